@@ -1,0 +1,194 @@
+/* The article struct that ingest fills and the store keeps. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "buf.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+void
+article_init(struct article *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+static void
+strv_free(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+article_free(struct article *a)
+{
+	free(a->guid);
+	free(a->url);
+	free(a->title);
+	free(a->outlet);
+	free(a->byline);
+	free(a->published);
+	free(a->lead);
+	free(a->body);
+	free(a->subheadings);
+	strv_free(a->captions, a->ncaptions);
+	strv_free(a->tags, a->ntags);
+	free(a->feed);
+	article_init(a);
+}
+
+void
+article_set(char **field, const char *s, size_t len)
+{
+	char	*clean;
+
+	free(*field);
+	*field = NULL;
+	if (s == NULL)
+		return;
+	clean = utf8_clean_line(s, len);
+	if (*clean == '\0')
+		free(clean);
+	else
+		*field = clean;
+}
+
+int
+article_add_paragraph(struct article *a, const char *s, size_t len,
+    int subheading)
+{
+	char	*p;
+	size_t	 plen, start;
+
+	p = utf8_clean_line(s, len);
+	plen = strlen(p);
+	if (plen == 0) {
+		free(p);
+		return 0;
+	}
+	start = a->body_len == 0 ? 0 : a->body_len + 2;
+	a->body = xrealloc(a->body, start + plen + 1);
+	if (start > 0)
+		memcpy(a->body + a->body_len, "\n\n", 2);
+	memcpy(a->body + start, p, plen + 1);
+	a->body_len = start + plen;
+	free(p);
+	if (subheading) {
+		a->subheadings = xreallocarray(a->subheadings,
+		    a->nsubheadings + 1, sizeof *a->subheadings);
+		a->subheadings[a->nsubheadings].start = start;
+		a->subheadings[a->nsubheadings].end = start + plen;
+		a->nsubheadings++;
+	}
+	return 1;
+}
+
+int
+article_has_paragraph(const struct article *a, const char *para)
+{
+	const char	*p, *end;
+	size_t		 n = strlen(para);
+
+	if (a->body == NULL || n == 0)
+		return 0;
+	p = a->body;
+	end = a->body + a->body_len;
+	while (p < end) {
+		const char *nl = strstr(p, "\n\n");
+		size_t plen = (nl ? (size_t)(nl - p) : (size_t)(end - p));
+
+		if (plen == n && memcmp(p, para, n) == 0)
+			return 1;
+		if (nl == NULL)
+			break;
+		p = nl + 2;
+	}
+	return 0;
+}
+
+static int
+strv_has(char **v, size_t n, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+void
+article_add_caption(struct article *a, const char *s, size_t len)
+{
+	char	*c;
+
+	c = utf8_clean_line(s, len);
+	if (*c == '\0' || strv_has(a->captions, a->ncaptions, c)) {
+		free(c);
+		return;
+	}
+	a->captions = xreallocarray(a->captions, a->ncaptions + 1,
+	    sizeof *a->captions);
+	a->captions[a->ncaptions++] = c;
+}
+
+char *
+article_tag_normalize(const char *s, size_t len)
+{
+	struct buf	 b;
+	char		*clean, *p;
+	int		 dash = 0;
+
+	clean = utf8_clean_line(s, len);
+	p = clean;
+	while (*p == '#')
+		p++;
+	buf_init(&b);
+	for (; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == ' ' || c == '_' || c == ',' || c == '#') {
+			dash = b.len > 0;
+			continue;
+		}
+		if (dash)
+			buf_addc(&b, '-');
+		dash = 0;
+		buf_addc(&b, (char)(c < 0x80 ? tolower(c) : c));
+	}
+	free(clean);
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	if (b.len > 64) {	/* a tag is a label, not a paragraph */
+		b.len = 64;
+		while (b.len > 0 && ((unsigned char)b.data[b.len] & 0xc0) == 0x80)
+			b.len--;	/* cut on a character boundary */
+		b.data[b.len] = '\0';
+	}
+	return buf_detach(&b);
+}
+
+void
+article_add_tag(struct article *a, const char *s, size_t len)
+{
+	char	*t;
+
+	if ((t = article_tag_normalize(s, len)) == NULL)
+		return;
+	if (strv_has(a->tags, a->ntags, t)) {
+		free(t);
+		return;
+	}
+	a->tags = xreallocarray(a->tags, a->ntags + 1, sizeof *a->tags);
+	a->tags[a->ntags++] = t;
+}

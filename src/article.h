@@ -1,0 +1,69 @@
+/*
+ * An article as ingest produces it and the store keeps it: a plain struct
+ * with no ties to files, sqlite or curses. Every string that enters through
+ * the setters below is cleaned (valid UTF-8, no control characters).
+ */
+#ifndef DOSSIER_ARTICLE_H
+#define DOSSIER_ARTICLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A half-open byte range in the body. */
+struct span {
+	size_t	start;
+	size_t	end;
+};
+
+struct article {
+	int64_t	  id;		/* store row id; 0 until stored */
+	char	 *guid;		/* unique within its feed */
+	char	 *url;
+	char	 *title;
+	char	 *outlet;	/* the publication: "The Jerusalem Post" */
+	char	 *byline;	/* "Reuters", "Jane Doe and John Roe" */
+	char	 *published;	/* ISO 8601, see date.h; NULL if unknown */
+	char	 *lead;		/* standfirst / summary */
+
+	/*
+	 * Body paragraphs joined by one blank line ("\n\n"); a paragraph holds
+	 * no newline. Subheadings are paragraphs of the body, listed by span
+	 * so the reader can set them apart.
+	 */
+	char	 *body;
+	size_t	  body_len;
+	struct span *subheadings;
+	size_t	  nsubheadings;
+
+	char	**captions;	/* photo captions, kept apart from the body */
+	size_t	  ncaptions;
+	char	**tags;
+	size_t	  ntags;
+
+	/* Filled by the store when read back. */
+	char	 *feed;		/* feed title, "Saved stories" for imports */
+	int	  read;
+	int	  starred;
+};
+
+void	 article_init(struct article *);
+void	 article_free(struct article *);
+
+/* Set a one-line field (title, outlet, ...) from raw bytes; empty = NULL. */
+void	 article_set(char **field, const char *, size_t);
+
+/* Append a body paragraph; returns 0 if it was empty after cleaning. */
+int	 article_add_paragraph(struct article *, const char *, size_t,
+	     int subheading);
+
+/* Add a caption or a tag unless an equal one is already there. */
+void	 article_add_caption(struct article *, const char *, size_t);
+void	 article_add_tag(struct article *, const char *, size_t);
+
+/* Does the body already hold this exact paragraph? */
+int	 article_has_paragraph(const struct article *, const char *);
+
+/* Normalize a tag: lower case ASCII, spaces to '-', no '#'; NULL if empty. */
+char	*article_tag_normalize(const char *, size_t);
+
+#endif

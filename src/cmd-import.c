@@ -1,0 +1,168 @@
+/* dossier import: saved stories from files and directories. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "cmd.h"
+#include "import.h"
+#include "store.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+struct import_ui {
+	int		quiet;
+	int		progress;	/* stderr is a terminal */
+	int		drawn;		/* a progress line is on screen */
+	struct timespec	last;
+};
+
+static void
+progress_clear(struct import_ui *ui)
+{
+	if (ui->drawn) {
+		fputs("\r\033[K", stderr);
+		ui->drawn = 0;
+	}
+}
+
+/* Redraw "importing 120/10000" at most ten times a second. */
+static void
+progress_draw(struct import_ui *ui, size_t done, size_t total)
+{
+	struct timespec	now;
+	long		ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - ui->last.tv_sec) * 1000 +
+	    (now.tv_nsec - ui->last.tv_nsec) / 1000000;
+	if (ms < 100 && done != total)
+		return;
+	ui->last = now;
+	fprintf(stderr, "\r\033[Kimporting %zu/%zu (%zu%%)", done, total,
+	    total ? done * 100 / total : 100);
+	fflush(stderr);
+	ui->drawn = 1;
+}
+
+static void
+import_report(const struct import_event *ev, void *arg)
+{
+	struct import_ui	*ui = arg;
+
+	if (ev->status == IMPORT_FAILED || !ui->quiet) {
+		if (ui->progress)
+			progress_clear(ui);
+		fflush(stdout);
+	}
+	switch (ev->status) {
+	case IMPORT_ADDED:
+		if (ui->quiet)
+			break;
+		printf("added    %lld  ", (long long)ev->id);
+		cmd_print_line(stdout, ev->path);
+		if (ev->title != NULL) {
+			fputs(": ", stdout);
+			cmd_print_line(stdout, ev->title);
+		}
+		putchar('\n');
+		break;
+	case IMPORT_EXISTS:
+		if (ui->quiet)
+			break;
+		fputs("exists   ", stdout);
+		cmd_print_line(stdout, ev->path);
+		fputs(": already in the library\n", stdout);
+		break;
+	case IMPORT_FAILED:
+		fflush(stdout);
+		fputs("dossier: ", stderr);
+		cmd_print_line(stderr, ev->path);
+		fputs(": ", stderr);
+		cmd_print_line(stderr, ev->reason);
+		fputc('\n', stderr);
+		break;
+	}
+	if (ui->progress && ev->total >= 50) {
+		fflush(stdout);
+		progress_draw(ui, ev->done, ev->total);
+	}
+}
+
+int
+cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "tag",	required_argument,	NULL, 't' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd_entry	*self = cmd_find("import");
+	struct import_options	 opts;
+	struct import_totals	 t;
+	struct import_ui	 ui;
+	struct store		*s;
+	char			*tag;
+	size_t			 i;
+	int			 ch, rc, rv = CMD_USAGE;
+
+	memset(&opts, 0, sizeof opts);
+	memset(&ui, 0, sizeof ui);
+	while ((ch = getopt_long(argc, argv, "t:qh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 't':
+			tag = article_tag_normalize(optarg, strlen(optarg));
+			if (tag == NULL) {
+				cmd_usage_error(self, "empty tag");
+				goto out;
+			}
+			opts.tags = xreallocarray(opts.tags, opts.ntags + 1,
+			    sizeof *opts.tags);
+			opts.tags[opts.ntags++] = tag;
+			break;
+		case 'q':
+			ui.quiet = 1;
+			break;
+		case 'h':
+			cmd_help(stdout, self);
+			rv = CMD_OK;
+			goto out;
+		default:
+			cmd_usage_error(self, "bad option");
+			goto out;
+		}
+	}
+	if (optind == argc) {
+		cmd_usage_error(self, "nothing to import: give files or "
+		    "directories");
+		goto out;
+	}
+	rv = CMD_FAILED;
+	if ((s = cmd_store(ctx)) == NULL)
+		goto out;
+	ui.progress = isatty(STDERR_FILENO);
+	opts.report = import_report;
+	opts.arg = &ui;
+	rc = import_paths(s, argv + optind, (size_t)(argc - optind), &opts,
+	    &t);
+	progress_clear(&ui);
+	printf("%zu added, %zu already in the library, %zu failed",
+	    t.added, t.exists, t.failed);
+	if (t.ignored > 0)
+		printf(" (%zu other files in directories ignored)", t.ignored);
+	putchar('\n');
+	if (t.added == 0 && t.exists > 0 && t.failed == 0)
+		puts("nothing new: every file was imported before");
+	rv = (rc != 0 || t.failed > 0) ? CMD_FAILED : CMD_OK;
+out:
+	for (i = 0; i < opts.ntags; i++)
+		free(opts.tags[i]);
+	free(opts.tags);
+	return rv;
+}

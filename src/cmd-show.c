@@ -1,0 +1,386 @@
+/* dossier show: one story with every stored field. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "article.h"
+#include "cmd.h"
+#include "store.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+static struct json_object *
+jstr(const char *s)
+{
+	return s != NULL ? json_object_new_string(s) : NULL;
+}
+
+static struct json_object *
+jstrn(const char *s, size_t n)
+{
+	return json_object_new_string_len(s, (int)n);
+}
+
+static struct json_object *
+jspan(size_t start, size_t end)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "start", json_object_new_int64((int64_t)start));
+	json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
+	return o;
+}
+
+/* The text of a body span, or "" when the span is out of range. */
+static struct json_object *
+jbody(const struct article *a, size_t start, size_t end)
+{
+	if (a->body == NULL || start > end || end > a->body_len)
+		return json_object_new_string("");
+	return jstrn(a->body + start, end - start);
+}
+
+struct show_json {
+	const struct article	*a;
+	struct json_object	*arr;
+};
+
+static int
+show_json_mention(const struct store_mention *m, void *arg)
+{
+	struct show_json	*sj = arg;
+	struct json_object	*o;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "start", json_object_new_int64((int64_t)m->start));
+	json_object_object_add(o, "end", json_object_new_int64((int64_t)m->end));
+	json_object_object_add(o, "type", jstr(m->kind));
+	json_object_object_add(o, "text", jbody(sj->a, m->start, m->end));
+	json_object_object_add(o, "name", jstr(m->name));
+	json_object_object_add(o, "title", jstr(m->title));
+	json_object_object_add(o, "affiliation", jstr(m->affiliation));
+	json_object_array_add(sj->arr, o);
+	return 0;
+}
+
+static int
+show_json_quote(const struct store_quote *q, void *arg)
+{
+	struct show_json	*sj = arg;
+	struct json_object	*o, *sp;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "start", json_object_new_int64((int64_t)q->start));
+	json_object_object_add(o, "end", json_object_new_int64((int64_t)q->end));
+	json_object_object_add(o, "kind", jstr(q->kind));
+	json_object_object_add(o, "text", jbody(sj->a, q->start, q->end));
+	json_object_object_add(o, "cue", q->has_cue ?
+	    jspan(q->cue_start, q->cue_end) : NULL);
+	sp = NULL;
+	if (q->has_speaker || q->source_text != NULL) {
+		sp = q->has_speaker ? jspan(q->speaker_start, q->speaker_end) :
+		    json_object_new_object();
+		json_object_object_add(sp, "text", q->has_speaker ?
+		    jbody(sj->a, q->speaker_start, q->speaker_end) :
+		    jstr(q->source_text));
+		json_object_object_add(sp, "name", jstr(q->speaker_name));
+		json_object_object_add(sp, "kind", jstr(q->source_kind));
+	}
+	json_object_object_add(o, "speaker", sp);
+	json_object_array_add(sj->arr, o);
+	return 0;
+}
+
+static int
+show_json_note(const struct store_note *n, void *arg)
+{
+	struct show_json	*sj = arg;
+	struct json_object	*o;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "id", json_object_new_int64(n->id));
+	json_object_object_add(o, "span", n->has_span ?
+	    jspan(n->start, n->end) : NULL);
+	json_object_object_add(o, "anchor", jstr(n->anchor));
+	json_object_object_add(o, "note", jstr(n->note));
+	json_object_object_add(o, "created", json_object_new_int64(n->created));
+	json_object_object_add(o, "updated", json_object_new_int64(n->updated));
+	json_object_array_add(sj->arr, o);
+	return 0;
+}
+
+static int
+show_json(struct store *s, const struct article *a, char **err)
+{
+	struct json_object	*o, *arr;
+	struct show_json	 sj;
+	size_t			 i;
+	int			 rv = -1;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "id", json_object_new_int64(a->id));
+	json_object_object_add(o, "title", jstr(a->title));
+	json_object_object_add(o, "outlet", jstr(a->outlet));
+	json_object_object_add(o, "byline", jstr(a->byline));
+	json_object_object_add(o, "published", jstr(a->published));
+	json_object_object_add(o, "url", jstr(a->url));
+	json_object_object_add(o, "feed", jstr(a->feed));
+	json_object_object_add(o, "lead", jstr(a->lead));
+	json_object_object_add(o, "body", a->body != NULL ?
+	    jstrn(a->body, a->body_len) : NULL);
+	arr = json_object_new_array();
+	for (i = 0; i < a->ncaptions; i++)
+		json_object_array_add(arr, jstr(a->captions[i]));
+	json_object_object_add(o, "captions", arr);
+	arr = json_object_new_array();
+	for (i = 0; i < a->nsubheadings; i++)
+		json_object_array_add(arr, jbody(a, a->subheadings[i].start,
+		    a->subheadings[i].end));
+	json_object_object_add(o, "subheadings", arr);
+	arr = json_object_new_array();
+	for (i = 0; i < a->ntags; i++)
+		json_object_array_add(arr, jstr(a->tags[i]));
+	json_object_object_add(o, "tags", arr);
+	json_object_object_add(o, "read", json_object_new_boolean(a->read));
+	json_object_object_add(o, "starred",
+	    json_object_new_boolean(a->starred));
+
+	sj.a = a;
+	sj.arr = json_object_new_array();
+	json_object_object_add(o, "entities", sj.arr);
+	if (store_article_mentions(s, a->id, show_json_mention, &sj, err) != 0)
+		goto out;
+	sj.arr = json_object_new_array();
+	json_object_object_add(o, "quotes", sj.arr);
+	if (store_article_quotes(s, a->id, show_json_quote, &sj, err) != 0)
+		goto out;
+	sj.arr = json_object_new_array();
+	json_object_object_add(o, "notes", sj.arr);
+	if (store_article_notes(s, a->id, show_json_note, &sj, err) != 0)
+		goto out;
+	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE));
+	rv = 0;
+out:
+	json_object_put(o);
+	return rv;
+}
+
+static void
+show_field(const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	printf("%-10s ", name);
+	cmd_print_line(stdout, value);
+	putchar('\n');
+}
+
+static int
+show_text_mention(const struct store_mention *m, void *arg)
+{
+	int	*first = arg;
+
+	if (*first) {
+		puts("\nEntities");
+		*first = 0;
+	}
+	printf("  %-7s ", m->kind);
+	cmd_print_line(stdout, m->name);
+	if (m->title != NULL) {
+		fputs(", ", stdout);
+		cmd_print_line(stdout, m->title);
+	}
+	printf(" [%zu-%zu]\n", m->start, m->end);
+	return 0;
+}
+
+struct show_text {
+	const struct article	*a;
+	int			 first;
+};
+
+static int
+show_text_quote(const struct store_quote *q, void *arg)
+{
+	struct show_text	*st = arg;
+	const struct article	*a = st->a;
+
+	if (st->first) {
+		puts("\nQuotes");
+		st->first = 0;
+	}
+	fputs("  ", stdout);
+	cmd_print_line(stdout, q->speaker_name != NULL ? q->speaker_name :
+	    q->source_text != NULL ? q->source_text : "(unknown)");
+	printf(" (%s): ", q->kind);
+	if (a->body != NULL && q->start <= q->end && q->end <= a->body_len) {
+		char *t = xstrndup(a->body + q->start, q->end - q->start);
+
+		cmd_print_line(stdout, t);
+		free(t);
+	}
+	putchar('\n');
+	return 0;
+}
+
+static int
+show_text_note(const struct store_note *n, void *arg)
+{
+	int	*first = arg;
+
+	if (*first) {
+		puts("\nNotes");
+		*first = 0;
+	}
+	printf("  [%lld] ", (long long)n->id);
+	if (n->has_span && n->anchor != NULL) {
+		putchar('"');
+		cmd_print_line(stdout, n->anchor);
+		fputs("\": ", stdout);
+	}
+	cmd_print_line(stdout, n->note);
+	putchar('\n');
+	return 0;
+}
+
+/* Print the body a paragraph at a time, subheadings marked with "## ". */
+static void
+show_body(const struct article *a)
+{
+	const char	*p, *end, *nl;
+	size_t		 off, n, i;
+	char		*para;
+
+	if (a->body == NULL)
+		return;
+	p = a->body;
+	end = a->body + a->body_len;
+	while (p < end) {
+		nl = strstr(p, "\n\n");
+		n = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+		off = (size_t)(p - a->body);
+		for (i = 0; i < a->nsubheadings; i++)
+			if (a->subheadings[i].start == off)
+				break;
+		putchar('\n');
+		if (i < a->nsubheadings)
+			fputs("## ", stdout);
+		para = xstrndup(p, n);
+		cmd_print_line(stdout, para);
+		free(para);
+		putchar('\n');
+		if (nl == NULL)
+			break;
+		p = nl + 2;
+	}
+}
+
+static int
+show_text(struct store *s, const struct article *a, char **err)
+{
+	struct show_text	st = { a, 1 };
+	size_t			i;
+	int			first;
+
+	show_field("Title:", a->title);
+	show_field("Outlet:", a->outlet);
+	show_field("Byline:", a->byline);
+	show_field("Published:", a->published);
+	show_field("URL:", a->url);
+	show_field("Feed:", a->feed);
+	if (a->ntags > 0) {
+		printf("%-10s", "Tags:");
+		for (i = 0; i < a->ntags; i++) {
+			fputs(" #", stdout);
+			cmd_print_line(stdout, a->tags[i]);
+		}
+		putchar('\n');
+	}
+	printf("%-10s %s%s\n", "State:", a->read ? "read" : "unread",
+	    a->starred ? ", starred" : "");
+	if (a->lead != NULL) {
+		putchar('\n');
+		cmd_print_line(stdout, a->lead);
+		putchar('\n');
+	}
+	show_body(a);
+	if (a->ncaptions > 0)
+		puts("\nCaptions");
+	for (i = 0; i < a->ncaptions; i++) {
+		fputs("  ", stdout);
+		cmd_print_line(stdout, a->captions[i]);
+		putchar('\n');
+	}
+	first = 1;
+	if (store_article_mentions(s, a->id, show_text_mention, &first,
+	    err) != 0)
+		return -1;
+	if (store_article_quotes(s, a->id, show_text_quote, &st, err) != 0)
+		return -1;
+	first = 1;
+	return store_article_notes(s, a->id, show_text_note, &first, err);
+}
+
+int
+cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json",	no_argument,	NULL, 'j' },
+		{ "help",	no_argument,	NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd_entry	*self = cmd_find("show");
+	struct article		 a;
+	struct store		*s;
+	char			*err = NULL, *end;
+	long long		 id;
+	int			 ch, json = 0, rc, rv = CMD_OK;
+
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			cmd_help(stdout, self);
+			return CMD_OK;
+		default:
+			return cmd_usage_error(self, "bad option");
+		}
+	}
+	if (optind + 1 != argc)
+		return cmd_usage_error(self, optind == argc ?
+		    "which story? give its id" : "one id at a time");
+	errno = 0;
+	id = strtoll(argv[optind], &end, 10);
+	if (errno != 0 || *end != '\0' || end == argv[optind] || id <= 0)
+		return cmd_usage_error(self, "'%s' is not a story id",
+		    argv[optind]);
+	if ((s = cmd_store(ctx)) == NULL)
+		return CMD_FAILED;
+	rc = store_article_get(s, id, &a, &err);
+	if (rc == 1) {
+		fprintf(stderr, "dossier: no story with id %lld\n", id);
+		return CMD_FAILED;
+	}
+	if (rc == 0 && (json ? show_json(s, &a, &err) :
+	    show_text(s, &a, &err)) == 0)
+		rc = 0;
+	else
+		rc = -1;
+	if (rc != 0) {
+		fprintf(stderr, "dossier: %s\n", err != NULL ? err :
+		    "cannot read story");
+		rv = CMD_FAILED;
+	}
+	free(err);
+	article_free(&a);
+	return rv;
+}

@@ -1,0 +1,42 @@
+/* The subcommands of the dossier binary and what they share. */
+#ifndef DOSSIER_CMD_H
+#define DOSSIER_CMD_H
+
+#include <stdio.h>
+
+struct store;
+
+struct cmd_ctx {
+	const char	*db_path;	/* --db, or NULL for the default */
+	struct store	*store;		/* opened on first use */
+};
+
+struct cmd_entry {
+	const char	*name;
+	const char	*usage;		/* after "dossier NAME " */
+	const char	*summary;	/* one line for the command list */
+	const char	*help;		/* options, one per line */
+	int		(*exec)(struct cmd_ctx *, int, char **);
+};
+
+/* Exit codes. */
+#define CMD_OK		0
+#define CMD_FAILED	1	/* the command ran but something failed */
+#define CMD_USAGE	2	/* bad arguments */
+
+const struct cmd_entry *cmd_find(const char *);
+void	 cmd_help(FILE *, const struct cmd_entry *);
+int	 cmd_usage_error(const struct cmd_entry *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* Open the store named by the context; prints the reason on failure. */
+struct store *cmd_store(struct cmd_ctx *);
+
+/* Print a one-line field safely: no control characters reach stdout. */
+void	 cmd_print_line(FILE *, const char *);
+
+int	 cmd_import(struct cmd_ctx *, int, char **);
+int	 cmd_list(struct cmd_ctx *, int, char **);
+int	 cmd_show(struct cmd_ctx *, int, char **);
+
+#endif

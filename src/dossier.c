@@ -1,0 +1,223 @@
+/*
+ * dossier: the entry point. Global options, then a subcommand from the
+ * table below; with no subcommand the library is shown.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "store.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+static int	cmd_help_exec(struct cmd_ctx *, int, char **);
+
+static const struct cmd_entry cmd_table[] = {
+	{ "import", "[--tag TAG]... [--quiet] PATH...",
+	  "import saved stories from files and directories",
+	  "Import saved stories: plain text as browsers save it, HTML pages and\n"
+	  "Markdown with YAML front matter. Directories are read recursively.\n"
+	  "Files already in the library are skipped, so importing twice adds\n"
+	  "nothing. Each file's outcome is printed; a file that fails is\n"
+	  "reported with its reason and the rest are still imported.\n"
+	  "\n"
+	  "  -t, --tag TAG   add TAG to every imported story (repeatable)\n"
+	  "  -q, --quiet     print only failures and the summary\n",
+	  cmd_import },
+	{ "list", "[--json] [--tag TAG] [--unread] [--limit N]",
+	  "list the stories in the library, newest first",
+	  "List stories, newest first: id, date, outlet and title.\n"
+	  "\n"
+	  "      --json      one JSON object per line: id, title, outlet,\n"
+	  "                  published, tags, read, starred\n"
+	  "  -t, --tag TAG   only stories tagged TAG\n"
+	  "  -u, --unread    only unread stories\n"
+	  "  -n, --limit N   at most N stories\n",
+	  cmd_list },
+	{ "show", "[--json] ID",
+	  "print every stored field of a story",
+	  "Print a story: its header fields, lead, body (subheadings marked),\n"
+	  "captions, tags, the people and quotes found in it, and notes.\n"
+	  "\n"
+	  "      --json      one JSON object: id, title, outlet, byline,\n"
+	  "                  published, url, lead, body, captions, subheadings,\n"
+	  "                  tags, entities, quotes, notes\n",
+	  cmd_show },
+	{ "help", "[COMMAND]",
+	  "show help for dossier or for a command",
+	  "Show the list of commands, or the help of one command.\n",
+	  cmd_help_exec },
+};
+
+#define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
+
+const struct cmd_entry *
+cmd_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < CMD_COUNT; i++)
+		if (strcmp(cmd_table[i].name, name) == 0)
+			return &cmd_table[i];
+	return NULL;
+}
+
+/* Print a command's usage and help. */
+void
+cmd_help(FILE *f, const struct cmd_entry *c)
+{
+	fprintf(f, "usage: dossier [--db PATH] %s %s\n\n%s", c->name,
+	    c->usage, c->help);
+}
+
+/* Say what was wrong with the arguments and how the command is used. */
+int
+cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("dossier: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: dossier %s %s\n", c->name, c->usage);
+	return CMD_USAGE;
+}
+
+static void
+usage(FILE *f)
+{
+	size_t	i;
+
+	fputs("usage: dossier [--db PATH] [COMMAND [ARGS]]\n"
+	    "\n"
+	    "A terminal reader for geopolitics news that shows who said what.\n"
+	    "With no command, shows the library.\n"
+	    "\n"
+	    "Commands:\n", f);
+	for (i = 0; i < CMD_COUNT; i++)
+		fprintf(f, "  %-8s %s\n", cmd_table[i].name,
+		    cmd_table[i].summary);
+	fputs("\n"
+	    "Options:\n"
+	    "      --db PATH   use the library at PATH instead of\n"
+	    "                  $XDG_DATA_HOME/dossier/dossier.db\n"
+	    "  -h, --help      show this help\n"
+	    "  -V, --version   show the version\n"
+	    "\n"
+	    "Run 'dossier help COMMAND' for a command's options.\n", f);
+}
+
+static int
+cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry	*c;
+
+	if (argc < 2) {
+		usage(stdout);
+		return CMD_OK;
+	}
+	if ((c = cmd_find(argv[1])) == NULL) {
+		fprintf(stderr, "dossier: '%s' is not a command; see "
+		    "'dossier --help'\n", argv[1]);
+		return CMD_USAGE;
+	}
+	cmd_help(stdout, c);
+	return CMD_OK;
+}
+
+struct store *
+cmd_store(struct cmd_ctx *ctx)
+{
+	char	*path, *err = NULL;
+
+	if (ctx->store != NULL)
+		return ctx->store;
+	path = ctx->db_path != NULL ? xstrdup(ctx->db_path) :
+	    store_default_path();
+	ctx->store = store_open(path, &err);
+	if (ctx->store == NULL) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+	}
+	free(path);
+	return ctx->store;
+}
+
+void
+cmd_print_line(FILE *f, const char *s)
+{
+	char	*clean;
+
+	if (s == NULL)
+		return;
+	clean = utf8_clean_line(s, strlen(s));
+	fputs(clean, f);
+	free(clean);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db",		required_argument,	NULL, 'd' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cmd_ctx		 ctx = { NULL, NULL };
+	const struct cmd_entry	*c;
+	char			*list_argv[] = { "list", NULL };
+	int			 ch, rv;
+
+	setlocale(LC_ALL, "");
+	/* Stop at the first non-option: it is the subcommand. */
+	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			if (*optarg == '\0') {
+				fputs("dossier: --db needs a path\n", stderr);
+				return CMD_USAGE;
+			}
+			ctx.db_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return CMD_OK;
+		case 'V':
+			printf("dossier %s\n", PACKAGE_VERSION);
+			return CMD_OK;
+		default:
+			usage(stderr);
+			return CMD_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (argc == 0) {
+		/* Until the screen exists, show the library as a list. */
+		c = cmd_find("list");
+		argc = 1;
+		argv = list_argv;
+	} else if ((c = cmd_find(argv[0])) == NULL) {
+		fprintf(stderr, "dossier: '%s' is not a command; see "
+		    "'dossier --help'\n", argv[0]);
+		return CMD_USAGE;
+	}
+	optind = 0;	/* let the subcommand parse its own options */
+	rv = c->exec(&ctx, argc, argv);
+	store_close(ctx.store);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("dossier: stdout");
+		rv = CMD_FAILED;
+	}
+	return rv;
+}

@@ -1,0 +1,538 @@
+/*
+ * Import of saved stories: walk the paths, read each file within bounds,
+ * pick a parser, and store the articles in batches, one transaction a batch
+ * and a savepoint a file, so a failing file leaves nothing behind.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "hash.h"
+#include "import.h"
+#include "store.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+#define IMPORT_MAX_DEPTH	64		/* directory nesting */
+#define IMPORT_BATCH_FILES	500		/* files per transaction */
+#define IMPORT_BATCH_BYTES	(32u * 1024 * 1024)
+
+/* A file found by the walk, or a path that failed before it was read. */
+struct import_file {
+	char	*path;
+	char	*error;		/* set: failed during the walk */
+};
+
+struct import_list {
+	struct import_file	*v;
+	size_t			 n;
+	size_t			 cap;
+	size_t			 ignored;
+};
+
+/* A parsed file waiting for its batch to commit. */
+struct import_item {
+	struct import_file	*file;
+	struct article		 a;
+	char			 hash[65];
+	enum import_status	 status;
+	char			*reason;
+};
+
+static void
+list_add(struct import_list *l, const char *path, char *error)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n].path = xstrdup(path);
+	l->v[l->n].error = error;
+	l->n++;
+}
+
+static int
+has_suffix(const char *name, const char *suffix)
+{
+	size_t	n = strlen(name), m = strlen(suffix);
+
+	return n > m && strcasecmp(name + n - m, suffix) == 0;
+}
+
+/* Does a file found in a directory look like a saved story? */
+static int
+import_wanted(const char *name)
+{
+	static const char *const suffixes[] = {
+		".txt", ".text", ".html", ".htm", ".xhtml", ".shtml",
+		".md", ".markdown", ".mdown", ".mkd"
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (has_suffix(name, suffixes[i]))
+			return 1;
+	return 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The directories on the way down, to notice symlink loops. */
+struct walk_dir {
+	dev_t	dev;
+	ino_t	ino;
+};
+
+static void	walk(struct import_list *, const char *, int,
+		    struct walk_dir *, int);
+
+/* List a directory's entries in name order, then walk each. */
+static void
+walk_dir(struct import_list *l, const char *path, struct walk_dir *stack,
+    int depth)
+{
+	DIR		 *d;
+	struct dirent	 *de;
+	char		**names = NULL, *child, *err;
+	size_t		  n = 0, cap = 0, i;
+
+	if ((d = opendir(path)) == NULL) {
+		xasprintf(&err, "cannot read directory: %s", strerror(errno));
+		list_add(l, path, err);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;	/* ., .., and hidden files */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, name_cmp);
+	for (i = 0; i < n; i++) {
+		xasprintf(&child, "%s%s%s", path,
+		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+		walk(l, child, 0, stack, depth + 1);
+		free(child);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* Add path (a file, or a directory read recursively) to the list. */
+static void
+walk(struct import_list *l, const char *path, int explicit,
+    struct walk_dir *stack, int depth)
+{
+	struct stat	 sb;
+	char		*err;
+	int		 i;
+
+	if (stat(path, &sb) != 0) {
+		if (errno == ELOOP)
+			err = xstrdup("symlink loop");
+		else if (errno == ENOENT && lstat(path, &sb) == 0)
+			err = xstrdup("dangling symlink");
+		else
+			xasprintf(&err, "%s", strerror(errno));
+		list_add(l, path, err);
+		return;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		for (i = 0; i < depth; i++) {
+			if (stack[i].dev == sb.st_dev &&
+			    stack[i].ino == sb.st_ino) {
+				list_add(l, path, xstrdup("symlink loop: "
+				    "directory contains itself"));
+				return;
+			}
+		}
+		if (depth >= IMPORT_MAX_DEPTH) {
+			list_add(l, path, xstrdup("directories nested too "
+			    "deep"));
+			return;
+		}
+		stack[depth].dev = sb.st_dev;
+		stack[depth].ino = sb.st_ino;
+		walk_dir(l, path, stack, depth + 1);
+		return;
+	}
+	if (!explicit && !import_wanted(path)) {
+		l->ignored++;
+		return;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		list_add(l, path, xstrdup("not a regular file"));
+		return;
+	}
+	list_add(l, path, NULL);
+}
+
+/*
+ * Read a whole regular file of at most IMPORT_MAX_FILE bytes. O_NONBLOCK so
+ * a FIFO put in place after the walk cannot hang us.
+ */
+static int
+read_file(const char *path, char **out, size_t *outlen, char **err)
+{
+	struct stat	 sb;
+	char		*data = NULL;
+	size_t		 len = 0;
+	ssize_t		 n;
+	int		 fd, rv = -1;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		xasprintf(err, "%s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0) {
+		xasprintf(err, "%s", strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*err = xstrdup("not a regular file");
+		goto out;
+	}
+	if (sb.st_size > (off_t)IMPORT_MAX_FILE) {
+		xasprintf(err, "file too large (%.1f MiB; the limit is %u MiB)",
+		    (double)sb.st_size / (1024 * 1024),
+		    IMPORT_MAX_FILE / (1024 * 1024));
+		goto out;
+	}
+	data = xmalloc((size_t)sb.st_size + 1);
+	/* Read to EOF but never past the limit, even if the file grows. */
+	for (;;) {
+		if (len == (size_t)sb.st_size + 1) {
+			if (len > IMPORT_MAX_FILE) {
+				xasprintf(err, "file too large (the limit is "
+				    "%u MiB)", IMPORT_MAX_FILE / (1024 * 1024));
+				goto out;
+			}
+			data = xrealloc(data, len * 2);
+			sb.st_size = (off_t)(len * 2 - 1);
+		}
+		n = read(fd, data + len, (size_t)sb.st_size + 1 - len);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			xasprintf(err, "read error: %s", strerror(errno));
+			goto out;
+		}
+		len += (size_t)n;
+	}
+	data[len] = '\0';
+	*out = data;
+	*outlen = len;
+	data = NULL;
+	rv = 0;
+out:
+	free(data);
+	close(fd);
+	return rv;
+}
+
+/* Text with NULs or mostly control bytes is not a story. */
+static int
+looks_binary(const char *s, size_t len)
+{
+	size_t	i, ctl = 0, n = len < 65536 ? len : 65536;
+
+	if (len >= 2 && ((unsigned char)s[0] == 0xff ||
+	    (unsigned char)s[0] == 0xfe) && memchr(s, '\0', n) != NULL)
+		return 2;	/* UTF-16 */
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0)
+			return 1;
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+		    c != '\f' && c != 0x1b)
+			ctl++;
+	}
+	return n > 0 && ctl * 10 > n;
+}
+
+static int
+only_space(const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
+			return 0;
+	return 1;
+}
+
+static int
+prefix_icase(const char *s, size_t len, const char *p)
+{
+	size_t	n = strlen(p);
+
+	return len >= n && strncasecmp(s, p, n) == 0;
+}
+
+enum import_format
+import_sniff(const char *path, const char *s, size_t len)
+{
+	size_t	i, n;
+
+	if (path != NULL) {
+		if (has_suffix(path, ".html") || has_suffix(path, ".htm") ||
+		    has_suffix(path, ".xhtml") || has_suffix(path, ".shtml"))
+			return IMPORT_HTML;
+		if (has_suffix(path, ".md") || has_suffix(path, ".markdown") ||
+		    has_suffix(path, ".mdown") || has_suffix(path, ".mkd"))
+			return IMPORT_MARKDOWN;
+		if (has_suffix(path, ".txt") || has_suffix(path, ".text"))
+			return IMPORT_TEXT;
+	}
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	if (len >= 4 && memcmp(s, "---", 3) == 0 &&
+	    (s[3] == '\n' || s[3] == '\r'))
+		return IMPORT_MARKDOWN;
+	/* Markup near the start: a doctype, <html>, or a comment first. */
+	n = len < 1024 ? len : 1024;
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			continue;
+		if (s[i] != '<')
+			break;
+		if (prefix_icase(s + i, len - i, "<!doctype html") ||
+		    prefix_icase(s + i, len - i, "<html") ||
+		    prefix_icase(s + i, len - i, "<head") ||
+		    prefix_icase(s + i, len - i, "<!--") ||
+		    prefix_icase(s + i, len - i, "<?xml"))
+			return IMPORT_HTML;
+		break;
+	}
+	return IMPORT_TEXT;
+}
+
+/* Read and parse one file into item; sets status and reason. */
+static void
+import_parse(struct import_item *it, int64_t feed, struct store *s,
+    const struct import_options *opts)
+{
+	char		*data = NULL, *text = NULL, *err = NULL;
+	size_t		 len, tlen, i;
+	int		 rc, bin;
+
+	it->status = IMPORT_FAILED;
+	if (read_file(it->file->path, &data, &len, &err) != 0)
+		goto fail;
+	if (len == 0 || only_space(data, len)) {
+		err = xstrdup("empty file");
+		goto fail;
+	}
+	if ((bin = looks_binary(data, len)) != 0) {
+		err = xstrdup(bin == 2 ? "UTF-16 text is not supported; "
+		    "save it as UTF-8" : "binary file, not a saved story");
+		goto fail;
+	}
+	hash_buf_hex(data, len, it->hash);
+	xasprintf(&it->a.guid, "sha256:%s", it->hash);
+	rc = store_article_exists(s, feed, it->a.guid, &err);
+	if (rc < 0)
+		goto fail;
+	if (rc == 1) {
+		it->status = IMPORT_EXISTS;
+		goto out;
+	}
+	switch (import_sniff(it->file->path, data, len)) {
+	case IMPORT_HTML:
+		rc = import_html_parse(data, len, &it->a, &err);
+		break;
+	case IMPORT_MARKDOWN:
+		text = utf8_normalize(data, len, &tlen);
+		rc = import_markdown_parse(text, tlen, &it->a, &err);
+		break;
+	default:
+		text = utf8_normalize(data, len, &tlen);
+		rc = import_text_parse(text, tlen, &it->a, &err);
+		break;
+	}
+	if (rc != 0)
+		goto fail;
+	if (it->a.title == NULL && it->a.body == NULL) {
+		err = xstrdup("no story found: neither a headline nor text");
+		goto fail;
+	}
+	for (i = 0; i < opts->ntags; i++)
+		article_add_tag(&it->a, opts->tags[i], strlen(opts->tags[i]));
+	it->status = IMPORT_ADDED;
+	goto out;
+fail:
+	it->reason = err != NULL ? err : xstrdup("cannot import");
+	err = NULL;
+out:
+	free(err);
+	free(text);
+	free(data);
+}
+
+static void
+report(const struct import_options *opts, struct import_item *it,
+    struct import_totals *t, size_t done, size_t total)
+{
+	struct import_event	ev;
+
+	switch (it->status) {
+	case IMPORT_ADDED:
+		t->added++;
+		break;
+	case IMPORT_EXISTS:
+		t->exists++;
+		break;
+	case IMPORT_FAILED:
+		t->failed++;
+		break;
+	}
+	if (opts->report == NULL)
+		return;
+	memset(&ev, 0, sizeof ev);
+	ev.path = it->file->path;
+	ev.status = it->status;
+	ev.reason = it->reason;
+	ev.id = it->a.id;
+	ev.title = it->a.title;
+	ev.done = done;
+	ev.total = total;
+	opts->report(&ev, opts->arg);
+}
+
+/*
+ * Write a batch in one transaction. A file whose rows fail is rolled back
+ * to its savepoint and reported; if the commit itself fails (disk full, a
+ * read-only file) every file of the batch is reported with that reason.
+ */
+static int
+import_flush(struct store *s, int64_t feed, struct import_item *items,
+    size_t n, const struct import_options *opts, struct import_totals *t,
+    size_t done, size_t total)
+{
+	char	*err = NULL, *reason;
+	size_t	 i, todo = 0;
+	int	 rc, rv = 0;
+
+	for (i = 0; i < n; i++)
+		todo += items[i].status == IMPORT_ADDED;
+	if (todo > 0 && store_begin(s, &err) != 0)
+		goto failed;
+	for (i = 0; i < n && todo > 0; i++) {
+		struct import_item *it = &items[i];
+		char	 hash[65];
+
+		if (it->status != IMPORT_ADDED)
+			continue;
+		memcpy(hash, it->hash, sizeof hash);
+		rc = store_article_add(s, feed, &it->a, hash, &err);
+		if (rc == 1)
+			it->status = IMPORT_EXISTS;
+		else if (rc != 0) {
+			it->status = IMPORT_FAILED;
+			it->reason = err;
+			err = NULL;
+		}
+	}
+	if (todo > 0 && store_commit(s, &err) != 0)
+		goto failed;
+	goto out;
+failed:
+	rv = -1;
+	for (i = 0; i < n; i++) {
+		if (items[i].status != IMPORT_ADDED)
+			continue;
+		items[i].status = IMPORT_FAILED;
+		xasprintf(&reason, "not stored: %s", err);
+		free(items[i].reason);
+		items[i].reason = reason;
+		items[i].a.id = 0;
+	}
+out:
+	free(err);
+	for (i = 0; i < n; i++) {
+		report(opts, &items[i], t, done - n + i + 1, total);
+		free(items[i].reason);
+		article_free(&items[i].a);
+	}
+	return rv;
+}
+
+int
+import_paths(struct store *s, char **paths, size_t npaths,
+    const struct import_options *opts, struct import_totals *t)
+{
+	struct import_list	 l;
+	struct import_item	*items;
+	struct walk_dir		 stack[IMPORT_MAX_DEPTH + 1];
+	char			*err = NULL;
+	size_t			 i, n = 0, bytes = 0;
+	int64_t			 feed;
+	int			 rv = 0;
+
+	memset(t, 0, sizeof *t);
+	memset(&l, 0, sizeof l);
+	for (i = 0; i < npaths; i++)
+		walk(&l, paths[i], 1, stack, 0);
+	t->ignored = l.ignored;
+
+	if ((feed = store_local_feed(s, &err)) < 0) {
+		/* Without the feed nothing can be stored: say so per file. */
+		for (i = 0; i < l.n; i++)
+			if (l.v[i].error == NULL)
+				l.v[i].error = xstrdup(err);
+	}
+	items = xcalloc(IMPORT_BATCH_FILES, sizeof *items);
+	for (i = 0; i < l.n; i++) {
+		struct import_item *it = &items[n];
+
+		memset(it, 0, sizeof *it);
+		article_init(&it->a);
+		it->file = &l.v[i];
+		if (l.v[i].error != NULL) {
+			it->status = IMPORT_FAILED;
+			it->reason = xstrdup(l.v[i].error);
+		} else
+			import_parse(it, feed, s, opts);
+		bytes += it->a.body_len;
+		n++;
+		if (n == IMPORT_BATCH_FILES || bytes >= IMPORT_BATCH_BYTES ||
+		    i + 1 == l.n) {
+			if (import_flush(s, feed, items, n, opts, t, i + 1,
+			    l.n) != 0)
+				rv = -1;
+			n = 0;
+			bytes = 0;
+		}
+	}
+	free(items);
+	free(err);
+	for (i = 0; i < l.n; i++) {
+		free(l.v[i].path);
+		free(l.v[i].error);
+	}
+	free(l.v);
+	return rv;
+}

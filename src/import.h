@@ -1,0 +1,77 @@
+/*
+ * Import of saved stories: files and directories in, articles to the store.
+ * The parsers fill a struct article from bytes and never touch the store.
+ */
+#ifndef DOSSIER_IMPORT_H
+#define DOSSIER_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct article;
+struct store;
+
+/* Largest file import reads; anything bigger is refused. */
+#define IMPORT_MAX_FILE (16u * 1024 * 1024)
+
+enum import_format {
+	IMPORT_UNKNOWN,
+	IMPORT_TEXT,		/* saved plain text */
+	IMPORT_HTML,		/* page saved from a browser */
+	IMPORT_MARKDOWN		/* Markdown with YAML front matter */
+};
+
+/*
+ * Each parser returns 0 and fills the article, or -1 with *err set to a
+ * lower-case reason (caller frees). Text and Markdown parsers take UTF-8
+ * (see utf8_normalize); the HTML parser takes the raw bytes and finds the
+ * charset itself.
+ */
+int	import_text_parse(const char *, size_t, struct article *, char **err);
+int	import_html_parse(const char *, size_t, struct article *, char **err);
+int	import_markdown_parse(const char *, size_t, struct article *,
+	    char **err);
+
+/* Guess a file's format from its name and first bytes. */
+enum import_format import_sniff(const char *path, const char *, size_t);
+
+enum import_status {
+	IMPORT_ADDED,		/* a new story in the library */
+	IMPORT_EXISTS,		/* the same file was imported before */
+	IMPORT_FAILED		/* not imported; reason says why */
+};
+
+/* One file's outcome, handed to the report callback. */
+struct import_event {
+	const char		*path;
+	enum import_status	 status;
+	const char		*reason;	/* IMPORT_FAILED only */
+	int64_t			 id;		/* the story's id, if known */
+	const char		*title;		/* IMPORT_ADDED only; may be NULL */
+	size_t			 done;		/* files finished so far */
+	size_t			 total;		/* files found */
+};
+
+struct import_totals {
+	size_t	added;
+	size_t	exists;
+	size_t	failed;
+	size_t	ignored;	/* files in directories that are not stories */
+};
+
+struct import_options {
+	char		**tags;		/* normalized tags for every story */
+	size_t		  ntags;
+	void		(*report)(const struct import_event *, void *);
+	void		 *arg;
+};
+
+/*
+ * Import files and directories (recursively) into the store. Every file's
+ * outcome goes to opts->report; returns -1 only if the store itself failed
+ * (totals then count what happened before).
+ */
+int	import_paths(struct store *, char **paths, size_t npaths,
+	    const struct import_options *, struct import_totals *);
+
+#endif

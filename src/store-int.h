@@ -1,0 +1,37 @@
+/* Private to the store files: the connection and its kept statements. */
+#ifndef DOSSIER_STORE_INT_H
+#define DOSSIER_STORE_INT_H
+
+#include <sqlite3.h>
+
+enum store_stmt_id {
+	STMT_FEED_LOCAL_GET,
+	STMT_FEED_LOCAL_ADD,
+	STMT_ARTICLE_EXISTS,
+	STMT_ARTICLE_ADD,
+	STMT_CAPTION_ADD,
+	STMT_SUBHEADING_ADD,
+	STMT_TAG_ADD,
+	STMT_ARTICLE_GET,
+	STMT_CAPTIONS_GET,
+	STMT_SUBHEADINGS_GET,
+	STMT_TAGS_GET,
+	STMT_MENTIONS_GET,
+	STMT_QUOTES_GET,
+	STMT_NOTES_GET,
+	STORE_NSTMTS
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	int64_t		 local_feed;	/* cached id, -1 until looked up */
+	sqlite3_stmt	*stmts[STORE_NSTMTS];
+};
+
+int		 store_error(struct store *, char **, const char *);
+int		 store_exec(struct store *, const char *, char **);
+sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,
+		     char **);
+
+#endif

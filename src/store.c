@@ -1,0 +1,386 @@
+/*
+ * Opening the store: the path, the connection's pragmas, the schema and its
+ * migrations. Article reads and writes are in store-article.c.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "store-int.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/*
+ * Migrations, in order: migrations[i] takes user_version i to i + 1. Each
+ * runs in one transaction with the version bump. Never edit a shipped one;
+ * add the next.
+ */
+static const char *const store_migrations[] = {
+	/* 0 -> 1: the first schema. */
+	"CREATE TABLE feeds ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  title TEXT,"
+	"  kind TEXT NOT NULL CHECK (kind IN"
+	"    ('rss', 'atom', 'json', 'page', 'local')),"
+	"  etag TEXT,"
+	"  last_modified TEXT,"
+	"  fetched INTEGER,"
+	"  status INTEGER,"
+	"  error TEXT,"
+	"  created INTEGER NOT NULL"
+	");"
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"
+	"  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	"  guid TEXT NOT NULL,"
+	"  url TEXT,"
+	"  title TEXT,"
+	"  outlet TEXT,"
+	"  byline TEXT,"
+	"  published TEXT,"		/* ISO 8601 as the source gave it */
+	"  sort_ts INTEGER NOT NULL,"	/* published, else fetched (epoch) */
+	"  fetched INTEGER NOT NULL,"
+	"  lead TEXT,"
+	"  body TEXT,"
+	"  content_hash TEXT,"
+	"  read INTEGER NOT NULL DEFAULT 0,"
+	"  starred INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (feed_id, guid)"
+	");"
+	"CREATE INDEX articles_sorted ON articles (sort_ts DESC, id DESC);"
+	"CREATE INDEX articles_unread ON articles (read, sort_ts DESC, id DESC);"
+	"CREATE INDEX articles_hash ON articles (content_hash);"
+	"CREATE TABLE captions ("
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  PRIMARY KEY (article_id, seq)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE subheadings ("
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL,"	/* byte span in the body */
+	"  end INTEGER NOT NULL,"
+	"  PRIMARY KEY (article_id, start)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE entities ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('person', 'org', 'place', 'misc')),"
+	"  name TEXT NOT NULL,"
+	"  UNIQUE (kind, name)"
+	");"
+	"CREATE TABLE mentions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL,"
+	"  title TEXT,"			/* "Deputy Foreign Minister" */
+	"  affiliation TEXT"		/* "Russia" */
+	");"
+	"CREATE INDEX mentions_article ON mentions (article_id, start);"
+	"CREATE INDEX mentions_entity ON mentions (entity_id, article_id);"
+	"CREATE TABLE quotes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),"
+	"  cue_start INTEGER,"
+	"  cue_end INTEGER,"
+	"  speaker_start INTEGER,"
+	"  speaker_end INTEGER,"
+	"  speaker_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,"
+	"  source_kind TEXT,"		/* person, org, media, unnamed */
+	"  source_text TEXT"		/* "a White House official" */
+	");"
+	"CREATE INDEX quotes_article ON quotes (article_id, start);"
+	"CREATE INDEX quotes_speaker ON quotes (speaker_id);"
+	"CREATE TABLE tags ("
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  tag TEXT NOT NULL,"
+	"  added INTEGER NOT NULL,"
+	"  PRIMARY KEY (article_id, tag)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX tags_tag ON tags (tag, article_id);"
+	"CREATE TABLE annotations ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  start INTEGER,"		/* NULL: the whole article */
+	"  end INTEGER,"
+	"  anchor TEXT,"		/* the text covered, to re-anchor */
+	"  note TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL"
+	");"
+	"CREATE INDEX annotations_article ON annotations (article_id);"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5("
+	"  title, lead, body, content='articles', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO articles_fts (rowid, title, lead, body)"
+	"    VALUES (new.id, new.title, new.lead, new.body);"
+	"END;"
+	"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, title, lead, body)"
+	"    VALUES ('delete', old.id, old.title, old.lead, old.body);"
+	"END;"
+	"CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, lead, body"
+	"  ON articles BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, title, lead, body)"
+	"    VALUES ('delete', old.id, old.title, old.lead, old.body);"
+	"  INSERT INTO articles_fts (rowid, title, lead, body)"
+	"    VALUES (new.id, new.title, new.lead, new.body);"
+	"END;"
+};
+
+#define STORE_NMIGRATIONS \
+	(sizeof store_migrations / sizeof store_migrations[0])
+
+/* Keep the table and the version constant in step. */
+_Static_assert(STORE_NMIGRATIONS == STORE_VERSION,
+    "STORE_VERSION must equal the number of migrations");
+
+/* Set *err to a message about path and the connection's last error. */
+int
+store_error(struct store *s, char **err, const char *what)
+{
+	if (err != NULL) {
+		free(*err);
+		xasprintf(err, "%s: %s: %s", s->path, what,
+		    s->db != NULL ? sqlite3_errmsg(s->db) : "cannot open");
+	}
+	return -1;
+}
+
+char *
+store_default_path(void)
+{
+	const char	*data, *home;
+	char		*path;
+
+	data = getenv("XDG_DATA_HOME");
+	if (data != NULL && *data == '/')
+		xasprintf(&path, "%s/dossier/dossier.db", data);
+	else if ((home = getenv("HOME")) != NULL && *home != '\0')
+		xasprintf(&path, "%s/.local/share/dossier/dossier.db", home);
+	else
+		path = xstrdup("dossier.db");
+	return path;
+}
+
+/* Create the directories leading to path (mode 0700), like mkdir -p. */
+static int
+store_mkdirs(const char *path, char **err)
+{
+	char	*dir, *p;
+	int	 rv = 0;
+
+	dir = xstrdup(path);
+	if ((p = strrchr(dir, '/')) == NULL || p == dir)
+		goto out;
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			xasprintf(err, "%s: cannot create directory: %s", dir,
+			    strerror(errno));
+			rv = -1;
+			goto out;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+out:
+	free(dir);
+	return rv;
+}
+
+/* Run SQL with no result rows. */
+int
+store_exec(struct store *s, const char *sql, char **err)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		if (err != NULL) {
+			free(*err);
+			xasprintf(err, "%s: %s", s->path,
+			    msg != NULL ? msg : sqlite3_errmsg(s->db));
+		}
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+store_user_version(struct store *s, int *version, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return store_error(s, err, "cannot read");
+	rc = sqlite3_step(st);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_error(s, err, "cannot read");
+	return 0;
+}
+
+/* Apply the migrations the file lacks, each in its own transaction. */
+static int
+store_migrate(struct store *s, int from, char **err)
+{
+	char	*sql;
+	int	 v;
+
+	for (v = from; v < (int)STORE_NMIGRATIONS; v++) {
+		if (store_exec(s, "BEGIN IMMEDIATE", err) != 0)
+			return -1;
+		xasprintf(&sql, "%s; PRAGMA user_version = %d;",
+		    store_migrations[v], v + 1);
+		if (store_exec(s, sql, err) != 0) {
+			free(sql);
+			store_exec(s, "ROLLBACK", NULL);
+			return -1;
+		}
+		free(sql);
+		if (store_exec(s, "COMMIT", err) != 0) {
+			store_exec(s, "ROLLBACK", NULL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct store *
+store_open(const char *path, char **err)
+{
+	struct store	*s;
+	int		 version;
+
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->local_feed = -1;
+	if (store_mkdirs(path, err) != 0)
+		goto fail;
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		store_error(s, err, "cannot open database");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+
+	/* Look before touching anything: the version decides what we may do. */
+	if (store_user_version(s, &version, err) != 0)
+		goto fail;
+	if (version > STORE_VERSION) {
+		xasprintf(err, "%s: database has schema version %d but this "
+		    "dossier knows only up to %d; use a newer dossier (the file "
+		    "was not changed)", path, version, STORE_VERSION);
+		goto fail;
+	}
+	if (store_exec(s, "PRAGMA journal_mode = WAL", NULL) != 0 &&
+	    !sqlite3_db_readonly(s->db, "main")) {
+		store_error(s, err, "cannot set journal mode");
+		goto fail;
+	}
+	if (store_exec(s, "PRAGMA synchronous = FULL;"
+	    "PRAGMA foreign_keys = ON;", err) != 0)
+		goto fail;
+	if (version < STORE_VERSION) {
+		if (sqlite3_db_readonly(s->db, "main")) {
+			xasprintf(err, "%s: database is read-only and needs "
+			    "upgrading to schema version %d", path,
+			    STORE_VERSION);
+			goto fail;
+		}
+		if (store_migrate(s, version, err) != 0)
+			goto fail;
+	}
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < STORE_NSTMTS; i++)
+		sqlite3_finalize(s->stmts[i]);
+	if (s->db != NULL)
+		sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *
+store_path(struct store *s)
+{
+	return s->path;
+}
+
+int
+store_begin(struct store *s, char **err)
+{
+	return store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int
+store_commit(struct store *s, char **err)
+{
+	if (store_exec(s, "COMMIT", err) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		store_exec(s, "ROLLBACK", NULL);
+}
+
+/* Prepare a statement once and keep it until store_close. */
+sqlite3_stmt *
+store_stmt(struct store *s, enum store_stmt_id id, const char *sql,
+    char **err)
+{
+	sqlite3_stmt	*st = s->stmts[id];
+
+	if (st != NULL) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return st;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &st, NULL) != SQLITE_OK) {
+		store_error(s, err, "cannot prepare statement");
+		return NULL;
+	}
+	s->stmts[id] = st;
+	return st;
+}

@@ -1,0 +1,111 @@
+/*
+ * The sqlite3 store: the only module that includes sqlite3.h. It keeps the
+ * schema and its migrations, and reads and writes articles as plain structs.
+ * Writes happen inside store_begin/store_commit, one transaction a batch.
+ */
+#ifndef DOSSIER_STORE_H
+#define DOSSIER_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct article;
+struct store;
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define STORE_VERSION 1
+
+/* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
+char	*store_default_path(void);
+
+/*
+ * Open (creating if need be) and migrate the store at path. A database from
+ * a newer dossier is refused and left untouched. Returns NULL with *err set.
+ */
+struct store *store_open(const char *path, char **err);
+void	 store_close(struct store *);
+const char *store_path(struct store *);
+
+/* Batches: BEGIN IMMEDIATE ... COMMIT. */
+int	 store_begin(struct store *, char **err);
+int	 store_commit(struct store *, char **err);
+void	 store_rollback(struct store *);
+
+/* The feed that imported files belong to ("Saved stories"). */
+int64_t	 store_local_feed(struct store *, char **err);
+
+/* Is an article with this guid in the feed? 1 yes, 0 no, -1 error. */
+int	 store_article_exists(struct store *, int64_t feed, const char *guid,
+	     char **err);
+
+/*
+ * Add an article with its captions, subheadings and tags, inside an open
+ * batch; all of it or none of it is written (a savepoint). On success sets
+ * a->id and returns 0; returns 1 if the guid was already there.
+ */
+int	 store_article_add(struct store *, int64_t feed, struct article *,
+	     const char *content_hash, char **err);
+
+/* Add tags to an existing article (inside a batch). */
+int	 store_article_tag(struct store *, int64_t id, char **tags,
+	     size_t ntags, char **err);
+
+/* Which articles a listing shows, newest first. */
+struct store_query {
+	size_t		 limit;		/* 0: all */
+	size_t		 offset;
+	const char	*tag;		/* only articles with this tag */
+	int		 unread;	/* only unread */
+};
+
+/* Call fn for each listed article (fields without body); stop if it != 0. */
+int	 store_article_list(struct store *, const struct store_query *,
+	     int (*fn)(const struct article *, void *), void *arg,
+	     char **err);
+
+/* Read one article in full. 0 found, 1 no such article, -1 error. */
+int	 store_article_get(struct store *, int64_t id, struct article *,
+	     char **err);
+
+/* Count the articles a query would list; -1 on error. */
+int64_t	 store_article_count(struct store *, const struct store_query *,
+	     char **err);
+
+/* What the extractor found, as stored; strings live until the next row. */
+struct store_mention {
+	const char	*kind;		/* person, org, place, misc */
+	const char	*name;		/* canonical name */
+	size_t		 start, end;	/* byte span in the body */
+	const char	*title;		/* may be NULL */
+	const char	*affiliation;	/* may be NULL */
+};
+
+struct store_quote {
+	size_t		 start, end;
+	const char	*kind;		/* direct, indirect, mixed */
+	int		 has_cue;
+	size_t		 cue_start, cue_end;
+	int		 has_speaker;
+	size_t		 speaker_start, speaker_end;
+	const char	*speaker_name;	/* resolved entity; may be NULL */
+	const char	*source_kind;	/* person, org, media, unnamed; or NULL */
+	const char	*source_text;	/* "a White House official"; or NULL */
+};
+
+struct store_note {
+	int64_t		 id;
+	int		 has_span;	/* 0: the note is on the whole article */
+	size_t		 start, end;
+	const char	*anchor;	/* the text the note covers */
+	const char	*note;
+	int64_t		 created, updated;
+};
+
+int	 store_article_mentions(struct store *, int64_t,
+	     int (*)(const struct store_mention *, void *), void *, char **);
+int	 store_article_quotes(struct store *, int64_t,
+	     int (*)(const struct store_quote *, void *), void *, char **);
+int	 store_article_notes(struct store *, int64_t,
+	     int (*)(const struct store_note *, void *), void *, char **);
+
+#endif

@@ -1,0 +1,219 @@
+/* UTF-8 decoding, legacy charset conversion and display-text cleaning. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Decode one character; an invalid or truncated sequence yields U+FFFD. */
+size_t
+utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	uint32_t		 c, min;
+	size_t			 n, i;
+
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2; c &= 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3; c &= 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4; c &= 0x07; min = 0x10000;
+	} else
+		goto bad;
+	if (len < n)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return n;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+void
+utf8_encode(struct buf *b, uint32_t c)
+{
+	char	tmp[4];
+	size_t	n;
+
+	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		c = 0xfffd;
+	if (c < 0x80) {
+		tmp[0] = (char)c; n = 1;
+	} else if (c < 0x800) {
+		tmp[0] = (char)(0xc0 | (c >> 6));
+		tmp[1] = (char)(0x80 | (c & 0x3f)); n = 2;
+	} else if (c < 0x10000) {
+		tmp[0] = (char)(0xe0 | (c >> 12));
+		tmp[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		tmp[2] = (char)(0x80 | (c & 0x3f)); n = 3;
+	} else {
+		tmp[0] = (char)(0xf0 | (c >> 18));
+		tmp[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		tmp[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		tmp[3] = (char)(0x80 | (c & 0x3f)); n = 4;
+	}
+	buf_add(b, tmp, n);
+}
+
+void
+utf8_stats(const char *s, size_t len, size_t *invalid, size_t *multi)
+{
+	size_t		i = 0, n;
+	uint32_t	c;
+
+	*invalid = *multi = 0;
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &c);
+		if (n == 1)
+			(*invalid)++;
+		else
+			(*multi)++;
+		i += n;
+	}
+}
+
+int
+utf8_valid(const char *s, size_t len)
+{
+	size_t	invalid, multi;
+
+	utf8_stats(s, len, &invalid, &multi);
+	return invalid == 0;
+}
+
+/* Windows-1252 bytes 0x80-0x9f; 0 marks the five undefined ones. */
+static const uint16_t cp1252_high[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178
+};
+
+char *
+utf8_from_cp1252(const char *s, size_t len, size_t *outlen)
+{
+	struct buf	b;
+	size_t		i;
+	unsigned char	c;
+
+	buf_init(&b);
+	buf_grow(&b, len + len / 4);
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x80)
+			buf_addc(&b, (char)c);
+		else if (c < 0xa0)
+			utf8_encode(&b, cp1252_high[c - 0x80] ?
+			    cp1252_high[c - 0x80] : 0xfffd);
+		else
+			utf8_encode(&b, c);
+	}
+	if (outlen != NULL)
+		*outlen = b.len;
+	return buf_detach(&b);
+}
+
+char *
+utf8_normalize(const char *s, size_t len, size_t *outlen)
+{
+	struct buf	b;
+	size_t		invalid, multi, i, n;
+	uint32_t	c;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	utf8_stats(s, len, &invalid, &multi);
+	if (invalid > 0 && multi == 0)
+		return utf8_from_cp1252(s, len, outlen);
+	buf_init(&b);
+	buf_grow(&b, len);
+	if (invalid == 0)
+		buf_add(&b, s, len);
+	else {
+		for (i = 0; i < len; i += n) {
+			n = utf8_decode(s + i, len - i, &c);
+			if (c == 0xfffd && n == 1)
+				utf8_encode(&b, c);
+			else
+				buf_add(&b, s + i, n);
+		}
+	}
+	if (outlen != NULL)
+		*outlen = b.len;
+	return buf_detach(&b);
+}
+
+int
+utf8_is_unsafe(uint32_t c)
+{
+	if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))
+		return 1;			/* C0, DEL, C1 (0x9b is CSI) */
+	if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+		return 1;			/* bidirectional overrides */
+	if (c == 0x200e || c == 0x200f || c == 0x061c)
+		return 1;			/* direction marks */
+	if (c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb))
+		return 1;			/* BOM, interlinear annotation */
+	return 0;
+}
+
+static int
+utf8_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v' || c == 0xa0 || c == 0x2028 ||
+	    c == 0x2029 || c == 0x3000 || (c >= 0x2000 && c <= 0x200a) ||
+	    c == 0x202f || c == 0x205f || c == 0x1680 || c == 0x85;
+}
+
+char *
+utf8_clean_line(const char *s, size_t len)
+{
+	struct buf	b;
+	size_t		i, n;
+	uint32_t	c;
+	int		space = 0;
+
+	buf_init(&b);
+	buf_grow(&b, len);
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(s + i, len - i, &c);
+		if (utf8_is_space(c)) {
+			space = 1;
+			continue;
+		}
+		if (utf8_is_unsafe(c))
+			continue;
+		if (space && b.len > 0)
+			buf_addc(&b, ' ');
+		space = 0;
+		if (c == 0xfffd && n == 1)
+			utf8_encode(&b, c);
+		else
+			buf_add(&b, s + i, n);
+	}
+	return buf_detach(&b);
+}
