@@ -1,13 +1,1356 @@
-/* Placeholder until the text parser lands. */
+/*
+ * Stories saved as plain text by browsers and read-later tools: a site line
+ * (often "date YYYY-MM-DD Outlet - navigation ..."), the headline, a
+ * standfirst, a byline and a "Published:" line, then the body with photo
+ * captions (often repeated, with and without their credit) and
+ * subheadings mixed in.
+ *
+ * The text is cleaned of escape sequences once, the first lines are read as
+ * a header, and the rest is cut into paragraphs that are classified in one
+ * pass (boilerplate, caption, body) and a second (subheadings). Everything
+ * is linear in the input: long lines are never searched for captions, and
+ * captions are deduplicated through a hash table.
+ */
 #include "config.h"
+
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+
 #include "article.h"
+#include "buf.h"
+#include "date.h"
 #include "import.h"
+#include "utf8.h"
 #include "xmalloc.h"
+#include "banned.h"
+
+#define TEXT_HEAD_LINES		64	/* lines read as a possible header */
+#define TEXT_SITE_MAX		4096	/* bytes: longer is no site line */
+#define TEXT_HEADLINE_WORDS	25
+#define TEXT_HEADLINE_MAX	400
+#define TEXT_TITLE_WORDS	12	/* title cut from a first paragraph */
+#define TEXT_TITLE_MAX		300
+#define TEXT_LEAD_WORDS		60
+#define TEXT_BYLINE_WORDS	15
+#define TEXT_SUBHEAD_WORDS	15
+#define TEXT_SUBHEAD_MAX	200
+#define TEXT_CAPTION_MAX	4096	/* bytes: longer is never a caption */
+#define TEXT_CAPTION_WORDS	80
+#define TEXT_MAX_CAPTIONS	1000
+#define TEXT_OUTLET_WORDS	8
+
+/* A trimmed, non-blank line of the prepared text. */
+struct text_line {
+	uint32_t	off;
+	uint32_t	len;
+	int		blank_before;
+};
+
+enum text_kind {
+	TEXT_BODY,
+	TEXT_DROP,
+	TEXT_SUBHEAD
+};
+
+/* A paragraph of the body: one line, or hard-wrapped lines joined. */
+struct text_para {
+	uint32_t	off;
+	uint32_t	len;
+	enum text_kind	kind;
+};
+
+/* A caption found in the body, cleaned; key is the part before its credit. */
+struct text_caption {
+	char		*text;
+	size_t		 keylen;
+	int		 removed;
+};
+
+struct text_parse {
+	const char		*s;
+	size_t			 len;
+	struct text_para	*paras;
+	size_t			 npara;
+	size_t			 cappara;
+	struct text_caption	*caps;
+	size_t			 ncap;
+	size_t			 capcap;
+	char			*published;
+	int			 published_rank;
+};
+
+/* Lines the sites add around a story that are not part of it. */
+static const struct {
+	const char	*text;
+	int		 prefix;	/* match the start of a short line */
+} text_boilerplate[] = {
+	{ "advertisement", 0 },
+	{ "advertisment", 0 },
+	{ "ad", 0 },
+	{ "sponsored", 0 },
+	{ "share this article", 0 },
+	{ "share this story", 0 },
+	{ "share", 0 },
+	{ "subscribe", 0 },
+	{ "subscribe now", 0 },
+	{ "click here", 0 },
+	{ "read more", 0 },
+	{ "related", 0 },
+	{ "related articles", 0 },
+	{ "recommended", 0 },
+	{ "continue reading", 0 },
+	{ "scroll to continue", 0 },
+	{ "story continues below advertisement", 0 },
+	{ "listen to this article", 0 },
+	{ "copy link", 0 },
+	{ "print", 0 },
+	{ "email", 0 },
+	{ "advertisement:", 1 },
+	{ "read more:", 1 },
+	{ "read also:", 1 },
+	{ "also read:", 1 },
+	{ "see also:", 1 },
+	{ "related:", 1 },
+	{ "recommended:", 1 },
+	{ "click here", 1 },
+	{ "subscribe to", 1 },
+	{ "subscribe for", 1 },
+	{ "sign up for", 1 },
+	{ "sign up to", 1 },
+	{ "share this", 1 },
+	{ "share on", 1 },
+	{ "follow us on", 1 },
+	{ "join our", 1 },
+};
+
+/* Publications whose names do not follow the usual site-line shapes. */
+static const char *const text_outlets[] = {
+	"The Jerusalem Post", "Jerusalem Post", "The Times of Israel",
+	"Times of Israel", "Al Jazeera", "Al-Monitor", "Associated Press",
+	"AP News", "BBC News", "BBC", "CNN", "Reuters", "The Guardian",
+	"The New York Times", "The Washington Post", "Financial Times",
+	"The Economist", "Foreign Policy", "Politico", "Haaretz",
+	"The Moscow Times", "The Kyiv Independent", "Kyiv Independent",
+	"Deutsche Welle", "France 24", "Le Monde", "Bloomberg",
+	"The Wall Street Journal", "South China Morning Post", "Arab News",
+	"Ynetnews", "i24NEWS", "Axios", "Tehran Times", "Xinhua", "TASS",
+	"NPR", "Al Arabiya", "Middle East Eye", "The Hill"
+};
+
+/* Upper-case words a byline keeps as they are. */
+static const char *const text_acronyms[] = {
+	"AP", "AFP", "BBC", "CNN", "UPI", "DPA", "EFE", "ANSA", "TASS", "RIA",
+	"IRNA", "WAFA", "JTA", "AAP", "NPR", "ABC", "CBS", "NBC", "PTI", "ANI",
+	"KCNA", "NHK", "TPS", "MENA", "SPA", "WAM", "ISNA", "UN", "EU", "US",
+	"UK", "TV", "DW"
+};
+
+/* Markers that make a short paragraph a photo caption. */
+static const char *const text_credit_any[] = {
+	"(photo credit", "(credit:", "(photo:", "(image:", "(picture:",
+	"(photograph:", "(courtesy", "photo credit:", "image credit:",
+	"(illustrative photo", "(file photo"
+};
+static const char *const text_credit_start[] = {
+	"photo:", "image:", "credit:", "picture:", "photo by ",
+	"photograph:", "caption:"
+};
+static const char *const text_credit_agencies[] = {
+	"reuters", "ap", "afp", "getty", "getty images", "epa", "xinhua",
+	"ap photo", "afp photo", "reuters photo", "flash90", "gpo",
+	"anadolu", "shutterstock", "wana", "tass", "ria novosti"
+};
+
+static const char *const text_weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+	"sat", "sun"
+};
+static const char *const text_months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec"
+};
+
+/* Lower-case an ASCII byte. */
+static unsigned char
+text_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Is c a byte of ASCII white space? */
+static int
+text_isspace(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/* Does s (len bytes) start with the word w, ignoring ASCII case? */
+static int
+text_starts(const char *s, size_t len, const char *w)
+{
+	size_t	i, n = strlen(w);
+
+	if (n > len)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (text_lower((unsigned char)s[i]) != (unsigned char)w[i])
+			return 0;
+	return 1;
+}
+
+/* Like text_starts, but the match must end at a word boundary. */
+static int
+text_starts_word(const char *s, size_t len, const char *w)
+{
+	size_t	n = strlen(w);
+	unsigned char c;
+
+	if (!text_starts(s, len, w))
+		return 0;
+	if (n == len)
+		return 1;
+	c = (unsigned char)s[n];
+	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9')) || (!((unsigned char)w[n - 1] >= 'a' &&
+	    (unsigned char)w[n - 1] <= 'z'));
+}
+
+/* Find w (lower case) in s ignoring ASCII case; returns offset or -1. */
+static long
+text_find(const char *s, size_t len, const char *w)
+{
+	size_t	i, n = strlen(w);
+
+	if (n == 0 || n > len)
+		return -1;
+	for (i = 0; i + n <= len; i++) {
+		if (text_lower((unsigned char)s[i]) == (unsigned char)w[0] &&
+		    text_starts(s + i, len - i, w))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Is a word (len bytes) in a lower-case table? */
+static int
+text_in_table(const char *w, size_t len, const char *const *table,
+    size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(table[i]) == len && text_starts(w, len, table[i]))
+			return 1;
+	return 0;
+}
+
+/* Count words, stopping once past max. */
+static size_t
+text_words(const char *s, size_t len, size_t max)
+{
+	size_t	i, n = 0;
+	int	in = 0;
+
+	for (i = 0; i < len && n <= max; i++) {
+		if (text_isspace((unsigned char)s[i]))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The offset just past the nth word (or len). */
+static size_t
+text_word_end(const char *s, size_t len, size_t nth)
+{
+	size_t	i = 0, n = 0;
+
+	while (i < len) {
+		while (i < len && text_isspace((unsigned char)s[i]))
+			i++;
+		if (i == len)
+			break;
+		while (i < len && !text_isspace((unsigned char)s[i]))
+			i++;
+		if (++n == nth)
+			return i;
+	}
+	return len;
+}
+
+/* Does the text end as a sentence does: . ! ? : or a closing quote? */
+static int
+text_ends_sentence(const char *s, size_t len)
+{
+	unsigned char	c;
+
+	if (len == 0)
+		return 0;
+	c = (unsigned char)s[len - 1];
+	if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
+	    c == ';' || c == ',')
+		return 1;
+	/* ” ’ … */
+	if (len >= 3 && (unsigned char)s[len - 3] == 0xe2 &&
+	    (unsigned char)s[len - 2] == 0x80 &&
+	    (c == 0x9d || c == 0x99 || c == 0xa6))
+		return 1;
+	return 0;
+}
+
+/*
+ * Copy the text without terminal escape sequences (ESC [ ... and ESC ] ...,
+ * and their one-character C1 forms), NUL or other C0 controls; line ends
+ * become "\n".
+ */
+static char *
+text_prepare(const char *s, size_t len, size_t *outlen)
+{
+	struct buf	b;
+	size_t		i = 0;
+	unsigned char	c;
+
+	buf_init(&b);
+	buf_grow(&b, len);
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c == '\r') {
+			buf_addc(&b, '\n');
+			i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		if (c == 0x1b || (c == 0xc2 && i + 1 < len &&
+		    ((unsigned char)s[i + 1] == 0x9b ||
+		    (unsigned char)s[i + 1] == 0x9d))) {
+			int	osc;
+
+			if (c == 0x1b) {
+				i++;
+				if (i == len)
+					break;
+				c = (unsigned char)s[i];
+				if (c != '[' && c != ']') {
+					if (c >= 0x20 && c < 0x7f)
+						i++;	/* ESC and one more */
+					continue;
+				}
+				osc = c == ']';
+				i++;
+			} else {
+				osc = (unsigned char)s[i + 1] == 0x9d;
+				i += 2;
+			}
+			if (osc) {	/* to BEL, ST or the end of line */
+				while (i < len && s[i] != '\a' && s[i] != '\n' &&
+				    !(s[i] == 0x1b && i + 1 < len &&
+				    s[i + 1] == '\\'))
+					i++;
+				if (i < len && s[i] == '\a')
+					i++;
+				else if (i < len && s[i] == 0x1b)
+					i += 2;
+			} else {	/* parameters, then a final byte */
+				while (i < len && (unsigned char)s[i] >= 0x20 &&
+				    (unsigned char)s[i] <= 0x3f)
+					i++;
+				if (i < len && (unsigned char)s[i] >= 0x40 &&
+				    (unsigned char)s[i] <= 0x7e)
+					i++;
+			}
+			continue;
+		}
+		if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f' &&
+		    c != '\v') || c == 0x7f) {
+			i++;
+			continue;
+		}
+		buf_addc(&b, (char)c);
+		i++;
+	}
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
+/* Read the next non-blank line at *pos, trimmed; 0 at the end. */
+static int
+text_next_line(const char *s, size_t len, size_t *pos, struct text_line *l)
+{
+	size_t	i = *pos, start, end;
+	int	blank = 0;
+
+	while (i < len) {
+		start = i;
+		while (i < len && s[i] != '\n')
+			i++;
+		end = i;
+		if (i < len)
+			i++;
+		while (start < end && (text_isspace((unsigned char)s[start]) ||
+		    (end - start >= 2 && (unsigned char)s[start] == 0xc2 &&
+		    (unsigned char)s[start + 1] == 0xa0)))
+			start += (unsigned char)s[start] == 0xc2 ? 2 : 1;
+		while (end > start && (text_isspace((unsigned char)s[end - 1]) ||
+		    (end - start >= 2 && (unsigned char)s[end - 2] == 0xc2 &&
+		    (unsigned char)s[end - 1] == 0xa0)))
+			end -= (unsigned char)s[end - 1] == 0xa0 ? 2 : 1;
+		if (start == end) {
+			blank = 1;
+			continue;
+		}
+		l->off = (uint32_t)start;
+		l->len = (uint32_t)(end - start);
+		l->blank_before = blank;
+		*pos = i;
+		return 1;
+	}
+	*pos = i;
+	return 0;
+}
+
+/* Is this a line of site furniture ("Advertisement", "Read more: ...")? */
+static int
+text_is_boilerplate(const char *s, size_t len)
+{
+	size_t	i, n;
+
+	if (len > 200 || text_words(s, len, 25) > 25)
+		return 0;
+	n = len;
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' ||
+	    s[n - 1] == ':' || s[n - 1] == '>' || s[n - 1] == ' '))
+		n--;
+	for (i = 0; i < sizeof text_boilerplate / sizeof text_boilerplate[0];
+	    i++) {
+		const char *t = text_boilerplate[i].text;
+
+		if (text_boilerplate[i].prefix) {
+			if (text_starts_word(s, len, t))
+				return 1;
+		} else if (strlen(t) == n && text_starts(s, n, t))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first word of a line, as offset and length. */
+static size_t
+text_first_word(const char *s, size_t len)
+{
+	size_t	i = 0;
+
+	while (i < len && ((s[i] >= 'a' && s[i] <= 'z') ||
+	    (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	return i;
+}
+
+/* Could a date begin this text (weekday, month, "date" or a digit)? */
+static int
+text_date_first(const char *s, size_t len)
+{
+	size_t	n;
+
+	if (len > 0 && s[0] >= '0' && s[0] <= '9')
+		return 1;
+	n = text_first_word(s, len);
+	return n > 0 && (text_in_table(s, n, text_weekdays,
+	    sizeof text_weekdays / sizeof text_weekdays[0]) ||
+	    text_in_table(s, n, text_months,
+	    sizeof text_months / sizeof text_months[0]));
+}
+
+/*
+ * The date at the start of a line: the date of its first ten words and the
+ * offset just past the fewest words that give the same date.
+ */
+static char *
+text_date_prefix(const char *s, size_t len, size_t *end)
+{
+	char	*full, *d;
+	size_t	 j, e;
+
+	e = text_word_end(s, len, 10);
+	if ((full = date_parse(s, e)) == NULL)
+		return NULL;
+	for (j = 1; j <= 10; j++) {
+		e = text_word_end(s, len, j);
+		if ((d = date_parse(s, e)) == NULL)
+			continue;
+		if (strcmp(d, full) == 0) {
+			free(d);
+			break;
+		}
+		free(d);
+	}
+	*end = e;
+	return full;
+}
+
+/* Note a date; a better-ranked source replaces an earlier one. */
+static void
+text_set_published(struct text_parse *tp, char *date, int rank)
+{
+	if (date == NULL)
+		return;
+	if (tp->published != NULL && tp->published_rank >= rank) {
+		free(date);
+		return;
+	}
+	free(tp->published);
+	tp->published = date;
+	tp->published_rank = rank;
+}
+
+/*
+ * Is the line a "Published: ..." or "Updated ..." line or a date alone?
+ * Sets *rank: 3 published, 2 updated, 1 a bare date.
+ */
+static char *
+text_dateline(const char *s, size_t len, int *rank)
+{
+	static const struct {
+		const char	*word;
+		int		 rank;
+	} prefixes[] = {
+		{ "first published", 3 }, { "published", 3 }, { "posted", 3 },
+		{ "date", 3 }, { "last updated", 2 }, { "updated", 2 },
+		{ "last modified", 2 }, { "modified", 2 }
+	};
+	size_t	 i, n, end;
+	char	*d;
+
+	if (len > 200)
+		return NULL;
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		if (!text_starts_word(s, len, prefixes[i].word))
+			continue;
+		n = strlen(prefixes[i].word);
+		if ((d = date_parse(s + n, len - n)) == NULL)
+			return NULL;
+		*rank = prefixes[i].rank;
+		return d;
+	}
+	if (!text_date_first(s, len) || text_words(s, len, 12) > 12)
+		return NULL;
+	if ((d = text_date_prefix(s, len, &end)) == NULL)
+		return NULL;
+	if (text_words(s + end, len - end, 4) > 3) {
+		free(d);
+		return NULL;
+	}
+	*rank = 1;
+	return d;
+}
+
+/* Is the line a byline ("By Jane Doe")? Sets the name's offset. */
+static int
+text_byline(const char *s, size_t len, size_t *name)
+{
+	size_t		i;
+	unsigned char	c;
+
+	if (len < 4 || len > 300 || !text_starts(s, len, "by") ||
+	    !text_isspace((unsigned char)s[2]))
+		return 0;
+	for (i = 2; i < len && text_isspace((unsigned char)s[i]); i++)
+		/* nothing */;
+	if (i == len)
+		return 0;
+	c = (unsigned char)s[i];
+	if (!((c >= 'A' && c <= 'Z') || c >= 0x80))
+		return 0;
+	if (text_words(s, len, TEXT_BYLINE_WORDS) > TEXT_BYLINE_WORDS)
+		return 0;
+	*name = i;
+	return 1;
+}
+
+/* Bring an all-capitals byline to title case, keeping agency acronyms. */
+static char *
+text_byline_case(const char *s, size_t len)
+{
+	struct buf	b;
+	size_t		i, j, k, letters;
+	int		lower = 0, vowel;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			lower = 1;
+	if (lower)
+		return xstrndup(s, len);
+	buf_init(&b);
+	for (i = 0; i < len; i = j) {
+		if (text_isspace((unsigned char)s[i])) {
+			buf_addc(&b, ' ');
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < len && !text_isspace((unsigned char)s[j]); j++)
+			/* nothing */;
+		/* The word's letters, without trailing punctuation. */
+		for (k = j; k > i && !((s[k - 1] >= 'A' && s[k - 1] <= 'Z') ||
+		    (unsigned char)s[k - 1] >= 0x80); k--)
+			/* nothing */;
+		letters = k - i;
+		vowel = 0;
+		for (k = i; k < i + letters; k++)
+			if (strchr("AEIOUY", s[k]) != NULL)
+				vowel = 1;
+		if (text_in_table(s + i, letters, text_acronyms,
+		    sizeof text_acronyms / sizeof text_acronyms[0]) ||
+		    (letters <= 4 && letters > 0 && !vowel)) {
+			buf_add(&b, s + i, j - i);
+			continue;
+		}
+		if (letters == 3 && text_starts(s + i, letters, "and")) {
+			buf_adds(&b, "and");
+			buf_add(&b, s + i + 3, j - i - 3);
+			continue;
+		}
+		for (k = i; k < j; k++) {
+			unsigned char c = (unsigned char)s[k];
+			int first = k == i || s[k - 1] == '-' ||
+			    (s[k - 1] == '\'' && k - i == 2);
+
+			if (!first && c >= 'A' && c <= 'Z')
+				c = text_lower(c);
+			buf_addc(&b, (char)c);
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* Could the line be a headline: short, no final full stop? */
+static int
+text_headline_like(const char *s, size_t len)
+{
+	size_t	name;
+	int	rank;
+	char	*d;
+
+	if (len > TEXT_HEADLINE_MAX || s[len - 1] == '.' ||
+	    text_words(s, len, TEXT_HEADLINE_WORDS) > TEXT_HEADLINE_WORDS)
+		return 0;
+	if (text_byline(s, len, &name))
+		return 0;
+	if ((d = text_dateline(s, len, &rank)) != NULL) {
+		free(d);
+		return 0;
+	}
+	return 1;
+}
+
+/* The earliest outlet separator (" - ", " | ", " — ", "·", ...) or -1. */
+static long
+text_separator(const char *s, size_t len)
+{
+	static const char *const seps[] = {
+		" - ", " | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", "\xc2\xb7",
+		" :: ", " \xc2\xbb ", " / "
+	};
+	size_t	i;
+	long	at, best = -1;
+
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		at = text_find(s, len, seps[i]);
+		if (at >= 0 && (best < 0 || at < best))
+			best = at;
+	}
+	return best;
+}
+
+/* The longest known outlet at the start of the text; its length or 0. */
+static size_t
+text_known_outlet(const char *s, size_t len)
+{
+	size_t	i, n, best = 0;
+
+	for (i = 0; i < sizeof text_outlets / sizeof text_outlets[0]; i++) {
+		n = strlen(text_outlets[i]);
+		if (n > best && n <= len && memcmp(s, text_outlets[i], n) == 0 &&
+		    (n == len || !((s[n] >= 'a' && s[n] <= 'z') ||
+		    (s[n] >= 'A' && s[n] <= 'Z'))))
+			best = n;
+	}
+	return best;
+}
+
+/* Is a word (len bytes) all capitals, at least two letters? */
+static int
+text_all_caps(const char *w, size_t len)
+{
+	size_t	i, letters = 0;
+
+	for (i = 0; i < len; i++) {
+		if (w[i] >= 'a' && w[i] <= 'z')
+			return 0;
+		if (w[i] >= 'A' && w[i] <= 'Z')
+			letters++;
+	}
+	return letters >= 2;
+}
+
+/*
+ * The outlet at the start of a site line: cut at a separator, a known
+ * name, or a run of capitalised words that stops before a word the line
+ * repeats later or before upper-case navigation words.
+ */
+static void
+text_outlet(const char *s, size_t len, size_t *outlen)
+{
+	static const char *const joiners[] = {
+		"of", "the", "and", "&", "de", "du", "la", "al", "el", "for"
+	};
+	size_t		 words[TEXT_OUTLET_WORDS + 1][2];
+	size_t		 i, j, k, n, nw, end, run;
+	long		 sep;
+	unsigned char	 c;
+
+	*outlen = 0;
+	if ((n = text_known_outlet(s, len)) != 0) {
+		*outlen = n;
+		return;
+	}
+	sep = text_separator(s, len);
+	if (sep > 0) {
+		n = text_words(s, (size_t)sep, TEXT_OUTLET_WORDS);
+		if (n >= 1 && n <= 6 && !(s[0] >= '0' && s[0] <= '9')) {
+			*outlen = (size_t)sep;
+			return;
+		}
+	}
+
+	/* Split the first words. */
+	nw = 0;
+	for (i = 0; i < len && nw <= TEXT_OUTLET_WORDS; i = j) {
+		while (i < len && text_isspace((unsigned char)s[i]))
+			i++;
+		if (i == len)
+			break;
+		for (j = i; j < len && !text_isspace((unsigned char)s[j]); j++)
+			/* nothing */;
+		words[nw][0] = i;
+		words[nw][1] = j - i;
+		nw++;
+	}
+	run = 0;
+	for (k = 0; k < nw && k < TEXT_OUTLET_WORDS; k++) {
+		const char *w = s + words[k][0];
+		size_t wl = words[k][1];
+
+		c = (unsigned char)w[0];
+		if (!((c >= 'A' && c <= 'Z') || c >= 0x80 || (k > 0 &&
+		    text_in_table(w, wl, joiners,
+		    sizeof joiners / sizeof joiners[0]))))
+			break;
+		if (k > 0 && text_all_caps(w, wl))
+			break;
+		/* A word repeated later in the line is navigation. */
+		end = words[k][0] + wl;
+		if (k > 0 && end < len) {
+			size_t rest = len - end < TEXT_SITE_MAX ?
+			    len - end : TEXT_SITE_MAX;
+			long at = -1;
+			size_t from = 0;
+
+			while (from < rest) {
+				const char *p = memchr(s + end + from, w[0],
+				    rest - from);
+
+				if (p == NULL)
+					break;
+				at = p - (s + end);
+				if ((size_t)at + wl <= rest &&
+				    memcmp(p, w, wl) == 0 &&
+				    text_isspace((unsigned char)p[-1]) &&
+				    ((size_t)at + wl == rest ||
+				    text_isspace((unsigned char)p[wl])))
+					break;
+				at = -1;
+				from = (size_t)(p - (s + end)) + 1;
+			}
+			if (at >= 0)
+				break;
+		}
+		run = k + 1;
+	}
+	while (run > 0 && text_in_table(s + words[run - 1][0],
+	    words[run - 1][1], joiners, sizeof joiners / sizeof joiners[0]))
+		run--;
+	if (run > 0 && run <= 6)
+		*outlen = words[run - 1][0] + words[run - 1][1];
+}
+
+/*
+ * Is the first line a site line? It is when it starts with "date" or a date,
+ * names a known outlet, or has an outlet separator and the headline follows
+ * right under it.
+ */
+static int
+text_is_site(const char *s, const struct text_line *l, size_t n)
+{
+	const char	*p = s + l[0].off;
+	size_t		 len = l[0].len, w;
+	int		 next = n > 1 && !l[1].blank_before &&
+			     text_headline_like(s + l[1].off, l[1].len);
+
+	if (len > TEXT_SITE_MAX || text_ends_sentence(p, len))
+		return 0;
+	w = text_first_word(p, len);
+	if (w == 4 && text_starts(p, len, "date") && len > 4 &&
+	    text_isspace((unsigned char)p[4]))
+		return 1;
+	if (text_date_first(p, len)) {
+		char *d = date_parse(p, text_word_end(p, len, 10));
+
+		if (d != NULL) {
+			free(d);
+			return n > 1;
+		}
+	}
+	if (!next)
+		return 0;
+	if (text_known_outlet(p, len) != 0 || text_separator(p, len) > 0)
+		return 1;
+	/* An outlet alone above the headline, the headline set off below. */
+	return text_words(p, len, 5) <= 5 && (n < 3 || l[2].blank_before) &&
+	    p[0] >= 'A' && p[0] <= 'Z';
+}
+
+/* Read the site line: its date and the outlet. */
+static void
+text_site(struct text_parse *tp, struct article *a, const char *p,
+    size_t len)
+{
+	size_t	 end, outlen;
+	char	*d;
+
+	if (text_starts_word(p, len, "date")) {
+		p += 4;
+		len -= 4;
+		while (len > 0 && text_isspace((unsigned char)*p)) {
+			p++;
+			len--;
+		}
+	}
+	if (text_date_first(p, len) &&
+	    (d = text_date_prefix(p, len, &end)) != NULL) {
+		text_set_published(tp, d, 0);
+		p += end;
+		len -= end;
+	} else if ((d = date_parse(p, len)) != NULL)
+		text_set_published(tp, d, 0);
+	while (len > 0 && (text_isspace((unsigned char)*p) || *p == '|' ||
+	    *p == '-' || *p == ',')) {
+		p++;
+		len--;
+	}
+	text_outlet(p, len, &outlen);
+	if (outlen > 0)
+		article_set(&a->outlet, p, outlen);
+}
+
+/* Set the title from the first words of a paragraph. */
+static void
+text_title_words(struct article *a, const char *s, size_t len)
+{
+	size_t	end = text_word_end(s, len, TEXT_TITLE_WORDS);
+
+	if (end > TEXT_TITLE_MAX) {
+		end = TEXT_TITLE_MAX;
+		while (end > 0 && ((unsigned char)s[end] & 0xc0) == 0x80)
+			end--;	/* cut on a character boundary */
+	}
+	article_set(&a->title, s, end);
+}
+
+/*
+ * Read the header: site line, headline, standfirst, byline and dates.
+ * Returns the offset where the body starts.
+ */
+static size_t
+text_header(struct text_parse *tp, struct article *a)
+{
+	struct text_line	 l[TEXT_HEAD_LINES];
+	const char		*s = tp->s, *p;
+	size_t			 n = 0, pos = 0, i = 0, lead = SIZE_MAX, name;
+	int			 meta = 0, rank;
+	char			*d, *by;
+
+	while (n < TEXT_HEAD_LINES && text_next_line(s, tp->len, &pos, &l[n]))
+		n++;
+	if (n == 0)
+		return tp->len;
+	if (text_is_site(s, l, n)) {
+		text_site(tp, a, s + l[0].off, l[0].len);
+		i = 1;
+	}
+	if (i == n)
+		return tp->len;
+	if (!text_headline_like(s + l[i].off, l[i].len)) {
+		text_title_words(a, s + l[i].off, l[i].len);
+		return l[i].off;
+	}
+	article_set(&a->title, s + l[i].off, l[i].len);
+	for (i++; i < n; i++) {
+		p = s + l[i].off;
+		if (text_is_boilerplate(p, l[i].len))
+			continue;
+		if (a->byline == NULL && text_byline(p, l[i].len, &name)) {
+			by = text_byline_case(p + name, l[i].len - name);
+			article_set(&a->byline, by, strlen(by));
+			free(by);
+			meta = 1;
+			continue;
+		}
+		if ((d = text_dateline(p, l[i].len, &rank)) != NULL) {
+			text_set_published(tp, d, rank);
+			meta = 1;
+			continue;
+		}
+		if (!meta && lead == SIZE_MAX && l[i].len <= TEXT_CAPTION_MAX &&
+		    text_words(p, l[i].len, TEXT_LEAD_WORDS) < TEXT_LEAD_WORDS) {
+			lead = i;
+			continue;
+		}
+		break;
+	}
+	/* A standfirst is followed by a byline, a date or a photo. */
+	if (lead != SIZE_MAX && !meta && i < n &&
+	    text_find(s + l[i].off, l[i].len < TEXT_CAPTION_MAX ? l[i].len :
+	    TEXT_CAPTION_MAX, "credit") >= 0)
+		meta = 1;
+	if (lead != SIZE_MAX && !meta)
+		return l[lead].off;
+	if (lead != SIZE_MAX)
+		article_set(&a->lead, s + l[lead].off, l[lead].len);
+	return i < n ? l[i].off : pos;
+}
+
+/* Add a paragraph to the list. */
+static void
+text_para_add(struct text_parse *tp, size_t off, size_t len)
+{
+	if (tp->npara == tp->cappara) {
+		tp->cappara = tp->cappara ? tp->cappara * 2 : 256;
+		tp->paras = xreallocarray(tp->paras, tp->cappara,
+		    sizeof *tp->paras);
+	}
+	tp->paras[tp->npara].off = (uint32_t)off;
+	tp->paras[tp->npara].len = (uint32_t)len;
+	tp->paras[tp->npara].kind = TEXT_BODY;
+	tp->npara++;
+}
+
+/* Do the line's last bytes look hard-wrapped (40-100 bytes, mid-sentence)? */
+static int
+text_wrapped(const char *s, size_t len)
+{
+	return len >= 40 && len <= 100 && !text_ends_sentence(s, len);
+}
+
+/*
+ * Cut the body into paragraphs. When blank lines separate paragraphs, lines
+ * of one block that look hard-wrapped are joined; otherwise every line is a
+ * paragraph.
+ */
+static void
+text_split(struct text_parse *tp, size_t start)
+{
+	struct text_line	l, next;
+	size_t			pos = start, nonblank = 0, blank = 0, first;
+	int			blankmode, have;
+
+	while (text_next_line(tp->s, tp->len, &pos, &l)) {
+		nonblank++;
+		blank += l.blank_before;
+	}
+	blankmode = nonblank > 1 && blank * 3 >= nonblank;
+
+	pos = start;
+	have = text_next_line(tp->s, tp->len, &pos, &l);
+	while (have) {
+		first = l.off;
+		for (;;) {
+			have = text_next_line(tp->s, tp->len, &pos, &next);
+			if (!have || !blankmode || next.blank_before ||
+			    !text_wrapped(tp->s + l.off, l.len) ||
+			    tp->s[next.off] == '(')
+				break;
+			l = next;
+		}
+		text_para_add(tp, first, (size_t)l.off + l.len - first);
+		l = next;
+	}
+}
+
+/* Where a photo credit starts in the text, or len if it has none. */
+static size_t
+text_credit_at(const char *s, size_t len)
+{
+	size_t	i, at = len, depth = 0, k, n;
+	long	f;
+
+	if (len > TEXT_CAPTION_MAX * 2)
+		return len;
+	for (i = 0; i < sizeof text_credit_any / sizeof text_credit_any[0];
+	    i++) {
+		f = text_find(s, len, text_credit_any[i]);
+		if (f >= 0 && (size_t)f < at)
+			at = (size_t)f;
+	}
+	for (i = 0; i < sizeof text_credit_start / sizeof text_credit_start[0];
+	    i++)
+		if (text_starts(s, len, text_credit_start[i]))
+			return 0;
+	if (at < len || len == 0 || s[len - 1] != ')')
+		return at;
+
+	/* A trailing "(Reuters)", "(AP Photo/Jane Doe)", "(Getty Images)". */
+	for (i = len; i > 0; i--) {
+		if (s[i - 1] == ')')
+			depth++;
+		else if (s[i - 1] == '(' && --depth == 0)
+			break;
+	}
+	if (i == 0)
+		return len;
+	k = i;			/* just inside the parenthesis */
+	n = len - 1 - k;
+	if (n == 0 || n > 120)
+		return len;
+	if (text_in_table(s + k, n, text_credit_agencies,
+	    sizeof text_credit_agencies / sizeof text_credit_agencies[0]) ||
+	    text_find(s + k, n, "photo") >= 0 ||
+	    text_find(s + k, n, "images") >= 0 || memchr(s + k, '/', n) != NULL)
+		return i - 1;
+	return len;
+}
+
+/* Does a paragraph carry a photo credit? */
+static int
+text_has_credit(const char *s, size_t len)
+{
+	size_t	at;
+
+	if (len > TEXT_CAPTION_MAX ||
+	    text_words(s, len, TEXT_CAPTION_WORDS) > TEXT_CAPTION_WORDS)
+		return 0;
+	at = text_credit_at(s, len);
+	/* A bare "(Reuters)" closing a long paragraph is a dateline. */
+	return at < len;
+}
+
+/* Is the paragraph a credit alone, "(photo credit: NAME)"? */
+static int
+text_lone_credit(const char *s, size_t len)
+{
+	if (len > 300 || text_words(s, len, 20) > 20)
+		return 0;
+	return text_credit_at(s, len) == 0 || (s[0] == '(' &&
+	    s[len - 1] == ')' && text_credit_at(s, len) == 0);
+}
+
+/* Is the paragraph one text written twice? Returns its half, or 0. */
+static size_t
+text_doubled(const char *s, size_t len)
+{
+	size_t	k;
+
+	if (len < 41 || len > TEXT_CAPTION_MAX * 2 || len % 2 == 0)
+		return 0;
+	k = (len - 1) / 2;
+	if (s[k] != ' ' || memcmp(s, s + k + 1, k) != 0)
+		return 0;
+	return text_words(s, k, 4) >= 4 ? k : 0;
+}
+
+/*
+ * Take a caption. A neighbour that repeats it (a prefix of it, or it a
+ * prefix of the neighbour) is the same caption: the fuller text stays.
+ */
+static size_t
+text_caption(struct text_parse *tp, size_t last, const char *s, size_t len)
+{
+	struct text_caption	*c;
+	char			*clean;
+	size_t			 n, m;
+
+	clean = utf8_clean_line(s, len);
+	n = strlen(clean);
+	if (n == 0) {
+		free(clean);
+		return last;
+	}
+	if (last != SIZE_MAX) {
+		c = &tp->caps[last];
+		m = strlen(c->text);
+		if (n >= m && memcmp(clean, c->text, m) == 0) {
+			free(c->text);
+			c->text = clean;
+			c->keylen = text_credit_at(clean, n);
+			return last;
+		}
+		if (n < m && memcmp(clean, c->text, n) == 0) {
+			free(clean);
+			return last;
+		}
+	}
+	if (tp->ncap == TEXT_MAX_CAPTIONS) {
+		free(clean);
+		return SIZE_MAX;
+	}
+	if (tp->ncap == tp->capcap) {
+		tp->capcap = tp->capcap ? tp->capcap * 2 : 8;
+		tp->caps = xreallocarray(tp->caps, tp->capcap,
+		    sizeof *tp->caps);
+	}
+	c = &tp->caps[tp->ncap];
+	c->text = clean;
+	c->keylen = text_credit_at(clean, n);
+	while (c->keylen > 0 && clean[c->keylen - 1] == ' ')
+		c->keylen--;
+	if (c->keylen == 0)
+		c->keylen = n;
+	c->removed = 0;
+	return tp->ncap++;
+}
+
+/* Give the last caption a credit that came on its own line. */
+static void
+text_caption_credit(struct text_parse *tp, size_t last, const char *s,
+    size_t len)
+{
+	struct text_caption	*c = &tp->caps[last];
+	char			*clean, *joined;
+	size_t			 n, m;
+
+	clean = utf8_clean_line(s, len);
+	n = strlen(clean);
+	m = strlen(c->text);
+	if (n > 0 && (n > m || memcmp(c->text + m - n, clean, n) != 0)) {
+		xasprintf(&joined, "%s %s", c->text, clean);
+		free(c->text);
+		c->text = joined;
+	}
+	free(clean);
+}
+
+/* Sort paragraphs into body, captions and furniture to drop. */
+static void
+text_classify(struct text_parse *tp)
+{
+	struct text_para	*p, *q;
+	const char		*s;
+	size_t			 i, k, last = SIZE_MAX;
+
+	for (i = 0; i < tp->npara; i++) {
+		p = &tp->paras[i];
+		s = tp->s + p->off;
+		if (text_is_boilerplate(s, p->len)) {
+			p->kind = TEXT_DROP;
+			continue;
+		}
+		if (p->len > TEXT_CAPTION_MAX * 2) {
+			last = SIZE_MAX;
+			continue;
+		}
+		if (text_lone_credit(s, p->len)) {
+			if (last != SIZE_MAX)
+				text_caption_credit(tp, last, s, p->len);
+			p->kind = TEXT_DROP;
+			continue;
+		}
+		if ((k = text_doubled(s, p->len)) != 0 ||
+		    text_has_credit(s, p->len)) {
+			last = text_caption(tp, last, s, k ? k : p->len);
+			p->kind = TEXT_DROP;
+			continue;
+		}
+		if (last != SIZE_MAX) {	/* repeats the caption before it? */
+			size_t m = strlen(tp->caps[last].text);
+			char *clean = utf8_clean_line(s, p->len);
+			size_t n = strlen(clean);
+
+			k = n <= m && memcmp(clean, tp->caps[last].text, n) == 0;
+			free(clean);
+			if (k) {
+				p->kind = TEXT_DROP;
+				continue;
+			}
+		}
+		q = i + 1 < tp->npara ? &tp->paras[i + 1] : NULL;
+		if (q != NULL && q->len > p->len &&
+		    memcmp(tp->s + q->off, s, p->len) == 0 &&
+		    text_has_credit(tp->s + q->off, q->len)) {
+			/* The caption without its credit, the full one next. */
+			last = text_caption(tp, last, s, p->len);
+			p->kind = TEXT_DROP;
+			continue;
+		}
+		q = i > 0 ? &tp->paras[i - 1] : NULL;
+		if (q != NULL && q->kind == TEXT_BODY && q->len == p->len &&
+		    memcmp(tp->s + q->off, s, p->len) == 0 &&
+		    text_words(s, p->len, TEXT_LEAD_WORDS) < TEXT_LEAD_WORDS) {
+			/* The same short line twice: a caption. */
+			q->kind = TEXT_DROP;
+			last = text_caption(tp, SIZE_MAX, s, p->len);
+			p->kind = TEXT_DROP;
+			continue;
+		}
+		last = SIZE_MAX;
+	}
+}
+
+/* Hash a caption's key (FNV-1a). */
+static uint64_t
+text_hash(const char *s, size_t len)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	size_t		i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Keep each caption once: equal keys (text before the credit) are one. */
+static void
+text_caption_dedupe(struct text_parse *tp)
+{
+	struct text_caption	*c, *o;
+	size_t			*table, size = 16, i, j;
+
+	while (size < tp->ncap * 2)
+		size *= 2;
+	table = xcalloc(size, sizeof *table);
+	for (i = 0; i < tp->ncap; i++) {
+		c = &tp->caps[i];
+		j = (size_t)text_hash(c->text, c->keylen) & (size - 1);
+		for (;; j = (j + 1) & (size - 1)) {
+			if (table[j] == 0) {
+				table[j] = i + 1;
+				break;
+			}
+			o = &tp->caps[table[j] - 1];
+			if (o->keylen != c->keylen ||
+			    memcmp(o->text, c->text, c->keylen) != 0)
+				continue;
+			if (strlen(c->text) > strlen(o->text)) {
+				free(o->text);
+				o->text = c->text;
+				c->text = NULL;
+			}
+			c->removed = 1;
+			break;
+		}
+	}
+	free(table);
+}
+
+/* Is a body paragraph shaped like a subheading? */
+static int
+text_subhead_like(const char *s, size_t len)
+{
+	unsigned char	c = (unsigned char)s[0], e = (unsigned char)s[len - 1];
+
+	if (len > TEXT_SUBHEAD_MAX ||
+	    text_words(s, len, TEXT_SUBHEAD_WORDS) >= TEXT_SUBHEAD_WORDS)
+		return 0;
+	if (text_ends_sentence(s, len) || e == ')' || e == '\'' || e == '-')
+		return 0;
+	if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
+	    c == '"' || c >= 0x80))
+		return 0;
+	return !text_starts(s, len, "reporting by") &&
+	    !text_starts(s, len, "editing by") &&
+	    !text_starts(s, len, "writing by") &&
+	    !text_starts(s, len, "additional reporting");
+}
+
+/* Mark short unpunctuated lines between body paragraphs as subheadings. */
+static void
+text_subheads(struct text_parse *tp)
+{
+	struct text_para	*p;
+	size_t			 i, prev = SIZE_MAX, cur = SIZE_MAX;
+
+	for (i = 0; i <= tp->npara; i++) {
+		if (i < tp->npara && tp->paras[i].kind == TEXT_DROP)
+			continue;
+		/* cur has a body paragraph before it and one after it (i). */
+		if (cur != SIZE_MAX && prev != SIZE_MAX && i < tp->npara &&
+		    tp->paras[prev].kind == TEXT_BODY) {
+			p = &tp->paras[cur];
+			if (text_subhead_like(tp->s + p->off, p->len))
+				p->kind = TEXT_SUBHEAD;
+		}
+		prev = cur;
+		cur = i;
+	}
+}
 
 int
 import_text_parse(const char *s, size_t len, struct article *a, char **err)
 {
-	*err = xstrdup("text import is not built yet");
-	return -1;
+	struct text_parse	 tp;
+	struct text_para	*p;
+	char			*text;
+	size_t			 i, start;
+	int			 rv = -1;
+
+	*err = NULL;
+	if (len >= UINT32_MAX) {
+		*err = xstrdup("text too large");
+		return -1;
+	}
+	memset(&tp, 0, sizeof tp);
+	text = text_prepare(s, len, &tp.len);
+	tp.s = text;
+
+	start = text_header(&tp, a);
+	text_split(&tp, start);
+	text_classify(&tp);
+	text_subheads(&tp);
+	text_caption_dedupe(&tp);
+
+	for (i = 0; i < tp.npara; i++) {
+		p = &tp.paras[i];
+		if (p->kind != TEXT_DROP)
+			article_add_paragraph(a, tp.s + p->off, p->len,
+			    p->kind == TEXT_SUBHEAD);
+	}
+	for (i = 0; i < tp.ncap; i++) {
+		if (!tp.caps[i].removed)
+			article_add_caption(a, tp.caps[i].text,
+			    strlen(tp.caps[i].text));
+	}
+	if (tp.published != NULL)
+		article_set(&a->published, tp.published,
+		    strlen(tp.published));
+
+	if (a->title == NULL && a->body == NULL) {
+		*err = xstrdup("no headline and no text");
+		goto out;
+	}
+	if (a->title == NULL)
+		text_title_words(a, a->body, a->body_len);
+	rv = 0;
+out:
+	for (i = 0; i < tp.ncap; i++)
+		free(tp.caps[i].text);
+	free(tp.caps);
+	free(tp.paras);
+	free(tp.published);
+	free(text);
+	return rv;
 }
