@@ -138,12 +138,12 @@ static const char *const text_outlets[] = {
 	"NPR", "Al Arabiya", "Middle East Eye", "The Hill"
 };
 
-/* Upper-case words a byline keeps as they are. */
+/* Words an all-capitals byline keeps upper case (written lower here). */
 static const char *const text_acronyms[] = {
-	"AP", "AFP", "BBC", "CNN", "UPI", "DPA", "EFE", "ANSA", "TASS", "RIA",
-	"IRNA", "WAFA", "JTA", "AAP", "NPR", "ABC", "CBS", "NBC", "PTI", "ANI",
-	"KCNA", "NHK", "TPS", "MENA", "SPA", "WAM", "ISNA", "UN", "EU", "US",
-	"UK", "TV", "DW"
+	"ap", "afp", "bbc", "cnn", "upi", "dpa", "efe", "ansa", "tass", "ria",
+	"irna", "wafa", "jta", "aap", "npr", "abc", "cbs", "nbc", "pti", "ani",
+	"kcna", "nhk", "tps", "mena", "spa", "wam", "isna", "un", "eu", "us",
+	"uk", "tv", "dw"
 };
 
 /* Markers that make a short paragraph a photo caption. */
@@ -884,8 +884,10 @@ text_header(struct text_parse *tp, struct article *a)
 	int			 meta = 0, rank;
 	char			*d, *by;
 
-	while (n < TEXT_HEAD_LINES && text_next_line(s, tp->len, &pos, &l[n]))
-		n++;
+	while (n < TEXT_HEAD_LINES && text_next_line(s, tp->len, &pos, &l[n])) {
+		if (!text_is_boilerplate(s + l[n].off, l[n].len))
+			n++;
+	}
 	if (n == 0)
 		return tp->len;
 	if (text_is_site(s, l, n)) {
@@ -901,8 +903,6 @@ text_header(struct text_parse *tp, struct article *a)
 	article_set(&a->title, s + l[i].off, l[i].len);
 	for (i++; i < n; i++) {
 		p = s + l[i].off;
-		if (text_is_boilerplate(p, l[i].len))
-			continue;
 		if (a->byline == NULL && text_byline(p, l[i].len, &name)) {
 			by = text_byline_case(p + name, l[i].len - name);
 			article_set(&a->byline, by, strlen(by));
@@ -949,11 +949,27 @@ text_para_add(struct text_parse *tp, size_t off, size_t len)
 	tp->npara++;
 }
 
-/* Do the line's last bytes look hard-wrapped (40-100 bytes, mid-sentence)? */
+/* Does a line look hard-wrapped: 40-100 bytes, cut mid-sentence? */
 static int
 text_wrapped(const char *s, size_t len)
 {
-	return len >= 40 && len <= 100 && !text_ends_sentence(s, len);
+	char	c;
+
+	if (len < 40 || len > 100)
+		return 0;
+	c = s[len - 1];
+	return c == ',' || c == ';' || !text_ends_sentence(s, len);
+}
+
+/* Does the next line begin as this one does (a caption said twice)? */
+static int
+text_repeats(const char *s, size_t len, const char *next, size_t nlen)
+{
+	size_t	n = len < nlen ? len : nlen;
+
+	if (n > 24)
+		n = 24;
+	return memcmp(s, next, n) == 0;
 }
 
 /*
@@ -965,14 +981,18 @@ static void
 text_split(struct text_parse *tp, size_t start)
 {
 	struct text_line	l, next;
-	size_t			pos = start, nonblank = 0, blank = 0, first;
+	size_t			pos = start, nonblank = 0, blank = 0, wrapped = 0;
+	size_t			first;
 	int			blankmode, have;
 
 	while (text_next_line(tp->s, tp->len, &pos, &l)) {
 		nonblank++;
 		blank += l.blank_before;
+		wrapped += text_wrapped(tp->s + l.off, l.len);
 	}
-	blankmode = nonblank > 1 && blank * 3 >= nonblank;
+	/* Blank lines part paragraphs, or the lines are wrapped to a width. */
+	blankmode = blank > 0 && (blank * 3 >= nonblank ||
+	    wrapped * 2 >= nonblank);
 
 	pos = start;
 	have = text_next_line(tp->s, tp->len, &pos, &l);
@@ -982,7 +1002,9 @@ text_split(struct text_parse *tp, size_t start)
 			have = text_next_line(tp->s, tp->len, &pos, &next);
 			if (!have || !blankmode || next.blank_before ||
 			    !text_wrapped(tp->s + l.off, l.len) ||
-			    tp->s[next.off] == '(')
+			    tp->s[next.off] == '(' ||
+			    text_repeats(tp->s + l.off, l.len,
+			    tp->s + next.off, next.len))
 				break;
 			l = next;
 		}
@@ -1048,14 +1070,15 @@ text_has_credit(const char *s, size_t len)
 	return at < len;
 }
 
-/* Is the paragraph a credit alone, "(photo credit: NAME)"? */
+/* Is the paragraph a credit alone: "(photo credit: NAME)", "Photo: AP"? */
 static int
 text_lone_credit(const char *s, size_t len)
 {
-	if (len > 300 || text_words(s, len, 20) > 20)
+	if (len > 300 || text_credit_at(s, len) != 0)
 		return 0;
-	return text_credit_at(s, len) == 0 || (s[0] == '(' &&
-	    s[len - 1] == ')' && text_credit_at(s, len) == 0);
+	if (s[0] == '(' && s[len - 1] == ')')
+		return text_words(s, len, 20) <= 20;
+	return text_words(s, len, 6) <= 5;
 }
 
 /* Is the paragraph one text written twice? Returns its half, or 0. */
@@ -1162,9 +1185,8 @@ text_classify(struct text_parse *tp)
 			last = SIZE_MAX;
 			continue;
 		}
-		if (text_lone_credit(s, p->len)) {
-			if (last != SIZE_MAX)
-				text_caption_credit(tp, last, s, p->len);
+		if (text_lone_credit(s, p->len) && last != SIZE_MAX) {
+			text_caption_credit(tp, last, s, p->len);
 			p->kind = TEXT_DROP;
 			continue;
 		}
