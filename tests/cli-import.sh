@@ -37,14 +37,14 @@ the foreign ministry said in a statement.</p>
 STORY
 cat >"$T/lib/middle.md" <<'STORY'
 ---
-title: Ostland signs gas deal
-source: Ostland Daily
-url: https://example.invalid/ostland-gas
+title: Velmark signs gas deal
+source: Velmark Daily
+url: https://example.invalid/velmark-gas
 date: 2025-04-20
-tags: [energy, ostland]
+tags: [energy, velmark]
 ---
 
-Ostland signed a ten-year gas supply deal on Sunday.
+Velmark signed a ten-year gas supply deal on Sunday.
 
 ## What it means
 
@@ -69,9 +69,9 @@ rows = [json.loads(l) for l in open(sys.argv[1])]
 keys = {"id", "title", "outlet", "published", "tags", "read"}
 assert all(keys <= set(r) for r in rows), rows
 assert [r["title"] for r in rows] == ["Marovia recalls its envoy",
-    "Ostland signs gas deal", "Ministers meet over the river dispute"], rows
+    "Velmark signs gas deal", "Ministers meet over the river dispute"], rows
 assert rows[0]["outlet"] == "Kestrel Times" and rows[0]["published"].startswith("2025-06-10T08:00")
-assert rows[1]["tags"] == ["energy", "ostland"] and rows[1]["published"] == "2025-04-20"
+assert rows[1]["tags"] == ["energy", "velmark"] and rows[1]["published"] == "2025-04-20"
 assert rows[2]["published"] == "2025-03-03T09:15" and rows[2]["read"] is False
 PY
 ok $? "list --json has the fields, newest first"
@@ -88,7 +88,7 @@ run --db "$T/db" import "$T/renamed.txt"
 has "$T/out" "renamed.txt: already in the library"
 ok $? "the same story under another name is already in the library"
 
-id=$("$DOSSIER" --db "$T/db" list --json | grep -F Ostland | sed 's/.*"id":\([0-9]*\).*/\1/')
+id=$("$DOSSIER" --db "$T/db" list --json | grep -F Velmark | sed 's/.*"id":\([0-9]*\).*/\1/')
 run --db "$T/db" show --json "$id"
 python3 - "$T/out" <<'PY'
 import json, sys
@@ -96,7 +96,7 @@ d = json.load(open(sys.argv[1]))
 for k in ("id", "title", "outlet", "byline", "published", "url", "lead",
           "body", "captions", "subheadings", "tags", "entities", "quotes", "notes"):
     assert k in d, k
-assert d["url"] == "https://example.invalid/ostland-gas"
+assert d["url"] == "https://example.invalid/velmark-gas"
 assert d["subheadings"] == ["What it means"], d["subheadings"]
 assert d["body"].endswith('"Our winters are secure," Energy Minister Tomas Reyn said.'), d["body"]
 assert "## " not in d["body"]
@@ -125,13 +125,13 @@ ok $? "--tag tags every imported story, normalized"
 ok $? "list filters by tag and limits"
 
 # A file named on the command line imports whatever its name.
-printf 'Ostland Daily\nA headline without extension\n\nSome text of the story.\n' >"$T/noext"
+printf 'Velmark Daily\nA headline without extension\n\nSome text of the story.\n' >"$T/noext"
 run --db "$T/db" import "$T/noext"
 [ $rc -eq 0 ] && has "$T/out" "1 added"
 ok $? "an explicitly named file without extension is imported"
 
 # Windows-1252 text comes out as UTF-8.
-printf 'Ostland Daily\nCaf\351 talks end\n\n\223We agree,\224 the envoy said.\n' >"$T/cp1252.txt"
+printf 'Velmark Daily\nCaf\351 talks end\n\n\223We agree,\224 the envoy said.\n' >"$T/cp1252.txt"
 run --db "$T/db" import "$T/cp1252.txt"
 id=$("$DOSSIER" --db "$T/db" list --json | grep -F 'talks end' | sed 's/.*"id":\([0-9]*\).*/\1/')
 "$DOSSIER" --db "$T/db" show "$id" | grep -q "“We agree,” the envoy said." &&
@@ -147,7 +147,7 @@ ok $? "a missing path fails with its reason, the rest go on"
 mkdir "$T/many"
 i=0
 while [ $i -lt 120 ]; do
-	printf 'Ostland Daily\nStory number %d\n\nParagraph %d of the story.\n' $i $i >"$T/many/s$i.txt"
+	printf 'Velmark Daily\nStory number %d\n\nParagraph %d of the story.\n' $i $i >"$T/many/s$i.txt"
 	i=$((i + 1))
 done
 script -qec "'$DOSSIER' --db '$T/db4' import -q '$T/many'" /dev/null >"$T/tty" 2>&1
@@ -174,7 +174,7 @@ ok $? "concurrent imports into one library agree ($n stories)"
 mkdir "$T/big"
 i=0
 while [ $i -lt 3000 ]; do
-	printf 'Ostland Daily\nBig story %d\n\n%s\n' $i "$(seq -s ' ' 1 200)" >"$T/big/b$i.txt"
+	printf 'Velmark Daily\nBig story %d\n\n%s\n' $i "$(seq -s ' ' 1 200)" >"$T/big/b$i.txt"
 	i=$((i + 1))
 done
 "$DOSSIER" --db "$T/db7" import -q "$T/many" >/dev/null 2>&1
