@@ -570,6 +570,16 @@ text_byline_case(const char *s, size_t len)
 	return buf_detach(&b);
 }
 
+/* Does the line start with "Published", "Updated" or "Posted"? */
+static int
+text_date_word(const char *s, size_t len)
+{
+	return text_starts_word(s, len, "published") ||
+	    text_starts_word(s, len, "updated") ||
+	    text_starts_word(s, len, "posted") ||
+	    text_starts_word(s, len, "last updated");
+}
+
 /* Could the line be a headline: short, no final full stop? */
 static int
 text_headline_like(const char *s, size_t len)
@@ -815,6 +825,48 @@ text_title_words(struct article *a, const char *s, size_t len)
 }
 
 /*
+ * Take the byline from the rest of a "By" line. A date after a separator
+ * or a "Published" word on the same line is read as a date line.
+ */
+static void
+text_byline_line(struct text_parse *tp, struct article *a, const char *s,
+    size_t len)
+{
+	static const char *const words[] = {
+		" published", " updated", " posted", " last updated"
+	};
+	size_t	 i, cut = len, rest;
+	long	 at;
+	int	 rank;
+	char	*by, *d;
+
+	if ((at = text_separator(s, len)) > 0)
+		cut = (size_t)at;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		at = text_find(s, cut, words[i]);
+		if (at > 0 && text_starts_word(s + at + 1, len - at - 1,
+		    words[i] + 1))
+			cut = (size_t)at;
+	}
+	if (cut < len) {
+		rest = cut;
+		while (rest < len && (text_isspace((unsigned char)s[rest]) ||
+		    strchr("|-\xc2\xb7\xe2\x80\x94\x93", s[rest]) != NULL))
+			rest++;
+		if ((d = text_dateline(s + rest, len - rest, &rank)) != NULL)
+			text_set_published(tp, d, rank);
+		else if ((d = date_parse(s + rest, len - rest)) != NULL)
+			text_set_published(tp, d, 1);
+	}
+	while (cut > 0 && (text_isspace((unsigned char)s[cut - 1]) ||
+	    s[cut - 1] == ','))
+		cut--;
+	by = text_byline_case(s, cut);
+	article_set(&a->byline, by, strlen(by));
+	free(by);
+}
+
+/*
  * Read the header: site line, headline, standfirst, byline and dates.
  * Returns the offset where the body starts.
  */
@@ -825,7 +877,7 @@ text_header(struct text_parse *tp, struct article *a)
 	const char		*s = tp->s, *p;
 	size_t			 n = 0, pos = 0, i = 0, lead = SIZE_MAX, name;
 	int			 meta = 0, rank;
-	char			*d, *by;
+	char			*d;
 
 	while (n < TEXT_HEAD_LINES && text_next_line(s, tp->len, &pos, &l[n])) {
 		if (!text_is_boilerplate(s + l[n].off, l[n].len))
@@ -847,15 +899,18 @@ text_header(struct text_parse *tp, struct article *a)
 	for (i++; i < n; i++) {
 		p = s + l[i].off;
 		if (a->byline == NULL && text_byline(p, l[i].len, &name)) {
-			by = text_byline_case(p + name, l[i].len - name);
-			article_set(&a->byline, by, strlen(by));
-			free(by);
+			text_byline_line(tp, a, p + name, l[i].len - name);
 			meta = 1;
 			continue;
 		}
 		if ((d = text_dateline(p, l[i].len, &rank)) != NULL) {
 			text_set_published(tp, d, rank);
 			meta = 1;
+			continue;
+		}
+		if (text_date_word(p, l[i].len) &&
+		    text_words(p, l[i].len, 10) <= 10) {
+			meta = 1;	/* "Updated 2 hours ago" */
 			continue;
 		}
 		if (!meta && lead == SIZE_MAX && l[i].len <= TEXT_CAPTION_MAX &&

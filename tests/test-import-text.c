@@ -402,6 +402,44 @@ test_date_rank(void **state)
 	article_free(&a);
 }
 
+/* A date on the byline line, a dateless "Updated" line, a lead before a photo. */
+static void
+test_header_variants(void **state)
+{
+	struct article	a;
+
+	(void)state;
+	parse_string("Quiet deal in Kell\n\nBy JANE DOE | Published 3 Sep 2023 "
+	    "10:05\nUpdated 2 hours ago\n\nThe body is here.\n", &a);
+	assert_string_equal(a.byline, "Jane Doe");
+	assert_string_equal(a.published, "2023-09-03T10:05");
+	assert_null(a.lead);
+	assert_string_equal(a.body, "The body is here.");
+	article_free(&a);
+
+	parse_string("Quiet deal in Kell\nBy Ana Roth, Northwire Published: "
+	    "Sept. 3, 2023\nThe body is here.\n", &a);
+	assert_string_equal(a.byline, "Ana Roth, Northwire");
+	assert_string_equal(a.published, "2023-09-03");
+	article_free(&a);
+
+	parse_string("Quiet deal in Kell\n\nA short standfirst says what "
+	    "happened.\n\nDelegates sign the deal in Kell (photo credit: "
+	    "ANA ROTH/NORTHWIRE)\n\nThe body is here.\n", &a);
+	assert_string_equal(a.lead, "A short standfirst says what happened.");
+	assert_int_equal(a.ncaptions, 1);
+	assert_string_equal(a.body, "The body is here.");
+	article_free(&a);
+
+	/* Without byline, date or photo the short paragraph is body. */
+	parse_string("Quiet deal in Kell\n\nA short first paragraph.\n\n"
+	    "The body goes on.\n", &a);
+	assert_null(a.lead);
+	assert_string_equal(a.body, "A short first paragraph.\n\n"
+	    "The body goes on.");
+	article_free(&a);
+}
+
 static void
 test_no_story(void **state)
 {
@@ -535,6 +573,7 @@ main(void)
 		cmocka_unit_test(test_byline_case),
 		cmocka_unit_test(test_wrapped),
 		cmocka_unit_test(test_date_rank),
+		cmocka_unit_test(test_header_variants),
 		cmocka_unit_test(test_no_story),
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_many_lines),
