@@ -197,6 +197,17 @@ text_doubled(const char *s, size_t len)
 	return text_words(s, k, 4) >= 4 ? k : 0;
 }
 
+/* The length of a caption's key: its text before the credit. */
+static size_t
+text_caption_key(const char *s, size_t len)
+{
+	size_t	n = text_credit_at(s, len);
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n == 0 ? len : n;
+}
+
 /*
  * Take a caption. A neighbour that repeats it (a prefix of it, or it a
  * prefix of the neighbour) is the same caption: the fuller text stays.
@@ -220,7 +231,7 @@ text_caption(struct text_parse *tp, size_t last, const char *s, size_t len)
 		if (n >= m && memcmp(clean, c->text, m) == 0) {
 			free(c->text);
 			c->text = clean;
-			c->keylen = text_credit_at(clean, n);
+			c->keylen = text_caption_key(clean, n);
 			return last;
 		}
 		if (n < m && memcmp(clean, c->text, n) == 0) {
@@ -239,11 +250,7 @@ text_caption(struct text_parse *tp, size_t last, const char *s, size_t len)
 	}
 	c = &tp->caps[tp->ncap];
 	c->text = clean;
-	c->keylen = text_credit_at(clean, n);
-	while (c->keylen > 0 && clean[c->keylen - 1] == ' ')
-		c->keylen--;
-	if (c->keylen == 0)
-		c->keylen = n;
+	c->keylen = text_caption_key(clean, n);
 	c->removed = 0;
 	return tp->ncap++;
 }

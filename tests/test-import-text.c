@@ -312,6 +312,30 @@ test_captions(void **state)
 	article_free(&a);
 }
 
+/* The same caption with two credit styles, far apart, is kept once. */
+static void
+test_caption_far_repeat(void **state)
+{
+	struct article	a;
+
+	(void)state;
+	parse_string("Ferry service resumes on the Serin\n\n"
+	    "A ferry leaves the quay at Kell, May 2, 2024\n"
+	    "A ferry leaves the quay at Kell, May 2, 2024 (credit: ANA ROTH)\n\n"
+	    "The ferry runs twice a day again.\n\n"
+	    "Tickets cost the same as last year.\n\n"
+	    "A ferry leaves the quay at Kell, May 2, 2024 (photo credit: ANA "
+	    "ROTH/NORTHWIRE)\n\n"
+	    "The operator said more boats would follow.\n", &a);
+	assert_int_equal(a.ncaptions, 1);
+	assert_string_equal(a.captions[0], "A ferry leaves the quay at Kell, "
+	    "May 2, 2024 (photo credit: ANA ROTH/NORTHWIRE)");
+	assert_string_equal(a.body, "The ferry runs twice a day again.\n\n"
+	    "Tickets cost the same as last year.\n\n"
+	    "The operator said more boats would follow.");
+	article_free(&a);
+}
+
 /* Escape sequences and control characters never reach a field. */
 static void
 test_escapes(void **state)
@@ -569,6 +593,7 @@ main(void)
 		cmocka_unit_test(test_plain_short),
 		cmocka_unit_test(test_outlet_alone),
 		cmocka_unit_test(test_captions),
+		cmocka_unit_test(test_caption_far_repeat),
 		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_byline_case),
 		cmocka_unit_test(test_wrapped),
