@@ -248,79 +248,6 @@ text_ends_sentence(const char *s, size_t len)
 	return 0;
 }
 
-/*
- * Copy the text without terminal escape sequences (ESC [ ... and ESC ] ...,
- * and their one-character C1 forms), NUL or other C0 controls; line ends
- * become "\n".
- */
-static char *
-text_prepare(const char *s, size_t len, size_t *outlen)
-{
-	struct buf	b;
-	size_t		i = 0;
-	unsigned char	c;
-
-	buf_init(&b);
-	buf_grow(&b, len);
-	while (i < len) {
-		c = (unsigned char)s[i];
-		if (c == '\r') {
-			buf_addc(&b, '\n');
-			i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
-			continue;
-		}
-		if (c == 0x1b || (c == 0xc2 && i + 1 < len &&
-		    ((unsigned char)s[i + 1] == 0x9b ||
-		    (unsigned char)s[i + 1] == 0x9d))) {
-			int	osc;
-
-			if (c == 0x1b) {
-				i++;
-				if (i == len)
-					break;
-				c = (unsigned char)s[i];
-				if (c != '[' && c != ']') {
-					if (c >= 0x20 && c < 0x7f)
-						i++;	/* ESC and one more */
-					continue;
-				}
-				osc = c == ']';
-				i++;
-			} else {
-				osc = (unsigned char)s[i + 1] == 0x9d;
-				i += 2;
-			}
-			if (osc) {	/* to BEL, ST or the end of line */
-				while (i < len && s[i] != '\a' && s[i] != '\n' &&
-				    !(s[i] == 0x1b && i + 1 < len &&
-				    s[i + 1] == '\\'))
-					i++;
-				if (i < len && s[i] == '\a')
-					i++;
-				else if (i < len && s[i] == 0x1b)
-					i += 2;
-			} else {	/* parameters, then a final byte */
-				while (i < len && (unsigned char)s[i] >= 0x20 &&
-				    (unsigned char)s[i] <= 0x3f)
-					i++;
-				if (i < len && (unsigned char)s[i] >= 0x40 &&
-				    (unsigned char)s[i] <= 0x7e)
-					i++;
-			}
-			continue;
-		}
-		if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f' &&
-		    c != '\v') || c == 0x7f) {
-			i++;
-			continue;
-		}
-		buf_addc(&b, (char)c);
-		i++;
-	}
-	*outlen = b.len;
-	return buf_detach(&b);
-}
-
 /* Read the next non-blank line at *pos, trimmed; 0 at the end. */
 int
 text_next_line(const char *s, size_t len, size_t *pos, struct text_line *l)
@@ -947,7 +874,7 @@ import_text_parse(const char *s, size_t len, struct article *a, char **err)
 		return -1;
 	}
 	memset(&tp, 0, sizeof tp);
-	text = text_prepare(s, len, &tp.len);
+	text = utf8_clean_text(s, len, &tp.len);
 	tp.s = text;
 
 	start = text_header(&tp, a);

@@ -450,6 +450,8 @@ import_flush(struct store *s, int64_t feed, struct import_item *items,
 		rc = store_article_add(s, feed, &it->a, hash, &err);
 		if (rc == 1)
 			it->status = IMPORT_EXISTS;
+		else if (rc != 0 && !store_in_batch(s))
+			goto failed;	/* sqlite rolled the whole batch back */
 		else if (rc != 0) {
 			it->status = IMPORT_FAILED;
 			it->reason = err;

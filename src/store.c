@@ -259,11 +259,21 @@ static int
 store_migrate(struct store *s, int from, char **err)
 {
 	char	*sql;
-	int	 v;
+	int	 v, now;
 
 	for (v = from; v < (int)STORE_NMIGRATIONS; v++) {
 		if (store_exec(s, "BEGIN IMMEDIATE", err) != 0)
 			return -1;
+		/* Another dossier may have migrated while we waited. */
+		if (store_user_version(s, &now, err) != 0) {
+			store_exec(s, "ROLLBACK", NULL);
+			return -1;
+		}
+		if (now > v) {
+			store_exec(s, "COMMIT", NULL);
+			v = now - 1;
+			continue;
+		}
 		xasprintf(&sql, "%s; PRAGMA user_version = %d;",
 		    store_migrations[v], v + 1);
 		if (store_exec(s, sql, err) != 0) {
@@ -415,6 +425,12 @@ store_commit(struct store *s, char **err)
 		return -1;
 	}
 	return 0;
+}
+
+int
+store_in_batch(struct store *s)
+{
+	return !sqlite3_get_autocommit(s->db);
 }
 
 void

@@ -30,6 +30,8 @@ const char *store_path(struct store *);
 int	 store_begin(struct store *, char **err);
 int	 store_commit(struct store *, char **err);
 void	 store_rollback(struct store *);
+/* Is a batch open? sqlite ends one by itself on a full disk or I/O error. */
+int	 store_in_batch(struct store *);
 
 /* The feed that imported files belong to ("Saved stories"). */
 int64_t	 store_local_feed(struct store *, char **err);

@@ -269,3 +269,36 @@ utf8_clean_line(const char *s, size_t len)
 	}
 	return buf_detach(&b);
 }
+
+char *
+utf8_clean_text(const char *s, size_t len, size_t *outlen)
+{
+	struct buf	b;
+	size_t		i, n;
+	uint32_t	c;
+
+	buf_init(&b);
+	buf_grow(&b, len);
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_escape_len(s + i, len - i)) > 0)
+			continue;
+		n = utf8_decode(s + i, len - i, &c);
+		if (c == '\r') {
+			buf_addc(&b, '\n');
+			if (i + 1 < len && s[i + 1] == '\n')
+				n++;
+			continue;
+		}
+		if (c == '\n' || c == '\t' || c == '\f' || c == '\v')
+			buf_addc(&b, (char)c);
+		else if (utf8_is_unsafe(c))
+			continue;
+		else if (c == 0xfffd && n == 1)
+			utf8_encode(&b, c);
+		else
+			buf_add(&b, s + i, n);
+	}
+	if (outlen != NULL)
+		*outlen = b.len;
+	return buf_detach(&b);
+}

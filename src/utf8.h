@@ -38,4 +38,10 @@ int	 utf8_is_unsafe(uint32_t cp);
  */
 char	*utf8_clean_line(const char *, size_t);
 
+/*
+ * Multi-line text: unsafe characters and whole escape sequences dropped,
+ * CR and CRLF made "\n", other whitespace kept. Returns a new string.
+ */
+char	*utf8_clean_text(const char *, size_t, size_t *outlen);
+
 #endif

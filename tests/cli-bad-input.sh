@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/lib.sh"
 plan 17
 
-good="$top_srcdir/tests/fixtures/text/plain-paragraphs.txt"
+good="$top_srcdir/tests/fixtures/text/plain.txt"
 mkdir "$T/in"
 cp "$good" "$T/in/good.txt"
 : >"$T/in/empty.txt"
@@ -57,7 +57,7 @@ ok $? "invalid UTF-8 is repaired and valid text kept"
 # Symlink loops and dangling links.
 mkdir -p "$T/loop/a"
 ln -s .. "$T/loop/a/up"
-ln -s self "$T/loop/self.txt"
+ln -s self.txt "$T/loop/self.txt"
 ln -s /nonexistent/x.txt "$T/loop/dangling.txt"
 cp "$good" "$T/loop/a/story.txt"
 run --db "$T/db2" import "$T/loop"
@@ -69,7 +69,8 @@ ok $? "symlink loops and dangling links are reported, the rest imported"
 cp "$good" "$T/secret.txt"
 chmod 000 "$T/secret.txt"
 cp -r "$T/db2" "$T/db3" 2>/dev/null
-as_user "$DOSSIER" --db "$T/user.db" import "$T/secret.txt" >"$T/out" 2>"$T/err" </dev/null
+mkdir "$T/u"; chmod 777 "$T/u"
+as_user "$DOSSIER" --db "$T/u/user.db" import "$T/secret.txt" >"$T/out" 2>"$T/err" </dev/null
 has "$T/err" "secret.txt: Permission denied" || {
 	# the unprivileged user may be unable to create the store at all
 	diag "$(cat "$T/err")"; false; }
@@ -117,3 +118,4 @@ if unshare -m true 2>/dev/null; then
 else
 	skip "no mount namespaces here"
 fi
+exit 0

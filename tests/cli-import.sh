@@ -194,3 +194,4 @@ ok $? "the next import completes the interrupted one"
 run import --help
 has "$T/out" "--tag TAG" && has "$T/out" "--quiet"
 ok $? "import --help lists its options"
+exit 0

@@ -107,3 +107,4 @@ except Exception:
     again = None
 check(again == a, "a second import changes nothing")
 PY
+exit 0

@@ -40,3 +40,4 @@ bad=$(wc -l *.c | awk '$2 != "total" && $1 > 1000 { print $2 " " $1 }')
 [ -z "$bad" ]
 ok $? "no source file over 1000 lines"
 [ -n "$bad" ] && diag "$bad"
+exit 0

@@ -42,7 +42,7 @@ test_fields(void **state)
 
 	article_init(&a);
 	article_set(&a.title, "\x1b[2JHeadline\r\n here", 19);
-	assert_string_equal(a.title, "[2JHeadline here");
+	assert_string_equal(a.title, "Headline here");
 	article_set(&a.title, "   ", 3);
 	assert_null(a.title);
 	article_set(&a.byline, NULL, 0);
