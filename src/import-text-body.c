@@ -120,13 +120,35 @@ text_split(struct text_parse *tp, size_t start)
 static size_t
 text_credit_at(const char *s, size_t len)
 {
-	size_t	i, at = len, depth = 0, k, n;
-	long	f;
+	const char	*p;
+	size_t		 i, at = len, depth = 0, k, n;
+	long		 f;
 
 	if (len > TEXT_CAPTION_MAX * 2)
 		return len;
-	for (i = 0; i < sizeof text_credit_any / sizeof text_credit_any[0];
-	    i++) {
+	/*
+	 * Most markers open with '(': test them only where a parenthesis
+	 * is, and the others only if the text has a colon at all. This runs
+	 * on every paragraph, so it must not rescan the text per marker.
+	 */
+	for (p = memchr(s, '(', len); p != NULL && at == len;
+	    p = memchr(p + 1, '(', len - (size_t)(p - s) - 1)) {
+		for (i = 0; i < sizeof text_credit_any /
+		    sizeof text_credit_any[0]; i++) {
+			if (text_credit_any[i][0] == '(' &&
+			    text_starts(p, len - (size_t)(p - s),
+			    text_credit_any[i])) {
+				at = (size_t)(p - s);
+				break;
+			}
+		}
+		if ((size_t)(p - s) + 1 >= len)
+			break;
+	}
+	for (i = 0; memchr(s, ':', len) != NULL && i < sizeof text_credit_any /
+	    sizeof text_credit_any[0]; i++) {
+		if (text_credit_any[i][0] == '(')
+			continue;
 		f = text_find(s, len, text_credit_any[i]);
 		if (f >= 0 && (size_t)f < at)
 			at = (size_t)f;

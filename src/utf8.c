@@ -250,6 +250,17 @@ utf8_clean_line(const char *s, size_t len)
 	buf_init(&b);
 	buf_grow(&b, len);
 	for (i = 0; i < len; i += n) {
+		/* Fast path: a run of printable ASCII is copied whole. */
+		for (n = 0; i + n < len && (unsigned char)s[i + n] > 0x20 &&
+		    (unsigned char)s[i + n] < 0x7f; n++)
+			;
+		if (n > 0) {
+			if (space && b.len > 0)
+				buf_addc(&b, ' ');
+			space = 0;
+			buf_add(&b, s + i, n);
+			continue;
+		}
 		if ((n = utf8_escape_len(s + i, len - i)) > 0)
 			continue;
 		n = utf8_decode(s + i, len - i, &c);
@@ -280,6 +291,13 @@ utf8_clean_text(const char *s, size_t len, size_t *outlen)
 	buf_init(&b);
 	buf_grow(&b, len);
 	for (i = 0; i < len; i += n) {
+		for (n = 0; i + n < len && (unsigned char)s[i + n] >= 0x20 &&
+		    (unsigned char)s[i + n] < 0x7f; n++)
+			;
+		if (n > 0) {
+			buf_add(&b, s + i, n);
+			continue;
+		}
 		if ((n = utf8_escape_len(s + i, len - i)) > 0)
 			continue;
 		n = utf8_decode(s + i, len - i, &c);
