@@ -49,6 +49,7 @@ buf_grow(struct buf *b, size_t n)
 		cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
 	b->data = xrealloc(b->data, cap);
 	b->cap = cap;
+	b->data[b->len] = '\0';
 }
 
 void

@@ -108,7 +108,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct import_totals	 t;
 	struct import_ui	 ui;
 	struct store		*s;
-	char			*tag;
+	char			*tag, *err = NULL;
 	size_t			 i;
 	int			 ch, rc, rv = CMD_USAGE;
 
@@ -150,8 +150,13 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	opts.report = import_report;
 	opts.arg = &ui;
 	rc = import_paths(s, argv + optind, (size_t)(argc - optind), &opts,
-	    &t);
+	    &t, &err);
 	progress_clear(&ui);
+	if (rc != 0) {
+		fprintf(stderr, "dossier: %s; nothing imported\n", err);
+		free(err);
+		goto out;
+	}
 	printf("%zu added, %zu already in the library, %zu failed",
 	    t.added, t.exists, t.failed);
 	if (t.ignored > 0)
@@ -159,7 +164,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	putchar('\n');
 	if (t.added == 0 && t.exists > 0 && t.failed == 0)
 		puts("nothing new: every file was imported before");
-	rv = (rc != 0 || t.failed > 0) ? CMD_FAILED : CMD_OK;
+	rv = t.failed > 0 ? CMD_FAILED : CMD_OK;
 out:
 	for (i = 0; i < opts.ntags; i++)
 		free(opts.tags[i]);

@@ -427,14 +427,14 @@ report(const struct import_options *opts, struct import_item *it,
  * to its savepoint and reported; if the commit itself fails (disk full, a
  * read-only file) every file of the batch is reported with that reason.
  */
-static int
+static void
 import_flush(struct store *s, int64_t feed, struct import_item *items,
     size_t n, const struct import_options *opts, struct import_totals *t,
     size_t done, size_t total)
 {
 	char	*err = NULL, *reason;
 	size_t	 i, todo = 0;
-	int	 rc, rv = 0;
+	int	 rc;
 
 	for (i = 0; i < n; i++)
 		todo += items[i].status == IMPORT_ADDED;
@@ -460,7 +460,6 @@ import_flush(struct store *s, int64_t feed, struct import_item *items,
 		goto failed;
 	goto out;
 failed:
-	rv = -1;
 	for (i = 0; i < n; i++) {
 		if (items[i].status != IMPORT_ADDED)
 			continue;
@@ -477,33 +476,27 @@ out:
 		free(items[i].reason);
 		article_free(&items[i].a);
 	}
-	return rv;
 }
 
 int
 import_paths(struct store *s, char **paths, size_t npaths,
-    const struct import_options *opts, struct import_totals *t)
+    const struct import_options *opts, struct import_totals *t, char **errp)
 {
 	struct import_list	 l;
 	struct import_item	*items;
 	struct walk_dir		 stack[IMPORT_MAX_DEPTH + 1];
-	char			*err = NULL;
 	size_t			 i, n = 0, bytes = 0;
 	int64_t			 feed;
-	int			 rv = 0;
 
 	memset(t, 0, sizeof *t);
 	memset(&l, 0, sizeof l);
+	/* Without the feed nothing can be stored: say so once, up front. */
+	if ((feed = store_local_feed(s, errp)) < 0)
+		return -1;
 	for (i = 0; i < npaths; i++)
 		walk(&l, paths[i], 1, stack, 0);
 	t->ignored = l.ignored;
 
-	if ((feed = store_local_feed(s, &err)) < 0) {
-		/* Without the feed nothing can be stored: say so per file. */
-		for (i = 0; i < l.n; i++)
-			if (l.v[i].error == NULL)
-				l.v[i].error = xstrdup(err);
-	}
 	items = xcalloc(IMPORT_BATCH_FILES, sizeof *items);
 	for (i = 0; i < l.n; i++) {
 		struct import_item *it = &items[n];
@@ -520,19 +513,16 @@ import_paths(struct store *s, char **paths, size_t npaths,
 		n++;
 		if (n == IMPORT_BATCH_FILES || bytes >= IMPORT_BATCH_BYTES ||
 		    i + 1 == l.n) {
-			if (import_flush(s, feed, items, n, opts, t, i + 1,
-			    l.n) != 0)
-				rv = -1;
+			import_flush(s, feed, items, n, opts, t, i + 1, l.n);
 			n = 0;
 			bytes = 0;
 		}
 	}
 	free(items);
-	free(err);
 	for (i = 0; i < l.n; i++) {
 		free(l.v[i].path);
 		free(l.v[i].error);
 	}
 	free(l.v);
-	return rv;
+	return 0;
 }

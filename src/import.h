@@ -68,10 +68,10 @@ struct import_options {
 
 /*
  * Import files and directories (recursively) into the store. Every file's
- * outcome goes to opts->report; returns -1 only if the store itself failed
- * (totals then count what happened before).
+ * outcome goes to opts->report and is counted in the totals; returns -1
+ * with *err set, before reading any file, if the store cannot take stories.
  */
 int	import_paths(struct store *, char **paths, size_t npaths,
-	    const struct import_options *, struct import_totals *);
+	    const struct import_options *, struct import_totals *, char **err);
 
 #endif

@@ -56,6 +56,8 @@ store_local_feed(struct store *s, char **err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, err, "cannot read feeds");
+	if (s->readonly)
+		return store_readonly(s, err);
 	st = store_stmt(s, STMT_FEED_LOCAL_ADD,
 	    "INSERT INTO feeds (url, title, kind, created)"
 	    " VALUES (?1, ?2, 'local', ?3)", err);

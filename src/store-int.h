@@ -26,10 +26,12 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	int64_t		 local_feed;	/* cached id, -1 until looked up */
+	int		 readonly;	/* opened read-only: writes refused */
 	sqlite3_stmt	*stmts[STORE_NSTMTS];
 };
 
 int		 store_error(struct store *, char **, const char *);
+int		 store_readonly(struct store *, char **);
 int		 store_exec(struct store *, const char *, char **);
 sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,
 		     char **);

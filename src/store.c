@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "store.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -160,6 +161,17 @@ store_error(struct store *s, char **err, const char *what)
 	return -1;
 }
 
+/* Refuse a write to a library opened read-only. */
+int
+store_readonly(struct store *s, char **err)
+{
+	if (err != NULL) {
+		free(*err);
+		xasprintf(err, "%s: the library is read-only", s->path);
+	}
+	return -1;
+}
+
 char *
 store_default_path(void)
 {
@@ -268,6 +280,42 @@ store_migrate(struct store *s, int from, char **err)
 	return 0;
 }
 
+/* Open the connection with flags and set what every connection needs. */
+static int
+store_connect(struct store *s, int flags, char **err)
+{
+	struct buf	 uri;
+	const char	*p;
+	int		 rc;
+
+	if (flags & SQLITE_OPEN_READONLY) {
+		/*
+		 * Read-only fallback: a WAL file whose -shm cannot be made is
+		 * readable only as immutable, which holds since nobody here
+		 * can write the directory either.
+		 */
+		buf_init(&uri);
+		buf_adds(&uri, "file:");
+		for (p = s->path; *p != '\0'; p++) {
+			if (*p == '%' || *p == '?' || *p == '#')
+				buf_printf(&uri, "%%%02X", (unsigned char)*p);
+			else
+				buf_addc(&uri, *p);
+		}
+		buf_adds(&uri, "?immutable=1");
+		rc = sqlite3_open_v2(uri.data, &s->db, flags | SQLITE_OPEN_URI |
+		    SQLITE_OPEN_NOMUTEX, NULL);
+		buf_free(&uri);
+	} else
+		rc = sqlite3_open_v2(s->path, &s->db, flags |
+		    SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK)
+		return store_error(s, err, "cannot open database");
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	return 0;
+}
+
 struct store *
 store_open(const char *path, char **err)
 {
@@ -279,33 +327,43 @@ store_open(const char *path, char **err)
 	s->local_feed = -1;
 	if (store_mkdirs(path, err) != 0)
 		goto fail;
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		store_error(s, err, "cannot open database");
+	if (store_connect(s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	    err) != 0)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
 
 	/* Look before touching anything: the version decides what we may do. */
-	if (store_user_version(s, &version, err) != 0)
-		goto fail;
+	if (store_user_version(s, &version, err) != 0) {
+		/*
+		 * A WAL library in a directory we cannot write is still
+		 * readable, but only through a read-only connection.
+		 */
+		int code = sqlite3_errcode(s->db) & 0xff;
+
+		if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+			goto fail;
+		free(*err);
+		*err = NULL;
+		sqlite3_close(s->db);
+		s->db = NULL;
+		if (store_connect(s, SQLITE_OPEN_READONLY, err) != 0 ||
+		    store_user_version(s, &version, err) != 0)
+			goto fail;
+	}
+	s->readonly = sqlite3_db_readonly(s->db, "main") == 1;
 	if (version > STORE_VERSION) {
 		xasprintf(err, "%s: database has schema version %d but this "
 		    "dossier knows only up to %d; use a newer dossier (the file "
 		    "was not changed)", path, version, STORE_VERSION);
 		goto fail;
 	}
-	if (store_exec(s, "PRAGMA journal_mode = WAL", NULL) != 0 &&
-	    !sqlite3_db_readonly(s->db, "main")) {
-		store_error(s, err, "cannot set journal mode");
+	if (!s->readonly && store_exec(s, "PRAGMA journal_mode = WAL",
+	    err) != 0)
 		goto fail;
-	}
 	if (store_exec(s, "PRAGMA synchronous = FULL;"
 	    "PRAGMA foreign_keys = ON;", err) != 0)
 		goto fail;
 	if (version < STORE_VERSION) {
-		if (sqlite3_db_readonly(s->db, "main")) {
+		if (s->readonly) {
 			xasprintf(err, "%s: database is read-only and needs "
 			    "upgrading to schema version %d", path,
 			    STORE_VERSION);
@@ -344,6 +402,8 @@ store_path(struct store *s)
 int
 store_begin(struct store *s, char **err)
 {
+	if (s->readonly)
+		return store_readonly(s, err);
 	return store_exec(s, "BEGIN IMMEDIATE", err);
 }
 

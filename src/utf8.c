@@ -189,6 +189,56 @@ utf8_is_space(uint32_t c)
 	    c == 0x202f || c == 0x205f || c == 0x1680 || c == 0x85;
 }
 
+/*
+ * Length of the terminal escape sequence at s (ESC or a C1 introducer), so
+ * that its parameters go with it instead of staying behind as "[31m" junk.
+ * A string sequence (OSC, DCS, ...) without a terminator in the next 512
+ * bytes is taken as just its introducer, so hostile input cannot swallow
+ * the text after it.
+ */
+static size_t
+utf8_escape_len(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i, intro, max;
+	int			 string;
+
+	if (u[0] == 0x1b) {
+		if (len < 2)
+			return 1;
+		intro = 2;
+		if (u[1] == '[')
+			string = 0;
+		else if (u[1] == ']' || u[1] == 'P' || u[1] == 'X' ||
+		    u[1] == '^' || u[1] == '_')
+			string = 1;
+		else
+			return u[1] >= 0x20 && u[1] < 0x7f ? 2 : 1;
+	} else if (len >= 2 && u[0] == 0xc2 && (u[1] == 0x9b || u[1] == 0x9d ||
+	    u[1] == 0x90 || u[1] == 0x98 || u[1] == 0x9e || u[1] == 0x9f)) {
+		intro = 2;
+		string = u[1] != 0x9b;
+	} else
+		return 0;
+	max = len < intro + 512 ? len : intro + 512;
+	for (i = intro; i < max; i++) {
+		if (!string) {
+			if (u[i] >= 0x40 && u[i] <= 0x7e)
+				return i + 1;	/* CSI final byte */
+			if (u[i] < 0x20 || u[i] > 0x3f)
+				return intro;	/* not a CSI after all */
+		} else {
+			if (u[i] == 0x07)
+				return i + 1;	/* BEL ends OSC */
+			if (u[i] == 0x1b && i + 1 < len && u[i + 1] == '\\')
+				return i + 2;	/* ESC \ (ST) */
+			if (u[i] == 0xc2 && i + 1 < len && u[i + 1] == 0x9c)
+				return i + 2;	/* C1 ST */
+		}
+	}
+	return intro;
+}
+
 char *
 utf8_clean_line(const char *s, size_t len)
 {
@@ -200,6 +250,8 @@ utf8_clean_line(const char *s, size_t len)
 	buf_init(&b);
 	buf_grow(&b, len);
 	for (i = 0; i < len; i += n) {
+		if ((n = utf8_escape_len(s + i, len - i)) > 0)
+			continue;
 		n = utf8_decode(s + i, len - i, &c);
 		if (utf8_is_space(c)) {
 			space = 1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "xmalloc.h"
+#include "banned.h"
 
 static void (*fatal_hook)(void);
 

@@ -1,0 +1,61 @@
+# Shared helpers for dossier's shell tests: TAP output, a private temporary
+# directory, and running the real binary with captured output.
+#
+# Usage: . "$top_srcdir/tests/lib.sh"; plan N; ok COND "description"; ...
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${DOSSIER:=$top_srcdir/src/dossier}"
+: "${DOSSIER_SHARED:=$top_srcdir/../shared}"
+export LC_ALL=C.UTF-8
+
+tap_n=0
+tap_failed=0
+
+plan() { echo "1..$1"; }
+
+skip_all() { echo "1..0 # SKIP $*"; exit 0; }
+
+# ok STATUS DESCRIPTION: STATUS 0 passes (pass "$?" or a command's result).
+ok() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $*"; }
+
+# check DESCRIPTION COMMAND...: run a command and pass if it succeeds.
+check() {
+	desc=$1; shift
+	if "$@" >/dev/null 2>&1; then ok 0 "$desc"; else ok 1 "$desc"; fi
+}
+
+# Show a diagnostic under the last result.
+diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/dossier-test.XXXXXX") || exit 1
+chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT INT TERM
+
+# run ARGS...: run dossier; sets $rc and leaves output in $T/out, $T/err.
+run() {
+	"$DOSSIER" "$@" >"$T/out" 2>"$T/err" </dev/null
+	rc=$?
+}
+
+# has FILE TEXT: the file contains TEXT (fixed string).
+has() { grep -qF -- "$2" "$1"; }
+
+# as_user CMD...: run as an unprivileged user when we are root, so
+# permission checks apply (root reads anything).
+as_user() {
+	if [ "$(id -u)" -eq 0 ]; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	else
+		"$@"
+	fi
+}

@@ -1,0 +1,91 @@
+/* Unit tests: the article struct's setters keep text clean. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "article.h"
+
+static void
+test_paragraphs(void **state)
+{
+	struct article	a;
+
+	article_init(&a);
+	assert_int_equal(article_add_paragraph(&a, "First  line\nwrapped.",
+	    20, 0), 1);
+	assert_int_equal(article_add_paragraph(&a, " \t\n", 3, 0), 0);
+	assert_int_equal(article_add_paragraph(&a, "A subheading", 12, 1), 1);
+	assert_int_equal(article_add_paragraph(&a, "Last.", 5, 0), 1);
+	assert_string_equal(a.body,
+	    "First line wrapped.\n\nA subheading\n\nLast.");
+	assert_int_equal(a.body_len, strlen(a.body));
+	assert_int_equal(a.nsubheadings, 1);
+	assert_int_equal(a.subheadings[0].start, 21);
+	assert_int_equal(a.subheadings[0].end, 33);
+	assert_true(article_has_paragraph(&a, "Last."));
+	assert_true(article_has_paragraph(&a, "First line wrapped."));
+	assert_false(article_has_paragraph(&a, "First line"));
+	article_free(&a);
+	assert_null(a.body);
+}
+
+static void
+test_fields(void **state)
+{
+	struct article	a;
+
+	article_init(&a);
+	article_set(&a.title, "\x1b[2JHeadline\r\n here", 19);
+	assert_string_equal(a.title, "[2JHeadline here");
+	article_set(&a.title, "   ", 3);
+	assert_null(a.title);
+	article_set(&a.byline, NULL, 0);
+	assert_null(a.byline);
+	article_free(&a);
+}
+
+static void
+test_captions_and_tags(void **state)
+{
+	struct article	 a;
+	char		*t;
+	char		 longtag[200];
+
+	article_init(&a);
+	article_add_caption(&a, "A caption", 9);
+	article_add_caption(&a, "A  caption", 10);	/* same after cleaning */
+	article_add_caption(&a, "Another", 7);
+	assert_int_equal(a.ncaptions, 2);
+	article_add_tag(&a, "#Iran Russia", 12);
+	article_add_tag(&a, "iran-russia", 11);
+	article_add_tag(&a, "  ", 2);
+	assert_int_equal(a.ntags, 1);
+	assert_string_equal(a.tags[0], "iran-russia");
+	article_free(&a);
+
+	/* a long tag is cut on a character boundary */
+	memset(longtag, 'a', sizeof longtag);
+	memcpy(longtag + 63, "\xc3\xa9", 2);
+	t = article_tag_normalize(longtag, sizeof longtag);
+	assert_int_equal(strlen(t), 63);
+	free(t);
+	assert_null(article_tag_normalize("###", 3));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_paragraphs),
+		cmocka_unit_test(test_fields),
+		cmocka_unit_test(test_captions_and_tags),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

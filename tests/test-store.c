@@ -1,0 +1,348 @@
+/* Unit tests: the store's schema, migrations, refusals and article rows. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+
+#include "article.h"
+#include "import.h"
+#include "store.h"
+#include "store-int.h"
+#include "xmalloc.h"
+
+static char tmpdir[] = "/tmp/dossier-test-store-XXXXXX";
+
+static char *
+tmp_path(const char *name)
+{
+	char	*p;
+
+	xasprintf(&p, "%s/%s", tmpdir, name);
+	return p;
+}
+
+static int
+setup(void **state)
+{
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	*cmd[] = { "rm", "-rf", tmpdir, NULL };
+	pid_t	 pid;
+
+	/* No shell: the directory name never reaches one. */
+	if ((pid = fork()) == 0) {
+		execvp(cmd[0], cmd);
+		_exit(127);
+	}
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	return 0;
+}
+
+static int
+sql_int(const char *path, const char *sql)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	int		 v = -1;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void
+write_file(const char *path, const char *data, size_t len)
+{
+	FILE	*f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+}
+
+static char *
+read_all(const char *path, size_t *len)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*data = xmalloc(1 << 20);
+
+	assert_non_null(f);
+	*len = fread(data, 1, 1 << 20, f);
+	fclose(f);
+	return data;
+}
+
+static void
+test_create(void **state)
+{
+	char		*path = tmp_path("sub/dir/new.db"), *err = NULL;
+	struct store	*s;
+	struct stat	 sb;
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	assert_null(err);
+	store_close(s);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), STORE_VERSION);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name IN ('feeds', 'articles', 'entities', 'mentions',"
+	    " 'quotes', 'tags', 'annotations', 'articles_fts')"), 8);
+	/* Reopening runs no migration and keeps WAL. */
+	s = store_open(path, &err);
+	assert_non_null(s);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT journal_mode = 'wal' FROM"
+	    " pragma_journal_mode"), 1);
+	free(path);
+}
+
+static void
+test_newer_refused(void **state)
+{
+	char		*path = tmp_path("newer.db"), *err = NULL;
+	char		*before, *after;
+	size_t		 n1, n2;
+	sqlite3		*db;
+	struct store	*s;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE x (y);"
+	    "PRAGMA user_version = 999;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	before = read_all(path, &n1);
+	s = store_open(path, &err);
+	assert_null(s);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "schema version 999"));
+	assert_non_null(strstr(err, "newer dossier"));
+	after = read_all(path, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), 999);
+	free(before);
+	free(after);
+	free(err);
+	free(path);
+}
+
+static void
+test_corrupt(void **state)
+{
+	char		*path = tmp_path("corrupt.db"), *err = NULL;
+	char		 junk[8192];
+	struct store	*s;
+
+	memset(junk, 'x', sizeof junk);
+	write_file(path, junk, sizeof junk);
+	s = store_open(path, &err);
+	assert_null(s);
+	assert_non_null(err);
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, "not a database"));
+	free(err);
+	free(path);
+}
+
+static void
+make_article(struct article *a, const char *guid, const char *title,
+    const char *date)
+{
+	article_init(a);
+	a->guid = xstrdup(guid);
+	article_set(&a->title, title, strlen(title));
+	article_set(&a->outlet, "The Valdorian Herald", 20);
+	if (date != NULL)
+		a->published = xstrdup(date);
+	article_add_paragraph(a, "First paragraph.", 16, 0);
+	article_add_paragraph(a, "A subheading", 12, 1);
+	article_add_paragraph(a, "Second paragraph about drones.", 30, 0);
+	article_add_caption(a, "A caption (credit: Somebody)", 28);
+	article_add_tag(a, "Drones", 6);
+}
+
+static int
+collect_titles(const struct article *a, void *arg)
+{
+	char	*out = arg;
+	size_t	 n = strlen(out);
+
+	snprintf(out + n, 512 - n, "%s|", a->title);
+	return 0;
+}
+
+static void
+test_articles(void **state)
+{
+	char			*path = tmp_path("articles.db"), *err = NULL;
+	char			 titles[512] = "";
+	struct store		*s;
+	struct article		 a, b, c, got;
+	struct store_query	 q;
+	int64_t			 feed;
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	feed = store_local_feed(s, &err);
+	assert_true(feed > 0);
+	assert_int_equal(store_local_feed(s, &err), feed);
+
+	make_article(&a, "g1", "Older story", "2025-03-01");
+	make_article(&b, "g2", "Newer story", "2025-06-01T10:00");
+	make_article(&c, "g1", "Same guid again", "2025-07-01");
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "h1", &err), 0);
+	assert_int_equal(store_article_add(s, feed, &b, "h2", &err), 0);
+	assert_int_equal(store_article_add(s, feed, &c, "h3", &err), 1);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_true(a.id > 0 && b.id > a.id);
+	assert_int_equal(store_article_exists(s, feed, "g1", &err), 1);
+	assert_int_equal(store_article_exists(s, feed, "nope", &err), 0);
+
+	/* Read back in full. */
+	assert_int_equal(store_article_get(s, a.id, &got, &err), 0);
+	assert_string_equal(got.title, "Older story");
+	assert_string_equal(got.outlet, "The Valdorian Herald");
+	assert_string_equal(got.published, "2025-03-01");
+	assert_string_equal(got.feed, "Saved stories");
+	assert_string_equal(got.body, a.body);
+	assert_int_equal(got.nsubheadings, 1);
+	assert_int_equal(got.subheadings[0].start, a.subheadings[0].start);
+	assert_int_equal(got.ncaptions, 1);
+	assert_string_equal(got.captions[0], "A caption (credit: Somebody)");
+	assert_int_equal(got.ntags, 1);
+	assert_string_equal(got.tags[0], "drones");
+	article_free(&got);
+	assert_int_equal(store_article_get(s, 9999, &got, &err), 1);
+
+	/* Newest first; tags and limits filter. */
+	memset(&q, 0, sizeof q);
+	assert_int_equal(store_article_list(s, &q, collect_titles, titles,
+	    &err), 0);
+	assert_string_equal(titles, "Newer story|Older story|");
+	q.limit = 1;
+	titles[0] = '\0';
+	store_article_list(s, &q, collect_titles, titles, &err);
+	assert_string_equal(titles, "Newer story|");
+	q.limit = 0;
+	q.tag = "nosuchtag";
+	assert_int_equal(store_article_count(s, &q, &err), 0);
+	q.tag = "drones";
+	assert_int_equal(store_article_count(s, &q, &err), 2);
+
+	/* A rolled-back batch leaves nothing. */
+	article_free(&c);
+	make_article(&c, "g3", "Rolled back", NULL);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &c, "h3", &err), 0);
+	store_rollback(s);
+	assert_int_equal(store_article_exists(s, feed, "g3", &err), 0);
+	store_close(s);
+
+	/* The full-text index follows the table. */
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles_fts"
+	    " WHERE articles_fts MATCH 'drones'"), 2);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM captions"
+	    " WHERE text LIKE '%Rolled%'"), 0);
+	article_free(&a);
+	article_free(&b);
+	article_free(&c);
+	free(path);
+}
+
+/*
+ * A store that fills up mid-batch (max_page_count stands in for a full
+ * disk) fails every file of the batch, keeps what it had, and stays usable.
+ */
+static void
+test_full(void **state)
+{
+	char			*path = tmp_path("full.db"), *err = NULL;
+	struct store		*s;
+	struct article		 a;
+	int64_t			 feed, before;
+	struct store_query	 q;
+	char			 big[4000];
+	int			 i, rc = 0;
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	feed = store_local_feed(s, &err);
+	make_article(&a, "keep", "Kept story", "2025-01-01");
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "k", &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	article_free(&a);
+	memset(&q, 0, sizeof q);
+	before = store_article_count(s, &q, &err);
+
+	{
+		sqlite3_stmt	*st;
+		char		 sql[64];
+		int		 pages;
+
+		assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA page_count",
+		    -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		pages = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		snprintf(sql, sizeof sql, "PRAGMA max_page_count = %d",
+		    pages + 2);
+		assert_int_equal(store_exec(s, sql, NULL), 0);
+	}
+	memset(big, 'w', sizeof big);
+	assert_int_equal(store_begin(s, &err), 0);
+	for (i = 0; i < 50 && rc == 0; i++) {
+		char guid[32];
+
+		snprintf(guid, sizeof guid, "big%d", i);
+		make_article(&a, guid, "Big story", NULL);
+		article_add_paragraph(&a, big, sizeof big, 0);
+		rc = store_article_add(s, feed, &a, guid, &err);
+		article_free(&a);
+	}
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "full"));
+	store_rollback(s);
+	free(err);
+	err = NULL;
+	assert_int_equal(store_article_count(s, &q, &err), before);
+	assert_int_equal(store_article_exists(s, feed, "keep", &err), 1);
+	store_close(s);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create),
+		cmocka_unit_test(test_newer_refused),
+		cmocka_unit_test(test_corrupt),
+		cmocka_unit_test(test_articles),
+		cmocka_unit_test(test_full),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,130 @@
+/* Unit tests: UTF-8 decoding, charset guessing and display cleaning. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+static void
+test_decode(void **state)
+{
+	uint32_t	c;
+
+	assert_int_equal(utf8_decode("A", 1, &c), 1);
+	assert_int_equal(c, 'A');
+	assert_int_equal(utf8_decode("\xc3\xa9", 2, &c), 2);
+	assert_int_equal(c, 0xe9);
+	assert_int_equal(utf8_decode("\xe2\x80\x9c", 3, &c), 3);
+	assert_int_equal(c, 0x201c);
+	assert_int_equal(utf8_decode("\xf0\x9f\x98\x80", 4, &c), 4);
+	assert_int_equal(c, 0x1f600);
+	/* overlong, surrogate, truncated, stray continuation */
+	assert_int_equal(utf8_decode("\xc0\xaf", 2, &c), 1);
+	assert_int_equal(c, 0xfffd);
+	assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &c), 1);
+	assert_int_equal(c, 0xfffd);
+	assert_int_equal(utf8_decode("\xe2\x80", 2, &c), 1);
+	assert_int_equal(c, 0xfffd);
+	assert_int_equal(utf8_decode("\x80", 1, &c), 1);
+	assert_int_equal(c, 0xfffd);
+}
+
+static void
+test_encode(void **state)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	utf8_encode(&b, 0xe9);
+	utf8_encode(&b, 0x201d);
+	utf8_encode(&b, 0x1f600);
+	utf8_encode(&b, 0xd800);	/* a surrogate is not a character */
+	assert_string_equal(b.data, "\xc3\xa9\xe2\x80\x9d\xf0\x9f\x98\x80"
+	    "\xef\xbf\xbd");
+	buf_free(&b);
+}
+
+static void
+test_normalize(void **state)
+{
+	char	*s;
+	size_t	 n;
+
+	/* valid UTF-8 with a BOM: BOM dropped, rest kept */
+	s = utf8_normalize("\xef\xbb\xbf" "caf\xc3\xa9", 8, &n);
+	assert_string_equal(s, "caf\xc3\xa9");
+	assert_int_equal(n, 5);
+	free(s);
+	/* Windows-1252: curly quotes and e-acute */
+	s = utf8_normalize("\x93Oui,\x94 dit l\x92\xe9t\xe9", 17, &n);
+	assert_string_equal(s, "\xe2\x80\x9cOui,\xe2\x80\x9d dit l"
+	    "\xe2\x80\x99\xc3\xa9t\xc3\xa9");
+	free(s);
+	/* mostly UTF-8 with one broken byte: replacement character */
+	s = utf8_normalize("caf\xc3\xa9 \xff ok", 10, &n);
+	assert_string_equal(s, "caf\xc3\xa9 \xef\xbf\xbd ok");
+	free(s);
+}
+
+static void
+test_clean_line(void **state)
+{
+	const char	 in[] = "  \x1b[31mRed\x1b]0;title\x07  \t\n"
+	    "line\xc2\x9b" "2J \xe2\x80\xae" "evil\x7f ";
+	char		*s;
+
+	s = utf8_clean_line(in, sizeof in - 1);
+	/* ESC, BEL, DEL, C1 CSI and U+202E are gone; whitespace is one */
+	assert_null(strchr(s, '\x1b'));
+	assert_null(strchr(s, '\x07'));
+	assert_null(strstr(s, "\xc2\x9b"));
+	assert_null(strstr(s, "\xe2\x80\xae"));
+	assert_string_equal(s, "Red line evil");
+	free(s);
+	/* an unterminated OSC drops only its introducer */
+	s = utf8_clean_line("\x1b]0;keep me", 11);
+	assert_string_equal(s, "0;keep me");
+	free(s);
+	s = utf8_clean_line("a\x1b", 2);
+	assert_string_equal(s, "a");
+	free(s);
+	s = utf8_clean_line("", 0);
+	assert_string_equal(s, "");
+	free(s);
+	s = utf8_clean_line("a\xa0\xa0" "b", 4);	/* broken bytes */
+	assert_string_equal(s, "a\xef\xbf\xbd\xef\xbf\xbd" "b");
+	free(s);
+}
+
+static void
+test_unsafe(void **state)
+{
+	assert_true(utf8_is_unsafe(0x1b));
+	assert_true(utf8_is_unsafe(0x9b));
+	assert_true(utf8_is_unsafe(0x202e));
+	assert_true(utf8_is_unsafe(0x2066));
+	assert_false(utf8_is_unsafe('a'));
+	assert_false(utf8_is_unsafe(0x201c));
+	assert_false(utf8_is_unsafe(0x0627));	/* Arabic letters are fine */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_encode),
+		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_clean_line),
+		cmocka_unit_test(test_unsafe),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
