@@ -96,6 +96,11 @@ static const char *const body_metadata[] = {
 	"tags", "kicker*", "headline*", NULL
 };
 
+/* Elements that hold blocks rather than sentences. */
+static const char *const body_wrappers[] = {
+	"div", "main", "article", "section", "header", "body", NULL
+};
+
 static const char *const body_caption_words[] = {
 	"caption*", "figcaption*", NULL
 };
@@ -385,6 +390,8 @@ body_leave_out(xmlNodePtr n)
 {
 	if (body_dead(n) || html_is(n, "h1") || html_is(n, "form"))
 		return 1;
+	if (html_is(n, "time") && body_tag_in(n->parent, body_wrappers))
+		return 1;	/* a date set apart, not a date in a sentence */
 	if (body_tag_in(n, body_furniture_tags) ||
 	    html_attr_word(n, "role", body_skip_roles))
 		return 1;

@@ -125,8 +125,10 @@ html_walk_next(struct html_walk *w, int descend)
 int
 html_is(xmlNodePtr n, const char *name)
 {
+	/* libxml2's HTML parser gives element names in lower case. */
 	return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
-	    strcasecmp((const char *)n->name, name) == 0;
+	    n->name[0] == (xmlChar)name[0] &&
+	    strcmp((const char *)n->name, name) == 0;
 }
 
 char *
@@ -715,8 +717,8 @@ html_read(const char *s, size_t len)
 {
 	enum html_charset	 cs;
 	xmlDocPtr		 doc;
-	char			*text = NULL;
-	size_t			 tlen, invalid, multi;
+	char			*text = NULL, *clean;
+	size_t			 tlen = 0, invalid, multi;
 
 	cs = html_charset(s, len);
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
@@ -742,13 +744,19 @@ html_read(const char *s, size_t len)
 		text = utf8_normalize(s, len, &tlen);
 		break;
 	}
-	if (tlen > INT_MAX) {
-		free(text);
-		return NULL;
-	}
-	doc = htmlReadMemory(text, (int)tlen, NULL, "UTF-8",
-	    HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
+	/*
+	 * libxml2 drops a bare ESC or C1 byte but keeps the "[31m" after it,
+	 * so terminal escape sequences go whole before the parse. Whitespace
+	 * is collapsed too, which changes nothing that is kept of the page.
+	 */
+	clean = utf8_clean_line(text, tlen);
 	free(text);
+	tlen = strlen(clean);
+	doc = NULL;
+	if (tlen <= INT_MAX)
+		doc = htmlReadMemory(clean, (int)tlen, NULL, "UTF-8",
+		    HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
+	free(clean);
 	return doc;
 }
 
