@@ -38,6 +38,7 @@ struct body_cand {
 	xmlNodePtr	 node;
 	enum body_kind	 kind;
 	double		 score;
+	int		 scored;		/* a paragraph counted for it */
 	size_t		 text, link, ptext;	/* bytes of text, in links, in <p> */
 	size_t		 at_text, at_link, at_ptext;	/* counters on entry */
 };
@@ -206,9 +207,11 @@ body_score_paragraph(struct body_scan *bs, xmlNodePtr p)
 		score += len / 100 > 3 ? 3 : (double)(len / 100);
 		if ((c = body_cand(bs, p->parent, 1)) != NULL) {
 			c->score += score;
-			if (p->parent != NULL &&
-			    (c = body_cand(bs, p->parent->parent, 1)) != NULL)
+			c->scored = 1;
+			if ((c = body_cand(bs, p->parent->parent, 1)) != NULL) {
 				c->score += score / 2;
+				c->scored = 1;
+			}
 		}
 	}
 	free(text);
@@ -329,6 +332,7 @@ static xmlNodePtr
 body_choose(struct body_scan *bs)
 {
 	struct body_cand	*c, *best = NULL;
+	xmlNodePtr		 n;
 	double			 score, best_score = 0;
 	size_t			 i;
 
@@ -346,6 +350,8 @@ body_choose(struct body_scan *bs)
 
 	for (i = 0; i < bs->n; i++) {
 		c = &bs->v[i];
+		if (!c->scored)
+			continue;
 		score = c->score;
 		if (c->text > 0)
 			score *= 1 - (double)c->link / (double)c->text;
@@ -354,7 +360,23 @@ body_choose(struct body_scan *bs)
 			best_score = score;
 		}
 	}
-	return best != NULL ? best->node : NULL;
+	if (best == NULL)
+		return NULL;
+
+	/*
+	 * The best container may be one part of the story, another part
+	 * sitting beside it: climb to an enclosing candidate that holds half
+	 * as much paragraph text again, but never past a list of links.
+	 */
+	for (n = best->node->parent; n != NULL; n = n->parent) {
+		if ((c = body_cand(bs, n, 0)) == NULL)
+			continue;
+		if (c->link * 4 > c->text)
+			break;
+		if (c->ptext >= best->ptext + best->ptext / 2)
+			best = c;
+	}
+	return best->node;
 }
 
 /* Is the element a subheading of the story? */

@@ -149,10 +149,11 @@ int
 html_inline(xmlNodePtr n)
 {
 	static const char *const tags[] = {
-		"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data",
-		"del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label",
-		"mark", "nobr", "q", "s", "samp", "small", "span", "strike",
-		"strong", "sub", "sup", "time", "tt", "u", "var", "wbr", NULL
+		"a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code",
+		"data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
+		"label", "mark", "nobr", "q", "s", "samp", "small", "span",
+		"strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+		"wbr", NULL
 	};
 	const char *const	*t;
 
@@ -264,7 +265,7 @@ html_text(xmlNodePtr root)
 		}
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (!html_inline(n))
+		if (!html_inline(n) || html_is(n, "br"))
 			buf_addc(&b, ' ');
 		if (w.leave || n == root) {
 			descend = 1;
