@@ -684,8 +684,10 @@ md_line(struct md *md, const char *p, size_t len)
 	}
 
 	/* A setext underline makes the one line above it a heading. */
+	for (n = 0; n < len && p[n] == p[0]; n++)
+		;
 	if (md->lines == 1 && md->heading == 0 && (p[0] == '=' ||
-	    p[0] == '-') && strspn(p, p[0] == '=' ? "=" : "-") == len) {
+	    p[0] == '-') && n == len) {
 		md->heading = p[0] == '=' ? 1 : 2;
 		md_flush(md);
 		return;
