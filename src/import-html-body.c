@@ -477,6 +477,7 @@ body_emit(struct article *a, xmlNodePtr root)
 	buf_free(&b);
 }
 
+/* Find the story's container and add its text to the article. */
 void
 html_body(xmlDocPtr doc, struct article *a)
 {

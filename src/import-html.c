@@ -81,6 +81,7 @@ enum html_charset {
 	CHARSET_OTHER		/* left to libxml2 */
 };
 
+/* Start a walk over the subtree at root. */
 void
 html_walk_init(struct html_walk *w, xmlNodePtr root)
 {
@@ -122,6 +123,7 @@ html_walk_next(struct html_walk *w, int descend)
 	return w->cur != NULL;
 }
 
+/* Is n an element of this name? */
 int
 html_is(xmlNodePtr n, const char *name)
 {
@@ -131,6 +133,7 @@ html_is(xmlNodePtr n, const char *name)
 	    strcmp((const char *)n->name, name) == 0;
 }
 
+/* Get an attribute as a new string, or NULL. */
 char *
 html_attr(xmlNodePtr n, const char *name)
 {
@@ -145,6 +148,7 @@ html_attr(xmlNodePtr n, const char *name)
 	return s;
 }
 
+/* Is the element laid out inside the line around it? */
 int
 html_inline(xmlNodePtr n)
 {
@@ -164,6 +168,7 @@ html_inline(xmlNodePtr n)
 	return 0;
 }
 
+/* Is the element hidden from readers? */
 int
 html_hidden(xmlNodePtr n)
 {
@@ -214,6 +219,7 @@ html_word_in(const char *w, size_t len, const char *const *words)
 	return 0;
 }
 
+/* Does an attribute hold one of these words (x* for a prefix)? */
 int
 html_attr_word(xmlNodePtr n, const char *name, const char *const *words)
 {
@@ -238,6 +244,7 @@ html_attr_word(xmlNodePtr n, const char *name, const char *const *words)
 	return found;
 }
 
+/* Get the visible text under root as one clean line. */
 char *
 html_text(xmlNodePtr root)
 {
@@ -921,6 +928,7 @@ html_fields(struct article *a, struct html_meta *m)
 	html_lead(a, m);
 }
 
+/* Parse a saved page into an article. */
 int
 import_html_parse(const char *s, size_t len, struct article *a, char **err)
 {

@@ -747,6 +747,7 @@ md_line(struct md *md, const char *p, size_t len)
 	md->lines++;
 }
 
+/* Parse Markdown with optional front matter into an article. */
 int
 import_markdown_parse(const char *s, size_t len, struct article *a,
     char **err)

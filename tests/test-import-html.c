@@ -534,6 +534,7 @@ test_title_suffix(void **state)
 	}
 }
 
+/* Run the tests. */
 int
 main(void)
 {

@@ -402,6 +402,7 @@ test_empty(void **state)
 	article_free(&a);
 }
 
+/* Run the tests. */
 int
 main(void)
 {
