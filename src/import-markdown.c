@@ -74,7 +74,8 @@ struct md {
 	struct article	*a;
 	struct buf	 para;		/* lines of the block being read */
 	size_t		 lines;		/* how many */
-	char		*first_line;	/* of the first block, for a title */
+	char		*first_line;	/* the first block, if one line */
+	char		*first_raw;	/* the first block's first line */
 	int		 heading;	/* the block is a heading of level n */
 	int		 blocks;	/* blocks flushed so far */
 	char		*alt;		/* image waiting for its caption */
@@ -741,6 +742,8 @@ md_line(struct md *md, const char *p, size_t len)
 		}
 	}
 
+	if (md->blocks == 0 && md->lines == 0 && md->first_raw == NULL)
+		md->first_raw = xstrndup(p, len);
 	if (md->lines > 0)
 		buf_addc(&md->para, ' ');
 	buf_add(&md->para, p, len);
@@ -753,6 +756,7 @@ import_markdown_parse(const char *s, size_t len, struct article *a,
     char **err)
 {
 	struct md	 md;
+	struct buf	 title;
 	const char	*p, *end = s + len, *eol, *fm = NULL;
 	size_t		 fmlen = 0, line = 1;
 	int		 rv = -1;
@@ -801,10 +805,18 @@ import_markdown_parse(const char *s, size_t len, struct article *a,
 	md_flush(&md);
 	md_caption_alt(&md);
 
-	/* No title anywhere: the first line is the headline. */
+	/*
+	 * No title anywhere: the first line is the headline. A line of its
+	 * own leaves the body; the first line of a paragraph stays in it.
+	 */
 	if (a->title == NULL && md.first_line != NULL) {
 		article_set(&a->title, md.first_line, strlen(md.first_line));
 		md_drop_first(a);
+	} else if (a->title == NULL && md.first_raw != NULL) {
+		buf_init(&title);
+		md_inline(&title, md.first_raw, strlen(md.first_raw), NULL);
+		article_set(&a->title, title.data, title.len);
+		buf_free(&title);
 	}
 	if (a->title == NULL && a->body == NULL) {
 		*err = xstrdup("file has no title and no text");
@@ -813,6 +825,7 @@ import_markdown_parse(const char *s, size_t len, struct article *a,
 	rv = 0;
 out:
 	free(md.first_line);
+	free(md.first_raw);
 	free(md.alt);
 	buf_free(&md.para);
 	return rv;

@@ -199,6 +199,31 @@ test_first_line(void **state)
 	article_free(&a);
 }
 
+/* The first line of a paragraph is the title; the paragraph stays. */
+static void
+test_first_line_of_paragraph(void **state)
+{
+	struct article	 a;
+	const char	*md;
+
+	(void)state;
+	md = "Norvane *recalls* envoy\nfrom Lindholm after talks fail.\n\n"
+	    "Second paragraph.\n";
+	parse_string_ok(md, strlen(md), &a);
+	assert_string_equal(a.title, "Norvane recalls envoy");
+	assert_string_equal(a.body, "Norvane recalls envoy from Lindholm "
+	    "after talks fail.\n\nSecond paragraph.");
+	article_free(&a);
+
+	/* Front matter without a title, and no heading. */
+	md = "---\nsource: Wire\n---\n\nOne line only.\n\nText.\n";
+	parse_string_ok(md, strlen(md), &a);
+	assert_string_equal(a.title, "One line only.");
+	assert_string_equal(a.outlet, "Wire");
+	assert_string_equal(a.body, "Text.");
+	article_free(&a);
+}
+
 /* Images and the italic lines under them are captions. */
 static void
 test_images(void **state)
@@ -411,6 +436,7 @@ main(void)
 		cmocka_unit_test(test_tags_string),
 		cmocka_unit_test(test_no_front_matter),
 		cmocka_unit_test(test_first_line),
+		cmocka_unit_test(test_first_line_of_paragraph),
 		cmocka_unit_test(test_images),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_dates),
