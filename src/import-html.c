@@ -15,6 +15,7 @@
 
 #include <json-c/json.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
@@ -664,6 +665,7 @@ html_charset(const char *s, size_t len)
 	xmlNodePtr		 n;
 	char			*v, *cs = NULL, *p, *end;
 	enum html_charset	 rv = CHARSET_NONE;
+	xmlCharEncodingHandlerPtr handler;
 	int			 descend;
 
 	if (len > HTML_PRESCAN)
@@ -714,6 +716,13 @@ html_charset(const char *s, size_t len)
 			if (strcasecmp(p, *c) == 0)
 				rv = CHARSET_CP1252;
 		}
+	}
+	/* A charset libxml2 does not know is as good as none. */
+	if (rv == CHARSET_OTHER) {
+		if ((handler = xmlFindCharEncodingHandler(p)) == NULL)
+			rv = CHARSET_NONE;
+		else
+			xmlCharEncCloseFunc(handler);
 	}
 	free(cs);
 	return rv;

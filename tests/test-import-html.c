@@ -332,6 +332,40 @@ assert_article_safe(const struct article *a)
 		assert_safe(a->captions[i], 0);
 }
 
+/* Charsets libxml2 decodes, ones it does not know, and ISO-8859-1. */
+static void
+test_charsets(void **state)
+{
+	static const char *const pages[][2] = {
+		{ "<html><head><meta charset=\"windows-1251\"><title>"
+		  "\xcc\xee\xf1\xea\xe2\xe0</title></head></html>",
+		  "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0" },
+		{ "<html><head><meta charset=\"x-no-such-charset\"><title>"
+		  "Caf\xe9 \x93x\x94</title></head></html>",
+		  "Caf\xc3\xa9 \xe2\x80\x9cx\xe2\x80\x9d" },
+		{ "<html><head><meta http-equiv=\"Content-Type\" content=\""
+		  "text/html; charset=ISO-8859-1\"><title>Caf\xe9 \x93x\x94"
+		  "</title></head></html>",
+		  "Caf\xc3\xa9 \xe2\x80\x9cx\xe2\x80\x9d" },
+		{ "\xef\xbb\xbf<html><head><meta charset=\"windows-1252\">"
+		  "<title>Caf\xc3\xa9</title></head></html>",
+		  "Caf\xc3\xa9" },
+	};
+	struct article	 a;
+	char		*err = NULL;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		article_init(&a);
+		if (import_html_parse(pages[i][0], strlen(pages[i][0]), &a,
+		    &err) != 0)
+			fail_msg("page %zu: %s", i, err);
+		assert_string_equal(a.title, pages[i][1]);
+		article_free(&a);
+	}
+}
+
 /* Escape sequences, controls and bidi overrides in a UTF-8 page. */
 static void
 test_hostile_utf8(void **state)
@@ -546,6 +580,7 @@ main(void)
 		cmocka_unit_test(test_cp1252_undeclared),
 		cmocka_unit_test(test_figure),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_charsets),
 		cmocka_unit_test(test_hostile_utf8),
 		cmocka_unit_test(test_hostile_cp1252),
 		cmocka_unit_test(test_deep_nesting),
