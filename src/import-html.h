@@ -1,0 +1,43 @@
+/*
+ * The parts of the HTML importer that share a parsed document: the page's
+ * metadata (import-html.c) and the article text (import-html-body.c).
+ */
+#ifndef DOSSIER_IMPORT_HTML_H
+#define DOSSIER_IMPORT_HTML_H
+
+#include <libxml/tree.h>
+
+struct article;
+
+/* A walk over a subtree in document order, without recursion. */
+struct html_walk {
+	xmlNodePtr	root;
+	xmlNodePtr	cur;
+	int		leave;		/* cur is being left, not entered */
+};
+
+void	html_walk_init(struct html_walk *, xmlNodePtr);
+int	html_walk_next(struct html_walk *, int descend);
+
+/* Is the element's name (lower case) this? */
+int	html_is(xmlNodePtr, const char *);
+
+/* An attribute's value as a new string, or NULL. */
+char	*html_attr(xmlNodePtr, const char *);
+
+/* Is the element laid out inline, inside the paragraph around it? */
+int	html_inline(xmlNodePtr);
+
+/* Is the element hidden (hidden, aria-hidden=true, display:none)? */
+int	html_hidden(xmlNodePtr);
+
+/* Does a whitespace-separated attribute hold one of these words? */
+int	html_attr_word(xmlNodePtr, const char *, const char *const *);
+
+/* The text of a subtree, scripts and hidden parts left out. */
+char	*html_text(xmlNodePtr);
+
+/* Find the article text in the document and add it to the article. */
+void	html_body(xmlDocPtr, struct article *);
+
+#endif
