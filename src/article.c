@@ -75,15 +75,22 @@ article_add_paragraph(struct article *a, const char *s, size_t len,
 		return 0;
 	}
 	start = a->body_len == 0 ? 0 : a->body_len + 2;
-	a->body = xrealloc(a->body, start + plen + 1);
+	if (start + plen + 1 > a->body_cap) {
+		/* Grow geometrically: a page can have 100,000 paragraphs. */
+		a->body_cap = a->body_cap * 2 > start + plen + 1 ?
+		    a->body_cap * 2 : start + plen + 1;
+		a->body = xrealloc(a->body, a->body_cap);
+	}
 	if (start > 0)
 		memcpy(a->body + a->body_len, "\n\n", 2);
 	memcpy(a->body + start, p, plen + 1);
 	a->body_len = start + plen;
 	free(p);
 	if (subheading) {
-		a->subheadings = xreallocarray(a->subheadings,
-		    a->nsubheadings + 1, sizeof *a->subheadings);
+		if ((a->nsubheadings & (a->nsubheadings - 1)) == 0)
+			a->subheadings = xreallocarray(a->subheadings,
+			    a->nsubheadings ? a->nsubheadings * 2 : 1,
+			    sizeof *a->subheadings);
 		a->subheadings[a->nsubheadings].start = start;
 		a->subheadings[a->nsubheadings].end = start + plen;
 		a->nsubheadings++;

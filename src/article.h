@@ -32,6 +32,7 @@ struct article {
 	 */
 	char	 *body;
 	size_t	  body_len;
+	size_t	  body_cap;	/* allocated, for article_add_paragraph */
 	struct span *subheadings;
 	size_t	  nsubheadings;
 

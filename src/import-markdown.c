@@ -586,7 +586,7 @@ md_drop_first(struct article *a)
 	if ((nl = strstr(a->body, "\n\n")) == NULL) {
 		free(a->body);
 		a->body = NULL;
-		a->body_len = 0;
+		a->body_len = a->body_cap = 0;
 		return;
 	}
 	cut = (size_t)(nl - a->body) + 2;

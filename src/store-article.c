@@ -360,6 +360,7 @@ store_article_get(struct store *s, int64_t id, struct article *a, char **err)
 	a->lead = column_strdup(st, 6);
 	a->body = column_strdup(st, 7);
 	a->body_len = a->body != NULL ? strlen(a->body) : 0;
+	a->body_cap = a->body != NULL ? a->body_len + 1 : 0;
 	a->read = sqlite3_column_int(st, 8);
 	a->starred = sqlite3_column_int(st, 9);
 	a->feed = column_strdup(st, 10);

@@ -18,6 +18,9 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/* How long to wait for another dossier's write to finish. */
+#define STORE_BUSY_MS	5000
+
 /*
  * Migrations, in order: migrations[i] takes user_version i to i + 1. Each
  * runs in one transaction with the version bump. Never edit a shipped one;
@@ -322,24 +325,18 @@ store_connect(struct store *s, int flags, char **err)
 	if (rc != SQLITE_OK)
 		return store_error(s, err, "cannot open database");
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	return 0;
 }
 
-struct store *
-store_open(const char *path, char **err)
+/*
+ * Read the version, refuse a newer schema, set the pragmas and migrate.
+ * Returns -1 with *err set; the caller retries when sqlite said busy.
+ */
+static int
+store_setup(struct store *s, char **err)
 {
-	struct store	*s;
-	int		 version;
-
-	s = xcalloc(1, sizeof *s);
-	s->path = xstrdup(path);
-	s->local_feed = -1;
-	if (store_mkdirs(path, err) != 0)
-		goto fail;
-	if (store_connect(s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	    err) != 0)
-		goto fail;
+	int	version;
 
 	/* Look before touching anything: the version decides what we may do. */
 	if (store_user_version(s, &version, err) != 0) {
@@ -350,37 +347,67 @@ store_open(const char *path, char **err)
 		int code = sqlite3_errcode(s->db) & 0xff;
 
 		if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
-			goto fail;
+			return -1;
 		free(*err);
 		*err = NULL;
 		sqlite3_close(s->db);
 		s->db = NULL;
 		if (store_connect(s, SQLITE_OPEN_READONLY, err) != 0 ||
 		    store_user_version(s, &version, err) != 0)
-			goto fail;
+			return -1;
 	}
 	s->readonly = sqlite3_db_readonly(s->db, "main") == 1;
 	if (version > STORE_VERSION) {
 		xasprintf(err, "%s: database has schema version %d but this "
 		    "dossier knows only up to %d; use a newer dossier (the file "
-		    "was not changed)", path, version, STORE_VERSION);
-		goto fail;
+		    "was not changed)", s->path, version, STORE_VERSION);
+		return -1;
 	}
 	if (!s->readonly && store_exec(s, "PRAGMA journal_mode = WAL",
 	    err) != 0)
-		goto fail;
+		return -1;
 	if (store_exec(s, "PRAGMA synchronous = FULL;"
 	    "PRAGMA foreign_keys = ON;", err) != 0)
-		goto fail;
+		return -1;
 	if (version < STORE_VERSION) {
 		if (s->readonly) {
 			xasprintf(err, "%s: database is read-only and needs "
-			    "upgrading to schema version %d", path,
+			    "upgrading to schema version %d", s->path,
 			    STORE_VERSION);
-			goto fail;
+			return -1;
 		}
 		if (store_migrate(s, version, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+struct store *
+store_open(const char *path, char **err)
+{
+	struct store	*s;
+	int		 tries;
+
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->local_feed = -1;
+	if (store_mkdirs(path, err) != 0)
+		goto fail;
+	if (store_connect(s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	    err) != 0)
+		goto fail;
+	/*
+	 * Changing the journal mode or creating the schema while another
+	 * dossier does the same can return SQLITE_BUSY without waiting on
+	 * the busy handler; try again for as long as the busy timeout.
+	 */
+	for (tries = 0; store_setup(s, err) != 0; tries++) {
+		if (s->db == NULL || (sqlite3_errcode(s->db) & 0xff) !=
+		    SQLITE_BUSY || tries >= STORE_BUSY_MS / 20)
 			goto fail;
+		free(*err);
+		*err = NULL;
+		usleep(20 * 1000);
 	}
 	return s;
 fail:
