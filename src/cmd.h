@@ -35,6 +35,7 @@ struct store *cmd_store(struct cmd_ctx *);
 /* Print a one-line field safely: no control characters reach stdout. */
 void	 cmd_print_line(FILE *, const char *);
 
+int	 cmd_extract(struct cmd_ctx *, int, char **);
 int	 cmd_import(struct cmd_ctx *, int, char **);
 int	 cmd_list(struct cmd_ctx *, int, char **);
 int	 cmd_show(struct cmd_ctx *, int, char **);

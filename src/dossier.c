@@ -50,6 +50,18 @@ static const struct cmd_entry cmd_table[] = {
 	  "                  published, url, lead, body, captions, subheadings,\n"
 	  "                  tags, entities, quotes, notes\n",
 	  cmd_show },
+	{ "extract", "[--json] [--raw] FILE...",
+	  "find people, organisations, places and quotes in files",
+	  "Run entity and quote extraction on files without touching the\n"
+	  "library. Each file is read as import reads it and the story's body\n"
+	  "is analysed; with --raw the whole file is the text. Offsets are\n"
+	  "UTF-8 byte offsets into that text, half-open.\n"
+	  "\n"
+	  "      --json      one JSON object per file: file, entities (start,\n"
+	  "                  end, type, text, name, title) and quotes (start,\n"
+	  "                  end, kind, text, cue, speaker with its name)\n"
+	  "      --raw       analyse the whole file as plain text\n",
+	  cmd_extract },
 	{ "help", "[COMMAND]",
 	  "show help for dossier or for a command",
 	  "Show the list of commands, or the help of one command.\n",

@@ -186,10 +186,10 @@ walk(struct import_list *l, const char *path, int explicit,
 
 /*
  * Read a whole regular file of at most IMPORT_MAX_FILE bytes. O_NONBLOCK so
- * a FIFO put in place after the walk cannot hang us.
+ * a FIFO put in place after the walk cannot hang us. The data ends in a NUL.
  */
-static int
-read_file(const char *path, char **out, size_t *outlen, char **err)
+int
+import_read_file(const char *path, char **out, size_t *outlen, char **err)
 {
 	struct stat	 sb;
 	char		*data = NULL;
@@ -330,17 +330,46 @@ import_sniff(const char *path, const char *s, size_t len)
 	return IMPORT_TEXT;
 }
 
+int
+import_parse_bytes(const char *path, const char *data, size_t len,
+    struct article *a, char **err)
+{
+	char	*text = NULL;
+	size_t	 tlen;
+	int	 rc;
+
+	switch (import_sniff(path, data, len)) {
+	case IMPORT_HTML:
+		rc = import_html_parse(data, len, a, err);
+		break;
+	case IMPORT_MARKDOWN:
+		text = utf8_normalize(data, len, &tlen);
+		rc = import_markdown_parse(text, tlen, a, err);
+		break;
+	default:
+		text = utf8_normalize(data, len, &tlen);
+		rc = import_text_parse(text, tlen, a, err);
+		break;
+	}
+	free(text);
+	if (rc == 0 && a->title == NULL && a->body == NULL) {
+		*err = xstrdup("no story found: neither a headline nor text");
+		rc = -1;
+	}
+	return rc;
+}
+
 /* Read and parse one file into item; sets status and reason. */
 static void
 import_parse(struct import_item *it, int64_t feed, struct store *s,
     const struct import_options *opts)
 {
-	char		*data = NULL, *text = NULL, *err = NULL;
-	size_t		 len, tlen, i;
+	char		*data = NULL, *err = NULL;
+	size_t		 len, i;
 	int		 rc, bin;
 
 	it->status = IMPORT_FAILED;
-	if (read_file(it->file->path, &data, &len, &err) != 0)
+	if (import_read_file(it->file->path, &data, &len, &err) != 0)
 		goto fail;
 	if (len == 0 || only_space(data, len)) {
 		err = xstrdup("empty file");
@@ -360,25 +389,8 @@ import_parse(struct import_item *it, int64_t feed, struct store *s,
 		it->status = IMPORT_EXISTS;
 		goto out;
 	}
-	switch (import_sniff(it->file->path, data, len)) {
-	case IMPORT_HTML:
-		rc = import_html_parse(data, len, &it->a, &err);
-		break;
-	case IMPORT_MARKDOWN:
-		text = utf8_normalize(data, len, &tlen);
-		rc = import_markdown_parse(text, tlen, &it->a, &err);
-		break;
-	default:
-		text = utf8_normalize(data, len, &tlen);
-		rc = import_text_parse(text, tlen, &it->a, &err);
-		break;
-	}
-	if (rc != 0)
+	if (import_parse_bytes(it->file->path, data, len, &it->a, &err) != 0)
 		goto fail;
-	if (it->a.title == NULL && it->a.body == NULL) {
-		err = xstrdup("no story found: neither a headline nor text");
-		goto fail;
-	}
 	for (i = 0; i < opts->ntags; i++)
 		article_add_tag(&it->a, opts->tags[i], strlen(opts->tags[i]));
 	it->status = IMPORT_ADDED;
@@ -388,7 +400,6 @@ fail:
 	err = NULL;
 out:
 	free(err);
-	free(text);
 	free(data);
 }
 

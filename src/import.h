@@ -32,6 +32,17 @@ int	import_html_parse(const char *, size_t, struct article *, char **err);
 int	import_markdown_parse(const char *, size_t, struct article *,
 	    char **err);
 
+/* Read a regular file of at most IMPORT_MAX_FILE bytes; -1 with *err. */
+int	import_read_file(const char *path, char **data, size_t *len,
+	    char **err);
+
+/*
+ * Parse a file's bytes as the format its name and content say into a; -1
+ * with *err (a lower-case reason) if it holds no story.
+ */
+int	import_parse_bytes(const char *path, const char *, size_t,
+	    struct article *, char **err);
+
 /* Guess a file's format from its name and first bytes. */
 enum import_format import_sniff(const char *path, const char *, size_t);
 

@@ -1,0 +1,563 @@
+/*
+ * Text basics for extraction: UTF-8 tokens with their shape, paragraphs
+ * and sentences. Sentence ends survive abbreviations (U.S., Mr., Gen.,
+ * Sept., a.m.), initials and quotes that close a sentence.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Words that take a final dot and never end a sentence by it. */
+static const char *const text_titles[] = {
+	"adm", "brig", "capt", "cmdr", "col", "cpl", "dr", "fr", "gen", "gov",
+	"hon", "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "mt", "no",
+	"pres", "prof", "rep", "rev", "sen", "sgt", "sr", "jr", "st", "supt",
+	"vs", "v", "nos", "ft", "approx", "dept", "est", "fig", "vol", "pp",
+	"ed", "eds", "gens", "reps", "sens", "lts"
+};
+
+/* Words that take a final dot and may or may not end a sentence. */
+static const char *const text_abbrevs[] = {
+	"jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+	"inc", "corp", "ltd", "co", "bros", "etc", "al", "ave", "blvd", "rd",
+	"ariz", "calif", "colo", "conn", "fla", "ill", "ind", "kan", "mass",
+	"mich", "minn", "miss", "neb", "nev", "okla", "ore", "pa", "tenn",
+	"tex", "va", "vt", "wash", "wis", "wyo", "ga", "ky", "la", "md", "mo"
+};
+
+/* Sentence openers after which "U.S." and the like do end a sentence. */
+static const char *const text_openers[] = {
+	"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but",
+	"and", "in", "this", "that", "there", "his", "her", "their", "its",
+	"on", "at", "for", "if", "as", "after", "when", "while", "some", "many",
+	"officials", "according", "meanwhile", "however", "yet", "so", "still"
+};
+
+static int
+text_in(const char *w, size_t n, const char *const *table, size_t size)
+{
+	size_t	i;
+
+	for (i = 0; i < size; i++)
+		if (strlen(table[i]) == n && strncasecmp(table[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+#define IN(w, n, t)	text_in((w), (n), (t), sizeof (t) / sizeof (t)[0])
+
+/* Punctuation classes of the code points we treat specially. */
+static int
+text_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+	    c == 0xa0 || (c >= 0x2000 && c <= 0x200b) || c == 0x202f ||
+	    c == 0x205f || c == 0x3000 || c == 0xfeff;
+}
+
+static int
+text_is_dquote(uint32_t c)
+{
+	return c == '"' || c == 0x201c || c == 0x201d || c == 0x201e ||
+	    c == 0x201f || c == 0xab || c == 0xbb || c == 0x2033;
+}
+
+static int
+text_is_squote(uint32_t c)
+{
+	return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201a ||
+	    c == 0x201b || c == 0x2039 || c == 0x203a || c == '`';
+}
+
+static int
+text_is_dash(uint32_t c)
+{
+	return c >= 0x2010 && c <= 0x2015;
+}
+
+/* Is c part of a word: a letter or digit in any script? */
+static int
+text_is_wordc(uint32_t c)
+{
+	if (c < 0x80)
+		return isalnum((int)c);
+	if (text_is_space(c) || text_is_dquote(c) || text_is_squote(c) ||
+	    text_is_dash(c))
+		return 0;
+	if (c == 0xfffd || (c >= 0x2016 && c <= 0x206f) || c == 0xb7 ||
+	    c == 0xa7 || c == 0xb6 || c == 0xa9 || c == 0xae || c == 0xb0 ||
+	    c == 0xbf || c == 0xa1 || (c >= 0x2190 && c <= 0x2bff) ||
+	    (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xfe4f) ||
+	    (c >= 0xff00 && c <= 0xff0f) || (c >= 0x1f000 && c <= 0x1faff))
+		return 0;
+	return 1;
+}
+
+/* Upper case, for the scripts that have case: Latin, Greek, Cyrillic. */
+static int
+text_is_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if ((c >= 0xc0 && c <= 0xde && c != 0xd7) ||
+	    (c >= 0x391 && c <= 0x3ab) || (c >= 0x400 && c <= 0x42f))
+		return 1;
+	if (c >= 0x100 && c <= 0x17f)
+		return (c & 1) == 0;	/* Latin Extended-A alternates */
+	return 0;
+}
+
+static int
+text_is_lower(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	if ((c >= 0xdf && c <= 0xff && c != 0xf7) ||
+	    (c >= 0x3b1 && c <= 0x3cb) || (c >= 0x430 && c <= 0x45f))
+		return 1;
+	if (c >= 0x100 && c <= 0x17f)
+		return (c & 1) == 1;
+	return 0;
+}
+
+static uint32_t
+text_at(const struct extract *x, size_t i, size_t *n)
+{
+	uint32_t	c;
+
+	if (i >= x->len) {
+		*n = 0;
+		return 0;
+	}
+	if ((unsigned char)x->text[i] < 0x80) {
+		*n = 1;
+		return (unsigned char)x->text[i];
+	}
+	*n = utf8_decode(x->text + i, x->len - i, &c);
+	return c;
+}
+
+static void
+tok_add(struct extract *x, size_t start, size_t end, unsigned flags,
+    size_t *cap)
+{
+	if (x->ntoks == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		x->toks = xreallocarray(x->toks, *cap, sizeof *x->toks);
+	}
+	x->toks[x->ntoks].start = start;
+	x->toks[x->ntoks].end = end;
+	x->toks[x->ntoks].flags = flags;
+	x->ntoks++;
+}
+
+/* The shape flags of a word token. */
+static unsigned
+word_flags(const struct extract *x, size_t start, size_t end)
+{
+	unsigned	f = TOK_WORD;
+	size_t		i, n, upper = 0, lower = 0;
+	uint32_t	c;
+
+	c = text_at(x, start, &n);
+	if (text_is_upper(c))
+		f |= TOK_CAP;
+	else if (c < 0x80 && isdigit((int)c))
+		f |= TOK_DIGIT;
+	for (i = start; i < end; i += n) {
+		c = text_at(x, i, &n);
+		if (n == 0)
+			break;
+		if (text_is_upper(c))
+			upper++;
+		else if (text_is_lower(c))
+			lower++;
+		else if (c == '.')
+			f |= TOK_ABBR;
+	}
+	if (upper >= 2 && lower == 0)
+		f |= TOK_UPPER;
+	return f;
+}
+
+/*
+ * Where the word starting at i ends. Hyphens and apostrophes join letters
+ * (Talaei-Nik, O'Brien, don't) but a final 's is split off; digits take
+ * , . : between them (2,000 3.5 16:26); dotted abbreviations keep their
+ * dots (U.S., a.m., Gen.).
+ */
+static size_t
+word_end(const struct extract *x, size_t i, int *poss)
+{
+	size_t		j = i, n, n2, n3;
+	uint32_t	c, d, e;
+
+	*poss = 0;
+	for (;;) {
+		c = text_at(x, j, &n);
+		if (n == 0)
+			break;
+		if (text_is_wordc(c)) {
+			j += n;
+			continue;
+		}
+		d = text_at(x, j + n, &n2);
+		if (n2 == 0 || !text_is_wordc(d))
+			break;
+		if (c == '-' || c == 0x2010 || c == 0x2011) {
+			j += n;		/* hyphenated word */
+			continue;
+		}
+		if (c == '\'' || c == 0x2019) {
+			/* 's at the end of a word is the possessive */
+			e = text_at(x, j + n + n2, &n3);
+			if ((d == 's' || d == 'S') && (n3 == 0 ||
+			    !text_is_wordc(e))) {
+				*poss = 1;
+				break;
+			}
+			j += n;
+			continue;
+		}
+		if ((c == ',' || c == '.' || c == ':') && j > i &&
+		    isdigit((unsigned char)x->text[j - 1]) && d < 0x80 &&
+		    isdigit((int)d)) {
+			j += n;
+			continue;
+		}
+		if (c == '.' && d < 0x80 && isalpha((int)d)) {
+			/* U.S, a.m: letters joined by dots; the last dot later */
+			e = text_at(x, j + n + n2, &n3);
+			if (n3 == 0 || e == '.' || !text_is_wordc(e)) {
+				j += n;
+				continue;
+			}
+		}
+		break;
+	}
+	return j;
+}
+
+/* Does the word [i, j) take its following dot as part of it? */
+static int
+word_takes_dot(const struct extract *x, size_t i, size_t j)
+{
+	const char	*w = x->text + i;
+	size_t		 n = j - i;
+
+	if (memchr(w, '.', n) != NULL)
+		return 1;			/* U.S -> U.S. */
+	if (n == 1 && isupper((unsigned char)w[0]))
+		return 1;			/* an initial: John F. Kennedy */
+	return IN(w, n, text_titles) || IN(w, n, text_abbrevs);
+}
+
+void
+extract_tokens(struct extract *x)
+{
+	size_t		i = 0, j, n, n2, cap = 0;
+	uint32_t	c, d;
+	int		poss, para = 1;
+	unsigned	f;
+
+	while (i < x->len) {
+		c = text_at(x, i, &n);
+		if (c == '\n') {
+			para = 1;
+			i += n;
+			continue;
+		}
+		if (text_is_space(c) || c < 0x20 || c == 0x7f) {
+			i += n;
+			continue;
+		}
+		f = para ? TOK_PARA : 0;
+		para = 0;
+		if (text_is_wordc(c)) {
+			j = word_end(x, i, &poss);
+			if (!poss && j < x->len && x->text[j] == '.' &&
+			    word_takes_dot(x, i, j))
+				j++;
+			tok_add(x, i, j, f | word_flags(x, i, j), &cap);
+			if (poss) {
+				text_at(x, j, &n2);
+				tok_add(x, j, j + n2 + 1, TOK_POSS | TOK_WORD,
+				    &cap);
+				j += n2 + 1;
+			}
+			i = j;
+			continue;
+		}
+		if (text_is_dquote(c)) {
+			tok_add(x, i, i + n, f | TOK_QUOTE, &cap);
+			i += n;
+			continue;
+		}
+		if (text_is_squote(c)) {
+			d = text_at(x, i + n, &n2);
+			if (c == '\'' && d == '\'') {	/* '' as a double mark */
+				tok_add(x, i, i + 2, f | TOK_QUOTE, &cap);
+				i += 2;
+				continue;
+			}
+			tok_add(x, i, i + n, f | TOK_SQUOTE, &cap);
+			i += n;
+			continue;
+		}
+		if (c == '.' || c == 0x2026) {		/* ... and … */
+			for (j = i; j < x->len && (x->text[j] == '.' ||
+			    (j + 2 < x->len &&
+			    memcmp(x->text + j, "\xe2\x80\xa6", 3) == 0));)
+				j += x->text[j] == '.' ? 1 : 3;
+			tok_add(x, i, j, f | TOK_PUNCT, &cap);
+			i = j;
+			continue;
+		}
+		if (c == '-' || text_is_dash(c)) {
+			for (j = i + n; j < x->len && x->text[j] == '-'; j++)
+				;
+			tok_add(x, i, j, f | TOK_PUNCT | (j - i > 1 ||
+			    c != '-' ? TOK_DASH : 0), &cap);
+			i = j;
+			continue;
+		}
+		tok_add(x, i, i + n, f | TOK_PUNCT, &cap);
+		i += n;
+	}
+	extract_quote_marks(x);
+}
+
+/* Is the byte before i a space, a line start or an opening bracket? */
+static int
+left_open(const struct extract *x, size_t i)
+{
+	unsigned char	c;
+
+	if (i == 0)
+		return 1;
+	c = (unsigned char)x->text[i - 1];
+	if (c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '[' ||
+	    c == '{' || c == '-' || c == '/')
+		return 1;
+	if (c >= 0x80) {
+		/* a space, dash or opening mark in UTF-8 */
+		size_t k = i - 1, n;
+		uint32_t d;
+
+		while (k > 0 && i - k < 4 && ((unsigned char)x->text[k] &
+		    0xc0) == 0x80)
+			k--;
+		d = text_at(x, k, &n);
+		return text_is_space(d) || text_is_dash(d) || d == 0x201c ||
+		    d == 0x2018 || d == 0xab;
+	}
+	return 0;
+}
+
+/* Is the byte at i a space, a line end, or punctuation after a quote? */
+static int
+right_close(const struct extract *x, size_t i)
+{
+	unsigned char	c;
+
+	if (i >= x->len)
+		return 1;
+	c = (unsigned char)x->text[i];
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' ||
+	    c == '.' || c == ';' || c == ':' || c == ')' || c == ']' ||
+	    c == '?' || c == '!' || c == '-' || c == 0xe2 || c == 0xc2;
+}
+
+/*
+ * Decide which quote marks open and which close: curly ones say so
+ * themselves; straight ones by the space around them, and where that is
+ * no help, by alternation within the paragraph.
+ */
+void
+extract_quote_marks(struct extract *x)
+{
+	struct ex_token	*t;
+	size_t		 i, n;
+	uint32_t	 c;
+	int		 open = 0;	/* a straight double mark is open */
+
+	for (i = 0; i < x->ntoks; i++) {
+		t = &x->toks[i];
+		if (t->flags & TOK_PARA)
+			open = 0;
+		if (!(t->flags & (TOK_QUOTE | TOK_SQUOTE)))
+			continue;
+		c = text_at(x, t->start, &n);
+		if (c == 0x201c || c == 0x2018 || c == 0x201e || c == 0x201a ||
+		    c == 0xab || c == 0x2039)
+			t->flags |= TOK_OPEN;
+		else if (c == 0x201d || c == 0x2019 || c == 0xbb ||
+		    c == 0x203a)
+			t->flags |= TOK_CLOSE;
+		else {
+			int l = left_open(x, t->start);
+			int r = right_close(x, t->end);
+
+			if (l && !r)
+				t->flags |= TOK_OPEN;
+			else if (r && !l)
+				t->flags |= TOK_CLOSE;
+			else if (t->flags & TOK_QUOTE)
+				t->flags |= open ? TOK_CLOSE : TOK_OPEN;
+		}
+		if (t->flags & TOK_QUOTE)
+			open = (t->flags & TOK_OPEN) != 0;
+	}
+}
+
+static int
+tok_text_is(const struct extract *x, size_t i, const char *s)
+{
+	size_t	n = strlen(s);
+
+	return x->toks[i].end - x->toks[i].start == n &&
+	    memcmp(x->text + x->toks[i].start, s, n) == 0;
+}
+
+int
+extract_tok_is(const struct extract *x, size_t i, const char *word)
+{
+	size_t	n = strlen(word);
+
+	return i < x->ntoks && x->toks[i].end - x->toks[i].start == n &&
+	    strncasecmp(x->text + x->toks[i].start, word, n) == 0;
+}
+
+/* Is token i a closing quote mark or bracket? */
+static int
+tok_closes(const struct extract *x, size_t i)
+{
+	return (x->toks[i].flags & TOK_CLOSE) || tok_text_is(x, i, ")") ||
+	    tok_text_is(x, i, "]");
+}
+
+/* Does token i end a sentence, given what follows? */
+static int
+sentence_ends(const struct extract *x, size_t i)
+{
+	const struct ex_token	*t, *nx;
+	const char		*w;
+	size_t			 n;
+
+	if (i + 1 >= x->ntoks || (x->toks[i + 1].flags & TOK_PARA))
+		return 1;
+	/* Closing marks after a stop belong to its sentence. */
+	if (tok_closes(x, i + 1))
+		return 0;
+	while (i > 0 && tok_closes(x, i) && !(x->toks[i].flags & TOK_PARA))
+		i--;
+	t = &x->toks[i];
+	nx = &x->toks[i + 1];
+	while (nx < x->toks + x->ntoks - 1 && tok_closes(x, (size_t)(nx -
+	    x->toks)))
+		nx++;
+	if ((t->flags & TOK_PUNCT)) {
+		if (!tok_text_is(x, i, ".") && !tok_text_is(x, i, "?") &&
+		    !tok_text_is(x, i, "!") && !tok_text_is(x, i, "...") &&
+		    !tok_text_is(x, i, "\xe2\x80\xa6"))
+			return 0;
+		if (tok_text_is(x, i, "...") || tok_text_is(x, i,
+		    "\xe2\x80\xa6")) {
+			/* an ellipsis ends a sentence only before a capital */
+			return (nx->flags & (TOK_CAP | TOK_OPEN)) != 0;
+		}
+		return (nx->flags & (TOK_CAP | TOK_DIGIT | TOK_OPEN |
+		    TOK_QUOTE)) != 0 || !(nx->flags & TOK_WORD);
+	}
+	if (!(t->flags & TOK_ABBR) || x->text[t->end - 1] != '.')
+		return 0;
+	/* A word that took the dot: Mr. never ends; U.S. may. */
+	w = x->text + t->start;
+	n = t->end - t->start - 1;
+	if (IN(w, n, text_titles) || (n == 1 && isupper((unsigned char)*w)))
+		return 0;
+	if (!(nx->flags & (TOK_CAP | TOK_OPEN | TOK_QUOTE)))
+		return 0;
+	if (IN(w, n, text_abbrevs) && (nx->flags & TOK_DIGIT))
+		return 0;
+	return IN(x->text + nx->start, nx->end - nx->start, text_openers);
+}
+
+/* Split tokens into paragraphs and sentences. */
+void
+extract_sentences(struct extract *x)
+{
+	size_t	i, first = 0, pfirst = 0, scap = 0, pcap = 0;
+
+	for (i = 0; i < x->ntoks; i++) {
+		if (i > 0 && (x->toks[i].flags & TOK_PARA)) {
+			/* close the open sentence and paragraph */
+			if (first < i) {
+				if (x->nsents == scap) {
+					scap = scap ? scap * 2 : 64;
+					x->sents = xreallocarray(x->sents, scap,
+					    sizeof *x->sents);
+				}
+				x->sents[x->nsents].first = first;
+				x->sents[x->nsents].last = i;
+				x->sents[x->nsents].para = x->nparas;
+				x->nsents++;
+			}
+			if (x->nparas == pcap) {
+				pcap = pcap ? pcap * 2 : 16;
+				x->paras = xreallocarray(x->paras, pcap,
+				    sizeof *x->paras);
+			}
+			x->paras[x->nparas].first = pfirst;
+			x->paras[x->nparas].last = i;
+			x->nparas++;
+			first = pfirst = i;
+		}
+		if (sentence_ends(x, i) && !(i + 1 < x->ntoks &&
+		    (x->toks[i + 1].flags & TOK_PARA))) {
+			if (x->nsents == scap) {
+				scap = scap ? scap * 2 : 64;
+				x->sents = xreallocarray(x->sents, scap,
+				    sizeof *x->sents);
+			}
+			x->sents[x->nsents].first = first;
+			x->sents[x->nsents].last = i + 1;
+			x->sents[x->nsents].para = x->nparas;
+			x->nsents++;
+			first = i + 1;
+		}
+	}
+	if (first < x->ntoks) {
+		if (x->nsents == scap)
+			x->sents = xreallocarray(x->sents, scap + 1,
+			    sizeof *x->sents);
+		x->sents[x->nsents].first = first;
+		x->sents[x->nsents].last = x->ntoks;
+		x->sents[x->nsents].para = x->nparas;
+		x->nsents++;
+	}
+	if (pfirst < x->ntoks) {
+		if (x->nparas == pcap)
+			x->paras = xreallocarray(x->paras, pcap + 1,
+			    sizeof *x->paras);
+		x->paras[x->nparas].first = pfirst;
+		x->paras[x->nparas].last = x->ntoks;
+		x->nparas++;
+	}
+	for (i = 0; i < x->nsents; i++) {
+		x->sents[i].start = x->toks[x->sents[i].first].start;
+		x->sents[i].end = x->toks[x->sents[i].last - 1].end;
+		x->toks[x->sents[i].first].flags |= TOK_SENT;
+	}
+	for (i = 0; i < x->nparas; i++) {
+		x->paras[i].start = x->toks[x->paras[i].first].start;
+		x->paras[i].end = x->toks[x->paras[i].last - 1].end;
+	}
+}

@@ -1,0 +1,126 @@
+/*
+ * Who said what: entities and attributed quotes found in text. The extract
+ * layer is pure: text in, spans out; no files, sqlite, curl or curses, so it
+ * is tested and fuzzed on its own. Offsets are byte offsets into the text,
+ * half-open.
+ */
+#ifndef DOSSIER_EXTRACT_H
+#define DOSSIER_EXTRACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define EX_NONE	((size_t)-1)
+
+/* Token flags. */
+#define TOK_WORD	0x0001	/* letters or digits */
+#define TOK_CAP		0x0002	/* starts with an upper-case letter */
+#define TOK_UPPER	0x0004	/* all letters upper case, at least two */
+#define TOK_DIGIT	0x0008	/* starts with a digit */
+#define TOK_PUNCT	0x0010	/* punctuation other than quote marks */
+#define TOK_QUOTE	0x0020	/* a double quote mark: " “ ” or '' */
+#define TOK_SQUOTE	0x0040	/* a single quote mark used as one: ' ‘ ’ */
+#define TOK_OPEN	0x0080	/* quote mark that opens (by form or place) */
+#define TOK_CLOSE	0x0100	/* quote mark that closes */
+#define TOK_SENT	0x0200	/* first token of a sentence */
+#define TOK_PARA	0x0400	/* first token of a paragraph */
+#define TOK_ABBR	0x0800	/* word with internal or final dots: U.S. */
+#define TOK_POSS	0x1000	/* the possessive 's / ’s split off a word */
+#define TOK_DASH	0x2000	/* -- — – */
+
+struct ex_token {
+	size_t		start, end;
+	unsigned	flags;
+};
+
+struct ex_sentence {
+	size_t	start, end;		/* bytes */
+	size_t	first, last;		/* tokens, last exclusive */
+	size_t	para;			/* paragraph index */
+};
+
+struct ex_paragraph {
+	size_t	start, end;
+	size_t	first, last;		/* tokens */
+};
+
+enum ex_kind { EX_PERSON, EX_ORG, EX_PLACE, EX_MISC };
+
+/* A thing the text talks about, with its canonical name. */
+struct ex_entity {
+	enum ex_kind	 kind;
+	char		*name;		/* "Sergei Ryabkov" */
+	char		*title;		/* "Deputy Foreign Minister", or NULL */
+	char		*affiliation;	/* "Russia", or NULL */
+	int		 media;		/* an organisation that reports news */
+};
+
+/* One place the text names an entity. */
+struct ex_mention {
+	size_t		start, end;
+	size_t		entity;		/* index into entities */
+	char		*title;		/* the role as written here, or NULL */
+};
+
+enum ex_quote_kind { EX_DIRECT, EX_INDIRECT, EX_MIXED };
+
+/* Who a quote is from when it is not a named entity. */
+enum ex_source {
+	EX_SOURCE_NONE,		/* not found */
+	EX_SOURCE_ENTITY,	/* a named person or organisation */
+	EX_SOURCE_MEDIA,	/* "the Financial Times reported" */
+	EX_SOURCE_UNNAMED	/* "a White House official" */
+};
+
+struct ex_quote {
+	size_t			start, end;	/* the words quoted */
+	enum ex_quote_kind	kind;
+	size_t			cue_start, cue_end;	/* EX_NONE if none */
+	size_t			sp_start, sp_end;	/* speaker mention */
+	size_t			entity;		/* resolved, or EX_NONE */
+	enum ex_source		source;
+};
+
+struct extract {
+	const char		*text;
+	size_t			 len;
+
+	struct ex_token		*toks;
+	size_t			 ntoks;
+	struct ex_sentence	*sents;
+	size_t			 nsents;
+	struct ex_paragraph	*paras;
+	size_t			 nparas;
+
+	struct ex_entity	*ents;
+	size_t			 nents;
+	struct ex_mention	*ments;
+	size_t			 nments;
+	struct ex_quote		*quotes;
+	size_t			 nquotes;
+
+	void			*priv;		/* extract.c's entity index */
+};
+
+/* Run everything on text (which must outlive x). */
+void	 extract_run(struct extract *, const char *text, size_t len);
+void	 extract_free(struct extract *);
+
+/* The stages, in order; extract_run calls them. */
+void	 extract_tokens(struct extract *);
+void	 extract_quote_marks(struct extract *);
+void	 extract_sentences(struct extract *);
+void	 extract_entities(struct extract *);
+void	 extract_quotes(struct extract *);
+
+/* Helpers the stages share. */
+const char *extract_kind_name(enum ex_kind);
+const char *extract_quote_kind_name(enum ex_quote_kind);
+int	 extract_tok_is(const struct extract *, size_t tok, const char *word);
+size_t	 extract_entity_add(struct extract *, enum ex_kind, const char *name,
+	     size_t namelen);
+size_t	 extract_mention_add(struct extract *, size_t start, size_t end,
+	     size_t entity);
+void	 extract_quote_add(struct extract *, const struct ex_quote *);
+
+#endif

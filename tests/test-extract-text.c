@@ -1,0 +1,181 @@
+/* Unit tests: tokens and sentences for extraction. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "xmalloc.h"
+
+/* Tokens joined by "|", each as written. */
+static char *
+tokens_of(const char *text)
+{
+	struct extract	x;
+	struct buf	b;
+	size_t		i;
+
+	memset(&x, 0, sizeof x);
+	x.text = text;
+	x.len = strlen(text);
+	extract_tokens(&x);
+	buf_init(&b);
+	for (i = 0; i < x.ntoks; i++) {
+		if (i > 0)
+			buf_addc(&b, '|');
+		buf_add(&b, text + x.toks[i].start, x.toks[i].end -
+		    x.toks[i].start);
+	}
+	extract_free(&x);
+	return buf_detach(&b);
+}
+
+/* Sentences joined by " / ". */
+static char *
+sentences_of(const char *text)
+{
+	struct extract	x;
+	struct buf	b;
+	size_t		i;
+
+	memset(&x, 0, sizeof x);
+	x.text = text;
+	x.len = strlen(text);
+	extract_tokens(&x);
+	extract_sentences(&x);
+	buf_init(&b);
+	for (i = 0; i < x.nsents; i++) {
+		if (i > 0)
+			buf_adds(&b, " / ");
+		buf_add(&b, text + x.sents[i].start, x.sents[i].end -
+		    x.sents[i].start);
+	}
+	extract_free(&x);
+	return buf_detach(&b);
+}
+
+#define TOKENS(in, out) do {					\
+	char *t_ = tokens_of(in);				\
+	assert_string_equal(t_, out);				\
+	free(t_);						\
+} while (0)
+
+#define SENTENCES(in, out) do {					\
+	char *s_ = sentences_of(in);				\
+	assert_string_equal(s_, out);				\
+	free(s_);						\
+} while (0)
+
+static void
+test_words(void **state)
+{
+	TOKENS("Russia's drones", "Russia|'s|drones");
+	TOKENS("Iran\xe2\x80\x99s envoy", "Iran|\xe2\x80\x99s|envoy");
+	TOKENS("Talaei-Nik said", "Talaei-Nik|said");
+	TOKENS("don't O'Brien", "don't|O'Brien");
+	TOKENS("the U.S. and a.m. talks", "the|U.S.|and|a.m.|talks");
+	TOKENS("Gen. Sahl, 2,000 km at 16:26.",
+	    "Gen.|Sahl|,|2,000|km|at|16:26|.");
+	TOKENS("John F. Kennedy", "John|F.|Kennedy");
+	TOKENS("wait... no\xe2\x80\xa6 yes", "wait|...|no|\xe2\x80\xa6|yes");
+	TOKENS("a -- b \xe2\x80\x94 c", "a|--|b|\xe2\x80\x94|c");
+	TOKENS("Caf\xc3\xa9 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+	    "Caf\xc3\xa9|\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0");
+}
+
+static void
+test_quote_marks(void **state)
+{
+	struct extract	x;
+	const char	*t = "\"No,\" he said. \xe2\x80\x9cYes\xe2\x80\x9d "
+	    "and ''Mohajer 10'' and 'no deal'.";
+
+	memset(&x, 0, sizeof x);
+	x.text = t;
+	x.len = strlen(t);
+	extract_tokens(&x);
+	/* " No , " he said . “ Yes ” and '' Mohajer 10 '' and ' no deal ' . */
+	assert_int_equal(x.ntoks, 21);
+	assert_true(x.toks[0].flags & TOK_QUOTE);
+	assert_true(x.toks[0].flags & TOK_OPEN);
+	assert_true(x.toks[3].flags & TOK_CLOSE);
+	assert_true(x.toks[7].flags & TOK_OPEN);
+	assert_true(x.toks[9].flags & TOK_CLOSE);
+	assert_true(x.toks[11].flags & TOK_QUOTE);	/* '' */
+	assert_true(x.toks[11].flags & TOK_OPEN);
+	assert_true(x.toks[14].flags & TOK_CLOSE);
+	assert_true(x.toks[16].flags & TOK_SQUOTE);
+	assert_true(x.toks[16].flags & TOK_OPEN);
+	assert_true(x.toks[19].flags & TOK_SQUOTE);
+	assert_true(x.toks[19].flags & TOK_CLOSE);
+	assert_true(x.toks[1].flags & TOK_CAP);
+	extract_free(&x);
+}
+
+static void
+test_sentences(void **state)
+{
+	SENTENCES("Mr. Smith went to Washington. He met Gen. Sahl at 9 a.m. "
+	    "on Sept. 3. It rained.",
+	    "Mr. Smith went to Washington. / He met Gen. Sahl at 9 a.m. on "
+	    "Sept. 3. / It rained.");
+	SENTENCES("The U.S. President spoke. The U.S. The end.",
+	    "The U.S. President spoke. / The U.S. / The end.");
+	SENTENCES("\"We will win.\" The crowd cheered.",
+	    "\"We will win.\" / The crowd cheered.");
+	SENTENCES("\"Why?\" he asked. \"Because.\"",
+	    "\"Why?\" he asked. / \"Because.\"");
+	SENTENCES("A headline without a stop\nThe body begins here. And "
+	    "ends here.", "A headline without a stop / The body begins here. "
+	    "/ And ends here.");
+	SENTENCES("Talks (held in Qerrin.) Then more.",
+	    "Talks (held in Qerrin.) / Then more.");
+	SENTENCES("It cost $3.5 billion. Done.", "It cost $3.5 billion. / Done.");
+	SENTENCES("", "");
+}
+
+static void
+test_hostile(void **state)
+{
+	struct extract	 x;
+	char		*big;
+	size_t		 n = 4 * 1024 * 1024, i;
+
+	/* A paragraph with no stop, and one of quote marks only. */
+	big = xmalloc(n + 1);
+	for (i = 0; i < n; i++)
+		big[i] = "ab \"'.\xe2"[i % 7];
+	big[n] = '\0';
+	memset(&x, 0, sizeof x);
+	x.text = big;
+	x.len = n;
+	extract_tokens(&x);
+	extract_sentences(&x);
+	assert_true(x.ntoks > 0);
+	assert_true(x.nsents > 0);
+	for (i = 0; i < x.ntoks; i++)
+		assert_true(x.toks[i].start < x.toks[i].end &&
+		    x.toks[i].end <= n);
+	extract_free(&x);
+	free(big);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_quote_marks),
+		cmocka_unit_test(test_sentences),
+		cmocka_unit_test(test_hostile),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
