@@ -1,0 +1,118 @@
+/* Lexicon lookups: hash tables over the compiled word lists. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "lexicon.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+#define LEX_MAX_PHRASE	256	/* bytes: longer never matches */
+
+struct lex_index {
+	const struct lex_entry	*entries;
+	size_t			 n;
+	uint32_t		*slots;	/* entry index + 1; 0 is empty */
+	size_t			 size;
+};
+
+static struct lex_index	lex_indexes[LEX_NTABLES];
+
+static uint64_t
+lex_hash(const char *s, size_t n)
+{
+	uint64_t	h = 1469598103934665603ULL;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)tolower((unsigned char)s[i])) *
+		    1099511628211ULL;
+	return h;
+}
+
+static void
+lex_build(enum lex_table t)
+{
+	static const struct {
+		const struct lex_entry	*e;
+		const size_t		*n;
+	} tables[LEX_NTABLES] = {
+		{ lex_countries, &lex_countries_n },
+		{ lex_demonyms, &lex_demonyms_n },
+		{ lex_places, &lex_places_n },
+		{ lex_titles, &lex_titles_n },
+		{ lex_speech_verbs, &lex_speech_verbs_n },
+		{ lex_media, &lex_media_n },
+		{ lex_orgs, &lex_orgs_n },
+		{ lex_given_names, &lex_given_names_n },
+	};
+	struct lex_index	*ix = &lex_indexes[t];
+	size_t			 i, k;
+
+	ix->entries = tables[t].e;
+	ix->n = *tables[t].n;
+	for (ix->size = 16; ix->size < ix->n * 2; ix->size *= 2)
+		;
+	ix->slots = xcalloc(ix->size, sizeof *ix->slots);
+	for (i = 0; i < ix->n; i++) {
+		const char *key = ix->entries[i].key;
+
+		k = (size_t)lex_hash(key, strlen(key)) & (ix->size - 1);
+		while (ix->slots[k] != 0)
+			k = (k + 1) & (ix->size - 1);
+		ix->slots[k] = (uint32_t)i + 1;
+	}
+}
+
+const char *
+lex_find(enum lex_table t, const char *s, size_t n)
+{
+	struct lex_index	*ix = &lex_indexes[t];
+	const struct lex_entry	*e;
+	size_t			 k;
+
+	if (ix->slots == NULL)
+		lex_build(t);
+	if (n == 0 || n > LEX_MAX_PHRASE)
+		return NULL;
+	for (k = (size_t)lex_hash(s, n) & (ix->size - 1); ix->slots[k] != 0;
+	    k = (k + 1) & (ix->size - 1)) {
+		e = &ix->entries[ix->slots[k] - 1];
+		if (strlen(e->key) == n && strncasecmp(e->key, s, n) == 0)
+			return e->value != NULL ? e->value : e->key;
+	}
+	return NULL;
+}
+
+size_t
+lex_match(const struct extract *x, enum lex_table t, size_t tok, size_t max,
+    const char **value)
+{
+	char		 phrase[LEX_MAX_PHRASE];
+	size_t		 i, n = 0, best = 0, len;
+	const char	*v;
+
+	*value = NULL;
+	for (i = tok; i < x->ntoks && i - tok < max; i++) {
+		const struct ex_token *k = &x->toks[i];
+
+		if (i > tok && (k->flags & TOK_PARA))
+			break;
+		len = k->end - k->start;
+		if (n + len + 1 > sizeof phrase)
+			break;
+		if (i > tok)
+			phrase[n++] = ' ';
+		memcpy(phrase + n, x->text + k->start, len);
+		n += len;
+		if ((v = lex_find(t, phrase, n)) != NULL) {
+			best = i - tok + 1;
+			*value = v;
+		}
+	}
+	return best;
+}

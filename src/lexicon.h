@@ -1,0 +1,51 @@
+/*
+ * Lexicons for extraction: word lists kept as text files in src/lexicon/
+ * and compiled into the program (src/lexicon-data.c), looked up by exact
+ * phrase, case-insensitively, in a hash table built on first use.
+ */
+#ifndef DOSSIER_LEXICON_H
+#define DOSSIER_LEXICON_H
+
+#include <stddef.h>
+
+struct extract;
+
+struct lex_entry {
+	const char	*key;	/* a word or phrase, words split by one space */
+	const char	*value;	/* canonical form or class, or NULL */
+};
+
+enum lex_table {
+	LEX_COUNTRIES,		/* country names -> canonical name */
+	LEX_DEMONYMS,		/* Russian -> Russia */
+	LEX_PLACES,		/* capitals, cities, regions -> canonical */
+	LEX_TITLES,		/* offices and roles: minister, spokesperson */
+	LEX_SPEECH_VERBS,	/* said, told, added -> lemma */
+	LEX_MEDIA,		/* news organisations and agencies */
+	LEX_ORGS,		/* other organisations: NATO, White House */
+	LEX_GIVEN_NAMES,	/* first names of people */
+	LEX_NTABLES
+};
+
+/*
+ * Look up a phrase (words separated by single spaces). Returns the entry's
+ * value, or its key when it has none; NULL if absent.
+ */
+const char *lex_find(enum lex_table, const char *, size_t);
+
+/*
+ * The longest phrase of table starting at token tok, of at most max tokens;
+ * returns the number of tokens matched (0 if none) and sets *value.
+ */
+size_t	 lex_match(const struct extract *, enum lex_table, size_t tok,
+	     size_t max, const char **value);
+
+/* Generated tables. */
+extern const struct lex_entry lex_countries[], lex_demonyms[], lex_places[],
+    lex_titles[], lex_speech_verbs[], lex_media[], lex_orgs[],
+    lex_given_names[];
+extern const size_t lex_countries_n, lex_demonyms_n, lex_places_n,
+    lex_titles_n, lex_speech_verbs_n, lex_media_n, lex_orgs_n,
+    lex_given_names_n;
+
+#endif
