@@ -161,6 +161,26 @@ extract_run(struct extract *x, const char *text, size_t len)
 	extract_quotes(x);
 }
 
+/* Drop tokens, sentences and the entity index; keep what was found. */
+void
+extract_compact(struct extract *x)
+{
+	struct ex_index	*ix = index_of(x);
+
+	free(x->toks);
+	free(x->sents);
+	free(x->paras);
+	x->toks = NULL;
+	x->sents = NULL;
+	x->paras = NULL;
+	x->ntoks = x->nsents = x->nparas = 0;
+	if (ix != NULL) {
+		free(ix->slots);
+		free(ix);
+		x->priv = NULL;
+	}
+}
+
 void
 extract_free(struct extract *x)
 {

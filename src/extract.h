@@ -105,6 +105,8 @@ struct extract {
 /* Run everything on text (which must outlive x). */
 void	 extract_run(struct extract *, const char *text, size_t len);
 void	 extract_free(struct extract *);
+/* Free the working state (tokens, sentences) but keep the results. */
+void	 extract_compact(struct extract *);
 
 /* The stages, in order; extract_run calls them. */
 void	 extract_tokens(struct extract *);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "extract.h"
 #include "hash.h"
 #include "import.h"
 #include "store.h"
@@ -43,6 +44,8 @@ struct import_list {
 struct import_item {
 	struct import_file	*file;
 	struct article		 a;
+	struct extract		 x;		/* what the body says */
+	int			 extracted;
 	char			 hash[65];
 	enum import_status	 status;
 	char			*reason;
@@ -255,9 +258,17 @@ looks_binary(const char *s, size_t len)
 {
 	size_t	i, ctl = 0, n = len < 65536 ? len : 65536;
 
-	if (len >= 2 && ((unsigned char)s[0] == 0xff ||
-	    (unsigned char)s[0] == 0xfe) && memchr(s, '\0', n) != NULL)
-		return 2;	/* UTF-16 */
+	if (len >= 4 && (((unsigned char)s[0] == 0xff &&
+	    (unsigned char)s[1] == 0xfe) || ((unsigned char)s[0] == 0xfe &&
+	    (unsigned char)s[1] == 0xff))) {
+		/* UTF-16 text: a BOM, then mostly NUL in every other byte. */
+		size_t	nul = 0;
+
+		for (i = 2; i < n; i++)
+			nul += s[i] == '\0';
+		if (nul * 4 >= n - 2)
+			return 2;
+	}
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -393,6 +404,11 @@ import_parse(struct import_item *it, int64_t feed, struct store *s,
 		goto fail;
 	for (i = 0; i < opts->ntags; i++)
 		article_add_tag(&it->a, opts->tags[i], strlen(opts->tags[i]));
+	if (it->a.body != NULL) {
+		extract_run(&it->x, it->a.body, it->a.body_len);
+		extract_compact(&it->x);	/* the batch keeps only results */
+		it->extracted = 1;
+	}
 	it->status = IMPORT_ADDED;
 	goto out;
 fail:
@@ -458,7 +474,8 @@ import_flush(struct store *s, int64_t feed, struct import_item *items,
 		if (it->status != IMPORT_ADDED)
 			continue;
 		memcpy(hash, it->hash, sizeof hash);
-		rc = store_article_add(s, feed, &it->a, hash, &err);
+		rc = store_article_add(s, feed, &it->a, hash,
+		    it->extracted ? &it->x : NULL, &err);
 		if (rc == 1)
 			it->status = IMPORT_EXISTS;
 		else if (rc != 0 && !store_in_batch(s))
@@ -487,6 +504,8 @@ out:
 	for (i = 0; i < n; i++) {
 		report(opts, &items[i], t, done - n + i + 1, total);
 		free(items[i].reason);
+		if (items[i].extracted)
+			extract_free(&items[i].x);
 		article_free(&items[i].a);
 	}
 }

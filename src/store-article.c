@@ -164,7 +164,7 @@ add_rows(struct store *s, struct article *a, char **err)
 
 int
 store_article_add(struct store *s, int64_t feed, struct article *a,
-    const char *content_hash, char **err)
+    const char *content_hash, const struct extract *x, char **err)
 {
 	sqlite3_stmt	*st;
 	int64_t		 now = (int64_t)time(NULL), ts = -1;
@@ -205,6 +205,8 @@ store_article_add(struct store *s, int64_t feed, struct article *a,
 	}
 	a->id = sqlite3_last_insert_rowid(s->db);
 	if (add_rows(s, a, err) != 0)
+		goto fail;
+	if (x != NULL && store_extract_add(s, a->id, x, err) != 0)
 		goto fail;
 	if (store_exec(s, "RELEASE article", err) != 0)
 		goto fail;

@@ -19,6 +19,9 @@ enum store_stmt_id {
 	STMT_MENTIONS_GET,
 	STMT_QUOTES_GET,
 	STMT_NOTES_GET,
+	STMT_ENTITY_ADD,
+	STMT_MENTION_ADD,
+	STMT_QUOTE_ADD,
 	STORE_NSTMTS
 };
 
@@ -32,6 +35,10 @@ struct store {
 
 int		 store_error(struct store *, char **, const char *);
 int		 store_readonly(struct store *, char **);
+
+struct extract;
+int		 store_extract_add(struct store *, int64_t,
+		     const struct extract *, char **);
 int		 store_exec(struct store *, const char *, char **);
 sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,
 		     char **);

@@ -41,12 +41,14 @@ int	 store_article_exists(struct store *, int64_t feed, const char *guid,
 	     char **err);
 
 /*
- * Add an article with its captions, subheadings and tags, inside an open
- * batch; all of it or none of it is written (a savepoint). On success sets
- * a->id and returns 0; returns 1 if the guid was already there.
+ * Add an article with its captions, subheadings, tags and, if x is not
+ * NULL, what extraction found in its body, inside an open batch; all of it
+ * or none of it is written (a savepoint). On success sets a->id and returns
+ * 0; returns 1 if the guid was already there.
  */
+struct extract;
 int	 store_article_add(struct store *, int64_t feed, struct article *,
-	     const char *content_hash, char **err);
+	     const char *content_hash, const struct extract *x, char **err);
 
 /* Add tags to an existing article (inside a batch). */
 int	 store_article_tag(struct store *, int64_t id, char **tags,

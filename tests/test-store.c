@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "article.h"
+#include "extract.h"
 #include "import.h"
 #include "store.h"
 #include "store-int.h"
@@ -212,9 +213,9 @@ test_articles(void **state)
 	make_article(&b, "g2", "Newer story", "2025-06-01T10:00");
 	make_article(&c, "g1", "Same guid again", "2025-07-01");
 	assert_int_equal(store_begin(s, &err), 0);
-	assert_int_equal(store_article_add(s, feed, &a, "h1", &err), 0);
-	assert_int_equal(store_article_add(s, feed, &b, "h2", &err), 0);
-	assert_int_equal(store_article_add(s, feed, &c, "h3", &err), 1);
+	assert_int_equal(store_article_add(s, feed, &a, "h1", NULL, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &b, "h2", NULL, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &c, "h3", NULL, &err), 1);
 	assert_int_equal(store_commit(s, &err), 0);
 	assert_true(a.id > 0 && b.id > a.id);
 	assert_int_equal(store_article_exists(s, feed, "g1", &err), 1);
@@ -255,7 +256,7 @@ test_articles(void **state)
 	article_free(&c);
 	make_article(&c, "g3", "Rolled back", NULL);
 	assert_int_equal(store_begin(s, &err), 0);
-	assert_int_equal(store_article_add(s, feed, &c, "h3", &err), 0);
+	assert_int_equal(store_article_add(s, feed, &c, "h3", NULL, &err), 0);
 	store_rollback(s);
 	assert_int_equal(store_article_exists(s, feed, "g3", &err), 0);
 	store_close(s);
@@ -291,7 +292,7 @@ test_full(void **state)
 	feed = store_local_feed(s, &err);
 	make_article(&a, "keep", "Kept story", "2025-01-01");
 	assert_int_equal(store_begin(s, &err), 0);
-	assert_int_equal(store_article_add(s, feed, &a, "k", &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "k", NULL, &err), 0);
 	assert_int_equal(store_commit(s, &err), 0);
 	article_free(&a);
 	memset(&q, 0, sizeof q);
@@ -319,7 +320,7 @@ test_full(void **state)
 		snprintf(guid, sizeof guid, "big%d", i);
 		make_article(&a, guid, "Big story", NULL);
 		article_add_paragraph(&a, big, sizeof big, 0);
-		rc = store_article_add(s, feed, &a, guid, &err);
+		rc = store_article_add(s, feed, &a, guid, NULL, &err);
 		article_free(&a);
 	}
 	assert_int_equal(rc, -1);
@@ -333,6 +334,111 @@ test_full(void **state)
 	free(path);
 }
 
+static int
+check_mention(const struct store_mention *m, void *arg)
+{
+	int	*n = arg;
+
+	if ((*n)++ == 0) {
+		assert_string_equal(m->kind, "person");
+		assert_string_equal(m->name, "Ilse Varga");
+		assert_string_equal(m->title, "Deputy Foreign Minister");
+		assert_string_equal(m->affiliation, "Marovia");
+		assert_int_equal(m->start, 40);
+		assert_int_equal(m->end, 50);
+	}
+	return 0;
+}
+
+static int
+check_quote(const struct store_quote *q, void *arg)
+{
+	int	*n = arg;
+
+	if ((*n)++ == 0) {
+		assert_string_equal(q->kind, "direct");
+		assert_string_equal(q->speaker_name, "Ilse Varga");
+		assert_string_equal(q->source_kind, "person");
+		assert_true(q->has_cue);
+		assert_int_equal(q->cue_start, 51);
+	} else {
+		assert_null(q->speaker_name);
+		assert_string_equal(q->source_kind, "unnamed");
+		assert_string_equal(q->source_text, "An official");
+		assert_false(q->has_cue);
+	}
+	return 0;
+}
+
+/* Entities are shared across articles; mentions and quotes are per article. */
+static void
+test_extract_rows(void **state)
+{
+	const char	*body = "\"We will talk,\" Deputy Foreign Minister "
+	    "Ilse Varga said. An official agreed.";
+	char		*path = tmp_path("extract.db"), *err = NULL;
+	struct store	*s;
+	struct article	 a, b;
+	struct extract	 x;
+	struct ex_quote	 q;
+	size_t		 e;
+	int64_t		 feed;
+	int		 n;
+
+	memset(&x, 0, sizeof x);
+	x.text = body;
+	x.len = strlen(body);
+	e = extract_entity_add(&x, EX_PERSON, "Ilse Varga", 10);
+	assert_int_equal(extract_entity_add(&x, EX_PERSON, "Ilse Varga", 10), e);
+	x.ents[e].title = xstrdup("Deputy Foreign Minister");
+	x.ents[e].affiliation = xstrdup("Marovia");
+	extract_mention_add(&x, 40, 50, e);
+	memset(&q, 0, sizeof q);
+	q.start = 1;
+	q.end = 13;
+	q.kind = EX_DIRECT;
+	q.cue_start = 51;
+	q.cue_end = 55;
+	q.sp_start = 40;
+	q.sp_end = 50;
+	q.entity = e;
+	q.source = EX_SOURCE_ENTITY;
+	extract_quote_add(&x, &q);
+	q.kind = EX_INDIRECT;
+	q.cue_start = q.cue_end = EX_NONE;
+	q.sp_start = 57;
+	q.sp_end = 68;
+	q.entity = EX_NONE;
+	q.source = EX_SOURCE_UNNAMED;
+	extract_quote_add(&x, &q);
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	feed = store_local_feed(s, &err);
+	make_article(&a, "x1", "One", NULL);
+	make_article(&b, "x2", "Two", NULL);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "x1", &x, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &b, "x2", &x, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	n = 0;
+	assert_int_equal(store_article_mentions(s, a.id, check_mention, &n,
+	    &err), 0);
+	assert_int_equal(n, 1);
+	n = 0;
+	assert_int_equal(store_article_quotes(s, b.id, check_quote, &n,
+	    &err), 0);
+	assert_int_equal(n, 2);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM entities"), 1);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM mentions"), 2);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM quotes"), 4);
+	article_free(&a);
+	article_free(&b);
+	extract_free(&x);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -342,6 +448,7 @@ main(void)
 		cmocka_unit_test(test_corrupt),
 		cmocka_unit_test(test_articles),
 		cmocka_unit_test(test_full),
+		cmocka_unit_test(test_extract_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,154 @@
+/*
+ * What extraction found, written with its article: entities (shared by
+ * all articles, one row per kind and name), mentions and quotes.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "extract.h"
+#include "store.h"
+#include "store-int.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+/* The row id of an entity, added if new. */
+static int64_t
+entity_id(struct store *s, const struct ex_entity *e, char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id;
+	int		 rc;
+
+	if ((st = store_stmt(s, STMT_ENTITY_ADD,
+	    "INSERT INTO entities (kind, name) VALUES (?1, ?2)"
+	    " ON CONFLICT (kind, name) DO UPDATE SET name = excluded.name"
+	    " RETURNING id", err)) == NULL)
+		return -1;
+	bind_text(st, 1, extract_kind_name(e->kind));
+	bind_text(st, 2, e->name);
+	rc = sqlite3_step(st);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (id < 0)
+		return store_error(s, err, "cannot add entity");
+	return id;
+}
+
+static void
+bind_span(sqlite3_stmt *st, int i, size_t start, size_t end)
+{
+	if (start == EX_NONE) {
+		sqlite3_bind_null(st, i);
+		sqlite3_bind_null(st, i + 1);
+	} else {
+		sqlite3_bind_int64(st, i, (sqlite3_int64)start);
+		sqlite3_bind_int64(st, i + 1, (sqlite3_int64)end);
+	}
+}
+
+static const char *
+source_name(const struct extract *x, const struct ex_quote *q)
+{
+	switch (q->source) {
+	case EX_SOURCE_MEDIA:
+		return "media";
+	case EX_SOURCE_UNNAMED:
+		return "unnamed";
+	case EX_SOURCE_ENTITY:
+		if (q->entity != EX_NONE && q->entity < x->nents)
+			return extract_kind_name(x->ents[q->entity].kind);
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* Store an article's entities, mentions and quotes (inside its savepoint). */
+int
+store_extract_add(struct store *s, int64_t article, const struct extract *x,
+    char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		*ids;
+	size_t		 i;
+	int		 rv = -1;
+
+	ids = xcalloc(x->nents ? x->nents : 1, sizeof *ids);
+	for (i = 0; i < x->nents; i++)
+		if ((ids[i] = entity_id(s, &x->ents[i], err)) < 0)
+			goto out;
+	for (i = 0; i < x->nments; i++) {
+		const struct ex_mention *m = &x->ments[i];
+		const struct ex_entity *e;
+
+		if (m->entity >= x->nents)
+			continue;
+		e = &x->ents[m->entity];
+		if ((st = store_stmt(s, STMT_MENTION_ADD,
+		    "INSERT INTO mentions (article_id, entity_id, start, end,"
+		    " title, affiliation) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		    err)) == NULL)
+			goto out;
+		sqlite3_bind_int64(st, 1, article);
+		sqlite3_bind_int64(st, 2, ids[m->entity]);
+		bind_span(st, 3, m->start, m->end);
+		bind_text(st, 5, m->title != NULL ? m->title : e->title);
+		bind_text(st, 6, e->affiliation);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_reset(st);
+			store_error(s, err, "cannot add mention");
+			goto out;
+		}
+		sqlite3_reset(st);
+	}
+	for (i = 0; i < x->nquotes; i++) {
+		const struct ex_quote *q = &x->quotes[i];
+
+		if ((st = store_stmt(s, STMT_QUOTE_ADD,
+		    "INSERT INTO quotes (article_id, start, end, kind,"
+		    " cue_start, cue_end, speaker_start, speaker_end,"
+		    " speaker_id, source_kind, source_text) VALUES"
+		    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		    err)) == NULL)
+			goto out;
+		sqlite3_bind_int64(st, 1, article);
+		bind_span(st, 2, q->start, q->end);
+		bind_text(st, 4, extract_quote_kind_name(q->kind));
+		bind_span(st, 5, q->cue_start, q->cue_end);
+		bind_span(st, 7, q->sp_start, q->sp_end);
+		if (q->entity != EX_NONE && q->entity < x->nents)
+			sqlite3_bind_int64(st, 9, ids[q->entity]);
+		else
+			sqlite3_bind_null(st, 9);
+		bind_text(st, 10, source_name(x, q));
+		if (q->sp_start != EX_NONE && q->sp_end <= x->len &&
+		    q->sp_start < q->sp_end)
+			sqlite3_bind_text(st, 11, x->text + q->sp_start,
+			    (int)(q->sp_end - q->sp_start), SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 11);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_reset(st);
+			store_error(s, err, "cannot add quote");
+			goto out;
+		}
+		sqlite3_reset(st);
+	}
+	rv = 0;
+out:
+	free(ids);
+	return rv;
+}
