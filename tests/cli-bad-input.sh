@@ -99,6 +99,7 @@ done
 if unshare -m true 2>/dev/null; then
 	mkdir "$T/full"
 	unshare -m sh -c '
+		command -v mount >/dev/null || exit 77
 		mount -t tmpfs -o size=512k tmpfs "$1" || exit 77
 		"$2" --db "$1/lib.db" import "$3" >"$4/out1" 2>"$4/err1"
 		"$2" --db "$1/lib.db" list >"$4/list1" 2>&1
