@@ -334,6 +334,7 @@ ui_list_find_unread(struct ui *ui, int dir)
 	}
 	i = (size_t)found.v[0].key.id;
 	library_rows_free(&found);
+	ui->focus = PANE_ARTICLE;
 	return ui_article_open(ui, (int64_t)i) | UI_LIST;
 }
 

@@ -175,7 +175,7 @@ ui_theme_builtin(struct ui *ui)
 	ui->attr[E_LINK] = A_UNDERLINE;
 }
 
-/* Parse one "color" line into an element's attribute. */
+/* Parse one "color" line; returns the element + 1, 0 if blank, -1. */
 static int
 ui_theme_line(struct ui *ui, char *line, int colour, char **err)
 {
@@ -226,7 +226,7 @@ ui_theme_line(struct ui *ui, char *line, int colour, char **err)
 		a |= COLOR_PAIR(e + 1) | (bold ? A_BOLD : 0);
 	}
 	ui->attr[e] = a;
-	return 0;
+	return e + 1;
 }
 
 int
@@ -236,7 +236,9 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 	char	*path, *line = NULL, *msg = NULL;
 	size_t	 cap = 0;
 	ssize_t	 len;
-	int	 lineno = 0, rv = -1, colour;
+	int	 lineno = 0, rv = -1, colour, e;
+	int	 set[E_COUNT];
+	attr_t	 saved[E_COUNT];
 	const char *nc;
 
 	path = ui_theme_path(name);
@@ -251,14 +253,26 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 		start_color();
 		use_default_colors();
 	}
+	memcpy(saved, ui->attr, sizeof saved);
 	ui_theme_builtin(ui);
+	memset(set, 0, sizeof set);
 	while ((len = getline(&line, &cap, f)) != -1) {
 		lineno++;
 		if (len > 0 && line[len - 1] == '\n')
 			line[len - 1] = '\0';
-		if (ui_theme_line(ui, line, colour, &msg) != 0) {
+		if ((e = ui_theme_line(ui, line, colour, &msg)) < 0) {
 			xasprintf(err, "%s:%d: %s", path, lineno, msg);
 			free(msg);
+			goto out;
+		}
+		if (e > 0)
+			set[e - 1] = 1;
+	}
+	/* A theme sets every element, so no element is left to chance. */
+	for (e = 0; e < E_COUNT; e++) {
+		if (!set[e]) {
+			xasprintf(err, "%s: element '%s' is not set", path,
+			    ui_elem_names[e]);
 			goto out;
 		}
 	}
@@ -267,6 +281,8 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 	ui->theme_loaded = 1;
 	rv = 0;
 out:
+	if (rv != 0)
+		memcpy(ui->attr, saved, sizeof saved);
 	free(line);
 	fclose(f);
 	free(path);
