@@ -406,9 +406,12 @@ ui_config_load(struct ui *ui)
 		} else
 			flags |= rv;
 	}
-	if (nerr > 1)
-		ui_message(ui, 1, "%s (and %d more errors)", ui->message,
-		    nerr - 1);
+	if (nerr > 1) {
+		err = ui->message;
+		ui->message = NULL;
+		ui_message(ui, 1, "%s (and %d more errors)", err, nerr - 1);
+		free(err);
+	}
 	free(line);
 	fclose(f);
 	free(path);

@@ -6,7 +6,8 @@
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 infocmp tmux-256color >/dev/null 2>&1 || skip_all "no tmux-256color terminfo"
 
-SOCK="$T/sock"
+SOCK="$T/sock0"
+nsock=0
 mkdir -p "$T/config/dossier"
 export XDG_CONFIG_HOME="$T/config"
 trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT INT TERM
@@ -18,6 +19,8 @@ tm() { tmux -S "$SOCK" "$@"; }
 start() {
 	w=$1 h=$2; shift 2
 	tm kill-server 2>/dev/null
+	nsock=$((nsock + 1))
+	SOCK="$T/sock$nsock"
 	tm -f /dev/null new-session -d -x "$w" -y "$h" \
 	    env TERM=tmux-256color LC_ALL=C.UTF-8 \
 	    XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$@" \; \
