@@ -66,3 +66,4 @@ wait_dead
 ok $? "q from the lists quits"
 [ "$(tm display-message -p '#{alternate_on}')" = 0 ]
 ok $? "the alternate screen is left on quit"
+exit 0

@@ -93,3 +93,4 @@ grep -q "3 Feb Velmark freezes" "$T/screen" &&
 	grep -q "5 Dec Velmark says gas" "$T/screen" &&
 	! grep -q "18 Nov" "$T/screen"
 ok $? "Enter on a name lists the stories that mention it"
+exit 0

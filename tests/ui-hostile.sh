@@ -78,3 +78,4 @@ ok $? "no invalid UTF-8 reaches the terminal"
 ok $? "no control character from the store reaches the terminal"
 raw 'PWNED' && raw 'RAWC1' && raw 'clipboard'
 ok $? "the harmless text around them is shown"
+exit 0

@@ -48,3 +48,4 @@ wait_for "Your library is empty"
 ok $? "an empty library shows a greeting"
 has "$T/screen" "dossier import PATH"
 ok $? "the greeting says how to import stories"
+exit 0

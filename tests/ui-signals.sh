@@ -30,3 +30,4 @@ for sig in TERM HUP INT; do
 	[ "$(tm display-message -p '#{alternate_on}')" = 0 ]
 	ok $? "after SIG$sig the alternate screen is left"
 done
+exit 0
