@@ -127,7 +127,6 @@ ui_feeds_load(struct ui *ui)
 			ui->filter_count = ui->feeds.v[i].count;
 	if (ui->filter_label == NULL && ui->feeds.n > 0)
 		ui_feed_select(ui);
-	ui->flags |= UI_RELAYOUT;
 	return UI_REDRAW;
 }
 

@@ -367,16 +367,22 @@ static void
 ui_frame(struct ui *ui)
 {
 	int	f = ui->flags;
+	size_t	n = ui->feeds.n;
 
 	ui->flags = 0;
-	if (f & UI_RELAYOUT)
-		ui_layout(ui);
-	if (f & UI_FEEDS)
+	/* The feed list's length sets the panes' heights: read it first. */
+	if (f & UI_FEEDS) {
 		ui_feeds_load(ui);
+		if (ui->feeds.n != n)
+			f |= UI_RELAYOUT;
+	}
+	if (f & UI_RELAYOUT) {
+		ui_layout(ui);
+		ui_article_wrap(ui);
+		f |= UI_LIST;	/* the window's height may have changed */
+	}
 	if (f & UI_LIST)
 		ui_list_load(ui);
-	if (f & UI_RELAYOUT)
-		ui_article_wrap(ui);
 	ui_draw(ui);
 }
 

@@ -3,11 +3,14 @@
 # the help screen and quitting.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 15
+plan 16
 
 sample_db
 use_theme default
-start 120 40 "$DOSSIER" --db "$T/lib.db"
+# A browser that records its argument vector, one item a line.
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/opened"\n' "$T" >"$T/browser"
+chmod +x "$T/browser"
+start 120 40 env BROWSER="$T/browser --new-tab" "$DOSSIER" --db "$T/lib.db"
 
 wait_for "15 articles · 15 unread"
 ok $? "the status line counts the library"
@@ -46,6 +49,13 @@ ok $? "r marks it unread again"
 keys g n
 wait_for "Ulmgrad Observer · Vera Kolan · 18 Nov 2025"
 ok $? "n opens the next unread story"
+
+keys o
+wait_for "opened https://ulmgradobserver.example/"
+printf '%s\n' --new-tab \
+    https://ulmgradobserver.example/en/region/2025/11/18/refugees-winter-amnesty |
+	cmp -s - "$T/opened"
+ok $? "o runs \$BROWSER with its options and the link as one argument"
 
 keys q G Enter
 wait_for "14 Jan 2025"
