@@ -93,6 +93,15 @@ doc_quote(const struct store_quote *q, void *arg)
 	return 0;
 }
 
+/* Mark an annotated passage. */
+static int
+doc_note(const struct store_note *n, void *arg)
+{
+	if (n->has_span)
+		doc_span(arg, n->start, n->end, E_ANNOTATION);
+	return 0;
+}
+
 /* Lay the open article out as one document with an element per byte. */
 static void
 doc_build(struct ui *ui)
@@ -156,6 +165,7 @@ doc_build(struct ui *ui)
 		    E_SUBHEADING);
 	store_article_mentions(ui->store, a->id, doc_mention, ui, NULL);
 	store_article_quotes(ui->store, a->id, doc_quote, ui, NULL);
+	store_article_notes(ui->store, a->id, doc_note, ui, NULL);
 	if (ui->has_mark)
 		doc_span(ui, ui->mark_start, ui->mark_end, E_QUOTE_MARK);
 }

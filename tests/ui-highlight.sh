@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
-plan 10
+plan 11
 
 sample_db
 use_theme default
@@ -35,6 +35,10 @@ INSERT INTO quotes (article_id, start, end, kind, speaker_start,
     instr(b, CAST('We prepared for' AS BLOB)) + 42, 'direct',
     instr(b, CAST('” Lutz said' AS BLOB)) + 3,
     instr(b, CAST('” Lutz said' AS BLOB)) + 7, e.id, 'person' FROM gas, entities e WHERE e.name = 'Hanne Lutz';
+INSERT INTO annotations (article_id, start, end, anchor, note, created,
+    updated) SELECT gas.id, instr(b, CAST('Few in Brenmark' AS BLOB)) - 1,
+    instr(b, CAST('Few in Brenmark' AS BLOB)) + 29, 'Few in Brenmark believed that.',
+    'doubt', 0, 0 FROM gas;
 INSERT INTO mentions (article_id, entity_id, start, end, title)
     SELECT freeze.id, e.id, instr(b, CAST('Hanne Lutz' AS BLOB)) - 1,
     instr(b, CAST('Hanne Lutz' AS BLOB)) + 9, 'Economy and Energy Minister'
@@ -61,6 +65,8 @@ grep -q '38;5;147mMarogas' "$T/screen" && grep -q '38;5;116mTessalin' "$T/screen
 ok $? "organisations and places are coloured by kind"
 grep -q '“38;5;150m' "$T/screen" || ! grep -q '38;5;150m“' "$T/screen"
 ok $? "the quote marks themselves are not part of the quote span"
+grep -q '48;5;58mFew in Brenmark believed that.' "$T/screen"
+ok $? "an annotated passage carries the annotation mark"
 
 screen
 grep -A1 "QUOTED" "$T/screen" | grep -q "Hanne Lutz  *1" &&
