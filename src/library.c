@@ -39,17 +39,26 @@ library_date(const char *iso, char *out, size_t len)
 	snprintf(out, len, "%2d %s %04d", d, months[m - 1], y);
 }
 
-/* Append one feed-list entry. */
+/* Append one feed-list entry, with a heading before a new group. */
 static struct lib_feed *
 feeds_add(struct lib_feeds *f, enum store_filter_kind kind, const char *label)
 {
+	static const char *headings[] = { NULL, NULL, NULL, "Tags", "Outlets",
+	    "Feeds", NULL };
 	struct lib_feed	*e;
+	int		 i;
 
-	f->v = xreallocarray(f->v, f->n + 1, sizeof *f->v);
-	e = &f->v[f->n++];
-	memset(e, 0, sizeof *e);
-	e->filter.kind = kind;
-	e->label = xstrdup(label);
+	for (i = 0; i < 2; i++) {
+		if (i == 0 && (headings[kind] == NULL || (f->n > 0 &&
+		    f->v[f->n - 1].filter.kind == kind)))
+			continue;
+		f->v = xreallocarray(f->v, f->n + 1, sizeof *f->v);
+		e = &f->v[f->n++];
+		memset(e, 0, sizeof *e);
+		e->filter.kind = kind;
+		e->label = xstrdup(i == 0 ? headings[kind] : label);
+		e->heading = i == 0;
+	}
 	return e;
 }
 
@@ -57,18 +66,10 @@ feeds_add(struct lib_feeds *f, enum store_filter_kind kind, const char *label)
 static int
 feeds_row(const struct store_feed_count *c, void *arg)
 {
-	static const char *headings[] = { NULL, NULL, NULL, "Tags", "Outlets",
-	    "Feeds", NULL };
-	static enum store_filter_kind last = STORE_FILTER_ALL;
 	struct lib_feeds	*f = arg;
 	struct lib_feed		*e;
 	char			*label;
 
-	if (f->n == 0)
-		last = STORE_FILTER_ALL;
-	if (c->kind != last && headings[c->kind] != NULL)
-		feeds_add(f, c->kind, headings[c->kind])->heading = 1;
-	last = c->kind;
 	switch (c->kind) {
 	case STORE_FILTER_ALL:
 		label = xstrdup("All");
@@ -91,17 +92,37 @@ feeds_row(const struct store_feed_count *c, void *arg)
 	e->filter.value = dup_or_null(c->value);
 	e->filter.feed = c->feed;
 	e->count = c->count;
-	e->unread = c->unread;
 	return 0;
 }
 
 int
-library_feeds(struct store *s, struct lib_feeds *f, char **err)
+library_feeds(struct store *s, unsigned kinds, const struct lib_feeds *old,
+    struct lib_feeds *f, char **err)
 {
+	const struct lib_feed	*o;
+	struct lib_feed		*e;
+	unsigned		 k;
+	size_t			 i;
+
 	memset(f, 0, sizeof *f);
-	if (store_feed_counts(s, feeds_row, f, err) != 0) {
-		library_feeds_free(f);
-		return -1;
+	for (k = STORE_FILTER_ALL; k <= STORE_FILTER_FEED; k++) {
+		if (kinds & STORE_COUNT_KIND(k)) {
+			if (store_feed_counts(s, STORE_COUNT_KIND(k), feeds_row,
+			    f, err) != 0) {
+				library_feeds_free(f);
+				return -1;
+			}
+			continue;
+		}
+		for (i = 0; old != NULL && i < old->n; i++) {
+			o = &old->v[i];
+			if (o->heading || o->filter.kind != k)
+				continue;
+			e = feeds_add(f, o->filter.kind, o->label);
+			e->filter.value = dup_or_null(o->filter.value);
+			e->filter.feed = o->filter.feed;
+			e->count = o->count;
+		}
 	}
 	return 0;
 }

@@ -15,7 +15,6 @@ struct lib_feed {
 	struct store_filter	 filter;	/* strings owned by the entry */
 	char			*label;
 	int64_t			 count;
-	int64_t			 unread;
 	int			 heading;	/* a label, not selectable */
 };
 
@@ -24,7 +23,12 @@ struct lib_feeds {
 	size_t		 n;
 };
 
-int	 library_feeds(struct store *, struct lib_feeds *, char **);
+/*
+ * The feed list: the kinds in the mask (STORE_COUNT_*) are counted anew,
+ * the others are kept from old (which may be empty).
+ */
+int	 library_feeds(struct store *, unsigned, const struct lib_feeds *,
+	     struct lib_feeds *, char **);
 void	 library_feeds_free(struct lib_feeds *);
 
 /* One row of an article listing. */

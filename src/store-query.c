@@ -62,33 +62,31 @@ bind_filter(sqlite3_stmt *st, const struct store_filter *f)
 }
 
 int
-store_feed_counts(struct store *s,
+store_feed_counts(struct store *s, unsigned kinds,
     int (*fn)(const struct store_feed_count *, void *), void *arg,
     char **err)
 {
+	/*
+	 * One query a kind. All, unread, tags and feeds are counted from
+	 * indexes alone; starred and outlets have no index in schema 1 and
+	 * scan the table, so callers ask for them apart.
+	 */
 	static const struct {
 		enum store_filter_kind	 kind;
 		const char		*sql;
 	} queries[] = {
-		{ STORE_FILTER_ALL, "SELECT NULL, 0, count(*),"
-		    " count(*) - coalesce(sum(read), 0) FROM articles" },
-		{ STORE_FILTER_UNREAD, "SELECT NULL, 0, count(*), count(*)"
-		    " FROM articles WHERE read = 0" },
-		{ STORE_FILTER_STARRED, "SELECT NULL, 0, count(*),"
-		    " count(*) - coalesce(sum(read), 0) FROM articles"
+		{ STORE_FILTER_ALL, "SELECT NULL, 0, count(*) FROM articles" },
+		{ STORE_FILTER_UNREAD, "SELECT NULL, 0, count(*) FROM articles"
+		    " WHERE read = 0" },
+		{ STORE_FILTER_STARRED, "SELECT NULL, 0, count(*) FROM articles"
 		    " WHERE starred = 1" },
-		{ STORE_FILTER_TAG, "SELECT t.tag, 0, count(*),"
-		    " count(*) - sum(a.read) FROM tags t"
-		    " JOIN articles a ON a.id = t.article_id"
-		    " GROUP BY t.tag ORDER BY t.tag" },
-		{ STORE_FILTER_OUTLET, "SELECT outlet, 0, count(*),"
-		    " count(*) - sum(read) FROM articles"
-		    " WHERE outlet IS NOT NULL GROUP BY outlet"
-		    " ORDER BY outlet" },
-		{ STORE_FILTER_FEED, "SELECT f.title, f.id, count(a.id),"
-		    " count(a.id) - coalesce(sum(a.read), 0) FROM feeds f"
-		    " LEFT JOIN articles a ON a.feed_id = f.id"
-		    " GROUP BY f.id ORDER BY f.kind = 'local', f.title" },
+		{ STORE_FILTER_TAG, "SELECT tag, 0, count(*) FROM tags"
+		    " GROUP BY tag ORDER BY tag" },
+		{ STORE_FILTER_OUTLET, "SELECT outlet, 0, count(*) FROM articles"
+		    " WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet" },
+		{ STORE_FILTER_FEED, "SELECT f.title, f.id, (SELECT count(*)"
+		    " FROM articles a WHERE a.feed_id = f.id) FROM feeds f"
+		    " ORDER BY f.kind = 'local', f.title" },
 	};
 	struct store_feed_count	 c;
 	sqlite3_stmt		*st = NULL;
@@ -96,6 +94,8 @@ store_feed_counts(struct store *s,
 	int			 rc, rv = -1;
 
 	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		if ((kinds & STORE_COUNT_KIND(queries[i].kind)) == 0)
+			continue;
 		if (sqlite3_prepare_v2(s->db, queries[i].sql, -1, &st,
 		    NULL) != SQLITE_OK) {
 			store_error(s, err, "cannot count articles");
@@ -106,7 +106,6 @@ store_feed_counts(struct store *s,
 			c.value = (const char *)sqlite3_column_text(st, 0);
 			c.feed = sqlite3_column_int64(st, 1);
 			c.count = sqlite3_column_int64(st, 2);
-			c.unread = sqlite3_column_int64(st, 3);
 			if (fn(&c, arg) != 0) {
 				rc = SQLITE_DONE;
 				break;

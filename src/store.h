@@ -158,10 +158,17 @@ struct store_feed_count {
 	const char		*value;	/* tag, outlet or feed title */
 	int64_t			 feed;	/* feed id for STORE_FILTER_FEED */
 	int64_t			 count;
-	int64_t			 unread;
 };
 
-int	 store_feed_counts(struct store *,
+/* The kinds that index-only queries count; starred and outlets scan. */
+#define STORE_COUNT_KIND(k)	(1U << (k))
+#define STORE_COUNT_CHEAP	(STORE_COUNT_KIND(STORE_FILTER_ALL) | \
+	STORE_COUNT_KIND(STORE_FILTER_UNREAD) | \
+	STORE_COUNT_KIND(STORE_FILTER_TAG) | STORE_COUNT_KIND(STORE_FILTER_FEED))
+#define STORE_COUNT_EVERY	0xffffU
+
+/* Count the feed-list entries of the kinds asked for, in display order. */
+int	 store_feed_counts(struct store *, unsigned,
 	     int (*)(const struct store_feed_count *, void *), void *,
 	     char **);
 

@@ -58,6 +58,7 @@ struct ui {
 
 	/* Feed list. */
 	struct lib_feeds feeds;
+	int		 feeds_stale;	/* slow counts not yet redone */
 	size_t		 feed_cur;
 	size_t		 feed_top;
 	struct store_filter filter;	/* what the article list shows */
@@ -125,7 +126,7 @@ size_t	 ui_fit(const char *, size_t, int, int *);
 void	 ui_layout(struct ui *);
 void	 ui_draw(struct ui *);
 void	 ui_box(struct ui *, enum ui_pane, const char *);
-int	 ui_feeds_load(struct ui *);
+int	 ui_feeds_load(struct ui *, unsigned);
 int	 ui_list_load(struct ui *);
 int	 ui_feed_select(struct ui *);
 int	 ui_list_move(struct ui *, int);

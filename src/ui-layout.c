@@ -107,24 +107,52 @@ ui_box(struct ui *ui, enum ui_pane p, const char *title)
 	}
 }
 
-int
-ui_feeds_load(struct ui *ui)
+/* Is a feed-list entry the same as a filter? */
+static int
+ui_feed_is(const struct lib_feed *e, const struct store_filter *f)
 {
-	char	*err = NULL;
-	size_t	 i;
+	if (e->heading || e->filter.kind != f->kind)
+		return 0;
+	if (f->kind == STORE_FILTER_FEED)
+		return e->filter.feed == f->feed;
+	if (f->kind == STORE_FILTER_TAG || f->kind == STORE_FILTER_OUTLET)
+		return e->filter.value != NULL && f->value != NULL &&
+		    strcmp(e->filter.value, f->value) == 0;
+	return 1;
+}
 
-	library_feeds_free(&ui->feeds);
-	if (library_feeds(ui->store, &ui->feeds, &err) != 0) {
+int
+ui_feeds_load(struct ui *ui, unsigned kinds)
+{
+	struct lib_feeds	 feeds;
+	struct store_filter	 sel;
+	char			*err = NULL, *value = NULL;
+	size_t			 i;
+	int			 had = ui->feed_cur < ui->feeds.n;
+
+	if (library_feeds(ui->store, kinds, &ui->feeds, &feeds, &err) != 0) {
 		ui_message(ui, 1, "%s", err);
 		free(err);
 		return UI_REDRAW;
 	}
-	if (ui->feed_cur >= ui->feeds.n)
-		ui->feed_cur = 0;
+	/* Keep the cursor on the same entry. */
+	if (had) {
+		sel = ui->feeds.v[ui->feed_cur].filter;
+		if (sel.value != NULL)
+			sel.value = value = xstrdup(sel.value);
+	}
+	library_feeds_free(&ui->feeds);
+	ui->feeds = feeds;
+	ui->feed_cur = 0;
+	for (i = 0; had && i < ui->feeds.n; i++)
+		if (ui_feed_is(&ui->feeds.v[i], &sel))
+			ui->feed_cur = i;
+	free(value);
 	for (i = 0; i < ui->feeds.n; i++)
-		if (ui->feeds.v[i].filter.kind == ui->filter.kind &&
-		    ui->filter.kind <= STORE_FILTER_STARRED)
+		if (ui->filter_label != NULL &&
+		    ui_feed_is(&ui->feeds.v[i], &ui->filter))
 			ui->filter_count = ui->feeds.v[i].count;
+	ui->feeds_stale = (kinds & STORE_COUNT_EVERY) != STORE_COUNT_EVERY;
 	if (ui->filter_label == NULL && ui->feeds.n > 0)
 		ui_feed_select(ui);
 	return UI_REDRAW;
@@ -365,12 +393,7 @@ ui_feeds_draw(struct ui *ui)
 		a = ui->attr[i == ui->feed_cur ? E_FEED_SELECTED : E_FEED];
 		if (i == ui->feed_cur)
 			ui_fill(r->y + 1 + y, r->x, cols, a);
-		if (e->filter.kind == STORE_FILTER_ALL ||
-		    e->filter.kind == STORE_FILTER_UNREAD)
-			snprintf(num, sizeof num, "%lld", (long long)e->count);
-		else
-			snprintf(num, sizeof num, "%lld/%lld",
-			    (long long)e->unread, (long long)e->count);
+		snprintf(num, sizeof num, "%lld", (long long)e->count);
 		nw = (int)strlen(num);
 		ui_put(r->y + 1 + y, r->x + 1, cols - nw - 3, e->label,
 		    strlen(e->label), a, NULL, NULL);
@@ -453,10 +476,10 @@ ui_status_draw(struct ui *ui)
 
 	ui_fill(y, 0, COLS, ui->attr[E_STATUS]);
 	for (i = 0; i < ui->feeds.n; i++) {
-		if (ui->feeds.v[i].filter.kind == STORE_FILTER_ALL) {
+		if (ui->feeds.v[i].filter.kind == STORE_FILTER_ALL)
 			all = ui->feeds.v[i].count;
-			unread = ui->feeds.v[i].unread;
-		}
+		if (ui->feeds.v[i].filter.kind == STORE_FILTER_UNREAD)
+			unread = ui->feeds.v[i].count;
 	}
 	w = (int)strlen(right);
 	if (ui->message != NULL) {

@@ -372,7 +372,7 @@ ui_frame(struct ui *ui)
 	ui->flags = 0;
 	/* The feed list's length sets the panes' heights: read it first. */
 	if (f & UI_FEEDS) {
-		ui_feeds_load(ui);
+		ui_feeds_load(ui, STORE_COUNT_CHEAP);
 		if (ui->feeds.n != n)
 			f |= UI_RELAYOUT;
 	}
@@ -410,6 +410,7 @@ ui_main(struct store *store)
 	char		*err = NULL;
 	wint_t		 ch;
 	int		 rc, status = 0;
+	size_t		 n;
 
 	memset(&ui, 0, sizeof ui);
 	ui.store = store;
@@ -458,9 +459,21 @@ ui_main(struct store *store)
 			break;
 		if (ui.flags != 0)
 			ui_frame(&ui);
+		/*
+		 * Counts that scan the table (starred, outlets) wait until the
+		 * screen is up and no key is pending.
+		 */
+		timeout(ui.feeds_stale ? 0 : 500);
 		rc = get_wch(&ch);
-		if (rc == ERR)
+		if (rc == ERR) {
+			if (ui.feeds_stale) {
+				n = ui.feeds.n;
+				ui_feeds_load(&ui, STORE_COUNT_EVERY);
+				ui.flags |= UI_REDRAW | (ui.feeds.n != n ?
+				    UI_RELAYOUT : 0);
+			}
 			continue;
+		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui.flags |= UI_RELAYOUT | UI_LIST | UI_REDRAW;
 			continue;
