@@ -287,7 +287,8 @@ library_entities(struct store *s, int64_t id, struct lib_entities *x,
 				sp->title = xstrdup(p->title);
 		}
 	}
-	qsort(x->v, x->n, sizeof *x->v, entities_cmp);
+	if (x->n > 1)
+		qsort(x->v, x->n, sizeof *x->v, entities_cmp);
 	return 0;
 }
 
