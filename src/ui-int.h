@@ -133,7 +133,7 @@ int	 ui_list_move(struct ui *, int);
 int	 ui_list_edge(struct ui *, int);
 int	 ui_feeds_move(struct ui *, int);
 int	 ui_set_filter(struct ui *, const struct store_filter *,
-	     const char *);
+	     const char *, int64_t);
 int64_t	 ui_list_current(struct ui *);
 int	 ui_list_find_unread(struct ui *, int);
 

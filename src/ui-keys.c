@@ -445,7 +445,7 @@ ui_page(struct ui *ui)
 	int	h = ui->r[ui->focus].h - 2;
 
 	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
-		h /= 3;
+		h /= 4;
 	return h > 1 ? h : 1;
 }
 

@@ -159,7 +159,8 @@ ui_feeds_load(struct ui *ui, unsigned kinds)
 }
 
 int
-ui_set_filter(struct ui *ui, const struct store_filter *f, const char *label)
+ui_set_filter(struct ui *ui, const struct store_filter *f, const char *label,
+    int64_t count)
 {
 	char	*err = NULL;
 
@@ -173,9 +174,12 @@ ui_set_filter(struct ui *ui, const struct store_filter *f, const char *label)
 	ui->filter.value = ui->filter_value;
 	ui->filter.entity_kind = ui->filter_kind;
 	ui->filter_label = xstrdup(label);
-	ui->filter_count = store_page_count(ui->store, &ui->filter, NULL,
-	    &err);
-	free(err);
+	/* The feed list knows most counts; count only what it does not. */
+	if (count < 0) {
+		count = store_page_count(ui->store, &ui->filter, NULL, &err);
+		free(err);
+	}
+	ui->filter_count = count;
 	ui->has_top = 0;
 	ui->cur = 0;
 	return UI_LIST | UI_REDRAW;
@@ -191,7 +195,7 @@ ui_feed_select(struct ui *ui)
 	e = &ui->feeds.v[ui->feed_cur];
 	if (e->heading)
 		return 0;
-	return ui_set_filter(ui, &e->filter, e->label);
+	return ui_set_filter(ui, &e->filter, e->label, e->count);
 }
 
 int

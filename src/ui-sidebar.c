@@ -32,7 +32,7 @@ sidebar_rows(struct ui *ui, int draw, int top, int nrows, int *sel)
 	struct lib_entity	*e;
 	char			 num[24];
 	int			 row = 0, cols = r->w, y, nw;
-	size_t			 i;
+	size_t			 i, len, cut;
 	attr_t			 a;
 	int			 last = -1;
 
@@ -72,11 +72,26 @@ sidebar_rows(struct ui *ui, int draw, int top, int nrows, int *sel)
 		}
 		row++;
 		if (e->title != NULL && e->group <= LIB_PERSON) {
+			/* A role takes two lines when it needs them. */
+			len = strlen(e->title);
+			cut = ui_fit(e->title, len, cols - 3, NULL);
+			while (cut < len && cut > 0 && e->title[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = ui_fit(e->title, len, cols - 3, NULL);
 			if (VISIBLE)
 				ui_put(ROW_Y, r->x + 2, cols - 3, e->title,
-				    strlen(e->title), ui->attr[E_SIDEBAR_ROLE],
-				    NULL, NULL);
+				    cut, ui->attr[E_SIDEBAR_ROLE], NULL, NULL);
 			row++;
+			if (cut < len) {
+				cut += e->title[cut] == ' ';
+				if (VISIBLE)
+					ui_put(ROW_Y, r->x + 2, cols - 3,
+					    e->title + cut, len - cut,
+					    ui->attr[E_SIDEBAR_ROLE], NULL,
+					    NULL);
+				row++;
+			}
 		}
 	}
 #undef ROW_Y
@@ -152,7 +167,40 @@ ui_sidebar_enter(struct ui *ui)
 	f.value = e->name;
 	f.entity_kind = e->kind;
 	ui->focus = PANE_LIST;
-	return ui_set_filter(ui, &f, e->name);
+	return ui_set_filter(ui, &f, e->name, -1);
+}
+
+/* A quote on up to two lines, cut with an ellipsis past that. */
+static void
+quote_lines(struct ui *ui, int y, int x, int cols, const char *text)
+{
+	size_t	len = strlen(text), n, cut;
+	attr_t	a = ui->attr[E_QUOTE];
+
+	n = ui_fit(text, len, cols, NULL);
+	cut = n;
+	if (n < len) {
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = n;
+	}
+	ui_put(y, x, cols, text, cut, a, NULL, NULL);
+	text += cut;
+	len -= cut;
+	while (len > 0 && *text == ' ') {
+		text++;
+		len--;
+	}
+	if (len == 0)
+		return;
+	if (ui_width(text, len) <= cols) {
+		ui_put(y + 1, x, cols, text, len, a, NULL, NULL);
+		return;
+	}
+	n = ui_fit(text, len, cols - 1, NULL);
+	x += ui_put(y + 1, x, cols - 1, text, n, a, NULL, NULL);
+	ui_put(y + 1, x, 1, "\xe2\x80\xa6", 3, a, NULL, NULL);
 }
 
 void
@@ -161,7 +209,7 @@ ui_quotes_draw(struct ui *ui)
 	struct ui_rect		*r = &ui->r[PANE_ARTICLE];
 	struct lib_quote	*q;
 	char			*title, *meta;
-	int			 rows = r->h - 1, cols = r->w - 3, y, per = 3;
+	int			 rows = r->h - 1, cols = r->w - 3, y, per = 4;
 	size_t			 i, vis;
 	attr_t			 a;
 
@@ -187,8 +235,7 @@ ui_quotes_draw(struct ui *ui)
 		ui_put(y, r->x + 1, cols, meta, strlen(meta), a, NULL, NULL);
 		free(meta);
 		xasprintf(&meta, "\xe2\x80\x9c%s\xe2\x80\x9d", q->text);
-		ui_put(y + 1, r->x + 2, cols - 1, meta, strlen(meta),
-		    ui->attr[E_QUOTE], NULL, NULL);
+		quote_lines(ui, y + 1, r->x + 2, cols - 1, meta);
 		free(meta);
 	}
 }

@@ -71,6 +71,7 @@ ok $? "an annotated passage carries the annotation mark"
 screen
 grep -A1 "QUOTED" "$T/screen" | grep -q "Hanne Lutz  *1" &&
 	grep -q "Economy and Energy" "$T/screen" &&
+	grep -q "  Minister *$" "$T/screen" &&
 	grep -q "ORGANISATIONS" "$T/screen" && grep -q "PLACES" "$T/screen"
 ok $? "the sidebar lists the speaker with role and quote count, then names"
 
