@@ -118,7 +118,19 @@ static const struct {
 };
 #define UI_NKEYNAMES (sizeof ui_key_names / sizeof ui_key_names[0])
 
+/*
+ * Key tables: a key is looked up first in the table of what has the focus,
+ * then in the global one, where the defaults live.
+ */
+enum ui_table {
+	T_GLOBAL, T_FEEDS, T_LIST, T_ARTICLE, T_SIDEBAR, T_QUOTES, T_NTABLES
+};
+static const char *const ui_table_names[T_NTABLES] = {
+	"global", "feeds", "list", "article", "sidebar", "quotes"
+};
+
 struct ui_binding {
+	int	 table;
 	int	 key;
 	size_t	 op;
 };
@@ -199,32 +211,44 @@ ui_op_find(const char *name, size_t *op)
 	return -1;
 }
 
-/* Bind a key, replacing what it did. */
-static void
-ui_bind(int key, size_t op)
+/* Find a key's binding in a table; ui_nbindings if none. */
+static size_t
+ui_binding_find(int table, int key)
 {
 	size_t	i;
 
-	for (i = 0; i < ui_nbindings; i++) {
-		if (ui_bindings[i].key == key) {
-			ui_bindings[i].op = op;
-			return;
-		}
+	for (i = 0; i < ui_nbindings; i++)
+		if (ui_bindings[i].table == table && ui_bindings[i].key == key)
+			break;
+	return i;
+}
+
+/* Bind a key in a table, replacing what it did there. */
+static void
+ui_bind(int table, int key, size_t op)
+{
+	size_t	i;
+
+	if ((i = ui_binding_find(table, key)) < ui_nbindings) {
+		ui_bindings[i].op = op;
+		return;
 	}
 	ui_bindings = xreallocarray(ui_bindings, ui_nbindings + 1,
 	    sizeof *ui_bindings);
+	ui_bindings[ui_nbindings].table = table;
 	ui_bindings[ui_nbindings].key = key;
 	ui_bindings[ui_nbindings++].op = op;
 }
 
-/* Remove a key's binding; -1 if it had none. */
+/* Remove a key's binding from a table; -1 if it had none there. */
 static int
-ui_unbind(int key)
+ui_unbind(int table, int key)
 {
 	size_t	i;
 
 	for (i = 0; i < ui_nbindings; i++) {
-		if (ui_bindings[i].key == key) {
+		if (ui_bindings[i].table == table &&
+		    ui_bindings[i].key == key) {
 			ui_bindings[i] = ui_bindings[--ui_nbindings];
 			return 0;
 		}
@@ -294,8 +318,8 @@ bad:
 int
 ui_command(struct ui *ui, const char *line, char **err)
 {
-	char	*copy, *w[8], *p;
-	int	 n = 0, key, rv = -1;
+	char	*copy, *w[8], *p, **a;
+	int	 n = 0, key, rv = -1, table = T_GLOBAL, na;
 	size_t	 op;
 
 	copy = xstrdup(line);
@@ -318,25 +342,39 @@ ui_command(struct ui *ui, const char *line, char **err)
 		goto out;
 	}
 	if (strcmp(w[0], "bind") == 0 || strcmp(w[0], "unbind") == 0) {
-		if (n != (w[0][0] == 'b' ? 3 : 2)) {
-			xasprintf(err, "usage: %s", w[0][0] == 'b' ?
-			    "bind KEY OPERATION" : "unbind KEY");
-			goto out;
-		}
-		if ((key = ui_key_parse(w[1])) == -1) {
-			xasprintf(err, "unknown key '%s'", w[1]);
-			goto out;
-		}
-		if (n == 2) {
-			if (ui_unbind(key) != 0) {
-				xasprintf(err, "key '%s' is not bound", w[1]);
+		a = w + 1;
+		na = n - 1;
+		if (na >= 2 && strcmp(a[0], "-T") == 0) {
+			for (table = 0; table < T_NTABLES; table++)
+				if (strcmp(ui_table_names[table], a[1]) == 0)
+					break;
+			if (table == T_NTABLES) {
+				xasprintf(err, "unknown key table '%s'", a[1]);
 				goto out;
 			}
-		} else if (ui_op_find(w[2], &op) != 0) {
-			xasprintf(err, "unknown operation '%s'", w[2]);
+			a += 2;
+			na -= 2;
+		}
+		if (na != (w[0][0] == 'b' ? 2 : 1)) {
+			xasprintf(err, "usage: %s", w[0][0] == 'b' ?
+			    "bind [-T TABLE] KEY OPERATION" :
+			    "unbind [-T TABLE] KEY");
+			goto out;
+		}
+		if ((key = ui_key_parse(a[0])) == -1) {
+			xasprintf(err, "unknown key '%s'", a[0]);
+			goto out;
+		}
+		if (na == 1) {
+			if (ui_unbind(table, key) != 0) {
+				xasprintf(err, "key '%s' is not bound", a[0]);
+				goto out;
+			}
+		} else if (ui_op_find(a[1], &op) != 0) {
+			xasprintf(err, "unknown operation '%s'", a[1]);
 			goto out;
 		} else
-			ui_bind(key, op);
+			ui_bind(table, key, op);
 		rv = UI_REDRAW;
 	} else if (strcmp(w[0], "set") == 0)
 		rv = ui_set(ui, w, n, err);
@@ -693,7 +731,7 @@ op_redraw(struct ui *ui)
 int
 ui_key(struct ui *ui, int rc, wint_t ch)
 {
-	int	key;
+	int	key, table;
 	size_t	i;
 
 	key = rc == KEY_CODE_YES ? KEY_SPECIAL | (int)ch : (int)ch;
@@ -703,9 +741,13 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 		ui_message(ui, 0, NULL);
 		ui->flags |= UI_REDRAW;
 	}
-	for (i = 0; i < ui_nbindings; i++)
-		if (ui_bindings[i].key == key)
-			break;
+	/* The focused pane's table first, then the global one. */
+	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
+		table = T_QUOTES;
+	else
+		table = T_FEEDS + (int)ui->focus;
+	if ((i = ui_binding_find(table, key)) == ui_nbindings)
+		i = ui_binding_find(T_GLOBAL, key);
 	if (ui->help) {
 		/* The help screen scrolls; any other key closes it. */
 		if (i < ui_nbindings && ui_ops[ui_bindings[i].op].fn == op_down)
@@ -737,16 +779,19 @@ ui_op_keys(size_t op, char *out, size_t len)
 		if (ui_bindings[i].op != op)
 			continue;
 		ui_key_name(ui_bindings[i].key, name, sizeof name);
-		used += (size_t)snprintf(out + used, len - used, "%s%s",
-		    used > 0 ? ", " : "", name);
+		used += (size_t)snprintf(out + used, len - used, "%s%s%s%s",
+		    used > 0 ? ", " : "", ui_bindings[i].table == T_GLOBAL ?
+		    "" : ui_table_names[ui_bindings[i].table],
+		    ui_bindings[i].table == T_GLOBAL ? "" : ":", name);
 		if (used >= len)
 			break;
 	}
 }
 
 static const char *const ui_help_commands[] = {
-	"bind KEY OPERATION     bind a key",
-	"unbind KEY             remove a key's binding",
+	"bind [-T TABLE] KEY OPERATION  bind a key (TABLE: global, feeds,",
+	"                       list, article, sidebar, quotes)",
+	"unbind [-T TABLE] KEY  remove a key's binding",
 	"set theme NAME|PATH    use a theme (default, light, mono)",
 	"set sidebar on|off|auto",
 	"set mark-read on|off   opening a story marks it read",

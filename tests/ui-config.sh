@@ -4,7 +4,7 @@
 # the man page listing every operation of the table with its keys.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 13
+plan 15
 
 sample_db
 cfg="$T/config/dossier/config"
@@ -47,6 +47,23 @@ ok $? "the command line runs config commands (set sidebar off)"
 keys : 'b' 'o' 'g' 'u' 's' Enter
 wait_for "unknown command 'bogus'"
 ok $? "a bad command gets a message"
+
+# Key tables: a binding in the article's table wins there, not elsewhere.
+cat >"$cfg" <<EOC
+set theme $top_srcdir/themes/default
+bind -T article s quit
+bind -T nowhere x quit
+EOC
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "unknown key table 'nowhere'"
+ok $? "an unknown key table is an error"
+keys s
+wait_for "starred"
+keys Enter
+wait_for "Brenmark Daily"
+keys s s
+wait_for "unstarred"
+ok $? "a key bound in the article table acts there; the global one elsewhere"
 
 # Themes: each loads without complaint and gives the speaker its colour.
 for theme in default light mono; do
