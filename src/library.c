@@ -14,12 +14,14 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/* Copy a string that may be NULL. */
 static char *
 dup_or_null(const char *s)
 {
 	return s == NULL ? NULL : xstrdup(s);
 }
 
+/* Format an ISO date as "26 Aug 2023". */
 void
 library_date(const char *iso, char *out, size_t len)
 {
@@ -95,6 +97,7 @@ feeds_row(const struct store_feed_count *c, void *arg)
 	return 0;
 }
 
+/* Build the feed list, counting the kinds asked for. */
 int
 library_feeds(struct store *s, unsigned kinds, const struct lib_feeds *old,
     struct lib_feeds *f, char **err)
@@ -127,6 +130,7 @@ library_feeds(struct store *s, unsigned kinds, const struct lib_feeds *old,
 	return 0;
 }
 
+/* Free a feed list. */
 void
 library_feeds_free(struct lib_feeds *f)
 {
@@ -159,6 +163,7 @@ page_row(const struct store_row *r, void *arg)
 	return 0;
 }
 
+/* Read a window of a listing in display order. */
 int
 library_page(struct store *s, const struct store_filter *f,
     const struct store_key *key, int dir, size_t limit, struct lib_rows *rows,
@@ -182,6 +187,7 @@ library_page(struct store *s, const struct store_filter *f,
 	return 0;
 }
 
+/* Free a window of rows. */
 void
 library_rows_free(struct lib_rows *rows)
 {
@@ -262,6 +268,7 @@ entities_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* Read an article's speakers and entities, grouped and sorted. */
 int
 library_entities(struct store *s, int64_t id, struct lib_entities *x,
     char **err)
@@ -292,6 +299,7 @@ library_entities(struct store *s, int64_t id, struct lib_entities *x,
 	return 0;
 }
 
+/* Free an article's entities. */
 void
 library_entities_free(struct lib_entities *x)
 {
@@ -325,6 +333,7 @@ quotes_row(const struct store_speaker_quote *q, void *arg)
 	return 0;
 }
 
+/* Read every quote of a speaker, newest story first. */
 int
 library_quotes(struct store *s, const char *name, struct lib_quotes *x,
     char **err)
@@ -337,6 +346,7 @@ library_quotes(struct store *s, const char *name, struct lib_quotes *x,
 	return 0;
 }
 
+/* Free a speaker's quotes. */
 void
 library_quotes_free(struct lib_quotes *x)
 {

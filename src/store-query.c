@@ -61,6 +61,7 @@ bind_filter(sqlite3_stmt *st, const struct store_filter *f)
 	sqlite3_bind_int64(st, 3, f->feed);
 }
 
+/* Count the feed-list entries of the kinds asked for. */
 int
 store_feed_counts(struct store *s, unsigned kinds,
     int (*fn)(const struct store_feed_count *, void *), void *arg,
@@ -82,8 +83,9 @@ store_feed_counts(struct store *s, unsigned kinds,
 		    " WHERE starred = 1" },
 		{ STORE_FILTER_TAG, "SELECT tag, 0, count(*) FROM tags"
 		    " GROUP BY tag ORDER BY tag" },
-		{ STORE_FILTER_OUTLET, "SELECT outlet, 0, count(*) FROM articles"
-		    " WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet" },
+		{ STORE_FILTER_OUTLET, "SELECT outlet, 0, count(*)"
+		    " FROM articles WHERE outlet IS NOT NULL"
+		    " GROUP BY outlet ORDER BY outlet" },
 		{ STORE_FILTER_FEED, "SELECT f.title, f.id, (SELECT count(*)"
 		    " FROM articles a WHERE a.feed_id = f.id) FROM feeds f"
 		    " ORDER BY f.kind = 'local', f.title" },
@@ -124,6 +126,7 @@ out:
 	return rv;
 }
 
+/* Read up to limit rows of a listing next to a key. */
 int
 store_page(struct store *s, const struct store_filter *f,
     const struct store_key *key, int dir, size_t limit,
@@ -184,6 +187,7 @@ out:
 	return rv;
 }
 
+/* Count a listing, or its rows newer than a key. */
 int64_t
 store_page_count(struct store *s, const struct store_filter *f,
     const struct store_key *key, char **err)
@@ -243,6 +247,7 @@ fail:
 	return -1;
 }
 
+/* Mark an article read or unread. */
 int
 store_set_read(struct store *s, int64_t id, int on, char **err)
 {
@@ -250,6 +255,7 @@ store_set_read(struct store *s, int64_t id, int on, char **err)
 	    id, on, err);
 }
 
+/* Star or unstar an article. */
 int
 store_set_starred(struct store *s, int64_t id, int on, char **err)
 {
@@ -257,6 +263,7 @@ store_set_starred(struct store *s, int64_t id, int on, char **err)
 	    id, on, err);
 }
 
+/* Read every quote attributed to a person, newest first. */
 int
 store_speaker_quotes(struct store *s, const char *name,
     int (*fn)(const struct store_speaker_quote *, void *), void *arg,

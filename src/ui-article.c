@@ -31,6 +31,7 @@ doc_add(struct buf *doc, struct buf *cls, const char *s, size_t len,
 		buf_addc(cls, (char)e);
 }
 
+/* Add a string of one element to the document. */
 static void
 doc_adds(struct buf *doc, struct buf *cls, const char *s, enum ui_elem e)
 {
@@ -170,6 +171,7 @@ doc_build(struct ui *ui)
 		doc_span(ui, ui->mark_start, ui->mark_end, E_QUOTE_MARK);
 }
 
+/* Forget the open article and everything laid out from it. */
 void
 ui_article_close(struct ui *ui)
 {
@@ -199,6 +201,7 @@ add_line(struct ui *ui, size_t start, size_t end, size_t *cap)
 	ui->lines[ui->nlines++].end = end;
 }
 
+/* Wrap the document to the pane into lines of byte ranges. */
 void
 ui_article_wrap(struct ui *ui)
 {
@@ -252,6 +255,7 @@ ui_article_wrap(struct ui *ui)
 		ui_article_show_mark(ui);
 }
 
+/* Scroll so the marked quote sits a third down the pane. */
 void
 ui_article_show_mark(struct ui *ui)
 {
@@ -266,6 +270,7 @@ ui_article_show_mark(struct ui *ui)
 	ui->scroll = i > (size_t)rows / 3 ? i - (size_t)rows / 3 : 0;
 }
 
+/* Open an article: read it, its entities, mark it read, lay it out. */
 int
 ui_article_open(struct ui *ui, int64_t id)
 {
@@ -303,6 +308,7 @@ ui_article_open(struct ui *ui, int64_t id)
 	return flags;
 }
 
+/* Draw the article pane from the scroll position. */
 void
 ui_article_draw(struct ui *ui)
 {
@@ -335,6 +341,7 @@ ui_article_draw(struct ui *ui)
 	}
 }
 
+/* Scroll the article by d lines, within its length. */
 int
 ui_article_scroll(struct ui *ui, int d)
 {
@@ -353,12 +360,16 @@ ui_article_scroll(struct ui *ui, int d)
 	return UI_REDRAW;
 }
 
+/* Scroll to the article's top or end. */
 int
 ui_article_edge(struct ui *ui, int bottom)
 {
-	return ui_article_scroll(ui, bottom ? (int)ui->nlines : -(int)ui->nlines);
+	int	n = (int)ui->nlines;
+
+	return ui_article_scroll(ui, bottom ? n : -n);
 }
 
+/* Mark a quote of the open article and bring it into view. */
 void
 ui_article_mark(struct ui *ui, size_t start, size_t end)
 {

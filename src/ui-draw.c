@@ -41,6 +41,7 @@ next_char(const char *s, size_t len, wchar_t *wc, int *width)
 	return n;
 }
 
+/* Columns a string takes on the screen, dropped characters not counted. */
 int
 ui_width(const char *s, size_t len)
 {
@@ -56,6 +57,7 @@ ui_width(const char *s, size_t len)
 	return total;
 }
 
+/* Bytes of a string that fit in cols columns; *used gets the columns. */
 size_t
 ui_fit(const char *s, size_t len, int cols, int *used)
 {
@@ -86,6 +88,7 @@ put_cell(int y, int x, const wchar_t *wc, attr_t a)
 		mvadd_wch(y, x, &c);
 }
 
+/* Write a string at y, x in at most cols columns; returns columns used. */
 int
 ui_put(int y, int x, int cols, const char *s, size_t len, attr_t a,
     const uint8_t *cls, const attr_t *attrs)
@@ -132,6 +135,7 @@ ui_put(int y, int x, int cols, const char *s, size_t len, attr_t a,
 	return cx - x;
 }
 
+/* Fill cols cells with spaces of an attribute. */
 void
 ui_fill(int y, int x, int cols, attr_t a)
 {

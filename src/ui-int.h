@@ -84,7 +84,7 @@ struct ui {
 	size_t		 nlines;
 	int		 wrap_width;
 	size_t		 scroll;
-	int		 has_mark;	/* a quote opened from the quotes view */
+	int		 has_mark;	/* a quote opened from quotes view */
 	size_t		 mark_start, mark_end;
 
 	/* Sidebar and the quotes view (shown in the article pane). */

@@ -315,6 +315,7 @@ bad:
 	return -1;
 }
 
+/* Run one command of the config file or the command line. */
 int
 ui_command(struct ui *ui, const char *line, char **err)
 {
@@ -387,6 +388,7 @@ out:
 	return rv;
 }
 
+/* Bind the default keys, parsed as config lines. */
 int
 ui_keys_init(struct ui *ui)
 {
@@ -403,6 +405,7 @@ ui_keys_init(struct ui *ui)
 	return 0;
 }
 
+/* Drop every binding. */
 void
 ui_keys_free(void)
 {
@@ -411,6 +414,7 @@ ui_keys_free(void)
 	ui_nbindings = 0;
 }
 
+/* Read the config file; report the first error with file:line. */
 int
 ui_config_load(struct ui *ui)
 {
@@ -487,24 +491,28 @@ ui_page(struct ui *ui)
 	return h > 1 ? h : 1;
 }
 
+/* Move down in the focused pane. */
 static int
 op_down(struct ui *ui)
 {
 	return ui_move(ui, 1);
 }
 
+/* Move up in the focused pane. */
 static int
 op_up(struct ui *ui)
 {
 	return ui_move(ui, -1);
 }
 
+/* Move a page down in the focused pane. */
 static int
 op_page_down(struct ui *ui)
 {
 	return ui_move(ui, ui_page(ui));
 }
 
+/* Move a page up in the focused pane. */
 static int
 op_page_up(struct ui *ui)
 {
@@ -531,12 +539,14 @@ ui_edge(struct ui *ui, int bottom)
 	}
 }
 
+/* Go to the focused pane's first item. */
 static int
 op_top(struct ui *ui)
 {
 	return ui_edge(ui, 0);
 }
 
+/* Go to the focused pane's last item. */
 static int
 op_bottom(struct ui *ui)
 {
@@ -558,18 +568,21 @@ ui_focus_step(struct ui *ui, int d)
 	return UI_REDRAW;
 }
 
+/* Focus the next pane. */
 static int
 op_focus_next(struct ui *ui)
 {
 	return ui_focus_step(ui, 1);
 }
 
+/* Focus the previous pane. */
 static int
 op_focus_prev(struct ui *ui)
 {
 	return ui_focus_step(ui, -1);
 }
 
+/* Open what the focused pane has selected. */
 static int
 op_open(struct ui *ui)
 {
@@ -595,6 +608,7 @@ op_open(struct ui *ui)
 	}
 }
 
+/* Go back one step; from the lists, quit. */
 static int
 op_quit(struct ui *ui)
 {
@@ -616,6 +630,7 @@ op_quit(struct ui *ui)
 	return UI_QUIT;
 }
 
+/* Show or hide the help screen. */
 static int
 op_help(struct ui *ui)
 {
@@ -624,12 +639,14 @@ op_help(struct ui *ui)
 	return UI_REDRAW;
 }
 
+/* Open the next unread story. */
 static int
 op_next_unread(struct ui *ui)
 {
 	return ui_list_find_unread(ui, 1);
 }
 
+/* Open the previous unread story. */
 static int
 op_prev_unread(struct ui *ui)
 {
@@ -684,18 +701,21 @@ ui_toggle(struct ui *ui, int star)
 	return UI_FEEDS | UI_LIST | UI_REDRAW;
 }
 
+/* Toggle the story's read flag. */
 static int
 op_toggle_read(struct ui *ui)
 {
 	return ui_toggle(ui, 0);
 }
 
+/* Toggle the story's star. */
 static int
 op_toggle_star(struct ui *ui)
 {
 	return ui_toggle(ui, 1);
 }
 
+/* Show or hide the sidebar. */
 static int
 op_toggle_sidebar(struct ui *ui)
 {
@@ -705,6 +725,7 @@ op_toggle_sidebar(struct ui *ui)
 	return UI_RELAYOUT | UI_REDRAW;
 }
 
+/* Open the story's link in a browser. */
 static int
 op_open_link(struct ui *ui)
 {
@@ -715,12 +736,14 @@ op_open_link(struct ui *ui)
 	return ui_open_url(ui, ui->art.url);
 }
 
+/* Read and run a command line. */
 static int
 op_command(struct ui *ui)
 {
 	return ui_cmdline(ui);
 }
 
+/* Redraw the whole screen. */
 static int
 op_redraw(struct ui *ui)
 {
@@ -728,6 +751,7 @@ op_redraw(struct ui *ui)
 	return UI_RELAYOUT | UI_REDRAW;
 }
 
+/* Run the operation bound to a key; returns redraw flags. */
 int
 ui_key(struct ui *ui, int rc, wint_t ch)
 {
@@ -799,6 +823,7 @@ static const char *const ui_help_commands[] = {
 	"OPERATION              run an operation by name",
 };
 
+/* Draw the help screen from the key and command tables. */
 void
 ui_help_draw(struct ui *ui)
 {
@@ -839,6 +864,7 @@ ui_help_draw(struct ui *ui)
 	}
 }
 
+/* Read a command on the bottom line and run it. */
 int
 ui_cmdline(struct ui *ui)
 {
@@ -897,6 +923,7 @@ ui_cmdline(struct ui *ui)
 	return flags | UI_RELAYOUT;
 }
 
+/* Print the operation table with the default keys. */
 void
 ui_keys_print(FILE *f)
 {

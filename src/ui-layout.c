@@ -31,6 +31,7 @@ ui_sidebar_fits(struct ui *ui, int w)
 	return ui->sidebar;
 }
 
+/* Place the panes for the terminal's size. */
 void
 ui_layout(struct ui *ui)
 {
@@ -89,6 +90,7 @@ ui_cols(struct ui *ui, enum ui_pane p)
 	return ui->r[p].x + ui->r[p].w < COLS ? ui->r[p].w - 1 : ui->r[p].w;
 }
 
+/* Draw a pane's title line and its right border. */
 void
 ui_box(struct ui *ui, enum ui_pane p, const char *title)
 {
@@ -121,6 +123,7 @@ ui_feed_is(const struct lib_feed *e, const struct store_filter *f)
 	return 1;
 }
 
+/* Recount the feed list (the kinds asked for), keeping the cursor. */
 int
 ui_feeds_load(struct ui *ui, unsigned kinds)
 {
@@ -158,6 +161,7 @@ ui_feeds_load(struct ui *ui, unsigned kinds)
 	return UI_REDRAW;
 }
 
+/* Show a listing in the article list, from its top. */
 int
 ui_set_filter(struct ui *ui, const struct store_filter *f, const char *label,
     int64_t count)
@@ -185,6 +189,7 @@ ui_set_filter(struct ui *ui, const struct store_filter *f, const char *label,
 	return UI_LIST | UI_REDRAW;
 }
 
+/* Show the listing of the feed-list entry under the cursor. */
 int
 ui_feed_select(struct ui *ui)
 {
@@ -198,6 +203,7 @@ ui_feed_select(struct ui *ui)
 	return ui_set_filter(ui, &e->filter, e->label, e->count);
 }
 
+/* Move the feed-list cursor, stepping over headings. */
 int
 ui_feeds_move(struct ui *ui, int d)
 {
@@ -223,6 +229,7 @@ ui_feeds_move(struct ui *ui, int d)
 	return ui_feed_select(ui) | UI_REDRAW;
 }
 
+/* Read the article-list window from its top key. */
 int
 ui_list_load(struct ui *ui)
 {
@@ -247,6 +254,7 @@ ui_list_load(struct ui *ui)
 	return UI_REDRAW;
 }
 
+/* The id of the story under the list cursor; 0 if none. */
 int64_t
 ui_list_current(struct ui *ui)
 {
@@ -255,6 +263,7 @@ ui_list_current(struct ui *ui)
 	return 0;
 }
 
+/* Move the list cursor by d, reading only rows past the window. */
 int
 ui_list_move(struct ui *ui, int d)
 {
@@ -304,6 +313,7 @@ fail:
 	return UI_REDRAW;
 }
 
+/* Go to the first or the last story of the listing. */
 int
 ui_list_edge(struct ui *ui, int bottom)
 {
@@ -330,6 +340,7 @@ ui_list_edge(struct ui *ui, int bottom)
 	return UI_LIST | UI_REDRAW;
 }
 
+/* Open the next (dir > 0) or previous unread story. */
 int
 ui_list_find_unread(struct ui *ui, int dir)
 {
@@ -454,7 +465,8 @@ ui_greeting(struct ui *ui)
 		"",
 		"    dossier import PATH...",
 		"",
-		"A directory is read recursively; importing twice adds nothing.",
+		"A directory is read recursively; importing twice adds",
+		"nothing.",
 		"Then start dossier again. Press ? for keys, q to quit.",
 	};
 	struct ui_rect	*r = &ui->r[PANE_ARTICLE];
@@ -500,6 +512,7 @@ ui_status_draw(struct ui *ui)
 	ui_put(y, COLS - w - 1, w, right, w, ui->attr[E_STATUS], NULL, NULL);
 }
 
+/* Paint the whole screen. */
 void
 ui_draw(struct ui *ui)
 {

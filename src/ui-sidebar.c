@@ -99,6 +99,7 @@ sidebar_rows(struct ui *ui, int draw, int top, int nrows, int *sel)
 	return row;
 }
 
+/* Draw the sidebar, scrolled to keep its cursor in view. */
 void
 ui_sidebar_draw(struct ui *ui)
 {
@@ -122,6 +123,7 @@ ui_sidebar_draw(struct ui *ui)
 	sidebar_rows(ui, 1, (int)ui->side_top, nrows, NULL);
 }
 
+/* Move the sidebar cursor. */
 int
 ui_sidebar_move(struct ui *ui, int d)
 {
@@ -137,6 +139,7 @@ ui_sidebar_move(struct ui *ui, int d)
 	return UI_REDRAW;
 }
 
+/* Open the quotes view of a speaker, or the stories naming an entity. */
 int
 ui_sidebar_enter(struct ui *ui)
 {
@@ -203,6 +206,7 @@ quote_lines(struct ui *ui, int y, int x, int cols, const char *text)
 	ui_put(y + 1, x, 1, "\xe2\x80\xa6", 3, a, NULL, NULL);
 }
 
+/* Draw the quotes view in the article pane. */
 void
 ui_quotes_draw(struct ui *ui)
 {
@@ -240,6 +244,7 @@ ui_quotes_draw(struct ui *ui)
 	}
 }
 
+/* Move the quotes-view cursor. */
 int
 ui_quotes_move(struct ui *ui, int d)
 {
@@ -255,6 +260,7 @@ ui_quotes_move(struct ui *ui, int d)
 	return UI_REDRAW;
 }
 
+/* Open the story of the selected quote at the quote. */
 int
 ui_quotes_enter(struct ui *ui)
 {
@@ -274,6 +280,7 @@ ui_quotes_enter(struct ui *ui)
 	return flags | UI_REDRAW;
 }
 
+/* Leave the quotes view. */
 int
 ui_quotes_close(struct ui *ui)
 {

@@ -60,6 +60,7 @@ ui_restore(void)
 	ui_tty = NULL;
 }
 
+/* Set the status-line message; NULL clears it. */
 void
 ui_message(struct ui *ui, int error, const char *fmt, ...)
 {
@@ -229,6 +230,7 @@ ui_theme_line(struct ui *ui, char *line, int colour, char **err)
 	return e + 1;
 }
 
+/* Load a theme file; every element must be set. */
 int
 ui_theme_load(struct ui *ui, const char *name, char **err)
 {
@@ -289,6 +291,7 @@ out:
 	return rv;
 }
 
+/* Open a link with $BROWSER or xdg-open, the terminal suspended. */
 int
 ui_open_url(struct ui *ui, const char *url)
 {
@@ -403,6 +406,7 @@ ui_free(struct ui *ui)
 	ui_keys_free();
 }
 
+/* Run the screen until quit or a terminating signal. */
 int
 ui_main(struct store *store)
 {
