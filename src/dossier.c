@@ -13,6 +13,7 @@
 
 #include "cmd.h"
 #include "store.h"
+#include "ui.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -62,9 +63,12 @@ static const struct cmd_entry cmd_table[] = {
 	  "                  end, kind, text, cue, speaker with its name)\n"
 	  "      --raw       analyse the whole file as plain text\n",
 	  cmd_extract },
-	{ "help", "[COMMAND]",
+	{ "help", "[--keys] [COMMAND]",
 	  "show help for dossier or for a command",
-	  "Show the list of commands, or the help of one command.\n",
+	  "Show the list of commands, or the help of one command.\n"
+	  "\n"
+	  "      --keys      list the screen's operations, their default keys\n"
+	  "                  and what they do\n",
 	  cmd_help_exec },
 };
 
@@ -132,6 +136,10 @@ cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*c;
 
+	if (argc >= 2 && strcmp(argv[1], "--keys") == 0) {
+		ui_keys_print(stdout);
+		return CMD_OK;
+	}
 	if (argc < 2) {
 		usage(stdout);
 		return CMD_OK;
@@ -186,7 +194,6 @@ main(int argc, char **argv)
 	};
 	struct cmd_ctx		 ctx = { NULL, NULL };
 	const struct cmd_entry	*c;
-	char			*list_argv[] = { "list", NULL };
 	int			 ch, rv;
 
 	setlocale(LC_ALL, "");
@@ -215,11 +222,13 @@ main(int argc, char **argv)
 	argv += optind;
 
 	if (argc == 0) {
-		/* Until the screen exists, show the library as a list. */
-		c = cmd_find("list");
-		argc = 1;
-		argv = list_argv;
-	} else if ((c = cmd_find(argv[0])) == NULL) {
+		if (cmd_store(&ctx) == NULL)
+			return CMD_FAILED;
+		rv = ui_main(ctx.store);
+		store_close(ctx.store);
+		return rv;
+	}
+	if ((c = cmd_find(argv[0])) == NULL) {
 		fprintf(stderr, "dossier: '%s' is not a command; see "
 		    "'dossier --help'\n", argv[0]);
 		return CMD_USAGE;

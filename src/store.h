@@ -112,4 +112,97 @@ int	 store_article_quotes(struct store *, int64_t,
 int	 store_article_notes(struct store *, int64_t,
 	     int (*)(const struct store_note *, void *), void *, char **);
 
+/*
+ * Queries for the screen (store-query.c): feed-list counts, windows of a
+ * listing paged by key, reading state and the entity views.
+ */
+
+/* What a listing shows. */
+enum store_filter_kind {
+	STORE_FILTER_ALL,
+	STORE_FILTER_UNREAD,
+	STORE_FILTER_STARRED,
+	STORE_FILTER_TAG,	/* value: the tag */
+	STORE_FILTER_OUTLET,	/* value: the outlet */
+	STORE_FILTER_FEED,	/* feed: the feed id */
+	STORE_FILTER_ENTITY	/* value: the name, entity_kind: its kind */
+};
+
+struct store_filter {
+	enum store_filter_kind	 kind;
+	const char		*value;
+	const char		*entity_kind;
+	int64_t			 feed;
+	int			 unread;	/* and only unread ones */
+};
+
+/* A listing's sort key: newest first by (sort_ts, id). */
+struct store_key {
+	int64_t	sort_ts;
+	int64_t	id;
+};
+
+/* One row of a listing; strings live until the callback returns. */
+struct store_row {
+	struct store_key key;
+	const char	*title;
+	const char	*outlet;
+	const char	*published;
+	int		 read;
+	int		 starred;
+};
+
+/* One entry of the feed list with its count. */
+struct store_feed_count {
+	enum store_filter_kind	 kind;
+	const char		*value;	/* tag, outlet or feed title */
+	int64_t			 feed;	/* feed id for STORE_FILTER_FEED */
+	int64_t			 count;
+};
+
+/* The kinds that index-only queries count; starred and outlets scan. */
+#define STORE_COUNT_KIND(k)	(1U << (k))
+#define STORE_COUNT_CHEAP	(STORE_COUNT_KIND(STORE_FILTER_ALL) | \
+	STORE_COUNT_KIND(STORE_FILTER_UNREAD) | \
+	STORE_COUNT_KIND(STORE_FILTER_TAG) | STORE_COUNT_KIND(STORE_FILTER_FEED))
+#define STORE_COUNT_EVERY	0xffffU
+
+/* Count the feed-list entries of the kinds asked for, in display order. */
+int	 store_feed_counts(struct store *, unsigned,
+	     int (*)(const struct store_feed_count *, void *), void *,
+	     char **);
+
+/*
+ * Up to limit rows of a listing next to a key: after it (older) when dir
+ * > 0, before it (newer, returned nearest first) when dir < 0, starting at
+ * it inclusive when dir == 0. A NULL key means the top (dir >= 0) or the
+ * bottom (dir < 0) of the listing.
+ */
+int	 store_page(struct store *, const struct store_filter *,
+	     const struct store_key *, int dir, size_t limit,
+	     int (*)(const struct store_row *, void *), void *, char **);
+
+/* Count a listing's rows, or those newer than key; -1 on error. */
+int64_t	 store_page_count(struct store *, const struct store_filter *,
+	     const struct store_key *, char **);
+
+/* Set an article's read or starred flag (a write transaction). */
+int	 store_set_read(struct store *, int64_t, int, char **);
+int	 store_set_starred(struct store *, int64_t, int, char **);
+
+/* One quote of a speaker across the library, with its story. */
+struct store_speaker_quote {
+	int64_t		 article;
+	const char	*published;
+	const char	*outlet;
+	const char	*title;
+	const char	*text;		/* the quoted words (bytes of the body) */
+	size_t		 start, end;
+};
+
+/* Every quote attributed to the named person, newest story first. */
+int	 store_speaker_quotes(struct store *, const char *name,
+	     int (*)(const struct store_speaker_quote *, void *), void *,
+	     char **);
+
 #endif

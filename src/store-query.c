@@ -1,0 +1,316 @@
+/*
+ * Queries for the screen: the feed list's counts, windows of a listing
+ * paged by its (sort_ts, id) key so that no listing is ever read whole,
+ * the reading state, and what the entity sidebar asks for.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "store.h"
+#include "store-int.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Add a listing's condition; parameters ?1 value, ?2 kind, ?3 feed. */
+static void
+query_filter(struct buf *sql, const struct store_filter *f)
+{
+	switch (f->kind) {
+	case STORE_FILTER_ALL:
+		buf_adds(sql, "1");
+		break;
+	case STORE_FILTER_UNREAD:
+		buf_adds(sql, "a.read = 0");
+		break;
+	case STORE_FILTER_STARRED:
+		buf_adds(sql, "a.starred = 1");
+		break;
+	case STORE_FILTER_TAG:
+		buf_adds(sql, "a.id IN (SELECT article_id FROM tags"
+		    " WHERE tag = ?1)");
+		break;
+	case STORE_FILTER_OUTLET:
+		buf_adds(sql, "a.outlet = ?1");
+		break;
+	case STORE_FILTER_FEED:
+		buf_adds(sql, "a.feed_id = ?3");
+		break;
+	case STORE_FILTER_ENTITY:
+		buf_adds(sql, "a.id IN (SELECT m.article_id FROM mentions m"
+		    " JOIN entities e ON e.id = m.entity_id"
+		    " WHERE e.name = ?1 AND e.kind = ?2)");
+		break;
+	}
+	if (f->unread)
+		buf_adds(sql, " AND a.read = 0");
+}
+
+/* Bind a filter's parameters (those its SQL does not use are harmless). */
+static void
+bind_filter(sqlite3_stmt *st, const struct store_filter *f)
+{
+	if (f->value != NULL)
+		sqlite3_bind_text(st, 1, f->value, -1, SQLITE_STATIC);
+	if (f->entity_kind != NULL)
+		sqlite3_bind_text(st, 2, f->entity_kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, f->feed);
+}
+
+/* Count the feed-list entries of the kinds asked for. */
+int
+store_feed_counts(struct store *s, unsigned kinds,
+    int (*fn)(const struct store_feed_count *, void *), void *arg,
+    char **err)
+{
+	/*
+	 * One query a kind. All, unread, tags and feeds are counted from
+	 * indexes alone; starred and outlets have no index in schema 1 and
+	 * scan the table, so callers ask for them apart.
+	 */
+	static const struct {
+		enum store_filter_kind	 kind;
+		const char		*sql;
+	} queries[] = {
+		{ STORE_FILTER_ALL, "SELECT NULL, 0, count(*) FROM articles" },
+		{ STORE_FILTER_UNREAD, "SELECT NULL, 0, count(*) FROM articles"
+		    " WHERE read = 0" },
+		{ STORE_FILTER_STARRED, "SELECT NULL, 0, count(*) FROM articles"
+		    " WHERE starred = 1" },
+		{ STORE_FILTER_TAG, "SELECT tag, 0, count(*) FROM tags"
+		    " GROUP BY tag ORDER BY tag" },
+		{ STORE_FILTER_OUTLET, "SELECT outlet, 0, count(*)"
+		    " FROM articles WHERE outlet IS NOT NULL"
+		    " GROUP BY outlet ORDER BY outlet" },
+		{ STORE_FILTER_FEED, "SELECT f.title, f.id, (SELECT count(*)"
+		    " FROM articles a WHERE a.feed_id = f.id) FROM feeds f"
+		    " ORDER BY f.kind = 'local', f.title" },
+	};
+	struct store_feed_count	 c;
+	sqlite3_stmt		*st = NULL;
+	size_t			 i;
+	int			 rc, rv = -1;
+
+	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		if ((kinds & STORE_COUNT_KIND(queries[i].kind)) == 0)
+			continue;
+		if (sqlite3_prepare_v2(s->db, queries[i].sql, -1, &st,
+		    NULL) != SQLITE_OK) {
+			store_error(s, err, "cannot count articles");
+			goto out;
+		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			c.kind = queries[i].kind;
+			c.value = (const char *)sqlite3_column_text(st, 0);
+			c.feed = sqlite3_column_int64(st, 1);
+			c.count = sqlite3_column_int64(st, 2);
+			if (fn(&c, arg) != 0) {
+				rc = SQLITE_DONE;
+				break;
+			}
+		}
+		if (rc != SQLITE_DONE) {
+			store_error(s, err, "cannot count articles");
+			goto out;
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	rv = 0;
+out:
+	sqlite3_finalize(st);
+	return rv;
+}
+
+/* Read up to limit rows of a listing next to a key. */
+int
+store_page(struct store *s, const struct store_filter *f,
+    const struct store_key *key, int dir, size_t limit,
+    int (*fn)(const struct store_row *, void *), void *arg, char **err)
+{
+	struct buf	 sql;
+	struct store_row r;
+	sqlite3_stmt	*st = NULL;
+	int		 rc, rv = -1;
+
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT a.sort_ts, a.id, a.title, a.outlet,"
+	    " a.published, a.read, a.starred FROM articles a WHERE ");
+	query_filter(&sql, f);
+	if (key != NULL) {
+		if (dir > 0)
+			buf_adds(&sql, " AND (a.sort_ts, a.id) < (?4, ?5)");
+		else if (dir < 0)
+			buf_adds(&sql, " AND (a.sort_ts, a.id) > (?4, ?5)");
+		else
+			buf_adds(&sql, " AND (a.sort_ts, a.id) <= (?4, ?5)");
+	}
+	if (dir < 0)
+		buf_adds(&sql, " ORDER BY a.sort_ts, a.id LIMIT ?6");
+	else
+		buf_adds(&sql, " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?6");
+	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+		store_error(s, err, "cannot list articles");
+		goto out;
+	}
+	bind_filter(st, f);
+	if (key != NULL) {
+		sqlite3_bind_int64(st, 4, key->sort_ts);
+		sqlite3_bind_int64(st, 5, key->id);
+	}
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.key.sort_ts = sqlite3_column_int64(st, 0);
+		r.key.id = sqlite3_column_int64(st, 1);
+		r.title = (const char *)sqlite3_column_text(st, 2);
+		r.outlet = (const char *)sqlite3_column_text(st, 3);
+		r.published = (const char *)sqlite3_column_text(st, 4);
+		r.read = sqlite3_column_int(st, 5);
+		r.starred = sqlite3_column_int(st, 6);
+		if (fn(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(s, err, "cannot list articles");
+		goto out;
+	}
+	rv = 0;
+out:
+	sqlite3_finalize(st);
+	buf_free(&sql);
+	return rv;
+}
+
+/* Count a listing, or its rows newer than a key. */
+int64_t
+store_page_count(struct store *s, const struct store_filter *f,
+    const struct store_key *key, char **err)
+{
+	struct buf	 sql;
+	sqlite3_stmt	*st = NULL;
+	int64_t		 n = -1;
+
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT count(*) FROM articles a WHERE ");
+	query_filter(&sql, f);
+	if (key != NULL)
+		buf_adds(&sql, " AND (a.sort_ts, a.id) > (?4, ?5)");
+	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+		store_error(s, err, "cannot count articles");
+		goto out;
+	}
+	bind_filter(st, f);
+	if (key != NULL) {
+		sqlite3_bind_int64(st, 4, key->sort_ts);
+		sqlite3_bind_int64(st, 5, key->id);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		store_error(s, err, "cannot count articles");
+out:
+	sqlite3_finalize(st);
+	buf_free(&sql);
+	return n;
+}
+
+/* Set one flag column of an article in its own write transaction. */
+static int
+set_flag(struct store *s, const char *sql, int64_t id, int on, char **err)
+{
+	sqlite3_stmt	*st = NULL;
+	int		 rc;
+
+	if (s->readonly)
+		return store_readonly(s, err);
+	if (store_exec(s, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int(st, 1, on != 0);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	return store_exec(s, "COMMIT", err);
+fail:
+	store_error(s, err, "cannot change the article");
+	if (!sqlite3_get_autocommit(s->db))
+		store_exec(s, "ROLLBACK", NULL);
+	return -1;
+}
+
+/* Mark an article read or unread. */
+int
+store_set_read(struct store *s, int64_t id, int on, char **err)
+{
+	return set_flag(s, "UPDATE articles SET read = ?1 WHERE id = ?2",
+	    id, on, err);
+}
+
+/* Star or unstar an article. */
+int
+store_set_starred(struct store *s, int64_t id, int on, char **err)
+{
+	return set_flag(s, "UPDATE articles SET starred = ?1 WHERE id = ?2",
+	    id, on, err);
+}
+
+/* Read every quote attributed to a person, newest first. */
+int
+store_speaker_quotes(struct store *s, const char *name,
+    int (*fn)(const struct store_speaker_quote *, void *), void *arg,
+    char **err)
+{
+	struct store_speaker_quote	 q;
+	sqlite3_stmt			*st = NULL;
+	int				 rc, rv = -1;
+	int64_t				 b, e;
+
+	/* Spans are byte offsets: cut the body as a blob, not as text. */
+	if (sqlite3_prepare_v2(s->db,
+	    "SELECT a.id, a.published, a.outlet, a.title,"
+	    " CAST(substr(CAST(a.body AS BLOB), q.start + 1,"
+	    "   q.end - q.start) AS TEXT), q.start, q.end"
+	    " FROM quotes q JOIN entities e ON e.id = q.speaker_id"
+	    " JOIN articles a ON a.id = q.article_id"
+	    " WHERE e.kind = 'person' AND e.name = ?1"
+	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start", -1, &st,
+	    NULL) != SQLITE_OK) {
+		store_error(s, err, "cannot read quotes");
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		q.article = sqlite3_column_int64(st, 0);
+		q.published = (const char *)sqlite3_column_text(st, 1);
+		q.outlet = (const char *)sqlite3_column_text(st, 2);
+		q.title = (const char *)sqlite3_column_text(st, 3);
+		q.text = (const char *)sqlite3_column_text(st, 4);
+		b = sqlite3_column_int64(st, 5);
+		e = sqlite3_column_int64(st, 6);
+		if (b < 0 || e < b)
+			continue;
+		q.start = (size_t)b;
+		q.end = (size_t)e;
+		if (fn(&q, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(s, err, "cannot read quotes");
+		goto out;
+	}
+	rv = 0;
+out:
+	sqlite3_finalize(st);
+	return rv;
+}

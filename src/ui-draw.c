@@ -1,0 +1,148 @@
+/*
+ * The one writer of text cells. Every string shown passes through here:
+ * it is decoded as UTF-8 (invalid bytes become U+FFFD), characters that
+ * could move the cursor or start an escape sequence are dropped, and each
+ * character is measured with wcwidth so wide and combining characters
+ * take the columns they really take.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui-int.h"
+#include "utf8.h"
+#include "banned.h"
+
+/* At most this many combining marks ride on one cell; the rest are dropped. */
+#define UI_MAX_COMBINING	(CCHARW_MAX - 1)
+
+/* Decode the next displayable character; 0 when it is to be dropped. */
+static size_t
+next_char(const char *s, size_t len, wchar_t *wc, int *width)
+{
+	uint32_t	cp;
+	size_t		n;
+	int		w;
+
+	n = utf8_decode(s, len, &cp);
+	if (utf8_is_unsafe(cp)) {
+		*width = -1;
+		return n;
+	}
+	w = wcwidth((wchar_t)cp);
+	if (w < 0) {
+		cp = 0xfffd;
+		w = 1;
+	}
+	*wc = (wchar_t)cp;
+	*width = w;
+	return n;
+}
+
+/* Columns a string takes on the screen, dropped characters not counted. */
+int
+ui_width(const char *s, size_t len)
+{
+	size_t	i = 0;
+	wchar_t	wc;
+	int	w, total = 0;
+
+	while (i < len) {
+		i += next_char(s + i, len - i, &wc, &w);
+		if (w > 0)
+			total += w;
+	}
+	return total;
+}
+
+/* Bytes of a string that fit in cols columns; *used gets the columns. */
+size_t
+ui_fit(const char *s, size_t len, int cols, int *used)
+{
+	size_t	i = 0, n;
+	wchar_t	wc;
+	int	w, total = 0;
+
+	while (i < len) {
+		n = next_char(s + i, len - i, &wc, &w);
+		if (w > 0 && total + w > cols)
+			break;
+		if (w > 0)
+			total += w;
+		i += n;
+	}
+	if (used != NULL)
+		*used = total;
+	return i;
+}
+
+/* Write one gathered cell (a base character and its combining marks). */
+static void
+put_cell(int y, int x, const wchar_t *wc, attr_t a)
+{
+	cchar_t	c;
+
+	if (setcchar(&c, wc, a & ~A_COLOR, PAIR_NUMBER(a), NULL) == OK)
+		mvadd_wch(y, x, &c);
+}
+
+/* Write a string at y, x in at most cols columns; returns columns used. */
+int
+ui_put(int y, int x, int cols, const char *s, size_t len, attr_t a,
+    const uint8_t *cls, const attr_t *attrs)
+{
+	wchar_t	cell[CCHARW_MAX + 1];
+	size_t	i = 0, n, ncell = 0;
+	attr_t	cell_attr = a;
+	int	w, cx = x, cw = 0;
+	wchar_t	wc;
+
+	if (s == NULL || cols <= 0)
+		return 0;
+	while (i < len) {
+		n = next_char(s + i, len - i, &wc, &w);
+		if (w < 0) {
+			i += n;
+			continue;
+		}
+		if (w == 0) {
+			if (ncell > 0 && ncell < 1 + UI_MAX_COMBINING)
+				cell[ncell++] = wc;
+			i += n;
+			continue;
+		}
+		if (ncell > 0) {
+			cell[ncell] = L'\0';
+			put_cell(y, cx, cell, cell_attr);
+			cx += cw;
+			ncell = 0;
+		}
+		if (cx + w > x + cols)
+			break;
+		cell[0] = wc;
+		ncell = 1;
+		cw = w;
+		cell_attr = cls != NULL ? attrs[cls[i]] : a;
+		i += n;
+	}
+	if (ncell > 0) {
+		cell[ncell] = L'\0';
+		put_cell(y, cx, cell, cell_attr);
+		cx += cw;
+	}
+	return cx - x;
+}
+
+/* Fill cols cells with spaces of an attribute. */
+void
+ui_fill(int y, int x, int cols, attr_t a)
+{
+	int	i;
+
+	attrset(a);
+	for (i = 0; i < cols; i++)
+		mvaddch(y, x + i, ' ');
+	attrset(A_NORMAL);
+}

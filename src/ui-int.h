@@ -1,0 +1,168 @@
+/*
+ * Private to the ui files: the screen's state, theme elements, redraw
+ * flags, and the functions the panes share. Only ui files include this.
+ */
+#ifndef DOSSIER_UI_INT_H
+#define DOSSIER_UI_INT_H
+
+#include <curses.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "library.h"
+
+/* Theme elements, in the order of ui_elem_names. */
+enum ui_elem {
+	E_NORMAL, E_BORDER, E_PANE_TITLE, E_PANE_TITLE_FOCUS, E_FEED,
+	E_FEED_COUNT, E_FEED_SELECTED, E_ARTICLE, E_ARTICLE_UNREAD,
+	E_ARTICLE_DATE, E_ARTICLE_SELECTED, E_HEADER_TITLE, E_HEADER_META,
+	E_HEADER_TAGS, E_BODY, E_SUBHEADING, E_CAPTION, E_LINK, E_SPEAKER,
+	E_QUOTE, E_QUOTE_MARK, E_ENTITY_PERSON, E_ENTITY_ORG, E_ENTITY_PLACE,
+	E_ENTITY_MISC, E_ANNOTATION, E_SIDEBAR_HEADING, E_SIDEBAR_ITEM,
+	E_SIDEBAR_ROLE, E_SIDEBAR_COUNT, E_STATUS, E_STATUS_PROGRESS,
+	E_MESSAGE, E_ERROR, E_PROMPT, E_HELP_KEY, E_HELP_TEXT,
+	E_COUNT
+};
+extern const char *const ui_elem_names[E_COUNT];
+
+/* What an action asks to be done before the next frame (htop style). */
+#define UI_REDRAW	0x01	/* repaint the screen */
+#define UI_FEEDS	0x02	/* reread the feed-list counts */
+#define UI_LIST		0x04	/* reread the article-list window */
+#define UI_ARTICLE	0x08	/* reread the open article */
+#define UI_RELAYOUT	0x10	/* recompute the panes' geometry */
+#define UI_QUIT		0x20
+
+enum ui_pane { PANE_FEEDS, PANE_LIST, PANE_ARTICLE, PANE_SIDEBAR, NPANES };
+
+struct ui_rect {
+	int	y, x, h, w;
+};
+
+/* One wrapped line of the article: a byte range of the document. */
+struct ui_line {
+	size_t	start, end;
+};
+
+struct ui {
+	struct store	*store;
+	int		 flags;		/* pending UI_* */
+	int		 too_small;
+	int		 narrow;	/* lists stacked above the article */
+	int		 sidebar;	/* the user wants the sidebar */
+	enum ui_pane	 focus;
+	int		 shown[NPANES];
+	struct ui_rect	 r[NPANES];
+	int		 help;		/* the help screen is up */
+	int		 help_top;
+
+	/* Feed list. */
+	struct lib_feeds feeds;
+	int		 feeds_stale;	/* slow counts not yet redone */
+	size_t		 feed_cur;
+	size_t		 feed_top;
+	struct store_filter filter;	/* what the article list shows */
+	char		*filter_label;
+	int64_t		 filter_count;
+	char		*filter_value;	/* owned strings of filter */
+	char		*filter_kind;
+
+	/* Article list: a window read from top_key (inclusive). */
+	struct lib_rows	 rows;
+	int		 has_top;
+	struct store_key top_key;
+	size_t		 cur;		/* cursor within rows */
+
+	/* The open article. */
+	struct article	 art;
+	int64_t		 art_id;	/* 0: none */
+	char		*doc;		/* header, body, captions, links */
+	size_t		 doc_len;
+	uint8_t		*cls;		/* theme element of each byte */
+	size_t		 body_off;	/* where the body starts in doc */
+	struct ui_line	*lines;
+	size_t		 nlines;
+	int		 wrap_width;
+	size_t		 scroll;
+	int		 has_mark;	/* a quote opened from quotes view */
+	size_t		 mark_start, mark_end;
+
+	/* Sidebar and the quotes view (shown in the article pane). */
+	struct lib_entities ents;
+	size_t		 side_cur;
+	size_t		 side_top;
+	int		 quotes_view;
+	int		 quotes_back;	/* q returns to the quotes view */
+	char		*quotes_name;
+	struct lib_quotes quotes;
+	size_t		 quote_cur;
+	size_t		 quote_top;
+
+	/* Settings. */
+	char		*theme;
+	int		 theme_loaded;
+	int		 mark_read;	/* opening an article marks it read */
+	int		 max_width;	/* widest text column, 0: the pane */
+	attr_t		 attr[E_COUNT];
+
+	char		*message;
+	int		 message_error;
+};
+
+/* ui.c */
+void	 ui_message(struct ui *, int, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+int	 ui_theme_load(struct ui *, const char *, char **);
+int	 ui_open_url(struct ui *, const char *);
+
+/* ui-draw.c: the one writer of text cells. */
+int	 ui_put(int, int, int, const char *, size_t, attr_t,
+	     const uint8_t *, const attr_t *);
+void	 ui_fill(int, int, int, attr_t);
+int	 ui_width(const char *, size_t);
+size_t	 ui_fit(const char *, size_t, int, int *);
+
+/* ui-layout.c */
+void	 ui_layout(struct ui *);
+void	 ui_draw(struct ui *);
+void	 ui_box(struct ui *, enum ui_pane, const char *);
+int	 ui_feeds_load(struct ui *, unsigned);
+int	 ui_list_load(struct ui *);
+int	 ui_feed_select(struct ui *);
+int	 ui_list_move(struct ui *, int);
+int	 ui_list_edge(struct ui *, int);
+int	 ui_feeds_move(struct ui *, int);
+int	 ui_set_filter(struct ui *, const struct store_filter *,
+	     const char *, int64_t);
+int64_t	 ui_list_current(struct ui *);
+int	 ui_list_find_unread(struct ui *, int);
+
+/* ui-article.c */
+int	 ui_article_open(struct ui *, int64_t);
+void	 ui_article_close(struct ui *);
+void	 ui_article_wrap(struct ui *);
+void	 ui_article_draw(struct ui *);
+int	 ui_article_scroll(struct ui *, int);
+int	 ui_article_edge(struct ui *, int);
+void	 ui_article_show_mark(struct ui *);
+void	 ui_article_mark(struct ui *, size_t, size_t);
+
+/* ui-sidebar.c */
+void	 ui_sidebar_draw(struct ui *);
+int	 ui_sidebar_move(struct ui *, int);
+int	 ui_sidebar_enter(struct ui *);
+void	 ui_quotes_draw(struct ui *);
+int	 ui_quotes_move(struct ui *, int);
+int	 ui_quotes_enter(struct ui *);
+int	 ui_quotes_close(struct ui *);
+
+/* ui-keys.c */
+int	 ui_keys_init(struct ui *);
+void	 ui_keys_free(void);
+int	 ui_config_load(struct ui *);
+int	 ui_command(struct ui *, const char *, char **);
+int	 ui_key(struct ui *, int, wint_t);
+void	 ui_help_draw(struct ui *);
+int	 ui_cmdline(struct ui *);
+
+#endif

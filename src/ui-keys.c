@@ -1,0 +1,940 @@
+/*
+ * Keys: one table of operations and one list of default bindings, read by
+ * the same command parser as the config file and the ':' command line, so
+ * the defaults, the config, the help screen and 'dossier help --keys'
+ * cannot disagree.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "store.h"
+#include "ui.h"
+#include "ui-int.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+#define KEY_SPECIAL	0x1000000	/* a curses KEY_* code, not a char */
+
+static int	op_down(struct ui *);
+static int	op_up(struct ui *);
+static int	op_page_down(struct ui *);
+static int	op_page_up(struct ui *);
+static int	op_top(struct ui *);
+static int	op_bottom(struct ui *);
+static int	op_focus_next(struct ui *);
+static int	op_focus_prev(struct ui *);
+static int	op_open(struct ui *);
+static int	op_quit(struct ui *);
+static int	op_help(struct ui *);
+static int	op_next_unread(struct ui *);
+static int	op_prev_unread(struct ui *);
+static int	op_toggle_read(struct ui *);
+static int	op_toggle_star(struct ui *);
+static int	op_toggle_sidebar(struct ui *);
+static int	op_open_link(struct ui *);
+static int	op_command(struct ui *);
+static int	op_redraw(struct ui *);
+
+/* Every operation a key can run. */
+static const struct ui_op {
+	const char	*name;
+	int		(*fn)(struct ui *);
+	const char	*desc;
+} ui_ops[] = {
+	{ "down", op_down, "move down, or scroll the story down" },
+	{ "up", op_up, "move up, or scroll the story up" },
+	{ "page-down", op_page_down, "move or scroll one page down" },
+	{ "page-up", op_page_up, "move or scroll one page up" },
+	{ "top", op_top, "go to the first item, or the story's top" },
+	{ "bottom", op_bottom, "go to the last item, or the story's end" },
+	{ "focus-next", op_focus_next, "move the focus to the next pane" },
+	{ "focus-prev", op_focus_prev, "move the focus to the previous pane" },
+	{ "open", op_open, "open the selected feed, story, name or quote" },
+	{ "quit", op_quit, "go back; from the lists, quit" },
+	{ "help", op_help, "show the keys and commands" },
+	{ "next-unread", op_next_unread, "open the next unread story" },
+	{ "prev-unread", op_prev_unread, "open the previous unread story" },
+	{ "toggle-read", op_toggle_read, "mark the story read or unread" },
+	{ "toggle-star", op_toggle_star, "star or unstar the story" },
+	{ "toggle-sidebar", op_toggle_sidebar,
+	  "show or hide the people & quotes sidebar" },
+	{ "open-link", op_open_link,
+	  "open the story's link with $BROWSER or xdg-open" },
+	{ "command", op_command,
+	  "type a command, as in the config file" },
+	{ "redraw", op_redraw, "redraw the screen" },
+};
+#define UI_NOPS (sizeof ui_ops / sizeof ui_ops[0])
+
+/* The default bindings, parsed like lines of the config file. */
+static const char *const ui_default_bindings[] = {
+	"bind j down", "bind Down down",
+	"bind k up", "bind Up up",
+	"bind PageDown page-down", "bind Space page-down",
+	"bind PageUp page-up",
+	"bind g top", "bind Home top",
+	"bind G bottom", "bind End bottom",
+	"bind Tab focus-next", "bind BTab focus-prev",
+	"bind Enter open",
+	"bind q quit",
+	"bind ? help",
+	"bind n next-unread", "bind N prev-unread",
+	"bind r toggle-read",
+	"bind s toggle-star",
+	"bind e toggle-sidebar",
+	"bind o open-link",
+	"bind : command",
+	"bind C-l redraw",
+};
+
+/* Names of keys that are not one printable character. */
+static const struct {
+	const char	*name;
+	int		 key;
+} ui_key_names[] = {
+	{ "Up", KEY_SPECIAL | KEY_UP },
+	{ "Down", KEY_SPECIAL | KEY_DOWN },
+	{ "Left", KEY_SPECIAL | KEY_LEFT },
+	{ "Right", KEY_SPECIAL | KEY_RIGHT },
+	{ "PageUp", KEY_SPECIAL | KEY_PPAGE },
+	{ "PageDown", KEY_SPECIAL | KEY_NPAGE },
+	{ "Home", KEY_SPECIAL | KEY_HOME },
+	{ "End", KEY_SPECIAL | KEY_END },
+	{ "BTab", KEY_SPECIAL | KEY_BTAB },
+	{ "Backspace", KEY_SPECIAL | KEY_BACKSPACE },
+	{ "Delete", KEY_SPECIAL | KEY_DC },
+	{ "Insert", KEY_SPECIAL | KEY_IC },
+	{ "Enter", '\r' },
+	{ "Tab", '\t' },
+	{ "Space", ' ' },
+	{ "Escape", 27 },
+};
+#define UI_NKEYNAMES (sizeof ui_key_names / sizeof ui_key_names[0])
+
+/*
+ * Key tables: a key is looked up first in the table of what has the focus,
+ * then in the global one, where the defaults live.
+ */
+enum ui_table {
+	T_GLOBAL, T_FEEDS, T_LIST, T_ARTICLE, T_SIDEBAR, T_QUOTES, T_NTABLES
+};
+static const char *const ui_table_names[T_NTABLES] = {
+	"global", "feeds", "list", "article", "sidebar", "quotes"
+};
+
+struct ui_binding {
+	int	 table;
+	int	 key;
+	size_t	 op;
+};
+
+static struct ui_binding	*ui_bindings;
+static size_t			 ui_nbindings;
+
+/* A key's name: "j", "C-l", "PageDown", "F5". */
+static void
+ui_key_name(int key, char *out, size_t len)
+{
+	struct buf	b;
+	size_t		i;
+
+	for (i = 0; i < UI_NKEYNAMES; i++) {
+		if (ui_key_names[i].key == key) {
+			snprintf(out, len, "%s", ui_key_names[i].name);
+			return;
+		}
+	}
+	if (key & KEY_SPECIAL) {
+		key &= ~KEY_SPECIAL;
+		if (key >= KEY_F(1) && key <= KEY_F(12))
+			snprintf(out, len, "F%d", key - KEY_F0);
+		else
+			snprintf(out, len, "key%d", key);
+		return;
+	}
+	if (key >= 1 && key <= 26) {
+		snprintf(out, len, "C-%c", 'a' + key - 1);
+		return;
+	}
+	buf_init(&b);
+	utf8_encode(&b, (uint32_t)key);
+	snprintf(out, len, "%s", b.data != NULL ? b.data : "?");
+	buf_free(&b);
+}
+
+/* Parse a key name; -1 if it names no key. */
+static int
+ui_key_parse(const char *s)
+{
+	uint32_t	cp;
+	size_t		i, n;
+
+	for (i = 0; i < UI_NKEYNAMES; i++)
+		if (strcmp(ui_key_names[i].name, s) == 0)
+			return ui_key_names[i].key;
+	if (s[0] == 'C' && s[1] == '-' && s[2] >= 'a' && s[2] <= 'z' &&
+	    s[3] == '\0')
+		return s[2] - 'a' + 1;
+	if (s[0] == 'F' && s[1] >= '1' && s[1] <= '9') {
+		n = (size_t)atoi(s + 1);
+		if (n >= 1 && n <= 12 && strspn(s + 1, "0123456789") ==
+		    strlen(s + 1))
+			return KEY_SPECIAL | KEY_F((int)n);
+	}
+	n = strlen(s);
+	if (n == 0)
+		return -1;
+	if (utf8_decode(s, n, &cp) != n || utf8_is_unsafe(cp) || cp == ' ')
+		return -1;
+	return (int)cp;
+}
+
+/* Find an operation by name. */
+static int
+ui_op_find(const char *name, size_t *op)
+{
+	size_t	i;
+
+	for (i = 0; i < UI_NOPS; i++) {
+		if (strcmp(ui_ops[i].name, name) == 0) {
+			*op = i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Find a key's binding in a table; ui_nbindings if none. */
+static size_t
+ui_binding_find(int table, int key)
+{
+	size_t	i;
+
+	for (i = 0; i < ui_nbindings; i++)
+		if (ui_bindings[i].table == table && ui_bindings[i].key == key)
+			break;
+	return i;
+}
+
+/* Bind a key in a table, replacing what it did there. */
+static void
+ui_bind(int table, int key, size_t op)
+{
+	size_t	i;
+
+	if ((i = ui_binding_find(table, key)) < ui_nbindings) {
+		ui_bindings[i].op = op;
+		return;
+	}
+	ui_bindings = xreallocarray(ui_bindings, ui_nbindings + 1,
+	    sizeof *ui_bindings);
+	ui_bindings[ui_nbindings].table = table;
+	ui_bindings[ui_nbindings].key = key;
+	ui_bindings[ui_nbindings++].op = op;
+}
+
+/* Remove a key's binding from a table; -1 if it had none there. */
+static int
+ui_unbind(int table, int key)
+{
+	size_t	i;
+
+	for (i = 0; i < ui_nbindings; i++) {
+		if (ui_bindings[i].table == table &&
+		    ui_bindings[i].key == key) {
+			ui_bindings[i] = ui_bindings[--ui_nbindings];
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Parse "on"/"off". */
+static int
+ui_bool(const char *s, int *v)
+{
+	if (strcmp(s, "on") == 0 || strcmp(s, "yes") == 0)
+		*v = 1;
+	else if (strcmp(s, "off") == 0 || strcmp(s, "no") == 0)
+		*v = 0;
+	else
+		return -1;
+	return 0;
+}
+
+/* set OPTION VALUE. */
+static int
+ui_set(struct ui *ui, char **w, int n, char **err)
+{
+	char	*end;
+	long	 v;
+	int	 b;
+
+	if (n != 3) {
+		xasprintf(err, "usage: set OPTION VALUE");
+		return -1;
+	}
+	if (strcmp(w[1], "theme") == 0) {
+		if (ui_theme_load(ui, w[2], err) != 0)
+			return -1;
+		return UI_REDRAW;
+	}
+	if (strcmp(w[1], "sidebar") == 0) {
+		if (strcmp(w[2], "auto") == 0)
+			ui->sidebar = -1;
+		else if (ui_bool(w[2], &b) == 0)
+			ui->sidebar = b;
+		else
+			goto bad;
+		return UI_RELAYOUT | UI_REDRAW;
+	}
+	if (strcmp(w[1], "mark-read") == 0) {
+		if (ui_bool(w[2], &ui->mark_read) != 0)
+			goto bad;
+		return 0;
+	}
+	if (strcmp(w[1], "width") == 0) {
+		errno = 0;
+		v = strtol(w[2], &end, 10);
+		if (*end != '\0' || errno != 0 || v < 0 || v > 1000)
+			goto bad;
+		ui->max_width = (int)v;
+		return UI_RELAYOUT | UI_REDRAW;
+	}
+	xasprintf(err, "unknown option '%s'", w[1]);
+	return -1;
+bad:
+	xasprintf(err, "bad value '%s' for option '%s'", w[2], w[1]);
+	return -1;
+}
+
+/* Run one command of the config file or the command line. */
+int
+ui_command(struct ui *ui, const char *line, char **err)
+{
+	char	*copy, *w[8], *p, **a;
+	int	 n = 0, key, rv = -1, table = T_GLOBAL, na;
+	size_t	 op;
+
+	copy = xstrdup(line);
+	for (p = copy; n < 8; ) {
+		p += strspn(p, " \t\r\n");
+		if (*p == '\0' || *p == '#')
+			break;
+		w[n++] = p;
+		p += strcspn(p, " \t\r\n");
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+	p += strspn(p, " \t\r\n");
+	if (n == 8 || (*p != '\0' && *p != '#')) {
+		xasprintf(err, "too many words");
+		goto out;
+	}
+	if (n == 0) {
+		rv = 0;
+		goto out;
+	}
+	if (strcmp(w[0], "bind") == 0 || strcmp(w[0], "unbind") == 0) {
+		a = w + 1;
+		na = n - 1;
+		if (na >= 2 && strcmp(a[0], "-T") == 0) {
+			for (table = 0; table < T_NTABLES; table++)
+				if (strcmp(ui_table_names[table], a[1]) == 0)
+					break;
+			if (table == T_NTABLES) {
+				xasprintf(err, "unknown key table '%s'", a[1]);
+				goto out;
+			}
+			a += 2;
+			na -= 2;
+		}
+		if (na != (w[0][0] == 'b' ? 2 : 1)) {
+			xasprintf(err, "usage: %s", w[0][0] == 'b' ?
+			    "bind [-T TABLE] KEY OPERATION" :
+			    "unbind [-T TABLE] KEY");
+			goto out;
+		}
+		if ((key = ui_key_parse(a[0])) == -1) {
+			xasprintf(err, "unknown key '%s'", a[0]);
+			goto out;
+		}
+		if (na == 1) {
+			if (ui_unbind(table, key) != 0) {
+				xasprintf(err, "key '%s' is not bound", a[0]);
+				goto out;
+			}
+		} else if (ui_op_find(a[1], &op) != 0) {
+			xasprintf(err, "unknown operation '%s'", a[1]);
+			goto out;
+		} else
+			ui_bind(table, key, op);
+		rv = UI_REDRAW;
+	} else if (strcmp(w[0], "set") == 0)
+		rv = ui_set(ui, w, n, err);
+	else if (ui_op_find(w[0], &op) == 0 && n == 1 && ui != NULL)
+		rv = ui_ops[op].fn(ui);
+	else
+		xasprintf(err, "unknown command '%s'", w[0]);
+out:
+	free(copy);
+	return rv;
+}
+
+/* Bind the default keys, parsed as config lines. */
+int
+ui_keys_init(struct ui *ui)
+{
+	char	*err = NULL;
+	size_t	 i;
+
+	ui_keys_free();
+	for (i = 0; i < sizeof ui_default_bindings /
+	    sizeof ui_default_bindings[0]; i++) {
+		if (ui_command(ui, ui_default_bindings[i], &err) < 0)
+			fatal("default binding '%s': %s",
+			    ui_default_bindings[i], err);
+	}
+	return 0;
+}
+
+/* Drop every binding. */
+void
+ui_keys_free(void)
+{
+	free(ui_bindings);
+	ui_bindings = NULL;
+	ui_nbindings = 0;
+}
+
+/* Read the config file; report the first error with file:line. */
+int
+ui_config_load(struct ui *ui)
+{
+	const char	*cfg, *home;
+	char		*path, *line = NULL, *err = NULL;
+	size_t		 cap = 0;
+	ssize_t		 len;
+	FILE		*f;
+	int		 lineno = 0, nerr = 0, flags = 0, rv;
+
+	if ((cfg = getenv("XDG_CONFIG_HOME")) != NULL && *cfg == '/')
+		xasprintf(&path, "%s/dossier/config", cfg);
+	else if ((home = getenv("HOME")) != NULL && *home == '/')
+		xasprintf(&path, "%s/.config/dossier/config", home);
+	else
+		return 0;
+	if ((f = fopen(path, "r")) == NULL) {
+		if (errno != ENOENT)
+			ui_message(ui, 1, "%s: %s", path, strerror(errno));
+		free(path);
+		return 0;
+	}
+	while ((len = getline(&line, &cap, f)) != -1) {
+		lineno++;
+		if ((rv = ui_command(ui, line, &err)) < 0) {
+			if (nerr++ == 0)
+				ui_message(ui, 1, "%s:%d: %s", path, lineno,
+				    err);
+			free(err);
+			err = NULL;
+		} else
+			flags |= rv;
+	}
+	if (nerr > 1) {
+		err = ui->message;
+		ui->message = NULL;
+		ui_message(ui, 1, "%s (and %d more errors)", err, nerr - 1);
+		free(err);
+	}
+	free(line);
+	fclose(f);
+	free(path);
+	return flags;
+}
+
+/* Which pane's rows a move acts on. */
+static int
+ui_move(struct ui *ui, int d)
+{
+	switch (ui->focus) {
+	case PANE_FEEDS:
+		return ui_feeds_move(ui, d);
+	case PANE_LIST:
+		return ui_list_move(ui, d);
+	case PANE_ARTICLE:
+		if (ui->quotes_view)
+			return ui_quotes_move(ui, d);
+		return ui_article_scroll(ui, d);
+	case PANE_SIDEBAR:
+		return ui_sidebar_move(ui, d);
+	default:
+		return 0;
+	}
+}
+
+/* A page of the focused pane. */
+static int
+ui_page(struct ui *ui)
+{
+	int	h = ui->r[ui->focus].h - 2;
+
+	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
+		h /= 4;
+	return h > 1 ? h : 1;
+}
+
+/* Move down in the focused pane. */
+static int
+op_down(struct ui *ui)
+{
+	return ui_move(ui, 1);
+}
+
+/* Move up in the focused pane. */
+static int
+op_up(struct ui *ui)
+{
+	return ui_move(ui, -1);
+}
+
+/* Move a page down in the focused pane. */
+static int
+op_page_down(struct ui *ui)
+{
+	return ui_move(ui, ui_page(ui));
+}
+
+/* Move a page up in the focused pane. */
+static int
+op_page_up(struct ui *ui)
+{
+	return ui_move(ui, -ui_page(ui));
+}
+
+/* The first or last item of the focused pane. */
+static int
+ui_edge(struct ui *ui, int bottom)
+{
+	switch (ui->focus) {
+	case PANE_FEEDS:
+		return ui_feeds_move(ui, bottom ? 0x7fff : -0x7fff);
+	case PANE_LIST:
+		return ui_list_edge(ui, bottom);
+	case PANE_ARTICLE:
+		if (ui->quotes_view)
+			return ui_quotes_move(ui, bottom ?
+			    (int)ui->quotes.n : -(int)ui->quotes.n);
+		return ui_article_edge(ui, bottom);
+	default:
+		return ui_sidebar_move(ui, bottom ?
+		    (int)ui->ents.n : -(int)ui->ents.n);
+	}
+}
+
+/* Go to the focused pane's first item. */
+static int
+op_top(struct ui *ui)
+{
+	return ui_edge(ui, 0);
+}
+
+/* Go to the focused pane's last item. */
+static int
+op_bottom(struct ui *ui)
+{
+	return ui_edge(ui, 1);
+}
+
+/* Move the focus to the next shown pane in a direction. */
+static int
+ui_focus_step(struct ui *ui, int d)
+{
+	int	p = (int)ui->focus, i;
+
+	for (i = 0; i < NPANES; i++) {
+		p = (p + d + NPANES) % NPANES;
+		if (ui->shown[p])
+			break;
+	}
+	ui->focus = (enum ui_pane)p;
+	return UI_REDRAW;
+}
+
+/* Focus the next pane. */
+static int
+op_focus_next(struct ui *ui)
+{
+	return ui_focus_step(ui, 1);
+}
+
+/* Focus the previous pane. */
+static int
+op_focus_prev(struct ui *ui)
+{
+	return ui_focus_step(ui, -1);
+}
+
+/* Open what the focused pane has selected. */
+static int
+op_open(struct ui *ui)
+{
+	int64_t	id;
+	int	flags;
+
+	switch (ui->focus) {
+	case PANE_FEEDS:
+		ui->focus = PANE_LIST;
+		return ui_feed_select(ui) | UI_REDRAW;
+	case PANE_LIST:
+		if ((id = ui_list_current(ui)) == 0)
+			return 0;
+		flags = ui_article_open(ui, id);
+		ui->focus = PANE_ARTICLE;
+		return flags;
+	case PANE_ARTICLE:
+		return ui->quotes_view ? ui_quotes_enter(ui) : 0;
+	case PANE_SIDEBAR:
+		return ui_sidebar_enter(ui);
+	default:
+		return 0;
+	}
+}
+
+/* Go back one step; from the lists, quit. */
+static int
+op_quit(struct ui *ui)
+{
+	if (ui->help) {
+		ui->help = 0;
+		return UI_REDRAW;
+	}
+	if (ui->quotes_view && ui->focus == PANE_ARTICLE)
+		return ui_quotes_close(ui);
+	if (ui->focus == PANE_ARTICLE && ui->quotes_back) {
+		ui->quotes_back = 0;
+		ui->quotes_view = 1;
+		return UI_REDRAW;
+	}
+	if (ui->focus == PANE_ARTICLE || ui->focus == PANE_SIDEBAR) {
+		ui->focus = PANE_LIST;
+		return UI_REDRAW;
+	}
+	return UI_QUIT;
+}
+
+/* Show or hide the help screen. */
+static int
+op_help(struct ui *ui)
+{
+	ui->help = !ui->help;
+	ui->help_top = 0;
+	return UI_REDRAW;
+}
+
+/* Open the next unread story. */
+static int
+op_next_unread(struct ui *ui)
+{
+	return ui_list_find_unread(ui, 1);
+}
+
+/* Open the previous unread story. */
+static int
+op_prev_unread(struct ui *ui)
+{
+	return ui_list_find_unread(ui, -1);
+}
+
+/* The story a flag key acts on: the open one, else the selected one. */
+static int64_t
+ui_target(struct ui *ui, int *read, int *starred)
+{
+	if (ui->art_id != 0 && ui->focus != PANE_LIST &&
+	    ui->focus != PANE_FEEDS) {
+		*read = ui->art.read;
+		*starred = ui->art.starred;
+		return ui->art_id;
+	}
+	if (ui->cur < ui->rows.n) {
+		*read = ui->rows.v[ui->cur].read;
+		*starred = ui->rows.v[ui->cur].starred;
+		return ui->rows.v[ui->cur].key.id;
+	}
+	return 0;
+}
+
+/* Toggle one flag of the target story. */
+static int
+ui_toggle(struct ui *ui, int star)
+{
+	char	*err = NULL;
+	int64_t	 id;
+	int	 read, starred, rv;
+
+	if ((id = ui_target(ui, &read, &starred)) == 0)
+		return 0;
+	if (star)
+		rv = store_set_starred(ui->store, id, !starred, &err);
+	else
+		rv = store_set_read(ui->store, id, !read, &err);
+	if (rv != 0) {
+		ui_message(ui, 1, "%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	if (id == ui->art_id) {
+		if (star)
+			ui->art.starred = !starred;
+		else
+			ui->art.read = !read;
+	}
+	ui_message(ui, 0, "%s", star ? (starred ? "unstarred" : "starred") :
+	    (read ? "marked unread" : "marked read"));
+	return UI_FEEDS | UI_LIST | UI_REDRAW;
+}
+
+/* Toggle the story's read flag. */
+static int
+op_toggle_read(struct ui *ui)
+{
+	return ui_toggle(ui, 0);
+}
+
+/* Toggle the story's star. */
+static int
+op_toggle_star(struct ui *ui)
+{
+	return ui_toggle(ui, 1);
+}
+
+/* Show or hide the sidebar. */
+static int
+op_toggle_sidebar(struct ui *ui)
+{
+	ui->sidebar = !ui->shown[PANE_SIDEBAR];
+	if (!ui->sidebar && ui->focus == PANE_SIDEBAR)
+		ui->focus = PANE_ARTICLE;
+	return UI_RELAYOUT | UI_REDRAW;
+}
+
+/* Open the story's link in a browser. */
+static int
+op_open_link(struct ui *ui)
+{
+	if (ui->art_id == 0) {
+		ui_message(ui, 1, "open a story first");
+		return UI_REDRAW;
+	}
+	return ui_open_url(ui, ui->art.url);
+}
+
+/* Read and run a command line. */
+static int
+op_command(struct ui *ui)
+{
+	return ui_cmdline(ui);
+}
+
+/* Redraw the whole screen. */
+static int
+op_redraw(struct ui *ui)
+{
+	clearok(curscr, TRUE);
+	return UI_RELAYOUT | UI_REDRAW;
+}
+
+/* Run the operation bound to a key; returns redraw flags. */
+int
+ui_key(struct ui *ui, int rc, wint_t ch)
+{
+	int	key, table;
+	size_t	i;
+
+	key = rc == KEY_CODE_YES ? KEY_SPECIAL | (int)ch : (int)ch;
+	if (key == '\n' || key == (KEY_SPECIAL | KEY_ENTER))
+		key = '\r';
+	if (ui->message != NULL) {
+		ui_message(ui, 0, NULL);
+		ui->flags |= UI_REDRAW;
+	}
+	/* The focused pane's table first, then the global one. */
+	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
+		table = T_QUOTES;
+	else
+		table = T_FEEDS + (int)ui->focus;
+	if ((i = ui_binding_find(table, key)) == ui_nbindings)
+		i = ui_binding_find(T_GLOBAL, key);
+	if (ui->help) {
+		/* The help screen scrolls; any other key closes it. */
+		if (i < ui_nbindings && ui_ops[ui_bindings[i].op].fn == op_down)
+			ui->help_top++;
+		else if (i < ui_nbindings &&
+		    ui_ops[ui_bindings[i].op].fn == op_up && ui->help_top > 0)
+			ui->help_top--;
+		else
+			ui->help = 0;
+		return UI_REDRAW;
+	}
+	if (ui->too_small && (i == ui_nbindings ||
+	    ui_ops[ui_bindings[i].op].fn != op_quit))
+		return 0;
+	if (i == ui_nbindings)
+		return 0;
+	return ui_ops[ui_bindings[i].op].fn(ui);
+}
+
+/* The keys bound to an operation, as "j, Down". */
+static void
+ui_op_keys(size_t op, char *out, size_t len)
+{
+	char	name[32];
+	size_t	i, used = 0;
+
+	*out = '\0';
+	for (i = 0; i < ui_nbindings; i++) {
+		if (ui_bindings[i].op != op)
+			continue;
+		ui_key_name(ui_bindings[i].key, name, sizeof name);
+		used += (size_t)snprintf(out + used, len - used, "%s%s%s%s",
+		    used > 0 ? ", " : "", ui_bindings[i].table == T_GLOBAL ?
+		    "" : ui_table_names[ui_bindings[i].table],
+		    ui_bindings[i].table == T_GLOBAL ? "" : ":", name);
+		if (used >= len)
+			break;
+	}
+}
+
+static const char *const ui_help_commands[] = {
+	"bind [-T TABLE] KEY OPERATION  bind a key (TABLE: global, feeds,",
+	"                       list, article, sidebar, quotes)",
+	"unbind [-T TABLE] KEY  remove a key's binding",
+	"set theme NAME|PATH    use a theme (default, light, mono)",
+	"set sidebar on|off|auto",
+	"set mark-read on|off   opening a story marks it read",
+	"set width N            widest line of a story (0: the pane)",
+	"OPERATION              run an operation by name",
+};
+
+/* Draw the help screen from the key and command tables. */
+void
+ui_help_draw(struct ui *ui)
+{
+	char	 keys[128];
+	int	 y, row = 0, cols = COLS - 4;
+	size_t	 i, n = UI_NOPS + 3 + sizeof ui_help_commands /
+	    sizeof ui_help_commands[0];
+	const char *line;
+
+	if ((size_t)ui->help_top + 1 > n)
+		ui->help_top = (int)n - 1;
+	for (y = 0; y < LINES - 1; y++)
+		ui_fill(y, 0, COLS, ui->attr[E_NORMAL]);
+	ui_put(0, 1, cols, "Keys (q or any other key closes; j/k scroll)",
+	    44, ui->attr[E_PANE_TITLE_FOCUS], NULL, NULL);
+	for (y = 2, i = 0; i < n && y < LINES - 1; i++, row++) {
+		if (row < ui->help_top)
+			continue;
+		if (i < UI_NOPS) {
+			ui_op_keys(i, keys, sizeof keys);
+			ui_put(y, 2, 18, keys, strlen(keys),
+			    ui->attr[E_HELP_KEY], NULL, NULL);
+			ui_put(y, 21, 16, ui_ops[i].name,
+			    strlen(ui_ops[i].name), ui->attr[E_HELP_TEXT],
+			    NULL, NULL);
+			ui_put(y, 38, cols - 36, ui_ops[i].desc,
+			    strlen(ui_ops[i].desc), ui->attr[E_HELP_TEXT],
+			    NULL, NULL);
+		} else if (i == UI_NOPS + 1) {
+			ui_put(y, 1, cols, "Commands (config file and ':')",
+			    30, ui->attr[E_PANE_TITLE], NULL, NULL);
+		} else if (i > UI_NOPS + 2) {
+			line = ui_help_commands[i - UI_NOPS - 3];
+			ui_put(y, 2, cols, line, strlen(line),
+			    ui->attr[E_HELP_TEXT], NULL, NULL);
+		}
+		y++;
+	}
+}
+
+/* Read a command on the bottom line and run it. */
+int
+ui_cmdline(struct ui *ui)
+{
+	struct buf	 line;
+	char		*err = NULL;
+	wint_t		 ch;
+	int		 rc, flags = UI_REDRAW, w;
+	size_t		 n;
+
+	buf_init(&line);
+	buf_addc(&line, '\0');
+	line.len = 0;
+	curs_set(1);
+	for (;;) {
+		ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
+		ui_put(LINES - 1, 0, 1, ":", 1, ui->attr[E_PROMPT], NULL,
+		    NULL);
+		w = ui_put(LINES - 1, 1, COLS - 2, line.data, line.len,
+		    ui->attr[E_PROMPT], NULL, NULL);
+		move(LINES - 1, 1 + w);
+		refresh();
+		rc = get_wch(&ch);
+		if (rc == ERR)
+			continue;
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			ui->flags |= UI_RELAYOUT | UI_LIST;
+			continue;
+		}
+		if (rc == OK && ch == 27)
+			break;
+		if (rc == OK && (ch == '\r' || ch == '\n')) {
+			if ((rc = ui_command(ui, line.data, &err)) < 0) {
+				ui_message(ui, 1, "%s", err);
+				free(err);
+			} else
+				flags |= rc;
+			break;
+		}
+		if ((rc == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
+		    (rc == OK && (ch == 127 || ch == 8))) {
+			if (line.len == 0)
+				break;
+			n = line.len - 1;
+			while (n > 0 && (line.data[n] & 0xc0) == 0x80)
+				n--;
+			line.len = n;
+			line.data[n] = '\0';
+			continue;
+		}
+		if (rc == OK && ch >= 0x20 && !utf8_is_unsafe((uint32_t)ch) &&
+		    line.len < 512)
+			utf8_encode(&line, (uint32_t)ch);
+	}
+	curs_set(0);
+	buf_free(&line);
+	return flags | UI_RELAYOUT;
+}
+
+/* Print the operation table with the default keys. */
+void
+ui_keys_print(FILE *f)
+{
+	char	 keys[128];
+	size_t	 i;
+
+	ui_keys_init(NULL);
+	for (i = 0; i < UI_NOPS; i++) {
+		ui_op_keys(i, keys, sizeof keys);
+		fprintf(f, "%-16s %-20s %s\n", ui_ops[i].name,
+		    *keys != '\0' ? keys : "(unbound)", ui_ops[i].desc);
+	}
+	ui_keys_free();
+}

@@ -1,0 +1,493 @@
+/*
+ * The screen's lifecycle: the terminal is set up on /dev/tty and always
+ * given back (on quit, on fatal(), on SIGINT, SIGTERM and SIGHUP, whose
+ * handlers only set a flag the loop reads); the theme; the main loop that
+ * turns keys into actions and actions' flags into redraws.
+ */
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "store.h"
+#include "ui.h"
+#include "ui-int.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+const char *const ui_elem_names[E_COUNT] = {
+	"normal", "border", "pane.title", "pane.title.focus", "feed",
+	"feed.count", "feed.selected", "article", "article.unread",
+	"article.date", "article.selected", "header.title", "header.meta",
+	"header.tags", "body", "subheading", "caption", "link", "speaker",
+	"quote", "quote.mark", "entity.person", "entity.org", "entity.place",
+	"entity.misc", "annotation", "sidebar.heading", "sidebar.item",
+	"sidebar.role", "sidebar.count", "status", "status.progress",
+	"message", "error", "prompt", "help.key", "help.text"
+};
+
+static volatile sig_atomic_t	ui_signal;
+static SCREEN			*ui_screen;
+static FILE			*ui_tty;
+
+/* Note a terminating signal; the loop restores the terminal and exits. */
+static void
+ui_on_signal(int sig)
+{
+	ui_signal = sig;
+}
+
+/* Give the terminal back: leave the alternate screen, cooked mode. */
+static void
+ui_restore(void)
+{
+	if (ui_screen == NULL)
+		return;
+	endwin();
+	delscreen(ui_screen);
+	ui_screen = NULL;
+	if (ui_tty != NULL)
+		fclose(ui_tty);
+	ui_tty = NULL;
+}
+
+/* Set the status-line message; NULL clears it. */
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list	ap;
+
+	free(ui->message);
+	ui->message = NULL;
+	ui->message_error = error;
+	if (fmt == NULL)
+		return;
+	va_start(ap, fmt);
+	xvasprintf(&ui->message, fmt, ap);
+	va_end(ap);
+}
+
+/* A colour name to a curses colour; -2 if unknown, *bold for bright ones. */
+static int
+ui_colour(const char *s, int *bold)
+{
+	static const char *names[] = { "black", "red", "green", "yellow",
+	    "blue", "magenta", "cyan", "white" };
+	char	*end;
+	long	 n;
+	int	 i;
+
+	*bold = 0;
+	if (strcmp(s, "default") == 0)
+		return -1;
+	if (strncmp(s, "colour", 6) == 0 || strncmp(s, "color", 5) == 0) {
+		s += s[5] == 'r' ? 5 : 6;
+		if (*s == 'r')
+			s++;
+		n = strtol(s, &end, 10);
+		if (*s == '\0' || *end != '\0' || n < 0 || n > 255)
+			return -2;
+		return n < COLORS ? (int)n : (n < 16 ? (int)n % 8 : -1);
+	}
+	if (strncmp(s, "bright", 6) == 0) {
+		for (i = 0; i < 8; i++)
+			if (strcmp(s + 6, names[i]) == 0)
+				break;
+		if (i == 8)
+			return -2;
+		if (COLORS >= 16)
+			return i + 8;
+		*bold = 1;
+		return i;
+	}
+	for (i = 0; i < 8; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -2;
+}
+
+/* An attribute name to its curses bit; 0 if unknown. */
+static attr_t
+ui_attr_name(const char *s)
+{
+	if (strcmp(s, "bold") == 0)
+		return A_BOLD;
+	if (strcmp(s, "dim") == 0)
+		return A_DIM;
+	if (strcmp(s, "underline") == 0)
+		return A_UNDERLINE;
+	if (strcmp(s, "reverse") == 0)
+		return A_REVERSE;
+	if (strcmp(s, "italic") == 0)
+		return A_ITALIC;
+	if (strcmp(s, "none") == 0)
+		return A_NORMAL;
+	return (attr_t)-1;
+}
+
+/* Find a theme file: a path, the user's themes, then the installed ones. */
+static char *
+ui_theme_path(const char *name)
+{
+	const char	*cfg, *home;
+	char		*path;
+
+	if (strchr(name, '/') != NULL)
+		return xstrdup(name);
+	if ((cfg = getenv("XDG_CONFIG_HOME")) != NULL && *cfg == '/')
+		xasprintf(&path, "%s/dossier/themes/%s", cfg, name);
+	else if ((home = getenv("HOME")) != NULL && *home == '/')
+		xasprintf(&path, "%s/.config/dossier/themes/%s", home, name);
+	else
+		path = NULL;
+	if (path != NULL && access(path, R_OK) == 0)
+		return path;
+	free(path);
+	xasprintf(&path, "%s/themes/%s", DOSSIER_DATADIR, name);
+	return path;
+}
+
+/* Attributes used when no theme file can be read. */
+static void
+ui_theme_builtin(struct ui *ui)
+{
+	int	i;
+
+	for (i = 0; i < E_COUNT; i++)
+		ui->attr[i] = A_NORMAL;
+	ui->attr[E_PANE_TITLE_FOCUS] = A_BOLD | A_REVERSE;
+	ui->attr[E_PANE_TITLE] = ui->attr[E_HEADER_TITLE] = A_BOLD;
+	ui->attr[E_FEED_SELECTED] = ui->attr[E_ARTICLE_SELECTED] = A_REVERSE;
+	ui->attr[E_ARTICLE_UNREAD] = ui->attr[E_SPEAKER] = A_BOLD;
+	ui->attr[E_SUBHEADING] = A_BOLD | A_UNDERLINE;
+	ui->attr[E_QUOTE] = A_ITALIC;
+	ui->attr[E_QUOTE_MARK] = ui->attr[E_STATUS] = A_REVERSE;
+	ui->attr[E_CAPTION] = ui->attr[E_HEADER_META] = A_DIM;
+	ui->attr[E_ERROR] = ui->attr[E_HELP_KEY] = A_BOLD;
+	ui->attr[E_LINK] = A_UNDERLINE;
+}
+
+/* Parse one "color" line; returns the element + 1, 0 if blank, -1. */
+static int
+ui_theme_line(struct ui *ui, char *line, int colour, char **err)
+{
+	char	*w[8], *p;
+	int	 n = 0, e, fg, bg, bold, bold2, i;
+	attr_t	 a = A_NORMAL, x;
+
+	for (p = line; n < 8; ) {
+		p += strspn(p, " \t");
+		if (*p == '\0' || *p == '#')
+			break;
+		w[n++] = p;
+		p += strcspn(p, " \t");
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+	if (n == 0)
+		return 0;
+	if (strcmp(w[0], "color") != 0 && strcmp(w[0], "colour") != 0) {
+		xasprintf(err, "unknown keyword '%s'", w[0]);
+		return -1;
+	}
+	if (n < 4) {
+		xasprintf(err, "usage: color ELEMENT FG BG [ATTR...]");
+		return -1;
+	}
+	for (e = 0; e < E_COUNT; e++)
+		if (strcmp(ui_elem_names[e], w[1]) == 0)
+			break;
+	if (e == E_COUNT) {
+		xasprintf(err, "unknown element '%s'", w[1]);
+		return -1;
+	}
+	if ((fg = ui_colour(w[2], &bold)) == -2 ||
+	    (bg = ui_colour(w[3], &bold2)) == -2) {
+		xasprintf(err, "unknown colour '%s'", fg == -2 ? w[2] : w[3]);
+		return -1;
+	}
+	for (i = 4; i < n; i++) {
+		if ((x = ui_attr_name(w[i])) == (attr_t)-1) {
+			xasprintf(err, "unknown attribute '%s'", w[i]);
+			return -1;
+		}
+		a |= x;
+	}
+	if (colour) {
+		init_pair((short)(e + 1), (short)fg, (short)bg);
+		a |= COLOR_PAIR(e + 1) | (bold ? A_BOLD : 0);
+	}
+	ui->attr[e] = a;
+	return e + 1;
+}
+
+/* Load a theme file; every element must be set. */
+int
+ui_theme_load(struct ui *ui, const char *name, char **err)
+{
+	FILE	*f;
+	char	*path, *line = NULL, *msg = NULL;
+	size_t	 cap = 0;
+	ssize_t	 len;
+	int	 lineno = 0, rv = -1, colour, e;
+	int	 set[E_COUNT];
+	attr_t	 saved[E_COUNT];
+	const char *nc;
+
+	path = ui_theme_path(name);
+	if ((f = fopen(path, "r")) == NULL) {
+		xasprintf(err, "%s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	nc = getenv("NO_COLOR");
+	colour = has_colors() && (nc == NULL || *nc == '\0');
+	if (colour) {
+		start_color();
+		use_default_colors();
+	}
+	memcpy(saved, ui->attr, sizeof saved);
+	ui_theme_builtin(ui);
+	memset(set, 0, sizeof set);
+	while ((len = getline(&line, &cap, f)) != -1) {
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			line[len - 1] = '\0';
+		if ((e = ui_theme_line(ui, line, colour, &msg)) < 0) {
+			xasprintf(err, "%s:%d: %s", path, lineno, msg);
+			free(msg);
+			goto out;
+		}
+		if (e > 0)
+			set[e - 1] = 1;
+	}
+	/* A theme sets every element, so no element is left to chance. */
+	for (e = 0; e < E_COUNT; e++) {
+		if (!set[e]) {
+			xasprintf(err, "%s: element '%s' is not set", path,
+			    ui_elem_names[e]);
+			goto out;
+		}
+	}
+	free(ui->theme);
+	ui->theme = xstrdup(name);
+	ui->theme_loaded = 1;
+	rv = 0;
+out:
+	if (rv != 0)
+		memcpy(ui->attr, saved, sizeof saved);
+	free(line);
+	fclose(f);
+	free(path);
+	return rv;
+}
+
+/* Open a link with $BROWSER or xdg-open, the terminal suspended. */
+int
+ui_open_url(struct ui *ui, const char *url)
+{
+	const char	*env;
+	char		*cmd, *argv[16], *p;
+	int		 argc = 0, status;
+	pid_t		 pid;
+
+	if (url == NULL || *url == '\0') {
+		ui_message(ui, 1, "this story has no link");
+		return UI_REDRAW;
+	}
+	/* $BROWSER may hold a few words; never a shell. */
+	env = getenv("BROWSER");
+	cmd = xstrdup(env != NULL && *env != '\0' ? env : "xdg-open");
+	cmd[strcspn(cmd, ":")] = '\0';
+	p = cmd;
+	while (argc < 14) {
+		p += strspn(p, " \t");
+		if (*p == '\0')
+			break;
+		argv[argc++] = p;
+		p += strcspn(p, " \t");
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+	if (argc == 0) {
+		free(cmd);
+		ui_message(ui, 1, "$BROWSER is empty");
+		return UI_REDRAW;
+	}
+	argv[argc++] = (char *)url;
+	argv[argc] = NULL;
+
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		execvp(argv[0], argv);
+		fprintf(stderr, "dossier: %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	status = -1;
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+			;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (pid < 0)
+		ui_message(ui, 1, "cannot start %s: %s", argv[0],
+		    strerror(errno));
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		ui_message(ui, 1, "%s failed", argv[0]);
+	else
+		ui_message(ui, 0, "opened %s", url);
+	free(cmd);
+	return UI_REDRAW | UI_RELAYOUT;
+}
+
+/* Set up signals: terminating ones set a flag; no restart of reads. */
+static void
+ui_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Do what the pending flags ask, then paint. */
+static void
+ui_frame(struct ui *ui)
+{
+	int	f = ui->flags;
+	size_t	n = ui->feeds.n;
+
+	ui->flags = 0;
+	/* The feed list's length sets the panes' heights: read it first. */
+	if (f & UI_FEEDS) {
+		ui_feeds_load(ui, STORE_COUNT_CHEAP);
+		if (ui->feeds.n != n)
+			f |= UI_RELAYOUT;
+	}
+	if (f & UI_RELAYOUT) {
+		ui_layout(ui);
+		ui_article_wrap(ui);
+		f |= UI_LIST;	/* the window's height may have changed */
+	}
+	if (f & UI_LIST)
+		ui_list_load(ui);
+	ui_draw(ui);
+}
+
+/* Free what the screen held. */
+static void
+ui_free(struct ui *ui)
+{
+	ui_article_close(ui);
+	library_feeds_free(&ui->feeds);
+	library_rows_free(&ui->rows);
+	library_quotes_free(&ui->quotes);
+	free(ui->quotes_name);
+	free(ui->filter_label);
+	free(ui->filter_value);
+	free(ui->filter_kind);
+	free(ui->theme);
+	free(ui->message);
+	ui_keys_free();
+}
+
+/* Run the screen until quit or a terminating signal. */
+int
+ui_main(struct store *store)
+{
+	struct ui	 ui;
+	char		*err = NULL;
+	wint_t		 ch;
+	int		 rc, status = 0;
+	size_t		 n;
+
+	memset(&ui, 0, sizeof ui);
+	ui.store = store;
+	ui.sidebar = -1;
+	ui.mark_read = 1;
+	ui.focus = PANE_LIST;
+	ui.theme = xstrdup("default");
+	ui_keys_init(&ui);
+
+	if ((ui_tty = fopen("/dev/tty", "r+")) == NULL) {
+		fprintf(stderr, "dossier: /dev/tty: %s\n", strerror(errno));
+		ui_free(&ui);
+		return 1;
+	}
+	if ((ui_screen = newterm(NULL, ui_tty, ui_tty)) == NULL) {
+		fprintf(stderr, "dossier: cannot use this terminal "
+		    "(TERM=%s)\n", getenv("TERM") != NULL ?
+		    getenv("TERM") : "");
+		fclose(ui_tty);
+		ui_tty = NULL;
+		ui_free(&ui);
+		return 1;
+	}
+	fatal_set_hook(ui_restore);
+	ui_signals();
+	set_term(ui_screen);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	timeout(500);
+
+	/* The config file may choose a theme; otherwise the default one. */
+	ui_theme_builtin(&ui);
+	ui_config_load(&ui);
+	if (!ui.theme_loaded && ui_theme_load(&ui, ui.theme, &err) != 0)
+		ui_theme_builtin(&ui);	/* not installed: plain attributes */
+	free(err);
+	err = NULL;
+
+	ui.flags = UI_RELAYOUT | UI_FEEDS | UI_LIST | UI_REDRAW;
+	while (!ui_signal) {
+		if (ui.flags & UI_QUIT)
+			break;
+		if (ui.flags != 0)
+			ui_frame(&ui);
+		/*
+		 * Counts that scan the table (starred, outlets) wait until the
+		 * screen is up and no key is pending.
+		 */
+		timeout(ui.feeds_stale ? 0 : 500);
+		rc = get_wch(&ch);
+		if (rc == ERR) {
+			if (ui.feeds_stale) {
+				n = ui.feeds.n;
+				ui_feeds_load(&ui, STORE_COUNT_EVERY);
+				ui.flags |= UI_REDRAW | (ui.feeds.n != n ?
+				    UI_RELAYOUT : 0);
+			}
+			continue;
+		}
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			ui.flags |= UI_RELAYOUT | UI_LIST | UI_REDRAW;
+			continue;
+		}
+		ui.flags |= ui_key(&ui, rc, ch);
+	}
+	if (ui_signal)
+		status = 128 + ui_signal;
+	ui_restore();
+	fatal_set_hook(NULL);
+	ui_free(&ui);
+	return status;
+}

@@ -1,0 +1,99 @@
+#!/bin/sh
+# The config file and the key table: a rebound key, an unbound one, errors
+# reported with file:line, the ':' command line, each theme, NO_COLOR, and
+# the man page listing every operation of the table with its keys.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib-tmux.sh"
+plan 15
+
+sample_db
+cfg="$T/config/dossier/config"
+
+cat >"$cfg" <<EOC
+# vi keys are the default; these are a user's own
+set theme $top_srcdir/themes/default
+bind x quit
+unbind q
+bind C-n down   # a comment after a command
+EOC
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+keys C-n Enter
+wait_for "Ulmgrad Observer"
+ok $? "a key bound in the config file runs its operation"
+keys q '?'
+wait_for "toggle-sidebar"
+ok $? "an unbound key does nothing"
+keys Escape x x
+wait_dead
+ok $? "the rebound key quits"
+
+cat >"$cfg" <<EOC
+set theme $top_srcdir/themes/default
+bind j frobnicate
+bind
+set sidebar maybe
+EOC
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "$cfg:2: unknown operation 'frobnicate' (and 2 more errors)"
+ok $? "config errors are reported with file:line, the screen still opens"
+keys j
+wait_for "15 articles ·"
+ok $? "the message goes at the next key"
+
+keys : 's' 'e' 't' Space 's' 'i' 'd' 'e' 'b' 'a' 'r' Space 'o' 'f' 'f' Enter
+wait_gone "People & quotes"
+ok $? "the command line runs config commands (set sidebar off)"
+keys : 'b' 'o' 'g' 'u' 's' Enter
+wait_for "unknown command 'bogus'"
+ok $? "a bad command gets a message"
+
+# Key tables: a binding in the article's table wins there, not elsewhere.
+cat >"$cfg" <<EOC
+set theme $top_srcdir/themes/default
+bind -T article s quit
+bind -T nowhere x quit
+EOC
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "unknown key table 'nowhere'"
+ok $? "an unknown key table is an error"
+keys s
+wait_for "starred"
+keys Enter
+wait_for "Brenmark Daily"
+keys s s
+wait_for "unstarred"
+ok $? "a key bound in the article table acts there; the global one elsewhere"
+
+# Themes: each loads without complaint and gives the speaker its colour.
+for theme in default light mono; do
+	use_theme $theme
+	printf 'bind Escape quit\n' >>"$cfg"
+	start 120 40 "$DOSSIER" --db "$T/lib.db"
+	wait_for "15 articles" -e
+	cp "$T/screen" "$T/screen-$theme"
+	! grep -q "themes/$theme" "$T/screen" && grep -q '\[' "$T/screen"
+	ok $? "theme $theme loads and colours the screen"
+done
+! cmp -s "$T/screen-default" "$T/screen-light"
+ok $? "the themes differ"
+
+use_theme default
+start 120 40 env NO_COLOR=1 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles" -e
+! grep -oE '\[[0-9;]*m' "$T/screen" |
+	grep -qE '[[;](3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'
+
+ok $? "NO_COLOR: attributes only, no colours"
+
+# The man page documents every operation of the table with its keys.
+bad=
+"$DOSSIER" help --keys >"$T/keys"
+while read -r op rest; do
+	grep -q "^\.It Ic $op " "$top_srcdir/man/dossier.conf.5" ||
+		bad="$bad $op"
+done <"$T/keys"
+[ -z "$bad" ] && [ "$(wc -l <"$T/keys")" -ge 19 ]
+ok $? "dossier.conf(5) lists every operation of the key table"
+[ -n "$bad" ] && diag "missing:$bad"
+exit 0
