@@ -67,11 +67,7 @@ store_feed_counts(struct store *s, unsigned kinds,
     int (*fn)(const struct store_feed_count *, void *), void *arg,
     char **err)
 {
-	/*
-	 * One query a kind. All, unread, tags and feeds are counted from
-	 * indexes alone; starred and outlets have no index in schema 1 and
-	 * scan the table, so callers ask for them apart.
-	 */
+	/* One query a kind, each answered from an index. */
 	static const struct {
 		enum store_filter_kind	 kind;
 		const char		*sql;

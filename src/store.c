@@ -142,7 +142,13 @@ static const char *const store_migrations[] = {
 	"    VALUES ('delete', old.id, old.title, old.lead, old.body);"
 	"  INSERT INTO articles_fts (rowid, title, lead, body)"
 	"    VALUES (new.id, new.title, new.lead, new.body);"
-	"END;"
+	"END;",
+
+	/* 1 -> 2: the feed list counts starred stories and outlets. */
+	"CREATE INDEX articles_starred ON articles (starred, sort_ts DESC,"
+	"  id DESC);"
+	"CREATE INDEX articles_outlet ON articles (outlet, sort_ts DESC,"
+	"  id DESC);"
 };
 
 #define STORE_NMIGRATIONS \

@@ -439,6 +439,37 @@ test_extract_rows(void **state)
 	free(path);
 }
 
+/* A library of schema 1 is brought to the current version in place. */
+static void
+test_migrate(void **state)
+{
+	char		*path = tmp_path("old.db"), *err = NULL;
+	struct store	*s;
+	sqlite3		*db;
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	store_close(s);
+	/* Make it look like a schema-1 library with a story in it. */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP INDEX articles_starred;"
+	    "DROP INDEX articles_outlet;"
+	    "INSERT INTO feeds (url, kind, created) VALUES ('local:x', 'local', 0);"
+	    "INSERT INTO articles (feed_id, guid, title, sort_ts, fetched)"
+	    " VALUES (1, 'g', 'Kept', 0, 0);"
+	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	s = store_open(path, &err);
+	assert_non_null(s);
+	store_close(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), STORE_VERSION);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name IN ('articles_starred', 'articles_outlet')"), 2);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles"
+	    " WHERE title = 'Kept'"), 1);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -449,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_articles),
 		cmocka_unit_test(test_full),
 		cmocka_unit_test(test_extract_rows),
+		cmocka_unit_test(test_migrate),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
