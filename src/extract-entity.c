@@ -37,6 +37,12 @@
 #define ENT_MAX_WORDS	8	/* words in a candidate */
 #define ENT_MAX_TITLE	8	/* words in a title before a name */
 #define ENT_MAX_LEX	6	/* words in a lexicon phrase */
+#ifndef ENT_ACRONYMS
+#define ENT_ACRONYMS 0
+#endif
+#ifndef ENT_DEFAULT_PERSON
+#define ENT_DEFAULT_PERSON 1000
+#endif
 
 /* How sure a candidate's kind is. */
 enum ent_state {
@@ -66,6 +72,7 @@ struct ent_state_s {
 	unsigned char	*weak;		/* per token: capital proves nothing */
 	unsigned char	*shout;		/* per token: in an all-capitals line */
 	struct names_map lower;		/* words seen in lower case */
+	struct names_map capitals;	/* capitalised words -> count */
 	struct names_map kinds;		/* sure names -> kind + 1 */
 	struct names_map surnames;	/* person's last word -> entity */
 	struct names_map firsts;	/* person's first word -> entity */
@@ -228,6 +235,35 @@ ent_seen_lower(struct ent_state_s *st, size_t i)
 	return names_map_get(&st->lower, names_hash(w, n)) != NULL;
 }
 
+/* How often the word of token i is written with a capital. */
+static size_t
+ent_cap_count(struct ent_state_s *st, size_t i)
+{
+	size_t		 n, *v;
+	const char	*w = ent_tok(st->x, i, &n);
+
+	v = names_map_get(&st->capitals, names_hash(w, n));
+	return v != NULL ? *v : 0;
+}
+
+/*
+ * Is a run at a sentence start still a name: its words are never
+ * written in lower case here and the first comes back capitalised?
+ */
+static int
+ent_proper_anyway(struct ent_state_s *st, size_t a, size_t b)
+{
+	size_t	k;
+
+	for (k = a; k < b; k++) {
+		if (!ent_capword(st->x, k))
+			continue;
+		if (ent_seen_lower(st, k) || ent_stop(st->x, k))
+			return 0;
+	}
+	return ent_cap_count(st, a) >= 2;
+}
+
 /* Mark tokens whose capitals prove nothing; note lower-case words. */
 static void
 ent_prepare(struct ent_state_s *st)
@@ -248,6 +284,18 @@ ent_prepare(struct ent_state_s *st)
 			if (start)
 				st->weak[i] = 1;
 			start = 0;
+			if ((f & TOK_CAP) && !(f & TOK_POSS)) {
+				size_t	*cnt;
+				uint64_t h;
+
+				w = ent_tok(x, i, &n);
+				h = names_hash(w, n);
+				if ((cnt = names_map_get(&st->capitals, h)) !=
+				    NULL)
+					(*cnt)++;
+				else
+					names_map_put(&st->capitals, h, 1);
+			}
 			if (!(f & (TOK_CAP | TOK_DIGIT | TOK_POSS))) {
 				w = ent_tok(x, i, &n);
 				names_map_put(&st->lower, names_hash(w, n), 1);
@@ -442,6 +490,8 @@ ent_keyword_kind(struct ent_state_s *st, size_t a, size_t b)
 	struct extract	*x = st->x;
 	size_t		 k;
 
+	if (b - a < 2)
+		return -1;
 	if (ent_is(x, b - 1, NAMES_ORG_END))
 		return EX_ORG;
 	if (ent_is(x, b - 1, NAMES_PLACE_END) && b - a >= 2)
@@ -496,6 +546,17 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
+	if (n >= 2 && lex_match(x, LEX_DEMONYMS, a, 1, &v) == 1 &&
+	    !c->weak) {
+		c->kind = EX_ORG;	/* Cuban Consulate, British Library */
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n >= 2 && ent_is(x, b - 1, NAMES_MISC_END)) {
+		c->kind = EX_MISC;
+		c->state = ENT_SURE;
+		return;
+	}
 	if (n >= 2 && n <= 4 && (ent_given(x, a) || ent_initial(x, a + 1) ||
 	    (n >= 3 && ent_initial(x, a + 1)))) {
 		c->kind = EX_PERSON;
@@ -519,8 +580,8 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_WEAK;
 		return;
 	}
-	if (n == 1 && (x->toks[a].flags & TOK_UPPER) && !ent_is(x, a,
-	    NAMES_NOT_ORG)) {
+	if (ENT_ACRONYMS && n == 1 && (x->toks[a].flags & TOK_UPPER) &&
+	    !ent_is(x, a, NAMES_NOT_ORG)) {
 		ent_tok(x, a, &len);
 		if (len <= 6) {
 			c->kind = EX_ORG;
@@ -654,6 +715,8 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 		if (ent_lex_whole(x, a, b, &v, &media) != -1 &&
 		    !(b - a == 1 && ent_stop(x, a)))
 			break;
+		if (ent_lex_prefix(x, a, b, &kind, &v, &media) > 1)
+			break;		/* New York, The Hague */
 		if (ent_stop(x, a) || !ent_capword(x, a) ||
 		    ent_hyphen_adjective(x, a)) {
 			a++;
@@ -731,6 +794,51 @@ ent_scan(struct ent_state_s *st)
 	}
 }
 
+/* Is token i a year: four digits? */
+static int
+ent_year(const struct extract *x, size_t i)
+{
+	size_t		 n, k;
+	const char	*w = ent_tok(x, i, &n);
+
+	if (n != 4 && !(n == 5 && w[4] >= 'a' && w[4] <= 'z'))
+		return 0;
+	for (k = 0; k < 4; k++)
+		if (!isdigit((unsigned char)w[k]))
+			return 0;
+	return 1;
+}
+
+/* Does what follows the candidate say it is a person? */
+static int
+ent_person_context(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k = c->b;
+
+	if (k >= x->ntoks)
+		return 0;
+	if ((x->toks[k].flags & TOK_POSS) || (x->toks[k].flags & TOK_SQUOTE))
+		k++;
+	if (k < x->ntoks && extract_tok_is(x, k, ","))
+		k++;
+	if (k < x->ntoks && ent_is(x, k, NAMES_PERSON_CUE))
+		return 1;
+	/* a citation: Carrano (2009), Carrano, 2009, Carrano et al. */
+	k = c->b;
+	if (k + 1 < x->ntoks && (extract_tok_is(x, k, ",") ||
+	    extract_tok_is(x, k, "(")) && ent_year(x, k + 1))
+		return 1;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
+	    extract_tok_is(x, k + 1, "al."))
+		return 1;
+	if (k + 1 < x->ntoks && (extract_tok_is(x, k, "and") ||
+	    extract_tok_is(x, k, "&")) && c->a > 0 &&
+	    extract_tok_is(x, c->a - 1, "("))
+		return 1;
+	return ent_cap_count(st, c->a) >= ENT_DEFAULT_PERSON;
+}
+
 /* Decide candidates that nothing in themselves decided. */
 static void
 ent_resolve(struct ent_state_s *st)
@@ -738,6 +846,7 @@ ent_resolve(struct ent_state_s *st)
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
 	size_t		 i, *v, n;
+	const char	*cv;
 
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
@@ -748,6 +857,14 @@ ent_resolve(struct ent_state_s *st)
 	}
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
+		if (c->state == ENT_SURE && c->kind == EX_PLACE &&
+		    c->b - c->a == 1 && names_map_get(&st->surnames,
+		    names_hash_tokens(x, c->a, c->b)) != NULL &&
+		    lex_match(x, LEX_COUNTRIES, c->a, 1, &cv) == 0) {
+			c->kind = EX_PERSON;	/* Washington, of George */
+			c->canon = NULL;
+			continue;
+		}
 		if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
 			continue;
 		n = c->b - c->a;
@@ -765,7 +882,8 @@ ent_resolve(struct ent_state_s *st)
 			c->state = ENT_SURE;
 			continue;
 		}
-		if (c->weak) {
+		if (c->weak && (st->shout[c->a] ||
+		    !ent_proper_anyway(st, c->a, c->b))) {
 			c->state = ENT_DROP;
 			continue;
 		}
@@ -789,6 +907,11 @@ ent_resolve(struct ent_state_s *st)
 			continue;
 		}
 		if (n >= 2 && n <= 3) {
+			c->kind = EX_PERSON;
+			c->state = ENT_SURE;
+			continue;
+		}
+		if (n == 1 && ent_person_context(st, c)) {
 			c->kind = EX_PERSON;
 			c->state = ENT_SURE;
 			continue;
@@ -867,8 +990,9 @@ ent_nested(struct ent_state_s *st, struct ent_cand *c)
 
 	for (k = c->a; k < c->b; k++) {
 		n = ent_lex_prefix(x, k, c->b, &kind, &v, &media);
-		if (n == 0 || kind != EX_PLACE || n == c->b - c->a ||
-		    ent_stop(x, k))
+		if (n == c->b - c->a)
+			break;
+		if (n == 0 || kind != EX_PLACE || ent_stop(x, k))
 			continue;
 		e = extract_entity_add(x, EX_PLACE, v, strlen(v));
 		extract_mention_add(x, x->toks[k].start,
@@ -941,6 +1065,7 @@ extract_entities(struct extract *x)
 	ent_emit(&st);
 	buf_free(&st.b);
 	names_map_free(&st.lower);
+	names_map_free(&st.capitals);
 	names_map_free(&st.kinds);
 	names_map_free(&st.surnames);
 	names_map_free(&st.firsts);

@@ -159,7 +159,7 @@ static const char *names_particle[] = {
 	"al", "ben", "bin", "binti", "da", "das", "de", "del", "della", "der",
 	"di", "do", "dos", "du", "el", "ibn", "la", "le", "st", "ter", "van",
 	"von", "y", "zu", "den", "des", "of", "upon", "on", "the", "and",
-	"for", "&"
+	"for"
 };
 
 /* Capitalised abbreviations that are not organisations. */
@@ -182,7 +182,7 @@ static const char *names_not_org[] = {
 
 /* Words before a place more often than before anything else. */
 static const char *names_place_cue[] = {
-	"in", "near", "across", "throughout", "outside", "inside", "around",
+	"in", "at", "near", "across", "throughout", "outside", "inside", "around",
 	"towards", "toward", "to", "from", "into", "via", "visit", "visited",
 	"visiting", "born", "northern", "southern", "eastern", "western",
 	"central", "northeastern", "northwestern", "southeastern",
@@ -197,6 +197,33 @@ static const char *names_misc_cue[] = {
 	"rocket", "rockets", "submarine", "submarines", "system", "systems",
 	"tank", "tanks", "vaccine", "warship", "warships", "carrier",
 	"howitzer", "howitzers", "interceptor", "interceptors"
+};
+
+/* Last words of the names of events, laws, awards and works. */
+static const char *names_misc_end[] = {
+	"accord", "accords", "act", "agreement", "amendment", "award",
+	"awards", "bill", "championship", "championships", "charter",
+	"convention", "crisis", "cup", "day", "declaration", "doctrine",
+	"era", "festival", "games", "goals", "grand prix", "law", "medal",
+	"month", "olympics", "pact", "plan", "prize", "proclamation",
+	"protocol", "revolution", "rights", "series", "summit", "tournament",
+	"treaty", "trophy", "war", "week", "year", "ii", "iii", "iv",
+	"v", "vi", "massacre", "uprising", "offensive", "operation",
+	"rebellion", "election", "elections", "conference", "expo", "open",
+	"marathon", "bowl", "league", "syndrome", "disease", "virus",
+	"theory", "theorem", "equation", "principle", "effect", "law",
+	"method", "test", "index", "scale", "model", "project"
+};
+
+/* Words that follow a person's name more than anything else's. */
+static const char *names_person_cue[] = {
+	"who", "whom", "himself", "herself", "he", "she", "his", "her",
+	"was born", "born", "died", "married", "wrote", "argues", "argued",
+	"believes", "believed", "thinks", "thought", "feels", "felt",
+	"explains", "explained", "recalls", "recalled", "admits", "admitted",
+	"insists", "insisted", "suggests", "suggested", "told", "tells",
+	"says", "said", "added", "asked", "replied", "noted", "writes",
+	"wants", "wanted", "likes", "liked", "loved", "hopes", "hoped"
 };
 
 struct names_set {
@@ -216,7 +243,9 @@ static struct names_set names_sets[NAMES_NCLASSES] = {
 	NAMES_SET(names_particle),
 	NAMES_SET(names_not_org),
 	NAMES_SET(names_place_cue),
-	NAMES_SET(names_misc_cue)
+	NAMES_SET(names_misc_cue),
+	NAMES_SET(names_misc_end),
+	NAMES_SET(names_person_cue)
 };
 
 /* Order two words without case. */

@@ -33,6 +33,8 @@ enum names_class {
 	NAMES_NOT_ORG,		/* capitals that are not organisations: TV */
 	NAMES_PLACE_CUE,	/* words before a place: in, near, from */
 	NAMES_MISC_CUE,		/* nouns after a weapon name: drone, missile */
+	NAMES_MISC_END,		/* last word of events, laws, works: Act, War */
+	NAMES_PERSON_CUE,	/* words after a person: who, himself */
 	NAMES_NCLASSES
 };
 
