@@ -333,6 +333,8 @@ ent_prepare(struct ent_state_s *st)
 	}
 }
 
+static int	ent_keyword_kind(struct ent_state_s *, size_t, size_t);
+
 /* Add a candidate; returns it. */
 static struct ent_cand *
 ent_cand_add(struct ent_state_s *st, size_t a, size_t b)
@@ -547,7 +549,8 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		return;
 	}
 	if (n >= 2 && lex_match(x, LEX_DEMONYMS, a, 1, &v) == 1 &&
-	    !c->weak) {
+	    !c->weak && lex_match(x, LEX_DEMONYMS, a + 1, 1, &v) == 0 &&
+	    !ent_hyphen_adjective(x, a + 1)) {
 		c->kind = EX_ORG;	/* Cuban Consulate, British Library */
 		c->state = ENT_SURE;
 		return;
@@ -723,6 +726,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 			continue;
 		}
 		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(x, a) &&
+		    (b - a < 2 || ent_keyword_kind(st, a, b) == -1) &&
 		    ent_title_class(x, a) == NULL &&
 		    ent_lex_prefix(x, a, b, &kind, &v, &media) == 0 &&
 		    lex_match(x, LEX_DEMONYMS, a, 1, &v) == 0) {
@@ -792,6 +796,18 @@ ent_scan(struct ent_state_s *st)
 		ent_chunk(st, i, b);
 		i = b;
 	}
+}
+
+/* Is no word of the candidate written in lower case in the text? */
+static int
+ent_no_lower(struct ent_state_s *st, struct ent_cand *c)
+{
+	size_t	k;
+
+	for (k = c->a; k < c->b; k++)
+		if (ent_capword(st->x, k) && ent_seen_lower(st, k))
+			return 0;
+	return 1;
 }
 
 /* Is token i a year: four digits? */
@@ -901,12 +917,13 @@ ent_resolve(struct ent_state_s *st)
 			continue;
 		}
 		if (c->a > 0 && ent_is(x, c->a - 1, NAMES_PLACE_CUE) &&
-		    n <= 3) {
+		    n <= 3 && ent_no_lower(st, c) &&
+		    !(x->toks[c->a].flags & TOK_UPPER)) {
 			c->kind = EX_PLACE;
 			c->state = ENT_SURE;
 			continue;
 		}
-		if (n >= 2 && n <= 3) {
+		if (n >= 2 && n <= 3 && ent_no_lower(st, c)) {
 			c->kind = EX_PERSON;
 			c->state = ENT_SURE;
 			continue;
@@ -1041,7 +1058,7 @@ ent_emit(struct ent_state_s *st)
 		m = &x->ments[mi];
 		if (c->kind == EX_PERSON)
 			ent_set_title(st, c, m);
-		if ((c->kind == EX_ORG || c->kind == EX_PLACE) &&
+		if (c->kind == EX_ORG &&
 		    c->b - c->a >= 2)
 			ent_nested(st, c);
 	}
