@@ -37,6 +37,9 @@
 #define ENT_MAX_WORDS	8	/* words in a candidate */
 #define ENT_MAX_TITLE	8	/* words in a title before a name */
 #define ENT_MAX_LEX	6	/* words in a lexicon phrase */
+#ifndef ENT_DEF2
+#define ENT_DEF2 2
+#endif
 #ifndef ENT_ACRONYMS
 #define ENT_ACRONYMS 0
 #endif
@@ -334,6 +337,7 @@ ent_prepare(struct ent_state_s *st)
 }
 
 static int	ent_keyword_kind(struct ent_state_s *, size_t, size_t);
+static void	ent_people(struct ent_state_s *);
 
 /* Add a candidate; returns it. */
 static struct ent_cand *
@@ -855,14 +859,82 @@ ent_person_context(struct ent_state_s *st, struct ent_cand *c)
 	return ent_cap_count(st, c->a) >= ENT_DEFAULT_PERSON;
 }
 
-/* Decide candidates that nothing in themselves decided. */
+/* Decide one candidate that nothing in itself decided. */
+static void
+ent_resolve_one(struct ent_state_s *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i];
+	size_t		 n = c->b - c->a, *v;
+	uint64_t	 h = names_hash_tokens(x, c->a, c->b);
+	const char	*cv;
+
+	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
+	    names_map_get(&st->surnames, h) != NULL &&
+	    lex_match(x, LEX_COUNTRIES, c->a, 1, &cv) == 0) {
+		c->kind = EX_PERSON;	/* Washington, of George */
+		c->canon = NULL;
+		return;
+	}
+	if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
+		return;
+	if ((v = names_map_get(&st->kinds, h)) != NULL) {
+		c->kind = (enum ex_kind)(*v - 1);
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n == 1 && (names_map_get(&st->surnames, h) != NULL ||
+	    (names_map_get(&st->firsts, h) != NULL && !c->weak))) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (c->weak && (st->shout[c->a] ||
+	    !ent_proper_anyway(st, c->a, c->b))) {
+		c->state = ENT_DROP;
+		return;
+	}
+	if (c->state == ENT_WEAK) {
+		c->state = ENT_SURE;
+		return;
+	}
+	/* a place before ", State": Alpine, Arizona */
+	if (c->b + 1 < x->ntoks && extract_tok_is(x, c->b, ",") &&
+	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
+	    st->cands[i + 1].kind == EX_PLACE &&
+	    st->cands[i + 1].state == ENT_SURE) {
+		c->kind = EX_PLACE;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (c->a > 0 && ent_is(x, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
+	    ent_no_lower(st, c) && !(x->toks[c->a].flags & TOK_UPPER)) {
+		c->kind = EX_PLACE;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n >= 2 && n <= 3 && ent_no_lower(st, c) &&
+	    (ent_cap_count(st, c->b - 1) >= ENT_DEF2 ||
+	    ent_person_context(st, c))) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n == 1 && ent_person_context(st, c)) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	c->state = ENT_DROP;
+}
+
+/* Decide candidates: runs of words first, then single words. */
 static void
 ent_resolve(struct ent_state_s *st)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
-	size_t		 i, *v, n;
-	const char	*cv;
+	size_t		 i;
 
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
@@ -871,70 +943,13 @@ ent_resolve(struct ent_state_s *st)
 		names_map_put(&st->kinds, names_hash_tokens(x, c->a, c->b),
 		    (size_t)c->kind + 1);
 	}
-	for (i = 0; i < st->ncands; i++) {
-		c = &st->cands[i];
-		if (c->state == ENT_SURE && c->kind == EX_PLACE &&
-		    c->b - c->a == 1 && names_map_get(&st->surnames,
-		    names_hash_tokens(x, c->a, c->b)) != NULL &&
-		    lex_match(x, LEX_COUNTRIES, c->a, 1, &cv) == 0) {
-			c->kind = EX_PERSON;	/* Washington, of George */
-			c->canon = NULL;
-			continue;
-		}
-		if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
-			continue;
-		n = c->b - c->a;
-		v = names_map_get(&st->kinds, names_hash_tokens(x, c->a,
-		    c->b));
-		if (v != NULL) {
-			c->kind = (enum ex_kind)(*v - 1);
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (n == 1 && (names_map_get(&st->surnames, names_hash_tokens(x,
-		    c->a, c->b)) != NULL || (names_map_get(&st->firsts,
-		    names_hash_tokens(x, c->a, c->b)) != NULL && !c->weak))) {
-			c->kind = EX_PERSON;
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (c->weak && (st->shout[c->a] ||
-		    !ent_proper_anyway(st, c->a, c->b))) {
-			c->state = ENT_DROP;
-			continue;
-		}
-		if (c->state == ENT_WEAK) {
-			c->state = ENT_SURE;
-			continue;
-		}
-		/* a place before ", State": Alpine, Arizona */
-		if (c->b + 1 < x->ntoks && extract_tok_is(x, c->b, ",") &&
-		    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
-		    st->cands[i + 1].kind == EX_PLACE &&
-		    st->cands[i + 1].state == ENT_SURE) {
-			c->kind = EX_PLACE;
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (c->a > 0 && ent_is(x, c->a - 1, NAMES_PLACE_CUE) &&
-		    n <= 3 && ent_no_lower(st, c) &&
-		    !(x->toks[c->a].flags & TOK_UPPER)) {
-			c->kind = EX_PLACE;
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (n >= 2 && n <= 3 && ent_no_lower(st, c)) {
-			c->kind = EX_PERSON;
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (n == 1 && ent_person_context(st, c)) {
-			c->kind = EX_PERSON;
-			c->state = ENT_SURE;
-			continue;
-		}
-		c->state = ENT_DROP;
-	}
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].b - st->cands[i].a > 1)
+			ent_resolve_one(st, i);
+	ent_people(st);
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].b - st->cands[i].a == 1)
+			ent_resolve_one(st, i);
 }
 
 /* Register the people named in full, by last and first word. */
