@@ -643,7 +643,7 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c, *pc;
-	size_t		 h = EX_NONE, s0, t0, n, pre = EX_NONE;
+	size_t		 h = EX_NONE, s0, t0, n, k, pre = EX_NONE;
 	const char	*cls, *v, *affil = NULL;
 	int		 kind, media;
 
@@ -653,8 +653,15 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		    NULL)
 			break;
 	if (s0 == a || s0 == b || ent_is(x, b - 1, NAMES_ORG_END) ||
-	    ent_is(x, b - 1, NAMES_PLACE_END))
+	    ent_is(x, b - 1, NAMES_PLACE_END) || ent_is(x, b - 1,
+	    NAMES_MISC_END))
 		return 0;
+	/* the name is no common word: not "Pilot Training" */
+	if (!ent_given(x, s0) && !ent_initial(x, s0)) {
+		for (k = s0; k < b; k++)
+			if (ent_seen_lower(st, k) || ent_stop(x, k))
+				return 0;
+	}
 	/* the title before it, with a head or an honorific */
 	for (t0 = s0; t0 > a; t0--) {
 		cls = ent_title_class(x, t0 - 1);
@@ -814,6 +821,35 @@ ent_no_lower(struct ent_state_s *st, struct ent_cand *c)
 	return 1;
 }
 
+/*
+ * Are the candidate's words plain names: no digits, no capitals inside
+ * (L2, CoM, DH2017), and no number after it (Wave 1)?
+ */
+static int
+ent_plain(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, i, n;
+	const char	*w;
+
+	if (c->b < x->ntoks && (x->toks[c->b].flags & TOK_DIGIT))
+		return 0;
+	for (k = c->a; k < c->b; k++) {
+		if (x->toks[k].flags & TOK_UPPER)
+			return 0;
+		w = ent_tok(x, k, &n);
+		for (i = 0; i < n; i++) {
+			if (isdigit((unsigned char)w[i]))
+				return 0;
+			if (i > 0 && isupper((unsigned char)w[i]) &&
+			    w[i - 1] != '-' && w[i - 1] != '\'' &&
+			    !(i >= 2 && w[i - 2] == 'M' && w[i - 1] == 'c'))
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* Is token i a year: four digits? */
 static int
 ent_year(const struct extract *x, size_t i)
@@ -847,7 +883,11 @@ ent_person_context(struct ent_state_s *st, struct ent_cand *c)
 	/* a citation: Carrano (2009), Carrano, 2009, Carrano et al. */
 	k = c->b;
 	if (k + 1 < x->ntoks && (extract_tok_is(x, k, ",") ||
-	    extract_tok_is(x, k, "(")) && ent_year(x, k + 1))
+	    extract_tok_is(x, k, "(")) && ent_year(x, k + 1) &&
+	    c->a > 0 && (extract_tok_is(x, c->a - 1, "(") ||
+	    extract_tok_is(x, c->a - 1, ";") || extract_tok_is(x, c->a - 1,
+	    "and") || extract_tok_is(x, c->a - 1, "&") ||
+	    extract_tok_is(x, c->a - 1, "by")))
 		return 1;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
 	    extract_tok_is(x, k + 1, "al."))
@@ -908,7 +948,7 @@ ent_resolve_one(struct ent_state_s *st, size_t i)
 		return;
 	}
 	if (c->a > 0 && ent_is(x, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
-	    ent_no_lower(st, c) && !(x->toks[c->a].flags & TOK_UPPER)) {
+	    ent_no_lower(st, c) && ent_plain(st, c)) {
 		c->kind = EX_PLACE;
 		c->state = ENT_SURE;
 		return;

@@ -201,7 +201,7 @@ static const char *names_misc_cue[] = {
 
 /* Last words of the names of events, laws, awards and works. */
 static const char *names_misc_end[] = {
-	"accord", "accords", "act", "agreement", "amendment", "award",
+	"accord", "accords", "act", "fair", "carnival", "parade", "agreement", "amendment", "award",
 	"awards", "bill", "championship", "championships", "charter",
 	"convention", "crisis", "cup", "day", "declaration", "doctrine",
 	"era", "festival", "games", "goals", "grand prix", "law", "medal",
