@@ -37,56 +37,8 @@
 #define ENT_MAX_WORDS	8	/* words in a candidate */
 #define ENT_MAX_TITLE	8	/* words in a title before a name */
 #define ENT_MAX_LEX	6	/* words in a lexicon phrase */
-#ifndef ENT_DEF2
-#define ENT_DEF2 2
-#endif
-#ifndef ENT_ACRONYMS
-#define ENT_ACRONYMS 0
-#endif
-#ifndef ENT_DEFAULT_PERSON
-#define ENT_DEFAULT_PERSON 1000
-#endif
-
-/* How sure a candidate's kind is. */
-enum ent_state {
-	ENT_DROP,		/* not an entity */
-	ENT_UNKNOWN,		/* capitalised, nothing else known */
-	ENT_WEAK,		/* a hint: a given name alone, an acronym */
-	ENT_SURE		/* lexicon, keyword, title or full name */
-};
-
-/* A run of tokens that may name something. */
-struct ent_cand {
-	size_t		 a, b;		/* name tokens, b exclusive */
-	size_t		 ta, tb;	/* title as written, or EX_NONE */
-	size_t		 ha;		/* title without affiliation */
-	enum ex_kind	 kind;
-	enum ent_state	 state;
-	const char	*canon;		/* canonical name from a lexicon */
-	const char	*affil;		/* affiliation from a lexicon */
-	size_t		 affil_cand;	/* or from a candidate, or EX_NONE */
-	int		 media;
-	int		 weak;		/* starts a sentence or headline */
-	size_t		 entity;
-};
-
-struct ent_state_s {
-	struct extract	*x;
-	unsigned char	*weak;		/* per token: capital proves nothing */
-	unsigned char	*shout;		/* per token: in an all-capitals line */
-	struct names_map lower;		/* words seen in lower case */
-	struct names_map capitals;	/* capitalised words -> count */
-	struct names_map kinds;		/* sure names -> kind + 1 */
-	struct names_map surnames;	/* person's last word -> entity */
-	struct names_map firsts;	/* person's first word -> entity */
-	struct ent_cand	*cands;
-	size_t		 ncands;
-	size_t		 capcands;
-	struct buf	 b;
-};
-
 /* The bytes of token i. */
-static const char *
+const char *
 ent_tok(const struct extract *x, size_t i, size_t *n)
 {
 	*n = x->toks[i].end - x->toks[i].start;
@@ -94,7 +46,7 @@ ent_tok(const struct extract *x, size_t i, size_t *n)
 }
 
 /* Is token i in a word class? */
-static int
+int
 ent_is(const struct extract *x, size_t i, enum names_class c)
 {
 	size_t		 n;
@@ -104,7 +56,7 @@ ent_is(const struct extract *x, size_t i, enum names_class c)
 }
 
 /* Is token i a capitalised word that can be part of a name? */
-static int
+int
 ent_capword(const struct extract *x, size_t i)
 {
 	unsigned	f = x->toks[i].flags;
@@ -131,6 +83,25 @@ ent_hyphen_adjective(const struct extract *x, size_t i)
 
 	h = memchr(w, '-', n);
 	return h != NULL && h + 1 < w + n && islower((unsigned char)h[1]);
+}
+
+/* Does capitalised token i look like a demonym: Marovian, Sarvenese? */
+static int
+ent_demonym_shape(const struct extract *x, size_t i)
+{
+	static const char *const ends[] = { "ian", "ean", "ese", "ish", "i" };
+	size_t		 n, k, e;
+	const char	*w = ent_tok(x, i, &n);
+
+	if (!(x->toks[i].flags & TOK_CAP) || (x->toks[i].flags & TOK_UPPER) ||
+	    n < 5)
+		return 0;
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		e = strlen(ends[k]);
+		if (n > e && memcmp(w + n - e, ends[k], e) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Title class of token i: "head", "modifier", "honorific" or NULL. */
@@ -187,7 +158,7 @@ ent_lex_whole(const struct extract *x, size_t a, size_t b,
  * The longest lexicon phrase starting at a, within [a, b). Returns its
  * length in tokens (0 if none) and sets the kind.
  */
-static size_t
+size_t
 ent_lex_prefix(const struct extract *x, size_t a, size_t b, int *kind,
     const char **canon, int *media)
 {
@@ -219,7 +190,7 @@ ent_lex_prefix(const struct extract *x, size_t a, size_t b, int *kind,
 }
 
 /* Is the token a stop word (and not an acronym that may be a name)? */
-static int
+int
 ent_stop(const struct extract *x, size_t i)
 {
 	if ((x->toks[i].flags & TOK_UPPER) && x->toks[i].end -
@@ -229,7 +200,7 @@ ent_stop(const struct extract *x, size_t i)
 }
 
 /* Has the word of token i been seen in lower case in this text? */
-static int
+int
 ent_seen_lower(struct ent_state_s *st, size_t i)
 {
 	size_t		 n;
@@ -239,7 +210,7 @@ ent_seen_lower(struct ent_state_s *st, size_t i)
 }
 
 /* How often the word of token i is written with a capital. */
-static size_t
+size_t
 ent_cap_count(struct ent_state_s *st, size_t i)
 {
 	size_t		 n, *v;
@@ -253,7 +224,7 @@ ent_cap_count(struct ent_state_s *st, size_t i)
  * Is a run at a sentence start still a name: its words are never
  * written in lower case here and the first comes back capitalised?
  */
-static int
+int
 ent_proper_anyway(struct ent_state_s *st, size_t a, size_t b)
 {
 	size_t	k;
@@ -337,7 +308,6 @@ ent_prepare(struct ent_state_s *st)
 }
 
 static int	ent_keyword_kind(struct ent_state_s *, size_t, size_t);
-static void	ent_people(struct ent_state_s *);
 
 /* Add a candidate; returns it. */
 static struct ent_cand *
@@ -356,6 +326,7 @@ ent_cand_add(struct ent_state_s *st, size_t a, size_t b)
 	c->b = b;
 	c->ta = c->tb = c->ha = EX_NONE;
 	c->affil_cand = EX_NONE;
+	c->affil_tok = EX_NONE;
 	c->entity = EX_NONE;
 	c->state = ENT_UNKNOWN;
 	c->weak = st->weak[a];
@@ -384,7 +355,7 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		/* a number after a name: Mohajer 10, Apollo 11 */
 		if ((f & TOK_DIGIT) && j + 1 < x->ntoks &&
 		    ((x->toks[j + 1].flags & TOK_CLOSE) ||
-		    ent_is(x, j + 1, NAMES_MISC_CUE)) && !st->weak[a]) {
+		    ent_is(x, j + 1, NAMES_MISC_CUE))) {
 			j++;
 			break;
 		}
@@ -444,7 +415,7 @@ ent_all_common(struct ent_state_s *st, size_t a, size_t b)
  */
 static size_t
 ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
-    const char **affil, size_t *affil_cand)
+    const char **affil, size_t *affil_cand, size_t *affil_tok)
 {
 	struct extract	*x = st->x;
 	size_t		 k = a, first = EX_NONE, n, len;
@@ -453,6 +424,7 @@ ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
 
 	*affil = NULL;
 	*affil_cand = EX_NONE;
+	*affil_tok = EX_NONE;
 	*ha = EX_NONE;
 	while (k > 0 && a - k < ENT_MAX_TITLE) {
 		if (x->toks[k].flags & (TOK_SENT | TOK_PARA))
@@ -476,6 +448,10 @@ ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
 				*affil = v;
 				return first - n;
 			}
+		}
+		if (ent_demonym_shape(x, first - 1) && !ent_stop(x, first - 1)) {
+			*affil_tok = first - 1;
+			return first - 1;
 		}
 		/* Russia's deputy foreign minister; Kremlin spokesman */
 		k = first;
@@ -526,7 +502,7 @@ static void
 ent_classify(struct ent_state_s *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
-	size_t		 a = c->a, b = c->b, n = b - a, k, len;
+	size_t		 a = c->a, b = c->b, n = b - a;
 	int		 kind, media;
 	const char	*v;
 
@@ -587,16 +563,6 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_WEAK;
 		return;
 	}
-	if (ENT_ACRONYMS && n == 1 && (x->toks[a].flags & TOK_UPPER) &&
-	    !ent_is(x, a, NAMES_NOT_ORG)) {
-		ent_tok(x, a, &len);
-		if (len <= 6) {
-			c->kind = EX_ORG;
-			c->state = c->weak ? ENT_UNKNOWN : ENT_WEAK;
-			return;
-		}
-	}
-	(void)k;
 	c->state = ENT_UNKNOWN;
 }
 
@@ -644,6 +610,7 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 	struct extract	*x = st->x;
 	struct ent_cand	*c, *pc;
 	size_t		 h = EX_NONE, s0, t0, n, k, pre = EX_NONE;
+	size_t		 atok = EX_NONE;
 	const char	*cls, *v, *affil = NULL;
 	int		 kind, media;
 
@@ -684,6 +651,9 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		n = t0 - a;
 		if (lex_match(x, LEX_DEMONYMS, a, n, &v) == n)
 			affil = v;
+		else if (n == 1 && ent_demonym_shape(x, a) &&
+		    ent_lex_whole(x, a, t0, &v, &media) == -1)
+			atok = a;
 		else if ((kind = ent_lex_whole(x, a, t0, &v, &media)) != -1 ||
 		    !ent_all_common(st, a, t0)) {
 			pc = ent_cand_add(st, a, t0);
@@ -710,6 +680,18 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 	c->tb = s0;
 	c->affil = affil;
 	c->affil_cand = pre;
+	c->affil_tok = atok;
+	if (t0 == a) {
+		/* spokesperson Col. Mirela Dusan: the title goes on */
+		k = ent_title_before(st, a, &h, &affil, &pre, &atok);
+		if (k != EX_NONE) {
+			c->ta = k;
+			c->ha = h;
+			c->affil = affil;
+			c->affil_cand = pre;
+			c->affil_tok = atok;
+		}
+	}
 	c->weak = 0;
 	return 1;
 }
@@ -721,7 +703,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
 	const char	*v, *affil;
-	size_t		 t, ha, affil_cand;
+	size_t		 t, ha, affil_cand, affil_tok;
 	int		 kind, media;
 
 	/* leading words that are not names */
@@ -754,19 +736,22 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	c = ent_cand_add(st, a, b);
 	ent_classify(st, c);
 	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
-		t = ent_title_before(st, a, &ha, &affil, &affil_cand);
+		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
+		    &affil_tok);
 		if (t != EX_NONE) {
 			c->ta = t;
 			c->ha = ha;
 			c->tb = a;
 			c->affil = affil;
 			c->affil_cand = affil_cand;
+			c->affil_tok = affil_tok;
 		}
 		return;
 	}
 	if (c->state == ENT_UNKNOWN || c->state == ENT_WEAK) {
 		/* a title before a lone name makes it a person */
-		t = ent_title_before(st, a, &ha, &affil, &affil_cand);
+		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
+		    &affil_tok);
 		if (t != EX_NONE && b - a <= 4 && !st->shout[a]) {
 			c->kind = EX_PERSON;
 			c->state = ENT_SURE;
@@ -775,6 +760,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 			c->tb = a;
 			c->affil = affil;
 			c->affil_cand = affil_cand;
+			c->affil_tok = affil_tok;
 			return;
 		}
 	}
@@ -809,316 +795,6 @@ ent_scan(struct ent_state_s *st)
 	}
 }
 
-/* Is no word of the candidate written in lower case in the text? */
-static int
-ent_no_lower(struct ent_state_s *st, struct ent_cand *c)
-{
-	size_t	k;
-
-	for (k = c->a; k < c->b; k++)
-		if (ent_capword(st->x, k) && ent_seen_lower(st, k))
-			return 0;
-	return 1;
-}
-
-/*
- * Are the candidate's words plain names: no digits, no capitals inside
- * (L2, CoM, DH2017), and no number after it (Wave 1)?
- */
-static int
-ent_plain(struct ent_state_s *st, struct ent_cand *c)
-{
-	struct extract	*x = st->x;
-	size_t		 k, i, n;
-	const char	*w;
-
-	if (c->b < x->ntoks && (x->toks[c->b].flags & TOK_DIGIT))
-		return 0;
-	for (k = c->a; k < c->b; k++) {
-		if (x->toks[k].flags & TOK_UPPER)
-			return 0;
-		w = ent_tok(x, k, &n);
-		for (i = 0; i < n; i++) {
-			if (isdigit((unsigned char)w[i]))
-				return 0;
-			if (i > 0 && isupper((unsigned char)w[i]) &&
-			    w[i - 1] != '-' && w[i - 1] != '\'' &&
-			    !(i >= 2 && w[i - 2] == 'M' && w[i - 1] == 'c'))
-				return 0;
-		}
-	}
-	return 1;
-}
-
-/* Is token i a year: four digits? */
-static int
-ent_year(const struct extract *x, size_t i)
-{
-	size_t		 n, k;
-	const char	*w = ent_tok(x, i, &n);
-
-	if (n != 4 && !(n == 5 && w[4] >= 'a' && w[4] <= 'z'))
-		return 0;
-	for (k = 0; k < 4; k++)
-		if (!isdigit((unsigned char)w[k]))
-			return 0;
-	return 1;
-}
-
-/* Does what follows the candidate say it is a person? */
-static int
-ent_person_context(struct ent_state_s *st, struct ent_cand *c)
-{
-	struct extract	*x = st->x;
-	size_t		 k = c->b;
-
-	if (k >= x->ntoks)
-		return 0;
-	if ((x->toks[k].flags & TOK_POSS) || (x->toks[k].flags & TOK_SQUOTE))
-		k++;
-	if (k < x->ntoks && extract_tok_is(x, k, ","))
-		k++;
-	if (k < x->ntoks && ent_is(x, k, NAMES_PERSON_CUE))
-		return 1;
-	/* a citation: Carrano (2009), Carrano, 2009, Carrano et al. */
-	k = c->b;
-	if (k + 1 < x->ntoks && (extract_tok_is(x, k, ",") ||
-	    extract_tok_is(x, k, "(")) && ent_year(x, k + 1) &&
-	    c->a > 0 && (extract_tok_is(x, c->a - 1, "(") ||
-	    extract_tok_is(x, c->a - 1, ";") || extract_tok_is(x, c->a - 1,
-	    "and") || extract_tok_is(x, c->a - 1, "&") ||
-	    extract_tok_is(x, c->a - 1, "by")))
-		return 1;
-	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
-	    extract_tok_is(x, k + 1, "al."))
-		return 1;
-	if (k + 1 < x->ntoks && (extract_tok_is(x, k, "and") ||
-	    extract_tok_is(x, k, "&")) && c->a > 0 &&
-	    extract_tok_is(x, c->a - 1, "("))
-		return 1;
-	return ent_cap_count(st, c->a) >= ENT_DEFAULT_PERSON;
-}
-
-/* Decide one candidate that nothing in itself decided. */
-static void
-ent_resolve_one(struct ent_state_s *st, size_t i)
-{
-	struct extract	*x = st->x;
-	struct ent_cand	*c = &st->cands[i];
-	size_t		 n = c->b - c->a, *v;
-	uint64_t	 h = names_hash_tokens(x, c->a, c->b);
-	const char	*cv;
-
-	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
-	    names_map_get(&st->surnames, h) != NULL &&
-	    lex_match(x, LEX_COUNTRIES, c->a, 1, &cv) == 0) {
-		c->kind = EX_PERSON;	/* Washington, of George */
-		c->canon = NULL;
-		return;
-	}
-	if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
-		return;
-	if ((v = names_map_get(&st->kinds, h)) != NULL) {
-		c->kind = (enum ex_kind)(*v - 1);
-		c->state = ENT_SURE;
-		return;
-	}
-	if (n == 1 && (names_map_get(&st->surnames, h) != NULL ||
-	    (names_map_get(&st->firsts, h) != NULL && !c->weak))) {
-		c->kind = EX_PERSON;
-		c->state = ENT_SURE;
-		return;
-	}
-	if (c->weak && (st->shout[c->a] ||
-	    !ent_proper_anyway(st, c->a, c->b))) {
-		c->state = ENT_DROP;
-		return;
-	}
-	if (c->state == ENT_WEAK) {
-		c->state = ENT_SURE;
-		return;
-	}
-	/* a place before ", State": Alpine, Arizona */
-	if (c->b + 1 < x->ntoks && extract_tok_is(x, c->b, ",") &&
-	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
-	    st->cands[i + 1].kind == EX_PLACE &&
-	    st->cands[i + 1].state == ENT_SURE) {
-		c->kind = EX_PLACE;
-		c->state = ENT_SURE;
-		return;
-	}
-	if (c->a > 0 && ent_is(x, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
-	    ent_no_lower(st, c) && ent_plain(st, c)) {
-		c->kind = EX_PLACE;
-		c->state = ENT_SURE;
-		return;
-	}
-	if (n >= 2 && n <= 3 && ent_no_lower(st, c) &&
-	    (ent_cap_count(st, c->b - 1) >= ENT_DEF2 ||
-	    ent_person_context(st, c))) {
-		c->kind = EX_PERSON;
-		c->state = ENT_SURE;
-		return;
-	}
-	if (n == 1 && ent_person_context(st, c)) {
-		c->kind = EX_PERSON;
-		c->state = ENT_SURE;
-		return;
-	}
-	c->state = ENT_DROP;
-}
-
-/* Decide candidates: runs of words first, then single words. */
-static void
-ent_resolve(struct ent_state_s *st)
-{
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	size_t		 i;
-
-	for (i = 0; i < st->ncands; i++) {
-		c = &st->cands[i];
-		if (c->state != ENT_SURE)
-			continue;
-		names_map_put(&st->kinds, names_hash_tokens(x, c->a, c->b),
-		    (size_t)c->kind + 1);
-	}
-	for (i = 0; i < st->ncands; i++)
-		if (st->cands[i].b - st->cands[i].a > 1)
-			ent_resolve_one(st, i);
-	ent_people(st);
-	for (i = 0; i < st->ncands; i++)
-		if (st->cands[i].b - st->cands[i].a == 1)
-			ent_resolve_one(st, i);
-}
-
-/* Register the people named in full, by last and first word. */
-static void
-ent_people(struct ent_state_s *st)
-{
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	size_t		 i, *v;
-	uint64_t	 h;
-
-	for (i = 0; i < st->ncands; i++) {
-		c = &st->cands[i];
-		if (c->state != ENT_SURE || c->kind != EX_PERSON ||
-		    c->b - c->a < 2)
-			continue;
-		names_text(x, c->a, c->b, &st->b);
-		c->entity = extract_entity_add(x, EX_PERSON, st->b.data,
-		    st->b.len);
-		h = names_hash_tokens(x, c->b - 1, c->b);
-		v = names_map_get(&st->surnames, h);
-		if (v == NULL)
-			names_map_put(&st->surnames, h, c->entity);
-		else if (*v != c->entity)
-			*v = NAMES_AMBIGUOUS;
-		h = names_hash_tokens(x, c->a, c->a + 1);
-		v = names_map_get(&st->firsts, h);
-		if (v == NULL)
-			names_map_put(&st->firsts, h, c->entity);
-		else if (*v != c->entity)
-			*v = NAMES_AMBIGUOUS;
-	}
-}
-
-/* Set a person's title and affiliation from a titled mention. */
-static void
-ent_set_title(struct ent_state_s *st, struct ent_cand *c,
-    struct ex_mention *m)
-{
-	struct extract	*x = st->x;
-	struct ex_entity *e = &x->ents[c->entity];
-	const char	*affil = c->affil;
-	struct ent_cand	*ac;
-
-	if (c->ta == EX_NONE)
-		return;
-	names_text(x, c->ta, c->tb, &st->b);
-	m->title = xstrdup(st->b.data);
-	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
-		names_text(x, c->ha, c->tb, &st->b);
-		e->title = xstrdup(st->b.data);
-	}
-	if (affil == NULL && c->affil_cand != EX_NONE) {
-		ac = &st->cands[c->affil_cand];
-		if (ac->entity != EX_NONE)
-			affil = x->ents[ac->entity].name;
-	}
-	if (e->affiliation == NULL && affil != NULL)
-		e->affiliation = xstrdup(affil);
-}
-
-/* Places named inside an organisation or place: Durham University. */
-static void
-ent_nested(struct ent_state_s *st, struct ent_cand *c)
-{
-	struct extract	*x = st->x;
-	size_t		 k, n, e;
-	int		 kind, media;
-	const char	*v;
-
-	for (k = c->a; k < c->b; k++) {
-		n = ent_lex_prefix(x, k, c->b, &kind, &v, &media);
-		if (n == c->b - c->a)
-			break;
-		if (n == 0 || kind != EX_PLACE || ent_stop(x, k))
-			continue;
-		e = extract_entity_add(x, EX_PLACE, v, strlen(v));
-		extract_mention_add(x, x->toks[k].start,
-		    x->toks[k + n - 1].end, e);
-		k += n - 1;
-	}
-}
-
-/* Turn the decided candidates into entities and mentions. */
-static void
-ent_emit(struct ent_state_s *st)
-{
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	struct ex_mention *m;
-	size_t		 i, *v, mi;
-	uint64_t	 h;
-
-	for (i = 0; i < st->ncands; i++) {
-		c = &st->cands[i];
-		if (c->state != ENT_SURE)
-			continue;
-		if (c->entity == EX_NONE && c->kind == EX_PERSON &&
-		    c->b - c->a == 1) {
-			h = names_hash_tokens(x, c->a, c->b);
-			v = names_map_get(&st->surnames, h);
-			if (v == NULL || *v == NAMES_AMBIGUOUS)
-				v = names_map_get(&st->firsts, h);
-			if (v != NULL && *v != NAMES_AMBIGUOUS)
-				c->entity = *v;
-		}
-		if (c->entity == EX_NONE) {
-			if (c->canon != NULL)
-				c->entity = extract_entity_add(x, c->kind,
-				    c->canon, strlen(c->canon));
-			else {
-				names_text(x, c->a, c->b, &st->b);
-				c->entity = extract_entity_add(x, c->kind,
-				    st->b.data, st->b.len);
-			}
-		}
-		if (c->media)
-			x->ents[c->entity].media = 1;
-		mi = extract_mention_add(x, x->toks[c->a].start,
-		    x->toks[c->b - 1].end, c->entity);
-		m = &x->ments[mi];
-		if (c->kind == EX_PERSON)
-			ent_set_title(st, c, m);
-		if (c->kind == EX_ORG &&
-		    c->b - c->a >= 2)
-			ent_nested(st, c);
-	}
-}
-
 /* Find the entities of the text and their mentions. */
 void
 extract_entities(struct extract *x)
@@ -1132,9 +808,8 @@ extract_entities(struct extract *x)
 	buf_init(&st.b);
 	ent_prepare(&st);
 	ent_scan(&st);
-	ent_people(&st);
-	ent_resolve(&st);
-	ent_emit(&st);
+	names_resolve(&st);
+	names_emit(&st);
 	buf_free(&st.b);
 	names_map_free(&st.lower);
 	names_map_free(&st.capitals);

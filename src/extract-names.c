@@ -2,7 +2,10 @@
  * Names for the entity stage: the word classes that shape a name
  * (organisation and place keywords, stop words, particles) and the
  * document's name memory, a hash map from names to what they were
- * found to be, so a later "Ryabkov" finds "Sergei Ryabkov".
+ * found to be, so a later "Ryabkov" finds "Sergei Ryabkov"; then the
+ * decisions recognition left open, and the entities and mentions made
+ * from the candidates with their canonical names, titles and
+ * affiliations.
  */
 #include "config.h"
 
@@ -13,8 +16,13 @@
 #include "buf.h"
 #include "extract.h"
 #include "extract-names.h"
+#include "lexicon.h"
 #include "xmalloc.h"
 #include "banned.h"
+
+#define NAMES_RECUR	2	/* a surname seen this often makes a person */
+
+static void	names_people(struct ent_state_s *);
 
 /* Capitalised words that are never a name on their own. */
 static const char *names_stop[] = {
@@ -399,4 +407,319 @@ names_map_free(struct names_map *m)
 	free(m->keys);
 	free(m->vals);
 	memset(m, 0, sizeof *m);
+}
+
+/* Is no word of the candidate written in lower case in the text? */
+static int
+names_no_lower(struct ent_state_s *st, struct ent_cand *c)
+{
+	size_t	k;
+
+	for (k = c->a; k < c->b; k++)
+		if (ent_capword(st->x, k) && ent_seen_lower(st, k))
+			return 0;
+	return 1;
+}
+
+/*
+ * Are the candidate's words plain names: no digits, no capitals inside
+ * (L2, CoM, DH2017), and no number after it (Wave 1)?
+ */
+static int
+names_plain(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, i, n;
+	const char	*w;
+
+	if (c->b < x->ntoks && (x->toks[c->b].flags & TOK_DIGIT))
+		return 0;
+	for (k = c->a; k < c->b; k++) {
+		if (x->toks[k].flags & TOK_UPPER)
+			return 0;
+		w = ent_tok(x, k, &n);
+		for (i = 0; i < n; i++) {
+			if (isdigit((unsigned char)w[i]))
+				return 0;
+			if (i > 0 && isupper((unsigned char)w[i]) &&
+			    w[i - 1] != '-' && w[i - 1] != '\'' &&
+			    !(i >= 2 && w[i - 2] == 'M' && w[i - 1] == 'c'))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Is token i a year: four digits? */
+static int
+names_year(const struct extract *x, size_t i)
+{
+	size_t		 n, k;
+	const char	*w = ent_tok(x, i, &n);
+
+	if (n != 4 && !(n == 5 && w[4] >= 'a' && w[4] <= 'z'))
+		return 0;
+	for (k = 0; k < 4; k++)
+		if (!isdigit((unsigned char)w[k]))
+			return 0;
+	return 1;
+}
+
+/* Does what follows the candidate say it is a person? */
+static int
+names_person_context(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k = c->b;
+
+	if (k >= x->ntoks)
+		return 0;
+	if ((x->toks[k].flags & TOK_POSS) || (x->toks[k].flags & TOK_SQUOTE))
+		k++;
+	if (k < x->ntoks && extract_tok_is(x, k, ","))
+		k++;
+	if (k < x->ntoks && ent_is(x, k, NAMES_PERSON_CUE))
+		return 1;
+	/* a citation: Carrano (2009), Carrano, 2009, Carrano et al. */
+	k = c->b;
+	if (k + 1 < x->ntoks && (extract_tok_is(x, k, ",") ||
+	    extract_tok_is(x, k, "(")) && names_year(x, k + 1) &&
+	    c->a > 0 && (extract_tok_is(x, c->a - 1, "(") ||
+	    extract_tok_is(x, c->a - 1, ";") || extract_tok_is(x, c->a - 1,
+	    "and") || extract_tok_is(x, c->a - 1, "&") ||
+	    extract_tok_is(x, c->a - 1, "by")))
+		return 1;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
+	    extract_tok_is(x, k + 1, "al."))
+		return 1;
+	if (k + 1 < x->ntoks && (extract_tok_is(x, k, "and") ||
+	    extract_tok_is(x, k, "&")) && c->a > 0 &&
+	    extract_tok_is(x, c->a - 1, "("))
+		return 1;
+	return 0;
+}
+
+/* Decide one candidate that nothing in itself decided. */
+static void
+names_resolve_one(struct ent_state_s *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i];
+	size_t		 n = c->b - c->a, *v;
+	uint64_t	 h = names_hash_tokens(x, c->a, c->b);
+	const char	*cv;
+
+	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
+	    names_map_get(&st->surnames, h) != NULL &&
+	    lex_match(x, LEX_COUNTRIES, c->a, 1, &cv) == 0) {
+		c->kind = EX_PERSON;	/* Washington, of George */
+		c->canon = NULL;
+		return;
+	}
+	if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
+		return;
+	if ((v = names_map_get(&st->kinds, h)) != NULL) {
+		c->kind = (enum ex_kind)(*v - 1);
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n == 1 && (names_map_get(&st->surnames, h) != NULL ||
+	    (names_map_get(&st->firsts, h) != NULL && !c->weak))) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (c->weak && (st->shout[c->a] ||
+	    !ent_proper_anyway(st, c->a, c->b))) {
+		c->state = ENT_DROP;
+		return;
+	}
+	if (c->state == ENT_WEAK) {
+		c->state = ENT_SURE;
+		return;
+	}
+	/* a place before ", State": Alpine, Arizona */
+	if (c->b + 1 < x->ntoks && extract_tok_is(x, c->b, ",") &&
+	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
+	    st->cands[i + 1].kind == EX_PLACE &&
+	    st->cands[i + 1].state == ENT_SURE) {
+		c->kind = EX_PLACE;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (c->a > 0 && ent_is(x, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
+	    names_no_lower(st, c) && names_plain(st, c)) {
+		c->kind = EX_PLACE;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n >= 2 && n <= 3 && names_no_lower(st, c) &&
+	    (ent_cap_count(st, c->b - 1) >= NAMES_RECUR ||
+	    names_person_context(st, c))) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n == 1 && names_person_context(st, c)) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	c->state = ENT_DROP;
+}
+
+/* Decide candidates: runs of words first, then single words. */
+void
+names_resolve(struct ent_state_s *st)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 i;
+
+	names_people(st);
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE)
+			continue;
+		names_map_put(&st->kinds, names_hash_tokens(x, c->a, c->b),
+		    (size_t)c->kind + 1);
+	}
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].b - st->cands[i].a > 1)
+			names_resolve_one(st, i);
+	names_people(st);
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].b - st->cands[i].a == 1)
+			names_resolve_one(st, i);
+}
+
+/* Register the people named in full, by last and first word. */
+static void
+names_people(struct ent_state_s *st)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 i, *v;
+	uint64_t	 h;
+
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE || c->kind != EX_PERSON ||
+		    c->b - c->a < 2)
+			continue;
+		names_text(x, c->a, c->b, &st->b);
+		c->entity = extract_entity_add(x, EX_PERSON, st->b.data,
+		    st->b.len);
+		h = names_hash_tokens(x, c->b - 1, c->b);
+		v = names_map_get(&st->surnames, h);
+		if (v == NULL)
+			names_map_put(&st->surnames, h, c->entity);
+		else if (*v != c->entity)
+			*v = NAMES_AMBIGUOUS;
+		h = names_hash_tokens(x, c->a, c->a + 1);
+		v = names_map_get(&st->firsts, h);
+		if (v == NULL)
+			names_map_put(&st->firsts, h, c->entity);
+		else if (*v != c->entity)
+			*v = NAMES_AMBIGUOUS;
+	}
+}
+
+/* Set a person's title and affiliation from a titled mention. */
+static void
+names_set_title(struct ent_state_s *st, struct ent_cand *c,
+    struct ex_mention *m)
+{
+	struct extract	*x = st->x;
+	struct ex_entity *e = &x->ents[c->entity];
+	const char	*affil = c->affil;
+	struct ent_cand	*ac;
+
+	if (c->ta == EX_NONE)
+		return;
+	names_text(x, c->ta, c->tb, &st->b);
+	m->title = xstrdup(st->b.data);
+	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
+		names_text(x, c->ha, c->tb, &st->b);
+		e->title = xstrdup(st->b.data);
+	}
+	if (affil == NULL && c->affil_cand != EX_NONE) {
+		ac = &st->cands[c->affil_cand];
+		if (ac->entity != EX_NONE)
+			affil = x->ents[ac->entity].name;
+	}
+	if (affil == NULL && c->affil_tok != EX_NONE) {
+		names_text(x, c->affil_tok, c->affil_tok + 1, &st->b);
+		affil = st->b.data;
+	}
+	if (e->affiliation == NULL && affil != NULL)
+		e->affiliation = xstrdup(affil);
+}
+
+/* Places named inside an organisation or place: Durham University. */
+static void
+names_nested(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, n, e;
+	int		 kind, media;
+	const char	*v;
+
+	for (k = c->a; k < c->b; k++) {
+		n = ent_lex_prefix(x, k, c->b, &kind, &v, &media);
+		if (n == c->b - c->a)
+			break;
+		if (n == 0 || kind != EX_PLACE || ent_stop(x, k))
+			continue;
+		e = extract_entity_add(x, EX_PLACE, v, strlen(v));
+		extract_mention_add(x, x->toks[k].start,
+		    x->toks[k + n - 1].end, e);
+		k += n - 1;
+	}
+}
+
+/* Turn the decided candidates into entities and mentions. */
+void
+names_emit(struct ent_state_s *st)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	struct ex_mention *m;
+	size_t		 i, *v, mi;
+	uint64_t	 h;
+
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE)
+			continue;
+		if (c->entity == EX_NONE && c->kind == EX_PERSON &&
+		    c->b - c->a == 1) {
+			h = names_hash_tokens(x, c->a, c->b);
+			v = names_map_get(&st->surnames, h);
+			if (v == NULL || *v == NAMES_AMBIGUOUS)
+				v = names_map_get(&st->firsts, h);
+			if (v != NULL && *v != NAMES_AMBIGUOUS)
+				c->entity = *v;
+		}
+		if (c->entity == EX_NONE) {
+			if (c->canon != NULL)
+				c->entity = extract_entity_add(x, c->kind,
+				    c->canon, strlen(c->canon));
+			else {
+				names_text(x, c->a, c->b, &st->b);
+				c->entity = extract_entity_add(x, c->kind,
+				    st->b.data, st->b.len);
+			}
+		}
+		if (c->media)
+			x->ents[c->entity].media = 1;
+		mi = extract_mention_add(x, x->toks[c->a].start,
+		    x->toks[c->b - 1].end, c->entity);
+		m = &x->ments[mi];
+		if (c->kind == EX_PERSON)
+			names_set_title(st, c, m);
+		if (c->kind == EX_ORG &&
+		    c->b - c->a >= 2)
+			names_nested(st, c);
+	}
 }

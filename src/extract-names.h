@@ -12,6 +12,9 @@
 struct extract;
 struct buf;
 
+#include "buf.h"
+#include "extract.h"
+
 #define NAMES_AMBIGUOUS	((size_t)-2)
 
 /* A hash map from 64-bit keys (never 0) to sizes. */
@@ -38,7 +41,62 @@ enum names_class {
 	NAMES_NCLASSES
 };
 
-int	 names_class_has(enum names_class, const char *, size_t);
+/* How sure a candidate's kind is. */
+enum ent_state {
+	ENT_DROP,		/* not an entity */
+	ENT_UNKNOWN,		/* capitalised, nothing else known */
+	ENT_WEAK,		/* a hint: a given name alone, an acronym */
+	ENT_SURE		/* lexicon, keyword, title or full name */
+};
+
+/* A run of tokens that may name something. */
+struct ent_cand {
+	size_t		 a, b;		/* name tokens, b exclusive */
+	size_t		 ta, tb;	/* title as written, or EX_NONE */
+	size_t		 ha;		/* title without affiliation */
+	enum ex_kind	 kind;
+	enum ent_state	 state;
+	const char	*canon;		/* canonical name from a lexicon */
+	const char	*affil;		/* affiliation from a lexicon */
+	size_t		 affil_cand;	/* or from a candidate, or EX_NONE */
+	size_t		 affil_tok;	/* or a demonym not in the lexicon */
+	int		 media;
+	int		 weak;		/* starts a sentence or headline */
+	size_t		 entity;
+};
+
+/* The entity stage's view of one text. */
+struct ent_state_s {
+	struct extract	*x;
+	unsigned char	*weak;		/* per token: capital proves nothing */
+	unsigned char	*shout;		/* per token: in an all-capitals line */
+	struct names_map lower;		/* words seen in lower case */
+	struct names_map capitals;	/* capitalised words -> count */
+	struct names_map kinds;		/* sure names -> kind + 1 */
+	struct names_map surnames;	/* person's last word -> entity */
+	struct names_map firsts;	/* person's first word -> entity */
+	struct ent_cand	*cands;
+	size_t		 ncands;
+	size_t		 capcands;
+	struct buf	 b;
+};
+/* Recognition's helpers (extract-entity.c). */
+const char *ent_tok(const struct extract *, size_t, size_t *);
+int	 ent_is(const struct extract *, size_t, enum names_class);
+int	 ent_capword(const struct extract *, size_t);
+int	 ent_stop(const struct extract *, size_t);
+int	 ent_seen_lower(struct ent_state_s *, size_t);
+size_t	 ent_cap_count(struct ent_state_s *, size_t);
+int	 ent_proper_anyway(struct ent_state_s *, size_t, size_t);
+size_t	 ent_lex_prefix(const struct extract *, size_t, size_t, int *,
+	     const char **, int *);
+
+/* Decide the open candidates; make entities and mentions. */
+void	 names_resolve(struct ent_state_s *);
+void	 names_emit(struct ent_state_s *);
+
+int	 names_class_has(
+enum names_class, const char *, size_t);
 
 uint64_t names_hash(const char *, size_t);
 uint64_t names_hash_tokens(const struct extract *, size_t, size_t);
