@@ -45,14 +45,34 @@ ent_tok(const struct extract *x, size_t i, size_t *n)
 	return x->text + x->toks[i].start;
 }
 
-/* Is token i in a word class? */
-int
-ent_is(const struct extract *x, size_t i, enum names_class c)
+/* The hash of token i's word without case, computed once. */
+uint64_t
+ent_hash(struct ent_state_s *st, size_t i)
 {
 	size_t		 n;
-	const char	*w = ent_tok(x, i, &n);
+	const char	*w;
 
-	return names_class_has(c, w, n);
+	if (st->th[i] == 0) {
+		w = ent_tok(st->x, i, &n);
+		st->th[i] = names_hash(w, n);
+	}
+	return st->th[i];
+}
+
+/* What token i's word is known as, looked up once. */
+const struct names_info *
+ent_info(struct ent_state_s *st, size_t i)
+{
+	if (st->ti[i] == NULL)
+		st->ti[i] = names_info(ent_hash(st, i));
+	return st->ti[i];
+}
+
+/* Is token i in a word class? */
+int
+ent_is(struct ent_state_s *st, size_t i, enum names_class c)
+{
+	return (ent_info(st, i)->classes >> c) & 1;
 }
 
 /* Is token i a capitalised word that can be part of a name? */
@@ -106,52 +126,94 @@ ent_demonym_shape(const struct extract *x, size_t i)
 
 /* Title class of token i: "head", "modifier", "honorific" or NULL. */
 static const char *
-ent_title_class(const struct extract *x, size_t i)
+ent_title_class(struct ent_state_s *st, size_t i)
 {
-	size_t		 n;
-	const char	*w = ent_tok(x, i, &n);
+	const struct extract	*x = st->x;
+	size_t			 n;
+	const char		*w = ent_tok(x, i, &n);
 
 	if (!(x->toks[i].flags & TOK_WORD) || (x->toks[i].flags & TOK_POSS))
+		return NULL;
+	if (ent_info(st, i)->words[LEX_TITLES] == 0)
 		return NULL;
 	return lex_find(LEX_TITLES, w, n);
 }
 
+/*
+ * The longest phrase of a lexicon at token a, of at most max tokens, as
+ * lex_match, but asking the lexicon only when a phrase starts with the
+ * word.
+ */
+static size_t
+ent_lex(struct ent_state_s *st, enum lex_table t, size_t a, size_t max,
+    const char **value)
+{
+	size_t	words;
+
+	*value = NULL;
+	words = ent_info(st, a)->words[t];
+	if (words == 0)
+		return 0;
+	return lex_match(st->x, t, a, max < words ? max : words, value);
+}
+
 /* Is token i a given name? */
 static int
-ent_given(const struct extract *x, size_t i)
+ent_given(struct ent_state_s *st, size_t i)
 {
-	size_t		 n;
-	const char	*w = ent_tok(x, i, &n);
+	const struct extract	*x = st->x;
+	size_t			 n;
+	const char		*w = ent_tok(x, i, &n);
 
 	if (!ent_capword(x, i))
 		return 0;
-	return lex_find(LEX_GIVEN_NAMES, w, n) != NULL;
+	return ent_info(st, i)->words[LEX_GIVEN_NAMES] != 0 &&
+	    lex_find(LEX_GIVEN_NAMES, w, n) != NULL;
 }
 
-/*
- * The lexicon phrase of exactly tokens [a, b): a place or an
- * organisation. Returns the kind or -1.
- */
+/* The lexicon phrase of exactly tokens [a, b), asked anew. */
 static int
-ent_lex_whole(const struct extract *x, size_t a, size_t b,
+ent_lex_whole1(struct ent_state_s *st, size_t a, size_t b,
     const char **canon, int *media)
 {
 	size_t	n = b - a;
 
 	*media = 0;
+	*canon = NULL;
 	if (n > ENT_MAX_LEX)
 		return -1;
-	if (lex_match(x, LEX_COUNTRIES, a, n, canon) == n)
+	if (ent_lex(st, LEX_COUNTRIES, a, n, canon) == n)
 		return EX_PLACE;
-	if (lex_match(x, LEX_PLACES, a, n, canon) == n)
+	if (ent_lex(st, LEX_PLACES, a, n, canon) == n)
 		return EX_PLACE;
-	if (lex_match(x, LEX_MEDIA, a, n, canon) == n) {
+	if (ent_lex(st, LEX_MEDIA, a, n, canon) == n) {
 		*media = 1;
 		return EX_ORG;
 	}
-	if (lex_match(x, LEX_ORGS, a, n, canon) == n)
+	if (ent_lex(st, LEX_ORGS, a, n, canon) == n)
 		return EX_ORG;
+	*canon = NULL;
 	return -1;
+}
+
+/*
+ * The lexicon phrase of exactly tokens [a, b): a place or an
+ * organisation. Returns the kind or -1. The last answer is kept, as
+ * the same run is asked about several times.
+ */
+static int
+ent_lex_whole(struct ent_state_s *st, size_t a, size_t b,
+    const char **canon, int *media)
+{
+	if (st->lw.a != a || st->lw.b != b) {
+		st->lw.a = a;
+		st->lw.b = b;
+		st->lw.kind = ent_lex_whole1(st, a, b, &st->lw.canon,
+		    &st->lw.media);
+	}
+	*canon = st->lw.canon;
+	*media = st->lw.media;
+	return st->lw.kind;
 }
 
 /*
@@ -159,7 +221,7 @@ ent_lex_whole(const struct extract *x, size_t a, size_t b,
  * length in tokens (0 if none) and sets the kind.
  */
 size_t
-ent_lex_prefix(const struct extract *x, size_t a, size_t b, int *kind,
+ent_lex_prefix(struct ent_state_s *st, size_t a, size_t b, int *kind,
     const char **canon, int *media)
 {
 	static const struct {
@@ -178,7 +240,7 @@ ent_lex_prefix(const struct extract *x, size_t a, size_t b, int *kind,
 	if (max > ENT_MAX_LEX)
 		max = ENT_MAX_LEX;
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		n = lex_match(x, tables[i].t, a, max, &v);
+		n = ent_lex(st, tables[i].t, a, max, &v);
 		if (n > best) {
 			best = n;
 			*kind = tables[i].kind;
@@ -191,33 +253,33 @@ ent_lex_prefix(const struct extract *x, size_t a, size_t b, int *kind,
 
 /* Is the token a stop word (and not an acronym that may be a name)? */
 int
-ent_stop(const struct extract *x, size_t i)
+ent_stop(struct ent_state_s *st, size_t i)
 {
+	const struct extract	*x = st->x;
+
 	if ((x->toks[i].flags & TOK_UPPER) && x->toks[i].end -
 	    x->toks[i].start <= 3)
 		return 0;		/* US, UK, UN */
-	return ent_is(x, i, NAMES_STOP);
+	return ent_is(st, i, NAMES_STOP);
 }
 
 /* Has the word of token i been seen in lower case in this text? */
 int
 ent_seen_lower(struct ent_state_s *st, size_t i)
 {
-	size_t		 n;
-	const char	*w = ent_tok(st->x, i, &n);
+	size_t	*v = names_map_get(&st->words, ent_hash(st, i));
 
-	return names_map_get(&st->lower, names_hash(w, n)) != NULL;
+	return v != NULL && (*v & 1);
 }
 
 /* How often the word of token i is written with a capital. */
 size_t
 ent_cap_count(struct ent_state_s *st, size_t i)
 {
-	size_t		 n, *v;
-	const char	*w = ent_tok(st->x, i, &n);
+	size_t	*v;
 
-	v = names_map_get(&st->capitals, names_hash(w, n));
-	return v != NULL ? *v : 0;
+	v = names_map_get(&st->words, ent_hash(st, i));
+	return v != NULL ? *v >> 1 : 0;
 }
 
 /*
@@ -232,7 +294,7 @@ ent_proper_anyway(struct ent_state_s *st, size_t a, size_t b)
 	for (k = a; k < b; k++) {
 		if (!ent_capword(st->x, k))
 			continue;
-		if (ent_seen_lower(st, k) || ent_stop(st->x, k))
+		if (ent_seen_lower(st, k) || ent_stop(st, k))
 			return 0;
 	}
 	return ent_cap_count(st, a) >= 2;
@@ -243,11 +305,14 @@ static void
 ent_prepare(struct ent_state_s *st)
 {
 	struct extract	*x = st->x;
-	size_t		 i, k, p, words, caps, upper, n;
+	size_t		 i, k, p, words, caps, upper, n, *cnt, add;
 	const char	*w;
 	int		 start = 1;
+	uint64_t	 h;
 
 	st->weak = xcalloc(x->ntoks + 1, 1);
+	st->th = xcalloc(x->ntoks + 1, sizeof *st->th);
+	st->ti = xcalloc(x->ntoks + 1, sizeof *st->ti);
 	st->shout = xcalloc(x->ntoks + 1, 1);
 	for (i = 0; i < x->ntoks; i++) {
 		unsigned	f = x->toks[i].flags;
@@ -258,21 +323,16 @@ ent_prepare(struct ent_state_s *st)
 			if (start)
 				st->weak[i] = 1;
 			start = 0;
-			if ((f & TOK_CAP) && !(f & TOK_POSS)) {
-				size_t	*cnt;
-				uint64_t h;
-
-				w = ent_tok(x, i, &n);
-				h = names_hash(w, n);
-				if ((cnt = names_map_get(&st->capitals, h)) !=
+			if (!(f & (TOK_DIGIT | TOK_POSS))) {
+				h = ent_hash(st, i);
+				add = (f & TOK_CAP) ? 2 : 1;
+				if ((cnt = names_map_get(&st->words, h)) ==
 				    NULL)
-					(*cnt)++;
+					names_map_put(&st->words, h, add);
+				else if (add == 2)
+					*cnt += 2;
 				else
-					names_map_put(&st->capitals, h, 1);
-			}
-			if (!(f & (TOK_CAP | TOK_DIGIT | TOK_POSS))) {
-				w = ent_tok(x, i, &n);
-				names_map_put(&st->lower, names_hash(w, n), 1);
+					*cnt |= 1;
 			}
 			continue;
 		}
@@ -289,7 +349,9 @@ ent_prepare(struct ent_state_s *st)
 
 			if (!(f & TOK_WORD) || (f & (TOK_DIGIT | TOK_POSS)))
 				continue;
-			if (!(f & TOK_CAP) && ent_is(x, k, NAMES_PARTICLE))
+			if (!(f & TOK_CAP) && x->toks[k].end -
+			    x->toks[k].start <= 5 && ent_is(st, k,
+			    NAMES_PARTICLE))
 				continue;
 			words++;
 			if (f & TOK_CAP)
@@ -347,7 +409,7 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if (f & (TOK_SENT | TOK_PARA))
 			break;
 		if (ent_capword(x, j)) {
-			if (ent_stop(x, j) && !(f & TOK_UPPER))
+			if (ent_stop(st, j) && !(f & TOK_UPPER))
 				break;
 			j++;
 			continue;
@@ -355,7 +417,7 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		/* a number after a name: Mohajer 10, Apollo 11 */
 		if ((f & TOK_DIGIT) && j + 1 < x->ntoks &&
 		    ((x->toks[j + 1].flags & TOK_CLOSE) ||
-		    ent_is(x, j + 1, NAMES_MISC_CUE))) {
+		    ent_is(st, j + 1, NAMES_MISC_CUE))) {
 			j++;
 			break;
 		}
@@ -363,7 +425,7 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if (!(f & TOK_WORD) && !(x->toks[j].end - x->toks[j].start ==
 		    1 && x->text[x->toks[j].start] == '&'))
 			break;
-		if ((f & TOK_CAP) || !ent_is(x, j, NAMES_PARTICLE))
+		if ((f & TOK_CAP) || !ent_is(st, j, NAMES_PARTICLE))
 			break;
 		if (j + 1 >= x->ntoks || j + 1 - a >= ENT_MAX_WORDS)
 			break;
@@ -371,8 +433,8 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if ((n == 2 && strncasecmp(w, "of", 2) == 0) ||
 		    (n == 3 && strncasecmp(w, "for", 3) == 0)) {
 			/* "of" only after a word that takes it */
-			if (!ent_is(x, j - 1, NAMES_OF_HEAD) &&
-			    !ent_is(x, j - 1, NAMES_ORG_END))
+			if (!ent_is(st, j - 1, NAMES_OF_HEAD) &&
+			    !ent_is(st, j - 1, NAMES_ORG_END))
 				break;
 			if (extract_tok_is(x, j + 1, "the") && j + 2 <
 			    x->ntoks && j + 2 - a < ENT_MAX_WORDS &&
@@ -429,7 +491,7 @@ ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
 	while (k > 0 && a - k < ENT_MAX_TITLE) {
 		if (x->toks[k].flags & (TOK_SENT | TOK_PARA))
 			break;
-		cls = ent_title_class(x, k - 1);
+		cls = ent_title_class(st, k - 1);
 		if (cls == NULL)
 			break;
 		if (strcmp(cls, "head") == 0 || strcmp(cls, "honorific") == 0)
@@ -443,13 +505,13 @@ ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
 	if (first > 0 && !(x->toks[first].flags & (TOK_SENT | TOK_PARA))) {
 		/* Iranian defense ministry spokesperson */
 		for (n = 1; n <= 2 && n <= first; n++) {
-			len = lex_match(x, LEX_DEMONYMS, first - n, n, &v);
+			len = ent_lex(st, LEX_DEMONYMS, first - n, n, &v);
 			if (len == n) {
 				*affil = v;
 				return first - n;
 			}
 		}
-		if (ent_demonym_shape(x, first - 1) && !ent_stop(x, first - 1)) {
+		if (ent_demonym_shape(x, first - 1) && !ent_stop(st, first - 1)) {
 			*affil_tok = first - 1;
 			return first - 1;
 		}
@@ -474,21 +536,21 @@ ent_keyword_kind(struct ent_state_s *st, size_t a, size_t b)
 
 	if (b - a < 2)
 		return -1;
-	if (ent_is(x, b - 1, NAMES_ORG_END))
+	if (ent_is(st, b - 1, NAMES_ORG_END))
 		return EX_ORG;
-	if (ent_is(x, b - 1, NAMES_PLACE_END) && b - a >= 2)
+	if (ent_is(st, b - 1, NAMES_PLACE_END) && b - a >= 2)
 		return EX_PLACE;
-	if (b - a >= 2 && ent_is(x, a, NAMES_PLACE_START))
+	if (b - a >= 2 && ent_is(st, a, NAMES_PLACE_START))
 		return EX_PLACE;
 	for (k = a + 1; k + 1 < b; k++) {
 		if (!extract_tok_is(x, k, "of") && !extract_tok_is(x, k, "for"))
 			continue;
-		if (ent_is(x, k - 1, NAMES_ORG_END))
+		if (ent_is(st, k - 1, NAMES_ORG_END))
 			return EX_ORG;
-		if (ent_is(x, k - 1, NAMES_PLACE_END) ||
-		    ent_is(x, k - 1, NAMES_PLACE_START))
+		if (ent_is(st, k - 1, NAMES_PLACE_END) ||
+		    ent_is(st, k - 1, NAMES_PLACE_START))
 			return EX_PLACE;
-		if (ent_is(x, k - 1, NAMES_OF_HEAD))
+		if (ent_is(st, k - 1, NAMES_OF_HEAD))
 			return EX_ORG;
 	}
 	for (k = a; k < b; k++)
@@ -506,8 +568,8 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 	int		 kind, media;
 	const char	*v;
 
-	kind = ent_lex_whole(x, a, b, &c->canon, &media);
-	if (kind != -1 && !(n == 1 && ent_stop(x, a))) {
+	kind = ent_lex_whole(st, a, b, &c->canon, &media);
+	if (kind != -1 && !(n == 1 && ent_stop(st, a))) {
 		c->kind = kind;
 		c->media = media;
 		c->state = ENT_SURE;
@@ -518,7 +580,7 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_DROP;
 		return;
 	}
-	if (lex_match(x, LEX_DEMONYMS, a, n, &v) == n) {
+	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n) {
 		c->state = ENT_DROP;	/* an adjective */
 		return;
 	}
@@ -528,26 +590,26 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && lex_match(x, LEX_DEMONYMS, a, 1, &v) == 1 &&
-	    !c->weak && lex_match(x, LEX_DEMONYMS, a + 1, 1, &v) == 0 &&
+	if (n >= 2 && ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 1 &&
+	    !c->weak && ent_lex(st, LEX_DEMONYMS, a + 1, 1, &v) == 0 &&
 	    !ent_hyphen_adjective(x, a + 1)) {
 		c->kind = EX_ORG;	/* Cuban Consulate, British Library */
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && ent_is(x, b - 1, NAMES_MISC_END)) {
+	if (n >= 2 && ent_is(st, b - 1, NAMES_MISC_END)) {
 		c->kind = EX_MISC;
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && n <= 4 && (ent_given(x, a) || ent_initial(x, a + 1) ||
+	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_initial(x, a + 1) ||
 	    (n >= 3 && ent_initial(x, a + 1)))) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
 	}
 	/* Shahed drones, ''Mohajer 10'' */
-	if (b < x->ntoks && ent_is(x, b, NAMES_MISC_CUE) && !c->weak &&
+	if (b < x->ntoks && ent_is(st, b, NAMES_MISC_CUE) && !c->weak &&
 	    n <= 3) {
 		c->kind = EX_MISC;
 		c->state = ENT_SURE;
@@ -558,7 +620,7 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n == 1 && ent_given(x, a)) {
+	if (n == 1 && ent_given(st, a)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_WEAK;
 		return;
@@ -570,15 +632,14 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 static void
 ent_split(struct ent_state_s *st, size_t a, size_t b)
 {
-	struct extract	*x = st->x;
 	struct ent_cand	*c;
 	size_t		 k = a, u = a, n;
 	int		 kind, media;
 	const char	*v;
 
 	while (k < b) {
-		n = ent_lex_prefix(x, k, b, &kind, &v, &media);
-		if (n == 0 || (n == 1 && ent_stop(x, k))) {
+		n = ent_lex_prefix(st, k, b, &kind, &v, &media);
+		if (n == 0 || (n == 1 && ent_stop(st, k))) {
 			k++;
 			continue;
 		}
@@ -616,22 +677,22 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 
 	/* the name: capitalised words at the end that are not titles */
 	for (s0 = b; s0 > a; s0--)
-		if (!ent_capword(x, s0 - 1) || ent_title_class(x, s0 - 1) !=
+		if (!ent_capword(x, s0 - 1) || ent_title_class(st, s0 - 1) !=
 		    NULL)
 			break;
-	if (s0 == a || s0 == b || ent_is(x, b - 1, NAMES_ORG_END) ||
-	    ent_is(x, b - 1, NAMES_PLACE_END) || ent_is(x, b - 1,
+	if (s0 == a || s0 == b || ent_is(st, b - 1, NAMES_ORG_END) ||
+	    ent_is(st, b - 1, NAMES_PLACE_END) || ent_is(st, b - 1,
 	    NAMES_MISC_END))
 		return 0;
 	/* the name is no common word: not "Pilot Training" */
-	if (!ent_given(x, s0) && !ent_initial(x, s0)) {
+	if (!ent_given(st, s0) && !ent_initial(x, s0)) {
 		for (k = s0; k < b; k++)
-			if (ent_seen_lower(st, k) || ent_stop(x, k))
+			if (ent_seen_lower(st, k) || ent_stop(st, k))
 				return 0;
 	}
 	/* the title before it, with a head or an honorific */
 	for (t0 = s0; t0 > a; t0--) {
-		cls = ent_title_class(x, t0 - 1);
+		cls = ent_title_class(st, t0 - 1);
 		if (cls != NULL) {
 			if (strcmp(cls, "head") == 0 ||
 			    strcmp(cls, "honorific") == 0)
@@ -649,12 +710,12 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 	/* what comes before the title: a demonym, a country, a body */
 	if (t0 > a) {
 		n = t0 - a;
-		if (lex_match(x, LEX_DEMONYMS, a, n, &v) == n)
+		if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n)
 			affil = v;
 		else if (n == 1 && ent_demonym_shape(x, a) &&
-		    ent_lex_whole(x, a, t0, &v, &media) == -1)
+		    ent_lex_whole(st, a, t0, &v, &media) == -1)
 			atok = a;
-		else if ((kind = ent_lex_whole(x, a, t0, &v, &media)) != -1 ||
+		else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1 ||
 		    !ent_all_common(st, a, t0)) {
 			pc = ent_cand_add(st, a, t0);
 			if (kind != -1) {
@@ -708,21 +769,21 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 
 	/* leading words that are not names */
 	while (a < b) {
-		if (ent_lex_whole(x, a, b, &v, &media) != -1 &&
-		    !(b - a == 1 && ent_stop(x, a)))
+		if (ent_lex_whole(st, a, b, &v, &media) != -1 &&
+		    !(b - a == 1 && ent_stop(st, a)))
 			break;
-		if (ent_lex_prefix(x, a, b, &kind, &v, &media) > 1)
+		if (ent_lex_prefix(st, a, b, &kind, &v, &media) > 1)
 			break;		/* New York, The Hague */
-		if (ent_stop(x, a) || !ent_capword(x, a) ||
+		if (ent_stop(st, a) || !ent_capword(x, a) ||
 		    ent_hyphen_adjective(x, a)) {
 			a++;
 			continue;
 		}
-		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(x, a) &&
+		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(st, a) &&
 		    (b - a < 2 || ent_keyword_kind(st, a, b) == -1) &&
-		    ent_title_class(x, a) == NULL &&
-		    ent_lex_prefix(x, a, b, &kind, &v, &media) == 0 &&
-		    lex_match(x, LEX_DEMONYMS, a, 1, &v) == 0) {
+		    ent_title_class(st, a) == NULL &&
+		    ent_lex_prefix(st, a, b, &kind, &v, &media) == 0 &&
+		    ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 0) {
 			a++;
 			continue;
 		}
@@ -730,7 +791,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	}
 	if (a >= b)
 		return;
-	if (!st->shout[a] && ent_lex_whole(x, a, b, &v, &media) == -1 &&
+	if (!st->shout[a] && ent_lex_whole(st, a, b, &v, &media) == -1 &&
 	    ent_titled(st, a, b))
 		return;
 	c = ent_cand_add(st, a, b);
@@ -767,8 +828,8 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	if (c->state == ENT_UNKNOWN && b - a >= 2) {
 		/* inner lexicon phrases: IRAN'S PRESIDENCY/WANA */
 		for (t = a; t < b; t++) {
-			if (ent_lex_prefix(x, t, b, &kind, &v, &media) > 0 &&
-			    !ent_stop(x, t)) {
+			if (ent_lex_prefix(st, t, b, &kind, &v, &media) > 0 &&
+			    !ent_stop(st, t)) {
 				st->ncands--;
 				ent_split(st, a, b);
 				return;
@@ -805,18 +866,20 @@ extract_entities(struct extract *x)
 		return;
 	memset(&st, 0, sizeof st);
 	st.x = x;
+	st.lw.a = st.lw.b = EX_NONE;
 	buf_init(&st.b);
 	ent_prepare(&st);
 	ent_scan(&st);
 	names_resolve(&st);
 	names_emit(&st);
 	buf_free(&st.b);
-	names_map_free(&st.lower);
-	names_map_free(&st.capitals);
+	names_map_free(&st.words);
 	names_map_free(&st.kinds);
 	names_map_free(&st.surnames);
 	names_map_free(&st.firsts);
 	free(st.cands);
 	free(st.weak);
+	free(st.th);
+	free(st.ti);
 	free(st.shout);
 }

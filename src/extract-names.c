@@ -234,15 +234,11 @@ static const char *names_person_cue[] = {
 	"wants", "wanted", "likes", "liked", "loved", "hopes", "hoped"
 };
 
-struct names_set {
+static const struct {
 	const char	**words;
 	size_t		  n;
-	int		  sorted;
-};
-
-#define NAMES_SET(t)	{ (t), sizeof (t) / sizeof (t)[0], 0 }
-
-static struct names_set names_sets[NAMES_NCLASSES] = {
+} names_classes[NAMES_NCLASSES] = {
+#define NAMES_SET(t)	{ (t), sizeof (t) / sizeof (t)[0] }
 	NAMES_SET(names_stop),
 	NAMES_SET(names_org_end),
 	NAMES_SET(names_place_end),
@@ -254,51 +250,94 @@ static struct names_set names_sets[NAMES_NCLASSES] = {
 	NAMES_SET(names_misc_cue),
 	NAMES_SET(names_misc_end),
 	NAMES_SET(names_person_cue)
+#undef NAMES_SET
 };
 
-/* Order two words without case. */
-static int
-names_cmp(const void *a, const void *b)
+/* What each word is known as, hashed on first use. */
+static struct names_map		 names_map_info;	/* hash -> index */
+static struct names_info	*names_infos;
+static size_t			 names_ninfos;
+static const struct names_info	 names_none;
+static int			 names_built;
+
+/* The record of the word with hash h, added if new. */
+static struct names_info *
+names_info_add(uint64_t h)
 {
-	return strcasecmp(*(const char *const *)a, *(const char *const *)b);
+	size_t	*v = names_map_get(&names_map_info, h);
+
+	if (v != NULL)
+		return &names_infos[*v];
+	if ((names_ninfos & (names_ninfos - 1)) == 0)
+		names_infos = xreallocarray(names_infos, names_ninfos ?
+		    names_ninfos * 2 : 1, sizeof *names_infos);
+	memset(&names_infos[names_ninfos], 0, sizeof *names_infos);
+	names_map_put(&names_map_info, h, names_ninfos);
+	return &names_infos[names_ninfos++];
 }
 
-struct names_key {
-	const char	*w;
-	size_t		 n;
-};
-
-/* Order a counted word against a table word, as names_cmp does. */
-static int
-names_key_cmp(const void *k, const void *e)
+/* Hash the word classes and the first word of every lexicon phrase. */
+static void
+names_build(void)
 {
-	const struct names_key	*key = k;
-	const char		*s = *(const char *const *)e;
-	int			 c;
+	static const struct {
+		const struct lex_entry	*e;
+		const size_t		*n;
+	} tables[LEX_NTABLES] = {
+		{ lex_countries, &lex_countries_n },
+		{ lex_demonyms, &lex_demonyms_n },
+		{ lex_places, &lex_places_n },
+		{ lex_titles, &lex_titles_n },
+		{ lex_speech_verbs, &lex_speech_verbs_n },
+		{ lex_media, &lex_media_n },
+		{ lex_orgs, &lex_orgs_n },
+		{ lex_given_names, &lex_given_names_n },
+	};
+	struct names_info	*ni;
+	size_t			 c, i, words, len;
+	const char		*key, *sp;
 
-	c = strncasecmp(key->w, s, key->n);
-	if (c != 0)
-		return c;
-	return s[key->n] == '\0' ? 0 : -1;
+	for (c = 0; c < NAMES_NCLASSES; c++) {
+		for (i = 0; i < names_classes[c].n; i++) {
+			key = names_classes[c].words[i];
+			ni = names_info_add(names_hash(key, strlen(key)));
+			ni->classes |= 1U << c;
+		}
+	}
+	for (c = 0; c < LEX_NTABLES; c++) {
+		for (i = 0; i < *tables[c].n; i++) {
+			key = tables[c].e[i].key;
+			sp = strchr(key, ' ');
+			len = sp != NULL ? (size_t)(sp - key) : strlen(key);
+			for (words = 1; sp != NULL; sp = strchr(sp + 1, ' '))
+				words++;
+			if (words > 255)
+				words = 255;
+			ni = names_info_add(names_hash(key, len));
+			if (ni->words[c] < words)
+				ni->words[c] = (unsigned char)words;
+		}
+	}
+	names_built = 1;
+}
+
+/* What the word with hash h is known as (all zero if nothing). */
+const struct names_info *
+names_info(uint64_t h)
+{
+	size_t	*v;
+
+	if (!names_built)
+		names_build();
+	v = names_map_get(&names_map_info, h);
+	return v != NULL ? &names_infos[*v] : &names_none;
 }
 
 /* Is the word (n bytes) in the class? */
 int
 names_class_has(enum names_class c, const char *w, size_t n)
 {
-	struct names_set	*set = &names_sets[c];
-	struct names_key	 key;
-
-	if (n == 0 || n > 32 || memchr(w, '\0', n) != NULL)
-		return 0;
-	if (!set->sorted) {
-		qsort(set->words, set->n, sizeof *set->words, names_cmp);
-		set->sorted = 1;
-	}
-	key.w = w;
-	key.n = n;
-	return bsearch(&key, set->words, set->n, sizeof *set->words,
-	    names_key_cmp) != NULL;
+	return (names_info(names_hash(w, n))->classes >> c) & 1;
 }
 
 /* Hash a word without case; never 0. */
@@ -307,26 +346,28 @@ names_hash(const char *s, size_t n)
 {
 	uint64_t	h = 1469598103934665603ULL;
 	size_t		i;
+	unsigned char	c;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)tolower((unsigned char)s[i])) *
-		    1099511628211ULL;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c |= 0x20;
+		h = (h ^ c) * 1099511628211ULL;
+	}
 	return h == 0 ? 1 : h;
 }
 
 /* Hash the words of tokens [a, b) without case; never 0. */
 uint64_t
-names_hash_tokens(const struct extract *x, size_t a, size_t b)
+names_hash_tokens(struct ent_state_s *st, size_t a, size_t b)
 {
 	uint64_t	h = 1469598103934665603ULL;
-	size_t		i, k;
+	size_t		k;
 
-	for (k = a; k < b; k++) {
-		for (i = x->toks[k].start; i < x->toks[k].end; i++)
-			h = (h ^ (unsigned char)tolower((unsigned char)
-			    x->text[i])) * 1099511628211ULL;
-		h = (h ^ ' ') * 1099511628211ULL;
-	}
+	if (b == a + 1)
+		return ent_hash(st, a);
+	for (k = a; k < b; k++)
+		h = (h ^ ent_hash(st, k)) * 1099511628211ULL;
 	return h == 0 ? 1 : h;
 }
 
@@ -353,7 +394,7 @@ names_map_slot(const struct names_map *m, uint64_t key)
 {
 	size_t	i = (size_t)key & (m->size - 1);
 
-	while (m->keys[i] != 0 && m->keys[i] != key)
+	while (m->slots[i].key != 0 && m->slots[i].key != key)
 		i = (i + 1) & (m->size - 1);
 	return i;
 }
@@ -363,30 +404,26 @@ void
 names_map_put(struct names_map *m, uint64_t key, size_t val)
 {
 	struct names_map	old;
-	size_t			i;
+	size_t			i, j;
 
 	if (m->size == 0 || (m->n + 1) * 2 > m->size) {
 		old = *m;
 		m->size = old.size ? old.size * 2 : 64;
-		m->keys = xcalloc(m->size, sizeof *m->keys);
-		m->vals = xcalloc(m->size, sizeof *m->vals);
+		m->slots = xcalloc(m->size, sizeof *m->slots);
 		for (i = 0; i < old.size; i++) {
-			if (old.keys[i] != 0) {
-				size_t	j = names_map_slot(m, old.keys[i]);
-
-				m->keys[j] = old.keys[i];
-				m->vals[j] = old.vals[i];
+			if (old.slots[i].key != 0) {
+				j = names_map_slot(m, old.slots[i].key);
+				m->slots[j] = old.slots[i];
 			}
 		}
-		free(old.keys);
-		free(old.vals);
+		free(old.slots);
 	}
 	i = names_map_slot(m, key);
-	if (m->keys[i] == 0) {
-		m->keys[i] = key;
+	if (m->slots[i].key == 0) {
+		m->slots[i].key = key;
 		m->n++;
 	}
-	m->vals[i] = val;
+	m->slots[i].val = val;
 }
 
 /* The value of key, or NULL. */
@@ -398,14 +435,13 @@ names_map_get(const struct names_map *m, uint64_t key)
 	if (m->size == 0)
 		return NULL;
 	i = names_map_slot(m, key);
-	return m->keys[i] == 0 ? NULL : &m->vals[i];
+	return m->slots[i].key == 0 ? NULL : &m->slots[i].val;
 }
 
 void
 names_map_free(struct names_map *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	memset(m, 0, sizeof *m);
 }
 
@@ -478,7 +514,7 @@ names_person_context(struct ent_state_s *st, struct ent_cand *c)
 		k++;
 	if (k < x->ntoks && extract_tok_is(x, k, ","))
 		k++;
-	if (k < x->ntoks && ent_is(x, k, NAMES_PERSON_CUE))
+	if (k < x->ntoks && ent_is(st, k, NAMES_PERSON_CUE))
 		return 1;
 	/* a citation: Carrano (2009), Carrano, 2009, Carrano et al. */
 	k = c->b;
@@ -506,12 +542,12 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 	struct extract	*x = st->x;
 	struct ent_cand	*c = &st->cands[i];
 	size_t		 n = c->b - c->a, *v;
-	uint64_t	 h = names_hash_tokens(x, c->a, c->b);
-	const char	*cv;
+	uint64_t	 h = names_hash_tokens(st, c->a, c->b);
 
 	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
 	    names_map_get(&st->surnames, h) != NULL &&
-	    lex_match(x, LEX_COUNTRIES, c->a, 1, &cv) == 0) {
+	    lex_find(LEX_COUNTRIES, x->text + x->toks[c->a].start,
+	    x->toks[c->a].end - x->toks[c->a].start) == NULL) {
 		c->kind = EX_PERSON;	/* Washington, of George */
 		c->canon = NULL;
 		return;
@@ -547,7 +583,7 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (c->a > 0 && ent_is(x, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
+	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
 	    names_no_lower(st, c) && names_plain(st, c)) {
 		c->kind = EX_PLACE;
 		c->state = ENT_SURE;
@@ -572,7 +608,6 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 void
 names_resolve(struct ent_state_s *st)
 {
-	struct extract	*x = st->x;
 	struct ent_cand	*c;
 	size_t		 i;
 
@@ -581,7 +616,7 @@ names_resolve(struct ent_state_s *st)
 		c = &st->cands[i];
 		if (c->state != ENT_SURE)
 			continue;
-		names_map_put(&st->kinds, names_hash_tokens(x, c->a, c->b),
+		names_map_put(&st->kinds, names_hash_tokens(st, c->a, c->b),
 		    (size_t)c->kind + 1);
 	}
 	for (i = 0; i < st->ncands; i++)
@@ -610,13 +645,13 @@ names_people(struct ent_state_s *st)
 		names_text(x, c->a, c->b, &st->b);
 		c->entity = extract_entity_add(x, EX_PERSON, st->b.data,
 		    st->b.len);
-		h = names_hash_tokens(x, c->b - 1, c->b);
+		h = names_hash_tokens(st, c->b - 1, c->b);
 		v = names_map_get(&st->surnames, h);
 		if (v == NULL)
 			names_map_put(&st->surnames, h, c->entity);
 		else if (*v != c->entity)
 			*v = NAMES_AMBIGUOUS;
-		h = names_hash_tokens(x, c->a, c->a + 1);
+		h = names_hash_tokens(st, c->a, c->a + 1);
 		v = names_map_get(&st->firsts, h);
 		if (v == NULL)
 			names_map_put(&st->firsts, h, c->entity);
@@ -666,10 +701,10 @@ names_nested(struct ent_state_s *st, struct ent_cand *c)
 	const char	*v;
 
 	for (k = c->a; k < c->b; k++) {
-		n = ent_lex_prefix(x, k, c->b, &kind, &v, &media);
+		n = ent_lex_prefix(st, k, c->b, &kind, &v, &media);
 		if (n == c->b - c->a)
 			break;
-		if (n == 0 || kind != EX_PLACE || ent_stop(x, k))
+		if (n == 0 || kind != EX_PLACE || ent_stop(st, k))
 			continue;
 		e = extract_entity_add(x, EX_PLACE, v, strlen(v));
 		extract_mention_add(x, x->toks[k].start,
@@ -694,7 +729,7 @@ names_emit(struct ent_state_s *st)
 			continue;
 		if (c->entity == EX_NONE && c->kind == EX_PERSON &&
 		    c->b - c->a == 1) {
-			h = names_hash_tokens(x, c->a, c->b);
+			h = names_hash_tokens(st, c->a, c->b);
 			v = names_map_get(&st->surnames, h);
 			if (v == NULL || *v == NAMES_AMBIGUOUS)
 				v = names_map_get(&st->firsts, h);

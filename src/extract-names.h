@@ -1,7 +1,7 @@
 /*
- * Shared by the entity stage's two modules: word classes and the
- * document's name memory (extract-names.c), used by recognition
- * (extract-entity.c). Internal to the extract layer.
+ * Shared by the entity stage's two modules: recognition of candidates
+ * (extract-entity.c) and names, word classes and the document's name
+ * memory (extract-names.c). Internal to the extract layer.
  */
 #ifndef DOSSIER_EXTRACT_NAMES_H
 #define DOSSIER_EXTRACT_NAMES_H
@@ -9,19 +9,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct extract;
-struct buf;
-
 #include "buf.h"
 #include "extract.h"
+#include "lexicon.h"
 
 #define NAMES_AMBIGUOUS	((size_t)-2)
 
 /* A hash map from 64-bit keys (never 0) to sizes. */
 struct names_map {
-	uint64_t	*keys;
-	size_t		*vals;
-	size_t		 size;
+	struct names_slot {
+		uint64_t	key;
+		size_t		val;
+	}		*slots;
+	size_t		 size;		/* a power of two */
 	size_t		 n;
 };
 
@@ -70,36 +70,55 @@ struct ent_state_s {
 	struct extract	*x;
 	unsigned char	*weak;		/* per token: capital proves nothing */
 	unsigned char	*shout;		/* per token: in an all-capitals line */
-	struct names_map lower;		/* words seen in lower case */
-	struct names_map capitals;	/* capitalised words -> count */
+	uint64_t	*th;		/* per token: its word's hash, or 0 */
+	const struct names_info **ti;	/* per token: what it is, or NULL */
+	struct names_map words;		/* word -> capitalised count << 1 |
+					   seen in lower case */
 	struct names_map kinds;		/* sure names -> kind + 1 */
 	struct names_map surnames;	/* person's last word -> entity */
 	struct names_map firsts;	/* person's first word -> entity */
 	struct ent_cand	*cands;
 	size_t		 ncands;
 	size_t		 capcands;
-	struct buf	 b;
+	struct buf	 b;		/* scratch */
+	struct {
+		size_t		 a, b;
+		int		 kind;
+		const char	*canon;
+		int		 media;
+	}		 lw;		/* last whole-run lexicon answer */
 };
+
 /* Recognition's helpers (extract-entity.c). */
 const char *ent_tok(const struct extract *, size_t, size_t *);
-int	 ent_is(const struct extract *, size_t, enum names_class);
+int	 ent_is(struct ent_state_s *, size_t, enum names_class);
 int	 ent_capword(const struct extract *, size_t);
-int	 ent_stop(const struct extract *, size_t);
+int	 ent_stop(struct ent_state_s *, size_t);
 int	 ent_seen_lower(struct ent_state_s *, size_t);
 size_t	 ent_cap_count(struct ent_state_s *, size_t);
+uint64_t ent_hash(struct ent_state_s *, size_t);
+const struct names_info *ent_info(struct ent_state_s *, size_t);
 int	 ent_proper_anyway(struct ent_state_s *, size_t, size_t);
-size_t	 ent_lex_prefix(const struct extract *, size_t, size_t, int *,
+size_t	 ent_lex_prefix(struct ent_state_s *, size_t, size_t, int *,
 	     const char **, int *);
 
 /* Decide the open candidates; make entities and mentions. */
 void	 names_resolve(struct ent_state_s *);
 void	 names_emit(struct ent_state_s *);
 
-int	 names_class_has(
-enum names_class, const char *, size_t);
+/* What a word is known as: its classes, the phrases it starts. */
+struct names_info {
+	unsigned	classes;		/* 1 << enum names_class */
+	unsigned char	words[LEX_NTABLES];	/* most words of a phrase
+						   starting with it */
+};
 
+const struct names_info *names_info(uint64_t);
+int	 names_class_has(enum names_class, const char *, size_t);
+
+/* Names: hashes without case, text with single spaces, the hash map. */
 uint64_t names_hash(const char *, size_t);
-uint64_t names_hash_tokens(const struct extract *, size_t, size_t);
+uint64_t names_hash_tokens(struct ent_state_s *, size_t, size_t);
 void	 names_text(const struct extract *, size_t, size_t, struct buf *);
 
 void	 names_map_put(struct names_map *, uint64_t, size_t);
