@@ -877,6 +877,7 @@ extract_entities(struct extract *x)
 	names_map_free(&st.kinds);
 	names_map_free(&st.surnames);
 	names_map_free(&st.firsts);
+	names_map_free(&st.votes);
 	free(st.cands);
 	free(st.weak);
 	free(st.th);

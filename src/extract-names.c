@@ -535,6 +535,117 @@ names_person_context(struct ent_state_s *st, struct ent_cand *c)
 	return 0;
 }
 
+/* Is the one word of the candidate in camel case: YouTube, LibriVox? */
+static int
+names_camel(struct ent_state_s *st, struct ent_cand *c)
+{
+	static const char *const prefixes[] = {
+		"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
+		"Fitz"
+	};
+	size_t		 n, i, k, len;
+	const char	*w = ent_tok(st->x, c->a, &n);
+
+	for (i = 1; i + 1 < n; i++) {
+		if (!islower((unsigned char)w[i - 1]) ||
+		    !isupper((unsigned char)w[i]))
+			continue;
+		for (k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
+			len = strlen(prefixes[k]);
+			if (len == i && strncmp(w, prefixes[k], len) == 0)
+				return 0;	/* McDonald, DiCaprio */
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * What the words around an unknown candidate say it is: a place before
+ * ", State" or after "in"; a person before "said" or "who" or in a
+ * citation; an organisation in camel case. Returns the kind or -1.
+ */
+static int
+names_cue(struct ent_state_s *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i];
+	size_t		 n = c->b - c->a;
+
+	/* a place before ", State": Alpine, Arizona */
+	if (c->b + 1 < x->ntoks && extract_tok_is(x, c->b, ",") &&
+	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
+	    st->cands[i + 1].kind == EX_PLACE &&
+	    st->cands[i + 1].state == ENT_SURE)
+		return EX_PLACE;
+	if (n == 1 && names_camel(st, c))
+		return EX_ORG;
+	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
+	    names_no_lower(st, c) && names_plain(st, c))
+		return EX_PLACE;
+	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
+		return EX_PERSON;
+	return -1;
+}
+
+/* Count a cue's vote for what the word with hash h is. */
+static void
+names_vote(struct ent_state_s *st, uint64_t h, int kind)
+{
+	size_t	*v = names_map_get(&st->votes, h);
+	size_t	 add = (size_t)1 << (16 * kind);
+
+	if (v == NULL)
+		names_map_put(&st->votes, h, add);
+	else if (((*v >> (16 * kind)) & 0xffff) != 0xffff)
+		*v += add;
+}
+
+/* The kind most cues voted for the word with hash h, or -1. */
+static int
+names_voted(struct ent_state_s *st, uint64_t h)
+{
+	size_t	*v = names_map_get(&st->votes, h), best = 0, k, cnt;
+	int	 kind = -1;
+
+	if (v == NULL)
+		return -1;
+	for (k = 0; k < 3; k++) {
+		cnt = (*v >> (16 * k)) & 0xffff;
+		if (cnt > best) {
+			best = cnt;
+			kind = (int)k;
+		}
+	}
+	return kind;
+}
+
+/*
+ * Remember an organisation's initials as an organisation too, so
+ * "IAEA" after "International Atomic Energy Agency" is known.
+ */
+static void
+names_initials(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	char		 ini[16];
+	size_t		 k, n = 0;
+	uint64_t	 h;
+
+	for (k = c->a; k < c->b; k++) {
+		if (!ent_capword(x, k))
+			continue;
+		if (n == sizeof ini)
+			return;
+		ini[n++] = x->text[x->toks[k].start];
+	}
+	if (n < 2)
+		return;
+	h = names_hash(ini, n);
+	if (names_map_get(&st->kinds, h) == NULL)
+		names_map_put(&st->kinds, h, EX_ORG + 1);
+}
+
 /* Decide one candidate that nothing in itself decided. */
 static void
 names_resolve_one(struct ent_state_s *st, size_t i)
@@ -543,6 +654,7 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 	struct ent_cand	*c = &st->cands[i];
 	size_t		 n = c->b - c->a, *v;
 	uint64_t	 h = names_hash_tokens(st, c->a, c->b);
+	int		 kind;
 
 	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
 	    names_map_get(&st->surnames, h) != NULL &&
@@ -567,41 +679,29 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 	}
 	if (c->weak && (st->shout[c->a] ||
 	    !ent_proper_anyway(st, c->a, c->b))) {
-		c->state = ENT_DROP;
+		/* single words may still be named elsewhere: see votes */
+		c->state = n == 1 && !st->shout[c->a] ? ENT_UNKNOWN : ENT_DROP;
 		return;
 	}
 	if (c->state == ENT_WEAK) {
 		c->state = ENT_SURE;
 		return;
 	}
-	/* a place before ", State": Alpine, Arizona */
-	if (c->b + 1 < x->ntoks && extract_tok_is(x, c->b, ",") &&
-	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
-	    st->cands[i + 1].kind == EX_PLACE &&
-	    st->cands[i + 1].state == ENT_SURE) {
-		c->kind = EX_PLACE;
+	kind = names_cue(st, i);
+	if (kind != -1) {
+		c->kind = (enum ex_kind)kind;
 		c->state = ENT_SURE;
-		return;
-	}
-	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
-	    names_no_lower(st, c) && names_plain(st, c)) {
-		c->kind = EX_PLACE;
-		c->state = ENT_SURE;
+		if (n == 1)
+			names_vote(st, h, kind);
 		return;
 	}
 	if (n >= 2 && n <= 3 && names_no_lower(st, c) &&
-	    (ent_cap_count(st, c->b - 1) >= NAMES_RECUR ||
-	    names_person_context(st, c))) {
+	    ent_cap_count(st, c->b - 1) >= NAMES_RECUR) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n == 1 && names_person_context(st, c)) {
-		c->kind = EX_PERSON;
-		c->state = ENT_SURE;
-		return;
-	}
-	c->state = ENT_DROP;
+	c->state = n == 1 ? ENT_UNKNOWN : ENT_DROP;
 }
 
 /* Decide candidates: runs of words first, then single words. */
@@ -610,6 +710,7 @@ names_resolve(struct ent_state_s *st)
 {
 	struct ent_cand	*c;
 	size_t		 i;
+	int		 kind;
 
 	names_people(st);
 	for (i = 0; i < st->ncands; i++) {
@@ -618,6 +719,8 @@ names_resolve(struct ent_state_s *st)
 			continue;
 		names_map_put(&st->kinds, names_hash_tokens(st, c->a, c->b),
 		    (size_t)c->kind + 1);
+		if (c->kind == EX_ORG)
+			names_initials(st, c);
 	}
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].b - st->cands[i].a > 1)
@@ -626,6 +729,16 @@ names_resolve(struct ent_state_s *st)
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].b - st->cands[i].a == 1)
 			names_resolve_one(st, i);
+	/* single words no cue decided take what the others voted */
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_UNKNOWN)
+			continue;
+		kind = names_voted(st, names_hash_tokens(st, c->a, c->b));
+		c->state = kind == -1 ? ENT_DROP : ENT_SURE;
+		if (kind != -1)
+			c->kind = (enum ex_kind)kind;
+	}
 }
 
 /* Register the people named in full, by last and first word. */
