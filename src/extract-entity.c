@@ -590,13 +590,6 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 1 &&
-	    !c->weak && ent_lex(st, LEX_DEMONYMS, a + 1, 1, &v) == 0 &&
-	    !ent_hyphen_adjective(x, a + 1)) {
-		c->kind = EX_ORG;	/* Cuban Consulate, British Library */
-		c->state = ENT_SURE;
-		return;
-	}
 	if (n >= 2 && ent_is(st, b - 1, NAMES_MISC_END)) {
 		c->kind = EX_MISC;
 		c->state = ENT_SURE;
@@ -878,6 +871,7 @@ extract_entities(struct extract *x)
 	names_map_free(&st.surnames);
 	names_map_free(&st.firsts);
 	names_map_free(&st.votes);
+	names_map_free(&st.singles);
 	free(st.cands);
 	free(st.weak);
 	free(st.th);

@@ -20,8 +20,6 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-#define NAMES_RECUR	2	/* a surname seen this often makes a person */
-
 static void	names_people(struct ent_state_s *);
 
 /* Capitalised words that are never a name on their own. */
@@ -191,7 +189,7 @@ static const char *names_not_org[] = {
 /* Words before a place more often than before anything else. */
 static const char *names_place_cue[] = {
 	"in", "at", "near", "across", "throughout", "outside", "inside", "around",
-	"towards", "toward", "to", "from", "into", "via", "visit", "visited",
+	"from", "into", "via", "visit", "visited",
 	"visiting", "born", "northern", "southern", "eastern", "western",
 	"central", "northeastern", "northwestern", "southeastern",
 	"southwestern", "downtown", "rural", "coastal"
@@ -561,6 +559,33 @@ names_camel(struct ent_state_s *st, struct ent_cand *c)
 }
 
 /*
+ * Is what follows the candidate more like a person's or a case's:
+ * Quilis's terms, Carrano and Biewener, Lynch v. Overholser?
+ */
+static int
+names_cited(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k = c->b;
+
+	if (k >= x->ntoks)
+		return 0;
+	if (x->toks[k].flags & TOK_POSS)
+		return 1;
+	if ((x->toks[k].flags & TOK_SQUOTE) && k + 1 < x->ntoks &&
+	    (x->toks[k + 1].flags & TOK_WORD) && !(x->toks[k + 1].flags &
+	    TOK_CAP))
+		return 1;		/* Pachomius' old headquarters */
+	if (k + 1 < x->ntoks && ent_capword(x, k + 1) &&
+	    (extract_tok_is(x, k, "and") || extract_tok_is(x, k, "&") ||
+	    extract_tok_is(x, k, "v.") || extract_tok_is(x, k, "v") ||
+	    extract_tok_is(x, k, "vs.") || extract_tok_is(x, k, "versus") ||
+	    extract_tok_is(x, k, "against")))
+		return 1;
+	return 0;
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
  * citation; an organisation in camel case. Returns the kind or -1.
@@ -580,8 +605,9 @@ names_cue(struct ent_state_s *st, size_t i)
 		return EX_PLACE;
 	if (n == 1 && names_camel(st, c))
 		return EX_ORG;
-	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
-	    names_no_lower(st, c) && names_plain(st, c))
+	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n == 1 &&
+	    names_no_lower(st, c) && names_plain(st, c) &&
+	    !names_cited(st, c))
 		return EX_PLACE;
 	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
 		return EX_PERSON;
@@ -696,7 +722,8 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 		return;
 	}
 	if (n >= 2 && n <= 3 && names_no_lower(st, c) &&
-	    ent_cap_count(st, c->b - 1) >= NAMES_RECUR) {
+	    names_map_get(&st->singles, ent_hash(st, c->b - 1)) != NULL &&
+	    names_map_get(&st->singles, ent_hash(st, c->a)) == NULL) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
@@ -721,6 +748,11 @@ names_resolve(struct ent_state_s *st)
 		    (size_t)c->kind + 1);
 		if (c->kind == EX_ORG)
 			names_initials(st, c);
+	}
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak)
+			names_map_put(&st->singles, ent_hash(st, c->a), 1);
 	}
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].b - st->cands[i].a > 1)

@@ -78,6 +78,7 @@ struct ent_state_s {
 	struct names_map surnames;	/* person's last word -> entity */
 	struct names_map firsts;	/* person's first word -> entity */
 	struct names_map votes;		/* word -> cues' votes per kind */
+	struct names_map singles;	/* words that are candidates alone */
 	struct ent_cand	*cands;
 	size_t		 ncands;
 	size_t		 capcands;
