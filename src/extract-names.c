@@ -757,7 +757,6 @@ names_resolve(struct ent_state_s *st)
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].b - st->cands[i].a > 1)
 			names_resolve_one(st, i);
-	names_people(st);
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].b - st->cands[i].a == 1)
 			names_resolve_one(st, i);
