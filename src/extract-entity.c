@@ -401,7 +401,8 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 {
 	struct extract	*x = st->x;
 	size_t		 j = a + 1, n;
-	const char	*w;
+	const char	*w, *v;
+	int		 kind, media;
 
 	while (j < x->ntoks && j - a < ENT_MAX_WORDS) {
 		unsigned	f = x->toks[j].flags;
@@ -409,8 +410,10 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if (f & (TOK_SENT | TOK_PARA))
 			break;
 		if (ent_capword(x, j)) {
-			if (ent_stop(st, j) && !(f & TOK_UPPER))
-				break;
+			if (ent_stop(st, j) && !(f & TOK_UPPER) &&
+			    ent_lex_prefix(st, a, j + 1, &kind, &v, &media) <=
+			    j - a)
+				break;		/* but Middle East, New York */
 			j++;
 			continue;
 		}
@@ -576,6 +579,13 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		return;
 	}
 	c->canon = NULL;
+	/* the Court, the Senate, the Ministry: a body named by its kind */
+	if (n == 1 && !c->weak && a > 0 && extract_tok_is(x, a - 1, "the") &&
+	    ent_is(st, a, NAMES_BODY) && !(x->toks[a].flags & TOK_UPPER)) {
+		c->kind = EX_ORG;
+		c->state = ENT_SURE;
+		return;
+	}
 	if (st->shout[a]) {
 		c->state = ENT_DROP;
 		return;

@@ -232,6 +232,13 @@ static const char *names_person_cue[] = {
 	"wants", "wanted", "likes", "liked", "loved", "hopes", "hoped"
 };
 
+/* Bodies that "the" and a capital name: the Court, the Senate. */
+static const char *names_body[] = {
+	"assembly", "cabinet", "commission", "committee", "congress",
+	"council", "court", "duma", "house", "knesset", "kremlin",
+	"ministry", "parliament", "pentagon", "presidency", "senate"
+};
+
 static const struct {
 	const char	**words;
 	size_t		  n;
@@ -247,7 +254,8 @@ static const struct {
 	NAMES_SET(names_place_cue),
 	NAMES_SET(names_misc_cue),
 	NAMES_SET(names_misc_end),
-	NAMES_SET(names_person_cue)
+	NAMES_SET(names_person_cue),
+	NAMES_SET(names_body)
 #undef NAMES_SET
 };
 

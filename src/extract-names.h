@@ -38,6 +38,7 @@ enum names_class {
 	NAMES_MISC_CUE,		/* nouns after a weapon name: drone, missile */
 	NAMES_MISC_END,		/* last word of events, laws, works: Act, War */
 	NAMES_PERSON_CUE,	/* words after a person: who, himself */
+	NAMES_BODY,		/* bodies named by their kind: the Senate */
 	NAMES_NCLASSES
 };
 
