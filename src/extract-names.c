@@ -105,6 +105,7 @@ static const char *names_org_end[] = {
 	"studio", "studios", "systems", "team", "technologies", "telegraph",
 	"television", "times", "tribunal", "tribune", "trust", "union",
 	"university", "press", "club", "fc", "united", "society", "council",
+	"library", "libraries", "archive", "archives", "consulate", "embassy",
 	"bancorp", "motors", "pharmaceuticals", "energy", "airline", "group",
 	"committee", "commission", "association", "institute", "unit"
 };
