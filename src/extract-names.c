@@ -222,8 +222,28 @@ static const char *names_misc_end[] = {
 	"method", "test", "index", "scale", "model", "project"
 };
 
+/* Words between a name and what it did: Holt also said. */
+static const char *names_aux[] = {
+	"again", "also", "eventually", "finally", "first", "had", "has",
+	"initially", "is", "later", "never", "often", "once", "personally",
+	"soon", "still", "subsequently", "then", "was", "would"
+};
+
+/* Nouns after a possessive that make its owner a person. */
+static const char *names_person_noun[] = {
+	"wife", "husband", "father", "mother", "son", "daughter", "brother",
+	"sister", "widow", "parents", "childhood", "career", "death", "birth",
+	"marriage", "grandfather", "grandmother", "nephew", "niece", "uncle",
+	"aunt", "cousin", "girlfriend", "boyfriend", "memoirs", "funeral"
+};
+
 /* Words that follow a person's name more than anything else's. */
 static const char *names_person_cue[] = {
+	"went", "made", "became", "played", "joined", "returned", "moved",
+	"graduated", "studied", "attended", "received", "starred",
+	"appeared", "composed", "taught", "worked", "served", "lived",
+	"spent", "met", "proposed", "claimed", "stated", "responded",
+	"answered", "declared",
 	"who", "whom", "himself", "herself", "he", "she", "his", "her",
 	"was born", "born", "died", "married", "wrote", "argues", "argued",
 	"believes", "believed", "thinks", "thought", "feels", "felt",
@@ -256,7 +276,9 @@ static const struct {
 	NAMES_SET(names_misc_cue),
 	NAMES_SET(names_misc_end),
 	NAMES_SET(names_person_cue),
-	NAMES_SET(names_body)
+	NAMES_SET(names_body),
+	NAMES_SET(names_aux),
+	NAMES_SET(names_person_noun)
 #undef NAMES_SET
 };
 
@@ -513,31 +535,56 @@ static int
 names_person_context(struct ent_state_s *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
-	size_t		 k = c->b;
+	size_t		 k = c->b, p = c->a > 0 ? c->a - 1 : EX_NONE, len;
+	int		 poss = 0;
 
 	if (k >= x->ntoks)
 		return 0;
-	if ((x->toks[k].flags & TOK_POSS) || (x->toks[k].flags & TOK_SQUOTE))
+	ent_tok(x, c->a, &len);
+	if (c->b - c->a == 1 && (len < 3 || (x->toks[c->a].flags & TOK_UPPER)))
+		return 0;			/* F&AM, S&M */
+	if ((x->toks[k].flags & TOK_POSS) || (x->toks[k].flags & TOK_SQUOTE)) {
 		k++;
-	if (k < x->ntoks && extract_tok_is(x, k, ","))
+		poss = 1;
+	} else if (extract_tok_is(x, k, ","))
+		k++;
+	if (poss && k < x->ntoks && ent_is(st, k, NAMES_PERSON_NOUN))
+		return 1;		/* Byron's memoirs */
+	/* one word between: Holt also said, Holt was born */
+	if (k + 1 < x->ntoks && ent_is(st, k, NAMES_AUX))
 		k++;
 	if (k < x->ntoks && ent_is(st, k, NAMES_PERSON_CUE))
 		return 1;
-	/* a citation: Carrano (2009), Carrano, 2009, Carrano et al. */
+	/* citations: (Carrano, 2009), (Brieber 2014), Spang (1983) */
 	k = c->b;
-	if (k + 1 < x->ntoks && (extract_tok_is(x, k, ",") ||
-	    extract_tok_is(x, k, "(")) && names_year(x, k + 1) &&
-	    c->a > 0 && (extract_tok_is(x, c->a - 1, "(") ||
-	    extract_tok_is(x, c->a - 1, ";") || extract_tok_is(x, c->a - 1,
-	    "and") || extract_tok_is(x, c->a - 1, "&") ||
-	    extract_tok_is(x, c->a - 1, "by")))
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, ",") &&
+	    names_year(x, k + 1) && c->b - c->a == 1)
+		return 1;
+	if (k + 1 < x->ntoks && names_year(x, k) && p != EX_NONE &&
+	    (extract_tok_is(x, p, "(") || extract_tok_is(x, p, ";")))
+		return 1;
+	if (k + 2 < x->ntoks && extract_tok_is(x, k, "(") &&
+	    names_year(x, k + 1) && c->b - c->a == 1 && p != EX_NONE &&
+	    (extract_tok_is(x, p, "and") || extract_tok_is(x, p, "&") ||
+	    extract_tok_is(x, p, "by") || extract_tok_is(x, p, ";") ||
+	    extract_tok_is(x, p, "see")))
 		return 1;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
 	    extract_tok_is(x, k + 1, "al."))
 		return 1;
-	if (k + 1 < x->ntoks && (extract_tok_is(x, k, "and") ||
-	    extract_tok_is(x, k, "&")) && c->a > 0 &&
-	    extract_tok_is(x, c->a - 1, "("))
+	/* Carrano & Biewener; Kessler and colleagues; Chao and his wife */
+	if (p != EX_NONE && extract_tok_is(x, p, "&"))
+		return 1;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, "&") &&
+	    ent_capword(x, k + 1))
+		return 1;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, "and") &&
+	    (extract_tok_is(x, k + 1, "colleagues") ||
+	    extract_tok_is(x, k + 1, "his") || extract_tok_is(x, k + 1,
+	    "her") || extract_tok_is(x, k + 1, "coworkers")))
+		return 1;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, "and") &&
+	    p != EX_NONE && extract_tok_is(x, p, "("))
 		return 1;
 	return 0;
 }

@@ -39,6 +39,8 @@ enum names_class {
 	NAMES_MISC_END,		/* last word of events, laws, works: Act, War */
 	NAMES_PERSON_CUE,	/* words after a person: who, himself */
 	NAMES_BODY,		/* bodies named by their kind: the Senate */
+	NAMES_AUX,		/* words between a name and its verb: also */
+	NAMES_PERSON_NOUN,	/* nouns after a person's 's: wife, career */
 	NAMES_NCLASSES
 };
 
