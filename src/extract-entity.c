@@ -545,6 +545,9 @@ ent_keyword_kind(struct ent_state_s *st, size_t a, size_t b)
 		return EX_PLACE;
 	if (b - a >= 2 && ent_is(st, a, NAMES_PLACE_START))
 		return EX_PLACE;
+	if (b - a >= 2 && ent_is(st, a, NAMES_ORG_START) &&
+	    !ent_is(st, a, NAMES_MISC_END))
+		return EX_ORG;
 	for (k = a + 1; k + 1 < b; k++) {
 		if (!extract_tok_is(x, k, "of") && !extract_tok_is(x, k, "for"))
 			continue;

@@ -110,6 +110,23 @@ static const char *names_org_end[] = {
 	"committee", "commission", "association", "institute", "unit"
 };
 
+/* First words of organisations' names, in several languages. */
+static const char *names_org_start[] = {
+	"academia", "académie", "akademie", "asociación", "associação",
+	"banco", "banque", "bibliotheek", "bibliothèque", "biblioteca",
+	"bundesamt", "centro", "colegio", "comité", "comitato", "conseil",
+	"consejo", "consiglio", "escuela", "escola", "fondation",
+	"fondazione", "fundación", "fundação", "gesellschaft", "hochschule",
+	"institut", "instituto", "istituto", "laboratoire", "laboratorio",
+	"ministerio", "ministère", "ministerium", "ministero", "partei",
+	"parti", "partido", "partito", "stiftung", "universidad",
+	"universidade", "universität", "universitat", "université",
+	"università", "universiteit", "uniwersytet", "univerzita",
+	"department", "ministry", "university", "bank", "council",
+	"institute", "school", "college", "museum", "society",
+	"association", "federation", "board", "office", "bureau"
+};
+
 /* Last words of places' names (facilities count as places). */
 static const char *names_place_end[] = {
 	"airport", "alley", "archipelago", "avenue", "basin", "bay", "beach",
@@ -278,7 +295,8 @@ static const struct {
 	NAMES_SET(names_person_cue),
 	NAMES_SET(names_body),
 	NAMES_SET(names_aux),
-	NAMES_SET(names_person_noun)
+	NAMES_SET(names_person_noun),
+	NAMES_SET(names_org_start)
 #undef NAMES_SET
 };
 

@@ -41,6 +41,7 @@ enum names_class {
 	NAMES_BODY,		/* bodies named by their kind: the Senate */
 	NAMES_AUX,		/* words between a name and its verb: also */
 	NAMES_PERSON_NOUN,	/* nouns after a person's 's: wife, career */
+	NAMES_ORG_START,	/* first words of bodies: Universidad, Institut */
 	NAMES_NCLASSES
 };
 
