@@ -892,6 +892,13 @@ names_set_title(struct ent_state_s *st, struct ent_cand *c,
 		return;
 	names_text(x, c->ta, c->tb, &st->b);
 	m->title = xstrdup(st->b.data);
+	/*
+	 * A surname alone may be someone else of that name ("President
+	 * Clinton" after "Hillary Clinton"): it titles only the mention.
+	 */
+	names_text(x, c->a, c->b, &st->b);
+	if (strcmp(st->b.data, e->name) != 0)
+		return;
 	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
 		names_text(x, c->ha, c->tb, &st->b);
 		e->title = xstrdup(st->b.data);
