@@ -462,6 +462,19 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 	return j;
 }
 
+/* Are the capitalised words of [a, b) never written in lower case? */
+static int
+ent_no_lower_run(struct ent_state_s *st, size_t a, size_t b)
+{
+	size_t	k;
+
+	for (k = a; k < b; k++)
+		if (ent_capword(st->x, k) && (ent_seen_lower(st, k) ||
+		    ent_stop(st, k)))
+			return 0;
+	return 1;
+}
+
 /* Does any word of [a, b) look like it is lower case somewhere? */
 static int
 ent_all_common(struct ent_state_s *st, size_t a, size_t b)
@@ -695,6 +708,9 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		for (k = s0; k < b; k++)
 			if (ent_seen_lower(st, k) || ent_stop(st, k))
 				return 0;
+		/* in a headline, "Retired General Reveals" */
+		if (st->weak[s0] && ent_cap_count(st, b - 1) < 2)
+			return 0;
 	}
 	/* the title before it, with a head or an honorific */
 	for (t0 = s0; t0 > a; t0--) {
@@ -721,23 +737,24 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		else if (n == 1 && ent_demonym_shape(x, a) &&
 		    ent_lex_whole(st, a, t0, &v, &media) == -1)
 			atok = a;
-		else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1 ||
-		    !ent_all_common(st, a, t0)) {
+		else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1) {
 			pc = ent_cand_add(st, a, t0);
-			if (kind != -1) {
-				pc->kind = kind;
-				pc->canon = v;
-				pc->media = media;
-			} else {
-				ent_classify(st, pc);
-				if (pc->state != ENT_SURE) {
-					pc->kind = EX_ORG;
-					pc->state = ENT_SURE;
-				}
-			}
+			pc->kind = kind;
+			pc->canon = v;
+			pc->media = media;
 			pc->state = ENT_SURE;
 			pre = st->ncands - 1;
-		}
+		} else if (!st->weak[a] && ent_no_lower_run(st, a, t0)) {
+			/* a body of its own: Federal Reserve Chairman */
+			pc = ent_cand_add(st, a, t0);
+			ent_classify(st, pc);
+			if (pc->state != ENT_SURE || pc->kind == EX_PERSON) {
+				pc->kind = EX_ORG;
+				pc->state = ENT_SURE;
+			}
+			pre = st->ncands - 1;
+		} else
+			ent_split(st, a, t0);	/* Retired U.S. Air Force */
 	}
 	c = ent_cand_add(st, s0, b);
 	c->kind = EX_PERSON;
