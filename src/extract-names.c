@@ -660,6 +660,42 @@ names_cited(struct ent_state_s *st, struct ent_cand *c)
 }
 
 /*
+ * The kind of a decided name joined to this one by "and", "or" or a
+ * comma (Janis Cole and Holly Dale; Poland and Sweden), or -1.
+ */
+static int
+names_coordinated(struct ent_state_s *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i], *o;
+	size_t		 k;
+	int		 side;
+
+	for (side = 0; side < 2; side++) {
+		if (side == 0 ? i == 0 : i + 1 >= st->ncands)
+			continue;
+		o = &st->cands[side == 0 ? i - 1 : i + 1];
+		if (o->state != ENT_SURE || o->kind == EX_MISC)
+			continue;
+		/* only "," "and" "or" ", and" between them */
+		if (side == 0 ? o->b > c->a || c->a - o->b > 2 :
+		    c->b > o->a || o->a - c->b > 2)
+			continue;
+		k = side == 0 ? o->b : c->b;
+		if (k == (side == 0 ? c->a : o->a))
+			continue;
+		if (extract_tok_is(x, k, ","))
+			k++;
+		if (k < (side == 0 ? c->a : o->a) && (extract_tok_is(x, k,
+		    "and") || extract_tok_is(x, k, "or")))
+			k++;
+		if (k == (side == 0 ? c->a : o->a))
+			return (int)o->kind;
+	}
+	return -1;
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
  * citation; an organisation in camel case. Returns the kind or -1.
@@ -685,6 +721,8 @@ names_cue(struct ent_state_s *st, size_t i)
 		return EX_PLACE;
 	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
 		return EX_PERSON;
+	if (n <= 3 && names_no_lower(st, c) && names_plain(st, c))
+		return names_coordinated(st, i);
 	return -1;
 }
 
