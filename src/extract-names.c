@@ -872,6 +872,17 @@ names_resolve(struct ent_state_s *st)
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].b - st->cands[i].a == 1)
 			names_resolve_one(st, i);
+	/* lists: Scottsdale, Tempe, Peoria, Chandler and Gilbert */
+	for (i = st->ncands; i-- > 0;) {
+		c = &st->cands[i];
+		if (c->state != ENT_UNKNOWN || c->weak || !names_no_lower(st, c) ||
+		    !names_plain(st, c))
+			continue;
+		if ((kind = names_coordinated(st, i)) != -1) {
+			c->kind = (enum ex_kind)kind;
+			c->state = ENT_SURE;
+		}
+	}
 	/* single words no cue decided take what the others voted */
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
@@ -1016,7 +1027,7 @@ names_emit(struct ent_state_s *st)
 		m = &x->ments[mi];
 		if (c->kind == EX_PERSON)
 			names_set_title(st, c, m);
-		if (c->kind == EX_ORG &&
+		if ((c->kind == EX_ORG || c->kind == EX_MISC) &&
 		    c->b - c->a >= 2)
 			names_nested(st, c);
 	}
