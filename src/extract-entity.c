@@ -578,6 +578,22 @@ ent_keyword_kind(struct ent_state_s *st, size_t a, size_t b)
 	return -1;
 }
 
+/* Does "(1998)" follow token b-1, as after a film's or a book's title? */
+static int
+ent_work(struct ent_state_s *st, size_t b)
+{
+	struct extract	*x = st->x;
+	size_t		 n;
+	const char	*w;
+
+	if (b + 2 >= x->ntoks || !extract_tok_is(x, b, "(") ||
+	    !extract_tok_is(x, b + 2, ")"))
+		return 0;
+	w = ent_tok(x, b + 1, &n);
+	return n == 4 && isdigit((unsigned char)w[0]) &&
+	    isdigit((unsigned char)w[3]);
+}
+
 /* Classify a run of name words with no title before it. */
 static void
 ent_classify(struct ent_state_s *st, struct ent_cand *c)
@@ -621,8 +637,8 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_initial(x, a + 1) ||
-	    (n >= 3 && ent_initial(x, a + 1)))) {
+	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_initial(x, a + 1)) &&
+	    !ent_initial(x, b - 1) && !ent_work(st, b)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;

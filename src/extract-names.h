@@ -1,7 +1,8 @@
 /*
- * Shared by the entity stage's two modules: recognition of candidates
- * (extract-entity.c) and names, word classes and the document's name
- * memory (extract-names.c). Internal to the extract layer.
+ * Shared by the entity stage's modules: recognition of candidates
+ * (extract-entity.c), names and the document's name memory
+ * (extract-names.c) and word classes (extract-words.c). Internal to the
+ * extract layer.
  */
 #ifndef DOSSIER_EXTRACT_NAMES_H
 #define DOSSIER_EXTRACT_NAMES_H
@@ -112,7 +113,8 @@ size_t	 ent_lex_prefix(struct ent_state_s *, size_t, size_t, int *,
 void	 names_resolve(struct ent_state_s *);
 void	 names_emit(struct ent_state_s *);
 
-/* What a word is known as: its classes, the phrases it starts. */
+/* What a word is known as: its classes, the phrases it starts
+   (extract-words.c). */
 struct names_info {
 	unsigned	classes;		/* 1 << enum names_class */
 	unsigned char	words[LEX_NTABLES];	/* most words of a phrase
