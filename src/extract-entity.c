@@ -918,6 +918,7 @@ extract_entities(struct extract *x)
 	names_map_free(&st.firsts);
 	names_map_free(&st.votes);
 	names_map_free(&st.singles);
+	names_map_free(&st.tongues);
 	free(st.cands);
 	free(st.weak);
 	free(st.th);

@@ -438,6 +438,10 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 	}
 	if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
 		return;
+	if (n == 1 && names_map_get(&st->tongues, h) != NULL) {
+		c->state = ENT_DROP;
+		return;
+	}
 	if ((v = names_map_get(&st->kinds, h)) != NULL) {
 		c->kind = (enum ex_kind)(*v - 1);
 		c->state = ENT_SURE;
@@ -499,6 +503,10 @@ names_resolve(struct ent_state_s *st)
 		c = &st->cands[i];
 		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak)
 			names_map_put(&st->singles, ent_hash(st, c->a), 1);
+		/* Eegimaa speakers, the Olmec culture: no place, no person */
+		if (c->b - c->a == 1 && c->b < st->x->ntoks &&
+		    ent_is(st, c->b, NAMES_LANG_NOUN))
+			names_map_put(&st->tongues, ent_hash(st, c->a), 1);
 	}
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].b - st->cands[i].a > 1)

@@ -43,6 +43,7 @@ enum names_class {
 	NAMES_AUX,		/* words between a name and its verb: also */
 	NAMES_PERSON_NOUN,	/* nouns after a person's 's: wife, career */
 	NAMES_ORG_START,	/* first words of bodies: Universidad, Institut */
+	NAMES_LANG_NOUN,	/* nouns after a language: speakers, dialect */
 	NAMES_NCLASSES
 };
 
@@ -84,6 +85,7 @@ struct ent_state_s {
 	struct names_map firsts;	/* person's first word -> entity */
 	struct names_map votes;		/* word -> cues' votes per kind */
 	struct names_map singles;	/* words that are candidates alone */
+	struct names_map tongues;	/* words used as a language's name */
 	struct ent_cand	*cands;
 	size_t		 ncands;
 	size_t		 capcands;

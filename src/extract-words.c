@@ -233,6 +233,16 @@ static const char *names_misc_end[] = {
 	"method", "test", "index", "scale", "model", "project"
 };
 
+/* Nouns after a language's or a people's name: Eegimaa speakers. */
+static const char *names_lang_noun[] = {
+	"language", "languages", "speaker", "speakers", "dialect",
+	"dialects", "people", "peoples", "culture", "cultures", "tribe",
+	"tribes", "community", "communities", "word", "words", "script",
+	"alphabet", "grammar", "verb", "verbs", "noun", "nouns", "names",
+	"civilization", "civilisation", "ethnic", "cuisine", "music",
+	"literature", "poetry", "style"
+};
+
 /* Words between a name and what it did: Holt also said. */
 static const char *names_aux[] = {
 	"again", "also", "eventually", "finally", "first", "had", "has",
@@ -290,7 +300,8 @@ static const struct {
 	NAMES_SET(names_body),
 	NAMES_SET(names_aux),
 	NAMES_SET(names_person_noun),
-	NAMES_SET(names_org_start)
+	NAMES_SET(names_org_start),
+	NAMES_SET(names_lang_noun)
 #undef NAMES_SET
 };
 
