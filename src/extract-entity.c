@@ -818,6 +818,14 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 			a++;
 			continue;
 		}
+		/* American YouTube personality: the demonym is an adjective */
+		if (b - a >= 2 && ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 1 &&
+		    ent_keyword_kind(st, a, b) == -1 &&
+		    ent_title_class(st, a + 1) == NULL &&
+		    ent_lex(st, LEX_DEMONYMS, a, 2, &v) != 2) {
+			a++;
+			continue;
+		}
 		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(st, a) &&
 		    (b - a < 2 || ent_keyword_kind(st, a, b) == -1) &&
 		    ent_title_class(st, a) == NULL &&

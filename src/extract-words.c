@@ -59,7 +59,7 @@ static const char *names_stop[] = {
 	"by", "copyright", "chapter", "section", "figure", "table", "page",
 	"part", "note", "see", "fig", "vol", "no", "yeah", "sir", "madam",
 	"god", "lord", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
-	"jr", "jr.", "sr", "sr.", "esq", "esq.",
+	"jr", "jr.", "sr", "sr.", "esq", "esq.", "century", "centuries",
 	"anyway", "nonetheless", "finally", "overall", "later", "earlier",
 	"following", "despite", "whilst", "amid", "amidst", "said", "says",
 	"am", "pm", "a.m.", "p.m.", "bc", "ad", "ce", "bce", "st", "th",
@@ -142,7 +142,8 @@ static const char *names_place_end[] = {
 	"tower", "town", "township", "trail", "tunnel", "valley", "village",
 	"volcano", "way", "wood", "woods", "zoo", "st", "st.", "rd", "rd.",
 	"ave", "ave.", "blvd", "governorate", "emirate", "kingdom", "arena",
-	"base", "canton", "borough", "lighthouse", "waterfall", "county"
+	"base", "canton", "borough", "lighthouse", "waterfall", "county",
+	"lodge", "inn", "resort", "campus", "pier", "wharf", "marina"
 };
 
 /* First words of places' names. */
