@@ -309,7 +309,8 @@ names_coordinated(struct ent_state_s *st, size_t i)
 		if (side == 0 ? i == 0 : i + 1 >= st->ncands)
 			continue;
 		o = &st->cands[side == 0 ? i - 1 : i + 1];
-		if (o->state != ENT_SURE || o->kind == EX_MISC)
+		if (o->state != ENT_SURE || o->kind == EX_MISC ||
+		    o->kind == EX_ORG)	/* Philology, Sculpture and Arts */
 			continue;
 		/* only "," "and" "or" ", and" between them */
 		if (side == 0 ? o->b > c->a || c->a - o->b > 2 :
@@ -342,7 +343,8 @@ names_cue(struct ent_state_s *st, size_t i)
 	size_t		 n = c->b - c->a;
 
 	/* a place before ", State": Alpine, Arizona */
-	if (c->b + 1 < x->ntoks && extract_tok_is(x, c->b, ",") &&
+	if (names_plain(st, c) && c->b + 1 < x->ntoks &&
+	    extract_tok_is(x, c->b, ",") &&
 	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
 	    st->cands[i + 1].kind == EX_PLACE &&
 	    st->cands[i + 1].state == ENT_SURE)
