@@ -124,6 +124,18 @@ ent_demonym_shape(const struct extract *x, size_t i)
 	return 0;
 }
 
+/* Is token i a people named by a demonym's plural: Iranians? */
+static int
+ent_plural_demonym(const struct extract *x, size_t i)
+{
+	size_t		 n;
+	const char	*w = ent_tok(x, i, &n);
+
+	if (n < 4 || w[n - 1] != 's')
+		return 0;
+	return lex_find(LEX_DEMONYMS, w, n - 1) != NULL;
+}
+
 /* Title class of token i: "head", "modifier", "honorific" or NULL. */
 static const char *
 ent_title_class(struct ent_state_s *st, size_t i)
@@ -622,8 +634,9 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_DROP;
 		return;
 	}
-	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n) {
-		c->state = ENT_DROP;	/* an adjective */
+	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n ||
+	    (n == 1 && ent_plural_demonym(x, a))) {
+		c->state = ENT_DROP;	/* an adjective; Iranians, Arabs */
 		return;
 	}
 	if ((kind = ent_keyword_kind(st, a, b)) != -1 && !(c->weak &&

@@ -189,7 +189,8 @@ test_demonyms(void **state)
 {
 	static const char text[] =
 	    "Russian officials denied it. Ukrainian forces used "
-	    "Iranian-made Shahed drones, and American troops left Russia.";
+	    "Iranian-made Shahed drones, and American troops left Russia. "
+	    "Iranians who live in Kyiv protested.";
 	struct extract	x;
 
 	(void)state;
@@ -198,6 +199,7 @@ test_demonyms(void **state)
 	assert_false(has_word(&x, "Ukrainian"));
 	assert_false(has_word(&x, "Iranian-made"));
 	assert_false(has_word(&x, "American"));
+	assert_false(has_word(&x, "Iranians"));
 	entity_is(&x, "Russia", 0, EX_PLACE, "Russia");
 	entity_is(&x, "Shahed", 0, EX_MISC, "Shahed");
 	extract_free(&x);
@@ -271,6 +273,32 @@ test_people_cues(void **state)
 	entity_is(&x, "Piet K. Harnack", 0, EX_PERSON, "Piet K. Harnack");
 	entity_is(&x, "Harnack", 0, EX_PERSON, "Piet K. Harnack");
 	assert_false(has_word(&x, "According"));
+	extract_free(&x);
+}
+
+static void
+test_lists_and_citations(void **state)
+{
+	static const char text[] =
+	    "The convoy crossed Moscow, Drossen and Tessalin before dawn. "
+	    "Earlier work (Varga & Brekk, 2019; Halm, 2020) disagrees, as "
+	    "Ostrander et al. showed. Talks in Ulmgrad, a port near "
+	    "Qerrin, failed.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Moscow", 0, EX_PLACE, "Moscow");
+	entity_is(&x, "Drossen", 0, EX_PLACE, "Drossen");
+	entity_is(&x, "Tessalin", 0, EX_PLACE, "Tessalin");
+	entity_is(&x, "Varga", 0, EX_PERSON, "Varga");
+	entity_is(&x, "Brekk", 0, EX_PERSON, "Brekk");
+	entity_is(&x, "Halm", 0, EX_PERSON, "Halm");
+	entity_is(&x, "Ostrander", 0, EX_PERSON, "Ostrander");
+	entity_is(&x, "Ulmgrad", 0, EX_PLACE, "Ulmgrad");
+	entity_is(&x, "Qerrin", 0, EX_PLACE, "Qerrin");
+	assert_false(has_word(&x, "Earlier"));
+	assert_false(has_word(&x, "Talks"));
 	extract_free(&x);
 }
 
@@ -460,6 +488,7 @@ main(void)
 		cmocka_unit_test(test_organisations),
 		cmocka_unit_test(test_places_by_keyword),
 		cmocka_unit_test(test_people_cues),
+		cmocka_unit_test(test_lists_and_citations),
 		cmocka_unit_test(test_sentence_starts),
 		cmocka_unit_test(test_weapons),
 		cmocka_unit_test(test_bad_input),
