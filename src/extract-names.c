@@ -351,6 +351,10 @@ names_cue(struct ent_state_s *st, size_t i)
 		return EX_PLACE;
 	if (n == 1 && names_camel(st, c))
 		return EX_ORG;
+	/* Patriot's board, Peabody's lenders */
+	if (n <= 3 && c->b + 1 < x->ntoks && (x->toks[c->b].flags &
+	    TOK_POSS) && ent_is(st, c->b + 1, NAMES_ORG_NOUN))
+		return EX_ORG;
 	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n == 1 &&
 	    names_no_lower(st, c) && names_plain(st, c) &&
 	    !names_cited(st, c))

@@ -44,6 +44,7 @@ enum names_class {
 	NAMES_PERSON_NOUN,	/* nouns after a person's 's: wife, career */
 	NAMES_ORG_START,	/* first words of bodies: Universidad, Institut */
 	NAMES_LANG_NOUN,	/* nouns after a language: speakers, dialect */
+	NAMES_ORG_NOUN,		/* nouns after a body's 's: board, shares */
 	NAMES_NCLASSES
 };
 

@@ -60,6 +60,10 @@ static const char *names_stop[] = {
 	"part", "note", "see", "fig", "vol", "no", "yeah", "sir", "madam",
 	"god", "lord", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
 	"jr", "jr.", "sr", "sr.", "esq", "esq.", "century", "centuries",
+	"republican", "republicans", "democrat", "democrats", "democratic",
+	"conservative", "conservatives", "liberal", "liberals", "tory",
+	"tories", "socialist", "socialists", "communist", "communists",
+	"libertarian", "libertarians", "progressive", "progressives",
 	"anyway", "nonetheless", "finally", "overall", "later", "earlier",
 	"following", "despite", "whilst", "amid", "amidst", "said", "says",
 	"am", "pm", "a.m.", "p.m.", "bc", "ad", "ce", "bce", "st", "th",
@@ -244,6 +248,17 @@ static const char *names_lang_noun[] = {
 	"literature", "poetry", "style"
 };
 
+/* Nouns after a possessive that make its owner a body: Patriot's board. */
+static const char *names_org_noun[] = {
+	"board", "bondholders", "ceo", "chairman", "chief", "creditors",
+	"customers", "directors", "employees", "executives", "founder",
+	"founders", "headquarters", "investors", "lenders", "management",
+	"members", "membership", "products", "profit", "profits", "revenue",
+	"revenues", "sales", "shareholders", "shares", "staff", "stock",
+	"subsidiary", "website", "workers", "workforce", "leadership",
+	"spokesman", "spokeswoman", "spokesperson", "officials"
+};
+
 /* Words between a name and what it did: Holt also said. */
 static const char *names_aux[] = {
 	"again", "also", "eventually", "finally", "first", "had", "has",
@@ -302,7 +317,8 @@ static const struct {
 	NAMES_SET(names_aux),
 	NAMES_SET(names_person_noun),
 	NAMES_SET(names_org_start),
-	NAMES_SET(names_lang_noun)
+	NAMES_SET(names_lang_noun),
+	NAMES_SET(names_org_noun)
 #undef NAMES_SET
 };
 
