@@ -119,6 +119,7 @@ names_map_get(const struct names_map *m, uint64_t key)
 	return m->slots[i].key == 0 ? NULL : &m->slots[i].val;
 }
 
+/* Free a map's slots; it may be used again. */
 void
 names_map_free(struct names_map *m)
 {
