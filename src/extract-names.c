@@ -313,6 +313,8 @@ names_coordinated(struct ent_state_s *st, size_t i)
 		if (o->state != ENT_SURE || o->kind == EX_MISC ||
 		    o->kind == EX_ORG)	/* Philology, Sculpture and Arts */
 			continue;
+		if (o->kind == EX_PERSON && o->b - o->a == 1)
+			continue;	/* Glendale, Peoria, Chandler */
 		/* only "," "and" "or" ", and" between them */
 		if (side == 0 ? o->b > c->a || c->a - o->b > 2 :
 		    c->b > o->a || o->a - c->b > 2)
@@ -478,8 +480,10 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 			names_vote(st, h, kind);
 		return;
 	}
+	/* Brock Holt, then Holt and Holt again: a surname used alone */
 	if (n >= 2 && n <= 3 && names_no_lower(st, c) &&
-	    names_map_get(&st->singles, ent_hash(st, c->b - 1)) != NULL &&
+	    (v = names_map_get(&st->singles, ent_hash(st, c->b - 1))) !=
+	    NULL && *v >= 2 &&
 	    names_map_get(&st->singles, ent_hash(st, c->a)) == NULL) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
@@ -493,7 +497,7 @@ void
 names_resolve(struct ent_state_s *st)
 {
 	struct ent_cand	*c;
-	size_t		 i;
+	size_t		 i, *v;
 	int		 kind;
 
 	names_people(st);
@@ -508,8 +512,14 @@ names_resolve(struct ent_state_s *st)
 	}
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
-		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak)
-			names_map_put(&st->singles, ent_hash(st, c->a), 1);
+		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak) {
+			v = names_map_get(&st->singles, ent_hash(st, c->a));
+			if (v != NULL)
+				(*v)++;
+			else
+				names_map_put(&st->singles, ent_hash(st, c->a),
+				    1);
+		}
 		/* Eegimaa speakers, the Olmec culture: no place, no person */
 		if (c->b - c->a == 1 && c->b < st->x->ntoks &&
 		    ent_is(st, c->b, NAMES_LANG_NOUN))
