@@ -60,6 +60,7 @@ static const char *names_stop[] = {
 	"part", "note", "see", "fig", "vol", "no", "yeah", "sir", "madam",
 	"god", "lord", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
 	"jr", "jr.", "sr", "sr.", "esq", "esq.", "century", "centuries",
+	"inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.",
 	"republican", "republicans", "democrat", "democrats", "democratic",
 	"conservative", "conservatives", "liberal", "liberals", "tory",
 	"tories", "socialist", "socialists", "communist", "communists",
