@@ -8,14 +8,20 @@
  * first word (University, River, Mount), from a title before it
  * ("Deputy Foreign Minister Sergei Ryabkov", "defense ministry
  * spokesperson Reza Talaei-Nik", "Mr."), from a given name, or, when
- * nothing says, from what the same name was elsewhere in the document: a
- * surname alone is the person named in full elsewhere. Capitals at the
- * start of a sentence or in a headline prove nothing, so a candidate
- * there needs the lexicons or the rest of the document.
+ * nothing in it says, from the words around it (extract-names.c: "in
+ * Drossen", "Holt said", "(Carrano, 2009)", a list with a known name)
+ * and from what the same name was elsewhere in the document: a surname
+ * alone is the person named in full elsewhere, and a word's other
+ * mentions vote. Capitals at the start of a sentence or in a headline
+ * prove nothing, so a candidate there needs the lexicons or the rest of
+ * the document; a word the text also writes in lower case is no name.
  *
  * Demonyms are not mentions: before a title they are the person's
- * affiliation ("Russian Deputy Foreign Minister" -> Russia), elsewhere
- * ("Russian officials", "Iranian drones") adjectives.
+ * affiliation ("Russian Deputy Foreign Minister" -> Russia; an unknown
+ * "Marovian" is kept as written), elsewhere ("Russian officials",
+ * "Iranian drones", "Iranians") adjectives or peoples. A place named
+ * inside an organisation's or an event's name ("Durham University") is
+ * a mention of its own, nested in the other.
  *
  * Work per token is bounded (a candidate has at most ENT_MAX_WORDS
  * words, a title at most ENT_MAX_TITLE) and the document's memory is
