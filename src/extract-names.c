@@ -427,6 +427,24 @@ names_initials(struct ent_state_s *st, struct ent_cand *c)
 		names_map_put(&st->kinds, h, EX_ORG + 1);
 }
 
+/*
+ * A headline's run of capitals may go past a name: "Hillary Clinton
+ * Speaks" is Hillary Clinton when the text names her so elsewhere.
+ */
+static void
+names_shorten(struct ent_state_s *st, struct ent_cand *c)
+{
+	size_t	k, *v;
+
+	for (k = c->b - 1; k >= c->a + 2; k--) {
+		v = names_map_get(&st->kinds, names_hash_tokens(st, c->a, k));
+		if (v != NULL && *v == EX_PERSON + 1) {
+			c->b = k;
+			return;
+		}
+	}
+}
+
 /* Decide one candidate that nothing in itself decided. */
 static void
 names_resolve_one(struct ent_state_s *st, size_t i)
@@ -525,9 +543,14 @@ names_resolve(struct ent_state_s *st)
 		    ent_is(st, c->b, NAMES_LANG_NOUN))
 			names_map_put(&st->tongues, ent_hash(st, c->a), 1);
 	}
-	for (i = 0; i < st->ncands; i++)
-		if (st->cands[i].b - st->cands[i].a > 1)
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a > 2 && c->weak && c->state == ENT_SURE &&
+		    c->kind == EX_PERSON && c->ta == EX_NONE)
+			names_shorten(st, c);
+		if (c->b - c->a > 1)
 			names_resolve_one(st, i);
+	}
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].b - st->cands[i].a == 1)
 			names_resolve_one(st, i);

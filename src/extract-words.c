@@ -105,7 +105,7 @@ static const char *names_org_end[] = {
 	"television", "times", "tribunal", "tribune", "trust", "union",
 	"university", "press", "club", "fc", "united", "society", "council",
 	"library", "libraries", "archive", "archives", "consulate", "embassy",
-	"bancorp", "motors", "pharmaceuticals", "energy", "airline", "group",
+	"bancorp", "motors", "pharmaceuticals", "airline", "group",
 	"committee", "commission", "association", "institute", "unit"
 };
 
@@ -129,7 +129,7 @@ static const char *names_org_start[] = {
 /* Last words of places' names (facilities count as places). */
 static const char *names_place_end[] = {
 	"airport", "alley", "archipelago", "avenue", "basin", "bay", "beach",
-	"boulevard", "bridge", "building", "camp", "canal", "canyon", "cape",
+	"boulevard", "bridge", "building", "canal", "canyon", "cape",
 	"castle", "cathedral", "cave", "caves", "cemetery", "center",
 	"centre", "chapel", "city", "coast", "county", "creek", "crossing",
 	"dam", "desert", "district", "falls", "fort", "forest", "fortress",
