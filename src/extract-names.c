@@ -211,7 +211,9 @@ names_person_context(struct ent_state_s *st, struct ent_cand *c)
 	/* citations: (Carrano, 2009), (Brieber 2014), Spang (1983) */
 	k = c->b;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, ",") &&
-	    names_year(x, k + 1) && c->b - c->a == 1)
+	    names_year(x, k + 1) && (c->b - c->a == 1 || (p != EX_NONE &&
+	    (extract_tok_is(x, p, "(") || extract_tok_is(x, p, ";") ||
+	    extract_tok_is(x, p, "see")))))
 		return 1;
 	if (k + 1 < x->ntoks && names_year(x, k) && p != EX_NONE &&
 	    (extract_tok_is(x, p, "(") || extract_tok_is(x, p, ";")))
@@ -220,7 +222,7 @@ names_person_context(struct ent_state_s *st, struct ent_cand *c)
 	    names_year(x, k + 1) && c->b - c->a == 1 && p != EX_NONE &&
 	    (extract_tok_is(x, p, "and") || extract_tok_is(x, p, "&") ||
 	    extract_tok_is(x, p, "by") || extract_tok_is(x, p, ";") ||
-	    extract_tok_is(x, p, "see")))
+	    extract_tok_is(x, p, "see") || extract_tok_is(x, p, ",")))
 		return 1;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
 	    extract_tok_is(x, k + 1, "al."))
@@ -253,6 +255,15 @@ names_camel(struct ent_state_s *st, struct ent_cand *c)
 	size_t		 n, i, k, len;
 	const char	*w = ent_tok(st->x, c->a, &n);
 
+	if (ent_is(st, c->a, NAMES_NOT_ORG) || memchr(w, '-', n) != NULL ||
+	    memchr(w, '\'', n) != NULL)
+		return 0;
+	/* ACPeds, KPMGs: capitals, then a capital before lower case */
+	if (n >= 4 && isupper((unsigned char)w[0]) &&
+	    isupper((unsigned char)w[1]) && isupper((unsigned char)w[2]) &&
+	    islower((unsigned char)w[3]) && n > 4 &&
+	    islower((unsigned char)w[n - 1]))
+		return 1;
 	for (i = 1; i + 1 < n; i++) {
 		if (!islower((unsigned char)w[i - 1]) ||
 		    !isupper((unsigned char)w[i]))
