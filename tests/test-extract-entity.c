@@ -399,6 +399,9 @@ test_bad_input(void **state)
 	buf_free(&b);
 }
 
+/* The example story from ../shared, opened by main, or NULL. */
+static FILE	*example_file;
+
 /* The entity of this kind and name in x, or NULL. */
 static const struct ex_entity *
 entity_named(const struct extract *x, enum ex_kind kind, const char *name)
@@ -422,30 +425,21 @@ test_example(void **state)
 		"Russia", "Iran", "Ukraine", "United States", "Moscow",
 		"Tehran", "Kyiv"
 	};
-	const char		*shared = getenv("DOSSIER_SHARED");
-	char			*path, *data;
-	FILE			*f;
+	char			*data;
+	FILE			*f = example_file;
 	long			 len;
 	size_t			 i;
 	struct extract		 x;
 	const struct ex_entity	*e;
 
 	(void)state;
-	if (shared == NULL)
-		skip();
-	xasprintf(&path, "%s/examples/saved-story-jpost-2023-08-26.txt",
-	    shared);
-	f = fopen(path, "rb");
-	free(path);
-	if (f == NULL)
-		skip();
+	assert_non_null(f);
 	assert_int_equal(fseek(f, 0, SEEK_END), 0);
 	len = ftell(f);
 	assert_true(len > 0);
 	rewind(f);
 	data = xmalloc((size_t)len + 1);
 	assert_int_equal(fread(data, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
 	data[len] = '\0';
 
 	extract_run(&x, data, (size_t)len);
@@ -479,21 +473,43 @@ test_example(void **state)
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_title_affiliation),
-		cmocka_unit_test(test_lower_case_title),
-		cmocka_unit_test(test_invented_demonym),
-		cmocka_unit_test(test_variants),
-		cmocka_unit_test(test_demonyms),
-		cmocka_unit_test(test_organisations),
-		cmocka_unit_test(test_places_by_keyword),
-		cmocka_unit_test(test_people_cues),
-		cmocka_unit_test(test_lists_and_citations),
-		cmocka_unit_test(test_sentence_starts),
-		cmocka_unit_test(test_weapons),
-		cmocka_unit_test(test_bad_input),
-		cmocka_unit_test(test_example),
+	const char	*shared = getenv("DOSSIER_SHARED");
+	char		*path;
+	int		 rv;
+#define ENTITY_TESTS \
+		cmocka_unit_test(test_title_affiliation), \
+		cmocka_unit_test(test_lower_case_title), \
+		cmocka_unit_test(test_invented_demonym), \
+		cmocka_unit_test(test_variants), \
+		cmocka_unit_test(test_demonyms), \
+		cmocka_unit_test(test_organisations), \
+		cmocka_unit_test(test_places_by_keyword), \
+		cmocka_unit_test(test_people_cues), \
+		cmocka_unit_test(test_lists_and_citations), \
+		cmocka_unit_test(test_sentence_starts), \
+		cmocka_unit_test(test_weapons), \
+		cmocka_unit_test(test_bad_input)
+	const struct CMUnitTest tests[] = { ENTITY_TESTS };
+	const struct CMUnitTest with_example[] = {
+		ENTITY_TESTS,
+		cmocka_unit_test(test_example)
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	/*
+	 * The example lives in ../shared; without it its test is left out
+	 * (cmocka's skip() reads as a failure to automake's TAP driver).
+	 */
+	if (shared != NULL) {
+		xasprintf(&path, "%s/examples/saved-story-jpost-2023-08-26.txt",
+		    shared);
+		example_file = fopen(path, "rb");
+		free(path);
+	}
+	if (example_file == NULL) {
+		printf("# SKIP test_example: no $DOSSIER_SHARED/examples\n");
+		return cmocka_run_group_tests(tests, NULL, NULL);
+	}
+	rv = cmocka_run_group_tests(with_example, NULL, NULL);
+	fclose(example_file);
+	return rv;
 }
