@@ -430,6 +430,7 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if (ent_capword(x, j)) {
 			if (ent_stop(st, j) && !(f & TOK_UPPER) &&
 			    !ent_is(st, j, NAMES_ORG_END) &&
+			    !ent_is(st, j, NAMES_SOFT_STOP) &&
 			    ent_lex_prefix(st, a, j + 1, &kind, &v, &media) <=
 			    j - a)
 				break;		/* but Middle East, New York */

@@ -45,6 +45,7 @@ enum names_class {
 	NAMES_ORG_START,	/* first words of bodies: Universidad, Institut */
 	NAMES_LANG_NOUN,	/* nouns after a language: speakers, dialect */
 	NAMES_ORG_NOUN,		/* nouns after a body's 's: board, shares */
+	NAMES_SOFT_STOP,	/* stop words inside names: Good Hope */
 	NAMES_NCLASSES
 };
 

@@ -260,6 +260,14 @@ static const char *names_org_noun[] = {
 	"spokesman", "spokeswoman", "spokesperson", "officials"
 };
 
+/* Stop words that may still go on a name: Cape of Good Hope, West End. */
+static const char *names_soft_stop[] = {
+	"good", "great", "new", "first", "second", "third", "last", "next",
+	"north", "south", "east", "west", "northern", "southern", "eastern",
+	"western", "central", "same", "well", "christmas", "easter",
+	"spring", "summer", "autumn", "winter", "god", "lord"
+};
+
 /* Words between a name and what it did: Holt also said. */
 static const char *names_aux[] = {
 	"again", "also", "eventually", "finally", "first", "had", "has",
@@ -319,7 +327,8 @@ static const struct {
 	NAMES_SET(names_person_noun),
 	NAMES_SET(names_org_start),
 	NAMES_SET(names_lang_noun),
-	NAMES_SET(names_org_noun)
+	NAMES_SET(names_org_noun),
+	NAMES_SET(names_soft_stop)
 #undef NAMES_SET
 };
 
