@@ -90,58 +90,6 @@ ent_capword(const struct extract *x, size_t i)
 	return (f & TOK_WORD) && (f & TOK_CAP) && !(f & TOK_POSS);
 }
 
-/* Is token i a single upper-case letter with a dot: an initial? */
-static int
-ent_initial(const struct extract *x, size_t i)
-{
-	size_t		 n;
-	const char	*w = ent_tok(x, i, &n);
-
-	return n == 2 && isupper((unsigned char)w[0]) && w[1] == '.';
-}
-
-/* Is token i a hyphenated adjective: Iranian-made, US-led? */
-static int
-ent_hyphen_adjective(const struct extract *x, size_t i)
-{
-	size_t		 n;
-	const char	*w = ent_tok(x, i, &n), *h;
-
-	h = memchr(w, '-', n);
-	return h != NULL && h + 1 < w + n && islower((unsigned char)h[1]);
-}
-
-/* Does capitalised token i look like a demonym: Marovian, Sarvenese? */
-static int
-ent_demonym_shape(const struct extract *x, size_t i)
-{
-	static const char *const ends[] = { "ian", "ean", "ese", "ish", "i" };
-	size_t		 n, k, e;
-	const char	*w = ent_tok(x, i, &n);
-
-	if (!(x->toks[i].flags & TOK_CAP) || (x->toks[i].flags & TOK_UPPER) ||
-	    n < 5)
-		return 0;
-	for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
-		e = strlen(ends[k]);
-		if (n > e && memcmp(w + n - e, ends[k], e) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Is token i a people named by a demonym's plural: Iranians? */
-static int
-ent_plural_demonym(const struct extract *x, size_t i)
-{
-	size_t		 n;
-	const char	*w = ent_tok(x, i, &n);
-
-	if (n < 4 || w[n - 1] != 's')
-		return 0;
-	return lex_find(LEX_DEMONYMS, w, n - 1) != NULL;
-}
-
 /* Title class of token i: "head", "modifier", "honorific" or NULL. */
 static const char *
 ent_title_class(struct ent_state_s *st, size_t i)
@@ -547,7 +495,7 @@ ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
 				return first - n;
 			}
 		}
-		if (ent_demonym_shape(x, first - 1) && !ent_stop(st, first - 1)) {
+		if (names_demonym_shape(x, first - 1) && !ent_stop(st, first - 1)) {
 			*affil_tok = first - 1;
 			return first - 1;
 		}
@@ -643,7 +591,7 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		return;
 	}
 	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n ||
-	    (n == 1 && ent_plural_demonym(x, a))) {
+	    (n == 1 && names_plural_demonym(x, a))) {
 		c->state = ENT_DROP;	/* an adjective; Iranians, Arabs */
 		return;
 	}
@@ -658,8 +606,8 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_initial(x, a + 1)) &&
-	    !ent_initial(x, b - 1) && !ent_work(st, b)) {
+	if (n >= 2 && n <= 4 && (ent_given(st, a) || names_initial(x, a + 1)) &&
+	    !names_initial(x, b - 1) && !ent_work(st, b)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
@@ -741,7 +689,7 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 	    NAMES_MISC_END))
 		return 0;
 	/* the name is no common word: not "Pilot Training" */
-	if (!ent_given(st, s0) && !ent_initial(x, s0)) {
+	if (!ent_given(st, s0) && !names_initial(x, s0)) {
 		for (k = s0; k < b; k++)
 			if (ent_seen_lower(st, k) || ent_stop(st, k))
 				return 0;
@@ -771,7 +719,7 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		n = t0 - a;
 		if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n)
 			affil = v;
-		else if (n == 1 && ent_demonym_shape(x, a) &&
+		else if (n == 1 && names_demonym_shape(x, a) &&
 		    ent_lex_whole(st, a, t0, &v, &media) == -1)
 			atok = a;
 		else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1) {
@@ -817,6 +765,57 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * A title in apposition: "Sergei Ryabkov, Russia's deputy foreign
+ * minister, said" or "Reza Talaei-Nik, an Iranian defense ministry
+ * spokesperson." Sets the candidate's title and affiliation.
+ */
+static void
+ent_apposition(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k = c->b, t0, ha, end, n;
+	const char	*cls, *v, *affil = NULL;
+	int		 head = 0;
+
+	if (k + 2 >= x->ntoks || !extract_tok_is(x, k, ","))
+		return;
+	k++;
+	if (extract_tok_is(x, k, "the") || extract_tok_is(x, k, "a") ||
+	    extract_tok_is(x, k, "an"))
+		k++;
+	t0 = k;
+	/* Russia's, Iranian */
+	if (k + 1 < x->ntoks && (x->toks[k + 1].flags & TOK_POSS) &&
+	    (n = ent_lex(st, LEX_COUNTRIES, k, 1, &v)) == 1) {
+		affil = v;
+		k += 2;
+	} else if (k < x->ntoks && ent_lex(st, LEX_DEMONYMS, k, 1, &v) == 1) {
+		affil = v;
+		k++;
+	}
+	ha = k;
+	for (end = k; end < x->ntoks && end - k < ENT_MAX_TITLE; end++) {
+		if (x->toks[end].flags & (TOK_SENT | TOK_PARA))
+			break;
+		cls = ent_title_class(st, end);
+		if (cls == NULL)
+			break;
+		if (strcmp(cls, "head") == 0)
+			head = 1;
+	}
+	if (!head || end == ha || end >= x->ntoks)
+		return;
+	/* the title ends the apposition: a comma, a stop, "said" */
+	if (!extract_tok_is(x, end, ",") && !extract_tok_is(x, end, ".") &&
+	    !extract_tok_is(x, end, "said") && !extract_tok_is(x, end, "says"))
+		return;
+	c->ta = t0;
+	c->ha = ha;
+	c->tb = end;
+	c->affil = affil;
+}
+
 /* Look at the run of name words [a, b). */
 static void
 ent_chunk(struct ent_state_s *st, size_t a, size_t b)
@@ -835,7 +834,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 		if (ent_lex_prefix(st, a, b, &kind, &v, &media) > 1)
 			break;		/* New York, The Hague */
 		if (ent_stop(st, a) || !ent_capword(x, a) ||
-		    ent_hyphen_adjective(x, a)) {
+		    names_hyphen_adjective(x, a)) {
 			a++;
 			continue;
 		}
@@ -874,7 +873,8 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 			c->affil = affil;
 			c->affil_cand = affil_cand;
 			c->affil_tok = affil_tok;
-		}
+		} else
+			ent_apposition(st, c);
 		return;
 	}
 	if (c->state == ENT_UNKNOWN || c->state == ENT_WEAK) {

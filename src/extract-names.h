@@ -127,6 +127,10 @@ struct names_info {
 
 const struct names_info *names_info(uint64_t);
 int	 names_class_has(enum names_class, const char *, size_t);
+int	 names_initial(const struct extract *, size_t);
+int	 names_hyphen_adjective(const struct extract *, size_t);
+int	 names_demonym_shape(const struct extract *, size_t);
+int	 names_plural_demonym(const struct extract *, size_t);
 
 /* Names: hashes without case, text with single spaces, the hash map. */
 uint64_t names_hash(const char *, size_t);

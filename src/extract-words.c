@@ -2,10 +2,12 @@
  * Word classes for the entity stage: capitalised words that are never
  * names, the words that end or start the names of organisations and
  * places, cues before and after people's and places' names, and the
- * first words of the lexicons' phrases, all looked up by hash.
+ * first words of the lexicons' phrases, all looked up by hash; and the
+ * shapes of single words (initials, demonyms, hyphenated adjectives).
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -417,4 +419,56 @@ int
 names_class_has(enum names_class c, const char *w, size_t n)
 {
 	return (names_info(names_hash(w, n))->classes >> c) & 1;
+}
+
+/* Is token i a single upper-case letter with a dot: an initial? */
+int
+names_initial(const struct extract *x, size_t i)
+{
+	size_t		 n;
+	const char	*w = ent_tok(x, i, &n);
+
+	return n == 2 && isupper((unsigned char)w[0]) && w[1] == '.';
+}
+
+/* Is token i a hyphenated adjective: Iranian-made, US-led? */
+int
+names_hyphen_adjective(const struct extract *x, size_t i)
+{
+	size_t		 n;
+	const char	*w = ent_tok(x, i, &n), *h;
+
+	h = memchr(w, '-', n);
+	return h != NULL && h + 1 < w + n && islower((unsigned char)h[1]);
+}
+
+/* Does capitalised token i look like a demonym: Marovian, Sarvenese? */
+int
+names_demonym_shape(const struct extract *x, size_t i)
+{
+	static const char *const ends[] = { "ian", "ean", "ese", "ish", "i" };
+	size_t		 n, k, e;
+	const char	*w = ent_tok(x, i, &n);
+
+	if (!(x->toks[i].flags & TOK_CAP) || (x->toks[i].flags & TOK_UPPER) ||
+	    n < 5)
+		return 0;
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		e = strlen(ends[k]);
+		if (n > e && memcmp(w + n - e, ends[k], e) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is token i a people named by a demonym's plural: Iranians? */
+int
+names_plural_demonym(const struct extract *x, size_t i)
+{
+	size_t		 n;
+	const char	*w = ent_tok(x, i, &n);
+
+	if (n < 4 || w[n - 1] != 's')
+		return 0;
+	return lex_find(LEX_DEMONYMS, w, n - 1) != NULL;
 }

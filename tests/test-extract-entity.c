@@ -139,6 +139,31 @@ test_lower_case_title(void **state)
 }
 
 static void
+test_apposition(void **state)
+{
+	static const char text[] =
+	    "Ilse Varga, Russia's deputy foreign minister, said talks went "
+	    "on. Talks stalled, said Tomas Reyn, an Iranian defence ministry "
+	    "spokesperson.";
+	struct extract		 x;
+	const struct ex_mention	*m;
+	const struct ex_entity	*e;
+
+	(void)state;
+	run(&x, text);
+	e = entity_is(&x, "Ilse Varga", 0, EX_PERSON, "Ilse Varga");
+	assert_non_null(e->title);
+	assert_string_equal(e->title, "deputy foreign minister");
+	assert_string_equal(e->affiliation, "Russia");
+	m = mention(&x, "Ilse Varga", 0);
+	assert_string_equal(m->title, "Russia's deputy foreign minister");
+	e = entity_is(&x, "Tomas Reyn", 0, EX_PERSON, "Tomas Reyn");
+	assert_string_equal(e->title, "defence ministry spokesperson");
+	assert_string_equal(e->affiliation, "Iran");
+	extract_free(&x);
+}
+
+static void
 test_invented_demonym(void **state)
 {
 	static const char text[] =
@@ -479,6 +504,7 @@ main(void)
 #define ENTITY_TESTS \
 		cmocka_unit_test(test_title_affiliation), \
 		cmocka_unit_test(test_lower_case_title), \
+		cmocka_unit_test(test_apposition), \
 		cmocka_unit_test(test_invented_demonym), \
 		cmocka_unit_test(test_variants), \
 		cmocka_unit_test(test_demonyms), \
