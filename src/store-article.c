@@ -39,39 +39,48 @@ int64_t
 store_local_feed(struct store *s, char **err)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
+	int		 rc, pass;
 
 	if (s->local_feed > 0)
 		return s->local_feed;
-	st = store_stmt(s, STMT_FEED_LOCAL_GET,
-	    "SELECT id FROM feeds WHERE url = ?1", err);
-	if (st == NULL)
-		return -1;
-	bind_text(st, 1, LOCAL_FEED_URL);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		s->local_feed = sqlite3_column_int64(st, 0);
+	/*
+	 * Look, add if missing, look again: another dossier may add the feed
+	 * between our look and our insert, which the conflict clause allows.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		st = store_stmt(s, STMT_FEED_LOCAL_GET,
+		    "SELECT id FROM feeds WHERE url = ?1", err);
+		if (st == NULL)
+			return -1;
+		bind_text(st, 1, LOCAL_FEED_URL);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			s->local_feed = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+			return s->local_feed;
+		}
 		sqlite3_reset(st);
-		return s->local_feed;
+		if (rc != SQLITE_DONE)
+			return store_error(s, err, "cannot read feeds");
+		if (pass == 1)
+			break;
+		if (s->readonly)
+			return store_readonly(s, err);
+		st = store_stmt(s, STMT_FEED_LOCAL_ADD,
+		    "INSERT INTO feeds (url, title, kind, created)"
+		    " VALUES (?1, ?2, 'local', ?3)"
+		    " ON CONFLICT (url) DO NOTHING", err);
+		if (st == NULL)
+			return -1;
+		bind_text(st, 1, LOCAL_FEED_URL);
+		bind_text(st, 2, LOCAL_FEED_NAME);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, err,
+			    "cannot add the saved-stories feed");
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_error(s, err, "cannot read feeds");
-	if (s->readonly)
-		return store_readonly(s, err);
-	st = store_stmt(s, STMT_FEED_LOCAL_ADD,
-	    "INSERT INTO feeds (url, title, kind, created)"
-	    " VALUES (?1, ?2, 'local', ?3)", err);
-	if (st == NULL)
-		return -1;
-	bind_text(st, 1, LOCAL_FEED_URL);
-	bind_text(st, 2, LOCAL_FEED_NAME);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_error(s, err, "cannot add the saved-stories feed");
-	s->local_feed = sqlite3_last_insert_rowid(s->db);
-	return s->local_feed;
+	return store_error(s, err, "cannot add the saved-stories feed");
 }
 
 int
