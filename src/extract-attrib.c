@@ -1,0 +1,722 @@
+/*
+ * Attribution for the quote stage: speech cues (verbs of saying and
+ * "according to"), the noun phrase of the source next to a cue, indirect
+ * speech (the clause a cue reports), and what a source resolves to: an
+ * entity, a news outlet, an unnamed official, or through a pronoun or a
+ * role noun ("the minister") the last speaker who fits.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract-quote.h"
+#include "lexicon.h"
+#include "banned.h"
+
+#define NP_MAX		10	/* tokens in a source's noun phrase */
+#define NP_APPOS	30	/* tokens in ", who ..., " between it and cue */
+#define IND_MIN		3	/* words of an indirect quote at least */
+
+/* A word list, looked up case-insensitively. */
+struct attrib_words {
+	const char *const	*w;
+	size_t			 n;
+};
+
+#define WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0] }
+
+/* Words that end a source's noun phrase going left or right. */
+static const char *const attrib_stop_list[] = {
+	"that", "which", "who", "whom", "whose", "and", "or", "but", "nor",
+	"because", "if", "when", "where", "while", "as", "after", "before",
+	"since", "than", "so", "then", "to", "is", "are", "was", "were", "be",
+	"been", "being", "has", "have", "had", "will", "would", "can",
+	"could", "should", "may", "might", "must", "do", "does", "did", "not",
+	"also", "however", "meanwhile", "yet", "still", "there", "here",
+	"what", "how", "why", "with", "by", "on", "into", "about", "over",
+	"under", "against", "between", "during", "without", "through",
+	"until", "though", "although", "whether", "once", "now", "later",
+	"earlier", "this", "these", "those", "it", "its", "amid", "despite",
+	"via", "per", "up", "out", "off", "down", "just", "never", "even",
+	"only", "again", "already", "instead", "too", "very", "in", "at",
+	"of", "for", "from", "like", "unlike", "upon", "toward", "towards",
+	"across", "around", "within", "beyond", "near", "last", "next",
+	"today", "yesterday", "tomorrow", "tonight", "let", "let's"
+};
+
+/* Words that may sit between a subject and its cue: X has also said. */
+static const char *const attrib_aux_list[] = {
+	"has", "have", "had", "also", "later", "previously", "recently",
+	"then", "again", "once", "earlier", "further", "repeatedly",
+	"publicly", "privately", "reportedly", "separately", "similarly",
+	"subsequently", "initially", "first", "often", "frequently",
+	"already", "ultimately", "finally", "simply", "flatly", "angrily",
+	"openly", "explicitly", "specifically", "clearly", "correctly",
+	"falsely", "wrongly", "famously", "bluntly", "recently", "quickly",
+	"always", "consistently", "herself", "himself", "themselves", "itself"
+};
+
+/* Words before a cue that make it no cue: the report, was told, to say. */
+static const char *const attrib_not_before_list[] = {
+	"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+	"this", "these", "those", "no", "any", "every", "each", "such",
+	"is", "are", "was", "were", "be", "been", "being", "to", "not",
+	"would", "could", "should", "might", "may", "must", "can", "will",
+	"did", "does", "do", "n't", "didn't", "don't", "doesn't", "won't",
+	"cannot", "never", "let", "whose", "of", "for", "and"
+};
+
+/* Verb forms that are as often nouns: only a cue before "that". */
+static const char *const attrib_nounish_list[] = {
+	"report", "reports", "claim", "claims", "call", "calls", "note",
+	"notes", "post", "posts", "state", "states", "tweet", "tweets",
+	"charge", "charges", "demand", "demands", "promise", "promises",
+	"estimate", "estimates", "forecast", "forecasts", "project",
+	"projects", "signal", "signals", "hint", "hints", "fear", "fears",
+	"hope", "hopes", "counter", "counters", "point", "points", "reply",
+	"replies", "joke", "jokes", "vow", "vows", "pledge", "pledges",
+	"quip", "quips", "remark", "remarks", "comment", "comments",
+	"warning", "warnings", "statement", "statements", "boast", "boasts",
+	"ask", "asks", "mock", "mocks", "muse", "muses", "brief", "briefs",
+	"continue", "continues", "repeat", "repeats", "insinuate", "shout",
+	"shouts", "yell", "yells", "scoff", "scoffs", "lament", "laments",
+	"retort", "retorts", "mention", "mentions", "answer", "answers",
+	"expect", "expects", "recount", "recounts", "describe", "describes"
+};
+
+/* Cues that only count right next to a quote: "...," he continued. */
+static const char *const attrib_weak_list[] = {
+	"continue", "call", "describe", "ask", "mock", "signal", "project",
+	"point", "propose", "recommend", "advise", "inform", "brief",
+	"wonder", "muse", "hint", "forecast", "estimate", "conclude",
+	"indicate", "expect", "hope", "fear", "think", "believe", "threaten",
+	"yell", "shout", "scoff", "joke", "quip", "boast", "lament",
+	"exclaim", "retort"
+};
+
+/* Words after a cue that make it no speech: said of, told to. */
+static const char *const attrib_not_after_list[] = {
+	"to", "for", "of", "about", "by", "off", "up", "out", "into", "with",
+	"is", "was", "are", "were", "has", "had", "have", "and", "or", "if",
+	"whether", "why", "how", "what", "when", "where", "who", "which",
+	"so", "as", "on", "in", "at", "from", "yes", "no", "nothing",
+	"anything", "something", "much", "more", "little", "otherwise"
+};
+
+/* Objects of tell, ask, inform: "told reporters that". */
+static const char *const attrib_object_list[] = {
+	"him", "her", "them", "us", "me", "you", "reporters", "journalists",
+	"lawmakers", "supporters", "congress", "parliament", "the", "a",
+	"an", "his", "their", "it", "everyone", "viewers", "listeners",
+	"members", "voters", "crowd"
+};
+
+/* Pronouns that may be a source, and what they refer back to. */
+static const char *const attrib_person_pron[] = { "he", "she" };
+static const char *const attrib_other_pron[] = { "they", "it" };
+static const char *const attrib_self_pron[] = { "i", "we", "you" };
+
+static const struct attrib_words attrib_stop = WORDS(attrib_stop_list);
+static const struct attrib_words attrib_aux = WORDS(attrib_aux_list);
+static const struct attrib_words attrib_not_before =
+    WORDS(attrib_not_before_list);
+static const struct attrib_words attrib_nounish = WORDS(attrib_nounish_list);
+static const struct attrib_words attrib_weak = WORDS(attrib_weak_list);
+static const struct attrib_words attrib_not_after =
+    WORDS(attrib_not_after_list);
+static const struct attrib_words attrib_object = WORDS(attrib_object_list);
+static const struct attrib_words attrib_pperson = WORDS(attrib_person_pron);
+static const struct attrib_words attrib_pother = WORDS(attrib_other_pron);
+static const struct attrib_words attrib_pself = WORDS(attrib_self_pron);
+
+/* Is token i one of the words? */
+static int
+attrib_in(const struct extract *x, size_t i, const struct attrib_words *l)
+{
+	const char	*w;
+	size_t		 k, n;
+
+	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD))
+		return 0;
+	w = x->text + x->toks[i].start;
+	n = x->toks[i].end - x->toks[i].start;
+	if (n > 16)
+		return 0;
+	for (k = 0; k < l->n; k++)
+		if (strlen(l->w[k]) == n && strncasecmp(l->w[k], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the string s (n bytes) one of the words? */
+static int
+attrib_str_in(const char *s, size_t n, const struct attrib_words *l)
+{
+	size_t	k;
+
+	for (k = 0; k < l->n; k++)
+		if (strlen(l->w[k]) == n && strncasecmp(l->w[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is token i the one-byte punctuation c? */
+static int
+attrib_punct(const struct extract *x, size_t i, char c)
+{
+	return i < x->ntoks && x->toks[i].end - x->toks[i].start == 1 &&
+	    x->text[x->toks[i].start] == c;
+}
+
+/* Does token i end a sentence: . ? ! */
+static int
+attrib_end(const struct extract *x, size_t i)
+{
+	return attrib_punct(x, i, '.') || attrib_punct(x, i, '?') ||
+	    attrib_punct(x, i, '!');
+}
+
+/* Does token i end with "ing" or "ly"? */
+static int
+attrib_suffix(const struct extract *x, size_t i, const char *suf)
+{
+	size_t	n = x->toks[i].end - x->toks[i].start, m = strlen(suf);
+
+	return n > m + 2 && strncasecmp(x->text + x->toks[i].end - m, suf,
+	    m) == 0;
+}
+
+/* The lemma of a speech verb at token i, or NULL. */
+static const char *
+attrib_lemma(const struct extract *x, size_t i)
+{
+	const struct ex_token	*t = &x->toks[i];
+
+	if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_POSS)))
+		return NULL;
+	return lex_find(LEX_SPEECH_VERBS, x->text + t->start,
+	    t->end - t->start);
+}
+
+/*
+ * Is token i a speech cue? Returns its length in tokens (two for
+ * "according to"), or 0. Strict cues are those that may report speech
+ * with no quote marks next to them.
+ */
+size_t
+attrib_cue(const struct qt *q, size_t i, int strict)
+{
+	const struct extract	*x = q->x;
+	const char		*lemma;
+	size_t			 n;
+
+	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD))
+		return 0;
+	if (extract_tok_is(x, i, "according")) {
+		if (extract_tok_is(x, i + 1, "to") &&
+		    !(x->toks[i + 1].flags & TOK_PARA))
+			return 2;
+		return 0;
+	}
+	if ((lemma = attrib_lemma(x, i)) == NULL)
+		return 0;
+	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
+	    attrib_in(x, i - 1, &attrib_not_before))
+		return 0;
+	if (attrib_in(x, i, &attrib_nounish) && !extract_tok_is(x, i + 1,
+	    "that") && !(i > 0 && (attrib_in(x, i - 1, &attrib_pperson) ||
+	    attrib_in(x, i - 1, &attrib_pother))))
+		return 0;
+	n = x->toks[i].end - x->toks[i].start;
+	if (strict) {
+		if (attrib_str_in(lemma, strlen(lemma), &attrib_weak))
+			return 0;
+		if (attrib_suffix(x, i, "ing") && !(i > 0 &&
+		    attrib_punct(x, i - 1, ',')))
+			return 0;
+	}
+	(void)n;
+	return 1;
+}
+
+/* May token i be inside a source's noun phrase? */
+static int
+attrib_np_word(const struct extract *x, size_t i)
+{
+	unsigned	f = x->toks[i].flags;
+
+	if (f & TOK_POSS)
+		return 1;
+	if (f & TOK_WORD) {
+		if (attrib_in(x, i, &attrib_stop))
+			return 0;
+		if (attrib_lemma(x, i) != NULL)
+			return 0;
+		if (!(f & TOK_CAP) && attrib_suffix(x, i, "ly"))
+			return 0;
+		return 1;
+	}
+	return attrib_punct(x, i, '-') || attrib_punct(x, i, '&');
+}
+
+/* May a preposition at token i join a noun phrase: Secretary of State? */
+static int
+attrib_np_prep(const struct extract *x, size_t i)
+{
+	if (!extract_tok_is(x, i, "of") && !extract_tok_is(x, i, "for") &&
+	    !extract_tok_is(x, i, "at") && !extract_tok_is(x, i, "from"))
+		return 0;
+	if (i + 1 >= x->ntoks)
+		return 0;
+	return (x->toks[i + 1].flags & TOK_CAP) || extract_tok_is(x, i + 1,
+	    "the");
+}
+
+/* Fill a speaker from tokens [first, last). */
+static int
+attrib_set(struct qt_speaker *sp, size_t first, size_t last)
+{
+	if (first >= last)
+		return 0;
+	memset(sp, 0, sizeof *sp);
+	sp->first = first;
+	sp->last = last;
+	sp->entity = EX_NONE;
+	sp->head = last - 1;
+	return 1;
+}
+
+/* The noun phrase ending right before token end, not before lo. */
+static int
+attrib_np_left(const struct qt *q, size_t end, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 j = end;
+
+	while (j > lo && end - j < NP_MAX) {
+		if (attrib_np_word(x, j - 1))
+			j--;
+		else if (j < end && attrib_np_prep(x, j - 1) && j - 1 > lo &&
+		    (x->toks[j - 2].flags & TOK_WORD))
+			j--;
+		else
+			break;
+	}
+	while (j < end && (x->toks[j].flags & (TOK_PUNCT | TOK_POSS)))
+		j++;
+	return attrib_set(sp, j, end);
+}
+
+/*
+ * The source's noun phrase before cue token cue, not before token lo:
+ * X said, X has also said, X, who ..., said.
+ */
+int
+attrib_np_before(const struct qt *q, size_t cue, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 j = cue, k;
+
+	while (j > lo && attrib_in(x, j - 1, &attrib_aux))
+		j--;
+	if (j > lo && attrib_np_left(q, j, lo, sp))
+		return 1;
+	if (j <= lo + 1 || !attrib_punct(x, j - 1, ','))
+		return 0;
+	/* X, who ..., said / X, the minister, said / X, 56, said */
+	for (k = j - 1; k-- > lo && j - k < NP_APPOS;) {
+		if (x->toks[k].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return 0;
+		if (!attrib_punct(x, k, ','))
+			continue;
+		if (!extract_tok_is(x, k + 1, "who") &&
+		    !extract_tok_is(x, k + 1, "whose") &&
+		    !extract_tok_is(x, k + 1, "the") &&
+		    !extract_tok_is(x, k + 1, "a") &&
+		    !extract_tok_is(x, k + 1, "an") &&
+		    !(x->toks[k + 1].flags & TOK_DIGIT))
+			return 0;
+		return k > lo && attrib_np_left(q, k, lo, sp);
+	}
+	return 0;
+}
+
+/* The source's noun phrase from token i on, before token hi. */
+int
+attrib_np_after(const struct qt *q, size_t i, size_t hi,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 j = i;
+
+	while (j < hi && j - i < NP_MAX && !(x->toks[j].flags & TOK_PARA &&
+	    j > i)) {
+		if (attrib_np_word(x, j) && !(x->toks[j].flags & TOK_PUNCT))
+			j++;
+		else if (j > i && attrib_np_prep(x, j))
+			j++;
+		else
+			break;
+	}
+	while (j > i && !(x->toks[j - 1].flags & TOK_WORD))
+		j--;
+	return attrib_set(sp, i, j);
+}
+
+/* The subject of the sentence the cue at token cue is in (from lo). */
+int
+attrib_subject(const struct qt *q, size_t cue, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 i = lo;
+
+	while (i < cue && (extract_tok_is(x, i, "but") ||
+	    extract_tok_is(x, i, "and") || extract_tok_is(x, i, "meanwhile") ||
+	    (x->toks[i].flags & TOK_PUNCT)))
+		i++;
+	if (i >= cue || !attrib_np_after(q, i, cue, sp))
+		return 0;
+	/* it must be followed by a verb-like word, not be the whole clause */
+	return sp->last < cue;
+}
+
+/*
+ * Does [first, last) hold a quote given out directly or, near its end, a
+ * cue already used? Bounded, so many cues in one sentence stay linear.
+ */
+static int
+attrib_taken(const struct qt *q, size_t first, size_t last)
+{
+	size_t	i, k;
+
+	k = q->nextmark[first];
+	if (k != EX_NONE && k < last && (k = q->inq[k]) != EX_NONE &&
+	    (q->pieces[k].cued || q->pieces[k].last - q->pieces[k].first >
+	    6))
+		return 1;
+	for (i = last; i > first && last - i < 64; i--)
+		if (q->cueused[i - 1])
+			return 1;
+	return 0;
+}
+
+/* Skip what sits between a cue and its clause: that, objects, adverbs. */
+static size_t
+attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
+{
+	const struct extract	*x = q->x;
+	size_t			 j;
+	struct qt_speaker	 obj;
+
+	if (lemma != NULL && (strcmp(lemma, "tell") == 0 ||
+	    strcmp(lemma, "inform") == 0 || strcmp(lemma, "assure") == 0 ||
+	    strcmp(lemma, "reassure") == 0 || strcmp(lemma, "warn") == 0 ||
+	    strcmp(lemma, "remind") == 0 || strcmp(lemma, "brief") == 0)) {
+		if (attrib_in(x, i, &attrib_object) ||
+		    (x->toks[i].flags & TOK_CAP)) {
+			if (attrib_np_after(q, i, end, &obj))
+				i = obj.last;
+			else
+				i++;
+		}
+	}
+	/* on Tuesday, in a statement, last week ... that */
+	for (j = i; j < end && j - i < 8; j++) {
+		if (extract_tok_is(x, j, "that")) {
+			if (j > i && !attrib_punct(x, j - 1, ','))
+				return j + 1;
+			break;
+		}
+		if (attrib_end(x, j) || (x->toks[j].flags & TOK_QUOTE))
+			break;
+	}
+	if (extract_tok_is(x, i, "that"))
+		i++;
+	while (i < end && (attrib_punct(x, i, ':') || attrib_punct(x, i, ',')))
+		i++;
+	return i;
+}
+
+/* Words in [first, last). */
+static size_t
+attrib_words(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i, n = 0;
+
+	for (i = first; i < last && n < IND_MIN + 1; i++)
+		if (x->toks[i].flags & TOK_WORD)
+			n++;
+	return n;
+}
+
+/* Add an indirect quote of tokens [first, last). */
+static void
+attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
+    const struct qt_speaker *sp)
+{
+	struct extract		*x = q->x;
+	struct qt_pending	*pd;
+	size_t			 k, m;
+
+	while (last > first && ((x->toks[last - 1].flags & TOK_PUNCT) ||
+	    (x->toks[last - 1].flags & (TOK_QUOTE | TOK_SQUOTE) &&
+	    (x->toks[last - 1].flags & TOK_OPEN))))
+		last--;
+	while (first < last && (x->toks[first].flags & TOK_PUNCT))
+		first++;
+	if (attrib_words(x, first, last) < IND_MIN)
+		return;
+	pd = quote_pending_add(q);
+	pd->first = first;
+	pd->last = last;
+	pd->kind = EX_INDIRECT;
+	pd->cue_first = cue;
+	pd->cue_last = cue + n;
+	pd->sp = *sp;
+	for (k = cue; k < cue + n; k++)
+		q->cueused[k] = 1;
+	/* quote marks inside make it mixed; short quotes are absorbed */
+	for (k = q->nextmark[first]; k != EX_NONE && k < last;
+	    k = q->nextmark[k + 1]) {
+		pd->kind = EX_MIXED;
+		if ((m = q->inq[k]) != EX_NONE && q->pieces[m].open >= first &&
+		    q->pieces[m].last <= last && !q->pieces[m].cued)
+			q->pieces[m].absorbed = 1;
+		if (m != EX_NONE && q->pieces[m].close != EX_NONE &&
+		    q->pieces[m].close > k)
+			k = q->pieces[m].close;
+	}
+}
+
+/* Find the indirect speech in one sentence. */
+static void
+attrib_sentence(struct qt *q, size_t s)
+{
+	struct extract		*x = q->x;
+	size_t			 f = x->sents[s].first, l = x->sents[s].last;
+	size_t			 t, n, c, a;
+	struct qt_speaker	 sp, prev;
+	const char		*lemma;
+	int			 have = 0;
+
+	for (t = f; t < l; t++) {
+		if (q->inq[t] != EX_NONE || q->cueused[t])
+			continue;
+		if ((n = attrib_cue(q, t, 1)) == 0)
+			continue;
+		if (n == 2) {
+			/* according to X, Q / Q, according to X */
+			if (!attrib_np_after(q, t + 2, l, &sp))
+				continue;
+			if (t == f || (t == f + 1 && (x->toks[f].flags &
+			    TOK_PUNCT))) {
+				c = sp.last;
+				while (c < l && !attrib_punct(x, c, ',') &&
+				    !attrib_end(x, c) && c - sp.last < 12)
+					c++;
+				if (c < l && attrib_punct(x, c, ','))
+					attrib_add(q, c + 1, l, t, n, &sp);
+			} else if (!attrib_taken(q, f, t))
+				attrib_add(q, f, t, t, n, &sp);
+			continue;
+		}
+		lemma = attrib_lemma(x, t);
+		if (t + 1 < l && attrib_in(x, t + 1, &attrib_not_after) &&
+		    !extract_tok_is(x, t + 1, "on") &&
+		    !extract_tok_is(x, t + 1, "in") &&
+		    !extract_tok_is(x, t + 1, "at"))
+			continue;
+		if (attrib_np_before(q, t, f, &sp)) {
+			a = sp.first;
+			c = attrib_clause(q, t + 1, l, lemma);
+			if (a > f + 1 && (attrib_punct(x, a - 1, ',') ||
+			    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH))) &&
+			    !extract_tok_is(x, t + 1, "that") &&
+			    !attrib_punct(x, t + 1, ':')) {
+				/* Q, X said. */
+				if (!attrib_taken(q, f, a - 1))
+					attrib_add(q, f, a - 1, t, 1, &sp);
+			} else if (c < l && !attrib_end(x, c))
+				attrib_add(q, c, l, t, 1, &sp);
+			prev = sp;
+			have = 1;
+			continue;
+		}
+		if (t > f && (attrib_punct(x, t - 1, ',') ||
+		    (x->toks[t - 1].flags & TOK_CLOSE)) &&
+		    attrib_np_after(q, t + 1, l, &sp) &&
+		    (sp.last >= l || attrib_end(x, sp.last) ||
+		    attrib_punct(x, sp.last, ','))) {
+			/* Q, said X. */
+			if (!attrib_taken(q, f, t - 1))
+				attrib_add(q, f, t - 1, t, 1, &sp);
+			continue;
+		}
+		if (t > f && (extract_tok_is(x, t - 1, "and") ||
+		    extract_tok_is(x, t - 1, "but") ||
+		    attrib_punct(x, t - 1, ','))) {
+			/* X acknowledged Q but said R / X said Q, adding R */
+			if (!have && !attrib_subject(q, t, f, &prev))
+				continue;
+			c = attrib_clause(q, t + 1, l, lemma);
+			if (c < l)
+				attrib_add(q, c, l, t, 1, &prev);
+			have = 1;
+		}
+	}
+}
+
+/* Find the indirect speech in paragraph p. */
+void
+attrib_indirect(struct qt *q, size_t p)
+{
+	struct extract	*x = q->x;
+	size_t		 s;
+
+	if (x->paras[p].first >= x->paras[p].last)
+		return;
+	for (s = q->sentof[x->paras[p].first]; s != EX_NONE &&
+	    s < x->nsents && x->sents[s].para == p; s++)
+		attrib_sentence(q, s);
+}
+
+/* The mention overlapping tokens [first, last) that names the source. */
+static size_t
+attrib_mention(const struct qt *q, size_t first, size_t last)
+{
+	const struct extract	*x = q->x;
+	size_t			 lo = 0, hi = x->nments, mid, i, best = EX_NONE;
+	size_t			 start = x->toks[first].start;
+	size_t			 end = x->toks[last - 1].end;
+	const struct ex_mention	*m;
+	int			 rank, brank = -1;
+
+	if (q->ments == NULL)
+		return EX_NONE;
+	while (lo < hi) {	/* first mention starting at or after start */
+		mid = lo + (hi - lo) / 2;
+		if (x->ments[q->ments[mid]].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	i = lo > 4 ? lo - 4 : 0;	/* mentions may start a little before */
+	for (; i < x->nments; i++) {
+		m = &x->ments[q->ments[i]];
+		if (m->start >= end)
+			break;
+		if (m->end <= start || m->entity >= x->nents)
+			continue;
+		rank = x->ents[m->entity].kind == EX_PERSON ? 3 :
+		    x->ents[m->entity].kind == EX_ORG ? 2 : 1;
+		if (rank >= brank) {
+			brank = rank;
+			best = m->entity;
+		}
+	}
+	return best;
+}
+
+/* Copy what an earlier speaker resolved to, keeping this mention. */
+static void
+attrib_refer(struct qt_speaker *sp, const struct qt_speaker *to)
+{
+	if (to->first == EX_NONE) {
+		sp->source = EX_SOURCE_NONE;
+		return;
+	}
+	sp->entity = to->entity;
+	sp->source = to->source;
+	sp->person = to->person;
+}
+
+/*
+ * Say what a speaker is: a named entity, a news outlet, an unnamed source,
+ * or a pronoun or role noun that refers back to the last fitting speaker.
+ */
+void
+attrib_resolve(struct qt *q, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const char		*v, *cls = NULL;
+	size_t			 i, n, named = 0, after = 0, ncls = EX_NONE;
+	int			 def = 0, media = 0;
+
+	if (sp->first == EX_NONE)
+		return;
+	n = sp->last - sp->first;
+	if (n == 1 && attrib_in(x, sp->first, &attrib_pperson)) {
+		sp->pronoun = 1;
+		attrib_refer(sp, &q->lastperson);
+		return;
+	}
+	if (n == 1 && attrib_in(x, sp->first, &attrib_pother)) {
+		sp->pronoun = 1;
+		attrib_refer(sp, extract_tok_is(x, sp->first, "it") ?
+		    &q->lastorg : &q->last);
+		return;
+	}
+	if (n == 1 && attrib_in(x, sp->first, &attrib_pself)) {
+		sp->pronoun = 1;
+		sp->source = EX_SOURCE_NONE;
+		return;
+	}
+	def = extract_tok_is(x, sp->first, "the");
+	for (i = sp->first; i < sp->last; i++) {
+		if (lex_match(x, LEX_MEDIA, i, sp->last - i, &v) != 0)
+			media = 1;
+		if ((x->toks[i].flags & TOK_WORD) &&
+		    lex_match(x, LEX_SOURCE_NOUNS, i, 1, &v) != 0) {
+			cls = v;
+			ncls = i;
+			after = 0;
+		} else if ((x->toks[i].flags & TOK_CAP) && i > sp->first) {
+			named++;
+			after++;
+		} else if (x->toks[i].flags & TOK_CAP)
+			named++;
+	}
+	sp->entity = attrib_mention(q, sp->first, sp->last);
+	if (sp->entity != EX_NONE && x->ents[sp->entity].media)
+		media = 1;
+	if (cls != NULL && strcmp(cls, "media") == 0 && after == 0)
+		media = 1;
+	sp->head = ncls != EX_NONE ? ncls : sp->last - 1;
+	if (media) {
+		sp->source = EX_SOURCE_MEDIA;
+		sp->person = -1;
+	} else if (cls != NULL && after == 0 && strcmp(cls, "role") == 0 &&
+	    def && n <= 3) {
+		/* "the minister": the last person who spoke */
+		sp->role = 1;
+		attrib_refer(sp, &q->lastperson);
+		return;
+	} else if (sp->entity != EX_NONE && (x->ents[sp->entity].kind ==
+	    EX_PERSON || after > 0 || cls == NULL)) {
+		sp->source = EX_SOURCE_ENTITY;
+		sp->person = x->ents[sp->entity].kind == EX_PERSON ? 1 : -1;
+	} else if (cls != NULL && after == 0) {
+		sp->source = EX_SOURCE_UNNAMED;
+		sp->entity = EX_NONE;
+		n = x->toks[ncls].end - x->toks[ncls].start;
+		sp->person = x->text[x->toks[ncls].end - 1] == 's' && n > 3 ?
+		    -1 : 1;
+	} else if (named > 0) {
+		sp->source = EX_SOURCE_ENTITY;
+		sp->person = 0;
+	} else {
+		sp->source = EX_SOURCE_UNNAMED;
+		sp->person = -1;
+	}
+	q->last = *sp;
+	if (sp->person >= 0)
+		q->lastperson = *sp;
+	if (sp->person <= 0)
+		q->lastorg = *sp;
+}

@@ -1,0 +1,76 @@
+/*
+ * The quote stage's own interface between finding quotes
+ * (extract-quote.c) and attributing them (extract-attrib.c). Not for
+ * other layers: they read struct ex_quote from extract.h.
+ */
+#ifndef DOSSIER_EXTRACT_QUOTE_H
+#define DOSSIER_EXTRACT_QUOTE_H
+
+#include "extract.h"
+
+/* A noun phrase that is the source of a quote, and what it resolves to. */
+struct qt_speaker {
+	size_t		first, last;	/* tokens; first EX_NONE if none */
+	size_t		entity;		/* resolved, or EX_NONE */
+	enum ex_source	source;
+	int		person;		/* 1 a person, -1 not, 0 unknown */
+	int		pronoun;	/* he, she, they: refers back */
+	int		role;		/* "the minister": refers back */
+	size_t		head;		/* token of its head noun */
+};
+
+/* One stretch of words between quote marks within a paragraph. */
+struct qt_piece {
+	size_t		open, close;	/* mark tokens; close EX_NONE if none */
+	size_t		first, last;	/* the words inside, last exclusive */
+	size_t		para;
+	size_t		prev, next;	/* pieces of one quote over paragraphs */
+	int		single;		/* between single marks */
+	int		cued;		/* has a cue of its own */
+	int		absorbed;	/* part of an indirect quote's words */
+	int		emitted;	/* given out as a direct quote */
+	struct qt_speaker sp;		/* once emitted: its speaker */
+	size_t		cue_first, cue_last;
+};
+
+/* A quote found but not yet resolved and given out. */
+struct qt_pending {
+	size_t			first, last;	/* content tokens */
+	enum ex_quote_kind	kind;
+	size_t			cue_first, cue_last;	/* EX_NONE if none */
+	struct qt_speaker	sp;
+	int			inherit;	/* takes the previous speaker */
+	size_t			piece;		/* direct: its piece */
+};
+
+struct qt {
+	struct extract		*x;
+	struct qt_piece		*pieces;
+	size_t			 npieces;
+	size_t			*inq;		/* token -> piece, or EX_NONE */
+	size_t			*nextmark;	/* token -> next quote mark */
+	size_t			*sentof;	/* token -> sentence */
+	unsigned char		*cueused;	/* token is a cue already used */
+	struct qt_pending	*pend;
+	size_t			 npend, cappend;
+	size_t			*ments;		/* mentions sorted by start */
+	struct qt_speaker	 last;		/* last speaker resolved */
+	struct qt_speaker	 lastperson;	/* last one that is a person */
+	struct qt_speaker	 lastorg;	/* last one that is not */
+};
+
+/* extract-attrib.c */
+size_t	 attrib_cue(const struct qt *, size_t, int strict);
+int	 attrib_np_before(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
+int	 attrib_np_after(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
+int	 attrib_subject(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
+void	 attrib_indirect(struct qt *, size_t);
+void	 attrib_resolve(struct qt *, struct qt_speaker *);
+
+/* extract-quote.c */
+struct qt_pending *quote_pending_add(struct qt *);
+
+#endif
