@@ -114,6 +114,23 @@ static const char *const attrib_object_list[] = {
 	"members", "voters", "crowd"
 };
 
+/* Words that start a time or place after a cue: said on Friday. */
+static const char *const attrib_adverbial_list[] = {
+	"on", "in", "at", "during", "last", "this", "earlier", "late",
+	"later", "recently", "today", "yesterday", "tonight", "afterward",
+	"afterwards", "again", "privately", "publicly", "repeatedly", "once",
+	"before", "after", "while", "when", "by", "through", "via", "onstage",
+	"here", "there", "then", "also", "too", "separately", "shortly"
+};
+
+/* Words after a comma that end a reported clause: ", which ...". */
+static const char *const attrib_aside_list[] = {
+	"which", "who", "whose", "according", "citing", "saying", "adding",
+	"noting", "arguing", "explaining", "insisting", "stressing", "warning",
+	"claiming", "referring", "pointing", "although", "though", "even",
+	"despite", "amid"
+};
+
 /* Pronouns that may be a source, and what they refer back to. */
 static const char *const attrib_person_pron[] = { "he", "she" };
 static const char *const attrib_other_pron[] = { "they", "it" };
@@ -128,6 +145,9 @@ static const struct attrib_words attrib_weak = WORDS(attrib_weak_list);
 static const struct attrib_words attrib_not_after =
     WORDS(attrib_not_after_list);
 static const struct attrib_words attrib_object = WORDS(attrib_object_list);
+static const struct attrib_words attrib_adverbial =
+    WORDS(attrib_adverbial_list);
+static const struct attrib_words attrib_aside = WORDS(attrib_aside_list);
 static const struct attrib_words attrib_pperson = WORDS(attrib_person_pron);
 static const struct attrib_words attrib_pother = WORDS(attrib_other_pron);
 static const struct attrib_words attrib_pself = WORDS(attrib_self_pron);
@@ -443,6 +463,55 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 	return i;
 }
 
+/*
+ * Does the cue end its clause: is what follows it only a time, a place,
+ * or whom it was said to, up to a comma or the sentence's end? Returns
+ * that comma or end, or EX_NONE when a reported clause follows instead.
+ */
+static size_t
+attrib_tail(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 j;
+
+	for (j = i; j < end && j - i <= 6; j++) {
+		if (attrib_end(x, j) || attrib_punct(x, j, ',') ||
+		    attrib_punct(x, j, ';') || (x->toks[j].flags & TOK_DASH))
+			return j;
+		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return EX_NONE;
+		if (j == i && !(x->toks[j].flags & (TOK_CAP | TOK_DIGIT)) &&
+		    !attrib_in(x, j, &attrib_adverbial) &&
+		    !attrib_in(x, j, &attrib_object))
+			return EX_NONE;
+		if (extract_tok_is(x, j, "that"))
+			return EX_NONE;
+	}
+	return j >= end ? end : EX_NONE;
+}
+
+/*
+ * Where a reported clause from token i ends: the sentence's end, or a
+ * comma before words that the writer adds (", which", ", according to",
+ * ", citing"), or a dash.
+ */
+static size_t
+attrib_cut(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 j;
+
+	for (j = i + 1; j + 1 < end; j++) {
+		if (x->toks[j].flags & TOK_DASH)
+			return j;
+		if (attrib_punct(x, j, ';'))
+			return j;
+		if (attrib_punct(x, j, ',') && attrib_in(x, j + 1, &attrib_aside))
+			return j;
+	}
+	return end;
+}
+
 /* Words in [first, last). */
 static size_t
 attrib_words(const struct extract *x, size_t first, size_t last)
@@ -500,7 +569,7 @@ attrib_sentence(struct qt *q, size_t s)
 {
 	struct extract		*x = q->x;
 	size_t			 f = x->sents[s].first, l = x->sents[s].last;
-	size_t			 t, n, c, a;
+	size_t			 t, n, c, a, e;
 	struct qt_speaker	 sp, prev;
 	const char		*lemma;
 	int			 have = 0;
@@ -535,15 +604,21 @@ attrib_sentence(struct qt *q, size_t s)
 		if (attrib_np_before(q, t, f, &sp)) {
 			a = sp.first;
 			c = attrib_clause(q, t + 1, l, lemma);
-			if (a > f + 1 && (attrib_punct(x, a - 1, ',') ||
-			    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH))) &&
-			    !extract_tok_is(x, t + 1, "that") &&
-			    !attrib_punct(x, t + 1, ':')) {
-				/* Q, X said. */
-				if (!attrib_taken(q, f, a - 1))
+			e = attrib_tail(q, t + 1, l);
+			if (a > f + 1 && e != EX_NONE &&
+			    (attrib_punct(x, a - 1, ',') ||
+			    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
+				/* Q, X said. / Q, X said, R. */
+				if (attrib_taken(q, f, a - 1))
+					;
+				else if (e < l && attrib_punct(x, e, ',') &&
+				    attrib_words(x, e + 1, l) >= IND_MIN)
+					attrib_add(q, f, l, t, 1, &sp);
+				else
 					attrib_add(q, f, a - 1, t, 1, &sp);
 			} else if (c < l && !attrib_end(x, c))
-				attrib_add(q, c, l, t, 1, &sp);
+				attrib_add(q, c, attrib_cut(q, c, l), t, 1,
+				    &sp);
 			prev = sp;
 			have = 1;
 			continue;
@@ -566,7 +641,8 @@ attrib_sentence(struct qt *q, size_t s)
 				continue;
 			c = attrib_clause(q, t + 1, l, lemma);
 			if (c < l)
-				attrib_add(q, c, l, t, 1, &prev);
+				attrib_add(q, c, attrib_cut(q, c, l), t, 1,
+				    &prev);
 			have = 1;
 		}
 	}
