@@ -344,6 +344,15 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 
 	while (j > lo && attrib_in(x, j - 1, &attrib_aux))
 		j--;
+	if (j > lo + 1 && attrib_punct(x, j - 1, ')')) {
+		/* Sen. Claire McCaskill (D-Mo.) said */
+		for (k = j - 1; k-- > lo && j - k < 10;)
+			if (attrib_punct(x, k, '(')) {
+				if (k > lo && attrib_np_left(q, k, lo, sp))
+					return 1;
+				break;
+			}
+	}
 	if (j > lo && attrib_np_left(q, j, lo, sp))
 		return 1;
 	if (j <= lo + 1 || !attrib_punct(x, j - 1, ','))

@@ -191,6 +191,14 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 	if (pc->close == EX_NONE)
 		return 0;
 	i = pc->close + 1;
+	if (i + 1 < end && (x->toks[i].flags & TOK_DASH) &&
+	    (x->toks[i + 1].flags & TOK_CAP) &&
+	    attrib_np_after(q, i + 1, end, &pd->sp) &&
+	    (pd->sp.last >= end || quote_stop(x, pd->sp.last) ||
+	    quote_punct(x, pd->sp.last, ','))) {
+		/* "Q" -- Name, at the end of a line */
+		return 1;
+	}
 	if (i < end && (quote_punct(x, i, ',') ||
 	    (x->toks[i].flags & TOK_DASH)))
 		i++;
@@ -227,8 +235,15 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 	size_t		 i, j, n, lo = x->paras[pc->para].first, b;
 	int		 that = 0, mark;
 
-	if (pc->open <= lo)
-		return 0;
+	if (pc->open <= lo) {
+		/* He said: / "Q" in the next paragraph */
+		if (pc->para == 0 || pc->open == 0 ||
+		    !quote_punct(x, pc->open - 1, ':'))
+			return 0;
+		lo = x->paras[pc->para - 1].first;
+		if (pc->open - lo > QT_NEAR)
+			lo = pc->open - QT_NEAR;
+	}
 	b = pc->open - 1;
 	if (quote_punct(x, b, ':') || quote_punct(x, b, ','))
 		b--;
