@@ -247,7 +247,7 @@ attrib_cue(const struct qt *q, size_t i, int strict)
 	    attrib_in(x, i - 1, &attrib_not_before))
 		return 0;
 	if (attrib_in(x, i, &attrib_nounish) && !extract_tok_is(x, i + 1,
-	    "that") && !(i > 0 && (attrib_in(x, i - 1, &attrib_pperson) ||
+	    "that") && !attrib_punct(x, i + 1, ':') && !(i > 0 && (attrib_in(x, i - 1, &attrib_pperson) ||
 	    attrib_in(x, i - 1, &attrib_pother))))
 		return 0;
 	n = x->toks[i].end - x->toks[i].start;

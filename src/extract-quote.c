@@ -16,6 +16,7 @@
 #include "banned.h"
 
 #define QT_NEAR		10	/* tokens between a quote and its cue */
+#define QT_FAR		30	/* the same with a long title between */
 #define QT_LONG		8	/* words: a quote this long is speech */
 #define QT_SHORT	3	/* words: shorter needs a cue of its own */
 
@@ -187,6 +188,7 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 {
 	struct extract	*x = q->x;
 	size_t		 i, j, n, end = x->paras[pc->para].last;
+	int		 paren;
 
 	if (pc->close == EX_NONE)
 		return 0;
@@ -211,14 +213,24 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 		pd->cue_last = i + n;
 		return 1;
 	}
-	for (j = i + 1; j < end && j < i + QT_NEAR; j++) {
+	paren = 0;
+	for (j = i + 1; j < end && j < i + QT_FAR; j++) {
+		if (quote_punct(x, j, '('))
+			paren = 1;
+		else if (quote_punct(x, j, ')'))
+			paren = 0;
 		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE) ||
-		    quote_stop(x, j))
+		    (quote_stop(x, j) && !paren))
 			break;
 		if ((n = attrib_cue(q, j, 0)) == 0)
 			continue;
-		if (!attrib_np_before(q, j, i, &pd->sp) || pd->sp.first != i)
-			return 0;
+		if (!attrib_np_before(q, j, i, &pd->sp) || pd->sp.first != i) {
+			/* "Q," Name, a long title, said */
+			if (!(x->toks[i].flags & TOK_CAP) ||
+			    !attrib_np_after(q, i, j, &pd->sp) ||
+			    !quote_punct(x, pd->sp.last, ','))
+				return 0;
+		}
 		pd->cue_first = j;
 		pd->cue_last = j + n;
 		return 1;
@@ -313,6 +325,15 @@ quote_direct(struct qt *q, size_t k)
 	pd->kind = EX_DIRECT;
 	if (words == 0) {
 		q->npend--;
+		return;
+	}
+	if (pc->first + 1 < pc->last && (x->toks[pc->first].flags &
+	    TOK_UPPER) && quote_punct(x, pc->first + 1, ':')) {
+		/* a transcript: "PENCE: Well, ..." */
+		pd->sp.first = pc->first;
+		pd->sp.last = pc->first + 1;
+		pd->first = pc->first + 2;
+		pc->cued = 1;
 		return;
 	}
 	found = quote_cue_before(q, pc, pd);
