@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,6 +159,7 @@ attrib_in(const struct extract *x, size_t i, const struct attrib_words *l)
 {
 	const char	*w;
 	size_t		 k, n;
+	int		 c;
 
 	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD))
 		return 0;
@@ -165,8 +167,10 @@ attrib_in(const struct extract *x, size_t i, const struct attrib_words *l)
 	n = x->toks[i].end - x->toks[i].start;
 	if (n > 16)
 		return 0;
+	c = tolower((unsigned char)*w);
 	for (k = 0; k < l->n; k++)
-		if (strlen(l->w[k]) == n && strncasecmp(l->w[k], w, n) == 0)
+		if (l->w[k][0] == c && strncasecmp(l->w[k], w, n) == 0 &&
+		    l->w[k][n] == '\0')
 			return 1;
 	return 0;
 }
@@ -178,7 +182,7 @@ attrib_str_in(const char *s, size_t n, const struct attrib_words *l)
 	size_t	k;
 
 	for (k = 0; k < l->n; k++)
-		if (strlen(l->w[k]) == n && strncasecmp(l->w[k], s, n) == 0)
+		if (strncasecmp(l->w[k], s, n) == 0 && l->w[k][n] == '\0')
 			return 1;
 	return 0;
 }
@@ -209,16 +213,44 @@ attrib_suffix(const struct extract *x, size_t i, const char *suf)
 	    m) == 0;
 }
 
+/*
+ * Which first letters and lengths speech verbs have, so that most words
+ * are known not to be one without a lookup.
+ */
+static uint32_t	attrib_shapes[26];
+
+/* Fill attrib_shapes from the speech verbs lexicon. */
+static void
+attrib_shapes_build(void)
+{
+	size_t	i, n;
+	int	c;
+
+	for (i = 0; i < lex_speech_verbs_n; i++) {
+		c = lex_speech_verbs[i].key[0];
+		n = strlen(lex_speech_verbs[i].key);
+		if (c >= 'a' && c <= 'z' && n < 32)
+			attrib_shapes[c - 'a'] |= 1U << n;
+	}
+	attrib_shapes[0] |= 1;	/* built */
+}
+
 /* The lemma of a speech verb at token i, or NULL. */
 static const char *
 attrib_lemma(const struct extract *x, size_t i)
 {
 	const struct ex_token	*t = &x->toks[i];
+	size_t			 n = t->end - t->start;
+	int			 c = (unsigned char)x->text[t->start];
 
 	if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_POSS)))
 		return NULL;
-	return lex_find(LEX_SPEECH_VERBS, x->text + t->start,
-	    t->end - t->start);
+	if (attrib_shapes[0] == 0)
+		attrib_shapes_build();
+	if (c < 'a' || c > 'z' || n >= 32 ||
+	    !(attrib_shapes[c - 'a'] & (1U << n)))
+		return NULL;
+	return lex_find(LEX_SPEECH_VERBS, x->text + t->start, n);
 }
 
 /*
@@ -233,24 +265,26 @@ attrib_cue(const struct qt *q, size_t i, int strict)
 	const char		*lemma;
 	size_t			 n;
 
-	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD))
+	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD) ||
+	    (x->toks[i].flags & (TOK_DIGIT | TOK_POSS | TOK_UPPER)))
 		return 0;
-	if (extract_tok_is(x, i, "according")) {
-		if (extract_tok_is(x, i + 1, "to") &&
-		    !(x->toks[i + 1].flags & TOK_PARA))
-			return 2;
+	n = x->toks[i].end - x->toks[i].start;
+	if (n < 3 || n > 14)
 		return 0;
-	}
+	if (n == 9 && extract_tok_is(x, i, "according"))
+		return extract_tok_is(x, i + 1, "to") &&
+		    !(x->toks[i + 1].flags & TOK_PARA) ? 2 : 0;
 	if ((lemma = attrib_lemma(x, i)) == NULL)
 		return 0;
 	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
 	    attrib_in(x, i - 1, &attrib_not_before))
 		return 0;
-	if (attrib_in(x, i, &attrib_nounish) && !extract_tok_is(x, i + 1,
-	    "that") && !attrib_punct(x, i + 1, ':') && !(i > 0 && (attrib_in(x, i - 1, &attrib_pperson) ||
+	if (attrib_in(x, i, &attrib_nounish) &&
+	    !extract_tok_is(x, i + 1, "that") &&
+	    !attrib_punct(x, i + 1, ':') &&
+	    !(i > 0 && (attrib_in(x, i - 1, &attrib_pperson) ||
 	    attrib_in(x, i - 1, &attrib_pother))))
 		return 0;
-	n = x->toks[i].end - x->toks[i].start;
 	if (strict) {
 		if (attrib_str_in(lemma, strlen(lemma), &attrib_weak))
 			return 0;
@@ -258,7 +292,6 @@ attrib_cue(const struct qt *q, size_t i, int strict)
 		    attrib_punct(x, i - 1, ',')))
 			return 0;
 	}
-	(void)n;
 	return 1;
 }
 
