@@ -20,6 +20,7 @@
 #define NP_MAX		10	/* tokens in a source's noun phrase */
 #define NP_APPOS	30	/* tokens in ", who ..., " between it and cue */
 #define IND_MIN		3	/* words of an indirect quote at least */
+#define IND_MAX		200	/* tokens of one at most */
 
 /* A word list, looked up case-insensitively. */
 struct attrib_words {
@@ -543,7 +544,7 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 	const struct extract	*x = q->x;
 	size_t			 j;
 
-	for (j = i + 1; j + 1 < end; j++) {
+	for (j = i + 1; j + 1 < end && j - i < IND_MAX; j++) {
 		if (x->toks[j].flags & TOK_DASH)
 			return j;
 		if (attrib_punct(x, j, ';'))
@@ -575,6 +576,16 @@ attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 	struct qt_pending	*pd;
 	size_t			 k, m;
 
+	/* never back over an earlier cue, never more than IND_MAX tokens */
+	if (first < q->floor && q->floor <= cue)
+		first = q->floor;
+	if (first + IND_MAX < cue)
+		first = cue - IND_MAX;
+	if (last > cue + n + IND_MAX)
+		last = cue + n + IND_MAX;
+	if (first >= last)
+		return;
+	q->floor = cue + n;
 	while (last > first && ((x->toks[last - 1].flags & TOK_PUNCT) ||
 	    (x->toks[last - 1].flags & (TOK_QUOTE | TOK_SQUOTE) &&
 	    (x->toks[last - 1].flags & TOK_OPEN))))
@@ -616,6 +627,7 @@ attrib_sentence(struct qt *q, size_t s)
 	const char		*lemma;
 	int			 have = 0;
 
+	q->floor = f;
 	for (t = f; t < l; t++) {
 		if (q->inq[t] != EX_NONE || q->cueused[t])
 			continue;

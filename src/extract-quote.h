@@ -57,6 +57,7 @@ struct qt {
 	struct qt_speaker	 last;		/* last speaker resolved */
 	struct qt_speaker	 lastperson;	/* last one that is a person */
 	struct qt_speaker	 lastorg;	/* last one that is not */
+	size_t			 floor;		/* after the sentence's last cue */
 };
 
 /* extract-attrib.c */
