@@ -109,7 +109,13 @@ text_is_upper(uint32_t c)
 	if ((c >= 0xc0 && c <= 0xde && c != 0xd7) ||
 	    (c >= 0x391 && c <= 0x3ab) || (c >= 0x400 && c <= 0x42f))
 		return 1;
-	if (c >= 0x100 && c <= 0x17f)
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
+		return (c & 1) == 1;	/* Ĺ..ň and Ź..ž pair odd-even */
+	if (c == 0x178)
+		return 1;		/* Ÿ */
+	if (c == 0x138)
+		return 0;		/* ĸ */
+	if ((c >= 0x100 && c <= 0x17f) || (c >= 0x1e00 && c <= 0x1eff))
 		return (c & 1) == 0;	/* Latin Extended-A alternates */
 	return 0;
 }
@@ -122,7 +128,11 @@ text_is_lower(uint32_t c)
 	if ((c >= 0xdf && c <= 0xff && c != 0xf7) ||
 	    (c >= 0x3b1 && c <= 0x3cb) || (c >= 0x430 && c <= 0x45f))
 		return 1;
-	if (c >= 0x100 && c <= 0x17f)
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
+		return (c & 1) == 0;
+	if (c == 0x138 || c == 0x149 || c == 0x17f)
+		return 1;		/* ĸ ŉ ſ have no upper case here */
+	if ((c >= 0x100 && c <= 0x17f) || (c >= 0x1e00 && c <= 0x1eff))
 		return (c & 1) == 1;
 	return 0;
 }
