@@ -551,6 +551,10 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 			return j;
 		if (attrib_punct(x, j, ',') && attrib_in(x, j + 1, &attrib_aside))
 			return j;
+		if ((extract_tok_is(x, j, "but") || extract_tok_is(x, j, "and")) &&
+		    (attrib_cue(q, j + 1, 1) != 0 || (attrib_in(x, j + 1,
+		    &attrib_aux) && attrib_cue(q, j + 2, 1) != 0)))
+			return j;	/* X acknowledged Q but said R */
 	}
 	return end;
 }
@@ -707,9 +711,15 @@ void
 attrib_indirect(struct qt *q, size_t p)
 {
 	struct extract	*x = q->x;
-	size_t		 s;
+	size_t		 s, i;
 
 	if (x->paras[p].first >= x->paras[p].last)
+		return;
+	/* a headline or caption: no stop at its end, no reported speech */
+	i = x->paras[p].last - 1;
+	while (i > x->paras[p].first && (x->toks[i].flags & TOK_CLOSE))
+		i--;
+	if (!attrib_end(x, i) && !attrib_punct(x, i, ':'))
 		return;
 	for (s = q->sentof[x->paras[p].first]; s != EX_NONE &&
 	    s < x->nsents && x->sents[s].para == p; s++)
