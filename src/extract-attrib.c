@@ -307,8 +307,9 @@ attrib_np_word(const struct extract *x, size_t i)
 	if (f & TOK_WORD) {
 		if (attrib_in(x, i, &attrib_stop))
 			return 0;
-		if (attrib_lemma(x, i) != NULL)
-			return 0;
+		if (attrib_lemma(x, i) != NULL && !(i > 0 &&
+		    attrib_in(x, i - 1, &attrib_not_before)))
+			return 0;	/* a verb, unless "a report" */
 		if (!(f & TOK_CAP) && attrib_suffix(x, i, "ly"))
 			return 0;
 		return 1;
@@ -429,6 +430,38 @@ attrib_np_after(const struct qt *q, size_t i, size_t hi,
 	while (j > i && !(x->toks[j - 1].flags & TOK_WORD))
 		j--;
 	return attrib_set(sp, i, j);
+}
+
+/* Words for what a source publishes: a report from X. */
+static const char *const attrib_work_list[] = {
+	"report", "reports", "statement", "statements", "interview",
+	"article", "story", "broadcast", "dispatch", "bulletin", "release"
+};
+static const struct attrib_words attrib_work = WORDS(attrib_work_list);
+
+/*
+ * "a report (on Saturday) from X", "a statement by X": the source is X,
+ * and it publishes.
+ */
+static void
+attrib_outlet(const struct qt *q, struct qt_speaker *sp, size_t end)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 by;
+	size_t			 i;
+
+	if (!attrib_in(x, sp->last - 1, &attrib_work))
+		return;
+	for (i = sp->last; i + 1 < end && i - sp->last < 8; i++) {
+		if (attrib_punct(x, i, ',') || attrib_end(x, i))
+			return;
+		if ((extract_tok_is(x, i, "from") || extract_tok_is(x, i,
+		    "by")) && attrib_np_after(q, i + 1, end, &by)) {
+			*sp = by;
+			sp->outlet = 1;
+			return;
+		}
+	}
 }
 
 /* The subject of the sentence the cue at token cue is in (from lo). */
@@ -641,6 +674,7 @@ attrib_sentence(struct qt *q, size_t s)
 			/* according to X, Q / Q, according to X */
 			if (!attrib_np_after(q, t + 2, l, &sp))
 				continue;
+			attrib_outlet(q, &sp, l);
 			if (t == f || (t == f + 1 && (x->toks[f].flags &
 			    TOK_PUNCT))) {
 				c = sp.last;
@@ -781,10 +815,10 @@ attrib_refer(struct qt_speaker *sp, const struct qt_speaker *to)
  * or a pronoun or role noun that refers back to the last fitting speaker.
  */
 void
-attrib_resolve(struct qt *q, struct qt_speaker *sp)
+attrib_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 {
 	const struct extract	*x = q->x;
-	const char		*v, *cls = NULL;
+	const char		*v, *cls = NULL, *lemma;
 	size_t			 i, n, named = 0, after = 0, ncls = EX_NONE;
 	int			 def = 0, media = 0;
 
@@ -828,6 +862,11 @@ attrib_resolve(struct qt *q, struct qt_speaker *sp)
 	if (cls != NULL && strcmp(cls, "media") == 0 && after == 0)
 		media = 1;
 	sp->head = ncls != EX_NONE ? ncls : sp->last - 1;
+	if (!media && (sp->outlet || (cue != EX_NONE && (lemma =
+	    attrib_lemma(x, cue)) != NULL && strcmp(lemma, "report") == 0)) &&
+	    (sp->entity == EX_NONE || x->ents[sp->entity].kind != EX_PERSON) &&
+	    (cls == NULL || strcmp(cls, "role") != 0))
+		media = 1;	/* X reported, a report from X */
 	if (media) {
 		sp->source = EX_SOURCE_MEDIA;
 		sp->person = -1;

@@ -456,7 +456,7 @@ quote_flush(struct qt *q)
 			else if (words < QT_LONG)
 				continue;
 		} else if (pd->sp.first != EX_NONE)
-			attrib_resolve(q, &pd->sp);
+			attrib_resolve(q, &pd->sp, pd->cue_first);
 		if (pc != NULL) {
 			pc->emitted = 1;
 			pc->sp = pd->sp;

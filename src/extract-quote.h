@@ -16,6 +16,7 @@ struct qt_speaker {
 	int		person;		/* 1 a person, -1 not, 0 unknown */
 	int		pronoun;	/* he, she, they: refers back */
 	int		role;		/* "the minister": refers back */
+	int		outlet;		/* "a report from X": X publishes */
 	size_t		head;		/* token of its head noun */
 };
 
@@ -69,7 +70,7 @@ int	 attrib_np_after(const struct qt *, size_t, size_t,
 int	 attrib_subject(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
 void	 attrib_indirect(struct qt *, size_t);
-void	 attrib_resolve(struct qt *, struct qt_speaker *);
+void	 attrib_resolve(struct qt *, struct qt_speaker *, size_t);
 
 /* extract-quote.c */
 struct qt_pending *quote_pending_add(struct qt *);
