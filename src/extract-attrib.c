@@ -478,6 +478,13 @@ attrib_subject(const struct qt *q, size_t cue, size_t lo,
 		i++;
 	if (i >= cue || !attrib_np_after(q, i, cue, sp))
 		return 0;
+	for (i = sp->first + 1; i < sp->last; i++)
+		if ((x->toks[i - 1].flags & TOK_CAP) &&
+		    !(x->toks[i].flags & TOK_CAP) &&
+		    (attrib_suffix(x, i, "ed") || attrib_suffix(x, i, "s"))) {
+			sp->last = i;	/* Chancellor Sorre welcomed ... */
+			break;
+		}
 	/* it must be followed by a verb-like word, not be the whole clause */
 	return sp->last < cue;
 }
@@ -810,6 +817,110 @@ attrib_refer(struct qt_speaker *sp, const struct qt_speaker *to)
 	sp->person = to->person;
 }
 
+/* Does speaker sp hold the role named by token role: its title or words? */
+static int
+attrib_holds(const struct qt *q, const struct qt_speaker *sp, size_t role)
+{
+	const struct extract	*x = q->x;
+	const char		*w = x->text + x->toks[role].start, *t;
+	size_t			 n = x->toks[role].end - x->toks[role].start;
+	size_t			 i;
+
+	for (i = sp->first; i < sp->last; i++)
+		if (x->toks[i].end - x->toks[i].start == n &&
+		    strncasecmp(x->text + x->toks[i].start, w, n) == 0)
+			return 1;
+	if (sp->entity == EX_NONE || (t = x->ents[sp->entity].title) == NULL)
+		return 0;
+	for (; *t != '\0'; t++)
+		if (strncasecmp(t, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* "the minister": the last person who spoke holding that role. */
+static const struct qt_speaker *
+attrib_role(const struct qt *q, size_t role)
+{
+	size_t	i, k;
+
+	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
+		k = (q->nhist - 1 - i) % QT_HIST;
+		if (attrib_holds(q, &q->hist[k], role))
+			return &q->hist[k];
+	}
+	return &q->lastperson;
+}
+
+/* Is byte offset off outside quote marks? */
+static int
+attrib_outside(const struct qt *q, size_t off)
+{
+	const struct extract	*x = q->x;
+	size_t			 lo = 0, hi = x->ntoks, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->toks[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo >= x->ntoks || q->inq[lo] == EX_NONE;
+}
+
+/*
+ * He or she: the last person who spoke, unless a person named at the start
+ * of one of the last sentences came after: "Oduya declined to comment.
+ * 'We will use every tool,' she said."
+ */
+static void
+attrib_pronoun(const struct qt *q, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const struct ex_mention	*m;
+	size_t			 s, k, lo, hi, mid, i, after = 0;
+
+	attrib_refer(sp, &q->lastperson);
+	if (q->ments == NULL || (s = q->sentof[sp->first]) == EX_NONE)
+		return;
+	if (q->lastperson.first != EX_NONE)
+		after = x->toks[q->lastperson.first].start;
+	for (k = 0; k < 3 && s != EX_NONE; k++, s--) {
+		const struct ex_sentence *se = &x->sents[s];
+		size_t end = se->first + 6 < se->last ? se->first + 6 :
+		    se->last;
+
+		if (x->toks[se->first].start < after)
+			return;
+		lo = 0;
+		hi = x->nments;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (x->ments[q->ments[mid]].start < se->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (i = lo; i < x->nments; i++) {
+			m = &x->ments[q->ments[i]];
+			if (m->start >= x->toks[end - 1].end ||
+			    m->start >= x->toks[sp->first].start)
+				break;
+			if (m->entity < x->nents &&
+			    x->ents[m->entity].kind == EX_PERSON &&
+			    attrib_outside(q, m->start)) {
+				sp->entity = m->entity;
+				sp->source = EX_SOURCE_ENTITY;
+				sp->person = 1;
+				return;
+			}
+		}
+		if (s == 0)
+			break;
+	}
+}
+
 /*
  * Say what a speaker is: a named entity, a news outlet, an unnamed source,
  * or a pronoun or role noun that refers back to the last fitting speaker.
@@ -827,7 +938,7 @@ attrib_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	n = sp->last - sp->first;
 	if (n == 1 && attrib_in(x, sp->first, &attrib_pperson)) {
 		sp->pronoun = 1;
-		attrib_refer(sp, &q->lastperson);
+		attrib_pronoun(q, sp);
 		return;
 	}
 	if (n == 1 && attrib_in(x, sp->first, &attrib_pother)) {
@@ -870,11 +981,12 @@ attrib_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	if (media) {
 		sp->source = EX_SOURCE_MEDIA;
 		sp->person = -1;
-	} else if (cls != NULL && after == 0 && strcmp(cls, "role") == 0 &&
-	    def && n <= 3) {
-		/* "the minister": the last person who spoke */
+	} else if (cls != NULL && after == 0 && def && n <= 3 &&
+	    strcmp(cls, "media") != 0 && x->text[x->toks[ncls].end - 1] != 's' &&
+	    attrib_role(q, ncls)->first != EX_NONE) {
+		/* "the minister", "the official": the last who fits */
 		sp->role = 1;
-		attrib_refer(sp, &q->lastperson);
+		attrib_refer(sp, attrib_role(q, ncls));
 		return;
 	} else if (sp->entity != EX_NONE && (x->ents[sp->entity].kind ==
 	    EX_PERSON || after > 0 || cls == NULL)) {
@@ -894,8 +1006,10 @@ attrib_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 		sp->person = -1;
 	}
 	q->last = *sp;
-	if (sp->person >= 0)
+	if (sp->person >= 0) {
 		q->lastperson = *sp;
+		q->hist[q->nhist++ % QT_HIST] = *sp;
+	}
 	if (sp->person <= 0)
 		q->lastorg = *sp;
 }

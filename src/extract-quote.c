@@ -224,6 +224,10 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 			break;
 		if ((n = attrib_cue(q, j, 0)) == 0)
 			continue;
+		if (quote_stop(x, pc->close - 1) && !quote_punct(x, i - 1, ',') &&
+		    j + n < end && !quote_stop(x, j + n) &&
+		    !quote_punct(x, j + n, ','))
+			return 0;	/* "Q." She said that ... */
 		if (!attrib_np_before(q, j, i, &pd->sp) || pd->sp.first != i) {
 			/* "Q," Name, a long title, said */
 			if (!(x->toks[i].flags & TOK_CAP) ||

@@ -59,6 +59,9 @@ struct qt {
 	struct qt_speaker	 lastperson;	/* last one that is a person */
 	struct qt_speaker	 lastorg;	/* last one that is not */
 	size_t			 floor;		/* after the sentence's last cue */
+#define QT_HIST	16
+	struct qt_speaker	 hist[QT_HIST];	/* recent people who spoke */
+	size_t			 nhist;
 };
 
 /* extract-attrib.c */
