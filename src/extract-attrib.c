@@ -308,7 +308,8 @@ attrib_np_word(const struct extract *x, size_t i)
 		if (attrib_in(x, i, &attrib_stop))
 			return 0;
 		if (attrib_lemma(x, i) != NULL && !(i > 0 &&
-		    attrib_in(x, i - 1, &attrib_not_before)))
+		    attrib_in(x, i - 1, &attrib_not_before)) &&
+		    !attrib_in(x, i, &attrib_nounish))
 			return 0;	/* a verb, unless "a report" */
 		if (!(f & TOK_CAP) && attrib_suffix(x, i, "ly"))
 			return 0;
@@ -448,11 +449,14 @@ attrib_outlet(const struct qt *q, struct qt_speaker *sp, size_t end)
 {
 	const struct extract	*x = q->x;
 	struct qt_speaker	 by;
-	size_t			 i;
+	size_t			 i, w;
 
-	if (!attrib_in(x, sp->last - 1, &attrib_work))
+	for (w = sp->first; w < sp->last; w++)
+		if (attrib_in(x, w, &attrib_work))
+			break;
+	if (w == sp->last)
 		return;
-	for (i = sp->last; i + 1 < end && i - sp->last < 8; i++) {
+	for (i = w + 1; i + 1 < end && i - w < 8; i++) {
 		if (attrib_punct(x, i, ',') || attrib_end(x, i))
 			return;
 		if ((extract_tok_is(x, i, "from") || extract_tok_is(x, i,

@@ -359,7 +359,10 @@ quote_direct(struct qt *q, size_t k)
 		pd->inherit = 1;
 		return;
 	}
-	if (pc->single && words < QT_SHORT) {
+	if (pc->single && (words < QT_SHORT || pc->close == EX_NONE ||
+	    !(quote_stop(x, pc->close - 1) || quote_punct(x, pc->close - 1,
+	    ',')))) {
+		/* single marks hold names and scare quotes more than speech */
 		q->npend--;
 		return;
 	}
