@@ -463,7 +463,7 @@ quote_flush(struct qt *q)
 			else if (words < QT_LONG)
 				continue;
 		} else if (pd->sp.first != EX_NONE)
-			attrib_resolve(q, &pd->sp, pd->cue_first);
+			speaker_resolve(q, &pd->sp, pd->cue_first);
 		if (pc != NULL) {
 			pc->emitted = 1;
 			pc->sp = pd->sp;

@@ -1,7 +1,8 @@
 /*
  * The quote stage's own interface between finding quotes
- * (extract-quote.c) and attributing them (extract-attrib.c). Not for
- * other layers: they read struct ex_quote from extract.h.
+ * (extract-quote.c), attributing them (extract-attrib.c) and resolving
+ * their speakers (extract-speaker.c). Not for other layers: they read
+ * struct ex_quote from extract.h.
  */
 #ifndef DOSSIER_EXTRACT_QUOTE_H
 #define DOSSIER_EXTRACT_QUOTE_H
@@ -73,7 +74,10 @@ int	 attrib_np_after(const struct qt *, size_t, size_t,
 int	 attrib_subject(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
 void	 attrib_indirect(struct qt *, size_t);
-void	 attrib_resolve(struct qt *, struct qt_speaker *, size_t);
+const char *attrib_lemma(const struct extract *, size_t);
+
+/* extract-speaker.c */
+void	 speaker_resolve(struct qt *, struct qt_speaker *, size_t);
 
 /* extract-quote.c */
 struct qt_pending *quote_pending_add(struct qt *);
