@@ -68,7 +68,7 @@ static const char *const attrib_not_before_list[] = {
 	"is", "are", "was", "were", "be", "been", "being", "to", "not",
 	"would", "could", "should", "might", "may", "must", "can", "will",
 	"did", "does", "do", "n't", "didn't", "don't", "doesn't", "won't",
-	"cannot", "never", "let", "whose", "of", "for", "and"
+	"cannot", "never", "let", "whose", "of", "for"
 };
 
 /* Verb forms that are as often nouns: only a cue before "that". */
@@ -125,6 +125,20 @@ static const char *const attrib_adverbial_list[] = {
 	"here", "there", "then", "also", "too", "separately", "shortly"
 };
 
+/* Days and months: said Friday. */
+static const char *const attrib_when_list[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "june", "july",
+	"august", "september", "october", "november", "december", "sept.",
+	"jan.", "feb.", "aug.", "oct.", "nov.", "dec.", "weekend", "overnight"
+};
+
+/* Words that start a clause of time or reason, not of what was said. */
+static const char *const attrib_subord_list[] = {
+	"as", "when", "after", "before", "while", "during", "because",
+	"following", "since", "until", "amid", "despite", "where", "if"
+};
+
 /* Words after a comma that end a reported clause: ", which ...". */
 static const char *const attrib_aside_list[] = {
 	"which", "who", "whose", "according", "citing", "saying", "adding",
@@ -149,6 +163,8 @@ static const struct attrib_words attrib_object = WORDS(attrib_object_list);
 static const struct attrib_words attrib_adverbial =
     WORDS(attrib_adverbial_list);
 static const struct attrib_words attrib_aside = WORDS(attrib_aside_list);
+static const struct attrib_words attrib_when = WORDS(attrib_when_list);
+static const struct attrib_words attrib_subord = WORDS(attrib_subord_list);
 static const struct attrib_words attrib_pperson = WORDS(attrib_person_pron);
 static const struct attrib_words attrib_pother = WORDS(attrib_other_pron);
 
@@ -404,7 +420,14 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 		    !extract_tok_is(x, k + 1, "an") &&
 		    !(x->toks[k + 1].flags & TOK_DIGIT))
 			return 0;
-		return k > lo && attrib_np_left(q, k, lo, sp);
+		if (k <= lo || !attrib_np_left(q, k, lo, sp))
+			return 0;
+		/* Schiff, 56, who ... */
+		if (sp->last - sp->first == 1 && (x->toks[sp->first].flags &
+		    TOK_DIGIT) && sp->first > lo + 1 &&
+		    attrib_punct(x, sp->first - 1, ','))
+			return attrib_np_left(q, sp->first - 1, lo, sp);
+		return 1;
 	}
 	return 0;
 }
@@ -531,15 +554,20 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 				i++;
 		}
 	}
-	/* on Tuesday, in a statement, last week ... that */
-	for (j = i; j < end && j - i < 8; j++) {
-		if (extract_tok_is(x, j, "that")) {
-			if (j > i && !attrib_punct(x, j - 1, ','))
+	/* on Tuesday, in a statement, last week, Friday ... that */
+	if (i < end && (attrib_in(x, i, &attrib_adverbial) ||
+	    attrib_in(x, i, &attrib_when))) {
+		for (j = i; j < end && j - i < 8; j++) {
+			if (extract_tok_is(x, j, "that"))
 				return j + 1;
-			break;
+			if (attrib_punct(x, j, ',') || attrib_punct(x, j, ':'))
+				return j + 1;
+			if (attrib_end(x, j) || (x->toks[j].flags &
+			    (TOK_QUOTE | TOK_SQUOTE)) || (j > i &&
+			    attrib_in(x, j, &attrib_subord)))
+				return end;	/* said Friday as he left */
 		}
-		if (attrib_end(x, j) || (x->toks[j].flags & TOK_QUOTE))
-			break;
+		return end;
 	}
 	if (extract_tok_is(x, i, "that"))
 		i++;
@@ -594,9 +622,11 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 		if (attrib_punct(x, j, ',') && attrib_in(x, j + 1, &attrib_aside))
 			return j;
 		if ((extract_tok_is(x, j, "but") || extract_tok_is(x, j, "and")) &&
-		    (attrib_cue(q, j + 1, 1) != 0 || (attrib_in(x, j + 1,
-		    &attrib_aux) && attrib_cue(q, j + 2, 1) != 0)))
-			return j;	/* X acknowledged Q but said R */
+		    (attrib_cue(q, j + 1, 1) != 0 || ((attrib_in(x, j + 1,
+		    &attrib_aux) || attrib_in(x, j + 1, &attrib_pperson) ||
+		    attrib_in(x, j + 1, &attrib_pother)) &&
+		    attrib_cue(q, j + 2, 1) != 0)))
+			return j;	/* X acknowledged Q but (he) said R */
 	}
 	return end;
 }
@@ -713,7 +743,9 @@ attrib_sentence(struct qt *q, size_t s)
 				if (attrib_taken(q, f, a - 1))
 					;
 				else if (e < l && attrib_punct(x, e, ',') &&
-				    attrib_words(x, e + 1, l) >= IND_MIN)
+				    attrib_words(x, e + 1, l) >= IND_MIN &&
+				    !attrib_in(x, e + 1, &attrib_aside) &&
+				    !attrib_in(x, e + 1, &attrib_subord))
 					attrib_add(q, f, l, t, 1, &sp);
 				else
 					attrib_add(q, f, a - 1, t, 1, &sp);
