@@ -220,8 +220,9 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 		else if (quote_punct(x, j, ')'))
 			paren = 0;
 		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE) ||
-		    (quote_stop(x, j) && !paren))
-			break;
+		    (quote_stop(x, j) && !paren && !(j + 1 < end &&
+		    quote_punct(x, j + 1, ','))))
+			break;		/* not the dot of "R-Ky.," */
 		if ((n = attrib_cue(q, j, 0)) == 0)
 			continue;
 		if (quote_stop(x, pc->close - 1) && !quote_punct(x, i - 1, ',') &&
@@ -469,10 +470,10 @@ quote_flush(struct qt *q)
 			pc->sp = pd->sp;
 			pc->cue_first = pd->cue_first;
 			pc->cue_last = pd->cue_last;
-			if (pd->sp.first != EX_NONE) {
-				prev = pd->sp;
-				have = 1;
-			}
+		}
+		if (pd->sp.first != EX_NONE) {
+			prev = pd->sp;
+			have = 1;
 		}
 		quote_emit(q, pd);
 	}
