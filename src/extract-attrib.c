@@ -122,7 +122,7 @@ static const char *const attrib_adverbial_list[] = {
 	"later", "recently", "today", "yesterday", "tonight", "afterward",
 	"afterwards", "again", "privately", "publicly", "repeatedly", "once",
 	"before", "after", "while", "when", "by", "through", "via", "onstage",
-	"here", "there", "then", "also", "too", "separately", "shortly"
+	"also", "separately", "shortly"
 };
 
 /* Days and months: said Friday. */
@@ -136,7 +136,7 @@ static const char *const attrib_when_list[] = {
 /* Words that start a clause of time or reason, not of what was said. */
 static const char *const attrib_subord_list[] = {
 	"as", "when", "after", "before", "while", "during", "because",
-	"following", "since", "until", "amid", "despite", "where", "if"
+	"following", "amid", "despite", "where", "if"
 };
 
 /* Words after a comma that end a reported clause: ", which ...". */
