@@ -271,7 +271,8 @@ attrib_lemma(const struct extract *x, size_t i)
 /*
  * Is token i a speech cue? Returns its length in tokens (two for
  * "according to"), or 0. Strict cues are those that may report speech
- * with no quote marks next to them.
+ * with no quote marks next to them; strict 2 lets "called" in too, which
+ * the indirect pass checks itself.
  */
 size_t
 attrib_cue(const struct qt *q, size_t i, int strict)
@@ -301,7 +302,8 @@ attrib_cue(const struct qt *q, size_t i, int strict)
 	    attrib_in(x, i - 1, &attrib_pother))))
 		return 0;
 	if (strict) {
-		if (attrib_str_in(lemma, strlen(lemma), &attrib_weak))
+		if (attrib_str_in(lemma, strlen(lemma), &attrib_weak) &&
+		    (strict != 2 || strcmp(lemma, "call") != 0))
 			return 0;
 		if (attrib_suffix(x, i, "ing") && !(i > 0 &&
 		    attrib_punct(x, i - 1, ',')))
@@ -692,6 +694,35 @@ attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 	}
 }
 
+/*
+ * "X called for Q", "X called on Y to Q", "X called Y a Q": only when X is
+ * a person or body (a name, a pronoun, a source noun), not "a drone
+ * called Kestrel".
+ */
+static void
+attrib_call(struct qt *q, size_t t, size_t f, size_t l)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 sp;
+	const char		*v;
+	size_t			 h, c = t + 1;
+
+	if (attrib_suffix(x, t, "ing") || !attrib_np_before(q, t, f, &sp))
+		return;
+	h = sp.last - 1;
+	if (!(x->toks[h].flags & TOK_CAP) && !attrib_in(x, h, &attrib_pperson) &&
+	    !attrib_in(x, h, &attrib_pother) &&
+	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) == 0)
+		return;
+	if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
+		c++;
+	else if (attrib_in(x, c, &attrib_not_after) || extract_tok_is(x, c,
+	    "off"))
+		return;
+	if (c < l)
+		attrib_add(q, c, attrib_cut(q, c, l), t, 1, &sp);
+}
+
 /* Find the indirect speech in one sentence. */
 static void
 attrib_sentence(struct qt *q, size_t s)
@@ -707,7 +738,7 @@ attrib_sentence(struct qt *q, size_t s)
 	for (t = f; t < l; t++) {
 		if (q->inq[t] != EX_NONE || q->cueused[t])
 			continue;
-		if ((n = attrib_cue(q, t, 1)) == 0)
+		if ((n = attrib_cue(q, t, 2)) == 0)
 			continue;
 		if (n == 2) {
 			/* according to X, Q / Q, according to X */
@@ -727,6 +758,10 @@ attrib_sentence(struct qt *q, size_t s)
 			continue;
 		}
 		lemma = attrib_lemma(x, t);
+		if (strcmp(lemma, "call") == 0) {
+			attrib_call(q, t, f, l);
+			continue;
+		}
 		if (t + 1 < l && attrib_in(x, t + 1, &attrib_not_after) &&
 		    !extract_tok_is(x, t + 1, "on") &&
 		    !extract_tok_is(x, t + 1, "in") &&

@@ -134,6 +134,10 @@ static const struct qcase cases[] = {
 	  "The fund will open in April, sources said.",
 	  "The fund will open in April", EX_INDIRECT, "said", "sources",
 	  EX_SOURCE_UNNAMED, NULL },
+	{ "X called for ...",
+	  "Brekk called for an inquiry into the crash near Hollen.",
+	  "an inquiry into the crash near Hollen", EX_INDIRECT, "called",
+	  "Brekk", EX_SOURCE_ENTITY, NULL },
 	{ "a mixed quote",
 	  "Varga said Marovia had \"nothing to apologise for\" and would not "
 	  "pay.",
