@@ -306,8 +306,9 @@ attrib_cue(const struct qt *q, size_t i, int strict)
 		    (strict != 2 || strcmp(lemma, "call") != 0))
 			return 0;
 		if (attrib_suffix(x, i, "ing") && !(i > 0 &&
-		    attrib_punct(x, i - 1, ',')))
-			return 0;
+		    (attrib_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
+		    "by"))))
+			return 0;	/* only ", saying Q" and "by saying Q" */
 	}
 	return 1;
 }
@@ -497,8 +498,16 @@ attrib_subject(const struct qt *q, size_t cue, size_t lo,
     struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
-	size_t			 i = lo;
+	size_t			 i = lo, k;
 
+	/* In a speech on Monday, X ... */
+	if (attrib_in(x, i, &attrib_stop) && !extract_tok_is(x, i, "but") &&
+	    !extract_tok_is(x, i, "and"))
+		for (k = i; k < cue && k - i < 12; k++)
+			if (attrib_punct(x, k, ',')) {
+				i = k + 1;
+				break;
+			}
 	while (i < cue && (extract_tok_is(x, i, "but") ||
 	    extract_tok_is(x, i, "and") || extract_tok_is(x, i, "meanwhile") ||
 	    (x->toks[i].flags & TOK_PUNCT)))
@@ -763,6 +772,8 @@ attrib_sentence(struct qt *q, size_t s)
 			continue;
 		}
 		if (t + 1 < l && attrib_in(x, t + 1, &attrib_not_after) &&
+		    !(t + 2 < l && extract_tok_is(x, t + 1, "about") &&
+		    (x->toks[t + 2].flags & TOK_DIGIT)) &&
 		    !extract_tok_is(x, t + 1, "on") &&
 		    !extract_tok_is(x, t + 1, "in") &&
 		    !extract_tok_is(x, t + 1, "at"))
@@ -829,7 +840,9 @@ attrib_indirect(struct qt *q, size_t p)
 	i = x->paras[p].last - 1;
 	while (i > x->paras[p].first && (x->toks[i].flags & TOK_CLOSE))
 		i--;
-	if (!attrib_end(x, i) && !attrib_punct(x, i, ':'))
+	if (!attrib_end(x, i) && !attrib_punct(x, i, ':') &&
+	    !((x->toks[i].flags & TOK_ABBR) && x->text[x->toks[i].end - 1] ==
+	    '.'))
 		return;
 	for (s = q->sentof[x->paras[p].first]; s != EX_NONE &&
 	    s < x->nsents && x->sents[s].para == p; s++)
