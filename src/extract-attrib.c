@@ -150,6 +150,7 @@ static const char *const attrib_aside_list[] = {
 /* Pronouns that may be a source. */
 static const char *const attrib_person_pron[] = { "he", "she" };
 static const char *const attrib_other_pron[] = { "they", "it" };
+static const char *const attrib_self_pron[] = { "i", "we", "you" };
 
 static const struct attrib_words attrib_stop = WORDS(attrib_stop_list);
 static const struct attrib_words attrib_aux = WORDS(attrib_aux_list);
@@ -167,6 +168,7 @@ static const struct attrib_words attrib_when = WORDS(attrib_when_list);
 static const struct attrib_words attrib_subord = WORDS(attrib_subord_list);
 static const struct attrib_words attrib_pperson = WORDS(attrib_person_pron);
 static const struct attrib_words attrib_pother = WORDS(attrib_other_pron);
+static const struct attrib_words attrib_pself = WORDS(attrib_self_pron);
 
 /* Is token i one of the words? */
 static int
@@ -368,7 +370,7 @@ attrib_np_left(const struct qt *q, size_t end, size_t lo,
     struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
-	size_t			 j = end;
+	size_t			 j = end, k;
 
 	while (j > lo && end - j < NP_MAX) {
 		if (attrib_np_word(x, j - 1))
@@ -381,6 +383,12 @@ attrib_np_left(const struct qt *q, size_t end, size_t lo,
 	}
 	while (j < end && (x->toks[j].flags & (TOK_PUNCT | TOK_POSS)))
 		j++;
+	/* "18 million he said": the pronoun alone */
+	for (k = j; k < end; k++)
+		if (attrib_in(x, k, &attrib_pperson) ||
+		    attrib_in(x, k, &attrib_pother) ||
+		    attrib_in(x, k, &attrib_pself))
+			j = k;
 	return attrib_set(sp, j, end);
 }
 
