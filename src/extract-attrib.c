@@ -305,7 +305,8 @@ attrib_cue(const struct qt *q, size_t i, int strict)
 		return 0;
 	if (strict) {
 		if (attrib_str_in(lemma, strlen(lemma), &attrib_weak) &&
-		    (strict != 2 || strcmp(lemma, "call") != 0))
+		    (strict != 2 || (strcmp(lemma, "call") != 0 &&
+		    strcmp(lemma, "ask") != 0 && strcmp(lemma, "describe") != 0)))
 			return 0;
 		if (attrib_suffix(x, i, "ing") && !(i > 0 &&
 		    (attrib_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
@@ -712,17 +713,17 @@ attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 }
 
 /*
- * "X called for Q", "X called on Y to Q", "X called Y a Q": only when X is
- * a person or body (a name, a pronoun, a source noun), not "a drone
- * called Kestrel".
+ * "X called for Q", "X called on Y to Q", "X called Y a Q", "X asked Y to
+ * Q", "X asked whether Q", "X described Y as Q": only when X is a person
+ * or body (a name, a pronoun, a source noun), not "a drone called Kestrel".
  */
 static void
-attrib_call(struct qt *q, size_t t, size_t f, size_t l)
+attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 {
 	const struct extract	*x = q->x;
 	struct qt_speaker	 sp;
-	const char		*v;
-	size_t			 h, c = t + 1;
+	const char		*v, *want;
+	size_t			 h, c = t + 1, k;
 
 	if (attrib_suffix(x, t, "ing") || !attrib_np_before(q, t, f, &sp))
 		return;
@@ -731,7 +732,25 @@ attrib_call(struct qt *q, size_t t, size_t f, size_t l)
 	    !attrib_in(x, h, &attrib_pother) &&
 	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) == 0)
 		return;
-	if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
+	if (strcmp(lemma, "call") != 0) {
+		/* asked Y to / if / whether / who ...; described Y as */
+		for (k = c; k < l && k - c < 8; k++) {
+			if (attrib_end(x, k) || attrib_punct(x, k, ';'))
+				return;
+			want = strcmp(lemma, "ask") == 0 ? "to" : "as";
+			if (extract_tok_is(x, k, want) || (*want == 't' &&
+			    (extract_tok_is(x, k, "if") ||
+			    extract_tok_is(x, k, "whether") ||
+			    extract_tok_is(x, k, "who") ||
+			    extract_tok_is(x, k, "what") ||
+			    extract_tok_is(x, k, "how") ||
+			    extract_tok_is(x, k, "why") ||
+			    attrib_punct(x, k, ':'))))
+				break;
+		}
+		if (k >= l || k - c >= 8)
+			return;
+	} else if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
 		c++;
 	else if (attrib_in(x, c, &attrib_not_after) || extract_tok_is(x, c,
 	    "off"))
@@ -775,8 +794,9 @@ attrib_sentence(struct qt *q, size_t s)
 			continue;
 		}
 		lemma = attrib_lemma(x, t);
-		if (strcmp(lemma, "call") == 0) {
-			attrib_call(q, t, f, l);
+		if (strcmp(lemma, "call") == 0 || strcmp(lemma, "ask") == 0 ||
+		    strcmp(lemma, "describe") == 0) {
+			attrib_call(q, t, f, l, lemma);
 			continue;
 		}
 		if (t + 1 < l && attrib_in(x, t + 1, &attrib_not_after) &&
