@@ -785,7 +785,7 @@ attrib_sentence(struct qt *q, size_t s)
 			    TOK_PUNCT))) {
 				c = sp.last;
 				while (c < l && !attrib_punct(x, c, ',') &&
-				    !attrib_end(x, c) && c - sp.last < 12)
+				    !attrib_end(x, c) && c - sp.last < 40)
 					c++;
 				if (c < l && attrib_punct(x, c, ','))
 					attrib_add(q, c + 1, l, t, n, &sp);
