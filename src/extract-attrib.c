@@ -130,7 +130,15 @@ static const char *const attrib_when_list[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "january", "february", "march", "april", "june", "july",
 	"august", "september", "october", "november", "december", "sept.",
-	"jan.", "feb.", "aug.", "oct.", "nov.", "dec.", "weekend", "overnight"
+	"jan.", "feb.", "aug.", "oct.", "nov.", "dec.", "weekend", "overnight",
+	"week", "month", "year", "day", "night", "morning", "afternoon",
+	"evening"
+};
+
+/* Determiners that start a noun phrase after a cue: in a statement. */
+static const char *const attrib_np_det_list[] = {
+	"a", "an", "the", "his", "her", "its", "their", "our", "an", "this",
+	"that", "these", "those"
 };
 
 /* Words that start a clause of time or reason, not of what was said. */
@@ -165,6 +173,7 @@ static const struct attrib_words attrib_adverbial =
     WORDS(attrib_adverbial_list);
 static const struct attrib_words attrib_aside = WORDS(attrib_aside_list);
 static const struct attrib_words attrib_when = WORDS(attrib_when_list);
+static const struct attrib_words attrib_np_det = WORDS(attrib_np_det_list);
 static const struct attrib_words attrib_subord = WORDS(attrib_subord_list);
 static const struct attrib_words attrib_pperson = WORDS(attrib_person_pron);
 static const struct attrib_words attrib_pother = WORDS(attrib_other_pron);
@@ -559,7 +568,7 @@ static size_t
 attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 {
 	const struct extract	*x = q->x;
-	size_t			 j;
+	size_t			 j, k;
 	struct qt_speaker	 obj;
 
 	if (lemma != NULL && (strcmp(lemma, "tell") == 0 ||
@@ -574,19 +583,28 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 				i++;
 		}
 	}
-	/* on Tuesday, in a statement, last week, Friday ... that */
-	if (i < end && (attrib_in(x, i, &attrib_adverbial) ||
-	    attrib_in(x, i, &attrib_when))) {
-		for (j = i; j < end && j - i < 8; j++) {
-			if (extract_tok_is(x, j, "that"))
-				return j + 1;
-			if (attrib_punct(x, j, ',') || attrib_punct(x, j, ':'))
+	/* on Tuesday, in a statement, last week, Friday ... (that) */
+	for (k = i; k < end && k - i < 4 && (attrib_in(x, k, &attrib_adverbial) ||
+	    attrib_in(x, k, &attrib_when) || (x->toks[k].flags & TOK_DIGIT));)
+		k++;
+	if (k > i) {
+		if (k >= end || attrib_end(x, k) || attrib_in(x, k,
+		    &attrib_subord))
+			return end;	/* said Friday as he left */
+		if (extract_tok_is(x, k, "that") || attrib_punct(x, k, ',') ||
+		    attrib_punct(x, k, ':'))
+			return k + 1;
+		/* in a statement (on its website) that ..., in Drossen that */
+		for (j = k; j < end && j - k < 8; j++) {
+			if (extract_tok_is(x, j, "that") ||
+			    attrib_punct(x, j, ',') || attrib_punct(x, j, ':'))
 				return j + 1;
 			if (attrib_end(x, j) || (x->toks[j].flags &
-			    (TOK_QUOTE | TOK_SQUOTE)) || (j > i &&
-			    attrib_in(x, j, &attrib_subord)))
-				return end;	/* said Friday as he left */
+			    (TOK_QUOTE | TOK_SQUOTE)))
+				break;
 		}
+		if (!attrib_in(x, k, &attrib_np_det))
+			return k;	/* said on Friday he met ... */
 		return end;
 	}
 	if (extract_tok_is(x, i, "that"))
