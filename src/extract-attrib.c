@@ -415,6 +415,17 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 
 	while (j > lo && attrib_in(x, j - 1, &attrib_aux))
 		j--;
+	if (j > lo + 1 && attrib_in(x, j - 1, &attrib_when)) {
+		/* X on Tuesday said, X late Friday said */
+		for (k = j - 1; k > lo && j - k < 5 && (attrib_in(x, k - 1,
+		    &attrib_when) || attrib_in(x, k - 1, &attrib_adverbial) ||
+		    (x->toks[k - 1].flags & TOK_DIGIT));)
+			k--;
+		if (k > lo && !attrib_punct(x, k - 1, ','))
+			j = k;
+		while (j > lo && attrib_in(x, j - 1, &attrib_aux))
+			j--;
+	}
 	if (j > lo + 1 && attrib_punct(x, j - 1, ')')) {
 		/* Sen. Claire McCaskill (D-Mo.) said */
 		for (k = j - 1; k-- > lo && j - k < 10;)
