@@ -296,6 +296,12 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 		pd->cue_last = j + n;
 		return 1;
 	}
+	if (quote_punct(x, pc->open - 1, ':') &&
+	    (j = q->sentof[pc->open - 1]) != EX_NONE) {
+		/* X echoed: / released the following statement: "Q" */
+		return attrib_subject(q, pc->open - 1, x->sents[j].first,
+		    &pd->sp);
+	}
 	return 0;
 }
 
