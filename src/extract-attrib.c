@@ -393,6 +393,8 @@ attrib_np_left(const struct qt *q, size_t end, size_t lo,
 	}
 	while (j < end && (x->toks[j].flags & (TOK_PUNCT | TOK_POSS)))
 		j++;
+	if (j + 1 == end && (x->toks[j].flags & TOK_DIGIT))
+		return 0;	/* "475 delegates": a number is no source */
 	/* "18 million he said": the pronoun alone */
 	for (k = j; k < end; k++)
 		if (attrib_in(x, k, &attrib_pperson) ||
@@ -452,14 +454,11 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 		    !extract_tok_is(x, k + 1, "an") &&
 		    !(x->toks[k + 1].flags & TOK_DIGIT))
 			return 0;
-		if (k <= lo || !attrib_np_left(q, k, lo, sp))
-			return 0;
 		/* Schiff, 56, who ... */
-		if (sp->last - sp->first == 1 && (x->toks[sp->first].flags &
-		    TOK_DIGIT) && sp->first > lo + 1 &&
-		    attrib_punct(x, sp->first - 1, ','))
-			return attrib_np_left(q, sp->first - 1, lo, sp);
-		return 1;
+		if (k > lo + 2 && (x->toks[k - 1].flags & TOK_DIGIT) &&
+		    attrib_punct(x, k - 2, ','))
+			k -= 2;
+		return k > lo && attrib_np_left(q, k, lo, sp);
 	}
 	return 0;
 }

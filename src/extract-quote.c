@@ -49,6 +49,28 @@ quote_words(const struct extract *x, size_t first, size_t last)
 	return n;
 }
 
+/*
+ * Do tokens [first, last) look like a title: a few words, each of four
+ * letters or more capitalised?
+ */
+static int
+quote_title(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i, words = 0;
+
+	for (i = first; i < last; i++) {
+		if (!(x->toks[i].flags & TOK_WORD) ||
+		    (x->toks[i].flags & TOK_POSS))
+			continue;
+		if (++words > QT_LONG)
+			return 0;
+		if (x->toks[i].end - x->toks[i].start >= 4 &&
+		    !(x->toks[i].flags & (TOK_CAP | TOK_DIGIT)))
+			return 0;
+	}
+	return words >= 2;
+}
+
 /* Add a pending quote; returns it zeroed, with no cue and no speaker. */
 struct qt_pending *
 quote_pending_add(struct qt *q)
@@ -345,6 +367,11 @@ quote_direct(struct qt *q, size_t k)
 		pd->sp.last = pc->first + 1;
 		pd->first = pc->first + 2;
 		pc->cued = 1;
+		return;
+	}
+	if (quote_title(x, pc->first, pc->last) && !(pc->open > 0 &&
+	    quote_punct(x, pc->open - 1, ':'))) {
+		q->npend--;	/* ''An American Son'', "Here's the Thing." */
 		return;
 	}
 	found = quote_cue_before(q, pc, pd);
