@@ -18,8 +18,8 @@
 #include "banned.h"
 
 #define NP_MAX		10	/* tokens in a source's noun phrase */
-#define NP_APPOS	30	/* tokens in ", who ..., " between it and cue */
-#define IND_MIN		3	/* words of an indirect quote at least */
+#define NP_APPOS	30	/* tokens of ", who ..., " before a cue */
+#define IND_MIN		3	/* words of an indirect quote, least */
 #define IND_MAX		200	/* tokens of one at most */
 
 /* A word list, looked up case-insensitively. */
@@ -315,12 +315,13 @@ attrib_cue(const struct qt *q, size_t i, int strict)
 	if (strict) {
 		if (attrib_str_in(lemma, strlen(lemma), &attrib_weak) &&
 		    (strict != 2 || (strcmp(lemma, "call") != 0 &&
-		    strcmp(lemma, "ask") != 0 && strcmp(lemma, "describe") != 0)))
+		    strcmp(lemma, "ask") != 0 &&
+		    strcmp(lemma, "describe") != 0)))
 			return 0;
 		if (attrib_suffix(x, i, "ing") && !(i > 0 &&
 		    (attrib_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
 		    "by"))))
-			return 0;	/* only ", saying Q" and "by saying Q" */
+			return 0;	/* only ", saying Q", "by saying Q" */
 	}
 	return 1;
 }
@@ -594,8 +595,9 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 		}
 	}
 	/* on Tuesday, in a statement, last week, Friday ... (that) */
-	for (k = i; k < end && k - i < 4 && (attrib_in(x, k, &attrib_adverbial) ||
-	    attrib_in(x, k, &attrib_when) || (x->toks[k].flags & TOK_DIGIT));)
+	for (k = i; k < end && k - i < 4 && (attrib_in(x, k,
+	    &attrib_adverbial) || attrib_in(x, k, &attrib_when) ||
+	    (x->toks[k].flags & TOK_DIGIT));)
 		k++;
 	if (k > i) {
 		if (k >= end || attrib_end(x, k) || attrib_in(x, k,
@@ -667,9 +669,11 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 			return j;
 		if (attrib_punct(x, j, ';'))
 			return j;
-		if (attrib_punct(x, j, ',') && attrib_in(x, j + 1, &attrib_aside))
+		if (attrib_punct(x, j, ',') && attrib_in(x, j + 1,
+		    &attrib_aside))
 			return j;
-		if ((extract_tok_is(x, j, "but") || extract_tok_is(x, j, "and")) &&
+		if ((extract_tok_is(x, j, "but") ||
+		    extract_tok_is(x, j, "and")) &&
 		    (attrib_cue(q, j + 1, 1) != 0 || ((attrib_in(x, j + 1,
 		    &attrib_aux) || attrib_in(x, j + 1, &attrib_pperson) ||
 		    attrib_in(x, j + 1, &attrib_pother)) &&
@@ -756,7 +760,8 @@ attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	if (attrib_suffix(x, t, "ing") || !attrib_np_before(q, t, f, &sp))
 		return;
 	h = sp.last - 1;
-	if (!(x->toks[h].flags & TOK_CAP) && !attrib_in(x, h, &attrib_pperson) &&
+	if (!(x->toks[h].flags & TOK_CAP) &&
+	    !attrib_in(x, h, &attrib_pperson) &&
 	    !attrib_in(x, h, &attrib_pother) &&
 	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) == 0)
 		return;
@@ -792,7 +797,8 @@ static void
 attrib_sentence(struct qt *q, size_t s)
 {
 	struct extract		*x = q->x;
-	size_t			 f = x->sents[s].first, l = x->sents[s].last;
+	size_t			 f = x->sents[s].first;
+	size_t			 l = x->sents[s].last;
 	size_t			 t, n, c, a, e;
 	struct qt_speaker	 sp, prev;
 	const char		*lemma;

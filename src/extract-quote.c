@@ -15,7 +15,7 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-#define QT_NEAR		10	/* tokens between a quote and its cue */
+#define QT_NEAR		10	/* tokens between a quote and cue */
 #define QT_FAR		30	/* the same with a long title between */
 #define QT_LONG		8	/* words: a quote this long is speech */
 #define QT_SHORT	3	/* words: shorter needs a cue of its own */
@@ -140,8 +140,9 @@ quote_pieces(struct qt *q)
 					pc->last = i;
 					dopen = EX_NONE;
 				} else if (f & TOK_OPEN) {
+					/* opened again: restart */
 					if (dopen != EX_NONE)
-						q->npieces--;	/* restart */
+						q->npieces--;
 					dopen = quote_piece_add(q, i, p, 0,
 					    &cap);
 					sopen = EX_NONE;
@@ -150,7 +151,8 @@ quote_pieces(struct qt *q)
 					    lastopen != EX_NONE &&
 					    q->pieces[lastopen].para + 1 == p) {
 						pc->prev = lastopen;
-						q->pieces[lastopen].next = dopen;
+						q->pieces[lastopen].next =
+						    dopen;
 					}
 					lastopen = EX_NONE;
 				}
@@ -247,7 +249,8 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 			break;		/* not the dot of "R-Ky.," */
 		if ((n = attrib_cue(q, j, 0)) == 0)
 			continue;
-		if (quote_stop(x, pc->close - 1) && !quote_punct(x, i - 1, ',') &&
+		if (quote_stop(x, pc->close - 1) &&
+		    !quote_punct(x, i - 1, ',') &&
 		    j + n < end && !quote_stop(x, j + n) &&
 		    !quote_punct(x, j + n, ','))
 			return 0;	/* "Q." She said that ... */
@@ -371,7 +374,8 @@ quote_direct(struct qt *q, size_t k)
 	}
 	if (quote_title(x, pc->first, pc->last) && !(pc->open > 0 &&
 	    quote_punct(x, pc->open - 1, ':'))) {
-		q->npend--;	/* ''An American Son'', "Here's the Thing." */
+		/* ''An American Son'', "Here's the Thing." */
+		q->npend--;
 		return;
 	}
 	found = quote_cue_before(q, pc, pd);
@@ -554,6 +558,7 @@ quote_ment_cmp(const void *a, const void *b)
 	return ma->idx < mb->idx ? -1 : ma->idx > mb->idx;
 }
 
+/* Find the quotes of a text and who said them. */
 void
 extract_quotes(struct extract *x)
 {

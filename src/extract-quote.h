@@ -11,10 +11,10 @@
 
 /* A noun phrase that is the source of a quote, and what it resolves to. */
 struct qt_speaker {
-	size_t		first, last;	/* tokens; first EX_NONE if none */
+	size_t		first, last;	/* tokens; EX_NONE: none */
 	size_t		entity;		/* resolved, or EX_NONE */
 	enum ex_source	source;
-	int		person;		/* 1 a person, -1 not, 0 unknown */
+	int		person;		/* 1 person, -1 not, 0 unsure */
 	int		pronoun;	/* he, she, they: refers back */
 	int		role;		/* "the minister": refers back */
 	int		outlet;		/* "a report from X": X publishes */
@@ -45,6 +45,7 @@ struct qt_pending {
 	size_t			piece;		/* direct: its piece */
 };
 
+/* The quote stage's state over one text. */
 struct qt {
 	struct extract		*x;
 	struct qt_piece		*pieces;

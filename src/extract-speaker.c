@@ -50,7 +50,8 @@ static size_t
 speaker_mention(const struct qt *q, size_t first, size_t last)
 {
 	const struct extract	*x = q->x;
-	size_t			 lo = 0, hi = x->nments, mid, i, best = EX_NONE;
+	size_t			 lo = 0, hi = x->nments, mid, i;
+	size_t			 best = EX_NONE;
 	size_t			 start = x->toks[first].start;
 	size_t			 end = x->toks[last - 1].end;
 	const struct ex_mention	*m;
@@ -101,7 +102,8 @@ speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t role)
 {
 	const struct extract	*x = q->x;
 	const char		*w = x->text + x->toks[role].start, *t;
-	size_t			 n = x->toks[role].end - x->toks[role].start;
+	size_t			 n = x->toks[role].end -
+				     x->toks[role].start;
 	size_t			 i;
 
 	for (i = sp->first; i < sp->last; i++)
@@ -208,7 +210,8 @@ speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 {
 	const struct extract	*x = q->x;
 	const char		*v, *cls = NULL, *lemma;
-	size_t			 i, n, named = 0, after = 0, ncls = EX_NONE;
+	size_t			 i, n, named = 0, after = 0;
+	size_t			 ncls = EX_NONE;
 	int			 def = 0, media = 0;
 
 	if (sp->first == EX_NONE)
@@ -260,7 +263,8 @@ speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 		sp->source = EX_SOURCE_MEDIA;
 		sp->person = -1;
 	} else if (cls != NULL && after == 0 && def && n <= 3 &&
-	    strcmp(cls, "media") != 0 && x->text[x->toks[ncls].end - 1] != 's' &&
+	    strcmp(cls, "media") != 0 &&
+	    x->text[x->toks[ncls].end - 1] != 's' &&
 	    speaker_role(q, ncls)->first != EX_NONE) {
 		/* "the minister", "the official": the last who fits */
 		sp->role = 1;
