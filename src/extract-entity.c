@@ -37,71 +37,46 @@
 #define ENT_MAX_WORDS	8	/* words in a candidate */
 #define ENT_MAX_TITLE	8	/* words in a title before a name */
 #define ENT_MAX_LEX	6	/* words in a lexicon phrase */
-#ifndef ENT_ACRONYMS
-#define ENT_ACRONYMS 0
-#endif
-#ifndef ENT_DEFAULT_PERSON
-#define ENT_DEFAULT_PERSON 1000
-#endif
-
-/* How sure a candidate's kind is. */
-enum ent_state {
-	ENT_DROP,		/* not an entity */
-	ENT_UNKNOWN,		/* capitalised, nothing else known */
-	ENT_WEAK,		/* a hint: a given name alone, an acronym */
-	ENT_SURE		/* lexicon, keyword, title or full name */
-};
-
-/* A run of tokens that may name something. */
-struct ent_cand {
-	size_t		 a, b;		/* name tokens, b exclusive */
-	size_t		 ta, tb;	/* title as written, or EX_NONE */
-	size_t		 ha;		/* title without affiliation */
-	enum ex_kind	 kind;
-	enum ent_state	 state;
-	const char	*canon;		/* canonical name from a lexicon */
-	const char	*affil;		/* affiliation from a lexicon */
-	size_t		 affil_cand;	/* or from a candidate, or EX_NONE */
-	int		 media;
-	int		 weak;		/* starts a sentence or headline */
-	size_t		 entity;
-};
-
-struct ent_state_s {
-	struct extract	*x;
-	unsigned char	*weak;		/* per token: capital proves nothing */
-	unsigned char	*shout;		/* per token: in an all-capitals line */
-	struct names_map lower;		/* words seen in lower case */
-	struct names_map capitals;	/* capitalised words -> count */
-	struct names_map kinds;		/* sure names -> kind + 1 */
-	struct names_map surnames;	/* person's last word -> entity */
-	struct names_map firsts;	/* person's first word -> entity */
-	struct ent_cand	*cands;
-	size_t		 ncands;
-	size_t		 capcands;
-	struct buf	 b;
-};
-
 /* The bytes of token i. */
-static const char *
+const char *
 ent_tok(const struct extract *x, size_t i, size_t *n)
 {
 	*n = x->toks[i].end - x->toks[i].start;
 	return x->text + x->toks[i].start;
 }
 
-/* Is token i in a word class? */
-static int
-ent_is(const struct extract *x, size_t i, enum names_class c)
+/* The hash of token i's word without case, computed once. */
+uint64_t
+ent_hash(struct ent_state_s *st, size_t i)
 {
 	size_t		 n;
-	const char	*w = ent_tok(x, i, &n);
+	const char	*w;
 
-	return names_class_has(c, w, n);
+	if (st->th[i] == 0) {
+		w = ent_tok(st->x, i, &n);
+		st->th[i] = names_hash(w, n);
+	}
+	return st->th[i];
+}
+
+/* What token i's word is known as, looked up once. */
+const struct names_info *
+ent_info(struct ent_state_s *st, size_t i)
+{
+	if (st->ti[i] == NULL)
+		st->ti[i] = names_info(ent_hash(st, i));
+	return st->ti[i];
+}
+
+/* Is token i in a word class? */
+int
+ent_is(struct ent_state_s *st, size_t i, enum names_class c)
+{
+	return (ent_info(st, i)->classes >> c) & 1;
 }
 
 /* Is token i a capitalised word that can be part of a name? */
-static int
+int
 ent_capword(const struct extract *x, size_t i)
 {
 	unsigned	f = x->toks[i].flags;
@@ -130,62 +105,123 @@ ent_hyphen_adjective(const struct extract *x, size_t i)
 	return h != NULL && h + 1 < w + n && islower((unsigned char)h[1]);
 }
 
-/* Title class of token i: "head", "modifier", "honorific" or NULL. */
-static const char *
-ent_title_class(const struct extract *x, size_t i)
+/* Does capitalised token i look like a demonym: Marovian, Sarvenese? */
+static int
+ent_demonym_shape(const struct extract *x, size_t i)
 {
-	size_t		 n;
+	static const char *const ends[] = { "ian", "ean", "ese", "ish", "i" };
+	size_t		 n, k, e;
 	const char	*w = ent_tok(x, i, &n);
 
+	if (!(x->toks[i].flags & TOK_CAP) || (x->toks[i].flags & TOK_UPPER) ||
+	    n < 5)
+		return 0;
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		e = strlen(ends[k]);
+		if (n > e && memcmp(w + n - e, ends[k], e) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Title class of token i: "head", "modifier", "honorific" or NULL. */
+static const char *
+ent_title_class(struct ent_state_s *st, size_t i)
+{
+	const struct extract	*x = st->x;
+	size_t			 n;
+	const char		*w = ent_tok(x, i, &n);
+
 	if (!(x->toks[i].flags & TOK_WORD) || (x->toks[i].flags & TOK_POSS))
+		return NULL;
+	if (ent_info(st, i)->words[LEX_TITLES] == 0)
 		return NULL;
 	return lex_find(LEX_TITLES, w, n);
 }
 
+/*
+ * The longest phrase of a lexicon at token a, of at most max tokens, as
+ * lex_match, but asking the lexicon only when a phrase starts with the
+ * word.
+ */
+static size_t
+ent_lex(struct ent_state_s *st, enum lex_table t, size_t a, size_t max,
+    const char **value)
+{
+	size_t	words;
+
+	*value = NULL;
+	words = ent_info(st, a)->words[t];
+	if (words == 0)
+		return 0;
+	return lex_match(st->x, t, a, max < words ? max : words, value);
+}
+
 /* Is token i a given name? */
 static int
-ent_given(const struct extract *x, size_t i)
+ent_given(struct ent_state_s *st, size_t i)
 {
-	size_t		 n;
-	const char	*w = ent_tok(x, i, &n);
+	const struct extract	*x = st->x;
+	size_t			 n;
+	const char		*w = ent_tok(x, i, &n);
 
 	if (!ent_capword(x, i))
 		return 0;
-	return lex_find(LEX_GIVEN_NAMES, w, n) != NULL;
+	return ent_info(st, i)->words[LEX_GIVEN_NAMES] != 0 &&
+	    lex_find(LEX_GIVEN_NAMES, w, n) != NULL;
 }
 
-/*
- * The lexicon phrase of exactly tokens [a, b): a place or an
- * organisation. Returns the kind or -1.
- */
+/* The lexicon phrase of exactly tokens [a, b), asked anew. */
 static int
-ent_lex_whole(const struct extract *x, size_t a, size_t b,
+ent_lex_whole1(struct ent_state_s *st, size_t a, size_t b,
     const char **canon, int *media)
 {
 	size_t	n = b - a;
 
 	*media = 0;
+	*canon = NULL;
 	if (n > ENT_MAX_LEX)
 		return -1;
-	if (lex_match(x, LEX_COUNTRIES, a, n, canon) == n)
+	if (ent_lex(st, LEX_COUNTRIES, a, n, canon) == n)
 		return EX_PLACE;
-	if (lex_match(x, LEX_PLACES, a, n, canon) == n)
+	if (ent_lex(st, LEX_PLACES, a, n, canon) == n)
 		return EX_PLACE;
-	if (lex_match(x, LEX_MEDIA, a, n, canon) == n) {
+	if (ent_lex(st, LEX_MEDIA, a, n, canon) == n) {
 		*media = 1;
 		return EX_ORG;
 	}
-	if (lex_match(x, LEX_ORGS, a, n, canon) == n)
+	if (ent_lex(st, LEX_ORGS, a, n, canon) == n)
 		return EX_ORG;
+	*canon = NULL;
 	return -1;
+}
+
+/*
+ * The lexicon phrase of exactly tokens [a, b): a place or an
+ * organisation. Returns the kind or -1. The last answer is kept, as
+ * the same run is asked about several times.
+ */
+static int
+ent_lex_whole(struct ent_state_s *st, size_t a, size_t b,
+    const char **canon, int *media)
+{
+	if (st->lw.a != a || st->lw.b != b) {
+		st->lw.a = a;
+		st->lw.b = b;
+		st->lw.kind = ent_lex_whole1(st, a, b, &st->lw.canon,
+		    &st->lw.media);
+	}
+	*canon = st->lw.canon;
+	*media = st->lw.media;
+	return st->lw.kind;
 }
 
 /*
  * The longest lexicon phrase starting at a, within [a, b). Returns its
  * length in tokens (0 if none) and sets the kind.
  */
-static size_t
-ent_lex_prefix(const struct extract *x, size_t a, size_t b, int *kind,
+size_t
+ent_lex_prefix(struct ent_state_s *st, size_t a, size_t b, int *kind,
     const char **canon, int *media)
 {
 	static const struct {
@@ -204,7 +240,7 @@ ent_lex_prefix(const struct extract *x, size_t a, size_t b, int *kind,
 	if (max > ENT_MAX_LEX)
 		max = ENT_MAX_LEX;
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		n = lex_match(x, tables[i].t, a, max, &v);
+		n = ent_lex(st, tables[i].t, a, max, &v);
 		if (n > best) {
 			best = n;
 			*kind = tables[i].kind;
@@ -216,41 +252,41 @@ ent_lex_prefix(const struct extract *x, size_t a, size_t b, int *kind,
 }
 
 /* Is the token a stop word (and not an acronym that may be a name)? */
-static int
-ent_stop(const struct extract *x, size_t i)
+int
+ent_stop(struct ent_state_s *st, size_t i)
 {
+	const struct extract	*x = st->x;
+
 	if ((x->toks[i].flags & TOK_UPPER) && x->toks[i].end -
 	    x->toks[i].start <= 3)
 		return 0;		/* US, UK, UN */
-	return ent_is(x, i, NAMES_STOP);
+	return ent_is(st, i, NAMES_STOP);
 }
 
 /* Has the word of token i been seen in lower case in this text? */
-static int
+int
 ent_seen_lower(struct ent_state_s *st, size_t i)
 {
-	size_t		 n;
-	const char	*w = ent_tok(st->x, i, &n);
+	size_t	*v = names_map_get(&st->words, ent_hash(st, i));
 
-	return names_map_get(&st->lower, names_hash(w, n)) != NULL;
+	return v != NULL && (*v & 1);
 }
 
 /* How often the word of token i is written with a capital. */
-static size_t
+size_t
 ent_cap_count(struct ent_state_s *st, size_t i)
 {
-	size_t		 n, *v;
-	const char	*w = ent_tok(st->x, i, &n);
+	size_t	*v;
 
-	v = names_map_get(&st->capitals, names_hash(w, n));
-	return v != NULL ? *v : 0;
+	v = names_map_get(&st->words, ent_hash(st, i));
+	return v != NULL ? *v >> 1 : 0;
 }
 
 /*
  * Is a run at a sentence start still a name: its words are never
  * written in lower case here and the first comes back capitalised?
  */
-static int
+int
 ent_proper_anyway(struct ent_state_s *st, size_t a, size_t b)
 {
 	size_t	k;
@@ -258,7 +294,7 @@ ent_proper_anyway(struct ent_state_s *st, size_t a, size_t b)
 	for (k = a; k < b; k++) {
 		if (!ent_capword(st->x, k))
 			continue;
-		if (ent_seen_lower(st, k) || ent_stop(st->x, k))
+		if (ent_seen_lower(st, k) || ent_stop(st, k))
 			return 0;
 	}
 	return ent_cap_count(st, a) >= 2;
@@ -269,11 +305,14 @@ static void
 ent_prepare(struct ent_state_s *st)
 {
 	struct extract	*x = st->x;
-	size_t		 i, k, p, words, caps, upper, n;
+	size_t		 i, k, p, words, caps, upper, n, *cnt, add;
 	const char	*w;
 	int		 start = 1;
+	uint64_t	 h;
 
 	st->weak = xcalloc(x->ntoks + 1, 1);
+	st->th = xcalloc(x->ntoks + 1, sizeof *st->th);
+	st->ti = xcalloc(x->ntoks + 1, sizeof *st->ti);
 	st->shout = xcalloc(x->ntoks + 1, 1);
 	for (i = 0; i < x->ntoks; i++) {
 		unsigned	f = x->toks[i].flags;
@@ -284,21 +323,16 @@ ent_prepare(struct ent_state_s *st)
 			if (start)
 				st->weak[i] = 1;
 			start = 0;
-			if ((f & TOK_CAP) && !(f & TOK_POSS)) {
-				size_t	*cnt;
-				uint64_t h;
-
-				w = ent_tok(x, i, &n);
-				h = names_hash(w, n);
-				if ((cnt = names_map_get(&st->capitals, h)) !=
+			if (!(f & (TOK_DIGIT | TOK_POSS))) {
+				h = ent_hash(st, i);
+				add = (f & TOK_CAP) ? 2 : 1;
+				if ((cnt = names_map_get(&st->words, h)) ==
 				    NULL)
-					(*cnt)++;
+					names_map_put(&st->words, h, add);
+				else if (add == 2)
+					*cnt += 2;
 				else
-					names_map_put(&st->capitals, h, 1);
-			}
-			if (!(f & (TOK_CAP | TOK_DIGIT | TOK_POSS))) {
-				w = ent_tok(x, i, &n);
-				names_map_put(&st->lower, names_hash(w, n), 1);
+					*cnt |= 1;
 			}
 			continue;
 		}
@@ -315,7 +349,9 @@ ent_prepare(struct ent_state_s *st)
 
 			if (!(f & TOK_WORD) || (f & (TOK_DIGIT | TOK_POSS)))
 				continue;
-			if (!(f & TOK_CAP) && ent_is(x, k, NAMES_PARTICLE))
+			if (!(f & TOK_CAP) && x->toks[k].end -
+			    x->toks[k].start <= 5 && ent_is(st, k,
+			    NAMES_PARTICLE))
 				continue;
 			words++;
 			if (f & TOK_CAP)
@@ -352,6 +388,7 @@ ent_cand_add(struct ent_state_s *st, size_t a, size_t b)
 	c->b = b;
 	c->ta = c->tb = c->ha = EX_NONE;
 	c->affil_cand = EX_NONE;
+	c->affil_tok = EX_NONE;
 	c->entity = EX_NONE;
 	c->state = ENT_UNKNOWN;
 	c->weak = st->weak[a];
@@ -364,7 +401,8 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 {
 	struct extract	*x = st->x;
 	size_t		 j = a + 1, n;
-	const char	*w;
+	const char	*w, *v;
+	int		 kind, media;
 
 	while (j < x->ntoks && j - a < ENT_MAX_WORDS) {
 		unsigned	f = x->toks[j].flags;
@@ -372,15 +410,17 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if (f & (TOK_SENT | TOK_PARA))
 			break;
 		if (ent_capword(x, j)) {
-			if (ent_stop(x, j) && !(f & TOK_UPPER))
-				break;
+			if (ent_stop(st, j) && !(f & TOK_UPPER) &&
+			    ent_lex_prefix(st, a, j + 1, &kind, &v, &media) <=
+			    j - a)
+				break;		/* but Middle East, New York */
 			j++;
 			continue;
 		}
 		/* a number after a name: Mohajer 10, Apollo 11 */
 		if ((f & TOK_DIGIT) && j + 1 < x->ntoks &&
 		    ((x->toks[j + 1].flags & TOK_CLOSE) ||
-		    ent_is(x, j + 1, NAMES_MISC_CUE)) && !st->weak[a]) {
+		    ent_is(st, j + 1, NAMES_MISC_CUE))) {
 			j++;
 			break;
 		}
@@ -388,7 +428,7 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if (!(f & TOK_WORD) && !(x->toks[j].end - x->toks[j].start ==
 		    1 && x->text[x->toks[j].start] == '&'))
 			break;
-		if ((f & TOK_CAP) || !ent_is(x, j, NAMES_PARTICLE))
+		if ((f & TOK_CAP) || !ent_is(st, j, NAMES_PARTICLE))
 			break;
 		if (j + 1 >= x->ntoks || j + 1 - a >= ENT_MAX_WORDS)
 			break;
@@ -396,8 +436,8 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if ((n == 2 && strncasecmp(w, "of", 2) == 0) ||
 		    (n == 3 && strncasecmp(w, "for", 3) == 0)) {
 			/* "of" only after a word that takes it */
-			if (!ent_is(x, j - 1, NAMES_OF_HEAD) &&
-			    !ent_is(x, j - 1, NAMES_ORG_END))
+			if (!ent_is(st, j - 1, NAMES_OF_HEAD) &&
+			    !ent_is(st, j - 1, NAMES_ORG_END))
 				break;
 			if (extract_tok_is(x, j + 1, "the") && j + 2 <
 			    x->ntoks && j + 2 - a < ENT_MAX_WORDS &&
@@ -422,6 +462,19 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 	return j;
 }
 
+/* Are the capitalised words of [a, b) never written in lower case? */
+static int
+ent_no_lower_run(struct ent_state_s *st, size_t a, size_t b)
+{
+	size_t	k;
+
+	for (k = a; k < b; k++)
+		if (ent_capword(st->x, k) && (ent_seen_lower(st, k) ||
+		    ent_stop(st, k)))
+			return 0;
+	return 1;
+}
+
 /* Does any word of [a, b) look like it is lower case somewhere? */
 static int
 ent_all_common(struct ent_state_s *st, size_t a, size_t b)
@@ -440,7 +493,7 @@ ent_all_common(struct ent_state_s *st, size_t a, size_t b)
  */
 static size_t
 ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
-    const char **affil, size_t *affil_cand)
+    const char **affil, size_t *affil_cand, size_t *affil_tok)
 {
 	struct extract	*x = st->x;
 	size_t		 k = a, first = EX_NONE, n, len;
@@ -449,11 +502,12 @@ ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
 
 	*affil = NULL;
 	*affil_cand = EX_NONE;
+	*affil_tok = EX_NONE;
 	*ha = EX_NONE;
 	while (k > 0 && a - k < ENT_MAX_TITLE) {
 		if (x->toks[k].flags & (TOK_SENT | TOK_PARA))
 			break;
-		cls = ent_title_class(x, k - 1);
+		cls = ent_title_class(st, k - 1);
 		if (cls == NULL)
 			break;
 		if (strcmp(cls, "head") == 0 || strcmp(cls, "honorific") == 0)
@@ -467,11 +521,15 @@ ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
 	if (first > 0 && !(x->toks[first].flags & (TOK_SENT | TOK_PARA))) {
 		/* Iranian defense ministry spokesperson */
 		for (n = 1; n <= 2 && n <= first; n++) {
-			len = lex_match(x, LEX_DEMONYMS, first - n, n, &v);
+			len = ent_lex(st, LEX_DEMONYMS, first - n, n, &v);
 			if (len == n) {
 				*affil = v;
 				return first - n;
 			}
+		}
+		if (ent_demonym_shape(x, first - 1) && !ent_stop(st, first - 1)) {
+			*affil_tok = first - 1;
+			return first - 1;
 		}
 		/* Russia's deputy foreign minister; Kremlin spokesman */
 		k = first;
@@ -494,21 +552,24 @@ ent_keyword_kind(struct ent_state_s *st, size_t a, size_t b)
 
 	if (b - a < 2)
 		return -1;
-	if (ent_is(x, b - 1, NAMES_ORG_END))
+	if (ent_is(st, b - 1, NAMES_ORG_END))
 		return EX_ORG;
-	if (ent_is(x, b - 1, NAMES_PLACE_END) && b - a >= 2)
+	if (ent_is(st, b - 1, NAMES_PLACE_END) && b - a >= 2)
 		return EX_PLACE;
-	if (b - a >= 2 && ent_is(x, a, NAMES_PLACE_START))
+	if (b - a >= 2 && ent_is(st, a, NAMES_PLACE_START))
 		return EX_PLACE;
+	if (b - a >= 2 && ent_is(st, a, NAMES_ORG_START) &&
+	    !ent_is(st, a, NAMES_MISC_END))
+		return EX_ORG;
 	for (k = a + 1; k + 1 < b; k++) {
 		if (!extract_tok_is(x, k, "of") && !extract_tok_is(x, k, "for"))
 			continue;
-		if (ent_is(x, k - 1, NAMES_ORG_END))
+		if (ent_is(st, k - 1, NAMES_ORG_END))
 			return EX_ORG;
-		if (ent_is(x, k - 1, NAMES_PLACE_END) ||
-		    ent_is(x, k - 1, NAMES_PLACE_START))
+		if (ent_is(st, k - 1, NAMES_PLACE_END) ||
+		    ent_is(st, k - 1, NAMES_PLACE_START))
 			return EX_PLACE;
-		if (ent_is(x, k - 1, NAMES_OF_HEAD))
+		if (ent_is(st, k - 1, NAMES_OF_HEAD))
 			return EX_ORG;
 	}
 	for (k = a; k < b; k++)
@@ -517,28 +578,51 @@ ent_keyword_kind(struct ent_state_s *st, size_t a, size_t b)
 	return -1;
 }
 
+/* Does "(1998)" follow token b-1, as after a film's or a book's title? */
+static int
+ent_work(struct ent_state_s *st, size_t b)
+{
+	struct extract	*x = st->x;
+	size_t		 n;
+	const char	*w;
+
+	if (b + 2 >= x->ntoks || !extract_tok_is(x, b, "(") ||
+	    !extract_tok_is(x, b + 2, ")"))
+		return 0;
+	w = ent_tok(x, b + 1, &n);
+	return n == 4 && isdigit((unsigned char)w[0]) &&
+	    isdigit((unsigned char)w[3]);
+}
+
 /* Classify a run of name words with no title before it. */
 static void
 ent_classify(struct ent_state_s *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
-	size_t		 a = c->a, b = c->b, n = b - a, k, len;
+	size_t		 a = c->a, b = c->b, n = b - a;
 	int		 kind, media;
 	const char	*v;
 
-	kind = ent_lex_whole(x, a, b, &c->canon, &media);
-	if (kind != -1 && !(n == 1 && ent_stop(x, a))) {
+	kind = ent_lex_whole(st, a, b, &c->canon, &media);
+	if (kind != -1 && !(n == 1 && ent_stop(st, a))) {
 		c->kind = kind;
 		c->media = media;
 		c->state = ENT_SURE;
 		return;
 	}
 	c->canon = NULL;
+	/* the Court, the Senate, the Ministry: a body named by its kind */
+	if (n == 1 && !c->weak && a > 0 && extract_tok_is(x, a - 1, "the") &&
+	    ent_is(st, a, NAMES_BODY) && !(x->toks[a].flags & TOK_UPPER)) {
+		c->kind = EX_ORG;
+		c->state = ENT_SURE;
+		return;
+	}
 	if (st->shout[a]) {
 		c->state = ENT_DROP;
 		return;
 	}
-	if (lex_match(x, LEX_DEMONYMS, a, n, &v) == n) {
+	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n) {
 		c->state = ENT_DROP;	/* an adjective */
 		return;
 	}
@@ -548,26 +632,19 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && lex_match(x, LEX_DEMONYMS, a, 1, &v) == 1 &&
-	    !c->weak && lex_match(x, LEX_DEMONYMS, a + 1, 1, &v) == 0 &&
-	    !ent_hyphen_adjective(x, a + 1)) {
-		c->kind = EX_ORG;	/* Cuban Consulate, British Library */
-		c->state = ENT_SURE;
-		return;
-	}
-	if (n >= 2 && ent_is(x, b - 1, NAMES_MISC_END)) {
+	if (n >= 2 && ent_is(st, b - 1, NAMES_MISC_END)) {
 		c->kind = EX_MISC;
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && n <= 4 && (ent_given(x, a) || ent_initial(x, a + 1) ||
-	    (n >= 3 && ent_initial(x, a + 1)))) {
+	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_initial(x, a + 1)) &&
+	    !ent_initial(x, b - 1) && !ent_work(st, b)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
 	}
 	/* Shahed drones, ''Mohajer 10'' */
-	if (b < x->ntoks && ent_is(x, b, NAMES_MISC_CUE) && !c->weak &&
+	if (b < x->ntoks && ent_is(st, b, NAMES_MISC_CUE) && !c->weak &&
 	    n <= 3) {
 		c->kind = EX_MISC;
 		c->state = ENT_SURE;
@@ -578,21 +655,11 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n == 1 && ent_given(x, a)) {
+	if (n == 1 && ent_given(st, a)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_WEAK;
 		return;
 	}
-	if (ENT_ACRONYMS && n == 1 && (x->toks[a].flags & TOK_UPPER) &&
-	    !ent_is(x, a, NAMES_NOT_ORG)) {
-		ent_tok(x, a, &len);
-		if (len <= 6) {
-			c->kind = EX_ORG;
-			c->state = c->weak ? ENT_UNKNOWN : ENT_WEAK;
-			return;
-		}
-	}
-	(void)k;
 	c->state = ENT_UNKNOWN;
 }
 
@@ -600,15 +667,14 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 static void
 ent_split(struct ent_state_s *st, size_t a, size_t b)
 {
-	struct extract	*x = st->x;
 	struct ent_cand	*c;
 	size_t		 k = a, u = a, n;
 	int		 kind, media;
 	const char	*v;
 
 	while (k < b) {
-		n = ent_lex_prefix(x, k, b, &kind, &v, &media);
-		if (n == 0 || (n == 1 && ent_stop(x, k))) {
+		n = ent_lex_prefix(st, k, b, &kind, &v, &media);
+		if (n == 0 || (n == 1 && ent_stop(st, k))) {
 			k++;
 			continue;
 		}
@@ -639,21 +705,32 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c, *pc;
-	size_t		 h = EX_NONE, s0, t0, n, pre = EX_NONE;
+	size_t		 h = EX_NONE, s0, t0, n, k, pre = EX_NONE;
+	size_t		 atok = EX_NONE;
 	const char	*cls, *v, *affil = NULL;
 	int		 kind, media;
 
 	/* the name: capitalised words at the end that are not titles */
 	for (s0 = b; s0 > a; s0--)
-		if (!ent_capword(x, s0 - 1) || ent_title_class(x, s0 - 1) !=
+		if (!ent_capword(x, s0 - 1) || ent_title_class(st, s0 - 1) !=
 		    NULL)
 			break;
-	if (s0 == a || s0 == b || ent_is(x, b - 1, NAMES_ORG_END) ||
-	    ent_is(x, b - 1, NAMES_PLACE_END))
+	if (s0 == a || s0 == b || ent_is(st, b - 1, NAMES_ORG_END) ||
+	    ent_is(st, b - 1, NAMES_PLACE_END) || ent_is(st, b - 1,
+	    NAMES_MISC_END))
 		return 0;
+	/* the name is no common word: not "Pilot Training" */
+	if (!ent_given(st, s0) && !ent_initial(x, s0)) {
+		for (k = s0; k < b; k++)
+			if (ent_seen_lower(st, k) || ent_stop(st, k))
+				return 0;
+		/* in a headline, "Retired General Reveals" */
+		if (st->weak[s0] && ent_cap_count(st, b - 1) < 2)
+			return 0;
+	}
 	/* the title before it, with a head or an honorific */
 	for (t0 = s0; t0 > a; t0--) {
-		cls = ent_title_class(x, t0 - 1);
+		cls = ent_title_class(st, t0 - 1);
 		if (cls != NULL) {
 			if (strcmp(cls, "head") == 0 ||
 			    strcmp(cls, "honorific") == 0)
@@ -671,25 +748,29 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 	/* what comes before the title: a demonym, a country, a body */
 	if (t0 > a) {
 		n = t0 - a;
-		if (lex_match(x, LEX_DEMONYMS, a, n, &v) == n)
+		if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n)
 			affil = v;
-		else if ((kind = ent_lex_whole(x, a, t0, &v, &media)) != -1 ||
-		    !ent_all_common(st, a, t0)) {
+		else if (n == 1 && ent_demonym_shape(x, a) &&
+		    ent_lex_whole(st, a, t0, &v, &media) == -1)
+			atok = a;
+		else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1) {
 			pc = ent_cand_add(st, a, t0);
-			if (kind != -1) {
-				pc->kind = kind;
-				pc->canon = v;
-				pc->media = media;
-			} else {
-				ent_classify(st, pc);
-				if (pc->state != ENT_SURE) {
-					pc->kind = EX_ORG;
-					pc->state = ENT_SURE;
-				}
-			}
+			pc->kind = kind;
+			pc->canon = v;
+			pc->media = media;
 			pc->state = ENT_SURE;
 			pre = st->ncands - 1;
-		}
+		} else if (!st->weak[a] && ent_no_lower_run(st, a, t0)) {
+			/* a body of its own: Federal Reserve Chairman */
+			pc = ent_cand_add(st, a, t0);
+			ent_classify(st, pc);
+			if (pc->state != ENT_SURE || pc->kind == EX_PERSON) {
+				pc->kind = EX_ORG;
+				pc->state = ENT_SURE;
+			}
+			pre = st->ncands - 1;
+		} else
+			ent_split(st, a, t0);	/* Retired U.S. Air Force */
 	}
 	c = ent_cand_add(st, s0, b);
 	c->kind = EX_PERSON;
@@ -699,6 +780,18 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 	c->tb = s0;
 	c->affil = affil;
 	c->affil_cand = pre;
+	c->affil_tok = atok;
+	if (t0 == a) {
+		/* spokesperson Col. Mirela Dusan: the title goes on */
+		k = ent_title_before(st, a, &h, &affil, &pre, &atok);
+		if (k != EX_NONE) {
+			c->ta = k;
+			c->ha = h;
+			c->affil = affil;
+			c->affil_cand = pre;
+			c->affil_tok = atok;
+		}
+	}
 	c->weak = 0;
 	return 1;
 }
@@ -710,26 +803,26 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
 	const char	*v, *affil;
-	size_t		 t, ha, affil_cand;
+	size_t		 t, ha, affil_cand, affil_tok;
 	int		 kind, media;
 
 	/* leading words that are not names */
 	while (a < b) {
-		if (ent_lex_whole(x, a, b, &v, &media) != -1 &&
-		    !(b - a == 1 && ent_stop(x, a)))
+		if (ent_lex_whole(st, a, b, &v, &media) != -1 &&
+		    !(b - a == 1 && ent_stop(st, a)))
 			break;
-		if (ent_lex_prefix(x, a, b, &kind, &v, &media) > 1)
+		if (ent_lex_prefix(st, a, b, &kind, &v, &media) > 1)
 			break;		/* New York, The Hague */
-		if (ent_stop(x, a) || !ent_capword(x, a) ||
+		if (ent_stop(st, a) || !ent_capword(x, a) ||
 		    ent_hyphen_adjective(x, a)) {
 			a++;
 			continue;
 		}
-		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(x, a) &&
+		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(st, a) &&
 		    (b - a < 2 || ent_keyword_kind(st, a, b) == -1) &&
-		    ent_title_class(x, a) == NULL &&
-		    ent_lex_prefix(x, a, b, &kind, &v, &media) == 0 &&
-		    lex_match(x, LEX_DEMONYMS, a, 1, &v) == 0) {
+		    ent_title_class(st, a) == NULL &&
+		    ent_lex_prefix(st, a, b, &kind, &v, &media) == 0 &&
+		    ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 0) {
 			a++;
 			continue;
 		}
@@ -737,25 +830,28 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	}
 	if (a >= b)
 		return;
-	if (!st->shout[a] && ent_lex_whole(x, a, b, &v, &media) == -1 &&
+	if (!st->shout[a] && ent_lex_whole(st, a, b, &v, &media) == -1 &&
 	    ent_titled(st, a, b))
 		return;
 	c = ent_cand_add(st, a, b);
 	ent_classify(st, c);
 	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
-		t = ent_title_before(st, a, &ha, &affil, &affil_cand);
+		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
+		    &affil_tok);
 		if (t != EX_NONE) {
 			c->ta = t;
 			c->ha = ha;
 			c->tb = a;
 			c->affil = affil;
 			c->affil_cand = affil_cand;
+			c->affil_tok = affil_tok;
 		}
 		return;
 	}
 	if (c->state == ENT_UNKNOWN || c->state == ENT_WEAK) {
 		/* a title before a lone name makes it a person */
-		t = ent_title_before(st, a, &ha, &affil, &affil_cand);
+		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
+		    &affil_tok);
 		if (t != EX_NONE && b - a <= 4 && !st->shout[a]) {
 			c->kind = EX_PERSON;
 			c->state = ENT_SURE;
@@ -764,14 +860,15 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 			c->tb = a;
 			c->affil = affil;
 			c->affil_cand = affil_cand;
+			c->affil_tok = affil_tok;
 			return;
 		}
 	}
 	if (c->state == ENT_UNKNOWN && b - a >= 2) {
 		/* inner lexicon phrases: IRAN'S PRESIDENCY/WANA */
 		for (t = a; t < b; t++) {
-			if (ent_lex_prefix(x, t, b, &kind, &v, &media) > 0 &&
-			    !ent_stop(x, t)) {
+			if (ent_lex_prefix(st, t, b, &kind, &v, &media) > 0 &&
+			    !ent_stop(st, t)) {
 				st->ncands--;
 				ent_split(st, a, b);
 				return;
@@ -798,272 +895,6 @@ ent_scan(struct ent_state_s *st)
 	}
 }
 
-/* Is no word of the candidate written in lower case in the text? */
-static int
-ent_no_lower(struct ent_state_s *st, struct ent_cand *c)
-{
-	size_t	k;
-
-	for (k = c->a; k < c->b; k++)
-		if (ent_capword(st->x, k) && ent_seen_lower(st, k))
-			return 0;
-	return 1;
-}
-
-/* Is token i a year: four digits? */
-static int
-ent_year(const struct extract *x, size_t i)
-{
-	size_t		 n, k;
-	const char	*w = ent_tok(x, i, &n);
-
-	if (n != 4 && !(n == 5 && w[4] >= 'a' && w[4] <= 'z'))
-		return 0;
-	for (k = 0; k < 4; k++)
-		if (!isdigit((unsigned char)w[k]))
-			return 0;
-	return 1;
-}
-
-/* Does what follows the candidate say it is a person? */
-static int
-ent_person_context(struct ent_state_s *st, struct ent_cand *c)
-{
-	struct extract	*x = st->x;
-	size_t		 k = c->b;
-
-	if (k >= x->ntoks)
-		return 0;
-	if ((x->toks[k].flags & TOK_POSS) || (x->toks[k].flags & TOK_SQUOTE))
-		k++;
-	if (k < x->ntoks && extract_tok_is(x, k, ","))
-		k++;
-	if (k < x->ntoks && ent_is(x, k, NAMES_PERSON_CUE))
-		return 1;
-	/* a citation: Carrano (2009), Carrano, 2009, Carrano et al. */
-	k = c->b;
-	if (k + 1 < x->ntoks && (extract_tok_is(x, k, ",") ||
-	    extract_tok_is(x, k, "(")) && ent_year(x, k + 1))
-		return 1;
-	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
-	    extract_tok_is(x, k + 1, "al."))
-		return 1;
-	if (k + 1 < x->ntoks && (extract_tok_is(x, k, "and") ||
-	    extract_tok_is(x, k, "&")) && c->a > 0 &&
-	    extract_tok_is(x, c->a - 1, "("))
-		return 1;
-	return ent_cap_count(st, c->a) >= ENT_DEFAULT_PERSON;
-}
-
-/* Decide candidates that nothing in themselves decided. */
-static void
-ent_resolve(struct ent_state_s *st)
-{
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	size_t		 i, *v, n;
-	const char	*cv;
-
-	for (i = 0; i < st->ncands; i++) {
-		c = &st->cands[i];
-		if (c->state != ENT_SURE)
-			continue;
-		names_map_put(&st->kinds, names_hash_tokens(x, c->a, c->b),
-		    (size_t)c->kind + 1);
-	}
-	for (i = 0; i < st->ncands; i++) {
-		c = &st->cands[i];
-		if (c->state == ENT_SURE && c->kind == EX_PLACE &&
-		    c->b - c->a == 1 && names_map_get(&st->surnames,
-		    names_hash_tokens(x, c->a, c->b)) != NULL &&
-		    lex_match(x, LEX_COUNTRIES, c->a, 1, &cv) == 0) {
-			c->kind = EX_PERSON;	/* Washington, of George */
-			c->canon = NULL;
-			continue;
-		}
-		if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
-			continue;
-		n = c->b - c->a;
-		v = names_map_get(&st->kinds, names_hash_tokens(x, c->a,
-		    c->b));
-		if (v != NULL) {
-			c->kind = (enum ex_kind)(*v - 1);
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (n == 1 && (names_map_get(&st->surnames, names_hash_tokens(x,
-		    c->a, c->b)) != NULL || (names_map_get(&st->firsts,
-		    names_hash_tokens(x, c->a, c->b)) != NULL && !c->weak))) {
-			c->kind = EX_PERSON;
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (c->weak && (st->shout[c->a] ||
-		    !ent_proper_anyway(st, c->a, c->b))) {
-			c->state = ENT_DROP;
-			continue;
-		}
-		if (c->state == ENT_WEAK) {
-			c->state = ENT_SURE;
-			continue;
-		}
-		/* a place before ", State": Alpine, Arizona */
-		if (c->b + 1 < x->ntoks && extract_tok_is(x, c->b, ",") &&
-		    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
-		    st->cands[i + 1].kind == EX_PLACE &&
-		    st->cands[i + 1].state == ENT_SURE) {
-			c->kind = EX_PLACE;
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (c->a > 0 && ent_is(x, c->a - 1, NAMES_PLACE_CUE) &&
-		    n <= 3 && ent_no_lower(st, c) &&
-		    !(x->toks[c->a].flags & TOK_UPPER)) {
-			c->kind = EX_PLACE;
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (n >= 2 && n <= 3 && ent_no_lower(st, c)) {
-			c->kind = EX_PERSON;
-			c->state = ENT_SURE;
-			continue;
-		}
-		if (n == 1 && ent_person_context(st, c)) {
-			c->kind = EX_PERSON;
-			c->state = ENT_SURE;
-			continue;
-		}
-		c->state = ENT_DROP;
-	}
-}
-
-/* Register the people named in full, by last and first word. */
-static void
-ent_people(struct ent_state_s *st)
-{
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	size_t		 i, *v;
-	uint64_t	 h;
-
-	for (i = 0; i < st->ncands; i++) {
-		c = &st->cands[i];
-		if (c->state != ENT_SURE || c->kind != EX_PERSON ||
-		    c->b - c->a < 2)
-			continue;
-		names_text(x, c->a, c->b, &st->b);
-		c->entity = extract_entity_add(x, EX_PERSON, st->b.data,
-		    st->b.len);
-		h = names_hash_tokens(x, c->b - 1, c->b);
-		v = names_map_get(&st->surnames, h);
-		if (v == NULL)
-			names_map_put(&st->surnames, h, c->entity);
-		else if (*v != c->entity)
-			*v = NAMES_AMBIGUOUS;
-		h = names_hash_tokens(x, c->a, c->a + 1);
-		v = names_map_get(&st->firsts, h);
-		if (v == NULL)
-			names_map_put(&st->firsts, h, c->entity);
-		else if (*v != c->entity)
-			*v = NAMES_AMBIGUOUS;
-	}
-}
-
-/* Set a person's title and affiliation from a titled mention. */
-static void
-ent_set_title(struct ent_state_s *st, struct ent_cand *c,
-    struct ex_mention *m)
-{
-	struct extract	*x = st->x;
-	struct ex_entity *e = &x->ents[c->entity];
-	const char	*affil = c->affil;
-	struct ent_cand	*ac;
-
-	if (c->ta == EX_NONE)
-		return;
-	names_text(x, c->ta, c->tb, &st->b);
-	m->title = xstrdup(st->b.data);
-	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
-		names_text(x, c->ha, c->tb, &st->b);
-		e->title = xstrdup(st->b.data);
-	}
-	if (affil == NULL && c->affil_cand != EX_NONE) {
-		ac = &st->cands[c->affil_cand];
-		if (ac->entity != EX_NONE)
-			affil = x->ents[ac->entity].name;
-	}
-	if (e->affiliation == NULL && affil != NULL)
-		e->affiliation = xstrdup(affil);
-}
-
-/* Places named inside an organisation or place: Durham University. */
-static void
-ent_nested(struct ent_state_s *st, struct ent_cand *c)
-{
-	struct extract	*x = st->x;
-	size_t		 k, n, e;
-	int		 kind, media;
-	const char	*v;
-
-	for (k = c->a; k < c->b; k++) {
-		n = ent_lex_prefix(x, k, c->b, &kind, &v, &media);
-		if (n == c->b - c->a)
-			break;
-		if (n == 0 || kind != EX_PLACE || ent_stop(x, k))
-			continue;
-		e = extract_entity_add(x, EX_PLACE, v, strlen(v));
-		extract_mention_add(x, x->toks[k].start,
-		    x->toks[k + n - 1].end, e);
-		k += n - 1;
-	}
-}
-
-/* Turn the decided candidates into entities and mentions. */
-static void
-ent_emit(struct ent_state_s *st)
-{
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	struct ex_mention *m;
-	size_t		 i, *v, mi;
-	uint64_t	 h;
-
-	for (i = 0; i < st->ncands; i++) {
-		c = &st->cands[i];
-		if (c->state != ENT_SURE)
-			continue;
-		if (c->entity == EX_NONE && c->kind == EX_PERSON &&
-		    c->b - c->a == 1) {
-			h = names_hash_tokens(x, c->a, c->b);
-			v = names_map_get(&st->surnames, h);
-			if (v == NULL || *v == NAMES_AMBIGUOUS)
-				v = names_map_get(&st->firsts, h);
-			if (v != NULL && *v != NAMES_AMBIGUOUS)
-				c->entity = *v;
-		}
-		if (c->entity == EX_NONE) {
-			if (c->canon != NULL)
-				c->entity = extract_entity_add(x, c->kind,
-				    c->canon, strlen(c->canon));
-			else {
-				names_text(x, c->a, c->b, &st->b);
-				c->entity = extract_entity_add(x, c->kind,
-				    st->b.data, st->b.len);
-			}
-		}
-		if (c->media)
-			x->ents[c->entity].media = 1;
-		mi = extract_mention_add(x, x->toks[c->a].start,
-		    x->toks[c->b - 1].end, c->entity);
-		m = &x->ments[mi];
-		if (c->kind == EX_PERSON)
-			ent_set_title(st, c, m);
-		if (c->kind == EX_ORG &&
-		    c->b - c->a >= 2)
-			ent_nested(st, c);
-	}
-}
-
 /* Find the entities of the text and their mentions. */
 void
 extract_entities(struct extract *x)
@@ -1074,19 +905,23 @@ extract_entities(struct extract *x)
 		return;
 	memset(&st, 0, sizeof st);
 	st.x = x;
+	st.lw.a = st.lw.b = EX_NONE;
 	buf_init(&st.b);
 	ent_prepare(&st);
 	ent_scan(&st);
-	ent_people(&st);
-	ent_resolve(&st);
-	ent_emit(&st);
+	names_resolve(&st);
+	names_emit(&st);
 	buf_free(&st.b);
-	names_map_free(&st.lower);
-	names_map_free(&st.capitals);
+	names_map_free(&st.words);
 	names_map_free(&st.kinds);
 	names_map_free(&st.surnames);
 	names_map_free(&st.firsts);
+	names_map_free(&st.votes);
+	names_map_free(&st.singles);
+	names_map_free(&st.tongues);
 	free(st.cands);
 	free(st.weak);
+	free(st.th);
+	free(st.ti);
 	free(st.shout);
 }

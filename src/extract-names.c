@@ -1,8 +1,10 @@
 /*
- * Names for the entity stage: the word classes that shape a name
- * (organisation and place keywords, stop words, particles) and the
- * document's name memory, a hash map from names to what they were
- * found to be, so a later "Ryabkov" finds "Sergei Ryabkov".
+ * Names for the entity stage: the document's name memory, a hash map
+ * from names to what they were found to be, so a later "Ryabkov" finds
+ * "Sergei Ryabkov"; the decisions recognition left open (cues around a
+ * name, lists, votes of a word's other mentions); and the entities and
+ * mentions made from the candidates with their canonical names, titles
+ * and affiliations. Word classes are in extract-words.c.
  */
 #include "config.h"
 
@@ -13,285 +15,11 @@
 #include "buf.h"
 #include "extract.h"
 #include "extract-names.h"
+#include "lexicon.h"
 #include "xmalloc.h"
 #include "banned.h"
 
-/* Capitalised words that are never a name on their own. */
-static const char *names_stop[] = {
-	"a", "about", "above", "according", "across", "after", "afterwards",
-	"again", "against", "ago", "ah", "all", "almost", "also", "although",
-	"always", "am", "among", "an", "and", "another", "any", "anyone",
-	"anything", "are", "around", "as", "at", "back", "be", "because",
-	"been", "before", "being", "below", "beside", "besides", "between",
-	"beyond", "both", "but", "by", "can", "cannot", "could", "dear", "did",
-	"do", "does", "doing", "done", "down", "during", "each", "either",
-	"else", "even", "ever", "every", "everyone", "everything", "few",
-	"first", "for", "from", "further", "furthermore", "had", "has", "have",
-	"having", "he", "hello", "her", "here", "hers", "herself", "hey",
-	"hi", "him", "himself", "his", "how", "however", "i", "if", "in",
-	"indeed", "instead", "into", "is", "it", "its", "itself", "just",
-	"last", "later", "least", "less", "let", "like", "many", "maybe", "me",
-	"meanwhile", "might", "mine", "more", "moreover", "most", "much",
-	"must", "my", "myself", "neither", "never", "nevertheless", "new",
-	"next", "no", "nobody", "none", "nor", "not", "nothing", "now", "of",
-	"off", "oh", "ok", "okay", "on", "once", "one", "only", "onto", "or",
-	"other", "others", "otherwise", "our", "ours", "ourselves", "out",
-	"over", "perhaps", "please", "rather", "really", "same", "second",
-	"several", "she", "should", "since", "so", "some", "someone",
-	"something", "sometimes", "soon", "still", "such", "than", "thank",
-	"thanks", "that", "the", "their", "theirs", "them", "themselves",
-	"then", "there", "therefore", "these", "they", "third", "this",
-	"those", "though", "through", "thus", "to", "today", "together",
-	"tomorrow", "tonight", "too", "toward", "towards", "under", "unless",
-	"unlike", "until", "up", "upon", "us", "very", "was", "we", "well",
-	"were", "what", "whatever", "when", "whenever", "where", "whereas",
-	"wherever", "whether", "which", "while", "who", "whoever", "whom",
-	"whose", "why", "will", "with", "within", "without", "would", "yes",
-	"yesterday", "yet", "you", "your", "yours", "yourself", "yourselves",
-	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"hundred", "thousand", "million", "billion", "monday", "tuesday",
-	"wednesday", "thursday", "friday", "saturday", "sunday", "january",
-	"february", "march", "april", "may", "june", "july", "august",
-	"september", "sept", "october", "november", "december", "jan", "feb",
-	"mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
-	"tue", "wed", "thu", "fri", "sat", "sun", "spring", "summer", "autumn",
-	"winter", "christmas", "easter", "published", "updated", "photo",
-	"credit", "image", "video", "watch", "read", "click", "share", "via",
-	"by", "copyright", "chapter", "section", "figure", "table", "page",
-	"part", "note", "see", "fig", "vol", "no", "yeah", "sir", "madam",
-	"god", "lord", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
-	"anyway", "nonetheless", "finally", "overall", "later", "earlier",
-	"following", "despite", "whilst", "amid", "amidst", "said", "says",
-	"am", "pm", "a.m.", "p.m.", "bc", "ad", "ce", "bce", "st", "th",
-	"north", "south", "east", "west", "northern", "southern", "eastern",
-	"western", "central", "i'm", "i've", "i'll", "i'd", "don't", "it's",
-	"that's", "there's", "we're", "they're", "you're", "can't", "won't",
-	"didn't", "isn't", "wasn't", "aren't", "let's", "what's", "he's",
-	"she's", "hmm", "um", "uh", "wow", "yep", "nope", "sure", "right",
-	"good", "great", "welcome", "goodbye", "internet", "web", "online",
-	"sunni", "shia", "shiite", "christian", "christians", "muslim",
-	"muslims", "jewish", "jews", "catholic", "protestant", "islamic",
-	"islam", "christianity", "judaism", "buddhism", "buddhist", "hindu",
-	"bible", "koran", "quran", "torah", "western", "eastern"
-};
-
-/* Last words of organisations' names. */
-static const char *names_org_end[] = {
-	"academy", "administration", "agency", "airlines", "airways",
-	"alliance", "army", "assembly", "association", "authority", "bank",
-	"battalion", "board", "brigade", "broadcasting", "bureau", "cabinet",
-	"capital", "caucus", "chamber", "channel", "chronicle", "church",
-	"co", "co.", "coalition", "college", "command", "commission",
-	"committee", "company", "conference", "congress", "consortium",
-	"corp", "corp.", "corporation", "corps", "council", "court",
-	"daily", "department", "directorate", "division", "entertainment",
-	"federation", "force", "forces", "forum", "foundation", "front",
-	"fund", "games", "gaming", "gazette", "government", "group", "guard",
-	"guards", "herald", "holdings", "inc", "inc.", "industries",
-	"initiative", "institute", "institution", "journal", "laboratories",
-	"laboratory", "labs", "league", "llc", "ltd", "ltd.", "magazine",
-	"media", "ministry", "movement", "navy", "network", "news",
-	"office", "orchestra", "organisation", "organization", "parliament",
-	"partners", "party", "plc", "police", "post", "press", "productions",
-	"program", "programme", "project", "publications", "publishers",
-	"radio", "records", "regiment", "republicans", "democrats", "review",
-	"school", "secretariat", "senate", "service", "services", "society",
-	"studio", "studios", "systems", "team", "technologies", "telegraph",
-	"television", "times", "tribunal", "tribune", "trust", "union",
-	"university", "press", "club", "fc", "united", "society", "council",
-	"bancorp", "motors", "pharmaceuticals", "energy", "airline", "group",
-	"committee", "commission", "association", "institute", "unit"
-};
-
-/* Last words of places' names (facilities count as places). */
-static const char *names_place_end[] = {
-	"airport", "alley", "archipelago", "avenue", "basin", "bay", "beach",
-	"boulevard", "bridge", "building", "camp", "canal", "canyon", "cape",
-	"castle", "cathedral", "cave", "caves", "cemetery", "center",
-	"centre", "chapel", "city", "coast", "county", "creek", "crossing",
-	"dam", "desert", "district", "falls", "fort", "forest", "fortress",
-	"garden", "gardens", "gate", "glacier", "gulf", "hall", "harbor",
-	"harbour", "heights", "highway", "hill", "hills", "hospital",
-	"hotel", "island", "islands", "isle", "isles", "lake", "lane",
-	"market", "monastery", "monument", "mosque", "mount", "mountain",
-	"mountains", "museum", "oblast", "ocean", "palace", "park",
-	"parish", "pass", "peak", "peninsula", "place", "plain", "plains",
-	"plaza", "point", "pond", "port", "prefecture", "prison", "province",
-	"quarter", "range", "reef", "region", "republic", "reservoir",
-	"ridge", "river", "road", "route", "sea", "shrine", "springs",
-	"square", "stadium", "state", "station", "strait", "straits",
-	"street", "temple", "terrace", "territory", "theater", "theatre",
-	"tower", "town", "township", "trail", "tunnel", "valley", "village",
-	"volcano", "way", "wood", "woods", "zoo", "st", "st.", "rd", "rd.",
-	"ave", "ave.", "blvd", "governorate", "emirate", "kingdom", "arena",
-	"base", "canton", "borough", "lighthouse", "waterfall", "county"
-};
-
-/* First words of places' names. */
-static const char *names_place_start[] = {
-	"mount", "mt.", "mt", "lake", "cape", "fort", "port", "isle", "gulf",
-	"bay", "san", "santa", "sankt", "saint", "st.", "los", "las", "lake",
-	"camp", "glen", "rio", "sierra", "costa", "puerto", "porto",
-	"kingdom", "republic", "state", "province", "city", "county",
-	"sea", "strait", "island", "islands", "mount", "lac"
-};
-
-/* Words that take "of" inside a name: "University of Toronto". */
-static const char *names_of_head[] = {
-	"academy", "assembly", "association", "bank", "bay", "battle",
-	"board", "bureau", "cape", "cathedral", "chamber", "church", "city",
-	"college", "commission", "committee", "commonwealth", "council",
-	"county", "court", "department", "district", "duchy", "duke", "earl",
-	"emirate", "federation", "gulf", "house", "institute", "isle",
-	"kingdom", "lake", "league", "library", "ministry", "mount", "museum",
-	"office", "order", "palace", "party", "port", "prince", "princess",
-	"principality", "province", "queen", "king", "republic", "school",
-	"sea", "secretary", "society", "state", "states", "strait", "sultanate",
-	"tower", "union", "university", "bishop", "archbishop", "minister",
-	"governor", "mayor", "president", "chancellor", "museums", "statue",
-	"faculty", "people's", "centre", "center", "hall", "straits",
-	"islands", "island", "peoples", "treaty", "war", "church", "temple",
-	"mosque", "agency", "authority", "colony", "territory", "land"
-};
-
-/* Lower-case particles inside personal and place names. */
-static const char *names_particle[] = {
-	"al", "ben", "bin", "binti", "da", "das", "de", "del", "della", "der",
-	"di", "do", "dos", "du", "el", "ibn", "la", "le", "st", "ter", "van",
-	"von", "y", "zu", "den", "des", "of", "upon", "on", "the", "and",
-	"for"
-};
-
-/* Capitalised abbreviations that are not organisations. */
-static const char *names_not_org[] = {
-	"ad", "ai", "aids", "am", "bbq", "bc", "bce", "ce", "ceo", "cfo",
-	"coo", "cto", "covid", "dj", "dna", "dvd", "eu", "faq", "gdp", "gps",
-	"hiv", "hq", "html", "id", "ii", "iii", "iv", "ix", "lgbt", "lgbtq",
-	"mba", "md", "mp", "mps", "ok", "pc", "pdf", "phd", "pm", "ps",
-	"pr", "rna", "sms", "suv", "tv", "ufo", "url", "usb", "vi", "vii",
-	"viii", "vip", "vs", "xi", "xii", "xiii", "xiv", "xv", "xx", "xxi",
-	"i", "a", "ad", "pdt", "pst", "est", "edt", "gmt", "utc", "cet",
-	"km", "kg", "mph", "usd", "eur", "gbp", "ios", "ip", "it", "ngo",
-	"ngos", "nb", "op", "ed", "ap", "lol", "omg", "rip", "ps", "bs",
-	"ba", "ma", "msc", "bsc", "llm", "jd", "rn", "iq", "ivf", "hr",
-	"covid-19", "sars", "mers", "ptsd", "adhd", "icu", "er", "or", "wmd",
-	"icbm", "ied", "rpg", "api", "cpu", "gpu", "ram", "pin", "atm",
-	"vat", "ipo", "etf", "gop", "us", "uk", "usa", "eu", "un", "i.e.",
-	"e.g.", "etc"
-};
-
-/* Words before a place more often than before anything else. */
-static const char *names_place_cue[] = {
-	"in", "at", "near", "across", "throughout", "outside", "inside", "around",
-	"towards", "toward", "to", "from", "into", "via", "visit", "visited",
-	"visiting", "born", "northern", "southern", "eastern", "western",
-	"central", "northeastern", "northwestern", "southeastern",
-	"southwestern", "downtown", "rural", "coastal"
-};
-
-/* Nouns that follow a weapon's or vehicle's name. */
-static const char *names_misc_cue[] = {
-	"aircraft", "bomb", "bombs", "bomber", "bombers", "drone", "drones",
-	"fighter", "fighters", "helicopter", "helicopters", "jet", "jets",
-	"launcher", "launchers", "missile", "missiles", "rifle", "rifles",
-	"rocket", "rockets", "submarine", "submarines", "system", "systems",
-	"tank", "tanks", "vaccine", "warship", "warships", "carrier",
-	"howitzer", "howitzers", "interceptor", "interceptors"
-};
-
-/* Last words of the names of events, laws, awards and works. */
-static const char *names_misc_end[] = {
-	"accord", "accords", "act", "agreement", "amendment", "award",
-	"awards", "bill", "championship", "championships", "charter",
-	"convention", "crisis", "cup", "day", "declaration", "doctrine",
-	"era", "festival", "games", "goals", "grand prix", "law", "medal",
-	"month", "olympics", "pact", "plan", "prize", "proclamation",
-	"protocol", "revolution", "rights", "series", "summit", "tournament",
-	"treaty", "trophy", "war", "week", "year", "ii", "iii", "iv",
-	"v", "vi", "massacre", "uprising", "offensive", "operation",
-	"rebellion", "election", "elections", "conference", "expo", "open",
-	"marathon", "bowl", "league", "syndrome", "disease", "virus",
-	"theory", "theorem", "equation", "principle", "effect", "law",
-	"method", "test", "index", "scale", "model", "project"
-};
-
-/* Words that follow a person's name more than anything else's. */
-static const char *names_person_cue[] = {
-	"who", "whom", "himself", "herself", "he", "she", "his", "her",
-	"was born", "born", "died", "married", "wrote", "argues", "argued",
-	"believes", "believed", "thinks", "thought", "feels", "felt",
-	"explains", "explained", "recalls", "recalled", "admits", "admitted",
-	"insists", "insisted", "suggests", "suggested", "told", "tells",
-	"says", "said", "added", "asked", "replied", "noted", "writes",
-	"wants", "wanted", "likes", "liked", "loved", "hopes", "hoped"
-};
-
-struct names_set {
-	const char	**words;
-	size_t		  n;
-	int		  sorted;
-};
-
-#define NAMES_SET(t)	{ (t), sizeof (t) / sizeof (t)[0], 0 }
-
-static struct names_set names_sets[NAMES_NCLASSES] = {
-	NAMES_SET(names_stop),
-	NAMES_SET(names_org_end),
-	NAMES_SET(names_place_end),
-	NAMES_SET(names_place_start),
-	NAMES_SET(names_of_head),
-	NAMES_SET(names_particle),
-	NAMES_SET(names_not_org),
-	NAMES_SET(names_place_cue),
-	NAMES_SET(names_misc_cue),
-	NAMES_SET(names_misc_end),
-	NAMES_SET(names_person_cue)
-};
-
-/* Order two words without case. */
-static int
-names_cmp(const void *a, const void *b)
-{
-	return strcasecmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-struct names_key {
-	const char	*w;
-	size_t		 n;
-};
-
-/* Order a counted word against a table word, as names_cmp does. */
-static int
-names_key_cmp(const void *k, const void *e)
-{
-	const struct names_key	*key = k;
-	const char		*s = *(const char *const *)e;
-	int			 c;
-
-	c = strncasecmp(key->w, s, key->n);
-	if (c != 0)
-		return c;
-	return s[key->n] == '\0' ? 0 : -1;
-}
-
-/* Is the word (n bytes) in the class? */
-int
-names_class_has(enum names_class c, const char *w, size_t n)
-{
-	struct names_set	*set = &names_sets[c];
-	struct names_key	 key;
-
-	if (n == 0 || n > 32 || memchr(w, '\0', n) != NULL)
-		return 0;
-	if (!set->sorted) {
-		qsort(set->words, set->n, sizeof *set->words, names_cmp);
-		set->sorted = 1;
-	}
-	key.w = w;
-	key.n = n;
-	return bsearch(&key, set->words, set->n, sizeof *set->words,
-	    names_key_cmp) != NULL;
-}
+static void	names_people(struct ent_state_s *);
 
 /* Hash a word without case; never 0. */
 uint64_t
@@ -299,26 +27,28 @@ names_hash(const char *s, size_t n)
 {
 	uint64_t	h = 1469598103934665603ULL;
 	size_t		i;
+	unsigned char	c;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)tolower((unsigned char)s[i])) *
-		    1099511628211ULL;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c |= 0x20;
+		h = (h ^ c) * 1099511628211ULL;
+	}
 	return h == 0 ? 1 : h;
 }
 
 /* Hash the words of tokens [a, b) without case; never 0. */
 uint64_t
-names_hash_tokens(const struct extract *x, size_t a, size_t b)
+names_hash_tokens(struct ent_state_s *st, size_t a, size_t b)
 {
 	uint64_t	h = 1469598103934665603ULL;
-	size_t		i, k;
+	size_t		k;
 
-	for (k = a; k < b; k++) {
-		for (i = x->toks[k].start; i < x->toks[k].end; i++)
-			h = (h ^ (unsigned char)tolower((unsigned char)
-			    x->text[i])) * 1099511628211ULL;
-		h = (h ^ ' ') * 1099511628211ULL;
-	}
+	if (b == a + 1)
+		return ent_hash(st, a);
+	for (k = a; k < b; k++)
+		h = (h ^ ent_hash(st, k)) * 1099511628211ULL;
 	return h == 0 ? 1 : h;
 }
 
@@ -345,7 +75,7 @@ names_map_slot(const struct names_map *m, uint64_t key)
 {
 	size_t	i = (size_t)key & (m->size - 1);
 
-	while (m->keys[i] != 0 && m->keys[i] != key)
+	while (m->slots[i].key != 0 && m->slots[i].key != key)
 		i = (i + 1) & (m->size - 1);
 	return i;
 }
@@ -355,30 +85,26 @@ void
 names_map_put(struct names_map *m, uint64_t key, size_t val)
 {
 	struct names_map	old;
-	size_t			i;
+	size_t			i, j;
 
 	if (m->size == 0 || (m->n + 1) * 2 > m->size) {
 		old = *m;
 		m->size = old.size ? old.size * 2 : 64;
-		m->keys = xcalloc(m->size, sizeof *m->keys);
-		m->vals = xcalloc(m->size, sizeof *m->vals);
+		m->slots = xcalloc(m->size, sizeof *m->slots);
 		for (i = 0; i < old.size; i++) {
-			if (old.keys[i] != 0) {
-				size_t	j = names_map_slot(m, old.keys[i]);
-
-				m->keys[j] = old.keys[i];
-				m->vals[j] = old.vals[i];
+			if (old.slots[i].key != 0) {
+				j = names_map_slot(m, old.slots[i].key);
+				m->slots[j] = old.slots[i];
 			}
 		}
-		free(old.keys);
-		free(old.vals);
+		free(old.slots);
 	}
 	i = names_map_slot(m, key);
-	if (m->keys[i] == 0) {
-		m->keys[i] = key;
+	if (m->slots[i].key == 0) {
+		m->slots[i].key = key;
 		m->n++;
 	}
-	m->vals[i] = val;
+	m->slots[i].val = val;
 }
 
 /* The value of key, or NULL. */
@@ -390,13 +116,561 @@ names_map_get(const struct names_map *m, uint64_t key)
 	if (m->size == 0)
 		return NULL;
 	i = names_map_slot(m, key);
-	return m->keys[i] == 0 ? NULL : &m->vals[i];
+	return m->slots[i].key == 0 ? NULL : &m->slots[i].val;
 }
 
 void
 names_map_free(struct names_map *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	memset(m, 0, sizeof *m);
+}
+
+/* Is no word of the candidate written in lower case in the text? */
+static int
+names_no_lower(struct ent_state_s *st, struct ent_cand *c)
+{
+	size_t	k;
+
+	for (k = c->a; k < c->b; k++)
+		if (ent_capword(st->x, k) && ent_seen_lower(st, k))
+			return 0;
+	return 1;
+}
+
+/*
+ * Are the candidate's words plain names: no digits, no capitals inside
+ * (L2, CoM, DH2017), and no number after it (Wave 1)?
+ */
+static int
+names_plain(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, i, n;
+	const char	*w;
+
+	if (c->b < x->ntoks && (x->toks[c->b].flags & TOK_DIGIT))
+		return 0;
+	for (k = c->a; k < c->b; k++) {
+		if (x->toks[k].flags & TOK_UPPER)
+			return 0;
+		w = ent_tok(x, k, &n);
+		for (i = 0; i < n; i++) {
+			if (isdigit((unsigned char)w[i]))
+				return 0;
+			if (i > 0 && isupper((unsigned char)w[i]) &&
+			    w[i - 1] != '-' && w[i - 1] != '\'' &&
+			    !(i >= 2 && w[i - 2] == 'M' && w[i - 1] == 'c'))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Is token i a year: four digits? */
+static int
+names_year(const struct extract *x, size_t i)
+{
+	size_t		 n, k;
+	const char	*w = ent_tok(x, i, &n);
+
+	if (n != 4 && !(n == 5 && w[4] >= 'a' && w[4] <= 'z'))
+		return 0;
+	for (k = 0; k < 4; k++)
+		if (!isdigit((unsigned char)w[k]))
+			return 0;
+	return 1;
+}
+
+/* Does what follows the candidate say it is a person? */
+static int
+names_person_context(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k = c->b, p = c->a > 0 ? c->a - 1 : EX_NONE, len;
+	int		 poss = 0;
+
+	if (k >= x->ntoks)
+		return 0;
+	ent_tok(x, c->a, &len);
+	if (c->b - c->a == 1 && (len < 3 || (x->toks[c->a].flags & TOK_UPPER)))
+		return 0;			/* F&AM, S&M */
+	if ((x->toks[k].flags & TOK_POSS) || (x->toks[k].flags & TOK_SQUOTE)) {
+		k++;
+		poss = 1;
+	} else if (extract_tok_is(x, k, ","))
+		k++;
+	if (poss && k < x->ntoks && ent_is(st, k, NAMES_PERSON_NOUN))
+		return 1;		/* Byron's memoirs */
+	/* one word between: Holt also said, Holt was born */
+	if (k + 1 < x->ntoks && ent_is(st, k, NAMES_AUX))
+		k++;
+	if (k < x->ntoks && ent_is(st, k, NAMES_PERSON_CUE))
+		return 1;
+	/* citations: (Carrano, 2009), (Brieber 2014), Spang (1983) */
+	k = c->b;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, ",") &&
+	    names_year(x, k + 1) && c->b - c->a == 1)
+		return 1;
+	if (k + 1 < x->ntoks && names_year(x, k) && p != EX_NONE &&
+	    (extract_tok_is(x, p, "(") || extract_tok_is(x, p, ";")))
+		return 1;
+	if (k + 2 < x->ntoks && extract_tok_is(x, k, "(") &&
+	    names_year(x, k + 1) && c->b - c->a == 1 && p != EX_NONE &&
+	    (extract_tok_is(x, p, "and") || extract_tok_is(x, p, "&") ||
+	    extract_tok_is(x, p, "by") || extract_tok_is(x, p, ";") ||
+	    extract_tok_is(x, p, "see")))
+		return 1;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
+	    extract_tok_is(x, k + 1, "al."))
+		return 1;
+	/* Carrano & Biewener; Kessler and colleagues; Chao and his wife */
+	if (p != EX_NONE && extract_tok_is(x, p, "&"))
+		return 1;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, "&") &&
+	    ent_capword(x, k + 1))
+		return 1;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, "and") &&
+	    (extract_tok_is(x, k + 1, "colleagues") ||
+	    extract_tok_is(x, k + 1, "his") || extract_tok_is(x, k + 1,
+	    "her") || extract_tok_is(x, k + 1, "coworkers")))
+		return 1;
+	if (k + 1 < x->ntoks && extract_tok_is(x, k, "and") &&
+	    p != EX_NONE && extract_tok_is(x, p, "("))
+		return 1;
+	return 0;
+}
+
+/* Is the one word of the candidate in camel case: YouTube, LibriVox? */
+static int
+names_camel(struct ent_state_s *st, struct ent_cand *c)
+{
+	static const char *const prefixes[] = {
+		"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
+		"Fitz"
+	};
+	size_t		 n, i, k, len;
+	const char	*w = ent_tok(st->x, c->a, &n);
+
+	for (i = 1; i + 1 < n; i++) {
+		if (!islower((unsigned char)w[i - 1]) ||
+		    !isupper((unsigned char)w[i]))
+			continue;
+		for (k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
+			len = strlen(prefixes[k]);
+			if (len == i && strncmp(w, prefixes[k], len) == 0)
+				return 0;	/* McDonald, DiCaprio */
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is what follows the candidate more like a person's or a case's:
+ * Quilis's terms, Carrano and Biewener, Lynch v. Overholser?
+ */
+static int
+names_cited(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k = c->b;
+
+	if (k >= x->ntoks)
+		return 0;
+	if (x->toks[k].flags & TOK_POSS)
+		return 1;
+	if ((x->toks[k].flags & TOK_SQUOTE) && k + 1 < x->ntoks &&
+	    (x->toks[k + 1].flags & TOK_WORD) && !(x->toks[k + 1].flags &
+	    TOK_CAP))
+		return 1;		/* Pachomius' old headquarters */
+	if (k + 1 < x->ntoks && ent_capword(x, k + 1) &&
+	    (extract_tok_is(x, k, "and") || extract_tok_is(x, k, "&") ||
+	    extract_tok_is(x, k, "v.") || extract_tok_is(x, k, "v") ||
+	    extract_tok_is(x, k, "vs.") || extract_tok_is(x, k, "versus") ||
+	    extract_tok_is(x, k, "against")))
+		return 1;
+	return 0;
+}
+
+/*
+ * The kind of a decided name joined to this one by "and", "or" or a
+ * comma (Janis Cole and Holly Dale; Poland and Sweden), or -1.
+ */
+static int
+names_coordinated(struct ent_state_s *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i], *o;
+	size_t		 k;
+	int		 side;
+
+	for (side = 0; side < 2; side++) {
+		if (side == 0 ? i == 0 : i + 1 >= st->ncands)
+			continue;
+		o = &st->cands[side == 0 ? i - 1 : i + 1];
+		if (o->state != ENT_SURE || o->kind == EX_MISC)
+			continue;
+		/* only "," "and" "or" ", and" between them */
+		if (side == 0 ? o->b > c->a || c->a - o->b > 2 :
+		    c->b > o->a || o->a - c->b > 2)
+			continue;
+		k = side == 0 ? o->b : c->b;
+		if (k == (side == 0 ? c->a : o->a))
+			continue;
+		if (extract_tok_is(x, k, ","))
+			k++;
+		if (k < (side == 0 ? c->a : o->a) && (extract_tok_is(x, k,
+		    "and") || extract_tok_is(x, k, "or")))
+			k++;
+		if (k == (side == 0 ? c->a : o->a))
+			return (int)o->kind;
+	}
+	return -1;
+}
+
+/*
+ * What the words around an unknown candidate say it is: a place before
+ * ", State" or after "in"; a person before "said" or "who" or in a
+ * citation; an organisation in camel case. Returns the kind or -1.
+ */
+static int
+names_cue(struct ent_state_s *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i];
+	size_t		 n = c->b - c->a;
+
+	/* a place before ", State": Alpine, Arizona */
+	if (c->b + 1 < x->ntoks && extract_tok_is(x, c->b, ",") &&
+	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
+	    st->cands[i + 1].kind == EX_PLACE &&
+	    st->cands[i + 1].state == ENT_SURE)
+		return EX_PLACE;
+	if (n == 1 && names_camel(st, c))
+		return EX_ORG;
+	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n == 1 &&
+	    names_no_lower(st, c) && names_plain(st, c) &&
+	    !names_cited(st, c))
+		return EX_PLACE;
+	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
+		return EX_PERSON;
+	if (n <= 3 && names_no_lower(st, c) && names_plain(st, c))
+		return names_coordinated(st, i);
+	return -1;
+}
+
+/* Count a cue's vote for what the word with hash h is. */
+static void
+names_vote(struct ent_state_s *st, uint64_t h, int kind)
+{
+	size_t	*v = names_map_get(&st->votes, h);
+	size_t	 add = (size_t)1 << (16 * kind);
+
+	if (v == NULL)
+		names_map_put(&st->votes, h, add);
+	else if (((*v >> (16 * kind)) & 0xffff) != 0xffff)
+		*v += add;
+}
+
+/* The kind most cues voted for the word with hash h, or -1. */
+static int
+names_voted(struct ent_state_s *st, uint64_t h)
+{
+	size_t	*v = names_map_get(&st->votes, h), best = 0, k, cnt;
+	int	 kind = -1;
+
+	if (v == NULL)
+		return -1;
+	for (k = 0; k < 3; k++) {
+		cnt = (*v >> (16 * k)) & 0xffff;
+		if (cnt > best) {
+			best = cnt;
+			kind = (int)k;
+		}
+	}
+	return kind;
+}
+
+/*
+ * Remember an organisation's initials as an organisation too, so
+ * "IAEA" after "International Atomic Energy Agency" is known.
+ */
+static void
+names_initials(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	char		 ini[16];
+	size_t		 k, n = 0;
+	uint64_t	 h;
+
+	for (k = c->a; k < c->b; k++) {
+		if (!ent_capword(x, k))
+			continue;
+		if (n == sizeof ini)
+			return;
+		ini[n++] = x->text[x->toks[k].start];
+	}
+	if (n < 2)
+		return;
+	h = names_hash(ini, n);
+	if (names_map_get(&st->kinds, h) == NULL)
+		names_map_put(&st->kinds, h, EX_ORG + 1);
+}
+
+/* Decide one candidate that nothing in itself decided. */
+static void
+names_resolve_one(struct ent_state_s *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i];
+	size_t		 n = c->b - c->a, *v;
+	uint64_t	 h = names_hash_tokens(st, c->a, c->b);
+	int		 kind;
+
+	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
+	    names_map_get(&st->surnames, h) != NULL &&
+	    lex_find(LEX_COUNTRIES, x->text + x->toks[c->a].start,
+	    x->toks[c->a].end - x->toks[c->a].start) == NULL) {
+		c->kind = EX_PERSON;	/* Washington, of George */
+		c->canon = NULL;
+		return;
+	}
+	if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
+		return;
+	if (n == 1 && names_map_get(&st->tongues, h) != NULL) {
+		c->state = ENT_DROP;
+		return;
+	}
+	if ((v = names_map_get(&st->kinds, h)) != NULL) {
+		c->kind = (enum ex_kind)(*v - 1);
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n == 1 && (names_map_get(&st->surnames, h) != NULL ||
+	    (names_map_get(&st->firsts, h) != NULL && !c->weak))) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (c->weak && (st->shout[c->a] ||
+	    !ent_proper_anyway(st, c->a, c->b))) {
+		/* single words may still be named elsewhere: see votes */
+		c->state = n == 1 && !st->shout[c->a] ? ENT_UNKNOWN : ENT_DROP;
+		return;
+	}
+	if (c->state == ENT_WEAK) {
+		c->state = ENT_SURE;
+		return;
+	}
+	kind = names_cue(st, i);
+	if (kind != -1) {
+		c->kind = (enum ex_kind)kind;
+		c->state = ENT_SURE;
+		if (n == 1)
+			names_vote(st, h, kind);
+		return;
+	}
+	if (n >= 2 && n <= 3 && names_no_lower(st, c) &&
+	    names_map_get(&st->singles, ent_hash(st, c->b - 1)) != NULL &&
+	    names_map_get(&st->singles, ent_hash(st, c->a)) == NULL) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	c->state = n == 1 ? ENT_UNKNOWN : ENT_DROP;
+}
+
+/* Decide candidates: runs of words first, then single words. */
+void
+names_resolve(struct ent_state_s *st)
+{
+	struct ent_cand	*c;
+	size_t		 i;
+	int		 kind;
+
+	names_people(st);
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE)
+			continue;
+		names_map_put(&st->kinds, names_hash_tokens(st, c->a, c->b),
+		    (size_t)c->kind + 1);
+		if (c->kind == EX_ORG)
+			names_initials(st, c);
+	}
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak)
+			names_map_put(&st->singles, ent_hash(st, c->a), 1);
+		/* Eegimaa speakers, the Olmec culture: no place, no person */
+		if (c->b - c->a == 1 && c->b < st->x->ntoks &&
+		    ent_is(st, c->b, NAMES_LANG_NOUN))
+			names_map_put(&st->tongues, ent_hash(st, c->a), 1);
+	}
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].b - st->cands[i].a > 1)
+			names_resolve_one(st, i);
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].b - st->cands[i].a == 1)
+			names_resolve_one(st, i);
+	/* lists: Scottsdale, Tempe, Peoria, Chandler and Gilbert */
+	for (i = st->ncands; i-- > 0;) {
+		c = &st->cands[i];
+		if (c->state != ENT_UNKNOWN || c->weak || !names_no_lower(st, c) ||
+		    !names_plain(st, c))
+			continue;
+		if ((kind = names_coordinated(st, i)) != -1) {
+			c->kind = (enum ex_kind)kind;
+			c->state = ENT_SURE;
+		}
+	}
+	/* single words no cue decided take what the others voted */
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_UNKNOWN)
+			continue;
+		kind = names_voted(st, names_hash_tokens(st, c->a, c->b));
+		c->state = kind == -1 ? ENT_DROP : ENT_SURE;
+		if (kind != -1)
+			c->kind = (enum ex_kind)kind;
+	}
+}
+
+/* Register the people named in full, by last and first word. */
+static void
+names_people(struct ent_state_s *st)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 i, *v;
+	uint64_t	 h;
+
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE || c->kind != EX_PERSON ||
+		    c->b - c->a < 2)
+			continue;
+		names_text(x, c->a, c->b, &st->b);
+		c->entity = extract_entity_add(x, EX_PERSON, st->b.data,
+		    st->b.len);
+		h = names_hash_tokens(st, c->b - 1, c->b);
+		v = names_map_get(&st->surnames, h);
+		if (v == NULL)
+			names_map_put(&st->surnames, h, c->entity);
+		else if (*v != c->entity)
+			*v = NAMES_AMBIGUOUS;
+		h = names_hash_tokens(st, c->a, c->a + 1);
+		v = names_map_get(&st->firsts, h);
+		if (v == NULL)
+			names_map_put(&st->firsts, h, c->entity);
+		else if (*v != c->entity)
+			*v = NAMES_AMBIGUOUS;
+	}
+}
+
+/* Set a person's title and affiliation from a titled mention. */
+static void
+names_set_title(struct ent_state_s *st, struct ent_cand *c,
+    struct ex_mention *m)
+{
+	struct extract	*x = st->x;
+	struct ex_entity *e = &x->ents[c->entity];
+	const char	*affil = c->affil;
+	struct ent_cand	*ac;
+
+	if (c->ta == EX_NONE)
+		return;
+	names_text(x, c->ta, c->tb, &st->b);
+	m->title = xstrdup(st->b.data);
+	/*
+	 * A surname alone may be someone else of that name ("President
+	 * Clinton" after "Hillary Clinton"): it titles only the mention.
+	 */
+	names_text(x, c->a, c->b, &st->b);
+	if (strcmp(st->b.data, e->name) != 0)
+		return;
+	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
+		names_text(x, c->ha, c->tb, &st->b);
+		e->title = xstrdup(st->b.data);
+	}
+	if (affil == NULL && c->affil_cand != EX_NONE) {
+		ac = &st->cands[c->affil_cand];
+		if (ac->entity != EX_NONE)
+			affil = x->ents[ac->entity].name;
+	}
+	if (affil == NULL && c->affil_tok != EX_NONE) {
+		names_text(x, c->affil_tok, c->affil_tok + 1, &st->b);
+		affil = st->b.data;
+	}
+	if (e->affiliation == NULL && affil != NULL)
+		e->affiliation = xstrdup(affil);
+}
+
+/* Places named inside an organisation or place: Durham University. */
+static void
+names_nested(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, n, e;
+	int		 kind, media;
+	const char	*v;
+
+	for (k = c->a; k < c->b; k++) {
+		n = ent_lex_prefix(st, k, c->b, &kind, &v, &media);
+		if (n == c->b - c->a)
+			break;
+		if (n == 0 || kind != EX_PLACE || ent_stop(st, k))
+			continue;
+		e = extract_entity_add(x, EX_PLACE, v, strlen(v));
+		extract_mention_add(x, x->toks[k].start,
+		    x->toks[k + n - 1].end, e);
+		k += n - 1;
+	}
+}
+
+/* Turn the decided candidates into entities and mentions. */
+void
+names_emit(struct ent_state_s *st)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	struct ex_mention *m;
+	size_t		 i, *v, mi;
+	uint64_t	 h;
+
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE)
+			continue;
+		if (c->entity == EX_NONE && c->kind == EX_PERSON &&
+		    c->b - c->a == 1) {
+			h = names_hash_tokens(st, c->a, c->b);
+			v = names_map_get(&st->surnames, h);
+			if (v == NULL || *v == NAMES_AMBIGUOUS)
+				v = names_map_get(&st->firsts, h);
+			if (v != NULL && *v != NAMES_AMBIGUOUS)
+				c->entity = *v;
+		}
+		if (c->entity == EX_NONE) {
+			if (c->canon != NULL)
+				c->entity = extract_entity_add(x, c->kind,
+				    c->canon, strlen(c->canon));
+			else {
+				names_text(x, c->a, c->b, &st->b);
+				c->entity = extract_entity_add(x, c->kind,
+				    st->b.data, st->b.len);
+			}
+		}
+		if (c->media)
+			x->ents[c->entity].media = 1;
+		mi = extract_mention_add(x, x->toks[c->a].start,
+		    x->toks[c->b - 1].end, c->entity);
+		m = &x->ments[mi];
+		if (c->kind == EX_PERSON)
+			names_set_title(st, c, m);
+		if ((c->kind == EX_ORG || c->kind == EX_MISC) &&
+		    c->b - c->a >= 2)
+			names_nested(st, c);
+	}
 }

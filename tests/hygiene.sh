@@ -36,7 +36,9 @@ bad=$(grep -l 'config.h' *.h || true)
 ok $? "headers do not include config.h"
 [ -n "$bad" ] && diag "$bad"
 
-bad=$(wc -l *.c | awk '$2 != "total" && $1 > 1000 { print $2 " " $1 }')
+# lexicon-data.c is generated from the word lists, not written
+bad=$(wc -l *.c | awk '$2 != "total" && $2 != "lexicon-data.c" &&
+	$1 > 1000 { print $2 " " $1 }')
 [ -z "$bad" ]
 ok $? "no source file over 1000 lines"
 [ -n "$bad" ] && diag "$bad"

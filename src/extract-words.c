@@ -1,0 +1,393 @@
+/*
+ * Word classes for the entity stage: capitalised words that are never
+ * names, the words that end or start the names of organisations and
+ * places, cues before and after people's and places' names, and the
+ * first words of the lexicons' phrases, all looked up by hash.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract-names.h"
+#include "lexicon.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Capitalised words that are never a name on their own. */
+static const char *names_stop[] = {
+	"a", "about", "above", "according", "across", "after", "afterwards",
+	"again", "against", "ago", "ah", "all", "almost", "also", "although",
+	"always", "am", "among", "an", "and", "another", "any", "anyone",
+	"anything", "are", "around", "as", "at", "back", "be", "because",
+	"been", "before", "being", "below", "beside", "besides", "between",
+	"beyond", "both", "but", "by", "can", "cannot", "could", "dear", "did",
+	"do", "does", "doing", "done", "down", "during", "each", "either",
+	"else", "even", "ever", "every", "everyone", "everything", "few",
+	"first", "for", "from", "further", "furthermore", "had", "has", "have",
+	"having", "he", "hello", "her", "here", "hers", "herself", "hey",
+	"hi", "him", "himself", "his", "how", "however", "i", "if", "in",
+	"indeed", "instead", "into", "is", "it", "its", "itself", "just",
+	"last", "later", "least", "less", "let", "like", "many", "maybe", "me",
+	"meanwhile", "might", "mine", "more", "moreover", "most", "much",
+	"must", "my", "myself", "neither", "never", "nevertheless", "new",
+	"next", "no", "nobody", "none", "nor", "not", "nothing", "now", "of",
+	"off", "oh", "ok", "okay", "on", "once", "one", "only", "onto", "or",
+	"other", "others", "otherwise", "our", "ours", "ourselves", "out",
+	"over", "perhaps", "please", "rather", "really", "same", "second",
+	"several", "she", "should", "since", "so", "some", "someone",
+	"something", "sometimes", "soon", "still", "such", "than", "thank",
+	"thanks", "that", "the", "their", "theirs", "them", "themselves",
+	"then", "there", "therefore", "these", "they", "third", "this",
+	"those", "though", "through", "thus", "to", "today", "together",
+	"tomorrow", "tonight", "too", "toward", "towards", "under", "unless",
+	"unlike", "until", "up", "upon", "us", "very", "was", "we", "well",
+	"were", "what", "whatever", "when", "whenever", "where", "whereas",
+	"wherever", "whether", "which", "while", "who", "whoever", "whom",
+	"whose", "why", "will", "with", "within", "without", "would", "yes",
+	"yesterday", "yet", "you", "your", "yours", "yourself", "yourselves",
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"hundred", "thousand", "million", "billion", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	"february", "march", "april", "may", "june", "july", "august",
+	"september", "sept", "october", "november", "december", "jan", "feb",
+	"mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
+	"tue", "wed", "thu", "fri", "sat", "sun", "spring", "summer", "autumn",
+	"winter", "christmas", "easter", "published", "updated", "photo",
+	"credit", "image", "video", "watch", "read", "click", "share", "via",
+	"by", "copyright", "chapter", "section", "figure", "table", "page",
+	"part", "note", "see", "fig", "vol", "no", "yeah", "sir", "madam",
+	"god", "lord", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
+	"jr", "jr.", "sr", "sr.", "esq", "esq.",
+	"anyway", "nonetheless", "finally", "overall", "later", "earlier",
+	"following", "despite", "whilst", "amid", "amidst", "said", "says",
+	"am", "pm", "a.m.", "p.m.", "bc", "ad", "ce", "bce", "st", "th",
+	"north", "south", "east", "west", "northern", "southern", "eastern",
+	"western", "central", "i'm", "i've", "i'll", "i'd", "don't", "it's",
+	"that's", "there's", "we're", "they're", "you're", "can't", "won't",
+	"didn't", "isn't", "wasn't", "aren't", "let's", "what's", "he's",
+	"she's", "hmm", "um", "uh", "wow", "yep", "nope", "sure", "right",
+	"good", "great", "welcome", "goodbye", "internet", "web", "online",
+	"sunni", "shia", "shiite", "christian", "christians", "muslim",
+	"muslims", "jewish", "jews", "catholic", "protestant", "islamic",
+	"islam", "christianity", "judaism", "buddhism", "buddhist", "hindu",
+	"bible", "koran", "quran", "torah", "western", "eastern"
+};
+
+/* Last words of organisations' names. */
+static const char *names_org_end[] = {
+	"academy", "administration", "agency", "airlines", "airways",
+	"alliance", "army", "assembly", "association", "authority", "bank",
+	"battalion", "board", "brigade", "broadcasting", "bureau", "cabinet",
+	"capital", "caucus", "chamber", "channel", "chronicle", "church",
+	"co", "co.", "coalition", "college", "command", "commission",
+	"committee", "company", "conference", "congress", "consortium",
+	"corp", "corp.", "corporation", "corps", "council", "court",
+	"daily", "department", "directorate", "division", "entertainment",
+	"federation", "force", "forces", "forum", "foundation", "front",
+	"fund", "games", "gaming", "gazette", "government", "group", "guard",
+	"guards", "herald", "holdings", "inc", "inc.", "industries",
+	"initiative", "institute", "institution", "journal", "laboratories",
+	"laboratory", "labs", "league", "llc", "ltd", "ltd.", "magazine",
+	"media", "ministry", "movement", "navy", "network", "news",
+	"office", "orchestra", "organisation", "organization", "parliament",
+	"partners", "party", "plc", "police", "post", "press", "productions",
+	"program", "programme", "project", "publications", "publishers",
+	"radio", "records", "regiment", "republicans", "democrats", "review",
+	"school", "secretariat", "senate", "service", "services", "society",
+	"studio", "studios", "systems", "team", "technologies", "telegraph",
+	"television", "times", "tribunal", "tribune", "trust", "union",
+	"university", "press", "club", "fc", "united", "society", "council",
+	"library", "libraries", "archive", "archives", "consulate", "embassy",
+	"bancorp", "motors", "pharmaceuticals", "energy", "airline", "group",
+	"committee", "commission", "association", "institute", "unit"
+};
+
+/* First words of organisations' names, in several languages. */
+static const char *names_org_start[] = {
+	"academia", "académie", "akademie", "asociación", "associação",
+	"banco", "banque", "bibliotheek", "bibliothèque", "biblioteca",
+	"bundesamt", "centro", "colegio", "comité", "comitato", "conseil",
+	"consejo", "consiglio", "escuela", "escola", "fondation",
+	"fondazione", "fundación", "fundação", "gesellschaft", "hochschule",
+	"institut", "instituto", "istituto", "laboratoire", "laboratorio",
+	"ministerio", "ministère", "ministerium", "ministero", "partei",
+	"parti", "partido", "partito", "stiftung", "universidad",
+	"universidade", "universität", "universitat", "université",
+	"università", "universiteit", "uniwersytet", "univerzita",
+	"department", "ministry", "university", "bank", "council",
+	"institute", "school", "college", "museum", "society",
+	"association", "federation", "board", "office", "bureau"
+};
+
+/* Last words of places' names (facilities count as places). */
+static const char *names_place_end[] = {
+	"airport", "alley", "archipelago", "avenue", "basin", "bay", "beach",
+	"boulevard", "bridge", "building", "camp", "canal", "canyon", "cape",
+	"castle", "cathedral", "cave", "caves", "cemetery", "center",
+	"centre", "chapel", "city", "coast", "county", "creek", "crossing",
+	"dam", "desert", "district", "falls", "fort", "forest", "fortress",
+	"garden", "gardens", "gate", "glacier", "gulf", "hall", "harbor",
+	"harbour", "heights", "highway", "hill", "hills", "hospital",
+	"hotel", "island", "islands", "isle", "isles", "lake", "lane",
+	"market", "monastery", "monument", "mosque", "mount", "mountain",
+	"mountains", "museum", "oblast", "ocean", "palace", "park",
+	"parish", "pass", "peak", "peninsula", "place", "plain", "plains",
+	"plaza", "point", "pond", "port", "prefecture", "prison", "province",
+	"quarter", "range", "reef", "region", "republic", "reservoir",
+	"ridge", "river", "road", "route", "sea", "shrine", "springs",
+	"square", "stadium", "state", "station", "strait", "straits",
+	"street", "temple", "terrace", "territory", "theater", "theatre",
+	"tower", "town", "township", "trail", "tunnel", "valley", "village",
+	"volcano", "way", "wood", "woods", "zoo", "st", "st.", "rd", "rd.",
+	"ave", "ave.", "blvd", "governorate", "emirate", "kingdom", "arena",
+	"base", "canton", "borough", "lighthouse", "waterfall", "county"
+};
+
+/* First words of places' names. */
+static const char *names_place_start[] = {
+	"mount", "mt.", "mt", "lake", "cape", "fort", "port", "isle", "gulf",
+	"bay", "san", "santa", "sankt", "saint", "st.", "los", "las", "lake",
+	"camp", "glen", "rio", "sierra", "costa", "puerto", "porto",
+	"kingdom", "republic", "state", "province", "city", "county",
+	"sea", "strait", "island", "islands", "mount", "lac"
+};
+
+/* Words that take "of" inside a name: "University of Toronto". */
+static const char *names_of_head[] = {
+	"academy", "assembly", "association", "bank", "bay", "battle",
+	"board", "bureau", "cape", "cathedral", "chamber", "church", "city",
+	"college", "commission", "committee", "commonwealth", "council",
+	"county", "court", "department", "district", "duchy", "duke", "earl",
+	"emirate", "federation", "gulf", "house", "institute", "isle",
+	"kingdom", "lake", "league", "library", "ministry", "mount", "museum",
+	"office", "order", "palace", "party", "port", "prince", "princess",
+	"principality", "province", "queen", "king", "republic", "school",
+	"sea", "secretary", "society", "state", "states", "strait", "sultanate",
+	"tower", "union", "university", "bishop", "archbishop", "minister",
+	"governor", "mayor", "president", "chancellor", "museums", "statue",
+	"faculty", "people's", "centre", "center", "hall", "straits",
+	"islands", "island", "peoples", "treaty", "war", "church", "temple",
+	"mosque", "agency", "authority", "colony", "territory", "land"
+};
+
+/* Lower-case particles inside personal and place names. */
+static const char *names_particle[] = {
+	"al", "ben", "bin", "binti", "da", "das", "de", "del", "della", "der",
+	"di", "do", "dos", "du", "el", "ibn", "la", "le", "st", "ter", "van",
+	"von", "y", "zu", "den", "des", "of", "upon", "on", "the", "and",
+	"for"
+};
+
+/* Capitalised abbreviations that are not organisations. */
+static const char *names_not_org[] = {
+	"ad", "ai", "aids", "am", "bbq", "bc", "bce", "ce", "ceo", "cfo",
+	"coo", "cto", "covid", "dj", "dna", "dvd", "eu", "faq", "gdp", "gps",
+	"hiv", "hq", "html", "id", "ii", "iii", "iv", "ix", "lgbt", "lgbtq",
+	"mba", "md", "mp", "mps", "ok", "pc", "pdf", "phd", "pm", "ps",
+	"pr", "rna", "sms", "suv", "tv", "ufo", "url", "usb", "vi", "vii",
+	"viii", "vip", "vs", "xi", "xii", "xiii", "xiv", "xv", "xx", "xxi",
+	"i", "a", "ad", "pdt", "pst", "est", "edt", "gmt", "utc", "cet",
+	"km", "kg", "mph", "usd", "eur", "gbp", "ios", "ip", "it", "ngo",
+	"ngos", "nb", "op", "ed", "ap", "lol", "omg", "rip", "ps", "bs",
+	"ba", "ma", "msc", "bsc", "llm", "jd", "rn", "iq", "ivf", "hr",
+	"covid-19", "sars", "mers", "ptsd", "adhd", "icu", "er", "or", "wmd",
+	"icbm", "ied", "rpg", "api", "cpu", "gpu", "ram", "pin", "atm",
+	"vat", "ipo", "etf", "gop", "us", "uk", "usa", "eu", "un", "i.e.",
+	"e.g.", "etc"
+};
+
+/* Words before a place more often than before anything else. */
+static const char *names_place_cue[] = {
+	"in", "at", "near", "across", "throughout", "outside", "inside", "around",
+	"from", "into", "via", "visit", "visited",
+	"visiting", "born", "northern", "southern", "eastern", "western",
+	"central", "northeastern", "northwestern", "southeastern",
+	"southwestern", "downtown", "rural", "coastal"
+};
+
+/* Nouns that follow a weapon's or vehicle's name. */
+static const char *names_misc_cue[] = {
+	"aircraft", "bomb", "bombs", "bomber", "bombers", "drone", "drones",
+	"fighter", "fighters", "helicopter", "helicopters", "jet", "jets",
+	"launcher", "launchers", "missile", "missiles", "rifle", "rifles",
+	"rocket", "rockets", "submarine", "submarines", "system", "systems",
+	"tank", "tanks", "vaccine", "warship", "warships", "carrier",
+	"howitzer", "howitzers", "interceptor", "interceptors"
+};
+
+/* Last words of the names of events, laws, awards and works. */
+static const char *names_misc_end[] = {
+	"accord", "accords", "act", "fair", "carnival", "parade", "agreement", "amendment", "award",
+	"awards", "bill", "championship", "championships", "charter",
+	"convention", "crisis", "cup", "day", "declaration", "doctrine",
+	"era", "festival", "games", "goals", "grand prix", "law", "medal",
+	"month", "olympics", "pact", "plan", "prize", "proclamation",
+	"protocol", "revolution", "rights", "series", "summit", "tournament",
+	"treaty", "trophy", "war", "week", "year", "ii", "iii", "iv",
+	"v", "vi", "massacre", "uprising", "offensive", "operation",
+	"rebellion", "election", "elections", "conference", "expo", "open",
+	"marathon", "bowl", "league", "syndrome", "disease", "virus",
+	"theory", "theorem", "equation", "principle", "effect", "law",
+	"method", "test", "index", "scale", "model", "project"
+};
+
+/* Nouns after a language's or a people's name: Eegimaa speakers. */
+static const char *names_lang_noun[] = {
+	"language", "languages", "speaker", "speakers", "dialect",
+	"dialects", "people", "peoples", "culture", "cultures", "tribe",
+	"tribes", "community", "communities", "word", "words", "script",
+	"alphabet", "grammar", "verb", "verbs", "noun", "nouns", "names",
+	"civilization", "civilisation", "ethnic", "cuisine", "music",
+	"literature", "poetry", "style"
+};
+
+/* Words between a name and what it did: Holt also said. */
+static const char *names_aux[] = {
+	"again", "also", "eventually", "finally", "first", "had", "has",
+	"initially", "is", "later", "never", "often", "once", "personally",
+	"soon", "still", "subsequently", "then", "was", "would"
+};
+
+/* Nouns after a possessive that make its owner a person. */
+static const char *names_person_noun[] = {
+	"wife", "husband", "father", "mother", "son", "daughter", "brother",
+	"sister", "widow", "parents", "childhood", "career", "death", "birth",
+	"marriage", "grandfather", "grandmother", "nephew", "niece", "uncle",
+	"aunt", "cousin", "girlfriend", "boyfriend", "memoirs", "funeral"
+};
+
+/* Words that follow a person's name more than anything else's. */
+static const char *names_person_cue[] = {
+	"went", "made", "became", "played", "joined", "returned", "moved",
+	"graduated", "studied", "attended", "received", "starred",
+	"appeared", "composed", "taught", "worked", "served", "lived",
+	"spent", "met", "proposed", "claimed", "stated", "responded",
+	"answered", "declared",
+	"who", "whom", "himself", "herself", "he", "she", "his", "her",
+	"was born", "born", "died", "married", "wrote", "argues", "argued",
+	"believes", "believed", "thinks", "thought", "feels", "felt",
+	"explains", "explained", "recalls", "recalled", "admits", "admitted",
+	"insists", "insisted", "suggests", "suggested", "told", "tells",
+	"says", "said", "added", "asked", "replied", "noted", "writes",
+	"wants", "wanted", "likes", "liked", "loved", "hopes", "hoped"
+};
+
+/* Bodies that "the" and a capital name: the Court, the Senate. */
+static const char *names_body[] = {
+	"assembly", "cabinet", "commission", "committee", "congress",
+	"council", "court", "duma", "house", "knesset", "kremlin",
+	"ministry", "parliament", "pentagon", "presidency", "senate"
+};
+
+static const struct {
+	const char	**words;
+	size_t		  n;
+} names_classes[NAMES_NCLASSES] = {
+#define NAMES_SET(t)	{ (t), sizeof (t) / sizeof (t)[0] }
+	NAMES_SET(names_stop),
+	NAMES_SET(names_org_end),
+	NAMES_SET(names_place_end),
+	NAMES_SET(names_place_start),
+	NAMES_SET(names_of_head),
+	NAMES_SET(names_particle),
+	NAMES_SET(names_not_org),
+	NAMES_SET(names_place_cue),
+	NAMES_SET(names_misc_cue),
+	NAMES_SET(names_misc_end),
+	NAMES_SET(names_person_cue),
+	NAMES_SET(names_body),
+	NAMES_SET(names_aux),
+	NAMES_SET(names_person_noun),
+	NAMES_SET(names_org_start),
+	NAMES_SET(names_lang_noun)
+#undef NAMES_SET
+};
+
+/* What each word is known as, hashed on first use. */
+static struct names_map		 names_map_info;	/* hash -> index */
+static struct names_info	*names_infos;
+static size_t			 names_ninfos;
+static const struct names_info	 names_none;
+static int			 names_built;
+
+/* The record of the word with hash h, added if new. */
+static struct names_info *
+names_info_add(uint64_t h)
+{
+	size_t	*v = names_map_get(&names_map_info, h);
+
+	if (v != NULL)
+		return &names_infos[*v];
+	if ((names_ninfos & (names_ninfos - 1)) == 0)
+		names_infos = xreallocarray(names_infos, names_ninfos ?
+		    names_ninfos * 2 : 1, sizeof *names_infos);
+	memset(&names_infos[names_ninfos], 0, sizeof *names_infos);
+	names_map_put(&names_map_info, h, names_ninfos);
+	return &names_infos[names_ninfos++];
+}
+
+/* Hash the word classes and the first word of every lexicon phrase. */
+static void
+names_build(void)
+{
+	static const struct {
+		const struct lex_entry	*e;
+		const size_t		*n;
+	} tables[LEX_NTABLES] = {
+		{ lex_countries, &lex_countries_n },
+		{ lex_demonyms, &lex_demonyms_n },
+		{ lex_places, &lex_places_n },
+		{ lex_titles, &lex_titles_n },
+		{ lex_speech_verbs, &lex_speech_verbs_n },
+		{ lex_media, &lex_media_n },
+		{ lex_orgs, &lex_orgs_n },
+		{ lex_given_names, &lex_given_names_n },
+	};
+	struct names_info	*ni;
+	size_t			 c, i, words, len;
+	const char		*key, *sp;
+
+	for (c = 0; c < NAMES_NCLASSES; c++) {
+		for (i = 0; i < names_classes[c].n; i++) {
+			key = names_classes[c].words[i];
+			ni = names_info_add(names_hash(key, strlen(key)));
+			ni->classes |= 1U << c;
+		}
+	}
+	for (c = 0; c < LEX_NTABLES; c++) {
+		for (i = 0; i < *tables[c].n; i++) {
+			key = tables[c].e[i].key;
+			sp = strchr(key, ' ');
+			len = sp != NULL ? (size_t)(sp - key) : strlen(key);
+			for (words = 1; sp != NULL; sp = strchr(sp + 1, ' '))
+				words++;
+			if (words > 255)
+				words = 255;
+			ni = names_info_add(names_hash(key, len));
+			if (ni->words[c] < words)
+				ni->words[c] = (unsigned char)words;
+		}
+	}
+	names_built = 1;
+}
+
+/* What the word with hash h is known as (all zero if nothing). */
+const struct names_info *
+names_info(uint64_t h)
+{
+	size_t	*v;
+
+	if (!names_built)
+		names_build();
+	v = names_map_get(&names_map_info, h);
+	return v != NULL ? &names_infos[*v] : &names_none;
+}
+
+/* Is the word (n bytes) in the class? */
+int
+names_class_has(enum names_class c, const char *w, size_t n)
+{
+	return (names_info(names_hash(w, n))->classes >> c) & 1;
+}

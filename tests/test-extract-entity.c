@@ -1,0 +1,470 @@
+/* Unit tests: people, organisations and places found in text. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "xmalloc.h"
+
+/* Run extraction on a string the test keeps alive. */
+static void
+run(struct extract *x, const char *text)
+{
+	extract_run(x, text, strlen(text));
+}
+
+/* The n-th (from 0) mention whose text is word, or NULL. */
+static const struct ex_mention *
+mention(const struct extract *x, const char *word, int nth)
+{
+	size_t	i, n = strlen(word);
+
+	for (i = 0; i < x->nments; i++) {
+		const struct ex_mention *m = &x->ments[i];
+
+		if (m->end - m->start == n &&
+		    memcmp(x->text + m->start, word, n) == 0 && nth-- == 0)
+			return m;
+	}
+	return NULL;
+}
+
+/* The entity of a mention, checked for kind and canonical name. */
+static const struct ex_entity *
+entity_is(const struct extract *x, const char *word, int nth,
+    enum ex_kind kind, const char *name)
+{
+	const struct ex_mention	*m = mention(x, word, nth);
+	const struct ex_entity	*e;
+
+	if (m == NULL)
+		fail_msg("no mention \"%s\" (%d)", word, nth);
+	assert_true(m->entity < x->nents);
+	e = &x->ents[m->entity];
+	assert_string_equal(extract_kind_name(e->kind),
+	    extract_kind_name(kind));
+	assert_string_equal(e->name, name);
+	return e;
+}
+
+/* Does any mention overlap bytes [start, end)? */
+static int
+covered(const struct extract *x, size_t start, size_t end)
+{
+	size_t	i;
+
+	for (i = 0; i < x->nments; i++)
+		if (x->ments[i].start < end && start < x->ments[i].end)
+			return 1;
+	return 0;
+}
+
+/* Is there a mention of word at all? */
+static int
+has_word(const struct extract *x, const char *word)
+{
+	const char	*p = strstr(x->text, word);
+
+	return p != NULL && covered(x, (size_t)(p - x->text),
+	    (size_t)(p - x->text) + strlen(word));
+}
+
+static void
+test_title_affiliation(void **state)
+{
+	static const char text[] =
+	    "Ties will hold, Norwegian Deputy Foreign Minister Ilse Varga "
+	    "said on Monday.\n\n\"Nothing changes,\" Varga told reporters.";
+	struct extract		 x;
+	const struct ex_mention	*m;
+	const struct ex_entity	*e;
+
+	(void)state;
+	run(&x, text);
+	m = mention(&x, "Ilse Varga", 0);
+	assert_non_null(m);
+	assert_int_equal(m->start, strstr(text, "Ilse") - text);
+	assert_int_equal(m->end, strstr(text, " said") - text);
+	assert_non_null(m->title);
+	assert_string_equal(m->title, "Norwegian Deputy Foreign Minister");
+	e = entity_is(&x, "Ilse Varga", 0, EX_PERSON, "Ilse Varga");
+	assert_non_null(e->title);
+	assert_string_equal(e->title, "Deputy Foreign Minister");
+	assert_non_null(e->affiliation);
+	assert_string_equal(e->affiliation, "Norway");
+	/* the demonym is the affiliation, not a mention */
+	assert_false(has_word(&x, "Norwegian"));
+	/* a later surname is the same person */
+	assert_ptr_equal(entity_is(&x, "Varga", 0, EX_PERSON, "Ilse Varga"),
+	    e);
+	assert_null(mention(&x, "Monday", 0));
+	extract_free(&x);
+}
+
+static void
+test_lower_case_title(void **state)
+{
+	static const char text[] =
+	    "Meanwhile, Iranian defence ministry spokesperson Tomas Reyn "
+	    "said: \"No deal was cancelled.\" Later Reyn added that Western "
+	    "countries were interested.";
+	struct extract		 x;
+	const struct ex_mention	*m;
+	const struct ex_entity	*e;
+
+	(void)state;
+	run(&x, text);
+	e = entity_is(&x, "Tomas Reyn", 0, EX_PERSON, "Tomas Reyn");
+	assert_non_null(e->title);
+	assert_string_equal(e->title, "defence ministry spokesperson");
+	assert_non_null(e->affiliation);
+	assert_string_equal(e->affiliation, "Iran");
+	m = mention(&x, "Tomas Reyn", 0);
+	assert_string_equal(m->title,
+	    "Iranian defence ministry spokesperson");
+	entity_is(&x, "Reyn", 0, EX_PERSON, "Tomas Reyn");
+	assert_false(has_word(&x, "Meanwhile"));
+	assert_false(has_word(&x, "Western"));
+	assert_false(has_word(&x, "Iranian"));
+	extract_free(&x);
+}
+
+static void
+test_invented_demonym(void **state)
+{
+	static const char text[] =
+	    "Talks failed, Marovian Deputy Foreign Minister Ilse Varga said. "
+	    "Marovian defence ministry spokesperson Col. Mirela Dusan "
+	    "agreed.";
+	struct extract		 x;
+	const struct ex_entity	*e;
+
+	(void)state;
+	run(&x, text);
+	e = entity_is(&x, "Ilse Varga", 0, EX_PERSON, "Ilse Varga");
+	assert_string_equal(e->affiliation, "Marovian");
+	assert_string_equal(e->title, "Deputy Foreign Minister");
+	e = entity_is(&x, "Mirela Dusan", 0, EX_PERSON, "Mirela Dusan");
+	assert_string_equal(e->affiliation, "Marovian");
+	assert_false(has_word(&x, "Marovian Deputy"));
+	extract_free(&x);
+}
+
+static void
+test_variants(void **state)
+{
+	static const char text[] =
+	    "Washington asked Teheran to stop. The U.S. and the US are the "
+	    "United States; Kiev is Kyiv. She moved to Łódź in 1990.";
+	struct extract		 x;
+	const struct ex_entity	*us;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Teheran", 0, EX_PLACE, "Tehran");
+	entity_is(&x, "Kiev", 0, EX_PLACE, "Kyiv");
+	entity_is(&x, "Kyiv", 0, EX_PLACE, "Kyiv");
+	us = entity_is(&x, "U.S.", 0, EX_PLACE, "United States");
+	assert_ptr_equal(entity_is(&x, "US", 0, EX_PLACE, "United States"),
+	    us);
+	assert_ptr_equal(entity_is(&x, "United States", 0, EX_PLACE,
+	    "United States"), us);
+	entity_is(&x, "Washington", 0, EX_PLACE, "Washington");
+	entity_is(&x, "Łódź", 0, EX_PLACE, "Łódź");
+	assert_false(has_word(&x, "She"));
+	extract_free(&x);
+}
+
+static void
+test_demonyms(void **state)
+{
+	static const char text[] =
+	    "Russian officials denied it. Ukrainian forces used "
+	    "Iranian-made Shahed drones, and American troops left Russia.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	assert_false(has_word(&x, "Russian"));
+	assert_false(has_word(&x, "Ukrainian"));
+	assert_false(has_word(&x, "Iranian-made"));
+	assert_false(has_word(&x, "American"));
+	entity_is(&x, "Russia", 0, EX_PLACE, "Russia");
+	entity_is(&x, "Shahed", 0, EX_MISC, "Shahed");
+	extract_free(&x);
+}
+
+static void
+test_organisations(void **state)
+{
+	static const char text[] =
+	    "The report, from the Marovian News Agency, cited Reuters and "
+	    "the White House. She studied at the University of Drossen and "
+	    "worked for Avery Dynamics Inc. before joining NATO.";
+	struct extract		 x;
+	const struct ex_entity	*e;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Marovian News Agency", 0, EX_ORG,
+	    "Marovian News Agency");
+	e = entity_is(&x, "Reuters", 0, EX_ORG, "Reuters");
+	assert_true(e->media);
+	e = entity_is(&x, "White House", 0, EX_ORG, "White House");
+	assert_false(e->media);
+	entity_is(&x, "University of Drossen", 0, EX_ORG,
+	    "University of Drossen");
+	entity_is(&x, "Avery Dynamics Inc.", 0, EX_ORG, "Avery Dynamics Inc.");
+	entity_is(&x, "NATO", 0, EX_ORG, "NATO");
+	assert_false(has_word(&x, "The report"));
+	extract_free(&x);
+}
+
+static void
+test_places_by_keyword(void **state)
+{
+	static const char text[] =
+	    "The ship sailed up the Ulm River past Mount Tessalin to Port "
+	    "Avery, near Lake Brenmark. Durham University is in England.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Ulm River", 0, EX_PLACE, "Ulm River");
+	entity_is(&x, "Mount Tessalin", 0, EX_PLACE, "Mount Tessalin");
+	entity_is(&x, "Port Avery", 0, EX_PLACE, "Port Avery");
+	entity_is(&x, "Lake Brenmark", 0, EX_PLACE, "Lake Brenmark");
+	entity_is(&x, "Durham University", 0, EX_ORG, "Durham University");
+	entity_is(&x, "Durham", 0, EX_PLACE, "Durham");	/* nested */
+	entity_is(&x, "England", 0, EX_PLACE, "England");
+	extract_free(&x);
+}
+
+static void
+test_people_cues(void **state)
+{
+	static const char text[] =
+	    "The plan came from Dr. Anja Brekk and Mr. Oll. According to "
+	    "President Renata Solvik, the deal holds. Solvik said so twice. "
+	    "Piet K. Harnack, who leads the army, agreed with Harnack's "
+	    "aide.";
+	struct extract		 x;
+	const struct ex_entity	*e;
+
+	(void)state;
+	run(&x, text);
+	e = entity_is(&x, "Anja Brekk", 0, EX_PERSON, "Anja Brekk");
+	assert_string_equal(e->title, "Dr.");
+	entity_is(&x, "Oll", 0, EX_PERSON, "Oll");
+	e = entity_is(&x, "Renata Solvik", 0, EX_PERSON, "Renata Solvik");
+	assert_string_equal(e->title, "President");
+	entity_is(&x, "Solvik", 0, EX_PERSON, "Renata Solvik");
+	entity_is(&x, "Piet K. Harnack", 0, EX_PERSON, "Piet K. Harnack");
+	entity_is(&x, "Harnack", 0, EX_PERSON, "Piet K. Harnack");
+	assert_false(has_word(&x, "According"));
+	extract_free(&x);
+}
+
+static void
+test_sentence_starts(void **state)
+{
+	static const char text[] =
+	    "Officials met in Drossen. However, nothing changed. Despite "
+	    "the talks, Western diplomats left. Today the council meets.\n\n"
+	    "Valdoria Buys Gas From Dalmarra After Long Talks\n\n"
+	    "Valdoria signed the deal in Drossen.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	assert_false(has_word(&x, "Officials"));
+	assert_false(has_word(&x, "However"));
+	assert_false(has_word(&x, "Despite"));
+	assert_false(has_word(&x, "Today"));
+	assert_false(has_word(&x, "Buys Gas"));
+	assert_false(has_word(&x, "Long Talks"));
+	extract_free(&x);
+}
+
+static void
+test_weapons(void **state)
+{
+	static const char text[] =
+	    "A new drone called ''Kestrel 7'' was shown, along with "
+	    "Bastion tanks.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Kestrel 7", 0, EX_MISC, "Kestrel 7");
+	entity_is(&x, "Bastion", 0, EX_MISC, "Bastion");
+	extract_free(&x);
+}
+
+/* Mentions lie inside the text, in order, and name real entities. */
+static void
+check_sane(const struct extract *x)
+{
+	size_t	i;
+
+	for (i = 0; i < x->nments; i++) {
+		assert_true(x->ments[i].start < x->ments[i].end);
+		assert_true(x->ments[i].end <= x->len);
+		assert_true(x->ments[i].entity < x->nents);
+		if (i > 0)
+			assert_true(x->ments[i - 1].start <= x->ments[i].start);
+	}
+}
+
+static void
+test_bad_input(void **state)
+{
+	static const char junk[] = "Ab\xff\xfe Cd\xc3 \xe2\x80 Ef\xf0\x9f "
+	    "G\xc3\x28 Hi\xed\xa0\x80 \x00Jk Mr.\xff Lm";
+	struct extract	 x;
+	struct buf	 b;
+	size_t		 i;
+	clock_t		 t0;
+
+	(void)state;
+	/* invalid UTF-8, NULs */
+	extract_run(&x, junk, sizeof junk - 1);
+	check_sane(&x);
+	extract_free(&x);
+
+	/* capitals only: no mention runs wild */
+	buf_init(&b);
+	for (i = 0; i < 20000; i++)
+		buf_adds(&b, "RUSSIA SAYS THE DRONE AXIS WITH IRAN WILL HOLD ");
+	extract_run(&x, b.data, b.len);
+	check_sane(&x);
+	for (i = 0; i < x.nments; i++)
+		assert_true(x.ments[i].end - x.ments[i].start < 200);
+	extract_free(&x);
+
+	/* 100,000 quote marks, and a long paragraph with no full stop */
+	buf_reset(&b);
+	for (i = 0; i < 100000; i++)
+		buf_adds(&b, i % 3 ? "\" " : "'' ");
+	extract_run(&x, b.data, b.len);
+	check_sane(&x);
+	extract_free(&x);
+
+	buf_reset(&b);
+	t0 = clock();
+	for (i = 0; i < 100000; i++)
+		buf_adds(&b, "and Sergei Ryabkov of Moscow met Reza in Tehran ");
+	extract_run(&x, b.data, b.len);
+	check_sane(&x);
+	assert_true(x.nents < 10);
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0);
+	extract_free(&x);
+	buf_free(&b);
+}
+
+/* The entity of this kind and name in x, or NULL. */
+static const struct ex_entity *
+entity_named(const struct extract *x, enum ex_kind kind, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < x->nents; i++)
+		if (x->ents[i].kind == kind && strcmp(x->ents[i].name,
+		    name) == 0)
+			return &x->ents[i];
+	return NULL;
+}
+
+static void
+test_example(void **state)
+{
+	static const char *const orgs[] = {
+		"Reuters", "RIA", "Financial Times", "White House", "WANA"
+	};
+	static const char *const places[] = {
+		"Russia", "Iran", "Ukraine", "United States", "Moscow",
+		"Tehran", "Kyiv"
+	};
+	const char		*shared = getenv("DOSSIER_SHARED");
+	char			*path, *data;
+	FILE			*f;
+	long			 len;
+	size_t			 i;
+	struct extract		 x;
+	const struct ex_entity	*e;
+
+	(void)state;
+	if (shared == NULL)
+		skip();
+	xasprintf(&path, "%s/examples/saved-story-jpost-2023-08-26.txt",
+	    shared);
+	f = fopen(path, "rb");
+	free(path);
+	if (f == NULL)
+		skip();
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	len = ftell(f);
+	assert_true(len > 0);
+	rewind(f);
+	data = xmalloc((size_t)len + 1);
+	assert_int_equal(fread(data, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	data[len] = '\0';
+
+	extract_run(&x, data, (size_t)len);
+	for (i = 0; i < sizeof orgs / sizeof orgs[0]; i++) {
+		e = entity_named(&x, EX_ORG, orgs[i]);
+		if (e == NULL)
+			fail_msg("no organisation %s", orgs[i]);
+	}
+	assert_true(entity_named(&x, EX_ORG, "Reuters")->media);
+	for (i = 0; i < sizeof places / sizeof places[0]; i++) {
+		if (entity_named(&x, EX_PLACE, places[i]) == NULL)
+			fail_msg("no place %s", places[i]);
+	}
+	e = entity_named(&x, EX_PERSON, "Sergei Ryabkov");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Deputy Foreign Minister");
+	assert_string_equal(e->affiliation, "Russia");
+	e = entity_named(&x, EX_PERSON, "Reza Talaei-Nik");
+	assert_non_null(e);
+	assert_string_equal(e->title, "defense ministry spokesperson");
+	assert_string_equal(e->affiliation, "Iran");
+	/* "Ryabkov" and "Talaei-Nik" alone are no one new */
+	assert_null(entity_named(&x, EX_PERSON, "Ryabkov"));
+	assert_null(entity_named(&x, EX_PERSON, "Talaei-Nik"));
+	assert_null(entity_named(&x, EX_PLACE, "Teheran"));
+	check_sane(&x);
+	extract_free(&x);
+	free(data);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_title_affiliation),
+		cmocka_unit_test(test_lower_case_title),
+		cmocka_unit_test(test_invented_demonym),
+		cmocka_unit_test(test_variants),
+		cmocka_unit_test(test_demonyms),
+		cmocka_unit_test(test_organisations),
+		cmocka_unit_test(test_places_by_keyword),
+		cmocka_unit_test(test_people_cues),
+		cmocka_unit_test(test_sentence_starts),
+		cmocka_unit_test(test_weapons),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_example),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
