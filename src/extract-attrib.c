@@ -617,6 +617,18 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 		}
 		if (!attrib_in(x, k, &attrib_np_det))
 			return k;	/* said on Friday he met ... */
+		/* said in the past they were ... */
+		for (j = k + 1; j < end && j - k <= 3 &&
+		    (x->toks[j].flags & TOK_WORD) &&
+		    !(x->toks[j].flags & TOK_CAP) &&
+		    !attrib_in(x, j, &attrib_stop) &&
+		    !attrib_in(x, j, &attrib_pperson) &&
+		    !attrib_in(x, j, &attrib_pother); j++)
+			;
+		if (j < end && j > k + 1 && (attrib_in(x, j, &attrib_pperson) ||
+		    attrib_in(x, j, &attrib_pother) ||
+		    attrib_in(x, j, &attrib_pself)))
+			return j;
 		return end;
 	}
 	if (extract_tok_is(x, i, "that"))
