@@ -155,6 +155,21 @@ static const struct qcase cases[] = {
 	  "\"Patience is not a policy.\"\n",
 	  "For three months we have waited for an answer.", EX_DIRECT, "said",
 	  "President Renata Solvik", EX_SOURCE_ENTITY, "Renata Solvik" },
+	{ "a statement after a colon, in the next paragraph",
+	  "President Andrej Kostal released a short statement:\n\n"
+	  "\"Marovia will answer every question in good time.\"\n",
+	  "Marovia will answer every question in good time.", EX_DIRECT,
+	  NULL, "President Andrej Kostal", EX_SOURCE_ENTITY, "Andrej Kostal" },
+	{ "a quote signed with a dash",
+	  "\xe2\x80\x9cWe will not be hurried and we will not be quiet.\xe2\x80"
+	  "\x9d \xe2\x80\x94 Kasimir Oll\n",
+	  "We will not be hurried and we will not be quiet.", EX_DIRECT, NULL,
+	  "Kasimir Oll", EX_SOURCE_ENTITY, NULL },
+	{ "\"Q,\" Name, a long title, said",
+	  "\"The fund is too small,\" Farah Idane, Dalmarra's energy minister "
+	  "and the council's longest-serving member, said.",
+	  "The fund is too small,", EX_DIRECT, "said", "Farah Idane",
+	  EX_SOURCE_ENTITY, NULL },
 	{ "a name in double single marks",
 	  "A new drone called ''Kestrel 7'' was shown in Tessalin.",
 	  NULL, 0, NULL, NULL, 0, NULL },
