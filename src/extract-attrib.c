@@ -86,7 +86,8 @@ static const char *const attrib_nounish_list[] = {
 	"continue", "continues", "repeat", "repeats", "insinuate", "shout",
 	"shouts", "yell", "yells", "scoff", "scoffs", "lament", "laments",
 	"retort", "retorts", "mention", "mentions", "answer", "answers",
-	"expect", "expects", "recount", "recounts", "describe", "describes"
+	"expect", "expects", "recount", "recounts", "describe", "describes",
+	"echo", "echoes", "dispute", "disputes", "whisper", "murmur"
 };
 
 /* Cues that only count right next to a quote: "...," he continued. */
