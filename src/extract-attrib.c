@@ -106,7 +106,7 @@ static const char *const attrib_not_after_list[] = {
 	"is", "was", "are", "were", "has", "had", "have", "and", "or", "if",
 	"whether", "why", "how", "what", "when", "where", "who", "which",
 	"so", "as", "on", "in", "at", "from", "yes", "no", "nothing",
-	"anything", "something", "much", "more", "little", "otherwise"
+	"anything", "something", "little", "otherwise"
 };
 
 /* Objects of tell, ask, inform: "told reporters that". */
@@ -153,7 +153,7 @@ static const char *const attrib_aside_list[] = {
 	"which", "who", "whose", "according", "citing", "saying", "adding",
 	"noting", "arguing", "explaining", "insisting", "stressing", "warning",
 	"claiming", "referring", "pointing", "although", "though", "even",
-	"despite", "amid"
+	"despite", "amid", "however"
 };
 
 /* Pronouns that may be a source. */
@@ -373,6 +373,7 @@ attrib_set(struct qt_speaker *sp, size_t first, size_t last)
 	sp->last = last;
 	sp->entity = EX_NONE;
 	sp->head = last - 1;
+	sp->rel = EX_NONE;
 	return 1;
 }
 
@@ -885,6 +886,19 @@ attrib_sentence(struct qt *q, size_t s)
 			/* Q, said X. */
 			if (!attrib_taken(q, f, t - 1))
 				attrib_add(q, f, t - 1, t, 1, &sp);
+			continue;
+		}
+		if (t > f + 2 && extract_tok_is(x, t - 1, "who") &&
+		    attrib_punct(x, t - 2, ',') &&
+		    attrib_np_left(q, t - 2, f, &sp)) {
+			/* X, who said Q, ... */
+			c = attrib_clause(q, t + 1, l, lemma);
+			for (e = c; e < l && e - c < IND_MAX &&
+			    !attrib_punct(x, e, ','); e++)
+				;
+			sp.rel = t - 1;
+			if (c < e)
+				attrib_add(q, c, e, t, 1, &sp);
 			continue;
 		}
 		if (t > f && (extract_tok_is(x, t - 1, "and") ||

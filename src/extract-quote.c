@@ -87,6 +87,7 @@ quote_pending_add(struct qt *q)
 	p->sp.first = p->sp.last = EX_NONE;
 	p->sp.entity = EX_NONE;
 	p->sp.head = EX_NONE;
+	p->sp.rel = EX_NONE;
 	p->piece = EX_NONE;
 	return p;
 }
@@ -458,6 +459,10 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 	if (pd->sp.first != EX_NONE) {
 		eq.sp_start = x->toks[pd->sp.first].start;
 		eq.sp_end = x->toks[pd->sp.last - 1].end;
+		if (pd->sp.rel != EX_NONE) {	/* X, who said: "who" */
+			eq.sp_start = x->toks[pd->sp.rel].start;
+			eq.sp_end = x->toks[pd->sp.rel].end;
+		}
 		eq.entity = pd->sp.entity;
 		eq.source = pd->sp.source;
 	}
@@ -510,6 +515,7 @@ quote_flush(struct qt *q)
 		}
 		if (pd->sp.first != EX_NONE) {
 			prev = pd->sp;
+			prev.rel = EX_NONE;
 			have = 1;
 		}
 		quote_emit(q, pd);

@@ -19,6 +19,7 @@ struct qt_speaker {
 	int		role;		/* "the minister": refers back */
 	int		outlet;		/* "a report from X": X publishes */
 	size_t		head;		/* token of its head noun */
+	size_t		rel;		/* "who" standing for it, or EX_NONE */
 };
 
 /* One stretch of words between quote marks within a paragraph. */

@@ -170,6 +170,11 @@ static const struct qcase cases[] = {
 	  "and the council's longest-serving member, said.",
 	  "The fund is too small,", EX_DIRECT, "said", "Farah Idane",
 	  EX_SOURCE_ENTITY, NULL },
+	{ "X, who said Q, ...",
+	  "Foreign ministry spokesperson Kasimir Oll, who said the note had "
+	  "been delivered, refused to take questions.",
+	  "the note had been delivered", EX_INDIRECT, "said", "who",
+	  EX_SOURCE_ENTITY, "Kasimir Oll" },
 	{ "a name in double single marks",
 	  "A new drone called ''Kestrel 7'' was shown in Tessalin.",
 	  NULL, 0, NULL, NULL, 0, NULL },
