@@ -156,6 +156,12 @@ static const char *const attrib_aside_list[] = {
 	"despite", "amid", "however"
 };
 
+/* Whom a thing was said to, after a cue that ends its clause. */
+static const char *const attrib_hearer_list[] = {
+	"him", "her", "them", "us", "me", "you", "reporters", "journalists",
+	"lawmakers", "supporters", "viewers", "listeners", "voters"
+};
+
 /* Pronouns that may be a source. */
 static const char *const attrib_person_pron[] = { "he", "she" };
 static const char *const attrib_other_pron[] = { "they", "it" };
@@ -170,6 +176,7 @@ static const struct attrib_words attrib_weak = WORDS(attrib_weak_list);
 static const struct attrib_words attrib_not_after =
     WORDS(attrib_not_after_list);
 static const struct attrib_words attrib_object = WORDS(attrib_object_list);
+static const struct attrib_words attrib_hearer = WORDS(attrib_hearer_list);
 static const struct attrib_words attrib_adverbial =
     WORDS(attrib_adverbial_list);
 static const struct attrib_words attrib_aside = WORDS(attrib_aside_list);
@@ -305,8 +312,9 @@ attrib_cue(const struct qt *q, size_t i, int strict)
 	if ((lemma = attrib_lemma(x, i)) == NULL)
 		return 0;
 	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
-	    attrib_in(x, i - 1, &attrib_not_before))
-		return 0;
+	    (attrib_in(x, i - 1, &attrib_not_before) ||
+	    (x->toks[i - 1].flags & TOK_POSS)))
+		return 0;	/* the report, to say, Editor's note */
 	if (attrib_in(x, i, &attrib_nounish) &&
 	    !extract_tok_is(x, i + 1, "that") &&
 	    !attrib_punct(x, i + 1, ':') &&
@@ -659,7 +667,7 @@ attrib_tail(const struct qt *q, size_t i, size_t end)
 			return EX_NONE;
 		if (j == i && !(x->toks[j].flags & (TOK_CAP | TOK_DIGIT)) &&
 		    !attrib_in(x, j, &attrib_adverbial) &&
-		    !attrib_in(x, j, &attrib_object))
+		    !attrib_in(x, j, &attrib_hearer))
 			return EX_NONE;
 		if (extract_tok_is(x, j, "that"))
 			return EX_NONE;
