@@ -269,6 +269,17 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 	return 0;
 }
 
+/* Does the sentence end with the piece's closing mark? */
+static int
+quote_ends(const struct extract *x, const struct qt_piece *pc)
+{
+	if (pc->close == EX_NONE)
+		return 1;
+	return pc->close + 1 >= x->ntoks || quote_stop(x, pc->close + 1) ||
+	    quote_stop(x, pc->close - 1) ||
+	    (x->toks[pc->close + 1].flags & TOK_PARA);
+}
+
 /* Look for X said: "Q" / X said, "Q" / X said that "Q." before a piece. */
 static int
 quote_cue_before(struct qt *q, const struct qt_piece *pc,
@@ -292,9 +303,7 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 		b--;
 	else if (extract_tok_is(x, b, "that")) {
 		/* said that "Q." only when the quote ends the sentence */
-		if (pc->close == EX_NONE || (pc->close + 1 < x->ntoks &&
-		    !quote_stop(x, pc->close + 1) &&
-		    !quote_stop(x, pc->close - 1)))
+		if (!quote_ends(x, pc))
 			return 0;
 		that = 1;
 		b--;
@@ -311,6 +320,8 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 			continue;
 		if (j + n <= b && !mark)
 			return 0;
+		if (!mark && !quote_ends(x, pc))
+			return 0;	/* X said "Q" and more: a mixed quote */
 		i = q->sentof[j] != EX_NONE ? x->sents[q->sentof[j]].first :
 		    lo;
 		if (i < lo)
