@@ -288,6 +288,24 @@ attrib_lemma(const struct extract *x, size_t i)
 }
 
 /*
+ * A capitalised speech verb in a headline in title case: "Ryabkov Says
+ * Cooperation Will Continue". Returns its lemma, or NULL.
+ */
+static const char *
+attrib_title_cue(const struct extract *x, size_t i)
+{
+	const struct ex_token	*t = &x->toks[i];
+
+	if (!(t->flags & TOK_CAP) || (t->flags & (TOK_SENT | TOK_PARA)) ||
+	    i + 1 >= x->ntoks || !(x->toks[i - 1].flags & TOK_CAP) ||
+	    !(x->toks[i + 1].flags & (TOK_CAP | TOK_QUOTE | TOK_SQUOTE)) ||
+	    (x->toks[i].flags & TOK_UPPER))
+		return NULL;
+	return lex_find(LEX_SPEECH_VERBS, x->text + t->start,
+	    t->end - t->start);
+}
+
+/*
  * Is token i a speech cue? Returns its length in tokens (two for
  * "according to"), or 0. Strict cues are those that may report speech
  * with no quote marks next to them; strict 2 lets "called" in too, which
@@ -309,7 +327,8 @@ attrib_cue(const struct qt *q, size_t i, int strict)
 	if (n == 9 && extract_tok_is(x, i, "according"))
 		return extract_tok_is(x, i + 1, "to") &&
 		    !(x->toks[i + 1].flags & TOK_PARA) ? 2 : 0;
-	if ((lemma = attrib_lemma(x, i)) == NULL)
+	if ((lemma = attrib_lemma(x, i)) == NULL && (lemma =
+	    attrib_title_cue(x, i)) == NULL)
 		return 0;
 	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
 	    (attrib_in(x, i - 1, &attrib_not_before) ||
@@ -849,7 +868,9 @@ attrib_sentence(struct qt *q, size_t s)
 				attrib_add(q, f, t, t, n, &sp);
 			continue;
 		}
-		lemma = attrib_lemma(x, t);
+		if ((lemma = attrib_lemma(x, t)) == NULL &&
+		    (lemma = attrib_title_cue(x, t)) == NULL)
+			continue;
 		if (strcmp(lemma, "call") == 0 || strcmp(lemma, "ask") == 0 ||
 		    strcmp(lemma, "describe") == 0) {
 			attrib_call(q, t, f, l, lemma);
