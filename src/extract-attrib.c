@@ -715,7 +715,9 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 			return j;
 		if ((extract_tok_is(x, j, "but") ||
 		    extract_tok_is(x, j, "and")) &&
-		    (attrib_cue(q, j + 1, 1) != 0 || ((attrib_in(x, j + 1,
+		    (attrib_cue(q, j + 1, 1) != 0 ||
+		    (attrib_suffix(x, j + 1, "ing") &&
+		    attrib_lemma(x, j + 1) != NULL) || ((attrib_in(x, j + 1,
 		    &attrib_aux) || attrib_in(x, j + 1, &attrib_pperson) ||
 		    attrib_in(x, j + 1, &attrib_pother)) &&
 		    attrib_cue(q, j + 2, 1) != 0)))
@@ -833,6 +835,30 @@ attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 		attrib_add(q, c, attrib_cut(q, c, l), t, 1, &sp);
 }
 
+/*
+ * '"Q," X said, suggesting R': the speaker of a quote whose cue comes
+ * shortly before token t in the sentence.
+ */
+static int
+attrib_quoted(const struct qt *q, size_t t, size_t f,
+    struct qt_speaker *sp)
+{
+	size_t	u, k;
+
+	for (u = t; u > f && t - u < 16; u--) {
+		if (!q->cueused[u - 1])
+			continue;
+		for (k = q->npend; k > 0 && q->npend - k < 16; k--)
+			if (q->pend[k - 1].cue_first == u - 1 &&
+			    q->pend[k - 1].sp.first != EX_NONE) {
+				*sp = q->pend[k - 1].sp;
+				return 1;
+			}
+		return 0;
+	}
+	return 0;
+}
+
 /* Find the indirect speech in one sentence. */
 static void
 attrib_sentence(struct qt *q, size_t s)
@@ -934,7 +960,8 @@ attrib_sentence(struct qt *q, size_t s)
 		    extract_tok_is(x, t - 1, "but") ||
 		    attrib_punct(x, t - 1, ','))) {
 			/* X acknowledged Q but said R / X said Q, adding R */
-			if (!have && !attrib_subject(q, t, f, &prev))
+			if (!have && !attrib_quoted(q, t, f, &prev) &&
+			    !attrib_subject(q, t, f, &prev))
 				continue;
 			c = attrib_clause(q, t + 1, l, lemma);
 			if (c < l)
