@@ -369,8 +369,10 @@ attrib_np_word(const struct extract *x, size_t i)
 		    attrib_in(x, i - 1, &attrib_not_before)) &&
 		    !attrib_in(x, i, &attrib_nounish))
 			return 0;	/* a verb, unless "a report" */
-		if (!(f & TOK_CAP) && attrib_suffix(x, i, "ly"))
-			return 0;
+		if (!(f & TOK_CAP) && attrib_suffix(x, i, "ly") &&
+		    (i + 1 >= x->ntoks || !(x->toks[i + 1].flags & TOK_WORD) ||
+		    attrib_lemma(x, i + 1) != NULL))
+			return 0;	/* an adverb, not "early results" */
 		return 1;
 	}
 	return attrib_punct(x, i, '-') || attrib_punct(x, i, '&');
