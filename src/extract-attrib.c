@@ -505,6 +505,10 @@ attrib_np_after(const struct qt *q, size_t i, size_t hi,
 
 	while (j < hi && j - i < NP_MAX && !(x->toks[j].flags & TOK_PARA &&
 	    j > i)) {
+		if (j > i && (attrib_in(x, j, &attrib_pperson) ||
+		    attrib_in(x, j, &attrib_pother) ||
+		    attrib_in(x, j, &attrib_pself)))
+			break;		/* told the Post she thinks */
 		if (attrib_np_word(x, j) && !(x->toks[j].flags & TOK_PUNCT))
 			j++;
 		else if (j > i && attrib_np_prep(x, j))
@@ -624,6 +628,15 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 			else
 				i++;
 		}
+		/* told a crowded hall in Baltimore that ... */
+		for (j = i; j < end && j - i < 12; j++) {
+			if (extract_tok_is(x, j, "that"))
+				return j + 1;
+			if (attrib_end(x, j) || attrib_punct(x, j, ',') ||
+			    (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE)) ||
+			    attrib_lemma(x, j) != NULL)
+				break;
+		}
 	}
 	/* on Tuesday, in a statement, last week, Friday ... (that) */
 	for (k = i; k < end && k - i < 4 && (attrib_in(x, k,
@@ -712,8 +725,9 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 			return j;
 		if (attrib_punct(x, j, ';'))
 			return j;
-		if (attrib_punct(x, j, ',') && attrib_in(x, j + 1,
-		    &attrib_aside))
+		if (attrib_punct(x, j, ',') && (attrib_in(x, j + 1,
+		    &attrib_aside) || (attrib_suffix(x, j + 1, "ing") &&
+		    attrib_lemma(x, j + 1) != NULL)))
 			return j;
 		if ((extract_tok_is(x, j, "but") ||
 		    extract_tok_is(x, j, "and")) &&
