@@ -1005,7 +1005,7 @@ attrib_indirect(struct qt *q, size_t p)
 	    !((x->toks[i].flags & TOK_ABBR) && x->text[x->toks[i].end - 1] ==
 	    '.'))
 		return;
-	for (s = q->sentof[x->paras[p].first]; s != EX_NONE &&
+	for (s = quote_sentence(x, x->paras[p].first); s != EX_NONE &&
 	    s < x->nsents && x->sents[s].para == p; s++)
 		attrib_sentence(q, s);
 }

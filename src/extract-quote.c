@@ -322,8 +322,8 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 			return 0;
 		if (!mark && !quote_ends(x, pc))
 			return 0;	/* X said "Q" and more: a mixed quote */
-		i = q->sentof[j] != EX_NONE ? x->sents[q->sentof[j]].first :
-		    lo;
+		i = quote_sentence(x, j);
+		i = i != EX_NONE ? x->sents[i].first : lo;
 		if (i < lo)
 			i = lo;
 		if (!attrib_np_before(q, j, i, &pd->sp) &&
@@ -334,7 +334,7 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 		return 1;
 	}
 	if (quote_punct(x, pc->open - 1, ':') &&
-	    (j = q->sentof[pc->open - 1]) != EX_NONE) {
+	    (j = quote_sentence(x, pc->open - 1)) != EX_NONE) {
 		/* X echoed: / released the following statement: "Q" */
 		return attrib_subject(q, pc->open - 1, x->sents[j].first,
 		    &pd->sp);
@@ -534,29 +534,41 @@ quote_flush(struct qt *q)
 	q->npend = 0;
 }
 
+/* The sentence token tok is in, or EX_NONE. */
+size_t
+quote_sentence(const struct extract *x, size_t tok)
+{
+	size_t	lo = 0, hi = x->nsents, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->sents[mid].last <= tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->nsents && x->sents[lo].first <= tok)
+		return lo;
+	return EX_NONE;
+}
+
 /* Build the per-token maps the stage looks things up in. */
 static void
 quote_maps(struct qt *q)
 {
 	struct extract	*x = q->x;
-	size_t		 i, s, next = EX_NONE;
+	size_t		 i, next = EX_NONE;
 
 	q->inq = xreallocarray(NULL, x->ntoks + 1, sizeof *q->inq);
 	q->nextmark = xreallocarray(NULL, x->ntoks + 1, sizeof *q->nextmark);
-	q->sentof = xreallocarray(NULL, x->ntoks + 1, sizeof *q->sentof);
 	q->cueused = xcalloc(x->ntoks + 1, 1);
 	for (i = 0; i <= x->ntoks; i++)
-		q->inq[i] = q->sentof[i] = EX_NONE;
+		q->inq[i] = EX_NONE;
 	for (i = x->ntoks + 1; i-- > 0;) {
-		q->nextmark[i] = next;
 		if (i < x->ntoks && (x->toks[i].flags & TOK_QUOTE))
 			next = i;
-		if (i < x->ntoks)
-			q->nextmark[i] = next;
+		q->nextmark[i] = next;
 	}
-	for (s = 0; s < x->nsents; s++)
-		for (i = x->sents[s].first; i < x->sents[s].last; i++)
-			q->sentof[i] = s;
 }
 
 /* A mention's start and index, to sort mentions by where they are. */
@@ -612,7 +624,6 @@ extract_quotes(struct extract *x)
 	free(q.pieces);
 	free(q.inq);
 	free(q.nextmark);
-	free(q.sentof);
 	free(q.cueused);
 	free(q.pend);
 	free(q.ments);

@@ -53,7 +53,6 @@ struct qt {
 	size_t			 npieces;
 	size_t			*inq;		/* token -> piece, or EX_NONE */
 	size_t			*nextmark;	/* token -> next quote mark */
-	size_t			*sentof;	/* token -> sentence */
 	unsigned char		*cueused;	/* token is a cue already used */
 	struct qt_pending	*pend;
 	size_t			 npend, cappend;
@@ -83,5 +82,6 @@ void	 speaker_resolve(struct qt *, struct qt_speaker *, size_t);
 
 /* extract-quote.c */
 struct qt_pending *quote_pending_add(struct qt *);
+size_t	 quote_sentence(const struct extract *, size_t);
 
 #endif

@@ -162,7 +162,8 @@ speaker_pronoun(const struct qt *q, struct qt_speaker *sp)
 	size_t			 s, k, lo, hi, mid, i, after = 0;
 
 	speaker_refer(sp, &q->lastperson);
-	if (q->ments == NULL || (s = q->sentof[sp->first]) == EX_NONE)
+	if (q->ments == NULL ||
+	    (s = quote_sentence(x, sp->first)) == EX_NONE)
 		return;
 	if (q->lastperson.first != EX_NONE)
 		after = x->toks[q->lastperson.first].start;
