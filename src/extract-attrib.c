@@ -248,25 +248,27 @@ attrib_suffix(const struct extract *x, size_t i, const char *suf)
 }
 
 /*
- * Which first letters and lengths speech verbs have, so that most words
- * are known not to be one without a lookup.
+ * Which first two letters and lengths speech verbs have, so that most
+ * words are known not to be one without a lookup.
  */
-static uint32_t	attrib_shapes[26];
+static uint32_t	attrib_shapes[26][26];
+static int	attrib_shapes_built;
 
 /* Fill attrib_shapes from the speech verbs lexicon. */
 static void
 attrib_shapes_build(void)
 {
-	size_t	i, n;
-	int	c;
+	const char	*k;
+	size_t		 i, n;
 
 	for (i = 0; i < lex_speech_verbs_n; i++) {
-		c = lex_speech_verbs[i].key[0];
-		n = strlen(lex_speech_verbs[i].key);
-		if (c >= 'a' && c <= 'z' && n < 32)
-			attrib_shapes[c - 'a'] |= 1U << n;
+		k = lex_speech_verbs[i].key;
+		n = strlen(k);
+		if (n >= 2 && n < 32 && k[0] >= 'a' && k[0] <= 'z' &&
+		    k[1] >= 'a' && k[1] <= 'z')
+			attrib_shapes[k[0] - 'a'][k[1] - 'a'] |= 1U << n;
 	}
-	attrib_shapes[0] |= 1;	/* built */
+	attrib_shapes_built = 1;
 }
 
 /* The lemma of a speech verb at token i, or NULL. */
@@ -279,10 +281,13 @@ attrib_lemma(const struct extract *x, size_t i)
 
 	if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_POSS)))
 		return NULL;
-	if (attrib_shapes[0] == 0)
+	if (!attrib_shapes_built)
 		attrib_shapes_build();
-	if (c < 'a' || c > 'z' || n >= 32 ||
-	    !(attrib_shapes[c - 'a'] & (1U << n)))
+	if (c < 'a' || c > 'z' || n < 2 || n >= 32 ||
+	    (unsigned char)x->text[t->start + 1] < 'a' ||
+	    (unsigned char)x->text[t->start + 1] > 'z' ||
+	    !(attrib_shapes[c - 'a'][x->text[t->start + 1] - 'a'] &
+	    (1U << n)))
 		return NULL;
 	return lex_find(LEX_SPEECH_VERBS, x->text + t->start, n);
 }
