@@ -1,9 +1,9 @@
 /*
- * Attribution for the quote stage: speech cues (verbs of saying and
- * "according to"), the noun phrase of the source next to a cue, indirect
- * speech (the clause a cue reports), and what a source resolves to: an
- * entity, a news outlet, an unnamed official, or through a pronoun or a
- * role noun ("the minister") the last speaker who fits.
+ * Attribution for the quote stage: the noun phrase of the source next to
+ * a speech cue (extract-cue.c finds cues) and indirect speech, the clause
+ * a cue reports: "Q, X said", "X said (that) Q", "according to X, Q",
+ * "X told Y that Q", "X called for Q". What a source resolves to is
+ * extract-speaker.c's.
  */
 #include "config.h"
 
@@ -22,343 +22,6 @@
 #define IND_MIN		3	/* words of an indirect quote, least */
 #define IND_MAX		200	/* tokens of one at most */
 
-/* A word list, looked up case-insensitively. */
-struct attrib_words {
-	const char *const	*w;
-	size_t			 n;
-};
-
-#define WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0] }
-
-/* Words that end a source's noun phrase going left or right. */
-static const char *const attrib_stop_list[] = {
-	"that", "which", "who", "whom", "whose", "and", "or", "but", "nor",
-	"because", "if", "when", "where", "while", "as", "after", "before",
-	"since", "than", "so", "then", "to", "is", "are", "was", "were", "be",
-	"been", "being", "has", "have", "had", "will", "would", "can",
-	"could", "should", "may", "might", "must", "do", "does", "did", "not",
-	"also", "however", "meanwhile", "yet", "still", "there", "here",
-	"what", "how", "why", "with", "by", "on", "into", "about", "over",
-	"under", "against", "between", "during", "without", "through",
-	"until", "though", "although", "whether", "once", "now", "later",
-	"earlier", "this", "these", "those", "it", "its", "amid", "despite",
-	"via", "per", "up", "out", "off", "down", "just", "never", "even",
-	"only", "again", "already", "instead", "too", "very", "in", "at",
-	"of", "for", "from", "like", "unlike", "upon", "toward", "towards",
-	"across", "around", "within", "beyond", "near", "last", "next",
-	"today", "yesterday", "tomorrow", "tonight", "let", "let's"
-};
-
-/* Words that may sit between a subject and its cue: X has also said. */
-static const char *const attrib_aux_list[] = {
-	"has", "have", "had", "also", "later", "previously", "recently",
-	"then", "again", "once", "earlier", "further", "repeatedly",
-	"publicly", "privately", "reportedly", "separately", "similarly",
-	"subsequently", "initially", "first", "often", "frequently",
-	"already", "ultimately", "finally", "simply", "flatly", "angrily",
-	"openly", "explicitly", "specifically", "clearly", "correctly",
-	"falsely", "wrongly", "famously", "bluntly", "recently", "quickly",
-	"always", "consistently", "herself", "himself", "themselves", "itself"
-};
-
-/* Words before a cue that make it no cue: the report, was told, to say. */
-static const char *const attrib_not_before_list[] = {
-	"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-	"this", "these", "those", "no", "any", "every", "each", "such",
-	"is", "are", "was", "were", "be", "been", "being", "to", "not",
-	"would", "could", "should", "might", "may", "must", "can", "will",
-	"did", "does", "do", "n't", "didn't", "don't", "doesn't", "won't",
-	"cannot", "never", "let", "whose", "of", "for"
-};
-
-/* Verb forms that are as often nouns: only a cue before "that". */
-static const char *const attrib_nounish_list[] = {
-	"report", "reports", "claim", "claims", "call", "calls", "note",
-	"notes", "post", "posts", "state", "states", "tweet", "tweets",
-	"charge", "charges", "demand", "demands", "promise", "promises",
-	"estimate", "estimates", "forecast", "forecasts", "project",
-	"projects", "signal", "signals", "hint", "hints", "fear", "fears",
-	"hope", "hopes", "counter", "counters", "point", "points", "reply",
-	"replies", "joke", "jokes", "vow", "vows", "pledge", "pledges",
-	"quip", "quips", "remark", "remarks", "comment", "comments",
-	"warning", "warnings", "statement", "statements", "boast", "boasts",
-	"ask", "asks", "mock", "mocks", "muse", "muses", "brief", "briefs",
-	"continue", "continues", "repeat", "repeats", "insinuate", "shout",
-	"shouts", "yell", "yells", "scoff", "scoffs", "lament", "laments",
-	"retort", "retorts", "mention", "mentions", "answer", "answers",
-	"expect", "expects", "recount", "recounts", "describe", "describes",
-	"echo", "echoes", "dispute", "disputes", "whisper", "murmur"
-};
-
-/* Cues that only count right next to a quote: "...," he continued. */
-static const char *const attrib_weak_list[] = {
-	"continue", "call", "describe", "ask", "mock", "signal", "project",
-	"point", "propose", "recommend", "advise", "inform", "brief",
-	"wonder", "muse", "hint", "forecast", "estimate", "conclude",
-	"indicate", "expect", "hope", "fear", "think", "believe", "threaten",
-	"yell", "shout", "scoff", "joke", "quip", "boast", "lament",
-	"exclaim", "retort"
-};
-
-/* Words after a cue that make it no speech: said of, told to. */
-static const char *const attrib_not_after_list[] = {
-	"to", "for", "of", "about", "by", "off", "up", "out", "into", "with",
-	"is", "was", "are", "were", "has", "had", "have", "and", "or", "if",
-	"whether", "why", "how", "what", "when", "where", "who", "which",
-	"so", "as", "on", "in", "at", "from", "yes", "no", "nothing",
-	"anything", "something", "little", "otherwise"
-};
-
-/* Objects of tell, ask, inform: "told reporters that". */
-static const char *const attrib_object_list[] = {
-	"him", "her", "them", "us", "me", "you", "reporters", "journalists",
-	"lawmakers", "supporters", "congress", "parliament", "the", "a",
-	"an", "his", "their", "it", "everyone", "viewers", "listeners",
-	"members", "voters", "crowd"
-};
-
-/* Words that start a time or place after a cue: said on Friday. */
-static const char *const attrib_adverbial_list[] = {
-	"on", "in", "at", "during", "last", "this", "earlier", "late",
-	"later", "recently", "today", "yesterday", "tonight", "afterward",
-	"afterwards", "again", "privately", "publicly", "repeatedly", "once",
-	"before", "after", "while", "when", "by", "through", "via", "onstage",
-	"also", "separately", "shortly"
-};
-
-/* Days and months: said Friday. */
-static const char *const attrib_when_list[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "january", "february", "march", "april", "june", "july",
-	"august", "september", "october", "november", "december", "sept.",
-	"jan.", "feb.", "aug.", "oct.", "nov.", "dec.", "weekend", "overnight",
-	"week", "month", "year", "day", "night", "morning", "afternoon",
-	"evening"
-};
-
-/* Determiners that start a noun phrase after a cue: in a statement. */
-static const char *const attrib_np_det_list[] = {
-	"a", "an", "the", "his", "her", "its", "their", "our", "an", "this",
-	"that", "these", "those"
-};
-
-/* Words that start a clause of time or reason, not of what was said. */
-static const char *const attrib_subord_list[] = {
-	"as", "when", "after", "before", "while", "during", "because",
-	"following", "amid", "despite", "where", "if"
-};
-
-/* Words after a comma that end a reported clause: ", which ...". */
-static const char *const attrib_aside_list[] = {
-	"which", "who", "whose", "according", "citing", "saying", "adding",
-	"noting", "arguing", "explaining", "insisting", "stressing", "warning",
-	"claiming", "referring", "pointing", "although", "though", "even",
-	"despite", "amid", "however"
-};
-
-/* Whom a thing was said to, after a cue that ends its clause. */
-static const char *const attrib_hearer_list[] = {
-	"him", "her", "them", "us", "me", "you", "reporters", "journalists",
-	"lawmakers", "supporters", "viewers", "listeners", "voters"
-};
-
-/* Pronouns that may be a source. */
-static const char *const attrib_person_pron[] = { "he", "she" };
-static const char *const attrib_other_pron[] = { "they", "it" };
-static const char *const attrib_self_pron[] = { "i", "we", "you" };
-
-static const struct attrib_words attrib_stop = WORDS(attrib_stop_list);
-static const struct attrib_words attrib_aux = WORDS(attrib_aux_list);
-static const struct attrib_words attrib_not_before =
-    WORDS(attrib_not_before_list);
-static const struct attrib_words attrib_nounish = WORDS(attrib_nounish_list);
-static const struct attrib_words attrib_weak = WORDS(attrib_weak_list);
-static const struct attrib_words attrib_not_after =
-    WORDS(attrib_not_after_list);
-static const struct attrib_words attrib_object = WORDS(attrib_object_list);
-static const struct attrib_words attrib_hearer = WORDS(attrib_hearer_list);
-static const struct attrib_words attrib_adverbial =
-    WORDS(attrib_adverbial_list);
-static const struct attrib_words attrib_aside = WORDS(attrib_aside_list);
-static const struct attrib_words attrib_when = WORDS(attrib_when_list);
-static const struct attrib_words attrib_np_det = WORDS(attrib_np_det_list);
-static const struct attrib_words attrib_subord = WORDS(attrib_subord_list);
-static const struct attrib_words attrib_pperson = WORDS(attrib_person_pron);
-static const struct attrib_words attrib_pother = WORDS(attrib_other_pron);
-static const struct attrib_words attrib_pself = WORDS(attrib_self_pron);
-
-/* Is token i one of the words? */
-static int
-attrib_in(const struct extract *x, size_t i, const struct attrib_words *l)
-{
-	const char	*w;
-	size_t		 k, n;
-	int		 c;
-
-	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD))
-		return 0;
-	w = x->text + x->toks[i].start;
-	n = x->toks[i].end - x->toks[i].start;
-	if (n > 16)
-		return 0;
-	c = tolower((unsigned char)*w);
-	for (k = 0; k < l->n; k++)
-		if (l->w[k][0] == c && strncasecmp(l->w[k], w, n) == 0 &&
-		    l->w[k][n] == '\0')
-			return 1;
-	return 0;
-}
-
-/* Is the string s (n bytes) one of the words? */
-static int
-attrib_str_in(const char *s, size_t n, const struct attrib_words *l)
-{
-	size_t	k;
-
-	for (k = 0; k < l->n; k++)
-		if (strncasecmp(l->w[k], s, n) == 0 && l->w[k][n] == '\0')
-			return 1;
-	return 0;
-}
-
-/* Is token i the one-byte punctuation c? */
-static int
-attrib_punct(const struct extract *x, size_t i, char c)
-{
-	return i < x->ntoks && x->toks[i].end - x->toks[i].start == 1 &&
-	    x->text[x->toks[i].start] == c;
-}
-
-/* Does token i end a sentence: . ? ! */
-static int
-attrib_end(const struct extract *x, size_t i)
-{
-	return attrib_punct(x, i, '.') || attrib_punct(x, i, '?') ||
-	    attrib_punct(x, i, '!');
-}
-
-/* Does token i end with "ing" or "ly"? */
-static int
-attrib_suffix(const struct extract *x, size_t i, const char *suf)
-{
-	size_t	n = x->toks[i].end - x->toks[i].start, m = strlen(suf);
-
-	return n > m + 2 && strncasecmp(x->text + x->toks[i].end - m, suf,
-	    m) == 0;
-}
-
-/*
- * Which first two letters and lengths speech verbs have, so that most
- * words are known not to be one without a lookup.
- */
-static uint32_t	attrib_shapes[26][26];
-static int	attrib_shapes_built;
-
-/* Fill attrib_shapes from the speech verbs lexicon. */
-static void
-attrib_shapes_build(void)
-{
-	const char	*k;
-	size_t		 i, n;
-
-	for (i = 0; i < lex_speech_verbs_n; i++) {
-		k = lex_speech_verbs[i].key;
-		n = strlen(k);
-		if (n >= 2 && n < 32 && k[0] >= 'a' && k[0] <= 'z' &&
-		    k[1] >= 'a' && k[1] <= 'z')
-			attrib_shapes[k[0] - 'a'][k[1] - 'a'] |= 1U << n;
-	}
-	attrib_shapes_built = 1;
-}
-
-/* The lemma of a speech verb at token i, or NULL. */
-const char *
-attrib_lemma(const struct extract *x, size_t i)
-{
-	const struct ex_token	*t = &x->toks[i];
-	size_t			 n = t->end - t->start;
-	int			 c = (unsigned char)x->text[t->start];
-
-	if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_POSS)))
-		return NULL;
-	if (!attrib_shapes_built)
-		attrib_shapes_build();
-	if (c < 'a' || c > 'z' || n < 2 || n >= 32 ||
-	    (unsigned char)x->text[t->start + 1] < 'a' ||
-	    (unsigned char)x->text[t->start + 1] > 'z' ||
-	    !(attrib_shapes[c - 'a'][x->text[t->start + 1] - 'a'] &
-	    (1U << n)))
-		return NULL;
-	return lex_find(LEX_SPEECH_VERBS, x->text + t->start, n);
-}
-
-/*
- * A capitalised speech verb in a headline in title case: "Ryabkov Says
- * Cooperation Will Continue". Returns its lemma, or NULL.
- */
-static const char *
-attrib_title_cue(const struct extract *x, size_t i)
-{
-	const struct ex_token	*t = &x->toks[i];
-
-	if (!(t->flags & TOK_CAP) || (t->flags & (TOK_SENT | TOK_PARA)) ||
-	    i + 1 >= x->ntoks || !(x->toks[i - 1].flags & TOK_CAP) ||
-	    !(x->toks[i + 1].flags & (TOK_CAP | TOK_QUOTE | TOK_SQUOTE)) ||
-	    (x->toks[i].flags & TOK_UPPER))
-		return NULL;
-	return lex_find(LEX_SPEECH_VERBS, x->text + t->start,
-	    t->end - t->start);
-}
-
-/*
- * Is token i a speech cue? Returns its length in tokens (two for
- * "according to"), or 0. Strict cues are those that may report speech
- * with no quote marks next to them; strict 2 lets "called" in too, which
- * the indirect pass checks itself.
- */
-size_t
-attrib_cue(const struct qt *q, size_t i, int strict)
-{
-	const struct extract	*x = q->x;
-	const char		*lemma;
-	size_t			 n;
-
-	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD) ||
-	    (x->toks[i].flags & (TOK_DIGIT | TOK_POSS | TOK_UPPER)))
-		return 0;
-	n = x->toks[i].end - x->toks[i].start;
-	if (n < 3 || n > 14)
-		return 0;
-	if (n == 9 && extract_tok_is(x, i, "according"))
-		return extract_tok_is(x, i + 1, "to") &&
-		    !(x->toks[i + 1].flags & TOK_PARA) ? 2 : 0;
-	if ((lemma = attrib_lemma(x, i)) == NULL && (lemma =
-	    attrib_title_cue(x, i)) == NULL)
-		return 0;
-	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
-	    (attrib_in(x, i - 1, &attrib_not_before) ||
-	    (x->toks[i - 1].flags & TOK_POSS)))
-		return 0;	/* the report, to say, Editor's note */
-	if (attrib_in(x, i, &attrib_nounish) &&
-	    !extract_tok_is(x, i + 1, "that") &&
-	    !attrib_punct(x, i + 1, ':') &&
-	    !(i > 0 && (attrib_in(x, i - 1, &attrib_pperson) ||
-	    attrib_in(x, i - 1, &attrib_pother))))
-		return 0;
-	if (strict) {
-		if (attrib_str_in(lemma, strlen(lemma), &attrib_weak) &&
-		    (strict != 2 || (strcmp(lemma, "call") != 0 &&
-		    strcmp(lemma, "ask") != 0 &&
-		    strcmp(lemma, "describe") != 0)))
-			return 0;
-		if (attrib_suffix(x, i, "ing") && !(i > 0 &&
-		    (attrib_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
-		    "by"))))
-			return 0;	/* only ", saying Q", "by saying Q" */
-	}
-	return 1;
-}
-
 /* May token i be inside a source's noun phrase? */
 static int
 attrib_np_word(const struct extract *x, size_t i)
@@ -368,19 +31,19 @@ attrib_np_word(const struct extract *x, size_t i)
 	if (f & TOK_POSS)
 		return 1;
 	if (f & TOK_WORD) {
-		if (attrib_in(x, i, &attrib_stop))
+		if (cue_in(x, i, &cue_stop))
 			return 0;
-		if (attrib_lemma(x, i) != NULL && !(i > 0 &&
-		    attrib_in(x, i - 1, &attrib_not_before)) &&
-		    !attrib_in(x, i, &attrib_nounish))
+		if (cue_lemma(x, i) != NULL && !(i > 0 &&
+		    cue_in(x, i - 1, &cue_not_before)) &&
+		    !cue_in(x, i, &cue_nounish))
 			return 0;	/* a verb, unless "a report" */
-		if (!(f & TOK_CAP) && attrib_suffix(x, i, "ly") &&
+		if (!(f & TOK_CAP) && cue_suffix(x, i, "ly") &&
 		    (i + 1 >= x->ntoks || !(x->toks[i + 1].flags & TOK_WORD) ||
-		    attrib_lemma(x, i + 1) != NULL))
+		    cue_lemma(x, i + 1) != NULL))
 			return 0;	/* an adverb, not "early results" */
 		return 1;
 	}
-	return attrib_punct(x, i, '-') || attrib_punct(x, i, '&');
+	return cue_punct(x, i, '-') || cue_punct(x, i, '&');
 }
 
 /* May a preposition at token i join a noun phrase: Secretary of State? */
@@ -434,9 +97,9 @@ attrib_np_left(const struct qt *q, size_t end, size_t lo,
 		return 0;	/* "475 delegates": a number is no source */
 	/* "18 million he said": the pronoun alone */
 	for (k = j; k < end; k++)
-		if (attrib_in(x, k, &attrib_pperson) ||
-		    attrib_in(x, k, &attrib_pother) ||
-		    attrib_in(x, k, &attrib_pself))
+		if (cue_in(x, k, &cue_pperson) ||
+		    cue_in(x, k, &cue_pother) ||
+		    cue_in(x, k, &cue_pself))
 			j = k;
 	return attrib_set(sp, j, end);
 }
@@ -452,23 +115,23 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 	const struct extract	*x = q->x;
 	size_t			 j = cue, k;
 
-	while (j > lo && attrib_in(x, j - 1, &attrib_aux))
+	while (j > lo && cue_in(x, j - 1, &cue_aux))
 		j--;
-	if (j > lo + 1 && attrib_in(x, j - 1, &attrib_when)) {
+	if (j > lo + 1 && cue_in(x, j - 1, &cue_when)) {
 		/* X on Tuesday said, X late Friday said */
-		for (k = j - 1; k > lo && j - k < 5 && (attrib_in(x, k - 1,
-		    &attrib_when) || attrib_in(x, k - 1, &attrib_adverbial) ||
+		for (k = j - 1; k > lo && j - k < 5 && (cue_in(x, k - 1,
+		    &cue_when) || cue_in(x, k - 1, &cue_adverbial) ||
 		    (x->toks[k - 1].flags & TOK_DIGIT));)
 			k--;
-		if (k > lo && !attrib_punct(x, k - 1, ','))
+		if (k > lo && !cue_punct(x, k - 1, ','))
 			j = k;
-		while (j > lo && attrib_in(x, j - 1, &attrib_aux))
+		while (j > lo && cue_in(x, j - 1, &cue_aux))
 			j--;
 	}
-	if (j > lo + 1 && attrib_punct(x, j - 1, ')')) {
+	if (j > lo + 1 && cue_punct(x, j - 1, ')')) {
 		/* Sen. Claire McCaskill (D-Mo.) said */
 		for (k = j - 1; k-- > lo && j - k < 10;)
-			if (attrib_punct(x, k, '(')) {
+			if (cue_punct(x, k, '(')) {
 				if (k > lo && attrib_np_left(q, k, lo, sp))
 					return 1;
 				break;
@@ -476,13 +139,13 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 	}
 	if (j > lo && attrib_np_left(q, j, lo, sp))
 		return 1;
-	if (j <= lo + 1 || !attrib_punct(x, j - 1, ','))
+	if (j <= lo + 1 || !cue_punct(x, j - 1, ','))
 		return 0;
 	/* X, who ..., said / X, the minister, said / X, 56, said */
 	for (k = j - 1; k-- > lo && j - k < NP_APPOS;) {
 		if (x->toks[k].flags & (TOK_QUOTE | TOK_SQUOTE))
 			return 0;
-		if (!attrib_punct(x, k, ','))
+		if (!cue_punct(x, k, ','))
 			continue;
 		if (!extract_tok_is(x, k + 1, "who") &&
 		    !extract_tok_is(x, k + 1, "whose") &&
@@ -493,7 +156,7 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 			return 0;
 		/* Schiff, 56, who ... */
 		if (k > lo + 2 && (x->toks[k - 1].flags & TOK_DIGIT) &&
-		    attrib_punct(x, k - 2, ','))
+		    cue_punct(x, k - 2, ','))
 			k -= 2;
 		return k > lo && attrib_np_left(q, k, lo, sp);
 	}
@@ -510,9 +173,9 @@ attrib_np_after(const struct qt *q, size_t i, size_t hi,
 
 	while (j < hi && j - i < NP_MAX && !(x->toks[j].flags & TOK_PARA &&
 	    j > i)) {
-		if (j > i && (attrib_in(x, j, &attrib_pperson) ||
-		    attrib_in(x, j, &attrib_pother) ||
-		    attrib_in(x, j, &attrib_pself)))
+		if (j > i && (cue_in(x, j, &cue_pperson) ||
+		    cue_in(x, j, &cue_pother) ||
+		    cue_in(x, j, &cue_pself)))
 			break;		/* told the Post she thinks */
 		if (attrib_np_word(x, j) && !(x->toks[j].flags & TOK_PUNCT))
 			j++;
@@ -531,7 +194,7 @@ static const char *const attrib_work_list[] = {
 	"report", "reports", "statement", "statements", "interview",
 	"article", "story", "broadcast", "dispatch", "bulletin", "release"
 };
-static const struct attrib_words attrib_work = WORDS(attrib_work_list);
+static const struct cue_words attrib_work = CUE_WORDS(attrib_work_list);
 
 /*
  * "a report (on Saturday) from X", "a statement by X": the source is X,
@@ -545,12 +208,12 @@ attrib_outlet(const struct qt *q, struct qt_speaker *sp, size_t end)
 	size_t			 i, w;
 
 	for (w = sp->first; w < sp->last; w++)
-		if (attrib_in(x, w, &attrib_work))
+		if (cue_in(x, w, &attrib_work))
 			break;
 	if (w == sp->last)
 		return;
 	for (i = w + 1; i + 1 < end && i - w < 8; i++) {
-		if (attrib_punct(x, i, ',') || attrib_end(x, i))
+		if (cue_punct(x, i, ',') || cue_end(x, i))
 			return;
 		if ((extract_tok_is(x, i, "from") || extract_tok_is(x, i,
 		    "by")) && attrib_np_after(q, i + 1, end, &by)) {
@@ -570,10 +233,10 @@ attrib_subject(const struct qt *q, size_t cue, size_t lo,
 	size_t			 i = lo, k;
 
 	/* In a speech on Monday, X ... */
-	if (attrib_in(x, i, &attrib_stop) && !extract_tok_is(x, i, "but") &&
+	if (cue_in(x, i, &cue_stop) && !extract_tok_is(x, i, "but") &&
 	    !extract_tok_is(x, i, "and"))
 		for (k = i; k < cue && k - i < 12; k++)
-			if (attrib_punct(x, k, ',')) {
+			if (cue_punct(x, k, ',')) {
 				i = k + 1;
 				break;
 			}
@@ -586,7 +249,7 @@ attrib_subject(const struct qt *q, size_t cue, size_t lo,
 	for (i = sp->first + 1; i < sp->last; i++)
 		if ((x->toks[i - 1].flags & TOK_CAP) &&
 		    !(x->toks[i].flags & TOK_CAP) &&
-		    (attrib_suffix(x, i, "ed") || attrib_suffix(x, i, "s"))) {
+		    (cue_suffix(x, i, "ed") || cue_suffix(x, i, "s"))) {
 			sp->last = i;	/* Chancellor Sorre welcomed ... */
 			break;
 		}
@@ -626,7 +289,7 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 	    strcmp(lemma, "inform") == 0 || strcmp(lemma, "assure") == 0 ||
 	    strcmp(lemma, "reassure") == 0 || strcmp(lemma, "warn") == 0 ||
 	    strcmp(lemma, "remind") == 0 || strcmp(lemma, "brief") == 0)) {
-		if (attrib_in(x, i, &attrib_object) ||
+		if (cue_in(x, i, &cue_object) ||
 		    (x->toks[i].flags & TOK_CAP)) {
 			if (attrib_np_after(q, i, end, &obj))
 				i = obj.last;
@@ -637,52 +300,52 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 		for (j = i; j < end && j - i < 12; j++) {
 			if (extract_tok_is(x, j, "that"))
 				return j + 1;
-			if (attrib_end(x, j) || attrib_punct(x, j, ',') ||
+			if (cue_end(x, j) || cue_punct(x, j, ',') ||
 			    (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE)) ||
-			    attrib_lemma(x, j) != NULL)
+			    cue_lemma(x, j) != NULL)
 				break;
 		}
 	}
 	/* on Tuesday, in a statement, last week, Friday ... (that) */
-	for (k = i; k < end && k - i < 4 && (attrib_in(x, k,
-	    &attrib_adverbial) || attrib_in(x, k, &attrib_when) ||
+	for (k = i; k < end && k - i < 4 && (cue_in(x, k,
+	    &cue_adverbial) || cue_in(x, k, &cue_when) ||
 	    (x->toks[k].flags & TOK_DIGIT));)
 		k++;
 	if (k > i) {
-		if (k >= end || attrib_end(x, k) || attrib_in(x, k,
-		    &attrib_subord))
+		if (k >= end || cue_end(x, k) || cue_in(x, k,
+		    &cue_subord))
 			return end;	/* said Friday as he left */
-		if (extract_tok_is(x, k, "that") || attrib_punct(x, k, ',') ||
-		    attrib_punct(x, k, ':'))
+		if (extract_tok_is(x, k, "that") || cue_punct(x, k, ',') ||
+		    cue_punct(x, k, ':'))
 			return k + 1;
 		/* in a statement (on its website) that ..., in Drossen that */
 		for (j = k; j < end && j - k < 8; j++) {
 			if (extract_tok_is(x, j, "that") ||
-			    attrib_punct(x, j, ',') || attrib_punct(x, j, ':'))
+			    cue_punct(x, j, ',') || cue_punct(x, j, ':'))
 				return j + 1;
-			if (attrib_end(x, j) || (x->toks[j].flags &
+			if (cue_end(x, j) || (x->toks[j].flags &
 			    (TOK_QUOTE | TOK_SQUOTE)))
 				break;
 		}
-		if (!attrib_in(x, k, &attrib_np_det))
+		if (!cue_in(x, k, &cue_np_det))
 			return k;	/* said on Friday he met ... */
 		/* said in the past they were ... */
 		for (j = k + 1; j < end && j - k <= 3 &&
 		    (x->toks[j].flags & TOK_WORD) &&
 		    !(x->toks[j].flags & TOK_CAP) &&
-		    !attrib_in(x, j, &attrib_stop) &&
-		    !attrib_in(x, j, &attrib_pperson) &&
-		    !attrib_in(x, j, &attrib_pother); j++)
+		    !cue_in(x, j, &cue_stop) &&
+		    !cue_in(x, j, &cue_pperson) &&
+		    !cue_in(x, j, &cue_pother); j++)
 			;
-		if (j < end && j > k + 1 && (attrib_in(x, j, &attrib_pperson) ||
-		    attrib_in(x, j, &attrib_pother) ||
-		    attrib_in(x, j, &attrib_pself)))
+		if (j < end && j > k + 1 && (cue_in(x, j, &cue_pperson) ||
+		    cue_in(x, j, &cue_pother) ||
+		    cue_in(x, j, &cue_pself)))
 			return j;
 		return end;
 	}
 	if (extract_tok_is(x, i, "that"))
 		i++;
-	while (i < end && (attrib_punct(x, i, ':') || attrib_punct(x, i, ',')))
+	while (i < end && (cue_punct(x, i, ':') || cue_punct(x, i, ',')))
 		i++;
 	return i;
 }
@@ -699,14 +362,14 @@ attrib_tail(const struct qt *q, size_t i, size_t end)
 	size_t			 j;
 
 	for (j = i; j < end && j - i <= 6; j++) {
-		if (attrib_end(x, j) || attrib_punct(x, j, ',') ||
-		    attrib_punct(x, j, ';') || (x->toks[j].flags & TOK_DASH))
+		if (cue_end(x, j) || cue_punct(x, j, ',') ||
+		    cue_punct(x, j, ';') || (x->toks[j].flags & TOK_DASH))
 			return j;
 		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE))
 			return EX_NONE;
 		if (j == i && !(x->toks[j].flags & (TOK_CAP | TOK_DIGIT)) &&
-		    !attrib_in(x, j, &attrib_adverbial) &&
-		    !attrib_in(x, j, &attrib_hearer))
+		    !cue_in(x, j, &cue_adverbial) &&
+		    !cue_in(x, j, &cue_hearer))
 			return EX_NONE;
 		if (extract_tok_is(x, j, "that"))
 			return EX_NONE;
@@ -728,20 +391,20 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 	for (j = i + 1; j + 1 < end && j - i < IND_MAX; j++) {
 		if (x->toks[j].flags & TOK_DASH)
 			return j;
-		if (attrib_punct(x, j, ';'))
+		if (cue_punct(x, j, ';'))
 			return j;
-		if (attrib_punct(x, j, ',') && (attrib_in(x, j + 1,
-		    &attrib_aside) || (attrib_suffix(x, j + 1, "ing") &&
-		    attrib_lemma(x, j + 1) != NULL)))
+		if (cue_punct(x, j, ',') && (cue_in(x, j + 1,
+		    &cue_aside) || (cue_suffix(x, j + 1, "ing") &&
+		    cue_lemma(x, j + 1) != NULL)))
 			return j;
 		if ((extract_tok_is(x, j, "but") ||
 		    extract_tok_is(x, j, "and")) &&
-		    (attrib_cue(q, j + 1, 1) != 0 ||
-		    (attrib_suffix(x, j + 1, "ing") &&
-		    attrib_lemma(x, j + 1) != NULL) || ((attrib_in(x, j + 1,
-		    &attrib_aux) || attrib_in(x, j + 1, &attrib_pperson) ||
-		    attrib_in(x, j + 1, &attrib_pother)) &&
-		    attrib_cue(q, j + 2, 1) != 0)))
+		    (cue_at(q, j + 1, 1) != 0 ||
+		    (cue_suffix(x, j + 1, "ing") &&
+		    cue_lemma(x, j + 1) != NULL) || ((cue_in(x, j + 1,
+		    &cue_aux) || cue_in(x, j + 1, &cue_pperson) ||
+		    cue_in(x, j + 1, &cue_pother)) &&
+		    cue_at(q, j + 2, 1) != 0)))
 			return j;	/* X acknowledged Q but (he) said R */
 	}
 	return end;
@@ -749,7 +412,7 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 
 /* Words in [first, last). */
 static size_t
-attrib_words(const struct extract *x, size_t first, size_t last)
+cue_words(const struct extract *x, size_t first, size_t last)
 {
 	size_t	i, n = 0;
 
@@ -784,7 +447,7 @@ attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 		last--;
 	while (first < last && (x->toks[first].flags & TOK_PUNCT))
 		first++;
-	if (attrib_words(x, first, last) < IND_MIN)
+	if (cue_words(x, first, last) < IND_MIN)
 		return;
 	pd = quote_pending_add(q);
 	pd->first = first;
@@ -821,18 +484,18 @@ attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	const char		*v, *want;
 	size_t			 h, c = t + 1, k;
 
-	if (attrib_suffix(x, t, "ing") || !attrib_np_before(q, t, f, &sp))
+	if (cue_suffix(x, t, "ing") || !attrib_np_before(q, t, f, &sp))
 		return;
 	h = sp.last - 1;
 	if (!(x->toks[h].flags & TOK_CAP) &&
-	    !attrib_in(x, h, &attrib_pperson) &&
-	    !attrib_in(x, h, &attrib_pother) &&
+	    !cue_in(x, h, &cue_pperson) &&
+	    !cue_in(x, h, &cue_pother) &&
 	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) == 0)
 		return;
 	if (strcmp(lemma, "call") != 0) {
 		/* asked Y to / if / whether / who ...; described Y as */
 		for (k = c; k < l && k - c < 8; k++) {
-			if (attrib_end(x, k) || attrib_punct(x, k, ';'))
+			if (cue_end(x, k) || cue_punct(x, k, ';'))
 				return;
 			want = strcmp(lemma, "ask") == 0 ? "to" : "as";
 			if (extract_tok_is(x, k, want) || (*want == 't' &&
@@ -842,14 +505,14 @@ attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 			    extract_tok_is(x, k, "what") ||
 			    extract_tok_is(x, k, "how") ||
 			    extract_tok_is(x, k, "why") ||
-			    attrib_punct(x, k, ':'))))
+			    cue_punct(x, k, ':'))))
 				break;
 		}
 		if (k >= l || k - c >= 8)
 			return;
 	} else if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
 		c++;
-	else if (attrib_in(x, c, &attrib_not_after) || extract_tok_is(x, c,
+	else if (cue_in(x, c, &cue_not_after) || extract_tok_is(x, c,
 	    "off"))
 		return;
 	if (c < l)
@@ -896,7 +559,7 @@ attrib_sentence(struct qt *q, size_t s)
 	for (t = f; t < l; t++) {
 		if (q->inq[t] != EX_NONE || q->cueused[t])
 			continue;
-		if ((n = attrib_cue(q, t, 2)) == 0)
+		if ((n = cue_at(q, t, 2)) == 0)
 			continue;
 		if (n == 2) {
 			/* according to X, Q / Q, according to X */
@@ -906,24 +569,24 @@ attrib_sentence(struct qt *q, size_t s)
 			if (t == f || (t == f + 1 && (x->toks[f].flags &
 			    TOK_PUNCT))) {
 				c = sp.last;
-				while (c < l && !attrib_punct(x, c, ',') &&
-				    !attrib_end(x, c) && c - sp.last < 40)
+				while (c < l && !cue_punct(x, c, ',') &&
+				    !cue_end(x, c) && c - sp.last < 40)
 					c++;
-				if (c < l && attrib_punct(x, c, ','))
+				if (c < l && cue_punct(x, c, ','))
 					attrib_add(q, c + 1, l, t, n, &sp);
 			} else if (!attrib_taken(q, f, t))
 				attrib_add(q, f, t, t, n, &sp);
 			continue;
 		}
-		if ((lemma = attrib_lemma(x, t)) == NULL &&
-		    (lemma = attrib_title_cue(x, t)) == NULL)
+		if ((lemma = cue_lemma(x, t)) == NULL &&
+		    (lemma = cue_title(x, t)) == NULL)
 			continue;
 		if (strcmp(lemma, "call") == 0 || strcmp(lemma, "ask") == 0 ||
 		    strcmp(lemma, "describe") == 0) {
 			attrib_call(q, t, f, l, lemma);
 			continue;
 		}
-		if (t + 1 < l && attrib_in(x, t + 1, &attrib_not_after) &&
+		if (t + 1 < l && cue_in(x, t + 1, &cue_not_after) &&
 		    !(t + 2 < l && extract_tok_is(x, t + 1, "about") &&
 		    (x->toks[t + 2].flags & TOK_DIGIT)) &&
 		    !extract_tok_is(x, t + 1, "on") &&
@@ -935,42 +598,42 @@ attrib_sentence(struct qt *q, size_t s)
 			c = attrib_clause(q, t + 1, l, lemma);
 			e = attrib_tail(q, t + 1, l);
 			if (a > f + 1 && e != EX_NONE &&
-			    (attrib_punct(x, a - 1, ',') ||
+			    (cue_punct(x, a - 1, ',') ||
 			    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
 				/* Q, X said. / Q, X said, R. */
 				if (attrib_taken(q, f, a - 1))
 					;
-				else if (e < l && attrib_punct(x, e, ',') &&
-				    attrib_words(x, e + 1, l) >= IND_MIN &&
-				    !attrib_in(x, e + 1, &attrib_aside) &&
-				    !attrib_in(x, e + 1, &attrib_subord))
+				else if (e < l && cue_punct(x, e, ',') &&
+				    cue_words(x, e + 1, l) >= IND_MIN &&
+				    !cue_in(x, e + 1, &cue_aside) &&
+				    !cue_in(x, e + 1, &cue_subord))
 					attrib_add(q, f, l, t, 1, &sp);
 				else
 					attrib_add(q, f, a - 1, t, 1, &sp);
-			} else if (c < l && !attrib_end(x, c))
+			} else if (c < l && !cue_end(x, c))
 				attrib_add(q, c, attrib_cut(q, c, l), t, 1,
 				    &sp);
 			prev = sp;
 			have = 1;
 			continue;
 		}
-		if (t > f && (attrib_punct(x, t - 1, ',') ||
+		if (t > f && (cue_punct(x, t - 1, ',') ||
 		    (x->toks[t - 1].flags & TOK_CLOSE)) &&
 		    attrib_np_after(q, t + 1, l, &sp) &&
-		    (sp.last >= l || attrib_end(x, sp.last) ||
-		    attrib_punct(x, sp.last, ','))) {
+		    (sp.last >= l || cue_end(x, sp.last) ||
+		    cue_punct(x, sp.last, ','))) {
 			/* Q, said X. */
 			if (!attrib_taken(q, f, t - 1))
 				attrib_add(q, f, t - 1, t, 1, &sp);
 			continue;
 		}
 		if (t > f + 2 && extract_tok_is(x, t - 1, "who") &&
-		    attrib_punct(x, t - 2, ',') &&
+		    cue_punct(x, t - 2, ',') &&
 		    attrib_np_left(q, t - 2, f, &sp)) {
 			/* X, who said Q, ... */
 			c = attrib_clause(q, t + 1, l, lemma);
 			for (e = c; e < l && e - c < IND_MAX &&
-			    !attrib_punct(x, e, ','); e++)
+			    !cue_punct(x, e, ','); e++)
 				;
 			sp.rel = t - 1;
 			if (c < e)
@@ -979,7 +642,7 @@ attrib_sentence(struct qt *q, size_t s)
 		}
 		if (t > f && (extract_tok_is(x, t - 1, "and") ||
 		    extract_tok_is(x, t - 1, "but") ||
-		    attrib_punct(x, t - 1, ','))) {
+		    cue_punct(x, t - 1, ','))) {
 			/* X acknowledged Q but said R / X said Q, adding R */
 			if (!have && !attrib_quoted(q, t, f, &prev) &&
 			    !attrib_subject(q, t, f, &prev))
@@ -1006,7 +669,7 @@ attrib_indirect(struct qt *q, size_t p)
 	i = x->paras[p].last - 1;
 	while (i > x->paras[p].first && (x->toks[i].flags & TOK_CLOSE))
 		i--;
-	if (!attrib_end(x, i) && !attrib_punct(x, i, ':') &&
+	if (!cue_end(x, i) && !cue_punct(x, i, ':') &&
 	    !((x->toks[i].flags & TOK_ABBR) && x->text[x->toks[i].end - 1] ==
 	    '.'))
 		return;

@@ -231,7 +231,7 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 		i++;
 	if (i >= end)
 		return 0;
-	if ((n = attrib_cue(q, i, 0)) != 0) {
+	if ((n = cue_at(q, i, 0)) != 0) {
 		if (!attrib_np_after(q, i + n, end, &pd->sp))
 			return 0;
 		pd->cue_first = i;
@@ -248,7 +248,7 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 		    (quote_stop(x, j) && !paren && !(j + 1 < end &&
 		    quote_punct(x, j + 1, ','))))
 			break;		/* not the dot of "R-Ky.," */
-		if ((n = attrib_cue(q, j, 0)) == 0)
+		if ((n = cue_at(q, j, 0)) == 0)
 			continue;
 		if (quote_stop(x, pc->close - 1) &&
 		    !quote_punct(x, i - 1, ',') &&
@@ -316,12 +316,12 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 			break;
 		mark = that || quote_punct(x, b + 1, ':') ||
 		    quote_punct(x, b + 1, ',');
-		if ((n = attrib_cue(q, j, !mark)) == 0 || q->cueused[j])
+		if ((n = cue_at(q, j, !mark)) == 0 || q->cueused[j])
 			continue;
 		if (j + n <= b && !mark)
 			return 0;
 		if (!mark && !quote_ends(x, pc))
-			return 0;	/* X said "Q" and more: a mixed quote */
+			return 0;	/* X said "Q" and more: mixed */
 		i = quote_sentence(x, j);
 		i = i != EX_NONE ? x->sents[i].first : lo;
 		if (i < lo)

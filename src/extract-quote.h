@@ -66,8 +66,26 @@ struct qt {
 	size_t			 nhist;
 };
 
+/* extract-cue.c: speech cues and the word lists of attribution */
+struct cue_words {
+	const char *const	*w;
+	size_t			 n;
+};
+#define CUE_WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0] }
+extern const struct cue_words cue_stop, cue_aux, cue_not_before, cue_nounish,
+    cue_weak, cue_not_after, cue_object, cue_hearer, cue_adverbial,
+    cue_aside, cue_when, cue_np_det, cue_subord, cue_pperson, cue_pother,
+    cue_pself;
+int	 cue_in(const struct extract *, size_t, const struct cue_words *);
+int	 cue_str_in(const char *, size_t, const struct cue_words *);
+int	 cue_punct(const struct extract *, size_t, char);
+int	 cue_end(const struct extract *, size_t);
+int	 cue_suffix(const struct extract *, size_t, const char *);
+const char *cue_lemma(const struct extract *, size_t);
+const char *cue_title(const struct extract *, size_t);
+size_t	 cue_at(const struct qt *, size_t, int strict);
+
 /* extract-attrib.c */
-size_t	 attrib_cue(const struct qt *, size_t, int strict);
 int	 attrib_np_before(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
 int	 attrib_np_after(const struct qt *, size_t, size_t,
@@ -75,7 +93,6 @@ int	 attrib_np_after(const struct qt *, size_t, size_t,
 int	 attrib_subject(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
 void	 attrib_indirect(struct qt *, size_t);
-const char *attrib_lemma(const struct extract *, size_t);
 
 /* extract-speaker.c */
 void	 speaker_resolve(struct qt *, struct qt_speaker *, size_t);

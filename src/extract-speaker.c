@@ -256,7 +256,7 @@ speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 		media = 1;
 	sp->head = ncls != EX_NONE ? ncls : sp->last - 1;
 	if (!media && (sp->outlet || (cue != EX_NONE && (lemma =
-	    attrib_lemma(x, cue)) != NULL && strcmp(lemma, "report") == 0)) &&
+	    cue_lemma(x, cue)) != NULL && strcmp(lemma, "report") == 0)) &&
 	    (sp->entity == EX_NONE || x->ents[sp->entity].kind != EX_PERSON) &&
 	    (cls == NULL || strcmp(cls, "role") != 0))
 		media = 1;	/* X reported, a report from X */
