@@ -49,6 +49,7 @@ lex_build(enum lex_table t)
 		{ lex_media, &lex_media_n },
 		{ lex_orgs, &lex_orgs_n },
 		{ lex_given_names, &lex_given_names_n },
+		{ lex_source_nouns, &lex_source_nouns_n },
 	};
 	struct lex_index	*ix = &lex_indexes[t];
 	size_t			 i, k;

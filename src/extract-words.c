@@ -373,6 +373,7 @@ names_build(void)
 		{ lex_media, &lex_media_n },
 		{ lex_orgs, &lex_orgs_n },
 		{ lex_given_names, &lex_given_names_n },
+		{ lex_source_nouns, &lex_source_nouns_n },
 	};
 	struct names_info	*ni;
 	size_t			 c, i, words, len;

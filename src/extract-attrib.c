@@ -1,0 +1,679 @@
+/*
+ * Attribution for the quote stage: the noun phrase of the source next to
+ * a speech cue (extract-cue.c finds cues) and indirect speech, the clause
+ * a cue reports: "Q, X said", "X said (that) Q", "according to X, Q",
+ * "X told Y that Q", "X called for Q". What a source resolves to is
+ * extract-speaker.c's.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract-quote.h"
+#include "lexicon.h"
+#include "banned.h"
+
+#define NP_MAX		10	/* tokens in a source's noun phrase */
+#define NP_APPOS	30	/* tokens of ", who ..., " before a cue */
+#define IND_MIN		3	/* words of an indirect quote, least */
+#define IND_MAX		200	/* tokens of one at most */
+
+/* May token i be inside a source's noun phrase? */
+static int
+attrib_np_word(const struct extract *x, size_t i)
+{
+	unsigned	f = x->toks[i].flags;
+
+	if (f & TOK_POSS)
+		return 1;
+	if (f & TOK_WORD) {
+		if (cue_in(x, i, &cue_stop))
+			return 0;
+		if (cue_lemma(x, i) != NULL && !(i > 0 &&
+		    cue_in(x, i - 1, &cue_not_before)) &&
+		    !cue_in(x, i, &cue_nounish))
+			return 0;	/* a verb, unless "a report" */
+		if (!(f & TOK_CAP) && cue_suffix(x, i, "ly") &&
+		    (i + 1 >= x->ntoks || !(x->toks[i + 1].flags & TOK_WORD) ||
+		    cue_lemma(x, i + 1) != NULL))
+			return 0;	/* an adverb, not "early results" */
+		return 1;
+	}
+	return cue_punct(x, i, '-') || cue_punct(x, i, '&');
+}
+
+/* May a preposition at token i join a noun phrase: Secretary of State? */
+static int
+attrib_np_prep(const struct extract *x, size_t i)
+{
+	if (!extract_tok_is(x, i, "of") && !extract_tok_is(x, i, "for") &&
+	    !extract_tok_is(x, i, "at") && !extract_tok_is(x, i, "from"))
+		return 0;
+	if (i + 1 >= x->ntoks)
+		return 0;
+	return (x->toks[i + 1].flags & TOK_CAP) || extract_tok_is(x, i + 1,
+	    "the");
+}
+
+/* Fill a speaker from tokens [first, last). */
+static int
+attrib_set(struct qt_speaker *sp, size_t first, size_t last)
+{
+	if (first >= last)
+		return 0;
+	memset(sp, 0, sizeof *sp);
+	sp->first = first;
+	sp->last = last;
+	sp->entity = EX_NONE;
+	sp->head = last - 1;
+	sp->rel = EX_NONE;
+	return 1;
+}
+
+/* The noun phrase ending right before token end, not before lo. */
+static int
+attrib_np_left(const struct qt *q, size_t end, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 j = end, k;
+
+	while (j > lo && end - j < NP_MAX) {
+		if (attrib_np_word(x, j - 1))
+			j--;
+		else if (j < end && attrib_np_prep(x, j - 1) && j - 1 > lo &&
+		    (x->toks[j - 2].flags & TOK_WORD))
+			j--;
+		else
+			break;
+	}
+	while (j < end && (x->toks[j].flags & (TOK_PUNCT | TOK_POSS)))
+		j++;
+	if (j + 1 == end && (x->toks[j].flags & TOK_DIGIT))
+		return 0;	/* "475 delegates": a number is no source */
+	/* "18 million he said": the pronoun alone */
+	for (k = j; k < end; k++)
+		if (cue_in(x, k, &cue_pperson) ||
+		    cue_in(x, k, &cue_pother) ||
+		    cue_in(x, k, &cue_pself))
+			j = k;
+	return attrib_set(sp, j, end);
+}
+
+/*
+ * The source's noun phrase before cue token cue, not before token lo:
+ * X said, X has also said, X, who ..., said.
+ */
+int
+attrib_np_before(const struct qt *q, size_t cue, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 j = cue, k;
+
+	while (j > lo && cue_in(x, j - 1, &cue_aux))
+		j--;
+	if (j > lo + 1 && cue_in(x, j - 1, &cue_when)) {
+		/* X on Tuesday said, X late Friday said */
+		for (k = j - 1; k > lo && j - k < 5 && (cue_in(x, k - 1,
+		    &cue_when) || cue_in(x, k - 1, &cue_adverbial) ||
+		    (x->toks[k - 1].flags & TOK_DIGIT));)
+			k--;
+		if (k > lo && !cue_punct(x, k - 1, ','))
+			j = k;
+		while (j > lo && cue_in(x, j - 1, &cue_aux))
+			j--;
+	}
+	if (j > lo + 1 && cue_punct(x, j - 1, ')')) {
+		/* Sen. Claire McCaskill (D-Mo.) said */
+		for (k = j - 1; k-- > lo && j - k < 10;)
+			if (cue_punct(x, k, '(')) {
+				if (k > lo && attrib_np_left(q, k, lo, sp))
+					return 1;
+				break;
+			}
+	}
+	if (j > lo && attrib_np_left(q, j, lo, sp))
+		return 1;
+	if (j <= lo + 1 || !cue_punct(x, j - 1, ','))
+		return 0;
+	/* X, who ..., said / X, the minister, said / X, 56, said */
+	for (k = j - 1; k-- > lo && j - k < NP_APPOS;) {
+		if (x->toks[k].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return 0;
+		if (!cue_punct(x, k, ','))
+			continue;
+		if (!extract_tok_is(x, k + 1, "who") &&
+		    !extract_tok_is(x, k + 1, "whose") &&
+		    !extract_tok_is(x, k + 1, "the") &&
+		    !extract_tok_is(x, k + 1, "a") &&
+		    !extract_tok_is(x, k + 1, "an") &&
+		    !(x->toks[k + 1].flags & TOK_DIGIT))
+			return 0;
+		/* Schiff, 56, who ... */
+		if (k > lo + 2 && (x->toks[k - 1].flags & TOK_DIGIT) &&
+		    cue_punct(x, k - 2, ','))
+			k -= 2;
+		return k > lo && attrib_np_left(q, k, lo, sp);
+	}
+	return 0;
+}
+
+/* The source's noun phrase from token i on, before token hi. */
+int
+attrib_np_after(const struct qt *q, size_t i, size_t hi,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 j = i;
+
+	while (j < hi && j - i < NP_MAX && !(x->toks[j].flags & TOK_PARA &&
+	    j > i)) {
+		if (j > i && (cue_in(x, j, &cue_pperson) ||
+		    cue_in(x, j, &cue_pother) ||
+		    cue_in(x, j, &cue_pself)))
+			break;		/* told the Post she thinks */
+		if (attrib_np_word(x, j) && !(x->toks[j].flags & TOK_PUNCT))
+			j++;
+		else if (j > i && attrib_np_prep(x, j))
+			j++;
+		else
+			break;
+	}
+	while (j > i && !(x->toks[j - 1].flags & TOK_WORD))
+		j--;
+	return attrib_set(sp, i, j);
+}
+
+/* Words for what a source publishes: a report from X. */
+static const char *const attrib_work_list[] = {
+	"report", "reports", "statement", "statements", "interview",
+	"article", "story", "broadcast", "dispatch", "bulletin", "release"
+};
+static const struct cue_words attrib_work = CUE_WORDS(attrib_work_list);
+
+/*
+ * "a report (on Saturday) from X", "a statement by X": the source is X,
+ * and it publishes.
+ */
+static void
+attrib_outlet(const struct qt *q, struct qt_speaker *sp, size_t end)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 by;
+	size_t			 i, w;
+
+	for (w = sp->first; w < sp->last; w++)
+		if (cue_in(x, w, &attrib_work))
+			break;
+	if (w == sp->last)
+		return;
+	for (i = w + 1; i + 1 < end && i - w < 8; i++) {
+		if (cue_punct(x, i, ',') || cue_end(x, i))
+			return;
+		if ((extract_tok_is(x, i, "from") || extract_tok_is(x, i,
+		    "by")) && attrib_np_after(q, i + 1, end, &by)) {
+			*sp = by;
+			sp->outlet = 1;
+			return;
+		}
+	}
+}
+
+/* The subject of the sentence the cue at token cue is in (from lo). */
+int
+attrib_subject(const struct qt *q, size_t cue, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 i = lo, k;
+
+	/* In a speech on Monday, X ... */
+	if (cue_in(x, i, &cue_stop) && !extract_tok_is(x, i, "but") &&
+	    !extract_tok_is(x, i, "and"))
+		for (k = i; k < cue && k - i < 12; k++)
+			if (cue_punct(x, k, ',')) {
+				i = k + 1;
+				break;
+			}
+	while (i < cue && (extract_tok_is(x, i, "but") ||
+	    extract_tok_is(x, i, "and") || extract_tok_is(x, i, "meanwhile") ||
+	    (x->toks[i].flags & TOK_PUNCT)))
+		i++;
+	if (i >= cue || !attrib_np_after(q, i, cue, sp))
+		return 0;
+	for (i = sp->first + 1; i < sp->last; i++)
+		if ((x->toks[i - 1].flags & TOK_CAP) &&
+		    !(x->toks[i].flags & TOK_CAP) &&
+		    (cue_suffix(x, i, "ed") || cue_suffix(x, i, "s"))) {
+			sp->last = i;	/* Chancellor Sorre welcomed ... */
+			break;
+		}
+	/* it must be followed by a verb-like word, not be the whole clause */
+	return sp->last < cue;
+}
+
+/*
+ * Does [first, last) hold a quote given out directly or, near its end, a
+ * cue already used? Bounded, so many cues in one sentence stay linear.
+ */
+static int
+attrib_taken(const struct qt *q, size_t first, size_t last)
+{
+	size_t	i, k;
+
+	k = q->nextmark[first];
+	if (k != EX_NONE && k < last && (k = q->inq[k]) != EX_NONE &&
+	    (q->pieces[k].cued || q->pieces[k].last - q->pieces[k].first >
+	    6))
+		return 1;
+	for (i = last; i > first && last - i < 64; i--)
+		if (q->cueused[i - 1])
+			return 1;
+	return 0;
+}
+
+/* Skip what sits between a cue and its clause: that, objects, adverbs. */
+static size_t
+attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
+{
+	const struct extract	*x = q->x;
+	size_t			 j, k;
+	struct qt_speaker	 obj;
+
+	if (lemma != NULL && (strcmp(lemma, "tell") == 0 ||
+	    strcmp(lemma, "inform") == 0 || strcmp(lemma, "assure") == 0 ||
+	    strcmp(lemma, "reassure") == 0 || strcmp(lemma, "warn") == 0 ||
+	    strcmp(lemma, "remind") == 0 || strcmp(lemma, "brief") == 0)) {
+		if (cue_in(x, i, &cue_object) ||
+		    (x->toks[i].flags & TOK_CAP)) {
+			if (attrib_np_after(q, i, end, &obj))
+				i = obj.last;
+			else
+				i++;
+		}
+		/* told a crowded hall in Baltimore that ... */
+		for (j = i; j < end && j - i < 12; j++) {
+			if (extract_tok_is(x, j, "that"))
+				return j + 1;
+			if (cue_end(x, j) || cue_punct(x, j, ',') ||
+			    (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE)) ||
+			    cue_lemma(x, j) != NULL)
+				break;
+		}
+	}
+	/* on Tuesday, in a statement, last week, Friday ... (that) */
+	for (k = i; k < end && k - i < 4 && (cue_in(x, k,
+	    &cue_adverbial) || cue_in(x, k, &cue_when) ||
+	    (x->toks[k].flags & TOK_DIGIT));)
+		k++;
+	if (k > i) {
+		if (k >= end || cue_end(x, k) || cue_in(x, k,
+		    &cue_subord))
+			return end;	/* said Friday as he left */
+		if (extract_tok_is(x, k, "that") || cue_punct(x, k, ',') ||
+		    cue_punct(x, k, ':'))
+			return k + 1;
+		/* in a statement (on its website) that ..., in Drossen that */
+		for (j = k; j < end && j - k < 8; j++) {
+			if (extract_tok_is(x, j, "that") ||
+			    cue_punct(x, j, ',') || cue_punct(x, j, ':'))
+				return j + 1;
+			if (cue_end(x, j) || (x->toks[j].flags &
+			    (TOK_QUOTE | TOK_SQUOTE)))
+				break;
+		}
+		if (!cue_in(x, k, &cue_np_det))
+			return k;	/* said on Friday he met ... */
+		/* said in the past they were ... */
+		for (j = k + 1; j < end && j - k <= 3 &&
+		    (x->toks[j].flags & TOK_WORD) &&
+		    !(x->toks[j].flags & TOK_CAP) &&
+		    !cue_in(x, j, &cue_stop) &&
+		    !cue_in(x, j, &cue_pperson) &&
+		    !cue_in(x, j, &cue_pother); j++)
+			;
+		if (j < end && j > k + 1 && (cue_in(x, j, &cue_pperson) ||
+		    cue_in(x, j, &cue_pother) ||
+		    cue_in(x, j, &cue_pself)))
+			return j;
+		return end;
+	}
+	if (extract_tok_is(x, i, "that"))
+		i++;
+	while (i < end && (cue_punct(x, i, ':') || cue_punct(x, i, ',')))
+		i++;
+	return i;
+}
+
+/*
+ * Does the cue end its clause: is what follows it only a time, a place,
+ * or whom it was said to, up to a comma or the sentence's end? Returns
+ * that comma or end, or EX_NONE when a reported clause follows instead.
+ */
+static size_t
+attrib_tail(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 j;
+
+	for (j = i; j < end && j - i <= 6; j++) {
+		if (cue_end(x, j) || cue_punct(x, j, ',') ||
+		    cue_punct(x, j, ';') || (x->toks[j].flags & TOK_DASH))
+			return j;
+		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return EX_NONE;
+		if (j == i && !(x->toks[j].flags & (TOK_CAP | TOK_DIGIT)) &&
+		    !cue_in(x, j, &cue_adverbial) &&
+		    !cue_in(x, j, &cue_hearer))
+			return EX_NONE;
+		if (extract_tok_is(x, j, "that"))
+			return EX_NONE;
+	}
+	return j >= end ? end : EX_NONE;
+}
+
+/*
+ * Where a reported clause from token i ends: the sentence's end, or a
+ * comma before words that the writer adds (", which", ", according to",
+ * ", citing"), or a dash.
+ */
+static size_t
+attrib_cut(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 j;
+
+	for (j = i + 1; j + 1 < end && j - i < IND_MAX; j++) {
+		if (x->toks[j].flags & TOK_DASH)
+			return j;
+		if (cue_punct(x, j, ';'))
+			return j;
+		if (cue_punct(x, j, ',') && (cue_in(x, j + 1,
+		    &cue_aside) || (cue_suffix(x, j + 1, "ing") &&
+		    cue_lemma(x, j + 1) != NULL)))
+			return j;
+		if ((extract_tok_is(x, j, "but") ||
+		    extract_tok_is(x, j, "and")) &&
+		    (cue_at(q, j + 1, 1) != 0 ||
+		    (cue_suffix(x, j + 1, "ing") &&
+		    cue_lemma(x, j + 1) != NULL) || ((cue_in(x, j + 1,
+		    &cue_aux) || cue_in(x, j + 1, &cue_pperson) ||
+		    cue_in(x, j + 1, &cue_pother)) &&
+		    cue_at(q, j + 2, 1) != 0)))
+			return j;	/* X acknowledged Q but (he) said R */
+	}
+	return end;
+}
+
+/* Words in [first, last). */
+static size_t
+cue_words(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i, n = 0;
+
+	for (i = first; i < last && n < IND_MIN + 1; i++)
+		if (x->toks[i].flags & TOK_WORD)
+			n++;
+	return n;
+}
+
+/* Add an indirect quote of tokens [first, last). */
+static void
+attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
+    const struct qt_speaker *sp)
+{
+	struct extract		*x = q->x;
+	struct qt_pending	*pd;
+	size_t			 k, m;
+
+	/* never back over an earlier cue, never more than IND_MAX tokens */
+	if (first < q->floor && q->floor <= cue)
+		first = q->floor;
+	if (first + IND_MAX < cue)
+		first = cue - IND_MAX;
+	if (last > cue + n + IND_MAX)
+		last = cue + n + IND_MAX;
+	if (first >= last)
+		return;
+	q->floor = cue + n;
+	while (last > first && ((x->toks[last - 1].flags & TOK_PUNCT) ||
+	    (x->toks[last - 1].flags & (TOK_QUOTE | TOK_SQUOTE) &&
+	    (x->toks[last - 1].flags & TOK_OPEN))))
+		last--;
+	while (first < last && (x->toks[first].flags & TOK_PUNCT))
+		first++;
+	if (cue_words(x, first, last) < IND_MIN)
+		return;
+	pd = quote_pending_add(q);
+	pd->first = first;
+	pd->last = last;
+	pd->kind = EX_INDIRECT;
+	pd->cue_first = cue;
+	pd->cue_last = cue + n;
+	pd->sp = *sp;
+	for (k = cue; k < cue + n; k++)
+		q->cueused[k] = 1;
+	/* quote marks inside make it mixed; short quotes are absorbed */
+	for (k = q->nextmark[first]; k != EX_NONE && k < last;
+	    k = q->nextmark[k + 1]) {
+		pd->kind = EX_MIXED;
+		if ((m = q->inq[k]) != EX_NONE && q->pieces[m].open >= first &&
+		    q->pieces[m].last <= last && !q->pieces[m].cued)
+			q->pieces[m].absorbed = 1;
+		if (m != EX_NONE && q->pieces[m].close != EX_NONE &&
+		    q->pieces[m].close > k)
+			k = q->pieces[m].close;
+	}
+}
+
+/*
+ * "X called for Q", "X called on Y to Q", "X called Y a Q", "X asked Y to
+ * Q", "X asked whether Q", "X described Y as Q": only when X is a person
+ * or body (a name, a pronoun, a source noun), not "a drone called Kestrel".
+ */
+static void
+attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 sp;
+	const char		*v, *want;
+	size_t			 h, c = t + 1, k;
+
+	if (cue_suffix(x, t, "ing") || !attrib_np_before(q, t, f, &sp))
+		return;
+	h = sp.last - 1;
+	if (!(x->toks[h].flags & TOK_CAP) &&
+	    !cue_in(x, h, &cue_pperson) &&
+	    !cue_in(x, h, &cue_pother) &&
+	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) == 0)
+		return;
+	if (strcmp(lemma, "call") != 0) {
+		/* asked Y to / if / whether / who ...; described Y as */
+		for (k = c; k < l && k - c < 8; k++) {
+			if (cue_end(x, k) || cue_punct(x, k, ';'))
+				return;
+			want = strcmp(lemma, "ask") == 0 ? "to" : "as";
+			if (extract_tok_is(x, k, want) || (*want == 't' &&
+			    (extract_tok_is(x, k, "if") ||
+			    extract_tok_is(x, k, "whether") ||
+			    extract_tok_is(x, k, "who") ||
+			    extract_tok_is(x, k, "what") ||
+			    extract_tok_is(x, k, "how") ||
+			    extract_tok_is(x, k, "why") ||
+			    cue_punct(x, k, ':'))))
+				break;
+		}
+		if (k >= l || k - c >= 8)
+			return;
+	} else if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
+		c++;
+	else if (cue_in(x, c, &cue_not_after) || extract_tok_is(x, c,
+	    "off"))
+		return;
+	if (c < l)
+		attrib_add(q, c, attrib_cut(q, c, l), t, 1, &sp);
+}
+
+/*
+ * '"Q," X said, suggesting R': the speaker of a quote whose cue comes
+ * shortly before token t in the sentence.
+ */
+static int
+attrib_quoted(const struct qt *q, size_t t, size_t f,
+    struct qt_speaker *sp)
+{
+	size_t	u, k;
+
+	for (u = t; u > f && t - u < 16; u--) {
+		if (!q->cueused[u - 1])
+			continue;
+		for (k = q->npend; k > 0 && q->npend - k < 16; k--)
+			if (q->pend[k - 1].cue_first == u - 1 &&
+			    q->pend[k - 1].sp.first != EX_NONE) {
+				*sp = q->pend[k - 1].sp;
+				return 1;
+			}
+		return 0;
+	}
+	return 0;
+}
+
+/* Find the indirect speech in one sentence. */
+static void
+attrib_sentence(struct qt *q, size_t s)
+{
+	struct extract		*x = q->x;
+	size_t			 f = x->sents[s].first;
+	size_t			 l = x->sents[s].last;
+	size_t			 t, n, c, a, e;
+	struct qt_speaker	 sp, prev;
+	const char		*lemma;
+	int			 have = 0;
+
+	q->floor = f;
+	for (t = f; t < l; t++) {
+		if (q->inq[t] != EX_NONE || q->cueused[t])
+			continue;
+		if ((n = cue_at(q, t, 2)) == 0)
+			continue;
+		if (n == 2) {
+			/* according to X, Q / Q, according to X */
+			if (!attrib_np_after(q, t + 2, l, &sp))
+				continue;
+			attrib_outlet(q, &sp, l);
+			if (t == f || (t == f + 1 && (x->toks[f].flags &
+			    TOK_PUNCT))) {
+				c = sp.last;
+				while (c < l && !cue_punct(x, c, ',') &&
+				    !cue_end(x, c) && c - sp.last < 40)
+					c++;
+				if (c < l && cue_punct(x, c, ','))
+					attrib_add(q, c + 1, l, t, n, &sp);
+			} else if (!attrib_taken(q, f, t))
+				attrib_add(q, f, t, t, n, &sp);
+			continue;
+		}
+		if ((lemma = cue_lemma(x, t)) == NULL &&
+		    (lemma = cue_title(x, t)) == NULL)
+			continue;
+		if (strcmp(lemma, "call") == 0 || strcmp(lemma, "ask") == 0 ||
+		    strcmp(lemma, "describe") == 0) {
+			attrib_call(q, t, f, l, lemma);
+			continue;
+		}
+		if (t + 1 < l && cue_in(x, t + 1, &cue_not_after) &&
+		    !(t + 2 < l && extract_tok_is(x, t + 1, "about") &&
+		    (x->toks[t + 2].flags & TOK_DIGIT)) &&
+		    !extract_tok_is(x, t + 1, "on") &&
+		    !extract_tok_is(x, t + 1, "in") &&
+		    !extract_tok_is(x, t + 1, "at"))
+			continue;
+		if (attrib_np_before(q, t, f, &sp)) {
+			a = sp.first;
+			c = attrib_clause(q, t + 1, l, lemma);
+			e = attrib_tail(q, t + 1, l);
+			if (a > f + 1 && e != EX_NONE &&
+			    (cue_punct(x, a - 1, ',') ||
+			    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
+				/* Q, X said. / Q, X said, R. */
+				if (attrib_taken(q, f, a - 1))
+					;
+				else if (e < l && cue_punct(x, e, ',') &&
+				    cue_words(x, e + 1, l) >= IND_MIN &&
+				    !cue_in(x, e + 1, &cue_aside) &&
+				    !cue_in(x, e + 1, &cue_subord))
+					attrib_add(q, f, l, t, 1, &sp);
+				else
+					attrib_add(q, f, a - 1, t, 1, &sp);
+			} else if (c < l && !cue_end(x, c))
+				attrib_add(q, c, attrib_cut(q, c, l), t, 1,
+				    &sp);
+			prev = sp;
+			have = 1;
+			continue;
+		}
+		if (t > f && (cue_punct(x, t - 1, ',') ||
+		    (x->toks[t - 1].flags & TOK_CLOSE)) &&
+		    attrib_np_after(q, t + 1, l, &sp) &&
+		    (sp.last >= l || cue_end(x, sp.last) ||
+		    cue_punct(x, sp.last, ','))) {
+			/* Q, said X. */
+			if (!attrib_taken(q, f, t - 1))
+				attrib_add(q, f, t - 1, t, 1, &sp);
+			continue;
+		}
+		if (t > f + 2 && extract_tok_is(x, t - 1, "who") &&
+		    cue_punct(x, t - 2, ',') &&
+		    attrib_np_left(q, t - 2, f, &sp)) {
+			/* X, who said Q, ... */
+			c = attrib_clause(q, t + 1, l, lemma);
+			for (e = c; e < l && e - c < IND_MAX &&
+			    !cue_punct(x, e, ','); e++)
+				;
+			sp.rel = t - 1;
+			if (c < e)
+				attrib_add(q, c, e, t, 1, &sp);
+			continue;
+		}
+		if (t > f && (extract_tok_is(x, t - 1, "and") ||
+		    extract_tok_is(x, t - 1, "but") ||
+		    cue_punct(x, t - 1, ','))) {
+			/* X acknowledged Q but said R / X said Q, adding R */
+			if (!have && !attrib_quoted(q, t, f, &prev) &&
+			    !attrib_subject(q, t, f, &prev))
+				continue;
+			c = attrib_clause(q, t + 1, l, lemma);
+			if (c < l)
+				attrib_add(q, c, attrib_cut(q, c, l), t, 1,
+				    &prev);
+			have = 1;
+		}
+	}
+}
+
+/* Find the indirect speech in paragraph p. */
+void
+attrib_indirect(struct qt *q, size_t p)
+{
+	struct extract	*x = q->x;
+	size_t		 s, i;
+
+	if (x->paras[p].first >= x->paras[p].last)
+		return;
+	/* a headline or caption: no stop at its end, no reported speech */
+	i = x->paras[p].last - 1;
+	while (i > x->paras[p].first && (x->toks[i].flags & TOK_CLOSE))
+		i--;
+	if (!cue_end(x, i) && !cue_punct(x, i, ':') &&
+	    !((x->toks[i].flags & TOK_ABBR) && x->text[x->toks[i].end - 1] ==
+	    '.'))
+		return;
+	for (s = quote_sentence(x, x->paras[p].first); s != EX_NONE &&
+	    s < x->nsents && x->sents[s].para == p; s++)
+		attrib_sentence(q, s);
+}

@@ -1,0 +1,346 @@
+/*
+ * Speech cues for the quote stage: verbs of saying (from the speech verbs
+ * lexicon) used as verbs, not nouns ("the report") or infinitives ("to
+ * say"), and "according to"; and the word lists attribution reads noun
+ * phrases and clauses with.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract-quote.h"
+#include "lexicon.h"
+#include "banned.h"
+
+/* Words that end a source's noun phrase going left or right. */
+static const char *const cue_stop_list[] = {
+	"that", "which", "who", "whom", "whose", "and", "or", "but", "nor",
+	"because", "if", "when", "where", "while", "as", "after", "before",
+	"since", "than", "so", "then", "to", "is", "are", "was", "were", "be",
+	"been", "being", "has", "have", "had", "will", "would", "can",
+	"could", "should", "may", "might", "must", "do", "does", "did", "not",
+	"also", "however", "meanwhile", "yet", "still", "there", "here",
+	"what", "how", "why", "with", "by", "on", "into", "about", "over",
+	"under", "against", "between", "during", "without", "through",
+	"until", "though", "although", "whether", "once", "now", "later",
+	"earlier", "this", "these", "those", "it", "its", "amid", "despite",
+	"via", "per", "up", "out", "off", "down", "just", "never", "even",
+	"only", "again", "already", "instead", "too", "very", "in", "at",
+	"of", "for", "from", "like", "unlike", "upon", "toward", "towards",
+	"across", "around", "within", "beyond", "near", "last", "next",
+	"today", "yesterday", "tomorrow", "tonight", "let", "let's"
+};
+
+/* Words that may sit between a subject and its cue: X has also said. */
+static const char *const cue_aux_list[] = {
+	"has", "have", "had", "also", "later", "previously", "recently",
+	"then", "again", "once", "earlier", "further", "repeatedly",
+	"publicly", "privately", "reportedly", "separately", "similarly",
+	"subsequently", "initially", "first", "often", "frequently",
+	"already", "ultimately", "finally", "simply", "flatly", "angrily",
+	"openly", "explicitly", "specifically", "clearly", "correctly",
+	"falsely", "wrongly", "famously", "bluntly", "recently", "quickly",
+	"always", "consistently", "herself", "himself", "themselves", "itself"
+};
+
+/* Words before a cue that make it no cue: the report, was told, to say. */
+static const char *const cue_not_before_list[] = {
+	"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+	"this", "these", "those", "no", "any", "every", "each", "such",
+	"is", "are", "was", "were", "be", "been", "being", "to", "not",
+	"would", "could", "should", "might", "may", "must", "can", "will",
+	"did", "does", "do", "n't", "didn't", "don't", "doesn't", "won't",
+	"cannot", "never", "let", "whose", "of", "for"
+};
+
+/* Verb forms that are as often nouns: only a cue before "that". */
+static const char *const cue_nounish_list[] = {
+	"report", "reports", "claim", "claims", "call", "calls", "note",
+	"notes", "post", "posts", "state", "states", "tweet", "tweets",
+	"charge", "charges", "demand", "demands", "promise", "promises",
+	"estimate", "estimates", "forecast", "forecasts", "project",
+	"projects", "signal", "signals", "hint", "hints", "fear", "fears",
+	"hope", "hopes", "counter", "counters", "point", "points", "reply",
+	"replies", "joke", "jokes", "vow", "vows", "pledge", "pledges",
+	"quip", "quips", "remark", "remarks", "comment", "comments",
+	"warning", "warnings", "statement", "statements", "boast", "boasts",
+	"ask", "asks", "mock", "mocks", "muse", "muses", "brief", "briefs",
+	"continue", "continues", "repeat", "repeats", "insinuate", "shout",
+	"shouts", "yell", "yells", "scoff", "scoffs", "lament", "laments",
+	"retort", "retorts", "mention", "mentions", "answer", "answers",
+	"expect", "expects", "recount", "recounts", "describe", "describes",
+	"echo", "echoes", "dispute", "disputes", "whisper", "murmur"
+};
+
+/* Cues that only count right next to a quote: "...," he continued. */
+static const char *const cue_weak_list[] = {
+	"continue", "call", "describe", "ask", "mock", "signal", "project",
+	"point", "propose", "recommend", "advise", "inform", "brief",
+	"wonder", "muse", "hint", "forecast", "estimate", "conclude",
+	"indicate", "expect", "hope", "fear", "think", "believe", "threaten",
+	"yell", "shout", "scoff", "joke", "quip", "boast", "lament",
+	"exclaim", "retort"
+};
+
+/* Words after a cue that make it no speech: said of, told to. */
+static const char *const cue_not_after_list[] = {
+	"to", "for", "of", "about", "by", "off", "up", "out", "into", "with",
+	"is", "was", "are", "were", "has", "had", "have", "and", "or", "if",
+	"whether", "why", "how", "what", "when", "where", "who", "which",
+	"so", "as", "on", "in", "at", "from", "yes", "no", "nothing",
+	"anything", "something", "little", "otherwise"
+};
+
+/* Objects of tell, ask, inform: "told reporters that". */
+static const char *const cue_object_list[] = {
+	"him", "her", "them", "us", "me", "you", "reporters", "journalists",
+	"lawmakers", "supporters", "congress", "parliament", "the", "a",
+	"an", "his", "their", "it", "everyone", "viewers", "listeners",
+	"members", "voters", "crowd"
+};
+
+/* Words that start a time or place after a cue: said on Friday. */
+static const char *const cue_adverbial_list[] = {
+	"on", "in", "at", "during", "last", "this", "earlier", "late",
+	"later", "recently", "today", "yesterday", "tonight", "afterward",
+	"afterwards", "again", "privately", "publicly", "repeatedly", "once",
+	"before", "after", "while", "when", "by", "through", "via", "onstage",
+	"also", "separately", "shortly"
+};
+
+/* Days and months: said Friday. */
+static const char *const cue_when_list[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "june", "july",
+	"august", "september", "october", "november", "december", "sept.",
+	"jan.", "feb.", "aug.", "oct.", "nov.", "dec.", "weekend", "overnight",
+	"week", "month", "year", "day", "night", "morning", "afternoon",
+	"evening"
+};
+
+/* Determiners that start a noun phrase after a cue: in a statement. */
+static const char *const cue_np_det_list[] = {
+	"a", "an", "the", "his", "her", "its", "their", "our", "an", "this",
+	"that", "these", "those"
+};
+
+/* Words that start a clause of time or reason, not of what was said. */
+static const char *const cue_subord_list[] = {
+	"as", "when", "after", "before", "while", "during", "because",
+	"following", "amid", "despite", "where", "if"
+};
+
+/* Words after a comma that end a reported clause: ", which ...". */
+static const char *const cue_aside_list[] = {
+	"which", "who", "whose", "according", "citing", "saying", "adding",
+	"noting", "arguing", "explaining", "insisting", "stressing", "warning",
+	"claiming", "referring", "pointing", "although", "though", "even",
+	"despite", "amid", "however"
+};
+
+/* Whom a thing was said to, after a cue that ends its clause. */
+static const char *const cue_hearer_list[] = {
+	"him", "her", "them", "us", "me", "you", "reporters", "journalists",
+	"lawmakers", "supporters", "viewers", "listeners", "voters"
+};
+
+/* Pronouns that may be a source. */
+static const char *const cue_person_list[] = { "he", "she" };
+static const char *const cue_other_list[] = { "they", "it" };
+static const char *const cue_self_list[] = { "i", "we", "you" };
+
+const struct cue_words cue_stop = CUE_WORDS(cue_stop_list);
+const struct cue_words cue_aux = CUE_WORDS(cue_aux_list);
+const struct cue_words cue_not_before =
+    CUE_WORDS(cue_not_before_list);
+const struct cue_words cue_nounish = CUE_WORDS(cue_nounish_list);
+const struct cue_words cue_weak = CUE_WORDS(cue_weak_list);
+const struct cue_words cue_not_after =
+    CUE_WORDS(cue_not_after_list);
+const struct cue_words cue_object = CUE_WORDS(cue_object_list);
+const struct cue_words cue_hearer = CUE_WORDS(cue_hearer_list);
+const struct cue_words cue_adverbial =
+    CUE_WORDS(cue_adverbial_list);
+const struct cue_words cue_aside = CUE_WORDS(cue_aside_list);
+const struct cue_words cue_when = CUE_WORDS(cue_when_list);
+const struct cue_words cue_np_det = CUE_WORDS(cue_np_det_list);
+const struct cue_words cue_subord = CUE_WORDS(cue_subord_list);
+const struct cue_words cue_pperson = CUE_WORDS(cue_person_list);
+const struct cue_words cue_pother = CUE_WORDS(cue_other_list);
+const struct cue_words cue_pself = CUE_WORDS(cue_self_list);
+
+/* Is token i one of the words? */
+int
+cue_in(const struct extract *x, size_t i, const struct cue_words *l)
+{
+	const char	*w;
+	size_t		 k, n;
+	int		 c;
+
+	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD))
+		return 0;
+	w = x->text + x->toks[i].start;
+	n = x->toks[i].end - x->toks[i].start;
+	if (n > 16)
+		return 0;
+	c = tolower((unsigned char)*w);
+	for (k = 0; k < l->n; k++)
+		if (l->w[k][0] == c && strncasecmp(l->w[k], w, n) == 0 &&
+		    l->w[k][n] == '\0')
+			return 1;
+	return 0;
+}
+
+/* Is the string s (n bytes) one of the words? */
+int
+cue_str_in(const char *s, size_t n, const struct cue_words *l)
+{
+	size_t	k;
+
+	for (k = 0; k < l->n; k++)
+		if (strncasecmp(l->w[k], s, n) == 0 && l->w[k][n] == '\0')
+			return 1;
+	return 0;
+}
+
+/* Is token i the one-byte punctuation c? */
+int
+cue_punct(const struct extract *x, size_t i, char c)
+{
+	return i < x->ntoks && x->toks[i].end - x->toks[i].start == 1 &&
+	    x->text[x->toks[i].start] == c;
+}
+
+/* Does token i end a sentence: . ? ! */
+int
+cue_end(const struct extract *x, size_t i)
+{
+	return cue_punct(x, i, '.') || cue_punct(x, i, '?') ||
+	    cue_punct(x, i, '!');
+}
+
+/* Does token i end with "ing" or "ly"? */
+int
+cue_suffix(const struct extract *x, size_t i, const char *suf)
+{
+	size_t	n = x->toks[i].end - x->toks[i].start, m = strlen(suf);
+
+	return n > m + 2 && strncasecmp(x->text + x->toks[i].end - m, suf,
+	    m) == 0;
+}
+
+/*
+ * Which first two letters and lengths speech verbs have, so that most
+ * words are known not to be one without a lookup.
+ */
+static uint32_t	cue_shapes[26][26];
+static int	cue_shapes_built;
+
+/* Fill cue_shapes from the speech verbs lexicon. */
+static void
+cue_shapes_build(void)
+{
+	const char	*k;
+	size_t		 i, n;
+
+	for (i = 0; i < lex_speech_verbs_n; i++) {
+		k = lex_speech_verbs[i].key;
+		n = strlen(k);
+		if (n >= 2 && n < 32 && k[0] >= 'a' && k[0] <= 'z' &&
+		    k[1] >= 'a' && k[1] <= 'z')
+			cue_shapes[k[0] - 'a'][k[1] - 'a'] |= 1U << n;
+	}
+	cue_shapes_built = 1;
+}
+
+/* The lemma of a speech verb at token i, or NULL. */
+const char *
+cue_lemma(const struct extract *x, size_t i)
+{
+	const struct ex_token	*t = &x->toks[i];
+	size_t			 n = t->end - t->start;
+	int			 c = (unsigned char)x->text[t->start];
+
+	if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_POSS)))
+		return NULL;
+	if (!cue_shapes_built)
+		cue_shapes_build();
+	if (c < 'a' || c > 'z' || n < 2 || n >= 32 ||
+	    (unsigned char)x->text[t->start + 1] < 'a' ||
+	    (unsigned char)x->text[t->start + 1] > 'z' ||
+	    !(cue_shapes[c - 'a'][x->text[t->start + 1] - 'a'] &
+	    (1U << n)))
+		return NULL;
+	return lex_find(LEX_SPEECH_VERBS, x->text + t->start, n);
+}
+
+/*
+ * A capitalised speech verb in a headline in title case: "Ryabkov Says
+ * Cooperation Will Continue". Returns its lemma, or NULL.
+ */
+const char *
+cue_title(const struct extract *x, size_t i)
+{
+	const struct ex_token	*t = &x->toks[i];
+
+	if (!(t->flags & TOK_CAP) || (t->flags & (TOK_SENT | TOK_PARA)) ||
+	    i + 1 >= x->ntoks || !(x->toks[i - 1].flags & TOK_CAP) ||
+	    !(x->toks[i + 1].flags & (TOK_CAP | TOK_QUOTE | TOK_SQUOTE)) ||
+	    (x->toks[i].flags & TOK_UPPER))
+		return NULL;
+	return lex_find(LEX_SPEECH_VERBS, x->text + t->start,
+	    t->end - t->start);
+}
+
+/*
+ * Is token i a speech cue? Returns its length in tokens (two for
+ * "according to"), or 0. Strict cues are those that may report speech
+ * with no quote marks next to them; strict 2 lets "called" in too, which
+ * the indirect pass checks itself.
+ */
+size_t
+cue_at(const struct qt *q, size_t i, int strict)
+{
+	const struct extract	*x = q->x;
+	const char		*lemma;
+	size_t			 n;
+
+	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD) ||
+	    (x->toks[i].flags & (TOK_DIGIT | TOK_POSS | TOK_UPPER)))
+		return 0;
+	n = x->toks[i].end - x->toks[i].start;
+	if (n < 3 || n > 14)
+		return 0;
+	if (n == 9 && extract_tok_is(x, i, "according"))
+		return extract_tok_is(x, i + 1, "to") &&
+		    !(x->toks[i + 1].flags & TOK_PARA) ? 2 : 0;
+	if ((lemma = cue_lemma(x, i)) == NULL && (lemma =
+	    cue_title(x, i)) == NULL)
+		return 0;
+	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
+	    (cue_in(x, i - 1, &cue_not_before) ||
+	    (x->toks[i - 1].flags & TOK_POSS)))
+		return 0;	/* the report, to say, Editor's note */
+	if (cue_in(x, i, &cue_nounish) &&
+	    !extract_tok_is(x, i + 1, "that") &&
+	    !cue_punct(x, i + 1, ':') &&
+	    !(i > 0 && (cue_in(x, i - 1, &cue_pperson) ||
+	    cue_in(x, i - 1, &cue_pother))))
+		return 0;
+	if (strict) {
+		if (cue_str_in(lemma, strlen(lemma), &cue_weak) &&
+		    (strict != 2 || (strcmp(lemma, "call") != 0 &&
+		    strcmp(lemma, "ask") != 0 &&
+		    strcmp(lemma, "describe") != 0)))
+			return 0;
+		if (cue_suffix(x, i, "ing") && !(i > 0 &&
+		    (cue_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
+		    "by"))))
+			return 0;	/* only ", saying Q", "by saying Q" */
+	}
+	return 1;
+}

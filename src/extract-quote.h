@@ -1,0 +1,104 @@
+/*
+ * The quote stage's own interface between finding quotes
+ * (extract-quote.c), attributing them (extract-attrib.c) and resolving
+ * their speakers (extract-speaker.c). Not for other layers: they read
+ * struct ex_quote from extract.h.
+ */
+#ifndef DOSSIER_EXTRACT_QUOTE_H
+#define DOSSIER_EXTRACT_QUOTE_H
+
+#include "extract.h"
+
+/* A noun phrase that is the source of a quote, and what it resolves to. */
+struct qt_speaker {
+	size_t		first, last;	/* tokens; EX_NONE: none */
+	size_t		entity;		/* resolved, or EX_NONE */
+	enum ex_source	source;
+	int		person;		/* 1 person, -1 not, 0 unsure */
+	int		pronoun;	/* he, she, they: refers back */
+	int		role;		/* "the minister": refers back */
+	int		outlet;		/* "a report from X": X publishes */
+	size_t		head;		/* token of its head noun */
+	size_t		rel;		/* "who" standing for it, or EX_NONE */
+};
+
+/* One stretch of words between quote marks within a paragraph. */
+struct qt_piece {
+	size_t		open, close;	/* mark tokens; close EX_NONE if none */
+	size_t		first, last;	/* the words inside, last exclusive */
+	size_t		para;
+	size_t		prev, next;	/* pieces of one quote over paragraphs */
+	int		single;		/* between single marks */
+	int		cued;		/* has a cue of its own */
+	int		absorbed;	/* part of an indirect quote's words */
+	int		emitted;	/* given out as a direct quote */
+	struct qt_speaker sp;		/* once emitted: its speaker */
+	size_t		cue_first, cue_last;
+};
+
+/* A quote found but not yet resolved and given out. */
+struct qt_pending {
+	size_t			first, last;	/* content tokens */
+	enum ex_quote_kind	kind;
+	size_t			cue_first, cue_last;	/* EX_NONE if none */
+	struct qt_speaker	sp;
+	int			inherit;	/* takes the previous speaker */
+	size_t			piece;		/* direct: its piece */
+};
+
+/* The quote stage's state over one text. */
+struct qt {
+	struct extract		*x;
+	struct qt_piece		*pieces;
+	size_t			 npieces;
+	size_t			*inq;		/* token -> piece, or EX_NONE */
+	size_t			*nextmark;	/* token -> next quote mark */
+	unsigned char		*cueused;	/* token is a cue already used */
+	struct qt_pending	*pend;
+	size_t			 npend, cappend;
+	size_t			*ments;		/* mentions sorted by start */
+	struct qt_speaker	 last;		/* last speaker resolved */
+	struct qt_speaker	 lastperson;	/* last one that is a person */
+	struct qt_speaker	 lastorg;	/* last one that is not */
+	size_t			 floor;		/* after the sentence's last cue */
+#define QT_HIST	16
+	struct qt_speaker	 hist[QT_HIST];	/* recent people who spoke */
+	size_t			 nhist;
+};
+
+/* extract-cue.c: speech cues and the word lists of attribution */
+struct cue_words {
+	const char *const	*w;
+	size_t			 n;
+};
+#define CUE_WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0] }
+extern const struct cue_words cue_stop, cue_aux, cue_not_before, cue_nounish,
+    cue_weak, cue_not_after, cue_object, cue_hearer, cue_adverbial,
+    cue_aside, cue_when, cue_np_det, cue_subord, cue_pperson, cue_pother,
+    cue_pself;
+int	 cue_in(const struct extract *, size_t, const struct cue_words *);
+int	 cue_str_in(const char *, size_t, const struct cue_words *);
+int	 cue_punct(const struct extract *, size_t, char);
+int	 cue_end(const struct extract *, size_t);
+int	 cue_suffix(const struct extract *, size_t, const char *);
+const char *cue_lemma(const struct extract *, size_t);
+const char *cue_title(const struct extract *, size_t);
+size_t	 cue_at(const struct qt *, size_t, int strict);
+
+/* extract-attrib.c */
+int	 attrib_np_before(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
+int	 attrib_np_after(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
+int	 attrib_subject(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
+void	 attrib_indirect(struct qt *, size_t);
+
+/* extract-speaker.c */
+void	 speaker_resolve(struct qt *, struct qt_speaker *, size_t);
+
+/* extract-quote.c */
+struct qt_pending *quote_pending_add(struct qt *);
+size_t	 quote_sentence(const struct extract *, size_t);
+
+#endif

@@ -1,0 +1,469 @@
+/* Unit tests: quotes and who said them. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <ctype.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "xmalloc.h"
+
+/*
+ * One pattern: a text written for these tests (the invented world of
+ * samples/README.md), the words of one quote in it, and what it must come
+ * out as. The cue and speaker are given by their text and found as the
+ * first whole word match, or the first after the quote with a leading '>'.
+ */
+struct qcase {
+	const char		*what;
+	const char		*text;
+	const char		*quote;		/* NULL: no quote at all */
+	enum ex_quote_kind	 kind;
+	const char		*cue;		/* NULL: none */
+	const char		*speaker;	/* NULL: none */
+	enum ex_source		 source;
+	const char		*name;		/* resolved entity, if found */
+};
+
+static const struct qcase cases[] = {
+	{ "\"Q,\" X said",
+	  "\"We will not yield to pressure,\" Brekk said on Monday.",
+	  "We will not yield to pressure,", EX_DIRECT, "said", "Brekk",
+	  EX_SOURCE_ENTITY, NULL },
+	{ "\"Q,\" said X",
+	  "\"The border stays closed,\" said Defence Minister Piet Harnack.",
+	  "The border stays closed,", EX_DIRECT, "said",
+	  "Defence Minister Piet Harnack", EX_SOURCE_ENTITY, "Piet Harnack" },
+	{ "X said: \"Q\"",
+	  "Marovian Deputy Foreign Minister Ilse Varga said: \"Marovia has "
+	  "nothing to apologise for.\"",
+	  "Marovia has nothing to apologise for.", EX_DIRECT, "said",
+	  "Marovian Deputy Foreign Minister Ilse Varga", EX_SOURCE_ENTITY,
+	  "Ilse Varga" },
+	{ "X said, curly marks",
+	  "Varga said, \xe2\x80\x9cWe want a conversation.\xe2\x80\x9d",
+	  "We want a conversation.", EX_DIRECT, "said", "Varga",
+	  EX_SOURCE_ENTITY, NULL },
+	{ "X said that ...",
+	  "Brekk said that the ambassador had been handed a note of "
+	  "protest.",
+	  "the ambassador had been handed a note of protest", EX_INDIRECT,
+	  "said", "Brekk", EX_SOURCE_ENTITY, NULL },
+	{ "X said ... (no that)",
+	  "Varga said Marovia would send experts to the crash site.",
+	  "Marovia would send experts to the crash site", EX_INDIRECT,
+	  "said", "Varga", EX_SOURCE_ENTITY, NULL },
+	{ "Q, X said",
+	  "Valdoria will not succumb to pressure from Tessalin, Valdorian "
+	  "Foreign Minister Anja Brekk said on Tuesday.",
+	  "Valdoria will not succumb to pressure from Tessalin", EX_INDIRECT,
+	  "said", "Valdorian Foreign Minister Anja Brekk", EX_SOURCE_ENTITY,
+	  "Anja Brekk" },
+	{ "..., according to X (media)",
+	  "The drone crashed shortly after dawn, according to the Marovian "
+	  "News Agency.",
+	  "The drone crashed shortly after dawn", EX_INDIRECT, "according to",
+	  "the Marovian News Agency", EX_SOURCE_MEDIA, NULL },
+	{ "according to a report from X",
+	  "The envoy left Drossen on Sunday, according to a report from "
+	  "MARNA.",
+	  "The envoy left Drossen on Sunday", EX_INDIRECT, "according to",
+	  "MARNA", EX_SOURCE_MEDIA, NULL },
+	{ "X told Y that ...",
+	  "Brekk told reporters in Drossen that Valdoria would recall its "
+	  "envoy.",
+	  "Valdoria would recall its envoy", EX_INDIRECT, "told", "Brekk",
+	  EX_SOURCE_ENTITY, NULL },
+	{ "\"Q,\" X added",
+	  "\"We expect an answer in writing,\" Brekk added.",
+	  "We expect an answer in writing,", EX_DIRECT, "added", "Brekk",
+	  EX_SOURCE_ENTITY, NULL },
+	{ "He added that ...",
+	  "Harnack said the drone was unarmed. He added that the army had "
+	  "tracked it for eleven minutes.",
+	  "the army had tracked it for eleven minutes", EX_INDIRECT, "added",
+	  "He", EX_SOURCE_ENTITY, "Piet Harnack" },
+	{ "a quote with no cue inherits",
+	  "\"We expect an explanation,\" Oll said. \"We expect it in "
+	  "writing.\"",
+	  "We expect it in writing.", EX_DIRECT, NULL, "Oll",
+	  EX_SOURCE_ENTITY, NULL },
+	{ "she: the last person who spoke",
+	  "Foreign Minister Anja Brekk said the talks had failed. \"We are "
+	  "ready to talk again,\" she said.",
+	  "We are ready to talk again,", EX_DIRECT, ">said", "she",
+	  EX_SOURCE_ENTITY, "Anja Brekk" },
+	{ "the spokesperson: the last who holds the role",
+	  "Marovian defence ministry spokesperson Col. Mirela Dusan said the "
+	  "flight was routine. Brekk said the flight was a provocation. "
+	  "\"There was no intention to cross the border,\" the spokesperson "
+	  "said.",
+	  "There was no intention to cross the border,", EX_DIRECT, ">said",
+	  "the spokesperson", EX_SOURCE_ENTITY, "Mirela Dusan" },
+	{ "the official: an unnamed source referred to",
+	  "A Valdorian defence official said the drone carried a camera. "
+	  "\"We have the flight data,\" the official said.",
+	  "We have the flight data,", EX_DIRECT, ">said", "the official",
+	  EX_SOURCE_UNNAMED, NULL },
+	{ "X reported (media)",
+	  "The talks collapsed on Friday, the Valdorian Herald reported.",
+	  "The talks collapsed on Friday", EX_INDIRECT, "reported",
+	  "the Valdorian Herald", EX_SOURCE_MEDIA, NULL },
+	{ "state media reported",
+	  "Marovian state media reported that the ship had left the area.",
+	  "the ship had left the area", EX_INDIRECT, "reported",
+	  "Marovian state media", EX_SOURCE_MEDIA, NULL },
+	{ "an unnamed official",
+	  "A senior Valdorian official said in June that the depot had been "
+	  "photographed.",
+	  "the depot had been photographed", EX_INDIRECT, "said",
+	  "A senior Valdorian official", EX_SOURCE_UNNAMED, NULL },
+	{ "an official who spoke on condition of anonymity",
+	  "A senior official, who spoke on condition of anonymity, said the "
+	  "talks would resume in May.",
+	  "the talks would resume in May", EX_INDIRECT, "said",
+	  "A senior official", EX_SOURCE_UNNAMED, NULL },
+	{ "sources said",
+	  "The fund will open in April, sources said.",
+	  "The fund will open in April", EX_INDIRECT, "said", "sources",
+	  EX_SOURCE_UNNAMED, NULL },
+	{ "X called for ...",
+	  "Brekk called for an inquiry into the crash near Hollen.",
+	  "an inquiry into the crash near Hollen", EX_INDIRECT, "called",
+	  "Brekk", EX_SOURCE_ENTITY, NULL },
+	{ "a mixed quote",
+	  "Varga said Marovia had \"nothing to apologise for\" and would not "
+	  "pay.",
+	  "Marovia had \"nothing to apologise for\" and would not pay",
+	  EX_MIXED, "said", "Varga", EX_SOURCE_ENTITY, NULL },
+	{ "a quote over two paragraphs",
+	  "In a speech to the leaders, President Renata Solvik said:\n\n"
+	  "\"For three months we have waited for an answer.\n\n"
+	  "\"Patience is not a policy.\"\n",
+	  "Patience is not a policy.", EX_DIRECT, "said",
+	  "President Renata Solvik", EX_SOURCE_ENTITY, "Renata Solvik" },
+	{ "the first paragraph of it, left open",
+	  "In a speech to the leaders, President Renata Solvik said:\n\n"
+	  "\"For three months we have waited for an answer.\n\n"
+	  "\"Patience is not a policy.\"\n",
+	  "For three months we have waited for an answer.", EX_DIRECT, "said",
+	  "President Renata Solvik", EX_SOURCE_ENTITY, "Renata Solvik" },
+	{ "a statement after a colon, in the next paragraph",
+	  "President Andrej Kostal released a short statement:\n\n"
+	  "\"Marovia will answer every question in good time.\"\n",
+	  "Marovia will answer every question in good time.", EX_DIRECT,
+	  NULL, "President Andrej Kostal", EX_SOURCE_ENTITY, "Andrej Kostal" },
+	{ "a quote signed with a dash",
+	  "\xe2\x80\x9cWe will not be hurried and we will not be quiet.\xe2\x80"
+	  "\x9d \xe2\x80\x94 Kasimir Oll\n",
+	  "We will not be hurried and we will not be quiet.", EX_DIRECT, NULL,
+	  "Kasimir Oll", EX_SOURCE_ENTITY, NULL },
+	{ "\"Q,\" Name, a long title, said",
+	  "\"The fund is too small,\" Farah Idane, Dalmarra's energy minister "
+	  "and the council's longest-serving member, said.",
+	  "The fund is too small,", EX_DIRECT, "said", "Farah Idane",
+	  EX_SOURCE_ENTITY, NULL },
+	{ "X, who said Q, ...",
+	  "Foreign ministry spokesperson Kasimir Oll, who said the note had "
+	  "been delivered, refused to take questions.",
+	  "the note had been delivered", EX_INDIRECT, "said", "who",
+	  EX_SOURCE_ENTITY, "Kasimir Oll" },
+	{ "a name in double single marks",
+	  "A new drone called ''Kestrel 7'' was shown in Tessalin.",
+	  NULL, 0, NULL, NULL, 0, NULL },
+	{ "a scare quote",
+	  "Officials in Drossen discussed the so-called \"Iron Wall\" plan.",
+	  NULL, 0, NULL, NULL, 0, NULL },
+	{ "a two-word phrase in quotes",
+	  "The ship was a \"research vessel\" with a crew of twelve.",
+	  NULL, 0, NULL, NULL, 0, NULL },
+	{ "a headline with single marks",
+	  "Valdoria says 'no military deal' with Marovia\n\nThe talks ended.",
+	  NULL, 0, NULL, NULL, 0, NULL },
+	{ "a ship's name in single marks",
+	  "The survey ship \xe2\x80\x98Tessalin Star\xe2\x80\x99 left the "
+	  "area at noon.",
+	  NULL, 0, NULL, NULL, 0, NULL },
+};
+
+/* The first whole-word match of w in text at or after from, or -1. */
+static long
+find_word(const char *text, const char *w, size_t from)
+{
+	const char	*p = text + from;
+	size_t		 n = strlen(w);
+
+	while ((p = strstr(p, w)) != NULL) {
+		if ((p == text || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return p - text;
+		p++;
+	}
+	return -1;
+}
+
+/* Check one pattern. */
+static void
+check_case(const struct qcase *c)
+{
+	struct extract		 x;
+	const struct ex_quote	*q = NULL;
+	const char		*p, *cue, *sp;
+	size_t			 i, start, after;
+	long			 at;
+
+	extract_run(&x, c->text, strlen(c->text));
+	if (c->quote == NULL) {
+		if (x.nquotes != 0)
+			fail_msg("%s: %zu quotes, expected none", c->what,
+			    x.nquotes);
+		extract_free(&x);
+		return;
+	}
+	p = strstr(c->text, c->quote);
+	assert_non_null(p);
+	start = (size_t)(p - c->text);
+	for (i = 0; i < x.nquotes; i++)
+		if (x.quotes[i].start == start && x.quotes[i].end == start +
+		    strlen(c->quote))
+			q = &x.quotes[i];
+	if (q == NULL) {
+		for (i = 0; i < x.nquotes; i++)
+			print_message("  got [%.*s]\n", (int)(x.quotes[i].end -
+			    x.quotes[i].start), c->text + x.quotes[i].start);
+		fail_msg("%s: no quote [%s]", c->what, c->quote);
+	}
+	if (q->kind != c->kind)
+		fail_msg("%s: kind %s, expected %s", c->what,
+		    extract_quote_kind_name(q->kind),
+		    extract_quote_kind_name(c->kind));
+	after = start + strlen(c->quote);
+	if (c->cue == NULL) {
+		if (q->cue_start != EX_NONE)
+			fail_msg("%s: a cue, expected none", c->what);
+	} else {
+		cue = c->cue[0] == '>' ? c->cue + 1 : c->cue;
+		at = find_word(c->text, cue, c->cue[0] == '>' ? after : 0);
+		assert_true(at >= 0);
+		if (q->cue_start != (size_t)at || q->cue_end != (size_t)at +
+		    strlen(cue))
+			fail_msg("%s: cue at %zu, expected %ld", c->what,
+			    q->cue_start, at);
+	}
+	if (c->speaker == NULL) {
+		if (q->sp_start != EX_NONE)
+			fail_msg("%s: a speaker, expected none", c->what);
+		extract_free(&x);
+		return;
+	}
+	sp = c->speaker;
+	at = find_word(c->text, sp, 0);
+	assert_true(at >= 0);
+	if (q->sp_start == EX_NONE)
+		fail_msg("%s: no speaker, expected [%s]", c->what, sp);
+	if (q->sp_start != (size_t)at || q->sp_end != (size_t)at + strlen(sp))
+		fail_msg("%s: speaker [%.*s], expected [%s]", c->what,
+		    (int)(q->sp_end - q->sp_start), c->text + q->sp_start, sp);
+	if (q->source != c->source)
+		fail_msg("%s: source %d, expected %d", c->what, (int)q->source,
+		    (int)c->source);
+	if (c->name != NULL && x.nents > 0) {
+		if (q->entity == EX_NONE)
+			fail_msg("%s: speaker unresolved, expected %s",
+			    c->what, c->name);
+		if (strcmp(x.ents[q->entity].name, c->name) != 0)
+			fail_msg("%s: speaker is %s, expected %s", c->what,
+			    x.ents[q->entity].name, c->name);
+	}
+	extract_free(&x);
+}
+
+static void
+test_patterns(void **state)
+{
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		check_case(&cases[i]);
+}
+
+/* The quote whose words start with s, or NULL. */
+static const struct ex_quote *
+quote_with(const struct extract *x, const char *s)
+{
+	const char	*p = strstr(x->text, s);
+	size_t		 i, off;
+
+	if (p == NULL)
+		return NULL;
+	off = (size_t)(p - x->text);
+	for (i = 0; i < x->nquotes; i++)
+		if (x->quotes[i].start <= off && off < x->quotes[i].end)
+			return &x->quotes[i];
+	return NULL;
+}
+
+/* Check that the quote holding words is from name (or the speaker text). */
+static void
+check_from(const struct extract *x, const char *words, const char *speaker,
+    const char *name, enum ex_source source)
+{
+	const struct ex_quote	*q = quote_with(x, words);
+
+	if (q == NULL)
+		fail_msg("example: no quote with [%s]", words);
+	if (q->sp_start == EX_NONE)
+		fail_msg("example: [%s] has no speaker", words);
+	if (q->sp_end - q->sp_start != strlen(speaker) ||
+	    memcmp(x->text + q->sp_start, speaker, strlen(speaker)) != 0)
+		fail_msg("example: [%s] from [%.*s], expected [%s]", words,
+		    (int)(q->sp_end - q->sp_start), x->text + q->sp_start,
+		    speaker);
+	if (q->source != source)
+		fail_msg("example: [%s] source %d, expected %d", words,
+		    (int)q->source, (int)source);
+	if (name != NULL && x->nents > 0 && (q->entity == EX_NONE ||
+	    strcmp(x->ents[q->entity].name, name) != 0))
+		fail_msg("example: [%s] not resolved to %s", words, name);
+}
+
+static void
+test_example(void **state)
+{
+	const char	*shared = getenv("DOSSIER_SHARED");
+	char		 path[4096];
+	struct buf	 b;
+	struct extract	 x;
+	FILE		*f;
+	char		 chunk[8192];
+	size_t		 n;
+
+	(void)state;
+	if (shared == NULL)
+		shared = "../shared";
+	snprintf(path, sizeof path,
+	    "%s/examples/saved-story-jpost-2023-08-26.txt", shared);
+	if ((f = fopen(path, "rb")) == NULL)
+		skip();
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	extract_run(&x, b.data, b.len);
+
+	check_from(&x, "There are no changes", "Ryabkov", "Sergei Ryabkov",
+	    EX_SOURCE_ENTITY);
+	check_from(&x, "We are independent states", "Ryabkov",
+	    "Sergei Ryabkov", EX_SOURCE_ENTITY);
+	check_from(&x, "will not succumb to geopolitical pressure",
+	    "Russian Deputy Foreign Minister Sergei Ryabkov", "Sergei Ryabkov",
+	    EX_SOURCE_ENTITY);
+	check_from(&x, "None of the transactions",
+	    "Iranian defense ministry spokesperson Reza Talaei-Nik",
+	    "Reza Talaei-Nik", EX_SOURCE_ENTITY);
+	check_from(&x, "Western and European countries", "Talaei-Nik",
+	    "Reza Talaei-Nik", EX_SOURCE_ENTITY);
+	check_from(&x, "Iran had transferred several hundred drones",
+	    "A White House official", NULL, EX_SOURCE_UNNAMED);
+	check_from(&x, "The US is pressing Iran to stop selling the armed "
+	    "drones that Russia is using in the war in Ukraine, the",
+	    "the Financial Times", NULL, EX_SOURCE_MEDIA);
+	check_from(&x, "sending drones to Russia but", "Iran", "Iran",
+	    EX_SOURCE_ENTITY);
+	check_from(&x, "its forces used Iranian drones", "Moscow", "Moscow",
+	    EX_SOURCE_ENTITY);
+	assert_null(quote_with(&x, "Mohajer 10"));
+	assert_null(quote_with(&x, "no military transaction"));
+	extract_free(&x);
+	buf_free(&b);
+}
+
+/* Run the stages on text and check every span stays inside it. */
+static void
+check_hostile(const char *text, size_t len)
+{
+	struct extract	 x;
+	size_t		 i, total = 0;
+
+	extract_run(&x, text, len);
+	for (i = 0; i < x.nquotes; i++) {
+		const struct ex_quote *q = &x.quotes[i];
+
+		assert_true(q->start < q->end && q->end <= len);
+		assert_true(q->cue_start == EX_NONE || (q->cue_start <
+		    q->cue_end && q->cue_end <= len));
+		assert_true(q->sp_start == EX_NONE || (q->sp_start <
+		    q->sp_end && q->sp_end <= len));
+		assert_true(q->entity == EX_NONE || q->entity < x.nents);
+		total += q->end - q->start;
+	}
+	/* no quadratic output: quotes overlap only a little */
+	assert_true(total <= 4 * len + 1024);
+	extract_free(&x);
+}
+
+static void
+test_hostile(void **state)
+{
+	static const char *const bits[] = {
+		"\"", "\xe2\x80\x9c", "\xe2\x80\x9d", "'", "''", " ", "said",
+		"Brekk", ",", ":", "\n", "\n\n", "\xff", "\xe2\x80", "told",
+		"according to", "he", "the minister", "SAID", "who", "(", ")",
+		"\xe2\x80\x94", "."
+	};
+	size_t		 n = 2 * 1024 * 1024, i, k;
+	char		*big;
+	uint32_t	 r = 1;
+
+	(void)state;
+	big = xmalloc(n + 64);
+	/* random pieces: unbalanced, nested, broken UTF-8 */
+	for (i = 0; i < n;) {
+		r = r * 1103515245 + 12345;
+		k = (r >> 16) % (sizeof bits / sizeof bits[0]);
+		memcpy(big + i, bits[k], strlen(bits[k]));
+		i += strlen(bits[k]);
+		big[i++] = ' ';
+	}
+	check_hostile(big, i);
+	/* one paragraph with no stop, a cue in every sentence */
+	for (i = 0; i + 32 < n; i += 32)
+		memcpy(big + i, "the talks failed, Brekk said and ", 32);
+	check_hostile(big, i);
+	/* 100,000 quote marks */
+	memset(big, '"', 100000);
+	check_hostile(big, 100000);
+	for (i = 0; i + 3 < 300000; i += 3)
+		memcpy(big + i, "\xe2\x80\x9c", 3);
+	check_hostile(big, i);
+	/* capitals only */
+	for (i = 0; i + 16 < n; i += 16)
+		memcpy(big + i, "BREKK SAID \"NO\" ", 16);
+	check_hostile(big, i);
+	/* an opening mark that never closes */
+	memcpy(big, "Brekk said: \"", 13);
+	for (i = 13; i + 6 < n; i += 6)
+		memcpy(big + i, "words ", 6);
+	check_hostile(big, i);
+	free(big);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_patterns),
+		cmocka_unit_test(test_example),
+		cmocka_unit_test(test_hostile),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
