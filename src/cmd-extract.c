@@ -16,6 +16,9 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/* Raw text for extraction may be bigger than a saved story. */
+#define EXTRACT_MAX_FILE	((size_t)256 * 1024 * 1024)
+
 static struct json_object *
 jspan(const char *text, size_t start, size_t end, int with_text)
 {
@@ -35,19 +38,32 @@ jstr(const char *s)
 	return s != NULL ? json_object_new_string(s) : NULL;
 }
 
-/* One JSON object a file, as DESIGN.md gives it. */
+/* Print one JSON value and free it. */
+static void
+json_emit(struct json_object *o)
+{
+	fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE), stdout);
+	json_object_put(o);
+}
+
+/*
+ * One JSON object a file, as DESIGN.md gives it. It is written an element
+ * at a time: a 50 MB text has millions of mentions, and one tree holding
+ * them all costs more to build and free than the extraction itself.
+ */
 static void
 extract_json(const char *file, const struct extract *x)
 {
-	struct json_object	*o, *arr, *e, *sp;
+	struct json_object	*e, *sp;
 	const struct ex_mention	*m;
 	const struct ex_entity	*ent;
 	const struct ex_quote	*q;
 	size_t			 i;
 
-	o = json_object_new_object();
-	json_object_object_add(o, "file", json_object_new_string(file));
-	arr = json_object_new_array();
+	fputs("{\"file\":", stdout);
+	json_emit(json_object_new_string(file));
+	fputs(",\"entities\":[", stdout);
 	for (i = 0; i < x->nments; i++) {
 		m = &x->ments[i];
 		ent = &x->ents[m->entity];
@@ -62,10 +78,11 @@ extract_json(const char *file, const struct extract *x)
 		if (ent->affiliation != NULL)
 			json_object_object_add(e, "affiliation",
 			    jstr(ent->affiliation));
-		json_object_array_add(arr, e);
+		if (i > 0)
+			putchar(',');
+		json_emit(e);
 	}
-	json_object_object_add(o, "entities", arr);
-	arr = json_object_new_array();
+	fputs("],\"quotes\":[", stdout);
 	for (i = 0; i < x->nquotes; i++) {
 		q = &x->quotes[i];
 		e = jspan(x->text, q->start, q->end, 0);
@@ -89,12 +106,11 @@ extract_json(const char *file, const struct extract *x)
 			    x->ents[q->entity].kind) : "unknown"));
 		}
 		json_object_object_add(e, "speaker", sp);
-		json_object_array_add(arr, e);
+		if (i > 0)
+			putchar(',');
+		json_emit(e);
 	}
-	json_object_object_add(o, "quotes", arr);
-	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-	    JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	fputs("]}\n", stdout);
 }
 
 /* Print a span of the text on one line, cleaned for the terminal. */
@@ -200,7 +216,8 @@ cmd_extract(struct cmd_ctx *ctx, int argc, char **argv)
 		err = NULL;
 		text = NULL;
 		article_init(&a);
-		if (import_read_file(argv[i], &data, &len, &err) != 0) {
+		if (import_read_file(argv[i], raw ? EXTRACT_MAX_FILE :
+		    IMPORT_MAX_FILE, &data, &len, &err) != 0) {
 			fputs("dossier: ", stderr);
 			cmd_print_line(stderr, argv[i]);
 			fprintf(stderr, ": %s\n", err);

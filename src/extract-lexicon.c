@@ -34,28 +34,37 @@ lex_hash(const char *s, size_t n)
 	return h;
 }
 
+/* Every generated table, in enum lex_table order. */
+static const struct {
+	const struct lex_entry	*e;
+	const size_t		*n;
+} lex_tables[LEX_NTABLES] = {
+	{ lex_countries, &lex_countries_n },
+	{ lex_demonyms, &lex_demonyms_n },
+	{ lex_places, &lex_places_n },
+	{ lex_titles, &lex_titles_n },
+	{ lex_speech_verbs, &lex_speech_verbs_n },
+	{ lex_media, &lex_media_n },
+	{ lex_orgs, &lex_orgs_n },
+	{ lex_given_names, &lex_given_names_n },
+	{ lex_source_nouns, &lex_source_nouns_n },
+	{ lex_abbreviations, &lex_abbreviations_n },
+};
+
+const struct lex_entry *
+lex_table(enum lex_table t, size_t *n)
+{
+	*n = *lex_tables[t].n;
+	return lex_tables[t].e;
+}
+
 static void
 lex_build(enum lex_table t)
 {
-	static const struct {
-		const struct lex_entry	*e;
-		const size_t		*n;
-	} tables[LEX_NTABLES] = {
-		{ lex_countries, &lex_countries_n },
-		{ lex_demonyms, &lex_demonyms_n },
-		{ lex_places, &lex_places_n },
-		{ lex_titles, &lex_titles_n },
-		{ lex_speech_verbs, &lex_speech_verbs_n },
-		{ lex_media, &lex_media_n },
-		{ lex_orgs, &lex_orgs_n },
-		{ lex_given_names, &lex_given_names_n },
-		{ lex_source_nouns, &lex_source_nouns_n },
-	};
 	struct lex_index	*ix = &lex_indexes[t];
 	size_t			 i, k;
 
-	ix->entries = tables[t].e;
-	ix->n = *tables[t].n;
+	ix->entries = lex_table(t, &ix->n);
 	for (ix->size = 16; ix->size < ix->n * 2; ix->size *= 2)
 		;
 	ix->slots = xcalloc(ix->size, sizeof *ix->slots);

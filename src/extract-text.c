@@ -10,27 +10,10 @@
 #include <string.h>
 
 #include "extract.h"
+#include "lexicon.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
-
-/* Words that take a final dot and never end a sentence by it. */
-static const char *const text_titles[] = {
-	"adm", "brig", "capt", "cmdr", "col", "cpl", "dr", "fr", "gen", "gov",
-	"hon", "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "mt", "no",
-	"pres", "prof", "rep", "rev", "sen", "sgt", "sr", "jr", "st", "supt",
-	"vs", "v", "nos", "ft", "approx", "dept", "est", "fig", "vol", "pp",
-	"ed", "eds", "gens", "reps", "sens", "lts"
-};
-
-/* Words that take a final dot and may or may not end a sentence. */
-static const char *const text_abbrevs[] = {
-	"jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-	"inc", "corp", "ltd", "co", "bros", "etc", "al", "ave", "blvd", "rd",
-	"ariz", "calif", "colo", "conn", "fla", "ill", "ind", "kan", "mass",
-	"mich", "minn", "miss", "neb", "nev", "okla", "ore", "pa", "tenn",
-	"tex", "va", "vt", "wash", "wis", "wyo", "ga", "ky", "la", "md", "mo"
-};
 
 /* Sentence openers after which "U.S." and the like do end a sentence. */
 static const char *const text_openers[] = {
@@ -266,7 +249,7 @@ word_takes_dot(const struct extract *x, size_t i, size_t j)
 		return 1;			/* U.S -> U.S. */
 	if (n == 1 && isupper((unsigned char)w[0]))
 		return 1;			/* an initial: John F. Kennedy */
-	return IN(w, n, text_titles) || IN(w, n, text_abbrevs);
+	return lex_find(LEX_ABBREVIATIONS, w, n) != NULL;
 }
 
 void
@@ -458,7 +441,7 @@ static int
 sentence_ends(const struct extract *x, size_t i)
 {
 	const struct ex_token	*t, *nx;
-	const char		*w;
+	const char		*w, *v;
 	size_t			 n;
 
 	if (i + 1 >= x->ntoks || (x->toks[i + 1].flags & TOK_PARA))
@@ -491,11 +474,14 @@ sentence_ends(const struct extract *x, size_t i)
 	/* A word that took the dot: Mr. never ends; U.S. may. */
 	w = x->text + t->start;
 	n = t->end - t->start - 1;
-	if (IN(w, n, text_titles) || (n == 1 && isupper((unsigned char)*w)))
+	if ((v = lex_find(LEX_ABBREVIATIONS, w, n)) != NULL &&
+	    strcmp(v, "title") == 0)
+		return 0;
+	if (n == 1 && isupper((unsigned char)*w))
 		return 0;
 	if (!(nx->flags & (TOK_CAP | TOK_OPEN | TOK_QUOTE)))
 		return 0;
-	if (IN(w, n, text_abbrevs) && (nx->flags & TOK_DIGIT))
+	if (v != NULL && (nx->flags & TOK_DIGIT))
 		return 0;
 	return IN(x->text + nx->start, nx->end - nx->start, text_openers);
 }

@@ -361,20 +361,6 @@ names_info_add(uint64_t h)
 static void
 names_build(void)
 {
-	static const struct {
-		const struct lex_entry	*e;
-		const size_t		*n;
-	} tables[LEX_NTABLES] = {
-		{ lex_countries, &lex_countries_n },
-		{ lex_demonyms, &lex_demonyms_n },
-		{ lex_places, &lex_places_n },
-		{ lex_titles, &lex_titles_n },
-		{ lex_speech_verbs, &lex_speech_verbs_n },
-		{ lex_media, &lex_media_n },
-		{ lex_orgs, &lex_orgs_n },
-		{ lex_given_names, &lex_given_names_n },
-		{ lex_source_nouns, &lex_source_nouns_n },
-	};
 	struct names_info	*ni;
 	size_t			 c, i, words, len;
 	const char		*key, *sp;
@@ -387,8 +373,12 @@ names_build(void)
 		}
 	}
 	for (c = 0; c < LEX_NTABLES; c++) {
-		for (i = 0; i < *tables[c].n; i++) {
-			key = tables[c].e[i].key;
+		const struct lex_entry	*table;
+		size_t			 n;
+
+		table = lex_table(c, &n);
+		for (i = 0; i < n; i++) {
+			key = table[i].key;
 			sp = strchr(key, ' ');
 			len = sp != NULL ? (size_t)(sp - key) : strlen(key);
 			for (words = 1; sp != NULL; sp = strchr(sp + 1, ' '))

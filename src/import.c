@@ -188,11 +188,12 @@ walk(struct import_list *l, const char *path, int explicit,
 }
 
 /*
- * Read a whole regular file of at most IMPORT_MAX_FILE bytes. O_NONBLOCK so
+ * Read a whole regular file of at most max bytes. O_NONBLOCK so
  * a FIFO put in place after the walk cannot hang us. The data ends in a NUL.
  */
 int
-import_read_file(const char *path, char **out, size_t *outlen, char **err)
+import_read_file(const char *path, size_t max, char **out, size_t *outlen,
+    char **err)
 {
 	struct stat	 sb;
 	char		*data = NULL;
@@ -212,19 +213,18 @@ import_read_file(const char *path, char **out, size_t *outlen, char **err)
 		*err = xstrdup("not a regular file");
 		goto out;
 	}
-	if (sb.st_size > (off_t)IMPORT_MAX_FILE) {
-		xasprintf(err, "file too large (%.1f MiB; the limit is %u MiB)",
-		    (double)sb.st_size / (1024 * 1024),
-		    IMPORT_MAX_FILE / (1024 * 1024));
+	if (sb.st_size > (off_t)max) {
+		xasprintf(err, "file too large (%.1f MiB; the limit is %zu MiB)",
+		    (double)sb.st_size / (1024 * 1024), max / (1024 * 1024));
 		goto out;
 	}
 	data = xmalloc((size_t)sb.st_size + 1);
 	/* Read to EOF but never past the limit, even if the file grows. */
 	for (;;) {
 		if (len == (size_t)sb.st_size + 1) {
-			if (len > IMPORT_MAX_FILE) {
+			if (len > max) {
 				xasprintf(err, "file too large (the limit is "
-				    "%u MiB)", IMPORT_MAX_FILE / (1024 * 1024));
+				    "%zu MiB)", max / (1024 * 1024));
 				goto out;
 			}
 			data = xrealloc(data, len * 2);
@@ -380,7 +380,8 @@ import_parse(struct import_item *it, int64_t feed, struct store *s,
 	int		 rc, bin;
 
 	it->status = IMPORT_FAILED;
-	if (import_read_file(it->file->path, &data, &len, &err) != 0)
+	if (import_read_file(it->file->path, IMPORT_MAX_FILE, &data, &len,
+	    &err) != 0)
 		goto fail;
 	if (len == 0 || only_space(data, len)) {
 		err = xstrdup("empty file");
@@ -490,6 +491,7 @@ import_flush(struct store *s, int64_t feed, struct import_item *items,
 		goto failed;
 	goto out;
 failed:
+	store_rollback(s);	/* end the batch and forget its caches */
 	for (i = 0; i < n; i++) {
 		if (items[i].status != IMPORT_ADDED)
 			continue;

@@ -32,9 +32,9 @@ int	import_html_parse(const char *, size_t, struct article *, char **err);
 int	import_markdown_parse(const char *, size_t, struct article *,
 	    char **err);
 
-/* Read a regular file of at most IMPORT_MAX_FILE bytes; -1 with *err. */
-int	import_read_file(const char *path, char **data, size_t *len,
-	    char **err);
+/* Read a regular file of at most max bytes; -1 with *err. */
+int	import_read_file(const char *path, size_t max, char **data,
+	    size_t *len, char **err);
 
 /*
  * Parse a file's bytes as the format its name and content say into a; -1

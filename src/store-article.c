@@ -219,6 +219,14 @@ store_article_add(struct store *s, int64_t feed, struct article *a,
 		goto fail;
 	if (store_exec(s, "RELEASE article", err) != 0)
 		goto fail;
+	/*
+	 * Ids only grow while we hold the write lock, so the batch's stories
+	 * are those from the first one on; outside a batch, index it now.
+	 */
+	if (s->fts_from <= 0)
+		s->fts_from = a->id;
+	if (!store_in_batch(s) && store_fts_flush(s, err) != 0)
+		return -1;
 	return 0;
 fail:
 	rc = -1;

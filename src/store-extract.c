@@ -24,14 +24,97 @@ bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 }
 
+/*
+ * Entity ids seen in this batch, by kind and name: most stories name the
+ * same countries and officials, and the upsert is the dearest statement of
+ * an import. Cleared when a batch ends, since a rollback forgets rows.
+ */
+struct store_entity_cache {
+	char	**keys;		/* "kind\tname" */
+	int64_t	 *ids;
+	size_t	  size;		/* a power of two */
+	size_t	  n;
+};
+
+static uint64_t
+cache_hash(const char *s)
+{
+	uint64_t	h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static int64_t *
+cache_slot(struct store_entity_cache *c, const char *key, int add)
+{
+	size_t	i, k;
+
+	if (add && (c->n + 1) * 2 > c->size) {
+		struct store_entity_cache old = *c;
+
+		c->size = c->size ? c->size * 2 : 256;
+		c->keys = xcalloc(c->size, sizeof *c->keys);
+		c->ids = xcalloc(c->size, sizeof *c->ids);
+		for (i = 0; i < old.size; i++) {
+			if (old.keys[i] == NULL)
+				continue;
+			k = (size_t)cache_hash(old.keys[i]) & (c->size - 1);
+			while (c->keys[k] != NULL)
+				k = (k + 1) & (c->size - 1);
+			c->keys[k] = old.keys[i];
+			c->ids[k] = old.ids[i];
+		}
+		free(old.keys);
+		free(old.ids);
+	}
+	if (c->size == 0)
+		return NULL;
+	for (k = (size_t)cache_hash(key) & (c->size - 1); c->keys[k] != NULL;
+	    k = (k + 1) & (c->size - 1))
+		if (strcmp(c->keys[k], key) == 0)
+			return &c->ids[k];
+	if (!add)
+		return NULL;
+	c->keys[k] = xstrdup(key);
+	c->n++;
+	return &c->ids[k];
+}
+
+/* Forget the cached entity ids (a batch ended). */
+void
+store_entity_cache_clear(struct store *s)
+{
+	struct store_entity_cache	*c = s->entity_cache;
+	size_t				 i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->size; i++)
+		free(c->keys[i]);
+	free(c->keys);
+	free(c->ids);
+	free(c);
+	s->entity_cache = NULL;
+}
+
 /* The row id of an entity, added if new. */
 static int64_t
 entity_id(struct store *s, const struct ex_entity *e, char **err)
 {
 	sqlite3_stmt	*st;
-	int64_t		 id;
+	char		*key;
+	int64_t		 id, *slot;
 	int		 rc;
 
+	if (s->entity_cache == NULL)
+		s->entity_cache = xcalloc(1, sizeof (struct store_entity_cache));
+	xasprintf(&key, "%s\t%s", extract_kind_name(e->kind), e->name);
+	if ((slot = cache_slot(s->entity_cache, key, 0)) != NULL) {
+		free(key);
+		return *slot;
+	}
 	if ((st = store_stmt(s, STMT_ENTITY_ADD,
 	    "INSERT INTO entities (kind, name) VALUES (?1, ?2)"
 	    " ON CONFLICT (kind, name) DO UPDATE SET name = excluded.name"
@@ -42,8 +125,12 @@ entity_id(struct store *s, const struct ex_entity *e, char **err)
 	rc = sqlite3_step(st);
 	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	sqlite3_reset(st);
-	if (id < 0)
+	if (id < 0) {
+		free(key);
 		return store_error(s, err, "cannot add entity");
+	}
+	*cache_slot(s->entity_cache, key, 1) = id;
+	free(key);
 	return id;
 }
 

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+struct store_entity_cache;
+
 enum store_stmt_id {
 	STMT_FEED_LOCAL_GET,
 	STMT_FEED_LOCAL_ADD,
@@ -22,6 +24,7 @@ enum store_stmt_id {
 	STMT_ENTITY_ADD,
 	STMT_MENTION_ADD,
 	STMT_QUOTE_ADD,
+	STMT_FTS_ADD,
 	STORE_NSTMTS
 };
 
@@ -30,11 +33,15 @@ struct store {
 	char		*path;
 	int64_t		 local_feed;	/* cached id, -1 until looked up */
 	int		 readonly;	/* opened read-only: writes refused */
+	int64_t		 fts_from;	/* first story of the batch to index */
+	struct store_entity_cache *entity_cache;	/* store-extract.c */
 	sqlite3_stmt	*stmts[STORE_NSTMTS];
 };
 
 int		 store_error(struct store *, char **, const char *);
 int		 store_readonly(struct store *, char **);
+int		 store_fts_flush(struct store *, char **);
+void		 store_entity_cache_clear(struct store *);
 
 struct extract;
 int		 store_extract_add(struct store *, int64_t,

@@ -148,7 +148,15 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX articles_starred ON articles (starred, sort_ts DESC,"
 	"  id DESC);"
 	"CREATE INDEX articles_outlet ON articles (outlet, sort_ts DESC,"
-	"  id DESC);"
+	"  id DESC);",
+
+	/*
+	 * 2 -> 3: new stories enter the full-text index once a batch, at
+	 * commit (store_fts_flush), not by trigger: FTS5 flushes its pending
+	 * terms at every statement savepoint, which made each mention and
+	 * quote row of an import pay for the index.
+	 */
+	"DROP TRIGGER articles_fts_insert;"
 };
 
 #define STORE_NMIGRATIONS \
@@ -428,6 +436,7 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
+	store_entity_cache_clear(s);
 	for (i = 0; i < STORE_NSTMTS; i++)
 		sqlite3_finalize(s->stmts[i]);
 	if (s->db != NULL)
@@ -453,10 +462,15 @@ store_begin(struct store *s, char **err)
 int
 store_commit(struct store *s, char **err)
 {
+	if (store_fts_flush(s, err) != 0) {
+		store_rollback(s);
+		return -1;
+	}
 	if (store_exec(s, "COMMIT", err) != 0) {
 		store_rollback(s);
 		return -1;
 	}
+	store_entity_cache_clear(s);
 	return 0;
 }
 
@@ -466,9 +480,34 @@ store_in_batch(struct store *s)
 	return !sqlite3_get_autocommit(s->db);
 }
 
+/* Index the stories this batch added, in one statement. */
+int
+store_fts_flush(struct store *s, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (s->fts_from <= 0)
+		return 0;
+	if ((st = store_stmt(s, STMT_FTS_ADD,
+	    "INSERT INTO articles_fts (rowid, title, lead, body)"
+	    " SELECT id, title, lead, body FROM articles WHERE id >= ?1",
+	    err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->fts_from);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, err, "cannot index stories");
+	s->fts_from = 0;
+	return 0;
+}
+
 void
 store_rollback(struct store *s)
 {
+	s->fts_from = 0;
+	store_entity_cache_clear(s);
 	if (!sqlite3_get_autocommit(s->db))
 		store_exec(s, "ROLLBACK", NULL);
 }

@@ -454,6 +454,10 @@ test_migrate(void **state)
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "DROP INDEX articles_starred;"
 	    "DROP INDEX articles_outlet;"
+	    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+	    "  INSERT INTO articles_fts (rowid, title, lead, body)"
+	    "    VALUES (new.id, new.title, new.lead, new.body);"
+	    "END;"
 	    "INSERT INTO feeds (url, kind, created) VALUES ('local:x', 'local', 0);"
 	    "INSERT INTO articles (feed_id, guid, title, sort_ts, fetched)"
 	    " VALUES (1, 'g', 'Kept', 0, 0);"
@@ -467,6 +471,11 @@ test_migrate(void **state)
 	    " WHERE name IN ('articles_starred', 'articles_outlet')"), 2);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles"
 	    " WHERE title = 'Kept'"), 1);
+	/* The story kept its place in the index; the trigger is gone. */
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles_fts"
+	    " WHERE articles_fts MATCH 'kept'"), 1);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'articles_fts_insert'"), 0);
 	free(path);
 }
 
