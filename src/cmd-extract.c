@@ -19,96 +19,96 @@
 /* Raw text for extraction may be bigger than a saved story. */
 #define EXTRACT_MAX_FILE	((size_t)256 * 1024 * 1024)
 
-static struct json_object *
-jspan(const char *text, size_t start, size_t end, int with_text)
-{
-	struct json_object	*o = json_object_new_object();
-
-	json_object_object_add(o, "start", json_object_new_int64((int64_t)start));
-	json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
-	if (with_text)
-		json_object_object_add(o, "text", json_object_new_string_len(
-		    text + start, (int)(end - start)));
-	return o;
-}
-
-static struct json_object *
-jstr(const char *s)
-{
-	return s != NULL ? json_object_new_string(s) : NULL;
-}
-
-/* Print one JSON value and free it. */
+/* Print a JSON string; json-c does the escaping. */
 static void
-json_emit(struct json_object *o)
+json_put_string(const char *s, size_t n)
 {
+	struct json_object	*o;
+
+	if (s == NULL) {
+		fputs("null", stdout);
+		return;
+	}
+	o = json_object_new_string_len(s, (int)n);
 	fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE), stdout);
 	json_object_put(o);
 }
 
+static void
+json_put_cstring(const char *s)
+{
+	json_put_string(s, s != NULL ? strlen(s) : 0);
+}
+
+/* Print ,"key":STRING. */
+static void
+json_put_member(const char *key, const char *s, size_t n)
+{
+	printf(",\"%s\":", key);
+	json_put_string(s, n);
+}
+
 /*
- * One JSON object a file, as DESIGN.md gives it. It is written an element
- * at a time: a 50 MB text has millions of mentions, and one tree holding
- * them all costs more to build and free than the extraction itself.
+ * One JSON object a file, as DESIGN.md gives it. It is written as it
+ * goes, with json-c escaping each string: a 50 MB text has millions of
+ * mentions, and building objects for them cost more than finding them.
  */
 static void
 extract_json(const char *file, const struct extract *x)
 {
-	struct json_object	*e, *sp;
 	const struct ex_mention	*m;
 	const struct ex_entity	*ent;
 	const struct ex_quote	*q;
+	const char		*title, *source;
 	size_t			 i;
 
 	fputs("{\"file\":", stdout);
-	json_emit(json_object_new_string(file));
+	json_put_cstring(file);
 	fputs(",\"entities\":[", stdout);
 	for (i = 0; i < x->nments; i++) {
 		m = &x->ments[i];
 		ent = &x->ents[m->entity];
-		e = jspan(x->text, m->start, m->end, 0);
-		json_object_object_add(e, "type", json_object_new_string(
-		    extract_kind_name(ent->kind)));
-		json_object_object_add(e, "text", json_object_new_string_len(
-		    x->text + m->start, (int)(m->end - m->start)));
-		json_object_object_add(e, "name", jstr(ent->name));
-		json_object_object_add(e, "title", jstr(m->title != NULL ?
-		    m->title : ent->title));
+		printf("%s{\"start\":%zu,\"end\":%zu,\"type\":\"%s\"",
+		    i > 0 ? "," : "", m->start, m->end,
+		    extract_kind_name(ent->kind));
+		json_put_member("text", x->text + m->start, m->end - m->start);
+		json_put_member("name", ent->name, strlen(ent->name));
+		title = m->title != NULL ? m->title : ent->title;
+		json_put_member("title", title, title ? strlen(title) : 0);
 		if (ent->affiliation != NULL)
-			json_object_object_add(e, "affiliation",
-			    jstr(ent->affiliation));
-		if (i > 0)
-			putchar(',');
-		json_emit(e);
+			json_put_member("affiliation", ent->affiliation,
+			    strlen(ent->affiliation));
+		putchar('}');
 	}
 	fputs("],\"quotes\":[", stdout);
 	for (i = 0; i < x->nquotes; i++) {
 		q = &x->quotes[i];
-		e = jspan(x->text, q->start, q->end, 0);
-		json_object_object_add(e, "kind", json_object_new_string(
-		    extract_quote_kind_name(q->kind)));
-		json_object_object_add(e, "text", json_object_new_string_len(
-		    x->text + q->start, (int)(q->end - q->start)));
-		json_object_object_add(e, "cue", q->cue_start == EX_NONE ?
-		    NULL : jspan(x->text, q->cue_start, q->cue_end, 0));
-		sp = NULL;
-		if (q->sp_start != EX_NONE) {
-			sp = jspan(x->text, q->sp_start, q->sp_end, 1);
-			json_object_object_add(sp, "name",
-			    q->entity != EX_NONE ? jstr(x->ents[q->entity].name) :
-			    NULL);
-			json_object_object_add(sp, "source",
-			    json_object_new_string(
-			    q->source == EX_SOURCE_MEDIA ? "media" :
-			    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
-			    q->entity != EX_NONE ? extract_kind_name(
-			    x->ents[q->entity].kind) : "unknown"));
+		printf("%s{\"start\":%zu,\"end\":%zu,\"kind\":\"%s\"",
+		    i > 0 ? "," : "", q->start, q->end,
+		    extract_quote_kind_name(q->kind));
+		json_put_member("text", x->text + q->start, q->end - q->start);
+		if (q->cue_start == EX_NONE)
+			fputs(",\"cue\":null", stdout);
+		else
+			printf(",\"cue\":{\"start\":%zu,\"end\":%zu}",
+			    q->cue_start, q->cue_end);
+		if (q->sp_start == EX_NONE) {
+			fputs(",\"speaker\":null}", stdout);
+			continue;
 		}
-		json_object_object_add(e, "speaker", sp);
-		if (i > 0)
-			putchar(',');
-		json_emit(e);
+		source = q->source == EX_SOURCE_MEDIA ? "media" :
+		    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
+		    q->entity != EX_NONE ? extract_kind_name(
+		    x->ents[q->entity].kind) : "unknown";
+		printf(",\"speaker\":{\"start\":%zu,\"end\":%zu",
+		    q->sp_start, q->sp_end);
+		json_put_member("text", x->text + q->sp_start,
+		    q->sp_end - q->sp_start);
+		fputs(",\"name\":", stdout);
+		json_put_cstring(q->entity != EX_NONE ?
+		    x->ents[q->entity].name : NULL);
+		printf(",\"source\":\"%s\"}}", source);
 	}
 	fputs("]}\n", stdout);
 }

@@ -165,6 +165,19 @@ word_flags(const struct extract *x, size_t start, size_t end)
 	else if (c < 0x80 && isdigit((int)c))
 		f |= TOK_DIGIT;
 	for (i = start; i < end; i += n) {
+		if ((unsigned char)x->text[i] < 0x80) {
+			/* ASCII without decoding */
+			unsigned char b = (unsigned char)x->text[i];
+
+			n = 1;
+			if (b >= 'A' && b <= 'Z')
+				upper++;
+			else if (b >= 'a' && b <= 'z')
+				lower++;
+			else if (b == '.')
+				f |= TOK_ABBR;
+			continue;
+		}
 		c = text_at(x, i, &n);
 		if (n == 0)
 			break;
@@ -194,6 +207,10 @@ word_end(const struct extract *x, size_t i, int *poss)
 
 	*poss = 0;
 	for (;;) {
+		/* Most of a text is ASCII letters: step over them at once. */
+		while (j < x->len && (unsigned char)x->text[j] < 0x80 &&
+		    isalnum((unsigned char)x->text[j]))
+			j++;
 		c = text_at(x, j, &n);
 		if (n == 0)
 			break;
