@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-
 #include "article.h"
+#include "buf.h"
 #include "cmd.h"
 #include "extract.h"
 #include "import.h"
@@ -19,98 +18,167 @@
 /* Raw text for extraction may be bigger than a saved story. */
 #define EXTRACT_MAX_FILE	((size_t)256 * 1024 * 1024)
 
-/* Print a JSON string; json-c does the escaping. */
+/*
+ * extract's JSON is written by hand into a buffer flushed every megabyte.
+ * json-c builds the JSON everywhere else; here a big text yields millions
+ * of short strings, and a json-c object (or a printf) for each cost more
+ * than finding them.
+ */
+#define JSON_FLUSH	(1024 * 1024)
+
 static void
-json_put_string(const char *s, size_t n)
+json_flush(struct buf *o)
 {
-	struct json_object	*o;
+	fwrite(o->data, 1, o->len, stdout);
+	buf_reset(o);
+}
+
+/* Append a JSON string, or null. */
+static void
+json_put_string(struct buf *o, const char *s, size_t n)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	size_t			 i, run = 0;
+	unsigned char		 c;
+	char			 u[6] = { '\\', 'u', '0', '0', 0, 0 };
 
 	if (s == NULL) {
-		fputs("null", stdout);
+		buf_add(o, "null", 4);
 		return;
 	}
-	o = json_object_new_string_len(s, (int)n);
-	fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-	    JSON_C_TO_STRING_NOSLASHESCAPE), stdout);
-	json_object_put(o);
+	buf_addc(o, '"');
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		buf_add(o, s + run, i - run);
+		run = i + 1;
+		if (c == '"' || c == '\\') {
+			buf_addc(o, '\\');
+			buf_addc(o, (char)c);
+		} else if (c == '\n')
+			buf_add(o, "\\n", 2);
+		else if (c == '\t')
+			buf_add(o, "\\t", 2);
+		else if (c == '\r')
+			buf_add(o, "\\r", 2);
+		else {
+			u[4] = hex[c >> 4];
+			u[5] = hex[c & 15];
+			buf_add(o, u, 6);
+		}
+	}
+	buf_add(o, s + run, n - run);
+	buf_addc(o, '"');
 }
 
 static void
-json_put_cstring(const char *s)
+json_put_cstring(struct buf *o, const char *s)
 {
-	json_put_string(s, s != NULL ? strlen(s) : 0);
+	json_put_string(o, s, s != NULL ? strlen(s) : 0);
 }
 
-/* Print ,"key":STRING. */
+/* Append a number. */
 static void
-json_put_member(const char *key, const char *s, size_t n)
+json_put_num(struct buf *o, size_t v)
 {
-	printf(",\"%s\":", key);
-	json_put_string(s, n);
+	char	tmp[24];
+	size_t	i = sizeof tmp;
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	buf_add(o, tmp + i, sizeof tmp - i);
 }
 
-/*
- * One JSON object a file, as DESIGN.md gives it. It is written as it
- * goes, with json-c escaping each string: a 50 MB text has millions of
- * mentions, and building objects for them cost more than finding them.
- */
+/* Append "start":A,"end":B (the caller adds the braces). */
+static void
+json_put_span(struct buf *o, size_t start, size_t end)
+{
+	buf_adds(o, "\"start\":");
+	json_put_num(o, start);
+	buf_adds(o, ",\"end\":");
+	json_put_num(o, end);
+}
+
+/* One JSON object a file, as DESIGN.md gives it. */
 static void
 extract_json(const char *file, const struct extract *x)
 {
 	const struct ex_mention	*m;
 	const struct ex_entity	*ent;
 	const struct ex_quote	*q;
-	const char		*title, *source;
+	const char		*title;
+	struct buf		 o;
 	size_t			 i;
 
-	fputs("{\"file\":", stdout);
-	json_put_cstring(file);
-	fputs(",\"entities\":[", stdout);
+	buf_init(&o);
+	buf_adds(&o, "{\"file\":");
+	json_put_cstring(&o, file);
+	buf_adds(&o, ",\"entities\":[");
 	for (i = 0; i < x->nments; i++) {
 		m = &x->ments[i];
 		ent = &x->ents[m->entity];
-		printf("%s{\"start\":%zu,\"end\":%zu,\"type\":\"%s\"",
-		    i > 0 ? "," : "", m->start, m->end,
-		    extract_kind_name(ent->kind));
-		json_put_member("text", x->text + m->start, m->end - m->start);
-		json_put_member("name", ent->name, strlen(ent->name));
+		buf_adds(&o, i > 0 ? ",{" : "{");
+		json_put_span(&o, m->start, m->end);
+		buf_adds(&o, ",\"type\":\"");
+		buf_adds(&o, extract_kind_name(ent->kind));
+		buf_adds(&o, "\",\"text\":");
+		json_put_string(&o, x->text + m->start, m->end - m->start);
+		buf_adds(&o, ",\"name\":");
+		json_put_cstring(&o, ent->name);
+		buf_adds(&o, ",\"title\":");
 		title = m->title != NULL ? m->title : ent->title;
-		json_put_member("title", title, title ? strlen(title) : 0);
-		if (ent->affiliation != NULL)
-			json_put_member("affiliation", ent->affiliation,
-			    strlen(ent->affiliation));
-		putchar('}');
+		json_put_cstring(&o, title);
+		if (ent->affiliation != NULL) {
+			buf_adds(&o, ",\"affiliation\":");
+			json_put_cstring(&o, ent->affiliation);
+		}
+		buf_addc(&o, '}');
+		if (o.len >= JSON_FLUSH)
+			json_flush(&o);
 	}
-	fputs("],\"quotes\":[", stdout);
+	buf_adds(&o, "],\"quotes\":[");
 	for (i = 0; i < x->nquotes; i++) {
 		q = &x->quotes[i];
-		printf("%s{\"start\":%zu,\"end\":%zu,\"kind\":\"%s\"",
-		    i > 0 ? "," : "", q->start, q->end,
-		    extract_quote_kind_name(q->kind));
-		json_put_member("text", x->text + q->start, q->end - q->start);
+		buf_adds(&o, i > 0 ? ",{" : "{");
+		json_put_span(&o, q->start, q->end);
+		buf_adds(&o, ",\"kind\":\"");
+		buf_adds(&o, extract_quote_kind_name(q->kind));
+		buf_adds(&o, "\",\"text\":");
+		json_put_string(&o, x->text + q->start, q->end - q->start);
 		if (q->cue_start == EX_NONE)
-			fputs(",\"cue\":null", stdout);
-		else
-			printf(",\"cue\":{\"start\":%zu,\"end\":%zu}",
-			    q->cue_start, q->cue_end);
-		if (q->sp_start == EX_NONE) {
-			fputs(",\"speaker\":null}", stdout);
-			continue;
+			buf_adds(&o, ",\"cue\":null");
+		else {
+			buf_adds(&o, ",\"cue\":{");
+			json_put_span(&o, q->cue_start, q->cue_end);
+			buf_addc(&o, '}');
 		}
-		source = q->source == EX_SOURCE_MEDIA ? "media" :
-		    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
-		    q->entity != EX_NONE ? extract_kind_name(
-		    x->ents[q->entity].kind) : "unknown";
-		printf(",\"speaker\":{\"start\":%zu,\"end\":%zu",
-		    q->sp_start, q->sp_end);
-		json_put_member("text", x->text + q->sp_start,
-		    q->sp_end - q->sp_start);
-		fputs(",\"name\":", stdout);
-		json_put_cstring(q->entity != EX_NONE ?
-		    x->ents[q->entity].name : NULL);
-		printf(",\"source\":\"%s\"}}", source);
+		if (q->sp_start == EX_NONE)
+			buf_adds(&o, ",\"speaker\":null}");
+		else {
+			buf_adds(&o, ",\"speaker\":{");
+			json_put_span(&o, q->sp_start, q->sp_end);
+			buf_adds(&o, ",\"text\":");
+			json_put_string(&o, x->text + q->sp_start,
+			    q->sp_end - q->sp_start);
+			buf_adds(&o, ",\"name\":");
+			json_put_cstring(&o, q->entity != EX_NONE ?
+			    x->ents[q->entity].name : NULL);
+			buf_adds(&o, ",\"source\":\"");
+			buf_adds(&o, q->source == EX_SOURCE_MEDIA ? "media" :
+			    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
+			    q->entity != EX_NONE ? extract_kind_name(
+			    x->ents[q->entity].kind) : "unknown");
+			buf_adds(&o, "\"}}");
+		}
+		if (o.len >= JSON_FLUSH)
+			json_flush(&o);
 	}
-	fputs("]}\n", stdout);
+	buf_adds(&o, "]}\n");
+	json_flush(&o);
+	buf_free(&o);
 }
 
 /* Print a span of the text on one line, cleaned for the terminal. */

@@ -17,8 +17,12 @@ struct lex_index {
 	const struct lex_entry	*entries;
 	size_t			 n;
 	uint32_t		*slots;	/* entry index + 1; 0 is empty */
+	uint32_t		*check;	/* per slot: key length and hash bits */
 	size_t			 size;
 };
+
+/* What a slot must match before its key is compared: length, hash. */
+#define LEX_CHECK(len, h)	((uint32_t)(len) << 20 | (uint32_t)((h) >> 44))
 
 static struct lex_index	lex_indexes[LEX_NTABLES];
 
@@ -68,13 +72,17 @@ lex_build(enum lex_table t)
 	for (ix->size = 16; ix->size < ix->n * 2; ix->size *= 2)
 		;
 	ix->slots = xcalloc(ix->size, sizeof *ix->slots);
+	ix->check = xcalloc(ix->size, sizeof *ix->check);
 	for (i = 0; i < ix->n; i++) {
-		const char *key = ix->entries[i].key;
+		const char	*key = ix->entries[i].key;
+		size_t		 len = strlen(key);
+		uint64_t	 h = lex_hash(key, len);
 
-		k = (size_t)lex_hash(key, strlen(key)) & (ix->size - 1);
+		k = (size_t)h & (ix->size - 1);
 		while (ix->slots[k] != 0)
 			k = (k + 1) & (ix->size - 1);
 		ix->slots[k] = (uint32_t)i + 1;
+		ix->check[k] = LEX_CHECK(len, h);
 	}
 }
 
@@ -83,16 +91,20 @@ lex_find(enum lex_table t, const char *s, size_t n)
 {
 	struct lex_index	*ix = &lex_indexes[t];
 	const struct lex_entry	*e;
+	uint64_t		 h;
 	size_t			 k;
 
 	if (ix->slots == NULL)
 		lex_build(t);
 	if (n == 0 || n > LEX_MAX_PHRASE)
 		return NULL;
-	for (k = (size_t)lex_hash(s, n) & (ix->size - 1); ix->slots[k] != 0;
+	h = lex_hash(s, n);
+	for (k = (size_t)h & (ix->size - 1); ix->slots[k] != 0;
 	    k = (k + 1) & (ix->size - 1)) {
+		if (ix->check[k] != LEX_CHECK(n, h))
+			continue;	/* another length or hash: no compare */
 		e = &ix->entries[ix->slots[k] - 1];
-		if (strlen(e->key) == n && strncasecmp(e->key, s, n) == 0)
+		if (strncasecmp(e->key, s, n) == 0)
 			return e->value != NULL ? e->value : e->key;
 	}
 	return NULL;

@@ -23,6 +23,13 @@ static const char *const text_openers[] = {
 	"officials", "according", "meanwhile", "however", "yet", "so", "still"
 };
 
+/* An ASCII letter or digit, without the locale's ctype tables. */
+static inline int
+ascii_alnum(unsigned char b)
+{
+	return (unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10;
+}
+
 static int
 text_in(const char *w, size_t n, const char *const *table, size_t size)
 {
@@ -208,18 +215,21 @@ word_end(const struct extract *x, size_t i, int *poss)
 	*poss = 0;
 	for (;;) {
 		/* Most of a text is ASCII letters: step over them at once. */
-		while (j < x->len && (unsigned char)x->text[j] < 0x80 &&
-		    isalnum((unsigned char)x->text[j]))
+		while (j < x->len && ascii_alnum((unsigned char)x->text[j]))
 			j++;
 		c = text_at(x, j, &n);
 		if (n == 0)
 			break;
-		if (text_is_wordc(c)) {
+		if (c >= 0x80 && text_is_wordc(c)) {
 			j += n;
 			continue;
 		}
+		/* ASCII punctuation or space: is a word character next? */
+		if (c == ' ' || c == '\n')
+			break;
 		d = text_at(x, j + n, &n2);
-		if (n2 == 0 || !text_is_wordc(d))
+		if (n2 == 0 || !(d < 0x80 ? ascii_alnum((unsigned char)d) :
+		    text_is_wordc(d)))
 			break;
 		if (c == '-' || c == 0x2010 || c == 0x2011) {
 			j += n;		/* hyphenated word */
@@ -278,6 +288,10 @@ extract_tokens(struct extract *x)
 	unsigned	f;
 
 	while (i < x->len) {
+		if (x->text[i] == ' ') {	/* the commonest byte */
+			i++;
+			continue;
+		}
 		c = text_at(x, i, &n);
 		if (c == '\n') {
 			para = 1;
@@ -290,7 +304,7 @@ extract_tokens(struct extract *x)
 		}
 		f = para ? TOK_PARA : 0;
 		para = 0;
-		if (text_is_wordc(c)) {
+		if (c < 0x80 ? ascii_alnum((unsigned char)c) : text_is_wordc(c)) {
 			j = word_end(x, i, &poss);
 			if (!poss && j < x->len && x->text[j] == '.' &&
 			    word_takes_dot(x, i, j))
