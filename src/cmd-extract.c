@@ -217,16 +217,8 @@ extract_text(const char *file, const struct extract *x)
 				printf("%s\n", heads[k]);
 			any = 1;
 			fputs("  ", stdout);
-			cmd_print_line(stdout, e->name);
-			if (e->title != NULL) {
-				fputs(", ", stdout);
-				cmd_print_line(stdout, e->title);
-			}
-			if (e->affiliation != NULL) {
-				fputs(" (", stdout);
-				cmd_print_line(stdout, e->affiliation);
-				putchar(')');
-			}
+			cmd_print_entity(stdout, e->name, e->title,
+			    e->affiliation);
 			putchar('\n');
 		}
 	}

@@ -293,16 +293,8 @@ show_text_entities(const struct show_text *st)
 				printf("\n%s\n", heads[k]);
 			any = 1;
 			fputs("  ", stdout);
-			cmd_print_line(stdout, e->name);
-			if (e->title != NULL) {
-				fputs(", ", stdout);
-				cmd_print_line(stdout, e->title);
-			}
-			if (e->affiliation != NULL) {
-				fputs(" (", stdout);
-				cmd_print_line(stdout, e->affiliation);
-				putchar(')');
-			}
+			cmd_print_entity(stdout, e->name, e->title,
+			    e->affiliation);
 			printf("  x%zu\n", e->count);
 		}
 	}

@@ -34,6 +34,7 @@ struct store *cmd_store(struct cmd_ctx *);
 
 /* Print a one-line field safely: no control characters reach stdout. */
 void	 cmd_print_line(FILE *, const char *);
+void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
 
 int	 cmd_extract(struct cmd_ctx *, int, char **);
 int	 cmd_import(struct cmd_ctx *, int, char **);

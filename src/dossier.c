@@ -183,6 +183,23 @@ cmd_print_line(FILE *f, const char *s)
 	free(clean);
 }
 
+/* Print "Name, Title (Affiliation)", each part safely, on one line. */
+void
+cmd_print_entity(FILE *f, const char *name, const char *title,
+    const char *affiliation)
+{
+	cmd_print_line(f, name);
+	if (title != NULL) {
+		fputs(", ", f);
+		cmd_print_line(f, title);
+	}
+	if (affiliation != NULL) {
+		fputs(" (", f);
+		cmd_print_line(f, affiliation);
+		fputc(')', f);
+	}
+}
+
 int
 main(int argc, char **argv)
 {

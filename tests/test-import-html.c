@@ -15,33 +15,15 @@
 #include "buf.h"
 #include "import.h"
 #include "utf8.h"
+#include "test-util.h"
 #include "xmalloc.h"
 #include "banned.h"
 
-/* Read a fixture into a heap buffer of exactly its size. */
+/* Read an HTML fixture (exact size, no NUL after it). */
 static char *
 fixture(const char *name, size_t *len)
 {
-	const char	*top;
-	char		*path, *data;
-	FILE		*f;
-	long		 size;
-
-	if ((top = getenv("top_srcdir")) == NULL)
-		top = ".";
-	xasprintf(&path, "%s/tests/fixtures/html/%s", top, name);
-	if ((f = fopen(path, "rb")) == NULL)
-		fail_msg("cannot open %s", path);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	size = ftell(f);
-	assert_true(size > 0);
-	rewind(f);
-	data = xmalloc((size_t)size);
-	assert_int_equal(fread(data, 1, (size_t)size, f), (size_t)size);
-	fclose(f);
-	free(path);
-	*len = (size_t)size;
-	return data;
+	return test_fixture("html", name, len);
 }
 
 /* Parse a fixture that must import. */

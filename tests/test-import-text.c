@@ -14,32 +14,15 @@
 #include "article.h"
 #include "import.h"
 #include "utf8.h"
+#include "test-util.h"
 #include "xmalloc.h"
 #include "banned.h"
 
-/* Read a fixture into a buffer of exactly its size (no NUL after it). */
+/* Read a text fixture (exact size, no NUL after it). */
 static char *
 fixture_read(const char *name, size_t *len)
 {
-	const char	*top = getenv("top_srcdir");
-	char		*path, *data;
-	FILE		*f;
-	long		 n;
-
-	xasprintf(&path, "%s/tests/fixtures/text/%s", top != NULL ? top : ".",
-	    name);
-	if ((f = fopen(path, "rb")) == NULL)
-		fail_msg("cannot open %s", path);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n > 0);
-	rewind(f);
-	data = xmalloc((size_t)n);
-	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	free(path);
-	*len = (size_t)n;
-	return data;
+	return test_fixture("text", name, len);
 }
 
 /* Parse bytes as the import driver does: normalize, then parse. */

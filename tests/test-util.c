@@ -1,0 +1,55 @@
+/* Helpers shared by the unit tests. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "import.h"
+#include "test-util.h"
+#include "xmalloc.h"
+
+char *
+test_read(const char *path, size_t *len)
+{
+	char	*data, *exact, *err = NULL;
+
+	if (import_read_file(path, IMPORT_MAX_FILE, &data, len, &err) != 0)
+		fail_msg("cannot read %s: %s", path, err);
+	exact = xmalloc(*len > 0 ? *len : 1);
+	memcpy(exact, data, *len);
+	free(data);
+	return exact;
+}
+
+char *
+test_fixture(const char *dir, const char *name, size_t *len)
+{
+	const char	*top = getenv("top_srcdir");
+	char		*path, *data;
+
+	xasprintf(&path, "%s/tests/fixtures/%s/%s", top != NULL ? top : ".",
+	    dir, name);
+	data = test_read(path, len);
+	free(path);
+	return data;
+}
+
+char *
+test_example_text(size_t *len)
+{
+	const char	*shared = getenv("DOSSIER_SHARED");
+	char		*path, *data = NULL;
+
+	xasprintf(&path, "%s/examples/saved-story-jpost-2023-08-26.txt",
+	    shared != NULL ? shared : "../shared");
+	if (access(path, R_OK) == 0)
+		data = test_read(path, len);
+	free(path);
+	return data;
+}
