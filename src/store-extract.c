@@ -192,7 +192,7 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 		sqlite3_bind_int64(st, 1, article);
 		sqlite3_bind_int64(st, 2, ids[m->entity]);
 		bind_span(st, 3, m->start, m->end);
-		bind_text(st, 5, m->title != NULL ? m->title : e->title);
+		bind_text(st, 5, e->title != NULL ? e->title : m->title);
 		bind_text(st, 6, e->affiliation);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			sqlite3_reset(st);
