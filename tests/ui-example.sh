@@ -1,0 +1,37 @@
+#!/bin/sh
+# The reference story on the screen, with what extraction found on import:
+# its quoted officials in the speaker colour, their words in the quote
+# colour, the sidebar listing them, and a speaker's quotes view.
+. "$top_srcdir/tests/lib.sh"
+example="$DOSSIER_SHARED/examples/saved-story-jpost-2023-08-26.txt"
+[ -f "$example" ] || skip_all "shared examples absent"
+. "$top_srcdir/tests/lib-tmux.sh"
+plan 6
+
+"$DOSSIER" --db "$T/lib.db" import -q "$example" >/dev/null 2>&1
+printf 'set theme %s/themes/default\n' "$top_srcdir" >"$T/config/dossier/config"
+start 150 45 "$DOSSIER" --db "$T/lib.db"
+wait_for "1 articles" || wait_for "Russia: Drone axis"
+keys Enter
+wait_for "Russian Deputy Foreign Minister Sergei" -e
+# The default theme: speaker colour215, quote colour150.
+esc=$(printf '\033')
+grep -q "38;5;215m[^$esc]*Sergei Ryabkov" "$T/screen"
+ok $? "Ryabkov, who is quoted, is in the speaker colour"
+grep -q '38;5;215mReza Talaei-Nik' "$T/screen"
+ok $? "Talaei-Nik is in the speaker colour"
+grep -q '38;5;150mThere are no changes, and cooperation with Iran will continue' "$T/screen"
+ok $? "Ryabkov's direct quote is in the quote colour"
+grep -q "38;5;150m[^$esc]*pressure" "$T/screen"
+ok $? "his indirect statement is in the quote colour too"
+
+screen
+awk '/QUOTED/{q=1} q && /Sergei Ryabkov +3/{f=1} END{exit !f}' "$T/screen" &&
+	grep -q "Deputy Foreign Minister" "$T/screen"
+ok $? "the sidebar lists Ryabkov with his role and three quotes"
+
+keys Tab
+keys Enter
+wait_for "We are independent states"
+ok $? "Enter on the speaker lists his quotes across the library"
+exit 0
