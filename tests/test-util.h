@@ -1,0 +1,24 @@
+/* Helpers shared by the unit tests. */
+#ifndef DOSSIER_TEST_UTIL_H
+#define DOSSIER_TEST_UTIL_H
+
+#include <stddef.h>
+
+/*
+ * Read $top_srcdir/tests/fixtures/DIR/NAME into a heap buffer of exactly
+ * its size, with no NUL after it, so ASan catches a parser reading past
+ * the length it was given. Fails the test if the file cannot be read.
+ */
+char	*test_fixture(const char *dir, const char *name, size_t *len);
+
+/* The same for any path. */
+char	*test_read(const char *path, size_t *len);
+
+/*
+ * The shared example story ($DOSSIER_SHARED/examples/...), exact size, or
+ * NULL when it is absent: then leave its tests out, since cmocka's skip()
+ * reads as a failure to automake's TAP driver.
+ */
+char	*test_example_text(size_t *len);
+
+#endif
