@@ -134,7 +134,10 @@ ui_attr_name(const char *s)
 	return (attr_t)-1;
 }
 
-/* Find a theme file: a path, the user's themes, then the installed ones. */
+/*
+ * Find a theme file: a path, the user's themes, $DOSSIER_THEMES, then the
+ * installed ones.
+ */
 static char *
 ui_theme_path(const char *name)
 {
@@ -152,6 +155,13 @@ ui_theme_path(const char *name)
 	if (path != NULL && access(path, R_OK) == 0)
 		return path;
 	free(path);
+	/* DOSSIER_THEMES: a themes folder, e.g. the source tree's. */
+	if ((cfg = getenv("DOSSIER_THEMES")) != NULL && *cfg != '\0') {
+		xasprintf(&path, "%s/%s", cfg, name);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
 	xasprintf(&path, "%s/themes/%s", DOSSIER_DATADIR, name);
 	return path;
 }
