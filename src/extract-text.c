@@ -463,8 +463,10 @@ extract_tok_is(const struct extract *x, size_t i, const char *word)
 static int
 tok_closes(const struct extract *x, size_t i)
 {
-	return (x->toks[i].flags & TOK_CLOSE) || tok_text_is(x, i, ")") ||
-	    tok_text_is(x, i, "]");
+	const struct ex_token	*t = &x->toks[i];
+
+	return (t->flags & TOK_CLOSE) || (t->end - t->start == 1 &&
+	    (x->text[t->start] == ')' || x->text[t->start] == ']'));
 }
 
 /* Does token i end a sentence, given what follows? */
@@ -488,17 +490,16 @@ sentence_ends(const struct extract *x, size_t i)
 	    x->toks)))
 		nx++;
 	if ((t->flags & TOK_PUNCT)) {
-		if (!tok_text_is(x, i, ".") && !tok_text_is(x, i, "?") &&
-		    !tok_text_is(x, i, "!") && !tok_text_is(x, i, "...") &&
-		    !tok_text_is(x, i, "\xe2\x80\xa6"))
+		n = t->end - t->start;
+		w = x->text + t->start;
+		if (n == 1 && (*w == '.' || *w == '?' || *w == '!'))
+			return (nx->flags & (TOK_CAP | TOK_DIGIT | TOK_OPEN |
+			    TOK_QUOTE)) != 0 || !(nx->flags & TOK_WORD);
+		if (n != 3 || (!tok_text_is(x, i, "...") &&
+		    !tok_text_is(x, i, "\xe2\x80\xa6")))
 			return 0;
-		if (tok_text_is(x, i, "...") || tok_text_is(x, i,
-		    "\xe2\x80\xa6")) {
-			/* an ellipsis ends a sentence only before a capital */
-			return (nx->flags & (TOK_CAP | TOK_OPEN)) != 0;
-		}
-		return (nx->flags & (TOK_CAP | TOK_DIGIT | TOK_OPEN |
-		    TOK_QUOTE)) != 0 || !(nx->flags & TOK_WORD);
+		/* an ellipsis ends a sentence only before a capital */
+		return (nx->flags & (TOK_CAP | TOK_OPEN)) != 0;
 	}
 	if (!(t->flags & TOK_ABBR) || x->text[t->end - 1] != '.')
 		return 0;
