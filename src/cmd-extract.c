@@ -33,43 +33,53 @@ json_flush(struct buf *o)
 	buf_reset(o);
 }
 
+/* Append a string literal without measuring it. */
+#define JSON_LIT(o, s)	buf_add((o), (s), sizeof (s) - 1)
+
 /* Append a JSON string, or null. */
 static void
 json_put_string(struct buf *o, const char *s, size_t n)
 {
 	static const char	 hex[] = "0123456789abcdef";
-	size_t			 i, run = 0;
+	size_t			 i;
 	unsigned char		 c;
-	char			 u[6] = { '\\', 'u', '0', '0', 0, 0 };
+	char			*p;
 
 	if (s == NULL) {
-		buf_add(o, "null", 4);
+		JSON_LIT(o, "null");
 		return;
 	}
-	buf_addc(o, '"');
+	if (n > ((size_t)-1 - 2) / 6)
+		fatal("string too long");
+	buf_grow(o, n * 6 + 2);		/* every byte \u00XX at worst */
+	p = o->data + o->len;
+	*p++ = '"';
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*p++ = (char)c;
 			continue;
-		buf_add(o, s + run, i - run);
-		run = i + 1;
-		if (c == '"' || c == '\\') {
-			buf_addc(o, '\\');
-			buf_addc(o, (char)c);
-		} else if (c == '\n')
-			buf_add(o, "\\n", 2);
+		}
+		*p++ = '\\';
+		if (c == '"' || c == '\\')
+			*p++ = (char)c;
+		else if (c == '\n')
+			*p++ = 'n';
 		else if (c == '\t')
-			buf_add(o, "\\t", 2);
+			*p++ = 't';
 		else if (c == '\r')
-			buf_add(o, "\\r", 2);
+			*p++ = 'r';
 		else {
-			u[4] = hex[c >> 4];
-			u[5] = hex[c & 15];
-			buf_add(o, u, 6);
+			*p++ = 'u';
+			*p++ = '0';
+			*p++ = '0';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
 		}
 	}
-	buf_add(o, s + run, n - run);
-	buf_addc(o, '"');
+	*p++ = '"';
+	*p = '\0';
+	o->len = (size_t)(p - o->data);
 }
 
 static void
@@ -96,9 +106,9 @@ json_put_num(struct buf *o, size_t v)
 static void
 json_put_span(struct buf *o, size_t start, size_t end)
 {
-	buf_adds(o, "\"start\":");
+	JSON_LIT(o, "\"start\":");
 	json_put_num(o, start);
-	buf_adds(o, ",\"end\":");
+	JSON_LIT(o, ",\"end\":");
 	json_put_num(o, end);
 }
 
@@ -114,69 +124,69 @@ extract_json(const char *file, const struct extract *x)
 	size_t			 i;
 
 	buf_init(&o);
-	buf_adds(&o, "{\"file\":");
+	JSON_LIT(&o, "{\"file\":");
 	json_put_cstring(&o, file);
-	buf_adds(&o, ",\"entities\":[");
+	JSON_LIT(&o, ",\"entities\":[");
 	for (i = 0; i < x->nments; i++) {
 		m = &x->ments[i];
 		ent = &x->ents[m->entity];
 		buf_adds(&o, i > 0 ? ",{" : "{");
 		json_put_span(&o, m->start, m->end);
-		buf_adds(&o, ",\"type\":\"");
+		JSON_LIT(&o, ",\"type\":\"");
 		buf_adds(&o, extract_kind_name(ent->kind));
-		buf_adds(&o, "\",\"text\":");
+		JSON_LIT(&o, "\",\"text\":");
 		json_put_string(&o, x->text + m->start, m->end - m->start);
-		buf_adds(&o, ",\"name\":");
+		JSON_LIT(&o, ",\"name\":");
 		json_put_cstring(&o, ent->name);
-		buf_adds(&o, ",\"title\":");
+		JSON_LIT(&o, ",\"title\":");
 		title = m->title != NULL ? m->title : ent->title;
 		json_put_cstring(&o, title);
 		if (ent->affiliation != NULL) {
-			buf_adds(&o, ",\"affiliation\":");
+			JSON_LIT(&o, ",\"affiliation\":");
 			json_put_cstring(&o, ent->affiliation);
 		}
 		buf_addc(&o, '}');
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
-	buf_adds(&o, "],\"quotes\":[");
+	JSON_LIT(&o, "],\"quotes\":[");
 	for (i = 0; i < x->nquotes; i++) {
 		q = &x->quotes[i];
 		buf_adds(&o, i > 0 ? ",{" : "{");
 		json_put_span(&o, q->start, q->end);
-		buf_adds(&o, ",\"kind\":\"");
+		JSON_LIT(&o, ",\"kind\":\"");
 		buf_adds(&o, extract_quote_kind_name(q->kind));
-		buf_adds(&o, "\",\"text\":");
+		JSON_LIT(&o, "\",\"text\":");
 		json_put_string(&o, x->text + q->start, q->end - q->start);
 		if (q->cue_start == EX_NONE)
-			buf_adds(&o, ",\"cue\":null");
+			JSON_LIT(&o, ",\"cue\":null");
 		else {
-			buf_adds(&o, ",\"cue\":{");
+			JSON_LIT(&o, ",\"cue\":{");
 			json_put_span(&o, q->cue_start, q->cue_end);
 			buf_addc(&o, '}');
 		}
 		if (q->sp_start == EX_NONE)
-			buf_adds(&o, ",\"speaker\":null}");
+			JSON_LIT(&o, ",\"speaker\":null}");
 		else {
-			buf_adds(&o, ",\"speaker\":{");
+			JSON_LIT(&o, ",\"speaker\":{");
 			json_put_span(&o, q->sp_start, q->sp_end);
-			buf_adds(&o, ",\"text\":");
+			JSON_LIT(&o, ",\"text\":");
 			json_put_string(&o, x->text + q->sp_start,
 			    q->sp_end - q->sp_start);
-			buf_adds(&o, ",\"name\":");
+			JSON_LIT(&o, ",\"name\":");
 			json_put_cstring(&o, q->entity != EX_NONE ?
 			    x->ents[q->entity].name : NULL);
-			buf_adds(&o, ",\"source\":\"");
+			JSON_LIT(&o, ",\"source\":\"");
 			buf_adds(&o, q->source == EX_SOURCE_MEDIA ? "media" :
 			    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
 			    q->entity != EX_NONE ? extract_kind_name(
 			    x->ents[q->entity].kind) : "unknown");
-			buf_adds(&o, "\"}}");
+			JSON_LIT(&o, "\"}}");
 		}
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
-	buf_adds(&o, "]}\n");
+	JSON_LIT(&o, "]}\n");
 	json_flush(&o);
 	buf_free(&o);
 }

@@ -479,6 +479,9 @@ sentence_ends(const struct extract *x, size_t i)
 
 	if (i + 1 >= x->ntoks || (x->toks[i + 1].flags & TOK_PARA))
 		return 1;
+	/* Most tokens are words that cannot end one. */
+	if (!(x->toks[i].flags & (TOK_PUNCT | TOK_ABBR | TOK_CLOSE)))
+		return 0;
 	/* Closing marks after a stop belong to its sentence. */
 	if (tok_closes(x, i + 1))
 		return 0;
