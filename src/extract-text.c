@@ -23,11 +23,41 @@ static const char *const text_openers[] = {
 	"officials", "according", "meanwhile", "however", "yet", "so", "still"
 };
 
-/* An ASCII letter or digit, without the locale's ctype tables. */
+/* What each byte is, for the tokenizer's ASCII fast paths. */
+#define TC_ALNUM	0x01	/* ASCII letter or digit */
+#define TC_UPPER	0x02
+#define TC_LOWER	0x04
+#define TC_DOT		0x08
+#define TC_HIGH		0x10	/* part of a multibyte character */
+static unsigned char	text_class[256];
+static int		text_class_built;
+
+/* Fill text_class, without the locale's ctype tables. */
+static void
+text_class_build(void)
+{
+	unsigned	b;
+
+	for (b = 0; b < 256; b++) {
+		if (b >= 0x80)
+			text_class[b] = TC_HIGH;
+		else if (b >= 'A' && b <= 'Z')
+			text_class[b] = TC_ALNUM | TC_UPPER;
+		else if (b >= 'a' && b <= 'z')
+			text_class[b] = TC_ALNUM | TC_LOWER;
+		else if (b >= '0' && b <= '9')
+			text_class[b] = TC_ALNUM;
+		else if (b == '.')
+			text_class[b] = TC_DOT;
+	}
+	text_class_built = 1;
+}
+
+/* An ASCII letter or digit (text_class is built first). */
 static inline int
 ascii_alnum(unsigned char b)
 {
-	return (unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10;
+	return text_class[b] & TC_ALNUM;
 }
 
 static int
@@ -162,7 +192,7 @@ tok_add(struct extract *x, size_t start, size_t end, unsigned flags,
 static unsigned
 word_flags(const struct extract *x, size_t start, size_t end)
 {
-	unsigned	f = TOK_WORD;
+	unsigned	f = TOK_WORD, m, seen = 0;
 	size_t		i, n, upper = 0, lower = 0;
 	uint32_t	c;
 
@@ -171,6 +201,25 @@ word_flags(const struct extract *x, size_t start, size_t end)
 		f |= TOK_CAP;
 	else if (c < 0x80 && isdigit((int)c))
 		f |= TOK_DIGIT;
+	/* Most words are all ASCII: see which classes they have at once. */
+	for (i = start; i < end; i++) {
+		m = text_class[(unsigned char)x->text[i]];
+		if (m & TC_HIGH)
+			break;
+		seen |= m;
+	}
+	if (i == end) {
+		if (seen & TC_DOT)
+			f |= TOK_ABBR;
+		if ((seen & (TC_UPPER | TC_LOWER)) != TC_UPPER)
+			return f;
+		for (i = start; i < end && upper < 2; i++)
+			if (text_class[(unsigned char)x->text[i]] & TC_UPPER)
+				upper++;
+		if (upper >= 2)
+			f |= TOK_UPPER;
+		return f;
+	}
 	for (i = start; i < end; i += n) {
 		if ((unsigned char)x->text[i] < 0x80) {
 			/* ASCII without decoding */
@@ -279,17 +328,46 @@ word_takes_dot(const struct extract *x, size_t i, size_t j)
 	return lex_find(LEX_ABBREVIATIONS, w, n) != NULL;
 }
 
+/* Add the word starting at i (and its possessive); returns where it ends. */
+static size_t
+tok_word(struct extract *x, size_t i, unsigned f, size_t *cap)
+{
+	size_t	j, n2;
+	int	poss;
+
+	j = word_end(x, i, &poss);
+	if (!poss && j < x->len && x->text[j] == '.' &&
+	    word_takes_dot(x, i, j))
+		j++;
+	tok_add(x, i, j, f | word_flags(x, i, j), cap);
+	if (poss) {
+		text_at(x, j, &n2);
+		tok_add(x, j, j + n2 + 1, TOK_POSS | TOK_WORD, cap);
+		j += n2 + 1;
+	}
+	return j;
+}
+
 void
 extract_tokens(struct extract *x)
 {
 	size_t		i = 0, j, n, n2, cap = 0;
 	uint32_t	c, d;
-	int		poss, para = 1;
+	int		para = 1;
 	unsigned	f;
 
+	if (!text_class_built)
+		text_class_build();
 	while (i < x->len) {
 		if (x->text[i] == ' ') {	/* the commonest byte */
 			i++;
+			continue;
+		}
+		if (ascii_alnum((unsigned char)x->text[i])) {
+			/* the next commonest: an ASCII word */
+			f = para ? TOK_PARA : 0;
+			para = 0;
+			i = tok_word(x, i, f, &cap);
 			continue;
 		}
 		c = text_at(x, i, &n);
@@ -304,19 +382,8 @@ extract_tokens(struct extract *x)
 		}
 		f = para ? TOK_PARA : 0;
 		para = 0;
-		if (c < 0x80 ? ascii_alnum((unsigned char)c) : text_is_wordc(c)) {
-			j = word_end(x, i, &poss);
-			if (!poss && j < x->len && x->text[j] == '.' &&
-			    word_takes_dot(x, i, j))
-				j++;
-			tok_add(x, i, j, f | word_flags(x, i, j), &cap);
-			if (poss) {
-				text_at(x, j, &n2);
-				tok_add(x, j, j + n2 + 1, TOK_POSS | TOK_WORD,
-				    &cap);
-				j += n2 + 1;
-			}
-			i = j;
+		if (c >= 0x80 && text_is_wordc(c)) {
+			i = tok_word(x, i, f, &cap);
 			continue;
 		}
 		if (text_is_dquote(c)) {
