@@ -33,8 +33,19 @@ json_flush(struct buf *o)
 	buf_reset(o);
 }
 
+/* Append n bytes; buf_add without its calls when there is room. */
+static inline void
+json_add(struct buf *o, const char *s, size_t n)
+{
+	if (o->cap - o->len <= n)
+		buf_grow(o, n);
+	memcpy(o->data + o->len, s, n);
+	o->len += n;
+	o->data[o->len] = '\0';
+}
+
 /* Append a string literal without measuring it. */
-#define JSON_LIT(o, s)	buf_add((o), (s), sizeof (s) - 1)
+#define JSON_LIT(o, s)	json_add((o), (s), sizeof (s) - 1)
 
 /* Append a JSON string, or null. */
 static void
@@ -82,6 +93,13 @@ json_put_string(struct buf *o, const char *s, size_t n)
 	o->len = (size_t)(p - o->data);
 }
 
+/* Append a C string that needs no escapes. */
+static void
+json_put_raw(struct buf *o, const char *s)
+{
+	json_add(o, s, strlen(s));
+}
+
 static void
 json_put_cstring(struct buf *o, const char *s)
 {
@@ -99,7 +117,7 @@ json_put_num(struct buf *o, size_t v)
 		tmp[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v > 0);
-	buf_add(o, tmp + i, sizeof tmp - i);
+	json_add(o, tmp + i, sizeof tmp - i);
 }
 
 /* Append "start":A,"end":B (the caller adds the braces). */
@@ -130,10 +148,12 @@ extract_json(const char *file, const struct extract *x)
 	for (i = 0; i < x->nments; i++) {
 		m = &x->ments[i];
 		ent = &x->ents[m->entity];
-		buf_adds(&o, i > 0 ? ",{" : "{");
+		if (i > 0)
+			JSON_LIT(&o, ",");
+		JSON_LIT(&o, "{");
 		json_put_span(&o, m->start, m->end);
 		JSON_LIT(&o, ",\"type\":\"");
-		buf_adds(&o, extract_kind_name(ent->kind));
+		json_put_raw(&o, extract_kind_name(ent->kind));
 		JSON_LIT(&o, "\",\"text\":");
 		json_put_string(&o, x->text + m->start, m->end - m->start);
 		JSON_LIT(&o, ",\"name\":");
@@ -145,17 +165,19 @@ extract_json(const char *file, const struct extract *x)
 			JSON_LIT(&o, ",\"affiliation\":");
 			json_put_cstring(&o, ent->affiliation);
 		}
-		buf_addc(&o, '}');
+		JSON_LIT(&o, "}");
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
 	JSON_LIT(&o, "],\"quotes\":[");
 	for (i = 0; i < x->nquotes; i++) {
 		q = &x->quotes[i];
-		buf_adds(&o, i > 0 ? ",{" : "{");
+		if (i > 0)
+			JSON_LIT(&o, ",");
+		JSON_LIT(&o, "{");
 		json_put_span(&o, q->start, q->end);
 		JSON_LIT(&o, ",\"kind\":\"");
-		buf_adds(&o, extract_quote_kind_name(q->kind));
+		json_put_raw(&o, extract_quote_kind_name(q->kind));
 		JSON_LIT(&o, "\",\"text\":");
 		json_put_string(&o, x->text + q->start, q->end - q->start);
 		if (q->cue_start == EX_NONE)
@@ -163,7 +185,7 @@ extract_json(const char *file, const struct extract *x)
 		else {
 			JSON_LIT(&o, ",\"cue\":{");
 			json_put_span(&o, q->cue_start, q->cue_end);
-			buf_addc(&o, '}');
+			JSON_LIT(&o, "}");
 		}
 		if (q->sp_start == EX_NONE)
 			JSON_LIT(&o, ",\"speaker\":null}");
@@ -177,7 +199,7 @@ extract_json(const char *file, const struct extract *x)
 			json_put_cstring(&o, q->entity != EX_NONE ?
 			    x->ents[q->entity].name : NULL);
 			JSON_LIT(&o, ",\"source\":\"");
-			buf_adds(&o, q->source == EX_SOURCE_MEDIA ? "media" :
+			json_put_raw(&o, q->source == EX_SOURCE_MEDIA ? "media" :
 			    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
 			    q->entity != EX_NONE ? extract_kind_name(
 			    x->ents[q->entity].kind) : "unknown");
