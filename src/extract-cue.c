@@ -370,14 +370,9 @@ cue_title(const struct extract *x, size_t i)
 	    t->end - t->start);
 }
 
-/*
- * Is token i a speech cue? Returns its length in tokens (two for
- * "according to"), or 0. Strict cues are those that may report speech
- * with no quote marks next to them; strict 2 lets "called" in too, which
- * the indirect pass checks itself.
- */
-size_t
-cue_at(const struct qt *q, size_t i, int strict)
+/* cue_at for a token that may be a cue by its shape. */
+static size_t
+cue_at_full(const struct qt *q, size_t i, int strict)
 {
 	const struct extract	*x = q->x;
 	const char		*lemma;
@@ -417,4 +412,50 @@ cue_at(const struct qt *q, size_t i, int strict)
 			return 0;	/* only ", saying Q", "by saying Q" */
 	}
 	return 1;
+}
+
+/*
+ * Is token i a speech cue? Returns its length in tokens (two for
+ * "according to"), or 0. Strict cues are those that may report speech
+ * with no quote marks next to them; strict 2 lets "called" in too, which
+ * the indirect pass checks itself. Most words are turned away here by
+ * the tests cue_lemma and cue_title start with, before cue_at_full.
+ */
+size_t
+cue_at(const struct qt *q, size_t i, int strict)
+{
+	const struct extract	*x = q->x;
+	const struct ex_token	*t;
+	size_t			 n;
+	unsigned char		 c, d;
+
+	if (i >= x->ntoks)
+		return 0;
+	t = &x->toks[i];
+	if (!(t->flags & TOK_WORD) ||
+	    (t->flags & (TOK_DIGIT | TOK_POSS | TOK_UPPER)))
+		return 0;
+	n = t->end - t->start;
+	if (n < 3 || n > 14)
+		return 0;
+	if (n == 9)
+		return cue_at_full(q, i, strict);	/* according to */
+	if (t->flags & TOK_CAP) {
+		/* only a title-case headline verb: as in cue_title */
+		if ((t->flags & (TOK_SENT | TOK_PARA)) ||
+		    i + 1 >= x->ntoks || !(x->toks[i - 1].flags & TOK_CAP) ||
+		    !(x->toks[i + 1].flags & (TOK_CAP | TOK_QUOTE |
+		    TOK_SQUOTE)))
+			return 0;
+		return cue_at_full(q, i, strict);
+	}
+	/* a speech verb: as in cue_lemma */
+	if (!cue_shapes_built)
+		cue_shapes_build();
+	c = (unsigned char)x->text[t->start];
+	d = (unsigned char)x->text[t->start + 1];
+	if (c < 'a' || c > 'z' || d < 'a' || d > 'z' ||
+	    !(cue_shapes[c - 'a'][d - 'a'] & (1U << n)))
+		return 0;
+	return cue_at_full(q, i, strict);
 }
