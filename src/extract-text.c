@@ -258,14 +258,18 @@ word_flags(const struct extract *x, size_t start, size_t end)
 static size_t
 word_end(const struct extract *x, size_t i, int *poss)
 {
-	size_t		j = i, n, n2, n3;
-	uint32_t	c, d, e;
+	const unsigned char	*p, *end;
+	size_t			 j = i, n, n2, n3;
+	uint32_t		 c, d, e;
 
 	*poss = 0;
+	end = (const unsigned char *)x->text + x->len;
 	for (;;) {
 		/* Most of a text is ASCII letters: step over them at once. */
-		while (j < x->len && ascii_alnum((unsigned char)x->text[j]))
-			j++;
+		p = (const unsigned char *)x->text + j;
+		while (p < end && ascii_alnum(*p))
+			p++;
+		j = (size_t)(p - (const unsigned char *)x->text);
 		c = text_at(x, j, &n);
 		if (n == 0)
 			break;
@@ -520,10 +524,21 @@ tok_text_is(const struct extract *x, size_t i, const char *s)
 int
 extract_tok_is(const struct extract *x, size_t i, const char *word)
 {
-	size_t	n = strlen(word);
+	const char	*s;
+	size_t		 k, n;
 
-	return i < x->ntoks && x->toks[i].end - x->toks[i].start == n &&
-	    strncasecmp(x->text + x->toks[i].start, word, n) == 0;
+	if (i >= x->ntoks)
+		return 0;
+	/* strlen(word) == n && strncasecmp(s, word, n) == 0, in one pass */
+	s = x->text + x->toks[i].start;
+	n = x->toks[i].end - x->toks[i].start;
+	for (k = 0; k < n; k++) {
+		if (word[k] == '\0' || (word[k] != s[k] &&
+		    tolower((unsigned char)word[k]) !=
+		    tolower((unsigned char)s[k])))
+			return 0;
+	}
+	return word[n] == '\0';
 }
 
 /* Is token i a closing quote mark or bracket? */
