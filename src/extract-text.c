@@ -188,11 +188,14 @@ tok_add(struct extract *x, size_t start, size_t end, unsigned flags,
 	x->ntoks++;
 }
 
-/* The shape flags of a word token. */
+/*
+ * The shape flags of a word token; seen is the text_class bits of all its
+ * bytes, as word_end found them.
+ */
 static unsigned
-word_flags(const struct extract *x, size_t start, size_t end)
+word_flags(const struct extract *x, size_t start, size_t end, unsigned seen)
 {
-	unsigned	f = TOK_WORD, m, seen = 0;
+	unsigned	f = TOK_WORD;
 	size_t		i, n, upper = 0, lower = 0;
 	uint32_t	c;
 
@@ -201,14 +204,8 @@ word_flags(const struct extract *x, size_t start, size_t end)
 		f |= TOK_CAP;
 	else if (c < 0x80 && isdigit((int)c))
 		f |= TOK_DIGIT;
-	/* Most words are all ASCII: see which classes they have at once. */
-	for (i = start; i < end; i++) {
-		m = text_class[(unsigned char)x->text[i]];
-		if (m & TC_HIGH)
-			break;
-		seen |= m;
-	}
-	if (i == end) {
+	/* Most words are all ASCII: their classes tell the rest. */
+	if (!(seen & TC_HIGH)) {
 		if (seen & TC_DOT)
 			f |= TOK_ABBR;
 		if ((seen & (TC_UPPER | TC_LOWER)) != TC_UPPER)
@@ -253,27 +250,32 @@ word_flags(const struct extract *x, size_t start, size_t end)
  * Where the word starting at i ends. Hyphens and apostrophes join letters
  * (Talaei-Nik, O'Brien, don't) but a final 's is split off; digits take
  * , . : between them (2,000 3.5 16:26); dotted abbreviations keep their
- * dots (U.S., a.m., Gen.).
+ * dots (U.S., a.m., Gen.). *seenp gets the text_class bits of every
+ * byte of the word, or TC_HIGH for a multibyte one.
  */
 static size_t
-word_end(const struct extract *x, size_t i, int *poss)
+word_end(const struct extract *x, size_t i, int *poss, unsigned *seenp)
 {
 	const unsigned char	*p, *end;
 	size_t			 j = i, n, n2, n3;
 	uint32_t		 c, d, e;
+	unsigned		 m, seen = 0;
 
 	*poss = 0;
 	end = (const unsigned char *)x->text + x->len;
 	for (;;) {
 		/* Most of a text is ASCII letters: step over them at once. */
 		p = (const unsigned char *)x->text + j;
-		while (p < end && ascii_alnum(*p))
+		while (p < end && ((m = text_class[*p]) & TC_ALNUM)) {
+			seen |= m;
 			p++;
+		}
 		j = (size_t)(p - (const unsigned char *)x->text);
 		c = text_at(x, j, &n);
 		if (n == 0)
 			break;
 		if (c >= 0x80 && text_is_wordc(c)) {
+			seen |= text_class[(unsigned char)x->text[j]];
 			j += n;
 			continue;
 		}
@@ -285,6 +287,7 @@ word_end(const struct extract *x, size_t i, int *poss)
 		    text_is_wordc(d)))
 			break;
 		if (c == '-' || c == 0x2010 || c == 0x2011) {
+			seen |= text_class[(unsigned char)x->text[j]];
 			j += n;		/* hyphenated word */
 			continue;
 		}
@@ -296,12 +299,14 @@ word_end(const struct extract *x, size_t i, int *poss)
 				*poss = 1;
 				break;
 			}
+			seen |= text_class[(unsigned char)x->text[j]];
 			j += n;
 			continue;
 		}
 		if ((c == ',' || c == '.' || c == ':') && j > i &&
 		    isdigit((unsigned char)x->text[j - 1]) && d < 0x80 &&
 		    isdigit((int)d)) {
+			seen |= text_class[(unsigned char)x->text[j]];
 			j += n;
 			continue;
 		}
@@ -309,12 +314,14 @@ word_end(const struct extract *x, size_t i, int *poss)
 			/* U.S, a.m: letters joined by dots; the last dot later */
 			e = text_at(x, j + n + n2, &n3);
 			if (n3 == 0 || e == '.' || !text_is_wordc(e)) {
+				seen |= text_class[(unsigned char)x->text[j]];
 				j += n;
 				continue;
 			}
 		}
 		break;
 	}
+	*seenp = seen;
 	return j;
 }
 
@@ -336,14 +343,17 @@ word_takes_dot(const struct extract *x, size_t i, size_t j)
 static size_t
 tok_word(struct extract *x, size_t i, unsigned f, size_t *cap)
 {
-	size_t	j, n2;
-	int	poss;
+	size_t		j, n2;
+	unsigned	seen;
+	int		poss;
 
-	j = word_end(x, i, &poss);
+	j = word_end(x, i, &poss, &seen);
 	if (!poss && j < x->len && x->text[j] == '.' &&
-	    word_takes_dot(x, i, j))
+	    word_takes_dot(x, i, j)) {
+		seen |= TC_DOT;
 		j++;
-	tok_add(x, i, j, f | word_flags(x, i, j), cap);
+	}
+	tok_add(x, i, j, f | word_flags(x, i, j, seen), cap);
 	if (poss) {
 		text_at(x, j, &n2);
 		tok_add(x, j, j + n2 + 1, TOK_POSS | TOK_WORD, cap);
