@@ -218,18 +218,34 @@ cue_word_is(const char *k, const char *w, size_t n)
 static void
 cue_shape_build(const struct cue_words *l)
 {
-	const char	*k;
-	size_t		 i, n;
+	struct cue_shape	*sh = l->shape;
+	const char		*k;
+	size_t			 i, n, at[26];
+	int			 c;
 
-	l->shape->built = 1;
+	sh->built = l->n <= CUE_MAX_WORDS ? 1 : -1;
+	memset(at, 0, sizeof at);
 	for (i = 0; i < l->n; i++) {
 		k = l->w[i];
 		n = strlen(k);
 		if (k[0] < 'a' || k[0] > 'z' || n >= 32)
-			l->shape->built = -1;
-		else
-			l->shape->lens[k[0] - 'a'] |= 1U << n;
+			sh->built = -1;
+		else {
+			sh->lens[k[0] - 'a'] |= 1U << n;
+			at[k[0] - 'a']++;
+		}
 	}
+	if (sh->built < 0)
+		return;
+	/* the words by first letter: counts, then where each letter starts */
+	for (c = 0, n = 0; c < 26; c++) {
+		sh->from[c] = (unsigned char)n;
+		n += at[c];
+		at[c] = sh->from[c];
+	}
+	sh->from[26] = (unsigned char)n;
+	for (i = 0; i < l->n; i++)
+		sh->sorted[at[l->w[i][0] - 'a']++] = l->w[i];
 }
 
 /* Might the n bytes starting with lower-case c be one of the words? */
@@ -261,6 +277,14 @@ cue_in(const struct extract *x, size_t i, const struct cue_words *l)
 	c = tolower((unsigned char)*w);
 	if (!cue_shape_may(l, c, n))
 		return 0;
+	if (l->shape->built > 0) {
+		/* only the words with its first letter */
+		for (k = l->shape->from[c - 'a']; k < l->shape->from[c - 'a' +
+		    1]; k++)
+			if (cue_word_is(l->shape->sorted[k], w, n))
+				return 1;
+		return 0;
+	}
 	for (k = 0; k < l->n; k++)
 		if (l->w[k][0] == c && cue_word_is(l->w[k], w, n))
 			return 1;

@@ -69,9 +69,12 @@ struct qt {
 };
 
 /* extract-cue.c: speech cues and the word lists of attribution */
+#define CUE_MAX_WORDS	200	/* a longer list is never filtered */
 struct cue_shape {
 	int			 built;
 	uint32_t		 lens[26];	/* by first letter */
+	unsigned char		 from[27];	/* sorted[from[c]..from[c+1]] */
+	const char		*sorted[CUE_MAX_WORDS];	/* by first letter */
 };
 struct cue_words {
 	const char *const	*w;
