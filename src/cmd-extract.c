@@ -25,6 +25,8 @@
  * than finding them.
  */
 #define JSON_FLUSH	(1024 * 1024)
+/* Bytes of a string escaped at a time, so that a long one needs no more. */
+#define JSON_PIECE	4096
 
 static void
 json_flush(struct buf *o)
@@ -52,7 +54,7 @@ static void
 json_put_string(struct buf *o, const char *s, size_t n)
 {
 	static const char	 hex[] = "0123456789abcdef";
-	size_t			 i;
+	size_t			 i, end;
 	unsigned char		 c;
 	char			*p;
 
@@ -60,37 +62,39 @@ json_put_string(struct buf *o, const char *s, size_t n)
 		JSON_LIT(o, "null");
 		return;
 	}
-	if (n > ((size_t)-1 - 2) / 6)
-		fatal("string too long");
-	buf_grow(o, n * 6 + 2);		/* every byte \u00XX at worst */
-	p = o->data + o->len;
-	*p++ = '"';
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			*p++ = (char)c;
-			continue;
+	JSON_LIT(o, "\"");
+	for (i = 0; i < n; i = end) {
+		/* a piece at a time: room for each byte as \u00XX at worst */
+		end = n - i > JSON_PIECE ? i + JSON_PIECE : n;
+		buf_grow(o, (end - i) * 6);
+		p = o->data + o->len;
+		for (; i < end; i++) {
+			c = (unsigned char)s[i];
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				*p++ = (char)c;
+				continue;
+			}
+			*p++ = '\\';
+			if (c == '"' || c == '\\')
+				*p++ = (char)c;
+			else if (c == '\n')
+				*p++ = 'n';
+			else if (c == '\t')
+				*p++ = 't';
+			else if (c == '\r')
+				*p++ = 'r';
+			else {
+				*p++ = 'u';
+				*p++ = '0';
+				*p++ = '0';
+				*p++ = hex[c >> 4];
+				*p++ = hex[c & 15];
+			}
 		}
-		*p++ = '\\';
-		if (c == '"' || c == '\\')
-			*p++ = (char)c;
-		else if (c == '\n')
-			*p++ = 'n';
-		else if (c == '\t')
-			*p++ = 't';
-		else if (c == '\r')
-			*p++ = 'r';
-		else {
-			*p++ = 'u';
-			*p++ = '0';
-			*p++ = '0';
-			*p++ = hex[c >> 4];
-			*p++ = hex[c & 15];
-		}
+		*p = '\0';
+		o->len = (size_t)(p - o->data);
 	}
-	*p++ = '"';
-	*p = '\0';
-	o->len = (size_t)(p - o->data);
+	JSON_LIT(o, "\"");
 }
 
 /* Append a C string that needs no escapes. */
