@@ -25,6 +25,8 @@
  * than finding them.
  */
 #define JSON_FLUSH	(1024 * 1024)
+/* Bytes of a string escaped at a time, so that a long one needs no more. */
+#define JSON_PIECE	4096
 
 static void
 json_flush(struct buf *o)
@@ -33,43 +35,73 @@ json_flush(struct buf *o)
 	buf_reset(o);
 }
 
+/* Append n bytes; buf_add without its calls when there is room. */
+static inline void
+json_add(struct buf *o, const char *s, size_t n)
+{
+	if (o->cap - o->len <= n)
+		buf_grow(o, n);
+	memcpy(o->data + o->len, s, n);
+	o->len += n;
+	o->data[o->len] = '\0';
+}
+
+/* Append a string literal without measuring it. */
+#define JSON_LIT(o, s)	json_add((o), (s), sizeof (s) - 1)
+
 /* Append a JSON string, or null. */
 static void
 json_put_string(struct buf *o, const char *s, size_t n)
 {
 	static const char	 hex[] = "0123456789abcdef";
-	size_t			 i, run = 0;
+	size_t			 i, end;
 	unsigned char		 c;
-	char			 u[6] = { '\\', 'u', '0', '0', 0, 0 };
+	char			*p;
 
 	if (s == NULL) {
-		buf_add(o, "null", 4);
+		JSON_LIT(o, "null");
 		return;
 	}
-	buf_addc(o, '"');
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		buf_add(o, s + run, i - run);
-		run = i + 1;
-		if (c == '"' || c == '\\') {
-			buf_addc(o, '\\');
-			buf_addc(o, (char)c);
-		} else if (c == '\n')
-			buf_add(o, "\\n", 2);
-		else if (c == '\t')
-			buf_add(o, "\\t", 2);
-		else if (c == '\r')
-			buf_add(o, "\\r", 2);
-		else {
-			u[4] = hex[c >> 4];
-			u[5] = hex[c & 15];
-			buf_add(o, u, 6);
+	JSON_LIT(o, "\"");
+	for (i = 0; i < n; i = end) {
+		/* a piece at a time: room for each byte as \u00XX at worst */
+		end = n - i > JSON_PIECE ? i + JSON_PIECE : n;
+		buf_grow(o, (end - i) * 6);
+		p = o->data + o->len;
+		for (; i < end; i++) {
+			c = (unsigned char)s[i];
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				*p++ = (char)c;
+				continue;
+			}
+			*p++ = '\\';
+			if (c == '"' || c == '\\')
+				*p++ = (char)c;
+			else if (c == '\n')
+				*p++ = 'n';
+			else if (c == '\t')
+				*p++ = 't';
+			else if (c == '\r')
+				*p++ = 'r';
+			else {
+				*p++ = 'u';
+				*p++ = '0';
+				*p++ = '0';
+				*p++ = hex[c >> 4];
+				*p++ = hex[c & 15];
+			}
 		}
+		*p = '\0';
+		o->len = (size_t)(p - o->data);
 	}
-	buf_add(o, s + run, n - run);
-	buf_addc(o, '"');
+	JSON_LIT(o, "\"");
+}
+
+/* Append a C string that needs no escapes. */
+static void
+json_put_raw(struct buf *o, const char *s)
+{
+	json_add(o, s, strlen(s));
 }
 
 static void
@@ -89,16 +121,16 @@ json_put_num(struct buf *o, size_t v)
 		tmp[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v > 0);
-	buf_add(o, tmp + i, sizeof tmp - i);
+	json_add(o, tmp + i, sizeof tmp - i);
 }
 
 /* Append "start":A,"end":B (the caller adds the braces). */
 static void
 json_put_span(struct buf *o, size_t start, size_t end)
 {
-	buf_adds(o, "\"start\":");
+	JSON_LIT(o, "\"start\":");
 	json_put_num(o, start);
-	buf_adds(o, ",\"end\":");
+	JSON_LIT(o, ",\"end\":");
 	json_put_num(o, end);
 }
 
@@ -114,69 +146,73 @@ extract_json(const char *file, const struct extract *x)
 	size_t			 i;
 
 	buf_init(&o);
-	buf_adds(&o, "{\"file\":");
+	JSON_LIT(&o, "{\"file\":");
 	json_put_cstring(&o, file);
-	buf_adds(&o, ",\"entities\":[");
+	JSON_LIT(&o, ",\"entities\":[");
 	for (i = 0; i < x->nments; i++) {
 		m = &x->ments[i];
 		ent = &x->ents[m->entity];
-		buf_adds(&o, i > 0 ? ",{" : "{");
+		if (i > 0)
+			JSON_LIT(&o, ",");
+		JSON_LIT(&o, "{");
 		json_put_span(&o, m->start, m->end);
-		buf_adds(&o, ",\"type\":\"");
-		buf_adds(&o, extract_kind_name(ent->kind));
-		buf_adds(&o, "\",\"text\":");
+		JSON_LIT(&o, ",\"type\":\"");
+		json_put_raw(&o, extract_kind_name(ent->kind));
+		JSON_LIT(&o, "\",\"text\":");
 		json_put_string(&o, x->text + m->start, m->end - m->start);
-		buf_adds(&o, ",\"name\":");
+		JSON_LIT(&o, ",\"name\":");
 		json_put_cstring(&o, ent->name);
-		buf_adds(&o, ",\"title\":");
+		JSON_LIT(&o, ",\"title\":");
 		title = m->title != NULL ? m->title : ent->title;
 		json_put_cstring(&o, title);
 		if (ent->affiliation != NULL) {
-			buf_adds(&o, ",\"affiliation\":");
+			JSON_LIT(&o, ",\"affiliation\":");
 			json_put_cstring(&o, ent->affiliation);
 		}
-		buf_addc(&o, '}');
+		JSON_LIT(&o, "}");
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
-	buf_adds(&o, "],\"quotes\":[");
+	JSON_LIT(&o, "],\"quotes\":[");
 	for (i = 0; i < x->nquotes; i++) {
 		q = &x->quotes[i];
-		buf_adds(&o, i > 0 ? ",{" : "{");
+		if (i > 0)
+			JSON_LIT(&o, ",");
+		JSON_LIT(&o, "{");
 		json_put_span(&o, q->start, q->end);
-		buf_adds(&o, ",\"kind\":\"");
-		buf_adds(&o, extract_quote_kind_name(q->kind));
-		buf_adds(&o, "\",\"text\":");
+		JSON_LIT(&o, ",\"kind\":\"");
+		json_put_raw(&o, extract_quote_kind_name(q->kind));
+		JSON_LIT(&o, "\",\"text\":");
 		json_put_string(&o, x->text + q->start, q->end - q->start);
 		if (q->cue_start == EX_NONE)
-			buf_adds(&o, ",\"cue\":null");
+			JSON_LIT(&o, ",\"cue\":null");
 		else {
-			buf_adds(&o, ",\"cue\":{");
+			JSON_LIT(&o, ",\"cue\":{");
 			json_put_span(&o, q->cue_start, q->cue_end);
-			buf_addc(&o, '}');
+			JSON_LIT(&o, "}");
 		}
 		if (q->sp_start == EX_NONE)
-			buf_adds(&o, ",\"speaker\":null}");
+			JSON_LIT(&o, ",\"speaker\":null}");
 		else {
-			buf_adds(&o, ",\"speaker\":{");
+			JSON_LIT(&o, ",\"speaker\":{");
 			json_put_span(&o, q->sp_start, q->sp_end);
-			buf_adds(&o, ",\"text\":");
+			JSON_LIT(&o, ",\"text\":");
 			json_put_string(&o, x->text + q->sp_start,
 			    q->sp_end - q->sp_start);
-			buf_adds(&o, ",\"name\":");
+			JSON_LIT(&o, ",\"name\":");
 			json_put_cstring(&o, q->entity != EX_NONE ?
 			    x->ents[q->entity].name : NULL);
-			buf_adds(&o, ",\"source\":\"");
-			buf_adds(&o, q->source == EX_SOURCE_MEDIA ? "media" :
+			JSON_LIT(&o, ",\"source\":\"");
+			json_put_raw(&o, q->source == EX_SOURCE_MEDIA ? "media" :
 			    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
 			    q->entity != EX_NONE ? extract_kind_name(
 			    x->ents[q->entity].kind) : "unknown");
-			buf_adds(&o, "\"}}");
+			JSON_LIT(&o, "\"}}");
 		}
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
-	buf_adds(&o, "]}\n");
+	JSON_LIT(&o, "]}\n");
 	json_flush(&o);
 	buf_free(&o);
 }

@@ -194,6 +194,8 @@ static const char *const attrib_work_list[] = {
 	"report", "reports", "statement", "statements", "interview",
 	"article", "story", "broadcast", "dispatch", "bulletin", "release"
 };
+/* Which first letters and lengths its words have, for cue_in. */
+static struct cue_shape attrib_work_list_shape;
 static const struct cue_words attrib_work = CUE_WORDS(attrib_work_list);
 
 /*

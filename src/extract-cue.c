@@ -153,6 +153,24 @@ static const char *const cue_person_list[] = { "he", "she" };
 static const char *const cue_other_list[] = { "they", "it" };
 static const char *const cue_self_list[] = { "i", "we", "you" };
 
+/* The first letters and lengths of each list's words, built on first use. */
+static struct cue_shape	cue_stop_list_shape;
+static struct cue_shape	cue_aux_list_shape;
+static struct cue_shape	cue_not_before_list_shape;
+static struct cue_shape	cue_nounish_list_shape;
+static struct cue_shape	cue_weak_list_shape;
+static struct cue_shape	cue_not_after_list_shape;
+static struct cue_shape	cue_object_list_shape;
+static struct cue_shape	cue_adverbial_list_shape;
+static struct cue_shape	cue_when_list_shape;
+static struct cue_shape	cue_np_det_list_shape;
+static struct cue_shape	cue_subord_list_shape;
+static struct cue_shape	cue_aside_list_shape;
+static struct cue_shape	cue_hearer_list_shape;
+static struct cue_shape	cue_person_list_shape;
+static struct cue_shape	cue_other_list_shape;
+static struct cue_shape	cue_self_list_shape;
+
 const struct cue_words cue_stop = CUE_WORDS(cue_stop_list);
 const struct cue_words cue_aux = CUE_WORDS(cue_aux_list);
 const struct cue_words cue_not_before =
@@ -173,6 +191,75 @@ const struct cue_words cue_pperson = CUE_WORDS(cue_person_list);
 const struct cue_words cue_pother = CUE_WORDS(cue_other_list);
 const struct cue_words cue_pself = CUE_WORDS(cue_self_list);
 
+/*
+ * Is the word k (lower case ASCII) the n bytes at w, ignoring case? As
+ * strncasecmp(k, w, n) == 0 && k[n] == '\0' for w with no NUL in it.
+ */
+static inline int
+cue_word_is(const char *k, const char *w, size_t n)
+{
+	size_t		j;
+	unsigned char	b;
+
+	for (j = 0; j < n; j++) {
+		b = (unsigned char)w[j];
+		if (b >= 'A' && b <= 'Z')
+			b += 'a' - 'A';
+		if ((unsigned char)k[j] != b)
+			return 0;
+	}
+	return k[n] == '\0';
+}
+
+/*
+ * Fill in which first letters and lengths the words of l have; a list
+ * with a word that does not fit is never filtered.
+ */
+static void
+cue_shape_build(const struct cue_words *l)
+{
+	struct cue_shape	*sh = l->shape;
+	const char		*k;
+	size_t			 i, n, at[26];
+	int			 c;
+
+	sh->built = l->n <= CUE_MAX_WORDS ? 1 : -1;
+	memset(at, 0, sizeof at);
+	for (i = 0; i < l->n; i++) {
+		k = l->w[i];
+		n = strlen(k);
+		if (k[0] < 'a' || k[0] > 'z' || n >= 32)
+			sh->built = -1;
+		else {
+			sh->lens[k[0] - 'a'] |= 1U << n;
+			at[k[0] - 'a']++;
+		}
+	}
+	if (sh->built < 0)
+		return;
+	/* the words by first letter: counts, then where each letter starts */
+	for (c = 0, n = 0; c < 26; c++) {
+		sh->from[c] = (unsigned char)n;
+		n += at[c];
+		at[c] = sh->from[c];
+	}
+	sh->from[26] = (unsigned char)n;
+	for (i = 0; i < l->n; i++)
+		sh->sorted[at[l->w[i][0] - 'a']++] = l->w[i];
+}
+
+/* Might the n bytes starting with lower-case c be one of the words? */
+static inline int
+cue_shape_may(const struct cue_words *l, int c, size_t n)
+{
+	if (l->shape->built == 0)
+		cue_shape_build(l);
+	if (l->shape->built < 0)
+		return 1;
+	return c >= 'a' && c <= 'z' && n < 32 &&
+	    (l->shape->lens[c - 'a'] & (1U << n));
+}
+
 /* Is token i one of the words? */
 int
 cue_in(const struct extract *x, size_t i, const struct cue_words *l)
@@ -188,9 +275,18 @@ cue_in(const struct extract *x, size_t i, const struct cue_words *l)
 	if (n > 16)
 		return 0;
 	c = tolower((unsigned char)*w);
+	if (!cue_shape_may(l, c, n))
+		return 0;
+	if (l->shape->built > 0) {
+		/* only the words with its first letter */
+		for (k = l->shape->from[c - 'a']; k < l->shape->from[c - 'a' +
+		    1]; k++)
+			if (cue_word_is(l->shape->sorted[k], w, n))
+				return 1;
+		return 0;
+	}
 	for (k = 0; k < l->n; k++)
-		if (l->w[k][0] == c && strncasecmp(l->w[k], w, n) == 0 &&
-		    l->w[k][n] == '\0')
+		if (l->w[k][0] == c && cue_word_is(l->w[k], w, n))
 			return 1;
 	return 0;
 }
@@ -201,8 +297,10 @@ cue_str_in(const char *s, size_t n, const struct cue_words *l)
 {
 	size_t	k;
 
+	if (n == 0 || !cue_shape_may(l, tolower((unsigned char)*s), n))
+		return 0;
 	for (k = 0; k < l->n; k++)
-		if (strncasecmp(l->w[k], s, n) == 0 && l->w[k][n] == '\0')
+		if (cue_word_is(l->w[k], s, n))
 			return 1;
 	return 0;
 }
@@ -296,14 +394,9 @@ cue_title(const struct extract *x, size_t i)
 	    t->end - t->start);
 }
 
-/*
- * Is token i a speech cue? Returns its length in tokens (two for
- * "according to"), or 0. Strict cues are those that may report speech
- * with no quote marks next to them; strict 2 lets "called" in too, which
- * the indirect pass checks itself.
- */
-size_t
-cue_at(const struct qt *q, size_t i, int strict)
+/* cue_at for a token that may be a cue by its shape. */
+static size_t
+cue_at_full(const struct qt *q, size_t i, int strict)
 {
 	const struct extract	*x = q->x;
 	const char		*lemma;
@@ -343,4 +436,50 @@ cue_at(const struct qt *q, size_t i, int strict)
 			return 0;	/* only ", saying Q", "by saying Q" */
 	}
 	return 1;
+}
+
+/*
+ * Is token i a speech cue? Returns its length in tokens (two for
+ * "according to"), or 0. Strict cues are those that may report speech
+ * with no quote marks next to them; strict 2 lets "called" in too, which
+ * the indirect pass checks itself. Most words are turned away here by
+ * the tests cue_lemma and cue_title start with, before cue_at_full.
+ */
+size_t
+cue_at(const struct qt *q, size_t i, int strict)
+{
+	const struct extract	*x = q->x;
+	const struct ex_token	*t;
+	size_t			 n;
+	unsigned char		 c, d;
+
+	if (i >= x->ntoks)
+		return 0;
+	t = &x->toks[i];
+	if (!(t->flags & TOK_WORD) ||
+	    (t->flags & (TOK_DIGIT | TOK_POSS | TOK_UPPER)))
+		return 0;
+	n = t->end - t->start;
+	if (n < 3 || n > 14)
+		return 0;
+	if (n == 9)
+		return cue_at_full(q, i, strict);	/* according to */
+	if (t->flags & TOK_CAP) {
+		/* only a title-case headline verb: as in cue_title */
+		if ((t->flags & (TOK_SENT | TOK_PARA)) ||
+		    i + 1 >= x->ntoks || !(x->toks[i - 1].flags & TOK_CAP) ||
+		    !(x->toks[i + 1].flags & (TOK_CAP | TOK_QUOTE |
+		    TOK_SQUOTE)))
+			return 0;
+		return cue_at_full(q, i, strict);
+	}
+	/* a speech verb: as in cue_lemma */
+	if (!cue_shapes_built)
+		cue_shapes_build();
+	c = (unsigned char)x->text[t->start];
+	d = (unsigned char)x->text[t->start + 1];
+	if (c < 'a' || c > 'z' || d < 'a' || d > 'z' ||
+	    !(cue_shapes[c - 'a'][d - 'a'] & (1U << n)))
+		return 0;
+	return cue_at_full(q, i, strict);
 }

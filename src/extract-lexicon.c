@@ -19,7 +19,11 @@ struct lex_index {
 	uint32_t		*slots;	/* entry index + 1; 0 is empty */
 	uint32_t		*check;	/* per slot: key length and hash bits */
 	size_t			 size;
+	uint32_t		 shape[256];	/* by first byte: lengths */
 };
+
+/* The bit of a key length in a shape; 31 stands for all longer ones. */
+#define LEX_LEN_BIT(n)	(1U << ((n) < 31 ? (n) : 31))
 
 /* What a slot must match before its key is compared: length, hash. */
 #define LEX_CHECK(len, h)	((uint32_t)(len) << 20 | (uint32_t)((h) >> 44))
@@ -83,6 +87,8 @@ lex_build(enum lex_table t)
 			k = (k + 1) & (ix->size - 1);
 		ix->slots[k] = (uint32_t)i + 1;
 		ix->check[k] = LEX_CHECK(len, h);
+		ix->shape[(unsigned char)tolower((unsigned char)key[0])] |=
+		    LEX_LEN_BIT(len);
 	}
 }
 
@@ -97,6 +103,10 @@ lex_find(enum lex_table t, const char *s, size_t n)
 	if (ix->slots == NULL)
 		lex_build(t);
 	if (n == 0 || n > LEX_MAX_PHRASE)
+		return NULL;
+	/* no key has this first letter and length: no need to hash */
+	if (!(ix->shape[(unsigned char)tolower((unsigned char)s[0])] &
+	    LEX_LEN_BIT(n)))
 		return NULL;
 	h = lex_hash(s, n);
 	for (k = (size_t)h & (ix->size - 1); ix->slots[k] != 0;

@@ -608,7 +608,11 @@ extract_quotes(struct extract *x)
 			qm[i].start = x->ments[i].start;
 			qm[i].idx = i;
 		}
-		qsort(qm, x->nments, sizeof *qm, quote_ment_cmp);
+		for (i = 1; i < x->nments; i++)
+			if (qm[i].start < qm[i - 1].start)
+				break;
+		if (i < x->nments)	/* mostly in order already */
+			qsort(qm, x->nments, sizeof *qm, quote_ment_cmp);
 		q.ments = xreallocarray(NULL, x->nments, sizeof *q.ments);
 		for (i = 0; i < x->nments; i++)
 			q.ments[i] = qm[i].idx;

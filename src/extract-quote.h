@@ -7,6 +7,8 @@
 #ifndef DOSSIER_EXTRACT_QUOTE_H
 #define DOSSIER_EXTRACT_QUOTE_H
 
+#include <stdint.h>
+
 #include "extract.h"
 
 /* A noun phrase that is the source of a quote, and what it resolves to. */
@@ -67,11 +69,19 @@ struct qt {
 };
 
 /* extract-cue.c: speech cues and the word lists of attribution */
+#define CUE_MAX_WORDS	200	/* a longer list is never filtered */
+struct cue_shape {
+	int			 built;
+	uint32_t		 lens[26];	/* by first letter */
+	unsigned char		 from[27];	/* sorted[from[c]..from[c+1]] */
+	const char		*sorted[CUE_MAX_WORDS];	/* by first letter */
+};
 struct cue_words {
 	const char *const	*w;
 	size_t			 n;
+	struct cue_shape	*shape;		/* which words may match */
 };
-#define CUE_WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0] }
+#define CUE_WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0], &a##_shape }
 extern const struct cue_words cue_stop, cue_aux, cue_not_before, cue_nounish,
     cue_weak, cue_not_after, cue_object, cue_hearer, cue_adverbial,
     cue_aside, cue_when, cue_np_det, cue_subord, cue_pperson, cue_pother,

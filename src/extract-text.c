@@ -23,11 +23,41 @@ static const char *const text_openers[] = {
 	"officials", "according", "meanwhile", "however", "yet", "so", "still"
 };
 
-/* An ASCII letter or digit, without the locale's ctype tables. */
+/* What each byte is, for the tokenizer's ASCII fast paths. */
+#define TC_ALNUM	0x01	/* ASCII letter or digit */
+#define TC_UPPER	0x02
+#define TC_LOWER	0x04
+#define TC_DOT		0x08
+#define TC_HIGH		0x10	/* part of a multibyte character */
+static unsigned char	text_class[256];
+static int		text_class_built;
+
+/* Fill text_class, without the locale's ctype tables. */
+static void
+text_class_build(void)
+{
+	unsigned	b;
+
+	for (b = 0; b < 256; b++) {
+		if (b >= 0x80)
+			text_class[b] = TC_HIGH;
+		else if (b >= 'A' && b <= 'Z')
+			text_class[b] = TC_ALNUM | TC_UPPER;
+		else if (b >= 'a' && b <= 'z')
+			text_class[b] = TC_ALNUM | TC_LOWER;
+		else if (b >= '0' && b <= '9')
+			text_class[b] = TC_ALNUM;
+		else if (b == '.')
+			text_class[b] = TC_DOT;
+	}
+	text_class_built = 1;
+}
+
+/* An ASCII letter or digit (text_class is built first). */
 static inline int
 ascii_alnum(unsigned char b)
 {
-	return (unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10;
+	return text_class[b] & TC_ALNUM;
 }
 
 static int
@@ -158,9 +188,12 @@ tok_add(struct extract *x, size_t start, size_t end, unsigned flags,
 	x->ntoks++;
 }
 
-/* The shape flags of a word token. */
+/*
+ * The shape flags of a word token; seen is the text_class bits of all its
+ * bytes, as word_end found them.
+ */
 static unsigned
-word_flags(const struct extract *x, size_t start, size_t end)
+word_flags(const struct extract *x, size_t start, size_t end, unsigned seen)
 {
 	unsigned	f = TOK_WORD;
 	size_t		i, n, upper = 0, lower = 0;
@@ -171,6 +204,19 @@ word_flags(const struct extract *x, size_t start, size_t end)
 		f |= TOK_CAP;
 	else if (c < 0x80 && isdigit((int)c))
 		f |= TOK_DIGIT;
+	/* Most words are all ASCII: their classes tell the rest. */
+	if (!(seen & TC_HIGH)) {
+		if (seen & TC_DOT)
+			f |= TOK_ABBR;
+		if ((seen & (TC_UPPER | TC_LOWER)) != TC_UPPER)
+			return f;
+		for (i = start; i < end && upper < 2; i++)
+			if (text_class[(unsigned char)x->text[i]] & TC_UPPER)
+				upper++;
+		if (upper >= 2)
+			f |= TOK_UPPER;
+		return f;
+	}
 	for (i = start; i < end; i += n) {
 		if ((unsigned char)x->text[i] < 0x80) {
 			/* ASCII without decoding */
@@ -204,23 +250,32 @@ word_flags(const struct extract *x, size_t start, size_t end)
  * Where the word starting at i ends. Hyphens and apostrophes join letters
  * (Talaei-Nik, O'Brien, don't) but a final 's is split off; digits take
  * , . : between them (2,000 3.5 16:26); dotted abbreviations keep their
- * dots (U.S., a.m., Gen.).
+ * dots (U.S., a.m., Gen.). *seenp gets the text_class bits of every
+ * byte of the word, or TC_HIGH for a multibyte one.
  */
 static size_t
-word_end(const struct extract *x, size_t i, int *poss)
+word_end(const struct extract *x, size_t i, int *poss, unsigned *seenp)
 {
-	size_t		j = i, n, n2, n3;
-	uint32_t	c, d, e;
+	const unsigned char	*p, *end;
+	size_t			 j = i, n, n2, n3;
+	uint32_t		 c, d, e;
+	unsigned		 m, seen = 0;
 
 	*poss = 0;
+	end = (const unsigned char *)x->text + x->len;
 	for (;;) {
 		/* Most of a text is ASCII letters: step over them at once. */
-		while (j < x->len && ascii_alnum((unsigned char)x->text[j]))
-			j++;
+		p = (const unsigned char *)x->text + j;
+		while (p < end && ((m = text_class[*p]) & TC_ALNUM)) {
+			seen |= m;
+			p++;
+		}
+		j = (size_t)(p - (const unsigned char *)x->text);
 		c = text_at(x, j, &n);
 		if (n == 0)
 			break;
 		if (c >= 0x80 && text_is_wordc(c)) {
+			seen |= text_class[(unsigned char)x->text[j]];
 			j += n;
 			continue;
 		}
@@ -232,6 +287,7 @@ word_end(const struct extract *x, size_t i, int *poss)
 		    text_is_wordc(d)))
 			break;
 		if (c == '-' || c == 0x2010 || c == 0x2011) {
+			seen |= text_class[(unsigned char)x->text[j]];
 			j += n;		/* hyphenated word */
 			continue;
 		}
@@ -243,12 +299,14 @@ word_end(const struct extract *x, size_t i, int *poss)
 				*poss = 1;
 				break;
 			}
+			seen |= text_class[(unsigned char)x->text[j]];
 			j += n;
 			continue;
 		}
 		if ((c == ',' || c == '.' || c == ':') && j > i &&
 		    isdigit((unsigned char)x->text[j - 1]) && d < 0x80 &&
 		    isdigit((int)d)) {
+			seen |= text_class[(unsigned char)x->text[j]];
 			j += n;
 			continue;
 		}
@@ -256,12 +314,14 @@ word_end(const struct extract *x, size_t i, int *poss)
 			/* U.S, a.m: letters joined by dots; the last dot later */
 			e = text_at(x, j + n + n2, &n3);
 			if (n3 == 0 || e == '.' || !text_is_wordc(e)) {
+				seen |= text_class[(unsigned char)x->text[j]];
 				j += n;
 				continue;
 			}
 		}
 		break;
 	}
+	*seenp = seen;
 	return j;
 }
 
@@ -279,17 +339,49 @@ word_takes_dot(const struct extract *x, size_t i, size_t j)
 	return lex_find(LEX_ABBREVIATIONS, w, n) != NULL;
 }
 
+/* Add the word starting at i (and its possessive); returns where it ends. */
+static size_t
+tok_word(struct extract *x, size_t i, unsigned f, size_t *cap)
+{
+	size_t		j, n2;
+	unsigned	seen;
+	int		poss;
+
+	j = word_end(x, i, &poss, &seen);
+	if (!poss && j < x->len && x->text[j] == '.' &&
+	    word_takes_dot(x, i, j)) {
+		seen |= TC_DOT;
+		j++;
+	}
+	tok_add(x, i, j, f | word_flags(x, i, j, seen), cap);
+	if (poss) {
+		text_at(x, j, &n2);
+		tok_add(x, j, j + n2 + 1, TOK_POSS | TOK_WORD, cap);
+		j += n2 + 1;
+	}
+	return j;
+}
+
 void
 extract_tokens(struct extract *x)
 {
 	size_t		i = 0, j, n, n2, cap = 0;
 	uint32_t	c, d;
-	int		poss, para = 1;
+	int		para = 1;
 	unsigned	f;
 
+	if (!text_class_built)
+		text_class_build();
 	while (i < x->len) {
 		if (x->text[i] == ' ') {	/* the commonest byte */
 			i++;
+			continue;
+		}
+		if (ascii_alnum((unsigned char)x->text[i])) {
+			/* the next commonest: an ASCII word */
+			f = para ? TOK_PARA : 0;
+			para = 0;
+			i = tok_word(x, i, f, &cap);
 			continue;
 		}
 		c = text_at(x, i, &n);
@@ -304,19 +396,8 @@ extract_tokens(struct extract *x)
 		}
 		f = para ? TOK_PARA : 0;
 		para = 0;
-		if (c < 0x80 ? ascii_alnum((unsigned char)c) : text_is_wordc(c)) {
-			j = word_end(x, i, &poss);
-			if (!poss && j < x->len && x->text[j] == '.' &&
-			    word_takes_dot(x, i, j))
-				j++;
-			tok_add(x, i, j, f | word_flags(x, i, j), &cap);
-			if (poss) {
-				text_at(x, j, &n2);
-				tok_add(x, j, j + n2 + 1, TOK_POSS | TOK_WORD,
-				    &cap);
-				j += n2 + 1;
-			}
-			i = j;
+		if (c >= 0x80 && text_is_wordc(c)) {
+			i = tok_word(x, i, f, &cap);
 			continue;
 		}
 		if (text_is_dquote(c)) {
@@ -453,18 +534,31 @@ tok_text_is(const struct extract *x, size_t i, const char *s)
 int
 extract_tok_is(const struct extract *x, size_t i, const char *word)
 {
-	size_t	n = strlen(word);
+	const char	*s;
+	size_t		 k, n;
 
-	return i < x->ntoks && x->toks[i].end - x->toks[i].start == n &&
-	    strncasecmp(x->text + x->toks[i].start, word, n) == 0;
+	if (i >= x->ntoks)
+		return 0;
+	/* strlen(word) == n && strncasecmp(s, word, n) == 0, in one pass */
+	s = x->text + x->toks[i].start;
+	n = x->toks[i].end - x->toks[i].start;
+	for (k = 0; k < n; k++) {
+		if (word[k] == '\0' || (word[k] != s[k] &&
+		    tolower((unsigned char)word[k]) !=
+		    tolower((unsigned char)s[k])))
+			return 0;
+	}
+	return word[n] == '\0';
 }
 
 /* Is token i a closing quote mark or bracket? */
 static int
 tok_closes(const struct extract *x, size_t i)
 {
-	return (x->toks[i].flags & TOK_CLOSE) || tok_text_is(x, i, ")") ||
-	    tok_text_is(x, i, "]");
+	const struct ex_token	*t = &x->toks[i];
+
+	return (t->flags & TOK_CLOSE) || (t->end - t->start == 1 &&
+	    (x->text[t->start] == ')' || x->text[t->start] == ']'));
 }
 
 /* Does token i end a sentence, given what follows? */
@@ -477,6 +571,9 @@ sentence_ends(const struct extract *x, size_t i)
 
 	if (i + 1 >= x->ntoks || (x->toks[i + 1].flags & TOK_PARA))
 		return 1;
+	/* Most tokens are words that cannot end one. */
+	if (!(x->toks[i].flags & (TOK_PUNCT | TOK_ABBR | TOK_CLOSE)))
+		return 0;
 	/* Closing marks after a stop belong to its sentence. */
 	if (tok_closes(x, i + 1))
 		return 0;
@@ -488,17 +585,16 @@ sentence_ends(const struct extract *x, size_t i)
 	    x->toks)))
 		nx++;
 	if ((t->flags & TOK_PUNCT)) {
-		if (!tok_text_is(x, i, ".") && !tok_text_is(x, i, "?") &&
-		    !tok_text_is(x, i, "!") && !tok_text_is(x, i, "...") &&
-		    !tok_text_is(x, i, "\xe2\x80\xa6"))
+		n = t->end - t->start;
+		w = x->text + t->start;
+		if (n == 1 && (*w == '.' || *w == '?' || *w == '!'))
+			return (nx->flags & (TOK_CAP | TOK_DIGIT | TOK_OPEN |
+			    TOK_QUOTE)) != 0 || !(nx->flags & TOK_WORD);
+		if (n != 3 || (!tok_text_is(x, i, "...") &&
+		    !tok_text_is(x, i, "\xe2\x80\xa6")))
 			return 0;
-		if (tok_text_is(x, i, "...") || tok_text_is(x, i,
-		    "\xe2\x80\xa6")) {
-			/* an ellipsis ends a sentence only before a capital */
-			return (nx->flags & (TOK_CAP | TOK_OPEN)) != 0;
-		}
-		return (nx->flags & (TOK_CAP | TOK_DIGIT | TOK_OPEN |
-		    TOK_QUOTE)) != 0 || !(nx->flags & TOK_WORD);
+		/* an ellipsis ends a sentence only before a capital */
+		return (nx->flags & (TOK_CAP | TOK_OPEN)) != 0;
 	}
 	if (!(t->flags & TOK_ABBR) || x->text[t->end - 1] != '.')
 		return 0;

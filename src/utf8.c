@@ -80,6 +80,17 @@ utf8_stats(const char *s, size_t len, size_t *invalid, size_t *multi)
 
 	*invalid = *multi = 0;
 	while (i < len) {
+		/* Step over ASCII eight bytes at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, s + i, sizeof w);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
