@@ -183,6 +183,41 @@ names_year(const struct extract *x, size_t i)
 	return 1;
 }
 
+/*
+ * Is the one-word candidate an author in a list of a citation: the
+ * Polat of "(Li, Polat, Scalzo, & Bavelier, 2010)"? Only surnames,
+ * commas and "&" or "and" may run from it to ", year".
+ */
+static int
+names_cite_list(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, names = 1, end;
+	int		 amp = 0;
+
+	if (c->a == 0 || c->b - c->a != 1 || !(extract_tok_is(x, c->a - 1,
+	    "(") || extract_tok_is(x, c->a - 1, ",") ||
+	    extract_tok_is(x, c->a - 1, ";") || extract_tok_is(x, c->a - 1,
+	    "&")))
+		return 0;
+	end = c->b + 16 < x->ntoks ? c->b + 16 : x->ntoks;
+	for (k = c->b; k + 1 < end; k++) {
+		if (extract_tok_is(x, k, ",")) {
+			if (names_year(x, k + 1))
+				return names >= 2 || amp;
+			continue;
+		}
+		if (extract_tok_is(x, k, "&") || extract_tok_is(x, k, "and")) {
+			amp = 1;
+			continue;
+		}
+		if (!ent_capword(x, k) || ent_is(st, k, NAMES_STOP))
+			return 0;
+		names++;
+	}
+	return 0;
+}
+
 /* Does what follows the candidate say it is a person? */
 static int
 names_person_context(struct ent_state_s *st, struct ent_cand *c)
@@ -226,6 +261,8 @@ names_person_context(struct ent_state_s *st, struct ent_cand *c)
 		return 1;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
 	    extract_tok_is(x, k + 1, "al."))
+		return 1;
+	if (names_cite_list(st, c))
 		return 1;
 	/* Carrano & Biewener; Kessler and colleagues; Chao and his wife */
 	if (p != EX_NONE && extract_tok_is(x, p, "&"))

@@ -328,6 +328,24 @@ test_lists_and_citations(void **state)
 }
 
 static void
+test_citation_lists(void **state)
+{
+	static const char text[] =
+	    "Training helps memory (Ovrel, Tamsik, Juhlberg, & Presko, 2011; "
+	    "Danvik et al., 2014). Readers in Brenholt, Kasso and Lumm agree.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Ovrel", 0, EX_PERSON, "Ovrel");
+	entity_is(&x, "Tamsik", 0, EX_PERSON, "Tamsik");
+	entity_is(&x, "Juhlberg", 0, EX_PERSON, "Juhlberg");
+	entity_is(&x, "Presko", 0, EX_PERSON, "Presko");
+	assert_false(has_word(&x, "Training"));
+	extract_free(&x);
+}
+
+static void
 test_sentence_starts(void **state)
 {
 	static const char text[] =
@@ -512,6 +530,7 @@ main(void)
 		cmocka_unit_test(test_places_by_keyword), \
 		cmocka_unit_test(test_people_cues), \
 		cmocka_unit_test(test_lists_and_citations), \
+		cmocka_unit_test(test_citation_lists), \
 		cmocka_unit_test(test_sentence_starts), \
 		cmocka_unit_test(test_weapons), \
 		cmocka_unit_test(test_bad_input)
