@@ -558,6 +558,42 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 	c->state = n == 1 ? ENT_UNKNOWN : ENT_DROP;
 }
 
+/*
+ * A place named with the kind of land it is, "Kelvara Island" or "the
+ * Ostra Valley", is also named without it: remember "Kelvara" as the
+ * place. Buildings and streets ("Lincoln Street") are named after
+ * other things and are left out.
+ */
+static void
+names_place_base(struct ent_state_s *st, struct ent_cand *c)
+{
+	static const char *const lands[] = {
+		"island", "islands", "isle", "peninsula", "archipelago",
+		"province", "region", "oblast", "prefecture", "governorate",
+		"district", "valley", "river", "desert", "atoll"
+	};
+	struct extract	*x = st->x;
+	size_t		 k, n;
+	const char	*w;
+	uint64_t	 h;
+
+	if (c->b - c->a < 2 || c->b - c->a > 3)
+		return;
+	w = ent_tok(x, c->b - 1, &n);
+	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
+		if (strlen(lands[k]) == n && strncasecmp(w, lands[k], n) == 0)
+			break;
+	if (k == sizeof lands / sizeof lands[0])
+		return;
+	for (k = c->a; k + 1 < c->b; k++)
+		if (!ent_capword(x, k) || ent_stop(st, k) ||
+		    ent_seen_lower(st, k))
+			return;
+	h = names_hash_tokens(st, c->a, c->b - 1);
+	if (names_map_get(&st->kinds, h) == NULL)
+		names_map_put(&st->kinds, h, EX_PLACE + 1);
+}
+
 /* Decide candidates: runs of words first, then single words. */
 void
 names_resolve(struct ent_state_s *st)
@@ -576,6 +612,10 @@ names_resolve(struct ent_state_s *st)
 		if (c->kind == EX_ORG)
 			names_initials(st, c);
 	}
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].state == ENT_SURE &&
+		    st->cands[i].kind == EX_PLACE)
+			names_place_base(st, &st->cands[i]);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak) {

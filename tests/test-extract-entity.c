@@ -346,6 +346,23 @@ test_citation_lists(void **state)
 }
 
 static void
+test_place_base(void **state)
+{
+	static const char text[] =
+	    "Tarvossa Island lies offshore. Its goats are famous, and "
+	    "Tarvossa has one road. Lindgate Street is short; Lindgate "
+	    "wrote nothing.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Tarvossa Island", 0, EX_PLACE, "Tarvossa Island");
+	entity_is(&x, "Tarvossa", 0, EX_PLACE, "Tarvossa");
+	entity_is(&x, "Lindgate", 0, EX_PERSON, "Lindgate");
+	extract_free(&x);
+}
+
+static void
 test_sentence_starts(void **state)
 {
 	static const char text[] =
@@ -531,6 +548,7 @@ main(void)
 		cmocka_unit_test(test_people_cues), \
 		cmocka_unit_test(test_lists_and_citations), \
 		cmocka_unit_test(test_citation_lists), \
+		cmocka_unit_test(test_place_base), \
 		cmocka_unit_test(test_sentence_starts), \
 		cmocka_unit_test(test_weapons), \
 		cmocka_unit_test(test_bad_input)
