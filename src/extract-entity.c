@@ -91,7 +91,7 @@ ent_capword(const struct extract *x, size_t i)
 }
 
 /* Title class of token i: "head", "modifier", "honorific" or NULL. */
-static const char *
+const char *
 ent_title_class(struct ent_state_s *st, size_t i)
 {
 	const struct extract	*x = st->x;
@@ -338,7 +338,7 @@ ent_prepare(struct ent_state_s *st)
 static int	ent_keyword_kind(struct ent_state_s *, size_t, size_t);
 
 /* Add a candidate; returns it. */
-static struct ent_cand *
+struct ent_cand *
 ent_cand_add(struct ent_state_s *st, size_t a, size_t b)
 {
 	struct ent_cand	*c;
@@ -857,6 +857,8 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 		break;
 	}
 	if (a >= b)
+		return;
+	if (names_addressed(st, a, b))
 		return;
 	if (!st->shout[a] && ent_lex_whole(st, a, b, &v, &media) == -1 &&
 	    ent_titled(st, a, b))

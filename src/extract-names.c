@@ -493,6 +493,51 @@ names_shorten(struct ent_state_s *st, struct ent_cand *c)
 	}
 }
 
+/*
+ * A role alone, capitalised, names the one who holds it: "I thank the
+ * Secretary", "Madam Speaker, I rise", "this President". Returns 1 if
+ * [a, b) is such a role and adds it as a person.
+ */
+int
+names_addressed(struct ent_state_s *st, size_t a, size_t b)
+{
+	static const char *const before[] = {
+		"the", "this", "our", "madam", "madame", "mr.", "mr",
+		"mister"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	const char	*cls;
+	size_t		 k, p = a;
+
+	if (b - a > 2 || st->shout[a] || (x->toks[a].flags & TOK_UPPER))
+		return 0;
+	if (b - a == 2) {
+		cls = ent_title_class(st, a);
+		if (cls == NULL || strcmp(cls, "honorific") != 0 ||
+		    st->weak[a + 1] || !(extract_tok_is(x, a, "Madam") ||
+		    extract_tok_is(x, a, "Madame") || extract_tok_is(x, a,
+		    "Mr.") || extract_tok_is(x, a, "Mr")))
+			return 0;
+		p = a + 1;
+	} else {
+		if (a == 0 || st->weak[a])
+			return 0;
+		for (k = 0; k < sizeof before / sizeof before[0]; k++)
+			if (extract_tok_is(x, a - 1, before[k]))
+				break;
+		if (k == sizeof before / sizeof before[0])
+			return 0;
+	}
+	cls = ent_title_class(st, p);
+	if (cls == NULL || strcmp(cls, "head") != 0)
+		return 0;
+	c = ent_cand_add(st, a, b);
+	c->kind = EX_PERSON;
+	c->state = ENT_SURE;
+	return 1;
+}
+
 /* Decide one candidate that nothing in itself decided. */
 static void
 names_resolve_one(struct ent_state_s *st, size_t i)

@@ -363,6 +363,25 @@ test_place_base(void **state)
 }
 
 static void
+test_addressed_roles(void **state)
+{
+	static const char text[] =
+	    "Madam Speaker, I rise today. I thank the Chancellor for the "
+	    "answer, and we trust this Governor to act. The minister left.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	assert_true(has_word(&x, "Speaker"));
+	assert_int_equal(x.ents[mention(&x, "Chancellor", 0)->entity].kind,
+	    EX_PERSON);
+	assert_int_equal(x.ents[mention(&x, "Governor", 0)->entity].kind,
+	    EX_PERSON);
+	assert_false(has_word(&x, "minister"));
+	extract_free(&x);
+}
+
+static void
 test_sentence_starts(void **state)
 {
 	static const char text[] =
@@ -549,6 +568,7 @@ main(void)
 		cmocka_unit_test(test_lists_and_citations), \
 		cmocka_unit_test(test_citation_lists), \
 		cmocka_unit_test(test_place_base), \
+		cmocka_unit_test(test_addressed_roles), \
 		cmocka_unit_test(test_sentence_starts), \
 		cmocka_unit_test(test_weapons), \
 		cmocka_unit_test(test_bad_input)
