@@ -639,6 +639,33 @@ names_place_base(struct ent_state_s *st, struct ent_cand *c)
 		names_map_put(&st->kinds, h, EX_PLACE + 1);
 }
 
+/*
+ * People's names are not acronyms: "National ICT Master" is no one and
+ * neither is a lone "II"; "KAMALA HARRIS" in capitals is someone.
+ */
+static void
+names_person_shape(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, n, upper = 0;
+	const char	*w;
+
+	if (c->state != ENT_SURE || c->kind != EX_PERSON || st->shout[c->a] ||
+	    c->canon != NULL || c->ta != EX_NONE)
+		return;
+	for (k = c->a; k < c->b; k++) {
+		if (!(x->toks[k].flags & TOK_UPPER) ||
+		    (x->toks[k].flags & TOK_ABBR))
+			continue;
+		upper++;
+		w = ent_tok(x, k, &n);
+		if (c->b - c->a == 1 && strspn(w, "IVX") == n)
+			c->state = ENT_DROP;	/* Copper(II) */
+	}
+	if (upper > 0 && upper < c->b - c->a)
+		c->state = ENT_DROP;
+}
+
 /* Decide candidates: runs of words first, then single words. */
 void
 names_resolve(struct ent_state_s *st)
@@ -708,6 +735,8 @@ names_resolve(struct ent_state_s *st)
 		if (kind != -1)
 			c->kind = (enum ex_kind)kind;
 	}
+	for (i = 0; i < st->ncands; i++)
+		names_person_shape(st, &st->cands[i]);
 }
 
 /* Register the people named in full, by last and first word. */

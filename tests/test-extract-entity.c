@@ -382,6 +382,22 @@ test_addressed_roles(void **state)
 }
 
 static void
+test_person_shape(void **state)
+{
+	static const char text[] =
+	    "The agency rolled out the National ICT Master plan. Figure 2 "
+	    "shows Copper(II) oxide. Senator VALDEZ spoke.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	assert_false(has_word(&x, "ICT"));
+	assert_false(has_word(&x, "II"));
+	entity_is(&x, "VALDEZ", 0, EX_PERSON, "VALDEZ");
+	extract_free(&x);
+}
+
+static void
 test_sentence_starts(void **state)
 {
 	static const char text[] =
@@ -569,6 +585,7 @@ main(void)
 		cmocka_unit_test(test_citation_lists), \
 		cmocka_unit_test(test_place_base), \
 		cmocka_unit_test(test_addressed_roles), \
+		cmocka_unit_test(test_person_shape), \
 		cmocka_unit_test(test_sentence_starts), \
 		cmocka_unit_test(test_weapons), \
 		cmocka_unit_test(test_bad_input)
