@@ -657,10 +657,13 @@ names_person_shape(struct ent_state_s *st, struct ent_cand *c)
 		if (!(x->toks[k].flags & TOK_UPPER) ||
 		    (x->toks[k].flags & TOK_ABBR))
 			continue;
-		upper++;
 		w = ent_tok(x, k, &n);
-		if (c->b - c->a == 1 && strspn(w, "IVX") == n)
-			c->state = ENT_DROP;	/* Copper(II) */
+		if (strspn(w, "IVX") == n) {
+			if (c->b - c->a == 1)
+				c->state = ENT_DROP;	/* Copper(II) */
+			continue;		/* Peter Voss III */
+		}
+		upper++;
 	}
 	if (upper > 0 && upper < c->b - c->a)
 		c->state = ENT_DROP;

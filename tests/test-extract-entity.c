@@ -398,6 +398,23 @@ test_person_shape(void **state)
 }
 
 static void
+test_regnal_numbers(void **state)
+{
+	static const char text[] =
+	    "I thank Peter Voss III for this. Later Queen Elizabeth II "
+	    "spoke, long after World War II ended.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Peter Voss III", 0, EX_PERSON, "Peter Voss III");
+	entity_is(&x, "Elizabeth II", 0, EX_PERSON, "Elizabeth II");
+	assert_int_equal(x.ents[mention(&x, "World War II", 0)->entity].kind,
+	    EX_MISC);
+	extract_free(&x);
+}
+
+static void
 test_sentence_starts(void **state)
 {
 	static const char text[] =
@@ -586,6 +603,7 @@ main(void)
 		cmocka_unit_test(test_place_base), \
 		cmocka_unit_test(test_addressed_roles), \
 		cmocka_unit_test(test_person_shape), \
+		cmocka_unit_test(test_regnal_numbers), \
 		cmocka_unit_test(test_sentence_starts), \
 		cmocka_unit_test(test_weapons), \
 		cmocka_unit_test(test_bad_input)
