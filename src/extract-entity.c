@@ -627,7 +627,8 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && n <= 4 && (ent_given(st, a) || names_initial(x, a + 1)) &&
+	if (n >= 2 && n <= 4 && (ent_given(st, a) || names_initial(x, a + 1) ||
+	    (n >= 3 && names_initial(x, a) && ent_given(st, a + 1))) &&
 	    !names_initial(x, b - 1) && !ent_work(st, b)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;

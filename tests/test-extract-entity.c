@@ -415,6 +415,18 @@ test_regnal_numbers(void **state)
 }
 
 static void
+test_initial_first(void **state)
+{
+	struct extract	x;
+
+	(void)state;
+	run(&x, "The report was written by K. Michael Stevens last year.");
+	entity_is(&x, "K. Michael Stevens", 0, EX_PERSON,
+	    "K. Michael Stevens");
+	extract_free(&x);
+}
+
+static void
 test_sentence_starts(void **state)
 {
 	static const char text[] =
@@ -604,6 +616,7 @@ main(void)
 		cmocka_unit_test(test_addressed_roles), \
 		cmocka_unit_test(test_person_shape), \
 		cmocka_unit_test(test_regnal_numbers), \
+		cmocka_unit_test(test_initial_first), \
 		cmocka_unit_test(test_sentence_starts), \
 		cmocka_unit_test(test_weapons), \
 		cmocka_unit_test(test_bad_input)
