@@ -667,6 +667,12 @@ names_person_shape(struct ent_state_s *st, struct ent_cand *c)
 	}
 	if (upper > 0 && upper < c->b - c->a)
 		c->state = ENT_DROP;
+	/* the Maya, the Olmec: a people, not a person */
+	if (c->b - c->a == 1 && c->a > 0 && extract_tok_is(x, c->a - 1,
+	    "the") && ent_title_class(st, c->a) == NULL &&
+	    names_map_get(&st->surnames, ent_hash(st, c->a)) == NULL &&
+	    names_map_get(&st->firsts, ent_hash(st, c->a)) == NULL)
+		c->state = ENT_DROP;
 }
 
 /* Decide candidates: runs of words first, then single words. */

@@ -395,6 +395,11 @@ test_person_shape(void **state)
 	assert_false(has_word(&x, "II"));
 	entity_is(&x, "VALDEZ", 0, EX_PERSON, "VALDEZ");
 	extract_free(&x);
+	run(&x, "Long before, the Tolmar, who built temples here, ruled. "
+	    "Arlo Brenn wrote so.");
+	assert_false(has_word(&x, "Tolmar"));
+	entity_is(&x, "Arlo Brenn", 0, EX_PERSON, "Arlo Brenn");
+	extract_free(&x);
 }
 
 static void
