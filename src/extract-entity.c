@@ -880,7 +880,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	}
 	if (a >= b)
 		return;
-	if (names_addressed(st, a, b))
+	if (names_addressed(st, a, b) || names_homeland(st, a, b))
 		return;
 	if (!st->shout[a] && ent_lex_whole(st, a, b, &v, &media) == -1 &&
 	    ent_titled(st, a, b))

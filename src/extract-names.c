@@ -538,6 +538,40 @@ names_addressed(struct ent_state_s *st, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * A capitalised "Nation" or "Republic" after "the", "our" or "this"
+ * names the speaker's country: "what was best for the Nation". Returns
+ * 1 if [a, b) is such a word and adds it as a place.
+ */
+int
+names_homeland(struct ent_state_s *st, size_t a, size_t b)
+{
+	static const char *const lands[] = {
+		"Nation", "Country", "Homeland", "Republic", "Motherland",
+		"Fatherland", "Commonwealth"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 k;
+
+	if (b - a != 1 || a == 0 || st->weak[a] || st->shout[a] ||
+	    (x->toks[a].flags & TOK_UPPER))
+		return 0;
+	if (!extract_tok_is(x, a - 1, "the") && !extract_tok_is(x, a - 1,
+	    "our") && !extract_tok_is(x, a - 1, "this"))
+		return 0;
+	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
+		if (extract_tok_is(x, a, lands[k]))
+			break;
+	if (k == sizeof lands / sizeof lands[0] || (b < x->ntoks &&
+	    extract_tok_is(x, b, "of")))
+		return 0;
+	c = ent_cand_add(st, a, b);
+	c->kind = EX_PLACE;
+	c->state = ENT_SURE;
+	return 1;
+}
+
 /* Decide one candidate that nothing in itself decided. */
 static void
 names_resolve_one(struct ent_state_s *st, size_t i)

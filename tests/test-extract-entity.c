@@ -379,6 +379,12 @@ test_addressed_roles(void **state)
 	    EX_PERSON);
 	assert_false(has_word(&x, "minister"));
 	extract_free(&x);
+	run(&x, "I did what was best for the Nation, and our Nation will "
+	    "heal. A nation is more than its laws.");
+	entity_is(&x, "Nation", 0, EX_PLACE, "Nation");
+	entity_is(&x, "Nation", 1, EX_PLACE, "Nation");
+	assert_false(has_word(&x, "nation"));
+	extract_free(&x);
 }
 
 static void
