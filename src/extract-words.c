@@ -305,7 +305,8 @@ static const char *names_person_cue[] = {
 static const char *names_body[] = {
 	"assembly", "cabinet", "commission", "committee", "congress",
 	"council", "court", "duma", "house", "knesset", "kremlin",
-	"ministry", "parliament", "pentagon", "presidency", "senate"
+	"ministry", "parliament", "pentagon", "presidency", "senate",
+	"army", "navy", "judiciary", "legislature", "administration"
 };
 
 static const struct {

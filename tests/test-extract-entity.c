@@ -254,6 +254,11 @@ test_organisations(void **state)
 	entity_is(&x, "NATO", 0, EX_ORG, "NATO");
 	assert_false(has_word(&x, "The report"));
 	extract_free(&x);
+	run(&x, "He served in the Army for a decade; the Judiciary stayed "
+	    "silent.");
+	entity_is(&x, "Army", 0, EX_ORG, "Army");
+	entity_is(&x, "Judiciary", 0, EX_ORG, "Judiciary");
+	extract_free(&x);
 }
 
 static void
