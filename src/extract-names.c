@@ -343,6 +343,31 @@ names_cited(struct ent_state_s *st, struct ent_cand *c)
 }
 
 /*
+ * Does a word of the candidate end as English abstract nouns do, as in
+ * "in Grammatical Constructions" or "in Educational Leadership"?
+ */
+static int
+names_abstract(struct ent_state_s *st, struct ent_cand *c)
+{
+	static const char *const ends[] = {
+		"tion", "tions", "sion", "sions", "ship", "ment", "ments",
+		"ness", "ity", "ing", "ics", "ogy", "ism", "ical"
+	};
+	size_t		 k, i, n, len;
+	const char	*w;
+
+	for (k = c->a; k < c->b; k++) {
+		w = ent_tok(st->x, k, &n);
+		for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+			len = strlen(ends[i]);
+			if (n > len + 2 && memcmp(w + n - len, ends[i], len) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * The kind of a decided name joined to this one by "and", "or" or a
  * comma (Janis Cole and Holly Dale; Poland and Sweden), or -1.
  */
@@ -406,9 +431,9 @@ names_cue(struct ent_state_s *st, size_t i)
 	if (n <= 3 && c->b + 1 < x->ntoks && (x->toks[c->b].flags &
 	    TOK_POSS) && ent_is(st, c->b + 1, NAMES_ORG_NOUN))
 		return EX_ORG;
-	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n == 1 &&
+	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
 	    names_no_lower(st, c) && names_plain(st, c) &&
-	    !names_cited(st, c))
+	    !names_cited(st, c) && (n == 1 || !names_abstract(st, c)))
 		return EX_PLACE;
 	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
 		return EX_PERSON;

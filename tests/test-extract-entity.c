@@ -365,6 +365,11 @@ test_place_base(void **state)
 	entity_is(&x, "Tarvossa", 0, EX_PLACE, "Tarvossa");
 	entity_is(&x, "Lindgate", 0, EX_PERSON, "Lindgate");
 	extract_free(&x);
+	run(&x, "We stayed near Porto Velmar for a week. Her thesis in "
+	    "Tonal Constructions won a prize.");
+	entity_is(&x, "Porto Velmar", 0, EX_PLACE, "Porto Velmar");
+	assert_false(has_word(&x, "Tonal Constructions"));
+	extract_free(&x);
 }
 
 static void
