@@ -159,7 +159,11 @@ static const char *names_place_start[] = {
 	"bay", "san", "santa", "sankt", "saint", "st.", "los", "las", "lake",
 	"camp", "glen", "rio", "sierra", "costa", "puerto", "porto",
 	"kingdom", "republic", "state", "province", "city", "county",
-	"sea", "strait", "island", "islands", "mount", "lac"
+	"sea", "strait", "island", "islands", "mount", "lac",
+	"grande", "petite", "basse", "haute", "nueva", "nuevo", "ciudad",
+	"santo", "são", "sao", "wadi", "jebel", "jabal", "ras", "kafr",
+	"île", "ile", "pointe", "anse", "baie", "mont", "monte", "cerro",
+	"playa", "praia", "isla", "isola", "lago", "loch", "bukit", "pulau"
 };
 
 /* Words that take "of" inside a name: "University of Toronto". */

@@ -368,6 +368,10 @@ test_place_base(void **state)
 	run(&x, "We stayed near Porto Velmar for a week. Her thesis in "
 	    "Tonal Constructions won a prize.");
 	entity_is(&x, "Porto Velmar", 0, EX_PLACE, "Porto Velmar");
+	extract_free(&x);
+	run(&x, "Ferries leave Grande Vassel daily; Wadi Sarnak is dry.");
+	entity_is(&x, "Grande Vassel", 0, EX_PLACE, "Grande Vassel");
+	entity_is(&x, "Wadi Sarnak", 0, EX_PLACE, "Wadi Sarnak");
 	assert_false(has_word(&x, "Tonal Constructions"));
 	extract_free(&x);
 }
