@@ -150,7 +150,14 @@ static const char *names_place_end[] = {
 	"volcano", "way", "wood", "woods", "zoo", "st", "st.", "rd", "rd.",
 	"ave", "ave.", "blvd", "governorate", "emirate", "kingdom", "arena",
 	"base", "canton", "borough", "lighthouse", "waterfall", "county",
-	"lodge", "inn", "resort", "campus", "pier", "wharf", "marina"
+	"lodge", "inn", "resort", "campus", "pier", "wharf", "marina",
+	"plateau", "cove", "lagoon", "marsh", "swamp", "dunes", "fjord",
+	"heath", "moor", "downs", "estuary", "delta", "oasis", "atoll",
+	"sanctuary", "quay", "promenade", "boardwalk", "esplanade",
+	"parkway", "expressway", "freeway", "turnpike", "memorial",
+	"basilica", "abbey", "synagogue", "pagoda", "citadel", "bazaar",
+	"souk", "neighborhood", "neighbourhood", "suburb", "municipality",
+	"commune", "voivodeship", "voivodship", "gorge"
 };
 
 /* First words of places' names. */

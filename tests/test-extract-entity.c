@@ -372,6 +372,10 @@ test_place_base(void **state)
 	run(&x, "Ferries leave Grande Vassel daily; Wadi Sarnak is dry.");
 	entity_is(&x, "Grande Vassel", 0, EX_PLACE, "Grande Vassel");
 	entity_is(&x, "Wadi Sarnak", 0, EX_PLACE, "Wadi Sarnak");
+	extract_free(&x);
+	run(&x, "We walked along the Tessaly Promenade to Orvik Lagoon.");
+	entity_is(&x, "Tessaly Promenade", 0, EX_PLACE, "Tessaly Promenade");
+	entity_is(&x, "Orvik Lagoon", 0, EX_PLACE, "Orvik Lagoon");
 	assert_false(has_word(&x, "Tonal Constructions"));
 	extract_free(&x);
 }
