@@ -108,7 +108,12 @@ static const char *names_org_end[] = {
 	"university", "press", "club", "fc", "united", "society", "council",
 	"library", "libraries", "archive", "archives", "consulate", "embassy",
 	"bancorp", "motors", "pharmaceuticals", "airline", "group",
-	"committee", "commission", "association", "institute", "unit"
+	"committee", "commission", "association", "institute", "unit",
+	"railways", "brotherhood", "sisterhood", "fraternity", "sorority",
+	"guild", "syndicate", "confederation", "collaboration", "collective",
+	"cooperative", "brigades", "conservatory", "conservatoire",
+	"seminary", "polytechnic", "observatory", "bulletin", "courier",
+	"comics", "pictures", "films", "publishing", "choir"
 };
 
 /* First words of organisations' names, in several languages. */
@@ -125,7 +130,11 @@ static const char *names_org_start[] = {
 	"università", "universiteit", "uniwersytet", "univerzita",
 	"department", "ministry", "university", "bank", "council",
 	"institute", "school", "college", "museum", "society",
-	"association", "federation", "board", "office", "bureau"
+	"association", "federation", "board", "office", "bureau",
+	"conservatoire", "conservatorio", "théâtre", "teatro", "société",
+	"sociedad", "sociedade", "società", "compagnie", "compañía",
+	"companhia", "compagnia", "orquesta", "orchestre", "orchestra",
+	"verein", "verband", "politecnico", "école"
 };
 
 /* Last words of places' names (facilities count as places). */

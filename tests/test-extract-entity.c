@@ -259,6 +259,13 @@ test_organisations(void **state)
 	entity_is(&x, "Army", 0, EX_ORG, "Army");
 	entity_is(&x, "Judiciary", 0, EX_ORG, "Judiciary");
 	extract_free(&x);
+	run(&x, "She trained at the Conservatoire de Varenne and joined the "
+	    "Kessel Brotherhood of Jugglers.");
+	entity_is(&x, "Conservatoire de Varenne", 0, EX_ORG,
+	    "Conservatoire de Varenne");
+	entity_is(&x, "Kessel Brotherhood of Jugglers", 0, EX_ORG,
+	    "Kessel Brotherhood of Jugglers");
+	extract_free(&x);
 }
 
 static void
