@@ -460,7 +460,7 @@ static int
 names_voted(struct ent_state_s *st, uint64_t h)
 {
 	size_t	*v = names_map_get(&st->votes, h), best = 0, k, cnt;
-	int	 kind = -1;
+	int	 kind = -1, tie = 0;
 
 	if (v == NULL)
 		return -1;
@@ -469,9 +469,11 @@ names_voted(struct ent_state_s *st, uint64_t h)
 		if (cnt > best) {
 			best = cnt;
 			kind = (int)k;
-		}
+			tie = 0;
+		} else if (cnt == best && cnt > 0)
+			tie = 1;
 	}
-	return kind;
+	return tie ? -1 : kind;		/* the cues disagree */
 }
 
 /*

@@ -463,6 +463,19 @@ test_initial_first(void **state)
 }
 
 static void
+test_split_votes(void **state)
+{
+	struct extract	x;
+
+	(void)state;
+	run(&x, "Later, Tesh said no. Trade in Tesh grew. Tesh is far.");
+	entity_is(&x, "Tesh", 0, EX_PERSON, "Tesh");
+	entity_is(&x, "Tesh", 1, EX_PLACE, "Tesh");
+	assert_null(mention(&x, "Tesh", 2));
+	extract_free(&x);
+}
+
+static void
 test_sentence_starts(void **state)
 {
 	static const char text[] =
@@ -653,6 +666,7 @@ main(void)
 		cmocka_unit_test(test_person_shape), \
 		cmocka_unit_test(test_regnal_numbers), \
 		cmocka_unit_test(test_initial_first), \
+		cmocka_unit_test(test_split_votes), \
 		cmocka_unit_test(test_sentence_starts), \
 		cmocka_unit_test(test_weapons), \
 		cmocka_unit_test(test_bad_input)
