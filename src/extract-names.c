@@ -728,6 +728,13 @@ names_person_shape(struct ent_state_s *st, struct ent_cand *c)
 	}
 	if (upper > 0 && upper < c->b - c->a)
 		c->state = ENT_DROP;
+	/* the Voss family: a family, not a person */
+	if (c->b < x->ntoks && c->a > 0 && extract_tok_is(x, c->a - 1,
+	    "the") && (extract_tok_is(x, c->b, "family") ||
+	    extract_tok_is(x, c->b, "dynasty") || extract_tok_is(x, c->b,
+	    "clan") || extract_tok_is(x, c->b, "brothers") ||
+	    extract_tok_is(x, c->b, "sisters")))
+		c->state = ENT_DROP;
 	/* the Maya, the Olmec: a people, not a person */
 	if (c->b - c->a == 1 && c->a > 0 && extract_tok_is(x, c->a - 1,
 	    "the") && ent_title_class(st, c->a) == NULL &&

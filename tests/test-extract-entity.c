@@ -431,6 +431,11 @@ test_person_shape(void **state)
 	assert_false(has_word(&x, "Tolmar"));
 	entity_is(&x, "Arlo Brenn", 0, EX_PERSON, "Arlo Brenn");
 	extract_free(&x);
+	run(&x, "Ilse Varnholt wrote to him. The Varnholt family came from "
+	    "the north.");
+	entity_is(&x, "Ilse Varnholt", 0, EX_PERSON, "Ilse Varnholt");
+	assert_null(mention(&x, "Varnholt", 0));
+	extract_free(&x);
 }
 
 static void
