@@ -443,15 +443,31 @@ names_initial(const struct extract *x, size_t i)
 	return n == 2 && isupper((unsigned char)w[0]) && w[1] == '.';
 }
 
-/* Is token i a hyphenated adjective: Iranian-made, US-led? */
+/*
+ * Is token i a hyphenated adjective: Iranian-made, US-led, or with a
+ * combining form, Euro-Atlantic, Sino-Japanese, Anti-Soviet?
+ */
 int
 names_hyphen_adjective(const struct extract *x, size_t i)
 {
-	size_t		 n;
+	static const char *const forms[] = {
+		"Euro", "Afro", "Anglo", "Franco", "Sino", "Indo", "Judeo",
+		"Greco", "Austro", "Russo", "Italo", "Hispano", "Luso",
+		"Pan", "Anti", "Pro", "Pre", "Post", "Neo", "Non"
+	};
+	size_t		 n, k;
 	const char	*w = ent_tok(x, i, &n), *h;
 
 	h = memchr(w, '-', n);
-	return h != NULL && h + 1 < w + n && islower((unsigned char)h[1]);
+	if (h == NULL || h + 1 >= w + n)
+		return 0;
+	if (islower((unsigned char)h[1]))
+		return 1;
+	for (k = 0; k < sizeof forms / sizeof forms[0]; k++)
+		if ((size_t)(h - w) == strlen(forms[k]) &&
+		    strncmp(w, forms[k], h - w) == 0)
+			return 1;
+	return 0;
 }
 
 /* Does capitalised token i look like a demonym: Marovian, Sarvenese? */

@@ -436,6 +436,11 @@ test_person_shape(void **state)
 	entity_is(&x, "Ilse Varnholt", 0, EX_PERSON, "Ilse Varnholt");
 	assert_null(mention(&x, "Varnholt", 0));
 	extract_free(&x);
+	run(&x, "They want integration into Euro-Atlantic structures and "
+	    "trade in Drossen.");
+	assert_false(has_word(&x, "Euro-Atlantic"));
+	entity_is(&x, "Drossen", 0, EX_PLACE, "Drossen");
+	extract_free(&x);
 }
 
 static void
