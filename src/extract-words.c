@@ -232,7 +232,9 @@ static const char *names_place_cue[] = {
 	"from", "into", "via", "visit", "visited",
 	"visiting", "born", "northern", "southern", "eastern", "western",
 	"central", "northeastern", "northwestern", "southeastern",
-	"southwestern", "downtown", "rural", "coastal"
+	"southwestern", "downtown", "rural", "coastal", "toward",
+	"towards", "within", "beyond", "along", "reached", "entered",
+	"northernmost", "southernmost", "nearby"
 };
 
 /* Nouns that follow a weapon's or vehicle's name. */

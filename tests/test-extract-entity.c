@@ -383,6 +383,11 @@ test_place_base(void **state)
 	run(&x, "We walked along the Tessaly Promenade to Orvik Lagoon.");
 	entity_is(&x, "Tessaly Promenade", 0, EX_PLACE, "Tessaly Promenade");
 	entity_is(&x, "Orvik Lagoon", 0, EX_PLACE, "Orvik Lagoon");
+	extract_free(&x);
+	run(&x, "The convoy turned toward Ulvessa at dawn and reached "
+	    "Kormath by noon.");
+	entity_is(&x, "Ulvessa", 0, EX_PLACE, "Ulvessa");
+	entity_is(&x, "Kormath", 0, EX_PLACE, "Kormath");
 	assert_false(has_word(&x, "Tonal Constructions"));
 	extract_free(&x);
 }
