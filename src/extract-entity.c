@@ -90,8 +90,23 @@ ent_capword(const struct extract *x, size_t i)
 	return (f & TOK_WORD) && (f & TOK_CAP) && !(f & TOK_POSS);
 }
 
+/* Is token i a Roman number of a name: II, III, IV? */
+static int
+ent_roman(const struct extract *x, size_t i)
+{
+	size_t		 n, k;
+	const char	*w = ent_tok(x, i, &n);
+
+	if (n < 2 || n > 4)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (w[k] != 'I' && w[k] != 'V' && w[k] != 'X')
+			return 0;
+	return 1;
+}
+
 /* Title class of token i: "head", "modifier", "honorific" or NULL. */
-static const char *
+const char *
 ent_title_class(struct ent_state_s *st, size_t i)
 {
 	const struct extract	*x = st->x;
@@ -338,7 +353,7 @@ ent_prepare(struct ent_state_s *st)
 static int	ent_keyword_kind(struct ent_state_s *, size_t, size_t);
 
 /* Add a candidate; returns it. */
-static struct ent_cand *
+struct ent_cand *
 ent_cand_add(struct ent_state_s *st, size_t a, size_t b)
 {
 	struct ent_cand	*c;
@@ -601,12 +616,19 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
+	/* a ruler's or an heir's number: Elizabeth II, Arlen Voss III */
+	if (n >= 2 && n <= 4 && ent_given(st, a) && ent_roman(x, b - 1)) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
 	if (n >= 2 && ent_is(st, b - 1, NAMES_MISC_END)) {
 		c->kind = EX_MISC;
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && n <= 4 && (ent_given(st, a) || names_initial(x, a + 1)) &&
+	if (n >= 2 && n <= 4 && (ent_given(st, a) || names_initial(x, a + 1) ||
+	    (n >= 3 && names_initial(x, a) && ent_given(st, a + 1))) &&
 	    !names_initial(x, b - 1) && !ent_work(st, b)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
@@ -685,8 +707,8 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		    NULL)
 			break;
 	if (s0 == a || s0 == b || ent_is(st, b - 1, NAMES_ORG_END) ||
-	    ent_is(st, b - 1, NAMES_PLACE_END) || ent_is(st, b - 1,
-	    NAMES_MISC_END))
+	    ent_is(st, b - 1, NAMES_PLACE_END) || (ent_is(st, b - 1,
+	    NAMES_MISC_END) && !(ent_roman(x, b - 1) && ent_given(st, s0))))
 		return 0;
 	/* the name is no common word: not "Pilot Training" */
 	if (!ent_given(st, s0) && !names_initial(x, s0)) {
@@ -857,6 +879,8 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 		break;
 	}
 	if (a >= b)
+		return;
+	if (names_addressed(st, a, b) || names_homeland(st, a, b))
 		return;
 	if (!st->shout[a] && ent_lex_whole(st, a, b, &v, &media) == -1 &&
 	    ent_titled(st, a, b))

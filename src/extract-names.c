@@ -183,6 +183,41 @@ names_year(const struct extract *x, size_t i)
 	return 1;
 }
 
+/*
+ * Is the one-word candidate an author in a list of a citation: the
+ * Polat of "(Li, Polat, Scalzo, & Bavelier, 2010)"? Only surnames,
+ * commas and "&" or "and" may run from it to ", year".
+ */
+static int
+names_cite_list(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, names = 1, end;
+	int		 amp = 0;
+
+	if (c->a == 0 || c->b - c->a != 1 || !(extract_tok_is(x, c->a - 1,
+	    "(") || extract_tok_is(x, c->a - 1, ",") ||
+	    extract_tok_is(x, c->a - 1, ";") || extract_tok_is(x, c->a - 1,
+	    "&")))
+		return 0;
+	end = c->b + 16 < x->ntoks ? c->b + 16 : x->ntoks;
+	for (k = c->b; k + 1 < end; k++) {
+		if (extract_tok_is(x, k, ",")) {
+			if (names_year(x, k + 1))
+				return names >= 2 || amp;
+			continue;
+		}
+		if (extract_tok_is(x, k, "&") || extract_tok_is(x, k, "and")) {
+			amp = 1;
+			continue;
+		}
+		if (!ent_capword(x, k) || ent_is(st, k, NAMES_STOP))
+			return 0;
+		names++;
+	}
+	return 0;
+}
+
 /* Does what follows the candidate say it is a person? */
 static int
 names_person_context(struct ent_state_s *st, struct ent_cand *c)
@@ -226,6 +261,8 @@ names_person_context(struct ent_state_s *st, struct ent_cand *c)
 		return 1;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
 	    extract_tok_is(x, k + 1, "al."))
+		return 1;
+	if (names_cite_list(st, c))
 		return 1;
 	/* Carrano & Biewener; Kessler and colleagues; Chao and his wife */
 	if (p != EX_NONE && extract_tok_is(x, p, "&"))
@@ -306,6 +343,31 @@ names_cited(struct ent_state_s *st, struct ent_cand *c)
 }
 
 /*
+ * Does a word of the candidate end as English abstract nouns do, as in
+ * "in Grammatical Constructions" or "in Educational Leadership"?
+ */
+static int
+names_abstract(struct ent_state_s *st, struct ent_cand *c)
+{
+	static const char *const ends[] = {
+		"tion", "tions", "sion", "sions", "ship", "ment", "ments",
+		"ness", "ity", "ing", "ics", "ogy", "ism", "ical"
+	};
+	size_t		 k, i, n, len;
+	const char	*w;
+
+	for (k = c->a; k < c->b; k++) {
+		w = ent_tok(st->x, k, &n);
+		for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+			len = strlen(ends[i]);
+			if (n > len + 2 && memcmp(w + n - len, ends[i], len) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * The kind of a decided name joined to this one by "and", "or" or a
  * comma (Janis Cole and Holly Dale; Poland and Sweden), or -1.
  */
@@ -369,9 +431,9 @@ names_cue(struct ent_state_s *st, size_t i)
 	if (n <= 3 && c->b + 1 < x->ntoks && (x->toks[c->b].flags &
 	    TOK_POSS) && ent_is(st, c->b + 1, NAMES_ORG_NOUN))
 		return EX_ORG;
-	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n == 1 &&
+	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
 	    names_no_lower(st, c) && names_plain(st, c) &&
-	    !names_cited(st, c))
+	    !names_cited(st, c) && (n == 1 || !names_abstract(st, c)))
 		return EX_PLACE;
 	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
 		return EX_PERSON;
@@ -398,7 +460,7 @@ static int
 names_voted(struct ent_state_s *st, uint64_t h)
 {
 	size_t	*v = names_map_get(&st->votes, h), best = 0, k, cnt;
-	int	 kind = -1;
+	int	 kind = -1, tie = 0;
 
 	if (v == NULL)
 		return -1;
@@ -407,9 +469,11 @@ names_voted(struct ent_state_s *st, uint64_t h)
 		if (cnt > best) {
 			best = cnt;
 			kind = (int)k;
-		}
+			tie = 0;
+		} else if (cnt == best && cnt > 0)
+			tie = 1;
 	}
-	return kind;
+	return tie ? -1 : kind;		/* the cues disagree */
 }
 
 /*
@@ -454,6 +518,85 @@ names_shorten(struct ent_state_s *st, struct ent_cand *c)
 			return;
 		}
 	}
+}
+
+/*
+ * A role alone, capitalised, names the one who holds it: "I thank the
+ * Secretary", "Madam Speaker, I rise", "this President". Returns 1 if
+ * [a, b) is such a role and adds it as a person.
+ */
+int
+names_addressed(struct ent_state_s *st, size_t a, size_t b)
+{
+	static const char *const before[] = {
+		"the", "this", "our", "madam", "madame", "mr.", "mr",
+		"mister"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	const char	*cls;
+	size_t		 k, p = a;
+
+	if (b - a > 2 || st->shout[a] || (x->toks[a].flags & TOK_UPPER))
+		return 0;
+	if (b - a == 2) {
+		cls = ent_title_class(st, a);
+		if (cls == NULL || strcmp(cls, "honorific") != 0 ||
+		    st->weak[a + 1] || !(extract_tok_is(x, a, "Madam") ||
+		    extract_tok_is(x, a, "Madame") || extract_tok_is(x, a,
+		    "Mr.") || extract_tok_is(x, a, "Mr")))
+			return 0;
+		p = a + 1;
+	} else {
+		if (a == 0 || st->weak[a])
+			return 0;
+		for (k = 0; k < sizeof before / sizeof before[0]; k++)
+			if (extract_tok_is(x, a - 1, before[k]))
+				break;
+		if (k == sizeof before / sizeof before[0])
+			return 0;
+	}
+	cls = ent_title_class(st, p);
+	if (cls == NULL || strcmp(cls, "head") != 0)
+		return 0;
+	c = ent_cand_add(st, a, b);
+	c->kind = EX_PERSON;
+	c->state = ENT_SURE;
+	return 1;
+}
+
+/*
+ * A capitalised "Nation" or "Republic" after "the", "our" or "this"
+ * names the speaker's country: "what was best for the Nation". Returns
+ * 1 if [a, b) is such a word and adds it as a place.
+ */
+int
+names_homeland(struct ent_state_s *st, size_t a, size_t b)
+{
+	static const char *const lands[] = {
+		"Nation", "Country", "Homeland", "Republic", "Motherland",
+		"Fatherland", "Commonwealth"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 k;
+
+	if (b - a != 1 || a == 0 || st->weak[a] || st->shout[a] ||
+	    (x->toks[a].flags & TOK_UPPER))
+		return 0;
+	if (!extract_tok_is(x, a - 1, "the") && !extract_tok_is(x, a - 1,
+	    "our") && !extract_tok_is(x, a - 1, "this"))
+		return 0;
+	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
+		if (extract_tok_is(x, a, lands[k]))
+			break;
+	if (k == sizeof lands / sizeof lands[0] || (b < x->ntoks &&
+	    extract_tok_is(x, b, "of")))
+		return 0;
+	c = ent_cand_add(st, a, b);
+	c->kind = EX_PLACE;
+	c->state = ENT_SURE;
+	return 1;
 }
 
 /* Decide one candidate that nothing in itself decided. */
@@ -521,6 +664,85 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 	c->state = n == 1 ? ENT_UNKNOWN : ENT_DROP;
 }
 
+/*
+ * A place named with the kind of land it is, "Kelvara Island" or "the
+ * Ostra Valley", is also named without it: remember "Kelvara" as the
+ * place. Buildings and streets ("Lincoln Street") are named after
+ * other things and are left out.
+ */
+static void
+names_place_base(struct ent_state_s *st, struct ent_cand *c)
+{
+	static const char *const lands[] = {
+		"island", "islands", "isle", "peninsula", "archipelago",
+		"province", "region", "oblast", "prefecture", "governorate",
+		"district", "valley", "river", "desert", "atoll"
+	};
+	struct extract	*x = st->x;
+	size_t		 k, n;
+	const char	*w;
+	uint64_t	 h;
+
+	if (c->b - c->a < 2 || c->b - c->a > 3)
+		return;
+	w = ent_tok(x, c->b - 1, &n);
+	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
+		if (strlen(lands[k]) == n && strncasecmp(w, lands[k], n) == 0)
+			break;
+	if (k == sizeof lands / sizeof lands[0])
+		return;
+	for (k = c->a; k + 1 < c->b; k++)
+		if (!ent_capword(x, k) || ent_stop(st, k) ||
+		    ent_seen_lower(st, k))
+			return;
+	h = names_hash_tokens(st, c->a, c->b - 1);
+	if (names_map_get(&st->kinds, h) == NULL)
+		names_map_put(&st->kinds, h, EX_PLACE + 1);
+}
+
+/*
+ * People's names are not acronyms: "National ICT Master" is no one and
+ * neither is a lone "II"; "KAMALA HARRIS" in capitals is someone.
+ */
+static void
+names_person_shape(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, n, upper = 0;
+	const char	*w;
+
+	if (c->state != ENT_SURE || c->kind != EX_PERSON || st->shout[c->a] ||
+	    c->canon != NULL || c->ta != EX_NONE)
+		return;
+	for (k = c->a; k < c->b; k++) {
+		if (!(x->toks[k].flags & TOK_UPPER) ||
+		    (x->toks[k].flags & TOK_ABBR))
+			continue;
+		w = ent_tok(x, k, &n);
+		if (strspn(w, "IVX") == n) {
+			if (c->b - c->a == 1)
+				c->state = ENT_DROP;	/* Copper(II) */
+			continue;		/* Peter Voss III */
+		}
+		upper++;
+	}
+	if (upper > 0 && upper < c->b - c->a)
+		c->state = ENT_DROP;
+	/* the Voss family: a family, not a person */
+	if (c->b < x->ntoks && c->a > 0 && extract_tok_is(x, c->a - 1,
+	    "the") && (extract_tok_is(x, c->b, "family") ||
+	    extract_tok_is(x, c->b, "dynasty") || extract_tok_is(x, c->b,
+	    "clan") || extract_tok_is(x, c->b, "brothers") ||
+	    extract_tok_is(x, c->b, "sisters")))
+		c->state = ENT_DROP;
+	/* the Maya, the Olmec: a people, not a person */
+	if (c->b - c->a == 1 && c->a > 0 && extract_tok_is(x, c->a - 1,
+	    "the") && ent_title_class(st, c->a) == NULL &&
+	    names_map_get(&st->surnames, ent_hash(st, c->a)) == NULL &&
+	    names_map_get(&st->firsts, ent_hash(st, c->a)) == NULL)
+		c->state = ENT_DROP;
+}
+
 /* Decide candidates: runs of words first, then single words. */
 void
 names_resolve(struct ent_state_s *st)
@@ -539,6 +761,10 @@ names_resolve(struct ent_state_s *st)
 		if (c->kind == EX_ORG)
 			names_initials(st, c);
 	}
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].state == ENT_SURE &&
+		    st->cands[i].kind == EX_PLACE)
+			names_place_base(st, &st->cands[i]);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak) {
@@ -586,6 +812,8 @@ names_resolve(struct ent_state_s *st)
 		if (kind != -1)
 			c->kind = (enum ex_kind)kind;
 	}
+	for (i = 0; i < st->ncands; i++)
+		names_person_shape(st, &st->cands[i]);
 }
 
 /* Register the people named in full, by last and first word. */

@@ -112,6 +112,13 @@ const struct names_info *ent_info(struct ent_state_s *, size_t);
 int	 ent_proper_anyway(struct ent_state_s *, size_t, size_t);
 size_t	 ent_lex_prefix(struct ent_state_s *, size_t, size_t, int *,
 	     const char **, int *);
+const char *ent_title_class(struct ent_state_s *, size_t);
+struct ent_cand *ent_cand_add(struct ent_state_s *, size_t, size_t);
+
+/* Is [a, b) a role that names its holder ("the Secretary")? Adds it. */
+int	 names_addressed(struct ent_state_s *, size_t, size_t);
+/* Is [a, b) "the Nation", the speaker's country? Adds it. */
+int	 names_homeland(struct ent_state_s *, size_t, size_t);
 
 /* Decide the open candidates; make entities and mentions. */
 void	 names_resolve(struct ent_state_s *);

@@ -108,7 +108,12 @@ static const char *names_org_end[] = {
 	"university", "press", "club", "fc", "united", "society", "council",
 	"library", "libraries", "archive", "archives", "consulate", "embassy",
 	"bancorp", "motors", "pharmaceuticals", "airline", "group",
-	"committee", "commission", "association", "institute", "unit"
+	"committee", "commission", "association", "institute", "unit",
+	"railways", "brotherhood", "sisterhood", "fraternity", "sorority",
+	"guild", "syndicate", "confederation", "collaboration", "collective",
+	"cooperative", "brigades", "conservatory", "conservatoire",
+	"seminary", "polytechnic", "observatory", "bulletin", "courier",
+	"comics", "pictures", "films", "publishing", "choir"
 };
 
 /* First words of organisations' names, in several languages. */
@@ -125,7 +130,11 @@ static const char *names_org_start[] = {
 	"università", "universiteit", "uniwersytet", "univerzita",
 	"department", "ministry", "university", "bank", "council",
 	"institute", "school", "college", "museum", "society",
-	"association", "federation", "board", "office", "bureau"
+	"association", "federation", "board", "office", "bureau",
+	"conservatoire", "conservatorio", "théâtre", "teatro", "société",
+	"sociedad", "sociedade", "società", "compagnie", "compañía",
+	"companhia", "compagnia", "orquesta", "orchestre", "orchestra",
+	"verein", "verband", "politecnico", "école"
 };
 
 /* Last words of places' names (facilities count as places). */
@@ -150,7 +159,14 @@ static const char *names_place_end[] = {
 	"volcano", "way", "wood", "woods", "zoo", "st", "st.", "rd", "rd.",
 	"ave", "ave.", "blvd", "governorate", "emirate", "kingdom", "arena",
 	"base", "canton", "borough", "lighthouse", "waterfall", "county",
-	"lodge", "inn", "resort", "campus", "pier", "wharf", "marina"
+	"lodge", "inn", "resort", "campus", "pier", "wharf", "marina",
+	"plateau", "cove", "lagoon", "marsh", "swamp", "dunes", "fjord",
+	"heath", "moor", "downs", "estuary", "delta", "oasis", "atoll",
+	"sanctuary", "quay", "promenade", "boardwalk", "esplanade",
+	"parkway", "expressway", "freeway", "turnpike", "memorial",
+	"basilica", "abbey", "synagogue", "pagoda", "citadel", "bazaar",
+	"souk", "neighborhood", "neighbourhood", "suburb", "municipality",
+	"commune", "voivodeship", "voivodship", "gorge"
 };
 
 /* First words of places' names. */
@@ -159,7 +175,11 @@ static const char *names_place_start[] = {
 	"bay", "san", "santa", "sankt", "saint", "st.", "los", "las", "lake",
 	"camp", "glen", "rio", "sierra", "costa", "puerto", "porto",
 	"kingdom", "republic", "state", "province", "city", "county",
-	"sea", "strait", "island", "islands", "mount", "lac"
+	"sea", "strait", "island", "islands", "mount", "lac",
+	"grande", "petite", "basse", "haute", "nueva", "nuevo", "ciudad",
+	"santo", "são", "sao", "wadi", "jebel", "jabal", "ras", "kafr",
+	"île", "ile", "pointe", "anse", "baie", "mont", "monte", "cerro",
+	"playa", "praia", "isla", "isola", "lago", "loch", "bukit", "pulau"
 };
 
 /* Words that take "of" inside a name: "University of Toronto". */
@@ -212,7 +232,9 @@ static const char *names_place_cue[] = {
 	"from", "into", "via", "visit", "visited",
 	"visiting", "born", "northern", "southern", "eastern", "western",
 	"central", "northeastern", "northwestern", "southeastern",
-	"southwestern", "downtown", "rural", "coastal"
+	"southwestern", "downtown", "rural", "coastal", "toward",
+	"towards", "within", "beyond", "along", "reached", "entered",
+	"northernmost", "southernmost", "nearby"
 };
 
 /* Nouns that follow a weapon's or vehicle's name. */
@@ -305,7 +327,8 @@ static const char *names_person_cue[] = {
 static const char *names_body[] = {
 	"assembly", "cabinet", "commission", "committee", "congress",
 	"council", "court", "duma", "house", "knesset", "kremlin",
-	"ministry", "parliament", "pentagon", "presidency", "senate"
+	"ministry", "parliament", "pentagon", "presidency", "senate",
+	"army", "navy", "judiciary", "legislature", "administration"
 };
 
 static const struct {
@@ -422,15 +445,31 @@ names_initial(const struct extract *x, size_t i)
 	return n == 2 && isupper((unsigned char)w[0]) && w[1] == '.';
 }
 
-/* Is token i a hyphenated adjective: Iranian-made, US-led? */
+/*
+ * Is token i a hyphenated adjective: Iranian-made, US-led, or with a
+ * combining form, Euro-Atlantic, Sino-Japanese, Anti-Soviet?
+ */
 int
 names_hyphen_adjective(const struct extract *x, size_t i)
 {
-	size_t		 n;
+	static const char *const forms[] = {
+		"Euro", "Afro", "Anglo", "Franco", "Sino", "Indo", "Judeo",
+		"Greco", "Austro", "Russo", "Italo", "Hispano", "Luso",
+		"Pan", "Anti", "Pro", "Pre", "Post", "Neo", "Non"
+	};
+	size_t		 n, k;
 	const char	*w = ent_tok(x, i, &n), *h;
 
 	h = memchr(w, '-', n);
-	return h != NULL && h + 1 < w + n && islower((unsigned char)h[1]);
+	if (h == NULL || h + 1 >= w + n)
+		return 0;
+	if (islower((unsigned char)h[1]))
+		return 1;
+	for (k = 0; k < sizeof forms / sizeof forms[0]; k++)
+		if ((size_t)(h - w) == strlen(forms[k]) &&
+		    strncmp(w, forms[k], h - w) == 0)
+			return 1;
+	return 0;
 }
 
 /* Does capitalised token i look like a demonym: Marovian, Sarvenese? */

@@ -254,6 +254,18 @@ test_organisations(void **state)
 	entity_is(&x, "NATO", 0, EX_ORG, "NATO");
 	assert_false(has_word(&x, "The report"));
 	extract_free(&x);
+	run(&x, "He served in the Army for a decade; the Judiciary stayed "
+	    "silent.");
+	entity_is(&x, "Army", 0, EX_ORG, "Army");
+	entity_is(&x, "Judiciary", 0, EX_ORG, "Judiciary");
+	extract_free(&x);
+	run(&x, "She trained at the Conservatoire de Varenne and joined the "
+	    "Kessel Brotherhood of Jugglers.");
+	entity_is(&x, "Conservatoire de Varenne", 0, EX_ORG,
+	    "Conservatoire de Varenne");
+	entity_is(&x, "Kessel Brotherhood of Jugglers", 0, EX_ORG,
+	    "Kessel Brotherhood of Jugglers");
+	extract_free(&x);
 }
 
 static void
@@ -324,6 +336,157 @@ test_lists_and_citations(void **state)
 	entity_is(&x, "Qerrin", 0, EX_PLACE, "Qerrin");
 	assert_false(has_word(&x, "Earlier"));
 	assert_false(has_word(&x, "Talks"));
+	extract_free(&x);
+}
+
+static void
+test_citation_lists(void **state)
+{
+	static const char text[] =
+	    "Training helps memory (Ovrel, Tamsik, Juhlberg, & Presko, 2011; "
+	    "Danvik et al., 2014). Readers in Brenholt, Kasso and Lumm agree.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Ovrel", 0, EX_PERSON, "Ovrel");
+	entity_is(&x, "Tamsik", 0, EX_PERSON, "Tamsik");
+	entity_is(&x, "Juhlberg", 0, EX_PERSON, "Juhlberg");
+	entity_is(&x, "Presko", 0, EX_PERSON, "Presko");
+	assert_false(has_word(&x, "Training"));
+	extract_free(&x);
+}
+
+static void
+test_place_base(void **state)
+{
+	static const char text[] =
+	    "Tarvossa Island lies offshore. Its goats are famous, and "
+	    "Tarvossa has one road. Lindgate Street is short; Lindgate "
+	    "wrote nothing.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Tarvossa Island", 0, EX_PLACE, "Tarvossa Island");
+	entity_is(&x, "Tarvossa", 0, EX_PLACE, "Tarvossa");
+	entity_is(&x, "Lindgate", 0, EX_PERSON, "Lindgate");
+	extract_free(&x);
+	run(&x, "We stayed near Porto Velmar for a week. Her thesis in "
+	    "Tonal Constructions won a prize.");
+	entity_is(&x, "Porto Velmar", 0, EX_PLACE, "Porto Velmar");
+	extract_free(&x);
+	run(&x, "Ferries leave Grande Vassel daily; Wadi Sarnak is dry.");
+	entity_is(&x, "Grande Vassel", 0, EX_PLACE, "Grande Vassel");
+	entity_is(&x, "Wadi Sarnak", 0, EX_PLACE, "Wadi Sarnak");
+	extract_free(&x);
+	run(&x, "We walked along the Tessaly Promenade to Orvik Lagoon.");
+	entity_is(&x, "Tessaly Promenade", 0, EX_PLACE, "Tessaly Promenade");
+	entity_is(&x, "Orvik Lagoon", 0, EX_PLACE, "Orvik Lagoon");
+	extract_free(&x);
+	run(&x, "The convoy turned toward Ulvessa at dawn and reached "
+	    "Kormath by noon.");
+	entity_is(&x, "Ulvessa", 0, EX_PLACE, "Ulvessa");
+	entity_is(&x, "Kormath", 0, EX_PLACE, "Kormath");
+	assert_false(has_word(&x, "Tonal Constructions"));
+	extract_free(&x);
+}
+
+static void
+test_addressed_roles(void **state)
+{
+	static const char text[] =
+	    "Madam Speaker, I rise today. I thank the Chancellor for the "
+	    "answer, and we trust this Governor to act. The minister left.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	assert_true(has_word(&x, "Speaker"));
+	assert_int_equal(x.ents[mention(&x, "Chancellor", 0)->entity].kind,
+	    EX_PERSON);
+	assert_int_equal(x.ents[mention(&x, "Governor", 0)->entity].kind,
+	    EX_PERSON);
+	assert_false(has_word(&x, "minister"));
+	extract_free(&x);
+	run(&x, "I did what was best for the Nation, and our Nation will "
+	    "heal. A nation is more than its laws.");
+	entity_is(&x, "Nation", 0, EX_PLACE, "Nation");
+	entity_is(&x, "Nation", 1, EX_PLACE, "Nation");
+	assert_false(has_word(&x, "nation"));
+	extract_free(&x);
+}
+
+static void
+test_person_shape(void **state)
+{
+	static const char text[] =
+	    "The agency rolled out the National ICT Master plan. Figure 2 "
+	    "shows Copper(II) oxide. Senator VALDEZ spoke.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	assert_false(has_word(&x, "ICT"));
+	assert_false(has_word(&x, "II"));
+	entity_is(&x, "VALDEZ", 0, EX_PERSON, "VALDEZ");
+	extract_free(&x);
+	run(&x, "Long before, the Tolmar, who built temples here, ruled. "
+	    "Arlo Brenn wrote so.");
+	assert_false(has_word(&x, "Tolmar"));
+	entity_is(&x, "Arlo Brenn", 0, EX_PERSON, "Arlo Brenn");
+	extract_free(&x);
+	run(&x, "Ilse Varnholt wrote to him. The Varnholt family came from "
+	    "the north.");
+	entity_is(&x, "Ilse Varnholt", 0, EX_PERSON, "Ilse Varnholt");
+	assert_null(mention(&x, "Varnholt", 0));
+	extract_free(&x);
+	run(&x, "They want integration into Euro-Atlantic structures and "
+	    "trade in Drossen.");
+	assert_false(has_word(&x, "Euro-Atlantic"));
+	entity_is(&x, "Drossen", 0, EX_PLACE, "Drossen");
+	extract_free(&x);
+}
+
+static void
+test_regnal_numbers(void **state)
+{
+	static const char text[] =
+	    "I thank Peter Voss III for this. Later Queen Elizabeth II "
+	    "spoke, long after World War II ended.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Peter Voss III", 0, EX_PERSON, "Peter Voss III");
+	entity_is(&x, "Elizabeth II", 0, EX_PERSON, "Elizabeth II");
+	assert_int_equal(x.ents[mention(&x, "World War II", 0)->entity].kind,
+	    EX_MISC);
+	extract_free(&x);
+}
+
+static void
+test_initial_first(void **state)
+{
+	struct extract	x;
+
+	(void)state;
+	run(&x, "The report was written by K. Michael Stevens last year.");
+	entity_is(&x, "K. Michael Stevens", 0, EX_PERSON,
+	    "K. Michael Stevens");
+	extract_free(&x);
+}
+
+static void
+test_split_votes(void **state)
+{
+	struct extract	x;
+
+	(void)state;
+	run(&x, "Later, Tesh said no. Trade in Tesh grew. Tesh is far.");
+	entity_is(&x, "Tesh", 0, EX_PERSON, "Tesh");
+	entity_is(&x, "Tesh", 1, EX_PLACE, "Tesh");
+	assert_null(mention(&x, "Tesh", 2));
 	extract_free(&x);
 }
 
@@ -512,6 +675,13 @@ main(void)
 		cmocka_unit_test(test_places_by_keyword), \
 		cmocka_unit_test(test_people_cues), \
 		cmocka_unit_test(test_lists_and_citations), \
+		cmocka_unit_test(test_citation_lists), \
+		cmocka_unit_test(test_place_base), \
+		cmocka_unit_test(test_addressed_roles), \
+		cmocka_unit_test(test_person_shape), \
+		cmocka_unit_test(test_regnal_numbers), \
+		cmocka_unit_test(test_initial_first), \
+		cmocka_unit_test(test_split_votes), \
 		cmocka_unit_test(test_sentence_starts), \
 		cmocka_unit_test(test_weapons), \
 		cmocka_unit_test(test_bad_input)
