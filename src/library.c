@@ -249,9 +249,10 @@ entities_mention(const struct store_mention *m, void *arg)
 static int
 entities_quote(const struct store_quote *q, void *arg)
 {
-	if (q->speaker_name == NULL)
+	if (q->speaker_name == NULL || q->speaker_kind == NULL)
 		return 0;
-	entities_get(arg, LIB_SPEAKER, "person", q->speaker_name)->count++;
+	entities_get(arg, LIB_SPEAKER, q->speaker_kind,
+	    q->speaker_name)->count++;
 	return 0;
 }
 
@@ -335,11 +336,11 @@ quotes_row(const struct store_speaker_quote *q, void *arg)
 
 /* Read every quote of a speaker, newest story first. */
 int
-library_quotes(struct store *s, const char *name, struct lib_quotes *x,
-    char **err)
+library_quotes(struct store *s, const char *kind, const char *name,
+    struct lib_quotes *x, char **err)
 {
 	memset(x, 0, sizeof *x);
-	if (store_speaker_quotes(s, name, quotes_row, x, err) != 0) {
+	if (store_speaker_quotes(s, kind, name, quotes_row, x, err) != 0) {
 		library_quotes_free(x);
 		return -1;
 	}

@@ -97,8 +97,9 @@ struct lib_quotes {
 	size_t		  n;
 };
 
-int	 library_quotes(struct store *, const char *, struct lib_quotes *,
-	     char **);
+/* Every quote of the entity (kind, name) across the library. */
+int	 library_quotes(struct store *, const char *, const char *,
+	     struct lib_quotes *, char **);
 void	 library_quotes_free(struct lib_quotes *);
 
 /* Format an ISO 8601 date for a list: "26 Aug 2023"; "" if unknown. */

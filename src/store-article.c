@@ -488,7 +488,7 @@ store_article_quotes(struct store *s, int64_t id,
 	if ((st = store_stmt(s, STMT_QUOTES_GET,
 	    "SELECT q.start, q.end, q.kind, q.cue_start, q.cue_end,"
 	    " q.speaker_start, q.speaker_end, e.name, q.source_kind,"
-	    " q.source_text FROM quotes q"
+	    " q.source_text, e.kind FROM quotes q"
 	    " LEFT JOIN entities e ON e.id = q.speaker_id"
 	    " WHERE q.article_id = ?1 ORDER BY q.start", err)) == NULL)
 		return -1;
@@ -507,6 +507,7 @@ store_article_quotes(struct store *s, int64_t id,
 		q.speaker_name = (const char *)sqlite3_column_text(st, 7);
 		q.source_kind = (const char *)sqlite3_column_text(st, 8);
 		q.source_text = (const char *)sqlite3_column_text(st, 9);
+		q.speaker_kind = (const char *)sqlite3_column_text(st, 10);
 		if (fn(&q, arg) != 0)
 			break;
 	}

@@ -259,9 +259,9 @@ store_set_starred(struct store *s, int64_t id, int on, char **err)
 	    id, on, err);
 }
 
-/* Read every quote attributed to a person, newest first. */
+/* Read every quote attributed to an entity, newest first. */
 int
-store_speaker_quotes(struct store *s, const char *name,
+store_speaker_quotes(struct store *s, const char *kind, const char *name,
     int (*fn)(const struct store_speaker_quote *, void *), void *arg,
     char **err)
 {
@@ -277,13 +277,14 @@ store_speaker_quotes(struct store *s, const char *name,
 	    "   q.end - q.start) AS TEXT), q.start, q.end"
 	    " FROM quotes q JOIN entities e ON e.id = q.speaker_id"
 	    " JOIN articles a ON a.id = q.article_id"
-	    " WHERE e.kind = 'person' AND e.name = ?1"
+	    " WHERE e.kind = ?2 AND e.name = ?1"
 	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start", -1, &st,
 	    NULL) != SQLITE_OK) {
 		store_error(s, err, "cannot read quotes");
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		q.article = sqlite3_column_int64(st, 0);
 		q.published = (const char *)sqlite3_column_text(st, 1);

@@ -92,6 +92,7 @@ struct store_quote {
 	int		 has_speaker;
 	size_t		 speaker_start, speaker_end;
 	const char	*speaker_name;	/* resolved entity; may be NULL */
+	const char	*speaker_kind;	/* its kind: person, org, place, misc */
 	const char	*source_kind;	/* person, org, media, unnamed; or NULL */
 	const char	*source_text;	/* "a White House official"; or NULL */
 };
@@ -200,8 +201,8 @@ struct store_speaker_quote {
 	size_t		 start, end;
 };
 
-/* Every quote attributed to the named person, newest story first. */
-int	 store_speaker_quotes(struct store *, const char *name,
+/* Every quote attributed to an entity (kind, name), newest story first. */
+int	 store_speaker_quotes(struct store *, const char *kind, const char *name,
 	     int (*)(const struct store_speaker_quote *, void *), void *,
 	     char **);
 

@@ -152,7 +152,7 @@ ui_sidebar_enter(struct ui *ui)
 	e = &ui->ents.v[ui->side_cur];
 	if (e->group == LIB_SPEAKER) {
 		library_quotes_free(&ui->quotes);
-		if (library_quotes(ui->store, e->name, &ui->quotes,
+		if (library_quotes(ui->store, e->kind, e->name, &ui->quotes,
 		    &err) != 0) {
 			ui_message(ui, 1, "%s", err);
 			free(err);

@@ -6,7 +6,7 @@
 example="$DOSSIER_SHARED/examples/saved-story-jpost-2023-08-26.txt"
 [ -f "$example" ] || skip_all "shared examples absent"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 6
+plan 7
 
 "$DOSSIER" --db "$T/lib.db" import -q "$example" >/dev/null 2>&1
 printf 'set theme %s/themes/default\n' "$top_srcdir" >"$T/config/dossier/config"
@@ -34,4 +34,15 @@ keys Tab
 keys Enter
 wait_for "We are independent states"
 ok $? "Enter on the speaker lists his quotes across the library"
+
+# A country that speaks (Iran's acknowledgement) has its quotes view too.
+start 150 45 "$DOSSIER" --db "$T/lib.db"
+wait_for "Russia: Drone axis"
+keys Enter
+wait_for "Russian Deputy Foreign Minister Sergei"
+keys Tab
+keys j
+keys Enter
+wait_for "Quotes: Iran (2)" && wait_for "sending drones to Russia"
+ok $? "Enter on a place that speaks lists its statements"
 exit 0
