@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article.h"
 #include "buf.h"
@@ -30,6 +31,8 @@ strv_free(char **v, size_t n)
 void
 article_free(struct article *a)
 {
+	size_t	i;
+
 	free(a->guid);
 	free(a->url);
 	free(a->title);
@@ -41,6 +44,11 @@ article_free(struct article *a)
 	free(a->subheadings);
 	strv_free(a->captions, a->ncaptions);
 	strv_free(a->tags, a->ntags);
+	for (i = 0; i < a->nlinks; i++) {
+		free(a->links[i].url);
+		free(a->links[i].text);
+	}
+	free(a->links);
 	free(a->feed);
 	article_init(a);
 }
@@ -198,4 +206,36 @@ article_add_tag(struct article *a, const char *s, size_t len)
 	}
 	a->tags = xreallocarray(a->tags, a->ntags + 1, sizeof *a->tags);
 	a->tags[a->ntags++] = t;
+}
+
+int
+article_add_link(struct article *a, const char *url, size_t urllen,
+    const char *text, size_t textlen)
+{
+	char	*u, *t;
+	size_t	 i;
+
+	if (a->nlinks >= ARTICLE_MAX_LINKS)
+		return 0;
+	u = utf8_clean_line(url, urllen);
+	if ((strncasecmp(u, "http://", 7) != 0 &&
+	    strncasecmp(u, "https://", 8) != 0) || strchr(u, ' ') != NULL) {
+		free(u);
+		return 0;
+	}
+	for (i = 0; i < a->nlinks; i++) {
+		if (strcmp(a->links[i].url, u) == 0) {
+			free(u);
+			return 0;
+		}
+	}
+	t = text != NULL ? utf8_clean_line(text, textlen) : NULL;
+	if (t != NULL && *t == '\0') {
+		free(t);
+		t = NULL;
+	}
+	a->links = xreallocarray(a->links, a->nlinks + 1, sizeof *a->links);
+	a->links[a->nlinks].url = u;
+	a->links[a->nlinks++].text = t;
+	return 1;
 }

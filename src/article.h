@@ -15,6 +15,15 @@ struct span {
 	size_t	end;
 };
 
+/* A link the story's text makes: http(s) only, text as shown. */
+struct article_link {
+	char	*url;
+	char	*text;		/* may be NULL */
+};
+
+/* Most links kept from one story: the rest are page furniture. */
+#define ARTICLE_MAX_LINKS	200
+
 struct article {
 	int64_t	  id;		/* store row id; 0 until stored */
 	char	 *guid;		/* unique within its feed */
@@ -40,6 +49,8 @@ struct article {
 	size_t	  ncaptions;
 	char	**tags;
 	size_t	  ntags;
+	struct article_link *links;	/* links in the story's text */
+	size_t	  nlinks;
 
 	/* Filled by the store when read back. */
 	char	 *feed;		/* feed title, "Saved stories" for imports */
@@ -60,6 +71,13 @@ int	 article_add_paragraph(struct article *, const char *, size_t,
 /* Add a caption or a tag unless an equal one is already there. */
 void	 article_add_caption(struct article *, const char *, size_t);
 void	 article_add_tag(struct article *, const char *, size_t);
+
+/*
+ * Add a link unless its URL is already there; only absolute http and
+ * https links are kept. Returns 1 if added.
+ */
+int	 article_add_link(struct article *, const char *url, size_t,
+	     const char *text, size_t);
 
 /* Does the body already hold this exact paragraph? */
 int	 article_has_paragraph(const struct article *, const char *);

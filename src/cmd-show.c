@@ -147,6 +147,15 @@ show_json(struct store *s, const struct article *a, char **err)
 	for (i = 0; i < a->ntags; i++)
 		json_object_array_add(arr, jstr(a->tags[i]));
 	json_object_object_add(o, "tags", arr);
+	arr = json_object_new_array();
+	for (i = 0; i < a->nlinks; i++) {
+		struct json_object *l = json_object_new_object();
+
+		json_object_object_add(l, "url", jstr(a->links[i].url));
+		json_object_object_add(l, "text", jstr(a->links[i].text));
+		json_object_array_add(arr, l);
+	}
+	json_object_object_add(o, "links", arr);
 	json_object_object_add(o, "read", json_object_new_boolean(a->read));
 	json_object_object_add(o, "starred",
 	    json_object_new_boolean(a->starred));
@@ -441,6 +450,17 @@ show_text(struct store *s, const struct article *a, char **err)
 	for (i = 0; i < a->ncaptions; i++) {
 		fputs("  ", stdout);
 		cmd_print_line(stdout, a->captions[i]);
+		putchar('\n');
+	}
+	if (a->nlinks > 0)
+		puts("\nLinks");
+	for (i = 0; i < a->nlinks; i++) {
+		printf("  [%zu] ", i + 1);
+		if (a->links[i].text != NULL) {
+			cmd_print_line(stdout, a->links[i].text);
+			fputs(": ", stdout);
+		}
+		cmd_print_line(stdout, a->links[i].url);
 		putchar('\n');
 	}
 	if (store_article_mentions(s, a->id, show_text_mention, &st,

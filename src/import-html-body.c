@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 
 #include "article.h"
 #include "buf.h"
@@ -420,14 +421,36 @@ body_leave_out(xmlNodePtr n)
 	return body_class(n, body_negative) || body_class(n, body_metadata);
 }
 
+/* Keep a link of the story's text, made absolute against its URL. */
+static void
+body_link(struct article *a, xmlNodePtr n, const char *text, size_t len)
+{
+	char	*href;
+	xmlChar	*abs = NULL;
+
+	if ((href = html_attr(n, "href")) == NULL)
+		return;
+	if (*href != '#' && a->url != NULL)
+		abs = xmlBuildURI((const xmlChar *)href,
+		    (const xmlChar *)a->url);
+	if (abs != NULL) {
+		article_add_link(a, (const char *)abs,
+		    strlen((const char *)abs), text, len);
+		xmlFree(abs);
+	} else if (*href != '#')
+		article_add_link(a, href, strlen(href), text, len);
+	free(href);
+}
+
 /* Add the paragraphs, subheadings and captions under root. */
 static void
 body_emit(struct article *a, xmlNodePtr root)
 {
 	struct html_walk	 w;
 	struct buf		 b;
-	xmlNodePtr		 n, special = NULL;
+	xmlNodePtr		 n, special = NULL, link = NULL;
 	enum body_para		 kind = PARA_TEXT;
+	size_t			 link_at = 0;
 	int			 descend;
 
 	buf_init(&b);
@@ -444,6 +467,11 @@ body_emit(struct article *a, xmlNodePtr root)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (w.leave) {
+			if (n == link) {
+				body_link(a, link, b.data + link_at,
+				    b.len - link_at);
+				link = NULL;
+			}
 			if (n == special) {
 				body_flush(a, &b, kind);
 				special = NULL;
@@ -458,6 +486,10 @@ body_emit(struct article *a, xmlNodePtr root)
 		if (html_is(n, "br")) {
 			buf_addc(&b, ' ');
 			continue;
+		}
+		if (link == NULL && kind == PARA_TEXT && html_is(n, "a")) {
+			link = n;	/* its text is what the buffer gains */
+			link_at = b.len;
 		}
 		if (html_inline(n))
 			continue;

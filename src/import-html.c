@@ -933,7 +933,6 @@ html_fields(struct article *a, struct html_meta *m)
 		    strlen(dates[i]))) != NULL)
 			break;
 	}
-	html_url(a, m);
 	html_lead(a, m);
 }
 
@@ -961,6 +960,7 @@ import_html_parse(const char *s, size_t len, struct article *a, char **err)
 		goto out;
 	}
 	html_meta_read(&m, doc);
+	html_url(a, &m);	/* first: the body's links resolve against it */
 	html_body(doc, a);
 	html_fields(a, &m);
 	if (a->title == NULL && a->body == NULL) {

@@ -401,9 +401,27 @@ md_tag(const char *s, size_t len, size_t i)
 	return (size_t)(gt - (s + i)) + 1;
 }
 
-/* Bring a block's inline Markdown to plain text; images go to *alt. */
+/* Keep the link [text](url "title") of s[i..end) in the article. */
 static void
-md_inline(struct buf *out, const char *s, size_t len, struct buf *alt)
+md_link(struct article *a, const char *s, size_t i, size_t close,
+    size_t end)
+{
+	size_t	u = close + 2, e = end - 1;	/* inside the parentheses */
+
+	while (u < e && (s[u] == ' ' || s[u] == '<'))
+		u++;
+	for (end = u; end < e && s[end] != ' ' && s[end] != '>'; end++)
+		;	/* the address ends at a title or the closing > */
+	article_add_link(a, s + u, end - u, s + i + 1, close - i - 1);
+}
+
+/*
+ * Bring a block's inline Markdown to plain text; images go to *alt and,
+ * when a is not NULL, links to the article.
+ */
+static void
+md_inline(struct buf *out, const char *s, size_t len, struct buf *alt,
+    struct article *a)
 {
 	struct buf	 text, lit;
 	size_t		 i, j, run, close, end, link_close = 0, link_end = 0;
@@ -461,6 +479,8 @@ md_inline(struct buf *out, const char *s, size_t len, struct buf *alt)
 		if (s[i] == '[' && !in_link &&
 		    (close = md_match(s, len, i, '[', ']')) != 0 &&
 		    (end = md_link_end(s, len, close)) != 0) {
+			if (a != NULL && s[close + 1] == '(')
+				md_link(a, s, i, close, end);
 			in_link = 1;
 			link_close = close;
 			link_end = end;
@@ -510,7 +530,7 @@ md_flush(struct md *md)
 		return;
 	buf_init(&text);
 	buf_init(&alt);
-	md_inline(&text, md->para.data, md->para.len, &alt);
+	md_inline(&text, md->para.data, md->para.len, &alt, md->a);
 	if (alt.len > 0) {
 		md_caption_alt(md);
 		md->alt = buf_detach(&alt);
@@ -814,7 +834,8 @@ import_markdown_parse(const char *s, size_t len, struct article *a,
 		md_drop_first(a);
 	} else if (a->title == NULL && md.first_raw != NULL) {
 		buf_init(&title);
-		md_inline(&title, md.first_raw, strlen(md.first_raw), NULL);
+		md_inline(&title, md.first_raw, strlen(md.first_raw), NULL,
+		    NULL);
 		article_set(&a->title, title.data, title.len);
 		buf_free(&title);
 	}

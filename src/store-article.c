@@ -157,6 +157,18 @@ add_rows(struct store *s, struct article *a, char **err)
 		if (step_done(s, st, err, "cannot add caption") != 0)
 			return -1;
 	}
+	for (i = 0; i < a->nlinks; i++) {
+		if ((st = store_stmt(s, STMT_LINK_ADD,
+		    "INSERT INTO links (article_id, seq, url, text)"
+		    " VALUES (?1, ?2, ?3, ?4)", err)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		bind_text(st, 3, a->links[i].url);
+		bind_text(st, 4, a->links[i].text);
+		if (step_done(s, st, err, "cannot add link") != 0)
+			return -1;
+	}
 	for (i = 0; i < a->nsubheadings; i++) {
 		if ((st = store_stmt(s, STMT_SUBHEADING_ADD,
 		    "INSERT OR IGNORE INTO subheadings (article_id, start, end)"
@@ -413,6 +425,20 @@ store_article_get(struct store *s, int64_t id, struct article *a, char **err)
 		    a->nsubheadings + 1, sizeof *a->subheadings);
 		a->subheadings[a->nsubheadings].start = (size_t)b;
 		a->subheadings[a->nsubheadings++].end = (size_t)e;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto fail_read;
+
+	if ((st = store_stmt(s, STMT_LINKS_GET, "SELECT url, text FROM links"
+	    " WHERE article_id = ?1 ORDER BY seq", err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		a->links = xreallocarray(a->links, a->nlinks + 1,
+		    sizeof *a->links);
+		a->links[a->nlinks].url = column_strdup(st, 0);
+		a->links[a->nlinks++].text = column_strdup(st, 1);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

@@ -156,7 +156,16 @@ static const char *const store_migrations[] = {
 	 * terms at every statement savepoint, which made each mention and
 	 * quote row of an import pay for the index.
 	 */
-	"DROP TRIGGER articles_fts_insert;"
+	"DROP TRIGGER articles_fts_insert;",
+
+	/* 3 -> 4: the links a story's text makes, in order. */
+	"CREATE TABLE links ("
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  url TEXT NOT NULL,"
+	"  text TEXT,"
+	"  PRIMARY KEY (article_id, seq)"
+	") WITHOUT ROWID;"
 };
 
 #define STORE_NMIGRATIONS \

@@ -109,9 +109,9 @@ doc_build(struct ui *ui)
 {
 	struct article	*a = &ui->art;
 	struct buf	 doc, cls;
-	char		 date[16];
+	char		 date[16], num[32];
 	const char	*sep = "";
-	size_t		 i;
+	size_t		 i, n;
 
 	buf_init(&doc);
 	buf_init(&cls);
@@ -152,10 +152,23 @@ doc_build(struct ui *ui)
 		doc_adds(&doc, &cls, "Photo: ", E_CAPTION);
 		doc_adds(&doc, &cls, a->captions[i], E_CAPTION);
 	}
+	/* The story's own address is [1], then the links of its text. */
+	if (a->url != NULL || a->nlinks > 0)
+		doc_adds(&doc, &cls, "\n\nLinks", E_SUBHEADING);
+	n = 0;
 	if (a->url != NULL) {
-		doc_adds(&doc, &cls, "\n\nLinks\n", E_SUBHEADING);
-		doc_adds(&doc, &cls, "[1] ", E_HEADER_META);
+		snprintf(num, sizeof num, "\n[%zu] ", ++n);
+		doc_adds(&doc, &cls, num, E_HEADER_META);
 		doc_adds(&doc, &cls, a->url, E_LINK);
+	}
+	for (i = 0; i < a->nlinks; i++) {
+		snprintf(num, sizeof num, "\n[%zu] ", ++n);
+		doc_adds(&doc, &cls, num, E_HEADER_META);
+		if (a->links[i].text != NULL) {
+			doc_adds(&doc, &cls, a->links[i].text, E_BODY);
+			doc_adds(&doc, &cls, ": ", E_BODY);
+		}
+		doc_adds(&doc, &cls, a->links[i].url, E_LINK);
 	}
 	ui->doc_len = doc.len;
 	ui->doc = buf_detach(&doc);

@@ -94,7 +94,8 @@ python3 - "$T/out" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 for k in ("id", "title", "outlet", "byline", "published", "url", "lead",
-          "body", "captions", "subheadings", "tags", "entities", "quotes", "notes"):
+          "body", "captions", "subheadings", "tags", "entities", "quotes", "notes",
+          "links"):
     assert k in d, k
 assert d["url"] == "https://example.invalid/velmark-gas"
 assert d["subheadings"] == ["What it means"], d["subheadings"]

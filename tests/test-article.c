@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -78,6 +79,37 @@ test_captions_and_tags(void **state)
 	assert_null(article_tag_normalize("###", 3));
 }
 
+static void
+test_links(void **state)
+{
+	struct article	a;
+	char		url[64];
+	int		i;
+
+	article_init(&a);
+	assert_int_equal(article_add_link(&a, "https://a.example/x", 19,
+	    "the \x1b[31mreport", 15), 1);
+	assert_string_equal(a.links[0].text, "the report");
+	/* the same address again, other schemes, spaces: not kept */
+	assert_int_equal(article_add_link(&a, "https://a.example/x", 19,
+	    "again", 5), 0);
+	assert_int_equal(article_add_link(&a, "javascript:alert(1)", 19,
+	    NULL, 0), 0);
+	assert_int_equal(article_add_link(&a, "/relative", 9, NULL, 0), 0);
+	assert_int_equal(article_add_link(&a, "http://a b", 10, NULL, 0), 0);
+	assert_int_equal(article_add_link(&a, "HTTP://B.EXAMPLE", 16, "", 0),
+	    1);
+	assert_null(a.links[1].text);
+	/* a page of links keeps at most ARTICLE_MAX_LINKS */
+	for (i = 0; i < ARTICLE_MAX_LINKS + 50; i++) {
+		snprintf(url, sizeof url, "https://c.example/%d", i);
+		article_add_link(&a, url, strlen(url), NULL, 0);
+	}
+	assert_int_equal(a.nlinks, ARTICLE_MAX_LINKS);
+	article_free(&a);
+	assert_null(a.links);
+}
+
 int
 main(void)
 {
@@ -85,6 +117,7 @@ main(void)
 		cmocka_unit_test(test_paragraphs),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_captions_and_tags),
+		cmocka_unit_test(test_links),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

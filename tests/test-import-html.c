@@ -386,6 +386,35 @@ test_hostile_cp1252(void **state)
 }
 
 /* Build a page of n nested elements around one paragraph. */
+/* Links in the story's text are kept, absolute, http(s) only, once. */
+static void
+test_links(void **state)
+{
+	const char	 page[] = "<html><head>"
+	    "<meta property=\"og:url\" content=\"https://news.example/world/story\">"
+	    "<meta property=\"og:title\" content=\"Envoys meet\"></head><body>"
+	    "<nav><a href=\"/politics\">Politics</a></nav><article><h1>Envoys meet</h1>"
+	    "<p>The <a href=\"/docs/communique.pdf\">communiqu\xc3\xa9</a> was "
+	    "published by <a href=\"https://gov.example/press\">the ministry</a> "
+	    "and echoed <a href=\"/docs/communique.pdf\">again</a>.</p>"
+	    "<p>See <a href=\"javascript:alert(1)\">this</a> and "
+	    "<a href=\"#top\">the top</a> and <a href=\"mailto:x@y\">mail</a>.</p>"
+	    "</article></body></html>";
+	struct article	 a;
+	char		*err = NULL;
+
+	(void)state;
+	article_init(&a);
+	assert_int_equal(import_html_parse(page, sizeof page - 1, &a, &err), 0);
+	assert_int_equal(a.nlinks, 2);
+	assert_string_equal(a.links[0].url,
+	    "https://news.example/docs/communique.pdf");
+	assert_string_equal(a.links[0].text, "communiqu\xc3\xa9");
+	assert_string_equal(a.links[1].url, "https://gov.example/press");
+	assert_string_equal(a.links[1].text, "the ministry");
+	article_free(&a);
+}
+
 static char *
 nested(const char *open, const char *close, size_t n, size_t *len)
 {
@@ -565,6 +594,7 @@ main(void)
 		cmocka_unit_test(test_charsets),
 		cmocka_unit_test(test_hostile_utf8),
 		cmocka_unit_test(test_hostile_cp1252),
+		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_some_nesting),
 		cmocka_unit_test(test_nothing),

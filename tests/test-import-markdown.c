@@ -410,11 +410,33 @@ test_empty(void **state)
 }
 
 /* Run the tests. */
+/* Inline links are kept with their text; images and titles are not links. */
+static void
+test_links(void **state)
+{
+	const char	 md[] = "---\ntitle: Links\n---\n\n"
+	    "Read the [full report](https://gov.example/r.pdf \"PDF\") and "
+	    "[the *annex*](<https://gov.example/annex>).\n\n"
+	    "![A map](https://img.example/map.png)\n\n"
+	    "A [relative one](/local) is not kept.\n";
+	struct article	 a;
+
+	(void)state;
+	parse_string_ok(md, sizeof md - 1, &a);
+	assert_int_equal(a.nlinks, 2);
+	assert_string_equal(a.links[0].url, "https://gov.example/r.pdf");
+	assert_string_equal(a.links[0].text, "full report");
+	assert_string_equal(a.links[1].url, "https://gov.example/annex");
+	assert_string_equal(a.links[1].text, "the *annex*");
+	article_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_full),
+		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_tags_string),
 		cmocka_unit_test(test_no_front_matter),
 		cmocka_unit_test(test_first_line),

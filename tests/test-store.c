@@ -180,6 +180,8 @@ make_article(struct article *a, const char *guid, const char *title,
 	article_add_paragraph(a, "A subheading", 12, 1);
 	article_add_paragraph(a, "Second paragraph about drones.", 30, 0);
 	article_add_caption(a, "A caption (credit: Somebody)", 28);
+	article_add_link(a, "https://example.invalid/a", 25, "the report", 10);
+	article_add_link(a, "javascript:alert(1)", 19, "evil", 4);
 	article_add_tag(a, "Drones", 6);
 }
 
@@ -234,6 +236,9 @@ test_articles(void **state)
 	assert_string_equal(got.captions[0], "A caption (credit: Somebody)");
 	assert_int_equal(got.ntags, 1);
 	assert_string_equal(got.tags[0], "drones");
+	assert_int_equal(got.nlinks, 1);
+	assert_string_equal(got.links[0].url, "https://example.invalid/a");
+	assert_string_equal(got.links[0].text, "the report");
 	article_free(&got);
 	assert_int_equal(store_article_get(s, 9999, &got, &err), 1);
 
@@ -454,6 +459,7 @@ test_migrate(void **state)
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "DROP INDEX articles_starred;"
 	    "DROP INDEX articles_outlet;"
+	    "DROP TABLE links;"
 	    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
 	    "  INSERT INTO articles_fts (rowid, title, lead, body)"
 	    "    VALUES (new.id, new.title, new.lead, new.body);"
@@ -476,6 +482,8 @@ test_migrate(void **state)
 	    " WHERE articles_fts MATCH 'kept'"), 1);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'articles_fts_insert'"), 0);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'links'"), 1);
 	free(path);
 }
 

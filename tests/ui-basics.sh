@@ -28,8 +28,8 @@ wait_for "14 unread"
 ok $? "opening a story marks it read"
 
 keys G
-wait_for "Links"
-ok $? "G goes to the story's end, where its link is listed"
+wait_for "Links" && wait_for "[2] Federal Energy Agency dashboard:"
+ok $? "G goes to the story's end, where its links are listed and numbered"
 
 keys q j Enter
 wait_for "Ulmgrad Observer · Vera Kolan · 18 Nov 2025"
