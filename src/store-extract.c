@@ -177,7 +177,7 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 	for (i = 0; i < x->nents; i++)
 		if ((ids[i] = entity_id(s, &x->ents[i], err)) < 0)
 			goto out;
-	for (i = 0; i < x->nments; i++) {
+	for (i = 0; i < x->nments && i < STORE_MAX_MENTIONS; i++) {
 		const struct ex_mention *m = &x->ments[i];
 		const struct ex_entity *e;
 
@@ -201,7 +201,7 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 		}
 		sqlite3_reset(st);
 	}
-	for (i = 0; i < x->nquotes; i++) {
+	for (i = 0; i < x->nquotes && i < STORE_MAX_QUOTES; i++) {
 		const struct ex_quote *q = &x->quotes[i];
 
 		if ((st = store_stmt(s, STMT_QUOTE_ADD,

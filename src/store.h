@@ -46,6 +46,13 @@ int	 store_article_exists(struct store *, int64_t feed, const char *guid,
  * or none of it is written (a savepoint). On success sets a->id and returns
  * 0; returns 1 if the guid was already there.
  */
+/*
+ * Most mentions and quotes kept of one story: a real story has hundreds;
+ * a hostile one must not fill the library with millions of rows.
+ */
+#define STORE_MAX_MENTIONS	20000
+#define STORE_MAX_QUOTES	5000
+
 struct extract;
 int	 store_article_add(struct store *, int64_t feed, struct article *,
 	     const char *content_hash, const struct extract *x, char **err);

@@ -444,6 +444,44 @@ test_extract_rows(void **state)
 	free(path);
 }
 
+/* A story with absurdly many quotes keeps only the first STORE_MAX_QUOTES. */
+static void
+test_extract_cap(void **state)
+{
+	char		*path = tmp_path("cap.db"), *err = NULL;
+	struct store	*s;
+	struct article	 a;
+	struct extract	 x;
+	struct ex_quote	 q;
+	size_t		 i;
+	int64_t		 feed;
+
+	memset(&x, 0, sizeof x);
+	x.text = "\"a\" said b.";
+	x.len = strlen(x.text);
+	memset(&q, 0, sizeof q);
+	q.start = 1;
+	q.end = 2;
+	q.kind = EX_DIRECT;
+	q.cue_start = q.cue_end = q.sp_start = q.sp_end = EX_NONE;
+	q.entity = EX_NONE;
+	for (i = 0; i < STORE_MAX_QUOTES + 100; i++)
+		extract_quote_add(&x, &q);
+	s = store_open(path, &err);
+	assert_non_null(s);
+	feed = store_local_feed(s, &err);
+	make_article(&a, "cap", "Many quotes", NULL);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "cap", &x, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM quotes"),
+	    STORE_MAX_QUOTES);
+	article_free(&a);
+	extract_free(&x);
+	free(path);
+}
+
 /* A library of schema 1 is brought to the current version in place. */
 static void
 test_migrate(void **state)
@@ -497,6 +535,7 @@ main(void)
 		cmocka_unit_test(test_articles),
 		cmocka_unit_test(test_full),
 		cmocka_unit_test(test_extract_rows),
+		cmocka_unit_test(test_extract_cap),
 		cmocka_unit_test(test_migrate),
 	};
 
