@@ -82,18 +82,6 @@ assert_paragraph(const struct article *a, size_t i, const char *want)
 	free(got);
 }
 
-/* Check subheading i's text. */
-static void
-assert_subheading(const struct article *a, size_t i, const char *want)
-{
-	const struct span	*sp;
-
-	assert_true(i < a->nsubheadings);
-	sp = &a->subheadings[i];
-	assert_int_equal(sp->end - sp->start, strlen(want));
-	assert_memory_equal(a->body + sp->start, want, strlen(want));
-}
-
 /* Is the string free of control characters, escapes and bidi overrides? */
 static void
 assert_safe(const char *s, int body)
@@ -141,7 +129,7 @@ test_article_page(void **state)
 	    "reasonable offer\xe2\x80\x9d and that Valdoria would take the "
 	    "matter to the Regional Water Council.");
 	assert_int_equal(a.nsubheadings, 1);
-	assert_subheading(&a, 0, "A decade of talks");
+	test_assert_subheading(&a, 0, "A decade of talks");
 	assert_paragraph(&a, 2, "A decade of talks");
 	/* <br> is a space; a block after it is a new paragraph. */
 	assert_paragraph(&a, 3, "Negotiations over the dam began in 2014, "
@@ -189,7 +177,7 @@ test_scoring(void **state)
 	    "a border treaty with the Republic of Valdoria, ending a dispute "
 	    "that has lasted nearly forty years.");
 	assert_int_equal(a.nsubheadings, 1);
-	assert_subheading(&a, 0, "Opposition objects");
+	test_assert_subheading(&a, 0, "Opposition objects");
 	assert_paragraph(&a, 4, "Prime Minister Anselm Drury said the treaty "
 	    "was \"the best deal Norvane could get\" and that the villages "
 	    "would keep their local councils.");

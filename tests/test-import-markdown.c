@@ -68,18 +68,6 @@ parse_fail(const char *name)
 	return err;
 }
 
-/* Check subheading i's text. */
-static void
-assert_subheading(const struct article *a, size_t i, const char *want)
-{
-	const struct span	*sp;
-
-	assert_true(i < a->nsubheadings);
-	sp = &a->subheadings[i];
-	assert_int_equal(sp->end - sp->start, strlen(want));
-	assert_memory_equal(a->body + sp->start, want, strlen(want));
-}
-
 /* Every field of the front matter, and Markdown of most kinds. */
 static void
 test_full(void **state)
@@ -104,7 +92,7 @@ test_full(void **state)
 	assert_int_equal(a.ncaptions, 0);
 	/* The leading "# Title" repeats the front matter's and goes. */
 	assert_int_equal(a.nsubheadings, 1);
-	assert_subheading(&a, 0, "What the accord says");
+	test_assert_subheading(&a, 0, "What the accord says");
 	assert_string_equal(a.body,
 	    "The governments of Estmark and Valdoria signed an accord on the "
 	    "Sarn river on Tuesday, ending a dispute that began in 2014.\n\n"
@@ -157,7 +145,7 @@ test_no_front_matter(void **state)
 	assert_null(a.outlet);
 	assert_null(a.published);
 	assert_int_equal(a.nsubheadings, 1);
-	assert_subheading(&a, 0, "Reaction");
+	test_assert_subheading(&a, 0, "Reaction");
 	assert_string_equal(a.body, "Karel Wend was freed on bail on Friday, "
 	    "his lawyer said.\n\nReaction\n\nSupporters cheered outside the "
 	    "court.");
@@ -174,7 +162,7 @@ test_first_line(void **state)
 	parse_ok("first-line.md", &a);
 	assert_string_equal(a.title, "Valdoria raises fuel prices");
 	assert_int_equal(a.nsubheadings, 1);
-	assert_subheading(&a, 0, "Protests planned");
+	test_assert_subheading(&a, 0, "Protests planned");
 	assert_string_equal(a.body, "The energy ministry in Kestrel raised "
 	    "fuel prices by 12 percent on Monday.\n\nProtests planned\n\n"
 	    "Unions said they would march on Thursday.");

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "article.h"
 #include "import.h"
 #include "test-util.h"
 #include "xmalloc.h"
@@ -52,4 +53,15 @@ test_example_text(size_t *len)
 		data = test_read(path, len);
 	free(path);
 	return data;
+}
+
+void
+test_assert_subheading(const struct article *a, size_t i, const char *want)
+{
+	const struct span	*sp;
+
+	assert_true(i < a->nsubheadings);
+	sp = &a->subheadings[i];
+	assert_int_equal(sp->end - sp->start, strlen(want));
+	assert_memory_equal(a->body + sp->start, want, strlen(want));
 }

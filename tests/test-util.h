@@ -21,4 +21,10 @@ char	*test_read(const char *path, size_t *len);
  */
 char	*test_example_text(size_t *len);
 
+struct article;
+
+/* Fail the test unless subheading i of a reads want. */
+void	 test_assert_subheading(const struct article *, size_t i,
+	     const char *want);
+
 #endif
