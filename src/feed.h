@@ -1,0 +1,63 @@
+/*
+ * Feeds: RSS 0.9x/1.0/2.0, Atom and JSON Feed documents parsed into plain
+ * articles. The parsers do no I/O and never touch the store; fetching
+ * (fetch.c) and storing are the caller's business.
+ */
+#ifndef DOSSIER_FEED_H
+#define DOSSIER_FEED_H
+
+#include <stddef.h>
+
+struct article;
+
+/* Largest feed document accepted (counted while it downloads). */
+#define FEED_MAX_BYTES	(16u * 1024 * 1024)
+
+/* Most items taken from one document; the rest are ignored. */
+#define FEED_MAX_ITEMS	5000
+
+enum feed_kind {
+	FEED_UNKNOWN,
+	FEED_RSS,		/* RSS 0.9x, 1.0 (RDF) and 2.0 */
+	FEED_ATOM,
+	FEED_JSON		/* JSON Feed 1.0 and 1.1 */
+};
+
+/* A parsed feed document. */
+struct feed {
+	enum feed_kind	 kind;
+	char		*title;		/* the feed's title; may be NULL */
+	char		*site;		/* the site's address; may be NULL */
+	/*
+	 * One article per item, fields cleaned as article.h says: guid (the
+	 * item's id, else its link, else a hash of title and date), url made
+	 * absolute against the document's address, title, outlet (the feed's
+	 * title), byline (authors), published (ISO 8601), lead (summary as
+	 * text), body (content as paragraphs, from HTML where the item gives
+	 * HTML), tags (categories, normalized), links.
+	 */
+	struct article	*items;
+	size_t		 nitems;
+	size_t		 skipped;	/* items dropped: no text, or too many */
+};
+
+void	 feed_init(struct feed *);
+void	 feed_free(struct feed *);
+
+/* What a document is, from its first bytes (and content type, or NULL). */
+enum feed_kind feed_sniff(const char *, size_t, const char *content_type);
+
+/*
+ * Parse a feed document fetched from url (used to make links absolute; may
+ * be NULL). Returns 0 and fills f, or -1 with *err set to a lower-case
+ * reason (caller frees). A document that is not well formed is parsed as
+ * far as it can be (libxml2's recover mode); it fails only if nothing of a
+ * feed can be found in it.
+ */
+int	 feed_parse(const char *, size_t, const char *url, struct feed *,
+	     char **err);
+
+/* Feed names for messages and the store's feeds.kind: "rss", "atom", "json". */
+const char *feed_kind_name(enum feed_kind);
+
+#endif
