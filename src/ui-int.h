@@ -164,5 +164,7 @@ int	 ui_command(struct ui *, const char *, char **);
 int	 ui_key(struct ui *, int, wint_t);
 void	 ui_help_draw(struct ui *);
 int	 ui_cmdline(struct ui *);
+int	 ui_prompt(struct ui *, const char *, const char *, size_t,
+	     char **);
 
 #endif
