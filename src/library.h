@@ -71,6 +71,18 @@ struct lib_entity {
 	char			*name;
 	char			*title;		/* role; may be NULL */
 	size_t			 count;		/* quotes or mentions */
+	/*
+	 * An unnamed source ("a senior Velmark official"): kind is
+	 * "unnamed" or the source's kind, name the phrase as written, and
+	 * spans its quotes in this article, since it is nobody to look up
+	 * across the library.
+	 */
+	int			 unnamed;
+	struct lib_span {
+		size_t	start, end;
+	}			*spans;
+	size_t			 nspans;
+	size_t			 last;		/* body offset of its last quote */
 };
 
 struct lib_entities {

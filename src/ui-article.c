@@ -194,6 +194,8 @@ ui_article_close(struct ui *ui)
 	free(ui->doc);
 	free(ui->cls);
 	free(ui->lines);
+	free(ui->mark_saved);
+	ui->mark_saved = NULL;
 	ui->doc = NULL;
 	ui->cls = NULL;
 	ui->lines = NULL;
@@ -388,6 +390,13 @@ ui_article_mark(struct ui *ui, size_t start, size_t end)
 {
 	if (ui->art_id == 0 || start >= end || end > ui->art.body_len)
 		return;
+	/* Only one mark at a time: give the last one its colours back. */
+	if (ui->has_mark && ui->mark_saved != NULL)
+		memcpy(ui->cls + ui->body_off + ui->mark_start, ui->mark_saved,
+		    ui->mark_end - ui->mark_start);
+	free(ui->mark_saved);
+	ui->mark_saved = xmalloc(end - start);
+	memcpy(ui->mark_saved, ui->cls + ui->body_off + start, end - start);
 	ui->has_mark = 1;
 	ui->mark_start = start;
 	ui->mark_end = end;

@@ -86,6 +86,7 @@ struct ui {
 	size_t		 scroll;
 	int		 has_mark;	/* a quote opened from quotes view */
 	size_t		 mark_start, mark_end;
+	uint8_t		*mark_saved;	/* the classes the mark covers */
 
 	/* Sidebar and the quotes view (shown in the article pane). */
 	struct lib_entities ents;
