@@ -188,7 +188,8 @@ ui_theme_builtin(struct ui *ui)
 
 /* Parse one "color" line; returns the element + 1, 0 if blank, -1. */
 static int
-ui_theme_line(struct ui *ui, char *line, int colour, char **err)
+ui_theme_line(struct ui *ui, char *line, int colour, short pair[][2],
+    char **err)
 {
 	char	*w[8], *p;
 	int	 n = 0, e, fg, bg, bold, bold2, i;
@@ -232,8 +233,10 @@ ui_theme_line(struct ui *ui, char *line, int colour, char **err)
 		}
 		a |= x;
 	}
+	/* Pairs are set once the whole theme is read (ui_theme_load). */
 	if (colour) {
-		init_pair((short)(e + 1), (short)fg, (short)bg);
+		pair[e][0] = (short)fg;
+		pair[e][1] = (short)bg;
 		a |= COLOR_PAIR(e + 1) | (bold ? A_BOLD : 0);
 	}
 	ui->attr[e] = a;
@@ -250,6 +253,7 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 	ssize_t	 len;
 	int	 lineno = 0, rv = -1, colour, e;
 	int	 set[E_COUNT];
+	short	 pair[E_COUNT][2];
 	attr_t	 saved[E_COUNT];
 	const char *nc;
 
@@ -272,7 +276,7 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 		lineno++;
 		if (len > 0 && line[len - 1] == '\n')
 			line[len - 1] = '\0';
-		if ((e = ui_theme_line(ui, line, colour, &msg)) < 0) {
+		if ((e = ui_theme_line(ui, line, colour, pair, &msg)) < 0) {
 			xasprintf(err, "%s:%d: %s", path, lineno, msg);
 			free(msg);
 			goto out;
@@ -288,6 +292,13 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 			goto out;
 		}
 	}
+	/*
+	 * Only a theme read whole changes the colours: one that fails
+	 * midway leaves the screen as it was.
+	 */
+	if (colour)
+		for (e = 0; e < E_COUNT; e++)
+			init_pair((short)(e + 1), pair[e][0], pair[e][1]);
 	free(ui->theme);
 	ui->theme = xstrdup(name);
 	ui->theme_loaded = 1;
