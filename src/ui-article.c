@@ -109,7 +109,7 @@ doc_build(struct ui *ui)
 {
 	struct article	*a = &ui->art;
 	struct buf	 doc, cls;
-	char		 date[16], num[32];
+	char		 date[16], num[32], key[32], hint[80];
 	const char	*sep = "";
 	size_t		 i, n;
 
@@ -152,13 +152,22 @@ doc_build(struct ui *ui)
 		doc_adds(&doc, &cls, "Photo: ", E_CAPTION);
 		doc_adds(&doc, &cls, a->captions[i], E_CAPTION);
 	}
-	/* The story's own address is [1], then the links of its text. */
-	if (a->url != NULL || a->nlinks > 0)
+	/*
+	 * The story's own address (o opens it), then the links of its text,
+	 * numbered as 'dossier show' numbers them (3o opens [3]).
+	 */
+	if (a->url != NULL || a->nlinks > 0) {
 		doc_adds(&doc, &cls, "\n\nLinks", E_SUBHEADING);
+		ui_op_key("open-link", key, sizeof key);
+		if (*key != '\0' && a->nlinks > 0) {
+			snprintf(hint, sizeof hint, "  (a number, then %s, "
+			    "opens that link)", key);
+			doc_adds(&doc, &cls, hint, E_HEADER_META);
+		}
+	}
 	n = 0;
 	if (a->url != NULL) {
-		snprintf(num, sizeof num, "\n[%zu] ", ++n);
-		doc_adds(&doc, &cls, num, E_HEADER_META);
+		doc_adds(&doc, &cls, "\n    ", E_HEADER_META);
 		doc_adds(&doc, &cls, a->url, E_LINK);
 	}
 	for (i = 0; i < a->nlinks; i++) {

@@ -108,6 +108,7 @@ struct ui {
 
 	char		*message;
 	int		 message_error;
+	int		 count;		/* a number typed before a key */
 };
 
 /* ui.c */
@@ -165,6 +166,7 @@ int	 ui_command(struct ui *, const char *, char **);
 int	 ui_key(struct ui *, int, wint_t);
 void	 ui_help_draw(struct ui *);
 int	 ui_cmdline(struct ui *);
+void	 ui_op_key(const char *, char *, size_t);
 int	 ui_prompt(struct ui *, const char *, const char *, size_t,
 	     char **);
 

@@ -66,7 +66,8 @@ static const struct ui_op {
 	{ "toggle-sidebar", op_toggle_sidebar,
 	  "show or hide the people & quotes sidebar" },
 	{ "open-link", op_open_link,
-	  "open the story's link with $BROWSER or xdg-open" },
+	  "open the story's address with $BROWSER or xdg-open; after "
+	  "a number N, link [N] of the story" },
 	{ "command", op_command,
 	  "type a command, as in the config file" },
 	{ "redraw", op_redraw, "redraw the screen" },
@@ -491,32 +492,39 @@ ui_page(struct ui *ui)
 	return h > 1 ? h : 1;
 }
 
+/* The number typed before the key, or 1: "5j" moves five rows. */
+static int
+ui_times(struct ui *ui)
+{
+	return ui->count > 0 ? ui->count : 1;
+}
+
 /* Move down in the focused pane. */
 static int
 op_down(struct ui *ui)
 {
-	return ui_move(ui, 1);
+	return ui_move(ui, ui_times(ui));
 }
 
 /* Move up in the focused pane. */
 static int
 op_up(struct ui *ui)
 {
-	return ui_move(ui, -1);
+	return ui_move(ui, -ui_times(ui));
 }
 
 /* Move a page down in the focused pane. */
 static int
 op_page_down(struct ui *ui)
 {
-	return ui_move(ui, ui_page(ui));
+	return ui_move(ui, ui_page(ui) * ui_times(ui));
 }
 
 /* Move a page up in the focused pane. */
 static int
 op_page_up(struct ui *ui)
 {
-	return ui_move(ui, -ui_page(ui));
+	return ui_move(ui, -ui_page(ui) * ui_times(ui));
 }
 
 /* The first or last item of the focused pane. */
@@ -725,15 +733,35 @@ op_toggle_sidebar(struct ui *ui)
 	return UI_RELAYOUT | UI_REDRAW;
 }
 
-/* Open the story's link in a browser. */
+/*
+ * Open a link in a browser: with a number N typed first, link [N] of the
+ * list under the story, else the story's own address.
+ */
 static int
 op_open_link(struct ui *ui)
 {
+	size_t	n = (size_t)ui->count;
+
 	if (ui->art_id == 0) {
 		ui_message(ui, 1, "open a story first");
 		return UI_REDRAW;
 	}
-	return ui_open_url(ui, ui->art.url);
+	if (n == 0) {
+		if (ui->art.url != NULL)
+			return ui_open_url(ui, ui->art.url);
+		ui_message(ui, 1, "the story has no address%s",
+		    ui->art.nlinks > 0 ? "; type a link's number first" : "");
+		return UI_REDRAW;
+	}
+	if (n > ui->art.nlinks) {
+		if (ui->art.nlinks == 0)
+			ui_message(ui, 1, "the story has no links");
+		else
+			ui_message(ui, 1, "no link %zu: the story has %zu", n,
+			    ui->art.nlinks);
+		return UI_REDRAW;
+	}
+	return ui_open_url(ui, ui->art.links[n - 1].url);
 }
 
 /* Read and run a command line. */
@@ -755,7 +783,7 @@ op_redraw(struct ui *ui)
 int
 ui_key(struct ui *ui, int rc, wint_t ch)
 {
-	int	key, table;
+	int	key, table, flags;
 	size_t	i;
 
 	key = rc == KEY_CODE_YES ? KEY_SPECIAL | (int)ch : (int)ch;
@@ -786,9 +814,38 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 	if (ui->too_small && (i == ui_nbindings ||
 	    ui_ops[ui_bindings[i].op].fn != op_quit))
 		return 0;
-	if (i == ui_nbindings)
+	/* Unbound digits make a count for the next key, as in vi. */
+	if (i == ui_nbindings && key >= '0' && key <= '9' &&
+	    (key != '0' || ui->count > 0)) {
+		if (ui->count < 10000)
+			ui->count = ui->count * 10 + (key - '0');
+		ui_message(ui, 0, "%d", ui->count);
+		return UI_REDRAW;
+	}
+	if (i == ui_nbindings) {
+		ui->count = 0;
 		return 0;
-	return ui_ops[ui_bindings[i].op].fn(ui);
+	}
+	flags = ui_ops[ui_bindings[i].op].fn(ui);
+	ui->count = 0;
+	return flags;
+}
+
+/* The first key bound to an operation, for hints on the screen. */
+void
+ui_op_key(const char *name, char *out, size_t len)
+{
+	size_t	op, i;
+
+	*out = '\0';
+	if (ui_op_find(name, &op) != 0)
+		return;
+	for (i = 0; i < ui_nbindings; i++) {
+		if (ui_bindings[i].op == op) {
+			ui_key_name(ui_bindings[i].key, out, len);
+			return;
+		}
+	}
 }
 
 /* The keys bound to an operation, as "j, Down". */
