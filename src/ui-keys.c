@@ -70,6 +70,11 @@ static const struct ui_op {
 	{ "command", op_command,
 	  "type a command, as in the config file" },
 	{ "redraw", op_redraw, "redraw the screen" },
+	{ "tag", ui_op_tag, "edit the story's tags (a line, space between)" },
+	{ "annotate", ui_op_annotate,
+	  "note on the selection, marked quote or story; edit one" },
+	{ "select", ui_op_select,
+	  "select lines of the story from the top one in view" },
 };
 #define UI_NOPS (sizeof ui_ops / sizeof ui_ops[0])
 
@@ -92,6 +97,8 @@ static const char *const ui_default_bindings[] = {
 	"bind o open-link",
 	"bind : command",
 	"bind C-l redraw",
+	"bind t tag", "bind a annotate",
+	"bind -T article v select", "bind -T article Escape quit",
 };
 
 /* Names of keys that are not one printable character. */
@@ -472,6 +479,8 @@ ui_move(struct ui *ui, int d)
 	case PANE_ARTICLE:
 		if (ui->quotes_view)
 			return ui_quotes_move(ui, d);
+		if (ui->selecting)
+			return ui_select_move(ui, d);
 		return ui_article_scroll(ui, d);
 	case PANE_SIDEBAR:
 		return ui_sidebar_move(ui, d);
@@ -616,6 +625,8 @@ op_quit(struct ui *ui)
 		ui->help = 0;
 		return UI_REDRAW;
 	}
+	if (ui->selecting && ui->focus == PANE_ARTICLE)
+		return ui_select_drop(ui);
 	if (ui->quotes_view && ui->focus == PANE_ARTICLE)
 		return ui_quotes_close(ui);
 	if (ui->focus == PANE_ARTICLE && ui->quotes_back) {
@@ -862,125 +873,6 @@ ui_help_draw(struct ui *ui)
 		}
 		y++;
 	}
-}
-
-/* Remove the last character, or with word the last word, of an input. */
-static void
-ui_prompt_erase(struct buf *line, int word)
-{
-	size_t	n = line->len;
-
-	if (word) {
-		while (n > 0 && line->data[n - 1] == ' ')
-			n--;
-		while (n > 0 && line->data[n - 1] != ' ')
-			n--;
-	} else if (n > 0) {
-		n--;
-		while (n > 0 && (line->data[n] & 0xc0) == 0x80)
-			n--;
-	}
-	line->len = n;
-	line->data[n] = '\0';
-}
-
-/*
- * Read a line on the bottom row after a prompt, starting from initial (may
- * be NULL). Enter gives 1 and *out (caller frees); Escape, C-g or erasing
- * past the start gives 0. Backspace, C-w (word) and C-u (line) edit; at
- * most max bytes are taken and unsafe characters never enter.
- */
-int
-ui_prompt(struct ui *ui, const char *prompt, const char *initial,
-    size_t max, char **out)
-{
-	struct buf	 line;
-	wint_t		 ch;
-	int		 rc, w, pw, done = -1;
-
-	*out = NULL;
-	buf_init(&line);
-	buf_addc(&line, '\0');
-	line.len = 0;
-	if (initial != NULL && strlen(initial) < max) {
-		buf_add(&line, initial, strlen(initial));
-		buf_addc(&line, '\0');
-		line.len--;
-	}
-	curs_set(1);
-	while (done == -1) {
-		ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
-		pw = ui_put(LINES - 1, 0, COLS / 2, prompt, strlen(prompt),
-		    ui->attr[E_PROMPT], NULL, NULL);
-		/* Show the end of a line longer than the row. */
-		w = ui_width(line.data, line.len);
-		if (w > COLS - pw - 2) {
-			size_t	off = 0;
-
-			while (off < line.len && ui_width(line.data + off,
-			    line.len - off) > COLS - pw - 2)
-				off++;
-			while (off < line.len &&
-			    (line.data[off] & 0xc0) == 0x80)
-				off++;
-			w = ui_put(LINES - 1, pw, COLS - pw - 1,
-			    line.data + off, line.len - off,
-			    ui->attr[E_PROMPT], NULL, NULL);
-		} else
-			w = ui_put(LINES - 1, pw, COLS - pw - 1, line.data,
-			    line.len, ui->attr[E_PROMPT], NULL, NULL);
-		move(LINES - 1, pw + w);
-		refresh();
-		rc = get_wch(&ch);
-		if (rc == ERR)
-			continue;
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			ui->flags |= UI_RELAYOUT | UI_LIST;
-			continue;
-		}
-		if (rc == OK && (ch == 27 || ch == 7))
-			done = 0;
-		else if (rc == OK && (ch == '\r' || ch == '\n'))
-			done = 1;
-		else if ((rc == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
-		    (rc == OK && (ch == 127 || ch == 8))) {
-			if (line.len == 0)
-				done = 0;
-			else
-				ui_prompt_erase(&line, 0);
-		} else if (rc == OK && ch == 23)
-			ui_prompt_erase(&line, 1);
-		else if (rc == OK && ch == 21) {
-			line.len = 0;
-			line.data[0] = '\0';
-		} else if (rc == OK && ch >= 0x20 &&
-		    !utf8_is_unsafe((uint32_t)ch) && line.len + 4 <= max)
-			utf8_encode(&line, (uint32_t)ch);
-	}
-	curs_set(0);
-	if (done == 1)
-		*out = xstrdup(line.data);
-	buf_free(&line);
-	ui->flags |= UI_RELAYOUT | UI_REDRAW;
-	return done;
-}
-
-/* Read a command on the bottom line and run it. */
-int
-ui_cmdline(struct ui *ui)
-{
-	char	*line, *err = NULL;
-	int	 rc, flags = UI_REDRAW | UI_RELAYOUT;
-
-	if (ui_prompt(ui, ":", NULL, 512, &line) != 1)
-		return flags;
-	if ((rc = ui_command(ui, line, &err)) < 0) {
-		ui_message(ui, 1, "%s", err);
-		free(err);
-	} else
-		flags |= rc;
-	free(line);
-	return flags;
 }
 
 /* Print the operation table with the default keys. */
