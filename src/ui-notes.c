@@ -78,18 +78,24 @@ out:
 	return flags | UI_REDRAW;
 }
 
+/* The line holding a document offset (lines move when the pane does). */
+static size_t
+ui_line_at(struct ui *ui, size_t pos)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < ui->nlines && ui->lines[i + 1].start <= pos; i++)
+		;
+	return i;
+}
+
 /* The first and last line of the selection. */
 static void
 ui_select_lines(struct ui *ui, size_t *lo, size_t *hi)
 {
-	size_t	i, a = 0, c = 0;
+	size_t	a = ui_line_at(ui, ui->sel_anchor);
+	size_t	c = ui_line_at(ui, ui->sel_cur);
 
-	for (i = 0; i < ui->nlines; i++) {
-		if (ui->lines[i].start == ui->sel_anchor)
-			a = i;
-		if (ui->lines[i].start == ui->sel_cur)
-			c = i;
-	}
 	*lo = a < c ? a : c;
 	*hi = a < c ? c : a;
 }
@@ -158,8 +164,7 @@ ui_select_move(struct ui *ui, int d)
 
 	if (ui_body_lines(ui, &first, &last) != 0)
 		return ui_select_drop(ui);
-	for (i = 0; i < ui->nlines && ui->lines[i].start != ui->sel_cur; i++)
-		;
+	i = ui_line_at(ui, ui->sel_cur);
 	c = (long)i + d;
 	if (c < (long)first)
 		c = (long)first;
