@@ -46,8 +46,8 @@ library_date(const char *iso, char *out, size_t len)
 static struct lib_feed *
 feeds_add(struct lib_feeds *f, enum store_filter_kind kind, const char *label)
 {
-	static const char *headings[] = { NULL, NULL, NULL, "Tags", "Outlets",
-	    "Feeds", NULL };
+	static const char *headings[] = { NULL, NULL, NULL, NULL, "Tags",
+	    "Outlets", "Feeds", NULL };
 	struct lib_feed	*e;
 	int		 i;
 
@@ -82,6 +82,9 @@ feeds_row(const struct store_feed_count *c, void *arg)
 		break;
 	case STORE_FILTER_STARRED:
 		label = xstrdup("Starred");
+		break;
+	case STORE_FILTER_NOTES:
+		label = xstrdup("Notes");
 		break;
 	case STORE_FILTER_TAG:
 		xasprintf(&label, "#%s", c->value != NULL ? c->value : "");

@@ -71,6 +71,11 @@ static const struct ui_op {
 	{ "command", op_command,
 	  "type a command, as in the config file" },
 	{ "redraw", op_redraw, "redraw the screen" },
+	{ "tag", ui_op_tag, "edit the story's tags (a line, space between)" },
+	{ "annotate", ui_op_annotate,
+	  "note on the selection, marked quote or story; edit one" },
+	{ "select", ui_op_select,
+	  "select lines of the story from the top one in view" },
 };
 #define UI_NOPS (sizeof ui_ops / sizeof ui_ops[0])
 
@@ -93,6 +98,8 @@ static const char *const ui_default_bindings[] = {
 	"bind o open-link",
 	"bind : command",
 	"bind C-l redraw",
+	"bind t tag", "bind a annotate",
+	"bind -T article v select", "bind -T article Escape quit",
 };
 
 /* Names of keys that are not one printable character. */
@@ -473,6 +480,8 @@ ui_move(struct ui *ui, int d)
 	case PANE_ARTICLE:
 		if (ui->quotes_view)
 			return ui_quotes_move(ui, d);
+		if (ui->selecting)
+			return ui_select_move(ui, d);
 		return ui_article_scroll(ui, d);
 	case PANE_SIDEBAR:
 		return ui_sidebar_move(ui, d);
@@ -624,6 +633,8 @@ op_quit(struct ui *ui)
 		ui->help = 0;
 		return UI_REDRAW;
 	}
+	if (ui->selecting && ui->focus == PANE_ARTICLE)
+		return ui_select_drop(ui);
 	if (ui->quotes_view && ui->focus == PANE_ARTICLE)
 		return ui_quotes_close(ui);
 	if (ui->focus == PANE_ARTICLE && ui->quotes_back) {

@@ -1,6 +1,7 @@
 /*
- * The bottom-row line editor: the ':' command line and every question the
- * screen asks (tags, notes, searches) read their answer through it.
+ * Reading from the bottom line: the one line editor every prompt uses
+ * (the ':' command line, tags, notes, searches), and a yes-or-no
+ * question.
  */
 #include "config.h"
 
@@ -57,6 +58,8 @@ ui_prompt(struct ui *ui, const char *prompt, const char *initial,
 		buf_addc(&line, '\0');
 		line.len--;
 	}
+	/* Wake now and then: a signal must be seen while the user types. */
+	timeout(250);
 	curs_set(1);
 	while (done == -1) {
 		ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
@@ -82,6 +85,10 @@ ui_prompt(struct ui *ui, const char *prompt, const char *initial,
 		move(LINES - 1, pw + w);
 		refresh();
 		rc = get_wch(&ch);
+		if (ui_interrupted()) {
+			done = 0;
+			break;
+		}
 		if (rc == ERR)
 			continue;
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -131,4 +138,27 @@ ui_cmdline(struct ui *ui)
 		flags |= rc;
 	free(line);
 	return flags;
+}
+
+/* Ask a yes-or-no question on the bottom line; 1 only for y or Y. */
+int
+ui_confirm(struct ui *ui, const char *question)
+{
+	wint_t	ch;
+	int	rc, pw;
+
+	ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
+	pw = ui_put(LINES - 1, 0, COLS - 1, question, strlen(question),
+	    ui->attr[E_PROMPT], NULL, NULL);
+	move(LINES - 1, pw < COLS - 1 ? pw + 1 : pw);
+	timeout(250);
+	curs_set(1);
+	refresh();
+	while (((rc = get_wch(&ch)) == ERR ||
+	    (rc == KEY_CODE_YES && ch == KEY_RESIZE)) && !ui_interrupted())
+		if (rc != ERR)
+			ui->flags |= UI_RELAYOUT | UI_LIST;
+	curs_set(0);
+	ui->flags |= UI_RELAYOUT | UI_REDRAW;
+	return rc == OK && (ch == 'y' || ch == 'Y') && !ui_interrupted();
 }

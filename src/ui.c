@@ -32,7 +32,7 @@ const char *const ui_elem_names[E_COUNT] = {
 	"quote", "quote.mark", "entity.person", "entity.org", "entity.place",
 	"entity.misc", "annotation", "sidebar.heading", "sidebar.item",
 	"sidebar.role", "sidebar.count", "status", "status.progress",
-	"message", "error", "prompt", "help.key", "help.text"
+	"message", "error", "prompt", "help.key", "help.text", "selection"
 };
 
 static volatile sig_atomic_t	ui_signal;
@@ -58,6 +58,13 @@ ui_restore(void)
 	if (ui_tty != NULL)
 		fclose(ui_tty);
 	ui_tty = NULL;
+}
+
+/* Has a signal asked the screen to end? Prompts give up when it has. */
+int
+ui_interrupted(void)
+{
+	return ui_signal != 0;
 }
 
 /* Set the status-line message; NULL clears it. */
@@ -184,6 +191,7 @@ ui_theme_builtin(struct ui *ui)
 	ui->attr[E_CAPTION] = ui->attr[E_HEADER_META] = A_DIM;
 	ui->attr[E_ERROR] = ui->attr[E_HELP_KEY] = A_BOLD;
 	ui->attr[E_LINK] = A_UNDERLINE;
+	ui->attr[E_SELECTION] = A_REVERSE;
 }
 
 /* Parse one "color" line; returns the element + 1, 0 if blank, -1. */
