@@ -39,6 +39,7 @@ void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
 int	 cmd_extract(struct cmd_ctx *, int, char **);
 int	 cmd_import(struct cmd_ctx *, int, char **);
 int	 cmd_list(struct cmd_ctx *, int, char **);
+int	 cmd_search(struct cmd_ctx *, int, char **);
 int	 cmd_show(struct cmd_ctx *, int, char **);
 
 #endif
