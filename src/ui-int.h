@@ -21,6 +21,7 @@ enum ui_elem {
 	E_ENTITY_MISC, E_ANNOTATION, E_SIDEBAR_HEADING, E_SIDEBAR_ITEM,
 	E_SIDEBAR_ROLE, E_SIDEBAR_COUNT, E_STATUS, E_STATUS_PROGRESS,
 	E_MESSAGE, E_ERROR, E_PROMPT, E_HELP_KEY, E_HELP_TEXT,
+	E_SEARCH_MATCH,
 	E_COUNT
 };
 extern const char *const ui_elem_names[E_COUNT];
@@ -37,6 +38,17 @@ enum ui_pane { PANE_FEEDS, PANE_LIST, PANE_ARTICLE, PANE_SIDEBAR, NPANES };
 
 struct ui_rect {
 	int	y, x, h, w;
+};
+
+/* A listing to go back to (a filter with owned strings, its window). */
+struct ui_listing {
+	int		 valid;
+	struct store_filter filter;
+	char		*value, *kind, *label;
+	int64_t		 count;
+	int		 has_top;
+	struct store_key top_key;
+	size_t		 cur;
 };
 
 /* One wrapped line of the article: a byte range of the document. */
@@ -72,6 +84,13 @@ struct ui {
 	int		 has_top;
 	struct store_key top_key;
 	size_t		 cur;		/* cursor within rows */
+	int		 pos_ok;	/* pos is the rows above top_key */
+	struct store_key pos_key;
+	int64_t		 pos;
+
+	/* Search (ui-search.c) and the listing q goes back to. */
+	char		*search_last;
+	struct ui_listing back;
 
 	/* The open article. */
 	struct article	 art;
@@ -155,6 +174,14 @@ void	 ui_quotes_draw(struct ui *);
 int	 ui_quotes_move(struct ui *, int);
 int	 ui_quotes_enter(struct ui *);
 int	 ui_quotes_close(struct ui *);
+
+/* ui-search.c */
+int	 ui_search_op(struct ui *);
+int	 ui_search_back(struct ui *);
+void	 ui_search_save(struct ui *);
+void	 ui_search_forget(struct ui *);
+void	 ui_search_article(struct ui *);
+void	 ui_search_free(struct ui *);
 
 /* ui-keys.c */
 int	 ui_keys_init(struct ui *);
