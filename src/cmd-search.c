@@ -152,7 +152,8 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	const char		*a, *v;
 	char			*err = NULL;
 	size_t			 limit = 0;
-	int			 i, rv;
+	int64_t			 n;
+	int			 i, rv, count = 0;
 
 	memset(&o, 0, sizeof o);
 	/*
@@ -167,6 +168,8 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		} else if (strcmp(a, "--json") == 0)
 			o.json = 1;
+		else if (strcmp(a, "-c") == 0 || strcmp(a, "--count") == 0)
+			count = 1;
 		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			cmd_help(stdout, self);
 			return CMD_OK;
@@ -210,6 +213,16 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_SEARCH;
 	f.value = query.data;
+	if (count) {
+		if ((n = store_page_count(o.store, &f, NULL, &err)) < 0) {
+			fprintf(stderr, "dossier: %s\n", err);
+			rv = CMD_USAGE;
+		} else {
+			printf("%lld\n", (long long)n);
+			rv = n > 0 ? CMD_OK : CMD_FAILED;
+		}
+		goto out;
+	}
 	/* 0 is no limit: LIMIT -1 to sqlite. */
 	if (store_page(o.store, &f, NULL, 1, limit > 0 ? limit : (size_t)-1,
 	    search_row, &o, &err) != 0 || o.err != NULL) {
@@ -217,6 +230,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 		rv = CMD_USAGE;
 	} else
 		rv = o.n > 0 ? CMD_OK : CMD_FAILED;
+out:
 	free(o.err);
 	free(err);
 	buf_free(&query);

@@ -51,7 +51,7 @@ static const struct cmd_entry cmd_table[] = {
 	  "                  published, url, lead, body, captions, subheadings,\n"
 	  "                  tags, entities, quotes, notes\n",
 	  cmd_show },
-	{ "search", "[--json] [--limit N] QUERY...",
+	{ "search", "[--json] [--count] [--limit N] QUERY...",
 	  "find stories by their words, outlet, tags, speakers and dates",
 	  "Print the stories that match QUERY, newest first: id, date, outlet\n"
 	  "and title, then a line around the words that matched (marked in\n"
@@ -77,6 +77,7 @@ static const struct cmd_entry cmd_table[] = {
 	  "\n"
 	  "      --json      one JSON object per line: id, title, outlet,\n"
 	  "                  published, snippet (plain text)\n"
+	  "  -c, --count     print only how many stories match\n"
 	  "  -n, --limit N   at most N stories (0: all, the default)\n"
 	  "\n"
 	  "Exit status: 0 if a story matched, 1 if none did, 2 on an error\n"

@@ -3,7 +3,7 @@
 # field filters, speaker:, exit status as grep (0 match, 1 none, 2 error),
 # hostile queries, safe output and --json.
 . "$top_srcdir/tests/lib.sh"
-plan 25
+plan 26
 
 db="$T/lib.db"
 "$DOSSIER" --db "$db" import --quiet "$top_srcdir/samples/library" \
@@ -144,6 +144,12 @@ ok $? "--json: one valid object a line, with a snippet"
 run --db "$db" search --json drone
 python3 -m json.tool --json-lines "$T/out" >/dev/null
 ok $? "--json output passes python3 -m json.tool"
+
+run --db "$db" search --count drone OR refugees
+a="$rc $(cat "$T/out")"
+run --db "$db" search -c zanzibar
+[ "$a" = "0 10" ] && [ $rc -eq 1 ] && [ "$(cat "$T/out")" = 0 ]
+ok $? "--count prints the number of matches"
 
 run --db "$db" search --limit x drone
 [ $rc -eq 2 ] && has "$T/err" "bad limit 'x'"
