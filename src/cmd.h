@@ -45,6 +45,7 @@ int	 cmd_extract(struct cmd_ctx *, int, char **);
 int	 cmd_import(struct cmd_ctx *, int, char **);
 int	 cmd_list(struct cmd_ctx *, int, char **);
 int	 cmd_note(struct cmd_ctx *, int, char **);
+int	 cmd_search(struct cmd_ctx *, int, char **);
 int	 cmd_show(struct cmd_ctx *, int, char **);
 int	 cmd_tag(struct cmd_ctx *, int, char **);
 

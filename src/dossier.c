@@ -95,6 +95,38 @@ static const struct cmd_entry cmd_table[] = {
 	  "  -o, --output FILE    write FILE whole or not at all (a temporary\n"
 	  "                       file renamed over it) instead of stdout\n",
 	  cmd_export },
+	{ "search", "[--json] [--count] [--limit N] QUERY...",
+	  "find stories by their words, outlet, tags, speakers and dates",
+	  "Print the stories that match QUERY, newest first: id, date, outlet\n"
+	  "and title, then a line around the words that matched (marked in\n"
+	  "[brackets], or bold on a terminal). Options come before QUERY;\n"
+	  "'--' ends them.\n"
+	  "\n"
+	  "  word           stories with the word (words are ANDed); case and\n"
+	  "                 accents do not matter\n"
+	  "  dron*          a word that starts with 'dron'\n"
+	  "  '\"a phrase\"'   the words in this order (quote the quotes in a\n"
+	  "                 shell)\n"
+	  "  -word -\"a b\"   leave out stories with the word or phrase\n"
+	  "  a OR b         either one; OR binds tighter than AND\n"
+	  "  title:WORD     the word (or \"phrase\") in the title\n"
+	  "  outlet:TEXT    outlet name containing TEXT (any case)\n"
+	  "  by:TEXT        byline containing TEXT\n"
+	  "  speaker:NAME   stories quoting someone whose name contains NAME\n"
+	  "  tag:TAG        stories tagged TAG\n"
+	  "  is:unread  is:read  is:starred\n"
+	  "  after:DATE     published on or after DATE (YYYY-MM-DD, YYYY-MM\n"
+	  "                 or YYYY); before:DATE  published before DATE\n"
+	  "Any of these can be left out with a leading '-' (-tag:sport).\n"
+	  "\n"
+	  "      --json      one JSON object per line: id, title, outlet,\n"
+	  "                  published, snippet (plain text)\n"
+	  "  -c, --count     print only how many stories match\n"
+	  "  -n, --limit N   at most N stories (0: all, the default)\n"
+	  "\n"
+	  "Exit status: 0 if a story matched, 1 if none did, 2 on an error\n"
+	  "(a search that does not parse, such as an empty one).\n",
+	  cmd_search },
 	{ "extract", "[--json] [--raw] FILE...",
 	  "find people, organisations, places and quotes in files",
 	  "Run entity and quote extraction on files without touching the\n"

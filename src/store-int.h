@@ -52,4 +52,17 @@ int		 store_exec(struct store *, const char *, char **);
 sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,
 		     char **);
 
+/* store-search.c */
+struct buf;
+struct search;
+struct store_filter;
+int		 store_search_parse(const struct store_filter *,
+		     struct search *, char **);
+void		 store_search_sql(struct buf *, const struct search *, int);
+void		 store_search_bind(sqlite3_stmt *, const struct search *);
+int64_t		 store_search_fts_count(struct store *,
+		     const struct search *, char **);
+int		 store_search_scan(struct store *, const struct search *,
+		     size_t, char **);
+
 #endif

@@ -11,14 +11,19 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "search.h"
 #include "store.h"
 #include "store-int.h"
 #include "xmalloc.h"
 #include "banned.h"
 
-/* Add a listing's condition; parameters ?1 value, ?2 kind, ?3 feed. */
+/*
+ * Add a listing's condition; parameters ?1 value, ?2 kind, ?3 feed, and
+ * from ?7 those of a search q (scan: see store_search_sql).
+ */
 static void
-query_filter(struct buf *sql, const struct store_filter *f)
+query_filter(struct buf *sql, const struct store_filter *f,
+    const struct search *q, int scan)
 {
 	switch (f->kind) {
 	case STORE_FILTER_ALL:
@@ -48,6 +53,11 @@ query_filter(struct buf *sql, const struct store_filter *f)
 		    " JOIN entities e ON e.id = m.entity_id"
 		    " WHERE e.name = ?1 AND e.kind = ?2)");
 		break;
+	case STORE_FILTER_SEARCH:
+		buf_addc(sql, '(');
+		store_search_sql(sql, q, scan);
+		buf_addc(sql, ')');
+		break;
 	}
 	if (f->unread)
 		buf_adds(sql, " AND a.read = 0");
@@ -73,8 +83,13 @@ query_from(struct buf *sql, const struct store_filter *f)
 
 /* Bind a filter's parameters (those its SQL does not use are harmless). */
 static void
-bind_filter(sqlite3_stmt *st, const struct store_filter *f)
+bind_filter(sqlite3_stmt *st, const struct store_filter *f,
+    const struct search *q)
 {
+	if (f->kind == STORE_FILTER_SEARCH) {
+		store_search_bind(st, q);
+		return;
+	}
 	if (f->value != NULL)
 		sqlite3_bind_text(st, 1, f->value, -1, SQLITE_STATIC);
 	if (f->entity_kind != NULL)
@@ -154,14 +169,19 @@ store_page(struct store *s, const struct store_filter *f,
 {
 	struct buf	 sql;
 	struct store_row r;
+	struct search	 q;
 	sqlite3_stmt	*st = NULL;
-	int		 rc, rv = -1;
+	int		 rc, rv = -1, scan = 0;
 
+	memset(&q, 0, sizeof q);
 	buf_init(&sql);
+	if (f->kind == STORE_FILTER_SEARCH && (store_search_parse(f, &q,
+	    err) != 0 || (scan = store_search_scan(s, &q, limit, err)) < 0))
+		goto out;
 	buf_printf(&sql, "SELECT %s, a.id, a.title, a.outlet,"
 	    " a.published, a.read, a.starred FROM articles a", query_ts(f));
 	query_from(&sql, f);
-	query_filter(&sql, f);
+	query_filter(&sql, f, &q, scan);
 	if (key != NULL) {
 		if (dir > 0)
 			buf_printf(&sql, " AND (%s, a.id) < (?4, ?5)",
@@ -182,7 +202,7 @@ store_page(struct store *s, const struct store_filter *f,
 		store_error(s, err, "cannot list articles");
 		goto out;
 	}
-	bind_filter(st, f);
+	bind_filter(st, f, &q);
 	if (key != NULL) {
 		sqlite3_bind_int64(st, 4, key->sort_ts);
 		sqlite3_bind_int64(st, 5, key->id);
@@ -209,6 +229,7 @@ store_page(struct store *s, const struct store_filter *f,
 out:
 	sqlite3_finalize(st);
 	buf_free(&sql);
+	search_free(&q);
 	return rv;
 }
 
@@ -218,20 +239,38 @@ store_page_count(struct store *s, const struct store_filter *f,
     const struct store_key *key, char **err)
 {
 	struct buf	 sql;
+	struct search	 q;
 	sqlite3_stmt	*st = NULL;
 	int64_t		 n = -1;
+	size_t		 i;
+	int		 scan = 0;
 
+	memset(&q, 0, sizeof q);
 	buf_init(&sql);
+	if (f->kind == STORE_FILTER_SEARCH) {
+		if (store_search_parse(f, &q, err) != 0)
+			goto out;
+		/* Words alone: the full-text index counts them by itself. */
+		for (i = 0; i < q.n && q.v[i].in_fts; i++)
+			;
+		if (i == q.n && key == NULL && !f->unread) {
+			n = store_search_fts_count(s, &q, err);
+			goto out;
+		}
+		if (key != NULL && (scan = store_search_scan(s, &q, 50,
+		    err)) < 0)
+			goto out;
+	}
 	buf_adds(&sql, "SELECT count(*) FROM articles a");
 	query_from(&sql, f);
-	query_filter(&sql, f);
+	query_filter(&sql, f, &q, scan);
 	if (key != NULL)
 		buf_printf(&sql, " AND (%s, a.id) > (?4, ?5)", query_ts(f));
 	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
 		store_error(s, err, "cannot count articles");
 		goto out;
 	}
-	bind_filter(st, f);
+	bind_filter(st, f, &q);
 	if (key != NULL) {
 		sqlite3_bind_int64(st, 4, key->sort_ts);
 		sqlite3_bind_int64(st, 5, key->id);
@@ -243,6 +282,7 @@ store_page_count(struct store *s, const struct store_filter *f,
 out:
 	sqlite3_finalize(st);
 	buf_free(&sql);
+	search_free(&q);
 	return n;
 }
 

@@ -135,7 +135,8 @@ enum store_filter_kind {
 	STORE_FILTER_TAG,	/* value: the tag */
 	STORE_FILTER_OUTLET,	/* value: the outlet */
 	STORE_FILTER_FEED,	/* feed: the feed id */
-	STORE_FILTER_ENTITY	/* value: the name, entity_kind: its kind */
+	STORE_FILTER_ENTITY,	/* value: the name, entity_kind: its kind */
+	STORE_FILTER_SEARCH	/* value: a search as typed (search.h) */
 };
 
 struct store_filter {
@@ -270,5 +271,27 @@ int	 store_note_get(struct store *, int64_t,
  */
 int	 store_notes_page(struct store *, const struct store_key *, size_t,
 	     int (*)(const struct store_note_row *, void *), void *, char **);
+
+/*
+ * Searching (store-search.c): a listing of kind STORE_FILTER_SEARCH pages
+ * and counts through store_page and store_page_count; a search that does
+ * not parse makes them fail with the parser's message. These give what a
+ * search matched in one story.
+ */
+
+/*
+ * A few words of story id around what the search matched, each match
+ * between open and close; the start of the lead when the search has no
+ * words. *out is a new string (NULL if the story is not there).
+ */
+int	 store_search_snippet(struct store *, const char *, int64_t,
+	     const char *open, const char *close, char **out, char **);
+
+/*
+ * Call fn(column, start, end) for each matched span of story id, in byte
+ * offsets into its title (column 0), lead (1) and body (2).
+ */
+int	 store_search_spans(struct store *, const char *, int64_t,
+	     int (*)(int, size_t, size_t, void *), void *, char **);
 
 #endif

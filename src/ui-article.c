@@ -504,6 +504,7 @@ ui_article_open(struct ui *ui, int64_t id)
 	ui->side_cur = ui->side_top = 0;
 	doc_build(ui);
 	ui_article_wrap(ui);
+	ui_search_article(ui);
 	return flags;
 }
 

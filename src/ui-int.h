@@ -22,6 +22,7 @@ enum ui_elem {
 	E_SIDEBAR_ROLE, E_SIDEBAR_COUNT, E_STATUS, E_STATUS_PROGRESS,
 	E_MESSAGE, E_ERROR, E_PROMPT, E_HELP_KEY, E_HELP_TEXT,
 	E_SELECTION,
+	E_SEARCH_MATCH,
 	E_COUNT
 };
 extern const char *const ui_elem_names[E_COUNT];
@@ -45,6 +46,17 @@ struct ui_insert {
 	size_t	at;
 	size_t	len;
 	int	num;
+};
+
+/* A listing to go back to (a filter with owned strings, its window). */
+struct ui_listing {
+	int		 valid;
+	struct store_filter filter;
+	char		*value, *kind, *label;
+	int64_t		 count;
+	int		 has_top;
+	struct store_key top_key;
+	size_t		 cur;
 };
 
 /* One wrapped line of the article: a byte range of the document. */
@@ -80,6 +92,13 @@ struct ui {
 	int		 has_top;
 	struct store_key top_key;
 	size_t		 cur;		/* cursor within rows */
+	int		 pos_ok;	/* pos is the rows above top_key */
+	struct store_key pos_key;
+	int64_t		 pos;
+
+	/* Search (ui-search.c) and the listing q goes back to. */
+	char		*search_last;
+	struct ui_listing back;
 
 	/* The open article. */
 	struct article	 art;
@@ -186,6 +205,14 @@ void	 ui_quotes_draw(struct ui *);
 int	 ui_quotes_move(struct ui *, int);
 int	 ui_quotes_enter(struct ui *);
 int	 ui_quotes_close(struct ui *);
+
+/* ui-search.c */
+int	 ui_search_op(struct ui *);
+int	 ui_search_back(struct ui *);
+void	 ui_search_save(struct ui *);
+void	 ui_search_forget(struct ui *);
+void	 ui_search_article(struct ui *);
+void	 ui_search_free(struct ui *);
 
 /* ui-keys.c */
 int	 ui_keys_init(struct ui *);

@@ -59,6 +59,7 @@ static const struct ui_op {
 	{ "open", op_open, "open the selected feed, story, name or quote" },
 	{ "quit", op_quit, "go back; from the lists, quit" },
 	{ "help", op_help, "show the keys and commands" },
+	{ "search", ui_search_op, "search the library (see dossier(1))" },
 	{ "next-unread", op_next_unread, "open the next unread story" },
 	{ "prev-unread", op_prev_unread, "open the previous unread story" },
 	{ "toggle-read", op_toggle_read, "mark the story read or unread" },
@@ -90,7 +91,7 @@ static const char *const ui_default_bindings[] = {
 	"bind Tab focus-next", "bind BTab focus-prev",
 	"bind Enter open",
 	"bind q quit",
-	"bind ? help",
+	"bind ? help", "bind / search",
 	"bind n next-unread", "bind N prev-unread",
 	"bind r toggle-read",
 	"bind s toggle-star",
@@ -646,7 +647,7 @@ op_quit(struct ui *ui)
 		ui->focus = PANE_LIST;
 		return UI_REDRAW;
 	}
-	return UI_QUIT;
+	return ui_search_back(ui);	/* UI_QUIT if nothing to go back to */
 }
 
 /* Show or hide the help screen. */

@@ -186,6 +186,7 @@ ui_set_filter(struct ui *ui, const struct store_filter *f, const char *label,
 	ui->filter_count = count;
 	ui->has_top = 0;
 	ui->cur = 0;
+	ui->pos_ok = 0;
 	return UI_LIST | UI_REDRAW;
 }
 
@@ -200,6 +201,7 @@ ui_feed_select(struct ui *ui)
 	e = &ui->feeds.v[ui->feed_cur];
 	if (e->heading)
 		return 0;
+	ui_search_forget(ui);	/* a feed chosen: q quits again */
 	return ui_set_filter(ui, &e->filter, e->label, e->count);
 }
 
@@ -233,7 +235,7 @@ ui_feeds_move(struct ui *ui, int d)
 int
 ui_list_load(struct ui *ui)
 {
-	char	*err = NULL;
+	char	*err = NULL, *perr = NULL;
 	int	 n = ui_rows(ui, PANE_LIST);
 
 	library_rows_free(&ui->rows);
@@ -251,6 +253,17 @@ ui_list_load(struct ui *ui)
 	}
 	if (ui->rows.n > 0 && ui->cur >= ui->rows.n)
 		ui->cur = ui->rows.n - 1;
+	/* The rows above the window, for "n/N": counted once a top key. */
+	if (!ui->has_top)
+		ui->pos = 0;
+	else if (!ui->pos_ok || ui->pos_key.id != ui->top_key.id ||
+	    ui->pos_key.sort_ts != ui->top_key.sort_ts) {
+		ui->pos = store_page_count(ui->store, &ui->filter,
+		    &ui->top_key, &perr);
+		free(perr);
+	}
+	ui->pos_ok = ui->has_top;
+	ui->pos_key = ui->top_key;
 	return UI_REDRAW;
 }
 
@@ -387,7 +400,7 @@ ui_feeds_draw(struct ui *ui)
 	struct ui_rect	*r = &ui->r[PANE_FEEDS];
 	struct lib_feed	*e;
 	char		 num[32];
-	int		 rows = ui_rows(ui, PANE_FEEDS), cols, y, nw;
+	int		 rows = ui_rows(ui, PANE_FEEDS), cols, y, nw, sel;
 	size_t		 i;
 	attr_t		 a;
 
@@ -405,16 +418,18 @@ ui_feeds_draw(struct ui *ui)
 			    NULL, NULL);
 			continue;
 		}
-		a = ui->attr[i == ui->feed_cur ? E_FEED_SELECTED : E_FEED];
-		if (i == ui->feed_cur)
+		/* The cursor shows on the entry listed, or while moving. */
+		sel = i == ui->feed_cur && (ui->focus == PANE_FEEDS ||
+		    ui_feed_is(e, &ui->filter));
+		a = ui->attr[sel ? E_FEED_SELECTED : E_FEED];
+		if (sel)
 			ui_fill(r->y + 1 + y, r->x, cols, a);
 		snprintf(num, sizeof num, "%lld", (long long)e->count);
 		nw = (int)strlen(num);
 		ui_put(r->y + 1 + y, r->x + 1, cols - nw - 3, e->label,
 		    strlen(e->label), a, NULL, NULL);
 		ui_put(r->y + 1 + y, r->x + cols - nw - 1, nw, num, nw,
-		    i == ui->feed_cur ? a : ui->attr[E_FEED_COUNT], NULL,
-		    NULL);
+		    sel ? a : ui->attr[E_FEED_COUNT], NULL, NULL);
 	}
 }
 
@@ -434,6 +449,17 @@ ui_list_draw(struct ui *ui)
 	ui_box(ui, PANE_LIST, title);
 	free(title);
 	cols = ui_cols(ui, PANE_LIST);
+	/* Where the cursor is: "12/1204" at the title's right. */
+	if (ui->rows.n > 0 && ui->pos >= 0) {
+		xasprintf(&title, " %lld/%lld", (long long)(ui->pos +
+		    (int64_t)ui->cur + 1), (long long)ui->filter_count);
+		x = (int)strlen(title);
+		if (x + 8 < cols)
+			ui_put(r->y, r->x + cols - x, x, title, (size_t)x,
+			    ui->attr[ui->focus == PANE_LIST ?
+			    E_PANE_TITLE_FOCUS : E_PANE_TITLE], NULL, NULL);
+		free(title);
+	}
 	for (y = 0, i = 0; y < rows && i < ui->rows.n; y++, i++) {
 		row = &ui->rows.v[i];
 		if (i == ui->cur) {

@@ -195,6 +195,7 @@ ui_sidebar_enter(struct ui *ui)
 	f.value = e->name;
 	f.entity_kind = e->kind;
 	ui->focus = PANE_LIST;
+	ui_search_save(ui);	/* q goes back to the listing before */
 	return ui_set_filter(ui, &f, e->name, -1);
 }
 

@@ -32,7 +32,8 @@ const char *const ui_elem_names[E_COUNT] = {
 	"quote", "quote.mark", "entity.person", "entity.org", "entity.place",
 	"entity.misc", "annotation", "sidebar.heading", "sidebar.item",
 	"sidebar.role", "sidebar.count", "status", "status.progress",
-	"message", "error", "prompt", "help.key", "help.text", "selection"
+	"message", "error", "prompt", "help.key", "help.text", "selection",
+	"search.match"
 };
 
 static volatile sig_atomic_t	ui_signal;
@@ -192,6 +193,7 @@ ui_theme_builtin(struct ui *ui)
 	ui->attr[E_ERROR] = ui->attr[E_HELP_KEY] = A_BOLD;
 	ui->attr[E_LINK] = A_UNDERLINE;
 	ui->attr[E_SELECTION] = A_REVERSE;
+	ui->attr[E_SEARCH_MATCH] = A_REVERSE;
 }
 
 /* Parse one "color" line; returns the element + 1, 0 if blank, -1. */
@@ -432,6 +434,7 @@ ui_free(struct ui *ui)
 	free(ui->filter_kind);
 	free(ui->theme);
 	free(ui->message);
+	ui_search_free(ui);
 	ui_keys_free();
 }
 

@@ -1,0 +1,221 @@
+/*
+ * Search on the screen: '/' reads a search on the bottom line (the last one
+ * offered again), the article list shows what it matches, paged like any
+ * listing, and q goes back to the listing shown before. A story opened
+ * from a search has the matched words marked (search.match) and opens at
+ * the first of them. The listing a search or a name replaced is kept here.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "store.h"
+#include "ui-int.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Longest search the prompt takes, in bytes. */
+#define UI_SEARCH_MAX	2048
+/* How much of a search the list's title shows. */
+#define UI_SEARCH_LABEL	32
+
+/* Forget the listing kept to go back to. */
+void
+ui_search_forget(struct ui *ui)
+{
+	struct ui_listing	*b = &ui->back;
+
+	free(b->value);
+	free(b->kind);
+	free(b->label);
+	memset(b, 0, sizeof *b);
+}
+
+/* Keep the listing shown now, unless one is kept already. */
+void
+ui_search_save(struct ui *ui)
+{
+	struct ui_listing	*b = &ui->back;
+
+	if (b->valid || ui->filter_label == NULL)
+		return;
+	b->valid = 1;
+	b->filter = ui->filter;
+	b->value = ui->filter.value != NULL ? xstrdup(ui->filter.value) :
+	    NULL;
+	b->kind = ui->filter.entity_kind != NULL ?
+	    xstrdup(ui->filter.entity_kind) : NULL;
+	b->filter.value = b->value;
+	b->filter.entity_kind = b->kind;
+	b->label = xstrdup(ui->filter_label);
+	b->count = ui->filter_count;
+	b->has_top = ui->has_top;
+	b->top_key = ui->top_key;
+	b->cur = ui->cur;
+}
+
+/* q from the lists: back to the kept listing, or quit if none. */
+int
+ui_search_back(struct ui *ui)
+{
+	struct ui_listing	*b = &ui->back;
+	int			 flags;
+
+	if (!b->valid)
+		return UI_QUIT;
+	flags = ui_set_filter(ui, &b->filter, b->label, b->count);
+	ui->has_top = b->has_top;
+	ui->top_key = b->top_key;
+	ui->cur = b->cur;
+	ui_search_forget(ui);
+	ui->focus = PANE_LIST;
+	return flags;
+}
+
+/* The list's title for a search: "Search: words", cut if long. */
+static char *
+search_label(const char *text)
+{
+	char	*label;
+	size_t	 n = strlen(text);
+
+	if (n <= UI_SEARCH_LABEL) {
+		xasprintf(&label, "Search: %s", text);
+		return label;
+	}
+	n = UI_SEARCH_LABEL;
+	while (n > 0 && (text[n] & 0xc0) == 0x80)
+		n--;
+	xasprintf(&label, "Search: %.*s\xe2\x80\xa6", (int)n, text);
+	return label;
+}
+
+/* Read a search and show what it matches in the article list. */
+int
+ui_search_op(struct ui *ui)
+{
+	struct store_filter	 f;
+	struct search		 q;
+	char			*line, *err = NULL, *label;
+	int64_t			 n;
+	int			 flags = UI_REDRAW | UI_RELAYOUT;
+
+	if (ui_prompt(ui, "Search: ", ui->search_last, UI_SEARCH_MAX,
+	    &line) != 1)
+		return flags;
+	free(ui->search_last);
+	ui->search_last = line;
+	/* Say what is wrong before touching the listing. */
+	if (search_parse(line, strlen(line), &q, &err) != 0) {
+		ui_message(ui, 1, "%s", err);
+		free(err);
+		return flags;
+	}
+	search_free(&q);
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_SEARCH;
+	f.value = line;
+	if ((n = store_page_count(ui->store, &f, NULL, &err)) < 0) {
+		ui_message(ui, 1, "%s", err);
+		free(err);
+		return flags;
+	}
+	ui_search_save(ui);
+	label = search_label(line);
+	flags |= ui_set_filter(ui, &f, label, n);
+	free(label);
+	ui->focus = PANE_LIST;
+	if (n == 0)
+		ui_message(ui, 0, "no story matches");
+	return flags;
+}
+
+/* Where a column of the story starts in the document, and its length. */
+static int
+search_column(struct ui *ui, int col, size_t *base, size_t *len)
+{
+	const struct article	*a = &ui->art;
+	size_t			 n;
+
+	switch (col) {
+	case 0:
+		if (a->title == NULL)
+			return -1;
+		*base = 0;
+		*len = strlen(a->title);
+		return 0;
+	case 1:
+		/* The lead and a blank line come just before the body. */
+		if (a->lead == NULL || (n = strlen(a->lead)) + 2 >
+		    ui->body_off)
+			return -1;
+		*base = ui->body_off - n - 2;
+		*len = n;
+		return 0;
+	case 2:
+		*base = ui->body_off;
+		*len = a->body_len;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+struct search_marks {
+	struct ui	*ui;
+	size_t		 first;
+};
+
+/* Mark one matched span of the open story. */
+static int
+search_mark(int col, size_t start, size_t end, void *arg)
+{
+	struct search_marks	*m = arg;
+	struct ui		*ui = m->ui;
+	size_t			 base, len, i;
+
+	if (search_column(ui, col, &base, &len) != 0 || start >= end ||
+	    end > len || base + end > ui->doc_len)
+		return 0;
+	for (i = base + start; i < base + end; i++)
+		ui->cls[i] = E_SEARCH_MATCH;
+	if (base + start < m->first)
+		m->first = base + start;
+	return 0;
+}
+
+/* Mark what the search matched in the story opened from its results. */
+void
+ui_search_article(struct ui *ui)
+{
+	struct search_marks	 m;
+	size_t			 i;
+	int			 rows = ui->r[PANE_ARTICLE].h - 1;
+
+	if (ui->filter.kind != STORE_FILTER_SEARCH || ui->art_id == 0 ||
+	    ui->cls == NULL || ui->filter.value == NULL)
+		return;
+	m.ui = ui;
+	m.first = ui->doc_len;
+	if (store_search_spans(ui->store, ui->filter.value, ui->art_id,
+	    search_mark, &m, NULL) != 0 || m.first == ui->doc_len)
+		return;
+	/* Open at the first match, a third down the pane. */
+	for (i = 0; i < ui->nlines; i++)
+		if (ui->lines[i].start <= m.first && m.first <= ui->lines[i].end)
+			break;
+	if (i < ui->nlines && rows > 0)
+		ui->scroll = i > (size_t)rows / 3 ? i - (size_t)rows / 3 : 0;
+}
+
+/* Free what search keeps. */
+void
+ui_search_free(struct ui *ui)
+{
+	ui_search_forget(ui);
+	free(ui->search_last);
+	ui->search_last = NULL;
+}

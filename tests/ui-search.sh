@@ -1,0 +1,77 @@
+#!/bin/sh
+# Search on the screen: '/' reads a search, the article list shows its
+# results with their count and the cursor's position, the feed list's
+# cursor leaves its entry, a result opens with its matches marked
+# (search.match, capture-pane -e) at the first match, q goes back to the
+# listing before, and a bad or hostile search leaves a message and a
+# working screen. Also: a name's listing from the sidebar.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib-tmux.sh"
+plan 14
+
+sample_db
+use_theme default
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+
+# The feed list's "All" line, with its colours.
+all_line() { screen -e; grep -m1 ' All ' "$T/screen"; }
+# In the default theme the selected feed is on colour24.
+SEL='48;5;24'
+
+all_line | grep -q "$SEL"
+ok $? "the feed list's cursor is on All at first"
+
+keys j j j
+wait_for " 4/15"
+ok $? "the list shows the cursor's position as n/N"
+
+keys /
+wait_for "Search:" && keys "drone" Enter
+wait_for "Search: drone (8)"
+ok $? "/ reads a search; the list is titled with it and its count"
+wait_for " 1/8"
+ok $? "the position counts within the results"
+! all_line | grep -q "$SEL"
+ok $? "no feed is highlighted while search results are shown"
+
+# The newest result is story 13, whose only drone is deep in its body.
+keys Enter
+wait_for "of January’s drone crash" && wait_for '48;5;221' -e
+ok $? "the opened result has its matched words marked (search.match)"
+# Opened at the top, the headline would show; at the match it has scrolled.
+screen
+grep -qF "of January’s drone crash" "$T/screen" &&
+    grep -q "Article [0-9]*%" "$T/screen" &&
+    ! grep -q "Article 2[0-9]%\|Article 1[0-9]%" "$T/screen"
+ok $? "the story opens scrolled to its first match"
+
+keys q q
+wait_for "All (15)" && wait_for " 4/15"
+ok $? "q from the list goes back to the listing before, at its row"
+all_line | grep -q "$SEL"
+ok $? "the feed cursor is back on All"
+
+keys /
+wait_for "Search: drone"
+ok $? "the prompt offers the last search again"
+keys C-u '"' Enter
+wait_for "empty search"
+ok $? "a search that does not parse says so on the status line"
+
+keys / C-u 'NEAR( "a * -' Enter
+wait_for "Search: NEAR("
+keys q
+wait_for "All (15)" && keys j && wait_for " 5/15"
+ok $? "a hostile search leaves a working screen"
+
+# A name from the sidebar lists its stories; no feed stays highlighted.
+keys g Enter
+wait_for "Velmark says gas storage" && keys Tab G Enter
+wait_gone "All (15)"
+! all_line | grep -q "$SEL"
+ok $? "no feed is highlighted while a name's stories are listed"
+keys q
+wait_for "All (15)"
+ok $? "q goes back from a name's listing too"
+exit 0
