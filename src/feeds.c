@@ -422,6 +422,8 @@ feeds_fetch(struct store *s, const int64_t *ids, size_t n,
 	}
 	memset(&fo, 0, sizeof fo);
 	fo.cancel = opts != NULL ? opts->cancel : NULL;
+	if (opts != NULL && opts->start != NULL)
+		opts->start(run.l.n, opts->arg);
 	rv = fetch_many(reqs, run.l.n, &fo, feeds_done, &run);
 	if (rv != 0)
 		*err = xstrdup("cancelled");

@@ -45,6 +45,7 @@ struct feeds_options {
 	char		**tags;		/* add: tags for the stories */
 	size_t		  ntags;
 	volatile int	 *cancel;	/* non-zero stops; may be NULL */
+	void		(*start)(size_t total, void *);	/* may be NULL */
 	void		(*report)(const struct feeds_event *, void *);
 	void		 *arg;
 };

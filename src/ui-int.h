@@ -107,6 +107,8 @@ struct ui {
 
 	char		*message;
 	int		 message_error;
+
+	struct ui_fetch	*fetch;		/* ui-fetch.c: a fetch running */
 };
 
 /* ui.c */
@@ -155,6 +157,13 @@ void	 ui_quotes_draw(struct ui *);
 int	 ui_quotes_move(struct ui *, int);
 int	 ui_quotes_enter(struct ui *);
 int	 ui_quotes_close(struct ui *);
+
+/* ui-fetch.c */
+int	 ui_fetch_start(struct ui *);
+int	 ui_fetch_poll(struct ui *);
+int	 ui_fetch_busy(struct ui *);
+int	 ui_fetch_draw(struct ui *, int, int);
+void	 ui_fetch_stop(struct ui *);
 
 /* ui-keys.c */
 int	 ui_keys_init(struct ui *);

@@ -70,6 +70,8 @@ static const struct ui_op {
 	{ "command", op_command,
 	  "type a command, as in the config file" },
 	{ "redraw", op_redraw, "redraw the screen" },
+	{ "fetch", ui_fetch_start,
+	  "fetch every feed in the background" },
 };
 #define UI_NOPS (sizeof ui_ops / sizeof ui_ops[0])
 
@@ -92,6 +94,7 @@ static const char *const ui_default_bindings[] = {
 	"bind o open-link",
 	"bind : command",
 	"bind C-l redraw",
+	"bind R fetch",
 };
 
 /* Names of keys that are not one printable character. */
