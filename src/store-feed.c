@@ -170,10 +170,16 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 	return 0;
 }
 
-/* The stories of a feed that carry a user's work. */
+/*
+ * The stories of a feed that carry a user's work: starred, annotated, or
+ * tagged after they were stored. Tags stored with a story (its feed's
+ * categories, add --tag) come back when the feed is added again, and
+ * counting them would keep nearly every story of a feed with categories.
+ */
 #define KEPT_STORIES \
 	"feed_id = ?1 AND (starred = 1" \
-	" OR id IN (SELECT article_id FROM tags)" \
+	" OR EXISTS (SELECT 1 FROM tags t WHERE t.article_id = articles.id" \
+	"   AND t.added > articles.fetched)" \
 	" OR id IN (SELECT article_id FROM annotations))"
 
 int

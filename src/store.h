@@ -94,8 +94,9 @@ int	 store_feed_update(struct store *, const struct store_feed *, char **);
 
 /*
  * Remove a feed (not Saved stories) and its stories in one transaction.
- * Stories the user tagged, annotated or starred are kept, moved to Saved
- * stories. Returns 0 (counts set), 1 if no such feed, -1.
+ * Stories the user starred, annotated or tagged after they were stored
+ * are kept, moved to Saved stories. Returns 0 (counts set), 1 if no such
+ * feed, -1.
  */
 int	 store_feed_remove(struct store *, int64_t id, int64_t *removed,
 	     int64_t *kept, char **err);
