@@ -29,6 +29,14 @@ json_set_string(struct json_object *o, const char *key, const char *v)
 	    json_object_new_string(v) : NULL);
 }
 
+/* Keep a copy of the feed's title, else its address. */
+static int
+feed_name_row(const struct store_feed *f, void *arg)
+{
+	*(char **)arg = xstrdup(f->title != NULL ? f->title : f->url);
+	return 1;
+}
+
 /* Keep the id of the feed found. */
 static int
 feed_id_row(const struct store_feed *f, void *arg)
@@ -321,7 +329,7 @@ cmd_remove(struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	const struct cmd_entry	*self = cmd_find("remove");
 	struct store		*s;
-	char			*err = NULL;
+	char			*err = NULL, *name;
 	int64_t			 id, removed, kept;
 	int			 ch, i, rv = CMD_OK;
 
@@ -343,18 +351,22 @@ cmd_remove(struct cmd_ctx *ctx, int argc, char **argv)
 			rv = CMD_FAILED;
 			continue;
 		}
+		name = NULL;
+		store_feed_list(s, id, NULL, feed_name_row, &name, NULL);
 		if (store_feed_remove(s, id, &removed, &kept, &err) != 0) {
 			fputs("dossier: ", stderr);
 			cmd_print_line(stderr, argv[i]);
 			fprintf(stderr, ": %s\n", err != NULL ? err :
 			    "no such feed");
 			free(err);
+			free(name);
 			err = NULL;
 			rv = CMD_FAILED;
 			continue;
 		}
 		printf("removed  %lld  ", (long long)id);
-		cmd_print_line(stdout, argv[i]);
+		cmd_print_line(stdout, name != NULL ? name : argv[i]);
+		free(name);
 		printf(": %lld %s removed", (long long)removed,
 		    removed == 1 ? "story" : "stories");
 		if (kept > 0)
