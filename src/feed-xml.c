@@ -86,7 +86,11 @@ xml_ns(xmlNodePtr n, const char **local)
 			    xml_namespaces[i].href) == 0)
 				return xml_namespaces[i].ns;
 		}
-		return NS_OTHER;
+		/*
+		 * A default namespace we do not know is the feed's own, as
+		 * in Atom drafts and RSS 2.0 with a made-up namespace.
+		 */
+		return n->ns->prefix == NULL ? NS_NONE : NS_OTHER;
 	}
 	/* An undeclared prefix stays in the name in recover mode. */
 	if ((colon = strchr(name, ':')) == NULL)
@@ -440,8 +444,13 @@ xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
 	    (const xmlChar *)"about", (const xmlChar *)
 	    "http://www.w3.org/1999/02/22-rdf-syntax-ns#")) != NULL) {
 		e.id = xstrdup((const char *)about);
+		free(perma);
+		perma = xstrdup(e.id);
 		xmlFree(about);
 	}
+	/* No address for the document: links are relative to the site. */
+	if (e.base == NULL && f->site != NULL)
+		e.base = xstrdup(f->site);
 	if (e.link == NULL && link != NULL) {
 		e.link = link;
 		link = NULL;

@@ -224,6 +224,170 @@ test_atom(void **state)
 	feed_free(&f);
 }
 
+/* RSS 1.0 (RDF) in ISO-8859-1: dc: fields, items beside the channel. */
+static void
+test_rss1(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("rss1.xml", "http://www.example.de/rss", &f);
+	assert_int_equal(f.kind, FEED_RSS);
+	assert_string_equal(f.title, "Bundestag Aktuell");
+	assert_int_equal(f.nitems, 2);
+
+	a = &f.items[0];
+	assert_string_equal(a->guid, "http://www.example.de/artikel/1");
+	assert_string_equal(a->title, "Au\u00dfenministerin reist nach Kiew");
+	assert_string_equal(a->byline,
+	    "Anna M\u00fcller, Peter Schmidt and Lena Vogel");
+	assert_string_equal(a->published, "2023-09-11T07:45:00+02:00");
+	assert_string_equal(a->lead, "Die Ministerin traf ihren Amtskollegen "
+	    "& sprach \u00fcber Luftabwehr.");
+	assert_string_equal(a->body, a->lead);
+	assert_int_equal(a->ntags, 1);
+	assert_string_equal(a->tags[0], "au\u00dfenpolitik");
+
+	/* No <link>: rdf:about names it. */
+	a = &f.items[1];
+	assert_string_equal(a->url, "http://www.example.de/artikel/2");
+	assert_string_equal(a->published, "2023-09-12");
+	assert_null(a->byline);
+	feed_free(&f);
+}
+
+/* JSON Feed 1.1: relative URLs, authors, tags, content_text. */
+static void
+test_json(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("json11.json", "https://brief.example.com/feed.json", &f);
+	assert_int_equal(f.kind, FEED_JSON);
+	assert_string_equal(f.title, "Pacific Brief");
+	assert_string_equal(f.site, "https://brief.example.com/");
+	assert_int_equal(f.nitems, 2);
+	assert_int_equal(f.skipped, 2);	/* an id alone; not an object */
+
+	a = &f.items[0];
+	assert_string_equal(a->guid, "2023-09-05-aukus");
+	assert_string_equal(a->url,
+	    "https://brief.example.com/2023/09/05/aukus-submarines");
+	assert_string_equal(a->title,
+	    "AUKUS partners agree on submarine timetable");
+	assert_string_equal(a->outlet, "Pacific Brief");
+	assert_string_equal(a->byline, "Mei Tanaka and Liam O'Brien");
+	assert_string_equal(a->published, "2023-09-05T06:00:00+10:00");
+	assert_string_equal(a->lead, "A timetable for the first boats.");
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 0, "Officials in Canberra said the first boats "
+	    "would arrive early in the 2030s.");
+	assert_int_equal(a->ntags, 2);
+	assert_string_equal(a->tags[0], "aukus");
+	assert_string_equal(a->tags[1], "defence-policy");
+	assert_int_equal(a->nlinks, 2);
+	assert_string_equal(a->links[0].url,
+	    "https://brief.example.com/docs/aukus.pdf");
+	assert_string_equal(a->links[0].text, "joint statement");
+
+	/* A number for an id, external_url, no title, the feed's author. */
+	a = &f.items[1];
+	assert_string_equal(a->guid, "42");
+	assert_string_equal(a->url, "https://news.example.org/solomons");
+	assert_null(a->title);
+	assert_string_equal(a->byline, "Brief Staff");
+	assert_string_equal(a->published, "2023-09-06T12:00:00Z");
+	assert_null(a->lead);
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 1, "Leaders issued a short communique.");
+	feed_free(&f);
+}
+
+/* HTML escaped twice in RSS reads as HTML escaped once. */
+static void
+test_double_escaped(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("double-escaped.xml", NULL, &f);
+	assert_string_equal(f.title, "Double & Trouble");
+	assert_int_equal(f.nitems, 2);
+	a = &f.items[0];
+	assert_string_equal(a->title, "Tom & Jerry meet in Geneva");
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 0, "Envoys met & talked.");
+	assert_paragraph(a, 1, "No deal yet.");
+	assert_string_equal(a->lead, "Envoys met & talked. No deal yet.");
+	/* Escaped once, an escaped word stays text. */
+	a = &f.items[1];
+	assert_string_equal(a->title, "Escaped once: fine");
+	assert_string_equal(a->body, "A <tag> shown as text & an ampersand.");
+	feed_free(&f);
+}
+
+/* Three ways of writing dates, one that is none, items without a guid. */
+static void
+test_dates_and_guids(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("dates.xml", "https://dates.example.com/rss.xml", &f);
+	assert_int_equal(f.nitems, 5);
+	a = f.items;
+	assert_string_equal(a[0].published, "2023-08-24T10:00:00-05:00");
+	assert_string_equal(a[0].guid, "https://dates.example.com/a");
+	assert_string_equal(a[1].published, "2023-08-24T10:00:00+02:00");
+	assert_string_equal(a[1].url, "https://dates.example.com/relative/b");
+	assert_string_equal(a[1].guid, "https://dates.example.com/relative/b");
+	assert_string_equal(a[2].published, "2023-08-25T14:30");
+	assert_null(a[3].published);
+	assert_null(a[2].url);
+	/* No guid and no link: a hash of title and date, stable. */
+	assert_int_equal(strlen(a[2].guid), 7 + 64);
+	assert_memory_equal(a[2].guid, "sha256:", 7);
+	assert_string_not_equal(a[2].guid, a[3].guid);
+	assert_string_not_equal(a[3].guid, a[4].guid);
+	assert_null(a[4].title);
+	assert_string_equal(a[4].body, "No title, no link, no date: only text.");
+	feed_free(&f);
+
+	/* The same document gives the same identities. */
+	parse_ok("dates.xml", "https://dates.example.com/rss.xml", &f);
+	assert_string_equal(f.items[2].guid, "sha256:"
+	    "8cfe85493c840b5fa39b295eead7dee940c7e5113717da2debaf4f01757ea1bb");
+	feed_free(&f);
+}
+
+/* A fixture full of escape sequences, bidi overrides and NULs. */
+static void
+test_hostile_fixture(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+	size_t		 i;
+
+	parse_ok("hostile.xml", NULL, &f);
+	assert_string_equal(f.title, "Evil News");
+	assert_int_equal(f.nitems, 1);
+	a = &f.items[0];
+	assert_string_equal(a->title, "Breaking: elbats is calm");
+	assert_string_equal(a->url, "https://evil.example/story");
+	assert_string_equal(a->byline, "Mallory");
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 0, "Paragraph one.");
+	assert_paragraph(a, 1, "Paragraph two.");
+	assert_int_equal(a->ntags, 1);
+	assert_string_equal(a->tags[0], "crisis");
+	assert_clean(f.title);
+	assert_clean(a->body);
+	for (i = 0; a->body[i] != '\0'; i++)
+		assert_false(memcmp(a->body + i, "\xe2\x80\xae", 3) == 0);
+	feed_free(&f);
+}
+
 /* Documents that are no feed fail with a reason saying why. */
 static void
 test_errors(void **state)
@@ -284,6 +448,11 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rss2),
 		cmocka_unit_test(test_atom),
+		cmocka_unit_test(test_rss1),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_double_escaped),
+		cmocka_unit_test(test_dates_and_guids),
+		cmocka_unit_test(test_hostile_fixture),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_hostile_title),
 	};
