@@ -407,7 +407,12 @@ xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
 				feed_entry_author(&e, s);
 			else if (strcmp(local, "subject") == 0)
 				feed_entry_tag(&e, s);
-			else if (strcmp(local, "date") == 0) {
+			else if (strcmp(local, "title") == 0 &&
+			    e.title == NULL) {
+				e.title = s;
+				e.title_type = xml_rss_type(s);
+				s = NULL;
+			} else if (strcmp(local, "date") == 0) {
 				xml_keep(&e.published, s);
 				s = NULL;
 			} else if (strcmp(local, "identifier") == 0) {
@@ -479,7 +484,8 @@ xml_atom_type(xmlNodePtr n, int *xhtml)
 		rv = FEED_TEXT_NONE;	/* content kept elsewhere */
 	else if (mode != NULL && strcasecmp(mode, "base64") == 0)
 		rv = FEED_TEXT_NONE;
-	else if (type == NULL || strcasecmp(type, "text") == 0 ||
+	else if (type == NULL || *type == '\0' ||
+	    strcasecmp(type, "text") == 0 ||
 	    strcasecmp(type, "text/plain") == 0)
 		rv = FEED_TEXT_PLAIN;
 	else if (strcasecmp(type, "html") == 0 ||
