@@ -16,11 +16,13 @@
  *
  * and everywhere control characters and whole terminal escape sequences
  * go. Text that is not UTF-8 and declares no other encoding is brought to
- * UTF-8 first (utf8_normalize). Documents in encodings where these bytes
- * could be parts of characters (UTF-16, ISO-2022, EBCDIC) are left alone.
+ * UTF-8 first (utf8_normalize), and so is UTF-16 and UTF-32 (which
+ * libxml2 2.9 does not always detect). Documents in encodings where these
+ * bytes could be parts of characters (ISO-2022, EBCDIC) are left alone.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -300,22 +302,100 @@ prep_encoding_known(const char *enc)
 	return 1;
 }
 
+/*
+ * The width (2 or 4) and byte order of a document in UTF-16 or UTF-32,
+ * from its byte order mark or its first '<'; *skip is the mark's length.
+ */
+static int
+prep_wide(const unsigned char *u, size_t len, int *big, size_t *skip)
+{
+	*skip = 0;
+	if (len < 4)
+		return 0;
+	if ((u[0] == 0xff && u[1] == 0xfe && u[2] == 0 && u[3] == 0) ||
+	    (u[0] == '<' && u[1] == 0 && u[2] == 0 && u[3] == 0)) {
+		*big = 0;
+		*skip = u[0] == 0xff ? 4 : 0;
+		return 4;
+	}
+	if ((u[0] == 0 && u[1] == 0 && u[2] == 0xfe && u[3] == 0xff) ||
+	    (u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] == '<')) {
+		*big = 1;
+		*skip = u[3] == 0xff ? 4 : 0;
+		return 4;
+	}
+	if ((u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0 && u[1] == '<')) {
+		*big = 1;
+		*skip = u[0] == 0xfe ? 2 : 0;
+		return 2;
+	}
+	if ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == '<' && u[1] == 0)) {
+		*big = 0;
+		*skip = u[0] == 0xff ? 2 : 0;
+		return 2;
+	}
+	return 0;
+}
+
+/* Decode UTF-16 or UTF-32 to UTF-8; what is invalid becomes U+FFFD. */
+static char *
+prep_from_wide(const unsigned char *u, size_t len, int width, int big,
+    size_t *outlen)
+{
+	struct buf	 b;
+	uint32_t	 c, lo;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_grow(&b, len);
+	for (i = 0; i + (size_t)width <= len; i += (size_t)width) {
+		if (width == 4)
+			c = big ? (uint32_t)u[i] << 24 | (uint32_t)u[i + 1] << 16 |
+			    (uint32_t)u[i + 2] << 8 | u[i + 3] :
+			    (uint32_t)u[i + 3] << 24 | (uint32_t)u[i + 2] << 16 |
+			    (uint32_t)u[i + 1] << 8 | u[i];
+		else
+			c = big ? (uint32_t)(u[i] << 8 | u[i + 1]) :
+			    (uint32_t)(u[i + 1] << 8 | u[i]);
+		if (width == 2 && c >= 0xd800 && c <= 0xdbff && i + 4 <= len) {
+			lo = big ? (uint32_t)(u[i + 2] << 8 | u[i + 3]) :
+			    (uint32_t)(u[i + 3] << 8 | u[i + 2]);
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				c = 0x10000 + ((c - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if ((c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+			c = 0xfffd;
+		utf8_encode(&b, c);
+	}
+	*outlen = b.len;
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
 /* Prepare a document's bytes for libxml2. */
 char *
 feed_xml_prepare(const char *s, size_t len, size_t *outlen,
     const char **encoding)
 {
 	char	 enc[64], *text = NULL, *out;
-	size_t	 tlen;
-	int	 declared;
+	size_t	 tlen, skip;
+	int	 declared, width, big;
 
 	*encoding = NULL;
-	if (len >= 2 && (((unsigned char)s[0] == 0xfe &&
-	    (unsigned char)s[1] == 0xff) || ((unsigned char)s[0] == 0xff &&
-	    (unsigned char)s[1] == 0xfe)))
-		return NULL;		/* UTF-16 or UTF-32 */
-	if (memchr(s, '\0', len < 4 ? len : 4) != NULL)
-		return NULL;		/* the same without a byte order mark */
+	if ((width = prep_wide((const unsigned char *)s, len, &big,
+	    &skip)) != 0) {
+		/* UTF-16 and UTF-32 we decode, whatever they declare. */
+		text = prep_from_wide((const unsigned char *)s + skip,
+		    len - skip, width, big, &tlen);
+		*encoding = "UTF-8";
+		out = prep_pass(text, tlen, outlen);
+		free(text);
+		return out;
+	}
 	declared = prep_declared(s, len, enc, sizeof enc);
 	if (declared && prep_encoding_unsafe(enc))
 		return NULL;

@@ -86,7 +86,11 @@ xml_ns(xmlNodePtr n, const char **local)
 			    xml_namespaces[i].href) == 0)
 				return xml_namespaces[i].ns;
 		}
-		return NS_OTHER;
+		/*
+		 * A default namespace we do not know is the feed's own, as
+		 * in Atom drafts and RSS 2.0 with a made-up namespace.
+		 */
+		return n->ns->prefix == NULL ? NS_NONE : NS_OTHER;
 	}
 	/* An undeclared prefix stays in the name in recover mode. */
 	if ((colon = strchr(name, ':')) == NULL)
@@ -403,7 +407,12 @@ xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
 				feed_entry_author(&e, s);
 			else if (strcmp(local, "subject") == 0)
 				feed_entry_tag(&e, s);
-			else if (strcmp(local, "date") == 0) {
+			else if (strcmp(local, "title") == 0 &&
+			    e.title == NULL) {
+				e.title = s;
+				e.title_type = xml_rss_type(s);
+				s = NULL;
+			} else if (strcmp(local, "date") == 0) {
 				xml_keep(&e.published, s);
 				s = NULL;
 			} else if (strcmp(local, "identifier") == 0) {
@@ -440,8 +449,13 @@ xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
 	    (const xmlChar *)"about", (const xmlChar *)
 	    "http://www.w3.org/1999/02/22-rdf-syntax-ns#")) != NULL) {
 		e.id = xstrdup((const char *)about);
+		free(perma);
+		perma = xstrdup(e.id);
 		xmlFree(about);
 	}
+	/* No address for the document: links are relative to the site. */
+	if (e.base == NULL && f->site != NULL)
+		e.base = xstrdup(f->site);
 	if (e.link == NULL && link != NULL) {
 		e.link = link;
 		link = NULL;
@@ -470,7 +484,8 @@ xml_atom_type(xmlNodePtr n, int *xhtml)
 		rv = FEED_TEXT_NONE;	/* content kept elsewhere */
 	else if (mode != NULL && strcasecmp(mode, "base64") == 0)
 		rv = FEED_TEXT_NONE;
-	else if (type == NULL || strcasecmp(type, "text") == 0 ||
+	else if (type == NULL || *type == '\0' ||
+	    strcasecmp(type, "text") == 0 ||
 	    strcasecmp(type, "text/plain") == 0)
 		rv = FEED_TEXT_PLAIN;
 	else if (strcasecmp(type, "html") == 0 ||

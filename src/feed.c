@@ -372,16 +372,62 @@ feed_add_plain(struct article *a, const char *s)
 	article_add_paragraph(a, start, strlen(start), 0);
 }
 
+/*
+ * Is HTML escaped twice: no tag, but an escaped tag of HTML's own
+ * ("&lt;p&gt;", "&lt;/a&gt;")? Then its text is the HTML. An escaped word
+ * that is no HTML tag ("&lt;Watch&gt;") is text meant to be seen.
+ */
+static int
+feed_double_escaped(const char *s)
+{
+	static const char *const tags[] = {
+		"p", "br", "a", "div", "span", "b", "i", "em", "strong", "img",
+		"ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "table",
+		"tr", "td", "figure", "figcaption", "iframe", "hr", "u", NULL
+	};
+	const char *const	*t;
+	const char		*p, *q;
+	size_t			 n;
+
+	if (strchr(s, '<') != NULL)
+		return 0;
+	for (p = s; (p = strstr(p, "&lt;")) != NULL; p += 4) {
+		q = p + 4;
+		if (*q == '/')
+			q++;
+		for (t = tags; *t != NULL; t++) {
+			n = strlen(*t);
+			if (strncasecmp(q, *t, n) == 0 && (q[n] == ' ' ||
+			    q[n] == '/' || strncmp(q + n, "&gt;", 4) == 0))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* HTML as it was meant, unescaped once more if escaped twice. */
+static char *
+feed_html(const char *s)
+{
+	if (!feed_double_escaped(s))
+		return xstrdup(s);
+	return html_fragment_text(s, strlen(s));
+}
+
 /* Add text of a kind to the body. */
 static void
 feed_add_text(struct article *a, const char *s, enum feed_text type,
     const char *base)
 {
+	char	*html;
+
 	if (s == NULL)
 		return;
-	if (type == FEED_TEXT_HTML)
-		html_fragment(a, s, strlen(s), base);
-	else if (type == FEED_TEXT_PLAIN)
+	if (type == FEED_TEXT_HTML) {
+		html = feed_html(s);
+		html_fragment(a, html, strlen(html), base);
+		free(html);
+	} else if (type == FEED_TEXT_PLAIN)
 		feed_add_plain(a, s);
 }
 
@@ -389,14 +435,16 @@ feed_add_text(struct article *a, const char *s, enum feed_text type,
 static void
 feed_set_line(char **field, const char *s, enum feed_text type)
 {
-	char	*text;
+	char	*html, *text;
 
 	if (s == NULL)
 		return;
 	if (type == FEED_TEXT_HTML) {
-		text = html_fragment_text(s, strlen(s));
+		html = feed_html(s);
+		text = html_fragment_text(html, strlen(html));
 		article_set(field, text, strlen(text));
 		free(text);
+		free(html);
 	} else
 		article_set(field, s, strlen(s));
 }

@@ -501,8 +501,12 @@ body_emit(struct article *a, xmlNodePtr root, const char *base, int brbreak)
 			continue;
 		if (w.leave) {
 			if (n == link) {
-				body_link(a, link, b.data + link_at,
-				    b.len - link_at, base);
+				/* A block inside the link ended a paragraph. */
+				if (link_at > b.len)
+					link_at = 0;
+				body_link(a, link, b.data != NULL ?
+				    b.data + link_at : NULL, b.len - link_at,
+				    base);
 				link = NULL;
 			}
 			if (n == special) {
