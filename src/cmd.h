@@ -37,10 +37,16 @@ struct store *cmd_store(struct cmd_ctx *);
 void	 cmd_print_line(FILE *, const char *);
 void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
 
+/* A story or note id from an argument; 0 if it is not one (cmd-tag.c). */
+int64_t	 cmd_parse_id(const char *);
+
+int	 cmd_export(struct cmd_ctx *, int, char **);
 int	 cmd_extract(struct cmd_ctx *, int, char **);
 int	 cmd_import(struct cmd_ctx *, int, char **);
 int	 cmd_list(struct cmd_ctx *, int, char **);
+int	 cmd_note(struct cmd_ctx *, int, char **);
 int	 cmd_show(struct cmd_ctx *, int, char **);
+int	 cmd_tag(struct cmd_ctx *, int, char **);
 
 /* Feeds (cmd-feed.c, cmd-fetch.c, cmd-opml.c). */
 struct feeds_event;

@@ -98,6 +98,50 @@ static const struct cmd_entry cmd_table[] = {
 	  "                  published, url, lead, body, captions, subheadings,\n"
 	  "                  tags, entities, quotes, notes\n",
 	  cmd_show },
+	{ "tag", "ID [[+]TAG...] [-TAG...] | --list [--json]",
+	  "add, remove or show a story's tags; count every tag",
+	  "Change a story's tags: TAG or +TAG adds it, -TAG removes it; with\n"
+	  "no TAG, print the story's tags one a line. A tag is normalized as\n"
+	  "import --tag does (\"#Iran Russia\" is iran-russia): at most 64\n"
+	  "bytes, not starting with '-' or '+'; a story holds at most 100.\n"
+	  "What changed is printed. An unknown story is an error (exit 1).\n"
+	  "\n"
+	  "      --list      every tag with the number of its stories\n"
+	  "      --json      with --list: one JSON object per line (tag, count)\n",
+	  cmd_tag },
+	{ "note", "ID [--passage WORDS] TEXT | --edit NOTE TEXT | "
+	  "--delete NOTE | --list [--json] [ID]",
+	  "annotate a story or a passage; change, delete or list notes",
+	  "Add a note to story ID, on the whole story or, with --passage, on\n"
+	  "the first place its body has those exact words. TEXT is the words\n"
+	  "after the id (joined by spaces), or - to read it from stdin; it is\n"
+	  "cleaned of control characters and holds at most 64 KiB. The new\n"
+	  "note's id is printed.\n"
+	  "\n"
+	  "  -p, --passage WORDS  anchor the note on these words of the body\n"
+	  "  -e, --edit NOTE      give note NOTE the new TEXT\n"
+	  "  -d, --delete NOTE    delete note NOTE\n"
+	  "  -l, --list           list story ID's notes in story order, or\n"
+	  "                       every note, most recently changed first\n"
+	  "      --json           with --list: one JSON object per line: id,\n"
+	  "                       story, title, span, anchor, note, created,\n"
+	  "                       updated (seconds since 1970)\n",
+	  cmd_note },
+	{ "export", "[--format markdown|json] [--tag TAG] [--output FILE]",
+	  "export tagged and annotated stories with their notes",
+	  "Write every story that has tags or notes (with --tag, every story\n"
+	  "with that tag), newest first: title, outlet, byline, date, URL,\n"
+	  "tags, and each note with the passage it covers.\n"
+	  "\n"
+	  "  -f, --format FMT     markdown (the default: for people, the\n"
+	  "                       stories' text escaped) or json (one object\n"
+	  "                       per story per line: id, title, outlet,\n"
+	  "                       byline, published, url, tags, notes)\n"
+	  "      --json           the same as --format json\n"
+	  "  -t, --tag TAG        only the stories tagged TAG\n"
+	  "  -o, --output FILE    write FILE whole or not at all (a temporary\n"
+	  "                       file renamed over it) instead of stdout\n",
+	  cmd_export },
 	{ "extract", "[--json] [--raw] FILE...",
 	  "find people, organisations, places and quotes in files",
 	  "Run entity and quote extraction on files without touching the\n"

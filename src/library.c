@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "library.h"
 #include "store.h"
@@ -45,8 +46,8 @@ library_date(const char *iso, char *out, size_t len)
 static struct lib_feed *
 feeds_add(struct lib_feeds *f, enum store_filter_kind kind, const char *label)
 {
-	static const char *headings[] = { NULL, NULL, NULL, "Tags", "Outlets",
-	    "Feeds", NULL };
+	static const char *headings[] = { NULL, NULL, NULL, NULL, "Tags",
+	    "Outlets", "Feeds", NULL };
 	struct lib_feed	*e;
 	int		 i;
 
@@ -81,6 +82,9 @@ feeds_row(const struct store_feed_count *c, void *arg)
 		break;
 	case STORE_FILTER_STARRED:
 		label = xstrdup("Starred");
+		break;
+	case STORE_FILTER_NOTES:
+		label = xstrdup("Notes");
 		break;
 	case STORE_FILTER_TAG:
 		xasprintf(&label, "#%s", c->value != NULL ? c->value : "");
@@ -210,7 +214,8 @@ entities_get(struct lib_entities *x, enum lib_entity_group g,
 	size_t			 i;
 
 	for (i = 0; i < x->n; i++)
-		if (x->v[i].group == g && strcmp(x->v[i].name, name) == 0)
+		if (x->v[i].group == g && !x->v[i].unnamed &&
+		    strcmp(x->v[i].name, name) == 0)
 			return &x->v[i];
 	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
 	e = &x->v[x->n++];
@@ -245,12 +250,83 @@ entities_mention(const struct store_mention *m, void *arg)
 	return 0;
 }
 
+/* Does a phrase end in this word (case ignored)? */
+static int
+sources_head_is(const char *phrase, const char *word)
+{
+	const char	*p = strrchr(phrase, ' ');
+
+	return strcasecmp(p != NULL ? p + 1 : phrase, word) == 0;
+}
+
+/*
+ * List a quote of an unnamed source under QUOTED. A later "the official"
+ * or a pronoun is the source an earlier phrase introduced ("A senior
+ * Velmark official ... the official said"), so it joins the most recent
+ * source with the same head noun, or for a pronoun the most recent one.
+ */
+static void
+sources_add(struct lib_entities *x, const struct store_quote *q)
+{
+	static const char *const pronouns[] = {
+		"he", "she", "they", "it", "his office", "her office",
+		"their office", NULL
+	};
+	struct lib_entity	*e = NULL, *c;
+	const char		*t = q->source_text, *head;
+	size_t			 i;
+	int			 pronoun = 0;
+
+	if (t == NULL || *t == '\0' || q->source_kind == NULL ||
+	    (strcmp(q->source_kind, "unnamed") != 0 &&
+	    strcmp(q->source_kind, "media") != 0 &&
+	    strcmp(q->source_kind, "org") != 0))
+		return;
+	for (i = 0; pronouns[i] != NULL; i++)
+		if (strcasecmp(t, pronouns[i]) == 0)
+			pronoun = 1;
+	head = strrchr(t, ' ');
+	head = head != NULL ? head + 1 : t;
+	for (i = 0; i < x->n; i++) {
+		c = &x->v[i];
+		if (!c->unnamed || (e != NULL && e->last > c->last))
+			continue;
+		if (strcasecmp(c->name, t) == 0 || pronoun ||
+		    (strncasecmp(t, "the ", 4) == 0 &&
+		    sources_head_is(c->name, head)))
+			e = c;
+	}
+	if (e == NULL) {
+		if (pronoun)
+			return;		/* nobody to say who */
+		x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
+		e = &x->v[x->n++];
+		memset(e, 0, sizeof *e);
+		e->group = LIB_SPEAKER;
+		e->kind = xstrdup(q->source_kind);
+		e->name = xstrdup(t);
+		/* A sidebar entry starts with a capital, as names do. */
+		if (e->name[0] >= 'a' && e->name[0] <= 'z')
+			e->name[0] = (char)(e->name[0] - 'a' + 'A');
+		e->unnamed = 1;
+		e->title = xstrdup(strcmp(q->source_kind, "unnamed") == 0 ?
+		    "unnamed source" : "unnamed spokesperson");
+	}
+	e->spans = xreallocarray(e->spans, e->nspans + 1, sizeof *e->spans);
+	e->spans[e->nspans].start = q->start;
+	e->spans[e->nspans++].end = q->end;
+	e->last = q->start;
+	e->count++;
+}
+
 /* Count one quote under its speaker. */
 static int
 entities_quote(const struct store_quote *q, void *arg)
 {
-	if (q->speaker_name == NULL || q->speaker_kind == NULL)
+	if (q->speaker_name == NULL || q->speaker_kind == NULL) {
+		sources_add(arg, q);
 		return 0;
+	}
 	entities_get(arg, LIB_SPEAKER, q->speaker_kind,
 	    q->speaker_name)->count++;
 	return 0;
@@ -264,6 +340,9 @@ entities_cmp(const void *a, const void *b)
 
 	if (x->group != y->group)
 		return x->group < y->group ? -1 : 1;
+	/* Named speakers before unnamed sources. */
+	if (x->unnamed != y->unnamed)
+		return x->unnamed ? 1 : -1;
 	if (x->count != y->count)
 		return x->count > y->count ? -1 : 1;
 	return strcmp(x->name, y->name);
@@ -310,6 +389,7 @@ library_entities_free(struct lib_entities *x)
 		free(x->v[i].kind);
 		free(x->v[i].name);
 		free(x->v[i].title);
+		free(x->v[i].spans);
 	}
 	free(x->v);
 	memset(x, 0, sizeof *x);

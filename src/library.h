@@ -71,6 +71,18 @@ struct lib_entity {
 	char			*name;
 	char			*title;		/* role; may be NULL */
 	size_t			 count;		/* quotes or mentions */
+	/*
+	 * An unnamed source ("a senior Velmark official"): kind is
+	 * "unnamed" or the source's kind, name the phrase as written, and
+	 * spans its quotes in this article, since it is nobody to look up
+	 * across the library.
+	 */
+	int			 unnamed;
+	struct lib_span {
+		size_t	start, end;
+	}			*spans;
+	size_t			 nspans;
+	size_t			 last;		/* body offset of its last quote */
 };
 
 struct lib_entities {
@@ -104,5 +116,75 @@ void	 library_quotes_free(struct lib_quotes *);
 
 /* Format an ISO 8601 date for a list: "26 Aug 2023"; "" if unknown. */
 void	 library_date(const char *, char *, size_t);
+
+/*
+ * Tags and notes (library-user.c), checked and cleaned here for the screen
+ * and the command line alike.
+ */
+
+/*
+ * One tag as typed ("#Iran Russia" is iran-russia): a new normalized
+ * string, or NULL with *err saying why it is not a tag.
+ */
+char	*library_tag_parse(const char *, char **);
+
+/* Tags separated by spaces or commas, normalized, once each. */
+int	 library_tags_parse(const char *, char ***, size_t *, char **);
+void	 library_strv_free(char **, size_t);
+
+/*
+ * Remove del and add add (normalized tags) on a story; *msg (may be NULL)
+ * says what changed: "added #a #b; removed #c" or "tags unchanged".
+ * 0 done, 1 no such story, -1 error.
+ */
+int	 library_tags_change(struct store *, int64_t, char *const *, size_t,
+	     char *const *, size_t, char **, char **);
+
+/* Make a story's tags those of a line; as library_tags_change. */
+int	 library_tags_set(struct store *, int64_t, const char *, char **,
+	     char **);
+
+/* A story's tags as one line, "a b c"; 1 if there is no such story. */
+int	 library_tags_line(struct store *, int64_t, char **, char **);
+
+/*
+ * A note's text cleaned: no control characters, escape sequences or
+ * direction overrides, tabs made spaces, at most STORE_MAX_NOTE bytes,
+ * ends trimmed. NULL with *err when it is empty or too long.
+ */
+char	*library_note_clean(const char *, size_t, char **);
+
+/* Where words first occur in a body (exact bytes); 0 found, -1 not. */
+int	 library_passage_find(const char *, size_t, const char *, size_t *,
+	     size_t *);
+
+/*
+ * Widen a byte range of a body to whole words and trim the spaces and
+ * paragraph breaks at its ends; -1 if it holds no word.
+ */
+int	 library_passage_words(const char *, size_t, size_t *, size_t *);
+
+/* One note of a story, numbered as the story shows them. */
+struct lib_note {
+	int64_t	 id;
+	int	 num;			/* 1, 2, ... in story order */
+	int	 has_span;
+	size_t	 start, end;
+	char	*anchor;		/* may be NULL */
+	char	*note;
+	char	 date[16];		/* of the last change */
+	int64_t	 created, updated;
+};
+
+struct lib_notes {
+	struct lib_note	*v;		/* whole-story notes, then by start */
+	size_t		 n;
+};
+
+int	 library_notes(struct store *, int64_t, struct lib_notes *, char **);
+void	 library_notes_free(struct lib_notes *);
+
+/* Format a time for a list in local time: "5 Dec 2025". */
+void	 library_time(int64_t, char *, size_t);
 
 #endif

@@ -266,8 +266,13 @@ query_where(struct buf *sql, const struct store_query *q)
 		    " WHERE tag = ?1)", and);
 		and = " AND ";
 	}
-	if (q->unread)
+	if (q->unread) {
 		buf_printf(sql, "%sa.read = 0", and);
+		and = " AND ";
+	}
+	if (q->tagged_or_noted)
+		buf_printf(sql, "%sa.id IN (SELECT article_id FROM tags"
+		    " UNION SELECT article_id FROM annotations)", and);
 }
 
 int

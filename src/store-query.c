@@ -30,6 +30,9 @@ query_filter(struct buf *sql, const struct store_filter *f)
 	case STORE_FILTER_STARRED:
 		buf_adds(sql, "a.starred = 1");
 		break;
+	case STORE_FILTER_NOTES:
+		buf_adds(sql, "1");	/* the join keeps annotated ones */
+		break;
 	case STORE_FILTER_TAG:
 		buf_adds(sql, "a.id IN (SELECT article_id FROM tags"
 		    " WHERE tag = ?1)");
@@ -48,6 +51,24 @@ query_filter(struct buf *sql, const struct store_filter *f)
 	}
 	if (f->unread)
 		buf_adds(sql, " AND a.read = 0");
+}
+
+/* The column a listing is sorted by. */
+static const char *
+query_ts(const struct store_filter *f)
+{
+	return f->kind == STORE_FILTER_NOTES ? "n.ts" : "a.sort_ts";
+}
+
+/* Join what a listing needs after "FROM articles a", up to WHERE. */
+static void
+query_from(struct buf *sql, const struct store_filter *f)
+{
+	if (f->kind == STORE_FILTER_NOTES)
+		buf_adds(sql, " JOIN (SELECT article_id, max(updated) AS ts"
+		    " FROM annotations GROUP BY article_id) n"
+		    " ON n.article_id = a.id");
+	buf_adds(sql, " WHERE ");
 }
 
 /* Bind a filter's parameters (those its SQL does not use are harmless). */
@@ -77,6 +98,9 @@ store_feed_counts(struct store *s, unsigned kinds,
 		    " WHERE read = 0" },
 		{ STORE_FILTER_STARRED, "SELECT NULL, 0, count(*) FROM articles"
 		    " WHERE starred = 1" },
+		{ STORE_FILTER_NOTES, "SELECT NULL, 0, n FROM (SELECT"
+		    " count(DISTINCT article_id) AS n FROM annotations)"
+		    " WHERE n > 0" },
 		{ STORE_FILTER_TAG, "SELECT tag, 0, count(*) FROM tags"
 		    " GROUP BY tag ORDER BY tag" },
 		{ STORE_FILTER_OUTLET, "SELECT outlet, 0, count(*)"
@@ -134,21 +158,26 @@ store_page(struct store *s, const struct store_filter *f,
 	int		 rc, rv = -1;
 
 	buf_init(&sql);
-	buf_adds(&sql, "SELECT a.sort_ts, a.id, a.title, a.outlet,"
-	    " a.published, a.read, a.starred FROM articles a WHERE ");
+	buf_printf(&sql, "SELECT %s, a.id, a.title, a.outlet,"
+	    " a.published, a.read, a.starred FROM articles a", query_ts(f));
+	query_from(&sql, f);
 	query_filter(&sql, f);
 	if (key != NULL) {
 		if (dir > 0)
-			buf_adds(&sql, " AND (a.sort_ts, a.id) < (?4, ?5)");
+			buf_printf(&sql, " AND (%s, a.id) < (?4, ?5)",
+			    query_ts(f));
 		else if (dir < 0)
-			buf_adds(&sql, " AND (a.sort_ts, a.id) > (?4, ?5)");
+			buf_printf(&sql, " AND (%s, a.id) > (?4, ?5)",
+			    query_ts(f));
 		else
-			buf_adds(&sql, " AND (a.sort_ts, a.id) <= (?4, ?5)");
+			buf_printf(&sql, " AND (%s, a.id) <= (?4, ?5)",
+			    query_ts(f));
 	}
 	if (dir < 0)
-		buf_adds(&sql, " ORDER BY a.sort_ts, a.id LIMIT ?6");
+		buf_printf(&sql, " ORDER BY %s, a.id LIMIT ?6", query_ts(f));
 	else
-		buf_adds(&sql, " ORDER BY a.sort_ts DESC, a.id DESC LIMIT ?6");
+		buf_printf(&sql, " ORDER BY %s DESC, a.id DESC LIMIT ?6",
+		    query_ts(f));
 	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
 		store_error(s, err, "cannot list articles");
 		goto out;
@@ -193,10 +222,11 @@ store_page_count(struct store *s, const struct store_filter *f,
 	int64_t		 n = -1;
 
 	buf_init(&sql);
-	buf_adds(&sql, "SELECT count(*) FROM articles a WHERE ");
+	buf_adds(&sql, "SELECT count(*) FROM articles a");
+	query_from(&sql, f);
 	query_filter(&sql, f);
 	if (key != NULL)
-		buf_adds(&sql, " AND (a.sort_ts, a.id) > (?4, ?5)");
+		buf_printf(&sql, " AND (%s, a.id) > (?4, ?5)", query_ts(f));
 	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
 		store_error(s, err, "cannot count articles");
 		goto out;

@@ -165,7 +165,14 @@ static const char *const store_migrations[] = {
 	"  url TEXT NOT NULL,"
 	"  text TEXT,"
 	"  PRIMARY KEY (article_id, seq)"
-	") WITHOUT ROWID;"
+	") WITHOUT ROWID;",
+
+	/*
+	 * 4 -> 5: every note across the library is listed most recently
+	 * changed first, a page at a time, by (updated, id).
+	 */
+	"CREATE INDEX annotations_updated ON annotations (updated DESC,"
+	"  id DESC);"
 };
 
 #define STORE_NMIGRATIONS \

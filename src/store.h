@@ -13,7 +13,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 4
+#define STORE_VERSION 5
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -127,6 +127,7 @@ struct store_query {
 	size_t		 offset;
 	const char	*tag;		/* only articles with this tag */
 	int		 unread;	/* only unread */
+	int		 tagged_or_noted; /* only those with tags or notes */
 };
 
 /* Call fn for each listed article (fields without body); stop if it != 0. */
@@ -190,6 +191,7 @@ enum store_filter_kind {
 	STORE_FILTER_ALL,
 	STORE_FILTER_UNREAD,
 	STORE_FILTER_STARRED,
+	STORE_FILTER_NOTES,	/* annotated, newest note first */
 	STORE_FILTER_TAG,	/* value: the tag */
 	STORE_FILTER_OUTLET,	/* value: the outlet */
 	STORE_FILTER_FEED,	/* feed: the feed id */
@@ -204,7 +206,10 @@ struct store_filter {
 	int			 unread;	/* and only unread ones */
 };
 
-/* A listing's sort key: newest first by (sort_ts, id). */
+/*
+ * A listing's sort key: newest first by (sort_ts, id); for
+ * STORE_FILTER_NOTES sort_ts is the time of the story's latest note.
+ */
 struct store_key {
 	int64_t	sort_ts;
 	int64_t	id;
@@ -232,6 +237,7 @@ struct store_feed_count {
 #define STORE_COUNT_KIND(k)	(1U << (k))
 #define STORE_COUNT_CHEAP	(STORE_COUNT_KIND(STORE_FILTER_ALL) | \
 	STORE_COUNT_KIND(STORE_FILTER_UNREAD) | \
+	STORE_COUNT_KIND(STORE_FILTER_NOTES) | \
 	STORE_COUNT_KIND(STORE_FILTER_TAG) | STORE_COUNT_KIND(STORE_FILTER_FEED))
 #define STORE_COUNT_EVERY	0xffffU
 
@@ -272,5 +278,57 @@ struct store_speaker_quote {
 int	 store_speaker_quotes(struct store *, const char *kind, const char *name,
 	     int (*)(const struct store_speaker_quote *, void *), void *,
 	     char **);
+
+/*
+ * The user's own rows (store-user.c): tags and notes. Each write is one
+ * BEGIN IMMEDIATE transaction of its own; ingest never deletes them.
+ */
+#define STORE_MAX_TAG_LEN	64	/* bytes of one tag */
+#define STORE_MAX_TAGS		100	/* tags of one story */
+#define STORE_MAX_NOTE		65536	/* bytes of one note's text */
+
+/*
+ * Remove some tags of a story and add others (normalized ones). More than
+ * STORE_MAX_TAGS is refused and nothing is changed. *added and *removed
+ * (may be NULL) count the rows changed. 0 done, 1 no such story, -1 error.
+ */
+int	 store_tags_change(struct store *, int64_t, char *const *, size_t,
+	     char *const *, size_t, size_t *added, size_t *removed, char **);
+
+/* A story's tags in order; 1 if there is no such story. */
+int	 store_article_tags(struct store *, int64_t,
+	     int (*)(const char *, void *), void *, char **);
+
+/*
+ * Add a note to a story: on the whole story, or on a byte span of its body
+ * whose text is kept as the anchor. 0 added (*id set), 1 no such story,
+ * 2 the span is not in the body, -1 error.
+ */
+int	 store_note_add(struct store *, int64_t, int has_span, size_t,
+	     size_t, const char *, int64_t *id, char **);
+
+/* Change or delete a note by id: 0 done, 1 no such note, -1 error. */
+int	 store_note_update(struct store *, int64_t, const char *, char **);
+int	 store_note_delete(struct store *, int64_t, char **);
+
+/* A note with its story; strings live until the callback returns. */
+struct store_note_row {
+	struct store_note	 n;
+	int64_t			 article;
+	const char		*title;
+	const char		*outlet;
+	const char		*published;
+};
+
+/* Read one note: 0 found, 1 no such note, -1 error. */
+int	 store_note_get(struct store *, int64_t,
+	     int (*)(const struct store_note_row *, void *), void *, char **);
+
+/*
+ * Up to limit notes across the library, most recently changed first
+ * (by updated, id), after key (NULL: from the newest).
+ */
+int	 store_notes_page(struct store *, const struct store_key *, size_t,
+	     int (*)(const struct store_note_row *, void *), void *, char **);
 
 #endif

@@ -38,6 +38,37 @@ doc_adds(struct buf *doc, struct buf *cls, const char *s, enum ui_elem e)
 	doc_add(doc, cls, s, strlen(s), e);
 }
 
+/* Where a body offset is in the document, past the notes' numbers. */
+size_t
+ui_article_doc_pos(struct ui *ui, size_t off)
+{
+	size_t	i, pos = ui->body_off + off;
+
+	for (i = 0; i < ui->nins && ui->ins[i].at <= off; i++)
+		pos += ui->ins[i].len;
+	return pos;
+}
+
+/* Which body offset a document offset is at (a number: the one it ends). */
+size_t
+ui_article_body_pos(struct ui *ui, size_t pos)
+{
+	size_t	i, shift = 0, at;
+
+	if (pos <= ui->body_off)
+		return 0;
+	for (i = 0; i < ui->nins; i++) {
+		at = ui->body_off + ui->ins[i].at + shift;
+		if (pos < at)
+			break;
+		if (pos < at + ui->ins[i].len)
+			return ui->ins[i].at;
+		shift += ui->ins[i].len;
+	}
+	pos -= ui->body_off + shift;
+	return pos < ui->art.body_len ? pos : ui->art.body_len;
+}
+
 /* Colour a span of the body with an element, if the span is sane. */
 static void
 doc_span(struct ui *ui, size_t start, size_t end, enum ui_elem e)
@@ -47,7 +78,25 @@ doc_span(struct ui *ui, size_t start, size_t end, enum ui_elem e)
 	if (start >= end || end > ui->art.body_len)
 		return;
 	for (i = start; i < end; i++)
-		ui->cls[ui->body_off + i] = (uint8_t)e;
+		ui->cls[ui_article_doc_pos(ui, i)] = (uint8_t)e;
+}
+
+/* Paint the mark, keeping the colours it covers to give them back. */
+static void
+mark_paint(struct ui *ui)
+{
+	size_t	ds, de;
+
+	if (ui->mark_start >= ui->mark_end ||
+	    ui->mark_end > ui->art.body_len)
+		return;
+	ds = ui_article_doc_pos(ui, ui->mark_start);
+	de = ui_article_doc_pos(ui, ui->mark_end);
+	free(ui->mark_saved);
+	ui->mark_saved = xmalloc(de - ds + 1);
+	memcpy(ui->mark_saved, ui->cls + ds, de - ds);
+	ui->mark_saved_len = de - ds;
+	doc_span(ui, ui->mark_start, ui->mark_end, E_QUOTE_MARK);
 }
 
 /* Is this person quoted in the open article? */
@@ -94,13 +143,92 @@ doc_quote(const struct store_quote *q, void *arg)
 	return 0;
 }
 
-/* Mark an annotated passage. */
+/* Order the notes' numbers by where they go, then by number. */
 static int
-doc_note(const struct store_note *n, void *arg)
+insert_cmp(const void *a, const void *b)
 {
-	if (n->has_span)
-		doc_span(arg, n->start, n->end, E_ANNOTATION);
-	return 0;
+	const struct ui_insert	*x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->num < y->num ? -1 : x->num > y->num;
+}
+
+/* Is a note's span one the body holds? */
+static int
+note_in_body(struct ui *ui, const struct lib_note *n)
+{
+	return n->has_span && n->start < n->end && n->end <= ui->art.body_len;
+}
+
+/*
+ * Add the body with each annotated passage followed by its note's number,
+ * "[1]"; the numbers are remembered so body offsets can be mapped.
+ */
+static void
+doc_body(struct ui *ui, struct buf *doc, struct buf *cls)
+{
+	struct article	*a = &ui->art;
+	char		 num[32];
+	size_t		 i, prev = 0;
+
+	free(ui->ins);
+	ui->ins = NULL;
+	ui->nins = 0;
+	for (i = 0; i < ui->notes.n; i++) {
+		if (!note_in_body(ui, &ui->notes.v[i]))
+			continue;
+		ui->ins = xreallocarray(ui->ins, ui->nins + 1,
+		    sizeof *ui->ins);
+		ui->ins[ui->nins].at = ui->notes.v[i].end;
+		ui->ins[ui->nins].num = ui->notes.v[i].num;
+		ui->ins[ui->nins++].len = (size_t)snprintf(num, sizeof num,
+		    "[%d]", ui->notes.v[i].num);
+	}
+	if (ui->nins > 1)
+		qsort(ui->ins, ui->nins, sizeof *ui->ins, insert_cmp);
+	for (i = 0; i < ui->nins; i++) {
+		doc_add(doc, cls, a->body + prev, ui->ins[i].at - prev, E_BODY);
+		prev = ui->ins[i].at;
+		snprintf(num, sizeof num, "[%d]", ui->ins[i].num);
+		doc_adds(doc, cls, num, E_ANNOTATION);
+	}
+	doc_add(doc, cls, a->body + prev, a->body_len - prev, E_BODY);
+}
+
+/* The notes under the story: number, date, passage, text. */
+static void
+doc_notes(struct ui *ui, struct buf *doc, struct buf *cls)
+{
+	const struct lib_note	*n;
+	char			 head[64];
+	size_t			 i, len;
+
+	if (ui->notes.n > 0)
+		doc_adds(doc, cls, "\n\nNotes", E_SUBHEADING);
+	for (i = 0; i < ui->notes.n; i++) {
+		n = &ui->notes.v[i];
+		snprintf(head, sizeof head, "%s\n[%d] %s \xc2\xb7 ",
+		    i > 0 ? "\n" : "", n->num, n->date + (*n->date == ' '));
+		doc_adds(doc, cls, head, E_HEADER_META);
+		if (n->has_span && n->anchor != NULL) {
+			len = strlen(n->anchor);
+			doc_adds(doc, cls, "\xe2\x80\x9c", E_HEADER_META);
+			if (len > 80) {
+				len = 80;
+				while (len > 0 && ((unsigned char)
+				    n->anchor[len] & 0xc0) == 0x80)
+					len--;
+			}
+			doc_add(doc, cls, n->anchor, len, E_ANNOTATION);
+			doc_adds(doc, cls, len < strlen(n->anchor) ?
+			    "\xe2\x80\xa6\xe2\x80\x9d" : "\xe2\x80\x9d",
+			    E_HEADER_META);
+		} else
+			doc_adds(doc, cls, "the whole story", E_HEADER_META);
+		doc_adds(doc, cls, "\n", E_BODY);
+		doc_adds(doc, cls, n->note, E_BODY);
+	}
 }
 
 /* Lay the open article out as one document with an element per byte. */
@@ -109,7 +237,7 @@ doc_build(struct ui *ui)
 {
 	struct article	*a = &ui->art;
 	struct buf	 doc, cls;
-	char		 date[16], num[32];
+	char		 date[16], num[32], key[32], hint[80];
 	const char	*sep = "";
 	size_t		 i, n;
 
@@ -145,20 +273,31 @@ doc_build(struct ui *ui)
 		doc_adds(&doc, &cls, "\n\n", E_BODY);
 	}
 	ui->body_off = doc.len;
+	library_notes_free(&ui->notes);
+	library_notes(ui->store, a->id, &ui->notes, NULL);
 	if (a->body != NULL)
-		doc_add(&doc, &cls, a->body, a->body_len, E_BODY);
+		doc_body(ui, &doc, &cls);
 	for (i = 0; i < a->ncaptions; i++) {
 		doc_adds(&doc, &cls, i == 0 ? "\n\n" : "\n", E_BODY);
 		doc_adds(&doc, &cls, "Photo: ", E_CAPTION);
 		doc_adds(&doc, &cls, a->captions[i], E_CAPTION);
 	}
-	/* The story's own address is [1], then the links of its text. */
-	if (a->url != NULL || a->nlinks > 0)
+	/*
+	 * The story's own address (o opens it), then the links of its text,
+	 * numbered as 'dossier show' numbers them (3o opens [3]).
+	 */
+	if (a->url != NULL || a->nlinks > 0) {
 		doc_adds(&doc, &cls, "\n\nLinks", E_SUBHEADING);
+		ui_op_key("open-link", key, sizeof key);
+		if (*key != '\0' && a->nlinks > 0) {
+			snprintf(hint, sizeof hint, "  (a number, then %s, "
+			    "opens that link)", key);
+			doc_adds(&doc, &cls, hint, E_HEADER_META);
+		}
+	}
 	n = 0;
 	if (a->url != NULL) {
-		snprintf(num, sizeof num, "\n[%zu] ", ++n);
-		doc_adds(&doc, &cls, num, E_HEADER_META);
+		doc_adds(&doc, &cls, "\n    ", E_HEADER_META);
 		doc_adds(&doc, &cls, a->url, E_LINK);
 	}
 	for (i = 0; i < a->nlinks; i++) {
@@ -170,6 +309,7 @@ doc_build(struct ui *ui)
 		}
 		doc_adds(&doc, &cls, a->links[i].url, E_LINK);
 	}
+	doc_notes(ui, &doc, &cls);
 	ui->doc_len = doc.len;
 	ui->doc = buf_detach(&doc);
 	ui->cls = (uint8_t *)buf_detach(&cls);
@@ -179,9 +319,33 @@ doc_build(struct ui *ui)
 		    E_SUBHEADING);
 	store_article_mentions(ui->store, a->id, doc_mention, ui, NULL);
 	store_article_quotes(ui->store, a->id, doc_quote, ui, NULL);
-	store_article_notes(ui->store, a->id, doc_note, ui, NULL);
+	for (i = 0; i < ui->notes.n; i++)
+		if (note_in_body(ui, &ui->notes.v[i]))
+			doc_span(ui, ui->notes.v[i].start, ui->notes.v[i].end,
+			    E_ANNOTATION);
 	if (ui->has_mark)
-		doc_span(ui, ui->mark_start, ui->mark_end, E_QUOTE_MARK);
+		mark_paint(ui);
+}
+
+/* Forget the document laid out from the open article. */
+static void
+doc_free(struct ui *ui)
+{
+	free(ui->doc);
+	free(ui->cls);
+	free(ui->lines);
+	free(ui->ins);
+	ui->doc = NULL;
+	ui->cls = NULL;
+	ui->lines = NULL;
+	ui->ins = NULL;
+	ui->nins = 0;
+	ui->nlines = 0;
+	ui->doc_len = 0;
+	ui->selecting = 0;
+	free(ui->mark_saved);
+	ui->mark_saved = NULL;
+	library_notes_free(&ui->notes);
 }
 
 /* Forget the open article and everything laid out from it. */
@@ -191,15 +355,37 @@ ui_article_close(struct ui *ui)
 	if (ui->art_id != 0)
 		article_free(&ui->art);
 	ui->art_id = 0;
-	free(ui->doc);
-	free(ui->cls);
-	free(ui->lines);
-	ui->doc = NULL;
-	ui->cls = NULL;
-	ui->lines = NULL;
-	ui->nlines = 0;
-	ui->doc_len = 0;
+	doc_free(ui);
 	library_entities_free(&ui->ents);
+}
+
+/*
+ * Read the open article again after its tags or notes changed, keeping
+ * the place in it and the marked quote.
+ */
+int
+ui_article_reload(struct ui *ui)
+{
+	char	*err = NULL;
+	size_t	 scroll = ui->scroll;
+	int	 rv;
+
+	if (ui->art_id == 0)
+		return 0;
+	article_free(&ui->art);
+	doc_free(ui);
+	if ((rv = store_article_get(ui->store, ui->art_id, &ui->art,
+	    &err)) != 0) {
+		ui_message(ui, 1, "%s", rv > 0 ? "the story is gone" : err);
+		free(err);
+		ui->art_id = 0;
+		library_entities_free(&ui->ents);
+		return UI_REDRAW | UI_LIST | UI_FEEDS;
+	}
+	doc_build(ui);
+	ui_article_wrap(ui);
+	ui->scroll = scroll < ui->nlines ? scroll : 0;
+	return UI_REDRAW;
 }
 
 /* Add a wrapped line. */
@@ -272,7 +458,7 @@ ui_article_wrap(struct ui *ui)
 void
 ui_article_show_mark(struct ui *ui)
 {
-	size_t	i, at = ui->body_off + ui->mark_start;
+	size_t	i, at = ui_article_doc_pos(ui, ui->mark_start);
 	int	rows = ui->r[PANE_ARTICLE].h - 1;
 
 	for (i = 0; i < ui->nlines; i++)
@@ -349,6 +535,14 @@ ui_article_draw(struct ui *ui)
 	cols = ui->wrap_width;
 	for (y = 0, i = ui->scroll; y < rows && i < ui->nlines; y++, i++) {
 		l = &ui->lines[i];
+		if (ui->selecting && ui_selected(ui, i)) {
+			ui_fill(r->y + 1 + y, r->x + 1, cols,
+			    ui->attr[E_SELECTION]);
+			ui_put(r->y + 1 + y, r->x + 1, cols, ui->doc + l->start,
+			    l->end - l->start, ui->attr[E_SELECTION], NULL,
+			    NULL);
+			continue;
+		}
 		ui_put(r->y + 1 + y, r->x + 1, cols, ui->doc + l->start,
 		    l->end - l->start, A_NORMAL, ui->cls + l->start, ui->attr);
 	}
@@ -386,11 +580,20 @@ ui_article_edge(struct ui *ui, int bottom)
 void
 ui_article_mark(struct ui *ui, size_t start, size_t end)
 {
+	size_t	ds, de;
+
 	if (ui->art_id == 0 || start >= end || end > ui->art.body_len)
 		return;
+	/* Only one mark at a time: give the last one its colours back. */
+	if (ui->has_mark && ui->mark_saved != NULL) {
+		ds = ui_article_doc_pos(ui, ui->mark_start);
+		de = ui_article_doc_pos(ui, ui->mark_end);
+		if (de - ds == ui->mark_saved_len)
+			memcpy(ui->cls + ds, ui->mark_saved, de - ds);
+	}
 	ui->has_mark = 1;
 	ui->mark_start = start;
 	ui->mark_end = end;
-	doc_span(ui, start, end, E_QUOTE_MARK);
+	mark_paint(ui);
 	ui_article_show_mark(ui);
 }

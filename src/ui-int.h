@@ -21,6 +21,7 @@ enum ui_elem {
 	E_ENTITY_MISC, E_ANNOTATION, E_SIDEBAR_HEADING, E_SIDEBAR_ITEM,
 	E_SIDEBAR_ROLE, E_SIDEBAR_COUNT, E_STATUS, E_STATUS_PROGRESS,
 	E_MESSAGE, E_ERROR, E_PROMPT, E_HELP_KEY, E_HELP_TEXT,
+	E_SELECTION,
 	E_COUNT
 };
 extern const char *const ui_elem_names[E_COUNT];
@@ -37,6 +38,13 @@ enum ui_pane { PANE_FEEDS, PANE_LIST, PANE_ARTICLE, PANE_SIDEBAR, NPANES };
 
 struct ui_rect {
 	int	y, x, h, w;
+};
+
+/* Text put into the document before body byte at (a note's number). */
+struct ui_insert {
+	size_t	at;
+	size_t	len;
+	int	num;
 };
 
 /* One wrapped line of the article: a byte range of the document. */
@@ -86,6 +94,16 @@ struct ui {
 	size_t		 scroll;
 	int		 has_mark;	/* a quote opened from quotes view */
 	size_t		 mark_start, mark_end;
+	uint8_t		*mark_saved;	/* the classes the mark covers */
+	size_t		 mark_saved_len;
+
+	/* The open article's notes and the passage selection (ui-notes.c). */
+	struct lib_notes notes;
+	struct ui_insert *ins;		/* note numbers put in the body */
+	size_t		 nins;
+	int		 selecting;
+	size_t		 sel_anchor;	/* doc offsets of the first and */
+	size_t		 sel_cur;	/* the moving line's starts */
 
 	/* Sidebar and the quotes view (shown in the article pane). */
 	struct lib_entities ents;
@@ -107,11 +125,13 @@ struct ui {
 
 	char		*message;
 	int		 message_error;
+	int		 count;		/* a number typed before a key */
 
 	struct ui_fetch	*fetch;		/* ui-fetch.c: a fetch running */
 };
 
 /* ui.c */
+int	 ui_interrupted(void);
 void	 ui_message(struct ui *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	 ui_theme_load(struct ui *, const char *, char **);
@@ -148,6 +168,17 @@ int	 ui_article_scroll(struct ui *, int);
 int	 ui_article_edge(struct ui *, int);
 void	 ui_article_show_mark(struct ui *);
 void	 ui_article_mark(struct ui *, size_t, size_t);
+int	 ui_article_reload(struct ui *);
+size_t	 ui_article_doc_pos(struct ui *, size_t);
+size_t	 ui_article_body_pos(struct ui *, size_t);
+
+/* ui-notes.c: tags, notes and the passage selection. */
+int	 ui_op_tag(struct ui *);
+int	 ui_op_annotate(struct ui *);
+int	 ui_op_select(struct ui *);
+int	 ui_select_move(struct ui *, int);
+int	 ui_select_drop(struct ui *);
+int	 ui_selected(struct ui *, size_t);
 
 /* ui-sidebar.c */
 void	 ui_sidebar_draw(struct ui *);
@@ -172,6 +203,12 @@ int	 ui_config_load(struct ui *);
 int	 ui_command(struct ui *, const char *, char **);
 int	 ui_key(struct ui *, int, wint_t);
 void	 ui_help_draw(struct ui *);
+
+/* ui-prompt.c */
 int	 ui_cmdline(struct ui *);
+void	 ui_op_key(const char *, char *, size_t);
+int	 ui_prompt(struct ui *, const char *, const char *, size_t,
+	     char **);
+int	 ui_confirm(struct ui *, const char *);
 
 #endif

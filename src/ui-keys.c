@@ -66,12 +66,18 @@ static const struct ui_op {
 	{ "toggle-sidebar", op_toggle_sidebar,
 	  "show or hide the people & quotes sidebar" },
 	{ "open-link", op_open_link,
-	  "open the story's link with $BROWSER or xdg-open" },
+	  "open the story's address with $BROWSER or xdg-open; after "
+	  "a number N, link [N] of the story" },
 	{ "command", op_command,
 	  "type a command, as in the config file" },
 	{ "redraw", op_redraw, "redraw the screen" },
 	{ "fetch", ui_fetch_start,
 	  "fetch every feed in the background" },
+	{ "tag", ui_op_tag, "edit the story's tags (a line, space between)" },
+	{ "annotate", ui_op_annotate,
+	  "note on the selection, marked quote or story; edit one" },
+	{ "select", ui_op_select,
+	  "select lines of the story from the top one in view" },
 };
 #define UI_NOPS (sizeof ui_ops / sizeof ui_ops[0])
 
@@ -95,6 +101,8 @@ static const char *const ui_default_bindings[] = {
 	"bind : command",
 	"bind C-l redraw",
 	"bind R fetch",
+	"bind t tag", "bind a annotate",
+	"bind -T article v select", "bind -T article Escape quit",
 };
 
 /* Names of keys that are not one printable character. */
@@ -475,6 +483,8 @@ ui_move(struct ui *ui, int d)
 	case PANE_ARTICLE:
 		if (ui->quotes_view)
 			return ui_quotes_move(ui, d);
+		if (ui->selecting)
+			return ui_select_move(ui, d);
 		return ui_article_scroll(ui, d);
 	case PANE_SIDEBAR:
 		return ui_sidebar_move(ui, d);
@@ -494,32 +504,39 @@ ui_page(struct ui *ui)
 	return h > 1 ? h : 1;
 }
 
+/* The number typed before the key, or 1: "5j" moves five rows. */
+static int
+ui_times(struct ui *ui)
+{
+	return ui->count > 0 ? ui->count : 1;
+}
+
 /* Move down in the focused pane. */
 static int
 op_down(struct ui *ui)
 {
-	return ui_move(ui, 1);
+	return ui_move(ui, ui_times(ui));
 }
 
 /* Move up in the focused pane. */
 static int
 op_up(struct ui *ui)
 {
-	return ui_move(ui, -1);
+	return ui_move(ui, -ui_times(ui));
 }
 
 /* Move a page down in the focused pane. */
 static int
 op_page_down(struct ui *ui)
 {
-	return ui_move(ui, ui_page(ui));
+	return ui_move(ui, ui_page(ui) * ui_times(ui));
 }
 
 /* Move a page up in the focused pane. */
 static int
 op_page_up(struct ui *ui)
 {
-	return ui_move(ui, -ui_page(ui));
+	return ui_move(ui, -ui_page(ui) * ui_times(ui));
 }
 
 /* The first or last item of the focused pane. */
@@ -619,6 +636,8 @@ op_quit(struct ui *ui)
 		ui->help = 0;
 		return UI_REDRAW;
 	}
+	if (ui->selecting && ui->focus == PANE_ARTICLE)
+		return ui_select_drop(ui);
 	if (ui->quotes_view && ui->focus == PANE_ARTICLE)
 		return ui_quotes_close(ui);
 	if (ui->focus == PANE_ARTICLE && ui->quotes_back) {
@@ -728,15 +747,35 @@ op_toggle_sidebar(struct ui *ui)
 	return UI_RELAYOUT | UI_REDRAW;
 }
 
-/* Open the story's link in a browser. */
+/*
+ * Open a link in a browser: with a number N typed first, link [N] of the
+ * list under the story, else the story's own address.
+ */
 static int
 op_open_link(struct ui *ui)
 {
+	size_t	n = (size_t)ui->count;
+
 	if (ui->art_id == 0) {
 		ui_message(ui, 1, "open a story first");
 		return UI_REDRAW;
 	}
-	return ui_open_url(ui, ui->art.url);
+	if (n == 0) {
+		if (ui->art.url != NULL)
+			return ui_open_url(ui, ui->art.url);
+		ui_message(ui, 1, "the story has no address%s",
+		    ui->art.nlinks > 0 ? "; type a link's number first" : "");
+		return UI_REDRAW;
+	}
+	if (n > ui->art.nlinks) {
+		if (ui->art.nlinks == 0)
+			ui_message(ui, 1, "the story has no links");
+		else
+			ui_message(ui, 1, "no link %zu: the story has %zu", n,
+			    ui->art.nlinks);
+		return UI_REDRAW;
+	}
+	return ui_open_url(ui, ui->art.links[n - 1].url);
 }
 
 /* Read and run a command line. */
@@ -758,7 +797,7 @@ op_redraw(struct ui *ui)
 int
 ui_key(struct ui *ui, int rc, wint_t ch)
 {
-	int	key, table;
+	int	key, table, flags;
 	size_t	i;
 
 	key = rc == KEY_CODE_YES ? KEY_SPECIAL | (int)ch : (int)ch;
@@ -789,9 +828,38 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 	if (ui->too_small && (i == ui_nbindings ||
 	    ui_ops[ui_bindings[i].op].fn != op_quit))
 		return 0;
-	if (i == ui_nbindings)
+	/* Unbound digits make a count for the next key, as in vi. */
+	if (i == ui_nbindings && key >= '0' && key <= '9' &&
+	    (key != '0' || ui->count > 0)) {
+		if (ui->count < 10000)
+			ui->count = ui->count * 10 + (key - '0');
+		ui_message(ui, 0, "%d", ui->count);
+		return UI_REDRAW;
+	}
+	if (i == ui_nbindings) {
+		ui->count = 0;
 		return 0;
-	return ui_ops[ui_bindings[i].op].fn(ui);
+	}
+	flags = ui_ops[ui_bindings[i].op].fn(ui);
+	ui->count = 0;
+	return flags;
+}
+
+/* The first key bound to an operation, for hints on the screen. */
+void
+ui_op_key(const char *name, char *out, size_t len)
+{
+	size_t	op, i;
+
+	*out = '\0';
+	if (ui_op_find(name, &op) != 0)
+		return;
+	for (i = 0; i < ui_nbindings; i++) {
+		if (ui_bindings[i].op == op) {
+			ui_key_name(ui_bindings[i].key, out, len);
+			return;
+		}
+	}
 }
 
 /* The keys bound to an operation, as "j, Down". */
@@ -865,65 +933,6 @@ ui_help_draw(struct ui *ui)
 		}
 		y++;
 	}
-}
-
-/* Read a command on the bottom line and run it. */
-int
-ui_cmdline(struct ui *ui)
-{
-	struct buf	 line;
-	char		*err = NULL;
-	wint_t		 ch;
-	int		 rc, flags = UI_REDRAW, w;
-	size_t		 n;
-
-	buf_init(&line);
-	buf_addc(&line, '\0');
-	line.len = 0;
-	curs_set(1);
-	for (;;) {
-		ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
-		ui_put(LINES - 1, 0, 1, ":", 1, ui->attr[E_PROMPT], NULL,
-		    NULL);
-		w = ui_put(LINES - 1, 1, COLS - 2, line.data, line.len,
-		    ui->attr[E_PROMPT], NULL, NULL);
-		move(LINES - 1, 1 + w);
-		refresh();
-		rc = get_wch(&ch);
-		if (rc == ERR)
-			continue;
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			ui->flags |= UI_RELAYOUT | UI_LIST;
-			continue;
-		}
-		if (rc == OK && ch == 27)
-			break;
-		if (rc == OK && (ch == '\r' || ch == '\n')) {
-			if ((rc = ui_command(ui, line.data, &err)) < 0) {
-				ui_message(ui, 1, "%s", err);
-				free(err);
-			} else
-				flags |= rc;
-			break;
-		}
-		if ((rc == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
-		    (rc == OK && (ch == 127 || ch == 8))) {
-			if (line.len == 0)
-				break;
-			n = line.len - 1;
-			while (n > 0 && (line.data[n] & 0xc0) == 0x80)
-				n--;
-			line.len = n;
-			line.data[n] = '\0';
-			continue;
-		}
-		if (rc == OK && ch >= 0x20 && !utf8_is_unsafe((uint32_t)ch) &&
-		    line.len < 512)
-			utf8_encode(&line, (uint32_t)ch);
-	}
-	curs_set(0);
-	buf_free(&line);
-	return flags | UI_RELAYOUT;
 }
 
 /* Print the operation table with the default keys. */

@@ -139,6 +139,29 @@ ui_sidebar_move(struct ui *ui, int d)
 	return UI_REDRAW;
 }
 
+/*
+ * Show the next quote of an unnamed source in the story, marked: such a
+ * source is nobody to look up across the library.
+ */
+static int
+sidebar_source(struct ui *ui, struct lib_entity *e)
+{
+	size_t	i;
+
+	if (e->nspans == 0 || ui->art_id == 0)
+		return 0;
+	for (i = 0; i < e->nspans; i++)
+		if (!ui->has_mark || e->spans[i].start > ui->mark_start)
+			break;
+	if (i == e->nspans)
+		i = 0;
+	ui->quotes_view = 0;
+	ui_article_mark(ui, e->spans[i].start, e->spans[i].end);
+	ui_message(ui, 0, "quote %zu of %zu by %s", i + 1, e->nspans,
+	    e->name);
+	return UI_REDRAW;
+}
+
 /* Open the quotes view of a speaker, or the stories naming an entity. */
 int
 ui_sidebar_enter(struct ui *ui)
@@ -150,6 +173,8 @@ ui_sidebar_enter(struct ui *ui)
 	if (ui->side_cur >= ui->ents.n)
 		return 0;
 	e = &ui->ents.v[ui->side_cur];
+	if (e->unnamed)
+		return sidebar_source(ui, e);
 	if (e->group == LIB_SPEAKER) {
 		library_quotes_free(&ui->quotes);
 		if (library_quotes(ui->store, e->kind, e->name, &ui->quotes,

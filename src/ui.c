@@ -32,7 +32,7 @@ const char *const ui_elem_names[E_COUNT] = {
 	"quote", "quote.mark", "entity.person", "entity.org", "entity.place",
 	"entity.misc", "annotation", "sidebar.heading", "sidebar.item",
 	"sidebar.role", "sidebar.count", "status", "status.progress",
-	"message", "error", "prompt", "help.key", "help.text"
+	"message", "error", "prompt", "help.key", "help.text", "selection"
 };
 
 static volatile sig_atomic_t	ui_signal;
@@ -58,6 +58,13 @@ ui_restore(void)
 	if (ui_tty != NULL)
 		fclose(ui_tty);
 	ui_tty = NULL;
+}
+
+/* Has a signal asked the screen to end? Prompts give up when it has. */
+int
+ui_interrupted(void)
+{
+	return ui_signal != 0;
 }
 
 /* Set the status-line message; NULL clears it. */
@@ -184,11 +191,13 @@ ui_theme_builtin(struct ui *ui)
 	ui->attr[E_CAPTION] = ui->attr[E_HEADER_META] = A_DIM;
 	ui->attr[E_ERROR] = ui->attr[E_HELP_KEY] = A_BOLD;
 	ui->attr[E_LINK] = A_UNDERLINE;
+	ui->attr[E_SELECTION] = A_REVERSE;
 }
 
 /* Parse one "color" line; returns the element + 1, 0 if blank, -1. */
 static int
-ui_theme_line(struct ui *ui, char *line, int colour, char **err)
+ui_theme_line(struct ui *ui, char *line, int colour, short pair[][2],
+    char **err)
 {
 	char	*w[8], *p;
 	int	 n = 0, e, fg, bg, bold, bold2, i;
@@ -232,8 +241,10 @@ ui_theme_line(struct ui *ui, char *line, int colour, char **err)
 		}
 		a |= x;
 	}
+	/* Pairs are set once the whole theme is read (ui_theme_load). */
 	if (colour) {
-		init_pair((short)(e + 1), (short)fg, (short)bg);
+		pair[e][0] = (short)fg;
+		pair[e][1] = (short)bg;
 		a |= COLOR_PAIR(e + 1) | (bold ? A_BOLD : 0);
 	}
 	ui->attr[e] = a;
@@ -250,6 +261,7 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 	ssize_t	 len;
 	int	 lineno = 0, rv = -1, colour, e;
 	int	 set[E_COUNT];
+	short	 pair[E_COUNT][2];
 	attr_t	 saved[E_COUNT];
 	const char *nc;
 
@@ -272,7 +284,7 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 		lineno++;
 		if (len > 0 && line[len - 1] == '\n')
 			line[len - 1] = '\0';
-		if ((e = ui_theme_line(ui, line, colour, &msg)) < 0) {
+		if ((e = ui_theme_line(ui, line, colour, pair, &msg)) < 0) {
 			xasprintf(err, "%s:%d: %s", path, lineno, msg);
 			free(msg);
 			goto out;
@@ -288,6 +300,13 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 			goto out;
 		}
 	}
+	/*
+	 * Only a theme read whole changes the colours: one that fails
+	 * midway leaves the screen as it was.
+	 */
+	if (colour)
+		for (e = 0; e < E_COUNT; e++)
+			init_pair((short)(e + 1), pair[e][0], pair[e][1]);
 	free(ui->theme);
 	ui->theme = xstrdup(name);
 	ui->theme_loaded = 1;

@@ -498,6 +498,7 @@ test_migrate(void **state)
 	assert_int_equal(sqlite3_exec(db, "DROP INDEX articles_starred;"
 	    "DROP INDEX articles_outlet;"
 	    "DROP TABLE links;"
+	    "DROP INDEX annotations_updated;"
 	    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
 	    "  INSERT INTO articles_fts (rowid, title, lead, body)"
 	    "    VALUES (new.id, new.title, new.lead, new.body);"

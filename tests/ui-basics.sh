@@ -3,7 +3,7 @@
 # the help screen and quitting.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 16
+plan 19
 
 sample_db
 use_theme default
@@ -28,7 +28,8 @@ wait_for "14 unread"
 ok $? "opening a story marks it read"
 
 keys G
-wait_for "Links" && wait_for "[2] Federal Energy Agency dashboard:"
+wait_for "Links  (a number, then o, opens that link)" &&
+	wait_for "[1] Federal Energy Agency dashboard:"
 ok $? "G goes to the story's end, where its links are listed and numbered"
 
 keys q j Enter
@@ -68,6 +69,21 @@ ok $? "? shows the help generated from the key table"
 keys q
 wait_gone "Commands (config file"
 ok $? "q closes the help"
+
+# A number before o opens that link of the story; before j, moves that far.
+keys q g Enter
+wait_for "[1] Federal Energy Agency dashboard:"
+keys 1 o
+wait_for "opened https://energy.velmark.example/storage"
+printf '%s\n' --new-tab https://energy.velmark.example/storage |
+	cmp -s - "$T/opened"
+ok $? "1o opens the story's first link"
+keys 7 o
+wait_for "no link 7: the story has 1"
+ok $? "a link number past the list is refused with a message"
+keys q 2 j Enter
+wait_for "The Continental Ledger · "
+ok $? "2j moves two stories down"
 
 keys Tab Tab
 wait_for "People & quotes"

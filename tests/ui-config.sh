@@ -4,7 +4,7 @@
 # the man page listing every operation of the table with its keys.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 15
+plan 16
 
 sample_db
 cfg="$T/config/dossier/config"
@@ -85,6 +85,20 @@ wait_for "15 articles" -e
 	grep -qE '[[;](3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'
 
 ok $? "NO_COLOR: attributes only, no colours"
+
+# A theme that fails halfway changes no colour: the light theme's first
+# lines and then a mistake leave the default theme's screen as it was.
+use_theme default
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles" -e
+sed '$d' "$T/screen" >"$T/before"
+{ grep '^color' "$top_srcdir/themes/light" | head -20
+  echo 'color nosuch red black'; } >"$T/half"
+keys : "set theme $T/half" Enter
+wait_for "unknown element 'nosuch'" -e
+sed '$d' "$T/screen" >"$T/after"
+cmp -s "$T/before" "$T/after"
+ok $? "a theme with an error leaves every colour as it was"
 
 # The man page documents every operation of the table with its keys.
 bad=

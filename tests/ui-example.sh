@@ -6,7 +6,7 @@
 example="$DOSSIER_SHARED/examples/saved-story-jpost-2023-08-26.txt"
 [ -f "$example" ] || skip_all "shared examples absent"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 7
+plan 9
 
 "$DOSSIER" --db "$T/lib.db" import -q "$example" >/dev/null 2>&1
 printf 'set theme %s/themes/default\n' "$top_srcdir" >"$T/config/dossier/config"
@@ -45,4 +45,21 @@ keys j
 keys Enter
 wait_for "Quotes: Iran (2)" && wait_for "sending drones to Russia"
 ok $? "Enter on a place that speaks lists its statements"
+
+# The unnamed source is listed under QUOTED after the named speakers, and
+# Enter on it marks its quote in the story.
+screen
+awk '/QUOTED/{q=1} /PEOPLE/{q=0} q && /A White House official +1/{f=1}
+    q && /unnamed source/{u=1} END{exit !(f && u)}' "$T/screen"
+ok $? "the unnamed White House official is listed under QUOTED"
+start 150 45 "$DOSSIER" --db "$T/lib.db"
+wait_for "Russia: Drone axis"
+keys Enter
+wait_for "Russian Deputy Foreign Minister Sergei"
+keys Tab
+keys j j j j j j
+keys Enter
+wait_for "quote 1 of 1 by A White House official" -e &&
+	grep -q "48;5;150m[^$esc]*Iran had transferred several hundred" "$T/screen"
+ok $? "Enter on the unnamed source marks its quote in the story"
 exit 0

@@ -3,7 +3,7 @@
 # screen is left and the tty is back in canonical mode with echo.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 9
+plan 11
 
 sample_db
 use_theme default
@@ -30,4 +30,18 @@ for sig in TERM HUP INT; do
 	[ "$(tm display-message -p '#{alternate_on}')" = 0 ]
 	ok $? "after SIG$sig the alternate screen is left"
 done
+
+# A signal while a question is on the bottom line ends dossier all the same.
+rm -f "$T/pid" "$T/status" "$T/stty"
+start 100 30 sh "$T/run.sh"
+wait_for "15 articles"
+keys : s e t
+wait_for ":set"
+kill -TERM "$(cat "$T/pid")"
+wait_dead
+has "$T/status" "status=143"
+ok $? "SIGTERM at the command line ends dossier with status 143"
+[ "$(cat "$T/stty")" = "icanon echo " ] &&
+	[ "$(tm display-message -p '#{alternate_on}')" = 0 ]
+ok $? "and gives the terminal back"
 exit 0

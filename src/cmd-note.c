@@ -1,0 +1,369 @@
+/*
+ * dossier note: add a note to a story (the whole story or a passage of
+ * it), change or delete one, and list them, one story's or the library's.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "article.h"
+#include "buf.h"
+#include "cmd.h"
+#include "library.h"
+#include "store.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Most bytes read from stdin before giving up on a note. */
+#define NOTE_MAX_INPUT	(16 * STORE_MAX_NOTE)
+
+/* The note's text from the arguments, or stdin for "-"; NULL on error. */
+static char *
+note_text(int argc, char **argv, char **err)
+{
+	struct buf	 b;
+	char		 chunk[8192];
+	size_t		 n;
+	char		*clean;
+	int		 i;
+
+	buf_init(&b);
+	if (argc == 1 && strcmp(argv[0], "-") == 0) {
+		while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+			buf_add(&b, chunk, n);
+			if (b.len > NOTE_MAX_INPUT)
+				break;
+		}
+		if (ferror(stdin)) {
+			buf_free(&b);
+			xasprintf(err, "cannot read the note from stdin");
+			return NULL;
+		}
+	} else {
+		for (i = 0; i < argc; i++) {
+			if (i > 0)
+				buf_addc(&b, ' ');
+			buf_adds(&b, argv[i]);
+		}
+	}
+	if (b.len > NOTE_MAX_INPUT) {
+		buf_free(&b);
+		xasprintf(err, "the note is too long; a note holds at most "
+		    "%d KiB", STORE_MAX_NOTE / 1024);
+		return NULL;
+	}
+	clean = library_note_clean(b.data != NULL ? b.data : "", b.len, err);
+	buf_free(&b);
+	return clean;
+}
+
+/* Print a note's text, each line indented. */
+static void
+note_print_text(const char *indent, const char *s)
+{
+	char	*line;
+	size_t	 n;
+
+	for (;;) {
+		n = strcspn(s, "\n");
+		line = xstrndup(s, n);
+		fputs(indent, stdout);
+		cmd_print_line(stdout, line);
+		putchar('\n');
+		free(line);
+		if (s[n] == '\0')
+			break;
+		s += n + 1;
+	}
+}
+
+struct note_list {
+	int		 json;
+	size_t		 n;
+	struct store_key last;
+};
+
+/* Print one note of a listing. */
+static int
+note_print(const struct store_note_row *r, void *arg)
+{
+	struct note_list	*nl = arg;
+	struct json_object	*o, *span;
+	char			 date[16];
+
+	nl->n++;
+	nl->last.sort_ts = r->n.updated;
+	nl->last.id = r->n.id;
+	if (nl->json) {
+		o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_int64(r->n.id));
+		json_object_object_add(o, "story",
+		    json_object_new_int64(r->article));
+		json_object_object_add(o, "title", r->title != NULL ?
+		    json_object_new_string(r->title) : NULL);
+		span = NULL;
+		if (r->n.has_span) {
+			span = json_object_new_object();
+			json_object_object_add(span, "start",
+			    json_object_new_int64((int64_t)r->n.start));
+			json_object_object_add(span, "end",
+			    json_object_new_int64((int64_t)r->n.end));
+		}
+		json_object_object_add(o, "span", span);
+		json_object_object_add(o, "anchor", r->n.anchor != NULL ?
+		    json_object_new_string(r->n.anchor) : NULL);
+		json_object_object_add(o, "note",
+		    json_object_new_string(r->n.note));
+		json_object_object_add(o, "created",
+		    json_object_new_int64(r->n.created));
+		json_object_object_add(o, "updated",
+		    json_object_new_int64(r->n.updated));
+		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+		    JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(o);
+		return ferror(stdout) ? 1 : 0;
+	}
+	library_time(r->n.updated, date, sizeof date);
+	printf("%snote %lld  story %lld  %s  ", nl->n > 1 ? "\n" : "",
+	    (long long)r->n.id, (long long)r->article, date + (*date == ' '));
+	cmd_print_line(stdout, r->title != NULL ? r->title : "(untitled)");
+	putchar('\n');
+	if (r->n.has_span && r->n.anchor != NULL)
+		note_print_text("  > ", r->n.anchor);
+	else
+		puts("  (the whole story)");
+	note_print_text("  ", r->n.note);
+	return ferror(stdout) ? 1 : 0;
+}
+
+/* One story's notes, in story order, through the listing's printer. */
+struct note_story {
+	struct note_list	*nl;
+	struct article		*a;
+};
+
+static int
+note_story_row(const struct store_note *n, void *arg)
+{
+	struct note_story	*ns = arg;
+	struct store_note_row	 r;
+
+	memset(&r, 0, sizeof r);
+	r.n = *n;
+	if (r.n.note == NULL)
+		r.n.note = "";
+	r.article = ns->a->id;
+	r.title = ns->a->title;
+	r.outlet = ns->a->outlet;
+	r.published = ns->a->published;
+	return note_print(&r, ns->nl);
+}
+
+/* dossier note --list [--json] [ID] */
+static int
+note_list(struct store *s, int64_t id, int json)
+{
+	struct note_list	 nl;
+	struct note_story	 ns;
+	struct article		 a;
+	char			*err = NULL;
+	int			 rc;
+
+	memset(&nl, 0, sizeof nl);
+	nl.json = json;
+	if (id > 0) {
+		if ((rc = store_article_get(s, id, &a, &err)) == 1) {
+			fprintf(stderr, "dossier: no story %lld\n",
+			    (long long)id);
+			return CMD_FAILED;
+		}
+		if (rc == 0) {
+			ns.nl = &nl;
+			ns.a = &a;
+			rc = store_article_notes(s, id, note_story_row, &ns,
+			    &err);
+			article_free(&a);
+		}
+	} else {
+		/* A page at a time: the library may hold many notes. */
+		do {
+			size_t before = nl.n;
+
+			rc = store_notes_page(s, nl.n > 0 ? &nl.last : NULL,
+			    200, note_print, &nl, &err);
+			if (rc != 0 || nl.n - before < 200 || ferror(stdout))
+				break;
+		} while (1);
+	}
+	if (rc != 0) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		return CMD_FAILED;
+	}
+	return CMD_OK;
+}
+
+/* dossier note ID [--passage WORDS] TEXT */
+static int
+note_add(struct store *s, int64_t id, const char *passage, const char *text)
+{
+	struct article	 a;
+	char		*err = NULL;
+	size_t		 start = 0, end = 0;
+	int64_t		 note = 0;
+	int		 rc;
+
+	if ((rc = store_article_get(s, id, &a, &err)) == 1) {
+		fprintf(stderr, "dossier: no story %lld\n", (long long)id);
+		return CMD_FAILED;
+	}
+	if (rc != 0)
+		goto fail;
+	if (passage != NULL && library_passage_find(a.body, a.body_len,
+	    passage, &start, &end) != 0) {
+		fputs("dossier: the words '", stderr);
+		cmd_print_line(stderr, passage);
+		fprintf(stderr, "' are not in story %lld\n", (long long)id);
+		article_free(&a);
+		return CMD_FAILED;
+	}
+	article_free(&a);
+	rc = store_note_add(s, id, passage != NULL, start, end, text, &note,
+	    &err);
+	if (rc == 1) {
+		fprintf(stderr, "dossier: no story %lld\n", (long long)id);
+		return CMD_FAILED;
+	}
+	if (rc == 2) {
+		fprintf(stderr, "dossier: story %lld changed; try again\n",
+		    (long long)id);
+		return CMD_FAILED;
+	}
+	if (rc != 0)
+		goto fail;
+	printf("added note %lld to story %lld\n", (long long)note,
+	    (long long)id);
+	return CMD_OK;
+fail:
+	fprintf(stderr, "dossier: %s\n", err);
+	free(err);
+	return CMD_FAILED;
+}
+
+int
+cmd_note(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "passage",	required_argument,	NULL, 'p' },
+		{ "list",	no_argument,		NULL, 'l' },
+		{ "json",	no_argument,		NULL, 'j' },
+		{ "edit",	required_argument,	NULL, 'e' },
+		{ "delete",	required_argument,	NULL, 'd' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd_entry	*self = cmd_find("note");
+	struct store		*s;
+	const char		*passage = NULL;
+	char			*text = NULL, *err = NULL;
+	int64_t			 id = 0, note = 0;
+	int			 ch, list = 0, json = 0, rc, rv = CMD_FAILED;
+	char			 mode = 'a';
+
+	while ((ch = getopt_long(argc, argv, "p:le:d:h", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'p':
+			passage = optarg;
+			break;
+		case 'l':
+			list = 1;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'e':
+		case 'd':
+			if (mode != 'a')
+				return cmd_usage_error(self,
+				    "--edit and --delete go alone");
+			mode = (char)ch;
+			if ((note = cmd_parse_id(optarg)) == 0)
+				return cmd_usage_error(self,
+				    "'%s' is not a note id", optarg);
+			break;
+		case 'h':
+			cmd_help(stdout, self);
+			return CMD_OK;
+		default:
+			return cmd_usage_error(self, "bad option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (list) {
+		if (mode != 'a' || passage != NULL || argc > 1)
+			return cmd_usage_error(self,
+			    "--list takes at most a story id");
+		if (argc == 1 && (id = cmd_parse_id(argv[0])) == 0)
+			return cmd_usage_error(self, "'%s' is not a story id",
+			    argv[0]);
+		if ((s = cmd_store(ctx)) == NULL)
+			return CMD_FAILED;
+		return note_list(s, id, json);
+	}
+	if (json)
+		return cmd_usage_error(self, "--json goes with --list");
+	if (mode == 'd') {
+		if (argc != 0 || passage != NULL)
+			return cmd_usage_error(self,
+			    "--delete takes only the note's id");
+	} else if (mode == 'e') {
+		if (argc < 1 || passage != NULL)
+			return cmd_usage_error(self, argc < 1 ?
+			    "--edit needs the note's new text" :
+			    "a note's passage cannot change");
+		if ((text = note_text(argc, argv, &err)) == NULL)
+			goto bad_text;
+	} else {
+		if (argc < 2)
+			return cmd_usage_error(self, argc == 0 ?
+			    "which story? give its id" :
+			    "what is the note? give its text, or - for stdin");
+		if ((id = cmd_parse_id(argv[0])) == 0)
+			return cmd_usage_error(self, "'%s' is not a story id",
+			    argv[0]);
+		if ((text = note_text(argc - 1, argv + 1, &err)) == NULL)
+			goto bad_text;
+	}
+	if ((s = cmd_store(ctx)) == NULL)
+		goto out;
+	if (mode == 'a') {
+		rv = note_add(s, id, passage, text);
+		goto out;
+	}
+	rc = mode == 'e' ? store_note_update(s, note, text, &err) :
+	    store_note_delete(s, note, &err);
+	if (rc == 1)
+		fprintf(stderr, "dossier: no note %lld\n", (long long)note);
+	else if (rc != 0)
+		fprintf(stderr, "dossier: %s\n", err);
+	else {
+		printf("%s note %lld\n", mode == 'e' ? "changed" : "deleted",
+		    (long long)note);
+		rv = CMD_OK;
+	}
+	goto out;
+bad_text:
+	fprintf(stderr, "dossier: %s\n", err);
+	rv = CMD_FAILED;
+out:
+	free(text);
+	free(err);
+	return rv;
+}

@@ -1,0 +1,350 @@
+/*
+ * Tags and notes on the screen: the tag operation (a prompt holding the
+ * story's tags), the passage selection in the article pane (whole lines
+ * from the top one in view, moved with the movement keys), and the
+ * annotate operation, which notes the selection, the marked quote or the
+ * whole story, or edits the note already there.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "library.h"
+#include "store.h"
+#include "ui-int.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Longest line the tag prompt takes. */
+#define UI_TAGS_MAX	4096
+
+/*
+ * The story an operation acts on: the open one from the story or the
+ * sidebar, the selected quote's in the quotes view, else the list's.
+ */
+static int64_t
+ui_notes_target(struct ui *ui)
+{
+	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
+		return ui->quote_cur < ui->quotes.n ?
+		    ui->quotes.v[ui->quote_cur].article : 0;
+	if (ui->art_id != 0 && (ui->focus == PANE_ARTICLE ||
+	    ui->focus == PANE_SIDEBAR))
+		return ui->art_id;
+	return ui_list_current(ui);
+}
+
+/* What a change to a story asks to redraw. */
+static int
+ui_notes_changed(struct ui *ui, int64_t id)
+{
+	int	flags = UI_FEEDS | UI_LIST | UI_REDRAW;
+
+	if (id == ui->art_id)
+		flags |= ui_article_reload(ui);
+	return flags;
+}
+
+/* Edit the story's tags on one line. */
+int
+ui_op_tag(struct ui *ui)
+{
+	char	*line = NULL, *out = NULL, *msg = NULL, *err = NULL;
+	int64_t	 id;
+	int	 rc, flags = UI_REDRAW;
+
+	if ((id = ui_notes_target(ui)) == 0) {
+		ui_message(ui, 1, "choose a story first");
+		return UI_REDRAW;
+	}
+	if ((rc = library_tags_line(ui->store, id, &line, &err)) != 0)
+		goto fail;
+	if (ui_prompt(ui, "Tags: ", line, UI_TAGS_MAX, &out) != 1)
+		goto out;
+	if ((rc = library_tags_set(ui->store, id, out, &msg, &err)) != 0)
+		goto fail;
+	ui_message(ui, 0, "%s", msg);
+	flags = ui_notes_changed(ui, id);
+	goto out;
+fail:
+	ui_message(ui, 1, "%s", rc > 0 ? "the story is gone" : err);
+out:
+	free(line);
+	free(out);
+	free(msg);
+	free(err);
+	return flags | UI_REDRAW;
+}
+
+/* The line holding a document offset (lines move when the pane does). */
+static size_t
+ui_line_at(struct ui *ui, size_t pos)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < ui->nlines && ui->lines[i + 1].start <= pos; i++)
+		;
+	return i;
+}
+
+/* The first and last line of the selection. */
+static void
+ui_select_lines(struct ui *ui, size_t *lo, size_t *hi)
+{
+	size_t	a = ui_line_at(ui, ui->sel_anchor);
+	size_t	c = ui_line_at(ui, ui->sel_cur);
+
+	*lo = a < c ? a : c;
+	*hi = a < c ? c : a;
+}
+
+/* Is line i selected? */
+int
+ui_selected(struct ui *ui, size_t i)
+{
+	size_t	lo, hi;
+
+	ui_select_lines(ui, &lo, &hi);
+	return i >= lo && i <= hi;
+}
+
+/* The lines that show the body: first and last. */
+static int
+ui_body_lines(struct ui *ui, size_t *first, size_t *last)
+{
+	size_t	i, end;
+
+	if (ui->art.body == NULL || ui->art.body_len == 0)
+		return -1;
+	end = ui_article_doc_pos(ui, ui->art.body_len);
+	for (i = 0; i < ui->nlines && ui->lines[i].start < ui->body_off; i++)
+		;
+	if (i == ui->nlines)
+		return -1;
+	*first = i;
+	while (i + 1 < ui->nlines && ui->lines[i + 1].start < end)
+		i++;
+	*last = i;
+	return 0;
+}
+
+/* Start selecting at the first line of the body in view; again stops. */
+int
+ui_op_select(struct ui *ui)
+{
+	size_t	first, last, at;
+
+	if (ui->selecting)
+		return ui_select_drop(ui);
+	if (ui->focus != PANE_ARTICLE || ui->quotes_view || ui->art_id == 0) {
+		ui_message(ui, 1, "open a story to select a passage of it");
+		return UI_REDRAW;
+	}
+	if (ui_body_lines(ui, &first, &last) != 0) {
+		ui_message(ui, 1, "this story has no text to select");
+		return UI_REDRAW;
+	}
+	at = ui->scroll < first ? first : ui->scroll > last ? last :
+	    ui->scroll;
+	ui->selecting = 1;
+	ui->sel_anchor = ui->sel_cur = ui->lines[at].start;
+	ui_message(ui, 0, "select: j/k extend, a annotates, Escape or q "
+	    "drops");
+	return UI_REDRAW;
+}
+
+/* Move the selection's moving end by d lines, within the body. */
+int
+ui_select_move(struct ui *ui, int d)
+{
+	size_t	first, last, i, rows = (size_t)ui->r[PANE_ARTICLE].h - 1;
+	long	c;
+
+	if (ui_body_lines(ui, &first, &last) != 0)
+		return ui_select_drop(ui);
+	i = ui_line_at(ui, ui->sel_cur);
+	c = (long)i + d;
+	if (c < (long)first)
+		c = (long)first;
+	if (c > (long)last)
+		c = (long)last;
+	ui->sel_cur = ui->lines[c].start;
+	/* Keep the moving end in view. */
+	if ((size_t)c < ui->scroll)
+		ui->scroll = (size_t)c;
+	else if (rows > 0 && (size_t)c >= ui->scroll + rows)
+		ui->scroll = (size_t)c - rows + 1;
+	return UI_REDRAW;
+}
+
+/* Drop the selection. */
+int
+ui_select_drop(struct ui *ui)
+{
+	ui->selecting = 0;
+	return UI_REDRAW;
+}
+
+/* The selection as a body range of whole words; -1 if it has none. */
+static int
+ui_select_range(struct ui *ui, size_t *start, size_t *end)
+{
+	size_t	lo, hi;
+
+	ui_select_lines(ui, &lo, &hi);
+	*start = ui_article_body_pos(ui, ui->lines[lo].start);
+	*end = ui_article_body_pos(ui, ui->lines[hi].end);
+	return library_passage_words(ui->art.body, ui->art.body_len, start,
+	    end);
+}
+
+/* The note a range (or the whole story) already has; NULL if none. */
+static const struct lib_note *
+ui_note_find(const struct lib_notes *x, int has_span, size_t start,
+    size_t end)
+{
+	size_t	i;
+
+	for (i = 0; i < x->n; i++) {
+		if (x->v[i].has_span != has_span)
+			continue;
+		if (!has_span || (x->v[i].start < end && start < x->v[i].end))
+			return &x->v[i];
+	}
+	return NULL;
+}
+
+/* A note's text for the one-line prompt: line breaks become spaces. */
+static char *
+ui_note_line(const char *note)
+{
+	char	*s = xstrdup(note), *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return s;
+}
+
+/* Ask for a note and write it: new, changed or (emptied) deleted. */
+static int
+ui_annotate_write(struct ui *ui, int64_t id, const struct lib_note *old,
+    int has_span, size_t start, size_t end)
+{
+	char	*initial = NULL, *line = NULL, *text = NULL, *err = NULL;
+	char	 prompt[64];
+	int64_t	 note, old_id = old != NULL ? old->id : 0;
+	int	 rc, changed = 0;
+
+	if (old != NULL) {
+		snprintf(prompt, sizeof prompt, "Note [%d]: ", old->num);
+		initial = ui_note_line(old->note);
+	} else
+		snprintf(prompt, sizeof prompt, "Note on %s: ", has_span ?
+		    "the passage" : "the story");
+	rc = ui_prompt(ui, prompt, initial, STORE_MAX_NOTE, &line);
+	free(initial);
+	if (rc != 1) {
+		ui_message(ui, 0, "no note written");
+		goto out;
+	}
+	text = library_note_clean(line, strlen(line), &err);
+	if (text == NULL && old_id != 0 && strspn(line, " ") ==
+	    strlen(line)) {
+		if (!ui_confirm(ui, "delete this note? (y/n)")) {
+			ui_message(ui, 0, "the note is kept");
+			goto out;
+		}
+		if ((rc = store_note_delete(ui->store, old_id, &err)) < 0)
+			goto fail;
+		ui_message(ui, 0, "note deleted");
+		changed = 1;
+		goto out;
+	}
+	if (text == NULL) {
+		if (old_id == 0 && strspn(line, " ") == strlen(line))
+			ui_message(ui, 0, "no note written");
+		else
+			ui_message(ui, 1, "%s", err);
+		goto out;
+	}
+	if (old_id != 0)
+		rc = store_note_update(ui->store, old_id, text, &err);
+	else
+		rc = store_note_add(ui->store, id, has_span, start, end, text,
+		    &note, &err);
+	if (rc < 0)
+		goto fail;
+	if (rc > 0)
+		ui_message(ui, 1, "%s", old_id != 0 ? "the note is gone" :
+		    "the story changed; select the passage again");
+	else
+		ui_message(ui, 0, "%s", old_id != 0 ? "note changed" :
+		    "note added");
+	changed = rc == 0;
+	goto out;
+fail:
+	ui_message(ui, 1, "%s", err);
+out:
+	free(line);
+	free(text);
+	free(err);
+	return changed;
+}
+
+/*
+ * Note on the selection, else on the marked quote, else on the whole
+ * story; a passage or story that has a note already offers it to edit.
+ */
+int
+ui_op_annotate(struct ui *ui)
+{
+	struct lib_notes	 other;
+	const struct lib_notes	*notes = &ui->notes;
+	const struct lib_note	*old;
+	struct lib_quote	*q;
+	char			*err = NULL;
+	size_t			 start = 0, end = 0;
+	int64_t			 id;
+	int			 has_span = 0, changed;
+
+	memset(&other, 0, sizeof other);
+	if ((id = ui_notes_target(ui)) == 0) {
+		ui_message(ui, 1, "choose a story first");
+		return UI_REDRAW;
+	}
+	if (id == ui->art_id && ui->focus == PANE_ARTICLE && ui->selecting) {
+		if (ui_select_range(ui, &start, &end) != 0) {
+			ui_message(ui, 1, "the selection holds no words");
+			return UI_REDRAW;
+		}
+		has_span = 1;
+	} else if (id == ui->art_id && ui->has_mark && !ui->quotes_view) {
+		start = ui->mark_start;
+		end = ui->mark_end;
+		has_span = library_passage_words(ui->art.body,
+		    ui->art.body_len, &start, &end) == 0;
+	} else if (ui->focus == PANE_ARTICLE && ui->quotes_view) {
+		q = &ui->quotes.v[ui->quote_cur];
+		start = q->start;
+		end = q->end;
+		has_span = start < end;
+	}
+	if (id != ui->art_id) {
+		if (library_notes(ui->store, id, &other, &err) != 0) {
+			ui_message(ui, 1, "%s", err);
+			free(err);
+			return UI_REDRAW;
+		}
+		notes = &other;
+	}
+	old = ui_note_find(notes, has_span, start, end);
+	changed = ui_annotate_write(ui, id, old, has_span, start, end);
+	library_notes_free(&other);
+	ui->selecting = 0;
+	if (!changed)
+		return UI_REDRAW;
+	return ui_notes_changed(ui, id);
+}

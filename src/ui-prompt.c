@@ -1,0 +1,164 @@
+/*
+ * Reading from the bottom line: the one line editor every prompt uses
+ * (the ':' command line, tags, notes, searches), and a yes-or-no
+ * question.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "ui-int.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Remove the last character, or with word the last word, of an input. */
+static void
+ui_prompt_erase(struct buf *line, int word)
+{
+	size_t	n = line->len;
+
+	if (word) {
+		while (n > 0 && line->data[n - 1] == ' ')
+			n--;
+		while (n > 0 && line->data[n - 1] != ' ')
+			n--;
+	} else if (n > 0) {
+		n--;
+		while (n > 0 && (line->data[n] & 0xc0) == 0x80)
+			n--;
+	}
+	line->len = n;
+	line->data[n] = '\0';
+}
+
+/*
+ * Read a line on the bottom row after a prompt, starting from initial (may
+ * be NULL). Enter gives 1 and *out (caller frees); Escape, C-g or erasing
+ * past the start gives 0. Backspace, C-w (word) and C-u (line) edit; at
+ * most max bytes are taken and unsafe characters never enter.
+ */
+int
+ui_prompt(struct ui *ui, const char *prompt, const char *initial,
+    size_t max, char **out)
+{
+	struct buf	 line;
+	wint_t		 ch;
+	int		 rc, w, pw, done = -1;
+
+	*out = NULL;
+	buf_init(&line);
+	buf_addc(&line, '\0');
+	line.len = 0;
+	if (initial != NULL && strlen(initial) < max) {
+		buf_add(&line, initial, strlen(initial));
+		buf_addc(&line, '\0');
+		line.len--;
+	}
+	/* Wake now and then: a signal must be seen while the user types. */
+	timeout(250);
+	curs_set(1);
+	while (done == -1) {
+		ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
+		pw = ui_put(LINES - 1, 0, COLS / 2, prompt, strlen(prompt),
+		    ui->attr[E_PROMPT], NULL, NULL);
+		/* Show the end of a line longer than the row. */
+		w = ui_width(line.data, line.len);
+		if (w > COLS - pw - 2) {
+			size_t	off = 0;
+
+			while (off < line.len && ui_width(line.data + off,
+			    line.len - off) > COLS - pw - 2)
+				off++;
+			while (off < line.len &&
+			    (line.data[off] & 0xc0) == 0x80)
+				off++;
+			w = ui_put(LINES - 1, pw, COLS - pw - 1,
+			    line.data + off, line.len - off,
+			    ui->attr[E_PROMPT], NULL, NULL);
+		} else
+			w = ui_put(LINES - 1, pw, COLS - pw - 1, line.data,
+			    line.len, ui->attr[E_PROMPT], NULL, NULL);
+		move(LINES - 1, pw + w);
+		refresh();
+		rc = get_wch(&ch);
+		if (ui_interrupted()) {
+			done = 0;
+			break;
+		}
+		if (rc == ERR)
+			continue;
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			ui->flags |= UI_RELAYOUT | UI_LIST;
+			continue;
+		}
+		if (rc == OK && (ch == 27 || ch == 7))
+			done = 0;
+		else if (rc == OK && (ch == '\r' || ch == '\n'))
+			done = 1;
+		else if ((rc == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
+		    (rc == OK && (ch == 127 || ch == 8))) {
+			if (line.len == 0)
+				done = 0;
+			else
+				ui_prompt_erase(&line, 0);
+		} else if (rc == OK && ch == 23)
+			ui_prompt_erase(&line, 1);
+		else if (rc == OK && ch == 21) {
+			line.len = 0;
+			line.data[0] = '\0';
+		} else if (rc == OK && ch >= 0x20 &&
+		    !utf8_is_unsafe((uint32_t)ch) && line.len + 4 <= max)
+			utf8_encode(&line, (uint32_t)ch);
+	}
+	curs_set(0);
+	if (done == 1)
+		*out = xstrdup(line.data);
+	buf_free(&line);
+	ui->flags |= UI_RELAYOUT | UI_REDRAW;
+	return done;
+}
+
+/* Read a command on the bottom line and run it. */
+int
+ui_cmdline(struct ui *ui)
+{
+	char	*line, *err = NULL;
+	int	 rc, flags = UI_REDRAW | UI_RELAYOUT;
+
+	if (ui_prompt(ui, ":", NULL, 512, &line) != 1)
+		return flags;
+	if ((rc = ui_command(ui, line, &err)) < 0) {
+		ui_message(ui, 1, "%s", err);
+		free(err);
+	} else
+		flags |= rc;
+	free(line);
+	return flags;
+}
+
+/* Ask a yes-or-no question on the bottom line; 1 only for y or Y. */
+int
+ui_confirm(struct ui *ui, const char *question)
+{
+	wint_t	ch;
+	int	rc, pw;
+
+	ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
+	pw = ui_put(LINES - 1, 0, COLS - 1, question, strlen(question),
+	    ui->attr[E_PROMPT], NULL, NULL);
+	move(LINES - 1, pw < COLS - 1 ? pw + 1 : pw);
+	timeout(250);
+	curs_set(1);
+	refresh();
+	while (((rc = get_wch(&ch)) == ERR ||
+	    (rc == KEY_CODE_YES && ch == KEY_RESIZE)) && !ui_interrupted())
+		if (rc != ERR)
+			ui->flags |= UI_RELAYOUT | UI_LIST;
+	curs_set(0);
+	ui->flags |= UI_RELAYOUT | UI_REDRAW;
+	return rc == OK && (ch == 'y' || ch == 'Y') && !ui_interrupted();
+}
