@@ -49,4 +49,16 @@ int	 cmd_search(struct cmd_ctx *, int, char **);
 int	 cmd_show(struct cmd_ctx *, int, char **);
 int	 cmd_tag(struct cmd_ctx *, int, char **);
 
+/* Feeds (cmd-feed.c, cmd-fetch.c, cmd-opml.c). */
+struct feeds_event;
+int	 cmd_add(struct cmd_ctx *, int, char **);
+int	 cmd_feeds(struct cmd_ctx *, int, char **);
+int	 cmd_remove(struct cmd_ctx *, int, char **);
+int	 cmd_fetch(struct cmd_ctx *, int, char **);
+int	 cmd_opml(struct cmd_ctx *, int, char **);
+/* A feed named by id or address; prints why not and returns -1. */
+int	 cmd_feed_id(struct store *, const char *, int64_t *);
+/* Print one feed's outcome of add or fetch (failures on stderr). */
+void	 cmd_feed_report(const struct feeds_event *, int quiet);
+
 #endif

@@ -32,6 +32,53 @@ static const struct cmd_entry cmd_table[] = {
 	  "  -t, --tag TAG   add TAG to every imported story (repeatable)\n"
 	  "  -q, --quiet     print only failures and the summary\n",
 	  cmd_import },
+	{ "add", "[--tag TAG]... [--quiet] URL...",
+	  "subscribe to feeds (RSS, Atom, JSON Feed) or keep a page",
+	  "Add feeds by their address. Each is fetched once to learn its\n"
+	  "title and kind, and its stories are stored. An HTML page that\n"
+	  "advertises a feed adds that feed; a page that advertises none is\n"
+	  "kept as one story. Adding a feed twice says it exists. Addresses\n"
+	  "must be http or https.\n"
+	  "\n"
+	  "  -t, --tag TAG   tag the stories of this first fetch (repeatable)\n"
+	  "  -q, --quiet     print only failures\n",
+	  cmd_add },
+	{ "fetch", "[--json] [--quiet] [FEED]...",
+	  "fetch every feed, or those named, and store new stories",
+	  "Fetch feeds (by id or address, as 'dossier feeds' lists them; all\n"
+	  "but pages when none is named), four at a time, and store their new\n"
+	  "stories. Each feed's outcome is printed: new stories, not modified,\n"
+	  "or the reason it failed; a failed feed stores nothing and the\n"
+	  "others are still fetched. Exits 1 if any feed failed.\n"
+	  "\n"
+	  "      --json      one JSON object per feed: id, url, title, kind,\n"
+	  "                  status (fetched, not-modified, failed), new,\n"
+	  "                  updated, error\n"
+	  "  -q, --quiet     print only failures and the summary\n",
+	  cmd_fetch },
+	{ "feeds", "[--json]",
+	  "list the feeds with their last fetch",
+	  "List the feeds: id, kind, stories, unread, last fetch (UTC),\n"
+	  "title and address, and the last error if the fetch failed.\n"
+	  "\n"
+	  "      --json      one JSON object per feed: id, url, title, kind,\n"
+	  "                  articles, unread, fetched, status, error\n",
+	  cmd_feeds },
+	{ "remove", "FEED...",
+	  "remove feeds and their stories, keeping your tagged ones",
+	  "Remove feeds (by id or address) and their stories. Stories you\n"
+	  "tagged, annotated or starred are kept, moved to Saved stories.\n"
+	  "Saved stories itself cannot be removed.\n",
+	  cmd_remove },
+	{ "opml", "import [--fetch] [--quiet] FILE | export",
+	  "import or export the feed list as OPML",
+	  "import adds the feeds of an OPML file (nested outlines are read;\n"
+	  "addresses that are not http or https are refused); importing twice\n"
+	  "adds nothing. export prints the feeds as OPML 2.0.\n"
+	  "\n"
+	  "  -f, --fetch     after import, fetch the feeds it added\n"
+	  "  -q, --quiet     print only failures and the summary\n",
+	  cmd_opml },
 	{ "list", "[--json] [--tag TAG] [--unread] [--limit N]",
 	  "list the stories in the library, newest first",
 	  "List stories, newest first: id, date, outlet and title.\n"

@@ -30,15 +30,17 @@ struct feed {
 	char		*site;		/* the site's address; may be NULL */
 	/*
 	 * One article per item, fields cleaned as article.h says: guid (the
-	 * item's id, else its link, else a hash of title and date), url made
-	 * absolute against the document's address, title, outlet (the feed's
+	 * item's id, else its link, else "sha256:" and a hash of title and
+	 * date), url made absolute against xml:base or the document's
+	 * address (else the feed's site), title, outlet (the feed's
 	 * title), byline (authors), published (ISO 8601), lead (summary as
 	 * text), body (content as paragraphs, from HTML where the item gives
 	 * HTML), tags (categories, normalized), links.
 	 */
 	struct article	*items;
 	size_t		 nitems;
-	size_t		 skipped;	/* items dropped: no text, or too many */
+	size_t		 skipped;	/* items dropped: no title and no text,
+					   not an item, or too many */
 };
 
 void	 feed_init(struct feed *);

@@ -11,18 +11,26 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 
 #include "article.h"
 #include "buf.h"
 #include "import-html.h"
+#include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
+
+/* How fragments from feeds are read: as pages are, charset given. */
+#define BODY_HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
+	HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT | \
+	HTML_PARSE_IGNORE_ENC)
 
 /* Paragraphs shorter than this (bytes) do not score. */
 #define BODY_MIN_PARAGRAPH	25
@@ -421,18 +429,19 @@ body_leave_out(xmlNodePtr n)
 	return body_class(n, body_negative) || body_class(n, body_metadata);
 }
 
-/* Keep a link of the story's text, made absolute against its URL. */
+/* Keep a link of the story's text, made absolute against base. */
 static void
-body_link(struct article *a, xmlNodePtr n, const char *text, size_t len)
+body_link(struct article *a, xmlNodePtr n, const char *text, size_t len,
+    const char *base)
 {
 	char	*href;
 	xmlChar	*abs = NULL;
 
 	if ((href = html_attr(n, "href")) == NULL)
 		return;
-	if (*href != '#' && a->url != NULL)
+	if (*href != '#' && base != NULL)
 		abs = xmlBuildURI((const xmlChar *)href,
-		    (const xmlChar *)a->url);
+		    (const xmlChar *)base);
 	if (abs != NULL) {
 		article_add_link(a, (const char *)abs,
 		    strlen((const char *)abs), text, len);
@@ -442,9 +451,33 @@ body_link(struct article *a, xmlNodePtr n, const char *text, size_t len)
 	free(href);
 }
 
-/* Add the paragraphs, subheadings and captions under root. */
+/* Is n a <br> that follows another, whitespace between them aside? */
+static int
+body_second_br(xmlNodePtr n)
+{
+	const xmlChar	*p;
+
+	if (!html_is(n, "br"))
+		return 0;
+	for (n = n->prev; n != NULL; n = n->prev) {
+		if (n->type == XML_ELEMENT_NODE)
+			return html_is(n, "br");
+		if (n->type != XML_TEXT_NODE || n->content == NULL)
+			continue;
+		for (p = n->content; *p != '\0'; p++) {
+			if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+				return 0;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Add the paragraphs, subheadings and captions under root, links resolved
+ * against base; with brbreak, <br><br> ends a paragraph as feeds mean it.
+ */
 static void
-body_emit(struct article *a, xmlNodePtr root)
+body_emit(struct article *a, xmlNodePtr root, const char *base, int brbreak)
 {
 	struct html_walk	 w;
 	struct buf		 b;
@@ -468,8 +501,12 @@ body_emit(struct article *a, xmlNodePtr root)
 			continue;
 		if (w.leave) {
 			if (n == link) {
-				body_link(a, link, b.data + link_at,
-				    b.len - link_at);
+				/* A block inside the link ended a paragraph. */
+				if (link_at > b.len)
+					link_at = 0;
+				body_link(a, link, b.data != NULL ?
+				    b.data + link_at : NULL, b.len - link_at,
+				    base);
 				link = NULL;
 			}
 			if (n == special) {
@@ -484,7 +521,10 @@ body_emit(struct article *a, xmlNodePtr root)
 			continue;
 		descend = 1;
 		if (html_is(n, "br")) {
-			buf_addc(&b, ' ');
+			if (brbreak && kind == PARA_TEXT && body_second_br(n))
+				body_flush(a, &b, kind);
+			else
+				buf_addc(&b, ' ');
 			continue;
 		}
 		if (link == NULL && kind == PARA_TEXT && html_is(n, "a")) {
@@ -536,5 +576,73 @@ html_body(xmlDocPtr doc, struct article *a)
 		if (body == NULL)
 			body = root;
 	}
-	body_emit(a, body);
+	body_emit(a, body, a->url, 0);
+}
+
+/* Add the text under root (HTML or XHTML) to the article. */
+void
+html_emit(struct article *a, xmlNodePtr root, const char *base)
+{
+	body_emit(a, root, base, 1);
+}
+
+/* Parse an HTML fragment given in UTF-8; NULL if nothing came of it. */
+static xmlDocPtr
+body_fragment_read(const char *s, size_t len)
+{
+	xmlDocPtr	 doc = NULL;
+	char		*clean;
+	size_t		 clen;
+
+	/* As for pages: escape sequences go whole before libxml2 sees them. */
+	clean = utf8_clean_text(s, len, &clen);
+	if (clen > 0 && clen <= INT_MAX)
+		doc = htmlReadMemory(clean, (int)clen, NULL, "UTF-8",
+		    BODY_HTML_OPTIONS);
+	free(clean);
+	if (doc != NULL && xmlDocGetRootElement(doc) == NULL) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+/* The <body> of a parsed fragment, else its root. */
+static xmlNodePtr
+body_fragment_root(xmlDocPtr doc)
+{
+	xmlNodePtr	root, n;
+
+	root = xmlDocGetRootElement(doc);
+	for (n = root->children; n != NULL; n = n->next) {
+		if (html_is(n, "body"))
+			return n;
+	}
+	return root;
+}
+
+/* Add the paragraphs and links of an HTML fragment to the article. */
+void
+html_fragment(struct article *a, const char *s, size_t len, const char *base)
+{
+	xmlDocPtr	doc;
+
+	if ((doc = body_fragment_read(s, len)) == NULL)
+		return;
+	body_emit(a, body_fragment_root(doc), base, 1);
+	xmlFreeDoc(doc);
+}
+
+/* The visible text of an HTML fragment as one clean line. */
+char *
+html_fragment_text(const char *s, size_t len)
+{
+	xmlDocPtr	 doc;
+	char		*text;
+
+	if ((doc = body_fragment_read(s, len)) == NULL)
+		return xstrdup("");
+	text = html_text(body_fragment_root(doc));
+	xmlFreeDoc(doc);
+	return text;
 }

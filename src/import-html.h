@@ -1,6 +1,7 @@
 /*
  * The parts of the HTML importer that share a parsed document: the page's
- * metadata (import-html.c) and the article text (import-html-body.c).
+ * metadata (import-html.c) and the article text (import-html-body.c),
+ * which the feed parsers use for the HTML that items carry.
  */
 #ifndef DOSSIER_IMPORT_HTML_H
 #define DOSSIER_IMPORT_HTML_H
@@ -39,5 +40,19 @@ char	*html_text(xmlNodePtr);
 
 /* Find the article text in the document and add it to the article. */
 void	html_body(xmlDocPtr, struct article *);
+
+/*
+ * Add the paragraphs, subheadings, captions and links under root (an HTML
+ * or XHTML element) to the article, links made absolute against base (may
+ * be NULL); <br><br> ends a paragraph.
+ */
+void	html_emit(struct article *, xmlNodePtr root, const char *base);
+
+/* The same for an HTML fragment in UTF-8, as feeds carry it. */
+void	html_fragment(struct article *, const char *, size_t,
+	    const char *base);
+
+/* The visible text of an HTML fragment in UTF-8 as one clean line. */
+char	*html_fragment_text(const char *, size_t);
 
 #endif

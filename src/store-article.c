@@ -140,8 +140,9 @@ add_tags(struct store *s, int64_t id, char **tags, size_t ntags, char **err)
 	return 0;
 }
 
-static int
-add_rows(struct store *s, struct article *a, char **err)
+/* Add an article's captions, links, subheadings and tags (a->id set). */
+int
+store_article_rows(struct store *s, struct article *a, char **err)
 {
 	sqlite3_stmt	*st;
 	size_t		 i;
@@ -225,7 +226,7 @@ store_article_add(struct store *s, int64_t feed, struct article *a,
 		return 1;
 	}
 	a->id = sqlite3_last_insert_rowid(s->db);
-	if (add_rows(s, a, err) != 0)
+	if (store_article_rows(s, a, err) != 0)
 		goto fail;
 	if (x != NULL && store_extract_add(s, a->id, x, err) != 0)
 		goto fail;

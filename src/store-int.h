@@ -9,6 +9,7 @@ struct store_entity_cache;
 enum store_stmt_id {
 	STMT_FEED_LOCAL_GET,
 	STMT_FEED_LOCAL_ADD,
+	STMT_ARTICLE_LOOKUP,		/* store-feed.c */
 	STMT_ARTICLE_EXISTS,
 	STMT_ARTICLE_ADD,
 	STMT_CAPTION_ADD,
@@ -44,6 +45,8 @@ int		 store_error(struct store *, char **, const char *);
 int		 store_readonly(struct store *, char **);
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
+struct article;
+int		 store_article_rows(struct store *, struct article *, char **);
 
 struct extract;
 int		 store_extract_add(struct store *, int64_t,

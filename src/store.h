@@ -57,6 +57,66 @@ struct extract;
 int	 store_article_add(struct store *, int64_t feed, struct article *,
 	     const char *content_hash, const struct extract *x, char **err);
 
+/*
+ * Feeds (store-feed.c): the subscriptions, their fetch state, and stories
+ * fetched again.
+ */
+struct store_feed {
+	int64_t		 id;
+	const char	*url;
+	const char	*title;		/* may be NULL */
+	const char	*kind;		/* rss, atom, json, page, local */
+	const char	*etag;		/* validators of the last 200; may */
+	const char	*last_modified;	/* be NULL */
+	int64_t		 fetched;	/* last attempt (epoch); 0: never */
+	int		 status;	/* its HTTP status; 0: none */
+	const char	*error;		/* why it failed, or NULL */
+	int64_t		 articles;	/* stories, unread ones */
+	int64_t		 unread;
+};
+
+/* Add a feed: 0 added, 1 the url was there already; *id set either way. */
+int	 store_feed_add(struct store *, const char *url, const char *title,
+	     const char *kind, int64_t *id, char **err);
+
+/*
+ * Call fn for the feed with this id (url NULL) or url, or for every feed
+ * in id order (id 0, url NULL). Returns 0, 1 if no such feed, -1.
+ */
+int	 store_feed_list(struct store *, int64_t id, const char *url,
+	     int (*fn)(const struct store_feed *, void *), void *, char **);
+
+/*
+ * Record a fetch: title and kind when not NULL; etag, last_modified,
+ * fetched, status and error as given.
+ */
+int	 store_feed_update(struct store *, const struct store_feed *, char **);
+
+/*
+ * Remove a feed (not Saved stories) and its stories in one transaction.
+ * Stories the user starred, annotated or tagged after they were stored
+ * are kept, moved to Saved stories. Returns 0 (counts set), 1 if no such
+ * feed, -1.
+ */
+int	 store_feed_remove(struct store *, int64_t id, int64_t *removed,
+	     int64_t *kept, char **err);
+
+/*
+ * Is the item with this guid stored, and as which content? 0 no, 1 yes
+ * and the same hash, 2 yes but changed; *id set when stored.
+ */
+int	 store_article_lookup(struct store *, int64_t feed, const char *guid,
+	     const char *content_hash, int64_t *id, char **err);
+
+/*
+ * Replace a stored story's text with a new version, inside a batch: url,
+ * title, byline, lead, body and what hangs on the body are rewritten;
+ * read, starred and tags are kept, notes re-anchored by the text they
+ * cover (or kept on the whole story). 0, or -1 with nothing changed.
+ */
+int	 store_article_update(struct store *, int64_t id, struct article *,
+	     const char *content_hash, const struct extract *, char **err);
+
 /* Add tags to an existing article (inside a batch). */
 int	 store_article_tag(struct store *, int64_t id, char **tags,
 	     size_t ntags, char **err);

@@ -145,6 +145,8 @@ struct ui {
 	char		*message;
 	int		 message_error;
 	int		 count;		/* a number typed before a key */
+
+	struct ui_fetch	*fetch;		/* ui-fetch.c: a fetch running */
 };
 
 /* ui.c */
@@ -213,6 +215,13 @@ void	 ui_search_save(struct ui *);
 void	 ui_search_forget(struct ui *);
 void	 ui_search_article(struct ui *);
 void	 ui_search_free(struct ui *);
+
+/* ui-fetch.c */
+int	 ui_fetch_start(struct ui *);
+int	 ui_fetch_poll(struct ui *);
+int	 ui_fetch_busy(struct ui *);
+int	 ui_fetch_draw(struct ui *, int, int);
+void	 ui_fetch_stop(struct ui *);
 
 /* ui-keys.c */
 int	 ui_keys_init(struct ui *);

@@ -72,6 +72,8 @@ static const struct ui_op {
 	{ "command", op_command,
 	  "type a command, as in the config file" },
 	{ "redraw", op_redraw, "redraw the screen" },
+	{ "fetch", ui_fetch_start,
+	  "fetch every feed in the background" },
 	{ "tag", ui_op_tag, "edit the story's tags (a line, space between)" },
 	{ "annotate", ui_op_annotate,
 	  "note on the selection, marked quote or story; edit one" },
@@ -99,6 +101,7 @@ static const char *const ui_default_bindings[] = {
 	"bind o open-link",
 	"bind : command",
 	"bind C-l redraw",
+	"bind R fetch",
 	"bind t tag", "bind a annotate",
 	"bind -T article v select", "bind -T article Escape quit",
 };

@@ -472,8 +472,10 @@ ui_list_draw(struct ui *ui)
 		x = r->x;
 		x += ui_put(r->y + 1 + y, x, 1, row->starred ? "*" : " ", 1,
 		    a, NULL, NULL);
-		x += ui_put(r->y + 1 + y, x, 6, row->date, 6, da, NULL, NULL);
-		x++;
+		/* A story with no date leaves the column blank. */
+		ui_put(r->y + 1 + y, x, 6, row->date, strnlen(row->date, 6),
+		    da, NULL, NULL);
+		x += 7;
 		ui_put(r->y + 1 + y, x, cols - (x - r->x), row->title,
 		    strlen(row->title), a, NULL, NULL);
 	}
@@ -491,6 +493,7 @@ ui_greeting(struct ui *ui)
 		"",
 		"    dossier import PATH...",
 		"",
+		"or follow feeds: dossier add URL, then press R here.",
 		"A directory is read recursively; importing twice adds",
 		"nothing.",
 		"Then start dossier again. Press ? for keys, q to quit.",
@@ -511,7 +514,7 @@ static void
 ui_status_draw(struct ui *ui)
 {
 	char	*left;
-	int	 y = LINES - 1, w;
+	int	 y = LINES - 1, w, rw;
 	const char *right = "?:help  q:quit";
 	int64_t	 all = 0, unread = 0;
 	size_t	 i;
@@ -523,7 +526,8 @@ ui_status_draw(struct ui *ui)
 		if (ui->feeds.v[i].filter.kind == STORE_FILTER_UNREAD)
 			unread = ui->feeds.v[i].count;
 	}
-	w = (int)strlen(right);
+	w = rw = (int)strlen(right);
+	w += ui_fetch_draw(ui, y, COLS - rw - 2);
 	if (ui->message != NULL) {
 		ui_put(y, 1, COLS - w - 3, ui->message, strlen(ui->message),
 		    ui->attr[ui->message_error ? E_ERROR : E_STATUS], NULL,
@@ -535,7 +539,8 @@ ui_status_draw(struct ui *ui)
 		    ui->attr[E_STATUS], NULL, NULL);
 		free(left);
 	}
-	ui_put(y, COLS - w - 1, w, right, w, ui->attr[E_STATUS], NULL, NULL);
+	ui_put(y, COLS - rw - 1, rw, right, rw, ui->attr[E_STATUS], NULL,
+	    NULL);
 }
 
 /* Paint the whole screen. */

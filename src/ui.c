@@ -499,8 +499,9 @@ ui_main(struct store *store)
 		 * Counts that scan the table (starred, outlets) wait until the
 		 * screen is up and no key is pending.
 		 */
-		timeout(ui.feeds_stale ? 0 : 500);
+		timeout(ui.feeds_stale ? 0 : ui_fetch_busy(&ui) ? 100 : 500);
 		rc = get_wch(&ch);
+		ui.flags |= ui_fetch_poll(&ui);
 		if (rc == ERR) {
 			if (ui.feeds_stale) {
 				n = ui.feeds.n;
@@ -519,6 +520,7 @@ ui_main(struct store *store)
 	if (ui_signal)
 		status = 128 + ui_signal;
 	ui_restore();
+	ui_fetch_stop(&ui);	/* after the terminal is back: no wait shown */
 	fatal_set_hook(NULL);
 	ui_free(&ui);
 	return status;

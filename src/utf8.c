@@ -207,7 +207,7 @@ utf8_is_space(uint32_t c)
  * bytes is taken as just its introducer, so hostile input cannot swallow
  * the text after it.
  */
-static size_t
+size_t
 utf8_escape_len(const char *s, size_t len)
 {
 	const unsigned char	*u = (const unsigned char *)s;

@@ -29,6 +29,12 @@ char	*utf8_from_cp1252(const char *, size_t, size_t *outlen);
  */
 char	*utf8_normalize(const char *, size_t, size_t *outlen);
 
+/*
+ * Length of the terminal escape sequence at s (ESC or a UTF-8 C1
+ * introducer, len > 0) with its parameters, or 0 if none starts there.
+ */
+size_t	 utf8_escape_len(const char *, size_t);
+
 /* Is cp a character that must never be stored in a display field? */
 int	 utf8_is_unsafe(uint32_t cp);
 

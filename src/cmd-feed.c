@@ -1,0 +1,378 @@
+/*
+ * dossier add, feeds and remove: subscribing to feeds, listing them with
+ * their fetch state, and removing them without losing a user's work.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "article.h"
+#include "cmd.h"
+#include "feeds.h"
+#include "fetch.h"
+#include "store.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Set a JSON string member, or null when the value is absent. */
+static void
+json_set_string(struct json_object *o, const char *key, const char *v)
+{
+	json_object_object_add(o, key, v != NULL ?
+	    json_object_new_string(v) : NULL);
+}
+
+/* Keep a copy of the feed's title, else its address. */
+static int
+feed_name_row(const struct store_feed *f, void *arg)
+{
+	*(char **)arg = xstrdup(f->title != NULL ? f->title : f->url);
+	return 1;
+}
+
+/* Keep the id of the feed found. */
+static int
+feed_id_row(const struct store_feed *f, void *arg)
+{
+	*(int64_t *)arg = f->id;
+	return 1;
+}
+
+int
+cmd_feed_id(struct store *s, const char *arg, int64_t *id)
+{
+	char	*end, *err = NULL;
+	long long v;
+	int	 rc;
+
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (*arg >= '0' && *arg <= '9' && *end == '\0' && errno == 0 &&
+	    v > 0)
+		rc = store_feed_list(s, (int64_t)v, NULL, feed_id_row, id,
+		    &err);
+	else
+		rc = store_feed_list(s, 0, arg, feed_id_row, id, &err);
+	if (rc < 0) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		return -1;
+	}
+	if (rc == 1) {
+		fputs("dossier: ", stderr);
+		cmd_print_line(stderr, arg);
+		fputs(": no such feed; see 'dossier feeds'\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* Print a feed event of add or fetch as one line. */
+void
+cmd_feed_report(const struct feeds_event *ev, int quiet)
+{
+	switch (ev->status) {
+	case FEEDS_FETCHED:
+		if (quiet)
+			break;
+		printf("%-8s %lld  ", "fetched", (long long)ev->id);
+		cmd_print_line(stdout, ev->title != NULL ? ev->title :
+		    ev->url);
+		printf(": %zu new", ev->added);
+		if (ev->updated > 0)
+			printf(", %zu updated", ev->updated);
+		putchar('\n');
+		break;
+	case FEEDS_NOT_MODIFIED:
+		if (quiet)
+			break;
+		printf("%-8s %lld  ", "same", (long long)ev->id);
+		cmd_print_line(stdout, ev->title != NULL ? ev->title :
+		    ev->url);
+		fputs(": not modified\n", stdout);
+		break;
+	case FEEDS_EXISTS:
+		if (quiet)
+			break;
+		printf("%-8s %lld  ", "exists", (long long)ev->id);
+		cmd_print_line(stdout, ev->url);
+		fputs(": already in the library\n", stdout);
+		break;
+	case FEEDS_FAILED:
+		fflush(stdout);
+		fputs("dossier: ", stderr);
+		cmd_print_line(stderr, ev->url);
+		fputs(": ", stderr);
+		cmd_print_line(stderr, ev->reason);
+		fputc('\n', stderr);
+		break;
+	}
+}
+
+struct add_ui {
+	int	quiet;
+};
+
+static void
+add_report(const struct feeds_event *ev, void *arg)
+{
+	struct add_ui	*ui = arg;
+
+	if (ev->status == FEEDS_FETCHED && !ui->quiet) {
+		printf("added    %lld  ", (long long)ev->id);
+		cmd_print_line(stdout, ev->url);
+		if (ev->title != NULL) {
+			fputs(": ", stdout);
+			cmd_print_line(stdout, ev->title);
+		}
+		printf(" (%s, %zu %s)\n", ev->kind != NULL ? ev->kind : "?",
+		    ev->added, ev->added == 1 ? "story" : "stories");
+		return;
+	}
+	cmd_feed_report(ev, ui->quiet);
+}
+
+int
+cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "tag",	required_argument,	NULL, 't' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd_entry	*self = cmd_find("add");
+	struct feeds_options	 opts;
+	struct feeds_totals	 all;
+	struct add_ui		 ui;
+	struct store		*s;
+	char			*tag, *err = NULL;
+	size_t			 i;
+	int			 ch, rv = CMD_USAGE;
+
+	memset(&opts, 0, sizeof opts);
+	memset(&ui, 0, sizeof ui);
+	memset(&all, 0, sizeof all);
+	while ((ch = getopt_long(argc, argv, "t:qh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 't':
+			tag = article_tag_normalize(optarg, strlen(optarg));
+			if (tag == NULL) {
+				cmd_usage_error(self, "empty tag");
+				goto out;
+			}
+			opts.tags = xreallocarray(opts.tags, opts.ntags + 1,
+			    sizeof *opts.tags);
+			opts.tags[opts.ntags++] = tag;
+			break;
+		case 'q':
+			ui.quiet = 1;
+			break;
+		case 'h':
+			cmd_help(stdout, self);
+			rv = CMD_OK;
+			goto out;
+		default:
+			cmd_usage_error(self, "bad option");
+			goto out;
+		}
+	}
+	if (optind == argc) {
+		cmd_usage_error(self, "give the address of a feed or a page");
+		goto out;
+	}
+	/* Check every address before touching the library or the network. */
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		if (fetch_url_check(argv[i], &err) != 0) {
+			fputs("dossier: ", stderr);
+			cmd_print_line(stderr, argv[i]);
+			fprintf(stderr, ": %s\n", err);
+			free(err);
+			goto out;
+		}
+	}
+	rv = CMD_FAILED;
+	if ((s = cmd_store(ctx)) == NULL)
+		goto out;
+	if (fetch_init(&err) != 0) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		goto out;
+	}
+	opts.report = add_report;
+	opts.arg = &ui;
+	for (i = (size_t)optind; i < (size_t)argc; i++)
+		feeds_add(s, argv[i], &opts, &all);
+	rv = all.failed > 0 ? CMD_FAILED : CMD_OK;
+out:
+	for (i = 0; i < opts.ntags; i++)
+		free(opts.tags[i]);
+	free(opts.tags);
+	return rv;
+}
+
+/* "2026-01-02 10:00" in UTC, or "never". */
+static void
+feed_time(int64_t t, char *out, size_t len, int iso)
+{
+	struct tm	tm;
+	time_t		tt = (time_t)t;
+
+	if (t <= 0 || gmtime_r(&tt, &tm) == NULL) {
+		snprintf(out, len, "never");
+		return;
+	}
+	strftime(out, len, iso ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d %H:%M",
+	    &tm);
+}
+
+static int
+feeds_json(const struct store_feed *f, void *arg)
+{
+	struct json_object	*o;
+	char			 when[32];
+
+	o = json_object_new_object();
+	json_object_object_add(o, "id", json_object_new_int64(f->id));
+	json_set_string(o, "url", f->url);
+	json_set_string(o, "title", f->title);
+	json_set_string(o, "kind", f->kind);
+	json_object_object_add(o, "articles",
+	    json_object_new_int64(f->articles));
+	json_object_object_add(o, "unread", json_object_new_int64(f->unread));
+	feed_time(f->fetched, when, sizeof when, 1);
+	json_set_string(o, "fetched", f->fetched > 0 ? when : NULL);
+	json_object_object_add(o, "status", f->status > 0 ?
+	    json_object_new_int(f->status) : NULL);
+	json_set_string(o, "error", f->error);
+	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	return ferror(stdout) ? 1 : 0;
+}
+
+static int
+feeds_text(const struct store_feed *f, void *arg)
+{
+	char	when[32];
+
+	feed_time(f->fetched, when, sizeof when, 0);
+	printf("%4lld %-5s %6lld %6lld  %-16s  ", (long long)f->id, f->kind,
+	    (long long)f->articles, (long long)f->unread,
+	    strcmp(f->kind, "local") == 0 ? "-" : when);
+	cmd_print_line(stdout, f->title != NULL ? f->title : "(untitled)");
+	fputs("\n     ", stdout);
+	cmd_print_line(stdout, f->url);
+	if (f->error != NULL) {
+		fputs("\n     failed: ", stdout);
+		cmd_print_line(stdout, f->error);
+	} else if (f->status == 304)
+		fputs("\n     not modified", stdout);
+	putchar('\n');
+	return ferror(stdout) ? 1 : 0;
+}
+
+int
+cmd_feeds(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json",	no_argument,	NULL, 'j' },
+		{ "help",	no_argument,	NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd_entry	*self = cmd_find("feeds");
+	struct store		*s;
+	char			*err = NULL;
+	int			 ch, json = 0;
+
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			cmd_help(stdout, self);
+			return CMD_OK;
+		default:
+			return cmd_usage_error(self, "bad option");
+		}
+	}
+	if (optind != argc)
+		return cmd_usage_error(self, "no arguments expected");
+	if ((s = cmd_store(ctx)) == NULL)
+		return CMD_FAILED;
+	if (!json)
+		printf("%4s %-5s %6s %6s  %-16s  %s\n", "ID", "KIND", "STORY",
+		    "UNREAD", "FETCHED (UTC)", "TITLE, ADDRESS");
+	if (store_feed_list(s, 0, NULL, json ? feeds_json : feeds_text, NULL,
+	    &err) < 0) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		return CMD_FAILED;
+	}
+	return CMD_OK;
+}
+
+int
+cmd_remove(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help",	no_argument,	NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd_entry	*self = cmd_find("remove");
+	struct store		*s;
+	char			*err = NULL, *name;
+	int64_t			 id, removed, kept;
+	int			 ch, i, rv = CMD_OK;
+
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cmd_help(stdout, self);
+			return CMD_OK;
+		default:
+			return cmd_usage_error(self, "bad option");
+		}
+	}
+	if (optind == argc)
+		return cmd_usage_error(self, "give the feeds to remove");
+	if ((s = cmd_store(ctx)) == NULL)
+		return CMD_FAILED;
+	for (i = optind; i < argc; i++) {
+		if (cmd_feed_id(s, argv[i], &id) != 0) {
+			rv = CMD_FAILED;
+			continue;
+		}
+		name = NULL;
+		store_feed_list(s, id, NULL, feed_name_row, &name, NULL);
+		if (store_feed_remove(s, id, &removed, &kept, &err) != 0) {
+			fputs("dossier: ", stderr);
+			cmd_print_line(stderr, argv[i]);
+			fprintf(stderr, ": %s\n", err != NULL ? err :
+			    "no such feed");
+			free(err);
+			free(name);
+			err = NULL;
+			rv = CMD_FAILED;
+			continue;
+		}
+		printf("removed  %lld  ", (long long)id);
+		cmd_print_line(stdout, name != NULL ? name : argv[i]);
+		free(name);
+		printf(": %lld %s removed", (long long)removed,
+		    removed == 1 ? "story" : "stories");
+		if (kept > 0)
+			printf(", %lld kept in Saved stories (tagged, "
+			    "annotated or starred)", (long long)kept);
+		putchar('\n');
+	}
+	return rv;
+}

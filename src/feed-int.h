@@ -1,0 +1,93 @@
+/*
+ * What the feed parsers share: an item's fields as the document gives
+ * them (feed-xml.c and feed-json.c fill one), and the code that makes an
+ * article of it (feed.c).
+ */
+#ifndef DOSSIER_FEED_INT_H
+#define DOSSIER_FEED_INT_H
+
+#include <stddef.h>
+
+#include "article.h"
+
+struct feed;
+
+/* Authors joined into one byline, at most. */
+#define FEED_MAX_AUTHORS	20
+
+/* Categories kept from one item, at most. */
+#define FEED_MAX_TAGS		50
+
+/* How a piece of an item's text is written. */
+enum feed_text {
+	FEED_TEXT_NONE,		/* absent */
+	FEED_TEXT_PLAIN,	/* plain text; blank lines part paragraphs */
+	FEED_TEXT_HTML,		/* HTML, entities already decoded once */
+	FEED_TEXT_DONE		/* already added to the article (XHTML) */
+};
+
+/* One item as the document gives it; every string may be NULL. */
+struct feed_entry {
+	char		*id;
+	char		*link;		/* as given; resolved against base */
+	char		*base;		/* base of the item's URLs */
+	char		*title;
+	enum feed_text	 title_type;
+	char		*authors[FEED_MAX_AUTHORS];
+	size_t		 nauthors;
+	char		*published;	/* date as written */
+	char		*updated;	/* date as written, if no published */
+	char		*summary;
+	enum feed_text	 summary_type;
+	char		*content;
+	enum feed_text	 content_type;
+	char		*content_base;	/* base of the content's links */
+	char		*tags[FEED_MAX_TAGS];
+	size_t		 ntags;
+
+	/*
+	 * The article being made. XHTML content (FEED_TEXT_DONE) is added to
+	 * it by the parser, walked as a tree without becoming a string.
+	 */
+	struct article	 article;
+};
+
+void	feed_entry_init(struct feed_entry *);
+void	feed_entry_free(struct feed_entry *);
+
+/* Replace a string field with a copy of len bytes (NULL for none). */
+void	feed_entry_set(char **, const char *, size_t);
+
+/* Add an author or a category unless it is empty or already there. */
+void	feed_entry_author(struct feed_entry *, const char *);
+void	feed_entry_tag(struct feed_entry *, const char *);
+
+/*
+ * Make an article of the entry and append it to the feed, or count it as
+ * skipped when it has no title and no text. The entry is left empty, as
+ * feed_entry_init leaves it.
+ */
+void	feed_entry_add(struct feed *, struct feed_entry *);
+
+/* Is there room for another item? Counts one skipped if not. */
+int	feed_room(struct feed *);
+
+/* Resolve a reference against a base; a new string (ref itself if none). */
+char	*feed_resolve(const char *ref, const char *base);
+
+/*
+ * Bring an XML document's bytes to what libxml2 reads well: control
+ * characters and escape sequences out, entity references as character
+ * references. Returns a new buffer, and in *encoding the encoding to force
+ * (NULL: as declared), or NULL when the bytes are best left as they are.
+ */
+char	*feed_xml_prepare(const char *, size_t, size_t *outlen,
+	    const char **encoding);
+
+/* The parsers: 0, or -1 with *err. */
+int	feed_xml_parse(const char *, size_t, const char *url, struct feed *,
+	    char **err);
+int	feed_json_parse(const char *, size_t, const char *url, struct feed *,
+	    char **err);
+
+#endif

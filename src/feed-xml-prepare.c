@@ -1,0 +1,415 @@
+/*
+ * The bytes of an XML feed made fit for libxml2's recover mode. Real feeds
+ * hold undeclared HTML entities (&nbsp;), bare ampersands ("AT&T") and
+ * control characters; each is an error to libxml2, and after the first
+ * error its recover mode drops every entity reference, &amp; and &lt;
+ * included, and a NUL ends the document. So, outside CDATA sections,
+ * comments and the DOCTYPE:
+ *
+ * - named references become character references (&nbsp; -> &#160;,
+ *   &amp; -> &#38;), which libxml2 keeps whatever came before; names it
+ *   would not know stay as text ("&#38;foo;"), unless the document
+ *   declares entities of its own;
+ * - a bare '&' becomes &#38;; character references to characters XML
+ *   forbids go, and those in 128-159 are read as Windows-1252, as
+ *   browsers do;
+ *
+ * and everywhere control characters and whole terminal escape sequences
+ * go. Text that is not UTF-8 and declares no other encoding is brought to
+ * UTF-8 first (utf8_normalize), and so is UTF-16 and UTF-32 (which
+ * libxml2 2.9 does not always detect). Documents in encodings where these
+ * bytes could be parts of characters (ISO-2022, EBCDIC) are left alone.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+
+#include "buf.h"
+#include "feed-int.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Longest entity name looked up. */
+#define PREP_NAME_MAX	32
+
+/* Encodings in which ASCII bytes are not always ASCII characters. */
+static const char *const prep_unsafe[] = {
+	"utf-16", "utf16", "utf-32", "utf32", "ucs", "iso-2022", "iso2022",
+	"ebcdic", "ibm0", "ibm1", "ibm2", "ibm5", "cp037", "cp500", "utf-7",
+	"utf7", "hz", NULL
+};
+
+/* The encoding the XML declaration names, copied into enc; 0 if none. */
+static int
+prep_declared(const char *s, size_t len, char *enc, size_t size)
+{
+	const char	*p, *end, *q;
+	char		 quote;
+	size_t		 n;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	if (len > 512)
+		len = 512;
+	if (len < 5 || memcmp(s, "<?xml", 5) != 0)
+		return 0;
+	end = s + len;
+	for (p = s; p + 1 < end && !(p[0] == '?' && p[1] == '>'); p++) {
+		if (p + 8 < end && memcmp(p, "encoding", 8) == 0)
+			break;
+	}
+	if (p + 8 >= end || memcmp(p, "encoding", 8) != 0)
+		return 0;
+	p += 8;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r' || *p == '='))
+		p++;
+	if (p >= end || (*p != '"' && *p != '\''))
+		return 0;
+	quote = *p++;
+	for (q = p; q < end && *q != quote; q++)
+		;
+	n = (size_t)(q - p);
+	if (q >= end || n == 0 || n >= size)
+		return 0;
+	memcpy(enc, p, n);
+	enc[n] = '\0';
+	return 1;
+}
+
+/* Copy bytes, leaving out control characters and escape sequences. */
+static void
+prep_copy(struct buf *b, const char *s, size_t len)
+{
+	size_t		i, n, run = 0;
+	unsigned char	c;
+
+	for (i = 0; i < len; i += n) {
+		c = (unsigned char)s[i];
+		n = 1;
+		if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		buf_add(b, s + run, i - run);
+		if (c == 0x1b)
+			n = utf8_escape_len(s + i, len - i);
+		run = i + n;
+	}
+	buf_add(b, s + run, len - run);
+}
+
+/* Is cp a character XML 1.0 allows? */
+static int
+prep_xml_char(unsigned long cp)
+{
+	return cp == 0x9 || cp == 0xa || cp == 0xd ||
+	    (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) ||
+	    (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+/* Write a character reference to cp if XML allows the character. */
+static void
+prep_charref(struct buf *b, unsigned long cp)
+{
+	char		 byte, *u;
+	size_t		 ulen;
+	uint32_t	 c;
+
+	if (cp >= 0x80 && cp <= 0x9f) {
+		/* &#150; means what it means in Windows-1252. */
+		byte = (char)cp;
+		u = utf8_from_cp1252(&byte, 1, &ulen);
+		if (ulen > 0 && utf8_decode(u, ulen, &c) == ulen)
+			cp = c;
+		free(u);
+		if (cp >= 0x80 && cp <= 0x9f)
+			return;		/* undefined there: nothing */
+	}
+	if (prep_xml_char(cp))
+		buf_printf(b, "&#%lu;", cp);
+}
+
+/* Rewrite the reference at s[0] == '&'; returns bytes used. */
+static size_t
+prep_entity(struct buf *b, const char *s, size_t len, int keep_unknown)
+{
+	static const struct {
+		const char	*name;
+		unsigned	 cp;
+	} predefined[] = {
+		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+		{ "apos", '\'' }
+	};
+	const htmlEntityDesc	*html;
+	char			 name[PREP_NAME_MAX + 1];
+	unsigned long		 cp = 0;
+	size_t			 i, n, start;
+	int			 hex;
+
+	if (len > 2 && s[1] == '#') {
+		hex = s[2] == 'x' || s[2] == 'X';
+		start = i = hex ? 3 : 2;
+		for (; i < len && i < start + 8; i++) {
+			if (s[i] >= '0' && s[i] <= '9')
+				cp = cp * (hex ? 16 : 10) + (unsigned)(s[i] - '0');
+			else if (hex && s[i] >= 'a' && s[i] <= 'f')
+				cp = cp * 16 + (unsigned)(s[i] - 'a' + 10);
+			else if (hex && s[i] >= 'A' && s[i] <= 'F')
+				cp = cp * 16 + (unsigned)(s[i] - 'A' + 10);
+			else
+				break;
+		}
+		if (i > start && i < len && s[i] == ';') {
+			prep_charref(b, cp);
+			return i + 1;
+		}
+		buf_adds(b, "&#38;");
+		return 1;
+	}
+	for (n = 1; n < len && n <= PREP_NAME_MAX; n++) {
+		if (!((s[n] >= 'a' && s[n] <= 'z') ||
+		    (s[n] >= 'A' && s[n] <= 'Z') || s[n] == '_' ||
+		    (n > 1 && ((s[n] >= '0' && s[n] <= '9') ||
+		    s[n] == '.' || s[n] == '-'))))
+			break;
+	}
+	if (n == 1 || n >= len || s[n] != ';') {
+		buf_adds(b, "&#38;");	/* a bare ampersand */
+		return 1;
+	}
+	memcpy(name, s + 1, n - 1);
+	name[n - 1] = '\0';
+	for (i = 0; i < sizeof predefined / sizeof predefined[0]; i++) {
+		if (strcmp(name, predefined[i].name) == 0) {
+			buf_printf(b, "&#%u;", predefined[i].cp);
+			return n + 1;
+		}
+	}
+	if ((html = htmlEntityLookup((const xmlChar *)name)) != NULL) {
+		prep_charref(b, html->value);
+		return n + 1;
+	}
+	if (keep_unknown) {
+		buf_add(b, s, n + 1);
+		return n + 1;
+	}
+	buf_adds(b, "&#38;");
+	return 1;
+}
+
+/* Length of the construct at s that is copied untouched, or 0. */
+static size_t
+prep_verbatim(const char *s, size_t len)
+{
+	static const struct {
+		const char	*open;
+		const char	*close;
+	} kinds[] = {
+		{ "<![CDATA[", "]]>" }, { "<!--", "-->" }, { "<?", "?>" }
+	};
+	const char	*end;
+	size_t		 i, olen, depth = 0;
+	char		 quote = 0;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		olen = strlen(kinds[i].open);
+		if (len < olen || memcmp(s, kinds[i].open, olen) != 0)
+			continue;
+		end = memmem(s + olen, len - olen, kinds[i].close,
+		    strlen(kinds[i].close));
+		return end != NULL ? (size_t)(end - s) +
+		    strlen(kinds[i].close) : len;
+	}
+	if (len < 9 || memcmp(s, "<!DOCTYPE", 9) != 0)
+		return 0;
+	for (i = 9; i < len; i++) {
+		if (quote != 0) {
+			if (s[i] == quote)
+				quote = 0;
+		} else if (s[i] == '"' || s[i] == '\'')
+			quote = s[i];
+		else if (s[i] == '[')
+			depth++;
+		else if (s[i] == ']' && depth > 0)
+			depth--;
+		else if (s[i] == '>' && depth == 0)
+			return i + 1;
+	}
+	return len;
+}
+
+/* Rewrite the document's references and drop its control characters. */
+static char *
+prep_pass(const char *s, size_t len, size_t *outlen)
+{
+	struct buf	 b;
+	size_t		 i, n, run = 0;
+	int		 keep_unknown;
+
+	keep_unknown = memmem(s, len, "<!ENTITY", 8) != NULL;
+	buf_init(&b);
+	buf_grow(&b, len + len / 16 + 1);
+	for (i = 0; i < len;) {
+		if (s[i] == '<' && (n = prep_verbatim(s + i, len - i)) > 0) {
+			prep_copy(&b, s + run, i - run);
+			prep_copy(&b, s + i, n);
+			i += n;
+			run = i;
+		} else if (s[i] == '&') {
+			prep_copy(&b, s + run, i - run);
+			i += prep_entity(&b, s + i, len - i, keep_unknown);
+			run = i;
+		} else
+			i++;
+	}
+	prep_copy(&b, s + run, len - run);
+	*outlen = b.len;
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+/* Is this an encoding whose bytes we may not touch? */
+static int
+prep_encoding_unsafe(const char *enc)
+{
+	const char *const	*u;
+
+	for (u = prep_unsafe; *u != NULL; u++) {
+		if (strncasecmp(enc, *u, strlen(*u)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does libxml2 know the encoding? */
+static int
+prep_encoding_known(const char *enc)
+{
+	xmlCharEncodingHandlerPtr	h;
+
+	if ((h = xmlFindCharEncodingHandler(enc)) == NULL)
+		return 0;
+	xmlCharEncCloseFunc(h);
+	return 1;
+}
+
+/*
+ * The width (2 or 4) and byte order of a document in UTF-16 or UTF-32,
+ * from its byte order mark or its first '<'; *skip is the mark's length.
+ */
+static int
+prep_wide(const unsigned char *u, size_t len, int *big, size_t *skip)
+{
+	*skip = 0;
+	if (len < 4)
+		return 0;
+	if ((u[0] == 0xff && u[1] == 0xfe && u[2] == 0 && u[3] == 0) ||
+	    (u[0] == '<' && u[1] == 0 && u[2] == 0 && u[3] == 0)) {
+		*big = 0;
+		*skip = u[0] == 0xff ? 4 : 0;
+		return 4;
+	}
+	if ((u[0] == 0 && u[1] == 0 && u[2] == 0xfe && u[3] == 0xff) ||
+	    (u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] == '<')) {
+		*big = 1;
+		*skip = u[3] == 0xff ? 4 : 0;
+		return 4;
+	}
+	if ((u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0 && u[1] == '<')) {
+		*big = 1;
+		*skip = u[0] == 0xfe ? 2 : 0;
+		return 2;
+	}
+	if ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == '<' && u[1] == 0)) {
+		*big = 0;
+		*skip = u[0] == 0xff ? 2 : 0;
+		return 2;
+	}
+	return 0;
+}
+
+/* Decode UTF-16 or UTF-32 to UTF-8; what is invalid becomes U+FFFD. */
+static char *
+prep_from_wide(const unsigned char *u, size_t len, int width, int big,
+    size_t *outlen)
+{
+	struct buf	 b;
+	uint32_t	 c, lo;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_grow(&b, len);
+	for (i = 0; i + (size_t)width <= len; i += (size_t)width) {
+		if (width == 4)
+			c = big ? (uint32_t)u[i] << 24 | (uint32_t)u[i + 1] << 16 |
+			    (uint32_t)u[i + 2] << 8 | u[i + 3] :
+			    (uint32_t)u[i + 3] << 24 | (uint32_t)u[i + 2] << 16 |
+			    (uint32_t)u[i + 1] << 8 | u[i];
+		else
+			c = big ? (uint32_t)(u[i] << 8 | u[i + 1]) :
+			    (uint32_t)(u[i + 1] << 8 | u[i]);
+		if (width == 2 && c >= 0xd800 && c <= 0xdbff && i + 4 <= len) {
+			lo = big ? (uint32_t)(u[i + 2] << 8 | u[i + 3]) :
+			    (uint32_t)(u[i + 3] << 8 | u[i + 2]);
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				c = 0x10000 + ((c - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if ((c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+			c = 0xfffd;
+		utf8_encode(&b, c);
+	}
+	*outlen = b.len;
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+/* Prepare a document's bytes for libxml2. */
+char *
+feed_xml_prepare(const char *s, size_t len, size_t *outlen,
+    const char **encoding)
+{
+	char	 enc[64], *text = NULL, *out;
+	size_t	 tlen, skip;
+	int	 declared, width, big;
+
+	*encoding = NULL;
+	if ((width = prep_wide((const unsigned char *)s, len, &big,
+	    &skip)) != 0) {
+		/* UTF-16 and UTF-32 we decode, whatever they declare. */
+		text = prep_from_wide((const unsigned char *)s + skip,
+		    len - skip, width, big, &tlen);
+		*encoding = "UTF-8";
+		out = prep_pass(text, tlen, outlen);
+		free(text);
+		return out;
+	}
+	declared = prep_declared(s, len, enc, sizeof enc);
+	if (declared && prep_encoding_unsafe(enc))
+		return NULL;
+	if (!declared || strcasecmp(enc, "utf-8") == 0 ||
+	    strcasecmp(enc, "utf8") == 0 || !prep_encoding_known(enc)) {
+		if (!declared || !prep_encoding_known(enc) ||
+		    !utf8_valid(s, len)) {
+			text = utf8_normalize(s, len, &tlen);
+			*encoding = "UTF-8";
+			s = text;
+			len = tlen;
+		}
+	}
+	out = prep_pass(s, len, outlen);
+	free(text);
+	return out;
+}

@@ -1,0 +1,549 @@
+/*
+ * Feeds: what a document is (sniffing), which parser reads it, and how an
+ * item as a parser found it becomes a cleaned article. The XML formats are
+ * read in feed-xml.c, JSON Feed in feed-json.c.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/uri.h>
+
+#include "article.h"
+#include "buf.h"
+#include "date.h"
+#include "feed.h"
+#include "feed-int.h"
+#include "hash.h"
+#include "import-html.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* How much of a document sniffing looks at. */
+#define FEED_SNIFF_MAX	(64u * 1024)
+
+/* Start an empty feed. */
+void
+feed_init(struct feed *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+/* Free a feed's fields and items. */
+void
+feed_free(struct feed *f)
+{
+	size_t	i;
+
+	for (i = 0; i < f->nitems; i++)
+		article_free(&f->items[i]);
+	free(f->items);
+	free(f->title);
+	free(f->site);
+	feed_init(f);
+}
+
+/* Name a kind for messages and the store. */
+const char *
+feed_kind_name(enum feed_kind kind)
+{
+	static const char *const names[] = {
+		[FEED_UNKNOWN] = "unknown",
+		[FEED_RSS] = "rss",
+		[FEED_ATOM] = "atom",
+		[FEED_JSON] = "json"
+	};
+
+	if ((unsigned)kind >= sizeof names / sizeof names[0])
+		return "unknown";
+	return names[kind];
+}
+
+/* Is c XML or JSON whitespace? */
+static int
+feed_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Find a string in a buffer, or NULL. */
+static const char *
+feed_find(const char *s, size_t len, const char *what)
+{
+	size_t	n = strlen(what), i;
+
+	for (i = 0; i + n <= len; i++) {
+		if (s[i] == what[0] && memcmp(s + i, what, n) == 0)
+			return s + i;
+	}
+	return NULL;
+}
+
+/* Skip a construct of XML's prolog at p; returns past it, or NULL. */
+static const char *
+feed_skip_prolog(const char *p, const char *end)
+{
+	const char	*q;
+	int		 depth = 0;
+
+	if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+		q = feed_find(p + 4, (size_t)(end - p - 4), "-->");
+		return q != NULL ? q + 3 : NULL;
+	}
+	if (end - p >= 2 && memcmp(p, "<?", 2) == 0) {
+		q = feed_find(p + 2, (size_t)(end - p - 2), "?>");
+		return q != NULL ? q + 2 : NULL;
+	}
+	/* <!DOCTYPE ...> with an internal subset in brackets. */
+	for (q = p + 2; q < end; q++) {
+		if (*q == '[')
+			depth++;
+		else if (*q == ']')
+			depth--;
+		else if (*q == '>' && depth <= 0)
+			return q + 1;
+	}
+	return NULL;
+}
+
+/* What the root element's name says, or FEED_UNKNOWN. */
+static enum feed_kind
+feed_sniff_root(const char *p, const char *end)
+{
+	const char	*name, *local;
+	size_t		 len;
+
+	name = p + 1;
+	for (p = name; p < end && !feed_space(*p) && *p != '>' && *p != '/';)
+		p++;
+	len = (size_t)(p - name);
+	for (local = p; local > name && local[-1] != ':';)
+		local--;
+	len = (size_t)(p - local);
+	if ((len == 3 && memcmp(local, "rss", 3) == 0) ||
+	    (len == 3 && memcmp(local, "RDF", 3) == 0) ||
+	    (len == 7 && memcmp(local, "channel", 7) == 0))
+		return FEED_RSS;
+	if (len == 4 && memcmp(local, "feed", 4) == 0)
+		return FEED_ATOM;
+	return FEED_UNKNOWN;
+}
+
+/* What the content type suggests. */
+static enum feed_kind
+feed_sniff_type(const char *type)
+{
+	if (type == NULL)
+		return FEED_UNKNOWN;
+	if (strcasestr(type, "rss+xml") != NULL ||
+	    strcasestr(type, "rdf+xml") != NULL)
+		return FEED_RSS;
+	if (strcasestr(type, "atom+xml") != NULL)
+		return FEED_ATOM;
+	if (strcasestr(type, "feed+json") != NULL)
+		return FEED_JSON;
+	return FEED_UNKNOWN;
+}
+
+/* Find what a document is from its first bytes and its content type. */
+enum feed_kind
+feed_sniff(const char *s, size_t len, const char *content_type)
+{
+	struct buf	 b;
+	const char	*p, *end;
+	enum feed_kind	 kind = FEED_UNKNOWN, hint;
+	size_t		 i;
+
+	hint = feed_sniff_type(content_type);
+	buf_init(&b);
+	if (len > 1 && (memchr(s, '\0', len < 4 ? len : 4) != NULL ||
+	    (unsigned char)s[0] == 0xfe || (unsigned char)s[0] == 0xff)) {
+		/* UTF-16 or UTF-32: look at the ASCII in it. */
+		for (i = 0; i < len && b.len < FEED_SNIFF_MAX; i++) {
+			if (s[i] != '\0' && (unsigned char)s[i] < 0x80)
+				buf_addc(&b, s[i]);
+		}
+		s = b.data != NULL ? b.data : "";
+		len = b.len;
+	}
+	if (len > FEED_SNIFF_MAX)
+		len = FEED_SNIFF_MAX;
+	p = s;
+	end = s + len;
+	if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	while (p < end && feed_space(*p))
+		p++;
+	if (p < end && *p == '{') {
+		if (feed_find(p, (size_t)(end - p), "jsonfeed.org") != NULL ||
+		    hint == FEED_JSON)
+			kind = FEED_JSON;
+		goto out;
+	}
+	while (p < end && *p == '<') {
+		if (end - p >= 2 && (p[1] == '?' || p[1] == '!')) {
+			if ((p = feed_skip_prolog(p, end)) == NULL)
+				break;
+			while (p < end && feed_space(*p))
+				p++;
+			continue;
+		}
+		kind = feed_sniff_root(p, end);
+		goto out;
+	}
+	/* Not decided by the bytes seen: trust what the server said. */
+	if (p == NULL || p >= end)
+		kind = hint;
+out:
+	buf_free(&b);
+	return kind;
+}
+
+/* Parse a feed document, whichever format it is in. */
+int
+feed_parse(const char *s, size_t len, const char *url, struct feed *f,
+    char **err)
+{
+	const char	*p, *end = s + len;
+	enum feed_kind	 kind;
+	size_t		 i;
+	int		 rv;
+
+	*err = NULL;
+	p = s;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	while (p < end && feed_space(*p))
+		p++;
+	if (p == end) {
+		*err = xstrdup("empty document");
+		return -1;
+	}
+	if (len > FEED_MAX_BYTES) {
+		*err = xstrdup("document is too large");
+		return -1;
+	}
+	kind = feed_sniff(s, len, NULL);
+	if (kind == FEED_JSON || (kind == FEED_UNKNOWN && *p == '{'))
+		rv = feed_json_parse(s, len, url, f, err);
+	else
+		rv = feed_xml_parse(s, len, url, f, err);
+	if (rv != 0)
+		return rv;
+	for (i = 0; i < f->nitems; i++) {
+		if (f->title != NULL)
+			article_set(&f->items[i].outlet, f->title,
+			    strlen(f->title));
+	}
+	return 0;
+}
+
+/* Start an empty entry. */
+void
+feed_entry_init(struct feed_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	article_init(&e->article);
+}
+
+/* Free an entry's strings and its article. */
+void
+feed_entry_free(struct feed_entry *e)
+{
+	size_t	i;
+
+	free(e->id);
+	free(e->link);
+	free(e->base);
+	free(e->title);
+	free(e->published);
+	free(e->updated);
+	free(e->summary);
+	free(e->content);
+	free(e->content_base);
+	for (i = 0; i < e->nauthors; i++)
+		free(e->authors[i]);
+	for (i = 0; i < e->ntags; i++)
+		free(e->tags[i]);
+	article_free(&e->article);
+	feed_entry_init(e);
+}
+
+/* Replace a string field. */
+void
+feed_entry_set(char **field, const char *s, size_t len)
+{
+	free(*field);
+	*field = s != NULL ? xstrndup(s, len) : NULL;
+}
+
+/* Add an author's name: "jane@example.com (Jane Doe)" gives "Jane Doe". */
+void
+feed_entry_author(struct feed_entry *e, const char *s)
+{
+	const char	*open, *close, *at;
+	char		*name;
+	size_t		 i;
+
+	if (s == NULL || e->nauthors == FEED_MAX_AUTHORS)
+		return;
+	open = strchr(s, '(');
+	close = strrchr(s, ')');
+	at = strchr(s, '@');
+	if (open != NULL && close != NULL && close > open && at != NULL &&
+	    at < open)
+		name = utf8_clean_line(open + 1, (size_t)(close - open - 1));
+	else if ((open = strchr(s, '<')) != NULL && at != NULL && at > open)
+		name = utf8_clean_line(s, (size_t)(open - s));
+	else
+		name = utf8_clean_line(s, strlen(s));
+	for (i = 0; i < e->nauthors && *name != '\0'; i++) {
+		if (strcmp(e->authors[i], name) == 0)
+			break;
+	}
+	if (*name == '\0' || i < e->nauthors) {
+		free(name);
+		return;
+	}
+	e->authors[e->nauthors++] = name;
+}
+
+/* Add a category as written; normalized when the article gets it. */
+void
+feed_entry_tag(struct feed_entry *e, const char *s)
+{
+	if (s == NULL || *s == '\0' || e->ntags == FEED_MAX_TAGS)
+		return;
+	e->tags[e->ntags++] = xstrdup(s);
+}
+
+/* Resolve ref against base. */
+char *
+feed_resolve(const char *ref, const char *base)
+{
+	xmlChar	*abs;
+	char	*clean, *s;
+
+	clean = utf8_clean_line(ref, strlen(ref));
+	if (base == NULL || *clean == '\0')
+		return clean;
+	if ((abs = xmlBuildURI((const xmlChar *)clean,
+	    (const xmlChar *)base)) == NULL)
+		return clean;
+	s = xstrdup((const char *)abs);
+	xmlFree(abs);
+	free(clean);
+	return s;
+}
+
+/* Is there room for one more item? */
+int
+feed_room(struct feed *f)
+{
+	if (f->nitems + f->skipped < FEED_MAX_ITEMS)
+		return 1;
+	f->skipped++;
+	return 0;
+}
+
+/* Add plain text to the body: blank lines part paragraphs. */
+static void
+feed_add_plain(struct article *a, const char *s)
+{
+	const char	*start, *p, *q, *nl;
+
+	start = p = s;
+	while ((nl = strchr(p, '\n')) != NULL) {
+		q = nl + 1;
+		while (*q == ' ' || *q == '\t' || *q == '\r')
+			q++;
+		if (*q != '\n') {
+			p = nl + 1;
+			continue;
+		}
+		article_add_paragraph(a, start, (size_t)(nl - start), 0);
+		while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+			q++;
+		start = p = q;
+	}
+	article_add_paragraph(a, start, strlen(start), 0);
+}
+
+/*
+ * Is HTML escaped twice: no tag, but an escaped tag of HTML's own
+ * ("&lt;p&gt;", "&lt;/a&gt;")? Then its text is the HTML. An escaped word
+ * that is no HTML tag ("&lt;Watch&gt;") is text meant to be seen.
+ */
+static int
+feed_double_escaped(const char *s)
+{
+	static const char *const tags[] = {
+		"p", "br", "a", "div", "span", "b", "i", "em", "strong", "img",
+		"ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "table",
+		"tr", "td", "figure", "figcaption", "iframe", "hr", "u", NULL
+	};
+	const char *const	*t;
+	const char		*p, *q;
+	size_t			 n;
+
+	if (strchr(s, '<') != NULL)
+		return 0;
+	for (p = s; (p = strstr(p, "&lt;")) != NULL; p += 4) {
+		q = p + 4;
+		if (*q == '/')
+			q++;
+		for (t = tags; *t != NULL; t++) {
+			n = strlen(*t);
+			if (strncasecmp(q, *t, n) == 0 && (q[n] == ' ' ||
+			    q[n] == '/' || strncmp(q + n, "&gt;", 4) == 0))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* HTML as it was meant, unescaped once more if escaped twice. */
+static char *
+feed_html(const char *s)
+{
+	if (!feed_double_escaped(s))
+		return xstrdup(s);
+	return html_fragment_text(s, strlen(s));
+}
+
+/* Add text of a kind to the body. */
+static void
+feed_add_text(struct article *a, const char *s, enum feed_text type,
+    const char *base)
+{
+	char	*html;
+
+	if (s == NULL)
+		return;
+	if (type == FEED_TEXT_HTML) {
+		html = feed_html(s);
+		html_fragment(a, html, strlen(html), base);
+		free(html);
+	} else if (type == FEED_TEXT_PLAIN)
+		feed_add_plain(a, s);
+}
+
+/* Set a one-line field from text of a kind. */
+static void
+feed_set_line(char **field, const char *s, enum feed_text type)
+{
+	char	*html, *text;
+
+	if (s == NULL)
+		return;
+	if (type == FEED_TEXT_HTML) {
+		html = feed_html(s);
+		text = html_fragment_text(html, strlen(html));
+		article_set(field, text, strlen(text));
+		free(text);
+		free(html);
+	} else
+		article_set(field, s, strlen(s));
+}
+
+/* The authors as one byline: "A", "A and B", "A, B and C". */
+static void
+feed_byline(struct article *a, struct feed_entry *e)
+{
+	struct buf	b;
+	size_t		i;
+
+	if (e->nauthors == 0)
+		return;
+	buf_init(&b);
+	for (i = 0; i < e->nauthors; i++) {
+		if (i > 0)
+			buf_adds(&b, i == e->nauthors - 1 ? " and " : ", ");
+		buf_adds(&b, e->authors[i]);
+	}
+	article_set(&a->byline, b.data, b.len);
+	buf_free(&b);
+}
+
+/* The item's identity when it gives none: a hash of what it says. */
+static void
+feed_guid_hash(struct article *a, struct feed_entry *e)
+{
+	struct hash	h;
+	char		hex[65], *guid;
+	const char	*date;
+
+	date = e->published != NULL ? e->published : e->updated;
+	hash_init(&h);
+	if (e->title != NULL)
+		hash_update(&h, e->title, strlen(e->title));
+	hash_update(&h, "\n", 1);
+	if (date != NULL)
+		hash_update(&h, date, strlen(date));
+	if (e->title == NULL && date == NULL) {
+		/* Only text to tell it from its neighbours. */
+		hash_update(&h, "\n", 1);
+		if (a->lead != NULL)
+			hash_update(&h, a->lead, strlen(a->lead));
+		if (a->body != NULL)
+			hash_update(&h, a->body, a->body_len);
+	}
+	hash_hex(&h, hex);
+	xasprintf(&guid, "sha256:%s", hex);
+	article_set(&a->guid, guid, strlen(guid));
+	free(guid);
+}
+
+/* Make an article of the entry and keep it, or count it skipped. */
+void
+feed_entry_add(struct feed *f, struct feed_entry *e)
+{
+	struct article	*a = &e->article;
+	const char	*date;
+	char		*s;
+	size_t		 i;
+
+	if (e->link != NULL) {
+		s = feed_resolve(e->link, e->base);
+		article_set(&a->url, s, strlen(s));
+		free(s);
+	}
+	feed_set_line(&a->title, e->title, e->title_type);
+	feed_byline(a, e);
+	date = e->published != NULL ? e->published : e->updated;
+	if (date != NULL)
+		a->published = date_parse(date, strlen(date));
+	if (e->published != NULL && a->published == NULL && e->updated != NULL)
+		a->published = date_parse(e->updated, strlen(e->updated));
+
+	if (e->content_type != FEED_TEXT_DONE)
+		feed_add_text(a, e->content, e->content_type,
+		    e->content_base != NULL ? e->content_base : e->base);
+	if (a->body == NULL)
+		feed_add_text(a, e->summary, e->summary_type, e->base);
+	feed_set_line(&a->lead, e->summary, e->summary_type);
+	for (i = 0; i < e->ntags; i++)
+		article_add_tag(a, e->tags[i], strlen(e->tags[i]));
+
+	if (e->id != NULL)
+		article_set(&a->guid, e->id, strlen(e->id));
+	if (a->guid == NULL && a->url != NULL)
+		article_set(&a->guid, a->url, strlen(a->url));
+	if (a->guid == NULL)
+		feed_guid_hash(a, e);
+
+	if (a->title == NULL && a->body == NULL && a->lead == NULL) {
+		f->skipped++;
+		feed_entry_free(e);
+		return;
+	}
+	if ((f->nitems & (f->nitems - 1)) == 0)
+		f->items = xreallocarray(f->items,
+		    f->nitems ? f->nitems * 2 : 1, sizeof *f->items);
+	f->items[f->nitems++] = *a;
+	article_init(&e->article);	/* the feed owns it now */
+	feed_entry_free(e);
+}

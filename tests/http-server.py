@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""A local HTTP server for dossier's fetch tests (127.0.0.1 only).
+
+usage: http-server.py FIXTURES TMPDIR PORTFILE LOGFILE
+
+Binds a free port, writes it to PORTFILE, and logs one line a request to
+LOGFILE: method, path, If-None-Match, If-Modified-Since, Accept-Encoding
+and User-Agent. Paths:
+
+  /f/NAME         FIXTURES/NAME with ETag and Last-Modified; 304 when the
+                  request's validators match
+  /t/NAME         TMPDIR/srv/NAME the same way (tests write these)
+  /nov/NAME       FIXTURES/NAME without validators
+  /lm/NAME        FIXTURES/NAME with Last-Modified only
+  /gz/NAME        FIXTURES/NAME gzip-encoded (if the client accepts gzip)
+  /redirect/NAME  302 to /f/NAME
+  /loop           302 to itself
+  /to-file        302 to file:///etc/passwd
+  /to-ftp         302 to ftp://127.0.0.1:1/feed.xml
+  /big            17 MiB of feed, no Content-Length
+  /stall          headers and a few bytes, then nothing for 60 s
+  /status/N       status N with a short body
+"""
+import gzip
+import hashlib
+import http.server
+import os
+import socketserver
+import sys
+import time
+
+FIXTURES, TMP, PORTFILE, LOG = sys.argv[1:5]
+LAST_MODIFIED = "Mon, 01 Jan 2024 00:00:00 GMT"
+TYPES = {".xml": "application/xml", ".rss": "application/rss+xml",
+         ".atom": "application/atom+xml", ".json": "application/feed+json",
+         ".html": "text/html; charset=utf-8", ".opml": "text/x-opml"}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.0"   # the end of a body is the connection's
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def log_request_line(self):
+        h = self.headers
+        with open(LOG, "a") as f:
+            f.write("%s %s inm=%s ims=%s ae=%s ua=%s\n" % (
+                self.command, self.path, h.get("If-None-Match", "-"),
+                h.get("If-Modified-Since", "-"),
+                h.get("Accept-Encoding", "-"), h.get("User-Agent", "-")))
+
+    def send(self, status, body=b"", ctype="text/plain", headers=()):
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def redirect(self, where):
+        self.send_response(302)
+        self.send_header("Location", where)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def serve_file(self, base, name, etag=True, lm=True, gz=False):
+        path = os.path.join(base, name)
+        if "/" in name or not os.path.isfile(path):
+            return self.send(404, b"no such file\n")
+        body = open(path, "rb").read()
+        ctype = TYPES.get(os.path.splitext(name)[1], "application/octet-stream")
+        tag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+        headers = []
+        if etag:
+            headers.append(("ETag", tag))
+        if lm:
+            headers.append(("Last-Modified", LAST_MODIFIED))
+        inm = self.headers.get("If-None-Match")
+        ims = self.headers.get("If-Modified-Since")
+        if (etag and inm == tag) or (not etag and lm and ims == LAST_MODIFIED):
+            self.send_response(304)
+            for k, v in headers:
+                self.send_header(k, v)
+            self.end_headers()
+            return
+        if gz:
+            if "gzip" not in self.headers.get("Accept-Encoding", ""):
+                return self.send(406, b"gzip only\n")
+            body = gzip.compress(body)
+            headers.append(("Content-Encoding", "gzip"))
+        self.send(200, body, ctype, headers)
+
+    def do_GET(self):
+        self.log_request_line()
+        p = self.path
+        try:
+            if p.startswith("/f/"):
+                self.serve_file(FIXTURES, p[3:])
+            elif p.startswith("/t/"):
+                self.serve_file(os.path.join(TMP, "srv"), p[3:])
+            elif p.startswith("/nov/"):
+                self.serve_file(FIXTURES, p[5:], etag=False, lm=False)
+            elif p.startswith("/lm/"):
+                self.serve_file(FIXTURES, p[4:], etag=False)
+            elif p.startswith("/gz/"):
+                self.serve_file(FIXTURES, p[4:], gz=True)
+            elif p.startswith("/redirect/"):
+                self.redirect("/f/" + p[10:])
+            elif p == "/loop":
+                self.redirect("/loop")
+            elif p == "/to-file":
+                self.redirect("file:///etc/passwd")
+            elif p == "/to-ftp":
+                self.redirect("ftp://127.0.0.1:1/feed.xml")
+            elif p == "/big":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.end_headers()
+                self.wfile.write(b'<?xml version="1.0"?><rss version="2.0">'
+                                 b'<channel><title>Big</title>')
+                chunk = b"<item><title>x</title></item>" * 2048
+                for _ in range(17 * 1024 * 1024 // len(chunk) + 2):
+                    self.wfile.write(chunk)
+            elif p == "/stall":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.end_headers()
+                self.wfile.write(b'<?xml version="1.0"?><rss version="2.0">')
+                self.wfile.flush()
+                time.sleep(60)
+            elif p.startswith("/status/"):
+                code = int(p[8:])
+                self.send(code, b"status %d\n" % code)
+            else:
+                self.send(404, b"not found\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def main():
+    srv = Server(("127.0.0.1", 0), Handler)
+    tmp = PORTFILE + ".tmp"
+    with open(tmp, "w") as f:
+        f.write("%d\n" % srv.server_address[1])
+    os.rename(tmp, PORTFILE)
+    srv.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,747 @@
+/* Tests for the feed parsers, reading feeds from tests/fixtures/feeds. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "buf.h"
+#include "feed.h"
+#include "test-util.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Parse a fixture that must parse, as if fetched from url. */
+static void
+parse_ok(const char *name, const char *url, struct feed *f)
+{
+	char	*data, *err = NULL;
+	size_t	 len;
+
+	data = test_fixture("feeds", name, &len);
+	feed_init(f);
+	if (feed_parse(data, len, url, f, &err) != 0)
+		fail_msg("%s: %s", name, err);
+	assert_null(err);
+	free(data);
+}
+
+/* Parse bytes that must parse. */
+static void
+parse_buf_ok(const char *s, size_t len, struct feed *f)
+{
+	char	*copy, *err = NULL;
+
+	copy = xmalloc(len > 0 ? len : 1);	/* exact size for ASan */
+	memcpy(copy, s, len);
+	feed_init(f);
+	if (feed_parse(copy, len, NULL, f, &err) != 0)
+		fail_msg("%s", err);
+	free(copy);
+}
+
+/* Parse bytes that must fail; returns the reason (caller frees). */
+static char *
+parse_buf_fail(const char *s, size_t len)
+{
+	struct feed	 f;
+	char		*copy, *err = NULL;
+
+	copy = xmalloc(len > 0 ? len : 1);
+	memcpy(copy, s, len);
+	feed_init(&f);
+	if (feed_parse(copy, len, NULL, &f, &err) == 0)
+		fail_msg("parsed, with %zu items", f.nitems);
+	assert_non_null(err);
+	feed_free(&f);
+	free(copy);
+	return err;
+}
+
+/* The body's paragraph number i (from 0), as a new string. */
+static char *
+paragraph(const struct article *a, size_t i)
+{
+	const char	*p, *nl;
+
+	assert_non_null(a->body);
+	p = a->body;
+	for (; i > 0; i--) {
+		if ((nl = strstr(p, "\n\n")) == NULL)
+			fail_msg("no paragraph %zu in \"%s\"", i, a->body);
+		p = nl + 2;
+	}
+	nl = strstr(p, "\n\n");
+	return xstrndup(p, nl != NULL ? (size_t)(nl - p) : strlen(p));
+}
+
+/* How many paragraphs the body has. */
+static size_t
+paragraphs(const struct article *a)
+{
+	const char	*p;
+	size_t		 n = 1;
+
+	if (a->body == NULL)
+		return 0;
+	for (p = a->body; (p = strstr(p, "\n\n")) != NULL; p += 2)
+		n++;
+	return n;
+}
+
+static void
+assert_paragraph(const struct article *a, size_t i, const char *want)
+{
+	char	*got = paragraph(a, i);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* No byte of s is a control character (what reaches the terminal). */
+static void
+assert_clean(const char *s)
+{
+	if (s == NULL)
+		return;
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 && *s != '\n')
+			fail_msg("control character %#x in \"%s\"", *s, s);
+	}
+}
+
+/* An RSS 2.0 feed as WordPress writes it. */
+static void
+test_rss2(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("rss2.xml", "https://monitor.example.org/feed/", &f);
+	assert_int_equal(f.kind, FEED_RSS);
+	assert_string_equal(f.title, "Eastern Front Monitor");
+	assert_string_equal(f.site, "https://monitor.example.org/");
+	assert_int_equal(f.nitems, 2);
+	assert_int_equal(f.skipped, 1);	/* a guid and nothing else */
+
+	a = &f.items[0];
+	assert_string_equal(a->guid, "monitor-4711");
+	assert_string_equal(a->url,
+	    "https://monitor.example.org/2023/08/26/grain-corridor/");
+	assert_string_equal(a->title,
+	    "Kyiv says grain corridor \u201cholds\u201d despite strikes");
+	assert_string_equal(a->outlet, "Eastern Front Monitor");
+	assert_string_equal(a->byline, "Olena Kovalenko");
+	assert_string_equal(a->published, "2023-08-26T16:26:00Z");
+	assert_string_equal(a->lead,
+	    "Ukraine\u2019s navy said ships kept sailing.");
+	assert_int_equal(paragraphs(a), 3);
+	assert_paragraph(a, 0, "Ukraine\u2019s navy said on Saturday that "
+	    "ships kept sailing through the corridor.");
+	test_assert_subheading(a, 0, "Ports under fire");
+	assert_paragraph(a, 2, "Russian drones struck Izmail overnight, "
+	    "the regional governor said.");
+	assert_int_equal(a->ntags, 2);
+	assert_string_equal(a->tags[0], "black-sea");
+	assert_string_equal(a->tags[1], "grain-deal");
+	assert_int_equal(a->nlinks, 2);
+	assert_string_equal(a->links[0].url,
+	    "https://monitor.example.org/tag/ships/");
+	assert_string_equal(a->links[0].text, "ships");
+	assert_string_equal(a->links[1].url, "https://www.example.com/odesa");
+
+	/* Plain-text description: the body and the lead. */
+	a = &f.items[1];
+	assert_string_equal(a->guid,
+	    "https://monitor.example.org/2023/08/06/jeddah/");
+	assert_string_equal(a->byline, "Monitor Desk");
+	assert_string_equal(a->published, "2023-08-06T09:00:00+03:00");
+	assert_string_equal(a->lead,
+	    "Delegations from 40 countries met. No joint text was issued.");
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 1, "No joint text was issued.");
+	assert_int_equal(a->ntags, 0);
+	feed_free(&f);
+}
+
+/* Atom 1.0 with xml:base, relative links, html and xhtml content. */
+static void
+test_atom(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("atom.xml", "https://analysis.example.net/feed.atom", &f);
+	assert_int_equal(f.kind, FEED_ATOM);
+	assert_string_equal(f.title, "Sahel <Watch>");
+	assert_string_equal(f.site, "https://analysis.example.net/blog/");
+	assert_int_equal(f.nitems, 2);
+	assert_int_equal(f.skipped, 0);
+
+	a = &f.items[0];
+	assert_string_equal(a->guid,
+	    "tag:analysis.example.net,2023:niger-deadline");
+	assert_string_equal(a->url,
+	    "https://analysis.example.net/blog/posts/niger-deadline.html");
+	assert_string_equal(a->title,
+	    "Niger junta & ECOWAS: the deadline passes");
+	assert_string_equal(a->outlet, "Sahel <Watch>");
+	assert_string_equal(a->byline, "Amina Diallo and Jean Martin");
+	assert_string_equal(a->published, "2023-08-07T08:30:00+01:00");
+	assert_string_equal(a->lead, "ECOWAS let its ultimatum lapse.");
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 0,
+	    "The bloc\u2019s seven-day ultimatum expired on Sunday.");
+	assert_paragraph(a, 1, "See our map.");
+	assert_int_equal(a->ntags, 2);
+	assert_string_equal(a->tags[0], "niger");
+	assert_string_equal(a->tags[1], "ecowas");
+	assert_int_equal(a->nlinks, 1);
+	assert_string_equal(a->links[0].url,
+	    "https://analysis.example.net/blog/maps/niger.html");
+
+	/* xhtml title and content; the feed's author; updated as date. */
+	a = &f.items[1];
+	assert_string_equal(a->title, "Mali and Wagner");
+	assert_string_equal(a->url,
+	    "https://analysis.example.net/blog/mali-wagner");
+	assert_string_equal(a->byline, "Sahel Desk");
+	assert_string_equal(a->published, "2023-08-01T00:00:00Z");
+	assert_null(a->lead);
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 0, "Russian contractors remain in central Mali.");
+	assert_int_equal(a->nlinks, 1);
+	assert_string_equal(a->links[0].url,
+	    "https://static.example.net/a/mali.html");
+	feed_free(&f);
+}
+
+/* RSS 1.0 (RDF) in ISO-8859-1: dc: fields, items beside the channel. */
+static void
+test_rss1(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("rss1.xml", "http://www.example.de/rss", &f);
+	assert_int_equal(f.kind, FEED_RSS);
+	assert_string_equal(f.title, "Bundestag Aktuell");
+	assert_int_equal(f.nitems, 2);
+
+	a = &f.items[0];
+	assert_string_equal(a->guid, "http://www.example.de/artikel/1");
+	assert_string_equal(a->title, "Au\u00dfenministerin reist nach Kiew");
+	assert_string_equal(a->byline,
+	    "Anna M\u00fcller, Peter Schmidt and Lena Vogel");
+	assert_string_equal(a->published, "2023-09-11T07:45:00+02:00");
+	assert_string_equal(a->lead, "Die Ministerin traf ihren Amtskollegen "
+	    "& sprach \u00fcber Luftabwehr.");
+	assert_string_equal(a->body, a->lead);
+	assert_int_equal(a->ntags, 1);
+	assert_string_equal(a->tags[0], "au\u00dfenpolitik");
+
+	/* No <link>: rdf:about names it. */
+	a = &f.items[1];
+	assert_string_equal(a->url, "http://www.example.de/artikel/2");
+	assert_string_equal(a->published, "2023-09-12");
+	assert_null(a->byline);
+	feed_free(&f);
+}
+
+/* JSON Feed 1.1: relative URLs, authors, tags, content_text. */
+static void
+test_json(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("json11.json", "https://brief.example.com/feed.json", &f);
+	assert_int_equal(f.kind, FEED_JSON);
+	assert_string_equal(f.title, "Pacific Brief");
+	assert_string_equal(f.site, "https://brief.example.com/");
+	assert_int_equal(f.nitems, 2);
+	assert_int_equal(f.skipped, 2);	/* an id alone; not an object */
+
+	a = &f.items[0];
+	assert_string_equal(a->guid, "2023-09-05-aukus");
+	assert_string_equal(a->url,
+	    "https://brief.example.com/2023/09/05/aukus-submarines");
+	assert_string_equal(a->title,
+	    "AUKUS partners agree on submarine timetable");
+	assert_string_equal(a->outlet, "Pacific Brief");
+	assert_string_equal(a->byline, "Mei Tanaka and Liam O'Brien");
+	assert_string_equal(a->published, "2023-09-05T06:00:00+10:00");
+	assert_string_equal(a->lead, "A timetable for the first boats.");
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 0, "Officials in Canberra said the first boats "
+	    "would arrive early in the 2030s.");
+	assert_int_equal(a->ntags, 2);
+	assert_string_equal(a->tags[0], "aukus");
+	assert_string_equal(a->tags[1], "defence-policy");
+	assert_int_equal(a->nlinks, 2);
+	assert_string_equal(a->links[0].url,
+	    "https://brief.example.com/docs/aukus.pdf");
+	assert_string_equal(a->links[0].text, "joint statement");
+
+	/* A number for an id, external_url, no title, the feed's author. */
+	a = &f.items[1];
+	assert_string_equal(a->guid, "42");
+	assert_string_equal(a->url, "https://news.example.org/solomons");
+	assert_null(a->title);
+	assert_string_equal(a->byline, "Brief Staff");
+	assert_string_equal(a->published, "2023-09-06T12:00:00Z");
+	assert_null(a->lead);
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 1, "Leaders issued a short communique.");
+	feed_free(&f);
+}
+
+/* HTML escaped twice in RSS reads as HTML escaped once. */
+static void
+test_double_escaped(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("double-escaped.xml", NULL, &f);
+	assert_string_equal(f.title, "Double & Trouble");
+	assert_int_equal(f.nitems, 2);
+	a = &f.items[0];
+	assert_string_equal(a->title, "Tom & Jerry meet in Geneva");
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 0, "Envoys met & talked.");
+	assert_paragraph(a, 1, "No deal yet.");
+	assert_string_equal(a->lead, "Envoys met & talked. No deal yet.");
+	/* Escaped once, an escaped word stays text. */
+	a = &f.items[1];
+	assert_string_equal(a->title, "Escaped once: fine");
+	assert_string_equal(a->body, "A <tag> shown as text & an ampersand.");
+	feed_free(&f);
+}
+
+/* Three ways of writing dates, one that is none, items without a guid. */
+static void
+test_dates_and_guids(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("dates.xml", "https://dates.example.com/rss.xml", &f);
+	assert_int_equal(f.nitems, 5);
+	a = f.items;
+	assert_string_equal(a[0].published, "2023-08-24T10:00:00-05:00");
+	assert_string_equal(a[0].guid, "https://dates.example.com/a");
+	assert_string_equal(a[1].published, "2023-08-24T10:00:00+02:00");
+	assert_string_equal(a[1].url, "https://dates.example.com/relative/b");
+	assert_string_equal(a[1].guid, "https://dates.example.com/relative/b");
+	assert_string_equal(a[2].published, "2023-08-25T14:30");
+	assert_null(a[3].published);
+	assert_null(a[2].url);
+	/* No guid and no link: a hash of title and date, stable. */
+	assert_int_equal(strlen(a[2].guid), 7 + 64);
+	assert_memory_equal(a[2].guid, "sha256:", 7);
+	assert_string_not_equal(a[2].guid, a[3].guid);
+	assert_string_not_equal(a[3].guid, a[4].guid);
+	assert_null(a[4].title);
+	assert_string_equal(a[4].body, "No title, no link, no date: only text.");
+	feed_free(&f);
+
+	/* The same document gives the same identities. */
+	parse_ok("dates.xml", "https://dates.example.com/rss.xml", &f);
+	assert_string_equal(f.items[2].guid, "sha256:"
+	    "8cfe85493c840b5fa39b295eead7dee940c7e5113717da2debaf4f01757ea1bb");
+	feed_free(&f);
+}
+
+/* A fixture full of escape sequences, bidi overrides and NULs. */
+static void
+test_hostile_fixture(void **state)
+{
+	struct feed	 f;
+	struct article	*a;
+	size_t		 i;
+
+	parse_ok("hostile.xml", NULL, &f);
+	assert_string_equal(f.title, "Evil News");
+	assert_int_equal(f.nitems, 1);
+	a = &f.items[0];
+	assert_string_equal(a->title, "Breaking: elbats is calm");
+	assert_string_equal(a->url, "https://evil.example/story");
+	assert_string_equal(a->byline, "Mallory");
+	assert_int_equal(paragraphs(a), 2);
+	assert_paragraph(a, 0, "Paragraph one.");
+	assert_paragraph(a, 1, "Paragraph two.");
+	assert_int_equal(a->ntags, 1);
+	assert_string_equal(a->tags[0], "crisis");
+	assert_clean(f.title);
+	assert_clean(a->body);
+	for (i = 0; a->body[i] != '\0'; i++)
+		assert_false(memcmp(a->body + i, "\xe2\x80\xae", 3) == 0);
+	feed_free(&f);
+}
+
+/* Documents that are no feed fail with a reason saying why. */
+static void
+test_errors(void **state)
+{
+	static const char html[] = "<!DOCTYPE html>\n<html><head><title>Page"
+	    "</title></head><body><p>Hello</p></body></html>";
+	static const char json[] = "{\"version\": \"https://jsonfeed.org/"
+	    "version/1.1\", \"items\": [";
+	char	*err;
+
+	err = parse_buf_fail("", 0);
+	assert_string_equal(err, "empty document");
+	free(err);
+	err = parse_buf_fail(" \n\t", 3);
+	assert_string_equal(err, "empty document");
+	free(err);
+	err = parse_buf_fail(html, sizeof html - 1);
+	assert_string_equal(err, "not a feed: an html page");
+	free(err);
+	err = parse_buf_fail("<opml version=\"2.0\"><body/></opml>", 34);
+	assert_string_equal(err,
+	    "not a feed: no rss, rdf or feed element (the root is <opml>)");
+	free(err);
+	err = parse_buf_fail(json, sizeof json - 1);
+	assert_string_equal(err, "malformed json feed: unexpected end of data");
+	free(err);
+	err = parse_buf_fail("{\"a\": 1}", 8);
+	assert_string_equal(err,
+	    "not a feed: json without a jsonfeed.org version");
+	free(err);
+	err = parse_buf_fail("plain words", 11);
+	assert_string_equal(err, "not a feed: no xml element found");
+	free(err);
+}
+
+/* Titles with escape sequences, bidi overrides and NULs come out clean. */
+static void
+test_hostile_title(void **state)
+{
+	static const char doc[] = "<rss><channel><title>Evil\x1b]0;pwned"
+	    "\x07 Feed</title><item><title>Red\x1b[31m alert\xe2\x80\xae"
+	    "desrever\x00 here</title><description>after the nul"
+	    "</description></item></channel></rss>";
+	struct feed	f;
+
+	parse_buf_ok(doc, sizeof doc - 1, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_string_equal(f.title, "Evil Feed");
+	assert_string_equal(f.items[0].title, "Red alertdesrever here");
+	assert_string_equal(f.items[0].body, "after the nul");
+	assert_clean(f.items[0].title);
+	feed_free(&f);
+}
+
+/* CPU seconds since start. */
+static double
+seconds(clock_t start)
+{
+	return (double)(clock() - start) / CLOCKS_PER_SEC;
+}
+
+/* Billion laughs: entities that expand to 3 GB finish fast and small. */
+static void
+test_billion_laughs(void **state)
+{
+	struct buf	 b;
+	struct feed	 f;
+	clock_t		 start;
+	char		*err = NULL;
+	int		 i, j, rc;
+
+	buf_init(&b);
+	buf_adds(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n"
+	    "<!ENTITY lol0 \"lol\">\n");
+	for (i = 1; i <= 9; i++) {
+		buf_printf(&b, "<!ENTITY lol%d \"", i);
+		for (j = 0; j < 10; j++)
+			buf_printf(&b, "&lol%d;", i - 1);
+		buf_adds(&b, "\">\n");
+	}
+	buf_adds(&b, "<!ENTITY e0 \"\">\n");	/* the empty variant */
+	for (i = 1; i <= 9; i++) {
+		buf_printf(&b, "<!ENTITY e%d \"", i);
+		for (j = 0; j < 10; j++)
+			buf_printf(&b, "&e%d;", i - 1);
+		buf_adds(&b, "\">\n");
+	}
+	buf_adds(&b, "]>\n<rss><channel><title>T &lol9;</title><item>"
+	    "<title>Laugh &lol9; &e9;</title><description>&lol9;&e9;"
+	    "</description></item><item><title>Second &lol5;</title></item>"
+	    "</channel></rss>");
+	start = clock();
+	feed_init(&f);
+	rc = feed_parse(b.data, b.len, NULL, &f, &err);
+	assert_true(seconds(start) < 2.0);
+	if (rc == 0) {
+		for (i = 0; i < (int)f.nitems; i++) {
+			if (f.items[i].title != NULL)
+				assert_true(strlen(f.items[i].title) <
+				    8u * 1024 * 1024);
+			assert_true(f.items[i].body_len < 8u * 1024 * 1024);
+		}
+	}
+	free(err);
+	feed_free(&f);
+	buf_free(&b);
+}
+
+/* External entities are never read, nor the external DTD. */
+static void
+test_external_entity(void **state)
+{
+	static const char doc[] = "<?xml version=\"1.0\"?>\n"
+	    "<!DOCTYPE rss SYSTEM \"file:///etc/passwd\" [\n"
+	    "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n"
+	    "<!ENTITY % pe SYSTEM \"file:///etc/passwd\">\n%pe;\n"
+	    "<!ENTITY net SYSTEM \"http://127.0.0.1:9/x\">\n]>\n"
+	    "<rss><channel><title>X &xxe;</title><item><title>Leak &xxe; "
+	    "&net;</title><description>&xxe;</description></item></channel>"
+	    "</rss>";
+	struct feed	 f;
+	char		*err = NULL;
+	size_t		 i;
+
+	feed_init(&f);
+	if (feed_parse(doc, sizeof doc - 1, NULL, &f, &err) == 0) {
+		assert_true(f.title == NULL ||
+		    strstr(f.title, "root:") == NULL);
+		for (i = 0; i < f.nitems; i++) {
+			assert_true(f.items[i].title == NULL ||
+			    strstr(f.items[i].title, "root:") == NULL);
+			assert_true(f.items[i].body == NULL ||
+			    strstr(f.items[i].body, "root:") == NULL);
+		}
+	}
+	free(err);
+	feed_free(&f);
+}
+
+/* 50,000 items: FEED_MAX_ITEMS kept, the rest counted as skipped. */
+static void
+test_many_items(void **state)
+{
+	struct buf	 b;
+	struct feed	 f;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_adds(&b, "<rss><channel><title>Many</title>");
+	for (i = 0; i < 50000; i++)
+		buf_printf(&b, "<item><title>Item %zu</title><guid>g%zu</guid>"
+		    "<description>Text of %zu.</description></item>", i, i, i);
+	buf_adds(&b, "</channel></rss>");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.nitems, FEED_MAX_ITEMS);
+	assert_int_equal(f.skipped, 50000 - FEED_MAX_ITEMS);
+	assert_string_equal(f.items[0].title, "Item 0");
+	assert_string_equal(f.items[FEED_MAX_ITEMS - 1].guid, "g4999");
+	feed_free(&f);
+
+	buf_reset(&b);
+	buf_adds(&b, "{\"version\":\"https://jsonfeed.org/version/1\","
+	    "\"items\":[");
+	for (i = 0; i < 50000; i++)
+		buf_printf(&b, "%s{\"id\":\"%zu\",\"content_text\":\"t\"}",
+		    i > 0 ? "," : "", i);
+	buf_adds(&b, "]}");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.kind, FEED_JSON);
+	assert_int_equal(f.nitems, FEED_MAX_ITEMS);
+	assert_int_equal(f.skipped, 50000 - FEED_MAX_ITEMS);
+	feed_free(&f);
+	buf_free(&b);
+}
+
+/* Deep nesting in the XML, in item HTML and in JSON: no stack blown. */
+static void
+test_deep_nesting(void **state)
+{
+	struct buf	 b;
+	struct feed	 f;
+	char		*err = NULL;
+	clock_t		 start;
+	size_t		 i;
+
+	start = clock();
+	buf_init(&b);
+	buf_adds(&b, "<rss><channel><item><title>Deep</title><description>");
+	for (i = 0; i < 100000; i++)
+		buf_adds(&b, "<div>");
+	buf_adds(&b, "bottom</description></item></channel></rss>");
+	feed_init(&f);
+	if (feed_parse(b.data, b.len, NULL, &f, &err) == 0)
+		assert_true(f.nitems <= 1);
+	free(err);
+	err = NULL;
+	feed_free(&f);
+
+	buf_reset(&b);
+	buf_adds(&b, "<rss><channel><item><title>Deep HTML</title>"
+	    "<description><![CDATA[");
+	for (i = 0; i < 100000; i++)
+		buf_adds(&b, "<div><b>");
+	buf_adds(&b, "bottom]]></description></item></channel></rss>");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_string_equal(f.items[0].title, "Deep HTML");
+	feed_free(&f);
+
+	buf_reset(&b);
+	buf_adds(&b, "{\"version\":\"https://jsonfeed.org/version/1.1\","
+	    "\"items\":[{\"title\":\"x\",\"extra\":");
+	for (i = 0; i < 100000; i++)
+		buf_addc(&b, '[');
+	feed_init(&f);
+	assert_int_equal(feed_parse(b.data, b.len, NULL, &f, &err), -1);
+	assert_non_null(strstr(err, "malformed json feed"));
+	free(err);
+	feed_free(&f);
+	buf_free(&b);
+	assert_true(seconds(start) < 5.0);
+}
+
+/* Every prefix of a feed parses or fails cleanly; a cut keeps what came. */
+static void
+test_truncated(void **state)
+{
+	struct feed	 f;
+	char		*data, *copy, *err;
+	const char	*cut;
+	size_t		 len, n;
+
+	data = test_fixture("feeds", "rss2.xml", &len);
+	for (n = 0; n <= len; n += 3) {
+		copy = xmalloc(n > 0 ? n : 1);
+		memcpy(copy, data, n);
+		err = NULL;
+		feed_init(&f);
+		if (feed_parse(copy, n, NULL, &f, &err) != 0)
+			assert_non_null(err);
+		free(err);
+		feed_free(&f);
+		free(copy);
+	}
+	/* Cut inside the second item: the first is whole. */
+	cut = strstr(data, "Talks in Jeddah");
+	assert_non_null(cut);
+	n = (size_t)(cut - data);
+	copy = xmalloc(n);
+	memcpy(copy, data, n);
+	parse_buf_ok(copy, n, &f);
+	assert_true(f.nitems >= 1);
+	assert_string_equal(f.items[0].guid, "monitor-4711");
+	assert_string_equal(f.items[0].byline, "Olena Kovalenko");
+	feed_free(&f);
+	free(copy);
+	free(data);
+
+	data = test_fixture("feeds", "json11.json", &len);
+	for (n = 0; n + 2 < len; n += 5) {	/* "}\n" ends it */
+		err = NULL;
+		feed_init(&f);
+		copy = xmalloc(n > 0 ? n : 1);
+		memcpy(copy, data, n);
+		assert_int_equal(feed_parse(copy, n, NULL, &f, &err), -1);
+		assert_non_null(err);
+		free(err);
+		feed_free(&f);
+		free(copy);
+	}
+	free(data);
+}
+
+/* A block inside a link ends a paragraph (a fuzzer's find). */
+static void
+test_block_in_link(void **state)
+{
+	static const char doc[] = "<rss><channel><item><title>Link</title>"
+	    "<description><![CDATA[<p>Read <a href=\"https://x.example/a\">"
+	    "the <div>full</div> story</a> now.</p>]]></description></item>"
+	    "</channel></rss>";
+	struct feed	f;
+
+	parse_buf_ok(doc, sizeof doc - 1, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_int_equal(f.items[0].nlinks, 1);
+	assert_string_equal(f.items[0].links[0].url, "https://x.example/a");
+	feed_free(&f);
+}
+
+/* What the first bytes and the content type say a document is. */
+static void
+test_sniff(void **state)
+{
+	static const struct {
+		const char	*doc;
+		const char	*type;
+		enum feed_kind	 kind;
+	} cases[] = {
+		{ "<?xml version=\"1.0\"?><rss version=\"2.0\">", NULL, FEED_RSS },
+		{ "\xef\xbb\xbf\n<!-- hi --><!DOCTYPE rss [<!ENTITY a \"b\">]>"
+		    "<rss>", NULL, FEED_RSS },
+		{ "<rdf:RDF xmlns:rdf=\"x\">", NULL, FEED_RSS },
+		{ "<feed xmlns=\"http://www.w3.org/2005/Atom\">", NULL,
+		    FEED_ATOM },
+		{ "<atom:feed xmlns:atom=\"x\">", NULL, FEED_ATOM },
+		{ "  {\"version\": \"https://jsonfeed.org/version/1.1\"}",
+		    NULL, FEED_JSON },
+		{ "{\"items\": []}", "application/feed+json", FEED_JSON },
+		{ "{\"items\": []}", "application/json", FEED_UNKNOWN },
+		{ "<!DOCTYPE html><html><head>", "application/rss+xml",
+		    FEED_UNKNOWN },
+		{ "<html><body>", NULL, FEED_UNKNOWN },
+		{ "<?xml version=\"1.0\"?>", "application/atom+xml",
+		    FEED_ATOM },
+		{ "", "application/rss+xml; charset=utf-8", FEED_RSS },
+		{ "", NULL, FEED_UNKNOWN },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (feed_sniff(cases[i].doc, strlen(cases[i].doc),
+		    cases[i].type) != cases[i].kind)
+			fail_msg("case %zu: \"%s\"", i, cases[i].doc);
+	}
+	/* UTF-16 with a byte order mark. */
+	assert_int_equal(feed_sniff("\xff\xfe<\0f\0e\0e\0d\0 \0", 14, NULL),
+	    FEED_ATOM);
+	assert_string_equal(feed_kind_name(FEED_RSS), "rss");
+	assert_string_equal(feed_kind_name(FEED_ATOM), "atom");
+	assert_string_equal(feed_kind_name(FEED_JSON), "json");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rss2),
+		cmocka_unit_test(test_atom),
+		cmocka_unit_test(test_rss1),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_double_escaped),
+		cmocka_unit_test(test_dates_and_guids),
+		cmocka_unit_test(test_hostile_fixture),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_hostile_title),
+		cmocka_unit_test(test_billion_laughs),
+		cmocka_unit_test(test_external_entity),
+		cmocka_unit_test(test_many_items),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_block_in_link),
+		cmocka_unit_test(test_sniff),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
