@@ -46,6 +46,21 @@ wait_for() {
 	return 1
 }
 
+# wait_until CMD...: poll the pane into $T/screen until CMD (run by the
+# shell, reading $T/screen) succeeds; 1 after 10 seconds. For screens that
+# settle over several frames, such as after a resize.
+wait_until() {
+	n=0
+	while [ $n -lt 200 ]; do
+		screen
+		eval "$*" && return 0
+		n=$((n + 1))
+		sleep 0.05
+	done
+	diag "timed out waiting until: $*"
+	return 1
+}
+
 # wait_gone TEXT: poll until the pane no longer shows TEXT.
 wait_gone() {
 	n=0

@@ -14,11 +14,10 @@ ok $? "at 120 columns the sidebar is shown"
 tm resize-window -x 70 -y 30
 wait_gone "People & quotes"
 ok $? "at 70 columns the sidebar is hidden"
-screen
 # Stacked: the feed list's first row and the article list's title both start
 # the line, and the article pane spans the full width below them.
-grep -q "^ Feeds *$" "$T/screen" && grep -q "^ All (15)" "$T/screen" &&
-	grep -q "^ Article *$" "$T/screen"
+wait_until 'grep -q "^ Feeds *$" "$T/screen" &&
+	grep -q "^ All (15)" "$T/screen" && grep -q "^ Article *$" "$T/screen"'
 ok $? "narrow: the lists are stacked above the article pane"
 
 keys e
