@@ -430,6 +430,7 @@ xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
 		    e.content == NULL) {
 			e.content = xml_html(doc, n);
 			e.content_type = FEED_TEXT_HTML;
+			free(e.content_base);
 			e.content_base = xml_base(doc, n);
 		} else if (ns == NS_XHTML && strcmp(local, "body") == 0 &&
 		    e.content_type == FEED_TEXT_NONE) {
@@ -574,6 +575,7 @@ xml_atom_entry(struct feed *f, xmlDocPtr doc, xmlNodePtr entry,
 		else if (xml_core(n, "content") && e.content_type ==
 		    FEED_TEXT_NONE) {
 			e.content_type = xml_atom_type(n, &xhtml);
+			free(e.content_base);
 			e.content_base = xml_base(doc, n);
 			if (e.content_type == FEED_TEXT_NONE)
 				continue;

@@ -678,6 +678,22 @@ test_block_in_link(void **state)
 	feed_free(&f);
 }
 
+/* Content we cannot show gives way to the next (a fuzzer's leak). */
+static void
+test_second_content(void **state)
+{
+	static const char doc[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+	    "<entry><id>x</id><content type=\"image/png\" xml:base=\"a/\">"
+	    "iVBOR</content><content type=\"html\" xml:base=\"b/\">"
+	    "&lt;p&gt;Shown.&lt;/p&gt;</content></entry></feed>";
+	struct feed	f;
+
+	parse_buf_ok(doc, sizeof doc - 1, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_string_equal(f.items[0].body, "Shown.");
+	feed_free(&f);
+}
+
 /* What the first bytes and the content type say a document is. */
 static void
 test_sniff(void **state)
@@ -740,6 +756,7 @@ main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_block_in_link),
+		cmocka_unit_test(test_second_content),
 		cmocka_unit_test(test_sniff),
 	};
 
