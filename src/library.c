@@ -98,6 +98,7 @@ feeds_row(const struct store_feed_count *c, void *arg)
 	e->filter.value = dup_or_null(c->value);
 	e->filter.feed = c->feed;
 	e->count = c->count;
+	e->error = dup_or_null(c->error);
 	return 0;
 }
 
@@ -129,6 +130,7 @@ library_feeds(struct store *s, unsigned kinds, const struct lib_feeds *old,
 			e->filter.value = dup_or_null(o->filter.value);
 			e->filter.feed = o->filter.feed;
 			e->count = o->count;
+			e->error = dup_or_null(o->error);
 		}
 	}
 	return 0;
@@ -142,6 +144,7 @@ library_feeds_free(struct lib_feeds *f)
 
 	for (i = 0; i < f->n; i++) {
 		free(f->v[i].label);
+		free(f->v[i].error);
 		free((char *)f->v[i].filter.value);
 		free((char *)f->v[i].filter.entity_kind);
 	}

@@ -16,6 +16,7 @@ struct lib_feed {
 	char			*label;
 	int64_t			 count;
 	int			 heading;	/* a label, not selectable */
+	char			*error;		/* a feed's last fetch failed */
 };
 
 struct lib_feeds {

@@ -121,9 +121,10 @@ store_feed_counts(struct store *s, unsigned kinds,
 		{ STORE_FILTER_OUTLET, "SELECT outlet, 0, count(*)"
 		    " FROM articles WHERE outlet IS NOT NULL"
 		    " GROUP BY outlet ORDER BY outlet" },
-		{ STORE_FILTER_FEED, "SELECT f.title, f.id, (SELECT count(*)"
-		    " FROM articles a WHERE a.feed_id = f.id) FROM feeds f"
-		    " ORDER BY f.kind = 'local', f.title" },
+		{ STORE_FILTER_FEED, "SELECT coalesce(f.title, f.url), f.id,"
+		    " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),"
+		    " f.error FROM feeds f"
+		    " ORDER BY f.kind = 'local', coalesce(f.title, f.url)" },
 	};
 	struct store_feed_count	 c;
 	sqlite3_stmt		*st = NULL;
@@ -143,6 +144,8 @@ store_feed_counts(struct store *s, unsigned kinds,
 			c.value = (const char *)sqlite3_column_text(st, 0);
 			c.feed = sqlite3_column_int64(st, 1);
 			c.count = sqlite3_column_int64(st, 2);
+			c.error = sqlite3_column_count(st) > 3 ?
+			    (const char *)sqlite3_column_text(st, 3) : NULL;
 			if (fn(&c, arg) != 0) {
 				rc = SQLITE_DONE;
 				break;

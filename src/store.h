@@ -232,6 +232,7 @@ struct store_feed_count {
 	const char		*value;	/* tag, outlet or feed title */
 	int64_t			 feed;	/* feed id for STORE_FILTER_FEED */
 	int64_t			 count;
+	const char		*error;	/* a feed's last fetch error, or NULL */
 };
 
 /* The kinds that index-only queries count; starred and outlets scan. */

@@ -202,6 +202,9 @@ ui_feed_select(struct ui *ui)
 	if (e->heading)
 		return 0;
 	ui_search_forget(ui);	/* a feed chosen: q quits again */
+	if (e->error != NULL)
+		ui_message(ui, 1, "last fetch of %s failed: %s", e->label,
+		    e->error);
 	return ui_set_filter(ui, &e->filter, e->label, e->count);
 }
 
@@ -400,7 +403,7 @@ ui_feeds_draw(struct ui *ui)
 	struct ui_rect	*r = &ui->r[PANE_FEEDS];
 	struct lib_feed	*e;
 	char		 num[32];
-	int		 rows = ui_rows(ui, PANE_FEEDS), cols, y, nw, sel;
+	int		 rows = ui_rows(ui, PANE_FEEDS), cols, y, nw, sel, lw;
 	size_t		 i;
 	attr_t		 a;
 
@@ -426,8 +429,13 @@ ui_feeds_draw(struct ui *ui)
 			ui_fill(r->y + 1 + y, r->x, cols, a);
 		snprintf(num, sizeof num, "%lld", (long long)e->count);
 		nw = (int)strlen(num);
-		ui_put(r->y + 1 + y, r->x + 1, cols - nw - 3, e->label,
-		    strlen(e->label), a, NULL, NULL);
+		/* A feed whose last fetch failed is marked in error colour. */
+		lw = 0;
+		if (e->error != NULL)
+			lw = ui_put(r->y + 1 + y, r->x + 1, 2, "! ", 2,
+			    sel ? a : ui->attr[E_ERROR], NULL, NULL);
+		ui_put(r->y + 1 + y, r->x + 1 + lw, cols - nw - 3 - lw,
+		    e->label, strlen(e->label), a, NULL, NULL);
 		ui_put(r->y + 1 + y, r->x + cols - nw - 1, nw, num, nw,
 		    sel ? a : ui->attr[E_FEED_COUNT], NULL, NULL);
 	}

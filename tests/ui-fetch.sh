@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 9
+plan 10
 
 use_theme default
 cat >"$T/feeds.opml" <<EOF
@@ -46,6 +46,8 @@ wait_for "already fetching"
 ok $? "a second R while fetching says so"
 wait_for "fetched 3 feeds: 0 new stories, 1 failed (Slow: timed out"
 ok $? "a feed that fails is named when the fetch is done"
+wait_for " ! Slow " && ! grep -q "! Kestrel" "$T/screen"
+ok $? "the feed list marks the feed whose last fetch failed, and only it"
 
 # Quit in the middle of a slow fetch: the terminal comes back at once.
 # The pane records how dossier ended and the tty's state.
