@@ -118,22 +118,27 @@ step_done(struct store *s, sqlite3_stmt *st, char **err, const char *what)
 	return 0;
 }
 
+/*
+ * Add the tags ingest gives a story (its categories, its feed's tags,
+ * import --tag). They are dated at the story's fetched time, never
+ * later, even when the clock has ticked since the story was written or it
+ * is an update: a tag added after fetched is the user's own, and keeps the
+ * story when its feed is removed (store-feed.c).
+ */
 static int
 add_tags(struct store *s, int64_t id, char **tags, size_t ntags, char **err)
 {
 	sqlite3_stmt	*st;
 	size_t		 i;
-	int64_t		 now = (int64_t)time(NULL);
 
 	for (i = 0; i < ntags; i++) {
 		st = store_stmt(s, STMT_TAG_ADD,
 		    "INSERT OR IGNORE INTO tags (article_id, tag, added)"
-		    " VALUES (?1, ?2, ?3)", err);
+		    " SELECT id, ?2, fetched FROM articles WHERE id = ?1", err);
 		if (st == NULL)
 			return -1;
 		sqlite3_bind_int64(st, 1, id);
 		bind_text(st, 2, tags[i]);
-		sqlite3_bind_int64(st, 3, now);
 		if (step_done(s, st, err, "cannot add tag") != 0)
 			return -1;
 	}

@@ -99,19 +99,48 @@ store_feed_add(struct store *s, const char *url, const char *title,
 	return rv;
 }
 
+/* Split "a\nb" into a new vector of new strings. */
+static size_t
+split_lines(const char *s, char ***v)
+{
+	size_t	n = 0, len;
+
+	*v = NULL;
+	while (s != NULL && *s != '\0') {
+		len = strcspn(s, "\n");
+		*v = xreallocarray(*v, n + 1, sizeof **v);
+		(*v)[n++] = xstrndup(s, len);
+		s += len + (s[len] == '\n');
+	}
+	return n;
+}
+
+static void
+strv_free(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 int
 store_feed_list(struct store *s, int64_t id, const char *url,
     int (*fn)(const struct store_feed *, void *), void *arg, char **err)
 {
 	struct store_feed	 f;
 	sqlite3_stmt		*st;
-	int			 rc, found = 0;
+	char			**tags;
+	int			 rc, found = 0, stop;
 
 	if ((st = prepare(s, "SELECT f.id, f.url, f.title, f.kind, f.etag,"
 	    " f.last_modified, f.fetched, f.status, f.error,"
 	    " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),"
 	    " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id"
-	    "   AND a.read = 0)"
+	    "   AND a.read = 0),"
+	    " (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM"
+	    "   feed_tags t WHERE t.feed_id = f.id ORDER BY seq, tag))"
 	    " FROM feeds f WHERE (?1 = 0 OR f.id = ?1)"
 	    " AND (?2 IS NULL OR f.url = ?2) ORDER BY f.id", err)) == NULL)
 		return -1;
@@ -130,8 +159,13 @@ store_feed_list(struct store *s, int64_t id, const char *url,
 		f.error = (const char *)sqlite3_column_text(st, 8);
 		f.articles = sqlite3_column_int64(st, 9);
 		f.unread = sqlite3_column_int64(st, 10);
+		f.ntags = split_lines((const char *)sqlite3_column_text(st,
+		    11), &tags);
+		f.tags = tags;
 		found = 1;
-		if (fn(&f, arg) != 0) {
+		stop = fn(&f, arg);
+		strv_free(tags, f.ntags);
+		if (stop != 0) {
 			rc = SQLITE_DONE;
 			break;
 		}
@@ -140,6 +174,127 @@ store_feed_list(struct store *s, int64_t id, const char *url,
 	if (rc != SQLITE_DONE)
 		return store_error(s, err, "cannot read feeds");
 	return found || (id == 0 && url == NULL) ? 0 : 1;
+}
+
+/* How many tags a feed has; -1 on error. */
+static int64_t
+feed_tags_count(struct store *s, int64_t id, char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n = -1;
+
+	if ((st = prepare(s, "SELECT count(*) FROM feed_tags"
+	    " WHERE feed_id = ?1", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		store_error(s, err, "cannot read the feed's tags");
+	sqlite3_finalize(st);
+	return n;
+}
+
+/*
+ * Add or remove one tag of a feed (add: after the others); the number of
+ * rows changed, or -1.
+ */
+static int
+feed_tag_write(struct store *s, int64_t id, const char *tag, int add,
+    char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = prepare(s, add ? "INSERT OR IGNORE INTO feed_tags"
+	    " (feed_id, tag, seq) SELECT ?1, ?2, coalesce(max(seq), 0) + 1"
+	    " FROM feed_tags WHERE feed_id = ?1" :
+	    "DELETE FROM feed_tags WHERE feed_id = ?1 AND tag = ?2",
+	    err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, tag);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, err, "cannot change the feed's tags");
+	return sqlite3_changes(s->db);
+}
+
+int
+store_feed_tag(struct store *s, int64_t id, char *const *tags, size_t n,
+    char **err)
+{
+	int64_t	count;
+	size_t	i;
+	int	rc, added = 0;
+
+	if ((count = feed_tags_count(s, id, err)) < 0)
+		return -1;
+	for (i = 0; i < n && count < STORE_MAX_FEED_TAGS; i++) {
+		if ((rc = feed_tag_write(s, id, tags[i], 1, err)) < 0)
+			return -1;
+		count += rc;
+		added += rc;
+	}
+	return added;
+}
+
+int
+store_feed_tags_change(struct store *s, int64_t id, char *const *add,
+    size_t nadd, char *const *del, size_t ndel, size_t *added,
+    size_t *removed, char **err)
+{
+	sqlite3_stmt	*st;
+	size_t		 nadded = 0, nremoved = 0, i;
+	int64_t		 count;
+	int		 rc;
+
+	if (store_begin(s, err) != 0)
+		return -1;
+	if ((st = prepare(s, "SELECT 1 FROM feeds WHERE id = ?1",
+	    err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		store_rollback(s);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		store_error(s, err, "cannot read feeds");
+		goto fail;
+	}
+	for (i = 0; i < ndel; i++) {
+		if ((rc = feed_tag_write(s, id, del[i], 0, err)) < 0)
+			goto fail;
+		nremoved += (size_t)rc;
+	}
+	for (i = 0; i < nadd; i++) {
+		if ((rc = feed_tag_write(s, id, add[i], 1, err)) < 0)
+			goto fail;
+		nadded += (size_t)rc;
+	}
+	if ((count = feed_tags_count(s, id, err)) < 0)
+		goto fail;
+	if (count > STORE_MAX_FEED_TAGS) {
+		store_rollback(s);
+		free(*err);
+		xasprintf(err, "a feed holds at most %d tags; this would make "
+		    "%lld", STORE_MAX_FEED_TAGS, (long long)count);
+		return -1;
+	}
+	if (store_commit(s, err) != 0)
+		return -1;
+	if (added != NULL)
+		*added = nadded;
+	if (removed != NULL)
+		*removed = nremoved;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
 }
 
 int
@@ -173,8 +328,10 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 /*
  * The stories of a feed that carry a user's work: starred, annotated, or
  * tagged after they were stored. Tags stored with a story (its feed's
- * categories, add --tag) come back when the feed is added again, and
- * counting them would keep nearly every story of a feed with categories.
+ * categories, the feed's own tags) come back when the feed is added
+ * again, and counting them would keep nearly every story of a feed with
+ * categories; ingest writes them with added = the story's fetched time
+ * (store-article.c), so they never pass this test.
  */
 #define KEPT_STORIES \
 	"feed_id = ?1 AND (starred = 1" \

@@ -172,7 +172,21 @@ static const char *const store_migrations[] = {
 	 * changed first, a page at a time, by (updated, id).
 	 */
 	"CREATE INDEX annotations_updated ON annotations (updated DESC,"
-	"  id DESC);"
+	"  id DESC);",
+
+	/*
+	 * 5 -> 6: a feed's tags (add --tag, OPML folders, tag-feed), given
+	 * by ingest to every new story of the feed. seq keeps the order
+	 * they were given in: the first one is the feed's folder in an
+	 * OPML export.
+	 */
+	"CREATE TABLE feed_tags ("
+	"  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	"  tag TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  PRIMARY KEY (feed_id, tag)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX feed_tags_tag ON feed_tags (tag, feed_id);"
 };
 
 #define STORE_NMIGRATIONS \

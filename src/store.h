@@ -13,7 +13,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 5
+#define STORE_VERSION 6
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -73,7 +73,12 @@ struct store_feed {
 	const char	*error;		/* why it failed, or NULL */
 	int64_t		 articles;	/* stories, unread ones */
 	int64_t		 unread;
+	char *const	*tags;		/* the feed's tags, first given first */
+	size_t		 ntags;
 };
+
+/* Most tags of one feed; ingest ignores those past it. */
+#define STORE_MAX_FEED_TAGS	32
 
 /* Add a feed: 0 added, 1 the url was there already; *id set either way. */
 int	 store_feed_add(struct store *, const char *url, const char *title,
@@ -85,6 +90,25 @@ int	 store_feed_add(struct store *, const char *url, const char *title,
  */
 int	 store_feed_list(struct store *, int64_t id, const char *url,
 	     int (*fn)(const struct store_feed *, void *), void *, char **);
+
+/*
+ * Add tags (normalized) to a feed inside an open batch, after those it
+ * has, skipping those it has and any past STORE_MAX_FEED_TAGS. Stories
+ * already stored are not tagged; every story stored from the feed later
+ * is. Returns how many were added, or -1.
+ */
+int	 store_feed_tag(struct store *, int64_t, char *const *, size_t,
+	     char **err);
+
+/*
+ * Remove some tags of a feed and add others, in a transaction of its own.
+ * More than STORE_MAX_FEED_TAGS is refused and nothing is changed. The
+ * stories stored already keep their tags. *added and *removed (may be
+ * NULL) count the rows changed. 0 done, 1 no such feed, -1 error.
+ */
+int	 store_feed_tags_change(struct store *, int64_t, char *const *,
+	     size_t, char *const *, size_t, size_t *added, size_t *removed,
+	     char **err);
 
 /*
  * Record a fetch: title and kind when not NULL; etag, last_modified,

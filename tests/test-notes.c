@@ -523,6 +523,7 @@ test_migrate_5(void **state)
 	xasprintf(&path, "%s/v4.db", tmpdir);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "DROP INDEX annotations_updated;"
+	    "DROP TABLE feed_tags;"
 	    "PRAGMA user_version = 4;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	s = store_open(path, &err);

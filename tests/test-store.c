@@ -499,6 +499,7 @@ test_migrate(void **state)
 	    "DROP INDEX articles_outlet;"
 	    "DROP TABLE links;"
 	    "DROP INDEX annotations_updated;"
+	    "DROP TABLE feed_tags;"
 	    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
 	    "  INSERT INTO articles_fts (rowid, title, lead, body)"
 	    "    VALUES (new.id, new.title, new.lead, new.body);"
@@ -526,6 +527,147 @@ test_migrate(void **state)
 	free(path);
 }
 
+/* Collect a feed's tags as "a,b". */
+static int
+feed_tags_row(const struct store_feed *f, void *arg)
+{
+	char	*out = arg;
+	size_t	 i, len = 0;
+
+	*out = '\0';
+	for (i = 0; i < f->ntags && len < 4000; i++)
+		len += (size_t)snprintf(out + len, 4096 - len, "%s%s",
+		    i > 0 ? "," : "", f->tags[i]);
+	return 1;
+}
+
+/*
+ * A feed's tags: kept in the order given, once each, capped; changed in a
+ * transaction of their own; given to the feed's new stories, dated at
+ * their fetch so that they never count as the user's.
+ */
+static void
+test_feed_tags(void **state)
+{
+	char		*path = tmp_path("feed-tags.db"), *err = NULL;
+	char		 got[4096];
+	char		*first[] = { "news", "europe", "news" };
+	char		*add[] = { "asia" }, *del[] = { "news", "none" };
+	char		*many[40], *story_tags[] = { "europe" };
+	struct store	*s;
+	struct article	 a;
+	int64_t		 id, other;
+	size_t		 added, removed, i;
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	assert_int_equal(store_feed_add(s, "http://x.test/feed", "X", "rss",
+	    &id, &err), 0);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_feed_tag(s, id, first, 3, &err), 2);
+	assert_int_equal(store_feed_tag(s, id, first, 3, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_feed_list(s, id, NULL, feed_tags_row, got,
+	    &err), 0);
+	assert_string_equal(got, "news,europe");
+
+	assert_int_equal(store_feed_tags_change(s, id, add, 1, del, 2, &added,
+	    &removed, &err), 0);
+	assert_int_equal(added, 1);
+	assert_int_equal(removed, 1);
+	store_feed_list(s, id, NULL, feed_tags_row, got, &err);
+	assert_string_equal(got, "europe,asia");
+	assert_int_equal(store_feed_tags_change(s, id + 100, add, 1, NULL, 0,
+	    NULL, NULL, &err), 1);
+
+	/* Past the cap: refused whole by a change, cut short by ingest. */
+	for (i = 0; i < 40; i++)
+		xasprintf(&many[i], "t%zu", i);
+	assert_int_equal(store_feed_tags_change(s, id, many, 40, NULL, 0,
+	    NULL, NULL, &err), -1);
+	assert_non_null(strstr(err, "at most 32"));
+	free(err);
+	err = NULL;
+	store_feed_list(s, id, NULL, feed_tags_row, got, &err);
+	assert_string_equal(got, "europe,asia");
+	assert_int_equal(store_feed_add(s, "http://x.test/other", NULL, "rss",
+	    &other, &err), 0);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_feed_tag(s, other, many, 40, &err),
+	    STORE_MAX_FEED_TAGS);
+	assert_int_equal(store_commit(s, &err), 0);
+	for (i = 0; i < 40; i++)
+		free(many[i]);
+
+	/* Ingest tags are dated at the story's fetch, never after. */
+	article_init(&a);
+	a.guid = xstrdup("g1");
+	article_set(&a.title, "Tagged", 6);
+	article_add_tag(&a, story_tags[0], strlen(story_tags[0]));
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, id, &a, "h", NULL, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	article_free(&a);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM tags t JOIN"
+	    " articles a ON a.id = t.article_id WHERE t.tag = 'europe'"
+	    " AND t.added = a.fetched"), 1);
+	/* Removing the feed drops its tags with it. */
+	s = store_open(path, &err);
+	assert_non_null(s);
+	{
+		int64_t r, k;
+
+		assert_int_equal(store_feed_remove(s, id, &r, &k, &err), 0);
+		assert_int_equal(r, 1);
+		assert_int_equal(k, 0);
+	}
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM feed_tags"
+	    " WHERE feed_id NOT IN (SELECT id FROM feeds)"), 0);
+	free(path);
+}
+
+/* A library of schema 5 gains feed tags and keeps its feeds and stories. */
+static void
+test_migrate_6(void **state)
+{
+	char		*path = tmp_path("v5.db"), *err = NULL;
+	char		*tags[] = { "news" }, got[4096];
+	struct store	*s;
+	sqlite3		*db;
+	int64_t		 id;
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	assert_int_equal(store_feed_add(s, "http://x.test/v5", "Old", "rss",
+	    &id, &err), 0);
+	store_close(s);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE feed_tags;"
+	    "INSERT INTO articles (feed_id, guid, title, sort_ts, fetched)"
+	    " VALUES (1, 'g', 'Kept', 0, 0);"
+	    "PRAGMA user_version = 5;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'feed_tags'"), 0);
+	s = store_open(path, &err);
+	assert_non_null(s);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name IN ('feed_tags', 'feed_tags_tag')"), 2);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles"
+	    " WHERE title = 'Kept'"), 1);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_feed_tag(s, id, tags, 1, &err), 1);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_feed_list(s, id, NULL, feed_tags_row, got,
+	    &err), 0);
+	assert_string_equal(got, "news");
+	store_close(s);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -538,6 +680,8 @@ main(void)
 		cmocka_unit_test(test_extract_rows),
 		cmocka_unit_test(test_extract_cap),
 		cmocka_unit_test(test_migrate),
+		cmocka_unit_test(test_feed_tags),
+		cmocka_unit_test(test_migrate_6),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
