@@ -34,6 +34,8 @@ struct feeds_row {
 	char	*kind;
 	char	*etag;
 	char	*last_modified;
+	char	**tags;		/* given to each new story */
+	size_t	 ntags;
 };
 
 struct feeds_list {
@@ -68,6 +70,9 @@ feeds_row_free(struct feeds_row *r)
 	free(r->kind);
 	free(r->etag);
 	free(r->last_modified);
+	while (r->ntags > 0)
+		free(r->tags[--r->ntags]);
+	free(r->tags);
 }
 
 static char *
@@ -91,6 +96,9 @@ feeds_list_row(const struct store_feed *f, void *arg)
 	r->kind = xstrdup(f->kind);
 	r->etag = dup_or_null(f->etag);
 	r->last_modified = dup_or_null(f->last_modified);
+	r->tags = xcalloc(f->ntags + 1, sizeof *r->tags);
+	for (r->ntags = 0; r->ntags < f->ntags; r->ntags++)
+		r->tags[r->ntags] = xstrdup(f->tags[r->ntags]);
 	return 0;
 }
 
@@ -128,13 +136,14 @@ feeds_items_free(struct feeds_item *it, size_t n)
 }
 
 /*
- * Look each item up (feed 0: a new feed, every item is new) and extract
- * the people and quotes of those to be written, before the write lock is
- * taken. Returns the items, or NULL with *err.
+ * Look each item up (feed 0: a new feed, every item is new), give the new
+ * ones the feed's tags, and extract the people and quotes of those to be
+ * written, before the write lock is taken. Returns the items, or NULL
+ * with *err.
  */
 static struct feeds_item *
 feeds_prepare(struct store *s, int64_t feed, struct article *items,
-    size_t n, const struct feeds_options *opts, char **err)
+    size_t n, char *const *tags, size_t ntags, char **err)
 {
 	struct feeds_item	*it;
 	size_t			 i, j;
@@ -157,9 +166,8 @@ feeds_prepare(struct store *s, int64_t feed, struct article *items,
 		it[i].state = rc;
 		if (rc == 1)
 			continue;
-		for (j = 0; opts != NULL && j < opts->ntags && rc == 0; j++)
-			article_add_tag(&items[i], opts->tags[j],
-			    strlen(opts->tags[j]));
+		for (j = 0; j < ntags && rc == 0; j++)
+			article_add_tag(&items[i], tags[j], strlen(tags[j]));
 		if (items[i].body != NULL) {
 			extract_run(&it[i].x, items[i].body,
 			    items[i].body_len);
@@ -210,14 +218,15 @@ feeds_write(struct store *s, const struct store_feed *state,
  */
 static int
 feeds_store(struct store *s, const struct store_feed *state,
-    struct article *items, size_t n, const struct feeds_options *opts,
+    struct article *items, size_t n, const struct feeds_row *r,
     size_t *added, size_t *updated, char **err)
 {
 	struct feeds_item	*it;
 	int			 rv = -1;
 
 	*added = *updated = 0;
-	if ((it = feeds_prepare(s, state->id, items, n, opts, err)) == NULL)
+	if ((it = feeds_prepare(s, state->id, items, n, r->tags, r->ntags,
+	    err)) == NULL)
 		return -1;
 	if (store_begin(s, err) != 0)
 		goto out;
@@ -357,7 +366,7 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 		ev.kind = st.kind = feed_kind_name(f.kind);
 	st.etag = res->etag;
 	st.last_modified = res->last_modified;
-	if (feeds_store(run->s, &st, f.items, f.nitems, run->opts, &ev.added,
+	if (feeds_store(run->s, &st, f.items, f.nitems, r, &ev.added,
 	    &ev.updated, &err) != 0)
 		goto failed;
 	ev.status = FEEDS_FETCHED;
@@ -474,7 +483,10 @@ feeds_add_exists(const struct store_feed *f, void *arg)
 	return 1;
 }
 
-/* Is the feed at url in the store? 1 and reported, 0 no, -1 error. */
+/*
+ * Is the feed at url in the store? 1 and reported, 0 no, -1 error. A
+ * feed that is there gets the tags asked for (its stories do not).
+ */
 static int
 feeds_known(struct store *s, const char *url,
     const struct feeds_options *opts, struct feeds_totals *t, char **err)
@@ -485,11 +497,20 @@ feeds_known(struct store *s, const char *url,
 	memset(&ev, 0, sizeof ev);
 	ev.url = url;
 	rc = store_feed_list(s, 0, url, feeds_add_exists, &ev, err);
-	if (rc == 0) {
-		feeds_report(opts, t, &ev);
-		return 1;
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (opts != NULL && opts->ntags > 0) {
+		if (store_begin(s, err) != 0)
+			return -1;
+		if ((rc = store_feed_tag(s, ev.id, opts->tags, opts->ntags,
+		    err)) < 0 || store_commit(s, err) != 0) {
+			store_rollback(s);
+			return -1;
+		}
+		ev.tagged = (size_t)rc;
 	}
-	return rc < 0 ? -1 : 0;
+	feeds_report(opts, t, &ev);
+	return 1;
 }
 
 void
@@ -565,8 +586,9 @@ store:
 		free(title);
 		title = NULL;
 	}
-	/* The feed row, its stories and its state in one transaction. */
-	if ((it = feeds_prepare(s, 0, f.items, f.nitems, opts, &err)) == NULL)
+	/* The feed row, its tags, stories and state in one transaction. */
+	if ((it = feeds_prepare(s, 0, f.items, f.nitems, opts != NULL ?
+	    opts->tags : NULL, opts != NULL ? opts->ntags : 0, &err)) == NULL)
 		goto failed;
 	if (store_begin(s, &err) != 0)
 		goto failed;
@@ -575,6 +597,11 @@ store:
 		if (rc == 1 && (rc = feeds_known(s, feed_url, opts, t,
 		    &err)) == 1)
 			goto done;
+		goto failed;
+	}
+	if (opts != NULL && store_feed_tag(s, id, opts->tags, opts->ntags,
+	    &err) < 0) {
+		store_rollback(s);
 		goto failed;
 	}
 	memset(&st, 0, sizeof st);

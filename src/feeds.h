@@ -29,6 +29,7 @@ struct feeds_event {
 	const char		*reason;	/* FEEDS_FAILED only */
 	size_t			 added;		/* new stories */
 	size_t			 updated;	/* stories whose text changed */
+	size_t			 tagged;	/* FEEDS_EXISTS: tags added */
 	size_t			 done;		/* feeds finished so far */
 	size_t			 total;
 };
@@ -42,7 +43,7 @@ struct feeds_totals {
 };
 
 struct feeds_options {
-	char		**tags;		/* add: tags for the stories */
+	char		**tags;		/* add: tags for the feed */
 	size_t		  ntags;
 	volatile int	 *cancel;	/* non-zero stops; may be NULL */
 	void		(*start)(size_t total, void *);	/* may be NULL */
@@ -52,7 +53,8 @@ struct feeds_options {
 
 /*
  * Fetch feeds into the store: those with the given ids, or with n == 0
- * every feed but pages and Saved stories. Each feed's outcome goes to
+ * every feed but pages and Saved stories. Each new story gets its feed's
+ * tags (opts->tags is not used). Each feed's outcome goes to
  * opts->report and into the totals; returns -1 with *err if the feeds
  * cannot be read, or if cancelled.
  */
@@ -62,7 +64,9 @@ int	 feeds_fetch(struct store *, const int64_t *ids, size_t n,
 /*
  * Add the feed at url: fetched once for its title, kind and stories. An
  * HTML page that advertises a feed adds that feed; one that advertises
- * none is added as one story (kind page). The outcome goes to report.
+ * none is added as one story (kind page). The feed gets opts->tags, and
+ * so does every story stored from it (a feed that is there already gets
+ * the tags, its stories do not). The outcome goes to report.
  */
 void	 feeds_add(struct store *, const char *url,
 	     const struct feeds_options *, struct feeds_totals *);
