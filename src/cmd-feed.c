@@ -1,6 +1,7 @@
 /*
- * dossier add, feeds and remove: subscribing to feeds, listing them with
- * their fetch state, and removing them without losing a user's work.
+ * dossier add, feeds, tag-feed and remove: subscribing to feeds, listing
+ * them with their fetch state and tags, changing their tags, and removing
+ * them without losing a user's work.
  */
 #include "config.h"
 
@@ -13,10 +14,10 @@
 
 #include <json-c/json.h>
 
-#include "article.h"
 #include "cmd.h"
 #include "feeds.h"
 #include "fetch.h"
+#include "library.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -74,6 +75,17 @@ cmd_feed_id(struct store *s, const char *arg, int64_t *id)
 	return 0;
 }
 
+void
+cmd_print_tags(FILE *f, char *const *tags, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		fputs(i == 0 ? "  #" : " #", f);
+		cmd_print_line(f, tags[i]);
+	}
+}
+
 /* Print a feed event of add or fetch as one line. */
 void
 cmd_feed_report(const struct feeds_event *ev, int quiet)
@@ -103,7 +115,11 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 			break;
 		printf("%-8s %lld  ", "exists", (long long)ev->id);
 		cmd_print_line(stdout, ev->url);
-		fputs(": already in the library\n", stdout);
+		fputs(": already in the library", stdout);
+		if (ev->tagged > 0)
+			printf("; %zu %s added", ev->tagged, ev->tagged == 1 ?
+			    "tag" : "tags");
+		putchar('\n');
 		break;
 	case FEEDS_FAILED:
 		fflush(stdout);
@@ -117,7 +133,8 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 }
 
 struct add_ui {
-	int	quiet;
+	int			  quiet;
+	const struct feeds_options *opts;
 };
 
 static void
@@ -132,8 +149,10 @@ add_report(const struct feeds_event *ev, void *arg)
 			fputs(": ", stdout);
 			cmd_print_line(stdout, ev->title);
 		}
-		printf(" (%s, %zu %s)\n", ev->kind != NULL ? ev->kind : "?",
+		printf(" (%s, %zu %s)", ev->kind != NULL ? ev->kind : "?",
 		    ev->added, ev->added == 1 ? "story" : "stories");
+		cmd_print_tags(stdout, ui->opts->tags, ui->opts->ntags);
+		putchar('\n');
 		return;
 	}
 	cmd_feed_report(ev, ui->quiet);
@@ -163,9 +182,9 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "t:qh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 't':
-			tag = article_tag_normalize(optarg, strlen(optarg));
-			if (tag == NULL) {
-				cmd_usage_error(self, "empty tag");
+			if ((tag = library_tag_parse(optarg, &err)) == NULL) {
+				cmd_usage_error(self, "%s", err);
+				free(err);
 				goto out;
 			}
 			opts.tags = xreallocarray(opts.tags, opts.ntags + 1,
@@ -208,6 +227,7 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	opts.report = add_report;
 	opts.arg = &ui;
+	ui.opts = &opts;
 	for (i = (size_t)optind; i < (size_t)argc; i++)
 		feeds_add(s, argv[i], &opts, &all);
 	rv = all.failed > 0 ? CMD_FAILED : CMD_OK;
@@ -236,8 +256,9 @@ feed_time(int64_t t, char *out, size_t len, int iso)
 static int
 feeds_json(const struct store_feed *f, void *arg)
 {
-	struct json_object	*o;
+	struct json_object	*o, *tags;
 	char			 when[32];
+	size_t			 i;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(f->id));
@@ -252,6 +273,10 @@ feeds_json(const struct store_feed *f, void *arg)
 	json_object_object_add(o, "status", f->status > 0 ?
 	    json_object_new_int(f->status) : NULL);
 	json_set_string(o, "error", f->error);
+	tags = json_object_new_array();
+	for (i = 0; i < f->ntags; i++)
+		json_object_array_add(tags, json_object_new_string(f->tags[i]));
+	json_object_object_add(o, "tags", tags);
 	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(o);
@@ -270,6 +295,10 @@ feeds_text(const struct store_feed *f, void *arg)
 	cmd_print_line(stdout, f->title != NULL ? f->title : "(untitled)");
 	fputs("\n     ", stdout);
 	cmd_print_line(stdout, f->url);
+	if (f->ntags > 0) {
+		fputs("\n   ", stdout);
+		cmd_print_tags(stdout, f->tags, f->ntags);
+	}
 	if (f->error != NULL) {
 		fputs("\n     failed: ", stdout);
 		cmd_print_line(stdout, f->error);
@@ -374,5 +403,79 @@ cmd_remove(struct cmd_ctx *ctx, int argc, char **argv)
 			    "annotated or starred)", (long long)kept);
 		putchar('\n');
 	}
+	return rv;
+}
+
+/* Print a feed's tags, one a line. */
+static int
+tag_feed_print(const struct store_feed *f, void *arg)
+{
+	size_t	i;
+
+	for (i = 0; i < f->ntags; i++) {
+		cmd_print_line(stdout, f->tags[i]);
+		putchar('\n');
+	}
+	return 1;
+}
+
+int
+cmd_tag_feed(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry	*self = cmd_find("tag-feed");
+	struct store		*s;
+	char			**add = NULL, **del = NULL, *t, *err = NULL;
+	char			*msg = NULL;
+	size_t			  nadd = 0, ndel = 0;
+	int64_t			  id;
+	int			  i, rc, rv = CMD_FAILED;
+
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		cmd_help(stdout, self);
+		return CMD_OK;
+	}
+	if (argc < 2)
+		return cmd_usage_error(self, "which feed? give its id or "
+		    "address");
+	/* Tags are checked before the library is opened. */
+	for (i = 2; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (strcmp(arg, "--") == 0)
+			continue;
+		if ((t = library_tag_parse(arg + (*arg == '+' ||
+		    *arg == '-'), &err)) == NULL) {
+			rv = cmd_usage_error(self, "%s", err);
+			goto out;
+		}
+		if (*arg == '-') {
+			del = xreallocarray(del, ndel + 1, sizeof *del);
+			del[ndel++] = t;
+		} else {
+			add = xreallocarray(add, nadd + 1, sizeof *add);
+			add[nadd++] = t;
+		}
+	}
+	if ((s = cmd_store(ctx)) == NULL || cmd_feed_id(s, argv[1], &id) != 0)
+		goto out;
+	if (nadd + ndel == 0)
+		rc = store_feed_list(s, id, NULL, tag_feed_print, NULL, &err);
+	else
+		rc = library_feed_tags_change(s, id, add, nadd, del, ndel,
+		    &msg, &err);
+	if (rc != 0)
+		fprintf(stderr, "dossier: %s\n", err != NULL ? err :
+		    "no such feed");
+	else {
+		if (msg != NULL)
+			printf("feed %lld: %s\n", (long long)id, msg);
+		rv = CMD_OK;
+	}
+out:
+	library_strv_free(add, nadd);
+	library_strv_free(del, ndel);
+	free(msg);
+	free(err);
 	return rv;
 }

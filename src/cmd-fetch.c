@@ -1,4 +1,4 @@
-/* dossier fetch: every feed, or those named, into the library. */
+/* dossier fetch: every feed, those named, or those tagged, into the library. */
 #include "config.h"
 
 #include <getopt.h>
@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "feeds.h"
 #include "fetch.h"
+#include "library.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -103,12 +104,82 @@ fetch_report(const struct feeds_event *ev, void *arg)
 		progress_draw(ui, ev->done, ev->total);
 }
 
+/* The feeds to fetch by tag: the tags asked for and the ids found. */
+struct fetch_tagged {
+	char	**tags;
+	size_t	  ntags;
+	int64_t	 *ids;
+	size_t	  n;
+	size_t	 *found;	/* feeds found for each tag */
+};
+
+/* Keep a feed (not a page, not Saved stories) with one of the tags. */
+static int
+fetch_tagged_row(const struct store_feed *f, void *arg)
+{
+	struct fetch_tagged	*ft = arg;
+	size_t			 i, j;
+	int			 hit = 0;
+
+	if (strcmp(f->kind, "page") == 0 || strcmp(f->kind, "local") == 0)
+		return 0;
+	for (i = 0; i < ft->ntags; i++)
+		for (j = 0; j < f->ntags; j++)
+			if (strcmp(ft->tags[i], f->tags[j]) == 0) {
+				ft->found[i]++;
+				hit = 1;
+			}
+	if (hit) {
+		ft->ids = xreallocarray(ft->ids, ft->n + 1, sizeof *ft->ids);
+		ft->ids[ft->n++] = f->id;
+	}
+	return 0;
+}
+
+/*
+ * Add the ids of the feeds tagged with any of ft's tags to ids, once
+ * each; a tag no feed has is an error (-1, said on stderr).
+ */
+static int
+fetch_by_tag(struct store *s, struct fetch_tagged *ft, int64_t **ids,
+    size_t *n)
+{
+	char	*err = NULL;
+	size_t	 i, j;
+	int	 rv = 0;
+
+	ft->found = xcalloc(ft->ntags + 1, sizeof *ft->found);
+	if (store_feed_list(s, 0, NULL, fetch_tagged_row, ft, &err) != 0) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		return -1;
+	}
+	for (i = 0; i < ft->ntags; i++) {
+		if (ft->found[i] > 0)
+			continue;
+		fputs("dossier: no feed is tagged ", stderr);
+		cmd_print_line(stderr, ft->tags[i]);
+		fputs("; see 'dossier feeds'\n", stderr);
+		rv = -1;
+	}
+	for (i = 0; i < ft->n; i++) {
+		for (j = 0; j < *n && (*ids)[j] != ft->ids[i]; j++)
+			;
+		if (j == *n) {
+			*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+			(*ids)[(*n)++] = ft->ids[i];
+		}
+	}
+	return rv;
+}
+
 int
 cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json",	no_argument,	NULL, 'j' },
 		{ "quiet",	no_argument,	NULL, 'q' },
+		{ "tag",	required_argument, NULL, 't' },
 		{ "help",	no_argument,	NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -116,15 +187,17 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 	struct feeds_options	 opts;
 	struct feeds_totals	 t;
 	struct fetch_ui		 ui;
+	struct fetch_tagged	 ft;
 	struct store		*s;
 	int64_t			*ids = NULL;
-	char			*err = NULL;
+	char			*err = NULL, *tag;
 	size_t			 n = 0;
 	int			 ch, i, bad = 0, rv = CMD_FAILED;
 
 	memset(&opts, 0, sizeof opts);
 	memset(&ui, 0, sizeof ui);
-	while ((ch = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	memset(&ft, 0, sizeof ft);
+	while ((ch = getopt_long(argc, argv, "qt:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 			ui.json = 1;
@@ -132,15 +205,26 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'q':
 			ui.quiet = 1;
 			break;
+		case 't':
+			if ((tag = library_tag_parse(optarg, &err)) == NULL) {
+				rv = cmd_usage_error(self, "%s", err);
+				goto out;
+			}
+			ft.tags = xreallocarray(ft.tags, ft.ntags + 1,
+			    sizeof *ft.tags);
+			ft.tags[ft.ntags++] = tag;
+			break;
 		case 'h':
 			cmd_help(stdout, self);
-			return CMD_OK;
+			rv = CMD_OK;
+			goto out;
 		default:
-			return cmd_usage_error(self, "bad option");
+			rv = cmd_usage_error(self, "bad option");
+			goto out;
 		}
 	}
 	if ((s = cmd_store(ctx)) == NULL)
-		return CMD_FAILED;
+		goto out;
 	/* Feeds that are not in the library fail; the others are fetched. */
 	ids = xcalloc((size_t)(argc - optind) + 1, sizeof *ids);
 	for (i = optind; i < argc; i++) {
@@ -149,7 +233,10 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 		else
 			bad++;
 	}
-	if (n == 0 && bad > 0)
+	/* Tagged feeds join the named ones; a tag no feed has fails. */
+	if (ft.ntags > 0 && fetch_by_tag(s, &ft, &ids, &n) != 0)
+		bad++;
+	if (n == 0 && (bad > 0 || ft.ntags > 0))
 		goto out;
 	if (fetch_init(&err) != 0) {
 		fprintf(stderr, "dossier: %s\n", err);
@@ -180,6 +267,9 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	rv = t.failed > 0 || bad > 0 ? CMD_FAILED : CMD_OK;
 out:
+	library_strv_free(ft.tags, ft.ntags);
+	free(ft.ids);
+	free(ft.found);
 	free(err);
 	free(ids);
 	return rv;

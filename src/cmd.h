@@ -60,5 +60,8 @@ int	 cmd_opml(struct cmd_ctx *, int, char **);
 int	 cmd_feed_id(struct store *, const char *, int64_t *);
 /* Print one feed's outcome of add or fetch (failures on stderr). */
 void	 cmd_feed_report(const struct feeds_event *, int quiet);
+/* Print tags as " #a #b" (nothing if there are none). */
+void	 cmd_print_tags(FILE *, char *const *, size_t);
+int	 cmd_tag_feed(struct cmd_ctx *, int, char **);
 
 #endif

@@ -40,30 +40,46 @@ static const struct cmd_entry cmd_table[] = {
 	  "kept as one story. Adding a feed twice says it exists. Addresses\n"
 	  "must be http or https.\n"
 	  "\n"
-	  "  -t, --tag TAG   tag the stories of this first fetch (repeatable)\n"
+	  "  -t, --tag TAG   tag the feed: its stories get TAG, now and on\n"
+	  "                  every later fetch (repeatable); a feed already\n"
+	  "                  there gets the tag, its stories do not\n"
 	  "  -q, --quiet     print only failures\n",
 	  cmd_add },
-	{ "fetch", "[--json] [--quiet] [FEED]...",
+	{ "fetch", "[--json] [--quiet] [--tag TAG]... [FEED]...",
 	  "fetch every feed, or those named, and store new stories",
 	  "Fetch feeds (by id or address, as 'dossier feeds' lists them; all\n"
 	  "but pages when none is named), four at a time, and store their new\n"
-	  "stories. Each feed's outcome is printed: new stories, not modified,\n"
-	  "or the reason it failed; a failed feed stores nothing and the\n"
-	  "others are still fetched. Exits 1 if any feed failed.\n"
+	  "stories, each with its feed's tags. Each feed's outcome is printed:\n"
+	  "new stories, not modified, or the reason it failed; a failed feed\n"
+	  "stores nothing and the others are still fetched. Exits 1 if any\n"
+	  "feed failed.\n"
 	  "\n"
+	  "  -t, --tag TAG   fetch the feeds tagged TAG (not pages; repeatable:\n"
+	  "                  any of the tags), and those named\n"
 	  "      --json      one JSON object per feed: id, url, title, kind,\n"
 	  "                  status (fetched, not-modified, failed), new,\n"
 	  "                  updated, error\n"
 	  "  -q, --quiet     print only failures and the summary\n",
 	  cmd_fetch },
 	{ "feeds", "[--json]",
-	  "list the feeds with their last fetch",
+	  "list the feeds with their tags and last fetch",
 	  "List the feeds: id, kind, stories, unread, last fetch (UTC),\n"
-	  "title and address, and the last error if the fetch failed.\n"
+	  "title and address, the feed's tags, and the last error if the\n"
+	  "fetch failed.\n"
 	  "\n"
 	  "      --json      one JSON object per feed: id, url, title, kind,\n"
-	  "                  articles, unread, fetched, status, error\n",
+	  "                  articles, unread, fetched, status, error, tags\n",
 	  cmd_feeds },
+	{ "tag-feed", "FEED [[+]TAG...] [-TAG...]",
+	  "add, remove or show a feed's tags",
+	  "Change the tags of a feed (by id or address): TAG or +TAG adds it,\n"
+	  "-TAG removes it; with no TAG, print the feed's tags one a line.\n"
+	  "Tags are normalized as 'dossier tag' does; a feed holds at most 32.\n"
+	  "Every story stored from the feed from then on gets its tags; the\n"
+	  "stories stored already keep the tags they have (change those with\n"
+	  "'dossier tag'). The first tag is the feed's folder in an OPML\n"
+	  "export. Saved stories takes no tags.\n",
+	  cmd_tag_feed },
 	{ "remove", "FEED...",
 	  "remove feeds and their stories, keeping your tagged ones",
 	  "Remove feeds (by id or address) and their stories. Stories you\n"
@@ -73,8 +89,11 @@ static const struct cmd_entry cmd_table[] = {
 	{ "opml", "import [--fetch] [--quiet] FILE | export",
 	  "import or export the feed list as OPML",
 	  "import adds the feeds of an OPML file (nested outlines are read;\n"
-	  "addresses that are not http or https are refused); importing twice\n"
-	  "adds nothing. export prints the feeds as OPML 2.0.\n"
+	  "addresses that are not http or https are refused); each enclosing\n"
+	  "folder becomes a tag of its feeds, a feed already there included;\n"
+	  "importing twice adds nothing. export prints the feeds as OPML 2.0,\n"
+	  "in a folder per first tag (untagged feeds first), each feed's tags\n"
+	  "in its category attribute.\n"
 	  "\n"
 	  "  -f, --fetch     after import, fetch the feeds it added\n"
 	  "  -q, --quiet     print only failures and the summary\n",

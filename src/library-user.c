@@ -186,36 +186,105 @@ tags_message(char *const *add, size_t nadd, char *const *del, size_t ndel)
 	return buf_detach(&b);
 }
 
+/*
+ * The changes that would really change tags old: *a the tags of add not
+ * there, *d those of del there (and not added back); vectors of borrowed
+ * strings.
+ */
+static void
+tags_diff(char *const *old, size_t nold, char *const *add, size_t nadd,
+    char *const *del, size_t ndel, char ***a, size_t *na, char ***d,
+    size_t *nd)
+{
+	size_t	i;
+
+	*a = *d = NULL;
+	*na = *nd = 0;
+	for (i = 0; i < ndel; i++) {
+		if (!strv_has(old, nold, del[i]) || strv_has(*d, *nd, del[i]) ||
+		    strv_has(add, nadd, del[i]))
+			continue;
+		*d = xreallocarray(*d, *nd + 1, sizeof **d);
+		(*d)[(*nd)++] = del[i];
+	}
+	for (i = 0; i < nadd; i++) {
+		if (strv_has(old, nold, add[i]) || strv_has(*a, *na, add[i]))
+			continue;
+		*a = xreallocarray(*a, *na + 1, sizeof **a);
+		(*a)[(*na)++] = add[i];
+	}
+}
+
 /* Add and remove tags; report the ones that really changed. */
 int
 library_tags_change(struct store *s, int64_t id, char *const *add,
     size_t nadd, char *const *del, size_t ndel, char **msg, char **err)
 {
-	char	**old, **a = NULL, **d = NULL;
-	size_t	  nold, na = 0, nd = 0, i;
+	char	**old, **a, **d;
+	size_t	  nold, na, nd;
 	int	  rc;
 
 	if ((rc = tags_read(s, id, &old, &nold, err)) != 0)
 		return rc;
-	for (i = 0; i < ndel; i++) {
-		if (!strv_has(old, nold, del[i]) || strv_has(d, nd, del[i]) ||
-		    strv_has(add, nadd, del[i]))
-			continue;
-		d = xreallocarray(d, nd + 1, sizeof *d);
-		d[nd++] = del[i];
-	}
-	for (i = 0; i < nadd; i++) {
-		if (strv_has(old, nold, add[i]) || strv_has(a, na, add[i]))
-			continue;
-		a = xreallocarray(a, na + 1, sizeof *a);
-		a[na++] = add[i];
-	}
+	tags_diff(old, nold, add, nadd, del, ndel, &a, &na, &d, &nd);
 	rc = 0;
 	if (na + nd > 0)
 		rc = store_tags_change(s, id, a, na, d, nd, NULL, NULL, err);
 	if (rc == 0 && msg != NULL)
 		*msg = tags_message(a, na, d, nd);
 	library_strv_free(old, nold);
+	free(a);
+	free(d);
+	return rc;
+}
+
+/* A feed's tags and whether it is Saved stories, read for a change. */
+struct feed_tags {
+	char	**v;
+	size_t	  n;
+	int	  local;
+};
+
+static int
+feed_tags_row(const struct store_feed *f, void *arg)
+{
+	struct feed_tags	*t = arg;
+
+	t->v = xcalloc(f->ntags + 1, sizeof *t->v);
+	for (t->n = 0; t->n < f->ntags; t->n++)
+		t->v[t->n] = xstrdup(f->tags[t->n]);
+	t->local = strcmp(f->kind, "local") == 0;
+	return 1;
+}
+
+/* Add and remove a feed's tags; report the ones that really changed. */
+int
+library_feed_tags_change(struct store *s, int64_t id, char *const *add,
+    size_t nadd, char *const *del, size_t ndel, char **msg, char **err)
+{
+	struct feed_tags	  old;
+	char			**a = NULL, **d = NULL;
+	size_t			  na = 0, nd = 0;
+	int			  rc;
+
+	memset(&old, 0, sizeof old);
+	if ((rc = store_feed_list(s, id, NULL, feed_tags_row, &old,
+	    err)) != 0)
+		goto out;
+	if (old.local) {
+		*err = xstrdup("Saved stories takes no tags; tag its stories "
+		    "with 'dossier tag'");
+		rc = -1;
+		goto out;
+	}
+	tags_diff(old.v, old.n, add, nadd, del, ndel, &a, &na, &d, &nd);
+	if (na + nd > 0)
+		rc = store_feed_tags_change(s, id, a, na, d, nd, NULL, NULL,
+		    err);
+	if (rc == 0 && msg != NULL)
+		*msg = tags_message(a, na, d, nd);
+out:
+	library_strv_free(old.v, old.n);
 	free(a);
 	free(d);
 	return rc;

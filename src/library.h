@@ -141,6 +141,13 @@ void	 library_strv_free(char **, size_t);
 int	 library_tags_change(struct store *, int64_t, char *const *, size_t,
 	     char *const *, size_t, char **, char **);
 
+/*
+ * The same for a feed's tags (the tags its new stories get); stories
+ * stored already keep theirs. Saved stories takes none (-1).
+ */
+int	 library_feed_tags_change(struct store *, int64_t, char *const *,
+	     size_t, char *const *, size_t, char **, char **);
+
 /* Make a story's tags those of a line; as library_tags_change. */
 int	 library_tags_set(struct store *, int64_t, const char *, char **,
 	     char **);
