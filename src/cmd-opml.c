@@ -38,7 +38,10 @@ opml_fetch_report(const struct feeds_event *ev, void *arg)
 	cmd_feed_report(ev, *(int *)arg);
 }
 
-/* Add the feeds of a file, all in one transaction, and fetch if asked. */
+/*
+ * Add the feeds of a file, all in one transaction, and fetch if asked.
+ * Each feed gets the tags of its folders, a feed already there included.
+ */
 static int
 opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 {
@@ -50,7 +53,7 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 	int64_t			*ids = NULL, id;
 	size_t			 len, i, nids = 0, added = 0, exists = 0;
 	size_t			 refused = 0;
-	int			 rc, rv = CMD_FAILED;
+	int			 rc, tagged, rv = CMD_FAILED;
 
 	memset(&o, 0, sizeof o);
 	if (import_read_file(file, FEED_MAX_BYTES, &data, &len, &err) != 0 ||
@@ -58,6 +61,8 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 		opml_fail(file, NULL, err);
 		goto out;
 	}
+	for (i = 0; i < o.nnotes; i++)
+		opml_fail(file, NULL, o.notes[i]);
 	if ((s = cmd_store(ctx)) == NULL)
 		goto out;
 	if (store_begin(s, &err) != 0) {
@@ -73,7 +78,9 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 		}
 		rc = store_feed_add(s, o.v[i].url, o.v[i].title, "rss", &id,
 		    &err);
-		if (rc < 0) {
+		tagged = rc < 0 ? -1 : store_feed_tag(s, id, o.v[i].tags,
+		    o.v[i].ntags, &err);
+		if (rc < 0 || tagged < 0) {
 			store_rollback(s);
 			opml_fail(file, NULL, err);
 			goto out;
@@ -93,6 +100,11 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 			cmd_print_line(stdout, o.v[i].title);
 		} else if (rc == 1)
 			fputs(": already in the library", stdout);
+		if (rc == 0)
+			cmd_print_tags(stdout, o.v[i].tags, o.v[i].ntags);
+		else if (tagged > 0)
+			printf("; %d %s added", tagged, tagged == 1 ? "tag" :
+			    "tags");
 		putchar('\n');
 	}
 	if (store_commit(s, &err) != 0) {
@@ -147,6 +159,9 @@ opml_row(const struct store_feed *f, void *arg)
 	memset(e, 0, sizeof *e);
 	e->url = xstrdup(f->url);
 	e->title = f->title != NULL ? xstrdup(f->title) : NULL;
+	e->tags = xcalloc(f->ntags + 1, sizeof *e->tags);
+	for (e->ntags = 0; e->ntags < f->ntags; e->ntags++)
+		e->tags[e->ntags] = xstrdup(f->tags[e->ntags]);
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /*
  * OPML: reading a subscription list with libxml2 (no network, no DTD, and
- * no entity declarations at all, so no billion laughs), and writing one
- * with libxml2's text writer, which escapes every attribute.
+ * no entity declarations at all, so no billion laughs), its folders made
+ * tags, and writing one with libxml2's text writer, which escapes every
+ * attribute.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 
+#include "article.h"
 #include "buf.h"
 #include "fetch.h"
 #include "opml.h"
@@ -57,12 +59,80 @@ opml_is(xmlNodePtr n, const char *name)
 	    strcmp((const char *)n->name, name) == 0;
 }
 
-/* Take one outline with an xmlUrl. */
+/* Keep a note for the user, up to OPML_MAX_NOTES of them. */
 static void
-opml_add(struct opml *o, xmlNodePtr n, const char *category)
+opml_note(struct opml *o, const char *what, const char *name,
+    const char *why)
+{
+	char	*q, *cut = NULL;
+
+	if (o->nnotes >= OPML_MAX_NOTES)
+		return;
+	q = utf8_clean_line(name, strlen(name));
+	if (strlen(q) > 40) {
+		size_t n = 40;
+
+		while (n > 0 && ((unsigned char)q[n] & 0xc0) == 0x80)
+			n--;
+		xasprintf(&cut, "%.*s\xe2\x80\xa6", (int)n, q);
+		free(q);
+		q = cut;
+	}
+	o->notes = xreallocarray(o->notes, o->nnotes + 1, sizeof *o->notes);
+	xasprintf(&o->notes[o->nnotes++], "%s \"%s\" %s", what, q, why);
+	free(q);
+}
+
+/*
+ * A folder or category name as a tag: normalized as a story's tag, without
+ * a leading '-' or '+' (which tag-feed reads as remove and add). NULL, with
+ * a note, if it makes none; cut at 64 bytes, with a note.
+ */
+static char *
+opml_tag(struct opml *o, const char *what, const char *name)
+{
+	char	*t;
+	size_t	 skip;
+
+	if ((t = article_tag_normalize(name, strlen(name))) != NULL &&
+	    (skip = strspn(t, "-+")) > 0)
+		memmove(t, t + skip, strlen(t + skip) + 1);
+	if (t == NULL || *t == '\0') {
+		free(t);
+		opml_note(o, what, name, "makes no tag (it needs a letter or "
+		    "digit); its feeds are added without it");
+		return NULL;
+	}
+	if (strlen(name) > 64 && strlen(t) > 60)
+		opml_note(o, what, name, "is cut to a tag of 64 bytes");
+	return t;
+}
+
+/* Add tag t (taken) to an entry unless it is there or the entry is full. */
+static void
+opml_entry_tag(struct opml_entry *e, char *t)
+{
+	size_t	i;
+
+	for (i = 0; i < e->ntags; i++)
+		if (strcmp(e->tags[i], t) == 0)
+			break;
+	if (i < e->ntags || e->ntags >= OPML_MAX_TAGS) {
+		free(t);
+		return;
+	}
+	e->tags = xreallocarray(e->tags, e->ntags + 1, sizeof *e->tags);
+	e->tags[e->ntags++] = t;
+}
+
+/* Take one outline with an xmlUrl, tagged by its folders and category. */
+static void
+opml_add(struct opml *o, xmlNodePtr n, char *const *folders, int depth)
 {
 	struct opml_entry	*e;
-	char			*url;
+	char			*url, *cat, *p, *item, *name, *t;
+	size_t			 len, end;
+	int			 i;
 
 	if ((url = opml_attr(n, "xmlUrl")) == NULL)
 		return;
@@ -77,41 +147,78 @@ opml_add(struct opml *o, xmlNodePtr n, const char *category)
 	e->url = url;
 	if ((e->title = opml_attr(n, "title")) == NULL)
 		e->title = opml_attr(n, "text");
-	e->category = category != NULL && *category != '\0' ?
-	    xstrdup(category) : NULL;
+	for (i = 0; i < depth; i++)
+		if (folders[i] != NULL)
+			opml_entry_tag(e, xstrdup(folders[i]));
+	/* OPML 2.0: "/Boston/Weather,/Harvard"; each entry is one tag. */
+	if ((cat = opml_attr(n, "category")) != NULL) {
+		for (p = cat; *p != '\0'; p += len + (p[len] == ',')) {
+			len = strcspn(p, ",");
+			item = xstrndup(p, len);
+			name = item + strspn(item, "/ ");
+			end = strlen(name);
+			while (end > 0 && (name[end - 1] == '/' ||
+			    name[end - 1] == ' '))
+				name[--end] = '\0';
+			if (*name != '\0' && (t = opml_tag(o, "category",
+			    name)) != NULL)
+				opml_entry_tag(e, t);
+			free(item);
+		}
+		free(cat);
+	}
 	fetch_url_check(e->url, &e->error);
 }
 
-/* Walk the outlines under body, depth first, keeping the category path. */
+/* A folder outline's tag, or NULL (a note says why) if it makes none. */
+static char *
+opml_folder_tag(struct opml *o, xmlNodePtr n)
+{
+	xmlChar	*v;
+	char	*t;
+
+	if ((v = xmlGetProp(n, (const xmlChar *)"text")) == NULL ||
+	    *v == '\0') {
+		xmlFree(v);
+		v = xmlGetProp(n, (const xmlChar *)"title");
+	}
+	if (v == NULL || *v == '\0') {
+		xmlFree(v);
+		opml_note(o, "folder", "", "has no name; its feeds are added "
+		    "without a tag for it");
+		return NULL;
+	}
+	t = opml_tag(o, "folder", (const char *)v);
+	xmlFree(v);
+	return t;
+}
+
+/*
+ * Walk the outlines under body, depth first, keeping the tag of each
+ * enclosing folder (an outline with children and no xmlUrl).
+ */
 static int
 opml_walk(struct opml *o, xmlNodePtr body, char **err)
 {
 	xmlNodePtr	 stack[OPML_MAX_DEPTH + 1], n;
-	struct buf	 path;
-	size_t		 marks[OPML_MAX_DEPTH + 1];
-	char		*text;
-	int		 depth = 0;
+	char		*folders[OPML_MAX_DEPTH + 1];
+	xmlChar		*url;
+	int		 depth = 0, rv = 0;
 
-	buf_init(&path);
-	buf_addc(&path, '\0');
-	path.len = 0;
 	n = body->children;
 	for (;;) {
 		while (n == NULL) {
-			if (depth == 0) {
-				buf_free(&path);
-				return 0;
-			}
+			if (depth == 0)
+				goto out;
 			depth--;
-			path.len = marks[depth];
-			path.data[path.len] = '\0';
+			free(folders[depth]);
 			n = stack[depth]->next;
 		}
 		if (!opml_is(n, "outline")) {
 			n = n->next;
 			continue;
 		}
-		opml_add(o, n, path.data);
+		opml_add(o, n, folders, depth);
 		if (n->children == NULL) {
 			n = n->next;
 			continue;
@@ -119,21 +226,19 @@ opml_walk(struct opml *o, xmlNodePtr body, char **err)
 		if (depth == OPML_MAX_DEPTH) {
 			xasprintf(err, "outlines nested deeper than %d",
 			    OPML_MAX_DEPTH);
-			buf_free(&path);
-			return -1;
+			rv = -1;
+			goto out;
 		}
-		marks[depth] = path.len;
+		url = xmlGetProp(n, (const xmlChar *)"xmlUrl");
+		folders[depth] = url == NULL ? opml_folder_tag(o, n) : NULL;
+		xmlFree(url);
 		stack[depth++] = n;
-		if ((text = opml_attr(n, "text")) == NULL)
-			text = opml_attr(n, "title");
-		if (text != NULL) {
-			if (path.len > 0)
-				buf_addc(&path, '/');
-			buf_adds(&path, text);
-			free(text);
-		}
 		n = n->children;
 	}
+out:
+	while (depth > 0)
+		free(folders[--depth]);
+	return rv;
 }
 
 int
@@ -205,10 +310,15 @@ opml_free(struct opml *o)
 	for (i = 0; i < o->n; i++) {
 		free(o->v[i].url);
 		free(o->v[i].title);
-		free(o->v[i].category);
+		while (o->v[i].ntags > 0)
+			free(o->v[i].tags[--o->v[i].ntags]);
+		free(o->v[i].tags);
 		free(o->v[i].error);
 	}
 	free(o->v);
+	for (i = 0; i < o->nnotes; i++)
+		free(o->notes[i]);
+	free(o->notes);
 	memset(o, 0, sizeof *o);
 }
 
@@ -226,6 +336,78 @@ opml_write_attr(xmlTextWriterPtr w, const char *name, const char *v)
 	return rc;
 }
 
+/* Write one feed's outline, its tags in the category attribute. */
+static int
+opml_write_entry(xmlTextWriterPtr w, const struct opml_entry *e)
+{
+	const char	*t = e->title != NULL ? e->title : e->url;
+	struct buf	 cat;
+	size_t		 i;
+	int		 rc = 0;
+
+	rc |= xmlTextWriterStartElement(w, (const xmlChar *)"outline") < 0;
+	rc |= xmlTextWriterWriteAttribute(w, (const xmlChar *)"type",
+	    (const xmlChar *)"rss") < 0;
+	rc |= opml_write_attr(w, "text", t) < 0;
+	rc |= opml_write_attr(w, "title", t) < 0;
+	rc |= opml_write_attr(w, "xmlUrl", e->url) < 0;
+	if (e->ntags > 0) {
+		buf_init(&cat);
+		for (i = 0; i < e->ntags; i++)
+			buf_printf(&cat, "%s/%s", i > 0 ? "," : "", e->tags[i]);
+		rc |= opml_write_attr(w, "category", cat.data) < 0;
+		buf_free(&cat);
+	}
+	rc |= xmlTextWriterEndElement(w) < 0;
+	return rc;
+}
+
+/* Order entries by first tag, then by their place in the list. */
+static int
+opml_first_tag_cmp(const void *a, const void *b)
+{
+	const struct opml_entry	*x = *(const struct opml_entry *const *)a;
+	const struct opml_entry	*y = *(const struct opml_entry *const *)b;
+	int			 c;
+
+	if ((c = strcmp(x->tags[0], y->tags[0])) != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Write the entries: those without tags, then a folder per first tag
+ * with its entries in their order.
+ */
+static int
+opml_write_body(xmlTextWriterPtr w, const struct opml *o)
+{
+	const struct opml_entry	**v;
+	size_t			  i, j, n = 0;
+	int			  rc = 0;
+
+	v = xcalloc(o->n + 1, sizeof *v);
+	for (i = 0; i < o->n; i++) {
+		if (o->v[i].ntags == 0)
+			rc |= opml_write_entry(w, &o->v[i]);
+		else
+			v[n++] = &o->v[i];
+	}
+	qsort(v, n, sizeof *v, opml_first_tag_cmp);
+	for (i = 0; i < n; i = j) {
+		rc |= xmlTextWriterStartElement(w,
+		    (const xmlChar *)"outline") < 0;
+		rc |= opml_write_attr(w, "text", v[i]->tags[0]) < 0;
+		rc |= opml_write_attr(w, "title", v[i]->tags[0]) < 0;
+		for (j = i; j < n && strcmp(v[j]->tags[0], v[i]->tags[0]) == 0;
+		    j++)
+			rc |= opml_write_entry(w, v[j]);
+		rc |= xmlTextWriterEndElement(w) < 0;
+	}
+	free(v);
+	return rc;
+}
+
 char *
 opml_write(const struct opml *o, const char *title)
 {
@@ -234,7 +416,6 @@ opml_write(const struct opml *o, const char *title)
 	struct tm	 tm;
 	time_t		 now = time(NULL);
 	char		 date[64], *out;
-	size_t		 i;
 	int		 rc = 0;
 
 	if ((b = xmlBufferCreate()) == NULL ||
@@ -255,19 +436,7 @@ opml_write(const struct opml *o, const char *title)
 	    (const xmlChar *)date) < 0;
 	rc |= xmlTextWriterEndElement(w) < 0;
 	rc |= xmlTextWriterStartElement(w, (const xmlChar *)"body") < 0;
-	for (i = 0; i < o->n; i++) {
-		const char *t = o->v[i].title != NULL ? o->v[i].title :
-		    o->v[i].url;
-
-		rc |= xmlTextWriterStartElement(w,
-		    (const xmlChar *)"outline") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, (const xmlChar *)"type",
-		    (const xmlChar *)"rss") < 0;
-		rc |= opml_write_attr(w, "text", t) < 0;
-		rc |= opml_write_attr(w, "title", t) < 0;
-		rc |= opml_write_attr(w, "xmlUrl", o->v[i].url) < 0;
-		rc |= xmlTextWriterEndElement(w) < 0;
-	}
+	rc |= opml_write_body(w, o);
 	rc |= xmlTextWriterEndDocument(w) < 0;
 	xmlFreeTextWriter(w);
 	if (rc)
