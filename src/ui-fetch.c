@@ -1,5 +1,6 @@
 /*
- * Fetching feeds from the screen (R): a worker thread with its own store
+ * Fetching feeds from the screen (R: every feed, or in the feed list the
+ * feed under the cursor): a worker thread with its own store
  * connection runs feeds_fetch while the screen stays live. The thread
  * publishes its progress under a mutex; the main loop polls it, draws the
  * progress on the status line and, when the thread is done, joins it,
@@ -28,6 +29,7 @@ struct ui_fetch {
 	pthread_t		 thread;
 	pthread_mutex_t		 lock;
 	char			*path;		/* the store to open */
+	int64_t			 feed;		/* the one feed, or 0: all */
 	volatile int		 cancel;
 
 	/* Under lock. */
@@ -68,7 +70,7 @@ ui_fetch_report(const struct feeds_event *ev, void *arg)
 	pthread_mutex_unlock(&f->lock);
 }
 
-/* The worker: its own connection, every feed, then say it is done. */
+/* The worker: its own connection, the feeds, then say it is done. */
 static void *
 ui_fetch_main(void *arg)
 {
@@ -85,7 +87,8 @@ ui_fetch_main(void *arg)
 		opts.start = ui_fetch_started;
 		opts.report = ui_fetch_report;
 		opts.arg = f;
-		feeds_fetch(s, NULL, 0, &opts, &t, &err);
+		feeds_fetch(s, f->feed > 0 ? &f->feed : NULL,
+		    f->feed > 0 ? 1 : 0, &opts, &t, &err);
 		store_close(s);
 	}
 	pthread_mutex_lock(&f->lock);
@@ -106,9 +109,9 @@ ui_fetch_free(struct ui_fetch *f)
 	free(f);
 }
 
-/* Start fetching every feed (the operation "fetch"). */
-int
-ui_fetch_start(struct ui *ui)
+/* Start fetching one feed, or every feed (feed 0). */
+static int
+ui_fetch_begin(struct ui *ui, int64_t feed)
 {
 	struct ui_fetch	*f;
 	sigset_t	 all, old;
@@ -129,6 +132,7 @@ ui_fetch_start(struct ui *ui)
 	}
 	f = xcalloc(1, sizeof *f);
 	f->path = xstrdup(store_path(ui->store));
+	f->feed = feed;
 	pthread_mutex_init(&f->lock, NULL);
 	/* Signals are the main loop's: the thread starts with them blocked. */
 	sigfillset(&all);
@@ -143,6 +147,46 @@ ui_fetch_start(struct ui *ui)
 	ui->fetch = f;
 	ui_message(ui, 0, NULL);
 	return UI_REDRAW;
+}
+
+/* Fetch every feed (the operation "fetch"). */
+int
+ui_fetch_start(struct ui *ui)
+{
+	return ui_fetch_begin(ui, 0);
+}
+
+/* Is this feed Saved stories? */
+static int
+ui_fetch_local_row(const struct store_feed *f, void *arg)
+{
+	*(int *)arg = strcmp(f->kind, "local") == 0;
+	return 1;
+}
+
+/*
+ * Fetch the feed under the cursor of the feed list, or every feed when
+ * the feed list has no focus or its cursor is not on a feed (the
+ * operation "fetch-feed").
+ */
+int
+ui_fetch_feed(struct ui *ui)
+{
+	const struct lib_feed	*e;
+	int			 local = 0;
+
+	if (ui->focus != PANE_FEEDS || ui->feed_cur >= ui->feeds.n)
+		return ui_fetch_begin(ui, 0);
+	e = &ui->feeds.v[ui->feed_cur];
+	if (e->heading || e->filter.kind != STORE_FILTER_FEED)
+		return ui_fetch_begin(ui, 0);
+	if (store_feed_list(ui->store, e->filter.feed, NULL,
+	    ui_fetch_local_row, &local, NULL) != 0 || local) {
+		ui_message(ui, 0, "Saved stories holds imported stories; "
+		    "there is nothing to fetch");
+		return UI_REDRAW;
+	}
+	return ui_fetch_begin(ui, e->filter.feed);
 }
 
 /* Wait for the worker and free it. */

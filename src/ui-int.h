@@ -218,6 +218,7 @@ void	 ui_search_free(struct ui *);
 
 /* ui-fetch.c */
 int	 ui_fetch_start(struct ui *);
+int	 ui_fetch_feed(struct ui *);
 int	 ui_fetch_poll(struct ui *);
 int	 ui_fetch_busy(struct ui *);
 int	 ui_fetch_draw(struct ui *, int, int);

@@ -74,6 +74,9 @@ static const struct ui_op {
 	{ "redraw", op_redraw, "redraw the screen" },
 	{ "fetch", ui_fetch_start,
 	  "fetch every feed in the background" },
+	{ "fetch-feed", ui_fetch_feed,
+	  "in the feed list, fetch the feed under the cursor; elsewhere "
+	  "every feed" },
 	{ "tag", ui_op_tag, "edit the story's tags (a line, space between)" },
 	{ "annotate", ui_op_annotate,
 	  "note on the selection, marked quote or story; edit one" },
@@ -101,7 +104,7 @@ static const char *const ui_default_bindings[] = {
 	"bind o open-link",
 	"bind : command",
 	"bind C-l redraw",
-	"bind R fetch",
+	"bind R fetch", "bind -T feeds R fetch-feed",
 	"bind t tag", "bind a annotate",
 	"bind -T article v select", "bind -T article Escape quit",
 };
