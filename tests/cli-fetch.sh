@@ -6,7 +6,7 @@
 # that keeps a user's work, and JSON output.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 31
+plan 42
 
 db="$T/db"
 stories() { "$DOSSIER" --db "$db" list --json | wc -l; }
@@ -211,4 +211,108 @@ lid=$(sql "SELECT id FROM feeds WHERE kind = 'local'")
 run --db "$db" remove "$lid"
 [ $rc -eq 1 ] && has "$T/err" "cannot be removed"
 ok $? "Saved stories cannot be removed"
+
+# Feed tags: add --tag tags the feed, and every story of a later fetch.
+item() {	# GUID TITLE
+	printf '<item><title>%s</title><guid>%s</guid><description>%s said the talks went on.</description></item>\n' \
+		"$2" "$1" "$2"
+}
+tagged_feed() {	# GUID...
+	{ echo '<?xml version="1.0"?><rss version="2.0"><channel><title>Tagged Wire</title>'
+	  for g; do item "$g" "Story $g"; done
+	  echo '</channel></rss>'; } >"$T/srv/tagged.xml"
+}
+story_tags() {	# GUID: the story's tags, "a b"
+	sql "SELECT group_concat(tag, ' ') FROM (SELECT t.tag FROM tags t JOIN
+	    articles a ON a.id = t.article_id WHERE a.guid = '$1' ORDER BY t.tag)"
+}
+tagged_feed t1
+run --db "$db" add --tag Drones --tag '#Iran Russia' "$URL/t/tagged.xml"
+tid=$(sql "SELECT id FROM feeds WHERE url = '$URL/t/tagged.xml'")
+[ $rc -eq 0 ] && has "$T/out" "Tagged Wire (rss, 1 story)  #drones #iran-russia" &&
+	[ "$(story_tags t1)" = "drones iran-russia" ] &&
+	[ "$(sql "SELECT group_concat(tag, ' ') FROM (SELECT tag FROM feed_tags
+	    WHERE feed_id = $tid ORDER BY seq)")" = "drones iran-russia" ]
+ok $? "add --tag stores the tags on the feed and on its first stories"
+[ $? -eq 0 ] || diag "rc=$rc" "$(cat "$T/out" "$T/err")"
+
+tagged_feed t1 t2
+run --db "$db" fetch "$tid"
+[ $rc -eq 0 ] && has "$T/out" "Tagged Wire: 1 new" &&
+	[ "$(story_tags t2)" = "drones iran-russia" ] &&
+	"$DOSSIER" --db "$db" list --tag drones | grep -q "Story t2"
+ok $? "a story that appears on a later fetch gets the feed's tags"
+
+run --db "$db" tag-feed "$URL/t/tagged.xml" +Energy -drones
+r1=$rc
+has "$T/out" "feed $tid: added #energy; removed #drones"
+r2=$?
+run --db "$db" tag-feed "$tid"
+[ $r1 -eq 0 ] && [ $r2 -eq 0 ] && [ $rc -eq 0 ] &&
+	[ "$(cat "$T/out")" = "$(printf 'iran-russia\nenergy')" ]
+ok $? "tag-feed adds and removes a feed's tags, and lists them in order"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
+tagged_feed t1 t2 t3
+run --db "$db" fetch "$tid"
+[ $rc -eq 0 ] && [ "$(story_tags t3)" = "energy iran-russia" ] &&
+	[ "$(story_tags t1)" = "drones iran-russia" ]
+ok $? "retagging a feed tags its new stories, and leaves stored ones as they were"
+
+run --db "$db" tag-feed "$tid" +-bad
+r1=$rc
+run --db "$db" tag-feed 9999 +x
+r2=$rc
+run --db "$db" tag-feed "$lid" +x
+[ $r1 -eq 2 ] && [ $r2 -eq 1 ] && [ $rc -eq 1 ] && has "$T/err" "Saved stories takes no tags"
+ok $? "tag-feed refuses a bad tag, an unknown feed and Saved stories"
+
+"$DOSSIER" --db "$db" feeds >"$T/feeds"
+"$DOSSIER" --db "$db" feeds --json >"$T/feeds.json"
+has "$T/feeds" "     #iran-russia #energy" &&
+python3 - "$T/feeds.json" "$URL" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert all(isinstance(r["tags"], list) for r in rows), rows
+t = [r["tags"] for r in rows if r["url"] == sys.argv[2] + "/t/tagged.xml"]
+assert t == [["iran-russia", "energy"]], t
+PY
+ok $? "feeds shows each feed's tags, as text and as a JSON list"
+
+# fetch --tag fetches those feeds only: the server sees one request.
+: >"$HTTP_LOG"
+run --db "$db" fetch --tag ENERGY
+[ $rc -eq 0 ] && has "$T/out" "1 feed: 0 new stories" &&
+	[ "$(requests '^GET ')" -eq 1 ] && [ "$(requests '^GET /t/tagged.xml ')" -eq 1 ]
+ok $? "fetch --tag fetches only the feeds with the tag"
+[ $? -eq 0 ] || diag "rc=$rc" "$(cat "$T/out" "$T/err" "$HTTP_LOG")"
+: >"$HTTP_LOG"
+run --db "$db" fetch --tag nosuch
+r1=$rc
+has "$T/err" "no feed is tagged nosuch"
+r2=$?
+run --db "$db" fetch --tag '###'
+[ $r1 -eq 1 ] && [ $r2 -eq 0 ] && [ $rc -eq 2 ] && [ ! -s "$HTTP_LOG" ]
+ok $? "fetch --tag with a tag no feed has, or no tag at all, fetches nothing"
+
+run --db "$db" add --tag extra "$URL/t/tagged.xml"
+[ $rc -eq 0 ] && has "$T/out" "already in the library; 1 tag added" &&
+	[ "$(story_tags t1)" = "drones iran-russia" ]
+ok $? "add --tag on a feed already there tags the feed, not its stories"
+
+# Removal: feed tags do not keep a story; a tag the user added does.
+[ "$(sql "SELECT count(*) FROM tags t JOIN articles a ON a.id = t.article_id
+    WHERE a.feed_id = $tid AND t.added > a.fetched")" -eq 0 ]
+ok $? "tags given by ingest are dated at the story's fetch, not after"
+t2=$(sql "SELECT id FROM articles WHERE guid = 't2'")
+"$DOSSIER" --db "$db" tag "$t2" +mine >/dev/null
+# A minute passes between the fetch and the user's tag.
+sql "UPDATE tags SET added = added + 60 WHERE tag = 'mine'" >/dev/null
+run --db "$db" remove "$tid"
+[ $rc -eq 0 ] && has "$T/out" "2 stories removed, 1 kept in Saved stories" &&
+	[ "$(sql "SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags
+	    WHERE article_id = $t2 ORDER BY tag)")" = "drones iran-russia mine" ] &&
+	[ "$(sql "SELECT count(*) FROM articles WHERE guid IN ('t1', 't3')")" -eq 0 ] &&
+	[ "$(sql "SELECT count(*) FROM feed_tags WHERE feed_id = $tid")" -eq 0 ]
+ok $? "remove keeps the story the user tagged and drops those only feed-tagged"
+[ $? -eq 0 ] || diag "rc=$rc" "$(cat "$T/out" "$T/err")"
 exit 0
