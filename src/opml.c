@@ -100,7 +100,7 @@ opml_tag(struct opml *o, const char *what, const char *name)
 	if (t == NULL || *t == '\0') {
 		free(t);
 		opml_note(o, what, name, "makes no tag (it needs a letter or "
-		    "digit); its feeds are added without it");
+		    "digit) and is left out");
 		return NULL;
 	}
 	if (strlen(name) > 64 && strlen(t) > 60)

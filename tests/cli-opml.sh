@@ -1,14 +1,19 @@
 #!/bin/sh
 # OPML import and export: nested outlines, refused addresses, idempotence,
-# a round trip through export, escaping, and hostile documents (malformed,
-# entity expansion, external entities, another root).
+# folders as feed tags, a round trip through export, escaping, and hostile
+# documents (malformed, entity expansion, external entities, another root,
+# folder names).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 12
+plan 17
 
 db="$T/db"
 sed "s|@URL@|$URL|g" "$top_srcdir/tests/fixtures/http/nested.opml" >"$T/feeds.opml"
 feeds() { "$DOSSIER" --db "$1" feeds --json; }
+# feed_tags DB: "url tag,tag" a line, sorted by url.
+feed_tags() { feeds "$1" | python3 -c 'import json, sys
+for r in sorted(map(json.loads, sys.stdin), key=lambda r: r["url"]):
+    print(r["url"], ",".join(r["tags"]))'; }
 
 : >"$HTTP_LOG"
 run --db "$db" opml import "$T/feeds.opml"
@@ -21,10 +26,18 @@ ok $? "import adds the nested outlines' feeds and refuses other schemes"
 	feeds "$db" | grep -q '"title":"Energy & <Power> \\"Daily\\""'
 ok $? "import keeps the outlines' titles and fetches nothing"
 
+[ "$(feed_tags "$db")" = "$URL/f/atom.xml news
+$URL/f/linked.xml 
+$URL/f/world.xml news,europe" ] && has "$T/out" "Kestrel World  #news #europe"
+ok $? "each enclosing folder, at every level, becomes a tag of its feeds"
+[ $? -eq 0 ] || diag "$(feed_tags "$db")"
+
+feed_tags "$db" >"$T/tags.before"
 run --db "$db" opml import "$T/feeds.opml"
 [ $rc -eq 1 ] && has "$T/out" "0 added, 3 already in the library" &&
-	[ "$(feeds "$db" | wc -l)" -eq 3 ]
-ok $? "importing again adds nothing"
+	[ "$(feeds "$db" | wc -l)" -eq 3 ] && ! has "$T/out" "added " &&
+	[ "$(feed_tags "$db")" = "$(cat "$T/tags.before")" ]
+ok $? "importing again adds nothing, no feed and no tag"
 
 run --db "$db" opml export
 cp "$T/out" "$T/export.opml"
@@ -32,7 +45,7 @@ python3 - "$T/export.opml" "$URL" <<'PY'
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 assert root.tag == "opml" and root.get("version") == "2.0"
-outs = root.findall("./body/outline")
+outs = root.findall(".//outline[@xmlUrl]")
 urls = sorted(o.get("xmlUrl") for o in outs)
 u = sys.argv[2]
 assert urls == [u + "/f/atom.xml", u + "/f/linked.xml", u + "/f/world.xml"], urls
@@ -42,12 +55,31 @@ PY
 [ $? -eq 0 ] && [ $rc -eq 0 ] && has "$T/export.opml" '&amp; &lt;Power&gt; &quot;Daily&quot;'
 ok $? "export writes well-formed OPML 2.0 with escaped titles"
 
+python3 - "$T/export.opml" "$URL" <<'PY'
+import sys, xml.etree.ElementTree as ET
+body = ET.parse(sys.argv[1]).getroot().find("body")
+u = sys.argv[2]
+top = [(o.get("text"), o.get("xmlUrl"), o.get("category")) for o in body]
+assert top == [('Energy & <Power> "Daily"', u + "/f/linked.xml", None),
+    ("news", None, None)], top
+inner = [(o.get("xmlUrl"), o.get("category")) for o in body[1]]
+assert inner == [(u + "/f/world.xml", "/news,/europe"),
+    (u + "/f/atom.xml", "/news")], inner
+PY
+ok $? "export puts untagged feeds first, then a folder per first tag, with every tag in category"
+
 run --db "$T/db2" opml import "$T/export.opml"
 [ $rc -eq 0 ] && [ "$(feeds "$T/db2" | python3 -c 'import json,sys
-print(sorted((r["url"], r["title"]) for r in map(json.loads, sys.stdin)))')" = \
+print(sorted((r["url"], r["title"], r["tags"]) for r in map(json.loads, sys.stdin)))')" = \
 	"$(feeds "$db" | python3 -c 'import json,sys
-print(sorted((r["url"], r["title"]) for r in map(json.loads, sys.stdin)))')" ]
-ok $? "an export imports into another library as the same feeds"
+print(sorted((r["url"], r["title"], r["tags"]) for r in map(json.loads, sys.stdin)))')" ]
+ok $? "an export imports into another library as the same feeds with the same tags"
+"$DOSSIER" --db "$T/db2" opml export | grep -v dateCreated >"$T/export2.opml"
+run --db "$db" opml import "$T/export.opml"
+[ $rc -eq 0 ] && has "$T/out" "0 added, 3 already in the library" &&
+	! has "$T/out" "added " && [ "$(feed_tags "$db")" = "$(cat "$T/tags.before")" ] &&
+	grep -v dateCreated "$T/export.opml" | cmp -s - "$T/export2.opml"
+ok $? "the round trip is stable: the export re-imports as nothing new and exports the same"
 
 "$DOSSIER" --db "$T/db3" opml import --fetch "$T/export.opml" >"$T/out" 2>"$T/err"
 rc=$?
@@ -105,6 +137,36 @@ run --db "$T/db4" opml import "$T/hostile.opml"
 [ $rc -eq 0 ] && has "$T/out" "Evil" &&
 	! grep -q "$(printf '\302\233')" "$T/out" && ! grep -q "$(printf '\342\200\256')" "$T/out"
 ok $? "control characters in titles never reach the output or the export"
+
+# Hostile folder names: controls and direction overrides, empty, 10 KB,
+# no letter at all, a leading dash; and a category attribute as bad.
+big=$(printf '%010000d' 0 | tr 0 A)
+cat >"$T/folders.opml" <<EOF
+<?xml version="1.0"?>
+<opml version="2.0"><body>
+<outline text="&#x9b;31m Red&#xa;Team &#x202e;"><outline text="" title="">
+<outline text="$big"><outline text="###"><outline text="-Minus">
+<outline type="rss" text="deep" xmlUrl="$URL/f/gz.xml" category="/Ops/Field, ,/,###,&#x9b;"/>
+</outline></outline></outline></outline></outline>
+</body></opml>
+EOF
+run --db "$T/db5" opml import "$T/folders.opml"
+a64=$(printf '%064d' 0 | tr 0 a)
+[ $rc -eq 0 ] && has "$T/out" "1 added" &&
+	[ "$(feed_tags "$T/db5")" = "$URL/f/gz.xml red-team,$a64,minus,ops/field" ] &&
+	has "$T/err" 'folder "" has no name' &&
+	has "$T/err" 'is cut to a tag of 64 bytes' &&
+	has "$T/err" 'folder "###" makes no tag' &&
+	has "$T/err" 'category "###" makes no tag' &&
+	[ "$(wc -c <"$T/err")" -lt 2000 ] &&
+	! grep -q "$(printf '\302\233')" "$T/out" "$T/err" &&
+	! grep -q "$(printf '\342\200\256')" "$T/out" "$T/err"
+ok $? "hostile folder names are normalized, cut or dropped, each with a message"
+[ $? -eq 0 ] || diag "rc=$rc" "$(cat "$T/out" "$T/err")" "$(feed_tags "$T/db5")"
+run --db "$T/db5" opml import "$T/folders.opml"
+[ $rc -eq 0 ] && has "$T/out" "0 added, 1 already" &&
+	[ "$(feed_tags "$T/db5")" = "$URL/f/gz.xml red-team,$a64,minus,ops/field" ]
+ok $? "importing hostile folders again changes nothing"
 
 run --db "$T/db4" opml frobnicate
 [ $rc -eq 2 ] && has "$T/err" "usage: dossier opml"
