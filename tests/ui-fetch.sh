@@ -1,12 +1,12 @@
 #!/bin/sh
 # R on the screen: feeds fetched in the background from a local server,
 # progress on the status line, the lists reloaded with the new stories, a
-# second R while fetching, failures named, and quitting during a slow
-# fetch giving the terminal back at once.
+# second R while fetching, failures named, R on one feed of the feed list,
+# and quitting during a slow fetch giving the terminal back at once.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 10
+plan 11
 
 use_theme default
 cat >"$T/feeds.opml" <<EOF
@@ -48,6 +48,17 @@ wait_for "fetched 3 feeds: 0 new stories, 1 failed (Slow: timed out"
 ok $? "a feed that fails is named when the fetch is done"
 wait_for " ! Slow " && ! grep -q "! Kestrel" "$T/screen"
 ok $? "the feed list marks the feed whose last fetch failed, and only it"
+
+# R in the feed list on a feed fetches that feed alone (newsboat's r).
+keys BTab G
+: >"$HTTP_LOG"
+keys R
+wait_for "fetched 1 feed: 0 new stories"
+r1=$?
+[ $r1 -eq 0 ] && [ "$(requests '^GET ')" -eq 1 ] &&
+	[ "$(requests '^GET /f/atom.xml ')" -eq 1 ]
+ok $? "R on a feed in the feed list fetches only that feed"
+[ $? -eq 0 ] || diag "$(cat "$T/screen" "$HTTP_LOG")"
 
 # Quit in the middle of a slow fetch: the terminal comes back at once.
 # The pane records how dossier ended and the tty's state.
