@@ -215,10 +215,14 @@ tags_diff(char *const *old, size_t nold, char *const *add, size_t nadd,
 	}
 }
 
-/* Add and remove tags; report the ones that really changed. */
-int
-library_tags_change(struct store *s, int64_t id, char *const *add,
-    size_t nadd, char *const *del, size_t ndel, char **msg, char **err)
+/*
+ * Add and remove tags; report the ones that really changed. With claim,
+ * tags named to be added that the story already has (from its feed) are
+ * given to the store too, which makes them the user's own.
+ */
+static int
+tags_change(struct store *s, int64_t id, char *const *add, size_t nadd,
+    char *const *del, size_t ndel, int claim, char **msg, char **err)
 {
 	char	**old, **a, **d;
 	size_t	  nold, na, nd;
@@ -228,7 +232,10 @@ library_tags_change(struct store *s, int64_t id, char *const *add,
 		return rc;
 	tags_diff(old, nold, add, nadd, del, ndel, &a, &na, &d, &nd);
 	rc = 0;
-	if (na + nd > 0)
+	if (claim && nadd > 0)
+		rc = store_tags_change(s, id, add, nadd, d, nd, NULL, NULL,
+		    err);
+	else if (na + nd > 0)
 		rc = store_tags_change(s, id, a, na, d, nd, NULL, NULL, err);
 	if (rc == 0 && msg != NULL)
 		*msg = tags_message(a, na, d, nd);
@@ -236,6 +243,14 @@ library_tags_change(struct store *s, int64_t id, char *const *add,
 	free(a);
 	free(d);
 	return rc;
+}
+
+/* Add and remove tags named by the user; report what changed. */
+int
+library_tags_change(struct store *s, int64_t id, char *const *add,
+    size_t nadd, char *const *del, size_t ndel, char **msg, char **err)
+{
+	return tags_change(s, id, add, nadd, del, ndel, 1, msg, err);
 }
 
 /* A feed's tags and whether it is Saved stories, read for a change. */
@@ -311,7 +326,8 @@ library_tags_set(struct store *s, int64_t id, const char *line, char **msg,
 		del = xreallocarray(del, ndel + 1, sizeof *del);
 		del[ndel++] = old[i];
 	}
-	rc = library_tags_change(s, id, want, nwant, del, ndel, msg, err);
+	/* Tags left on the line are not claimed: only typed ones are. */
+	rc = tags_change(s, id, want, nwant, del, ndel, 0, msg, err);
 	free(del);
 	library_strv_free(old, nold);
 	library_strv_free(want, nwant);

@@ -126,12 +126,25 @@ store_tags_change(struct store *s, int64_t id, char *const *add,
 			return user_fail(s, err, NULL);
 		nremoved += (size_t)rc;
 	}
+	/*
+	 * A tag the user gives is stamped after the story's fetch time, which
+	 * is what tells it from the tags ingest gave (store-feed.c keeps a
+	 * removed feed's stories that the user tagged); giving a tag the
+	 * story already has from its feed makes it the user's too.
+	 */
 	for (i = 0; i < nadd; i++) {
 		if ((rc = user_step(s, "INSERT OR IGNORE INTO tags"
-		    " (article_id, tag, added) VALUES (?1, ?2, ?3)", id, add[i],
-		    now, err)) < 0)
+		    " (article_id, tag, added) VALUES (?1, ?2, max(?3,"
+		    " (SELECT fetched + 1 FROM articles WHERE id = ?1)))", id,
+		    add[i], now, err)) < 0)
 			return user_fail(s, err, NULL);
 		nadded += (size_t)rc;
+		if (rc == 0 && user_step(s, "UPDATE tags SET added = max(?3,"
+		    " (SELECT fetched + 1 FROM articles WHERE id = ?1))"
+		    " WHERE article_id = ?1 AND tag = ?2 AND added <="
+		    " (SELECT fetched FROM articles WHERE id = ?1)", id, add[i],
+		    now, err) < 0)
+			return user_fail(s, err, NULL);
 	}
 	if ((st = user_prepare(s, "SELECT count(*) FROM tags"
 	    " WHERE article_id = ?1", err)) == NULL)

@@ -304,15 +304,17 @@ ok $? "add --tag on a feed already there tags the feed, not its stories"
     WHERE a.feed_id = $tid AND t.added > a.fetched")" -eq 0 ]
 ok $? "tags given by ingest are dated at the story's fetch, not after"
 t2=$(sql "SELECT id FROM articles WHERE guid = 't2'")
+t3=$(sql "SELECT id FROM articles WHERE guid = 't3'")
 "$DOSSIER" --db "$db" tag "$t2" +mine >/dev/null
-# A minute passes between the fetch and the user's tag.
-sql "UPDATE tags SET added = added + 60 WHERE tag = 'mine'" >/dev/null
+# Giving a tag the story has from its feed makes it the user's tag too.
+"$DOSSIER" --db "$db" tag "$t3" +energy >/dev/null
 run --db "$db" remove "$tid"
-[ $rc -eq 0 ] && has "$T/out" "2 stories removed, 1 kept in Saved stories" &&
+[ $rc -eq 0 ] && has "$T/out" "1 story removed, 2 kept in Saved stories" &&
 	[ "$(sql "SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tags
 	    WHERE article_id = $t2 ORDER BY tag)")" = "drones iran-russia mine" ] &&
-	[ "$(sql "SELECT count(*) FROM articles WHERE guid IN ('t1', 't3')")" -eq 0 ] &&
+	[ "$(sql "SELECT count(*) FROM articles WHERE guid = 't1'")" -eq 0 ] &&
+	[ "$(sql "SELECT count(*) FROM articles WHERE id = $t3")" -eq 1 ] &&
 	[ "$(sql "SELECT count(*) FROM feed_tags WHERE feed_id = $tid")" -eq 0 ]
-ok $? "remove keeps the story the user tagged and drops those only feed-tagged"
+ok $? "remove keeps the stories the user tagged (also with a feed's tag) and drops those only feed-tagged"
 [ $? -eq 0 ] || diag "rc=$rc" "$(cat "$T/out" "$T/err")"
 exit 0
