@@ -848,6 +848,8 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	size_t		 t, ha, affil_cand, affil_tok;
 	int		 kind, media;
 
+	if (names_compass(st, a, b))
+		return;
 	/* leading words that are not names */
 	while (a < b) {
 		if (ent_lex_whole(st, a, b, &v, &media) != -1 &&
@@ -970,6 +972,7 @@ extract_entities(struct extract *x)
 	names_map_free(&st.surnames);
 	names_map_free(&st.firsts);
 	names_map_free(&st.votes);
+	names_map_free(&st.owners);
 	names_map_free(&st.singles);
 	names_map_free(&st.tongues);
 	free(st.cands);

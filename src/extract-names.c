@@ -1,10 +1,10 @@
 /*
- * Names for the entity stage: the document's name memory, a hash map
- * from names to what they were found to be, so a later "Ryabkov" finds
- * "Sergei Ryabkov"; the decisions recognition left open (cues around a
- * name, lists, votes of a word's other mentions); and the entities and
- * mentions made from the candidates with their canonical names, titles
- * and affiliations. Word classes are in extract-words.c.
+ * Names for the entity stage: the document's name memory, so a later
+ * "Ryabkov" finds "Sergei Ryabkov"; the decisions recognition left open
+ * (cues around a name, lists, votes of a word's other mentions); and the
+ * entities and mentions made from the candidates with their canonical
+ * names, titles and affiliations. Word classes are in extract-words.c,
+ * the hash map and names' hashes in extract-namemap.c.
  */
 #include "config.h"
 
@@ -20,112 +20,6 @@
 #include "banned.h"
 
 static void	names_people(struct ent_state_s *);
-
-/* Hash a word without case; never 0. */
-uint64_t
-names_hash(const char *s, size_t n)
-{
-	uint64_t	h = 1469598103934665603ULL;
-	size_t		i;
-	unsigned char	c;
-
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c |= 0x20;
-		h = (h ^ c) * 1099511628211ULL;
-	}
-	return h == 0 ? 1 : h;
-}
-
-/* Hash the words of tokens [a, b) without case; never 0. */
-uint64_t
-names_hash_tokens(struct ent_state_s *st, size_t a, size_t b)
-{
-	uint64_t	h = 1469598103934665603ULL;
-	size_t		k;
-
-	if (b == a + 1)
-		return ent_hash(st, a);
-	for (k = a; k < b; k++)
-		h = (h ^ ent_hash(st, k)) * 1099511628211ULL;
-	return h == 0 ? 1 : h;
-}
-
-/* The text of tokens [a, b), runs of space as one. */
-void
-names_text(const struct extract *x, size_t a, size_t b, struct buf *out)
-{
-	size_t	k;
-
-	buf_reset(out);
-	for (k = a; k < b; k++) {
-		if (k > a && x->toks[k].start > x->toks[k - 1].end)
-			buf_addc(out, ' ');
-		buf_add(out, x->text + x->toks[k].start, x->toks[k].end -
-		    x->toks[k].start);
-	}
-	buf_addc(out, '\0');
-	out->len--;
-}
-
-/* Find the slot of key in map, empty if absent. */
-static size_t
-names_map_slot(const struct names_map *m, uint64_t key)
-{
-	size_t	i = (size_t)key & (m->size - 1);
-
-	while (m->slots[i].key != 0 && m->slots[i].key != key)
-		i = (i + 1) & (m->size - 1);
-	return i;
-}
-
-/* Set key to val. */
-void
-names_map_put(struct names_map *m, uint64_t key, size_t val)
-{
-	struct names_map	old;
-	size_t			i, j;
-
-	if (m->size == 0 || (m->n + 1) * 2 > m->size) {
-		old = *m;
-		m->size = old.size ? old.size * 2 : 64;
-		m->slots = xcalloc(m->size, sizeof *m->slots);
-		for (i = 0; i < old.size; i++) {
-			if (old.slots[i].key != 0) {
-				j = names_map_slot(m, old.slots[i].key);
-				m->slots[j] = old.slots[i];
-			}
-		}
-		free(old.slots);
-	}
-	i = names_map_slot(m, key);
-	if (m->slots[i].key == 0) {
-		m->slots[i].key = key;
-		m->n++;
-	}
-	m->slots[i].val = val;
-}
-
-/* The value of key, or NULL. */
-size_t *
-names_map_get(const struct names_map *m, uint64_t key)
-{
-	size_t	i;
-
-	if (m->size == 0)
-		return NULL;
-	i = names_map_slot(m, key);
-	return m->slots[i].key == 0 ? NULL : &m->slots[i].val;
-}
-
-/* Free a map's slots; it may be used again. */
-void
-names_map_free(struct names_map *m)
-{
-	free(m->slots);
-	memset(m, 0, sizeof *m);
-}
 
 /* Is no word of the candidate written in lower case in the text? */
 static int
@@ -407,6 +301,49 @@ names_coordinated(struct ent_state_s *st, size_t i)
 }
 
 /*
+ * Do the words before token a say a place follows: "in", "near", "the
+ * village of", "moved to", "north of the"?
+ */
+static int
+names_place_before(struct ent_state_s *st, size_t a)
+{
+	struct extract	*x = st->x;
+	size_t		 k = a;
+
+	if (k == 0)
+		return 0;
+	if (ent_is(st, k - 1, NAMES_PLACE_CUE))
+		return 1;
+	if (extract_tok_is(x, k - 1, "the") && k >= 2)
+		k--;
+	if (k < 2)
+		return 0;
+	if (extract_tok_is(x, k - 1, "to") && ent_is(st, k - 2,
+	    NAMES_MOTION) && !ent_capword(x, k - 2))
+		return 1;
+	return 0;
+}
+
+/*
+ * Is the candidate an owner, "Einstein's theory", never written in lower
+ * case and not "the Union's"? Most such names are people's, but places
+ * own things too, so this is a weak cue (names_resolve).
+ */
+static int
+names_owner(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+
+	if (c->b - c->a > 3 || c->b >= x->ntoks ||
+	    !(x->toks[c->b].flags & TOK_POSS) || !names_no_lower(st, c))
+		return 0;
+	if (c->a > 0 && (extract_tok_is(x, c->a - 1, "the") ||
+	    extract_tok_is(x, c->a - 1, "a")))
+		return 0;
+	return 1;
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
  * citation; an organisation in camel case. Returns the kind or -1.
@@ -431,12 +368,16 @@ names_cue(struct ent_state_s *st, size_t i)
 	if (n <= 3 && c->b + 1 < x->ntoks && (x->toks[c->b].flags &
 	    TOK_POSS) && ent_is(st, c->b + 1, NAMES_ORG_NOUN))
 		return EX_ORG;
-	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
+	if (names_place_before(st, c->a) && n <= 3 &&
 	    names_no_lower(st, c) && names_plain(st, c) &&
 	    !names_cited(st, c) && (n == 1 || !names_abstract(st, c)))
 		return EX_PLACE;
 	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
 		return EX_PERSON;
+	/* MTV's series: an acronym that owns something is a body */
+	if (n == 1 && names_owner(st, c) && (x->toks[c->a].flags &
+	    TOK_UPPER) && !ent_is(st, c->a, NAMES_NOT_ORG))
+		return EX_ORG;
 	if (n <= 3 && names_no_lower(st, c) && names_plain(st, c))
 		return names_coordinated(st, i);
 	return -1;
@@ -453,6 +394,18 @@ names_vote(struct ent_state_s *st, uint64_t h, int kind)
 		names_map_put(&st->votes, h, add);
 	else if (((*v >> (16 * kind)) & 0xffff) != 0xffff)
 		*v += add;
+}
+
+/* Count an owner's weak vote for a person (names_owner). */
+static void
+names_vote_owner(struct ent_state_s *st, uint64_t h)
+{
+	size_t	*v = names_map_get(&st->owners, h);
+
+	if (v == NULL)
+		names_map_put(&st->owners, h, 1);
+	else
+		(*v)++;
 }
 
 /* The kind most cues voted for the word with hash h, or -1. */
@@ -599,6 +552,38 @@ names_homeland(struct ent_state_s *st, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * A capitalised point of the compass after "the" names a region: "the
+ * West", "the Middle East" aside, "aid from the North". Returns 1 if
+ * [a, b) is such a word and adds it as a place.
+ */
+int
+names_compass(struct ent_state_s *st, size_t a, size_t b)
+{
+	static const char *const points[] = {
+		"North", "South", "East", "West", "Northeast", "Northwest",
+		"Southeast", "Southwest", "Midwest", "Orient", "Occident"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 k;
+
+	if (b - a != 1 || a == 0 || st->shout[a] ||
+	    (x->toks[a].flags & TOK_UPPER) || !extract_tok_is(x, a - 1, "the"))
+		return 0;
+	for (k = 0; k < sizeof points / sizeof points[0]; k++)
+		if (extract_tok_is(x, a, points[k]))
+			break;
+	/* "the South of France" is a part of a place, not a region */
+	if (k == sizeof points / sizeof points[0] || (b < x->ntoks &&
+	    (extract_tok_is(x, b, "of") || (x->toks[b].flags & TOK_DIGIT))))
+		return 0;
+	c = ent_cand_add(st, a, b);
+	c->kind = EX_PLACE;
+	c->state = ENT_SURE;
+	return 1;
+}
+
 /* Decide one candidate that nothing in itself decided. */
 static void
 names_resolve_one(struct ent_state_s *st, size_t i)
@@ -650,6 +635,16 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 		c->state = ENT_SURE;
 		if (n == 1)
 			names_vote(st, h, kind);
+		return;
+	}
+	if (names_owner(st, c) && names_plain(st, c) &&
+	    !names_abstract(st, c)) {
+		if (n == 1) {
+			names_vote_owner(st, h);	/* decided by votes */
+			return;
+		}
+		c->kind = EX_PERSON;			/* Noam Chomsky's */
+		c->state = ENT_SURE;
 		return;
 	}
 	/* Brock Holt, then Holt and Holt again: a surname used alone */
@@ -750,6 +745,7 @@ names_resolve(struct ent_state_s *st)
 	struct ent_cand	*c;
 	size_t		 i, *v;
 	int		 kind;
+	uint64_t	 h;
 
 	names_people(st);
 	for (i = 0; i < st->ncands; i++) {
@@ -807,7 +803,12 @@ names_resolve(struct ent_state_s *st)
 		c = &st->cands[i];
 		if (c->state != ENT_UNKNOWN)
 			continue;
-		kind = names_voted(st, names_hash_tokens(st, c->a, c->b));
+		h = names_hash_tokens(st, c->a, c->b);
+		kind = names_voted(st, h);
+		/* no cue voted, but the word owns things: Einstein's */
+		if (kind == -1 && names_map_get(&st->votes, h) == NULL &&
+		    names_map_get(&st->owners, h) != NULL)
+			kind = EX_PERSON;
 		c->state = kind == -1 ? ENT_DROP : ENT_SURE;
 		if (kind != -1)
 			c->kind = (enum ex_kind)kind;

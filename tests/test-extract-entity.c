@@ -314,6 +314,40 @@ test_people_cues(void **state)
 }
 
 static void
+test_owners_and_regions(void **state)
+{
+	static const char text[] =
+	    "The report drew on Haldorsen's survey of the coast. Later the "
+	    "board adopted Haldorsen's method. In the interview Haldorsen "
+	    "spoke of the Union's debts and of aid from the West. Trade "
+	    "with the East grew, but the South of the island stayed poor. "
+	    "Critics praised Tomasz Wendt's plan. The family later moved "
+	    "to Brastow, and the envoy flew to Kelmar. Grain from Ostrel's "
+	    "farms went to Ostrel's ports, and in Ostrel prices fell.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	/* an owner with no other cue is a person, and so are its mentions */
+	entity_is(&x, "Haldorsen", 0, EX_PERSON, "Haldorsen");
+	entity_is(&x, "Haldorsen", 2, EX_PERSON, "Haldorsen");
+	entity_is(&x, "Tomasz Wendt", 0, EX_PERSON, "Tomasz Wendt");
+	/* "the Union's" is no one */
+	assert_false(has_word(&x, "Union"));
+	/* the compass after "the" is a region, not "the South of" */
+	entity_is(&x, "West", 0, EX_PLACE, "West");
+	entity_is(&x, "East", 0, EX_PLACE, "East");
+	assert_false(has_word(&x, "South"));
+	/* going "to" somewhere */
+	entity_is(&x, "Brastow", 0, EX_PLACE, "Brastow");
+	entity_is(&x, "Kelmar", 0, EX_PLACE, "Kelmar");
+	/* a place that owns things stays a place when a cue says so */
+	entity_is(&x, "Ostrel", 0, EX_PLACE, "Ostrel");
+	entity_is(&x, "Ostrel", 2, EX_PLACE, "Ostrel");
+	extract_free(&x);
+}
+
+static void
 test_lists_and_citations(void **state)
 {
 	static const char text[] =
@@ -674,6 +708,7 @@ main(void)
 		cmocka_unit_test(test_organisations), \
 		cmocka_unit_test(test_places_by_keyword), \
 		cmocka_unit_test(test_people_cues), \
+		cmocka_unit_test(test_owners_and_regions), \
 		cmocka_unit_test(test_lists_and_citations), \
 		cmocka_unit_test(test_citation_lists), \
 		cmocka_unit_test(test_place_base), \
