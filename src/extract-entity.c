@@ -715,8 +715,14 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		for (k = s0; k < b; k++)
 			if (ent_seen_lower(st, k) || ent_stop(st, k))
 				return 0;
-		/* in a headline, "Retired General Reveals" */
-		if (st->weak[s0] && ent_cap_count(st, b - 1) < 2)
+		/*
+		 * in a headline, "Retired General Reveals"; but a list of
+		 * people greeted, "Senator Hatfield, Mr. President," is no
+		 * headline
+		 */
+		if (st->weak[s0] && ent_cap_count(st, b - 1) < 2 &&
+		    !(b < x->ntoks && extract_tok_is(x, b, ",") &&
+		    b - s0 <= 2))
 			return 0;
 	}
 	/* the title before it, with a head or an honorific */
@@ -848,7 +854,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	size_t		 t, ha, affil_cand, affil_tok;
 	int		 kind, media;
 
-	if (names_compass(st, a, b))
+	if (names_compass(st, a, b) || names_state_code(st, a, b))
 		return;
 	/* leading words that are not names */
 	while (a < b) {

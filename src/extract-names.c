@@ -473,117 +473,6 @@ names_shorten(struct ent_state_s *st, struct ent_cand *c)
 	}
 }
 
-/*
- * A role alone, capitalised, names the one who holds it: "I thank the
- * Secretary", "Madam Speaker, I rise", "this President". Returns 1 if
- * [a, b) is such a role and adds it as a person.
- */
-int
-names_addressed(struct ent_state_s *st, size_t a, size_t b)
-{
-	static const char *const before[] = {
-		"the", "this", "our", "madam", "madame", "mr.", "mr",
-		"mister"
-	};
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	const char	*cls;
-	size_t		 k, p = a;
-
-	if (b - a > 2 || st->shout[a] || (x->toks[a].flags & TOK_UPPER))
-		return 0;
-	if (b - a == 2) {
-		cls = ent_title_class(st, a);
-		if (cls == NULL || strcmp(cls, "honorific") != 0 ||
-		    st->weak[a + 1] || !(extract_tok_is(x, a, "Madam") ||
-		    extract_tok_is(x, a, "Madame") || extract_tok_is(x, a,
-		    "Mr.") || extract_tok_is(x, a, "Mr")))
-			return 0;
-		p = a + 1;
-	} else {
-		if (a == 0 || st->weak[a])
-			return 0;
-		for (k = 0; k < sizeof before / sizeof before[0]; k++)
-			if (extract_tok_is(x, a - 1, before[k]))
-				break;
-		if (k == sizeof before / sizeof before[0])
-			return 0;
-	}
-	cls = ent_title_class(st, p);
-	if (cls == NULL || strcmp(cls, "head") != 0)
-		return 0;
-	c = ent_cand_add(st, a, b);
-	c->kind = EX_PERSON;
-	c->state = ENT_SURE;
-	return 1;
-}
-
-/*
- * A capitalised "Nation" or "Republic" after "the", "our" or "this"
- * names the speaker's country: "what was best for the Nation". Returns
- * 1 if [a, b) is such a word and adds it as a place.
- */
-int
-names_homeland(struct ent_state_s *st, size_t a, size_t b)
-{
-	static const char *const lands[] = {
-		"Nation", "Country", "Homeland", "Republic", "Motherland",
-		"Fatherland", "Commonwealth"
-	};
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	size_t		 k;
-
-	if (b - a != 1 || a == 0 || st->weak[a] || st->shout[a] ||
-	    (x->toks[a].flags & TOK_UPPER))
-		return 0;
-	if (!extract_tok_is(x, a - 1, "the") && !extract_tok_is(x, a - 1,
-	    "our") && !extract_tok_is(x, a - 1, "this"))
-		return 0;
-	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
-		if (extract_tok_is(x, a, lands[k]))
-			break;
-	if (k == sizeof lands / sizeof lands[0] || (b < x->ntoks &&
-	    extract_tok_is(x, b, "of")))
-		return 0;
-	c = ent_cand_add(st, a, b);
-	c->kind = EX_PLACE;
-	c->state = ENT_SURE;
-	return 1;
-}
-
-/*
- * A capitalised point of the compass after "the" names a region: "the
- * West", "the Middle East" aside, "aid from the North". Returns 1 if
- * [a, b) is such a word and adds it as a place.
- */
-int
-names_compass(struct ent_state_s *st, size_t a, size_t b)
-{
-	static const char *const points[] = {
-		"North", "South", "East", "West", "Northeast", "Northwest",
-		"Southeast", "Southwest", "Midwest", "Orient", "Occident"
-	};
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	size_t		 k;
-
-	if (b - a != 1 || a == 0 || st->shout[a] ||
-	    (x->toks[a].flags & TOK_UPPER) || !extract_tok_is(x, a - 1, "the"))
-		return 0;
-	for (k = 0; k < sizeof points / sizeof points[0]; k++)
-		if (extract_tok_is(x, a, points[k]))
-			break;
-	/* "the South of France" is a part of a place, not a region */
-	if (k == sizeof points / sizeof points[0] || (b < x->ntoks &&
-	    (extract_tok_is(x, b, "of") || (x->toks[b].flags & TOK_DIGIT))))
-		return 0;
-	c = ent_cand_add(st, a, b);
-	c->kind = EX_PLACE;
-	c->state = ENT_SURE;
-	return 1;
-}
-
 /* Decide one candidate that nothing in itself decided. */
 static void
 names_resolve_one(struct ent_state_s *st, size_t i)
@@ -750,7 +639,7 @@ names_resolve(struct ent_state_s *st)
 	names_people(st);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
-		if (c->state != ENT_SURE)
+		if (c->state != ENT_SURE || c->alone)
 			continue;
 		names_map_put(&st->kinds, names_hash_tokens(st, c->a, c->b),
 		    (size_t)c->kind + 1);
@@ -898,9 +787,10 @@ names_nested(struct ent_state_s *st, struct ent_cand *c)
 
 	for (k = c->a; k < c->b; k++) {
 		n = ent_lex_prefix(st, k, c->b, &kind, &v, &media);
-		if (n == c->b - c->a)
-			break;
-		if (n == 0 || kind != EX_PLACE || ent_stop(st, k))
+		/* the lexicon's own name may hold a place: New York Times */
+		if (n > 0 && k + n == c->b && kind != EX_PLACE)
+			n = ent_lex_prefix(st, k, c->b - 1, &kind, &v, &media);
+		if (n == 0 || kind != EX_PLACE || (n == 1 && ent_stop(st, k)))
 			continue;
 		e = extract_entity_add(x, EX_PLACE, v, strlen(v));
 		extract_mention_add(x, x->toks[k].start,

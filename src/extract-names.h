@@ -72,6 +72,7 @@ struct ent_cand {
 	size_t		 affil_tok;	/* or a demonym not in the lexicon */
 	int		 media;
 	int		 weak;		/* starts a sentence or headline */
+	int		 alone;		/* its kind holds here only: NJ */
 	size_t		 entity;
 };
 
@@ -124,6 +125,8 @@ int	 names_addressed(struct ent_state_s *, size_t, size_t);
 int	 names_homeland(struct ent_state_s *, size_t, size_t);
 /* Is [a, b) "the West", a region named by the compass? Adds it. */
 int	 names_compass(struct ent_state_s *, size_t, size_t);
+/* Is [a, b) a US state's code after a town, "Paramus, NJ"? Adds it. */
+int	 names_state_code(struct ent_state_s *, size_t, size_t);
 
 /* Decide the open candidates; make entities and mentions. */
 void	 names_resolve(struct ent_state_s *);

@@ -348,6 +348,33 @@ test_owners_and_regions(void **state)
 }
 
 static void
+test_codes_greetings_nesting(void **state)
+{
+	static const char text[] =
+	    "Senator Vellum, Mr. Speaker, Governor Raskin, and my friends:\n\n"
+	    "The plant near Glenford, NJ closed, and a depot in Brackley, "
+	    "OK. shut too. The talks in Washington, D.C. went on. She said "
+	    "it was OK, ME included. The New York Times reported it.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	/* a greeting in capitals is no headline */
+	entity_is(&x, "Vellum", 0, EX_PERSON, "Vellum");
+	entity_is(&x, "Raskin", 0, EX_PERSON, "Raskin");
+	/* a state's code after a town and a comma */
+	entity_is(&x, "NJ", 0, EX_PLACE, "New Jersey");
+	entity_is(&x, "OK", 0, EX_PLACE, "Oklahoma");
+	entity_is(&x, "D.C.", 0, EX_PLACE, "Washington");
+	/* but not a code that is a word */
+	assert_null(mention(&x, "OK", 1));
+	assert_false(has_word(&x, "ME included"));
+	/* a place inside a lexicon's organisation is a mention too */
+	entity_is(&x, "New York", 0, EX_PLACE, "New York");
+	extract_free(&x);
+}
+
+static void
 test_lists_and_citations(void **state)
 {
 	static const char text[] =
@@ -709,6 +736,7 @@ main(void)
 		cmocka_unit_test(test_places_by_keyword), \
 		cmocka_unit_test(test_people_cues), \
 		cmocka_unit_test(test_owners_and_regions), \
+		cmocka_unit_test(test_codes_greetings_nesting), \
 		cmocka_unit_test(test_lists_and_citations), \
 		cmocka_unit_test(test_citation_lists), \
 		cmocka_unit_test(test_place_base), \
