@@ -238,21 +238,25 @@ names_cited(struct ent_state_s *st, struct ent_cand *c)
 
 /*
  * Does a word of the candidate end as English abstract nouns do, as in
- * "in Grammatical Constructions" or "in Educational Leadership"?
+ * "in Grammatical Constructions", "in Educational Leadership" or "a
+ * degree in Psychology"? A word alone is let off "-ing" and "-ness".
  */
 static int
-names_abstract(struct ent_state_s *st, struct ent_cand *c)
+names_abstract(struct ent_state_s *st, struct ent_cand *c, int alone)
 {
 	static const char *const ends[] = {
 		"tion", "tions", "sion", "sions", "ship", "ment", "ments",
-		"ness", "ity", "ing", "ics", "ogy", "ism", "ical"
+		"ity", "ics", "ogy", "ism", "ical", "ness", "ing"
 	};
-	size_t		 k, i, n, len;
+	size_t		 k, i, n, len, nends = sizeof ends / sizeof ends[0];
 	const char	*w;
 
+	/* one word alone may be a town: Reading, Nanjing, Inverness */
+	if (alone)
+		nends -= 2;
 	for (k = c->a; k < c->b; k++) {
 		w = ent_tok(st->x, k, &n);
-		for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		for (i = 0; i < nends; i++) {
 			len = strlen(ends[i]);
 			if (n > len + 2 && memcmp(w + n - len, ends[i], len) == 0)
 				return 1;
@@ -370,7 +374,7 @@ names_cue(struct ent_state_s *st, size_t i)
 		return EX_ORG;
 	if (names_place_before(st, c->a) && n <= 3 &&
 	    names_no_lower(st, c) && names_plain(st, c) &&
-	    !names_cited(st, c) && (n == 1 || !names_abstract(st, c)))
+	    !names_cited(st, c) && !names_abstract(st, c, n == 1))
 		return EX_PLACE;
 	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
 		return EX_PERSON;
@@ -527,7 +531,7 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 		return;
 	}
 	if (names_owner(st, c) && names_plain(st, c) &&
-	    !names_abstract(st, c)) {
+	    !names_abstract(st, c, 0)) {
 		if (n == 1) {
 			names_vote_owner(st, h);	/* decided by votes */
 			return;

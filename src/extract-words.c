@@ -79,7 +79,10 @@ static const char *names_stop[] = {
 	"sunni", "shia", "shiite", "christian", "christians", "muslim",
 	"muslims", "jewish", "jews", "catholic", "protestant", "islamic",
 	"islam", "christianity", "judaism", "buddhism", "buddhist", "hindu",
-	"bible", "koran", "quran", "torah", "western", "eastern"
+	"bible", "koran", "quran", "torah", "western", "eastern",
+	/* languages that name no country */
+	"latin", "arabic", "hebrew", "sanskrit", "esperanto", "yiddish",
+	"swahili", "mandarin", "cantonese"
 };
 
 /* Last words of organisations' names. */
