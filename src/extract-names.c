@@ -305,8 +305,9 @@ names_coordinated(struct ent_state_s *st, size_t i)
 }
 
 /*
- * Do the words before token a say a place follows: "in", "near", "the
- * village of", "moved to", "north of the"?
+ * Do the words before token a say a place follows: "in", "near", "moved
+ * to"? Returns 1, or 2 when they say a list of places follows ("the
+ * towns of", "states such as"), 0 if not.
  */
 static int
 names_place_before(struct ent_state_s *st, size_t a)
@@ -325,6 +326,14 @@ names_place_before(struct ent_state_s *st, size_t a)
 	if (extract_tok_is(x, k - 1, "to") && ent_is(st, k - 2,
 	    NAMES_MOTION) && !ent_capword(x, k - 2))
 		return 1;
+	/* the cities of, towns such as, countries like, states including */
+	if ((extract_tok_is(x, k - 1, "of") || extract_tok_is(x, k - 1,
+	    "like") || extract_tok_is(x, k - 1, "including")) &&
+	    ent_is(st, k - 2, NAMES_PLACES))
+		return 2;
+	if (k >= 3 && extract_tok_is(x, k - 1, "as") && extract_tok_is(x,
+	    k - 2, "such") && ent_is(st, k - 3, NAMES_PLACES))
+		return 2;
 	return 0;
 }
 
@@ -358,6 +367,7 @@ names_cue(struct ent_state_s *st, size_t i)
 	struct extract	*x = st->x;
 	struct ent_cand	*c = &st->cands[i];
 	size_t		 n = c->b - c->a;
+	int		 cue;
 
 	/* a place before ", State": Alpine, Arizona */
 	if (names_plain(st, c) && c->b + 1 < x->ntoks &&
@@ -372,9 +382,11 @@ names_cue(struct ent_state_s *st, size_t i)
 	if (n <= 3 && c->b + 1 < x->ntoks && (x->toks[c->b].flags &
 	    TOK_POSS) && ent_is(st, c->b + 1, NAMES_ORG_NOUN))
 		return EX_ORG;
-	if (names_place_before(st, c->a) && n <= 3 &&
+	/* "Varnley and Pellow" may be authors, not "the towns of" them */
+	if ((cue = names_place_before(st, c->a)) != 0 && n <= 3 &&
 	    names_no_lower(st, c) && names_plain(st, c) &&
-	    !names_cited(st, c) && !names_abstract(st, c, n == 1))
+	    (cue == 2 || !names_cited(st, c)) &&
+	    !names_abstract(st, c, n == 1))
 		return EX_PLACE;
 	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
 		return EX_PERSON;

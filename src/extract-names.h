@@ -48,6 +48,7 @@ enum names_class {
 	NAMES_SOFT_STOP,	/* stop words inside names: Good Hope */
 	NAMES_PLACE_OF,		/* nouns before "of" and a place: village */
 	NAMES_MOTION,		/* verbs before "to" and a place: moved */
+	NAMES_PLACES,		/* plurals before a list of places: cities */
 	NAMES_NCLASSES
 };
 

@@ -331,6 +331,15 @@ static const char *names_motion[] = {
 	"embassy", "ambassador", "envoy", "gateway", "bound"
 };
 
+/* Plural nouns before a list of places: the cities of, towns such as. */
+static const char *names_places[] = {
+	"cities", "towns", "villages", "countries", "states", "provinces",
+	"regions", "islands", "nations", "capitals", "districts", "suburbs",
+	"neighborhoods", "neighbourhoods", "ports", "municipalities",
+	"counties", "territories", "republics", "kingdoms", "settlements",
+	"destinations", "places", "locations", "hamlets", "boroughs"
+};
+
 /* Words between a name and what it did: Holt also said. */
 static const char *names_aux[] = {
 	"again", "also", "eventually", "finally", "first", "had", "has",
@@ -394,7 +403,8 @@ static const struct {
 	NAMES_SET(names_org_noun),
 	NAMES_SET(names_soft_stop),
 	NAMES_SET(names_place_of),
-	NAMES_SET(names_motion)
+	NAMES_SET(names_motion),
+	NAMES_SET(names_places)
 #undef NAMES_SET
 };
 

@@ -323,7 +323,10 @@ test_owners_and_regions(void **state)
 	    "with the East grew, but the South of the island stayed poor. "
 	    "Critics praised Tomasz Wendt's plan. The family later moved "
 	    "to Brastow, and the envoy flew to Kelmar. Grain from Ostrel's "
-	    "farms went to Ostrel's ports, and in Ostrel prices fell.";
+	    "farms went to Ostrel's ports, and in Ostrel prices fell. "
+	    "Buses link the towns of Varnley and Pellow, and states such "
+	    "as Osterby. She learned Latin and took a degree in "
+	    "Criminology.";
 	struct extract	x;
 
 	(void)state;
@@ -341,7 +344,13 @@ test_owners_and_regions(void **state)
 	/* going "to" somewhere */
 	entity_is(&x, "Brastow", 0, EX_PLACE, "Brastow");
 	entity_is(&x, "Kelmar", 0, EX_PLACE, "Kelmar");
-	/* a place that owns things stays a place when a cue says so */
+	/* a list after "the towns of" or "states such as" */
+	entity_is(&x, "Varnley", 0, EX_PLACE, "Varnley");
+	entity_is(&x, "Osterby", 0, EX_PLACE, "Osterby");
+	/* languages and abstract nouns are no places */
+	assert_false(has_word(&x, "Latin"));
+	assert_false(has_word(&x, "Criminology"));
+		/* a place that owns things stays a place when a cue says so */
 	entity_is(&x, "Ostrel", 0, EX_PLACE, "Ostrel");
 	entity_is(&x, "Ostrel", 2, EX_PLACE, "Ostrel");
 	extract_free(&x);
