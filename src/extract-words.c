@@ -96,7 +96,7 @@ static const char *names_org_end[] = {
 	"corp", "corp.", "corporation", "corps", "council", "court",
 	"daily", "department", "directorate", "division", "entertainment",
 	"federation", "force", "forces", "forum", "foundation", "front",
-	"fund", "games", "gaming", "gazette", "government", "group", "guard",
+	"fund", "gaming", "gazette", "government", "group", "guard",
 	"guards", "herald", "holdings", "inc", "inc.", "industries",
 	"initiative", "institute", "institution", "journal", "laboratories",
 	"laboratory", "labs", "league", "llc", "ltd", "ltd.", "magazine",

@@ -363,7 +363,8 @@ test_codes_greetings_nesting(void **state)
 	    "Senator Vellum, Mr. Speaker, Governor Raskin, and my friends:\n\n"
 	    "The plant near Glenford, NJ closed, and a depot in Brackley, "
 	    "OK. shut too. The talks in Washington, D.C. went on. She said "
-	    "it was OK, ME included. The New York Times reported it.";
+	    "it was OK, ME included. The New York Times reported it. She "
+	    "ran at the Varesian Games.";
 	struct extract	x;
 
 	(void)state;
@@ -378,6 +379,8 @@ test_codes_greetings_nesting(void **state)
 	/* but not a code that is a word */
 	assert_null(mention(&x, "OK", 1));
 	assert_false(has_word(&x, "ME included"));
+	/* games are events, not bodies */
+	entity_is(&x, "Varesian Games", 0, EX_MISC, "Varesian Games");
 	/* a place inside a lexicon's organisation is a mention too */
 	entity_is(&x, "New York", 0, EX_PLACE, "New York");
 	extract_free(&x);
