@@ -9,12 +9,15 @@
  * ("Deputy Foreign Minister Sergei Ryabkov", "defense ministry
  * spokesperson Reza Talaei-Nik", "Mr."), from a given name, or, when
  * nothing in it says, from the words around it (extract-names.c: "in
- * Drossen", "Holt said", "(Carrano, 2009)", a list with a known name)
- * and from what the same name was elsewhere in the document: a surname
- * alone is the person named in full elsewhere, and a word's other
- * mentions vote. Capitals at the start of a sentence or in a headline
- * prove nothing, so a candidate there needs the lexicons or the rest of
- * the document; a word the text also writes in lower case is no name.
+ * Drossen", "moved to Drossen", "the towns of", "Holt said", "(Carrano,
+ * 2009)", a list with a known name) and from what the same name was
+ * elsewhere in the document: a surname alone is the person named in
+ * full elsewhere, and a word's other mentions vote ("Holt's" votes
+ * weakly for a person). Some shapes are known before all that
+ * (extract-special.c): "the Secretary", "the West", "Paramus, NJ".
+ * Capitals at the start of a sentence or in a headline prove nothing,
+ * so a candidate there needs the lexicons or the rest of the document;
+ * a word the text also writes in lower case is no name.
  *
  * Demonyms are not mentions: before a title they are the person's
  * affiliation ("Russian Deputy Foreign Minister" -> Russia; an unknown
@@ -715,8 +718,14 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		for (k = s0; k < b; k++)
 			if (ent_seen_lower(st, k) || ent_stop(st, k))
 				return 0;
-		/* in a headline, "Retired General Reveals" */
-		if (st->weak[s0] && ent_cap_count(st, b - 1) < 2)
+		/*
+		 * in a headline, "Retired General Reveals"; but a list of
+		 * people greeted, "Senator Hatfield, Mr. President," is no
+		 * headline
+		 */
+		if (st->weak[s0] && ent_cap_count(st, b - 1) < 2 &&
+		    !(b < x->ntoks && extract_tok_is(x, b, ",") &&
+		    b - s0 <= 2))
 			return 0;
 	}
 	/* the title before it, with a head or an honorific */
@@ -848,6 +857,8 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	size_t		 t, ha, affil_cand, affil_tok;
 	int		 kind, media;
 
+	if (names_compass(st, a, b) || names_state_code(st, a, b))
+		return;
 	/* leading words that are not names */
 	while (a < b) {
 		if (ent_lex_whole(st, a, b, &v, &media) != -1 &&
@@ -970,6 +981,7 @@ extract_entities(struct extract *x)
 	names_map_free(&st.surnames);
 	names_map_free(&st.firsts);
 	names_map_free(&st.votes);
+	names_map_free(&st.owners);
 	names_map_free(&st.singles);
 	names_map_free(&st.tongues);
 	free(st.cands);

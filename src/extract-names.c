@@ -1,10 +1,10 @@
 /*
- * Names for the entity stage: the document's name memory, a hash map
- * from names to what they were found to be, so a later "Ryabkov" finds
- * "Sergei Ryabkov"; the decisions recognition left open (cues around a
- * name, lists, votes of a word's other mentions); and the entities and
- * mentions made from the candidates with their canonical names, titles
- * and affiliations. Word classes are in extract-words.c.
+ * Names for the entity stage: the document's name memory, so a later
+ * "Ryabkov" finds "Sergei Ryabkov"; the decisions recognition left open
+ * (cues around a name, lists, votes of a word's other mentions); and the
+ * entities and mentions made from the candidates with their canonical
+ * names, titles and affiliations. Word classes are in extract-words.c,
+ * the hash map and names' hashes in extract-namemap.c.
  */
 #include "config.h"
 
@@ -20,112 +20,6 @@
 #include "banned.h"
 
 static void	names_people(struct ent_state_s *);
-
-/* Hash a word without case; never 0. */
-uint64_t
-names_hash(const char *s, size_t n)
-{
-	uint64_t	h = 1469598103934665603ULL;
-	size_t		i;
-	unsigned char	c;
-
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c |= 0x20;
-		h = (h ^ c) * 1099511628211ULL;
-	}
-	return h == 0 ? 1 : h;
-}
-
-/* Hash the words of tokens [a, b) without case; never 0. */
-uint64_t
-names_hash_tokens(struct ent_state_s *st, size_t a, size_t b)
-{
-	uint64_t	h = 1469598103934665603ULL;
-	size_t		k;
-
-	if (b == a + 1)
-		return ent_hash(st, a);
-	for (k = a; k < b; k++)
-		h = (h ^ ent_hash(st, k)) * 1099511628211ULL;
-	return h == 0 ? 1 : h;
-}
-
-/* The text of tokens [a, b), runs of space as one. */
-void
-names_text(const struct extract *x, size_t a, size_t b, struct buf *out)
-{
-	size_t	k;
-
-	buf_reset(out);
-	for (k = a; k < b; k++) {
-		if (k > a && x->toks[k].start > x->toks[k - 1].end)
-			buf_addc(out, ' ');
-		buf_add(out, x->text + x->toks[k].start, x->toks[k].end -
-		    x->toks[k].start);
-	}
-	buf_addc(out, '\0');
-	out->len--;
-}
-
-/* Find the slot of key in map, empty if absent. */
-static size_t
-names_map_slot(const struct names_map *m, uint64_t key)
-{
-	size_t	i = (size_t)key & (m->size - 1);
-
-	while (m->slots[i].key != 0 && m->slots[i].key != key)
-		i = (i + 1) & (m->size - 1);
-	return i;
-}
-
-/* Set key to val. */
-void
-names_map_put(struct names_map *m, uint64_t key, size_t val)
-{
-	struct names_map	old;
-	size_t			i, j;
-
-	if (m->size == 0 || (m->n + 1) * 2 > m->size) {
-		old = *m;
-		m->size = old.size ? old.size * 2 : 64;
-		m->slots = xcalloc(m->size, sizeof *m->slots);
-		for (i = 0; i < old.size; i++) {
-			if (old.slots[i].key != 0) {
-				j = names_map_slot(m, old.slots[i].key);
-				m->slots[j] = old.slots[i];
-			}
-		}
-		free(old.slots);
-	}
-	i = names_map_slot(m, key);
-	if (m->slots[i].key == 0) {
-		m->slots[i].key = key;
-		m->n++;
-	}
-	m->slots[i].val = val;
-}
-
-/* The value of key, or NULL. */
-size_t *
-names_map_get(const struct names_map *m, uint64_t key)
-{
-	size_t	i;
-
-	if (m->size == 0)
-		return NULL;
-	i = names_map_slot(m, key);
-	return m->slots[i].key == 0 ? NULL : &m->slots[i].val;
-}
-
-/* Free a map's slots; it may be used again. */
-void
-names_map_free(struct names_map *m)
-{
-	free(m->slots);
-	memset(m, 0, sizeof *m);
-}
 
 /* Is no word of the candidate written in lower case in the text? */
 static int
@@ -344,21 +238,25 @@ names_cited(struct ent_state_s *st, struct ent_cand *c)
 
 /*
  * Does a word of the candidate end as English abstract nouns do, as in
- * "in Grammatical Constructions" or "in Educational Leadership"?
+ * "in Grammatical Constructions", "in Educational Leadership" or "a
+ * degree in Psychology"? A word alone is let off "-ing" and "-ness".
  */
 static int
-names_abstract(struct ent_state_s *st, struct ent_cand *c)
+names_abstract(struct ent_state_s *st, struct ent_cand *c, int alone)
 {
 	static const char *const ends[] = {
 		"tion", "tions", "sion", "sions", "ship", "ment", "ments",
-		"ness", "ity", "ing", "ics", "ogy", "ism", "ical"
+		"ity", "ics", "ogy", "ism", "ical", "ness", "ing"
 	};
-	size_t		 k, i, n, len;
+	size_t		 k, i, n, len, nends = sizeof ends / sizeof ends[0];
 	const char	*w;
 
+	/* one word alone may be a town: Reading, Nanjing, Inverness */
+	if (alone)
+		nends -= 2;
 	for (k = c->a; k < c->b; k++) {
 		w = ent_tok(st->x, k, &n);
-		for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		for (i = 0; i < nends; i++) {
 			len = strlen(ends[i]);
 			if (n > len + 2 && memcmp(w + n - len, ends[i], len) == 0)
 				return 1;
@@ -407,6 +305,58 @@ names_coordinated(struct ent_state_s *st, size_t i)
 }
 
 /*
+ * Do the words before token a say a place follows: "in", "near", "moved
+ * to"? Returns 1, or 2 when they say a list of places follows ("the
+ * towns of", "states such as"), 0 if not.
+ */
+static int
+names_place_before(struct ent_state_s *st, size_t a)
+{
+	struct extract	*x = st->x;
+	size_t		 k = a;
+
+	if (k == 0)
+		return 0;
+	if (ent_is(st, k - 1, NAMES_PLACE_CUE))
+		return 1;
+	if (extract_tok_is(x, k - 1, "the") && k >= 2)
+		k--;
+	if (k < 2)
+		return 0;
+	if (extract_tok_is(x, k - 1, "to") && ent_is(st, k - 2,
+	    NAMES_MOTION) && !ent_capword(x, k - 2))
+		return 1;
+	/* the cities of, towns such as, countries like, states including */
+	if ((extract_tok_is(x, k - 1, "of") || extract_tok_is(x, k - 1,
+	    "like") || extract_tok_is(x, k - 1, "including")) &&
+	    ent_is(st, k - 2, NAMES_PLACES))
+		return 2;
+	if (k >= 3 && extract_tok_is(x, k - 1, "as") && extract_tok_is(x,
+	    k - 2, "such") && ent_is(st, k - 3, NAMES_PLACES))
+		return 2;
+	return 0;
+}
+
+/*
+ * Is the candidate an owner, "Einstein's theory", never written in lower
+ * case and not "the Union's"? Most such names are people's, but places
+ * own things too, so this is a weak cue (names_resolve).
+ */
+static int
+names_owner(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+
+	if (c->b - c->a > 3 || c->b >= x->ntoks ||
+	    !(x->toks[c->b].flags & TOK_POSS) || !names_no_lower(st, c))
+		return 0;
+	if (c->a > 0 && (extract_tok_is(x, c->a - 1, "the") ||
+	    extract_tok_is(x, c->a - 1, "a")))
+		return 0;
+	return 1;
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
  * citation; an organisation in camel case. Returns the kind or -1.
@@ -417,6 +367,7 @@ names_cue(struct ent_state_s *st, size_t i)
 	struct extract	*x = st->x;
 	struct ent_cand	*c = &st->cands[i];
 	size_t		 n = c->b - c->a;
+	int		 cue;
 
 	/* a place before ", State": Alpine, Arizona */
 	if (names_plain(st, c) && c->b + 1 < x->ntoks &&
@@ -431,12 +382,18 @@ names_cue(struct ent_state_s *st, size_t i)
 	if (n <= 3 && c->b + 1 < x->ntoks && (x->toks[c->b].flags &
 	    TOK_POSS) && ent_is(st, c->b + 1, NAMES_ORG_NOUN))
 		return EX_ORG;
-	if (c->a > 0 && ent_is(st, c->a - 1, NAMES_PLACE_CUE) && n <= 3 &&
+	/* "Varnley and Pellow" may be authors, not "the towns of" them */
+	if ((cue = names_place_before(st, c->a)) != 0 && n <= 3 &&
 	    names_no_lower(st, c) && names_plain(st, c) &&
-	    !names_cited(st, c) && (n == 1 || !names_abstract(st, c)))
+	    (cue == 2 || !names_cited(st, c)) &&
+	    !names_abstract(st, c, n == 1))
 		return EX_PLACE;
 	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
 		return EX_PERSON;
+	/* MTV's series: an acronym that owns something is a body */
+	if (n == 1 && names_owner(st, c) && (x->toks[c->a].flags &
+	    TOK_UPPER) && !ent_is(st, c->a, NAMES_NOT_ORG))
+		return EX_ORG;
 	if (n <= 3 && names_no_lower(st, c) && names_plain(st, c))
 		return names_coordinated(st, i);
 	return -1;
@@ -453,6 +410,18 @@ names_vote(struct ent_state_s *st, uint64_t h, int kind)
 		names_map_put(&st->votes, h, add);
 	else if (((*v >> (16 * kind)) & 0xffff) != 0xffff)
 		*v += add;
+}
+
+/* Count an owner's weak vote for a person (names_owner). */
+static void
+names_vote_owner(struct ent_state_s *st, uint64_t h)
+{
+	size_t	*v = names_map_get(&st->owners, h);
+
+	if (v == NULL)
+		names_map_put(&st->owners, h, 1);
+	else
+		(*v)++;
 }
 
 /* The kind most cues voted for the word with hash h, or -1. */
@@ -520,85 +489,6 @@ names_shorten(struct ent_state_s *st, struct ent_cand *c)
 	}
 }
 
-/*
- * A role alone, capitalised, names the one who holds it: "I thank the
- * Secretary", "Madam Speaker, I rise", "this President". Returns 1 if
- * [a, b) is such a role and adds it as a person.
- */
-int
-names_addressed(struct ent_state_s *st, size_t a, size_t b)
-{
-	static const char *const before[] = {
-		"the", "this", "our", "madam", "madame", "mr.", "mr",
-		"mister"
-	};
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	const char	*cls;
-	size_t		 k, p = a;
-
-	if (b - a > 2 || st->shout[a] || (x->toks[a].flags & TOK_UPPER))
-		return 0;
-	if (b - a == 2) {
-		cls = ent_title_class(st, a);
-		if (cls == NULL || strcmp(cls, "honorific") != 0 ||
-		    st->weak[a + 1] || !(extract_tok_is(x, a, "Madam") ||
-		    extract_tok_is(x, a, "Madame") || extract_tok_is(x, a,
-		    "Mr.") || extract_tok_is(x, a, "Mr")))
-			return 0;
-		p = a + 1;
-	} else {
-		if (a == 0 || st->weak[a])
-			return 0;
-		for (k = 0; k < sizeof before / sizeof before[0]; k++)
-			if (extract_tok_is(x, a - 1, before[k]))
-				break;
-		if (k == sizeof before / sizeof before[0])
-			return 0;
-	}
-	cls = ent_title_class(st, p);
-	if (cls == NULL || strcmp(cls, "head") != 0)
-		return 0;
-	c = ent_cand_add(st, a, b);
-	c->kind = EX_PERSON;
-	c->state = ENT_SURE;
-	return 1;
-}
-
-/*
- * A capitalised "Nation" or "Republic" after "the", "our" or "this"
- * names the speaker's country: "what was best for the Nation". Returns
- * 1 if [a, b) is such a word and adds it as a place.
- */
-int
-names_homeland(struct ent_state_s *st, size_t a, size_t b)
-{
-	static const char *const lands[] = {
-		"Nation", "Country", "Homeland", "Republic", "Motherland",
-		"Fatherland", "Commonwealth"
-	};
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	size_t		 k;
-
-	if (b - a != 1 || a == 0 || st->weak[a] || st->shout[a] ||
-	    (x->toks[a].flags & TOK_UPPER))
-		return 0;
-	if (!extract_tok_is(x, a - 1, "the") && !extract_tok_is(x, a - 1,
-	    "our") && !extract_tok_is(x, a - 1, "this"))
-		return 0;
-	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
-		if (extract_tok_is(x, a, lands[k]))
-			break;
-	if (k == sizeof lands / sizeof lands[0] || (b < x->ntoks &&
-	    extract_tok_is(x, b, "of")))
-		return 0;
-	c = ent_cand_add(st, a, b);
-	c->kind = EX_PLACE;
-	c->state = ENT_SURE;
-	return 1;
-}
-
 /* Decide one candidate that nothing in itself decided. */
 static void
 names_resolve_one(struct ent_state_s *st, size_t i)
@@ -650,6 +540,16 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 		c->state = ENT_SURE;
 		if (n == 1)
 			names_vote(st, h, kind);
+		return;
+	}
+	if (names_owner(st, c) && names_plain(st, c) &&
+	    !names_abstract(st, c, 0)) {
+		if (n == 1) {
+			names_vote_owner(st, h);	/* decided by votes */
+			return;
+		}
+		c->kind = EX_PERSON;			/* Noam Chomsky's */
+		c->state = ENT_SURE;
 		return;
 	}
 	/* Brock Holt, then Holt and Holt again: a surname used alone */
@@ -750,11 +650,12 @@ names_resolve(struct ent_state_s *st)
 	struct ent_cand	*c;
 	size_t		 i, *v;
 	int		 kind;
+	uint64_t	 h;
 
 	names_people(st);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
-		if (c->state != ENT_SURE)
+		if (c->state != ENT_SURE || c->alone)
 			continue;
 		names_map_put(&st->kinds, names_hash_tokens(st, c->a, c->b),
 		    (size_t)c->kind + 1);
@@ -807,7 +708,12 @@ names_resolve(struct ent_state_s *st)
 		c = &st->cands[i];
 		if (c->state != ENT_UNKNOWN)
 			continue;
-		kind = names_voted(st, names_hash_tokens(st, c->a, c->b));
+		h = names_hash_tokens(st, c->a, c->b);
+		kind = names_voted(st, h);
+		/* no cue voted, but the word owns things: Einstein's */
+		if (kind == -1 && names_map_get(&st->votes, h) == NULL &&
+		    names_map_get(&st->owners, h) != NULL)
+			kind = EX_PERSON;
 		c->state = kind == -1 ? ENT_DROP : ENT_SURE;
 		if (kind != -1)
 			c->kind = (enum ex_kind)kind;
@@ -897,9 +803,10 @@ names_nested(struct ent_state_s *st, struct ent_cand *c)
 
 	for (k = c->a; k < c->b; k++) {
 		n = ent_lex_prefix(st, k, c->b, &kind, &v, &media);
-		if (n == c->b - c->a)
-			break;
-		if (n == 0 || kind != EX_PLACE || ent_stop(st, k))
+		/* the lexicon's own name may hold a place: New York Times */
+		if (n > 0 && k + n == c->b && kind != EX_PLACE)
+			n = ent_lex_prefix(st, k, c->b - 1, &kind, &v, &media);
+		if (n == 0 || kind != EX_PLACE || (n == 1 && ent_stop(st, k)))
 			continue;
 		e = extract_entity_add(x, EX_PLACE, v, strlen(v));
 		extract_mention_add(x, x->toks[k].start,

@@ -1,8 +1,8 @@
 /*
  * Shared by the entity stage's modules: recognition of candidates
  * (extract-entity.c), names and the document's name memory
- * (extract-names.c) and word classes (extract-words.c). Internal to the
- * extract layer.
+ * (extract-names.c, its hash map in extract-namemap.c) and word classes
+ * (extract-words.c). Internal to the extract layer.
  */
 #ifndef DOSSIER_EXTRACT_NAMES_H
 #define DOSSIER_EXTRACT_NAMES_H
@@ -46,6 +46,9 @@ enum names_class {
 	NAMES_LANG_NOUN,	/* nouns after a language: speakers, dialect */
 	NAMES_ORG_NOUN,		/* nouns after a body's 's: board, shares */
 	NAMES_SOFT_STOP,	/* stop words inside names: Good Hope */
+	NAMES_PLACE_OF,		/* nouns before "of" and a place: village */
+	NAMES_MOTION,		/* verbs before "to" and a place: moved */
+	NAMES_PLACES,		/* plurals before a list of places: cities */
 	NAMES_NCLASSES
 };
 
@@ -70,6 +73,7 @@ struct ent_cand {
 	size_t		 affil_tok;	/* or a demonym not in the lexicon */
 	int		 media;
 	int		 weak;		/* starts a sentence or headline */
+	int		 alone;		/* its kind holds here only: NJ */
 	size_t		 entity;
 };
 
@@ -86,6 +90,7 @@ struct ent_state_s {
 	struct names_map surnames;	/* person's last word -> entity */
 	struct names_map firsts;	/* person's first word -> entity */
 	struct names_map votes;		/* word -> cues' votes per kind */
+	struct names_map owners;	/* word -> times seen as an owner */
 	struct names_map singles;	/* words that are candidates alone */
 	struct names_map tongues;	/* words used as a language's name */
 	struct ent_cand	*cands;
@@ -119,6 +124,10 @@ struct ent_cand *ent_cand_add(struct ent_state_s *, size_t, size_t);
 int	 names_addressed(struct ent_state_s *, size_t, size_t);
 /* Is [a, b) "the Nation", the speaker's country? Adds it. */
 int	 names_homeland(struct ent_state_s *, size_t, size_t);
+/* Is [a, b) "the West", a region named by the compass? Adds it. */
+int	 names_compass(struct ent_state_s *, size_t, size_t);
+/* Is [a, b) a US state's code after a town, "Paramus, NJ"? Adds it. */
+int	 names_state_code(struct ent_state_s *, size_t, size_t);
 
 /* Decide the open candidates; make entities and mentions. */
 void	 names_resolve(struct ent_state_s *);

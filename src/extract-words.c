@@ -79,7 +79,10 @@ static const char *names_stop[] = {
 	"sunni", "shia", "shiite", "christian", "christians", "muslim",
 	"muslims", "jewish", "jews", "catholic", "protestant", "islamic",
 	"islam", "christianity", "judaism", "buddhism", "buddhist", "hindu",
-	"bible", "koran", "quran", "torah", "western", "eastern"
+	"bible", "koran", "quran", "torah", "western", "eastern",
+	/* languages that name no country */
+	"latin", "arabic", "hebrew", "sanskrit", "esperanto", "yiddish",
+	"swahili", "mandarin", "cantonese"
 };
 
 /* Last words of organisations' names. */
@@ -93,7 +96,7 @@ static const char *names_org_end[] = {
 	"corp", "corp.", "corporation", "corps", "council", "court",
 	"daily", "department", "directorate", "division", "entertainment",
 	"federation", "force", "forces", "forum", "foundation", "front",
-	"fund", "games", "gaming", "gazette", "government", "group", "guard",
+	"fund", "gaming", "gazette", "government", "group", "guard",
 	"guards", "herald", "holdings", "inc", "inc.", "industries",
 	"initiative", "institute", "institution", "journal", "laboratories",
 	"laboratory", "labs", "league", "llc", "ltd", "ltd.", "magazine",
@@ -292,6 +295,51 @@ static const char *names_soft_stop[] = {
 	"spring", "summer", "autumn", "winter", "god", "lord"
 };
 
+/*
+ * Nouns that name a place by its kind before "of": the village of
+ * Drossen, the outskirts of Kyiv, north of the river.
+ */
+static const char *names_place_of[] = {
+	"village", "villages", "town", "towns", "city", "cities", "capital",
+	"province", "provinces", "region", "regions", "state", "island",
+	"islands", "coast", "coasts", "shores", "outskirts", "suburbs",
+	"suburb", "border", "borders", "kingdom", "county", "district",
+	"districts", "port", "harbour", "harbor", "desert", "valley",
+	"peninsula", "municipality", "countryside", "streets", "centre",
+	"center", "north", "south", "east", "west", "northeast", "northwest",
+	"southeast", "southwest", "territory", "territories", "colony",
+	"inhabitants", "residents", "citizens", "mayor", "governor",
+	"bishop", "archbishop", "emir", "sultan", "duchy", "principality",
+	"republic", "hamlet", "settlement", "oblast", "prefecture",
+	"governorate", "commune", "parish", "area", "environs"
+};
+
+/* Verbs of going before "to" and a place: moved to Lyon. */
+static const char *names_motion[] = {
+	"move", "moved", "moves", "moving", "go", "goes", "went", "going",
+	"travel", "travelled", "traveled", "travels", "travelling",
+	"traveling", "return", "returned", "returns", "returning", "fled",
+	"flee", "flees", "fleeing", "flew", "fly", "flies", "flying", "sail",
+	"sailed", "sailing", "emigrated", "emigrate", "immigrated",
+	"relocated", "relocate", "headed", "heading", "deported",
+	"exiled", "banished", "migrated", "marched", "retreated",
+	"trip", "trips", "journey", "journeyed", "voyage", "flight",
+	"flights", "route", "road", "ferry", "ferries", "drive", "drove",
+	"driven", "came", "come", "comes", "coming", "sent", "transferred",
+	"extradited", "expelled", "evacuated", "withdrew", "withdrawn",
+	"advanced", "ventured", "pilgrimage", "expedition", "mission",
+	"embassy", "ambassador", "envoy", "gateway", "bound"
+};
+
+/* Plural nouns before a list of places: the cities of, towns such as. */
+static const char *names_places[] = {
+	"cities", "towns", "villages", "countries", "states", "provinces",
+	"regions", "islands", "nations", "capitals", "districts", "suburbs",
+	"neighborhoods", "neighbourhoods", "ports", "municipalities",
+	"counties", "territories", "republics", "kingdoms", "settlements",
+	"destinations", "places", "locations", "hamlets", "boroughs"
+};
+
 /* Words between a name and what it did: Holt also said. */
 static const char *names_aux[] = {
 	"again", "also", "eventually", "finally", "first", "had", "has",
@@ -353,7 +401,10 @@ static const struct {
 	NAMES_SET(names_org_start),
 	NAMES_SET(names_lang_noun),
 	NAMES_SET(names_org_noun),
-	NAMES_SET(names_soft_stop)
+	NAMES_SET(names_soft_stop),
+	NAMES_SET(names_place_of),
+	NAMES_SET(names_motion),
+	NAMES_SET(names_places)
 #undef NAMES_SET
 };
 

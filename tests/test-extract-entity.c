@@ -314,6 +314,79 @@ test_people_cues(void **state)
 }
 
 static void
+test_owners_and_regions(void **state)
+{
+	static const char text[] =
+	    "The report drew on Haldorsen's survey of the coast. Later the "
+	    "board adopted Haldorsen's method. In the interview Haldorsen "
+	    "spoke of the Union's debts and of aid from the West. Trade "
+	    "with the East grew, but the South of the island stayed poor. "
+	    "Critics praised Tomasz Wendt's plan. The family later moved "
+	    "to Brastow, and the envoy flew to Kelmar. Grain from Ostrel's "
+	    "farms went to Ostrel's ports, and in Ostrel prices fell. "
+	    "Buses link the towns of Varnley and Pellow, and states such "
+	    "as Osterby. She learned Latin and took a degree in "
+	    "Criminology.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	/* an owner with no other cue is a person, and so are its mentions */
+	entity_is(&x, "Haldorsen", 0, EX_PERSON, "Haldorsen");
+	entity_is(&x, "Haldorsen", 2, EX_PERSON, "Haldorsen");
+	entity_is(&x, "Tomasz Wendt", 0, EX_PERSON, "Tomasz Wendt");
+	/* "the Union's" is no one */
+	assert_false(has_word(&x, "Union"));
+	/* the compass after "the" is a region, not "the South of" */
+	entity_is(&x, "West", 0, EX_PLACE, "West");
+	entity_is(&x, "East", 0, EX_PLACE, "East");
+	assert_false(has_word(&x, "South"));
+	/* going "to" somewhere */
+	entity_is(&x, "Brastow", 0, EX_PLACE, "Brastow");
+	entity_is(&x, "Kelmar", 0, EX_PLACE, "Kelmar");
+	/* a list after "the towns of" or "states such as" */
+	entity_is(&x, "Varnley", 0, EX_PLACE, "Varnley");
+	entity_is(&x, "Osterby", 0, EX_PLACE, "Osterby");
+	/* languages and abstract nouns are no places */
+	assert_false(has_word(&x, "Latin"));
+	assert_false(has_word(&x, "Criminology"));
+		/* a place that owns things stays a place when a cue says so */
+	entity_is(&x, "Ostrel", 0, EX_PLACE, "Ostrel");
+	entity_is(&x, "Ostrel", 2, EX_PLACE, "Ostrel");
+	extract_free(&x);
+}
+
+static void
+test_codes_greetings_nesting(void **state)
+{
+	static const char text[] =
+	    "Senator Vellum, Mr. Speaker, Governor Raskin, and my friends:\n\n"
+	    "The plant near Glenford, NJ closed, and a depot in Brackley, "
+	    "OK. shut too. The talks in Washington, D.C. went on. She said "
+	    "it was OK, ME included. The New York Times reported it. She "
+	    "ran at the Varesian Games.";
+	struct extract	x;
+
+	(void)state;
+	run(&x, text);
+	/* a greeting in capitals is no headline */
+	entity_is(&x, "Vellum", 0, EX_PERSON, "Vellum");
+	entity_is(&x, "Raskin", 0, EX_PERSON, "Raskin");
+	/* a state's code after a town and a comma */
+	entity_is(&x, "NJ", 0, EX_PLACE, "New Jersey");
+	entity_is(&x, "OK", 0, EX_PLACE, "Oklahoma");
+	entity_is(&x, "D.C.", 0, EX_PLACE, "Washington");
+	/* but not a code that is a word */
+	assert_null(mention(&x, "OK", 1));
+	assert_false(has_word(&x, "ME included"));
+	/* games are events, not bodies */
+	entity_is(&x, "Varesian Games", 0, EX_MISC, "Varesian Games");
+	/* a place inside a lexicon's organisation is a mention too */
+	entity_is(&x, "New York", 0, EX_PLACE, "New York");
+	extract_free(&x);
+}
+
+static void
 test_lists_and_citations(void **state)
 {
 	static const char text[] =
@@ -674,6 +747,8 @@ main(void)
 		cmocka_unit_test(test_organisations), \
 		cmocka_unit_test(test_places_by_keyword), \
 		cmocka_unit_test(test_people_cues), \
+		cmocka_unit_test(test_owners_and_regions), \
+		cmocka_unit_test(test_codes_greetings_nesting), \
 		cmocka_unit_test(test_lists_and_citations), \
 		cmocka_unit_test(test_citation_lists), \
 		cmocka_unit_test(test_place_base), \

@@ -1,0 +1,187 @@
+/*
+ * Names the entity stage knows by their shape and place before its
+ * general rules: a role that names its holder ("I thank the Secretary"),
+ * the speaker's country ("the Nation"), a region by the compass ("the
+ * West") and a US state by its postal code after a town ("Paramus, NJ").
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract-names.h"
+#include "lexicon.h"
+#include "banned.h"
+
+/*
+ * A role alone, capitalised, names the one who holds it: "I thank the
+ * Secretary", "Madam Speaker, I rise", "this President". Returns 1 if
+ * [a, b) is such a role and adds it as a person.
+ */
+int
+names_addressed(struct ent_state_s *st, size_t a, size_t b)
+{
+	static const char *const before[] = {
+		"the", "this", "our", "madam", "madame", "mr.", "mr",
+		"mister"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	const char	*cls;
+	size_t		 k, p = a;
+
+	if (b - a > 2 || st->shout[a] || (x->toks[a].flags & TOK_UPPER))
+		return 0;
+	if (b - a == 2) {
+		cls = ent_title_class(st, a);
+		if (cls == NULL || strcmp(cls, "honorific") != 0 ||
+		    st->weak[a + 1] || !(extract_tok_is(x, a, "Madam") ||
+		    extract_tok_is(x, a, "Madame") || extract_tok_is(x, a,
+		    "Mr.") || extract_tok_is(x, a, "Mr")))
+			return 0;
+		p = a + 1;
+	} else {
+		if (a == 0 || st->weak[a])
+			return 0;
+		for (k = 0; k < sizeof before / sizeof before[0]; k++)
+			if (extract_tok_is(x, a - 1, before[k]))
+				break;
+		if (k == sizeof before / sizeof before[0])
+			return 0;
+	}
+	cls = ent_title_class(st, p);
+	if (cls == NULL || strcmp(cls, "head") != 0)
+		return 0;
+	c = ent_cand_add(st, a, b);
+	c->kind = EX_PERSON;
+	c->state = ENT_SURE;
+	return 1;
+}
+
+/*
+ * A capitalised "Nation" or "Republic" after "the", "our" or "this"
+ * names the speaker's country: "what was best for the Nation". Returns
+ * 1 if [a, b) is such a word and adds it as a place.
+ */
+int
+names_homeland(struct ent_state_s *st, size_t a, size_t b)
+{
+	static const char *const lands[] = {
+		"Nation", "Country", "Homeland", "Republic", "Motherland",
+		"Fatherland", "Commonwealth"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 k;
+
+	if (b - a != 1 || a == 0 || st->weak[a] || st->shout[a] ||
+	    (x->toks[a].flags & TOK_UPPER))
+		return 0;
+	if (!extract_tok_is(x, a - 1, "the") && !extract_tok_is(x, a - 1,
+	    "our") && !extract_tok_is(x, a - 1, "this"))
+		return 0;
+	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
+		if (extract_tok_is(x, a, lands[k]))
+			break;
+	if (k == sizeof lands / sizeof lands[0] || (b < x->ntoks &&
+	    extract_tok_is(x, b, "of")))
+		return 0;
+	c = ent_cand_add(st, a, b);
+	c->kind = EX_PLACE;
+	c->state = ENT_SURE;
+	return 1;
+}
+
+/*
+ * A capitalised point of the compass after "the" names a region: "the
+ * West", "the Middle East" aside, "aid from the North". Returns 1 if
+ * [a, b) is such a word and adds it as a place.
+ */
+int
+names_compass(struct ent_state_s *st, size_t a, size_t b)
+{
+	static const char *const points[] = {
+		"North", "South", "East", "West", "Northeast", "Northwest",
+		"Southeast", "Southwest", "Midwest", "Orient", "Occident"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 k;
+
+	if (b - a != 1 || a == 0 || st->shout[a] ||
+	    (x->toks[a].flags & TOK_UPPER) || !extract_tok_is(x, a - 1, "the"))
+		return 0;
+	for (k = 0; k < sizeof points / sizeof points[0]; k++)
+		if (extract_tok_is(x, a, points[k]))
+			break;
+	/* "the South of France" is a part of a place, not a region */
+	if (k == sizeof points / sizeof points[0] || (b < x->ntoks &&
+	    (extract_tok_is(x, b, "of") || (x->toks[b].flags & TOK_DIGIT))))
+		return 0;
+	c = ent_cand_add(st, a, b);
+	c->kind = EX_PLACE;
+	c->state = ENT_SURE;
+	return 1;
+}
+
+/*
+ * A US state's postal code after a town and a comma: "Paramus, NJ",
+ * "Vinita, OK." Alone the codes are too often words (OK, IN, ME), so
+ * only this place counts. Returns 1 if [a, b) is one and adds it.
+ */
+int
+names_state_code(struct ent_state_s *st, size_t a, size_t b)
+{
+	static const char *const states[][2] = {
+		{ "AL", "Alabama" }, { "AK", "Alaska" }, { "AZ", "Arizona" },
+		{ "AR", "Arkansas" }, { "CA", "California" },
+		{ "CO", "Colorado" }, { "CT", "Connecticut" },
+		{ "DE", "Delaware" }, { "DC", "Washington" },
+		{ "D.C.", "Washington" }, { "FL", "Florida" },
+		{ "GA", "Georgia" }, { "HI", "Hawaii" }, { "ID", "Idaho" },
+		{ "IL", "Illinois" }, { "IN", "Indiana" }, { "IA", "Iowa" },
+		{ "KS", "Kansas" }, { "KY", "Kentucky" },
+		{ "LA", "Louisiana" }, { "ME", "Maine" },
+		{ "MD", "Maryland" }, { "MA", "Massachusetts" },
+		{ "MI", "Michigan" }, { "MN", "Minnesota" },
+		{ "MS", "Mississippi" }, { "MO", "Missouri" },
+		{ "MT", "Montana" }, { "NE", "Nebraska" }, { "NV", "Nevada" },
+		{ "NH", "New Hampshire" }, { "NJ", "New Jersey" },
+		{ "NM", "New Mexico" }, { "NY", "New York" },
+		{ "NC", "North Carolina" }, { "ND", "North Dakota" },
+		{ "OH", "Ohio" }, { "OK", "Oklahoma" }, { "OR", "Oregon" },
+		{ "PA", "Pennsylvania" }, { "RI", "Rhode Island" },
+		{ "SC", "South Carolina" }, { "SD", "South Dakota" },
+		{ "TN", "Tennessee" }, { "TX", "Texas" }, { "UT", "Utah" },
+		{ "VT", "Vermont" }, { "VA", "Virginia" },
+		{ "WA", "Washington" }, { "WV", "West Virginia" },
+		{ "WI", "Wisconsin" }, { "WY", "Wyoming" },
+		{ "PR", "Puerto Rico" }
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 k, n;
+	const char	*w;
+
+	if (b - a != 1 || a < 2 || !extract_tok_is(x, a - 1, ",") ||
+	    !ent_capword(x, a - 2) || (x->toks[a - 2].flags & TOK_UPPER) ||
+	    ent_stop(st, a - 2) || st->shout[a])
+		return 0;
+	w = ent_tok(x, a, &n);
+	for (k = 0; k < sizeof states / sizeof states[0]; k++)
+		if (strlen(states[k][0]) == n && memcmp(w, states[k][0], n) == 0)
+			break;
+	if (k == sizeof states / sizeof states[0])
+		return 0;
+	/* "Lyon, OK Corral", "Smith, ME and" stay out: no name after it */
+	if (b < x->ntoks && ent_capword(x, b) && !(x->toks[b].flags &
+	    (TOK_SENT | TOK_PARA)))
+		return 0;
+	c = ent_cand_add(st, a, b);
+	c->kind = EX_PLACE;
+	c->state = ENT_SURE;
+	c->canon = states[k][1];
+	c->alone = 1;
+	return 1;
+}
