@@ -582,6 +582,41 @@ ui_status_draw(struct ui *ui)
 	    NULL);
 }
 
+/* The too-small message, wrapped at spaces and centred on the lines. */
+static void
+ui_too_small_draw(struct ui *ui, const char *msg)
+{
+	const char	*s;
+	size_t		 len, n, cut;
+	int		 lines = 0, y, pass;
+
+	/* Count the lines, then draw them. */
+	for (pass = 0; pass < 2; pass++) {
+		y = (LINES - lines) / 2;
+		if (y < 0)
+			y = 0;
+		lines = 0;
+		for (s = msg, len = strlen(msg); len > 0; lines++, y++) {
+			n = len <= (size_t)COLS ? len : (size_t)COLS;
+			if (n < len) {
+				for (cut = n; cut > 0 && s[cut] != ' '; cut--)
+					;
+				if (cut > 0)
+					n = cut;
+			}
+			if (pass == 1 && y < LINES)
+				ui_put(y, 0, COLS, s, n, ui->attr[E_ERROR],
+				    NULL, NULL);
+			s += n;
+			len -= n;
+			while (len > 0 && *s == ' ') {
+				s++;
+				len--;
+			}
+		}
+	}
+}
+
 /* Paint the whole screen. */
 void
 ui_draw(struct ui *ui)
@@ -593,9 +628,9 @@ ui_draw(struct ui *ui)
 	erase();
 	if (ui->too_small) {
 		xasprintf(&msg, "Terminal too small (%dx%d): dossier needs "
-		    "at least %dx%d.", COLS, LINES, UI_MIN_W, UI_MIN_H);
-		ui_put(LINES / 2, 0, COLS, msg, strlen(msg),
-		    ui->attr[E_ERROR], NULL, NULL);
+		    "at least %dx%d. q quits.", COLS, LINES, UI_MIN_W,
+		    UI_MIN_H);
+		ui_too_small_draw(ui, msg);
 		free(msg);
 		refresh();
 		return;
