@@ -229,6 +229,12 @@ void	 ui_keys_free(void);
 int	 ui_config_load(struct ui *);
 int	 ui_command(struct ui *, const char *, char **);
 int	 ui_key(struct ui *, int, wint_t);
+size_t	 ui_op_count(void);
+const char *ui_op_name(size_t);
+const char *ui_op_desc(size_t);
+void	 ui_op_keys(size_t, char *, size_t);
+
+/* ui-help.c */
 void	 ui_help_draw(struct ui *);
 
 /* ui-prompt.c */

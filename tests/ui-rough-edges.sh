@@ -4,14 +4,67 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 1
+plan 13
 
 sample_db
 use_theme default
-start 120 40 "$DOSSIER" --db "$T/lib.db"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/opened"\n' "$T" >"$T/browser"
+chmod +x "$T/browser"
+start 120 40 env BROWSER="$T/browser" "$DOSSIER" --db "$T/lib.db"
 wait_for "15 articles"
 
 # A search longer than the list's title: the label is cut, not the count.
 keys / && wait_for "Search:" && keys "velmark OR valdoria" Enter
 wait_for "… (15) 1/15"
 ok $? "a long search's title keeps its count whole beside the position"
+keys q && wait_for "All (15)"
+
+# A key bound to nothing says so instead of doing nothing.
+keys x
+wait_for "x does nothing here (? lists the keys)"
+ok $? "an unbound key says it does nothing"
+
+keys : && wait_for ":" && keys "quit now" Enter
+wait_for "operation 'quit' takes no arguments"
+ok $? "an operation given arguments on the command line says so"
+keys : && wait_for ":" && keys "set theme nosuchtheme" Enter
+wait_for "unknown theme 'nosuchtheme' (try default, light or mono)"
+ok $? "an unknown theme is named, not an installed path"
+
+# o in the list opens the selected story, not the one open in the pane.
+keys Enter && wait_for "Brenmark Daily · 5 Dec 2025"
+keys q j o
+wait_for "opened https://ulmgradobserver.example/"
+ok $? "o in the list opens the selected story's address"
+
+# The help at 80x24: descriptions wrap, the page keys scroll it.
+tm resize-window -x 80 -y 24
+wait_until 'grep -q "^ 15 articles.*q:quit$" "$T/screen"'
+keys '?'
+wait_for "Keys ("
+wait_for "open the selected feed, story, name or" &&
+	grep -q "^ *quote$" "$T/screen"
+ok $? "a help line too long for 80 columns wraps"
+grep -q " 1-21/[0-9]" "$T/screen"
+ok $? "the help says which of its lines are shown"
+keys Space
+wait_for " 21-41/"
+ok $? "Space pages the help down"
+keys G
+wait_for "run an operation by name"
+ok $? "G goes to the help's end"
+[ "$(grep -c . "$T/screen")" -gt 12 ]
+ok $? "the help's end fills the screen rather than scrolling off it"
+keys g
+wait_for "  j, Down            down"
+ok $? "g goes back to the help's top"
+keys q
+wait_gone "Keys ("
+
+# Too small: the message wraps to be read whole.
+tm resize-window -x 30 -y 8
+wait_for "needs at least 40x10"
+ok $? "the too-small message wraps at 30 columns"
+tm resize-window -x 80 -y 24
+wait_until 'grep -q "^ 15 articles.*q:quit$" "$T/screen"'
+ok $? "the screen comes back when enlarged"
