@@ -162,6 +162,7 @@ int	 ui_put(int, int, int, const char *, size_t, attr_t,
 void	 ui_fill(int, int, int, attr_t);
 int	 ui_width(const char *, size_t);
 size_t	 ui_fit(const char *, size_t, int, int *);
+int	 ui_wrap(int, int, int, int, const char *, attr_t);
 
 /* ui-layout.c */
 void	 ui_layout(struct ui *);

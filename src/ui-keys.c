@@ -724,8 +724,10 @@ ui_toggle(struct ui *ui, int star)
 	int64_t	 id;
 	int	 read, starred, rv;
 
-	if ((id = ui_target(ui, &read, &starred)) == 0)
-		return 0;
+	if ((id = ui_target(ui, &read, &starred)) == 0) {
+		ui_message(ui, 1, "choose a story first");
+		return UI_REDRAW;
+	}
 	if (star)
 		rv = store_set_starred(ui->store, id, !starred, &err);
 	else

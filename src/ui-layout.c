@@ -524,28 +524,28 @@ ui_list_draw(struct ui *ui)
 static void
 ui_greeting(struct ui *ui)
 {
-	static const char *lines[] = {
+	static const char *paras[] = {
 		"Welcome to dossier.",
 		"",
-		"Your library is empty. Import saved stories (plain text as",
+		"Your library is empty. Import saved stories (plain text as "
 		"browsers save it, HTML pages, Markdown) from a shell:",
 		"",
 		"    dossier import PATH...",
 		"",
-		"or follow feeds: dossier add URL, then press R here.",
-		"A directory is read recursively; importing twice adds",
+		"or follow feeds: dossier add URL, then press R here. "
+		"A directory is read recursively; importing twice adds "
 		"nothing.",
 		"Then start dossier again. Press ? for keys, q to quit.",
 	};
 	struct ui_rect	*r = &ui->r[PANE_ARTICLE];
-	int		 y, cols = ui_cols(ui, PANE_ARTICLE) - 2;
+	int		 y, cols = ui_cols(ui, PANE_ARTICLE) - 3;
 	size_t		 i;
 
 	ui_box(ui, PANE_ARTICLE, "Welcome");
-	for (i = 0, y = r->y + 2; i < sizeof lines / sizeof lines[0] &&
-	    y < r->y + r->h; i++, y++)
-		ui_put(y, r->x + 2, cols, lines[i], strlen(lines[i]),
-		    ui->attr[i == 0 ? E_HEADER_TITLE : E_MESSAGE], NULL, NULL);
+	for (i = 0, y = r->y + 2; i < sizeof paras / sizeof paras[0]; i++)
+		y += *paras[i] == '\0' ? 1 : ui_wrap(y, r->x + 2, cols,
+		    r->y + r->h, paras[i],
+		    ui->attr[i == 0 ? E_HEADER_TITLE : E_MESSAGE]);
 }
 
 /* The status line: counts, position, a message, the main keys. */
@@ -582,47 +582,13 @@ ui_status_draw(struct ui *ui)
 	    NULL);
 }
 
-/* The too-small message, wrapped at spaces and centred on the lines. */
-static void
-ui_too_small_draw(struct ui *ui, const char *msg)
-{
-	const char	*s;
-	size_t		 len, n, cut;
-	int		 lines = 0, y, pass;
-
-	/* Count the lines, then draw them. */
-	for (pass = 0; pass < 2; pass++) {
-		y = (LINES - lines) / 2;
-		if (y < 0)
-			y = 0;
-		lines = 0;
-		for (s = msg, len = strlen(msg); len > 0; lines++, y++) {
-			n = len <= (size_t)COLS ? len : (size_t)COLS;
-			if (n < len) {
-				for (cut = n; cut > 0 && s[cut] != ' '; cut--)
-					;
-				if (cut > 0)
-					n = cut;
-			}
-			if (pass == 1 && y < LINES)
-				ui_put(y, 0, COLS, s, n, ui->attr[E_ERROR],
-				    NULL, NULL);
-			s += n;
-			len -= n;
-			while (len > 0 && *s == ' ') {
-				s++;
-				len--;
-			}
-		}
-	}
-}
-
 /* Paint the whole screen. */
 void
 ui_draw(struct ui *ui)
 {
 	char	*msg;
 	int64_t	 all = -1;
+	int	 y;
 	size_t	 i;
 
 	erase();
@@ -630,7 +596,9 @@ ui_draw(struct ui *ui)
 		xasprintf(&msg, "Terminal too small (%dx%d): dossier needs "
 		    "at least %dx%d. q quits.", COLS, LINES, UI_MIN_W,
 		    UI_MIN_H);
-		ui_too_small_draw(ui, msg);
+		/* Wrapped and centred, to be read whole. */
+		y = (LINES - ui_wrap(0, 0, COLS, 0, msg, 0)) / 2;
+		ui_wrap(y > 0 ? y : 0, 0, COLS, LINES, msg, ui->attr[E_ERROR]);
 		free(msg);
 		refresh();
 		return;

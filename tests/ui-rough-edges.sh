@@ -4,7 +4,7 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 13
+plan 15
 
 sample_db
 use_theme default
@@ -68,3 +68,13 @@ ok $? "the too-small message wraps at 30 columns"
 tm resize-window -x 80 -y 24
 wait_until 'grep -q "^ 15 articles.*q:quit$" "$T/screen"'
 ok $? "the screen comes back when enlarged"
+
+# An empty library: the greeting wraps in the pane; keys that need a
+# story say so.
+start 80 24 "$DOSSIER" --db "$T/empty.db"
+wait_for "0 articles"
+wait_for "text as browsers save it, HTML pages, Markdown) from"
+ok $? "the empty library's greeting wraps at 80 columns"
+keys s
+wait_for "choose a story first"
+ok $? "s with no story says to choose one"
