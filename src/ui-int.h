@@ -155,6 +155,7 @@ void	 ui_message(struct ui *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	 ui_theme_load(struct ui *, const char *, char **);
 int	 ui_open_url(struct ui *, const char *);
+void	 ui_frame(struct ui *);
 
 /* ui-draw.c: the one writer of text cells. */
 int	 ui_put(int, int, int, const char *, size_t, attr_t,

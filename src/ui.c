@@ -402,7 +402,7 @@ ui_signals(void)
 }
 
 /* Do what the pending flags ask, then paint. */
-static void
+void
 ui_frame(struct ui *ui)
 {
 	int	f = ui->flags;

@@ -4,7 +4,7 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 15
+plan 17
 
 sample_db
 use_theme default
@@ -78,3 +78,18 @@ ok $? "the empty library's greeting wraps at 80 columns"
 keys s
 wait_for "choose a story first"
 ok $? "s with no story says to choose one"
+
+# A resize while a prompt is open lays the screen out again behind it.
+start 80 24 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+keys / && wait_for "Search:" && keys abc
+tm resize-window -x 50 -y 15
+wait_until '! grep -q "│" "$T/screen" && grep -q "^Search: abc" "$T/screen"'
+ok $? "a resize under the search prompt stacks the panes at once"
+keys Escape
+keys Enter && wait_for "Brenmark Daily" && keys a
+wait_for "Note on the story:" && keys "x" C-u
+tm resize-window -x 80 -y 24
+wait_until 'grep -q "│" "$T/screen" && grep -q "^Note on the story:" "$T/screen"'
+ok $? "and a resize under the note prompt goes back to side by side"
+keys Escape
