@@ -4,7 +4,7 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 17
+plan 19
 
 sample_db
 use_theme default
@@ -93,3 +93,17 @@ tm resize-window -x 80 -y 24
 wait_until 'grep -q "│" "$T/screen" && grep -q "^Note on the story:" "$T/screen"'
 ok $? "and a resize under the note prompt goes back to side by side"
 keys Escape
+
+# The quotes view puts only direct quotes in quote marks: reported speech
+# is not the speaker's words.
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+keys g Enter && wait_for "Brenmark Daily · 5 Dec 2025"
+keys Tab Enter
+wait_for "Quotes: Hanne Lutz"
+wait_for "reported: a cap was still not on the table" &&
+	! grep -q "“a cap was still" "$T/screen"
+ok $? "an indirect quote is shown as reported, without quote marks"
+grep -q "“Nobody will be cold because of a decision taken anywhere.”" \
+    "$T/screen"
+ok $? "a direct quote keeps its quote marks"
