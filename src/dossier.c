@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -342,6 +343,26 @@ cmd_print_entity(FILE *f, const char *name, const char *title,
 	}
 }
 
+/*
+ * Fail if standard output could not be written whole (a full disk, a
+ * closed pipe). The error of a write that failed earlier is gone by now,
+ * so an error seen only in the stream's flag is a plain write error.
+ */
+static int
+stdout_check(int rv)
+{
+	errno = 0;
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "dossier: stdout: %s\n", strerror(errno));
+		return CMD_FAILED;
+	}
+	if (ferror(stdout)) {
+		fputs("dossier: stdout: write error\n", stderr);
+		return CMD_FAILED;
+	}
+	return rv;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -368,10 +389,10 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return CMD_OK;
+			return stdout_check(CMD_OK);
 		case 'V':
 			printf("dossier %s\n", PACKAGE_VERSION);
-			return CMD_OK;
+			return stdout_check(CMD_OK);
 		default:
 			usage(stderr);
 			return CMD_USAGE;
@@ -395,9 +416,5 @@ main(int argc, char **argv)
 	optind = 0;	/* let the subcommand parse its own options */
 	rv = c->exec(&ctx, argc, argv);
 	store_close(ctx.store);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("dossier: stdout");
-		rv = CMD_FAILED;
-	}
-	return rv;
+	return stdout_check(rv);
 }

@@ -414,6 +414,7 @@ quotes_row(const struct store_speaker_quote *q, void *arg)
 	e->text = xstrdup(q->text != NULL ? q->text : "");
 	e->start = q->start;
 	e->end = q->end;
+	e->direct = q->direct;
 	return 0;
 }
 

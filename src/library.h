@@ -103,6 +103,7 @@ struct lib_quote {
 	char	*title;
 	char	*text;
 	size_t	 start, end;
+	int	 direct;	/* the speaker's own words, in quote marks */
 };
 
 struct lib_quotes {

@@ -347,7 +347,8 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 	if (sqlite3_prepare_v2(s->db,
 	    "SELECT a.id, a.published, a.outlet, a.title,"
 	    " CAST(substr(CAST(a.body AS BLOB), q.start + 1,"
-	    "   q.end - q.start) AS TEXT), q.start, q.end"
+	    "   q.end - q.start) AS TEXT), q.start, q.end,"
+	    " q.kind = 'direct'"
 	    " FROM quotes q JOIN entities e ON e.id = q.speaker_id"
 	    " JOIN articles a ON a.id = q.article_id"
 	    " WHERE e.kind = ?2 AND e.name = ?1"
@@ -370,6 +371,7 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 			continue;
 		q.start = (size_t)b;
 		q.end = (size_t)e;
+		q.direct = sqlite3_column_int(st, 7);
 		if (fn(&q, arg) != 0) {
 			rc = SQLITE_DONE;
 			break;

@@ -298,6 +298,7 @@ struct store_speaker_quote {
 	const char	*title;
 	const char	*text;		/* the quoted words (bytes of the body) */
 	size_t		 start, end;
+	int		 direct;	/* in quote marks, not reported speech */
 };
 
 /* Every quote attributed to an entity (kind, name), newest story first. */

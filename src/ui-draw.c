@@ -146,3 +146,39 @@ ui_fill(int y, int x, int cols, attr_t a)
 		mvaddch(y, x + i, ' ');
 	attrset(A_NORMAL);
 }
+
+/*
+ * Write text wrapped at spaces in cols columns from line y, drawing only
+ * the lines above ymax (none when ymax <= y, to measure). Returns the
+ * number of lines the text takes.
+ */
+int
+ui_wrap(int y, int x, int cols, int ymax, const char *s, attr_t a)
+{
+	size_t	len = strlen(s), n, cut;
+	int	lines = 0;
+
+	if (cols < 1)
+		return 0;
+	while (len > 0) {
+		n = ui_fit(s, len, cols, NULL);
+		if (n < len) {
+			for (cut = n; cut > 0 && s[cut] != ' '; cut--)
+				;
+			if (cut > 0)
+				n = cut;
+			else if (n == 0)
+				n = 1;	/* a character wider than cols */
+		}
+		if (y + lines < ymax)
+			ui_put(y + lines, x, cols, s, n, a, NULL, NULL);
+		lines++;
+		s += n;
+		len -= n;
+		while (len > 0 && *s == ' ') {
+			s++;
+			len--;
+		}
+	}
+	return lines;
+}

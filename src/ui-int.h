@@ -155,6 +155,7 @@ void	 ui_message(struct ui *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	 ui_theme_load(struct ui *, const char *, char **);
 int	 ui_open_url(struct ui *, const char *);
+void	 ui_frame(struct ui *);
 
 /* ui-draw.c: the one writer of text cells. */
 int	 ui_put(int, int, int, const char *, size_t, attr_t,
@@ -162,6 +163,7 @@ int	 ui_put(int, int, int, const char *, size_t, attr_t,
 void	 ui_fill(int, int, int, attr_t);
 int	 ui_width(const char *, size_t);
 size_t	 ui_fit(const char *, size_t, int, int *);
+int	 ui_wrap(int, int, int, int, const char *, attr_t);
 
 /* ui-layout.c */
 void	 ui_layout(struct ui *);
@@ -230,6 +232,12 @@ void	 ui_keys_free(void);
 int	 ui_config_load(struct ui *);
 int	 ui_command(struct ui *, const char *, char **);
 int	 ui_key(struct ui *, int, wint_t);
+size_t	 ui_op_count(void);
+const char *ui_op_name(size_t);
+const char *ui_op_desc(size_t);
+void	 ui_op_keys(size_t, char *, size_t);
+
+/* ui-help.c */
 void	 ui_help_draw(struct ui *);
 
 /* ui-prompt.c */

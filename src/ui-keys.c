@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "buf.h"
 #include "store.h"
 #include "ui.h"
@@ -226,6 +227,25 @@ ui_op_find(const char *name, size_t *op)
 	return -1;
 }
 
+/* The operations, for the help screen: name and description of op i. */
+size_t
+ui_op_count(void)
+{
+	return UI_NOPS;
+}
+
+const char *
+ui_op_name(size_t i)
+{
+	return ui_ops[i].name;
+}
+
+const char *
+ui_op_desc(size_t i)
+{
+	return ui_ops[i].desc;
+}
+
 /* Find a key's binding in a table; ui_nbindings if none. */
 static size_t
 ui_binding_find(int table, int key)
@@ -396,6 +416,8 @@ ui_command(struct ui *ui, const char *line, char **err)
 		rv = ui_set(ui, w, n, err);
 	else if (ui_op_find(w[0], &op) == 0 && n == 1 && ui != NULL)
 		rv = ui_ops[op].fn(ui);
+	else if (ui_op_find(w[0], &op) == 0 && n > 1)
+		xasprintf(err, "operation '%s' takes no arguments", w[0]);
 	else
 		xasprintf(err, "unknown command '%s'", w[0]);
 out:
@@ -705,8 +727,10 @@ ui_toggle(struct ui *ui, int star)
 	int64_t	 id;
 	int	 read, starred, rv;
 
-	if ((id = ui_target(ui, &read, &starred)) == 0)
-		return 0;
+	if ((id = ui_target(ui, &read, &starred)) == 0) {
+		ui_message(ui, 1, "choose a story first");
+		return UI_REDRAW;
+	}
 	if (star)
 		rv = store_set_starred(ui->store, id, !starred, &err);
 	else
@@ -753,33 +777,51 @@ op_toggle_sidebar(struct ui *ui)
 
 /*
  * Open a link in a browser: with a number N typed first, link [N] of the
- * list under the story, else the story's own address.
+ * list under the story, else the story's own address. The story is the
+ * open one, or in the lists the selected one, as for r, s and t.
  */
 static int
 op_open_link(struct ui *ui)
 {
-	size_t	n = (size_t)ui->count;
+	struct article	 other;
+	const struct article *a = &ui->art;
+	char		*err = NULL;
+	size_t		 n = (size_t)ui->count;
+	int64_t		 id;
+	int		 read, starred, flags = UI_REDRAW;
 
-	if (ui->art_id == 0) {
-		ui_message(ui, 1, "open a story first");
+	if ((id = ui_target(ui, &read, &starred)) == 0) {
+		ui_message(ui, 1, "choose a story first");
 		return UI_REDRAW;
+	}
+	article_init(&other);
+	if (id != ui->art_id) {
+		if (store_article_get(ui->store, id, &other, &err) != 0) {
+			ui_message(ui, 1, "%s", err != NULL ? err :
+			    "the story is gone");
+			goto out;
+		}
+		a = &other;
 	}
 	if (n == 0) {
-		if (ui->art.url != NULL)
-			return ui_open_url(ui, ui->art.url);
-		ui_message(ui, 1, "the story has no address%s",
-		    ui->art.nlinks > 0 ? "; type a link's number first" : "");
-		return UI_REDRAW;
-	}
-	if (n > ui->art.nlinks) {
-		if (ui->art.nlinks == 0)
+		if (a->url != NULL)
+			flags = ui_open_url(ui, a->url);
+		else
+			ui_message(ui, 1, "the story has no address%s",
+			    a->nlinks > 0 ? "; type a link's number first" :
+			    "");
+	} else if (n > a->nlinks) {
+		if (a->nlinks == 0)
 			ui_message(ui, 1, "the story has no links");
 		else
 			ui_message(ui, 1, "no link %zu: the story has %zu", n,
-			    ui->art.nlinks);
-		return UI_REDRAW;
-	}
-	return ui_open_url(ui, ui->art.links[n - 1].url);
+			    a->nlinks);
+	} else
+		flags = ui_open_url(ui, a->links[n - 1].url);
+out:
+	article_free(&other);
+	free(err);
+	return flags;
 }
 
 /* Read and run a command line. */
@@ -801,8 +843,10 @@ op_redraw(struct ui *ui)
 int
 ui_key(struct ui *ui, int rc, wint_t ch)
 {
-	int	key, table, flags;
+	char	name[32];
+	int	key, table, flags, page;
 	size_t	i;
+	int	(*fn)(struct ui *);
 
 	key = rc == KEY_CODE_YES ? KEY_SPECIAL | (int)ch : (int)ch;
 	if (key == '\n' || key == (KEY_SPECIAL | KEY_ENTER))
@@ -819,15 +863,18 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 	if ((i = ui_binding_find(table, key)) == ui_nbindings)
 		i = ui_binding_find(T_GLOBAL, key);
 	if (ui->help) {
-		/* The help screen scrolls; any other key closes it. */
-		if (i < ui_nbindings && ui_ops[ui_bindings[i].op].fn == op_down)
-			ui->help_top++;
-		else if (i < ui_nbindings &&
-		    ui_ops[ui_bindings[i].op].fn == op_up && ui->help_top > 0)
-			ui->help_top--;
+		/* The movement keys scroll the help; any other key closes it. */
+		fn = i < ui_nbindings ? ui_ops[ui_bindings[i].op].fn : NULL;
+		page = LINES - 4 > 1 ? LINES - 4 : 1;
+		if (fn == op_down || fn == op_up)
+			ui->help_top += fn == op_down ? 1 : -1;
+		else if (fn == op_page_down || fn == op_page_up)
+			ui->help_top += fn == op_page_down ? page : -page;
+		else if (fn == op_top || fn == op_bottom)
+			ui->help_top = fn == op_top ? 0 : 0x7fff;
 		else
 			ui->help = 0;
-		return UI_REDRAW;
+		return UI_REDRAW;	/* ui_help_draw keeps help_top in range */
 	}
 	if (ui->too_small && (i == ui_nbindings ||
 	    ui_ops[ui_bindings[i].op].fn != op_quit))
@@ -841,8 +888,14 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 		return UI_REDRAW;
 	}
 	if (i == ui_nbindings) {
+		/* Escape only drops a count; other keys say they do nothing. */
 		ui->count = 0;
-		return 0;
+		if (key == 27)
+			return UI_REDRAW;
+		ui_key_name(key, name, sizeof name);
+		ui_message(ui, 1, "%s does nothing here (? lists the keys)",
+		    name);
+		return UI_REDRAW;
 	}
 	flags = ui_ops[ui_bindings[i].op].fn(ui);
 	ui->count = 0;
@@ -867,7 +920,7 @@ ui_op_key(const char *name, char *out, size_t len)
 }
 
 /* The keys bound to an operation, as "j, Down". */
-static void
+void
 ui_op_keys(size_t op, char *out, size_t len)
 {
 	char	name[32];
@@ -884,58 +937,6 @@ ui_op_keys(size_t op, char *out, size_t len)
 		    ui_bindings[i].table == T_GLOBAL ? "" : ":", name);
 		if (used >= len)
 			break;
-	}
-}
-
-static const char *const ui_help_commands[] = {
-	"bind [-T TABLE] KEY OPERATION  bind a key (TABLE: global, feeds,",
-	"                       list, article, sidebar, quotes)",
-	"unbind [-T TABLE] KEY  remove a key's binding",
-	"set theme NAME|PATH    use a theme (default, light, mono)",
-	"set sidebar on|off|auto",
-	"set mark-read on|off   opening a story marks it read",
-	"set width N            widest line of a story (0: the pane)",
-	"OPERATION              run an operation by name",
-};
-
-/* Draw the help screen from the key and command tables. */
-void
-ui_help_draw(struct ui *ui)
-{
-	char	 keys[128];
-	int	 y, row = 0, cols = COLS - 4;
-	size_t	 i, n = UI_NOPS + 3 + sizeof ui_help_commands /
-	    sizeof ui_help_commands[0];
-	const char *line;
-
-	if ((size_t)ui->help_top + 1 > n)
-		ui->help_top = (int)n - 1;
-	for (y = 0; y < LINES - 1; y++)
-		ui_fill(y, 0, COLS, ui->attr[E_NORMAL]);
-	ui_put(0, 1, cols, "Keys (q or any other key closes; j/k scroll)",
-	    44, ui->attr[E_PANE_TITLE_FOCUS], NULL, NULL);
-	for (y = 2, i = 0; i < n && y < LINES - 1; i++, row++) {
-		if (row < ui->help_top)
-			continue;
-		if (i < UI_NOPS) {
-			ui_op_keys(i, keys, sizeof keys);
-			ui_put(y, 2, 18, keys, strlen(keys),
-			    ui->attr[E_HELP_KEY], NULL, NULL);
-			ui_put(y, 21, 16, ui_ops[i].name,
-			    strlen(ui_ops[i].name), ui->attr[E_HELP_TEXT],
-			    NULL, NULL);
-			ui_put(y, 38, cols - 36, ui_ops[i].desc,
-			    strlen(ui_ops[i].desc), ui->attr[E_HELP_TEXT],
-			    NULL, NULL);
-		} else if (i == UI_NOPS + 1) {
-			ui_put(y, 1, cols, "Commands (config file and ':')",
-			    30, ui->attr[E_PANE_TITLE], NULL, NULL);
-		} else if (i > UI_NOPS + 2) {
-			line = ui_help_commands[i - UI_NOPS - 3];
-			ui_put(y, 2, cols, line, strlen(line),
-			    ui->attr[E_HELP_TEXT], NULL, NULL);
-		}
-		y++;
 	}
 }
 

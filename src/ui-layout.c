@@ -441,32 +441,63 @@ ui_feeds_draw(struct ui *ui)
 	}
 }
 
+/*
+ * The list's title, "label (count)", in cols columns: the label is cut
+ * with an ellipsis so the count always shows whole.
+ */
+static char *
+ui_list_title(const char *label, int64_t count, int cols)
+{
+	char	*title, *suffix;
+	size_t	 len = strlen(label), n;
+	int	 room;
+
+	xasprintf(&suffix, " (%lld)", (long long)count);
+	room = cols - (int)strlen(suffix);
+	if (ui_width(label, len) <= room || room < 2)
+		xasprintf(&title, "%s%s", label, suffix);
+	else {
+		n = ui_fit(label, len, room - 1, NULL);
+		xasprintf(&title, "%.*s\xe2\x80\xa6%s", (int)n, label,
+		    suffix);
+	}
+	free(suffix);
+	return title;
+}
+
 /* Draw the article list window. */
 static void
 ui_list_draw(struct ui *ui)
 {
 	struct ui_rect	*r = &ui->r[PANE_LIST];
 	struct lib_row	*row;
-	char		*title;
+	char		*title, *pos;
 	int		 rows = ui_rows(ui, PANE_LIST), cols, x, y;
 	size_t		 i;
 	attr_t		 a, da;
 
-	xasprintf(&title, "%s (%lld)", ui->filter_label != NULL ?
-	    ui->filter_label : "Articles", (long long)ui->filter_count);
-	ui_box(ui, PANE_LIST, title);
-	free(title);
 	cols = ui_cols(ui, PANE_LIST);
 	/* Where the cursor is: "12/1204" at the title's right. */
+	pos = NULL;
+	x = 0;
 	if (ui->rows.n > 0 && ui->pos >= 0) {
-		xasprintf(&title, " %lld/%lld", (long long)(ui->pos +
+		xasprintf(&pos, " %lld/%lld", (long long)(ui->pos +
 		    (int64_t)ui->cur + 1), (long long)ui->filter_count);
-		x = (int)strlen(title);
-		if (x + 8 < cols)
-			ui_put(r->y, r->x + cols - x, x, title, (size_t)x,
-			    ui->attr[ui->focus == PANE_LIST ?
-			    E_PANE_TITLE_FOCUS : E_PANE_TITLE], NULL, NULL);
-		free(title);
+		if ((x = (int)strlen(pos)) + 8 >= cols) {
+			free(pos);
+			pos = NULL;
+			x = 0;
+		}
+	}
+	title = ui_list_title(ui->filter_label != NULL ? ui->filter_label :
+	    "Articles", ui->filter_count, cols - 1 - x);
+	ui_box(ui, PANE_LIST, title);
+	free(title);
+	if (pos != NULL) {
+		ui_put(r->y, r->x + cols - x, x, pos, (size_t)x,
+		    ui->attr[ui->focus == PANE_LIST ?
+		    E_PANE_TITLE_FOCUS : E_PANE_TITLE], NULL, NULL);
+		free(pos);
 	}
 	for (y = 0, i = 0; y < rows && i < ui->rows.n; y++, i++) {
 		row = &ui->rows.v[i];
@@ -493,28 +524,28 @@ ui_list_draw(struct ui *ui)
 static void
 ui_greeting(struct ui *ui)
 {
-	static const char *lines[] = {
+	static const char *paras[] = {
 		"Welcome to dossier.",
 		"",
-		"Your library is empty. Import saved stories (plain text as",
+		"Your library is empty. Import saved stories (plain text as "
 		"browsers save it, HTML pages, Markdown) from a shell:",
 		"",
 		"    dossier import PATH...",
 		"",
-		"or follow feeds: dossier add URL, then press R here.",
-		"A directory is read recursively; importing twice adds",
+		"or follow feeds: dossier add URL, then press R here. "
+		"A directory is read recursively; importing twice adds "
 		"nothing.",
 		"Then start dossier again. Press ? for keys, q to quit.",
 	};
 	struct ui_rect	*r = &ui->r[PANE_ARTICLE];
-	int		 y, cols = ui_cols(ui, PANE_ARTICLE) - 2;
+	int		 y, cols = ui_cols(ui, PANE_ARTICLE) - 3;
 	size_t		 i;
 
 	ui_box(ui, PANE_ARTICLE, "Welcome");
-	for (i = 0, y = r->y + 2; i < sizeof lines / sizeof lines[0] &&
-	    y < r->y + r->h; i++, y++)
-		ui_put(y, r->x + 2, cols, lines[i], strlen(lines[i]),
-		    ui->attr[i == 0 ? E_HEADER_TITLE : E_MESSAGE], NULL, NULL);
+	for (i = 0, y = r->y + 2; i < sizeof paras / sizeof paras[0]; i++)
+		y += *paras[i] == '\0' ? 1 : ui_wrap(y, r->x + 2, cols,
+		    r->y + r->h, paras[i],
+		    ui->attr[i == 0 ? E_HEADER_TITLE : E_MESSAGE]);
 }
 
 /* The status line: counts, position, a message, the main keys. */
@@ -557,14 +588,17 @@ ui_draw(struct ui *ui)
 {
 	char	*msg;
 	int64_t	 all = -1;
+	int	 y;
 	size_t	 i;
 
 	erase();
 	if (ui->too_small) {
 		xasprintf(&msg, "Terminal too small (%dx%d): dossier needs "
-		    "at least %dx%d.", COLS, LINES, UI_MIN_W, UI_MIN_H);
-		ui_put(LINES / 2, 0, COLS, msg, strlen(msg),
-		    ui->attr[E_ERROR], NULL, NULL);
+		    "at least %dx%d. q quits.", COLS, LINES, UI_MIN_W,
+		    UI_MIN_H);
+		/* Wrapped and centred, to be read whole. */
+		y = (LINES - ui_wrap(0, 0, COLS, 0, msg, 0)) / 2;
+		ui_wrap(y > 0 ? y : 0, 0, COLS, LINES, msg, ui->attr[E_ERROR]);
 		free(msg);
 		refresh();
 		return;

@@ -92,7 +92,9 @@ ui_prompt(struct ui *ui, const char *prompt, const char *initial,
 		if (rc == ERR)
 			continue;
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			ui->flags |= UI_RELAYOUT | UI_LIST;
+			/* Lay the screen out again behind the prompt. */
+			ui->flags |= UI_RELAYOUT | UI_LIST | UI_REDRAW;
+			ui_frame(ui);
 			continue;
 		}
 		if (rc == OK && (ch == 27 || ch == 7))
@@ -147,17 +149,23 @@ ui_confirm(struct ui *ui, const char *question)
 	wint_t	ch;
 	int	rc, pw;
 
-	ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
-	pw = ui_put(LINES - 1, 0, COLS - 1, question, strlen(question),
-	    ui->attr[E_PROMPT], NULL, NULL);
-	move(LINES - 1, pw < COLS - 1 ? pw + 1 : pw);
 	timeout(250);
 	curs_set(1);
-	refresh();
-	while (((rc = get_wch(&ch)) == ERR ||
-	    (rc == KEY_CODE_YES && ch == KEY_RESIZE)) && !ui_interrupted())
-		if (rc != ERR)
-			ui->flags |= UI_RELAYOUT | UI_LIST;
+	for (;;) {
+		ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
+		pw = ui_put(LINES - 1, 0, COLS - 1, question,
+		    strlen(question), ui->attr[E_PROMPT], NULL, NULL);
+		move(LINES - 1, pw < COLS - 1 ? pw + 1 : pw);
+		refresh();
+		while ((rc = get_wch(&ch)) == ERR && !ui_interrupted())
+			;
+		if (ui_interrupted() || rc != KEY_CODE_YES ||
+		    ch != KEY_RESIZE)
+			break;
+		/* Lay the screen out again behind the question. */
+		ui->flags |= UI_RELAYOUT | UI_LIST | UI_REDRAW;
+		ui_frame(ui);
+	}
 	curs_set(0);
 	ui->flags |= UI_RELAYOUT | UI_REDRAW;
 	return rc == OK && (ch == 'y' || ch == 'Y') && !ui_interrupted();

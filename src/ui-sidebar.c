@@ -264,7 +264,16 @@ ui_quotes_draw(struct ui *ui)
 		    q->outlet : "", q->title != NULL ? q->title : "");
 		ui_put(y, r->x + 1, cols, meta, strlen(meta), a, NULL, NULL);
 		free(meta);
-		xasprintf(&meta, "\xe2\x80\x9c%s\xe2\x80\x9d", q->text);
+		/*
+		 * Only a direct quote is put in quote marks: reported speech
+		 * is not the speaker's words, and a mixed quote holds its
+		 * own marks.
+		 */
+		if (q->direct)
+			xasprintf(&meta, "\xe2\x80\x9c%s\xe2\x80\x9d",
+			    q->text);
+		else
+			xasprintf(&meta, "reported: %s", q->text);
 		quote_lines(ui, y + 1, r->x + 2, cols - 1, meta);
 		free(meta);
 	}

@@ -269,7 +269,12 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 
 	path = ui_theme_path(name);
 	if ((f = fopen(path, "r")) == NULL) {
-		xasprintf(err, "%s: %s", path, strerror(errno));
+		/* A name was looked for in three places: name none of them. */
+		if (errno == ENOENT && strchr(name, '/') == NULL)
+			xasprintf(err, "unknown theme '%s' (try default, "
+			    "light or mono)", name);
+		else
+			xasprintf(err, "%s: %s", path, strerror(errno));
 		free(path);
 		return -1;
 	}
@@ -397,7 +402,7 @@ ui_signals(void)
 }
 
 /* Do what the pending flags ask, then paint. */
-static void
+void
 ui_frame(struct ui *ui)
 {
 	int	f = ui->flags;

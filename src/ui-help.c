@@ -1,0 +1,181 @@
+/*
+ * The help screen: every operation with its keys and description, then
+ * the commands of the config file, generated from the key table and
+ * wrapped to the terminal's width. It scrolls with the movement keys
+ * (ui_key); help_top is kept in range here.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui-int.h"
+#include "banned.h"
+
+#define HELP_KEYS_X	2	/* "j, Down" */
+#define HELP_KEYS_W	18
+#define HELP_NAME_X	21	/* "down" */
+#define HELP_NAME_W	16
+#define HELP_DESC_X	38	/* what it does, when there is room */
+#define HELP_DESC_MIN	24	/* narrower than this: below, indented */
+#define HELP_CMD_X	27	/* a command's description */
+
+static const struct {
+	const char	*syntax;
+	const char	*desc;
+} help_commands[] = {
+	{ "bind [-T TABLE] KEY OPERATION", "bind a key (TABLE: global, "
+	  "feeds, list, article, sidebar, quotes)" },
+	{ "unbind [-T TABLE] KEY", "remove a key's binding" },
+	{ "set theme NAME|PATH", "use a theme (default, light, mono)" },
+	{ "set sidebar on|off|auto", "show the sidebar always, never, or "
+	  "when the terminal is wide" },
+	{ "set mark-read on|off", "opening a story marks it read" },
+	{ "set width N", "widest line of a story (0: the pane)" },
+	{ "OPERATION", "run an operation by name" },
+};
+#define HELP_NCOMMANDS (sizeof help_commands / sizeof help_commands[0])
+
+/* Where the help is drawn: rows counted from its top, some shown. */
+struct help {
+	struct ui	*ui;
+	int		 row;	/* the row being laid out */
+	int		 top;	/* the first row shown */
+};
+
+/* The screen line of the current row, or -1 when it is scrolled away. */
+static int
+help_y(struct help *h)
+{
+	int	y = 2 + h->row - h->top;
+
+	return y >= 2 && y < LINES - 1 ? y : -1;
+}
+
+/* Put text on the current row, if it is shown. */
+static void
+help_put(struct help *h, int x, int w, const char *s, enum ui_elem e)
+{
+	int	y;
+
+	if ((y = help_y(h)) != -1 && w > 0)
+		ui_put(y, x, w, s, strlen(s), h->ui->attr[e], NULL, NULL);
+}
+
+/*
+ * Lay out text wrapped at spaces in w columns from x, the first line on
+ * the current row; the row after the last line is left current.
+ */
+static void
+help_wrap(struct help *h, int x, int w, const char *s)
+{
+	size_t	len = strlen(s), n, cut;
+	int	y;
+
+	if (w < 1)
+		w = 1;
+	do {
+		n = ui_fit(s, len, w, NULL);
+		if (n < len) {
+			for (cut = n; cut > 0 && s[cut] != ' '; cut--)
+				;
+			if (cut > 0)
+				n = cut;
+			else if (n == 0)
+				n = 1;	/* a character wider than w */
+		}
+		if ((y = help_y(h)) != -1)
+			ui_put(y, x, w, s, n, h->ui->attr[E_HELP_TEXT], NULL,
+			    NULL);
+		h->row++;
+		s += n;
+		len -= n;
+		while (len > 0 && *s == ' ') {
+			s++;
+			len--;
+		}
+	} while (len > 0);
+}
+
+/* Lay out the whole help; returns its number of rows. */
+static int
+help_layout(struct help *h)
+{
+	char	 keys[128];
+	size_t	 i;
+	int	 wide = COLS - HELP_DESC_X - 1 >= HELP_DESC_MIN;
+
+	for (i = 0; i < ui_op_count(); i++) {
+		ui_op_keys(i, keys, sizeof keys);
+		help_put(h, HELP_KEYS_X, HELP_KEYS_W, keys, E_HELP_KEY);
+		help_put(h, HELP_NAME_X, HELP_NAME_W, ui_op_name(i),
+		    E_HELP_TEXT);
+		if (wide)
+			help_wrap(h, HELP_DESC_X, COLS - HELP_DESC_X - 1,
+			    ui_op_desc(i));
+		else {
+			h->row++;
+			help_wrap(h, 6, COLS - 7, ui_op_desc(i));
+		}
+	}
+	h->row++;
+	help_put(h, 1, COLS - 2, "Commands (config file and ':')",
+	    E_PANE_TITLE);
+	h->row += 2;
+	wide = COLS - HELP_CMD_X - 1 >= HELP_DESC_MIN;
+	for (i = 0; i < HELP_NCOMMANDS; i++) {
+		help_put(h, HELP_KEYS_X, COLS - 3, help_commands[i].syntax,
+		    E_HELP_KEY);
+		if (!wide || (int)strlen(help_commands[i].syntax) + 2 >
+		    HELP_CMD_X - HELP_KEYS_X)
+			h->row++;
+		if (wide)
+			help_wrap(h, HELP_CMD_X, COLS - HELP_CMD_X - 1,
+			    help_commands[i].desc);
+		else
+			help_wrap(h, 6, COLS - 7, help_commands[i].desc);
+	}
+	return h->row;
+}
+
+/* Draw the help screen from the key and command tables. */
+void
+ui_help_draw(struct ui *ui)
+{
+	struct help	 h;
+	const char	*title = "Keys (j/k, Space, g/G scroll; q or any "
+	    "other key closes)";
+	char		 where[48];
+	int		 y, rows, shown = LINES - 3, w;
+
+	/* Count the rows first, to keep the top in range. */
+	memset(&h, 0, sizeof h);
+	h.ui = ui;
+	h.top = 1 << 30;
+	rows = help_layout(&h);
+	if (ui->help_top > rows - shown)
+		ui->help_top = rows - shown;
+	if (ui->help_top < 0)
+		ui->help_top = 0;
+
+	for (y = 0; y < LINES - 1; y++)
+		ui_fill(y, 0, COLS, ui->attr[E_NORMAL]);
+	/* The title, and which rows are shown when not all fit. */
+	*where = '\0';
+	if (rows > shown)
+		snprintf(where, sizeof where, " %d-%d/%d", ui->help_top + 1,
+		    ui->help_top + shown, rows);
+	w = (int)strlen(where);
+	if (w + 20 >= COLS)
+		w = 0;
+	ui_fill(0, 0, COLS, ui->attr[E_PANE_TITLE_FOCUS]);
+	ui_put(0, 1, COLS - 2 - w, title, strlen(title),
+	    ui->attr[E_PANE_TITLE_FOCUS], NULL, NULL);
+	if (w > 0)
+		ui_put(0, COLS - w - 1, w, where, (size_t)w,
+		    ui->attr[E_PANE_TITLE_FOCUS], NULL, NULL);
+	h.row = 0;
+	h.top = ui->help_top;
+	help_layout(&h);
+}

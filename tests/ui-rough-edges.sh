@@ -1,0 +1,109 @@
+#!/bin/sh
+# Rough edges of the screen found by using it: titles that hide their
+# count, keys that do nothing silently, the help screen at 80x24, the
+# too-small message, and which story a key acts on.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib-tmux.sh"
+plan 19
+
+sample_db
+use_theme default
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/opened"\n' "$T" >"$T/browser"
+chmod +x "$T/browser"
+start 120 40 env BROWSER="$T/browser" "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+
+# A search longer than the list's title: the label is cut, not the count.
+keys / && wait_for "Search:" && keys "velmark OR valdoria" Enter
+wait_for "… (15) 1/15"
+ok $? "a long search's title keeps its count whole beside the position"
+keys q && wait_for "All (15)"
+
+# A key bound to nothing says so instead of doing nothing.
+keys x
+wait_for "x does nothing here (? lists the keys)"
+ok $? "an unbound key says it does nothing"
+
+keys : && wait_for ":" && keys "quit now" Enter
+wait_for "operation 'quit' takes no arguments"
+ok $? "an operation given arguments on the command line says so"
+keys : && wait_for ":" && keys "set theme nosuchtheme" Enter
+wait_for "unknown theme 'nosuchtheme' (try default, light or mono)"
+ok $? "an unknown theme is named, not an installed path"
+
+# o in the list opens the selected story, not the one open in the pane.
+keys Enter && wait_for "Brenmark Daily · 5 Dec 2025"
+keys q j o
+wait_for "opened https://ulmgradobserver.example/"
+ok $? "o in the list opens the selected story's address"
+
+# The help at 80x24: descriptions wrap, the page keys scroll it.
+tm resize-window -x 80 -y 24
+wait_until 'grep -q "^ 15 articles.*q:quit$" "$T/screen"'
+keys '?'
+wait_for "Keys ("
+wait_for "open the selected feed, story, name or" &&
+	grep -q "^ *quote$" "$T/screen"
+ok $? "a help line too long for 80 columns wraps"
+grep -q " 1-21/[0-9]" "$T/screen"
+ok $? "the help says which of its lines are shown"
+keys Space
+wait_for " 21-41/"
+ok $? "Space pages the help down"
+keys G
+wait_for "run an operation by name"
+ok $? "G goes to the help's end"
+[ "$(grep -c . "$T/screen")" -gt 12 ]
+ok $? "the help's end fills the screen rather than scrolling off it"
+keys g
+wait_for "  j, Down            down"
+ok $? "g goes back to the help's top"
+keys q
+wait_gone "Keys ("
+
+# Too small: the message wraps to be read whole.
+tm resize-window -x 30 -y 8
+wait_for "needs at least 40x10"
+ok $? "the too-small message wraps at 30 columns"
+tm resize-window -x 80 -y 24
+wait_until 'grep -q "^ 15 articles.*q:quit$" "$T/screen"'
+ok $? "the screen comes back when enlarged"
+
+# An empty library: the greeting wraps in the pane; keys that need a
+# story say so.
+start 80 24 "$DOSSIER" --db "$T/empty.db"
+wait_for "0 articles"
+wait_for "text as browsers save it, HTML pages, Markdown) from"
+ok $? "the empty library's greeting wraps at 80 columns"
+keys s
+wait_for "choose a story first"
+ok $? "s with no story says to choose one"
+
+# A resize while a prompt is open lays the screen out again behind it.
+start 80 24 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+keys / && wait_for "Search:" && keys abc
+tm resize-window -x 50 -y 15
+wait_until '! grep -q "│" "$T/screen" && grep -q "^Search: abc" "$T/screen"'
+ok $? "a resize under the search prompt stacks the panes at once"
+keys Escape
+keys Enter && wait_for "Brenmark Daily" && keys a
+wait_for "Note on the story:" && keys "x" C-u
+tm resize-window -x 80 -y 24
+wait_until 'grep -q "│" "$T/screen" && grep -q "^Note on the story:" "$T/screen"'
+ok $? "and a resize under the note prompt goes back to side by side"
+keys Escape
+
+# The quotes view puts only direct quotes in quote marks: reported speech
+# is not the speaker's words.
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+keys g Enter && wait_for "Brenmark Daily · 5 Dec 2025"
+keys Tab Enter
+wait_for "Quotes: Hanne Lutz"
+wait_for "reported: a cap was still not on the table" &&
+	! grep -q "“a cap was still" "$T/screen"
+ok $? "an indirect quote is shown as reported, without quote marks"
+grep -q "“Nobody will be cold because of a decision taken anywhere.”" \
+    "$T/screen"
+ok $? "a direct quote keeps its quote marks"
