@@ -57,6 +57,7 @@ static const struct {
 	{ lex_given_names, &lex_given_names_n },
 	{ lex_source_nouns, &lex_source_nouns_n },
 	{ lex_abbreviations, &lex_abbreviations_n },
+	{ lex_state_nouns, &lex_state_nouns_n },
 };
 
 const struct lex_entry *

@@ -357,6 +357,28 @@ names_owner(struct ent_state_s *st, struct ent_cand *c)
 }
 
 /*
+ * Does an owner own what places do, within the next three words
+ * ("Velmark's eastern gas fields", "Marovia's foreign ministry")? The
+ * words must be lower case: "Brekk's Foreign Ministry visit" is not it.
+ */
+static int
+names_owns_state(struct ent_state_s *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	const char	*v;
+	size_t		 i;
+
+	for (i = c->b + 1; i < x->ntoks && i <= c->b + 3; i++) {
+		if (!(x->toks[i].flags & TOK_WORD) ||
+		    (x->toks[i].flags & (TOK_CAP | TOK_UPPER)))
+			return 0;
+		if (lex_match(x, LEX_STATE_NOUNS, i, 1, &v) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
  * citation; an organisation in camel case. Returns the kind or -1.
@@ -390,6 +412,9 @@ names_cue(struct ent_state_s *st, size_t i)
 		return EX_PLACE;
 	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
 		return EX_PERSON;
+	/* Marovia's foreign ministry: what only places own */
+	if (names_owner(st, c) && names_owns_state(st, c))
+		return EX_PLACE;
 	/* MTV's series: an acronym that owns something is a body */
 	if (n == 1 && names_owner(st, c) && (x->toks[c->a].flags &
 	    TOK_UPPER) && !ent_is(st, c->a, NAMES_NOT_ORG))

@@ -26,6 +26,7 @@ enum lex_table {
 	LEX_GIVEN_NAMES,	/* first names of people */
 	LEX_SOURCE_NOUNS,	/* heads of sources: minister, officials */
 	LEX_ABBREVIATIONS,	/* mr -> title, sept -> abbrev */
+	LEX_STATE_NOUNS,	/* what places own: ministry, airspace */
 	LEX_NTABLES
 };
 
@@ -48,9 +49,11 @@ size_t	 lex_match(const struct extract *, enum lex_table, size_t tok,
 /* Generated tables. */
 extern const struct lex_entry lex_countries[], lex_demonyms[], lex_places[],
     lex_titles[], lex_speech_verbs[], lex_media[], lex_orgs[],
-    lex_given_names[], lex_abbreviations[], lex_source_nouns[];
+    lex_given_names[], lex_abbreviations[], lex_source_nouns[],
+    lex_state_nouns[];
 extern const size_t lex_countries_n, lex_demonyms_n, lex_places_n,
     lex_titles_n, lex_speech_verbs_n, lex_media_n, lex_orgs_n,
-    lex_given_names_n, lex_abbreviations_n, lex_source_nouns_n;
+    lex_given_names_n, lex_abbreviations_n, lex_source_nouns_n,
+    lex_state_nouns_n;
 
 #endif

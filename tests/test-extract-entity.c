@@ -326,7 +326,8 @@ test_owners_and_regions(void **state)
 	    "farms went to Ostrel's ports, and in Ostrel prices fell. "
 	    "Buses link the towns of Varnley and Pellow, and states such "
 	    "as Osterby. She learned Latin and took a degree in "
-	    "Criminology.";
+	    "Criminology. Talks stalled over Vardenia's foreign ministry "
+	    "and Vardenia's eastern gas fields, and Brennhaug's memoir.";
 	struct extract	x;
 
 	(void)state;
@@ -350,9 +351,13 @@ test_owners_and_regions(void **state)
 	/* languages and abstract nouns are no places */
 	assert_false(has_word(&x, "Latin"));
 	assert_false(has_word(&x, "Criminology"));
-		/* a place that owns things stays a place when a cue says so */
+	/* a place that owns things stays a place when a cue says so */
 	entity_is(&x, "Ostrel", 0, EX_PLACE, "Ostrel");
 	entity_is(&x, "Ostrel", 2, EX_PLACE, "Ostrel");
+	/* what only places own says the owner is one */
+	entity_is(&x, "Vardenia", 0, EX_PLACE, "Vardenia");
+	entity_is(&x, "Vardenia", 1, EX_PLACE, "Vardenia");
+	entity_is(&x, "Brennhaug", 0, EX_PERSON, "Brennhaug");
 	extract_free(&x);
 }
 
