@@ -327,7 +327,8 @@ test_owners_and_regions(void **state)
 	    "Buses link the towns of Varnley and Pellow, and states such "
 	    "as Osterby. She learned Latin and took a degree in "
 	    "Criminology. Talks stalled over Vardenia's foreign ministry "
-	    "and Vardenia's eastern gas fields, and Brennhaug's memoir.";
+	    "and Vardenia's eastern gas fields, and Brennhaug's memoir. "
+	    "The grid failed in Sept. and again in Oct. last year.";
 	struct extract	x;
 
 	(void)state;
@@ -358,6 +359,9 @@ test_owners_and_regions(void **state)
 	entity_is(&x, "Vardenia", 0, EX_PLACE, "Vardenia");
 	entity_is(&x, "Vardenia", 1, EX_PLACE, "Vardenia");
 	entity_is(&x, "Brennhaug", 0, EX_PERSON, "Brennhaug");
+	/* "in Sept." is a date, not a place */
+	assert_false(has_word(&x, "Sept"));
+	assert_false(has_word(&x, "Oct"));
 	extract_free(&x);
 }
 
