@@ -353,7 +353,7 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 			return CMD_OK;
 		default:
 			free(tag);
-			return cmd_usage_error(self, "bad option");
+			return cmd_usage_error(self, NULL);
 		}
 	}
 	if (optind != argc) {

@@ -199,7 +199,7 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 			rv = CMD_OK;
 			goto out;
 		default:
-			cmd_usage_error(self, "bad option");
+			cmd_usage_error(self, NULL);
 			goto out;
 		}
 	}
@@ -330,7 +330,7 @@ cmd_feeds(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_help(stdout, self);
 			return CMD_OK;
 		default:
-			return cmd_usage_error(self, "bad option");
+			return cmd_usage_error(self, NULL);
 		}
 	}
 	if (optind != argc)
@@ -368,7 +368,7 @@ cmd_remove(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_help(stdout, self);
 			return CMD_OK;
 		default:
-			return cmd_usage_error(self, "bad option");
+			return cmd_usage_error(self, NULL);
 		}
 	}
 	if (optind == argc)

@@ -219,7 +219,7 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 			rv = CMD_OK;
 			goto out;
 		default:
-			rv = cmd_usage_error(self, "bad option");
+			rv = cmd_usage_error(self, NULL);
 			goto out;
 		}
 	}

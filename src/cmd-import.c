@@ -134,7 +134,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 			rv = CMD_OK;
 			goto out;
 		default:
-			cmd_usage_error(self, "bad option");
+			cmd_usage_error(self, NULL);
 			goto out;
 		}
 	}

@@ -118,7 +118,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 			return CMD_OK;
 		default:
 			free(tag);
-			return cmd_usage_error(self, "bad option");
+			return cmd_usage_error(self, NULL);
 		}
 	}
 	if (optind != argc) {

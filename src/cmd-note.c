@@ -301,7 +301,7 @@ cmd_note(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_help(stdout, self);
 			return CMD_OK;
 		default:
-			return cmd_usage_error(self, "bad option");
+			return cmd_usage_error(self, NULL);
 		}
 	}
 	argc -= optind;

@@ -500,7 +500,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_help(stdout, self);
 			return CMD_OK;
 		default:
-			return cmd_usage_error(self, "bad option");
+			return cmd_usage_error(self, NULL);
 		}
 	}
 	if (optind + 1 != argc)

@@ -242,11 +242,15 @@ cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("dossier: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nusage: dossier %s %s\n", c->name, c->usage);
+	/* NULL: getopt has said what was wrong; only the usage is left. */
+	if (fmt != NULL) {
+		fputs("dossier: ", stderr);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputc('\n', stderr);
+	}
+	fprintf(stderr, "usage: dossier %s %s\n", c->name, c->usage);
 	return CMD_USAGE;
 }
 
@@ -374,6 +378,7 @@ main(int argc, char **argv)
 	};
 	struct cmd_ctx		 ctx = { NULL, NULL };
 	const struct cmd_entry	*c;
+	char			*prog;
 	int			 ch, rv;
 
 	setlocale(LC_ALL, "");
@@ -414,7 +419,11 @@ main(int argc, char **argv)
 		return CMD_USAGE;
 	}
 	optind = 0;	/* let the subcommand parse its own options */
+	/* getopt names the program in its messages: "dossier list: ..." */
+	xasprintf(&prog, "dossier %s", c->name);
+	argv[0] = prog;
 	rv = c->exec(&ctx, argc, argv);
 	store_close(ctx.store);
+	free(prog);
 	return stdout_check(rv);
 }

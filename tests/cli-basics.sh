@@ -1,7 +1,7 @@
 #!/bin/sh
 # The command line: help, version, usage errors and the store's refusals.
 . "$top_srcdir/tests/lib.sh"
-plan 16
+plan 18
 
 run --help
 [ $rc -eq 0 ]
@@ -62,4 +62,14 @@ ok $? "a corrupt database gets a clear message"
 XDG_DATA_HOME="$T/xdg" "$DOSSIER" list >/dev/null 2>&1
 [ -f "$T/xdg/dossier/dossier.db" ]
 ok $? "the default store follows XDG_DATA_HOME"
+# A bad option is named once, by the command, then the usage.
+run --db "$T/x.db" list -x
+[ $rc -eq 2 ] && [ "$(cat "$T/err")" = "dossier list: invalid option -- 'x'
+usage: dossier list [--json] [--tag TAG] [--unread] [--limit N]" ]
+ok $? "a bad option gets one message naming the command, then the usage" ||
+	diag "$(cat "$T/err")"
+run --db "$T/x.db" search --limit
+[ $rc -eq 2 ] && [ "$(wc -l <"$T/err")" -eq 2 ] &&
+	has "$T/err" "--limit needs a number"
+ok $? "a missing option value is named once too" || diag "$(cat "$T/err")"
 exit 0
