@@ -237,7 +237,7 @@ doc_build(struct ui *ui)
 {
 	struct article	*a = &ui->art;
 	struct buf	 doc, cls;
-	char		 date[16], num[32], key[32], hint[80];
+	char		 date[16], num[32], key[32], hint[128];
 	const char	*sep = "";
 	size_t		 i, n;
 
@@ -275,8 +275,18 @@ doc_build(struct ui *ui)
 	ui->body_off = doc.len;
 	library_notes_free(&ui->notes);
 	library_notes(ui->store, a->id, &ui->notes, NULL);
-	if (a->body != NULL)
+	if (a->body != NULL && a->body_len > 0)
 		doc_body(ui, &doc, &cls);
+	else {
+		/* A feed item may carry only its headline: say so. */
+		ui_op_key("open-link", key, sizeof key);
+		if (a->url != NULL && *key != '\0')
+			snprintf(hint, sizeof hint, "This story has no text "
+			    "here; %s opens it in the browser.", key);
+		else
+			snprintf(hint, sizeof hint, "This story has no text.");
+		doc_adds(&doc, &cls, hint, E_HEADER_META);
+	}
 	for (i = 0; i < a->ncaptions; i++) {
 		doc_adds(&doc, &cls, i == 0 ? "\n\n" : "\n", E_BODY);
 		doc_adds(&doc, &cls, "Photo: ", E_CAPTION);

@@ -4,7 +4,7 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 19
+plan 20
 
 sample_db
 use_theme default
@@ -107,3 +107,13 @@ ok $? "an indirect quote is shown as reported, without quote marks"
 grep -q "“Nobody will be cold because of a decision taken anywhere.”" \
     "$T/screen"
 ok $? "a direct quote keeps its quote marks"
+
+# A story with a headline and no text (feeds send such items) says so.
+sqlite3 "$T/lib.db" "INSERT INTO articles (feed_id, guid, url, title,
+    outlet, sort_ts, fetched) SELECT id, 'bare', 'https://example.org/bare',
+    'Headline only item', 'Wire', 4102444800, 4102444800 FROM feeds LIMIT 1"
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "Headline only item"
+keys g Enter
+wait_for "This story has no text here; o opens it in the browser."
+ok $? "a story without text says so and how to read it"
