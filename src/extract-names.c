@@ -470,6 +470,17 @@ names_voted(struct ent_state_s *st, uint64_t h)
 	return tie ? -1 : kind;		/* the cues disagree */
 }
 
+/* How many cues voted this kind for the word with hash h. */
+static size_t
+names_votes_for(struct ent_state_s *st, uint64_t h, int kind)
+{
+	size_t	*v = names_map_get(&st->votes, h);
+
+	if (v == NULL || kind < 0 || kind > 2)
+		return 0;
+	return (*v >> (16 * kind)) & 0xffff;
+}
+
 /*
  * Remember an organisation's initials as an organisation too, so
  * "IAEA" after "International Atomic Energy Agency" is known.
@@ -563,8 +574,10 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 	if (kind != -1) {
 		c->kind = (enum ex_kind)kind;
 		c->state = ENT_SURE;
-		if (n == 1)
+		if (n == 1) {
 			names_vote(st, h, kind);
+			c->by_cue = 1;
+		}
 		return;
 	}
 	if (names_owner(st, c) && names_plain(st, c) &&
@@ -741,6 +754,22 @@ names_resolve(struct ent_state_s *st)
 			kind = EX_PERSON;
 		c->state = kind == -1 ? ENT_DROP : ENT_SURE;
 		if (kind != -1)
+			c->kind = (enum ex_kind)kind;
+	}
+	/*
+	 * One word's cues may disagree: "in Velmark" seven times, then
+	 * "Velmark sanctions since February, said". A mention whose cue is
+	 * outvoted two to one by the others takes their kind.
+	 */
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (!c->by_cue || c->state != ENT_SURE)
+			continue;
+		h = names_hash_tokens(st, c->a, c->b);
+		if ((kind = names_voted(st, h)) != -1 &&
+		    kind != (int)c->kind && names_votes_for(st, h, kind) >=
+		    2 * names_votes_for(st, h, (int)c->kind) &&
+		    names_votes_for(st, h, kind) >= 2)
 			c->kind = (enum ex_kind)kind;
 	}
 	for (i = 0; i < st->ncands; i++)

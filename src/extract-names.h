@@ -74,6 +74,7 @@ struct ent_cand {
 	int		 media;
 	int		 weak;		/* starts a sentence or headline */
 	int		 alone;		/* its kind holds here only: NJ */
+	int		 by_cue;	/* one word decided by the words around */
 	size_t		 entity;
 };
 

@@ -3,7 +3,7 @@
 # each pattern keep their speaker, and names or scare quotes in quote
 # marks stay out of speech. 'dossier extract --json' on every sample.
 . "$top_srcdir/tests/lib.sh"
-plan 3
+plan 4
 
 "$DOSSIER" extract --json "$top_srcdir"/samples/library/* >"$T/out" 2>"$T/err"
 [ $? -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 15 ]
@@ -65,6 +65,17 @@ for d in docs.values():
             notspeech.append(q["text"])
 print("ok" if not notspeech else "not ok",
       "names and scare quotes are not speech [%s]" % notspeech)
+
+# Countries that own ministries and gas sites, or that one cue calls
+# otherwise, stay places in every mention of these stories.
+wrong = []
+for day in ("2025-02-03", "2025-06-02", "2025-12-05"):
+    for e in docs[day]["entities"]:
+        if e["text"] in ("Velmark", "Valdoria", "Marovia") and \
+                e["type"] != "place":
+            wrong.append((day, e["text"], e["type"], e["start"]))
+print("ok" if not wrong else "not ok",
+      "the sample countries are places in every mention [%s]" % wrong)
 PY
 while read -r result desc; do
 	[ "$result" = ok ]
