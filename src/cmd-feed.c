@@ -34,7 +34,8 @@ json_set_string(struct json_object *o, const char *key, const char *v)
 static int
 feed_name_row(const struct store_feed *f, void *arg)
 {
-	*(char **)arg = xstrdup(f->title != NULL ? f->title : f->url);
+	*(char **)arg = f->title != NULL ? xstrdup(f->title) :
+	    fetch_url_redact(f->url);
 	return 1;
 }
 
@@ -68,7 +69,7 @@ cmd_feed_id(struct store *s, const char *arg, int64_t *id)
 	}
 	if (rc == 1) {
 		fputs("dossier: ", stderr);
-		cmd_print_line(stderr, arg);
+		cmd_print_url(stderr, arg);
 		fputs(": no such feed; see 'dossier feeds'\n", stderr);
 		return -1;
 	}
@@ -95,8 +96,10 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 		if (quiet)
 			break;
 		printf("%-8s %lld  ", "fetched", (long long)ev->id);
-		cmd_print_line(stdout, ev->title != NULL ? ev->title :
-		    ev->url);
+		if (ev->title != NULL)
+			cmd_print_line(stdout, ev->title);
+		else
+			cmd_print_url(stdout, ev->url);
 		printf(": %zu new", ev->added);
 		if (ev->updated > 0)
 			printf(", %zu updated", ev->updated);
@@ -106,15 +109,17 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 		if (quiet)
 			break;
 		printf("%-8s %lld  ", "same", (long long)ev->id);
-		cmd_print_line(stdout, ev->title != NULL ? ev->title :
-		    ev->url);
+		if (ev->title != NULL)
+			cmd_print_line(stdout, ev->title);
+		else
+			cmd_print_url(stdout, ev->url);
 		fputs(": not modified\n", stdout);
 		break;
 	case FEEDS_EXISTS:
 		if (quiet)
 			break;
 		printf("%-8s %lld  ", "exists", (long long)ev->id);
-		cmd_print_line(stdout, ev->url);
+		cmd_print_url(stdout, ev->url);
 		fputs(": already in the library", stdout);
 		if (ev->tagged > 0)
 			printf("; %zu %s added", ev->tagged, ev->tagged == 1 ?
@@ -124,7 +129,7 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 	case FEEDS_FAILED:
 		fflush(stdout);
 		fputs("dossier: ", stderr);
-		cmd_print_line(stderr, ev->url);
+		cmd_print_url(stderr, ev->url);
 		fputs(": ", stderr);
 		cmd_print_line(stderr, ev->reason);
 		fputc('\n', stderr);
@@ -144,7 +149,7 @@ add_report(const struct feeds_event *ev, void *arg)
 
 	if (ev->status == FEEDS_FETCHED && !ui->quiet) {
 		printf("added    %lld  ", (long long)ev->id);
-		cmd_print_line(stdout, ev->url);
+		cmd_print_url(stdout, ev->url);
 		if (ev->title != NULL) {
 			fputs(": ", stdout);
 			cmd_print_line(stdout, ev->title);
@@ -211,7 +216,7 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		if (fetch_url_check(argv[i], &err) != 0) {
 			fputs("dossier: ", stderr);
-			cmd_print_line(stderr, argv[i]);
+			cmd_print_url(stderr, argv[i]);
 			fprintf(stderr, ": %s\n", err);
 			free(err);
 			goto out;
@@ -257,12 +262,14 @@ static int
 feeds_json(const struct store_feed *f, void *arg)
 {
 	struct json_object	*o, *tags;
-	char			 when[32];
+	char			 when[32], *url;
 	size_t			 i;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(f->id));
-	json_set_string(o, "url", f->url);
+	url = fetch_url_redact(f->url);
+	json_set_string(o, "url", url);
+	free(url);
 	json_set_string(o, "title", f->title);
 	json_set_string(o, "kind", f->kind);
 	json_object_object_add(o, "articles",
@@ -294,7 +301,7 @@ feeds_text(const struct store_feed *f, void *arg)
 	    strcmp(f->kind, "local") == 0 ? "-" : when);
 	cmd_print_line(stdout, f->title != NULL ? f->title : "(untitled)");
 	fputs("\n     ", stdout);
-	cmd_print_line(stdout, f->url);
+	cmd_print_url(stdout, f->url);
 	if (f->ntags > 0) {
 		fputs("\n   ", stdout);
 		cmd_print_tags(stdout, f->tags, f->ntags);

@@ -71,10 +71,13 @@ fetch_json(const struct feeds_event *ev)
 		[FEEDS_FAILED] = "failed",
 	};
 	struct json_object	*o;
+	char			*url;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(ev->id));
-	json_set_string(o, "url", ev->url);
+	url = ev->url != NULL ? fetch_url_redact(ev->url) : NULL;
+	json_set_string(o, "url", url);
+	free(url);
 	json_set_string(o, "title", ev->title);
 	json_set_string(o, "kind", ev->kind);
 	json_set_string(o, "status", names[ev->status]);

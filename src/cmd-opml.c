@@ -25,7 +25,7 @@ opml_fail(const char *file, const char *url, const char *why)
 	cmd_print_line(stderr, file);
 	if (url != NULL) {
 		fputs(": ", stderr);
-		cmd_print_line(stderr, url);
+		cmd_print_url(stderr, url);
 	}
 	fputs(": ", stderr);
 	cmd_print_line(stderr, why);
@@ -94,7 +94,7 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 			continue;
 		printf("%-8s %lld  ", rc == 0 ? "added" : "exists",
 		    (long long)id);
-		cmd_print_line(stdout, o.v[i].url);
+		cmd_print_url(stdout, o.v[i].url);
 		if (rc == 0 && o.v[i].title != NULL) {
 			fputs(": ", stdout);
 			cmd_print_line(stdout, o.v[i].title);

@@ -35,6 +35,8 @@ struct store *cmd_store(struct cmd_ctx *);
 
 /* Print a one-line field safely: no control characters reach stdout. */
 void	 cmd_print_line(FILE *, const char *);
+/* Print an address as cmd_print_line does, its password hidden. */
+void	 cmd_print_url(FILE *, const char *);
 void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
 
 /* A story or note id from an argument; 0 if it is not one (cmd-tag.c). */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "fetch.h"
 #include "store.h"
 #include "ui.h"
 #include "utf8.h"
@@ -328,6 +329,18 @@ cmd_print_line(FILE *f, const char *s)
 	clean = utf8_clean_line(s, strlen(s));
 	fputs(clean, f);
 	free(clean);
+}
+
+void
+cmd_print_url(FILE *f, const char *url)
+{
+	char	*shown;
+
+	if (url == NULL)
+		return;
+	shown = fetch_url_redact(url);
+	cmd_print_line(f, shown);
+	free(shown);
 }
 
 /* Print "Name, Title (Affiliation)", each part safely, on one line. */

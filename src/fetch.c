@@ -95,6 +95,28 @@ out:
 	return rv;
 }
 
+char *
+fetch_url_redact(const char *url)
+{
+	const char	*auth, *end, *at, *colon;
+	char		*out;
+
+	if ((auth = strstr(url, "://")) == NULL)
+		return xstrdup(url);
+	auth += 3;
+	end = auth + strcspn(auth, "/?#");
+	/* The last '@' of the authority ends the user information. */
+	for (at = end; at > auth && at[-1] != '@'; at--)
+		;
+	if (at == auth)
+		return xstrdup(url);
+	at--;
+	if ((colon = memchr(auth, ':', (size_t)(at - auth))) == NULL)
+		return xstrdup(url);
+	xasprintf(&out, "%.*s****%s", (int)(colon + 1 - url), url, at);
+	return out;
+}
+
 /* Keep the body, up to the limit; past it, abort the transfer. */
 static size_t
 fetch_write(char *data, size_t size, size_t n, void *arg)

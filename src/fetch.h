@@ -59,6 +59,12 @@ int	 fetch_init(char **err);
  */
 int	 fetch_url_check(const char *, char **err);
 
+/*
+ * The address as it may be shown: a password in it (http://user:pw@host/)
+ * replaced by "****". Returns a new string.
+ */
+char	*fetch_url_redact(const char *);
+
 /* Fetch one document (blocking). Always fills res. */
 void	 fetch_one(const struct fetch_req *, const struct fetch_options *,
 	     struct fetch_result *res);

@@ -59,14 +59,18 @@ static void
 ui_fetch_report(const struct feeds_event *ev, void *arg)
 {
 	struct ui_fetch	*f = arg;
+	char		*url;
 
 	pthread_mutex_lock(&f->lock);
 	f->done = ev->done;
 	f->total = ev->total;
-	if (ev->status == FEEDS_FAILED && f->failure == NULL)
+	if (ev->status == FEEDS_FAILED && f->failure == NULL) {
+		url = fetch_url_redact(ev->url);
 		xasprintf(&f->failure, "%s: %s", ev->title != NULL ?
-		    ev->title : ev->url, ev->reason != NULL ? ev->reason :
+		    ev->title : url, ev->reason != NULL ? ev->reason :
 		    "failed");
+		free(url);
+	}
 	pthread_mutex_unlock(&f->lock);
 }
 
