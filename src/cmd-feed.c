@@ -126,6 +126,16 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 			    "tag" : "tags");
 		putchar('\n');
 		break;
+	case FEEDS_REMOVED:
+		if (quiet)
+			break;
+		printf("%-8s %lld  ", "removed", (long long)ev->id);
+		if (ev->title != NULL)
+			cmd_print_line(stdout, ev->title);
+		else
+			cmd_print_url(stdout, ev->url);
+		fputs(": removed while fetching; nothing stored\n", stdout);
+		break;
 	case FEEDS_FAILED:
 		fflush(stdout);
 		fputs("dossier: ", stderr);

@@ -69,6 +69,7 @@ fetch_json(const struct feeds_event *ev)
 		[FEEDS_NOT_MODIFIED] = "not-modified",
 		[FEEDS_EXISTS] = "exists",
 		[FEEDS_FAILED] = "failed",
+		[FEEDS_REMOVED] = "removed",
 	};
 	struct json_object	*o;
 	char			*url;

@@ -179,8 +179,9 @@ feeds_prepare(struct store *s, int64_t feed, struct article *items,
 }
 
 /*
- * Write the prepared items and the feed's fetch state inside the open
- * batch. Returns 0 with the counts, or -1 with *err; the caller rolls back.
+ * Write the feed's fetch state and the prepared items inside the open
+ * batch. Returns 0 with the counts, 1 if the feed is gone (removed since
+ * the fetch began), or -1 with *err; the caller rolls back.
  */
 static int
 feeds_write(struct store *s, const struct store_feed *state,
@@ -191,6 +192,8 @@ feeds_write(struct store *s, const struct store_feed *state,
 	int	rc;
 
 	*added = *updated = 0;
+	if ((rc = store_feed_update(s, state, err)) != 0)
+		return rc;
 	for (i = 0; i < n; i++) {
 		if (it[i].state == 1)
 			continue;
@@ -209,12 +212,13 @@ feeds_write(struct store *s, const struct store_feed *state,
 		if (rc == 0)
 			(*added)++;
 	}
-	return store_feed_update(s, state, err);
+	return 0;
 }
 
 /*
  * Store a feed's items in one transaction with its fetch state. Returns 0
- * with the counts, or -1 with *err and nothing stored.
+ * with the counts, 1 if the feed is gone, or -1 with *err; nothing is
+ * stored unless 0.
  */
 static int
 feeds_store(struct store *s, const struct store_feed *state,
@@ -222,7 +226,7 @@ feeds_store(struct store *s, const struct store_feed *state,
     size_t *added, size_t *updated, char **err)
 {
 	struct feeds_item	*it;
-	int			 rv = -1;
+	int			 rc, rv = -1;
 
 	*added = *updated = 0;
 	if ((it = feeds_prepare(s, state->id, items, n, r->tags, r->ntags,
@@ -230,10 +234,11 @@ feeds_store(struct store *s, const struct store_feed *state,
 		return -1;
 	if (store_begin(s, err) != 0)
 		goto out;
-	if (feeds_write(s, state, it, n, added, updated, err) != 0 ||
+	if ((rc = feeds_write(s, state, it, n, added, updated, err)) != 0 ||
 	    store_commit(s, err) != 0) {
 		store_rollback(s);
 		*added = *updated = 0;
+		rv = rc == 1 ? 1 : -1;
 		goto out;
 	}
 	rv = 0;
@@ -267,20 +272,22 @@ feeds_page(const char *data, size_t len, const char *url, struct feed *f,
 	return 0;
 }
 
-/* Record a failed or unchanged fetch: the state only. */
-static void
+/* Record a failed or unchanged fetch: the state only. 1 if the feed is gone. */
+static int
 feeds_state_only(struct store *s, const struct store_feed *state)
 {
 	char	*err = NULL;
+	int	 rc = -1;
 
 	if (store_begin(s, &err) == 0) {
-		if (store_feed_update(s, state, &err) == 0 &&
+		if ((rc = store_feed_update(s, state, &err)) == 0 &&
 		    store_commit(s, &err) == 0)
 			goto out;
 		store_rollback(s);
 	}
 out:
 	free(err);
+	return rc == 1;
 }
 
 static void
@@ -300,6 +307,8 @@ feeds_report(const struct feeds_options *opts, struct feeds_totals *t,
 		break;
 	case FEEDS_FAILED:
 		t->failed++;
+		break;
+	case FEEDS_REMOVED:
 		break;
 	}
 	if (opts != NULL && opts->report != NULL)
@@ -327,6 +336,7 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 	struct store_feed	 st;
 	struct feed		 f;
 	char			*err = NULL, *title = NULL;
+	int			 rc;
 
 	memset(&ev, 0, sizeof ev);
 	memset(&st, 0, sizeof st);
@@ -346,8 +356,8 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 		goto failed;
 	}
 	if (res->status == FETCH_NOT_MODIFIED) {
-		feeds_state_only(run->s, &st);
-		ev.status = FEEDS_NOT_MODIFIED;
+		ev.status = feeds_state_only(run->s, &st) ? FEEDS_REMOVED :
+		    FEEDS_NOT_MODIFIED;
 		feeds_report(run->opts, run->t, &ev);
 		return;
 	}
@@ -366,10 +376,10 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 		ev.kind = st.kind = feed_kind_name(f.kind);
 	st.etag = res->etag;
 	st.last_modified = res->last_modified;
-	if (feeds_store(run->s, &st, f.items, f.nitems, r, &ev.added,
-	    &ev.updated, &err) != 0)
+	if ((rc = feeds_store(run->s, &st, f.items, f.nitems, r, &ev.added,
+	    &ev.updated, &err)) < 0)
 		goto failed;
-	ev.status = FEEDS_FETCHED;
+	ev.status = rc == 1 ? FEEDS_REMOVED : FEEDS_FETCHED;
 	feeds_report(run->opts, run->t, &ev);
 	goto out;
 failed:
@@ -378,8 +388,8 @@ failed:
 	st.etag = r->etag;
 	st.last_modified = r->last_modified;
 	st.error = err;
-	feeds_state_only(run->s, &st);
-	ev.status = FEEDS_FAILED;
+	ev.status = feeds_state_only(run->s, &st) ? FEEDS_REMOVED :
+	    FEEDS_FAILED;
 	ev.reason = err;
 	feeds_report(run->opts, run->t, &ev);
 out:

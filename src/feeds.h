@@ -16,7 +16,8 @@ enum feeds_status {
 	FEEDS_FETCHED,		/* fetched and stored: added, updated */
 	FEEDS_NOT_MODIFIED,	/* the server said 304 */
 	FEEDS_EXISTS,		/* add: the feed was there already */
-	FEEDS_FAILED		/* reason says why; nothing stored */
+	FEEDS_FAILED,		/* reason says why; nothing stored */
+	FEEDS_REMOVED		/* removed while fetched; nothing stored */
 };
 
 /* One feed's outcome, handed to the report callback. */

@@ -322,7 +322,7 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, err, "cannot record the fetch");
-	return 0;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
 
 /*

@@ -20,6 +20,9 @@ and User-Agent. Paths:
   /big            17 MiB of feed, no Content-Length
   /stall          headers and a few bytes, then nothing for 60 s
   /status/N       status N with a short body
+  /wait/NAME      FIXTURES/NAME once TMPDIR/srv/go exists (at most 20 s)
+  /moved/NAME     301 to /f/NAME; /moved308/NAME 308 to /f/NAME
+  /moved-twice/NAME  301 to /redirect/NAME (a temporary one after it)
 """
 import gzip
 import hashlib
@@ -60,8 +63,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def redirect(self, where):
-        self.send_response(302)
+    def redirect(self, where, status=302):
+        self.send_response(status)
         self.send_header("Location", where)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -131,6 +134,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(b'<?xml version="1.0"?><rss version="2.0">')
                 self.wfile.flush()
                 time.sleep(60)
+            elif p.startswith("/wait/"):
+                go = os.path.join(TMP, "srv", "go")
+                for _ in range(400):
+                    if os.path.exists(go):
+                        break
+                    time.sleep(0.05)
+                self.serve_file(FIXTURES, p[6:])
+            elif p.startswith("/moved/"):
+                self.redirect("/f/" + p[7:], 301)
+            elif p.startswith("/moved308/"):
+                self.redirect("/f/" + p[10:], 308)
+            elif p.startswith("/moved-twice/"):
+                self.redirect("/redirect/" + p[13:], 301)
             elif p.startswith("/status/"):
                 code = int(p[8:])
                 self.send(code, b"status %d\n" % code)
