@@ -64,7 +64,8 @@ void	feed_entry_tag(struct feed_entry *, const char *);
 
 /*
  * Make an article of the entry and append it to the feed, or count it as
- * skipped when it has no title and no text. The entry is left empty, as
+ * skipped when it has no title, no text and no address (an item with only
+ * an address is titled with it). The entry is left empty, as
  * feed_entry_init leaves it.
  */
 void	feed_entry_add(struct feed *, struct feed_entry *);

@@ -362,6 +362,7 @@ xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
 	struct feed_entry	 e;
 	xmlNodePtr		 n;
 	char			*s, *perma = NULL, *link = NULL;
+	char			*enclosure = NULL;
 	xmlChar			*about;
 	const char		*local;
 	enum xml_ns		 ns;
@@ -399,7 +400,9 @@ xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
 				s = xml_text_nonempty(n);
 				feed_entry_tag(&e, s);
 				free(s);
-			}
+			} else if (strcmp(local, "enclosure") == 0 &&
+			    enclosure == NULL)
+				enclosure = xml_attr(n, "url");
 		} else if (ns == NS_DC) {
 			s = xml_text_nonempty(n);
 			if (strcmp(local, "creator") == 0 ||
@@ -466,6 +469,12 @@ xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
 		e.link = perma;
 		perma = NULL;
 	}
+	/* A podcast's item may have its enclosure and nothing else. */
+	if (e.link == NULL && enclosure != NULL && *enclosure != '\0') {
+		e.link = enclosure;
+		enclosure = NULL;
+	}
+	free(enclosure);
 	free(perma);
 	free(link);
 	feed_entry_add(f, &e);

@@ -536,9 +536,13 @@ feed_entry_add(struct feed *f, struct feed_entry *e)
 		feed_guid_hash(a, e);
 
 	if (a->title == NULL && a->body == NULL && a->lead == NULL) {
-		f->skipped++;
-		feed_entry_free(e);
-		return;
+		if (a->url == NULL) {
+			f->skipped++;
+			feed_entry_free(e);
+			return;
+		}
+		/* Only an address (a link, an enclosure): it is the title. */
+		article_set(&a->title, a->url, strlen(a->url));
 	}
 	if ((f->nitems & (f->nitems - 1)) == 0)
 		f->items = xreallocarray(f->items,

@@ -39,8 +39,8 @@ struct feed {
 	 */
 	struct article	*items;
 	size_t		 nitems;
-	size_t		 skipped;	/* items dropped: no title and no text,
-					   not an item, or too many */
+	size_t		 skipped;	/* items dropped: no title, text or
+					   address, not an item, or too many */
 };
 
 void	 feed_init(struct feed *);

@@ -4,7 +4,7 @@
 # items with nothing but a link, feeds that move for good.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 4
+plan 6
 
 db="$T/db"
 
@@ -54,3 +54,24 @@ rc=$?
 	[ "$("$DOSSIER" --db "$db" list --json | wc -l)" -eq 2 ]
 ok $? "a feed removed while it is fetched is dropped quietly, its stories unstored"
 [ $? -eq 0 ] || diag "rc=$rc" "$(cat "$T/out" "$T/err")"
+
+# Items with nothing but a link, or an enclosure: kept, titled by address.
+db="$T/db3"
+cat >"$T/srv/bare.rss" <<'EOS'
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Bare</title>
+<item><link>https://bare.example.org/a1</link></item>
+<item><enclosure url="https://bare.example.org/e1.mp3" type="audio/mpeg" length="9"/></item>
+<item><guid isPermaLink="false">nothing-else</guid></item>
+</channel></rss>
+EOS
+run --db "$db" add "$URL/t/bare.rss"
+"$DOSSIER" --db "$db" list --json >"$T/list"
+[ $rc -eq 0 ] && has "$T/out" "(rss, 2 stories)" &&
+	has "$T/list" '"title":"https://bare.example.org/a1"' &&
+	has "$T/list" '"title":"https://bare.example.org/e1.mp3"'
+ok $? "items with only a link or an enclosure are kept, titled by their address"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err" "$T/list")"
+run --db "$db" fetch
+[ $rc -eq 0 ] && has "$T/out" ": 0 new" && [ "$(wc -l <"$T/list")" -eq 2 ]
+ok $? "and fetching them again adds nothing"

@@ -129,8 +129,11 @@ test_rss2(void **state)
 	assert_int_equal(f.kind, FEED_RSS);
 	assert_string_equal(f.title, "Eastern Front Monitor");
 	assert_string_equal(f.site, "https://monitor.example.org/");
-	assert_int_equal(f.nitems, 2);
-	assert_int_equal(f.skipped, 1);	/* a guid and nothing else */
+	assert_int_equal(f.nitems, 3);
+	assert_int_equal(f.skipped, 0);
+	/* A permalink guid and nothing else: the address is the title. */
+	assert_string_equal(f.items[2].title,
+	    "https://monitor.example.org/p/123");
 
 	a = &f.items[0];
 	assert_string_equal(a->guid, "monitor-4711");
