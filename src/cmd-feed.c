@@ -87,6 +87,17 @@ cmd_print_tags(FILE *f, char *const *tags, size_t n)
 	}
 }
 
+/* Say where a feed moved for good. */
+static void
+feed_report_moved(const struct feeds_event *ev)
+{
+	if (ev->moved == NULL)
+		return;
+	fputs(" (moved for good to ", stdout);
+	cmd_print_url(stdout, ev->moved);
+	putchar(')');
+}
+
 /* Print a feed event of add or fetch as one line. */
 void
 cmd_feed_report(const struct feeds_event *ev, int quiet)
@@ -103,6 +114,7 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 		printf(": %zu new", ev->added);
 		if (ev->updated > 0)
 			printf(", %zu updated", ev->updated);
+		feed_report_moved(ev);
 		putchar('\n');
 		break;
 	case FEEDS_NOT_MODIFIED:
@@ -113,7 +125,9 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 			cmd_print_line(stdout, ev->title);
 		else
 			cmd_print_url(stdout, ev->url);
-		fputs(": not modified\n", stdout);
+		fputs(": not modified", stdout);
+		feed_report_moved(ev);
+		putchar('\n');
 		break;
 	case FEEDS_EXISTS:
 		if (quiet)

@@ -326,6 +326,13 @@ feeds_parse(const struct feeds_row *r, const struct fetch_result *res,
 	    r->url, f, err);
 }
 
+/* Stop at the first feed listed. */
+static int
+feeds_stop(const struct store_feed *f, void *arg)
+{
+	return 1;
+}
+
 /* One feed's transfer is over: store what it brought. */
 static void
 feeds_done(size_t i, struct fetch_result *res, void *arg)
@@ -351,6 +358,14 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 	st.status = (int)res->http;
 	st.etag = r->etag;
 	st.last_modified = r->last_modified;
+	/*
+	 * Moved for good (301, 308): remember the new address, unless a
+	 * feed of the library has it already.
+	 */
+	if (res->moved != NULL && strcmp(r->kind, "page") != 0 &&
+	    strcmp(res->moved, r->url) != 0 && store_feed_list(run->s, 0,
+	    res->moved, feeds_stop, NULL, NULL) == 1)
+		ev.moved = st.url = res->moved;
 	if (res->status == FETCH_ERROR) {
 		err = xstrdup(res->error != NULL ? res->error : "cannot fetch");
 		goto failed;
@@ -385,6 +400,8 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 failed:
 	st.title = NULL;
 	st.kind = NULL;
+	st.url = NULL;
+	ev.moved = NULL;
 	st.etag = r->etag;
 	st.last_modified = r->last_modified;
 	st.error = err;
@@ -555,7 +572,7 @@ feeds_add(struct store *s, const char *url, const struct feeds_options *opts,
 		err = xstrdup(res.error != NULL ? res.error : "cannot fetch");
 		goto failed;
 	}
-	feed_url = xstrdup(url);
+	feed_url = xstrdup(res.moved != NULL ? res.moved : url);
 	if (feed_sniff(res.data, res.len, res.content_type) == FEED_UNKNOWN) {
 		if (!feeds_is_html(&res)) {
 			xasprintf(&err, "neither a feed nor an HTML page (%s)",
@@ -583,6 +600,10 @@ feeds_add(struct store *s, const char *url, const struct feeds_options *opts,
 			xasprintf(&err, "the page's feed %s: %s", feed_url,
 			    res.error != NULL ? res.error : "cannot fetch");
 			goto failed;
+		}
+		if (res.moved != NULL) {
+			free(feed_url);
+			feed_url = xstrdup(res.moved);
 		}
 	}
 	if (feed_parse(res.data, res.len, res.url != NULL ? res.url :

@@ -28,6 +28,7 @@ struct feeds_event {
 	const char		*kind;		/* rss, atom, json, page */
 	enum feeds_status	 status;
 	const char		*reason;	/* FEEDS_FAILED only */
+	const char		*moved;		/* its new address, or NULL */
 	size_t			 added;		/* new stories */
 	size_t			 updated;	/* stories whose text changed */
 	size_t			 tagged;	/* FEEDS_EXISTS: tags added */

@@ -37,6 +37,8 @@ struct fetch_xfer {
 	char			*etag;
 	char			*last_modified;
 	char			*reason;	/* of the last status line */
+	int			 temporary;	/* a redirect was not 301/308 */
+	int			 userinfo;	/* the address has user@ */
 	char			 errbuf[CURL_ERROR_SIZE];
 };
 
@@ -95,22 +97,33 @@ out:
 	return rv;
 }
 
+/* Where the user information of an address starts and its '@'; 0 if none. */
+static int
+fetch_userinfo(const char *url, const char **auth, const char **at)
+{
+	const char	*end;
+
+	if ((*auth = strstr(url, "://")) == NULL)
+		return 0;
+	*auth += 3;
+	end = *auth + strcspn(*auth, "/?#");
+	/* The last '@' of the authority ends the user information. */
+	for (*at = end; *at > *auth && (*at)[-1] != '@'; (*at)--)
+		;
+	if (*at == *auth)
+		return 0;
+	(*at)--;
+	return 1;
+}
+
 char *
 fetch_url_redact(const char *url)
 {
-	const char	*auth, *end, *at, *colon;
+	const char	*auth, *at, *colon;
 	char		*out;
 
-	if ((auth = strstr(url, "://")) == NULL)
+	if (!fetch_userinfo(url, &auth, &at))
 		return xstrdup(url);
-	auth += 3;
-	end = auth + strcspn(auth, "/?#");
-	/* The last '@' of the authority ends the user information. */
-	for (at = end; at > auth && at[-1] != '@'; at--)
-		;
-	if (at == auth)
-		return xstrdup(url);
-	at--;
 	if ((colon = memchr(auth, ':', (size_t)(at - auth))) == NULL)
 		return xstrdup(url);
 	xasprintf(&out, "%.*s****%s", (int)(colon + 1 - url), url, at);
@@ -158,6 +171,7 @@ fetch_header(char *data, size_t size, size_t n, void *arg)
 {
 	struct fetch_xfer	*x = arg;
 	size_t			 len = size * n, i;
+	int			 code = 0;
 
 	while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
 		len--;
@@ -170,7 +184,9 @@ fetch_header(char *data, size_t size, size_t n, void *arg)
 		for (i = 0; i < len && data[i] != ' '; i++)
 			;				/* "HTTP/1.1" */
 		for (i++; i < len && isdigit((unsigned char)data[i]); i++)
-			;				/* "404" */
+			code = code * 10 + (data[i] - '0');	/* "404" */
+		if (code >= 300 && code < 400 && code != 301 && code != 308)
+			x->temporary = 1;
 		if (i + 1 < len)
 			x->reason = utf8_clean_line(data + i + 1,
 			    len - i - 1 > 64 ? 64 : len - i - 1);
@@ -210,11 +226,13 @@ fetch_xfer_new(const struct fetch_req *r, size_t index,
 	struct fetch_xfer	*x;
 	struct curl_slist	*l;
 	char			*hdr;
+	const char		*auth, *at;
 	long			 t = fetch_timeout(o);
 	CURLcode		 rc = CURLE_OK;
 
 	x = xcalloc(1, sizeof *x);
 	x->index = index;
+	x->userinfo = fetch_userinfo(r->url, &auth, &at);
 	x->max = r->max;
 	buf_init(&x->body);
 	if ((x->h = curl_easy_init()) == NULL) {
@@ -326,6 +344,13 @@ fetch_xfer_result(struct fetch_xfer *x, CURLcode code, long timeout,
 		free(msg);
 		return;
 	}
+	/*
+	 * Moved for good: every redirect permanent, and no password to lose
+	 * (libcurl does not carry user information to the new address).
+	 */
+	if (redirects > 0 && !x->temporary && !x->userinfo &&
+	    res->url != NULL && (http == 304 || (http >= 200 && http < 300)))
+		res->moved = xstrdup(res->url);
 	if (http == 304) {
 		res->status = FETCH_NOT_MODIFIED;
 		return;
@@ -453,6 +478,7 @@ fetch_result_free(struct fetch_result *res)
 	free(res->etag);
 	free(res->last_modified);
 	free(res->url);
+	free(res->moved);
 	free(res->error);
 	memset(res, 0, sizeof *res);
 }

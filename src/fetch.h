@@ -39,6 +39,8 @@ struct fetch_result {
 	char		*etag;		/* validators of the response; may */
 	char		*last_modified;	/* be NULL */
 	char		*url;		/* where the body came from */
+	char		*moved;		/* every redirect was permanent (301,
+					   308): the new address; else NULL */
 	char		*error;		/* FETCH_ERROR: a lower-case reason */
 };
 

@@ -305,9 +305,12 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 
 	if (s->readonly)
 		return store_readonly(s, err);
+	/* A new address is taken unless another feed has it. */
 	if ((st = prepare(s, "UPDATE feeds SET title = coalesce(?2, title),"
 	    " kind = coalesce(?3, kind), etag = ?4, last_modified = ?5,"
-	    " fetched = ?6, status = ?7, error = ?8 WHERE id = ?1",
+	    " fetched = ?6, status = ?7, error = ?8,"
+	    " url = CASE WHEN ?9 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+	    " feeds WHERE url = ?9) THEN ?9 ELSE url END WHERE id = ?1",
 	    err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, f->id);
@@ -318,6 +321,7 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 	sqlite3_bind_int64(st, 6, f->fetched);
 	sqlite3_bind_int(st, 7, f->status);
 	bind_text(st, 8, f->error);
+	bind_text(st, 9, f->url);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -111,8 +111,8 @@ int	 store_feed_tags_change(struct store *, int64_t, char *const *,
 	     char **err);
 
 /*
- * Record a fetch: title and kind when not NULL; etag, last_modified,
- * fetched, status and error as given. 0 done, 1 no such feed (removed
+ * Record a fetch: title, kind and url (the feed moved) when not NULL;
+ * etag, last_modified, fetched, status and error as given. 0 done, 1 no such feed (removed
  * meanwhile), -1 error.
  */
 int	 store_feed_update(struct store *, const struct store_feed *, char **);

@@ -4,7 +4,7 @@
 # items with nothing but a link, feeds that move for good.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 6
+plan 9
 
 db="$T/db"
 
@@ -75,3 +75,40 @@ ok $? "items with only a link or an enclosure are kept, titled by their address"
 run --db "$db" fetch
 [ $rc -eq 0 ] && has "$T/out" ": 0 new" && [ "$(wc -l <"$T/list")" -eq 2 ]
 ok $? "and fetching them again adds nothing"
+
+# A feed that moves for good (301, 308) is followed to its new address
+# from then on; a temporary redirect (302) leaves the address alone.
+db="$T/db4"
+cat >"$T/moved.opml" <<EOS
+<?xml version="1.0"?>
+<opml version="2.0"><body>
+<outline text="301" xmlUrl="$URL/moved/world.xml"/>
+<outline text="308" xmlUrl="$URL/moved308/atom.xml"/>
+<outline text="302" xmlUrl="$URL/redirect/linked.xml"/>
+<outline text="there" xmlUrl="$URL/f/linked.xml"/>
+<outline text="301 then 302" xmlUrl="$URL/moved-twice/gz.xml"/>
+<outline text="taken" xmlUrl="$URL/moved/linked.xml"/>
+</body></opml>
+EOS
+"$DOSSIER" --db "$db" opml import "$T/moved.opml" >/dev/null
+run --db "$db" fetch
+"$DOSSIER" --db "$db" feeds --json >"$T/feeds"
+[ $rc -eq 0 ] && has "$T/out" "(moved for good to $URL/f/world.xml)" &&
+	has "$T/feeds" "\"url\":\"$URL/f/world.xml\"" &&
+	has "$T/feeds" "\"url\":\"$URL/f/atom.xml\"" &&
+	has "$T/feeds" "\"url\":\"$URL/redirect/linked.xml\"" &&
+	has "$T/feeds" "\"url\":\"$URL/moved-twice/gz.xml\"" &&
+	has "$T/feeds" "\"url\":\"$URL/moved/linked.xml\"" &&
+	! grep -q "moved for good to $URL/f/linked" "$T/out"
+ok $? "fetch remembers a permanent redirect's address, not a temporary one's"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err" "$T/feeds")"
+: >"$HTTP_LOG"
+run --db "$db" fetch
+[ $rc -eq 0 ] && [ "$(requests '^GET /moved/world.xml')" -eq 0 ] &&
+	[ "$(requests '^GET /f/world.xml')" -eq 1 ] && has "$T/out" "0 new stories"
+ok $? "the next fetch asks the new address alone and adds nothing"
+run --db "$db" add "$URL/moved/page-with-feed.html"
+run --db "$db" add "$URL/moved/atom.xml"
+[ $rc -eq 0 ] && has "$T/out" "exists" && has "$T/out" "$URL/f/atom.xml"
+ok $? "add of an address that moved for good finds the feed at its new one"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
