@@ -4,7 +4,7 @@
 # the man page listing every operation of the table with its keys.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 16
+plan 17
 
 sample_db
 cfg="$T/config/dossier/config"
@@ -85,6 +85,15 @@ wait_for "15 articles" -e
 	grep -qE '[[;](3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'
 
 ok $? "NO_COLOR: attributes only, no colours"
+
+# colorN is colourN: every element's foreground colour 196, both ways.
+sed -e 's/^\(color [^ ]*  *\)[^ ]*/\1color196/' \
+    -e '/^color n/s/color196/colour196/' "$top_srcdir/themes/default" >"$T/num"
+printf 'set theme %s\nbind Escape quit\n' "$T/num" >"$cfg"
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles" -e
+grep -q '38;5;196' "$T/screen" && ! grep -qE '38;5;(96|240)m' "$T/screen"
+ok $? "a colour number is read after color as after colour"
 
 # A theme that fails halfway changes no colour: the light theme's first
 # lines and then a mistake leave the default theme's screen as it was.
