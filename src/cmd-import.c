@@ -11,6 +11,7 @@
 #include "article.h"
 #include "cmd.h"
 #include "import.h"
+#include "library.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -117,9 +118,10 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "t:qh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 't':
-			tag = article_tag_normalize(optarg, strlen(optarg));
-			if (tag == NULL) {
-				cmd_usage_error(self, "empty tag");
+			/* The rules of 'dossier tag', so it can undo them. */
+			if ((tag = library_tag_parse(optarg, &err)) == NULL) {
+				cmd_usage_error(self, "%s", err);
+				free(err);
 				goto out;
 			}
 			opts.tags = xreallocarray(opts.tags, opts.ntags + 1,

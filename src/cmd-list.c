@@ -11,6 +11,7 @@
 
 #include "article.h"
 #include "cmd.h"
+#include "library.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -94,9 +95,11 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 't':
 			free(tag);
-			if ((tag = article_tag_normalize(optarg,
-			    strlen(optarg))) == NULL)
-				return cmd_usage_error(self, "empty tag");
+			if ((tag = library_tag_parse(optarg, &err)) == NULL) {
+				cmd_usage_error(self, "%s", err);
+				free(err);
+				return CMD_USAGE;
+			}
 			break;
 		case 'u':
 			q.unread = 1;

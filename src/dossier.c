@@ -97,18 +97,19 @@ static const struct cmd_entry cmd_table[] = {
 	  "in a folder per first tag (untagged feeds first), each feed's tags\n"
 	  "in its category attribute.\n"
 	  "\n"
-	  "  -f, --fetch     after import, fetch the feeds it added\n"
+	  "      --fetch     after import, fetch the feeds it added\n"
 	  "  -q, --quiet     print only failures and the summary\n",
 	  cmd_opml },
 	{ "list", "[--json] [--tag TAG] [--unread] [--limit N]",
 	  "list the stories in the library, newest first",
-	  "List stories, newest first: id, date, outlet and title.\n"
+	  "List stories, newest first: id, N if unread, date, outlet, title\n"
+	  "and tags.\n"
 	  "\n"
 	  "      --json      one JSON object per line: id, title, outlet,\n"
 	  "                  published, tags, read, starred\n"
 	  "  -t, --tag TAG   only stories tagged TAG\n"
 	  "  -u, --unread    only unread stories\n"
-	  "  -n, --limit N   at most N stories\n",
+	  "  -n, --limit N   at most N stories (0: all, the default)\n",
 	  cmd_list },
 	{ "show", "[--json] ID",
 	  "print every stored field of a story",
@@ -116,8 +117,9 @@ static const struct cmd_entry cmd_table[] = {
 	  "captions, tags, the people and quotes found in it, and notes.\n"
 	  "\n"
 	  "      --json      one JSON object: id, title, outlet, byline,\n"
-	  "                  published, url, lead, body, captions, subheadings,\n"
-	  "                  tags, entities, quotes, notes\n",
+	  "                  published, url, feed, lead, body, captions,\n"
+	  "                  subheadings, tags, links, read, starred, entities,\n"
+	  "                  quotes, notes\n",
 	  cmd_show },
 	{ "tag", "ID [[+]TAG...] [-TAG...] | --list [--json]",
 	  "add, remove or show a story's tags; count every tag",
@@ -204,7 +206,8 @@ static const struct cmd_entry cmd_table[] = {
 	  "\n"
 	  "      --json      one JSON object per file: file, entities (start,\n"
 	  "                  end, type, text, name, title) and quotes (start,\n"
-	  "                  end, kind, text, cue, speaker with its name)\n"
+	  "                  end, kind, text, cue, speaker: start, end, text,\n"
+	  "                  name, source; or null)\n"
 	  "      --raw       analyse the whole file as plain text\n",
 	  cmd_extract },
 	{ "help", "[--keys] [COMMAND]",
@@ -292,6 +295,9 @@ cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		usage(stdout);
 		return CMD_OK;
 	}
+	/* Like every command, help takes -h: "dossier help --help". */
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+		argv[1] = "help";
 	if ((c = cmd_find(argv[1])) == NULL) {
 		fprintf(stderr, "dossier: '%s' is not a command; see "
 		    "'dossier --help'\n", argv[1]);

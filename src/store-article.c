@@ -1,4 +1,7 @@
-/* Articles in the store: adding, listing and reading them. */
+/*
+ * Articles in the store: adding, listing and reading them, and the tags,
+ * mentions, quotes and notes a story is shown with.
+ */
 #include "config.h"
 
 #include <stdlib.h>

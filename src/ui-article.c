@@ -1,8 +1,8 @@
 /*
  * The article pane. An article is laid out once as a document (header,
- * lead, body, captions, links) with a theme element for every byte, taken
- * from the stored spans: quoted words, their speakers, and the other
- * entities by kind. The document is wrapped to the pane's width into byte
+ * lead, body, captions, links, notes) with a theme element for every
+ * byte, taken from the stored spans: quoted words, their speakers, and the
+ * other entities by kind. The document is wrapped to the pane's width into byte
  * ranges, and lines are drawn through the one safe cell writer.
  */
 #include "config.h"

@@ -1,6 +1,6 @@
 /*
  * The panes' geometry and the lists: the feed list (All, Unread, Starred,
- * tags, outlets, feeds) and the article list, a window of rows read from
+ * Notes, tags, outlets, feeds) and the article list, a window of rows read from
  * the store next to a key, so moving through 100,000 stories reads only
  * what is shown. Also the status line, the greeting of an empty library
  * and the message for a terminal too small to use.

@@ -1,9 +1,10 @@
 /*
  * The entity sidebar and the quotes view. The sidebar lists the open
- * article's quoted speakers (role, number of quotes), then its people,
- * organisations and places; Enter on a name lists the stories mentioning
- * it, Enter on a speaker shows every quote of theirs across the library,
- * and Enter on a quote opens its story at the quote, marked.
+ * article's quoted speakers (role, number of quotes), the unnamed sources
+ * it quotes, then its people, organisations and places; Enter on a name
+ * lists the stories mentioning it, Enter on a speaker shows every quote of
+ * theirs across the library, Enter on a quote opens its story at the
+ * quote, marked, and Enter on an unnamed source marks its next quote.
  */
 #include "config.h"
 

@@ -98,9 +98,7 @@ ui_colour(const char *s, int *bold)
 	if (strcmp(s, "default") == 0)
 		return -1;
 	if (strncmp(s, "colour", 6) == 0 || strncmp(s, "color", 5) == 0) {
-		s += s[5] == 'r' ? 5 : 6;
-		if (*s == 'r')
-			s++;
+		s += s[4] == 'u' ? 6 : 5;	/* colourN or colorN */
 		n = strtol(s, &end, 10);
 		if (*s == '\0' || *end != '\0' || n < 0 || n > 255)
 			return -2;

@@ -1,13 +1,14 @@
 #!/bin/sh
 # The command line: help, version, usage errors and the store's refusals.
 . "$top_srcdir/tests/lib.sh"
-plan 18
+plan 19
 
 run --help
 [ $rc -eq 0 ]
 ok $? "--help exits 0"
 has "$T/out" "Commands:" && has "$T/out" "import" && has "$T/out" "--db PATH"
 ok $? "--help lists commands and options"
+cp "$T/out" "$T/out.cmds"
 
 run --version
 has "$T/out" "dossier 0."
@@ -22,6 +23,18 @@ done
 run import --help
 [ $rc -eq 0 ] && has "$T/out" "--tag TAG"
 ok $? "a subcommand takes --help"
+
+# The man page says every command takes -h and --help; help included.
+bad=
+for c in $(sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p' "$T/out.cmds"); do
+	for h in -h --help; do
+		run $c $h
+		[ $rc -eq 0 ] && has "$T/out" "usage: dossier [--db PATH] $c " ||
+			bad="$bad $c$h"
+	done
+done
+[ -z "$bad" ]
+ok $? "every command takes -h and --help" || diag "failed:$bad"
 
 run frobnicate
 [ $rc -eq 2 ] && has "$T/err" "'frobnicate' is not a command"

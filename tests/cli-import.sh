@@ -3,7 +3,7 @@
 # per-file outcomes, idempotence, tags, JSON listings, progress on a
 # terminal, concurrent importers and a kill -9 in the middle.
 . "$top_srcdir/tests/lib.sh"
-plan 20
+plan 21
 
 mkdir -p "$T/lib/sub"
 cat >"$T/lib/older.txt" <<'STORY'
@@ -124,6 +124,15 @@ ok $? "--tag tags every imported story, normalized"
 [ "$("$DOSSIER" --db "$T/db" list --tag sanctions | wc -l)" -eq 1 ] &&
 	[ "$("$DOSSIER" --db "$T/db" list --limit 2 | wc -l)" -eq 2 ]
 ok $? "list filters by tag and limits"
+# import --tag follows the rules of 'dossier tag', which could not undo
+# a '-x' or shorten a tag cut at 64 bytes.
+long=$(printf 'x%.0s' $(seq 70))
+run --db "$T/db" import --tag -x "$T/tagged.txt"
+[ $rc -eq 2 ] && has "$T/err" "may not start with '-'" &&
+	run --db "$T/db" import -t "$long" "$T/tagged.txt" &&
+	[ $rc -eq 2 ] && has "$T/err" "longer than 64 bytes" &&
+	run --db "$T/db" list --tag +y && [ $rc -eq 2 ]
+ok $? "import and list refuse a tag that 'dossier tag' would refuse"
 
 # A file named on the command line imports whatever its name.
 printf 'Velmark Daily\nA headline without extension\n\nSome text of the story.\n' >"$T/noext"

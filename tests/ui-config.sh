@@ -1,10 +1,11 @@
 #!/bin/sh
 # The config file and the key table: a rebound key, an unbound one, errors
 # reported with file:line, the ':' command line, each theme, NO_COLOR, and
-# the man page listing every operation of the table with its keys.
+# the man page listing every operation of the table with its keys, every
+# theme element and every 'set' option.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 16
+plan 19
 
 sample_db
 cfg="$T/config/dossier/config"
@@ -86,6 +87,15 @@ wait_for "15 articles" -e
 
 ok $? "NO_COLOR: attributes only, no colours"
 
+# colorN is colourN: every element's foreground colour 196, both ways.
+sed -e 's/^\(color [^ ]*  *\)[^ ]*/\1color196/' \
+    -e '/^color n/s/color196/colour196/' "$top_srcdir/themes/default" >"$T/num"
+printf 'set theme %s\nbind Escape quit\n' "$T/num" >"$cfg"
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles" -e
+grep -q '38;5;196' "$T/screen" && ! grep -qE '38;5;(96|240)m' "$T/screen"
+ok $? "a colour number is read after color as after colour"
+
 # A theme that fails halfway changes no colour: the light theme's first
 # lines and then a mistake leave the default theme's screen as it was.
 use_theme default
@@ -109,5 +119,29 @@ while read -r op rest; do
 done <"$T/keys"
 [ -z "$bad" ] && [ "$(wc -l <"$T/keys")" -ge 19 ]
 ok $? "dossier.conf(5) lists every operation of the key table"
+[ -n "$bad" ] && diag "missing:$bad"
+
+# Every theme element of ui_elem_names is described in dossier.conf(5).
+man5="$top_srcdir/man/dossier.conf.5"
+sed -n 's/^\.It Sy //p' "$man5" | tr -d ',' | tr ' ' '\n' >"$T/man-elems"
+sed -n '/ui_elem_names\[E_COUNT\] = {/,/};/p' "$top_srcdir/src/ui.c" |
+	grep -o '"[^"]*"' | tr -d '"' >"$T/elems"
+bad=
+while read -r e; do
+	grep -qxF "$e" "$T/man-elems" || bad="$bad $e"
+done <"$T/elems"
+[ -z "$bad" ] && [ "$(wc -l <"$T/elems")" -ge 30 ]
+ok $? "dossier.conf(5) describes every theme element"
+[ -n "$bad" ] && diag "missing:$bad"
+
+# Every option ui_set knows is documented as 'set OPTION'.
+sed -n '/^ui_set(/,/^}/p' "$top_srcdir/src/ui-keys.c" |
+	sed -n 's/.*strcmp(w\[1\], "\([^"]*\)").*/\1/p' >"$T/opts"
+bad=
+while read -r o; do
+	grep -q "^\.It Ic set $o " "$man5" || bad="$bad $o"
+done <"$T/opts"
+[ -z "$bad" ] && [ "$(wc -l <"$T/opts")" -ge 4 ]
+ok $? "dossier.conf(5) documents every 'set' option"
 [ -n "$bad" ] && diag "missing:$bad"
 exit 0
