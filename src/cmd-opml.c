@@ -200,7 +200,7 @@ cmd_opml(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_entry	*self = cmd_find("opml");
 	int			 ch, fetch = 0, quiet = 0;
 
-	while ((ch = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "fqh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			fetch = 1;

@@ -97,7 +97,7 @@ static const struct cmd_entry cmd_table[] = {
 	  "in a folder per first tag (untagged feeds first), each feed's tags\n"
 	  "in its category attribute.\n"
 	  "\n"
-	  "      --fetch     after import, fetch the feeds it added\n"
+	  "  -f, --fetch     after import, fetch the feeds it added\n"
 	  "  -q, --quiet     print only failures and the summary\n",
 	  cmd_opml },
 	{ "list", "[--json] [--tag TAG] [--unread] [--limit N]",

@@ -81,11 +81,11 @@ run --db "$db" opml import "$T/export.opml"
 	grep -v dateCreated "$T/export.opml" | cmp -s - "$T/export2.opml"
 ok $? "the round trip is stable: the export re-imports as nothing new and exports the same"
 
-"$DOSSIER" --db "$T/db3" opml import --fetch "$T/export.opml" >"$T/out" 2>"$T/err"
+"$DOSSIER" --db "$T/db3" opml import -f "$T/export.opml" >"$T/out" 2>"$T/err"
 rc=$?
 [ $rc -eq 0 ] && has "$T/out" "3 feeds fetched: 6 new stories, 0 failed" &&
 	[ "$("$DOSSIER" --db "$T/db3" list --json | wc -l)" -eq 6 ]
-ok $? "import --fetch fetches the feeds it added"
+ok $? "import -f (--fetch) fetches the feeds it added"
 [ $rc -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
 
 printf '<?xml version="1.0"?>\n<opml version="2.0"><body><outline xmlUrl="%s/f/world.xml">\n</body>' \
