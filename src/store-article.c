@@ -192,6 +192,21 @@ store_article_rows(struct store *s, struct article *a, char **err)
 	return add_tags(s, a->id, a->tags, a->ntags, err);
 }
 
+/*
+ * Where a story sorts: its publication date, or -1 when it has none. A
+ * date more than a day ahead is a feed's mistake (or an embargo) and
+ * would hold the top of every listing for years, so it counts as none.
+ */
+int64_t
+store_sort_ts(const char *published, int64_t now)
+{
+	int64_t	ts;
+
+	if (published == NULL || (ts = date_epoch(published)) < 0)
+		return -1;
+	return ts > now + 86400 ? -1 : ts;
+}
+
 int
 store_article_add(struct store *s, int64_t feed, struct article *a,
     const char *content_hash, const struct extract *x, char **err)
@@ -200,8 +215,7 @@ store_article_add(struct store *s, int64_t feed, struct article *a,
 	int64_t		 now = (int64_t)time(NULL), ts = -1;
 	int		 rc;
 
-	if (a->published != NULL)
-		ts = date_epoch(a->published);
+	ts = store_sort_ts(a->published, now);
 	if (store_exec(s, "SAVEPOINT article", err) != 0)
 		return -1;
 	st = store_stmt(s, STMT_ARTICLE_ADD,

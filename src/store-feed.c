@@ -568,8 +568,7 @@ store_article_update(struct store *s, int64_t id, struct article *a,
 	 */
 	if (s->fts_from > 0 && id >= s->fts_from)
 		return 0;
-	if (a->published != NULL)
-		ts = date_epoch(a->published);
+	ts = store_sort_ts(a->published, (int64_t)time(NULL));
 	if (article_body(s, id, &old, err) != 0)
 		return -1;
 	if (store_exec(s, "SAVEPOINT article_update", err) != 0) {

@@ -68,4 +68,7 @@ int64_t		 store_search_fts_count(struct store *,
 int		 store_search_scan(struct store *, const struct search *,
 		     size_t, char **);
 
+/* Where a story sorts by its date; -1: by when it came (store-article.c). */
+int64_t	 store_sort_ts(const char *, int64_t);
+
 #endif

@@ -3,7 +3,7 @@
 # per-file outcomes, idempotence, tags, JSON listings, progress on a
 # terminal, concurrent importers and a kill -9 in the middle.
 . "$top_srcdir/tests/lib.sh"
-plan 21
+plan 22
 
 mkdir -p "$T/lib/sub"
 cat >"$T/lib/older.txt" <<'STORY'
@@ -204,4 +204,13 @@ ok $? "the next import completes the interrupted one"
 run import --help
 has "$T/out" "--tag TAG" && has "$T/out" "--quiet"
 ok $? "import --help lists its options"
+# A date far in the future keeps its text but does not hold the top of
+# the list for years: the story sorts by when it came.
+mkdir -p "$T/future"
+printf -- '---\ntitle: "Embargoed report"\ndate: 2100-01-01\n---\n\nThe report was dated a century ahead.\n' \
+    >"$T/future/f.md"
+"$DOSSIER" --db "$T/future.db" import -q "$T/future" >/dev/null 2>&1
+[ "$(sqlite3 "$T/future.db" "SELECT published, sort_ts <= fetched FROM articles")" = "2100-01-01|1" ]
+ok $? "a story dated in the future sorts by when it was imported" ||
+	diag "$(sqlite3 "$T/future.db" "SELECT published, sort_ts, fetched FROM articles")"
 exit 0
