@@ -50,7 +50,7 @@ feed_id_row(const struct store_feed *f, void *arg)
 int
 cmd_feed_id(struct store *s, const char *arg, int64_t *id)
 {
-	char	*end, *err = NULL;
+	char	*end, *err = NULL, *norm;
 	long long v;
 	int	 rc;
 
@@ -60,8 +60,15 @@ cmd_feed_id(struct store *s, const char *arg, int64_t *id)
 	    v > 0)
 		rc = store_feed_list(s, (int64_t)v, NULL, feed_id_row, id,
 		    &err);
-	else
+	else {
+		/* As written, else as the library spells addresses. */
 		rc = store_feed_list(s, 0, arg, feed_id_row, id, &err);
+		if (rc == 1 && (norm = fetch_url_normalize(arg)) != NULL) {
+			rc = store_feed_list(s, 0, norm, feed_id_row, id,
+			    &err);
+			free(norm);
+		}
+	}
 	if (rc < 0) {
 		fprintf(stderr, "dossier: %s\n", err);
 		free(err);

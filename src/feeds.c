@@ -541,8 +541,8 @@ feeds_known(struct store *s, const char *url,
 }
 
 void
-feeds_add(struct store *s, const char *url, const struct feeds_options *opts,
-    struct feeds_totals *t)
+feeds_add(struct store *s, const char *given,
+    const struct feeds_options *opts, struct feeds_totals *t)
 {
 	struct fetch_req	 req;
 	struct fetch_result	 res;
@@ -552,7 +552,8 @@ feeds_add(struct store *s, const char *url, const struct feeds_options *opts,
 	struct feed		 f;
 	struct feeds_item	*it = NULL;
 	char			*err = NULL, *feed_url = NULL, *title = NULL;
-	const char		*kind;
+	char			*norm = NULL, *found;
+	const char		*kind, *url = given;
 	int64_t			 id;
 	int			 rc;
 
@@ -562,6 +563,9 @@ feeds_add(struct store *s, const char *url, const struct feeds_options *opts,
 	feed_init(&f);
 	if (fetch_url_check(url, &err) != 0)
 		goto failed;
+	/* One spelling of an address, so a feed is never added twice. */
+	if ((norm = fetch_url_normalize(given)) != NULL)
+		url = norm;
 	if ((rc = feeds_known(s, url, opts, t, &err)) != 0)
 		goto done;
 	memset(&req, 0, sizeof req);
@@ -583,6 +587,11 @@ feeds_add(struct store *s, const char *url, const struct feeds_options *opts,
 		free(feed_url);
 		feed_url = fetch_discover(res.data, res.len, res.url != NULL ?
 		    res.url : url);
+		if (feed_url != NULL &&
+		    (found = fetch_url_normalize(feed_url)) != NULL) {
+			free(feed_url);
+			feed_url = found;
+		}
 		if (feed_url == NULL) {
 			/* A page without a feed: keep it as one story. */
 			feed_url = xstrdup(url);
@@ -665,6 +674,7 @@ done:
 	free(err);
 	free(title);
 	free(feed_url);
+	free(norm);
 	feed_free(&f);
 	fetch_result_free(&res);
 }

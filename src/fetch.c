@@ -55,6 +55,50 @@ fetch_init(char **err)
 	return 0;
 }
 
+/*
+ * The one spelling of an address kept in the library, so that
+ * "HTTP://Example.org:80/a/./b#top" and "http://example.org/a/b" are one
+ * feed: scheme and host in lower case, dot segments resolved, the default
+ * port, the fragment and an empty query left out. The path keeps its
+ * case and a trailing slash (those can be other resources). NULL if the
+ * address does not parse.
+ */
+char *
+fetch_url_normalize(const char *url)
+{
+	CURLU	*u;
+	char	*host = NULL, *query = NULL, *out = NULL, *p, *copy = NULL;
+
+	if ((u = curl_url()) == NULL)
+		fatal("out of memory");
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		goto out;
+	for (p = host; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	if (curl_url_set(u, CURLUPART_HOST, host, 0) != CURLUE_OK ||
+	    curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0) != CURLUE_OK)
+		goto out;
+	if (curl_url_get(u, CURLUPART_QUERY, &query, 0) == CURLUE_OK &&
+	    *query == '\0' &&
+	    curl_url_set(u, CURLUPART_QUERY, NULL, 0) != CURLUE_OK)
+		goto out;
+	if (curl_url_get(u, CURLUPART_URL, &out, CURLU_NO_DEFAULT_PORT) !=
+	    CURLUE_OK)
+		goto out;
+	/* An empty query curl still spells with its '?'. */
+	copy = xstrdup(out);
+	if ((p = strchr(copy, '?')) != NULL && p[1] == '\0')
+		*p = '\0';
+out:
+	curl_free(host);
+	curl_free(query);
+	curl_free(out);
+	curl_url_cleanup(u);
+	return copy;
+}
+
 int
 fetch_url_check(const char *url, char **err)
 {

@@ -61,6 +61,9 @@ int	 fetch_init(char **err);
  */
 int	 fetch_url_check(const char *, char **err);
 
+/* The address as the library keeps it (see fetch.c); NULL if bad. */
+char	*fetch_url_normalize(const char *);
+
 /*
  * The address as it may be shown: a password in it (http://user:pw@host/)
  * replaced by "****". Returns a new string.

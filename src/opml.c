@@ -130,7 +130,7 @@ static void
 opml_add(struct opml *o, xmlNodePtr n, char *const *folders, int depth)
 {
 	struct opml_entry	*e;
-	char			*url, *cat, *p, *item, *name, *t;
+	char			*url, *cat, *p, *item, *name, *t, *norm;
 	size_t			 len, end;
 	int			 i;
 
@@ -167,7 +167,11 @@ opml_add(struct opml *o, xmlNodePtr n, char *const *folders, int depth)
 		}
 		free(cat);
 	}
-	fetch_url_check(e->url, &e->error);
+	if (fetch_url_check(e->url, &e->error) == 0 &&
+	    (norm = fetch_url_normalize(e->url)) != NULL) {
+		free(e->url);
+		e->url = norm;
+	}
 }
 
 /* A folder outline's tag, or NULL (a note says why) if it makes none. */

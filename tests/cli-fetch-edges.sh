@@ -4,7 +4,7 @@
 # items with nothing but a link, feeds that move for good.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 9
+plan 11
 
 db="$T/db"
 
@@ -112,3 +112,19 @@ run --db "$db" add "$URL/moved/atom.xml"
 [ $rc -eq 0 ] && has "$T/out" "exists" && has "$T/out" "$URL/f/atom.xml"
 ok $? "add of an address that moved for good finds the feed at its new one"
 [ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
+
+# One feed, however its address is spelled: scheme and host case, dot
+# segments, the default port, a fragment and an empty query are one.
+db2="$T/spell.db"
+run --db "$db2" add "$URL/f/world.xml"
+odd=$(echo "$URL" | sed 's|^http://127.0.0.1|HTTP://127.0.0.1|')
+run --db "$db2" add "$odd/f/./x/../world.xml?#top"
+[ $rc -eq 0 ] && has "$T/out" "already in the library" &&
+	[ "$(sqlite3 "$db2" "SELECT count(*) FROM feeds WHERE kind <> 'local'")" -eq 1 ]
+ok $? "an address spelled another way adds no second feed" ||
+	diag "$(cat "$T/out" "$T/err")" "$(sqlite3 "$db2" "SELECT url FROM feeds")"
+run --db "$db2" fetch "$odd/f/world.xml#top"
+[ $rc -eq 0 ] && has "$T/out" "not modified"
+ok $? "fetch finds the feed by any spelling of its address" ||
+	diag "$(cat "$T/out" "$T/err")"
+exit 0
