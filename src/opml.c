@@ -85,18 +85,27 @@ opml_note(struct opml *o, const char *what, const char *name,
 
 /*
  * A folder or category name as a tag: normalized as a story's tag, without
- * a leading '-' or '+' (which tag-feed reads as remove and add). NULL, with
+ * a leading '-' or '+' (which tag-feed reads as remove and add) or '/'. NULL, with
  * a note, if it makes none; cut at 64 bytes, with a note.
  */
 static char *
 opml_tag(struct opml *o, const char *what, const char *name)
 {
 	char	*t;
-	size_t	 skip;
+	size_t	 skip, n;
 
-	if ((t = article_tag_normalize(name, strlen(name))) != NULL &&
-	    (skip = strspn(t, "-+")) > 0)
-		memmove(t, t + skip, strlen(t + skip) + 1);
+	/*
+	 * Slashes at the ends go too, as in a category ("/News/"), so a
+	 * folder and a category of one name make one tag, and an export
+	 * reads back as the same tags.
+	 */
+	if ((t = article_tag_normalize(name, strlen(name))) != NULL) {
+		if ((skip = strspn(t, "-+/")) > 0)
+			memmove(t, t + skip, strlen(t + skip) + 1);
+		n = strlen(t);
+		while (n > 0 && t[n - 1] == '/')
+			t[--n] = '\0';
+	}
 	if (t == NULL || *t == '\0') {
 		free(t);
 		opml_note(o, what, name, "makes no tag (it needs a letter or "

@@ -5,7 +5,7 @@
 # folder names).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 18
+plan 19
 
 db="$T/db"
 sed "s|@URL@|$URL|g" "$top_srcdir/tests/fixtures/http/nested.opml" >"$T/feeds.opml"
@@ -178,4 +178,19 @@ ok $? "importing hostile folders again changes nothing"
 run --db "$T/db4" opml frobnicate
 [ $rc -eq 2 ] && has "$T/err" "usage: dossier opml"
 ok $? "opml without import FILE or export is a usage error"
+# A folder "/News/" and a category "/news" are one tag, and the export
+# reads back as the same tags (found by fuzzing the reader and writer).
+cat >"$T/slash.opml" <<EOF
+<?xml version="1.0"?>
+<opml version="2.0"><body><outline text="/News/">
+<outline text="W" xmlUrl="https://example.org/w.xml" category="/news,/a/b"/>
+</outline></body></opml>
+EOF
+"$DOSSIER" --db "$T/slash1.db" opml import "$T/slash.opml" >/dev/null 2>&1
+"$DOSSIER" --db "$T/slash1.db" opml export >"$T/slash-out.opml"
+"$DOSSIER" --db "$T/slash2.db" opml import "$T/slash-out.opml" >/dev/null 2>&1
+[ "$(feed_tags "$T/slash1.db")" = "https://example.org/w.xml news,a/b" ] &&
+	[ "$(feed_tags "$T/slash2.db")" = "$(feed_tags "$T/slash1.db")" ]
+ok $? "slashes at a folder's ends make no tag of their own" ||
+	diag "$(feed_tags "$T/slash1.db")" "$(feed_tags "$T/slash2.db")"
 exit 0
