@@ -61,7 +61,7 @@ fetch_init(char **err)
  * feed: scheme and host in lower case, dot segments resolved, the default
  * port, the fragment and an empty query left out. The path keeps its
  * case and a trailing slash (those can be other resources). NULL if the
- * address does not parse.
+ * address does not parse or would come out other than plain ASCII.
  */
 char *
 fetch_url_normalize(const char *url)
@@ -87,6 +87,13 @@ fetch_url_normalize(const char *url)
 	if (curl_url_get(u, CURLUPART_URL, &out, CURLU_NO_DEFAULT_PORT) !=
 	    CURLUE_OK)
 		goto out;
+	/*
+	 * curl decodes a percent-encoded host ("%FF"): a spelling that is
+	 * not plain ASCII any more is not a better one, so keep the given.
+	 */
+	for (p = out; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f)
+			goto out;
 	/* An empty query curl still spells with its '?'. */
 	copy = xstrdup(out);
 	if ((p = strchr(copy, '?')) != NULL && p[1] == '\0')
