@@ -88,6 +88,11 @@ attrib_np_left(const struct qt *q, size_t end, size_t lo,
 		else if (j < end && attrib_np_prep(x, j - 1) && j - 1 > lo &&
 		    (x->toks[j - 2].flags & TOK_WORD))
 			j--;
+		else if (j < end && j - 1 > lo && extract_tok_is(x, j - 1,
+		    "and") && (x->toks[j].flags & TOK_CAP) &&
+		    (x->toks[j - 2].flags & TOK_CAP) &&
+		    !(x->toks[j].flags & TOK_SENT))
+			j--;	/* Economy and Energy Minister X */
 		else
 			break;
 	}
@@ -102,6 +107,47 @@ attrib_np_left(const struct qt *q, size_t end, size_t lo,
 		    cue_in(x, k, &cue_pself))
 			j = k;
 	return attrib_set(sp, j, end);
+}
+
+/* Do tokens [first, last) say "on the record"? */
+static int
+attrib_on_record(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i;
+
+	for (i = first; i + 2 < last; i++)
+		if (extract_tok_is(x, i, "on") && extract_tok_is(x, i + 1,
+		    "the") && extract_tok_is(x, i + 2, "record"))
+			return 1;
+	return 0;
+}
+
+/*
+ * The source sp ends a restrictive relative clause ("officials who spoke
+ * on condition of anonymity said"): the source is the noun phrase the
+ * clause is about, not the clause's last noun.
+ */
+static void
+attrib_relative(const struct qt *q, size_t lo, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 head;
+	size_t			 k;
+
+	for (k = sp->first; k > lo && sp->first - k < 12; k--) {
+		if (x->toks[k - 1].flags & (TOK_PUNCT | TOK_QUOTE |
+		    TOK_SQUOTE | TOK_DASH) || cue_lemma(x, k - 1) != NULL)
+			return;
+		if (!extract_tok_is(x, k - 1, "who"))
+			continue;
+		if (k - 1 > lo && attrib_np_word(x, k - 2) &&
+		    !(x->toks[k - 2].flags & TOK_PUNCT) &&
+		    attrib_np_left(q, k - 1, lo, &head)) {
+			head.onrecord = attrib_on_record(x, k, sp->last);
+			*sp = head;
+		}
+		return;
+	}
 }
 
 /*
@@ -137,8 +183,10 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 				break;
 			}
 	}
-	if (j > lo && attrib_np_left(q, j, lo, sp))
+	if (j > lo && attrib_np_left(q, j, lo, sp)) {
+		attrib_relative(q, lo, sp);
 		return 1;
+	}
 	if (j <= lo + 1 || !cue_punct(x, j - 1, ','))
 		return 0;
 	/* X, who ..., said / X, the minister, said / X, 56, said */
@@ -158,7 +206,10 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 		if (k > lo + 2 && (x->toks[k - 1].flags & TOK_DIGIT) &&
 		    cue_punct(x, k - 2, ','))
 			k -= 2;
-		return k > lo && attrib_np_left(q, k, lo, sp);
+		if (k <= lo || !attrib_np_left(q, k, lo, sp))
+			return 0;
+		sp->onrecord = attrib_on_record(x, k, j);
+		return 1;
 	}
 	return 0;
 }
@@ -377,6 +428,40 @@ attrib_tail(const struct qt *q, size_t i, size_t end)
 			return EX_NONE;
 	}
 	return j >= end ? end : EX_NONE;
+}
+
+/* Time words that may be plural: two days after, hours before. */
+static const char *const attrib_span_list[] = {
+	"day", "days", "week", "weeks", "month", "months", "year", "years",
+	"hour", "hours", "minute", "minutes", "night", "nights", "moment",
+	"moments"
+};
+static struct cue_shape attrib_span_list_shape;
+static const struct cue_words attrib_span = CUE_WORDS(attrib_span_list);
+
+/*
+ * Do the tokens from i say when, as a phrase of time after a comma: "a
+ * day after X", "two weeks before Y", "hours later"? Such a phrase is
+ * the writer's, not what was said.
+ */
+static int
+attrib_time_aside(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 k;
+
+	for (k = i; k < end && k - i < 2 && !cue_in(x, k, &attrib_span) &&
+	    (cue_in(x, k, &cue_np_det) || (x->toks[k].flags & TOK_DIGIT) ||
+	    extract_tok_is(x, k, "few") || extract_tok_is(x, k, "two") ||
+	    extract_tok_is(x, k, "three") || extract_tok_is(x, k,
+	    "several") || extract_tok_is(x, k, "just")); k++)
+		;
+	if (k + 1 >= end || !cue_in(x, k, &attrib_span))
+		return 0;
+	k++;
+	return extract_tok_is(x, k, "after") || extract_tok_is(x, k,
+	    "before") || extract_tok_is(x, k, "later") || extract_tok_is(x,
+	    k, "earlier") || extract_tok_is(x, k, "ago");
 }
 
 /*
@@ -608,11 +693,14 @@ attrib_sentence(struct qt *q, size_t s)
 				else if (e < l && cue_punct(x, e, ',') &&
 				    cue_words(x, e + 1, l) >= IND_MIN &&
 				    !cue_in(x, e + 1, &cue_aside) &&
-				    !cue_in(x, e + 1, &cue_subord))
+				    !cue_in(x, e + 1, &cue_subord) &&
+				    !attrib_time_aside(q, e + 1, l))
 					attrib_add(q, f, l, t, 1, &sp);
 				else
 					attrib_add(q, f, a - 1, t, 1, &sp);
-			} else if (c < l && !cue_end(x, c))
+			} else if (c < l && !cue_end(x, c) && !(c > t + 1 &&
+			    cue_punct(x, c - 1, ',') &&
+			    attrib_time_aside(q, c, l)))
 				attrib_add(q, c, attrib_cut(q, c, l), t, 1,
 				    &sp);
 			prev = sp;

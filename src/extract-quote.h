@@ -22,6 +22,7 @@ struct qt_speaker {
 	int		outlet;		/* "a report from X": X publishes */
 	size_t		head;		/* token of its head noun */
 	size_t		rel;		/* "who" standing for it, or EX_NONE */
+	int		onrecord;	/* "officials who spoke on the record" */
 };
 
 /* One stretch of words between quote marks within a paragraph. */

@@ -288,6 +288,8 @@ speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 		sp->source = EX_SOURCE_UNNAMED;
 		sp->person = -1;
 	}
+	if (sp->source == EX_SOURCE_UNNAMED && sp->onrecord)
+		sp->source = EX_SOURCE_NONE;	/* not named, yet not anonymous */
 	q->last = *sp;
 	if (sp->person >= 0) {
 		q->lastperson = *sp;

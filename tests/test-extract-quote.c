@@ -192,6 +192,30 @@ static const struct qcase cases[] = {
 	  "The survey ship \xe2\x80\x98Tessalin Star\xe2\x80\x99 left the "
 	  "area at noon.",
 	  NULL, 0, NULL, NULL, 0, NULL },
+	{ "X who ... said: the head of the relative clause",
+	  "Two Velmark officials who spoke on condition of anonymity said "
+	  "the pipeline would reopen in January.",
+	  "the pipeline would reopen in January", EX_INDIRECT, "said",
+	  "Two Velmark officials", EX_SOURCE_UNNAMED, NULL },
+	{ "X who spoke on the record: not anonymous",
+	  "Three officials who spoke on the record said the pipeline would "
+	  "reopen in January.",
+	  "the pipeline would reopen in January", EX_INDIRECT, "said",
+	  "Three officials", EX_SOURCE_NONE, NULL },
+	{ "a title with and",
+	  "Storage will last the winter, Economy and Energy Minister Hanne "
+	  "Lutz said on Thursday.",
+	  "Storage will last the winter", EX_INDIRECT, "said",
+	  "Economy and Energy Minister Hanne Lutz", EX_SOURCE_ENTITY,
+	  "Hanne Lutz" },
+	{ "Q, X said on D, a day after: the time is the writer's",
+	  "Storage will last the winter, Lutz said on Thursday, a day after "
+	  "Marogas cut deliveries by half.",
+	  "Storage will last the winter", EX_INDIRECT, "said", "Lutz",
+	  EX_SOURCE_ENTITY, NULL },
+	{ "X said on D, a day after: no reported clause",
+	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
+	  NULL, 0, NULL, NULL, 0, NULL },
 };
 
 /* The first whole-word match of w in text at or after from, or -1. */
