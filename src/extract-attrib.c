@@ -109,6 +109,19 @@ attrib_np_left(const struct qt *q, size_t end, size_t lo,
 	return attrib_set(sp, j, end);
 }
 
+/* Are the words of tokens [first, last) all capitalised? */
+static int
+attrib_capitalised(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i;
+
+	for (i = first; i < last; i++)
+		if ((x->toks[i].flags & TOK_WORD) &&
+		    !(x->toks[i].flags & (TOK_CAP | TOK_POSS)))
+			return 0;
+	return first < last;
+}
+
 /* Do tokens [first, last) say "on the record"? */
 static int
 attrib_on_record(const struct extract *x, size_t first, size_t last)
@@ -195,6 +208,13 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 			return 0;
 		if (!cue_punct(x, k, ','))
 			continue;
+		if (k > lo && (x->toks[k - 1].flags & TOK_WORD) &&
+		    !(x->toks[k - 1].flags & TOK_CAP) &&
+		    (x->toks[k + 1].flags & TOK_CAP) &&
+		    !(x->toks[k + 1].flags & (TOK_SENT | TOK_PARA)) &&
+		    attrib_np_left(q, j - 1, k + 1, sp) &&
+		    sp->first == k + 1 && attrib_capitalised(x, k + 1, j - 1))
+			return 1;	/* a lawyer for X, Name Surname, said */
 		if (!extract_tok_is(x, k + 1, "who") &&
 		    !extract_tok_is(x, k + 1, "whose") &&
 		    !extract_tok_is(x, k + 1, "the") &&
@@ -674,6 +694,9 @@ attrib_sentence(struct qt *q, size_t s)
 			continue;
 		}
 		if (t + 1 < l && cue_in(x, t + 1, &cue_not_after) &&
+		    !(extract_tok_is(x, t + 1, "no") && t + 2 < l &&
+		    (x->toks[t + 2].flags & TOK_WORD) &&
+		    !extract_tok_is(x, t + 2, "to")) &&
 		    !(t + 2 < l && extract_tok_is(x, t + 1, "about") &&
 		    (x->toks[t + 2].flags & TOK_DIGIT)) &&
 		    !extract_tok_is(x, t + 1, "on") &&
