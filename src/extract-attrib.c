@@ -485,6 +485,26 @@ attrib_time_aside(const struct qt *q, size_t i, size_t end)
 }
 
 /*
+ * Does a second reporting clause start at token i: a short noun phrase
+ * and a cue of its own, "Democrats accused ...", "the ministry said"?
+ */
+static int
+attrib_second(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 sp;
+	size_t			 k;
+
+	if (i >= end || !(x->toks[i].flags & TOK_WORD) ||
+	    !attrib_np_after(q, i, end, &sp) || sp.last - sp.first > 4)
+		return 0;
+	for (k = sp.last; k < end && k - sp.last < 2 && cue_in(x, k,
+	    &cue_aux); k++)
+		;
+	return cue_at(q, k, 1) != 0 && !cue_suffix(x, k, "ing");
+}
+
+/*
  * Where a reported clause from token i ends: the sentence's end, or a
  * comma before words that the writer adds (", which", ", according to",
  * ", citing"), or a dash.
@@ -513,6 +533,10 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 		    cue_in(x, j + 1, &cue_pother)) &&
 		    cue_at(q, j + 2, 1) != 0)))
 			return j;	/* X acknowledged Q but (he) said R */
+		if ((extract_tok_is(x, j, "but") ||
+		    extract_tok_is(x, j, "and")) && attrib_second(q, j + 1,
+		    end))
+			return j;	/* X said Q and Y accused Z of R */
 	}
 	return end;
 }

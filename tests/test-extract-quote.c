@@ -227,6 +227,11 @@ static const struct qcase cases[] = {
 	  "Brekk said no decision had been taken on the envoy.",
 	  "no decision had been taken on the envoy", EX_INDIRECT, "said",
 	  "Brekk", EX_SOURCE_ENTITY, NULL },
+	{ "X said Q and Y accused Z: two reports",
+	  "Velmark said the pipeline was sabotaged and Marovian officials "
+	  "accused Velmark of inventing the attack.",
+	  "the pipeline was sabotaged", EX_INDIRECT, "said", "Velmark",
+	  EX_SOURCE_ENTITY, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },
