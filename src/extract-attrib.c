@@ -485,6 +485,25 @@ attrib_time_aside(const struct qt *q, size_t i, size_t end)
 }
 
 /*
+ * Does a participle clause start at token i, after a comma: "(quietly)
+ * putting his name on the line", the writer's gloss on what was said?
+ * Not a noun in -ing ("spending on schools") nor "including".
+ */
+static int
+attrib_participle(const struct extract *x, size_t i, size_t end)
+{
+	if (i + 1 < end && !(x->toks[i].flags & TOK_CAP) &&
+	    cue_suffix(x, i, "ly"))
+		i++;
+	if (i + 1 >= end || (x->toks[i].flags & (TOK_CAP | TOK_DIGIT)) ||
+	    !cue_suffix(x, i, "ing") || extract_tok_is(x, i, "including"))
+		return 0;
+	/* a verb takes an object or particle: putting his, raising the */
+	return cue_in(x, i + 1, &cue_np_det) || cue_in(x, i + 1,
+	    &cue_hearer) || (x->toks[i + 1].flags & TOK_CAP);
+}
+
+/*
  * Does a second reporting clause start at token i: a short noun phrase
  * and a cue of its own, "Democrats accused ...", "the ministry said"?
  */
@@ -524,6 +543,8 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 		    &cue_aside) || (cue_suffix(x, j + 1, "ing") &&
 		    cue_lemma(x, j + 1) != NULL)))
 			return j;
+		if (cue_punct(x, j, ',') && attrib_participle(x, j + 1, end))
+			return j;	/* ..., implicitly putting his name */
 		if ((extract_tok_is(x, j, "but") ||
 		    extract_tok_is(x, j, "and")) &&
 		    (cue_at(q, j + 1, 1) != 0 ||

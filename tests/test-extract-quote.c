@@ -232,6 +232,11 @@ static const struct qcase cases[] = {
 	  "accused Velmark of inventing the attack.",
 	  "the pipeline was sabotaged", EX_INDIRECT, "said", "Velmark",
 	  EX_SOURCE_ENTITY, NULL },
+	{ "X told Y Q, putting ...: the participle is the writer's",
+	  "Brekk told reporters the border would stay closed, quietly "
+	  "putting the talks on hold.",
+	  "the border would stay closed", EX_INDIRECT, "told", "Brekk",
+	  EX_SOURCE_ENTITY, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },
