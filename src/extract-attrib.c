@@ -364,9 +364,15 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 	    strcmp(lemma, "remind") == 0 || strcmp(lemma, "brief") == 0)) {
 		if (cue_in(x, i, &cue_object) ||
 		    (x->toks[i].flags & TOK_CAP)) {
-			if (attrib_np_after(q, i, end, &obj))
-				i = obj.last;
-			else
+			if (attrib_np_after(q, i, end, &obj)) {
+				/* told reporters | the border would ... */
+				for (k = obj.first + 1; k < obj.last; k++)
+					if (cue_in(x, k, &cue_np_det) &&
+					    !attrib_np_prep(x, k - 1) &&
+					    !(x->toks[k - 1].flags & TOK_CAP))
+						break;
+				i = k;
+			} else
 				i++;
 		}
 		/* told a crowded hall in Baltimore that ... */
