@@ -831,8 +831,9 @@ attrib_indirect(struct qt *q, size_t p)
 		return;
 	/* a headline or caption: no stop at its end, no reported speech */
 	i = x->paras[p].last - 1;
-	while (i > x->paras[p].first && (x->toks[i].flags & TOK_CLOSE))
-		i--;
+	while (i > x->paras[p].first && ((x->toks[i].flags & TOK_CLOSE) ||
+	    cue_punct(x, i, ')')))
+		i--;	/* ...it.'' or ...Fancy Bear.) */
 	if (!cue_end(x, i) && !cue_punct(x, i, ':') &&
 	    !((x->toks[i].flags & TOK_ABBR) && x->text[x->toks[i].end - 1] ==
 	    '.'))

@@ -237,6 +237,11 @@ static const struct qcase cases[] = {
 	  "putting the talks on hold.",
 	  "the border would stay closed", EX_INDIRECT, "told", "Brekk",
 	  EX_SOURCE_ENTITY, NULL },
+	{ "a paragraph that ends with an aside in parentheses",
+	  "Brekk said the envoy would return on Monday. (The envoy left "
+	  "Drossen in May.)",
+	  "the envoy would return on Monday", EX_INDIRECT, "said", "Brekk",
+	  EX_SOURCE_ENTITY, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },
