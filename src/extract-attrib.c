@@ -341,8 +341,7 @@ attrib_taken(const struct qt *q, size_t first, size_t last)
 
 	k = q->nextmark[first];
 	if (k != EX_NONE && k < last && (k = q->inq[k]) != EX_NONE &&
-	    (q->pieces[k].cued || q->pieces[k].last - q->pieces[k].first >
-	    6))
+	    q->pieces[k].cued)
 		return 1;
 	for (i = last; i > first && last - i < 64; i--)
 		if (q->cueused[i - 1])
@@ -490,6 +489,14 @@ attrib_time_aside(const struct qt *q, size_t i, size_t end)
 	    k, "earlier") || extract_tok_is(x, k, "ago");
 }
 
+/* Finite verbs that show a clause has a subject before them. */
+static const char *const attrib_finite_list[] = {
+	"is", "are", "was", "were", "will", "would", "can", "could",
+	"should", "may", "might", "must", "has", "have", "had"
+};
+static struct cue_shape attrib_finite_list_shape;
+static const struct cue_words attrib_finite = CUE_WORDS(attrib_finite_list);
+
 /*
  * Does a participle clause start at token i, after a comma: "(quietly)
  * putting his name on the line", the writer's gloss on what was said?
@@ -498,6 +505,8 @@ attrib_time_aside(const struct qt *q, size_t i, size_t end)
 static int
 attrib_participle(const struct extract *x, size_t i, size_t end)
 {
+	size_t	k;
+
 	if (i + 1 < end && !(x->toks[i].flags & TOK_CAP) &&
 	    cue_suffix(x, i, "ly"))
 		i++;
@@ -505,8 +514,18 @@ attrib_participle(const struct extract *x, size_t i, size_t end)
 	    !cue_suffix(x, i, "ing") || extract_tok_is(x, i, "including"))
 		return 0;
 	/* a verb takes an object or particle: putting his, raising the */
-	return cue_in(x, i + 1, &cue_np_det) || cue_in(x, i + 1,
-	    &cue_hearer) || (x->toks[i + 1].flags & TOK_CAP);
+	if (!cue_in(x, i + 1, &cue_np_det) && !cue_in(x, i + 1,
+	    &cue_hearer) && !(x->toks[i + 1].flags & TOK_CAP))
+		return 0;
+	/* not a gerund that is the subject: replacing X would be ... */
+	for (k = i + 2; k < end && k - i < 8; k++) {
+		if (x->toks[k].flags & (TOK_PUNCT | TOK_QUOTE | TOK_DASH))
+			break;
+		if (cue_in(x, k, &attrib_finite) &&
+		    !(x->toks[k].flags & TOK_CAP))
+			return 0;	/* "may", not "May" */
+	}
+	return 1;
 }
 
 /*
@@ -768,7 +787,10 @@ attrib_sentence(struct qt *q, size_t s)
 				    cue_words(x, e + 1, l) >= IND_MIN &&
 				    !cue_in(x, e + 1, &cue_aside) &&
 				    !cue_in(x, e + 1, &cue_subord) &&
-				    !attrib_time_aside(q, e + 1, l))
+				    !attrib_time_aside(q, e + 1, l) &&
+				    !attrib_participle(x, e + 1, l) &&
+				    !(cue_suffix(x, e + 1, "ing") &&
+				    cue_lemma(x, e + 1) != NULL))
 					attrib_add(q, f, l, t, 1, &sp);
 				else
 					attrib_add(q, f, a - 1, t, 1, &sp);

@@ -481,18 +481,20 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 }
 
 /*
- * Resolve and give out a paragraph's quotes in text order: a direct quote
+ * Resolve and give out paragraph p's quotes in text order: a direct quote
  * with no cue takes the speaker of the quote before it in the paragraph,
- * a later paragraph of a quote that of its first.
+ * or, opening the paragraph, of the last quote of the paragraph before
+ * ("...," he said. / "Q."); a later paragraph of a quote that of its
+ * first.
  */
 static void
-quote_flush(struct qt *q)
+quote_flush(struct qt *q, size_t p)
 {
 	struct extract		*x = q->x;
 	struct qt_pending	*pd;
 	struct qt_piece		*pc;
 	struct qt_speaker	 prev;
-	size_t			 i, words;
+	size_t			 i, words, le = EX_NONE;
 	int			 have = 0;
 
 	if (q->npend > 1)
@@ -512,6 +514,12 @@ quote_flush(struct qt *q)
 			words = quote_words(x, pd->first, pd->last);
 			if (pc->absorbed)
 				continue;
+			if (!have && i == 0 && q->carrypara != EX_NONE &&
+			    q->carrypara + 1 == p &&
+			    pc->open == x->paras[p].first) {
+				prev = q->carry;
+				have = 1;
+			}
 			if (have && words >= QT_SHORT)
 				pd->sp = prev;
 			else if (words < QT_LONG)
@@ -530,6 +538,13 @@ quote_flush(struct qt *q)
 			have = 1;
 		}
 		quote_emit(q, pd);
+		le = i;
+	}
+	q->carrypara = EX_NONE;
+	if (le != EX_NONE && q->pend[le].sp.first != EX_NONE) {
+		q->carry = q->pend[le].sp;
+		q->carry.rel = EX_NONE;
+		q->carrypara = p;
 	}
 	q->npend = 0;
 }
@@ -599,6 +614,7 @@ extract_quotes(struct extract *x)
 	memset(&q, 0, sizeof q);
 	q.x = x;
 	q.last.first = q.lastperson.first = q.lastorg.first = EX_NONE;
+	q.carrypara = EX_NONE;
 	quote_maps(&q);
 	if (x->nments > 0) {
 		struct quote_ment *qm;
@@ -623,7 +639,7 @@ extract_quotes(struct extract *x)
 		for (; k < q.npieces && q.pieces[k].para == p; k++)
 			quote_direct(&q, k);
 		attrib_indirect(&q, p);
-		quote_flush(&q);
+		quote_flush(&q, p);
 	}
 	free(q.pieces);
 	free(q.inq);

@@ -64,6 +64,8 @@ struct qt {
 	struct qt_speaker	 lastperson;	/* last one that is a person */
 	struct qt_speaker	 lastorg;	/* last one that is not */
 	size_t			 floor;		/* after the sentence's last cue */
+	struct qt_speaker	 carry;		/* who spoke last in a paragraph */
+	size_t			 carrypara;	/* which paragraph, or EX_NONE */
 #define QT_HIST	16
 	struct qt_speaker	 hist[QT_HIST];	/* recent people who spoke */
 	size_t			 nhist;

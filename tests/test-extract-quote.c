@@ -242,6 +242,16 @@ static const struct qcase cases[] = {
 	  "Drossen in May.)",
 	  "the envoy would return on Monday", EX_INDIRECT, "said", "Brekk",
 	  EX_SOURCE_ENTITY, NULL },
+	{ "a quote opening the next paragraph keeps the speaker",
+	  "\"We expect an answer,\" Oll said.\n\n\"The envoy knows where "
+	  "to find us. We will wait for him in Drossen.\"",
+	  "The envoy knows where to find us. We will wait for him in Drossen.",
+	  EX_DIRECT, NULL, "Oll", EX_SOURCE_ENTITY, NULL },
+	{ "\"Q\" and more, X said, glossing: mixed, without the gloss",
+	  "\"The only way the border reopens is a treaty\" signed in "
+	  "Drossen, she said, closing the meeting in May.",
+	  "\"The only way the border reopens is a treaty\" signed in Drossen",
+	  EX_MIXED, "said", "she", EX_SOURCE_NONE, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },
