@@ -342,6 +342,14 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 	return 0;
 }
 
+/* Does a piece open with a transcript's label: "PENCE: Well, ..."? */
+static int
+quote_label(const struct extract *x, const struct qt_piece *pc)
+{
+	return pc->first + 1 < pc->last && (x->toks[pc->first].flags &
+	    TOK_UPPER) && quote_punct(x, pc->first + 1, ':');
+}
+
 /* Attribute a quote over one or more pieces from its head piece. */
 static void
 quote_direct(struct qt *q, size_t k)
@@ -352,6 +360,11 @@ quote_direct(struct qt *q, size_t k)
 	size_t			 i, t, words;
 	int			 found;
 
+	if (pc->prev != EX_NONE && quote_label(x, pc)) {
+		/* a transcript: a new speaker's label starts a new quote */
+		q->pieces[pc->prev].next = EX_NONE;
+		pc->prev = EX_NONE;
+	}
 	if (pc->prev != EX_NONE) {
 		/* a later paragraph of a quote: its head decided */
 		pd = quote_pending_add(q);
@@ -375,8 +388,7 @@ quote_direct(struct qt *q, size_t k)
 		q->npend--;
 		return;
 	}
-	if (pc->first + 1 < pc->last && (x->toks[pc->first].flags &
-	    TOK_UPPER) && quote_punct(x, pc->first + 1, ':')) {
+	if (quote_label(x, pc)) {
 		/* a transcript: "PENCE: Well, ..." */
 		pd->sp.first = pc->first;
 		pd->sp.last = pc->first + 1;

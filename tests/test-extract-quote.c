@@ -252,6 +252,13 @@ static const struct qcase cases[] = {
 	  "Drossen, she said, closing the meeting in May.",
 	  "\"The only way the border reopens is a treaty\" signed in Drossen",
 	  EX_MIXED, "said", "she", EX_SOURCE_NONE, NULL },
+	{ "a transcript: each label starts a new speaker's quote",
+	  "\"HOST: Will the envoy return to Drossen this week?\n\n"
+	  "\"BREKK: The envoy will return when Marovia answers our note.\n\n"
+	  "\"HOST: And if it does not answer?",
+	  "BREKK: The envoy will return when Marovia answers our note.",
+	  EX_DIRECT,
+	  NULL, "BREKK", EX_SOURCE_ENTITY, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },
