@@ -100,7 +100,9 @@ ok $? "a colour number is read after color as after colour"
 # lines and then a mistake leave the default theme's screen as it was.
 use_theme default
 start 120 40 "$DOSSIER" --db "$T/lib.db"
-wait_for "15 articles" -e
+# The outlet counts come after the first screen: wait for them to settle.
+wait_until 'grep -q "Brenmark Daily  *3" "$T/screen"'
+screen -e
 sed '$d' "$T/screen" >"$T/before"
 { grep '^color' "$top_srcdir/themes/light" | head -20
   echo 'color nosuch red black'; } >"$T/half"
