@@ -313,8 +313,7 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 ch, fd = -1, rv = CMD_FAILED;
 
 	memset(&x, 0, sizeof x);
-	while ((ch = getopt_long(argc, argv, "f:t:o:h", longopts,
-	    NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "f:t:o:h", longopts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -401,7 +400,7 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 		export_sync_dir(output);
 		free(tmp);
 		tmp = NULL;
-		fprintf(stderr, "dossier: wrote %zu %s to %s\n", x.stories,
+		cmd_error("wrote %zu %s to %s", x.stories,
 		    x.stories == 1 ? "story" : "stories", output);
 	}
 	rv = CMD_OK;
@@ -413,7 +412,7 @@ out:
 		free(tmp);
 	}
 	if (rv != CMD_OK && x.err != NULL)
-		fprintf(stderr, "dossier: %s\n", x.err);
+		cmd_error("%s", x.err);
 	free(x.err);
 	free(tag);
 	return rv;

@@ -291,7 +291,7 @@ cmd_extract(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t			 len, tlen;
 	int			 ch, i, json = 0, raw = 0, rv = CMD_OK;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
 		switch (ch) {
 		case 'j':
 			json = 1;
@@ -316,7 +316,9 @@ cmd_extract(struct cmd_ctx *ctx, int argc, char **argv)
 		    IMPORT_MAX_FILE, &data, &len, &err) != 0) {
 			fputs("dossier: ", stderr);
 			cmd_print_line(stderr, argv[i]);
-			fprintf(stderr, ": %s\n", err);
+			fputs(": ", stderr);
+			cmd_print_line(stderr, err);
+			fputc('\n', stderr);
 			free(err);
 			rv = CMD_FAILED;
 			continue;
@@ -336,7 +338,9 @@ cmd_extract(struct cmd_ctx *ctx, int argc, char **argv)
 		} else {
 			fputs("dossier: ", stderr);
 			cmd_print_line(stderr, argv[i]);
-			fprintf(stderr, ": %s\n", err);
+			fputs(": ", stderr);
+			cmd_print_line(stderr, err);
+			fputc('\n', stderr);
 			free(err);
 			free(data);
 			article_free(&a);

@@ -70,7 +70,7 @@ cmd_feed_id(struct store *s, const char *arg, int64_t *id)
 		}
 	}
 	if (rc < 0) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		free(err);
 		return -1;
 	}
@@ -215,7 +215,7 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&opts, 0, sizeof opts);
 	memset(&ui, 0, sizeof ui);
 	memset(&all, 0, sizeof all);
-	while ((ch = getopt_long(argc, argv, "t:qh", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "t:qh", longopts)) != -1) {
 		switch (ch) {
 		case 't':
 			if ((tag = library_tag_parse(optarg, &err)) == NULL) {
@@ -248,7 +248,9 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 		if (fetch_url_check(argv[i], &err) != 0) {
 			fputs("dossier: ", stderr);
 			cmd_print_url(stderr, argv[i]);
-			fprintf(stderr, ": %s\n", err);
+			fputs(": ", stderr);
+			cmd_print_line(stderr, err);
+			fputc('\n', stderr);
 			free(err);
 			goto out;
 		}
@@ -257,7 +259,7 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 	if ((s = cmd_store(ctx)) == NULL)
 		goto out;
 	if (fetch_init(&err) != 0) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		free(err);
 		goto out;
 	}
@@ -359,7 +361,7 @@ cmd_feeds(struct cmd_ctx *ctx, int argc, char **argv)
 	char			*err = NULL;
 	int			 ch, json = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
 		switch (ch) {
 		case 'j':
 			json = 1;
@@ -380,7 +382,7 @@ cmd_feeds(struct cmd_ctx *ctx, int argc, char **argv)
 		    "UNREAD", "FETCHED (UTC)", "TITLE, ADDRESS");
 	if (store_feed_list(s, 0, NULL, json ? feeds_json : feeds_text, NULL,
 	    &err) < 0) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		free(err);
 		return CMD_FAILED;
 	}
@@ -400,7 +402,7 @@ cmd_remove(struct cmd_ctx *ctx, int argc, char **argv)
 	int64_t			 id, removed, kept;
 	int			 ch, i, rv = CMD_OK;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
 		switch (ch) {
 		case 'h':
 			cmd_help(stdout, self);
@@ -423,8 +425,10 @@ cmd_remove(struct cmd_ctx *ctx, int argc, char **argv)
 		if (store_feed_remove(s, id, &removed, &kept, &err) != 0) {
 			fputs("dossier: ", stderr);
 			cmd_print_line(stderr, argv[i]);
-			fprintf(stderr, ": %s\n", err != NULL ? err :
+			fputs(": ", stderr);
+			cmd_print_line(stderr, err != NULL ? err :
 			    "no such feed");
+			fputc('\n', stderr);
 			free(err);
 			free(name);
 			err = NULL;
@@ -503,7 +507,7 @@ cmd_tag_feed(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = library_feed_tags_change(s, id, add, nadd, del, ndel,
 		    &msg, &err);
 	if (rc != 0)
-		fprintf(stderr, "dossier: %s\n", err != NULL ? err :
+		cmd_error("%s", err != NULL ? err :
 		    "no such feed");
 	else {
 		if (msg != NULL)

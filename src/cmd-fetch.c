@@ -154,7 +154,7 @@ fetch_by_tag(struct store *s, struct fetch_tagged *ft, int64_t **ids,
 
 	ft->found = xcalloc(ft->ntags + 1, sizeof *ft->found);
 	if (store_feed_list(s, 0, NULL, fetch_tagged_row, ft, &err) != 0) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		free(err);
 		return -1;
 	}
@@ -201,7 +201,7 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&opts, 0, sizeof opts);
 	memset(&ui, 0, sizeof ui);
 	memset(&ft, 0, sizeof ft);
-	while ((ch = getopt_long(argc, argv, "qt:h", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "qt:h", longopts)) != -1) {
 		switch (ch) {
 		case 'j':
 			ui.json = 1;
@@ -243,7 +243,7 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 	if (n == 0 && (bad > 0 || ft.ntags > 0))
 		goto out;
 	if (fetch_init(&err) != 0) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		goto out;
 	}
 	ui.progress = isatty(STDERR_FILENO) && !ui.json;
@@ -251,7 +251,7 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 	opts.arg = &ui;
 	if (feeds_fetch(s, ids, n, &opts, &t, &err) != 0) {
 		progress_clear(&ui);
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		goto out;
 	}
 	progress_clear(&ui);

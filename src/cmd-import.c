@@ -115,7 +115,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 
 	memset(&opts, 0, sizeof opts);
 	memset(&ui, 0, sizeof ui);
-	while ((ch = getopt_long(argc, argv, "t:qh", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "t:qh", longopts)) != -1) {
 		switch (ch) {
 		case 't':
 			/* The rules of 'dossier tag', so it can undo them. */
@@ -155,7 +155,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	    &t, &err);
 	progress_clear(&ui);
 	if (rc != 0) {
-		fprintf(stderr, "dossier: %s; nothing imported\n", err);
+		cmd_error("%s; nothing imported", err);
 		free(err);
 		goto out;
 	}

@@ -87,8 +87,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	long long		 n;
 
 	memset(&q, 0, sizeof q);
-	while ((ch = getopt_long(argc, argv, "t:un:h", longopts,
-	    NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "t:un:h", longopts)) != -1) {
 		switch (ch) {
 		case 'j':
 			json = 1;
@@ -136,7 +135,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (store_article_list(s, &q, json ? list_json : list_text, NULL,
 	    &err) != 0) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		free(err);
 		rv = CMD_FAILED;
 	}

@@ -201,7 +201,7 @@ note_list(struct store *s, int64_t id, int json)
 		} while (1);
 	}
 	if (rc != 0) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		free(err);
 		return CMD_FAILED;
 	}
@@ -250,7 +250,7 @@ note_add(struct store *s, int64_t id, const char *passage, const char *text)
 	    (long long)id);
 	return CMD_OK;
 fail:
-	fprintf(stderr, "dossier: %s\n", err);
+	cmd_error("%s", err);
 	free(err);
 	return CMD_FAILED;
 }
@@ -275,8 +275,7 @@ cmd_note(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 ch, list = 0, json = 0, rc, rv = CMD_FAILED;
 	char			 mode = 'a';
 
-	while ((ch = getopt_long(argc, argv, "p:le:d:h", longopts,
-	    NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "p:le:d:h", longopts)) != -1) {
 		switch (ch) {
 		case 'p':
 			passage = optarg;
@@ -352,7 +351,7 @@ cmd_note(struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc == 1)
 		fprintf(stderr, "dossier: no note %lld\n", (long long)note);
 	else if (rc != 0)
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 	else {
 		printf("%s note %lld\n", mode == 'e' ? "changed" : "deleted",
 		    (long long)note);
@@ -360,7 +359,7 @@ cmd_note(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 bad_text:
-	fprintf(stderr, "dossier: %s\n", err);
+	cmd_error("%s", err);
 	rv = CMD_FAILED;
 out:
 	free(text);

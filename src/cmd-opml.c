@@ -176,7 +176,7 @@ opml_export(struct cmd_ctx *ctx)
 	if ((s = cmd_store(ctx)) == NULL)
 		return CMD_FAILED;
 	if (store_feed_list(s, 0, NULL, opml_row, &o, &err) < 0) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		free(err);
 		opml_free(&o);
 		return CMD_FAILED;
@@ -200,7 +200,7 @@ cmd_opml(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_entry	*self = cmd_find("opml");
 	int			 ch, fetch = 0, quiet = 0;
 
-	while ((ch = getopt_long(argc, argv, "fqh", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "fqh", longopts)) != -1) {
 		switch (ch) {
 		case 'f':
 			fetch = 1;

@@ -215,7 +215,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	f.value = query.data;
 	if (count) {
 		if ((n = store_page_count(o.store, &f, NULL, &err)) < 0) {
-			fprintf(stderr, "dossier: %s\n", err);
+			cmd_error("%s", err);
 			rv = CMD_USAGE;
 		} else {
 			printf("%lld\n", (long long)n);
@@ -226,7 +226,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	/* 0 is no limit: LIMIT -1 to sqlite. */
 	if (store_page(o.store, &f, NULL, 1, limit > 0 ? limit : (size_t)-1,
 	    search_row, &o, &err) != 0 || o.err != NULL) {
-		fprintf(stderr, "dossier: %s\n", o.err != NULL ? o.err : err);
+		cmd_error("%s", o.err != NULL ? o.err : err);
 		rv = CMD_USAGE;
 	} else
 		rv = o.n > 0 ? CMD_OK : CMD_FAILED;

@@ -491,7 +491,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	long long		 id;
 	int			 ch, json = 0, rc, rv = CMD_OK;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
 		switch (ch) {
 		case 'j':
 			json = 1;
@@ -524,7 +524,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	else
 		rc = -1;
 	if (rc != 0) {
-		fprintf(stderr, "dossier: %s\n", err != NULL ? err :
+		cmd_error("%s", err != NULL ? err :
 		    "cannot read story");
 		rv = CMD_FAILED;
 	}

@@ -70,7 +70,7 @@ tag_list(const struct cmd_entry *self, struct store *s, int argc,
 	}
 	if (store_feed_counts(s, STORE_COUNT_KIND(STORE_FILTER_TAG),
 	    tag_count, &json, &err) != 0) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		free(err);
 		return CMD_FAILED;
 	}
@@ -141,7 +141,7 @@ cmd_tag(struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc == 1)
 		fprintf(stderr, "dossier: no story %lld\n", (long long)id);
 	else if (rc != 0)
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 	else {
 		if (msg != NULL)
 			printf("story %lld: %s\n", (long long)id, msg);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct option;
 struct store;
 
 struct cmd_ctx {
@@ -29,6 +30,10 @@ const struct cmd_entry *cmd_find(const char *);
 void	 cmd_help(FILE *, const struct cmd_entry *);
 int	 cmd_usage_error(const struct cmd_entry *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Print "dossier: MESSAGE" on stderr, cleaned: it may echo outside text. */
+void	 cmd_error(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* getopt_long (no index) that reports a refused option safely itself. */
+int	 cmd_getopt(int, char **, const char *, const struct option *);
 
 /* Open the store named by the context; prints the reason on failure. */
 struct store *cmd_store(struct cmd_ctx *);

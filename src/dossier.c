@@ -240,22 +240,124 @@ cmd_help(FILE *f, const struct cmd_entry *c)
 	    c->usage, c->help);
 }
 
+/* Print "dossier: MESSAGE" on stderr, the message on one line, cleaned. */
+static void
+cmd_verror(const char *fmt, va_list ap)
+{
+	char	*msg;
+
+	xvasprintf(&msg, fmt, ap);
+	fputs("dossier: ", stderr);
+	cmd_print_line(stderr, msg);
+	fputc('\n', stderr);
+	free(msg);
+}
+
+void
+cmd_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	cmd_verror(fmt, ap);
+	va_end(ap);
+}
+
 /* Say what was wrong with the arguments and how the command is used. */
 int
 cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
 {
 	va_list	ap;
 
-	/* NULL: getopt has said what was wrong; only the usage is left. */
+	/* NULL: cmd_getopt has said what was wrong; only the usage is left. */
 	if (fmt != NULL) {
-		fputs("dossier: ", stderr);
 		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
+		cmd_verror(fmt, ap);
 		va_end(ap);
-		fputc('\n', stderr);
 	}
 	fprintf(stderr, "usage: dossier %s %s\n", c->name, c->usage);
 	return CMD_USAGE;
+}
+
+/* The long option that arg ("--name" or "--name=value") names, if one. */
+static const struct option *
+cmd_long_option(const struct option *longopts, const char *arg, int *n)
+{
+	const struct option	*o, *found = NULL;
+	size_t			 len;
+
+	*n = 0;
+	if (strncmp(arg, "--", 2) != 0)
+		return NULL;
+	arg += 2;
+	len = strcspn(arg, "=");
+	for (o = longopts; o->name != NULL; o++) {
+		if (strncmp(o->name, arg, len) != 0)
+			continue;
+		if (o->name[len] == '\0') {
+			*n = 1;
+			return o;
+		}
+		(*n)++;
+		found = o;
+	}
+	return found;
+}
+
+/* Say, as getopt would, which option was refused; its text cleaned. */
+static void
+cmd_option_error(char **argv, const char *optstring,
+    const struct option *longopts)
+{
+	const struct option	*o;
+	const char		*arg;
+	char			 c[8];
+	int			 n;
+
+	arg = optind > 0 ? argv[optind - 1] : "";
+	o = cmd_long_option(longopts, arg, &n);
+	cmd_print_line(stderr, argv[0]);
+	fputs(": ", stderr);
+	if (optopt == 0 || (o != NULL && o->val == optopt)) {
+		if (optopt == 0 && n > 1)
+			fputs("option '", stderr);
+		else if (optopt == 0)
+			fputs("unrecognized option '", stderr);
+		else
+			fprintf(stderr, "option '--%s", o->name);
+		if (optopt == 0)
+			cmd_print_line(stderr, arg);
+		fputs(optopt == 0 && n > 1 ? "' is ambiguous\n" :
+		    optopt == 0 ? "'\n" : o->has_arg == no_argument ?
+		    "' doesn't allow an argument\n" :
+		    "' requires an argument\n", stderr);
+		return;
+	}
+	if (optopt > 0x20 && optopt < 0x7f)
+		snprintf(c, sizeof c, "'%c'", optopt);
+	else
+		snprintf(c, sizeof c, "0x%02x", (unsigned)optopt & 0xff);
+	fprintf(stderr, "%s -- %s\n", strchr(optstring, optopt) != NULL &&
+	    optopt != ':' ? "option requires an argument" : "invalid option",
+	    c);
+}
+
+/*
+ * getopt_long, but the message for a refused option is dossier's own:
+ * getopt's echoes the argument raw, and a file name that a shell glob
+ * passes can start with '-' and hold escape sequences.
+ */
+int
+cmd_getopt(int argc, char **argv, const char *optstring,
+    const struct option *longopts)
+{
+	int	ch;
+
+	opterr = 0;
+	ch = getopt_long(argc, argv, optstring, longopts, NULL);
+	if (ch == '?')
+		cmd_option_error(argv, optstring, longopts);
+	return ch;
 }
 
 static void
@@ -299,8 +401,8 @@ cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
 		argv[1] = "help";
 	if ((c = cmd_find(argv[1])) == NULL) {
-		fprintf(stderr, "dossier: '%s' is not a command; see "
-		    "'dossier --help'\n", argv[1]);
+		cmd_error("'%s' is not a command; see 'dossier --help'",
+		    argv[1]);
 		return CMD_USAGE;
 	}
 	cmd_help(stdout, c);
@@ -318,7 +420,7 @@ cmd_store(struct cmd_ctx *ctx)
 	    store_default_path();
 	ctx->store = store_open(path, &err);
 	if (ctx->store == NULL) {
-		fprintf(stderr, "dossier: %s\n", err);
+		cmd_error("%s", err);
 		free(err);
 	}
 	free(path);
@@ -402,7 +504,7 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	/* Stop at the first non-option: it is the subcommand. */
-	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "+hV", longopts)) != -1) {
 		switch (ch) {
 		case 'd':
 			if (*optarg == '\0') {
@@ -433,8 +535,8 @@ main(int argc, char **argv)
 		return rv;
 	}
 	if ((c = cmd_find(argv[0])) == NULL) {
-		fprintf(stderr, "dossier: '%s' is not a command; see "
-		    "'dossier --help'\n", argv[0]);
+		cmd_error("'%s' is not a command; see 'dossier --help'",
+		    argv[0]);
 		return CMD_USAGE;
 	}
 	optind = 0;	/* let the subcommand parse its own options */

@@ -23,6 +23,9 @@ and User-Agent. Paths:
   /wait/NAME      FIXTURES/NAME once TMPDIR/srv/go exists (at most 20 s)
   /moved/NAME     301 to /f/NAME; /moved308/NAME 308 to /f/NAME
   /moved-twice/NAME  301 to /redirect/NAME (a temporary one after it)
+  /hostile-reason    503 whose reason phrase holds escapes and C1 bytes;
+                     FIXTURES/world.xml while TMPDIR/srv/up exists
+  /hostile-redirect  302 to an address holding escapes and C1 bytes
 """
 import gzip
 import hashlib
@@ -34,6 +37,8 @@ import time
 
 FIXTURES, TMP, PORTFILE, LOG = sys.argv[1:5]
 LAST_MODIFIED = "Mon, 01 Jan 2024 00:00:00 GMT"
+# Sent as Latin-1 in a status line or header: ESC, BEL, BS, raw C1 bytes.
+HOSTILE = "Busy\x1b]52;c;SGVsbG8=\x07 \x1b[31mRED\x9b32mC1\x08\xff end"
 TYPES = {".xml": "application/xml", ".rss": "application/rss+xml",
          ".atom": "application/atom+xml", ".json": "application/feed+json",
          ".html": "text/html; charset=utf-8", ".opml": "text/x-opml"}
@@ -53,8 +58,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 h.get("If-Modified-Since", "-"),
                 h.get("Accept-Encoding", "-"), h.get("User-Agent", "-")))
 
-    def send(self, status, body=b"", ctype="text/plain", headers=()):
-        self.send_response(status)
+    def send(self, status, body=b"", ctype="text/plain", headers=(),
+             reason=None):
+        self.send_response(status, reason)
         self.send_header("Content-Type", ctype)
         for k, v in headers:
             self.send_header(k, v)
@@ -147,6 +153,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.redirect("/f/" + p[10:], 308)
             elif p.startswith("/moved-twice/"):
                 self.redirect("/redirect/" + p[13:], 301)
+            elif p == "/hostile-reason":
+                if os.path.exists(os.path.join(TMP, "srv", "up")):
+                    return self.serve_file(FIXTURES, "world.xml")
+                self.send(503, b"busy\n", reason=HOSTILE)
+            elif p == "/hostile-redirect":
+                self.redirect("http://127.0.0.1:1/" + HOSTILE)
             elif p.startswith("/status/"):
                 code = int(p[8:])
                 self.send(code, b"status %d\n" % code)
