@@ -171,8 +171,11 @@ ui_sidebar_enter(struct ui *ui)
 	struct store_filter	 f;
 	char			*err = NULL;
 
-	if (ui->side_cur >= ui->ents.n)
-		return 0;
+	if (ui->side_cur >= ui->ents.n) {
+		ui_message(ui, 0, "%s", ui->art_id == 0 ? "open a story first" :
+		    "no people, organisations or places were found in it");
+		return UI_REDRAW;
+	}
 	e = &ui->ents.v[ui->side_cur];
 	if (e->unnamed)
 		return sidebar_source(ui, e);

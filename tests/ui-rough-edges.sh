@@ -4,7 +4,7 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 20
+plan 21
 
 sample_db
 use_theme default
@@ -117,3 +117,8 @@ wait_for "Headline only item"
 keys g Enter
 wait_for "This story has no text here; o opens it in the browser."
 ok $? "a story without text says so and how to read it"
+keys Tab
+wait_for "No people found."
+keys Enter
+wait_for "no people, organisations or places were found in it"
+ok $? "Enter on an empty sidebar says why nothing opens"
