@@ -646,7 +646,7 @@ static void
 names_person_shape(struct ent_state_s *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
-	size_t		 k, n, upper = 0;
+	size_t		 k, n, j, upper = 0;
 	const char	*w;
 
 	if (c->state != ENT_SURE || c->kind != EX_PERSON || st->shout[c->a] ||
@@ -657,7 +657,11 @@ names_person_shape(struct ent_state_s *st, struct ent_cand *c)
 		    (x->toks[k].flags & TOK_ABBR))
 			continue;
 		w = ent_tok(x, k, &n);
-		if (strspn(w, "IVX") == n) {
+		/* The text need not end in a NUL: count within the token. */
+		for (j = 0; j < n && (w[j] == 'I' || w[j] == 'V' ||
+		    w[j] == 'X'); j++)
+			;
+		if (j == n) {
 			if (c->b - c->a == 1)
 				c->state = ENT_DROP;	/* Copper(II) */
 			continue;		/* Peter Voss III */

@@ -639,6 +639,21 @@ test_bad_input(void **state)
 	check_sane(&x);
 	extract_free(&x);
 
+	/*
+	 * A text that ends without a NUL, in a regnal number (found by
+	 * fuzz-extract; an --enable-asan build reads past the end otherwise).
+	 */
+	{
+		static const char tail[] = "Reports named Peter II";
+		char	*exact = xmalloc(sizeof tail - 1);
+
+		memcpy(exact, tail, sizeof tail - 1);
+		extract_run(&x, exact, sizeof tail - 1);
+		check_sane(&x);
+		extract_free(&x);
+		free(exact);
+	}
+
 	/* capitals only: no mention runs wild */
 	buf_init(&b);
 	for (i = 0; i < 20000; i++)
