@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
@@ -22,37 +21,8 @@ struct fetch_ui {
 	int		json;
 	int		quiet;
 	int		progress;	/* stderr is a terminal */
-	int		drawn;		/* a progress line is on screen */
-	struct timespec	last;
+	struct cmd_progress bar;
 };
-
-static void
-progress_clear(struct fetch_ui *ui)
-{
-	if (ui->drawn) {
-		fputs("\r\033[K", stderr);
-		ui->drawn = 0;
-	}
-}
-
-/* Redraw "fetching 3/120" at most ten times a second. */
-static void
-progress_draw(struct fetch_ui *ui, size_t done, size_t total)
-{
-	struct timespec	now;
-	long		ms;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (now.tv_sec - ui->last.tv_sec) * 1000 +
-	    (now.tv_nsec - ui->last.tv_nsec) / 1000000;
-	if (ms < 100 && done != total)
-		return;
-	ui->last = now;
-	fprintf(stderr, "\r\033[Kfetching %zu/%zu (%zu%%)", done, total,
-	    total ? done * 100 / total : 100);
-	fflush(stderr);
-	ui->drawn = 1;
-}
 
 static void
 json_set_string(struct json_object *o, const char *key, const char *v)
@@ -98,14 +68,14 @@ fetch_report(const struct feeds_event *ev, void *arg)
 	struct fetch_ui	*ui = arg;
 
 	if (ui->progress)
-		progress_clear(ui);
+		cmd_progress_clear(&ui->bar);
 	if (ui->json)
 		fetch_json(ev);
 	else
 		cmd_feed_report(ev, ui->quiet);
 	fflush(stdout);
 	if (ui->progress && ev->total > 1 && ev->done < ev->total)
-		progress_draw(ui, ev->done, ev->total);
+		cmd_progress_draw(&ui->bar, "fetching", ev->done, ev->total);
 }
 
 /* The feeds to fetch by tag: the tags asked for and the ids found. */
@@ -250,11 +220,11 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 	opts.report = fetch_report;
 	opts.arg = &ui;
 	if (feeds_fetch(s, ids, n, &opts, &t, &err) != 0) {
-		progress_clear(&ui);
+		cmd_progress_clear(&ui.bar);
 		cmd_error("%s", err);
 		goto out;
 	}
-	progress_clear(&ui);
+	cmd_progress_clear(&ui.bar);
 	if (!ui.json) {
 		if (t.feeds == 0)
 			puts("no feeds to fetch; add one with 'dossier add "

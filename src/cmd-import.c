@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "article.h"
@@ -19,37 +18,8 @@
 struct import_ui {
 	int		quiet;
 	int		progress;	/* stderr is a terminal */
-	int		drawn;		/* a progress line is on screen */
-	struct timespec	last;
+	struct cmd_progress bar;
 };
-
-static void
-progress_clear(struct import_ui *ui)
-{
-	if (ui->drawn) {
-		fputs("\r\033[K", stderr);
-		ui->drawn = 0;
-	}
-}
-
-/* Redraw "importing 120/10000" at most ten times a second. */
-static void
-progress_draw(struct import_ui *ui, size_t done, size_t total)
-{
-	struct timespec	now;
-	long		ms;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (now.tv_sec - ui->last.tv_sec) * 1000 +
-	    (now.tv_nsec - ui->last.tv_nsec) / 1000000;
-	if (ms < 100 && done != total)
-		return;
-	ui->last = now;
-	fprintf(stderr, "\r\033[Kimporting %zu/%zu (%zu%%)", done, total,
-	    total ? done * 100 / total : 100);
-	fflush(stderr);
-	ui->drawn = 1;
-}
 
 static void
 import_report(const struct import_event *ev, void *arg)
@@ -58,7 +28,7 @@ import_report(const struct import_event *ev, void *arg)
 
 	if (ev->status == IMPORT_FAILED || !ui->quiet) {
 		if (ui->progress)
-			progress_clear(ui);
+			cmd_progress_clear(&ui->bar);
 		fflush(stdout);
 	}
 	switch (ev->status) {
@@ -91,7 +61,7 @@ import_report(const struct import_event *ev, void *arg)
 	}
 	if (ui->progress && ev->total >= 50) {
 		fflush(stdout);
-		progress_draw(ui, ev->done, ev->total);
+		cmd_progress_draw(&ui->bar, "importing", ev->done, ev->total);
 	}
 }
 
@@ -153,7 +123,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	opts.arg = &ui;
 	rc = import_paths(s, argv + optind, (size_t)(argc - optind), &opts,
 	    &t, &err);
-	progress_clear(&ui);
+	cmd_progress_clear(&ui.bar);
 	if (rc != 0) {
 		cmd_error("%s; nothing imported", err);
 		free(err);

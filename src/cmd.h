@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 struct option;
 struct store;
@@ -40,6 +41,15 @@ struct store *cmd_store(struct cmd_ctx *);
 
 /* Print a one-line field safely: no control characters reach stdout. */
 void	 cmd_print_line(FILE *, const char *);
+
+/* A progress line on stderr ("importing 120/10000 (1%)"). */
+struct cmd_progress {
+	int		drawn;		/* a progress line is on screen */
+	struct timespec	last;
+};
+void	 cmd_progress_draw(struct cmd_progress *, const char *, size_t,
+	     size_t);
+void	 cmd_progress_clear(struct cmd_progress *);
 /* Print an address as cmd_print_line does, its password hidden. */
 void	 cmd_print_url(FILE *, const char *);
 void	 cmd_print_entity(FILE *, const char *, const char *, const char *);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "fetch.h"
@@ -547,4 +548,34 @@ main(int argc, char **argv)
 	store_close(ctx.store);
 	free(prog);
 	return stdout_check(rv);
+}
+
+/* Take the progress line off the screen, if one is there. */
+void
+cmd_progress_clear(struct cmd_progress *p)
+{
+	if (p->drawn) {
+		fputs("\r\033[K", stderr);
+		p->drawn = 0;
+	}
+}
+
+/* Redraw "VERB done/total (n%)" at most ten times a second. */
+void
+cmd_progress_draw(struct cmd_progress *p, const char *verb, size_t done,
+    size_t total)
+{
+	struct timespec	now;
+	long		ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - p->last.tv_sec) * 1000 +
+	    (now.tv_nsec - p->last.tv_nsec) / 1000000;
+	if (ms < 100 && done != total)
+		return;
+	p->last = now;
+	fprintf(stderr, "\r\033[K%s %zu/%zu (%zu%%)", verb, done, total,
+	    total ? done * 100 / total : 100);
+	fflush(stderr);
+	p->drawn = 1;
 }
