@@ -466,11 +466,11 @@ cmd_tag_feed(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*self = cmd_find("tag-feed");
 	struct store		*s;
-	char			**add = NULL, **del = NULL, *t, *err = NULL;
+	char			**add = NULL, **del = NULL, *err = NULL;
 	char			*msg = NULL;
 	size_t			  nadd = 0, ndel = 0;
 	int64_t			  id;
-	int			  i, rc, rv = CMD_FAILED;
+	int			  rc, rv = CMD_FAILED;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
@@ -481,23 +481,10 @@ cmd_tag_feed(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(self, "which feed? give its id or "
 		    "address");
 	/* Tags are checked before the library is opened. */
-	for (i = 2; i < argc; i++) {
-		const char *arg = argv[i];
-
-		if (strcmp(arg, "--") == 0)
-			continue;
-		if ((t = library_tag_parse(arg + (*arg == '+' ||
-		    *arg == '-'), &err)) == NULL) {
-			rv = cmd_usage_error(self, "%s", err);
-			goto out;
-		}
-		if (*arg == '-') {
-			del = xreallocarray(del, ndel + 1, sizeof *del);
-			del[ndel++] = t;
-		} else {
-			add = xreallocarray(add, nadd + 1, sizeof *add);
-			add[nadd++] = t;
-		}
+	if (cmd_tag_args(self, argc - 2, argv + 2, &add, &nadd, &del,
+	    &ndel) != 0) {
+		rv = CMD_USAGE;
+		goto out;
 	}
 	if ((s = cmd_store(ctx)) == NULL || cmd_feed_id(s, argv[1], &id) != 0)
 		goto out;

@@ -77,6 +77,43 @@ tag_list(const struct cmd_entry *self, struct store *s, int argc,
 	return CMD_OK;
 }
 
+/*
+ * Read "TAG", "+TAG" (add) and "-TAG" (remove) arguments, each checked as
+ * a tag; "--" is skipped. A bad one is a usage error: -1, lists freed.
+ */
+int
+cmd_tag_args(const struct cmd_entry *self, int argc, char **argv,
+    char ***add, size_t *nadd, char ***del, size_t *ndel)
+{
+	char	*t, *err = NULL;
+	int	 i;
+
+	for (i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (strcmp(arg, "--") == 0)
+			continue;
+		if ((t = library_tag_parse(arg + (*arg == '+' ||
+		    *arg == '-'), &err)) == NULL) {
+			cmd_usage_error(self, "%s", err);
+			free(err);
+			library_strv_free(*add, *nadd);
+			library_strv_free(*del, *ndel);
+			*add = *del = NULL;
+			*nadd = *ndel = 0;
+			return -1;
+		}
+		if (*arg == '-') {
+			*del = xreallocarray(*del, *ndel + 1, sizeof **del);
+			(*del)[(*ndel)++] = t;
+		} else {
+			*add = xreallocarray(*add, *nadd + 1, sizeof **add);
+			(*add)[(*nadd)++] = t;
+		}
+	}
+	return 0;
+}
+
 /* Print a story's tags, one a line. */
 static int
 tag_print(const char *tag, void *arg)
@@ -91,11 +128,11 @@ cmd_tag(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*self = cmd_find("tag");
 	struct store		*s;
-	char			**add = NULL, **del = NULL, *t, *err = NULL;
+	char			**add = NULL, **del = NULL, *err = NULL;
 	char			*msg = NULL;
 	size_t			  nadd = 0, ndel = 0;
 	int64_t			  id;
-	int			  i, rc, rv = CMD_FAILED;
+	int			  rc, rv = CMD_FAILED;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
@@ -113,23 +150,10 @@ cmd_tag(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(self, "'%s' is not a story id",
 		    argv[1]);
 	/* Tags are checked before the library is opened. */
-	for (i = 2; i < argc; i++) {
-		const char *arg = argv[i];
-
-		if (strcmp(arg, "--") == 0)
-			continue;
-		if ((t = library_tag_parse(arg + (*arg == '+' ||
-		    *arg == '-'), &err)) == NULL) {
-			rv = cmd_usage_error(self, "%s", err);
-			goto out;
-		}
-		if (*arg == '-') {
-			del = xreallocarray(del, ndel + 1, sizeof *del);
-			del[ndel++] = t;
-		} else {
-			add = xreallocarray(add, nadd + 1, sizeof *add);
-			add[nadd++] = t;
-		}
+	if (cmd_tag_args(self, argc - 2, argv + 2, &add, &nadd, &del,
+	    &ndel) != 0) {
+		rv = CMD_USAGE;
+		goto out;
 	}
 	if ((s = cmd_store(ctx)) == NULL)
 		goto out;

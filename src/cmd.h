@@ -42,6 +42,10 @@ struct store *cmd_store(struct cmd_ctx *);
 /* Print a one-line field safely: no control characters reach stdout. */
 void	 cmd_print_line(FILE *, const char *);
 
+/* cmd-tag.c: "[+]TAG" and "-TAG" arguments, checked; -1 usage error. */
+int	 cmd_tag_args(const struct cmd_entry *, int, char **, char ***,
+	     size_t *, char ***, size_t *);
+
 /* A progress line on stderr ("importing 120/10000 (1%)"). */
 struct cmd_progress {
 	int		drawn;		/* a progress line is on screen */
