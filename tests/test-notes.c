@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -23,6 +22,7 @@
 #include "library.h"
 #include "store.h"
 #include "xmalloc.h"
+#include "test-util.h"
 
 static char tmpdir[] = "/tmp/dossier-test-notes-XXXXXX";
 
@@ -35,15 +35,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char	*cmd[] = { "rm", "-rf", tmpdir, NULL };
-	pid_t	 pid;
-
-	if ((pid = fork()) == 0) {
-		execvp(cmd[0], cmd);
-		_exit(127);
-	}
-	if (pid > 0)
-		waitpid(pid, NULL, 0);
+	test_rmdir(tmpdir);
 	return 0;
 }
 

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -25,6 +24,7 @@
 #include "store.h"
 #include "store-int.h"
 #include "xmalloc.h"
+#include "test-util.h"
 
 static char tmpdir[] = "/tmp/dossier-test-search-XXXXXX";
 
@@ -47,16 +47,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char	*cmd[] = { "rm", "-rf", tmpdir, NULL };
-	pid_t	 pid;
-
 	sqlite3_close(fts_db);
-	if ((pid = fork()) == 0) {
-		execvp(cmd[0], cmd);
-		_exit(127);
-	}
-	if (pid > 0)
-		waitpid(pid, NULL, 0);
+	test_rmdir(tmpdir);
 	return 0;
 }
 

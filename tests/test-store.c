@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -21,6 +20,7 @@
 #include "store.h"
 #include "store-int.h"
 #include "xmalloc.h"
+#include "test-util.h"
 
 static char tmpdir[] = "/tmp/dossier-test-store-XXXXXX";
 
@@ -42,16 +42,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char	*cmd[] = { "rm", "-rf", tmpdir, NULL };
-	pid_t	 pid;
-
-	/* No shell: the directory name never reaches one. */
-	if ((pid = fork()) == 0) {
-		execvp(cmd[0], cmd);
-		_exit(127);
-	}
-	if (pid > 0)
-		waitpid(pid, NULL, 0);
+	test_rmdir(tmpdir);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -64,4 +65,20 @@ test_assert_subheading(const struct article *a, size_t i, const char *want)
 	sp = &a->subheadings[i];
 	assert_int_equal(sp->end - sp->start, strlen(want));
 	assert_memory_equal(a->body + sp->start, want, strlen(want));
+}
+
+/* Remove a directory tree; the name never reaches a shell. */
+void
+test_rmdir(const char *dir)
+{
+	char	*cmd[] = { "rm", "-rf", NULL, NULL };
+	pid_t	 pid;
+
+	cmd[2] = (char *)dir;
+	if ((pid = fork()) == 0) {
+		execvp(cmd[0], cmd);
+		_exit(127);
+	}
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
 }

@@ -21,6 +21,9 @@ char	*test_read(const char *path, size_t *len);
  */
 char	*test_example_text(size_t *len);
 
+/* Remove a test's temporary directory, with rm -rf and no shell. */
+void	 test_rmdir(const char *dir);
+
 struct article;
 
 /* Fail the test unless subheading i of a reads want. */
