@@ -77,6 +77,11 @@ doc_span(struct ui *ui, size_t start, size_t end, enum ui_elem e)
 
 	if (start >= end || end > ui->art.body_len)
 		return;
+	/* Without note numbers in the body, its bytes are the document's. */
+	if (ui->nins == 0) {
+		memset(ui->cls + ui->body_off + start, (int)e, end - start);
+		return;
+	}
 	for (i = start; i < end; i++)
 		ui->cls[ui_article_doc_pos(ui, i)] = (uint8_t)e;
 }
