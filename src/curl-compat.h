@@ -61,6 +61,17 @@ curl_compat_header_too_big(CURLcode code, const char *errbuf)
 	    strstr(errbuf, "Header") != NULL));
 }
 
+/*
+ * Was the answer not HTTP at all? libcurl (7.66 on) refuses HTTP/0.9, a
+ * response without a status line, with CURLE_UNSUPPORTED_PROTOCOL, the
+ * code of a redirect to another scheme; its error buffer tells them apart.
+ */
+static inline int
+curl_compat_not_http(const char *errbuf)
+{
+	return strstr(errbuf, "HTTP/0.9") != NULL;
+}
+
 /* What a write callback returns to abort the transfer. */
 #ifdef CURL_WRITEFUNC_ERROR
 #define CURL_COMPAT_WRITE_ABORT	CURL_WRITEFUNC_ERROR

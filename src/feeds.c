@@ -590,6 +590,11 @@ feeds_add(struct store *s, const char *given,
 		goto failed;
 	}
 	feed_url = xstrdup(res.moved != NULL ? res.moved : url);
+	if (res.len == 0) {
+		xasprintf(&err, "the server sent an empty document (HTTP %ld)",
+		    res.http);
+		goto failed;
+	}
 	if (feed_sniff(res.data, res.len, res.content_type) == FEED_UNKNOWN) {
 		if (!feeds_is_html(&res)) {
 			xasprintf(&err, "neither a feed nor an HTML page (%s)",

@@ -492,9 +492,12 @@ fetch_error(struct fetch_xfer *x, CURLcode code, long redirects,
 		    FETCH_MAX_REDIRS);
 		break;
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		xasprintf(&msg, redirects > 0 ? "redirected to an address "
-		    "that is not http or https: %s" : "not an http or https "
-		    "address: %s", clean);
+		if (curl_compat_not_http(x->errbuf))
+			xasprintf(&msg, "the answer is not HTTP: %s", clean);
+		else
+			xasprintf(&msg, redirects > 0 ? "redirected to an "
+			    "address that is not http or https: %s" :
+			    "not an http or https address: %s", clean);
 		break;
 	case CURLE_COULDNT_RESOLVE_HOST:
 		xasprintf(&msg, "no such host: %s (the name did not resolve)",
@@ -594,6 +597,13 @@ fetch_xfer_result(struct fetch_xfer *x, CURLcode code,
 	}
 	if (http == 304) {
 		res->status = FETCH_NOT_MODIFIED;
+		return;
+	}
+	if (http == 204 || http == 205) {
+		xasprintf(&res->error, "HTTP %ld%s%s: the server sent no "
+		    "document", http, x->reason != NULL &&
+		    *x->reason != '\0' ? " " : "", x->reason != NULL ?
+		    x->reason : "");
 		return;
 	}
 	if (http >= 300 || http < 200) {

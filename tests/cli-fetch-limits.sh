@@ -7,7 +7,7 @@
 # to a second or two.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 12
+plan 15
 
 db="$T/lib.db"
 # fails TOTAL LOW-SPEED URL MESSAGE DESCRIPTION [MAX-SECONDS]: with those
@@ -58,6 +58,15 @@ fails 2 30 "$URL/not-modified" \
 
 fails 2 30 "http://127.0.0.1:1/feed.xml" "could not connect to 127.0.0.1:" \
 	"a refused connection says so"
+
+fails 2 30 "$URL/not-http" "the answer is not HTTP" \
+	"an answer without a status line is not HTTP, not a bad address"
+
+fails 2 30 "$URL/status/204" "HTTP 204 No Content: the server sent no document" \
+	"204 says there is no document"
+
+fails 2 30 "$URL/empty" "the server sent an empty document (HTTP 200)" \
+	"an empty body says so"
 
 # fetch stores and prints the same words as add.
 cat >"$T/feeds.opml" <<EOF

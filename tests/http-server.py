@@ -33,6 +33,8 @@ and User-Agent. Paths:
   /huge-header    a 1 MiB header line
   /many-headers   2,000 header lines of 100 bytes (200 KiB in all)
   /not-modified   304 to any request
+  /not-http       a line of text, no status line (HTTP/0.9)
+  /empty          200 with an empty body
 
 Also a second port that never accepts a connection (its queue is kept
 full), written to PORTFILE-noaccept, for the connect timeout.
@@ -189,6 +191,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             elif p == "/many-headers":
                 self.send(200, b"x", headers=[("X-Many-%d" % i, "a" * 88)
                                               for i in range(2000)])
+            elif p == "/not-http":
+                self.wfile.write(b"SSH-2.0-OpenSSH_9.2\r\n")
+            elif p == "/empty":
+                self.send(200, b"", "application/rss+xml")
             elif p == "/not-modified":
                 self.send_response(304)
                 self.end_headers()
