@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <curl/curl.h>
 #include <libxml/HTMLparser.h>
@@ -40,6 +41,7 @@ struct fetch_xfer {
 	int			 temporary;	/* a redirect was not 301/308 */
 	int			 userinfo;	/* the address has user@ */
 	int			 conditional;	/* If-None-Match or -Modified */
+	long			 retry_after;	/* seconds, or -1 if not said */
 	size_t			 header_bytes;	/* of the response in hand */
 	int			 header_too_big;
 	long			 connect_timeout;	/* the limits set, */
@@ -222,6 +224,29 @@ fetch_validator(const char *v, size_t n)
 	return xstrndup(v, n);
 }
 
+/*
+ * Seconds a Retry-After header asks to wait ("120", or an HTTP date), at
+ * most a week; -1 if it says nothing usable.
+ */
+static long
+fetch_retry_after(const char *v, size_t n)
+{
+	char	*s, *end;
+	long	 secs = -1;
+	time_t	 when, now = time(NULL);
+
+	if ((s = fetch_validator(v, n)) == NULL)
+		return -1;
+	if (*s >= '0' && *s <= '9') {
+		secs = strtol(s, &end, 10);
+		if (*end != '\0')
+			secs = -1;
+	} else if ((when = curl_getdate(s, NULL)) != -1)
+		secs = when > now ? (long)(when - now) : 0;
+	free(s);
+	return secs > 7 * 24 * 3600 ? 7 * 24 * 3600 : secs;
+}
+
 /* Read the validators and the reason phrase of each response. */
 static size_t
 fetch_header(char *data, size_t size, size_t n, void *arg)
@@ -245,6 +270,7 @@ fetch_header(char *data, size_t size, size_t n, void *arg)
 		free(x->last_modified);
 		free(x->reason);
 		x->etag = x->last_modified = x->reason = NULL;
+		x->retry_after = -1;
 		for (i = 0; i < len && data[i] != ' '; i++)
 			;				/* "HTTP/1.1" */
 		for (i++; i < len && isdigit((unsigned char)data[i]); i++)
@@ -260,7 +286,8 @@ fetch_header(char *data, size_t size, size_t n, void *arg)
 	} else if (len > 14 && strncasecmp(data, "last-modified:", 14) == 0) {
 		free(x->last_modified);
 		x->last_modified = fetch_validator(data + 14, len - 14);
-	}
+	} else if (len > 12 && strncasecmp(data, "retry-after:", 12) == 0)
+		x->retry_after = fetch_retry_after(data + 12, len - 12);
 	return size * n;
 }
 
@@ -328,6 +355,7 @@ fetch_xfer_new(const struct fetch_req *r, size_t index,
 	x->userinfo = fetch_userinfo(r->url, &auth, &at);
 	x->max = r->max;
 	x->conditional = r->etag != NULL || r->last_modified != NULL;
+	x->retry_after = -1;
 	fetch_limits(x, o);
 	buf_init(&x->body);
 	if ((x->h = curl_easy_init()) == NULL) {
@@ -562,12 +590,36 @@ out:
 	return msg;
 }
 
+/* What a failed status means for the user, after its reason phrase. */
+static const char *
+fetch_http_hint(const struct fetch_xfer *x, long http, char *out,
+    size_t len)
+{
+	if (http >= 300 && http < 400)
+		return " (a redirect with no usable address)";
+	if (http == 401 && x->userinfo)
+		return " (the user name or password in the address was "
+		    "refused)";
+	if (http == 401)
+		return " (the feed asks for a user name and password: give "
+		    "them in the address, https://user:password@host/...)";
+	if (http == 410)
+		return " (gone for good)";
+	if ((http == 429 || http == 503) && x->retry_after >= 0) {
+		snprintf(out, len, " (the server asks to wait %ld s)",
+		    x->retry_after);
+		return out;
+	}
+	return "";
+}
+
 /* Turn a finished transfer into a result. */
 static void
 fetch_xfer_result(struct fetch_xfer *x, CURLcode code,
     struct fetch_result *res)
 {
 	const char	*s;
+	char		 hint[128];
 	long		 http = 0, redirects = 0;
 
 	memset(res, 0, sizeof *res);
@@ -610,8 +662,7 @@ fetch_xfer_result(struct fetch_xfer *x, CURLcode code,
 		xasprintf(&res->error, "HTTP %ld%s%s%s", http,
 		    x->reason != NULL && *x->reason != '\0' ? " " : "",
 		    x->reason != NULL ? x->reason : "",
-		    http < 400 && http >= 300 ? " (a redirect with no "
-		    "usable address)" : "");
+		    fetch_http_hint(x, http, hint, sizeof hint));
 		return;
 	}
 	res->status = FETCH_OK;

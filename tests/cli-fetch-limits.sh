@@ -7,7 +7,7 @@
 # to a second or two.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 15
+plan 17
 
 db="$T/lib.db"
 # fails TOTAL LOW-SPEED URL MESSAGE DESCRIPTION [MAX-SECONDS]: with those
@@ -67,6 +67,12 @@ fails 2 30 "$URL/status/204" "HTTP 204 No Content: the server sent no document" 
 
 fails 2 30 "$URL/empty" "the server sent an empty document (HTTP 200)" \
 	"an empty body says so"
+
+fails 2 30 "$URL/busy" "HTTP 429 Too Many Requests (the server asks to wait 120 s)" \
+	"429 with Retry-After says how long to wait"
+
+fails 2 30 "$URL/status/401" "HTTP 401 Unauthorized (the feed asks for a user name and password" \
+	"401 says what the feed asks for"
 
 # fetch stores and prints the same words as add.
 cat >"$T/feeds.opml" <<EOF

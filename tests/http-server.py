@@ -35,6 +35,7 @@ and User-Agent. Paths:
   /not-modified   304 to any request
   /not-http       a line of text, no status line (HTTP/0.9)
   /empty          200 with an empty body
+  /busy           429 with Retry-After: 120
 
 Also a second port that never accepts a connection (its queue is kept
 full), written to PORTFILE-noaccept, for the connect timeout.
@@ -193,6 +194,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                               for i in range(2000)])
             elif p == "/not-http":
                 self.wfile.write(b"SSH-2.0-OpenSSH_9.2\r\n")
+            elif p == "/busy":
+                self.send(429, b"slow down\n", headers=[("Retry-After", "120")])
             elif p == "/empty":
                 self.send(200, b"", "application/rss+xml")
             elif p == "/not-modified":
