@@ -177,9 +177,10 @@ cmd_output_commit(struct cmd_output *o, char **err)
 	if (o->path == NULL)
 		return 0;	/* stdout: checked once, as the program ends */
 	o->f = NULL;
+	errno = 0;
 	if (ferror(f) || fflush(f) != 0 || fsync(o->fd) != 0) {
 		xasprintf(err, "%s: cannot write: %s", o->path,
-		    strerror(errno));
+		    errno != 0 ? strerror(errno) : "write error");
 		fclose(f);
 		goto out;
 	}

@@ -4,7 +4,7 @@
 # another user's file; import DIR follows a symbolic link found in the tree
 # only when it leads inside the tree, and never loops.
 . "$top_srcdir/tests/lib.sh"
-plan 16
+plan 17
 
 db="$T/lib.db"
 "$DOSSIER" --db "$db" import -q "$top_srcdir/samples/library" >/dev/null 2>&1
@@ -76,6 +76,24 @@ rc=$?
 [ $rc -eq 0 ] && has "$T/out" "# dossier:" && [ ! -e "$T/o/-" ] &&
 	! has "$T/err" "wrote"
 ok $? "export --output - writes to standard output"
+
+# The user's file in a directory they cannot write: refused, left whole.
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir "$T/nb" "$T/ro"
+	cp "$db" "$T/nb/lib.db"
+	echo "kept" >"$T/ro/mine.md"
+	chown -R 65534:65534 "$T/nb" "$T/ro/mine.md"
+	chmod 0555 "$T/ro"
+	as_user "$DOSSIER" --db "$T/nb/lib.db" export --output "$T/ro/mine.md" \
+		>"$T/out" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 1 ] && [ "$(cat "$T/ro/mine.md")" = kept ] &&
+		has "$T/err" "mine.md: cannot make a temporary file beside it"
+	ok $? "a file in a directory the user cannot write is left whole" ||
+		diag "rc=$rc" "$(cat "$T/err")"
+else
+	skip "needs root to act as another user"
+fi
 
 # import DIR: links inside the tree followed, links out of it not.
 mkdir -p "$T/lib/a" "$T/lib/b" "$T/outside"
