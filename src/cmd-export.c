@@ -1,19 +1,16 @@
 /*
  * dossier export: every tagged or annotated story (or those with one tag)
  * with its notes and the passages they cover, as Markdown for people or
- * JSON lines for programs. A file is written whole or not at all: into a
- * temporary file beside it, synced, then renamed over it.
+ * JSON lines for programs. A file is written whole or not at all, and
+ * only over a regular file of the user's (cmd-output.c).
  */
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <json-c/json.h>
 
@@ -238,28 +235,6 @@ export_story(const struct article *a, void *arg)
 	return rc != 0 || ferror(x->out) ? 1 : 0;
 }
 
-/* Sync the directory holding path, so a rename in it lasts. */
-static void
-export_sync_dir(const char *path)
-{
-	char	*dir, *slash;
-	int	 fd;
-
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) == NULL) {
-		free(dir);
-		dir = xstrdup(".");
-	} else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 /* Write the export to out; -1 with x->err set. */
 static int
 export_run(struct export *x, const char *tag)
@@ -307,12 +282,14 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	const struct cmd_entry	*self = cmd_find("export");
 	struct export		 x;
+	struct cmd_output	 o;
 	const char		*output = NULL;
-	char			*tag = NULL, *tmp = NULL;
-	mode_t			 mask;
-	int			 ch, fd = -1, rv = CMD_FAILED;
+	char			*tag = NULL;
+	int			 ch, rv = CMD_FAILED;
 
 	memset(&x, 0, sizeof x);
+	memset(&o, 0, sizeof o);
+	o.fd = -1;
 	while ((ch = cmd_getopt(argc, argv, "f:t:o:h", longopts)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -362,55 +339,17 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if ((x.s = cmd_store(ctx)) == NULL)
 		goto out;
-	x.out = stdout;
-	if (output != NULL) {
-		xasprintf(&tmp, "%s.XXXXXX", output);
-		if ((fd = mkstemp(tmp)) == -1 ||
-		    (x.out = fdopen(fd, "w")) == NULL) {
-			xasprintf(&x.err, "%s: %s", output, strerror(errno));
-			if (fd != -1) {
-				close(fd);
-				unlink(tmp);
-			}
-			goto out;
-		}
-		/* As a new file would be made: 0666 less the umask. */
-		mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
-	if (export_run(&x, tag) != 0)
+	if (cmd_output_open(&o, output, &x.err) != 0)
 		goto out;
-	if (output != NULL) {
-		if (fflush(x.out) != 0 || fsync(fd) != 0) {
-			xasprintf(&x.err, "%s: %s", output, strerror(errno));
-			goto out;
-		}
-		fd = -1;
-		if (fclose(x.out) != 0) {
-			x.out = NULL;
-			xasprintf(&x.err, "%s: %s", output, strerror(errno));
-			goto out;
-		}
-		x.out = NULL;
-		if (rename(tmp, output) != 0) {
-			xasprintf(&x.err, "%s: %s", output, strerror(errno));
-			goto out;
-		}
-		export_sync_dir(output);
-		free(tmp);
-		tmp = NULL;
+	x.out = o.f;
+	if (export_run(&x, tag) != 0 || cmd_output_commit(&o, &x.err) != 0)
+		goto out;
+	if (output != NULL && strcmp(output, "-") != 0)
 		cmd_error("wrote %zu %s to %s", x.stories,
 		    x.stories == 1 ? "story" : "stories", output);
-	}
 	rv = CMD_OK;
 out:
-	if (output != NULL && x.out != NULL && x.out != stdout)
-		fclose(x.out);
-	if (tmp != NULL) {
-		unlink(tmp);
-		free(tmp);
-	}
+	cmd_output_abort(&o);
 	if (rv != CMD_OK && x.err != NULL)
 		cmd_error("%s", x.err);
 	free(x.err);

@@ -26,7 +26,8 @@ import_report(const struct import_event *ev, void *arg)
 {
 	struct import_ui	*ui = arg;
 
-	if (ev->status == IMPORT_FAILED || !ui->quiet) {
+	if (ev->status == IMPORT_FAILED || ev->status == IMPORT_SKIPPED ||
+	    !ui->quiet) {
 		if (ui->progress)
 			cmd_progress_clear(&ui->bar);
 		fflush(stdout);
@@ -51,6 +52,7 @@ import_report(const struct import_event *ev, void *arg)
 		fputs(": already in the library\n", stdout);
 		break;
 	case IMPORT_FAILED:
+	case IMPORT_SKIPPED:
 		fflush(stdout);
 		fputs("dossier: ", stderr);
 		cmd_print_line(stderr, ev->path);
@@ -131,6 +133,8 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	printf("%zu added, %zu already in the library, %zu failed",
 	    t.added, t.exists, t.failed);
+	if (t.skipped > 0)
+		printf(", %zu skipped", t.skipped);
 	if (t.ignored > 0)
 		printf(" (%zu other files in directories ignored)", t.ignored);
 	putchar('\n');

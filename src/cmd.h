@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include <time.h>
 
 struct option;
@@ -57,6 +58,25 @@ void	 cmd_progress_clear(struct cmd_progress *);
 /* Print an address as cmd_print_line does, its password hidden. */
 void	 cmd_print_url(FILE *, const char *);
 void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
+
+/*
+ * A file the user named for output (cmd-output.c), written whole or not
+ * at all; only a regular file of the user's is replaced, keeping its mode.
+ * NULL or "-" is stdout. open and commit return -1 with *err; abort
+ * forgets a file not committed.
+ */
+struct cmd_output {
+	FILE		*f;		/* write here */
+	const char	*path;		/* NULL: stdout */
+	char		*tmp;		/* the temporary file beside it */
+	int		 fd;
+	int		 exists;	/* a file was there: dev, ino */
+	dev_t		 dev;
+	ino_t		 ino;
+};
+int	 cmd_output_open(struct cmd_output *, const char *, char **);
+int	 cmd_output_commit(struct cmd_output *, char **);
+void	 cmd_output_abort(struct cmd_output *);
 
 /* A story or note id from an argument; 0 if it is not one (cmd-tag.c). */
 int64_t	 cmd_parse_id(const char *);

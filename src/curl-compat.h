@@ -6,6 +6,8 @@
 #ifndef DOSSIER_CURL_COMPAT_H
 #define DOSSIER_CURL_COMPAT_H
 
+#include <string.h>
+
 #include <curl/curl.h>
 
 /*
@@ -31,6 +33,43 @@ curl_compat_protocols(CURL *h)
 	return curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS,
 	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
+}
+
+/*
+ * Did the low-speed limit end the transfer (CURLE_OPERATION_TIMEDOUT is
+ * returned for it as for the timeouts)? libcurl says so only in its error
+ * buffer: "Operation too slow. Less than N bytes/sec transferred ...",
+ * the same words since 7.10.
+ */
+static inline int
+curl_compat_too_slow(const char *errbuf)
+{
+	return strstr(errbuf, "too slow") != NULL;
+}
+
+/*
+ * Did libcurl refuse a response header for its size? A header line over
+ * CURL_MAX_HTTP_HEADER (100 KiB) is CURLE_OUT_OF_MEMORY in libcurl before
+ * 8.x and CURLE_RECV_ERROR ("Too large response headers") after it, as is
+ * a whole header over its own total limit.
+ */
+static inline int
+curl_compat_header_too_big(CURLcode code, const char *errbuf)
+{
+	return code == CURLE_OUT_OF_MEMORY ||
+	    (code == CURLE_RECV_ERROR && (strstr(errbuf, "header") != NULL ||
+	    strstr(errbuf, "Header") != NULL));
+}
+
+/*
+ * Was the answer not HTTP at all? libcurl (7.66 on) refuses HTTP/0.9, a
+ * response without a status line, with CURLE_UNSUPPORTED_PROTOCOL, the
+ * code of a redirect to another scheme; its error buffer tells them apart.
+ */
+static inline int
+curl_compat_not_http(const char *errbuf)
+{
+	return strstr(errbuf, "HTTP/0.9") != NULL;
 }
 
 /* What a write callback returns to abort the transfer. */

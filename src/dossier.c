@@ -27,10 +27,13 @@ static const struct cmd_entry cmd_table[] = {
 	{ "import", "[--tag TAG]... [--quiet] PATH...",
 	  "import saved stories from files and directories",
 	  "Import saved stories: plain text as browsers save it, HTML pages and\n"
-	  "Markdown with YAML front matter. Directories are read recursively.\n"
-	  "Files already in the library are skipped, so importing twice adds\n"
-	  "nothing. Each file's outcome is printed; a file that fails is\n"
-	  "reported with its reason and the rest are still imported.\n"
+	  "Markdown with YAML front matter. Directories are read recursively;\n"
+	  "a symbolic link found in one is followed only if it leads inside\n"
+	  "the directory named (others are reported as skipped; name them to\n"
+	  "import them). Files already in the library are skipped, so\n"
+	  "importing twice adds nothing. Each file's outcome is printed; a\n"
+	  "file that fails is reported with its reason and the rest are still\n"
+	  "imported.\n"
 	  "\n"
 	  "  -t, --tag TAG   add TAG to every imported story (repeatable)\n"
 	  "  -q, --quiet     print only failures and the summary\n",
@@ -164,7 +167,10 @@ static const struct cmd_entry cmd_table[] = {
 	  "      --json           the same as --format json\n"
 	  "  -t, --tag TAG        only the stories tagged TAG\n"
 	  "  -o, --output FILE    write FILE whole or not at all (a temporary\n"
-	  "                       file renamed over it) instead of stdout\n",
+	  "                       file renamed over it) instead of stdout;\n"
+	  "                       only a regular file of yours is replaced,\n"
+	  "                       keeping its mode (not a symbolic link, a\n"
+	  "                       device or a FIFO); - is stdout\n",
 	  cmd_export },
 	{ "search", "[--json] [--count] [--limit N] QUERY...",
 	  "find stories by their words, outlet, tags, speakers and dates",

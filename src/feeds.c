@@ -367,7 +367,8 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 	    res->moved, feeds_stop, NULL, NULL) == 1)
 		ev.moved = st.url = res->moved;
 	if (res->status == FETCH_ERROR) {
-		err = xstrdup(res->error != NULL ? res->error : "cannot fetch");
+		err = xstrdup(res->error != NULL ? res->error :
+		    "the transfer failed (no reason given)");
 		goto failed;
 	}
 	if (res->status == FETCH_NOT_MODIFIED) {
@@ -481,6 +482,18 @@ feeds_is_html(const struct fetch_result *res)
 	return import_sniff(NULL, res->data, res->len) == IMPORT_HTML;
 }
 
+/* Why a fetch for add brought no document. */
+static const char *
+feeds_add_why(const struct fetch_result *res)
+{
+	if (res->error != NULL)
+		return res->error;
+	if (res->status == FETCH_NOT_MODIFIED)
+		return "the server answered 304 Not Modified: there is no "
+		    "document to read";
+	return "the transfer failed (no reason given)";
+}
+
 /* Report a failed add. */
 static void
 feeds_add_failed(const struct feeds_options *opts, struct feeds_totals *t,
@@ -573,10 +586,15 @@ feeds_add(struct store *s, const char *given,
 	req.max = FEED_MAX_BYTES;
 	fetch_one(&req, &fo, &res);
 	if (res.status != FETCH_OK) {
-		err = xstrdup(res.error != NULL ? res.error : "cannot fetch");
+		err = xstrdup(feeds_add_why(&res));
 		goto failed;
 	}
 	feed_url = xstrdup(res.moved != NULL ? res.moved : url);
+	if (res.len == 0) {
+		xasprintf(&err, "the server sent an empty document (HTTP %ld)",
+		    res.http);
+		goto failed;
+	}
 	if (feed_sniff(res.data, res.len, res.content_type) == FEED_UNKNOWN) {
 		if (!feeds_is_html(&res)) {
 			xasprintf(&err, "neither a feed nor an HTML page (%s)",
@@ -607,7 +625,7 @@ feeds_add(struct store *s, const char *given,
 		fetch_one(&req, &fo, &res);
 		if (res.status != FETCH_OK) {
 			xasprintf(&err, "the page's feed %s: %s", feed_url,
-			    res.error != NULL ? res.error : "cannot fetch");
+			    feeds_add_why(&res));
 			goto failed;
 		}
 		if (res.moved != NULL) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <curl/curl.h>
 #include <libxml/HTMLparser.h>
@@ -39,6 +40,13 @@ struct fetch_xfer {
 	char			*reason;	/* of the last status line */
 	int			 temporary;	/* a redirect was not 301/308 */
 	int			 userinfo;	/* the address has user@ */
+	int			 conditional;	/* If-None-Match or -Modified */
+	long			 retry_after;	/* seconds, or -1 if not said */
+	size_t			 header_bytes;	/* of the response in hand */
+	int			 header_too_big;
+	long			 connect_timeout;	/* the limits set, */
+	long			 timeout;		/* in seconds */
+	long			 low_speed_time;
 	char			 errbuf[CURL_ERROR_SIZE];
 };
 
@@ -216,6 +224,29 @@ fetch_validator(const char *v, size_t n)
 	return xstrndup(v, n);
 }
 
+/*
+ * Seconds a Retry-After header asks to wait ("120", or an HTTP date), at
+ * most a week; -1 if it says nothing usable.
+ */
+static long
+fetch_retry_after(const char *v, size_t n)
+{
+	char	*s, *end;
+	long	 secs = -1;
+	time_t	 when, now = time(NULL);
+
+	if ((s = fetch_validator(v, n)) == NULL)
+		return -1;
+	if (*s >= '0' && *s <= '9') {
+		secs = strtol(s, &end, 10);
+		if (*end != '\0')
+			secs = -1;
+	} else if ((when = curl_getdate(s, NULL)) != -1)
+		secs = when > now ? (long)(when - now) : 0;
+	free(s);
+	return secs > 7 * 24 * 3600 ? 7 * 24 * 3600 : secs;
+}
+
 /* Read the validators and the reason phrase of each response. */
 static size_t
 fetch_header(char *data, size_t size, size_t n, void *arg)
@@ -224,6 +255,13 @@ fetch_header(char *data, size_t size, size_t n, void *arg)
 	size_t			 len = size * n, i;
 	int			 code = 0;
 
+	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0)
+		x->header_bytes = 0;	/* a new response's header */
+	x->header_bytes += len;
+	if (x->header_bytes > FETCH_MAX_HEADER) {
+		x->header_too_big = 1;
+		return 0;		/* abort the transfer */
+	}
 	while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
 		len--;
 	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0) {
@@ -232,6 +270,7 @@ fetch_header(char *data, size_t size, size_t n, void *arg)
 		free(x->last_modified);
 		free(x->reason);
 		x->etag = x->last_modified = x->reason = NULL;
+		x->retry_after = -1;
 		for (i = 0; i < len && data[i] != ' '; i++)
 			;				/* "HTTP/1.1" */
 		for (i++; i < len && isdigit((unsigned char)data[i]); i++)
@@ -247,26 +286,57 @@ fetch_header(char *data, size_t size, size_t n, void *arg)
 	} else if (len > 14 && strncasecmp(data, "last-modified:", 14) == 0) {
 		free(x->last_modified);
 		x->last_modified = fetch_validator(data + 14, len - 14);
-	}
+	} else if (len > 12 && strncasecmp(data, "retry-after:", 12) == 0)
+		x->retry_after = fetch_retry_after(data + 12, len - 12);
 	return size * n;
+}
+
+/* Seconds from the environment (tests set them to fail fast); 0 if unset. */
+static long
+fetch_env_seconds(const char *name)
+{
+	const char	*env;
+	char		*end;
+	long		 v;
+
+	if ((env = getenv(name)) != NULL && *env != '\0') {
+		v = strtol(env, &end, 10);
+		if (*end == '\0' && v > 0 && v <= 3600)
+			return v;
+	}
+	return 0;
 }
 
 /* The total timeout: $DOSSIER_FETCH_TIMEOUT (for tests), else the option. */
 static long
 fetch_timeout(const struct fetch_options *o)
 {
-	const char	*env;
-	char		*end;
-	long		 v;
+	long	v;
 
-	if ((env = getenv("DOSSIER_FETCH_TIMEOUT")) != NULL && *env != '\0') {
-		v = strtol(env, &end, 10);
-		if (*end == '\0' && v > 0 && v <= 3600)
-			return v;
-	}
+	if ((v = fetch_env_seconds("DOSSIER_FETCH_TIMEOUT")) > 0)
+		return v;
 	if (o != NULL && o->timeout > 0)
 		return o->timeout;
 	return FETCH_TIMEOUT;
+}
+
+/*
+ * The limits of a transfer: connecting and the low-speed limit are cut to
+ * the total when it is shorter; $DOSSIER_FETCH_LOW_SPEED_TIME (for tests)
+ * sets the low-speed time.
+ */
+static void
+fetch_limits(struct fetch_xfer *x, const struct fetch_options *o)
+{
+	long	t = fetch_timeout(o), v;
+
+	x->timeout = t;
+	x->connect_timeout = t < FETCH_CONNECT_TIMEOUT ? t :
+	    FETCH_CONNECT_TIMEOUT;
+	v = fetch_env_seconds("DOSSIER_FETCH_LOW_SPEED_TIME");
+	if (v <= 0)
+		v = FETCH_LOW_SPEED_TIME;
+	x->low_speed_time = t < v ? t : v;
 }
 
 /* Make the easy handle of a transfer; NULL with *err. */
@@ -278,13 +348,15 @@ fetch_xfer_new(const struct fetch_req *r, size_t index,
 	struct curl_slist	*l;
 	char			*hdr;
 	const char		*auth, *at;
-	long			 t = fetch_timeout(o);
 	CURLcode		 rc = CURLE_OK;
 
 	x = xcalloc(1, sizeof *x);
 	x->index = index;
 	x->userinfo = fetch_userinfo(r->url, &auth, &at);
 	x->max = r->max;
+	x->conditional = r->etag != NULL || r->last_modified != NULL;
+	x->retry_after = -1;
+	fetch_limits(x, o);
 	buf_init(&x->body);
 	if ((x->h = curl_easy_init()) == NULL) {
 		*err = xstrdup("cannot start a transfer");
@@ -313,12 +385,10 @@ fetch_xfer_new(const struct fetch_req *r, size_t index,
 	SET(CURLOPT_NOSIGNAL, 1L);
 	SET(CURLOPT_FOLLOWLOCATION, 1L);
 	SET(CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRS);
-	SET(CURLOPT_CONNECTTIMEOUT, t < FETCH_CONNECT_TIMEOUT ? t :
-	    (long)FETCH_CONNECT_TIMEOUT);
-	SET(CURLOPT_TIMEOUT, t);
-	SET(CURLOPT_LOW_SPEED_LIMIT, 1L);
-	SET(CURLOPT_LOW_SPEED_TIME, t < FETCH_LOW_SPEED_TIME ? t :
-	    (long)FETCH_LOW_SPEED_TIME);
+	SET(CURLOPT_CONNECTTIMEOUT, x->connect_timeout);
+	SET(CURLOPT_TIMEOUT, x->timeout);
+	SET(CURLOPT_LOW_SPEED_LIMIT, (long)FETCH_LOW_SPEED_LIMIT);
+	SET(CURLOPT_LOW_SPEED_TIME, x->low_speed_time);
 	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->max);
 	SET(CURLOPT_ACCEPT_ENCODING, "");	/* every one libcurl decodes */
 	SET(CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
@@ -357,13 +427,199 @@ fetch_xfer_free(struct fetch_xfer *x)
 	free(x);
 }
 
+/* The unit of the low-speed limit: "1 byte/s", "2 bytes/s". */
+static const char *
+fetch_unit(long n)
+{
+	return n == 1 ? "byte/s" : "bytes/s";
+}
+
+/* The host of an address, for a message; a new string ("?" if none). */
+static char *
+fetch_host(const char *url)
+{
+	CURLU	*u;
+	char	*host = NULL, *out;
+
+	if (url == NULL || (u = curl_url()) == NULL)
+		return xstrdup("?");
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK)
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+	out = host != NULL ? utf8_clean_line(host, strlen(host)) :
+	    xstrdup("?");
+	curl_free(host);
+	curl_url_cleanup(u);
+	return out;
+}
+
+/* A time-out: which of the limits fired. */
+static char *
+fetch_error_timeout(struct fetch_xfer *x, const char *url)
+{
+	curl_off_t	 connect = 0, tls = 0, got = 0, header = 0;
+	long		 hsize = 0;
+	char		*msg;
+
+	curl_easy_getinfo(x->h, CURLINFO_CONNECT_TIME_T, &connect);
+	curl_easy_getinfo(x->h, CURLINFO_APPCONNECT_TIME_T, &tls);
+	curl_easy_getinfo(x->h, CURLINFO_SIZE_DOWNLOAD_T, &got);
+	curl_easy_getinfo(x->h, CURLINFO_HEADER_SIZE, &hsize);
+	header = (curl_off_t)hsize + (curl_off_t)x->header_bytes;
+	if (connect == 0)
+		xasprintf(&msg, "could not connect within %ld s, the limit "
+		    "for connecting", x->connect_timeout);
+	else if (tls == 0 && url != NULL && strncasecmp(url, "https:", 6) == 0)
+		xasprintf(&msg, "no TLS handshake within %ld s, the limit "
+		    "for connecting", x->connect_timeout);
+	else if (curl_compat_too_slow(x->errbuf) && got + header == 0)
+		xasprintf(&msg, "no answer: connected, but nothing came for "
+		    "%ld s (the low-speed limit)", x->low_speed_time);
+	else if (curl_compat_too_slow(x->errbuf))
+		xasprintf(&msg, "too slow: under %d %s for %ld s",
+		    FETCH_LOW_SPEED_LIMIT, fetch_unit(FETCH_LOW_SPEED_LIMIT),
+		    x->low_speed_time);
+	else
+		xasprintf(&msg, "not done within %ld s, the limit for a whole "
+		    "fetch%s", x->timeout, got + header == 0 ? " (no answer "
+		    "came)" : "");
+	return msg;
+}
+
+/*
+ * Why a transfer failed, in words that name what happened and the limit
+ * that fired; a new string.
+ */
+static char *
+fetch_error(struct fetch_xfer *x, CURLcode code, long redirects,
+    const char *url)
+{
+	const char	*detail;
+	char		*msg, *clean, *host;
+	long		 oserr = 0;
+
+	detail = x->errbuf[0] != '\0' ? x->errbuf : curl_easy_strerror(code);
+	clean = utf8_clean_line(detail, strlen(detail));
+	if (x->too_big || code == CURLE_FILESIZE_EXCEEDED) {
+		xasprintf(&msg, "larger than %zu MiB, the limit for one "
+		    "document", x->max / (1024 * 1024));
+		goto out;
+	}
+	if (x->header_too_big || curl_compat_header_too_big(code, x->errbuf)) {
+		xasprintf(&msg, "response header too large (limit %d KiB)",
+		    FETCH_MAX_HEADER / 1024);
+		goto out;
+	}
+	curl_easy_getinfo(x->h, CURLINFO_OS_ERRNO, &oserr);
+	host = fetch_host(url);
+	switch (code) {
+	case CURLE_OPERATION_TIMEDOUT:
+		msg = fetch_error_timeout(x, url);
+		break;
+	case CURLE_TOO_MANY_REDIRECTS:
+		xasprintf(&msg, "too many redirects (more than %d, the limit)",
+		    FETCH_MAX_REDIRS);
+		break;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		if (curl_compat_not_http(x->errbuf))
+			xasprintf(&msg, "the answer is not HTTP: %s", clean);
+		else
+			xasprintf(&msg, redirects > 0 ? "redirected to an "
+			    "address that is not http or https: %s" :
+			    "not an http or https address: %s", clean);
+		break;
+	case CURLE_COULDNT_RESOLVE_HOST:
+		xasprintf(&msg, "no such host: %s (the name did not resolve)",
+		    host);
+		break;
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		xasprintf(&msg, "the proxy's host name did not resolve: %s",
+		    clean);
+		break;
+	case CURLE_COULDNT_CONNECT:
+		xasprintf(&msg, "could not connect to %s: %s", host,
+		    oserr != 0 ? strerror((int)oserr) : clean);
+		break;
+	case CURLE_GOT_NOTHING:
+		xasprintf(&msg, "the server closed the connection without an "
+		    "answer");
+		break;
+	case CURLE_PARTIAL_FILE:
+		xasprintf(&msg, "the connection closed before the whole "
+		    "document came: %s", clean);
+		break;
+	case CURLE_SEND_ERROR:
+		xasprintf(&msg, "the connection failed while sending the "
+		    "request: %s", oserr != 0 ? strerror((int)oserr) : clean);
+		break;
+	case CURLE_RECV_ERROR:
+		xasprintf(&msg, "the connection failed while receiving: %s",
+		    oserr != 0 ? strerror((int)oserr) : clean);
+		break;
+	case CURLE_WEIRD_SERVER_REPLY:
+		xasprintf(&msg, "the answer is not HTTP: %s", clean);
+		break;
+	case CURLE_BAD_CONTENT_ENCODING:
+		xasprintf(&msg, "the document's compression is broken "
+		    "(Content-Encoding): %s", clean);
+		break;
+	case CURLE_PEER_FAILED_VERIFICATION:
+		xasprintf(&msg, "the server's TLS certificate is not trusted "
+		    "for %s: %s", host, clean);
+		break;
+	case CURLE_SSL_CONNECT_ERROR:
+		xasprintf(&msg, "the TLS handshake with %s failed: %s", host,
+		    clean);
+		break;
+	case CURLE_SSL_CACERT_BADFILE:
+		xasprintf(&msg, "cannot read the trusted TLS certificates: %s",
+		    clean);
+		break;
+	case CURLE_URL_MALFORMAT:
+		xasprintf(&msg, "not a valid address: %s", clean);
+		break;
+	case CURLE_ABORTED_BY_CALLBACK:
+		msg = xstrdup("cancelled");
+		break;
+	default:
+		msg = xstrdup(clean);
+		break;
+	}
+	free(host);
+out:
+	free(clean);
+	return msg;
+}
+
+/* What a failed status means for the user, after its reason phrase. */
+static const char *
+fetch_http_hint(const struct fetch_xfer *x, long http, char *out,
+    size_t len)
+{
+	if (http >= 300 && http < 400)
+		return " (a redirect with no usable address)";
+	if (http == 401 && x->userinfo)
+		return " (the user name or password in the address was "
+		    "refused)";
+	if (http == 401)
+		return " (the feed asks for a user name and password: give "
+		    "them in the address, https://user:password@host/...)";
+	if (http == 410)
+		return " (gone for good)";
+	if ((http == 429 || http == 503) && x->retry_after >= 0) {
+		snprintf(out, len, " (the server asks to wait %ld s)",
+		    x->retry_after);
+		return out;
+	}
+	return "";
+}
+
 /* Turn a finished transfer into a result. */
 static void
-fetch_xfer_result(struct fetch_xfer *x, CURLcode code, long timeout,
+fetch_xfer_result(struct fetch_xfer *x, CURLcode code,
     struct fetch_result *res)
 {
 	const char	*s;
-	char		*msg;
+	char		 hint[128];
 	long		 http = 0, redirects = 0;
 
 	memset(res, 0, sizeof *res);
@@ -375,24 +631,7 @@ fetch_xfer_result(struct fetch_xfer *x, CURLcode code, long timeout,
 	    s != NULL)
 		res->url = xstrdup(s);
 	if (code != CURLE_OK) {
-		msg = utf8_clean_line(x->errbuf[0] != '\0' ? x->errbuf :
-		    curl_easy_strerror(code), strlen(x->errbuf[0] != '\0' ?
-		    x->errbuf : curl_easy_strerror(code)));
-		if (x->too_big || code == CURLE_FILESIZE_EXCEEDED)
-			xasprintf(&res->error, "larger than %zu MiB, the "
-			    "limit", x->max / (1024 * 1024));
-		else if (code == CURLE_OPERATION_TIMEDOUT)
-			xasprintf(&res->error, "timed out (%ld s): %s",
-			    timeout, msg);
-		else if (code == CURLE_TOO_MANY_REDIRECTS)
-			xasprintf(&res->error, "too many redirects (more "
-			    "than %d)", FETCH_MAX_REDIRS);
-		else if (code == CURLE_UNSUPPORTED_PROTOCOL && redirects > 0)
-			xasprintf(&res->error, "redirected to an address "
-			    "that is not http or https: %s", msg);
-		else
-			res->error = xstrdup(msg);
-		free(msg);
+		res->error = fetch_error(x, code, redirects, res->url);
 		return;
 	}
 	/*
@@ -402,16 +641,28 @@ fetch_xfer_result(struct fetch_xfer *x, CURLcode code, long timeout,
 	if (redirects > 0 && !x->temporary && !x->userinfo &&
 	    res->url != NULL && (http == 304 || (http >= 200 && http < 300)))
 		res->moved = xstrdup(res->url);
+	if (http == 304 && !x->conditional) {
+		/* Nothing was asked to be compared: there is nothing to read. */
+		res->error = xstrdup("the server answered 304 Not Modified to "
+		    "a plain request: there is no document to read");
+		return;
+	}
 	if (http == 304) {
 		res->status = FETCH_NOT_MODIFIED;
+		return;
+	}
+	if (http == 204 || http == 205) {
+		xasprintf(&res->error, "HTTP %ld%s%s: the server sent no "
+		    "document", http, x->reason != NULL &&
+		    *x->reason != '\0' ? " " : "", x->reason != NULL ?
+		    x->reason : "");
 		return;
 	}
 	if (http >= 300 || http < 200) {
 		xasprintf(&res->error, "HTTP %ld%s%s%s", http,
 		    x->reason != NULL && *x->reason != '\0' ? " " : "",
 		    x->reason != NULL ? x->reason : "",
-		    http < 400 && http >= 300 ? " (a redirect with no "
-		    "usable address)" : "");
+		    fetch_http_hint(x, http, hint, sizeof hint));
 		return;
 	}
 	res->status = FETCH_OK;
@@ -439,7 +690,6 @@ fetch_many(const struct fetch_req *reqs, size_t n,
 	char			 *err = NULL, *priv;
 	size_t			  next = 0, active = 0, i;
 	int			  par, still, left, rv = 0;
-	long			  timeout = fetch_timeout(o);
 
 	par = o != NULL && o->parallel > 0 ? o->parallel : FETCH_PARALLEL;
 	if ((m = curl_multi_init()) == NULL)
@@ -477,7 +727,7 @@ fetch_many(const struct fetch_req *reqs, size_t n,
 			    &priv);
 			if ((x = (struct fetch_xfer *)priv) == NULL)
 				continue;
-			fetch_xfer_result(x, msg->data.result, timeout, &res);
+			fetch_xfer_result(x, msg->data.result, &res);
 			curl_multi_remove_handle(m, x->h);
 			xs[x->index] = NULL;
 			active--;

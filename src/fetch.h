@@ -14,7 +14,9 @@
 #define FETCH_PARALLEL		4		/* transfers at once */
 #define FETCH_CONNECT_TIMEOUT	15		/* seconds */
 #define FETCH_TIMEOUT		120		/* seconds, the whole transfer */
-#define FETCH_LOW_SPEED_TIME	30		/* seconds under 1 byte/s */
+#define FETCH_LOW_SPEED_LIMIT	1		/* bytes a second, */
+#define FETCH_LOW_SPEED_TIME	30		/* for this many seconds */
+#define FETCH_MAX_HEADER	(100 * 1024)	/* bytes of a response's header */
 
 /* One document to fetch; etag and last_modified make the GET conditional. */
 struct fetch_req {
@@ -44,7 +46,10 @@ struct fetch_result {
 	char		*error;		/* FETCH_ERROR: a lower-case reason */
 };
 
-/* Timeouts in seconds (0: the defaults, or $DOSSIER_FETCH_TIMEOUT). */
+/*
+ * Timeouts in seconds (0: the defaults, or $DOSSIER_FETCH_TIMEOUT and
+ * $DOSSIER_FETCH_LOW_SPEED_TIME, which tests set to fail fast).
+ */
 struct fetch_options {
 	long		 timeout;
 	int		 parallel;	/* 0: FETCH_PARALLEL */

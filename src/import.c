@@ -31,6 +31,13 @@
 struct import_file {
 	char	*path;
 	char	*error;		/* set: failed during the walk */
+	int	 skipped;	/* error is why it was skipped, not a failure */
+};
+
+/* The directories on the way down, to notice symlink loops. */
+struct walk_dir {
+	dev_t	dev;
+	ino_t	ino;
 };
 
 struct import_list {
@@ -38,6 +45,10 @@ struct import_list {
 	size_t			 n;
 	size_t			 cap;
 	size_t			 ignored;
+	const char		*root;	/* the named tree, resolved */
+	struct walk_dir		*seen;	/* directories read: a hash set */
+	size_t			 nseen;
+	size_t			 seen_cap;
 };
 
 /* A parsed file waiting for its batch to commit. */
@@ -60,7 +71,16 @@ list_add(struct import_list *l, const char *path, char *error)
 	}
 	l->v[l->n].path = xstrdup(path);
 	l->v[l->n].error = error;
+	l->v[l->n].skipped = 0;
 	l->n++;
+}
+
+/* Report a path not followed, with why: not a failure. */
+static void
+list_skip(struct import_list *l, const char *path, char *why)
+{
+	list_add(l, path, why);
+	l->v[l->n - 1].skipped = 1;
 }
 
 static int
@@ -93,14 +113,70 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The directories on the way down, to notice symlink loops. */
-struct walk_dir {
-	dev_t	dev;
-	ino_t	ino;
-};
-
 static void	walk(struct import_list *, const char *, int,
 		    struct walk_dir *, int);
+
+/*
+ * Remember a directory as read; 0 if it was read already (through
+ * another link), so that no directory is read twice and links to one
+ * directory cannot multiply the walk. An open-addressing set of (device,
+ * inode), kept at most half full.
+ */
+static int
+walk_seen_add(struct import_list *l, const struct stat *sb)
+{
+	struct walk_dir	*old = l->seen;
+	size_t		 i, j, oldcap = l->seen_cap, h;
+
+	if (2 * (l->nseen + 1) > l->seen_cap) {
+		l->seen_cap = oldcap > 0 ? oldcap * 2 : 256;
+		l->seen = xcalloc(l->seen_cap, sizeof *l->seen);
+		l->nseen = 0;
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].ino == 0 && old[i].dev == 0)
+				continue;
+			h = ((size_t)old[i].ino * 31 + (size_t)old[i].dev) &
+			    (l->seen_cap - 1);
+			while (l->seen[h].ino != 0 || l->seen[h].dev != 0)
+				h = (h + 1) & (l->seen_cap - 1);
+			l->seen[h] = old[i];
+			l->nseen++;
+		}
+		free(old);
+	}
+	h = ((size_t)sb->st_ino * 31 + (size_t)sb->st_dev) &
+	    (l->seen_cap - 1);
+	for (j = 0; j < l->seen_cap; j++, h = (h + 1) & (l->seen_cap - 1)) {
+		if (l->seen[h].ino == 0 && l->seen[h].dev == 0)
+			break;
+		if (l->seen[h].ino == sb->st_ino &&
+		    l->seen[h].dev == sb->st_dev)
+			return 0;
+	}
+	l->seen[h].dev = sb->st_dev;
+	l->seen[h].ino = sb->st_ino;
+	l->nseen++;
+	return 1;
+}
+
+/*
+ * Does a symbolic link found in the tree lead inside it? Its target,
+ * resolved, must be the named tree's root or below it.
+ */
+static int
+walk_inside(const struct import_list *l, const char *path)
+{
+	char	*real;
+	size_t	 n = strlen(l->root);
+	int	 in;
+
+	if ((real = realpath(path, NULL)) == NULL)
+		return 1;	/* dangling or a loop: stat reports it */
+	in = strcmp(l->root, "/") == 0 || (strncmp(real, l->root, n) == 0 &&
+	    (real[n] == '\0' || real[n] == '/'));
+	free(real);
+	return in;
+}
 
 /* List a directory's entries in name order, then walk each. */
 static void
@@ -109,8 +185,10 @@ walk_dir(struct import_list *l, const char *path, struct walk_dir *stack,
 {
 	DIR		 *d;
 	struct dirent	 *de;
+	struct stat	  sb;
 	char		**names = NULL, *child, *err;
 	size_t		  n = 0, cap = 0, i;
+	int		  pass, link;
 
 	if ((d = opendir(path)) == NULL) {
 		xasprintf(&err, "cannot read directory: %s", strerror(errno));
@@ -128,13 +206,23 @@ walk_dir(struct import_list *l, const char *path, struct walk_dir *stack,
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, name_cmp);
-	for (i = 0; i < n; i++) {
-		xasprintf(&child, "%s%s%s", path,
-		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-		walk(l, child, 0, stack, depth + 1);
-		free(child);
-		free(names[i]);
+	/*
+	 * The entries themselves first, then the symbolic links: a link
+	 * to a directory of the tree then finds it read already.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < n; i++) {
+			xasprintf(&child, "%s%s%s", path,
+			    path[strlen(path) - 1] == '/' ? "" : "/",
+			    names[i]);
+			link = lstat(child, &sb) == 0 && S_ISLNK(sb.st_mode);
+			if (link == pass)
+				walk(l, child, 0, stack, depth);
+			free(child);
+		}
 	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
 }
 
@@ -147,6 +235,17 @@ walk(struct import_list *l, const char *path, int explicit,
 	char		*err;
 	int		 i;
 
+	/*
+	 * A link found in the tree is followed only inside it; one named
+	 * by the user is followed wherever it leads.
+	 */
+	if (!explicit && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) &&
+	    !walk_inside(l, path)) {
+		list_skip(l, path, xstrdup("skipped: a symbolic link to a "
+		    "place outside the directory imported (name it to "
+		    "import it)"));
+		return;
+	}
 	if (stat(path, &sb) != 0) {
 		if (errno == ELOOP)
 			err = xstrdup("symlink loop");
@@ -169,6 +268,11 @@ walk(struct import_list *l, const char *path, int explicit,
 		if (depth >= IMPORT_MAX_DEPTH) {
 			list_add(l, path, xstrdup("directories nested too "
 			    "deep"));
+			return;
+		}
+		if (!walk_seen_add(l, &sb)) {
+			list_skip(l, path, xstrdup("skipped: the same "
+			    "directory was read already"));
 			return;
 		}
 		stack[depth].dev = sb.st_dev;
@@ -436,6 +540,9 @@ report(const struct import_options *opts, struct import_item *it,
 	case IMPORT_FAILED:
 		t->failed++;
 		break;
+	case IMPORT_SKIPPED:
+		t->skipped++;
+		break;
 	}
 	if (opts->report == NULL)
 		return;
@@ -519,6 +626,7 @@ import_paths(struct store *s, char **paths, size_t npaths,
 	struct import_list	 l;
 	struct import_item	*items;
 	struct walk_dir		 stack[IMPORT_MAX_DEPTH + 1];
+	char			*root;
 	size_t			 i, n = 0, bytes = 0;
 	int64_t			 feed;
 
@@ -527,8 +635,14 @@ import_paths(struct store *s, char **paths, size_t npaths,
 	/* Without the feed nothing can be stored: say so once, up front. */
 	if ((feed = store_local_feed(s, errp)) < 0)
 		return -1;
-	for (i = 0; i < npaths; i++)
+	for (i = 0; i < npaths; i++) {
+		/* Links in a named directory stay inside where it leads. */
+		root = realpath(paths[i], NULL);
+		l.root = root != NULL ? root : paths[i];
 		walk(&l, paths[i], 1, stack, 0);
+		free(root);
+	}
+	free(l.seen);
 	t->ignored = l.ignored;
 
 	items = xcalloc(IMPORT_BATCH_FILES, sizeof *items);
@@ -539,7 +653,8 @@ import_paths(struct store *s, char **paths, size_t npaths,
 		article_init(&it->a);
 		it->file = &l.v[i];
 		if (l.v[i].error != NULL) {
-			it->status = IMPORT_FAILED;
+			it->status = l.v[i].skipped ? IMPORT_SKIPPED :
+			    IMPORT_FAILED;
 			it->reason = xstrdup(l.v[i].error);
 		} else
 			import_parse(it, feed, s, opts);

@@ -49,14 +49,15 @@ enum import_format import_sniff(const char *path, const char *, size_t);
 enum import_status {
 	IMPORT_ADDED,		/* a new story in the library */
 	IMPORT_EXISTS,		/* the same file was imported before */
-	IMPORT_FAILED		/* not imported; reason says why */
+	IMPORT_FAILED,		/* not imported; reason says why */
+	IMPORT_SKIPPED		/* not followed (a link out of the tree) */
 };
 
 /* One file's outcome, handed to the report callback. */
 struct import_event {
 	const char		*path;
 	enum import_status	 status;
-	const char		*reason;	/* IMPORT_FAILED only */
+	const char		*reason;	/* FAILED, SKIPPED only */
 	int64_t			 id;		/* the story's id, if known */
 	const char		*title;		/* IMPORT_ADDED only; may be NULL */
 	size_t			 done;		/* files finished so far */
@@ -68,6 +69,7 @@ struct import_totals {
 	size_t	exists;
 	size_t	failed;
 	size_t	ignored;	/* files in directories that are not stories */
+	size_t	skipped;	/* links not followed (IMPORT_SKIPPED) */
 };
 
 struct import_options {

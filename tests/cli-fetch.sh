@@ -85,14 +85,15 @@ check_fail() {	# PATH MESSAGE DESCRIPTION
 	ok $? "$3"
 	[ $rc -eq 1 ] && has "$T/err" "$2" || diag "rc=$rc" "$(cat "$T/err")"
 }
-check_fail loop "too many redirects (more than 5)" "a redirect loop stops after 5"
+check_fail loop "too many redirects (more than 5, the limit)" "a redirect loop stops after 5"
 check_fail to-file "redirected to an address that is not http or https" \
 	"a redirect to file:// is refused"
 check_fail to-ftp "redirected to an address that is not http or https" \
 	"a redirect to ftp:// is refused"
 check_fail big "larger than 16 MiB" \
 	"a body past the limit without Content-Length is cut off"
-check_fail stall "timed out (2 s)" "a stalled server times out"
+check_fail stall "not done within 2 s, the limit for a whole fetch" \
+	"a stalled server times out, naming the limit"
 check_fail status/404 "HTTP 404 Not Found" "HTTP 404 is an error with its status"
 [ "$(stories)" -eq "$n" ] &&
 	[ "$("$DOSSIER" --db "$db" feeds --json | wc -l)" -eq "$nf" ]
@@ -127,7 +128,7 @@ run --db "$db" fetch
 took=$(( $(date +%s) - start ))
 [ $rc -eq 1 ] && has "$T/err" "$URL/status/500: HTTP 500" &&
 	has "$T/err" "$URL/loop: too many redirects" &&
-	has "$T/err" "$URL/stall: timed out" &&
+	has "$T/err" "$URL/stall: not done within 2 s" &&
 	has "$T/out" "Brenmark Daily Energy: 1 new" &&
 	has "$T/out" "3 failed"
 ok $? "fetch reports each failure, fetches the others, and exits 1"

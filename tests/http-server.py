@@ -26,6 +26,19 @@ and User-Agent. Paths:
   /hostile-reason    503 whose reason phrase holds escapes and C1 bytes;
                      FIXTURES/world.xml while TMPDIR/srv/up exists
   /hostile-redirect  302 to an address holding escapes and C1 bytes
+  /silent         reads the request, never answers (60 s)
+  /drip-slow      headers, then a byte every 1.5 s: under 1 byte/s
+  /drip           headers, then 10 bytes every 0.2 s for 60 s: steady
+                  but never done
+  /huge-header    a 1 MiB header line
+  /many-headers   2,000 header lines of 100 bytes (200 KiB in all)
+  /not-modified   304 to any request
+  /not-http       a line of text, no status line (HTTP/0.9)
+  /empty          200 with an empty body
+  /busy           429 with Retry-After: 120
+
+Also a second port that never accepts a connection (its queue is kept
+full), written to PORTFILE-noaccept, for the connect timeout.
 """
 import gzip
 import hashlib
@@ -159,6 +172,35 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send(503, b"busy\n", reason=HOSTILE)
             elif p == "/hostile-redirect":
                 self.redirect("http://127.0.0.1:1/" + HOSTILE)
+            elif p == "/silent":
+                time.sleep(60)
+            elif p in ("/drip-slow", "/drip"):
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.end_headers()
+                self.wfile.flush()
+                for _ in range(300):
+                    if p == "/drip-slow":
+                        time.sleep(1.5)
+                        self.wfile.write(b" ")
+                    else:
+                        time.sleep(0.2)
+                        self.wfile.write(b"          ")
+                    self.wfile.flush()
+            elif p == "/huge-header":
+                self.send(200, b"x", headers=[("X-Huge", "a" * (1 << 20))])
+            elif p == "/many-headers":
+                self.send(200, b"x", headers=[("X-Many-%d" % i, "a" * 88)
+                                              for i in range(2000)])
+            elif p == "/not-http":
+                self.wfile.write(b"SSH-2.0-OpenSSH_9.2\r\n")
+            elif p == "/busy":
+                self.send(429, b"slow down\n", headers=[("Retry-After", "120")])
+            elif p == "/empty":
+                self.send(200, b"", "application/rss+xml")
+            elif p == "/not-modified":
+                self.send_response(304)
+                self.end_headers()
             elif p.startswith("/status/"):
                 code = int(p[8:])
                 self.send(code, b"status %d\n" % code)
@@ -173,8 +215,29 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
+def never_accepting():
+    """A socket whose accept queue is full: connecting to it hangs."""
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    s.listen(0)
+    fill = []
+    for _ in range(3):
+        c = socket.socket()
+        c.setblocking(False)
+        try:
+            c.connect(s.getsockname())
+        except BlockingIOError:
+            pass
+        fill.append(c)
+    return s, fill
+
+
 def main():
     srv = Server(("127.0.0.1", 0), Handler)
+    held = never_accepting()
+    with open(PORTFILE + "-noaccept", "w") as f:
+        f.write("%d\n" % held[0].getsockname()[1])
     tmp = PORTFILE + ".tmp"
     with open(tmp, "w") as f:
         f.write("%d\n" % srv.server_address[1])

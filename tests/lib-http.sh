@@ -2,8 +2,9 @@
 # on a free port of 127.0.0.1, stopped on exit. Source after lib.sh (and
 # after lib-tmux.sh, whose tmux server is stopped too).
 #
-# Sets $URL (http://127.0.0.1:PORT), $HTTP_LOG (one line a request) and
-# $T/srv, a folder the server serves under $URL/t/.
+# Sets $URL (http://127.0.0.1:PORT), $NOACCEPT_URL (a port that never
+# accepts), $HTTP_LOG (one line a request) and $T/srv, a folder the server
+# serves under $URL/t/.
 
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
 
@@ -25,6 +26,8 @@ while [ ! -s "$T/port" ] && [ $n -lt 200 ]; do
 done
 [ -s "$T/port" ] || { cat "$T/server.err" >&2; echo "Bail out! no HTTP server"; exit 1; }
 URL="http://127.0.0.1:$(cat "$T/port")"
+# A port that never accepts a connection (for the connect timeout).
+NOACCEPT_URL="http://127.0.0.1:$(cat "$T/port-noaccept")"
 
 # Timeouts short enough for a stalled server to fail fast.
 DOSSIER_FETCH_TIMEOUT=2

@@ -44,7 +44,7 @@ ok $? "with a bar"
 keys R
 wait_for "already fetching"
 ok $? "a second R while fetching says so"
-wait_for "fetched 3 feeds: 0 new stories, 1 failed (Slow: timed out"
+wait_for "fetched 3 feeds: 0 new stories, 1 failed (Slow: not done within"
 ok $? "a feed that fails is named when the fetch is done"
 wait_for " ! Slow " && ! grep -q "! Kestrel" "$T/screen"
 ok $? "the feed list marks the feed whose last fetch failed, and only it"

@@ -1,0 +1,165 @@
+#!/bin/sh
+# Files the user names: export --output replaces only a regular file of the
+# user's (keeping its mode), never a symbolic link, a device, a FIFO or
+# another user's file; import DIR follows a symbolic link found in the tree
+# only when it leads inside the tree, and never loops.
+. "$top_srcdir/tests/lib.sh"
+plan 17
+
+db="$T/lib.db"
+"$DOSSIER" --db "$db" import -q "$top_srcdir/samples/library" >/dev/null 2>&1
+"$DOSSIER" --db "$db" tag 1 +kept >/dev/null 2>&1
+mkdir "$T/o"
+# nothing_left: no temporary file beside the outputs.
+nothing_left() { [ -z "$(ls "$T/o" | grep -E '\.[A-Za-z0-9]{6}$')" ]; }
+
+# A symbolic link: neither the link nor the file it points to is replaced.
+echo "target" >"$T/o/target.md"
+ln -s target.md "$T/o/link.md"
+run --db "$db" export --output "$T/o/link.md"
+[ $rc -eq 1 ] && [ -L "$T/o/link.md" ] &&
+	[ "$(cat "$T/o/target.md")" = target ] && nothing_left &&
+	has "$T/err" "link.md is a symbolic link: not replaced"
+ok $? "export --output onto a symbolic link is refused, the link kept"
+
+# A FIFO: refused at once (never opened, so nothing blocks), still a FIFO.
+mkfifo "$T/o/fifo"
+timeout 5 "$DOSSIER" --db "$db" export --output "$T/o/fifo" >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc -eq 1 ] && [ -p "$T/o/fifo" ] && nothing_left &&
+	has "$T/err" "fifo is a named pipe (FIFO), not a regular file"
+ok $? "export --output onto a FIFO is refused, the FIFO kept"
+
+# A device (a node of our own where we may make one, so that no fault
+# here can touch /dev): refused with the way to standard output.
+dev=/dev/null
+mknod "$T/o/null" c 1 3 2>/dev/null && dev="$T/o/null"
+run --db "$db" export --output "$dev"
+[ $rc -eq 1 ] && [ -c "$dev" ] &&
+	has "$T/err" "$dev is a device, not a regular file: not written" &&
+	has "$T/err" "give - or no --output"
+ok $? "export --output onto a device is refused, naming why"
+
+# A directory.
+run --db "$db" export --output "$T/o"
+[ $rc -eq 1 ] && has "$T/err" "is a directory"
+ok $? "export --output onto a directory is refused"
+
+# Another user's file (root can make one; others skip).
+echo "theirs" >"$T/o/theirs.md"
+if chown 65534 "$T/o/theirs.md" 2>/dev/null; then
+	run --db "$db" export --output "$T/o/theirs.md"
+	[ $rc -eq 1 ] && [ "$(cat "$T/o/theirs.md")" = theirs ] &&
+		[ "$(stat -c %u "$T/o/theirs.md")" = 65534 ] && nothing_left &&
+		has "$T/err" "theirs.md belongs to another user: not replaced"
+	ok $? "export --output onto another user's file is refused"
+else
+	skip "cannot make a file of another user"
+fi
+
+# The user's own file: replaced whole, its mode kept.
+echo "old" >"$T/o/mine.md"
+chmod 0640 "$T/o/mine.md"
+run --db "$db" export --output "$T/o/mine.md"
+[ $rc -eq 0 ] && has "$T/o/mine.md" "# dossier:" &&
+	[ "$(stat -c %a "$T/o/mine.md")" = 640 ] && nothing_left
+ok $? "export --output replaces the user's own file and keeps its mode"
+
+# A new file: 0666 less the umask.
+(umask 027 && "$DOSSIER" --db "$db" export --output "$T/o/new.md" 2>/dev/null)
+[ "$(stat -c %a "$T/o/new.md")" = 640 ] && has "$T/o/new.md" "# dossier:"
+ok $? "a new file gets 0666 less the umask"
+
+# - is standard output.
+(cd "$T/o" && "$DOSSIER" --db "$db" export --output - >"$T/out" 2>"$T/err")
+rc=$?
+[ $rc -eq 0 ] && has "$T/out" "# dossier:" && [ ! -e "$T/o/-" ] &&
+	! has "$T/err" "wrote"
+ok $? "export --output - writes to standard output"
+
+# The user's file in a directory they cannot write: refused, left whole.
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir "$T/nb" "$T/ro"
+	cp "$db" "$T/nb/lib.db"
+	echo "kept" >"$T/ro/mine.md"
+	chown -R 65534:65534 "$T/nb" "$T/ro/mine.md"
+	chmod 0555 "$T/ro"
+	as_user "$DOSSIER" --db "$T/nb/lib.db" export --output "$T/ro/mine.md" \
+		>"$T/out" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 1 ] && [ "$(cat "$T/ro/mine.md")" = kept ] &&
+		has "$T/err" "mine.md: cannot make a temporary file beside it"
+	ok $? "a file in a directory the user cannot write is left whole" ||
+		diag "rc=$rc" "$(cat "$T/err")"
+else
+	skip "needs root to act as another user"
+fi
+
+# import DIR: links inside the tree followed, links out of it not.
+mkdir -p "$T/lib/a" "$T/lib/b" "$T/outside"
+s="$top_srcdir/tests/fixtures/text/plain.txt"
+cp "$s" "$T/lib/a/story.txt"
+printf 'An outside headline\n\nOutside text that must stay out.\n' \
+	>"$T/outside/secret.txt"
+printf 'Another headline here\n\nA second story inside the tree.\n' \
+	>"$T/lib/b/second.txt"
+ln -s ../a/story.txt "$T/lib/b/inside.txt"	# inside: followed
+ln -s "$T/outside/secret.txt" "$T/lib/b/out.txt"	# a file outside
+ln -s "$T/outside" "$T/lib/out-dir"		# a directory outside
+ln -s ../.. "$T/lib/a/up"			# leaves the tree upward
+ln -s a "$T/lib/again"				# a directory read already
+run --db "$T/imp.db" import "$T/lib"
+diag "$(cat "$T/out" "$T/err")"
+[ $rc -eq 0 ] && has "$T/out" "2 added" && ! has "$T/out" "outside"
+ok $? "import DIR imports the tree and exits 0"
+has "$T/err" "out.txt: skipped: a symbolic link to a place outside" &&
+	has "$T/err" "out-dir: skipped: a symbolic link to a place outside" &&
+	has "$T/err" "up: skipped: a symbolic link to a place outside"
+ok $? "links that leave the tree are skipped and reported"
+"$DOSSIER" --db "$T/imp.db" search outside >"$T/s" 2>&1
+! has "$T/s" "outside headline"
+ok $? "nothing from outside the tree is in the library"
+has "$T/err" "again: skipped: the same directory was read already" &&
+	has "$T/out" "2 added, 1 already in the library, 0 failed, 4 skipped"
+ok $? "a directory read already is skipped; the summary counts the skips"
+
+# Named on the command line, a link is followed.
+ln -s "$T/outside" "$T/named"
+run --db "$T/imp2.db" import "$T/named" "$T/lib/b/out.txt"
+[ $rc -eq 0 ] && has "$T/out" "1 added, 1 already in the library"
+ok $? "a link named on the command line is followed"
+diag "$(cat "$T/out" "$T/err")"
+
+# A link inside a named link's tree that stays inside it is followed.
+mkdir -p "$T/real/d"
+cp "$s" "$T/real/d/s.txt"
+ln -s d "$T/real/alias"
+ln -s "$T/real" "$T/via"
+run --db "$T/imp3.db" import "$T/via"
+[ $rc -eq 0 ] && has "$T/out" "1 added" && ! has "$T/err" "outside" &&
+	has "$T/out" "via/d/s.txt" && has "$T/err" "via/alias: skipped: the same"
+ok $? "inside a named link, links within its target are followed"
+diag "$(cat "$T/out" "$T/err")"
+
+# Many links to one directory do not multiply the walk.
+mkdir -p "$T/fan/d0"
+cp "$s" "$T/fan/d0/s.txt"
+i=0
+while [ $i -lt 20 ]; do
+	mkdir "$T/fan/d$((i + 1))"
+	ln -s ../d$i "$T/fan/d$((i + 1))/l1"
+	ln -s ../d$i "$T/fan/d$((i + 1))/l2"
+	i=$((i + 1))
+done
+timeout 10 "$DOSSIER" --db "$T/imp4.db" import -q "$T/fan" >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc -ne 124 ] && has "$T/out" "1 added"
+ok $? "2^20 paths through links to one directory end quickly"
+
+# A cycle inside the tree is reported and never followed round.
+ln -s .. "$T/fan/d0/loop"
+timeout 10 "$DOSSIER" --db "$T/imp4.db" import -q "$T/fan" >"$T/out" 2>"$T/err"
+[ $? -eq 1 ] && has "$T/err" "d0/loop: symlink loop" &&
+	has "$T/out" "1 already in the library"
+ok $? "a cycle inside the tree is reported, not followed"
+exit 0
