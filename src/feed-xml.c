@@ -1,14 +1,19 @@
 /*
- * RSS 0.9x, 1.0 (RDF) and 2.0 and Atom 0.3 and 1.0, read with libxml2's
- * tree API in recover mode. Feeds are hostile: nothing is loaded from
- * outside (no DTD, no external entity, no network), internal entities are
- * expanded by our own walk under a budget, and the document's nesting is
- * libxml2's default limit (XML_PARSE_HUGE is never set).
+ * RSS 0.9x, 1.0 (RDF), 1.1 and 2.0 and Atom 0.3 and 1.0 (feeds and
+ * entry documents), read with libxml2's tree API in recover mode. Feeds
+ * are hostile: nothing is loaded from outside (no DTD, no external entity,
+ * no network), libxml2 is never left an entity to expand, and the
+ * document's nesting is libxml2's default limit (XML_PARSE_HUGE is never
+ * set).
  *
  * Before libxml2 sees the bytes they are prepared (feed-xml-prepare.c):
- * control characters and terminal escape sequences go, and entity
- * references become character references, because libxml2's recover mode
- * drops every entity reference, even &amp;, after the first error.
+ * control characters and terminal escape sequences go, entity references
+ * become character references, because libxml2's recover mode drops every
+ * entity reference, even &amp;, after the first error, and the document's
+ * own entities are expanded there under one budget for the whole document.
+ * What libxml2 is given unprepared (encodings whose bytes we may not
+ * touch) has its entity declarations ignored, so its references are
+ * dropped, never expanded.
  */
 #include "config.h"
 
@@ -31,11 +36,8 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-/* Nodes and bytes one text may cost: entities cannot make more. */
+/* Nodes and bytes one text may cost. */
 #define XML_TEXT_BUDGET		(4u * 1024 * 1024)
-
-/* Entity references followed inside one another, at most. */
-#define XML_ENTITY_DEPTH	8
 
 #define XML_OPTIONS (XML_PARSE_RECOVER | XML_PARSE_NONET | \
 	XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
@@ -131,12 +133,10 @@ xml_is(xmlNodePtr n, enum xml_ns want, const char *name)
 	    strcmp(local, name) == 0;
 }
 
-/* Append the text under n, entities expanded, while the budget lasts. */
+/* Append the text under n while the budget lasts. */
 static void
-xml_text_add(struct buf *b, xmlNodePtr n, int depth, size_t *budget)
+xml_text_add(struct buf *b, xmlNodePtr n, size_t *budget)
 {
-	xmlEntityPtr	ent;
-
 	for (; n != NULL && *budget > 0; n = n->next) {
 		(*budget)--;
 		switch (n->type) {
@@ -149,16 +149,8 @@ xml_text_add(struct buf *b, xmlNodePtr n, int depth, size_t *budget)
 			if (b->len >= XML_TEXT_BUDGET)
 				*budget = 0;
 			break;
-		case XML_ENTITY_REF_NODE:
-			ent = (xmlEntityPtr)n->children;
-			if (depth < XML_ENTITY_DEPTH && ent != NULL &&
-			    ent->type == XML_ENTITY_DECL &&
-			    ent->etype == XML_INTERNAL_GENERAL_ENTITY)
-				xml_text_add(b, ent->children, depth + 1,
-				    budget);
-			break;
 		case XML_ELEMENT_NODE:
-			xml_text_add(b, n->children, depth, budget);
+			xml_text_add(b, n->children, budget);
 			break;
 		default:
 			break;
@@ -174,7 +166,7 @@ xml_text(xmlNodePtr n)
 	size_t		 budget = XML_TEXT_BUDGET;
 
 	buf_init(&b);
-	xml_text_add(&b, n->children, 0, &budget);
+	xml_text_add(&b, n->children, &budget);
 	if (b.data == NULL)
 		return xstrdup("");
 	return buf_detach(&b);
@@ -704,6 +696,16 @@ xml_no_entity(void *ctx, const xmlChar *public_id, const xmlChar *system_id)
 	return NULL;
 }
 
+/*
+ * Nor is any declared: the preparation expanded the document's own under
+ * its budget, and libxml2 would expand them again without one.
+ */
+static void
+xml_no_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *public_id, const xmlChar *system_id, xmlChar *content)
+{
+}
+
 /* Parse the prepared bytes; NULL if libxml2 made nothing of them. */
 static xmlDocPtr
 xml_read(const char *s, size_t len, const char *url, const char *encoding)
@@ -715,6 +717,7 @@ xml_read(const char *s, size_t len, const char *url, const char *encoding)
 	if (len > INT_MAX || (ctxt = xmlNewParserCtxt()) == NULL)
 		return NULL;
 	ctxt->sax->resolveEntity = xml_no_entity;
+	ctxt->sax->entityDecl = xml_no_entity_decl;
 	ctxt->sax->externalSubset = NULL;
 	if (encoding != NULL)
 		options |= XML_PARSE_IGNORE_ENC;
@@ -741,7 +744,9 @@ feed_xml_parse(const char *s, size_t len, const char *url, struct feed *f,
 	int		 rv = -1;
 
 	xmlInitParser();
-	prepared = feed_xml_prepare(s, len, &plen, &encoding);
+	prepared = feed_xml_prepare(s, len, &plen, &encoding, err);
+	if (*err != NULL)
+		return -1;
 	if (prepared != NULL)
 		doc = xml_read(prepared, plen, url, encoding);
 	else

@@ -16,6 +16,14 @@ struct article;
 /* Most items taken from one document; the rest are ignored. */
 #define FEED_MAX_ITEMS	5000
 
+/*
+ * What the entities an XML document declares may add to it, in all
+ * (bytes written plus references followed), and how many it may declare;
+ * a document that needs more is refused.
+ */
+#define FEED_MAX_ENTITY_BYTES	(1u * 1024 * 1024)
+#define FEED_MAX_ENTITIES	1024
+
 enum feed_kind {
 	FEED_UNKNOWN,
 	FEED_RSS,		/* RSS 0.9x, 1.0 (RDF) and 2.0 */

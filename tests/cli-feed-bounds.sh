@@ -1,0 +1,129 @@
+#!/bin/sh
+# Hostile feed documents cost bounded time and memory through the real
+# binary: entities an XML feed declares (RSS, RDF and Atom alike, in text
+# and in attributes) have one budget for the whole document, external
+# entities are never loaded. Each run has at most 1 GiB of address space,
+# so an unbounded parse fails the test instead of eating the machine, and
+# where /usr/bin/time is found, its CPU time and peak memory are checked
+# against the issue's bounds.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib-http.sh"
+plan 9
+
+db="$T/lib.db"
+
+# bounded ARGS...: run dossier under the limits; sets $rc, and $cpu
+# (seconds) and $kib (peak resident KiB) when they can be measured.
+bounded() {
+	cpu=0 kib=0
+	if [ -x /usr/bin/time ]; then
+		( ulimit -v 1048576; exec timeout 30 /usr/bin/time \
+		    -f '%U %S %M' -o "$T/time" "$DOSSIER" "$@" ) \
+		    >"$T/out" 2>"$T/err" </dev/null
+		rc=$?
+		set -- $(tail -1 "$T/time")
+		cpu=$(awk "BEGIN { print $1 + $2 }" 2>/dev/null)
+		kib=${3:-0}
+	else
+		( ulimit -v 1048576; exec timeout 30 "$DOSSIER" "$@" ) \
+		    >"$T/out" 2>"$T/err" </dev/null
+		rc=$?
+	fi
+}
+
+# within SECONDS: the last run took at most SECONDS of CPU and 64 MiB.
+within() {
+	awk "BEGIN { exit !($cpu <= $1 && $kib <= 65536) }"
+}
+
+# why: what the last run said and cost, for a failure.
+why() { diag "rc=$rc cpu=${cpu}s rss=${kib}KiB" "$(head -c 600 "$T/err")"; }
+
+python3 - "$T/srv" <<'EOF'
+import sys
+srv = sys.argv[1]
+big = "x" * 100000
+# 5,000 items, each a reference to one entity of 100 KB: 500 MB expanded.
+items = "".join("<item><title>T%d</title><description>&big;</description>"
+                "</item>\n" % i for i in range(5000))
+open(srv + "/wide.rss", "w").write(
+    '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY big "%s">]>\n'
+    '<rss version="2.0"><channel><title>F</title>%s</channel></rss>\n'
+    % (big, items))
+items = "".join('<entry><id>i%d</id><title>T%d</title><content>&big;'
+                '</content></entry>\n' % (i, i) for i in range(5000))
+open(srv + "/wide.atom", "w").write(
+    '<?xml version="1.0"?>\n<!DOCTYPE feed [<!ENTITY big "%s">]>\n'
+    '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>%s</feed>\n'
+    % (big, items))
+items = "".join('<item rdf:about="http://x/%d"><title>T%d</title>'
+                '<description>&big;</description></item>\n' % (i, i)
+                for i in range(5000))
+open(srv + "/wide-rdf.rss", "w").write(
+    '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [<!ENTITY big "%s">]>\n'
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    'xmlns="http://purl.org/rss/1.0/"><channel><title>F</title></channel>'
+    '%s</rdf:RDF>\n' % (big, items))
+# Nested entities, 10^7 times 3 bytes, in attributes only (Atom links and
+# categories), and 100^4 empty ones in a title.
+laughs = '<!ENTITY l0 "lol">' + "".join(
+    '<!ENTITY l%d "%s">' % (i, ("&l%d;" % (i - 1)) * 10) for i in range(1, 8))
+open(srv + "/attr.atom", "w").write(
+    '<?xml version="1.0"?>\n<!DOCTYPE feed [%s]>\n'
+    '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry>'
+    '<id>1</id><title>A</title><link href="http://x/&l7;"/>'
+    '<category term="&l7;"/></entry></feed>\n' % laughs)
+empty = '<!ENTITY e0 "">' + "".join(
+    '<!ENTITY e%d "%s">' % (i, ("&e%d;" % (i - 1)) * 100) for i in range(1, 5))
+open(srv + "/empty.rss", "w").write(
+    '<?xml version="1.0"?>\n<!DOCTYPE rss [%s]>\n<rss><channel><title>F'
+    '</title><item><title>A&e4;</title></item></channel></rss>\n' % empty)
+EOF
+
+# Entities a feed declares for its own use are still read, in text and in
+# attributes; external ones are never loaded, parameter entities ignored.
+cat >"$T/srv/own.rss" <<'EOF'
+<?xml version="1.0"?>
+<!DOCTYPE rss [
+<!-- <!ENTITY co "commented out"> -->
+<!ENTITY co 'ACME &amp; Co'>
+<!ENTITY who "&co; people">
+<!ENTITY xxe SYSTEM "file:///etc/passwd">
+<!ENTITY % pe "<!ENTITY hidden 'HIDDEN'>">
+%pe;
+]>
+<rss version="2.0"><channel><title>Own &co;</title>
+<link>https://own.example/</link>
+<item><title>By &who;&xxe; &hidden;</title>
+<link>https://own.example/&co;</link><guid isPermaLink="false">g1</guid>
+<description>Text &who;.</description></item></channel></rss>
+EOF
+
+for f in wide.rss wide.atom wide-rdf.rss; do
+	bounded --db "$db" add "$URL/t/$f"
+	[ $rc -eq 1 ] && has "$T/err" "entities expand past 1 MiB, the limit for one document" &&
+	    within 1
+	ok $? "$f: 5,000 references to a 100 KB entity are refused in bounded time and memory" || why
+done
+bounded --db "$db" add "$URL/t/attr.atom"
+[ $rc -eq 1 ] && has "$T/err" "entities expand past 1 MiB" && within 1
+ok $? "nested entities in attributes are held to the same budget" || why
+bounded --db "$db" add "$URL/t/empty.rss"
+[ $rc -eq 1 ] && has "$T/err" "entities expand past 1 MiB" && within 1
+ok $? "entities that expand to nothing still count their references" || why
+bounded --db "$db" list
+[ $rc -eq 0 ] && [ ! -s "$T/out" ]
+ok $? "the refused feeds stored nothing" || why
+
+bounded --db "$db" add "$URL/t/own.rss"
+[ $rc -eq 0 ] && has "$T/out" "Own ACME & Co"
+ok $? "a feed's own small entities are expanded" || why
+bounded --db "$db" list --json
+has "$T/out" '"title":"By ACME & Co people &hidden;"' ||
+    has "$T/out" '"title": "By ACME & Co people &hidden;"'
+ok $? "nested entities expand, undeclared ones stay text" ||
+    diag "$(head -c 600 "$T/out")"
+bounded --db "$db" show --json 1
+! grep -q 'root:' "$T/out" && has "$T/out" '"url":"https://own.example/ACME'
+ok $? "an external entity is never loaded; one in a link is expanded" ||
+    diag "$(head -c 600 "$T/out")"
