@@ -64,6 +64,7 @@ static const struct {
 	{ "http://my.netscape.com/rdf/simple/0.9/", NULL, NS_RSS },
 	{ "http://backend.userland.com/rss2", NULL, NS_RSS },
 	{ "http://backend.userland.com/rss", NULL, NS_RSS },
+	{ "http://purl.org/net/rss1.1#", NULL, NS_RSS },
 	{ "http://www.w3.org/2005/Atom", "atom", NS_ATOM },
 	{ "http://purl.org/atom/ns#", NULL, NS_ATOM },
 	{ "http://purl.org/dc/elements/1.1/", "dc", NS_DC },
@@ -610,25 +611,24 @@ xml_atom_entry(struct feed *f, xmlDocPtr doc, xmlNodePtr entry,
 	feed_entry_add(f, &e);
 }
 
-/* Read an Atom feed's own fields and its entries. */
+/*
+ * Read the fields an Atom feed (or an entry's <source>) gives of itself:
+ * title, site and authors.
+ */
 static void
-xml_atom(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
+xml_atom_head(struct feed *f, xmlDocPtr doc, xmlNodePtr root,
+    struct feed_entry *feedwide)
 {
-	struct feed_entry	 feedwide;
-	enum feed_text		 type;
-	xmlNodePtr		 n;
-	char			*s;
+	enum feed_text	 type;
+	xmlNodePtr	 n;
+	char		*s;
 
-	/* The feed's authors come first: entries may come before them. */
-	feed_entry_init(&feedwide);
-	for (n = root->children; n != NULL; n = n->next) {
-		if (xml_core(n, "author"))
-			xml_atom_author(&feedwide, n);
-	}
 	for (n = root->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (xml_core(n, "title") && f->title == NULL) {
+		if (xml_core(n, "author"))
+			xml_atom_author(feedwide, n);
+		else if (xml_core(n, "title") && f->title == NULL) {
 			if ((s = xml_atom_text(doc, n, &type)) == NULL)
 				continue;
 			if (type == FEED_TEXT_HTML) {
@@ -642,10 +642,59 @@ xml_atom(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
 			if ((s = xml_link_href(doc, n)) != NULL)
 				article_set(&f->site, s, strlen(s));
 			free(s);
-		} else if (xml_core(n, "entry") && feed_room(f))
+		}
+	}
+}
+
+/* Read an Atom feed's own fields and its entries. */
+static void
+xml_atom(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
+{
+	struct feed_entry	 feedwide;
+	xmlNodePtr		 n;
+
+	/* The feed's authors come first: entries may come before them. */
+	feed_entry_init(&feedwide);
+	xml_atom_head(f, doc, root, &feedwide);
+	for (n = root->children; n != NULL; n = n->next) {
+		if (xml_core(n, "entry") && feed_room(f))
 			xml_atom_entry(f, doc, n, &feedwide);
 	}
 	feed_entry_free(&feedwide);
+}
+
+/*
+ * Read an Atom entry document (RFC 4287 5.1): one entry, the feed's own
+ * fields in its <source> if it has one.
+ */
+static void
+xml_atom_entry_doc(struct feed *f, xmlDocPtr doc, xmlNodePtr entry)
+{
+	struct feed_entry	 feedwide;
+	xmlNodePtr		 n;
+
+	feed_entry_init(&feedwide);
+	for (n = entry->children; n != NULL; n = n->next) {
+		if (xml_core(n, "source"))
+			xml_atom_head(f, doc, n, &feedwide);
+	}
+	xml_atom_entry(f, doc, entry, &feedwide);
+	feed_entry_free(&feedwide);
+}
+
+/*
+ * Read the items of RSS 1.1's <items rdf:parseType="Collection">; RSS
+ * 1.0's <items> holds only an rdf:Seq of references, and adds nothing.
+ */
+static void
+xml_rss_items(struct feed *f, xmlDocPtr doc, xmlNodePtr items)
+{
+	xmlNodePtr	n;
+
+	for (n = items->children; n != NULL; n = n->next) {
+		if (xml_core(n, "item") && feed_room(f))
+			xml_rss_item(f, doc, n);
+	}
 }
 
 /* Read an RSS channel's own fields and the items inside it. */
@@ -668,16 +717,21 @@ xml_rss_channel(struct feed *f, xmlDocPtr doc, xmlNodePtr channel)
 			xml_feed_title(f, n, 1);
 		else if (xml_core(n, "item") && feed_room(f))
 			xml_rss_item(f, doc, n);
+		else if (xml_core(n, "items"))
+			xml_rss_items(f, doc, n);
 	}
 }
 
-/* Read an RSS document: items in the channel (2.0) or beside it (1.0). */
+/*
+ * Read an RSS document: items in the channel (2.0), beside it (1.0), or
+ * in its <items> (1.1, whose root is the Channel).
+ */
 static void
 xml_rss(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
 {
 	xmlNodePtr	n;
 
-	if (xml_core(root, "channel")) {
+	if (xml_core(root, "channel") || xml_core(root, "Channel")) {
 		xml_rss_channel(f, doc, root);
 		return;
 	}
@@ -760,20 +814,24 @@ feed_xml_parse(const char *s, size_t len, const char *url, struct feed *f,
 	ns = xml_ns(root, &local);
 	if ((ns == NS_NONE || ns == NS_RSS || ns == NS_RDF) &&
 	    (strcmp(local, "rss") == 0 || strcmp(local, "RDF") == 0 ||
-	    strcmp(local, "channel") == 0)) {
+	    strcmp(local, "channel") == 0 || strcmp(local, "Channel") == 0)) {
 		f->kind = FEED_RSS;
 		xml_rss(f, doc, root);
 	} else if ((ns == NS_NONE || ns == NS_ATOM) &&
 	    strcmp(local, "feed") == 0) {
 		f->kind = FEED_ATOM;
 		xml_atom(f, doc, root);
+	} else if ((ns == NS_NONE || ns == NS_ATOM) &&
+	    strcmp(local, "entry") == 0) {
+		f->kind = FEED_ATOM;
+		xml_atom_entry_doc(f, doc, root);
 	} else if (strcasecmp(local, "html") == 0) {
 		*err = xstrdup("not a feed: an html page");
 		goto out;
 	} else {
 		name = utf8_clean_line(local, strnlen(local, 40));
-		xasprintf(err, "not a feed: no rss, rdf or feed element "
-		    "(the root is <%s>)", name);
+		xasprintf(err, "not a feed: no rss, rdf, feed or entry "
+		    "element (the root is <%s>)", name);
 		free(name);
 		goto out;
 	}

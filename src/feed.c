@@ -125,10 +125,12 @@ feed_sniff_root(const char *p, const char *end)
 	len = (size_t)(p - local);
 	if ((len == 3 && memcmp(local, "rss", 3) == 0) ||
 	    (len == 3 && memcmp(local, "RDF", 3) == 0) ||
-	    (len == 7 && memcmp(local, "channel", 7) == 0))
-		return FEED_RSS;
-	if (len == 4 && memcmp(local, "feed", 4) == 0)
-		return FEED_ATOM;
+	    (len == 7 && memcmp(local, "channel", 7) == 0) ||
+	    (len == 7 && memcmp(local, "Channel", 7) == 0))
+		return FEED_RSS;	/* Channel: RSS 1.1 */
+	if ((len == 4 && memcmp(local, "feed", 4) == 0) ||
+	    (len == 5 && memcmp(local, "entry", 5) == 0))
+		return FEED_ATOM;	/* entry: an Atom entry document */
 	return FEED_UNKNOWN;
 }
 

@@ -5,10 +5,11 @@
 # entities are never loaded. Each run has at most 1 GiB of address space,
 # so an unbounded parse fails the test instead of eating the machine, and
 # where /usr/bin/time is found, its CPU time and peak memory are checked
-# against the issue's bounds.
+# against the issue's bounds. And documents once refused as "not a feed":
+# RSS 1.1 and an Atom entry document.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 9
+plan 10
 
 db="$T/lib.db"
 
@@ -127,3 +128,10 @@ bounded --db "$db" show --json 1
 ! grep -q 'root:' "$T/out" && has "$T/out" '"url":"https://own.example/ACME'
 ok $? "an external entity is never loaded; one in a link is expanded" ||
     diag "$(head -c 600 "$T/out")"
+
+cp "$top_srcdir/tests/fixtures/feeds/rss11.xml" \
+    "$top_srcdir/tests/fixtures/feeds/atom-entry.xml" "$T/srv/"
+bounded --db "$T/formats.db" add "$URL/t/rss11.xml" "$URL/t/atom-entry.xml"
+[ $rc -eq 0 ] && has "$T/out" "Example Diplomatic Wire (rss, 2 stories)" &&
+    has "$T/out" "Border Watch (atom, 1 story)"
+ok $? "RSS 1.1 and an Atom entry document are added as feeds" || why

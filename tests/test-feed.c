@@ -259,6 +259,69 @@ test_rss1(void **state)
 	feed_free(&f);
 }
 
+/* RSS 1.1: the Channel is the root, items in an rdf Collection. */
+static void
+test_rss11(void **state)
+{
+	static const char channel[] = "<Channel xmlns=\"http://purl.org/net/"
+	    "rss1.1#\"><title>T</title>";
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("rss11.xml", "http://news.example.org/rss11", &f);
+	assert_int_equal(f.kind, FEED_RSS);
+	assert_string_equal(f.title, "Example Diplomatic Wire");
+	assert_string_equal(f.site, "http://news.example.org/");
+	assert_int_equal(f.nitems, 2);
+	assert_int_equal(f.skipped, 0);
+
+	a = &f.items[0];
+	assert_string_equal(a->guid, "http://news.example.org/2024/talks");
+	assert_string_equal(a->url, "http://news.example.org/2024/talks");
+	assert_string_equal(a->title, "Talks resume in Geneva");
+	assert_string_equal(a->byline, "Ines Roth");
+	assert_string_equal(a->published, "2024-03-05T09:00:00Z");
+	assert_string_equal(a->lead, "Delegations met for six hours on "
+	    "Tuesday.");
+	assert_string_equal(a->outlet, "Example Diplomatic Wire");
+
+	a = &f.items[1];
+	assert_string_equal(a->url, "http://news.example.org/2024/sanctions");
+	assert_string_equal(a->title, "Sanctions package agreed");
+	assert_int_equal(feed_sniff(channel, sizeof channel - 1, NULL),
+	    FEED_RSS);
+	feed_free(&f);
+}
+
+/* An Atom entry document: one entry, the feed's fields in <source>. */
+static void
+test_atom_entry(void **state)
+{
+	static const char entry[] = "<?xml version=\"1.0\"?>\n<entry xmlns="
+	    "\"http://www.w3.org/2005/Atom\"><id>1</id>";
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("atom-entry.xml", "https://blog.example.com/entry/7", &f);
+	assert_int_equal(f.kind, FEED_ATOM);
+	assert_string_equal(f.title, "Border Watch");
+	assert_string_equal(f.site, "https://blog.example.com/");
+	assert_int_equal(f.nitems, 1);
+
+	a = &f.items[0];
+	assert_string_equal(a->guid, "tag:blog.example.com,2024:entry-7");
+	assert_string_equal(a->url, "http://blog.example.com/2024/envoy");
+	assert_string_equal(a->title, "Envoy recalled after border incident");
+	assert_string_equal(a->byline, "Nadia Kovac");
+	assert_string_equal(a->published, "2024-04-01T08:30:00Z");
+	assert_string_equal(a->lead, "The foreign ministry recalled its envoy.");
+	assert_string_equal(a->body, "The foreign ministry recalled its envoy "
+	    "on Monday.");
+	assert_int_equal(a->ntags, 1);
+	assert_int_equal(feed_sniff(entry, sizeof entry - 1, NULL), FEED_ATOM);
+	feed_free(&f);
+}
+
 /* JSON Feed 1.1: relative URLs, authors, tags, content_text. */
 static void
 test_json(void **state)
@@ -412,7 +475,8 @@ test_errors(void **state)
 	free(err);
 	err = parse_buf_fail("<opml version=\"2.0\"><body/></opml>", 34);
 	assert_string_equal(err,
-	    "not a feed: no rss, rdf or feed element (the root is <opml>)");
+	    "not a feed: no rss, rdf, feed or entry element (the root is "
+	    "<opml>)");
 	free(err);
 	err = parse_buf_fail(json, sizeof json - 1);
 	assert_string_equal(err, "malformed json feed: unexpected end of data");
@@ -747,6 +811,8 @@ main(void)
 		cmocka_unit_test(test_rss2),
 		cmocka_unit_test(test_atom),
 		cmocka_unit_test(test_rss1),
+		cmocka_unit_test(test_rss11),
+		cmocka_unit_test(test_atom_entry),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_double_escaped),
 		cmocka_unit_test(test_dates_and_guids),
