@@ -17,6 +17,13 @@ struct article;
 #define FEED_MAX_ITEMS	5000
 
 /*
+ * Most bytes kept of one text an item gives (its content, its summary,
+ * its title); the rest is cut at a character's end. No story is longer,
+ * and a story's analysis costs memory in proportion.
+ */
+#define FEED_MAX_TEXT	(1u * 1024 * 1024)
+
+/*
  * What the entities an XML document declares may add to it, in all
  * (bytes written plus references followed), and how many it may declare;
  * a document that needs more is refused.

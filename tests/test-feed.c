@@ -630,6 +630,67 @@ test_many_items(void **state)
 	buf_free(&b);
 }
 
+/*
+ * The JSON scanner reads what json-c read: escaped keys, a byte order
+ * mark, comments and trailing commas; the first of a key given twice;
+ * members of the wrong type ignored; a long string cut between
+ * characters; and it refuses what is not JSON with where.
+ */
+static void
+test_json_scan(void **state)
+{
+	static const char doc[] = "\xef\xbb\xbf{ /* c */ \"vers\\u0069on\": "
+	    "\"https://jsonfeed.org/version/1.1\", // line\n"
+	    "\"title\": \"First\", \"title\": \"Second\", \"junk\": "
+	    "{\"items\": 1}, \"items\": [ {\"id\": 7, \"title\": [\"no\"],"
+	    " \"t\\u0069tle\": \"A \\\"q\\\" \\u00e9\", \"tags\": [1, "
+	    "\"x\", {}, \"y\",], \"authors\": [{\"name\": \"N\", \"x\": "
+	    "[[]]}, \"bad\"],}, 3, ], \"items\": [] }";
+	struct buf	 b;
+	struct feed	 f;
+	char		*err;
+	size_t		 i;
+
+	parse_buf_ok(doc, sizeof doc - 1, &f);
+	assert_int_equal(f.kind, FEED_JSON);
+	assert_string_equal(f.title, "First");
+	assert_int_equal(f.nitems, 1);
+	assert_int_equal(f.skipped, 1);
+	assert_string_equal(f.items[0].guid, "7");
+	assert_string_equal(f.items[0].title, "A \"q\" \u00e9");
+	assert_string_equal(f.items[0].byline, "N");
+	assert_int_equal(f.items[0].ntags, 2);
+	feed_free(&f);
+
+	/* A string past FEED_MAX_TEXT: cut, never inside an escape. */
+	buf_init(&b);
+	buf_adds(&b, "{\"version\":\"https://jsonfeed.org/version/1\","
+	    "\"items\":[{\"id\":\"1\",\"content_text\":\"");
+	for (i = 0; i < FEED_MAX_TEXT / 12 + 10; i++)
+		buf_adds(&b, "\\ud83d\\ude00\\n");	/* 😀 and a newline */
+	buf_adds(&b, "\"}]}");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_true(f.items[0].body_len <= FEED_MAX_TEXT);
+	assert_true(f.items[0].body_len > FEED_MAX_TEXT / 4);
+	assert_int_equal(memcmp(f.items[0].body + f.items[0].body_len - 4,
+	    "\xf0\x9f\x98\x80", 4), 0);
+	feed_free(&f);
+	buf_free(&b);
+
+	err = parse_buf_fail("{\"version\": \"https://jsonfeed.org/version/1\","
+	    " \"items\": {}}", 58);
+	assert_string_equal(err, "malformed json feed: no items array");
+	free(err);
+	err = parse_buf_fail("{\"version\": \"x\" \"items\": []}", 28);
+	assert_string_equal(err,
+	    "malformed json feed: unexpected character at byte 16");
+	free(err);
+	err = parse_buf_fail("{\"a\": \"\\q\"}", 11);
+	assert_string_equal(err, "malformed json feed: invalid escape at byte 7");
+	free(err);
+}
+
 /* Deep nesting in the XML, in item HTML and in JSON: no stack blown. */
 static void
 test_deep_nesting(void **state)
@@ -814,6 +875,7 @@ main(void)
 		cmocka_unit_test(test_rss11),
 		cmocka_unit_test(test_atom_entry),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_scan),
 		cmocka_unit_test(test_double_escaped),
 		cmocka_unit_test(test_dates_and_guids),
 		cmocka_unit_test(test_hostile_fixture),
