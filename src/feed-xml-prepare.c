@@ -447,7 +447,8 @@ prep_doctype(struct prep *p, const char *s, size_t len)
 		else
 			i = prep_decl_end(s, len, i + 1);
 	}
-	qsort(p->decls, p->ndecls, sizeof *p->decls, prep_decl_cmp);
+	if (p->ndecls > 1)
+		qsort(p->decls, p->ndecls, sizeof *p->decls, prep_decl_cmp);
 }
 
 /* Length of the construct at s that is copied untouched, or 0. */

@@ -36,8 +36,8 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-/* Nodes and bytes one text may cost. */
-#define XML_TEXT_BUDGET		(4u * 1024 * 1024)
+/* Nodes one text may cost (its bytes are held to FEED_MAX_TEXT). */
+#define XML_TEXT_NODES		(1024u * 1024)
 
 #define XML_OPTIONS (XML_PARSE_RECOVER | XML_PARSE_NONET | \
 	XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
@@ -134,10 +134,26 @@ xml_is(xmlNodePtr n, enum xml_ns want, const char *name)
 	    strcmp(local, name) == 0;
 }
 
-/* Append the text under n while the budget lasts. */
+/* The length of s cut to at most max bytes, at a character's end. */
+static size_t
+xml_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+/*
+ * Append the text under n while the budget of nodes lasts, at most
+ * FEED_MAX_TEXT bytes in all.
+ */
 static void
 xml_text_add(struct buf *b, xmlNodePtr n, size_t *budget)
 {
+	size_t	len;
+
 	for (; n != NULL && *budget > 0; n = n->next) {
 		(*budget)--;
 		switch (n->type) {
@@ -145,10 +161,13 @@ xml_text_add(struct buf *b, xmlNodePtr n, size_t *budget)
 		case XML_CDATA_SECTION_NODE:
 			if (n->content == NULL)
 				break;
-			buf_adds(b, (const char *)n->content);
-			*budget -= b->len > *budget ? *budget : 0;
-			if (b->len >= XML_TEXT_BUDGET)
+			len = strlen((const char *)n->content);
+			if (b->len + len > FEED_MAX_TEXT) {
+				buf_add(b, n->content, xml_cut((const char *)
+				    n->content, len, FEED_MAX_TEXT - b->len));
 				*budget = 0;
+			} else
+				buf_add(b, n->content, len);
 			break;
 		case XML_ELEMENT_NODE:
 			xml_text_add(b, n->children, budget);
@@ -164,7 +183,7 @@ static char *
 xml_text(xmlNodePtr n)
 {
 	struct buf	 b;
-	size_t		 budget = XML_TEXT_BUDGET;
+	size_t		 budget = XML_TEXT_NODES;
 
 	buf_init(&b);
 	xml_text_add(&b, n->children, &budget);
@@ -215,9 +234,11 @@ xml_html(xmlDocPtr doc, xmlNodePtr n)
 		return xml_text_nonempty(n);
 	if ((xb = xmlBufferCreate()) == NULL)
 		fatal("out of memory");
-	for (c = n->children; c != NULL; c = c->next)
+	for (c = n->children; c != NULL &&
+	    (size_t)xmlBufferLength(xb) <= FEED_MAX_TEXT; c = c->next)
 		xmlNodeDump(xb, doc, c, 0, 0);
-	s = xstrdup((const char *)xmlBufferContent(xb));
+	s = xstrndup((const char *)xmlBufferContent(xb), xml_cut((const char *)
+	    xmlBufferContent(xb), (size_t)xmlBufferLength(xb), FEED_MAX_TEXT));
 	xmlBufferFree(xb);
 	return s;
 }

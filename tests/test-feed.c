@@ -691,6 +691,29 @@ test_json_scan(void **state)
 	free(err);
 }
 
+/* An RSS item's text is cut at FEED_MAX_TEXT, at a character's end. */
+static void
+test_xml_text_cut(void **state)
+{
+	struct buf	 b;
+	struct feed	 f;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_adds(&b, "<rss><channel><item><title>Long</title><description>");
+	for (i = 0; i < FEED_MAX_TEXT / 3 + 10; i++)
+		buf_adds(&b, "\xc3\xa9 ");	/* two bytes and a space */
+	buf_adds(&b, "</description></item></channel></rss>");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_true(f.items[0].body_len <= FEED_MAX_TEXT);
+	assert_true(f.items[0].body_len > FEED_MAX_TEXT - 4);
+	assert_int_equal(f.items[0].body[f.items[0].body_len - 1] & 0xc0,
+	    0x80);	/* ends with the whole of a character */
+	feed_free(&f);
+	buf_free(&b);
+}
+
 /* Deep nesting in the XML, in item HTML and in JSON: no stack blown. */
 static void
 test_deep_nesting(void **state)
@@ -876,6 +899,7 @@ main(void)
 		cmocka_unit_test(test_atom_entry),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_json_scan),
+		cmocka_unit_test(test_xml_text_cut),
 		cmocka_unit_test(test_double_escaped),
 		cmocka_unit_test(test_dates_and_guids),
 		cmocka_unit_test(test_hostile_fixture),
