@@ -499,6 +499,35 @@ feed_guid_hash(struct article *a, struct feed_entry *e)
 	free(guid);
 }
 
+/*
+ * Cut a body longer than FEED_MAX_TEXT (XHTML content, walked into the
+ * article whole) at the end of its last paragraph that fits, or inside
+ * the first at a character's end.
+ */
+static void
+feed_cut_body(struct article *a)
+{
+	size_t	len = FEED_MAX_TEXT, i, n;
+
+	if (a->body == NULL || a->body_len <= FEED_MAX_TEXT)
+		return;
+	while (len > 0 && ((unsigned char)a->body[len] & 0xc0) == 0x80)
+		len--;
+	for (i = len; i > 0; i--) {
+		if (a->body[i - 1] == '\n' && i >= 2 && a->body[i - 2] == '\n') {
+			len = i - 2;
+			break;
+		}
+	}
+	a->body_len = len;
+	a->body[len] = '\0';
+	for (i = n = 0; i < a->nsubheadings; i++) {
+		if (a->subheadings[i].end <= len)
+			a->subheadings[n++] = a->subheadings[i];
+	}
+	a->nsubheadings = n;
+}
+
 /* Make an article of the entry and keep it, or count it skipped. */
 void
 feed_entry_add(struct feed *f, struct feed_entry *e)
@@ -526,6 +555,7 @@ feed_entry_add(struct feed *f, struct feed_entry *e)
 		    e->content_base != NULL ? e->content_base : e->base);
 	if (a->body == NULL)
 		feed_add_text(a, e->summary, e->summary_type, e->base);
+	feed_cut_body(a);
 	feed_set_line(&a->lead, e->summary, e->summary_type);
 	for (i = 0; i < e->ntags; i++)
 		article_add_tag(a, e->tags[i], strlen(e->tags[i]));

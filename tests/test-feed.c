@@ -697,6 +697,7 @@ test_xml_text_cut(void **state)
 {
 	struct buf	 b;
 	struct feed	 f;
+	char		*last;
 	size_t		 i;
 
 	buf_init(&b);
@@ -710,6 +711,27 @@ test_xml_text_cut(void **state)
 	assert_true(f.items[0].body_len > FEED_MAX_TEXT - 4);
 	assert_int_equal(f.items[0].body[f.items[0].body_len - 1] & 0xc0,
 	    0x80);	/* ends with the whole of a character */
+	feed_free(&f);
+
+	/* XHTML content, walked into the body: cut after a paragraph. */
+	buf_reset(&b);
+	buf_adds(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+	    "<id>1</id><title>Long</title><content type=\"xhtml\"><div "
+	    "xmlns=\"http://www.w3.org/1999/xhtml\">");
+	for (i = 0; i < FEED_MAX_TEXT / 1000 + 10; i++)
+		buf_printf(&b, "<h2>Part %zu</h2><p>%0990zu</p>", i, i);
+	buf_adds(&b, "</div></content></entry></feed>");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_true(f.items[0].body_len <= FEED_MAX_TEXT);
+	assert_true(f.items[0].body_len > FEED_MAX_TEXT - 2000);
+	assert_true(f.items[0].nsubheadings > 0);
+	assert_true(f.items[0].subheadings[f.items[0].nsubheadings - 1].end <=
+	    f.items[0].body_len);
+	/* The last paragraph is whole: a heading, or 990 digits. */
+	last = paragraph(&f.items[0], paragraphs(&f.items[0]) - 1);
+	assert_true(strlen(last) == 990 || strncmp(last, "Part ", 5) == 0);
+	free(last);
 	feed_free(&f);
 	buf_free(&b);
 }
