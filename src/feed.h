@@ -1,7 +1,8 @@
 /*
- * Feeds: RSS 0.9x/1.0/2.0, Atom and JSON Feed documents parsed into plain
- * articles. The parsers do no I/O and never touch the store; fetching
- * (fetch.c) and storing are the caller's business.
+ * Feeds: RSS 0.9x/1.0/1.1/2.0, Atom (feeds and entry documents) and JSON
+ * Feed documents parsed into plain articles. The parsers do no I/O and
+ * never touch the store; fetching (fetch.c) and storing are the caller's
+ * business.
  */
 #ifndef DOSSIER_FEED_H
 #define DOSSIER_FEED_H
@@ -33,7 +34,7 @@ struct article;
 
 enum feed_kind {
 	FEED_UNKNOWN,
-	FEED_RSS,		/* RSS 0.9x, 1.0 (RDF) and 2.0 */
+	FEED_RSS,		/* RSS 0.9x, 1.0 (RDF), 1.1 and 2.0 */
 	FEED_ATOM,
 	FEED_JSON		/* JSON Feed 1.0 and 1.1 */
 };
