@@ -4,14 +4,15 @@
 # and in attributes) have one budget for the whole document, external
 # entities are never loaded; a JSON Feed of 16 MiB (millions of empty
 # items, deep nesting, a huge string, a million keys, items that are huge
-# objects) costs at most 2 s and 64 MiB. Each run has at most 1 GiB of address space,
+# objects) costs at most 2 s and 64 MiB. Pages and OPML expand no
+# entities at all. Each run has at most 1 GiB of address space,
 # so an unbounded parse fails the test instead of eating the machine, and
 # where /usr/bin/time is found, its CPU time and peak memory are checked
 # against the issue's bounds. And documents once refused as "not a feed":
 # RSS 1.1 and an Atom entry document.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 17
+plan 19
 
 db="$T/lib.db"
 
@@ -132,6 +133,30 @@ bounded --db "$db" show --json 1
 ! grep -q 'root:' "$T/out" && has "$T/out" '"url":"https://own.example/ACME'
 ok $? "an external entity is never loaded; one in a link is expanded" ||
     diag "$(head -c 600 "$T/out")"
+
+# Pages and OPML: the HTML parser reads no DOCTYPE entities, and OPML
+# refuses any declaration, so neither expands a thing.
+python3 - "$T" <<'EOF'
+import sys
+t = sys.argv[1]
+laughs = '<!ENTITY l0 "lol">' + "".join(
+    '<!ENTITY l%d "%s">' % (i, ("&l%d;" % (i - 1)) * 10) for i in range(1, 10))
+open(t + "/srv/laughs.html", "w").write(
+    '<!DOCTYPE html [%s]>\n<html><head><title>Laughs &l9;</title></head>'
+    '<body><article><h1>Laughs</h1><p title="&l9;">A story about &l9;. %s'
+    '</p></article></body></html>\n' % (laughs, "Words go on. " * 60))
+open(t + "/laughs.opml", "w").write(
+    '<?xml version="1.0"?>\n<!DOCTYPE opml [%s]>\n<opml version="2.0">'
+    '<head><title>&l9;</title></head><body><outline text="&l9;" '
+    'xmlUrl="http://127.0.0.1:9/&l9;"/></body></opml>\n' % laughs)
+EOF
+bounded --db "$T/page.db" add "$URL/t/laughs.html"
+[ $rc -eq 0 ] && has "$T/out" "(page, 1 story)" && within 1
+ok $? "a page declaring nested entities is read without expanding them" ||
+    why
+bounded --db "$T/page.db" opml import "$T/laughs.opml"
+[ $rc -eq 1 ] && has "$T/err" "declares entities" && within 1
+ok $? "OPML declaring entities (used in attributes) is refused" || why
 
 cp "$top_srcdir/tests/fixtures/feeds/rss11.xml" \
     "$top_srcdir/tests/fixtures/feeds/atom-entry.xml" "$T/srv/"
