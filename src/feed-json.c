@@ -195,7 +195,8 @@ json_atom_skip(struct json_scan *j)
 
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
 		n = strlen(words[i]);
-		if (j->len - j->pos >= n && memcmp(s + j->pos, words[i], n) == 0) {
+		if (j->len - j->pos >= n &&
+		    memcmp(s + j->pos, words[i], n) == 0) {
 			j->pos += n;
 			return 0;
 		}
@@ -740,7 +741,8 @@ feed_json_parse(const char *s, size_t len, const char *url, struct feed *f,
 	rv = 0;
 out:
 	if (rv != 0 && *err == NULL) {
-		if (j.err == NULL || strcmp(j.err, "unexpected end of data") == 0)
+		if (j.err == NULL ||
+		    strcmp(j.err, "unexpected end of data") == 0)
 			*err = xstrdup("malformed json feed: unexpected end of "
 			    "data");
 		else

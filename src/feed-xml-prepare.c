@@ -218,8 +218,8 @@ prep_over(struct prep *p, const struct buf *b)
 	return 1;
 }
 
-static size_t	prep_entity(struct prep *, struct buf *, const char *, size_t,
-		    int);
+static size_t	prep_entity(struct prep *, struct buf *, const char *,
+		    size_t, int);
 
 /*
  * Write an entity's value as text: its references expanded in turn, and

@@ -514,7 +514,8 @@ feed_cut_body(struct article *a)
 	while (len > 0 && ((unsigned char)a->body[len] & 0xc0) == 0x80)
 		len--;
 	for (i = len; i > 0; i--) {
-		if (a->body[i - 1] == '\n' && i >= 2 && a->body[i - 2] == '\n') {
+		if (i >= 2 && a->body[i - 1] == '\n' &&
+		    a->body[i - 2] == '\n') {
 			len = i - 2;
 			break;
 		}

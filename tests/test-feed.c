@@ -314,7 +314,8 @@ test_atom_entry(void **state)
 	assert_string_equal(a->title, "Envoy recalled after border incident");
 	assert_string_equal(a->byline, "Nadia Kovac");
 	assert_string_equal(a->published, "2024-04-01T08:30:00Z");
-	assert_string_equal(a->lead, "The foreign ministry recalled its envoy.");
+	assert_string_equal(a->lead,
+	    "The foreign ministry recalled its envoy.");
 	assert_string_equal(a->body, "The foreign ministry recalled its envoy "
 	    "on Monday.");
 	assert_int_equal(a->ntags, 1);
@@ -687,7 +688,8 @@ test_json_scan(void **state)
 	    "malformed json feed: unexpected character at byte 16");
 	free(err);
 	err = parse_buf_fail("{\"a\": \"\\q\"}", 11);
-	assert_string_equal(err, "malformed json feed: invalid escape at byte 7");
+	assert_string_equal(err,
+	    "malformed json feed: invalid escape at byte 7");
 	free(err);
 }
 
