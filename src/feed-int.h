@@ -79,11 +79,14 @@ char	*feed_resolve(const char *ref, const char *base);
 /*
  * Bring an XML document's bytes to what libxml2 reads well: control
  * characters and escape sequences out, entity references as character
- * references. Returns a new buffer, and in *encoding the encoding to force
- * (NULL: as declared), or NULL when the bytes are best left as they are.
+ * references, the document's own entities expanded (within
+ * FEED_MAX_ENTITY_BYTES) and its DOCTYPE left out. Returns a new buffer,
+ * and in *encoding the encoding to force (NULL: as declared); or NULL
+ * with *err NULL when the bytes are best left as they are, or NULL with
+ * *err set (caller frees) when the document is refused.
  */
 char	*feed_xml_prepare(const char *, size_t, size_t *outlen,
-	    const char **encoding);
+	    const char **encoding, char **err);
 
 /* The parsers: 0, or -1 with *err. */
 int	feed_xml_parse(const char *, size_t, const char *url, struct feed *,

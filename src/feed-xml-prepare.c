@@ -7,9 +7,14 @@
  * comments and the DOCTYPE:
  *
  * - named references become character references (&nbsp; -> &#160;,
- *   &amp; -> &#38;), which libxml2 keeps whatever came before; names it
- *   would not know stay as text ("&#38;foo;"), unless the document
- *   declares entities of its own;
+ *   &amp; -> &#38;), which libxml2 keeps whatever came before; names
+ *   nobody declared stay as text ("&#38;foo;");
+ * - the document's own entities (<!ENTITY name "value"> in its DOCTYPE)
+ *   are expanded here, as text, under one budget for the whole document
+ *   (FEED_MAX_ENTITY_BYTES) and a nesting limit; a document that goes past
+ *   either is refused. External entities expand to nothing: they are
+ *   never loaded. The DOCTYPE itself is left out, so libxml2 never sees an
+ *   entity of the document's;
  * - a bare '&' becomes &#38;; character references to characters XML
  *   forbids go, and those in 128-159 are read as Windows-1252, as
  *   browsers do;
@@ -31,6 +36,7 @@
 #include <libxml/encoding.h>
 
 #include "buf.h"
+#include "feed.h"
 #include "feed-int.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -38,6 +44,29 @@
 
 /* Longest entity name looked up. */
 #define PREP_NAME_MAX	32
+
+/* Entity references followed inside one another, at most. */
+#define PREP_ENTITY_DEPTH	8
+
+/* One entity the document declares. */
+struct prep_decl {
+	const char	*name;
+	size_t		 namelen;
+	const char	*value;		/* its text as written; NULL: external */
+	size_t		 len;
+	size_t		 order;		/* the first declaration binds */
+};
+
+/* A document being prepared: its entities and what expanding them cost. */
+struct prep {
+	struct prep_decl *decls;
+	size_t		  ndecls;
+	size_t		  spent;	/* bytes and references expanded so far */
+	size_t		  top;		/* output length where this expansion
+					   began */
+	size_t		  refs;		/* references followed in it */
+	char		 *err;		/* why the document is refused */
+};
 
 /* Encodings in which ASCII bytes are not always ASCII characters. */
 static const char *const prep_unsafe[] = {
@@ -137,9 +166,105 @@ prep_charref(struct buf *b, unsigned long cp)
 		buf_printf(b, "&#%lu;", cp);
 }
 
+/* Order declarations by name, then as declared. */
+static int
+prep_decl_cmp(const void *a, const void *b)
+{
+	const struct prep_decl	*x = a, *y = b;
+	size_t			 n = x->namelen < y->namelen ? x->namelen :
+				     y->namelen;
+	int			 c;
+
+	if ((c = memcmp(x->name, y->name, n)) != 0)
+		return c;
+	if (x->namelen != y->namelen)
+		return x->namelen < y->namelen ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The first declaration of an entity, or NULL. */
+static const struct prep_decl *
+prep_decl_find(const struct prep *p, const char *name, size_t namelen)
+{
+	struct prep_decl	 key;
+	size_t			 lo = 0, hi = p->ndecls, mid;
+
+	key.name = name;
+	key.namelen = namelen;
+	key.order = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (prep_decl_cmp(&p->decls[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < p->ndecls && p->decls[lo].namelen == namelen &&
+	    memcmp(p->decls[lo].name, name, namelen) == 0)
+		return &p->decls[lo];
+	return NULL;
+}
+
+/* Has expanding entities cost more than a document may spend? */
+static int
+prep_over(struct prep *p, const struct buf *b)
+{
+	if (p->err != NULL)
+		return 1;
+	if (p->spent + (b->len - p->top) + p->refs <= FEED_MAX_ENTITY_BYTES)
+		return 0;
+	xasprintf(&p->err, "entities expand past %u MiB, the limit for one "
+	    "document", FEED_MAX_ENTITY_BYTES / (1024 * 1024));
+	return 1;
+}
+
+static size_t	prep_entity(struct prep *, struct buf *, const char *,
+		    size_t, int);
+
+/*
+ * Write an entity's value as text: its references expanded in turn, and
+ * what would be markup escaped, so that it reads the same in an element
+ * and in an attribute.
+ */
+static void
+prep_expand(struct prep *p, struct buf *b, const struct prep_decl *d,
+    int depth)
+{
+	const char	*s = d->value;
+	size_t		 i, run = 0;
+
+	if (s == NULL)
+		return;		/* external: never loaded */
+	if (depth >= PREP_ENTITY_DEPTH) {
+		if (p->err == NULL)
+			xasprintf(&p->err, "entity references nest deeper "
+			    "than %d", PREP_ENTITY_DEPTH);
+		return;
+	}
+	p->refs++;
+	for (i = 0; i < d->len && !prep_over(p, b);) {
+		if (s[i] != '&' && s[i] != '<' && s[i] != '"' && s[i] != '\'') {
+			i++;
+			continue;
+		}
+		prep_copy(b, s + run, i - run);
+		if (s[i] == '&')
+			i += prep_entity(p, b, s + i, d->len - i, depth + 1);
+		else {
+			buf_printf(b, "&#%d;", s[i]);
+			i++;
+		}
+		run = i;
+	}
+	if (p->err == NULL)
+		prep_copy(b, s + run, d->len - run);
+	(void)prep_over(p, b);
+}
+
 /* Rewrite the reference at s[0] == '&'; returns bytes used. */
 static size_t
-prep_entity(struct buf *b, const char *s, size_t len, int keep_unknown)
+prep_entity(struct prep *p, struct buf *b, const char *s, size_t len,
+    int depth)
 {
 	static const struct {
 		const char	*name;
@@ -149,6 +274,7 @@ prep_entity(struct buf *b, const char *s, size_t len, int keep_unknown)
 		{ "apos", '\'' }
 	};
 	const htmlEntityDesc	*html;
+	const struct prep_decl	*decl;
 	char			 name[PREP_NAME_MAX + 1];
 	unsigned long		 cp = 0;
 	size_t			 i, n, start;
@@ -193,16 +319,136 @@ prep_entity(struct buf *b, const char *s, size_t len, int keep_unknown)
 			return n + 1;
 		}
 	}
+	/* The document's own declaration wins over HTML's meaning. */
+	if ((decl = prep_decl_find(p, name, n - 1)) != NULL) {
+		if (depth == 0) {
+			p->top = b->len;
+			p->refs = 0;
+		}
+		prep_expand(p, b, decl, depth);
+		if (depth == 0)
+			p->spent += b->len - p->top + p->refs;
+		return n + 1;
+	}
 	if ((html = htmlEntityLookup((const xmlChar *)name)) != NULL) {
 		prep_charref(b, html->value);
 		return n + 1;
 	}
-	if (keep_unknown) {
-		buf_add(b, s, n + 1);
-		return n + 1;
-	}
 	buf_adds(b, "&#38;");
 	return 1;
+}
+
+/* Skip XML white space from i; returns the next index. */
+static size_t
+prep_space(const char *s, size_t len, size_t i)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+	    s[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* Index just past the '>' that ends a declaration, quotes respected. */
+static size_t
+prep_decl_end(const char *s, size_t len, size_t i)
+{
+	char	quote = 0;
+
+	for (; i < len; i++) {
+		if (quote != 0) {
+			if (s[i] == quote)
+				quote = 0;
+		} else if (s[i] == '"' || s[i] == '\'')
+			quote = s[i];
+		else if (s[i] == '>')
+			return i + 1;
+	}
+	return len;
+}
+
+/*
+ * Read <!ENTITY name "value"> (or SYSTEM/PUBLIC: external) at s; returns
+ * its length. Parameter entities are not kept: the DTD is not read.
+ */
+static size_t
+prep_decl(struct prep *p, const char *s, size_t len)
+{
+	struct prep_decl	*d;
+	size_t			 i, name, vstart;
+	char			 quote;
+
+	i = prep_space(s, len, 8);
+	if (i == 8 || i >= len || s[i] == '%')
+		return prep_decl_end(s, len, 8);
+	for (name = i; i < len && s[i] != ' ' && s[i] != '\t' &&
+	    s[i] != '\n' && s[i] != '\r' && s[i] != '>' && s[i] != '"' &&
+	    s[i] != '\''; i++)
+		;
+	if (i == name)
+		return prep_decl_end(s, len, i);
+	if (p->ndecls == FEED_MAX_ENTITIES) {
+		if (p->err == NULL)
+			xasprintf(&p->err, "the document declares more than "
+			    "%d entities", FEED_MAX_ENTITIES);
+		return len;
+	}
+	if ((p->ndecls & (p->ndecls - 1)) == 0)
+		p->decls = xreallocarray(p->decls,
+		    p->ndecls ? p->ndecls * 2 : 1, sizeof *p->decls);
+	d = &p->decls[p->ndecls];
+	d->name = s + name;
+	d->namelen = i - name;
+	d->value = NULL;
+	d->len = 0;
+	d->order = p->ndecls++;
+	i = prep_space(s, len, i);
+	if (i < len && (s[i] == '"' || s[i] == '\'')) {
+		quote = s[i];
+		for (vstart = ++i; i < len && s[i] != quote; i++)
+			;
+		d->value = s + vstart;
+		d->len = i - vstart;
+		if (i < len)
+			i++;	/* past the closing quote */
+	}
+	return prep_decl_end(s, len, i);
+}
+
+/* Read the entity declarations of a DOCTYPE's internal subset. */
+static void
+prep_doctype(struct prep *p, const char *s, size_t len)
+{
+	const char	*end;
+	size_t		 i;
+	char		 quote = 0;
+
+	for (i = 9; i < len; i++) {
+		if (quote != 0) {
+			if (s[i] == quote)
+				quote = 0;
+		} else if (s[i] == '"' || s[i] == '\'')
+			quote = s[i];
+		else if (s[i] == '[' || s[i] == '>')
+			break;
+	}
+	if (i >= len || s[i] != '[')
+		return;
+	for (i++; i < len && s[i] != ']' && p->err == NULL;) {
+		if (s[i] != '<')
+			i++;
+		else if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+			end = memmem(s + i + 4, len - i - 4, "-->", 3);
+			i = end != NULL ? (size_t)(end - s) + 3 : len;
+		} else if (len - i >= 2 && memcmp(s + i, "<?", 2) == 0) {
+			end = memmem(s + i + 2, len - i - 2, "?>", 2);
+			i = end != NULL ? (size_t)(end - s) + 2 : len;
+		} else if (len - i >= 9 && memcmp(s + i, "<!ENTITY", 8) == 0)
+			i += prep_decl(p, s + i, len - i);
+		else
+			i = prep_decl_end(s, len, i + 1);
+	}
+	if (p->ndecls > 1)
+		qsort(p->decls, p->ndecls, sizeof *p->decls, prep_decl_cmp);
 }
 
 /* Length of the construct at s that is copied untouched, or 0. */
@@ -246,29 +492,41 @@ prep_verbatim(const char *s, size_t len)
 	return len;
 }
 
-/* Rewrite the document's references and drop its control characters. */
+/*
+ * Rewrite the document's references and drop its control characters;
+ * NULL with *err when its entities cost too much.
+ */
 static char *
-prep_pass(const char *s, size_t len, size_t *outlen)
+prep_pass(const char *s, size_t len, size_t *outlen, char **err)
 {
+	struct prep	 p;
 	struct buf	 b;
 	size_t		 i, n, run = 0;
-	int		 keep_unknown;
 
-	keep_unknown = memmem(s, len, "<!ENTITY", 8) != NULL;
+	memset(&p, 0, sizeof p);
 	buf_init(&b);
 	buf_grow(&b, len + len / 16 + 1);
-	for (i = 0; i < len;) {
+	for (i = 0; i < len && p.err == NULL;) {
 		if (s[i] == '<' && (n = prep_verbatim(s + i, len - i)) > 0) {
 			prep_copy(&b, s + run, i - run);
-			prep_copy(&b, s + i, n);
+			if (n >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0)
+				prep_doctype(&p, s + i, n);
+			else
+				prep_copy(&b, s + i, n);
 			i += n;
 			run = i;
 		} else if (s[i] == '&') {
 			prep_copy(&b, s + run, i - run);
-			i += prep_entity(&b, s + i, len - i, keep_unknown);
+			i += prep_entity(&p, &b, s + i, len - i, 0);
 			run = i;
 		} else
 			i++;
+	}
+	free(p.decls);
+	if (p.err != NULL) {
+		*err = p.err;
+		buf_free(&b);
+		return NULL;
 	}
 	prep_copy(&b, s + run, len - run);
 	*outlen = b.len;
@@ -379,20 +637,21 @@ prep_from_wide(const unsigned char *u, size_t len, int width, int big,
 /* Prepare a document's bytes for libxml2. */
 char *
 feed_xml_prepare(const char *s, size_t len, size_t *outlen,
-    const char **encoding)
+    const char **encoding, char **err)
 {
 	char	 enc[64], *text = NULL, *out;
 	size_t	 tlen, skip;
 	int	 declared, width, big;
 
 	*encoding = NULL;
+	*err = NULL;
 	if ((width = prep_wide((const unsigned char *)s, len, &big,
 	    &skip)) != 0) {
 		/* UTF-16 and UTF-32 we decode, whatever they declare. */
 		text = prep_from_wide((const unsigned char *)s + skip,
 		    len - skip, width, big, &tlen);
 		*encoding = "UTF-8";
-		out = prep_pass(text, tlen, outlen);
+		out = prep_pass(text, tlen, outlen, err);
 		free(text);
 		return out;
 	}
@@ -409,7 +668,7 @@ feed_xml_prepare(const char *s, size_t len, size_t *outlen,
 			len = tlen;
 		}
 	}
-	out = prep_pass(s, len, outlen);
+	out = prep_pass(s, len, outlen, err);
 	free(text);
 	return out;
 }

@@ -1,14 +1,19 @@
 /*
- * RSS 0.9x, 1.0 (RDF) and 2.0 and Atom 0.3 and 1.0, read with libxml2's
- * tree API in recover mode. Feeds are hostile: nothing is loaded from
- * outside (no DTD, no external entity, no network), internal entities are
- * expanded by our own walk under a budget, and the document's nesting is
- * libxml2's default limit (XML_PARSE_HUGE is never set).
+ * RSS 0.9x, 1.0 (RDF), 1.1 and 2.0 and Atom 0.3 and 1.0 (feeds and
+ * entry documents), read with libxml2's tree API in recover mode. Feeds
+ * are hostile: nothing is loaded from outside (no DTD, no external entity,
+ * no network), libxml2 is never left an entity to expand, and the
+ * document's nesting is libxml2's default limit (XML_PARSE_HUGE is never
+ * set).
  *
  * Before libxml2 sees the bytes they are prepared (feed-xml-prepare.c):
- * control characters and terminal escape sequences go, and entity
- * references become character references, because libxml2's recover mode
- * drops every entity reference, even &amp;, after the first error.
+ * control characters and terminal escape sequences go, entity references
+ * become character references, because libxml2's recover mode drops every
+ * entity reference, even &amp;, after the first error, and the document's
+ * own entities are expanded there under one budget for the whole document.
+ * What libxml2 is given unprepared (encodings whose bytes we may not
+ * touch) has its entity declarations ignored, so its references are
+ * dropped, never expanded.
  */
 #include "config.h"
 
@@ -31,11 +36,8 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-/* Nodes and bytes one text may cost: entities cannot make more. */
-#define XML_TEXT_BUDGET		(4u * 1024 * 1024)
-
-/* Entity references followed inside one another, at most. */
-#define XML_ENTITY_DEPTH	8
+/* Nodes one text may cost (its bytes are held to FEED_MAX_TEXT). */
+#define XML_TEXT_NODES		(1024u * 1024)
 
 #define XML_OPTIONS (XML_PARSE_RECOVER | XML_PARSE_NONET | \
 	XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
@@ -62,6 +64,7 @@ static const struct {
 	{ "http://my.netscape.com/rdf/simple/0.9/", NULL, NS_RSS },
 	{ "http://backend.userland.com/rss2", NULL, NS_RSS },
 	{ "http://backend.userland.com/rss", NULL, NS_RSS },
+	{ "http://purl.org/net/rss1.1#", NULL, NS_RSS },
 	{ "http://www.w3.org/2005/Atom", "atom", NS_ATOM },
 	{ "http://purl.org/atom/ns#", NULL, NS_ATOM },
 	{ "http://purl.org/dc/elements/1.1/", "dc", NS_DC },
@@ -131,11 +134,25 @@ xml_is(xmlNodePtr n, enum xml_ns want, const char *name)
 	    strcmp(local, name) == 0;
 }
 
-/* Append the text under n, entities expanded, while the budget lasts. */
-static void
-xml_text_add(struct buf *b, xmlNodePtr n, int depth, size_t *budget)
+/* The length of s cut to at most max bytes, at a character's end. */
+static size_t
+xml_cut(const char *s, size_t len, size_t max)
 {
-	xmlEntityPtr	ent;
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+/*
+ * Append the text under n while the budget of nodes lasts, at most
+ * FEED_MAX_TEXT bytes in all.
+ */
+static void
+xml_text_add(struct buf *b, xmlNodePtr n, size_t *budget)
+{
+	size_t	len;
 
 	for (; n != NULL && *budget > 0; n = n->next) {
 		(*budget)--;
@@ -144,21 +161,16 @@ xml_text_add(struct buf *b, xmlNodePtr n, int depth, size_t *budget)
 		case XML_CDATA_SECTION_NODE:
 			if (n->content == NULL)
 				break;
-			buf_adds(b, (const char *)n->content);
-			*budget -= b->len > *budget ? *budget : 0;
-			if (b->len >= XML_TEXT_BUDGET)
+			len = strlen((const char *)n->content);
+			if (b->len + len > FEED_MAX_TEXT) {
+				buf_add(b, n->content, xml_cut((const char *)
+				    n->content, len, FEED_MAX_TEXT - b->len));
 				*budget = 0;
-			break;
-		case XML_ENTITY_REF_NODE:
-			ent = (xmlEntityPtr)n->children;
-			if (depth < XML_ENTITY_DEPTH && ent != NULL &&
-			    ent->type == XML_ENTITY_DECL &&
-			    ent->etype == XML_INTERNAL_GENERAL_ENTITY)
-				xml_text_add(b, ent->children, depth + 1,
-				    budget);
+			} else
+				buf_add(b, n->content, len);
 			break;
 		case XML_ELEMENT_NODE:
-			xml_text_add(b, n->children, depth, budget);
+			xml_text_add(b, n->children, budget);
 			break;
 		default:
 			break;
@@ -171,10 +183,10 @@ static char *
 xml_text(xmlNodePtr n)
 {
 	struct buf	 b;
-	size_t		 budget = XML_TEXT_BUDGET;
+	size_t		 budget = XML_TEXT_NODES;
 
 	buf_init(&b);
-	xml_text_add(&b, n->children, 0, &budget);
+	xml_text_add(&b, n->children, &budget);
 	if (b.data == NULL)
 		return xstrdup("");
 	return buf_detach(&b);
@@ -222,9 +234,11 @@ xml_html(xmlDocPtr doc, xmlNodePtr n)
 		return xml_text_nonempty(n);
 	if ((xb = xmlBufferCreate()) == NULL)
 		fatal("out of memory");
-	for (c = n->children; c != NULL; c = c->next)
+	for (c = n->children; c != NULL &&
+	    (size_t)xmlBufferLength(xb) <= FEED_MAX_TEXT; c = c->next)
 		xmlNodeDump(xb, doc, c, 0, 0);
-	s = xstrdup((const char *)xmlBufferContent(xb));
+	s = xstrndup((const char *)xmlBufferContent(xb), xml_cut((const char *)
+	    xmlBufferContent(xb), (size_t)xmlBufferLength(xb), FEED_MAX_TEXT));
 	xmlBufferFree(xb);
 	return s;
 }
@@ -618,25 +632,24 @@ xml_atom_entry(struct feed *f, xmlDocPtr doc, xmlNodePtr entry,
 	feed_entry_add(f, &e);
 }
 
-/* Read an Atom feed's own fields and its entries. */
+/*
+ * Read the fields an Atom feed (or an entry's <source>) gives of itself:
+ * title, site and authors.
+ */
 static void
-xml_atom(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
+xml_atom_head(struct feed *f, xmlDocPtr doc, xmlNodePtr root,
+    struct feed_entry *feedwide)
 {
-	struct feed_entry	 feedwide;
-	enum feed_text		 type;
-	xmlNodePtr		 n;
-	char			*s;
+	enum feed_text	 type;
+	xmlNodePtr	 n;
+	char		*s;
 
-	/* The feed's authors come first: entries may come before them. */
-	feed_entry_init(&feedwide);
-	for (n = root->children; n != NULL; n = n->next) {
-		if (xml_core(n, "author"))
-			xml_atom_author(&feedwide, n);
-	}
 	for (n = root->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (xml_core(n, "title") && f->title == NULL) {
+		if (xml_core(n, "author"))
+			xml_atom_author(feedwide, n);
+		else if (xml_core(n, "title") && f->title == NULL) {
 			if ((s = xml_atom_text(doc, n, &type)) == NULL)
 				continue;
 			if (type == FEED_TEXT_HTML) {
@@ -650,10 +663,59 @@ xml_atom(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
 			if ((s = xml_link_href(doc, n)) != NULL)
 				article_set(&f->site, s, strlen(s));
 			free(s);
-		} else if (xml_core(n, "entry") && feed_room(f))
+		}
+	}
+}
+
+/* Read an Atom feed's own fields and its entries. */
+static void
+xml_atom(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
+{
+	struct feed_entry	 feedwide;
+	xmlNodePtr		 n;
+
+	/* The feed's authors come first: entries may come before them. */
+	feed_entry_init(&feedwide);
+	xml_atom_head(f, doc, root, &feedwide);
+	for (n = root->children; n != NULL; n = n->next) {
+		if (xml_core(n, "entry") && feed_room(f))
 			xml_atom_entry(f, doc, n, &feedwide);
 	}
 	feed_entry_free(&feedwide);
+}
+
+/*
+ * Read an Atom entry document (RFC 4287 5.1): one entry, the feed's own
+ * fields in its <source> if it has one.
+ */
+static void
+xml_atom_entry_doc(struct feed *f, xmlDocPtr doc, xmlNodePtr entry)
+{
+	struct feed_entry	 feedwide;
+	xmlNodePtr		 n;
+
+	feed_entry_init(&feedwide);
+	for (n = entry->children; n != NULL; n = n->next) {
+		if (xml_core(n, "source"))
+			xml_atom_head(f, doc, n, &feedwide);
+	}
+	xml_atom_entry(f, doc, entry, &feedwide);
+	feed_entry_free(&feedwide);
+}
+
+/*
+ * Read the items of RSS 1.1's <items rdf:parseType="Collection">; RSS
+ * 1.0's <items> holds only an rdf:Seq of references, and adds nothing.
+ */
+static void
+xml_rss_items(struct feed *f, xmlDocPtr doc, xmlNodePtr items)
+{
+	xmlNodePtr	n;
+
+	for (n = items->children; n != NULL; n = n->next) {
+		if (xml_core(n, "item") && feed_room(f))
+			xml_rss_item(f, doc, n);
+	}
 }
 
 /* Read an RSS channel's own fields and the items inside it. */
@@ -676,16 +738,21 @@ xml_rss_channel(struct feed *f, xmlDocPtr doc, xmlNodePtr channel)
 			xml_feed_title(f, n, 1);
 		else if (xml_core(n, "item") && feed_room(f))
 			xml_rss_item(f, doc, n);
+		else if (xml_core(n, "items"))
+			xml_rss_items(f, doc, n);
 	}
 }
 
-/* Read an RSS document: items in the channel (2.0) or beside it (1.0). */
+/*
+ * Read an RSS document: items in the channel (2.0), beside it (1.0), or
+ * in its <items> (1.1, whose root is the Channel).
+ */
 static void
 xml_rss(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
 {
 	xmlNodePtr	n;
 
-	if (xml_core(root, "channel")) {
+	if (xml_core(root, "channel") || xml_core(root, "Channel")) {
 		xml_rss_channel(f, doc, root);
 		return;
 	}
@@ -704,6 +771,16 @@ xml_no_entity(void *ctx, const xmlChar *public_id, const xmlChar *system_id)
 	return NULL;
 }
 
+/*
+ * Nor is any declared: the preparation expanded the document's own under
+ * its budget, and libxml2 would expand them again without one.
+ */
+static void
+xml_no_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *public_id, const xmlChar *system_id, xmlChar *content)
+{
+}
+
 /* Parse the prepared bytes; NULL if libxml2 made nothing of them. */
 static xmlDocPtr
 xml_read(const char *s, size_t len, const char *url, const char *encoding)
@@ -715,6 +792,7 @@ xml_read(const char *s, size_t len, const char *url, const char *encoding)
 	if (len > INT_MAX || (ctxt = xmlNewParserCtxt()) == NULL)
 		return NULL;
 	ctxt->sax->resolveEntity = xml_no_entity;
+	ctxt->sax->entityDecl = xml_no_entity_decl;
 	ctxt->sax->externalSubset = NULL;
 	if (encoding != NULL)
 		options |= XML_PARSE_IGNORE_ENC;
@@ -741,7 +819,9 @@ feed_xml_parse(const char *s, size_t len, const char *url, struct feed *f,
 	int		 rv = -1;
 
 	xmlInitParser();
-	prepared = feed_xml_prepare(s, len, &plen, &encoding);
+	prepared = feed_xml_prepare(s, len, &plen, &encoding, err);
+	if (*err != NULL)
+		return -1;
 	if (prepared != NULL)
 		doc = xml_read(prepared, plen, url, encoding);
 	else
@@ -755,20 +835,24 @@ feed_xml_parse(const char *s, size_t len, const char *url, struct feed *f,
 	ns = xml_ns(root, &local);
 	if ((ns == NS_NONE || ns == NS_RSS || ns == NS_RDF) &&
 	    (strcmp(local, "rss") == 0 || strcmp(local, "RDF") == 0 ||
-	    strcmp(local, "channel") == 0)) {
+	    strcmp(local, "channel") == 0 || strcmp(local, "Channel") == 0)) {
 		f->kind = FEED_RSS;
 		xml_rss(f, doc, root);
 	} else if ((ns == NS_NONE || ns == NS_ATOM) &&
 	    strcmp(local, "feed") == 0) {
 		f->kind = FEED_ATOM;
 		xml_atom(f, doc, root);
+	} else if ((ns == NS_NONE || ns == NS_ATOM) &&
+	    strcmp(local, "entry") == 0) {
+		f->kind = FEED_ATOM;
+		xml_atom_entry_doc(f, doc, root);
 	} else if (strcasecmp(local, "html") == 0) {
 		*err = xstrdup("not a feed: an html page");
 		goto out;
 	} else {
 		name = utf8_clean_line(local, strnlen(local, 40));
-		xasprintf(err, "not a feed: no rss, rdf or feed element "
-		    "(the root is <%s>)", name);
+		xasprintf(err, "not a feed: no rss, rdf, feed or entry "
+		    "element (the root is <%s>)", name);
 		free(name);
 		goto out;
 	}

@@ -125,10 +125,12 @@ feed_sniff_root(const char *p, const char *end)
 	len = (size_t)(p - local);
 	if ((len == 3 && memcmp(local, "rss", 3) == 0) ||
 	    (len == 3 && memcmp(local, "RDF", 3) == 0) ||
-	    (len == 7 && memcmp(local, "channel", 7) == 0))
-		return FEED_RSS;
-	if (len == 4 && memcmp(local, "feed", 4) == 0)
-		return FEED_ATOM;
+	    (len == 7 && memcmp(local, "channel", 7) == 0) ||
+	    (len == 7 && memcmp(local, "Channel", 7) == 0))
+		return FEED_RSS;	/* Channel: RSS 1.1 */
+	if ((len == 4 && memcmp(local, "feed", 4) == 0) ||
+	    (len == 5 && memcmp(local, "entry", 5) == 0))
+		return FEED_ATOM;	/* entry: an Atom entry document */
 	return FEED_UNKNOWN;
 }
 
@@ -497,6 +499,36 @@ feed_guid_hash(struct article *a, struct feed_entry *e)
 	free(guid);
 }
 
+/*
+ * Cut a body longer than FEED_MAX_TEXT (XHTML content, walked into the
+ * article whole) at the end of its last paragraph that fits, or inside
+ * the first at a character's end.
+ */
+static void
+feed_cut_body(struct article *a)
+{
+	size_t	len = FEED_MAX_TEXT, i, n;
+
+	if (a->body == NULL || a->body_len <= FEED_MAX_TEXT)
+		return;
+	while (len > 0 && ((unsigned char)a->body[len] & 0xc0) == 0x80)
+		len--;
+	for (i = len; i > 0; i--) {
+		if (i >= 2 && a->body[i - 1] == '\n' &&
+		    a->body[i - 2] == '\n') {
+			len = i - 2;
+			break;
+		}
+	}
+	a->body_len = len;
+	a->body[len] = '\0';
+	for (i = n = 0; i < a->nsubheadings; i++) {
+		if (a->subheadings[i].end <= len)
+			a->subheadings[n++] = a->subheadings[i];
+	}
+	a->nsubheadings = n;
+}
+
 /* Make an article of the entry and keep it, or count it skipped. */
 void
 feed_entry_add(struct feed *f, struct feed_entry *e)
@@ -524,6 +556,7 @@ feed_entry_add(struct feed *f, struct feed_entry *e)
 		    e->content_base != NULL ? e->content_base : e->base);
 	if (a->body == NULL)
 		feed_add_text(a, e->summary, e->summary_type, e->base);
+	feed_cut_body(a);
 	feed_set_line(&a->lead, e->summary, e->summary_type);
 	for (i = 0; i < e->ntags; i++)
 		article_add_tag(a, e->tags[i], strlen(e->tags[i]));

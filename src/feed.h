@@ -1,7 +1,8 @@
 /*
- * Feeds: RSS 0.9x/1.0/2.0, Atom and JSON Feed documents parsed into plain
- * articles. The parsers do no I/O and never touch the store; fetching
- * (fetch.c) and storing are the caller's business.
+ * Feeds: RSS 0.9x/1.0/1.1/2.0, Atom (feeds and entry documents) and JSON
+ * Feed documents parsed into plain articles. The parsers do no I/O and
+ * never touch the store; fetching (fetch.c) and storing are the caller's
+ * business.
  */
 #ifndef DOSSIER_FEED_H
 #define DOSSIER_FEED_H
@@ -16,9 +17,24 @@ struct article;
 /* Most items taken from one document; the rest are ignored. */
 #define FEED_MAX_ITEMS	5000
 
+/*
+ * Most bytes kept of one text an item gives (its content, its summary,
+ * its title); the rest is cut at a character's end. No story is longer,
+ * and a story's analysis costs memory in proportion.
+ */
+#define FEED_MAX_TEXT	(1u * 1024 * 1024)
+
+/*
+ * What the entities an XML document declares may add to it, in all
+ * (bytes written plus references followed), and how many it may declare;
+ * a document that needs more is refused.
+ */
+#define FEED_MAX_ENTITY_BYTES	(1u * 1024 * 1024)
+#define FEED_MAX_ENTITIES	1024
+
 enum feed_kind {
 	FEED_UNKNOWN,
-	FEED_RSS,		/* RSS 0.9x, 1.0 (RDF) and 2.0 */
+	FEED_RSS,		/* RSS 0.9x, 1.0 (RDF), 1.1 and 2.0 */
 	FEED_ATOM,
 	FEED_JSON		/* JSON Feed 1.0 and 1.1 */
 };

@@ -259,6 +259,70 @@ test_rss1(void **state)
 	feed_free(&f);
 }
 
+/* RSS 1.1: the Channel is the root, items in an rdf Collection. */
+static void
+test_rss11(void **state)
+{
+	static const char channel[] = "<Channel xmlns=\"http://purl.org/net/"
+	    "rss1.1#\"><title>T</title>";
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("rss11.xml", "http://news.example.org/rss11", &f);
+	assert_int_equal(f.kind, FEED_RSS);
+	assert_string_equal(f.title, "Example Diplomatic Wire");
+	assert_string_equal(f.site, "http://news.example.org/");
+	assert_int_equal(f.nitems, 2);
+	assert_int_equal(f.skipped, 0);
+
+	a = &f.items[0];
+	assert_string_equal(a->guid, "http://news.example.org/2024/talks");
+	assert_string_equal(a->url, "http://news.example.org/2024/talks");
+	assert_string_equal(a->title, "Talks resume in Geneva");
+	assert_string_equal(a->byline, "Ines Roth");
+	assert_string_equal(a->published, "2024-03-05T09:00:00Z");
+	assert_string_equal(a->lead, "Delegations met for six hours on "
+	    "Tuesday.");
+	assert_string_equal(a->outlet, "Example Diplomatic Wire");
+
+	a = &f.items[1];
+	assert_string_equal(a->url, "http://news.example.org/2024/sanctions");
+	assert_string_equal(a->title, "Sanctions package agreed");
+	assert_int_equal(feed_sniff(channel, sizeof channel - 1, NULL),
+	    FEED_RSS);
+	feed_free(&f);
+}
+
+/* An Atom entry document: one entry, the feed's fields in <source>. */
+static void
+test_atom_entry(void **state)
+{
+	static const char entry[] = "<?xml version=\"1.0\"?>\n<entry xmlns="
+	    "\"http://www.w3.org/2005/Atom\"><id>1</id>";
+	struct feed	 f;
+	struct article	*a;
+
+	parse_ok("atom-entry.xml", "https://blog.example.com/entry/7", &f);
+	assert_int_equal(f.kind, FEED_ATOM);
+	assert_string_equal(f.title, "Border Watch");
+	assert_string_equal(f.site, "https://blog.example.com/");
+	assert_int_equal(f.nitems, 1);
+
+	a = &f.items[0];
+	assert_string_equal(a->guid, "tag:blog.example.com,2024:entry-7");
+	assert_string_equal(a->url, "http://blog.example.com/2024/envoy");
+	assert_string_equal(a->title, "Envoy recalled after border incident");
+	assert_string_equal(a->byline, "Nadia Kovac");
+	assert_string_equal(a->published, "2024-04-01T08:30:00Z");
+	assert_string_equal(a->lead,
+	    "The foreign ministry recalled its envoy.");
+	assert_string_equal(a->body, "The foreign ministry recalled its envoy "
+	    "on Monday.");
+	assert_int_equal(a->ntags, 1);
+	assert_int_equal(feed_sniff(entry, sizeof entry - 1, NULL), FEED_ATOM);
+	feed_free(&f);
+}
+
 /* JSON Feed 1.1: relative URLs, authors, tags, content_text. */
 static void
 test_json(void **state)
@@ -412,7 +476,8 @@ test_errors(void **state)
 	free(err);
 	err = parse_buf_fail("<opml version=\"2.0\"><body/></opml>", 34);
 	assert_string_equal(err,
-	    "not a feed: no rss, rdf or feed element (the root is <opml>)");
+	    "not a feed: no rss, rdf, feed or entry element (the root is "
+	    "<opml>)");
 	free(err);
 	err = parse_buf_fail(json, sizeof json - 1);
 	assert_string_equal(err, "malformed json feed: unexpected end of data");
@@ -562,6 +627,113 @@ test_many_items(void **state)
 	assert_int_equal(f.kind, FEED_JSON);
 	assert_int_equal(f.nitems, FEED_MAX_ITEMS);
 	assert_int_equal(f.skipped, 50000 - FEED_MAX_ITEMS);
+	feed_free(&f);
+	buf_free(&b);
+}
+
+/*
+ * The JSON scanner reads what json-c read: escaped keys, a byte order
+ * mark, comments and trailing commas; the first of a key given twice;
+ * members of the wrong type ignored; a long string cut between
+ * characters; and it refuses what is not JSON with where.
+ */
+static void
+test_json_scan(void **state)
+{
+	static const char doc[] = "\xef\xbb\xbf{ /* c */ \"vers\\u0069on\": "
+	    "\"https://jsonfeed.org/version/1.1\", // line\n"
+	    "\"title\": \"First\", \"title\": \"Second\", \"junk\": "
+	    "{\"items\": 1}, \"items\": [ {\"id\": 7, \"title\": [\"no\"],"
+	    " \"t\\u0069tle\": \"A \\\"q\\\" \\u00e9\", \"tags\": [1, "
+	    "\"x\", {}, \"y\",], \"authors\": [{\"name\": \"N\", \"x\": "
+	    "[[]]}, \"bad\"],}, 3, ], \"items\": [] }";
+	struct buf	 b;
+	struct feed	 f;
+	char		*err;
+	size_t		 i;
+
+	parse_buf_ok(doc, sizeof doc - 1, &f);
+	assert_int_equal(f.kind, FEED_JSON);
+	assert_string_equal(f.title, "First");
+	assert_int_equal(f.nitems, 1);
+	assert_int_equal(f.skipped, 1);
+	assert_string_equal(f.items[0].guid, "7");
+	assert_string_equal(f.items[0].title, "A \"q\" \u00e9");
+	assert_string_equal(f.items[0].byline, "N");
+	assert_int_equal(f.items[0].ntags, 2);
+	feed_free(&f);
+
+	/* A string past FEED_MAX_TEXT: cut, never inside an escape. */
+	buf_init(&b);
+	buf_adds(&b, "{\"version\":\"https://jsonfeed.org/version/1\","
+	    "\"items\":[{\"id\":\"1\",\"content_text\":\"");
+	for (i = 0; i < FEED_MAX_TEXT / 12 + 10; i++)
+		buf_adds(&b, "\\ud83d\\ude00\\n");	/* 😀 and a newline */
+	buf_adds(&b, "\"}]}");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_true(f.items[0].body_len <= FEED_MAX_TEXT);
+	assert_true(f.items[0].body_len > FEED_MAX_TEXT / 4);
+	assert_int_equal(memcmp(f.items[0].body + f.items[0].body_len - 4,
+	    "\xf0\x9f\x98\x80", 4), 0);
+	feed_free(&f);
+	buf_free(&b);
+
+	err = parse_buf_fail("{\"version\": \"https://jsonfeed.org/version/1\","
+	    " \"items\": {}}", 58);
+	assert_string_equal(err, "malformed json feed: no items array");
+	free(err);
+	err = parse_buf_fail("{\"version\": \"x\" \"items\": []}", 28);
+	assert_string_equal(err,
+	    "malformed json feed: unexpected character at byte 16");
+	free(err);
+	err = parse_buf_fail("{\"a\": \"\\q\"}", 11);
+	assert_string_equal(err,
+	    "malformed json feed: invalid escape at byte 7");
+	free(err);
+}
+
+/* An RSS item's text is cut at FEED_MAX_TEXT, at a character's end. */
+static void
+test_xml_text_cut(void **state)
+{
+	struct buf	 b;
+	struct feed	 f;
+	char		*last;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_adds(&b, "<rss><channel><item><title>Long</title><description>");
+	for (i = 0; i < FEED_MAX_TEXT / 3 + 10; i++)
+		buf_adds(&b, "\xc3\xa9 ");	/* two bytes and a space */
+	buf_adds(&b, "</description></item></channel></rss>");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_true(f.items[0].body_len <= FEED_MAX_TEXT);
+	assert_true(f.items[0].body_len > FEED_MAX_TEXT - 4);
+	assert_int_equal(f.items[0].body[f.items[0].body_len - 1] & 0xc0,
+	    0x80);	/* ends with the whole of a character */
+	feed_free(&f);
+
+	/* XHTML content, walked into the body: cut after a paragraph. */
+	buf_reset(&b);
+	buf_adds(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+	    "<id>1</id><title>Long</title><content type=\"xhtml\"><div "
+	    "xmlns=\"http://www.w3.org/1999/xhtml\">");
+	for (i = 0; i < FEED_MAX_TEXT / 1000 + 10; i++)
+		buf_printf(&b, "<h2>Part %zu</h2><p>%0990zu</p>", i, i);
+	buf_adds(&b, "</div></content></entry></feed>");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.nitems, 1);
+	assert_true(f.items[0].body_len <= FEED_MAX_TEXT);
+	assert_true(f.items[0].body_len > FEED_MAX_TEXT - 2000);
+	assert_true(f.items[0].nsubheadings > 0);
+	assert_true(f.items[0].subheadings[f.items[0].nsubheadings - 1].end <=
+	    f.items[0].body_len);
+	/* The last paragraph is whole: a heading, or 990 digits. */
+	last = paragraph(&f.items[0], paragraphs(&f.items[0]) - 1);
+	assert_true(strlen(last) == 990 || strncmp(last, "Part ", 5) == 0);
+	free(last);
 	feed_free(&f);
 	buf_free(&b);
 }
@@ -747,7 +919,11 @@ main(void)
 		cmocka_unit_test(test_rss2),
 		cmocka_unit_test(test_atom),
 		cmocka_unit_test(test_rss1),
+		cmocka_unit_test(test_rss11),
+		cmocka_unit_test(test_atom_entry),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_scan),
+		cmocka_unit_test(test_xml_text_cut),
 		cmocka_unit_test(test_double_escaped),
 		cmocka_unit_test(test_dates_and_guids),
 		cmocka_unit_test(test_hostile_fixture),
