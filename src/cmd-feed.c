@@ -256,7 +256,7 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 	}
 	rv = CMD_FAILED;
-	if ((s = cmd_store(ctx)) == NULL)
+	if ((s = cmd_store_create(ctx)) == NULL)
 		goto out;
 	if (fetch_init(&err) != 0) {
 		cmd_error("%s", err);

@@ -116,7 +116,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	rv = CMD_FAILED;
-	if ((s = cmd_store(ctx)) == NULL)
+	if ((s = cmd_store_create(ctx)) == NULL)
 		goto out;
 	ui.progress = isatty(STDERR_FILENO);
 	opts.report = import_report;

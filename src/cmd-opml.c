@@ -63,7 +63,7 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 	}
 	for (i = 0; i < o.nnotes; i++)
 		opml_fail(file, NULL, o.notes[i]);
-	if ((s = cmd_store(ctx)) == NULL)
+	if ((s = cmd_store_create(ctx)) == NULL)
 		goto out;
 	if (store_begin(s, &err) != 0) {
 		opml_fail(file, NULL, err);

@@ -410,8 +410,13 @@ cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	return CMD_OK;
 }
 
-struct store *
-cmd_store(struct cmd_ctx *ctx)
+/*
+ * Open the library; only what adds stories (and the screen, which
+ * greets an empty library) may create it: a mistyped --db must not
+ * leave an empty library behind.
+ */
+static struct store *
+cmd_store_mode(struct cmd_ctx *ctx, int create)
 {
 	char	*path, *err = NULL;
 
@@ -419,13 +424,26 @@ cmd_store(struct cmd_ctx *ctx)
 		return ctx->store;
 	path = ctx->db_path != NULL ? xstrdup(ctx->db_path) :
 	    store_default_path();
-	ctx->store = store_open(path, &err);
+	ctx->store = create ? store_open(path, &err) :
+	    store_open_existing(path, &err);
 	if (ctx->store == NULL) {
 		cmd_error("%s", err);
 		free(err);
 	}
 	free(path);
 	return ctx->store;
+}
+
+struct store *
+cmd_store(struct cmd_ctx *ctx)
+{
+	return cmd_store_mode(ctx, 0);
+}
+
+struct store *
+cmd_store_create(struct cmd_ctx *ctx)
+{
+	return cmd_store_mode(ctx, 1);
 }
 
 void
@@ -529,7 +547,7 @@ main(int argc, char **argv)
 	argv += optind;
 
 	if (argc == 0) {
-		if (cmd_store(&ctx) == NULL)
+		if (cmd_store_create(&ctx) == NULL)
 			return CMD_FAILED;
 		rv = ui_main(ctx.store);
 		store_close(ctx.store);

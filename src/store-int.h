@@ -36,6 +36,7 @@ struct store {
 	char		*path;
 	int64_t		 local_feed;	/* cached id, -1 until looked up */
 	int		 readonly;	/* opened read-only: writes refused */
+	int		 create;	/* may make the file and its schema */
 	int64_t		 fts_from;	/* first story of the batch to index */
 	struct store_entity_cache *entity_cache;	/* store-extract.c */
 	sqlite3_stmt	*stmts[STORE_NSTMTS];

@@ -266,6 +266,15 @@ out:
 	return rv;
 }
 
+/* Say that there is no library at path, and how one is made. */
+static int
+store_none(const char *path, char **err)
+{
+	free(*err);
+	xasprintf(err, "no library at %s (import or add stories first)", path);
+	return -1;
+}
+
 /* Run SQL with no result rows. */
 int
 store_exec(struct store *s, const char *sql, char **err)
@@ -413,6 +422,9 @@ store_setup(struct store *s, char **err)
 	if (store_exec(s, "PRAGMA synchronous = FULL;"
 	    "PRAGMA foreign_keys = ON;", err) != 0)
 		return -1;
+	/* A file with no schema yet is a library only once something is added. */
+	if (version == 0 && !s->create)
+		return store_none(s->path, err);
 	if (version < STORE_VERSION) {
 		if (s->readonly) {
 			xasprintf(err, "%s: database is read-only and needs "
@@ -426,8 +438,33 @@ store_setup(struct store *s, char **err)
 	return 0;
 }
 
-struct store *
-store_open(const char *path, char **err)
+/*
+ * Is there a library at path to open without creating one? A missing
+ * file, or one under a missing directory, is none; so is an empty file,
+ * which sqlite would fill with a schema.
+ */
+static int
+store_exists(const char *path, char **err)
+{
+	struct stat	sb;
+
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return store_none(path, err);
+		xasprintf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		xasprintf(err, "%s: is a directory, not a library", path);
+		return -1;
+	}
+	if (S_ISREG(sb.st_mode) && sb.st_size == 0)
+		return store_none(path, err);
+	return 0;
+}
+
+static struct store *
+store_open_mode(const char *path, int create, char **err)
 {
 	struct store	*s;
 	int		 tries;
@@ -435,10 +472,11 @@ store_open(const char *path, char **err)
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->local_feed = -1;
-	if (store_mkdirs(path, err) != 0)
+	s->create = create;
+	if (create ? store_mkdirs(path, err) : store_exists(path, err))
 		goto fail;
-	if (store_connect(s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	    err) != 0)
+	if (store_connect(s, SQLITE_OPEN_READWRITE | (create ?
+	    SQLITE_OPEN_CREATE : 0), err) != 0)
 		goto fail;
 	/*
 	 * Changing the journal mode or creating the schema while another
@@ -457,6 +495,18 @@ store_open(const char *path, char **err)
 fail:
 	store_close(s);
 	return NULL;
+}
+
+struct store *
+store_open(const char *path, char **err)
+{
+	return store_open_mode(path, 1, err);
+}
+
+struct store *
+store_open_existing(const char *path, char **err)
+{
+	return store_open_mode(path, 0, err);
 }
 
 void

@@ -23,6 +23,11 @@ char	*store_default_path(void);
  * a newer dossier is refused and left untouched. Returns NULL with *err set.
  */
 struct store *store_open(const char *path, char **err);
+/*
+ * Open and migrate an existing store; a missing or empty file (or one with
+ * no schema yet) is "no library at PATH" and nothing is created.
+ */
+struct store *store_open_existing(const char *path, char **err);
 void	 store_close(struct store *);
 const char *store_path(struct store *);
 
