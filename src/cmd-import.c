@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "import.h"
 #include "library.h"
+#include "plural.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -132,7 +133,8 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	printf("%zu added, %zu already in the library, %zu failed",
 	    t.added, t.exists, t.failed);
 	if (t.ignored > 0)
-		printf(" (%zu other files in directories ignored)", t.ignored);
+		printf(" (%zu other %s in directories ignored)", t.ignored,
+		    plural(t.ignored, "file", "files"));
 	putchar('\n');
 	if (t.added == 0 && t.exists > 0 && t.failed == 0)
 		puts("nothing new: every file was imported before");

@@ -220,12 +220,12 @@ test_errors(void **state)
 	want_error("\0\0\0", 3, "empty search");
 	want_error("is:foo", 6,
 	    "unknown is:foo (use is:unread, is:read or is:starred)");
-	want_error("before:2023-13-01", 17, "bad date '2023-13-01' after "
-	    "before: (use YYYY-MM-DD, YYYY-MM or YYYY)");
-	want_error("after:2023-02-30", 16, "bad date '2023-02-30' after "
-	    "after: (use YYYY-MM-DD, YYYY-MM or YYYY)");
-	want_error("after:yesterday", 15, "bad date 'yesterday' after "
-	    "after: (use YYYY-MM-DD, YYYY-MM or YYYY)");
+	want_error("before:2023-13-01", 17, "before: bad date '2023-13-01' (use "
+	    "YYYY-MM-DD, YYYY-MM or YYYY)");
+	want_error("after:2023-02-30", 16, "after: bad date '2023-02-30' (use "
+	    "YYYY-MM-DD, YYYY-MM or YYYY)");
+	want_error("after:yesterday", 15, "after: bad date 'yesterday' (use "
+	    "YYYY-MM-DD, YYYY-MM or YYYY)");
 	want_error("title:", 6, "title: needs a value");
 	want_error("tag:\"\"", 6, "tag: needs a value");
 	want_error("speaker:-", 9, "speaker: needs a value");
