@@ -186,7 +186,36 @@ static const char *const store_migrations[] = {
 	"  seq INTEGER NOT NULL,"
 	"  PRIMARY KEY (feed_id, tag)"
 	") WITHOUT ROWID;"
-	"CREATE INDEX feed_tags_tag ON feed_tags (tag, feed_id);"
+	"CREATE INDEX feed_tags_tag ON feed_tags (tag, feed_id);",
+
+	/*
+	 * 6 -> 7: search as an analyst expects. The index stems words
+	 * (porter: drone finds drones; "drones" in quotes is checked
+	 * exactly against the stored text, store-search.c) and covers the
+	 * photo captions, read through the view articles_text. The old
+	 * index is dropped and rebuilt. The delete trigger runs before the
+	 * row goes, while its captions are still there; an update is
+	 * indexed by store_article_update, which changes the captions too.
+	 */
+	"DROP TRIGGER IF EXISTS articles_fts_delete;"
+	"DROP TRIGGER IF EXISTS articles_fts_update;"
+	"DROP TABLE IF EXISTS articles_fts;"
+	"DROP VIEW IF EXISTS articles_text;"
+	"CREATE VIEW articles_text AS SELECT a.id AS id, a.title AS title,"
+	"  a.lead AS lead, a.body AS body,"
+	"  (SELECT group_concat(c.text, char(10)) FROM captions c"
+	"    WHERE c.article_id = a.id) AS captions"
+	"  FROM articles a;"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5("
+	"  title, lead, body, captions, content='articles_text',"
+	"  content_rowid='id',"
+	"  tokenize='porter unicode61 remove_diacritics 2');"
+	"INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+	"CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, title, lead, body,"
+	"    captions) SELECT 'delete', id, title, lead, body, captions"
+	"    FROM articles_text WHERE id = old.id;"
+	"END;"
 };
 
 #define STORE_NMIGRATIONS \
@@ -379,7 +408,7 @@ store_connect(struct store *s, int flags, char **err)
 		return store_error(s, err, "cannot open database");
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	return 0;
+	return store_search_init(s, err);
 }
 
 /*
@@ -517,6 +546,7 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	store_entity_cache_clear(s);
+	store_tokenizers_free(s->tokenizers);
 	for (i = 0; i < STORE_NSTMTS; i++)
 		sqlite3_finalize(s->stmts[i]);
 	if (s->db != NULL)
@@ -570,8 +600,9 @@ store_fts_flush(struct store *s, char **err)
 	if (s->fts_from <= 0)
 		return 0;
 	if ((st = store_stmt(s, STMT_FTS_ADD,
-	    "INSERT INTO articles_fts (rowid, title, lead, body)"
-	    " SELECT id, title, lead, body FROM articles WHERE id >= ?1",
+	    "INSERT INTO articles_fts (rowid, title, lead, body, captions)"
+	    " SELECT id, title, lead, body, captions FROM articles_text"
+	    " WHERE id >= ?1",
 	    err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, s->fts_from);

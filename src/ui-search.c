@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plural.h"
 #include "search.h"
 #include "store.h"
 #include "ui-int.h"
@@ -101,10 +102,12 @@ ui_search_op(struct ui *ui)
 	struct search		 q;
 	char			*line, *err = NULL, *label;
 	int64_t			 n;
-	int			 flags = UI_REDRAW | UI_RELAYOUT;
+	int			 rc, flags = UI_REDRAW | UI_RELAYOUT;
 
-	if (ui_prompt(ui, "Search: ", ui->search_last, UI_SEARCH_MAX,
-	    &line) != 1)
+	ui->prompt_hint = SEARCH_HINT;
+	rc = ui_prompt(ui, "Search: ", ui->search_last, UI_SEARCH_MAX, &line);
+	ui->prompt_hint = NULL;
+	if (rc != 1)
 		return flags;
 	free(ui->search_last);
 	ui->search_last = line;
@@ -128,9 +131,29 @@ ui_search_op(struct ui *ui)
 	flags |= ui_set_filter(ui, &f, label, n);
 	free(label);
 	ui->focus = PANE_LIST;
-	if (n == 0)
-		ui_message(ui, 0, "no story matches");
 	return flags;
+}
+
+/* The status line's words for a search's results: how many, for what. */
+char *
+ui_search_status(struct ui *ui)
+{
+	const char	*text = ui->filter.value;
+	char		*s;
+	size_t		 n;
+
+	if (ui->filter.kind != STORE_FILTER_SEARCH || text == NULL)
+		return NULL;
+	n = strlen(text);
+	if (n > UI_SEARCH_LABEL) {
+		n = UI_SEARCH_LABEL;
+		while (n > 0 && (text[n] & 0xc0) == 0x80)
+			n--;
+	}
+	xasprintf(&s, "%lld %s for '%.*s%s'", (long long)ui->filter_count,
+	    plural(ui->filter_count, "match", "matches"), (int)n, text,
+	    n < strlen(text) ? "\xe2\x80\xa6" : "");
+	return s;
 }
 
 /* Where a column of the story starts in the document, and its length. */
