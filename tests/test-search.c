@@ -532,6 +532,36 @@ collect_span(int col, size_t start, size_t end, void *arg)
 	return 0;
 }
 
+/*
+ * A story fetched again with new text and captions leaves the index
+ * whole: the old words (captions too) are gone, the new ones found.
+ */
+static void
+test_store_update(void **state)
+{
+	struct store	*s = search_store();
+	struct article	 a;
+	char		*err = NULL;
+
+	article_init(&a);
+	a.guid = xstrdup("g1");
+	article_set(&a.title, "Convoy halted", 13);
+	article_add_paragraph(&a, "The convoy stopped at the bridge.", 33, 0);
+	article_add_caption(&a, "Lorries on the Ulmgrad bridge", 29);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_update(s, 2, &a, "new", NULL, &err),
+	    0);
+	assert_int_equal(store_commit(s, &err), 0);
+	article_free(&a);
+	assert_string_equal(ids_of(s, "tessalin"), "");
+	assert_string_equal(ids_of(s, "tanks"), "");
+	assert_string_equal(ids_of(s, "lorry"), "2");
+	assert_string_equal(ids_of(s, "\"convoy stopped\""), "2");
+	assert_int_equal(store_exec(s, "INSERT INTO articles_fts"
+	    " (articles_fts) VALUES ('integrity-check')", &err), 0);
+	store_close(s);
+}
+
 static void
 test_store_marks(void **state)
 {
@@ -589,6 +619,7 @@ main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_store_search),
 		cmocka_unit_test(test_store_paging),
+		cmocka_unit_test(test_store_update),
 		cmocka_unit_test(test_store_marks),
 	};
 
