@@ -22,9 +22,9 @@
 #include <stdint.h>
 
 /* The language in one line, for the search prompt. */
-#define SEARCH_HINT	"words  \"exact words\"  -word  a OR b  dron*  " \
-	"tag:T  speaker:NAME  title:  outlet:  by:  is:unread  " \
-	"after:DATE  before:DATE"
+#define SEARCH_HINT	"words  \"exact words\"  -word  a OR b  tag:T  " \
+	"speaker:NAME  after:DATE  before:DATE  dron*  title:  outlet:  " \
+	"by:  is:unread  (? lists them)"
 
 /* The language in brief, one form a row, for the help screen. */
 struct search_syntax {

@@ -689,7 +689,8 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 	if (sqlite3_prepare_v2(s->db, "SELECT"
 	    " highlight(articles_fts, 0, char(1), char(2)),"
 	    " highlight(articles_fts, 1, char(1), char(2)),"
-	    " highlight(articles_fts, 2, char(1), char(2))"
+	    " highlight(articles_fts, 2, char(1), char(2)),"
+	    " highlight(articles_fts, 3, char(1), char(2))"
 	    " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
 	    -1, &st, NULL) != SQLITE_OK) {
 		store_error(s, err, "cannot search");
@@ -699,7 +700,7 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 	sqlite3_bind_int64(st, 2, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		for (col = 0; col < 3; col++)
+		for (col = 0; col < 4; col++)
 			if (spans_column(s, &q, col, (const char *)
 			    sqlite3_column_text(st, col), fn, arg) != 0)
 				break;

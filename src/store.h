@@ -381,7 +381,8 @@ int	 store_search_snippet(struct store *, const char *, int64_t,
 
 /*
  * Call fn(column, start, end) for each matched span of story id, in byte
- * offsets into its title (column 0), lead (1) and body (2).
+ * offsets into its title (column 0), lead (1), body (2) and captions (3:
+ * joined by newlines).
  */
 int	 store_search_spans(struct store *, const char *, int64_t,
 	     int (*)(int, size_t, size_t, void *), void *, char **);

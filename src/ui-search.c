@@ -187,6 +187,40 @@ search_column(struct ui *ui, int col, size_t *base, size_t *len)
 	}
 }
 
+/*
+ * Where the caption holding byte start of the captions column (the
+ * captions joined by newlines, as the index has them) is shown: *base is
+ * where that column would start for the caption to land in place, *len
+ * where the caption ends in the column.
+ */
+static int
+search_caption(struct ui *ui, size_t start, size_t *base, size_t *len)
+{
+	const struct article	*a = &ui->art;
+	const char		*p;
+	char			*needle;
+	size_t			 i, off = 0, n, at = ui->body_off;
+
+	for (i = 0; i < a->ncaptions; i++, off += n + 1) {
+		n = strlen(a->captions[i]);
+		/* Each caption is shown as "Photo: TEXT", after the body. */
+		xasprintf(&needle, "Photo: %s", a->captions[i]);
+		p = at < ui->doc_len ? memmem(ui->doc + at, ui->doc_len - at,
+		    needle, strlen(needle)) : NULL;
+		free(needle);
+		if (p == NULL)
+			return -1;
+		p += 7;
+		at = (size_t)(p - ui->doc) + n;
+		if (start >= off && start < off + n) {
+			*base = (size_t)(p - ui->doc) - off;
+			*len = off + n;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 struct search_marks {
 	struct ui	*ui;
 	size_t		 first;
@@ -200,7 +234,8 @@ search_mark(int col, size_t start, size_t end, void *arg)
 	struct ui		*ui = m->ui;
 	size_t			 base, len, i;
 
-	if (search_column(ui, col, &base, &len) != 0 || start >= end ||
+	if ((col == 3 ? search_caption(ui, start, &base, &len) :
+	    search_column(ui, col, &base, &len)) != 0 || start >= end ||
 	    end > len || base + end > ui->doc_len)
 		return 0;
 	for (i = base + start; i < base + end; i++)

@@ -7,7 +7,7 @@
 # working screen. Also: a name's listing from the sidebar.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 20
+plan 21
 
 sample_db
 use_theme default
@@ -90,7 +90,11 @@ wait_for "All (15)"
 keys / C-u karin Enter
 wait_for "1 match for 'karin'"
 ok $? "one hit is '1 match'; captions are searched"
-keys q
+keys Enter
+wait_for "VPA/KARIN MOSS" && screen -e &&
+	grep 'VPA/' "$T/screen" | grep -q '48;5;221m[^[]*KARIN'
+ok $? "a match in a caption is marked, and the story opens at it"
+keys q q
 wait_for "All (15)"
 
 # The help lists the search language.
