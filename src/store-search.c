@@ -564,11 +564,12 @@ search_marks(const char *text, struct search *q, char **any, char **err)
  */
 static char *
 marks_filter(struct store *s, const struct search *q, const char *h,
-    const char *open, const char *close)
+    const char *open, const char *close, size_t *kept)
 {
 	struct buf	 b;
 	const char	*end;
 
+	*kept = 0;
 	buf_init(&b);
 	while (*h != '\0') {
 		if (*h != '\x01') {
@@ -582,6 +583,7 @@ marks_filter(struct store *s, const struct search *q, const char *h,
 		if (end == NULL)
 			end = h + strlen(h);
 		if (span_wanted(s, q, h, (size_t)(end - h))) {
+			(*kept)++;
 			buf_adds(&b, open);
 			buf_add(&b, h, (size_t)(end - h));
 			buf_adds(&b, close);
@@ -593,6 +595,93 @@ marks_filter(struct store *s, const struct search *q, const char *h,
 	return buf_detach(&b);
 }
 
+/* Words a snippet shows on each side of the match. */
+#define SNIPPET_AROUND	7
+
+/*
+ * The words around exact match i..i+k-1 of t in text, the match between
+ * open and close, an ellipsis where the text goes on.
+ */
+static char *
+snippet_around(const char *text, const struct tokens *t, size_t i,
+    size_t k, const char *open, const char *close)
+{
+	struct buf	b;
+	size_t		first, last;
+
+	first = i > SNIPPET_AROUND ? i - SNIPPET_AROUND : 0;
+	last = i + k - 1 + SNIPPET_AROUND < t->n ? i + k - 1 +
+	    SNIPPET_AROUND : t->n - 1;
+	buf_init(&b);
+	if (first > 0)
+		buf_adds(&b, "\xe2\x80\xa6");
+	buf_add(&b, text + t->start[first], t->start[i] - t->start[first]);
+	buf_adds(&b, open);
+	buf_add(&b, text + t->start[i], t->end[i + k - 1] - t->start[i]);
+	buf_adds(&b, close);
+	buf_add(&b, text + t->end[i + k - 1], t->end[last] -
+	    t->end[i + k - 1]);
+	if (last + 1 < t->n)
+		buf_adds(&b, "\xe2\x80\xa6");
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/*
+ * A snippet around the first exact match of the search's quoted words in
+ * story id, or NULL: the index's snippet was chosen by stems and may show
+ * only other forms of the words.
+ */
+static char *
+exact_snippet(struct store *s, const struct search *q, int64_t id,
+    const char *open, const char *close)
+{
+	const struct search_atom *a;
+	struct tokens	 t, p;
+	sqlite3_stmt	*st;
+	const char	*text;
+	char		*out = NULL;
+	size_t		 i, at;
+	int		 col;
+
+	if (s->tokenizers == NULL &&
+	    (s->tokenizers = tokenizers_new(s->db)) == NULL)
+		return NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT title, lead, body, captions"
+	    " FROM articles_text WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		goto out;
+	for (col = 0; col < 4 && out == NULL; col++) {
+		if ((text = (const char *)sqlite3_column_text(st, col)) == NULL)
+			continue;
+		memset(&t, 0, sizeof t);
+		if (tokenize(s->tokenizers, 0, text,
+		    (size_t)sqlite3_column_bytes(st, col), &t) != 0) {
+			tokens_free(&t);
+			continue;
+		}
+		for (i = 0; i < q->n && out == NULL; i++) {
+			a = &q->v[i];
+			if (a->kind != SEARCH_TEXT || a->negate || !a->exact ||
+			    (a->title && col != 0))
+				continue;
+			memset(&p, 0, sizeof p);
+			if (tokenize(s->tokenizers, 0, a->words,
+			    strlen(a->words), &p) == 0 && p.n > 0 &&
+			    (at = tokens_find(&t, 0, &p, a->prefix)) < t.n)
+				out = snippet_around(text, &t, at, p.n, open,
+				    close);
+			tokens_free(&p);
+		}
+		tokens_free(&t);
+	}
+out:
+	sqlite3_finalize(st);
+	return out;
+}
+
 /* The best few words of a story for a search, or its lead's start. */
 int
 store_search_snippet(struct store *s, const char *text, int64_t id,
@@ -602,6 +691,8 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 	sqlite3_stmt	*st = NULL;
 	char		*any;
 	const char	*v;
+	char		*exact;
+	size_t		 kept;
 	int		 rc, rv = -1, pass;
 
 	*out = NULL;
@@ -632,7 +723,14 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 		if (rc == SQLITE_ROW) {
 			v = (const char *)sqlite3_column_text(st, 0);
 			*out = marks_filter(s, &q, v != NULL ? v : "", open,
-			    close);
+			    close, &kept);
+			/* No mark left: show an exact match instead. */
+			if (pass == 0 && kept == 0 && search_has_exact(&q) &&
+			    (exact = exact_snippet(s, &q, id, open,
+			    close)) != NULL) {
+				free(*out);
+				*out = exact;
+			}
 		} else if (rc != SQLITE_DONE) {
 			store_error(s, err, "cannot search");
 			goto out;

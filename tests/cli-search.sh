@@ -3,7 +3,7 @@
 # field filters, speaker:, exit status as grep (0 match, 1 none, 2 error),
 # hostile queries, safe output and --json.
 . "$top_srcdir/tests/lib.sh"
-plan 33
+plan 34
 
 db="$T/lib.db"
 "$DOSSIER" --db "$db" import --quiet "$top_srcdir/samples/library" \
@@ -68,6 +68,8 @@ ok $? "\"drones\" in quotes finds the exact word only, and marks only it"
 run --db "$db" search '"drone"'
 [ $rc -eq 0 ] && [ "$(count)" -eq 8 ] && ! has "$T/out" "[drones]"
 ok $? "\"drone\" in quotes leaves out the stories with drones only"
+[ "$(grep -c '\[drone\]' "$T/out")" -eq 8 ]
+ok $? "each result's line shows its exact match, marked"
 run --db "$db" search '-"drones"'
 [ $rc -eq 0 ] && [ "$(count)" -eq 12 ]
 ok $? "-\"drones\" leaves out only the stories with that exact word"
