@@ -38,7 +38,13 @@ struct tokens {
 	size_t		*off;		/* into text */
 	size_t		*start, *end;	/* byte span in the source */
 	size_t		 n, cap;
+	const struct tokens *want;	/* stop once these words are read */
+	int		 prefix;	/* want's last word is a prefix */
+	int		 found;
 };
+
+static size_t	tokens_find(const struct tokens *, size_t,
+		    const struct tokens *, int);
 
 static void
 tokens_free(struct tokens *t)
@@ -70,6 +76,12 @@ tokens_add(void *arg, int flags, const char *tok, int ntok, int start,
 	t->n++;
 	buf_add(&t->text, tok, (size_t)ntok);
 	buf_addc(&t->text, '\0');
+	/* Found what was wanted: the rest of the text need not be read. */
+	if (t->want != NULL && t->want->n > 0 && t->n >= t->want->n &&
+	    tokens_find(t, t->n - t->want->n, t->want, t->prefix) < t->n) {
+		t->found = 1;
+		return SQLITE_DONE;
+	}
 	return SQLITE_OK;
 }
 
@@ -207,9 +219,11 @@ sql_exact(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if ((text = (const char *)sqlite3_value_text(argv[i])) == NULL)
 			continue;
 		memset(&t, 0, sizeof t);
-		if (tokenize(s->tokenizers, 0, text,
-		    (size_t)sqlite3_value_bytes(argv[i]), &t) == 0)
-			found = tokens_find(&t, 0, &p, prefix) < t.n;
+		t.want = &p;
+		t.prefix = prefix;
+		tokenize(s->tokenizers, 0, text,
+		    (size_t)sqlite3_value_bytes(argv[i]), &t);
+		found = t.found;
 		tokens_free(&t);
 	}
 	tokens_free(&p);
