@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "library.h"
+#include "plural.h"
 #include "store.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -346,7 +347,7 @@ cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	if (output != NULL && strcmp(output, "-") != 0)
 		cmd_error("wrote %zu %s to %s", x.stories,
-		    x.stories == 1 ? "story" : "stories", output);
+		    plural(x.stories, "story", "stories"), output);
 	rv = CMD_OK;
 out:
 	cmd_output_abort(&o);

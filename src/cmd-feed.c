@@ -18,6 +18,7 @@
 #include "feeds.h"
 #include "fetch.h"
 #include "library.h"
+#include "plural.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -143,8 +144,8 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 		cmd_print_url(stdout, ev->url);
 		fputs(": already in the library", stdout);
 		if (ev->tagged > 0)
-			printf("; %zu %s added", ev->tagged, ev->tagged == 1 ?
-			    "tag" : "tags");
+			printf("; %zu %s added", ev->tagged, plural(ev->tagged,
+			    "tag", "tags"));
 		putchar('\n');
 		break;
 	case FEEDS_REMOVED:
@@ -186,7 +187,7 @@ add_report(const struct feeds_event *ev, void *arg)
 			cmd_print_line(stdout, ev->title);
 		}
 		printf(" (%s, %zu %s)", ev->kind != NULL ? ev->kind : "?",
-		    ev->added, ev->added == 1 ? "story" : "stories");
+		    ev->added, plural(ev->added, "story", "stories"));
 		cmd_print_tags(stdout, ui->opts->tags, ui->opts->ntags);
 		putchar('\n');
 		return;
@@ -256,7 +257,7 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 	}
 	rv = CMD_FAILED;
-	if ((s = cmd_store(ctx)) == NULL)
+	if ((s = cmd_store_create(ctx)) == NULL)
 		goto out;
 	if (fetch_init(&err) != 0) {
 		cmd_error("%s", err);
@@ -439,7 +440,7 @@ cmd_remove(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_print_line(stdout, name != NULL ? name : argv[i]);
 		free(name);
 		printf(": %lld %s removed", (long long)removed,
-		    removed == 1 ? "story" : "stories");
+		    plural(removed, "story", "stories"));
 		if (kept > 0)
 			printf(", %lld kept in Saved stories (tagged, "
 			    "annotated or starred)", (long long)kept);

@@ -13,6 +13,7 @@
 #include "feeds.h"
 #include "fetch.h"
 #include "library.h"
+#include "plural.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -230,9 +231,9 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 			puts("no feeds to fetch; add one with 'dossier add "
 			    "URL'");
 		else {
-			printf("%zu %s: %zu new %s", t.feeds, t.feeds == 1 ?
-			    "feed" : "feeds", t.added, t.added == 1 ?
-			    "story" : "stories");
+			printf("%zu %s: %zu new %s", t.feeds, plural(t.feeds,
+			    "feed", "feeds"), t.added, plural(t.added,
+			    "story", "stories"));
 			if (t.updated > 0)
 				printf(", %zu updated", t.updated);
 			printf(", %zu not modified, %zu failed\n",

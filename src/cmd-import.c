@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "import.h"
 #include "library.h"
+#include "plural.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -118,7 +119,7 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	rv = CMD_FAILED;
-	if ((s = cmd_store(ctx)) == NULL)
+	if ((s = cmd_store_create(ctx)) == NULL)
 		goto out;
 	ui.progress = isatty(STDERR_FILENO);
 	opts.report = import_report;
@@ -136,7 +137,8 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	if (t.skipped > 0)
 		printf(", %zu skipped", t.skipped);
 	if (t.ignored > 0)
-		printf(" (%zu other files in directories ignored)", t.ignored);
+		printf(" (%zu other %s in directories ignored)", t.ignored,
+		    plural(t.ignored, "file", "files"));
 	putchar('\n');
 	if (t.added == 0 && t.exists > 0 && t.failed == 0)
 		puts("nothing new: every file was imported before");

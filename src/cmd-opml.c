@@ -12,6 +12,7 @@
 #include "fetch.h"
 #include "import.h"
 #include "opml.h"
+#include "plural.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -63,7 +64,7 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 	}
 	for (i = 0; i < o.nnotes; i++)
 		opml_fail(file, NULL, o.notes[i]);
-	if ((s = cmd_store(ctx)) == NULL)
+	if ((s = cmd_store_create(ctx)) == NULL)
 		goto out;
 	if (store_begin(s, &err) != 0) {
 		opml_fail(file, NULL, err);
@@ -103,8 +104,8 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 		if (rc == 0)
 			cmd_print_tags(stdout, o.v[i].tags, o.v[i].ntags);
 		else if (tagged > 0)
-			printf("; %d %s added", tagged, tagged == 1 ? "tag" :
-			    "tags");
+			printf("; %d %s added", tagged, plural(tagged, "tag",
+			    "tags"));
 		putchar('\n');
 	}
 	if (store_commit(s, &err) != 0) {
@@ -114,7 +115,8 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 	printf("%zu added, %zu already in the library, %zu refused\n",
 	    added, exists, refused);
 	if (o.skipped > 0)
-		printf("(%zu outlines past the first %d ignored)\n", o.skipped,
+		printf("(%zu %s past the first %d ignored)\n", o.skipped,
+		    plural(o.skipped, "outline", "outlines"),
 		    OPML_MAX_OUTLINES);
 	rv = refused > 0 ? CMD_FAILED : CMD_OK;
 	if (!fetch || nids == 0)
@@ -133,8 +135,8 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 		goto out;
 	}
 	printf("%zu %s fetched: %zu new %s, %zu failed\n", t.feeds,
-	    t.feeds == 1 ? "feed" : "feeds", t.added, t.added == 1 ?
-	    "story" : "stories", t.failed);
+	    plural(t.feeds, "feed", "feeds"), t.added, plural(t.added,
+	    "story", "stories"), t.failed);
 	if (t.failed > 0)
 		rv = CMD_FAILED;
 out:

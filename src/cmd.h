@@ -37,8 +37,13 @@ void	 cmd_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* getopt_long (no index) that reports a refused option safely itself. */
 int	 cmd_getopt(int, char **, const char *, const struct option *);
 
-/* Open the store named by the context; prints the reason on failure. */
+/*
+ * Open the store named by the context; prints the reason on failure.
+ * cmd_store refuses a library that is not there ("no library at PATH");
+ * cmd_store_create, for commands that add stories, makes it.
+ */
 struct store *cmd_store(struct cmd_ctx *);
+struct store *cmd_store_create(struct cmd_ctx *);
 
 /* Print a one-line field safely: no control characters reach stdout. */
 void	 cmd_print_line(FILE *, const char *);

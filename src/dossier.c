@@ -179,11 +179,12 @@ static const struct cmd_entry cmd_table[] = {
 	  "[brackets], or bold on a terminal). Options come before QUERY;\n"
 	  "'--' ends them.\n"
 	  "\n"
-	  "  word           stories with the word (words are ANDed); case and\n"
-	  "                 accents do not matter\n"
-	  "  dron*          a word that starts with 'dron'\n"
-	  "  '\"a phrase\"'   the words in this order (quote the quotes in a\n"
-	  "                 shell)\n"
+	  "  word           stories with the word in any form (drone finds\n"
+	  "                 drones; words are ANDed) in the headline, lead,\n"
+	  "                 body or captions; case and accents do not matter\n"
+	  "  '\"drones\"'     the exact word; '\"a phrase\"' these exact words in\n"
+	  "                 this order (quote the quotes in a shell)\n"
+	  "  dron*          a word that starts with 'dron' as written\n"
 	  "  -word -\"a b\"   leave out stories with the word or phrase\n"
 	  "  a OR b         either one; OR binds tighter than AND\n"
 	  "  title:WORD     the word (or \"phrase\") in the title\n"
@@ -416,8 +417,13 @@ cmd_help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	return CMD_OK;
 }
 
-struct store *
-cmd_store(struct cmd_ctx *ctx)
+/*
+ * Open the library; only what adds stories (and the screen, which
+ * greets an empty library) may create it: a mistyped --db must not
+ * leave an empty library behind.
+ */
+static struct store *
+cmd_store_mode(struct cmd_ctx *ctx, int create)
 {
 	char	*path, *err = NULL;
 
@@ -425,13 +431,26 @@ cmd_store(struct cmd_ctx *ctx)
 		return ctx->store;
 	path = ctx->db_path != NULL ? xstrdup(ctx->db_path) :
 	    store_default_path();
-	ctx->store = store_open(path, &err);
+	ctx->store = create ? store_open(path, &err) :
+	    store_open_existing(path, &err);
 	if (ctx->store == NULL) {
 		cmd_error("%s", err);
 		free(err);
 	}
 	free(path);
 	return ctx->store;
+}
+
+struct store *
+cmd_store(struct cmd_ctx *ctx)
+{
+	return cmd_store_mode(ctx, 0);
+}
+
+struct store *
+cmd_store_create(struct cmd_ctx *ctx)
+{
+	return cmd_store_mode(ctx, 1);
 }
 
 void
@@ -535,7 +554,7 @@ main(int argc, char **argv)
 	argv += optind;
 
 	if (argc == 0) {
-		if (cmd_store(&ctx) == NULL)
+		if (cmd_store_create(&ctx) == NULL)
 			return CMD_FAILED;
 		rv = ui_main(ctx.store);
 		store_close(ctx.store);

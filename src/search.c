@@ -35,6 +35,24 @@ static const struct {
 };
 #define SEARCH_NFIELDS (sizeof search_fields / sizeof search_fields[0])
 
+const struct search_syntax search_syntax[] = {
+	{ "drone strike", "stories with every word, in any form (drone "
+	  "finds drones); in the title, lead, body or captions" },
+	{ "\"drones\"  \"red line\"", "these exact words, in this order" },
+	{ "dron*", "a word that starts with dron" },
+	{ "-word  -\"a b\"", "leave out the stories that have it" },
+	{ "a OR b", "either one (binds tighter than the spaces)" },
+	{ "title:WORD", "the word (or \"words\") in the headline" },
+	{ "outlet:T  by:T", "outlet or byline containing T" },
+	{ "speaker:NAME", "stories quoting someone whose name has NAME" },
+	{ "tag:TAG", "stories with the tag" },
+	{ "is:unread  is:read  is:starred", "by reading state" },
+	{ "after:DATE  before:DATE", "published on or after, or before "
+	  "(YYYY-MM-DD, YYYY-MM or YYYY)" },
+	{ "-tag:T  -speaker:N ...", "any filter left out" },
+};
+const size_t search_nsyntax = sizeof search_syntax / sizeof search_syntax[0];
+
 /* The scanner's state: the text and where it is. */
 struct scan {
 	const char	*s;
@@ -196,7 +214,7 @@ parse_date(const char *s, size_t len, int64_t *ts)
 /* Make a filter atom from a field's value; -1 with *err. */
 static int
 field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,
-    int prefix, char **err)
+    int quoted, int prefix, char **err)
 {
 	const char	*name = search_fields[field].name;
 	char		*val;
@@ -212,6 +230,10 @@ field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,
 	switch (a->kind) {
 	case SEARCH_TEXT:	/* title: */
 		a->fts = fts_string("title", v, vlen, prefix);
+		a->words = xstrdup(val);
+		a->exact = quoted || prefix;
+		a->prefix = prefix;
+		a->title = 1;
 		break;
 	case SEARCH_TAG:
 		if ((a->value = article_tag_normalize(val,
@@ -237,8 +259,8 @@ field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,
 	case SEARCH_AFTER:
 		/* before: the start of the period; after: from its start. */
 		if (parse_date(val, strlen(val), &a->ts) != 0) {
-			xasprintf(err, "bad date '%.40s' after %s: (use "
-			    "YYYY-MM-DD, YYYY-MM or YYYY)", val, name);
+			xasprintf(err, "%s: bad date '%.40s' (use "
+			    "YYYY-MM-DD, YYYY-MM or YYYY)", name, val);
 			rv = -1;
 		}
 		break;
@@ -259,6 +281,7 @@ search_free(struct search *q)
 	for (i = 0; i < q->n; i++) {
 		free(q->v[i].fts);
 		free(q->v[i].value);
+		free(q->v[i].words);
 	}
 	free(q->v);
 	free(q->fts);
@@ -316,7 +339,12 @@ clause_left_out(struct search *q, size_t clause)
 			return NULL;
 		a = &q->v[i];
 	}
-	return a != NULL && a->kind == SEARCH_TEXT && a->negate ? a : NULL;
+	/*
+	 * Exact words left out are left to SQL: their stems would leave
+	 * out more than was asked.
+	 */
+	return a != NULL && a->kind == SEARCH_TEXT && a->negate &&
+	    !a->exact ? a : NULL;
 }
 
 /*
@@ -393,7 +421,8 @@ search_parse(const char *text, size_t len, struct search *q, char **err)
 			sc.pos += strlen(search_fields[field].name) + 1;
 		scan_value(&sc, &v, &vlen, &quoted, &prefix);
 		if (isfield) {
-			if (field_atom(&a, field, v, vlen, prefix, err) != 0)
+			if (field_atom(&a, field, v, vlen, quoted, prefix,
+			    err) != 0)
 				goto fail;
 		} else {
 			/* Punctuation alone ("-", "*", "...") is no word. */
@@ -401,10 +430,19 @@ search_parse(const char *text, size_t len, struct search *q, char **err)
 				continue;
 			a.kind = SEARCH_TEXT;
 			a.fts = fts_string(NULL, v, vlen, prefix);
+			a.words = copy_clean(v, vlen);
+			/*
+			 * Quoted words are matched as typed; so is a prefix,
+			 * the start of a word as written (the stem of "gas"
+			 * is "ga": gas* must not find gains).
+			 */
+			a.exact = quoted || prefix;
+			a.prefix = prefix;
 		}
 		if (q->n == SEARCH_MAX_ATOMS) {
 			free(a.fts);
 			free(a.value);
+			free(a.words);
 			xasprintf(err, "too many search terms (at most %d)",
 			    SEARCH_MAX_ATOMS);
 			goto fail;
@@ -423,6 +461,17 @@ search_parse(const char *text, size_t len, struct search *q, char **err)
 fail:
 	search_free(q);
 	return -1;
+}
+
+int
+search_has_exact(const struct search *q)
+{
+	size_t	i;
+
+	for (i = 0; i < q->n; i++)
+		if (q->v[i].exact)
+			return 1;
+	return 0;
 }
 
 char *

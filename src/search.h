@@ -5,9 +5,9 @@
  * quotes doubled) and the operators between them are written here, so no
  * input can make an FTS5 syntax error.
  *
- *   drone strike         both words (AND)
+ *   drone strike         both words (AND), in any form (drones)
  *   dron*                a word starting with "dron"
- *   "exact phrase"       the words in this order
+ *   "exact phrase"       these exact words in this order, unstemmed
  *   -word  -"phrase"     leave out stories with it
  *   a OR b               either (binds tighter than AND)
  *   title:WORD  title:"a phrase"
@@ -20,6 +20,19 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+/* The language in one line, for the search prompt. */
+#define SEARCH_HINT	"words  \"exact words\"  -word  a OR b  tag:T  " \
+	"speaker:NAME  after:DATE  before:DATE  dron*  title:  outlet:  " \
+	"by:  is:unread  (? lists them)"
+
+/* The language in brief, one form a row, for the help screen. */
+struct search_syntax {
+	const char	*form;
+	const char	*desc;
+};
+extern const struct search_syntax search_syntax[];
+extern const size_t search_nsyntax;
 
 /* Most atoms a search may have. */
 #define SEARCH_MAX_ATOMS	64
@@ -43,6 +56,10 @@ struct search_atom {
 	size_t		 clause;	/* atoms of one clause are ORed */
 	int		 in_fts;	/* folded into struct search's fts */
 	char		*fts;		/* SEARCH_TEXT: '"drone" *' */
+	char		*words;		/* SEARCH_TEXT: the words, cleaned */
+	int		 exact;		/* quoted or prefix: unstemmed */
+	int		 prefix;	/* the last word is a prefix */
+	int		 title;		/* in the title only */
 	char		*value;		/* the filters' text */
 	int64_t		 ts;
 };
@@ -62,10 +79,17 @@ struct search {
 /*
  * Parse len bytes of a search (NULs and control characters count as
  * spaces). 0 on success; -1 with *err a lower-case message ("empty
- * search", "bad date 'x' after before:").
+ * search", "before: bad date 'x' (use ...)"): a field's problem starts
+ * with the field's name, once.
  */
 int	 search_parse(const char *, size_t, struct search *, char **);
 void	 search_free(struct search *);
+
+/*
+ * Does the search have words in quotes? The index stems words (drone
+ * finds drones), so those are checked against the stored text too.
+ */
+int	 search_has_exact(const struct search *);
 
 /*
  * An FTS5 expression matching any word or phrase the search asks for (not

@@ -563,8 +563,8 @@ store_article_update(struct store *s, int64_t id, struct article *a,
 
 	/*
 	 * A story added in this batch is not in the full-text index yet
-	 * (store_fts_flush indexes it at commit), so the update trigger must
-	 * not run on it: a feed that repeats a guid keeps the first item.
+	 * (store_fts_flush indexes it at commit), so it must not be taken
+	 * out of it: a feed that repeats a guid keeps the first item.
 	 */
 	if (s->fts_from > 0 && id >= s->fts_from)
 		return 0;
@@ -575,6 +575,12 @@ store_article_update(struct store *s, int64_t id, struct article *a,
 		free(old);
 		return -1;
 	}
+	/* Out of the full-text index as it was indexed, captions too. */
+	if (exec_id(s, "INSERT INTO articles_fts (articles_fts, rowid, title,"
+	    " lead, body, captions) SELECT 'delete', id, title, lead, body,"
+	    " captions FROM articles_text WHERE id = ?1", id, err,
+	    "cannot update article") != 0)
+		goto fail;
 	if ((st = prepare(s, "UPDATE articles SET url = coalesce(?2, url),"
 	    " title = ?3, byline = ?4, lead = ?5, body = ?6,"
 	    " content_hash = ?7, published = coalesce(?8, published),"
@@ -607,6 +613,11 @@ store_article_update(struct store *s, int64_t id, struct article *a,
 	if (x != NULL && store_extract_add(s, id, x, err) != 0)
 		goto fail;
 	if (notes_reanchor(s, id, old, a, err) != 0)
+		goto fail;
+	if (exec_id(s, "INSERT INTO articles_fts (rowid, title, lead, body,"
+	    " captions) SELECT id, title, lead, body, captions"
+	    " FROM articles_text WHERE id = ?1", id, err,
+	    "cannot update article") != 0)
 		goto fail;
 	free(old);
 	return store_exec(s, "RELEASE article_update", err);

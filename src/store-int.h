@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 struct store_entity_cache;
+struct store_tokenizers;
 
 enum store_stmt_id {
 	STMT_FEED_LOCAL_GET,
@@ -36,8 +37,10 @@ struct store {
 	char		*path;
 	int64_t		 local_feed;	/* cached id, -1 until looked up */
 	int		 readonly;	/* opened read-only: writes refused */
+	int		 create;	/* may make the file and its schema */
 	int64_t		 fts_from;	/* first story of the batch to index */
 	struct store_entity_cache *entity_cache;	/* store-extract.c */
+	struct store_tokenizers *tokenizers;	/* store-search.c */
 	sqlite3_stmt	*stmts[STORE_NSTMTS];
 };
 
@@ -63,6 +66,8 @@ int		 store_search_parse(const struct store_filter *,
 		     struct search *, char **);
 void		 store_search_sql(struct buf *, const struct search *, int);
 void		 store_search_bind(sqlite3_stmt *, const struct search *);
+int		 store_search_init(struct store *, char **);
+void		 store_tokenizers_free(struct store_tokenizers *);
 int64_t		 store_search_fts_count(struct store *,
 		     const struct search *, char **);
 int		 store_search_scan(struct store *, const struct search *,

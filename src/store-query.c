@@ -256,7 +256,8 @@ store_page_count(struct store *s, const struct store_filter *f,
 		/* Words alone: the full-text index counts them by itself. */
 		for (i = 0; i < q.n && q.v[i].in_fts; i++)
 			;
-		if (i == q.n && key == NULL && !f->unread) {
+		if (i == q.n && key == NULL && !f->unread &&
+		    !search_has_exact(&q)) {
 			n = store_search_fts_count(s, &q, err);
 			goto out;
 		}

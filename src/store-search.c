@@ -19,19 +19,308 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/*
+ * Words as the index sees them. The index stems (porter over unicode61
+ * with diacritics removed); words in quotes are matched exactly, so a
+ * story the stemmed index found is checked by tokenizing its text with
+ * the same unicode61, unstemmed: "drones" is not drone. The tokenizers
+ * are FTS5's own, reached through its API, so the two never disagree
+ * on what a word is.
+ */
+struct store_tokenizers {
+	fts5_tokenizer	 exact_api, stem_api;
+	Fts5Tokenizer	*exact, *stem;
+};
+
+/* A text's words: each word's bytes (NUL-ended) and where it was. */
+struct tokens {
+	struct buf	 text;
+	size_t		*off;		/* into text */
+	size_t		*start, *end;	/* byte span in the source */
+	size_t		 n, cap;
+	const struct tokens *want;	/* stop once these words are read */
+	int		 prefix;	/* want's last word is a prefix */
+	int		 found;
+};
+
+static size_t	tokens_find(const struct tokens *, size_t,
+		    const struct tokens *, int);
+
+static void
+tokens_free(struct tokens *t)
+{
+	buf_free(&t->text);
+	free(t->off);
+	free(t->start);
+	free(t->end);
+	memset(t, 0, sizeof *t);
+}
+
+static int
+tokens_add(void *arg, int flags, const char *tok, int ntok, int start,
+    int end)
+{
+	struct tokens	*t = arg;
+
+	if (flags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->off = xreallocarray(t->off, t->cap, sizeof *t->off);
+		t->start = xreallocarray(t->start, t->cap, sizeof *t->start);
+		t->end = xreallocarray(t->end, t->cap, sizeof *t->end);
+	}
+	t->off[t->n] = t->text.len;
+	t->start[t->n] = (size_t)start;
+	t->end[t->n] = (size_t)end;
+	t->n++;
+	buf_add(&t->text, tok, (size_t)ntok);
+	buf_addc(&t->text, '\0');
+	/* Found what was wanted: the rest of the text need not be read. */
+	if (t->want != NULL && t->want->n > 0 && t->n >= t->want->n &&
+	    tokens_find(t, t->n - t->want->n, t->want, t->prefix) < t->n) {
+		t->found = 1;
+		return SQLITE_DONE;
+	}
+	return SQLITE_OK;
+}
+
+static const char *
+tokens_word(const struct tokens *t, size_t i)
+{
+	return t->text.data + t->off[i];
+}
+
+/* FTS5's API of a connection, or NULL. */
+static fts5_api *
+fts5_api_get(sqlite3 *db)
+{
+	fts5_api	*api = NULL;
+	sqlite3_stmt	*st;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	return api;
+}
+
+/* Make the two tokenizers the index uses; NULL if FTS5 has none. */
+static struct store_tokenizers *
+tokenizers_new(sqlite3 *db)
+{
+	const char		*exact_args[] = { "remove_diacritics", "2" };
+	const char		*stem_args[] = { "unicode61",
+				    "remove_diacritics", "2" };
+	struct store_tokenizers	*tk;
+	fts5_api		*api;
+	void			*ud_exact, *ud_stem;
+
+	if ((api = fts5_api_get(db)) == NULL)
+		return NULL;
+	tk = xcalloc(1, sizeof *tk);
+	if (api->xFindTokenizer(api, "unicode61", &ud_exact,
+	    &tk->exact_api) != SQLITE_OK ||
+	    api->xFindTokenizer(api, "porter", &ud_stem,
+	    &tk->stem_api) != SQLITE_OK ||
+	    tk->exact_api.xCreate(ud_exact, exact_args, 2,
+	    &tk->exact) != SQLITE_OK ||
+	    tk->stem_api.xCreate(ud_stem, stem_args, 3,
+	    &tk->stem) != SQLITE_OK) {
+		store_tokenizers_free(tk);
+		return NULL;
+	}
+	return tk;
+}
+
+void
+store_tokenizers_free(struct store_tokenizers *tk)
+{
+	if (tk == NULL)
+		return;
+	if (tk->exact != NULL)
+		tk->exact_api.xDelete(tk->exact);
+	if (tk->stem != NULL)
+		tk->stem_api.xDelete(tk->stem);
+	free(tk);
+}
+
+/* Split text into words, stemmed or not; -1 if FTS5 fails. */
+static int
+tokenize(struct store_tokenizers *tk, int stem, const char *text,
+    size_t len, struct tokens *t)
+{
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	if (stem)
+		return tk->stem_api.xTokenize(tk->stem, t,
+		    FTS5_TOKENIZE_DOCUMENT, text, (int)len, tokens_add) ==
+		    SQLITE_OK ? 0 : -1;
+	return tk->exact_api.xTokenize(tk->exact, t, FTS5_TOKENIZE_DOCUMENT,
+	    text, (int)len, tokens_add) == SQLITE_OK ? 0 : -1;
+}
+
+/*
+ * Where the words of phrase p occur in t, in order, from word i on: the
+ * index of the first, or t->n. With prefix the last word of p need only
+ * start a word of t.
+ */
+static size_t
+tokens_find(const struct tokens *t, size_t i, const struct tokens *p,
+    int prefix)
+{
+	size_t		j;
+	const char	*w, *pw;
+
+	if (p->n == 0)
+		return t->n;
+	for (; i + p->n <= t->n; i++) {
+		for (j = 0; j < p->n; j++) {
+			w = tokens_word(t, i + j);
+			pw = tokens_word(p, j);
+			if (prefix && j == p->n - 1 ? strncmp(w, pw,
+			    strlen(pw)) != 0 : strcmp(w, pw) != 0)
+				break;
+		}
+		if (j == p->n)
+			return i;
+	}
+	return t->n;
+}
+
+/*
+ * dossier_exact(PHRASE, PREFIX, TEXT...): 1 if one of the texts has the
+ * phrase's words, unstemmed, in order.
+ */
+static void
+sql_exact(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store		*s = sqlite3_user_data(ctx);
+	struct tokens		 p, t;
+	const char		*text;
+	int			 i, prefix, found = 0;
+
+	if (s->tokenizers == NULL &&
+	    (s->tokenizers = tokenizers_new(s->db)) == NULL) {
+		sqlite3_result_error(ctx, "no FTS5 tokenizer", -1);
+		return;
+	}
+	memset(&p, 0, sizeof p);
+	if ((text = (const char *)sqlite3_value_text(argv[0])) == NULL ||
+	    tokenize(s->tokenizers, 0, text, strlen(text), &p) != 0) {
+		tokens_free(&p);
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	prefix = sqlite3_value_int(argv[1]);
+	for (i = 2; i < argc && !found; i++) {
+		if ((text = (const char *)sqlite3_value_text(argv[i])) == NULL)
+			continue;
+		memset(&t, 0, sizeof t);
+		t.want = &p;
+		t.prefix = prefix;
+		tokenize(s->tokenizers, 0, text,
+		    (size_t)sqlite3_value_bytes(argv[i]), &t);
+		found = t.found;
+		tokens_free(&t);
+	}
+	tokens_free(&p);
+	sqlite3_result_int(ctx, found);
+}
+
+/* Give a connection the SQL functions searches use. */
+int
+store_search_init(struct store *s, char **err)
+{
+	if (sqlite3_create_function_v2(s->db, "dossier_exact", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_exact, NULL, NULL,
+	    NULL) != SQLITE_OK)
+		return store_error(s, err, "cannot set up searching");
+	return 0;
+}
+
+/*
+ * Does a marked span (the words a highlight or snippet marked) hold
+ * what one of the search's wanted words or phrases asks for? Quoted ones
+ * must match exactly; the others, stem for stem.
+ */
+static int
+span_wanted(struct store *s, const struct search *q, const char *text,
+    size_t len)
+{
+	struct tokens	 t[2], p;
+	size_t		 i;
+	int		 stem, ok = 0;
+
+	if (s->tokenizers == NULL &&
+	    (s->tokenizers = tokenizers_new(s->db)) == NULL)
+		return 1;
+	memset(t, 0, sizeof t);
+	for (stem = 0; stem < 2; stem++)
+		tokenize(s->tokenizers, stem, text, len, &t[stem]);
+	for (i = 0; i < q->n && !ok; i++) {
+		const struct search_atom *a = &q->v[i];
+
+		if (a->kind != SEARCH_TEXT || a->negate || a->words == NULL)
+			continue;
+		stem = !a->exact;
+		memset(&p, 0, sizeof p);
+		if (tokenize(s->tokenizers, stem, a->words, strlen(a->words),
+		    &p) == 0)
+			ok = tokens_find(&t[stem], 0, &p, a->prefix) <
+			    t[stem].n;
+		tokens_free(&p);
+	}
+	tokens_free(&t[0]);
+	tokens_free(&t[1]);
+	return ok;
+}
+
 /* The first parameter a search binds; the listing's own end at ?6. */
 #define SEARCH_PARAM	7
+/* Atom i's FTS5 string, and its words for the exact check. */
+#define ATOM_PARAM(i)	(SEARCH_PARAM + 1 + (int)(i))
+#define EXACT_PARAM(i)	(SEARCH_PARAM + 1 + SEARCH_MAX_ATOMS + (int)(i))
 
-/* Add one atom's SQL condition, its value at parameter p. */
+/* The exact check of atom i on story a: its words in its columns. */
 static void
-atom_sql(struct buf *sql, const struct search_atom *a, int p, int scan)
+exact_sql(struct buf *sql, const struct search_atom *a, size_t i)
+{
+	buf_printf(sql, "dossier_exact(?%d, %d, a.title", EXACT_PARAM(i),
+	    a->prefix);
+	if (!a->title)
+		buf_adds(sql, ", a.lead, a.body, (SELECT group_concat(c.text,"
+		    " char(10)) FROM captions c WHERE c.article_id = a.id)");
+	buf_addc(sql, ')');
+}
+
+/* A word or phrase: the index finds it, stem for stem; quoted, exactly. */
+static void
+text_sql(struct buf *sql, const struct search_atom *a, size_t i, int scan)
+{
+	if (a->exact)
+		buf_addc(sql, '(');
+	buf_printf(sql, "%sa.id IN (SELECT rowid FROM articles_fts"
+	    " WHERE articles_fts MATCH ?%d)", scan ? "+" : "", ATOM_PARAM(i));
+	if (a->exact) {
+		buf_adds(sql, " AND ");
+		exact_sql(sql, a, i);
+		buf_addc(sql, ')');
+	}
+}
+
+/* Add atom i's SQL condition, its value at parameter p. */
+static void
+atom_sql(struct buf *sql, const struct search_atom *a, size_t i, int p,
+    int scan)
 {
 	if (a->negate)
 		buf_adds(sql, "NOT ");
 	switch (a->kind) {
 	case SEARCH_TEXT:
-		buf_printf(sql, "%sa.id IN (SELECT rowid FROM articles_fts"
-		    " WHERE articles_fts MATCH ?%d)", scan ? "+" : "", p);
+		text_sql(sql, a, i, scan);
 		break;
 	case SEARCH_OUTLET:
 		buf_printf(sql, "coalesce(a.outlet, '') LIKE ?%d ESCAPE '\\'",
@@ -70,6 +359,39 @@ atom_sql(struct buf *sql, const struct search_atom *a, int p, int scan)
 }
 
 /*
+ * A clause folded into the FTS5 expression that has exact words: the
+ * stemmed index found a superset, so check the clause again, each exact
+ * word against the text ("drones" found drone too).
+ */
+static void
+recheck_sql(struct buf *sql, const struct search *q, size_t c, int *any)
+{
+	size_t	i, n = 0, exact = 0;
+
+	for (i = 0; i < q->n; i++)
+		if (q->v[i].clause == c && q->v[i].in_fts) {
+			n++;
+			exact += q->v[i].exact;
+		}
+	if (exact == 0)
+		return;
+	buf_adds(sql, *any ? " AND (" : "(");
+	for (i = 0, exact = 0; i < q->n; i++) {
+		if (q->v[i].clause != c || !q->v[i].in_fts)
+			continue;
+		if (exact++ > 0)
+			buf_adds(sql, " OR ");
+		/* One atom: the index matched it already. */
+		if (n == 1)
+			exact_sql(sql, &q->v[i], i);
+		else
+			text_sql(sql, &q->v[i], i, 0);
+	}
+	buf_addc(sql, ')');
+	*any = 1;
+}
+
+/*
  * Add a search's condition on articles a: the FTS5 expression every
  * result matches, then each clause left to SQL. With scan the full-text
  * matches are looked up while walking the date index instead of driving
@@ -93,13 +415,14 @@ store_search_sql(struct buf *sql, const struct search *q, int scan)
 				continue;
 			buf_adds(sql, n++ == 0 ? (any ? " AND (" : "(") :
 			    " OR ");
-			atom_sql(sql, &q->v[i], SEARCH_PARAM + 1 + (int)i,
-			    scan);
+			atom_sql(sql, &q->v[i], i, ATOM_PARAM(i), scan);
 		}
 		if (n > 0) {
 			buf_addc(sql, ')');
 			any = 1;
 		}
+		if (n == 0)
+			recheck_sql(sql, q, c, &any);
 	}
 	if (!any)
 		buf_adds(sql, "1");
@@ -134,12 +457,14 @@ store_search_bind(sqlite3_stmt *st, const struct search *q)
 		sqlite3_bind_text(st, SEARCH_PARAM, q->fts, -1, SQLITE_STATIC);
 	for (i = 0; i < q->n; i++) {
 		a = &q->v[i];
-		p = SEARCH_PARAM + 1 + (int)i;
-		if (a->in_fts)
-			continue;
+		p = ATOM_PARAM(i);
 		switch (a->kind) {
 		case SEARCH_TEXT:
+			/* A clause checked again uses its atoms too. */
 			sqlite3_bind_text(st, p, a->fts, -1, SQLITE_STATIC);
+			if (a->exact)
+				sqlite3_bind_text(st, EXACT_PARAM(i),
+				    a->words, -1, SQLITE_STATIC);
 			break;
 		case SEARCH_TAG:
 			sqlite3_bind_text(st, p, a->value, -1, SQLITE_STATIC);
@@ -229,21 +554,146 @@ store_search_parse(const struct store_filter *f, struct search *q,
 	return -1;
 }
 
-/* The words of a search to mark, as one FTS5 expression (*any NULL if none). */
+/*
+ * Parse a search for its words to mark: *any is one FTS5 expression of
+ * them (NULL if none); q is kept to check each mark (span_wanted).
+ */
 static int
-search_marks(const char *text, char **any, char **err)
+search_marks(const char *text, struct search *q, char **any, char **err)
 {
 	struct store_filter	 f;
-	struct search		 q;
 
 	*any = NULL;
 	memset(&f, 0, sizeof f);
 	f.value = text;
-	if (store_search_parse(&f, &q, err) != 0)
+	if (store_search_parse(&f, q, err) != 0)
 		return -1;
-	*any = search_fts_any(&q);
-	search_free(&q);
+	*any = search_fts_any(q);
 	return 0;
+}
+
+/*
+ * Keep the marks (\1 ... \2) of h that the search wants, as open ...
+ * close; drop the others (the stemmed index marked drone for "drones").
+ */
+static char *
+marks_filter(struct store *s, const struct search *q, const char *h,
+    const char *open, const char *close, size_t *kept)
+{
+	struct buf	 b;
+	const char	*end;
+
+	*kept = 0;
+	buf_init(&b);
+	while (*h != '\0') {
+		if (*h != '\x01') {
+			if (*h != '\x02')
+				buf_addc(&b, *h);
+			h++;
+			continue;
+		}
+		h++;
+		end = strchr(h, '\x02');
+		if (end == NULL)
+			end = h + strlen(h);
+		if (span_wanted(s, q, h, (size_t)(end - h))) {
+			(*kept)++;
+			buf_adds(&b, open);
+			buf_add(&b, h, (size_t)(end - h));
+			buf_adds(&b, close);
+		} else
+			buf_add(&b, h, (size_t)(end - h));
+		h = *end != '\0' ? end + 1 : end;
+	}
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/* Words a snippet shows on each side of the match. */
+#define SNIPPET_AROUND	7
+
+/*
+ * The words around exact match i..i+k-1 of t in text, the match between
+ * open and close, an ellipsis where the text goes on.
+ */
+static char *
+snippet_around(const char *text, const struct tokens *t, size_t i,
+    size_t k, const char *open, const char *close)
+{
+	struct buf	b;
+	size_t		first, last;
+
+	first = i > SNIPPET_AROUND ? i - SNIPPET_AROUND : 0;
+	last = i + k - 1 + SNIPPET_AROUND < t->n ? i + k - 1 +
+	    SNIPPET_AROUND : t->n - 1;
+	buf_init(&b);
+	if (first > 0)
+		buf_adds(&b, "\xe2\x80\xa6");
+	buf_add(&b, text + t->start[first], t->start[i] - t->start[first]);
+	buf_adds(&b, open);
+	buf_add(&b, text + t->start[i], t->end[i + k - 1] - t->start[i]);
+	buf_adds(&b, close);
+	buf_add(&b, text + t->end[i + k - 1], t->end[last] -
+	    t->end[i + k - 1]);
+	if (last + 1 < t->n)
+		buf_adds(&b, "\xe2\x80\xa6");
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/*
+ * A snippet around the first exact match of the search's quoted words in
+ * story id, or NULL: the index's snippet was chosen by stems and may show
+ * only other forms of the words.
+ */
+static char *
+exact_snippet(struct store *s, const struct search *q, int64_t id,
+    const char *open, const char *close)
+{
+	const struct search_atom *a;
+	struct tokens	 t, p;
+	sqlite3_stmt	*st;
+	const char	*text;
+	char		*out = NULL;
+	size_t		 i, at;
+	int		 col;
+
+	if (s->tokenizers == NULL &&
+	    (s->tokenizers = tokenizers_new(s->db)) == NULL)
+		return NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT title, lead, body, captions"
+	    " FROM articles_text WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		goto out;
+	for (col = 0; col < 4 && out == NULL; col++) {
+		if ((text = (const char *)sqlite3_column_text(st, col)) == NULL)
+			continue;
+		memset(&t, 0, sizeof t);
+		if (tokenize(s->tokenizers, 0, text,
+		    (size_t)sqlite3_column_bytes(st, col), &t) != 0) {
+			tokens_free(&t);
+			continue;
+		}
+		for (i = 0; i < q->n && out == NULL; i++) {
+			a = &q->v[i];
+			if (a->kind != SEARCH_TEXT || a->negate || !a->exact ||
+			    (a->title && col != 0))
+				continue;
+			memset(&p, 0, sizeof p);
+			if (tokenize(s->tokenizers, 0, a->words,
+			    strlen(a->words), &p) == 0 && p.n > 0 &&
+			    (at = tokens_find(&t, 0, &p, a->prefix)) < t.n)
+				out = snippet_around(text, &t, at, p.n, open,
+				    close);
+			tokens_free(&p);
+		}
+		tokens_free(&t);
+	}
+out:
+	sqlite3_finalize(st);
+	return out;
 }
 
 /* The best few words of a story for a search, or its lead's start. */
@@ -251,13 +701,17 @@ int
 store_search_snippet(struct store *s, const char *text, int64_t id,
     const char *open, const char *close, char **out, char **err)
 {
+	struct search	 q;
 	sqlite3_stmt	*st = NULL;
 	char		*any;
 	const char	*v;
+	char		*exact;
+	size_t		 kept;
 	int		 rc, rv = -1, pass;
 
 	*out = NULL;
-	if (search_marks(text, &any, err) != 0)
+	memset(&q, 0, sizeof q);
+	if (search_marks(text, &q, &any, err) != 0)
 		return -1;
 	/* A story found by its filters alone has no words to show. */
 	for (pass = any != NULL ? 0 : 1; pass < 2 && *out == NULL; pass++) {
@@ -275,14 +729,22 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 		}
 		if (pass == 0) {
 			sqlite3_bind_text(st, 1, any, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, open, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 4, close, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, "\x01", -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, "\x02", -1, SQLITE_STATIC);
 		}
 		sqlite3_bind_int64(st, 2, id);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			v = (const char *)sqlite3_column_text(st, 0);
-			*out = xstrdup(v != NULL ? v : "");
+			*out = marks_filter(s, &q, v != NULL ? v : "", open,
+			    close, &kept);
+			/* No mark left: show an exact match instead. */
+			if (pass == 0 && kept == 0 && search_has_exact(&q) &&
+			    (exact = exact_snippet(s, &q, id, open,
+			    close)) != NULL) {
+				free(*out);
+				*out = exact;
+			}
 		} else if (rc != SQLITE_DONE) {
 			store_error(s, err, "cannot search");
 			goto out;
@@ -291,26 +753,29 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 	rv = 0;
 out:
 	sqlite3_finalize(st);
+	search_free(&q);
 	free(any);
 	return rv;
 }
 
-/* Call fn for each marked span of a highlighted column. */
+/* Call fn for each marked span of a highlighted column that is wanted. */
 static int
-spans_column(int col, const char *h, int (*fn)(int, size_t, size_t, void *),
-    void *arg)
+spans_column(struct store *s, const struct search *q, int col,
+    const char *h, int (*fn)(int, size_t, size_t, void *), void *arg)
 {
-	size_t	off = 0, start = 0;
-	int	open = 0;
+	const char	*mark = NULL;
+	size_t		 off = 0, start = 0;
 
 	for (; h != NULL && *h != '\0'; h++) {
 		if (*h == '\x01') {
-			open = 1;
+			mark = h + 1;
 			start = off;
 		} else if (*h == '\x02') {
-			if (open && fn(col, start, off, arg) != 0)
+			if (mark != NULL && span_wanted(s, q, mark,
+			    (size_t)(h - mark)) && fn(col, start, off,
+			    arg) != 0)
 				return 1;
-			open = 0;
+			mark = NULL;
 		} else
 			off++;
 	}
@@ -321,18 +786,23 @@ int
 store_search_spans(struct store *s, const char *text, int64_t id,
     int (*fn)(int, size_t, size_t, void *), void *arg, char **err)
 {
+	struct search	 q;
 	sqlite3_stmt	*st = NULL;
 	char		*any;
 	int		 rc, rv = -1, col;
 
-	if (search_marks(text, &any, err) != 0)
+	memset(&q, 0, sizeof q);
+	if (search_marks(text, &q, &any, err) != 0)
 		return -1;
-	if (any == NULL)
+	if (any == NULL) {
+		search_free(&q);
 		return 0;
+	}
 	if (sqlite3_prepare_v2(s->db, "SELECT"
 	    " highlight(articles_fts, 0, char(1), char(2)),"
 	    " highlight(articles_fts, 1, char(1), char(2)),"
-	    " highlight(articles_fts, 2, char(1), char(2))"
+	    " highlight(articles_fts, 2, char(1), char(2)),"
+	    " highlight(articles_fts, 3, char(1), char(2))"
 	    " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
 	    -1, &st, NULL) != SQLITE_OK) {
 		store_error(s, err, "cannot search");
@@ -342,8 +812,8 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 	sqlite3_bind_int64(st, 2, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		for (col = 0; col < 3; col++)
-			if (spans_column(col, (const char *)
+		for (col = 0; col < 4; col++)
+			if (spans_column(s, &q, col, (const char *)
 			    sqlite3_column_text(st, col), fn, arg) != 0)
 				break;
 	} else if (rc != SQLITE_DONE) {
@@ -353,6 +823,7 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 	rv = 0;
 out:
 	sqlite3_finalize(st);
+	search_free(&q);
 	free(any);
 	return rv;
 }

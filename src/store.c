@@ -186,7 +186,36 @@ static const char *const store_migrations[] = {
 	"  seq INTEGER NOT NULL,"
 	"  PRIMARY KEY (feed_id, tag)"
 	") WITHOUT ROWID;"
-	"CREATE INDEX feed_tags_tag ON feed_tags (tag, feed_id);"
+	"CREATE INDEX feed_tags_tag ON feed_tags (tag, feed_id);",
+
+	/*
+	 * 6 -> 7: search as an analyst expects. The index stems words
+	 * (porter: drone finds drones; "drones" in quotes is checked
+	 * exactly against the stored text, store-search.c) and covers the
+	 * photo captions, read through the view articles_text. The old
+	 * index is dropped and rebuilt. The delete trigger runs before the
+	 * row goes, while its captions are still there; an update is
+	 * indexed by store_article_update, which changes the captions too.
+	 */
+	"DROP TRIGGER IF EXISTS articles_fts_delete;"
+	"DROP TRIGGER IF EXISTS articles_fts_update;"
+	"DROP TABLE IF EXISTS articles_fts;"
+	"DROP VIEW IF EXISTS articles_text;"
+	"CREATE VIEW articles_text AS SELECT a.id AS id, a.title AS title,"
+	"  a.lead AS lead, a.body AS body,"
+	"  (SELECT group_concat(c.text, char(10)) FROM captions c"
+	"    WHERE c.article_id = a.id) AS captions"
+	"  FROM articles a;"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5("
+	"  title, lead, body, captions, content='articles_text',"
+	"  content_rowid='id',"
+	"  tokenize='porter unicode61 remove_diacritics 2');"
+	"INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+	"CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, title, lead, body,"
+	"    captions) SELECT 'delete', id, title, lead, body, captions"
+	"    FROM articles_text WHERE id = old.id;"
+	"END;"
 };
 
 #define STORE_NMIGRATIONS \
@@ -264,6 +293,15 @@ store_mkdirs(const char *path, char **err)
 out:
 	free(dir);
 	return rv;
+}
+
+/* Say that there is no library at path, and how one is made. */
+static int
+store_none(const char *path, char **err)
+{
+	free(*err);
+	xasprintf(err, "no library at %s (import or add stories first)", path);
+	return -1;
 }
 
 /* Run SQL with no result rows. */
@@ -370,7 +408,7 @@ store_connect(struct store *s, int flags, char **err)
 		return store_error(s, err, "cannot open database");
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	return 0;
+	return store_search_init(s, err);
 }
 
 /*
@@ -413,6 +451,9 @@ store_setup(struct store *s, char **err)
 	if (store_exec(s, "PRAGMA synchronous = FULL;"
 	    "PRAGMA foreign_keys = ON;", err) != 0)
 		return -1;
+	/* A file with no schema yet is a library only once something is added. */
+	if (version == 0 && !s->create)
+		return store_none(s->path, err);
 	if (version < STORE_VERSION) {
 		if (s->readonly) {
 			xasprintf(err, "%s: database is read-only and needs "
@@ -426,8 +467,33 @@ store_setup(struct store *s, char **err)
 	return 0;
 }
 
-struct store *
-store_open(const char *path, char **err)
+/*
+ * Is there a library at path to open without creating one? A missing
+ * file, or one under a missing directory, is none; so is an empty file,
+ * which sqlite would fill with a schema.
+ */
+static int
+store_exists(const char *path, char **err)
+{
+	struct stat	sb;
+
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return store_none(path, err);
+		xasprintf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		xasprintf(err, "%s: is a directory, not a library", path);
+		return -1;
+	}
+	if (S_ISREG(sb.st_mode) && sb.st_size == 0)
+		return store_none(path, err);
+	return 0;
+}
+
+static struct store *
+store_open_mode(const char *path, int create, char **err)
 {
 	struct store	*s;
 	int		 tries;
@@ -435,10 +501,11 @@ store_open(const char *path, char **err)
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->local_feed = -1;
-	if (store_mkdirs(path, err) != 0)
+	s->create = create;
+	if (create ? store_mkdirs(path, err) : store_exists(path, err))
 		goto fail;
-	if (store_connect(s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	    err) != 0)
+	if (store_connect(s, SQLITE_OPEN_READWRITE | (create ?
+	    SQLITE_OPEN_CREATE : 0), err) != 0)
 		goto fail;
 	/*
 	 * Changing the journal mode or creating the schema while another
@@ -459,6 +526,18 @@ fail:
 	return NULL;
 }
 
+struct store *
+store_open(const char *path, char **err)
+{
+	return store_open_mode(path, 1, err);
+}
+
+struct store *
+store_open_existing(const char *path, char **err)
+{
+	return store_open_mode(path, 0, err);
+}
+
 void
 store_close(struct store *s)
 {
@@ -467,6 +546,7 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	store_entity_cache_clear(s);
+	store_tokenizers_free(s->tokenizers);
 	for (i = 0; i < STORE_NSTMTS; i++)
 		sqlite3_finalize(s->stmts[i]);
 	if (s->db != NULL)
@@ -520,8 +600,9 @@ store_fts_flush(struct store *s, char **err)
 	if (s->fts_from <= 0)
 		return 0;
 	if ((st = store_stmt(s, STMT_FTS_ADD,
-	    "INSERT INTO articles_fts (rowid, title, lead, body)"
-	    " SELECT id, title, lead, body FROM articles WHERE id >= ?1",
+	    "INSERT INTO articles_fts (rowid, title, lead, body, captions)"
+	    " SELECT id, title, lead, body, captions FROM articles_text"
+	    " WHERE id >= ?1",
 	    err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, s->fts_from);

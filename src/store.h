@@ -13,7 +13,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 6
+#define STORE_VERSION 7
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -23,6 +23,11 @@ char	*store_default_path(void);
  * a newer dossier is refused and left untouched. Returns NULL with *err set.
  */
 struct store *store_open(const char *path, char **err);
+/*
+ * Open and migrate an existing store; a missing or empty file (or one with
+ * no schema yet) is "no library at PATH" and nothing is created.
+ */
+struct store *store_open_existing(const char *path, char **err);
 void	 store_close(struct store *);
 const char *store_path(struct store *);
 
@@ -376,7 +381,8 @@ int	 store_search_snippet(struct store *, const char *, int64_t,
 
 /*
  * Call fn(column, start, end) for each matched span of story id, in byte
- * offsets into its title (column 0), lead (1) and body (2).
+ * offsets into its title (column 0), lead (1), body (2) and captions (3:
+ * joined by newlines).
  */
 int	 store_search_spans(struct store *, const char *, int64_t,
 	     int (*)(int, size_t, size_t, void *), void *, char **);

@@ -18,6 +18,7 @@
 
 #include "feeds.h"
 #include "fetch.h"
+#include "plural.h"
 #include "store.h"
 #include "ui-int.h"
 #include "xmalloc.h"
@@ -235,8 +236,8 @@ ui_fetch_poll(struct ui *ui)
 		    "'dossier add URL'");
 	else {
 		xasprintf(&msg, "fetched %zu %s: %zu new %s%s", t.feeds,
-		    t.feeds == 1 ? "feed" : "feeds", t.added,
-		    t.added == 1 ? "story" : "stories",
+		    plural(t.feeds, "feed", "feeds"), t.added,
+		    plural(t.added, "story", "stories"),
 		    t.updated > 0 ? ", some updated" : "");
 		if (t.failed > 0)
 			ui_message(ui, 1, "%s, %zu failed (%s)", msg, t.failed,

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "search.h"
 #include "ui-int.h"
 #include "banned.h"
 
@@ -135,6 +136,18 @@ help_layout(struct help *h)
 			    help_commands[i].desc);
 		else
 			help_wrap(h, 6, COLS - 7, help_commands[i].desc);
+	}
+	h->row++;
+	help_put(h, 1, COLS - 2, "Search (/)", E_PANE_TITLE);
+	h->row += 2;
+	for (i = 0; i < search_nsyntax; i++) {
+		help_put(h, HELP_KEYS_X, COLS - 3, search_syntax[i].form,
+		    E_HELP_KEY);
+		if (!wide || (int)strlen(search_syntax[i].form) + 2 >
+		    HELP_CMD_X - HELP_KEYS_X)
+			h->row++;
+		help_wrap(h, wide ? HELP_CMD_X : 6, COLS - (wide ?
+		    HELP_CMD_X : 6) - 1, search_syntax[i].desc);
 	}
 	return h->row;
 }

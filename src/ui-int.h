@@ -98,6 +98,7 @@ struct ui {
 
 	/* Search (ui-search.c) and the listing q goes back to. */
 	char		*search_last;
+	const char	*prompt_hint;	/* a line above the prompt, or NULL */
 	struct ui_listing back;
 
 	/* The open article. */
@@ -217,6 +218,8 @@ void	 ui_search_save(struct ui *);
 void	 ui_search_forget(struct ui *);
 void	 ui_search_article(struct ui *);
 void	 ui_search_free(struct ui *);
+/* "37 matches for 'drone'" while a search is listed, else NULL. */
+char	*ui_search_status(struct ui *);
 
 /* ui-fetch.c */
 int	 ui_fetch_start(struct ui *);

@@ -14,6 +14,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "plural.h"
 #include "store.h"
 #include "ui.h"
 #include "ui-int.h"
@@ -488,7 +489,8 @@ ui_config_load(struct ui *ui)
 	if (nerr > 1) {
 		err = ui->message;
 		ui->message = NULL;
-		ui_message(ui, 1, "%s (and %d more errors)", err, nerr - 1);
+		ui_message(ui, 1, "%s (and %d more %s)", err, nerr - 1,
+		    plural(nerr - 1, "error", "errors"));
 		free(err);
 	}
 	free(line);
@@ -814,8 +816,8 @@ op_open_link(struct ui *ui)
 		if (a->nlinks == 0)
 			ui_message(ui, 1, "the story has no links");
 		else
-			ui_message(ui, 1, "no link %zu: the story has %zu", n,
-			    a->nlinks);
+			ui_message(ui, 1, "no link %zu: the story has %zu %s",
+			    n, a->nlinks, plural(a->nlinks, "link", "links"));
 	} else
 		flags = ui_open_url(ui, a->links[n - 1].url);
 out:

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "library.h"
+#include "plural.h"
 #include "store.h"
 #include "ui-int.h"
 #include "xmalloc.h"
@@ -572,8 +573,10 @@ ui_status_draw(struct ui *ui)
 		    ui->attr[ui->message_error ? E_ERROR : E_STATUS], NULL,
 		    NULL);
 	} else {
-		xasprintf(&left, "%lld articles \xc2\xb7 %lld unread",
-		    (long long)all, (long long)unread);
+		if ((left = ui_search_status(ui)) == NULL)
+			xasprintf(&left, "%lld %s \xc2\xb7 %lld unread",
+			    (long long)all, plural(all, "article",
+			    "articles"), (long long)unread);
 		ui_put(y, 1, COLS - w - 3, left, strlen(left),
 		    ui->attr[E_STATUS], NULL, NULL);
 		free(left);

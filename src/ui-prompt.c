@@ -62,6 +62,12 @@ ui_prompt(struct ui *ui, const char *prompt, const char *initial,
 	timeout(250);
 	curs_set(1);
 	while (done == -1) {
+		if (ui->prompt_hint != NULL && LINES > 2) {
+			ui_fill(LINES - 2, 0, COLS, ui->attr[E_STATUS]);
+			ui_put(LINES - 2, 1, COLS - 2, ui->prompt_hint,
+			    strlen(ui->prompt_hint), ui->attr[E_STATUS], NULL,
+			    NULL);
+		}
 		ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
 		pw = ui_put(LINES - 1, 0, COLS / 2, prompt, strlen(prompt),
 		    ui->attr[E_PROMPT], NULL, NULL);

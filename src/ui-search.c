@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plural.h"
 #include "search.h"
 #include "store.h"
 #include "ui-int.h"
@@ -101,10 +102,12 @@ ui_search_op(struct ui *ui)
 	struct search		 q;
 	char			*line, *err = NULL, *label;
 	int64_t			 n;
-	int			 flags = UI_REDRAW | UI_RELAYOUT;
+	int			 rc, flags = UI_REDRAW | UI_RELAYOUT;
 
-	if (ui_prompt(ui, "Search: ", ui->search_last, UI_SEARCH_MAX,
-	    &line) != 1)
+	ui->prompt_hint = SEARCH_HINT;
+	rc = ui_prompt(ui, "Search: ", ui->search_last, UI_SEARCH_MAX, &line);
+	ui->prompt_hint = NULL;
+	if (rc != 1)
 		return flags;
 	free(ui->search_last);
 	ui->search_last = line;
@@ -128,9 +131,29 @@ ui_search_op(struct ui *ui)
 	flags |= ui_set_filter(ui, &f, label, n);
 	free(label);
 	ui->focus = PANE_LIST;
-	if (n == 0)
-		ui_message(ui, 0, "no story matches");
 	return flags;
+}
+
+/* The status line's words for a search's results: how many, for what. */
+char *
+ui_search_status(struct ui *ui)
+{
+	const char	*text = ui->filter.value;
+	char		*s;
+	size_t		 n;
+
+	if (ui->filter.kind != STORE_FILTER_SEARCH || text == NULL)
+		return NULL;
+	n = strlen(text);
+	if (n > UI_SEARCH_LABEL) {
+		n = UI_SEARCH_LABEL;
+		while (n > 0 && (text[n] & 0xc0) == 0x80)
+			n--;
+	}
+	xasprintf(&s, "%lld %s for '%.*s%s'", (long long)ui->filter_count,
+	    plural(ui->filter_count, "match", "matches"), (int)n, text,
+	    n < strlen(text) ? "\xe2\x80\xa6" : "");
+	return s;
 }
 
 /* Where a column of the story starts in the document, and its length. */
@@ -164,6 +187,40 @@ search_column(struct ui *ui, int col, size_t *base, size_t *len)
 	}
 }
 
+/*
+ * Where the caption holding byte start of the captions column (the
+ * captions joined by newlines, as the index has them) is shown: *base is
+ * where that column would start for the caption to land in place, *len
+ * where the caption ends in the column.
+ */
+static int
+search_caption(struct ui *ui, size_t start, size_t *base, size_t *len)
+{
+	const struct article	*a = &ui->art;
+	const char		*p;
+	char			*needle;
+	size_t			 i, off = 0, n, at = ui->body_off;
+
+	for (i = 0; i < a->ncaptions; i++, off += n + 1) {
+		n = strlen(a->captions[i]);
+		/* Each caption is shown as "Photo: TEXT", after the body. */
+		xasprintf(&needle, "Photo: %s", a->captions[i]);
+		p = at < ui->doc_len ? memmem(ui->doc + at, ui->doc_len - at,
+		    needle, strlen(needle)) : NULL;
+		free(needle);
+		if (p == NULL)
+			return -1;
+		p += 7;
+		at = (size_t)(p - ui->doc) + n;
+		if (start >= off && start < off + n) {
+			*base = (size_t)(p - ui->doc) - off;
+			*len = off + n;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 struct search_marks {
 	struct ui	*ui;
 	size_t		 first;
@@ -177,7 +234,8 @@ search_mark(int col, size_t start, size_t end, void *arg)
 	struct ui		*ui = m->ui;
 	size_t			 base, len, i;
 
-	if (search_column(ui, col, &base, &len) != 0 || start >= end ||
+	if ((col == 3 ? search_caption(ui, start, &base, &len) :
+	    search_column(ui, col, &base, &len)) != 0 || start >= end ||
 	    end > len || base + end > ui->doc_len)
 		return 0;
 	for (i = base + start; i < base + end; i++)

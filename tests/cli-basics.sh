@@ -44,6 +44,8 @@ run --db "$T/a.db" import
 [ $rc -eq 2 ] && has "$T/err" "nothing to import"
 ok $? "import without paths is a usage error"
 
+mkdir "$T/none"
+"$DOSSIER" --db "$T/a.db" import "$T/none" >/dev/null 2>&1
 run --db "$T/a.db" list
 [ $rc -eq 0 ] && [ ! -s "$T/out" ]
 ok $? "an empty library lists nothing"
@@ -72,7 +74,7 @@ run --db "$T/bad.db" list
 ok $? "a corrupt database gets a clear message"
 
 # XDG_DATA_HOME decides the default path.
-XDG_DATA_HOME="$T/xdg" "$DOSSIER" list >/dev/null 2>&1
+XDG_DATA_HOME="$T/xdg" "$DOSSIER" import "$T/none" >/dev/null 2>&1
 [ -f "$T/xdg/dossier/dossier.db" ]
 ok $? "the default store follows XDG_DATA_HOME"
 # A bad option is named once, by the command, then the usage.

@@ -54,7 +54,7 @@ printf 'not a story' >"$T/lib/photo.jpg"
 
 run --db "$T/db" import "$T/lib"
 [ $rc -eq 0 ] && has "$T/out" "3 added, 0 already in the library, 0 failed" &&
-	has "$T/out" "(1 other files in directories ignored)"
+	has "$T/out" "(1 other file in directories ignored)"
 ok $? "a directory of text, HTML and Markdown imports recursively"
 [ $rc -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
 grep -c '^added ' "$T/out" | grep -qx 3 && has "$T/out" "sub/newer.html: Marovia recalls its envoy"

@@ -644,7 +644,7 @@ test_migrate_6(void **state)
 	    " WHERE name = 'feed_tags'"), 0);
 	s = store_open(path, &err);
 	assert_non_null(s);
-	assert_int_equal(sql_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), STORE_VERSION);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name IN ('feed_tags', 'feed_tags_tag')"), 2);
 	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles"

@@ -7,9 +7,10 @@
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
 plan 8
 
-"$DOSSIER" --db "$T/p.db" list >/dev/null 2>&1
+mkdir "$T/none"
+"$DOSSIER" --db "$T/p.db" import "$T/none" >/dev/null 2>&1
 sqlite3 "$T/p.db" <<'EOS' || exit 1
-INSERT INTO feeds (url, title, kind, created)
+INSERT OR IGNORE INTO feeds (url, title, kind, created)
     VALUES ('local:saved', 'Saved stories', 'local', 0);
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 499)
 INSERT INTO articles (feed_id, guid, title, published, sort_ts, fetched, body)

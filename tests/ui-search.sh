@@ -7,7 +7,7 @@
 # working screen. Also: a name's listing from the sidebar.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 14
+plan 21
 
 sample_db
 use_theme default
@@ -27,10 +27,16 @@ wait_for " 4/15"
 ok $? "the list shows the cursor's position as n/N"
 
 keys /
-wait_for "Search:" && keys "drone" Enter
-wait_for "Search: drone (8)"
+wait_for "Search:"
+grep -qF 'words  "exact words"  -word  a OR b' "$T/screen" &&
+	grep -qF 'speaker:NAME' "$T/screen"
+ok $? "the search prompt shows the query language in a line above it"
+keys "drone" Enter
+wait_for "Search: drone (9)"
 ok $? "/ reads a search; the list is titled with it and its count"
-wait_for " 1/8"
+wait_for "9 matches for 'drone'"
+ok $? "the status line says how many stories match"
+wait_for " 1/9"
 ok $? "the position counts within the results"
 ! all_line | grep -q "$SEL"
 ok $? "no feed is highlighted while search results are shown"
@@ -74,4 +80,38 @@ ok $? "no feed is highlighted while a name's stories are listed"
 keys q
 wait_for "All (15)"
 ok $? "q goes back from a name's listing too"
+
+# Exact words in quotes, and one match is "1 match".
+keys / C-u '"drones"' Enter
+wait_for "3 matches for '\"drones\"'"
+ok $? "a quoted word matches exactly (3 stories, not drone's 9)"
+keys q
+wait_for "All (15)"
+keys / C-u karin Enter
+wait_for "1 match for 'karin'"
+ok $? "one hit is '1 match'; captions are searched"
+keys Enter
+wait_for "VPA/KARIN MOSS" && screen -e &&
+	grep 'VPA/' "$T/screen" | grep -q '48;5;221m[^[]*KARIN'
+ok $? "a match in a caption is marked, and the story opens at it"
+keys q q
+wait_for "All (15)"
+
+# The help lists the search language.
+keys '?'
+wait_for "Keys (j/k"
+keys G
+wait_for "Search (/)"
+grep -qF '"drones"  "red line"' "$T/screen" &&
+	grep -qF 'after:DATE  before:DATE' "$T/screen"
+ok $? "? shows the search language in brief"
+keys q
+
+# A library of one story: "1 article", not "1 articles".
+mkdir "$T/one"
+cp "$top_srcdir/samples/library/2025-01-14-valdoria-drone-crash.txt" "$T/one/"
+"$DOSSIER" --db "$T/one.db" import --quiet "$T/one" >/dev/null 2>&1
+start 120 40 "$DOSSIER" --db "$T/one.db"
+wait_for "1 article · 1 unread"
+ok $? "the status line counts one article in the singular"
 exit 0

@@ -1,0 +1,125 @@
+#!/bin/sh
+# A mistyped --db (or a first run) must not leave an empty library behind:
+# only the commands that add stories (import, add, opml import) and the
+# screen create one; every other command says there is none, exits
+# non-zero and creates no file and no directory.
+. "$top_srcdir/tests/lib.sh"
+
+screen_ok=0
+if command -v tmux >/dev/null 2>&1 && infocmp tmux-256color >/dev/null 2>&1
+then
+	screen_ok=1
+fi
+plan 35
+
+# The commands that only read or change what is there, one a line.
+cat >"$T/commands" <<'EOF'
+list
+list --json
+show 1
+show --json 1
+tag 1 +drones
+tag 1
+tag --list
+note 1 a note
+note --list
+note --edit 1 changed
+note --delete 1
+search drone
+search --count drone
+export
+export --format json
+export --output OUT
+feeds
+fetch
+fetch 1
+tag-feed 1 +energy
+remove 1
+opml export
+EOF
+
+# Every command, on a path under a directory that is not there.
+while IFS= read -r cmd; do
+	# shellcheck disable=SC2086 # the words of a command
+	set -- $cmd
+	[ "$3" = OUT ] && set -- "$1" "$2" "$T/out.md"
+	run --db "$T/typo/lib.db" "$@"
+	[ $rc -ne 0 ] &&
+		[ "$(cat "$T/err")" = "dossier: no library at $T/typo/lib.db (import or add stories first)" ] &&
+		[ ! -e "$T/typo" ] && [ ! -e "$T/out.md" ] && [ ! -s "$T/out" ]
+	ok $? "'$cmd' with no library says so and creates nothing" ||
+		diag "rc=$rc" "$(cat "$T/err")"
+done <"$T/commands"
+
+# A missing file in a directory that exists: no file, no -wal, no -shm.
+run --db "$T/lib.db" list
+[ $rc -eq 1 ] && has "$T/err" "no library at $T/lib.db" &&
+	[ -z "$(ls -A "$T" | grep '^lib\.db')" ]
+ok $? "list of a missing file in an existing directory creates nothing"
+
+# An empty file is no library either, and is left empty.
+: >"$T/empty.db"
+run --db "$T/empty.db" feeds
+[ $rc -eq 1 ] && has "$T/err" "no library at $T/empty.db" &&
+	[ ! -s "$T/empty.db" ] && [ ! -e "$T/empty.db-wal" ]
+ok $? "an empty file is no library and stays empty"
+
+# A directory is named as one.
+run --db "$T" list
+[ $rc -eq 1 ] && has "$T/err" "is a directory, not a library"
+ok $? "a directory given as the library is refused by name"
+
+# The default library: nothing appears under XDG_DATA_HOME either.
+XDG_DATA_HOME="$T/xdg" "$DOSSIER" list >"$T/out" 2>"$T/err" </dev/null
+rc=$?
+[ $rc -eq 1 ] && has "$T/err" "no library at $T/xdg/dossier/dossier.db" &&
+	[ ! -e "$T/xdg" ]
+ok $? "the default library is not created by list"
+
+# search keeps its exit status for errors (2) apart from no match (1).
+run --db "$T/typo/lib.db" search drone
+[ $rc -eq 2 ]
+ok $? "search with no library exits 2, an error, not 1 (no match)"
+
+# Commands that add create the library and its directories.
+mkdir "$T/none"
+run --db "$T/new/dir/lib.db" import "$T/none"
+[ $rc -eq 0 ] && [ -f "$T/new/dir/lib.db" ]
+ok $? "import creates the library and its directories"
+run --db "$T/new/dir/lib.db" list
+[ $rc -eq 0 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ]
+ok $? "once created, an empty library lists nothing and exits 0"
+
+printf '<?xml version="1.0"?>\n<opml version="2.0"><head/><body/></opml>\n' \
+    >"$T/empty.opml"
+run --db "$T/opml/lib.db" opml import "$T/empty.opml"
+[ -f "$T/opml/lib.db" ]
+ok $? "opml import creates the library" || diag "$(cat "$T/err")"
+
+run --db "$T/add/lib.db" add http://127.0.0.1:9/feed.xml
+[ $rc -ne 0 ] && [ -f "$T/add/lib.db" ] &&
+	! has "$T/err" "no library"
+ok $? "add may create the library (even when the feed fails)"
+
+# extract and help never touch a library.
+run --db "$T/typo/lib.db" extract --raw "$T/commands"
+[ $rc -eq 0 ] && [ ! -e "$T/typo" ]
+ok $? "extract needs no library and creates none"
+run --db "$T/typo/lib.db" help list
+[ $rc -eq 0 ] && [ ! -e "$T/typo" ]
+ok $? "help needs no library and creates none"
+
+# The screen creates the library and greets it.
+if [ $screen_ok -eq 1 ]; then
+	. "$top_srcdir/tests/lib-tmux.sh"
+	start 100 30 "$DOSSIER" --db "$T/newlib/lib.db"
+	wait_for "Welcome to dossier."
+	ok $? "the screen opens a new library on its welcome page"
+	[ -f "$T/newlib/lib.db" ]
+	ok $? "the screen created the library"
+	keys q
+else
+	skip "tmux is not installed"
+	skip "tmux is not installed"
+fi
+exit 0
