@@ -20,6 +20,7 @@
 #include "curl-compat.h"
 #include "fetch.h"
 #include "import-html.h"
+#include "plural.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -427,13 +428,6 @@ fetch_xfer_free(struct fetch_xfer *x)
 	free(x);
 }
 
-/* The unit of the low-speed limit: "1 byte/s", "2 bytes/s". */
-static const char *
-fetch_unit(long n)
-{
-	return n == 1 ? "byte/s" : "bytes/s";
-}
-
 /* The host of an address, for a message; a new string ("?" if none). */
 static char *
 fetch_host(const char *url)
@@ -476,7 +470,7 @@ fetch_error_timeout(struct fetch_xfer *x, const char *url)
 		    "%ld s (the low-speed limit)", x->low_speed_time);
 	else if (curl_compat_too_slow(x->errbuf))
 		xasprintf(&msg, "too slow: under %d %s for %ld s",
-		    FETCH_LOW_SPEED_LIMIT, fetch_unit(FETCH_LOW_SPEED_LIMIT),
+		    FETCH_LOW_SPEED_LIMIT, plural(FETCH_LOW_SPEED_LIMIT, "byte/s", "bytes/s"),
 		    x->low_speed_time);
 	else
 		xasprintf(&msg, "not done within %ld s, the limit for a whole "
