@@ -8,6 +8,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "url.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -49,6 +50,7 @@ article_free(struct article *a)
 		free(a->links[i].text);
 	}
 	free(a->links);
+	free(a->dropped);
 	free(a->feed);
 	article_init(a);
 }
@@ -208,19 +210,58 @@ article_add_tag(struct article *a, const char *s, size_t len)
 	a->tags[a->ntags++] = t;
 }
 
+/* Count an address not kept; the first is kept, shortened, with why. */
+static void
+article_drop(struct article *a, const char *url, size_t len, const char *why)
+{
+	char	*shown;
+	size_t	 n;
+
+	a->ndropped++;
+	if (a->dropped != NULL)
+		return;
+	shown = utf8_clean_line(url, len);
+	if ((n = strlen(shown)) > 60) {
+		n = 60;
+		while (n > 0 && ((unsigned char)shown[n] & 0xc0) == 0x80)
+			n--;		/* cut on a character's first byte */
+		shown[n] = '\0';
+		xasprintf(&a->dropped, "\"%s...\": %s", shown, why);
+	} else
+		xasprintf(&a->dropped, "\"%s\": %s", shown, why);
+	free(shown);
+}
+
+int
+article_set_url(struct article *a, const char *url, size_t len)
+{
+	const char	*why;
+	char		*u;
+
+	if ((u = url_story(url, len, &why)) == NULL) {
+		article_drop(a, url, len, why);
+		return 0;
+	}
+	free(a->url);
+	a->url = u;
+	return 1;
+}
+
 int
 article_add_link(struct article *a, const char *url, size_t urllen,
     const char *text, size_t textlen)
 {
-	char	*u, *t;
-	size_t	 i;
+	const char	*why;
+	char		*u, *t;
+	size_t		 i;
 
 	if (a->nlinks >= ARTICLE_MAX_LINKS)
 		return 0;
-	u = utf8_clean_line(url, urllen);
-	if ((strncasecmp(u, "http://", 7) != 0 &&
-	    strncasecmp(u, "https://", 8) != 0) || strchr(u, ' ') != NULL) {
-		free(u);
+	if ((u = url_story(url, urllen, &why)) == NULL) {
+		while (urllen > 0 && (*url == ' ' || *url == '\t'))
+			url++, urllen--;
+		if (urllen > 0 && *url != '#')
+			article_drop(a, url, urllen, why);
 		return 0;
 	}
 	for (i = 0; i < a->nlinks; i++) {

@@ -52,6 +52,13 @@ struct article {
 	struct article_link *links;	/* links in the story's text */
 	size_t	  nlinks;
 
+	/*
+	 * Addresses the parsers would not keep (see url.h): how many, and the
+	 * first as '"address": reason', for the import or fetch report.
+	 */
+	size_t	  ndropped;
+	char	 *dropped;
+
 	/* Filled by the store when read back. */
 	char	 *feed;		/* feed title, "Saved stories" for imports */
 	int	  read;
@@ -73,8 +80,16 @@ void	 article_add_caption(struct article *, const char *, size_t);
 void	 article_add_tag(struct article *, const char *, size_t);
 
 /*
- * Add a link unless its URL is already there; only absolute http and
- * https links are kept. Returns 1 if added.
+ * Set the story's address as url_story keeps it (absolute http or https,
+ * no user information); another is dropped and counted in a->ndropped,
+ * with its reason. Returns 1 if set.
+ */
+int	 article_set_url(struct article *, const char *, size_t);
+
+/*
+ * Add a link unless its URL is already there; only addresses url_story
+ * keeps are, the rest are counted as dropped (an in-page "#..." reference
+ * silently). Returns 1 if added.
  */
 int	 article_add_link(struct article *, const char *url, size_t,
 	     const char *text, size_t);

@@ -835,28 +835,34 @@ html_byline(struct article *a, struct html_meta *m)
 	}
 }
 
-/* Set the URL: the canonical link (made absolute if it can be), og:url. */
+/*
+ * Set the URL: the canonical link (made absolute if it can be), og:url,
+ * the first that url_story keeps.
+ */
 static void
 html_url(struct article *a, struct html_meta *m)
 {
 	const char	*v[] = { m->canonical, m->og_url, m->ld_url };
 	xmlChar		*abs;
 	size_t		 i;
+	int		 set;
 
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
 		if (v[i] == NULL)
 			continue;
 		if (html_is_url(v[i]) && strncmp(v[i], "//", 2) != 0) {
-			article_set(&a->url, v[i], strlen(v[i]));
-			return;
+			if (article_set_url(a, v[i], strlen(v[i])))
+				return;
+			continue;
 		}
 		if (m->og_url != NULL && html_is_url(m->og_url) &&
 		    (abs = xmlBuildURI((const xmlChar *)v[i],
 		    (const xmlChar *)m->og_url)) != NULL) {
-			article_set(&a->url, (const char *)abs,
+			set = article_set_url(a, (const char *)abs,
 			    strlen((const char *)abs));
 			xmlFree(abs);
-			return;
+			if (set)
+				return;
 		}
 	}
 }

@@ -113,7 +113,7 @@ md_set_value(struct article *a, enum md_key key, const char *v, size_t len)
 		break;
 	case MD_KEY_URL:
 		if (a->url == NULL)
-			article_set(&a->url, v, len);
+			article_set_url(a, v, len);
 		break;
 	case MD_KEY_DATE:
 		if (a->published == NULL)
