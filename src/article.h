@@ -94,6 +94,13 @@ int	 article_set_url(struct article *, const char *, size_t);
 int	 article_add_link(struct article *, const char *url, size_t,
 	     const char *text, size_t);
 
+/*
+ * Does the lead only repeat the start of one of the body's first
+ * paragraphs (compared with case, quotes, dashes and spacing made plain;
+ * a lead cut short with an ellipsis counts)?
+ */
+int	 article_lead_repeated(const struct article *);
+
 /* Does the body already hold this exact paragraph? */
 int	 article_has_paragraph(const struct article *, const char *);
 

@@ -539,6 +539,11 @@ feed_entry_add(struct feed *f, struct feed_entry *e)
 	if (a->guid == NULL)
 		feed_guid_hash(a, e);
 	free(link);
+	/* A summary that only repeats the content's opening is shown once. */
+	if (article_lead_repeated(a)) {
+		free(a->lead);
+		a->lead = NULL;
+	}
 
 	if (a->title == NULL && a->body == NULL && a->lead == NULL) {
 		if (a->url == NULL) {

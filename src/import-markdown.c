@@ -843,6 +843,11 @@ import_markdown_parse(const char *s, size_t len, struct article *a,
 		*err = xstrdup("file has no title and no text");
 		goto out;
 	}
+	/* A summary that only repeats the opening paragraph goes. */
+	if (article_lead_repeated(a)) {
+		free(a->lead);
+		a->lead = NULL;
+	}
 	rv = 0;
 out:
 	free(md.first_line);
