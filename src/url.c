@@ -64,12 +64,19 @@ url_story(const char *s, size_t len, const char **why)
 			return NULL;
 		}
 	}
-	/* The authority: up to a path, query or fragment (or a backslash,
-	   which browsers read as '/'). */
+	/*
+	 * A backslash is '/' to a browser and not to curl: an address that
+	 * two parsers would read as two hosts is not kept.
+	 */
+	if (memchr(s, '\\', len) != NULL) {
+		*why = "address holds a backslash";
+		return NULL;
+	}
+	/* The authority: up to a path, query or fragment. */
 	auth = s + scheme + 3;
 	rest = s + len;
 	for (p = auth; p < rest; p++)
-		if (*p == '/' || *p == '?' || *p == '#' || *p == '\\')
+		if (*p == '/' || *p == '?' || *p == '#')
 			break;
 	alen = (size_t)(p - auth);
 	/* The last '@' ends the user information, as curl reads it. */
@@ -87,7 +94,14 @@ url_story(const char *s, size_t len, const char **why)
 	}
 	buf_init(&b);
 	buf_adds(&b, scheme == 4 ? "http://" : "https://");
-	buf_add(&b, auth, (size_t)(rest - auth));
+	/* Characters never valid in an address are sent percent-encoded,
+	   as browsers do: no quote or backtick reaches a browser script. */
+	for (p = auth; p < rest; p++) {
+		if (strchr("\"<>^`{|}", *p) != NULL)
+			buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&b, *p);
+	}
 	return buf_detach(&b);
 }
 

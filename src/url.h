@@ -13,9 +13,10 @@
 
 /*
  * The address as a story or a link keeps it: absolute http or https with
- * a host, no whitespace, control or invisible characters, at most URL_MAX
- * bytes. The scheme comes out in lower case and the user information
- * (user:password@) is left out: credentials belong to a feed's address,
+ * a host, no whitespace, control or invisible characters or backslash, at
+ * most URL_MAX bytes. The scheme comes out in lower case, the characters
+ * never valid in an address (" < > ^ ` { | }) percent-encoded, and the
+ * user information (user:password@) left out: credentials belong to a feed's address,
  * never to a story's. Leading and trailing whitespace is trimmed. Returns
  * a new string, or NULL with *why set to a lower-case reason (static).
  */

@@ -118,9 +118,14 @@ test_userinfo(void **state)
 	/* an '@' in the path or query is not user information */
 	assert_kept("https://example.org/@user?to=a@b",
 	    "https://example.org/@user?to=a@b");
-	/* a backslash ends the host for a browser: keep what it would see */
-	assert_kept("https://example.org\\@evil.example/",
-	    "https://example.org\\@evil.example/");
+	/* a backslash ends the host for a browser, not for curl */
+	assert_dropped("https://example.org\\@evil.example/");
+	assert_dropped("https://example.org/a\\b");
+	/* never-valid characters are percent-encoded, as browsers send them */
+	assert_kept("https://example.org/a?q={\"x\"|`y`}^<z>",
+	    "https://example.org/a?q=%7B%22x%22%7C%60y%60%7D%5E%3Cz%3E");
+	assert_kept("https://example.org/a?q=$(id);'x'",
+	    "https://example.org/a?q=$(id);'x'");
 }
 
 static void
