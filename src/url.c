@@ -49,20 +49,25 @@ url_story(const char *s, size_t len, const char **why)
 		*why = "address longer than 2048 bytes";
 		return NULL;
 	}
-	if (len >= 7 && strncasecmp(s, "http://", 7) == 0)
-		scheme = 4;
-	else if (len >= 8 && strncasecmp(s, "https://", 8) == 0)
-		scheme = 5;
-	else {
-		*why = "not an absolute http or https address";
-		return NULL;
-	}
 	for (i = 0; i < len; i += n) {
 		n = utf8_decode(s + i, len - i, &cp);
 		if (url_bad_char(cp) || (cp == 0xfffd && n == 1)) {
 			*why = "address holds spaces or control characters";
 			return NULL;
 		}
+	}
+	if (len >= 7 && strncasecmp(s, "http://", 7) == 0)
+		scheme = 4;
+	else if (len >= 8 && strncasecmp(s, "https://", 8) == 0)
+		scheme = 5;
+	else {
+		/* No scheme before the path: a relative address. */
+		for (n = 0; n < len && strchr(":/?#", s[n]) == NULL; n++)
+			;
+		*why = n == len || s[n] != ':' ? "relative, with no address "
+		    "to resolve it against" : "not an absolute http or https "
+		    "address";
+		return NULL;
 	}
 	/*
 	 * A backslash is '/' to a browser and not to curl: an address that

@@ -48,7 +48,7 @@ run --db "$db" add --tag t "$authed/t/hostile.rss"
 cp "$T/out" "$T/add.out"
 [ $rc -eq 0 ] && has "$T/out" "8 stories" &&
 	has "$T/out" '7 addresses dropped, the first "-oProxyCommand=touch ' &&
-	has "$T/out" '": not an absolute http or https address' &&
+	has "$T/out" '": address holds spaces or control characters' &&
 	! grep -qE 's3cret|hunter2|tok3n' "$T/out" && [ ! -s "$T/err" ]
 ok $? "add keeps the stories, and says which addresses it dropped and why"
 [ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"

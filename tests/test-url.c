@@ -78,6 +78,21 @@ test_schemes(void **state)
 }
 
 static void
+test_reasons(void **state)
+{
+	const char	*why = NULL;
+
+	(void)state;
+	assert_null(url_story("/a/b", 4, &why));
+	assert_string_equal(why, "relative, with no address to resolve it "
+	    "against");
+	assert_null(url_story("javascript:x", 12, &why));
+	assert_string_equal(why, "not an absolute http or https address");
+	assert_null(url_story("http://a b", 10, &why));
+	assert_string_equal(why, "address holds spaces or control characters");
+}
+
+static void
 test_characters(void **state)
 {
 	char	*big;
@@ -200,6 +215,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_schemes),
+		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_characters),
 		cmocka_unit_test(test_userinfo),
 		cmocka_unit_test(test_openable),
