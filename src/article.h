@@ -52,6 +52,13 @@ struct article {
 	struct article_link *links;	/* links in the story's text */
 	size_t	  nlinks;
 
+	/*
+	 * Addresses the parsers would not keep (see url.h): how many, and the
+	 * first as '"address": reason', for the import or fetch report.
+	 */
+	size_t	  ndropped;
+	char	 *dropped;
+
 	/* Filled by the store when read back. */
 	char	 *feed;		/* feed title, "Saved stories" for imports */
 	int	  read;
@@ -73,11 +80,26 @@ void	 article_add_caption(struct article *, const char *, size_t);
 void	 article_add_tag(struct article *, const char *, size_t);
 
 /*
- * Add a link unless its URL is already there; only absolute http and
- * https links are kept. Returns 1 if added.
+ * Set the story's address as url_story keeps it (absolute http or https,
+ * no user information); another is dropped and counted in a->ndropped,
+ * with its reason. Returns 1 if set.
+ */
+int	 article_set_url(struct article *, const char *, size_t);
+
+/*
+ * Add a link unless its URL is already there; only addresses url_story
+ * keeps are, the rest are counted as dropped (an in-page "#..." reference
+ * silently). Returns 1 if added.
  */
 int	 article_add_link(struct article *, const char *url, size_t,
 	     const char *text, size_t);
+
+/*
+ * Does the lead only repeat the start of one of the body's first
+ * paragraphs (compared with case, quotes, dashes and spacing made plain;
+ * a lead cut short with an ellipsis counts)?
+ */
+int	 article_lead_repeated(const struct article *);
 
 /* Does the body already hold this exact paragraph? */
 int	 article_has_paragraph(const struct article *, const char *);

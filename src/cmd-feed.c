@@ -122,6 +122,7 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 		printf(": %zu new", ev->added);
 		if (ev->updated > 0)
 			printf(", %zu updated", ev->updated);
+		cmd_print_dropped(stdout, ev->dropped, ev->dropped_first);
 		feed_report_moved(ev);
 		putchar('\n');
 		break;
@@ -189,6 +190,7 @@ add_report(const struct feeds_event *ev, void *arg)
 		printf(" (%s, %zu %s)", ev->kind != NULL ? ev->kind : "?",
 		    ev->added, plural(ev->added, "story", "stories"));
 		cmd_print_tags(stdout, ui->opts->tags, ui->opts->ntags);
+		cmd_print_dropped(stdout, ev->dropped, ev->dropped_first);
 		putchar('\n');
 		return;
 	}

@@ -57,6 +57,9 @@ fetch_json(const struct feeds_event *ev)
 	    (int64_t)ev->added));
 	json_object_object_add(o, "updated", json_object_new_int64(
 	    (int64_t)ev->updated));
+	json_object_object_add(o, "dropped", json_object_new_int64(
+	    (int64_t)ev->dropped));
+	json_set_string(o, "dropped_first", ev->dropped_first);
 	json_set_string(o, "error", ev->reason);
 	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE));

@@ -43,6 +43,7 @@ import_report(const struct import_event *ev, void *arg)
 			fputs(": ", stdout);
 			cmd_print_line(stdout, ev->title);
 		}
+		cmd_print_dropped(stdout, ev->dropped, ev->dropped_first);
 		putchar('\n');
 		break;
 	case IMPORT_EXISTS:

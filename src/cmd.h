@@ -62,6 +62,7 @@ void	 cmd_progress_draw(struct cmd_progress *, const char *, size_t,
 void	 cmd_progress_clear(struct cmd_progress *);
 /* Print an address as cmd_print_line does, its password hidden. */
 void	 cmd_print_url(FILE *, const char *);
+void	 cmd_print_dropped(FILE *, size_t, const char *);
 void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
 
 /*

@@ -477,6 +477,19 @@ cmd_print_url(FILE *f, const char *url)
 	free(shown);
 }
 
+/* After a report line: how many addresses were dropped, and the first. */
+void
+cmd_print_dropped(FILE *f, size_t n, const char *first)
+{
+	if (n == 0)
+		return;
+	fprintf(f, "; %zu %s dropped", n, n == 1 ? "address" : "addresses");
+	if (first != NULL) {
+		fputs(n == 1 ? ": " : ", the first ", f);
+		cmd_print_line(f, first);
+	}
+}
+
 /* Print "Name, Title (Affiliation)", each part safely, on one line. */
 void
 cmd_print_entity(FILE *f, const char *name, const char *title,

@@ -535,13 +535,17 @@ feed_entry_add(struct feed *f, struct feed_entry *e)
 {
 	struct article	*a = &e->article;
 	const char	*date;
-	char		*s;
+	char		*link = NULL;
 	size_t		 i;
 
+	/*
+	 * The story keeps the address url_story allows (never the feed's
+	 * password); its identity stays the link as given, so that stories
+	 * stored before keep theirs.
+	 */
 	if (e->link != NULL) {
-		s = feed_resolve(e->link, e->base);
-		article_set(&a->url, s, strlen(s));
-		free(s);
+		link = feed_resolve(e->link, e->base);
+		article_set_url(a, link, strlen(link));
 	}
 	feed_set_line(&a->title, e->title, e->title_type);
 	feed_byline(a, e);
@@ -563,10 +567,16 @@ feed_entry_add(struct feed *f, struct feed_entry *e)
 
 	if (e->id != NULL)
 		article_set(&a->guid, e->id, strlen(e->id));
-	if (a->guid == NULL && a->url != NULL)
-		article_set(&a->guid, a->url, strlen(a->url));
+	if (a->guid == NULL && link != NULL)
+		article_set(&a->guid, link, strlen(link));
 	if (a->guid == NULL)
 		feed_guid_hash(a, e);
+	free(link);
+	/* A summary that only repeats the content's opening is shown once. */
+	if (article_lead_repeated(a)) {
+		free(a->lead);
+		a->lead = NULL;
+	}
 
 	if (a->title == NULL && a->body == NULL && a->lead == NULL) {
 		if (a->url == NULL) {

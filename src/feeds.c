@@ -178,20 +178,30 @@ feeds_prepare(struct store *s, int64_t feed, struct article *items,
 	return it;
 }
 
+/* Count the addresses dropped from a story that is written. */
+static void
+feeds_count_dropped(struct feeds_event *ev, const struct article *a)
+{
+	ev->dropped += a->ndropped;
+	if (ev->dropped_first == NULL)
+		ev->dropped_first = a->dropped;
+}
+
 /*
  * Write the feed's fetch state and the prepared items inside the open
- * batch. Returns 0 with the counts, 1 if the feed is gone (removed since
- * the fetch began), or -1 with *err; the caller rolls back.
+ * batch. Returns 0 with the counts in ev (added, updated, dropped), 1 if
+ * the feed is gone (removed since the fetch began), or -1 with *err; the
+ * caller rolls back.
  */
 static int
 feeds_write(struct store *s, const struct store_feed *state,
-    struct feeds_item *it, size_t n, size_t *added, size_t *updated,
-    char **err)
+    struct feeds_item *it, size_t n, struct feeds_event *ev, char **err)
 {
 	size_t	i;
 	int	rc;
 
-	*added = *updated = 0;
+	ev->added = ev->updated = ev->dropped = 0;
+	ev->dropped_first = NULL;
 	if ((rc = store_feed_update(s, state, err)) != 0)
 		return rc;
 	for (i = 0; i < n; i++) {
@@ -202,15 +212,18 @@ feeds_write(struct store *s, const struct store_feed *state,
 			    it[i].hash, it[i].extracted ? &it[i].x : NULL,
 			    err) != 0)
 				return -1;
-			(*updated)++;
+			ev->updated++;
+			feeds_count_dropped(ev, it[i].a);
 			continue;
 		}
 		rc = store_article_add(s, state->id, it[i].a, it[i].hash,
 		    it[i].extracted ? &it[i].x : NULL, err);
 		if (rc < 0)
 			return -1;
-		if (rc == 0)
-			(*added)++;
+		if (rc == 0) {
+			ev->added++;
+			feeds_count_dropped(ev, it[i].a);
+		}
 	}
 	return 0;
 }
@@ -223,21 +236,22 @@ feeds_write(struct store *s, const struct store_feed *state,
 static int
 feeds_store(struct store *s, const struct store_feed *state,
     struct article *items, size_t n, const struct feeds_row *r,
-    size_t *added, size_t *updated, char **err)
+    struct feeds_event *ev, char **err)
 {
 	struct feeds_item	*it;
 	int			 rc, rv = -1;
 
-	*added = *updated = 0;
+	ev->added = ev->updated = ev->dropped = 0;
 	if ((it = feeds_prepare(s, state->id, items, n, r->tags, r->ntags,
 	    err)) == NULL)
 		return -1;
 	if (store_begin(s, err) != 0)
 		goto out;
-	if ((rc = feeds_write(s, state, it, n, added, updated, err)) != 0 ||
+	if ((rc = feeds_write(s, state, it, n, ev, err)) != 0 ||
 	    store_commit(s, err) != 0) {
 		store_rollback(s);
-		*added = *updated = 0;
+		ev->added = ev->updated = ev->dropped = 0;
+		ev->dropped_first = NULL;
 		rv = rc == 1 ? 1 : -1;
 		goto out;
 	}
@@ -267,7 +281,7 @@ feeds_page(const char *data, size_t len, const char *url, struct feed *f,
 	free(a->guid);
 	a->guid = xstrdup(url);
 	if (a->url == NULL)
-		a->url = xstrdup(url);
+		article_set_url(a, url, strlen(url));
 	f->title = dup_or_null(a->title);
 	return 0;
 }
@@ -392,8 +406,8 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 		ev.kind = st.kind = feed_kind_name(f.kind);
 	st.etag = res->etag;
 	st.last_modified = res->last_modified;
-	if ((rc = feeds_store(run->s, &st, f.items, f.nitems, r, &ev.added,
-	    &ev.updated, &err)) < 0)
+	if ((rc = feeds_store(run->s, &st, f.items, f.nitems, r, &ev,
+	    &err)) < 0)
 		goto failed;
 	ev.status = rc == 1 ? FEEDS_REMOVED : FEEDS_FETCHED;
 	feeds_report(run->opts, run->t, &ev);
@@ -565,7 +579,7 @@ feeds_add(struct store *s, const char *given,
 	struct feed		 f;
 	struct feeds_item	*it = NULL;
 	char			*err = NULL, *feed_url = NULL, *title = NULL;
-	char			*norm = NULL, *found;
+	char			*norm = NULL, *found, *shown;
 	const char		*kind, *url = given;
 	int64_t			 id;
 	int			 rc;
@@ -624,8 +638,10 @@ feeds_add(struct store *s, const char *given,
 		req.url = feed_url;
 		fetch_one(&req, &fo, &res);
 		if (res.status != FETCH_OK) {
-			xasprintf(&err, "the page's feed %s: %s", feed_url,
+			shown = fetch_url_redact(feed_url);
+			xasprintf(&err, "the page's feed %s: %s", shown,
 			    feeds_add_why(&res));
+			free(shown);
 			goto failed;
 		}
 		if (res.moved != NULL) {
@@ -671,8 +687,8 @@ store:
 	st.fetched = (int64_t)time(NULL);
 	st.status = (int)res.http;
 	memset(&ev, 0, sizeof ev);
-	if (feeds_write(s, &st, it, f.nitems, &ev.added, &ev.updated,
-	    &err) != 0 || store_commit(s, &err) != 0) {
+	if (feeds_write(s, &st, it, f.nitems, &ev, &err) != 0 ||
+	    store_commit(s, &err) != 0) {
 		store_rollback(s);
 		goto failed;
 	}

@@ -32,6 +32,9 @@ struct feeds_event {
 	size_t			 added;		/* new stories */
 	size_t			 updated;	/* stories whose text changed */
 	size_t			 tagged;	/* FEEDS_EXISTS: tags added */
+	size_t			 dropped;	/* addresses not kept in the
+						   stories added or updated */
+	const char		*dropped_first;	/* '"address": reason' */
 	size_t			 done;		/* feeds finished so far */
 	size_t			 total;
 };

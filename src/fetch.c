@@ -21,6 +21,7 @@
 #include "fetch.h"
 #include "import-html.h"
 #include "plural.h"
+#include "url.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -157,37 +158,10 @@ out:
 	return rv;
 }
 
-/* Where the user information of an address starts and its '@'; 0 if none. */
-static int
-fetch_userinfo(const char *url, const char **auth, const char **at)
-{
-	const char	*end;
-
-	if ((*auth = strstr(url, "://")) == NULL)
-		return 0;
-	*auth += 3;
-	end = *auth + strcspn(*auth, "/?#");
-	/* The last '@' of the authority ends the user information. */
-	for (*at = end; *at > *auth && (*at)[-1] != '@'; (*at)--)
-		;
-	if (*at == *auth)
-		return 0;
-	(*at)--;
-	return 1;
-}
-
 char *
 fetch_url_redact(const char *url)
 {
-	const char	*auth, *at, *colon;
-	char		*out;
-
-	if (!fetch_userinfo(url, &auth, &at))
-		return xstrdup(url);
-	if ((colon = memchr(auth, ':', (size_t)(at - auth))) == NULL)
-		return xstrdup(url);
-	xasprintf(&out, "%.*s****%s", (int)(colon + 1 - url), url, at);
-	return out;
+	return url_redact(url);
 }
 
 /* Keep the body, up to the limit; past it, abort the transfer. */
@@ -348,12 +322,11 @@ fetch_xfer_new(const struct fetch_req *r, size_t index,
 	struct fetch_xfer	*x;
 	struct curl_slist	*l;
 	char			*hdr;
-	const char		*auth, *at;
 	CURLcode		 rc = CURLE_OK;
 
 	x = xcalloc(1, sizeof *x);
 	x->index = index;
-	x->userinfo = fetch_userinfo(r->url, &auth, &at);
+	x->userinfo = url_has_userinfo(r->url);
 	x->max = r->max;
 	x->conditional = r->etag != NULL || r->last_modified != NULL;
 	x->retry_after = -1;

@@ -69,10 +69,7 @@ int	 fetch_url_check(const char *, char **err);
 /* The address as the library keeps it (see fetch.c); NULL if bad. */
 char	*fetch_url_normalize(const char *);
 
-/*
- * The address as it may be shown: a password in it (http://user:pw@host/)
- * replaced by "****". Returns a new string.
- */
+/* The address as it may be shown: url_redact (url.h). */
 char	*fetch_url_redact(const char *);
 
 /* Fetch one document (blocking). Always fills res. */

@@ -11,10 +11,12 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -395,6 +397,74 @@ body_heading(xmlNodePtr n)
 	return html_is(n, "h2") || html_is(n, "h3") || html_is(n, "h4");
 }
 
+/* Longest line taken for a reading time ("7 min read · 3 May 2024"). */
+#define BODY_READING_MAX	80
+
+/* Is word w (n bytes) one of the words? */
+static int
+body_word_is(const char *w, size_t n, const char *const *words)
+{
+	size_t	i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is the paragraph a reading-time line: "7 min read", "5-minute read",
+ * "Reading time: 4 minutes", "Estimated read time 3 min", alone or with a
+ * date? Page furniture, not the story.
+ */
+static int
+body_reading_time(const char *s, size_t len)
+{
+	static const char *const mins[] = {
+		"min", "mins", "minute", "minutes", NULL
+	};
+	static const char *const reads[] = { "read", "reading", NULL };
+	static const char *const times[] = { "time", NULL };
+	static const char *const tos[] = { "to", NULL };
+	const char	*w[16];
+	size_t		 wl[16], n = 0, i, j;
+	int		 intro = 0;
+
+	if (len > BODY_READING_MAX)
+		return 0;
+	/* The words: runs of letters or of digits ("7min" is two). */
+	for (i = 0; i < len && n < 16; ) {
+		if (!isalnum((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		w[n] = s + i;
+		for (j = i; j < len && isalnum((unsigned char)s[j]) &&
+		    !isdigit((unsigned char)s[j]) == !isdigit((unsigned char)s[i]);
+		    j++)
+			;
+		wl[n++] = j - i;
+		i = j;
+	}
+	for (i = 0; i + 1 < n; i++) {
+		/* "reading time", "read time", "time to read" */
+		if ((body_word_is(w[i], wl[i], reads) &&
+		    body_word_is(w[i + 1], wl[i + 1], times)) ||
+		    (i + 2 < n && body_word_is(w[i], wl[i], times) &&
+		    body_word_is(w[i + 1], wl[i + 1], tos) &&
+		    body_word_is(w[i + 2], wl[i + 2], reads)))
+			intro = 1;
+		if (!isdigit((unsigned char)w[i][0]) ||
+		    !body_word_is(w[i + 1], wl[i + 1], mins))
+			continue;
+		/* "7 min read", or a number of minutes after "reading time" */
+		if (intro || (i + 2 < n && body_word_is(w[i + 2], wl[i + 2],
+		    reads)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Add the text collected so far as a paragraph of its kind. */
 static void
 body_flush(struct article *a, struct buf *b, enum body_para kind)
@@ -403,7 +473,8 @@ body_flush(struct article *a, struct buf *b, enum body_para kind)
 		return;
 	switch (kind) {
 	case PARA_TEXT:
-		article_add_paragraph(a, b->data, b->len, 0);
+		if (!body_reading_time(b->data, b->len))
+			article_add_paragraph(a, b->data, b->len, 0);
 		break;
 	case PARA_HEADING:
 		article_add_paragraph(a, b->data, b->len, 1);

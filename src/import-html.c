@@ -835,59 +835,56 @@ html_byline(struct article *a, struct html_meta *m)
 	}
 }
 
-/* Set the URL: the canonical link (made absolute if it can be), og:url. */
+/*
+ * Set the URL: the canonical link (made absolute if it can be), og:url,
+ * the first that url_story keeps.
+ */
 static void
 html_url(struct article *a, struct html_meta *m)
 {
 	const char	*v[] = { m->canonical, m->og_url, m->ld_url };
 	xmlChar		*abs;
 	size_t		 i;
+	int		 set;
 
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
 		if (v[i] == NULL)
 			continue;
 		if (html_is_url(v[i]) && strncmp(v[i], "//", 2) != 0) {
-			article_set(&a->url, v[i], strlen(v[i]));
-			return;
+			if (article_set_url(a, v[i], strlen(v[i])))
+				return;
+			continue;
 		}
 		if (m->og_url != NULL && html_is_url(m->og_url) &&
 		    (abs = xmlBuildURI((const xmlChar *)v[i],
 		    (const xmlChar *)m->og_url)) != NULL) {
-			article_set(&a->url, (const char *)abs,
+			set = article_set_url(a, (const char *)abs,
 			    strlen((const char *)abs));
 			xmlFree(abs);
-			return;
+			if (set)
+				return;
 		}
 	}
 }
 
-/* Set the lead unless it only repeats the first paragraph. */
+/*
+ * Set the lead unless it only repeats a paragraph the body opens with: the
+ * story is shown once, and the paragraph stays in the body, where its
+ * quotes are found.
+ */
 static void
 html_lead(struct article *a, struct html_meta *m)
 {
 	const char	*v[] = {
 		m->og_description, m->description, m->ld_description
 	};
-	size_t		 i, len, plen;
-	const char	*first, *nl;
+	size_t		 i;
 
 	for (i = 0; i < sizeof v / sizeof v[0] && a->lead == NULL; i++) {
 		if (v[i] != NULL)
 			article_set(&a->lead, v[i], strlen(v[i]));
 	}
-	if (a->lead == NULL || a->body == NULL)
-		return;
-	first = a->body;
-	nl = strstr(first, "\n\n");
-	plen = nl != NULL ? (size_t)(nl - first) : a->body_len;
-	len = strlen(a->lead);
-	if (len >= 3 && strcmp(a->lead + len - 3, "\xe2\x80\xa6") == 0)
-		len -= 3;	/* "…": the lead was cut from the paragraph */
-	else if (len >= 3 && strcmp(a->lead + len - 3, "...") == 0)
-		len -= 3;
-	else if (len != plen)
-		return;
-	if (len <= plen && memcmp(first, a->lead, len) == 0) {
+	if (article_lead_repeated(a)) {
 		free(a->lead);
 		a->lead = NULL;
 	}

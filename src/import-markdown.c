@@ -113,7 +113,7 @@ md_set_value(struct article *a, enum md_key key, const char *v, size_t len)
 		break;
 	case MD_KEY_URL:
 		if (a->url == NULL)
-			article_set(&a->url, v, len);
+			article_set_url(a, v, len);
 		break;
 	case MD_KEY_DATE:
 		if (a->published == NULL)
@@ -842,6 +842,11 @@ import_markdown_parse(const char *s, size_t len, struct article *a,
 	if (a->title == NULL && a->body == NULL) {
 		*err = xstrdup("file has no title and no text");
 		goto out;
+	}
+	/* A summary that only repeats the opening paragraph goes. */
+	if (article_lead_repeated(a)) {
+		free(a->lead);
+		a->lead = NULL;
 	}
 	rv = 0;
 out:

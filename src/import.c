@@ -552,6 +552,10 @@ report(const struct import_options *opts, struct import_item *it,
 	ev.reason = it->reason;
 	ev.id = it->a.id;
 	ev.title = it->a.title;
+	if (it->status == IMPORT_ADDED) {
+		ev.dropped = it->a.ndropped;
+		ev.dropped_first = it->a.dropped;
+	}
 	ev.done = done;
 	ev.total = total;
 	opts->report(&ev, opts->arg);

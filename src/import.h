@@ -60,6 +60,9 @@ struct import_event {
 	const char		*reason;	/* FAILED, SKIPPED only */
 	int64_t			 id;		/* the story's id, if known */
 	const char		*title;		/* IMPORT_ADDED only; may be NULL */
+	size_t			 dropped;	/* IMPORT_ADDED: addresses not
+						   kept (see url.h) */
+	const char		*dropped_first;	/* '"address": reason' */
 	size_t			 done;		/* files finished so far */
 	size_t			 total;		/* files found */
 };

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "store.h"
 #include "store-int.h"
+#include "url.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -36,6 +37,24 @@ column_strdup(sqlite3_stmt *st, int i)
 	const unsigned char *s = sqlite3_column_text(st, i);
 
 	return s == NULL ? NULL : xstrdup((const char *)s);
+}
+
+/*
+ * A story's or link's address as read back: what url_story keeps, else
+ * NULL. Libraries written before addresses were checked on the way in may
+ * hold a "javascript:" one or a feed's password; they are left in the
+ * file (nothing of the user's is rewritten) but never offered to show,
+ * export or open, and a re-fetch of the story replaces them.
+ */
+static char *
+column_url(sqlite3_stmt *st, int i)
+{
+	const char	*s = (const char *)sqlite3_column_text(st, i);
+	const char	*why;
+
+	if (s == NULL)
+		return NULL;
+	return url_story(s, (size_t)sqlite3_column_bytes(st, i), &why);
 }
 
 int64_t
@@ -327,7 +346,7 @@ store_article_list(struct store *s, const struct store_query *q,
 		article_init(&a);
 		a.id = sqlite3_column_int64(st, 0);
 		a.guid = column_strdup(st, 1);
-		a.url = column_strdup(st, 2);
+		a.url = column_url(st, 2);
 		a.title = column_strdup(st, 3);
 		a.outlet = column_strdup(st, 4);
 		a.byline = column_strdup(st, 5);
@@ -411,7 +430,7 @@ store_article_get(struct store *s, int64_t id, struct article *a, char **err)
 	}
 	a->id = id;
 	a->guid = column_strdup(st, 0);
-	a->url = column_strdup(st, 1);
+	a->url = column_url(st, 1);
 	a->title = column_strdup(st, 2);
 	a->outlet = column_strdup(st, 3);
 	a->byline = column_strdup(st, 4);
@@ -463,9 +482,13 @@ store_article_get(struct store *s, int64_t id, struct article *a, char **err)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *url = column_url(st, 0);
+
+		if (url == NULL)
+			continue;
 		a->links = xreallocarray(a->links, a->nlinks + 1,
 		    sizeof *a->links);
-		a->links[a->nlinks].url = column_strdup(st, 0);
+		a->links[a->nlinks].url = url;
 		a->links[a->nlinks++].text = column_strdup(st, 1);
 	}
 	sqlite3_reset(st);

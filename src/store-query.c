@@ -14,6 +14,7 @@
 #include "search.h"
 #include "store.h"
 #include "store-int.h"
+#include "url.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -121,13 +122,14 @@ store_feed_counts(struct store *s, unsigned kinds,
 		{ STORE_FILTER_OUTLET, "SELECT outlet, 0, count(*)"
 		    " FROM articles WHERE outlet IS NOT NULL"
 		    " GROUP BY outlet ORDER BY outlet" },
-		{ STORE_FILTER_FEED, "SELECT coalesce(f.title, f.url), f.id,"
+		{ STORE_FILTER_FEED, "SELECT f.title, f.id,"
 		    " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),"
-		    " f.error FROM feeds f"
+		    " f.error, f.url FROM feeds f"
 		    " ORDER BY f.kind = 'local', coalesce(f.title, f.url)" },
 	};
 	struct store_feed_count	 c;
 	sqlite3_stmt		*st = NULL;
+	char			*shown;
 	size_t			 i;
 	int			 rc, rv = -1;
 
@@ -146,7 +148,16 @@ store_feed_counts(struct store *s, unsigned kinds,
 			c.count = sqlite3_column_int64(st, 2);
 			c.error = sqlite3_column_count(st) > 3 ?
 			    (const char *)sqlite3_column_text(st, 3) : NULL;
-			if (fn(&c, arg) != 0) {
+			/* An untitled feed goes by its address, password
+			   masked. */
+			shown = NULL;
+			if (c.value == NULL && sqlite3_column_count(st) > 4 &&
+			    sqlite3_column_text(st, 4) != NULL)
+				c.value = shown = url_redact((const char *)
+				    sqlite3_column_text(st, 4));
+			rc = fn(&c, arg);
+			free(shown);
+			if (rc != 0) {
 				rc = SQLITE_DONE;
 				break;
 			}

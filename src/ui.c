@@ -21,6 +21,7 @@
 #include "store.h"
 #include "ui.h"
 #include "ui-int.h"
+#include "url.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -325,40 +326,150 @@ out:
 	return rv;
 }
 
-/* Open a link with $BROWSER or xdg-open, the terminal suspended. */
+/* Is there a program of this name to run (a path, or one on $PATH)? */
+static int
+ui_have_program(const char *name)
+{
+	const char	*path, *p, *end;
+	char		*full;
+	int		 found = 0;
+
+	if (strchr(name, '/') != NULL)
+		return access(name, X_OK) == 0;
+	if ((path = getenv("PATH")) == NULL || *path == '\0')
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path; !found; p = end + 1) {
+		end = p + strcspn(p, ":");
+		xasprintf(&full, "%.*s/%s", end > p ? (int)(end - p) : 1,
+		    end > p ? p : ".", name);
+		found = access(full, X_OK) == 0;
+		free(full);
+		if (*end == '\0')
+			break;
+	}
+	return found;
+}
+
+static void
+ui_argv_free(char **argv)
+{
+	size_t	i;
+
+	if (argv == NULL)
+		return;
+	for (i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/*
+ * One command of $BROWSER (len bytes at cmd) as argv: words parted by
+ * blanks, never run by a shell. A word holding %s becomes that word with
+ * the address in its place (%% is a '%'), so the address is never split;
+ * with no %s the address is the last word. NULL if there are no words.
+ */
+static char **
+ui_browser_words(const char *cmd, size_t len, const char *url)
+{
+	struct buf	  w;
+	char		**argv;
+	size_t		  argc = 0, i = 0;
+	int		  placed = 0;
+
+	argv = xcalloc(len / 2 + 3, sizeof *argv);
+	for (;;) {
+		while (i < len && (cmd[i] == ' ' || cmd[i] == '\t'))
+			i++;
+		if (i == len)
+			break;
+		buf_init(&w);
+		for (; i < len && cmd[i] != ' ' && cmd[i] != '\t'; i++) {
+			if (cmd[i] == '%' && i + 1 < len && cmd[i + 1] == 's') {
+				buf_adds(&w, url);
+				placed = 1;
+				i++;
+			} else if (cmd[i] == '%' && i + 1 < len &&
+			    cmd[i + 1] == '%') {
+				buf_addc(&w, '%');
+				i++;
+			} else
+				buf_addc(&w, cmd[i]);
+		}
+		argv[argc++] = buf_detach(&w);
+	}
+	if (argc == 0) {
+		free(argv);
+		return NULL;
+	}
+	if (!placed)
+		argv[argc++] = xstrdup(url);
+	argv[argc] = NULL;
+	return argv;
+}
+
+/*
+ * The browser's argv for url: $BROWSER, a list of commands parted by ':'
+ * of which the first installed one wins, else xdg-open. NULL with a
+ * message on the status line if there is none.
+ */
+static char **
+ui_browser_argv(struct ui *ui, const char *url)
+{
+	const char	*env, *p, *end;
+	char		**argv, *first = NULL;
+
+	env = getenv("BROWSER");
+	if (env == NULL || env[strspn(env, " \t:")] == '\0') {
+		if (!ui_have_program("xdg-open")) {
+			ui_message(ui, 1, "no browser: set $BROWSER, or "
+			    "install xdg-open");
+			return NULL;
+		}
+		env = "xdg-open";
+	}
+	for (p = env; ; p = end + 1) {
+		end = p + strcspn(p, ":");
+		argv = ui_browser_words(p, (size_t)(end - p), url);
+		if (argv != NULL && ui_have_program(argv[0])) {
+			free(first);
+			return argv;
+		}
+		if (argv != NULL && first == NULL)
+			first = xstrdup(argv[0]);
+		ui_argv_free(argv);
+		if (*end == '\0')
+			break;
+	}
+	ui_message(ui, 1, "no browser: cannot find %s; set $BROWSER",
+	    first != NULL ? first : "?");
+	free(first);
+	return NULL;
+}
+
+/*
+ * Open a link with $BROWSER or xdg-open, the terminal suspended. Only an
+ * address url_openable allows is passed, checked here again right before
+ * the browser starts: it begins "http://" or "https://", so it can never
+ * be read as an option, and holds no blank or control character.
+ */
 int
 ui_open_url(struct ui *ui, const char *url)
 {
-	const char	*env;
-	char		*cmd, *argv[16], *p;
-	int		 argc = 0, status;
-	pid_t		 pid;
+	char		**argv;
+	int		  status;
+	pid_t		  pid;
 
 	if (url == NULL || *url == '\0') {
 		ui_message(ui, 1, "this story has no link");
 		return UI_REDRAW;
 	}
-	/* $BROWSER may hold a few words; never a shell. */
-	env = getenv("BROWSER");
-	cmd = xstrdup(env != NULL && *env != '\0' ? env : "xdg-open");
-	cmd[strcspn(cmd, ":")] = '\0';
-	p = cmd;
-	while (argc < 14) {
-		p += strspn(p, " \t");
-		if (*p == '\0')
-			break;
-		argv[argc++] = p;
-		p += strcspn(p, " \t");
-		if (*p != '\0')
-			*p++ = '\0';
-	}
-	if (argc == 0) {
-		free(cmd);
-		ui_message(ui, 1, "$BROWSER is empty");
+	if (!url_openable(url)) {
+		ui_message(ui, 1, "not opened: only http and https addresses "
+		    "are");
 		return UI_REDRAW;
 	}
-	argv[argc++] = (char *)url;
-	argv[argc] = NULL;
+	if ((argv = ui_browser_argv(ui, url)) == NULL)
+		return UI_REDRAW;
 
 	def_prog_mode();
 	endwin();
@@ -381,7 +492,7 @@ ui_open_url(struct ui *ui, const char *url)
 		ui_message(ui, 1, "%s failed", argv[0]);
 	else
 		ui_message(ui, 0, "opened %s", url);
-	free(cmd);
+	ui_argv_free(argv);
 	return UI_REDRAW | UI_RELAYOUT;
 }
 

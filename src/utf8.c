@@ -191,7 +191,7 @@ utf8_is_unsafe(uint32_t c)
 	return 0;
 }
 
-static int
+int
 utf8_is_space(uint32_t c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||

@@ -38,6 +38,9 @@ size_t	 utf8_escape_len(const char *, size_t);
 /* Is cp a character that must never be stored in a display field? */
 int	 utf8_is_unsafe(uint32_t cp);
 
+/* Is cp whitespace (ASCII, no-break and the Unicode spaces)? */
+int	 utf8_is_space(uint32_t cp);
+
 /*
  * One line of display text: unsafe characters dropped, runs of whitespace
  * (including newlines) made one space, ends trimmed. Returns a new string.

@@ -269,6 +269,45 @@ test_figure(void **state)
 	article_free(&a);
 }
 
+/*
+ * A description that repeats an opening paragraph (other quotes, dashes
+ * and spacing; cut short without an ellipsis) is not shown twice, and
+ * reading-time lines are page furniture, not the story.
+ */
+static void
+test_lead_once(void **state)
+{
+	struct article	a;
+
+	(void)state;
+	parse_ok("lead-repeat.html", &a);
+	assert_string_equal(a.title, "Ports reopen after the strike");
+	assert_null(a.lead);
+	assert_int_equal(paragraphs(&a), 4);
+	assert_paragraph(&a, 0, "Dockers in Port Adrel ended a nine-day strike "
+	    "on Friday, saying the deal was \xe2\x80\x9c" "fair\xe2\x80\x9d "
+	    "\xe2\x80\x93 for now.");
+	assert_paragraph(&a, 2, "Shipping lines said the backlog of "
+	    "containers, the 10-minute read-out of which the port authority "
+	    "published on Saturday, would take a fortnight to clear.");
+	assert_null(strstr(a.body, "min read"));
+	assert_null(strstr(a.body, "5-minute read"));
+	assert_paragraph(&a, 3, "The harbour master said the first ships "
+	    "would be unloaded on Sunday morning, weather permitting, and "
+	    "that night shifts would resume.");
+	assert_null(strstr(a.body, "Reading time"));
+	assert_null(strstr(a.body, "read time"));
+	article_free(&a);
+
+	parse_ok("lead-cut.html", &a);
+	assert_null(a.lead);
+	assert_int_equal(paragraphs(&a), 2);
+	assert_paragraph(&a, 0, "Negotiators from Estmark and Valdoria met "
+	    "again in Lindholm on Monday for the first time since the talks "
+	    "broke down in March over water rights.");
+	article_free(&a);
+}
+
 /* Unclosed and misnested tags still give the text. */
 static void
 test_malformed(void **state)
@@ -588,6 +627,7 @@ main(void)
 		cmocka_unit_test(test_nothing),
 		cmocka_unit_test(test_jsonld_broken),
 		cmocka_unit_test(test_title_suffix),
+		cmocka_unit_test(test_lead_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,230 @@
+/* Unit tests: story and link addresses (url.c) and the article's setter. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "article.h"
+#include "url.h"
+
+/* url_story on a string: the kept address, or NULL. */
+static char *
+story(const char *s)
+{
+	const char	*why = NULL;
+	char		*u;
+
+	u = url_story(s, strlen(s), &why);
+	if (u == NULL)
+		assert_non_null(why);
+	return u;
+}
+
+static void
+assert_kept(const char *in, const char *want)
+{
+	char	*u = story(in);
+
+	if (u == NULL)
+		fail_msg("dropped: %s", in);
+	assert_string_equal(u, want);
+	free(u);
+}
+
+static void
+assert_dropped(const char *in)
+{
+	char	*u = story(in);
+
+	if (u != NULL)
+		fail_msg("kept: %s as %s", in, u);
+}
+
+static void
+test_schemes(void **state)
+{
+	(void)state;
+	assert_kept("https://example.org/a?b=1#c", "https://example.org/a?b=1#c");
+	assert_kept("HTTP://Example.org/A", "http://Example.org/A");
+	assert_kept("  https://example.org/x \n", "https://example.org/x");
+	assert_kept("https://de.example/K\xc3\xb6ln", "https://de.example/K\xc3\xb6ln");
+	/* anything a browser could read as an option or run as code */
+	assert_dropped("-oProxyCommand=touch /tmp/pwned");
+	assert_dropped("-x --new-window");
+	assert_dropped("--new-window");
+	assert_dropped("javascript:alert(1)");
+	assert_dropped("JavaScript:alert(1)");
+	assert_dropped("file:///etc/passwd");
+	assert_dropped("data:text/html,<script>alert(1)</script>");
+	assert_dropped("vbscript:msgbox");
+	assert_dropped("ftp://example.org/x");
+	assert_dropped("mailto:a@example.org");
+	/* not absolute, or no host */
+	assert_dropped("/relative/path");
+	assert_dropped("//example.org/x");
+	assert_dropped("http:/example.org");
+	assert_dropped("http:example.org");
+	assert_dropped("http://");
+	assert_dropped("http:///etc/passwd");
+	assert_dropped("https://:443/x");
+	assert_dropped("https://user:pw@/x");
+	assert_dropped("");
+}
+
+static void
+test_reasons(void **state)
+{
+	const char	*why = NULL;
+
+	(void)state;
+	assert_null(url_story("/a/b", 4, &why));
+	assert_string_equal(why, "relative, with no address to resolve it "
+	    "against");
+	assert_null(url_story("javascript:x", 12, &why));
+	assert_string_equal(why, "not an absolute http or https address");
+	assert_null(url_story("http://a b", 10, &why));
+	assert_string_equal(why, "address holds spaces or control characters");
+}
+
+static void
+test_characters(void **state)
+{
+	char	*big;
+
+	(void)state;
+	/* A space in a path is encoded, as browsers do; in a host, dropped. */
+	assert_kept("https://example.org/a b?q=c d",
+	    "https://example.org/a%20b?q=c%20d");
+	assert_dropped("https://exa mple.org/a");
+	assert_dropped("https://example.org/a\tb");
+	assert_dropped("https://example.org/a\nb");
+	assert_dropped("https://example.org/\x1b[31m");
+	assert_dropped("https://example.org/\x7f");
+	assert_dropped("https://example.org/\xc2\x9b" "31m");	/* C1 CSI */
+	assert_dropped("https://example.org/\xc2\xa0x");	/* no-break */
+	assert_dropped("https://example.org/\xe2\x80\xae" "gpj"); /* RLO */
+	assert_dropped("https://example.org/\xe2\x80\x8bx");	/* zero width */
+	assert_dropped("https://example.org/\xff");		/* not UTF-8 */
+	big = malloc(URL_MAX + 2);
+	assert_non_null(big);
+	memcpy(big, "https://e.example/", 18);
+	memset(big + 18, 'a', URL_MAX + 1 - 18);
+	big[URL_MAX + 1] = '\0';
+	assert_dropped(big);
+	big[URL_MAX] = '\0';
+	free(story(big));
+	assert_int_equal(strlen(big), URL_MAX);
+	assert_kept(big, big);
+	free(big);
+}
+
+static void
+test_userinfo(void **state)
+{
+	(void)state;
+	assert_kept("http://user:password@127.0.0.1:8080/item?x=1",
+	    "http://127.0.0.1:8080/item?x=1");
+	assert_kept("https://token@example.org/a", "https://example.org/a");
+	assert_kept("https://a@b:c@example.org/", "https://example.org/");
+	assert_kept("https://@example.org/", "https://example.org/");
+	/* an '@' in the path or query is not user information */
+	assert_kept("https://example.org/@user?to=a@b",
+	    "https://example.org/@user?to=a@b");
+	/* a backslash ends the host for a browser, not for curl */
+	assert_dropped("https://example.org\\@evil.example/");
+	assert_dropped("https://example.org/a\\b");
+	/* never-valid characters are percent-encoded, as browsers send them */
+	assert_kept("https://example.org/a?q={\"x\"|`y`}^<z>",
+	    "https://example.org/a?q=%7B%22x%22%7C%60y%60%7D%5E%3Cz%3E");
+	assert_kept("https://example.org/a?q=$(id);'x'",
+	    "https://example.org/a?q=$(id);'x'");
+}
+
+static void
+test_openable(void **state)
+{
+	(void)state;
+	assert_true(url_openable("https://example.org/a"));
+	assert_true(url_openable("http://example.org"));
+	assert_false(url_openable(NULL));
+	assert_false(url_openable("HTTPS://example.org/"));
+	assert_false(url_openable(" https://example.org/"));
+	assert_false(url_openable("https://example.org/ x"));
+	assert_false(url_openable("https://u:p@example.org/"));
+	assert_false(url_openable("-oProxyCommand=x"));
+	assert_false(url_openable("javascript:alert(1)"));
+	assert_false(url_openable("file:///etc/passwd"));
+}
+
+static void
+test_redact(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = url_redact("http://alice:s3cret@example.org/feed");
+	assert_string_equal(s, "http://alice:****@example.org/feed");
+	free(s);
+	s = url_redact("https://ghp_token@example.org/feed");
+	assert_string_equal(s, "https://****@example.org/feed");
+	free(s);
+	s = url_redact("https://example.org/feed?mail=a@b");
+	assert_string_equal(s, "https://example.org/feed?mail=a@b");
+	free(s);
+	assert_true(url_has_userinfo("http://a:b@c/"));
+	assert_false(url_has_userinfo("http://c/@d"));
+}
+
+static void
+test_article(void **state)
+{
+	struct article	a;
+
+	(void)state;
+	article_init(&a);
+	assert_int_equal(article_set_url(&a, "javascript:alert(1)", 19), 0);
+	assert_null(a.url);
+	assert_int_equal(a.ndropped, 1);
+	assert_string_equal(a.dropped,
+	    "\"javascript:alert(1)\": not an absolute http or https address");
+	assert_int_equal(article_set_url(&a,
+	    "http://u:pw@example.org/story", 29), 1);
+	assert_string_equal(a.url, "http://example.org/story");
+	assert_int_equal(article_add_link(&a, "file:///etc/passwd", 18,
+	    "passwords", 9), 0);
+	assert_int_equal(article_add_link(&a, "#notes", 6, NULL, 0), 0);
+	assert_int_equal(a.ndropped, 2);	/* "#notes" is not counted */
+	assert_int_equal(article_add_link(&a, "https://u:p@example.org/l",
+	    25, "l", 1), 1);
+	assert_string_equal(a.links[0].url, "https://example.org/l");
+	/* the same address once the credentials are gone */
+	assert_int_equal(article_add_link(&a, "https://example.org/l", 21,
+	    "l", 1), 0);
+	assert_string_equal(a.dropped,
+	    "\"javascript:alert(1)\": not an absolute http or https address");
+	article_free(&a);
+	assert_null(a.dropped);
+	assert_int_equal(a.ndropped, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_schemes),
+		cmocka_unit_test(test_reasons),
+		cmocka_unit_test(test_characters),
+		cmocka_unit_test(test_userinfo),
+		cmocka_unit_test(test_openable),
+		cmocka_unit_test(test_redact),
+		cmocka_unit_test(test_article),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
