@@ -29,6 +29,7 @@
 #define CONFIG_DEPTH	4		/* files included within files */
 #define CONFIG_WORDS	16
 #define CONFIG_SHOW	40		/* bytes of a word shown in a message */
+#define CONFIG_ERRS	100		/* errors kept for the help screen */
 
 /* The file being read, for messages and relative includes. */
 struct config_file {
@@ -440,17 +441,28 @@ ui_newsboat_command(struct ui *ui, const char *s, char **err)
 	return rv;
 }
 
-/* Note an error of the file being read at a line. */
+/*
+ * Note an error of the file being read at a line: the first is shown on
+ * the status line, and every one (up to CONFIG_ERRS) on the help screen.
+ */
 static void
 config_error(struct config_file *c, int lineno, const char *err)
 {
-	char	*p;
+	struct ui	*ui = c->ui;
+	char		*p, *msg;
 
-	if (c->nerr++ > 0 || err == NULL)
-		return;
 	p = ui_escape(c->path, 256);
-	xasprintf(&c->first, "%s:%d: %s", p, lineno, err);
+	xasprintf(&msg, "%s:%d: %s", p, lineno, err);
 	free(p);
+	if (ui->ncfg_errs < CONFIG_ERRS) {
+		ui->cfg_errs = xreallocarray(ui->cfg_errs, ui->ncfg_errs + 1,
+		    sizeof *ui->cfg_errs);
+		ui->cfg_errs[ui->ncfg_errs++] = xstrdup(msg);
+	}
+	if (c->nerr++ == 0)
+		c->first = msg;
+	else
+		free(msg);
 }
 
 /*
@@ -523,8 +535,8 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 	}
 	if (c.nerr > 0) {
 		if (c.nerr > 1)
-			ui_message(ui, 1, "%s (and %d more error%s)", c.first,
-			    c.nerr - 1, c.nerr > 2 ? "s" : "");
+			ui_message(ui, 1, "%s (and %d more error%s: ? lists "
+			    "them)", c.first, c.nerr - 1, c.nerr > 2 ? "s" : "");
 		else
 			ui_message(ui, 1, "%s", c.first);
 	}

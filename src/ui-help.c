@@ -34,6 +34,18 @@ static const struct {
 	  "when the terminal is wide" },
 	{ "set mark-read on|off", "opening a story marks it read" },
 	{ "set width N", "widest line of a story (0: the pane)" },
+	{ "set hints on|off", "show the key-hint line above the status "
+	  "line" },
+	{ "set confirm-mark-read N|on|off", "ask before marking more than "
+	  "N stories read (50)" },
+	{ "color ELEMENT FG BG [ATTR...]", "colour a theme element (or a "
+	  "newsboat one)" },
+	{ "include PATH", "read another file of commands" },
+	{ "newsboat-config [PATH]", "read newsboat's bind-key, unbind-key "
+	  "and color lines" },
+	{ "bind-key KEY OP [DIALOG]", "newsboat's bind, with its names "
+	  "(see dossier.conf(5))" },
+	{ "unbind-key KEY|-a [DIALOG]", "newsboat's unbind" },
 	{ "OPERATION", "run an operation by name" },
 };
 #define HELP_NCOMMANDS (sizeof help_commands / sizeof help_commands[0])
@@ -107,6 +119,16 @@ help_layout(struct help *h)
 	size_t	 i;
 	int	 wide = COLS - HELP_DESC_X - 1 >= HELP_DESC_MIN;
 
+	/* The config file's errors first, every one, when there are some. */
+	if (h->ui->ncfg_errs > 0) {
+		help_put(h, 1, COLS - 2, "Errors in the config file",
+		    E_ERROR);
+		h->row += 2;
+		for (i = 0; i < h->ui->ncfg_errs; i++)
+			help_wrap(h, HELP_KEYS_X, COLS - HELP_KEYS_X - 1,
+			    h->ui->cfg_errs[i]);
+		h->row++;
+	}
 	for (i = 0; i < ui_op_count(); i++) {
 		ui_op_keys(i, keys, sizeof keys);
 		help_put(h, HELP_KEYS_X, HELP_KEYS_W, keys, E_HELP_KEY);

@@ -144,6 +144,8 @@ struct ui {
 	int		 confirm_mark_read; /* ask past this many; -1 never */
 	char		**colours;	/* the config's color lines, */
 	size_t		 ncolours;	/* applied over every theme */
+	char		**cfg_errs;	/* the config's errors, for help */
+	size_t		 ncfg_errs;
 	attr_t		 attr[E_COUNT];
 
 	char		*message;

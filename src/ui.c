@@ -487,6 +487,9 @@ ui_free(struct ui *ui)
 	while (ui->ncolours > 0)
 		free(ui->colours[--ui->ncolours]);
 	free(ui->colours);
+	while (ui->ncfg_errs > 0)
+		free(ui->cfg_errs[--ui->ncfg_errs]);
+	free(ui->cfg_errs);
 	ui_search_free(ui);
 	ui_keys_free();
 }
