@@ -535,8 +535,8 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 	}
 	if (c.nerr > 0) {
 		if (c.nerr > 1)
-			ui_message(ui, 1, "%s (and %d more error%s: ? lists "
-			    "them)", c.first, c.nerr - 1, c.nerr > 2 ? "s" : "");
+			ui_message(ui, 1, "%s (and %d more errors)", c.first,
+			    c.nerr - 1);
 		else
 			ui_message(ui, 1, "%s", c.first);
 	}

@@ -567,7 +567,7 @@ ui_status_draw(struct ui *ui)
 {
 	char	*left;
 	int	 y = LINES - 1, w, rw;
-	const char *right = ui_hints_shown(ui) ? "" : "?:help  q:quit";
+	const char *right = "?:help  q:quit";
 	int64_t	 all = 0, unread = 0;
 	size_t	 i;
 
