@@ -13,11 +13,9 @@
 #include <string.h>
 
 #include "article.h"
-#include "buf.h"
 #include "store.h"
 #include "ui.h"
 #include "ui-int.h"
-#include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
 
