@@ -21,6 +21,7 @@
 
 #include "buf.h"
 #include "ui-int.h"
+#include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -123,28 +124,38 @@ static const struct {
 #define NITEMS(a)	(sizeof (a) / sizeof (a)[0])
 
 /*
- * A word from a file, fit for a message: control bytes as \xNN, cut
- * after max bytes with "...". The caller frees it.
+ * A word from a file, fit for a message: control characters (C0, DEL,
+ * C1, bidi controls: what utf8_is_unsafe names) as \xNN or \u{N}, bytes
+ * that are not UTF-8 as \xNN, cut after max bytes with "...". The
+ * caller frees it.
  */
 char *
 ui_escape(const char *s, size_t max)
 {
 	struct buf	b;
-	size_t		i;
-	char		hex[8];
+	size_t		i, n, len = strlen(s);
+	uint32_t	cp;
+	char		hex[16];
 
 	buf_init(&b);
-	for (i = 0; s[i] != '\0'; i++) {
-		if (i == max) {
+	for (i = 0; i < len; i += n) {
+		if (i >= max) {
 			buf_adds(&b, "...");
 			break;
 		}
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xfffd && n == 1)
 			snprintf(hex, sizeof hex, "\\x%02x",
 			    (unsigned char)s[i]);
-			buf_adds(&b, hex);
-		} else
-			buf_addc(&b, s[i]);
+		else if (cp < 0x80 && utf8_is_unsafe(cp))
+			snprintf(hex, sizeof hex, "\\x%02x", (unsigned)cp);
+		else if (utf8_is_unsafe(cp))
+			snprintf(hex, sizeof hex, "\\u{%x}", (unsigned)cp);
+		else {
+			buf_add(&b, s + i, n);
+			continue;
+		}
+		buf_adds(&b, hex);
 	}
 	buf_addc(&b, '\0');
 	return b.data;

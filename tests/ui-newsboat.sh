@@ -5,12 +5,13 @@
 # file is read; hostile words are shown escaped and cut.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 19
+plan 20
 
 sample_db
 cfg="$T/config/dossier/config"
 esc=$(printf '\033')
 bel=$(printf '\007')
+c1bidi=$(printf '\302\233\342\200\256\377')
 long=$(printf 'x%.0s' $(seq 1 300))
 
 cat >"$cfg" <<EOC
@@ -29,9 +30,10 @@ bind-key y $long
 bind-key "#" toggle-article-read
 bind-key "\\"" quit feedlist
 bind-key ENTER open
+bind-key "$c1bidi" open
 EOC
 start 200 40 "$DOSSIER" --db "$T/lib.db"
-wait_for "$cfg:3: newsboat op 'toggle-show-read-feeds' has no dossier equivalent (and 6 more errors)"
+wait_for "$cfg:3: newsboat op 'toggle-show-read-feeds' has no dossier equivalent (and 7 more errors)"
 ok $? "the first refused line is named with file:line, and the others counted"
 
 # The mapped lines act: the rest of the file was read.
@@ -63,6 +65,8 @@ has "$T/screen" "$cfg:10: unknown operation 'frobnicate'"
 ok $? "an operation newsboat does not have either is unknown"
 has "$T/screen" "$cfg:11: unknown key '\\x1b[31m\\x07'"
 ok $? "a hostile key is shown with its control characters escaped"
+has "$T/screen" "$cfg:16: unknown key '\\u{9b}\\u{202e}\\xff'"
+ok $? "C1 and bidi controls and bytes that are not UTF-8 are escaped too"
 has "$T/screen" "$cfg:12: unknown operation 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"
 ok $? "a long word is cut in the message"
 keys q
