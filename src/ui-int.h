@@ -140,17 +140,19 @@ struct ui {
 	int		 theme_loaded;
 	int		 mark_read;	/* opening an article marks it read */
 	int		 max_width;	/* widest text column, 0: the pane */
+	attr_t		 attr[E_COUNT];
+
+	char		*message;
+	int		 message_error;
+	int		 count;		/* a number typed before a key */
+
+	/* Keys and the config (ui-hints.c, ui-mark.c, ui-config.c). */
 	int		 hints;		/* the key-hint line is shown */
 	int		 confirm_mark_read; /* ask past this many; -1 never */
 	char		**colours;	/* the config's color lines, */
 	size_t		 ncolours;	/* applied over every theme */
 	char		**cfg_errs;	/* the config's errors, for help */
 	size_t		 ncfg_errs;
-	attr_t		 attr[E_COUNT];
-
-	char		*message;
-	int		 message_error;
-	int		 count;		/* a number typed before a key */
 
 	struct ui_fetch	*fetch;		/* ui-fetch.c: a fetch running */
 };
