@@ -4,7 +4,7 @@
 # key-hint line of the focused pane and its change after a rebind.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 25
+plan 26
 
 sample_db
 cp "$T/lib.db" "$T/fresh.db"
@@ -90,6 +90,10 @@ wait_for "wrapped to the first unread story"
 ok $? "n past the last unread story wraps to the first"
 has "$T/screen" "Brenmark Daily · 5 Dec 2025" && [ "$(pos)" = 1/15 ]
 ok $? "the wrapped n opens the first unread story"
+keys q g N
+wait_for "wrapped to the last unread story"
+wait_for " 15/15"
+ok $? "N before the first unread story wraps to the last"
 
 # A: every story of the listing shown, by a search; asked when many.
 cp "$T/fresh.db" "$T/lib.db"
