@@ -344,6 +344,56 @@ store_set_starred(struct store *s, int64_t id, int on, char **err)
 	    id, on, err);
 }
 
+/*
+ * Mark every unread story of a listing read in one write transaction,
+ * by one UPDATE over the listing's condition (never row by row); the
+ * number of stories changed, -1 on error.
+ */
+int64_t
+store_mark_read(struct store *s, const struct store_filter *f, char **err)
+{
+	struct store_filter	 g = *f;
+	struct buf		 sql;
+	struct search		 q;
+	sqlite3_stmt		*st = NULL;
+	int64_t			 n = -1;
+
+	if (s->readonly)
+		return store_readonly(s, err);
+	memset(&q, 0, sizeof q);
+	buf_init(&sql);
+	if (g.kind == STORE_FILTER_SEARCH && store_search_parse(&g, &q,
+	    err) != 0)
+		goto out;
+	g.unread = 1;
+	buf_adds(&sql, "UPDATE articles SET read = 1 WHERE id IN"
+	    " (SELECT a.id FROM articles a");
+	query_from(&sql, &g);
+	query_filter(&sql, &g, &q, 0);
+	buf_addc(&sql, ')');
+	if (store_exec(s, "BEGIN IMMEDIATE", err) != 0)
+		goto out;
+	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	bind_filter(st, &g, &q);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail;
+	n = sqlite3_changes(s->db);
+	if (store_exec(s, "COMMIT", err) != 0)
+		n = -1;
+	goto out;
+fail:
+	store_error(s, err, "cannot mark the stories read");
+	if (!sqlite3_get_autocommit(s->db))
+		store_exec(s, "ROLLBACK", NULL);
+	n = -1;
+out:
+	sqlite3_finalize(st);
+	buf_free(&sql);
+	search_free(&q);
+	return n;
+}
+
 /* Read every quote attributed to an entity, newest first. */
 int
 store_speaker_quotes(struct store *s, const char *kind, const char *name,

@@ -296,6 +296,10 @@ int64_t	 store_page_count(struct store *, const struct store_filter *,
 int	 store_set_read(struct store *, int64_t, int, char **);
 int	 store_set_starred(struct store *, int64_t, int, char **);
 
+/* Mark a listing's unread stories read in one transaction; how many. */
+int64_t	 store_mark_read(struct store *, const struct store_filter *,
+	     char **);
+
 /* One quote of a speaker across the library, with its story. */
 struct store_speaker_quote {
 	int64_t		 article;

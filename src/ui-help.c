@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "search.h"
+#include "ui.h"
 #include "ui-int.h"
 #include "banned.h"
 
@@ -34,6 +35,18 @@ static const struct {
 	  "when the terminal is wide" },
 	{ "set mark-read on|off", "opening a story marks it read" },
 	{ "set width N", "widest line of a story (0: the pane)" },
+	{ "set hints on|off", "show the key-hint line above the status "
+	  "line" },
+	{ "set confirm-mark-read N|on|off", "ask before marking more than "
+	  "N stories read (50)" },
+	{ "color ELEMENT FG BG [ATTR...]", "colour a theme element (or a "
+	  "newsboat one)" },
+	{ "include PATH", "read another file of commands" },
+	{ "newsboat-config [PATH]", "read newsboat's bind-key, unbind-key "
+	  "and color lines" },
+	{ "bind-key KEY OP [DIALOG]", "newsboat's bind, with its names "
+	  "(see dossier.conf(5))" },
+	{ "unbind-key KEY|-a [DIALOG]", "newsboat's unbind" },
 	{ "OPERATION", "run an operation by name" },
 };
 #define HELP_NCOMMANDS (sizeof help_commands / sizeof help_commands[0])
@@ -107,6 +120,16 @@ help_layout(struct help *h)
 	size_t	 i;
 	int	 wide = COLS - HELP_DESC_X - 1 >= HELP_DESC_MIN;
 
+	/* The config file's errors first, every one, when there are some. */
+	if (h->ui->ncfg_errs > 0) {
+		help_put(h, 1, COLS - 2, "Errors in the config file",
+		    E_ERROR);
+		h->row += 2;
+		for (i = 0; i < h->ui->ncfg_errs; i++)
+			help_wrap(h, HELP_KEYS_X, COLS - HELP_KEYS_X - 1,
+			    h->ui->cfg_errs[i]);
+		h->row++;
+	}
 	for (i = 0; i < ui_op_count(); i++) {
 		ui_op_keys(i, keys, sizeof keys);
 		help_put(h, HELP_KEYS_X, HELP_KEYS_W, keys, E_HELP_KEY);
@@ -191,4 +214,59 @@ ui_help_draw(struct ui *ui)
 	h.row = 0;
 	h.top = ui->help_top;
 	help_layout(&h);
+}
+
+/* Print the operation table with the default keys (dossier help --keys). */
+void
+ui_keys_print(FILE *f)
+{
+	char	 keys[128];
+	size_t	 i;
+
+	ui_keys_init(NULL);
+	for (i = 0; i < ui_op_count(); i++) {
+		ui_op_keys(i, keys, sizeof keys);
+		fprintf(f, "%-16s %-20s %s\n", ui_op_name(i),
+		    *keys != '\0' ? keys : "(unbound)", ui_op_desc(i));
+	}
+	ui_keys_free();
+}
+
+/* The first key bound to an operation, for hints on the screen. */
+void
+ui_op_key(const char *name, char *out, size_t len)
+{
+	size_t	op, o, i;
+	int	table, key;
+
+	*out = '\0';
+	if (ui_op_find(name, &op) != 0)
+		return;
+	for (i = 0; ui_binding_get(i, &table, &key, &o) == 0; i++) {
+		if (o == op) {
+			ui_key_name(key, out, len);
+			return;
+		}
+	}
+}
+
+/* The keys bound to an operation, as "j, Down, article:Escape". */
+void
+ui_op_keys(size_t op, char *out, size_t len)
+{
+	char	name[32];
+	size_t	i, o, used = 0;
+	int	table, key;
+
+	*out = '\0';
+	for (i = 0; ui_binding_get(i, &table, &key, &o) == 0; i++) {
+		if (o != op)
+			continue;
+		ui_key_name(key, name, sizeof name);
+		used += (size_t)snprintf(out + used, len - used, "%s%s%s%s",
+		    used > 0 ? ", " : "", table == 0 ? "" :
+		    ui_table_name(table), table == 0 ? "" : ":", name);
+		if (used >= len)
+			break;
+	}
 }

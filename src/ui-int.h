@@ -147,6 +147,14 @@ struct ui {
 	int		 message_error;
 	int		 count;		/* a number typed before a key */
 
+	/* Keys and the config (ui-hints.c, ui-mark.c, ui-config.c). */
+	int		 hints;		/* the key-hint line is shown */
+	int		 confirm_mark_read; /* ask past this many; -1 never */
+	char		**colours;	/* the config's color lines, */
+	size_t		 ncolours;	/* applied over every theme */
+	char		**cfg_errs;	/* the config's errors, for help */
+	size_t		 ncfg_errs;
+
 	struct ui_fetch	*fetch;		/* ui-fetch.c: a fetch running */
 };
 
@@ -155,6 +163,7 @@ int	 ui_interrupted(void);
 void	 ui_message(struct ui *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	 ui_theme_load(struct ui *, const char *, char **);
+int	 ui_theme_color(struct ui *, const char *, char **);
 int	 ui_open_url(struct ui *, const char *);
 void	 ui_frame(struct ui *);
 
@@ -239,6 +248,32 @@ size_t	 ui_op_count(void);
 const char *ui_op_name(size_t);
 const char *ui_op_desc(size_t);
 void	 ui_op_keys(size_t, char *, size_t);
+
+/* ui-config.c: the config file, included files, newsboat's lines. */
+int	 ui_newsboat_command(struct ui *, const char *, char **);
+char	*ui_escape(const char *, size_t);
+
+/* ui-keyname.c: key names, dossier's ("C-d") and newsboat's ("^D"). */
+#define KEY_SPECIAL	0x1000000	/* a curses KEY_* code, not a char */
+int	 ui_key_parse(const char *);
+void	 ui_key_name(int, char *, size_t);
+int	 ui_key_parse_newsboat(const char *);
+
+/* ui-keys.c, for ui-config.c and ui-hints.c */
+int	 ui_op_find(const char *, size_t *);
+int	 ui_keys_set(const char *, int, const char *, char **);
+int	 ui_binding_get(size_t, int *, int *, size_t *);
+const char *ui_table_name(int);
+int	 ui_pane_table(struct ui *);
+
+/* ui-hints.c: the key-hint line of the focused pane. */
+int	 ui_hint_key(struct ui *, const char *, char *, size_t);
+int	 ui_hints_shown(struct ui *);
+void	 ui_hints_draw(struct ui *, int);
+
+/* ui-mark.c */
+int	 ui_op_mark_listing_read(struct ui *);
+int	 ui_op_mark_all_read(struct ui *);
 
 /* ui-help.c */
 void	 ui_help_draw(struct ui *);

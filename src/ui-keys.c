@@ -13,27 +13,27 @@
 #include <string.h>
 
 #include "article.h"
-#include "buf.h"
 #include "plural.h"
 #include "store.h"
 #include "ui.h"
 #include "ui-int.h"
-#include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
-
-#define KEY_SPECIAL	0x1000000	/* a curses KEY_* code, not a char */
 
 static int	op_down(struct ui *);
 static int	op_up(struct ui *);
 static int	op_page_down(struct ui *);
 static int	op_page_up(struct ui *);
+static int	op_half_page_down(struct ui *);
+static int	op_half_page_up(struct ui *);
 static int	op_top(struct ui *);
 static int	op_bottom(struct ui *);
 static int	op_focus_next(struct ui *);
 static int	op_focus_prev(struct ui *);
 static int	op_open(struct ui *);
 static int	op_quit(struct ui *);
+static int	op_back(struct ui *);
+static int	op_hard_quit(struct ui *);
 static int	op_help(struct ui *);
 static int	op_next_unread(struct ui *);
 static int	op_prev_unread(struct ui *);
@@ -54,18 +54,27 @@ static const struct ui_op {
 	{ "up", op_up, "move up, or scroll the story up" },
 	{ "page-down", op_page_down, "move or scroll one page down" },
 	{ "page-up", op_page_up, "move or scroll one page up" },
+	{ "half-page-down", op_half_page_down,
+	  "move or scroll half a page down" },
+	{ "half-page-up", op_half_page_up, "move or scroll half a page up" },
 	{ "top", op_top, "go to the first item, or the story's top" },
 	{ "bottom", op_bottom, "go to the last item, or the story's end" },
 	{ "focus-next", op_focus_next, "move the focus to the next pane" },
 	{ "focus-prev", op_focus_prev, "move the focus to the previous pane" },
 	{ "open", op_open, "open the selected feed, story, name or quote" },
 	{ "quit", op_quit, "go back; from the lists, quit" },
+	{ "back", op_back, "go back as quit does, but never quit" },
+	{ "hard-quit", op_hard_quit, "quit from any pane or view at once" },
 	{ "help", op_help, "show the keys and commands" },
 	{ "search", ui_search_op, "search the library (see dossier(1))" },
 	{ "next-unread", op_next_unread, "open the next unread story" },
 	{ "prev-unread", op_prev_unread, "open the previous unread story" },
 	{ "toggle-read", op_toggle_read, "mark the story read or unread" },
 	{ "toggle-star", op_toggle_star, "star or unstar the story" },
+	{ "mark-list-read", ui_op_mark_listing_read,
+	  "mark every story of the listing shown read (asks when many)" },
+	{ "mark-all-read", ui_op_mark_all_read,
+	  "mark every story of the library read (asks when many)" },
 	{ "toggle-sidebar", op_toggle_sidebar,
 	  "show or hide the people & quotes sidebar" },
 	{ "open-link", op_open_link,
@@ -92,16 +101,18 @@ static const char *const ui_default_bindings[] = {
 	"bind j down", "bind Down down",
 	"bind k up", "bind Up up",
 	"bind PageDown page-down", "bind Space page-down",
-	"bind PageUp page-up",
+	"bind PageUp page-up", "bind b page-up",
+	"bind C-d half-page-down", "bind C-u half-page-up",
 	"bind g top", "bind Home top",
 	"bind G bottom", "bind End bottom",
 	"bind Tab focus-next", "bind BTab focus-prev",
-	"bind Enter open",
-	"bind q quit",
+	"bind Enter open", "bind l open", "bind Right open",
+	"bind q quit", "bind h back", "bind Left back", "bind Q hard-quit",
 	"bind ? help", "bind / search",
 	"bind n next-unread", "bind N prev-unread",
 	"bind r toggle-read",
 	"bind s toggle-star",
+	"bind A mark-list-read",
 	"bind e toggle-sidebar",
 	"bind o open-link",
 	"bind : command",
@@ -110,30 +121,6 @@ static const char *const ui_default_bindings[] = {
 	"bind t tag", "bind a annotate",
 	"bind -T article v select", "bind -T article Escape quit",
 };
-
-/* Names of keys that are not one printable character. */
-static const struct {
-	const char	*name;
-	int		 key;
-} ui_key_names[] = {
-	{ "Up", KEY_SPECIAL | KEY_UP },
-	{ "Down", KEY_SPECIAL | KEY_DOWN },
-	{ "Left", KEY_SPECIAL | KEY_LEFT },
-	{ "Right", KEY_SPECIAL | KEY_RIGHT },
-	{ "PageUp", KEY_SPECIAL | KEY_PPAGE },
-	{ "PageDown", KEY_SPECIAL | KEY_NPAGE },
-	{ "Home", KEY_SPECIAL | KEY_HOME },
-	{ "End", KEY_SPECIAL | KEY_END },
-	{ "BTab", KEY_SPECIAL | KEY_BTAB },
-	{ "Backspace", KEY_SPECIAL | KEY_BACKSPACE },
-	{ "Delete", KEY_SPECIAL | KEY_DC },
-	{ "Insert", KEY_SPECIAL | KEY_IC },
-	{ "Enter", '\r' },
-	{ "Tab", '\t' },
-	{ "Space", ' ' },
-	{ "Escape", 27 },
-};
-#define UI_NKEYNAMES (sizeof ui_key_names / sizeof ui_key_names[0])
 
 /*
  * Key tables: a key is looked up first in the table of what has the focus,
@@ -155,66 +142,8 @@ struct ui_binding {
 static struct ui_binding	*ui_bindings;
 static size_t			 ui_nbindings;
 
-/* A key's name: "j", "C-l", "PageDown", "F5". */
-static void
-ui_key_name(int key, char *out, size_t len)
-{
-	struct buf	b;
-	size_t		i;
-
-	for (i = 0; i < UI_NKEYNAMES; i++) {
-		if (ui_key_names[i].key == key) {
-			snprintf(out, len, "%s", ui_key_names[i].name);
-			return;
-		}
-	}
-	if (key & KEY_SPECIAL) {
-		key &= ~KEY_SPECIAL;
-		if (key >= KEY_F(1) && key <= KEY_F(12))
-			snprintf(out, len, "F%d", key - KEY_F0);
-		else
-			snprintf(out, len, "key%d", key);
-		return;
-	}
-	if (key >= 1 && key <= 26) {
-		snprintf(out, len, "C-%c", 'a' + key - 1);
-		return;
-	}
-	buf_init(&b);
-	utf8_encode(&b, (uint32_t)key);
-	snprintf(out, len, "%s", b.data != NULL ? b.data : "?");
-	buf_free(&b);
-}
-
-/* Parse a key name; -1 if it names no key. */
-static int
-ui_key_parse(const char *s)
-{
-	uint32_t	cp;
-	size_t		i, n;
-
-	for (i = 0; i < UI_NKEYNAMES; i++)
-		if (strcmp(ui_key_names[i].name, s) == 0)
-			return ui_key_names[i].key;
-	if (s[0] == 'C' && s[1] == '-' && s[2] >= 'a' && s[2] <= 'z' &&
-	    s[3] == '\0')
-		return s[2] - 'a' + 1;
-	if (s[0] == 'F' && s[1] >= '1' && s[1] <= '9') {
-		n = (size_t)atoi(s + 1);
-		if (n >= 1 && n <= 12 && strspn(s + 1, "0123456789") ==
-		    strlen(s + 1))
-			return KEY_SPECIAL | KEY_F((int)n);
-	}
-	n = strlen(s);
-	if (n == 0)
-		return -1;
-	if (utf8_decode(s, n, &cp) != n || utf8_is_unsafe(cp) || cp == ' ')
-		return -1;
-	return (int)cp;
-}
-
-/* Find an operation by name. */
-static int
+/* Find an operation by name; -1 if there is none. */
+int
 ui_op_find(const char *name, size_t *op)
 {
 	size_t	i;
@@ -292,6 +221,74 @@ ui_unbind(int table, int key)
 	return -1;
 }
 
+/*
+ * Bind a key to an operation in a table by their names, or with op NULL
+ * unbind it (key -1: every key of the table); for newsboat's bind-key.
+ */
+int
+ui_keys_set(const char *table, int key, const char *op, char **err)
+{
+	size_t	o, i;
+	int	t = T_GLOBAL;
+
+	if (table != NULL) {
+		for (t = 0; t < T_NTABLES; t++)
+			if (strcmp(ui_table_names[t], table) == 0)
+				break;
+		if (t == T_NTABLES) {
+			xasprintf(err, "unknown key table '%s'", table);
+			return -1;
+		}
+	}
+	if (op == NULL && key == -1) {
+		for (i = 0; i < ui_nbindings; )
+			if (ui_bindings[i].table == t)
+				ui_bindings[i] = ui_bindings[--ui_nbindings];
+			else
+				i++;
+		return UI_REDRAW;
+	}
+	if (op == NULL) {
+		/* Unbinding a key that is not bound is no error here. */
+		ui_unbind(t, key);
+		return UI_REDRAW;
+	}
+	if (ui_op_find(op, &o) != 0) {
+		xasprintf(err, "unknown operation '%s'", op);
+		return -1;
+	}
+	ui_bind(t, key, o);
+	return UI_REDRAW;
+}
+
+/* The key table of the focused pane. */
+int
+ui_pane_table(struct ui *ui)
+{
+	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
+		return T_QUOTES;
+	return T_FEEDS + (int)ui->focus;
+}
+
+/* Binding i: its table (0: global), key and operation; -1 past the end. */
+int
+ui_binding_get(size_t i, int *table, int *key, size_t *op)
+{
+	if (i >= ui_nbindings)
+		return -1;
+	*table = ui_bindings[i].table;
+	*key = ui_bindings[i].key;
+	*op = ui_bindings[i].op;
+	return 0;
+}
+
+/* The name of a key table. */
+const char *
+ui_table_name(int table)
+{
+	return ui_table_names[table];
+}
+
 /* Parse "on"/"off". */
 static int
 ui_bool(const char *s, int *v)
@@ -336,6 +333,24 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 			goto bad;
 		return 0;
 	}
+	if (strcmp(w[1], "hints") == 0) {
+		if (ui_bool(w[2], &ui->hints) != 0)
+			goto bad;
+		return UI_RELAYOUT | UI_REDRAW;
+	}
+	if (strcmp(w[1], "confirm-mark-read") == 0) {
+		if (ui_bool(w[2], &b) == 0)
+			ui->confirm_mark_read = b ? 0 : -1;
+		else {
+			errno = 0;
+			v = strtol(w[2], &end, 10);
+			if (*end != '\0' || errno != 0 || v < 0 ||
+			    v > 1000000000)
+				goto bad;
+			ui->confirm_mark_read = (int)v;
+		}
+		return 0;
+	}
 	if (strcmp(w[1], "width") == 0) {
 		errno = 0;
 		v = strtol(w[2], &end, 10);
@@ -359,6 +374,10 @@ ui_command(struct ui *ui, const char *line, char **err)
 	int	 n = 0, key, rv = -1, table = T_GLOBAL, na;
 	size_t	 op;
 
+	/* newsboat's bind-key, unbind-key, color; include (ui-config.c). */
+	if ((rv = ui_newsboat_command(ui, line, err)) != -2)
+		return rv;
+	rv = -1;
 	copy = xstrdup(line);
 	for (p = copy; n < 8; ) {
 		p += strspn(p, " \t\r\n");
@@ -452,53 +471,6 @@ ui_keys_free(void)
 	ui_nbindings = 0;
 }
 
-/* Read the config file; report the first error with file:line. */
-int
-ui_config_load(struct ui *ui)
-{
-	const char	*cfg, *home;
-	char		*path, *line = NULL, *err = NULL;
-	size_t		 cap = 0;
-	ssize_t		 len;
-	FILE		*f;
-	int		 lineno = 0, nerr = 0, flags = 0, rv;
-
-	if ((cfg = getenv("XDG_CONFIG_HOME")) != NULL && *cfg == '/')
-		xasprintf(&path, "%s/dossier/config", cfg);
-	else if ((home = getenv("HOME")) != NULL && *home == '/')
-		xasprintf(&path, "%s/.config/dossier/config", home);
-	else
-		return 0;
-	if ((f = fopen(path, "r")) == NULL) {
-		if (errno != ENOENT)
-			ui_message(ui, 1, "%s: %s", path, strerror(errno));
-		free(path);
-		return 0;
-	}
-	while ((len = getline(&line, &cap, f)) != -1) {
-		lineno++;
-		if ((rv = ui_command(ui, line, &err)) < 0) {
-			if (nerr++ == 0)
-				ui_message(ui, 1, "%s:%d: %s", path, lineno,
-				    err);
-			free(err);
-			err = NULL;
-		} else
-			flags |= rv;
-	}
-	if (nerr > 1) {
-		err = ui->message;
-		ui->message = NULL;
-		ui_message(ui, 1, "%s (and %d more %s)", err, nerr - 1,
-		    plural(nerr - 1, "error", "errors"));
-		free(err);
-	}
-	free(line);
-	fclose(f);
-	free(path);
-	return flags;
-}
-
 /* Which pane's rows a move acts on. */
 static int
 ui_move(struct ui *ui, int d)
@@ -565,6 +537,29 @@ static int
 op_page_up(struct ui *ui)
 {
 	return ui_move(ui, -ui_page(ui) * ui_times(ui));
+}
+
+/* Half a page of the focused pane, at least one row. */
+static int
+ui_half_page(struct ui *ui)
+{
+	int	h = ui_page(ui) / 2;
+
+	return h > 1 ? h : 1;
+}
+
+/* Move half a page down, as C-d in vi. */
+static int
+op_half_page_down(struct ui *ui)
+{
+	return ui_move(ui, ui_half_page(ui) * ui_times(ui));
+}
+
+/* Move half a page up, as C-u in vi. */
+static int
+op_half_page_up(struct ui *ui)
+{
+	return ui_move(ui, -ui_half_page(ui) * ui_times(ui));
 }
 
 /* The first or last item of the focused pane. */
@@ -678,6 +673,33 @@ op_quit(struct ui *ui)
 		return UI_REDRAW;
 	}
 	return ui_search_back(ui);	/* UI_QUIT if nothing to go back to */
+}
+
+/*
+ * Go back as quit does, but never quit: where quit would end the program
+ * (the lists, nothing to go back to), the article list hands the focus
+ * to the feed list and the feed list stays.
+ */
+static int
+op_back(struct ui *ui)
+{
+	if (!ui->help && !ui->back.valid &&
+	    (ui->focus == PANE_LIST || ui->focus == PANE_FEEDS)) {
+		if (ui->focus == PANE_LIST && ui->shown[PANE_FEEDS]) {
+			ui->focus = PANE_FEEDS;
+			return UI_REDRAW;
+		}
+		return 0;
+	}
+	return op_quit(ui) & ~UI_QUIT;
+}
+
+/* Quit from wherever the screen is, with no step back. */
+static int
+op_hard_quit(struct ui *ui)
+{
+	(void)ui;
+	return UI_QUIT;
 }
 
 /* Show or hide the help screen. */
@@ -858,20 +880,22 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 		ui->flags |= UI_REDRAW;
 	}
 	/* The focused pane's table first, then the global one. */
-	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
-		table = T_QUOTES;
-	else
-		table = T_FEEDS + (int)ui->focus;
+	table = ui_pane_table(ui);
 	if ((i = ui_binding_find(table, key)) == ui_nbindings)
 		i = ui_binding_find(T_GLOBAL, key);
 	if (ui->help) {
 		/* The movement keys scroll the help; any other key closes it. */
 		fn = i < ui_nbindings ? ui_ops[ui_bindings[i].op].fn : NULL;
 		page = LINES - 4 > 1 ? LINES - 4 : 1;
+		if (fn == op_hard_quit)
+			return UI_QUIT;
 		if (fn == op_down || fn == op_up)
 			ui->help_top += fn == op_down ? 1 : -1;
 		else if (fn == op_page_down || fn == op_page_up)
 			ui->help_top += fn == op_page_down ? page : -page;
+		else if (fn == op_half_page_down || fn == op_half_page_up)
+			ui->help_top += (fn == op_half_page_down ? page :
+			    -page) / 2;
 		else if (fn == op_top || fn == op_bottom)
 			ui->help_top = fn == op_top ? 0 : 0x7fff;
 		else
@@ -879,7 +903,8 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 		return UI_REDRAW;	/* ui_help_draw keeps help_top in range */
 	}
 	if (ui->too_small && (i == ui_nbindings ||
-	    ui_ops[ui_bindings[i].op].fn != op_quit))
+	    (ui_ops[ui_bindings[i].op].fn != op_quit &&
+	    ui_ops[ui_bindings[i].op].fn != op_hard_quit)))
 		return 0;
 	/* Unbound digits make a count for the next key, as in vi. */
 	if (i == ui_nbindings && key >= '0' && key <= '9' &&
@@ -902,58 +927,4 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 	flags = ui_ops[ui_bindings[i].op].fn(ui);
 	ui->count = 0;
 	return flags;
-}
-
-/* The first key bound to an operation, for hints on the screen. */
-void
-ui_op_key(const char *name, char *out, size_t len)
-{
-	size_t	op, i;
-
-	*out = '\0';
-	if (ui_op_find(name, &op) != 0)
-		return;
-	for (i = 0; i < ui_nbindings; i++) {
-		if (ui_bindings[i].op == op) {
-			ui_key_name(ui_bindings[i].key, out, len);
-			return;
-		}
-	}
-}
-
-/* The keys bound to an operation, as "j, Down". */
-void
-ui_op_keys(size_t op, char *out, size_t len)
-{
-	char	name[32];
-	size_t	i, used = 0;
-
-	*out = '\0';
-	for (i = 0; i < ui_nbindings; i++) {
-		if (ui_bindings[i].op != op)
-			continue;
-		ui_key_name(ui_bindings[i].key, name, sizeof name);
-		used += (size_t)snprintf(out + used, len - used, "%s%s%s%s",
-		    used > 0 ? ", " : "", ui_bindings[i].table == T_GLOBAL ?
-		    "" : ui_table_names[ui_bindings[i].table],
-		    ui_bindings[i].table == T_GLOBAL ? "" : ":", name);
-		if (used >= len)
-			break;
-	}
-}
-
-/* Print the operation table with the default keys. */
-void
-ui_keys_print(FILE *f)
-{
-	char	 keys[128];
-	size_t	 i;
-
-	ui_keys_init(NULL);
-	for (i = 0; i < UI_NOPS; i++) {
-		ui_op_keys(i, keys, sizeof keys);
-		fprintf(f, "%-16s %-20s %s\n", ui_ops[i].name,
-		    *keys != '\0' ? keys : "(unbound)", ui_ops[i].desc);
-	}
-	ui_keys_free();
 }

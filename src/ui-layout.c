@@ -44,7 +44,7 @@ ui_layout(struct ui *ui)
 	ui->too_small = W < UI_MIN_W || H < UI_MIN_H;
 	if (ui->too_small)
 		return;
-	h = H - 1;			/* the status line */
+	h = H - 1 - ui_hints_shown(ui);	/* the status and hint lines */
 	side = ui_sidebar_fits(ui, W) ? (W >= UI_WIDE ? W / 5 : W / 3) : 0;
 	if (side > 34)
 		side = 34;
@@ -357,7 +357,10 @@ ui_list_edge(struct ui *ui, int bottom)
 	return UI_LIST | UI_REDRAW;
 }
 
-/* Open the next (dir > 0) or previous unread story. */
+/*
+ * Open the next (dir > 0) or previous unread story; past the last one,
+ * wrap to the first (or the last), as a search wraps, and say so.
+ */
 int
 ui_list_find_unread(struct ui *ui, int dir)
 {
@@ -365,20 +368,23 @@ ui_list_find_unread(struct ui *ui, int dir)
 	struct lib_rows		 found;
 	char			*err = NULL;
 	size_t			 i;
+	int			 wrapped = 0;
 
-	if (ui->rows.n == 0)
-		return 0;
 	f.unread = 1;
-	if (library_page(ui->store, &f, &ui->rows.v[ui->cur].key, dir, 1,
-	    &found, &err) != 0) {
-		ui_message(ui, 1, "%s", err);
-		free(err);
-		return UI_REDRAW;
+	if (ui->rows.n > 0 && library_page(ui->store, &f,
+	    &ui->rows.v[ui->cur].key, dir, 1, &found, &err) != 0)
+		goto fail;
+	if (ui->rows.n == 0 || found.n == 0) {
+		if (ui->rows.n > 0)
+			library_rows_free(&found);
+		if (library_page(ui->store, &f, NULL, dir > 0 ? 0 : -1, 1,
+		    &found, &err) != 0)
+			goto fail;
+		wrapped = 1;
 	}
 	if (found.n == 0) {
 		library_rows_free(&found);
-		ui_message(ui, 0, "no %s unread story", dir > 0 ? "next" :
-		    "previous");
+		ui_message(ui, 0, "no unread stories");
 		return UI_REDRAW;
 	}
 	for (i = 0; i < ui->rows.n; i++)
@@ -394,7 +400,14 @@ ui_list_find_unread(struct ui *ui, int dir)
 	i = (size_t)found.v[0].key.id;
 	library_rows_free(&found);
 	ui->focus = PANE_ARTICLE;
+	if (wrapped)
+		ui_message(ui, 0, "wrapped to the %s unread story",
+		    dir > 0 ? "first" : "last");
 	return ui_article_open(ui, (int64_t)i) | UI_LIST;
+fail:
+	ui_message(ui, 1, "%s", err);
+	free(err);
+	return UI_REDRAW;
 }
 
 /* Draw the feed list. */
@@ -620,6 +633,8 @@ ui_draw(struct ui *ui)
 	if (ui->shown[PANE_SIDEBAR])
 		ui_sidebar_draw(ui);
 	ui_status_draw(ui);
+	if (ui_hints_shown(ui))
+		ui_hints_draw(ui, LINES - 2);
 	if (ui->help)
 		ui_help_draw(ui);
 	refresh();

@@ -136,6 +136,10 @@ ui_attr_name(const char *s)
 		return A_REVERSE;
 	if (strcmp(s, "italic") == 0)
 		return A_ITALIC;
+	if (strcmp(s, "standout") == 0)
+		return A_STANDOUT;
+	if (strcmp(s, "blink") == 0)
+		return A_BLINK;
 	if (strcmp(s, "none") == 0)
 		return A_NORMAL;
 	return (attr_t)-1;
@@ -261,6 +265,7 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 	size_t	 cap = 0;
 	ssize_t	 len;
 	int	 lineno = 0, rv = -1, colour, e;
+	size_t	 i;
 	int	 set[E_COUNT];
 	short	 pair[E_COUNT][2];
 	attr_t	 saved[E_COUNT];
@@ -297,6 +302,14 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 		}
 		if (e > 0)
 			set[e - 1] = 1;
+	}
+	/* The config file's color lines win over the theme's. */
+	for (i = 0; i < ui->ncolours; i++) {
+		free(line);
+		line = xstrdup(ui->colours[i]);
+		ui_theme_line(ui, line, colour, pair, &msg);
+		free(msg);
+		msg = NULL;
 	}
 	/* A theme sets every element, so no element is left to chance. */
 	for (e = 0; e < E_COUNT; e++) {
@@ -447,6 +460,40 @@ ui_browser_argv(struct ui *ui, const char *url)
 }
 
 /*
+ * A color line of the config file: checked, kept to be applied over every
+ * theme read later, and applied at once over the theme in use.
+ */
+int
+ui_theme_color(struct ui *ui, const char *line, char **err)
+{
+	short	 pair[E_COUNT][2];
+	attr_t	 saved[E_COUNT];
+	char	*copy = xstrdup(line);
+	const char *nc = getenv("NO_COLOR");
+	int	 colour, e;
+
+	colour = ui->theme_loaded && has_colors() &&
+	    (nc == NULL || *nc == '\0');
+	memcpy(saved, ui->attr, sizeof saved);
+	e = ui_theme_line(ui, copy, colour, pair, err);
+	free(copy);
+	if (e <= 0) {
+		memcpy(ui->attr, saved, sizeof saved);
+		if (e == 0)
+			xasprintf(err, "usage: color ELEMENT FG BG [ATTR...]");
+		return -1;
+	}
+	if (!ui->theme_loaded)
+		memcpy(ui->attr, saved, sizeof saved);	/* the theme's turn */
+	else if (colour)
+		init_pair((short)e, pair[e - 1][0], pair[e - 1][1]);
+	ui->colours = xreallocarray(ui->colours, ui->ncolours + 1,
+	    sizeof *ui->colours);
+	ui->colours[ui->ncolours++] = xstrdup(line);
+	return UI_REDRAW;
+}
+
+/*
  * Open a link with $BROWSER or xdg-open, the terminal suspended. Only an
  * address url_openable allows is passed, checked here again right before
  * the browser starts: it begins "http://" or "https://", so it can never
@@ -548,6 +595,12 @@ ui_free(struct ui *ui)
 	free(ui->filter_kind);
 	free(ui->theme);
 	free(ui->message);
+	while (ui->ncolours > 0)
+		free(ui->colours[--ui->ncolours]);
+	free(ui->colours);
+	while (ui->ncfg_errs > 0)
+		free(ui->cfg_errs[--ui->ncfg_errs]);
+	free(ui->cfg_errs);
 	ui_search_free(ui);
 	ui_keys_free();
 }
@@ -566,6 +619,8 @@ ui_main(struct store *store)
 	ui.store = store;
 	ui.sidebar = -1;
 	ui.mark_read = 1;
+	ui.hints = 1;
+	ui.confirm_mark_read = 50;
 	ui.focus = PANE_LIST;
 	ui.theme = xstrdup("default");
 	ui_keys_init(&ui);

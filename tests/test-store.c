@@ -269,6 +269,59 @@ test_articles(void **state)
 }
 
 /*
+ * Marking a listing read: only the unread stories of that listing change,
+ * in one statement; the count says how many; again, none.
+ */
+static void
+test_mark_read(void **state)
+{
+	char			*path = tmp_path("mark.db"), *err = NULL;
+	struct store		*s;
+	struct store_filter	 f;
+	struct article		 a, b, c;
+	int64_t			 feed;
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	feed = store_local_feed(s, &err);
+	make_article(&a, "m1", "Older drone story", "2025-03-01");
+	make_article(&b, "m2", "Newer drone story", "2025-06-01");
+	make_article(&c, "m3", "Unrelated story", "2025-07-01");
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "h1", NULL, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &b, "h2", NULL, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &c, "h3", NULL, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_set_read(s, b.id, 1, &err), 0);
+
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_SEARCH;
+	/* Every body speaks of drones: the headline tells them apart. */
+	f.value = "title:drone";
+	assert_int_equal(store_mark_read(s, &f, &err), 1);	/* a, not b */
+	f.value = "(";
+	assert_int_equal(store_mark_read(s, &f, &err), -1);	/* no parse */
+	free(err);
+	err = NULL;
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT group_concat(read, '')"
+	    " FROM (SELECT read FROM articles ORDER BY id)"), 110);
+
+	s = store_open(path, &err);
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_ALL;
+	assert_int_equal(store_mark_read(s, &f, &err), 1);	/* c */
+	assert_int_equal(store_mark_read(s, &f, &err), 0);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles"
+	    " WHERE read = 1"), 3);
+	article_free(&a);
+	article_free(&b);
+	article_free(&c);
+	free(path);
+}
+
+/*
  * A store that fills up mid-batch (max_page_count stands in for a full
  * disk) fails every file of the batch, keeps what it had, and stays usable.
  */
@@ -667,6 +720,7 @@ main(void)
 		cmocka_unit_test(test_newer_refused),
 		cmocka_unit_test(test_corrupt),
 		cmocka_unit_test(test_articles),
+		cmocka_unit_test(test_mark_read),
 		cmocka_unit_test(test_full),
 		cmocka_unit_test(test_extract_rows),
 		cmocka_unit_test(test_extract_cap),

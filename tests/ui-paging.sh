@@ -18,6 +18,8 @@ INSERT INTO articles (feed_id, guid, title, published, sort_ts, fetched, body)
     1000000 + i / 2, 0, 'Body of story number ' || i || '.' FROM n;
 EOS
 use_theme default
+# The rows a page holds are counted below: no hint line (see ui-keys.sh).
+echo 'set hints no' >>"$T/config/dossier/config"
 start 120 40 "$DOSSIER" --db "$T/p.db"
 wait_for "500 articles"
 

@@ -1,0 +1,133 @@
+/*
+ * The key-hint line (as in mc, nano and htop): one line above the status
+ * line with the most useful keys of the focused pane, "Enter:open
+ * t:tag ...", each key read from the key table as it is bound now, so a
+ * rebound key shows as bound and an unbound operation drops out. 'set
+ * hints no' gives the line back to the panes.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "ui-int.h"
+#include "banned.h"
+
+/* What the hint line offers, pane by pane: operation and its word. */
+struct hint {
+	const char	*op;
+	const char	*label;
+};
+
+static const struct hint hints_feeds[] = {
+	{ "open", "open" }, { "fetch-feed", "fetch" },
+	{ "mark-list-read", "mark read" }, { "search", "search" },
+	{ "command", "command" }, { "help", "help" }, { "quit", "quit" },
+	{ NULL, NULL }
+};
+static const struct hint hints_list[] = {
+	{ "open", "open" }, { "tag", "tag" }, { "annotate", "note" },
+	{ "search", "search" }, { "mark-list-read", "mark read" },
+	{ "toggle-star", "star" }, { "help", "help" }, { "quit", "quit" },
+	{ NULL, NULL }
+};
+static const struct hint hints_article[] = {
+	{ "back", "back" }, { "next-unread", "next unread" },
+	{ "tag", "tag" }, { "annotate", "note" }, { "select", "select" },
+	{ "open-link", "browser" }, { "help", "help" }, { NULL, NULL }
+};
+static const struct hint hints_selecting[] = {
+	{ "down", "extend" }, { "annotate", "note" }, { "quit", "drop" },
+	{ "help", "help" }, { NULL, NULL }
+};
+static const struct hint hints_quotes[] = {
+	{ "open", "open story" }, { "annotate", "note" }, { "tag", "tag" },
+	{ "back", "back" }, { "help", "help" }, { NULL, NULL }
+};
+static const struct hint hints_sidebar[] = {
+	{ "open", "stories" }, { "back", "back" },
+	{ "toggle-sidebar", "hide" }, { "help", "help" }, { NULL, NULL }
+};
+
+/*
+ * The key that runs an operation in the focused pane: one bound in the
+ * pane's table, or a global one the pane does not rebind; the first bound
+ * wins. 0, or -1 if no key runs it there.
+ */
+int
+ui_hint_key(struct ui *ui, const char *name, char *out, size_t len)
+{
+	size_t	op, o, i, j;
+	int	pane = ui_pane_table(ui), pass, table, key, t, k;
+
+	*out = '\0';
+	if (ui_op_find(name, &op) != 0)
+		return -1;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; ui_binding_get(i, &table, &key, &o) == 0; i++) {
+			if (o != op || table != (pass == 0 ? pane : 0))
+				continue;
+			/* A global key the pane binds to something else. */
+			for (j = 0; pass == 1 &&
+			    ui_binding_get(j, &t, &k, &o) == 0; j++)
+				if (t == pane && k == key)
+					break;
+			if (pass == 1 && ui_binding_get(j, &t, &k, &o) == 0)
+				continue;
+			ui_key_name(key, out, len);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Is the hint line shown? 1 if so: the panes are a line shorter. */
+int
+ui_hints_shown(struct ui *ui)
+{
+	return ui->hints && !ui->too_small;
+}
+
+/* The hints of the focused pane. */
+static const struct hint *
+ui_hints_of(struct ui *ui)
+{
+	switch (ui->focus) {
+	case PANE_FEEDS:
+		return hints_feeds;
+	case PANE_LIST:
+		return hints_list;
+	case PANE_ARTICLE:
+		if (ui->quotes_view)
+			return hints_quotes;
+		return ui->selecting ? hints_selecting : hints_article;
+	default:
+		return hints_sidebar;
+	}
+}
+
+/* Draw the hint line on row y: the items that fit whole, in order. */
+void
+ui_hints_draw(struct ui *ui, int y)
+{
+	const struct hint	*h;
+	char			 key[32];
+	int			 x = 1, kw, lw;
+
+	ui_fill(y, 0, COLS, ui->attr[E_NORMAL]);
+	for (h = ui_hints_of(ui); h->op != NULL; h++) {
+		if (ui_hint_key(ui, h->op, key, sizeof key) != 0)
+			continue;
+		kw = ui_width(key, strlen(key));
+		lw = (int)strlen(h->label) + 1;
+		if (x + kw + lw > COLS - 1)
+			break;
+		x += ui_put(y, x, kw, key, strlen(key), ui->attr[E_HELP_KEY],
+		    NULL, NULL);
+		x += ui_put(y, x, 1, ":", 1, ui->attr[E_HELP_TEXT], NULL,
+		    NULL);
+		x += ui_put(y, x, lw - 1, h->label, strlen(h->label),
+		    ui->attr[E_HELP_TEXT], NULL, NULL);
+		x += 2;
+	}
+}
