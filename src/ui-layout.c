@@ -92,8 +92,8 @@ ui_layout_set(struct ui *ui, const char *name, const char *value, char **err)
 	}
 	return UI_RELAYOUT | UI_REDRAW;
 bad:
-	xasprintf(err, "bad value '%s' for option '%s' (columns from 4 to "
-	    "500, a percentage from 5%% to 90%%, or auto)", value, name);
+	xasprintf(err, "bad value '%s' for option '%s': columns 4-500, "
+	    "5%%-90%% or auto", value, name);
 	return -1;
 }
 
