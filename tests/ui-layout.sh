@@ -9,7 +9,7 @@
 # story's position as Top/Bot/All.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 35
+plan 36
 
 # The first story's headline, 81 characters; the second's, 72.
 GAS="Velmark says gas storage will last the winter as Marovia cuts eastern deliveries"
@@ -109,9 +109,12 @@ ok $? "set feed-width auto gives the default back"
 # Width options in the config file, and their errors with file:line.
 cfg="$T/config/dossier/config"
 printf 'set sidebar-width 30\nset list-width 50\nset feed-width 2x\n' >>"$cfg"
+printf 'set feed-list off\n' >>"$cfg"
 start 120 40 "$DOSSIER" --db "$T/lib.db"
 wait_for "$cfg:4: bad value '2x' for option 'feed-width'"
 ok $? "a bad width in the config file is reported with file:line"
+grep -q "^ All (15)  " "$T/screen" && ! has "$T/screen" "Feeds"
+ok $? "set feed-list off in the config file folds the feed list"
 keys Enter
 wait_for "People & quotes"
 # The sidebar's 30 columns start after the story's border, column 90.
