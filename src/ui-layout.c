@@ -2,8 +2,12 @@
  * The panes' geometry and the lists: the feed list (All, Unread, Starred,
  * Notes, tags, outlets, feeds) and the article list, a window of rows read from
  * the store next to a key, so moving through 100,000 stories reads only
- * what is shown. Also the status line, the greeting of an empty library
- * and the message for a terminal too small to use.
+ * what is shown. While no story is open the article list takes the width
+ * (browsing); an open story puts the story and the sidebar beside the lists
+ * (reading). A pane can be zoomed to the screen, the feed list folded away,
+ * and the widths set (set feed-width, list-width, sidebar-width). Also the
+ * status line, the greeting of an empty library and the message for a
+ * terminal too small to use.
  */
 #include "config.h"
 
@@ -209,8 +213,10 @@ ui_layout(struct ui *ui)
 	ui->shown[PANE_SIDEBAR] = side > 0;
 	if (!ui->shown[ui->focus])
 		ui->focus = reading ? PANE_ARTICLE : PANE_LIST;
-	/* Zoomed: the focused pane takes the screen; the others keep their
-	 * geometry (the list its page size) but are not drawn. */
+	/*
+	 * Zoomed: the focused pane takes the screen; the others keep their
+	 * geometry (the list its page size) but are not drawn.
+	 */
 	if (ui->zoom)
 		r[ui->focus] = (struct ui_rect){ 0, 0, h, W };
 	ui->layout_sig = ui_layout_sig(ui);
