@@ -16,6 +16,8 @@ GAS="Velmark says gas storage will last the winter as Marovia cuts eastern deliv
 REF="Sarvenian refugees face winter in Velmark camps as Ruskov offers amnesty"
 # shown N TEXT: the screen holds TEXT's first N characters (ASCII text).
 shown() { has "$T/screen" "$(printf '%s' "$2" | cut -c1-"$1")"; }
+# A frame is written top to bottom: a check of a lower line than the one
+# waited for waits for it too (wait_until) or for the status line.
 # left N: the columns of screen line N left of its first border, the
 # border included: the width of the leftmost pane.
 left() { sed -n "$1p" "$T/screen" | sed 's/│.*//' | wc -m; }
@@ -49,7 +51,8 @@ grep -q "as Marovia cuts eastern del… " "$T/screen"
 ok $? "a headline cut for the outlet's column ends in an ellipsis"
 
 keys Enter
-wait_for "People & quotes" && wait_for "Velmark’s gas storage sites"
+wait_for "14 unread" && has "$T/screen" "People & quotes" &&
+	has "$T/screen" "Velmark’s gas storage sites"
 ok $? "Enter puts the story and the sidebar beside the lists"
 grep -q "│ Article  *lines 1-[0-9]*/[0-9]* Top │" "$T/screen" &&
 	! grep -q "Article  *[0-9]*%" "$T/screen"
@@ -60,15 +63,14 @@ keys G
 wait_until 'grep -q "Article  *lines [0-9]*-77/77 Bot │" "$T/screen"'
 ok $? "at the story's end the title says Bot"
 keys q
-wait_gone "People & quotes"
-screen
-shown 70 "$GAS" && ! has "$T/screen" "Article"
+wait_until '! has "$T/screen" "People & quotes" && shown 70 "$GAS" &&
+	! has "$T/screen" "Article"'
 ok $? "q closes the story and the list is wide again"
 
 # Zoom: the focused pane fills the screen, and back.
 keys z
-wait_until 'grep -q "^ All (15)  " "$T/screen" && grep -qF "$GAS" "$T/screen"'
-! has "$T/screen" "Feeds" && ! has "$T/screen" "│"
+wait_until 'grep -q "^ All (15)  " "$T/screen" && grep -qF "$GAS" "$T/screen" &&
+	! has "$T/screen" "Feeds" && ! has "$T/screen" "│"'
 ok $? "z zooms the article list to the whole width: the headline whole"
 keys Enter
 wait_for "Velmark’s gas storage sites"
@@ -116,10 +118,9 @@ ok $? "a bad width in the config file is reported with file:line"
 grep -q "^ All (15)  " "$T/screen" && ! has "$T/screen" "Feeds"
 ok $? "set feed-list off in the config file folds the feed list"
 keys Enter
-wait_for "People & quotes"
 # The sidebar's 30 columns start after the story's border, column 90.
-[ "$(left 2)" -eq 50 ] &&
-	[ "$(sed -n 1p "$T/screen" | sed 's/[^│]*$//' | wc -m)" -eq 91 ]
+wait_until 'has "$T/screen" "People & quotes" && [ "$(left 2)" -eq 50 ] &&
+	[ "$(sed -n 1p "$T/screen" | sed "s/[^│]*\$//" | wc -m)" -eq 91 ]'
 ok $? "list-width and sidebar-width from the config file are applied"
 
 # A story of this year shows its day and month only; others their year.
@@ -151,7 +152,7 @@ tm resize-window -x 70 -y 30
 # the line, and the list spans the full width below them.
 wait_until 'grep -q "^ Feeds *$" "$T/screen" && grep -q "^ All (15)  *1/15$" "$T/screen"'
 ok $? "narrow: the lists are stacked"
-shown 40 "$GAS"
+wait_until 'shown 40 "$GAS"'
 ok $? "at 70 columns a headline still shows 40 characters"
 keys Enter
 wait_until 'grep -q "^ Article  *lines 1-[0-9]*/[0-9]* Top$" "$T/screen"'
@@ -176,9 +177,7 @@ ok $? "it recovers when enlarged"
 
 tm resize-window -x 80 -y 30
 keys q
-wait_gone "Article"
-screen
-shown 40 "$GAS" && shown 40 "$REF"
+wait_until '! has "$T/screen" "Article" && shown 40 "$GAS" && shown 40 "$REF"'
 ok $? "at 80 columns, browsing, a headline shows 40 characters and more"
 keys Enter
 wait_for "Velmark’s gas storage sites"
