@@ -226,9 +226,14 @@ ui_layout(struct ui *ui)
 int
 ui_op_zoom(struct ui *ui)
 {
+	char	key[32];
+
 	ui->zoom = !ui->zoom;
-	ui_message(ui, 0, "%s", ui->zoom ? "zoomed: the focused pane fills "
-	    "the screen" : "unzoomed");
+	ui_op_key("zoom", key, sizeof key);
+	if (ui->zoom && *key != '\0')
+		ui_message(ui, 0, "zoomed; %s gives the other panes back", key);
+	else
+		ui_message(ui, 0, NULL);
 	return UI_RELAYOUT | UI_REDRAW;
 }
 
