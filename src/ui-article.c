@@ -69,21 +69,36 @@ ui_article_body_pos(struct ui *ui, size_t pos)
 	return pos < ui->art.body_len ? pos : ui->art.body_len;
 }
 
+/*
+ * A byte's class is its element, with this bit when it lies in a
+ * subheading: a name coloured there keeps the subheading's attributes.
+ */
+#define CLS_IN_SUB	0x80
+
+/* The class of a byte now e colours it, given the class it had. */
+static uint8_t
+doc_cls(uint8_t was, enum ui_elem e)
+{
+	if (e != E_SUBHEADING && ((was & CLS_IN_SUB) ||
+	    was == E_SUBHEADING))
+		return (uint8_t)(e | CLS_IN_SUB);
+	return (uint8_t)e;
+}
+
 /* Colour a span of the body with an element, if the span is sane. */
 static void
 doc_span(struct ui *ui, size_t start, size_t end, enum ui_elem e)
 {
-	size_t	i;
+	size_t	i, p;
 
 	if (start >= end || end > ui->art.body_len)
 		return;
-	/* Without note numbers in the body, its bytes are the document's. */
-	if (ui->nins == 0) {
-		memset(ui->cls + ui->body_off + start, (int)e, end - start);
-		return;
+	for (i = start; i < end; i++) {
+		/* Without note numbers, body bytes are the document's. */
+		p = ui->nins == 0 ? ui->body_off + i :
+		    ui_article_doc_pos(ui, i);
+		ui->cls[p] = doc_cls(ui->cls[p], e);
 	}
-	for (i = start; i < end; i++)
-		ui->cls[ui_article_doc_pos(ui, i)] = (uint8_t)e;
 }
 
 /* Paint the mark, keeping the colours it covers to give them back. */
@@ -517,10 +532,41 @@ ui_article_open(struct ui *ui, int64_t id)
 	}
 	ui->scroll = 0;
 	ui->side_cur = ui->side_top = 0;
+	/* The story pane shows from now on: wrap to its width. */
+	if (!ui->reading)
+		flags |= UI_RELAYOUT;
+	ui->reading = 1;
+	ui_layout(ui);
 	doc_build(ui);
 	ui_article_wrap(ui);
 	ui_search_article(ui);
 	return flags;
+}
+
+/*
+ * The view's place in the story: "All" when it fits, else the lines shown
+ * and "Top", "Bot" or the share above the view, as less and vim show it.
+ */
+static char *
+ui_article_position(struct ui *ui, int rows)
+{
+	char	*pos, *where;
+	size_t	 n = ui->nlines, first = ui->scroll + 1, last, pct;
+
+	if (rows <= 0 || n <= (size_t)rows)
+		return xstrdup("All");
+	last = ui->scroll + (size_t)rows < n ? ui->scroll + (size_t)rows : n;
+	if (ui->scroll == 0)
+		where = xstrdup("Top");
+	else if (last >= n)
+		where = xstrdup("Bot");
+	else {
+		pct = ui->scroll * 100 / (n - (size_t)rows);
+		xasprintf(&where, "%zu%%", pct < 1 ? 1 : pct > 99 ? 99 : pct);
+	}
+	xasprintf(&pos, "lines %zu-%zu/%zu %s", first, last, n, where);
+	free(where);
+	return pos;
 }
 
 /* Draw the article pane from the scroll position. */
@@ -529,10 +575,11 @@ ui_article_draw(struct ui *ui)
 {
 	struct ui_rect	*r = &ui->r[PANE_ARTICLE];
 	struct ui_line	*l;
-	char		*title;
+	char		*pos, *p;
 	const char	*hint = "Choose a story and press Enter to read it.";
-	int		 rows = r->h - 1, y, cols;
+	int		 rows = r->h - 1, y, cols, w;
 	size_t		 i;
+	attr_t		 attrs[256];
 
 	if (ui->art_id == 0) {
 		ui_box(ui, PANE_ARTICLE, "Article");
@@ -540,14 +587,25 @@ ui_article_draw(struct ui *ui)
 		    ui->attr[E_MESSAGE], NULL, NULL);
 		return;
 	}
-	if (ui->nlines > (size_t)rows)
-		xasprintf(&title, "Article %zu%%", (ui->scroll + (size_t)rows) *
-		    100 / ui->nlines > 100 ? 100 : (ui->scroll +
-		    (size_t)rows) * 100 / ui->nlines);
-	else
-		title = xstrdup("Article");
-	ui_box(ui, PANE_ARTICLE, title);
-	free(title);
+	ui_box(ui, PANE_ARTICLE, "Article");
+	/* Where the view is, as less and vim say it: never a bare 0%. */
+	pos = ui_article_position(ui, rows);
+	p = pos;
+	if ((int)strlen(p) + 10 >= r->w)	/* narrow: "Top" alone */
+		p = strrchr(pos, ' ') != NULL ? strrchr(pos, ' ') + 1 : pos;
+	w = (int)strlen(p);
+	if (w + 10 < r->w)
+		ui_put(r->y, r->x + r->w - w - 2, w, p, (size_t)w,
+		    ui->attr[ui->focus == PANE_ARTICLE ? E_PANE_TITLE_FOCUS :
+		    E_PANE_TITLE], NULL, NULL);
+	free(pos);
+	/* A name in a subheading: its colour, the subheading's bold. */
+	for (i = 0; i < 256; i++)
+		attrs[i] = ui->attr[(i & ~CLS_IN_SUB) < E_COUNT ?
+		    (i & ~CLS_IN_SUB) : E_BODY];
+	for (i = 0; i < E_COUNT; i++)
+		attrs[i | CLS_IN_SUB] |= ui->attr[E_SUBHEADING] &
+		    ~(A_COLOR | A_REVERSE);
 	cols = ui->wrap_width;
 	for (y = 0, i = ui->scroll; y < rows && i < ui->nlines; y++, i++) {
 		l = &ui->lines[i];
@@ -560,7 +618,7 @@ ui_article_draw(struct ui *ui)
 			continue;
 		}
 		ui_put(r->y + 1 + y, r->x + 1, cols, ui->doc + l->start,
-		    l->end - l->start, A_NORMAL, ui->cls + l->start, ui->attr);
+		    l->end - l->start, A_NORMAL, ui->cls + l->start, attrs);
 	}
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <langinfo.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -133,6 +134,47 @@ ui_put(int y, int x, int cols, const char *s, size_t len, attr_t a,
 		cx += cw;
 	}
 	return cx - x;
+}
+
+/*
+ * The mark of a cut text: an ellipsis where the locale is UTF-8, else a
+ * tilde that any terminal shows.
+ */
+const char *
+ui_ellipsis(void)
+{
+	static int	utf8 = -1;
+	const char	*cs;
+
+	if (utf8 == -1) {
+		cs = nl_langinfo(CODESET);
+		utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+		    strcmp(cs, "utf8") == 0);
+	}
+	return utf8 ? "\xe2\x80\xa6" : "~";
+}
+
+/*
+ * Write a string in at most cols columns as ui_put does, but a string
+ * that does not fit ends with the ellipsis so the cut shows.
+ */
+int
+ui_put_cut(int y, int x, int cols, const char *s, size_t len, attr_t a)
+{
+	const char	*e = ui_ellipsis();
+	size_t		 n;
+	int		 used;
+
+	if (s == NULL || cols <= 0)
+		return 0;
+	if (ui_width(s, len) <= cols)
+		return ui_put(y, x, cols, s, len, a, NULL, NULL);
+	n = ui_fit(s, len, cols - 1, NULL);
+	/* Trailing spaces before the mark would hide it. */
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	used = ui_put(y, x, cols - 1, s, n, a, NULL, NULL);
+	return used + ui_put(y, x + used, 1, e, strlen(e), a, NULL, NULL);
 }
 
 /* Fill cols cells with spaces of an attribute. */

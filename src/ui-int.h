@@ -23,6 +23,7 @@ enum ui_elem {
 	E_MESSAGE, E_ERROR, E_PROMPT, E_HELP_KEY, E_HELP_TEXT,
 	E_SELECTION,
 	E_SEARCH_MATCH,
+	E_FEED_SELECTED_UNFOCUSED, E_ARTICLE_SELECTED_UNFOCUSED,
 	E_COUNT
 };
 extern const char *const ui_elem_names[E_COUNT];
@@ -70,6 +71,12 @@ struct ui {
 	int		 too_small;
 	int		 narrow;	/* lists stacked above the article */
 	int		 sidebar;	/* the user wants the sidebar */
+	int		 reading;	/* a story is open beside the lists */
+	int		 zoom;		/* the focused pane fills the screen */
+	int		 feeds_folded;	/* the feed list is folded away */
+	int		 width_opt[3];	/* feed-, list-, sidebar-width: */
+					/* columns, -percent, 0: default */
+	int		 layout_sig;	/* what the last layout was made for */
 	enum ui_pane	 focus;
 	int		 shown[NPANES];
 	struct ui_rect	 r[NPANES];
@@ -171,12 +178,20 @@ void	 ui_frame(struct ui *);
 int	 ui_put(int, int, int, const char *, size_t, attr_t,
 	     const uint8_t *, const attr_t *);
 void	 ui_fill(int, int, int, attr_t);
+int	 ui_put_cut(int, int, int, const char *, size_t, attr_t);
+const char *ui_ellipsis(void);
 int	 ui_width(const char *, size_t);
 size_t	 ui_fit(const char *, size_t, int, int *);
 int	 ui_wrap(int, int, int, int, const char *, attr_t);
 
 /* ui-layout.c */
 void	 ui_layout(struct ui *);
+int	 ui_layout_sig(struct ui *);
+int	 ui_visible(struct ui *, enum ui_pane);
+int	 ui_sidebar_on(struct ui *);
+int	 ui_layout_set(struct ui *, const char *, const char *, char **);
+int	 ui_op_zoom(struct ui *);
+int	 ui_op_toggle_feeds(struct ui *);
 void	 ui_draw(struct ui *);
 void	 ui_box(struct ui *, enum ui_pane, const char *);
 int	 ui_feeds_load(struct ui *, unsigned);

@@ -93,6 +93,10 @@ static const struct ui_op {
 	  "note on the selection, marked quote or story; edit one" },
 	{ "select", ui_op_select,
 	  "select lines of the story from the top one in view" },
+	{ "zoom", ui_op_zoom,
+	  "make the focused pane fill the screen, or give the others back" },
+	{ "toggle-feeds", ui_op_toggle_feeds,
+	  "fold the feed list away, or bring it back" },
 };
 #define UI_NOPS (sizeof ui_ops / sizeof ui_ops[0])
 
@@ -120,6 +124,7 @@ static const char *const ui_default_bindings[] = {
 	"bind R fetch", "bind -T feeds R fetch-feed",
 	"bind t tag", "bind a annotate",
 	"bind -T article v select", "bind -T article Escape quit",
+	"bind z zoom", "bind F toggle-feeds",
 };
 
 /*
@@ -326,6 +331,17 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 			ui->sidebar = b;
 		else
 			goto bad;
+		return UI_RELAYOUT | UI_REDRAW;
+	}
+	if (strcmp(w[1], "feed-width") == 0 ||
+	    strcmp(w[1], "list-width") == 0 ||
+	    strcmp(w[1], "sidebar-width") == 0)
+		return ui_layout_set(ui, w[1], w[2], err);
+	if (strcmp(w[1], "feed-list") == 0) {
+		if (ui_bool(w[2], &b) != 0)
+			goto bad;
+		if (b == ui->feeds_folded)
+			ui_op_toggle_feeds(ui);
 		return UI_RELAYOUT | UI_REDRAW;
 	}
 	if (strcmp(w[1], "mark-read") == 0) {
@@ -635,7 +651,8 @@ op_open(struct ui *ui)
 	switch (ui->focus) {
 	case PANE_FEEDS:
 		ui->focus = PANE_LIST;
-		return ui_feed_select(ui) | UI_REDRAW;
+		ui->reading = 0;	/* a listing to browse, wide */
+		return ui_feed_select(ui) | UI_RELAYOUT | UI_REDRAW;
 	case PANE_LIST:
 		if ((id = ui_list_current(ui)) == 0)
 			return 0;
@@ -668,9 +685,12 @@ op_quit(struct ui *ui)
 		ui->quotes_view = 1;
 		return UI_REDRAW;
 	}
-	if (ui->focus == PANE_ARTICLE || ui->focus == PANE_SIDEBAR) {
+	/* Close the story: the article list takes the width again. */
+	if (ui->focus == PANE_ARTICLE || ui->focus == PANE_SIDEBAR ||
+	    ui->reading) {
 		ui->focus = PANE_LIST;
-		return UI_REDRAW;
+		ui->reading = ui->quotes_view = ui->quotes_back = 0;
+		return UI_RELAYOUT | UI_REDRAW;
 	}
 	return ui_search_back(ui);	/* UI_QUIT if nothing to go back to */
 }
@@ -793,9 +813,12 @@ op_toggle_star(struct ui *ui)
 static int
 op_toggle_sidebar(struct ui *ui)
 {
-	ui->sidebar = !ui->shown[PANE_SIDEBAR];
+	ui->sidebar = !ui_sidebar_on(ui);
 	if (!ui->sidebar && ui->focus == PANE_SIDEBAR)
 		ui->focus = PANE_ARTICLE;
+	if (!ui->shown[PANE_ARTICLE])
+		ui_message(ui, 0, "the sidebar %s beside a story",
+		    ui->sidebar ? "shows" : "is hidden");
 	return UI_RELAYOUT | UI_REDRAW;
 }
 

@@ -2,14 +2,20 @@
  * The panes' geometry and the lists: the feed list (All, Unread, Starred,
  * Notes, tags, outlets, feeds) and the article list, a window of rows read from
  * the store next to a key, so moving through 100,000 stories reads only
- * what is shown. Also the status line, the greeting of an empty library
- * and the message for a terminal too small to use.
+ * what is shown. While no story is open the article list takes the width
+ * (browsing); an open story puts the story and the sidebar beside the lists
+ * (reading). A pane can be zoomed to the screen, the feed list folded away,
+ * and the widths set (set feed-width, list-width, sidebar-width). Also the
+ * status line, the greeting of an empty library and the message for a
+ * terminal too small to use.
  */
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "library.h"
 #include "plural.h"
@@ -22,6 +28,79 @@
 #define UI_MIN_H	10
 #define UI_WIDE		100	/* from here the sidebar fits by default */
 #define UI_NARROW	80	/* below this the lists stack */
+#define UI_LIST_MIN	30	/* the article list keeps this many columns */
+#define UI_TEXT_MIN	20	/* and a story this many */
+
+/* The width options, in the order of ui->width_opt. */
+enum { W_FEED, W_LIST, W_SIDEBAR, W_COUNT };
+static const char *const ui_width_names[W_COUNT] = {
+	"feed-width", "list-width", "sidebar-width"
+};
+
+/* v kept within lo and hi (lo wins when they cross). */
+static int
+ui_clamp(int v, int lo, int hi)
+{
+	if (v > hi)
+		v = hi;
+	return v < lo ? lo : v;
+}
+
+/* A width option in columns on a screen W wide; def when it is unset. */
+static int
+ui_width_get(struct ui *ui, int which, int W, int def)
+{
+	int	v = ui->width_opt[which];
+
+	if (v > 0)
+		return v;
+	if (v < 0)
+		return W * -v / 100;
+	return def;
+}
+
+/*
+ * set feed-width, list-width, sidebar-width: "auto", columns (4-500) or a
+ * percentage of the terminal's width (5%-90%).
+ */
+int
+ui_layout_set(struct ui *ui, const char *name, const char *value, char **err)
+{
+	char	*end;
+	long	 v;
+	int	 i;
+
+	for (i = 0; i < W_COUNT; i++)
+		if (strcmp(ui_width_names[i], name) == 0)
+			break;
+	if (i == W_COUNT) {
+		xasprintf(err, "unknown option '%s'", name);
+		return -1;
+	}
+	if (strcmp(value, "auto") == 0) {
+		ui->width_opt[i] = 0;
+		return UI_RELAYOUT | UI_REDRAW;
+	}
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (end == value || errno != 0 || (*end != '\0' &&
+	    strcmp(end, "%") != 0))
+		goto bad;
+	if (*end == '%') {
+		if (v < 5 || v > 90)
+			goto bad;
+		ui->width_opt[i] = -(int)v;
+	} else {
+		if (v < 4 || v > 500)
+			goto bad;
+		ui->width_opt[i] = (int)v;
+	}
+	return UI_RELAYOUT | UI_REDRAW;
+bad:
+	xasprintf(err, "bad value '%s' for option '%s': columns 4-500, "
+	    "5%%-90%% or auto", value, name);
+	return -1;
+}
 
 /* Is the sidebar shown at this width? */
 static int
@@ -32,49 +111,141 @@ ui_sidebar_fits(struct ui *ui, int w)
 	return ui->sidebar;
 }
 
+/* Would the sidebar show beside a story now? */
+int
+ui_sidebar_on(struct ui *ui)
+{
+	return ui_sidebar_fits(ui, COLS);
+}
+
+/* Does the library hold no story (the greeting is shown)? */
+static int
+ui_library_empty(struct ui *ui)
+{
+	size_t	i;
+
+	for (i = 0; i < ui->feeds.n; i++)
+		if (ui->feeds.v[i].filter.kind == STORE_FILTER_ALL)
+			return ui->feeds.v[i].count == 0;
+	return 0;
+}
+
+/*
+ * Is a story shown beside the lists? While none is, the article list
+ * takes the width, as mutt's index and newsboat's list do.
+ */
+static int
+ui_reading(struct ui *ui)
+{
+	return ui->reading || ui->quotes_view || ui_library_empty(ui);
+}
+
+/* What the layout depends on besides the terminal's size. */
+int
+ui_layout_sig(struct ui *ui)
+{
+	return ui_reading(ui) | (ui->feeds_folded << 1) |
+	    (ui->zoom ? ((int)ui->focus + 1) << 2 : 0);
+}
+
+/* Is a pane drawn (shown, and not hidden by another's zoom)? */
+int
+ui_visible(struct ui *ui, enum ui_pane p)
+{
+	return ui->shown[p] && (!ui->zoom || ui->focus == p);
+}
+
 /* Place the panes for the terminal's size. */
 void
 ui_layout(struct ui *ui)
 {
 	struct ui_rect	*r = ui->r;
-	int		 H, W, h, left, side, fh;
+	int		 H, W, h, left, side, fh, lh, reading, feeds;
 
 	getmaxyx(stdscr, H, W);
 	memset(ui->shown, 0, sizeof ui->shown);
+	memset(ui->r, 0, sizeof ui->r);
 	ui->too_small = W < UI_MIN_W || H < UI_MIN_H;
 	if (ui->too_small)
 		return;
 	h = H - 1 - ui_hints_shown(ui);	/* the status and hint lines */
-	side = ui_sidebar_fits(ui, W) ? (W >= UI_WIDE ? W / 5 : W / 3) : 0;
-	if (side > 34)
-		side = 34;
+	reading = ui_reading(ui);
+	feeds = !ui->feeds_folded;
 	ui->narrow = W < UI_NARROW;
-	if (!ui->narrow) {
-		left = W / 4 < 24 ? 24 : (W / 4 > 40 ? 40 : W / 4);
-		fh = (int)ui->feeds.n + 1;
-		if (fh > h / 3)
-			fh = h / 3;
-		if (fh < 3)
-			fh = 3;
-		r[PANE_FEEDS] = (struct ui_rect){ 0, 0, fh, left };
+	side = 0;
+	if (reading && ui_sidebar_fits(ui, W)) {
+		side = ui_width_get(ui, W_SIDEBAR, W, W >= UI_WIDE ?
+		    (W / 5 > 34 ? 34 : W / 5) : W / 3);
+		side = ui_clamp(side, 12, W / 2);
+	}
+	if (!ui->narrow && !reading) {
+		/* Browsing: the feed list beside a wide article list. */
+		left = !feeds ? 0 : ui_clamp(ui_width_get(ui, W_FEED, W,
+		    ui_clamp(W / 7, 16, 28)), 8, W - UI_LIST_MIN);
+		r[PANE_FEEDS] = (struct ui_rect){ 0, 0, h, left };
+		r[PANE_LIST] = (struct ui_rect){ 0, left, h, W - left };
+	} else if (!ui->narrow) {
+		/* Reading: the lists on the left, the story, the sidebar. */
+		left = ui_clamp(ui_width_get(ui, W_LIST, W,
+		    ui_clamp(W / 4, 24, 40)), 12, W - side - UI_TEXT_MIN);
+		fh = 0;
+		if (feeds) {
+			fh = ui_clamp((int)ui->feeds.n + 1, 3, h / 3);
+			r[PANE_FEEDS] = (struct ui_rect){ 0, 0, fh, left };
+		}
 		r[PANE_LIST] = (struct ui_rect){ fh, 0, h - fh, left };
 		r[PANE_ARTICLE] = (struct ui_rect){ 0, left, h,
 		    W - left - side };
 		r[PANE_SIDEBAR] = (struct ui_rect){ 0, W - side, h, side };
 	} else {
-		fh = h / 4 < 3 ? 3 : h / 4;
+		/* Narrow: the panes stacked, the sidebar beside the story. */
+		fh = feeds ? (h / 4 < 3 ? 3 : h / 4) : 0;
+		lh = reading ? h / 3 : h - fh;
 		r[PANE_FEEDS] = (struct ui_rect){ 0, 0, fh, W };
-		r[PANE_LIST] = (struct ui_rect){ fh, 0, h / 3, W };
-		r[PANE_ARTICLE] = (struct ui_rect){ fh + h / 3, 0,
-		    h - fh - h / 3, W - side };
-		r[PANE_SIDEBAR] = (struct ui_rect){ fh + h / 3, W - side,
-		    h - fh - h / 3, side };
+		r[PANE_LIST] = (struct ui_rect){ fh, 0, lh, W };
+		r[PANE_ARTICLE] = (struct ui_rect){ fh + lh, 0,
+		    h - fh - lh, W - side };
+		r[PANE_SIDEBAR] = (struct ui_rect){ fh + lh, W - side,
+		    h - fh - lh, side };
 	}
-	ui->shown[PANE_FEEDS] = ui->shown[PANE_LIST] = 1;
-	ui->shown[PANE_ARTICLE] = 1;
+	ui->shown[PANE_FEEDS] = feeds;
+	ui->shown[PANE_LIST] = 1;
+	ui->shown[PANE_ARTICLE] = reading;
 	ui->shown[PANE_SIDEBAR] = side > 0;
 	if (!ui->shown[ui->focus])
-		ui->focus = PANE_ARTICLE;
+		ui->focus = reading ? PANE_ARTICLE : PANE_LIST;
+	/*
+	 * Zoomed: the focused pane takes the screen; the others keep their
+	 * geometry (the list its page size) but are not drawn.
+	 */
+	if (ui->zoom)
+		r[ui->focus] = (struct ui_rect){ 0, 0, h, W };
+	ui->layout_sig = ui_layout_sig(ui);
+}
+
+/* Zoom the focused pane to the whole screen, or back. */
+int
+ui_op_zoom(struct ui *ui)
+{
+	char	key[32];
+
+	ui->zoom = !ui->zoom;
+	ui_op_key("zoom", key, sizeof key);
+	if (ui->zoom && *key != '\0')
+		ui_message(ui, 0, "zoomed; %s gives the other panes back", key);
+	else
+		ui_message(ui, 0, NULL);
+	return UI_RELAYOUT | UI_REDRAW;
+}
+
+/* Fold the feed list away, or bring it back. */
+int
+ui_op_toggle_feeds(struct ui *ui)
+{
+	ui->feeds_folded = !ui->feeds_folded;
+	if (ui->feeds_folded && ui->focus == PANE_FEEDS)
+		ui->focus = PANE_LIST;
+	return UI_RELAYOUT | UI_REDRAW;
 }
 
 /* Rows of content a pane has (under its title line). */
@@ -242,6 +413,12 @@ ui_list_load(struct ui *ui)
 	char	*err = NULL, *perr = NULL;
 	int	 n = ui_rows(ui, PANE_LIST);
 
+	/* The window got shorter (a story opened): keep the cursor's row. */
+	if (n > 0 && ui->cur >= (size_t)n && ui->cur < ui->rows.n) {
+		ui->top_key = ui->rows.v[ui->cur - (size_t)n + 1].key;
+		ui->has_top = 1;
+		ui->cur = (size_t)n - 1;
+	}
 	library_rows_free(&ui->rows);
 	if (ui->too_small || n <= 0 || ui->filter_label == NULL)
 		return UI_REDRAW;
@@ -430,15 +607,15 @@ ui_feeds_draw(struct ui *ui)
 	for (y = 0, i = ui->feed_top; y < rows && i < ui->feeds.n; y++, i++) {
 		e = &ui->feeds.v[i];
 		if (e->heading) {
-			ui_put(r->y + 1 + y, r->x + 1, cols - 1, e->label,
-			    strlen(e->label), ui->attr[E_SIDEBAR_HEADING],
-			    NULL, NULL);
+			ui_put_cut(r->y + 1 + y, r->x + 1, cols - 1, e->label,
+			    strlen(e->label), ui->attr[E_SIDEBAR_HEADING]);
 			continue;
 		}
 		/* The cursor shows on the entry listed, or while moving. */
 		sel = i == ui->feed_cur && (ui->focus == PANE_FEEDS ||
 		    ui_feed_is(e, &ui->filter));
-		a = ui->attr[sel ? E_FEED_SELECTED : E_FEED];
+		a = ui->attr[!sel ? E_FEED : ui->focus == PANE_FEEDS ?
+		    E_FEED_SELECTED : E_FEED_SELECTED_UNFOCUSED];
 		if (sel)
 			ui_fill(r->y + 1 + y, r->x, cols, a);
 		snprintf(num, sizeof num, "%lld", (long long)e->count);
@@ -448,8 +625,8 @@ ui_feeds_draw(struct ui *ui)
 		if (e->error != NULL)
 			lw = ui_put(r->y + 1 + y, r->x + 1, 2, "! ", 2,
 			    sel ? a : ui->attr[E_ERROR], NULL, NULL);
-		ui_put(r->y + 1 + y, r->x + 1 + lw, cols - nw - 3 - lw,
-		    e->label, strlen(e->label), a, NULL, NULL);
+		ui_put_cut(r->y + 1 + y, r->x + 1 + lw, cols - nw - 3 - lw,
+		    e->label, strlen(e->label), a);
 		ui_put(r->y + 1 + y, r->x + cols - nw - 1, nw, num, nw,
 		    sel ? a : ui->attr[E_FEED_COUNT], NULL, NULL);
 	}
@@ -472,11 +649,62 @@ ui_list_title(const char *label, int64_t count, int cols)
 		xasprintf(&title, "%s%s", label, suffix);
 	else {
 		n = ui_fit(label, len, room - 1, NULL);
-		xasprintf(&title, "%.*s\xe2\x80\xa6%s", (int)n, label,
+		xasprintf(&title, "%.*s%s%s", (int)n, label, ui_ellipsis(),
 		    suffix);
 	}
 	free(suffix);
 	return title;
+}
+
+/*
+ * Bytes of a listed date to show: "26 Aug" for this year's stories, the
+ * year too ("26 Aug 2023") for others. The date is "%2d Mon YYYY", the
+ * day padded so the months line up.
+ */
+static size_t
+ui_list_date_len(const char *date)
+{
+	static int	 year;
+	struct tm	 tm;
+	time_t		 now;
+	size_t		 len = strlen(date);
+
+	if (year == 0) {
+		now = time(NULL);
+		year = localtime_r(&now, &tm) != NULL ? tm.tm_year + 1900 : 1;
+	}
+	if (len > 5 && atoi(date + len - 4) == year)
+		return len - 5;
+	return len;
+}
+
+/*
+ * The article list's columns for the rows in view: the date's width (the
+ * year only when a story in view is not from this year, and the list is
+ * wide enough) and the outlet's (none when no story in view has one, in
+ * an outlet's own listing, or in a narrow list).
+ */
+static void
+ui_list_columns(struct ui *ui, int rows, int cols, int *dw, int *ow)
+{
+	size_t	i;
+	int	w, max;
+
+	*dw = 6;
+	*ow = 0;
+	max = ui_clamp(cols / 7, 8, 16);
+	for (i = 0; i < ui->rows.n && (int)i < rows; i++) {
+		w = (int)ui_list_date_len(ui->rows.v[i].date);
+		if (w > *dw && cols >= 50)
+			*dw = w;
+		if (ui->rows.v[i].outlet == NULL ||
+		    ui->filter.kind == STORE_FILTER_OUTLET || cols < 50)
+			continue;
+		w = ui_width(ui->rows.v[i].outlet,
+		    strlen(ui->rows.v[i].outlet));
+		if (w > *ow)
+			*ow = w > max ? max : w;
+	}
 }
 
 /* Draw the article list window. */
@@ -486,8 +714,8 @@ ui_list_draw(struct ui *ui)
 	struct ui_rect	*r = &ui->r[PANE_LIST];
 	struct lib_row	*row;
 	char		*title, *pos;
-	int		 rows = ui_rows(ui, PANE_LIST), cols, x, y;
-	size_t		 i;
+	int		 rows = ui_rows(ui, PANE_LIST), cols, x, y, dw, ow, tw;
+	size_t		 i, n;
 	attr_t		 a, da;
 
 	cols = ui_cols(ui, PANE_LIST);
@@ -513,10 +741,12 @@ ui_list_draw(struct ui *ui)
 		    E_PANE_TITLE_FOCUS : E_PANE_TITLE], NULL, NULL);
 		free(pos);
 	}
+	ui_list_columns(ui, rows, cols, &dw, &ow);
 	for (y = 0, i = 0; y < rows && i < ui->rows.n; y++, i++) {
 		row = &ui->rows.v[i];
 		if (i == ui->cur) {
-			a = da = ui->attr[E_ARTICLE_SELECTED];
+			a = da = ui->attr[ui->focus == PANE_LIST ?
+			    E_ARTICLE_SELECTED : E_ARTICLE_SELECTED_UNFOCUSED];
 			ui_fill(r->y + 1 + y, r->x, cols, a);
 		} else {
 			a = ui->attr[row->read ? E_ARTICLE : E_ARTICLE_UNREAD];
@@ -526,11 +756,16 @@ ui_list_draw(struct ui *ui)
 		x += ui_put(r->y + 1 + y, x, 1, row->starred ? "*" : " ", 1,
 		    a, NULL, NULL);
 		/* A story with no date leaves the column blank. */
-		ui_put(r->y + 1 + y, x, 6, row->date, strnlen(row->date, 6),
+		n = ui_list_date_len(row->date);
+		ui_put(r->y + 1 + y, x, dw, row->date, n > (size_t)dw ? 6 : n,
 		    da, NULL, NULL);
-		x += 7;
-		ui_put(r->y + 1 + y, x, cols - (x - r->x), row->title,
-		    strlen(row->title), a, NULL, NULL);
+		x += dw + 1;
+		tw = cols - (x - r->x) - (ow > 0 ? ow + 2 : 0);
+		ui_put_cut(r->y + 1 + y, x, tw, row->title, strlen(row->title),
+		    a);
+		if (ow > 0 && row->outlet != NULL)
+			ui_put_cut(r->y + 1 + y, r->x + cols - ow - 1, ow,
+			    row->outlet, strlen(row->outlet), da);
 	}
 }
 
@@ -622,15 +857,19 @@ ui_draw(struct ui *ui)
 	for (i = 0; i < ui->feeds.n; i++)
 		if (ui->feeds.v[i].filter.kind == STORE_FILTER_ALL)
 			all = ui->feeds.v[i].count;
-	ui_feeds_draw(ui);
-	ui_list_draw(ui);
-	if (all == 0)
+	if (ui_visible(ui, PANE_FEEDS))
+		ui_feeds_draw(ui);
+	if (ui_visible(ui, PANE_LIST))
+		ui_list_draw(ui);
+	if (!ui_visible(ui, PANE_ARTICLE))
+		;
+	else if (all == 0)
 		ui_greeting(ui);
 	else if (ui->quotes_view)
 		ui_quotes_draw(ui);
 	else
 		ui_article_draw(ui);
-	if (ui->shown[PANE_SIDEBAR])
+	if (ui_visible(ui, PANE_SIDEBAR))
 		ui_sidebar_draw(ui);
 	ui_status_draw(ui);
 	if (ui_hints_shown(ui))

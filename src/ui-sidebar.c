@@ -45,28 +45,30 @@ sidebar_rows(struct ui *ui, int draw, int top, int nrows, int *sel)
 			if (last != -1)
 				row++;
 			if (VISIBLE)
-				ui_put(ROW_Y, r->x + 1, cols - 2,
+				ui_put_cut(ROW_Y, r->x + 1, cols - 2,
 				    group_names[e->group],
 				    strlen(group_names[e->group]),
-				    ui->attr[E_SIDEBAR_HEADING], NULL, NULL);
+				    ui->attr[E_SIDEBAR_HEADING]);
 			row++;
 			last = (int)e->group;
 		}
 		if (i == ui->side_cur && sel != NULL)
 			*sel = row;
+		/* The cursor shows, fainter, when the focus is elsewhere. */
 		a = ui->attr[E_SIDEBAR_ITEM];
-		if (i == ui->side_cur && ui->focus == PANE_SIDEBAR)
-			a = ui->attr[E_FEED_SELECTED];
+		if (i == ui->side_cur)
+			a = ui->attr[ui->focus == PANE_SIDEBAR ?
+			    E_FEED_SELECTED : E_FEED_SELECTED_UNFOCUSED];
 		if (VISIBLE) {
 			y = ROW_Y;
-			if (i == ui->side_cur && ui->focus == PANE_SIDEBAR)
+			if (i == ui->side_cur)
 				ui_fill(y, r->x, cols, a);
 			snprintf(num, sizeof num, "%zu", e->count);
 			nw = (int)strlen(num);
-			ui_put(y, r->x + 1, cols - nw - 3, e->name,
+			ui_put_cut(y, r->x + 1, cols - nw - 3, e->name,
 			    strlen(e->name), e->group == LIB_SPEAKER &&
 			    a == ui->attr[E_SIDEBAR_ITEM] ?
-			    ui->attr[E_SPEAKER] : a, NULL, NULL);
+			    ui->attr[E_SPEAKER] : a);
 			ui_put(y, r->x + cols - nw - 1, nw, num, nw,
 			    a == ui->attr[E_SIDEBAR_ITEM] ?
 			    ui->attr[E_SIDEBAR_COUNT] : a, NULL, NULL);
@@ -87,10 +89,9 @@ sidebar_rows(struct ui *ui, int draw, int top, int nrows, int *sel)
 			if (cut < len) {
 				cut += e->title[cut] == ' ';
 				if (VISIBLE)
-					ui_put(ROW_Y, r->x + 2, cols - 3,
+					ui_put_cut(ROW_Y, r->x + 2, cols - 3,
 					    e->title + cut, len - cut,
-					    ui->attr[E_SIDEBAR_ROLE], NULL,
-					    NULL);
+					    ui->attr[E_SIDEBAR_ROLE]);
 				row++;
 			}
 		}
@@ -112,8 +113,8 @@ ui_sidebar_draw(struct ui *ui)
 	if (ui->art_id == 0)
 		return;
 	if (ui->ents.n == 0) {
-		ui_put(r->y + 1, r->x + 1, r->w - 2, none, strlen(none),
-		    ui->attr[E_SIDEBAR_ROLE], NULL, NULL);
+		ui_put_cut(r->y + 1, r->x + 1, r->w - 2, none, strlen(none),
+		    ui->attr[E_SIDEBAR_ROLE]);
 		return;
 	}
 	sidebar_rows(ui, 0, 0, 0, &sel);
@@ -199,6 +200,7 @@ ui_sidebar_enter(struct ui *ui)
 	f.value = e->name;
 	f.entity_kind = e->kind;
 	ui->focus = PANE_LIST;
+	ui->reading = 0;	/* a listing to browse, wide */
 	ui_search_save(ui);	/* q goes back to the listing before */
 	return ui_set_filter(ui, &f, e->name, -1);
 }
@@ -231,9 +233,7 @@ quote_lines(struct ui *ui, int y, int x, int cols, const char *text)
 		ui_put(y + 1, x, cols, text, len, a, NULL, NULL);
 		return;
 	}
-	n = ui_fit(text, len, cols - 1, NULL);
-	x += ui_put(y + 1, x, cols - 1, text, n, a, NULL, NULL);
-	ui_put(y + 1, x, 1, "\xe2\x80\xa6", 3, a, NULL, NULL);
+	ui_put_cut(y + 1, x, cols, text, len, a);
 }
 
 /* Draw the quotes view in the article pane. */
@@ -259,14 +259,15 @@ ui_quotes_draw(struct ui *ui)
 	for (i = ui->quote_top, y = r->y + 1; i < ui->quotes.n &&
 	    y + 1 < r->y + r->h; i++, y += per) {
 		q = &ui->quotes.v[i];
-		a = i == ui->quote_cur && ui->focus == PANE_ARTICLE ?
-		    ui->attr[E_FEED_SELECTED] : ui->attr[E_HEADER_META];
-		if (a != ui->attr[E_HEADER_META])
+		a = ui->attr[i != ui->quote_cur ? E_HEADER_META :
+		    ui->focus == PANE_ARTICLE ? E_FEED_SELECTED :
+		    E_FEED_SELECTED_UNFOCUSED];
+		if (i == ui->quote_cur)
 			ui_fill(y, r->x, cols + 2, a);
 		xasprintf(&meta, "%s \xc2\xb7 %s \xc2\xb7 %s",
 		    q->date + (*q->date == ' '), q->outlet != NULL ?
 		    q->outlet : "", q->title != NULL ? q->title : "");
-		ui_put(y, r->x + 1, cols, meta, strlen(meta), a, NULL, NULL);
+		ui_put_cut(y, r->x + 1, cols, meta, strlen(meta), a);
 		free(meta);
 		/*
 		 * Only a direct quote is put in quote marks: reported speech

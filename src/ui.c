@@ -34,8 +34,22 @@ const char *const ui_elem_names[E_COUNT] = {
 	"entity.misc", "annotation", "sidebar.heading", "sidebar.item",
 	"sidebar.role", "sidebar.count", "status", "status.progress",
 	"message", "error", "prompt", "help.key", "help.text", "selection",
-	"search.match"
+	"search.match", "feed.selected.unfocused", "article.selected.unfocused"
 };
+
+/*
+ * Elements a theme may leave out (added after themes were written), each
+ * made from another one: its colours, with an attribute instead of the
+ * other's reverse.
+ */
+static const struct {
+	enum ui_elem	 e, from;
+	attr_t		 add;
+} ui_elem_optional[] = {
+	{ E_FEED_SELECTED_UNFOCUSED, E_FEED, A_UNDERLINE },
+	{ E_ARTICLE_SELECTED_UNFOCUSED, E_ARTICLE, A_UNDERLINE },
+};
+#define UI_NOPTIONAL (sizeof ui_elem_optional / sizeof ui_elem_optional[0])
 
 static volatile sig_atomic_t	ui_signal;
 static SCREEN			*ui_screen;
@@ -85,6 +99,56 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * One of the eight basic colours for colour n of the 256 that a terminal
+ * with fewer lacks: by hue when it has one, the terminal's default (-1)
+ * for a grey, so light-on-dark shades become the terminal's own.
+ */
+static int
+ui_colour_down(int n)
+{
+	static const int level[6] = { 0, 95, 135, 175, 215, 255 };
+	int	 rgb[3], max, min, hue, i;
+
+	if (n < 16)
+		return n % 8;
+	if (n >= 232)
+		return -1;
+	n -= 16;
+	rgb[0] = level[n / 36];
+	rgb[1] = level[n / 6 % 6];
+	rgb[2] = level[n % 6];
+	max = min = rgb[0];
+	for (i = 1; i < 3; i++) {
+		if (rgb[i] > max)
+			max = rgb[i];
+		if (rgb[i] < min)
+			min = rgb[i];
+	}
+	if (max - min < 64)
+		return -1;
+	if (max == rgb[0])
+		hue = 60 * (rgb[1] - rgb[2]) / (max - min);
+	else if (max == rgb[1])
+		hue = 120 + 60 * (rgb[2] - rgb[0]) / (max - min);
+	else
+		hue = 240 + 60 * (rgb[0] - rgb[1]) / (max - min);
+	if (hue < 0)
+		hue += 360;
+	/* Orange reads as yellow, a sea blue as blue. */
+	if (hue < 20 || hue >= 330)
+		return COLOR_RED;
+	if (hue < 80)
+		return COLOR_YELLOW;
+	if (hue < 160)
+		return COLOR_GREEN;
+	if (hue < 190)
+		return COLOR_CYAN;
+	if (hue < 260)
+		return COLOR_BLUE;
+	return COLOR_MAGENTA;
+}
+
 /* A colour name to a curses colour; -2 if unknown, *bold for bright ones. */
 static int
 ui_colour(const char *s, int *bold)
@@ -103,7 +167,7 @@ ui_colour(const char *s, int *bold)
 		n = strtol(s, &end, 10);
 		if (*s == '\0' || *end != '\0' || n < 0 || n > 255)
 			return -2;
-		return n < COLORS ? (int)n : (n < 16 ? (int)n % 8 : -1);
+		return n < COLORS ? (int)n : ui_colour_down((int)n);
 	}
 	if (strncmp(s, "bright", 6) == 0) {
 		for (i = 0; i < 8; i++)
@@ -188,6 +252,9 @@ ui_theme_builtin(struct ui *ui)
 	ui->attr[E_PANE_TITLE_FOCUS] = A_BOLD | A_REVERSE;
 	ui->attr[E_PANE_TITLE] = ui->attr[E_HEADER_TITLE] = A_BOLD;
 	ui->attr[E_FEED_SELECTED] = ui->attr[E_ARTICLE_SELECTED] = A_REVERSE;
+	ui->attr[E_FEED_SELECTED_UNFOCUSED] = A_UNDERLINE;
+	ui->attr[E_ARTICLE_SELECTED_UNFOCUSED] = A_UNDERLINE;
+	ui->attr[E_ANNOTATION] = A_UNDERLINE;
 	ui->attr[E_ARTICLE_UNREAD] = ui->attr[E_SPEAKER] = A_BOLD;
 	ui->attr[E_SUBHEADING] = A_BOLD | A_UNDERLINE;
 	ui->attr[E_QUOTE] = A_ITALIC;
@@ -246,6 +313,12 @@ ui_theme_line(struct ui *ui, char *line, int colour, short pair[][2],
 		}
 		a |= x;
 	}
+	/*
+	 * Italic, where the terminal has none (screen, vt100), becomes an
+	 * underline, so what a theme sets apart stays apart.
+	 */
+	if ((a & A_ITALIC) && !(term_attrs() & A_ITALIC))
+		a = (a & ~A_ITALIC) | A_UNDERLINE;
 	/* Pairs are set once the whole theme is read (ui_theme_load). */
 	if (colour) {
 		pair[e][0] = (short)fg;
@@ -289,6 +362,7 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 		use_default_colors();
 	}
 	memcpy(saved, ui->attr, sizeof saved);
+	memset(pair, 0, sizeof pair);
 	ui_theme_builtin(ui);
 	memset(set, 0, sizeof set);
 	while ((len = getline(&line, &cap, f)) != -1) {
@@ -307,11 +381,24 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 	for (i = 0; i < ui->ncolours; i++) {
 		free(line);
 		line = xstrdup(ui->colours[i]);
-		ui_theme_line(ui, line, colour, pair, &msg);
+		if ((e = ui_theme_line(ui, line, colour, pair, &msg)) > 0)
+			set[e - 1] = 1;
 		free(msg);
 		msg = NULL;
 	}
-	/* A theme sets every element, so no element is left to chance. */
+	/* An element a theme may leave out is made from another. */
+	for (i = 0; i < UI_NOPTIONAL; i++) {
+		e = (int)ui_elem_optional[i].e;
+		if (set[e])
+			continue;
+		pair[e][0] = pair[ui_elem_optional[i].from][0];
+		pair[e][1] = pair[ui_elem_optional[i].from][1];
+		ui->attr[e] = (ui->attr[ui_elem_optional[i].from] &
+		    ~(A_COLOR | A_REVERSE)) | ui_elem_optional[i].add |
+		    (colour ? COLOR_PAIR(e + 1) : 0);
+		set[e] = 1;
+	}
+	/* A theme sets every other element, so none is left to chance. */
 	for (e = 0; e < E_COUNT; e++) {
 		if (!set[e]) {
 			xasprintf(err, "%s: element '%s' is not set", path,
@@ -571,6 +658,9 @@ ui_frame(struct ui *ui)
 		if (ui->feeds.n != n)
 			f |= UI_RELAYOUT;
 	}
+	/* A story opened or closed, a pane zoomed or folded: lay out anew. */
+	if (ui_layout_sig(ui) != ui->layout_sig)
+		f |= UI_RELAYOUT;
 	if (f & UI_RELAYOUT) {
 		ui_layout(ui);
 		ui_article_wrap(ui);

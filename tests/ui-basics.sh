@@ -14,8 +14,10 @@ start 120 40 env BROWSER="$T/browser --new-tab" "$DOSSIER" --db "$T/lib.db"
 
 wait_for "15 articles · 15 unread"
 ok $? "the status line counts the library"
-wait_for "All (15)" && wait_for " 5 Dec Velmark says gas stor" &&
-	wait_for "Unread                   15" && wait_for "#sanctions"
+wait_for "All (15)" &&
+	wait_for " 5 Dec 2025 Velmark says gas storage will last the winter" &&
+	wait_until 'grep -q "^ Unread  *15 │" "$T/screen"' &&
+	wait_for "#sanctions"
 ok $? "the feed list and the article list are shown"
 
 keys Enter

@@ -9,6 +9,8 @@
 plan 11
 
 use_theme default
+# The feed list as wide as the titles need (set feed-width, columns).
+printf 'set feed-width 30\n' >>"$T/config/dossier/config"
 cat >"$T/feeds.opml" <<EOF
 <?xml version="1.0"?>
 <opml version="2.0"><body>
@@ -24,7 +26,8 @@ ok $? "the screen opens on a library of feeds not yet fetched"
 keys R
 wait_for "fetched 2 feeds: 5 new stories"
 ok $? "R fetches every feed and says how many stories came in"
-wait_for "10 Jun Marovia recalls its" && wait_for "18 Nov Sarvenian refugees"
+wait_for "10 Jun 2025 Marovia recalls its" &&
+	wait_for "18 Nov 2025 Sarvenian refugees"
 ok $? "the new stories appear in the article list"
 wait_for "Kestrel Times World       3" && wait_for "Ulmgrad Observer          2" &&
 	wait_for "All (5)"

@@ -99,8 +99,8 @@ ok $? "q goes back to the quotes view"
 keys q j Enter
 wait_for "Hanne Lutz (2)"
 screen
-grep -q "3 Feb Velmark freezes" "$T/screen" &&
-	grep -q "5 Dec Velmark says gas" "$T/screen" &&
+grep -q "3 Feb 2025 Velmark freezes" "$T/screen" &&
+	grep -q "5 Dec 2025 Velmark says gas" "$T/screen" &&
 	! grep -q "18 Nov" "$T/screen"
 ok $? "Enter on a name lists the stories that mention it"
 exit 0

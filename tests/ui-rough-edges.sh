@@ -13,11 +13,13 @@ chmod +x "$T/browser"
 start 120 40 env BROWSER="$T/browser" "$DOSSIER" --db "$T/lib.db"
 wait_for "15 articles"
 
-# A search longer than the list's title: the label is cut, not the count.
+# A search longer than the list's title (narrow beside an open story): the
+# label is cut, not the count.
+keys Enter && wait_for "Brenmark Daily · 5 Dec 2025"
 keys / && wait_for "Search:" && keys "velmark OR valdoria" Enter
 wait_for "… (15) 1/15"
 ok $? "a long search's title keeps its count whole beside the position"
-keys q && wait_for "All (15)"
+keys q q && wait_for "All (15)"
 
 # A key bound to nothing says so instead of doing nothing.
 keys x

@@ -24,7 +24,9 @@ ok $? "the tags change at once in the header and the feed list"
 ok $? "the new tag is in the library"
 
 keys v j j
-wait_for '48;5;61mVelmark’s gas storage sites' -e
+# selection is colour61 on colour231 reversed: 231 on 61 on the screen.
+wait_for '48;5;231mVelmark’s gas storage sites' -e &&
+	grep -q '38;5;61m' "$T/screen"
 ok $? "v selects from the first line in view, j extends it (selection colour)"
 keys a
 wait_for "Note on the passage:"
@@ -33,9 +35,9 @@ wait_for "note added" && wait_for "a day after[1]"
 ok $? "a writes a note on the selected passage and numbers it"
 screen -e
 grep -q '48;5;58mVelmark’s gas storage sites' "$T/screen" &&
-	! grep -q '48;5;61m' "$T/screen"
+	! grep -q '38;5;61m' "$T/screen"
 ok $? "the passage carries the annotation mark; the selection is gone"
-wait_for "Notes                     1"
+wait_until 'grep -q " Notes  *1 " "$T/screen"'
 ok $? "the feed list has a Notes entry counting annotated stories"
 keys G
 wait_for "Key claim" && grep -q "^.*│ Notes  " "$T/screen" &&
@@ -45,7 +47,7 @@ ok $? "the note is listed under the story with its number, date and passage"
 keys q q
 wait_dead
 start 120 40 "$DOSSIER" --db "$T/lib.db"
-wait_for "Notes                     1"
+wait_until 'grep -q " Notes  *1 " "$T/screen"'
 keys Enter
 wait_for "a day after[1]" -e && grep -q '48;5;58mVelmark’s gas' "$T/screen"
 ok $? "the note and its mark are there after a restart"
@@ -67,11 +69,11 @@ ok $? "a on a noted story offers the note; emptied and confirmed, it goes"
 keys Enter
 wait_for "a day after[1]"
 keys v
-wait_for '48;5;61m' -e
+wait_for '38;5;61m' -e
 keys Escape
 wait_gone "select: j/k extend"
 screen -e
-! grep -q '48;5;61m' "$T/screen" && grep -q "Article" "$T/screen"
+! grep -q '38;5;61m' "$T/screen" && grep -q "Article" "$T/screen"
 ok $? "Escape drops the selection and stays in the story"
 
 printf 'unbind t\nbind T tag\n' >>"$T/config/dossier/config"
