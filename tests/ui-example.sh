@@ -11,7 +11,7 @@ plan 9
 "$DOSSIER" --db "$T/lib.db" import -q "$example" >/dev/null 2>&1
 printf 'set theme %s/themes/default\n' "$top_srcdir" >"$T/config/dossier/config"
 start 150 45 "$DOSSIER" --db "$T/lib.db"
-wait_for "1 articles" || wait_for "Russia: Drone axis"
+wait_for "1 article " && wait_for "Russia: Drone axis"
 keys Enter
 wait_for "Russian Deputy Foreign Minister Sergei" -e
 # The default theme: speaker colour215, quote colour150.

@@ -33,14 +33,21 @@ died=
 for lim in 70000 80000 90000 100000 120000 140000; do
 	rm -f "$T/status" "$T/stty"
 	start 100 30 sh "$T/run.sh" $lim
-	wait_for "1 articles" >/dev/null 2>&1 || continue
+	wait_for "1 article " >/dev/null 2>&1 || continue
 	keys Enter
 	if wait_dead; then
 		died=$lim
 		break
 	fi
 done
-[ -n "$died" ] || skip_all "no memory limit here made the story not fit"
+# No limit that fits is a failure, not a skip: a skip here once hid a
+# wait for a status line that had changed.
+if [ -z "$died" ]; then
+	plan 1
+	false
+	ok $? "some memory limit lets the screen open but not the story"
+	exit 0
+fi
 plan 4
 has "$T/status" "status=2" && has "$T/stderr" "dossier: fatal: out of memory"
 ok $? "running out of memory ends dossier with its message (limit ${died} KiB)"
