@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ui-int.h"
@@ -106,11 +107,46 @@ ui_hints_of(struct ui *ui)
 	}
 }
 
+/*
+ * What quit does here, in a word: "quit" where it ends the program (the
+ * lists, with no story open and no listing to go back to), else "back".
+ */
+static const char *
+ui_quit_word(struct ui *ui)
+{
+	if (!ui->help && !ui->reading && !ui->back.valid &&
+	    (ui->focus == PANE_FEEDS || ui->focus == PANE_LIST))
+		return "quit";
+	return "back";
+}
+
+/*
+ * The keys the status line ends with: none while the hint line shows
+ * (it names them already), else the help and quit keys as bound now
+ * in the focused pane, "?:help  q:quit"; empty if neither is bound.
+ */
+void
+ui_hints_status(struct ui *ui, char *out, size_t len)
+{
+	char	help[32], quit[32];
+	int	h, q;
+
+	*out = '\0';
+	if (ui_hints_shown(ui))
+		return;
+	h = ui_hint_key(ui, "help", help, sizeof help) == 0;
+	q = ui_hint_key(ui, "quit", quit, sizeof quit) == 0;
+	snprintf(out, len, "%s%s%s%s%s%s", h ? help : "", h ? ":help" : "",
+	    h && q ? "  " : "", q ? quit : "", q ? ":" : "",
+	    q ? ui_quit_word(ui) : "");
+}
+
 /* Draw the hint line on row y: the items that fit whole, in order. */
 void
 ui_hints_draw(struct ui *ui, int y)
 {
 	const struct hint	*h;
+	const char		*label;
 	char			 key[32];
 	int			 x = 1, kw, lw;
 
@@ -118,15 +154,17 @@ ui_hints_draw(struct ui *ui, int y)
 	for (h = ui_hints_of(ui); h->op != NULL; h++) {
 		if (ui_hint_key(ui, h->op, key, sizeof key) != 0)
 			continue;
+		label = strcmp(h->label, "quit") == 0 ? ui_quit_word(ui) :
+		    h->label;
 		kw = ui_width(key, strlen(key));
-		lw = (int)strlen(h->label) + 1;
+		lw = (int)strlen(label) + 1;
 		if (x + kw + lw > COLS - 1)
 			break;
 		x += ui_put(y, x, kw, key, strlen(key), ui->attr[E_HELP_KEY],
 		    NULL, NULL);
 		x += ui_put(y, x, 1, ":", 1, ui->attr[E_HELP_TEXT], NULL,
 		    NULL);
-		x += ui_put(y, x, lw - 1, h->label, strlen(h->label),
+		x += ui_put(y, x, lw - 1, label, strlen(label),
 		    ui->attr[E_HELP_TEXT], NULL, NULL);
 		x += 2;
 	}

@@ -285,6 +285,7 @@ int	 ui_pane_table(struct ui *);
 int	 ui_hint_key(struct ui *, const char *, char *, size_t);
 int	 ui_hints_shown(struct ui *);
 void	 ui_hints_draw(struct ui *, int);
+void	 ui_hints_status(struct ui *, char *, size_t);
 
 /* ui-mark.c */
 int	 ui_op_mark_listing_read(struct ui *);

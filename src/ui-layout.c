@@ -797,13 +797,15 @@ ui_greeting(struct ui *ui)
 		    ui->attr[i == 0 ? E_HEADER_TITLE : E_MESSAGE]);
 }
 
-/* The status line: counts, position, a message, the main keys. */
+/*
+ * The status line: counts, a message, a fetch's progress, and with no
+ * hint line the help and quit keys.
+ */
 static void
 ui_status_draw(struct ui *ui)
 {
-	char	*left;
+	char	*left, right[80];
 	int	 y = LINES - 1, w, rw;
-	const char *right = "?:help  q:quit";
 	int64_t	 all = 0, unread = 0;
 	size_t	 i;
 
@@ -814,7 +816,8 @@ ui_status_draw(struct ui *ui)
 		if (ui->feeds.v[i].filter.kind == STORE_FILTER_UNREAD)
 			unread = ui->feeds.v[i].count;
 	}
-	w = rw = (int)strlen(right);
+	ui_hints_status(ui, right, sizeof right);
+	w = rw = ui_width(right, strlen(right));
 	w += ui_fetch_draw(ui, y, COLS - rw - 2);
 	if (ui->message != NULL) {
 		ui_put(y, 1, COLS - w - 3, ui->message, strlen(ui->message),
@@ -829,8 +832,8 @@ ui_status_draw(struct ui *ui)
 		    ui->attr[E_STATUS], NULL, NULL);
 		free(left);
 	}
-	ui_put(y, COLS - rw - 1, rw, right, rw, ui->attr[E_STATUS], NULL,
-	    NULL);
+	ui_put(y, COLS - rw - 1, rw, right, strlen(right), ui->attr[E_STATUS],
+	    NULL, NULL);
 }
 
 /* Paint the whole screen. */

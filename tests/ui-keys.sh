@@ -4,7 +4,7 @@
 # key-hint line of the focused pane and its change after a rebind.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 26
+plan 30
 
 sample_db
 cp "$T/lib.db" "$T/fresh.db"
@@ -165,10 +165,28 @@ ok $? "after a rebind the hint line shows the keys as bound"
 keys h
 wait_for "Enter:open  R:fetch  M:mark read  /:search"
 ok $? "a key bound in one pane's table changes that pane's hint only"
+# The status line does not repeat the hint line's keys.
+screen
+! tail -1 "$T/screen" | grep -q ':help\|:quit'
+ok $? "with the hint line shown the status line names no keys"
 keys : && wait_for ":" && keys "set hints no" Enter
 wait_gone "Enter:open  R:fetch"
 ok $? "set hints no hides the hint line"
-screen
-[ "$(tail -1 "$T/screen" | grep -c '?:help  q:quit')" = 1 ]
-ok $? "with no hint line the status line keeps ?:help q:quit"
+wait_until 'tail -1 "$T/screen" | grep -q "  ?:help  q:quit$"'
+ok $? "with no hint line the status line ends with ?:help q:quit"
+# Made from the key table: a rebind shows, and quit in a story goes back
+# (the story's own table binds Escape to quit, and wins).
+keys : && wait_for ":" && keys "bind H help" Enter
+keys : && wait_for ":" && keys "unbind ?" Enter
+keys : && wait_for ":" && keys "bind x quit" Enter
+keys : && wait_for ":" && keys "unbind q" Enter
+wait_until 'tail -1 "$T/screen" | grep -q "  H:help  x:quit$"'
+ok $? "the status line's keys follow a rebind"
+keys Tab Enter
+wait_for "Velmark’s gas storage sites"
+wait_until 'tail -1 "$T/screen" | grep -q "  H:help  Escape:back$"'
+ok $? "in a story the quit key is named for what it does there: back"
+keys : && wait_for ":" && keys "unbind H" Enter
+wait_until 'tail -1 "$T/screen" | grep -q "[0-9] unread  *Escape:back$"'
+ok $? "an unbound operation drops out of the status line"
 exit 0

@@ -41,7 +41,8 @@ ok $? "o in the list opens the selected story's address"
 
 # The help at 80x24: descriptions wrap, the page keys scroll it.
 tm resize-window -x 80 -y 24
-wait_until 'grep -q "^ 15 articles.*q:quit$" "$T/screen"'
+wait_until 'grep -q "^ 15 articles · [0-9]* unread *$" "$T/screen" &&
+	grep -q "  ?:help  q:quit$" "$T/screen"'
 keys '?'
 wait_for "Keys ("
 wait_for "open the selected feed, story, name or" &&
@@ -68,7 +69,8 @@ tm resize-window -x 30 -y 8
 wait_for "needs at least 40x10"
 ok $? "the too-small message wraps at 30 columns"
 tm resize-window -x 80 -y 24
-wait_until 'grep -q "^ 15 articles.*q:quit$" "$T/screen"'
+wait_until 'grep -q "^ 15 articles · [0-9]* unread *$" "$T/screen" &&
+	grep -q "  ?:help  q:quit$" "$T/screen"'
 ok $? "the screen comes back when enlarged"
 
 # An empty library: the greeting wraps in the pane; keys that need a
