@@ -657,48 +657,79 @@ ui_list_title(const char *label, int64_t count, int cols)
 }
 
 /*
- * Bytes of a listed date to show: "26 Aug" for this year's stories, the
- * year too ("26 Aug 2023") for others. The date is "%2d Mon YYYY", the
- * day padded so the months line up.
+ * The year it is now, for the list's dates. DOSSIER_TEST_NOW (a date,
+ * YYYY-MM-DD) stands in for the clock, for tests only: a test's "this
+ * year" must not change with the calendar.
  */
-static size_t
-ui_list_date_len(const char *date)
+static int
+ui_this_year(void)
 {
 	static int	 year;
+	const char	*s;
 	struct tm	 tm;
 	time_t		 now;
-	size_t		 len = strlen(date);
 
-	if (year == 0) {
+	if (year != 0)
+		return year;
+	s = getenv("DOSSIER_TEST_NOW");
+	if (s != NULL && strlen(s) >= 4 && strspn(s, "0123456789") == 4)
+		year = atoi(s);
+	else {
 		now = time(NULL);
 		year = localtime_r(&now, &tm) != NULL ? tm.tm_year + 1900 : 1;
 	}
-	if (len > 5 && atoi(date + len - 4) == year)
-		return len - 5;
-	return len;
+	return year;
+}
+
+/*
+ * The text of a listed date (" 5 Dec 2025", the day padded so the months
+ * line up) in a list wide or not: this year's stories " 5 Dec"; another
+ * year's " 5 Dec 2025" in a wide list, "Dec 2025" in a narrow one, so a
+ * story's year always shows when it is not this year's.
+ */
+static void
+ui_list_date(const char *date, int wide, char *out, size_t len)
+{
+	const char	*year = strrchr(date, ' ');
+
+	snprintf(out, len, "%s", date);
+	if (year == NULL || year - date < 3 || date[2] != ' ')
+		return;	/* not "%2d Mon YYYY": shown as it is */
+	if (atoi(year + 1) == ui_this_year())
+		snprintf(out, len, "%.*s", (int)(year - date), date);
+	else if (!wide)
+		snprintf(out, len, "%.*s", (int)strlen(date + 3), date + 3);
+}
+
+/* Is the article list wide enough for the outlet and a date's day? */
+static int
+ui_list_wide(int cols)
+{
+	return cols >= 50;
 }
 
 /*
  * The article list's columns for the rows in view: the date's width (the
- * year only when a story in view is not from this year, and the list is
- * wide enough) and the outlet's (none when no story in view has one, in
- * an outlet's own listing, or in a narrow list).
+ * widest date in view, at least " 5 Dec") and the outlet's (none when no
+ * story in view has one, in an outlet's own listing, or in a narrow list).
  */
 static void
 ui_list_columns(struct ui *ui, int rows, int cols, int *dw, int *ow)
 {
+	char	date[32];
 	size_t	i;
-	int	w, max;
+	int	w, max, wide = ui_list_wide(cols);
 
 	*dw = 6;
 	*ow = 0;
 	max = ui_clamp(cols / 7, 8, 16);
 	for (i = 0; i < ui->rows.n && (int)i < rows; i++) {
-		w = (int)ui_list_date_len(ui->rows.v[i].date);
-		if (w > *dw && cols >= 50)
-			*dw = w;
+		ui_list_date(ui->rows.v[i].date, wide, date, sizeof date);
+		w = ui_width(date, strlen(date));
+		if (w > *dw)
+			*dw = w > 12 ? 12 : w;
 		if (ui->rows.v[i].outlet == NULL ||
-		    ui->filter.kind == STORE_FILTER_OUTLET || cols < 50)
+		    ui->filter.kind == STORE_FILTER_OUTLET || !wide)
 			continue;
 		w = ui_width(ui->rows.v[i].outlet,
 		    strlen(ui->rows.v[i].outlet));
@@ -713,9 +744,9 @@ ui_list_draw(struct ui *ui)
 {
 	struct ui_rect	*r = &ui->r[PANE_LIST];
 	struct lib_row	*row;
-	char		*title, *pos;
+	char		*title, *pos, date[32];
 	int		 rows = ui_rows(ui, PANE_LIST), cols, x, y, dw, ow, tw;
-	size_t		 i, n;
+	size_t		 i;
 	attr_t		 a, da;
 
 	cols = ui_cols(ui, PANE_LIST);
@@ -756,9 +787,8 @@ ui_list_draw(struct ui *ui)
 		x += ui_put(r->y + 1 + y, x, 1, row->starred ? "*" : " ", 1,
 		    a, NULL, NULL);
 		/* A story with no date leaves the column blank. */
-		n = ui_list_date_len(row->date);
-		ui_put(r->y + 1 + y, x, dw, row->date, n > (size_t)dw ? 6 : n,
-		    da, NULL, NULL);
+		ui_list_date(row->date, ui_list_wide(cols), date, sizeof date);
+		ui_put(r->y + 1 + y, x, dw, date, strlen(date), da, NULL, NULL);
 		x += dw + 1;
 		tw = cols - (x - r->x) - (ow > 0 ? ow + 2 : 0);
 		ui_put_cut(r->y + 1 + y, x, tw, row->title, strlen(row->title),

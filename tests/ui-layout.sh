@@ -1,7 +1,8 @@
 #!/bin/sh
 # Layouts: a wide article list while no story is open (headlines readable
 # at 120 and 80 columns, each row with its outlet and, for another year's
-# story, the year), the story and sidebar beside the lists once one is
+# story, the year; beside a story, "Dec 2025"; this year is
+# DOSSIER_TEST_NOW's, set by lib.sh), the story and sidebar beside the lists once one is
 # opened and gone again with q, the zoom key, the feed list folded away,
 # the width options (config file and ':'), resizing, narrow terminals
 # (stacked lists, sidebar toggled with e), a terminal too small, an empty
@@ -9,7 +10,7 @@
 # story's position as Top/Bot/All.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 36
+plan 39
 
 # The first story's headline, 81 characters; the second's, 72.
 GAS="Velmark says gas storage will last the winter as Marovia cuts eastern deliveries"
@@ -27,7 +28,7 @@ sample_db
 cat >"$T/today.md" <<EOF
 ---
 title: Kestrel ministers meet over the river dispute this week
-date: $(date +%Y-%m-%d)
+date: $DOSSIER_TEST_NOW
 outlet: Kestrel Times
 ---
 
@@ -134,6 +135,25 @@ keys Enter
 wait_for "The ministers met on Monday."
 grep -q "│ Article  *All │" "$T/screen"
 ok $? "a story that fits the pane says All"
+# Reading: the narrow list shows another year's story by month and year.
+wait_until 'grep -q "^ 15 Jun  *Kestrel minister.*│" "$T/screen" &&
+	grep -q "^ Dec 2025 Velmark says gas s.*│" "$T/screen" &&
+	grep -q "^ Jan 2025 Valdoria protests.*│" "$T/screen"'
+ok $? "beside a story the list shows 'Dec 2025' for another year, '15 Jun' for this"
+keys : && wait_for ":" && keys "set list-width 60" Enter
+wait_until 'grep -q "^  5 Dec 2025 Velmark says gas .*  Brenmar… │" "$T/screen"'
+ok $? "a list widened to 60 columns beside a story shows the day and the outlet"
+
+# "This year" is DOSSIER_TEST_NOW's for tests: in 2025 the samples' dates
+# lose their year.
+now=$DOSSIER_TEST_NOW
+DOSSIER_TEST_NOW=2025-12-31
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+DOSSIER_TEST_NOW=$now
+wait_for "15 articles"
+grep -q "│  5 Dec Velmark says" "$T/screen" &&
+	grep -q "│ 14 Jan Valdoria protests" "$T/screen"
+ok $? "with DOSSIER_TEST_NOW in 2025 the 2025 stories show no year"
 
 # Outside a UTF-8 locale a cut ends in '~'.
 tm kill-server 2>/dev/null
