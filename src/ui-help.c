@@ -39,6 +39,11 @@ static const struct {
 	  "line" },
 	{ "set confirm-mark-read N|on|off", "ask before marking more than "
 	  "N stories read (50)" },
+	{ "set feed-width W", "the feed list's width while browsing "
+	  "(W: columns, N%, auto)" },
+	{ "set list-width W", "the lists' width beside a story" },
+	{ "set sidebar-width W", "the sidebar's width" },
+	{ "set feed-list on|off", "show the feed list, or fold it away" },
 	{ "color ELEMENT FG BG [ATTR...]", "colour a theme element (or a "
 	  "newsboat one)" },
 	{ "include PATH", "read another file of commands" },
