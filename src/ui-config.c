@@ -420,7 +420,7 @@ int
 ui_newsboat_command(struct ui *ui, const char *s, char **err)
 {
 	static const char *const words[] = { "bind-key", "unbind-key",
-	    "color", "colour", "include", "newsboat-config" };
+	    "color", "colour", "include", "newsboat-config", "macro" };
 	char	*copy, *w[CONFIG_WORDS];
 	size_t	 i, len;
 	int	 n, rv = -1;
@@ -441,6 +441,13 @@ ui_newsboat_command(struct ui *ui, const char *s, char **err)
 		return -1;
 	}
 	copy = xstrdup(s);
+	if (i == 6) {
+		/* A macro runs several commands from one key: none here. */
+		xasprintf(err, "newsboat macros are not supported: bind the "
+		    "key to one operation (bind-key KEY OPERATION)");
+		free(copy);
+		return -1;
+	}
 	if ((n = config_split(copy, w)) < 0)
 		xasprintf(err, "too many words or an unclosed quote");
 	else if (i < 2)
