@@ -10,7 +10,7 @@
 # story's position as Top/Bot/All.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 39
+plan 41
 
 # The first story's headline, 81 characters; the second's, 72.
 GAS="Velmark says gas storage will last the winter as Marovia cuts eastern deliveries"
@@ -164,6 +164,11 @@ tm -f /dev/null new-session -d -x 120 -y 40 env TERM=tmux-256color LC_ALL=C \
 wait_for "15 articles"
 has "$T/screen" "as Marovia cuts eastern del~ "
 ok $? "outside UTF-8 a cut headline ends in '~'"
+keys Enter
+wait_for "Velmark's gas storage sites are 88 per cent full"
+ok $? "outside UTF-8 a curly apostrophe shows as ', not as a blank"
+has "$T/screen" "Brenmark Daily - 5 Dec 2025"
+ok $? "and the header's middle dot as '-'"
 
 start 120 40 "$DOSSIER" --db "$T/lib.db"
 wait_for "15 articles"
