@@ -121,6 +121,24 @@ ui_quit_word(struct ui *ui)
 }
 
 /*
+ * What open does on the sidebar's name under the cursor: a speaker's
+ * quotes, an unnamed source's next quote in the story, or the stories
+ * naming the entity.
+ */
+static const char *
+ui_sidebar_word(struct ui *ui)
+{
+	const struct lib_entity	*e;
+
+	if (ui->side_cur >= ui->ents.n)
+		return "stories";
+	e = &ui->ents.v[ui->side_cur];
+	if (e->unnamed)
+		return "next quote";
+	return e->group == LIB_SPEAKER ? "quotes" : "stories";
+}
+
+/*
  * The keys the status line ends with: none while the hint line shows
  * (it names them already), else the help and quit keys as bound now
  * in the focused pane, "?:help  q:quit"; empty if neither is bound.
@@ -155,6 +173,7 @@ ui_hints_draw(struct ui *ui, int y)
 		if (ui_hint_key(ui, h->op, key, sizeof key) != 0)
 			continue;
 		label = strcmp(h->label, "quit") == 0 ? ui_quit_word(ui) :
+		    strcmp(h->label, "stories") == 0 ? ui_sidebar_word(ui) :
 		    h->label;
 		kw = ui_width(key, strlen(key));
 		lw = (int)strlen(label) + 1;

@@ -4,7 +4,7 @@
 # key-hint line of the focused pane and its change after a rebind.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 30
+plan 32
 
 sample_db
 cp "$T/lib.db" "$T/fresh.db"
@@ -165,6 +165,20 @@ ok $? "after a rebind the hint line shows the keys as bound"
 keys h
 wait_for "Enter:open  R:fetch  M:mark read  /:search"
 ok $? "a key bound in one pane's table changes that pane's hint only"
+# The sidebar's Enter is named for what it does on the name under the
+# cursor: a speaker's quotes, a place's stories.
+keys Tab Enter
+wait_for "Velmark’s gas storage sites"
+keys Tab
+wait_for "Enter:quotes  h:back  e:hide"
+ok $? "on a speaker in the sidebar the hint line says Enter:quotes"
+keys G
+wait_for "Enter:stories  h:back  e:hide"
+ok $? "on a place it says Enter:stories"
+keys q
+wait_gone "People & quotes"
+keys h
+
 # The status line does not repeat the hint line's keys.
 screen
 ! tail -1 "$T/screen" | grep -q ':help\|:quit'
