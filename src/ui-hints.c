@@ -138,37 +138,43 @@ ui_sidebar_word(struct ui *ui)
 	return e->group == LIB_SPEAKER ? "quotes" : "stories";
 }
 
+static int	ui_hints_layout(struct ui *, int, int, const char *);
+
 /*
- * The keys the status line ends with: none while the hint line shows
- * (it names them already), else the help and quit keys as bound now
- * in the focused pane, "?:help  q:quit"; empty if neither is bound.
+ * The keys the status line ends with: the help and quit keys as bound
+ * now in the focused pane, "?:help  q:quit", but only those the hint
+ * line does not show (quit none where it shows back); empty if neither.
  */
 void
 ui_hints_status(struct ui *ui, char *out, size_t len)
 {
 	char	help[32], quit[32];
-	int	h, q;
+	int	h, q, hints = ui_hints_shown(ui);
 
 	*out = '\0';
-	if (ui_hints_shown(ui))
-		return;
-	h = ui_hint_key(ui, "help", help, sizeof help) == 0;
-	q = ui_hint_key(ui, "quit", quit, sizeof quit) == 0;
+	h = ui_hint_key(ui, "help", help, sizeof help) == 0 &&
+	    !(hints && ui_hints_layout(ui, 0, 0, "help"));
+	q = ui_hint_key(ui, "quit", quit, sizeof quit) == 0 &&
+	    !(hints && (ui_hints_layout(ui, 0, 0, "quit") ||
+	    ui_hints_layout(ui, 0, 0, "back")));
 	snprintf(out, len, "%s%s%s%s%s%s", h ? help : "", h ? ":help" : "",
 	    h && q ? "  " : "", q ? quit : "", q ? ":" : "",
 	    q ? ui_quit_word(ui) : "");
 }
 
-/* Draw the hint line on row y: the items that fit whole, in order. */
-void
-ui_hints_draw(struct ui *ui, int y)
+/*
+ * Lay out the hint line, the items that fit whole, in order, drawing
+ * them on row y when draw is set; returns whether an item of the
+ * operation named (NULL: none) is on it.
+ */
+static int
+ui_hints_layout(struct ui *ui, int y, int draw, const char *want)
 {
 	const struct hint	*h;
 	const char		*label;
 	char			 key[32];
-	int			 x = 1, kw, lw;
+	int			 x = 1, kw, lw, found = 0;
 
-	ui_fill(y, 0, COLS, ui->attr[E_NORMAL]);
 	for (h = ui_hints_of(ui); h->op != NULL; h++) {
 		if (ui_hint_key(ui, h->op, key, sizeof key) != 0)
 			continue;
@@ -179,12 +185,25 @@ ui_hints_draw(struct ui *ui, int y)
 		lw = (int)strlen(label) + 1;
 		if (x + kw + lw > COLS - 1)
 			break;
-		x += ui_put(y, x, kw, key, strlen(key), ui->attr[E_HELP_KEY],
-		    NULL, NULL);
-		x += ui_put(y, x, 1, ":", 1, ui->attr[E_HELP_TEXT], NULL,
-		    NULL);
-		x += ui_put(y, x, lw - 1, label, strlen(label),
-		    ui->attr[E_HELP_TEXT], NULL, NULL);
-		x += 2;
+		if (want != NULL && strcmp(want, h->op) == 0)
+			found = 1;
+		if (draw) {
+			ui_put(y, x, kw, key, strlen(key),
+			    ui->attr[E_HELP_KEY], NULL, NULL);
+			ui_put(y, x + kw, 1, ":", 1, ui->attr[E_HELP_TEXT],
+			    NULL, NULL);
+			ui_put(y, x + kw + 1, lw - 1, label, strlen(label),
+			    ui->attr[E_HELP_TEXT], NULL, NULL);
+		}
+		x += kw + lw + 2;
 	}
+	return found;
+}
+
+/* Draw the hint line on row y. */
+void
+ui_hints_draw(struct ui *ui, int y)
+{
+	ui_fill(y, 0, COLS, ui->attr[E_NORMAL]);
+	ui_hints_layout(ui, y, 1, NULL);
 }

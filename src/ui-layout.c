@@ -828,8 +828,8 @@ ui_greeting(struct ui *ui)
 }
 
 /*
- * The status line: counts, a message, a fetch's progress, and with no
- * hint line the help and quit keys.
+ * The status line: counts, a message, a fetch's progress, and the help
+ * and quit keys where the hint line does not show them.
  */
 static void
 ui_status_draw(struct ui *ui)

@@ -4,7 +4,7 @@
 # key-hint line of the focused pane and its change after a rebind.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 32
+plan 34
 
 sample_db
 cp "$T/lib.db" "$T/fresh.db"
@@ -203,4 +203,16 @@ ok $? "in a story the quit key is named for what it does there: back"
 keys : && wait_for ":" && keys "unbind H" Enter
 wait_until 'tail -1 "$T/screen" | grep -q "[0-9] unread  *Escape:back$"'
 ok $? "an unbound operation drops out of the status line"
+
+# A hint line too narrow for ?:help leaves it to the status line.
+printf 'set theme %s/themes/default\n' "$top_srcdir" >"$cfg"
+start 60 24 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+wait_until 'tail -2 "$T/screen" | head -1 | grep -q "s:star$" &&
+	tail -1 "$T/screen" | grep -q "  ?:help  q:quit$"'
+ok $? "at 60 columns the status line names the keys the hint line cannot"
+keys Enter
+wait_until 'tail -2 "$T/screen" | head -1 | grep -q "^ h:back" &&
+	tail -1 "$T/screen" | grep -q "[0-9] unread  *?:help$"'
+ok $? "and in a story only help: the hint line shows back"
 exit 0
