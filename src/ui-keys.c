@@ -123,7 +123,7 @@ static const char *const ui_default_bindings[] = {
 	"bind C-l redraw",
 	"bind R fetch", "bind -T feeds R fetch-feed",
 	"bind t tag", "bind a annotate",
-	"bind -T article v select", "bind -T article Escape quit",
+	"bind -T article v select", "bind Escape back",
 	"bind z zoom", "bind F toggle-feeds",
 };
 
@@ -929,6 +929,11 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 	    (ui_ops[ui_bindings[i].op].fn != op_quit &&
 	    ui_ops[ui_bindings[i].op].fn != op_hard_quit)))
 		return 0;
+	/* Escape after a count drops the count, as in vi, and no more. */
+	if (key == 27 && ui->count > 0) {
+		ui->count = 0;
+		return UI_REDRAW;
+	}
 	/* Unbound digits make a count for the next key, as in vi. */
 	if (i == ui_nbindings && key >= '0' && key <= '9' &&
 	    (key != '0' || ui->count > 0)) {

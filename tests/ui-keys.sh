@@ -4,7 +4,7 @@
 # key-hint line of the focused pane and its change after a rebind.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 34
+plan 38
 
 sample_db
 cp "$T/lib.db" "$T/fresh.db"
@@ -188,8 +188,7 @@ wait_gone "Enter:open  R:fetch"
 ok $? "set hints no hides the hint line"
 wait_until 'tail -1 "$T/screen" | grep -q "  ?:help  q:quit$"'
 ok $? "with no hint line the status line ends with ?:help q:quit"
-# Made from the key table: a rebind shows, and quit in a story goes back
-# (the story's own table binds Escape to quit, and wins).
+# Made from the key table: a rebind shows, and quit in a story goes back.
 keys : && wait_for ":" && keys "bind H help" Enter
 keys : && wait_for ":" && keys "unbind ?" Enter
 keys : && wait_for ":" && keys "bind x quit" Enter
@@ -198,11 +197,33 @@ wait_until 'tail -1 "$T/screen" | grep -q "  H:help  x:quit$"'
 ok $? "the status line's keys follow a rebind"
 keys Tab Enter
 wait_for "Velmark’s gas storage sites"
-wait_until 'tail -1 "$T/screen" | grep -q "  H:help  Escape:back$"'
+wait_until 'tail -1 "$T/screen" | grep -q "  H:help  x:back$"'
 ok $? "in a story the quit key is named for what it does there: back"
 keys : && wait_for ":" && keys "unbind H" Enter
-wait_until 'tail -1 "$T/screen" | grep -q "[0-9] unread  *Escape:back$"'
+wait_until 'tail -1 "$T/screen" | grep -q "[0-9] unread  *x:back$"'
 ok $? "an unbound operation drops out of the status line"
+
+# Escape goes back alike from the quotes view, the sidebar and a story,
+# never quits; after a count it only drops the count.
+printf 'set theme %s/themes/default\n' "$top_srcdir" >"$cfg"
+start 120 40 "$DOSSIER" --db "$T/fresh.db"
+wait_for "15 articles"
+keys 5 Escape j
+wait_until '[ "$(pos)" = 2/15 ]'
+ok $? "Escape after a count drops the count: j moves one row"
+keys Enter Tab Enter
+wait_for "Quotes: Hanne Lutz"
+keys Escape
+wait_gone "Quotes: Hanne Lutz"
+ok $? "Escape closes the quotes view"
+has "$T/screen" "People & quotes" && wait_for "Enter:quotes  h:back"
+keys Escape
+wait_gone "People & quotes"
+ok $? "Escape in the sidebar closes the story, as h does"
+keys Escape Escape Escape
+wait_for "Enter:open  R:fetch"
+[ "$(tm display-message -p '#{pane_dead}')" = 0 ]
+ok $? "Escape in the lists moves to the feed list and never quits"
 
 # A hint line too narrow for ?:help leaves it to the status line.
 printf 'set theme %s/themes/default\n' "$top_srcdir" >"$cfg"
