@@ -750,12 +750,16 @@ ui_list_draw(struct ui *ui)
 	attr_t		 a, da;
 
 	cols = ui_cols(ui, PANE_LIST);
-	/* Where the cursor is: "12/1204" at the title's right. */
+	/*
+	 * Where the cursor is: "12/1204" at the title's right, a blank
+	 * before a border as the story's "lines 1-38/77 Top" has.
+	 */
 	pos = NULL;
 	x = 0;
 	if (ui->rows.n > 0 && ui->pos >= 0) {
-		xasprintf(&pos, " %lld/%lld", (long long)(ui->pos +
-		    (int64_t)ui->cur + 1), (long long)ui->filter_count);
+		xasprintf(&pos, " %lld/%lld%s", (long long)(ui->pos +
+		    (int64_t)ui->cur + 1), (long long)ui->filter_count,
+		    cols < r->w ? " " : "");
 		if ((x = (int)strlen(pos)) + 8 >= cols) {
 			free(pos);
 			pos = NULL;

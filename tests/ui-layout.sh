@@ -56,8 +56,9 @@ wait_for "14 unread" && has "$T/screen" "People & quotes" &&
 	has "$T/screen" "Velmark’s gas storage sites"
 ok $? "Enter puts the story and the sidebar beside the lists"
 grep -q "│ Article  *lines 1-[0-9]*/[0-9]* Top │" "$T/screen" &&
+	grep -q "^ All (15)  *1/15 │" "$T/screen" &&
 	! grep -q "Article  *[0-9]*%" "$T/screen"
-ok $? "a fresh story's title shows lines 1-N/M Top, no percentage"
+ok $? "a fresh story's title shows lines 1-N/M Top, no percentage; the list's 1/15 a blank from its border"
 grep -q "│ A senior Velmark en… 2 *$" "$T/screen"
 ok $? "a sidebar name cut to its column ends in an ellipsis"
 keys G
