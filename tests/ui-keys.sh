@@ -4,7 +4,7 @@
 # key-hint line of the focused pane and its change after a rebind.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 38
+plan 39
 
 sample_db
 cp "$T/lib.db" "$T/fresh.db"
@@ -224,6 +224,17 @@ keys Escape Escape Escape
 wait_for "Enter:open  R:fetch"
 [ "$(tm display-message -p '#{pane_dead}')" = 0 ]
 ok $? "Escape in the lists moves to the feed list and never quits"
+
+# A question too long for a 40-column line keeps its (y/n) whole.
+printf 'set theme %s/themes/default\nset confirm-mark-read 2\n' \
+	"$top_srcdir" >"$cfg"
+start 40 10 "$DOSSIER" --db "$T/fresh.db"
+wait_for "articles"
+keys A
+wait_until 'tail -1 "$T/screen" | grep -q "^Mark [0-9]* unread stories in.*… (y/n)$"'
+ok $? "at 40 columns the mark-read question is cut before its (y/n)"
+keys n
+wait_for "nothing marked read"
 
 # A hint line too narrow for ?:help leaves it to the status line.
 printf 'set theme %s/themes/default\n' "$top_srcdir" >"$cfg"
