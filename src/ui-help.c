@@ -72,14 +72,14 @@ help_y(struct help *h)
 	return y >= 2 && y < LINES - 1 ? y : -1;
 }
 
-/* Put text on the current row, if it is shown. */
+/* Put text on the current row, if it is shown; cut, it shows an ellipsis. */
 static void
 help_put(struct help *h, int x, int w, const char *s, enum ui_elem e)
 {
 	int	y;
 
 	if ((y = help_y(h)) != -1 && w > 0)
-		ui_put(y, x, w, s, strlen(s), h->ui->attr[e], NULL, NULL);
+		ui_put_cut(y, x, w, s, strlen(s), h->ui->attr[e]);
 }
 
 /*

@@ -5,7 +5,7 @@
 # cannot gain or lose an entry the others lack.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 6
+plan 7
 
 sample_db
 use_theme default
@@ -61,6 +61,7 @@ ok $? "every documented set option is taken, a bad value refused by name"
 # A rebind shows on the help screen; help --keys keeps the defaults.
 printf 'set theme %s/themes/default\nbind x help\nunbind ?\nbind -T list J down\n' \
 	"$top_srcdir" >"$cfg"
+printf 'bind C-n up\nbind C-p up\nbind -T article K up\n' >>"$cfg"
 start 250 120 "$DOSSIER" --db "$T/lib.db"
 wait_for "15 articles"
 keys x
@@ -69,6 +70,8 @@ grep -q "^  x  *help  *show the keys" "$T/screen"
 ok $? "the help screen shows a rebound key"
 grep -q "^  j, Down, list:J  *down  " "$T/screen"
 ok $? "and a key bound in one pane's table with the table's name"
+grep -q "^  k, Up, C-n, C-p,…  *up  " "$T/screen"
+ok $? "keys too many for their column end in an ellipsis"
 "$DOSSIER" help --keys | grep -q "^help  *?  "
 ok $? "help --keys lists the default keys, whatever the config says"
 exit 0
