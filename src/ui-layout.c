@@ -272,7 +272,7 @@ ui_box(struct ui *ui, enum ui_pane p, const char *title)
 
 	a = ui->attr[ui->focus == p ? E_PANE_TITLE_FOCUS : E_PANE_TITLE];
 	ui_fill(r->y, r->x, cols, a);
-	ui_put(r->y, r->x + 1, cols - 1, title, strlen(title), a, NULL, NULL);
+	ui_put_cut(r->y, r->x + 1, cols - 1, title, strlen(title), a);
 	if (cols < r->w) {
 		attrset(ui->attr[E_BORDER]);
 		for (i = 0; i < r->h; i++)

@@ -10,7 +10,7 @@
 # story's position as Top/Bot/All.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 41
+plan 42
 
 # The first story's headline, 81 characters; the second's, 72.
 GAS="Velmark says gas storage will last the winter as Marovia cuts eastern deliveries"
@@ -192,6 +192,12 @@ ok $? "e shows the sidebar on a narrow terminal"
 keys e
 wait_gone "People & quotes"
 ok $? "e hides it again"
+tm resize-window -x 40 -y 12
+keys e
+wait_until 'grep -q "│ People &[^│]*…$" "$T/screen"'
+ok $? "a pane's title cut to its width ends in an ellipsis"
+keys e
+wait_gone "People & q"
 
 tm resize-window -x 30 -y 8
 wait_for "Terminal too small"
