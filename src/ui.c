@@ -319,6 +319,13 @@ ui_theme_line(struct ui *ui, char *line, int colour, short pair[][2],
 	 */
 	if ((a & A_ITALIC) && !(term_attrs() & A_ITALIC))
 		a = (a & ~A_ITALIC) | A_UNDERLINE;
+	/*
+	 * Without colours, an element set apart by its background only (a
+	 * marked quote, a search match) is shown reversed instead.
+	 */
+	if (!colour && strcmp(w[3], "default") != 0 &&
+	    !(a & (A_REVERSE | A_UNDERLINE)))
+		a |= A_REVERSE;
 	/* Pairs are set once the whole theme is read (ui_theme_load). */
 	if (colour) {
 		pair[e][0] = (short)fg;

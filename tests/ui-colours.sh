@@ -10,7 +10,7 @@
 # subheading's bold.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 41
+plan 53
 
 sample_db
 use_theme default
@@ -92,6 +92,36 @@ for mode in screen xterm NO_COLOR vt100; do
 		;;
 	esac
 done
+
+# Without colours, what a theme sets apart by its background alone (a
+# search match, the quote opened from the quotes view) is reversed, in
+# every theme.
+for theme in default light mono; do
+	use_theme $theme
+	for mode in NO_COLOR vt100; do
+		case $mode in
+		NO_COLOR) start_term tmux-256color env NO_COLOR=1 \
+			    "$DOSSIER" --db "$T/lib.db" ;;
+		*) start_term vt100 "$DOSSIER" --db "$T/lib.db" ;;
+		esac
+		wait_for "15 articles" -e
+		keys / && wait_for "Search:" && keys drone Enter
+		wait_for "Search: drone (9)"
+		keys Enter
+		wait_for "drone crash" && wait_for "9 matches" -e
+		grep -q "\[[0-9;]*7[0-9;]*mdrone" "$T/screen"
+		ok $? "$theme, $mode: a search match is reversed"
+		keys q && wait_gone "People & quotes"
+		keys q && wait_for "All (15)"
+		keys g Enter && wait_for "We prepared for this moment"
+		keys Tab Enter && wait_for "Quotes: Hanne Lutz"
+		keys j Enter
+		wait_gone "Quotes: Hanne Lutz" && wait_for "15 articles" -e
+		has_attr 7 "We prepared for this moment"
+		ok $? "$theme, $mode: the quote opened from the quotes view is reversed"
+	done
+done
+use_theme default
 
 # A name coloured inside a subheading keeps the subheading's bold: the
 # place Tessalin opens "Tessalin's message".
