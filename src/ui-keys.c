@@ -311,6 +311,7 @@ ui_bool(const char *s, int *v)
 static int
 ui_set(struct ui *ui, char **w, int n, char **err)
 {
+	const char *taken = "on or off";
 	char	*end;
 	long	 v;
 	int	 b;
@@ -325,6 +326,7 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 		return UI_REDRAW;
 	}
 	if (strcmp(w[1], "sidebar") == 0) {
+		taken = "on, off or auto";
 		if (strcmp(w[2], "auto") == 0)
 			ui->sidebar = -1;
 		else if (ui_bool(w[2], &b) == 0)
@@ -355,6 +357,7 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 		return UI_RELAYOUT | UI_REDRAW;
 	}
 	if (strcmp(w[1], "confirm-mark-read") == 0) {
+		taken = "a number of stories (0-1000000000), on or off";
 		if (ui_bool(w[2], &b) == 0)
 			ui->confirm_mark_read = b ? 0 : -1;
 		else {
@@ -368,6 +371,7 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 		return 0;
 	}
 	if (strcmp(w[1], "width") == 0) {
+		taken = "columns 0-1000 (0: the pane's)";
 		errno = 0;
 		v = strtol(w[2], &end, 10);
 		if (*end != '\0' || errno != 0 || v < 0 || v > 1000)
@@ -378,7 +382,8 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 	xasprintf(err, "unknown option '%s'", w[1]);
 	return -1;
 bad:
-	xasprintf(err, "bad value '%s' for option '%s'", w[2], w[1]);
+	xasprintf(err, "bad value '%s' for option '%s': %s", w[2], w[1],
+	    taken);
 	return -1;
 }
 

@@ -44,18 +44,21 @@ ok $? "the help screen lists every set option of dossier.conf(5), no other"
 [ $? = 0 ] || diff "$T/screen-set" "$T/man-set" | while IFS= read -r l; do
 	diag "$l"; done
 
-# And the program takes each of them: a bad value is refused as such
-# (a theme by its name), never as an unknown option.
+# And the program takes each of them: a bad value is refused as such,
+# saying what is taken (a theme by its name), never as an unknown option.
 keys q
 wait_gone "run an operation by name"
 bad=
 while read -r _ opt; do
 	keys : && wait_for ":" && keys "set $opt b@d" Enter
-	{ wait_for "'b@d'" >/dev/null && ! has "$T/screen" "unknown option"; } ||
-		bad="$bad $opt"
+	case $opt in
+	theme) want="unknown theme 'b@d'" ;;
+	*) want="bad value 'b@d' for option '$opt': " ;;
+	esac
+	wait_for "$want" >/dev/null || bad="$bad $opt"
 done <"$T/man-set"
 [ -z "$bad" ]
-ok $? "every documented set option is taken, a bad value refused by name"
+ok $? "every documented set option is taken, a bad value refused saying what is"
 [ -z "$bad" ] || diag "not taken:$bad"
 
 # A rebind shows on the help screen; help --keys keeps the defaults.
