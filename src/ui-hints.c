@@ -109,15 +109,18 @@ ui_hints_of(struct ui *ui)
 
 /*
  * What quit does here, in a word: "quit" where it ends the program (the
- * lists, with no story open and no listing to go back to), else "back".
+ * lists, with no story open, no listing to go back to, and not a listing
+ * chosen in the feed list), else "back".
  */
 static const char *
 ui_quit_word(struct ui *ui)
 {
-	if (!ui->help && !ui->reading && !ui->back.valid &&
-	    (ui->focus == PANE_FEEDS || ui->focus == PANE_LIST))
-		return "quit";
-	return "back";
+	if (ui->help || ui->reading || ui->back.valid)
+		return "back";
+	if (ui->focus == PANE_LIST && ui->from_feeds && ui->shown[PANE_FEEDS])
+		return "back";
+	return ui->focus == PANE_FEEDS || ui->focus == PANE_LIST ? "quit" :
+	    "back";
 }
 
 /*

@@ -78,6 +78,8 @@ struct ui {
 					/* columns, -percent, 0: default */
 	int		 layout_sig;	/* what the last layout was made for */
 	enum ui_pane	 focus;
+	int		 from_feeds;	/* the listing was chosen in the */
+					/* feed list: quit goes back there */
 	int		 shown[NPANES];
 	struct ui_rect	 r[NPANES];
 	int		 help;		/* the help screen is up */

@@ -657,6 +657,7 @@ op_open(struct ui *ui)
 	case PANE_FEEDS:
 		ui->focus = PANE_LIST;
 		ui->reading = 0;	/* a listing to browse, wide */
+		ui->from_feeds = 1;	/* quit goes back to the feed list */
 		return ui_feed_select(ui) | UI_RELAYOUT | UI_REDRAW;
 	case PANE_LIST:
 		if ((id = ui_list_current(ui)) == 0)
@@ -696,6 +697,12 @@ op_quit(struct ui *ui)
 		ui->focus = PANE_LIST;
 		ui->reading = ui->quotes_view = ui->quotes_back = 0;
 		return UI_RELAYOUT | UI_REDRAW;
+	}
+	/* A listing chosen in the feed list: back to the feed list. */
+	if (!ui->back.valid && ui->focus == PANE_LIST && ui->from_feeds &&
+	    ui->shown[PANE_FEEDS]) {
+		ui->focus = PANE_FEEDS;
+		return UI_REDRAW;
 	}
 	return ui_search_back(ui);	/* UI_QUIT if nothing to go back to */
 }
@@ -959,5 +966,7 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 	}
 	flags = ui_ops[ui_bindings[i].op].fn(ui);
 	ui->count = 0;
+	if (ui->focus == PANE_FEEDS)
+		ui->from_feeds = 0;	/* back where quit would go */
 	return flags;
 }

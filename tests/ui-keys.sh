@@ -4,7 +4,7 @@
 # key-hint line of the focused pane and its change after a rebind.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 39
+plan 42
 
 sample_db
 cp "$T/lib.db" "$T/fresh.db"
@@ -224,6 +224,22 @@ keys Escape Escape Escape
 wait_for "Enter:open  R:fetch"
 [ "$(tm display-message -p '#{pane_dead}')" = 0 ]
 ok $? "Escape in the lists moves to the feed list and never quits"
+
+# A listing chosen in the feed list: q goes back to the feed list, as in
+# newsboat, and quits only from there.
+printf 'set theme %s/themes/default\n' "$top_srcdir" >"$cfg"
+start 120 40 "$DOSSIER" --db "$T/fresh.db"
+wait_for "15 articles"
+keys h j Enter
+wait_for "Enter:open  t:tag  a:note  /:search  A:mark read  s:star  ?:help  q:back"
+ok $? "in a listing chosen in the feed list the hint line says q:back"
+keys q
+wait_for "Enter:open  R:fetch"
+[ "$(tm display-message -p '#{pane_dead}')" = 0 ]
+ok $? "q there goes back to the feed list, not out of the program"
+keys q
+wait_dead
+ok $? "q in the feed list quits"
 
 # A question too long for a 40-column line keeps its (y/n) whole.
 printf 'set theme %s/themes/default\nset confirm-mark-read 2\n' \
