@@ -211,8 +211,8 @@ ui_help_draw(struct ui *ui)
 	if (w + 20 >= COLS)
 		w = 0;
 	ui_fill(0, 0, COLS, ui->attr[E_PANE_TITLE_FOCUS]);
-	ui_put(0, 1, COLS - 2 - w, title, strlen(title),
-	    ui->attr[E_PANE_TITLE_FOCUS], NULL, NULL);
+	ui_put_cut(0, 1, COLS - 2 - w, title, strlen(title),
+	    ui->attr[E_PANE_TITLE_FOCUS]);
 	if (w > 0)
 		ui_put(0, COLS - w - 1, w, where, (size_t)w,
 		    ui->attr[E_PANE_TITLE_FOCUS], NULL, NULL);

@@ -146,7 +146,8 @@ static int	ui_hints_layout(struct ui *, int, int, const char *);
 /*
  * The keys the status line ends with: the help and quit keys as bound
  * now in the focused pane, "?:help  q:quit", but only those the hint
- * line does not show (quit none where it shows back); empty if neither.
+ * line does not show (quit none where it shows back); empty if neither,
+ * and under the help screen.
  */
 void
 ui_hints_status(struct ui *ui, char *out, size_t len)
@@ -155,6 +156,8 @@ ui_hints_status(struct ui *ui, char *out, size_t len)
 	int	h, q, hints = ui_hints_shown(ui);
 
 	*out = '\0';
+	if (ui->help)
+		return;		/* its title says how to leave it */
 	h = ui_hint_key(ui, "help", help, sizeof help) == 0 &&
 	    !(hints && ui_hints_layout(ui, 0, 0, "help"));
 	q = ui_hint_key(ui, "quit", quit, sizeof quit) == 0 &&

@@ -4,7 +4,7 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 21
+plan 23
 
 sample_db
 use_theme default
@@ -61,6 +61,12 @@ ok $? "the help's end fills the screen rather than scrolling off it"
 keys g
 wait_for "  j, Down            down"
 ok $? "g goes back to the help's top"
+tm resize-window -x 60 -y 24
+wait_until 'grep -q "^ Keys (j/k, [^│]*… 1-[0-9]*/[0-9]*$" "$T/screen"'
+ok $? "the help's title cut at 60 columns ends in an ellipsis"
+! tail -1 "$T/screen" | grep -q ":help"
+ok $? "under the help the status line offers no ?:help"
+tm resize-window -x 80 -y 24
 keys q
 wait_gone "Keys ("
 
