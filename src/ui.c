@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <curses.h>
@@ -336,6 +337,8 @@ ui_theme_line(struct ui *ui, char *line, int colour, short pair[][2],
 	return e + 1;
 }
 
+#define UI_THEME_SIZE	(1024 * 1024)	/* bytes a theme file may have */
+
 /* Load a theme file; every element must be set. */
 int
 ui_theme_load(struct ui *ui, const char *name, char **err)
@@ -350,6 +353,7 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 	short	 pair[E_COUNT][2];
 	attr_t	 saved[E_COUNT];
 	const char *nc;
+	struct stat st;
 
 	path = ui_theme_path(name);
 	if ((f = fopen(path, "r")) == NULL) {
@@ -359,6 +363,15 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 			    "light or mono)", name);
 		else
 			xasprintf(err, "%s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	/* A theme is a small regular file: never /dev/zero or a FIFO. */
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > UI_THEME_SIZE) {
+		xasprintf(err, "%s: %s", path, S_ISREG(st.st_mode) ?
+		    "bigger than 1 MiB" : "not a regular file");
+		fclose(f);
 		free(path);
 		return -1;
 	}
