@@ -3,7 +3,8 @@
  * line with the most useful keys of the focused pane, "Enter:open
  * t:tag ...", each key read from the key table as it is bound now, so a
  * rebound key shows as bound and an unbound operation drops out. 'set
- * hints no' gives the line back to the panes.
+ * hints no' gives the line back to the panes. The status line ends with
+ * the help and quit keys this line does not show (ui_hints_status).
  */
 #include "config.h"
 
@@ -141,33 +142,6 @@ ui_sidebar_word(struct ui *ui)
 	return e->group == LIB_SPEAKER ? "quotes" : "stories";
 }
 
-static int	ui_hints_layout(struct ui *, int, int, const char *);
-
-/*
- * The keys the status line ends with: the help and quit keys as bound
- * now in the focused pane, "?:help  q:quit", but only those the hint
- * line does not show (quit none where it shows back); empty if neither,
- * and under the help screen.
- */
-void
-ui_hints_status(struct ui *ui, char *out, size_t len)
-{
-	char	help[32], quit[32];
-	int	h, q, hints = ui_hints_shown(ui);
-
-	*out = '\0';
-	if (ui->help)
-		return;		/* its title says how to leave it */
-	h = ui_hint_key(ui, "help", help, sizeof help) == 0 &&
-	    !(hints && ui_hints_layout(ui, 0, 0, "help"));
-	q = ui_hint_key(ui, "quit", quit, sizeof quit) == 0 &&
-	    !(hints && (ui_hints_layout(ui, 0, 0, "quit") ||
-	    ui_hints_layout(ui, 0, 0, "back")));
-	snprintf(out, len, "%s%s%s%s%s%s", h ? help : "", h ? ":help" : "",
-	    h && q ? "  " : "", q ? quit : "", q ? ":" : "",
-	    q ? ui_quit_word(ui) : "");
-}
-
 /*
  * Lay out the hint line, the items that fit whole, in order, drawing
  * them on row y when draw is set; returns whether an item of the
@@ -204,6 +178,31 @@ ui_hints_layout(struct ui *ui, int y, int draw, const char *want)
 		x += kw + lw + 2;
 	}
 	return found;
+}
+
+/*
+ * The keys the status line ends with: the help and quit keys as bound
+ * now in the focused pane, "?:help  q:quit", but only those the hint
+ * line does not show (quit none where it shows back); empty if neither,
+ * and under the help screen.
+ */
+void
+ui_hints_status(struct ui *ui, char *out, size_t len)
+{
+	char	help[32], quit[32];
+	int	h, q, hints = ui_hints_shown(ui);
+
+	*out = '\0';
+	if (ui->help)
+		return;		/* its title says how to leave it */
+	h = ui_hint_key(ui, "help", help, sizeof help) == 0 &&
+	    !(hints && ui_hints_layout(ui, 0, 0, "help"));
+	q = ui_hint_key(ui, "quit", quit, sizeof quit) == 0 &&
+	    !(hints && (ui_hints_layout(ui, 0, 0, "quit") ||
+	    ui_hints_layout(ui, 0, 0, "back")));
+	snprintf(out, len, "%s%s%s%s%s%s", h ? help : "", h ? ":help" : "",
+	    h && q ? "  " : "", q ? quit : "", q ? ":" : "",
+	    q ? ui_quit_word(ui) : "");
 }
 
 /* Draw the hint line on row y. */
