@@ -803,32 +803,48 @@ ui_list_draw(struct ui *ui)
 	}
 }
 
-/* The screen of a library with no stories yet. */
+/* The screen of a library with no stories yet; its keys as bound now. */
 static void
 ui_greeting(struct ui *ui)
 {
-	static const char *paras[] = {
-		"Welcome to dossier.",
-		"",
-		"Your library is empty. Import saved stories (plain text as "
-		"browsers save it, HTML pages, Markdown) from a shell:",
-		"",
-		"    dossier import PATH...",
-		"",
-		"or follow feeds: dossier add URL, then press R here. "
-		"A directory is read recursively; importing twice adds "
-		"nothing.",
-		"Then start dossier again. Press ? for keys, q to quit.",
-	};
+	const char	*paras[8];
+	char		 fetch[32], help[32], quit[32], *p2, *p3;
 	struct ui_rect	*r = &ui->r[PANE_ARTICLE];
 	int		 y, cols = ui_cols(ui, PANE_ARTICLE) - 3;
 	size_t		 i;
 
+	ui_op_key("fetch", fetch, sizeof fetch);
+	ui_op_key("help", help, sizeof help);
+	ui_op_key("quit", quit, sizeof quit);
+	if (*fetch != '\0')
+		xasprintf(&p2, "or follow feeds: dossier add URL, then press "
+		    "%s here. A directory is read recursively; importing "
+		    "twice adds nothing.", fetch);
+	else
+		p2 = xstrdup("or follow feeds: dossier add URL, then type "
+		    ":fetch here. A directory is read recursively; importing "
+		    "twice adds nothing.");
+	xasprintf(&p3, "Then start dossier again.%s%s%s%s%s%s",
+	    *help != '\0' ? " Press " : "", help, *help != '\0' ?
+	    " for keys" : "", *quit != '\0' ? (*help != '\0' ? ", " :
+	    " Press ") : "", quit, *quit != '\0' ? " to quit." :
+	    *help != '\0' ? "." : "");
+	paras[0] = "Welcome to dossier.";
+	paras[1] = "";
+	paras[2] = "Your library is empty. Import saved stories (plain text "
+	    "as browsers save it, HTML pages, Markdown) from a shell:";
+	paras[3] = "";
+	paras[4] = "    dossier import PATH...";
+	paras[5] = "";
+	paras[6] = p2;
+	paras[7] = p3;
 	ui_box(ui, PANE_ARTICLE, "Welcome");
 	for (i = 0, y = r->y + 2; i < sizeof paras / sizeof paras[0]; i++)
 		y += *paras[i] == '\0' ? 1 : ui_wrap(y, r->x + 2, cols,
 		    r->y + r->h, paras[i],
 		    ui->attr[i == 0 ? E_HEADER_TITLE : E_MESSAGE]);
+	free(p2);
+	free(p3);
 }
 
 /*

@@ -10,7 +10,7 @@
 # story's position as Top/Bot/All.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 42
+plan 43
 
 # The first story's headline, 81 characters; the second's, 72.
 GAS="Velmark says gas storage will last the winter as Marovia cuts eastern deliveries"
@@ -223,4 +223,9 @@ wait_for "Your library is empty"
 ok $? "an empty library shows a greeting"
 has "$T/screen" "dossier import PATH"
 ok $? "the greeting says how to import stories"
+printf 'bind H help\nunbind ?\nbind X fetch\nunbind R\n' >>"$T/config/dossier/config"
+start 100 30 "$DOSSIER" --db "$T/empty.db"
+wait_for "Your library is empty"
+wait_until 'grep -q "then press X" "$T/screen" && grep -q "Press H for keys" "$T/screen"'
+ok $? "the greeting names the fetch and help keys as bound"
 exit 0
