@@ -902,7 +902,7 @@ op_redraw(struct ui *ui)
 int
 ui_key(struct ui *ui, int rc, wint_t ch)
 {
-	char	name[32];
+	char	name[32], help[32];
 	int	key, table, flags, page;
 	size_t	i;
 	int	(*fn)(struct ui *);
@@ -960,8 +960,11 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 		if (key == 27)
 			return UI_REDRAW;
 		ui_key_name(key, name, sizeof name);
-		ui_message(ui, 1, "%s does nothing here (? lists the keys)",
-		    name);
+		if (ui_hint_key(ui, "help", help, sizeof help) == 0)
+			ui_message(ui, 1, "%s does nothing here (%s lists the "
+			    "keys)", name, help);
+		else
+			ui_message(ui, 1, "%s does nothing here", name);
 		return UI_REDRAW;
 	}
 	flags = ui_ops[ui_bindings[i].op].fn(ui);

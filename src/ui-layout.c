@@ -890,16 +890,19 @@ ui_status_draw(struct ui *ui)
 void
 ui_draw(struct ui *ui)
 {
-	char	*msg;
+	char	*msg, key[32];
 	int64_t	 all = -1;
 	int	 y;
 	size_t	 i;
 
 	erase();
 	if (ui->too_small) {
+		if (ui_hint_key(ui, "quit", key, sizeof key) != 0)
+			ui_hint_key(ui, "hard-quit", key, sizeof key);
 		xasprintf(&msg, "Terminal too small (%dx%d): dossier needs "
-		    "at least %dx%d. q quits.", COLS, LINES, UI_MIN_W,
-		    UI_MIN_H);
+		    "at least %dx%d.%s%s%s", COLS, LINES, UI_MIN_W, UI_MIN_H,
+		    *key != '\0' ? " " : "", key, *key != '\0' ? " quits." :
+		    "");
 		/* Wrapped and centred, to be read whole. */
 		y = (LINES - ui_wrap(0, 0, COLS, 0, msg, 0)) / 2;
 		ui_wrap(y > 0 ? y : 0, 0, COLS, LINES, msg, ui->attr[E_ERROR]);

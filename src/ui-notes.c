@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "library.h"
 #include "store.h"
 #include "ui-int.h"
@@ -130,6 +131,38 @@ ui_body_lines(struct ui *ui, size_t *first, size_t *last)
 	return 0;
 }
 
+/* Say how to go on with a selection: its keys as bound in the story. */
+static void
+ui_select_message(struct ui *ui)
+{
+	static const char *const ops[] = { "down", "up", "annotate", "quit" };
+	static const char *const says[] = { " extend", NULL, " annotates",
+	    " drops" };
+	struct buf	 m;
+	char		 k[4][32];
+	size_t		 i;
+
+	for (i = 0; i < 4; i++)
+		ui_hint_key(ui, ops[i], k[i], sizeof k[i]);
+	buf_init(&m);
+	buf_adds(&m, "select:");
+	for (i = 0; i < 4; i++) {
+		if (*k[i] == '\0' && (i != 0 || *k[1] == '\0'))
+			continue;
+		if (i == 1)	/* up goes with down: "j/k extend" */
+			continue;
+		buf_printf(&m, "%s %s", m.len > 7 ? "," : "", k[i]);
+		if (i == 0 && *k[0] != '\0' && *k[1] != '\0')
+			buf_printf(&m, "/%s", k[1]);
+		else if (i == 0 && *k[0] == '\0')
+			buf_adds(&m, k[1]);
+		buf_adds(&m, says[i]);
+	}
+	buf_addc(&m, '\0');
+	ui_message(ui, 0, "%s", m.data);
+	buf_free(&m);
+}
+
 /* Start selecting at the first line of the body in view; again stops. */
 int
 ui_op_select(struct ui *ui)
@@ -150,8 +183,7 @@ ui_op_select(struct ui *ui)
 	    ui->scroll;
 	ui->selecting = 1;
 	ui->sel_anchor = ui->sel_cur = ui->lines[at].start;
-	ui_message(ui, 0, "select: j/k extend, a annotates, Escape or q "
-	    "drops");
+	ui_select_message(ui);
 	return UI_REDRAW;
 }
 

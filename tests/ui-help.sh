@@ -5,7 +5,7 @@
 # cannot gain or lose an entry the others lack.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 7
+plan 11
 
 sample_db
 use_theme default
@@ -75,6 +75,30 @@ grep -q "^  j, Down, list:J  *down  " "$T/screen"
 ok $? "and a key bound in one pane's table with the table's name"
 grep -q "^  k, Up, C-n, C-p,…  *up  " "$T/screen"
 ok $? "keys too many for their column end in an ellipsis"
+# What the screen says of keys is the key table's word too.
+grep -q "^ Keys (J/k, PageDown, g/G scroll; q or any other key closes)" \
+	"$T/screen"
+ok $? "the help's title names its keys as bound"
+keys q && wait_gone "Keys ("
+keys '?'
+wait_for "? does nothing here (x lists the keys)"
+ok $? "an unbound key's message names the help key as bound"
+printf 'bind -T article V select\nunbind -T article v\n' >>"$cfg"
+printf 'bind -T article N annotate\n' >>"$cfg"
+start 250 120 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+keys Enter && wait_for "Velmark’s gas storage" && keys V
+wait_for "select: j/K extend, N annotates, q drops"
+ok $? "starting a selection names its keys as bound in the story"
+keys q && wait_gone "select:" && keys q
+tm resize-window -x 30 -y 8
+wait_for "q quits."
+printf 'unbind q\n' >>"$cfg"
+start 30 8 "$DOSSIER" --db "$T/lib.db"
+wait_for "Q quits."
+ok $? "too small, the message names the quit key as bound"
+keys Q
+wait_dead
 "$DOSSIER" help --keys | grep -q "^help  *?  "
 ok $? "help --keys lists the default keys, whatever the config says"
 exit 0

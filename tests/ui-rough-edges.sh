@@ -62,7 +62,7 @@ keys g
 wait_for "  j, Down            down"
 ok $? "g goes back to the help's top"
 tm resize-window -x 60 -y 24
-wait_until 'grep -q "^ Keys (j/k, [^│]*… 1-[0-9]*/[0-9]*$" "$T/screen"'
+wait_until 'grep -q "^ Keys (j/k, [^│]*… *1-[0-9]*/[0-9]*$" "$T/screen"'
 ok $? "the help's title cut at 60 columns ends in an ellipsis"
 ! tail -1 "$T/screen" | grep -q ":help"
 ok $? "under the help the status line offers no ?:help"
