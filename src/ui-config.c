@@ -568,7 +568,7 @@ int
 ui_config_load(struct ui *ui)
 {
 	const char	*cfg, *home;
-	char		*path, *err = NULL;
+	char		*path, *err = NULL, quit[32];
 	int		 flags;
 
 	if ((cfg = getenv("XDG_CONFIG_HOME")) != NULL && *cfg == '/')
@@ -587,5 +587,12 @@ ui_config_load(struct ui *ui)
 		flags = 0;
 	}
 	free(path);
+	/* unbind-key -a and nothing bound again: say how to leave. */
+	ui_op_key("quit", quit, sizeof quit);
+	if (*quit == '\0')
+		ui_op_key("hard-quit", quit, sizeof quit);
+	if (*quit == '\0' && ui->message == NULL)
+		ui_message(ui, 1, "no key quits: the config file unbinds them "
+		    "(C-c quits)");
 	return flags;
 }

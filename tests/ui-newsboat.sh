@@ -5,7 +5,7 @@
 # file is read; hostile words are shown escaped and cut.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 24
+plan 26
 
 sample_db
 cfg="$T/config/dossier/config"
@@ -145,4 +145,13 @@ ok $? "the lines after a macro are read"
 keys : && wait_for ":" && keys "macro x open" Enter
 wait_for "newsboat macros are not supported"
 ok $? "a macro typed on the command line says so"
+
+# unbind-key -a with no quit key bound again: the screen says how to leave.
+printf 'unbind-key -a\nbind-key j down\n' >"$cfg"
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "no key quits: the config file unbinds them (C-c quits)"
+ok $? "a config that unbinds every quit key is told how to leave"
+keys C-c
+wait_dead
+ok $? "and C-c leaves"
 exit 0
