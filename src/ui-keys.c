@@ -311,13 +311,25 @@ ui_bool(const char *s, int *v)
 static int
 ui_set(struct ui *ui, char **w, int n, char **err)
 {
+	static const char *const options[] = { "theme", "sidebar",
+	    "feed-width", "list-width", "sidebar-width", "feed-list",
+	    "mark-read", "hints", "confirm-mark-read", "width" };
 	const char *taken = "on or off";
 	char	*end;
 	long	 v;
 	int	 b;
+	size_t	 i;
 
+	/* An option that is not ours is named first, whatever follows. */
+	for (i = 0; n >= 2 && i < sizeof options / sizeof options[0]; i++)
+		if (strcmp(options[i], w[1]) == 0)
+			break;
+	if (n >= 2 && i == sizeof options / sizeof options[0]) {
+		xasprintf(err, "unknown option '%s'", w[1]);
+		return -1;
+	}
 	if (n != 3) {
-		xasprintf(err, "usage: set OPTION VALUE");
+		xasprintf(err, "usage: set %s VALUE", n >= 2 ? w[1] : "OPTION");
 		return -1;
 	}
 	if (strcmp(w[1], "theme") == 0) {

@@ -5,7 +5,7 @@
 # cannot gain or lose an entry the others lack.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 11
+plan 13
 
 sample_db
 use_theme default
@@ -60,6 +60,12 @@ done <"$T/man-set"
 [ -z "$bad" ]
 ok $? "every documented set option is taken, a bad value refused saying what is"
 [ -z "$bad" ] || diag "not taken:$bad"
+keys : && wait_for ":" && keys 'set browser "w3m %u"' Enter
+wait_for "unknown option 'browser'"
+ok $? "an option that is not dossier's is named, however many words follow"
+keys : && wait_for ":" && keys 'set hints' Enter
+wait_for "usage: set hints VALUE"
+ok $? "an option without its value is shown its usage"
 
 # A rebind shows on the help screen; help --keys keeps the defaults.
 printf 'set theme %s/themes/default\nbind x help\nunbind ?\nbind -T list J down\n' \
