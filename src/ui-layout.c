@@ -30,6 +30,7 @@
 #define UI_NARROW	80	/* below this the lists stack */
 #define UI_LIST_MIN	30	/* the article list keeps this many columns */
 #define UI_TEXT_MIN	20	/* and a story this many */
+#define UI_HEADLINE_MIN	12	/* a row's headline, before its date */
 
 /* The width options, in the order of ui->width_opt. */
 enum { W_FEED, W_LIST, W_SIDEBAR, W_COUNT };
@@ -777,6 +778,9 @@ ui_list_draw(struct ui *ui)
 		free(pos);
 	}
 	ui_list_columns(ui, rows, cols, &dw, &ow);
+	/* Too narrow for a date and a readable headline: the headline. */
+	if (cols - 2 - dw - (ow > 0 ? ow + 2 : 0) < UI_HEADLINE_MIN)
+		dw = -1;
 	for (y = 0, i = 0; y < rows && i < ui->rows.n; y++, i++) {
 		row = &ui->rows.v[i];
 		if (i == ui->cur) {
@@ -793,7 +797,7 @@ ui_list_draw(struct ui *ui)
 		/* A story with no date leaves the column blank. */
 		ui_list_date(row->date, ui_list_wide(cols), date, sizeof date);
 		ui_put(r->y + 1 + y, x, dw, date, strlen(date), da, NULL, NULL);
-		x += dw + 1;
+		x += dw + 1;	/* no date: dw -1 */
 		tw = cols - (x - r->x) - (ow > 0 ? ow + 2 : 0);
 		ui_put_cut(r->y + 1 + y, x, tw, row->title, strlen(row->title),
 		    a);

@@ -10,7 +10,7 @@
 # story's position as Top/Bot/All.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 43
+plan 44
 
 # The first story's headline, 81 characters; the second's, 72.
 GAS="Velmark says gas storage will last the winter as Marovia cuts eastern deliveries"
@@ -144,6 +144,9 @@ ok $? "beside a story the list shows 'Dec 2025' for another year, '15 Jun' for t
 keys : && wait_for ":" && keys "set list-width 60" Enter
 wait_until 'grep -q "^  5 Dec 2025 Velmark says gas .*  Brenmar… │" "$T/screen"'
 ok $? "a list widened to 60 columns beside a story shows the day and the outlet"
+keys : && wait_for ":" && keys "set list-width 16" Enter
+wait_until 'grep -q "^ Velmark says[^│]*│" "$T/screen"'
+ok $? "a list too narrow for a date and a headline shows the headline"
 
 # "This year" is DOSSIER_TEST_NOW's for tests: in 2025 the samples' dates
 # lose their year.
