@@ -131,33 +131,29 @@ ui_body_lines(struct ui *ui, size_t *first, size_t *last)
 	return 0;
 }
 
-/* Say how to go on with a selection: its keys as bound in the story. */
+/*
+ * Say how to go on with a selection, its keys as bound in the story:
+ * "select: j/k extend, a annotates, q drops".
+ */
 static void
 ui_select_message(struct ui *ui)
 {
-	static const char *const ops[] = { "down", "up", "annotate", "quit" };
-	static const char *const says[] = { " extend", NULL, " annotates",
-	    " drops" };
 	struct buf	 m;
-	char		 k[4][32];
-	size_t		 i;
+	char		 down[32], up[32], note[32], drop[32];
 
-	for (i = 0; i < 4; i++)
-		ui_hint_key(ui, ops[i], k[i], sizeof k[i]);
+	ui_hint_key(ui, "down", down, sizeof down);
+	ui_hint_key(ui, "up", up, sizeof up);
+	ui_hint_key(ui, "annotate", note, sizeof note);
+	ui_hint_key(ui, "quit", drop, sizeof drop);
 	buf_init(&m);
 	buf_adds(&m, "select:");
-	for (i = 0; i < 4; i++) {
-		if (*k[i] == '\0' && (i != 0 || *k[1] == '\0'))
-			continue;
-		if (i == 1)	/* up goes with down: "j/k extend" */
-			continue;
-		buf_printf(&m, "%s %s", m.len > 7 ? "," : "", k[i]);
-		if (i == 0 && *k[0] != '\0' && *k[1] != '\0')
-			buf_printf(&m, "/%s", k[1]);
-		else if (i == 0 && *k[0] == '\0')
-			buf_adds(&m, k[1]);
-		buf_adds(&m, says[i]);
-	}
+	if (*down != '\0' || *up != '\0')
+		buf_printf(&m, " %s%s%s extend", down, *down != '\0' &&
+		    *up != '\0' ? "/" : "", up);
+	if (*note != '\0')
+		buf_printf(&m, "%s %s annotates", m.len > 7 ? "," : "", note);
+	if (*drop != '\0')
+		buf_printf(&m, "%s %s drops", m.len > 7 ? "," : "", drop);
 	buf_addc(&m, '\0');
 	ui_message(ui, 0, "%s", m.data);
 	buf_free(&m);
