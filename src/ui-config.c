@@ -440,14 +440,13 @@ ui_newsboat_command(struct ui *ui, const char *s, char **err)
 		xasprintf(err, "'%.*s' needs the screen", (int)len, s);
 		return -1;
 	}
-	copy = xstrdup(s);
-	if (i == 6) {
+	if (strcmp(words[i], "macro") == 0) {
 		/* A macro runs several commands from one key: none here. */
 		xasprintf(err, "newsboat macros are not supported: bind the "
 		    "key to one operation (bind-key KEY OPERATION)");
-		free(copy);
 		return -1;
 	}
+	copy = xstrdup(s);
 	if ((n = config_split(copy, w)) < 0)
 		xasprintf(err, "too many words or an unclosed quote");
 	else if (i < 2)
