@@ -237,7 +237,7 @@ ui_help_draw(struct ui *ui)
 	h.ui = ui;
 	h.top = 1 << 30;
 	rows = help_layout(&h);
-	if (ui->help_top > rows - shown)
+	if (ui->help_end || ui->help_top > rows - shown)
 		ui->help_top = rows - shown;
 	if (ui->help_top < 0)
 		ui->help_top = 0;

@@ -84,6 +84,7 @@ struct ui {
 	struct ui_rect	 r[NPANES];
 	int		 help;		/* the help screen is up */
 	int		 help_top;
+	int		 help_end;	/* the help is shown to its end */
 
 	/* Feed list. */
 	struct lib_feeds feeds;

@@ -947,6 +947,8 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 			ui->help_top = fn == op_top ? 0 : 0x7fff;
 		else
 			ui->help = 0;
+		/* At the end it stays at the end, when a resize reflows it. */
+		ui->help_end = fn == op_bottom;
 		return UI_REDRAW;	/* ui_help_draw keeps help_top in range */
 	}
 	if (ui->too_small && (i == ui_nbindings ||

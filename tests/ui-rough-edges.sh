@@ -4,7 +4,7 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 23
+plan 24
 
 sample_db
 use_theme default
@@ -58,6 +58,11 @@ wait_for "run an operation by name"
 ok $? "G goes to the help's end"
 [ "$(grep -c . "$T/screen")" -gt 12 ]
 ok $? "the help's end fills the screen rather than scrolling off it"
+tm resize-window -x 60 -y 24
+wait_until 'grep -q " \([0-9]*\)-\([0-9]*\)/\2$" "$T/screen"'
+ok $? "the help's end stays its end when a resize makes it longer"
+tm resize-window -x 80 -y 24
+wait_for "Keys ("
 keys g
 wait_for "  j, Down            down"
 ok $? "g goes back to the help's top"
