@@ -575,16 +575,19 @@ ui_article_draw(struct ui *ui)
 {
 	struct ui_rect	*r = &ui->r[PANE_ARTICLE];
 	struct ui_line	*l;
-	char		*pos, *p;
-	const char	*hint = "Choose a story and press Enter to read it.";
+	char		*pos, *p, key[32], *hint;
 	int		 rows = r->h - 1, y, cols, w;
 	size_t		 i;
 	attr_t		 attrs[256];
 
 	if (ui->art_id == 0) {
 		ui_box(ui, PANE_ARTICLE, "Article");
+		ui_op_key("open", key, sizeof key);
+		xasprintf(&hint, "Choose a story%s%s to read it.",
+		    *key != '\0' ? " and press " : "", key);
 		ui_put(r->y + 2, r->x + 2, r->w - 3, hint, strlen(hint),
 		    ui->attr[E_MESSAGE], NULL, NULL);
+		free(hint);
 		return;
 	}
 	ui_box(ui, PANE_ARTICLE, "Article");

@@ -420,7 +420,7 @@ int
 ui_newsboat_command(struct ui *ui, const char *s, char **err)
 {
 	static const char *const words[] = { "bind-key", "unbind-key",
-	    "color", "colour", "include", "newsboat-config" };
+	    "color", "colour", "include", "newsboat-config", "macro" };
 	char	*copy, *w[CONFIG_WORDS];
 	size_t	 i, len;
 	int	 n, rv = -1;
@@ -438,6 +438,12 @@ ui_newsboat_command(struct ui *ui, const char *s, char **err)
 	}
 	if (ui == NULL) {
 		xasprintf(err, "'%.*s' needs the screen", (int)len, s);
+		return -1;
+	}
+	if (strcmp(words[i], "macro") == 0) {
+		/* A macro runs several commands from one key: none here. */
+		xasprintf(err, "newsboat macros are not supported: bind the "
+		    "key to one operation (bind-key KEY OPERATION)");
 		return -1;
 	}
 	copy = xstrdup(s);
@@ -561,7 +567,7 @@ int
 ui_config_load(struct ui *ui)
 {
 	const char	*cfg, *home;
-	char		*path, *err = NULL;
+	char		*path, *err = NULL, quit[32];
 	int		 flags;
 
 	if ((cfg = getenv("XDG_CONFIG_HOME")) != NULL && *cfg == '/')
@@ -580,5 +586,12 @@ ui_config_load(struct ui *ui)
 		flags = 0;
 	}
 	free(path);
+	/* unbind-key -a and nothing bound again: say how to leave. */
+	ui_op_key("quit", quit, sizeof quit);
+	if (*quit == '\0')
+		ui_op_key("hard-quit", quit, sizeof quit);
+	if (*quit == '\0' && ui->message == NULL)
+		ui_message(ui, 1, "no key quits: the config file unbinds them "
+		    "(C-c quits)");
 	return flags;
 }

@@ -3,7 +3,8 @@
  * it is decoded as UTF-8 (invalid bytes become U+FFFD), characters that
  * could move the cursor or start an escape sequence are dropped, and each
  * character is measured with wcwidth so wide and combining characters
- * take the columns they really take.
+ * take the columns they really take. Outside a UTF-8 locale a character
+ * beyond ASCII is shown as the ASCII one that reads like it.
  */
 #include "config.h"
 
@@ -19,6 +20,57 @@
 /* At most this many combining marks ride on one cell; the rest are dropped. */
 #define UI_MAX_COMBINING	(CCHARW_MAX - 1)
 
+/* Is the locale's character set UTF-8? */
+static int
+ui_utf8(void)
+{
+	static int	utf8 = -1;
+	const char	*cs;
+
+	if (utf8 == -1) {
+		cs = nl_langinfo(CODESET);
+		utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+		    strcmp(cs, "utf8") == 0);
+	}
+	return utf8;
+}
+
+/*
+ * A character outside ASCII as the ASCII one that reads like it, for a
+ * locale that is not UTF-8: typographic quotes, dashes and spaces, a
+ * Latin-1 letter without its accent; '?' for the rest.
+ */
+static uint32_t
+ui_ascii(uint32_t cp)
+{
+	static const char latin1[] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTs"
+	    "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+
+	if (cp >= 0xc0 && cp <= 0xff)
+		return (unsigned char)latin1[cp - 0xc0];
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
+	case 0xb4:
+		return '\'';
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
+	case 0xab: case 0xbb:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212: case 0xb7: case 0x2022:
+		return '-';
+	case 0x2026:
+		return '.';
+	case 0xa0: case 0x2002: case 0x2003: case 0x2009: case 0x202f:
+		return ' ';
+	case 0x2593:
+		return '#';
+	case 0x2591:
+		return '.';
+	default:
+		return '?';
+	}
+}
+
 /* Decode the next displayable character; 0 when it is to be dropped. */
 static size_t
 next_char(const char *s, size_t len, wchar_t *wc, int *width)
@@ -30,6 +82,16 @@ next_char(const char *s, size_t len, wchar_t *wc, int *width)
 	n = utf8_decode(s, len, &cp);
 	if (utf8_is_unsafe(cp)) {
 		*width = -1;
+		return n;
+	}
+	if (cp >= 0x80 && !ui_utf8()) {
+		/* Combining marks go: the letter stays, unaccented. */
+		if (wcwidth((wchar_t)cp) == 0 || (cp >= 0x300 && cp < 0x370)) {
+			*width = -1;
+			return n;
+		}
+		*wc = (wchar_t)ui_ascii(cp);
+		*width = 1;
 		return n;
 	}
 	w = wcwidth((wchar_t)cp);
@@ -143,15 +205,7 @@ ui_put(int y, int x, int cols, const char *s, size_t len, attr_t a,
 const char *
 ui_ellipsis(void)
 {
-	static int	utf8 = -1;
-	const char	*cs;
-
-	if (utf8 == -1) {
-		cs = nl_langinfo(CODESET);
-		utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
-		    strcmp(cs, "utf8") == 0);
-	}
-	return utf8 ? "\xe2\x80\xa6" : "~";
+	return ui_utf8() ? "\xe2\x80\xa6" : "~";
 }
 
 /*

@@ -8,11 +8,14 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "search.h"
 #include "ui.h"
 #include "ui-int.h"
+#include "xmalloc.h"
 #include "banned.h"
 
 #define HELP_KEYS_X	2	/* "j, Down" */
@@ -39,6 +42,11 @@ static const struct {
 	  "line" },
 	{ "set confirm-mark-read N|on|off", "ask before marking more than "
 	  "N stories read (50)" },
+	{ "set feed-width W", "the feed list's width while browsing "
+	  "(W: columns, N%, auto)" },
+	{ "set list-width W", "the lists' width beside a story" },
+	{ "set sidebar-width W", "the sidebar's width" },
+	{ "set feed-list on|off", "show the feed list, or fold it away" },
 	{ "color ELEMENT FG BG [ATTR...]", "colour a theme element (or a "
 	  "newsboat one)" },
 	{ "include PATH", "read another file of commands" },
@@ -67,14 +75,14 @@ help_y(struct help *h)
 	return y >= 2 && y < LINES - 1 ? y : -1;
 }
 
-/* Put text on the current row, if it is shown. */
+/* Put text on the current row, if it is shown; cut, it shows an ellipsis. */
 static void
 help_put(struct help *h, int x, int w, const char *s, enum ui_elem e)
 {
 	int	y;
 
 	if ((y = help_y(h)) != -1 && w > 0)
-		ui_put(y, x, w, s, strlen(s), h->ui->attr[e], NULL, NULL);
+		ui_put_cut(y, x, w, s, strlen(s), h->ui->attr[e]);
 }
 
 /*
@@ -175,14 +183,53 @@ help_layout(struct help *h)
 	return h->row;
 }
 
+/* Add "a/b" (either alone if the other is unbound) to a list of keys. */
+static void
+help_pair(struct buf *b, const char *x, const char *y)
+{
+	if (*x == '\0' && *y == '\0')
+		return;
+	if (b->len > 0)
+		buf_adds(b, ", ");
+	buf_adds(b, x);
+	if (*x != '\0' && *y != '\0')
+		buf_adds(b, "/");
+	buf_adds(b, y);
+}
+
+/*
+ * The help's title with the keys that scroll and close it, as bound:
+ * "Keys (j/k, Space, g/G scroll; q or any other key closes)".
+ */
+static char *
+help_title(struct ui *ui)
+{
+	static const char *const ops[] = { "down", "up", "page-down", "top",
+	    "bottom", "quit" };
+	struct buf	 keys;
+	char		 k[6][32], *title;
+	int		 i;
+
+	for (i = 0; i < 6; i++)
+		ui_hint_key(ui, ops[i], k[i], sizeof k[i]);
+	buf_init(&keys);
+	help_pair(&keys, k[0], k[1]);
+	help_pair(&keys, k[2], "");
+	help_pair(&keys, k[3], k[4]);
+	xasprintf(&title, "Keys (%.*s%s%s%s)", (int)keys.len,
+	    keys.len > 0 ? keys.data : "", keys.len > 0 ? " scroll; " : "",
+	    k[5], *k[5] != '\0' ? " or any other key closes" :
+	    "any key closes");
+	buf_free(&keys);
+	return title;
+}
+
 /* Draw the help screen from the key and command tables. */
 void
 ui_help_draw(struct ui *ui)
 {
 	struct help	 h;
-	const char	*title = "Keys (j/k, Space, g/G scroll; q or any "
-	    "other key closes)";
-	char		 where[48];
+	char		 where[48], *title;
 	int		 y, rows, shown = LINES - 3, w;
 
 	/* Count the rows first, to keep the top in range. */
@@ -190,7 +237,7 @@ ui_help_draw(struct ui *ui)
 	h.ui = ui;
 	h.top = 1 << 30;
 	rows = help_layout(&h);
-	if (ui->help_top > rows - shown)
+	if (ui->help_end || ui->help_top > rows - shown)
 		ui->help_top = rows - shown;
 	if (ui->help_top < 0)
 		ui->help_top = 0;
@@ -206,8 +253,10 @@ ui_help_draw(struct ui *ui)
 	if (w + 20 >= COLS)
 		w = 0;
 	ui_fill(0, 0, COLS, ui->attr[E_PANE_TITLE_FOCUS]);
-	ui_put(0, 1, COLS - 2 - w, title, strlen(title),
-	    ui->attr[E_PANE_TITLE_FOCUS], NULL, NULL);
+	title = help_title(ui);
+	ui_put_cut(0, 1, COLS - 2 - w, title, strlen(title),
+	    ui->attr[E_PANE_TITLE_FOCUS]);
+	free(title);
 	if (w > 0)
 		ui_put(0, COLS - w - 1, w, where, (size_t)w,
 		    ui->attr[E_PANE_TITLE_FOCUS], NULL, NULL);

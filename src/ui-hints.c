@@ -3,11 +3,13 @@
  * line with the most useful keys of the focused pane, "Enter:open
  * t:tag ...", each key read from the key table as it is bound now, so a
  * rebound key shows as bound and an unbound operation drops out. 'set
- * hints no' gives the line back to the panes.
+ * hints no' gives the line back to the panes. The status line ends with
+ * the help and quit keys this line does not show (ui_hints_status).
  */
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ui-int.h"
@@ -106,28 +108,107 @@ ui_hints_of(struct ui *ui)
 	}
 }
 
-/* Draw the hint line on row y: the items that fit whole, in order. */
-void
-ui_hints_draw(struct ui *ui, int y)
+/*
+ * What quit does here, in a word: "quit" where it ends the program (the
+ * lists, with no story open, no listing to go back to, and not a listing
+ * chosen in the feed list), else "back".
+ */
+static const char *
+ui_quit_word(struct ui *ui)
+{
+	if (ui->help || ui->reading || ui->back.valid)
+		return "back";
+	if (ui->focus == PANE_LIST && ui->from_feeds && ui->shown[PANE_FEEDS])
+		return "back";
+	return ui->focus == PANE_FEEDS || ui->focus == PANE_LIST ? "quit" :
+	    "back";
+}
+
+/*
+ * What open does on the sidebar's name under the cursor: a speaker's
+ * quotes, an unnamed source's next quote in the story, or the stories
+ * naming the entity.
+ */
+static const char *
+ui_sidebar_word(struct ui *ui)
+{
+	const struct lib_entity	*e;
+
+	if (ui->side_cur >= ui->ents.n)
+		return "stories";
+	e = &ui->ents.v[ui->side_cur];
+	if (e->unnamed)
+		return "next quote";
+	return e->group == LIB_SPEAKER ? "quotes" : "stories";
+}
+
+/*
+ * Lay out the hint line, the items that fit whole, in order, drawing
+ * them on row y when draw is set; returns whether an item of the
+ * operation named (NULL: none) is on it.
+ */
+static int
+ui_hints_layout(struct ui *ui, int y, int draw, const char *want)
 {
 	const struct hint	*h;
+	const char		*label;
 	char			 key[32];
-	int			 x = 1, kw, lw;
+	int			 x = 1, kw, lw, found = 0;
 
-	ui_fill(y, 0, COLS, ui->attr[E_NORMAL]);
 	for (h = ui_hints_of(ui); h->op != NULL; h++) {
 		if (ui_hint_key(ui, h->op, key, sizeof key) != 0)
 			continue;
+		label = strcmp(h->label, "quit") == 0 ? ui_quit_word(ui) :
+		    strcmp(h->label, "stories") == 0 ? ui_sidebar_word(ui) :
+		    h->label;
 		kw = ui_width(key, strlen(key));
-		lw = (int)strlen(h->label) + 1;
+		lw = (int)strlen(label) + 1;
 		if (x + kw + lw > COLS - 1)
 			break;
-		x += ui_put(y, x, kw, key, strlen(key), ui->attr[E_HELP_KEY],
-		    NULL, NULL);
-		x += ui_put(y, x, 1, ":", 1, ui->attr[E_HELP_TEXT], NULL,
-		    NULL);
-		x += ui_put(y, x, lw - 1, h->label, strlen(h->label),
-		    ui->attr[E_HELP_TEXT], NULL, NULL);
-		x += 2;
+		if (want != NULL && strcmp(want, h->op) == 0)
+			found = 1;
+		if (draw) {
+			ui_put(y, x, kw, key, strlen(key),
+			    ui->attr[E_HELP_KEY], NULL, NULL);
+			ui_put(y, x + kw, 1, ":", 1, ui->attr[E_HELP_TEXT],
+			    NULL, NULL);
+			ui_put(y, x + kw + 1, lw - 1, label, strlen(label),
+			    ui->attr[E_HELP_TEXT], NULL, NULL);
+		}
+		x += kw + lw + 2;
 	}
+	return found;
+}
+
+/*
+ * The keys the status line ends with: the help and quit keys as bound
+ * now in the focused pane, "?:help  q:quit", but only those the hint
+ * line does not show (quit none where it shows back); empty if neither,
+ * and under the help screen.
+ */
+void
+ui_hints_status(struct ui *ui, char *out, size_t len)
+{
+	char	help[32], quit[32];
+	int	h, q, hints = ui_hints_shown(ui);
+
+	*out = '\0';
+	if (ui->help)
+		return;		/* its title says how to leave it */
+	h = ui_hint_key(ui, "help", help, sizeof help) == 0 &&
+	    !(hints && ui_hints_layout(ui, 0, 0, "help"));
+	q = ui_hint_key(ui, "quit", quit, sizeof quit) == 0 &&
+	    !(hints && (ui_hints_layout(ui, 0, 0, "quit") ||
+	    ui_hints_layout(ui, 0, 0, "back")));
+	snprintf(out, len, "%s%s%s%s%s%s", h ? help : "", h ? ":help" : "",
+	    h && q ? "  " : "", q ? quit : "", q ? ":" : "",
+	    q ? ui_quit_word(ui) : "");
+}
+
+/* Draw the hint line on row y. */
+void
+ui_hints_draw(struct ui *ui, int y)
+{
+	ui_fill(y, 0, COLS, ui->attr[E_NORMAL]);
+	ui_hints_layout(ui, y, 1, NULL);
 }

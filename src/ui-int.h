@@ -78,10 +78,13 @@ struct ui {
 					/* columns, -percent, 0: default */
 	int		 layout_sig;	/* what the last layout was made for */
 	enum ui_pane	 focus;
+	int		 from_feeds;	/* the listing was chosen in the */
+					/* feed list: quit goes back there */
 	int		 shown[NPANES];
 	struct ui_rect	 r[NPANES];
 	int		 help;		/* the help screen is up */
 	int		 help_top;
+	int		 help_end;	/* the help is shown to its end */
 
 	/* Feed list. */
 	struct lib_feeds feeds;
@@ -285,6 +288,7 @@ int	 ui_pane_table(struct ui *);
 int	 ui_hint_key(struct ui *, const char *, char *, size_t);
 int	 ui_hints_shown(struct ui *);
 void	 ui_hints_draw(struct ui *, int);
+void	 ui_hints_status(struct ui *, char *, size_t);
 
 /* ui-mark.c */
 int	 ui_op_mark_listing_read(struct ui *);

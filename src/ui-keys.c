@@ -123,7 +123,7 @@ static const char *const ui_default_bindings[] = {
 	"bind C-l redraw",
 	"bind R fetch", "bind -T feeds R fetch-feed",
 	"bind t tag", "bind a annotate",
-	"bind -T article v select", "bind -T article Escape quit",
+	"bind -T article v select", "bind Escape back",
 	"bind z zoom", "bind F toggle-feeds",
 };
 
@@ -311,12 +311,25 @@ ui_bool(const char *s, int *v)
 static int
 ui_set(struct ui *ui, char **w, int n, char **err)
 {
+	static const char *const options[] = { "theme", "sidebar",
+	    "feed-width", "list-width", "sidebar-width", "feed-list",
+	    "mark-read", "hints", "confirm-mark-read", "width" };
+	const char *taken = "on or off";
 	char	*end;
 	long	 v;
 	int	 b;
+	size_t	 i;
 
+	/* An option that is not ours is named first, whatever follows. */
+	for (i = 0; n >= 2 && i < sizeof options / sizeof options[0]; i++)
+		if (strcmp(options[i], w[1]) == 0)
+			break;
+	if (n >= 2 && i == sizeof options / sizeof options[0]) {
+		xasprintf(err, "unknown option '%s'", w[1]);
+		return -1;
+	}
 	if (n != 3) {
-		xasprintf(err, "usage: set OPTION VALUE");
+		xasprintf(err, "usage: set %s VALUE", n >= 2 ? w[1] : "OPTION");
 		return -1;
 	}
 	if (strcmp(w[1], "theme") == 0) {
@@ -325,6 +338,7 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 		return UI_REDRAW;
 	}
 	if (strcmp(w[1], "sidebar") == 0) {
+		taken = "on, off or auto";
 		if (strcmp(w[2], "auto") == 0)
 			ui->sidebar = -1;
 		else if (ui_bool(w[2], &b) == 0)
@@ -355,6 +369,7 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 		return UI_RELAYOUT | UI_REDRAW;
 	}
 	if (strcmp(w[1], "confirm-mark-read") == 0) {
+		taken = "a number of stories (0-1000000000), on or off";
 		if (ui_bool(w[2], &b) == 0)
 			ui->confirm_mark_read = b ? 0 : -1;
 		else {
@@ -368,6 +383,7 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 		return 0;
 	}
 	if (strcmp(w[1], "width") == 0) {
+		taken = "columns 0-1000 (0: the pane's)";
 		errno = 0;
 		v = strtol(w[2], &end, 10);
 		if (*end != '\0' || errno != 0 || v < 0 || v > 1000)
@@ -378,7 +394,8 @@ ui_set(struct ui *ui, char **w, int n, char **err)
 	xasprintf(err, "unknown option '%s'", w[1]);
 	return -1;
 bad:
-	xasprintf(err, "bad value '%s' for option '%s'", w[2], w[1]);
+	xasprintf(err, "bad value '%s' for option '%s': %s", w[2], w[1],
+	    taken);
 	return -1;
 }
 
@@ -652,6 +669,7 @@ op_open(struct ui *ui)
 	case PANE_FEEDS:
 		ui->focus = PANE_LIST;
 		ui->reading = 0;	/* a listing to browse, wide */
+		ui->from_feeds = 1;	/* quit goes back to the feed list */
 		return ui_feed_select(ui) | UI_RELAYOUT | UI_REDRAW;
 	case PANE_LIST:
 		if ((id = ui_list_current(ui)) == 0)
@@ -691,6 +709,12 @@ op_quit(struct ui *ui)
 		ui->focus = PANE_LIST;
 		ui->reading = ui->quotes_view = ui->quotes_back = 0;
 		return UI_RELAYOUT | UI_REDRAW;
+	}
+	/* A listing chosen in the feed list: back to the feed list. */
+	if (!ui->back.valid && ui->focus == PANE_LIST && ui->from_feeds &&
+	    ui->shown[PANE_FEEDS]) {
+		ui->focus = PANE_FEEDS;
+		return UI_REDRAW;
 	}
 	return ui_search_back(ui);	/* UI_QUIT if nothing to go back to */
 }
@@ -890,7 +914,7 @@ op_redraw(struct ui *ui)
 int
 ui_key(struct ui *ui, int rc, wint_t ch)
 {
-	char	name[32];
+	char	name[32], help[32];
 	int	key, table, flags, page;
 	size_t	i;
 	int	(*fn)(struct ui *);
@@ -923,12 +947,19 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 			ui->help_top = fn == op_top ? 0 : 0x7fff;
 		else
 			ui->help = 0;
+		/* At the end it stays at the end, when a resize reflows it. */
+		ui->help_end = fn == op_bottom;
 		return UI_REDRAW;	/* ui_help_draw keeps help_top in range */
 	}
 	if (ui->too_small && (i == ui_nbindings ||
 	    (ui_ops[ui_bindings[i].op].fn != op_quit &&
 	    ui_ops[ui_bindings[i].op].fn != op_hard_quit)))
 		return 0;
+	/* Escape after a count drops the count, as in vi, and no more. */
+	if (key == 27 && ui->count > 0) {
+		ui->count = 0;
+		return UI_REDRAW;
+	}
 	/* Unbound digits make a count for the next key, as in vi. */
 	if (i == ui_nbindings && key >= '0' && key <= '9' &&
 	    (key != '0' || ui->count > 0)) {
@@ -943,11 +974,16 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 		if (key == 27)
 			return UI_REDRAW;
 		ui_key_name(key, name, sizeof name);
-		ui_message(ui, 1, "%s does nothing here (? lists the keys)",
-		    name);
+		if (ui_hint_key(ui, "help", help, sizeof help) == 0)
+			ui_message(ui, 1, "%s does nothing here (%s lists the "
+			    "keys)", name, help);
+		else
+			ui_message(ui, 1, "%s does nothing here", name);
 		return UI_REDRAW;
 	}
 	flags = ui_ops[ui_bindings[i].op].fn(ui);
 	ui->count = 0;
+	if (ui->focus == PANE_FEEDS)
+		ui->from_feeds = 0;	/* back where quit would go */
 	return flags;
 }

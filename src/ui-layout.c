@@ -30,6 +30,7 @@
 #define UI_NARROW	80	/* below this the lists stack */
 #define UI_LIST_MIN	30	/* the article list keeps this many columns */
 #define UI_TEXT_MIN	20	/* and a story this many */
+#define UI_HEADLINE_MIN	12	/* a row's headline, before its date */
 
 /* The width options, in the order of ui->width_opt. */
 enum { W_FEED, W_LIST, W_SIDEBAR, W_COUNT };
@@ -272,7 +273,7 @@ ui_box(struct ui *ui, enum ui_pane p, const char *title)
 
 	a = ui->attr[ui->focus == p ? E_PANE_TITLE_FOCUS : E_PANE_TITLE];
 	ui_fill(r->y, r->x, cols, a);
-	ui_put(r->y, r->x + 1, cols - 1, title, strlen(title), a, NULL, NULL);
+	ui_put_cut(r->y, r->x + 1, cols - 1, title, strlen(title), a);
 	if (cols < r->w) {
 		attrset(ui->attr[E_BORDER]);
 		for (i = 0; i < r->h; i++)
@@ -657,48 +658,79 @@ ui_list_title(const char *label, int64_t count, int cols)
 }
 
 /*
- * Bytes of a listed date to show: "26 Aug" for this year's stories, the
- * year too ("26 Aug 2023") for others. The date is "%2d Mon YYYY", the
- * day padded so the months line up.
+ * The year it is now, for the list's dates. DOSSIER_TEST_NOW (a date,
+ * YYYY-MM-DD) stands in for the clock, for tests only: a test's "this
+ * year" must not change with the calendar.
  */
-static size_t
-ui_list_date_len(const char *date)
+static int
+ui_this_year(void)
 {
 	static int	 year;
+	const char	*s;
 	struct tm	 tm;
 	time_t		 now;
-	size_t		 len = strlen(date);
 
-	if (year == 0) {
+	if (year != 0)
+		return year;
+	s = getenv("DOSSIER_TEST_NOW");
+	if (s != NULL && strlen(s) >= 4 && strspn(s, "0123456789") == 4)
+		year = atoi(s);
+	else {
 		now = time(NULL);
 		year = localtime_r(&now, &tm) != NULL ? tm.tm_year + 1900 : 1;
 	}
-	if (len > 5 && atoi(date + len - 4) == year)
-		return len - 5;
-	return len;
+	return year;
+}
+
+/*
+ * The text of a listed date (" 5 Dec 2025", the day padded so the months
+ * line up) in a list wide or not: this year's stories " 5 Dec"; another
+ * year's " 5 Dec 2025" in a wide list, "Dec 2025" in a narrow one, so a
+ * story's year always shows when it is not this year's.
+ */
+static void
+ui_list_date(const char *date, int wide, char *out, size_t len)
+{
+	const char	*year = strrchr(date, ' ');
+
+	snprintf(out, len, "%s", date);
+	if (year == NULL || year - date < 3 || date[2] != ' ')
+		return;	/* not "%2d Mon YYYY": shown as it is */
+	if (atoi(year + 1) == ui_this_year())
+		snprintf(out, len, "%.*s", (int)(year - date), date);
+	else if (!wide)
+		snprintf(out, len, "%.*s", (int)strlen(date + 3), date + 3);
+}
+
+/* Is the article list wide enough for the outlet and a date's day? */
+static int
+ui_list_wide(int cols)
+{
+	return cols >= 50;
 }
 
 /*
  * The article list's columns for the rows in view: the date's width (the
- * year only when a story in view is not from this year, and the list is
- * wide enough) and the outlet's (none when no story in view has one, in
- * an outlet's own listing, or in a narrow list).
+ * widest date in view, at least " 5 Dec") and the outlet's (none when no
+ * story in view has one, in an outlet's own listing, or in a narrow list).
  */
 static void
 ui_list_columns(struct ui *ui, int rows, int cols, int *dw, int *ow)
 {
+	char	date[32];
 	size_t	i;
-	int	w, max;
+	int	w, max, wide = ui_list_wide(cols);
 
 	*dw = 6;
 	*ow = 0;
 	max = ui_clamp(cols / 7, 8, 16);
 	for (i = 0; i < ui->rows.n && (int)i < rows; i++) {
-		w = (int)ui_list_date_len(ui->rows.v[i].date);
-		if (w > *dw && cols >= 50)
-			*dw = w;
+		ui_list_date(ui->rows.v[i].date, wide, date, sizeof date);
+		w = ui_width(date, strlen(date));
+		if (w > *dw)
+			*dw = w > 12 ? 12 : w;
 		if (ui->rows.v[i].outlet == NULL ||
-		    ui->filter.kind == STORE_FILTER_OUTLET || cols < 50)
+		    ui->filter.kind == STORE_FILTER_OUTLET || !wide)
 			continue;
 		w = ui_width(ui->rows.v[i].outlet,
 		    strlen(ui->rows.v[i].outlet));
@@ -713,18 +745,22 @@ ui_list_draw(struct ui *ui)
 {
 	struct ui_rect	*r = &ui->r[PANE_LIST];
 	struct lib_row	*row;
-	char		*title, *pos;
+	char		*title, *pos, date[32];
 	int		 rows = ui_rows(ui, PANE_LIST), cols, x, y, dw, ow, tw;
-	size_t		 i, n;
+	size_t		 i;
 	attr_t		 a, da;
 
 	cols = ui_cols(ui, PANE_LIST);
-	/* Where the cursor is: "12/1204" at the title's right. */
+	/*
+	 * Where the cursor is: "12/1204" at the title's right, a blank
+	 * before a border as the story's "lines 1-38/77 Top" has.
+	 */
 	pos = NULL;
 	x = 0;
 	if (ui->rows.n > 0 && ui->pos >= 0) {
-		xasprintf(&pos, " %lld/%lld", (long long)(ui->pos +
-		    (int64_t)ui->cur + 1), (long long)ui->filter_count);
+		xasprintf(&pos, " %lld/%lld%s", (long long)(ui->pos +
+		    (int64_t)ui->cur + 1), (long long)ui->filter_count,
+		    cols < r->w ? " " : "");
 		if ((x = (int)strlen(pos)) + 8 >= cols) {
 			free(pos);
 			pos = NULL;
@@ -742,6 +778,9 @@ ui_list_draw(struct ui *ui)
 		free(pos);
 	}
 	ui_list_columns(ui, rows, cols, &dw, &ow);
+	/* Too narrow for a date and a readable headline: the headline. */
+	if (cols - 2 - dw - (ow > 0 ? ow + 2 : 0) < UI_HEADLINE_MIN)
+		dw = -1;
 	for (y = 0, i = 0; y < rows && i < ui->rows.n; y++, i++) {
 		row = &ui->rows.v[i];
 		if (i == ui->cur) {
@@ -756,10 +795,9 @@ ui_list_draw(struct ui *ui)
 		x += ui_put(r->y + 1 + y, x, 1, row->starred ? "*" : " ", 1,
 		    a, NULL, NULL);
 		/* A story with no date leaves the column blank. */
-		n = ui_list_date_len(row->date);
-		ui_put(r->y + 1 + y, x, dw, row->date, n > (size_t)dw ? 6 : n,
-		    da, NULL, NULL);
-		x += dw + 1;
+		ui_list_date(row->date, ui_list_wide(cols), date, sizeof date);
+		ui_put(r->y + 1 + y, x, dw, date, strlen(date), da, NULL, NULL);
+		x += dw + 1;	/* no date: dw -1 */
 		tw = cols - (x - r->x) - (ow > 0 ? ow + 2 : 0);
 		ui_put_cut(r->y + 1 + y, x, tw, row->title, strlen(row->title),
 		    a);
@@ -769,41 +807,59 @@ ui_list_draw(struct ui *ui)
 	}
 }
 
-/* The screen of a library with no stories yet. */
+/* The screen of a library with no stories yet; its keys as bound now. */
 static void
 ui_greeting(struct ui *ui)
 {
-	static const char *paras[] = {
-		"Welcome to dossier.",
-		"",
-		"Your library is empty. Import saved stories (plain text as "
-		"browsers save it, HTML pages, Markdown) from a shell:",
-		"",
-		"    dossier import PATH...",
-		"",
-		"or follow feeds: dossier add URL, then press R here. "
-		"A directory is read recursively; importing twice adds "
-		"nothing.",
-		"Then start dossier again. Press ? for keys, q to quit.",
-	};
+	const char	*paras[8];
+	char		 fetch[32], help[32], quit[32], *p2, *p3;
 	struct ui_rect	*r = &ui->r[PANE_ARTICLE];
 	int		 y, cols = ui_cols(ui, PANE_ARTICLE) - 3;
 	size_t		 i;
 
+	ui_op_key("fetch", fetch, sizeof fetch);
+	ui_op_key("help", help, sizeof help);
+	ui_op_key("quit", quit, sizeof quit);
+	if (*fetch != '\0')
+		xasprintf(&p2, "or follow feeds: dossier add URL, then press "
+		    "%s here. A directory is read recursively; importing "
+		    "twice adds nothing.", fetch);
+	else
+		p2 = xstrdup("or follow feeds: dossier add URL, then type "
+		    ":fetch here. A directory is read recursively; importing "
+		    "twice adds nothing.");
+	xasprintf(&p3, "Then start dossier again.%s%s%s%s%s%s",
+	    *help != '\0' ? " Press " : "", help, *help != '\0' ?
+	    " for keys" : "", *quit != '\0' ? (*help != '\0' ? ", " :
+	    " Press ") : "", quit, *quit != '\0' ? " to quit." :
+	    *help != '\0' ? "." : "");
+	paras[0] = "Welcome to dossier.";
+	paras[1] = "";
+	paras[2] = "Your library is empty. Import saved stories (plain text "
+	    "as browsers save it, HTML pages, Markdown) from a shell:";
+	paras[3] = "";
+	paras[4] = "    dossier import PATH...";
+	paras[5] = "";
+	paras[6] = p2;
+	paras[7] = p3;
 	ui_box(ui, PANE_ARTICLE, "Welcome");
 	for (i = 0, y = r->y + 2; i < sizeof paras / sizeof paras[0]; i++)
 		y += *paras[i] == '\0' ? 1 : ui_wrap(y, r->x + 2, cols,
 		    r->y + r->h, paras[i],
 		    ui->attr[i == 0 ? E_HEADER_TITLE : E_MESSAGE]);
+	free(p2);
+	free(p3);
 }
 
-/* The status line: counts, position, a message, the main keys. */
+/*
+ * The status line: counts, a message, a fetch's progress, and the help
+ * and quit keys where the hint line does not show them.
+ */
 static void
 ui_status_draw(struct ui *ui)
 {
-	char	*left;
+	char	*left, right[80];
 	int	 y = LINES - 1, w, rw;
-	const char *right = "?:help  q:quit";
 	int64_t	 all = 0, unread = 0;
 	size_t	 i;
 
@@ -814,7 +870,8 @@ ui_status_draw(struct ui *ui)
 		if (ui->feeds.v[i].filter.kind == STORE_FILTER_UNREAD)
 			unread = ui->feeds.v[i].count;
 	}
-	w = rw = (int)strlen(right);
+	ui_hints_status(ui, right, sizeof right);
+	w = rw = ui_width(right, strlen(right));
 	w += ui_fetch_draw(ui, y, COLS - rw - 2);
 	if (ui->message != NULL) {
 		ui_put(y, 1, COLS - w - 3, ui->message, strlen(ui->message),
@@ -829,24 +886,27 @@ ui_status_draw(struct ui *ui)
 		    ui->attr[E_STATUS], NULL, NULL);
 		free(left);
 	}
-	ui_put(y, COLS - rw - 1, rw, right, rw, ui->attr[E_STATUS], NULL,
-	    NULL);
+	ui_put(y, COLS - rw - 1, rw, right, strlen(right), ui->attr[E_STATUS],
+	    NULL, NULL);
 }
 
 /* Paint the whole screen. */
 void
 ui_draw(struct ui *ui)
 {
-	char	*msg;
+	char	*msg, key[32];
 	int64_t	 all = -1;
 	int	 y;
 	size_t	 i;
 
 	erase();
 	if (ui->too_small) {
+		if (ui_hint_key(ui, "quit", key, sizeof key) != 0)
+			ui_hint_key(ui, "hard-quit", key, sizeof key);
 		xasprintf(&msg, "Terminal too small (%dx%d): dossier needs "
-		    "at least %dx%d. q quits.", COLS, LINES, UI_MIN_W,
-		    UI_MIN_H);
+		    "at least %dx%d.%s%s%s", COLS, LINES, UI_MIN_W, UI_MIN_H,
+		    *key != '\0' ? " " : "", key, *key != '\0' ? " quits." :
+		    "");
 		/* Wrapped and centred, to be read whole. */
 		y = (LINES - ui_wrap(0, 0, COLS, 0, msg, 0)) / 2;
 		ui_wrap(y > 0 ? y : 0, 0, COLS, LINES, msg, ui->attr[E_ERROR]);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "library.h"
 #include "store.h"
 #include "ui-int.h"
@@ -130,6 +131,34 @@ ui_body_lines(struct ui *ui, size_t *first, size_t *last)
 	return 0;
 }
 
+/*
+ * Say how to go on with a selection, its keys as bound in the story:
+ * "select: j/k extend, a annotates, q drops".
+ */
+static void
+ui_select_message(struct ui *ui)
+{
+	struct buf	 m;
+	char		 down[32], up[32], note[32], drop[32];
+
+	ui_hint_key(ui, "down", down, sizeof down);
+	ui_hint_key(ui, "up", up, sizeof up);
+	ui_hint_key(ui, "annotate", note, sizeof note);
+	ui_hint_key(ui, "quit", drop, sizeof drop);
+	buf_init(&m);
+	buf_adds(&m, "select:");
+	if (*down != '\0' || *up != '\0')
+		buf_printf(&m, " %s%s%s extend", down, *down != '\0' &&
+		    *up != '\0' ? "/" : "", up);
+	if (*note != '\0')
+		buf_printf(&m, "%s %s annotates", m.len > 7 ? "," : "", note);
+	if (*drop != '\0')
+		buf_printf(&m, "%s %s drops", m.len > 7 ? "," : "", drop);
+	buf_addc(&m, '\0');
+	ui_message(ui, 0, "%s", m.data);
+	buf_free(&m);
+}
+
 /* Start selecting at the first line of the body in view; again stops. */
 int
 ui_op_select(struct ui *ui)
@@ -150,8 +179,7 @@ ui_op_select(struct ui *ui)
 	    ui->scroll;
 	ui->selecting = 1;
 	ui->sel_anchor = ui->sel_cur = ui->lines[at].start;
-	ui_message(ui, 0, "select: j/k extend, a annotates, Escape or q "
-	    "drops");
+	ui_select_message(ui);
 	return UI_REDRAW;
 }
 

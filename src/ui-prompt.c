@@ -148,19 +148,35 @@ ui_cmdline(struct ui *ui)
 	return flags;
 }
 
-/* Ask a yes-or-no question on the bottom line; 1 only for y or Y. */
+/*
+ * Ask a yes-or-no question on the bottom line; 1 only for y or Y. A
+ * question too long for the line is cut before its last word ("(y/n)"),
+ * so what to answer always shows.
+ */
 int
 ui_confirm(struct ui *ui, const char *question)
 {
+	const char *last = strrchr(question, ' ');
 	wint_t	ch;
-	int	rc, pw;
+	int	rc, pw, lw;
 
+	if (last == NULL)
+		last = question + strlen(question);
 	timeout(250);
 	curs_set(1);
 	for (;;) {
 		ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
-		pw = ui_put(LINES - 1, 0, COLS - 1, question,
-		    strlen(question), ui->attr[E_PROMPT], NULL, NULL);
+		lw = ui_width(last, strlen(last));
+		if (ui_width(question, strlen(question)) <= COLS - 1 ||
+		    lw + 2 > COLS - 1)
+			pw = ui_put(LINES - 1, 0, COLS - 1, question,
+			    strlen(question), ui->attr[E_PROMPT], NULL, NULL);
+		else {
+			pw = ui_put_cut(LINES - 1, 0, COLS - 1 - lw, question,
+			    (size_t)(last - question), ui->attr[E_PROMPT]);
+			pw += ui_put(LINES - 1, pw, lw, last, strlen(last),
+			    ui->attr[E_PROMPT], NULL, NULL);
+		}
 		move(LINES - 1, pw < COLS - 1 ? pw + 1 : pw);
 		refresh();
 		while ((rc = get_wch(&ch)) == ERR && !ui_interrupted())

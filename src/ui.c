@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <curses.h>
@@ -319,6 +320,13 @@ ui_theme_line(struct ui *ui, char *line, int colour, short pair[][2],
 	 */
 	if ((a & A_ITALIC) && !(term_attrs() & A_ITALIC))
 		a = (a & ~A_ITALIC) | A_UNDERLINE;
+	/*
+	 * Without colours, an element set apart by its background only (a
+	 * marked quote, a search match) is shown reversed instead.
+	 */
+	if (!colour && strcmp(w[3], "default") != 0 &&
+	    !(a & (A_REVERSE | A_UNDERLINE)))
+		a |= A_REVERSE;
 	/* Pairs are set once the whole theme is read (ui_theme_load). */
 	if (colour) {
 		pair[e][0] = (short)fg;
@@ -328,6 +336,8 @@ ui_theme_line(struct ui *ui, char *line, int colour, short pair[][2],
 	ui->attr[e] = a;
 	return e + 1;
 }
+
+#define UI_THEME_SIZE	(1024 * 1024)	/* bytes a theme file may have */
 
 /* Load a theme file; every element must be set. */
 int
@@ -343,6 +353,7 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 	short	 pair[E_COUNT][2];
 	attr_t	 saved[E_COUNT];
 	const char *nc;
+	struct stat st;
 
 	path = ui_theme_path(name);
 	if ((f = fopen(path, "r")) == NULL) {
@@ -352,6 +363,15 @@ ui_theme_load(struct ui *ui, const char *name, char **err)
 			    "light or mono)", name);
 		else
 			xasprintf(err, "%s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	/* A theme is a small regular file: never /dev/zero or a FIFO. */
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > UI_THEME_SIZE) {
+		xasprintf(err, "%s: %s", path, S_ISREG(st.st_mode) ?
+		    "bigger than 1 MiB" : "not a regular file");
+		fclose(f);
 		free(path);
 		return -1;
 	}

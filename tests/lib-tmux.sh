@@ -23,7 +23,8 @@ start() {
 	SOCK="$T/sock$nsock"
 	tm -f /dev/null new-session -d -x "$w" -y "$h" \
 	    env TERM=tmux-256color LC_ALL=C.UTF-8 \
-	    XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$@" \; \
+	    XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+	    DOSSIER_TEST_NOW="$DOSSIER_TEST_NOW" "$@" \; \
 	    set-option -g remain-on-exit on
 }
 

@@ -10,7 +10,7 @@
 # subheading's bold.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 41
+plan 53
 
 sample_db
 use_theme default
@@ -59,7 +59,7 @@ for mode in screen xterm NO_COLOR vt100; do
 	wait_for "We prepared for this moment" && wait_for "14 unread" -e
 	has_attr 7 " Article " && ! has_attr 7 " All (15)"
 	ok $? "$mode: opened, the story's pane title is reversed, the list's not"
-	has_attr 4 "  5 Dec Velmark says" && ! has_attr 7 "  5 Dec Velmark says"
+	has_attr 4 " Dec 2025 Velmark says" && ! has_attr 7 " Dec 2025 Velmark says"
 	ok $? "$mode: the list's cursor, the focus gone, is underlined"
 	if [ $mode = screen ] || [ $mode = vt100 ]; then
 		has_attr 4 "We prepared for this moment"
@@ -92,6 +92,38 @@ for mode in screen xterm NO_COLOR vt100; do
 		;;
 	esac
 done
+
+# Without colours, what a theme sets apart by its background alone (a
+# search match, the quote opened from the quotes view) is reversed, in
+# every theme.
+for theme in default light mono; do
+	use_theme $theme
+	for mode in NO_COLOR vt100; do
+		case $mode in
+		NO_COLOR) start_term tmux-256color env NO_COLOR=1 \
+			    "$DOSSIER" --db "$T/lib.db" ;;
+		*) start_term vt100 "$DOSSIER" --db "$T/lib.db" ;;
+		esac
+		wait_for "15 articles" -e
+		keys / && wait_for "Search:" && keys drone Enter
+		wait_for "Search: drone (9)"
+		keys Enter
+		wait_for "drone crash"
+		wait_until 'tm capture-pane -pe >"$T/screen" 2>/dev/null;
+			grep -q "\[[0-9;]*7[0-9;]*mdrone" "$T/screen"'
+		ok $? "$theme, $mode: a search match is reversed"
+		keys q && wait_gone "People & quotes"
+		keys q && wait_for "All (15)"
+		keys g Enter && wait_for "We prepared for this moment"
+		keys Tab Enter && wait_for "Quotes: Hanne Lutz"
+		keys j Enter
+		wait_gone "Quotes: Hanne Lutz"
+		wait_until 'tm capture-pane -pe >"$T/screen" 2>/dev/null;
+			has_attr 7 "We prepared for this moment"'
+		ok $? "$theme, $mode: the quote opened from the quotes view is reversed"
+	done
+done
+use_theme default
 
 # A name coloured inside a subheading keeps the subheading's bold: the
 # place Tessalin opens "Tessalin's message".

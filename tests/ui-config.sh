@@ -5,7 +5,7 @@
 # theme element and every 'set' option.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 20
+plan 22
 
 sample_db
 cfg="$T/config/dossier/config"
@@ -191,4 +191,15 @@ done <"$T/opts"
 [ -z "$bad" ] && [ "$(wc -l <"$T/opts")" -ge 4 ]
 ok $? "dossier.conf(5) documents every 'set' option"
 [ -n "$bad" ] && diag "missing:$bad"
+# A theme that is no small regular file is refused at once: /dev/zero
+# would be read for ever.
+truncate -s 2M "$T/big-theme"
+start 100 30 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+keys : && wait_for ":" && keys "set theme /dev/zero" Enter
+wait_for "/dev/zero: not a regular file"
+ok $? "set theme /dev/zero is refused as not a regular file"
+keys : && wait_for ":" && keys "set theme $T/big-theme" Enter
+wait_for "big-theme: bigger than 1 MiB"
+ok $? "a theme file over 1 MiB is refused"
 exit 0

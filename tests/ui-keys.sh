@@ -4,7 +4,7 @@
 # key-hint line of the focused pane and its change after a rebind.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 26
+plan 42
 
 sample_db
 cp "$T/lib.db" "$T/fresh.db"
@@ -165,10 +165,102 @@ ok $? "after a rebind the hint line shows the keys as bound"
 keys h
 wait_for "Enter:open  R:fetch  M:mark read  /:search"
 ok $? "a key bound in one pane's table changes that pane's hint only"
+# The sidebar's Enter is named for what it does on the name under the
+# cursor: a speaker's quotes, a place's stories.
+keys Tab Enter
+wait_for "Velmark’s gas storage sites"
+keys Tab
+wait_for "Enter:quotes  h:back  e:hide"
+ok $? "on a speaker in the sidebar the hint line says Enter:quotes"
+keys G
+wait_for "Enter:stories  h:back  e:hide"
+ok $? "on a place it says Enter:stories"
+keys q
+wait_gone "People & quotes"
+keys h
+
+# The status line does not repeat the hint line's keys.
+screen
+! tail -1 "$T/screen" | grep -q ':help\|:quit'
+ok $? "with the hint line shown the status line names no keys"
 keys : && wait_for ":" && keys "set hints no" Enter
 wait_gone "Enter:open  R:fetch"
 ok $? "set hints no hides the hint line"
-screen
-[ "$(tail -1 "$T/screen" | grep -c '?:help  q:quit')" = 1 ]
-ok $? "with no hint line the status line keeps ?:help q:quit"
+wait_until 'tail -1 "$T/screen" | grep -q "  ?:help  q:quit$"'
+ok $? "with no hint line the status line ends with ?:help q:quit"
+# Made from the key table: a rebind shows, and quit in a story goes back.
+keys : && wait_for ":" && keys "bind H help" Enter
+keys : && wait_for ":" && keys "unbind ?" Enter
+keys : && wait_for ":" && keys "bind x quit" Enter
+keys : && wait_for ":" && keys "unbind q" Enter
+wait_until 'tail -1 "$T/screen" | grep -q "  H:help  x:quit$"'
+ok $? "the status line's keys follow a rebind"
+keys Tab Enter
+wait_for "Velmark’s gas storage sites"
+wait_until 'tail -1 "$T/screen" | grep -q "  H:help  x:back$"'
+ok $? "in a story the quit key is named for what it does there: back"
+keys : && wait_for ":" && keys "unbind H" Enter
+wait_until 'tail -1 "$T/screen" | grep -q "[0-9] unread  *x:back$"'
+ok $? "an unbound operation drops out of the status line"
+
+# Escape goes back alike from the quotes view, the sidebar and a story,
+# never quits; after a count it only drops the count.
+printf 'set theme %s/themes/default\n' "$top_srcdir" >"$cfg"
+start 120 40 "$DOSSIER" --db "$T/fresh.db"
+wait_for "15 articles"
+keys 5 Escape j
+wait_until '[ "$(pos)" = 2/15 ]'
+ok $? "Escape after a count drops the count: j moves one row"
+keys Enter Tab Enter
+wait_for "Quotes: Hanne Lutz"
+keys Escape
+wait_gone "Quotes: Hanne Lutz"
+ok $? "Escape closes the quotes view"
+has "$T/screen" "People & quotes" && wait_for "Enter:quotes  h:back"
+keys Escape
+wait_gone "People & quotes"
+ok $? "Escape in the sidebar closes the story, as h does"
+keys Escape Escape Escape
+wait_for "Enter:open  R:fetch"
+[ "$(tm display-message -p '#{pane_dead}')" = 0 ]
+ok $? "Escape in the lists moves to the feed list and never quits"
+
+# A listing chosen in the feed list: q goes back to the feed list, as in
+# newsboat, and quits only from there.
+printf 'set theme %s/themes/default\n' "$top_srcdir" >"$cfg"
+start 120 40 "$DOSSIER" --db "$T/fresh.db"
+wait_for "15 articles"
+keys h j Enter
+wait_for "Enter:open  t:tag  a:note  /:search  A:mark read  s:star  ?:help  q:back"
+ok $? "in a listing chosen in the feed list the hint line says q:back"
+keys q
+wait_for "Enter:open  R:fetch"
+[ "$(tm display-message -p '#{pane_dead}')" = 0 ]
+ok $? "q there goes back to the feed list, not out of the program"
+keys q
+wait_dead
+ok $? "q in the feed list quits"
+
+# A question too long for a 40-column line keeps its (y/n) whole.
+printf 'set theme %s/themes/default\nset confirm-mark-read 2\n' \
+	"$top_srcdir" >"$cfg"
+start 40 10 "$DOSSIER" --db "$T/fresh.db"
+wait_for "articles"
+keys A
+wait_until 'tail -1 "$T/screen" | grep -q "^Mark [0-9]* unread stories in.*… (y/n)$"'
+ok $? "at 40 columns the mark-read question is cut before its (y/n)"
+keys n
+wait_for "nothing marked read"
+
+# A hint line too narrow for ?:help leaves it to the status line.
+printf 'set theme %s/themes/default\n' "$top_srcdir" >"$cfg"
+start 60 24 "$DOSSIER" --db "$T/lib.db"
+wait_for "15 articles"
+wait_until 'tail -2 "$T/screen" | head -1 | grep -q "s:star$" &&
+	tail -1 "$T/screen" | grep -q "  ?:help  q:quit$"'
+ok $? "at 60 columns the status line names the keys the hint line cannot"
+keys Enter
+wait_until 'tail -2 "$T/screen" | head -1 | grep -q "^ h:back" &&
+	tail -1 "$T/screen" | grep -q "[0-9] unread  *?:help$"'
+ok $? "and in a story only help: the hint line shows back"
 exit 0

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Layouts: a wide article list while no story is open (headlines readable
 # at 120 and 80 columns, each row with its outlet and, for another year's
-# story, the year), the story and sidebar beside the lists once one is
+# story, the year; beside a story, "Dec 2025"; this year is
+# DOSSIER_TEST_NOW's, set by lib.sh), the story and sidebar beside the lists once one is
 # opened and gone again with q, the zoom key, the feed list folded away,
 # the width options (config file and ':'), resizing, narrow terminals
 # (stacked lists, sidebar toggled with e), a terminal too small, an empty
@@ -9,7 +10,7 @@
 # story's position as Top/Bot/All.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 36
+plan 44
 
 # The first story's headline, 81 characters; the second's, 72.
 GAS="Velmark says gas storage will last the winter as Marovia cuts eastern deliveries"
@@ -27,7 +28,7 @@ sample_db
 cat >"$T/today.md" <<EOF
 ---
 title: Kestrel ministers meet over the river dispute this week
-date: $(date +%Y-%m-%d)
+date: $DOSSIER_TEST_NOW
 outlet: Kestrel Times
 ---
 
@@ -55,8 +56,9 @@ wait_for "14 unread" && has "$T/screen" "People & quotes" &&
 	has "$T/screen" "Velmark’s gas storage sites"
 ok $? "Enter puts the story and the sidebar beside the lists"
 grep -q "│ Article  *lines 1-[0-9]*/[0-9]* Top │" "$T/screen" &&
+	grep -q "^ All (15)  *1/15 │" "$T/screen" &&
 	! grep -q "Article  *[0-9]*%" "$T/screen"
-ok $? "a fresh story's title shows lines 1-N/M Top, no percentage"
+ok $? "a fresh story's title shows lines 1-N/M Top, no percentage; the list's 1/15 a blank from its border"
 grep -q "│ A senior Velmark en… 2 *$" "$T/screen"
 ok $? "a sidebar name cut to its column ends in an ellipsis"
 keys G
@@ -134,6 +136,28 @@ keys Enter
 wait_for "The ministers met on Monday."
 grep -q "│ Article  *All │" "$T/screen"
 ok $? "a story that fits the pane says All"
+# Reading: the narrow list shows another year's story by month and year.
+wait_until 'grep -q "^ 15 Jun  *Kestrel minister.*│" "$T/screen" &&
+	grep -q "^ Dec 2025 Velmark says gas s.*│" "$T/screen" &&
+	grep -q "^ Jan 2025 Valdoria protests.*│" "$T/screen"'
+ok $? "beside a story the list shows 'Dec 2025' for another year, '15 Jun' for this"
+keys : && wait_for ":" && keys "set list-width 60" Enter
+wait_until 'grep -q "^  5 Dec 2025 Velmark says gas .*  Brenmar… │" "$T/screen"'
+ok $? "a list widened to 60 columns beside a story shows the day and the outlet"
+keys : && wait_for ":" && keys "set list-width 16" Enter
+wait_until 'grep -q "^ Velmark says[^│]*│" "$T/screen"'
+ok $? "a list too narrow for a date and a headline shows the headline"
+
+# "This year" is DOSSIER_TEST_NOW's for tests: in 2025 the samples' dates
+# lose their year.
+now=$DOSSIER_TEST_NOW
+DOSSIER_TEST_NOW=2025-12-31
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+DOSSIER_TEST_NOW=$now
+wait_for "15 articles"
+grep -q "│  5 Dec Velmark says" "$T/screen" &&
+	grep -q "│ 14 Jan Valdoria protests" "$T/screen"
+ok $? "with DOSSIER_TEST_NOW in 2025 the 2025 stories show no year"
 
 # Outside a UTF-8 locale a cut ends in '~'.
 tm kill-server 2>/dev/null
@@ -144,6 +168,11 @@ tm -f /dev/null new-session -d -x 120 -y 40 env TERM=tmux-256color LC_ALL=C \
 wait_for "15 articles"
 has "$T/screen" "as Marovia cuts eastern del~ "
 ok $? "outside UTF-8 a cut headline ends in '~'"
+keys Enter
+wait_for "Velmark's gas storage sites are 88 per cent full"
+ok $? "outside UTF-8 a curly apostrophe shows as ', not as a blank"
+has "$T/screen" "Brenmark Daily - 5 Dec 2025"
+ok $? "and the header's middle dot as '-'"
 
 start 120 40 "$DOSSIER" --db "$T/lib.db"
 wait_for "15 articles"
@@ -166,6 +195,12 @@ ok $? "e shows the sidebar on a narrow terminal"
 keys e
 wait_gone "People & quotes"
 ok $? "e hides it again"
+tm resize-window -x 40 -y 12
+keys e
+wait_until 'grep -q "│ People &[^│]*…$" "$T/screen"'
+ok $? "a pane's title cut to its width ends in an ellipsis"
+keys e
+wait_gone "People & q"
 
 tm resize-window -x 30 -y 8
 wait_for "Terminal too small"
@@ -191,4 +226,9 @@ wait_for "Your library is empty"
 ok $? "an empty library shows a greeting"
 has "$T/screen" "dossier import PATH"
 ok $? "the greeting says how to import stories"
+printf 'bind H help\nunbind ?\nbind X fetch\nunbind R\n' >>"$T/config/dossier/config"
+start 100 30 "$DOSSIER" --db "$T/empty.db"
+wait_for "Your library is empty"
+wait_until 'grep -q "then press X" "$T/screen" && grep -q "Press H for keys" "$T/screen"'
+ok $? "the greeting names the fetch and help keys as bound"
 exit 0

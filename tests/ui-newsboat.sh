@@ -5,7 +5,7 @@
 # file is read; hostile words are shown escaped and cut.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 20
+plan 26
 
 sample_db
 cfg="$T/config/dossier/config"
@@ -120,4 +120,38 @@ wait_for "Errors in the config file"
 has "$T/screen" "$T/config/dossier/more: not a regular file" &&
 	has "$T/screen" "$cfg:4: line longer than 1023 bytes"
 ok $? "a directory and a line too long are refused; the rest is read"
+
+# newsboat's macros (several commands behind ",KEY") are refused by name,
+# in dossier's file, in newsboat's, and on the command line.
+cat >"$T/home/.newsboat/config" <<'EOC'
+macro v set browser "mpv %u" ; open-in-browser ; set browser "elinks %u"
+bind-key J next articlelist
+EOC
+{ printf 'set theme %s/themes/default
+' "$top_srcdir"
+  printf 'macro p open-in-browser
+'
+  printf 'newsboat-config
+'; } >"$cfg"
+start 200 40 env HOME="$T/home" "$DOSSIER" --db "$T/lib.db"
+wait_for "$cfg:2: newsboat macros are not supported: bind the key to one operation (bind-key KEY OPERATION) (and 1 more error)"
+ok $? "a macro line in the config file is refused as a macro, with file:line"
+keys '?'
+wait_for "$T/home/.newsboat/config:1: newsboat macros are not supported"
+ok $? "a macro in newsboat's config is refused too, not passed over"
+keys q J
+wait_for " 2/15"
+ok $? "the lines after a macro are read"
+keys : && wait_for ":" && keys "macro x open" Enter
+wait_for "newsboat macros are not supported"
+ok $? "a macro typed on the command line says so"
+
+# unbind-key -a with no quit key bound again: the screen says how to leave.
+printf 'unbind-key -a\nbind-key j down\n' >"$cfg"
+start 120 40 "$DOSSIER" --db "$T/lib.db"
+wait_for "no key quits: the config file unbinds them (C-c quits)"
+ok $? "a config that unbinds every quit key is told how to leave"
+keys C-c
+wait_dead
+ok $? "and C-c leaves"
 exit 0

@@ -4,7 +4,7 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 21
+plan 24
 
 sample_db
 use_theme default
@@ -41,7 +41,8 @@ ok $? "o in the list opens the selected story's address"
 
 # The help at 80x24: descriptions wrap, the page keys scroll it.
 tm resize-window -x 80 -y 24
-wait_until 'grep -q "^ 15 articles.*q:quit$" "$T/screen"'
+wait_until 'grep -q "^ 15 articles · [0-9]* unread *$" "$T/screen" &&
+	grep -q "  ?:help  q:quit$" "$T/screen"'
 keys '?'
 wait_for "Keys ("
 wait_for "open the selected feed, story, name or" &&
@@ -57,9 +58,20 @@ wait_for "run an operation by name"
 ok $? "G goes to the help's end"
 [ "$(grep -c . "$T/screen")" -gt 12 ]
 ok $? "the help's end fills the screen rather than scrolling off it"
+tm resize-window -x 60 -y 24
+wait_until 'grep -q " \([0-9]*\)-\([0-9]*\)/\2$" "$T/screen"'
+ok $? "the help's end stays its end when a resize makes it longer"
+tm resize-window -x 80 -y 24
+wait_for "Keys ("
 keys g
 wait_for "  j, Down            down"
 ok $? "g goes back to the help's top"
+tm resize-window -x 60 -y 24
+wait_until 'grep -q "^ Keys (j/k, [^│]*… *1-[0-9]*/[0-9]*$" "$T/screen"'
+ok $? "the help's title cut at 60 columns ends in an ellipsis"
+! tail -1 "$T/screen" | grep -q ":help"
+ok $? "under the help the status line offers no ?:help"
+tm resize-window -x 80 -y 24
 keys q
 wait_gone "Keys ("
 
@@ -68,7 +80,8 @@ tm resize-window -x 30 -y 8
 wait_for "needs at least 40x10"
 ok $? "the too-small message wraps at 30 columns"
 tm resize-window -x 80 -y 24
-wait_until 'grep -q "^ 15 articles.*q:quit$" "$T/screen"'
+wait_until 'grep -q "^ 15 articles · [0-9]* unread *$" "$T/screen" &&
+	grep -q "  ?:help  q:quit$" "$T/screen"'
 ok $? "the screen comes back when enlarged"
 
 # An empty library: the greeting wraps in the pane; keys that need a
