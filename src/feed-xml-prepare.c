@@ -23,10 +23,16 @@
  * go. Text that is not UTF-8 and declares no other encoding is brought to
  * UTF-8 first (utf8_normalize), and so is UTF-16 and UTF-32 (which
  * libxml2 2.9 does not always detect). Documents in encodings where these
- * bytes could be parts of characters (ISO-2022, EBCDIC) are left alone.
+ * bytes could be parts of characters (ISO-2022, EBCDIC, UTF-7) are
+ * decoded to UTF-8 with iconv first, so that they are prepared like any
+ * other: libxml2 never reads a DOCTYPE of theirs either.
+ *
+ * Last, start tags are cut to MARKUP_MAX_ATTRS attributes (markup.c).
  */
 #include "config.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +44,7 @@
 #include "buf.h"
 #include "feed.h"
 #include "feed-int.h"
+#include "markup.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -548,6 +555,17 @@ prep_encoding_unsafe(const char *enc)
 	return 0;
 }
 
+/* Is it UTF-16, UTF-32 or UCS (which prep_wide reads from the bytes)? */
+static int
+prep_encoding_wide(const char *enc)
+{
+	return strncasecmp(enc, "utf-16", 6) == 0 ||
+	    strncasecmp(enc, "utf16", 5) == 0 ||
+	    strncasecmp(enc, "utf-32", 6) == 0 ||
+	    strncasecmp(enc, "utf32", 5) == 0 ||
+	    strncasecmp(enc, "ucs", 3) == 0;
+}
+
 /* Does libxml2 know the encoding? */
 static int
 prep_encoding_known(const char *enc)
@@ -634,6 +652,72 @@ prep_from_wide(const unsigned char *u, size_t len, int width, int big,
 	return buf_detach(&b);
 }
 
+/*
+ * A document in an encoding whose bytes are not ASCII's decoded to UTF-8
+ * by iconv: what cannot be decoded becomes U+FFFD. NULL with *err if the
+ * encoding is unknown or the text grows past FEED_MAX_BYTES.
+ */
+static char *
+prep_iconv(const char *s, size_t len, const char *enc, size_t *outlen,
+    char **err)
+{
+	struct buf	 b;
+	iconv_t		 cd;
+	char		*in = (char *)s, *out;
+	size_t		 inleft = len, outleft, room;
+
+	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
+		xasprintf(err, "the document's encoding is not known: %s",
+		    enc);
+		return NULL;
+	}
+	buf_init(&b);
+	buf_grow(&b, len * 2 + 16);
+	while (inleft > 0) {
+		if (b.cap - b.len < 16)
+			buf_grow(&b, b.cap);
+		out = b.data + b.len;
+		room = outleft = b.cap - b.len - 1;
+		if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
+			b.len += room - outleft;
+			if (errno == E2BIG)
+				continue;
+			if (errno == EINVAL)
+				break;		/* cut short at the end */
+			buf_adds(&b, "\xef\xbf\xbd");
+			in++;
+			inleft--;
+			iconv(cd, NULL, NULL, NULL, NULL);
+		} else
+			b.len += room - outleft;
+		if (b.len > FEED_MAX_BYTES) {
+			xasprintf(err, "larger than %u MiB once decoded from %s, "
+			    "the limit for one document",
+			    FEED_MAX_BYTES / (1024 * 1024), enc);
+			iconv_close(cd);
+			buf_free(&b);
+			return NULL;
+		}
+	}
+	iconv_close(cd);
+	b.data[b.len] = '\0';
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
+/* Prepared bytes with their start tags cut to MARKUP_MAX_ATTRS. */
+static char *
+prep_cut(char *out, size_t *outlen)
+{
+	char	*cut;
+
+	if (out == NULL || (cut = markup_cut_attrs(out, *outlen,
+	    MARKUP_MAX_ATTRS, 0, outlen)) == NULL)
+		return out;
+	free(out);
+	return cut;
+}
+
 /* Prepare a document's bytes for libxml2. */
 char *
 feed_xml_prepare(const char *s, size_t len, size_t *outlen,
@@ -653,11 +737,20 @@ feed_xml_prepare(const char *s, size_t len, size_t *outlen,
 		*encoding = "UTF-8";
 		out = prep_pass(text, tlen, outlen, err);
 		free(text);
-		return out;
+		return prep_cut(out, outlen);
 	}
 	declared = prep_declared(s, len, enc, sizeof enc);
+	if (declared && prep_encoding_unsafe(enc) && !prep_encoding_wide(enc)) {
+		if ((text = prep_iconv(s, len, enc, &tlen, err)) == NULL)
+			return NULL;
+		*encoding = "UTF-8";
+		out = prep_pass(text, tlen, outlen, err);
+		free(text);
+		return prep_cut(out, outlen);
+	}
+	/* Labelled UTF-16 or UTF-32 but not: read as libxml2 does. */
 	if (declared && prep_encoding_unsafe(enc))
-		return NULL;
+		declared = 0;
 	if (!declared || strcasecmp(enc, "utf-8") == 0 ||
 	    strcasecmp(enc, "utf8") == 0 || !prep_encoding_known(enc)) {
 		if (!declared || !prep_encoding_known(enc) ||
@@ -670,5 +763,5 @@ feed_xml_prepare(const char *s, size_t len, size_t *outlen,
 	}
 	out = prep_pass(s, len, outlen, err);
 	free(text);
-	return out;
+	return prep_cut(out, outlen);
 }

@@ -779,7 +779,7 @@ fetch_discover(const char *data, size_t len, const char *base)
 
 	if (len > 0x7fffffff)
 		return NULL;
-	doc = htmlReadMemory(data, (int)len, base, NULL, HTML_PARSE_NOERROR |
+	doc = html_read_memory(data, len, base, NULL, HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER);
 	if (doc == NULL)
 		return NULL;

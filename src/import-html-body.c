@@ -667,8 +667,8 @@ body_fragment_read(const char *s, size_t len)
 
 	/* As for pages: escape sequences go whole before libxml2 sees them. */
 	clean = utf8_clean_text(s, len, &clen);
-	if (clen > 0 && clen <= INT_MAX)
-		doc = htmlReadMemory(clean, (int)clen, NULL, "UTF-8",
+	if (clen > 0)
+		doc = html_read_memory(clean, clen, NULL, "UTF-8",
 		    BODY_HTML_OPTIONS);
 	free(clean);
 	if (doc != NULL && xmlDocGetRootElement(doc) == NULL) {

@@ -670,7 +670,7 @@ html_charset(const char *s, size_t len)
 
 	if (len > HTML_PRESCAN)
 		len = HTML_PRESCAN;
-	doc = htmlReadMemory(s, (int)len, NULL, NULL,
+	doc = html_read_memory(s, len, NULL, NULL,
 	    HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
 	if (doc == NULL)
 		return CHARSET_NONE;
@@ -746,7 +746,7 @@ html_read(const char *s, size_t len)
 
 	switch (cs) {
 	case CHARSET_OTHER:
-		return htmlReadMemory(s, (int)len, NULL, NULL, HTML_OPTIONS);
+		return html_read_memory(s, len, NULL, NULL, HTML_OPTIONS);
 	case CHARSET_CP1252:
 		text = utf8_from_cp1252(s, len, &tlen);
 		break;
@@ -769,10 +769,8 @@ html_read(const char *s, size_t len)
 	clean = utf8_clean_line(text, tlen);
 	free(text);
 	tlen = strlen(clean);
-	doc = NULL;
-	if (tlen <= INT_MAX)
-		doc = htmlReadMemory(clean, (int)tlen, NULL, "UTF-8",
-		    HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
+	doc = html_read_memory(clean, tlen, NULL, "UTF-8",
+	    HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
 	free(clean);
 	return doc;
 }

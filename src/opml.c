@@ -18,6 +18,7 @@
 #include "article.h"
 #include "buf.h"
 #include "fetch.h"
+#include "markup.h"
 #include "opml.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -31,6 +32,21 @@ opml_entity_decl(void *ctx, const xmlChar *name, int type,
 	xmlParserCtxtPtr	ctxt = ctx;
 
 	*(int *)ctxt->_private = 1;
+	xmlStopParser(ctxt);
+}
+
+/*
+ * So does an attribute declaration: its default would be added to every
+ * element named, past any bound on the attributes the text holds.
+ */
+static void
+opml_attribute_decl(void *ctx, const xmlChar *elem, const xmlChar *name,
+    int type, int def, const xmlChar *value, xmlEnumerationPtr tree)
+{
+	xmlParserCtxtPtr	ctxt = ctx;
+
+	xmlFreeEnumeration(tree);
+	*(int *)ctxt->_private = 2;
 	xmlStopParser(ctxt);
 }
 
@@ -261,6 +277,8 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 	xmlDocPtr		 doc = NULL;
 	xmlNodePtr		 root, n;
 	const xmlError		*e;
+	char			*cut = NULL;
+	size_t			 clen;
 	int			 entities = 0, rv = -1;
 
 	memset(o, 0, sizeof *o);
@@ -268,19 +286,29 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 		*err = xstrdup("file too large");
 		return -1;
 	}
+	/* libxml2 spends quadratic time on a tag's attributes. */
+	if ((cut = markup_cut_attrs(data, len, MARKUP_MAX_ATTRS, 0,
+	    &clen)) != NULL) {
+		data = cut;
+		len = clen;
+	}
 	if ((ctxt = xmlCreateMemoryParserCtxt(data, (int)len)) == NULL) {
 		*err = xstrdup("cannot read the file");
+		free(cut);
 		return -1;
 	}
 	ctxt->_private = &entities;
 	ctxt->sax->entityDecl = opml_entity_decl;
+	ctxt->sax->attributeDecl = opml_attribute_decl;
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	xmlParseDocument(ctxt);
 	doc = ctxt->myDoc;
 	if (entities) {
-		*err = xstrdup("the document declares entities, which OPML "
-		    "has no use for; refused");
+		*err = xstrdup(entities == 1 ? "the document declares "
+		    "entities, which OPML has no use for; refused" :
+		    "the document declares attributes (<!ATTLIST>), which "
+		    "OPML has no use for; refused");
 		goto out;
 	}
 	if (!ctxt->wellFormed || doc == NULL) {
@@ -310,6 +338,7 @@ out:
 	if (doc != NULL)
 		xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctxt);
+	free(cut);
 	if (rv != 0)
 		opml_free(o);
 	return rv;

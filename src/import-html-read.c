@@ -1,0 +1,67 @@
+/*
+ * The one way outside HTML reaches libxml2's HTML parser: its start tags
+ * cut to a bounded number of attributes first (markup.c), and its tree
+ * held to a node budget, since libxml2 2.9 spends quadratic time on a
+ * tag's attributes and some 150 bytes on each node it builds.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+
+#include "import-html.h"
+#include "markup.h"
+#include "banned.h"
+
+/*
+ * Nodes (elements, and attributes twice) one page may build: libxml2's
+ * tree costs some 150 bytes a node. Past it the parse stops, and what was
+ * read is kept.
+ */
+#define HTML_MAX_NODES		(300u * 1000)
+
+/* Build the element if the page's node budget allows, else stop there. */
+static void
+html_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	size_t			*nodes = ctxt->_private, n = 1, i;
+
+	/* An attribute is two nodes: itself and its text. */
+	for (i = 0; atts != NULL && atts[i] != NULL; i += 2)
+		n += 2;
+	if ((*nodes += n) > HTML_MAX_NODES) {
+		xmlStopParser(ctxt);
+		return;
+	}
+	xmlSAX2StartElement(ctx, name, atts);
+}
+
+htmlDocPtr
+html_read_memory(const char *s, size_t len, const char *url,
+    const char *encoding, int options)
+{
+	htmlParserCtxtPtr	 ctxt;
+	htmlDocPtr		 doc = NULL;
+	char			*cut;
+	size_t			 clen, nodes = 0;
+
+	if ((cut = markup_cut_attrs(s, len, MARKUP_MAX_ATTRS, 1,
+	    &clen)) != NULL) {
+		s = cut;
+		len = clen;
+	}
+	if (len <= INT_MAX && (ctxt = htmlNewParserCtxt()) != NULL) {
+		ctxt->_private = &nodes;
+		ctxt->sax->startElement = html_start;
+		doc = htmlCtxtReadMemory(ctxt, s, (int)len, url, encoding,
+		    options);
+		htmlFreeParserCtxt(ctxt);
+	}
+	free(cut);
+	return doc;
+}
