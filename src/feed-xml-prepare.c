@@ -22,10 +22,11 @@
  * and everywhere control characters and whole terminal escape sequences
  * go. Text that is not UTF-8 and declares no other encoding is brought to
  * UTF-8 first (utf8_normalize), and so is UTF-16 and UTF-32 (which
- * libxml2 2.9 does not always detect). Documents in encodings where these
- * bytes could be parts of characters (ISO-2022, EBCDIC, UTF-7) are
- * decoded to UTF-8 with iconv first, so that they are prepared like any
- * other: libxml2 never reads a DOCTYPE of theirs either.
+ * libxml2 2.9 does not always detect). A document that declares another
+ * encoding is decoded to UTF-8 with iconv first, bytes it cannot decode
+ * becoming U+FFFD, so that libxml2 never stops at one, and so that those
+ * in encodings where ASCII bytes could be parts of characters (ISO-2022,
+ * EBCDIC, UTF-7) are prepared like any other, DOCTYPE left out.
  *
  * Last, start tags are cut to MARKUP_MAX_ATTRS attributes (markup.c).
  */
@@ -740,17 +741,28 @@ feed_xml_prepare(const char *s, size_t len, size_t *outlen,
 		return prep_cut(out, outlen);
 	}
 	declared = prep_declared(s, len, enc, sizeof enc);
-	if (declared && prep_encoding_unsafe(enc) && !prep_encoding_wide(enc)) {
-		if ((text = prep_iconv(s, len, enc, &tlen, err)) == NULL)
-			return NULL;
-		*encoding = "UTF-8";
-		out = prep_pass(text, tlen, outlen, err);
-		free(text);
-		return prep_cut(out, outlen);
-	}
 	/* Labelled UTF-16 or UTF-32 but not: read as libxml2 does. */
-	if (declared && prep_encoding_unsafe(enc))
+	if (declared && prep_encoding_wide(enc))
 		declared = 0;
+	/*
+	 * Any other encoding is decoded here, a byte it cannot decode
+	 * becoming U+FFFD: libxml2 would stop at the first one, and say so
+	 * on stderr.
+	 */
+	if (declared && strcasecmp(enc, "utf-8") != 0 &&
+	    strcasecmp(enc, "utf8") != 0 && (prep_encoding_unsafe(enc) ||
+	    prep_encoding_known(enc))) {
+		if ((text = prep_iconv(s, len, enc, &tlen, err)) != NULL) {
+			*encoding = "UTF-8";
+			out = prep_pass(text, tlen, outlen, err);
+			free(text);
+			return prep_cut(out, outlen);
+		}
+		if (prep_encoding_unsafe(enc) || strncmp(*err, "larger", 6) == 0)
+			return NULL;
+		free(*err);	/* libxml2 knows it and iconv not: as declared */
+		*err = NULL;
+	}
 	if (!declared || strcasecmp(enc, "utf-8") == 0 ||
 	    strcasecmp(enc, "utf8") == 0 || !prep_encoding_known(enc)) {
 		if (!declared || !prep_encoding_known(enc) ||

@@ -885,6 +885,7 @@ feed_xml_parse(const char *s, size_t len, const char *url, struct feed *f,
 	int		 rv = -1;
 
 	xmlInitParser();
+	xml_quiet();
 	if ((prepared = feed_xml_prepare(s, len, &plen, &encoding,
 	    err)) == NULL)
 		return -1;

@@ -24,6 +24,19 @@
  */
 #define HTML_MAX_NODES		(300u * 1000)
 
+/* A libxml2 message: ingest never prints. */
+static void
+xml_silent(void *ctx, const char *fmt, ...)
+{
+}
+
+void
+xml_quiet(void)
+{
+	xmlSetGenericErrorFunc(NULL, xml_silent);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
 /* Build the element if the page's node budget allows, else stop there. */
 static void
 html_start(void *ctx, const xmlChar *name, const xmlChar **atts)
@@ -55,6 +68,7 @@ html_read_memory(const char *s, size_t len, const char *url,
 		s = cut;
 		len = clen;
 	}
+	xml_quiet();
 	if (len <= INT_MAX && (ctxt = htmlNewParserCtxt()) != NULL) {
 		ctxt->_private = &nodes;
 		ctxt->sax->startElement = html_start;

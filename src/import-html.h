@@ -22,6 +22,13 @@ void	html_walk_init(struct html_walk *, xmlNodePtr);
 int	html_walk_next(struct html_walk *, int descend);
 
 /*
+ * Send libxml2's messages that no parser context catches (encoding
+ * errors, which it would print on stderr, over the screen) nowhere. The
+ * setting is the calling thread's: call it before each parse.
+ */
+void	xml_quiet(void);
+
+/*
  * htmlReadMemory over len bytes of outside HTML, its start tags first cut
  * to MARKUP_MAX_ATTRS attributes (libxml2 spends quadratic time on more),
  * the parse stopped (what was read kept) once its tree would pass a

@@ -18,6 +18,7 @@
 #include "article.h"
 #include "buf.h"
 #include "fetch.h"
+#include "import-html.h"
 #include "markup.h"
 #include "opml.h"
 #include "utf8.h"
@@ -286,6 +287,7 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 		*err = xstrdup("file too large");
 		return -1;
 	}
+	xml_quiet();
 	/* libxml2 spends quadratic time on a tag's attributes. */
 	if ((cut = markup_cut_attrs(data, len, MARKUP_MAX_ATTRS, 0,
 	    &clen)) != NULL) {

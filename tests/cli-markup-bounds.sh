@@ -6,10 +6,11 @@
 # bytes are not ASCII's (once handed to libxml2 unprepared, DOCTYPE and
 # all); 16 MiB of empty elements or of attributes. Each run has at most
 # 1 GiB of address space and 30 s; where /usr/bin/time is found, its CPU
-# time and peak memory are checked.
+# time and peak memory are checked. And bytes a declared encoding cannot
+# decode: libxml2 stopped there and printed on stderr (over the screen).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 14
+plan 17
 
 # bounded ARGS...: run dossier under the limits; sets $rc, $cpu (seconds)
 # and $kib (peak resident KiB) when they can be measured.
@@ -139,3 +140,18 @@ ok $? "a 16 MiB page of 100-attribute tags is read within the budget" || why
 bounded --db "$T/h.db" import "$T/srv/wide.html"
 [ $rc -eq 0 ] && within 2 192
 ok $? "and imported within it" || why
+
+# A byte the declared encoding cannot decode is U+FFFD, not the end of
+# the feed, and libxml2 prints nothing.
+printf '<?xml version="1.0" encoding="Shift_JIS"?><rss version="2.0"><channel><title>Sjis\201\377\240</title><item><title>After</title><link>http://x.example/s</link></item></channel></rss>' >"$T/srv/sjis.rss"
+printf '<html><head><meta charset="ISO-2022-JP"><title>T</title></head><body><article><h1>Jis page</h1><p>Text \033$B\377\376\033(B that the minister read out on Monday, word for word.</p></article></body></html>' >"$T/srv/jis.html"
+printf '<?xml version="1.0" encoding="ISO-2022-JP"?><opml version="2.0"><body><outline text="\033$B\377\377" xmlUrl="http://x.example/"/></body></opml>' >"$T/jis.opml"
+bounded --db "$T/i.db" add "$URL/t/sjis.rss"
+[ $rc -eq 0 ] && has "$T/out" "(rss, 1 story)" && [ ! -s "$T/err" ]
+ok $? "a feed's undecodable byte neither ends it nor prints" || why
+bounded --db "$T/i.db" add "$URL/t/jis.html"
+[ $rc -eq 0 ] && has "$T/out" "Jis page (page, 1 story)" && [ ! -s "$T/err" ]
+ok $? "nor a page's" || why
+bounded --db "$T/i.db" opml import "$T/jis.opml"
+! grep -q "encoding error" "$T/err" && ! grep -q "I/O error" "$T/err"
+ok $? "nor OPML's: only dossier's own message" || why
