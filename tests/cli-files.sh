@@ -4,7 +4,7 @@
 # another user's file; import DIR follows a symbolic link found in the tree
 # only when it leads inside the tree, and never loops.
 . "$top_srcdir/tests/lib.sh"
-plan 17
+plan 19
 
 db="$T/lib.db"
 "$DOSSIER" --db "$db" import -q "$top_srcdir/samples/library" >/dev/null 2>&1
@@ -64,6 +64,24 @@ run --db "$db" export --output "$T/o/mine.md"
 [ $rc -eq 0 ] && has "$T/o/mine.md" "# dossier:" &&
 	[ "$(stat -c %a "$T/o/mine.md")" = 640 ] && nothing_left
 ok $? "export --output replaces the user's own file and keeps its mode"
+
+# A hard link: replacing it would part it from its other name, silently.
+echo "twin" >"$T/o/twin.md"
+ln "$T/o/twin.md" "$T/o/hard.md"
+run --db "$db" export --output "$T/o/hard.md"
+[ $rc -eq 1 ] && [ "$(cat "$T/o/hard.md")" = twin ] &&
+	[ "$(stat -c %i "$T/o/hard.md")" = "$(stat -c %i "$T/o/twin.md")" ] &&
+	nothing_left && has "$T/err" "hard.md has other hard links"
+ok $? "export --output onto a file with another hard link is refused" ||
+	diag "rc=$rc" "$(cat "$T/err")"
+
+# A dangling symbolic link: nothing is made where it points.
+ln -s "$T/o/nowhere.md" "$T/o/dangling.md"
+run --db "$db" export --output "$T/o/dangling.md"
+[ $rc -eq 1 ] && [ -L "$T/o/dangling.md" ] && [ ! -e "$T/o/nowhere.md" ] &&
+	nothing_left && has "$T/err" "dangling.md is a symbolic link"
+ok $? "export --output onto a dangling symbolic link is refused" ||
+	diag "rc=$rc" "$(cat "$T/err")"
 
 # A new file: 0666 less the umask.
 (umask 027 && "$DOSSIER" --db "$db" export --output "$T/o/new.md" 2>/dev/null)
