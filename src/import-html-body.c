@@ -510,6 +510,12 @@ body_link(struct article *a, xmlNodePtr n, const char *text, size_t len,
 
 	if ((href = html_attr(n, "href")) == NULL)
 		return;
+	/* "" and "#x" are the page itself: with a feed's address as the
+	   base, its query (?token=...) would come along. */
+	if (href[strspn(href, " \t\r\n")] == '\0') {
+		free(href);
+		return;
+	}
 	if (*href != '#' && base != NULL)
 		abs = xmlBuildURI((const xmlChar *)href,
 		    (const xmlChar *)base);

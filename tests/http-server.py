@@ -92,6 +92,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
 
     def serve_file(self, base, name, etag=True, lm=True, gz=False):
+        name = name.split("?")[0]     # a query (a feed's token) is ignored
         path = os.path.join(base, name)
         if "/" in name or not os.path.isfile(path):
             return self.send(404, b"no such file\n")
