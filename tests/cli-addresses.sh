@@ -5,7 +5,7 @@
 # also from a library written before they were checked.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 19
+plan 20
 
 db="$T/db"
 authed=$(echo "$URL" | sed 's|://|://alice:s3cret@|')
@@ -183,13 +183,17 @@ ok $? "import checks Markdown front matter and links, and HTML canonical, og:url
 cat >"$T/srv/story.html" <<'EOF'
 <html><head><title>A story page</title></head><body><article>
 <h1>A story page</h1><p>A story page with a paragraph long enough to be kept
-as the body of a story, and nothing else on it.</p></article></body></html>
+as the body of a story, and <a href="../doc/2">a report</a> on it.</p>
+</article></body></html>
 EOF
 run --db "$T/db4" add "$authed/t/story.html"
 "$DOSSIER" --db "$T/db4" show --json 1 >"$T/all"
 [ $rc -eq 0 ] && grep -q "\"url\": *\"$URL/t/story.html\"" "$T/all" &&
 	! grep -q s3cret "$T/all" "$T/out" "$T/err"
 ok $? "a page added by its address keeps the address without the password"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err" "$T/all")"
+grep -q "\"url\": *\"$URL/doc/2\"" "$T/all" && ! has "$T/out" "dropped"
+ok $? "its relative links resolve against that address, without the password"
 [ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err" "$T/all")"
 
 # Autodiscovery: the advertised feed's credentials are never printed.
