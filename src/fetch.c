@@ -534,8 +534,13 @@ fetch_error(struct fetch_xfer *x, CURLcode code, long redirects,
 		    "for %s: %s", host, clean);
 		break;
 	case CURLE_SSL_CONNECT_ERROR:
-		xasprintf(&msg, "the TLS handshake with %s failed: %s", host,
-		    clean);
+		if (curl_compat_tls_plain(x->errbuf))
+			xasprintf(&msg, "the TLS handshake with %s failed: the "
+			    "server answers in plain HTTP on this port (try "
+			    "http://)", host);
+		else
+			xasprintf(&msg, "the TLS handshake with %s failed: %s",
+			    host, clean);
 		break;
 	case CURLE_SSL_CACERT_BADFILE:
 		xasprintf(&msg, "cannot read the trusted TLS certificates: %s",
