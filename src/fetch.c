@@ -608,9 +608,12 @@ fetch_xfer_result(struct fetch_xfer *x, CURLcode code,
 	}
 	/*
 	 * Moved for good: every redirect permanent, and no password to lose
-	 * (libcurl does not carry user information to the new address).
+	 * (libcurl does not carry user information to the new address), nor
+	 * one to gain: credentials a server names are not the user's, and a
+	 * feed's address keeps only those the user gave.
 	 */
 	if (redirects > 0 && !x->temporary && !x->userinfo &&
+	    res->url != NULL && !url_has_userinfo(res->url) &&
 	    res->url != NULL && (http == 304 || (http >= 200 && http < 300)))
 		res->moved = xstrdup(res->url);
 	if (http == 304 && !x->conditional) {

@@ -5,7 +5,7 @@
 # also from a library written before they were checked.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 20
+plan 21
 
 db="$T/db"
 authed=$(echo "$URL" | sed 's|://|://alice:s3cret@|')
@@ -303,6 +303,17 @@ ok $? "no story or link carries the feed's query token" ||
 "$DOSSIER" --db "$T/db8" show --json 2 >>"$T/out" 2>&1
 [ "$(grep -o '"url":null' "$T/out" | wc -l)" -eq 2 ]
 ok $? "the stories are kept, with no address" || diag "$(cat "$T/out")"
+
+# A server's permanent redirect to an address with credentials: they are
+# the server's, not the user's; the feed keeps the address it was given.
+run --db "$T/db9" add "$URL/go301?http%3A%2F%2Fsrvuser%3Asrvpass%40$host%2Ff%2Fworld.xml"
+"$DOSSIER" --db "$T/db9" fetch >>"$T/out" 2>>"$T/err"
+"$DOSSIER" --db "$T/db9" feeds >>"$T/out" 2>>"$T/err"
+"$DOSSIER" --db "$T/db9" opml export >>"$T/out" 2>>"$T/err"
+[ $rc -eq 0 ] && ! grep -qE "srvuser:|//\*\*\*\*" "$T/out" "$T/err" &&
+	has "$T/out" "$URL/go301?http%3A"
+ok $? "a redirect to an address with credentials does not move the feed there" ||
+	diag "rc=$rc" "$(cat "$T/out" "$T/err")"
 
 [ ! -e "$T/pwned" ] && [ ! -e /tmp/pwned ]
 ok $? "nothing ran"
