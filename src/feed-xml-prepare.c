@@ -665,7 +665,7 @@ prep_iconv(const char *s, size_t len, const char *enc, size_t *outlen,
 	struct buf	 b;
 	iconv_t		 cd;
 	char		*in = (char *)s, *out;
-	size_t		 inleft = len, outleft, room;
+	size_t		 inleft = len, outleft, room, rc;
 
 	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
 		xasprintf(err, "the document's encoding is not known: %s",
@@ -675,22 +675,22 @@ prep_iconv(const char *s, size_t len, const char *enc, size_t *outlen,
 	buf_init(&b);
 	buf_grow(&b, len * 2 + 16);
 	while (inleft > 0) {
-		if (b.cap - b.len < 16)
-			buf_grow(&b, b.cap);
 		out = b.data + b.len;
 		room = outleft = b.cap - b.len - 1;
-		if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
-			b.len += room - outleft;
+		rc = iconv(cd, &in, &inleft, &out, &outleft);
+		b.len += room - outleft;
+		if (rc == (size_t)-1) {
 			if (errno == E2BIG)
-				continue;
-			if (errno == EINVAL)
+				buf_grow(&b, b.cap);	/* twice the room */
+			else if (errno == EINVAL)
 				break;		/* cut short at the end */
-			buf_adds(&b, "\xef\xbf\xbd");
-			in++;
-			inleft--;
-			iconv(cd, NULL, NULL, NULL, NULL);
-		} else
-			b.len += room - outleft;
+			else {
+				buf_adds(&b, "\xef\xbf\xbd");
+				in++;
+				inleft--;
+				iconv(cd, NULL, NULL, NULL, NULL);
+			}
+		}
 		if (b.len > FEED_MAX_BYTES) {
 			xasprintf(err, "larger than %u MiB once decoded from %s, "
 			    "the limit for one document",
