@@ -860,6 +860,12 @@ xml_read(const char *s, size_t len, const char *url, const char *encoding,
 	ctxt->sax->externalSubset = NULL;
 	if (encoding != NULL)
 		options |= XML_PARSE_IGNORE_ENC;
+	/*
+	 * UTF-8 is what libxml2 reads with no encoding given; naming it
+	 * would have libxml2 convert the whole document into a copy.
+	 */
+	if (encoding != NULL && strcasecmp(encoding, "UTF-8") == 0)
+		encoding = NULL;
 	doc = xmlCtxtReadMemory(ctxt, s, (int)len, url, encoding, options);
 	xmlFreeParserCtxt(ctxt);
 	if (doc != NULL && budget.stopped != NULL)
