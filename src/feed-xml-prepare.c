@@ -20,7 +20,7 @@
  *   browsers do;
  *
  * and everywhere control characters and whole terminal escape sequences
- * go. Text that is not UTF-8 and declares no other encoding is brought to
+ * go, those written as character references (&#27;[31m) too. Text that is not UTF-8 and declares no other encoding is brought to
  * UTF-8 first (utf8_normalize), and so is UTF-16 and UTF-32 (which
  * libxml2 2.9 does not always detect). A document that declares another
  * encoding is decoded to UTF-8 with iconv first, bytes it cannot decode
@@ -509,8 +509,14 @@ prep_pass(const char *s, size_t len, size_t *outlen, char **err)
 {
 	struct prep	 p;
 	struct buf	 b;
-	size_t		 i, n, run = 0;
+	char		*refs;
+	size_t		 i, n, run = 0, rlen;
 
+	/* &#27;[31m: libxml2 would drop the reference and keep "[31m". */
+	if ((refs = utf8_drop_escape_refs(s, len, &rlen)) != NULL) {
+		s = refs;
+		len = rlen;
+	}
 	memset(&p, 0, sizeof p);
 	buf_init(&b);
 	buf_grow(&b, len + len / 16 + 1);
@@ -534,9 +540,11 @@ prep_pass(const char *s, size_t len, size_t *outlen, char **err)
 	if (p.err != NULL) {
 		*err = p.err;
 		buf_free(&b);
+		free(refs);
 		return NULL;
 	}
 	prep_copy(&b, s + run, len - run);
+	free(refs);
 	*outlen = b.len;
 	if (b.data == NULL)
 		return xstrdup("");

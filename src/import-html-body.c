@@ -668,11 +668,17 @@ static xmlDocPtr
 body_fragment_read(const char *s, size_t len)
 {
 	xmlDocPtr	 doc = NULL;
-	char		*clean;
-	size_t		 clen;
+	char		*clean, *refs;
+	size_t		 clen, rlen;
 
-	/* As for pages: escape sequences go whole before libxml2 sees them. */
+	/* As for pages: escape sequences go whole before libxml2 sees them,
+	   those written as character references (&#27;[31m) too. */
+	if ((refs = utf8_drop_escape_refs(s, len, &rlen)) != NULL) {
+		s = refs;
+		len = rlen;
+	}
 	clean = utf8_clean_text(s, len, &clen);
+	free(refs);
 	if (clen > 0)
 		doc = html_read_memory(clean, clen, NULL, "UTF-8",
 		    BODY_HTML_OPTIONS);

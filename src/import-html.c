@@ -734,8 +734,8 @@ html_read(const char *s, size_t len)
 {
 	enum html_charset	 cs;
 	xmlDocPtr		 doc;
-	char			*text = NULL, *clean;
-	size_t			 tlen = 0, invalid, multi;
+	char			*text = NULL, *clean, *refs;
+	size_t			 tlen = 0, invalid, multi, rlen;
 
 	cs = html_charset(s, len);
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
@@ -766,6 +766,12 @@ html_read(const char *s, size_t len)
 	 * so terminal escape sequences go whole before the parse. Whitespace
 	 * is collapsed too, which changes nothing that is kept of the page.
 	 */
+	/* &#27;[31m: libxml2 would drop the reference, keep "[31m". */
+	if ((refs = utf8_drop_escape_refs(text, tlen, &rlen)) != NULL) {
+		free(text);
+		text = refs;
+		tlen = rlen;
+	}
 	clean = utf8_clean_line(text, tlen);
 	free(text);
 	tlen = strlen(clean);
