@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
@@ -25,6 +26,91 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/*
+ * A parse under bounds: past OPML_MAX_OUTLINES outlines, or
+ * OPML_MAX_OTHER other elements, comments and instructions, the document
+ * is still read to its end (it must be well formed) but builds nothing
+ * more: libxml2's tree costs some 150 bytes a node, and 16 MiB of "<a/>"
+ * would take 600 MB.
+ */
+struct opml_sax {
+	int		entities;	/* 1: declares entities, 2: attributes */
+	size_t		outlines;	/* outline elements built */
+	size_t		others;		/* other nodes built */
+	size_t		skipdepth;	/* inside an element not built */
+	size_t		skipped;	/* outlines not built */
+};
+
+#define OPML_MAX_OTHER		10000
+
+static void
+opml_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+	int			 outline;
+
+	outline = strcmp((const char *)local, "outline") == 0;
+	if (st->skipdepth == 0 && (outline ?
+	    st->outlines < OPML_MAX_OUTLINES : st->others < OPML_MAX_OTHER)) {
+		if (outline)
+			st->outlines++;
+		else
+			st->others++;
+		xmlSAX2StartElementNs(ctx, local, prefix, uri, nns, ns, nattrs,
+		    ndefaulted, attrs);
+		return;
+	}
+	st->skipdepth++;
+	if (outline)
+		st->skipped++;
+}
+
+static void
+opml_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+
+	if (st->skipdepth > 0)
+		st->skipdepth--;
+	else
+		xmlSAX2EndElementNs(ctx, local, prefix, uri);
+}
+
+static void
+opml_chars(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+
+	if (st->skipdepth == 0 && st->others < OPML_MAX_OTHER)
+		xmlSAX2Characters(ctx, ch, len);
+}
+
+static void
+opml_comment(void *ctx, const xmlChar *value)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+
+	if (st->skipdepth == 0 && st->others++ < OPML_MAX_OTHER)
+		xmlSAX2Comment(ctx, value);
+}
+
+static void
+opml_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+
+	if (st->skipdepth == 0 && st->others++ < OPML_MAX_OTHER)
+		xmlSAX2ProcessingInstruction(ctx, target, data);
+}
+
 /* An entity declaration stops the parse: OPML has no use for one. */
 static void
 opml_entity_decl(void *ctx, const xmlChar *name, int type,
@@ -32,7 +118,7 @@ opml_entity_decl(void *ctx, const xmlChar *name, int type,
 {
 	xmlParserCtxtPtr	ctxt = ctx;
 
-	*(int *)ctxt->_private = 1;
+	((struct opml_sax *)ctxt->_private)->entities = 1;
 	xmlStopParser(ctxt);
 }
 
@@ -47,7 +133,7 @@ opml_attribute_decl(void *ctx, const xmlChar *elem, const xmlChar *name,
 	xmlParserCtxtPtr	ctxt = ctx;
 
 	xmlFreeEnumeration(tree);
-	*(int *)ctxt->_private = 2;
+	((struct opml_sax *)ctxt->_private)->entities = 2;
 	xmlStopParser(ctxt);
 }
 
@@ -280,7 +366,8 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 	const xmlError		*e;
 	char			*cut = NULL;
 	size_t			 clen;
-	int			 entities = 0, rv = -1;
+	struct opml_sax		 st;
+	int			 rv = -1;
 
 	memset(o, 0, sizeof *o);
 	if (len > 0x7fffffff) {
@@ -299,15 +386,22 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 		free(cut);
 		return -1;
 	}
-	ctxt->_private = &entities;
+	memset(&st, 0, sizeof st);
+	ctxt->_private = &st;
+	ctxt->sax->startElementNs = opml_start;
+	ctxt->sax->endElementNs = opml_end;
+	ctxt->sax->characters = opml_chars;
+	ctxt->sax->ignorableWhitespace = opml_chars;
+	ctxt->sax->comment = opml_comment;
+	ctxt->sax->processingInstruction = opml_pi;
 	ctxt->sax->entityDecl = opml_entity_decl;
 	ctxt->sax->attributeDecl = opml_attribute_decl;
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	xmlParseDocument(ctxt);
 	doc = ctxt->myDoc;
-	if (entities) {
-		*err = xstrdup(entities == 1 ? "the document declares "
+	if (st.entities) {
+		*err = xstrdup(st.entities == 1 ? "the document declares "
 		    "entities, which OPML has no use for; refused" :
 		    "the document declares attributes (<!ATTLIST>), which "
 		    "OPML has no use for; refused");
@@ -335,6 +429,7 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 	}
 	if (opml_walk(o, n, err) != 0)
 		goto out;
+	o->skipped += st.skipped;
 	rv = 0;
 out:
 	if (doc != NULL)

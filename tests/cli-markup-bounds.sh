@@ -10,7 +10,7 @@
 # decode: libxml2 stopped there and printed on stderr (over the screen).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 17
+plan 19
 
 # bounded ARGS...: run dossier under the limits; sets $rc, $cpu (seconds)
 # and $kib (peak resident KiB) when they can be measured.
@@ -84,6 +84,12 @@ w(srv + "flat.rss", '<?xml version="1.0"?><rss version="2.0"><channel>'
   '<title>Flat</title><item><title>Kept</title><link>http://x.example/k'
   '</link></item><item><title>Cut</title>' + "<a/>" * (M // 4 - 100) +
   '</item></channel></rss>')
+w(t + "/flat.opml", '<?xml version="1.0"?><opml version="2.0"><body>'
+  '<outline text="Kept" xmlUrl="http://x.example/kept"/>' +
+  "<a/>" * (M // 4 - 100) + '</body></opml>')
+w(t + "/notes.opml", '<?xml version="1.0"?><opml version="2.0"><body>'
+  '<outline text="Kept" xmlUrl="http://x.example/kept"/>' +
+  "<!---->" * (M // 7 - 100) + '</body></opml>')
 tag = "<p " + " ".join('a%d' % i for i in range(100)) + ">"
 w(srv + "wide.html", '<html><head><title>Wide</title></head><body><article>'
   '<h1>Wide</h1><p>' + story + '</p>' + tag * (M // len(tag) - 10) +
@@ -140,6 +146,15 @@ ok $? "a 16 MiB page of 100-attribute tags is read within the budget" || why
 bounded --db "$T/h.db" import "$T/srv/wide.html"
 [ $rc -eq 0 ] && within 2 192
 ok $? "and imported within it" || why
+
+# OPML is read to its end (it must be well formed) but builds no more
+# than its bounds of nodes.
+bounded --db "$T/j.db" opml import "$T/flat.opml"
+[ $rc -eq 0 ] && has "$T/out" "1 added" && within 1 96
+ok $? "OPML of 16 MiB of empty elements builds a bounded tree" || why
+bounded --db "$T/j.db" opml import "$T/notes.opml"
+[ $rc -eq 0 ] && has "$T/out" "1 already in the library" && within 1 96
+ok $? "and of 16 MiB of comments" || why
 
 # A byte the declared encoding cannot decode is U+FFFD, not the end of
 # the feed, and libxml2 prints nothing.
