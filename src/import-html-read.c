@@ -72,6 +72,9 @@ html_read_memory(const char *s, size_t len, const char *url,
 	if (len <= INT_MAX && (ctxt = htmlNewParserCtxt()) != NULL) {
 		ctxt->_private = &nodes;
 		ctxt->sax->startElement = html_start;
+		/* Nothing reads comments or instructions: none is built. */
+		ctxt->sax->comment = NULL;
+		ctxt->sax->processingInstruction = NULL;
 		doc = htmlCtxtReadMemory(ctxt, s, (int)len, url, encoding,
 		    options);
 		htmlFreeParserCtxt(ctxt);

@@ -10,7 +10,7 @@
 # decode: libxml2 stopped there and printed on stderr (over the screen).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 19
+plan 21
 
 # bounded ARGS...: run dossier under the limits; sets $rc, $cpu (seconds)
 # and $kib (peak resident KiB) when they can be measured.
@@ -90,6 +90,12 @@ w(t + "/flat.opml", '<?xml version="1.0"?><opml version="2.0"><body>'
 w(t + "/notes.opml", '<?xml version="1.0"?><opml version="2.0"><body>'
   '<outline text="Kept" xmlUrl="http://x.example/kept"/>' +
   "<!---->" * (M // 7 - 100) + '</body></opml>')
+w(srv + "notes.rss", '<?xml version="1.0"?><rss version="2.0"><channel>'
+  '<title>Notes</title><item><title>Kept</title><link>http://x.example/n'
+  '</link></item>' + "<!---->" * (M // 7 - 100) + '</channel></rss>')
+w(srv + "notes.html", '<html><head><title>Notes</title></head><body>'
+  '<article><h1>Notes page</h1><p>' + story + '</p>' + "<!---->" *
+  (M // 7 - 100) + '</article></body></html>')
 tag = "<p " + " ".join('a%d' % i for i in range(100)) + ">"
 w(srv + "wide.html", '<html><head><title>Wide</title></head><body><article>'
   '<h1>Wide</h1><p>' + story + '</p>' + tag * (M // len(tag) - 10) +
@@ -146,6 +152,14 @@ ok $? "a 16 MiB page of 100-attribute tags is read within the budget" || why
 bounded --db "$T/h.db" import "$T/srv/wide.html"
 [ $rc -eq 0 ] && within 2 192
 ok $? "and imported within it" || why
+
+# Comments are never read: none is built.
+bounded --db "$T/k.db" add "$URL/t/notes.rss"
+[ $rc -eq 0 ] && has "$T/out" "Notes (rss, 1 story)" && within 1 96
+ok $? "a feed of 16 MiB of comments builds none of them" || why
+bounded --db "$T/k.db" add "$URL/t/notes.html"
+[ $rc -eq 0 ] && has "$T/out" "(page, 1 story)" && within 1 128
+ok $? "nor does a page" || why
 
 # OPML is read to its end (it must be well formed) but builds no more
 # than its bounds of nodes.
