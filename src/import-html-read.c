@@ -18,9 +18,10 @@
 #include "banned.h"
 
 /*
- * Nodes (elements, and attributes twice) one page may build: libxml2's
- * tree costs some 150 bytes a node. Past it the parse stops, and what was
- * read is kept.
+ * Nodes one page may build, an element counting twice (itself and the
+ * text that may follow it) and an attribute twice (itself and its text):
+ * libxml2's tree costs some 150 bytes a node. Past it the parse stops,
+ * and what was read is kept.
  */
 #define HTML_MAX_NODES		(300u * 1000)
 
@@ -42,7 +43,7 @@ static void
 html_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	xmlParserCtxtPtr	 ctxt = ctx;
-	size_t			*nodes = ctxt->_private, n = 1, i;
+	size_t			*nodes = ctxt->_private, n = 2, i;
 
 	/* An attribute is two nodes: itself and its text. */
 	for (i = 0; atts != NULL && atts[i] != NULL; i += 2)

@@ -10,7 +10,7 @@
 # decode: libxml2 stopped there and printed on stderr (over the screen).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 21
+plan 22
 
 # bounded ARGS...: run dossier under the limits; sets $rc, $cpu (seconds)
 # and $kib (peak resident KiB) when they can be measured.
@@ -96,6 +96,9 @@ w(srv + "notes.rss", '<?xml version="1.0"?><rss version="2.0"><channel>'
 w(srv + "notes.html", '<html><head><title>Notes</title></head><body>'
   '<article><h1>Notes page</h1><p>' + story + '</p>' + "<!---->" *
   (M // 7 - 100) + '</article></body></html>')
+w(srv + "spaced.html", '<html><head><title>Spaced</title></head><body>'
+  '<article><h1>Spaced page</h1><p>' + story + '</p><p>' + "<b></b> " *
+  (M // 8 - 100) + '</p></article></body></html>')
 tag = "<p " + " ".join('a%d' % i for i in range(100)) + ">"
 w(srv + "wide.html", '<html><head><title>Wide</title></head><body><article>'
   '<h1>Wide</h1><p>' + story + '</p>' + tag * (M // len(tag) - 10) +
@@ -152,6 +155,11 @@ ok $? "a 16 MiB page of 100-attribute tags is read within the budget" || why
 bounded --db "$T/h.db" import "$T/srv/wide.html"
 [ $rc -eq 0 ] && within 2 192
 ok $? "and imported within it" || why
+
+bounded --db "$T/h.db" add "$URL/t/spaced.html"
+[ $rc -eq 0 ] && has "$T/out" "(page, 1 story)" && within 2 160
+ok $? "a 16 MiB page of empty elements apart: the text between counts too" ||
+	why
 
 # Comments are never read: none is built.
 bounded --db "$T/k.db" add "$URL/t/notes.rss"
