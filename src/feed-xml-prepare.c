@@ -20,9 +20,10 @@
  *   browsers do;
  *
  * and everywhere control characters and whole terminal escape sequences
- * go, those written as character references (&#27;[31m) too. Text that is not UTF-8 and declares no other encoding is brought to
- * UTF-8 first (utf8_normalize), and so is UTF-16 and UTF-32 (which
- * libxml2 2.9 does not always detect). A document that declares another
+ * go, those written as character references (&#27;[31m) too. Text that
+ * is not UTF-8 and declares no other encoding is brought to UTF-8 first
+ * (utf8_normalize), and so is UTF-16 and UTF-32 (which libxml2 2.9 does
+ * not always detect). A document that declares another
  * encoding is decoded to UTF-8 with iconv first, bytes it cannot decode
  * becoming U+FFFD, so that libxml2 never stops at one, and so that those
  * in encodings where ASCII bytes could be parts of characters (ISO-2022,
@@ -663,8 +664,8 @@ prep_from_wide(const unsigned char *u, size_t len, int width, int big,
 
 /*
  * A document in an encoding whose bytes are not ASCII's decoded to UTF-8
- * by iconv: what cannot be decoded becomes U+FFFD. NULL with *err if the
- * encoding is unknown or the text grows past FEED_MAX_BYTES.
+ * by iconv: what cannot be decoded becomes U+FFFD. NULL if iconv does not
+ * know the encoding, or with *err if the text grows past FEED_MAX_BYTES.
  */
 static char *
 prep_iconv(const char *s, size_t len, const char *enc, size_t *outlen,
@@ -675,11 +676,8 @@ prep_iconv(const char *s, size_t len, const char *enc, size_t *outlen,
 	char		*in = (char *)s, *out;
 	size_t		 inleft = len, outleft, room, rc;
 
-	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
-		xasprintf(err, "the document's encoding is not known: %s",
-		    enc);
+	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1)
 		return NULL;
-	}
 	buf_init(&b);
 	buf_grow(&b, len * 2 + 16);
 	while (inleft > 0) {
@@ -700,9 +698,9 @@ prep_iconv(const char *s, size_t len, const char *enc, size_t *outlen,
 			}
 		}
 		if (b.len > FEED_MAX_BYTES) {
-			xasprintf(err, "larger than %u MiB once decoded from %s, "
-			    "the limit for one document",
-			    FEED_MAX_BYTES / (1024 * 1024), enc);
+			xasprintf(err, "larger than %u MiB once decoded to "
+			    "UTF-8, the limit for one document",
+			    FEED_MAX_BYTES / (1024 * 1024));
 			iconv_close(cd);
 			buf_free(&b);
 			return NULL;
@@ -732,7 +730,7 @@ char *
 feed_xml_prepare(const char *s, size_t len, size_t *outlen,
     const char **encoding, char **err)
 {
-	char	 enc[64], *text = NULL, *out;
+	char	 enc[64], *text = NULL, *out, *shown;
 	size_t	 tlen, skip;
 	int	 declared, width, big;
 
@@ -766,10 +764,16 @@ feed_xml_prepare(const char *s, size_t len, size_t *outlen,
 			free(text);
 			return prep_cut(out, outlen);
 		}
-		if (prep_encoding_unsafe(enc) || strncmp(*err, "larger", 6) == 0)
+		if (*err != NULL)
 			return NULL;
-		free(*err);	/* libxml2 knows it and iconv not: as declared */
-		*err = NULL;
+		if (prep_encoding_unsafe(enc)) {
+			shown = utf8_clean_line(enc, strlen(enc));
+			xasprintf(err, "the document's encoding is not known: "
+			    "%s", shown);
+			free(shown);
+			return NULL;
+		}
+		/* libxml2 knows it and iconv not: read as declared. */
 	}
 	if (!declared || strcasecmp(enc, "utf-8") == 0 ||
 	    strcasecmp(enc, "utf8") == 0 || !prep_encoding_known(enc)) {

@@ -775,7 +775,7 @@ xml_rss(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
 /* A parse under a node budget. */
 struct xml_budget {
 	size_t		nodes;
-	xmlNodePtr	stopped;	/* the element open where it stopped */
+	xmlNodePtr	stopped;	/* the element open at the stop */
 };
 
 /* Build the element if the budget allows, else stop the parse there. */

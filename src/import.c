@@ -32,7 +32,7 @@ struct import_file {
 	char	*path;
 	char	*error;		/* set: failed during the walk */
 	int	 skipped;	/* error is why it was skipped, not a failure */
-	int	 checked;	/* dev and ino are the file the walk found */
+	int	 checked;	/* dev, ino: the file the walk found */
 	dev_t	 dev;
 	ino_t	 ino;
 };

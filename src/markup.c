@@ -126,7 +126,8 @@ markup_cut_attrs(const char *s, size_t len, size_t max, int html,
 			i = markup_past(s, len, i + 4, "-->");
 			continue;
 		}
-		if (!html && len - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
+		if (!html && len - i >= 9 &&
+		    memcmp(s + i, "<![CDATA[", 9) == 0) {
 			i = markup_past(s, len, i + 9, "]]>");
 			continue;
 		}

@@ -34,10 +34,10 @@
  * would take 600 MB.
  */
 struct opml_sax {
-	int		entities;	/* 1: declares entities, 2: attributes */
+	int		entities;	/* 1: entities, 2: attributes */
 	size_t		outlines;	/* outline elements built */
 	size_t		others;		/* other nodes built */
-	size_t		skipdepth;	/* inside an element not built */
+	size_t		skipdepth;	/* in an element not built */
 	size_t		skipped;	/* outlines not built */
 };
 

@@ -258,7 +258,7 @@ static size_t
 utf8_ref(const char *s, size_t len, unsigned long *cp)
 {
 	size_t	j, start;
-	int	hex;
+	int	hex, d;
 
 	if (len < 4 || s[1] != '#')
 		return 0;
@@ -266,11 +266,12 @@ utf8_ref(const char *s, size_t len, unsigned long *cp)
 	start = j = 2 + (size_t)hex;
 	for (*cp = 0; j < len && j < start + 8; j++) {
 		if (s[j] >= '0' && s[j] <= '9')
-			*cp = *cp * (hex ? 16 : 10) + (unsigned long)(s[j] - '0');
+			d = s[j] - '0';
 		else if (hex && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'f')
-			*cp = *cp * 16 + (unsigned long)((s[j] | 0x20) - 'a' + 10);
+			d = (s[j] | 0x20) - 'a' + 10;
 		else
 			break;
+		*cp = *cp * (hex ? 16 : 10) + (unsigned long)d;
 	}
 	return j > start && j < len && s[j] == ';' ? j + 1 : 0;
 }
