@@ -1,10 +1,17 @@
 /*
  * A file named by the user for a command's output (export --output),
  * written whole or not at all: into a temporary file beside it (O_EXCL),
- * synced, then put in its place. Only a regular file of the user's is ever
- * replaced, keeping its mode; a symbolic link, a device, a FIFO, a
- * directory or another user's file is refused with the reason, never
- * replaced or truncated. "-" is standard output.
+ * synced, then put in its place. Only a regular file of the user's with
+ * no other hard link is ever replaced, keeping its mode; a symbolic link
+ * (dangling or not), a device, a FIFO, a directory, another user's file
+ * or one with other names is refused with the reason, never replaced or
+ * truncated. "-" is standard output.
+ *
+ * What holds against a race: the file is never opened, only its name is
+ * replaced by rename(2) (which does not follow a link put there
+ * meanwhile), and only if it is still the file checked; a new name is
+ * made by link(2), which never replaces. Directories on the way
+ * (symbolic links among them) are the user's to choose.
  */
 #include "config.h"
 
@@ -40,6 +47,11 @@ cmd_output_refused(const struct stat *sb)
 		return "is not a regular file: not replaced";
 	if (sb->st_uid != geteuid())
 		return "belongs to another user: not replaced";
+	/* A new file in its place would part it from its other names. */
+	if (sb->st_nlink > 1)
+		return "has other hard links, which would keep the old text: "
+		    "not replaced (give a new file, or remove the other "
+		    "names)";
 	return NULL;
 }
 

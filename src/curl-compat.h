@@ -72,6 +72,19 @@ curl_compat_not_http(const char *errbuf)
 	return strstr(errbuf, "HTTP/0.9") != NULL;
 }
 
+/*
+ * Did a TLS handshake meet a server speaking plain HTTP? OpenSSL says
+ * "wrong version number" (the bytes of "HTTP/1.x" read as a record),
+ * GnuTLS "unexpected TLS packet"; libcurl passes either on in its buffer.
+ */
+static inline int
+curl_compat_tls_plain(const char *errbuf)
+{
+	return strstr(errbuf, "wrong version number") != NULL ||
+	    strstr(errbuf, "unexpected TLS packet") != NULL ||
+	    strstr(errbuf, "packet length too long") != NULL;
+}
+
 /* What a write callback returns to abort the transfer. */
 #ifdef CURL_WRITEFUNC_ERROR
 #define CURL_COMPAT_WRITE_ABORT	CURL_WRITEFUNC_ERROR

@@ -80,10 +80,11 @@ char	*feed_resolve(const char *ref, const char *base);
  * Bring an XML document's bytes to what libxml2 reads well: control
  * characters and escape sequences out, entity references as character
  * references, the document's own entities expanded (within
- * FEED_MAX_ENTITY_BYTES) and its DOCTYPE left out. Returns a new buffer,
- * and in *encoding the encoding to force (NULL: as declared); or NULL
- * with *err NULL when the bytes are best left as they are, or NULL with
- * *err set (caller frees) when the document is refused.
+ * FEED_MAX_ENTITY_BYTES), its DOCTYPE left out and its start tags cut to
+ * MARKUP_MAX_ATTRS attributes; text in an encoding whose bytes are not
+ * ASCII's is decoded to UTF-8 first. Returns a new buffer, and in
+ * *encoding the encoding to force (NULL: as declared); or NULL with *err
+ * set (caller frees) when the document is refused.
  */
 char	*feed_xml_prepare(const char *, size_t, size_t *outlen,
 	    const char **encoding, char **err);

@@ -20,13 +20,21 @@
  *   browsers do;
  *
  * and everywhere control characters and whole terminal escape sequences
- * go. Text that is not UTF-8 and declares no other encoding is brought to
- * UTF-8 first (utf8_normalize), and so is UTF-16 and UTF-32 (which
- * libxml2 2.9 does not always detect). Documents in encodings where these
- * bytes could be parts of characters (ISO-2022, EBCDIC) are left alone.
+ * go, those written as character references (&#27;[31m) too. Text that
+ * is not UTF-8 and declares no other encoding is brought to UTF-8 first
+ * (utf8_normalize), and so is UTF-16 and UTF-32 (which libxml2 2.9 does
+ * not always detect). A document that declares another
+ * encoding is decoded to UTF-8 with iconv first, bytes it cannot decode
+ * becoming U+FFFD, so that libxml2 never stops at one, and so that those
+ * in encodings where ASCII bytes could be parts of characters (ISO-2022,
+ * EBCDIC, UTF-7) are prepared like any other, DOCTYPE left out.
+ *
+ * Last, start tags are cut to MARKUP_MAX_ATTRS attributes (markup.c).
  */
 #include "config.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +46,7 @@
 #include "buf.h"
 #include "feed.h"
 #include "feed-int.h"
+#include "markup.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -501,8 +510,14 @@ prep_pass(const char *s, size_t len, size_t *outlen, char **err)
 {
 	struct prep	 p;
 	struct buf	 b;
-	size_t		 i, n, run = 0;
+	char		*refs;
+	size_t		 i, n, run = 0, rlen;
 
+	/* &#27;[31m: libxml2 would drop the reference and keep "[31m". */
+	if ((refs = utf8_drop_escape_refs(s, len, &rlen)) != NULL) {
+		s = refs;
+		len = rlen;
+	}
 	memset(&p, 0, sizeof p);
 	buf_init(&b);
 	buf_grow(&b, len + len / 16 + 1);
@@ -526,9 +541,11 @@ prep_pass(const char *s, size_t len, size_t *outlen, char **err)
 	if (p.err != NULL) {
 		*err = p.err;
 		buf_free(&b);
+		free(refs);
 		return NULL;
 	}
 	prep_copy(&b, s + run, len - run);
+	free(refs);
 	*outlen = b.len;
 	if (b.data == NULL)
 		return xstrdup("");
@@ -546,6 +563,17 @@ prep_encoding_unsafe(const char *enc)
 			return 1;
 	}
 	return 0;
+}
+
+/* Is it UTF-16, UTF-32 or UCS (which prep_wide reads from the bytes)? */
+static int
+prep_encoding_wide(const char *enc)
+{
+	return strncasecmp(enc, "utf-16", 6) == 0 ||
+	    strncasecmp(enc, "utf16", 5) == 0 ||
+	    strncasecmp(enc, "utf-32", 6) == 0 ||
+	    strncasecmp(enc, "utf32", 5) == 0 ||
+	    strncasecmp(enc, "ucs", 3) == 0;
 }
 
 /* Does libxml2 know the encoding? */
@@ -634,12 +662,75 @@ prep_from_wide(const unsigned char *u, size_t len, int width, int big,
 	return buf_detach(&b);
 }
 
+/*
+ * A document in an encoding whose bytes are not ASCII's decoded to UTF-8
+ * by iconv: what cannot be decoded becomes U+FFFD. NULL if iconv does not
+ * know the encoding, or with *err if the text grows past FEED_MAX_BYTES.
+ */
+static char *
+prep_iconv(const char *s, size_t len, const char *enc, size_t *outlen,
+    char **err)
+{
+	struct buf	 b;
+	iconv_t		 cd;
+	char		*in = (char *)s, *out;
+	size_t		 inleft = len, outleft, room, rc;
+
+	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1)
+		return NULL;
+	buf_init(&b);
+	buf_grow(&b, len * 2 + 16);
+	while (inleft > 0) {
+		out = b.data + b.len;
+		room = outleft = b.cap - b.len - 1;
+		rc = iconv(cd, &in, &inleft, &out, &outleft);
+		b.len += room - outleft;
+		if (rc == (size_t)-1) {
+			if (errno == E2BIG)
+				buf_grow(&b, b.cap);	/* twice the room */
+			else if (errno == EINVAL)
+				break;		/* cut short at the end */
+			else {
+				buf_adds(&b, "\xef\xbf\xbd");
+				in++;
+				inleft--;
+				iconv(cd, NULL, NULL, NULL, NULL);
+			}
+		}
+		if (b.len > FEED_MAX_BYTES) {
+			xasprintf(err, "larger than %u MiB once decoded to "
+			    "UTF-8, the limit for one document",
+			    FEED_MAX_BYTES / (1024 * 1024));
+			iconv_close(cd);
+			buf_free(&b);
+			return NULL;
+		}
+	}
+	iconv_close(cd);
+	b.data[b.len] = '\0';
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
+/* Prepared bytes with their start tags cut to MARKUP_MAX_ATTRS. */
+static char *
+prep_cut(char *out, size_t *outlen)
+{
+	char	*cut;
+
+	if (out == NULL || (cut = markup_cut_attrs(out, *outlen,
+	    MARKUP_MAX_ATTRS, 0, outlen)) == NULL)
+		return out;
+	free(out);
+	return cut;
+}
+
 /* Prepare a document's bytes for libxml2. */
 char *
 feed_xml_prepare(const char *s, size_t len, size_t *outlen,
     const char **encoding, char **err)
 {
-	char	 enc[64], *text = NULL, *out;
+	char	 enc[64], *text = NULL, *out, *shown;
 	size_t	 tlen, skip;
 	int	 declared, width, big;
 
@@ -653,11 +744,37 @@ feed_xml_prepare(const char *s, size_t len, size_t *outlen,
 		*encoding = "UTF-8";
 		out = prep_pass(text, tlen, outlen, err);
 		free(text);
-		return out;
+		return prep_cut(out, outlen);
 	}
 	declared = prep_declared(s, len, enc, sizeof enc);
-	if (declared && prep_encoding_unsafe(enc))
-		return NULL;
+	/* Labelled UTF-16 or UTF-32 but not: read as libxml2 does. */
+	if (declared && prep_encoding_wide(enc))
+		declared = 0;
+	/*
+	 * Any other encoding is decoded here, a byte it cannot decode
+	 * becoming U+FFFD: libxml2 would stop at the first one, and say so
+	 * on stderr.
+	 */
+	if (declared && strcasecmp(enc, "utf-8") != 0 &&
+	    strcasecmp(enc, "utf8") != 0 && (prep_encoding_unsafe(enc) ||
+	    prep_encoding_known(enc))) {
+		if ((text = prep_iconv(s, len, enc, &tlen, err)) != NULL) {
+			*encoding = "UTF-8";
+			out = prep_pass(text, tlen, outlen, err);
+			free(text);
+			return prep_cut(out, outlen);
+		}
+		if (*err != NULL)
+			return NULL;
+		if (prep_encoding_unsafe(enc)) {
+			shown = utf8_clean_line(enc, strlen(enc));
+			xasprintf(err, "the document's encoding is not known: "
+			    "%s", shown);
+			free(shown);
+			return NULL;
+		}
+		/* libxml2 knows it and iconv not: read as declared. */
+	}
 	if (!declared || strcasecmp(enc, "utf-8") == 0 ||
 	    strcasecmp(enc, "utf8") == 0 || !prep_encoding_known(enc)) {
 		if (!declared || !prep_encoding_known(enc) ||
@@ -670,5 +787,5 @@ feed_xml_prepare(const char *s, size_t len, size_t *outlen,
 	}
 	out = prep_pass(s, len, outlen, err);
 	free(text);
-	return out;
+	return prep_cut(out, outlen);
 }

@@ -10,10 +10,9 @@
  * control characters and terminal escape sequences go, entity references
  * become character references, because libxml2's recover mode drops every
  * entity reference, even &amp;, after the first error, and the document's
- * own entities are expanded there under one budget for the whole document.
- * What libxml2 is given unprepared (encodings whose bytes we may not
- * touch) has its entity declarations ignored, so its references are
- * dropped, never expanded.
+ * own entities are expanded there under one budget for the whole document,
+ * and start tags are cut to a bounded number of attributes. libxml2's
+ * entity declarations stay switched off all the same.
  */
 #include "config.h"
 
@@ -23,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
@@ -35,6 +35,14 @@
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
+
+/*
+ * Nodes (elements, and attributes twice) one document may build.
+ * libxml2's tree costs some 150 bytes a node, so 16 MiB of "<a/>" would
+ * take 600 MB; past this the parse stops and the items read so far are
+ * kept (a 5,000-item feed of ordinary items builds some 100,000).
+ */
+#define XML_MAX_NODES		(300u * 1000)
 
 /* Nodes one text may cost (its bytes are held to FEED_MAX_TEXT). */
 #define XML_TEXT_NODES		(1024u * 1024)
@@ -764,6 +772,54 @@ xml_rss(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
 	}
 }
 
+/* A parse under a node budget. */
+struct xml_budget {
+	size_t		nodes;
+	xmlNodePtr	stopped;	/* the element open at the stop */
+};
+
+/* Build the element if the budget allows, else stop the parse there. */
+static void
+xml_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct xml_budget	*b = ctxt->_private;
+
+	/* An attribute is two nodes: itself and its text. */
+	b->nodes += 1 + 2 * (size_t)nattrs + (size_t)nns;
+	if (b->nodes > XML_MAX_NODES) {
+		b->stopped = ctxt->node != NULL ? ctxt->node :
+		    (xmlNodePtr)ctxt->myDoc;
+		xmlStopParser(ctxt);
+		return;
+	}
+	xmlSAX2StartElementNs(ctx, local, prefix, uri, nns, ns, nattrs,
+	    ndefaulted, attrs);
+}
+
+/*
+ * After a stop, the item or entry left open is cut short: it goes, and
+ * counts as skipped.
+ */
+static void
+xml_drop_open_item(struct feed *f, xmlNodePtr n)
+{
+	xmlNodePtr	item = NULL;
+
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		if (xml_core(n, "item") || xml_core(n, "entry"))
+			item = n;
+	}
+	if (item != NULL && item->parent != NULL &&
+	    item->parent->type == XML_ELEMENT_NODE) {
+		xmlUnlinkNode(item);
+		xmlFreeNode(item);
+		f->skipped++;
+	}
+}
+
 /* Entities from outside are never loaded. */
 static xmlParserInputPtr
 xml_no_entity(void *ctx, const xmlChar *public_id, const xmlChar *system_id)
@@ -781,23 +837,43 @@ xml_no_entity_decl(void *ctx, const xmlChar *name, int type,
 {
 }
 
-/* Parse the prepared bytes; NULL if libxml2 made nothing of them. */
+/*
+ * Parse the prepared bytes; NULL if libxml2 made nothing of them. Past
+ * XML_MAX_NODES the parse stops, and the item open then is dropped.
+ */
 static xmlDocPtr
-xml_read(const char *s, size_t len, const char *url, const char *encoding)
+xml_read(const char *s, size_t len, const char *url, const char *encoding,
+    struct feed *f)
 {
 	xmlParserCtxtPtr	 ctxt;
 	xmlDocPtr		 doc;
+	struct xml_budget	 budget;
 	int			 options = XML_OPTIONS;
 
 	if (len > INT_MAX || (ctxt = xmlNewParserCtxt()) == NULL)
 		return NULL;
+	memset(&budget, 0, sizeof budget);
+	ctxt->_private = &budget;
+	ctxt->sax->startElementNs = xml_start;
+	/* Nothing reads comments or instructions: none is built (16 MiB of
+	   "<!---->" would be 440 MB of nodes). */
+	ctxt->sax->comment = NULL;
+	ctxt->sax->processingInstruction = NULL;
 	ctxt->sax->resolveEntity = xml_no_entity;
 	ctxt->sax->entityDecl = xml_no_entity_decl;
 	ctxt->sax->externalSubset = NULL;
 	if (encoding != NULL)
 		options |= XML_PARSE_IGNORE_ENC;
+	/*
+	 * UTF-8 is what libxml2 reads with no encoding given; naming it
+	 * would have libxml2 convert the whole document into a copy.
+	 */
+	if (encoding != NULL && strcasecmp(encoding, "UTF-8") == 0)
+		encoding = NULL;
 	doc = xmlCtxtReadMemory(ctxt, s, (int)len, url, encoding, options);
 	xmlFreeParserCtxt(ctxt);
+	if (doc != NULL && budget.stopped != NULL)
+		xml_drop_open_item(f, budget.stopped);
 	if (doc != NULL && xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -819,13 +895,11 @@ feed_xml_parse(const char *s, size_t len, const char *url, struct feed *f,
 	int		 rv = -1;
 
 	xmlInitParser();
-	prepared = feed_xml_prepare(s, len, &plen, &encoding, err);
-	if (*err != NULL)
+	xml_quiet();
+	if ((prepared = feed_xml_prepare(s, len, &plen, &encoding,
+	    err)) == NULL)
 		return -1;
-	if (prepared != NULL)
-		doc = xml_read(prepared, plen, url, encoding);
-	else
-		doc = xml_read(s, len, url, NULL);
+	doc = xml_read(prepared, plen, url, encoding, f);
 	free(prepared);
 	if (doc == NULL) {
 		*err = xstrdup("not a feed: no xml element found");

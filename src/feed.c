@@ -322,7 +322,7 @@ feed_entry_tag(struct feed_entry *e, const char *s)
 	e->tags[e->ntags++] = xstrdup(s);
 }
 
-/* Resolve ref against base. */
+/* Resolve ref against base; a reference to the document itself is not. */
 char *
 feed_resolve(const char *ref, const char *base)
 {
@@ -330,7 +330,11 @@ feed_resolve(const char *ref, const char *base)
 	char	*clean, *s;
 
 	clean = utf8_clean_line(ref, strlen(ref));
-	if (base == NULL || *clean == '\0')
+	/*
+	 * "#x" is the document itself: against the feed's own address it
+	 * would carry the feed's query (?token=...) into the story's.
+	 */
+	if (base == NULL || *clean == '\0' || *clean == '#')
 		return clean;
 	if ((abs = xmlBuildURI((const xmlChar *)clean,
 	    (const xmlChar *)base)) == NULL)

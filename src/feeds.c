@@ -261,7 +261,11 @@ out:
 	return rv;
 }
 
-/* A page as one story: its guid is its address. */
+/*
+ * A page as one story: its guid is its address. The address, less any
+ * user and password, is the story's until the page names its canonical
+ * one, so that the page's relative links resolve against it.
+ */
 static int
 feeds_page(const char *data, size_t len, const char *url, struct feed *f,
     char **err)
@@ -272,6 +276,7 @@ feeds_page(const char *data, size_t len, const char *url, struct feed *f,
 	a = &f->items[0];
 	article_init(a);
 	f->nitems = 1;
+	article_set_url(a, url, strlen(url));
 	if (import_html_parse(data, len, a, err) != 0)
 		return -1;
 	if (a->title == NULL && a->body == NULL) {

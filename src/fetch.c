@@ -534,8 +534,13 @@ fetch_error(struct fetch_xfer *x, CURLcode code, long redirects,
 		    "for %s: %s", host, clean);
 		break;
 	case CURLE_SSL_CONNECT_ERROR:
-		xasprintf(&msg, "the TLS handshake with %s failed: %s", host,
-		    clean);
+		if (curl_compat_tls_plain(x->errbuf))
+			xasprintf(&msg, "the TLS handshake with %s failed: the "
+			    "server answers in plain HTTP on this port (try "
+			    "http://)", host);
+		else
+			xasprintf(&msg, "the TLS handshake with %s failed: %s",
+			    host, clean);
 		break;
 	case CURLE_SSL_CACERT_BADFILE:
 		xasprintf(&msg, "cannot read the trusted TLS certificates: %s",
@@ -603,9 +608,12 @@ fetch_xfer_result(struct fetch_xfer *x, CURLcode code,
 	}
 	/*
 	 * Moved for good: every redirect permanent, and no password to lose
-	 * (libcurl does not carry user information to the new address).
+	 * (libcurl does not carry user information to the new address), nor
+	 * one to gain: credentials a server names are not the user's, and a
+	 * feed's address keeps only those the user gave.
 	 */
 	if (redirects > 0 && !x->temporary && !x->userinfo &&
+	    res->url != NULL && !url_has_userinfo(res->url) &&
 	    res->url != NULL && (http == 304 || (http >= 200 && http < 300)))
 		res->moved = xstrdup(res->url);
 	if (http == 304 && !x->conditional) {
@@ -779,7 +787,7 @@ fetch_discover(const char *data, size_t len, const char *base)
 
 	if (len > 0x7fffffff)
 		return NULL;
-	doc = htmlReadMemory(data, (int)len, base, NULL, HTML_PARSE_NOERROR |
+	doc = html_read_memory(data, len, base, NULL, HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER);
 	if (doc == NULL)
 		return NULL;

@@ -510,6 +510,12 @@ body_link(struct article *a, xmlNodePtr n, const char *text, size_t len,
 
 	if ((href = html_attr(n, "href")) == NULL)
 		return;
+	/* "" and "#x" are the page itself: with a feed's address as the
+	   base, its query (?token=...) would come along. */
+	if (href[strspn(href, " \t\r\n")] == '\0') {
+		free(href);
+		return;
+	}
 	if (*href != '#' && base != NULL)
 		abs = xmlBuildURI((const xmlChar *)href,
 		    (const xmlChar *)base);
@@ -662,13 +668,19 @@ static xmlDocPtr
 body_fragment_read(const char *s, size_t len)
 {
 	xmlDocPtr	 doc = NULL;
-	char		*clean;
-	size_t		 clen;
+	char		*clean, *refs;
+	size_t		 clen, rlen;
 
-	/* As for pages: escape sequences go whole before libxml2 sees them. */
+	/* As for pages: escape sequences go whole before libxml2 sees them,
+	   those written as character references (&#27;[31m) too. */
+	if ((refs = utf8_drop_escape_refs(s, len, &rlen)) != NULL) {
+		s = refs;
+		len = rlen;
+	}
 	clean = utf8_clean_text(s, len, &clen);
-	if (clen > 0 && clen <= INT_MAX)
-		doc = htmlReadMemory(clean, (int)clen, NULL, "UTF-8",
+	free(refs);
+	if (clen > 0)
+		doc = html_read_memory(clean, clen, NULL, "UTF-8",
 		    BODY_HTML_OPTIONS);
 	free(clean);
 	if (doc != NULL && xmlDocGetRootElement(doc) == NULL) {

@@ -670,7 +670,7 @@ html_charset(const char *s, size_t len)
 
 	if (len > HTML_PRESCAN)
 		len = HTML_PRESCAN;
-	doc = htmlReadMemory(s, (int)len, NULL, NULL,
+	doc = html_read_memory(s, len, NULL, NULL,
 	    HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
 	if (doc == NULL)
 		return CHARSET_NONE;
@@ -734,8 +734,8 @@ html_read(const char *s, size_t len)
 {
 	enum html_charset	 cs;
 	xmlDocPtr		 doc;
-	char			*text = NULL, *clean;
-	size_t			 tlen = 0, invalid, multi;
+	char			*text = NULL, *clean, *refs;
+	size_t			 tlen = 0, invalid, multi, rlen;
 
 	cs = html_charset(s, len);
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
@@ -746,7 +746,7 @@ html_read(const char *s, size_t len)
 
 	switch (cs) {
 	case CHARSET_OTHER:
-		return htmlReadMemory(s, (int)len, NULL, NULL, HTML_OPTIONS);
+		return html_read_memory(s, len, NULL, NULL, HTML_OPTIONS);
 	case CHARSET_CP1252:
 		text = utf8_from_cp1252(s, len, &tlen);
 		break;
@@ -766,13 +766,17 @@ html_read(const char *s, size_t len)
 	 * so terminal escape sequences go whole before the parse. Whitespace
 	 * is collapsed too, which changes nothing that is kept of the page.
 	 */
+	/* &#27;[31m: libxml2 would drop the reference, keep "[31m". */
+	if ((refs = utf8_drop_escape_refs(text, tlen, &rlen)) != NULL) {
+		free(text);
+		text = refs;
+		tlen = rlen;
+	}
 	clean = utf8_clean_line(text, tlen);
 	free(text);
 	tlen = strlen(clean);
-	doc = NULL;
-	if (tlen <= INT_MAX)
-		doc = htmlReadMemory(clean, (int)tlen, NULL, "UTF-8",
-		    HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
+	doc = html_read_memory(clean, tlen, NULL, "UTF-8",
+	    HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
 	free(clean);
 	return doc;
 }

@@ -6,6 +6,7 @@
 #ifndef DOSSIER_IMPORT_HTML_H
 #define DOSSIER_IMPORT_HTML_H
 
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 struct article;
@@ -19,6 +20,22 @@ struct html_walk {
 
 void	html_walk_init(struct html_walk *, xmlNodePtr);
 int	html_walk_next(struct html_walk *, int descend);
+
+/*
+ * Send libxml2's messages that no parser context catches (encoding
+ * errors, which it would print on stderr, over the screen) nowhere. The
+ * setting is the calling thread's: call it before each parse.
+ */
+void	xml_quiet(void);
+
+/*
+ * htmlReadMemory over len bytes of outside HTML, its start tags first cut
+ * to MARKUP_MAX_ATTRS attributes (libxml2 spends quadratic time on more),
+ * the parse stopped (what was read kept) once its tree would pass a
+ * bounded number of nodes; NULL if libxml2 made nothing.
+ */
+htmlDocPtr html_read_memory(const char *, size_t, const char *url,
+	    const char *encoding, int options);
 
 /* Is the element's name (lower case) this? */
 int	html_is(xmlNodePtr, const char *);

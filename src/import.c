@@ -32,6 +32,9 @@ struct import_file {
 	char	*path;
 	char	*error;		/* set: failed during the walk */
 	int	 skipped;	/* error is why it was skipped, not a failure */
+	int	 checked;	/* dev, ino: the file the walk found */
+	dev_t	 dev;
+	ino_t	 ino;
 };
 
 /* The directories on the way down, to notice symlink loops. */
@@ -72,6 +75,7 @@ list_add(struct import_list *l, const char *path, char *error)
 	l->v[l->n].path = xstrdup(path);
 	l->v[l->n].error = error;
 	l->v[l->n].skipped = 0;
+	l->v[l->n].checked = 0;
 	l->n++;
 }
 
@@ -289,15 +293,31 @@ walk(struct import_list *l, const char *path, int explicit,
 		return;
 	}
 	list_add(l, path, NULL);
+	/* What is read later must be this file: a link inside the tree
+	   could be pointed outside it meanwhile. */
+	l->v[l->n - 1].checked = 1;
+	l->v[l->n - 1].dev = sb.st_dev;
+	l->v[l->n - 1].ino = sb.st_ino;
 }
 
-/*
- * Read a whole regular file of at most max bytes. O_NONBLOCK so
- * a FIFO put in place after the walk cannot hang us. The data ends in a NUL.
- */
+static int	import_read(const char *, const struct import_file *, size_t,
+		    char **, size_t *, char **);
+
 int
 import_read_file(const char *path, size_t max, char **out, size_t *outlen,
     char **err)
+{
+	return import_read(path, NULL, max, out, outlen, err);
+}
+
+/*
+ * Read a whole regular file of at most max bytes; if want is given, only
+ * the file the walk found there. O_NONBLOCK so a FIFO put in place after
+ * the walk cannot hang us. The data ends in a NUL.
+ */
+static int
+import_read(const char *path, const struct import_file *want, size_t max,
+    char **out, size_t *outlen, char **err)
 {
 	struct stat	 sb;
 	char		*data = NULL;
@@ -315,6 +335,12 @@ import_read_file(const char *path, size_t max, char **out, size_t *outlen,
 	}
 	if (!S_ISREG(sb.st_mode)) {
 		*err = xstrdup("not a regular file");
+		goto out;
+	}
+	if (want != NULL && want->checked && (sb.st_dev != want->dev ||
+	    sb.st_ino != want->ino)) {
+		*err = xstrdup("changed since the directory was read (a link "
+		    "pointed elsewhere?): not read");
 		goto out;
 	}
 	if (sb.st_size > (off_t)max) {
@@ -484,8 +510,8 @@ import_parse(struct import_item *it, int64_t feed, struct store *s,
 	int		 rc, bin;
 
 	it->status = IMPORT_FAILED;
-	if (import_read_file(it->file->path, IMPORT_MAX_FILE, &data, &len,
-	    &err) != 0)
+	if (import_read(it->file->path, it->file, IMPORT_MAX_FILE, &data,
+	    &len, &err) != 0)
 		goto fail;
 	if (len == 0 || only_space(data, len)) {
 		err = xstrdup("empty file");

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
@@ -18,10 +19,97 @@
 #include "article.h"
 #include "buf.h"
 #include "fetch.h"
+#include "import-html.h"
+#include "markup.h"
 #include "opml.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
+
+/*
+ * A parse under bounds: past OPML_MAX_OUTLINES outlines, or
+ * OPML_MAX_OTHER other elements, comments and instructions, the document
+ * is still read to its end (it must be well formed) but builds nothing
+ * more: libxml2's tree costs some 150 bytes a node, and 16 MiB of "<a/>"
+ * would take 600 MB.
+ */
+struct opml_sax {
+	int		entities;	/* 1: entities, 2: attributes */
+	size_t		outlines;	/* outline elements built */
+	size_t		others;		/* other nodes built */
+	size_t		skipdepth;	/* in an element not built */
+	size_t		skipped;	/* outlines not built */
+};
+
+#define OPML_MAX_OTHER		10000
+
+static void
+opml_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+	int			 outline;
+
+	outline = strcmp((const char *)local, "outline") == 0;
+	if (st->skipdepth == 0 && (outline ?
+	    st->outlines < OPML_MAX_OUTLINES : st->others < OPML_MAX_OTHER)) {
+		if (outline)
+			st->outlines++;
+		else
+			st->others++;
+		xmlSAX2StartElementNs(ctx, local, prefix, uri, nns, ns, nattrs,
+		    ndefaulted, attrs);
+		return;
+	}
+	st->skipdepth++;
+	if (outline)
+		st->skipped++;
+}
+
+static void
+opml_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+
+	if (st->skipdepth > 0)
+		st->skipdepth--;
+	else
+		xmlSAX2EndElementNs(ctx, local, prefix, uri);
+}
+
+static void
+opml_chars(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+
+	if (st->skipdepth == 0 && st->others < OPML_MAX_OTHER)
+		xmlSAX2Characters(ctx, ch, len);
+}
+
+static void
+opml_comment(void *ctx, const xmlChar *value)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+
+	if (st->skipdepth == 0 && st->others++ < OPML_MAX_OTHER)
+		xmlSAX2Comment(ctx, value);
+}
+
+static void
+opml_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct opml_sax		*st = ctxt->_private;
+
+	if (st->skipdepth == 0 && st->others++ < OPML_MAX_OTHER)
+		xmlSAX2ProcessingInstruction(ctx, target, data);
+}
 
 /* An entity declaration stops the parse: OPML has no use for one. */
 static void
@@ -30,7 +118,22 @@ opml_entity_decl(void *ctx, const xmlChar *name, int type,
 {
 	xmlParserCtxtPtr	ctxt = ctx;
 
-	*(int *)ctxt->_private = 1;
+	((struct opml_sax *)ctxt->_private)->entities = 1;
+	xmlStopParser(ctxt);
+}
+
+/*
+ * So does an attribute declaration: its default would be added to every
+ * element named, past any bound on the attributes the text holds.
+ */
+static void
+opml_attribute_decl(void *ctx, const xmlChar *elem, const xmlChar *name,
+    int type, int def, const xmlChar *value, xmlEnumerationPtr tree)
+{
+	xmlParserCtxtPtr	ctxt = ctx;
+
+	xmlFreeEnumeration(tree);
+	((struct opml_sax *)ctxt->_private)->entities = 2;
 	xmlStopParser(ctxt);
 }
 
@@ -261,26 +364,47 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 	xmlDocPtr		 doc = NULL;
 	xmlNodePtr		 root, n;
 	const xmlError		*e;
-	int			 entities = 0, rv = -1;
+	char			*cut = NULL;
+	size_t			 clen;
+	struct opml_sax		 st;
+	int			 rv = -1;
 
 	memset(o, 0, sizeof *o);
 	if (len > 0x7fffffff) {
 		*err = xstrdup("file too large");
 		return -1;
 	}
+	xml_quiet();
+	/* libxml2 spends quadratic time on a tag's attributes. */
+	if ((cut = markup_cut_attrs(data, len, MARKUP_MAX_ATTRS, 0,
+	    &clen)) != NULL) {
+		data = cut;
+		len = clen;
+	}
 	if ((ctxt = xmlCreateMemoryParserCtxt(data, (int)len)) == NULL) {
 		*err = xstrdup("cannot read the file");
+		free(cut);
 		return -1;
 	}
-	ctxt->_private = &entities;
+	memset(&st, 0, sizeof st);
+	ctxt->_private = &st;
+	ctxt->sax->startElementNs = opml_start;
+	ctxt->sax->endElementNs = opml_end;
+	ctxt->sax->characters = opml_chars;
+	ctxt->sax->ignorableWhitespace = opml_chars;
+	ctxt->sax->comment = opml_comment;
+	ctxt->sax->processingInstruction = opml_pi;
 	ctxt->sax->entityDecl = opml_entity_decl;
+	ctxt->sax->attributeDecl = opml_attribute_decl;
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	xmlParseDocument(ctxt);
 	doc = ctxt->myDoc;
-	if (entities) {
-		*err = xstrdup("the document declares entities, which OPML "
-		    "has no use for; refused");
+	if (st.entities) {
+		*err = xstrdup(st.entities == 1 ? "the document declares "
+		    "entities, which OPML has no use for; refused" :
+		    "the document declares attributes (<!ATTLIST>), which "
+		    "OPML has no use for; refused");
 		goto out;
 	}
 	if (!ctxt->wellFormed || doc == NULL) {
@@ -305,11 +429,13 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 	}
 	if (opml_walk(o, n, err) != 0)
 		goto out;
+	o->skipped += st.skipped;
 	rv = 0;
 out:
 	if (doc != NULL)
 		xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctxt);
+	free(cut);
 	if (rv != 0)
 		opml_free(o);
 	return rv;

@@ -484,9 +484,11 @@ ui_argv_free(char **argv)
 
 /*
  * One command of $BROWSER (len bytes at cmd) as argv: words parted by
- * blanks, never run by a shell. A word holding %s becomes that word with
- * the address in its place (%% is a '%'), so the address is never split;
- * with no %s the address is the last word. NULL if there are no words.
+ * blanks, never run by a shell. Single or double quotes keep blanks in a
+ * word and are taken away, as a shell would (firefox '%s' is common), but
+ * nothing else is special. A word holding %s becomes that word with the
+ * address in its place (%% is a '%'), so the address is never split; with
+ * no %s the address is the last word. NULL if there are no words.
  */
 static char **
 ui_browser_words(const char *cmd, size_t len, const char *url)
@@ -495,6 +497,7 @@ ui_browser_words(const char *cmd, size_t len, const char *url)
 	char		**argv;
 	size_t		  argc = 0, i = 0;
 	int		  placed = 0;
+	char		  quote;
 
 	argv = xcalloc(len / 2 + 3, sizeof *argv);
 	for (;;) {
@@ -503,8 +506,15 @@ ui_browser_words(const char *cmd, size_t len, const char *url)
 		if (i == len)
 			break;
 		buf_init(&w);
-		for (; i < len && cmd[i] != ' ' && cmd[i] != '\t'; i++) {
-			if (cmd[i] == '%' && i + 1 < len && cmd[i + 1] == 's') {
+		quote = 0;
+		for (; i < len && (quote != 0 || (cmd[i] != ' ' &&
+		    cmd[i] != '\t')); i++) {
+			if (quote == 0 && (cmd[i] == '\'' || cmd[i] == '"'))
+				quote = cmd[i];
+			else if (quote != 0 && cmd[i] == quote)
+				quote = 0;
+			else if (cmd[i] == '%' && i + 1 < len &&
+			    cmd[i + 1] == 's') {
 				buf_adds(&w, url);
 				placed = 1;
 				i++;

@@ -67,9 +67,10 @@ url_story(const char *s, size_t len, const char **why)
 		/* No scheme before the path: a relative address. */
 		for (n = 0; n < len && strchr(":/?#", s[n]) == NULL; n++)
 			;
-		*why = n == len || s[n] != ':' ? "relative, with no address "
-		    "to resolve it against" : "not an absolute http or https "
-		    "address";
+		*why = *s == '#' ? "a reference within the document, not an "
+		    "address of its own" : n == len || s[n] != ':' ?
+		    "relative, with no address to resolve it against" :
+		    "not an absolute http or https address";
 		return NULL;
 	}
 	/*

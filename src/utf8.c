@@ -250,6 +250,112 @@ utf8_escape_len(const char *s, size_t len)
 	return intro;
 }
 
+/*
+ * The length of a numeric character reference at s (s[0] == '&') and its
+ * code point; 0 if s holds none.
+ */
+static size_t
+utf8_ref(const char *s, size_t len, unsigned long *cp)
+{
+	size_t	j, start;
+	int	hex, d;
+
+	if (len < 4 || s[1] != '#')
+		return 0;
+	hex = s[2] == 'x' || s[2] == 'X';
+	start = j = 2 + (size_t)hex;
+	for (*cp = 0; j < len && j < start + 8; j++) {
+		if (s[j] >= '0' && s[j] <= '9')
+			d = s[j] - '0';
+		else if (hex && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'f')
+			d = (s[j] | 0x20) - 'a' + 10;
+		else
+			break;
+		*cp = *cp * (hex ? 16 : 10) + (unsigned long)d;
+	}
+	return j > start && j < len && s[j] == ';' ? j + 1 : 0;
+}
+
+/* Is c a byte that markup gives a meaning (it is never eaten)? */
+static int
+utf8_markup_byte(char c)
+{
+	return c == '<' || c == '>' || c == '&' || c == '"' || c == '\'';
+}
+
+/*
+ * Bytes after an ESC written as a reference that belong to its sequence:
+ * a CSI's parameters and final byte, or a string sequence (OSC, DCS...)
+ * to its terminator (BEL or ESC \\, raw or as references) within 512
+ * bytes; never a byte markup gives a meaning, and nothing for another
+ * escape (the parser drops the ESC alone, as it always has).
+ */
+static size_t
+utf8_ref_sequence(const char *s, size_t len)
+{
+	unsigned long	cp;
+	size_t		i, n, max;
+
+	if (len == 0)
+		return 0;
+	if (s[0] == '[') {
+		for (i = 1; i < len && (unsigned char)s[i] >= 0x20 &&
+		    (unsigned char)s[i] <= 0x3f && !utf8_markup_byte(s[i]); i++)
+			;
+		if (i < len && s[i] >= 0x40 && s[i] <= 0x7e)
+			i++;
+		return i;
+	}
+	if (strchr("]PX^_", s[0]) == NULL)
+		return 0;
+	max = len < 513 ? len : 513;
+	for (i = 1; i < max; i++) {
+		if (s[i] == 0x07)
+			return i + 1;
+		if (s[i] == 0x1b && i + 1 < len && s[i + 1] == '\\')
+			return i + 2;
+		if (s[i] == '&' && (n = utf8_ref(s + i, len - i, &cp)) > 0) {
+			if (cp == 7)
+				return i + n;
+			if (cp == 0x1b && i + n < len && s[i + n] == '\\')
+				return i + n + 1;
+		}
+		if (s[i] == '<')
+			break;
+	}
+	return 1;	/* no terminator: the introducer only */
+}
+
+char *
+utf8_drop_escape_refs(const char *s, size_t len, size_t *outlen)
+{
+	struct buf	 b;
+	const char	*amp;
+	unsigned long	 cp;
+	size_t		 i = 0, run = 0, n, seq;
+	int		 any = 0;
+
+	buf_init(&b);
+	while (i < len && (amp = memchr(s + i, '&', len - i)) != NULL) {
+		i = (size_t)(amp - s);
+		if ((n = utf8_ref(s + i, len - i, &cp)) == 0 || cp != 0x1b ||
+		    (seq = utf8_ref_sequence(s + i + n, len - i - n)) == 0) {
+			i++;
+			continue;
+		}
+		buf_add(&b, s + run, i - run);
+		run = i = i + n + seq;
+		any = 1;
+	}
+	if (!any) {
+		buf_free(&b);
+		return NULL;
+	}
+	buf_add(&b, s + run, len - run);
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
 char *
 utf8_clean_line(const char *s, size_t len)
 {

@@ -35,6 +35,16 @@ char	*utf8_normalize(const char *, size_t, size_t *outlen);
  */
 size_t	 utf8_escape_len(const char *, size_t);
 
+/*
+ * Markup (XML or HTML) without the escape sequences written as character
+ * references (&#27;[31m, &#x1b;]0;title&#7;): a parser drops the ESC and
+ * would keep "[31m" as text. A CSI goes with its parameters, a string
+ * sequence with its terminator; no byte that markup gives a meaning
+ * (< > & " ') is ever taken. NULL if there are none; else a new string of
+ * *outlen bytes.
+ */
+char	*utf8_drop_escape_refs(const char *, size_t, size_t *outlen);
+
 /* Is cp a character that must never be stored in a display field? */
 int	 utf8_is_unsafe(uint32_t cp);
 

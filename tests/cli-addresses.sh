@@ -5,7 +5,7 @@
 # also from a library written before they were checked.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 16
+plan 21
 
 db="$T/db"
 authed=$(echo "$URL" | sed 's|://|://alice:s3cret@|')
@@ -183,13 +183,17 @@ ok $? "import checks Markdown front matter and links, and HTML canonical, og:url
 cat >"$T/srv/story.html" <<'EOF'
 <html><head><title>A story page</title></head><body><article>
 <h1>A story page</h1><p>A story page with a paragraph long enough to be kept
-as the body of a story, and nothing else on it.</p></article></body></html>
+as the body of a story, and <a href="../doc/2">a report</a> on it.</p>
+</article></body></html>
 EOF
 run --db "$T/db4" add "$authed/t/story.html"
 "$DOSSIER" --db "$T/db4" show --json 1 >"$T/all"
 [ $rc -eq 0 ] && grep -q "\"url\": *\"$URL/t/story.html\"" "$T/all" &&
 	! grep -q s3cret "$T/all" "$T/out" "$T/err"
 ok $? "a page added by its address keeps the address without the password"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err" "$T/all")"
+grep -q "\"url\": *\"$URL/doc/2\"" "$T/all" && ! has "$T/out" "dropped"
+ok $? "its relative links resolve against that address, without the password"
 [ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err" "$T/all")"
 
 # Autodiscovery: the advertised feed's credentials are never printed.
@@ -270,6 +274,46 @@ run --db "$T/db7" add "$tok/t/hostile.atom"
 ! grep -q tok3nabc "$T/out" && has "$T/out" "http://****@$host/t/hostile.atom"
 ok $? "a token given as the user name is never printed"
 [ $? -eq 0 ] || diag "$(cat "$T/out")"
+
+# A feed's token in its query: "#x" and "" are the feed document itself,
+# and resolving them against its address would carry the token along.
+cat >"$T/srv/tok.rss" <<'EOF'
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Tok</title>
+<item><title>Fragment</title><guid>g1</guid><link>#story-1</link>
+<description>&lt;p&gt;See &lt;a href="#n"&gt;the note&lt;/a&gt;, &lt;a href=""&gt;this&lt;/a&gt;, &lt;a href=" "&gt;that&lt;/a&gt; and &lt;a href="?page=2"&gt;the next page&lt;/a&gt;.&lt;/p&gt;</description></item>
+</channel></rss>
+EOF
+cat >"$T/srv/tok.atom" <<'EOF'
+<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>TokA</title>
+<entry><id>a1</id><title>Entry</title><link href="#e1"/>
+<content type="html">&lt;a href=""&gt;self&lt;/a&gt; text</content></entry></feed>
+EOF
+run --db "$T/db8" add "$URL/t/tok.rss?token=SEKRIT" "$URL/t/tok.atom?key=SEKRIT"
+[ $rc -eq 0 ] && has "$T/out" '"#story-1": a reference within the document'
+ok $? "a story link that is only a fragment is dropped, saying why" ||
+	diag "rc=$rc" "$(cat "$T/out" "$T/err")"
+"$DOSSIER" --db "$T/db8" show --json 1 >"$T/out" 2>&1
+"$DOSSIER" --db "$T/db8" show --json 2 >>"$T/out" 2>&1
+! grep -q SEKRIT "$T/out" && has "$T/out" "/t/tok.rss?page=2"
+ok $? "no story or link carries the feed's query token" ||
+	diag "$(cat "$T/out")"
+"$DOSSIER" --db "$T/db8" show --json 1 >"$T/out" 2>&1
+"$DOSSIER" --db "$T/db8" show --json 2 >>"$T/out" 2>&1
+[ "$(grep -o '"url":null' "$T/out" | wc -l)" -eq 2 ]
+ok $? "the stories are kept, with no address" || diag "$(cat "$T/out")"
+
+# A server's permanent redirect to an address with credentials: they are
+# the server's, not the user's; the feed keeps the address it was given.
+run --db "$T/db9" add "$URL/go301?http%3A%2F%2Fsrvuser%3Asrvpass%40$host%2Ff%2Fworld.xml"
+"$DOSSIER" --db "$T/db9" fetch >>"$T/out" 2>>"$T/err"
+"$DOSSIER" --db "$T/db9" feeds >>"$T/out" 2>>"$T/err"
+"$DOSSIER" --db "$T/db9" opml export >>"$T/out" 2>>"$T/err"
+[ $rc -eq 0 ] && ! grep -qE "srvuser:|//\*\*\*\*" "$T/out" "$T/err" &&
+	has "$T/out" "$URL/go301?http%3A"
+ok $? "a redirect to an address with credentials does not move the feed there" ||
+	diag "rc=$rc" "$(cat "$T/out" "$T/err")"
 
 [ ! -e "$T/pwned" ] && [ ! -e /tmp/pwned ]
 ok $? "nothing ran"

@@ -7,7 +7,7 @@
 # to a second or two.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 17
+plan 21
 
 db="$T/lib.db"
 # fails TOTAL LOW-SPEED URL MESSAGE DESCRIPTION [MAX-SECONDS]: with those
@@ -73,6 +73,17 @@ fails 2 30 "$URL/busy" "HTTP 429 Too Many Requests (the server asks to wait 120 
 
 fails 2 30 "$URL/status/401" "HTTP 401 Unauthorized (the feed asks for a user name and password" \
 	"401 says what the feed asks for"
+
+fails 2 30 "https://${URL#http://}/f/world.xml" \
+	"failed: the server answers in plain HTTP on this port (try http://)" \
+	"TLS to a plain-HTTP port says what it met"
+
+fails 2 30 "$URL/gzbomb" "larger than 16 MiB, the limit for one document" \
+	"a gzip bomb (20 KiB to 20 MiB) names the cap, counted decompressed"
+
+for s in 403 500; do
+	fails 2 30 "$URL/status/$s" "HTTP $s " "$s is named with its status"
+done
 
 # fetch stores and prints the same words as add.
 cat >"$T/feeds.opml" <<EOF

@@ -4,7 +4,7 @@
 # another user's file; import DIR follows a symbolic link found in the tree
 # only when it leads inside the tree, and never loops.
 . "$top_srcdir/tests/lib.sh"
-plan 17
+plan 20
 
 db="$T/lib.db"
 "$DOSSIER" --db "$db" import -q "$top_srcdir/samples/library" >/dev/null 2>&1
@@ -64,6 +64,24 @@ run --db "$db" export --output "$T/o/mine.md"
 [ $rc -eq 0 ] && has "$T/o/mine.md" "# dossier:" &&
 	[ "$(stat -c %a "$T/o/mine.md")" = 640 ] && nothing_left
 ok $? "export --output replaces the user's own file and keeps its mode"
+
+# A hard link: replacing it would part it from its other name, silently.
+echo "twin" >"$T/o/twin.md"
+ln "$T/o/twin.md" "$T/o/hard.md"
+run --db "$db" export --output "$T/o/hard.md"
+[ $rc -eq 1 ] && [ "$(cat "$T/o/hard.md")" = twin ] &&
+	[ "$(stat -c %i "$T/o/hard.md")" = "$(stat -c %i "$T/o/twin.md")" ] &&
+	nothing_left && has "$T/err" "hard.md has other hard links"
+ok $? "export --output onto a file with another hard link is refused" ||
+	diag "rc=$rc" "$(cat "$T/err")"
+
+# A dangling symbolic link: nothing is made where it points.
+ln -s "$T/o/nowhere.md" "$T/o/dangling.md"
+run --db "$db" export --output "$T/o/dangling.md"
+[ $rc -eq 1 ] && [ -L "$T/o/dangling.md" ] && [ ! -e "$T/o/nowhere.md" ] &&
+	nothing_left && has "$T/err" "dangling.md is a symbolic link"
+ok $? "export --output onto a dangling symbolic link is refused" ||
+	diag "rc=$rc" "$(cat "$T/err")"
 
 # A new file: 0666 less the umask.
 (umask 027 && "$DOSSIER" --db "$db" export --output "$T/o/new.md" 2>/dev/null)
@@ -162,4 +180,43 @@ timeout 10 "$DOSSIER" --db "$T/imp4.db" import -q "$T/fan" >"$T/out" 2>"$T/err"
 [ $? -eq 1 ] && has "$T/err" "d0/loop: symlink loop" &&
 	has "$T/out" "1 already in the library"
 ok $? "a cycle inside the tree is reported, not followed"
+# A link inside the tree pointed outside it after the walk checked it:
+# what is read is the file the walk found, or nothing. The first file is
+# big, so that its reading (watched in /proc) leaves time for the swap.
+if [ -r /proc/self/io ]; then
+	mkdir -p "$T/race/tree" "$T/race/outside"
+	python3 - "$T/race/tree/a-big.txt" <<'EOF'
+import sys
+words = "the minister said talks with the envoy would go on".split()
+with open(sys.argv[1], "w") as f:
+    f.write("Big headline\n\n")
+    for i in range(20000):
+        f.write(" ".join(words[(i + j) % len(words)] for j in range(60)))
+        f.write(".\n\n")
+EOF
+	printf 'Inside story\n\nA story from inside the tree, long enough to keep.\n' \
+	    >"$T/race/tree/m.txt"
+	printf 'Outside secret\n\nA file from outside the tree, never to be read.\n' \
+	    >"$T/race/outside/secret.txt"
+	ln -s m.txt "$T/race/tree/z.txt"
+	"$DOSSIER" --db "$T/race.db" import "$T/race/tree" >"$T/out" 2>"$T/err" &
+	pid=$!
+	n=0
+	while [ $n -lt 400 ]; do
+		r=$(awk '/^rchar/ { print $2 }' /proc/$pid/io 2>/dev/null)
+		[ "${r:-0}" -ge 6000000 ] && break
+		kill -0 $pid 2>/dev/null || break
+		n=$((n + 1))
+		sleep 0.01
+	done
+	ln -sfn ../outside/secret.txt "$T/race/tree/z.txt"
+	wait $pid
+	"$DOSSIER" --db "$T/race.db" list >>"$T/out" 2>&1
+	! has "$T/out" "Outside secret" &&
+	    has "$T/err" "z.txt: changed since the directory was read"
+	ok $? "a link pointed outside the tree after the walk is not read" ||
+		diag "$(cat "$T/out" "$T/err")"
+else
+	skip "no /proc/PID/io to watch the import's reading"
+fi
 exit 0

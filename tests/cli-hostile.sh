@@ -8,7 +8,7 @@
 # stdout or stderr but newline and tab.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 32
+plan 33
 
 db="$T/lib.db"
 d() { run --db "$db" "$@"; }
@@ -193,4 +193,25 @@ ok $? "import names the file cleaned" || diag "$(cat -v "$T/out")"
 (cd "$T/in" && "$DOSSIER" --db "$db" import "$(printf -- '--x\033]52;c;eA==\007')" \
     >>"$T/out" 2>>"$T/err")
 clean "a hostile file name taken as an option prints no control"
+# Escape sequences written as character references: the reference goes
+# and so does the rest of the sequence, not only the ESC.
+cat >"$T/srv/refs.rss" <<'EOF'
+<?xml version="1.0"?><rss version="2.0"><channel><title>Refs &#27;[31mfeed</title>
+<item><title>&#x1B;]0;pwned&#7;Ref story</title><link>http://x.example/r</link>
+<description>&amp;#27;[2JCleared &lt;b&gt;&amp;#x1b;[31mred&lt;/b&gt; text.</description></item>
+</channel></rss>
+EOF
+cat >"$T/srv/refs.html" <<'EOF'
+<html><head><title>&#27;]52;c;SGVsbG8=&#7;Ref page</title></head><body><article>
+<h1>&#27;[1mRef page</h1><p>Text &#x1b;[2J that the minister read out on Monday, word for word.</p>
+</article></body></html>
+EOF
+run --db "$T/refs.db" add "$URL/t/refs.rss" "$URL/t/refs.html"
+"$DOSSIER" --db "$T/refs.db" show 1 >>"$T/out" 2>&1
+"$DOSSIER" --db "$T/refs.db" show 2 >>"$T/out" 2>&1
+[ $rc -eq 0 ] && has "$T/out" "Ref story" && has "$T/out" "Refs feed" &&
+	has "$T/out" "Cleared red text." && has "$T/out" "Text that the minister" &&
+	! grep -qE '\[(31|2J|1)m?|\]0;|\]52;|pwned' "$T/out"
+ok $? "escape sequences written as character references go whole" ||
+	diag "$(cat "$T/out" "$T/err")"
 exit 0

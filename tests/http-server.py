@@ -36,6 +36,8 @@ and User-Agent. Paths:
   /not-http       a line of text, no status line (HTTP/0.9)
   /empty          200 with an empty body
   /busy           429 with Retry-After: 120
+  /go301?WHERE    301 to WHERE (percent-decoded): a redirect a test names
+  /gzbomb         gzip of 20 MiB of feed (about 20 KiB sent)
 
 Also a second port that never accepts a connection (its queue is kept
 full), written to PORTFILE-noaccept, for the connect timeout.
@@ -47,6 +49,7 @@ import os
 import socketserver
 import sys
 import time
+import urllib.parse
 
 FIXTURES, TMP, PORTFILE, LOG = sys.argv[1:5]
 LAST_MODIFIED = "Mon, 01 Jan 2024 00:00:00 GMT"
@@ -89,6 +92,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
 
     def serve_file(self, base, name, etag=True, lm=True, gz=False):
+        name = name.split("?")[0]     # a query (a feed's token) is ignored
         path = os.path.join(base, name)
         if "/" in name or not os.path.isfile(path):
             return self.send(404, b"no such file\n")
@@ -201,6 +205,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             elif p == "/not-modified":
                 self.send_response(304)
                 self.end_headers()
+            elif p.startswith("/go301?"):
+                self.redirect(urllib.parse.unquote(p[7:]), 301)
+            elif p == "/gzbomb":
+                if "gzip" not in self.headers.get("Accept-Encoding", ""):
+                    return self.send(406, b"gzip only\n")
+                body = (b'<?xml version="1.0"?><rss version="2.0"><channel>'
+                        b'<title>Bomb</title><description>' +
+                        b"a" * (20 * 1024 * 1024) + b"</description>")
+                self.send(200, gzip.compress(body), "application/rss+xml",
+                          [("Content-Encoding", "gzip")])
             elif p.startswith("/status/"):
                 code = int(p[8:])
                 self.send(code, b"status %d\n" % code)

@@ -115,6 +115,46 @@ test_unsafe(void **state)
 	assert_false(utf8_is_unsafe(0x0627));	/* Arabic letters are fine */
 }
 
+/* refs(in): utf8_drop_escape_refs on in, or "=" if nothing went. */
+static void
+assert_refs(const char *in, const char *want)
+{
+	char	*out;
+	size_t	 len = 0;
+
+	out = utf8_drop_escape_refs(in, strlen(in), &len);
+	if (strcmp(want, "=") == 0) {
+		if (out != NULL)
+			fail_msg("changed %s to %s", in, out);
+		return;
+	}
+	if (out == NULL)
+		fail_msg("unchanged: %s", in);
+	assert_int_equal(len, strlen(out));
+	assert_string_equal(out, want);
+	free(out);
+}
+
+static void
+test_escape_refs(void **state)
+{
+	(void)state;
+	assert_refs("a &#27;[31mred&#x1B;[0m b", "a red b");
+	assert_refs("&#x1b;]0;title&#7;T", "T");
+	assert_refs("&#27;]52;c;SGVsbG8=&#x07;x", "x");
+	assert_refs("&#27;]2;t&#27;\\x", "x");
+	/* An ESC of another kind goes alone, in the parser, as before. */
+	assert_refs("Para&#27;graph", "=");
+	/* Markup is never eaten: a quote, a tag. */
+	assert_refs("<a t=\"x&#27;[\">y</a>", "<a t=\"x\">y</a>");
+	assert_refs("&#27;[12<b>", "<b>");
+	/* A string sequence without its end: only the introducer. */
+	assert_refs("&#27;]0;no end <b>", "0;no end <b>");
+	/* Other references stay. */
+	assert_refs("&#38;&#x26;&amp; &#7; &#27", "=");
+	assert_refs("", "=");
+}
+
 int
 main(void)
 {
@@ -124,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_clean_line),
 		cmocka_unit_test(test_unsafe),
+		cmocka_unit_test(test_escape_refs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 11
+plan 13
 
 db="$T/lib.db"
 authed=$(echo "$URL" | sed 's|://|://alice:s3cret@|')
@@ -93,6 +93,29 @@ ok $? "nor javascript: or option links; the browser never ran"
 keys Enter
 wait_for "Text." && ! grep -qE 'ProxyCommand|javascript|new-window' "$T/screen"
 ok $? "the open story shows none of them"
+
+# Quotes in $BROWSER group words and go, as a shell's would; a command of
+# many words keeps each.
+start 200 40 env BROWSER="$T/browser -a 'two words' \"%s\" -b=\"x y\" -c -d -e -f -g -h" \
+    "$DOSSIER" --db "$db"
+wait_for "3 articles"
+find "relative"
+rm -f "$T/opened"
+keys o
+wait_for "opened http://$host/story/7"
+printf '%s\n' -a "two words" "http://$host/story/7" "-b=x y" -c -d -e -f -g \
+    -h | cmp -s - "$T/opened"
+ok $? "\$BROWSER with '%s' in quotes gets the address alone, quotes taken away"
+[ $? -eq 0 ] || diag "$(cat "$T/opened" 2>&1)"
+start 200 40 env BROWSER="'$T/browser' --new-window" "$DOSSIER" --db "$db"
+wait_for "3 articles"
+find "relative"
+rm -f "$T/opened"
+keys o
+wait_for "opened http://$host/story/7"
+printf '%s\n' --new-window "http://$host/story/7" | cmp -s - "$T/opened"
+ok $? "a quoted browser path is found, the address its last word"
+[ $? -eq 0 ] || diag "$(cat "$T/opened" 2>&1)"
 
 # No browser at all: say what to set.
 mkdir "$T/nobin"
