@@ -32,22 +32,33 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 static char	 fuzz_dir[] = "/tmp/fuzz-config.XXXXXX";
 static char	*fuzz_cfg, *fuzz_nb;
 
+static char	*fuzz_sub;
+
+/* Remove the private config directory as the fuzzer exits. */
+static void
+fuzz_cleanup(void)
+{
+	unlink(fuzz_cfg);
+	unlink(fuzz_nb);
+	rmdir(fuzz_sub);
+	rmdir(fuzz_dir);
+}
+
 /* Set up a private config directory once. */
 static void
 fuzz_init(void)
 {
-	char	*d;
-
 	if (fuzz_cfg != NULL)
 		return;
 	if (mkdtemp(fuzz_dir) == NULL)
 		abort();
-	if (asprintf(&d, "%s/dossier", fuzz_dir) < 0 || mkdir(d, 0700) != 0)
+	if (asprintf(&fuzz_sub, "%s/dossier", fuzz_dir) < 0 ||
+	    mkdir(fuzz_sub, 0700) != 0)
 		abort();
-	free(d);
 	if (asprintf(&fuzz_cfg, "%s/dossier/config", fuzz_dir) < 0 ||
 	    asprintf(&fuzz_nb, "%s/nb", fuzz_dir) < 0)
 		abort();
+	atexit(fuzz_cleanup);
 	setenv("XDG_CONFIG_HOME", fuzz_dir, 1);
 	setenv("HOME", fuzz_dir, 1);
 	unsetenv("NO_COLOR");

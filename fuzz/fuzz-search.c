@@ -26,6 +26,20 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 static struct store	*fuzz_store;
 static int64_t		 fuzz_ids[8];
 static size_t		 fuzz_nids;
+static char		 fuzz_dir[] = "/tmp/fuzz-search.XXXXXX";
+
+/* Close the store and remove its directory as the fuzzer exits. */
+static void
+fuzz_cleanup(void)
+{
+	char	*path;
+
+	store_close(fuzz_store);
+	xasprintf(&path, "%s/search.db", fuzz_dir);
+	unlink(path);
+	free(path);
+	rmdir(fuzz_dir);
+}
 
 /* Stories to search: stems, accents, captions, bylines, tags. */
 static const struct {
@@ -47,19 +61,20 @@ static void
 fuzz_init(void)
 {
 	struct article	 a;
-	char		 dir[] = "/tmp/fuzz-search.XXXXXX", *path, *err = NULL;
+	char		*path, *err = NULL;
 	char		 guid[16];
 	int64_t		 feed;
 	size_t		 i;
 
 	if (fuzz_store != NULL)
 		return;
-	if (mkdtemp(dir) == NULL)
+	if (mkdtemp(fuzz_dir) == NULL)
 		abort();
-	xasprintf(&path, "%s/search.db", dir);
+	xasprintf(&path, "%s/search.db", fuzz_dir);
 	if ((fuzz_store = store_open(path, &err)) == NULL)
 		abort();
 	free(path);
+	atexit(fuzz_cleanup);
 	feed = store_local_feed(fuzz_store, &err);
 	if (feed <= 0 || store_begin(fuzz_store, &err) != 0)
 		abort();
