@@ -493,9 +493,10 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 	struct config_file	 c, *outer = config_cur;
 	struct stat		 st;
 	FILE			*f;
-	char			 line[CONFIG_LINE], *msg = NULL, *e;
-	size_t			 len;
-	int			 lineno = 0, rv, longline = 0;
+	char			*line = NULL, *msg = NULL, *e;
+	size_t			 cap = 0, len;
+	ssize_t			 n;
+	int			 lineno = 0, rv;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		e = ui_escape(path, 256);
@@ -503,6 +504,7 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 		free(e);
 		return -1;
 	}
+	memset(&st, 0, sizeof st);	/* a failed fstat: not regular */
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
 	    st.st_size > CONFIG_SIZE) {
 		e = ui_escape(path, 256);
@@ -518,17 +520,21 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 	c.newsboat = newsboat;
 	c.depth = outer != NULL ? outer->depth + 1 : 0;
 	config_cur = &c;
-	while (fgets(line, sizeof line, f) != NULL) {
-		len = strlen(line);
-		if (longline) {
-			/* The rest of a line too long, already reported. */
-			longline = len > 0 && line[len - 1] != '\n';
+	/*
+	 * Whole lines (the file is at most CONFIG_SIZE), so that a NUL in
+	 * one is not taken for its end and the next line is still read.
+	 */
+	while ((n = getline(&line, &cap, f)) != -1) {
+		lineno++;
+		len = (size_t)n;
+		if (len > 0 && line[len - 1] == '\n')
+			len--;
+		if (len > CONFIG_LINE - 2) {
+			config_error(&c, lineno, "line longer than 1023 bytes");
 			continue;
 		}
-		lineno++;
-		if (len > 0 && line[len - 1] != '\n' && !feof(f)) {
-			longline = 1;
-			config_error(&c, lineno, "line longer than 1023 bytes");
+		if (memchr(line, '\0', len) != NULL) {
+			config_error(&c, lineno, "line holds a NUL byte");
 			continue;
 		}
 		if ((rv = ui_command(ui, line, &msg)) < 0)
@@ -538,6 +544,7 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 		free(msg);
 		msg = NULL;
 	}
+	free(line);
 	fclose(f);
 	config_cur = outer;
 	if (outer != NULL) {

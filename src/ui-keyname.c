@@ -82,7 +82,8 @@ ui_key_parse(const char *s)
 	if (s[0] == 'C' && s[1] == '-' && s[2] >= 'a' && s[2] <= 'z' &&
 	    s[3] == '\0')
 		return s[2] - 'a' + 1;
-	if (s[0] == 'F' && s[1] >= '1' && s[1] <= '9') {
+	/* At most two digits: atoi of a longer number could wrap to 1-12. */
+	if (s[0] == 'F' && s[1] >= '1' && s[1] <= '9' && strlen(s + 1) <= 2) {
 		n = (size_t)atoi(s + 1);
 		if (n >= 1 && n <= 12 && strspn(s + 1, "0123456789") ==
 		    strlen(s + 1))

@@ -115,6 +115,15 @@ url_story(const char *s, size_t len, const char **why)
 		else
 			buf_addc(&b, *p);
 	}
+	/*
+	 * Encoding triples a byte: what is kept must still fit, or it would
+	 * be refused when read back and when opened.
+	 */
+	if (b.len > URL_MAX) {
+		buf_free(&b);
+		*why = "address longer than 2048 bytes";
+		return NULL;
+	}
 	return buf_detach(&b);
 }
 
