@@ -10,7 +10,7 @@ if command -v tmux >/dev/null 2>&1 && infocmp tmux-256color >/dev/null 2>&1
 then
 	screen_ok=1
 fi
-plan 47
+plan 48
 
 # The commands that only read or change what is there, one a line.
 cat >"$T/commands" <<'EOF'
@@ -89,6 +89,15 @@ ok $? "import creates the library and its directories"
 run --db "$T/new/dir/lib.db" list
 [ $rc -eq 0 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ]
 ok $? "once created, an empty library lists nothing and exits 0"
+
+# A mistyped path to import is no reason to make a library either.
+run --db "$T/typo2/lib.db" import "$T/not-there" "$T/nor-this"
+[ $rc -eq 1 ] && [ ! -e "$T/typo2" ] &&
+	has "$T/err" "$T/not-there: No such file or directory" &&
+	has "$T/err" "$T/nor-this: No such file or directory" &&
+	has "$T/out" "0 added, 0 already in the library, 2 failed"
+ok $? "import of paths that are not there creates no library" ||
+	diag "$(cat "$T/err")"
 
 printf '<?xml version="1.0"?>\n<opml version="2.0"><head/><body/></opml>\n' \
     >"$T/empty.opml"
