@@ -583,6 +583,8 @@ store_open_mode(const char *path, int create, char **err)
 		*err = NULL;
 		usleep(20 * 1000);
 	}
+	if (store_search_terms(s, err) != 0)
+		goto fail;
 	return s;
 fail:
 	store_close(s);
