@@ -227,6 +227,7 @@ ui_search_status(struct ui *ui)
 	}
 	xasprintf(&s, "%lld%s %s for '%.*s%s'%s", (long long)ui->filter_count,
 	    ui->count_text != NULL ? "+" : "",
+	    ui->count_text != NULL ? "matches" :
 	    plural(ui->filter_count, "match", "matches"), (int)n, text,
 	    n < strlen(text) ? "\xe2\x80\xa6" : "",
 	    ui->count_text != NULL ? " (counting)" : "");
