@@ -4,7 +4,7 @@
 # words in quotes, each left out, field filters with stems, accents and
 # Cyrillic, and a count that agrees with the list.
 . "$top_srcdir/tests/lib.sh"
-plan 13
+plan 14
 
 db="$T/lib.db"
 mkdir "$T/st"
@@ -109,6 +109,12 @@ ok $? "hostile queries give a result or one clear line" || diag "$bad"
 run --db "$db" search 'after:yesterday'
 [ $rc -eq 2 ] && ! grep -qE '\b([a-z]+):? \1\b' "$T/err"
 ok $? "a bad date is named once" || diag "$(cat "$T/err")"
+
+# --count --json is JSON.
+run --db "$db" search --count --json drone
+[ $rc -eq 0 ] && [ "$(cat "$T/out")" = '{"count":2}' ] &&
+	python3 -c 'import json,sys; json.load(sys.stdin)' <"$T/out"
+ok $? "--count with --json prints a JSON object" || diag "$(cat "$T/out")"
 
 # The count and the first page agree on a common word too.
 n=$("$DOSSIER" --db "$db" search --count -- 'the')
