@@ -154,7 +154,8 @@ static const struct cmd_entry cmd_table[] = {
 	  "                       story, title, span, anchor, note, created,\n"
 	  "                       updated (seconds since 1970)\n",
 	  cmd_note },
-	{ "export", "[--format markdown|json] [--tag TAG] [--output FILE]",
+	{ "export", "[--format markdown|json | --json] [--tag TAG] "
+	  "[--output FILE]",
 	  "export tagged and annotated stories with their notes",
 	  "Write every story that has tags or notes (with --tag, every story\n"
 	  "with that tag), newest first: title, outlet, byline, date, URL,\n"
