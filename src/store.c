@@ -544,7 +544,13 @@ store_exists(const char *path, char **err)
 		xasprintf(err, "%s: is a directory, not a library", path);
 		return -1;
 	}
-	if (S_ISREG(sb.st_mode) && sb.st_size == 0)
+	/* A device or a FIFO would be read, written or waited on. */
+	if (!S_ISREG(sb.st_mode)) {
+		xasprintf(err, "%s: not a regular file, so not a library",
+		    path);
+		return -1;
+	}
+	if (sb.st_size == 0)
 		return 1;
 	return 0;
 }

@@ -10,7 +10,7 @@ if command -v tmux >/dev/null 2>&1 && infocmp tmux-256color >/dev/null 2>&1
 then
 	screen_ok=1
 fi
-plan 48
+plan 49
 
 # The commands that only read or change what is there, one a line.
 cat >"$T/commands" <<'EOF'
@@ -165,6 +165,27 @@ run --db "$T/notes.txt/lib.db" import "$T/stories"
 	! has "$T/err" "unable to open"
 ok $? "import under a file that is not a directory says so" ||
 	diag "$(cat "$T/err")"
+
+# A device or a FIFO is no library: never opened, read or waited on.
+mkfifo "$T/fifo"
+bad=
+for f in /dev/null "$T/fifo"; do
+	for cmd in list import; do
+		if [ $cmd = import ]; then
+			set -- import "$T/stories"
+		else
+			set -- list
+		fi
+		timeout 10 "$DOSSIER" --db "$f" "$@" >"$T/out" 2>"$T/err" \
+		    </dev/null
+		rc=$?
+		[ $rc -eq 1 ] && has "$T/err" "$f: not a regular file" ||
+			bad="$bad [$f $cmd: $rc $(cat "$T/err")]"
+	done
+done
+[ -z "$bad" ]
+ok $? "a device or a FIFO given as the library is refused by name" ||
+	diag "$bad"
 
 # A library of a newer dossier is refused and left untouched by every
 # command, the adding ones too.
