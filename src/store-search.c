@@ -130,13 +130,14 @@ atom_sql(struct buf *sql, const struct search_atom *a, size_t i, int p,
 	case SEARCH_TEXT:
 		text_sql(sql, a, i, scan);
 		break;
+	/* Names are matched as words are: any case, any accents. */
 	case SEARCH_OUTLET:
-		buf_printf(sql, "coalesce(a.outlet, '') LIKE ?%d ESCAPE '\\'",
-		    p);
+		buf_printf(sql, "coalesce(instr(dossier_fold(a.outlet),"
+		    " dossier_fold(?%d)), 0) > 0", p);
 		break;
 	case SEARCH_BYLINE:
-		buf_printf(sql, "coalesce(a.byline, '') LIKE ?%d ESCAPE '\\'",
-		    p);
+		buf_printf(sql, "coalesce(instr(dossier_fold(a.byline),"
+		    " dossier_fold(?%d)), 0) > 0", p);
 		break;
 	case SEARCH_TAG:
 		buf_printf(sql, "a.id IN (SELECT article_id FROM tags"
@@ -146,7 +147,8 @@ atom_sql(struct buf *sql, const struct search_atom *a, size_t i, int p,
 		/* The few names first, then their quotes by index. */
 		buf_printf(sql, "a.id IN (SELECT article_id FROM quotes"
 		    " WHERE speaker_id IN (SELECT id FROM entities"
-		    " WHERE name LIKE ?%d ESCAPE '\\'))", p);
+		    " WHERE instr(dossier_fold(name), dossier_fold(?%d)) > 0))",
+		    p);
 		break;
 	case SEARCH_UNREAD:
 		buf_adds(sql, "a.read = 0");
@@ -236,22 +238,6 @@ store_search_sql(struct buf *sql, const struct search *q, int scan)
 		buf_adds(sql, "1");
 }
 
-/* A LIKE pattern for text anywhere in a value: %text% with \ escapes. */
-static char *
-like_pattern(const char *v)
-{
-	struct buf	b;
-
-	buf_init(&b);
-	buf_addc(&b, '%');
-	for (; *v != '\0'; v++) {
-		if (*v == '%' || *v == '_' || *v == '\\')
-			buf_addc(&b, '\\');
-		buf_addc(&b, *v);
-	}
-	buf_addc(&b, '%');
-	return buf_detach(&b);
-}
 
 /* Bind a search's parameters. */
 void
@@ -281,8 +267,7 @@ store_search_bind(sqlite3_stmt *st, const struct search *q)
 		case SEARCH_OUTLET:
 		case SEARCH_BYLINE:
 		case SEARCH_SPEAKER:
-			sqlite3_bind_text(st, p, like_pattern(a->value), -1,
-			    free);
+			sqlite3_bind_text(st, p, a->value, -1, SQLITE_STATIC);
 			break;
 		case SEARCH_BEFORE:
 		case SEARCH_AFTER:

@@ -361,12 +361,56 @@ sql_prefix(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	store_tokens_free(&p);
 }
 
+/*
+ * dossier_fold(TEXT): its words as the index folds them (lower case, no
+ * accents), one space apart, so that speaker:erdogan finds Erdoğan and
+ * outlet:suddeutsche Süddeutsche; NULL if it has no word.
+ */
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store	*s = sqlite3_user_data(ctx);
+	struct tokens	 t;
+	struct buf	 b;
+	const char	*text;
+	size_t		 i;
+
+	(void)argc;
+	if ((text = (const char *)sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (s->tokenizers == NULL &&
+	    (s->tokenizers = store_tokenizers_new(s->db)) == NULL) {
+		sqlite3_result_error(ctx, "no FTS5 tokenizer", -1);
+		return;
+	}
+	memset(&t, 0, sizeof t);
+	buf_init(&b);
+	if (store_tokenize(s->tokenizers, 0, text,
+	    (size_t)sqlite3_value_bytes(argv[0]), &t) == 0)
+		for (i = 0; i < t.n; i++) {
+			if (i > 0)
+				buf_addc(&b, ' ');
+			buf_adds(&b, store_tokens_word(&t, i));
+		}
+	if (b.len > 0)
+		sqlite3_result_text(ctx, b.data, (int)b.len, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+	buf_free(&b);
+	store_tokens_free(&t);
+}
+
 /* Give a connection the SQL functions searches use. */
 int
 store_search_init(struct store *s, char **err)
 {
 	if (sqlite3_create_function_v2(s->db, "dossier_exact", -1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_exact, NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(s->db, "dossier_fold", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_fold, NULL, NULL,
 	    NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(s->db, "dossier_prefix", 3,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_prefix, NULL, NULL,

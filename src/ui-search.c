@@ -167,6 +167,7 @@ ui_search_op(struct ui *ui)
 	struct search		 q;
 	char			*line, *err = NULL, *label;
 	int64_t			 n;
+	size_t			 i;
 	int			 rc, parts, flags = UI_REDRAW | UI_RELAYOUT;
 
 	ui->prompt_hint = SEARCH_HINT;
@@ -182,13 +183,22 @@ ui_search_op(struct ui *ui)
 		free(err);
 		return flags;
 	}
+	/*
+	 * Words as written, outlets and bylines are checked story by
+	 * story: slow to count on a big library (speaker: checks names,
+	 * and finds the stories by their quotes).
+	 */
 	parts = search_has_exact(&q);
+	for (i = 0; i < q.n; i++)
+		if (q.v[i].kind == SEARCH_OUTLET ||
+		    q.v[i].kind == SEARCH_BYLINE)
+			parts = 1;
 	search_free(&q);
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_SEARCH;
 	f.value = line;
 	count_stop(ui);
-	/* Words as written are counted by parts (ui_search_count). */
+	/* Counted by parts (ui_search_count), the first page first. */
 	if (parts)
 		n = 0;
 	else if ((n = store_page_count(ui->store, &f, NULL, &err)) < 0) {

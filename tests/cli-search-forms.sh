@@ -4,7 +4,7 @@
 # words in quotes, each left out, field filters with stems, accents and
 # Cyrillic, and a count that agrees with the list.
 . "$top_srcdir/tests/lib.sh"
-plan 14
+plan 15
 
 db="$T/lib.db"
 mkdir "$T/st"
@@ -73,6 +73,27 @@ want "accents and case do not matter; Cyrillic is searched" \
 want "field filters with stems and dates" \
     "title:drone=2 1" 'title:"drones"=1' "speaker:zelenskyy=4" \
     "speaker:Zelensky=4" "before:2000 drone=" "after:2000 drones=2 1"
+
+# Names in speaker:, outlet: and by: match as words do: any case, any
+# accents (a library of its own, so the ids above stay).
+mkdir "$T/names"
+printf '%s\n' '<html><head><title>Turkey warns</title>' \
+    '<meta property="og:site_name" content="Süddeutsche Zeitung">' \
+    '<meta name="author" content="Zoë Müller"></head><body><article>' \
+    '<p>"We will not accept this," said Turkish President Recep Tayyip' \
+    'Erdoğan on Monday.</p></article></body></html>' >"$T/names/e.html"
+"$DOSSIER" --db "$T/names.db" import --quiet "$T/names" >/dev/null 2>&1
+bad=
+for q in speaker:Erdoğan speaker:erdogan speaker:ERDOĞAN speaker:ERDOGAN \
+    'speaker:"recep tayyip"' outlet:süddeutsche outlet:SUDDEUTSCHE \
+    by:zoe by:MULLER; do
+	n=$("$DOSSIER" --db "$T/names.db" search --count -- "$q" 2>&1)
+	[ "$n" = 1 ] || bad="$bad [$q: $n]"
+done
+[ "$("$DOSSIER" --db "$T/names.db" search --count -- -speaker:erdogan)" = 0 ] ||
+	bad="$bad [-speaker:erdogan]"
+[ -z "$bad" ]
+ok $? "speaker:, outlet: and by: ignore case and accents" || diag "$bad"
 
 # The prefix's match is shown, marked, though its stem starts otherwise.
 run --db "$db" search 'negotiat*'

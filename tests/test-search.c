@@ -485,8 +485,12 @@ test_store_search(void **state)
 	assert_string_equal(ids_of(s, "speaker:brekk"), "3");
 	assert_string_equal(ids_of(s, "speaker:\"Anja Brekk\""), "3");
 	assert_string_equal(ids_of(s, "speaker:nobody"), "");
-	/* LIKE's wildcards are the user's text, not patterns. */
-	assert_string_equal(ids_of(s, "outlet:a%"), "");
+	/* Names match as words do: any case, any accents. */
+	assert_string_equal(ids_of(s, "speaker:BREKK"), "3");
+	assert_string_equal(ids_of(s, "speaker:br\xc3\xa9kk"), "3");
+	/* Punctuation is no part of a name's match, nor a LIKE pattern. */
+	assert_string_equal(ids_of(s, "outlet:a%"), "5 4 3 2 1");
+	assert_string_equal(ids_of(s, "outlet:%a%"), "5 4 3 2 1");
 	assert_string_equal(ids_of(s, "by:d_e"), "");
 	assert_string_equal(ids_of(s, "is:nope"),
 	    "ERR: unknown is:nope (use is:unread, is:read or is:starred)");
