@@ -193,7 +193,7 @@ static const struct cmd_entry cmd_table[] = {
 	  "  by:TEXT        byline containing TEXT (any case or accents)\n"
 	  "  speaker:NAME   stories quoting someone whose name contains NAME\n"
 	  "                 (speaker:erdogan finds Erdo\xc4\x9f" "an)\n"
-	  "  tag:TAG        stories tagged TAG\n"
+	  "  tag:TAG        stories tagged TAG; tag:TAG* a tag starting TAG\n"
 	  "  is:unread  is:read  is:starred\n"
 	  "  after:DATE     published on or after DATE (YYYY-MM-DD, YYYY-MM\n"
 	  "                 or YYYY); before:DATE  published before DATE\n"

@@ -45,7 +45,7 @@ const struct search_syntax search_syntax[] = {
 	{ "title:WORD", "the word (or \"words\") in the headline" },
 	{ "outlet:T  by:T", "outlet or byline containing T" },
 	{ "speaker:NAME", "stories quoting someone whose name has NAME" },
-	{ "tag:TAG", "stories with the tag" },
+	{ "tag:TAG  tag:T*", "stories with the tag, or a tag starting T" },
 	{ "is:unread  is:read  is:starred", "by reading state" },
 	{ "after:DATE  before:DATE", "published on or after, or before "
 	  "(YYYY-MM-DD, YYYY-MM or YYYY)" },
@@ -260,6 +260,7 @@ field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,
 			xasprintf(err, "tag: needs a value");
 			rv = -1;
 		}
+		a->prefix = prefix;	/* tag:dron*: the tags that start so */
 		break;
 	case SEARCH_UNREAD:	/* is: */
 		if (strcasecmp(val, "unread") == 0)

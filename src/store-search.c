@@ -140,8 +140,13 @@ atom_sql(struct buf *sql, const struct search_atom *a, size_t i, int p,
 		    " dossier_fold(?%d)), 0) > 0", p);
 		break;
 	case SEARCH_TAG:
-		buf_printf(sql, "a.id IN (SELECT article_id FROM tags"
-		    " WHERE tag = ?%d)", p);
+		if (a->prefix)
+			buf_printf(sql, "a.id IN (SELECT article_id FROM tags"
+			    " WHERE tag >= ?%d AND tag < ?%d || char(1114111))",
+			    p, p);
+		else
+			buf_printf(sql, "a.id IN (SELECT article_id FROM tags"
+			    " WHERE tag = ?%d)", p);
 		break;
 	case SEARCH_SPEAKER:
 		/* The few names first, then their quotes by index. */

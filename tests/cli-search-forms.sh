@@ -4,7 +4,7 @@
 # words in quotes, each left out, field filters with stems, accents and
 # Cyrillic, and a count that agrees with the list.
 . "$top_srcdir/tests/lib.sh"
-plan 15
+plan 16
 
 db="$T/lib.db"
 mkdir "$T/st"
@@ -94,6 +94,14 @@ done
 	bad="$bad [-speaker:erdogan]"
 [ -z "$bad" ]
 ok $? "speaker:, outlet: and by: ignore case and accents" || diag "$bad"
+
+# tag: takes a prefix too: tag:dron* is every tag starting dron.
+"$DOSSIER" --db "$db" tag 1 +drones >/dev/null
+"$DOSSIER" --db "$db" tag 2 +"Drone War" >/dev/null
+"$DOSSIER" --db "$db" tag 5 +dronology >/dev/null
+want "tag: is the tag, or with * the tags that start so" \
+    "tag:drones=1" "tag:drone=" "tag:dron*=5 2 1" "tag:drone-*=2" \
+    "tag:DRONES=1" "-tag:dron*=9 8 7 6 4 3" "tag:dron* drone=2 1"
 
 # The prefix's match is shown, marked, though its stem starts otherwise.
 run --db "$db" search 'negotiat*'
