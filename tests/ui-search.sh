@@ -7,7 +7,7 @@
 # working screen. Also: a name's listing from the sidebar.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 24
+plan 25
 
 sample_db
 use_theme default
@@ -120,6 +120,15 @@ screen -e
 grep -q '48;5;221m[^[]*negotiations' "$T/screen"
 ok $? "the prefix's words are marked in the story"
 keys q q
+wait_for "All (15)"
+
+# A pasted search past the prompt's 2 KiB is taken at typing speed: the
+# line's visible end was measured from each byte, seconds a key.
+keys /
+keys -l "$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "negotiat* " }')"
+keys Enter
+wait_for "too many search terms (at most 64)"
+ok $? "a 3 KB paste into the prompt is read in moments, with a message"
 wait_for "All (15)"
 
 # The help lists the search language.
