@@ -1,10 +1,12 @@
 /* dossier import: saved stories from files and directories. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "article.h"
@@ -83,9 +85,10 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 	struct import_totals	 t;
 	struct import_ui	 ui;
 	struct store		*s;
+	struct stat		 sb;
 	char			*tag, *err = NULL;
 	size_t			 i;
-	int			 ch, rc, rv = CMD_USAGE;
+	int			 ch, rc, e, rv = CMD_USAGE;
 
 	memset(&opts, 0, sizeof opts);
 	memset(&ui, 0, sizeof ui);
@@ -120,6 +123,21 @@ cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	rv = CMD_FAILED;
+	/* A mistyped path must not leave an empty library behind either. */
+	for (i = optind; i < (size_t)argc; i++)
+		if (lstat(argv[i], &sb) == 0)
+			break;
+	if (i == (size_t)argc) {
+		for (i = optind; i < (size_t)argc; i++) {
+			e = lstat(argv[i], &sb) != 0 ? errno : ENOENT;
+			fputs("dossier: ", stderr);
+			cmd_print_line(stderr, argv[i]);
+			fprintf(stderr, ": %s\n", strerror(e));
+		}
+		printf("0 added, 0 already in the library, %d failed\n",
+		    argc - optind);
+		goto out;
+	}
 	if ((s = cmd_store_create(ctx)) == NULL)
 		goto out;
 	ui.progress = isatty(STDERR_FILENO);

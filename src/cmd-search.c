@@ -218,7 +218,9 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_error("%s", err);
 			rv = CMD_USAGE;
 		} else {
-			printf("%lld\n", (long long)n);
+			/* With --json, the count is JSON too. */
+			printf(o.json ? "{\"count\":%lld}\n" : "%lld\n",
+			    (long long)n);
 			rv = n > 0 ? CMD_OK : CMD_FAILED;
 		}
 		goto out;

@@ -154,7 +154,8 @@ static const struct cmd_entry cmd_table[] = {
 	  "                       story, title, span, anchor, note, created,\n"
 	  "                       updated (seconds since 1970)\n",
 	  cmd_note },
-	{ "export", "[--format markdown|json] [--tag TAG] [--output FILE]",
+	{ "export", "[--format markdown|json | --json] [--tag TAG] "
+	  "[--output FILE]",
 	  "export tagged and annotated stories with their notes",
 	  "Write every story that has tags or notes (with --tag, every story\n"
 	  "with that tag), newest first: title, outlet, byline, date, URL,\n"
@@ -188,10 +189,11 @@ static const struct cmd_entry cmd_table[] = {
 	  "  -word -\"a b\"   leave out stories with the word or phrase\n"
 	  "  a OR b         either one; OR binds tighter than AND\n"
 	  "  title:WORD     the word (or \"phrase\") in the title\n"
-	  "  outlet:TEXT    outlet name containing TEXT (any case)\n"
-	  "  by:TEXT        byline containing TEXT\n"
+	  "  outlet:TEXT    outlet name containing TEXT (any case or accents)\n"
+	  "  by:TEXT        byline containing TEXT (any case or accents)\n"
 	  "  speaker:NAME   stories quoting someone whose name contains NAME\n"
-	  "  tag:TAG        stories tagged TAG\n"
+	  "                 (speaker:erdogan finds Erdo\xc4\x9f" "an)\n"
+	  "  tag:TAG        stories tagged TAG; tag:TAG* a tag starting TAG\n"
 	  "  is:unread  is:read  is:starred\n"
 	  "  after:DATE     published on or after DATE (YYYY-MM-DD, YYYY-MM\n"
 	  "                 or YYYY); before:DATE  published before DATE\n"
@@ -199,7 +201,8 @@ static const struct cmd_entry cmd_table[] = {
 	  "\n"
 	  "      --json      one JSON object per line: id, title, outlet,\n"
 	  "                  published, snippet (plain text)\n"
-	  "  -c, --count     print only how many stories match\n"
+	  "  -c, --count     print only how many stories match (with\n"
+	  "                  --json, as {\"count\": N})\n"
 	  "  -n, --limit N   at most N stories (0: all, the default)\n"
 	  "\n"
 	  "Exit status: 0 if a story matched, 1 if none did, 2 on an error\n"

@@ -45,7 +45,7 @@ const struct search_syntax search_syntax[] = {
 	{ "title:WORD", "the word (or \"words\") in the headline" },
 	{ "outlet:T  by:T", "outlet or byline containing T" },
 	{ "speaker:NAME", "stories quoting someone whose name has NAME" },
-	{ "tag:TAG", "stories with the tag" },
+	{ "tag:TAG  tag:T*", "stories with the tag, or a tag starting T" },
 	{ "is:unread  is:read  is:starred", "by reading state" },
 	{ "after:DATE  before:DATE", "published on or after, or before "
 	  "(YYYY-MM-DD, YYYY-MM or YYYY)" },
@@ -122,6 +122,23 @@ fts_string(const char *column, const char *s, size_t len, int prefix)
 	if (prefix)
 		buf_adds(&b, " *");
 	return buf_detach(&b);
+}
+
+/*
+ * The words of a prefix phrase before its last, as an FTS5 phrase, or
+ * NULL. The stemmed index has no sure way to find the start of a word as
+ * written (the stem of negotiations is negoti: negotiat* is no stem's
+ * start), so a prefix's last word is looked up among the indexed terms
+ * (store-search.c) and only the words before it go to the index.
+ */
+static char *
+prefix_lead(const char *column, const char *s, size_t len)
+{
+	while (len > 0 && ((unsigned char)s[len - 1] >= 0x80 ||
+	    (s[len - 1] >= '0' && s[len - 1] <= '9') ||
+	    ((s[len - 1] | 0x20) >= 'a' && (s[len - 1] | 0x20) <= 'z')))
+		len--;
+	return has_token(s, len) ? fts_string(column, s, len, 0) : NULL;
 }
 
 /*
@@ -230,6 +247,8 @@ field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,
 	switch (a->kind) {
 	case SEARCH_TEXT:	/* title: */
 		a->fts = fts_string("title", v, vlen, prefix);
+		if (prefix)
+			a->fts_lead = prefix_lead("title", v, vlen);
 		a->words = xstrdup(val);
 		a->exact = quoted || prefix;
 		a->prefix = prefix;
@@ -241,6 +260,7 @@ field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,
 			xasprintf(err, "tag: needs a value");
 			rv = -1;
 		}
+		a->prefix = prefix;	/* tag:dron*: the tags that start so */
 		break;
 	case SEARCH_UNREAD:	/* is: */
 		if (strcasecmp(val, "unread") == 0)
@@ -280,6 +300,7 @@ search_free(struct search *q)
 
 	for (i = 0; i < q->n; i++) {
 		free(q->v[i].fts);
+		free(q->v[i].fts_lead);
 		free(q->v[i].value);
 		free(q->v[i].words);
 	}
@@ -318,7 +339,8 @@ clause_wanted(const struct search *q, size_t clause)
 	for (i = 0; i < q->n; i++) {
 		if (q->v[i].clause != clause)
 			continue;
-		if (q->v[i].kind != SEARCH_TEXT || q->v[i].negate)
+		if (q->v[i].kind != SEARCH_TEXT || q->v[i].negate ||
+		    q->v[i].prefix)
 			return 0;
 		n++;
 	}
@@ -430,6 +452,8 @@ search_parse(const char *text, size_t len, struct search *q, char **err)
 				continue;
 			a.kind = SEARCH_TEXT;
 			a.fts = fts_string(NULL, v, vlen, prefix);
+			if (prefix)
+				a.fts_lead = prefix_lead(NULL, v, vlen);
 			a.words = copy_clean(v, vlen);
 			/*
 			 * Quoted words are matched as typed; so is a prefix,
@@ -441,6 +465,7 @@ search_parse(const char *text, size_t len, struct search *q, char **err)
 		}
 		if (q->n == SEARCH_MAX_ATOMS) {
 			free(a.fts);
+			free(a.fts_lead);
 			free(a.value);
 			free(a.words);
 			xasprintf(err, "too many search terms (at most %d)",
@@ -482,7 +507,9 @@ search_fts_any(const struct search *q)
 
 	buf_init(&b);
 	for (i = 0; i < q->n; i++) {
-		if (q->v[i].kind != SEARCH_TEXT || q->v[i].negate)
+		/* A prefix's stem may start otherwise: it is marked by words. */
+		if (q->v[i].kind != SEARCH_TEXT || q->v[i].negate ||
+		    q->v[i].prefix)
 			continue;
 		if (n++ > 0)
 			buf_adds(&b, " OR ");

@@ -56,6 +56,8 @@ struct search_atom {
 	size_t		 clause;	/* atoms of one clause are ORed */
 	int		 in_fts;	/* folded into struct search's fts */
 	char		*fts;		/* SEARCH_TEXT: '"drone" *' */
+	char		*fts_lead;	/* prefix: the words before the last,
+					   an FTS5 phrase, or NULL */
 	char		*words;		/* SEARCH_TEXT: the words, cleaned */
 	int		 exact;		/* quoted or prefix: unstemmed */
 	int		 prefix;	/* the last word is a prefix */

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
+
 struct store_entity_cache;
 struct store_tokenizers;
 
@@ -40,7 +42,7 @@ struct store {
 	int		 create;	/* may make the file and its schema */
 	int64_t		 fts_from;	/* first story of the batch to index */
 	struct store_entity_cache *entity_cache;	/* store-extract.c */
-	struct store_tokenizers *tokenizers;	/* store-search.c */
+	struct store_tokenizers *tokenizers;	/* store-words.c */
 	sqlite3_stmt	*stmts[STORE_NSTMTS];
 };
 
@@ -66,12 +68,34 @@ int		 store_search_parse(const struct store_filter *,
 		     struct search *, char **);
 void		 store_search_sql(struct buf *, const struct search *, int);
 void		 store_search_bind(sqlite3_stmt *, const struct search *);
+/* store-words.c */
 int		 store_search_init(struct store *, char **);
+int		 store_search_terms(struct store *, char **);
 void		 store_tokenizers_free(struct store_tokenizers *);
 int64_t		 store_search_fts_count(struct store *,
 		     const struct search *, char **);
 int		 store_search_scan(struct store *, const struct search *,
 		     size_t, char **);
+
+/* store-words.c: a text's words, each word's bytes and where it was. */
+struct tokens {
+	struct buf	 text;
+	size_t		*off;		/* into text */
+	size_t		*start, *end;	/* byte span in the source */
+	size_t		 n, cap;
+	const struct tokens *want;	/* stop once these words are read */
+	int		 prefix;	/* want's last word is a prefix */
+	int		 found;
+};
+struct store_tokenizers *store_tokenizers_new(sqlite3 *);
+/* Split text into words, stemmed or not; -1 if FTS5 fails. */
+int		 store_tokenize(struct store_tokenizers *, int, const char *,
+		     size_t, struct tokens *);
+void		 store_tokens_free(struct tokens *);
+const char	*store_tokens_word(const struct tokens *, size_t);
+/* Where phrase p is in t from word i on (prefix: its last word starts). */
+size_t		 store_tokens_find(const struct tokens *, size_t,
+		     const struct tokens *, int);
 
 /* Where a story sorts by its date; -1: by when it came (store-article.c). */
 int64_t	 store_sort_ts(const char *, int64_t);

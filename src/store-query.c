@@ -247,10 +247,49 @@ out:
 	return rv;
 }
 
+static int64_t	page_count(struct store *, const struct store_filter *,
+		    const struct store_key *, int64_t, int64_t, char **);
+
 /* Count a listing, or its rows newer than a key. */
 int64_t
 store_page_count(struct store *s, const struct store_filter *f,
     const struct store_key *key, char **err)
+{
+	return page_count(s, f, key, 0, 0, err);
+}
+
+/* Count a listing's rows with ids from lo up to (not with) hi. */
+int64_t
+store_page_count_ids(struct store *s, const struct store_filter *f,
+    int64_t lo, int64_t hi, char **err)
+{
+	return page_count(s, f, NULL, lo, hi > lo ? hi : lo + 1, err);
+}
+
+/* The highest story id there is, 0 if none; -1 on error. */
+int64_t
+store_max_id(struct store *s, char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n = -1;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM"
+	    " articles", -1, &st, NULL) != SQLITE_OK) {
+		store_error(s, err, "cannot count articles");
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		store_error(s, err, "cannot count articles");
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Count a listing, its rows newer than key, or (hi > 0) an id range. */
+static int64_t
+page_count(struct store *s, const struct store_filter *f,
+    const struct store_key *key, int64_t lo, int64_t hi, char **err)
 {
 	struct buf	 sql;
 	struct search	 q;
@@ -267,7 +306,7 @@ store_page_count(struct store *s, const struct store_filter *f,
 		/* Words alone: the full-text index counts them by itself. */
 		for (i = 0; i < q.n && q.v[i].in_fts; i++)
 			;
-		if (i == q.n && key == NULL && !f->unread &&
+		if (i == q.n && key == NULL && hi == 0 && !f->unread &&
 		    !search_has_exact(&q)) {
 			n = store_search_fts_count(s, &q, err);
 			goto out;
@@ -276,11 +315,17 @@ store_page_count(struct store *s, const struct store_filter *f,
 		    err)) < 0)
 			goto out;
 	}
+	/* A range is walked by id; the matches are looked up, not driven. */
+	if (hi > 0)
+		scan = 1;
 	buf_adds(&sql, "SELECT count(*) FROM articles a");
 	query_from(&sql, f);
 	query_filter(&sql, f, &q, scan);
 	if (key != NULL)
 		buf_printf(&sql, " AND (%s, a.id) > (?4, ?5)", query_ts(f));
+	if (hi > 0)
+		buf_printf(&sql, " AND a.id >= %lld AND a.id < %lld",
+		    (long long)lo, (long long)hi);
 	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
 		store_error(s, err, "cannot count articles");
 		goto out;

@@ -20,228 +20,6 @@
 #include "banned.h"
 
 /*
- * Words as the index sees them. The index stems (porter over unicode61
- * with diacritics removed); words in quotes are matched exactly, so a
- * story the stemmed index found is checked by tokenizing its text with
- * the same unicode61, unstemmed: "drones" is not drone. The tokenizers
- * are FTS5's own, reached through its API, so the two never disagree
- * on what a word is.
- */
-struct store_tokenizers {
-	fts5_tokenizer	 exact_api, stem_api;
-	Fts5Tokenizer	*exact, *stem;
-};
-
-/* A text's words: each word's bytes (NUL-ended) and where it was. */
-struct tokens {
-	struct buf	 text;
-	size_t		*off;		/* into text */
-	size_t		*start, *end;	/* byte span in the source */
-	size_t		 n, cap;
-	const struct tokens *want;	/* stop once these words are read */
-	int		 prefix;	/* want's last word is a prefix */
-	int		 found;
-};
-
-static size_t	tokens_find(const struct tokens *, size_t,
-		    const struct tokens *, int);
-
-static void
-tokens_free(struct tokens *t)
-{
-	buf_free(&t->text);
-	free(t->off);
-	free(t->start);
-	free(t->end);
-	memset(t, 0, sizeof *t);
-}
-
-static int
-tokens_add(void *arg, int flags, const char *tok, int ntok, int start,
-    int end)
-{
-	struct tokens	*t = arg;
-
-	if (flags & FTS5_TOKEN_COLOCATED)
-		return SQLITE_OK;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->off = xreallocarray(t->off, t->cap, sizeof *t->off);
-		t->start = xreallocarray(t->start, t->cap, sizeof *t->start);
-		t->end = xreallocarray(t->end, t->cap, sizeof *t->end);
-	}
-	t->off[t->n] = t->text.len;
-	t->start[t->n] = (size_t)start;
-	t->end[t->n] = (size_t)end;
-	t->n++;
-	buf_add(&t->text, tok, (size_t)ntok);
-	buf_addc(&t->text, '\0');
-	/* Found what was wanted: the rest of the text need not be read. */
-	if (t->want != NULL && t->want->n > 0 && t->n >= t->want->n &&
-	    tokens_find(t, t->n - t->want->n, t->want, t->prefix) < t->n) {
-		t->found = 1;
-		return SQLITE_DONE;
-	}
-	return SQLITE_OK;
-}
-
-static const char *
-tokens_word(const struct tokens *t, size_t i)
-{
-	return t->text.data + t->off[i];
-}
-
-/* FTS5's API of a connection, or NULL. */
-static fts5_api *
-fts5_api_get(sqlite3 *db)
-{
-	fts5_api	*api = NULL;
-	sqlite3_stmt	*st;
-
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return NULL;
-	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	sqlite3_finalize(st);
-	return api;
-}
-
-/* Make the two tokenizers the index uses; NULL if FTS5 has none. */
-static struct store_tokenizers *
-tokenizers_new(sqlite3 *db)
-{
-	const char		*exact_args[] = { "remove_diacritics", "2" };
-	const char		*stem_args[] = { "unicode61",
-				    "remove_diacritics", "2" };
-	struct store_tokenizers	*tk;
-	fts5_api		*api;
-	void			*ud_exact, *ud_stem;
-
-	if ((api = fts5_api_get(db)) == NULL)
-		return NULL;
-	tk = xcalloc(1, sizeof *tk);
-	if (api->xFindTokenizer(api, "unicode61", &ud_exact,
-	    &tk->exact_api) != SQLITE_OK ||
-	    api->xFindTokenizer(api, "porter", &ud_stem,
-	    &tk->stem_api) != SQLITE_OK ||
-	    tk->exact_api.xCreate(ud_exact, exact_args, 2,
-	    &tk->exact) != SQLITE_OK ||
-	    tk->stem_api.xCreate(ud_stem, stem_args, 3,
-	    &tk->stem) != SQLITE_OK) {
-		store_tokenizers_free(tk);
-		return NULL;
-	}
-	return tk;
-}
-
-void
-store_tokenizers_free(struct store_tokenizers *tk)
-{
-	if (tk == NULL)
-		return;
-	if (tk->exact != NULL)
-		tk->exact_api.xDelete(tk->exact);
-	if (tk->stem != NULL)
-		tk->stem_api.xDelete(tk->stem);
-	free(tk);
-}
-
-/* Split text into words, stemmed or not; -1 if FTS5 fails. */
-static int
-tokenize(struct store_tokenizers *tk, int stem, const char *text,
-    size_t len, struct tokens *t)
-{
-	if (len > INT32_MAX)
-		len = INT32_MAX;
-	if (stem)
-		return tk->stem_api.xTokenize(tk->stem, t,
-		    FTS5_TOKENIZE_DOCUMENT, text, (int)len, tokens_add) ==
-		    SQLITE_OK ? 0 : -1;
-	return tk->exact_api.xTokenize(tk->exact, t, FTS5_TOKENIZE_DOCUMENT,
-	    text, (int)len, tokens_add) == SQLITE_OK ? 0 : -1;
-}
-
-/*
- * Where the words of phrase p occur in t, in order, from word i on: the
- * index of the first, or t->n. With prefix the last word of p need only
- * start a word of t.
- */
-static size_t
-tokens_find(const struct tokens *t, size_t i, const struct tokens *p,
-    int prefix)
-{
-	size_t		j;
-	const char	*w, *pw;
-
-	if (p->n == 0)
-		return t->n;
-	for (; i + p->n <= t->n; i++) {
-		for (j = 0; j < p->n; j++) {
-			w = tokens_word(t, i + j);
-			pw = tokens_word(p, j);
-			if (prefix && j == p->n - 1 ? strncmp(w, pw,
-			    strlen(pw)) != 0 : strcmp(w, pw) != 0)
-				break;
-		}
-		if (j == p->n)
-			return i;
-	}
-	return t->n;
-}
-
-/*
- * dossier_exact(PHRASE, PREFIX, TEXT...): 1 if one of the texts has the
- * phrase's words, unstemmed, in order.
- */
-static void
-sql_exact(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct store		*s = sqlite3_user_data(ctx);
-	struct tokens		 p, t;
-	const char		*text;
-	int			 i, prefix, found = 0;
-
-	if (s->tokenizers == NULL &&
-	    (s->tokenizers = tokenizers_new(s->db)) == NULL) {
-		sqlite3_result_error(ctx, "no FTS5 tokenizer", -1);
-		return;
-	}
-	memset(&p, 0, sizeof p);
-	if ((text = (const char *)sqlite3_value_text(argv[0])) == NULL ||
-	    tokenize(s->tokenizers, 0, text, strlen(text), &p) != 0) {
-		tokens_free(&p);
-		sqlite3_result_int(ctx, 0);
-		return;
-	}
-	prefix = sqlite3_value_int(argv[1]);
-	for (i = 2; i < argc && !found; i++) {
-		if ((text = (const char *)sqlite3_value_text(argv[i])) == NULL)
-			continue;
-		memset(&t, 0, sizeof t);
-		t.want = &p;
-		t.prefix = prefix;
-		tokenize(s->tokenizers, 0, text,
-		    (size_t)sqlite3_value_bytes(argv[i]), &t);
-		found = t.found;
-		tokens_free(&t);
-	}
-	tokens_free(&p);
-	sqlite3_result_int(ctx, found);
-}
-
-/* Give a connection the SQL functions searches use. */
-int
-store_search_init(struct store *s, char **err)
-{
-	if (sqlite3_create_function_v2(s->db, "dossier_exact", -1,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_exact, NULL, NULL,
-	    NULL) != SQLITE_OK)
-		return store_error(s, err, "cannot set up searching");
-	return 0;
-}
-
-/*
  * Does a marked span (the words a highlight or snippet marked) hold
  * what one of the search's wanted words or phrases asks for? Quoted ones
  * must match exactly; the others, stem for stem.
@@ -255,11 +33,11 @@ span_wanted(struct store *s, const struct search *q, const char *text,
 	int		 stem, ok = 0;
 
 	if (s->tokenizers == NULL &&
-	    (s->tokenizers = tokenizers_new(s->db)) == NULL)
+	    (s->tokenizers = store_tokenizers_new(s->db)) == NULL)
 		return 1;
 	memset(t, 0, sizeof t);
 	for (stem = 0; stem < 2; stem++)
-		tokenize(s->tokenizers, stem, text, len, &t[stem]);
+		store_tokenize(s->tokenizers, stem, text, len, &t[stem]);
 	for (i = 0; i < q->n && !ok; i++) {
 		const struct search_atom *a = &q->v[i];
 
@@ -267,14 +45,14 @@ span_wanted(struct store *s, const struct search *q, const char *text,
 			continue;
 		stem = !a->exact;
 		memset(&p, 0, sizeof p);
-		if (tokenize(s->tokenizers, stem, a->words, strlen(a->words),
+		if (store_tokenize(s->tokenizers, stem, a->words, strlen(a->words),
 		    &p) == 0)
-			ok = tokens_find(&t[stem], 0, &p, a->prefix) <
+			ok = store_tokens_find(&t[stem], 0, &p, a->prefix) <
 			    t[stem].n;
-		tokens_free(&p);
+		store_tokens_free(&p);
 	}
-	tokens_free(&t[0]);
-	tokens_free(&t[1]);
+	store_tokens_free(&t[0]);
+	store_tokens_free(&t[1]);
 	return ok;
 }
 
@@ -296,10 +74,40 @@ exact_sql(struct buf *sql, const struct search_atom *a, size_t i)
 	buf_addc(sql, ')');
 }
 
+/*
+ * A prefix: the stories with an indexed term its last word can stem to
+ * (dossier_prefix), and the words before it; checked as written after.
+ */
+static void
+prefix_sql(struct buf *sql, const struct search_atom *a, size_t i)
+{
+	/*
+	 * Walk the date index (+a.id): the words as written are checked
+	 * only on the stories the page reaches, not on every candidate.
+	 */
+	buf_printf(sql, "(+a.id IN (SELECT rowid FROM articles_fts WHERE"
+	    " articles_fts MATCH dossier_prefix(?%d, %d, 0)) OR +a.id IN"
+	    " (SELECT doc FROM temp.dossier_terms WHERE term IN (SELECT value"
+	    " FROM json_each(dossier_prefix(?%d, %d, 1)))%s))",
+	    EXACT_PARAM(i), a->title, EXACT_PARAM(i), a->title,
+	    a->title ? " AND col = 'title'" : "");
+	if (a->fts_lead != NULL)
+		buf_printf(sql, " AND +a.id IN (SELECT rowid FROM articles_fts"
+		    " WHERE articles_fts MATCH ?%d)", ATOM_PARAM(i));
+	buf_adds(sql, " AND ");
+	exact_sql(sql, a, i);
+}
+
 /* A word or phrase: the index finds it, stem for stem; quoted, exactly. */
 static void
 text_sql(struct buf *sql, const struct search_atom *a, size_t i, int scan)
 {
+	if (a->prefix) {
+		buf_addc(sql, '(');
+		prefix_sql(sql, a, i);
+		buf_addc(sql, ')');
+		return;
+	}
 	if (a->exact)
 		buf_addc(sql, '(');
 	buf_printf(sql, "%sa.id IN (SELECT rowid FROM articles_fts"
@@ -322,23 +130,30 @@ atom_sql(struct buf *sql, const struct search_atom *a, size_t i, int p,
 	case SEARCH_TEXT:
 		text_sql(sql, a, i, scan);
 		break;
+	/* Names are matched as words are: any case, any accents. */
 	case SEARCH_OUTLET:
-		buf_printf(sql, "coalesce(a.outlet, '') LIKE ?%d ESCAPE '\\'",
-		    p);
+		buf_printf(sql, "coalesce(instr(dossier_fold(a.outlet),"
+		    " dossier_fold(?%d)), 0) > 0", p);
 		break;
 	case SEARCH_BYLINE:
-		buf_printf(sql, "coalesce(a.byline, '') LIKE ?%d ESCAPE '\\'",
-		    p);
+		buf_printf(sql, "coalesce(instr(dossier_fold(a.byline),"
+		    " dossier_fold(?%d)), 0) > 0", p);
 		break;
 	case SEARCH_TAG:
-		buf_printf(sql, "a.id IN (SELECT article_id FROM tags"
-		    " WHERE tag = ?%d)", p);
+		if (a->prefix)
+			buf_printf(sql, "a.id IN (SELECT article_id FROM tags"
+			    " WHERE tag >= ?%d AND tag < ?%d || char(1114111))",
+			    p, p);
+		else
+			buf_printf(sql, "a.id IN (SELECT article_id FROM tags"
+			    " WHERE tag = ?%d)", p);
 		break;
 	case SEARCH_SPEAKER:
 		/* The few names first, then their quotes by index. */
 		buf_printf(sql, "a.id IN (SELECT article_id FROM quotes"
 		    " WHERE speaker_id IN (SELECT id FROM entities"
-		    " WHERE name LIKE ?%d ESCAPE '\\'))", p);
+		    " WHERE instr(dossier_fold(name), dossier_fold(?%d)) > 0))",
+		    p);
 		break;
 	case SEARCH_UNREAD:
 		buf_adds(sql, "a.read = 0");
@@ -428,22 +243,6 @@ store_search_sql(struct buf *sql, const struct search *q, int scan)
 		buf_adds(sql, "1");
 }
 
-/* A LIKE pattern for text anywhere in a value: %text% with \ escapes. */
-static char *
-like_pattern(const char *v)
-{
-	struct buf	b;
-
-	buf_init(&b);
-	buf_addc(&b, '%');
-	for (; *v != '\0'; v++) {
-		if (*v == '%' || *v == '_' || *v == '\\')
-			buf_addc(&b, '\\');
-		buf_addc(&b, *v);
-	}
-	buf_addc(&b, '%');
-	return buf_detach(&b);
-}
 
 /* Bind a search's parameters. */
 void
@@ -461,7 +260,8 @@ store_search_bind(sqlite3_stmt *st, const struct search *q)
 		switch (a->kind) {
 		case SEARCH_TEXT:
 			/* A clause checked again uses its atoms too. */
-			sqlite3_bind_text(st, p, a->fts, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, p, a->prefix ? a->fts_lead :
+			    a->fts, -1, SQLITE_STATIC);
 			if (a->exact)
 				sqlite3_bind_text(st, EXACT_PARAM(i),
 				    a->words, -1, SQLITE_STATIC);
@@ -472,8 +272,7 @@ store_search_bind(sqlite3_stmt *st, const struct search *q)
 		case SEARCH_OUTLET:
 		case SEARCH_BYLINE:
 		case SEARCH_SPEAKER:
-			sqlite3_bind_text(st, p, like_pattern(a->value), -1,
-			    free);
+			sqlite3_bind_text(st, p, a->value, -1, SQLITE_STATIC);
 			break;
 		case SEARCH_BEFORE:
 		case SEARCH_AFTER:
@@ -659,7 +458,7 @@ exact_snippet(struct store *s, const struct search *q, int64_t id,
 	int		 col;
 
 	if (s->tokenizers == NULL &&
-	    (s->tokenizers = tokenizers_new(s->db)) == NULL)
+	    (s->tokenizers = store_tokenizers_new(s->db)) == NULL)
 		return NULL;
 	if (sqlite3_prepare_v2(s->db, "SELECT title, lead, body, captions"
 	    " FROM articles_text WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
@@ -671,9 +470,9 @@ exact_snippet(struct store *s, const struct search *q, int64_t id,
 		if ((text = (const char *)sqlite3_column_text(st, col)) == NULL)
 			continue;
 		memset(&t, 0, sizeof t);
-		if (tokenize(s->tokenizers, 0, text,
+		if (store_tokenize(s->tokenizers, 0, text,
 		    (size_t)sqlite3_column_bytes(st, col), &t) != 0) {
-			tokens_free(&t);
+			store_tokens_free(&t);
 			continue;
 		}
 		for (i = 0; i < q->n && out == NULL; i++) {
@@ -682,14 +481,14 @@ exact_snippet(struct store *s, const struct search *q, int64_t id,
 			    (a->title && col != 0))
 				continue;
 			memset(&p, 0, sizeof p);
-			if (tokenize(s->tokenizers, 0, a->words,
+			if (store_tokenize(s->tokenizers, 0, a->words,
 			    strlen(a->words), &p) == 0 && p.n > 0 &&
-			    (at = tokens_find(&t, 0, &p, a->prefix)) < t.n)
+			    (at = store_tokens_find(&t, 0, &p, a->prefix)) < t.n)
 				out = snippet_around(text, &t, at, p.n, open,
 				    close);
-			tokens_free(&p);
+			store_tokens_free(&p);
 		}
-		tokens_free(&t);
+		store_tokens_free(&t);
 	}
 out:
 	sqlite3_finalize(st);
@@ -713,6 +512,9 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 	memset(&q, 0, sizeof q);
 	if (search_marks(text, &q, &any, err) != 0)
 		return -1;
+	/* A prefix alone is shown where it is, as written. */
+	if (any == NULL && search_has_exact(&q))
+		*out = exact_snippet(s, &q, id, open, close);
 	/* A story found by its filters alone has no words to show. */
 	for (pass = any != NULL ? 0 : 1; pass < 2 && *out == NULL; pass++) {
 		sqlite3_finalize(st);
@@ -748,13 +550,72 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 		} else if (rc != SQLITE_DONE) {
 			store_error(s, err, "cannot search");
 			goto out;
-		}
+		} else if (pass == 0 && search_has_exact(&q))
+			/* A prefix's stem may not start as it does. */
+			*out = exact_snippet(s, &q, id, open, close);
 	}
 	rv = 0;
 out:
 	sqlite3_finalize(st);
 	search_free(&q);
 	free(any);
+	return rv;
+}
+
+/*
+ * Call fn for each word of story id that a prefix of the search starts
+ * (with the words before it), column by column; -1 on a read error.
+ */
+static int
+prefix_spans(struct store *s, const struct search *q, int64_t id,
+    int (*fn)(int, size_t, size_t, void *), void *arg)
+{
+	const struct search_atom *a;
+	struct tokens	 t, p;
+	sqlite3_stmt	*st;
+	const char	*text;
+	size_t		 i, j, at;
+	int		 col, rv = 0, stop = 0;
+
+	for (i = 0; i < q->n; i++)
+		if (q->v[i].kind == SEARCH_TEXT && q->v[i].prefix &&
+		    !q->v[i].negate)
+			break;
+	if (i == q->n)
+		return 0;
+	if (s->tokenizers == NULL &&
+	    (s->tokenizers = store_tokenizers_new(s->db)) == NULL)
+		return 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT title, lead, body, captions"
+	    " FROM articles_text WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		goto out;
+	for (col = 0; col < 4 && !stop; col++) {
+		if ((text = (const char *)sqlite3_column_text(st, col)) == NULL)
+			continue;
+		memset(&t, 0, sizeof t);
+		store_tokenize(s->tokenizers, 0, text,
+		    (size_t)sqlite3_column_bytes(st, col), &t);
+		for (i = 0; i < q->n && !stop; i++) {
+			a = &q->v[i];
+			if (a->kind != SEARCH_TEXT || !a->prefix || a->negate ||
+			    (a->title && col != 0))
+				continue;
+			memset(&p, 0, sizeof p);
+			if (store_tokenize(s->tokenizers, 0, a->words,
+			    strlen(a->words), &p) == 0 && p.n > 0)
+				for (j = 0; !stop && (at = store_tokens_find(&t, j,
+				    &p, 1)) < t.n; j = at + 1)
+					stop = fn(col, t.start[at],
+					    t.end[at + p.n - 1], arg) != 0;
+			store_tokens_free(&p);
+		}
+		store_tokens_free(&t);
+	}
+out:
+	sqlite3_finalize(st);
 	return rv;
 }
 
@@ -794,6 +655,10 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 	memset(&q, 0, sizeof q);
 	if (search_marks(text, &q, &any, err) != 0)
 		return -1;
+	if (prefix_spans(s, &q, id, fn, arg) != 0) {
+		store_error(s, err, "cannot search");
+		goto out;
+	}
 	if (any == NULL) {
 		search_free(&q);
 		return 0;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -251,13 +252,17 @@ store_readonly(struct store *s, char **err)
 char *
 store_default_path(void)
 {
+	struct passwd	*pw;
 	const char	*data, *home;
 	char		*path;
 
+	/* Relative values are ignored, as the XDG spec asks. */
 	data = getenv("XDG_DATA_HOME");
+	if ((home = getenv("HOME")) == NULL || *home != '/')
+		home = (pw = getpwuid(getuid())) != NULL ? pw->pw_dir : NULL;
 	if (data != NULL && *data == '/')
 		xasprintf(&path, "%s/dossier/dossier.db", data);
-	else if ((home = getenv("HOME")) != NULL && *home != '\0')
+	else if (home != NULL && *home == '/')
 		xasprintf(&path, "%s/.local/share/dossier/dossier.db", home);
 	else
 		path = xstrdup("dossier.db");
@@ -268,8 +273,9 @@ store_default_path(void)
 static int
 store_mkdirs(const char *path, char **err)
 {
-	char	*dir, *p;
-	int	 rv = 0;
+	struct stat	 sb;
+	char		*dir, *p;
+	int		 rv = 0;
 
 	dir = xstrdup(path);
 	if ((p = strrchr(dir, '/')) == NULL || p == dir)
@@ -280,9 +286,13 @@ store_mkdirs(const char *path, char **err)
 			continue;
 		char c = *p;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			xasprintf(err, "%s: cannot create directory: %s", dir,
-			    strerror(errno));
+		if (mkdir(dir, 0700) != 0 && (errno != EEXIST ||
+		    stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+			if (errno == EEXIST)
+				xasprintf(err, "%s: not a directory", dir);
+			else
+				xasprintf(err, "%s: cannot create directory: "
+				    "%s", dir, strerror(errno));
 			rv = -1;
 			goto out;
 		}
@@ -302,6 +312,34 @@ store_none(const char *path, char **err)
 	free(*err);
 	xasprintf(err, "no library at %s (import or add stories first)", path);
 	return -1;
+}
+
+/* Refuse a file that is not a library: say what it is; it is not touched. */
+static int
+store_foreign(struct store *s, char **err, const char *what)
+{
+	free(*err);
+	xasprintf(err, "%s: not a dossier library (%s); the file was not "
+	    "changed", s->path, what);
+	return -1;
+}
+
+/* Does the database hold any table (a version 0 file is someone's)? */
+static int
+store_has_tables(struct store *s, int *tables, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master",
+	    -1, &st, NULL) != SQLITE_OK)
+		return store_error(s, err, "cannot read");
+	rc = sqlite3_step(st);
+	*tables = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_error(s, err, "cannot read");
+	return 0;
 }
 
 /* Run SQL with no result rows. */
@@ -418,7 +456,7 @@ store_connect(struct store *s, int flags, char **err)
 static int
 store_setup(struct store *s, char **err)
 {
-	int	version;
+	int	version, tables;
 
 	/* Look before touching anything: the version decides what we may do. */
 	if (store_user_version(s, &version, err) != 0) {
@@ -428,6 +466,8 @@ store_setup(struct store *s, char **err)
 		 */
 		int code = sqlite3_errcode(s->db) & 0xff;
 
+		if (code == SQLITE_NOTADB)
+			return store_foreign(s, err, "not an sqlite database");
 		if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
 			return -1;
 		free(*err);
@@ -445,15 +485,26 @@ store_setup(struct store *s, char **err)
 		    "was not changed)", s->path, version, STORE_VERSION);
 		return -1;
 	}
+	if (version == 0) {
+		/*
+		 * A file with no schema yet is a library only once something
+		 * is added; another program's database never is one. Decided
+		 * before the journal mode is set: that writes the file.
+		 */
+		if (store_has_tables(s, &tables, err) != 0)
+			return -1;
+		if (tables)
+			return store_foreign(s, err, "an sqlite database of "
+			    "another program");
+		if (!s->create)
+			return store_none(s->path, err);
+	}
 	if (!s->readonly && store_exec(s, "PRAGMA journal_mode = WAL",
 	    err) != 0)
 		return -1;
 	if (store_exec(s, "PRAGMA synchronous = FULL;"
 	    "PRAGMA foreign_keys = ON;", err) != 0)
 		return -1;
-	/* A file with no schema yet is a library only once something is added. */
-	if (version == 0 && !s->create)
-		return store_none(s->path, err);
 	if (version < STORE_VERSION) {
 		if (s->readonly) {
 			xasprintf(err, "%s: database is read-only and needs "
@@ -468,18 +519,24 @@ store_setup(struct store *s, char **err)
 }
 
 /*
- * Is there a library at path to open without creating one? A missing
- * file, or one under a missing directory, is none; so is an empty file,
- * which sqlite would fill with a schema.
+ * Is there a file at path to open as a library? 1 if there is none: a
+ * missing file, one under a missing directory, or an empty file (which
+ * sqlite would fill with a schema). -1 with *err if path cannot be one.
  */
 static int
 store_exists(const char *path, char **err)
 {
 	struct stat	sb;
+	size_t		len = strlen(path);
 
+	if (len > 0 && path[len - 1] == '/') {
+		xasprintf(err, "%s: names a directory, not a library file",
+		    path);
+		return -1;
+	}
 	if (stat(path, &sb) != 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
-			return store_none(path, err);
+			return 1;
 		xasprintf(err, "%s: %s", path, strerror(errno));
 		return -1;
 	}
@@ -487,8 +544,14 @@ store_exists(const char *path, char **err)
 		xasprintf(err, "%s: is a directory, not a library", path);
 		return -1;
 	}
-	if (S_ISREG(sb.st_mode) && sb.st_size == 0)
-		return store_none(path, err);
+	/* A device or a FIFO would be read, written or waited on. */
+	if (!S_ISREG(sb.st_mode)) {
+		xasprintf(err, "%s: not a regular file, so not a library",
+		    path);
+		return -1;
+	}
+	if (sb.st_size == 0)
+		return 1;
 	return 0;
 }
 
@@ -496,13 +559,19 @@ static struct store *
 store_open_mode(const char *path, int create, char **err)
 {
 	struct store	*s;
-	int		 tries;
+	int		 tries, absent;
 
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->local_feed = -1;
 	s->create = create;
-	if (create ? store_mkdirs(path, err) : store_exists(path, err))
+	if ((absent = store_exists(path, err)) < 0)
+		goto fail;
+	if (absent && !create) {
+		store_none(path, err);
+		goto fail;
+	}
+	if (create && store_mkdirs(path, err) != 0)
 		goto fail;
 	if (store_connect(s, SQLITE_OPEN_READWRITE | (create ?
 	    SQLITE_OPEN_CREATE : 0), err) != 0)
@@ -520,6 +589,8 @@ store_open_mode(const char *path, int create, char **err)
 		*err = NULL;
 		usleep(20 * 1000);
 	}
+	if (store_search_terms(s, err) != 0)
+		goto fail;
 	return s;
 fail:
 	store_close(s);

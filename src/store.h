@@ -291,6 +291,13 @@ int	 store_page(struct store *, const struct store_filter *,
 /* Count a listing's rows, or those newer than key; -1 on error. */
 int64_t	 store_page_count(struct store *, const struct store_filter *,
 	     const struct store_key *, char **);
+/*
+ * Count the rows with ids from lo up to hi (not with it), so a slow count
+ * can be done a part at a time; and the highest id there is.
+ */
+int64_t	 store_page_count_ids(struct store *, const struct store_filter *,
+	     int64_t, int64_t, char **);
+int64_t	 store_max_id(struct store *, char **);
 
 /* Set an article's read or starred flag (a write transaction). */
 int	 store_set_read(struct store *, int64_t, int, char **);

@@ -109,6 +109,9 @@ struct ui {
 	/* Search (ui-search.c) and the listing q goes back to. */
 	char		*search_last;
 	const char	*prompt_hint;	/* a line above the prompt, or NULL */
+	char		*count_text;	/* a search still being counted */
+	int64_t		 count_next;	/* the next id to count from */
+	int64_t		 count_max;	/* the last id to count */
 	struct ui_listing back;
 
 	/* The open article. */
@@ -247,6 +250,8 @@ void	 ui_search_article(struct ui *);
 void	 ui_search_free(struct ui *);
 /* "37 matches for 'drone'" while a search is listed, else NULL. */
 char	*ui_search_status(struct ui *);
+/* Count more of the search shown, for about ms; UI_REDRAW if it did. */
+int	 ui_search_count(struct ui *, int);
 
 /* ui-fetch.c */
 int	 ui_fetch_start(struct ui *);

@@ -74,14 +74,20 @@ ui_prompt(struct ui *ui, const char *prompt, const char *initial,
 		/* Show the end of a line longer than the row. */
 		w = ui_width(line.data, line.len);
 		if (w > COLS - pw - 2) {
-			size_t	off = 0;
+			size_t	off = 0, n;
 
-			while (off < line.len && ui_width(line.data + off,
-			    line.len - off) > COLS - pw - 2)
-				off++;
-			while (off < line.len &&
-			    (line.data[off] & 0xc0) == 0x80)
-				off++;
+			/*
+			 * One pass, a character at a time: measuring the
+			 * rest from each byte made a pasted line of 2 KiB
+			 * take seconds a key.
+			 */
+			while (off < line.len && w > COLS - pw - 2) {
+				for (n = 1; off + n < line.len &&
+				    (line.data[off + n] & 0xc0) == 0x80; n++)
+					;
+				w -= ui_width(line.data + off, n);
+				off += n;
+			}
 			w = ui_put(LINES - 1, pw, COLS - pw - 1,
 			    line.data + off, line.len - off,
 			    ui->attr[E_PROMPT], NULL, NULL);

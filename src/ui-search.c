@@ -10,6 +10,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "plural.h"
 #include "search.h"
@@ -94,6 +95,70 @@ search_label(const char *text)
 	return label;
 }
 
+/* Stories counted at a time while a search is counted by parts. */
+#define UI_COUNT_IDS	2000
+/* How long the first count may hold the first page back, in ms. */
+#define UI_COUNT_FIRST	50
+
+static long
+count_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Stop counting a search by parts. */
+static void
+count_stop(struct ui *ui)
+{
+	free(ui->count_text);
+	ui->count_text = NULL;
+}
+
+/*
+ * Count the search shown, UI_COUNT_IDS stories at a time, for about ms;
+ * the count shown grows as it goes. A count that checks words as written
+ * reads every candidate story: on a big library it takes longer than a
+ * screen may wait, so the first page comes first and the count follows
+ * between keys.
+ */
+int
+ui_search_count(struct ui *ui, int ms)
+{
+	struct store_filter	 f;
+	char			*err = NULL;
+	long			 end = count_ms() + ms;
+	int64_t			 n;
+
+	if (ui->count_text == NULL)
+		return 0;
+	if (ui->filter.kind != STORE_FILTER_SEARCH ||
+	    ui->filter.value == NULL ||
+	    strcmp(ui->filter.value, ui->count_text) != 0) {
+		count_stop(ui);	/* another listing is shown */
+		return 0;
+	}
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_SEARCH;
+	f.value = ui->count_text;
+	do {
+		if ((n = store_page_count_ids(ui->store, &f, ui->count_next,
+		    ui->count_next + UI_COUNT_IDS, &err)) < 0) {
+			ui_message(ui, 1, "%s", err);
+			free(err);
+			count_stop(ui);
+			return UI_REDRAW;
+		}
+		ui->filter_count += n;
+		ui->count_next += UI_COUNT_IDS;
+	} while (ui->count_next <= ui->count_max && count_ms() < end);
+	if (ui->count_next > ui->count_max)
+		count_stop(ui);
+	return UI_REDRAW;
+}
+
 /* Read a search and show what it matches in the article list. */
 int
 ui_search_op(struct ui *ui)
@@ -102,7 +167,8 @@ ui_search_op(struct ui *ui)
 	struct search		 q;
 	char			*line, *err = NULL, *label;
 	int64_t			 n;
-	int			 rc, flags = UI_REDRAW | UI_RELAYOUT;
+	size_t			 i;
+	int			 rc, parts, flags = UI_REDRAW | UI_RELAYOUT;
 
 	ui->prompt_hint = SEARCH_HINT;
 	rc = ui_prompt(ui, "Search: ", ui->search_last, UI_SEARCH_MAX, &line);
@@ -117,11 +183,25 @@ ui_search_op(struct ui *ui)
 		free(err);
 		return flags;
 	}
+	/*
+	 * Words as written, outlets and bylines are checked story by
+	 * story: slow to count on a big library (speaker: checks names,
+	 * and finds the stories by their quotes).
+	 */
+	parts = search_has_exact(&q);
+	for (i = 0; i < q.n; i++)
+		if (q.v[i].kind == SEARCH_OUTLET ||
+		    q.v[i].kind == SEARCH_BYLINE)
+			parts = 1;
 	search_free(&q);
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_SEARCH;
 	f.value = line;
-	if ((n = store_page_count(ui->store, &f, NULL, &err)) < 0) {
+	count_stop(ui);
+	/* Counted by parts (ui_search_count), the first page first. */
+	if (parts)
+		n = 0;
+	else if ((n = store_page_count(ui->store, &f, NULL, &err)) < 0) {
 		ui_message(ui, 1, "%s", err);
 		free(err);
 		return flags;
@@ -131,6 +211,11 @@ ui_search_op(struct ui *ui)
 	flags |= ui_set_filter(ui, &f, label, n);
 	free(label);
 	ui->focus = PANE_LIST;
+	if (parts && (ui->count_max = store_max_id(ui->store, NULL)) > 0) {
+		ui->count_text = xstrdup(line);
+		ui->count_next = 1;
+		flags |= ui_search_count(ui, UI_COUNT_FIRST);
+	}
 	return flags;
 }
 
@@ -150,9 +235,12 @@ ui_search_status(struct ui *ui)
 		while (n > 0 && (text[n] & 0xc0) == 0x80)
 			n--;
 	}
-	xasprintf(&s, "%lld %s for '%.*s%s'", (long long)ui->filter_count,
+	xasprintf(&s, "%lld%s %s for '%.*s%s'%s", (long long)ui->filter_count,
+	    ui->count_text != NULL ? "+" : "",
+	    ui->count_text != NULL ? "matches" :
 	    plural(ui->filter_count, "match", "matches"), (int)n, text,
-	    n < strlen(text) ? "\xe2\x80\xa6" : "");
+	    n < strlen(text) ? "\xe2\x80\xa6" : "",
+	    ui->count_text != NULL ? " (counting)" : "");
 	return s;
 }
 
@@ -276,4 +364,5 @@ ui_search_free(struct ui *ui)
 	ui_search_forget(ui);
 	free(ui->search_last);
 	ui->search_last = NULL;
+	count_stop(ui);
 }

@@ -788,10 +788,14 @@ ui_main(struct store *store)
 		 * Counts that scan the table (starred, outlets) wait until the
 		 * screen is up and no key is pending.
 		 */
-		timeout(ui.feeds_stale ? 0 : ui_fetch_busy(&ui) ? 100 : 500);
+		timeout(ui.feeds_stale || ui.count_text != NULL ? 0 :
+		    ui_fetch_busy(&ui) ? 100 : 500);
 		rc = get_wch(&ch);
 		ui.flags |= ui_fetch_poll(&ui);
 		if (rc == ERR) {
+			/* A search's count goes on between keys. */
+			if (ui.count_text != NULL)
+				ui.flags |= ui_search_count(&ui, 50);
 			if (ui.feeds_stale) {
 				n = ui.feeds.n;
 				ui_feeds_load(&ui, STORE_COUNT_EVERY);

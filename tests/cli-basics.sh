@@ -70,7 +70,7 @@ ok $? "a newer database is refused and not touched"
 
 printf 'this is not a database at all, just text %.0s' $(seq 200) >"$T/bad.db"
 run --db "$T/bad.db" list
-[ $rc -eq 1 ] && has "$T/err" "$T/bad.db" && has "$T/err" "not a database"
+[ $rc -eq 1 ] && has "$T/err" "$T/bad.db" && has "$T/err" "not a dossier library (not an sqlite database)"
 ok $? "a corrupt database gets a clear message"
 
 # XDG_DATA_HOME decides the default path.

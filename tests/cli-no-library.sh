@@ -10,7 +10,7 @@ if command -v tmux >/dev/null 2>&1 && infocmp tmux-256color >/dev/null 2>&1
 then
 	screen_ok=1
 fi
-plan 35
+plan 49
 
 # The commands that only read or change what is there, one a line.
 cat >"$T/commands" <<'EOF'
@@ -90,6 +90,15 @@ run --db "$T/new/dir/lib.db" list
 [ $rc -eq 0 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ]
 ok $? "once created, an empty library lists nothing and exits 0"
 
+# A mistyped path to import is no reason to make a library either.
+run --db "$T/typo2/lib.db" import "$T/not-there" "$T/nor-this"
+[ $rc -eq 1 ] && [ ! -e "$T/typo2" ] &&
+	has "$T/err" "$T/not-there: No such file or directory" &&
+	has "$T/err" "$T/nor-this: No such file or directory" &&
+	has "$T/out" "0 added, 0 already in the library, 2 failed"
+ok $? "import of paths that are not there creates no library" ||
+	diag "$(cat "$T/err")"
+
 printf '<?xml version="1.0"?>\n<opml version="2.0"><head/><body/></opml>\n' \
     >"$T/empty.opml"
 run --db "$T/opml/lib.db" opml import "$T/empty.opml"
@@ -108,6 +117,117 @@ ok $? "extract needs no library and creates none"
 run --db "$T/typo/lib.db" help list
 [ $rc -eq 0 ] && [ ! -e "$T/typo" ]
 ok $? "help needs no library and creates none"
+
+# Files that are not libraries are refused by every command, the adding
+# ones too, and left byte for byte as they were: no schema written into
+# another program's database, no journal mode changed, no -wal beside.
+printf 'plain text, not a database\n' >"$T/notes.txt"
+cp "$T/notes.txt" "$T/notes.orig"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$T/other.db" 'CREATE TABLE t(a); INSERT INTO t VALUES (1);'
+else
+	# The same bytes through python's sqlite3 when the shell is absent.
+	python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]);
+c.execute("CREATE TABLE t(a)"); c.execute("INSERT INTO t VALUES (1)");
+c.commit()' "$T/other.db"
+fi
+cp "$T/other.db" "$T/other.orig"
+mkdir "$T/stories"
+printf 'A headline\n\nA body of words.\n' >"$T/stories/a.txt"
+for f in notes.txt other.db; do
+	for cmd in list import; do
+		case $cmd in
+		import) run --db "$T/$f" import "$T/stories" ;;
+		*) run --db "$T/$f" "$cmd" ;;
+		esac
+		base=${f%.*}
+		[ $rc -eq 1 ] && has "$T/err" "$T/$f: not a dossier library" &&
+			has "$T/err" "the file was not changed" &&
+			! has "$T/err" "file is not a database" &&
+			cmp -s "$T/$f" "$T/$base.orig" && [ ! -e "$T/$f-wal" ]
+		ok $? "$cmd refuses $f as no library and leaves it unchanged" ||
+			diag "rc=$rc" "$(cat "$T/err")"
+	done
+done
+
+# A directory, or a path that names one, is refused by the adding
+# commands too, before a directory is made.
+run --db "$T" import "$T/stories"
+[ $rc -eq 1 ] && has "$T/err" "$T: is a directory, not a library"
+ok $? "import into a directory is refused by name" || diag "$(cat "$T/err")"
+run --db "$T/newdir/" import "$T/stories"
+[ $rc -eq 1 ] && has "$T/err" "names a directory, not a library file" &&
+	[ ! -e "$T/newdir" ]
+ok $? "import into 'dir/' is refused and makes no directory" ||
+	diag "$(cat "$T/err")"
+run --db "$T/notes.txt/lib.db" import "$T/stories"
+[ $rc -eq 1 ] && has "$T/err" "$T/notes.txt: not a directory" &&
+	! has "$T/err" "unable to open"
+ok $? "import under a file that is not a directory says so" ||
+	diag "$(cat "$T/err")"
+
+# A device or a FIFO is no library: never opened, read or waited on.
+mkfifo "$T/fifo"
+bad=
+for f in /dev/null "$T/fifo"; do
+	for cmd in list import; do
+		if [ $cmd = import ]; then
+			set -- import "$T/stories"
+		else
+			set -- list
+		fi
+		timeout 10 "$DOSSIER" --db "$f" "$@" >"$T/out" 2>"$T/err" \
+		    </dev/null
+		rc=$?
+		[ $rc -eq 1 ] && has "$T/err" "$f: not a regular file" ||
+			bad="$bad [$f $cmd: $rc $(cat "$T/err")]"
+	done
+done
+[ -z "$bad" ]
+ok $? "a device or a FIFO given as the library is refused by name" ||
+	diag "$bad"
+
+# A library of a newer dossier is refused and left untouched by every
+# command, the adding ones too.
+run --db "$T/newer.db" import "$T/stories"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$T/newer.db" 'PRAGMA user_version = 99' >/dev/null
+	cp "$T/newer.db" "$T/newer.orig"
+	run --db "$T/newer.db" import "$T/stories"
+	[ $rc -eq 1 ] && has "$T/err" "schema version 99" &&
+		cmp -s "$T/newer.db" "$T/newer.orig"
+	ok $? "a newer library is refused by import, unchanged" ||
+		diag "$(cat "$T/err")"
+else
+	skip "sqlite3 is not installed"
+fi
+
+# Relative paths, and the default path's environment: a relative
+# XDG_DATA_HOME or HOME is ignored (the home of the password entry is
+# used), and no command but the adding ones creates anything there.
+mkdir "$T/cwd"
+(cd "$T/cwd" && "$DOSSIER" --db rel/lib.db list) >"$T/out" 2>"$T/err"
+[ $? -eq 1 ] && has "$T/err" "no library at rel/lib.db" &&
+	[ -z "$(ls -A "$T/cwd")" ]
+ok $? "a relative --db that is not there creates nothing" ||
+	diag "$(cat "$T/err")"
+(cd "$T/cwd" && "$DOSSIER" --db rel/lib.db import "$T/stories") \
+    >"$T/out" 2>"$T/err"
+[ $? -eq 0 ] && [ -f "$T/cwd/rel/lib.db" ]
+ok $? "import makes a relative --db from the current directory"
+pwhome=$(getent passwd "$(id -u)" | cut -d: -f6)
+(cd "$T/cwd" && env -u HOME XDG_DATA_HOME=xdg "$DOSSIER" list) \
+    >"$T/out" 2>"$T/err"
+[ $? -eq 1 ] && has "$T/err" "no library at $pwhome/.local/share/dossier/" &&
+	[ ! -e "$T/cwd/xdg" ] && [ ! -e "$T/cwd/dossier.db" ]
+ok $? "HOME unset, XDG_DATA_HOME relative: the password entry's home" ||
+	diag "$(cat "$T/err")"
+(cd "$T/cwd" && HOME=home XDG_DATA_HOME= "$DOSSIER" feeds) \
+    >"$T/out" 2>"$T/err"
+[ $? -eq 1 ] && has "$T/err" "no library at $pwhome/.local/share/dossier/" &&
+	[ ! -e "$T/cwd/home" ]
+ok $? "a relative HOME is not used for the library" ||
+	diag "$(cat "$T/err")"
 
 # The screen creates the library and greets it.
 if [ $screen_ok -eq 1 ]; then

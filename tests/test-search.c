@@ -88,6 +88,31 @@ want_fts(const char *text, const char *fts)
 	search_free(&q);
 }
 
+/*
+ * A prefix is not in the search's FTS5 expression (its stem may start
+ * otherwise): its atom keeps the prefix for marking, and the words
+ * before the last as the index's part of the lookup.
+ */
+static void
+want_prefix(const char *text, const char *fts, const char *lead)
+{
+	struct search	 q;
+	char		*err = NULL;
+
+	if (search_parse(text, strlen(text), &q, &err) != 0)
+		fail_msg("'%s' did not parse: %s", text, err);
+	assert_true(q.v[0].prefix && q.v[0].exact && !q.v[0].in_fts);
+	assert_string_equal(q.v[0].fts, fts);
+	if (lead == NULL)
+		assert_null(q.v[0].fts_lead);
+	else {
+		assert_non_null(q.v[0].fts_lead);
+		assert_string_equal(q.v[0].fts_lead, lead);
+		assert_true(fts_run(q.v[0].fts_lead) >= 0);
+	}
+	search_free(&q);
+}
+
 /* Parse a string that must fail with this message. */
 static void
 want_error(const char *text, size_t len, const char *msg)
@@ -107,10 +132,12 @@ test_words(void **state)
 {
 	want_fts("drone", "\"drone\"");
 	want_fts("  drone   strike ", "\"drone\" AND \"strike\"");
-	want_fts("dron*", "\"dron\" *");
-	want_fts("dron**", "\"dron\" *");
+	want_fts("dron*", NULL);
+	want_prefix("dron*", "\"dron\" *", NULL);
+	want_prefix("dron**", "\"dron\" *", NULL);
 	want_fts("\"exact phrase\"", "\"exact phrase\"");
-	want_fts("\"exact phra\"*", "\"exact phra\" *");
+	want_fts("\"exact phra\"*", NULL);
+	want_prefix("\"exact phra\"*", "\"exact phra\" *", "\"exact \"");
 	want_fts("a\"b", "\"a\"\"b\"");
 	want_fts("Bogot\xc3\xa1", "\"Bogot\xc3\xa1\"");
 	assert_int_equal(fts_run("\"drone\" AND \"strike\""), 1);
@@ -157,7 +184,9 @@ test_fields(void **state)
 	const char	*s;
 
 	want_fts("title:drone", "title : \"drone\"");
-	want_fts("TITLE:\"a b\"* x", "title : \"a b\" * AND \"x\"");
+	want_fts("TITLE:\"a b\"* x", "\"x\"");
+	want_prefix("TITLE:\"a b\"* x", "title : \"a b\" *",
+	    "title : \"a \"");
 	want_fts("-title:drone x", "(\"x\") NOT (title : \"drone\")");
 	/* Not a field: a word. */
 	want_fts("10:30", "\"10:30\"");
@@ -456,8 +485,12 @@ test_store_search(void **state)
 	assert_string_equal(ids_of(s, "speaker:brekk"), "3");
 	assert_string_equal(ids_of(s, "speaker:\"Anja Brekk\""), "3");
 	assert_string_equal(ids_of(s, "speaker:nobody"), "");
-	/* LIKE's wildcards are the user's text, not patterns. */
-	assert_string_equal(ids_of(s, "outlet:a%"), "");
+	/* Names match as words do: any case, any accents. */
+	assert_string_equal(ids_of(s, "speaker:BREKK"), "3");
+	assert_string_equal(ids_of(s, "speaker:br\xc3\xa9kk"), "3");
+	/* Punctuation is no part of a name's match, nor a LIKE pattern. */
+	assert_string_equal(ids_of(s, "outlet:a%"), "5 4 3 2 1");
+	assert_string_equal(ids_of(s, "outlet:%a%"), "5 4 3 2 1");
 	assert_string_equal(ids_of(s, "by:d_e"), "");
 	assert_string_equal(ids_of(s, "is:nope"),
 	    "ERR: unknown is:nope (use is:unread, is:read or is:starred)");

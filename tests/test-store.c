@@ -152,7 +152,8 @@ test_corrupt(void **state)
 	assert_null(s);
 	assert_non_null(err);
 	assert_non_null(strstr(err, path));
-	assert_non_null(strstr(err, "not a database"));
+	assert_non_null(strstr(err,
+	    "not a dossier library (not an sqlite database)"));
 	free(err);
 	free(path);
 }

@@ -7,7 +7,7 @@
 # working screen. Also: a name's listing from the sidebar.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 21
+plan 25
 
 sample_db
 use_theme default
@@ -96,6 +96,39 @@ wait_for "VPA/KARIN MOSS" && screen -e &&
 	grep 'VPA/' "$T/screen" | grep -q '48;5;221m[^[]*KARIN'
 ok $? "a match in a caption is marked, and the story opens at it"
 keys q q
+wait_for "All (15)"
+
+# A prefix is counted by parts (words as written are read story by
+# story), and the count that ends agrees with the list and the command.
+hits=$("$DOSSIER" --db "$T/lib.db" search --count 'sanction*')
+keys / C-u 'sanction*' Enter
+wait_for "$hits matches for 'sanction*'" &&
+	! grep -qF "(counting)" "$T/screen" &&
+	wait_for "Search: sanction* ($hits)" && keys G &&
+	wait_for " $hits/$hits"
+ok $? "a prefix's count on the status line agrees with the list" ||
+	diag "$(cat "$T/screen")"
+keys q
+wait_for "All (15)"
+# negotiat* finds negotiations, whose stem is negoti, and marks it.
+keys / C-u 'negotiat*' Enter
+wait_for "1 match for 'negotiat*'"
+ok $? "a prefix finds words whose stem starts otherwise"
+keys Enter
+wait_for "the [negotiations]" || true
+screen -e
+grep -q '48;5;221m[^[]*negotiations' "$T/screen"
+ok $? "the prefix's words are marked in the story"
+keys q q
+wait_for "All (15)"
+
+# A pasted search past the prompt's 2 KiB is taken at typing speed: the
+# line's visible end was measured from each byte, seconds a key.
+keys /
+keys -l "$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "negotiat* " }')"
+keys Enter
+wait_for "too many search terms (at most 64)"
+ok $? "a 3 KB paste into the prompt is read in moments, with a message"
 wait_for "All (15)"
 
 # The help lists the search language.
