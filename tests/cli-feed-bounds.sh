@@ -12,51 +12,10 @@
 # RSS 1.1 and an Atom entry document.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
+. "$top_srcdir/tests/lib-bounds.sh"
 plan 19
 
 db="$T/lib.db"
-
-# Sanitizers reserve terabytes of address space, so no ulimit -v fits
-# them: there the sanitizer's own limit on resident memory stands in for
-# it, and the figures (inflated by shadow memory and slower code) are
-# shown but not held to the issue's bounds.
-sanitized=false
-if ldd "$DOSSIER" 2>/dev/null | grep -q -e libasan -e libubsan; then
-	sanitized=true
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=1024"
-	export ASAN_OPTIONS
-fi
-vlimit() { $sanitized || ulimit -v 1048576; }
-
-# bounded ARGS...: run dossier under the limits; sets $rc, and $cpu
-# (seconds) and $kib (peak resident KiB) when they can be measured.
-bounded() {
-	cpu=0 kib=0
-	if [ -x /usr/bin/time ]; then
-		( vlimit; exec timeout 30 /usr/bin/time \
-		    -f '%U %S %M' -o "$T/time" "$DOSSIER" "$@" ) \
-		    >"$T/out" 2>"$T/err" </dev/null
-		rc=$?
-		set -- $(tail -1 "$T/time")
-		cpu=$(awk "BEGIN { print $1 + $2 }" 2>/dev/null)
-		kib=${3:-0}
-	else
-		( vlimit; exec timeout 30 "$DOSSIER" "$@" ) \
-		    >"$T/out" 2>"$T/err" </dev/null
-		rc=$?
-	fi
-}
-
-# within SECONDS: the last run took at most SECONDS of CPU and 64 MiB
-# (the figures are shown in the log).
-within() {
-	diag "measured: cpu=${cpu}s rss=${kib}KiB"
-	$sanitized && return 0
-	awk "BEGIN { exit !($cpu <= $1 && $kib <= 65536) }"
-}
-
-# why: what the last run said and cost, for a failure.
-why() { diag "rc=$rc cpu=${cpu}s rss=${kib}KiB" "$(head -c 600 "$T/err")"; }
 
 python3 - "$T/srv" <<'EOF'
 import sys

@@ -10,34 +10,8 @@
 # decode: libxml2 stopped there and printed on stderr (over the screen).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
+. "$top_srcdir/tests/lib-bounds.sh"
 plan 22
-
-# bounded ARGS...: run dossier under the limits; sets $rc, $cpu (seconds)
-# and $kib (peak resident KiB) when they can be measured.
-bounded() {
-	cpu=0 kib=0
-	if [ -x /usr/bin/time ]; then
-		( ulimit -v 1048576; exec timeout 30 /usr/bin/time \
-		    -f '%U %S %M' -o "$T/time" "$DOSSIER" "$@" ) \
-		    >"$T/out" 2>"$T/err" </dev/null
-		rc=$?
-		set -- $(tail -1 "$T/time")
-		cpu=$(awk "BEGIN { print $1 + $2 }" 2>/dev/null)
-		kib=${3:-0}
-	else
-		( ulimit -v 1048576; exec timeout 30 "$DOSSIER" "$@" ) \
-		    >"$T/out" 2>"$T/err" </dev/null
-		rc=$?
-	fi
-}
-
-# within SECONDS MIB: the last run took at most SECONDS of CPU and MIB.
-within() {
-	diag "measured: cpu=${cpu}s rss=${kib}KiB"
-	awk "BEGIN { exit !($cpu <= $1 && $kib <= $2 * 1024) }"
-}
-
-why() { diag "rc=$rc cpu=${cpu}s rss=${kib}KiB" "$(head -c 600 "$T/err")"; }
 
 python3 - "$T" <<'EOF'
 import sys
