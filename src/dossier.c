@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "fetch.h"
+#include "plural.h"
 #include "store.h"
 #include "ui.h"
 #include "utf8.h"
@@ -486,7 +487,8 @@ cmd_print_dropped(FILE *f, size_t n, const char *first)
 {
 	if (n == 0)
 		return;
-	fprintf(f, "; %zu %s dropped", n, n == 1 ? "address" : "addresses");
+	fprintf(f, "; %zu %s dropped", n, plural((long long)n, "address",
+	    "addresses"));
 	if (first != NULL) {
 		fputs(n == 1 ? ": " : ", the first ", f);
 		cmd_print_line(f, first);
