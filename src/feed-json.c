@@ -652,6 +652,46 @@ json_item(struct feed *f, json_object *item, const char *base,
 	feed_entry_add(f, &e);
 }
 
+/*
+ * The items array at j->items, one item at a time: only those kept
+ * become objects; -1 with j->err on malformed text.
+ */
+static int
+json_items(struct json_scan *j, struct feed *f, const char *base,
+    struct feed_entry *feedwide)
+{
+	struct buf	 b;
+	json_object	*item;
+	int		 more;
+
+	buf_init(&b);
+	j->pos = j->items;
+	j->depth = 1;
+	more = json_open(j, ']');
+	while (more == 1) {
+		json_space(j);
+		if (j->pos < j->len && j->s[j->pos] == '{' && feed_room(f)) {
+			if (json_filter_object(j, &b, json_item_members) != 0)
+				break;
+			item = json_parse_kept(&b);
+			buf_free(&b);
+			if (item != NULL)
+				json_item(f, item, base, feedwide);
+			else
+				f->skipped++;
+			json_object_put(item);
+		} else {
+			if (j->pos < j->len && j->s[j->pos] != '{')
+				f->skipped++;	/* not an item */
+			if (json_value_skip(j) != 0)
+				break;
+		}
+		more = json_next(j, ']');
+	}
+	buf_free(&b);
+	return more == 0 ? 0 : -1;
+}
+
 /* Parse a JSON Feed. */
 int
 feed_json_parse(const char *s, size_t len, const char *url, struct feed *f,
@@ -660,10 +700,10 @@ feed_json_parse(const char *s, size_t len, const char *url, struct feed *f,
 	struct json_scan	 j;
 	struct feed_entry	 feedwide;
 	struct buf		 b;
-	json_object		*root = NULL, *item;
+	json_object		*root = NULL;
 	const char		*version, *title, *site, *base;
 	char			*clean;
-	int			 more, rv = -1;
+	int			 rv = -1;
 
 	memset(&j, 0, sizeof j);
 	j.s = s;
@@ -712,33 +752,8 @@ feed_json_parse(const char *s, size_t len, const char *url, struct feed *f,
 	base = url != NULL ? url : f->site;
 	json_authors(&feedwide, root);
 
-	/* The items, one at a time: only those kept become objects. */
-	j.pos = j.items;
-	j.depth = 1;
-	more = json_open(&j, ']');
-	while (more == 1) {
-		json_space(&j);
-		if (j.pos < len && s[j.pos] == '{' && feed_room(f)) {
-			if (json_filter_object(&j, &b, json_item_members) != 0)
-				goto out;
-			item = json_parse_kept(&b);
-			buf_free(&b);
-			if (item != NULL)
-				json_item(f, item, base, &feedwide);
-			else
-				f->skipped++;
-			json_object_put(item);
-		} else {
-			if (j.pos < len && s[j.pos] != '{')
-				f->skipped++;	/* not an item */
-			if (json_value_skip(&j) != 0)
-				goto out;
-		}
-		more = json_next(&j, ']');
-	}
-	if (more < 0)
-		goto out;
-	rv = 0;
+	if (json_items(&j, f, base, &feedwide) == 0)
+		rv = 0;
 out:
 	if (rv != 0 && *err == NULL) {
 		if (j.err == NULL ||
