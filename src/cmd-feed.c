@@ -20,6 +20,7 @@
 #include "library.h"
 #include "plural.h"
 #include "store.h"
+#include "url.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -36,7 +37,7 @@ static int
 feed_name_row(const struct store_feed *f, void *arg)
 {
 	*(char **)arg = f->title != NULL ? xstrdup(f->title) :
-	    fetch_url_redact(f->url);
+	    url_redact(f->url);
 	return 1;
 }
 
@@ -303,7 +304,7 @@ feeds_json(const struct store_feed *f, void *arg)
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(f->id));
-	url = fetch_url_redact(f->url);
+	url = url_redact(f->url);
 	json_set_string(o, "url", url);
 	free(url);
 	json_set_string(o, "title", f->title);

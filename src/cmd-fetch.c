@@ -15,6 +15,7 @@
 #include "library.h"
 #include "plural.h"
 #include "store.h"
+#include "url.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -47,7 +48,7 @@ fetch_json(const struct feeds_event *ev)
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(ev->id));
-	url = ev->url != NULL ? fetch_url_redact(ev->url) : NULL;
+	url = ev->url != NULL ? url_redact(ev->url) : NULL;
 	json_set_string(o, "url", url);
 	free(url);
 	json_set_string(o, "title", ev->title);

@@ -18,6 +18,7 @@
 #include "plural.h"
 #include "store.h"
 #include "ui.h"
+#include "url.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -476,7 +477,7 @@ cmd_print_url(FILE *f, const char *url)
 
 	if (url == NULL)
 		return;
-	shown = fetch_url_redact(url);
+	shown = url_redact(url);
 	cmd_print_line(f, shown);
 	free(shown);
 }

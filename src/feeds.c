@@ -22,6 +22,7 @@
 #include "hash.h"
 #include "import.h"
 #include "store.h"
+#include "url.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -643,7 +644,7 @@ feeds_add(struct store *s, const char *given,
 		req.url = feed_url;
 		fetch_one(&req, &fo, &res);
 		if (res.status != FETCH_OK) {
-			shown = fetch_url_redact(feed_url);
+			shown = url_redact(feed_url);
 			xasprintf(&err, "the page's feed %s: %s", shown,
 			    feeds_add_why(&res));
 			free(shown);

@@ -135,12 +135,6 @@ out:
 	return rv;
 }
 
-char *
-fetch_url_redact(const char *url)
-{
-	return url_redact(url);
-}
-
 /* Keep the body, up to the limit; past it, abort the transfer. */
 static size_t
 fetch_write(char *data, size_t size, size_t n, void *arg)

@@ -69,9 +69,6 @@ int	 fetch_url_check(const char *, char **err);
 /* The address as the library keeps it (see fetch.c); NULL if bad. */
 char	*fetch_url_normalize(const char *);
 
-/* The address as it may be shown: url_redact (url.h). */
-char	*fetch_url_redact(const char *);
-
 /* Fetch one document (blocking). Always fills res. */
 void	 fetch_one(const struct fetch_req *, const struct fetch_options *,
 	     struct fetch_result *res);

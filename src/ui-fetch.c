@@ -21,6 +21,7 @@
 #include "plural.h"
 #include "store.h"
 #include "ui-int.h"
+#include "url.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -66,7 +67,7 @@ ui_fetch_report(const struct feeds_event *ev, void *arg)
 	f->done = ev->done;
 	f->total = ev->total;
 	if (ev->status == FEEDS_FAILED && f->failure == NULL) {
-		url = fetch_url_redact(ev->url);
+		url = url_redact(ev->url);
 		xasprintf(&f->failure, "%s: %s", ev->title != NULL ?
 		    ev->title : url, ev->reason != NULL ? ev->reason :
 		    "failed");
