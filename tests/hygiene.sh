@@ -2,27 +2,77 @@
 # Machine-checked hygiene of the sources (as git's check of banned calls):
 # layer boundaries, banned functions, include order, file size.
 . "$top_srcdir/tests/lib.sh"
-plan 6
+plan 9
 cd "$top_srcdir/src" || exit 1
 
-bad=$(grep -lE '#include *<(n?curses|ncursesw/curses)\.h>' *.c *.h | grep -v '^ui' || true)
+# Each layer is a folder; a file may include the headers of its own layer
+# and of the layers below it, as the README's table says.
+allowed() {
+	case $1 in
+	common)		echo "common" ;;
+	extract)	echo "extract common" ;;
+	store)		echo "store extract common" ;;
+	ingest)		echo "ingest store extract common" ;;
+	library)	echo "library store common" ;;
+	ui)		echo "ui library store ingest common" ;;
+	cli)		echo "cli ui library store ingest extract common" ;;
+	esac
+}
+layers="common extract store ingest library ui cli"
+
+bad=
+for layer in $layers; do
+	for f in $layer/*.[ch]; do
+		for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
+			case $h in config.h) continue ;; esac
+			# lexicon-data.c is generated into the build tree
+			home=
+			for l in $layers; do
+				[ -f "$l/$h" ] && home=$l
+			done
+			[ -n "$home" ] || { bad="$bad $f:$h(no such header)"; continue; }
+			case " $(allowed "$layer") " in
+			*" $home "*) ;;
+			*) bad="$bad $f:$h($home)" ;;
+			esac
+		done
+	done
+done
+[ -z "$bad" ]
+ok $? "every file includes only its own layer and those below it"
+[ -n "$bad" ] && diag "$bad"
+
+bad=$(ls -d */ | tr -d / | grep -vxE "$(echo $layers | tr ' ' '|')|" || true)
+[ -z "$bad" ]
+ok $? "every folder of src is a layer"
+[ -n "$bad" ] && diag "$bad"
+
+bad=$(grep -lE '#include *<(n?curses|ncursesw/curses)\.h>' */*.[ch] |
+	grep -v '^ui/' || true)
 [ -z "$bad" ]
 ok $? "only ui files include curses"
 [ -n "$bad" ] && diag "$bad"
 
-bad=$(grep -l '#include *<sqlite3.h>' *.c *.h | grep -v '^store' || true)
+bad=$(grep -l '#include *<sqlite3.h>' */*.[ch] | grep -v '^store/' || true)
 [ -z "$bad" ]
 ok $? "only store files include sqlite3.h"
 [ -n "$bad" ] && diag "$bad"
 
-bad=$(grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|strtok|system|popen)[[:space:]]*\(' *.c |
-	grep -v '^banned.h' || true)
+# Extraction is pure: no files, no terminal, no network.
+bad=$(grep -lE '#include *<(stdio|fcntl|unistd|dirent|sys/stat|sys/socket|curl/curl)\.h>' \
+	extract/*.[ch] || true)
+[ -z "$bad" ]
+ok $? "extract does no I/O (no stdio, files or sockets)"
+[ -n "$bad" ] && diag "$bad"
+
+bad=$(grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|strtok|system|popen)[[:space:]]*\(' */*.c |
+	grep -v '^common/banned.h' || true)
 [ -z "$bad" ]
 ok $? "no banned calls"
 [ -n "$bad" ] && diag "$bad"
 
 bad=
-for f in *.c; do
+for f in */*.c; do
 	first=$(grep -m1 '^#include' "$f")
 	[ "$first" = '#include "config.h"' ] || bad="$bad $f"
 	grep -q '#include "banned.h"' "$f" || bad="$bad $f(no banned.h)"
@@ -31,14 +81,12 @@ done
 ok $? "every source includes config.h first and banned.h"
 [ -n "$bad" ] && diag "$bad"
 
-bad=$(grep -l 'config.h' *.h || true)
+bad=$(grep -l 'config.h' */*.h || true)
 [ -z "$bad" ]
 ok $? "headers do not include config.h"
 [ -n "$bad" ] && diag "$bad"
 
-# lexicon-data.c is generated from the word lists, not written
-bad=$(wc -l *.c | awk '$2 != "total" && $2 != "lexicon-data.c" &&
-	$1 > 1000 { print $2 " " $1 }')
+bad=$(wc -l */*.c | awk '$2 != "total" && $2 != "extract/lexicon-data.c" && $1 > 1000 { print $2 " " $1 }')
 [ -z "$bad" ]
 ok $? "no source file over 1000 lines"
 [ -n "$bad" ] && diag "$bad"

@@ -133,7 +133,7 @@ if command -v man >/dev/null 2>&1 && command -v col >/dev/null 2>&1; then
 	MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$man5" 2>/dev/null | col -bx |
 		sed -n '/^KEYS/,/^[A-Z]/{/^KEYS/p;/^[A-Z]/!p;}' >"$T/keys-section"
 	sed -n '/^} ui_key_names\[\] = {/,/^};/p' \
-	    "$top_srcdir/src/ui-keyname.c" | grep -o '"[^"]*"' | tr -d '"' \
+	    "$top_srcdir/src/ui/ui-keyname.c" | grep -o '"[^"]*"' | tr -d '"' \
 	    >"$T/keynames"
 	bad=
 	while read -r k; do
@@ -171,7 +171,7 @@ fi
 
 # Every theme element of ui_elem_names is described in dossier.conf(5).
 sed -n 's/^\.It Sy //p' "$man5" | tr -d ',' | tr ' ' '\n' >"$T/man-elems"
-sed -n '/ui_elem_names\[E_COUNT\] = {/,/};/p' "$top_srcdir/src/ui.c" |
+sed -n '/ui_elem_names\[E_COUNT\] = {/,/};/p' "$top_srcdir/src/ui/ui.c" |
 	grep -o '"[^"]*"' | tr -d '"' >"$T/elems"
 bad=
 while read -r e; do
@@ -182,7 +182,7 @@ ok $? "dossier.conf(5) describes every theme element"
 [ -n "$bad" ] && diag "missing:$bad"
 
 # Every option ui_set knows is documented as 'set OPTION'.
-sed -n '/^ui_set(/,/^}/p' "$top_srcdir/src/ui-keys.c" |
+sed -n '/^ui_set(/,/^}/p' "$top_srcdir/src/ui/ui-keys.c" |
 	sed -n 's/.*strcmp(w\[1\], "\([^"]*\)").*/\1/p' >"$T/opts"
 bad=
 while read -r o; do
