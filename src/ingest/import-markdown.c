@@ -40,17 +40,6 @@ struct md {
 	size_t		 fence_len;
 };
 
-/* The end of the line at p (its newline or end). */
-static const char *
-md_eol(const char *p, const char *end)
-{
-	const char	*nl;
-
-	if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-		return end;
-	return nl;
-}
-
 /* Can a delimiter run of c at i open or close emphasis? */
 static int
 md_flanking(const char *s, size_t len, size_t start, size_t end, int open)
@@ -603,7 +592,8 @@ import_markdown_parse(const char *s, size_t len, struct article *a,
 	if (import_markdown_front(a, s, len, &start, err) != 0)
 		goto out;
 	for (p = s + start; p < end; p = eol + 1) {
-		eol = md_eol(p, end);
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
 		md_line(&md, p, (size_t)(eol - p));
 		if (eol == end)
 			break;
