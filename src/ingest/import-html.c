@@ -43,29 +43,24 @@ enum html_charset {
 	CHARSET_OTHER		/* left to libxml2 */
 };
 
-/* Which charset does the start of the page declare? */
-static enum html_charset
-html_charset(const char *s, size_t len)
+/*
+ * The charset the start of the page declares in a <meta charset> or a
+ * <meta http-equiv=content-type>, as a new string, or NULL.
+ */
+static char *
+html_charset_declared(const char *s, size_t len)
 {
-	static const char *const cp1252[] = {
-		"windows-1252", "cp1252", "x-cp1252", "iso-8859-1",
-		"iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii",
-		"ascii", NULL
-	};
-	const char *const	*c;
 	struct html_walk	 w;
 	xmlDocPtr		 doc;
 	xmlNodePtr		 n;
 	char			*v, *cs = NULL, *p, *end;
-	enum html_charset	 rv = CHARSET_NONE;
-	xmlCharEncodingHandlerPtr handler;
 
 	if (len > HTML_PRESCAN)
 		len = HTML_PRESCAN;
 	doc = html_read_memory(s, len, NULL, NULL,
 	    HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
 	if (doc == NULL)
-		return CHARSET_NONE;
+		return NULL;
 	html_walk_init(&w, xmlDocGetRootElement(doc));
 	while (cs == NULL && (n = html_walk_step(&w)) != NULL) {
 		w.descend = !w.leave && !html_is(n, "script") &&
@@ -94,7 +89,24 @@ html_charset(const char *s, size_t len)
 		free(v);
 	}
 	xmlFreeDoc(doc);
-	if (cs == NULL)
+	return cs;
+}
+
+/* Which charset does the start of the page declare? */
+static enum html_charset
+html_charset(const char *s, size_t len)
+{
+	static const char *const cp1252[] = {
+		"windows-1252", "cp1252", "x-cp1252", "iso-8859-1",
+		"iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii",
+		"ascii", NULL
+	};
+	const char *const	*c;
+	char			*cs, *p;
+	enum html_charset	 rv = CHARSET_NONE;
+	xmlCharEncodingHandlerPtr handler;
+
+	if ((cs = html_charset_declared(s, len)) == NULL)
 		return CHARSET_NONE;
 	p = cs + strspn(cs, " \t");
 	p[strcspn(p, " \t")] = '\0';

@@ -640,7 +640,7 @@ import_text_parse(const char *s, size_t len, struct article *a, char **err)
 	tp.s = text;
 
 	start = text_header(&tp, a);
-	text_body(&tp, start);
+	import_text_body(&tp, start);
 
 	for (i = 0; i < tp.npara; i++) {
 		p = &tp.paras[i];

@@ -68,6 +68,6 @@ int	text_next_line(const char *, size_t, size_t *, struct text_line *);
 int	text_is_boilerplate(const char *, size_t);
 
 /* Cut the body at start into paragraphs, captions and subheadings. */
-void	text_body(struct text_parse *, size_t start);
+void	import_text_body(struct text_parse *, size_t start);
 
 #endif
