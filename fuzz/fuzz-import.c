@@ -1,6 +1,7 @@
 /*
  * libFuzzer harness: the saved-story parsers (text, HTML, Markdown) and
- * the date parser on arbitrary bytes. The first byte picks the parser.
+ * the date parser on arbitrary bytes. The first byte picks the parser;
+ * every input is sniffed as import would first.
  */
 #include "config.h"
 
@@ -27,6 +28,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
+	(void)import_sniff(NULL, (const char *)data, size);
+	(void)import_sniff_refuse((const char *)data, size);
 	article_init(&a);
 	text = utf8_normalize((const char *)data + 1, size - 1, &tlen);
 	switch (data[0] % 4) {

@@ -66,46 +66,6 @@ parse_buf_fail(const char *s, size_t len)
 	return err;
 }
 
-/* The body's paragraph number i (from 0), as a new string. */
-static char *
-paragraph(const struct article *a, size_t i)
-{
-	const char	*p, *nl;
-
-	assert_non_null(a->body);
-	p = a->body;
-	for (; i > 0; i--) {
-		if ((nl = strstr(p, "\n\n")) == NULL)
-			fail_msg("no paragraph %zu in \"%s\"", i, a->body);
-		p = nl + 2;
-	}
-	nl = strstr(p, "\n\n");
-	return xstrndup(p, nl != NULL ? (size_t)(nl - p) : strlen(p));
-}
-
-/* How many paragraphs the body has. */
-static size_t
-paragraphs(const struct article *a)
-{
-	const char	*p;
-	size_t		 n = 1;
-
-	if (a->body == NULL)
-		return 0;
-	for (p = a->body; (p = strstr(p, "\n\n")) != NULL; p += 2)
-		n++;
-	return n;
-}
-
-static void
-assert_paragraph(const struct article *a, size_t i, const char *want)
-{
-	char	*got = paragraph(a, i);
-
-	assert_string_equal(got, want);
-	free(got);
-}
-
 /* No byte of s is a control character (what reaches the terminal). */
 static void
 assert_clean(const char *s)
@@ -146,11 +106,11 @@ test_rss2(void **state)
 	assert_string_equal(a->published, "2023-08-26T16:26:00Z");
 	assert_string_equal(a->lead,
 	    "Ukraine\u2019s navy said ships kept sailing.");
-	assert_int_equal(paragraphs(a), 3);
-	assert_paragraph(a, 0, "Ukraine\u2019s navy said on Saturday that "
+	assert_int_equal(test_body_paragraphs(a), 3);
+	test_assert_paragraph(a, 0, "Ukraine\u2019s navy said on Saturday that "
 	    "ships kept sailing through the corridor.");
 	test_assert_subheading(a, 0, "Ports under fire");
-	assert_paragraph(a, 2, "Russian drones struck Izmail overnight, "
+	test_assert_paragraph(a, 2, "Russian drones struck Izmail overnight, "
 	    "the regional governor said.");
 	assert_int_equal(a->ntags, 2);
 	assert_string_equal(a->tags[0], "black-sea");
@@ -169,8 +129,8 @@ test_rss2(void **state)
 	assert_string_equal(a->published, "2023-08-06T09:00:00+03:00");
 	assert_string_equal(a->lead,
 	    "Delegations from 40 countries met. No joint text was issued.");
-	assert_int_equal(paragraphs(a), 2);
-	assert_paragraph(a, 1, "No joint text was issued.");
+	assert_int_equal(test_body_paragraphs(a), 2);
+	test_assert_paragraph(a, 1, "No joint text was issued.");
 	assert_int_equal(a->ntags, 0);
 	feed_free(&f);
 }
@@ -200,10 +160,10 @@ test_atom(void **state)
 	assert_string_equal(a->byline, "Amina Diallo and Jean Martin");
 	assert_string_equal(a->published, "2023-08-07T08:30:00+01:00");
 	assert_string_equal(a->lead, "ECOWAS let its ultimatum lapse.");
-	assert_int_equal(paragraphs(a), 2);
-	assert_paragraph(a, 0,
+	assert_int_equal(test_body_paragraphs(a), 2);
+	test_assert_paragraph(a, 0,
 	    "The bloc\u2019s seven-day ultimatum expired on Sunday.");
-	assert_paragraph(a, 1, "See our map.");
+	test_assert_paragraph(a, 1, "See our map.");
 	assert_int_equal(a->ntags, 2);
 	assert_string_equal(a->tags[0], "niger");
 	assert_string_equal(a->tags[1], "ecowas");
@@ -219,8 +179,8 @@ test_atom(void **state)
 	assert_string_equal(a->byline, "Sahel Desk");
 	assert_string_equal(a->published, "2023-08-01T00:00:00Z");
 	assert_null(a->lead);
-	assert_int_equal(paragraphs(a), 2);
-	assert_paragraph(a, 0, "Russian contractors remain in central Mali.");
+	assert_int_equal(test_body_paragraphs(a), 2);
+	test_assert_paragraph(a, 0, "Russian contractors remain in central Mali.");
 	assert_int_equal(a->nlinks, 1);
 	assert_string_equal(a->links[0].url,
 	    "https://static.example.net/a/mali.html");
@@ -350,8 +310,8 @@ test_json(void **state)
 	assert_string_equal(a->byline, "Mei Tanaka and Liam O'Brien");
 	assert_string_equal(a->published, "2023-09-05T06:00:00+10:00");
 	assert_string_equal(a->lead, "A timetable for the first boats.");
-	assert_int_equal(paragraphs(a), 2);
-	assert_paragraph(a, 0, "Officials in Canberra said the first boats "
+	assert_int_equal(test_body_paragraphs(a), 2);
+	test_assert_paragraph(a, 0, "Officials in Canberra said the first boats "
 	    "would arrive early in the 2030s.");
 	assert_int_equal(a->ntags, 2);
 	assert_string_equal(a->tags[0], "aukus");
@@ -369,8 +329,8 @@ test_json(void **state)
 	assert_string_equal(a->byline, "Brief Staff");
 	assert_string_equal(a->published, "2023-09-06T12:00:00Z");
 	assert_null(a->lead);
-	assert_int_equal(paragraphs(a), 2);
-	assert_paragraph(a, 1, "Leaders issued a short communique.");
+	assert_int_equal(test_body_paragraphs(a), 2);
+	test_assert_paragraph(a, 1, "Leaders issued a short communique.");
 	feed_free(&f);
 }
 
@@ -386,9 +346,9 @@ test_double_escaped(void **state)
 	assert_int_equal(f.nitems, 2);
 	a = &f.items[0];
 	assert_string_equal(a->title, "Tom & Jerry meet in Geneva");
-	assert_int_equal(paragraphs(a), 2);
-	assert_paragraph(a, 0, "Envoys met & talked.");
-	assert_paragraph(a, 1, "No deal yet.");
+	assert_int_equal(test_body_paragraphs(a), 2);
+	test_assert_paragraph(a, 0, "Envoys met & talked.");
+	test_assert_paragraph(a, 1, "No deal yet.");
 	assert_string_equal(a->lead, "Envoys met & talked. No deal yet.");
 	/* Escaped once, an escaped word stays text. */
 	a = &f.items[1];
@@ -445,9 +405,9 @@ test_hostile_fixture(void **state)
 	assert_string_equal(a->title, "Breaking: elbats is calm");
 	assert_string_equal(a->url, "https://evil.example/story");
 	assert_string_equal(a->byline, "Mallory");
-	assert_int_equal(paragraphs(a), 2);
-	assert_paragraph(a, 0, "Paragraph one.");
-	assert_paragraph(a, 1, "Paragraph two.");
+	assert_int_equal(test_body_paragraphs(a), 2);
+	test_assert_paragraph(a, 0, "Paragraph one.");
+	test_assert_paragraph(a, 1, "Paragraph two.");
 	assert_int_equal(a->ntags, 1);
 	assert_string_equal(a->tags[0], "crisis");
 	assert_clean(f.title);
@@ -733,7 +693,7 @@ test_xml_text_cut(void **state)
 	assert_true(f.items[0].subheadings[f.items[0].nsubheadings - 1].end <=
 	    f.items[0].body_len);
 	/* The last paragraph is whole: a heading, or 990 digits. */
-	last = paragraph(&f.items[0], paragraphs(&f.items[0]) - 1);
+	last = test_body_paragraph(&f.items[0], test_body_paragraphs(&f.items[0]) - 1);
 	assert_true(strlen(last) == 990 || strncmp(last, "Part ", 5) == 0);
 	free(last);
 	feed_free(&f);

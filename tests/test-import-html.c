@@ -41,47 +41,6 @@ parse_ok(const char *name, struct article *a)
 	free(data);
 }
 
-/* The body's paragraph number i (from 0), as a new string. */
-static char *
-paragraph(const struct article *a, size_t i)
-{
-	const char	*p, *nl;
-
-	assert_non_null(a->body);
-	p = a->body;
-	for (; i > 0; i--) {
-		if ((nl = strstr(p, "\n\n")) == NULL)
-			fail_msg("no paragraph %zu in \"%s\"", i, a->body);
-		p = nl + 2;
-	}
-	nl = strstr(p, "\n\n");
-	return xstrndup(p, nl != NULL ? (size_t)(nl - p) : strlen(p));
-}
-
-/* How many paragraphs the body has. */
-static size_t
-paragraphs(const struct article *a)
-{
-	const char	*p;
-	size_t		 n = 1;
-
-	if (a->body == NULL)
-		return 0;
-	for (p = a->body; (p = strstr(p, "\n\n")) != NULL; p += 2)
-		n++;
-	return n;
-}
-
-/* Check body paragraph i. */
-static void
-assert_paragraph(const struct article *a, size_t i, const char *want)
-{
-	char	*got = paragraph(a, i);
-
-	assert_string_equal(got, want);
-	free(got);
-}
-
 /* Is the string free of control characters, escapes and bidi overrides? */
 static void
 assert_safe(const char *s, int body)
@@ -120,25 +79,25 @@ test_article_page(void **state)
 	    "2024/03/14/valdoria-envoy");
 	assert_string_equal(a.lead, "The foreign ministry in Kestrel says "
 	    "talks with Estmark have broken down.");
-	assert_int_equal(paragraphs(&a), 10);
-	assert_paragraph(&a, 0, "The Republic of Valdoria has recalled its "
+	assert_int_equal(test_body_paragraphs(&a), 10);
+	test_assert_paragraph(&a, 0, "The Republic of Valdoria has recalled its "
 	    "ambassador to Estmark after talks over the Sarn river dam "
 	    "collapsed on Wednesday, the foreign ministry in Kestrel said.");
-	assert_paragraph(&a, 1, "Foreign Minister Odile Barrant told "
+	test_assert_paragraph(&a, 1, "Foreign Minister Odile Barrant told "
 	    "reporters that Estmark had \xe2\x80\x9cwalked away from every "
 	    "reasonable offer\xe2\x80\x9d and that Valdoria would take the "
 	    "matter to the Regional Water Council.");
 	assert_int_equal(a.nsubheadings, 1);
 	test_assert_subheading(&a, 0, "A decade of talks");
-	assert_paragraph(&a, 2, "A decade of talks");
+	test_assert_paragraph(&a, 2, "A decade of talks");
 	/* <br> is a space; a block after it is a new paragraph. */
-	assert_paragraph(&a, 3, "Negotiations over the dam began in 2014, "
+	test_assert_paragraph(&a, 3, "Negotiations over the dam began in 2014, "
 	    "when Estmark announced plans to flood the upper valley. Valdoria "
 	    "says the project would halve the river's flow downstream.");
-	assert_paragraph(&a, 4, "We will not let our farms go dry, said "
+	test_assert_paragraph(&a, 4, "We will not let our farms go dry, said "
 	    "Deputy Minister Tomas Ferrel.");
-	assert_paragraph(&a, 6, "a joint monitoring commission,");
-	assert_paragraph(&a, 9, "Estmark's government did not respond to a "
+	test_assert_paragraph(&a, 6, "a joint monitoring commission,");
+	test_assert_paragraph(&a, 9, "Estmark's government did not respond to a "
 	    "request for comment.");
 	assert_null(strstr(a.body, "cookie"));
 	assert_null(strstr(a.body, "Advertisement"));
@@ -172,13 +131,13 @@ test_scoring(void **state)
 	assert_null(a.url);
 	assert_string_equal(a.lead, "Lawmakers in Port Adrel voted 212 to 94 "
 	    "in favour of the treaty.");
-	assert_int_equal(paragraphs(&a), 5);
-	assert_paragraph(&a, 0, "The Norvane parliament on Thursday approved "
+	assert_int_equal(test_body_paragraphs(&a), 5);
+	test_assert_paragraph(&a, 0, "The Norvane parliament on Thursday approved "
 	    "a border treaty with the Republic of Valdoria, ending a dispute "
 	    "that has lasted nearly forty years.");
 	assert_int_equal(a.nsubheadings, 1);
 	test_assert_subheading(&a, 0, "Opposition objects");
-	assert_paragraph(&a, 4, "Prime Minister Anselm Drury said the treaty "
+	test_assert_paragraph(&a, 4, "Prime Minister Anselm Drury said the treaty "
 	    "was \"the best deal Norvane could get\" and that the villages "
 	    "would keep their local councils.");
 	assert_null(strstr(a.body, "Ferry"));
@@ -202,8 +161,8 @@ test_jsonld(void **state)
 	assert_string_equal(a.published, "2024-06-20T14:05:00+02:00");
 	assert_string_equal(a.url, "https://kestrelledger.example/econ/rates");
 	assert_string_equal(a.lead, "The bank cited stubborn food prices.");
-	assert_int_equal(paragraphs(&a), 2);
-	assert_paragraph(&a, 1, "Governor Lena Vos said inflation, which "
+	assert_int_equal(test_body_paragraphs(&a), 2);
+	test_assert_paragraph(&a, 1, "Governor Lena Vos said inflation, which "
 	    "reached 9.4 percent in May, was \"still far too high\" and that "
 	    "further increases could not be ruled out.");
 	article_free(&a);
@@ -219,11 +178,11 @@ test_cp1252_declared(void **state)
 	parse_ok("cp1252-meta.html", &a);
 	assert_string_equal(a.title,
 	    "Caf\xc3\xa9 owners in Lindholm protest new tax");
-	assert_int_equal(paragraphs(&a), 2);
-	assert_paragraph(&a, 0, "\xe2\x80\x9cWe cannot survive this,\xe2\x80"
+	assert_int_equal(test_body_paragraphs(&a), 2);
+	test_assert_paragraph(&a, 0, "\xe2\x80\x9cWe cannot survive this,\xe2\x80"
 	    "\x9d said Ren\xc3\xa9" "e Vallin, who runs a caf\xc3\xa9 near the "
 	    "harbour.");
-	assert_paragraph(&a, 1, "The finance ministry says the levy will "
+	test_assert_paragraph(&a, 1, "The finance ministry says the levy will "
 	    "raise \xe2\x82\xac 40 million a year.");
 	article_free(&a);
 }
@@ -283,16 +242,16 @@ test_lead_once(void **state)
 	parse_ok("lead-repeat.html", &a);
 	assert_string_equal(a.title, "Ports reopen after the strike");
 	assert_null(a.lead);
-	assert_int_equal(paragraphs(&a), 4);
-	assert_paragraph(&a, 0, "Dockers in Port Adrel ended a nine-day strike "
+	assert_int_equal(test_body_paragraphs(&a), 4);
+	test_assert_paragraph(&a, 0, "Dockers in Port Adrel ended a nine-day strike "
 	    "on Friday, saying the deal was \xe2\x80\x9c" "fair\xe2\x80\x9d "
 	    "\xe2\x80\x93 for now.");
-	assert_paragraph(&a, 2, "Shipping lines said the backlog of "
+	test_assert_paragraph(&a, 2, "Shipping lines said the backlog of "
 	    "containers, the 10-minute read-out of which the port authority "
 	    "published on Saturday, would take a fortnight to clear.");
 	assert_null(strstr(a.body, "min read"));
 	assert_null(strstr(a.body, "5-minute read"));
-	assert_paragraph(&a, 3, "The harbour master said the first ships "
+	test_assert_paragraph(&a, 3, "The harbour master said the first ships "
 	    "would be unloaded on Sunday morning, weather permitting, and "
 	    "that night shifts would resume.");
 	assert_null(strstr(a.body, "Reading time"));
@@ -301,8 +260,8 @@ test_lead_once(void **state)
 
 	parse_ok("lead-cut.html", &a);
 	assert_null(a.lead);
-	assert_int_equal(paragraphs(&a), 2);
-	assert_paragraph(&a, 0, "Negotiators from Estmark and Valdoria met "
+	assert_int_equal(test_body_paragraphs(&a), 2);
+	test_assert_paragraph(&a, 0, "Negotiators from Estmark and Valdoria met "
 	    "again in Lindholm on Monday for the first time since the talks "
 	    "broke down in March over water rights.");
 	article_free(&a);
@@ -317,10 +276,10 @@ test_malformed(void **state)
 	(void)state;
 	parse_ok("malformed.html", &a);
 	assert_string_equal(a.title, "Estmark opposition leader freed on bail");
-	assert_int_equal(paragraphs(&a), 4);
-	assert_paragraph(&a, 1, "Wend, who leads the Free Estmark movement, "
+	assert_int_equal(test_body_paragraphs(&a), 4);
+	test_assert_paragraph(&a, 1, "Wend, who leads the Free Estmark movement, "
 	    "was arrested at a rally in the capital, Lindholm.");
-	assert_paragraph(&a, 3, "Supporters gathered outside the courthouse");
+	test_assert_paragraph(&a, 3, "Supporters gathered outside the courthouse");
 	article_free(&a);
 }
 
@@ -388,7 +347,7 @@ test_hostile_utf8(void **state)
 	assert_string_equal(a.outlet, "The Herald");
 	assert_string_equal(a.byline, "Evil Author");
 	assert_string_equal(a.lead, "Lead with C1 and and bidi.");
-	assert_paragraph(&a, 0, "Officials in Kestrel said the attack began "
+	test_assert_paragraph(&a, 0, "Officials in Kestrel said the attack began "
 	    "on Monday desrever.");
 	assert_int_equal(a.ncaptions, 1);
 	assert_string_equal(a.captions[0], "Caption blinking isolate");

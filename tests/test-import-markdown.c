@@ -397,7 +397,6 @@ test_empty(void **state)
 	article_free(&a);
 }
 
-/* Run the tests. */
 /* Inline links are kept with their text; images and titles are not links. */
 static void
 test_links(void **state)
@@ -419,6 +418,7 @@ test_links(void **state)
 	article_free(&a);
 }
 
+/* Run the tests. */
 int
 main(void)
 {

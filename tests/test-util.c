@@ -67,6 +67,44 @@ test_assert_subheading(const struct article *a, size_t i, const char *want)
 	assert_memory_equal(a->body + sp->start, want, strlen(want));
 }
 
+char *
+test_body_paragraph(const struct article *a, size_t i)
+{
+	const char	*p, *nl;
+
+	assert_non_null(a->body);
+	p = a->body;
+	for (; i > 0; i--) {
+		if ((nl = strstr(p, "\n\n")) == NULL)
+			fail_msg("no paragraph %zu in \"%s\"", i, a->body);
+		p = nl + 2;
+	}
+	nl = strstr(p, "\n\n");
+	return xstrndup(p, nl != NULL ? (size_t)(nl - p) : strlen(p));
+}
+
+size_t
+test_body_paragraphs(const struct article *a)
+{
+	const char	*p;
+	size_t		 n = 1;
+
+	if (a->body == NULL)
+		return 0;
+	for (p = a->body; (p = strstr(p, "\n\n")) != NULL; p += 2)
+		n++;
+	return n;
+}
+
+void
+test_assert_paragraph(const struct article *a, size_t i, const char *want)
+{
+	char	*got = test_body_paragraph(a, i);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
 /* Remove a directory tree; the name never reaches a shell. */
 void
 test_rmdir(const char *dir)

@@ -26,6 +26,19 @@ void	 test_rmdir(const char *dir);
 
 struct article;
 
+/*
+ * The body's paragraph number i (from 0) as a new string (caller frees);
+ * fails the test if there is no such paragraph.
+ */
+char	*test_body_paragraph(const struct article *, size_t i);
+
+/* How many paragraphs the body has (0 without a body). */
+size_t	 test_body_paragraphs(const struct article *);
+
+/* Fail the test unless body paragraph i of a reads want. */
+void	 test_assert_paragraph(const struct article *, size_t i,
+	     const char *want);
+
 /* Fail the test unless subheading i of a reads want. */
 void	 test_assert_subheading(const struct article *, size_t i,
 	     const char *want);

@@ -31,7 +31,8 @@
 #include "buf.h"
 #include "feed.h"
 #include "feed-int.h"
-#include "import-html.h"
+#include "html-text.h"
+#include "html.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -298,7 +299,7 @@ xml_feed_title(struct feed *f, xmlNodePtr n, int html)
 	if (f->title != NULL || (s = xml_text_nonempty(n)) == NULL)
 		return;
 	if (html) {
-		text = html_fragment_text(s, strlen(s));
+		text = html_text_line(s, strlen(s));
 		free(s);
 		s = text;
 	}
@@ -460,7 +461,7 @@ xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
 		} else if (ns == NS_XHTML && strcmp(local, "body") == 0 &&
 		    e.content_type == FEED_TEXT_NONE) {
 			s = xml_base(doc, n);
-			html_emit(&e.article, n, s);
+			html_text_emit(&e.article, n, s);
 			free(s);
 			e.content_type = FEED_TEXT_DONE;
 		} else if (ns == NS_ATOM) {
@@ -549,7 +550,7 @@ xml_atom_text(xmlDocPtr doc, xmlNodePtr n, enum feed_text *type)
 		return NULL;
 	if (xhtml) {
 		*type = FEED_TEXT_PLAIN;
-		return html_text(n);
+		return html_node_text(n);
 	}
 	if (*type == FEED_TEXT_HTML)
 		return xml_html(doc, n);
@@ -611,7 +612,7 @@ xml_atom_entry(struct feed *f, xmlDocPtr doc, xmlNodePtr entry,
 			if (e.content_type == FEED_TEXT_NONE)
 				continue;
 			if (xhtml) {
-				html_emit(&e.article, n, e.content_base);
+				html_text_emit(&e.article, n, e.content_base);
 				e.content_type = FEED_TEXT_DONE;
 			} else if (e.content_type == FEED_TEXT_HTML)
 				e.content = xml_html(doc, n);

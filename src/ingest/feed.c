@@ -17,7 +17,7 @@
 #include "feed.h"
 #include "feed-int.h"
 #include "hash.h"
-#include "import-html.h"
+#include "html-text.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -417,7 +417,7 @@ feed_html(const char *s)
 {
 	if (!feed_double_escaped(s))
 		return xstrdup(s);
-	return html_fragment_text(s, strlen(s));
+	return html_text_line(s, strlen(s));
 }
 
 /* Add text of a kind to the body. */
@@ -431,7 +431,7 @@ feed_add_text(struct article *a, const char *s, enum feed_text type,
 		return;
 	if (type == FEED_TEXT_HTML) {
 		html = feed_html(s);
-		html_fragment(a, html, strlen(html), base);
+		html_text_fragment(a, html, strlen(html), base);
 		free(html);
 	} else if (type == FEED_TEXT_PLAIN)
 		feed_add_plain(a, s);
@@ -447,7 +447,7 @@ feed_set_line(char **field, const char *s, enum feed_text type)
 		return;
 	if (type == FEED_TEXT_HTML) {
 		html = feed_html(s);
-		text = html_fragment_text(html, strlen(html));
+		text = html_text_line(html, strlen(html));
 		article_set(field, text, strlen(text));
 		free(text);
 		free(html);

@@ -20,7 +20,7 @@
 #include "curl-compat.h"
 #include "fetch.h"
 #include "fetch-int.h"
-#include "import-html.h"
+#include "html.h"
 #include "url.h"
 #include "utf8.h"
 #include "xmalloc.h"

@@ -1,9 +1,9 @@
 /*
- * Import of Markdown with YAML front matter. The front matter (read with
- * libyaml's event API, bounded in size) gives the story's fields; the
- * Markdown is brought to plain paragraphs: headings become subheadings,
- * emphasis, links, list and quote markers and HTML tags go, images and the
- * italic line under them become captions.
+ * Import of Markdown with YAML front matter. The front matter (read by
+ * import-markdown-front.c) gives the story's fields; the Markdown is
+ * brought to plain paragraphs: headings become subheadings, emphasis,
+ * links, list and quote markers and HTML tags go, images and the italic
+ * line under them become captions.
  */
 #include "config.h"
 
@@ -12,20 +12,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include <yaml.h>
-
 #include "article.h"
 #include "buf.h"
-#include "date.h"
+#include "import-markdown.h"
 #include "import.h"
 #include "xmalloc.h"
 #include "banned.h"
-
-/* Front matter larger than this is refused. */
-#define MD_MAX_FRONT_MATTER	(64u * 1024)
-
-/* Authors joined into one byline, at most. */
-#define MD_MAX_AUTHORS		20
 
 /*
  * How far an emphasis marker, bracket or tag looks for its closing twin,
@@ -33,41 +25,6 @@
  */
 #define MD_EMPHASIS_REACH	1024
 #define MD_BRACKET_REACH	2048
-
-/* Fields of the front matter, before they go to the article. */
-enum md_key {
-	MD_KEY_NONE,
-	MD_KEY_TITLE,
-	MD_KEY_OUTLET,
-	MD_KEY_URL,
-	MD_KEY_DATE,
-	MD_KEY_BYLINE,
-	MD_KEY_TAGS,
-	MD_KEY_LEAD
-};
-
-static const struct {
-	const char	*name;
-	enum md_key	 key;
-} md_keys[] = {
-	{ "title", MD_KEY_TITLE },
-	{ "headline", MD_KEY_TITLE },
-	{ "source", MD_KEY_OUTLET },
-	{ "outlet", MD_KEY_OUTLET },
-	{ "publication", MD_KEY_OUTLET },
-	{ "site", MD_KEY_OUTLET },
-	{ "url", MD_KEY_URL },
-	{ "link", MD_KEY_URL },
-	{ "date", MD_KEY_DATE },
-	{ "published", MD_KEY_DATE },
-	{ "author", MD_KEY_BYLINE },
-	{ "authors", MD_KEY_BYLINE },
-	{ "byline", MD_KEY_BYLINE },
-	{ "tags", MD_KEY_TAGS },
-	{ "lead", MD_KEY_LEAD },
-	{ "summary", MD_KEY_LEAD },
-	{ "description", MD_KEY_LEAD },
-};
 
 /* The state of the Markdown reader between lines. */
 struct md {
@@ -82,202 +39,6 @@ struct md {
 	char		 fence;		/* '`' or '~' inside a code fence */
 	size_t		 fence_len;
 };
-
-/* The front matter key for a YAML key, if it is one we read. */
-static enum md_key
-md_key_find(const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof md_keys / sizeof md_keys[0]; i++) {
-		if (strcasecmp(md_keys[i].name, name) == 0)
-			return md_keys[i].key;
-	}
-	return MD_KEY_NONE;
-}
-
-/* Set a field from a front matter value unless it is set already. */
-static void
-md_set_value(struct article *a, enum md_key key, const char *v, size_t len)
-{
-	const char	*p, *end, *comma;
-
-	switch (key) {
-	case MD_KEY_TITLE:
-		if (a->title == NULL)
-			article_set(&a->title, v, len);
-		break;
-	case MD_KEY_OUTLET:
-		if (a->outlet == NULL)
-			article_set(&a->outlet, v, len);
-		break;
-	case MD_KEY_URL:
-		if (a->url == NULL)
-			article_set_url(a, v, len);
-		break;
-	case MD_KEY_DATE:
-		if (a->published == NULL)
-			a->published = date_parse(v, len);
-		break;
-	case MD_KEY_BYLINE:
-		if (a->byline == NULL)
-			article_set(&a->byline, v, len);
-		break;
-	case MD_KEY_TAGS:
-		/* "a, b, c" is a list too. */
-		for (p = v, end = v + len; p < end; p = comma + 1) {
-			if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
-				comma = end;
-			article_add_tag(a, p, (size_t)(comma - p));
-		}
-		break;
-	case MD_KEY_LEAD:
-		if (a->lead == NULL)
-			article_set(&a->lead, v, len);
-		break;
-	case MD_KEY_NONE:
-		break;
-	}
-}
-
-/* Join a list of authors: "A", "A and B", "A, B and C". */
-static void
-md_set_authors(struct article *a, char **names, size_t n)
-{
-	struct buf	b;
-	size_t		i;
-
-	if (n == 0 || a->byline != NULL)
-		return;
-	buf_init(&b);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_adds(&b, i == n - 1 ? " and " : ", ");
-		buf_adds(&b, names[i]);
-	}
-	article_set(&a->byline, b.data, b.len);
-	buf_free(&b);
-}
-
-/*
- * Read the front matter: a mapping whose scalar values (and, for tags and
- * authors, lists of scalars) fill the article. Anything nested deeper or
- * under an unknown key is skipped; aliases count as no value.
- */
-static int
-md_front_matter(struct article *a, const char *s, size_t len, size_t line0,
-    char **err)
-{
-	yaml_parser_t	 parser;
-	yaml_event_t	 ev;
-	enum md_key	 key = MD_KEY_NONE;
-	char		*names[MD_MAX_AUTHORS];
-	size_t		 nnames = 0, i;
-	int		 depth = 0, want_key = 1, in_list = 0, done = 0;
-	int		 root_map = -1;
-	int		 rv = -1;
-
-	if (!yaml_parser_initialize(&parser)) {
-		*err = xstrdup("cannot start the yaml parser");
-		return -1;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)s, len);
-	while (!done) {
-		if (!yaml_parser_parse(&parser, &ev)) {
-			xasprintf(err, "front matter is not valid YAML: %s at "
-			    "line %zu", parser.problem != NULL ?
-			    parser.problem : "parse error",
-			    line0 + parser.problem_mark.line + 1);
-			goto out;
-		}
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-		case YAML_DOCUMENT_END_EVENT:
-			done = 1;	/* one document is all we read */
-			break;
-		case YAML_MAPPING_START_EVENT:
-		case YAML_SEQUENCE_START_EVENT:
-			if (root_map == -1)
-				root_map = ev.type == YAML_MAPPING_START_EVENT;
-			depth++;
-			if (depth == 2 && !want_key &&
-			    ev.type == YAML_SEQUENCE_START_EVENT)
-				in_list = 1;
-			break;
-		case YAML_MAPPING_END_EVENT:
-		case YAML_SEQUENCE_END_EVENT:
-			depth--;
-			if (depth == 1) {
-				if (in_list && key == MD_KEY_BYLINE)
-					md_set_authors(a, names, nnames);
-				in_list = 0;
-				want_key = 1;
-			}
-			break;
-		case YAML_SCALAR_EVENT:
-		case YAML_ALIAS_EVENT:
-			if (root_map != 1)
-				break;	/* front matter that is not a mapping */
-			if (depth == 1 && want_key) {
-				key = MD_KEY_NONE;
-				if (ev.type == YAML_SCALAR_EVENT)
-					key = md_key_find((const char *)
-					    ev.data.scalar.value);
-				want_key = 0;
-			} else if (depth == 1) {
-				if (ev.type == YAML_SCALAR_EVENT)
-					md_set_value(a, key, (const char *)
-					    ev.data.scalar.value,
-					    ev.data.scalar.length);
-				want_key = 1;
-			} else if (depth == 2 && in_list &&
-			    ev.type == YAML_SCALAR_EVENT) {
-				if (key == MD_KEY_TAGS)
-					article_add_tag(a, (const char *)
-					    ev.data.scalar.value,
-					    ev.data.scalar.length);
-				else if (key == MD_KEY_BYLINE &&
-				    nnames < MD_MAX_AUTHORS)
-					names[nnames++] = xstrdup((const char *)
-					    ev.data.scalar.value);
-			}
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
-	}
-	rv = 0;
-out:
-	for (i = 0; i < nnames; i++)
-		free(names[i]);
-	yaml_parser_delete(&parser);
-	return rv;
-}
-
-/* Is this line a front matter fence ("---", or "..." to close)? */
-static int
-md_is_fence(const char *line, size_t len, int closing)
-{
-	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' ||
-	    line[len - 1] == '\r'))
-		len--;
-	if (len != 3)
-		return 0;
-	return memcmp(line, "---", 3) == 0 ||
-	    (closing && memcmp(line, "...", 3) == 0);
-}
-
-/* The end of the line at p (its newline or end). */
-static const char *
-md_eol(const char *p, const char *end)
-{
-	const char	*nl;
-
-	if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-		return end;
-	return nl;
-}
 
 /* Can a delimiter run of c at i open or close emphasis? */
 static int
@@ -415,6 +176,42 @@ md_link(struct article *a, const char *s, size_t i, size_t close,
 	article_add_link(a, s + u, end - u, s + i + 1, close - i - 1);
 }
 
+/* Add s[from..to) to text as literal bytes, never emphasis markers. */
+static void
+md_literal(struct buf *text, struct buf *lit, const char *s, size_t from,
+    size_t to)
+{
+	for (; from < to; from++) {
+		buf_addc(text, s[from]);
+		buf_addc(lit, 1);
+	}
+}
+
+/*
+ * Take the code span whose backticks start at s[i]: its text is literal;
+ * unclosed, the backticks themselves are text. Returns the last byte
+ * used.
+ */
+static size_t
+md_code_span(struct buf *text, struct buf *lit, const char *s, size_t len,
+    size_t i)
+{
+	size_t	run, close;
+
+	for (run = 0; i + run < len && s[i + run] == '`'; run++)
+		;
+	for (close = i + run; close + run <= len; close++) {
+		if (memcmp(s + close, s + i, run) == 0)
+			break;
+	}
+	if (close + run <= len) {
+		md_literal(text, lit, s, i + run, close);
+		return close + run - 1;
+	}
+	md_literal(text, lit, s, i, i + run);
+	return i + run - 1;
+}
+
 /*
  * Bring a block's inline Markdown to plain text; images go to *alt and,
  * when a is not NULL, links to the article.
@@ -424,8 +221,8 @@ md_inline(struct buf *out, const char *s, size_t len, struct buf *alt,
     struct article *a)
 {
 	struct buf	 text, lit;
-	size_t		 i, j, run, close, end, link_close = 0, link_end = 0;
-	int		 in_link = 0, closed;
+	size_t		 i, close, end, link_close = 0, link_end = 0;
+	int		 in_link = 0;
 
 	buf_init(&text);
 	buf_init(&lit);
@@ -444,24 +241,7 @@ md_inline(struct buf *out, const char *s, size_t len, struct buf *alt,
 			continue;
 		}
 		if (s[i] == '`') {
-			for (run = 0; i + run < len && s[i + run] == '`'; run++)
-				;
-			for (close = i + run; close + run <= len; close++) {
-				if (memcmp(s + close, s + i, run) == 0)
-					break;
-			}
-			/* Unclosed, the backticks themselves are text. */
-			if ((closed = close + run <= len))
-				j = i + run;
-			else {
-				close = i + run;
-				j = i;
-			}
-			for (; j < close; j++) {
-				buf_addc(&text, s[j]);
-				buf_addc(&lit, 1);
-			}
-			i = (closed ? close + run : close) - 1;
+			i = md_code_span(&text, &lit, s, len, i);
 			continue;
 		}
 		if (s[i] == '!' && i + 1 < len && s[i + 1] == '[' &&
@@ -493,10 +273,7 @@ md_inline(struct buf *out, const char *s, size_t len, struct buf *alt,
 		if (s[i] == '<' && i + 1 < len &&
 		    (end = md_match(s, len, i, '<', '>')) != 0) {
 			/* An autolink: keep the address, drop the brackets. */
-			for (j = i + 1; j < end; j++) {
-				buf_addc(&text, s[j]);
-				buf_addc(&lit, 1);
-			}
+			md_literal(&text, &lit, s, i + 1, end);
 			i = end;
 			continue;
 		}
@@ -635,11 +412,103 @@ md_list_marker(const char *p, size_t len)
 	return 0;
 }
 
+/* A line inside a code fence: text as it stands, or the closing fence. */
+static void
+md_line_fenced(struct md *md, const char *p, size_t len)
+{
+	size_t	n, i;
+
+	for (n = 0; n < len && n < 3 && p[n] == ' '; n++)
+		;
+	for (i = n; i < len && p[i] == md->fence; i++)
+		;
+	if (i - n >= md->fence_len && i == len) {
+		md->fence = '\0';
+		return;
+	}
+	article_add_paragraph(md->a, p, len, 0);
+	md->blocks++;
+}
+
+/* An ATX heading ("## Subheading ##")? Then it is read whole: 1. */
+static int
+md_line_heading(struct md *md, const char *p, size_t len)
+{
+	size_t	level;
+
+	for (level = 0; level < len && p[level] == '#'; level++)
+		;
+	if (level == 0 || level > 6 || (level < len && p[level] != ' '))
+		return 0;
+	md_flush(md);
+	p += level;
+	len -= level;
+	while (len > 0 && p[0] == ' ') {
+		p++;
+		len--;
+	}
+	while (len > 0 && (p[len - 1] == '#' || p[len - 1] == ' '))
+		len--;	/* closing hashes */
+	md->heading = (int)level;
+	buf_add(&md->para, p, len);
+	md->lines = 1;
+	md_flush(md);
+	return 1;
+}
+
+/*
+ * A line that is a block of its own or ends one: a code fence, a setext
+ * underline, a thematic break, a heading, an image, a link reference
+ * definition. Then it is read: 1.
+ */
+static int
+md_line_block(struct md *md, const char *p, size_t len)
+{
+	size_t	n;
+
+	if (len >= 3 && (memcmp(p, "```", 3) == 0 ||
+	    memcmp(p, "~~~", 3) == 0)) {
+		md_flush(md);
+		md->fence = p[0];
+		for (md->fence_len = 0; md->fence_len < len &&
+		    p[md->fence_len] == md->fence; md->fence_len++)
+			;
+		return 1;
+	}
+
+	/* A setext underline makes the one line above it a heading. */
+	for (n = 0; n < len && p[n] == p[0]; n++)
+		;
+	if (md->lines == 1 && md->heading == 0 && (p[0] == '=' ||
+	    p[0] == '-') && n == len) {
+		md->heading = p[0] == '=' ? 1 : 2;
+		md_flush(md);
+		return 1;
+	}
+	if (md_is_rule(p, len)) {
+		md_flush(md);
+		return 1;
+	}
+	if (md_line_heading(md, p, len))
+		return 1;
+	if (md_is_image(p, len)) {
+		md_flush(md);
+		buf_add(&md->para, p, len);
+		md->lines = 1;
+		md_flush(md);	/* the next line may be its caption */
+		return 1;
+	}
+	/* A link reference definition is no text. */
+	return len > 1 && p[0] == '[' &&
+	    (n = md_match(p, len, 0, '[', ']')) != 0 && n + 1 < len &&
+	    p[n + 1] == ':';
+}
+
 /* Read one line of Markdown (no newline). */
 static void
 md_line(struct md *md, const char *p, size_t len)
 {
-	size_t	n, level, i;
+	size_t	n;
 
 	while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' ' ||
 	    p[len - 1] == '\t'))
@@ -647,16 +516,7 @@ md_line(struct md *md, const char *p, size_t len)
 
 	/* Inside a code fence every line is text as it stands. */
 	if (md->fence != '\0') {
-		for (n = 0; n < len && n < 3 && p[n] == ' '; n++)
-			;
-		for (i = n; i < len && p[i] == md->fence; i++)
-			;
-		if (i - n >= md->fence_len && i == len) {
-			md->fence = '\0';
-			return;
-		}
-		article_add_paragraph(md->a, p, len, 0);
-		md->blocks++;
+		md_line_fenced(md, p, len);
 		return;
 	}
 
@@ -693,64 +553,8 @@ md_line(struct md *md, const char *p, size_t len)
 		md_flush(md);
 		return;
 	}
-
-	if (len >= 3 && (memcmp(p, "```", 3) == 0 ||
-	    memcmp(p, "~~~", 3) == 0)) {
-		md_flush(md);
-		md->fence = p[0];
-		for (md->fence_len = 0; md->fence_len < len &&
-		    p[md->fence_len] == md->fence; md->fence_len++)
-			;
+	if (md_line_block(md, p, len))
 		return;
-	}
-
-	/* A setext underline makes the one line above it a heading. */
-	for (n = 0; n < len && p[n] == p[0]; n++)
-		;
-	if (md->lines == 1 && md->heading == 0 && (p[0] == '=' ||
-	    p[0] == '-') && n == len) {
-		md->heading = p[0] == '=' ? 1 : 2;
-		md_flush(md);
-		return;
-	}
-	if (md_is_rule(p, len)) {
-		md_flush(md);
-		return;
-	}
-
-	if (p[0] == '#') {
-		for (level = 0; level < len && p[level] == '#'; level++)
-			;
-		if (level <= 6 && (level == len || p[level] == ' ')) {
-			md_flush(md);
-			p += level;
-			len -= level;
-			while (len > 0 && p[0] == ' ') {
-				p++;
-				len--;
-			}
-			while (len > 0 && (p[len - 1] == '#' ||
-			    p[len - 1] == ' '))
-				len--;	/* closing hashes */
-			md->heading = (int)level;
-			buf_add(&md->para, p, len);
-			md->lines = 1;
-			md_flush(md);
-			return;
-		}
-	}
-
-	if (md_is_image(p, len)) {
-		md_flush(md);
-		buf_add(&md->para, p, len);
-		md->lines = 1;
-		md_flush(md);	/* the next line may be its caption */
-		return;
-	}
-
-	if (len > 1 && p[0] == '[' && (n = md_match(p, len, 0, '[', ']')) != 0 &&
-	    n + 1 < len && p[n + 1] == ':')
-		return;		/* a link reference definition */
 
 	if ((n = md_list_marker(p, len)) != 0) {
 		md_flush(md);
@@ -777,47 +581,19 @@ import_markdown_parse(const char *s, size_t len, struct article *a,
 {
 	struct md	 md;
 	struct buf	 title;
-	const char	*p, *end = s + len, *eol, *fm = NULL;
-	size_t		 fmlen = 0, line = 1;
+	const char	*p, *end = s + len, *eol;
+	size_t		 start;
 	int		 rv = -1;
 
 	memset(&md, 0, sizeof md);
 	md.a = a;
 	buf_init(&md.para);
 
-	p = s;
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	eol = md_eol(p, end);
-	if (md_is_fence(p, (size_t)(eol - p), 0)) {
-		fm = eol < end ? eol + 1 : end;
-		for (p = fm; p < end; p = eol + 1) {
-			line++;
-			eol = md_eol(p, end);
-			if (md_is_fence(p, (size_t)(eol - p), 1))
-				break;
-			if (eol == end) {
-				p = end;
-				break;
-			}
-		}
-		if (p >= end) {
-			*err = xstrdup("front matter has no closing '---' line");
-			goto out;
-		}
-		fmlen = (size_t)(p - fm);
-		if (fmlen > MD_MAX_FRONT_MATTER) {
-			xasprintf(err, "front matter is larger than %u KiB",
-			    MD_MAX_FRONT_MATTER / 1024);
-			goto out;
-		}
-		if (md_front_matter(a, fm, fmlen, 1, err) != 0)
-			goto out;
-		p = eol < end ? eol + 1 : end;
-	}
-
-	for (; p < end; p = eol + 1) {
-		eol = md_eol(p, end);
+	if (import_markdown_front(a, s, len, &start, err) != 0)
+		goto out;
+	for (p = s + start; p < end; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
 		md_line(&md, p, (size_t)(eol - p));
 		if (eol == end)
 			break;

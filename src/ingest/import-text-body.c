@@ -453,7 +453,7 @@ text_subheads(struct text_parse *tp)
 }
 
 void
-text_body(struct text_parse *tp, size_t start)
+import_text_body(struct text_parse *tp, size_t start)
 {
 	text_split(tp, start);
 	text_classify(tp);

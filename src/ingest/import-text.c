@@ -35,50 +35,6 @@
 #define TEXT_BYLINE_WORDS	15
 #define TEXT_OUTLET_WORDS	8
 
-/* Lines the sites add around a story that are not part of it. */
-static const struct {
-	const char	*text;
-	int		 prefix;	/* match the start of a short line */
-} text_boilerplate[] = {
-	{ "advertisement", 0 },
-	{ "advertisment", 0 },
-	{ "ad", 0 },
-	{ "sponsored", 0 },
-	{ "share this article", 0 },
-	{ "share this story", 0 },
-	{ "share", 0 },
-	{ "subscribe", 0 },
-	{ "subscribe now", 0 },
-	{ "click here", 0 },
-	{ "read more", 0 },
-	{ "related", 0 },
-	{ "related articles", 0 },
-	{ "recommended", 0 },
-	{ "continue reading", 0 },
-	{ "scroll to continue", 0 },
-	{ "story continues below advertisement", 0 },
-	{ "listen to this article", 0 },
-	{ "copy link", 0 },
-	{ "print", 0 },
-	{ "email", 0 },
-	{ "advertisement:", 1 },
-	{ "read more:", 1 },
-	{ "read also:", 1 },
-	{ "also read:", 1 },
-	{ "see also:", 1 },
-	{ "related:", 1 },
-	{ "recommended:", 1 },
-	{ "click here", 1 },
-	{ "subscribe to", 1 },
-	{ "subscribe for", 1 },
-	{ "sign up for", 1 },
-	{ "sign up to", 1 },
-	{ "share this", 1 },
-	{ "share on", 1 },
-	{ "follow us on", 1 },
-	{ "join our", 1 },
-};
-
 /* Publications whose names do not follow the usual site-line shapes. */
 static const char *const text_outlets[] = {
 	"The Jerusalem Post", "Jerusalem Post", "The Times of Israel",
@@ -112,202 +68,6 @@ static const char *const text_months[] = {
 	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
 	"nov", "dec"
 };
-
-/* Lower-case an ASCII byte. */
-static unsigned char
-text_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-/* Is c an ASCII letter or digit? */
-static int
-text_isalnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
-}
-
-/* Is c a byte of ASCII white space? */
-int
-text_isspace(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v';
-}
-
-/* Does s (len bytes) start with the word w, ignoring ASCII case? */
-int
-text_starts(const char *s, size_t len, const char *w)
-{
-	size_t	i, n = strlen(w);
-
-	if (n > len)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (text_lower((unsigned char)s[i]) != (unsigned char)w[i])
-			return 0;
-	return 1;
-}
-
-/* Like text_starts, but the match must end at a word boundary. */
-int
-text_starts_word(const char *s, size_t len, const char *w)
-{
-	size_t	n = strlen(w);
-
-	if (!text_starts(s, len, w))
-		return 0;
-	if (n == len || !text_isalnum((unsigned char)w[n - 1]))
-		return 1;
-	return !text_isalnum((unsigned char)s[n]);
-}
-
-/* Find w (lower case) in s ignoring ASCII case; returns offset or -1. */
-long
-text_find(const char *s, size_t len, const char *w)
-{
-	size_t	i, n = strlen(w);
-
-	if (n == 0 || n > len)
-		return -1;
-	for (i = 0; i + n <= len; i++) {
-		if (text_lower((unsigned char)s[i]) == (unsigned char)w[0] &&
-		    text_starts(s + i, len - i, w))
-			return (long)i;
-	}
-	return -1;
-}
-
-/* Is a word (len bytes) in a lower-case table? */
-int
-text_in_table(const char *w, size_t len, const char *const *table,
-    size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (strlen(table[i]) == len && text_starts(w, len, table[i]))
-			return 1;
-	return 0;
-}
-
-/* Count words, stopping once past max. */
-size_t
-text_words(const char *s, size_t len, size_t max)
-{
-	size_t	i, n = 0;
-	int	in = 0;
-
-	for (i = 0; i < len && n <= max; i++) {
-		if (text_isspace((unsigned char)s[i]))
-			in = 0;
-		else if (!in) {
-			in = 1;
-			n++;
-		}
-	}
-	return n;
-}
-
-/* The offset just past the nth word (or len). */
-static size_t
-text_word_end(const char *s, size_t len, size_t nth)
-{
-	size_t	i = 0, n = 0;
-
-	while (i < len) {
-		while (i < len && text_isspace((unsigned char)s[i]))
-			i++;
-		if (i == len)
-			break;
-		while (i < len && !text_isspace((unsigned char)s[i]))
-			i++;
-		if (++n == nth)
-			return i;
-	}
-	return len;
-}
-
-/* Does the text end as a sentence does: . ! ? : or a closing quote? */
-int
-text_ends_sentence(const char *s, size_t len)
-{
-	unsigned char	c;
-
-	if (len == 0)
-		return 0;
-	c = (unsigned char)s[len - 1];
-	if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
-	    c == ';' || c == ',')
-		return 1;
-	/* ” ’ … */
-	if (len >= 3 && (unsigned char)s[len - 3] == 0xe2 &&
-	    (unsigned char)s[len - 2] == 0x80 &&
-	    (c == 0x9d || c == 0x99 || c == 0xa6))
-		return 1;
-	return 0;
-}
-
-/* Read the next non-blank line at *pos, trimmed; 0 at the end. */
-int
-text_next_line(const char *s, size_t len, size_t *pos, struct text_line *l)
-{
-	size_t	i = *pos, start, end;
-	int	blank = 0;
-
-	while (i < len) {
-		start = i;
-		while (i < len && s[i] != '\n')
-			i++;
-		end = i;
-		if (i < len)
-			i++;
-		while (start < end && (text_isspace((unsigned char)s[start]) ||
-		    (end - start >= 2 && (unsigned char)s[start] == 0xc2 &&
-		    (unsigned char)s[start + 1] == 0xa0)))
-			start += (unsigned char)s[start] == 0xc2 ? 2 : 1;
-		while (end > start && (text_isspace((unsigned char)s[end - 1]) ||
-		    (end - start >= 2 && (unsigned char)s[end - 2] == 0xc2 &&
-		    (unsigned char)s[end - 1] == 0xa0)))
-			end -= (unsigned char)s[end - 1] == 0xa0 ? 2 : 1;
-		if (start == end) {
-			blank = 1;
-			continue;
-		}
-		l->off = (uint32_t)start;
-		l->len = (uint32_t)(end - start);
-		l->blank_before = blank;
-		*pos = i;
-		return 1;
-	}
-	*pos = i;
-	return 0;
-}
-
-/* Is this a line of site furniture ("Advertisement", "Read more: ...")? */
-int
-text_is_boilerplate(const char *s, size_t len)
-{
-	size_t	i, n;
-
-	if (len > 200 || text_words(s, len, 25) > 25)
-		return 0;
-	n = len;
-	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' ||
-	    s[n - 1] == ':' || s[n - 1] == '>' || s[n - 1] == ' '))
-		n--;
-	for (i = 0; i < sizeof text_boilerplate / sizeof text_boilerplate[0];
-	    i++) {
-		const char *t = text_boilerplate[i].text;
-
-		if (text_boilerplate[i].prefix) {
-			if (text_starts_word(s, len, t))
-				return 1;
-		} else if (strlen(t) == n && text_starts(s, n, t))
-			return 1;
-	}
-	return 0;
-}
 
 /* The first word of a line, as offset and length. */
 static size_t
@@ -578,6 +338,29 @@ text_all_caps(const char *w, size_t len)
 }
 
 /*
+ * Does the word w (wl bytes) come again as a word of the rest (rest bytes
+ * at s, which follow a byte of the line before it)?
+ */
+static int
+text_repeated(const char *s, size_t rest, const char *w, size_t wl)
+{
+	const char	*p;
+	size_t		 at, from = 0;
+
+	while (from < rest) {
+		if ((p = memchr(s + from, w[0], rest - from)) == NULL)
+			return 0;
+		at = (size_t)(p - s);
+		if (at + wl <= rest && memcmp(p, w, wl) == 0 &&
+		    text_isspace((unsigned char)p[-1]) &&
+		    (at + wl == rest || text_isspace((unsigned char)p[wl])))
+			return 1;
+		from = at + 1;
+	}
+	return 0;
+}
+
+/*
  * The outlet at the start of a site line: cut at a separator, a known
  * name, or a run of capitalised words that stops before a word the line
  * repeats later or before upper-case navigation words.
@@ -634,31 +417,10 @@ text_outlet(const char *s, size_t len, size_t *outlen)
 			break;
 		/* A word repeated later in the line is navigation. */
 		end = words[k][0] + wl;
-		if (k > 0 && end < len) {
-			size_t rest = len - end < TEXT_SITE_MAX ?
-			    len - end : TEXT_SITE_MAX;
-			long at = -1;
-			size_t from = 0;
-
-			while (from < rest) {
-				const char *p = memchr(s + end + from, w[0],
-				    rest - from);
-
-				if (p == NULL)
-					break;
-				at = p - (s + end);
-				if ((size_t)at + wl <= rest &&
-				    memcmp(p, w, wl) == 0 &&
-				    text_isspace((unsigned char)p[-1]) &&
-				    ((size_t)at + wl == rest ||
-				    text_isspace((unsigned char)p[wl])))
-					break;
-				at = -1;
-				from = (size_t)(p - (s + end)) + 1;
-			}
-			if (at >= 0)
-				break;
-		}
+		if (k > 0 && end < len && text_repeated(s + end,
+		    len - end < TEXT_SITE_MAX ? len - end : TEXT_SITE_MAX,
+		    w, wl))
+			break;
 		run = k + 1;
 	}
 	while (run > 0 && text_in_table(s + words[run - 1][0],
@@ -878,7 +640,7 @@ import_text_parse(const char *s, size_t len, struct article *a, char **err)
 	tp.s = text;
 
 	start = text_header(&tp, a);
-	text_body(&tp, start);
+	import_text_body(&tp, start);
 
 	for (i = 0; i < tp.npara; i++) {
 		p = &tp.paras[i];

@@ -1,7 +1,8 @@
 /*
- * The saved-text parser's two halves: import-text.c reads the header (site
- * line, headline, standfirst, byline, dates) and import-text-body.c the
- * body (paragraphs, captions, subheadings). Private to them.
+ * The saved-text parser's parts: import-text.c reads the header (site
+ * line, headline, standfirst, byline, dates), import-text-body.c the body
+ * (paragraphs, captions, subheadings), both with the word and line
+ * primitives of import-text-words.c. Private to them.
  */
 #ifndef DOSSIER_IMPORT_TEXT_H
 #define DOSSIER_IMPORT_TEXT_H
@@ -53,17 +54,20 @@ struct text_parse {
 	int			 published_rank;
 };
 
+/* The primitives (import-text-words.c); w is lower case. */
+unsigned char text_lower(unsigned char);
 int	text_isspace(unsigned char);
-int	text_starts(const char *, size_t, const char *);
-int	text_starts_word(const char *, size_t, const char *);
-long	text_find(const char *, size_t, const char *);
+int	text_starts(const char *, size_t, const char *w);
+int	text_starts_word(const char *, size_t, const char *w);
+long	text_find(const char *, size_t, const char *w);
 int	text_in_table(const char *, size_t, const char *const *, size_t);
-size_t	text_words(const char *, size_t, size_t);
+size_t	text_words(const char *, size_t, size_t max);
+size_t	text_word_end(const char *, size_t, size_t nth);
 int	text_ends_sentence(const char *, size_t);
 int	text_next_line(const char *, size_t, size_t *, struct text_line *);
 int	text_is_boilerplate(const char *, size_t);
 
 /* Cut the body at start into paragraphs, captions and subheadings. */
-void	text_body(struct text_parse *, size_t start);
+void	import_text_body(struct text_parse *, size_t start);
 
 #endif

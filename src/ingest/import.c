@@ -88,30 +88,6 @@ list_skip(struct import_list *l, const char *path, char *why)
 }
 
 static int
-has_suffix(const char *name, const char *suffix)
-{
-	size_t	n = strlen(name), m = strlen(suffix);
-
-	return n > m && strcasecmp(name + n - m, suffix) == 0;
-}
-
-/* Does a file found in a directory look like a saved story? */
-static int
-import_wanted(const char *name)
-{
-	static const char *const suffixes[] = {
-		".txt", ".text", ".html", ".htm", ".xhtml", ".shtml",
-		".md", ".markdown", ".mdown", ".mkd"
-	};
-	size_t	i;
-
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-		if (has_suffix(name, suffixes[i]))
-			return 1;
-	return 0;
-}
-
-static int
 name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -284,7 +260,7 @@ walk(struct import_list *l, const char *path, int explicit,
 		walk_dir(l, path, stack, depth + 1);
 		return;
 	}
-	if (!explicit && !import_wanted(path)) {
+	if (!explicit && import_sniff_name(path) == IMPORT_UNKNOWN) {
 		l->ignored++;
 		return;
 	}
@@ -382,95 +358,6 @@ out:
 	return rv;
 }
 
-/* Text with NULs or mostly control bytes is not a story. */
-static int
-looks_binary(const char *s, size_t len)
-{
-	size_t	i, ctl = 0, n = len < 65536 ? len : 65536;
-
-	if (len >= 4 && (((unsigned char)s[0] == 0xff &&
-	    (unsigned char)s[1] == 0xfe) || ((unsigned char)s[0] == 0xfe &&
-	    (unsigned char)s[1] == 0xff))) {
-		/* UTF-16 text: a BOM, then mostly NUL in every other byte. */
-		size_t	nul = 0;
-
-		for (i = 2; i < n; i++)
-			nul += s[i] == '\0';
-		if (nul * 4 >= n - 2)
-			return 2;
-	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == 0)
-			return 1;
-		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
-		    c != '\f' && c != 0x1b)
-			ctl++;
-	}
-	return n > 0 && ctl * 10 > n;
-}
-
-static int
-only_space(const char *s, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
-			return 0;
-	return 1;
-}
-
-static int
-prefix_icase(const char *s, size_t len, const char *p)
-{
-	size_t	n = strlen(p);
-
-	return len >= n && strncasecmp(s, p, n) == 0;
-}
-
-enum import_format
-import_sniff(const char *path, const char *s, size_t len)
-{
-	size_t	i, n;
-
-	if (path != NULL) {
-		if (has_suffix(path, ".html") || has_suffix(path, ".htm") ||
-		    has_suffix(path, ".xhtml") || has_suffix(path, ".shtml"))
-			return IMPORT_HTML;
-		if (has_suffix(path, ".md") || has_suffix(path, ".markdown") ||
-		    has_suffix(path, ".mdown") || has_suffix(path, ".mkd"))
-			return IMPORT_MARKDOWN;
-		if (has_suffix(path, ".txt") || has_suffix(path, ".text"))
-			return IMPORT_TEXT;
-	}
-	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-		s += 3;
-		len -= 3;
-	}
-	if (len >= 4 && memcmp(s, "---", 3) == 0 &&
-	    (s[3] == '\n' || s[3] == '\r'))
-		return IMPORT_MARKDOWN;
-	/* Markup near the start: a doctype, <html>, or a comment first. */
-	n = len < 1024 ? len : 1024;
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
-			continue;
-		if (s[i] != '<')
-			break;
-		if (prefix_icase(s + i, len - i, "<!doctype html") ||
-		    prefix_icase(s + i, len - i, "<html") ||
-		    prefix_icase(s + i, len - i, "<head") ||
-		    prefix_icase(s + i, len - i, "<!--") ||
-		    prefix_icase(s + i, len - i, "<?xml"))
-			return IMPORT_HTML;
-		break;
-	}
-	return IMPORT_TEXT;
-}
-
 int
 import_parse_bytes(const char *path, const char *data, size_t len,
     struct article *a, char **err)
@@ -506,20 +393,16 @@ import_parse(struct import_item *it, int64_t feed, struct store *s,
     const struct import_options *opts)
 {
 	char		*data = NULL, *err = NULL;
+	const char	*why;
 	size_t		 len, i;
-	int		 rc, bin;
+	int		 rc;
 
 	it->status = IMPORT_FAILED;
 	if (import_read(it->file->path, it->file, IMPORT_MAX_FILE, &data,
 	    &len, &err) != 0)
 		goto fail;
-	if (len == 0 || only_space(data, len)) {
-		err = xstrdup("empty file");
-		goto fail;
-	}
-	if ((bin = looks_binary(data, len)) != 0) {
-		err = xstrdup(bin == 2 ? "UTF-16 text is not supported; "
-		    "save it as UTF-8" : "binary file, not a saved story");
+	if ((why = import_sniff_refuse(data, len)) != NULL) {
+		err = xstrdup(why);
 		goto fail;
 	}
 	hash_buf_hex(data, len, it->hash);

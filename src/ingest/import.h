@@ -43,8 +43,28 @@ int	import_read_file(const char *path, size_t max, char **data,
 int	import_parse_bytes(const char *path, const char *, size_t,
 	    struct article *, char **err);
 
-/* Guess a file's format from its name and first bytes. */
+/*
+ * Guess a file's format (import-sniff.c): by its name's suffix if path is
+ * given and import_sniff_name knows it; else Markdown if the bytes (after
+ * a UTF-8 byte order mark) open with a "---" line; HTML if the first
+ * thing after whitespace, within 1 KiB, is a doctype, <html>, <head>, a
+ * comment or <?xml; text otherwise. Never IMPORT_UNKNOWN.
+ */
 enum import_format import_sniff(const char *path, const char *, size_t);
+
+/*
+ * A format by the name's suffix alone (.html .htm .xhtml .shtml, .md
+ * .markdown .mdown .mkd, .txt .text, case aside), else IMPORT_UNKNOWN:
+ * the files import takes from a directory.
+ */
+enum import_format import_sniff_name(const char *path);
+
+/*
+ * Why the bytes are no story to parse, lower case ("empty file", "binary
+ * file, not a saved story", UTF-16 named), or NULL if they may be one.
+ * The string is static.
+ */
+const char *import_sniff_refuse(const char *, size_t);
 
 enum import_status {
 	IMPORT_ADDED,		/* a new story in the library */

@@ -19,7 +19,7 @@
 #include "article.h"
 #include "buf.h"
 #include "fetch.h"
-#include "import-html.h"
+#include "html.h"
 #include "markup.h"
 #include "opml.h"
 #include "utf8.h"

@@ -1,10 +1,12 @@
 /*
- * The article text of a saved page. The container that holds the story is
+ * HTML to an article's text, for saved pages and feed items alike. In a
+ * whole page (html_text_page) the container that holds the story is
  * [itemprop=articleBody], an <article> or <main> when the page has one, and
  * otherwise the element whose paragraphs score best, readability-style (long
  * paragraphs with commas count, links and boilerplate class names count
  * against). Its paragraphs, subheadings and captions go to the article;
- * navigation, ads, share bars and the like inside it are left behind.
+ * navigation, ads, share bars and the like inside it are left behind. A
+ * feed item's HTML (html_text_emit, html_text_fragment) is taken whole.
  *
  * Every walk here is iterative and each pass visits a node a bounded number
  * of times, so a deeply nested or huge page costs linear time.
@@ -24,7 +26,8 @@
 
 #include "article.h"
 #include "buf.h"
-#include "import-html.h"
+#include "html-text.h"
+#include "html.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -207,7 +210,7 @@ body_score_paragraph(struct body_scan *bs, xmlNodePtr p)
 	size_t			 len;
 	double			 score;
 
-	text = html_text(p);
+	text = html_node_text(p);
 	len = strlen(text);
 	if (len >= BODY_MIN_PARAGRAPH) {
 		score = 1;
@@ -235,13 +238,9 @@ body_find(struct body_scan *bs, xmlNodePtr root)
 	struct html_walk	 w;
 	struct body_cand	*c;
 	xmlNodePtr		 n;
-	int			 descend;
 
 	html_walk_init(&w, root);
-	descend = 1;
-	while (html_walk_next(&w, descend)) {
-		n = w.cur;
-		descend = 0;
+	while ((n = html_walk_step(&w)) != NULL) {
 		if (w.leave || n->type != XML_ELEMENT_NODE)
 			continue;
 		if (body_dead(n) || body_unlikely(n))
@@ -250,7 +249,7 @@ body_find(struct body_scan *bs, xmlNodePtr root)
 			body_score_paragraph(bs, n);
 			continue;
 		}
-		descend = 1;
+		w.descend = 1;
 		if (html_attr_word(n, "itemprop", body_articlebody)) {
 			c = body_cand(bs, n, 1);
 			c->kind = BODY_ITEMPROP;
@@ -290,13 +289,9 @@ body_measure(struct body_scan *bs, xmlNodePtr root)
 	struct body_cand	*c;
 	xmlNodePtr		 n, in_a = NULL, in_p = NULL;
 	size_t			 text = 0, link = 0, ptext = 0, k;
-	int			 descend;
 
 	html_walk_init(&w, root);
-	descend = 1;
-	while (html_walk_next(&w, descend)) {
-		n = w.cur;
-		descend = 0;
+	while ((n = html_walk_step(&w)) != NULL) {
 		if (n->type == XML_TEXT_NODE) {
 			if (w.leave)
 				continue;
@@ -334,7 +329,7 @@ body_measure(struct body_scan *bs, xmlNodePtr root)
 			in_a = n;
 		if (in_p == NULL && html_is(n, "p"))
 			in_p = n;
-		descend = 1;
+		w.descend = 1;
 	}
 }
 
@@ -561,20 +556,11 @@ body_emit(struct article *a, xmlNodePtr root, const char *base, int brbreak)
 	xmlNodePtr		 n, special = NULL, link = NULL;
 	enum body_para		 kind = PARA_TEXT;
 	size_t			 link_at = 0;
-	int			 descend;
 
 	buf_init(&b);
 	html_walk_init(&w, root);
-	descend = 1;
-	while (html_walk_next(&w, descend)) {
-		n = w.cur;
-		descend = 0;
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (!w.leave && n->content != NULL)
-				buf_adds(&b, (const char *)n->content);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE)
+	while ((n = html_walk_step(&w)) != NULL) {
+		if (html_walk_text(&w, &b) || n->type != XML_ELEMENT_NODE)
 			continue;
 		if (w.leave) {
 			if (n == link) {
@@ -596,7 +582,7 @@ body_emit(struct article *a, xmlNodePtr root, const char *base, int brbreak)
 		}
 		if (n != root && body_leave_out(n))
 			continue;
-		descend = 1;
+		w.descend = 1;
 		if (html_is(n, "br")) {
 			if (brbreak && kind == PARA_TEXT && body_second_br(n))
 				body_flush(a, &b, kind);
@@ -628,7 +614,7 @@ body_emit(struct article *a, xmlNodePtr root, const char *base, int brbreak)
 
 /* Find the story's container and add its text to the article. */
 void
-html_body(xmlDocPtr doc, struct article *a)
+html_text_page(xmlDocPtr doc, struct article *a)
 {
 	struct body_scan	 bs;
 	xmlNodePtr		 root, body, n;
@@ -658,7 +644,7 @@ html_body(xmlDocPtr doc, struct article *a)
 
 /* Add the text under root (HTML or XHTML) to the article. */
 void
-html_emit(struct article *a, xmlNodePtr root, const char *base)
+html_text_emit(struct article *a, xmlNodePtr root, const char *base)
 {
 	body_emit(a, root, base, 1);
 }
@@ -706,7 +692,7 @@ body_fragment_root(xmlDocPtr doc)
 
 /* Add the paragraphs and links of an HTML fragment to the article. */
 void
-html_fragment(struct article *a, const char *s, size_t len, const char *base)
+html_text_fragment(struct article *a, const char *s, size_t len, const char *base)
 {
 	xmlDocPtr	doc;
 
@@ -718,14 +704,14 @@ html_fragment(struct article *a, const char *s, size_t len, const char *base)
 
 /* The visible text of an HTML fragment as one clean line. */
 char *
-html_fragment_text(const char *s, size_t len)
+html_text_line(const char *s, size_t len)
 {
 	xmlDocPtr	 doc;
 	char		*text;
 
 	if ((doc = body_fragment_read(s, len)) == NULL)
 		return xstrdup("");
-	text = html_text(body_fragment_root(doc));
+	text = html_node_text(body_fragment_root(doc));
 	xmlFreeDoc(doc);
 	return text;
 }

@@ -13,7 +13,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 
-#include "import-html.h"
+#include "html.h"
 #include "markup.h"
 #include "banned.h"
 
