@@ -26,6 +26,24 @@ story(const char *s)
 	return u;
 }
 
+/* url_story on len bytes (no NUL after them): kept, want bytes long. */
+static char *
+story_n(const char *s, size_t len, size_t want)
+{
+	const char	*why = NULL;
+	char		*copy, *u;
+
+	copy = malloc(len);
+	assert_non_null(copy);
+	memcpy(copy, s, len);
+	u = url_story(copy, len, &why);
+	free(copy);
+	if (u == NULL)
+		fail_msg("dropped: %s", why);
+	assert_int_equal(strlen(u), want);
+	return u;
+}
+
 static void
 assert_kept(const char *in, const char *want)
 {
@@ -90,6 +108,46 @@ test_reasons(void **state)
 	assert_string_equal(why, "not an absolute http or https address");
 	assert_null(url_story("http://a b", 10, &why));
 	assert_string_equal(why, "address holds spaces or control characters");
+	assert_null(url_story(" \t\r\n", 4, &why));
+	assert_string_equal(why, "empty address");
+	assert_null(url_story("#notes", 6, &why));
+	assert_string_equal(why, "a reference within the document, not an "
+	    "address of its own");
+	assert_null(url_story("story.html?a:b", 14, &why));
+	assert_string_equal(why, "relative, with no address to resolve it "
+	    "against");
+	assert_null(url_story("https://a.example\\b", 19, &why));
+	assert_string_equal(why, "address holds a backslash");
+	assert_null(url_story("https://u@/x", 12, &why));
+	assert_string_equal(why, "address without a host");
+}
+
+/* URL_MAX bytes as read and as kept, encoding counted. */
+static void
+test_too_long(void **state)
+{
+	const char	*why = NULL;
+	char		 big[URL_MAX + 2];
+
+	(void)state;
+	memcpy(big, "https://e.example/", 18);
+	memset(big + 18, 'a', sizeof big - 18);
+	assert_null(url_story(big, URL_MAX + 1, &why));
+	assert_string_equal(why, "address longer than 2048 bytes");
+	/* spaces around an address of URL_MAX bytes are not counted */
+	big[0] = ' ';
+	memcpy(big + 1, "https://e.example/", 18);
+	big[URL_MAX + 1] = '\n';
+	free(story_n(big, URL_MAX + 2, URL_MAX));
+	/* one byte to encode past the limit */
+	memcpy(big, "https://e.example/", 18);
+	big[URL_MAX - 1] = '|';
+	why = NULL;
+	assert_null(url_story(big, URL_MAX, &why));
+	assert_string_equal(why, "address longer than 2048 bytes");
+	big[URL_MAX - 3] = '|';
+	big[URL_MAX - 1] = 'a';
+	free(story_n(big, URL_MAX - 2, URL_MAX));
 }
 
 static void
@@ -141,6 +199,32 @@ test_characters(void **state)
 	free(big);
 }
 
+/* Hosts as they come: ports, IPv6 literals, IDN in UTF-8 or punycode. */
+static void
+test_hosts(void **state)
+{
+	(void)state;
+	assert_kept("https://example.org:8443/a", "https://example.org:8443/a");
+	assert_kept("HTTPS://EXAMPLE.org:8443", "https://EXAMPLE.org:8443");
+	assert_kept("https://example.org?x=1", "https://example.org?x=1");
+	assert_kept("https://example.org#top", "https://example.org#top");
+	assert_kept("http://[::1]:8080/x", "http://[::1]:8080/x");
+	assert_kept("http://[2001:db8::1]/", "http://[2001:db8::1]/");
+	assert_kept("http://u:p@[::1]/feed", "http://[::1]/feed");
+	assert_kept("https://m\xc3\xbcnchen.example/",
+	    "https://m\xc3\xbcnchen.example/");
+	assert_kept("https://xn--mnchen-3ya.example/",
+	    "https://xn--mnchen-3ya.example/");
+	/* a host that hides or turns what it says is no host */
+	assert_dropped("https://\xe2\x80\xae" "gro.elpmaxe/");
+	assert_dropped("https://exam\xe2\x80\x8bple.org/");
+	assert_dropped("https://exam\xc2\xadple.org/");	/* soft hyphen */
+	assert_dropped("https://:8080/");
+	assert_dropped("https://u:p@:8080/");
+	assert_dropped("https://?x=1");
+	assert_dropped("https://#top");
+}
+
 static void
 test_userinfo(void **state)
 {
@@ -177,6 +261,14 @@ test_openable(void **state)
 	assert_false(url_openable("-oProxyCommand=x"));
 	assert_false(url_openable("javascript:alert(1)"));
 	assert_false(url_openable("file:///etc/passwd"));
+	/* what url_story would change is not opened as it is */
+	assert_false(url_openable("https://example.org/a\"b"));
+	assert_false(url_openable("https://example.org/a b"));
+	assert_false(url_openable("https://example.org/\xe2\x80\xae"));
+	assert_false(url_openable("https://example.org\\@evil.example/"));
+	assert_true(url_openable("https://example.org/a%22b%20c"));
+	assert_true(url_openable("http://[::1]:8080/x"));
+	assert_true(url_openable("https://m\xc3\xbcnchen.example/"));
 }
 
 static void
@@ -194,8 +286,25 @@ test_redact(void **state)
 	s = url_redact("https://example.org/feed?mail=a@b");
 	assert_string_equal(s, "https://example.org/feed?mail=a@b");
 	free(s);
+	s = url_redact("http://u:p@[::1]:8080/x?to=a@b");
+	assert_string_equal(s, "http://u:****@[::1]:8080/x?to=a@b");
+	free(s);
+	/* the last '@' ends the user information, as curl reads it */
+	s = url_redact("https://a@b:c@example.org/");
+	assert_string_equal(s, "https://a@b:****@example.org/");
+	free(s);
+	s = url_redact("https://:pw@example.org/");
+	assert_string_equal(s, "https://:****@example.org/");
+	free(s);
+	s = url_redact("u:p@example.org/no-scheme");
+	assert_string_equal(s, "u:p@example.org/no-scheme");
+	free(s);
 	assert_true(url_has_userinfo("http://a:b@c/"));
+	assert_true(url_has_userinfo("https://@example.org/"));
 	assert_false(url_has_userinfo("http://c/@d"));
+	assert_false(url_has_userinfo("http://c?@d"));
+	assert_false(url_has_userinfo("http://c#@d"));
+	assert_false(url_has_userinfo("u:p@example.org"));
 }
 
 static void
@@ -237,6 +346,8 @@ main(void)
 		cmocka_unit_test(test_schemes),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_characters),
+		cmocka_unit_test(test_too_long),
+		cmocka_unit_test(test_hosts),
 		cmocka_unit_test(test_userinfo),
 		cmocka_unit_test(test_openable),
 		cmocka_unit_test(test_redact),
