@@ -228,7 +228,7 @@ test_escape_len(void **state)
 	} c[] = {
 		{ "\x1b[31mX", 6, 5 },			/* CSI and its final */
 		{ "\x1b[1;2;3HX", 9, 8 },
-		{ "\x1b[31\x01", 5, 2 },		/* not a CSI after all */
+		{ "\x1b[31\x01", 5, 2 },		/* not a CSI at all */
 		{ "\x1b]0;t\x07x", 7, 6 },		/* OSC ended by BEL */
 		{ "\x1b]0;t\x1b\\x", 8, 7 },		/* ... by ESC \\ */
 		{ "\x1bP1\xc2\x9cx", 6, 5 },		/* DCS ended by C1 ST */
