@@ -64,10 +64,7 @@ open_with_stories(const char *name, int64_t *ids)
 static int
 collect_tags(const char *tag, void *arg)
 {
-	char	*out = arg;
-	size_t	 n = strlen(out);
-
-	snprintf(out + n, 256 - n, "%s|", tag);
+	test_append(arg, 256, tag);
 	return 0;
 }
 
@@ -357,10 +354,7 @@ test_note_clean(void **state)
 static int
 collect_rows(const struct store_row *r, void *arg)
 {
-	char	*out = arg;
-	size_t	 n = strlen(out);
-
-	snprintf(out + n, 256 - n, "%s|", r->title);
+	test_append(arg, 256, r->title);
 	return 0;
 }
 

@@ -136,10 +136,7 @@ make_article(struct article *a, const char *guid, const char *title,
 static int
 collect_titles(const struct article *a, void *arg)
 {
-	char	*out = arg;
-	size_t	 n = strlen(out);
-
-	snprintf(out + n, 512 - n, "%s|", a->title);
+	test_append(arg, 512, a->title);
 	return 0;
 }
 

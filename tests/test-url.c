@@ -271,34 +271,35 @@ test_openable(void **state)
 	assert_true(url_openable("https://m\xc3\xbcnchen.example/"));
 }
 
+/* url_redact on in gives want. */
+static void
+assert_redacted(const char *in, const char *want)
+{
+	char	*s = url_redact(in);
+
+	assert_string_equal(s, want);
+	free(s);
+}
+
 static void
 test_redact(void **state)
 {
-	char	*s;
-
 	(void)state;
-	s = url_redact("http://alice:s3cret@example.org/feed");
-	assert_string_equal(s, "http://alice:****@example.org/feed");
-	free(s);
-	s = url_redact("https://ghp_token@example.org/feed");
-	assert_string_equal(s, "https://****@example.org/feed");
-	free(s);
-	s = url_redact("https://example.org/feed?mail=a@b");
-	assert_string_equal(s, "https://example.org/feed?mail=a@b");
-	free(s);
-	s = url_redact("http://u:p@[::1]:8080/x?to=a@b");
-	assert_string_equal(s, "http://u:****@[::1]:8080/x?to=a@b");
-	free(s);
+	assert_redacted("http://alice:s3cret@example.org/feed",
+	    "http://alice:****@example.org/feed");
+	assert_redacted("https://ghp_token@example.org/feed",
+	    "https://****@example.org/feed");
+	assert_redacted("https://example.org/feed?mail=a@b",
+	    "https://example.org/feed?mail=a@b");
+	assert_redacted("http://u:p@[::1]:8080/x?to=a@b",
+	    "http://u:****@[::1]:8080/x?to=a@b");
 	/* the last '@' ends the user information, as curl reads it */
-	s = url_redact("https://a@b:c@example.org/");
-	assert_string_equal(s, "https://a@b:****@example.org/");
-	free(s);
-	s = url_redact("https://:pw@example.org/");
-	assert_string_equal(s, "https://:****@example.org/");
-	free(s);
-	s = url_redact("u:p@example.org/no-scheme");
-	assert_string_equal(s, "u:p@example.org/no-scheme");
-	free(s);
+	assert_redacted("https://a@b:c@example.org/",
+	    "https://a@b:****@example.org/");
+	assert_redacted("https://:pw@example.org/",
+	    "https://:****@example.org/");
+	assert_redacted("u:p@example.org/no-scheme",
+	    "u:p@example.org/no-scheme");
 	assert_true(url_has_userinfo("http://a:b@c/"));
 	assert_true(url_has_userinfo("https://@example.org/"));
 	assert_false(url_has_userinfo("http://c/@d"));

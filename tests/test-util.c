@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -68,6 +69,15 @@ test_assert_subheading(const struct article *a, size_t i, const char *want)
 	sp = &a->subheadings[i];
 	assert_int_equal(sp->end - sp->start, strlen(want));
 	assert_memory_equal(a->body + sp->start, want, strlen(want));
+}
+
+void
+test_append(char *out, size_t size, const char *s)
+{
+	size_t	n = strlen(out);
+
+	if (n < size)
+		snprintf(out + n, size - n, "%s|", s);
 }
 
 /* Remove a directory tree; the name never reaches a shell. */

@@ -52,6 +52,12 @@ void	 test_sql_exec(const char *path, const char *sql);
  */
 int	 test_sql_int(const char *path, const char *sql);
 
+/*
+ * Append s and a '|' to the string in out, a buffer of size bytes (cut
+ * short when full): what callbacks collect, to compare in one string.
+ */
+void	 test_append(char *out, size_t size, const char *s);
+
 struct article;
 
 /* Fail the test unless subheading i of a reads want. */
