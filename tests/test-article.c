@@ -1,4 +1,7 @@
-/* Unit tests: the article struct's setters keep text clean. */
+/*
+ * Unit tests: the article struct's setters keep text clean, and a lead
+ * that only repeats the body is known as such.
+ */
 #include "config.h"
 
 #include <stdarg.h>
@@ -110,6 +113,59 @@ test_links(void **state)
 	assert_null(a.links);
 }
 
+/* Does lead repeat the start of the paragraphs (joined by "\n\n")? */
+static int
+lead_repeated(const char *lead, const char *const *paras, size_t n)
+{
+	struct article	a;
+	size_t		i;
+	int		rv;
+
+	article_init(&a);
+	if (lead != NULL)
+		article_set(&a.lead, lead, strlen(lead));
+	for (i = 0; i < n; i++)
+		article_add_paragraph(&a, paras[i], strlen(paras[i]), 0);
+	rv = article_lead_repeated(&a);
+	article_free(&a);
+	return rv;
+}
+
+static void
+test_lead_repeated(void **state)
+{
+	static const char *const one[] = {
+	    "\xe2\x80\x9cWe will not yield,\xe2\x80\x9d the minister said "
+	    "on Tuesday \xe2\x80\x94 and the sites were full." };
+	static const char *const four[] = { "Brenmark closed its border.",
+	    "Second paragraph.", "Velmark\xe2\x80\x99s reply came late.",
+	    "A fourth paragraph is never looked at." };
+
+	(void)state;
+	/* the whole paragraph, quotes, dashes and case made plain */
+	assert_true(lead_repeated("\"we will not yield,\" THE MINISTER said "
+	    "on Tuesday - and the sites were full.", one, 1));
+	/* cut short with an ellipsis, or with no full stop past 30 bytes */
+	assert_true(lead_repeated("\xe2\x80\x9cWe will not yield,\xe2\x80"
+	    "\x9d the minister\xe2\x80\xa6", one, 1));
+	assert_true(lead_repeated("\"We will not yield,\" the minister said",
+	    one, 1));
+	/* too short to stand for the paragraph, or cut inside a word */
+	assert_false(lead_repeated("\"We will not yield", one, 1));
+	assert_false(lead_repeated("\"We will not yield,\" the minister sa",
+	    one, 1));
+	/* a sentence of its own that only begins the paragraph: a summary */
+	assert_false(lead_repeated("\"We will not yield,\" the minister said "
+	    "on Tuesday.", one, 1));
+	/* the first three paragraphs only */
+	assert_true(lead_repeated("Velmark's reply came late.", four, 4));
+	assert_false(lead_repeated("A fourth paragraph is never looked at.",
+	    four, 4));
+	assert_false(lead_repeated(NULL, four, 4));
+	assert_false(lead_repeated("Brenmark closed its border.", NULL, 0));
+	assert_false(lead_repeated("...", four, 4));
+}
+
 int
 main(void)
 {
@@ -118,6 +174,7 @@ main(void)
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_captions_and_tags),
 		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_lead_repeated),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

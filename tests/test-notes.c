@@ -16,33 +16,16 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include <sqlite3.h>
-
 #include "article.h"
 #include "library.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "test-util.h"
 
-static char tmpdir[] = "/tmp/dossier-test-notes-XXXXXX";
-
-static int
-setup(void **state)
-{
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	test_rmdir(tmpdir);
-	return 0;
-}
-
 static const char body1[] = "Few in Brenmark believed that.\n\n"
     "The minister said the sites were full.";
 
-/* A store at tmpdir/name with two stories; ids in ids[0], ids[1]. */
+/* A store NAME in the test's directory with two stories, ids[0] and ids[1]. */
 static struct store *
 open_with_stories(const char *name, int64_t *ids)
 {
@@ -52,10 +35,9 @@ open_with_stories(const char *name, int64_t *ids)
 	int64_t		 feed;
 	int		 i;
 
-	xasprintf(&path, "%s/%s", tmpdir, name);
-	s = store_open(path, &err);
+	path = test_tmp_path(name);
+	s = test_store_open(path);
 	free(path);
-	assert_non_null(s);
 	feed = store_local_feed(s, &err);
 	assert_true(feed > 0);
 	assert_int_equal(store_begin(s, &err), 0);
@@ -82,10 +64,7 @@ open_with_stories(const char *name, int64_t *ids)
 static int
 collect_tags(const char *tag, void *arg)
 {
-	char	*out = arg;
-	size_t	 n = strlen(out);
-
-	snprintf(out + n, 256 - n, "%s|", tag);
+	test_append(arg, 256, tag);
 	return 0;
 }
 
@@ -375,10 +354,7 @@ test_note_clean(void **state)
 static int
 collect_rows(const struct store_row *r, void *arg)
 {
-	char	*out = arg;
-	size_t	 n = strlen(out);
-
-	snprintf(out + n, 256 - n, "%s|", r->title);
+	test_append(arg, 256, r->title);
 	return 0;
 }
 
@@ -390,20 +366,6 @@ collect_counts(const struct store_feed_count *c, void *arg)
 	if (c->kind == STORE_FILTER_NOTES)
 		*n = c->count;
 	return 0;
-}
-
-/* Run SQL on a library file behind the store's back. */
-static void
-sql_exec(const char *name, const char *sql)
-{
-	sqlite3	*db;
-	char	*path;
-
-	xasprintf(&path, "%s/%s", tmpdir, name);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	free(path);
 }
 
 /* The Notes listing: annotated stories, the latest note first. */
@@ -431,11 +393,10 @@ test_notes_listing(void **state)
 	assert_int_equal(count, 2);
 	store_close(s);
 
-	sql_exec("listing.db", "UPDATE annotations SET updated = CASE note"
+	path = test_tmp_path("listing.db");
+	test_sql_exec(path, "UPDATE annotations SET updated = CASE note"
 	    " WHEN 'on second' THEN 100 WHEN 'on first' THEN 50 ELSE 200 END");
-	xasprintf(&path, "%s/listing.db", tmpdir);
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_NOTES;
 	assert_int_equal(store_page_count(s, &f, NULL, &err), 2);
@@ -452,9 +413,9 @@ test_notes_listing(void **state)
 	assert_int_equal(store_page_count(s, &f, &key, &err), 0);
 	store_close(s);
 
-	sql_exec("listing.db", "UPDATE annotations SET updated = 10"
+	test_sql_exec(path, "UPDATE annotations SET updated = 10"
 	    " WHERE note = 'again'");
-	s = store_open(path, &err);
+	s = test_store_open(path);
 	got[0] = '\0';
 	assert_int_equal(store_page(s, &f, NULL, 0, 10, collect_rows, got,
 	    &err), 0);
@@ -502,35 +463,23 @@ static void
 test_migrate_5(void **state)
 {
 	struct store	*s;
-	sqlite3		*db;
-	sqlite3_stmt	*st;
 	int64_t		 ids[2], n1;
 	char		*err = NULL, *path;
-	int		 n = -1;
 
 	s = open_with_stories("v4.db", ids);
 	assert_int_equal(store_note_add(s, ids[0], 0, 0, 0, "old note", &n1,
 	    &err), 0);
 	store_close(s);
-	xasprintf(&path, "%s/v4.db", tmpdir);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP INDEX annotations_updated;"
+	path = test_tmp_path("v4.db");
+	test_sql_exec(path, "DROP INDEX annotations_updated;"
 	    "DROP TABLE feed_tags;"
-	    "PRAGMA user_version = 4;", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	s = store_open(path, &err);
-	assert_non_null(s);
+	    "PRAGMA user_version = 4;");
+	s = test_store_open(path);
 	store_close(s);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT user_version"
+	assert_int_equal(test_sql_int(path, "SELECT (SELECT user_version"
 	    " FROM pragma_user_version) * 100 + (SELECT count(*) FROM"
 	    " sqlite_schema WHERE name = 'annotations_updated') * 10 +"
-	    " (SELECT count(*) FROM annotations)", -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	assert_int_equal(n, STORE_VERSION * 100 + 11);
+	    " (SELECT count(*) FROM annotations)"), STORE_VERSION * 100 + 11);
 	free(path);
 }
 
@@ -547,5 +496,6 @@ main(void)
 		cmocka_unit_test(test_migrate_5),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, test_tmpdir_setup,
+	    test_tmpdir_teardown);
 }

@@ -26,15 +26,13 @@
 #include "xmalloc.h"
 #include "test-util.h"
 
-static char tmpdir[] = "/tmp/dossier-test-search-XXXXXX";
-
 /* An in-memory FTS5 table like the store's, to run translations on. */
 static sqlite3 *fts_db;
 
 static int
 setup(void **state)
 {
-	if (mkdtemp(tmpdir) == NULL)
+	if (test_tmpdir_setup(state) != 0)
 		return -1;
 	if (sqlite3_open(":memory:", &fts_db) != SQLITE_OK)
 		return -1;
@@ -48,8 +46,7 @@ static int
 teardown(void **state)
 {
 	sqlite3_close(fts_db);
-	test_rmdir(tmpdir);
-	return 0;
+	return test_tmpdir_teardown(state);
 }
 
 /* Run an FTS5 expression; the number of rows, or -1 on an FTS5 error. */
@@ -353,11 +350,10 @@ search_store(void)
 	int64_t		 feed;
 	size_t		 i;
 
-	xasprintf(&path, "%s/search.db", tmpdir);
+	path = test_tmp_path("search.db");
 	unlink(path);
-	s = store_open(path, &err);
+	s = test_store_open(path);
 	free(path);
-	assert_non_null(s);
 	feed = store_local_feed(s, &err);
 	assert_int_equal(store_begin(s, &err), 0);
 	for (i = 0; i < sizeof stories / sizeof stories[0]; i++) {

@@ -22,47 +22,6 @@
 #include "xmalloc.h"
 #include "test-util.h"
 
-static char tmpdir[] = "/tmp/dossier-test-store-XXXXXX";
-
-static char *
-tmp_path(const char *name)
-{
-	char	*p;
-
-	xasprintf(&p, "%s/%s", tmpdir, name);
-	return p;
-}
-
-static int
-setup(void **state)
-{
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	test_rmdir(tmpdir);
-	return 0;
-}
-
-static int
-sql_int(const char *path, const char *sql)
-{
-	sqlite3		*db;
-	sqlite3_stmt	*st;
-	int		 v = -1;
-
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
-	    NULL), SQLITE_OK);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 static void
 write_file(const char *path, const char *data, size_t len)
 {
@@ -88,7 +47,7 @@ read_all(const char *path, size_t *len)
 static void
 test_create(void **state)
 {
-	char		*path = tmp_path("sub/dir/new.db"), *err = NULL;
+	char		*path = test_tmp_path("sub/dir/new.db"), *err = NULL;
 	struct store	*s;
 	struct stat	 sb;
 
@@ -97,15 +56,15 @@ test_create(void **state)
 	assert_null(err);
 	store_close(s);
 	assert_int_equal(stat(path, &sb), 0);
-	assert_int_equal(sql_int(path, "PRAGMA user_version"), STORE_VERSION);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
+	    STORE_VERSION);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name IN ('feeds', 'articles', 'entities', 'mentions',"
 	    " 'quotes', 'tags', 'annotations', 'articles_fts')"), 8);
 	/* Reopening runs no migration and keeps WAL. */
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	store_close(s);
-	assert_int_equal(sql_int(path, "SELECT journal_mode = 'wal' FROM"
+	assert_int_equal(test_sql_int(path, "SELECT journal_mode = 'wal' FROM"
 	    " pragma_journal_mode"), 1);
 	free(path);
 }
@@ -113,16 +72,13 @@ test_create(void **state)
 static void
 test_newer_refused(void **state)
 {
-	char		*path = tmp_path("newer.db"), *err = NULL;
+	char		*path = test_tmp_path("newer.db"), *err = NULL;
 	char		*before, *after;
 	size_t		 n1, n2;
-	sqlite3		*db;
 	struct store	*s;
 
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TABLE x (y);"
-	    "PRAGMA user_version = 999;", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	test_sql_exec(path, "CREATE TABLE x (y);"
+	    "PRAGMA user_version = 999;");
 	before = read_all(path, &n1);
 	s = store_open(path, &err);
 	assert_null(s);
@@ -132,7 +88,7 @@ test_newer_refused(void **state)
 	after = read_all(path, &n2);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(before, after, n1);
-	assert_int_equal(sql_int(path, "PRAGMA user_version"), 999);
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"), 999);
 	free(before);
 	free(after);
 	free(err);
@@ -142,7 +98,7 @@ test_newer_refused(void **state)
 static void
 test_corrupt(void **state)
 {
-	char		*path = tmp_path("corrupt.db"), *err = NULL;
+	char		*path = test_tmp_path("corrupt.db"), *err = NULL;
 	char		 junk[8192];
 	struct store	*s;
 
@@ -180,25 +136,22 @@ make_article(struct article *a, const char *guid, const char *title,
 static int
 collect_titles(const struct article *a, void *arg)
 {
-	char	*out = arg;
-	size_t	 n = strlen(out);
-
-	snprintf(out + n, 512 - n, "%s|", a->title);
+	test_append(arg, 512, a->title);
 	return 0;
 }
 
 static void
 test_articles(void **state)
 {
-	char			*path = tmp_path("articles.db"), *err = NULL;
+	char			*path = test_tmp_path("articles.db");
+	char			*err = NULL;
 	char			 titles[512] = "";
 	struct store		*s;
 	struct article		 a, b, c, got;
 	struct store_query	 q;
 	int64_t			 feed;
 
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	feed = store_local_feed(s, &err);
 	assert_true(feed > 0);
 	assert_int_equal(store_local_feed(s, &err), feed);
@@ -259,9 +212,9 @@ test_articles(void **state)
 	store_close(s);
 
 	/* The full-text index follows the table. */
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles_fts"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM articles_fts"
 	    " WHERE articles_fts MATCH 'drones'"), 2);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM captions"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM captions"
 	    " WHERE text LIKE '%Rolled%'"), 0);
 	article_free(&a);
 	article_free(&b);
@@ -276,14 +229,13 @@ test_articles(void **state)
 static void
 test_mark_read(void **state)
 {
-	char			*path = tmp_path("mark.db"), *err = NULL;
+	char			*path = test_tmp_path("mark.db"), *err = NULL;
 	struct store		*s;
 	struct store_filter	 f;
 	struct article		 a, b, c;
 	int64_t			 feed;
 
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	feed = store_local_feed(s, &err);
 	make_article(&a, "m1", "Older drone story", "2025-03-01");
 	make_article(&b, "m2", "Newer drone story", "2025-06-01");
@@ -305,16 +257,16 @@ test_mark_read(void **state)
 	free(err);
 	err = NULL;
 	store_close(s);
-	assert_int_equal(sql_int(path, "SELECT group_concat(read, '')"
+	assert_int_equal(test_sql_int(path, "SELECT group_concat(read, '')"
 	    " FROM (SELECT read FROM articles ORDER BY id)"), 110);
 
-	s = store_open(path, &err);
+	s = test_store_open(path);
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_ALL;
 	assert_int_equal(store_mark_read(s, &f, &err), 1);	/* c */
 	assert_int_equal(store_mark_read(s, &f, &err), 0);
 	store_close(s);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM articles"
 	    " WHERE read = 1"), 3);
 	article_free(&a);
 	article_free(&b);
@@ -329,7 +281,7 @@ test_mark_read(void **state)
 static void
 test_full(void **state)
 {
-	char			*path = tmp_path("full.db"), *err = NULL;
+	char			*path = test_tmp_path("full.db"), *err = NULL;
 	struct store		*s;
 	struct article		 a;
 	int64_t			 feed, before;
@@ -337,8 +289,7 @@ test_full(void **state)
 	char			 big[4000];
 	int			 i, rc = 0;
 
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	feed = store_local_feed(s, &err);
 	make_article(&a, "keep", "Kept story", "2025-01-01");
 	assert_int_equal(store_begin(s, &err), 0);
@@ -426,7 +377,7 @@ test_extract_rows(void **state)
 {
 	const char	*body = "\"We will talk,\" Deputy Foreign Minister "
 	    "Ilse Varga said. An official agreed.";
-	char		*path = tmp_path("extract.db"), *err = NULL;
+	char		*path = test_tmp_path("extract.db"), *err = NULL;
 	struct store	*s;
 	struct article	 a, b;
 	struct extract	 x;
@@ -462,8 +413,7 @@ test_extract_rows(void **state)
 	q.source = EX_SOURCE_UNNAMED;
 	extract_quote_add(&x, &q);
 
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	feed = store_local_feed(s, &err);
 	make_article(&a, "x1", "One", NULL);
 	make_article(&b, "x2", "Two", NULL);
@@ -480,9 +430,11 @@ test_extract_rows(void **state)
 	    &err), 0);
 	assert_int_equal(n, 2);
 	store_close(s);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM entities"), 1);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM mentions"), 2);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM quotes"), 4);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM entities"),
+	    1);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM mentions"),
+	    2);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM quotes"), 4);
 	article_free(&a);
 	article_free(&b);
 	extract_free(&x);
@@ -493,7 +445,7 @@ test_extract_rows(void **state)
 static void
 test_extract_cap(void **state)
 {
-	char		*path = tmp_path("cap.db"), *err = NULL;
+	char		*path = test_tmp_path("cap.db"), *err = NULL;
 	struct store	*s;
 	struct article	 a;
 	struct extract	 x;
@@ -512,15 +464,14 @@ test_extract_cap(void **state)
 	q.entity = EX_NONE;
 	for (i = 0; i < STORE_MAX_QUOTES + 100; i++)
 		extract_quote_add(&x, &q);
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	feed = store_local_feed(s, &err);
 	make_article(&a, "cap", "Many quotes", NULL);
 	assert_int_equal(store_begin(s, &err), 0);
 	assert_int_equal(store_article_add(s, feed, &a, "cap", &x, &err), 0);
 	assert_int_equal(store_commit(s, &err), 0);
 	store_close(s);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM quotes"),
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM quotes"),
 	    STORE_MAX_QUOTES);
 	article_free(&a);
 	extract_free(&x);
@@ -531,16 +482,13 @@ test_extract_cap(void **state)
 static void
 test_migrate(void **state)
 {
-	char		*path = tmp_path("old.db"), *err = NULL;
+	char		*path = test_tmp_path("old.db");
 	struct store	*s;
-	sqlite3		*db;
 
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	store_close(s);
 	/* Make it look like a schema-1 library with a story in it. */
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP INDEX articles_starred;"
+	test_sql_exec(path, "DROP INDEX articles_starred;"
 	    "DROP INDEX articles_outlet;"
 	    "DROP TABLE links;"
 	    "DROP INDEX annotations_updated;"
@@ -552,22 +500,21 @@ test_migrate(void **state)
 	    "INSERT INTO feeds (url, kind, created) VALUES ('local:x', 'local', 0);"
 	    "INSERT INTO articles (feed_id, guid, title, sort_ts, fetched)"
 	    " VALUES (1, 'g', 'Kept', 0, 0);"
-	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	s = store_open(path, &err);
-	assert_non_null(s);
+	    "PRAGMA user_version = 1;");
+	s = test_store_open(path);
 	store_close(s);
-	assert_int_equal(sql_int(path, "PRAGMA user_version"), STORE_VERSION);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
+	    STORE_VERSION);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name IN ('articles_starred', 'articles_outlet')"), 2);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM articles"
 	    " WHERE title = 'Kept'"), 1);
 	/* The story kept its place in the index; the trigger is gone. */
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles_fts"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM articles_fts"
 	    " WHERE articles_fts MATCH 'kept'"), 1);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'articles_fts_insert'"), 0);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'links'"), 1);
 	free(path);
 }
@@ -594,7 +541,7 @@ feed_tags_row(const struct store_feed *f, void *arg)
 static void
 test_feed_tags(void **state)
 {
-	char		*path = tmp_path("feed-tags.db"), *err = NULL;
+	char		*path = test_tmp_path("feed-tags.db"), *err = NULL;
 	char		 got[4096];
 	char		*first[] = { "news", "europe", "news" };
 	char		*add[] = { "asia" }, *del[] = { "news", "none" };
@@ -604,8 +551,7 @@ test_feed_tags(void **state)
 	int64_t		 id, other;
 	size_t		 added, removed, i;
 
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	assert_int_equal(store_feed_add(s, "http://x.test/feed", "X", "rss",
 	    &id, &err), 0);
 	assert_int_equal(store_begin(s, &err), 0);
@@ -654,12 +600,11 @@ test_feed_tags(void **state)
 	assert_int_equal(store_commit(s, &err), 0);
 	article_free(&a);
 	store_close(s);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM tags t JOIN"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM tags t JOIN"
 	    " articles a ON a.id = t.article_id WHERE t.tag = 'europe'"
 	    " AND t.added = a.fetched"), 1);
 	/* Removing the feed drops its tags with it. */
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	{
 		int64_t r, k;
 
@@ -668,7 +613,7 @@ test_feed_tags(void **state)
 		assert_int_equal(k, 0);
 	}
 	store_close(s);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM feed_tags"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM feed_tags"
 	    " WHERE feed_id NOT IN (SELECT id FROM feeds)"), 0);
 	free(path);
 }
@@ -677,31 +622,27 @@ test_feed_tags(void **state)
 static void
 test_migrate_6(void **state)
 {
-	char		*path = tmp_path("v5.db"), *err = NULL;
+	char		*path = test_tmp_path("v5.db"), *err = NULL;
 	char		*tags[] = { "news" }, got[4096];
 	struct store	*s;
-	sqlite3		*db;
 	int64_t		 id;
 
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(path);
 	assert_int_equal(store_feed_add(s, "http://x.test/v5", "Old", "rss",
 	    &id, &err), 0);
 	store_close(s);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP TABLE feed_tags;"
+	test_sql_exec(path, "DROP TABLE feed_tags;"
 	    "INSERT INTO articles (feed_id, guid, title, sort_ts, fetched)"
 	    " VALUES (1, 'g', 'Kept', 0, 0);"
-	    "PRAGMA user_version = 5;", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	    "PRAGMA user_version = 5;");
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'feed_tags'"), 0);
-	s = store_open(path, &err);
-	assert_non_null(s);
-	assert_int_equal(sql_int(path, "PRAGMA user_version"), STORE_VERSION);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	s = test_store_open(path);
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
+	    STORE_VERSION);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name IN ('feed_tags', 'feed_tags_tag')"), 2);
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM articles"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM articles"
 	    " WHERE title = 'Kept'"), 1);
 	assert_int_equal(store_begin(s, &err), 0);
 	assert_int_equal(store_feed_tag(s, id, tags, 1, &err), 1);
@@ -730,5 +671,6 @@ main(void)
 		cmocka_unit_test(test_migrate_6),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, test_tmpdir_setup,
+	    test_tmpdir_teardown);
 }

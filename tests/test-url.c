@@ -26,6 +26,24 @@ story(const char *s)
 	return u;
 }
 
+/* url_story on len bytes (no NUL after them): kept, want bytes long. */
+static char *
+story_n(const char *s, size_t len, size_t want)
+{
+	const char	*why = NULL;
+	char		*copy, *u;
+
+	copy = malloc(len);
+	assert_non_null(copy);
+	memcpy(copy, s, len);
+	u = url_story(copy, len, &why);
+	free(copy);
+	if (u == NULL)
+		fail_msg("dropped: %s", why);
+	assert_int_equal(strlen(u), want);
+	return u;
+}
+
 static void
 assert_kept(const char *in, const char *want)
 {
@@ -77,19 +95,60 @@ test_schemes(void **state)
 	assert_dropped("");
 }
 
+/* url_story refuses in, saying why. */
 static void
-test_reasons(void **state)
+assert_refused(const char *in, const char *why_want)
 {
 	const char	*why = NULL;
 
+	assert_null(url_story(in, strlen(in), &why));
+	assert_string_equal(why, why_want);
+}
+
+static void
+test_reasons(void **state)
+{
 	(void)state;
-	assert_null(url_story("/a/b", 4, &why));
-	assert_string_equal(why, "relative, with no address to resolve it "
-	    "against");
-	assert_null(url_story("javascript:x", 12, &why));
-	assert_string_equal(why, "not an absolute http or https address");
-	assert_null(url_story("http://a b", 10, &why));
-	assert_string_equal(why, "address holds spaces or control characters");
+	assert_refused("/a/b",
+	    "relative, with no address to resolve it against");
+	assert_refused("javascript:x", "not an absolute http or https address");
+	assert_refused("http://a b",
+	    "address holds spaces or control characters");
+	assert_refused(" \t\r\n", "empty address");
+	assert_refused("#notes",
+	    "a reference within the document, not an address of its own");
+	assert_refused("story.html?a:b",
+	    "relative, with no address to resolve it against");
+	assert_refused("https://a.example\\b", "address holds a backslash");
+	assert_refused("https://u@/x", "address without a host");
+}
+
+/* URL_MAX bytes as read and as kept, encoding counted. */
+static void
+test_too_long(void **state)
+{
+	const char	*why = NULL;
+	char		 big[URL_MAX + 2];
+
+	(void)state;
+	memcpy(big, "https://e.example/", 18);
+	memset(big + 18, 'a', sizeof big - 18);
+	assert_null(url_story(big, URL_MAX + 1, &why));
+	assert_string_equal(why, "address longer than 2048 bytes");
+	/* spaces around an address of URL_MAX bytes are not counted */
+	big[0] = ' ';
+	memcpy(big + 1, "https://e.example/", 18);
+	big[URL_MAX + 1] = '\n';
+	free(story_n(big, URL_MAX + 2, URL_MAX));
+	/* one byte to encode past the limit */
+	memcpy(big, "https://e.example/", 18);
+	big[URL_MAX - 1] = '|';
+	why = NULL;
+	assert_null(url_story(big, URL_MAX, &why));
+	assert_string_equal(why, "address longer than 2048 bytes");
+	big[URL_MAX - 3] = '|';
+	big[URL_MAX - 1] = 'a';
+	free(story_n(big, URL_MAX - 2, URL_MAX));
 }
 
 static void
@@ -141,6 +200,32 @@ test_characters(void **state)
 	free(big);
 }
 
+/* Hosts as they come: ports, IPv6 literals, IDN in UTF-8 or punycode. */
+static void
+test_hosts(void **state)
+{
+	(void)state;
+	assert_kept("https://example.org:8443/a", "https://example.org:8443/a");
+	assert_kept("HTTPS://EXAMPLE.org:8443", "https://EXAMPLE.org:8443");
+	assert_kept("https://example.org?x=1", "https://example.org?x=1");
+	assert_kept("https://example.org#top", "https://example.org#top");
+	assert_kept("http://[::1]:8080/x", "http://[::1]:8080/x");
+	assert_kept("http://[2001:db8::1]/", "http://[2001:db8::1]/");
+	assert_kept("http://u:p@[::1]/feed", "http://[::1]/feed");
+	assert_kept("https://m\xc3\xbcnchen.example/",
+	    "https://m\xc3\xbcnchen.example/");
+	assert_kept("https://xn--mnchen-3ya.example/",
+	    "https://xn--mnchen-3ya.example/");
+	/* a host that hides or turns what it says is no host */
+	assert_dropped("https://\xe2\x80\xae" "gro.elpmaxe/");
+	assert_dropped("https://exam\xe2\x80\x8bple.org/");
+	assert_dropped("https://exam\xc2\xadple.org/");	/* soft hyphen */
+	assert_dropped("https://:8080/");
+	assert_dropped("https://u:p@:8080/");
+	assert_dropped("https://?x=1");
+	assert_dropped("https://#top");
+}
+
 static void
 test_userinfo(void **state)
 {
@@ -177,25 +262,51 @@ test_openable(void **state)
 	assert_false(url_openable("-oProxyCommand=x"));
 	assert_false(url_openable("javascript:alert(1)"));
 	assert_false(url_openable("file:///etc/passwd"));
+	/* what url_story would change is not opened as it is */
+	assert_false(url_openable("https://example.org/a\"b"));
+	assert_false(url_openable("https://example.org/a b"));
+	assert_false(url_openable("https://example.org/\xe2\x80\xae"));
+	assert_false(url_openable("https://example.org\\@evil.example/"));
+	assert_true(url_openable("https://example.org/a%22b%20c"));
+	assert_true(url_openable("http://[::1]:8080/x"));
+	assert_true(url_openable("https://m\xc3\xbcnchen.example/"));
+}
+
+/* url_redact on in gives want. */
+static void
+assert_redacted(const char *in, const char *want)
+{
+	char	*s = url_redact(in);
+
+	assert_string_equal(s, want);
+	free(s);
 }
 
 static void
 test_redact(void **state)
 {
-	char	*s;
-
 	(void)state;
-	s = url_redact("http://alice:s3cret@example.org/feed");
-	assert_string_equal(s, "http://alice:****@example.org/feed");
-	free(s);
-	s = url_redact("https://ghp_token@example.org/feed");
-	assert_string_equal(s, "https://****@example.org/feed");
-	free(s);
-	s = url_redact("https://example.org/feed?mail=a@b");
-	assert_string_equal(s, "https://example.org/feed?mail=a@b");
-	free(s);
+	assert_redacted("http://alice:s3cret@example.org/feed",
+	    "http://alice:****@example.org/feed");
+	assert_redacted("https://ghp_token@example.org/feed",
+	    "https://****@example.org/feed");
+	assert_redacted("https://example.org/feed?mail=a@b",
+	    "https://example.org/feed?mail=a@b");
+	assert_redacted("http://u:p@[::1]:8080/x?to=a@b",
+	    "http://u:****@[::1]:8080/x?to=a@b");
+	/* the last '@' ends the user information, as curl reads it */
+	assert_redacted("https://a@b:c@example.org/",
+	    "https://a@b:****@example.org/");
+	assert_redacted("https://:pw@example.org/",
+	    "https://:****@example.org/");
+	assert_redacted("u:p@example.org/no-scheme",
+	    "u:p@example.org/no-scheme");
 	assert_true(url_has_userinfo("http://a:b@c/"));
+	assert_true(url_has_userinfo("https://@example.org/"));
 	assert_false(url_has_userinfo("http://c/@d"));
+	assert_false(url_has_userinfo("http://c?@d"));
+	assert_false(url_has_userinfo("http://c#@d"));
+	assert_false(url_has_userinfo("u:p@example.org"));
 }
 
 static void
@@ -237,6 +348,8 @@ main(void)
 		cmocka_unit_test(test_schemes),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_characters),
+		cmocka_unit_test(test_too_long),
+		cmocka_unit_test(test_hosts),
 		cmocka_unit_test(test_userinfo),
 		cmocka_unit_test(test_openable),
 		cmocka_unit_test(test_redact),

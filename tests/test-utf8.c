@@ -1,4 +1,7 @@
-/* Unit tests: UTF-8 decoding, charset guessing and display cleaning. */
+/*
+ * Unit tests: UTF-8 decoding and validation, charset guessing, terminal
+ * escapes and the cleaning of display lines and multi-line text.
+ */
 #include "config.h"
 
 #include <stdarg.h>
@@ -155,6 +158,127 @@ test_escape_refs(void **state)
 	assert_refs("", "=");
 }
 
+/* Invalid sequences and multi-byte characters, past the 8-byte ASCII steps. */
+static void
+test_stats(void **state)
+{
+	size_t	invalid = 99, multi = 99;
+
+	(void)state;
+	utf8_stats("abcdefgh\xc3\xa9\xff" "12345678\xe2\x80\x9c", 22,
+	    &invalid, &multi);
+	assert_int_equal(invalid, 1);
+	assert_int_equal(multi, 2);
+	utf8_stats("", 0, &invalid, &multi);
+	assert_int_equal(invalid, 0);
+	assert_int_equal(multi, 0);
+	assert_true(utf8_valid("", 0));
+	assert_true(utf8_valid("caf\xc3\xa9", 5));
+	assert_true(utf8_valid("\xf0\x9f\x98\x80", 4));
+	assert_false(utf8_valid("caf\xc3", 4));		/* cut short */
+	assert_false(utf8_valid("\xc0\xaf", 2));		/* overlong */
+	assert_false(utf8_valid("0123456789abcdef\x80", 17));
+	/* the length is what counts, not a NUL */
+	assert_true(utf8_valid("ok\xff", 2));
+}
+
+static void
+test_cp1252(void **state)
+{
+	char	*s;
+	size_t	 n = 0;
+
+	(void)state;
+	/* euro, an undefined byte, Y diaeresis, no-break space, y diaeresis */
+	s = utf8_from_cp1252("\x80 \x81 \x9f \xa0\xff.", 9, &n);
+	assert_string_equal(s, "\xe2\x82\xac \xef\xbf\xbd \xc5\xb8 "
+	    "\xc2\xa0\xc3\xbf.");
+	assert_int_equal(n, strlen(s));
+	free(s);
+	s = utf8_from_cp1252("", 0, NULL);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void
+test_space(void **state)
+{
+	static const uint32_t	yes[] = { ' ', '\t', '\n', '\r', '\f', '\v',
+	    0x85, 0xa0, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f,
+	    0x205f, 0x3000 };
+	static const uint32_t	no[] = { 'a', 0, 0x1b, 0x200b, 0x200d,
+	    0x2060, 0xfeff, 0x202e };
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (!utf8_is_space(yes[i]))
+			fail_msg("U+%04X is not a space", (unsigned)yes[i]);
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (utf8_is_space(no[i]))
+			fail_msg("U+%04X is a space", (unsigned)no[i]);
+}
+
+static void
+test_escape_len(void **state)
+{
+	static const struct {
+		const char	*in;
+		size_t		 len, want;
+	} c[] = {
+		{ "\x1b[31mX", 6, 5 },			/* CSI and its final */
+		{ "\x1b[1;2;3HX", 9, 8 },
+		{ "\x1b[31\x01", 5, 2 },		/* not a CSI at all */
+		{ "\x1b]0;t\x07x", 7, 6 },		/* OSC ended by BEL */
+		{ "\x1b]0;t\x1b\\x", 8, 7 },		/* ... by ESC \\ */
+		{ "\x1bP1\xc2\x9cx", 6, 5 },		/* DCS ended by C1 ST */
+		{ "\xc2\x9b" "31mX", 6, 5 },		/* C1 CSI */
+		{ "\xc2\x9d" "0;t\x07", 6, 6 },	/* C1 OSC */
+		{ "\x1b(B", 3, 2 },			/* two-byte sequence */
+		{ "\x1b\x01", 2, 1 },			/* ESC alone */
+		{ "\x1b", 1, 1 },
+		{ "a", 1, 0 },
+		{ "\xc2\xa9", 2, 0 },			/* a character */
+		{ "\xc2", 1, 0 },
+	};
+	char	long_osc[600];
+	size_t	i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		n = utf8_escape_len(c[i].in, c[i].len);
+		if (n != c[i].want)
+			fail_msg("case %zu: %zu, wanted %zu", i, n, c[i].want);
+	}
+	/* no end in the next 512 bytes: only the introducer goes */
+	memset(long_osc, 'x', sizeof long_osc);
+	memcpy(long_osc, "\x1b]0;", 4);
+	long_osc[sizeof long_osc - 1] = '\x07';
+	assert_int_equal(utf8_escape_len(long_osc, sizeof long_osc), 2);
+	assert_int_equal(utf8_escape_len(long_osc, 100), 2);
+	long_osc[513] = '\x07';
+	assert_int_equal(utf8_escape_len(long_osc, sizeof long_osc), 514);
+}
+
+static void
+test_clean_text(void **state)
+{
+	static const char	 in[] = "a\r\nb\rc\n\td\x1b[1m\x07" "e"
+	    "\xe2\x80\xae\xff\f\v  f\x7f";
+	char			*s;
+	size_t			 n = 0;
+
+	(void)state;
+	s = utf8_clean_text(in, sizeof in - 1, &n);
+	/* line ends made "\n", tabs and spaces kept, the unsafe gone */
+	assert_string_equal(s, "a\nb\nc\n\tde\xef\xbf\xbd\f\v  f");
+	assert_int_equal(n, strlen(s));
+	free(s);
+	s = utf8_clean_text("\r", 1, NULL);
+	assert_string_equal(s, "\n");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -165,6 +289,11 @@ main(void)
 		cmocka_unit_test(test_clean_line),
 		cmocka_unit_test(test_unsafe),
 		cmocka_unit_test(test_escape_refs),
+		cmocka_unit_test(test_stats),
+		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_space),
+		cmocka_unit_test(test_escape_len),
+		cmocka_unit_test(test_clean_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

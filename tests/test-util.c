@@ -5,14 +5,18 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
+
 #include "article.h"
 #include "import.h"
+#include "store.h"
 #include "test-util.h"
 #include "xmalloc.h"
 
@@ -105,6 +109,15 @@ test_assert_paragraph(const struct article *a, size_t i, const char *want)
 	free(got);
 }
 
+void
+test_append(char *out, size_t size, const char *s)
+{
+	size_t	n = strlen(out);
+
+	if (n < size)
+		snprintf(out + n, size - n, "%s|", s);
+}
+
 /* Remove a directory tree; the name never reaches a shell. */
 void
 test_rmdir(const char *dir)
@@ -119,4 +132,69 @@ test_rmdir(const char *dir)
 	}
 	if (pid > 0)
 		waitpid(pid, NULL, 0);
+}
+
+static char test_tmpdir[] = "/tmp/dossier-test-XXXXXX";
+
+int
+test_tmpdir_setup(void **state)
+{
+	(void)state;
+	return mkdtemp(test_tmpdir) == NULL ? -1 : 0;
+}
+
+int
+test_tmpdir_teardown(void **state)
+{
+	(void)state;
+	test_rmdir(test_tmpdir);
+	return 0;
+}
+
+char *
+test_tmp_path(const char *name)
+{
+	char	*path;
+
+	xasprintf(&path, "%s/%s", test_tmpdir, name);
+	return path;
+}
+
+struct store *
+test_store_open(const char *path)
+{
+	struct store	*s;
+	char		*err = NULL;
+
+	if ((s = store_open(path, &err)) == NULL)
+		fail_msg("cannot open %s: %s", path, err);
+	return s;
+}
+
+void
+test_sql_exec(const char *path, const char *sql)
+{
+	sqlite3	*db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+int
+test_sql_int(const char *path, const char *sql)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	int		 v = -1;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
 }

@@ -24,6 +24,40 @@ char	*test_example_text(size_t *len);
 /* Remove a test's temporary directory, with rm -rf and no shell. */
 void	 test_rmdir(const char *dir);
 
+/*
+ * A temporary directory for one test program: test_tmpdir_setup makes
+ * /tmp/dossier-test-XXXXXX, test_tmpdir_teardown removes it and all it
+ * holds. Both fit cmocka_run_group_tests as its setup and teardown.
+ */
+int	 test_tmpdir_setup(void **state);
+int	 test_tmpdir_teardown(void **state);
+
+/* NAME inside that directory; the caller frees it. */
+char	*test_tmp_path(const char *name);
+
+struct store;
+
+/*
+ * Open the library at path (made if absent) with store_open; fails the
+ * test, with the store's reason, if it cannot. The caller closes it.
+ */
+struct store *test_store_open(const char *path);
+
+/* Run SQL on the library file at path behind the store's back. */
+void	 test_sql_exec(const char *path, const char *sql);
+
+/*
+ * The first column of the first row SQL gives on the library at path,
+ * opened read-only, as an int; -1 when there is no row.
+ */
+int	 test_sql_int(const char *path, const char *sql);
+
+/*
+ * Append s and a '|' to the string in out, a buffer of size bytes (cut
+ * short when full): what callbacks collect, to compare in one string.
+ */
+void	 test_append(char *out, size_t size, const char *s);
+
 struct article;
 
 /*
