@@ -126,7 +126,7 @@ test_rss2(void **state)
 	struct article	*a;
 
 	parse_ok("rss2.xml", "https://monitor.example.org/feed/", &f);
-	assert_int_equal(f.kind, FEED_RSS);
+	assert_int_equal(f.kind, FEED_KIND_RSS);
 	assert_string_equal(f.title, "Eastern Front Monitor");
 	assert_string_equal(f.site, "https://monitor.example.org/");
 	assert_int_equal(f.nitems, 3);
@@ -183,7 +183,7 @@ test_atom(void **state)
 	struct article	*a;
 
 	parse_ok("atom.xml", "https://analysis.example.net/feed.atom", &f);
-	assert_int_equal(f.kind, FEED_ATOM);
+	assert_int_equal(f.kind, FEED_KIND_ATOM);
 	assert_string_equal(f.title, "Sahel <Watch>");
 	assert_string_equal(f.site, "https://analysis.example.net/blog/");
 	assert_int_equal(f.nitems, 2);
@@ -235,7 +235,7 @@ test_rss1(void **state)
 	struct article	*a;
 
 	parse_ok("rss1.xml", "http://www.example.de/rss", &f);
-	assert_int_equal(f.kind, FEED_RSS);
+	assert_int_equal(f.kind, FEED_KIND_RSS);
 	assert_string_equal(f.title, "Bundestag Aktuell");
 	assert_int_equal(f.nitems, 2);
 
@@ -270,7 +270,7 @@ test_rss11(void **state)
 	struct article	*a;
 
 	parse_ok("rss11.xml", "http://news.example.org/rss11", &f);
-	assert_int_equal(f.kind, FEED_RSS);
+	assert_int_equal(f.kind, FEED_KIND_RSS);
 	assert_string_equal(f.title, "Example Diplomatic Wire");
 	assert_string_equal(f.site, "http://news.example.org/");
 	assert_int_equal(f.nitems, 2);
@@ -292,7 +292,7 @@ test_rss11(void **state)
 	assert_string_equal(a->url, "http://news.example.org/2024/sanctions");
 	assert_string_equal(a->title, "Sanctions package agreed");
 	assert_int_equal(feed_sniff(channel, sizeof channel - 1, NULL),
-	    FEED_RSS);
+	    FEED_KIND_RSS);
 	feed_free(&f);
 }
 
@@ -306,7 +306,7 @@ test_atom_entry(void **state)
 	struct article	*a;
 
 	parse_ok("atom-entry.xml", "https://blog.example.com/entry/7", &f);
-	assert_int_equal(f.kind, FEED_ATOM);
+	assert_int_equal(f.kind, FEED_KIND_ATOM);
 	assert_string_equal(f.title, "Border Watch");
 	assert_string_equal(f.site, "https://blog.example.com/");
 	assert_int_equal(f.nitems, 1);
@@ -322,7 +322,7 @@ test_atom_entry(void **state)
 	assert_string_equal(a->body, "The foreign ministry recalled its envoy "
 	    "on Monday.");
 	assert_int_equal(a->ntags, 1);
-	assert_int_equal(feed_sniff(entry, sizeof entry - 1, NULL), FEED_ATOM);
+	assert_int_equal(feed_sniff(entry, sizeof entry - 1, NULL), FEED_KIND_ATOM);
 	feed_free(&f);
 }
 
@@ -334,7 +334,7 @@ test_json(void **state)
 	struct article	*a;
 
 	parse_ok("json11.json", "https://brief.example.com/feed.json", &f);
-	assert_int_equal(f.kind, FEED_JSON);
+	assert_int_equal(f.kind, FEED_KIND_JSON);
 	assert_string_equal(f.title, "Pacific Brief");
 	assert_string_equal(f.site, "https://brief.example.com/");
 	assert_int_equal(f.nitems, 2);
@@ -626,7 +626,7 @@ test_many_items(void **state)
 		    i > 0 ? "," : "", i);
 	buf_adds(&b, "]}");
 	parse_buf_ok(b.data, b.len, &f);
-	assert_int_equal(f.kind, FEED_JSON);
+	assert_int_equal(f.kind, FEED_KIND_JSON);
 	assert_int_equal(f.nitems, FEED_MAX_ITEMS);
 	assert_int_equal(f.skipped, 50000 - FEED_MAX_ITEMS);
 	feed_free(&f);
@@ -655,7 +655,7 @@ test_json_scan(void **state)
 	size_t		 i;
 
 	parse_buf_ok(doc, sizeof doc - 1, &f);
-	assert_int_equal(f.kind, FEED_JSON);
+	assert_int_equal(f.kind, FEED_KIND_JSON);
 	assert_string_equal(f.title, "First");
 	assert_int_equal(f.nitems, 1);
 	assert_int_equal(f.skipped, 1);
@@ -913,24 +913,24 @@ test_sniff(void **state)
 		const char	*type;
 		enum feed_kind	 kind;
 	} cases[] = {
-		{ "<?xml version=\"1.0\"?><rss version=\"2.0\">", NULL, FEED_RSS },
+		{ "<?xml version=\"1.0\"?><rss version=\"2.0\">", NULL, FEED_KIND_RSS },
 		{ "\xef\xbb\xbf\n<!-- hi --><!DOCTYPE rss [<!ENTITY a \"b\">]>"
-		    "<rss>", NULL, FEED_RSS },
-		{ "<rdf:RDF xmlns:rdf=\"x\">", NULL, FEED_RSS },
+		    "<rss>", NULL, FEED_KIND_RSS },
+		{ "<rdf:RDF xmlns:rdf=\"x\">", NULL, FEED_KIND_RSS },
 		{ "<feed xmlns=\"http://www.w3.org/2005/Atom\">", NULL,
-		    FEED_ATOM },
-		{ "<atom:feed xmlns:atom=\"x\">", NULL, FEED_ATOM },
+		    FEED_KIND_ATOM },
+		{ "<atom:feed xmlns:atom=\"x\">", NULL, FEED_KIND_ATOM },
 		{ "  {\"version\": \"https://jsonfeed.org/version/1.1\"}",
-		    NULL, FEED_JSON },
-		{ "{\"items\": []}", "application/feed+json", FEED_JSON },
-		{ "{\"items\": []}", "application/json", FEED_UNKNOWN },
+		    NULL, FEED_KIND_JSON },
+		{ "{\"items\": []}", "application/feed+json", FEED_KIND_JSON },
+		{ "{\"items\": []}", "application/json", FEED_KIND_UNKNOWN },
 		{ "<!DOCTYPE html><html><head>", "application/rss+xml",
-		    FEED_UNKNOWN },
-		{ "<html><body>", NULL, FEED_UNKNOWN },
+		    FEED_KIND_UNKNOWN },
+		{ "<html><body>", NULL, FEED_KIND_UNKNOWN },
 		{ "<?xml version=\"1.0\"?>", "application/atom+xml",
-		    FEED_ATOM },
-		{ "", "application/rss+xml; charset=utf-8", FEED_RSS },
-		{ "", NULL, FEED_UNKNOWN },
+		    FEED_KIND_ATOM },
+		{ "", "application/rss+xml; charset=utf-8", FEED_KIND_RSS },
+		{ "", NULL, FEED_KIND_UNKNOWN },
 	};
 	size_t	i;
 
@@ -941,10 +941,10 @@ test_sniff(void **state)
 	}
 	/* UTF-16 with a byte order mark. */
 	assert_int_equal(feed_sniff("\xff\xfe<\0f\0e\0e\0d\0 \0", 14, NULL),
-	    FEED_ATOM);
-	assert_string_equal(feed_kind_name(FEED_RSS), "rss");
-	assert_string_equal(feed_kind_name(FEED_ATOM), "atom");
-	assert_string_equal(feed_kind_name(FEED_JSON), "json");
+	    FEED_KIND_ATOM);
+	assert_string_equal(feed_kind_name(FEED_KIND_RSS), "rss");
+	assert_string_equal(feed_kind_name(FEED_KIND_ATOM), "atom");
+	assert_string_equal(feed_kind_name(FEED_KIND_JSON), "json");
 }
 
 int

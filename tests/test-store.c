@@ -606,8 +606,8 @@ test_feed_tags(void **state)
 
 	s = store_open(path, &err);
 	assert_non_null(s);
-	assert_int_equal(store_feed_add(s, "http://x.test/feed", "X", "rss",
-	    &id, &err), 0);
+	assert_int_equal(store_feed_add(s, "http://x.test/feed", "X",
+	    FEED_KIND_RSS, &id, &err), 0);
 	assert_int_equal(store_begin(s, &err), 0);
 	assert_int_equal(store_feed_tag(s, id, first, 3, &err), 2);
 	assert_int_equal(store_feed_tag(s, id, first, 3, &err), 0);
@@ -635,8 +635,8 @@ test_feed_tags(void **state)
 	err = NULL;
 	store_feed_list(s, id, NULL, feed_tags_row, got, &err);
 	assert_string_equal(got, "europe,asia");
-	assert_int_equal(store_feed_add(s, "http://x.test/other", NULL, "rss",
-	    &other, &err), 0);
+	assert_int_equal(store_feed_add(s, "http://x.test/other", NULL,
+	    FEED_KIND_RSS, &other, &err), 0);
 	assert_int_equal(store_begin(s, &err), 0);
 	assert_int_equal(store_feed_tag(s, other, many, 40, &err),
 	    STORE_MAX_FEED_TAGS);
@@ -685,8 +685,8 @@ test_migrate_6(void **state)
 
 	s = store_open(path, &err);
 	assert_non_null(s);
-	assert_int_equal(store_feed_add(s, "http://x.test/v5", "Old", "rss",
-	    &id, &err), 0);
+	assert_int_equal(store_feed_add(s, "http://x.test/v5", "Old",
+	    FEED_KIND_RSS, &id, &err), 0);
 	store_close(s);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "DROP TABLE feed_tags;"

@@ -308,7 +308,7 @@ feeds_json(const struct store_feed *f, void *arg)
 	json_set_string(o, "url", url);
 	free(url);
 	json_set_string(o, "title", f->title);
-	json_set_string(o, "kind", f->kind);
+	json_set_string(o, "kind", feed_kind_name(f->kind));
 	json_object_object_add(o, "articles",
 	    json_object_new_int64(f->articles));
 	json_object_object_add(o, "unread", json_object_new_int64(f->unread));
@@ -333,9 +333,10 @@ feeds_text(const struct store_feed *f, void *arg)
 	char	when[32];
 
 	feed_time(f->fetched, when, sizeof when, 0);
-	printf("%4lld %-5s %6lld %6lld  %-16s  ", (long long)f->id, f->kind,
+	printf("%4lld %-5s %6lld %6lld  %-16s  ", (long long)f->id,
+	    feed_kind_name(f->kind),
 	    (long long)f->articles, (long long)f->unread,
-	    strcmp(f->kind, "local") == 0 ? "-" : when);
+	    f->kind == FEED_KIND_LOCAL ? "-" : when);
 	cmd_print_line(stdout, f->title != NULL ? f->title : "(untitled)");
 	fputs("\n     ", stdout);
 	cmd_print_url(stdout, f->url);

@@ -100,7 +100,7 @@ fetch_tagged_row(const struct store_feed *f, void *arg)
 	size_t			 i, j;
 	int			 hit = 0;
 
-	if (strcmp(f->kind, "page") == 0 || strcmp(f->kind, "local") == 0)
+	if (f->kind == FEED_KIND_PAGE || f->kind == FEED_KIND_LOCAL)
 		return 0;
 	for (i = 0; i < ft->ntags; i++)
 		for (j = 0; j < f->ntags; j++)

@@ -77,7 +77,7 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 			refused++;
 			continue;
 		}
-		rc = store_feed_add(s, o.v[i].url, o.v[i].title, "rss", &id,
+		rc = store_feed_add(s, o.v[i].url, o.v[i].title, FEED_KIND_RSS, &id,
 		    &err);
 		tagged = rc < 0 ? -1 : store_feed_tag(s, id, o.v[i].tags,
 		    o.v[i].ntags, &err);
@@ -154,7 +154,7 @@ opml_row(const struct store_feed *f, void *arg)
 	struct opml		*o = arg;
 	struct opml_entry	*e;
 
-	if (strcmp(f->kind, "page") == 0 || strcmp(f->kind, "local") == 0)
+	if (f->kind == FEED_KIND_PAGE || f->kind == FEED_KIND_LOCAL)
 		return 0;
 	o->v = xreallocarray(o->v, o->n + 1, sizeof *o->v);
 	e = &o->v[o->n++];

@@ -739,7 +739,7 @@ feed_json_parse(const char *s, size_t len, const char *url, struct feed *f,
 		*err = xstrdup("malformed json feed: no items array");
 		goto out;
 	}
-	f->kind = FEED_JSON;
+	f->kind = FEED_KIND_JSON;
 	if ((title = json_string(root, "title")) != NULL)
 		article_set(&f->title, title, strlen(title));
 	site = json_string(root, "home_page_url");
@@ -765,7 +765,7 @@ out:
 			    j.err, j.at);
 	}
 	if (rv != 0)
-		f->kind = FEED_UNKNOWN;
+		f->kind = FEED_KIND_UNKNOWN;
 	feed_entry_free(&feedwide);
 	json_object_put(root);
 	buf_free(&b);

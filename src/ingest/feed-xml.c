@@ -910,15 +910,15 @@ feed_xml_parse(const char *s, size_t len, const char *url, struct feed *f,
 	if ((ns == NS_NONE || ns == NS_RSS || ns == NS_RDF) &&
 	    (strcmp(local, "rss") == 0 || strcmp(local, "RDF") == 0 ||
 	    strcmp(local, "channel") == 0 || strcmp(local, "Channel") == 0)) {
-		f->kind = FEED_RSS;
+		f->kind = FEED_KIND_RSS;
 		xml_rss(f, doc, root);
 	} else if ((ns == NS_NONE || ns == NS_ATOM) &&
 	    strcmp(local, "feed") == 0) {
-		f->kind = FEED_ATOM;
+		f->kind = FEED_KIND_ATOM;
 		xml_atom(f, doc, root);
 	} else if ((ns == NS_NONE || ns == NS_ATOM) &&
 	    strcmp(local, "entry") == 0) {
-		f->kind = FEED_ATOM;
+		f->kind = FEED_KIND_ATOM;
 		xml_atom_entry_doc(f, doc, root);
 	} else if (strcasecmp(local, "html") == 0) {
 		*err = xstrdup("not a feed: an html page");

@@ -46,22 +46,6 @@ feed_free(struct feed *f)
 	feed_init(f);
 }
 
-/* Name a kind for messages and the store. */
-const char *
-feed_kind_name(enum feed_kind kind)
-{
-	static const char *const names[] = {
-		[FEED_UNKNOWN] = "unknown",
-		[FEED_RSS] = "rss",
-		[FEED_ATOM] = "atom",
-		[FEED_JSON] = "json"
-	};
-
-	if ((unsigned)kind >= sizeof names / sizeof names[0])
-		return "unknown";
-	return names[kind];
-}
-
 /* Is c XML or JSON whitespace? */
 static int
 feed_space(char c)
@@ -109,7 +93,7 @@ feed_skip_prolog(const char *p, const char *end)
 	return NULL;
 }
 
-/* What the root element's name says, or FEED_UNKNOWN. */
+/* What the root element's name says, or FEED_KIND_UNKNOWN. */
 static enum feed_kind
 feed_sniff_root(const char *p, const char *end)
 {
@@ -127,11 +111,11 @@ feed_sniff_root(const char *p, const char *end)
 	    (len == 3 && memcmp(local, "RDF", 3) == 0) ||
 	    (len == 7 && memcmp(local, "channel", 7) == 0) ||
 	    (len == 7 && memcmp(local, "Channel", 7) == 0))
-		return FEED_RSS;	/* Channel: RSS 1.1 */
+		return FEED_KIND_RSS;	/* Channel: RSS 1.1 */
 	if ((len == 4 && memcmp(local, "feed", 4) == 0) ||
 	    (len == 5 && memcmp(local, "entry", 5) == 0))
-		return FEED_ATOM;	/* entry: an Atom entry document */
-	return FEED_UNKNOWN;
+		return FEED_KIND_ATOM;	/* entry: an Atom entry document */
+	return FEED_KIND_UNKNOWN;
 }
 
 /* What the content type suggests. */
@@ -139,15 +123,15 @@ static enum feed_kind
 feed_sniff_type(const char *type)
 {
 	if (type == NULL)
-		return FEED_UNKNOWN;
+		return FEED_KIND_UNKNOWN;
 	if (strcasestr(type, "rss+xml") != NULL ||
 	    strcasestr(type, "rdf+xml") != NULL)
-		return FEED_RSS;
+		return FEED_KIND_RSS;
 	if (strcasestr(type, "atom+xml") != NULL)
-		return FEED_ATOM;
+		return FEED_KIND_ATOM;
 	if (strcasestr(type, "feed+json") != NULL)
-		return FEED_JSON;
-	return FEED_UNKNOWN;
+		return FEED_KIND_JSON;
+	return FEED_KIND_UNKNOWN;
 }
 
 /* Find what a document is from its first bytes and its content type. */
@@ -156,7 +140,7 @@ feed_sniff(const char *s, size_t len, const char *content_type)
 {
 	struct buf	 b;
 	const char	*p, *end;
-	enum feed_kind	 kind = FEED_UNKNOWN, hint;
+	enum feed_kind	 kind = FEED_KIND_UNKNOWN, hint;
 	size_t		 i;
 
 	hint = feed_sniff_type(content_type);
@@ -181,8 +165,8 @@ feed_sniff(const char *s, size_t len, const char *content_type)
 		p++;
 	if (p < end && *p == '{') {
 		if (feed_find(p, (size_t)(end - p), "jsonfeed.org") != NULL ||
-		    hint == FEED_JSON)
-			kind = FEED_JSON;
+		    hint == FEED_KIND_JSON)
+			kind = FEED_KIND_JSON;
 		goto out;
 	}
 	while (p < end && *p == '<') {
@@ -229,7 +213,7 @@ feed_parse(const char *s, size_t len, const char *url, struct feed *f,
 		return -1;
 	}
 	kind = feed_sniff(s, len, NULL);
-	if (kind == FEED_JSON || (kind == FEED_UNKNOWN && *p == '{'))
+	if (kind == FEED_KIND_JSON || (kind == FEED_KIND_UNKNOWN && *p == '{'))
 		rv = feed_json_parse(s, len, url, f, err);
 	else
 		rv = feed_xml_parse(s, len, url, f, err);

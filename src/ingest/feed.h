@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "feed-kind.h"
+
 struct article;
 
 /* Largest feed document accepted (counted while it downloads). */
@@ -32,16 +34,9 @@ struct article;
 #define FEED_MAX_ENTITY_BYTES	(1u * 1024 * 1024)
 #define FEED_MAX_ENTITIES	1024
 
-enum feed_kind {
-	FEED_UNKNOWN,
-	FEED_RSS,		/* RSS 0.9x, 1.0 (RDF), 1.1 and 2.0 */
-	FEED_ATOM,
-	FEED_JSON		/* JSON Feed 1.0 and 1.1 */
-};
-
 /* A parsed feed document. */
 struct feed {
-	enum feed_kind	 kind;
+	enum feed_kind	 kind;		/* RSS, Atom or JSON Feed */
 	char		*title;		/* the feed's title; may be NULL */
 	char		*site;		/* the site's address; may be NULL */
 	/*
@@ -74,8 +69,5 @@ enum feed_kind feed_sniff(const char *, size_t, const char *content_type);
  */
 int	 feed_parse(const char *, size_t, const char *url, struct feed *,
 	     char **err);
-
-/* Feed names for messages and the store's feeds.kind: "rss", "atom", "json". */
-const char *feed_kind_name(enum feed_kind);
 
 #endif

@@ -17,6 +17,7 @@
 #include "article.h"
 #include "extract.h"
 #include "feed.h"
+#include "feed-discover.h"
 #include "feeds.h"
 #include "fetch.h"
 #include "hash.h"
@@ -29,14 +30,14 @@
 
 /* A feed as read from the store, owned. */
 struct feeds_row {
-	int64_t	 id;
-	char	*url;
-	char	*title;
-	char	*kind;
-	char	*etag;
-	char	*last_modified;
-	char	**tags;		/* given to each new story */
-	size_t	 ntags;
+	int64_t		 id;
+	char		*url;
+	char		*title;
+	enum feed_kind	 kind;
+	char		*etag;
+	char		*last_modified;
+	char		**tags;		/* given to each new story */
+	size_t		 ntags;
 };
 
 struct feeds_list {
@@ -68,7 +69,6 @@ feeds_row_free(struct feeds_row *r)
 {
 	free(r->url);
 	free(r->title);
-	free(r->kind);
 	free(r->etag);
 	free(r->last_modified);
 	while (r->ntags > 0)
@@ -94,7 +94,7 @@ feeds_list_row(const struct store_feed *f, void *arg)
 	r->id = f->id;
 	r->url = xstrdup(f->url);
 	r->title = dup_or_null(f->title);
-	r->kind = xstrdup(f->kind);
+	r->kind = f->kind;
 	r->etag = dup_or_null(f->etag);
 	r->last_modified = dup_or_null(f->last_modified);
 	r->tags = xcalloc(f->ntags + 1, sizeof *r->tags);
@@ -340,7 +340,7 @@ static int
 feeds_parse(const struct feeds_row *r, const struct fetch_result *res,
     struct feed *f, char **err)
 {
-	if (strcmp(r->kind, "page") == 0)
+	if (r->kind == FEED_KIND_PAGE)
 		return feeds_page(res->data, res->len, r->url, f, err);
 	return feed_parse(res->data, res->len, res->url != NULL ? res->url :
 	    r->url, f, err);
@@ -371,7 +371,7 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 	ev.id = st.id = r->id;
 	ev.url = r->url;
 	ev.title = r->title;
-	ev.kind = r->kind;
+	ev.kind = feed_kind_name(r->kind);
 	ev.done = ++run->done;
 	ev.total = run->l.n;
 	st.fetched = (int64_t)time(NULL);
@@ -382,7 +382,7 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 	 * Moved for good (301, 308): remember the new address, unless a
 	 * feed of the library has it already.
 	 */
-	if (res->moved != NULL && strcmp(r->kind, "page") != 0 &&
+	if (res->moved != NULL && r->kind != FEED_KIND_PAGE &&
 	    strcmp(res->moved, r->url) != 0 && store_feed_list(run->s, 0,
 	    res->moved, feeds_stop, NULL, NULL) == 1)
 		ev.moved = st.url = res->moved;
@@ -408,8 +408,10 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 		title = utf8_clean_line(f.title, strlen(f.title));
 	if (title != NULL && *title != '\0')
 		ev.title = st.title = title;
-	if (f.kind != FEED_UNKNOWN)
-		ev.kind = st.kind = feed_kind_name(f.kind);
+	if (f.kind != FEED_KIND_UNKNOWN) {
+		st.kind = f.kind;
+		ev.kind = feed_kind_name(f.kind);
+	}
 	st.etag = res->etag;
 	st.last_modified = res->last_modified;
 	if ((rc = feeds_store(run->s, &st, f.items, f.nitems, r, &ev,
@@ -420,7 +422,7 @@ feeds_done(size_t i, struct fetch_result *res, void *arg)
 	goto out;
 failed:
 	st.title = NULL;
-	st.kind = NULL;
+	st.kind = FEED_KIND_UNKNOWN;
 	st.url = NULL;
 	ev.moved = NULL;
 	st.etag = r->etag;
@@ -457,8 +459,8 @@ feeds_fetch(struct store *s, const int64_t *ids, size_t n,
 			goto out;
 		/* Pages are fetched when named; Saved stories never. */
 		for (i = j = 0; i < run.l.n; i++) {
-			if (strcmp(run.l.v[i].kind, "page") == 0 ||
-			    strcmp(run.l.v[i].kind, "local") == 0)
+			if (run.l.v[i].kind == FEED_KIND_PAGE ||
+			    run.l.v[i].kind == FEED_KIND_LOCAL)
 				feeds_row_free(&run.l.v[i]);
 			else
 				run.l.v[j++] = run.l.v[i];
@@ -537,7 +539,7 @@ feeds_add_exists(const struct store_feed *f, void *arg)
 
 	ev->id = f->id;
 	ev->title = f->title;
-	ev->kind = f->kind;
+	ev->kind = feed_kind_name(f->kind);
 	ev->status = FEEDS_EXISTS;
 	ev->done = ev->total = 1;
 	return 1;
@@ -586,7 +588,8 @@ feeds_add(struct store *s, const char *given,
 	struct feeds_item	*it = NULL;
 	char			*err = NULL, *feed_url = NULL, *title = NULL;
 	char			*norm = NULL, *found, *shown;
-	const char		*kind, *url = given;
+	const char		*url = given;
+	enum feed_kind		 kind;
 	int64_t			 id;
 	int			 rc;
 
@@ -615,7 +618,7 @@ feeds_add(struct store *s, const char *given,
 		    res.http);
 		goto failed;
 	}
-	if (feed_sniff(res.data, res.len, res.content_type) == FEED_UNKNOWN) {
+	if (feed_sniff(res.data, res.len, res.content_type) == FEED_KIND_UNKNOWN) {
 		if (!feeds_is_html(&res)) {
 			xasprintf(&err, "neither a feed nor an HTML page (%s)",
 			    res.content_type != NULL ? res.content_type :
@@ -623,7 +626,7 @@ feeds_add(struct store *s, const char *given,
 			goto failed;
 		}
 		free(feed_url);
-		feed_url = fetch_discover(res.data, res.len, res.url != NULL ?
+		feed_url = feed_discover(res.data, res.len, res.url != NULL ?
 		    res.url : url);
 		if (feed_url != NULL &&
 		    (found = fetch_url_normalize(feed_url)) != NULL) {
@@ -635,7 +638,7 @@ feeds_add(struct store *s, const char *given,
 			feed_url = xstrdup(url);
 			if (feeds_page(res.data, res.len, url, &f, &err) != 0)
 				goto failed;
-			kind = "page";
+			kind = FEED_KIND_PAGE;
 			goto store;
 		}
 		if ((rc = feeds_known(s, feed_url, opts, t, &err)) != 0)
@@ -658,7 +661,7 @@ feeds_add(struct store *s, const char *given,
 	if (feed_parse(res.data, res.len, res.url != NULL ? res.url :
 	    feed_url, &f, &err) != 0)
 		goto failed;
-	kind = feed_kind_name(f.kind);
+	kind = f.kind;
 store:
 	if (f.title != NULL)
 		title = utf8_clean_line(f.title, strlen(f.title));
@@ -701,7 +704,7 @@ store:
 	ev.id = id;
 	ev.url = feed_url;
 	ev.title = title;
-	ev.kind = kind;
+	ev.kind = feed_kind_name(kind);
 	ev.status = FEEDS_FETCHED;
 	ev.done = ev.total = 1;
 	feeds_report(opts, t, &ev);

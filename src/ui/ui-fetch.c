@@ -166,7 +166,7 @@ ui_fetch_start(struct ui *ui)
 static int
 ui_fetch_local_row(const struct store_feed *f, void *arg)
 {
-	*(int *)arg = strcmp(f->kind, "local") == 0;
+	*(int *)arg = f->kind == FEED_KIND_LOCAL;
 	return 1;
 }
 
