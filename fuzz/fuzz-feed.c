@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "article.h"
-#include "feed.h"
+#include "feed-parse.h"
 #include "banned.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -36,8 +36,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char		*err = NULL;
 	size_t		 i, j;
 
-	(void)feed_sniff((const char *)data, size, "application/rss+xml");
-	feed_init(&f);
+	(void)feed_parse_sniff((const char *)data, size, "application/rss+xml");
+	feed_parse_init(&f);
 	if (feed_parse((const char *)data, size, "https://example.org/feed/",
 	    &f, &err) == 0) {
 		if (f.nitems > FEED_MAX_ITEMS)
@@ -63,6 +63,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else if (err == NULL)
 		__builtin_trap();
 	free(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 	return 0;
 }

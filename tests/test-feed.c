@@ -14,7 +14,7 @@
 
 #include "article.h"
 #include "buf.h"
-#include "feed.h"
+#include "feed-parse.h"
 #include "test-util.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -27,7 +27,7 @@ parse_ok(const char *name, const char *url, struct feed *f)
 	size_t	 len;
 
 	data = test_fixture("feeds", name, &len);
-	feed_init(f);
+	feed_parse_init(f);
 	if (feed_parse(data, len, url, f, &err) != 0)
 		fail_msg("%s: %s", name, err);
 	assert_null(err);
@@ -42,7 +42,7 @@ parse_buf_ok(const char *s, size_t len, struct feed *f)
 
 	copy = xmalloc(len > 0 ? len : 1);	/* exact size for ASan */
 	memcpy(copy, s, len);
-	feed_init(f);
+	feed_parse_init(f);
 	if (feed_parse(copy, len, NULL, f, &err) != 0)
 		fail_msg("%s", err);
 	free(copy);
@@ -57,11 +57,11 @@ parse_buf_fail(const char *s, size_t len)
 
 	copy = xmalloc(len > 0 ? len : 1);
 	memcpy(copy, s, len);
-	feed_init(&f);
+	feed_parse_init(&f);
 	if (feed_parse(copy, len, NULL, &f, &err) == 0)
 		fail_msg("parsed, with %zu items", f.nitems);
 	assert_non_null(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 	free(copy);
 	return err;
 }
@@ -172,7 +172,7 @@ test_rss2(void **state)
 	assert_int_equal(paragraphs(a), 2);
 	assert_paragraph(a, 1, "No joint text was issued.");
 	assert_int_equal(a->ntags, 0);
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* Atom 1.0 with xml:base, relative links, html and xhtml content. */
@@ -224,7 +224,7 @@ test_atom(void **state)
 	assert_int_equal(a->nlinks, 1);
 	assert_string_equal(a->links[0].url,
 	    "https://static.example.net/a/mali.html");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* RSS 1.0 (RDF) in ISO-8859-1: dc: fields, items beside the channel. */
@@ -257,7 +257,7 @@ test_rss1(void **state)
 	assert_string_equal(a->url, "http://www.example.de/artikel/2");
 	assert_string_equal(a->published, "2023-09-12");
 	assert_null(a->byline);
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* RSS 1.1: the Channel is the root, items in an rdf Collection. */
@@ -291,9 +291,9 @@ test_rss11(void **state)
 	a = &f.items[1];
 	assert_string_equal(a->url, "http://news.example.org/2024/sanctions");
 	assert_string_equal(a->title, "Sanctions package agreed");
-	assert_int_equal(feed_sniff(channel, sizeof channel - 1, NULL),
+	assert_int_equal(feed_parse_sniff(channel, sizeof channel - 1, NULL),
 	    FEED_KIND_RSS);
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* An Atom entry document: one entry, the feed's fields in <source>. */
@@ -322,8 +322,8 @@ test_atom_entry(void **state)
 	assert_string_equal(a->body, "The foreign ministry recalled its envoy "
 	    "on Monday.");
 	assert_int_equal(a->ntags, 1);
-	assert_int_equal(feed_sniff(entry, sizeof entry - 1, NULL), FEED_KIND_ATOM);
-	feed_free(&f);
+	assert_int_equal(feed_parse_sniff(entry, sizeof entry - 1, NULL), FEED_KIND_ATOM);
+	feed_parse_free(&f);
 }
 
 /* JSON Feed 1.1: relative URLs, authors, tags, content_text. */
@@ -371,7 +371,7 @@ test_json(void **state)
 	assert_null(a->lead);
 	assert_int_equal(paragraphs(a), 2);
 	assert_paragraph(a, 1, "Leaders issued a short communique.");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* HTML escaped twice in RSS reads as HTML escaped once. */
@@ -394,7 +394,7 @@ test_double_escaped(void **state)
 	a = &f.items[1];
 	assert_string_equal(a->title, "Escaped once: fine");
 	assert_string_equal(a->body, "A <tag> shown as text & an ampersand.");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* Three ways of writing dates, one that is none, items without a guid. */
@@ -422,13 +422,13 @@ test_dates_and_guids(void **state)
 	assert_string_not_equal(a[3].guid, a[4].guid);
 	assert_null(a[4].title);
 	assert_string_equal(a[4].body, "No title, no link, no date: only text.");
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	/* The same document gives the same identities. */
 	parse_ok("dates.xml", "https://dates.example.com/rss.xml", &f);
 	assert_string_equal(f.items[2].guid, "sha256:"
 	    "8cfe85493c840b5fa39b295eead7dee940c7e5113717da2debaf4f01757ea1bb");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* A fixture full of escape sequences, bidi overrides and NULs. */
@@ -454,7 +454,7 @@ test_hostile_fixture(void **state)
 	assert_clean(a->body);
 	/* No right-to-left override survives (strstr: never past the NUL). */
 	assert_null(strstr(a->body, "\xe2\x80\xae"));
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* Documents that are no feed fail with a reason saying why. */
@@ -509,7 +509,7 @@ test_hostile_title(void **state)
 	assert_string_equal(f.items[0].title, "Red alertdesrever here");
 	assert_string_equal(f.items[0].body, "after the nul");
 	assert_clean(f.items[0].title);
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* CPU seconds since start. */
@@ -550,7 +550,7 @@ test_billion_laughs(void **state)
 	    "</description></item><item><title>Second &lol5;</title></item>"
 	    "</channel></rss>");
 	start = clock();
-	feed_init(&f);
+	feed_parse_init(&f);
 	rc = feed_parse(b.data, b.len, NULL, &f, &err);
 	assert_true(seconds(start) < 2.0);
 	if (rc == 0) {
@@ -562,7 +562,7 @@ test_billion_laughs(void **state)
 		}
 	}
 	free(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 }
 
@@ -582,7 +582,7 @@ test_external_entity(void **state)
 	char		*err = NULL;
 	size_t		 i;
 
-	feed_init(&f);
+	feed_parse_init(&f);
 	if (feed_parse(doc, sizeof doc - 1, NULL, &f, &err) == 0) {
 		assert_true(f.title == NULL ||
 		    strstr(f.title, "root:") == NULL);
@@ -594,7 +594,7 @@ test_external_entity(void **state)
 		}
 	}
 	free(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* 50,000 items: FEED_MAX_ITEMS kept, the rest counted as skipped. */
@@ -616,7 +616,7 @@ test_many_items(void **state)
 	assert_int_equal(f.skipped, 50000 - FEED_MAX_ITEMS);
 	assert_string_equal(f.items[0].title, "Item 0");
 	assert_string_equal(f.items[FEED_MAX_ITEMS - 1].guid, "g4999");
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	buf_reset(&b);
 	buf_adds(&b, "{\"version\":\"https://jsonfeed.org/version/1\","
@@ -629,7 +629,7 @@ test_many_items(void **state)
 	assert_int_equal(f.kind, FEED_KIND_JSON);
 	assert_int_equal(f.nitems, FEED_MAX_ITEMS);
 	assert_int_equal(f.skipped, 50000 - FEED_MAX_ITEMS);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 }
 
@@ -663,7 +663,7 @@ test_json_scan(void **state)
 	assert_string_equal(f.items[0].title, "A \"q\" \u00e9");
 	assert_string_equal(f.items[0].byline, "N");
 	assert_int_equal(f.items[0].ntags, 2);
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	/* A string past FEED_MAX_TEXT: cut, never inside an escape. */
 	buf_init(&b);
@@ -678,7 +678,7 @@ test_json_scan(void **state)
 	assert_true(f.items[0].body_len > FEED_MAX_TEXT / 4);
 	assert_int_equal(memcmp(f.items[0].body + f.items[0].body_len - 4,
 	    "\xf0\x9f\x98\x80", 4), 0);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 
 	err = parse_buf_fail("{\"version\": \"https://jsonfeed.org/version/1\","
@@ -715,7 +715,7 @@ test_xml_text_cut(void **state)
 	assert_true(f.items[0].body_len > FEED_MAX_TEXT - 4);
 	assert_int_equal(f.items[0].body[f.items[0].body_len - 1] & 0xc0,
 	    0x80);	/* ends with the whole of a character */
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	/* XHTML content, walked into the body: cut after a paragraph. */
 	buf_reset(&b);
@@ -736,7 +736,7 @@ test_xml_text_cut(void **state)
 	last = paragraph(&f.items[0], paragraphs(&f.items[0]) - 1);
 	assert_true(strlen(last) == 990 || strncmp(last, "Part ", 5) == 0);
 	free(last);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 }
 
@@ -756,12 +756,12 @@ test_deep_nesting(void **state)
 	for (i = 0; i < 100000; i++)
 		buf_adds(&b, "<div>");
 	buf_adds(&b, "bottom</description></item></channel></rss>");
-	feed_init(&f);
+	feed_parse_init(&f);
 	if (feed_parse(b.data, b.len, NULL, &f, &err) == 0)
 		assert_true(f.nitems <= 1);
 	free(err);
 	err = NULL;
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	buf_reset(&b);
 	buf_adds(&b, "<rss><channel><item><title>Deep HTML</title>"
@@ -772,18 +772,18 @@ test_deep_nesting(void **state)
 	parse_buf_ok(b.data, b.len, &f);
 	assert_int_equal(f.nitems, 1);
 	assert_string_equal(f.items[0].title, "Deep HTML");
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	buf_reset(&b);
 	buf_adds(&b, "{\"version\":\"https://jsonfeed.org/version/1.1\","
 	    "\"items\":[{\"title\":\"x\",\"extra\":");
 	for (i = 0; i < 100000; i++)
 		buf_addc(&b, '[');
-	feed_init(&f);
+	feed_parse_init(&f);
 	assert_int_equal(feed_parse(b.data, b.len, NULL, &f, &err), -1);
 	assert_non_null(strstr(err, "malformed json feed"));
 	free(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 	assert_true(seconds(start) < 5.0);
 }
@@ -802,11 +802,11 @@ test_truncated(void **state)
 		copy = xmalloc(n > 0 ? n : 1);
 		memcpy(copy, data, n);
 		err = NULL;
-		feed_init(&f);
+		feed_parse_init(&f);
 		if (feed_parse(copy, n, NULL, &f, &err) != 0)
 			assert_non_null(err);
 		free(err);
-		feed_free(&f);
+		feed_parse_free(&f);
 		free(copy);
 	}
 	/* Cut inside the second item: the first is whole. */
@@ -819,20 +819,20 @@ test_truncated(void **state)
 	assert_true(f.nitems >= 1);
 	assert_string_equal(f.items[0].guid, "monitor-4711");
 	assert_string_equal(f.items[0].byline, "Olena Kovalenko");
-	feed_free(&f);
+	feed_parse_free(&f);
 	free(copy);
 	free(data);
 
 	data = test_fixture("feeds", "json11.json", &len);
 	for (n = 0; n + 2 < len; n += 5) {	/* "}\n" ends it */
 		err = NULL;
-		feed_init(&f);
+		feed_parse_init(&f);
 		copy = xmalloc(n > 0 ? n : 1);
 		memcpy(copy, data, n);
 		assert_int_equal(feed_parse(copy, n, NULL, &f, &err), -1);
 		assert_non_null(err);
 		free(err);
-		feed_free(&f);
+		feed_parse_free(&f);
 		free(copy);
 	}
 	free(data);
@@ -852,7 +852,7 @@ test_block_in_link(void **state)
 	assert_int_equal(f.nitems, 1);
 	assert_int_equal(f.items[0].nlinks, 1);
 	assert_string_equal(f.items[0].links[0].url, "https://x.example/a");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /*
@@ -885,7 +885,7 @@ test_lead_once(void **state)
 	    "saying the deal was \xe2\x80\x9c" "fair\xe2\x80\x9d.\n\n"
 	    "Ships are moving.");
 	assert_string_equal(f.items[1].lead, "A summary of its own.");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* Content we cannot show gives way to the next (a fuzzer's leak). */
@@ -901,7 +901,7 @@ test_second_content(void **state)
 	parse_buf_ok(doc, sizeof doc - 1, &f);
 	assert_int_equal(f.nitems, 1);
 	assert_string_equal(f.items[0].body, "Shown.");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* What the first bytes and the content type say a document is. */
@@ -935,12 +935,12 @@ test_sniff(void **state)
 	size_t	i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		if (feed_sniff(cases[i].doc, strlen(cases[i].doc),
+		if (feed_parse_sniff(cases[i].doc, strlen(cases[i].doc),
 		    cases[i].type) != cases[i].kind)
 			fail_msg("case %zu: \"%s\"", i, cases[i].doc);
 	}
 	/* UTF-16 with a byte order mark. */
-	assert_int_equal(feed_sniff("\xff\xfe<\0f\0e\0e\0d\0 \0", 14, NULL),
+	assert_int_equal(feed_parse_sniff("\xff\xfe<\0f\0e\0e\0d\0 \0", 14, NULL),
 	    FEED_KIND_ATOM);
 	assert_string_equal(feed_kind_name(FEED_KIND_RSS), "rss");
 	assert_string_equal(feed_kind_name(FEED_KIND_ATOM), "atom");

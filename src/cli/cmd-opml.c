@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "feed.h"
-#include "feeds.h"
+#include "feed-parse.h"
+#include "feed-refresh.h"
 #include "fetch.h"
 #include "import.h"
 #include "opml.h"
@@ -34,7 +34,7 @@ opml_fail(const char *file, const char *url, const char *why)
 }
 
 static void
-opml_fetch_report(const struct feeds_event *ev, void *arg)
+opml_fetch_report(const struct feed_sync_event *ev, void *arg)
 {
 	cmd_feed_report(ev, *(int *)arg);
 }
@@ -47,8 +47,8 @@ static int
 opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 {
 	struct opml		 o;
-	struct feeds_options	 fo;
-	struct feeds_totals	 t;
+	struct feed_sync_options	 fo;
+	struct feed_sync_totals	 t;
 	struct store		*s;
 	char			*data = NULL, *err = NULL;
 	int64_t			*ids = NULL, id;
@@ -129,7 +129,7 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 	memset(&fo, 0, sizeof fo);
 	fo.report = opml_fetch_report;
 	fo.arg = &quiet;
-	if (feeds_fetch(s, ids, nids, &fo, &t, &err) != 0) {
+	if (feed_refresh(s, ids, nids, &fo, &t, &err) != 0) {
 		opml_fail(file, NULL, err);
 		rv = CMD_FAILED;
 		goto out;

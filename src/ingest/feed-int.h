@@ -1,7 +1,7 @@
 /*
  * What the feed parsers share: an item's fields as the document gives
  * them (feed-xml.c and feed-json.c fill one), and the code that makes an
- * article of it (feed.c).
+ * article of it (feed-entry.c).
  */
 #ifndef DOSSIER_FEED_INT_H
 #define DOSSIER_FEED_INT_H
@@ -71,10 +71,10 @@ void	feed_entry_tag(struct feed_entry *, const char *);
 void	feed_entry_add(struct feed *, struct feed_entry *);
 
 /* Is there room for another item? Counts one skipped if not. */
-int	feed_room(struct feed *);
+int	feed_entry_room(struct feed *);
 
 /* Resolve a reference against a base; a new string (ref itself if none). */
-char	*feed_resolve(const char *ref, const char *base);
+char	*feed_entry_resolve(const char *ref, const char *base);
 
 /*
  * Bring an XML document's bytes to what libxml2 reads well: control

@@ -23,7 +23,7 @@
 
 #include "article.h"
 #include "buf.h"
-#include "feed.h"
+#include "feed-parse.h"
 #include "feed-int.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -670,7 +670,7 @@ json_items(struct json_scan *j, struct feed *f, const char *base,
 	more = json_open(j, ']');
 	while (more == 1) {
 		json_space(j);
-		if (j->pos < j->len && j->s[j->pos] == '{' && feed_room(f)) {
+		if (j->pos < j->len && j->s[j->pos] == '{' && feed_entry_room(f)) {
 			if (json_filter_object(j, &b, json_item_members) != 0)
 				break;
 			item = json_parse_kept(&b);
@@ -744,7 +744,7 @@ feed_json_parse(const char *s, size_t len, const char *url, struct feed *f,
 		article_set(&f->title, title, strlen(title));
 	site = json_string(root, "home_page_url");
 	if (site != NULL) {
-		clean = feed_resolve(site, url);
+		clean = feed_entry_resolve(site, url);
 		article_set(&f->site, clean, strlen(clean));
 		free(clean);
 	}

@@ -44,7 +44,7 @@
 #include <libxml/encoding.h>
 
 #include "buf.h"
-#include "feed.h"
+#include "feed-parse.h"
 #include "feed-int.h"
 #include "markup.h"
 #include "utf8.h"

@@ -29,7 +29,7 @@
 
 #include "article.h"
 #include "buf.h"
-#include "feed.h"
+#include "feed-parse.h"
 #include "feed-int.h"
 #include "import-html.h"
 #include "utf8.h"
@@ -315,7 +315,7 @@ xml_feed_site(struct feed *f, xmlDocPtr doc, xmlNodePtr n, const char *href)
 	if (f->site != NULL || href == NULL)
 		return;
 	base = xml_base(doc, n);
-	abs = feed_resolve(href, base);
+	abs = feed_entry_resolve(href, base);
 	article_set(&f->site, abs, strlen(abs));
 	free(abs);
 	free(base);
@@ -371,7 +371,7 @@ xml_link_href(xmlDocPtr doc, xmlNodePtr n)
 	if (!xml_link_alternate(n) || (href = xml_attr(n, "href")) == NULL)
 		return NULL;
 	base = xml_base(doc, n);
-	abs = feed_resolve(href, base);
+	abs = feed_entry_resolve(href, base);
 	free(href);
 	free(base);
 	return abs;
@@ -686,7 +686,7 @@ xml_atom(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
 	feed_entry_init(&feedwide);
 	xml_atom_head(f, doc, root, &feedwide);
 	for (n = root->children; n != NULL; n = n->next) {
-		if (xml_core(n, "entry") && feed_room(f))
+		if (xml_core(n, "entry") && feed_entry_room(f))
 			xml_atom_entry(f, doc, n, &feedwide);
 	}
 	feed_entry_free(&feedwide);
@@ -721,7 +721,7 @@ xml_rss_items(struct feed *f, xmlDocPtr doc, xmlNodePtr items)
 	xmlNodePtr	n;
 
 	for (n = items->children; n != NULL; n = n->next) {
-		if (xml_core(n, "item") && feed_room(f))
+		if (xml_core(n, "item") && feed_entry_room(f))
 			xml_rss_item(f, doc, n);
 	}
 }
@@ -744,7 +744,7 @@ xml_rss_channel(struct feed *f, xmlDocPtr doc, xmlNodePtr channel)
 			free(s);
 		} else if (xml_is(n, NS_DC, "title"))
 			xml_feed_title(f, n, 1);
-		else if (xml_core(n, "item") && feed_room(f))
+		else if (xml_core(n, "item") && feed_entry_room(f))
 			xml_rss_item(f, doc, n);
 		else if (xml_core(n, "items"))
 			xml_rss_items(f, doc, n);
@@ -767,7 +767,7 @@ xml_rss(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
 	for (n = root->children; n != NULL; n = n->next) {
 		if (xml_core(n, "channel"))
 			xml_rss_channel(f, doc, n);
-		else if (xml_core(n, "item") && feed_room(f))
+		else if (xml_core(n, "item") && feed_entry_room(f))
 			xml_rss_item(f, doc, n);
 	}
 }
