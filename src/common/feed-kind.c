@@ -15,7 +15,8 @@ static const char *const feed_kind_names[] = {
 	[FEED_KIND_LOCAL] = "local"
 };
 
-#define FEED_KIND_COUNT	(sizeof feed_kind_names / sizeof feed_kind_names[0])
+#define FEED_KIND_COUNT \
+	(sizeof feed_kind_names / sizeof feed_kind_names[0])
 
 /* Name a kind. */
 const char *

@@ -31,10 +31,10 @@ struct subscribe {
 	const struct feed_sync_options	*opts;
 	struct feed_sync_totals		*t;
 	struct fetch_options		 fo;
-	struct fetch_result		 res;	/* the document in hand */
+	struct fetch_result		 res;	/* the document */
 	char				*feed_url; /* the feed's address */
 	struct feed			 f;
-	int				 page;	/* f is the page itself */
+	int				 page;	/* f is the page */
 	char				*err;
 };
 
@@ -44,7 +44,8 @@ subscribe_is_html(const struct fetch_result *res)
 {
 	if (res->content_type != NULL)
 		return strncasecmp(res->content_type, "text/html", 9) == 0 ||
-		    strncasecmp(res->content_type, "application/xhtml", 17) == 0;
+		    strncasecmp(res->content_type, "application/xhtml",
+		    17) == 0;
 	return import_sniff(NULL, res->data, res->len) == IMPORT_HTML;
 }
 

@@ -33,7 +33,7 @@ struct feed_sync_item {
 	struct article		*a;
 	char			 hash[65];
 	enum feed_sync_state	 state;
-	int64_t			 id;		/* stored id unless new */
+	int64_t			 id;	/* stored id unless new */
 	struct extract		 x;
 	int			 extracted;
 };
@@ -97,8 +97,8 @@ feed_sync_prepare(struct store *s, int64_t feed, struct feed *f,
 		item = &it->v[it->n];
 		a = item->a = &f->items[it->n];
 		if (a->guid == NULL) {
-			item->state = FEED_SYNC_SAME;	/* no identity: cannot
-							   keep it */
+			/* No identity: it cannot be kept. */
+			item->state = FEED_SYNC_SAME;
 			continue;
 		}
 		feed_sync_hash(a, item->hash);
