@@ -118,34 +118,83 @@ assert_clean(const char *s)
 	}
 }
 
+/*
+ * What a fixture's feed and first item must be (none skipped, every item's
+ * outlet the feed's title); NULL: must be absent, ANY: not checked.
+ */
+static const char ANY[] = "(not checked)";
+
+struct feed_expect {
+	const char	*file;
+	const char	*url;		/* the fixture is as if from here */
+	enum feed_kind	 kind;
+	const char	*title;
+	const char	*site;
+	size_t		 nitems;
+	const char	*guid;		/* of the first item, and so on */
+	const char	*item_url;
+	const char	*item_title;
+	const char	*byline;
+	const char	*published;
+	const char	*lead;
+	const char	*body;
+};
+
+static void
+assert_string_or_null(const char *want, const char *got)
+{
+	if (want == ANY)
+		return;
+	if (want == NULL)
+		assert_null(got);
+	else
+		assert_string_equal(got, want);
+}
+
+/* Parse x's fixture into f and check it; returns its first item. */
+static struct article *
+expect_feed(const struct feed_expect *x, struct feed *f)
+{
+	struct article	*a;
+
+	parse_ok(x->file, x->url, f);
+	assert_int_equal(f->kind, x->kind);
+	assert_string_or_null(x->title, f->title);
+	assert_string_or_null(x->site, f->site);
+	assert_int_equal(f->nitems, x->nitems);
+	assert_int_equal(f->skipped, 0);
+	a = &f->items[0];
+	assert_string_or_null(x->title, a->outlet);
+	assert_string_or_null(x->guid, a->guid);
+	assert_string_or_null(x->item_url, a->url);
+	assert_string_or_null(x->item_title, a->title);
+	assert_string_or_null(x->byline, a->byline);
+	assert_string_or_null(x->published, a->published);
+	assert_string_or_null(x->lead, a->lead);
+	assert_string_or_null(x->body, a->body);
+	return a;
+}
+
 /* An RSS 2.0 feed as WordPress writes it. */
 static void
 test_rss2(void **state)
 {
+	static const struct feed_expect x = {
+		"rss2.xml", "https://monitor.example.org/feed/", FEED_KIND_RSS,
+		"Eastern Front Monitor", "https://monitor.example.org/", 3,
+		"monitor-4711",
+		"https://monitor.example.org/2023/08/26/grain-corridor/",
+		"Kyiv says grain corridor \u201cholds\u201d despite strikes",
+		"Olena Kovalenko", "2023-08-26T16:26:00Z",
+		"Ukraine\u2019s navy said ships kept sailing.", ANY
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("rss2.xml", "https://monitor.example.org/feed/", &f);
-	assert_int_equal(f.kind, FEED_KIND_RSS);
-	assert_string_equal(f.title, "Eastern Front Monitor");
-	assert_string_equal(f.site, "https://monitor.example.org/");
-	assert_int_equal(f.nitems, 3);
-	assert_int_equal(f.skipped, 0);
+	a = expect_feed(&x, &f);
 	/* A permalink guid and nothing else: the address is the title. */
 	assert_string_equal(f.items[2].title,
 	    "https://monitor.example.org/p/123");
-
-	a = &f.items[0];
-	assert_string_equal(a->guid, "monitor-4711");
-	assert_string_equal(a->url,
-	    "https://monitor.example.org/2023/08/26/grain-corridor/");
-	assert_string_equal(a->title,
-	    "Kyiv says grain corridor \u201cholds\u201d despite strikes");
-	assert_string_equal(a->outlet, "Eastern Front Monitor");
-	assert_string_equal(a->byline, "Olena Kovalenko");
-	assert_string_equal(a->published, "2023-08-26T16:26:00Z");
-	assert_string_equal(a->lead,
-	    "Ukraine\u2019s navy said ships kept sailing.");
 	assert_int_equal(paragraphs(a), 3);
 	assert_paragraph(a, 0, "Ukraine\u2019s navy said on Saturday that "
 	    "ships kept sailing through the corridor.");
@@ -179,27 +228,20 @@ test_rss2(void **state)
 static void
 test_atom(void **state)
 {
+	static const struct feed_expect x = {
+		"atom.xml", "https://analysis.example.net/feed.atom",
+		FEED_KIND_ATOM, "Sahel <Watch>",
+		"https://analysis.example.net/blog/", 2,
+		"tag:analysis.example.net,2023:niger-deadline",
+		"https://analysis.example.net/blog/posts/niger-deadline.html",
+		"Niger junta & ECOWAS: the deadline passes",
+		"Amina Diallo and Jean Martin", "2023-08-07T08:30:00+01:00",
+		"ECOWAS let its ultimatum lapse.", ANY
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("atom.xml", "https://analysis.example.net/feed.atom", &f);
-	assert_int_equal(f.kind, FEED_KIND_ATOM);
-	assert_string_equal(f.title, "Sahel <Watch>");
-	assert_string_equal(f.site, "https://analysis.example.net/blog/");
-	assert_int_equal(f.nitems, 2);
-	assert_int_equal(f.skipped, 0);
-
-	a = &f.items[0];
-	assert_string_equal(a->guid,
-	    "tag:analysis.example.net,2023:niger-deadline");
-	assert_string_equal(a->url,
-	    "https://analysis.example.net/blog/posts/niger-deadline.html");
-	assert_string_equal(a->title,
-	    "Niger junta & ECOWAS: the deadline passes");
-	assert_string_equal(a->outlet, "Sahel <Watch>");
-	assert_string_equal(a->byline, "Amina Diallo and Jean Martin");
-	assert_string_equal(a->published, "2023-08-07T08:30:00+01:00");
-	assert_string_equal(a->lead, "ECOWAS let its ultimatum lapse.");
+	a = expect_feed(&x, &f);
 	assert_int_equal(paragraphs(a), 2);
 	assert_paragraph(a, 0,
 	    "The bloc\u2019s seven-day ultimatum expired on Sunday.");
@@ -231,24 +273,21 @@ test_atom(void **state)
 static void
 test_rss1(void **state)
 {
+	static const struct feed_expect x = {
+		"rss1.xml", "http://www.example.de/rss", FEED_KIND_RSS,
+		"Bundestag Aktuell", ANY, 2,
+		"http://www.example.de/artikel/1", ANY,
+		"Au\u00dfenministerin reist nach Kiew",
+		"Anna M\u00fcller, Peter Schmidt and Lena Vogel",
+		"2023-09-11T07:45:00+02:00",
+		/* The description alone is the body, shown once: no lead. */
+		NULL, "Die Ministerin traf ihren Amtskollegen "
+		"& sprach \u00fcber Luftabwehr."
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("rss1.xml", "http://www.example.de/rss", &f);
-	assert_int_equal(f.kind, FEED_KIND_RSS);
-	assert_string_equal(f.title, "Bundestag Aktuell");
-	assert_int_equal(f.nitems, 2);
-
-	a = &f.items[0];
-	assert_string_equal(a->guid, "http://www.example.de/artikel/1");
-	assert_string_equal(a->title, "Au\u00dfenministerin reist nach Kiew");
-	assert_string_equal(a->byline,
-	    "Anna M\u00fcller, Peter Schmidt and Lena Vogel");
-	assert_string_equal(a->published, "2023-09-11T07:45:00+02:00");
-	/* The description alone is the body, shown once: no lead. */
-	assert_string_equal(a->body, "Die Ministerin traf ihren Amtskollegen "
-	    "& sprach \u00fcber Luftabwehr.");
-	assert_null(a->lead);
+	a = expect_feed(&x, &f);
 	assert_int_equal(a->ntags, 1);
 	assert_string_equal(a->tags[0], "au\u00dfenpolitik");
 
@@ -266,28 +305,19 @@ test_rss11(void **state)
 {
 	static const char channel[] = "<Channel xmlns=\"http://purl.org/net/"
 	    "rss1.1#\"><title>T</title>";
+	static const struct feed_expect x = {
+		"rss11.xml", "http://news.example.org/rss11", FEED_KIND_RSS,
+		"Example Diplomatic Wire", "http://news.example.org/", 2,
+		"http://news.example.org/2024/talks",
+		"http://news.example.org/2024/talks",
+		"Talks resume in Geneva", "Ines Roth", "2024-03-05T09:00:00Z",
+		/* The description alone is the body, shown once: no lead. */
+		NULL, "Delegations met for six hours on Tuesday."
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("rss11.xml", "http://news.example.org/rss11", &f);
-	assert_int_equal(f.kind, FEED_KIND_RSS);
-	assert_string_equal(f.title, "Example Diplomatic Wire");
-	assert_string_equal(f.site, "http://news.example.org/");
-	assert_int_equal(f.nitems, 2);
-	assert_int_equal(f.skipped, 0);
-
-	a = &f.items[0];
-	assert_string_equal(a->guid, "http://news.example.org/2024/talks");
-	assert_string_equal(a->url, "http://news.example.org/2024/talks");
-	assert_string_equal(a->title, "Talks resume in Geneva");
-	assert_string_equal(a->byline, "Ines Roth");
-	assert_string_equal(a->published, "2024-03-05T09:00:00Z");
-	/* The description alone is the body, shown once: no lead. */
-	assert_string_equal(a->body, "Delegations met for six hours on "
-	    "Tuesday.");
-	assert_null(a->lead);
-	assert_string_equal(a->outlet, "Example Diplomatic Wire");
-
+	expect_feed(&x, &f);
 	a = &f.items[1];
 	assert_string_equal(a->url, "http://news.example.org/2024/sanctions");
 	assert_string_equal(a->title, "Sanctions package agreed");
@@ -302,27 +332,23 @@ test_atom_entry(void **state)
 {
 	static const char entry[] = "<?xml version=\"1.0\"?>\n<entry xmlns="
 	    "\"http://www.w3.org/2005/Atom\"><id>1</id>";
+	static const struct feed_expect x = {
+		"atom-entry.xml", "https://blog.example.com/entry/7",
+		FEED_KIND_ATOM, "Border Watch", "https://blog.example.com/", 1,
+		"tag:blog.example.com,2024:entry-7",
+		"http://blog.example.com/2024/envoy",
+		"Envoy recalled after border incident", "Nadia Kovac",
+		"2024-04-01T08:30:00Z",
+		"The foreign ministry recalled its envoy.",
+		"The foreign ministry recalled its envoy on Monday."
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("atom-entry.xml", "https://blog.example.com/entry/7", &f);
-	assert_int_equal(f.kind, FEED_KIND_ATOM);
-	assert_string_equal(f.title, "Border Watch");
-	assert_string_equal(f.site, "https://blog.example.com/");
-	assert_int_equal(f.nitems, 1);
-
-	a = &f.items[0];
-	assert_string_equal(a->guid, "tag:blog.example.com,2024:entry-7");
-	assert_string_equal(a->url, "http://blog.example.com/2024/envoy");
-	assert_string_equal(a->title, "Envoy recalled after border incident");
-	assert_string_equal(a->byline, "Nadia Kovac");
-	assert_string_equal(a->published, "2024-04-01T08:30:00Z");
-	assert_string_equal(a->lead,
-	    "The foreign ministry recalled its envoy.");
-	assert_string_equal(a->body, "The foreign ministry recalled its envoy "
-	    "on Monday.");
+	a = expect_feed(&x, &f);
 	assert_int_equal(a->ntags, 1);
-	assert_int_equal(feed_parse_sniff(entry, sizeof entry - 1, NULL), FEED_KIND_ATOM);
+	assert_int_equal(feed_parse_sniff(entry, sizeof entry - 1, NULL),
+	    FEED_KIND_ATOM);
 	feed_parse_free(&f);
 }
 
