@@ -13,20 +13,10 @@
 
 #include "article.h"
 #include "feed-parse.h"
+#include "fuzz-check.h"
 #include "banned.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-/* Trap on a control character in a one-line field. */
-static void
-check_line(const char *s)
-{
-	if (s == NULL)
-		return;
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			__builtin_trap();
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -89,6 +89,18 @@ char	*feed_entry_resolve(const char *ref, const char *base);
 char	*feed_xml_prepare(const char *, size_t, size_t *outlen,
 	    const char **encoding, char **err);
 
+/*
+ * Decode a document to UTF-8 where libxml2 would not read it well (UTF-16
+ * and UTF-32, a declared encoding other than UTF-8, bytes that are not
+ * the UTF-8 they claim). Returns 1 with *text a new buffer of *tlen bytes
+ * (caller frees) and *encoding "UTF-8"; 0 if the bytes are to be read as
+ * they are (*text NULL); or -1 with *err set (caller frees) when the
+ * document is refused: too large once decoded, or in an encoding not
+ * known whose bytes cannot be read as ASCII's.
+ */
+int	feed_xml_decode(const char *, size_t, char **text, size_t *tlen,
+	    const char **encoding, char **err);
+
 /* The parsers: 0, or -1 with *err. */
 int	feed_xml_parse(const char *, size_t, const char *url, struct feed *,
 	    char **err);
