@@ -14,6 +14,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "feed-discover.h"
 #include "feed-parse.h"
 #include "test-util.h"
 #include "xmalloc.h"
@@ -973,6 +974,55 @@ test_sniff(void **state)
 	assert_string_equal(feed_kind_name(FEED_KIND_JSON), "json");
 }
 
+/* feed_discover on a page: the advertised feed's address, or NULL. */
+static char *
+discover(const char *page, const char *base)
+{
+	return feed_discover(page, strlen(page), base);
+}
+
+/* A page's advertised feed is found, made absolute, and checked. */
+static void
+test_discover(void **state)
+{
+	static const struct {
+		const char	*page;
+		const char	*want;		/* NULL: none found */
+	} cases[] = {
+		{ "<html><head><link rel=\"alternate\" type=\"application/"
+		    "rss+xml\" href=\"/feed.xml\"></head></html>",
+		    "https://news.example/feed.xml" },
+		{ "<link rel=\"Alternate home\" type=\"application/atom+xml;"
+		    " charset=utf-8\" href=\"atom\">",
+		    "https://news.example/world/atom" },
+		{ "<link rel=\"stylesheet\" type=\"text/css\" href=\"a\">"
+		    "<link rel=\"alternate\" type=\"text/html\" href=\"b\">"
+		    "<link rel=\"alternate\" type=\"application/feed+json\""
+		    " href=\"https://other.example/j\">",
+		    "https://other.example/j" },
+		/* Addresses dossier may not fetch are passed over. */
+		{ "<link rel=\"alternate\" type=\"application/rss+xml\""
+		    " href=\"javascript:alert(1)\">"
+		    "<link rel=\"alternate\" type=\"application/rss+xml\""
+		    " href=\"ftp://news.example/feed\">", NULL },
+		{ "<link rel=\"alternate\" type=\"application/rss+xml\">",
+		    NULL },
+		{ "<html><body><p>No feed here.</p></body></html>", NULL },
+		{ "", NULL },
+	};
+	size_t	 i;
+	char	*got;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = discover(cases[i].page, "https://news.example/world/");
+		if (cases[i].want == NULL && got != NULL)
+			fail_msg("case %zu: found %s", i, got);
+		if (cases[i].want != NULL)
+			assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -999,6 +1049,7 @@ main(void)
 		cmocka_unit_test(test_second_content),
 		cmocka_unit_test(test_lead_once),
 		cmocka_unit_test(test_sniff),
+		cmocka_unit_test(test_discover),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
