@@ -12,21 +12,11 @@
 #include <string.h>
 
 #include "article.h"
-#include "feed.h"
+#include "feed-parse.h"
+#include "fuzz-check.h"
 #include "banned.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-/* Trap on a control character in a one-line field. */
-static void
-check_line(const char *s)
-{
-	if (s == NULL)
-		return;
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			__builtin_trap();
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -36,8 +26,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char		*err = NULL;
 	size_t		 i, j;
 
-	(void)feed_sniff((const char *)data, size, "application/rss+xml");
-	feed_init(&f);
+	(void)feed_parse_sniff((const char *)data, size, "application/rss+xml");
+	feed_parse_init(&f);
 	if (feed_parse((const char *)data, size, "https://example.org/feed/",
 	    &f, &err) == 0) {
 		if (f.nitems > FEED_MAX_ITEMS)
@@ -63,6 +53,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else if (err == NULL)
 		__builtin_trap();
 	free(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 	return 0;
 }

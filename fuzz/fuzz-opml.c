@@ -12,20 +12,10 @@
 #include <string.h>
 
 #include "opml.h"
+#include "fuzz-check.h"
 #include "banned.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-/* Trap on a control character in a one-line field. */
-static void
-check_line(const char *s)
-{
-	if (s == NULL)
-		return;
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			__builtin_trap();
-}
 
 /*
  * Trap unless two readings hold the same feeds with as many tags each

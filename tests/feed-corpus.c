@@ -15,7 +15,7 @@
 #include <time.h>
 
 #include "article.h"
-#include "feed.h"
+#include "feed-parse.h"
 #include "import.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -30,7 +30,7 @@ struct corpus {
 	size_t	 skipped;
 	size_t	 with_items;		/* files that gave an item */
 	size_t	 wellformed, wellformed_ok;
-	size_t	 sniff_agrees;		/* feed_sniff named the kind parsed */
+	size_t	 sniff_agrees;		/* feed_parse_sniff named the kind parsed */
 	size_t	 no_reason;		/* failed without saying why */
 	size_t	 dirty;			/* a control character in a field */
 	size_t	 json, json_items;
@@ -92,8 +92,8 @@ corpus_file(struct corpus *c, const char *path, int wellformed, int json)
 	c->files++;
 	c->wellformed += wellformed;
 	c->json += json;
-	sniffed = feed_sniff(data, len, NULL);
-	feed_init(&f);
+	sniffed = feed_parse_sniff(data, len, NULL);
+	feed_parse_init(&f);
 	if (feed_parse(data, len, "http://example.com/feed", &f, &err) == 0) {
 		c->ok++;
 		c->wellformed_ok += wellformed;
@@ -123,7 +123,7 @@ corpus_file(struct corpus *c, const char *path, int wellformed, int json)
 			printf("# %s: %s\n", path, err);
 	}
 	free(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 	free(data);
 }
 

@@ -14,7 +14,8 @@
 
 #include "article.h"
 #include "buf.h"
-#include "feed.h"
+#include "feed-discover.h"
+#include "feed-parse.h"
 #include "test-util.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -27,7 +28,7 @@ parse_ok(const char *name, const char *url, struct feed *f)
 	size_t	 len;
 
 	data = test_fixture("feeds", name, &len);
-	feed_init(f);
+	feed_parse_init(f);
 	if (feed_parse(data, len, url, f, &err) != 0)
 		fail_msg("%s: %s", name, err);
 	assert_null(err);
@@ -42,7 +43,7 @@ parse_buf_ok(const char *s, size_t len, struct feed *f)
 
 	copy = xmalloc(len > 0 ? len : 1);	/* exact size for ASan */
 	memcpy(copy, s, len);
-	feed_init(f);
+	feed_parse_init(f);
 	if (feed_parse(copy, len, NULL, f, &err) != 0)
 		fail_msg("%s", err);
 	free(copy);
@@ -57,11 +58,11 @@ parse_buf_fail(const char *s, size_t len)
 
 	copy = xmalloc(len > 0 ? len : 1);
 	memcpy(copy, s, len);
-	feed_init(&f);
+	feed_parse_init(&f);
 	if (feed_parse(copy, len, NULL, &f, &err) == 0)
 		fail_msg("parsed, with %zu items", f.nitems);
 	assert_non_null(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 	free(copy);
 	return err;
 }
@@ -78,34 +79,83 @@ assert_clean(const char *s)
 	}
 }
 
+/*
+ * What a fixture's feed and first item must be (none skipped, every item's
+ * outlet the feed's title); NULL: must be absent, ANY: not checked.
+ */
+static const char ANY[] = "(not checked)";
+
+struct feed_expect {
+	const char	*file;
+	const char	*url;		/* the fixture is as if from here */
+	enum feed_kind	 kind;
+	const char	*title;
+	const char	*site;
+	size_t		 nitems;
+	const char	*guid;		/* of the first item, and so on */
+	const char	*item_url;
+	const char	*item_title;
+	const char	*byline;
+	const char	*published;
+	const char	*lead;
+	const char	*body;
+};
+
+static void
+assert_string_or_null(const char *want, const char *got)
+{
+	if (want == ANY)
+		return;
+	if (want == NULL)
+		assert_null(got);
+	else
+		assert_string_equal(got, want);
+}
+
+/* Parse x's fixture into f and check it; returns its first item. */
+static struct article *
+expect_feed(const struct feed_expect *x, struct feed *f)
+{
+	struct article	*a;
+
+	parse_ok(x->file, x->url, f);
+	assert_int_equal(f->kind, x->kind);
+	assert_string_or_null(x->title, f->title);
+	assert_string_or_null(x->site, f->site);
+	assert_int_equal(f->nitems, x->nitems);
+	assert_int_equal(f->skipped, 0);
+	a = &f->items[0];
+	assert_string_or_null(x->title, a->outlet);
+	assert_string_or_null(x->guid, a->guid);
+	assert_string_or_null(x->item_url, a->url);
+	assert_string_or_null(x->item_title, a->title);
+	assert_string_or_null(x->byline, a->byline);
+	assert_string_or_null(x->published, a->published);
+	assert_string_or_null(x->lead, a->lead);
+	assert_string_or_null(x->body, a->body);
+	return a;
+}
+
 /* An RSS 2.0 feed as WordPress writes it. */
 static void
 test_rss2(void **state)
 {
+	static const struct feed_expect x = {
+		"rss2.xml", "https://monitor.example.org/feed/", FEED_KIND_RSS,
+		"Eastern Front Monitor", "https://monitor.example.org/", 3,
+		"monitor-4711",
+		"https://monitor.example.org/2023/08/26/grain-corridor/",
+		"Kyiv says grain corridor \u201cholds\u201d despite strikes",
+		"Olena Kovalenko", "2023-08-26T16:26:00Z",
+		"Ukraine\u2019s navy said ships kept sailing.", ANY
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("rss2.xml", "https://monitor.example.org/feed/", &f);
-	assert_int_equal(f.kind, FEED_RSS);
-	assert_string_equal(f.title, "Eastern Front Monitor");
-	assert_string_equal(f.site, "https://monitor.example.org/");
-	assert_int_equal(f.nitems, 3);
-	assert_int_equal(f.skipped, 0);
+	a = expect_feed(&x, &f);
 	/* A permalink guid and nothing else: the address is the title. */
 	assert_string_equal(f.items[2].title,
 	    "https://monitor.example.org/p/123");
-
-	a = &f.items[0];
-	assert_string_equal(a->guid, "monitor-4711");
-	assert_string_equal(a->url,
-	    "https://monitor.example.org/2023/08/26/grain-corridor/");
-	assert_string_equal(a->title,
-	    "Kyiv says grain corridor \u201cholds\u201d despite strikes");
-	assert_string_equal(a->outlet, "Eastern Front Monitor");
-	assert_string_equal(a->byline, "Olena Kovalenko");
-	assert_string_equal(a->published, "2023-08-26T16:26:00Z");
-	assert_string_equal(a->lead,
-	    "Ukraine\u2019s navy said ships kept sailing.");
 	assert_int_equal(test_body_paragraphs(a), 3);
 	test_assert_paragraph(a, 0, "Ukraine\u2019s navy said on Saturday that "
 	    "ships kept sailing through the corridor.");
@@ -132,34 +182,27 @@ test_rss2(void **state)
 	assert_int_equal(test_body_paragraphs(a), 2);
 	test_assert_paragraph(a, 1, "No joint text was issued.");
 	assert_int_equal(a->ntags, 0);
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* Atom 1.0 with xml:base, relative links, html and xhtml content. */
 static void
 test_atom(void **state)
 {
+	static const struct feed_expect x = {
+		"atom.xml", "https://analysis.example.net/feed.atom",
+		FEED_KIND_ATOM, "Sahel <Watch>",
+		"https://analysis.example.net/blog/", 2,
+		"tag:analysis.example.net,2023:niger-deadline",
+		"https://analysis.example.net/blog/posts/niger-deadline.html",
+		"Niger junta & ECOWAS: the deadline passes",
+		"Amina Diallo and Jean Martin", "2023-08-07T08:30:00+01:00",
+		"ECOWAS let its ultimatum lapse.", ANY
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("atom.xml", "https://analysis.example.net/feed.atom", &f);
-	assert_int_equal(f.kind, FEED_ATOM);
-	assert_string_equal(f.title, "Sahel <Watch>");
-	assert_string_equal(f.site, "https://analysis.example.net/blog/");
-	assert_int_equal(f.nitems, 2);
-	assert_int_equal(f.skipped, 0);
-
-	a = &f.items[0];
-	assert_string_equal(a->guid,
-	    "tag:analysis.example.net,2023:niger-deadline");
-	assert_string_equal(a->url,
-	    "https://analysis.example.net/blog/posts/niger-deadline.html");
-	assert_string_equal(a->title,
-	    "Niger junta & ECOWAS: the deadline passes");
-	assert_string_equal(a->outlet, "Sahel <Watch>");
-	assert_string_equal(a->byline, "Amina Diallo and Jean Martin");
-	assert_string_equal(a->published, "2023-08-07T08:30:00+01:00");
-	assert_string_equal(a->lead, "ECOWAS let its ultimatum lapse.");
+	a = expect_feed(&x, &f);
 	assert_int_equal(test_body_paragraphs(a), 2);
 	test_assert_paragraph(a, 0,
 	    "The bloc\u2019s seven-day ultimatum expired on Sunday.");
@@ -184,31 +227,28 @@ test_atom(void **state)
 	assert_int_equal(a->nlinks, 1);
 	assert_string_equal(a->links[0].url,
 	    "https://static.example.net/a/mali.html");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* RSS 1.0 (RDF) in ISO-8859-1: dc: fields, items beside the channel. */
 static void
 test_rss1(void **state)
 {
+	static const struct feed_expect x = {
+		"rss1.xml", "http://www.example.de/rss", FEED_KIND_RSS,
+		"Bundestag Aktuell", ANY, 2,
+		"http://www.example.de/artikel/1", ANY,
+		"Au\u00dfenministerin reist nach Kiew",
+		"Anna M\u00fcller, Peter Schmidt and Lena Vogel",
+		"2023-09-11T07:45:00+02:00",
+		/* The description alone is the body, shown once: no lead. */
+		NULL, "Die Ministerin traf ihren Amtskollegen "
+		"& sprach \u00fcber Luftabwehr."
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("rss1.xml", "http://www.example.de/rss", &f);
-	assert_int_equal(f.kind, FEED_RSS);
-	assert_string_equal(f.title, "Bundestag Aktuell");
-	assert_int_equal(f.nitems, 2);
-
-	a = &f.items[0];
-	assert_string_equal(a->guid, "http://www.example.de/artikel/1");
-	assert_string_equal(a->title, "Au\u00dfenministerin reist nach Kiew");
-	assert_string_equal(a->byline,
-	    "Anna M\u00fcller, Peter Schmidt and Lena Vogel");
-	assert_string_equal(a->published, "2023-09-11T07:45:00+02:00");
-	/* The description alone is the body, shown once: no lead. */
-	assert_string_equal(a->body, "Die Ministerin traf ihren Amtskollegen "
-	    "& sprach \u00fcber Luftabwehr.");
-	assert_null(a->lead);
+	a = expect_feed(&x, &f);
 	assert_int_equal(a->ntags, 1);
 	assert_string_equal(a->tags[0], "au\u00dfenpolitik");
 
@@ -217,7 +257,7 @@ test_rss1(void **state)
 	assert_string_equal(a->url, "http://www.example.de/artikel/2");
 	assert_string_equal(a->published, "2023-09-12");
 	assert_null(a->byline);
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* RSS 1.1: the Channel is the root, items in an rdf Collection. */
@@ -226,34 +266,25 @@ test_rss11(void **state)
 {
 	static const char channel[] = "<Channel xmlns=\"http://purl.org/net/"
 	    "rss1.1#\"><title>T</title>";
+	static const struct feed_expect x = {
+		"rss11.xml", "http://news.example.org/rss11", FEED_KIND_RSS,
+		"Example Diplomatic Wire", "http://news.example.org/", 2,
+		"http://news.example.org/2024/talks",
+		"http://news.example.org/2024/talks",
+		"Talks resume in Geneva", "Ines Roth", "2024-03-05T09:00:00Z",
+		/* The description alone is the body, shown once: no lead. */
+		NULL, "Delegations met for six hours on Tuesday."
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("rss11.xml", "http://news.example.org/rss11", &f);
-	assert_int_equal(f.kind, FEED_RSS);
-	assert_string_equal(f.title, "Example Diplomatic Wire");
-	assert_string_equal(f.site, "http://news.example.org/");
-	assert_int_equal(f.nitems, 2);
-	assert_int_equal(f.skipped, 0);
-
-	a = &f.items[0];
-	assert_string_equal(a->guid, "http://news.example.org/2024/talks");
-	assert_string_equal(a->url, "http://news.example.org/2024/talks");
-	assert_string_equal(a->title, "Talks resume in Geneva");
-	assert_string_equal(a->byline, "Ines Roth");
-	assert_string_equal(a->published, "2024-03-05T09:00:00Z");
-	/* The description alone is the body, shown once: no lead. */
-	assert_string_equal(a->body, "Delegations met for six hours on "
-	    "Tuesday.");
-	assert_null(a->lead);
-	assert_string_equal(a->outlet, "Example Diplomatic Wire");
-
+	expect_feed(&x, &f);
 	a = &f.items[1];
 	assert_string_equal(a->url, "http://news.example.org/2024/sanctions");
 	assert_string_equal(a->title, "Sanctions package agreed");
-	assert_int_equal(feed_sniff(channel, sizeof channel - 1, NULL),
-	    FEED_RSS);
-	feed_free(&f);
+	assert_int_equal(feed_parse_sniff(channel, sizeof channel - 1, NULL),
+	    FEED_KIND_RSS);
+	feed_parse_free(&f);
 }
 
 /* An Atom entry document: one entry, the feed's fields in <source>. */
@@ -262,28 +293,24 @@ test_atom_entry(void **state)
 {
 	static const char entry[] = "<?xml version=\"1.0\"?>\n<entry xmlns="
 	    "\"http://www.w3.org/2005/Atom\"><id>1</id>";
+	static const struct feed_expect x = {
+		"atom-entry.xml", "https://blog.example.com/entry/7",
+		FEED_KIND_ATOM, "Border Watch", "https://blog.example.com/", 1,
+		"tag:blog.example.com,2024:entry-7",
+		"http://blog.example.com/2024/envoy",
+		"Envoy recalled after border incident", "Nadia Kovac",
+		"2024-04-01T08:30:00Z",
+		"The foreign ministry recalled its envoy.",
+		"The foreign ministry recalled its envoy on Monday."
+	};
 	struct feed	 f;
 	struct article	*a;
 
-	parse_ok("atom-entry.xml", "https://blog.example.com/entry/7", &f);
-	assert_int_equal(f.kind, FEED_ATOM);
-	assert_string_equal(f.title, "Border Watch");
-	assert_string_equal(f.site, "https://blog.example.com/");
-	assert_int_equal(f.nitems, 1);
-
-	a = &f.items[0];
-	assert_string_equal(a->guid, "tag:blog.example.com,2024:entry-7");
-	assert_string_equal(a->url, "http://blog.example.com/2024/envoy");
-	assert_string_equal(a->title, "Envoy recalled after border incident");
-	assert_string_equal(a->byline, "Nadia Kovac");
-	assert_string_equal(a->published, "2024-04-01T08:30:00Z");
-	assert_string_equal(a->lead,
-	    "The foreign ministry recalled its envoy.");
-	assert_string_equal(a->body, "The foreign ministry recalled its envoy "
-	    "on Monday.");
+	a = expect_feed(&x, &f);
 	assert_int_equal(a->ntags, 1);
-	assert_int_equal(feed_sniff(entry, sizeof entry - 1, NULL), FEED_ATOM);
-	feed_free(&f);
+	assert_int_equal(feed_parse_sniff(entry, sizeof entry - 1, NULL),
+	    FEED_KIND_ATOM);
+	feed_parse_free(&f);
 }
 
 /* JSON Feed 1.1: relative URLs, authors, tags, content_text. */
@@ -294,7 +321,7 @@ test_json(void **state)
 	struct article	*a;
 
 	parse_ok("json11.json", "https://brief.example.com/feed.json", &f);
-	assert_int_equal(f.kind, FEED_JSON);
+	assert_int_equal(f.kind, FEED_KIND_JSON);
 	assert_string_equal(f.title, "Pacific Brief");
 	assert_string_equal(f.site, "https://brief.example.com/");
 	assert_int_equal(f.nitems, 2);
@@ -331,7 +358,7 @@ test_json(void **state)
 	assert_null(a->lead);
 	assert_int_equal(test_body_paragraphs(a), 2);
 	test_assert_paragraph(a, 1, "Leaders issued a short communique.");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* HTML escaped twice in RSS reads as HTML escaped once. */
@@ -354,7 +381,7 @@ test_double_escaped(void **state)
 	a = &f.items[1];
 	assert_string_equal(a->title, "Escaped once: fine");
 	assert_string_equal(a->body, "A <tag> shown as text & an ampersand.");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* Three ways of writing dates, one that is none, items without a guid. */
@@ -382,13 +409,13 @@ test_dates_and_guids(void **state)
 	assert_string_not_equal(a[3].guid, a[4].guid);
 	assert_null(a[4].title);
 	assert_string_equal(a[4].body, "No title, no link, no date: only text.");
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	/* The same document gives the same identities. */
 	parse_ok("dates.xml", "https://dates.example.com/rss.xml", &f);
 	assert_string_equal(f.items[2].guid, "sha256:"
 	    "8cfe85493c840b5fa39b295eead7dee940c7e5113717da2debaf4f01757ea1bb");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* A fixture full of escape sequences, bidi overrides and NULs. */
@@ -414,7 +441,7 @@ test_hostile_fixture(void **state)
 	assert_clean(a->body);
 	/* No right-to-left override survives (strstr: never past the NUL). */
 	assert_null(strstr(a->body, "\xe2\x80\xae"));
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* Documents that are no feed fail with a reason saying why. */
@@ -469,7 +496,7 @@ test_hostile_title(void **state)
 	assert_string_equal(f.items[0].title, "Red alertdesrever here");
 	assert_string_equal(f.items[0].body, "after the nul");
 	assert_clean(f.items[0].title);
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* CPU seconds since start. */
@@ -510,7 +537,7 @@ test_billion_laughs(void **state)
 	    "</description></item><item><title>Second &lol5;</title></item>"
 	    "</channel></rss>");
 	start = clock();
-	feed_init(&f);
+	feed_parse_init(&f);
 	rc = feed_parse(b.data, b.len, NULL, &f, &err);
 	assert_true(seconds(start) < 2.0);
 	if (rc == 0) {
@@ -522,7 +549,7 @@ test_billion_laughs(void **state)
 		}
 	}
 	free(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 }
 
@@ -542,7 +569,7 @@ test_external_entity(void **state)
 	char		*err = NULL;
 	size_t		 i;
 
-	feed_init(&f);
+	feed_parse_init(&f);
 	if (feed_parse(doc, sizeof doc - 1, NULL, &f, &err) == 0) {
 		assert_true(f.title == NULL ||
 		    strstr(f.title, "root:") == NULL);
@@ -554,7 +581,7 @@ test_external_entity(void **state)
 		}
 	}
 	free(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* 50,000 items: FEED_MAX_ITEMS kept, the rest counted as skipped. */
@@ -576,7 +603,7 @@ test_many_items(void **state)
 	assert_int_equal(f.skipped, 50000 - FEED_MAX_ITEMS);
 	assert_string_equal(f.items[0].title, "Item 0");
 	assert_string_equal(f.items[FEED_MAX_ITEMS - 1].guid, "g4999");
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	buf_reset(&b);
 	buf_adds(&b, "{\"version\":\"https://jsonfeed.org/version/1\","
@@ -586,10 +613,10 @@ test_many_items(void **state)
 		    i > 0 ? "," : "", i);
 	buf_adds(&b, "]}");
 	parse_buf_ok(b.data, b.len, &f);
-	assert_int_equal(f.kind, FEED_JSON);
+	assert_int_equal(f.kind, FEED_KIND_JSON);
 	assert_int_equal(f.nitems, FEED_MAX_ITEMS);
 	assert_int_equal(f.skipped, 50000 - FEED_MAX_ITEMS);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 }
 
@@ -615,7 +642,7 @@ test_json_scan(void **state)
 	size_t		 i;
 
 	parse_buf_ok(doc, sizeof doc - 1, &f);
-	assert_int_equal(f.kind, FEED_JSON);
+	assert_int_equal(f.kind, FEED_KIND_JSON);
 	assert_string_equal(f.title, "First");
 	assert_int_equal(f.nitems, 1);
 	assert_int_equal(f.skipped, 1);
@@ -623,7 +650,7 @@ test_json_scan(void **state)
 	assert_string_equal(f.items[0].title, "A \"q\" \u00e9");
 	assert_string_equal(f.items[0].byline, "N");
 	assert_int_equal(f.items[0].ntags, 2);
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	/* A string past FEED_MAX_TEXT: cut, never inside an escape. */
 	buf_init(&b);
@@ -638,7 +665,7 @@ test_json_scan(void **state)
 	assert_true(f.items[0].body_len > FEED_MAX_TEXT / 4);
 	assert_int_equal(memcmp(f.items[0].body + f.items[0].body_len - 4,
 	    "\xf0\x9f\x98\x80", 4), 0);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 
 	err = parse_buf_fail("{\"version\": \"https://jsonfeed.org/version/1\","
@@ -675,7 +702,7 @@ test_xml_text_cut(void **state)
 	assert_true(f.items[0].body_len > FEED_MAX_TEXT - 4);
 	assert_int_equal(f.items[0].body[f.items[0].body_len - 1] & 0xc0,
 	    0x80);	/* ends with the whole of a character */
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	/* XHTML content, walked into the body: cut after a paragraph. */
 	buf_reset(&b);
@@ -696,7 +723,7 @@ test_xml_text_cut(void **state)
 	last = test_body_paragraph(&f.items[0], test_body_paragraphs(&f.items[0]) - 1);
 	assert_true(strlen(last) == 990 || strncmp(last, "Part ", 5) == 0);
 	free(last);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 }
 
@@ -716,12 +743,12 @@ test_deep_nesting(void **state)
 	for (i = 0; i < 100000; i++)
 		buf_adds(&b, "<div>");
 	buf_adds(&b, "bottom</description></item></channel></rss>");
-	feed_init(&f);
+	feed_parse_init(&f);
 	if (feed_parse(b.data, b.len, NULL, &f, &err) == 0)
 		assert_true(f.nitems <= 1);
 	free(err);
 	err = NULL;
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	buf_reset(&b);
 	buf_adds(&b, "<rss><channel><item><title>Deep HTML</title>"
@@ -732,18 +759,18 @@ test_deep_nesting(void **state)
 	parse_buf_ok(b.data, b.len, &f);
 	assert_int_equal(f.nitems, 1);
 	assert_string_equal(f.items[0].title, "Deep HTML");
-	feed_free(&f);
+	feed_parse_free(&f);
 
 	buf_reset(&b);
 	buf_adds(&b, "{\"version\":\"https://jsonfeed.org/version/1.1\","
 	    "\"items\":[{\"title\":\"x\",\"extra\":");
 	for (i = 0; i < 100000; i++)
 		buf_addc(&b, '[');
-	feed_init(&f);
+	feed_parse_init(&f);
 	assert_int_equal(feed_parse(b.data, b.len, NULL, &f, &err), -1);
 	assert_non_null(strstr(err, "malformed json feed"));
 	free(err);
-	feed_free(&f);
+	feed_parse_free(&f);
 	buf_free(&b);
 	assert_true(seconds(start) < 5.0);
 }
@@ -762,11 +789,11 @@ test_truncated(void **state)
 		copy = xmalloc(n > 0 ? n : 1);
 		memcpy(copy, data, n);
 		err = NULL;
-		feed_init(&f);
+		feed_parse_init(&f);
 		if (feed_parse(copy, n, NULL, &f, &err) != 0)
 			assert_non_null(err);
 		free(err);
-		feed_free(&f);
+		feed_parse_free(&f);
 		free(copy);
 	}
 	/* Cut inside the second item: the first is whole. */
@@ -779,20 +806,20 @@ test_truncated(void **state)
 	assert_true(f.nitems >= 1);
 	assert_string_equal(f.items[0].guid, "monitor-4711");
 	assert_string_equal(f.items[0].byline, "Olena Kovalenko");
-	feed_free(&f);
+	feed_parse_free(&f);
 	free(copy);
 	free(data);
 
 	data = test_fixture("feeds", "json11.json", &len);
 	for (n = 0; n + 2 < len; n += 5) {	/* "}\n" ends it */
 		err = NULL;
-		feed_init(&f);
+		feed_parse_init(&f);
 		copy = xmalloc(n > 0 ? n : 1);
 		memcpy(copy, data, n);
 		assert_int_equal(feed_parse(copy, n, NULL, &f, &err), -1);
 		assert_non_null(err);
 		free(err);
-		feed_free(&f);
+		feed_parse_free(&f);
 		free(copy);
 	}
 	free(data);
@@ -812,7 +839,7 @@ test_block_in_link(void **state)
 	assert_int_equal(f.nitems, 1);
 	assert_int_equal(f.items[0].nlinks, 1);
 	assert_string_equal(f.items[0].links[0].url, "https://x.example/a");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /*
@@ -845,7 +872,7 @@ test_lead_once(void **state)
 	    "saying the deal was \xe2\x80\x9c" "fair\xe2\x80\x9d.\n\n"
 	    "Ships are moving.");
 	assert_string_equal(f.items[1].lead, "A summary of its own.");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* Content we cannot show gives way to the next (a fuzzer's leak). */
@@ -861,7 +888,7 @@ test_second_content(void **state)
 	parse_buf_ok(doc, sizeof doc - 1, &f);
 	assert_int_equal(f.nitems, 1);
 	assert_string_equal(f.items[0].body, "Shown.");
-	feed_free(&f);
+	feed_parse_free(&f);
 }
 
 /* What the first bytes and the content type say a document is. */
@@ -873,38 +900,87 @@ test_sniff(void **state)
 		const char	*type;
 		enum feed_kind	 kind;
 	} cases[] = {
-		{ "<?xml version=\"1.0\"?><rss version=\"2.0\">", NULL, FEED_RSS },
+		{ "<?xml version=\"1.0\"?><rss version=\"2.0\">", NULL, FEED_KIND_RSS },
 		{ "\xef\xbb\xbf\n<!-- hi --><!DOCTYPE rss [<!ENTITY a \"b\">]>"
-		    "<rss>", NULL, FEED_RSS },
-		{ "<rdf:RDF xmlns:rdf=\"x\">", NULL, FEED_RSS },
+		    "<rss>", NULL, FEED_KIND_RSS },
+		{ "<rdf:RDF xmlns:rdf=\"x\">", NULL, FEED_KIND_RSS },
 		{ "<feed xmlns=\"http://www.w3.org/2005/Atom\">", NULL,
-		    FEED_ATOM },
-		{ "<atom:feed xmlns:atom=\"x\">", NULL, FEED_ATOM },
+		    FEED_KIND_ATOM },
+		{ "<atom:feed xmlns:atom=\"x\">", NULL, FEED_KIND_ATOM },
 		{ "  {\"version\": \"https://jsonfeed.org/version/1.1\"}",
-		    NULL, FEED_JSON },
-		{ "{\"items\": []}", "application/feed+json", FEED_JSON },
-		{ "{\"items\": []}", "application/json", FEED_UNKNOWN },
+		    NULL, FEED_KIND_JSON },
+		{ "{\"items\": []}", "application/feed+json", FEED_KIND_JSON },
+		{ "{\"items\": []}", "application/json", FEED_KIND_UNKNOWN },
 		{ "<!DOCTYPE html><html><head>", "application/rss+xml",
-		    FEED_UNKNOWN },
-		{ "<html><body>", NULL, FEED_UNKNOWN },
+		    FEED_KIND_UNKNOWN },
+		{ "<html><body>", NULL, FEED_KIND_UNKNOWN },
 		{ "<?xml version=\"1.0\"?>", "application/atom+xml",
-		    FEED_ATOM },
-		{ "", "application/rss+xml; charset=utf-8", FEED_RSS },
-		{ "", NULL, FEED_UNKNOWN },
+		    FEED_KIND_ATOM },
+		{ "", "application/rss+xml; charset=utf-8", FEED_KIND_RSS },
+		{ "", NULL, FEED_KIND_UNKNOWN },
 	};
 	size_t	i;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		if (feed_sniff(cases[i].doc, strlen(cases[i].doc),
+		if (feed_parse_sniff(cases[i].doc, strlen(cases[i].doc),
 		    cases[i].type) != cases[i].kind)
 			fail_msg("case %zu: \"%s\"", i, cases[i].doc);
 	}
 	/* UTF-16 with a byte order mark. */
-	assert_int_equal(feed_sniff("\xff\xfe<\0f\0e\0e\0d\0 \0", 14, NULL),
-	    FEED_ATOM);
-	assert_string_equal(feed_kind_name(FEED_RSS), "rss");
-	assert_string_equal(feed_kind_name(FEED_ATOM), "atom");
-	assert_string_equal(feed_kind_name(FEED_JSON), "json");
+	assert_int_equal(feed_parse_sniff("\xff\xfe<\0f\0e\0e\0d\0 \0", 14, NULL),
+	    FEED_KIND_ATOM);
+	assert_string_equal(feed_kind_name(FEED_KIND_RSS), "rss");
+	assert_string_equal(feed_kind_name(FEED_KIND_ATOM), "atom");
+	assert_string_equal(feed_kind_name(FEED_KIND_JSON), "json");
+}
+
+/* feed_discover on a page: the advertised feed's address, or NULL. */
+static char *
+discover(const char *page, const char *base)
+{
+	return feed_discover(page, strlen(page), base);
+}
+
+/* A page's advertised feed is found, made absolute, and checked. */
+static void
+test_discover(void **state)
+{
+	static const struct {
+		const char	*page;
+		const char	*want;		/* NULL: none found */
+	} cases[] = {
+		{ "<html><head><link rel=\"alternate\" type=\"application/"
+		    "rss+xml\" href=\"/feed.xml\"></head></html>",
+		    "https://news.example/feed.xml" },
+		{ "<link rel=\"Alternate home\" type=\"application/atom+xml;"
+		    " charset=utf-8\" href=\"atom\">",
+		    "https://news.example/world/atom" },
+		{ "<link rel=\"stylesheet\" type=\"text/css\" href=\"a\">"
+		    "<link rel=\"alternate\" type=\"text/html\" href=\"b\">"
+		    "<link rel=\"alternate\" type=\"application/feed+json\""
+		    " href=\"https://other.example/j\">",
+		    "https://other.example/j" },
+		/* Addresses dossier may not fetch are passed over. */
+		{ "<link rel=\"alternate\" type=\"application/rss+xml\""
+		    " href=\"javascript:alert(1)\">"
+		    "<link rel=\"alternate\" type=\"application/rss+xml\""
+		    " href=\"ftp://news.example/feed\">", NULL },
+		{ "<link rel=\"alternate\" type=\"application/rss+xml\">",
+		    NULL },
+		{ "<html><body><p>No feed here.</p></body></html>", NULL },
+		{ "", NULL },
+	};
+	size_t	 i;
+	char	*got;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = discover(cases[i].page, "https://news.example/world/");
+		if (cases[i].want == NULL && got != NULL)
+			fail_msg("case %zu: found %s", i, got);
+		if (cases[i].want != NULL)
+			assert_string_equal(got, cases[i].want);
+		free(got);
+	}
 }
 
 int
@@ -933,6 +1009,7 @@ main(void)
 		cmocka_unit_test(test_second_content),
 		cmocka_unit_test(test_lead_once),
 		cmocka_unit_test(test_sniff),
+		cmocka_unit_test(test_discover),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

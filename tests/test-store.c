@@ -552,8 +552,8 @@ test_feed_tags(void **state)
 	size_t		 added, removed, i;
 
 	s = test_store_open(path);
-	assert_int_equal(store_feed_add(s, "http://x.test/feed", "X", "rss",
-	    &id, &err), 0);
+	assert_int_equal(store_feed_add(s, "http://x.test/feed", "X",
+	    FEED_KIND_RSS, &id, &err), 0);
 	assert_int_equal(store_begin(s, &err), 0);
 	assert_int_equal(store_feed_tag(s, id, first, 3, &err), 2);
 	assert_int_equal(store_feed_tag(s, id, first, 3, &err), 0);
@@ -581,8 +581,8 @@ test_feed_tags(void **state)
 	err = NULL;
 	store_feed_list(s, id, NULL, feed_tags_row, got, &err);
 	assert_string_equal(got, "europe,asia");
-	assert_int_equal(store_feed_add(s, "http://x.test/other", NULL, "rss",
-	    &other, &err), 0);
+	assert_int_equal(store_feed_add(s, "http://x.test/other", NULL,
+	    FEED_KIND_RSS, &other, &err), 0);
 	assert_int_equal(store_begin(s, &err), 0);
 	assert_int_equal(store_feed_tag(s, other, many, 40, &err),
 	    STORE_MAX_FEED_TAGS);
@@ -628,8 +628,8 @@ test_migrate_6(void **state)
 	int64_t		 id;
 
 	s = test_store_open(path);
-	assert_int_equal(store_feed_add(s, "http://x.test/v5", "Old", "rss",
-	    &id, &err), 0);
+	assert_int_equal(store_feed_add(s, "http://x.test/v5", "Old",
+	    FEED_KIND_RSS, &id, &err), 0);
 	store_close(s);
 	test_sql_exec(path, "DROP TABLE feed_tags;"
 	    "INSERT INTO articles (feed_id, guid, title, sort_ts, fetched)"

@@ -15,7 +15,7 @@
 #include <json-c/json.h>
 
 #include "cmd.h"
-#include "feeds.h"
+#include "feed-subscribe.h"
 #include "fetch.h"
 #include "library.h"
 #include "plural.h"
@@ -98,7 +98,7 @@ cmd_print_tags(FILE *f, char *const *tags, size_t n)
 
 /* Say where a feed moved for good. */
 static void
-feed_report_moved(const struct feeds_event *ev)
+feed_report_moved(const struct feed_sync_event *ev)
 {
 	if (ev->moved == NULL)
 		return;
@@ -109,10 +109,10 @@ feed_report_moved(const struct feeds_event *ev)
 
 /* Print a feed event of add or fetch as one line. */
 void
-cmd_feed_report(const struct feeds_event *ev, int quiet)
+cmd_feed_report(const struct feed_sync_event *ev, int quiet)
 {
 	switch (ev->status) {
-	case FEEDS_FETCHED:
+	case FEED_SYNC_FETCHED:
 		if (quiet)
 			break;
 		printf("%-8s %lld  ", "fetched", (long long)ev->id);
@@ -127,7 +127,7 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 		feed_report_moved(ev);
 		putchar('\n');
 		break;
-	case FEEDS_NOT_MODIFIED:
+	case FEED_SYNC_NOT_MODIFIED:
 		if (quiet)
 			break;
 		printf("%-8s %lld  ", "same", (long long)ev->id);
@@ -139,7 +139,7 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 		feed_report_moved(ev);
 		putchar('\n');
 		break;
-	case FEEDS_EXISTS:
+	case FEED_SYNC_EXISTS:
 		if (quiet)
 			break;
 		printf("%-8s %lld  ", "exists", (long long)ev->id);
@@ -150,7 +150,7 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 			    "tag", "tags"));
 		putchar('\n');
 		break;
-	case FEEDS_REMOVED:
+	case FEED_SYNC_REMOVED:
 		if (quiet)
 			break;
 		printf("%-8s %lld  ", "removed", (long long)ev->id);
@@ -160,7 +160,7 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 			cmd_print_url(stdout, ev->url);
 		fputs(": removed while fetching; nothing stored\n", stdout);
 		break;
-	case FEEDS_FAILED:
+	case FEED_SYNC_FAILED:
 		fflush(stdout);
 		fputs("dossier: ", stderr);
 		cmd_print_url(stderr, ev->url);
@@ -173,15 +173,15 @@ cmd_feed_report(const struct feeds_event *ev, int quiet)
 
 struct add_ui {
 	int			  quiet;
-	const struct feeds_options *opts;
+	const struct feed_sync_options *opts;
 };
 
 static void
-add_report(const struct feeds_event *ev, void *arg)
+add_report(const struct feed_sync_event *ev, void *arg)
 {
 	struct add_ui	*ui = arg;
 
-	if (ev->status == FEEDS_FETCHED && !ui->quiet) {
+	if (ev->status == FEED_SYNC_FETCHED && !ui->quiet) {
 		printf("added    %lld  ", (long long)ev->id);
 		cmd_print_url(stdout, ev->url);
 		if (ev->title != NULL) {
@@ -208,8 +208,8 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd_entry	*self = cmd_find("add");
-	struct feeds_options	 opts;
-	struct feeds_totals	 all;
+	struct feed_sync_options	 opts;
+	struct feed_sync_totals	 all;
 	struct add_ui		 ui;
 	struct store		*s;
 	char			*tag, *err = NULL;
@@ -271,7 +271,7 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 	opts.arg = &ui;
 	ui.opts = &opts;
 	for (i = (size_t)optind; i < (size_t)argc; i++)
-		feeds_add(s, argv[i], &opts, &all);
+		feed_subscribe(s, argv[i], &opts, &all);
 	rv = all.failed > 0 ? CMD_FAILED : CMD_OK;
 out:
 	for (i = 0; i < opts.ntags; i++)
@@ -308,7 +308,7 @@ feeds_json(const struct store_feed *f, void *arg)
 	json_set_string(o, "url", url);
 	free(url);
 	json_set_string(o, "title", f->title);
-	json_set_string(o, "kind", f->kind);
+	json_set_string(o, "kind", feed_kind_name(f->kind));
 	json_object_object_add(o, "articles",
 	    json_object_new_int64(f->articles));
 	json_object_object_add(o, "unread", json_object_new_int64(f->unread));
@@ -333,9 +333,10 @@ feeds_text(const struct store_feed *f, void *arg)
 	char	when[32];
 
 	feed_time(f->fetched, when, sizeof when, 0);
-	printf("%4lld %-5s %6lld %6lld  %-16s  ", (long long)f->id, f->kind,
+	printf("%4lld %-5s %6lld %6lld  %-16s  ", (long long)f->id,
+	    feed_kind_name(f->kind),
 	    (long long)f->articles, (long long)f->unread,
-	    strcmp(f->kind, "local") == 0 ? "-" : when);
+	    f->kind == FEED_KIND_LOCAL ? "-" : when);
 	cmd_print_line(stdout, f->title != NULL ? f->title : "(untitled)");
 	fputs("\n     ", stdout);
 	cmd_print_url(stdout, f->url);

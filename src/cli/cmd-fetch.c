@@ -10,7 +10,7 @@
 #include <json-c/json.h>
 
 #include "cmd.h"
-#include "feeds.h"
+#include "feed-refresh.h"
 #include "fetch.h"
 #include "library.h"
 #include "plural.h"
@@ -34,14 +34,14 @@ json_set_string(struct json_object *o, const char *key, const char *v)
 }
 
 static void
-fetch_json(const struct feeds_event *ev)
+fetch_json(const struct feed_sync_event *ev)
 {
 	static const char *const names[] = {
-		[FEEDS_FETCHED] = "fetched",
-		[FEEDS_NOT_MODIFIED] = "not-modified",
-		[FEEDS_EXISTS] = "exists",
-		[FEEDS_FAILED] = "failed",
-		[FEEDS_REMOVED] = "removed",
+		[FEED_SYNC_FETCHED] = "fetched",
+		[FEED_SYNC_NOT_MODIFIED] = "not-modified",
+		[FEED_SYNC_EXISTS] = "exists",
+		[FEED_SYNC_FAILED] = "failed",
+		[FEED_SYNC_REMOVED] = "removed",
 	};
 	struct json_object	*o;
 	char			*url;
@@ -68,7 +68,7 @@ fetch_json(const struct feeds_event *ev)
 }
 
 static void
-fetch_report(const struct feeds_event *ev, void *arg)
+fetch_report(const struct feed_sync_event *ev, void *arg)
 {
 	struct fetch_ui	*ui = arg;
 
@@ -100,7 +100,7 @@ fetch_tagged_row(const struct store_feed *f, void *arg)
 	size_t			 i, j;
 	int			 hit = 0;
 
-	if (strcmp(f->kind, "page") == 0 || strcmp(f->kind, "local") == 0)
+	if (f->kind == FEED_KIND_PAGE || f->kind == FEED_KIND_LOCAL)
 		return 0;
 	for (i = 0; i < ft->ntags; i++)
 		for (j = 0; j < f->ntags; j++)
@@ -163,8 +163,8 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd_entry	*self = cmd_find("fetch");
-	struct feeds_options	 opts;
-	struct feeds_totals	 t;
+	struct feed_sync_options	 opts;
+	struct feed_sync_totals	 t;
 	struct fetch_ui		 ui;
 	struct fetch_tagged	 ft;
 	struct store		*s;
@@ -224,7 +224,7 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 	ui.progress = isatty(STDERR_FILENO) && !ui.json;
 	opts.report = fetch_report;
 	opts.arg = &ui;
-	if (feeds_fetch(s, ids, n, &opts, &t, &err) != 0) {
+	if (feed_refresh(s, ids, n, &opts, &t, &err) != 0) {
 		cmd_progress_clear(&ui.bar);
 		cmd_error("%s", err);
 		goto out;

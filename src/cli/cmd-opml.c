@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "feed.h"
-#include "feeds.h"
+#include "feed-parse.h"
+#include "feed-refresh.h"
 #include "fetch.h"
 #include "import.h"
 #include "opml.h"
@@ -34,7 +34,7 @@ opml_fail(const char *file, const char *url, const char *why)
 }
 
 static void
-opml_fetch_report(const struct feeds_event *ev, void *arg)
+opml_fetch_report(const struct feed_sync_event *ev, void *arg)
 {
 	cmd_feed_report(ev, *(int *)arg);
 }
@@ -47,8 +47,8 @@ static int
 opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 {
 	struct opml		 o;
-	struct feeds_options	 fo;
-	struct feeds_totals	 t;
+	struct feed_sync_options	 fo;
+	struct feed_sync_totals	 t;
 	struct store		*s;
 	char			*data = NULL, *err = NULL;
 	int64_t			*ids = NULL, id;
@@ -77,7 +77,7 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 			refused++;
 			continue;
 		}
-		rc = store_feed_add(s, o.v[i].url, o.v[i].title, "rss", &id,
+		rc = store_feed_add(s, o.v[i].url, o.v[i].title, FEED_KIND_RSS, &id,
 		    &err);
 		tagged = rc < 0 ? -1 : store_feed_tag(s, id, o.v[i].tags,
 		    o.v[i].ntags, &err);
@@ -129,7 +129,7 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 	memset(&fo, 0, sizeof fo);
 	fo.report = opml_fetch_report;
 	fo.arg = &quiet;
-	if (feeds_fetch(s, ids, nids, &fo, &t, &err) != 0) {
+	if (feed_refresh(s, ids, nids, &fo, &t, &err) != 0) {
 		opml_fail(file, NULL, err);
 		rv = CMD_FAILED;
 		goto out;
@@ -154,7 +154,7 @@ opml_row(const struct store_feed *f, void *arg)
 	struct opml		*o = arg;
 	struct opml_entry	*e;
 
-	if (strcmp(f->kind, "page") == 0 || strcmp(f->kind, "local") == 0)
+	if (f->kind == FEED_KIND_PAGE || f->kind == FEED_KIND_LOCAL)
 		return 0;
 	o->v = xreallocarray(o->v, o->n + 1, sizeof *o->v);
 	e = &o->v[o->n++];

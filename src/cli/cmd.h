@@ -97,7 +97,7 @@ int	 cmd_show(struct cmd_ctx *, int, char **);
 int	 cmd_tag(struct cmd_ctx *, int, char **);
 
 /* Feeds (cmd-feed.c, cmd-fetch.c, cmd-opml.c). */
-struct feeds_event;
+struct feed_sync_event;
 int	 cmd_add(struct cmd_ctx *, int, char **);
 int	 cmd_feeds(struct cmd_ctx *, int, char **);
 int	 cmd_remove(struct cmd_ctx *, int, char **);
@@ -106,7 +106,7 @@ int	 cmd_opml(struct cmd_ctx *, int, char **);
 /* A feed named by id or address; prints why not and returns -1. */
 int	 cmd_feed_id(struct store *, const char *, int64_t *);
 /* Print one feed's outcome of add or fetch (failures on stderr). */
-void	 cmd_feed_report(const struct feeds_event *, int quiet);
+void	 cmd_feed_report(const struct feed_sync_event *, int quiet);
 /* Print tags as " #a #b" (nothing if there are none). */
 void	 cmd_print_tags(FILE *, char *const *, size_t);
 int	 cmd_tag_feed(struct cmd_ctx *, int, char **);

@@ -1,7 +1,7 @@
 /*
  * What the feed parsers share: an item's fields as the document gives
  * them (feed-xml.c and feed-json.c fill one), and the code that makes an
- * article of it (feed.c).
+ * article of it (feed-entry.c).
  */
 #ifndef DOSSIER_FEED_INT_H
 #define DOSSIER_FEED_INT_H
@@ -71,10 +71,10 @@ void	feed_entry_tag(struct feed_entry *, const char *);
 void	feed_entry_add(struct feed *, struct feed_entry *);
 
 /* Is there room for another item? Counts one skipped if not. */
-int	feed_room(struct feed *);
+int	feed_entry_room(struct feed *);
 
 /* Resolve a reference against a base; a new string (ref itself if none). */
-char	*feed_resolve(const char *ref, const char *base);
+char	*feed_entry_resolve(const char *ref, const char *base);
 
 /*
  * Bring an XML document's bytes to what libxml2 reads well: control
@@ -87,6 +87,18 @@ char	*feed_resolve(const char *ref, const char *base);
  * set (caller frees) when the document is refused.
  */
 char	*feed_xml_prepare(const char *, size_t, size_t *outlen,
+	    const char **encoding, char **err);
+
+/*
+ * Decode a document to UTF-8 where libxml2 would not read it well (UTF-16
+ * and UTF-32, a declared encoding other than UTF-8, bytes that are not
+ * the UTF-8 they claim). Returns 1 with *text a new buffer of *tlen bytes
+ * (caller frees) and *encoding "UTF-8"; 0 if the bytes are to be read as
+ * they are (*text NULL); or -1 with *err set (caller frees) when the
+ * document is refused: too large once decoded, or in an encoding not
+ * known whose bytes cannot be read as ASCII's.
+ */
+int	feed_xml_decode(const char *, size_t, char **text, size_t *tlen,
 	    const char **encoding, char **err);
 
 /* The parsers: 0, or -1 with *err. */

@@ -23,7 +23,7 @@
 
 #include "article.h"
 #include "buf.h"
-#include "feed.h"
+#include "feed-parse.h"
 #include "feed-int.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -670,7 +670,7 @@ json_items(struct json_scan *j, struct feed *f, const char *base,
 	more = json_open(j, ']');
 	while (more == 1) {
 		json_space(j);
-		if (j->pos < j->len && j->s[j->pos] == '{' && feed_room(f)) {
+		if (j->pos < j->len && j->s[j->pos] == '{' && feed_entry_room(f)) {
 			if (json_filter_object(j, &b, json_item_members) != 0)
 				break;
 			item = json_parse_kept(&b);
@@ -739,12 +739,12 @@ feed_json_parse(const char *s, size_t len, const char *url, struct feed *f,
 		*err = xstrdup("malformed json feed: no items array");
 		goto out;
 	}
-	f->kind = FEED_JSON;
+	f->kind = FEED_KIND_JSON;
 	if ((title = json_string(root, "title")) != NULL)
 		article_set(&f->title, title, strlen(title));
 	site = json_string(root, "home_page_url");
 	if (site != NULL) {
-		clean = feed_resolve(site, url);
+		clean = feed_entry_resolve(site, url);
 		article_set(&f->site, clean, strlen(clean));
 		free(clean);
 	}
@@ -765,7 +765,7 @@ out:
 			    j.err, j.at);
 	}
 	if (rv != 0)
-		f->kind = FEED_UNKNOWN;
+		f->kind = FEED_KIND_UNKNOWN;
 	feed_entry_free(&feedwide);
 	json_object_put(root);
 	buf_free(&b);

@@ -1,6 +1,9 @@
 /*
  * RSS 0.9x, 1.0 (RDF), 1.1 and 2.0 and Atom 0.3 and 1.0 (feeds and
- * entry documents), read with libxml2's tree API in recover mode. Feeds
+ * entry documents), read with libxml2's tree API in recover mode: this
+ * file reads the document and hands its root to the RSS reader
+ * (feed-xml-rss.c) or the Atom reader (feed-xml-atom.c), and holds the
+ * node helpers both use (feed-xml-int.h). Feeds
  * are hostile: nothing is loaded from outside (no DTD, no external entity,
  * no network), libxml2 is never left an entity to expand, and the
  * document's nesting is libxml2's default limit (XML_PARSE_HUGE is never
@@ -16,7 +19,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,12 +27,12 @@
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/uri.h>
 
 #include "article.h"
 #include "buf.h"
-#include "feed.h"
+#include "feed-parse.h"
 #include "feed-int.h"
+#include "feed-xml-int.h"
 #include "html-text.h"
 #include "html.h"
 #include "utf8.h"
@@ -51,23 +53,12 @@
 #define XML_OPTIONS (XML_PARSE_RECOVER | XML_PARSE_NONET | \
 	XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
 
-/* The namespaces an element can be in, as far as feeds go. */
-enum xml_ns {
-	NS_NONE,	/* no namespace */
-	NS_RSS,		/* RSS 0.90, 1.0, userland's 2.0 */
-	NS_ATOM,	/* Atom 1.0 and 0.3 */
-	NS_DC,
-	NS_DCTERMS,
-	NS_CONTENT,
-	NS_RDF,
-	NS_XHTML,
-	NS_OTHER
-};
 
 static const struct {
-	const char	*href;
-	const char	*prefix;	/* when a feed forgets to declare it */
-	enum xml_ns	 ns;
+	const char		*href;
+	const char		*prefix;	/* when a feed forgets to
+						   declare it */
+	enum feed_xml_ns	 ns;
 } xml_namespaces[] = {
 	{ "http://purl.org/rss/1.0/", NULL, NS_RSS },
 	{ "http://my.netscape.com/rdf/simple/0.9/", NULL, NS_RSS },
@@ -84,8 +75,8 @@ static const struct {
 };
 
 /* Which namespace is the element in; *local is its name without prefix. */
-static enum xml_ns
-xml_ns(xmlNodePtr n, const char **local)
+enum feed_xml_ns
+feed_xml_ns(xmlNodePtr n, const char **local)
 {
 	const char	*name = (const char *)n->name, *colon;
 	size_t		 i, plen;
@@ -120,26 +111,26 @@ xml_ns(xmlNodePtr n, const char **local)
 }
 
 /* Is the element this name in one of the namespaces of a feed's core? */
-static int
-xml_core(xmlNodePtr n, const char *name)
+int
+feed_xml_core(xmlNodePtr n, const char *name)
 {
 	const char	*local;
-	enum xml_ns	 ns;
+	enum feed_xml_ns	 ns;
 
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
-	ns = xml_ns(n, &local);
+	ns = feed_xml_ns(n, &local);
 	return (ns == NS_NONE || ns == NS_RSS || ns == NS_ATOM) &&
 	    strcmp(local, name) == 0;
 }
 
 /* Is the element this name in this namespace? */
-static int
-xml_is(xmlNodePtr n, enum xml_ns want, const char *name)
+int
+feed_xml_is(xmlNodePtr n, enum feed_xml_ns want, const char *name)
 {
 	const char	*local;
 
-	return n->type == XML_ELEMENT_NODE && xml_ns(n, &local) == want &&
+	return n->type == XML_ELEMENT_NODE && feed_xml_ns(n, &local) == want &&
 	    strcmp(local, name) == 0;
 }
 
@@ -202,8 +193,8 @@ xml_text(xmlNodePtr n)
 }
 
 /* An element's text, or NULL when it has none but whitespace. */
-static char *
-xml_text_nonempty(xmlNodePtr n)
+char *
+feed_xml_text_nonempty(xmlNodePtr n)
 {
 	char		*s = xml_text(n);
 	const char	*p;
@@ -218,8 +209,8 @@ xml_text_nonempty(xmlNodePtr n)
 }
 
 /* Does the element hold elements (markup a feed forgot to escape)? */
-static int
-xml_has_elements(xmlNodePtr n)
+int
+feed_xml_has_elements(xmlNodePtr n)
 {
 	for (n = n->children; n != NULL; n = n->next) {
 		if (n->type == XML_ELEMENT_NODE)
@@ -232,15 +223,15 @@ xml_has_elements(xmlNodePtr n)
  * HTML as an element holds it: its text, or its children written out
  * when a feed put the markup in unescaped.
  */
-static char *
-xml_html(xmlDocPtr doc, xmlNodePtr n)
+char *
+feed_xml_html(xmlDocPtr doc, xmlNodePtr n)
 {
 	xmlBufferPtr	 xb;
 	xmlNodePtr	 c;
 	char		*s;
 
-	if (!xml_has_elements(n))
-		return xml_text_nonempty(n);
+	if (!feed_xml_has_elements(n))
+		return feed_xml_text_nonempty(n);
 	if ((xb = xmlBufferCreate()) == NULL)
 		fatal("out of memory");
 	for (c = n->children; c != NULL &&
@@ -253,8 +244,8 @@ xml_html(xmlDocPtr doc, xmlNodePtr n)
 }
 
 /* An attribute (no namespace) as a new string, or NULL. */
-static char *
-xml_attr(xmlNodePtr n, const char *name)
+char *
+feed_xml_attr(xmlNodePtr n, const char *name)
 {
 	xmlChar	*v;
 	char	*s;
@@ -267,8 +258,8 @@ xml_attr(xmlNodePtr n, const char *name)
 }
 
 /* The base URL that holds for an element (xml:base, else the document). */
-static char *
-xml_base(xmlDocPtr doc, xmlNodePtr n)
+char *
+feed_xml_base(xmlDocPtr doc, xmlNodePtr n)
 {
 	xmlChar	*v;
 	char	*s;
@@ -281,8 +272,8 @@ xml_base(xmlDocPtr doc, xmlNodePtr n)
 }
 
 /* Keep a string in a field unless the field is set; frees it otherwise. */
-static void
-xml_keep(char **field, char *s)
+void
+feed_xml_keep(char **field, char *s)
 {
 	if (*field == NULL)
 		*field = s;
@@ -291,12 +282,12 @@ xml_keep(char **field, char *s)
 }
 
 /* Set the feed's title from an element (text, or HTML stripped). */
-static void
-xml_feed_title(struct feed *f, xmlNodePtr n, int html)
+void
+feed_xml_feed_title(struct feed *f, xmlNodePtr n, int html)
 {
 	char	*s, *text;
 
-	if (f->title != NULL || (s = xml_text_nonempty(n)) == NULL)
+	if (f->title != NULL || (s = feed_xml_text_nonempty(n)) == NULL)
 		return;
 	if (html) {
 		text = html_text_line(s, strlen(s));
@@ -307,48 +298,6 @@ xml_feed_title(struct feed *f, xmlNodePtr n, int html)
 	free(s);
 }
 
-/* Set the feed's site from a link, made absolute. */
-static void
-xml_feed_site(struct feed *f, xmlDocPtr doc, xmlNodePtr n, const char *href)
-{
-	char	*base, *abs;
-
-	if (f->site != NULL || href == NULL)
-		return;
-	base = xml_base(doc, n);
-	abs = feed_resolve(href, base);
-	article_set(&f->site, abs, strlen(abs));
-	free(abs);
-	free(base);
-}
-
-/*
- * Does RSS text look like HTML: a tag, or an entity left after the XML's
- * own were decoded (double escaping)? RSS says descriptions are HTML, but
- * many are plain text whose blank lines part paragraphs.
- */
-static enum feed_text
-xml_rss_type(const char *s)
-{
-	const char	*p;
-	size_t		 n;
-
-	if (s == NULL)
-		return FEED_TEXT_NONE;
-	for (p = s; (p = strpbrk(p, "<&")) != NULL; p++) {
-		if (*p == '<' && (isalpha((unsigned char)p[1]) ||
-		    p[1] == '/' || p[1] == '!'))
-			return FEED_TEXT_HTML;
-		if (*p == '&') {
-			n = strspn(p + 1, "#abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-			if (n > 0 && p[1 + n] == ';')
-				return FEED_TEXT_HTML;
-		}
-	}
-	return FEED_TEXT_PLAIN;
-}
-
 /* Is the href of an Atom <link> the item's own page? */
 static int
 xml_link_alternate(xmlNodePtr n)
@@ -356,7 +305,7 @@ xml_link_alternate(xmlNodePtr n)
 	char	*rel;
 	int	 yes;
 
-	if ((rel = xml_attr(n, "rel")) == NULL)
+	if ((rel = feed_xml_attr(n, "rel")) == NULL)
 		return 1;
 	yes = strcasecmp(rel, "alternate") == 0;
 	free(rel);
@@ -364,413 +313,18 @@ xml_link_alternate(xmlNodePtr n)
 }
 
 /* Take the href of an alternate Atom link, resolved where it stands. */
-static char *
-xml_link_href(xmlDocPtr doc, xmlNodePtr n)
+char *
+feed_xml_link_href(xmlDocPtr doc, xmlNodePtr n)
 {
 	char	*href, *base, *abs;
 
-	if (!xml_link_alternate(n) || (href = xml_attr(n, "href")) == NULL)
+	if (!xml_link_alternate(n) || (href = feed_xml_attr(n, "href")) == NULL)
 		return NULL;
-	base = xml_base(doc, n);
-	abs = feed_resolve(href, base);
+	base = feed_xml_base(doc, n);
+	abs = feed_entry_resolve(href, base);
 	free(href);
 	free(base);
 	return abs;
-}
-
-/* Fill the fields of an RSS item. */
-static void
-xml_rss_item(struct feed *f, xmlDocPtr doc, xmlNodePtr item)
-{
-	struct feed_entry	 e;
-	xmlNodePtr		 n;
-	char			*s, *perma = NULL, *link = NULL;
-	char			*enclosure = NULL;
-	xmlChar			*about;
-	const char		*local;
-	enum xml_ns		 ns;
-
-	feed_entry_init(&e);
-	e.base = xml_base(doc, item);
-	for (n = item->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		ns = xml_ns(n, &local);
-		if (ns == NS_NONE || ns == NS_RSS) {
-			if (strcmp(local, "title") == 0 && e.title == NULL) {
-				e.title = xml_html(doc, n);
-				e.title_type = xml_rss_type(e.title);
-			} else if (strcmp(local, "link") == 0)
-				xml_keep(&e.link, xml_text_nonempty(n));
-			else if (strcmp(local, "guid") == 0 && e.id == NULL) {
-				e.id = xml_text_nonempty(n);
-				s = xml_attr(n, "isPermaLink");
-				if (e.id != NULL && (s == NULL ||
-				    strcasecmp(s, "false") != 0))
-					perma = xstrdup(e.id);
-				free(s);
-			} else if (strcmp(local, "description") == 0 &&
-			    e.summary == NULL) {
-				e.summary = xml_html(doc, n);
-				e.summary_type = xml_rss_type(e.summary);
-			} else if (strcmp(local, "author") == 0) {
-				s = xml_text_nonempty(n);
-				feed_entry_author(&e, s);
-				free(s);
-			} else if (strcmp(local, "pubDate") == 0)
-				xml_keep(&e.published, xml_text_nonempty(n));
-			else if (strcmp(local, "category") == 0) {
-				s = xml_text_nonempty(n);
-				feed_entry_tag(&e, s);
-				free(s);
-			} else if (strcmp(local, "enclosure") == 0 &&
-			    enclosure == NULL)
-				enclosure = xml_attr(n, "url");
-		} else if (ns == NS_DC) {
-			s = xml_text_nonempty(n);
-			if (strcmp(local, "creator") == 0 ||
-			    strcmp(local, "author") == 0)
-				feed_entry_author(&e, s);
-			else if (strcmp(local, "subject") == 0)
-				feed_entry_tag(&e, s);
-			else if (strcmp(local, "title") == 0 &&
-			    e.title == NULL) {
-				e.title = s;
-				e.title_type = xml_rss_type(s);
-				s = NULL;
-			} else if (strcmp(local, "date") == 0) {
-				xml_keep(&e.published, s);
-				s = NULL;
-			} else if (strcmp(local, "identifier") == 0) {
-				xml_keep(&e.id, s);
-				s = NULL;
-			}
-			free(s);
-		} else if (ns == NS_DCTERMS) {
-			if (strcmp(local, "issued") == 0 ||
-			    strcmp(local, "created") == 0)
-				xml_keep(&e.published, xml_text_nonempty(n));
-			else if (strcmp(local, "modified") == 0)
-				xml_keep(&e.updated, xml_text_nonempty(n));
-		} else if (ns == NS_CONTENT && strcmp(local, "encoded") == 0 &&
-		    e.content == NULL) {
-			e.content = xml_html(doc, n);
-			e.content_type = FEED_TEXT_HTML;
-			free(e.content_base);
-			e.content_base = xml_base(doc, n);
-		} else if (ns == NS_XHTML && strcmp(local, "body") == 0 &&
-		    e.content_type == FEED_TEXT_NONE) {
-			s = xml_base(doc, n);
-			html_text_emit(&e.article, n, s);
-			free(s);
-			e.content_type = FEED_TEXT_DONE;
-		} else if (ns == NS_ATOM) {
-			if (strcmp(local, "link") == 0 && link == NULL)
-				link = xml_link_href(doc, n);
-			else if (strcmp(local, "updated") == 0)
-				xml_keep(&e.updated, xml_text_nonempty(n));
-		}
-	}
-	/* RSS 1.0 names its items by rdf:about. */
-	if (e.id == NULL && (about = xmlGetNsProp(item,
-	    (const xmlChar *)"about", (const xmlChar *)
-	    "http://www.w3.org/1999/02/22-rdf-syntax-ns#")) != NULL) {
-		e.id = xstrdup((const char *)about);
-		free(perma);
-		perma = xstrdup(e.id);
-		xmlFree(about);
-	}
-	/* No address for the document: links are relative to the site. */
-	if (e.base == NULL && f->site != NULL)
-		e.base = xstrdup(f->site);
-	if (e.link == NULL && link != NULL) {
-		e.link = link;
-		link = NULL;
-	}
-	if (e.link == NULL && perma != NULL && (strncmp(perma, "http://", 7) ==
-	    0 || strncmp(perma, "https://", 8) == 0)) {
-		e.link = perma;
-		perma = NULL;
-	}
-	/* A podcast's item may have its enclosure and nothing else. */
-	if (e.link == NULL && enclosure != NULL && *enclosure != '\0') {
-		e.link = enclosure;
-		enclosure = NULL;
-	}
-	free(enclosure);
-	free(perma);
-	free(link);
-	feed_entry_add(f, &e);
-}
-
-/* How an Atom text construct is written, from type and mode. */
-static enum feed_text
-xml_atom_type(xmlNodePtr n, int *xhtml)
-{
-	char		*type, *mode;
-	enum feed_text	 rv = FEED_TEXT_PLAIN;
-
-	*xhtml = 0;
-	type = xml_attr(n, "type");
-	mode = xml_attr(n, "mode");
-	if (xmlHasProp(n, (const xmlChar *)"src") != NULL)
-		rv = FEED_TEXT_NONE;	/* content kept elsewhere */
-	else if (mode != NULL && strcasecmp(mode, "base64") == 0)
-		rv = FEED_TEXT_NONE;
-	else if (type == NULL || *type == '\0' ||
-	    strcasecmp(type, "text") == 0 ||
-	    strcasecmp(type, "text/plain") == 0)
-		rv = FEED_TEXT_PLAIN;
-	else if (strcasecmp(type, "html") == 0 ||
-	    strcasecmp(type, "text/html") == 0)
-		rv = FEED_TEXT_HTML;
-	else if (strcasecmp(type, "xhtml") == 0 ||
-	    strcasecmp(type, "application/xhtml+xml") == 0)
-		*xhtml = 1;
-	else if (strncasecmp(type, "text/", 5) != 0)
-		rv = FEED_TEXT_NONE;	/* an image or other media */
-	/* Atom 0.3 writes markup inline with mode="xml". */
-	if (mode != NULL && strcasecmp(mode, "xml") == 0 && rv != FEED_TEXT_NONE)
-		*xhtml = 1;
-	if (*xhtml == 0 && rv == FEED_TEXT_PLAIN && xml_has_elements(n))
-		*xhtml = 1;	/* markup all the same */
-	free(type);
-	free(mode);
-	return rv;
-}
-
-/* Read an Atom text construct as a one-line value's text and type. */
-static char *
-xml_atom_text(xmlDocPtr doc, xmlNodePtr n, enum feed_text *type)
-{
-	int	 xhtml;
-
-	*type = xml_atom_type(n, &xhtml);
-	if (*type == FEED_TEXT_NONE)
-		return NULL;
-	if (xhtml) {
-		*type = FEED_TEXT_PLAIN;
-		return html_node_text(n);
-	}
-	if (*type == FEED_TEXT_HTML)
-		return xml_html(doc, n);
-	return xml_text_nonempty(n);
-}
-
-/* The names of an Atom person construct's <name>. */
-static void
-xml_atom_author(struct feed_entry *e, xmlNodePtr person)
-{
-	xmlNodePtr	 n;
-	char		*s;
-
-	for (n = person->children; n != NULL; n = n->next) {
-		if (xml_core(n, "name")) {
-			s = xml_text_nonempty(n);
-			feed_entry_author(e, s);
-			free(s);
-		}
-	}
-}
-
-/* Fill the fields of an Atom entry. */
-static void
-xml_atom_entry(struct feed *f, xmlDocPtr doc, xmlNodePtr entry,
-    struct feed_entry *feedwide)
-{
-	struct feed_entry	 e;
-	xmlNodePtr		 n;
-	char			*s;
-	size_t			 i;
-	int			 xhtml;
-
-	feed_entry_init(&e);
-	e.base = xml_base(doc, entry);
-	for (n = entry->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (xml_core(n, "id"))
-			xml_keep(&e.id, xml_text_nonempty(n));
-		else if (xml_core(n, "title") && e.title == NULL)
-			e.title = xml_atom_text(doc, n, &e.title_type);
-		else if (xml_core(n, "link"))
-			xml_keep(&e.link, xml_link_href(doc, n));
-		else if (xml_core(n, "author"))
-			xml_atom_author(&e, n);
-		else if (xml_core(n, "published") || xml_core(n, "issued") ||
-		    xml_core(n, "created"))
-			xml_keep(&e.published, xml_text_nonempty(n));
-		else if (xml_core(n, "updated") || xml_core(n, "modified"))
-			xml_keep(&e.updated, xml_text_nonempty(n));
-		else if (xml_core(n, "summary") && e.summary == NULL)
-			e.summary = xml_atom_text(doc, n, &e.summary_type);
-		else if (xml_core(n, "content") && e.content_type ==
-		    FEED_TEXT_NONE) {
-			e.content_type = xml_atom_type(n, &xhtml);
-			free(e.content_base);
-			e.content_base = xml_base(doc, n);
-			if (e.content_type == FEED_TEXT_NONE)
-				continue;
-			if (xhtml) {
-				html_text_emit(&e.article, n, e.content_base);
-				e.content_type = FEED_TEXT_DONE;
-			} else if (e.content_type == FEED_TEXT_HTML)
-				e.content = xml_html(doc, n);
-			else
-				e.content = xml_text_nonempty(n);
-		} else if (xml_core(n, "category")) {
-			if ((s = xml_attr(n, "term")) == NULL)
-				s = xml_attr(n, "label");
-			feed_entry_tag(&e, s);
-			free(s);
-		} else if (xml_is(n, NS_DC, "subject")) {
-			s = xml_text_nonempty(n);
-			feed_entry_tag(&e, s);
-			free(s);
-		} else if (xml_is(n, NS_DC, "creator")) {
-			s = xml_text_nonempty(n);
-			feed_entry_author(&e, s);
-			free(s);
-		}
-	}
-	/* An entry without authors has the feed's. */
-	if (e.nauthors == 0) {
-		for (i = 0; i < feedwide->nauthors; i++)
-			feed_entry_author(&e, feedwide->authors[i]);
-	}
-	feed_entry_add(f, &e);
-}
-
-/*
- * Read the fields an Atom feed (or an entry's <source>) gives of itself:
- * title, site and authors.
- */
-static void
-xml_atom_head(struct feed *f, xmlDocPtr doc, xmlNodePtr root,
-    struct feed_entry *feedwide)
-{
-	enum feed_text	 type;
-	xmlNodePtr	 n;
-	char		*s;
-
-	for (n = root->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (xml_core(n, "author"))
-			xml_atom_author(feedwide, n);
-		else if (xml_core(n, "title") && f->title == NULL) {
-			if ((s = xml_atom_text(doc, n, &type)) == NULL)
-				continue;
-			if (type == FEED_TEXT_HTML) {
-				xml_feed_title(f, n, 1);
-				free(s);
-			} else {
-				article_set(&f->title, s, strlen(s));
-				free(s);
-			}
-		} else if (xml_core(n, "link") && f->site == NULL) {
-			if ((s = xml_link_href(doc, n)) != NULL)
-				article_set(&f->site, s, strlen(s));
-			free(s);
-		}
-	}
-}
-
-/* Read an Atom feed's own fields and its entries. */
-static void
-xml_atom(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
-{
-	struct feed_entry	 feedwide;
-	xmlNodePtr		 n;
-
-	/* The feed's authors come first: entries may come before them. */
-	feed_entry_init(&feedwide);
-	xml_atom_head(f, doc, root, &feedwide);
-	for (n = root->children; n != NULL; n = n->next) {
-		if (xml_core(n, "entry") && feed_room(f))
-			xml_atom_entry(f, doc, n, &feedwide);
-	}
-	feed_entry_free(&feedwide);
-}
-
-/*
- * Read an Atom entry document (RFC 4287 5.1): one entry, the feed's own
- * fields in its <source> if it has one.
- */
-static void
-xml_atom_entry_doc(struct feed *f, xmlDocPtr doc, xmlNodePtr entry)
-{
-	struct feed_entry	 feedwide;
-	xmlNodePtr		 n;
-
-	feed_entry_init(&feedwide);
-	for (n = entry->children; n != NULL; n = n->next) {
-		if (xml_core(n, "source"))
-			xml_atom_head(f, doc, n, &feedwide);
-	}
-	xml_atom_entry(f, doc, entry, &feedwide);
-	feed_entry_free(&feedwide);
-}
-
-/*
- * Read the items of RSS 1.1's <items rdf:parseType="Collection">; RSS
- * 1.0's <items> holds only an rdf:Seq of references, and adds nothing.
- */
-static void
-xml_rss_items(struct feed *f, xmlDocPtr doc, xmlNodePtr items)
-{
-	xmlNodePtr	n;
-
-	for (n = items->children; n != NULL; n = n->next) {
-		if (xml_core(n, "item") && feed_room(f))
-			xml_rss_item(f, doc, n);
-	}
-}
-
-/* Read an RSS channel's own fields and the items inside it. */
-static void
-xml_rss_channel(struct feed *f, xmlDocPtr doc, xmlNodePtr channel)
-{
-	xmlNodePtr	 n;
-	char		*s;
-
-	for (n = channel->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (xml_core(n, "title"))
-			xml_feed_title(f, n, 1);
-		else if (xml_core(n, "link") && !xml_is(n, NS_ATOM, "link")) {
-			s = xml_text_nonempty(n);
-			xml_feed_site(f, doc, n, s);
-			free(s);
-		} else if (xml_is(n, NS_DC, "title"))
-			xml_feed_title(f, n, 1);
-		else if (xml_core(n, "item") && feed_room(f))
-			xml_rss_item(f, doc, n);
-		else if (xml_core(n, "items"))
-			xml_rss_items(f, doc, n);
-	}
-}
-
-/*
- * Read an RSS document: items in the channel (2.0), beside it (1.0), or
- * in its <items> (1.1, whose root is the Channel).
- */
-static void
-xml_rss(struct feed *f, xmlDocPtr doc, xmlNodePtr root)
-{
-	xmlNodePtr	n;
-
-	if (xml_core(root, "channel") || xml_core(root, "Channel")) {
-		xml_rss_channel(f, doc, root);
-		return;
-	}
-	for (n = root->children; n != NULL; n = n->next) {
-		if (xml_core(n, "channel"))
-			xml_rss_channel(f, doc, n);
-		else if (xml_core(n, "item") && feed_room(f))
-			xml_rss_item(f, doc, n);
-	}
 }
 
 /* A parse under a node budget. */
@@ -810,7 +364,7 @@ xml_drop_open_item(struct feed *f, xmlNodePtr n)
 	xmlNodePtr	item = NULL;
 
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
-		if (xml_core(n, "item") || xml_core(n, "entry"))
+		if (feed_xml_core(n, "item") || feed_xml_core(n, "entry"))
 			item = n;
 	}
 	if (item != NULL && item->parent != NULL &&
@@ -892,7 +446,7 @@ feed_xml_parse(const char *s, size_t len, const char *url, struct feed *f,
 	const char	*local, *encoding = NULL;
 	char		*prepared, *name;
 	size_t		 plen;
-	enum xml_ns	 ns;
+	enum feed_xml_ns	 ns;
 	int		 rv = -1;
 
 	xmlInitParser();
@@ -907,20 +461,20 @@ feed_xml_parse(const char *s, size_t len, const char *url, struct feed *f,
 		return -1;
 	}
 	root = xmlDocGetRootElement(doc);
-	ns = xml_ns(root, &local);
+	ns = feed_xml_ns(root, &local);
 	if ((ns == NS_NONE || ns == NS_RSS || ns == NS_RDF) &&
 	    (strcmp(local, "rss") == 0 || strcmp(local, "RDF") == 0 ||
 	    strcmp(local, "channel") == 0 || strcmp(local, "Channel") == 0)) {
-		f->kind = FEED_RSS;
-		xml_rss(f, doc, root);
+		f->kind = FEED_KIND_RSS;
+		feed_xml_rss(f, doc, root);
 	} else if ((ns == NS_NONE || ns == NS_ATOM) &&
 	    strcmp(local, "feed") == 0) {
-		f->kind = FEED_ATOM;
-		xml_atom(f, doc, root);
+		f->kind = FEED_KIND_ATOM;
+		feed_xml_atom(f, doc, root);
 	} else if ((ns == NS_NONE || ns == NS_ATOM) &&
 	    strcmp(local, "entry") == 0) {
-		f->kind = FEED_ATOM;
-		xml_atom_entry_doc(f, doc, root);
+		f->kind = FEED_KIND_ATOM;
+		feed_xml_atom_entry_doc(f, doc, root);
 	} else if (strcasecmp(local, "html") == 0) {
 		*err = xstrdup("not a feed: an html page");
 		goto out;

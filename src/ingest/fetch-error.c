@@ -62,12 +62,114 @@ fetch_error_timeout(struct fetch_xfer *x, const char *url)
 		    "%ld s (the low-speed limit)", x->low_speed_time);
 	else if (curl_compat_too_slow(x->errbuf))
 		xasprintf(&msg, "too slow: under %d %s for %ld s",
-		    FETCH_LOW_SPEED_LIMIT, plural(FETCH_LOW_SPEED_LIMIT, "byte/s", "bytes/s"),
+		    FETCH_LOW_SPEED_LIMIT, plural(FETCH_LOW_SPEED_LIMIT,
+		    "byte/s", "bytes/s"),
 		    x->low_speed_time);
 	else
 		xasprintf(&msg, "not done within %ld s, the limit for a whole "
 		    "fetch%s", x->timeout, got + header == 0 ? " (no answer "
 		    "came)" : "");
+	return msg;
+}
+
+/* What a message about a failed transfer may name. */
+struct fetch_why {
+	struct fetch_xfer	*x;
+	long			 redirects;
+	const char		*clean;	/* libcurl's words, cleaned */
+	const char		*host;	/* the host asked, cleaned */
+	const char		*os;	/* the system's words, or clean */
+};
+
+/* A failure of the address, the connection or HTTP; NULL if not one. */
+static char *
+fetch_error_transfer(const struct fetch_why *w, CURLcode code)
+{
+	char	*msg = NULL;
+
+	switch (code) {
+	case CURLE_TOO_MANY_REDIRECTS:
+		xasprintf(&msg, "too many redirects (more than %d, the limit)",
+		    FETCH_MAX_REDIRS);
+		break;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		if (curl_compat_not_http(w->x->errbuf))
+			xasprintf(&msg, "the answer is not HTTP: %s", w->clean);
+		else
+			xasprintf(&msg, w->redirects > 0 ? "redirected to an "
+			    "address that is not http or https: %s" :
+			    "not an http or https address: %s", w->clean);
+		break;
+	case CURLE_COULDNT_RESOLVE_HOST:
+		xasprintf(&msg, "no such host: %s (the name did not resolve)",
+		    w->host);
+		break;
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		xasprintf(&msg, "the proxy's host name did not resolve: %s",
+		    w->clean);
+		break;
+	case CURLE_COULDNT_CONNECT:
+		xasprintf(&msg, "could not connect to %s: %s", w->host, w->os);
+		break;
+	case CURLE_GOT_NOTHING:
+		xasprintf(&msg, "the server closed the connection without an "
+		    "answer");
+		break;
+	case CURLE_PARTIAL_FILE:
+		xasprintf(&msg, "the connection closed before the whole "
+		    "document came: %s", w->clean);
+		break;
+	case CURLE_SEND_ERROR:
+		xasprintf(&msg, "the connection failed while sending the "
+		    "request: %s", w->os);
+		break;
+	case CURLE_RECV_ERROR:
+		xasprintf(&msg, "the connection failed while receiving: %s",
+		    w->os);
+		break;
+	case CURLE_WEIRD_SERVER_REPLY:
+		xasprintf(&msg, "the answer is not HTTP: %s", w->clean);
+		break;
+	case CURLE_BAD_CONTENT_ENCODING:
+		xasprintf(&msg, "the document's compression is broken "
+		    "(Content-Encoding): %s", w->clean);
+		break;
+	case CURLE_URL_MALFORMAT:
+		xasprintf(&msg, "not a valid address: %s", w->clean);
+		break;
+	default:
+		break;
+	}
+	return msg;
+}
+
+/* A failure of TLS; NULL if not one. */
+static char *
+fetch_error_tls(const struct fetch_why *w, CURLcode code)
+{
+	char	*msg = NULL;
+
+	switch (code) {
+	case CURLE_PEER_FAILED_VERIFICATION:
+		xasprintf(&msg, "the server's TLS certificate is not trusted "
+		    "for %s: %s", w->host, w->clean);
+		break;
+	case CURLE_SSL_CONNECT_ERROR:
+		if (curl_compat_tls_plain(w->x->errbuf))
+			xasprintf(&msg, "the TLS handshake with %s failed: the "
+			    "server answers in plain HTTP on this port (try "
+			    "http://)", w->host);
+		else
+			xasprintf(&msg, "the TLS handshake with %s failed: %s",
+			    w->host, w->clean);
+		break;
+	case CURLE_SSL_CACERT_BADFILE:
+		xasprintf(&msg, "cannot read the trusted TLS certificates: %s",
+		    w->clean);
+		break;
+	default:
+		break;
+	}
 	return msg;
 }
 
@@ -79,9 +181,10 @@ char *
 fetch_error(struct fetch_xfer *x, CURLcode code, long redirects,
     const char *url)
 {
-	const char	*detail;
-	char		*msg, *clean, *host;
-	long		 oserr = 0;
+	struct fetch_why	 w;
+	const char		*detail;
+	char			*msg, *clean, *host;
+	long			 oserr = 0;
 
 	detail = x->errbuf[0] != '\0' ? x->errbuf : curl_easy_strerror(code);
 	clean = utf8_clean_line(detail, strlen(detail));
@@ -95,86 +198,24 @@ fetch_error(struct fetch_xfer *x, CURLcode code, long redirects,
 		    FETCH_MAX_HEADER / 1024);
 		goto out;
 	}
+	if (code == CURLE_OPERATION_TIMEDOUT) {
+		msg = fetch_error_timeout(x, url);
+		goto out;
+	}
+	if (code == CURLE_ABORTED_BY_CALLBACK) {
+		msg = xstrdup("cancelled");
+		goto out;
+	}
 	curl_easy_getinfo(x->h, CURLINFO_OS_ERRNO, &oserr);
 	host = fetch_host(url);
-	switch (code) {
-	case CURLE_OPERATION_TIMEDOUT:
-		msg = fetch_error_timeout(x, url);
-		break;
-	case CURLE_TOO_MANY_REDIRECTS:
-		xasprintf(&msg, "too many redirects (more than %d, the limit)",
-		    FETCH_MAX_REDIRS);
-		break;
-	case CURLE_UNSUPPORTED_PROTOCOL:
-		if (curl_compat_not_http(x->errbuf))
-			xasprintf(&msg, "the answer is not HTTP: %s", clean);
-		else
-			xasprintf(&msg, redirects > 0 ? "redirected to an "
-			    "address that is not http or https: %s" :
-			    "not an http or https address: %s", clean);
-		break;
-	case CURLE_COULDNT_RESOLVE_HOST:
-		xasprintf(&msg, "no such host: %s (the name did not resolve)",
-		    host);
-		break;
-	case CURLE_COULDNT_RESOLVE_PROXY:
-		xasprintf(&msg, "the proxy's host name did not resolve: %s",
-		    clean);
-		break;
-	case CURLE_COULDNT_CONNECT:
-		xasprintf(&msg, "could not connect to %s: %s", host,
-		    oserr != 0 ? strerror((int)oserr) : clean);
-		break;
-	case CURLE_GOT_NOTHING:
-		xasprintf(&msg, "the server closed the connection without an "
-		    "answer");
-		break;
-	case CURLE_PARTIAL_FILE:
-		xasprintf(&msg, "the connection closed before the whole "
-		    "document came: %s", clean);
-		break;
-	case CURLE_SEND_ERROR:
-		xasprintf(&msg, "the connection failed while sending the "
-		    "request: %s", oserr != 0 ? strerror((int)oserr) : clean);
-		break;
-	case CURLE_RECV_ERROR:
-		xasprintf(&msg, "the connection failed while receiving: %s",
-		    oserr != 0 ? strerror((int)oserr) : clean);
-		break;
-	case CURLE_WEIRD_SERVER_REPLY:
-		xasprintf(&msg, "the answer is not HTTP: %s", clean);
-		break;
-	case CURLE_BAD_CONTENT_ENCODING:
-		xasprintf(&msg, "the document's compression is broken "
-		    "(Content-Encoding): %s", clean);
-		break;
-	case CURLE_PEER_FAILED_VERIFICATION:
-		xasprintf(&msg, "the server's TLS certificate is not trusted "
-		    "for %s: %s", host, clean);
-		break;
-	case CURLE_SSL_CONNECT_ERROR:
-		if (curl_compat_tls_plain(x->errbuf))
-			xasprintf(&msg, "the TLS handshake with %s failed: the "
-			    "server answers in plain HTTP on this port (try "
-			    "http://)", host);
-		else
-			xasprintf(&msg, "the TLS handshake with %s failed: %s",
-			    host, clean);
-		break;
-	case CURLE_SSL_CACERT_BADFILE:
-		xasprintf(&msg, "cannot read the trusted TLS certificates: %s",
-		    clean);
-		break;
-	case CURLE_URL_MALFORMAT:
-		xasprintf(&msg, "not a valid address: %s", clean);
-		break;
-	case CURLE_ABORTED_BY_CALLBACK:
-		msg = xstrdup("cancelled");
-		break;
-	default:
+	w.x = x;
+	w.redirects = redirects;
+	w.clean = clean;
+	w.host = host;
+	w.os = oserr != 0 ? strerror((int)oserr) : clean;
+	if ((msg = fetch_error_transfer(&w, code)) == NULL &&
+	    (msg = fetch_error_tls(&w, code)) == NULL)
 		msg = xstrdup(clean);
-		break;
-	}
 	free(host);
 out:
 	free(clean);

@@ -2,7 +2,8 @@
  * Fetching over HTTP(S) with libcurl's multi interface: a few transfers at
  * once, each with every limit set, the body counted in the write callback,
  * the validators (ETag, Last-Modified) read from the last response's
- * headers. Also the check of addresses and feed autodiscovery in HTML.
+ * headers. Also the check of addresses. Finding the feed a page advertises
+ * is feed-discover.c's.
  */
 #include "config.h"
 
@@ -13,14 +14,11 @@
 #include <time.h>
 
 #include <curl/curl.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/uri.h>
 
 #include "buf.h"
 #include "curl-compat.h"
 #include "fetch.h"
 #include "fetch-int.h"
-#include "html.h"
 #include "url.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -544,60 +542,4 @@ fetch_result_free(struct fetch_result *res)
 	free(res->moved);
 	free(res->error);
 	memset(res, 0, sizeof *res);
-}
-
-/* Is this a feed's media type, as pages advertise them? */
-static int
-fetch_feed_type(const char *t)
-{
-	static const char *const types[] = {
-		"application/rss+xml", "application/atom+xml",
-		"application/feed+json", "application/rdf+xml", NULL
-	};
-	size_t	i, n = strcspn(t, "; \t");
-
-	for (i = 0; types[i] != NULL; i++)
-		if (strlen(types[i]) == n && strncasecmp(t, types[i], n) == 0)
-			return 1;
-	return 0;
-}
-
-char *
-fetch_discover(const char *data, size_t len, const char *base)
-{
-	static const char *const alternate[] = { "alternate", NULL };
-	struct html_walk	 w;
-	htmlDocPtr		 doc;
-	xmlChar			*abs;
-	char			*type, *href, *found = NULL, *err = NULL;
-	size_t			 seen = 0;
-
-	if (len > 0x7fffffff)
-		return NULL;
-	doc = html_read_memory(data, len, base, NULL, HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER);
-	if (doc == NULL)
-		return NULL;
-	html_walk_init(&w, xmlDocGetRootElement(doc));
-	while (found == NULL && html_walk_next(&w, 1) && seen++ < 100000) {
-		if (w.leave || !html_is(w.cur, "link") ||
-		    !html_attr_word(w.cur, "rel", alternate))
-			continue;
-		type = html_attr(w.cur, "type");
-		href = html_attr(w.cur, "href");
-		if (type != NULL && href != NULL && fetch_feed_type(type)) {
-			abs = xmlBuildURI((const xmlChar *)href,
-			    (const xmlChar *)base);
-			if (abs != NULL && fetch_url_check((const char *)abs,
-			    &err) == 0)
-				found = xstrdup((const char *)abs);
-			free(err);
-			err = NULL;
-			xmlFree(abs);
-		}
-		free(type);
-		free(href);
-	}
-	xmlFreeDoc(doc);
-	return found;
 }

@@ -85,11 +85,4 @@ int	 fetch_many(const struct fetch_req *, size_t n,
 
 void	 fetch_result_free(struct fetch_result *);
 
-/*
- * Find the feed an HTML page advertises (<link rel="alternate"
- * type="application/rss+xml" href=...>, or Atom, or JSON Feed), made
- * absolute against base. Returns a new string, or NULL if none.
- */
-char	*fetch_discover(const char *, size_t, const char *base);
-
 #endif

@@ -357,34 +357,23 @@ out:
 	return rv;
 }
 
-int
-opml_parse(const char *data, size_t len, struct opml *o, char **err)
+/*
+ * Read the document into a tree under the bounds of struct opml_sax;
+ * *skipped counts the outlines not built. Returns the tree, or NULL with
+ * *err (caller frees) when the document cannot be read, declares
+ * entities or attributes, or is not well formed.
+ */
+static xmlDocPtr
+opml_read(const char *data, size_t len, size_t *skipped, char **err)
 {
 	xmlParserCtxtPtr	 ctxt;
-	xmlDocPtr		 doc = NULL;
-	xmlNodePtr		 root, n;
+	xmlDocPtr		 doc;
 	const xmlError		*e;
-	char			*cut = NULL;
-	size_t			 clen;
 	struct opml_sax		 st;
-	int			 rv = -1;
 
-	memset(o, 0, sizeof *o);
-	if (len > 0x7fffffff) {
-		*err = xstrdup("file too large");
-		return -1;
-	}
-	xml_quiet();
-	/* libxml2 spends quadratic time on a tag's attributes. */
-	if ((cut = markup_cut_attrs(data, len, MARKUP_MAX_ATTRS, 0,
-	    &clen)) != NULL) {
-		data = cut;
-		len = clen;
-	}
 	if ((ctxt = xmlCreateMemoryParserCtxt(data, (int)len)) == NULL) {
 		*err = xstrdup("cannot read the file");
-		free(cut);
-		return -1;
+		return NULL;
 	}
 	memset(&st, 0, sizeof st);
 	ctxt->_private = &st;
@@ -400,21 +389,51 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	xmlParseDocument(ctxt);
 	doc = ctxt->myDoc;
+	*skipped = st.skipped;
 	if (st.entities) {
 		*err = xstrdup(st.entities == 1 ? "the document declares "
 		    "entities, which OPML has no use for; refused" :
 		    "the document declares attributes (<!ATTLIST>), which "
 		    "OPML has no use for; refused");
-		goto out;
-	}
-	if (!ctxt->wellFormed || doc == NULL) {
+	} else if (!ctxt->wellFormed || doc == NULL) {
 		e = xmlCtxtGetLastError(ctxt);
 		xasprintf(err, "not well-formed XML (line %d: %s)",
 		    e != NULL ? e->line : 0, e != NULL && e->message != NULL ?
 		    e->message : "unknown error");
 		(*err)[strcspn(*err, "\n")] = '\0';
-		goto out;
+	} else {
+		xmlFreeParserCtxt(ctxt);
+		return doc;
 	}
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return NULL;
+}
+
+int
+opml_parse(const char *data, size_t len, struct opml *o, char **err)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	char		*cut = NULL;
+	size_t		 clen, skipped;
+	int		 rv = -1;
+
+	memset(o, 0, sizeof *o);
+	if (len > 0x7fffffff) {
+		*err = xstrdup("file too large");
+		return -1;
+	}
+	xml_quiet();
+	/* libxml2 spends quadratic time on a tag's attributes. */
+	if ((cut = markup_cut_attrs(data, len, MARKUP_MAX_ATTRS, 0,
+	    &clen)) != NULL) {
+		data = cut;
+		len = clen;
+	}
+	if ((doc = opml_read(data, len, &skipped, err)) == NULL)
+		goto out;
 	root = xmlDocGetRootElement(doc);
 	if (!opml_is(root, "opml")) {
 		*err = xstrdup("not OPML: the root element is not <opml>");
@@ -429,12 +448,11 @@ opml_parse(const char *data, size_t len, struct opml *o, char **err)
 	}
 	if (opml_walk(o, n, err) != 0)
 		goto out;
-	o->skipped += st.skipped;
+	o->skipped += skipped;
 	rv = 0;
 out:
 	if (doc != NULL)
 		xmlFreeDoc(doc);
-	xmlFreeParserCtxt(ctxt);
 	free(cut);
 	if (rv != 0)
 		opml_free(o);

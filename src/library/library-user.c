@@ -268,7 +268,7 @@ feed_tags_row(const struct store_feed *f, void *arg)
 	t->v = xcalloc(f->ntags + 1, sizeof *t->v);
 	for (t->n = 0; t->n < f->ntags; t->n++)
 		t->v[t->n] = xstrdup(f->tags[t->n]);
-	t->local = strcmp(f->kind, "local") == 0;
+	t->local = f->kind == FEED_KIND_LOCAL;
 	return 1;
 }
 

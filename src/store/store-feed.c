@@ -14,6 +14,7 @@
 
 #include "article.h"
 #include "date.h"
+#include "feed-kind.h"
 #include "store.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -61,7 +62,7 @@ exec_id(struct store *s, const char *sql, int64_t id, char **err,
 
 int
 store_feed_add(struct store *s, const char *url, const char *title,
-    const char *kind, int64_t *id, char **err)
+    enum feed_kind kind, int64_t *id, char **err)
 {
 	sqlite3_stmt	*st;
 	int		 rc, rv = -1;
@@ -74,7 +75,7 @@ store_feed_add(struct store *s, const char *url, const char *title,
 		return -1;
 	bind_text(st, 1, url);
 	bind_text(st, 2, title);
-	bind_text(st, 3, kind);
+	bind_text(st, 3, feed_kind_name(kind));
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)time(NULL));
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
@@ -151,7 +152,8 @@ store_feed_list(struct store *s, int64_t id, const char *url,
 		f.id = sqlite3_column_int64(st, 0);
 		f.url = (const char *)sqlite3_column_text(st, 1);
 		f.title = (const char *)sqlite3_column_text(st, 2);
-		f.kind = (const char *)sqlite3_column_text(st, 3);
+		f.kind = feed_kind_from_name(
+		    (const char *)sqlite3_column_text(st, 3));
 		f.etag = (const char *)sqlite3_column_text(st, 4);
 		f.last_modified = (const char *)sqlite3_column_text(st, 5);
 		f.fetched = sqlite3_column_int64(st, 6);
@@ -315,7 +317,8 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 		return -1;
 	sqlite3_bind_int64(st, 1, f->id);
 	bind_text(st, 2, f->title);
-	bind_text(st, 3, f->kind);
+	bind_text(st, 3, f->kind != FEED_KIND_UNKNOWN ?
+	    feed_kind_name(f->kind) : NULL);
 	bind_text(st, 4, f->etag);
 	bind_text(st, 5, f->last_modified);
 	sqlite3_bind_int64(st, 6, f->fetched);
@@ -362,7 +365,7 @@ store_feed_remove(struct store *s, int64_t id, int64_t *removed,
 		kind = (const char *)sqlite3_column_text(st, 0);
 		*removed = sqlite3_column_int64(st, 1);
 		*kept = sqlite3_column_int64(st, 2);
-		rv = kind != NULL && strcmp(kind, "local") == 0 ? -2 : 0;
+		rv = feed_kind_from_name(kind) == FEED_KIND_LOCAL ? -2 : 0;
 	} else if (rc == SQLITE_DONE)
 		rv = 1;
 	else

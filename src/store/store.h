@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "feed-kind.h"
+
 struct article;
 struct store;
 
@@ -70,7 +72,8 @@ struct store_feed {
 	int64_t		 id;
 	const char	*url;
 	const char	*title;		/* may be NULL */
-	const char	*kind;		/* rss, atom, json, page, local */
+	enum feed_kind	 kind;		/* kept as its name (feed-kind.h); UNKNOWN:
+					   not changed by store_feed_update */
 	const char	*etag;		/* validators of the last 200; may */
 	const char	*last_modified;	/* be NULL */
 	int64_t		 fetched;	/* last attempt (epoch); 0: never */
@@ -87,7 +90,7 @@ struct store_feed {
 
 /* Add a feed: 0 added, 1 the url was there already; *id set either way. */
 int	 store_feed_add(struct store *, const char *url, const char *title,
-	     const char *kind, int64_t *id, char **err);
+	     enum feed_kind, int64_t *id, char **err);
 
 /*
  * Call fn for the feed with this id (url NULL) or url, or for every feed
@@ -116,8 +119,8 @@ int	 store_feed_tags_change(struct store *, int64_t, char *const *,
 	     char **err);
 
 /*
- * Record a fetch: title, kind and url (the feed moved) when not NULL;
- * etag, last_modified, fetched, status and error as given. 0 done, 1 no such feed (removed
+ * Record a fetch: title and url (the feed moved) when not NULL, kind
+ * when not FEED_KIND_UNKNOWN; etag, last_modified, fetched, status and error as given. 0 done, 1 no such feed (removed
  * meanwhile), -1 error.
  */
 int	 store_feed_update(struct store *, const struct store_feed *, char **);

@@ -1,7 +1,7 @@
 /*
  * Fetching feeds from the screen (R: every feed, or in the feed list the
  * feed under the cursor): a worker thread with its own store
- * connection runs feeds_fetch while the screen stays live. The thread
+ * connection runs feed_refresh while the screen stays live. The thread
  * publishes its progress under a mutex; the main loop polls it, draws the
  * progress on the status line and, when the thread is done, joins it,
  * reloads the lists and says what came in. Quitting sets the cancel flag
@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "feeds.h"
+#include "feed-refresh.h"
 #include "fetch.h"
 #include "plural.h"
 #include "store.h"
@@ -39,7 +39,7 @@ struct ui_fetch {
 	size_t			 total;
 	int			 started;	/* total is known */
 	int			 finished;
-	struct feeds_totals	 t;
+	struct feed_sync_totals	 t;
 	char			*error;		/* the whole fetch failed */
 	char			*failure;	/* the first feed that failed */
 
@@ -58,7 +58,7 @@ ui_fetch_started(size_t total, void *arg)
 }
 
 static void
-ui_fetch_report(const struct feeds_event *ev, void *arg)
+ui_fetch_report(const struct feed_sync_event *ev, void *arg)
 {
 	struct ui_fetch	*f = arg;
 	char		*url;
@@ -66,7 +66,7 @@ ui_fetch_report(const struct feeds_event *ev, void *arg)
 	pthread_mutex_lock(&f->lock);
 	f->done = ev->done;
 	f->total = ev->total;
-	if (ev->status == FEEDS_FAILED && f->failure == NULL) {
+	if (ev->status == FEED_SYNC_FAILED && f->failure == NULL) {
 		url = url_redact(ev->url);
 		xasprintf(&f->failure, "%s: %s", ev->title != NULL ?
 		    ev->title : url, ev->reason != NULL ? ev->reason :
@@ -81,8 +81,8 @@ static void *
 ui_fetch_main(void *arg)
 {
 	struct ui_fetch		*f = arg;
-	struct feeds_options	 opts;
-	struct feeds_totals	 t;
+	struct feed_sync_options	 opts;
+	struct feed_sync_totals	 t;
 	struct store		*s;
 	char			*err = NULL;
 
@@ -93,7 +93,7 @@ ui_fetch_main(void *arg)
 		opts.start = ui_fetch_started;
 		opts.report = ui_fetch_report;
 		opts.arg = f;
-		feeds_fetch(s, f->feed > 0 ? &f->feed : NULL,
+		feed_refresh(s, f->feed > 0 ? &f->feed : NULL,
 		    f->feed > 0 ? 1 : 0, &opts, &t, &err);
 		store_close(s);
 	}
@@ -166,7 +166,7 @@ ui_fetch_start(struct ui *ui)
 static int
 ui_fetch_local_row(const struct store_feed *f, void *arg)
 {
-	*(int *)arg = strcmp(f->kind, "local") == 0;
+	*(int *)arg = f->kind == FEED_KIND_LOCAL;
 	return 1;
 }
 
@@ -209,7 +209,7 @@ int
 ui_fetch_poll(struct ui *ui)
 {
 	struct ui_fetch		*f = ui->fetch;
-	struct feeds_totals	 t;
+	struct feed_sync_totals	 t;
 	char			*failure, *msg;
 	int			 finished, flags = 0;
 

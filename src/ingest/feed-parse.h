@@ -1,13 +1,15 @@
 /*
- * Feeds: RSS 0.9x/1.0/1.1/2.0, Atom (feeds and entry documents) and JSON
- * Feed documents parsed into plain articles. The parsers do no I/O and
- * never touch the store; fetching (fetch.c) and storing are the caller's
- * business.
+ * Parsing feeds: RSS 0.9x/1.0/1.1/2.0, Atom (feeds and entry documents)
+ * and JSON Feed documents, or a page kept as one story, read into plain
+ * articles. The parsers do no I/O and never touch the store; fetching
+ * (fetch.c) and storing (feed-sync.c) are the caller's business.
  */
-#ifndef DOSSIER_FEED_H
-#define DOSSIER_FEED_H
+#ifndef DOSSIER_FEED_PARSE_H
+#define DOSSIER_FEED_PARSE_H
 
 #include <stddef.h>
+
+#include "feed-kind.h"
 
 struct article;
 
@@ -32,16 +34,9 @@ struct article;
 #define FEED_MAX_ENTITY_BYTES	(1u * 1024 * 1024)
 #define FEED_MAX_ENTITIES	1024
 
-enum feed_kind {
-	FEED_UNKNOWN,
-	FEED_RSS,		/* RSS 0.9x, 1.0 (RDF), 1.1 and 2.0 */
-	FEED_ATOM,
-	FEED_JSON		/* JSON Feed 1.0 and 1.1 */
-};
-
 /* A parsed feed document. */
 struct feed {
-	enum feed_kind	 kind;
+	enum feed_kind	 kind;		/* RSS, Atom, JSON Feed or page */
 	char		*title;		/* the feed's title; may be NULL */
 	char		*site;		/* the site's address; may be NULL */
 	/*
@@ -59,11 +54,16 @@ struct feed {
 					   address, not an item, or too many */
 };
 
-void	 feed_init(struct feed *);
-void	 feed_free(struct feed *);
+/* Start an empty feed; free its fields and items (it is left empty). */
+void	 feed_parse_init(struct feed *);
+void	 feed_parse_free(struct feed *);
 
-/* What a document is, from its first bytes (and content type, or NULL). */
-enum feed_kind feed_sniff(const char *, size_t, const char *content_type);
+/*
+ * What a document is, from its first bytes (and content type, or NULL):
+ * FEED_KIND_RSS, _ATOM, _JSON, or FEED_KIND_UNKNOWN.
+ */
+enum feed_kind feed_parse_sniff(const char *, size_t,
+	     const char *content_type);
 
 /*
  * Parse a feed document fetched from url (used to make links absolute; may
@@ -75,7 +75,13 @@ enum feed_kind feed_sniff(const char *, size_t, const char *content_type);
 int	 feed_parse(const char *, size_t, const char *url, struct feed *,
 	     char **err);
 
-/* Feed names for messages and the store's feeds.kind: "rss", "atom", "json". */
-const char *feed_kind_name(enum feed_kind);
+/*
+ * Read an HTML page fetched from url as a feed of one story (kind
+ * FEED_KIND_PAGE, its guid the address). Returns 0, or -1 with *err set
+ * (caller frees) when the page has no title and no text; f holds what
+ * was read either way (feed_parse_free frees it).
+ */
+int	 feed_parse_page(const char *, size_t, const char *url,
+	     struct feed *, char **err);
 
 #endif

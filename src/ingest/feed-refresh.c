@@ -1,0 +1,309 @@
+/*
+ * Refreshing feeds: fetch the library's feeds (fetch.c) a few at once,
+ * parse each (feed-parse.c) as its kind, and store its stories with its
+ * new fetch state in one transaction (feed-sync.c), so a feed that fails
+ * leaves nothing behind and an interrupted refresh loses no more than the
+ * feed in hand. A feed that moved for good is remembered at its new
+ * address.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "feed-kind.h"
+#include "feed-parse.h"
+#include "feed-refresh.h"
+#include "feed-sync-int.h"
+#include "fetch.h"
+#include "store.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* A feed as read from the store, owned. */
+struct refresh_row {
+	int64_t		 id;
+	char		*url;
+	char		*title;
+	enum feed_kind	 kind;
+	char		*etag;
+	char		*last_modified;
+	char		**tags;		/* given to each new story */
+	size_t		 ntags;
+};
+
+struct refresh_list {
+	struct refresh_row	*v;
+	size_t			 n;
+};
+
+/* The run of feed_refresh: the rows, the options, the totals. */
+struct refresh_run {
+	struct store			*s;
+	struct refresh_list		 l;
+	const struct feed_sync_options	*opts;
+	struct feed_sync_totals		*t;
+	size_t				 done;
+};
+
+/* Free a row's fields. */
+static void
+refresh_row_free(struct refresh_row *r)
+{
+	free(r->url);
+	free(r->title);
+	free(r->etag);
+	free(r->last_modified);
+	while (r->ntags > 0)
+		free(r->tags[--r->ntags]);
+	free(r->tags);
+}
+
+/* A copy of s, or NULL. */
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Keep a feed row read from the store. */
+static int
+refresh_list_row(const struct store_feed *f, void *arg)
+{
+	struct refresh_list	*l = arg;
+	struct refresh_row	*r;
+
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	r = &l->v[l->n++];
+	r->id = f->id;
+	r->url = xstrdup(f->url);
+	r->title = dup_or_null(f->title);
+	r->kind = f->kind;
+	r->etag = dup_or_null(f->etag);
+	r->last_modified = dup_or_null(f->last_modified);
+	r->tags = xcalloc(f->ntags + 1, sizeof *r->tags);
+	for (r->ntags = 0; r->ntags < f->ntags; r->ntags++)
+		r->tags[r->ntags] = xstrdup(f->tags[r->ntags]);
+	return 0;
+}
+
+/*
+ * Store a feed's items in one transaction with its fetch state. Returns 0
+ * with the counts, 1 if the feed is gone, or -1 with *err; nothing is
+ * stored unless 0.
+ */
+static int
+refresh_store(struct store *s, const struct store_feed *state,
+    struct feed *f, const struct refresh_row *r,
+    struct feed_sync_event *ev, char **err)
+{
+	struct feed_sync_items	*it;
+	int			 rc, rv = -1;
+
+	ev->added = ev->updated = ev->dropped = 0;
+	if ((it = feed_sync_prepare(s, state->id, f, r->tags, r->ntags,
+	    err)) == NULL)
+		return -1;
+	if (store_begin(s, err) != 0)
+		goto out;
+	if ((rc = feed_sync_write(s, state, it, ev, err)) != 0 ||
+	    store_commit(s, err) != 0) {
+		store_rollback(s);
+		ev->added = ev->updated = ev->dropped = 0;
+		ev->dropped_first = NULL;
+		rv = rc == 1 ? 1 : -1;
+		goto out;
+	}
+	rv = 0;
+out:
+	feed_sync_items_free(it);
+	return rv;
+}
+
+/* Record a failed or unchanged fetch: the state only. 1 if the feed is gone. */
+static int
+refresh_state_only(struct store *s, const struct store_feed *state)
+{
+	char	*err = NULL;
+	int	 rc = -1;
+
+	if (store_begin(s, &err) == 0) {
+		if ((rc = store_feed_update(s, state, &err)) == 0 &&
+		    store_commit(s, &err) == 0)
+			goto out;
+		store_rollback(s);
+	}
+out:
+	free(err);
+	return rc == 1;
+}
+
+/* Parse a fetched document as its feed's kind; 0 or -1 with *err. */
+static int
+refresh_parse(const struct refresh_row *r, const struct fetch_result *res,
+    struct feed *f, char **err)
+{
+	if (r->kind == FEED_KIND_PAGE)
+		return feed_parse_page(res->data, res->len, r->url, f, err);
+	return feed_parse(res->data, res->len, res->url != NULL ? res->url :
+	    r->url, f, err);
+}
+
+/* Stop at the first feed listed. */
+static int
+refresh_stop(const struct store_feed *f, void *arg)
+{
+	return 1;
+}
+
+/*
+ * Record a failed fetch (the reason, the old validators, nothing else
+ * changed) and report it.
+ */
+static void
+refresh_failed(struct refresh_run *run, const struct refresh_row *r,
+    struct store_feed *st, struct feed_sync_event *ev, const char *reason)
+{
+	st->title = NULL;
+	st->kind = FEED_KIND_UNKNOWN;
+	st->url = NULL;
+	ev->moved = NULL;
+	st->etag = r->etag;
+	st->last_modified = r->last_modified;
+	st->error = reason;
+	ev->status = refresh_state_only(run->s, st) ? FEED_SYNC_REMOVED :
+	    FEED_SYNC_FAILED;
+	ev->reason = reason;
+	feed_sync_report(run->opts, run->t, ev);
+}
+
+/* One feed's transfer is over: store what it brought. */
+static void
+refresh_done(size_t i, struct fetch_result *res, void *arg)
+{
+	struct refresh_run	*run = arg;
+	struct refresh_row	*r = &run->l.v[i];
+	struct feed_sync_event	 ev;
+	struct store_feed	 st;
+	struct feed		 f;
+	char			*err = NULL, *title = NULL;
+	int			 rc;
+
+	memset(&ev, 0, sizeof ev);
+	memset(&st, 0, sizeof st);
+	feed_parse_init(&f);
+	ev.id = st.id = r->id;
+	ev.url = r->url;
+	ev.title = r->title;
+	ev.kind = feed_kind_name(r->kind);
+	ev.done = ++run->done;
+	ev.total = run->l.n;
+	st.fetched = (int64_t)time(NULL);
+	st.status = (int)res->http;
+	st.etag = r->etag;
+	st.last_modified = r->last_modified;
+	/*
+	 * Moved for good (301, 308): remember the new address, unless a
+	 * feed of the library has it already.
+	 */
+	if (res->moved != NULL && r->kind != FEED_KIND_PAGE &&
+	    strcmp(res->moved, r->url) != 0 && store_feed_list(run->s, 0,
+	    res->moved, refresh_stop, NULL, NULL) == 1)
+		ev.moved = st.url = res->moved;
+	if (res->status == FETCH_ERROR) {
+		err = xstrdup(res->error != NULL ? res->error :
+		    "the transfer failed (no reason given)");
+		goto failed;
+	}
+	if (res->status == FETCH_NOT_MODIFIED) {
+		ev.status = refresh_state_only(run->s, &st) ?
+		    FEED_SYNC_REMOVED : FEED_SYNC_NOT_MODIFIED;
+		feed_sync_report(run->opts, run->t, &ev);
+		return;
+	}
+	if (run->opts != NULL && run->opts->cancel != NULL &&
+	    *run->opts->cancel) {
+		err = xstrdup("cancelled");
+		goto failed;
+	}
+	if (refresh_parse(r, res, &f, &err) != 0)
+		goto failed;
+	if ((title = feed_sync_title(&f)) != NULL)
+		ev.title = st.title = title;
+	if (f.kind != FEED_KIND_UNKNOWN) {
+		st.kind = f.kind;
+		ev.kind = feed_kind_name(f.kind);
+	}
+	st.etag = res->etag;
+	st.last_modified = res->last_modified;
+	if ((rc = refresh_store(run->s, &st, &f, r, &ev, &err)) < 0)
+		goto failed;
+	ev.status = rc == 1 ? FEED_SYNC_REMOVED : FEED_SYNC_FETCHED;
+	feed_sync_report(run->opts, run->t, &ev);
+	goto out;
+failed:
+	refresh_failed(run, r, &st, &ev, err);
+out:
+	free(title);
+	free(err);
+	feed_parse_free(&f);
+}
+
+/* Fetch the feeds asked for into the store. */
+int
+feed_refresh(struct store *s, const int64_t *ids, size_t n,
+    const struct feed_sync_options *opts, struct feed_sync_totals *t,
+    char **err)
+{
+	struct refresh_run	 run;
+	struct fetch_req	*reqs;
+	struct fetch_options	 fo;
+	size_t			 i, j;
+	int			 rv = -1;
+
+	memset(t, 0, sizeof *t);
+	memset(&run, 0, sizeof run);
+	run.s = s;
+	run.opts = opts;
+	run.t = t;
+	if (n == 0) {
+		if (store_feed_list(s, 0, NULL, refresh_list_row, &run.l,
+		    err) != 0)
+			goto out;
+		/* Pages are fetched when named; Saved stories never. */
+		for (i = j = 0; i < run.l.n; i++) {
+			if (run.l.v[i].kind == FEED_KIND_PAGE ||
+			    run.l.v[i].kind == FEED_KIND_LOCAL)
+				refresh_row_free(&run.l.v[i]);
+			else
+				run.l.v[j++] = run.l.v[i];
+		}
+		run.l.n = j;
+	} else {
+		for (i = 0; i < n; i++)
+			if (store_feed_list(s, ids[i], NULL, refresh_list_row,
+			    &run.l, err) < 0)
+				goto out;
+	}
+	reqs = xcalloc(run.l.n > 0 ? run.l.n : 1, sizeof *reqs);
+	for (i = 0; i < run.l.n; i++) {
+		reqs[i].url = run.l.v[i].url;
+		reqs[i].etag = run.l.v[i].etag;
+		reqs[i].last_modified = run.l.v[i].last_modified;
+		reqs[i].max = FEED_MAX_BYTES;
+	}
+	memset(&fo, 0, sizeof fo);
+	fo.cancel = opts != NULL ? opts->cancel : NULL;
+	if (opts != NULL && opts->start != NULL)
+		opts->start(run.l.n, opts->arg);
+	rv = fetch_many(reqs, run.l.n, &fo, refresh_done, &run);
+	if (rv != 0)
+		*err = xstrdup("cancelled");
+	free(reqs);
+out:
+	for (i = 0; i < run.l.n; i++)
+		refresh_row_free(&run.l.v[i]);
+	free(run.l.v);
+	return rv;
+}
