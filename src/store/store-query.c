@@ -342,34 +342,45 @@ out:
 	return n;
 }
 
-/* One flag of a story to set, as st_write runs it. */
-struct flag_write {
-	const char	*sql;		/* ?1 the value, ?2 the story */
-	int64_t		 id;
-	int		 on;
+/*
+ * An UPDATE of stories, as st_write runs it: a flag of one story (?1 the
+ * value, ?2 the story), or a listing's stories (f, its search q).
+ */
+struct update_write {
+	const char			*sql;
+	const char			*what;
+	const struct store_filter	*f;
+	const struct search		*q;
+	int64_t				 id;
+	int				 on;
 };
 
+/* The stories changed, or -1. */
 static int
-flag_write(struct store *s, void *arg, char **err)
+update_write(struct store *s, void *arg, char **err)
 {
-	struct flag_write	*w = arg;
+	struct update_write	*w = arg;
 	sqlite3_stmt		*st;
 
-	if ((st = st_prepare(s, w->sql, "cannot change the article",
-	    err)) == NULL)
+	if ((st = st_prepare(s, w->sql, w->what, err)) == NULL)
 		return -1;
-	sqlite3_bind_int(st, 1, w->on != 0);
-	sqlite3_bind_int64(st, 2, w->id);
-	return st_step(s, st, "cannot change the article", err) < 0 ? -1 : 0;
+	if (w->f != NULL)
+		bind_filter(st, w->f, w->q);
+	else {
+		sqlite3_bind_int(st, 1, w->on != 0);
+		sqlite3_bind_int64(st, 2, w->id);
+	}
+	return st_step(s, st, w->what, err);
 }
 
-/* Set a story's flag (sql as flag_write's) in a transaction of its own. */
+/* Set a story's flag (sql as update_write's) in a transaction. */
 static int
 set_flag(struct store *s, const char *sql, int64_t id, int on, char **err)
 {
-	struct flag_write	w = { sql, id, on };
+	struct update_write	w = { sql, "cannot change the article", NULL,
+	    NULL, id, on };
 
-	return st_write(s, flag_write, &w, err);
+	return st_write(s, update_write, &w, err) < 0 ? -1 : 0;
 }
 
 /* Mark an article read or unread. */
@@ -388,26 +399,6 @@ store_set_starred(struct store *s, int64_t id, int on, char **err)
 	    id, on, err);
 }
 
-/* A listing to mark read, as st_write runs it. */
-struct mark_write {
-	const char			*sql;
-	const struct store_filter	*f;
-	const struct search		*q;
-};
-
-static int
-mark_write(struct store *s, void *arg, char **err)
-{
-	struct mark_write	*w = arg;
-	sqlite3_stmt		*st;
-
-	if ((st = st_prepare(s, w->sql, "cannot mark the stories read",
-	    err)) == NULL)
-		return -1;
-	bind_filter(st, w->f, w->q);
-	return st_step(s, st, "cannot mark the stories read", err);
-}
-
 /*
  * Mark every unread story of a listing read in one write transaction,
  * by one UPDATE over the listing's condition (never row by row); the
@@ -417,7 +408,8 @@ int64_t
 store_mark_read(struct store *s, const struct store_filter *f, char **err)
 {
 	struct store_filter	 g = *f;
-	struct mark_write	 w = { NULL, &g, NULL };
+	struct update_write	 w = { NULL, "cannot mark the stories read",
+	    &g, NULL, 0, 0 };
 	struct buf		 sql;
 	struct search		 q;
 	int64_t			 n = -1;
@@ -437,7 +429,7 @@ store_mark_read(struct store *s, const struct store_filter *f, char **err)
 	buf_addc(&sql, ')');
 	w.sql = sql.data;
 	w.q = &q;
-	n = st_write(s, mark_write, &w, err);
+	n = st_write(s, update_write, &w, err);
 out:
 	buf_free(&sql);
 	search_free(&q);
