@@ -263,18 +263,17 @@ prefix_terms(struct store *s, const char *lo, int range, const char *col,
 	sqlite3_stmt	*st;
 	char		*hi;
 
-	if (sqlite3_prepare_v2(s->db, range ? "SELECT term FROM"
+	if ((st = st_prepare(s, range ? "SELECT term FROM"
 	    " temp.dossier_vocab WHERE term >= ?1 AND term < ?2" :
-	    "SELECT term FROM temp.dossier_vocab WHERE term = ?1", -1, &st,
-	    NULL) != SQLITE_OK)
+	    "SELECT term FROM temp.dossier_vocab WHERE term = ?1",
+	    "cannot search", NULL)) == NULL)
 		return;
 	xasprintf(&hi, "%s\xf4\x8f\xbf\xbf", lo);
-	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	st_bind_text(st, 1, lo);
+	st_bind_text(st, 2, hi);
 	while (sqlite3_step(st) == SQLITE_ROW)
-		prefix_term(s, (const char *)sqlite3_column_text(st, 0), 0,
-		    col, match, other);
-	sqlite3_finalize(st);
+		prefix_term(s, st_text(st, 0), 0, col, match, other);
+	st_finish(s, st);
 	free(hi);
 }
 

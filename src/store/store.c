@@ -1,6 +1,7 @@
 /*
  * Opening the store: the path, the connection's pragmas, the schema and its
- * migrations. Article reads and writes are in store-article.c.
+ * migrations; and ingest's batches (store_begin, store_commit). Article
+ * reads and writes are in store-article.c, the toolkit in store-stmt.c.
  */
 #include "config.h"
 
@@ -613,7 +614,6 @@ int
 store_fts_flush(struct store *s, char **err)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if (s->fts_from <= 0)
 		return 0;
@@ -624,10 +624,8 @@ store_fts_flush(struct store *s, char **err)
 	    err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, s->fts_from);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return st_error(s, err, "cannot index stories");
+	if (st_step(s, st, "cannot index stories", err) < 0)
+		return -1;
 	s->fts_from = 0;
 	return 0;
 }
