@@ -28,44 +28,30 @@ static void
 query_filter(struct buf *sql, const struct store_filter *f,
     const struct search *q, int scan)
 {
-	switch (f->kind) {
-	case STORE_FILTER_ALL:
-		buf_adds(sql, "1");
-		break;
-	case STORE_FILTER_UNREAD:
-		buf_adds(sql, "a.read = 0");
-		break;
-	case STORE_FILTER_STARRED:
-		buf_adds(sql, "a.starred = 1");
-		break;
-	case STORE_FILTER_NOTES:
-		buf_adds(sql, "1");	/* the join keeps annotated ones */
-		break;
-	case STORE_FILTER_TAG:
-		buf_adds(sql, "a.id IN (SELECT article_id FROM tags"
-		    " WHERE tag = ?1)");
-		break;
-	case STORE_FILTER_OUTLET:
-		buf_adds(sql, "a.outlet = ?1");
-		break;
-	case STORE_FILTER_FEED:
-		buf_adds(sql, "a.feed_id = ?3");
-		break;
-	case STORE_FILTER_ENTITY:
-		buf_adds(sql, "a.id IN (SELECT m.article_id FROM mentions m"
-		    " JOIN entities e ON e.id = m.entity_id"
-		    " WHERE e.name = ?1 AND e.kind = ?2)");
-		break;
-	case STORE_FILTER_SEARCH:
+	/* Each kind's condition on articles a (a search's is built). */
+	static const char *const conds[] = {
+		[STORE_FILTER_ALL] = "1",
+		[STORE_FILTER_UNREAD] = "a.read = 0",
+		[STORE_FILTER_STARRED] = "a.starred = 1",
+		[STORE_FILTER_NOTES] = "1",	/* the join keeps annotated ones */
+		[STORE_FILTER_TAG] = "a.id IN (SELECT article_id FROM tags"
+		    " WHERE tag = ?1)",
+		[STORE_FILTER_OUTLET] = "a.outlet = ?1",
+		[STORE_FILTER_FEED] = "a.feed_id = ?3",
+		[STORE_FILTER_ENTITY] = "a.id IN (SELECT m.article_id"
+		    " FROM mentions m JOIN entities e ON e.id = m.entity_id"
+		    " WHERE e.name = ?1 AND e.kind = ?2)",
+		[STORE_FILTER_SEARCH] = NULL,
+		[STORE_FILTER_TAGGED_OR_NOTED] = "a.id IN (SELECT article_id"
+		    " FROM tags UNION SELECT article_id FROM annotations)",
+	};
+
+	if (f->kind == STORE_FILTER_SEARCH) {
 		buf_addc(sql, '(');
 		store_search_sql(sql, q, scan);
 		buf_addc(sql, ')');
-		break;
-	case STORE_FILTER_TAGGED_OR_NOTED:
-		buf_adds(sql, "a.id IN (SELECT article_id FROM tags"
-		    " UNION SELECT article_id FROM annotations)");
-		break;
-	}
+	} else
+		buf_adds(sql, conds[f->kind]);
 	if (f->unread)
 		buf_adds(sql, " AND a.read = 0");
 }
