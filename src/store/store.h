@@ -279,7 +279,8 @@ int	 store_feed_counts(struct store *, unsigned,
  * Up to limit rows of a listing next to a key: after it (older) when dir
  * > 0, before it (newer, returned nearest first) when dir < 0, starting at
  * it inclusive when dir == 0. A NULL key means the top (dir >= 0) or the
- * bottom (dir < 0) of the listing.
+ * bottom (dir < 0) of the listing; a limit of (size_t)-1, all of it. fn
+ * returning non-zero stops the reading (not an error).
  */
 int	 store_page(struct store *, const struct store_filter *,
 	     const struct store_key *, int dir, size_t limit,
