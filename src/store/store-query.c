@@ -74,11 +74,18 @@ query_from(struct buf *sql, const struct store_filter *f)
 	buf_adds(sql, " WHERE ");
 }
 
-/* Bind a filter's parameters (those its SQL does not use are harmless). */
+/*
+ * Bind a filter's parameters, and a key's (?4, ?5) if not NULL; those the
+ * SQL does not use are harmless.
+ */
 static void
 bind_filter(sqlite3_stmt *st, const struct store_filter *f,
-    const struct search *q)
+    const struct search *q, const struct store_key *key)
 {
+	if (key != NULL) {
+		sqlite3_bind_int64(st, 4, key->sort_ts);
+		sqlite3_bind_int64(st, 5, key->id);
+	}
 	if (f->kind == STORE_FILTER_SEARCH) {
 		store_search_bind(st, q);
 		return;
@@ -232,11 +239,7 @@ store_page(struct store *s, const struct store_filter *f,
 	if ((st = st_prepare(s, sql.data, "cannot list articles", err)) ==
 	    NULL)
 		goto out;
-	bind_filter(st, f, &q);
-	if (key != NULL) {
-		sqlite3_bind_int64(st, 4, key->sort_ts);
-		sqlite3_bind_int64(st, 5, key->id);
-	}
+	bind_filter(st, f, &q, key);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)limit);
 	rv = page_rows(s, st, fn, arg, err);
 out:
@@ -316,11 +319,7 @@ page_count(struct store *s, const struct store_filter *f,
 	if ((st = st_prepare(s, sql.data, "cannot count articles", err)) ==
 	    NULL)
 		goto out;
-	bind_filter(st, f, &q);
-	if (key != NULL) {
-		sqlite3_bind_int64(st, 4, key->sort_ts);
-		sqlite3_bind_int64(st, 5, key->id);
-	}
+	bind_filter(st, f, &q, key);
 	n = st_int(s, st, -1, "cannot count articles", err);
 out:
 	buf_free(&sql);
@@ -351,7 +350,7 @@ update_write(struct store *s, void *arg, char **err)
 	if ((st = st_prepare(s, w->sql, w->what, err)) == NULL)
 		return -1;
 	if (w->f != NULL)
-		bind_filter(st, w->f, w->q);
+		bind_filter(st, w->f, w->q, NULL);
 	else {
 		sqlite3_bind_int(st, 1, w->on != 0);
 		sqlite3_bind_int64(st, 2, w->id);
