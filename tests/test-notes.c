@@ -123,7 +123,8 @@ test_tags_change(void **state)
 	char		*add[] = { "b", "a" }, *del[] = { "imported" };
 	char		*line;
 	char		**many;
-	size_t		 i, added, removed;
+	struct store_tags t;
+	size_t		 i;
 
 	s = open_with_stories("tags.db", ids);
 	assert_int_equal(library_tags_change(s, ids[0], add, 2, del, 1, &msg,
@@ -152,8 +153,10 @@ test_tags_change(void **state)
 	free(line);
 	/* No such story. */
 	assert_int_equal(library_tags_set(s, 9999, "x", &msg, &err), 1);
-	assert_int_equal(store_tags_change(s, 9999, add, 1, NULL, 0, NULL,
-	    NULL, &err), 1);
+	memset(&t, 0, sizeof t);
+	t.add = add;
+	t.nadd = 1;
+	assert_int_equal(store_tags_change(s, 9999, &t, &err), 1);
 	/* A bad tag changes nothing. */
 	assert_int_equal(library_tags_set(s, ids[1], "ok ##", &msg, &err), -1);
 	free(err);
@@ -166,19 +169,22 @@ test_tags_change(void **state)
 	many = xcalloc(101, sizeof *many);
 	for (i = 0; i < 101; i++)
 		xasprintf(&many[i], "t%zu", i);
-	assert_int_equal(store_tags_change(s, ids[0], many, 100, NULL, 0,
-	    &added, &removed, &err), 0);
-	assert_int_equal(added, 100);
-	assert_int_equal(removed, 0);
-	assert_int_equal(store_tags_change(s, ids[0], many + 100, 1, NULL, 0,
-	    NULL, NULL, &err), -1);
+	t.add = many;
+	t.nadd = 100;
+	assert_int_equal(store_tags_change(s, ids[0], &t, &err), 0);
+	assert_int_equal(t.added, 100);
+	assert_int_equal(t.removed, 0);
+	t.add = many + 100;
+	t.nadd = 1;
+	assert_int_equal(store_tags_change(s, ids[0], &t, &err), -1);
 	assert_non_null(strstr(err, "at most 100 tags"));
 	free(err);
 	err = NULL;
-	assert_int_equal(store_tags_change(s, ids[0], many + 100, 1, many, 1,
-	    &added, &removed, &err), 0);
-	assert_int_equal(added, 1);
-	assert_int_equal(removed, 1);
+	t.del = many;
+	t.ndel = 1;
+	assert_int_equal(store_tags_change(s, ids[0], &t, &err), 0);
+	assert_int_equal(t.added, 1);
+	assert_int_equal(t.removed, 1);
 	for (i = 0; i < 101; i++)
 		free(many[i]);
 	free(many);
@@ -195,16 +201,32 @@ count_notes_cb(const struct store_note_row *r, void *arg)
 	return 0;
 }
 
+/* Keep a copy of the note with out's id. */
 static int
 get_note_cb(const struct store_note_row *r, void *arg)
 {
 	struct store_note_row	*out = arg;
 
+	if (r->n.id != out->n.id)
+		return 0;
 	*out = *r;
 	out->n.anchor = r->n.anchor != NULL ? xstrdup(r->n.anchor) : NULL;
 	out->n.note = xstrdup(r->n.note);
 	out->title = xstrdup(r->title);
-	return 0;
+	return 1;
+}
+
+/* Read one note by id from the list of every note: 0 found, 1 not. */
+static int
+note_get(struct store *s, int64_t id, struct store_note_row *r)
+{
+	char	*err = NULL;
+
+	memset(r, 0, sizeof *r);
+	r->n.id = id;
+	assert_int_equal(store_notes_page(s, NULL, 0, get_note_cb, r, &err),
+	    0);
+	return r->n.note != NULL ? 0 : 1;
 }
 
 static void
@@ -244,8 +266,7 @@ test_notes(void **state)
 	    2);
 	assert_int_equal(store_note_add(s, 9999, 0, 0, 0, "x", &junk, &err), 1);
 
-	memset(&r, 0, sizeof r);
-	assert_int_equal(store_note_get(s, n2, get_note_cb, &r, &err), 0);
+	assert_int_equal(note_get(s, n2, &r), 0);
 	assert_string_equal(r.n.anchor, "the sites");
 	assert_string_equal(r.n.note, "passage");
 	assert_string_equal(r.title, "First");
@@ -253,7 +274,7 @@ test_notes(void **state)
 	assert_true(r.n.has_span);
 	assert_true(r.n.created > 0 && r.n.updated == r.n.created);
 	row_free(&r);
-	assert_int_equal(store_note_get(s, 9999, get_note_cb, &r, &err), 1);
+	assert_int_equal(note_get(s, 9999, &r), 1);
 
 	/* Story order: the whole-story note first, numbered from 1. */
 	assert_int_equal(library_notes(s, ids[0], &x, &err), 0);
@@ -277,8 +298,7 @@ test_notes(void **state)
 	snprintf(got + 128, 64, "%lld|%lld|%lld|", (long long)n3,
 	    (long long)n2, (long long)n1);
 	assert_string_equal(got, got + 128);
-	memset(&r, 0, sizeof r);
-	store_note_get(s, n3, get_note_cb, &r, &err);
+	note_get(s, n3, &r);
 	key.sort_ts = r.n.updated;
 	key.id = r.n.id;
 	row_free(&r);
@@ -290,8 +310,7 @@ test_notes(void **state)
 
 	assert_int_equal(store_note_update(s, n1, "changed", &err), 0);
 	assert_int_equal(store_note_update(s, 9999, "changed", &err), 1);
-	memset(&r, 0, sizeof r);
-	store_note_get(s, n1, get_note_cb, &r, &err);
+	note_get(s, n1, &r);
 	assert_string_equal(r.n.note, "changed");
 	row_free(&r);
 	assert_int_equal(store_note_delete(s, n2, &err), 0);

@@ -383,7 +383,7 @@ search_store(void)
 	}
 	assert_int_equal(store_commit(s, &err), 0);
 	/* Story 3 quotes Anja Brekk; story 1 mentions her but no quote. */
-	assert_int_equal(store_exec(s, "INSERT INTO entities (kind, name)"
+	assert_int_equal(st_exec(s, "INSERT INTO entities (kind, name)"
 	    " VALUES ('person', 'Anja Brekk');"
 	    "INSERT INTO quotes (article_id, start, end, kind, speaker_id)"
 	    " VALUES (3, 0, 10, 'direct', 1);"
@@ -586,7 +586,7 @@ test_store_update(void **state)
 	assert_string_equal(ids_of(s, "tanks"), "");
 	assert_string_equal(ids_of(s, "lorry"), "2");
 	assert_string_equal(ids_of(s, "\"convoy stopped\""), "2");
-	assert_int_equal(store_exec(s, "INSERT INTO articles_fts"
+	assert_int_equal(st_exec(s, "INSERT INTO articles_fts"
 	    " (articles_fts) VALUES ('integrity-check')", &err), 0);
 	store_close(s);
 }

@@ -133,10 +133,20 @@ make_article(struct article *a, const char *guid, const char *title,
 	article_add_tag(a, "Drones", 6);
 }
 
+/* Add a listing row to out: "title #tag #tag|". */
 static int
-collect_titles(const struct article *a, void *arg)
+collect_rows(const struct store_row *r, void *arg)
 {
-	test_append(arg, 512, a->title);
+	char	*out = arg;
+	size_t	 n = strlen(out), i;
+
+	snprintf(out + n, 512 - n, "%s", r->title);
+	for (i = 0; i < r->ntags; i++) {
+		n = strlen(out);
+		snprintf(out + n, 512 - n, " #%s", r->tags[i]);
+	}
+	n = strlen(out);
+	snprintf(out + n, 512 - n, "|");
 	return 0;
 }
 
@@ -148,7 +158,7 @@ test_articles(void **state)
 	char			 titles[512] = "";
 	struct store		*s;
 	struct article		 a, b, c, got;
-	struct store_query	 q;
+	struct store_filter	 f;
 	int64_t			 feed;
 
 	s = test_store_open(path);
@@ -187,20 +197,20 @@ test_articles(void **state)
 	article_free(&got);
 	assert_int_equal(store_article_get(s, 9999, &got, &err), 1);
 
-	/* Newest first; tags and limits filter. */
-	memset(&q, 0, sizeof q);
-	assert_int_equal(store_article_list(s, &q, collect_titles, titles,
-	    &err), 0);
-	assert_string_equal(titles, "Newer story|Older story|");
-	q.limit = 1;
+	/* Newest first, whole or a window; a tag filters. */
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_ALL;
+	assert_int_equal(store_page(s, &f, NULL, 1, (size_t)-1, collect_rows,
+	    titles, &err), 0);
+	assert_string_equal(titles, "Newer story #drones|Older story #drones|");
 	titles[0] = '\0';
-	store_article_list(s, &q, collect_titles, titles, &err);
-	assert_string_equal(titles, "Newer story|");
-	q.limit = 0;
-	q.tag = "nosuchtag";
-	assert_int_equal(store_article_count(s, &q, &err), 0);
-	q.tag = "drones";
-	assert_int_equal(store_article_count(s, &q, &err), 2);
+	store_page(s, &f, NULL, 1, 1, collect_rows, titles, &err);
+	assert_string_equal(titles, "Newer story #drones|");
+	f.kind = STORE_FILTER_TAG;
+	f.value = "nosuchtag";
+	assert_int_equal(store_page_count(s, &f, NULL, &err), 0);
+	f.value = "drones";
+	assert_int_equal(store_page_count(s, &f, NULL, &err), 2);
 
 	/* A rolled-back batch leaves nothing. */
 	article_free(&c);
@@ -285,7 +295,7 @@ test_full(void **state)
 	struct store		*s;
 	struct article		 a;
 	int64_t			 feed, before;
-	struct store_query	 q;
+	struct store_filter	 f;
 	char			 big[4000];
 	int			 i, rc = 0;
 
@@ -296,8 +306,8 @@ test_full(void **state)
 	assert_int_equal(store_article_add(s, feed, &a, "k", NULL, &err), 0);
 	assert_int_equal(store_commit(s, &err), 0);
 	article_free(&a);
-	memset(&q, 0, sizeof q);
-	before = store_article_count(s, &q, &err);
+	memset(&f, 0, sizeof f);
+	before = store_page_count(s, &f, NULL, &err);
 
 	{
 		sqlite3_stmt	*st;
@@ -311,7 +321,7 @@ test_full(void **state)
 		sqlite3_finalize(st);
 		snprintf(sql, sizeof sql, "PRAGMA max_page_count = %d",
 		    pages + 2);
-		assert_int_equal(store_exec(s, sql, NULL), 0);
+		assert_int_equal(st_exec(s, sql, NULL), 0);
 	}
 	memset(big, 'w', sizeof big);
 	assert_int_equal(store_begin(s, &err), 0);
@@ -329,7 +339,7 @@ test_full(void **state)
 	store_rollback(s);
 	free(err);
 	err = NULL;
-	assert_int_equal(store_article_count(s, &q, &err), before);
+	assert_int_equal(store_page_count(s, &f, NULL, &err), before);
 	assert_int_equal(store_article_exists(s, feed, "keep", &err), 1);
 	store_close(s);
 	free(path);
@@ -549,7 +559,8 @@ test_feed_tags(void **state)
 	struct store	*s;
 	struct article	 a;
 	int64_t		 id, other;
-	size_t		 added, removed, i;
+	struct store_tags t;
+	size_t		 i;
 
 	s = test_store_open(path);
 	assert_int_equal(store_feed_add(s, "http://x.test/feed", "X",
@@ -562,20 +573,25 @@ test_feed_tags(void **state)
 	    &err), 0);
 	assert_string_equal(got, "news,europe");
 
-	assert_int_equal(store_feed_tags_change(s, id, add, 1, del, 2, &added,
-	    &removed, &err), 0);
-	assert_int_equal(added, 1);
-	assert_int_equal(removed, 1);
+	memset(&t, 0, sizeof t);
+	t.add = add;
+	t.nadd = 1;
+	t.del = del;
+	t.ndel = 2;
+	assert_int_equal(store_feed_tags_change(s, id, &t, &err), 0);
+	assert_int_equal(t.added, 1);
+	assert_int_equal(t.removed, 1);
 	store_feed_list(s, id, NULL, feed_tags_row, got, &err);
 	assert_string_equal(got, "europe,asia");
-	assert_int_equal(store_feed_tags_change(s, id + 100, add, 1, NULL, 0,
-	    NULL, NULL, &err), 1);
+	t.ndel = 0;
+	assert_int_equal(store_feed_tags_change(s, id + 100, &t, &err), 1);
 
 	/* Past the cap: refused whole by a change, cut short by ingest. */
 	for (i = 0; i < 40; i++)
 		xasprintf(&many[i], "t%zu", i);
-	assert_int_equal(store_feed_tags_change(s, id, many, 40, NULL, 0,
-	    NULL, NULL, &err), -1);
+	t.add = many;
+	t.nadd = 40;
+	assert_int_equal(store_feed_tags_change(s, id, &t, &err), -1);
 	assert_non_null(strstr(err, "at most 32"));
 	free(err);
 	err = NULL;
@@ -654,6 +670,162 @@ test_migrate_6(void **state)
 	free(path);
 }
 
+/* Keep a listing row's fields as "id url byline read starred|". */
+static int
+collect_fields(const struct store_row *r, void *arg)
+{
+	char	*out = arg;
+	size_t	 n = strlen(out);
+
+	snprintf(out + n, 512 - n, "%lld %s %s %d %d|", (long long)r->key.id,
+	    r->url != NULL ? r->url : "-", r->byline != NULL ? r->byline : "-",
+	    r->read, r->starred);
+	return 0;
+}
+
+/*
+ * One listing model: a row carries what list and export print; tagged or
+ * annotated stories are a filter; an address stored before they were
+ * checked is never handed out.
+ */
+static void
+test_listing_rows(void **state)
+{
+	char			*path = tmp_path("rows.db"), *err = NULL;
+	char			 got[512] = "", want[512];
+	struct store		*s;
+	struct store_filter	 f;
+	struct article		 a, b, c;
+	int64_t			 feed, note;
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	feed = store_local_feed(s, &err);
+	make_article(&a, "r1", "Tagged", "2025-01-01");
+	a.byline = xstrdup("Jane Roe");
+	article_set_url(&a, "https://example.invalid/a", 25);
+	make_article(&b, "r2", "Noted", "2025-02-01");
+	make_article(&c, "r3", "Neither", "2025-03-01");
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "h1", NULL, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &b, "h2", NULL, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &c, "h3", NULL, &err), 0);
+	assert_int_equal(st_exec(s, "DELETE FROM tags WHERE article_id > 1;"
+	    "UPDATE articles SET url = 'javascript:alert(1)' WHERE id = 3",
+	    &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_note_add(s, b.id, 0, 0, 0, "a note", &note,
+	    &err), 0);
+	assert_int_equal(store_set_starred(s, a.id, 1, &err), 0);
+
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_ALL;
+	assert_int_equal(store_page(s, &f, NULL, 1, 10, collect_fields, got,
+	    &err), 0);
+	snprintf(want, sizeof want, "%lld - - 0 0|%lld - - 0 0|"
+	    "%lld https://example.invalid/a Jane Roe 0 1|", (long long)c.id,
+	    (long long)b.id, (long long)a.id);
+	assert_string_equal(got, want);
+
+	f.kind = STORE_FILTER_TAGGED_OR_NOTED;
+	got[0] = '\0';
+	assert_int_equal(store_page(s, &f, NULL, 1, (size_t)-1, collect_rows,
+	    got, &err), 0);
+	assert_string_equal(got, "Noted|Tagged #drones|");
+	f.unread = 1;
+	assert_int_equal(store_page_count(s, &f, NULL, &err), 2);
+	store_close(s);
+	article_free(&a);
+	article_free(&b);
+	article_free(&c);
+	free(path);
+}
+
+/* Write a tag, then fail: st_write must keep none of it. */
+static int
+write_then_fail(struct store *s, void *arg, char **err)
+{
+	int64_t	*id = arg;
+	char	 sql[128];
+
+	snprintf(sql, sizeof sql, "INSERT INTO tags (article_id, tag, added)"
+	    " VALUES (%lld, 'half-way', 0)", (long long)*id);
+	if (st_exec(s, sql, err) != 0)
+		return 0;
+	free(*err);
+	*err = xstrdup("injected failure");
+	return -1;
+}
+
+/*
+ * Make every COMMIT that changes a story's read flag fail as a full disk
+ * would, leaving sqlite's transaction open: a trigger breaks a deferred
+ * foreign key (of temporary tables, so the library is not touched).
+ */
+static void
+break_commits(struct store *s)
+{
+	assert_int_equal(st_exec(s, "CREATE TEMP TABLE parent (id INTEGER"
+	    " PRIMARY KEY); CREATE TEMP TABLE child (parent INTEGER"
+	    " REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);"
+	    "CREATE TEMP TRIGGER break_commit AFTER UPDATE OF read ON"
+	    " articles BEGIN INSERT INTO child VALUES (-1); END", NULL), 0);
+}
+
+/*
+ * A write transaction rolls back on every failure path: a step that
+ * fails half-way, and a commit that fails, leave the story as it was and
+ * the connection out of any transaction, ready for the next write.
+ */
+static void
+test_write_rollback(void **state)
+{
+	char			*path = tmp_path("rollback.db"), *err = NULL;
+	struct store		*s;
+	struct store_filter	 f;
+	struct article		 a, got;
+	int64_t			 feed;
+
+	s = store_open(path, &err);
+	assert_non_null(s);
+	feed = store_local_feed(s, &err);
+	make_article(&a, "w1", "A story", "2025-01-01");
+	assert_int_equal(store_article_add(s, feed, &a, "h1", NULL, &err), 0);
+
+	assert_int_equal(st_write(s, write_then_fail, &a.id, &err), -1);
+	assert_string_equal(err, "injected failure");
+	assert_false(store_in_batch(s));
+	assert_int_equal(sql_int(path, "SELECT count(*) FROM tags"
+	    " WHERE tag = 'half-way'"), 0);
+
+	break_commits(s);
+	free(err);
+	err = NULL;
+	assert_int_equal(store_set_read(s, a.id, 1, &err), -1);
+	assert_non_null(strstr(err, "FOREIGN KEY"));
+	assert_false(store_in_batch(s));
+	assert_int_equal(store_article_get(s, a.id, &got, &err), 0);
+	assert_int_equal(got.read, 0);
+	article_free(&got);
+
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_ALL;
+	assert_int_equal(store_mark_read(s, &f, &err), -1);
+	assert_false(store_in_batch(s));
+	assert_int_equal(store_page_count(s, &(struct store_filter){
+	    .kind = STORE_FILTER_UNREAD }, NULL, &err), 1);
+
+	/* With the fault gone the next write lands. */
+	assert_int_equal(st_exec(s, "DROP TRIGGER temp.break_commit", &err),
+	    0);
+	assert_int_equal(store_set_read(s, a.id, 1, &err), 0);
+	store_close(s);
+	assert_int_equal(sql_int(path, "SELECT read FROM articles"), 1);
+	free(err);
+	article_free(&a);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -669,6 +841,8 @@ main(void)
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_feed_tags),
 		cmocka_unit_test(test_migrate_6),
+		cmocka_unit_test(test_listing_rows),
+		cmocka_unit_test(test_write_rollback),
 	};
 
 	return cmocka_run_group_tests(tests, test_tmpdir_setup,

@@ -240,11 +240,11 @@ export_story(const struct article *a, void *arg)
 static int
 export_run(struct export *x, const char *tag)
 {
-	struct store_query	q;
+	struct store_filter	q;
 
 	memset(&q, 0, sizeof q);
-	q.tag = tag;
-	q.tagged_or_noted = tag == NULL;
+	q.kind = tag != NULL ? STORE_FILTER_TAG : STORE_FILTER_TAGGED_OR_NOTED;
+	q.value = tag;
 	if (!x->json) {
 		fputs("# dossier: ", x->out);
 		if (tag != NULL) {
@@ -259,7 +259,7 @@ export_run(struct export *x, const char *tag)
 			fputs("tagged and annotated stories", x->out);
 		fputc('\n', x->out);
 	}
-	if (store_article_list(x->s, &q, export_story, x, &x->err) != 0)
+	if (library_list(x->s, &q, 0, export_story, x, &x->err) != 0)
 		return -1;
 	if (x->err != NULL)
 		return -1;

@@ -80,10 +80,11 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd_entry	*self = cmd_find("list");
-	struct store_query	 q;
+	struct store_filter	 q;
 	struct store		*s;
 	char			*err = NULL, *end, *tag = NULL;
 	int			 ch, json = 0, rv = CMD_OK;
+	size_t			 limit = 0;
 	long long		 n;
 
 	memset(&q, 0, sizeof q);
@@ -112,7 +113,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 				return cmd_usage_error(self,
 				    "bad limit '%s'", optarg);
 			}
-			q.limit = (size_t)n;
+			limit = (size_t)n;
 			break;
 		case 'h':
 			cmd_help(stdout, self);
@@ -128,12 +129,13 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(self, "unexpected argument '%s'",
 		    argv[optind]);
 	}
-	q.tag = tag;
+	q.kind = tag != NULL ? STORE_FILTER_TAG : STORE_FILTER_ALL;
+	q.value = tag;
 	if ((s = cmd_store(ctx)) == NULL) {
 		free(tag);
 		return CMD_FAILED;
 	}
-	if (store_article_list(s, &q, json ? list_json : list_text, NULL,
+	if (library_list(s, &q, limit, json ? list_json : list_text, NULL,
 	    &err) != 0) {
 		cmd_error("%s", err);
 		free(err);

@@ -233,10 +233,11 @@ tags_change(struct store *s, int64_t id, char *const *add, size_t nadd,
 	tags_diff(old, nold, add, nadd, del, ndel, &a, &na, &d, &nd);
 	rc = 0;
 	if (claim && nadd > 0)
-		rc = store_tags_change(s, id, add, nadd, d, nd, NULL, NULL,
-		    err);
+		rc = store_tags_change(s, id, &(struct store_tags){ .add = add,
+		    .nadd = nadd, .del = d, .ndel = nd }, err);
 	else if (na + nd > 0)
-		rc = store_tags_change(s, id, a, na, d, nd, NULL, NULL, err);
+		rc = store_tags_change(s, id, &(struct store_tags){ .add = a,
+		    .nadd = na, .del = d, .ndel = nd }, err);
 	if (rc == 0 && msg != NULL)
 		*msg = tags_message(a, na, d, nd);
 	library_strv_free(old, nold);
@@ -294,8 +295,8 @@ library_feed_tags_change(struct store *s, int64_t id, char *const *add,
 	}
 	tags_diff(old.v, old.n, add, nadd, del, ndel, &a, &na, &d, &nd);
 	if (na + nd > 0)
-		rc = store_feed_tags_change(s, id, a, na, d, nd, NULL, NULL,
-		    err);
+		rc = store_feed_tags_change(s, id, &(struct store_tags){
+		    .add = a, .nadd = na, .del = d, .ndel = nd }, err);
 	if (rc == 0 && msg != NULL)
 		*msg = tags_message(a, na, d, nd);
 out:

@@ -1,7 +1,8 @@
 /*
  * The library layer between the screen and the store: it turns store rows
  * into small owned arrays (a window of a listing, the feed list, one
- * article's entities, one speaker's quotes) so the ui holds no SQL.
+ * article's entities, one speaker's quotes) so the ui holds no SQL, and
+ * gives the commands a listing whole, read the same way (store_page).
  */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "article.h"
 #include "library.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -192,6 +194,50 @@ library_page(struct store *s, const struct store_filter *f,
 		}
 	}
 	return 0;
+}
+
+/* Where library_list hands its stories. */
+struct list_each {
+	int	(*fn)(const struct article *, void *);
+	void	 *arg;
+};
+
+/* Hand one listing row on as an article. */
+static int
+list_row(const struct store_row *r, void *arg)
+{
+	struct list_each	*e = arg;
+	struct article		 a;
+	size_t			 i;
+	int			 stop;
+
+	article_init(&a);
+	a.id = r->key.id;
+	a.url = dup_or_null(r->url);
+	a.title = dup_or_null(r->title);
+	a.outlet = dup_or_null(r->outlet);
+	a.byline = dup_or_null(r->byline);
+	a.published = dup_or_null(r->published);
+	if (r->ntags > 0)
+		a.tags = xcalloc(r->ntags, sizeof *a.tags);
+	for (i = 0; i < r->ntags; i++)
+		a.tags[a.ntags++] = xstrdup(r->tags[i]);
+	a.read = r->read;
+	a.starred = r->starred;
+	stop = e->fn(&a, e->arg);
+	article_free(&a);
+	return stop;
+}
+
+/* Read a listing whole, as one window of it from the top. */
+int
+library_list(struct store *s, const struct store_filter *f, size_t limit,
+    int (*fn)(const struct article *, void *), void *arg, char **err)
+{
+	struct list_each	e = { fn, arg };
+
+	return store_page(s, f, NULL, 1, limit > 0 ? limit : (size_t)-1,
+	    list_row, &e, err);
 }
 
 /* Free a window of rows. */

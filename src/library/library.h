@@ -56,6 +56,17 @@ int	 library_page(struct store *, const struct store_filter *,
 	     char **);
 void	 library_rows_free(struct lib_rows *);
 
+/*
+ * A listing whole, newest first, up to limit stories (0: all), for the
+ * commands that print one (list, export): fn is called with each story
+ * as an article without its text (id, url, title, outlet, byline,
+ * published, tags, read, starred), which lives until it returns; a
+ * non-zero return stops the listing (not an error). 0, or -1 with *err.
+ */
+struct article;
+int	 library_list(struct store *, const struct store_filter *, size_t,
+	     int (*)(const struct article *, void *), void *, char **);
+
 /* The people, organisations and places of one article. */
 enum lib_entity_group {
 	LIB_SPEAKER,

@@ -15,15 +15,6 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-static void
-bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s == NULL)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-}
-
 /*
  * Entity ids seen in this batch, by kind and name: most stories name the
  * same countries and officials, and the upsert is the dearest statement of
@@ -106,7 +97,6 @@ entity_id(struct store *s, const struct ex_entity *e, char **err)
 	sqlite3_stmt	*st;
 	char		*key;
 	int64_t		 id, *slot;
-	int		 rc;
 
 	if (s->entity_cache == NULL)
 		s->entity_cache = xcalloc(1, sizeof (struct store_entity_cache));
@@ -115,21 +105,16 @@ entity_id(struct store *s, const struct ex_entity *e, char **err)
 		free(key);
 		return *slot;
 	}
-	if ((st = store_stmt(s, STMT_ENTITY_ADD,
+	if ((st = st_kept(s, STMT_ENTITY_ADD,
 	    "INSERT INTO entities (kind, name) VALUES (?1, ?2)"
 	    " ON CONFLICT (kind, name) DO UPDATE SET name = excluded.name"
-	    " RETURNING id", err)) == NULL)
-		return -1;
-	bind_text(st, 1, extract_kind_name(e->kind));
-	bind_text(st, 2, e->name);
-	rc = sqlite3_step(st);
-	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (id < 0) {
-		free(key);
-		return store_error(s, err, "cannot add entity");
+	    " RETURNING id", err)) != NULL) {
+		st_bind_text(st, 1, extract_kind_name(e->kind));
+		st_bind_text(st, 2, e->name);
 	}
-	*cache_slot(s->entity_cache, key, 1) = id;
+	/* The upsert returns a row, or fails. */
+	if ((id = st_int(s, st, -1, "cannot add entity", err)) >= 0)
+		*cache_slot(s->entity_cache, key, 1) = id;
 	free(key);
 	return id;
 }
@@ -184,7 +169,7 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 		if (m->entity >= x->nents)
 			continue;
 		e = &x->ents[m->entity];
-		if ((st = store_stmt(s, STMT_MENTION_ADD,
+		if ((st = st_kept(s, STMT_MENTION_ADD,
 		    "INSERT INTO mentions (article_id, entity_id, start, end,"
 		    " title, affiliation) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 		    err)) == NULL)
@@ -192,19 +177,15 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 		sqlite3_bind_int64(st, 1, article);
 		sqlite3_bind_int64(st, 2, ids[m->entity]);
 		bind_span(st, 3, m->start, m->end);
-		bind_text(st, 5, e->title != NULL ? e->title : m->title);
-		bind_text(st, 6, e->affiliation);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_reset(st);
-			store_error(s, err, "cannot add mention");
+		st_bind_text(st, 5, e->title != NULL ? e->title : m->title);
+		st_bind_text(st, 6, e->affiliation);
+		if (st_step(s, st, "cannot add mention", err) < 0)
 			goto out;
-		}
-		sqlite3_reset(st);
 	}
 	for (i = 0; i < x->nquotes && i < STORE_MAX_QUOTES; i++) {
 		const struct ex_quote *q = &x->quotes[i];
 
-		if ((st = store_stmt(s, STMT_QUOTE_ADD,
+		if ((st = st_kept(s, STMT_QUOTE_ADD,
 		    "INSERT INTO quotes (article_id, start, end, kind,"
 		    " cue_start, cue_end, speaker_start, speaker_end,"
 		    " speaker_id, source_kind, source_text) VALUES"
@@ -213,26 +194,20 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 			goto out;
 		sqlite3_bind_int64(st, 1, article);
 		bind_span(st, 2, q->start, q->end);
-		bind_text(st, 4, extract_quote_kind_name(q->kind));
+		st_bind_text(st, 4, extract_quote_kind_name(q->kind));
 		bind_span(st, 5, q->cue_start, q->cue_end);
 		bind_span(st, 7, q->sp_start, q->sp_end);
 		if (q->entity != EX_NONE && q->entity < x->nents)
 			sqlite3_bind_int64(st, 9, ids[q->entity]);
 		else
 			sqlite3_bind_null(st, 9);
-		bind_text(st, 10, source_name(x, q));
+		st_bind_text(st, 10, source_name(x, q));
 		if (q->sp_start != EX_NONE && q->sp_end <= x->len &&
 		    q->sp_start < q->sp_end)
-			sqlite3_bind_text(st, 11, x->text + q->sp_start,
-			    (int)(q->sp_end - q->sp_start), SQLITE_STATIC);
-		else
-			sqlite3_bind_null(st, 11);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_reset(st);
-			store_error(s, err, "cannot add quote");
+			st_bind_bytes(st, 11, x->text + q->sp_start,
+			    q->sp_end - q->sp_start);
+		if (st_step(s, st, "cannot add quote", err) < 0)
 			goto out;
-		}
-		sqlite3_reset(st);
 	}
 	rv = 0;
 out:

@@ -46,8 +46,6 @@ struct store {
 	sqlite3_stmt	*stmts[STORE_NSTMTS];
 };
 
-int		 store_error(struct store *, char **, const char *);
-int		 store_readonly(struct store *, char **);
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
 struct article;
@@ -56,9 +54,86 @@ int		 store_article_rows(struct store *, struct article *, char **);
 struct extract;
 int		 store_extract_add(struct store *, int64_t,
 		     const struct extract *, char **);
-int		 store_exec(struct store *, const char *, char **);
-sqlite3_stmt	*store_stmt(struct store *, enum store_stmt_id, const char *,
+
+/*
+ * The toolkit (store-stmt.c): the one way the store's files prepare, bind,
+ * read and step statements and run a write. Functions that fail return -1
+ * (NULL for a statement) with *err (which may be NULL) set to
+ * "PATH: what: sqlite's reason".
+ */
+int		 st_error(struct store *, char **, const char *what);
+/* Refuse a write: "PATH: the library is read-only"; -1. */
+int		 st_readonly(struct store *, char **);
+/* Run SQL with no result rows (several statements may be given). */
+int		 st_exec(struct store *, const char *, char **);
+/* A statement prepared once and kept until store_close, reset. */
+sqlite3_stmt	*st_kept(struct store *, enum store_stmt_id, const char *,
 		     char **);
+/*
+ * A statement for one use (what: the error if it cannot be prepared);
+ * the st_* functions that step it are done with it.
+ */
+sqlite3_stmt	*st_prepare(struct store *, const char *, const char *what,
+		     char **);
+/* Be done with a statement: reset a kept one, finalize another. */
+void		 st_finish(struct store *, sqlite3_stmt *);
+/* Bind text that may be NULL; it must live until the statement ends. */
+void		 st_bind_text(sqlite3_stmt *, int, const char *);
+void		 st_bind_bytes(sqlite3_stmt *, int, const char *, size_t);
+/* A column's text until the next step (NULL if NULL), and a copy of it. */
+const char	*st_text(sqlite3_stmt *, int);
+char		*st_column_dup(sqlite3_stmt *, int);
+/* A story's or link's address as url_story keeps it (new), else NULL. */
+char		*st_column_url(sqlite3_stmt *, int);
+/* A byte offset; 0 if NULL or negative. */
+size_t		 st_column_offset(sqlite3_stmt *, int);
+/* A column of lines ("a\nb") split: v points into text, both owned. */
+struct st_lines {
+	char	 *text;
+	char	**v;
+	size_t	  n;
+};
+void		 st_column_lines(sqlite3_stmt *, int, struct st_lines *);
+void		 st_lines_free(struct st_lines *);
+/*
+ * Step a statement to its end (NULL: its prepare failed, *err is set)
+ * and be done with it: the rows changed, or -1 with *err from what.
+ */
+int		 st_step(struct store *, sqlite3_stmt *, const char *what,
+		     char **);
+/* Prepare, bind ?1 to an id and st_step a statement. */
+int		 st_step_id(struct store *, const char *, int64_t,
+		     const char *what, char **);
+/*
+ * Step a statement for its one value: column 0 of its row, none if there
+ * is no row, -1 on error; done with it either way.
+ */
+int64_t		 st_int(struct store *, sqlite3_stmt *, int64_t none,
+		     const char *what, char **);
+/* Prepare, bind ?1 to an id and st_int a statement. */
+int64_t		 st_int_id(struct store *, const char *, int64_t,
+		     int64_t none, const char *what, char **);
+/*
+ * After a loop of sqlite3_step over rows, rc its last result (SQLITE_ROW
+ * when the loop stopped early): be done with the statement; 0, or -1
+ * with *err from what.
+ */
+int		 st_rows_end(struct store *, sqlite3_stmt *, int,
+		     const char *what, char **);
+/*
+ * Run fn in a write transaction of its own (BEGIN IMMEDIATE; refused on a
+ * read-only library): committed when fn returns 0 or more, rolled back
+ * when fn or the commit fails, so a write lands whole or not at all.
+ * Returns what fn returned, or -1.
+ */
+int		 st_write(struct store *,
+		     int (*)(struct store *, void *, char **), void *, char **);
+/*
+ * Run fn inside a savepoint (in a batch or not): all it wrote is kept
+ * when it returns 0 or more, none of it when it fails. As st_write.
+ */
+int		 st_savepoint(struct store *,
+		     int (*)(struct store *, void *, char **), void *, char **);
 
 /* store-search.c */
 struct buf;
@@ -92,7 +167,6 @@ struct store_tokenizers *store_tokenizers_new(sqlite3 *);
 int		 store_tokenize(struct store_tokenizers *, int, const char *,
 		     size_t, struct tokens *);
 void		 store_tokens_free(struct tokens *);
-const char	*store_tokens_word(const struct tokens *, size_t);
 /* Where phrase p is in t from word i on (prefix: its last word starts). */
 size_t		 store_tokens_find(const struct tokens *, size_t,
 		     const struct tokens *, int);

@@ -1,7 +1,9 @@
 /*
- * Queries for the screen: the feed list's counts, windows of a listing
- * paged by its (sort_ts, id) key so that no listing is ever read whole,
- * the reading state, and what the entity sidebar asks for.
+ * Listings: the feed list's counts; windows of a listing paged by its
+ * (sort_ts, id) key, the one listing model of the screen (a window at a
+ * time, so no listing is read whole) and of list, export and search (one
+ * window of all of it); the reading state; and what the entity sidebar
+ * asks for.
  */
 #include "config.h"
 
@@ -26,40 +28,30 @@ static void
 query_filter(struct buf *sql, const struct store_filter *f,
     const struct search *q, int scan)
 {
-	switch (f->kind) {
-	case STORE_FILTER_ALL:
-		buf_adds(sql, "1");
-		break;
-	case STORE_FILTER_UNREAD:
-		buf_adds(sql, "a.read = 0");
-		break;
-	case STORE_FILTER_STARRED:
-		buf_adds(sql, "a.starred = 1");
-		break;
-	case STORE_FILTER_NOTES:
-		buf_adds(sql, "1");	/* the join keeps annotated ones */
-		break;
-	case STORE_FILTER_TAG:
-		buf_adds(sql, "a.id IN (SELECT article_id FROM tags"
-		    " WHERE tag = ?1)");
-		break;
-	case STORE_FILTER_OUTLET:
-		buf_adds(sql, "a.outlet = ?1");
-		break;
-	case STORE_FILTER_FEED:
-		buf_adds(sql, "a.feed_id = ?3");
-		break;
-	case STORE_FILTER_ENTITY:
-		buf_adds(sql, "a.id IN (SELECT m.article_id FROM mentions m"
-		    " JOIN entities e ON e.id = m.entity_id"
-		    " WHERE e.name = ?1 AND e.kind = ?2)");
-		break;
-	case STORE_FILTER_SEARCH:
+	/* Each kind's condition on articles a (a search's is built). */
+	static const char *const conds[] = {
+		[STORE_FILTER_ALL] = "1",
+		[STORE_FILTER_UNREAD] = "a.read = 0",
+		[STORE_FILTER_STARRED] = "a.starred = 1",
+		[STORE_FILTER_NOTES] = "1",	/* the join keeps annotated ones */
+		[STORE_FILTER_TAG] = "a.id IN (SELECT article_id FROM tags"
+		    " WHERE tag = ?1)",
+		[STORE_FILTER_OUTLET] = "a.outlet = ?1",
+		[STORE_FILTER_FEED] = "a.feed_id = ?3",
+		[STORE_FILTER_ENTITY] = "a.id IN (SELECT m.article_id"
+		    " FROM mentions m JOIN entities e ON e.id = m.entity_id"
+		    " WHERE e.name = ?1 AND e.kind = ?2)",
+		[STORE_FILTER_SEARCH] = NULL,
+		[STORE_FILTER_TAGGED_OR_NOTED] = "a.id IN (SELECT article_id"
+		    " FROM tags UNION SELECT article_id FROM annotations)",
+	};
+
+	if (f->kind == STORE_FILTER_SEARCH) {
 		buf_addc(sql, '(');
 		store_search_sql(sql, q, scan);
 		buf_addc(sql, ')');
-		break;
-	}
+	} else
+		buf_adds(sql, conds[f->kind]);
 	if (f->unread)
 		buf_adds(sql, " AND a.read = 0");
 }
@@ -82,20 +74,57 @@ query_from(struct buf *sql, const struct store_filter *f)
 	buf_adds(sql, " WHERE ");
 }
 
-/* Bind a filter's parameters (those its SQL does not use are harmless). */
+/*
+ * Bind a filter's parameters, and a key's (?4, ?5) if not NULL; those the
+ * SQL does not use are harmless.
+ */
 static void
 bind_filter(sqlite3_stmt *st, const struct store_filter *f,
-    const struct search *q)
+    const struct search *q, const struct store_key *key)
 {
+	if (key != NULL) {
+		sqlite3_bind_int64(st, 4, key->sort_ts);
+		sqlite3_bind_int64(st, 5, key->id);
+	}
 	if (f->kind == STORE_FILTER_SEARCH) {
 		store_search_bind(st, q);
 		return;
 	}
-	if (f->value != NULL)
-		sqlite3_bind_text(st, 1, f->value, -1, SQLITE_STATIC);
-	if (f->entity_kind != NULL)
-		sqlite3_bind_text(st, 2, f->entity_kind, -1, SQLITE_STATIC);
+	st_bind_text(st, 1, f->value);
+	st_bind_text(st, 2, f->entity_kind);
 	sqlite3_bind_int64(st, 3, f->feed);
+}
+
+/* Call fn for each row of one kind's count query. */
+static int
+feed_counts_kind(struct store *s, enum store_filter_kind kind, const char *sql,
+    int (*fn)(const struct store_feed_count *, void *), void *arg,
+    char **err)
+{
+	struct store_feed_count	 c;
+	sqlite3_stmt		*st;
+	char			*shown;
+	int			 rc, stop;
+
+	if ((st = st_prepare(s, sql, "cannot count articles", err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.kind = kind;
+		c.value = st_text(st, 0);
+		c.feed = sqlite3_column_int64(st, 1);
+		c.count = sqlite3_column_int64(st, 2);
+		c.error = sqlite3_column_count(st) > 3 ? st_text(st, 3) : NULL;
+		/* An untitled feed goes by its address, password masked. */
+		shown = NULL;
+		if (c.value == NULL && sqlite3_column_count(st) > 4 &&
+		    st_text(st, 4) != NULL)
+			c.value = shown = url_redact(st_text(st, 4));
+		stop = fn(&c, arg);
+		free(shown);
+		if (stop != 0)
+			break;
+	}
+	return st_rows_end(s, st, rc, "cannot count articles", err);
 }
 
 /* Count the feed-list entries of the kinds asked for. */
@@ -104,7 +133,6 @@ store_feed_counts(struct store *s, unsigned kinds,
     int (*fn)(const struct store_feed_count *, void *), void *arg,
     char **err)
 {
-	/* One query a kind, each answered from an index. */
 	static const struct {
 		enum store_filter_kind	 kind;
 		const char		*sql;
@@ -127,52 +155,68 @@ store_feed_counts(struct store *s, unsigned kinds,
 		    " f.error, f.url FROM feeds f"
 		    " ORDER BY f.kind = 'local', coalesce(f.title, f.url)" },
 	};
-	struct store_feed_count	 c;
-	sqlite3_stmt		*st = NULL;
-	char			*shown;
-	size_t			 i;
-	int			 rc, rv = -1;
+	size_t	i;
 
-	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-		if ((kinds & STORE_COUNT_KIND(queries[i].kind)) == 0)
-			continue;
-		if (sqlite3_prepare_v2(s->db, queries[i].sql, -1, &st,
-		    NULL) != SQLITE_OK) {
-			store_error(s, err, "cannot count articles");
-			goto out;
-		}
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			c.kind = queries[i].kind;
-			c.value = (const char *)sqlite3_column_text(st, 0);
-			c.feed = sqlite3_column_int64(st, 1);
-			c.count = sqlite3_column_int64(st, 2);
-			c.error = sqlite3_column_count(st) > 3 ?
-			    (const char *)sqlite3_column_text(st, 3) : NULL;
-			/* An untitled feed goes by its address, password
-			   masked. */
-			shown = NULL;
-			if (c.value == NULL && sqlite3_column_count(st) > 4 &&
-			    sqlite3_column_text(st, 4) != NULL)
-				c.value = shown = url_redact((const char *)
-				    sqlite3_column_text(st, 4));
-			rc = fn(&c, arg);
-			free(shown);
-			if (rc != 0) {
-				rc = SQLITE_DONE;
-				break;
-			}
-		}
-		if (rc != SQLITE_DONE) {
-			store_error(s, err, "cannot count articles");
-			goto out;
-		}
-		sqlite3_finalize(st);
-		st = NULL;
+	for (i = 0; i < sizeof queries / sizeof queries[0]; i++)
+		if ((kinds & STORE_COUNT_KIND(queries[i].kind)) != 0 &&
+		    feed_counts_kind(s, queries[i].kind, queries[i].sql, fn,
+		    arg, err) != 0)
+			return -1;
+	return 0;
+}
+
+/* The SQL of a window of a listing next to key (see store_page). */
+static void
+page_sql(struct buf *sql, const struct store_filter *f,
+    const struct search *q, int scan, const struct store_key *key, int dir)
+{
+	const char	*ts = query_ts(f);
+
+	buf_printf(sql, "SELECT %s, a.id, a.title, a.outlet, a.byline,"
+	    " a.published, a.url, (SELECT group_concat(tag, char(10)) FROM"
+	    "   (SELECT tag FROM tags WHERE article_id = a.id ORDER BY tag)),"
+	    " a.read, a.starred FROM articles a", ts);
+	query_from(sql, f);
+	query_filter(sql, f, q, scan);
+	if (key != NULL)
+		buf_printf(sql, " AND (%s, a.id) %s (?4, ?5)", ts,
+		    dir > 0 ? "<" : dir < 0 ? ">" : "<=");
+	if (dir < 0)
+		buf_printf(sql, " ORDER BY %s, a.id LIMIT ?6", ts);
+	else
+		buf_printf(sql, " ORDER BY %s DESC, a.id DESC LIMIT ?6", ts);
+}
+
+/* Call fn with each row of a listing's statement. */
+static int
+page_rows(struct store *s, sqlite3_stmt *st,
+    int (*fn)(const struct store_row *, void *), void *arg, char **err)
+{
+	struct store_row	 r;
+	struct st_lines		 tags;
+	char			*url;
+	int			 rc, stop;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.key.sort_ts = sqlite3_column_int64(st, 0);
+		r.key.id = sqlite3_column_int64(st, 1);
+		r.title = st_text(st, 2);
+		r.outlet = st_text(st, 3);
+		r.byline = st_text(st, 4);
+		r.published = st_text(st, 5);
+		r.url = url = st_column_url(st, 6);
+		st_column_lines(st, 7, &tags);
+		r.tags = tags.v;
+		r.ntags = tags.n;
+		r.read = sqlite3_column_int(st, 8);
+		r.starred = sqlite3_column_int(st, 9);
+		stop = fn(&r, arg);
+		free(url);
+		st_lines_free(&tags);
+		if (stop != 0)
+			break;
 	}
-	rv = 0;
-out:
-	sqlite3_finalize(st);
-	return rv;
+	return st_rows_end(s, st, rc, "cannot list articles", err);
 }
 
 /* Read up to limit rows of a listing next to a key. */
@@ -182,66 +226,23 @@ store_page(struct store *s, const struct store_filter *f,
     int (*fn)(const struct store_row *, void *), void *arg, char **err)
 {
 	struct buf	 sql;
-	struct store_row r;
 	struct search	 q;
-	sqlite3_stmt	*st = NULL;
-	int		 rc, rv = -1, scan = 0;
+	sqlite3_stmt	*st;
+	int		 rv = -1, scan = 0;
 
 	memset(&q, 0, sizeof q);
 	buf_init(&sql);
 	if (f->kind == STORE_FILTER_SEARCH && (store_search_parse(f, &q,
 	    err) != 0 || (scan = store_search_scan(s, &q, limit, err)) < 0))
 		goto out;
-	buf_printf(&sql, "SELECT %s, a.id, a.title, a.outlet,"
-	    " a.published, a.read, a.starred FROM articles a", query_ts(f));
-	query_from(&sql, f);
-	query_filter(&sql, f, &q, scan);
-	if (key != NULL) {
-		if (dir > 0)
-			buf_printf(&sql, " AND (%s, a.id) < (?4, ?5)",
-			    query_ts(f));
-		else if (dir < 0)
-			buf_printf(&sql, " AND (%s, a.id) > (?4, ?5)",
-			    query_ts(f));
-		else
-			buf_printf(&sql, " AND (%s, a.id) <= (?4, ?5)",
-			    query_ts(f));
-	}
-	if (dir < 0)
-		buf_printf(&sql, " ORDER BY %s, a.id LIMIT ?6", query_ts(f));
-	else
-		buf_printf(&sql, " ORDER BY %s DESC, a.id DESC LIMIT ?6",
-		    query_ts(f));
-	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
-		store_error(s, err, "cannot list articles");
+	page_sql(&sql, f, &q, scan, key, dir);
+	if ((st = st_prepare(s, sql.data, "cannot list articles", err)) ==
+	    NULL)
 		goto out;
-	}
-	bind_filter(st, f, &q);
-	if (key != NULL) {
-		sqlite3_bind_int64(st, 4, key->sort_ts);
-		sqlite3_bind_int64(st, 5, key->id);
-	}
+	bind_filter(st, f, &q, key);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.key.sort_ts = sqlite3_column_int64(st, 0);
-		r.key.id = sqlite3_column_int64(st, 1);
-		r.title = (const char *)sqlite3_column_text(st, 2);
-		r.outlet = (const char *)sqlite3_column_text(st, 3);
-		r.published = (const char *)sqlite3_column_text(st, 4);
-		r.read = sqlite3_column_int(st, 5);
-		r.starred = sqlite3_column_int(st, 6);
-		if (fn(&r, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		store_error(s, err, "cannot list articles");
-		goto out;
-	}
-	rv = 0;
+	rv = page_rows(s, st, fn, arg, err);
 out:
-	sqlite3_finalize(st);
 	buf_free(&sql);
 	search_free(&q);
 	return rv;
@@ -270,20 +271,9 @@ store_page_count_ids(struct store *s, const struct store_filter *f,
 int64_t
 store_max_id(struct store *s, char **err)
 {
-	sqlite3_stmt	*st;
-	int64_t		 n = -1;
-
-	if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM"
-	    " articles", -1, &st, NULL) != SQLITE_OK) {
-		store_error(s, err, "cannot count articles");
-		return -1;
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	else
-		store_error(s, err, "cannot count articles");
-	sqlite3_finalize(st);
-	return n;
+	return st_int(s, st_prepare(s, "SELECT coalesce(max(id), 0) FROM"
+	    " articles", "cannot count articles", err), -1,
+	    "cannot count articles", err);
 }
 
 /* Count a listing, its rows newer than key, or (hi > 0) an id range. */
@@ -293,7 +283,7 @@ page_count(struct store *s, const struct store_filter *f,
 {
 	struct buf	 sql;
 	struct search	 q;
-	sqlite3_stmt	*st = NULL;
+	sqlite3_stmt	*st;
 	int64_t		 n = -1;
 	size_t		 i;
 	int		 scan = 0;
@@ -326,51 +316,56 @@ page_count(struct store *s, const struct store_filter *f,
 	if (hi > 0)
 		buf_printf(&sql, " AND a.id >= %lld AND a.id < %lld",
 		    (long long)lo, (long long)hi);
-	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
-		store_error(s, err, "cannot count articles");
+	if ((st = st_prepare(s, sql.data, "cannot count articles", err)) ==
+	    NULL)
 		goto out;
-	}
-	bind_filter(st, f, &q);
-	if (key != NULL) {
-		sqlite3_bind_int64(st, 4, key->sort_ts);
-		sqlite3_bind_int64(st, 5, key->id);
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	else
-		store_error(s, err, "cannot count articles");
+	bind_filter(st, f, &q, key);
+	n = st_int(s, st, -1, "cannot count articles", err);
 out:
-	sqlite3_finalize(st);
 	buf_free(&sql);
 	search_free(&q);
 	return n;
 }
 
-/* Set one flag column of an article in its own write transaction. */
+/*
+ * An UPDATE of stories, as st_write runs it: a flag of one story (?1 the
+ * value, ?2 the story), or a listing's stories (f, its search q).
+ */
+struct update_write {
+	const char			*sql;
+	const char			*what;
+	const struct store_filter	*f;
+	const struct search		*q;
+	int64_t				 id;
+	int				 on;
+};
+
+/* The stories changed, or -1. */
+static int
+update_write(struct store *s, void *arg, char **err)
+{
+	struct update_write	*w = arg;
+	sqlite3_stmt		*st;
+
+	if ((st = st_prepare(s, w->sql, w->what, err)) == NULL)
+		return -1;
+	if (w->f != NULL)
+		bind_filter(st, w->f, w->q, NULL);
+	else {
+		sqlite3_bind_int(st, 1, w->on != 0);
+		sqlite3_bind_int64(st, 2, w->id);
+	}
+	return st_step(s, st, w->what, err);
+}
+
+/* Set a story's flag (sql as update_write's) in a transaction. */
 static int
 set_flag(struct store *s, const char *sql, int64_t id, int on, char **err)
 {
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
+	struct update_write	w = { sql, "cannot change the article", NULL,
+	    NULL, id, on };
 
-	if (s->readonly)
-		return store_readonly(s, err);
-	if (store_exec(s, "BEGIN IMMEDIATE", err) != 0)
-		return -1;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		goto fail;
-	sqlite3_bind_int(st, 1, on != 0);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		goto fail;
-	return store_exec(s, "COMMIT", err);
-fail:
-	store_error(s, err, "cannot change the article");
-	if (!sqlite3_get_autocommit(s->db))
-		store_exec(s, "ROLLBACK", NULL);
-	return -1;
+	return st_write(s, update_write, &w, err) < 0 ? -1 : 0;
 }
 
 /* Mark an article read or unread. */
@@ -398,13 +393,14 @@ int64_t
 store_mark_read(struct store *s, const struct store_filter *f, char **err)
 {
 	struct store_filter	 g = *f;
+	struct update_write	 w = { NULL, "cannot mark the stories read",
+	    &g, NULL, 0, 0 };
 	struct buf		 sql;
 	struct search		 q;
-	sqlite3_stmt		*st = NULL;
 	int64_t			 n = -1;
 
 	if (s->readonly)
-		return store_readonly(s, err);
+		return st_readonly(s, err);
 	memset(&q, 0, sizeof q);
 	buf_init(&sql);
 	if (g.kind == STORE_FILTER_SEARCH && store_search_parse(&g, &q,
@@ -416,24 +412,10 @@ store_mark_read(struct store *s, const struct store_filter *f, char **err)
 	query_from(&sql, &g);
 	query_filter(&sql, &g, &q, 0);
 	buf_addc(&sql, ')');
-	if (store_exec(s, "BEGIN IMMEDIATE", err) != 0)
-		goto out;
-	if (sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL) != SQLITE_OK)
-		goto fail;
-	bind_filter(st, &g, &q);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto fail;
-	n = sqlite3_changes(s->db);
-	if (store_exec(s, "COMMIT", err) != 0)
-		n = -1;
-	goto out;
-fail:
-	store_error(s, err, "cannot mark the stories read");
-	if (!sqlite3_get_autocommit(s->db))
-		store_exec(s, "ROLLBACK", NULL);
-	n = -1;
+	w.sql = sql.data;
+	w.q = &q;
+	n = st_write(s, update_write, &w, err);
 out:
-	sqlite3_finalize(st);
 	buf_free(&sql);
 	search_free(&q);
 	return n;
@@ -446,32 +428,29 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
     char **err)
 {
 	struct store_speaker_quote	 q;
-	sqlite3_stmt			*st = NULL;
-	int				 rc, rv = -1;
+	sqlite3_stmt			*st;
+	int				 rc;
 	int64_t				 b, e;
 
 	/* Spans are byte offsets: cut the body as a blob, not as text. */
-	if (sqlite3_prepare_v2(s->db,
-	    "SELECT a.id, a.published, a.outlet, a.title,"
+	if ((st = st_prepare(s, "SELECT a.id, a.published, a.outlet, a.title,"
 	    " CAST(substr(CAST(a.body AS BLOB), q.start + 1,"
 	    "   q.end - q.start) AS TEXT), q.start, q.end,"
 	    " q.kind = 'direct'"
 	    " FROM quotes q JOIN entities e ON e.id = q.speaker_id"
 	    " JOIN articles a ON a.id = q.article_id"
 	    " WHERE e.kind = ?2 AND e.name = ?1"
-	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start", -1, &st,
-	    NULL) != SQLITE_OK) {
-		store_error(s, err, "cannot read quotes");
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start",
+	    "cannot read quotes", err)) == NULL)
+		return -1;
+	st_bind_text(st, 1, name);
+	st_bind_text(st, 2, kind);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		q.article = sqlite3_column_int64(st, 0);
-		q.published = (const char *)sqlite3_column_text(st, 1);
-		q.outlet = (const char *)sqlite3_column_text(st, 2);
-		q.title = (const char *)sqlite3_column_text(st, 3);
-		q.text = (const char *)sqlite3_column_text(st, 4);
+		q.published = st_text(st, 1);
+		q.outlet = st_text(st, 2);
+		q.title = st_text(st, 3);
+		q.text = st_text(st, 4);
 		b = sqlite3_column_int64(st, 5);
 		e = sqlite3_column_int64(st, 6);
 		if (b < 0 || e < b)
@@ -479,17 +458,8 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 		q.start = (size_t)b;
 		q.end = (size_t)e;
 		q.direct = sqlite3_column_int(st, 7);
-		if (fn(&q, arg) != 0) {
-			rc = SQLITE_DONE;
+		if (fn(&q, arg) != 0)
 			break;
-		}
 	}
-	if (rc != SQLITE_DONE) {
-		store_error(s, err, "cannot read quotes");
-		goto out;
-	}
-	rv = 0;
-out:
-	sqlite3_finalize(st);
-	return rv;
+	return st_rows_end(s, st, rc, "cannot read quotes", err);
 }

@@ -19,6 +19,37 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/* The connection's tokenizers, made when first needed; NULL if FTS5 fails. */
+static struct store_tokenizers *
+tokenizers(struct store *s)
+{
+	if (s->tokenizers == NULL)
+		s->tokenizers = store_tokenizers_new(s->db);
+	return s->tokenizers;
+}
+
+/*
+ * A story's indexed texts as the row *st is on: title, lead, body and
+ * captions (columns 0 to 3). 1 if so, 0 if the story is not there, -1 if
+ * they cannot be read.
+ */
+static int
+story_texts(struct store *s, int64_t id, sqlite3_stmt **st)
+{
+	int	rc;
+
+	if ((*st = st_prepare(s, "SELECT title, lead, body, captions"
+	    " FROM articles_text WHERE id = ?1", "cannot search",
+	    NULL)) == NULL)
+		return -1;
+	sqlite3_bind_int64(*st, 1, id);
+	if ((rc = sqlite3_step(*st)) == SQLITE_ROW)
+		return 1;
+	st_finish(s, *st);
+	*st = NULL;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /*
  * Does a marked span (the words a highlight or snippet marked) hold
  * what one of the search's wanted words or phrases asks for? Quoted ones
@@ -32,8 +63,7 @@ span_wanted(struct store *s, const struct search *q, const char *text,
 	size_t		 i;
 	int		 stem, ok = 0;
 
-	if (s->tokenizers == NULL &&
-	    (s->tokenizers = store_tokenizers_new(s->db)) == NULL)
+	if (tokenizers(s) == NULL)
 		return 1;
 	memset(t, 0, sizeof t);
 	for (stem = 0; stem < 2; stem++)
@@ -253,26 +283,22 @@ store_search_bind(sqlite3_stmt *st, const struct search *q)
 	int				 p;
 
 	if (q->fts != NULL)
-		sqlite3_bind_text(st, SEARCH_PARAM, q->fts, -1, SQLITE_STATIC);
+		st_bind_text(st, SEARCH_PARAM, q->fts);
 	for (i = 0; i < q->n; i++) {
 		a = &q->v[i];
 		p = ATOM_PARAM(i);
 		switch (a->kind) {
 		case SEARCH_TEXT:
 			/* A clause checked again uses its atoms too. */
-			sqlite3_bind_text(st, p, a->prefix ? a->fts_lead :
-			    a->fts, -1, SQLITE_STATIC);
+			st_bind_text(st, p, a->prefix ? a->fts_lead : a->fts);
 			if (a->exact)
-				sqlite3_bind_text(st, EXACT_PARAM(i),
-				    a->words, -1, SQLITE_STATIC);
+				st_bind_text(st, EXACT_PARAM(i), a->words);
 			break;
 		case SEARCH_TAG:
-			sqlite3_bind_text(st, p, a->value, -1, SQLITE_STATIC);
-			break;
 		case SEARCH_OUTLET:
 		case SEARCH_BYLINE:
 		case SEARCH_SPEAKER:
-			sqlite3_bind_text(st, p, a->value, -1, SQLITE_STATIC);
+			st_bind_text(st, p, a->value);
 			break;
 		case SEARCH_BEFORE:
 		case SEARCH_AFTER:
@@ -284,33 +310,16 @@ store_search_bind(sqlite3_stmt *st, const struct search *q)
 	}
 }
 
-/* Run a query of one integer with a text parameter; -1 on error. */
-static int64_t
-query_int(struct store *s, const char *sql, const char *arg, char **err)
-{
-	sqlite3_stmt	*st;
-	int64_t		 n = -1;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		store_error(s, err, "cannot search");
-		return -1;
-	}
-	if (arg != NULL)
-		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	else
-		store_error(s, err, "cannot search");
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* How many stories the search's full-text part matches; -1 on error. */
 int64_t
 store_search_fts_count(struct store *s, const struct search *q, char **err)
 {
-	return query_int(s, "SELECT count(*) FROM articles_fts"
-	    " WHERE articles_fts MATCH ?1", q->fts, err);
+	sqlite3_stmt	*st;
+
+	if ((st = st_prepare(s, "SELECT count(*) FROM articles_fts"
+	    " WHERE articles_fts MATCH ?1", "cannot search", err)) != NULL)
+		st_bind_text(st, 1, q->fts);
+	return st_int(s, st, -1, "cannot search", err);
 }
 
 /*
@@ -329,8 +338,9 @@ store_search_scan(struct store *s, const struct search *q, size_t limit,
 	if ((m = store_search_fts_count(s, q, err)) < 0)
 		return -1;
 	/* max(id) is the row count, near enough, at no cost. */
-	if ((n = query_int(s, "SELECT coalesce(max(id), 0) FROM articles",
-	    NULL, err)) < 0)
+	if ((n = st_int(s, st_prepare(s, "SELECT coalesce(max(id), 0)"
+	    " FROM articles", "cannot search", err), -1, "cannot search",
+	    err)) < 0)
 		return -1;
 	return (double)m * (double)m > (double)limit * (double)n;
 }
@@ -457,17 +467,10 @@ exact_snippet(struct store *s, const struct search *q, int64_t id,
 	size_t		 i, at;
 	int		 col;
 
-	if (s->tokenizers == NULL &&
-	    (s->tokenizers = store_tokenizers_new(s->db)) == NULL)
+	if (tokenizers(s) == NULL || story_texts(s, id, &st) <= 0)
 		return NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT title, lead, body, captions"
-	    " FROM articles_text WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-		return NULL;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		goto out;
 	for (col = 0; col < 4 && out == NULL; col++) {
-		if ((text = (const char *)sqlite3_column_text(st, col)) == NULL)
+		if ((text = st_text(st, col)) == NULL)
 			continue;
 		memset(&t, 0, sizeof t);
 		if (store_tokenize(s->tokenizers, 0, text,
@@ -490,9 +493,54 @@ exact_snippet(struct store *s, const struct search *q, int64_t id,
 		}
 		store_tokens_free(&t);
 	}
-out:
-	sqlite3_finalize(st);
+	st_finish(s, st);
 	return out;
+}
+
+/*
+ * One try at story id's snippet: the index's around the words (pass 0),
+ * or the start of its lead (pass 1). *out stays NULL if there is none.
+ */
+static int
+snippet_pass(struct store *s, const struct search *q, const char *any,
+    int64_t id, int pass, const char *open, const char *close, char **out,
+    char **err)
+{
+	sqlite3_stmt	*st;
+	const char	*v;
+	char		*exact;
+	size_t		 kept;
+	int		 rc;
+
+	if ((st = st_prepare(s, pass == 0 ?
+	    "SELECT snippet(articles_fts, -1, ?3, ?4,"
+	    " '\xe2\x80\xa6', 16) FROM articles_fts"
+	    " WHERE articles_fts MATCH ?1 AND rowid = ?2" :
+	    "SELECT substr(coalesce(lead, body, ''), 1, 100) ||"
+	    " iif(length(coalesce(lead, body, '')) > 100,"
+	    " '\xe2\x80\xa6', '') FROM articles WHERE id = ?2",
+	    "cannot search", err)) == NULL)
+		return -1;
+	if (pass == 0) {
+		st_bind_text(st, 1, any);
+		st_bind_text(st, 3, "\x01");
+		st_bind_text(st, 4, "\x02");
+	}
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = st_text(st, 0);
+		*out = marks_filter(s, q, v != NULL ? v : "", open, close,
+		    &kept);
+		/* No mark left: show an exact match instead. */
+		if (pass == 0 && kept == 0 && search_has_exact(q) &&
+		    (exact = exact_snippet(s, q, id, open, close)) != NULL) {
+			free(*out);
+			*out = exact;
+		}
+	} else if (rc == SQLITE_DONE && pass == 0 && search_has_exact(q))
+		/* A prefix's stem may not start as it does. */
+		*out = exact_snippet(s, q, id, open, close);
+	return st_rows_end(s, st, rc, "cannot search", err);
 }
 
 /* The best few words of a story for a search, or its lead's start. */
@@ -501,12 +549,8 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
     const char *open, const char *close, char **out, char **err)
 {
 	struct search	 q;
-	sqlite3_stmt	*st = NULL;
 	char		*any;
-	const char	*v;
-	char		*exact;
-	size_t		 kept;
-	int		 rc, rv = -1, pass;
+	int		 rv = 0, pass;
 
 	*out = NULL;
 	memset(&q, 0, sizeof q);
@@ -516,47 +560,9 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 	if (any == NULL && search_has_exact(&q))
 		*out = exact_snippet(s, &q, id, open, close);
 	/* A story found by its filters alone has no words to show. */
-	for (pass = any != NULL ? 0 : 1; pass < 2 && *out == NULL; pass++) {
-		sqlite3_finalize(st);
-		if (sqlite3_prepare_v2(s->db, pass == 0 ?
-		    "SELECT snippet(articles_fts, -1, ?3, ?4,"
-		    " '\xe2\x80\xa6', 16) FROM articles_fts"
-		    " WHERE articles_fts MATCH ?1 AND rowid = ?2" :
-		    "SELECT substr(coalesce(lead, body, ''), 1, 100) ||"
-		    " iif(length(coalesce(lead, body, '')) > 100,"
-		    " '\xe2\x80\xa6', '') FROM articles WHERE id = ?2", -1, &st,
-		    NULL) != SQLITE_OK) {
-			store_error(s, err, "cannot search");
-			goto out;
-		}
-		if (pass == 0) {
-			sqlite3_bind_text(st, 1, any, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, "\x01", -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 4, "\x02", -1, SQLITE_STATIC);
-		}
-		sqlite3_bind_int64(st, 2, id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			v = (const char *)sqlite3_column_text(st, 0);
-			*out = marks_filter(s, &q, v != NULL ? v : "", open,
-			    close, &kept);
-			/* No mark left: show an exact match instead. */
-			if (pass == 0 && kept == 0 && search_has_exact(&q) &&
-			    (exact = exact_snippet(s, &q, id, open,
-			    close)) != NULL) {
-				free(*out);
-				*out = exact;
-			}
-		} else if (rc != SQLITE_DONE) {
-			store_error(s, err, "cannot search");
-			goto out;
-		} else if (pass == 0 && search_has_exact(&q))
-			/* A prefix's stem may not start as it does. */
-			*out = exact_snippet(s, &q, id, open, close);
-	}
-	rv = 0;
-out:
-	sqlite3_finalize(st);
+	for (pass = any != NULL ? 0 : 1; pass < 2 && *out == NULL &&
+	    rv == 0; pass++)
+		rv = snippet_pass(s, &q, any, id, pass, open, close, out, err);
 	search_free(&q);
 	free(any);
 	return rv;
@@ -575,7 +581,7 @@ prefix_spans(struct store *s, const struct search *q, int64_t id,
 	sqlite3_stmt	*st;
 	const char	*text;
 	size_t		 i, j, at;
-	int		 col, rv = 0, stop = 0;
+	int		 col, rv, stop = 0;
 
 	for (i = 0; i < q->n; i++)
 		if (q->v[i].kind == SEARCH_TEXT && q->v[i].prefix &&
@@ -583,17 +589,12 @@ prefix_spans(struct store *s, const struct search *q, int64_t id,
 			break;
 	if (i == q->n)
 		return 0;
-	if (s->tokenizers == NULL &&
-	    (s->tokenizers = store_tokenizers_new(s->db)) == NULL)
+	if (tokenizers(s) == NULL)
 		return 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT title, lead, body, captions"
-	    " FROM articles_text WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		goto out;
+	if ((rv = story_texts(s, id, &st)) <= 0)
+		return rv;
 	for (col = 0; col < 4 && !stop; col++) {
-		if ((text = (const char *)sqlite3_column_text(st, col)) == NULL)
+		if ((text = st_text(st, col)) == NULL)
 			continue;
 		memset(&t, 0, sizeof t);
 		store_tokenize(s->tokenizers, 0, text,
@@ -614,9 +615,8 @@ prefix_spans(struct store *s, const struct search *q, int64_t id,
 		}
 		store_tokens_free(&t);
 	}
-out:
-	sqlite3_finalize(st);
-	return rv;
+	st_finish(s, st);
+	return 0;
 }
 
 /* Call fn for each marked span of a highlighted column that is wanted. */
@@ -648,7 +648,7 @@ store_search_spans(struct store *s, const char *text, int64_t id,
     int (*fn)(int, size_t, size_t, void *), void *arg, char **err)
 {
 	struct search	 q;
-	sqlite3_stmt	*st = NULL;
+	sqlite3_stmt	*st;
 	char		*any;
 	int		 rc, rv = -1, col;
 
@@ -656,38 +656,30 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 	if (search_marks(text, &q, &any, err) != 0)
 		return -1;
 	if (prefix_spans(s, &q, id, fn, arg) != 0) {
-		store_error(s, err, "cannot search");
+		st_error(s, err, "cannot search");
 		goto out;
 	}
 	if (any == NULL) {
-		search_free(&q);
-		return 0;
+		rv = 0;
+		goto out;
 	}
-	if (sqlite3_prepare_v2(s->db, "SELECT"
+	if ((st = st_prepare(s, "SELECT"
 	    " highlight(articles_fts, 0, char(1), char(2)),"
 	    " highlight(articles_fts, 1, char(1), char(2)),"
 	    " highlight(articles_fts, 2, char(1), char(2)),"
 	    " highlight(articles_fts, 3, char(1), char(2))"
 	    " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
-	    -1, &st, NULL) != SQLITE_OK) {
-		store_error(s, err, "cannot search");
+	    "cannot search", err)) == NULL)
 		goto out;
-	}
-	sqlite3_bind_text(st, 1, any, -1, SQLITE_STATIC);
+	st_bind_text(st, 1, any);
 	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (col = 0; col < 4; col++)
-			if (spans_column(s, &q, col, (const char *)
-			    sqlite3_column_text(st, col), fn, arg) != 0)
+			if (spans_column(s, &q, col, st_text(st, col), fn,
+			    arg) != 0)
 				break;
-	} else if (rc != SQLITE_DONE) {
-		store_error(s, err, "cannot search");
-		goto out;
-	}
-	rv = 0;
+	rv = st_rows_end(s, st, rc, "cannot search", err);
 out:
-	sqlite3_finalize(st);
 	search_free(&q);
 	free(any);
 	return rv;

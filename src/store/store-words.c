@@ -69,8 +69,9 @@ tokens_add(void *arg, int flags, const char *tok, int ntok, int start,
 	return SQLITE_OK;
 }
 
-const char *
-store_tokens_word(const struct tokens *t, size_t i)
+/* Word i of t, as the tokenizer gave it (NUL-terminated in t->text). */
+static const char *
+tokens_word(const struct tokens *t, size_t i)
 {
 	return t->text.data + t->off[i];
 }
@@ -162,8 +163,8 @@ store_tokens_find(const struct tokens *t, size_t i, const struct tokens *p,
 		return t->n;
 	for (; i + p->n <= t->n; i++) {
 		for (j = 0; j < p->n; j++) {
-			w = store_tokens_word(t, i + j);
-			pw = store_tokens_word(p, j);
+			w = tokens_word(t, i + j);
+			pw = tokens_word(p, j);
 			if (prefix && j == p->n - 1 ? strncmp(w, pw,
 			    strlen(pw)) != 0 : strcmp(w, pw) != 0)
 				break;
@@ -223,7 +224,7 @@ stem_of(struct store *s, const char *w)
 
 	memset(&t, 0, sizeof t);
 	if (store_tokenize(s->tokenizers, 1, w, strlen(w), &t) == 0 && t.n == 1)
-		out = xstrdup(store_tokens_word(&t, 0));
+		out = xstrdup(tokens_word(&t, 0));
 	store_tokens_free(&t);
 	return out;
 }
@@ -262,18 +263,17 @@ prefix_terms(struct store *s, const char *lo, int range, const char *col,
 	sqlite3_stmt	*st;
 	char		*hi;
 
-	if (sqlite3_prepare_v2(s->db, range ? "SELECT term FROM"
+	if ((st = st_prepare(s, range ? "SELECT term FROM"
 	    " temp.dossier_vocab WHERE term >= ?1 AND term < ?2" :
-	    "SELECT term FROM temp.dossier_vocab WHERE term = ?1", -1, &st,
-	    NULL) != SQLITE_OK)
+	    "SELECT term FROM temp.dossier_vocab WHERE term = ?1",
+	    "cannot search", NULL)) == NULL)
 		return;
 	xasprintf(&hi, "%s\xf4\x8f\xbf\xbf", lo);
-	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	st_bind_text(st, 1, lo);
+	st_bind_text(st, 2, hi);
 	while (sqlite3_step(st) == SQLITE_ROW)
-		prefix_term(s, (const char *)sqlite3_column_text(st, 0), 0,
-		    col, match, other);
-	sqlite3_finalize(st);
+		prefix_term(s, st_text(st, 0), 0, col, match, other);
+	st_finish(s, st);
 	free(hi);
 }
 
@@ -329,7 +329,7 @@ sql_prefix(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if ((text = (const char *)sqlite3_value_text(argv[0])) != NULL &&
 	    store_tokenize(s->tokenizers, 0, text, strlen(text), &p) == 0 &&
 	    p.n > 0) {
-		w = store_tokens_word(&p, p.n - 1);
+		w = tokens_word(&p, p.n - 1);
 		len = strlen(w);
 		prefix_range(s, w, col, &match, &other);
 		if ((st = stem_of(s, w)) != NULL && strcmp(st, w) != 0)
@@ -392,7 +392,7 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		for (i = 0; i < t.n; i++) {
 			if (i > 0)
 				buf_addc(&b, ' ');
-			buf_adds(&b, store_tokens_word(&t, i));
+			buf_adds(&b, tokens_word(&t, i));
 		}
 	if (b.len > 0)
 		sqlite3_result_text(ctx, b.data, (int)b.len, SQLITE_TRANSIENT);
@@ -415,7 +415,7 @@ store_search_init(struct store *s, char **err)
 	    sqlite3_create_function_v2(s->db, "dossier_prefix", 3,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_prefix, NULL, NULL,
 	    NULL) != SQLITE_OK)
-		return store_error(s, err, "cannot set up searching");
+		return st_error(s, err, "cannot set up searching");
 	return 0;
 }
 
@@ -431,7 +431,7 @@ store_search_terms(struct store *s, char **err)
 	    "CREATE VIRTUAL TABLE temp.dossier_vocab"
 	    " USING fts5vocab(main, articles_fts, row)", NULL, NULL,
 	    NULL) != SQLITE_OK)
-		return store_error(s, err, "cannot set up searching");
+		return st_error(s, err, "cannot set up searching");
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 /*
  * Opening the store: the path, the connection's pragmas, the schema and its
- * migrations. Article reads and writes are in store-article.c.
+ * migrations; and ingest's batches (store_begin, store_commit). Article
+ * reads and writes are in store-article.c, the toolkit in store-stmt.c.
  */
 #include "config.h"
 
@@ -226,29 +227,6 @@ static const char *const store_migrations[] = {
 _Static_assert(STORE_NMIGRATIONS == STORE_VERSION,
     "STORE_VERSION must equal the number of migrations");
 
-/* Set *err to a message about path and the connection's last error. */
-int
-store_error(struct store *s, char **err, const char *what)
-{
-	if (err != NULL) {
-		free(*err);
-		xasprintf(err, "%s: %s: %s", s->path, what,
-		    s->db != NULL ? sqlite3_errmsg(s->db) : "cannot open");
-	}
-	return -1;
-}
-
-/* Refuse a write to a library opened read-only. */
-int
-store_readonly(struct store *s, char **err)
-{
-	if (err != NULL) {
-		free(*err);
-		xasprintf(err, "%s: the library is read-only", s->path);
-	}
-	return -1;
-}
-
 char *
 store_default_path(void)
 {
@@ -328,88 +306,58 @@ store_foreign(struct store *s, char **err, const char *what)
 static int
 store_has_tables(struct store *s, int *tables, char **err)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	int64_t	n;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master",
-	    -1, &st, NULL) != SQLITE_OK)
-		return store_error(s, err, "cannot read");
-	rc = sqlite3_step(st);
-	*tables = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_error(s, err, "cannot read");
-	return 0;
+	n = st_int(s, st_prepare(s, "SELECT count(*) FROM sqlite_master",
+	    "cannot read", err), -1, "cannot read", err);
+	*tables = n > 0;
+	return n < 0 ? -1 : 0;
 }
 
-/* Run SQL with no result rows. */
-int
-store_exec(struct store *s, const char *sql, char **err)
-{
-	char	*msg = NULL;
-
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		if (err != NULL) {
-			free(*err);
-			xasprintf(err, "%s: %s", s->path,
-			    msg != NULL ? msg : sqlite3_errmsg(s->db));
-		}
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
-
+/* The schema version the file has (PRAGMA user_version). */
 static int
 store_user_version(struct store *s, int *version, char **err)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	int64_t	v;
 
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
-	    NULL) != SQLITE_OK)
-		return store_error(s, err, "cannot read");
-	rc = sqlite3_step(st);
-	*version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_error(s, err, "cannot read");
-	return 0;
+	v = st_int(s, st_prepare(s, "PRAGMA user_version", "cannot read",
+	    err), -1, "cannot read", err);
+	*version = v > 0 ? (int)v : 0;
+	return v < 0 ? -1 : 0;
+}
+
+/*
+ * Apply migration *arg unless another dossier did while we waited for the
+ * lock (then *arg moves past what it did).
+ */
+static int
+store_migrate_one(struct store *s, void *arg, char **err)
+{
+	int	*v = arg, now, rv;
+	char	*sql;
+
+	if (store_user_version(s, &now, err) != 0)
+		return -1;
+	if (now > *v) {
+		*v = now - 1;
+		return 0;
+	}
+	xasprintf(&sql, "%s; PRAGMA user_version = %d;", store_migrations[*v],
+	    *v + 1);
+	rv = st_exec(s, sql, err);
+	free(sql);
+	return rv;
 }
 
 /* Apply the migrations the file lacks, each in its own transaction. */
 static int
 store_migrate(struct store *s, int from, char **err)
 {
-	char	*sql;
-	int	 v, now;
+	int	v;
 
-	for (v = from; v < (int)STORE_NMIGRATIONS; v++) {
-		if (store_exec(s, "BEGIN IMMEDIATE", err) != 0)
+	for (v = from; v < (int)STORE_NMIGRATIONS; v++)
+		if (st_write(s, store_migrate_one, &v, err) < 0)
 			return -1;
-		/* Another dossier may have migrated while we waited. */
-		if (store_user_version(s, &now, err) != 0) {
-			store_exec(s, "ROLLBACK", NULL);
-			return -1;
-		}
-		if (now > v) {
-			store_exec(s, "COMMIT", NULL);
-			v = now - 1;
-			continue;
-		}
-		xasprintf(&sql, "%s; PRAGMA user_version = %d;",
-		    store_migrations[v], v + 1);
-		if (store_exec(s, sql, err) != 0) {
-			free(sql);
-			store_exec(s, "ROLLBACK", NULL);
-			return -1;
-		}
-		free(sql);
-		if (store_exec(s, "COMMIT", err) != 0) {
-			store_exec(s, "ROLLBACK", NULL);
-			return -1;
-		}
-	}
 	return 0;
 }
 
@@ -443,7 +391,7 @@ store_connect(struct store *s, int flags, char **err)
 		rc = sqlite3_open_v2(s->path, &s->db, flags |
 		    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
-		return store_error(s, err, "cannot open database");
+		return st_error(s, err, "cannot open database");
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	return store_search_init(s, err);
@@ -499,10 +447,10 @@ store_setup(struct store *s, char **err)
 		if (!s->create)
 			return store_none(s->path, err);
 	}
-	if (!s->readonly && store_exec(s, "PRAGMA journal_mode = WAL",
+	if (!s->readonly && st_exec(s, "PRAGMA journal_mode = WAL",
 	    err) != 0)
 		return -1;
-	if (store_exec(s, "PRAGMA synchronous = FULL;"
+	if (st_exec(s, "PRAGMA synchronous = FULL;"
 	    "PRAGMA foreign_keys = ON;", err) != 0)
 		return -1;
 	if (version < STORE_VERSION) {
@@ -636,8 +584,8 @@ int
 store_begin(struct store *s, char **err)
 {
 	if (s->readonly)
-		return store_readonly(s, err);
-	return store_exec(s, "BEGIN IMMEDIATE", err);
+		return st_readonly(s, err);
+	return st_exec(s, "BEGIN IMMEDIATE", err);
 }
 
 int
@@ -647,7 +595,7 @@ store_commit(struct store *s, char **err)
 		store_rollback(s);
 		return -1;
 	}
-	if (store_exec(s, "COMMIT", err) != 0) {
+	if (st_exec(s, "COMMIT", err) != 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -666,21 +614,18 @@ int
 store_fts_flush(struct store *s, char **err)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if (s->fts_from <= 0)
 		return 0;
-	if ((st = store_stmt(s, STMT_FTS_ADD,
+	if ((st = st_kept(s, STMT_FTS_ADD,
 	    "INSERT INTO articles_fts (rowid, title, lead, body, captions)"
 	    " SELECT id, title, lead, body, captions FROM articles_text"
 	    " WHERE id >= ?1",
 	    err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, s->fts_from);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_error(s, err, "cannot index stories");
+	if (st_step(s, st, "cannot index stories", err) < 0)
+		return -1;
 	s->fts_from = 0;
 	return 0;
 }
@@ -691,26 +636,5 @@ store_rollback(struct store *s)
 	s->fts_from = 0;
 	store_entity_cache_clear(s);
 	if (!sqlite3_get_autocommit(s->db))
-		store_exec(s, "ROLLBACK", NULL);
-}
-
-/* Prepare a statement once and keep it until store_close. */
-sqlite3_stmt *
-store_stmt(struct store *s, enum store_stmt_id id, const char *sql,
-    char **err)
-{
-	sqlite3_stmt	*st = s->stmts[id];
-
-	if (st != NULL) {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-		return st;
-	}
-	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &st, NULL) != SQLITE_OK) {
-		store_error(s, err, "cannot prepare statement");
-		return NULL;
-	}
-	s->stmts[id] = st;
-	return st;
+		st_exec(s, "ROLLBACK", NULL);
 }

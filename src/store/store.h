@@ -1,7 +1,8 @@
 /*
  * The sqlite3 store: the only module that includes sqlite3.h. It keeps the
  * schema and its migrations, and reads and writes articles as plain structs.
- * Writes happen inside store_begin/store_commit, one transaction a batch.
+ * Ingest writes inside store_begin/store_commit, one transaction a batch;
+ * every other write is one transaction of its own, all or nothing.
  */
 #ifndef DOSSIER_STORE_H
 #define DOSSIER_STORE_H
@@ -100,22 +101,34 @@ int	 store_feed_list(struct store *, int64_t id, const char *url,
 	     int (*fn)(const struct store_feed *, void *), void *, char **);
 
 /*
+ * A change of tags (normalized ones), of a story or a feed: del are
+ * removed, then add added. When it succeeds, added and removed count the
+ * rows it changed.
+ */
+struct store_tags {
+	char *const	*add;
+	size_t		 nadd;
+	char *const	*del;
+	size_t		 ndel;
+	size_t		 added;
+	size_t		 removed;
+};
+
+/*
  * Add tags (normalized) to a feed inside an open batch, after those it
  * has, skipping those it has and any past STORE_MAX_FEED_TAGS. Stories
  * already stored are not tagged; every story stored from the feed later
- * is. Returns how many were added, or -1.
+ * is. Returns how many were added, or -1 (store-user.c).
  */
 int	 store_feed_tag(struct store *, int64_t, char *const *, size_t,
 	     char **err);
 
 /*
- * Remove some tags of a feed and add others, in a transaction of its own.
- * More than STORE_MAX_FEED_TAGS is refused and nothing is changed. The
- * stories stored already keep their tags. *added and *removed (may be
- * NULL) count the rows changed. 0 done, 1 no such feed, -1 error.
+ * Change a feed's tags in a transaction of its own (store-user.c). More
+ * than STORE_MAX_FEED_TAGS is refused and nothing is changed. The stories
+ * stored already keep their tags. 0 done, 1 no such feed, -1 error.
  */
-int	 store_feed_tags_change(struct store *, int64_t, char *const *,
-	     size_t, char *const *, size_t, size_t *added, size_t *removed,
+int	 store_feed_tags_change(struct store *, int64_t, struct store_tags *,
 	     char **err);
 
 /*
@@ -150,30 +163,8 @@ int	 store_article_lookup(struct store *, int64_t feed, const char *guid,
 int	 store_article_update(struct store *, int64_t id, struct article *,
 	     const char *content_hash, const struct extract *, char **err);
 
-/* Add tags to an existing article (inside a batch). */
-int	 store_article_tag(struct store *, int64_t id, char **tags,
-	     size_t ntags, char **err);
-
-/* Which articles a listing shows, newest first. */
-struct store_query {
-	size_t		 limit;		/* 0: all */
-	size_t		 offset;
-	const char	*tag;		/* only articles with this tag */
-	int		 unread;	/* only unread */
-	int		 tagged_or_noted; /* only those with tags or notes */
-};
-
-/* Call fn for each listed article (fields without body); stop if it != 0. */
-int	 store_article_list(struct store *, const struct store_query *,
-	     int (*fn)(const struct article *, void *), void *arg,
-	     char **err);
-
 /* Read one article in full. 0 found, 1 no such article, -1 error. */
 int	 store_article_get(struct store *, int64_t id, struct article *,
-	     char **err);
-
-/* Count the articles a query would list; -1 on error. */
-int64_t	 store_article_count(struct store *, const struct store_query *,
 	     char **err);
 
 /* What the extractor found, as stored; strings live until the next row. */
@@ -215,8 +206,9 @@ int	 store_article_notes(struct store *, int64_t,
 	     int (*)(const struct store_note *, void *), void *, char **);
 
 /*
- * Queries for the screen (store-query.c): feed-list counts, windows of a
- * listing paged by key, reading state and the entity views.
+ * Listings (store-query.c): feed-list counts, windows of a listing paged
+ * by key (the screen's, and the whole of one for list, export and
+ * search), reading state and the entity views.
  */
 
 /* What a listing shows. */
@@ -229,7 +221,8 @@ enum store_filter_kind {
 	STORE_FILTER_OUTLET,	/* value: the outlet */
 	STORE_FILTER_FEED,	/* feed: the feed id */
 	STORE_FILTER_ENTITY,	/* value: the name, entity_kind: its kind */
-	STORE_FILTER_SEARCH	/* value: a search as typed (search.h) */
+	STORE_FILTER_SEARCH,	/* value: a search as typed (search.h) */
+	STORE_FILTER_TAGGED_OR_NOTED	/* with a tag or a note (export) */
 };
 
 struct store_filter {
@@ -251,10 +244,14 @@ struct store_key {
 
 /* One row of a listing; strings live until the callback returns. */
 struct store_row {
-	struct store_key key;
+	struct store_key key;		/* key.id is the story's id */
 	const char	*title;
 	const char	*outlet;
+	const char	*byline;
 	const char	*published;
+	const char	*url;		/* as url_story keeps it, or NULL */
+	char *const	*tags;		/* in order */
+	size_t		 ntags;
 	int		 read;
 	int		 starred;
 };
@@ -285,7 +282,8 @@ int	 store_feed_counts(struct store *, unsigned,
  * Up to limit rows of a listing next to a key: after it (older) when dir
  * > 0, before it (newer, returned nearest first) when dir < 0, starting at
  * it inclusive when dir == 0. A NULL key means the top (dir >= 0) or the
- * bottom (dir < 0) of the listing.
+ * bottom (dir < 0) of the listing; a limit of (size_t)-1, all of it. fn
+ * returning non-zero stops the reading (not an error).
  */
 int	 store_page(struct store *, const struct store_filter *,
 	     const struct store_key *, int dir, size_t limit,
@@ -329,18 +327,18 @@ int	 store_speaker_quotes(struct store *, const char *kind, const char *name,
 /*
  * The user's own rows (store-user.c): tags and notes. Each write is one
  * BEGIN IMMEDIATE transaction of its own; ingest never deletes them.
+ * (The tags of feeds are there too: store_feed_tag, store_feed_tags_change.)
  */
 #define STORE_MAX_TAG_LEN	64	/* bytes of one tag */
 #define STORE_MAX_TAGS		100	/* tags of one story */
 #define STORE_MAX_NOTE		65536	/* bytes of one note's text */
 
 /*
- * Remove some tags of a story and add others (normalized ones). More than
- * STORE_MAX_TAGS is refused and nothing is changed. *added and *removed
- * (may be NULL) count the rows changed. 0 done, 1 no such story, -1 error.
+ * Change a story's tags. More than STORE_MAX_TAGS is refused and nothing
+ * is changed. 0 done, 1 no such story, -1 error.
  */
-int	 store_tags_change(struct store *, int64_t, char *const *, size_t,
-	     char *const *, size_t, size_t *added, size_t *removed, char **);
+int	 store_tags_change(struct store *, int64_t, struct store_tags *,
+	     char **);
 
 /* A story's tags in order; 1 if there is no such story. */
 int	 store_article_tags(struct store *, int64_t,
@@ -366,10 +364,6 @@ struct store_note_row {
 	const char		*outlet;
 	const char		*published;
 };
-
-/* Read one note: 0 found, 1 no such note, -1 error. */
-int	 store_note_get(struct store *, int64_t,
-	     int (*)(const struct store_note_row *, void *), void *, char **);
 
 /*
  * Up to limit notes across the library, most recently changed first
