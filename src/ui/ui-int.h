@@ -195,7 +195,6 @@ void	 ui_layout(struct ui *);
 int	 ui_layout_sig(struct ui *);
 int	 ui_visible(struct ui *, enum ui_pane);
 int	 ui_sidebar_on(struct ui *);
-int	 ui_layout_set(struct ui *, const char *, const char *, char **);
 int	 ui_op_zoom(struct ui *);
 int	 ui_op_toggle_feeds(struct ui *);
 void	 ui_draw(struct ui *);
@@ -276,10 +275,21 @@ void	 ui_op_keys(size_t, char *, size_t);
 int	 ui_newsboat_command(struct ui *, const char *, char **);
 char	*ui_escape(const char *, size_t);
 
+/*
+ * ui-options.c: the options of 'set', one table. ui_options_set runs
+ * "set OPTION VALUE" given as n words (w[0] is "set"): the UI_* flags of
+ * what to redo, or -1 and *err (the caller frees it). ui_options_get
+ * gives option i's name, values ("on|off") and description; -1 past the
+ * last.
+ */
+int	 ui_options_set(struct ui *, char **, int, char **);
+int	 ui_options_get(size_t, const char **, const char **, const char **);
+
 /* ui-keyname.c: key names, dossier's ("C-d") and newsboat's ("^D"). */
 #define KEY_SPECIAL	0x1000000	/* a curses KEY_* code, not a char */
 int	 ui_key_parse(const char *);
 void	 ui_key_name(int, char *, size_t);
+const char *ui_key_name_nth(size_t);
 int	 ui_key_parse_newsboat(const char *);
 
 /* ui-keys.c, for ui-config.c and ui-hints.c */

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <curses.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,111 +293,6 @@ ui_table_name(int table)
 	return ui_table_names[table];
 }
 
-/* Parse "on"/"off". */
-static int
-ui_bool(const char *s, int *v)
-{
-	if (strcmp(s, "on") == 0 || strcmp(s, "yes") == 0)
-		*v = 1;
-	else if (strcmp(s, "off") == 0 || strcmp(s, "no") == 0)
-		*v = 0;
-	else
-		return -1;
-	return 0;
-}
-
-/* set OPTION VALUE. */
-static int
-ui_set(struct ui *ui, char **w, int n, char **err)
-{
-	static const char *const options[] = { "theme", "sidebar",
-	    "feed-width", "list-width", "sidebar-width", "feed-list",
-	    "mark-read", "hints", "confirm-mark-read", "width" };
-	const char *taken = "on or off";
-	char	*end;
-	long	 v;
-	int	 b;
-	size_t	 i;
-
-	/* An option that is not ours is named first, whatever follows. */
-	for (i = 0; n >= 2 && i < sizeof options / sizeof options[0]; i++)
-		if (strcmp(options[i], w[1]) == 0)
-			break;
-	if (n >= 2 && i == sizeof options / sizeof options[0]) {
-		xasprintf(err, "unknown option '%s'", w[1]);
-		return -1;
-	}
-	if (n != 3) {
-		xasprintf(err, "usage: set %s VALUE", n >= 2 ? w[1] : "OPTION");
-		return -1;
-	}
-	if (strcmp(w[1], "theme") == 0) {
-		if (ui_theme_load(ui, w[2], err) != 0)
-			return -1;
-		return UI_REDRAW;
-	}
-	if (strcmp(w[1], "sidebar") == 0) {
-		taken = "on, off or auto";
-		if (strcmp(w[2], "auto") == 0)
-			ui->sidebar = -1;
-		else if (ui_bool(w[2], &b) == 0)
-			ui->sidebar = b;
-		else
-			goto bad;
-		return UI_RELAYOUT | UI_REDRAW;
-	}
-	if (strcmp(w[1], "feed-width") == 0 ||
-	    strcmp(w[1], "list-width") == 0 ||
-	    strcmp(w[1], "sidebar-width") == 0)
-		return ui_layout_set(ui, w[1], w[2], err);
-	if (strcmp(w[1], "feed-list") == 0) {
-		if (ui_bool(w[2], &b) != 0)
-			goto bad;
-		if (b == ui->feeds_folded)
-			ui_op_toggle_feeds(ui);
-		return UI_RELAYOUT | UI_REDRAW;
-	}
-	if (strcmp(w[1], "mark-read") == 0) {
-		if (ui_bool(w[2], &ui->mark_read) != 0)
-			goto bad;
-		return 0;
-	}
-	if (strcmp(w[1], "hints") == 0) {
-		if (ui_bool(w[2], &ui->hints) != 0)
-			goto bad;
-		return UI_RELAYOUT | UI_REDRAW;
-	}
-	if (strcmp(w[1], "confirm-mark-read") == 0) {
-		taken = "a number of stories (0-1000000000), on or off";
-		if (ui_bool(w[2], &b) == 0)
-			ui->confirm_mark_read = b ? 0 : -1;
-		else {
-			errno = 0;
-			v = strtol(w[2], &end, 10);
-			if (*end != '\0' || errno != 0 || v < 0 ||
-			    v > 1000000000)
-				goto bad;
-			ui->confirm_mark_read = (int)v;
-		}
-		return 0;
-	}
-	if (strcmp(w[1], "width") == 0) {
-		taken = "columns 0-1000 (0: the pane's)";
-		errno = 0;
-		v = strtol(w[2], &end, 10);
-		if (*end != '\0' || errno != 0 || v < 0 || v > 1000)
-			goto bad;
-		ui->max_width = (int)v;
-		return UI_RELAYOUT | UI_REDRAW;
-	}
-	xasprintf(err, "unknown option '%s'", w[1]);
-	return -1;
-bad:
-	xasprintf(err, "bad value '%s' for option '%s': %s", w[2], w[1],
-	    taken);
-	return -1;
-}
-
 /* Run one command of the config file or the command line. */
 int
 ui_command(struct ui *ui, const char *line, char **err)
@@ -466,7 +360,7 @@ ui_command(struct ui *ui, const char *line, char **err)
 			ui_bind(table, key, op);
 		rv = UI_REDRAW;
 	} else if (strcmp(w[0], "set") == 0)
-		rv = ui_set(ui, w, n, err);
+		rv = ui_options_set(ui, w, n, err);
 	else if (ui_op_find(w[0], &op) == 0 && n == 1 && ui != NULL)
 		rv = ui_ops[op].fn(ui);
 	else if (ui_op_find(w[0], &op) == 0 && n > 1)
