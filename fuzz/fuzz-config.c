@@ -153,7 +153,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ui.sidebar = -1;
 	ui.hints = 1;
 	ui.focus = PANE_LIST;
-	ui_keys_init(&ui);
+	ui_bindings_init(&ui);
 	if (newsboat) {
 		fuzz_write(fuzz_nb, data, size, 1);
 		if ((f = fopen(fuzz_cfg, "w")) == NULL)
@@ -178,6 +178,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	while (ui.ncfg_errs > 0)
 		free(ui.cfg_errs[--ui.ncfg_errs]);
 	free(ui.cfg_errs);
-	ui_keys_free();
+	ui_bindings_free();
 	return 0;
 }

@@ -70,7 +70,7 @@ bound(int key)
 	size_t	i, op;
 	int	table, k;
 
-	for (i = 0; ui_binding_get(i, &table, &k, &op) == 0; i++)
+	for (i = 0; ui_bindings_get(i, &table, &k, &op) == 0; i++)
 		if (table == 0 && k == key)
 			return ui_op_name(op);
 	return NULL;
@@ -94,7 +94,7 @@ load(struct ui *ui, const char *text, size_t len)
 	assert_int_equal(fwrite(text, 1, len, f), len);
 	fclose(f);
 	memset(ui, 0, sizeof *ui);
-	ui_keys_init(ui);
+	ui_bindings_init(ui);
 	ui_config_load(ui);
 	free(path);
 	test_rmdir(dir);
@@ -107,7 +107,7 @@ ui_done(struct ui *ui)
 	while (ui->ncfg_errs > 0)
 		free(ui->cfg_errs[--ui->ncfg_errs]);
 	free(ui->cfg_errs);
-	ui_keys_free();
+	ui_bindings_free();
 }
 
 static void

@@ -260,7 +260,7 @@ config_bind(char **w, int n, char **err)
 			op = config_ops[i].dossier;
 		}
 	}
-	return ui_keys_set(table, key, op, err);
+	return ui_bindings_set(table, key, op, err);
 }
 
 /* color ELEMENT FG BG [ATTR...]: dossier's elements or newsboat's. */

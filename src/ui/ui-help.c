@@ -152,7 +152,7 @@ help_layout(struct help *h)
 		h->row++;
 	}
 	for (i = 0; i < ui_op_count(); i++) {
-		ui_op_keys(i, keys, sizeof keys);
+		ui_bindings_keys(i, keys, sizeof keys);
 		help_put(h, HELP_KEYS_X, HELP_KEYS_W, keys, E_HELP_KEY);
 		help_put(h, HELP_NAME_X, HELP_NAME_W, ui_op_name(i),
 		    E_HELP_TEXT);
@@ -267,50 +267,11 @@ ui_keys_print(FILE *f)
 	char	 keys[128];
 	size_t	 i;
 
-	ui_keys_init(NULL);
+	ui_bindings_init(NULL);
 	for (i = 0; i < ui_op_count(); i++) {
-		ui_op_keys(i, keys, sizeof keys);
+		ui_bindings_keys(i, keys, sizeof keys);
 		fprintf(f, "%-16s %-20s %s\n", ui_op_name(i),
 		    *keys != '\0' ? keys : "(unbound)", ui_op_desc(i));
 	}
-	ui_keys_free();
-}
-
-/* The first key bound to an operation, for hints on the screen. */
-void
-ui_op_key(const char *name, char *out, size_t len)
-{
-	size_t	op, o, i;
-	int	table, key;
-
-	*out = '\0';
-	if (ui_op_find(name, &op) != 0)
-		return;
-	for (i = 0; ui_binding_get(i, &table, &key, &o) == 0; i++) {
-		if (o == op) {
-			ui_key_name(key, out, len);
-			return;
-		}
-	}
-}
-
-/* The keys bound to an operation, as "j, Down, article:Escape". */
-void
-ui_op_keys(size_t op, char *out, size_t len)
-{
-	char	name[32];
-	size_t	i, o, used = 0;
-	int	table, key;
-
-	*out = '\0';
-	for (i = 0; ui_binding_get(i, &table, &key, &o) == 0; i++) {
-		if (o != op)
-			continue;
-		ui_key_name(key, name, sizeof name);
-		used += (size_t)snprintf(out + used, len - used, "%s%s%s%s",
-		    used > 0 ? ", " : "", table == 0 ? "" :
-		    ui_table_name(table), table == 0 ? "" : ":", name);
-		if (used >= len)
-			break;
-	}
+	ui_bindings_free();
 }
