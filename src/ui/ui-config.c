@@ -130,8 +130,8 @@ static const struct {
  * that are not UTF-8 as \xNN, cut after max bytes with "...". The
  * caller frees it.
  */
-char *
-ui_escape(const char *s, size_t max)
+static char *
+config_escape(const char *s, size_t max)
 {
 	struct buf	b;
 	size_t		i, n, len = strlen(s);
@@ -220,7 +220,7 @@ config_bind(char **w, int n, char **err)
 				break;
 		if (i < NITEMS(config_dialogs) &&
 		    config_dialogs[i].dossier == NULL) {
-			e = ui_escape(w[n - 1], CONFIG_SHOW);
+			e = config_escape(w[n - 1], CONFIG_SHOW);
 			xasprintf(err, "newsboat dialog '%s' has no dossier "
 			    "equivalent", e);
 			free(e);
@@ -232,7 +232,7 @@ config_bind(char **w, int n, char **err)
 	if (unbind && strcmp(w[1], "-a") == 0)
 		key = -1;
 	else if ((key = ui_key_parse_newsboat(w[1])) == -1) {
-		e = ui_escape(w[1], CONFIG_SHOW);
+		e = config_escape(w[1], CONFIG_SHOW);
 		xasprintf(err, "unknown key '%s'", e);
 		free(e);
 		return -1;
@@ -245,7 +245,7 @@ config_bind(char **w, int n, char **err)
 			if (strcmp(config_ops[i].newsboat, w[2]) == 0)
 				break;
 		if (ui_op_find(op, &o) != 0) {
-			e = ui_escape(w[2], CONFIG_SHOW);
+			e = config_escape(w[2], CONFIG_SHOW);
 			if (i == NITEMS(config_ops) &&
 			    strncmp(w[2], "pb-", 3) != 0)
 				xasprintf(err, "unknown operation '%s'", e);
@@ -284,7 +284,7 @@ config_color(struct ui *ui, char **w, int n, char **err)
 		if (strcmp(config_elems[i].newsboat, w[1]) != 0)
 			continue;
 		if (config_elems[i].dossier[0] == NULL) {
-			e = ui_escape(w[1], CONFIG_SHOW);
+			e = config_escape(w[1], CONFIG_SHOW);
 			xasprintf(err, "newsboat color element '%s' has no "
 			    "dossier equivalent", e);
 			free(e);
@@ -294,7 +294,7 @@ config_color(struct ui *ui, char **w, int n, char **err)
 		el[1] = config_elems[i].dossier[1];
 	}
 	if (el[0] == NULL) {
-		e = ui_escape(w[1], CONFIG_SHOW);
+		e = config_escape(w[1], CONFIG_SHOW);
 		xasprintf(err, "unknown color element '%s'", e);
 		free(e);
 		return -1;
@@ -309,7 +309,7 @@ config_color(struct ui *ui, char **w, int n, char **err)
 		}
 		if (w[j][strcspn(w[j], " \t#")] != '\0' ||
 		    strlen(w[j]) > CONFIG_SHOW) {
-			e = ui_escape(w[j], CONFIG_SHOW);
+			e = config_escape(w[j], CONFIG_SHOW);
 			xasprintf(err, "bad color word '%s'", e);
 			free(e);
 			return -1;
@@ -322,7 +322,7 @@ config_color(struct ui *ui, char **w, int n, char **err)
 			buf_printf(&line, " %s", w[j]);
 		if (ui_theme_color(ui, line.data, err) < 0) {
 			/* The message names the word, escaped. */
-			e = *err != NULL ? ui_escape(*err, 2 * CONFIG_SHOW) :
+			e = *err != NULL ? config_escape(*err, 2 * CONFIG_SHOW) :
 			    NULL;
 			free(*err);
 			*err = e;
@@ -399,7 +399,7 @@ config_include(struct ui *ui, char **w, int n, char **err)
 		return -1;
 	}
 	if (config_cur != NULL && config_cur->depth >= CONFIG_DEPTH) {
-		e = ui_escape(path, 2 * CONFIG_SHOW);
+		e = config_escape(path, 2 * CONFIG_SHOW);
 		xasprintf(err, "%s: files included more than %d deep", e,
 		    CONFIG_DEPTH);
 		free(e);
@@ -417,7 +417,7 @@ config_include(struct ui *ui, char **w, int n, char **err)
  * (ui_command's to run).
  */
 int
-ui_newsboat_command(struct ui *ui, const char *s, char **err)
+ui_config_command(struct ui *ui, const char *s, char **err)
 {
 	static const char *const words[] = { "bind-key", "unbind-key",
 	    "color", "colour", "include", "newsboat-config", "macro" };
@@ -469,7 +469,7 @@ config_error(struct config_file *c, int lineno, const char *err)
 	struct ui	*ui = c->ui;
 	char		*p, *msg;
 
-	p = ui_escape(c->path, 256);
+	p = config_escape(c->path, 256);
 	xasprintf(&msg, "%s:%d: %s", p, lineno, err);
 	free(p);
 	if (ui->ncfg_errs < CONFIG_ERRS) {
@@ -499,7 +499,7 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 	int			 lineno = 0, rv;
 
 	if ((f = fopen(path, "r")) == NULL) {
-		e = ui_escape(path, 256);
+		e = config_escape(path, 256);
 		xasprintf(err, "%s: %s", e, strerror(errno));
 		free(e);
 		return -1;
@@ -507,7 +507,7 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 	memset(&st, 0, sizeof st);	/* a failed fstat: not regular */
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
 	    st.st_size > CONFIG_SIZE) {
-		e = ui_escape(path, 256);
+		e = config_escape(path, 256);
 		xasprintf(err, "%s: %s", e, S_ISREG(st.st_mode) ?
 		    "bigger than 1 MiB" : "not a regular file");
 		free(e);

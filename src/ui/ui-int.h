@@ -293,10 +293,15 @@ int	 ui_bindings_lookup(struct ui *, int, size_t *);
 int	 ui_bindings_get(size_t, int *, int *, size_t *);
 void	 ui_bindings_keys(size_t, char *, size_t);
 
-/* ui-config.c: the config file, included files, newsboat's lines. */
+/*
+ * ui-config.c: the config file, included files, newsboat's lines.
+ * ui_config_load reads the config file (its UI_* flags; errors go to the
+ * status line and the help). ui_config_command runs a line of newsboat's
+ * (bind-key, unbind-key), color, include or newsboat-config: its UI_*
+ * flags, -1 and *err, or -2 for a line of ui_command's own.
+ */
 int	 ui_config_load(struct ui *);
-int	 ui_newsboat_command(struct ui *, const char *, char **);
-char	*ui_escape(const char *, size_t);
+int	 ui_config_command(struct ui *, const char *, char **);
 
 /*
  * ui-options.c: the options of 'set', one table. ui_options_set runs

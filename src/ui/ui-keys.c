@@ -161,7 +161,7 @@ ui_command(struct ui *ui, const char *line, char **err)
 	size_t	 op;
 
 	/* newsboat's bind-key, unbind-key, color; include (ui-config.c). */
-	if ((rv = ui_newsboat_command(ui, line, err)) != -2)
+	if ((rv = ui_config_command(ui, line, err)) != -2)
 		return rv;
 	rv = -1;
 	copy = xstrdup(line);

@@ -1,13 +1,14 @@
 /*
  * The settings: one table of the options 'set' takes, each with the values
- * it takes, a line saying what it does, the kind of value it reads and its
- * setter. One path (ui_options_set) looks an option up, reads its value
+ * it takes, a line saying what it does, the kind of value it reads and
+ * where the value goes (an int of struct ui, or a setter). One path (ui_options_set) looks an option up, reads its value
  * and calls its setter; the help screen's Settings section and the test
  * of dossier.conf(5) read the same table, so they cannot disagree.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,38 +53,49 @@ static const struct {
  */
 typedef int	opt_setter(struct ui *, int, const char *, char **);
 
-static opt_setter	set_theme, set_sidebar, set_mark_read, set_hints,
-			set_confirm_mark_read, set_width, set_feed_width,
-			set_list_width, set_sidebar_width, set_feed_list;
+static opt_setter	set_theme, set_feed_list;
 
-/* Every option of 'set', in the order of dossier.conf(5). */
+/* An int of struct ui that an option's value is stored in. */
+#define OPT_INT(member)	offsetof(struct ui, member)
+#define OPT_LAYOUT	(UI_RELAYOUT | UI_REDRAW)
+
+/*
+ * Every option of 'set', in the order of dossier.conf(5). Most store the
+ * number their value is read as in an int of struct ui and ask for what
+ * to redo; the others have a setter.
+ */
 static const struct ui_option {
 	const char	*name;
 	const char	*values;	/* as the help screen writes them */
 	const char	*desc;
 	enum opt_kind	 kind;
-	opt_setter	*set;
+	opt_setter	*set;		/* NULL: store in field, return redo */
+	size_t		 field;
+	int		 redo;
 } ui_options[] = {
 	{ "theme", "NAME|PATH", "use a theme (default, light, mono)",
-	  OPT_WORD, set_theme },
+	  OPT_WORD, set_theme, 0, 0 },
 	{ "sidebar", "on|off|auto", "show the sidebar always, never, or "
-	  "when the terminal is wide", OPT_AUTO, set_sidebar },
+	  "when the terminal is wide", OPT_AUTO, NULL, OPT_INT(sidebar),
+	  OPT_LAYOUT },
 	{ "mark-read", "on|off", "opening a story marks it read", OPT_BOOL,
-	  set_mark_read },
+	  NULL, OPT_INT(mark_read), 0 },
 	{ "hints", "on|off", "show the key-hint line above the status line",
-	  OPT_BOOL, set_hints },
+	  OPT_BOOL, NULL, OPT_INT(hints), OPT_LAYOUT },
 	{ "confirm-mark-read", "N|on|off", "ask before marking more than N "
-	  "stories read (50)", OPT_STORIES, set_confirm_mark_read },
+	  "stories read (50)", OPT_STORIES, NULL,
+	  OPT_INT(confirm_mark_read), 0 },
 	{ "width", "N", "widest line of a story (0: the pane)", OPT_COLUMNS,
-	  set_width },
+	  NULL, OPT_INT(max_width), OPT_LAYOUT },
 	{ "feed-width", "W", "the feed list's width while browsing (W: "
-	  "columns, N%, auto)", OPT_WIDTH, set_feed_width },
+	  "columns, N%, auto)", OPT_WIDTH, NULL, OPT_INT(width_opt[0]),
+	  OPT_LAYOUT },
 	{ "list-width", "W", "the lists' width beside a story", OPT_WIDTH,
-	  set_list_width },
-	{ "sidebar-width", "W", "the sidebar's width", OPT_WIDTH,
-	  set_sidebar_width },
+	  NULL, OPT_INT(width_opt[1]), OPT_LAYOUT },
+	{ "sidebar-width", "W", "the sidebar's width", OPT_WIDTH, NULL,
+	  OPT_INT(width_opt[2]), OPT_LAYOUT },
 	{ "feed-list", "on|off", "show the feed list, or fold it away",
-	  OPT_BOOL, set_feed_list },
+	  OPT_BOOL, set_feed_list, 0, 0 },
 };
 #define UI_NOPTIONS (sizeof ui_options / sizeof ui_options[0])
 
@@ -112,7 +124,10 @@ ui_options_set(struct ui *ui, char **w, int n, char **err)
 		    w[1], opt_kinds[o->kind].taken);
 		return -1;
 	}
-	return o->set(ui, v, w[2], err);
+	if (o->set != NULL)
+		return o->set(ui, v, w[2], err);
+	*(int *)(void *)((char *)ui + o->field) = v;
+	return o->redo;
 }
 
 /* Option i: its name, values and description; -1 past the last. */
@@ -232,68 +247,6 @@ set_theme(struct ui *ui, int v, const char *word, char **err)
 	if (ui_theme_load(ui, word, err) != 0)
 		return -1;
 	return UI_REDRAW;
-}
-
-/* set sidebar: 1 always, 0 never, -1 when the terminal is wide. */
-static int
-set_sidebar(struct ui *ui, int v, const char *word, char **err)
-{
-	ui->sidebar = v;
-	return UI_RELAYOUT | UI_REDRAW;
-}
-
-/* set mark-read. */
-static int
-set_mark_read(struct ui *ui, int v, const char *word, char **err)
-{
-	ui->mark_read = v;
-	return 0;
-}
-
-/* set hints: the hint line takes a row from the panes, or gives it. */
-static int
-set_hints(struct ui *ui, int v, const char *word, char **err)
-{
-	ui->hints = v;
-	return UI_RELAYOUT | UI_REDRAW;
-}
-
-/* set confirm-mark-read. */
-static int
-set_confirm_mark_read(struct ui *ui, int v, const char *word, char **err)
-{
-	ui->confirm_mark_read = v;
-	return 0;
-}
-
-/* set width: the widest text column. */
-static int
-set_width(struct ui *ui, int v, const char *word, char **err)
-{
-	ui->max_width = v;
-	return UI_RELAYOUT | UI_REDRAW;
-}
-
-/* set feed-width, list-width, sidebar-width: ui->width_opt[0], [1], [2]. */
-static int
-set_feed_width(struct ui *ui, int v, const char *word, char **err)
-{
-	ui->width_opt[0] = v;
-	return UI_RELAYOUT | UI_REDRAW;
-}
-
-static int
-set_list_width(struct ui *ui, int v, const char *word, char **err)
-{
-	ui->width_opt[1] = v;
-	return UI_RELAYOUT | UI_REDRAW;
-}
-
-static int
-set_sidebar_width(struct ui *ui, int v, const char *word, char **err)
-{
-	ui->width_opt[2] = v;
-	return UI_RELAYOUT | UI_REDRAW;
 }
 
 /* set feed-list: fold the feed list away (off) or bring it back (on). */
