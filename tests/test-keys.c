@@ -151,7 +151,7 @@ run(struct ui *ui, const char *line, char **err)
 {
 	free(*err);
 	*err = NULL;
-	return ui_command(ui, line, err);
+	return ui_config_run(ui, line, err);
 }
 
 /* A line is refused with this message. */

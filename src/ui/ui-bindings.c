@@ -2,7 +2,7 @@
  * Bindings: which key runs which operation, in which key table. A key is
  * looked up first in the table of the focused pane, then in the global
  * one, where the defaults live. The defaults are lines of the config file
- * read by the same parser (ui_command) as the user's, so the defaults,
+ * read by the same parser (ui_config_run) as the user's, so the defaults,
  * the config, the help screen and 'dossier help --keys' cannot disagree.
  * Here too: bind and unbind, newsboat's forms of them (ui-config.c), and
  * the keys that run an operation, for the help.
@@ -247,7 +247,7 @@ ui_bindings_init(struct ui *ui)
 	ui_bindings_free();
 	for (i = 0; i < sizeof bindings_default / sizeof bindings_default[0];
 	    i++) {
-		if (ui_command(ui, bindings_default[i], &err) < 0)
+		if (ui_config_run(ui, bindings_default[i], &err) < 0)
 			fatal("default binding '%s': %s", bindings_default[i],
 			    err);
 	}

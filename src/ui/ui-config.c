@@ -1,5 +1,8 @@
 /*
- * The config file and what it may read besides: lines of at most
+ * The config language and the files it is read from. ui_config_run runs
+ * one line, from a file or the ':' command line: bind and unbind (handed
+ * to ui-bindings.c), set (ui-options.c), color, include, an operation's
+ * name. The config file and what it may read besides: lines of at most
  * CONFIG_LINE bytes from regular files of at most CONFIG_SIZE, errors
  * reported as file:line; 'include PATH' reads another file in place;
  * 'newsboat-config [PATH]' reads the key and colour lines of newsboat's
@@ -414,10 +417,10 @@ config_include(struct ui *ui, char **w, int n, char **err)
 /*
  * Run newsboat's bind-key, unbind-key and color lines, color with
  * dossier's elements, include and newsboat-config; -2 for any other line
- * (ui_command's to run).
+ * (ui_config_run's to run).
  */
-int
-ui_config_command(struct ui *ui, const char *s, char **err)
+static int
+config_quoted(struct ui *ui, const char *s, char **err)
 {
 	static const char *const words[] = { "bind-key", "unbind-key",
 	    "color", "colour", "include", "newsboat-config", "macro" };
@@ -455,6 +458,56 @@ ui_config_command(struct ui *ui, const char *s, char **err)
 		rv = config_color(ui, w, n, err);
 	else
 		rv = config_include(ui, w, n, err);
+	free(copy);
+	return rv;
+}
+
+/*
+ * Run one command of the config file or the command line: bind and unbind
+ * (ui-bindings.c), set (ui-options.c), an operation's name, or a line
+ * with newsboat's word rules (config_quoted).
+ */
+int
+ui_config_run(struct ui *ui, const char *line, char **err)
+{
+	char	*copy, *w[8], *p;
+	int	 n = 0, rv = -1;
+	size_t	 op;
+
+	/* newsboat's bind-key, unbind-key, color; include. */
+	if ((rv = config_quoted(ui, line, err)) != -2)
+		return rv;
+	rv = -1;
+	copy = xstrdup(line);
+	for (p = copy; n < 8; ) {
+		p += strspn(p, " \t\r\n");
+		if (*p == '\0' || *p == '#')
+			break;
+		w[n++] = p;
+		p += strcspn(p, " \t\r\n");
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+	p += strspn(p, " \t\r\n");
+	if (n == 8 || (*p != '\0' && *p != '#')) {
+		xasprintf(err, "too many words");
+		goto out;
+	}
+	if (n == 0) {
+		rv = 0;
+		goto out;
+	}
+	if (strcmp(w[0], "bind") == 0 || strcmp(w[0], "unbind") == 0)
+		rv = ui_bindings_command(w, n, err);
+	else if (strcmp(w[0], "set") == 0)
+		rv = ui_options_set(ui, w, n, err);
+	else if (ui_op_find(w[0], &op) == 0 && n == 1 && ui != NULL)
+		rv = ui_op_run(ui, op);
+	else if (ui_op_find(w[0], &op) == 0 && n > 1)
+		xasprintf(err, "operation '%s' takes no arguments", w[0]);
+	else
+		xasprintf(err, "unknown command '%s'", w[0]);
+out:
 	free(copy);
 	return rv;
 }
@@ -537,7 +590,7 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 			config_error(&c, lineno, "line holds a NUL byte");
 			continue;
 		}
-		if ((rv = ui_command(ui, line, &msg)) < 0)
+		if ((rv = ui_config_run(ui, line, &msg)) < 0)
 			config_error(&c, lineno, msg != NULL ? msg : "error");
 		else
 			c.flags |= rv;

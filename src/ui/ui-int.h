@@ -262,13 +262,11 @@ void	 ui_fetch_stop(struct ui *);
 
 /*
  * ui-keys.c: the operations a key can run. ui_key runs the one bound to
- * a key (its UI_* flags); ui_command runs one line of the config file or
- * the command line (its UI_* flags, or -1 and *err, which the caller
- * frees). ui_op_key puts the first key bound to an operation in out ("" if
- * none).
+ * a key, ui_op_run operation op: their UI_* flags. ui_op_key puts the
+ * first key bound to an operation in out ("" if none).
  */
-int	 ui_command(struct ui *, const char *, char **);
 int	 ui_key(struct ui *, int, wint_t);
+int	 ui_op_run(struct ui *, size_t);
 int	 ui_op_find(const char *, size_t *);
 size_t	 ui_op_count(void);
 const char *ui_op_name(size_t);
@@ -296,12 +294,12 @@ void	 ui_bindings_keys(size_t, char *, size_t);
 /*
  * ui-config.c: the config file, included files, newsboat's lines.
  * ui_config_load reads the config file (its UI_* flags; errors go to the
- * status line and the help). ui_config_command runs a line of newsboat's
- * (bind-key, unbind-key), color, include or newsboat-config: its UI_*
- * flags, -1 and *err, or -2 for a line of ui_command's own.
+ * status line and the help). ui_config_run runs one line of the config
+ * file or the command line: its UI_* flags, or -1 and *err, which the
+ * caller frees.
  */
 int	 ui_config_load(struct ui *);
-int	 ui_config_command(struct ui *, const char *, char **);
+int	 ui_config_run(struct ui *, const char *, char **);
 
 /*
  * ui-options.c: the options of 'set', one table. ui_options_set runs

@@ -1,9 +1,7 @@
 /*
  * Keys: the table of operations a key can run (name, handler, what it
- * does), running the operation bound to a key (ui_key), and the command
- * parser that the config file, the ':' command line and the default
- * bindings share (ui_command): bind and unbind go to ui-bindings.c, set
- * to ui-options.c, an operation's name runs it.
+ * does), which the help, the bindings and the config read, and running
+ * the operation bound to a key (ui_key).
  */
 #include "config.h"
 
@@ -134,6 +132,13 @@ ui_op_desc(size_t i)
 	return ui_ops[i].desc;
 }
 
+/* Run operation op on the screen; its UI_* flags. */
+int
+ui_op_run(struct ui *ui, size_t op)
+{
+	return ui_ops[op].fn(ui);
+}
+
 /* The first key bound to an operation, for hints on the screen. */
 void
 ui_op_key(const char *name, char *out, size_t len)
@@ -150,52 +155,6 @@ ui_op_key(const char *name, char *out, size_t len)
 			return;
 		}
 	}
-}
-
-/* Run one command of the config file or the command line. */
-int
-ui_command(struct ui *ui, const char *line, char **err)
-{
-	char	*copy, *w[8], *p;
-	int	 n = 0, rv = -1;
-	size_t	 op;
-
-	/* newsboat's bind-key, unbind-key, color; include (ui-config.c). */
-	if ((rv = ui_config_command(ui, line, err)) != -2)
-		return rv;
-	rv = -1;
-	copy = xstrdup(line);
-	for (p = copy; n < 8; ) {
-		p += strspn(p, " \t\r\n");
-		if (*p == '\0' || *p == '#')
-			break;
-		w[n++] = p;
-		p += strcspn(p, " \t\r\n");
-		if (*p != '\0')
-			*p++ = '\0';
-	}
-	p += strspn(p, " \t\r\n");
-	if (n == 8 || (*p != '\0' && *p != '#')) {
-		xasprintf(err, "too many words");
-		goto out;
-	}
-	if (n == 0) {
-		rv = 0;
-		goto out;
-	}
-	if (strcmp(w[0], "bind") == 0 || strcmp(w[0], "unbind") == 0)
-		rv = ui_bindings_command(w, n, err);
-	else if (strcmp(w[0], "set") == 0)
-		rv = ui_options_set(ui, w, n, err);
-	else if (ui_op_find(w[0], &op) == 0 && n == 1 && ui != NULL)
-		rv = ui_ops[op].fn(ui);
-	else if (ui_op_find(w[0], &op) == 0 && n > 1)
-		xasprintf(err, "operation '%s' takes no arguments", w[0]);
-	else
-		xasprintf(err, "unknown command '%s'", w[0]);
-out:
-	free(copy);
-	return rv;
 }
 
 /* Which pane's rows a move acts on. */
