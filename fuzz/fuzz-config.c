@@ -1,9 +1,10 @@
 /*
- * libFuzzer harness: the config file reader (ui-config.c, ui-keys.c) and
- * the key-name parsers (ui-keyname.c) on arbitrary bytes. Curses is
- * linked (the ui's types come from curses.h) but never started: a theme
- * is never loaded, so colour lines only set attributes, and no line that
- * would run an operation, load a theme or read another file is written.
+ * libFuzzer harness: the config file reader (ui-config.c, ui-bindings.c,
+ * ui-options.c) and the key-name parsers (ui-keyname.c) on arbitrary
+ * bytes. Curses is linked (the ui's types come from curses.h) but never
+ * started: a theme is never loaded, so colour lines only set attributes,
+ * and no line that would run an operation, load a theme or read another
+ * file is written.
  *
  * The first byte picks the mode: even, the rest is dossier's own config
  * file; odd, it is a newsboat config read through 'newsboat-config PATH'.

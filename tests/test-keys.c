@@ -1,6 +1,6 @@
 /*
  * Unit tests: key names (ui-keyname.c), config lines (ui-config.c,
- * ui-keys.c) and the 'set' options (ui-options.c) read without the
+ * ui-bindings.c) and the 'set' options (ui-options.c) read without the
  * screen: curses is linked for its key codes but never started. Inputs
  * found by fuzz/fuzz-config are kept here. dossier.conf(5) is checked
  * against the program's own tables: every option of 'set' (both ways),
