@@ -14,7 +14,6 @@
 
 #include "buf.h"
 #include "search.h"
-#include "ui.h"
 #include "ui-int.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -258,20 +257,4 @@ ui_help_draw(struct ui *ui)
 	h.row = 0;
 	h.top = ui->help_top;
 	help_layout(&h);
-}
-
-/* Print the operation table with the default keys (dossier help --keys). */
-void
-ui_keys_print(FILE *f)
-{
-	char	 keys[128];
-	size_t	 i;
-
-	ui_bindings_init(NULL);
-	for (i = 0; i < ui_op_count(); i++) {
-		ui_bindings_keys(i, keys, sizeof keys);
-		fprintf(f, "%-16s %-20s %s\n", ui_op_name(i),
-		    *keys != '\0' ? keys : "(unbound)", ui_op_desc(i));
-	}
-	ui_bindings_free();
 }

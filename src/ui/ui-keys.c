@@ -1,7 +1,7 @@
 /*
  * Keys: the table of operations a key can run (name, handler, what it
- * does), which the help, the bindings and the config read, and running
- * the operation bound to a key (ui_key).
+ * does), which the help, the bindings and the config read and 'dossier
+ * help --keys' prints, and running the operation bound to a key (ui_key).
  */
 #include "config.h"
 
@@ -137,6 +137,22 @@ int
 ui_op_run(struct ui *ui, size_t op)
 {
 	return ui_ops[op].fn(ui);
+}
+
+/* Print the operation table with the default keys (dossier help --keys). */
+void
+ui_keys_print(FILE *f)
+{
+	char	 keys[128];
+	size_t	 i;
+
+	ui_bindings_init(NULL);
+	for (i = 0; i < ui_op_count(); i++) {
+		ui_bindings_keys(i, keys, sizeof keys);
+		fprintf(f, "%-16s %-20s %s\n", ui_op_name(i),
+		    *keys != '\0' ? keys : "(unbound)", ui_op_desc(i));
+	}
+	ui_bindings_free();
 }
 
 /* The first key bound to an operation, for hints on the screen. */
