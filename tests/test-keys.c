@@ -234,6 +234,64 @@ test_set_options(void **state)
 	assert_null(err);
 }
 
+/* The operation a key runs in the focused pane, or NULL. */
+static const char *
+runs(struct ui *ui, int key)
+{
+	size_t	op;
+
+	return ui_bindings_lookup(ui, key, &op) == 0 ? ui_op_name(op) : NULL;
+}
+
+static void
+test_bindings(void **state)
+{
+	struct ui	 ui;
+	char		*err = NULL, keys[128];
+	size_t		 op;
+
+	(void)state;
+	memset(&ui, 0, sizeof ui);
+	ui.focus = PANE_LIST;
+	ui_bindings_init(&ui);
+	assert_refused(&ui, "bind", "usage: bind [-T TABLE] KEY OPERATION");
+	assert_refused(&ui, "unbind -T list", "usage: unbind [-T TABLE] KEY");
+	assert_refused(&ui, "bind -T nowhere x quit",
+	    "unknown key table 'nowhere'");
+	assert_refused(&ui, "bind j frobnicate",
+	    "unknown operation 'frobnicate'");
+	assert_refused(&ui, "bind F13 quit", "unknown key 'F13'");
+	assert_refused(&ui, "unbind x", "key 'x' is not bound");
+	assert_refused(&ui, "unbind -T list j", "key 'j' is not bound");
+
+	/* A pane's table first, then the global one. */
+	assert_int_equal(run(&ui, "bind -T article s quit", &err), UI_REDRAW);
+	assert_string_equal(runs(&ui, 's'), "toggle-star");
+	ui.focus = PANE_ARTICLE;
+	assert_string_equal(runs(&ui, 's'), "quit");
+	ui.quotes_view = 1;	/* the quotes view has a table of its own */
+	assert_string_equal(runs(&ui, 's'), "toggle-star");
+	assert_int_equal(ui_op_find("quit", &op), 0);
+	ui_bindings_keys(op, keys, sizeof keys);
+	assert_string_equal(keys, "q, article:s");
+
+	/* Rebinding replaces; unbind removes; newsboat's -a empties a table. */
+	run(&ui, "bind q help", &err);
+	ui_bindings_keys(op, keys, sizeof keys);
+	assert_string_equal(keys, "article:s");
+	run(&ui, "unbind -T article s", &err);
+	ui_bindings_keys(op, keys, sizeof keys);
+	assert_string_equal(keys, "");
+	assert_int_equal(ui_bindings_set("article", -1, NULL, &err),
+	    UI_REDRAW);
+	assert_int_equal(ui_bindings_set(NULL, -1, NULL, &err), UI_REDRAW);
+	assert_null(runs(&ui, 'j'));
+	assert_int_equal(ui_bindings_set("nowhere", 'j', "down", &err), -1);
+	assert_string_equal(err, "unknown key table 'nowhere'");
+	free(err);
+	ui_bindings_free();
+}
+
 /* dossier.conf(5)'s source, NUL-terminated. */
 static char *
 man5(void)
@@ -383,6 +441,7 @@ main(void)
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_config_lines),
 		cmocka_unit_test(test_set_options),
+		cmocka_unit_test(test_bindings),
 		cmocka_unit_test(test_man_options),
 		cmocka_unit_test(test_man_elements),
 		cmocka_unit_test(test_man_key_names),
