@@ -277,9 +277,10 @@ void	 ui_op_key(const char *, char *, size_t);
  * ui-bindings.c: which key runs which operation, in which key table (0:
  * global). ui_bindings_command runs bind or unbind given as n words, and
  * ui_bindings_set binds by names (op NULL unbinds; key -1: every key):
- * UI_REDRAW, or -1 and *err. ui_bindings_lookup gives the operation a key
- * runs in the focused pane, ui_bindings_get binding i (-1 for either when
- * there is none), ui_bindings_keys the keys of an operation ("j, Down,
+ * UI_REDRAW, or -1 and *err. ui_bindings_table is the focused pane's
+ * table; ui_bindings_lookup gives the operation a key runs there (or in
+ * the global table), ui_bindings_get binding i (-1 for either when there
+ * is none), ui_bindings_keys the keys of an operation ("j, Down,
  * article:Escape").
  */
 void	 ui_bindings_init(struct ui *);
