@@ -1,9 +1,10 @@
 /*
- * libFuzzer harness: the config file reader (ui-config.c, ui-keys.c) and
- * the key-name parsers (ui-keyname.c) on arbitrary bytes. Curses is
- * linked (the ui's types come from curses.h) but never started: a theme
- * is never loaded, so colour lines only set attributes, and no line that
- * would run an operation, load a theme or read another file is written.
+ * libFuzzer harness: the config file reader (ui-config.c, ui-bindings.c,
+ * ui-options.c) and the key-name parsers (ui-keyname.c) on arbitrary
+ * bytes. Curses is linked (the ui's types come from curses.h) but never
+ * started: a theme is never loaded, so colour lines only set attributes,
+ * and no line that would run an operation, load a theme or read another
+ * file is written.
  *
  * The first byte picks the mode: even, the rest is dossier's own config
  * file; odd, it is a newsboat config read through 'newsboat-config PATH'.
@@ -153,7 +154,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ui.sidebar = -1;
 	ui.hints = 1;
 	ui.focus = PANE_LIST;
-	ui_keys_init(&ui);
+	ui_bindings_init(&ui);
 	if (newsboat) {
 		fuzz_write(fuzz_nb, data, size, 1);
 		if ((f = fopen(fuzz_cfg, "w")) == NULL)
@@ -178,6 +179,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	while (ui.ncfg_errs > 0)
 		free(ui.cfg_errs[--ui.ncfg_errs]);
 	free(ui.cfg_errs);
-	ui_keys_free();
+	ui_bindings_free();
 	return 0;
 }

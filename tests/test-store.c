@@ -691,7 +691,7 @@ collect_fields(const struct store_row *r, void *arg)
 static void
 test_listing_rows(void **state)
 {
-	char			*path = tmp_path("rows.db"), *err = NULL;
+	char			*path = test_tmp_path("rows.db"), *err = NULL;
 	char			 got[512] = "", want[512];
 	struct store		*s;
 	struct store_filter	 f;
@@ -780,7 +780,7 @@ break_commits(struct store *s)
 static void
 test_write_rollback(void **state)
 {
-	char			*path = tmp_path("rollback.db"), *err = NULL;
+	char			*path = test_tmp_path("rollback.db"), *err = NULL;
 	struct store		*s;
 	struct store_filter	 f;
 	struct article		 a, got;
@@ -795,7 +795,7 @@ test_write_rollback(void **state)
 	assert_int_equal(st_write(s, write_then_fail, &a.id, &err), -1);
 	assert_string_equal(err, "injected failure");
 	assert_false(store_in_batch(s));
-	assert_int_equal(sql_int(path, "SELECT count(*) FROM tags"
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM tags"
 	    " WHERE tag = 'half-way'"), 0);
 
 	break_commits(s);
@@ -820,7 +820,7 @@ test_write_rollback(void **state)
 	    0);
 	assert_int_equal(store_set_read(s, a.id, 1, &err), 0);
 	store_close(s);
-	assert_int_equal(sql_int(path, "SELECT read FROM articles"), 1);
+	assert_int_equal(test_sql_int(path, "SELECT read FROM articles"), 1);
 	free(err);
 	article_free(&a);
 	free(path);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The help screen (?), 'dossier help --keys' and dossier.conf(5) come from
-# one table each: the operations with their keys, and the commands with
+# one table each: the operations with their keys, and the settings with
 # every 'set' option the program takes. Compared here both ways, so one
 # cannot gain or lose an entry the others lack.
 . "$top_srcdir/tests/lib.sh"
@@ -36,11 +36,14 @@ ok $? "the help screen lists the operations and keys of dossier help --keys"
 [ $? = 0 ] || diff "$T/cli" "$T/screen-ops" | while IFS= read -r l; do
 	diag "$l"; done
 
-# The 'set' options: the help screen's and the man page's are the same.
-grep -o '^  set [a-z-]*' "$T/screen" | sed 's/^  //' | sort -u >"$T/screen-set"
+# The 'set' options: the help screen's Settings section (drawn from the
+# options table) and the man page's are the same.
+sed -n "/^ Settings (config file and ':')/,/^ Search/p" "$T/screen" |
+	grep -o '^  set [a-z-]*' | sed 's/^  //' | sort -u >"$T/screen-set"
 sed -n 's/^\.It Ic set \([a-z-]*\).*/set \1/p' "$man5" | sort -u >"$T/man-set"
-cmp -s "$T/screen-set" "$T/man-set" && [ "$(wc -l <"$T/man-set")" -ge 10 ]
-ok $? "the help screen lists every set option of dossier.conf(5), no other"
+cmp -s "$T/screen-set" "$T/man-set" && [ "$(wc -l <"$T/man-set")" -ge 10 ] &&
+	! sed -n '/^ Commands/,/^ Settings/p' "$T/screen" | grep -q '^  set '
+ok $? "the help's Settings section lists every set option of dossier.conf(5), no other"
 [ $? = 0 ] || diff "$T/screen-set" "$T/man-set" | while IFS= read -r l; do
 	diag "$l"; done
 

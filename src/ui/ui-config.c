@@ -1,5 +1,8 @@
 /*
- * The config file and what it may read besides: lines of at most
+ * The config language and the files it is read from. ui_config_run runs
+ * one line, from a file or the ':' command line: bind and unbind (handed
+ * to ui-bindings.c), set (ui-options.c), color, include, an operation's
+ * name. The config file and what it may read besides: lines of at most
  * CONFIG_LINE bytes from regular files of at most CONFIG_SIZE, errors
  * reported as file:line; 'include PATH' reads another file in place;
  * 'newsboat-config [PATH]' reads the key and colour lines of newsboat's
@@ -130,8 +133,8 @@ static const struct {
  * that are not UTF-8 as \xNN, cut after max bytes with "...". The
  * caller frees it.
  */
-char *
-ui_escape(const char *s, size_t max)
+static char *
+config_escape(const char *s, size_t max)
 {
 	struct buf	b;
 	size_t		i, n, len = strlen(s);
@@ -220,7 +223,7 @@ config_bind(char **w, int n, char **err)
 				break;
 		if (i < NITEMS(config_dialogs) &&
 		    config_dialogs[i].dossier == NULL) {
-			e = ui_escape(w[n - 1], CONFIG_SHOW);
+			e = config_escape(w[n - 1], CONFIG_SHOW);
 			xasprintf(err, "newsboat dialog '%s' has no dossier "
 			    "equivalent", e);
 			free(e);
@@ -232,7 +235,7 @@ config_bind(char **w, int n, char **err)
 	if (unbind && strcmp(w[1], "-a") == 0)
 		key = -1;
 	else if ((key = ui_key_parse_newsboat(w[1])) == -1) {
-		e = ui_escape(w[1], CONFIG_SHOW);
+		e = config_escape(w[1], CONFIG_SHOW);
 		xasprintf(err, "unknown key '%s'", e);
 		free(e);
 		return -1;
@@ -245,7 +248,7 @@ config_bind(char **w, int n, char **err)
 			if (strcmp(config_ops[i].newsboat, w[2]) == 0)
 				break;
 		if (ui_op_find(op, &o) != 0) {
-			e = ui_escape(w[2], CONFIG_SHOW);
+			e = config_escape(w[2], CONFIG_SHOW);
 			if (i == NITEMS(config_ops) &&
 			    strncmp(w[2], "pb-", 3) != 0)
 				xasprintf(err, "unknown operation '%s'", e);
@@ -260,7 +263,7 @@ config_bind(char **w, int n, char **err)
 			op = config_ops[i].dossier;
 		}
 	}
-	return ui_keys_set(table, key, op, err);
+	return ui_bindings_set(table, key, op, err);
 }
 
 /* color ELEMENT FG BG [ATTR...]: dossier's elements or newsboat's. */
@@ -284,7 +287,7 @@ config_color(struct ui *ui, char **w, int n, char **err)
 		if (strcmp(config_elems[i].newsboat, w[1]) != 0)
 			continue;
 		if (config_elems[i].dossier[0] == NULL) {
-			e = ui_escape(w[1], CONFIG_SHOW);
+			e = config_escape(w[1], CONFIG_SHOW);
 			xasprintf(err, "newsboat color element '%s' has no "
 			    "dossier equivalent", e);
 			free(e);
@@ -294,7 +297,7 @@ config_color(struct ui *ui, char **w, int n, char **err)
 		el[1] = config_elems[i].dossier[1];
 	}
 	if (el[0] == NULL) {
-		e = ui_escape(w[1], CONFIG_SHOW);
+		e = config_escape(w[1], CONFIG_SHOW);
 		xasprintf(err, "unknown color element '%s'", e);
 		free(e);
 		return -1;
@@ -309,7 +312,7 @@ config_color(struct ui *ui, char **w, int n, char **err)
 		}
 		if (w[j][strcspn(w[j], " \t#")] != '\0' ||
 		    strlen(w[j]) > CONFIG_SHOW) {
-			e = ui_escape(w[j], CONFIG_SHOW);
+			e = config_escape(w[j], CONFIG_SHOW);
 			xasprintf(err, "bad color word '%s'", e);
 			free(e);
 			return -1;
@@ -322,7 +325,7 @@ config_color(struct ui *ui, char **w, int n, char **err)
 			buf_printf(&line, " %s", w[j]);
 		if (ui_theme_color(ui, line.data, err) < 0) {
 			/* The message names the word, escaped. */
-			e = *err != NULL ? ui_escape(*err, 2 * CONFIG_SHOW) :
+			e = *err != NULL ? config_escape(*err, 2 * CONFIG_SHOW) :
 			    NULL;
 			free(*err);
 			*err = e;
@@ -399,7 +402,7 @@ config_include(struct ui *ui, char **w, int n, char **err)
 		return -1;
 	}
 	if (config_cur != NULL && config_cur->depth >= CONFIG_DEPTH) {
-		e = ui_escape(path, 2 * CONFIG_SHOW);
+		e = config_escape(path, 2 * CONFIG_SHOW);
 		xasprintf(err, "%s: files included more than %d deep", e,
 		    CONFIG_DEPTH);
 		free(e);
@@ -414,10 +417,10 @@ config_include(struct ui *ui, char **w, int n, char **err)
 /*
  * Run newsboat's bind-key, unbind-key and color lines, color with
  * dossier's elements, include and newsboat-config; -2 for any other line
- * (ui_command's to run).
+ * (ui_config_run's to run).
  */
-int
-ui_newsboat_command(struct ui *ui, const char *s, char **err)
+static int
+config_quoted(struct ui *ui, const char *s, char **err)
 {
 	static const char *const words[] = { "bind-key", "unbind-key",
 	    "color", "colour", "include", "newsboat-config", "macro" };
@@ -460,6 +463,56 @@ ui_newsboat_command(struct ui *ui, const char *s, char **err)
 }
 
 /*
+ * Run one command of the config file or the command line: bind and unbind
+ * (ui-bindings.c), set (ui-options.c), an operation's name, or a line
+ * with newsboat's word rules (config_quoted).
+ */
+int
+ui_config_run(struct ui *ui, const char *line, char **err)
+{
+	char	*copy, *w[8], *p;
+	int	 n = 0, rv = -1;
+	size_t	 op;
+
+	/* newsboat's bind-key, unbind-key, color; include. */
+	if ((rv = config_quoted(ui, line, err)) != -2)
+		return rv;
+	rv = -1;
+	copy = xstrdup(line);
+	for (p = copy; n < 8; ) {
+		p += strspn(p, " \t\r\n");
+		if (*p == '\0' || *p == '#')
+			break;
+		w[n++] = p;
+		p += strcspn(p, " \t\r\n");
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+	p += strspn(p, " \t\r\n");
+	if (n == 8 || (*p != '\0' && *p != '#')) {
+		xasprintf(err, "too many words");
+		goto out;
+	}
+	if (n == 0) {
+		rv = 0;
+		goto out;
+	}
+	if (strcmp(w[0], "bind") == 0 || strcmp(w[0], "unbind") == 0)
+		rv = ui_bindings_command(w, n, err);
+	else if (strcmp(w[0], "set") == 0)
+		rv = ui_options_set(ui, w, n, err);
+	else if (ui_op_find(w[0], &op) == 0 && n == 1 && ui != NULL)
+		rv = ui_op_run(ui, op);
+	else if (ui_op_find(w[0], &op) == 0 && n > 1)
+		xasprintf(err, "operation '%s' takes no arguments", w[0]);
+	else
+		xasprintf(err, "unknown command '%s'", w[0]);
+out:
+	free(copy);
+	return rv;
+}
+
+/*
  * Note an error of the file being read at a line: the first is shown on
  * the status line, and every one (up to CONFIG_ERRS) on the help screen.
  */
@@ -469,7 +522,7 @@ config_error(struct config_file *c, int lineno, const char *err)
 	struct ui	*ui = c->ui;
 	char		*p, *msg;
 
-	p = ui_escape(c->path, 256);
+	p = config_escape(c->path, 256);
 	xasprintf(&msg, "%s:%d: %s", p, lineno, err);
 	free(p);
 	if (ui->ncfg_errs < CONFIG_ERRS) {
@@ -499,7 +552,7 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 	int			 lineno = 0, rv;
 
 	if ((f = fopen(path, "r")) == NULL) {
-		e = ui_escape(path, 256);
+		e = config_escape(path, 256);
 		xasprintf(err, "%s: %s", e, strerror(errno));
 		free(e);
 		return -1;
@@ -507,7 +560,7 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 	memset(&st, 0, sizeof st);	/* a failed fstat: not regular */
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
 	    st.st_size > CONFIG_SIZE) {
-		e = ui_escape(path, 256);
+		e = config_escape(path, 256);
 		xasprintf(err, "%s: %s", e, S_ISREG(st.st_mode) ?
 		    "bigger than 1 MiB" : "not a regular file");
 		free(e);
@@ -537,7 +590,7 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 			config_error(&c, lineno, "line holds a NUL byte");
 			continue;
 		}
-		if ((rv = ui_command(ui, line, &msg)) < 0)
+		if ((rv = ui_config_run(ui, line, &msg)) < 0)
 			config_error(&c, lineno, msg != NULL ? msg : "error");
 		else
 			c.flags |= rv;

@@ -1,7 +1,8 @@
 /*
- * The help screen: every operation with its keys and description, then
- * the commands of the config file, generated from the key table and
- * wrapped to the terminal's width. It scrolls with the movement keys
+ * The help screen: every operation with its keys and description, the
+ * commands of the config file, the settings and the search forms,
+ * generated from the key, options and search tables and wrapped to the
+ * terminal's width. It scrolls with the movement keys
  * (ui_key); help_top is kept in range here.
  */
 #include "config.h"
@@ -13,7 +14,6 @@
 
 #include "buf.h"
 #include "search.h"
-#include "ui.h"
 #include "ui-int.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -33,20 +33,6 @@ static const struct {
 	{ "bind [-T TABLE] KEY OPERATION", "bind a key (TABLE: global, "
 	  "feeds, list, article, sidebar, quotes)" },
 	{ "unbind [-T TABLE] KEY", "remove a key's binding" },
-	{ "set theme NAME|PATH", "use a theme (default, light, mono)" },
-	{ "set sidebar on|off|auto", "show the sidebar always, never, or "
-	  "when the terminal is wide" },
-	{ "set mark-read on|off", "opening a story marks it read" },
-	{ "set width N", "widest line of a story (0: the pane)" },
-	{ "set hints on|off", "show the key-hint line above the status "
-	  "line" },
-	{ "set confirm-mark-read N|on|off", "ask before marking more than "
-	  "N stories read (50)" },
-	{ "set feed-width W", "the feed list's width while browsing "
-	  "(W: columns, N%, auto)" },
-	{ "set list-width W", "the lists' width beside a story" },
-	{ "set sidebar-width W", "the sidebar's width" },
-	{ "set feed-list on|off", "show the feed list, or fold it away" },
 	{ "color ELEMENT FG BG [ATTR...]", "colour a theme element (or a "
 	  "newsboat one)" },
 	{ "include PATH", "read another file of commands" },
@@ -120,13 +106,39 @@ help_wrap(struct help *h, int x, int w, const char *s)
 	} while (len > 0);
 }
 
+/* A section's title, after a blank row; a blank row follows it. */
+static void
+help_section(struct help *h, const char *title)
+{
+	h->row++;
+	help_put(h, 1, COLS - 2, title, E_PANE_TITLE);
+	h->row += 2;
+}
+
+/*
+ * A command, setting or search form and what it does: beside it when
+ * both fit, else below it (indented, if the screen is narrow).
+ */
+static void
+help_row(struct help *h, const char *form, const char *desc)
+{
+	int	wide = COLS - HELP_CMD_X - 1 >= HELP_DESC_MIN;
+
+	help_put(h, HELP_KEYS_X, COLS - 3, form, E_HELP_KEY);
+	if (!wide || (int)strlen(form) + 2 > HELP_CMD_X - HELP_KEYS_X)
+		h->row++;
+	help_wrap(h, wide ? HELP_CMD_X : 6, COLS - (wide ? HELP_CMD_X : 6) -
+	    1, desc);
+}
+
 /* Lay out the whole help; returns its number of rows. */
 static int
 help_layout(struct help *h)
 {
-	char	 keys[128];
-	size_t	 i;
-	int	 wide = COLS - HELP_DESC_X - 1 >= HELP_DESC_MIN;
+	const char	*name, *values, *desc;
+	char		 keys[128], set[128];
+	size_t		 i;
+	int		 wide = COLS - HELP_DESC_X - 1 >= HELP_DESC_MIN;
 
 	/* The config file's errors first, every one, when there are some. */
 	if (h->ui->ncfg_errs > 0) {
@@ -139,7 +151,7 @@ help_layout(struct help *h)
 		h->row++;
 	}
 	for (i = 0; i < ui_op_count(); i++) {
-		ui_op_keys(i, keys, sizeof keys);
+		ui_bindings_keys(i, keys, sizeof keys);
 		help_put(h, HELP_KEYS_X, HELP_KEYS_W, keys, E_HELP_KEY);
 		help_put(h, HELP_NAME_X, HELP_NAME_W, ui_op_name(i),
 		    E_HELP_TEXT);
@@ -151,35 +163,17 @@ help_layout(struct help *h)
 			help_wrap(h, 6, COLS - 7, ui_op_desc(i));
 		}
 	}
-	h->row++;
-	help_put(h, 1, COLS - 2, "Commands (config file and ':')",
-	    E_PANE_TITLE);
-	h->row += 2;
-	wide = COLS - HELP_CMD_X - 1 >= HELP_DESC_MIN;
-	for (i = 0; i < HELP_NCOMMANDS; i++) {
-		help_put(h, HELP_KEYS_X, COLS - 3, help_commands[i].syntax,
-		    E_HELP_KEY);
-		if (!wide || (int)strlen(help_commands[i].syntax) + 2 >
-		    HELP_CMD_X - HELP_KEYS_X)
-			h->row++;
-		if (wide)
-			help_wrap(h, HELP_CMD_X, COLS - HELP_CMD_X - 1,
-			    help_commands[i].desc);
-		else
-			help_wrap(h, 6, COLS - 7, help_commands[i].desc);
+	help_section(h, "Commands (config file and ':')");
+	for (i = 0; i < HELP_NCOMMANDS; i++)
+		help_row(h, help_commands[i].syntax, help_commands[i].desc);
+	help_section(h, "Settings (config file and ':')");
+	for (i = 0; ui_options_get(i, &name, &values, &desc) == 0; i++) {
+		snprintf(set, sizeof set, "set %s %s", name, values);
+		help_row(h, set, desc);
 	}
-	h->row++;
-	help_put(h, 1, COLS - 2, "Search (/)", E_PANE_TITLE);
-	h->row += 2;
-	for (i = 0; i < search_nsyntax; i++) {
-		help_put(h, HELP_KEYS_X, COLS - 3, search_syntax[i].form,
-		    E_HELP_KEY);
-		if (!wide || (int)strlen(search_syntax[i].form) + 2 >
-		    HELP_CMD_X - HELP_KEYS_X)
-			h->row++;
-		help_wrap(h, wide ? HELP_CMD_X : 6, COLS - (wide ?
-		    HELP_CMD_X : 6) - 1, search_syntax[i].desc);
-	}
+	help_section(h, "Search (/)");
+	for (i = 0; i < search_nsyntax; i++)
+		help_row(h, search_syntax[i].form, search_syntax[i].desc);
 	return h->row;
 }
 
@@ -263,59 +257,4 @@ ui_help_draw(struct ui *ui)
 	h.row = 0;
 	h.top = ui->help_top;
 	help_layout(&h);
-}
-
-/* Print the operation table with the default keys (dossier help --keys). */
-void
-ui_keys_print(FILE *f)
-{
-	char	 keys[128];
-	size_t	 i;
-
-	ui_keys_init(NULL);
-	for (i = 0; i < ui_op_count(); i++) {
-		ui_op_keys(i, keys, sizeof keys);
-		fprintf(f, "%-16s %-20s %s\n", ui_op_name(i),
-		    *keys != '\0' ? keys : "(unbound)", ui_op_desc(i));
-	}
-	ui_keys_free();
-}
-
-/* The first key bound to an operation, for hints on the screen. */
-void
-ui_op_key(const char *name, char *out, size_t len)
-{
-	size_t	op, o, i;
-	int	table, key;
-
-	*out = '\0';
-	if (ui_op_find(name, &op) != 0)
-		return;
-	for (i = 0; ui_binding_get(i, &table, &key, &o) == 0; i++) {
-		if (o == op) {
-			ui_key_name(key, out, len);
-			return;
-		}
-	}
-}
-
-/* The keys bound to an operation, as "j, Down, article:Escape". */
-void
-ui_op_keys(size_t op, char *out, size_t len)
-{
-	char	name[32];
-	size_t	i, o, used = 0;
-	int	table, key;
-
-	*out = '\0';
-	for (i = 0; ui_binding_get(i, &table, &key, &o) == 0; i++) {
-		if (o != op)
-			continue;
-		ui_key_name(key, name, sizeof name);
-		used += (size_t)snprintf(out + used, len - used, "%s%s%s%s",
-		    used > 0 ? ", " : "", table == 0 ? "" :
-		    ui_table_name(table), table == 0 ? "" : ":", name);
-		if (used >= len)
-			break;
-	}
 }

@@ -59,22 +59,19 @@ static const struct hint hints_sidebar[] = {
 int
 ui_hint_key(struct ui *ui, const char *name, char *out, size_t len)
 {
-	size_t	op, o, i, j;
-	int	pane = ui_pane_table(ui), pass, table, key, t, k;
+	size_t	op, o, i;
+	int	pane = ui_bindings_table(ui), pass, table, key;
 
 	*out = '\0';
 	if (ui_op_find(name, &op) != 0)
 		return -1;
 	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; ui_binding_get(i, &table, &key, &o) == 0; i++) {
+		for (i = 0; ui_bindings_get(i, &table, &key, &o) == 0; i++) {
 			if (o != op || table != (pass == 0 ? pane : 0))
 				continue;
 			/* A global key the pane binds to something else. */
-			for (j = 0; pass == 1 &&
-			    ui_binding_get(j, &t, &k, &o) == 0; j++)
-				if (t == pane && k == key)
-					break;
-			if (pass == 1 && ui_binding_get(j, &t, &k, &o) == 0)
+			if (pass == 1 && (ui_bindings_lookup(ui, key, &o) != 0 ||
+			    o != op))
 				continue;
 			ui_key_name(key, out, len);
 			return 0;

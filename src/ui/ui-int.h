@@ -195,7 +195,6 @@ void	 ui_layout(struct ui *);
 int	 ui_layout_sig(struct ui *);
 int	 ui_visible(struct ui *, enum ui_pane);
 int	 ui_sidebar_on(struct ui *);
-int	 ui_layout_set(struct ui *, const char *, const char *, char **);
 int	 ui_op_zoom(struct ui *);
 int	 ui_op_toggle_feeds(struct ui *);
 void	 ui_draw(struct ui *);
@@ -261,33 +260,64 @@ int	 ui_fetch_busy(struct ui *);
 int	 ui_fetch_draw(struct ui *, int, int);
 void	 ui_fetch_stop(struct ui *);
 
-/* ui-keys.c */
-int	 ui_keys_init(struct ui *);
-void	 ui_keys_free(void);
-int	 ui_config_load(struct ui *);
-int	 ui_command(struct ui *, const char *, char **);
+/*
+ * ui-keys.c: the operations a key can run. ui_key runs the one bound to
+ * a key, ui_op_run operation op: their UI_* flags. ui_op_key puts the
+ * first key bound to an operation in out ("" if none).
+ */
 int	 ui_key(struct ui *, int, wint_t);
+int	 ui_op_run(struct ui *, size_t);
+int	 ui_op_find(const char *, size_t *);
 size_t	 ui_op_count(void);
 const char *ui_op_name(size_t);
 const char *ui_op_desc(size_t);
-void	 ui_op_keys(size_t, char *, size_t);
+void	 ui_op_key(const char *, char *, size_t);
 
-/* ui-config.c: the config file, included files, newsboat's lines. */
-int	 ui_newsboat_command(struct ui *, const char *, char **);
-char	*ui_escape(const char *, size_t);
+/*
+ * ui-bindings.c: which key runs which operation, in which key table (0:
+ * global). ui_bindings_command runs bind or unbind given as n words, and
+ * ui_bindings_set binds by names (op NULL unbinds; key -1: every key):
+ * UI_REDRAW, or -1 and *err. ui_bindings_table is the focused pane's
+ * table; ui_bindings_lookup gives the operation a key runs there (or in
+ * the global table), ui_bindings_get binding i (-1 for either when there
+ * is none), ui_bindings_keys the keys of an operation ("j, Down,
+ * article:Escape").
+ */
+void	 ui_bindings_init(struct ui *);
+void	 ui_bindings_free(void);
+int	 ui_bindings_command(char **, int, char **);
+int	 ui_bindings_set(const char *, int, const char *, char **);
+int	 ui_bindings_table(struct ui *);
+int	 ui_bindings_lookup(struct ui *, int, size_t *);
+int	 ui_bindings_get(size_t, int *, int *, size_t *);
+void	 ui_bindings_keys(size_t, char *, size_t);
+
+/*
+ * ui-config.c: the config file, included files, newsboat's lines.
+ * ui_config_load reads the config file (its UI_* flags; errors go to the
+ * status line and the help). ui_config_run runs one line of the config
+ * file or the command line: its UI_* flags, or -1 and *err, which the
+ * caller frees.
+ */
+int	 ui_config_load(struct ui *);
+int	 ui_config_run(struct ui *, const char *, char **);
+
+/*
+ * ui-options.c: the options of 'set', one table. ui_options_set runs
+ * "set OPTION VALUE" given as n words (w[0] is "set"): the UI_* flags of
+ * what to redo, or -1 and *err (the caller frees it). ui_options_get
+ * gives option i's name, values ("on|off") and description; -1 past the
+ * last.
+ */
+int	 ui_options_set(struct ui *, char **, int, char **);
+int	 ui_options_get(size_t, const char **, const char **, const char **);
 
 /* ui-keyname.c: key names, dossier's ("C-d") and newsboat's ("^D"). */
 #define KEY_SPECIAL	0x1000000	/* a curses KEY_* code, not a char */
 int	 ui_key_parse(const char *);
 void	 ui_key_name(int, char *, size_t);
+const char *ui_key_name_nth(size_t);
 int	 ui_key_parse_newsboat(const char *);
-
-/* ui-keys.c, for ui-config.c and ui-hints.c */
-int	 ui_op_find(const char *, size_t *);
-int	 ui_keys_set(const char *, int, const char *, char **);
-int	 ui_binding_get(size_t, int *, int *, size_t *);
-const char *ui_table_name(int);
-int	 ui_pane_table(struct ui *);
 
 /* ui-hints.c: the key-hint line of the focused pane. */
 int	 ui_hint_key(struct ui *, const char *, char *, size_t);
@@ -304,7 +334,6 @@ void	 ui_help_draw(struct ui *);
 
 /* ui-prompt.c */
 int	 ui_cmdline(struct ui *);
-void	 ui_op_key(const char *, char *, size_t);
 int	 ui_prompt(struct ui *, const char *, const char *, size_t,
 	     char **);
 int	 ui_confirm(struct ui *, const char *);

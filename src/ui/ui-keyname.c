@@ -69,6 +69,13 @@ ui_key_name(int key, char *out, size_t len)
 	buf_free(&b);
 }
 
+/* The name of key i of those not one character ("Up"); NULL past the last. */
+const char *
+ui_key_name_nth(size_t i)
+{
+	return i < UI_NKEYNAMES ? ui_key_names[i].name : NULL;
+}
+
 /* Parse a key name; -1 if it names no key. */
 int
 ui_key_parse(const char *s)

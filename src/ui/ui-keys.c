@@ -1,13 +1,11 @@
 /*
- * Keys: one table of operations and one list of default bindings, read by
- * the same command parser as the config file and the ':' command line, so
- * the defaults, the config, the help screen and 'dossier help --keys'
- * cannot disagree.
+ * Keys: the table of operations a key can run (name, handler, what it
+ * does), which the help, the bindings and the config read and 'dossier
+ * help --keys' prints, and running the operation bound to a key (ui_key).
  */
 #include "config.h"
 
 #include <curses.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,53 +98,6 @@ static const struct ui_op {
 };
 #define UI_NOPS (sizeof ui_ops / sizeof ui_ops[0])
 
-/* The default bindings, parsed like lines of the config file. */
-static const char *const ui_default_bindings[] = {
-	"bind j down", "bind Down down",
-	"bind k up", "bind Up up",
-	"bind PageDown page-down", "bind Space page-down",
-	"bind PageUp page-up", "bind b page-up",
-	"bind C-d half-page-down", "bind C-u half-page-up",
-	"bind g top", "bind Home top",
-	"bind G bottom", "bind End bottom",
-	"bind Tab focus-next", "bind BTab focus-prev",
-	"bind Enter open", "bind l open", "bind Right open",
-	"bind q quit", "bind h back", "bind Left back", "bind Q hard-quit",
-	"bind ? help", "bind / search",
-	"bind n next-unread", "bind N prev-unread",
-	"bind r toggle-read",
-	"bind s toggle-star",
-	"bind A mark-list-read",
-	"bind e toggle-sidebar",
-	"bind o open-link",
-	"bind : command",
-	"bind C-l redraw",
-	"bind R fetch", "bind -T feeds R fetch-feed",
-	"bind t tag", "bind a annotate",
-	"bind -T article v select", "bind Escape back",
-	"bind z zoom", "bind F toggle-feeds",
-};
-
-/*
- * Key tables: a key is looked up first in the table of what has the focus,
- * then in the global one, where the defaults live.
- */
-enum ui_table {
-	T_GLOBAL, T_FEEDS, T_LIST, T_ARTICLE, T_SIDEBAR, T_QUOTES, T_NTABLES
-};
-static const char *const ui_table_names[T_NTABLES] = {
-	"global", "feeds", "list", "article", "sidebar", "quotes"
-};
-
-struct ui_binding {
-	int	 table;
-	int	 key;
-	size_t	 op;
-};
-
-static struct ui_binding	*ui_bindings;
-static size_t			 ui_nbindings;
-
 /* Find an operation by name; -1 if there is none. */
 int
 ui_op_find(const char *name, size_t *op)
@@ -181,327 +132,45 @@ ui_op_desc(size_t i)
 	return ui_ops[i].desc;
 }
 
-/* Find a key's binding in a table; ui_nbindings if none. */
-static size_t
-ui_binding_find(int table, int key)
-{
-	size_t	i;
-
-	for (i = 0; i < ui_nbindings; i++)
-		if (ui_bindings[i].table == table && ui_bindings[i].key == key)
-			break;
-	return i;
-}
-
-/* Bind a key in a table, replacing what it did there. */
-static void
-ui_bind(int table, int key, size_t op)
-{
-	size_t	i;
-
-	if ((i = ui_binding_find(table, key)) < ui_nbindings) {
-		ui_bindings[i].op = op;
-		return;
-	}
-	ui_bindings = xreallocarray(ui_bindings, ui_nbindings + 1,
-	    sizeof *ui_bindings);
-	ui_bindings[ui_nbindings].table = table;
-	ui_bindings[ui_nbindings].key = key;
-	ui_bindings[ui_nbindings++].op = op;
-}
-
-/* Remove a key's binding from a table; -1 if it had none there. */
-static int
-ui_unbind(int table, int key)
-{
-	size_t	i;
-
-	for (i = 0; i < ui_nbindings; i++) {
-		if (ui_bindings[i].table == table &&
-		    ui_bindings[i].key == key) {
-			ui_bindings[i] = ui_bindings[--ui_nbindings];
-			return 0;
-		}
-	}
-	return -1;
-}
-
-/*
- * Bind a key to an operation in a table by their names, or with op NULL
- * unbind it (key -1: every key of the table); for newsboat's bind-key.
- */
+/* Run operation op on the screen; its UI_* flags. */
 int
-ui_keys_set(const char *table, int key, const char *op, char **err)
+ui_op_run(struct ui *ui, size_t op)
 {
-	size_t	o, i;
-	int	t = T_GLOBAL;
-
-	if (table != NULL) {
-		for (t = 0; t < T_NTABLES; t++)
-			if (strcmp(ui_table_names[t], table) == 0)
-				break;
-		if (t == T_NTABLES) {
-			xasprintf(err, "unknown key table '%s'", table);
-			return -1;
-		}
-	}
-	if (op == NULL && key == -1) {
-		for (i = 0; i < ui_nbindings; )
-			if (ui_bindings[i].table == t)
-				ui_bindings[i] = ui_bindings[--ui_nbindings];
-			else
-				i++;
-		return UI_REDRAW;
-	}
-	if (op == NULL) {
-		/* Unbinding a key that is not bound is no error here. */
-		ui_unbind(t, key);
-		return UI_REDRAW;
-	}
-	if (ui_op_find(op, &o) != 0) {
-		xasprintf(err, "unknown operation '%s'", op);
-		return -1;
-	}
-	ui_bind(t, key, o);
-	return UI_REDRAW;
+	return ui_ops[op].fn(ui);
 }
 
-/* The key table of the focused pane. */
-int
-ui_pane_table(struct ui *ui)
-{
-	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
-		return T_QUOTES;
-	return T_FEEDS + (int)ui->focus;
-}
-
-/* Binding i: its table (0: global), key and operation; -1 past the end. */
-int
-ui_binding_get(size_t i, int *table, int *key, size_t *op)
-{
-	if (i >= ui_nbindings)
-		return -1;
-	*table = ui_bindings[i].table;
-	*key = ui_bindings[i].key;
-	*op = ui_bindings[i].op;
-	return 0;
-}
-
-/* The name of a key table. */
-const char *
-ui_table_name(int table)
-{
-	return ui_table_names[table];
-}
-
-/* Parse "on"/"off". */
-static int
-ui_bool(const char *s, int *v)
-{
-	if (strcmp(s, "on") == 0 || strcmp(s, "yes") == 0)
-		*v = 1;
-	else if (strcmp(s, "off") == 0 || strcmp(s, "no") == 0)
-		*v = 0;
-	else
-		return -1;
-	return 0;
-}
-
-/* set OPTION VALUE. */
-static int
-ui_set(struct ui *ui, char **w, int n, char **err)
-{
-	static const char *const options[] = { "theme", "sidebar",
-	    "feed-width", "list-width", "sidebar-width", "feed-list",
-	    "mark-read", "hints", "confirm-mark-read", "width" };
-	const char *taken = "on or off";
-	char	*end;
-	long	 v;
-	int	 b;
-	size_t	 i;
-
-	/* An option that is not ours is named first, whatever follows. */
-	for (i = 0; n >= 2 && i < sizeof options / sizeof options[0]; i++)
-		if (strcmp(options[i], w[1]) == 0)
-			break;
-	if (n >= 2 && i == sizeof options / sizeof options[0]) {
-		xasprintf(err, "unknown option '%s'", w[1]);
-		return -1;
-	}
-	if (n != 3) {
-		xasprintf(err, "usage: set %s VALUE", n >= 2 ? w[1] : "OPTION");
-		return -1;
-	}
-	if (strcmp(w[1], "theme") == 0) {
-		if (ui_theme_load(ui, w[2], err) != 0)
-			return -1;
-		return UI_REDRAW;
-	}
-	if (strcmp(w[1], "sidebar") == 0) {
-		taken = "on, off or auto";
-		if (strcmp(w[2], "auto") == 0)
-			ui->sidebar = -1;
-		else if (ui_bool(w[2], &b) == 0)
-			ui->sidebar = b;
-		else
-			goto bad;
-		return UI_RELAYOUT | UI_REDRAW;
-	}
-	if (strcmp(w[1], "feed-width") == 0 ||
-	    strcmp(w[1], "list-width") == 0 ||
-	    strcmp(w[1], "sidebar-width") == 0)
-		return ui_layout_set(ui, w[1], w[2], err);
-	if (strcmp(w[1], "feed-list") == 0) {
-		if (ui_bool(w[2], &b) != 0)
-			goto bad;
-		if (b == ui->feeds_folded)
-			ui_op_toggle_feeds(ui);
-		return UI_RELAYOUT | UI_REDRAW;
-	}
-	if (strcmp(w[1], "mark-read") == 0) {
-		if (ui_bool(w[2], &ui->mark_read) != 0)
-			goto bad;
-		return 0;
-	}
-	if (strcmp(w[1], "hints") == 0) {
-		if (ui_bool(w[2], &ui->hints) != 0)
-			goto bad;
-		return UI_RELAYOUT | UI_REDRAW;
-	}
-	if (strcmp(w[1], "confirm-mark-read") == 0) {
-		taken = "a number of stories (0-1000000000), on or off";
-		if (ui_bool(w[2], &b) == 0)
-			ui->confirm_mark_read = b ? 0 : -1;
-		else {
-			errno = 0;
-			v = strtol(w[2], &end, 10);
-			if (*end != '\0' || errno != 0 || v < 0 ||
-			    v > 1000000000)
-				goto bad;
-			ui->confirm_mark_read = (int)v;
-		}
-		return 0;
-	}
-	if (strcmp(w[1], "width") == 0) {
-		taken = "columns 0-1000 (0: the pane's)";
-		errno = 0;
-		v = strtol(w[2], &end, 10);
-		if (*end != '\0' || errno != 0 || v < 0 || v > 1000)
-			goto bad;
-		ui->max_width = (int)v;
-		return UI_RELAYOUT | UI_REDRAW;
-	}
-	xasprintf(err, "unknown option '%s'", w[1]);
-	return -1;
-bad:
-	xasprintf(err, "bad value '%s' for option '%s': %s", w[2], w[1],
-	    taken);
-	return -1;
-}
-
-/* Run one command of the config file or the command line. */
-int
-ui_command(struct ui *ui, const char *line, char **err)
-{
-	char	*copy, *w[8], *p, **a;
-	int	 n = 0, key, rv = -1, table = T_GLOBAL, na;
-	size_t	 op;
-
-	/* newsboat's bind-key, unbind-key, color; include (ui-config.c). */
-	if ((rv = ui_newsboat_command(ui, line, err)) != -2)
-		return rv;
-	rv = -1;
-	copy = xstrdup(line);
-	for (p = copy; n < 8; ) {
-		p += strspn(p, " \t\r\n");
-		if (*p == '\0' || *p == '#')
-			break;
-		w[n++] = p;
-		p += strcspn(p, " \t\r\n");
-		if (*p != '\0')
-			*p++ = '\0';
-	}
-	p += strspn(p, " \t\r\n");
-	if (n == 8 || (*p != '\0' && *p != '#')) {
-		xasprintf(err, "too many words");
-		goto out;
-	}
-	if (n == 0) {
-		rv = 0;
-		goto out;
-	}
-	if (strcmp(w[0], "bind") == 0 || strcmp(w[0], "unbind") == 0) {
-		a = w + 1;
-		na = n - 1;
-		if (na >= 2 && strcmp(a[0], "-T") == 0) {
-			for (table = 0; table < T_NTABLES; table++)
-				if (strcmp(ui_table_names[table], a[1]) == 0)
-					break;
-			if (table == T_NTABLES) {
-				xasprintf(err, "unknown key table '%s'", a[1]);
-				goto out;
-			}
-			a += 2;
-			na -= 2;
-		}
-		if (na != (w[0][0] == 'b' ? 2 : 1)) {
-			xasprintf(err, "usage: %s", w[0][0] == 'b' ?
-			    "bind [-T TABLE] KEY OPERATION" :
-			    "unbind [-T TABLE] KEY");
-			goto out;
-		}
-		if ((key = ui_key_parse(a[0])) == -1) {
-			xasprintf(err, "unknown key '%s'", a[0]);
-			goto out;
-		}
-		if (na == 1) {
-			if (ui_unbind(table, key) != 0) {
-				xasprintf(err, "key '%s' is not bound", a[0]);
-				goto out;
-			}
-		} else if (ui_op_find(a[1], &op) != 0) {
-			xasprintf(err, "unknown operation '%s'", a[1]);
-			goto out;
-		} else
-			ui_bind(table, key, op);
-		rv = UI_REDRAW;
-	} else if (strcmp(w[0], "set") == 0)
-		rv = ui_set(ui, w, n, err);
-	else if (ui_op_find(w[0], &op) == 0 && n == 1 && ui != NULL)
-		rv = ui_ops[op].fn(ui);
-	else if (ui_op_find(w[0], &op) == 0 && n > 1)
-		xasprintf(err, "operation '%s' takes no arguments", w[0]);
-	else
-		xasprintf(err, "unknown command '%s'", w[0]);
-out:
-	free(copy);
-	return rv;
-}
-
-/* Bind the default keys, parsed as config lines. */
-int
-ui_keys_init(struct ui *ui)
-{
-	char	*err = NULL;
-	size_t	 i;
-
-	ui_keys_free();
-	for (i = 0; i < sizeof ui_default_bindings /
-	    sizeof ui_default_bindings[0]; i++) {
-		if (ui_command(ui, ui_default_bindings[i], &err) < 0)
-			fatal("default binding '%s': %s",
-			    ui_default_bindings[i], err);
-	}
-	return 0;
-}
-
-/* Drop every binding. */
+/* Print the operation table with the default keys (dossier help --keys). */
 void
-ui_keys_free(void)
+ui_keys_print(FILE *f)
 {
-	free(ui_bindings);
-	ui_bindings = NULL;
-	ui_nbindings = 0;
+	char	 keys[128];
+	size_t	 i;
+
+	ui_bindings_init(NULL);
+	for (i = 0; i < ui_op_count(); i++) {
+		ui_bindings_keys(i, keys, sizeof keys);
+		fprintf(f, "%-16s %-20s %s\n", ui_op_name(i),
+		    *keys != '\0' ? keys : "(unbound)", ui_op_desc(i));
+	}
+	ui_bindings_free();
+}
+
+/* The first key bound to an operation, for hints on the screen. */
+void
+ui_op_key(const char *name, char *out, size_t len)
+{
+	size_t	op, o, i;
+	int	table, key;
+
+	*out = '\0';
+	if (ui_op_find(name, &op) != 0)
+		return;
+	for (i = 0; ui_bindings_get(i, &table, &key, &o) == 0; i++) {
+		if (o == op) {
+			ui_key_name(key, out, len);
+			return;
+		}
+	}
 }
 
 /* Which pane's rows a move acts on. */
@@ -915,8 +584,8 @@ int
 ui_key(struct ui *ui, int rc, wint_t ch)
 {
 	char	name[32], help[32];
-	int	key, table, flags, page;
-	size_t	i;
+	int	key, flags, page;
+	size_t	op;
 	int	(*fn)(struct ui *);
 
 	key = rc == KEY_CODE_YES ? KEY_SPECIAL | (int)ch : (int)ch;
@@ -927,12 +596,9 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 		ui->flags |= UI_REDRAW;
 	}
 	/* The focused pane's table first, then the global one. */
-	table = ui_pane_table(ui);
-	if ((i = ui_binding_find(table, key)) == ui_nbindings)
-		i = ui_binding_find(T_GLOBAL, key);
+	fn = ui_bindings_lookup(ui, key, &op) == 0 ? ui_ops[op].fn : NULL;
 	if (ui->help) {
 		/* The movement keys scroll the help; any other key closes it. */
-		fn = i < ui_nbindings ? ui_ops[ui_bindings[i].op].fn : NULL;
 		page = LINES - 4 > 1 ? LINES - 4 : 1;
 		if (fn == op_hard_quit)
 			return UI_QUIT;
@@ -951,9 +617,7 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 		ui->help_end = fn == op_bottom;
 		return UI_REDRAW;	/* ui_help_draw keeps help_top in range */
 	}
-	if (ui->too_small && (i == ui_nbindings ||
-	    (ui_ops[ui_bindings[i].op].fn != op_quit &&
-	    ui_ops[ui_bindings[i].op].fn != op_hard_quit)))
+	if (ui->too_small && fn != op_quit && fn != op_hard_quit)
 		return 0;
 	/* Escape after a count drops the count, as in vi, and no more. */
 	if (key == 27 && ui->count > 0) {
@@ -961,14 +625,14 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 		return UI_REDRAW;
 	}
 	/* Unbound digits make a count for the next key, as in vi. */
-	if (i == ui_nbindings && key >= '0' && key <= '9' &&
+	if (fn == NULL && key >= '0' && key <= '9' &&
 	    (key != '0' || ui->count > 0)) {
 		if (ui->count < 10000)
 			ui->count = ui->count * 10 + (key - '0');
 		ui_message(ui, 0, "%d", ui->count);
 		return UI_REDRAW;
 	}
-	if (i == ui_nbindings) {
+	if (fn == NULL) {
 		/* Escape only drops a count; other keys say they do nothing. */
 		ui->count = 0;
 		if (key == 27)
@@ -981,7 +645,7 @@ ui_key(struct ui *ui, int rc, wint_t ch)
 			ui_message(ui, 1, "%s does nothing here", name);
 		return UI_REDRAW;
 	}
-	flags = ui_ops[ui_bindings[i].op].fn(ui);
+	flags = fn(ui);
 	ui->count = 0;
 	if (ui->focus == PANE_FEEDS)
 		ui->from_feeds = 0;	/* back where quit would go */

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <curses.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -34,9 +33,6 @@
 
 /* The width options, in the order of ui->width_opt. */
 enum { W_FEED, W_LIST, W_SIDEBAR, W_COUNT };
-static const char *const ui_width_names[W_COUNT] = {
-	"feed-width", "list-width", "sidebar-width"
-};
 
 /* v kept within lo and hi (lo wins when they cross). */
 static int
@@ -58,49 +54,6 @@ ui_width_get(struct ui *ui, int which, int W, int def)
 	if (v < 0)
 		return W * -v / 100;
 	return def;
-}
-
-/*
- * set feed-width, list-width, sidebar-width: "auto", columns (4-500) or a
- * percentage of the terminal's width (5%-90%).
- */
-int
-ui_layout_set(struct ui *ui, const char *name, const char *value, char **err)
-{
-	char	*end;
-	long	 v;
-	int	 i;
-
-	for (i = 0; i < W_COUNT; i++)
-		if (strcmp(ui_width_names[i], name) == 0)
-			break;
-	if (i == W_COUNT) {
-		xasprintf(err, "unknown option '%s'", name);
-		return -1;
-	}
-	if (strcmp(value, "auto") == 0) {
-		ui->width_opt[i] = 0;
-		return UI_RELAYOUT | UI_REDRAW;
-	}
-	errno = 0;
-	v = strtol(value, &end, 10);
-	if (end == value || errno != 0 || (*end != '\0' &&
-	    strcmp(end, "%") != 0))
-		goto bad;
-	if (*end == '%') {
-		if (v < 5 || v > 90)
-			goto bad;
-		ui->width_opt[i] = -(int)v;
-	} else {
-		if (v < 4 || v > 500)
-			goto bad;
-		ui->width_opt[i] = (int)v;
-	}
-	return UI_RELAYOUT | UI_REDRAW;
-bad:
-	xasprintf(err, "bad value '%s' for option '%s': columns 4-500, "
-	    "5%%-90%% or auto", value, name);
-	return -1;
 }
 
 /* Is the sidebar shown at this width? */

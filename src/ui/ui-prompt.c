@@ -145,7 +145,7 @@ ui_cmdline(struct ui *ui)
 
 	if (ui_prompt(ui, ":", NULL, 512, &line) != 1)
 		return flags;
-	if ((rc = ui_command(ui, line, &err)) < 0) {
+	if ((rc = ui_config_run(ui, line, &err)) < 0) {
 		ui_message(ui, 1, "%s", err);
 		free(err);
 	} else

@@ -722,7 +722,7 @@ ui_free(struct ui *ui)
 		free(ui->cfg_errs[--ui->ncfg_errs]);
 	free(ui->cfg_errs);
 	ui_search_free(ui);
-	ui_keys_free();
+	ui_bindings_free();
 }
 
 /* Run the screen until quit or a terminating signal. */
@@ -743,7 +743,7 @@ ui_main(struct store *store)
 	ui.confirm_mark_read = 50;
 	ui.focus = PANE_LIST;
 	ui.theme = xstrdup("default");
-	ui_keys_init(&ui);
+	ui_bindings_init(&ui);
 
 	if ((ui_tty = fopen("/dev/tty", "r+")) == NULL) {
 		fprintf(stderr, "dossier: /dev/tty: %s\n", strerror(errno));
