@@ -8,13 +8,13 @@
  * first word (University, River, Mount), from a title before it
  * ("Deputy Foreign Minister Sergei Ryabkov", "defense ministry
  * spokesperson Reza Talaei-Nik", "Mr."), from a given name, or, when
- * nothing in it says, from the words around it (extract-names.c: "in
+ * nothing in it says, from the words around it (extract-entity-resolve.c: "in
  * Drossen", "moved to Drossen", "the towns of", "Holt said", "(Carrano,
  * 2009)", a list with a known name) and from what the same name was
  * elsewhere in the document: a surname alone is the person named in
  * full elsewhere, and a word's other mentions vote ("Holt's" votes
  * weakly for a person). Some shapes are known before all that
- * (extract-special.c): "the Secretary", "the West", "Paramus, NJ".
+ * (extract-entity-special.c): "the Secretary", "the West", "Paramus, NJ".
  * Capitals at the start of a sentence or in a headline prove nothing,
  * so a candidate there needs the lexicons or the rest of the document;
  * a word the text also writes in lower case is no name.
@@ -38,8 +38,8 @@
 
 #include "buf.h"
 #include "extract.h"
-#include "extract-names.h"
-#include "lexicon.h"
+#include "extract-entity.h"
+#include "extract-lexicon.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -56,30 +56,30 @@ ent_tok(const struct extract *x, size_t i, size_t *n)
 
 /* The hash of token i's word without case, computed once. */
 uint64_t
-ent_hash(struct ent_state_s *st, size_t i)
+ent_hash(struct ent_stage *st, size_t i)
 {
 	size_t		 n;
 	const char	*w;
 
 	if (st->th[i] == 0) {
 		w = ent_tok(st->x, i, &n);
-		st->th[i] = names_hash(w, n);
+		st->th[i] = ent_hash_str(w, n);
 	}
 	return st->th[i];
 }
 
 /* What token i's word is known as, looked up once. */
-const struct names_info *
-ent_info(struct ent_state_s *st, size_t i)
+const struct ent_word *
+ent_info(struct ent_stage *st, size_t i)
 {
 	if (st->ti[i] == NULL)
-		st->ti[i] = names_info(ent_hash(st, i));
+		st->ti[i] = ent_word_info(ent_hash(st, i));
 	return st->ti[i];
 }
 
 /* Is token i in a word class? */
 int
-ent_is(struct ent_state_s *st, size_t i, enum names_class c)
+ent_is(struct ent_stage *st, size_t i, enum ent_class c)
 {
 	return (ent_info(st, i)->classes >> c) & 1;
 }
@@ -110,7 +110,7 @@ ent_roman(const struct extract *x, size_t i)
 
 /* Title class of token i: "head", "modifier", "honorific" or NULL. */
 const char *
-ent_title_class(struct ent_state_s *st, size_t i)
+ent_title_class(struct ent_stage *st, size_t i)
 {
 	const struct extract	*x = st->x;
 	size_t			 n;
@@ -129,7 +129,7 @@ ent_title_class(struct ent_state_s *st, size_t i)
  * word.
  */
 static size_t
-ent_lex(struct ent_state_s *st, enum lex_table t, size_t a, size_t max,
+ent_lex(struct ent_stage *st, enum lex_table t, size_t a, size_t max,
     const char **value)
 {
 	size_t	words;
@@ -143,7 +143,7 @@ ent_lex(struct ent_state_s *st, enum lex_table t, size_t a, size_t max,
 
 /* Is token i a given name? */
 static int
-ent_given(struct ent_state_s *st, size_t i)
+ent_given(struct ent_stage *st, size_t i)
 {
 	const struct extract	*x = st->x;
 	size_t			 n;
@@ -157,7 +157,7 @@ ent_given(struct ent_state_s *st, size_t i)
 
 /* The lexicon phrase of exactly tokens [a, b), asked anew. */
 static int
-ent_lex_whole1(struct ent_state_s *st, size_t a, size_t b,
+ent_lex_whole1(struct ent_stage *st, size_t a, size_t b,
     const char **canon, int *media)
 {
 	size_t	n = b - a;
@@ -186,7 +186,7 @@ ent_lex_whole1(struct ent_state_s *st, size_t a, size_t b,
  * the same run is asked about several times.
  */
 static int
-ent_lex_whole(struct ent_state_s *st, size_t a, size_t b,
+ent_lex_whole(struct ent_stage *st, size_t a, size_t b,
     const char **canon, int *media)
 {
 	if (st->lw.a != a || st->lw.b != b) {
@@ -205,7 +205,7 @@ ent_lex_whole(struct ent_state_s *st, size_t a, size_t b,
  * length in tokens (0 if none) and sets the kind.
  */
 size_t
-ent_lex_prefix(struct ent_state_s *st, size_t a, size_t b, int *kind,
+ent_lex_prefix(struct ent_stage *st, size_t a, size_t b, int *kind,
     const char **canon, int *media)
 {
 	static const struct {
@@ -237,32 +237,32 @@ ent_lex_prefix(struct ent_state_s *st, size_t a, size_t b, int *kind,
 
 /* Is the token a stop word (and not an acronym that may be a name)? */
 int
-ent_stop(struct ent_state_s *st, size_t i)
+ent_stop(struct ent_stage *st, size_t i)
 {
 	const struct extract	*x = st->x;
 
 	if ((x->toks[i].flags & TOK_UPPER) && x->toks[i].end -
 	    x->toks[i].start <= 3)
 		return 0;		/* US, UK, UN */
-	return ent_is(st, i, NAMES_STOP);
+	return ent_is(st, i, WORD_STOP);
 }
 
 /* Has the word of token i been seen in lower case in this text? */
 int
-ent_seen_lower(struct ent_state_s *st, size_t i)
+ent_seen_lower(struct ent_stage *st, size_t i)
 {
-	size_t	*v = names_map_get(&st->words, ent_hash(st, i));
+	size_t	*v = ent_map_get(&st->words, ent_hash(st, i));
 
 	return v != NULL && (*v & 1);
 }
 
 /* How often the word of token i is written with a capital. */
 size_t
-ent_cap_count(struct ent_state_s *st, size_t i)
+ent_cap_count(struct ent_stage *st, size_t i)
 {
 	size_t	*v;
 
-	v = names_map_get(&st->words, ent_hash(st, i));
+	v = ent_map_get(&st->words, ent_hash(st, i));
 	return v != NULL ? *v >> 1 : 0;
 }
 
@@ -271,7 +271,7 @@ ent_cap_count(struct ent_state_s *st, size_t i)
  * written in lower case here and the first comes back capitalised?
  */
 int
-ent_proper_anyway(struct ent_state_s *st, size_t a, size_t b)
+ent_proper_anyway(struct ent_stage *st, size_t a, size_t b)
 {
 	size_t	k;
 
@@ -286,7 +286,7 @@ ent_proper_anyway(struct ent_state_s *st, size_t a, size_t b)
 
 /* Mark tokens whose capitals prove nothing; note lower-case words. */
 static void
-ent_prepare(struct ent_state_s *st)
+ent_prepare(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	size_t		 i, k, p, words, caps, upper, n, *cnt, add;
@@ -310,9 +310,9 @@ ent_prepare(struct ent_state_s *st)
 			if (!(f & (TOK_DIGIT | TOK_POSS))) {
 				h = ent_hash(st, i);
 				add = (f & TOK_CAP) ? 2 : 1;
-				if ((cnt = names_map_get(&st->words, h)) ==
+				if ((cnt = ent_map_get(&st->words, h)) ==
 				    NULL)
-					names_map_put(&st->words, h, add);
+					ent_map_put(&st->words, h, add);
 				else if (add == 2)
 					*cnt += 2;
 				else
@@ -335,7 +335,7 @@ ent_prepare(struct ent_state_s *st)
 				continue;
 			if (!(f & TOK_CAP) && x->toks[k].end -
 			    x->toks[k].start <= 5 && ent_is(st, k,
-			    NAMES_PARTICLE))
+			    WORD_PARTICLE))
 				continue;
 			words++;
 			if (f & TOK_CAP)
@@ -353,11 +353,11 @@ ent_prepare(struct ent_state_s *st)
 	}
 }
 
-static int	ent_keyword_kind(struct ent_state_s *, size_t, size_t);
+static int	ent_keyword_kind(struct ent_stage *, size_t, size_t);
 
 /* Add a candidate; returns it. */
 struct ent_cand *
-ent_cand_add(struct ent_state_s *st, size_t a, size_t b)
+ent_cand_add(struct ent_stage *st, size_t a, size_t b)
 {
 	struct ent_cand	*c;
 
@@ -381,7 +381,7 @@ ent_cand_add(struct ent_state_s *st, size_t a, size_t b)
 
 /* Where the run of name words starting at a ends. */
 static size_t
-ent_chunk_end(struct ent_state_s *st, size_t a)
+ent_chunk_end(struct ent_stage *st, size_t a)
 {
 	struct extract	*x = st->x;
 	size_t		 j = a + 1, n;
@@ -395,8 +395,8 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 			break;
 		if (ent_capword(x, j)) {
 			if (ent_stop(st, j) && !(f & TOK_UPPER) &&
-			    !ent_is(st, j, NAMES_ORG_END) &&
-			    !ent_is(st, j, NAMES_SOFT_STOP) &&
+			    !ent_is(st, j, WORD_ORG_END) &&
+			    !ent_is(st, j, WORD_SOFT_STOP) &&
 			    ent_lex_prefix(st, a, j + 1, &kind, &v, &media) <=
 			    j - a)
 				break;		/* but Middle East, New York */
@@ -406,7 +406,7 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		/* a number after a name: Mohajer 10, Apollo 11 */
 		if ((f & TOK_DIGIT) && j + 1 < x->ntoks &&
 		    ((x->toks[j + 1].flags & TOK_CLOSE) ||
-		    ent_is(st, j + 1, NAMES_MISC_CUE))) {
+		    ent_is(st, j + 1, WORD_MISC_CUE))) {
 			j++;
 			break;
 		}
@@ -414,7 +414,7 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if (!(f & TOK_WORD) && !(x->toks[j].end - x->toks[j].start ==
 		    1 && x->text[x->toks[j].start] == '&'))
 			break;
-		if ((f & TOK_CAP) || !ent_is(st, j, NAMES_PARTICLE))
+		if ((f & TOK_CAP) || !ent_is(st, j, WORD_PARTICLE))
 			break;
 		if (j + 1 >= x->ntoks || j + 1 - a >= ENT_MAX_WORDS)
 			break;
@@ -422,8 +422,8 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 		if ((n == 2 && strncasecmp(w, "of", 2) == 0) ||
 		    (n == 3 && strncasecmp(w, "for", 3) == 0)) {
 			/* "of" only after a word that takes it */
-			if (!ent_is(st, j - 1, NAMES_OF_HEAD) &&
-			    !ent_is(st, j - 1, NAMES_ORG_END))
+			if (!ent_is(st, j - 1, WORD_OF_HEAD) &&
+			    !ent_is(st, j - 1, WORD_ORG_END))
 				break;
 			if (extract_tok_is(x, j + 1, "the") && j + 2 <
 			    x->ntoks && j + 2 - a < ENT_MAX_WORDS &&
@@ -450,7 +450,7 @@ ent_chunk_end(struct ent_state_s *st, size_t a)
 
 /* Are the capitalised words of [a, b) never written in lower case? */
 static int
-ent_no_lower_run(struct ent_state_s *st, size_t a, size_t b)
+ent_no_lower_run(struct ent_stage *st, size_t a, size_t b)
 {
 	size_t	k;
 
@@ -463,7 +463,7 @@ ent_no_lower_run(struct ent_state_s *st, size_t a, size_t b)
 
 /* Does any word of [a, b) look like it is lower case somewhere? */
 static int
-ent_all_common(struct ent_state_s *st, size_t a, size_t b)
+ent_all_common(struct ent_stage *st, size_t a, size_t b)
 {
 	size_t	k;
 
@@ -478,7 +478,7 @@ ent_all_common(struct ent_state_s *st, size_t a, size_t b)
  * token, or EX_NONE, and sets the affiliation it starts with.
  */
 static size_t
-ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
+ent_title_before(struct ent_stage *st, size_t a, size_t *ha,
     const char **affil, size_t *affil_cand, size_t *affil_tok)
 {
 	struct extract	*x = st->x;
@@ -513,7 +513,8 @@ ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
 				return first - n;
 			}
 		}
-		if (names_demonym_shape(x, first - 1) && !ent_stop(st, first - 1)) {
+		if (ent_demonym_shape(x, first - 1) && !ent_stop(st, first - 1))
+		    {
 			*affil_tok = first - 1;
 			return first - 1;
 		}
@@ -531,31 +532,31 @@ ent_title_before(struct ent_state_s *st, size_t a, size_t *ha,
 
 /* Is token i a word that ends a place or an organisation's name? */
 static int
-ent_keyword_kind(struct ent_state_s *st, size_t a, size_t b)
+ent_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 {
 	struct extract	*x = st->x;
 	size_t		 k;
 
 	if (b - a < 2)
 		return -1;
-	if (ent_is(st, b - 1, NAMES_ORG_END))
+	if (ent_is(st, b - 1, WORD_ORG_END))
 		return EX_ORG;
-	if (ent_is(st, b - 1, NAMES_PLACE_END) && b - a >= 2)
+	if (ent_is(st, b - 1, WORD_PLACE_END) && b - a >= 2)
 		return EX_PLACE;
-	if (b - a >= 2 && ent_is(st, a, NAMES_PLACE_START))
+	if (b - a >= 2 && ent_is(st, a, WORD_PLACE_START))
 		return EX_PLACE;
-	if (b - a >= 2 && ent_is(st, a, NAMES_ORG_START) &&
-	    !ent_is(st, a, NAMES_MISC_END))
+	if (b - a >= 2 && ent_is(st, a, WORD_ORG_START) &&
+	    !ent_is(st, a, WORD_MISC_END))
 		return EX_ORG;
 	for (k = a + 1; k + 1 < b; k++) {
 		if (!extract_tok_is(x, k, "of") && !extract_tok_is(x, k, "for"))
 			continue;
-		if (ent_is(st, k - 1, NAMES_ORG_END))
+		if (ent_is(st, k - 1, WORD_ORG_END))
 			return EX_ORG;
-		if (ent_is(st, k - 1, NAMES_PLACE_END) ||
-		    ent_is(st, k - 1, NAMES_PLACE_START))
+		if (ent_is(st, k - 1, WORD_PLACE_END) ||
+		    ent_is(st, k - 1, WORD_PLACE_START))
 			return EX_PLACE;
-		if (ent_is(st, k - 1, NAMES_OF_HEAD))
+		if (ent_is(st, k - 1, WORD_OF_HEAD))
 			return EX_ORG;
 	}
 	for (k = a; k < b; k++)
@@ -566,7 +567,7 @@ ent_keyword_kind(struct ent_state_s *st, size_t a, size_t b)
 
 /* Does "(1998)" follow token b-1, as after a film's or a book's title? */
 static int
-ent_work(struct ent_state_s *st, size_t b)
+ent_work(struct ent_stage *st, size_t b)
 {
 	struct extract	*x = st->x;
 	size_t		 n;
@@ -582,7 +583,7 @@ ent_work(struct ent_state_s *st, size_t b)
 
 /* Classify a run of name words with no title before it. */
 static void
-ent_classify(struct ent_state_s *st, struct ent_cand *c)
+ent_classify(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 a = c->a, b = c->b, n = b - a;
@@ -599,7 +600,7 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 	c->canon = NULL;
 	/* the Court, the Senate, the Ministry: a body named by its kind */
 	if (n == 1 && !c->weak && a > 0 && extract_tok_is(x, a - 1, "the") &&
-	    ent_is(st, a, NAMES_BODY) && !(x->toks[a].flags & TOK_UPPER)) {
+	    ent_is(st, a, WORD_BODY) && !(x->toks[a].flags & TOK_UPPER)) {
 		c->kind = EX_ORG;
 		c->state = ENT_SURE;
 		return;
@@ -609,7 +610,7 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		return;
 	}
 	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n ||
-	    (n == 1 && names_plural_demonym(x, a))) {
+	    (n == 1 && ent_plural_demonym(x, a))) {
 		c->state = ENT_DROP;	/* an adjective; Iranians, Arabs */
 		return;
 	}
@@ -625,20 +626,20 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && ent_is(st, b - 1, NAMES_MISC_END)) {
+	if (n >= 2 && ent_is(st, b - 1, WORD_MISC_END)) {
 		c->kind = EX_MISC;
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && n <= 4 && (ent_given(st, a) || names_initial(x, a + 1) ||
-	    (n >= 3 && names_initial(x, a) && ent_given(st, a + 1))) &&
-	    !names_initial(x, b - 1) && !ent_work(st, b)) {
+	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_initial(x, a + 1) ||
+	    (n >= 3 && ent_initial(x, a) && ent_given(st, a + 1))) &&
+	    !ent_initial(x, b - 1) && !ent_work(st, b)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
 	}
 	/* Shahed drones, ''Mohajer 10'' */
-	if (b < x->ntoks && ent_is(st, b, NAMES_MISC_CUE) && !c->weak &&
+	if (b < x->ntoks && ent_is(st, b, WORD_MISC_CUE) && !c->weak &&
 	    n <= 3) {
 		c->kind = EX_MISC;
 		c->state = ENT_SURE;
@@ -659,7 +660,7 @@ ent_classify(struct ent_state_s *st, struct ent_cand *c)
 
 /* Split an unknown run at the lexicon phrases inside it. */
 static void
-ent_split(struct ent_state_s *st, size_t a, size_t b)
+ent_split(struct ent_stage *st, size_t a, size_t b)
 {
 	struct ent_cand	*c;
 	size_t		 k = a, u = a, n;
@@ -695,7 +696,7 @@ ent_split(struct ent_state_s *st, size_t a, size_t b)
  * Ryabkov", "US Secretary of State Antony Blinken". Returns 1 if found.
  */
 static int
-ent_titled(struct ent_state_s *st, size_t a, size_t b)
+ent_titled(struct ent_stage *st, size_t a, size_t b)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c, *pc;
@@ -709,12 +710,12 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		if (!ent_capword(x, s0 - 1) || ent_title_class(st, s0 - 1) !=
 		    NULL)
 			break;
-	if (s0 == a || s0 == b || ent_is(st, b - 1, NAMES_ORG_END) ||
-	    ent_is(st, b - 1, NAMES_PLACE_END) || (ent_is(st, b - 1,
-	    NAMES_MISC_END) && !(ent_roman(x, b - 1) && ent_given(st, s0))))
+	if (s0 == a || s0 == b || ent_is(st, b - 1, WORD_ORG_END) ||
+	    ent_is(st, b - 1, WORD_PLACE_END) || (ent_is(st, b - 1,
+	    WORD_MISC_END) && !(ent_roman(x, b - 1) && ent_given(st, s0))))
 		return 0;
 	/* the name is no common word: not "Pilot Training" */
-	if (!ent_given(st, s0) && !names_initial(x, s0)) {
+	if (!ent_given(st, s0) && !ent_initial(x, s0)) {
 		for (k = s0; k < b; k++)
 			if (ent_seen_lower(st, k) || ent_stop(st, k))
 				return 0;
@@ -750,7 +751,7 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
 		n = t0 - a;
 		if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n)
 			affil = v;
-		else if (n == 1 && names_demonym_shape(x, a) &&
+		else if (n == 1 && ent_demonym_shape(x, a) &&
 		    ent_lex_whole(st, a, t0, &v, &media) == -1)
 			atok = a;
 		else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1) {
@@ -802,7 +803,7 @@ ent_titled(struct ent_state_s *st, size_t a, size_t b)
  * spokesperson." Sets the candidate's title and affiliation.
  */
 static void
-ent_apposition(struct ent_state_s *st, struct ent_cand *c)
+ent_apposition(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k = c->b, t0, ha, end, n;
@@ -849,7 +850,7 @@ ent_apposition(struct ent_state_s *st, struct ent_cand *c)
 
 /* Look at the run of name words [a, b). */
 static void
-ent_chunk(struct ent_state_s *st, size_t a, size_t b)
+ent_chunk(struct ent_stage *st, size_t a, size_t b)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
@@ -857,7 +858,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	size_t		 t, ha, affil_cand, affil_tok;
 	int		 kind, media;
 
-	if (names_compass(st, a, b) || names_state_code(st, a, b))
+	if (ent_compass(st, a, b) || ent_state_code(st, a, b))
 		return;
 	/* leading words that are not names */
 	while (a < b) {
@@ -867,7 +868,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 		if (ent_lex_prefix(st, a, b, &kind, &v, &media) > 1)
 			break;		/* New York, The Hague */
 		if (ent_stop(st, a) || !ent_capword(x, a) ||
-		    names_hyphen_adjective(x, a)) {
+		    ent_hyphen_adjective(x, a)) {
 			a++;
 			continue;
 		}
@@ -891,7 +892,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 	}
 	if (a >= b)
 		return;
-	if (names_addressed(st, a, b) || names_homeland(st, a, b))
+	if (ent_addressed(st, a, b) || ent_homeland(st, a, b))
 		return;
 	if (!st->shout[a] && ent_lex_whole(st, a, b, &v, &media) == -1 &&
 	    ent_titled(st, a, b))
@@ -943,7 +944,7 @@ ent_chunk(struct ent_state_s *st, size_t a, size_t b)
 
 /* Find candidates left to right. */
 static void
-ent_scan(struct ent_state_s *st)
+ent_scan(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	size_t		 i = 0, b;
@@ -963,7 +964,7 @@ ent_scan(struct ent_state_s *st)
 void
 extract_entities(struct extract *x)
 {
-	struct ent_state_s	st;
+	struct ent_stage	st;
 
 	if (x->ntoks == 0)
 		return;
@@ -973,17 +974,17 @@ extract_entities(struct extract *x)
 	buf_init(&st.b);
 	ent_prepare(&st);
 	ent_scan(&st);
-	names_resolve(&st);
-	names_emit(&st);
+	ent_resolve(&st);
+	ent_emit(&st);
 	buf_free(&st.b);
-	names_map_free(&st.words);
-	names_map_free(&st.kinds);
-	names_map_free(&st.surnames);
-	names_map_free(&st.firsts);
-	names_map_free(&st.votes);
-	names_map_free(&st.owners);
-	names_map_free(&st.singles);
-	names_map_free(&st.tongues);
+	ent_map_free(&st.words);
+	ent_map_free(&st.kinds);
+	ent_map_free(&st.surnames);
+	ent_map_free(&st.firsts);
+	ent_map_free(&st.votes);
+	ent_map_free(&st.owners);
+	ent_map_free(&st.singles);
+	ent_map_free(&st.tongues);
 	free(st.cands);
 	free(st.weak);
 	free(st.th);

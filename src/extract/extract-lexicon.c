@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "extract.h"
-#include "lexicon.h"
+#include "extract-lexicon.h"
 #include "xmalloc.h"
 #include "banned.h"
 

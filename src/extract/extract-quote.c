@@ -2,7 +2,7 @@
  * The quote stage: direct quotes between marks, including quotes that run
  * over paragraphs whose closing mark is left out, each attributed by the
  * cue next to it or taking the speaker of the quote before it; indirect
- * speech comes from extract-attrib.c. Every search is bounded to the
+ * speech comes from extract-quote-attrib.c. Every search is bounded to the
  * paragraph or a few tokens, so time is linear in the text.
  */
 #include "config.h"
@@ -220,7 +220,7 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 	i = pc->close + 1;
 	if (i + 1 < end && (x->toks[i].flags & TOK_DASH) &&
 	    (x->toks[i + 1].flags & TOK_CAP) &&
-	    attrib_np_after(q, i + 1, end, &pd->sp) &&
+	    quote_attrib_np_after(q, i + 1, end, &pd->sp) &&
 	    (pd->sp.last >= end || quote_stop(x, pd->sp.last) ||
 	    quote_punct(x, pd->sp.last, ','))) {
 		/* "Q" -- Name, at the end of a line */
@@ -231,8 +231,8 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 		i++;
 	if (i >= end)
 		return 0;
-	if ((n = cue_at(q, i, 0)) != 0) {
-		if (!attrib_np_after(q, i + n, end, &pd->sp))
+	if ((n = quote_cue_at(q, i, 0)) != 0) {
+		if (!quote_attrib_np_after(q, i + n, end, &pd->sp))
 			return 0;
 		pd->cue_first = i;
 		pd->cue_last = i + n;
@@ -248,17 +248,18 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 		    (quote_stop(x, j) && !paren && !(j + 1 < end &&
 		    quote_punct(x, j + 1, ','))))
 			break;		/* not the dot of "R-Ky.," */
-		if ((n = cue_at(q, j, 0)) == 0)
+		if ((n = quote_cue_at(q, j, 0)) == 0)
 			continue;
 		if (quote_stop(x, pc->close - 1) &&
 		    !quote_punct(x, i - 1, ',') &&
 		    j + n < end && !quote_stop(x, j + n) &&
 		    !quote_punct(x, j + n, ','))
 			return 0;	/* "Q." She said that ... */
-		if (!attrib_np_before(q, j, i, &pd->sp) || pd->sp.first != i) {
+		if (!quote_attrib_np_before(q, j, i, &pd->sp) || pd->sp.first !=
+		    i) {
 			/* "Q," Name, a long title, said */
 			if (!(x->toks[i].flags & TOK_CAP) ||
-			    !attrib_np_after(q, i, j, &pd->sp) ||
+			    !quote_attrib_np_after(q, i, j, &pd->sp) ||
 			    !quote_punct(x, pd->sp.last, ','))
 				return 0;
 		}
@@ -316,7 +317,7 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 			break;
 		mark = that || quote_punct(x, b + 1, ':') ||
 		    quote_punct(x, b + 1, ',');
-		if ((n = cue_at(q, j, !mark)) == 0 || q->cueused[j])
+		if ((n = quote_cue_at(q, j, !mark)) == 0 || q->cueused[j])
 			continue;
 		if (j + n <= b && !mark)
 			return 0;
@@ -326,8 +327,8 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 		i = i != EX_NONE ? x->sents[i].first : lo;
 		if (i < lo)
 			i = lo;
-		if (!attrib_np_before(q, j, i, &pd->sp) &&
-		    !attrib_subject(q, j, i, &pd->sp))
+		if (!quote_attrib_np_before(q, j, i, &pd->sp) &&
+		    !quote_attrib_subject(q, j, i, &pd->sp))
 			return 0;
 		pd->cue_first = j;
 		pd->cue_last = j + n;
@@ -336,7 +337,7 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 	if (quote_punct(x, pc->open - 1, ':') &&
 	    (j = quote_sentence(x, pc->open - 1)) != EX_NONE) {
 		/* X echoed: / released the following statement: "Q" */
-		return attrib_subject(q, pc->open - 1, x->sents[j].first,
+		return quote_attrib_subject(q, pc->open - 1, x->sents[j].first,
 		    &pd->sp);
 	}
 	return 0;
@@ -537,7 +538,7 @@ quote_flush(struct qt *q, size_t p)
 			else if (words < QT_LONG)
 				continue;
 		} else if (pd->sp.first != EX_NONE)
-			speaker_resolve(q, &pd->sp, pd->cue_first);
+			quote_speaker_resolve(q, &pd->sp, pd->cue_first);
 		if (pc != NULL) {
 			pc->emitted = 1;
 			pc->sp = pd->sp;
@@ -650,7 +651,7 @@ extract_quotes(struct extract *x)
 	for (p = 0; p < x->nparas; p++) {
 		for (; k < q.npieces && q.pieces[k].para == p; k++)
 			quote_direct(&q, k);
-		attrib_indirect(&q, p);
+		quote_attrib_indirect(&q, p);
 		quote_flush(&q, p);
 	}
 	free(q.pieces);

@@ -3,8 +3,8 @@
  * and compiled into the program (src/lexicon-data.c), looked up by exact
  * phrase, case-insensitively, in a hash table built on first use.
  */
-#ifndef DOSSIER_LEXICON_H
-#define DOSSIER_LEXICON_H
+#ifndef DOSSIER_EXTRACT_LEXICON_H
+#define DOSSIER_EXTRACT_LEXICON_H
 
 #include <stddef.h>
 

@@ -11,11 +11,11 @@
 
 #include "extract.h"
 #include "extract-quote.h"
-#include "lexicon.h"
+#include "extract-lexicon.h"
 #include "banned.h"
 
 /* A word list, looked up case-insensitively. */
-struct speaker_words {
+struct quote_speaker_words {
 	const char *const	*w;
 	size_t			 n;
 };
@@ -23,18 +23,21 @@ struct speaker_words {
 #define WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0] }
 
 /* Pronouns that may be a source, and what they refer back to. */
-static const char *const speaker_person_list[] = { "he", "she" };
-static const char *const speaker_other_list[] = { "they", "it" };
-static const char *const speaker_self_list[] = { "i", "we", "you" };
+static const char *const quote_speaker_person_list[] = { "he", "she" };
+static const char *const quote_speaker_other_list[] = { "they", "it" };
+static const char *const quote_speaker_self_list[] = { "i", "we", "you" };
 
-static const struct speaker_words speaker_pperson =
-    WORDS(speaker_person_list);
-static const struct speaker_words speaker_pother = WORDS(speaker_other_list);
-static const struct speaker_words speaker_pself = WORDS(speaker_self_list);
+static const struct quote_speaker_words quote_speaker_pperson =
+    WORDS(quote_speaker_person_list);
+static const struct quote_speaker_words quote_speaker_pother =
+    WORDS(quote_speaker_other_list);
+static const struct quote_speaker_words quote_speaker_pself =
+    WORDS(quote_speaker_self_list);
 
 /* Is token i one of the words? */
 static int
-speaker_in(const struct extract *x, size_t i, const struct speaker_words *l)
+quote_speaker_in(const struct extract *x, size_t i, const struct
+    quote_speaker_words *l)
 {
 	const char	*w = x->text + x->toks[i].start;
 	size_t		 k, n = x->toks[i].end - x->toks[i].start;
@@ -47,7 +50,7 @@ speaker_in(const struct extract *x, size_t i, const struct speaker_words *l)
 
 /* The mention overlapping tokens [first, last) that names the source. */
 static size_t
-speaker_mention(const struct qt *q, size_t first, size_t last)
+quote_speaker_mention(const struct qt *q, size_t first, size_t last)
 {
 	const struct extract	*x = q->x;
 	size_t			 lo = 0, hi = x->nments, mid, i;
@@ -85,7 +88,7 @@ speaker_mention(const struct qt *q, size_t first, size_t last)
 
 /* Copy what an earlier speaker resolved to, keeping this mention. */
 static void
-speaker_refer(struct qt_speaker *sp, const struct qt_speaker *to)
+quote_speaker_refer(struct qt_speaker *sp, const struct qt_speaker *to)
 {
 	if (to->first == EX_NONE) {
 		sp->source = EX_SOURCE_NONE;
@@ -98,7 +101,8 @@ speaker_refer(struct qt_speaker *sp, const struct qt_speaker *to)
 
 /* Does speaker sp hold the role named by token role: its title or words? */
 static int
-speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t role)
+quote_speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t
+    role)
 {
 	const struct extract	*x = q->x;
 	const char		*w = x->text + x->toks[role].start, *t;
@@ -120,13 +124,13 @@ speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t role)
 
 /* "the minister": the last person who spoke holding that role. */
 static const struct qt_speaker *
-speaker_role(const struct qt *q, size_t role)
+quote_speaker_role(const struct qt *q, size_t role)
 {
 	size_t	i, k;
 
 	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
 		k = (q->nhist - 1 - i) % QT_HIST;
-		if (speaker_holds(q, &q->hist[k], role))
+		if (quote_speaker_holds(q, &q->hist[k], role))
 			return &q->hist[k];
 	}
 	return &q->lastperson;
@@ -134,7 +138,7 @@ speaker_role(const struct qt *q, size_t role)
 
 /* Is byte offset off outside quote marks? */
 static int
-speaker_outside(const struct qt *q, size_t off)
+quote_speaker_outside(const struct qt *q, size_t off)
 {
 	const struct extract	*x = q->x;
 	size_t			 lo = 0, hi = x->ntoks, mid;
@@ -155,13 +159,13 @@ speaker_outside(const struct qt *q, size_t off)
  * 'We will use every tool,' she said."
  */
 static void
-speaker_pronoun(const struct qt *q, struct qt_speaker *sp)
+quote_speaker_pronoun(const struct qt *q, struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	const struct ex_mention	*m;
 	size_t			 s, k, lo, hi, mid, i, after = 0;
 
-	speaker_refer(sp, &q->lastperson);
+	quote_speaker_refer(sp, &q->lastperson);
 	if (q->ments == NULL ||
 	    (s = quote_sentence(x, sp->first)) == EX_NONE)
 		return;
@@ -190,7 +194,7 @@ speaker_pronoun(const struct qt *q, struct qt_speaker *sp)
 				break;
 			if (m->entity < x->nents &&
 			    x->ents[m->entity].kind == EX_PERSON &&
-			    speaker_outside(q, m->start)) {
+			    quote_speaker_outside(q, m->start)) {
 				sp->entity = m->entity;
 				sp->source = EX_SOURCE_ENTITY;
 				sp->person = 1;
@@ -207,7 +211,7 @@ speaker_pronoun(const struct qt *q, struct qt_speaker *sp)
  * or a pronoun or role noun that refers back to the last fitting speaker.
  */
 void
-speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
+quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 {
 	const struct extract	*x = q->x;
 	const char		*v, *cls = NULL, *lemma;
@@ -218,18 +222,18 @@ speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	if (sp->first == EX_NONE)
 		return;
 	n = sp->last - sp->first;
-	if (n == 1 && speaker_in(x, sp->first, &speaker_pperson)) {
+	if (n == 1 && quote_speaker_in(x, sp->first, &quote_speaker_pperson)) {
 		sp->pronoun = 1;
-		speaker_pronoun(q, sp);
+		quote_speaker_pronoun(q, sp);
 		return;
 	}
-	if (n == 1 && speaker_in(x, sp->first, &speaker_pother)) {
+	if (n == 1 && quote_speaker_in(x, sp->first, &quote_speaker_pother)) {
 		sp->pronoun = 1;
-		speaker_refer(sp, extract_tok_is(x, sp->first, "it") ?
+		quote_speaker_refer(sp, extract_tok_is(x, sp->first, "it") ?
 		    &q->lastorg : &q->last);
 		return;
 	}
-	if (n == 1 && speaker_in(x, sp->first, &speaker_pself)) {
+	if (n == 1 && quote_speaker_in(x, sp->first, &quote_speaker_pself)) {
 		sp->pronoun = 1;
 		sp->source = EX_SOURCE_NONE;
 		return;
@@ -249,16 +253,16 @@ speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 		} else if (x->toks[i].flags & TOK_CAP)
 			named++;
 	}
-	sp->entity = speaker_mention(q, sp->first, sp->last);
+	sp->entity = quote_speaker_mention(q, sp->first, sp->last);
 	if (sp->entity != EX_NONE && x->ents[sp->entity].media)
 		media = 1;
 	if (cls != NULL && strcmp(cls, "media") == 0 && after == 0)
 		media = 1;
 	sp->head = ncls != EX_NONE ? ncls : sp->last - 1;
 	if (!media && (sp->outlet || (cue != EX_NONE && (lemma =
-	    cue_lemma(x, cue)) != NULL && strcmp(lemma, "report") == 0)) &&
-	    (sp->entity == EX_NONE || x->ents[sp->entity].kind != EX_PERSON) &&
-	    (cls == NULL || strcmp(cls, "role") != 0))
+	    quote_cue_lemma(x, cue)) != NULL && strcmp(lemma, "report") ==
+	    0)) && (sp->entity == EX_NONE || x->ents[sp->entity].kind !=
+	    EX_PERSON) && (cls == NULL || strcmp(cls, "role") != 0))
 		media = 1;	/* X reported, a report from X */
 	if (media) {
 		sp->source = EX_SOURCE_MEDIA;
@@ -266,10 +270,10 @@ speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	} else if (cls != NULL && after == 0 && def && n <= 3 &&
 	    strcmp(cls, "media") != 0 &&
 	    x->text[x->toks[ncls].end - 1] != 's' &&
-	    speaker_role(q, ncls)->first != EX_NONE) {
+	    quote_speaker_role(q, ncls)->first != EX_NONE) {
 		/* "the minister", "the official": the last who fits */
 		sp->role = 1;
-		speaker_refer(sp, speaker_role(q, ncls));
+		quote_speaker_refer(sp, quote_speaker_role(q, ncls));
 		return;
 	} else if (sp->entity != EX_NONE && (x->ents[sp->entity].kind ==
 	    EX_PERSON || after > 0 || cls == NULL)) {

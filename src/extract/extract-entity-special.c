@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-names.h"
-#include "lexicon.h"
+#include "extract-entity.h"
+#include "extract-lexicon.h"
 #include "banned.h"
 
 /*
@@ -20,7 +20,7 @@
  * [a, b) is such a role and adds it as a person.
  */
 int
-names_addressed(struct ent_state_s *st, size_t a, size_t b)
+ent_addressed(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const before[] = {
 		"the", "this", "our", "madam", "madame", "mr.", "mr",
@@ -65,7 +65,7 @@ names_addressed(struct ent_state_s *st, size_t a, size_t b)
  * 1 if [a, b) is such a word and adds it as a place.
  */
 int
-names_homeland(struct ent_state_s *st, size_t a, size_t b)
+ent_homeland(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const lands[] = {
 		"Nation", "Country", "Homeland", "Republic", "Motherland",
@@ -99,7 +99,7 @@ names_homeland(struct ent_state_s *st, size_t a, size_t b)
  * [a, b) is such a word and adds it as a place.
  */
 int
-names_compass(struct ent_state_s *st, size_t a, size_t b)
+ent_compass(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const points[] = {
 		"North", "South", "East", "West", "Northeast", "Northwest",
@@ -131,7 +131,7 @@ names_compass(struct ent_state_s *st, size_t a, size_t b)
  * only this place counts. Returns 1 if [a, b) is one and adds it.
  */
 int
-names_state_code(struct ent_state_s *st, size_t a, size_t b)
+ent_state_code(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const states[][2] = {
 		{ "AL", "Alabama" }, { "AK", "Alaska" }, { "AZ", "Arizona" },
@@ -170,7 +170,8 @@ names_state_code(struct ent_state_s *st, size_t a, size_t b)
 		return 0;
 	w = ent_tok(x, a, &n);
 	for (k = 0; k < sizeof states / sizeof states[0]; k++)
-		if (strlen(states[k][0]) == n && memcmp(w, states[k][0], n) == 0)
+		if (strlen(states[k][0]) == n && memcmp(w, states[k][0], n) ==
+		    0)
 			break;
 	if (k == sizeof states / sizeof states[0])
 		return 0;

@@ -3,8 +3,8 @@
  * "Ryabkov" finds "Sergei Ryabkov"; the decisions recognition left open
  * (cues around a name, lists, votes of a word's other mentions); and the
  * entities and mentions made from the candidates with their canonical
- * names, titles and affiliations. Word classes are in extract-words.c,
- * the hash map and names' hashes in extract-namemap.c.
+ * names, titles and affiliations. Word classes are in extract-entity-words.c,
+ * the hash map and names' hashes in extract-entity-namemap.c.
  */
 #include "config.h"
 
@@ -14,16 +14,16 @@
 
 #include "buf.h"
 #include "extract.h"
-#include "extract-names.h"
-#include "lexicon.h"
+#include "extract-entity.h"
+#include "extract-lexicon.h"
 #include "xmalloc.h"
 #include "banned.h"
 
-static void	names_people(struct ent_state_s *);
+static void	ent_people(struct ent_stage *);
 
 /* Is no word of the candidate written in lower case in the text? */
 static int
-names_no_lower(struct ent_state_s *st, struct ent_cand *c)
+ent_no_lower(struct ent_stage *st, struct ent_cand *c)
 {
 	size_t	k;
 
@@ -38,7 +38,7 @@ names_no_lower(struct ent_state_s *st, struct ent_cand *c)
  * (L2, CoM, DH2017), and no number after it (Wave 1)?
  */
 static int
-names_plain(struct ent_state_s *st, struct ent_cand *c)
+ent_plain(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k, i, n;
@@ -64,7 +64,7 @@ names_plain(struct ent_state_s *st, struct ent_cand *c)
 
 /* Is token i a year: four digits? */
 static int
-names_year(const struct extract *x, size_t i)
+ent_year(const struct extract *x, size_t i)
 {
 	size_t		 n, k;
 	const char	*w = ent_tok(x, i, &n);
@@ -83,7 +83,7 @@ names_year(const struct extract *x, size_t i)
  * commas and "&" or "and" may run from it to ", year".
  */
 static int
-names_cite_list(struct ent_state_s *st, struct ent_cand *c)
+ent_cite_list(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k, names = 1, end;
@@ -97,7 +97,7 @@ names_cite_list(struct ent_state_s *st, struct ent_cand *c)
 	end = c->b + 16 < x->ntoks ? c->b + 16 : x->ntoks;
 	for (k = c->b; k + 1 < end; k++) {
 		if (extract_tok_is(x, k, ",")) {
-			if (names_year(x, k + 1))
+			if (ent_year(x, k + 1))
 				return names >= 2 || amp;
 			continue;
 		}
@@ -105,7 +105,7 @@ names_cite_list(struct ent_state_s *st, struct ent_cand *c)
 			amp = 1;
 			continue;
 		}
-		if (!ent_capword(x, k) || ent_is(st, k, NAMES_STOP))
+		if (!ent_capword(x, k) || ent_is(st, k, WORD_STOP))
 			return 0;
 		names++;
 	}
@@ -114,7 +114,7 @@ names_cite_list(struct ent_state_s *st, struct ent_cand *c)
 
 /* Does what follows the candidate say it is a person? */
 static int
-names_person_context(struct ent_state_s *st, struct ent_cand *c)
+ent_person_context(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k = c->b, p = c->a > 0 ? c->a - 1 : EX_NONE, len;
@@ -130,25 +130,25 @@ names_person_context(struct ent_state_s *st, struct ent_cand *c)
 		poss = 1;
 	} else if (extract_tok_is(x, k, ","))
 		k++;
-	if (poss && k < x->ntoks && ent_is(st, k, NAMES_PERSON_NOUN))
+	if (poss && k < x->ntoks && ent_is(st, k, WORD_PERSON_NOUN))
 		return 1;		/* Byron's memoirs */
 	/* one word between: Holt also said, Holt was born */
-	if (k + 1 < x->ntoks && ent_is(st, k, NAMES_AUX))
+	if (k + 1 < x->ntoks && ent_is(st, k, WORD_AUX))
 		k++;
-	if (k < x->ntoks && ent_is(st, k, NAMES_PERSON_CUE))
+	if (k < x->ntoks && ent_is(st, k, WORD_PERSON_CUE))
 		return 1;
 	/* citations: (Carrano, 2009), (Brieber 2014), Spang (1983) */
 	k = c->b;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, ",") &&
-	    names_year(x, k + 1) && (c->b - c->a == 1 || (p != EX_NONE &&
+	    ent_year(x, k + 1) && (c->b - c->a == 1 || (p != EX_NONE &&
 	    (extract_tok_is(x, p, "(") || extract_tok_is(x, p, ";") ||
 	    extract_tok_is(x, p, "see")))))
 		return 1;
-	if (k + 1 < x->ntoks && names_year(x, k) && p != EX_NONE &&
+	if (k + 1 < x->ntoks && ent_year(x, k) && p != EX_NONE &&
 	    (extract_tok_is(x, p, "(") || extract_tok_is(x, p, ";")))
 		return 1;
 	if (k + 2 < x->ntoks && extract_tok_is(x, k, "(") &&
-	    names_year(x, k + 1) && c->b - c->a == 1 && p != EX_NONE &&
+	    ent_year(x, k + 1) && c->b - c->a == 1 && p != EX_NONE &&
 	    (extract_tok_is(x, p, "and") || extract_tok_is(x, p, "&") ||
 	    extract_tok_is(x, p, "by") || extract_tok_is(x, p, ";") ||
 	    extract_tok_is(x, p, "see") || extract_tok_is(x, p, ",")))
@@ -156,7 +156,7 @@ names_person_context(struct ent_state_s *st, struct ent_cand *c)
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
 	    extract_tok_is(x, k + 1, "al."))
 		return 1;
-	if (names_cite_list(st, c))
+	if (ent_cite_list(st, c))
 		return 1;
 	/* Carrano & Biewener; Kessler and colleagues; Chao and his wife */
 	if (p != EX_NONE && extract_tok_is(x, p, "&"))
@@ -177,7 +177,7 @@ names_person_context(struct ent_state_s *st, struct ent_cand *c)
 
 /* Is the one word of the candidate in camel case: YouTube, LibriVox? */
 static int
-names_camel(struct ent_state_s *st, struct ent_cand *c)
+ent_camel(struct ent_stage *st, struct ent_cand *c)
 {
 	static const char *const prefixes[] = {
 		"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
@@ -186,7 +186,7 @@ names_camel(struct ent_state_s *st, struct ent_cand *c)
 	size_t		 n, i, k, len;
 	const char	*w = ent_tok(st->x, c->a, &n);
 
-	if (ent_is(st, c->a, NAMES_NOT_ORG) || memchr(w, '-', n) != NULL ||
+	if (ent_is(st, c->a, WORD_NOT_ORG) || memchr(w, '-', n) != NULL ||
 	    memchr(w, '\'', n) != NULL)
 		return 0;
 	/* ACPeds, KPMGs: capitals, then a capital before lower case */
@@ -214,7 +214,7 @@ names_camel(struct ent_state_s *st, struct ent_cand *c)
  * Quilis's terms, Carrano and Biewener, Lynch v. Overholser?
  */
 static int
-names_cited(struct ent_state_s *st, struct ent_cand *c)
+ent_cited(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k = c->b;
@@ -242,7 +242,7 @@ names_cited(struct ent_state_s *st, struct ent_cand *c)
  * degree in Psychology"? A word alone is let off "-ing" and "-ness".
  */
 static int
-names_abstract(struct ent_state_s *st, struct ent_cand *c, int alone)
+ent_abstract(struct ent_stage *st, struct ent_cand *c, int alone)
 {
 	static const char *const ends[] = {
 		"tion", "tions", "sion", "sions", "ship", "ment", "ments",
@@ -258,7 +258,8 @@ names_abstract(struct ent_state_s *st, struct ent_cand *c, int alone)
 		w = ent_tok(st->x, k, &n);
 		for (i = 0; i < nends; i++) {
 			len = strlen(ends[i]);
-			if (n > len + 2 && memcmp(w + n - len, ends[i], len) == 0)
+			if (n > len + 2 && memcmp(w + n - len, ends[i], len) ==
+			    0)
 				return 1;
 		}
 	}
@@ -270,7 +271,7 @@ names_abstract(struct ent_state_s *st, struct ent_cand *c, int alone)
  * comma (Janis Cole and Holly Dale; Poland and Sweden), or -1.
  */
 static int
-names_coordinated(struct ent_state_s *st, size_t i)
+ent_coordinated(struct ent_stage *st, size_t i)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c = &st->cands[i], *o;
@@ -310,29 +311,29 @@ names_coordinated(struct ent_state_s *st, size_t i)
  * towns of", "states such as"), 0 if not.
  */
 static int
-names_place_before(struct ent_state_s *st, size_t a)
+ent_place_before(struct ent_stage *st, size_t a)
 {
 	struct extract	*x = st->x;
 	size_t		 k = a;
 
 	if (k == 0)
 		return 0;
-	if (ent_is(st, k - 1, NAMES_PLACE_CUE))
+	if (ent_is(st, k - 1, WORD_PLACE_CUE))
 		return 1;
 	if (extract_tok_is(x, k - 1, "the") && k >= 2)
 		k--;
 	if (k < 2)
 		return 0;
 	if (extract_tok_is(x, k - 1, "to") && ent_is(st, k - 2,
-	    NAMES_MOTION) && !ent_capword(x, k - 2))
+	    WORD_MOTION) && !ent_capword(x, k - 2))
 		return 1;
 	/* the cities of, towns such as, countries like, states including */
 	if ((extract_tok_is(x, k - 1, "of") || extract_tok_is(x, k - 1,
 	    "like") || extract_tok_is(x, k - 1, "including")) &&
-	    ent_is(st, k - 2, NAMES_PLACES))
+	    ent_is(st, k - 2, WORD_PLACES))
 		return 2;
 	if (k >= 3 && extract_tok_is(x, k - 1, "as") && extract_tok_is(x,
-	    k - 2, "such") && ent_is(st, k - 3, NAMES_PLACES))
+	    k - 2, "such") && ent_is(st, k - 3, WORD_PLACES))
 		return 2;
 	return 0;
 }
@@ -340,15 +341,15 @@ names_place_before(struct ent_state_s *st, size_t a)
 /*
  * Is the candidate an owner, "Einstein's theory", never written in lower
  * case and not "the Union's"? Most such names are people's, but places
- * own things too, so this is a weak cue (names_resolve).
+ * own things too, so this is a weak cue (ent_resolve).
  */
 static int
-names_owner(struct ent_state_s *st, struct ent_cand *c)
+ent_owner(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 
 	if (c->b - c->a > 3 || c->b >= x->ntoks ||
-	    !(x->toks[c->b].flags & TOK_POSS) || !names_no_lower(st, c))
+	    !(x->toks[c->b].flags & TOK_POSS) || !ent_no_lower(st, c))
 		return 0;
 	if (c->a > 0 && (extract_tok_is(x, c->a - 1, "the") ||
 	    extract_tok_is(x, c->a - 1, "a")))
@@ -362,7 +363,7 @@ names_owner(struct ent_state_s *st, struct ent_cand *c)
  * words must be lower case: "Brekk's Foreign Ministry visit" is not it.
  */
 static int
-names_owns_state(struct ent_state_s *st, struct ent_cand *c)
+ent_owns_state(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	const char	*v;
@@ -384,7 +385,7 @@ names_owns_state(struct ent_state_s *st, struct ent_cand *c)
  * citation; an organisation in camel case. Returns the kind or -1.
  */
 static int
-names_cue(struct ent_state_s *st, size_t i)
+ent_cue(struct ent_stage *st, size_t i)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c = &st->cands[i];
@@ -392,68 +393,68 @@ names_cue(struct ent_state_s *st, size_t i)
 	int		 cue;
 
 	/* a place before ", State": Alpine, Arizona */
-	if (names_plain(st, c) && c->b + 1 < x->ntoks &&
+	if (ent_plain(st, c) && c->b + 1 < x->ntoks &&
 	    extract_tok_is(x, c->b, ",") &&
 	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
 	    st->cands[i + 1].kind == EX_PLACE &&
 	    st->cands[i + 1].state == ENT_SURE)
 		return EX_PLACE;
-	if (n == 1 && names_camel(st, c))
+	if (n == 1 && ent_camel(st, c))
 		return EX_ORG;
 	/* Patriot's board, Peabody's lenders */
 	if (n <= 3 && c->b + 1 < x->ntoks && (x->toks[c->b].flags &
-	    TOK_POSS) && ent_is(st, c->b + 1, NAMES_ORG_NOUN))
+	    TOK_POSS) && ent_is(st, c->b + 1, WORD_ORG_NOUN))
 		return EX_ORG;
 	/* "Varnley and Pellow" may be authors, not "the towns of" them */
-	if ((cue = names_place_before(st, c->a)) != 0 && n <= 3 &&
-	    names_no_lower(st, c) && names_plain(st, c) &&
-	    (cue == 2 || !names_cited(st, c)) &&
-	    !names_abstract(st, c, n == 1))
+	if ((cue = ent_place_before(st, c->a)) != 0 && n <= 3 &&
+	    ent_no_lower(st, c) && ent_plain(st, c) &&
+	    (cue == 2 || !ent_cited(st, c)) &&
+	    !ent_abstract(st, c, n == 1))
 		return EX_PLACE;
-	if (n <= 3 && names_no_lower(st, c) && names_person_context(st, c))
+	if (n <= 3 && ent_no_lower(st, c) && ent_person_context(st, c))
 		return EX_PERSON;
 	/* Marovia's foreign ministry: what only places own */
-	if (names_owner(st, c) && names_owns_state(st, c))
+	if (ent_owner(st, c) && ent_owns_state(st, c))
 		return EX_PLACE;
 	/* MTV's series: an acronym that owns something is a body */
-	if (n == 1 && names_owner(st, c) && (x->toks[c->a].flags &
-	    TOK_UPPER) && !ent_is(st, c->a, NAMES_NOT_ORG))
+	if (n == 1 && ent_owner(st, c) && (x->toks[c->a].flags &
+	    TOK_UPPER) && !ent_is(st, c->a, WORD_NOT_ORG))
 		return EX_ORG;
-	if (n <= 3 && names_no_lower(st, c) && names_plain(st, c))
-		return names_coordinated(st, i);
+	if (n <= 3 && ent_no_lower(st, c) && ent_plain(st, c))
+		return ent_coordinated(st, i);
 	return -1;
 }
 
 /* Count a cue's vote for what the word with hash h is. */
 static void
-names_vote(struct ent_state_s *st, uint64_t h, int kind)
+ent_vote(struct ent_stage *st, uint64_t h, int kind)
 {
-	size_t	*v = names_map_get(&st->votes, h);
+	size_t	*v = ent_map_get(&st->votes, h);
 	size_t	 add = (size_t)1 << (16 * kind);
 
 	if (v == NULL)
-		names_map_put(&st->votes, h, add);
+		ent_map_put(&st->votes, h, add);
 	else if (((*v >> (16 * kind)) & 0xffff) != 0xffff)
 		*v += add;
 }
 
-/* Count an owner's weak vote for a person (names_owner). */
+/* Count an owner's weak vote for a person (ent_owner). */
 static void
-names_vote_owner(struct ent_state_s *st, uint64_t h)
+ent_vote_owner(struct ent_stage *st, uint64_t h)
 {
-	size_t	*v = names_map_get(&st->owners, h);
+	size_t	*v = ent_map_get(&st->owners, h);
 
 	if (v == NULL)
-		names_map_put(&st->owners, h, 1);
+		ent_map_put(&st->owners, h, 1);
 	else
 		(*v)++;
 }
 
 /* The kind most cues voted for the word with hash h, or -1. */
 static int
-names_voted(struct ent_state_s *st, uint64_t h)
+ent_voted(struct ent_stage *st, uint64_t h)
 {
-	size_t	*v = names_map_get(&st->votes, h), best = 0, k, cnt;
+	size_t	*v = ent_map_get(&st->votes, h), best = 0, k, cnt;
 	int	 kind = -1, tie = 0;
 
 	if (v == NULL)
@@ -472,9 +473,9 @@ names_voted(struct ent_state_s *st, uint64_t h)
 
 /* How many cues voted this kind for the word with hash h. */
 static size_t
-names_votes_for(struct ent_state_s *st, uint64_t h, int kind)
+ent_votes_for(struct ent_stage *st, uint64_t h, int kind)
 {
-	size_t	*v = names_map_get(&st->votes, h);
+	size_t	*v = ent_map_get(&st->votes, h);
 
 	if (v == NULL || kind < 0 || kind > 2)
 		return 0;
@@ -486,7 +487,7 @@ names_votes_for(struct ent_state_s *st, uint64_t h, int kind)
  * "IAEA" after "International Atomic Energy Agency" is known.
  */
 static void
-names_initials(struct ent_state_s *st, struct ent_cand *c)
+ent_initials(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	char		 ini[16];
@@ -502,9 +503,9 @@ names_initials(struct ent_state_s *st, struct ent_cand *c)
 	}
 	if (n < 2)
 		return;
-	h = names_hash(ini, n);
-	if (names_map_get(&st->kinds, h) == NULL)
-		names_map_put(&st->kinds, h, EX_ORG + 1);
+	h = ent_hash_str(ini, n);
+	if (ent_map_get(&st->kinds, h) == NULL)
+		ent_map_put(&st->kinds, h, EX_ORG + 1);
 }
 
 /*
@@ -512,12 +513,12 @@ names_initials(struct ent_state_s *st, struct ent_cand *c)
  * Speaks" is Hillary Clinton when the text names her so elsewhere.
  */
 static void
-names_shorten(struct ent_state_s *st, struct ent_cand *c)
+ent_shorten(struct ent_stage *st, struct ent_cand *c)
 {
 	size_t	k, *v;
 
 	for (k = c->b - 1; k >= c->a + 2; k--) {
-		v = names_map_get(&st->kinds, names_hash_tokens(st, c->a, k));
+		v = ent_map_get(&st->kinds, ent_hash_span(st, c->a, k));
 		if (v != NULL && *v == EX_PERSON + 1) {
 			c->b = k;
 			return;
@@ -527,16 +528,16 @@ names_shorten(struct ent_state_s *st, struct ent_cand *c)
 
 /* Decide one candidate that nothing in itself decided. */
 static void
-names_resolve_one(struct ent_state_s *st, size_t i)
+ent_resolve_one(struct ent_stage *st, size_t i)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c = &st->cands[i];
 	size_t		 n = c->b - c->a, *v;
-	uint64_t	 h = names_hash_tokens(st, c->a, c->b);
+	uint64_t	 h = ent_hash_span(st, c->a, c->b);
 	int		 kind;
 
 	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
-	    names_map_get(&st->surnames, h) != NULL &&
+	    ent_map_get(&st->surnames, h) != NULL &&
 	    lex_find(LEX_COUNTRIES, x->text + x->toks[c->a].start,
 	    x->toks[c->a].end - x->toks[c->a].start) == NULL) {
 		c->kind = EX_PERSON;	/* Washington, of George */
@@ -545,17 +546,17 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 	}
 	if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
 		return;
-	if (n == 1 && names_map_get(&st->tongues, h) != NULL) {
+	if (n == 1 && ent_map_get(&st->tongues, h) != NULL) {
 		c->state = ENT_DROP;
 		return;
 	}
-	if ((v = names_map_get(&st->kinds, h)) != NULL) {
+	if ((v = ent_map_get(&st->kinds, h)) != NULL) {
 		c->kind = (enum ex_kind)(*v - 1);
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n == 1 && (names_map_get(&st->surnames, h) != NULL ||
-	    (names_map_get(&st->firsts, h) != NULL && !c->weak))) {
+	if (n == 1 && (ent_map_get(&st->surnames, h) != NULL ||
+	    (ent_map_get(&st->firsts, h) != NULL && !c->weak))) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
@@ -570,20 +571,20 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
-	kind = names_cue(st, i);
+	kind = ent_cue(st, i);
 	if (kind != -1) {
 		c->kind = (enum ex_kind)kind;
 		c->state = ENT_SURE;
 		if (n == 1) {
-			names_vote(st, h, kind);
+			ent_vote(st, h, kind);
 			c->by_cue = 1;
 		}
 		return;
 	}
-	if (names_owner(st, c) && names_plain(st, c) &&
-	    !names_abstract(st, c, 0)) {
+	if (ent_owner(st, c) && ent_plain(st, c) &&
+	    !ent_abstract(st, c, 0)) {
 		if (n == 1) {
-			names_vote_owner(st, h);	/* decided by votes */
+			ent_vote_owner(st, h);	/* decided by votes */
 			return;
 		}
 		c->kind = EX_PERSON;			/* Noam Chomsky's */
@@ -591,10 +592,10 @@ names_resolve_one(struct ent_state_s *st, size_t i)
 		return;
 	}
 	/* Brock Holt, then Holt and Holt again: a surname used alone */
-	if (n >= 2 && n <= 3 && names_no_lower(st, c) &&
-	    (v = names_map_get(&st->singles, ent_hash(st, c->b - 1))) !=
+	if (n >= 2 && n <= 3 && ent_no_lower(st, c) &&
+	    (v = ent_map_get(&st->singles, ent_hash(st, c->b - 1))) !=
 	    NULL && *v >= 2 &&
-	    names_map_get(&st->singles, ent_hash(st, c->a)) == NULL) {
+	    ent_map_get(&st->singles, ent_hash(st, c->a)) == NULL) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
@@ -609,7 +610,7 @@ names_resolve_one(struct ent_state_s *st, size_t i)
  * other things and are left out.
  */
 static void
-names_place_base(struct ent_state_s *st, struct ent_cand *c)
+ent_place_base(struct ent_stage *st, struct ent_cand *c)
 {
 	static const char *const lands[] = {
 		"island", "islands", "isle", "peninsula", "archipelago",
@@ -633,9 +634,9 @@ names_place_base(struct ent_state_s *st, struct ent_cand *c)
 		if (!ent_capword(x, k) || ent_stop(st, k) ||
 		    ent_seen_lower(st, k))
 			return;
-	h = names_hash_tokens(st, c->a, c->b - 1);
-	if (names_map_get(&st->kinds, h) == NULL)
-		names_map_put(&st->kinds, h, EX_PLACE + 1);
+	h = ent_hash_span(st, c->a, c->b - 1);
+	if (ent_map_get(&st->kinds, h) == NULL)
+		ent_map_put(&st->kinds, h, EX_PLACE + 1);
 }
 
 /*
@@ -643,7 +644,7 @@ names_place_base(struct ent_state_s *st, struct ent_cand *c)
  * neither is a lone "II"; "KAMALA HARRIS" in capitals is someone.
  */
 static void
-names_person_shape(struct ent_state_s *st, struct ent_cand *c)
+ent_person_shape(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k, n, j, upper = 0;
@@ -680,67 +681,67 @@ names_person_shape(struct ent_state_s *st, struct ent_cand *c)
 	/* the Maya, the Olmec: a people, not a person */
 	if (c->b - c->a == 1 && c->a > 0 && extract_tok_is(x, c->a - 1,
 	    "the") && ent_title_class(st, c->a) == NULL &&
-	    names_map_get(&st->surnames, ent_hash(st, c->a)) == NULL &&
-	    names_map_get(&st->firsts, ent_hash(st, c->a)) == NULL)
+	    ent_map_get(&st->surnames, ent_hash(st, c->a)) == NULL &&
+	    ent_map_get(&st->firsts, ent_hash(st, c->a)) == NULL)
 		c->state = ENT_DROP;
 }
 
 /* Decide candidates: runs of words first, then single words. */
 void
-names_resolve(struct ent_state_s *st)
+ent_resolve(struct ent_stage *st)
 {
 	struct ent_cand	*c;
 	size_t		 i, *v;
 	int		 kind;
 	uint64_t	 h;
 
-	names_people(st);
+	ent_people(st);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->state != ENT_SURE || c->alone)
 			continue;
-		names_map_put(&st->kinds, names_hash_tokens(st, c->a, c->b),
+		ent_map_put(&st->kinds, ent_hash_span(st, c->a, c->b),
 		    (size_t)c->kind + 1);
 		if (c->kind == EX_ORG)
-			names_initials(st, c);
+			ent_initials(st, c);
 	}
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].state == ENT_SURE &&
 		    st->cands[i].kind == EX_PLACE)
-			names_place_base(st, &st->cands[i]);
+			ent_place_base(st, &st->cands[i]);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak) {
-			v = names_map_get(&st->singles, ent_hash(st, c->a));
+			v = ent_map_get(&st->singles, ent_hash(st, c->a));
 			if (v != NULL)
 				(*v)++;
 			else
-				names_map_put(&st->singles, ent_hash(st, c->a),
+				ent_map_put(&st->singles, ent_hash(st, c->a),
 				    1);
 		}
 		/* Eegimaa speakers, the Olmec culture: no place, no person */
 		if (c->b - c->a == 1 && c->b < st->x->ntoks &&
-		    ent_is(st, c->b, NAMES_LANG_NOUN))
-			names_map_put(&st->tongues, ent_hash(st, c->a), 1);
+		    ent_is(st, c->b, WORD_LANG_NOUN))
+			ent_map_put(&st->tongues, ent_hash(st, c->a), 1);
 	}
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->b - c->a > 2 && c->weak && c->state == ENT_SURE &&
 		    c->kind == EX_PERSON && c->ta == EX_NONE)
-			names_shorten(st, c);
+			ent_shorten(st, c);
 		if (c->b - c->a > 1)
-			names_resolve_one(st, i);
+			ent_resolve_one(st, i);
 	}
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].b - st->cands[i].a == 1)
-			names_resolve_one(st, i);
+			ent_resolve_one(st, i);
 	/* lists: Scottsdale, Tempe, Peoria, Chandler and Gilbert */
 	for (i = st->ncands; i-- > 0;) {
 		c = &st->cands[i];
-		if (c->state != ENT_UNKNOWN || c->weak || !names_no_lower(st, c) ||
-		    !names_plain(st, c))
+		if (c->state != ENT_UNKNOWN || c->weak || !ent_no_lower(st,
+		    c) || !ent_plain(st, c))
 			continue;
-		if ((kind = names_coordinated(st, i)) != -1) {
+		if ((kind = ent_coordinated(st, i)) != -1) {
 			c->kind = (enum ex_kind)kind;
 			c->state = ENT_SURE;
 		}
@@ -750,11 +751,11 @@ names_resolve(struct ent_state_s *st)
 		c = &st->cands[i];
 		if (c->state != ENT_UNKNOWN)
 			continue;
-		h = names_hash_tokens(st, c->a, c->b);
-		kind = names_voted(st, h);
+		h = ent_hash_span(st, c->a, c->b);
+		kind = ent_voted(st, h);
 		/* no cue voted, but the word owns things: Einstein's */
-		if (kind == -1 && names_map_get(&st->votes, h) == NULL &&
-		    names_map_get(&st->owners, h) != NULL)
+		if (kind == -1 && ent_map_get(&st->votes, h) == NULL &&
+		    ent_map_get(&st->owners, h) != NULL)
 			kind = EX_PERSON;
 		c->state = kind == -1 ? ENT_DROP : ENT_SURE;
 		if (kind != -1)
@@ -769,20 +770,20 @@ names_resolve(struct ent_state_s *st)
 		c = &st->cands[i];
 		if (!c->by_cue || c->state != ENT_SURE)
 			continue;
-		h = names_hash_tokens(st, c->a, c->b);
-		if ((kind = names_voted(st, h)) != -1 &&
-		    kind != (int)c->kind && names_votes_for(st, h, kind) >=
-		    2 * names_votes_for(st, h, (int)c->kind) &&
-		    names_votes_for(st, h, kind) >= 2)
+		h = ent_hash_span(st, c->a, c->b);
+		if ((kind = ent_voted(st, h)) != -1 &&
+		    kind != (int)c->kind && ent_votes_for(st, h, kind) >=
+		    2 * ent_votes_for(st, h, (int)c->kind) &&
+		    ent_votes_for(st, h, kind) >= 2)
 			c->kind = (enum ex_kind)kind;
 	}
 	for (i = 0; i < st->ncands; i++)
-		names_person_shape(st, &st->cands[i]);
+		ent_person_shape(st, &st->cands[i]);
 }
 
 /* Register the people named in full, by last and first word. */
 static void
-names_people(struct ent_state_s *st)
+ent_people(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
@@ -794,27 +795,27 @@ names_people(struct ent_state_s *st)
 		if (c->state != ENT_SURE || c->kind != EX_PERSON ||
 		    c->b - c->a < 2)
 			continue;
-		names_text(x, c->a, c->b, &st->b);
+		ent_text(x, c->a, c->b, &st->b);
 		c->entity = extract_entity_add(x, EX_PERSON, st->b.data,
 		    st->b.len);
-		h = names_hash_tokens(st, c->b - 1, c->b);
-		v = names_map_get(&st->surnames, h);
+		h = ent_hash_span(st, c->b - 1, c->b);
+		v = ent_map_get(&st->surnames, h);
 		if (v == NULL)
-			names_map_put(&st->surnames, h, c->entity);
+			ent_map_put(&st->surnames, h, c->entity);
 		else if (*v != c->entity)
-			*v = NAMES_AMBIGUOUS;
-		h = names_hash_tokens(st, c->a, c->a + 1);
-		v = names_map_get(&st->firsts, h);
+			*v = ENT_AMBIGUOUS;
+		h = ent_hash_span(st, c->a, c->a + 1);
+		v = ent_map_get(&st->firsts, h);
 		if (v == NULL)
-			names_map_put(&st->firsts, h, c->entity);
+			ent_map_put(&st->firsts, h, c->entity);
 		else if (*v != c->entity)
-			*v = NAMES_AMBIGUOUS;
+			*v = ENT_AMBIGUOUS;
 	}
 }
 
 /* Set a person's title and affiliation from a titled mention. */
 static void
-names_set_title(struct ent_state_s *st, struct ent_cand *c,
+ent_set_title(struct ent_stage *st, struct ent_cand *c,
     struct ex_mention *m)
 {
 	struct extract	*x = st->x;
@@ -824,17 +825,17 @@ names_set_title(struct ent_state_s *st, struct ent_cand *c,
 
 	if (c->ta == EX_NONE)
 		return;
-	names_text(x, c->ta, c->tb, &st->b);
+	ent_text(x, c->ta, c->tb, &st->b);
 	m->title = xstrdup(st->b.data);
 	/*
 	 * A surname alone may be someone else of that name ("President
 	 * Clinton" after "Hillary Clinton"): it titles only the mention.
 	 */
-	names_text(x, c->a, c->b, &st->b);
+	ent_text(x, c->a, c->b, &st->b);
 	if (strcmp(st->b.data, e->name) != 0)
 		return;
 	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
-		names_text(x, c->ha, c->tb, &st->b);
+		ent_text(x, c->ha, c->tb, &st->b);
 		e->title = xstrdup(st->b.data);
 	}
 	if (affil == NULL && c->affil_cand != EX_NONE) {
@@ -843,7 +844,7 @@ names_set_title(struct ent_state_s *st, struct ent_cand *c,
 			affil = x->ents[ac->entity].name;
 	}
 	if (affil == NULL && c->affil_tok != EX_NONE) {
-		names_text(x, c->affil_tok, c->affil_tok + 1, &st->b);
+		ent_text(x, c->affil_tok, c->affil_tok + 1, &st->b);
 		affil = st->b.data;
 	}
 	if (e->affiliation == NULL && affil != NULL)
@@ -852,7 +853,7 @@ names_set_title(struct ent_state_s *st, struct ent_cand *c,
 
 /* Places named inside an organisation or place: Durham University. */
 static void
-names_nested(struct ent_state_s *st, struct ent_cand *c)
+ent_nested(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k, n, e;
@@ -875,7 +876,7 @@ names_nested(struct ent_state_s *st, struct ent_cand *c)
 
 /* Turn the decided candidates into entities and mentions. */
 void
-names_emit(struct ent_state_s *st)
+ent_emit(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
@@ -889,11 +890,11 @@ names_emit(struct ent_state_s *st)
 			continue;
 		if (c->entity == EX_NONE && c->kind == EX_PERSON &&
 		    c->b - c->a == 1) {
-			h = names_hash_tokens(st, c->a, c->b);
-			v = names_map_get(&st->surnames, h);
-			if (v == NULL || *v == NAMES_AMBIGUOUS)
-				v = names_map_get(&st->firsts, h);
-			if (v != NULL && *v != NAMES_AMBIGUOUS)
+			h = ent_hash_span(st, c->a, c->b);
+			v = ent_map_get(&st->surnames, h);
+			if (v == NULL || *v == ENT_AMBIGUOUS)
+				v = ent_map_get(&st->firsts, h);
+			if (v != NULL && *v != ENT_AMBIGUOUS)
 				c->entity = *v;
 		}
 		if (c->entity == EX_NONE) {
@@ -901,7 +902,7 @@ names_emit(struct ent_state_s *st)
 				c->entity = extract_entity_add(x, c->kind,
 				    c->canon, strlen(c->canon));
 			else {
-				names_text(x, c->a, c->b, &st->b);
+				ent_text(x, c->a, c->b, &st->b);
 				c->entity = extract_entity_add(x, c->kind,
 				    st->b.data, st->b.len);
 			}
@@ -912,9 +913,9 @@ names_emit(struct ent_state_s *st)
 		    x->toks[c->b - 1].end, c->entity);
 		m = &x->ments[mi];
 		if (c->kind == EX_PERSON)
-			names_set_title(st, c, m);
+			ent_set_title(st, c, m);
 		if ((c->kind == EX_ORG || c->kind == EX_MISC) &&
 		    c->b - c->a >= 2)
-			names_nested(st, c);
+			ent_nested(st, c);
 	}
 }

@@ -1,9 +1,9 @@
 /*
  * Attribution for the quote stage: the noun phrase of the source next to
- * a speech cue (extract-cue.c finds cues) and indirect speech, the clause
+ * a speech cue (extract-quote-cue.c finds cues) and indirect speech, the clause
  * a cue reports: "Q, X said", "X said (that) Q", "according to X, Q",
  * "X told Y that Q", "X called for Q". What a source resolves to is
- * extract-speaker.c's.
+ * extract-quote-speaker.c's.
  */
 #include "config.h"
 
@@ -14,7 +14,7 @@
 
 #include "extract.h"
 #include "extract-quote.h"
-#include "lexicon.h"
+#include "extract-lexicon.h"
 #include "banned.h"
 
 #define NP_MAX		10	/* tokens in a source's noun phrase */
@@ -24,31 +24,31 @@
 
 /* May token i be inside a source's noun phrase? */
 static int
-attrib_np_word(const struct extract *x, size_t i)
+quote_attrib_np_word(const struct extract *x, size_t i)
 {
 	unsigned	f = x->toks[i].flags;
 
 	if (f & TOK_POSS)
 		return 1;
 	if (f & TOK_WORD) {
-		if (cue_in(x, i, &cue_stop))
+		if (quote_cue_in(x, i, &quote_cue_stop))
 			return 0;
-		if (cue_lemma(x, i) != NULL && !(i > 0 &&
-		    cue_in(x, i - 1, &cue_not_before)) &&
-		    !cue_in(x, i, &cue_nounish))
+		if (quote_cue_lemma(x, i) != NULL && !(i > 0 &&
+		    quote_cue_in(x, i - 1, &quote_cue_not_before)) &&
+		    !quote_cue_in(x, i, &quote_cue_nounish))
 			return 0;	/* a verb, unless "a report" */
-		if (!(f & TOK_CAP) && cue_suffix(x, i, "ly") &&
+		if (!(f & TOK_CAP) && quote_cue_suffix(x, i, "ly") &&
 		    (i + 1 >= x->ntoks || !(x->toks[i + 1].flags & TOK_WORD) ||
-		    cue_lemma(x, i + 1) != NULL))
+		    quote_cue_lemma(x, i + 1) != NULL))
 			return 0;	/* an adverb, not "early results" */
 		return 1;
 	}
-	return cue_punct(x, i, '-') || cue_punct(x, i, '&');
+	return quote_cue_punct(x, i, '-') || quote_cue_punct(x, i, '&');
 }
 
 /* May a preposition at token i join a noun phrase: Secretary of State? */
 static int
-attrib_np_prep(const struct extract *x, size_t i)
+quote_attrib_np_prep(const struct extract *x, size_t i)
 {
 	if (!extract_tok_is(x, i, "of") && !extract_tok_is(x, i, "for") &&
 	    !extract_tok_is(x, i, "at") && !extract_tok_is(x, i, "from"))
@@ -61,7 +61,7 @@ attrib_np_prep(const struct extract *x, size_t i)
 
 /* Fill a speaker from tokens [first, last). */
 static int
-attrib_set(struct qt_speaker *sp, size_t first, size_t last)
+quote_attrib_set(struct qt_speaker *sp, size_t first, size_t last)
 {
 	if (first >= last)
 		return 0;
@@ -76,17 +76,17 @@ attrib_set(struct qt_speaker *sp, size_t first, size_t last)
 
 /* The noun phrase ending right before token end, not before lo. */
 static int
-attrib_np_left(const struct qt *q, size_t end, size_t lo,
+quote_attrib_np_left(const struct qt *q, size_t end, size_t lo,
     struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	size_t			 j = end, k;
 
 	while (j > lo && end - j < NP_MAX) {
-		if (attrib_np_word(x, j - 1))
+		if (quote_attrib_np_word(x, j - 1))
 			j--;
-		else if (j < end && attrib_np_prep(x, j - 1) && j - 1 > lo &&
-		    (x->toks[j - 2].flags & TOK_WORD))
+		else if (j < end && quote_attrib_np_prep(x, j - 1) && j - 1 >
+		    lo && (x->toks[j - 2].flags & TOK_WORD))
 			j--;
 		else if (j < end && j - 1 > lo && extract_tok_is(x, j - 1,
 		    "and") && (x->toks[j].flags & TOK_CAP) &&
@@ -102,16 +102,16 @@ attrib_np_left(const struct qt *q, size_t end, size_t lo,
 		return 0;	/* "475 delegates": a number is no source */
 	/* "18 million he said": the pronoun alone */
 	for (k = j; k < end; k++)
-		if (cue_in(x, k, &cue_pperson) ||
-		    cue_in(x, k, &cue_pother) ||
-		    cue_in(x, k, &cue_pself))
+		if (quote_cue_in(x, k, &quote_cue_pperson) ||
+		    quote_cue_in(x, k, &quote_cue_pother) ||
+		    quote_cue_in(x, k, &quote_cue_pself))
 			j = k;
-	return attrib_set(sp, j, end);
+	return quote_attrib_set(sp, j, end);
 }
 
 /* Are the words of tokens [first, last) all capitalised? */
 static int
-attrib_capitalised(const struct extract *x, size_t first, size_t last)
+quote_attrib_capitalised(const struct extract *x, size_t first, size_t last)
 {
 	size_t	i;
 
@@ -124,7 +124,7 @@ attrib_capitalised(const struct extract *x, size_t first, size_t last)
 
 /* Do tokens [first, last) say "on the record"? */
 static int
-attrib_on_record(const struct extract *x, size_t first, size_t last)
+quote_attrib_on_record(const struct extract *x, size_t first, size_t last)
 {
 	size_t	i;
 
@@ -141,7 +141,7 @@ attrib_on_record(const struct extract *x, size_t first, size_t last)
  * clause is about, not the clause's last noun.
  */
 static void
-attrib_relative(const struct qt *q, size_t lo, struct qt_speaker *sp)
+quote_attrib_relative(const struct qt *q, size_t lo, struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	struct qt_speaker	 head;
@@ -149,14 +149,14 @@ attrib_relative(const struct qt *q, size_t lo, struct qt_speaker *sp)
 
 	for (k = sp->first; k > lo && sp->first - k < 12; k--) {
 		if (x->toks[k - 1].flags & (TOK_PUNCT | TOK_QUOTE |
-		    TOK_SQUOTE | TOK_DASH) || cue_lemma(x, k - 1) != NULL)
+		    TOK_SQUOTE | TOK_DASH) || quote_cue_lemma(x, k - 1) != NULL)
 			return;
 		if (!extract_tok_is(x, k - 1, "who"))
 			continue;
-		if (k - 1 > lo && attrib_np_word(x, k - 2) &&
+		if (k - 1 > lo && quote_attrib_np_word(x, k - 2) &&
 		    !(x->toks[k - 2].flags & TOK_PUNCT) &&
-		    attrib_np_left(q, k - 1, lo, &head)) {
-			head.onrecord = attrib_on_record(x, k, sp->last);
+		    quote_attrib_np_left(q, k - 1, lo, &head)) {
+			head.onrecord = quote_attrib_on_record(x, k, sp->last);
 			*sp = head;
 		}
 		return;
@@ -168,52 +168,55 @@ attrib_relative(const struct qt *q, size_t lo, struct qt_speaker *sp)
  * X said, X has also said, X, who ..., said.
  */
 int
-attrib_np_before(const struct qt *q, size_t cue, size_t lo,
+quote_attrib_np_before(const struct qt *q, size_t cue, size_t lo,
     struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	size_t			 j = cue, k;
 
-	while (j > lo && cue_in(x, j - 1, &cue_aux))
+	while (j > lo && quote_cue_in(x, j - 1, &quote_cue_aux))
 		j--;
-	if (j > lo + 1 && cue_in(x, j - 1, &cue_when)) {
+	if (j > lo + 1 && quote_cue_in(x, j - 1, &quote_cue_when)) {
 		/* X on Tuesday said, X late Friday said */
-		for (k = j - 1; k > lo && j - k < 5 && (cue_in(x, k - 1,
-		    &cue_when) || cue_in(x, k - 1, &cue_adverbial) ||
-		    (x->toks[k - 1].flags & TOK_DIGIT));)
+		for (k = j - 1; k > lo && j - k < 5 && (quote_cue_in(x, k - 1,
+		    &quote_cue_when) || quote_cue_in(x, k - 1,
+		    &quote_cue_adverbial) || (x->toks[k - 1].flags &
+		    TOK_DIGIT));)
 			k--;
-		if (k > lo && !cue_punct(x, k - 1, ','))
+		if (k > lo && !quote_cue_punct(x, k - 1, ','))
 			j = k;
-		while (j > lo && cue_in(x, j - 1, &cue_aux))
+		while (j > lo && quote_cue_in(x, j - 1, &quote_cue_aux))
 			j--;
 	}
-	if (j > lo + 1 && cue_punct(x, j - 1, ')')) {
+	if (j > lo + 1 && quote_cue_punct(x, j - 1, ')')) {
 		/* Sen. Claire McCaskill (D-Mo.) said */
 		for (k = j - 1; k-- > lo && j - k < 10;)
-			if (cue_punct(x, k, '(')) {
-				if (k > lo && attrib_np_left(q, k, lo, sp))
+			if (quote_cue_punct(x, k, '(')) {
+				if (k > lo && quote_attrib_np_left(q, k, lo,
+				    sp))
 					return 1;
 				break;
 			}
 	}
-	if (j > lo && attrib_np_left(q, j, lo, sp)) {
-		attrib_relative(q, lo, sp);
+	if (j > lo && quote_attrib_np_left(q, j, lo, sp)) {
+		quote_attrib_relative(q, lo, sp);
 		return 1;
 	}
-	if (j <= lo + 1 || !cue_punct(x, j - 1, ','))
+	if (j <= lo + 1 || !quote_cue_punct(x, j - 1, ','))
 		return 0;
 	/* X, who ..., said / X, the minister, said / X, 56, said */
 	for (k = j - 1; k-- > lo && j - k < NP_APPOS;) {
 		if (x->toks[k].flags & (TOK_QUOTE | TOK_SQUOTE))
 			return 0;
-		if (!cue_punct(x, k, ','))
+		if (!quote_cue_punct(x, k, ','))
 			continue;
 		if (k > lo && (x->toks[k - 1].flags & TOK_WORD) &&
 		    !(x->toks[k - 1].flags & TOK_CAP) &&
 		    (x->toks[k + 1].flags & TOK_CAP) &&
 		    !(x->toks[k + 1].flags & (TOK_SENT | TOK_PARA)) &&
-		    attrib_np_left(q, j - 1, k + 1, sp) &&
-		    sp->first == k + 1 && attrib_capitalised(x, k + 1, j - 1))
+		    quote_attrib_np_left(q, j - 1, k + 1, sp) &&
+		    sp->first == k + 1 && quote_attrib_capitalised(x, k + 1,
+		    j - 1))
 			return 1;	/* a lawyer for X, Name Surname, said */
 		if (!extract_tok_is(x, k + 1, "who") &&
 		    !extract_tok_is(x, k + 1, "whose") &&
@@ -224,11 +227,11 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 			return 0;
 		/* Schiff, 56, who ... */
 		if (k > lo + 2 && (x->toks[k - 1].flags & TOK_DIGIT) &&
-		    cue_punct(x, k - 2, ','))
+		    quote_cue_punct(x, k - 2, ','))
 			k -= 2;
-		if (k <= lo || !attrib_np_left(q, k, lo, sp))
+		if (k <= lo || !quote_attrib_np_left(q, k, lo, sp))
 			return 0;
-		sp->onrecord = attrib_on_record(x, k, j);
+		sp->onrecord = quote_attrib_on_record(x, k, j);
 		return 1;
 	}
 	return 0;
@@ -236,7 +239,7 @@ attrib_np_before(const struct qt *q, size_t cue, size_t lo,
 
 /* The source's noun phrase from token i on, before token hi. */
 int
-attrib_np_after(const struct qt *q, size_t i, size_t hi,
+quote_attrib_np_after(const struct qt *q, size_t i, size_t hi,
     struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
@@ -244,52 +247,54 @@ attrib_np_after(const struct qt *q, size_t i, size_t hi,
 
 	while (j < hi && j - i < NP_MAX && !(x->toks[j].flags & TOK_PARA &&
 	    j > i)) {
-		if (j > i && (cue_in(x, j, &cue_pperson) ||
-		    cue_in(x, j, &cue_pother) ||
-		    cue_in(x, j, &cue_pself)))
+		if (j > i && (quote_cue_in(x, j, &quote_cue_pperson) ||
+		    quote_cue_in(x, j, &quote_cue_pother) ||
+		    quote_cue_in(x, j, &quote_cue_pself)))
 			break;		/* told the Post she thinks */
-		if (attrib_np_word(x, j) && !(x->toks[j].flags & TOK_PUNCT))
+		if (quote_attrib_np_word(x, j) && !(x->toks[j].flags &
+		    TOK_PUNCT))
 			j++;
-		else if (j > i && attrib_np_prep(x, j))
+		else if (j > i && quote_attrib_np_prep(x, j))
 			j++;
 		else
 			break;
 	}
 	while (j > i && !(x->toks[j - 1].flags & TOK_WORD))
 		j--;
-	return attrib_set(sp, i, j);
+	return quote_attrib_set(sp, i, j);
 }
 
 /* Words for what a source publishes: a report from X. */
-static const char *const attrib_work_list[] = {
+static const char *const quote_attrib_work_list[] = {
 	"report", "reports", "statement", "statements", "interview",
 	"article", "story", "broadcast", "dispatch", "bulletin", "release"
 };
-/* Which first letters and lengths its words have, for cue_in. */
-static struct cue_shape attrib_work_list_shape;
-static const struct cue_words attrib_work = CUE_WORDS(attrib_work_list);
+/* Which first letters and lengths its words have, for quote_cue_in. */
+static struct quote_cue_shape quote_attrib_work_list_shape;
+static const struct quote_cue_words quote_attrib_work =
+    QUOTE_CUE_WORDS(quote_attrib_work_list);
 
 /*
  * "a report (on Saturday) from X", "a statement by X": the source is X,
  * and it publishes.
  */
 static void
-attrib_outlet(const struct qt *q, struct qt_speaker *sp, size_t end)
+quote_attrib_outlet(const struct qt *q, struct qt_speaker *sp, size_t end)
 {
 	const struct extract	*x = q->x;
 	struct qt_speaker	 by;
 	size_t			 i, w;
 
 	for (w = sp->first; w < sp->last; w++)
-		if (cue_in(x, w, &attrib_work))
+		if (quote_cue_in(x, w, &quote_attrib_work))
 			break;
 	if (w == sp->last)
 		return;
 	for (i = w + 1; i + 1 < end && i - w < 8; i++) {
-		if (cue_punct(x, i, ',') || cue_end(x, i))
+		if (quote_cue_punct(x, i, ',') || quote_cue_end(x, i))
 			return;
 		if ((extract_tok_is(x, i, "from") || extract_tok_is(x, i,
-		    "by")) && attrib_np_after(q, i + 1, end, &by)) {
+		    "by")) && quote_attrib_np_after(q, i + 1, end, &by)) {
 			*sp = by;
 			sp->outlet = 1;
 			return;
@@ -299,17 +304,17 @@ attrib_outlet(const struct qt *q, struct qt_speaker *sp, size_t end)
 
 /* The subject of the sentence the cue at token cue is in (from lo). */
 int
-attrib_subject(const struct qt *q, size_t cue, size_t lo,
+quote_attrib_subject(const struct qt *q, size_t cue, size_t lo,
     struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	size_t			 i = lo, k;
 
 	/* In a speech on Monday, X ... */
-	if (cue_in(x, i, &cue_stop) && !extract_tok_is(x, i, "but") &&
-	    !extract_tok_is(x, i, "and"))
+	if (quote_cue_in(x, i, &quote_cue_stop) && !extract_tok_is(x, i,
+	    "but") && !extract_tok_is(x, i, "and"))
 		for (k = i; k < cue && k - i < 12; k++)
-			if (cue_punct(x, k, ',')) {
+			if (quote_cue_punct(x, k, ',')) {
 				i = k + 1;
 				break;
 			}
@@ -317,12 +322,13 @@ attrib_subject(const struct qt *q, size_t cue, size_t lo,
 	    extract_tok_is(x, i, "and") || extract_tok_is(x, i, "meanwhile") ||
 	    (x->toks[i].flags & TOK_PUNCT)))
 		i++;
-	if (i >= cue || !attrib_np_after(q, i, cue, sp))
+	if (i >= cue || !quote_attrib_np_after(q, i, cue, sp))
 		return 0;
 	for (i = sp->first + 1; i < sp->last; i++)
 		if ((x->toks[i - 1].flags & TOK_CAP) &&
 		    !(x->toks[i].flags & TOK_CAP) &&
-		    (cue_suffix(x, i, "ed") || cue_suffix(x, i, "s"))) {
+		    (quote_cue_suffix(x, i, "ed") || quote_cue_suffix(x, i,
+		    "s"))) {
 			sp->last = i;	/* Chancellor Sorre welcomed ... */
 			break;
 		}
@@ -335,7 +341,7 @@ attrib_subject(const struct qt *q, size_t cue, size_t lo,
  * cue already used? Bounded, so many cues in one sentence stay linear.
  */
 static int
-attrib_taken(const struct qt *q, size_t first, size_t last)
+quote_attrib_taken(const struct qt *q, size_t first, size_t last)
 {
 	size_t	i, k;
 
@@ -351,7 +357,7 @@ attrib_taken(const struct qt *q, size_t first, size_t last)
 
 /* Skip what sits between a cue and its clause: that, objects, adverbs. */
 static size_t
-attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
+quote_attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 {
 	const struct extract	*x = q->x;
 	size_t			 j, k;
@@ -361,13 +367,14 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 	    strcmp(lemma, "inform") == 0 || strcmp(lemma, "assure") == 0 ||
 	    strcmp(lemma, "reassure") == 0 || strcmp(lemma, "warn") == 0 ||
 	    strcmp(lemma, "remind") == 0 || strcmp(lemma, "brief") == 0)) {
-		if (cue_in(x, i, &cue_object) ||
+		if (quote_cue_in(x, i, &quote_cue_object) ||
 		    (x->toks[i].flags & TOK_CAP)) {
-			if (attrib_np_after(q, i, end, &obj)) {
+			if (quote_attrib_np_after(q, i, end, &obj)) {
 				/* told reporters | the border would ... */
 				for (k = obj.first + 1; k < obj.last; k++)
-					if (cue_in(x, k, &cue_np_det) &&
-					    !attrib_np_prep(x, k - 1) &&
+					if (quote_cue_in(x, k,
+					    &quote_cue_np_det) &&
+					    !quote_attrib_np_prep(x, k - 1) &&
 					    !(x->toks[k - 1].flags & TOK_CAP))
 						break;
 				i = k;
@@ -378,52 +385,54 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
 		for (j = i; j < end && j - i < 12; j++) {
 			if (extract_tok_is(x, j, "that"))
 				return j + 1;
-			if (cue_end(x, j) || cue_punct(x, j, ',') ||
+			if (quote_cue_end(x, j) || quote_cue_punct(x, j, ',') ||
 			    (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE)) ||
-			    cue_lemma(x, j) != NULL)
+			    quote_cue_lemma(x, j) != NULL)
 				break;
 		}
 	}
 	/* on Tuesday, in a statement, last week, Friday ... (that) */
-	for (k = i; k < end && k - i < 4 && (cue_in(x, k,
-	    &cue_adverbial) || cue_in(x, k, &cue_when) ||
+	for (k = i; k < end && k - i < 4 && (quote_cue_in(x, k,
+	    &quote_cue_adverbial) || quote_cue_in(x, k, &quote_cue_when) ||
 	    (x->toks[k].flags & TOK_DIGIT));)
 		k++;
 	if (k > i) {
-		if (k >= end || cue_end(x, k) || cue_in(x, k,
-		    &cue_subord))
+		if (k >= end || quote_cue_end(x, k) || quote_cue_in(x, k,
+		    &quote_cue_subord))
 			return end;	/* said Friday as he left */
-		if (extract_tok_is(x, k, "that") || cue_punct(x, k, ',') ||
-		    cue_punct(x, k, ':'))
+		if (extract_tok_is(x, k, "that") || quote_cue_punct(x, k,
+		    ',') || quote_cue_punct(x, k, ':'))
 			return k + 1;
 		/* in a statement (on its website) that ..., in Drossen that */
 		for (j = k; j < end && j - k < 8; j++) {
 			if (extract_tok_is(x, j, "that") ||
-			    cue_punct(x, j, ',') || cue_punct(x, j, ':'))
+			    quote_cue_punct(x, j, ',') || quote_cue_punct(x, j,
+			    ':'))
 				return j + 1;
-			if (cue_end(x, j) || (x->toks[j].flags &
+			if (quote_cue_end(x, j) || (x->toks[j].flags &
 			    (TOK_QUOTE | TOK_SQUOTE)))
 				break;
 		}
-		if (!cue_in(x, k, &cue_np_det))
+		if (!quote_cue_in(x, k, &quote_cue_np_det))
 			return k;	/* said on Friday he met ... */
 		/* said in the past they were ... */
 		for (j = k + 1; j < end && j - k <= 3 &&
 		    (x->toks[j].flags & TOK_WORD) &&
 		    !(x->toks[j].flags & TOK_CAP) &&
-		    !cue_in(x, j, &cue_stop) &&
-		    !cue_in(x, j, &cue_pperson) &&
-		    !cue_in(x, j, &cue_pother); j++)
+		    !quote_cue_in(x, j, &quote_cue_stop) &&
+		    !quote_cue_in(x, j, &quote_cue_pperson) &&
+		    !quote_cue_in(x, j, &quote_cue_pother); j++)
 			;
-		if (j < end && j > k + 1 && (cue_in(x, j, &cue_pperson) ||
-		    cue_in(x, j, &cue_pother) ||
-		    cue_in(x, j, &cue_pself)))
+		if (j < end && j > k + 1 && (quote_cue_in(x, j,
+		    &quote_cue_pperson) || quote_cue_in(x, j,
+		    &quote_cue_pother) || quote_cue_in(x, j, &quote_cue_pself)))
 			return j;
 		return end;
 	}
 	if (extract_tok_is(x, i, "that"))
 		i++;
-	while (i < end && (cue_punct(x, i, ':') || cue_punct(x, i, ',')))
+	while (i < end && (quote_cue_punct(x, i, ':') || quote_cue_punct(x, i,
+	    ',')))
 		i++;
 	return i;
 }
@@ -434,20 +443,20 @@ attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
  * that comma or end, or EX_NONE when a reported clause follows instead.
  */
 static size_t
-attrib_tail(const struct qt *q, size_t i, size_t end)
+quote_attrib_tail(const struct qt *q, size_t i, size_t end)
 {
 	const struct extract	*x = q->x;
 	size_t			 j;
 
 	for (j = i; j < end && j - i <= 6; j++) {
-		if (cue_end(x, j) || cue_punct(x, j, ',') ||
-		    cue_punct(x, j, ';') || (x->toks[j].flags & TOK_DASH))
+		if (quote_cue_end(x, j) || quote_cue_punct(x, j, ',') ||
+		    quote_cue_punct(x, j, ';') || (x->toks[j].flags & TOK_DASH))
 			return j;
 		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE))
 			return EX_NONE;
 		if (j == i && !(x->toks[j].flags & (TOK_CAP | TOK_DIGIT)) &&
-		    !cue_in(x, j, &cue_adverbial) &&
-		    !cue_in(x, j, &cue_hearer))
+		    !quote_cue_in(x, j, &quote_cue_adverbial) &&
+		    !quote_cue_in(x, j, &quote_cue_hearer))
 			return EX_NONE;
 		if (extract_tok_is(x, j, "that"))
 			return EX_NONE;
@@ -456,13 +465,14 @@ attrib_tail(const struct qt *q, size_t i, size_t end)
 }
 
 /* Time words that may be plural: two days after, hours before. */
-static const char *const attrib_span_list[] = {
+static const char *const quote_attrib_span_list[] = {
 	"day", "days", "week", "weeks", "month", "months", "year", "years",
 	"hour", "hours", "minute", "minutes", "night", "nights", "moment",
 	"moments"
 };
-static struct cue_shape attrib_span_list_shape;
-static const struct cue_words attrib_span = CUE_WORDS(attrib_span_list);
+static struct quote_cue_shape quote_attrib_span_list_shape;
+static const struct quote_cue_words quote_attrib_span =
+    QUOTE_CUE_WORDS(quote_attrib_span_list);
 
 /*
  * Do the tokens from i say when, as a phrase of time after a comma: "a
@@ -470,18 +480,19 @@ static const struct cue_words attrib_span = CUE_WORDS(attrib_span_list);
  * the writer's, not what was said.
  */
 static int
-attrib_time_aside(const struct qt *q, size_t i, size_t end)
+quote_attrib_time_aside(const struct qt *q, size_t i, size_t end)
 {
 	const struct extract	*x = q->x;
 	size_t			 k;
 
-	for (k = i; k < end && k - i < 2 && !cue_in(x, k, &attrib_span) &&
-	    (cue_in(x, k, &cue_np_det) || (x->toks[k].flags & TOK_DIGIT) ||
-	    extract_tok_is(x, k, "few") || extract_tok_is(x, k, "two") ||
-	    extract_tok_is(x, k, "three") || extract_tok_is(x, k,
-	    "several") || extract_tok_is(x, k, "just")); k++)
+	for (k = i; k < end && k - i < 2 && !quote_cue_in(x, k,
+	    &quote_attrib_span) && (quote_cue_in(x, k, &quote_cue_np_det) ||
+	    (x->toks[k].flags & TOK_DIGIT) || extract_tok_is(x, k, "few") ||
+	    extract_tok_is(x, k, "two") || extract_tok_is(x, k, "three") ||
+	    extract_tok_is(x, k, "several") || extract_tok_is(x, k, "just"));
+	    k++)
 		;
-	if (k + 1 >= end || !cue_in(x, k, &attrib_span))
+	if (k + 1 >= end || !quote_cue_in(x, k, &quote_attrib_span))
 		return 0;
 	k++;
 	return extract_tok_is(x, k, "after") || extract_tok_is(x, k,
@@ -490,12 +501,13 @@ attrib_time_aside(const struct qt *q, size_t i, size_t end)
 }
 
 /* Finite verbs that show a clause has a subject before them. */
-static const char *const attrib_finite_list[] = {
+static const char *const quote_attrib_finite_list[] = {
 	"is", "are", "was", "were", "will", "would", "can", "could",
 	"should", "may", "might", "must", "has", "have", "had"
 };
-static struct cue_shape attrib_finite_list_shape;
-static const struct cue_words attrib_finite = CUE_WORDS(attrib_finite_list);
+static struct quote_cue_shape quote_attrib_finite_list_shape;
+static const struct quote_cue_words quote_attrib_finite =
+    QUOTE_CUE_WORDS(quote_attrib_finite_list);
 
 /*
  * Does a participle clause start at token i, after a comma: "(quietly)
@@ -503,25 +515,25 @@ static const struct cue_words attrib_finite = CUE_WORDS(attrib_finite_list);
  * Not a noun in -ing ("spending on schools") nor "including".
  */
 static int
-attrib_participle(const struct extract *x, size_t i, size_t end)
+quote_attrib_participle(const struct extract *x, size_t i, size_t end)
 {
 	size_t	k;
 
 	if (i + 1 < end && !(x->toks[i].flags & TOK_CAP) &&
-	    cue_suffix(x, i, "ly"))
+	    quote_cue_suffix(x, i, "ly"))
 		i++;
 	if (i + 1 >= end || (x->toks[i].flags & (TOK_CAP | TOK_DIGIT)) ||
-	    !cue_suffix(x, i, "ing") || extract_tok_is(x, i, "including"))
+	    !quote_cue_suffix(x, i, "ing") || extract_tok_is(x, i, "including"))
 		return 0;
 	/* a verb takes an object or particle: putting his, raising the */
-	if (!cue_in(x, i + 1, &cue_np_det) && !cue_in(x, i + 1,
-	    &cue_hearer) && !(x->toks[i + 1].flags & TOK_CAP))
+	if (!quote_cue_in(x, i + 1, &quote_cue_np_det) && !quote_cue_in(x,
+	    i + 1, &quote_cue_hearer) && !(x->toks[i + 1].flags & TOK_CAP))
 		return 0;
 	/* not a gerund that is the subject: replacing X would be ... */
 	for (k = i + 2; k < end && k - i < 8; k++) {
 		if (x->toks[k].flags & (TOK_PUNCT | TOK_QUOTE | TOK_DASH))
 			break;
-		if (cue_in(x, k, &attrib_finite) &&
+		if (quote_cue_in(x, k, &quote_attrib_finite) &&
 		    !(x->toks[k].flags & TOK_CAP))
 			return 0;	/* "may", not "May" */
 	}
@@ -533,19 +545,19 @@ attrib_participle(const struct extract *x, size_t i, size_t end)
  * and a cue of its own, "Democrats accused ...", "the ministry said"?
  */
 static int
-attrib_second(const struct qt *q, size_t i, size_t end)
+quote_attrib_second(const struct qt *q, size_t i, size_t end)
 {
 	const struct extract	*x = q->x;
 	struct qt_speaker	 sp;
 	size_t			 k;
 
 	if (i >= end || !(x->toks[i].flags & TOK_WORD) ||
-	    !attrib_np_after(q, i, end, &sp) || sp.last - sp.first > 4)
+	    !quote_attrib_np_after(q, i, end, &sp) || sp.last - sp.first > 4)
 		return 0;
-	for (k = sp.last; k < end && k - sp.last < 2 && cue_in(x, k,
-	    &cue_aux); k++)
+	for (k = sp.last; k < end && k - sp.last < 2 && quote_cue_in(x, k,
+	    &quote_cue_aux); k++)
 		;
-	return cue_at(q, k, 1) != 0 && !cue_suffix(x, k, "ing");
+	return quote_cue_at(q, k, 1) != 0 && !quote_cue_suffix(x, k, "ing");
 }
 
 /*
@@ -554,7 +566,7 @@ attrib_second(const struct qt *q, size_t i, size_t end)
  * ", citing"), or a dash.
  */
 static size_t
-attrib_cut(const struct qt *q, size_t i, size_t end)
+quote_attrib_cut(const struct qt *q, size_t i, size_t end)
 {
 	const struct extract	*x = q->x;
 	size_t			 j;
@@ -562,26 +574,27 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 	for (j = i + 1; j + 1 < end && j - i < IND_MAX; j++) {
 		if (x->toks[j].flags & TOK_DASH)
 			return j;
-		if (cue_punct(x, j, ';'))
+		if (quote_cue_punct(x, j, ';'))
 			return j;
-		if (cue_punct(x, j, ',') && (cue_in(x, j + 1,
-		    &cue_aside) || (cue_suffix(x, j + 1, "ing") &&
-		    cue_lemma(x, j + 1) != NULL)))
+		if (quote_cue_punct(x, j, ',') && (quote_cue_in(x, j + 1,
+		    &quote_cue_aside) || (quote_cue_suffix(x, j + 1, "ing") &&
+		    quote_cue_lemma(x, j + 1) != NULL)))
 			return j;
-		if (cue_punct(x, j, ',') && attrib_participle(x, j + 1, end))
+		if (quote_cue_punct(x, j, ',') && quote_attrib_participle(x,
+		    j + 1, end))
 			return j;	/* ..., implicitly putting his name */
 		if ((extract_tok_is(x, j, "but") ||
 		    extract_tok_is(x, j, "and")) &&
-		    (cue_at(q, j + 1, 1) != 0 ||
-		    (cue_suffix(x, j + 1, "ing") &&
-		    cue_lemma(x, j + 1) != NULL) || ((cue_in(x, j + 1,
-		    &cue_aux) || cue_in(x, j + 1, &cue_pperson) ||
-		    cue_in(x, j + 1, &cue_pother)) &&
-		    cue_at(q, j + 2, 1) != 0)))
+		    (quote_cue_at(q, j + 1, 1) != 0 ||
+		    (quote_cue_suffix(x, j + 1, "ing") &&
+		    quote_cue_lemma(x, j + 1) != NULL) || ((quote_cue_in(x,
+		    j + 1, &quote_cue_aux) || quote_cue_in(x, j + 1,
+		    &quote_cue_pperson) || quote_cue_in(x, j + 1,
+		    &quote_cue_pother)) && quote_cue_at(q, j + 2, 1) != 0)))
 			return j;	/* X acknowledged Q but (he) said R */
 		if ((extract_tok_is(x, j, "but") ||
-		    extract_tok_is(x, j, "and")) && attrib_second(q, j + 1,
-		    end))
+		    extract_tok_is(x, j, "and")) && quote_attrib_second(q,
+		    j + 1, end))
 			return j;	/* X said Q and Y accused Z of R */
 	}
 	return end;
@@ -589,7 +602,7 @@ attrib_cut(const struct qt *q, size_t i, size_t end)
 
 /* Words in [first, last). */
 static size_t
-cue_words(const struct extract *x, size_t first, size_t last)
+quote_attrib_cue_words(const struct extract *x, size_t first, size_t last)
 {
 	size_t	i, n = 0;
 
@@ -601,7 +614,7 @@ cue_words(const struct extract *x, size_t first, size_t last)
 
 /* Add an indirect quote of tokens [first, last). */
 static void
-attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
+quote_attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
     const struct qt_speaker *sp)
 {
 	struct extract		*x = q->x;
@@ -624,7 +637,7 @@ attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 		last--;
 	while (first < last && (x->toks[first].flags & TOK_PUNCT))
 		first++;
-	if (cue_words(x, first, last) < IND_MIN)
+	if (quote_attrib_cue_words(x, first, last) < IND_MIN)
 		return;
 	pd = quote_pending_add(q);
 	pd->first = first;
@@ -654,25 +667,26 @@ attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
  * or body (a name, a pronoun, a source noun), not "a drone called Kestrel".
  */
 static void
-attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
+quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 {
 	const struct extract	*x = q->x;
 	struct qt_speaker	 sp;
 	const char		*v, *want;
 	size_t			 h, c = t + 1, k;
 
-	if (cue_suffix(x, t, "ing") || !attrib_np_before(q, t, f, &sp))
+	if (quote_cue_suffix(x, t, "ing") || !quote_attrib_np_before(q, t, f,
+	    &sp))
 		return;
 	h = sp.last - 1;
 	if (!(x->toks[h].flags & TOK_CAP) &&
-	    !cue_in(x, h, &cue_pperson) &&
-	    !cue_in(x, h, &cue_pother) &&
+	    !quote_cue_in(x, h, &quote_cue_pperson) &&
+	    !quote_cue_in(x, h, &quote_cue_pother) &&
 	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) == 0)
 		return;
 	if (strcmp(lemma, "call") != 0) {
 		/* asked Y to / if / whether / who ...; described Y as */
 		for (k = c; k < l && k - c < 8; k++) {
-			if (cue_end(x, k) || cue_punct(x, k, ';'))
+			if (quote_cue_end(x, k) || quote_cue_punct(x, k, ';'))
 				return;
 			want = strcmp(lemma, "ask") == 0 ? "to" : "as";
 			if (extract_tok_is(x, k, want) || (*want == 't' &&
@@ -682,18 +696,18 @@ attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 			    extract_tok_is(x, k, "what") ||
 			    extract_tok_is(x, k, "how") ||
 			    extract_tok_is(x, k, "why") ||
-			    cue_punct(x, k, ':'))))
+			    quote_cue_punct(x, k, ':'))))
 				break;
 		}
 		if (k >= l || k - c >= 8)
 			return;
 	} else if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
 		c++;
-	else if (cue_in(x, c, &cue_not_after) || extract_tok_is(x, c,
-	    "off"))
+	else if (quote_cue_in(x, c, &quote_cue_not_after) || extract_tok_is(x,
+	    c, "off"))
 		return;
 	if (c < l)
-		attrib_add(q, c, attrib_cut(q, c, l), t, 1, &sp);
+		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, &sp);
 }
 
 /*
@@ -701,7 +715,7 @@ attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
  * shortly before token t in the sentence.
  */
 static int
-attrib_quoted(const struct qt *q, size_t t, size_t f,
+quote_attrib_quoted(const struct qt *q, size_t t, size_t f,
     struct qt_speaker *sp)
 {
 	size_t	u, k;
@@ -722,7 +736,7 @@ attrib_quoted(const struct qt *q, size_t t, size_t f,
 
 /* Find the indirect speech in one sentence. */
 static void
-attrib_sentence(struct qt *q, size_t s)
+quote_attrib_sentence(struct qt *q, size_t s)
 {
 	struct extract		*x = q->x;
 	size_t			 f = x->sents[s].first;
@@ -736,34 +750,35 @@ attrib_sentence(struct qt *q, size_t s)
 	for (t = f; t < l; t++) {
 		if (q->inq[t] != EX_NONE || q->cueused[t])
 			continue;
-		if ((n = cue_at(q, t, 2)) == 0)
+		if ((n = quote_cue_at(q, t, 2)) == 0)
 			continue;
 		if (n == 2) {
 			/* according to X, Q / Q, according to X */
-			if (!attrib_np_after(q, t + 2, l, &sp))
+			if (!quote_attrib_np_after(q, t + 2, l, &sp))
 				continue;
-			attrib_outlet(q, &sp, l);
+			quote_attrib_outlet(q, &sp, l);
 			if (t == f || (t == f + 1 && (x->toks[f].flags &
 			    TOK_PUNCT))) {
 				c = sp.last;
-				while (c < l && !cue_punct(x, c, ',') &&
-				    !cue_end(x, c) && c - sp.last < 40)
+				while (c < l && !quote_cue_punct(x, c, ',') &&
+				    !quote_cue_end(x, c) && c - sp.last < 40)
 					c++;
-				if (c < l && cue_punct(x, c, ','))
-					attrib_add(q, c + 1, l, t, n, &sp);
-			} else if (!attrib_taken(q, f, t))
-				attrib_add(q, f, t, t, n, &sp);
+				if (c < l && quote_cue_punct(x, c, ','))
+					quote_attrib_add(q, c + 1, l, t, n,
+					    &sp);
+			} else if (!quote_attrib_taken(q, f, t))
+				quote_attrib_add(q, f, t, t, n, &sp);
 			continue;
 		}
-		if ((lemma = cue_lemma(x, t)) == NULL &&
-		    (lemma = cue_title(x, t)) == NULL)
+		if ((lemma = quote_cue_lemma(x, t)) == NULL &&
+		    (lemma = quote_cue_title(x, t)) == NULL)
 			continue;
 		if (strcmp(lemma, "call") == 0 || strcmp(lemma, "ask") == 0 ||
 		    strcmp(lemma, "describe") == 0) {
-			attrib_call(q, t, f, l, lemma);
+			quote_attrib_call(q, t, f, l, lemma);
 			continue;
 		}
-		if (t + 1 < l && cue_in(x, t + 1, &cue_not_after) &&
+		if (t + 1 < l && quote_cue_in(x, t + 1, &quote_cue_not_after) &&
 		    !(extract_tok_is(x, t + 1, "no") && t + 2 < l &&
 		    (x->toks[t + 2].flags & TOK_WORD) &&
 		    !extract_tok_is(x, t + 2, "to")) &&
@@ -773,70 +788,72 @@ attrib_sentence(struct qt *q, size_t s)
 		    !extract_tok_is(x, t + 1, "in") &&
 		    !extract_tok_is(x, t + 1, "at"))
 			continue;
-		if (attrib_np_before(q, t, f, &sp)) {
+		if (quote_attrib_np_before(q, t, f, &sp)) {
 			a = sp.first;
-			c = attrib_clause(q, t + 1, l, lemma);
-			e = attrib_tail(q, t + 1, l);
+			c = quote_attrib_clause(q, t + 1, l, lemma);
+			e = quote_attrib_tail(q, t + 1, l);
 			if (a > f + 1 && e != EX_NONE &&
-			    (cue_punct(x, a - 1, ',') ||
+			    (quote_cue_punct(x, a - 1, ',') ||
 			    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
 				/* Q, X said. / Q, X said, R. */
-				if (attrib_taken(q, f, a - 1))
+				if (quote_attrib_taken(q, f, a - 1))
 					;
-				else if (e < l && cue_punct(x, e, ',') &&
-				    cue_words(x, e + 1, l) >= IND_MIN &&
-				    !cue_in(x, e + 1, &cue_aside) &&
-				    !cue_in(x, e + 1, &cue_subord) &&
-				    !attrib_time_aside(q, e + 1, l) &&
-				    !attrib_participle(x, e + 1, l) &&
-				    !(cue_suffix(x, e + 1, "ing") &&
-				    cue_lemma(x, e + 1) != NULL))
-					attrib_add(q, f, l, t, 1, &sp);
+				else if (e < l && quote_cue_punct(x, e, ',') &&
+				    quote_attrib_cue_words(x, e + 1, l) >=
+				    IND_MIN && !quote_cue_in(x, e + 1,
+				    &quote_cue_aside) && !quote_cue_in(x, e + 1,
+				    &quote_cue_subord) &&
+				    !quote_attrib_time_aside(q, e + 1, l) &&
+				    !quote_attrib_participle(x, e + 1, l) &&
+				    !(quote_cue_suffix(x, e + 1, "ing") &&
+				    quote_cue_lemma(x, e + 1) != NULL))
+					quote_attrib_add(q, f, l, t, 1, &sp);
 				else
-					attrib_add(q, f, a - 1, t, 1, &sp);
-			} else if (c < l && !cue_end(x, c) && !(c > t + 1 &&
-			    cue_punct(x, c - 1, ',') &&
-			    attrib_time_aside(q, c, l)))
-				attrib_add(q, c, attrib_cut(q, c, l), t, 1,
-				    &sp);
+					quote_attrib_add(q, f, a - 1, t, 1,
+					    &sp);
+			} else if (c < l && !quote_cue_end(x, c) && !(c >
+			    t + 1 && quote_cue_punct(x, c - 1, ',') &&
+			    quote_attrib_time_aside(q, c, l)))
+				quote_attrib_add(q, c, quote_attrib_cut(q, c,
+				    l), t, 1, &sp);
 			prev = sp;
 			have = 1;
 			continue;
 		}
-		if (t > f && (cue_punct(x, t - 1, ',') ||
+		if (t > f && (quote_cue_punct(x, t - 1, ',') ||
 		    (x->toks[t - 1].flags & TOK_CLOSE)) &&
-		    attrib_np_after(q, t + 1, l, &sp) &&
-		    (sp.last >= l || cue_end(x, sp.last) ||
-		    cue_punct(x, sp.last, ','))) {
+		    quote_attrib_np_after(q, t + 1, l, &sp) &&
+		    (sp.last >= l || quote_cue_end(x, sp.last) ||
+		    quote_cue_punct(x, sp.last, ','))) {
 			/* Q, said X. */
-			if (!attrib_taken(q, f, t - 1))
-				attrib_add(q, f, t - 1, t, 1, &sp);
+			if (!quote_attrib_taken(q, f, t - 1))
+				quote_attrib_add(q, f, t - 1, t, 1, &sp);
 			continue;
 		}
 		if (t > f + 2 && extract_tok_is(x, t - 1, "who") &&
-		    cue_punct(x, t - 2, ',') &&
-		    attrib_np_left(q, t - 2, f, &sp)) {
+		    quote_cue_punct(x, t - 2, ',') &&
+		    quote_attrib_np_left(q, t - 2, f, &sp)) {
 			/* X, who said Q, ... */
-			c = attrib_clause(q, t + 1, l, lemma);
+			c = quote_attrib_clause(q, t + 1, l, lemma);
 			for (e = c; e < l && e - c < IND_MAX &&
-			    !cue_punct(x, e, ','); e++)
+			    !quote_cue_punct(x, e, ','); e++)
 				;
 			sp.rel = t - 1;
 			if (c < e)
-				attrib_add(q, c, e, t, 1, &sp);
+				quote_attrib_add(q, c, e, t, 1, &sp);
 			continue;
 		}
 		if (t > f && (extract_tok_is(x, t - 1, "and") ||
 		    extract_tok_is(x, t - 1, "but") ||
-		    cue_punct(x, t - 1, ','))) {
+		    quote_cue_punct(x, t - 1, ','))) {
 			/* X acknowledged Q but said R / X said Q, adding R */
-			if (!have && !attrib_quoted(q, t, f, &prev) &&
-			    !attrib_subject(q, t, f, &prev))
+			if (!have && !quote_attrib_quoted(q, t, f, &prev) &&
+			    !quote_attrib_subject(q, t, f, &prev))
 				continue;
-			c = attrib_clause(q, t + 1, l, lemma);
+			c = quote_attrib_clause(q, t + 1, l, lemma);
 			if (c < l)
-				attrib_add(q, c, attrib_cut(q, c, l), t, 1,
-				    &prev);
+				quote_attrib_add(q, c, quote_attrib_cut(q, c,
+				    l), t, 1, &prev);
 			have = 1;
 		}
 	}
@@ -844,7 +861,7 @@ attrib_sentence(struct qt *q, size_t s)
 
 /* Find the indirect speech in paragraph p. */
 void
-attrib_indirect(struct qt *q, size_t p)
+quote_attrib_indirect(struct qt *q, size_t p)
 {
 	struct extract	*x = q->x;
 	size_t		 s, i;
@@ -854,13 +871,13 @@ attrib_indirect(struct qt *q, size_t p)
 	/* a headline or caption: no stop at its end, no reported speech */
 	i = x->paras[p].last - 1;
 	while (i > x->paras[p].first && ((x->toks[i].flags & TOK_CLOSE) ||
-	    cue_punct(x, i, ')')))
+	    quote_cue_punct(x, i, ')')))
 		i--;	/* ...it.'' or ...Fancy Bear.) */
-	if (!cue_end(x, i) && !cue_punct(x, i, ':') &&
+	if (!quote_cue_end(x, i) && !quote_cue_punct(x, i, ':') &&
 	    !((x->toks[i].flags & TOK_ABBR) && x->text[x->toks[i].end - 1] ==
 	    '.'))
 		return;
 	for (s = quote_sentence(x, x->paras[p].first); s != EX_NONE &&
 	    s < x->nsents && x->sents[s].para == p; s++)
-		attrib_sentence(q, s);
+		quote_attrib_sentence(q, s);
 }

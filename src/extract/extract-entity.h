@@ -1,0 +1,161 @@
+/*
+ * Shared by the entity stage's modules: recognition of candidates
+ * (extract-entity.c), names and the document's name memory
+ * (extract-entity-resolve.c, its hash map in extract-entity-namemap.c) and word classes
+ * (extract-entity-words.c). Internal to the extract layer.
+ */
+#ifndef DOSSIER_EXTRACT_ENTITY_H
+#define DOSSIER_EXTRACT_ENTITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "extract-lexicon.h"
+
+#define ENT_AMBIGUOUS	((size_t)-2)
+
+/* A hash map from 64-bit keys (never 0) to sizes. */
+struct ent_map {
+	struct ent_slot {
+		uint64_t	key;
+		size_t		val;
+	}		*slots;
+	size_t		 size;		/* a power of two */
+	size_t		 n;
+};
+
+/* Word classes (static tables) a token may belong to. */
+enum ent_class {
+	WORD_STOP,		/* capitalised but never a name: The, Monday */
+	WORD_ORG_END,		/* last word of an organisation: University */
+	WORD_PLACE_END,		/* last word of a place: River, Street */
+	WORD_PLACE_START,	/* first word of a place: Mount, Lake */
+	WORD_OF_HEAD,		/* takes "of" inside a name: Bank of ... */
+	WORD_PARTICLE,		/* lower-case name particles: de, van, bin */
+	WORD_NOT_ORG,		/* capitals that are not organisations: TV */
+	WORD_PLACE_CUE,		/* words before a place: in, near, from */
+	WORD_MISC_CUE,		/* nouns after a weapon name: drone, missile */
+	WORD_MISC_END,		/* last word of events, laws, works: Act, War */
+	WORD_PERSON_CUE,	/* words after a person: who, himself */
+	WORD_BODY,		/* bodies named by their kind: the Senate */
+	WORD_AUX,		/* words between a name and its verb: also */
+	WORD_PERSON_NOUN,	/* nouns after a person's 's: wife, career */
+	WORD_ORG_START,		/* first words of bodies: Institut */
+	WORD_LANG_NOUN,		/* nouns after a language: speakers, dialect */
+	WORD_ORG_NOUN,		/* nouns after a body's 's: board, shares */
+	WORD_SOFT_STOP,		/* stop words inside names: Good Hope */
+	WORD_PLACE_OF,		/* nouns before "of" and a place: village */
+	WORD_MOTION,		/* verbs before "to" and a place: moved */
+	WORD_PLACES,		/* plurals before a list of places: cities */
+	WORD_NCLASSES
+};
+
+/* How sure a candidate's kind is. */
+enum ent_state {
+	ENT_DROP,		/* not an entity */
+	ENT_UNKNOWN,		/* capitalised, nothing else known */
+	ENT_WEAK,		/* a hint: a given name alone, an acronym */
+	ENT_SURE		/* lexicon, keyword, title or full name */
+};
+
+/* A run of tokens that may name something. */
+struct ent_cand {
+	size_t		 a, b;		/* name tokens, b exclusive */
+	size_t		 ta, tb;	/* title as written, or EX_NONE */
+	size_t		 ha;		/* title without affiliation */
+	enum ex_kind	 kind;
+	enum ent_state	 state;
+	const char	*canon;		/* canonical name from a lexicon */
+	const char	*affil;		/* affiliation from a lexicon */
+	size_t		 affil_cand;	/* or from a candidate, or EX_NONE */
+	size_t		 affil_tok;	/* or a demonym not in the lexicon */
+	int		 media;
+	int		 weak;		/* starts a sentence or headline */
+	int		 alone;		/* its kind holds here only: NJ */
+	int		 by_cue;	/* one word decided by the words around */
+	size_t		 entity;
+};
+
+/* The entity stage's view of one text. */
+struct ent_stage {
+	struct extract	*x;
+	unsigned char	*weak;		/* per token: capital proves nothing */
+	unsigned char	*shout;		/* per token: in an all-capitals line */
+	uint64_t	*th;		/* per token: its word's hash, or 0 */
+	const struct ent_word **ti;	/* per token: what it is, or NULL */
+	struct ent_map words;		/* word -> capitalised count << 1 |
+					   seen in lower case */
+	struct ent_map kinds;		/* sure names -> kind + 1 */
+	struct ent_map surnames;	/* person's last word -> entity */
+	struct ent_map firsts;	/* person's first word -> entity */
+	struct ent_map votes;		/* word -> cues' votes per kind */
+	struct ent_map owners;	/* word -> times seen as an owner */
+	struct ent_map singles;	/* words that are candidates alone */
+	struct ent_map tongues;	/* words used as a language's name */
+	struct ent_cand	*cands;
+	size_t		 ncands;
+	size_t		 capcands;
+	struct buf	 b;		/* scratch */
+	struct {
+		size_t		 a, b;
+		int		 kind;
+		const char	*canon;
+		int		 media;
+	}		 lw;		/* last whole-run lexicon answer */
+};
+
+/* Recognition's helpers (extract-entity.c). */
+const char *ent_tok(const struct extract *, size_t, size_t *);
+int	 ent_is(struct ent_stage *, size_t, enum ent_class);
+int	 ent_capword(const struct extract *, size_t);
+int	 ent_stop(struct ent_stage *, size_t);
+int	 ent_seen_lower(struct ent_stage *, size_t);
+size_t	 ent_cap_count(struct ent_stage *, size_t);
+uint64_t ent_hash(struct ent_stage *, size_t);
+const struct ent_word *ent_info(struct ent_stage *, size_t);
+int	 ent_proper_anyway(struct ent_stage *, size_t, size_t);
+size_t	 ent_lex_prefix(struct ent_stage *, size_t, size_t, int *,
+	     const char **, int *);
+const char *ent_title_class(struct ent_stage *, size_t);
+struct ent_cand *ent_cand_add(struct ent_stage *, size_t, size_t);
+
+/* Is [a, b) a role that names its holder ("the Secretary")? Adds it. */
+int	 ent_addressed(struct ent_stage *, size_t, size_t);
+/* Is [a, b) "the Nation", the speaker's country? Adds it. */
+int	 ent_homeland(struct ent_stage *, size_t, size_t);
+/* Is [a, b) "the West", a region named by the compass? Adds it. */
+int	 ent_compass(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a US state's code after a town, "Paramus, NJ"? Adds it. */
+int	 ent_state_code(struct ent_stage *, size_t, size_t);
+
+/* Decide the open candidates; make entities and mentions. */
+void	 ent_resolve(struct ent_stage *);
+void	 ent_emit(struct ent_stage *);
+
+/* What a word is known as: its classes, the phrases it starts
+   (extract-entity-words.c). */
+struct ent_word {
+	unsigned	classes;		/* 1 << enum ent_class */
+	unsigned char	words[LEX_NTABLES];	/* most words of a phrase
+						   starting with it */
+};
+
+const struct ent_word *ent_word_info(uint64_t);
+int	 ent_class_has(enum ent_class, const char *, size_t);
+int	 ent_initial(const struct extract *, size_t);
+int	 ent_hyphen_adjective(const struct extract *, size_t);
+int	 ent_demonym_shape(const struct extract *, size_t);
+int	 ent_plural_demonym(const struct extract *, size_t);
+
+/* Names: hashes without case, text with single spaces, the hash map. */
+uint64_t ent_hash_str(const char *, size_t);
+uint64_t ent_hash_span(struct ent_stage *, size_t, size_t);
+void	 ent_text(const struct extract *, size_t, size_t, struct buf *);
+
+void	 ent_map_put(struct ent_map *, uint64_t, size_t);
+size_t	*ent_map_get(const struct ent_map *, uint64_t);
+void	 ent_map_free(struct ent_map *);
+
+#endif
