@@ -8,7 +8,7 @@
  * first word (University, River, Mount), from a title before it
  * ("Deputy Foreign Minister Sergei Ryabkov", "defense ministry
  * spokesperson Reza Talaei-Nik", "Mr."), from a given name, or, when
- * nothing in it says, from the words around it (extract-entity-resolve.c: "in
+ * nothing in it says, from the words around it (extract-entity-context.c: "in
  * Drossen", "moved to Drossen", "the towns of", "Holt said", "(Carrano,
  * 2009)", a list with a known name) and from what the same name was
  * elsewhere in the document: a surname alone is the person named in
@@ -25,6 +25,11 @@
  * "Iranian drones", "Iranians") adjectives or peoples. A place named
  * inside an organisation's or an event's name ("Durham University") is
  * a mention of its own, nested in the other.
+ *
+ * This file runs the stage (prepare the tokens, chunk and classify,
+ * resolve, emit: see extract-entity.h for the files of each step) and
+ * answers what a token is: its word's hash and classes, its lexicon
+ * phrases, whether it is a stop word or written in lower case elsewhere.
  *
  * Work per token is bounded (a candidate has at most ENT_MAX_WORDS
  * words, a title at most ENT_MAX_TITLE) and the document's memory is
@@ -43,9 +48,6 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-#define ENT_MAX_WORDS	8	/* words in a candidate */
-#define ENT_MAX_TITLE	8	/* words in a title before a name */
-#define ENT_MAX_LEX	6	/* words in a lexicon phrase */
 /* The bytes of token i. */
 const char *
 ent_tok(const struct extract *x, size_t i, size_t *n)
@@ -94,7 +96,7 @@ ent_capword(const struct extract *x, size_t i)
 }
 
 /* Is token i a Roman number of a name: II, III, IV? */
-static int
+int
 ent_roman(const struct extract *x, size_t i)
 {
 	size_t		 n, k;
@@ -108,27 +110,12 @@ ent_roman(const struct extract *x, size_t i)
 	return 1;
 }
 
-/* Title class of token i: "head", "modifier", "honorific" or NULL. */
-const char *
-ent_title_class(struct ent_stage *st, size_t i)
-{
-	const struct extract	*x = st->x;
-	size_t			 n;
-	const char		*w = ent_tok(x, i, &n);
-
-	if (!(x->toks[i].flags & TOK_WORD) || (x->toks[i].flags & TOK_POSS))
-		return NULL;
-	if (ent_info(st, i)->words[LEX_TITLES] == 0)
-		return NULL;
-	return lex_find(LEX_TITLES, w, n);
-}
-
 /*
  * The longest phrase of a lexicon at token a, of at most max tokens, as
  * lex_match, but asking the lexicon only when a phrase starts with the
  * word.
  */
-static size_t
+size_t
 ent_lex(struct ent_stage *st, enum lex_table t, size_t a, size_t max,
     const char **value)
 {
@@ -142,7 +129,7 @@ ent_lex(struct ent_stage *st, enum lex_table t, size_t a, size_t max,
 }
 
 /* Is token i a given name? */
-static int
+int
 ent_given(struct ent_stage *st, size_t i)
 {
 	const struct extract	*x = st->x;
@@ -185,7 +172,7 @@ ent_lex_whole1(struct ent_stage *st, size_t a, size_t b,
  * organisation. Returns the kind or -1. The last answer is kept, as
  * the same run is asked about several times.
  */
-static int
+int
 ent_lex_whole(struct ent_stage *st, size_t a, size_t b,
     const char **canon, int *media)
 {
@@ -353,7 +340,6 @@ ent_prepare(struct ent_stage *st)
 	}
 }
 
-static int	ent_keyword_kind(struct ent_stage *, size_t, size_t);
 
 /* Add a candidate; returns it. */
 struct ent_cand *
@@ -377,587 +363,6 @@ ent_cand_add(struct ent_stage *st, size_t a, size_t b)
 	c->state = ENT_UNKNOWN;
 	c->weak = st->weak[a];
 	return c;
-}
-
-/* Where the run of name words starting at a ends. */
-static size_t
-ent_chunk_end(struct ent_stage *st, size_t a)
-{
-	struct extract	*x = st->x;
-	size_t		 j = a + 1, n;
-	const char	*w, *v;
-	int		 kind, media;
-
-	while (j < x->ntoks && j - a < ENT_MAX_WORDS) {
-		unsigned	f = x->toks[j].flags;
-
-		if (f & (TOK_SENT | TOK_PARA))
-			break;
-		if (ent_capword(x, j)) {
-			if (ent_stop(st, j) && !(f & TOK_UPPER) &&
-			    !ent_is(st, j, WORD_ORG_END) &&
-			    !ent_is(st, j, WORD_SOFT_STOP) &&
-			    ent_lex_prefix(st, a, j + 1, &kind, &v, &media) <=
-			    j - a)
-				break;		/* but Middle East, New York */
-			j++;
-			continue;
-		}
-		/* a number after a name: Mohajer 10, Apollo 11 */
-		if ((f & TOK_DIGIT) && j + 1 < x->ntoks &&
-		    ((x->toks[j + 1].flags & TOK_CLOSE) ||
-		    ent_is(st, j + 1, WORD_MISC_CUE))) {
-			j++;
-			break;
-		}
-		/* particles and "of" between capitalised words */
-		if (!(f & TOK_WORD) && !(x->toks[j].end - x->toks[j].start ==
-		    1 && x->text[x->toks[j].start] == '&'))
-			break;
-		if ((f & TOK_CAP) || !ent_is(st, j, WORD_PARTICLE))
-			break;
-		if (j + 1 >= x->ntoks || j + 1 - a >= ENT_MAX_WORDS)
-			break;
-		w = ent_tok(x, j, &n);
-		if ((n == 2 && strncasecmp(w, "of", 2) == 0) ||
-		    (n == 3 && strncasecmp(w, "for", 3) == 0)) {
-			/* "of" only after a word that takes it */
-			if (!ent_is(st, j - 1, WORD_OF_HEAD) &&
-			    !ent_is(st, j - 1, WORD_ORG_END))
-				break;
-			if (extract_tok_is(x, j + 1, "the") && j + 2 <
-			    x->ntoks && j + 2 - a < ENT_MAX_WORDS &&
-			    ent_capword(x, j + 2)) {
-				j += 2;
-				continue;
-			}
-		} else if ((n == 3 && strncasecmp(w, "the", 3) == 0) ||
-		    (n == 3 && strncasecmp(w, "and", 3) == 0) ||
-		    (n == 2 && strncasecmp(w, "on", 2) == 0) ||
-		    (n == 4 && strncasecmp(w, "upon", 4) == 0))
-			break;
-		if (!ent_capword(x, j + 1) ||
-		    (x->toks[j + 1].flags & (TOK_SENT | TOK_PARA)))
-			break;
-		j++;
-	}
-	/* never end on a particle */
-	while (j > a + 1 && !ent_capword(x, j - 1) &&
-	    !(x->toks[j - 1].flags & TOK_DIGIT))
-		j--;
-	return j;
-}
-
-/* Are the capitalised words of [a, b) never written in lower case? */
-static int
-ent_no_lower_run(struct ent_stage *st, size_t a, size_t b)
-{
-	size_t	k;
-
-	for (k = a; k < b; k++)
-		if (ent_capword(st->x, k) && (ent_seen_lower(st, k) ||
-		    ent_stop(st, k)))
-			return 0;
-	return 1;
-}
-
-/* Does any word of [a, b) look like it is lower case somewhere? */
-static int
-ent_all_common(struct ent_stage *st, size_t a, size_t b)
-{
-	size_t	k;
-
-	for (k = a; k < b; k++)
-		if (ent_capword(st->x, k) && !ent_seen_lower(st, k))
-			return 0;
-	return 1;
-}
-
-/*
- * The title written before token a (lower case or not): returns its first
- * token, or EX_NONE, and sets the affiliation it starts with.
- */
-static size_t
-ent_title_before(struct ent_stage *st, size_t a, size_t *ha,
-    const char **affil, size_t *affil_cand, size_t *affil_tok)
-{
-	struct extract	*x = st->x;
-	size_t		 k = a, first = EX_NONE, n, len;
-	const char	*cls, *v;
-	int		 head = 0;
-
-	*affil = NULL;
-	*affil_cand = EX_NONE;
-	*affil_tok = EX_NONE;
-	*ha = EX_NONE;
-	while (k > 0 && a - k < ENT_MAX_TITLE) {
-		if (x->toks[k].flags & (TOK_SENT | TOK_PARA))
-			break;
-		cls = ent_title_class(st, k - 1);
-		if (cls == NULL)
-			break;
-		if (strcmp(cls, "head") == 0 || strcmp(cls, "honorific") == 0)
-			head = 1;
-		k--;
-		first = k;
-	}
-	if (!head || first == EX_NONE)
-		return EX_NONE;
-	*ha = first;
-	if (first > 0 && !(x->toks[first].flags & (TOK_SENT | TOK_PARA))) {
-		/* Iranian defense ministry spokesperson */
-		for (n = 1; n <= 2 && n <= first; n++) {
-			len = ent_lex(st, LEX_DEMONYMS, first - n, n, &v);
-			if (len == n) {
-				*affil = v;
-				return first - n;
-			}
-		}
-		if (ent_demonym_shape(x, first - 1) && !ent_stop(st, first - 1))
-		    {
-			*affil_tok = first - 1;
-			return first - 1;
-		}
-		/* Russia's deputy foreign minister; Kremlin spokesman */
-		k = first;
-		if (k > 0 && (x->toks[k - 1].flags & TOK_POSS))
-			k--;
-		if (st->ncands > 0 && st->cands[st->ncands - 1].b == k &&
-		    st->cands[st->ncands - 1].state == ENT_SURE &&
-		    st->cands[st->ncands - 1].kind != EX_PERSON)
-			*affil_cand = st->ncands - 1;
-	}
-	return first;
-}
-
-/* Is token i a word that ends a place or an organisation's name? */
-static int
-ent_keyword_kind(struct ent_stage *st, size_t a, size_t b)
-{
-	struct extract	*x = st->x;
-	size_t		 k;
-
-	if (b - a < 2)
-		return -1;
-	if (ent_is(st, b - 1, WORD_ORG_END))
-		return EX_ORG;
-	if (ent_is(st, b - 1, WORD_PLACE_END) && b - a >= 2)
-		return EX_PLACE;
-	if (b - a >= 2 && ent_is(st, a, WORD_PLACE_START))
-		return EX_PLACE;
-	if (b - a >= 2 && ent_is(st, a, WORD_ORG_START) &&
-	    !ent_is(st, a, WORD_MISC_END))
-		return EX_ORG;
-	for (k = a + 1; k + 1 < b; k++) {
-		if (!extract_tok_is(x, k, "of") && !extract_tok_is(x, k, "for"))
-			continue;
-		if (ent_is(st, k - 1, WORD_ORG_END))
-			return EX_ORG;
-		if (ent_is(st, k - 1, WORD_PLACE_END) ||
-		    ent_is(st, k - 1, WORD_PLACE_START))
-			return EX_PLACE;
-		if (ent_is(st, k - 1, WORD_OF_HEAD))
-			return EX_ORG;
-	}
-	for (k = a; k < b; k++)
-		if (!(x->toks[k].flags & TOK_WORD))
-			return EX_ORG;		/* Procter & Gamble */
-	return -1;
-}
-
-/* Does "(1998)" follow token b-1, as after a film's or a book's title? */
-static int
-ent_work(struct ent_stage *st, size_t b)
-{
-	struct extract	*x = st->x;
-	size_t		 n;
-	const char	*w;
-
-	if (b + 2 >= x->ntoks || !extract_tok_is(x, b, "(") ||
-	    !extract_tok_is(x, b + 2, ")"))
-		return 0;
-	w = ent_tok(x, b + 1, &n);
-	return n == 4 && isdigit((unsigned char)w[0]) &&
-	    isdigit((unsigned char)w[3]);
-}
-
-/* Classify a run of name words with no title before it. */
-static void
-ent_classify(struct ent_stage *st, struct ent_cand *c)
-{
-	struct extract	*x = st->x;
-	size_t		 a = c->a, b = c->b, n = b - a;
-	int		 kind, media;
-	const char	*v;
-
-	kind = ent_lex_whole(st, a, b, &c->canon, &media);
-	if (kind != -1 && !(n == 1 && ent_stop(st, a))) {
-		c->kind = kind;
-		c->media = media;
-		c->state = ENT_SURE;
-		return;
-	}
-	c->canon = NULL;
-	/* the Court, the Senate, the Ministry: a body named by its kind */
-	if (n == 1 && !c->weak && a > 0 && extract_tok_is(x, a - 1, "the") &&
-	    ent_is(st, a, WORD_BODY) && !(x->toks[a].flags & TOK_UPPER)) {
-		c->kind = EX_ORG;
-		c->state = ENT_SURE;
-		return;
-	}
-	if (st->shout[a]) {
-		c->state = ENT_DROP;
-		return;
-	}
-	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n ||
-	    (n == 1 && ent_plural_demonym(x, a))) {
-		c->state = ENT_DROP;	/* an adjective; Iranians, Arabs */
-		return;
-	}
-	if ((kind = ent_keyword_kind(st, a, b)) != -1 && !(c->weak &&
-	    (ent_all_common(st, a, b) || n > 4))) {
-		c->kind = kind;
-		c->state = ENT_SURE;
-		return;
-	}
-	/* a ruler's or an heir's number: Elizabeth II, Arlen Voss III */
-	if (n >= 2 && n <= 4 && ent_given(st, a) && ent_roman(x, b - 1)) {
-		c->kind = EX_PERSON;
-		c->state = ENT_SURE;
-		return;
-	}
-	if (n >= 2 && ent_is(st, b - 1, WORD_MISC_END)) {
-		c->kind = EX_MISC;
-		c->state = ENT_SURE;
-		return;
-	}
-	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_initial(x, a + 1) ||
-	    (n >= 3 && ent_initial(x, a) && ent_given(st, a + 1))) &&
-	    !ent_initial(x, b - 1) && !ent_work(st, b)) {
-		c->kind = EX_PERSON;
-		c->state = ENT_SURE;
-		return;
-	}
-	/* Shahed drones, ''Mohajer 10'' */
-	if (b < x->ntoks && ent_is(st, b, WORD_MISC_CUE) && !c->weak &&
-	    n <= 3) {
-		c->kind = EX_MISC;
-		c->state = ENT_SURE;
-		return;
-	}
-	if (x->toks[b - 1].flags & TOK_DIGIT) {
-		c->kind = EX_MISC;
-		c->state = ENT_SURE;
-		return;
-	}
-	if (n == 1 && ent_given(st, a)) {
-		c->kind = EX_PERSON;
-		c->state = ENT_WEAK;
-		return;
-	}
-	c->state = ENT_UNKNOWN;
-}
-
-/* Split an unknown run at the lexicon phrases inside it. */
-static void
-ent_split(struct ent_stage *st, size_t a, size_t b)
-{
-	struct ent_cand	*c;
-	size_t		 k = a, u = a, n;
-	int		 kind, media;
-	const char	*v;
-
-	while (k < b) {
-		n = ent_lex_prefix(st, k, b, &kind, &v, &media);
-		if (n == 0 || (n == 1 && ent_stop(st, k))) {
-			k++;
-			continue;
-		}
-		if (u < k && !st->shout[u]) {
-			c = ent_cand_add(st, u, k);
-			c->state = ENT_UNKNOWN;
-		}
-		c = ent_cand_add(st, k, k + n);
-		c->kind = kind;
-		c->canon = v;
-		c->media = media;
-		c->state = ENT_SURE;
-		k += n;
-		u = k;
-	}
-	if (u < b && !st->shout[u]) {
-		c = ent_cand_add(st, u, b);
-		c->state = ENT_UNKNOWN;
-	}
-}
-
-/*
- * A run with a title in it: "Russian Deputy Foreign Minister Sergei
- * Ryabkov", "US Secretary of State Antony Blinken". Returns 1 if found.
- */
-static int
-ent_titled(struct ent_stage *st, size_t a, size_t b)
-{
-	struct extract	*x = st->x;
-	struct ent_cand	*c, *pc;
-	size_t		 h = EX_NONE, s0, t0, n, k, pre = EX_NONE;
-	size_t		 atok = EX_NONE;
-	const char	*cls, *v, *affil = NULL;
-	int		 kind, media;
-
-	/* the name: capitalised words at the end that are not titles */
-	for (s0 = b; s0 > a; s0--)
-		if (!ent_capword(x, s0 - 1) || ent_title_class(st, s0 - 1) !=
-		    NULL)
-			break;
-	if (s0 == a || s0 == b || ent_is(st, b - 1, WORD_ORG_END) ||
-	    ent_is(st, b - 1, WORD_PLACE_END) || (ent_is(st, b - 1,
-	    WORD_MISC_END) && !(ent_roman(x, b - 1) && ent_given(st, s0))))
-		return 0;
-	/* the name is no common word: not "Pilot Training" */
-	if (!ent_given(st, s0) && !ent_initial(x, s0)) {
-		for (k = s0; k < b; k++)
-			if (ent_seen_lower(st, k) || ent_stop(st, k))
-				return 0;
-		/*
-		 * in a headline, "Retired General Reveals"; but a list of
-		 * people greeted, "Senator Hatfield, Mr. President," is no
-		 * headline
-		 */
-		if (st->weak[s0] && ent_cap_count(st, b - 1) < 2 &&
-		    !(b < x->ntoks && extract_tok_is(x, b, ",") &&
-		    b - s0 <= 2))
-			return 0;
-	}
-	/* the title before it, with a head or an honorific */
-	for (t0 = s0; t0 > a; t0--) {
-		cls = ent_title_class(st, t0 - 1);
-		if (cls != NULL) {
-			if (strcmp(cls, "head") == 0 ||
-			    strcmp(cls, "honorific") == 0)
-				h = t0 - 1;
-			continue;
-		}
-		if ((extract_tok_is(x, t0 - 1, "of") || extract_tok_is(x,
-		    t0 - 1, "for") || extract_tok_is(x, t0 - 1, "the")) &&
-		    t0 - 1 > a)
-			continue;
-		break;
-	}
-	if (h == EX_NONE)
-		return 0;
-	/* what comes before the title: a demonym, a country, a body */
-	if (t0 > a) {
-		n = t0 - a;
-		if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n)
-			affil = v;
-		else if (n == 1 && ent_demonym_shape(x, a) &&
-		    ent_lex_whole(st, a, t0, &v, &media) == -1)
-			atok = a;
-		else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1) {
-			pc = ent_cand_add(st, a, t0);
-			pc->kind = kind;
-			pc->canon = v;
-			pc->media = media;
-			pc->state = ENT_SURE;
-			pre = st->ncands - 1;
-		} else if (!st->weak[a] && ent_no_lower_run(st, a, t0)) {
-			/* a body of its own: Federal Reserve Chairman */
-			pc = ent_cand_add(st, a, t0);
-			ent_classify(st, pc);
-			if (pc->state != ENT_SURE || pc->kind == EX_PERSON) {
-				pc->kind = EX_ORG;
-				pc->state = ENT_SURE;
-			}
-			pre = st->ncands - 1;
-		} else
-			ent_split(st, a, t0);	/* Retired U.S. Air Force */
-	}
-	c = ent_cand_add(st, s0, b);
-	c->kind = EX_PERSON;
-	c->state = ENT_SURE;
-	c->ta = a;
-	c->ha = t0;
-	c->tb = s0;
-	c->affil = affil;
-	c->affil_cand = pre;
-	c->affil_tok = atok;
-	if (t0 == a) {
-		/* spokesperson Col. Mirela Dusan: the title goes on */
-		k = ent_title_before(st, a, &h, &affil, &pre, &atok);
-		if (k != EX_NONE) {
-			c->ta = k;
-			c->ha = h;
-			c->affil = affil;
-			c->affil_cand = pre;
-			c->affil_tok = atok;
-		}
-	}
-	c->weak = 0;
-	return 1;
-}
-
-/*
- * A title in apposition: "Sergei Ryabkov, Russia's deputy foreign
- * minister, said" or "Reza Talaei-Nik, an Iranian defense ministry
- * spokesperson." Sets the candidate's title and affiliation.
- */
-static void
-ent_apposition(struct ent_stage *st, struct ent_cand *c)
-{
-	struct extract	*x = st->x;
-	size_t		 k = c->b, t0, ha, end, n;
-	const char	*cls, *v, *affil = NULL;
-	int		 head = 0;
-
-	if (k + 2 >= x->ntoks || !extract_tok_is(x, k, ","))
-		return;
-	k++;
-	if (extract_tok_is(x, k, "the") || extract_tok_is(x, k, "a") ||
-	    extract_tok_is(x, k, "an"))
-		k++;
-	t0 = k;
-	/* Russia's, Iranian */
-	if (k + 1 < x->ntoks && (x->toks[k + 1].flags & TOK_POSS) &&
-	    (n = ent_lex(st, LEX_COUNTRIES, k, 1, &v)) == 1) {
-		affil = v;
-		k += 2;
-	} else if (k < x->ntoks && ent_lex(st, LEX_DEMONYMS, k, 1, &v) == 1) {
-		affil = v;
-		k++;
-	}
-	ha = k;
-	for (end = k; end < x->ntoks && end - k < ENT_MAX_TITLE; end++) {
-		if (x->toks[end].flags & (TOK_SENT | TOK_PARA))
-			break;
-		cls = ent_title_class(st, end);
-		if (cls == NULL)
-			break;
-		if (strcmp(cls, "head") == 0)
-			head = 1;
-	}
-	if (!head || end == ha || end >= x->ntoks)
-		return;
-	/* the title ends the apposition: a comma, a stop, "said" */
-	if (!extract_tok_is(x, end, ",") && !extract_tok_is(x, end, ".") &&
-	    !extract_tok_is(x, end, "said") && !extract_tok_is(x, end, "says"))
-		return;
-	c->ta = t0;
-	c->ha = ha;
-	c->tb = end;
-	c->affil = affil;
-}
-
-/* Look at the run of name words [a, b). */
-static void
-ent_chunk(struct ent_stage *st, size_t a, size_t b)
-{
-	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	const char	*v, *affil;
-	size_t		 t, ha, affil_cand, affil_tok;
-	int		 kind, media;
-
-	if (ent_compass(st, a, b) || ent_state_code(st, a, b))
-		return;
-	/* leading words that are not names */
-	while (a < b) {
-		if (ent_lex_whole(st, a, b, &v, &media) != -1 &&
-		    !(b - a == 1 && ent_stop(st, a)))
-			break;
-		if (ent_lex_prefix(st, a, b, &kind, &v, &media) > 1)
-			break;		/* New York, The Hague */
-		if (ent_stop(st, a) || !ent_capword(x, a) ||
-		    ent_hyphen_adjective(x, a)) {
-			a++;
-			continue;
-		}
-		/* American YouTube personality: the demonym is an adjective */
-		if (b - a >= 2 && ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 1 &&
-		    ent_keyword_kind(st, a, b) == -1 &&
-		    ent_title_class(st, a + 1) == NULL &&
-		    ent_lex(st, LEX_DEMONYMS, a, 2, &v) != 2) {
-			a++;
-			continue;
-		}
-		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(st, a) &&
-		    (b - a < 2 || ent_keyword_kind(st, a, b) == -1) &&
-		    ent_title_class(st, a) == NULL &&
-		    ent_lex_prefix(st, a, b, &kind, &v, &media) == 0 &&
-		    ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 0) {
-			a++;
-			continue;
-		}
-		break;
-	}
-	if (a >= b)
-		return;
-	if (ent_addressed(st, a, b) || ent_homeland(st, a, b))
-		return;
-	if (!st->shout[a] && ent_lex_whole(st, a, b, &v, &media) == -1 &&
-	    ent_titled(st, a, b))
-		return;
-	c = ent_cand_add(st, a, b);
-	ent_classify(st, c);
-	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
-		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
-		    &affil_tok);
-		if (t != EX_NONE) {
-			c->ta = t;
-			c->ha = ha;
-			c->tb = a;
-			c->affil = affil;
-			c->affil_cand = affil_cand;
-			c->affil_tok = affil_tok;
-		} else
-			ent_apposition(st, c);
-		return;
-	}
-	if (c->state == ENT_UNKNOWN || c->state == ENT_WEAK) {
-		/* a title before a lone name makes it a person */
-		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
-		    &affil_tok);
-		if (t != EX_NONE && b - a <= 4 && !st->shout[a]) {
-			c->kind = EX_PERSON;
-			c->state = ENT_SURE;
-			c->ta = t;
-			c->ha = ha;
-			c->tb = a;
-			c->affil = affil;
-			c->affil_cand = affil_cand;
-			c->affil_tok = affil_tok;
-			return;
-		}
-	}
-	if (c->state == ENT_UNKNOWN && b - a >= 2) {
-		/* inner lexicon phrases: IRAN'S PRESIDENCY/WANA */
-		for (t = a; t < b; t++) {
-			if (ent_lex_prefix(st, t, b, &kind, &v, &media) > 0 &&
-			    !ent_stop(st, t)) {
-				st->ncands--;
-				ent_split(st, a, b);
-				return;
-			}
-		}
-	}
-}
-
-/* Find candidates left to right. */
-static void
-ent_scan(struct ent_stage *st)
-{
-	struct extract	*x = st->x;
-	size_t		 i = 0, b;
-
-	while (i < x->ntoks) {
-		if (!ent_capword(x, i)) {
-			i++;
-			continue;
-		}
-		b = ent_chunk_end(st, i);
-		ent_chunk(st, i, b);
-		i = b;
-	}
 }
 
 /* Find the entities of the text and their mentions. */

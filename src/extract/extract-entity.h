@@ -1,8 +1,17 @@
 /*
- * Shared by the entity stage's modules: recognition of candidates
- * (extract-entity.c), names and the document's name memory
- * (extract-entity-resolve.c, its hash map in extract-entity-namemap.c) and word classes
- * (extract-entity-words.c). Internal to the extract layer.
+ * The entity stage's private interface, shared by its files and by
+ * nothing outside src/extract (other layers read struct ex_entity and
+ * struct ex_mention from extract.h). The stage runs in this order:
+ *   extract-entity.c		the stage and what a token is (ent_*)
+ *   extract-entity-chunk.c	runs of capitalised words cut into
+ *				candidates and classified
+ *   extract-entity-title.c	titles and roles before or after a name
+ *   extract-entity-special.c	shapes known before the general rules
+ *   extract-entity-context.c	the words around an open candidate
+ *   extract-entity-resolve.c	open candidates decided, the document's
+ *				name memory, entities and mentions made
+ * with word classes in extract-entity-words.c and the name map in
+ * extract-entity-namemap.c.
  */
 #ifndef DOSSIER_EXTRACT_ENTITY_H
 #define DOSSIER_EXTRACT_ENTITY_H
@@ -15,6 +24,10 @@
 #include "extract-lexicon.h"
 
 #define ENT_AMBIGUOUS	((size_t)-2)
+
+#define ENT_MAX_WORDS	8	/* words in a candidate */
+#define ENT_MAX_TITLE	8	/* words in a title before a name */
+#define ENT_MAX_LEX	6	/* words in a lexicon phrase */
 
 /* A hash map from 64-bit keys (never 0) to sizes. */
 struct ent_map {
@@ -106,21 +119,43 @@ struct ent_stage {
 	}		 lw;		/* last whole-run lexicon answer */
 };
 
-/* Recognition's helpers (extract-entity.c). */
+/* What a token is (extract-entity.c). */
 const char *ent_tok(const struct extract *, size_t, size_t *);
 int	 ent_is(struct ent_stage *, size_t, enum ent_class);
 int	 ent_capword(const struct extract *, size_t);
+int	 ent_roman(const struct extract *, size_t);
+int	 ent_given(struct ent_stage *, size_t);
 int	 ent_stop(struct ent_stage *, size_t);
 int	 ent_seen_lower(struct ent_stage *, size_t);
 size_t	 ent_cap_count(struct ent_stage *, size_t);
 uint64_t ent_hash(struct ent_stage *, size_t);
 const struct ent_word *ent_info(struct ent_stage *, size_t);
 int	 ent_proper_anyway(struct ent_stage *, size_t, size_t);
+/* Lexicon phrases at a token: of at most max tokens; exactly [a, b)
+   (the kind or -1); the longest within [a, b) (its length or 0). */
+size_t	 ent_lex(struct ent_stage *, enum lex_table, size_t, size_t max,
+	     const char **);
+int	 ent_lex_whole(struct ent_stage *, size_t, size_t, const char **,
+	     int *);
 size_t	 ent_lex_prefix(struct ent_stage *, size_t, size_t, int *,
 	     const char **, int *);
-const char *ent_title_class(struct ent_stage *, size_t);
 struct ent_cand *ent_cand_add(struct ent_stage *, size_t, size_t);
 
+/* Chunking (extract-entity-chunk.c): find and classify candidates. */
+void	 ent_scan(struct ent_stage *);
+void	 ent_classify(struct ent_stage *, struct ent_cand *);
+void	 ent_split(struct ent_stage *, size_t, size_t);
+int	 ent_keyword_kind(struct ent_stage *, size_t, size_t);
+int	 ent_no_lower_run(struct ent_stage *, size_t, size_t);
+
+/* Titles (extract-entity-title.c). */
+const char *ent_title_class(struct ent_stage *, size_t);
+size_t	 ent_title_before(struct ent_stage *, size_t, size_t *,
+	     const char **, size_t *, size_t *);
+int	 ent_titled(struct ent_stage *, size_t, size_t);
+void	 ent_apposition(struct ent_stage *, struct ent_cand *);
+
+/* Special shapes (extract-entity-special.c). */
 /* Is [a, b) a role that names its holder ("the Secretary")? Adds it. */
 int	 ent_addressed(struct ent_stage *, size_t, size_t);
 /* Is [a, b) "the Nation", the speaker's country? Adds it. */
@@ -130,7 +165,23 @@ int	 ent_compass(struct ent_stage *, size_t, size_t);
 /* Is [a, b) a US state's code after a town, "Paramus, NJ"? Adds it. */
 int	 ent_state_code(struct ent_stage *, size_t, size_t);
 
-/* Decide the open candidates; make entities and mentions. */
+/*
+ * The words around a candidate (extract-entity-context.c): the kind its
+ * cues say (or -1), its votes, its list; whether it is a plain name.
+ */
+int	 ent_no_lower(struct ent_stage *, struct ent_cand *);
+int	 ent_plain(struct ent_stage *, struct ent_cand *);
+int	 ent_abstract(struct ent_stage *, struct ent_cand *, int);
+int	 ent_coordinated(struct ent_stage *, size_t);
+int	 ent_owner(struct ent_stage *, struct ent_cand *);
+int	 ent_cue(struct ent_stage *, size_t);
+void	 ent_vote(struct ent_stage *, uint64_t, int);
+void	 ent_vote_owner(struct ent_stage *, uint64_t);
+int	 ent_voted(struct ent_stage *, uint64_t);
+size_t	 ent_votes_for(struct ent_stage *, uint64_t, int);
+
+/* Decide the open candidates; make entities and mentions
+   (extract-entity-resolve.c). */
 void	 ent_resolve(struct ent_stage *);
 void	 ent_emit(struct ent_stage *);
 

@@ -1,0 +1,383 @@
+/*
+ * Chunking, the entity stage's first step: runs of capitalised words
+ * (with particles and "of": "University of Toronto", "Mohammed bin
+ * Salman") cut into candidates, each classified by the lexicons, by its
+ * first or last word (University, River, Mount), by a given name or by
+ * its shape. A title before a name is extract-entity-title.c's.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract-entity.h"
+#include "extract-lexicon.h"
+#include "banned.h"
+
+/* Where the run of name words starting at a ends. */
+static size_t
+ent_chunk_end(struct ent_stage *st, size_t a)
+{
+	struct extract	*x = st->x;
+	size_t		 j = a + 1, n;
+	const char	*w, *v;
+	int		 kind, media;
+
+	while (j < x->ntoks && j - a < ENT_MAX_WORDS) {
+		unsigned	f = x->toks[j].flags;
+
+		if (f & (TOK_SENT | TOK_PARA))
+			break;
+		if (ent_capword(x, j)) {
+			if (ent_stop(st, j) && !(f & TOK_UPPER) &&
+			    !ent_is(st, j, WORD_ORG_END) &&
+			    !ent_is(st, j, WORD_SOFT_STOP) &&
+			    ent_lex_prefix(st, a, j + 1, &kind, &v, &media) <=
+			    j - a)
+				break;		/* but Middle East, New York */
+			j++;
+			continue;
+		}
+		/* a number after a name: Mohajer 10, Apollo 11 */
+		if ((f & TOK_DIGIT) && j + 1 < x->ntoks &&
+		    ((x->toks[j + 1].flags & TOK_CLOSE) ||
+		    ent_is(st, j + 1, WORD_MISC_CUE))) {
+			j++;
+			break;
+		}
+		/* particles and "of" between capitalised words */
+		if (!(f & TOK_WORD) && !(x->toks[j].end - x->toks[j].start ==
+		    1 && x->text[x->toks[j].start] == '&'))
+			break;
+		if ((f & TOK_CAP) || !ent_is(st, j, WORD_PARTICLE))
+			break;
+		if (j + 1 >= x->ntoks || j + 1 - a >= ENT_MAX_WORDS)
+			break;
+		w = ent_tok(x, j, &n);
+		if ((n == 2 && strncasecmp(w, "of", 2) == 0) ||
+		    (n == 3 && strncasecmp(w, "for", 3) == 0)) {
+			/* "of" only after a word that takes it */
+			if (!ent_is(st, j - 1, WORD_OF_HEAD) &&
+			    !ent_is(st, j - 1, WORD_ORG_END))
+				break;
+			if (extract_tok_is(x, j + 1, "the") && j + 2 <
+			    x->ntoks && j + 2 - a < ENT_MAX_WORDS &&
+			    ent_capword(x, j + 2)) {
+				j += 2;
+				continue;
+			}
+		} else if ((n == 3 && strncasecmp(w, "the", 3) == 0) ||
+		    (n == 3 && strncasecmp(w, "and", 3) == 0) ||
+		    (n == 2 && strncasecmp(w, "on", 2) == 0) ||
+		    (n == 4 && strncasecmp(w, "upon", 4) == 0))
+			break;
+		if (!ent_capword(x, j + 1) ||
+		    (x->toks[j + 1].flags & (TOK_SENT | TOK_PARA)))
+			break;
+		j++;
+	}
+	/* never end on a particle */
+	while (j > a + 1 && !ent_capword(x, j - 1) &&
+	    !(x->toks[j - 1].flags & TOK_DIGIT))
+		j--;
+	return j;
+}
+
+/* Are the capitalised words of [a, b) never written in lower case? */
+int
+ent_no_lower_run(struct ent_stage *st, size_t a, size_t b)
+{
+	size_t	k;
+
+	for (k = a; k < b; k++)
+		if (ent_capword(st->x, k) && (ent_seen_lower(st, k) ||
+		    ent_stop(st, k)))
+			return 0;
+	return 1;
+}
+
+/* Does any word of [a, b) look like it is lower case somewhere? */
+static int
+ent_all_common(struct ent_stage *st, size_t a, size_t b)
+{
+	size_t	k;
+
+	for (k = a; k < b; k++)
+		if (ent_capword(st->x, k) && !ent_seen_lower(st, k))
+			return 0;
+	return 1;
+}
+
+/* Is token i a word that ends a place or an organisation's name? */
+int
+ent_keyword_kind(struct ent_stage *st, size_t a, size_t b)
+{
+	struct extract	*x = st->x;
+	size_t		 k;
+
+	if (b - a < 2)
+		return -1;
+	if (ent_is(st, b - 1, WORD_ORG_END))
+		return EX_ORG;
+	if (ent_is(st, b - 1, WORD_PLACE_END) && b - a >= 2)
+		return EX_PLACE;
+	if (b - a >= 2 && ent_is(st, a, WORD_PLACE_START))
+		return EX_PLACE;
+	if (b - a >= 2 && ent_is(st, a, WORD_ORG_START) &&
+	    !ent_is(st, a, WORD_MISC_END))
+		return EX_ORG;
+	for (k = a + 1; k + 1 < b; k++) {
+		if (!extract_tok_is(x, k, "of") && !extract_tok_is(x, k, "for"))
+			continue;
+		if (ent_is(st, k - 1, WORD_ORG_END))
+			return EX_ORG;
+		if (ent_is(st, k - 1, WORD_PLACE_END) ||
+		    ent_is(st, k - 1, WORD_PLACE_START))
+			return EX_PLACE;
+		if (ent_is(st, k - 1, WORD_OF_HEAD))
+			return EX_ORG;
+	}
+	for (k = a; k < b; k++)
+		if (!(x->toks[k].flags & TOK_WORD))
+			return EX_ORG;		/* Procter & Gamble */
+	return -1;
+}
+
+/* Does "(1998)" follow token b-1, as after a film's or a book's title? */
+static int
+ent_work(struct ent_stage *st, size_t b)
+{
+	struct extract	*x = st->x;
+	size_t		 n;
+	const char	*w;
+
+	if (b + 2 >= x->ntoks || !extract_tok_is(x, b, "(") ||
+	    !extract_tok_is(x, b + 2, ")"))
+		return 0;
+	w = ent_tok(x, b + 1, &n);
+	return n == 4 && isdigit((unsigned char)w[0]) &&
+	    isdigit((unsigned char)w[3]);
+}
+
+/* Classify a run of name words with no title before it. */
+void
+ent_classify(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 a = c->a, b = c->b, n = b - a;
+	int		 kind, media;
+	const char	*v;
+
+	kind = ent_lex_whole(st, a, b, &c->canon, &media);
+	if (kind != -1 && !(n == 1 && ent_stop(st, a))) {
+		c->kind = kind;
+		c->media = media;
+		c->state = ENT_SURE;
+		return;
+	}
+	c->canon = NULL;
+	/* the Court, the Senate, the Ministry: a body named by its kind */
+	if (n == 1 && !c->weak && a > 0 && extract_tok_is(x, a - 1, "the") &&
+	    ent_is(st, a, WORD_BODY) && !(x->toks[a].flags & TOK_UPPER)) {
+		c->kind = EX_ORG;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (st->shout[a]) {
+		c->state = ENT_DROP;
+		return;
+	}
+	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n ||
+	    (n == 1 && ent_plural_demonym(x, a))) {
+		c->state = ENT_DROP;	/* an adjective; Iranians, Arabs */
+		return;
+	}
+	if ((kind = ent_keyword_kind(st, a, b)) != -1 && !(c->weak &&
+	    (ent_all_common(st, a, b) || n > 4))) {
+		c->kind = kind;
+		c->state = ENT_SURE;
+		return;
+	}
+	/* a ruler's or an heir's number: Elizabeth II, Arlen Voss III */
+	if (n >= 2 && n <= 4 && ent_given(st, a) && ent_roman(x, b - 1)) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n >= 2 && ent_is(st, b - 1, WORD_MISC_END)) {
+		c->kind = EX_MISC;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_initial(x, a + 1) ||
+	    (n >= 3 && ent_initial(x, a) && ent_given(st, a + 1))) &&
+	    !ent_initial(x, b - 1) && !ent_work(st, b)) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	/* Shahed drones, ''Mohajer 10'' */
+	if (b < x->ntoks && ent_is(st, b, WORD_MISC_CUE) && !c->weak &&
+	    n <= 3) {
+		c->kind = EX_MISC;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (x->toks[b - 1].flags & TOK_DIGIT) {
+		c->kind = EX_MISC;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n == 1 && ent_given(st, a)) {
+		c->kind = EX_PERSON;
+		c->state = ENT_WEAK;
+		return;
+	}
+	c->state = ENT_UNKNOWN;
+}
+
+/* Split an unknown run at the lexicon phrases inside it. */
+void
+ent_split(struct ent_stage *st, size_t a, size_t b)
+{
+	struct ent_cand	*c;
+	size_t		 k = a, u = a, n;
+	int		 kind, media;
+	const char	*v;
+
+	while (k < b) {
+		n = ent_lex_prefix(st, k, b, &kind, &v, &media);
+		if (n == 0 || (n == 1 && ent_stop(st, k))) {
+			k++;
+			continue;
+		}
+		if (u < k && !st->shout[u]) {
+			c = ent_cand_add(st, u, k);
+			c->state = ENT_UNKNOWN;
+		}
+		c = ent_cand_add(st, k, k + n);
+		c->kind = kind;
+		c->canon = v;
+		c->media = media;
+		c->state = ENT_SURE;
+		k += n;
+		u = k;
+	}
+	if (u < b && !st->shout[u]) {
+		c = ent_cand_add(st, u, b);
+		c->state = ENT_UNKNOWN;
+	}
+}
+
+/* Look at the run of name words [a, b). */
+static void
+ent_chunk(struct ent_stage *st, size_t a, size_t b)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	const char	*v, *affil;
+	size_t		 t, ha, affil_cand, affil_tok;
+	int		 kind, media;
+
+	if (ent_compass(st, a, b) || ent_state_code(st, a, b))
+		return;
+	/* leading words that are not names */
+	while (a < b) {
+		if (ent_lex_whole(st, a, b, &v, &media) != -1 &&
+		    !(b - a == 1 && ent_stop(st, a)))
+			break;
+		if (ent_lex_prefix(st, a, b, &kind, &v, &media) > 1)
+			break;		/* New York, The Hague */
+		if (ent_stop(st, a) || !ent_capword(x, a) ||
+		    ent_hyphen_adjective(x, a)) {
+			a++;
+			continue;
+		}
+		/* American YouTube personality: the demonym is an adjective */
+		if (b - a >= 2 && ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 1 &&
+		    ent_keyword_kind(st, a, b) == -1 &&
+		    ent_title_class(st, a + 1) == NULL &&
+		    ent_lex(st, LEX_DEMONYMS, a, 2, &v) != 2) {
+			a++;
+			continue;
+		}
+		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(st, a) &&
+		    (b - a < 2 || ent_keyword_kind(st, a, b) == -1) &&
+		    ent_title_class(st, a) == NULL &&
+		    ent_lex_prefix(st, a, b, &kind, &v, &media) == 0 &&
+		    ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 0) {
+			a++;
+			continue;
+		}
+		break;
+	}
+	if (a >= b)
+		return;
+	if (ent_addressed(st, a, b) || ent_homeland(st, a, b))
+		return;
+	if (!st->shout[a] && ent_lex_whole(st, a, b, &v, &media) == -1 &&
+	    ent_titled(st, a, b))
+		return;
+	c = ent_cand_add(st, a, b);
+	ent_classify(st, c);
+	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
+		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
+		    &affil_tok);
+		if (t != EX_NONE) {
+			c->ta = t;
+			c->ha = ha;
+			c->tb = a;
+			c->affil = affil;
+			c->affil_cand = affil_cand;
+			c->affil_tok = affil_tok;
+		} else
+			ent_apposition(st, c);
+		return;
+	}
+	if (c->state == ENT_UNKNOWN || c->state == ENT_WEAK) {
+		/* a title before a lone name makes it a person */
+		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
+		    &affil_tok);
+		if (t != EX_NONE && b - a <= 4 && !st->shout[a]) {
+			c->kind = EX_PERSON;
+			c->state = ENT_SURE;
+			c->ta = t;
+			c->ha = ha;
+			c->tb = a;
+			c->affil = affil;
+			c->affil_cand = affil_cand;
+			c->affil_tok = affil_tok;
+			return;
+		}
+	}
+	if (c->state == ENT_UNKNOWN && b - a >= 2) {
+		/* inner lexicon phrases: IRAN'S PRESIDENCY/WANA */
+		for (t = a; t < b; t++) {
+			if (ent_lex_prefix(st, t, b, &kind, &v, &media) > 0 &&
+			    !ent_stop(st, t)) {
+				st->ncands--;
+				ent_split(st, a, b);
+				return;
+			}
+		}
+	}
+}
+
+/* Find candidates left to right. */
+void
+ent_scan(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	size_t		 i = 0, b;
+
+	while (i < x->ntoks) {
+		if (!ent_capword(x, i)) {
+			i++;
+			continue;
+		}
+		b = ent_chunk_end(st, i);
+		ent_chunk(st, i, b);
+		i = b;
+	}
+}
