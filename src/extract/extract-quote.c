@@ -220,7 +220,7 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 	i = pc->close + 1;
 	if (i + 1 < end && (x->toks[i].flags & TOK_DASH) &&
 	    (x->toks[i + 1].flags & TOK_CAP) &&
-	    quote_attrib_np_after(q, i + 1, end, &pd->sp) &&
+	    quote_source_after(q, i + 1, end, &pd->sp) &&
 	    (pd->sp.last >= end || quote_stop(x, pd->sp.last) ||
 	    quote_punct(x, pd->sp.last, ','))) {
 		/* "Q" -- Name, at the end of a line */
@@ -232,7 +232,7 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 	if (i >= end)
 		return 0;
 	if ((n = quote_cue_at(q, i, 0)) != 0) {
-		if (!quote_attrib_np_after(q, i + n, end, &pd->sp))
+		if (!quote_source_after(q, i + n, end, &pd->sp))
 			return 0;
 		pd->cue_first = i;
 		pd->cue_last = i + n;
@@ -255,11 +255,11 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 		    j + n < end && !quote_stop(x, j + n) &&
 		    !quote_punct(x, j + n, ','))
 			return 0;	/* "Q." She said that ... */
-		if (!quote_attrib_np_before(q, j, i, &pd->sp) || pd->sp.first !=
+		if (!quote_source_before(q, j, i, &pd->sp) || pd->sp.first !=
 		    i) {
 			/* "Q," Name, a long title, said */
 			if (!(x->toks[i].flags & TOK_CAP) ||
-			    !quote_attrib_np_after(q, i, j, &pd->sp) ||
+			    !quote_source_after(q, i, j, &pd->sp) ||
 			    !quote_punct(x, pd->sp.last, ','))
 				return 0;
 		}
@@ -327,8 +327,8 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 		i = i != EX_NONE ? x->sents[i].first : lo;
 		if (i < lo)
 			i = lo;
-		if (!quote_attrib_np_before(q, j, i, &pd->sp) &&
-		    !quote_attrib_subject(q, j, i, &pd->sp))
+		if (!quote_source_before(q, j, i, &pd->sp) &&
+		    !quote_source_subject(q, j, i, &pd->sp))
 			return 0;
 		pd->cue_first = j;
 		pd->cue_last = j + n;
@@ -337,7 +337,7 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 	if (quote_punct(x, pc->open - 1, ':') &&
 	    (j = quote_sentence(x, pc->open - 1)) != EX_NONE) {
 		/* X echoed: / released the following statement: "Q" */
-		return quote_attrib_subject(q, pc->open - 1, x->sents[j].first,
+		return quote_source_subject(q, pc->open - 1, x->sents[j].first,
 		    &pd->sp);
 	}
 	return 0;

@@ -100,13 +100,26 @@ const char *quote_cue_lemma(const struct extract *, size_t);
 const char *quote_cue_title(const struct extract *, size_t);
 size_t	 quote_cue_at(const struct qt *, size_t, int strict);
 
-/* extract-quote-attrib.c */
-int	 quote_attrib_np_before(const struct qt *, size_t, size_t,
+/*
+ * The source's noun phrase (extract-quote-source.c) before a cue at token
+ * cue, after token i, or as the subject of a clause: 1 and *sp set if
+ * found, within the bounds given.
+ */
+int	 quote_source_before(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
-int	 quote_attrib_np_after(const struct qt *, size_t, size_t,
+int	 quote_source_after(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
-int	 quote_attrib_subject(const struct qt *, size_t, size_t,
+int	 quote_source_subject(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
+/* The noun phrase ending right before token end, not before lo. */
+int	 quote_source_left(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
+/* May a preposition at token i join a noun phrase: Secretary of State? */
+int	 quote_source_prep(const struct extract *, size_t);
+/* "a report from X": X is the outlet that published; sets sp->outlet. */
+void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
+
+/* Indirect speech in paragraph p (extract-quote-attrib.c). */
 void	 quote_attrib_indirect(struct qt *, size_t);
 
 /* extract-quote-speaker.c */
