@@ -418,14 +418,158 @@ quote_attrib_quoted(const struct qt *q, size_t t, size_t f,
 	return 0;
 }
 
-/* Find the indirect speech in one sentence. */
+/* According to X, Q / Q, according to X: the cue of n tokens at t. */
+static void
+quote_attrib_according(struct qt *q, size_t t, size_t n, size_t f, size_t l)
+{
+	struct extract		*x = q->x;
+	struct qt_speaker	 sp;
+	size_t			 c;
+
+	if (!quote_source_after(q, t + 2, l, &sp))
+		return;
+	quote_source_outlet(q, &sp, l);
+	if (t == f || (t == f + 1 && (x->toks[f].flags & TOK_PUNCT))) {
+		c = sp.last;
+		while (c < l && !quote_cue_punct(x, c, ',') &&
+		    !quote_cue_end(x, c) && c - sp.last < 40)
+			c++;
+		if (c < l && quote_cue_punct(x, c, ','))
+			quote_attrib_add(q, c + 1, l, t, n, &sp);
+	} else if (!quote_attrib_taken(q, f, t))
+		quote_attrib_add(q, f, t, t, n, &sp);
+}
+
+/*
+ * Does the word after the cue at t make it no speech: "said of", "told
+ * to"? But "said no one", "said about 40", "said on", "in", "at" are.
+ */
+static int
+quote_attrib_not_reported(const struct extract *x, size_t t, size_t l)
+{
+	return t + 1 < l && quote_cue_in(x, t + 1, &quote_cue_not_after) &&
+	    !(extract_tok_is(x, t + 1, "no") && t + 2 < l &&
+	    (x->toks[t + 2].flags & TOK_WORD) &&
+	    !extract_tok_is(x, t + 2, "to")) &&
+	    !(t + 2 < l && extract_tok_is(x, t + 1, "about") &&
+	    (x->toks[t + 2].flags & TOK_DIGIT)) &&
+	    !extract_tok_is(x, t + 1, "on") &&
+	    !extract_tok_is(x, t + 1, "in") &&
+	    !extract_tok_is(x, t + 1, "at");
+}
+
+/* After "Q, X said" at e, does the sentence go on with its own R? */
+static int
+quote_attrib_runs_on(const struct qt *q, size_t e, size_t l)
+{
+	const struct extract	*x = q->x;
+
+	return e < l && quote_cue_punct(x, e, ',') &&
+	    quote_attrib_cue_words(x, e + 1, l) >= IND_MIN &&
+	    !quote_cue_in(x, e + 1, &quote_cue_aside) &&
+	    !quote_cue_in(x, e + 1, &quote_cue_subord) &&
+	    !quote_attrib_time_aside(q, e + 1, l) &&
+	    !quote_attrib_participle(x, e + 1, l) &&
+	    !(quote_cue_suffix(x, e + 1, "ing") &&
+	    quote_cue_lemma(x, e + 1) != NULL);
+}
+
+/* X said (that) Q / Q, X said. / Q, X said, R: sp is X, before the cue. */
+static void
+quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
+    const char *lemma, const struct qt_speaker *sp)
+{
+	struct extract	*x = q->x;
+	size_t		 a = sp->first, c, e;
+
+	c = quote_attrib_clause(q, t + 1, l, lemma);
+	e = quote_attrib_tail(q, t + 1, l);
+	if (a > f + 1 && e != EX_NONE && (quote_cue_punct(x, a - 1, ',') ||
+	    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
+		if (quote_attrib_taken(q, f, a - 1))
+			;
+		else if (quote_attrib_runs_on(q, e, l))
+			quote_attrib_add(q, f, l, t, 1, sp);
+		else
+			quote_attrib_add(q, f, a - 1, t, 1, sp);
+	} else if (c < l && !quote_cue_end(x, c) && !(c > t + 1 &&
+	    quote_cue_punct(x, c - 1, ',') && quote_attrib_time_aside(q, c, l)))
+		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, sp);
+}
+
+/* Q, said X. Returns 1 if the cue at t was that. */
+static int
+quote_attrib_said_x(struct qt *q, size_t t, size_t f, size_t l)
+{
+	struct extract		*x = q->x;
+	struct qt_speaker	 sp;
+
+	if (!(t > f && (quote_cue_punct(x, t - 1, ',') ||
+	    (x->toks[t - 1].flags & TOK_CLOSE)) &&
+	    quote_source_after(q, t + 1, l, &sp) &&
+	    (sp.last >= l || quote_cue_end(x, sp.last) ||
+	    quote_cue_punct(x, sp.last, ','))))
+		return 0;
+	if (!quote_attrib_taken(q, f, t - 1))
+		quote_attrib_add(q, f, t - 1, t, 1, &sp);
+	return 1;
+}
+
+/* X, who said Q, ... Returns 1 if the cue at t was that. */
+static int
+quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
+    const char *lemma)
+{
+	struct extract		*x = q->x;
+	struct qt_speaker	 sp;
+	size_t			 c, e;
+
+	if (!(t > f + 2 && extract_tok_is(x, t - 1, "who") &&
+	    quote_cue_punct(x, t - 2, ',') &&
+	    quote_source_left(q, t - 2, f, &sp)))
+		return 0;
+	c = quote_attrib_clause(q, t + 1, l, lemma);
+	for (e = c; e < l && e - c < IND_MAX && !quote_cue_punct(x, e, ',');
+	    e++)
+		;
+	sp.rel = t - 1;
+	if (c < e)
+		quote_attrib_add(q, c, e, t, 1, &sp);
+	return 1;
+}
+
+/*
+ * X acknowledged Q but said R / X said Q, adding R: the speaker is the
+ * sentence's last (*prev, if *have), a quote's just before, or the
+ * subject.
+ */
+static void
+quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
+    const char *lemma, struct qt_speaker *prev, int *have)
+{
+	struct extract	*x = q->x;
+	size_t		 c;
+
+	if (!(t > f && (extract_tok_is(x, t - 1, "and") ||
+	    extract_tok_is(x, t - 1, "but") || quote_cue_punct(x, t - 1, ','))))
+		return;
+	if (!*have && !quote_attrib_quoted(q, t, f, prev) &&
+	    !quote_source_subject(q, t, f, prev))
+		return;
+	c = quote_attrib_clause(q, t + 1, l, lemma);
+	if (c < l)
+		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, prev);
+	*have = 1;
+}
+
+/* Find the indirect speech in one sentence, cue by cue. */
 static void
 quote_attrib_sentence(struct qt *q, size_t s)
 {
 	struct extract		*x = q->x;
 	size_t			 f = x->sents[s].first;
 	size_t			 l = x->sents[s].last;
-	size_t			 t, n, c, a, e;
+	size_t			 t, n;
 	struct qt_speaker	 sp, prev;
 	const char		*lemma;
 	int			 have = 0;
@@ -437,21 +581,7 @@ quote_attrib_sentence(struct qt *q, size_t s)
 		if ((n = quote_cue_at(q, t, 2)) == 0)
 			continue;
 		if (n == 2) {
-			/* according to X, Q / Q, according to X */
-			if (!quote_source_after(q, t + 2, l, &sp))
-				continue;
-			quote_source_outlet(q, &sp, l);
-			if (t == f || (t == f + 1 && (x->toks[f].flags &
-			    TOK_PUNCT))) {
-				c = sp.last;
-				while (c < l && !quote_cue_punct(x, c, ',') &&
-				    !quote_cue_end(x, c) && c - sp.last < 40)
-					c++;
-				if (c < l && quote_cue_punct(x, c, ','))
-					quote_attrib_add(q, c + 1, l, t, n,
-					    &sp);
-			} else if (!quote_attrib_taken(q, f, t))
-				quote_attrib_add(q, f, t, t, n, &sp);
+			quote_attrib_according(q, t, n, f, l);
 			continue;
 		}
 		if ((lemma = quote_cue_lemma(x, t)) == NULL &&
@@ -462,84 +592,18 @@ quote_attrib_sentence(struct qt *q, size_t s)
 			quote_attrib_call(q, t, f, l, lemma);
 			continue;
 		}
-		if (t + 1 < l && quote_cue_in(x, t + 1, &quote_cue_not_after) &&
-		    !(extract_tok_is(x, t + 1, "no") && t + 2 < l &&
-		    (x->toks[t + 2].flags & TOK_WORD) &&
-		    !extract_tok_is(x, t + 2, "to")) &&
-		    !(t + 2 < l && extract_tok_is(x, t + 1, "about") &&
-		    (x->toks[t + 2].flags & TOK_DIGIT)) &&
-		    !extract_tok_is(x, t + 1, "on") &&
-		    !extract_tok_is(x, t + 1, "in") &&
-		    !extract_tok_is(x, t + 1, "at"))
+		if (quote_attrib_not_reported(x, t, l))
 			continue;
 		if (quote_source_before(q, t, f, &sp)) {
-			a = sp.first;
-			c = quote_attrib_clause(q, t + 1, l, lemma);
-			e = quote_attrib_tail(q, t + 1, l);
-			if (a > f + 1 && e != EX_NONE &&
-			    (quote_cue_punct(x, a - 1, ',') ||
-			    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
-				/* Q, X said. / Q, X said, R. */
-				if (quote_attrib_taken(q, f, a - 1))
-					;
-				else if (e < l && quote_cue_punct(x, e, ',') &&
-				    quote_attrib_cue_words(x, e + 1, l) >=
-				    IND_MIN && !quote_cue_in(x, e + 1,
-				    &quote_cue_aside) && !quote_cue_in(x, e + 1,
-				    &quote_cue_subord) &&
-				    !quote_attrib_time_aside(q, e + 1, l) &&
-				    !quote_attrib_participle(x, e + 1, l) &&
-				    !(quote_cue_suffix(x, e + 1, "ing") &&
-				    quote_cue_lemma(x, e + 1) != NULL))
-					quote_attrib_add(q, f, l, t, 1, &sp);
-				else
-					quote_attrib_add(q, f, a - 1, t, 1,
-					    &sp);
-			} else if (c < l && !quote_cue_end(x, c) && !(c >
-			    t + 1 && quote_cue_punct(x, c - 1, ',') &&
-			    quote_attrib_time_aside(q, c, l)))
-				quote_attrib_add(q, c, quote_attrib_cut(q, c,
-				    l), t, 1, &sp);
+			quote_attrib_subject_cue(q, t, f, l, lemma, &sp);
 			prev = sp;
 			have = 1;
 			continue;
 		}
-		if (t > f && (quote_cue_punct(x, t - 1, ',') ||
-		    (x->toks[t - 1].flags & TOK_CLOSE)) &&
-		    quote_source_after(q, t + 1, l, &sp) &&
-		    (sp.last >= l || quote_cue_end(x, sp.last) ||
-		    quote_cue_punct(x, sp.last, ','))) {
-			/* Q, said X. */
-			if (!quote_attrib_taken(q, f, t - 1))
-				quote_attrib_add(q, f, t - 1, t, 1, &sp);
+		if (quote_attrib_said_x(q, t, f, l) ||
+		    quote_attrib_who_said(q, t, f, l, lemma))
 			continue;
-		}
-		if (t > f + 2 && extract_tok_is(x, t - 1, "who") &&
-		    quote_cue_punct(x, t - 2, ',') &&
-		    quote_source_left(q, t - 2, f, &sp)) {
-			/* X, who said Q, ... */
-			c = quote_attrib_clause(q, t + 1, l, lemma);
-			for (e = c; e < l && e - c < IND_MAX &&
-			    !quote_cue_punct(x, e, ','); e++)
-				;
-			sp.rel = t - 1;
-			if (c < e)
-				quote_attrib_add(q, c, e, t, 1, &sp);
-			continue;
-		}
-		if (t > f && (extract_tok_is(x, t - 1, "and") ||
-		    extract_tok_is(x, t - 1, "but") ||
-		    quote_cue_punct(x, t - 1, ','))) {
-			/* X acknowledged Q but said R / X said Q, adding R */
-			if (!have && !quote_attrib_quoted(q, t, f, &prev) &&
-			    !quote_source_subject(q, t, f, &prev))
-				continue;
-			c = quote_attrib_clause(q, t + 1, l, lemma);
-			if (c < l)
-				quote_attrib_add(q, c, quote_attrib_cut(q, c,
-				    l), t, 1, &prev);
-			have = 1;
-		}
+		quote_attrib_second_cue(q, t, f, l, lemma, &prev, &have);
 	}
 }
 
