@@ -270,49 +270,96 @@ ent_split(struct ent_stage *st, size_t a, size_t b)
 	}
 }
 
-/* Look at the run of name words [a, b). */
-static void
-ent_chunk(struct ent_stage *st, size_t a, size_t b)
+/*
+ * The first token of [a, b) that may start a name: leading stop words,
+ * demonyms used as adjectives ("American YouTube personality") and
+ * capitals that prove nothing are passed over.
+ */
+static size_t
+ent_chunk_start(struct ent_stage *st, size_t a, size_t b)
 {
 	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	const char	*v, *affil;
-	size_t		 t, ha, affil_cand, affil_tok;
+	const char	*v;
 	int		 kind, media;
 
-	if (ent_compass(st, a, b) || ent_state_code(st, a, b))
-		return;
-	/* leading words that are not names */
-	while (a < b) {
+	for (; a < b; a++) {
 		if (ent_lex_whole(st, a, b, &v, &media) != -1 &&
 		    !(b - a == 1 && ent_stop(st, a)))
 			break;
 		if (ent_lex_prefix(st, a, b, &kind, &v, &media) > 1)
 			break;		/* New York, The Hague */
 		if (ent_stop(st, a) || !ent_capword(x, a) ||
-		    ent_hyphen_adjective(x, a)) {
-			a++;
+		    ent_hyphen_adjective(x, a))
 			continue;
-		}
 		/* American YouTube personality: the demonym is an adjective */
 		if (b - a >= 2 && ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 1 &&
 		    ent_keyword_kind(st, a, b) == -1 &&
 		    ent_title_class(st, a + 1) == NULL &&
-		    ent_lex(st, LEX_DEMONYMS, a, 2, &v) != 2) {
-			a++;
+		    ent_lex(st, LEX_DEMONYMS, a, 2, &v) != 2)
 			continue;
-		}
 		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(st, a) &&
 		    (b - a < 2 || ent_keyword_kind(st, a, b) == -1) &&
 		    ent_title_class(st, a) == NULL &&
 		    ent_lex_prefix(st, a, b, &kind, &v, &media) == 0 &&
-		    ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 0) {
-			a++;
+		    ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 0)
 			continue;
-		}
 		break;
 	}
-	if (a >= b)
+	return a;
+}
+
+/*
+ * After classifying candidate c of [a, b): a title before it or in
+ * apposition; a title before a lone unknown name makes it a person; an
+ * unknown run with lexicon phrases inside is split at them.
+ */
+static void
+ent_chunk_title(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
+{
+	struct ent_title t;
+	const char	*v;
+	size_t		 k;
+	int		 kind, media;
+
+	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
+		if (ent_title_before(st, a, &t) != EX_NONE)
+			ent_title_set(c, &t);
+		else
+			ent_apposition(st, c);
+		return;
+	}
+	if ((c->state == ENT_UNKNOWN || c->state == ENT_WEAK) &&
+	    ent_title_before(st, a, &t) != EX_NONE && b - a <= 4 &&
+	    !st->shout[a]) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		ent_title_set(c, &t);
+		return;
+	}
+	if (c->state == ENT_UNKNOWN && b - a >= 2) {
+		/* inner lexicon phrases: IRAN'S PRESIDENCY/WANA */
+		for (k = a; k < b; k++) {
+			if (ent_lex_prefix(st, k, b, &kind, &v, &media) > 0 &&
+			    !ent_stop(st, k)) {
+				st->ncands--;
+				ent_split(st, a, b);
+				return;
+			}
+		}
+	}
+}
+
+/* Look at the run of name words [a, b). */
+static void
+ent_chunk(struct ent_stage *st, size_t a, size_t b)
+{
+	struct ent_cand	*c;
+	const char	*v;
+	int		 media;
+
+	if (ent_compass(st, a, b) || ent_state_code(st, a, b))
+		return;
+	if ((a = ent_chunk_start(st, a, b)) >= b)
 		return;
 	if (ent_addressed(st, a, b) || ent_homeland(st, a, b))
 		return;
@@ -321,47 +368,7 @@ ent_chunk(struct ent_stage *st, size_t a, size_t b)
 		return;
 	c = ent_cand_add(st, a, b);
 	ent_classify(st, c);
-	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
-		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
-		    &affil_tok);
-		if (t != EX_NONE) {
-			c->ta = t;
-			c->ha = ha;
-			c->tb = a;
-			c->affil = affil;
-			c->affil_cand = affil_cand;
-			c->affil_tok = affil_tok;
-		} else
-			ent_apposition(st, c);
-		return;
-	}
-	if (c->state == ENT_UNKNOWN || c->state == ENT_WEAK) {
-		/* a title before a lone name makes it a person */
-		t = ent_title_before(st, a, &ha, &affil, &affil_cand,
-		    &affil_tok);
-		if (t != EX_NONE && b - a <= 4 && !st->shout[a]) {
-			c->kind = EX_PERSON;
-			c->state = ENT_SURE;
-			c->ta = t;
-			c->ha = ha;
-			c->tb = a;
-			c->affil = affil;
-			c->affil_cand = affil_cand;
-			c->affil_tok = affil_tok;
-			return;
-		}
-	}
-	if (c->state == ENT_UNKNOWN && b - a >= 2) {
-		/* inner lexicon phrases: IRAN'S PRESIDENCY/WANA */
-		for (t = a; t < b; t++) {
-			if (ent_lex_prefix(st, t, b, &kind, &v, &media) > 0 &&
-			    !ent_stop(st, t)) {
-				st->ncands--;
-				ent_split(st, a, b);
-				return;
-			}
-		}
-	}
+	ent_chunk_title(st, c, a, b);
 }
 
 /* Find candidates left to right. */

@@ -29,23 +29,35 @@ ent_title_class(struct ent_stage *st, size_t i)
 	return lex_find(LEX_TITLES, w, n);
 }
 
+/* Give candidate c the title t. */
+void
+ent_title_set(struct ent_cand *c, const struct ent_title *t)
+{
+	c->ta = t->ta;
+	c->ha = t->ha;
+	c->tb = t->tb;
+	c->affil = t->affil;
+	c->affil_cand = t->affil_cand;
+	c->affil_tok = t->affil_tok;
+}
+
 /*
  * The title written before token a (lower case or not): returns its first
- * token, or EX_NONE, and sets the affiliation it starts with.
+ * token, or EX_NONE, and sets *t: the title [ta, a), its head from ha on,
+ * the affiliation it starts with.
  */
 size_t
-ent_title_before(struct ent_stage *st, size_t a, size_t *ha,
-    const char **affil, size_t *affil_cand, size_t *affil_tok)
+ent_title_before(struct ent_stage *st, size_t a, struct ent_title *t)
 {
 	struct extract	*x = st->x;
 	size_t		 k = a, first = EX_NONE, n, len;
 	const char	*cls, *v;
 	int		 head = 0;
 
-	*affil = NULL;
-	*affil_cand = EX_NONE;
-	*affil_tok = EX_NONE;
-	*ha = EX_NONE;
+	t->ta = t->ha = EX_NONE;
+	t->tb = a;
+	t->affil = NULL;
+	t->affil_cand = t->affil_tok = EX_NONE;
 	while (k > 0 && a - k < ENT_MAX_TITLE) {
 		if (x->toks[k].flags & (TOK_SENT | TOK_PARA))
 			break;
@@ -59,20 +71,20 @@ ent_title_before(struct ent_stage *st, size_t a, size_t *ha,
 	}
 	if (!head || first == EX_NONE)
 		return EX_NONE;
-	*ha = first;
+	t->ta = t->ha = first;
 	if (first > 0 && !(x->toks[first].flags & (TOK_SENT | TOK_PARA))) {
 		/* Iranian defense ministry spokesperson */
 		for (n = 1; n <= 2 && n <= first; n++) {
 			len = ent_lex(st, LEX_DEMONYMS, first - n, n, &v);
 			if (len == n) {
-				*affil = v;
-				return first - n;
+				t->affil = v;
+				return t->ta = first - n;
 			}
 		}
-		if (ent_demonym_shape(x, first - 1) && !ent_stop(st, first - 1))
-		    {
-			*affil_tok = first - 1;
-			return first - 1;
+		if (ent_demonym_shape(x, first - 1) &&
+		    !ent_stop(st, first - 1)) {
+			t->affil_tok = first - 1;
+			return t->ta = first - 1;
 		}
 		/* Russia's deputy foreign minister; Kremlin spokesman */
 		k = first;
@@ -81,9 +93,110 @@ ent_title_before(struct ent_stage *st, size_t a, size_t *ha,
 		if (st->ncands > 0 && st->cands[st->ncands - 1].b == k &&
 		    st->cands[st->ncands - 1].state == ENT_SURE &&
 		    st->cands[st->ncands - 1].kind != EX_PERSON)
-			*affil_cand = st->ncands - 1;
+			t->affil_cand = st->ncands - 1;
 	}
 	return first;
+}
+
+/*
+ * Where the name of a titled run [a, b) starts: its capitalised words at
+ * the end that are not titles and no common words ("Pilot Training", a
+ * headline's "Retired General Reveals"). EX_NONE if there is none.
+ */
+static size_t
+ent_titled_name(struct ent_stage *st, size_t a, size_t b)
+{
+	struct extract	*x = st->x;
+	size_t		 s0, k;
+
+	for (s0 = b; s0 > a; s0--)
+		if (!ent_capword(x, s0 - 1) || ent_title_class(st, s0 - 1) !=
+		    NULL)
+			break;
+	if (s0 == a || s0 == b || ent_is(st, b - 1, WORD_ORG_END) ||
+	    ent_is(st, b - 1, WORD_PLACE_END) || (ent_is(st, b - 1,
+	    WORD_MISC_END) && !(ent_roman(x, b - 1) && ent_given(st, s0))))
+		return EX_NONE;
+	if (ent_given(st, s0) || ent_initial(x, s0))
+		return s0;
+	for (k = s0; k < b; k++)
+		if (ent_seen_lower(st, k) || ent_stop(st, k))
+			return EX_NONE;
+	/*
+	 * in a headline, "Retired General Reveals"; but a list of people
+	 * greeted, "Senator Hatfield, Mr. President," is no headline
+	 */
+	if (st->weak[s0] && ent_cap_count(st, b - 1) < 2 &&
+	    !(b < x->ntoks && extract_tok_is(x, b, ",") && b - s0 <= 2))
+		return EX_NONE;
+	return s0;
+}
+
+/*
+ * The title of a titled run [a, s0): where it starts (*t0) and its head
+ * or honorific, or EX_NONE if it has none.
+ */
+static size_t
+ent_titled_head(struct ent_stage *st, size_t a, size_t s0, size_t *t0)
+{
+	struct extract	*x = st->x;
+	size_t		 h = EX_NONE, k;
+	const char	*cls;
+
+	for (k = s0; k > a; k--) {
+		cls = ent_title_class(st, k - 1);
+		if (cls != NULL) {
+			if (strcmp(cls, "head") == 0 ||
+			    strcmp(cls, "honorific") == 0)
+				h = k - 1;
+			continue;
+		}
+		if ((extract_tok_is(x, k - 1, "of") || extract_tok_is(x,
+		    k - 1, "for") || extract_tok_is(x, k - 1, "the")) &&
+		    k - 1 > a)
+			continue;
+		break;
+	}
+	*t0 = k;
+	return h;
+}
+
+/*
+ * What comes before the title [t0, ...) of a titled run starting at a: a
+ * demonym, a country, a body (added as a candidate). Sets t's affiliation.
+ */
+static void
+ent_titled_affil(struct ent_stage *st, size_t a, size_t t0,
+    struct ent_title *t)
+{
+	struct ent_cand	*pc;
+	const char	*v;
+	size_t		 n = t0 - a;
+	int		 kind, media;
+
+	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n)
+		t->affil = v;
+	else if (n == 1 && ent_demonym_shape(st->x, a) &&
+	    ent_lex_whole(st, a, t0, &v, &media) == -1)
+		t->affil_tok = a;
+	else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1) {
+		pc = ent_cand_add(st, a, t0);
+		pc->kind = kind;
+		pc->canon = v;
+		pc->media = media;
+		pc->state = ENT_SURE;
+		t->affil_cand = st->ncands - 1;
+	} else if (!st->weak[a] && ent_no_lower_run(st, a, t0)) {
+		/* a body of its own: Federal Reserve Chairman */
+		pc = ent_cand_add(st, a, t0);
+		ent_classify(st, pc);
+		if (pc->state != ENT_SURE || pc->kind == EX_PERSON) {
+			pc->kind = EX_ORG;
+			pc->state = ENT_SURE;
+		}
+		t->affil_cand = st->ncands - 1;
+	} else
+		ent_split(st, a, t0);	/* Retired U.S. Air Force */
 }
 
 /*
@@ -93,100 +206,28 @@ ent_title_before(struct ent_stage *st, size_t a, size_t *ha,
 int
 ent_titled(struct ent_stage *st, size_t a, size_t b)
 {
-	struct extract	*x = st->x;
-	struct ent_cand	*c, *pc;
-	size_t		 h = EX_NONE, s0, t0, n, k, pre = EX_NONE;
-	size_t		 atok = EX_NONE;
-	const char	*cls, *v, *affil = NULL;
-	int		 kind, media;
+	struct ent_cand		*c;
+	struct ent_title	 t, before;
+	size_t			 s0, t0;
 
-	/* the name: capitalised words at the end that are not titles */
-	for (s0 = b; s0 > a; s0--)
-		if (!ent_capword(x, s0 - 1) || ent_title_class(st, s0 - 1) !=
-		    NULL)
-			break;
-	if (s0 == a || s0 == b || ent_is(st, b - 1, WORD_ORG_END) ||
-	    ent_is(st, b - 1, WORD_PLACE_END) || (ent_is(st, b - 1,
-	    WORD_MISC_END) && !(ent_roman(x, b - 1) && ent_given(st, s0))))
+	if ((s0 = ent_titled_name(st, a, b)) == EX_NONE ||
+	    ent_titled_head(st, a, s0, &t0) == EX_NONE)
 		return 0;
-	/* the name is no common word: not "Pilot Training" */
-	if (!ent_given(st, s0) && !ent_initial(x, s0)) {
-		for (k = s0; k < b; k++)
-			if (ent_seen_lower(st, k) || ent_stop(st, k))
-				return 0;
-		/*
-		 * in a headline, "Retired General Reveals"; but a list of
-		 * people greeted, "Senator Hatfield, Mr. President," is no
-		 * headline
-		 */
-		if (st->weak[s0] && ent_cap_count(st, b - 1) < 2 &&
-		    !(b < x->ntoks && extract_tok_is(x, b, ",") &&
-		    b - s0 <= 2))
-			return 0;
-	}
-	/* the title before it, with a head or an honorific */
-	for (t0 = s0; t0 > a; t0--) {
-		cls = ent_title_class(st, t0 - 1);
-		if (cls != NULL) {
-			if (strcmp(cls, "head") == 0 ||
-			    strcmp(cls, "honorific") == 0)
-				h = t0 - 1;
-			continue;
-		}
-		if ((extract_tok_is(x, t0 - 1, "of") || extract_tok_is(x,
-		    t0 - 1, "for") || extract_tok_is(x, t0 - 1, "the")) &&
-		    t0 - 1 > a)
-			continue;
-		break;
-	}
-	if (h == EX_NONE)
-		return 0;
-	/* what comes before the title: a demonym, a country, a body */
-	if (t0 > a) {
-		n = t0 - a;
-		if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n)
-			affil = v;
-		else if (n == 1 && ent_demonym_shape(x, a) &&
-		    ent_lex_whole(st, a, t0, &v, &media) == -1)
-			atok = a;
-		else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1) {
-			pc = ent_cand_add(st, a, t0);
-			pc->kind = kind;
-			pc->canon = v;
-			pc->media = media;
-			pc->state = ENT_SURE;
-			pre = st->ncands - 1;
-		} else if (!st->weak[a] && ent_no_lower_run(st, a, t0)) {
-			/* a body of its own: Federal Reserve Chairman */
-			pc = ent_cand_add(st, a, t0);
-			ent_classify(st, pc);
-			if (pc->state != ENT_SURE || pc->kind == EX_PERSON) {
-				pc->kind = EX_ORG;
-				pc->state = ENT_SURE;
-			}
-			pre = st->ncands - 1;
-		} else
-			ent_split(st, a, t0);	/* Retired U.S. Air Force */
-	}
+	t.ta = a;
+	t.ha = t0;
+	t.tb = s0;
+	t.affil = NULL;
+	t.affil_cand = t.affil_tok = EX_NONE;
+	if (t0 > a)
+		ent_titled_affil(st, a, t0, &t);
 	c = ent_cand_add(st, s0, b);
 	c->kind = EX_PERSON;
 	c->state = ENT_SURE;
-	c->ta = a;
-	c->ha = t0;
-	c->tb = s0;
-	c->affil = affil;
-	c->affil_cand = pre;
-	c->affil_tok = atok;
-	if (t0 == a) {
-		/* spokesperson Col. Mirela Dusan: the title goes on */
-		k = ent_title_before(st, a, &h, &affil, &pre, &atok);
-		if (k != EX_NONE) {
-			c->ta = k;
-			c->ha = h;
-			c->affil = affil;
-			c->affil_cand = pre;
-			c->affil_tok = atok;
-		}
+	ent_title_set(c, &t);
+	/* spokesperson Col. Mirela Dusan: the title goes on */
+	if (t0 == a && ent_title_before(st, a, &before) != EX_NONE) {
+		before.tb = s0;
+		ent_title_set(c, &before);
 	}
 	c->weak = 0;
 	return 1;

@@ -148,10 +148,24 @@ void	 ent_split(struct ent_stage *, size_t, size_t);
 int	 ent_keyword_kind(struct ent_stage *, size_t, size_t);
 int	 ent_no_lower_run(struct ent_stage *, size_t, size_t);
 
-/* Titles (extract-entity-title.c). */
+/* A title as a candidate holds it (see struct ent_cand). */
+struct ent_title {
+	size_t		 ta, tb;	/* as written, or EX_NONE */
+	size_t		 ha;		/* without affiliation */
+	const char	*affil;		/* from a lexicon */
+	size_t		 affil_cand;	/* from a candidate, or EX_NONE */
+	size_t		 affil_tok;	/* a demonym not in the lexicon */
+};
+
+/*
+ * Titles (extract-entity-title.c): a token's title class ("head",
+ * "modifier", "honorific" or NULL); the title before token a (its first
+ * token, or EX_NONE); a titled run made a person (1) or not (0); a title
+ * in apposition after a candidate.
+ */
 const char *ent_title_class(struct ent_stage *, size_t);
-size_t	 ent_title_before(struct ent_stage *, size_t, size_t *,
-	     const char **, size_t *, size_t *);
+size_t	 ent_title_before(struct ent_stage *, size_t, struct ent_title *);
+void	 ent_title_set(struct ent_cand *, const struct ent_title *);
 int	 ent_titled(struct ent_stage *, size_t, size_t);
 void	 ent_apposition(struct ent_stage *, struct ent_cand *);
 
