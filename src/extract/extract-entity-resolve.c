@@ -225,16 +225,17 @@ ent_person_shape(struct ent_stage *st, struct ent_cand *c)
 		c->state = ENT_DROP;
 }
 
-/* Decide candidates: runs of words first, then single words. */
-void
-ent_resolve(struct ent_stage *st)
+/*
+ * Remember what the sure candidates are (by their words, an
+ * organisation's initials, a place's base name), how often each single
+ * word stands alone and which words name a language.
+ */
+static void
+ent_remember(struct ent_stage *st)
 {
 	struct ent_cand	*c;
 	size_t		 i, *v;
-	int		 kind;
-	uint64_t	 h;
 
-	ent_people(st);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->state != ENT_SURE || c->alone)
@@ -263,36 +264,27 @@ ent_resolve(struct ent_stage *st)
 		    ent_is(st, c->b, WORD_LANG_NOUN))
 			ent_map_put(&st->tongues, ent_hash(st, c->a), 1);
 	}
-	for (i = 0; i < st->ncands; i++) {
-		c = &st->cands[i];
-		if (c->b - c->a > 2 && c->weak && c->state == ENT_SURE &&
-		    c->kind == EX_PERSON && c->ta == EX_NONE)
-			ent_shorten(st, c);
-		if (c->b - c->a > 1)
-			ent_resolve_one(st, i);
-	}
-	for (i = 0; i < st->ncands; i++)
-		if (st->cands[i].b - st->cands[i].a == 1)
-			ent_resolve_one(st, i);
-	/* lists: Scottsdale, Tempe, Peoria, Chandler and Gilbert */
-	for (i = st->ncands; i-- > 0;) {
-		c = &st->cands[i];
-		if (c->state != ENT_UNKNOWN || c->weak || !ent_no_lower(st,
-		    c) || !ent_plain(st, c))
-			continue;
-		if ((kind = ent_coordinated(st, i)) != -1) {
-			c->kind = (enum ex_kind)kind;
-			c->state = ENT_SURE;
-		}
-	}
-	/* single words no cue decided take what the others voted */
+}
+
+/*
+ * What the votes say of the candidates still open: single words no cue
+ * decided take what the others voted (or are a person if the word owns
+ * things: Einstein's); a cue outvoted two to one takes the others' kind.
+ */
+static void
+ent_resolve_by_votes(struct ent_stage *st)
+{
+	struct ent_cand	*c;
+	size_t		 i;
+	int		 kind;
+	uint64_t	 h;
+
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->state != ENT_UNKNOWN)
 			continue;
 		h = ent_hash_span(st, c->a, c->b);
 		kind = ent_voted(st, h);
-		/* no cue voted, but the word owns things: Einstein's */
 		if (kind == -1 && ent_map_get(&st->votes, h) == NULL &&
 		    ent_map_get(&st->owners, h) != NULL)
 			kind = EX_PERSON;
@@ -316,6 +308,41 @@ ent_resolve(struct ent_stage *st)
 		    ent_votes_for(st, h, kind) >= 2)
 			c->kind = (enum ex_kind)kind;
 	}
+}
+
+/* Decide candidates: runs of words first, then single words. */
+void
+ent_resolve(struct ent_stage *st)
+{
+	struct ent_cand	*c;
+	size_t		 i;
+	int		 kind;
+
+	ent_people(st);
+	ent_remember(st);
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a > 2 && c->weak && c->state == ENT_SURE &&
+		    c->kind == EX_PERSON && c->ta == EX_NONE)
+			ent_shorten(st, c);
+		if (c->b - c->a > 1)
+			ent_resolve_one(st, i);
+	}
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].b - st->cands[i].a == 1)
+			ent_resolve_one(st, i);
+	/* lists: Scottsdale, Tempe, Peoria, Chandler and Gilbert */
+	for (i = st->ncands; i-- > 0;) {
+		c = &st->cands[i];
+		if (c->state != ENT_UNKNOWN || c->weak || !ent_no_lower(st, c) ||
+		    !ent_plain(st, c))
+			continue;
+		if ((kind = ent_coordinated(st, i)) != -1) {
+			c->kind = (enum ex_kind)kind;
+			c->state = ENT_SURE;
+		}
+	}
+	ent_resolve_by_votes(st);
 	for (i = 0; i < st->ncands; i++)
 		ent_person_shape(st, &st->cands[i]);
 }
