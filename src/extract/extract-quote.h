@@ -1,8 +1,11 @@
 /*
- * The quote stage's own interface between finding quotes
- * (extract-quote.c), attributing them (extract-quote-attrib.c) and resolving
- * their speakers (extract-quote-speaker.c). Not for other layers: they read
- * struct ex_quote from extract.h.
+ * The quote stage's private interface, shared by its files and by nothing
+ * outside src/extract (other layers read struct ex_quote from extract.h):
+ *   extract-quote.c		the stage; direct quotes between marks
+ *   extract-quote-cue.c		speech cues and attribution's word lists
+ *   extract-quote-source.c	the noun phrase that names a source
+ *   extract-quote-attrib.c	indirect speech and its source
+ *   extract-quote-speaker.c	who a source is (entity, outlet, unnamed)
  */
 #ifndef DOSSIER_EXTRACT_QUOTE_H
 #define DOSSIER_EXTRACT_QUOTE_H

@@ -1,6 +1,7 @@
 /*
- * The extraction driver: runs the stages over a text and keeps what they
- * find (entities, their mentions, quotes) in one struct extract.
+ * The extraction driver (extract_*): runs the stages over a text (text,
+ * entities, quotes: see extract.h) and keeps what they find (entities,
+ * their mentions, quotes) in one struct extract.
  */
 #include "config.h"
 

@@ -2,7 +2,18 @@
  * Who said what: entities and attributed quotes found in text. The extract
  * layer is pure: text in, spans out; no files, sqlite, curl or curses, so it
  * is tested and fuzzed on its own. Offsets are byte offsets into the text,
- * half-open.
+ * half-open. This header is the layer's one public contract.
+ *
+ * The stages, in order (file -> what it does -> function prefix):
+ *   extract-text.c        text: tokens, quote marks, sentences   text_
+ *   extract-entity*.c     entities: chunk, titles, special shapes,
+ *                         context, resolution, name map, words   ent_
+ *   extract-quote*.c      quotes: marks, cues, source, indirect
+ *                         speech, speaker                        quote_
+ * with the word lists both read in extract-lexicon.c (lex_) and the
+ * driver and results in extract.c (extract_). Each stage's private
+ * header is named for it: extract-entity.h, extract-quote.h (the text
+ * stage needs none); extract-lexicon.h is the lexicons'.
  */
 #ifndef DOSSIER_EXTRACT_H
 #define DOSSIER_EXTRACT_H
