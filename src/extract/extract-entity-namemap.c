@@ -78,7 +78,7 @@ void
 ent_map_put(struct ent_map *m, uint64_t key, size_t val)
 {
 	struct ent_map	old;
-	size_t			i, j;
+	size_t		i, j;
 
 	if (m->size == 0 || (m->n + 1) * 2 > m->size) {
 		old = *m;

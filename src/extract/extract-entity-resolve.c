@@ -334,8 +334,8 @@ ent_resolve(struct ent_stage *st)
 	/* lists: Scottsdale, Tempe, Peoria, Chandler and Gilbert */
 	for (i = st->ncands; i-- > 0;) {
 		c = &st->cands[i];
-		if (c->state != ENT_UNKNOWN || c->weak || !ent_no_lower(st, c) ||
-		    !ent_plain(st, c))
+		if (c->state != ENT_UNKNOWN || c->weak ||
+		    !ent_no_lower(st, c) || !ent_plain(st, c))
 			continue;
 		if ((kind = ent_coordinated(st, i)) != -1) {
 			c->kind = (enum ex_kind)kind;

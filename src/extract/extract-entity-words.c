@@ -414,7 +414,7 @@ static const struct {
 
 /* What each word is known as, hashed on first use. */
 static struct ent_map		 ent_words_map_info;	/* hash -> index */
-static struct ent_word	*ent_words_infos;
+static struct ent_word		*ent_words_infos;
 static size_t			 ent_words_ninfos;
 static const struct ent_word	 ent_words_none;
 static int			 ent_words_built;
@@ -441,8 +441,8 @@ static void
 ent_words_build(void)
 {
 	struct ent_word	*ni;
-	size_t			 c, i, words, len;
-	const char		*key, *sp;
+	size_t		 c, i, words, len;
+	const char	*key, *sp;
 
 	for (c = 0; c < WORD_NCLASSES; c++) {
 		for (i = 0; i < ent_classes[c].n; i++) {

@@ -87,7 +87,7 @@ struct ent_cand {
 	int		 media;
 	int		 weak;		/* starts a sentence or headline */
 	int		 alone;		/* its kind holds here only: NJ */
-	int		 by_cue;	/* one word decided by the words around */
+	int		 by_cue;	/* one word decided by its context */
 	size_t		 entity;
 };
 
@@ -98,15 +98,15 @@ struct ent_stage {
 	unsigned char	*shout;		/* per token: in an all-capitals line */
 	uint64_t	*th;		/* per token: its word's hash, or 0 */
 	const struct ent_word **ti;	/* per token: what it is, or NULL */
-	struct ent_map words;		/* word -> capitalised count << 1 |
+	struct ent_map	 words;		/* word -> capitalised count << 1 |
 					   seen in lower case */
-	struct ent_map kinds;		/* sure names -> kind + 1 */
-	struct ent_map surnames;	/* person's last word -> entity */
-	struct ent_map firsts;	/* person's first word -> entity */
-	struct ent_map votes;		/* word -> cues' votes per kind */
-	struct ent_map owners;	/* word -> times seen as an owner */
-	struct ent_map singles;	/* words that are candidates alone */
-	struct ent_map tongues;	/* words used as a language's name */
+	struct ent_map	 kinds;		/* sure names -> kind + 1 */
+	struct ent_map	 surnames;	/* person's last word -> entity */
+	struct ent_map	 firsts;	/* person's first word -> entity */
+	struct ent_map	 votes;		/* word -> cues' votes per kind */
+	struct ent_map	 owners;	/* word -> times seen as an owner */
+	struct ent_map	 singles;	/* words that are candidates alone */
+	struct ent_map	 tongues;	/* words used as a language's name */
 	struct ent_cand	*cands;
 	size_t		 ncands;
 	size_t		 capcands;

@@ -80,7 +80,7 @@ struct quote_cue_shape {
 	int			 built;
 	uint32_t		 lens[26];	/* by first letter */
 	unsigned char		 from[27];	/* sorted[from[c]..from[c+1]] */
-	const char		*sorted[QUOTE_CUE_MAX_WORDS]; /* by first letter */
+	const char		*sorted[QUOTE_CUE_MAX_WORDS];	/* by letter */
 };
 struct quote_cue_words {
 	const char *const	*w;
