@@ -20,20 +20,11 @@
 #define QT_LONG		8	/* words: a quote this long is speech */
 #define QT_SHORT	3	/* words: shorter needs a cue of its own */
 
-/* Is token i the one-byte punctuation c? */
-static int
-quote_punct(const struct extract *x, size_t i, char c)
-{
-	return x->toks[i].end - x->toks[i].start == 1 &&
-	    x->text[x->toks[i].start] == c;
-}
-
 /* Does token i end a sentence or clause: . ? ! ; */
 static int
 quote_stop(const struct extract *x, size_t i)
 {
-	return quote_punct(x, i, '.') || quote_punct(x, i, '?') ||
-	    quote_punct(x, i, '!') || quote_punct(x, i, ';');
+	return quote_cue_end(x, i) || quote_cue_punct(x, i, ';');
 }
 
 /* The number of words in tokens [first, last). */
@@ -208,7 +199,7 @@ quote_pieces(struct qt *q)
 
 /* Look for "Q," X said / "Q," said X after a piece's closing mark. */
 static int
-quote_cue_after(struct qt *q, const struct qt_piece *pc,
+quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
     struct qt_pending *pd)
 {
 	struct extract	*x = q->x;
@@ -222,11 +213,11 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 	    (x->toks[i + 1].flags & TOK_CAP) &&
 	    quote_source_after(q, i + 1, end, &pd->sp) &&
 	    (pd->sp.last >= end || quote_stop(x, pd->sp.last) ||
-	    quote_punct(x, pd->sp.last, ','))) {
+	    quote_cue_punct(x, pd->sp.last, ','))) {
 		/* "Q" -- Name, at the end of a line */
 		return 1;
 	}
-	if (i < end && (quote_punct(x, i, ',') ||
+	if (i < end && (quote_cue_punct(x, i, ',') ||
 	    (x->toks[i].flags & TOK_DASH)))
 		i++;
 	if (i >= end)
@@ -240,27 +231,27 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 	}
 	paren = 0;
 	for (j = i + 1; j < end && j < i + QT_FAR; j++) {
-		if (quote_punct(x, j, '('))
+		if (quote_cue_punct(x, j, '('))
 			paren = 1;
-		else if (quote_punct(x, j, ')'))
+		else if (quote_cue_punct(x, j, ')'))
 			paren = 0;
 		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE) ||
 		    (quote_stop(x, j) && !paren && !(j + 1 < end &&
-		    quote_punct(x, j + 1, ','))))
+		    quote_cue_punct(x, j + 1, ','))))
 			break;		/* not the dot of "R-Ky.," */
 		if ((n = quote_cue_at(q, j, 0)) == 0)
 			continue;
 		if (quote_stop(x, pc->close - 1) &&
-		    !quote_punct(x, i - 1, ',') &&
+		    !quote_cue_punct(x, i - 1, ',') &&
 		    j + n < end && !quote_stop(x, j + n) &&
-		    !quote_punct(x, j + n, ','))
+		    !quote_cue_punct(x, j + n, ','))
 			return 0;	/* "Q." She said that ... */
 		if (!quote_source_before(q, j, i, &pd->sp) || pd->sp.first !=
 		    i) {
 			/* "Q," Name, a long title, said */
 			if (!(x->toks[i].flags & TOK_CAP) ||
 			    !quote_source_after(q, i, j, &pd->sp) ||
-			    !quote_punct(x, pd->sp.last, ','))
+			    !quote_cue_punct(x, pd->sp.last, ','))
 				return 0;
 		}
 		pd->cue_first = j;
@@ -283,7 +274,7 @@ quote_ends(const struct extract *x, const struct qt_piece *pc)
 
 /* Look for X said: "Q" / X said, "Q" / X said that "Q." before a piece. */
 static int
-quote_cue_before(struct qt *q, const struct qt_piece *pc,
+quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
     struct qt_pending *pd)
 {
 	struct extract	*x = q->x;
@@ -293,14 +284,14 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 	if (pc->open <= lo) {
 		/* He said: / "Q" in the next paragraph */
 		if (pc->para == 0 || pc->open == 0 ||
-		    !quote_punct(x, pc->open - 1, ':'))
+		    !quote_cue_punct(x, pc->open - 1, ':'))
 			return 0;
 		lo = x->paras[pc->para - 1].first;
 		if (pc->open - lo > QT_NEAR)
 			lo = pc->open - QT_NEAR;
 	}
 	b = pc->open - 1;
-	if (quote_punct(x, b, ':') || quote_punct(x, b, ','))
+	if (quote_cue_punct(x, b, ':') || quote_cue_punct(x, b, ','))
 		b--;
 	else if (extract_tok_is(x, b, "that")) {
 		/* said that "Q." only when the quote ends the sentence */
@@ -315,8 +306,8 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE) ||
 		    quote_stop(x, j))
 			break;
-		mark = that || quote_punct(x, b + 1, ':') ||
-		    quote_punct(x, b + 1, ',');
+		mark = that || quote_cue_punct(x, b + 1, ':') ||
+		    quote_cue_punct(x, b + 1, ',');
 		if ((n = quote_cue_at(q, j, !mark)) == 0 || q->cueused[j])
 			continue;
 		if (j + n <= b && !mark)
@@ -334,7 +325,7 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 		pd->cue_last = j + n;
 		return 1;
 	}
-	if (quote_punct(x, pc->open - 1, ':') &&
+	if (quote_cue_punct(x, pc->open - 1, ':') &&
 	    (j = quote_sentence(x, pc->open - 1)) != EX_NONE) {
 		/* X echoed: / released the following statement: "Q" */
 		return quote_source_subject(q, pc->open - 1, x->sents[j].first,
@@ -348,7 +339,7 @@ static int
 quote_label(const struct extract *x, const struct qt_piece *pc)
 {
 	return pc->first + 1 < pc->last && (x->toks[pc->first].flags &
-	    TOK_UPPER) && quote_punct(x, pc->first + 1, ':');
+	    TOK_UPPER) && quote_cue_punct(x, pc->first + 1, ':');
 }
 
 /* Attribute a quote over one or more pieces from its head piece. */
@@ -398,22 +389,22 @@ quote_direct(struct qt *q, size_t k)
 		return;
 	}
 	if (quote_title(x, pc->first, pc->last) && !(pc->open > 0 &&
-	    quote_punct(x, pc->open - 1, ':'))) {
+	    quote_cue_punct(x, pc->open - 1, ':'))) {
 		/* ''An American Son'', "Here's the Thing." */
 		q->npend--;
 		return;
 	}
-	found = quote_cue_before(q, pc, pd);
-	if (found && !quote_punct(x, pc->open - 1, ':') &&
+	found = quote_piece_cue_before(q, pc, pd);
+	if (found && !quote_cue_punct(x, pc->open - 1, ':') &&
 	    tail->close != EX_NONE) {
 		/* "Q," X said wins over a cue before that is not X said: */
 		struct qt_pending alt = *pd;
 
 		alt.sp.first = alt.sp.last = EX_NONE;
-		if (quote_cue_after(q, tail, &alt))
+		if (quote_piece_cue_after(q, tail, &alt))
 			*pd = alt;
 	} else if (!found)
-		found = quote_cue_after(q, tail, pd);
+		found = quote_piece_cue_after(q, tail, pd);
 	if (!found) {
 		if (pc->single) {
 			q->npend--;
@@ -423,7 +414,7 @@ quote_direct(struct qt *q, size_t k)
 		return;
 	}
 	if (pc->single && (words < QT_SHORT || pc->close == EX_NONE ||
-	    !(quote_stop(x, pc->close - 1) || quote_punct(x, pc->close - 1,
+	    !(quote_stop(x, pc->close - 1) || quote_cue_punct(x, pc->close - 1,
 	    ',')))) {
 		/* single marks hold names and scare quotes more than speech */
 		q->npend--;
