@@ -86,7 +86,7 @@ ent_chunk_end(struct ent_stage *st, size_t a)
 
 /* Are the capitalised words of [a, b) never written in lower case? */
 int
-ent_no_lower_run(struct ent_stage *st, size_t a, size_t b)
+ent_chunk_no_lower(struct ent_stage *st, size_t a, size_t b)
 {
 	size_t	k;
 
@@ -99,7 +99,7 @@ ent_no_lower_run(struct ent_stage *st, size_t a, size_t b)
 
 /* Does any word of [a, b) look like it is lower case somewhere? */
 static int
-ent_all_common(struct ent_stage *st, size_t a, size_t b)
+ent_chunk_all_common(struct ent_stage *st, size_t a, size_t b)
 {
 	size_t	k;
 
@@ -111,7 +111,7 @@ ent_all_common(struct ent_stage *st, size_t a, size_t b)
 
 /* Is token i a word that ends a place or an organisation's name? */
 int
-ent_keyword_kind(struct ent_stage *st, size_t a, size_t b)
+ent_chunk_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 {
 	struct extract	*x = st->x;
 	size_t		 k;
@@ -146,7 +146,7 @@ ent_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 
 /* Does "(1998)" follow token b-1, as after a film's or a book's title? */
 static int
-ent_work(struct ent_stage *st, size_t b)
+ent_chunk_work(struct ent_stage *st, size_t b)
 {
 	struct extract	*x = st->x;
 	size_t		 n;
@@ -162,7 +162,7 @@ ent_work(struct ent_stage *st, size_t b)
 
 /* Classify a run of name words with no title before it. */
 void
-ent_classify(struct ent_stage *st, struct ent_cand *c)
+ent_chunk_classify(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 a = c->a, b = c->b, n = b - a;
@@ -189,12 +189,12 @@ ent_classify(struct ent_stage *st, struct ent_cand *c)
 		return;
 	}
 	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n ||
-	    (n == 1 && ent_plural_demonym(x, a))) {
+	    (n == 1 && ent_word_plural_demonym(x, a))) {
 		c->state = ENT_DROP;	/* an adjective; Iranians, Arabs */
 		return;
 	}
-	if ((kind = ent_keyword_kind(st, a, b)) != -1 && !(c->weak &&
-	    (ent_all_common(st, a, b) || n > 4))) {
+	if ((kind = ent_chunk_keyword_kind(st, a, b)) != -1 && !(c->weak &&
+	    (ent_chunk_all_common(st, a, b) || n > 4))) {
 		c->kind = kind;
 		c->state = ENT_SURE;
 		return;
@@ -210,9 +210,9 @@ ent_classify(struct ent_stage *st, struct ent_cand *c)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_initial(x, a + 1) ||
-	    (n >= 3 && ent_initial(x, a) && ent_given(st, a + 1))) &&
-	    !ent_initial(x, b - 1) && !ent_work(st, b)) {
+	if (n >= 2 && n <= 4 && (ent_given(st, a) || ent_word_initial(x,
+	    a + 1) || (n >= 3 && ent_word_initial(x, a) && ent_given(st,
+	    a + 1))) && !ent_word_initial(x, b - 1) && !ent_chunk_work(st, b)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
@@ -239,7 +239,7 @@ ent_classify(struct ent_stage *st, struct ent_cand *c)
 
 /* Split an unknown run at the lexicon phrases inside it. */
 void
-ent_split(struct ent_stage *st, size_t a, size_t b)
+ent_chunk_split(struct ent_stage *st, size_t a, size_t b)
 {
 	struct ent_cand	*c;
 	size_t		 k = a, u = a, n;
@@ -289,16 +289,16 @@ ent_chunk_start(struct ent_stage *st, size_t a, size_t b)
 		if (ent_lex_prefix(st, a, b, &kind, &v, &media) > 1)
 			break;		/* New York, The Hague */
 		if (ent_stop(st, a) || !ent_capword(x, a) ||
-		    ent_hyphen_adjective(x, a))
+		    ent_word_hyphen_adjective(x, a))
 			continue;
 		/* American YouTube personality: the demonym is an adjective */
 		if (b - a >= 2 && ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 1 &&
-		    ent_keyword_kind(st, a, b) == -1 &&
+		    ent_chunk_keyword_kind(st, a, b) == -1 &&
 		    ent_title_class(st, a + 1) == NULL &&
 		    ent_lex(st, LEX_DEMONYMS, a, 2, &v) != 2)
 			continue;
 		if (st->weak[a] && ent_seen_lower(st, a) && !ent_given(st, a) &&
-		    (b - a < 2 || ent_keyword_kind(st, a, b) == -1) &&
+		    (b - a < 2 || ent_chunk_keyword_kind(st, a, b) == -1) &&
 		    ent_title_class(st, a) == NULL &&
 		    ent_lex_prefix(st, a, b, &kind, &v, &media) == 0 &&
 		    ent_lex(st, LEX_DEMONYMS, a, 1, &v) == 0)
@@ -314,7 +314,7 @@ ent_chunk_start(struct ent_stage *st, size_t a, size_t b)
  * unknown run with lexicon phrases inside is split at them.
  */
 static void
-ent_chunk_title(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
+ent_chunk_titles(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 {
 	struct ent_title t;
 	const char	*v;
@@ -325,7 +325,7 @@ ent_chunk_title(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 		if (ent_title_before(st, a, &t) != EX_NONE)
 			ent_title_set(c, &t);
 		else
-			ent_apposition(st, c);
+			ent_title_apposition(st, c);
 		return;
 	}
 	if ((c->state == ENT_UNKNOWN || c->state == ENT_WEAK) &&
@@ -342,7 +342,7 @@ ent_chunk_title(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 			if (ent_lex_prefix(st, k, b, &kind, &v, &media) > 0 &&
 			    !ent_stop(st, k)) {
 				st->ncands--;
-				ent_split(st, a, b);
+				ent_chunk_split(st, a, b);
 				return;
 			}
 		}
@@ -357,23 +357,23 @@ ent_chunk(struct ent_stage *st, size_t a, size_t b)
 	const char	*v;
 	int		 media;
 
-	if (ent_compass(st, a, b) || ent_state_code(st, a, b))
+	if (ent_special_compass(st, a, b) || ent_special_state_code(st, a, b))
 		return;
 	if ((a = ent_chunk_start(st, a, b)) >= b)
 		return;
-	if (ent_addressed(st, a, b) || ent_homeland(st, a, b))
+	if (ent_special_addressed(st, a, b) || ent_special_homeland(st, a, b))
 		return;
 	if (!st->shout[a] && ent_lex_whole(st, a, b, &v, &media) == -1 &&
-	    ent_titled(st, a, b))
+	    ent_title_run(st, a, b))
 		return;
 	c = ent_cand_add(st, a, b);
-	ent_classify(st, c);
-	ent_chunk_title(st, c, a, b);
+	ent_chunk_classify(st, c);
+	ent_chunk_titles(st, c, a, b);
 }
 
 /* Find candidates left to right. */
 void
-ent_scan(struct ent_stage *st)
+ent_chunk_scan(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	size_t		 i = 0, b;

@@ -17,7 +17,7 @@
 
 /* Is no word of the candidate written in lower case in the text? */
 int
-ent_no_lower(struct ent_stage *st, struct ent_cand *c)
+ent_context_no_lower(struct ent_stage *st, struct ent_cand *c)
 {
 	size_t	k;
 
@@ -32,7 +32,7 @@ ent_no_lower(struct ent_stage *st, struct ent_cand *c)
  * (L2, CoM, DH2017), and no number after it (Wave 1)?
  */
 int
-ent_plain(struct ent_stage *st, struct ent_cand *c)
+ent_context_plain(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k, i, n;
@@ -58,7 +58,7 @@ ent_plain(struct ent_stage *st, struct ent_cand *c)
 
 /* Is token i a year: four digits? */
 static int
-ent_year(const struct extract *x, size_t i)
+ent_context_year(const struct extract *x, size_t i)
 {
 	size_t		 n, k;
 	const char	*w = ent_tok(x, i, &n);
@@ -77,7 +77,7 @@ ent_year(const struct extract *x, size_t i)
  * commas and "&" or "and" may run from it to ", year".
  */
 static int
-ent_cite_list(struct ent_stage *st, struct ent_cand *c)
+ent_context_cite_list(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k, names = 1, end;
@@ -91,7 +91,7 @@ ent_cite_list(struct ent_stage *st, struct ent_cand *c)
 	end = c->b + 16 < x->ntoks ? c->b + 16 : x->ntoks;
 	for (k = c->b; k + 1 < end; k++) {
 		if (extract_tok_is(x, k, ",")) {
-			if (ent_year(x, k + 1))
+			if (ent_context_year(x, k + 1))
 				return names >= 2 || amp;
 			continue;
 		}
@@ -108,7 +108,7 @@ ent_cite_list(struct ent_stage *st, struct ent_cand *c)
 
 /* Does what follows the candidate say it is a person? */
 static int
-ent_person_context(struct ent_stage *st, struct ent_cand *c)
+ent_context_person(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k = c->b, p = c->a > 0 ? c->a - 1 : EX_NONE, len;
@@ -134,15 +134,15 @@ ent_person_context(struct ent_stage *st, struct ent_cand *c)
 	/* citations: (Carrano, 2009), (Brieber 2014), Spang (1983) */
 	k = c->b;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, ",") &&
-	    ent_year(x, k + 1) && (c->b - c->a == 1 || (p != EX_NONE &&
+	    ent_context_year(x, k + 1) && (c->b - c->a == 1 || (p != EX_NONE &&
 	    (extract_tok_is(x, p, "(") || extract_tok_is(x, p, ";") ||
 	    extract_tok_is(x, p, "see")))))
 		return 1;
-	if (k + 1 < x->ntoks && ent_year(x, k) && p != EX_NONE &&
+	if (k + 1 < x->ntoks && ent_context_year(x, k) && p != EX_NONE &&
 	    (extract_tok_is(x, p, "(") || extract_tok_is(x, p, ";")))
 		return 1;
 	if (k + 2 < x->ntoks && extract_tok_is(x, k, "(") &&
-	    ent_year(x, k + 1) && c->b - c->a == 1 && p != EX_NONE &&
+	    ent_context_year(x, k + 1) && c->b - c->a == 1 && p != EX_NONE &&
 	    (extract_tok_is(x, p, "and") || extract_tok_is(x, p, "&") ||
 	    extract_tok_is(x, p, "by") || extract_tok_is(x, p, ";") ||
 	    extract_tok_is(x, p, "see") || extract_tok_is(x, p, ",")))
@@ -150,7 +150,7 @@ ent_person_context(struct ent_stage *st, struct ent_cand *c)
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
 	    extract_tok_is(x, k + 1, "al."))
 		return 1;
-	if (ent_cite_list(st, c))
+	if (ent_context_cite_list(st, c))
 		return 1;
 	/* Carrano & Biewener; Kessler and colleagues; Chao and his wife */
 	if (p != EX_NONE && extract_tok_is(x, p, "&"))
@@ -171,7 +171,7 @@ ent_person_context(struct ent_stage *st, struct ent_cand *c)
 
 /* Is the one word of the candidate in camel case: YouTube, LibriVox? */
 static int
-ent_camel(struct ent_stage *st, struct ent_cand *c)
+ent_context_camel(struct ent_stage *st, struct ent_cand *c)
 {
 	static const char *const prefixes[] = {
 		"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
@@ -208,7 +208,7 @@ ent_camel(struct ent_stage *st, struct ent_cand *c)
  * Quilis's terms, Carrano and Biewener, Lynch v. Overholser?
  */
 static int
-ent_cited(struct ent_stage *st, struct ent_cand *c)
+ent_context_cited(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k = c->b;
@@ -236,7 +236,7 @@ ent_cited(struct ent_stage *st, struct ent_cand *c)
  * degree in Psychology"? A word alone is let off "-ing" and "-ness".
  */
 int
-ent_abstract(struct ent_stage *st, struct ent_cand *c, int alone)
+ent_context_abstract(struct ent_stage *st, struct ent_cand *c, int alone)
 {
 	static const char *const ends[] = {
 		"tion", "tions", "sion", "sions", "ship", "ment", "ments",
@@ -265,7 +265,7 @@ ent_abstract(struct ent_stage *st, struct ent_cand *c, int alone)
  * comma (Janis Cole and Holly Dale; Poland and Sweden), or -1.
  */
 int
-ent_coordinated(struct ent_stage *st, size_t i)
+ent_context_coordinated(struct ent_stage *st, size_t i)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c = &st->cands[i], *o;
@@ -305,7 +305,7 @@ ent_coordinated(struct ent_stage *st, size_t i)
  * towns of", "states such as"), 0 if not.
  */
 static int
-ent_place_before(struct ent_stage *st, size_t a)
+ent_context_place_before(struct ent_stage *st, size_t a)
 {
 	struct extract	*x = st->x;
 	size_t		 k = a;
@@ -338,12 +338,12 @@ ent_place_before(struct ent_stage *st, size_t a)
  * own things too, so this is a weak cue (ent_resolve).
  */
 int
-ent_owner(struct ent_stage *st, struct ent_cand *c)
+ent_context_owner(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 
 	if (c->b - c->a > 3 || c->b >= x->ntoks ||
-	    !(x->toks[c->b].flags & TOK_POSS) || !ent_no_lower(st, c))
+	    !(x->toks[c->b].flags & TOK_POSS) || !ent_context_no_lower(st, c))
 		return 0;
 	if (c->a > 0 && (extract_tok_is(x, c->a - 1, "the") ||
 	    extract_tok_is(x, c->a - 1, "a")))
@@ -357,7 +357,7 @@ ent_owner(struct ent_stage *st, struct ent_cand *c)
  * words must be lower case: "Brekk's Foreign Ministry visit" is not it.
  */
 static int
-ent_owns_state(struct ent_stage *st, struct ent_cand *c)
+ent_context_owns_state(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	const char	*v;
@@ -379,7 +379,7 @@ ent_owns_state(struct ent_stage *st, struct ent_cand *c)
  * citation; an organisation in camel case. Returns the kind or -1.
  */
 int
-ent_cue(struct ent_stage *st, size_t i)
+ent_context_cue(struct ent_stage *st, size_t i)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c = &st->cands[i];
@@ -387,41 +387,41 @@ ent_cue(struct ent_stage *st, size_t i)
 	int		 cue;
 
 	/* a place before ", State": Alpine, Arizona */
-	if (ent_plain(st, c) && c->b + 1 < x->ntoks &&
+	if (ent_context_plain(st, c) && c->b + 1 < x->ntoks &&
 	    extract_tok_is(x, c->b, ",") &&
 	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
 	    st->cands[i + 1].kind == EX_PLACE &&
 	    st->cands[i + 1].state == ENT_SURE)
 		return EX_PLACE;
-	if (n == 1 && ent_camel(st, c))
+	if (n == 1 && ent_context_camel(st, c))
 		return EX_ORG;
 	/* Patriot's board, Peabody's lenders */
 	if (n <= 3 && c->b + 1 < x->ntoks && (x->toks[c->b].flags &
 	    TOK_POSS) && ent_is(st, c->b + 1, WORD_ORG_NOUN))
 		return EX_ORG;
 	/* "Varnley and Pellow" may be authors, not "the towns of" them */
-	if ((cue = ent_place_before(st, c->a)) != 0 && n <= 3 &&
-	    ent_no_lower(st, c) && ent_plain(st, c) &&
-	    (cue == 2 || !ent_cited(st, c)) &&
-	    !ent_abstract(st, c, n == 1))
+	if ((cue = ent_context_place_before(st, c->a)) != 0 && n <= 3 &&
+	    ent_context_no_lower(st, c) && ent_context_plain(st, c) &&
+	    (cue == 2 || !ent_context_cited(st, c)) &&
+	    !ent_context_abstract(st, c, n == 1))
 		return EX_PLACE;
-	if (n <= 3 && ent_no_lower(st, c) && ent_person_context(st, c))
+	if (n <= 3 && ent_context_no_lower(st, c) && ent_context_person(st, c))
 		return EX_PERSON;
 	/* Marovia's foreign ministry: what only places own */
-	if (ent_owner(st, c) && ent_owns_state(st, c))
+	if (ent_context_owner(st, c) && ent_context_owns_state(st, c))
 		return EX_PLACE;
 	/* MTV's series: an acronym that owns something is a body */
-	if (n == 1 && ent_owner(st, c) && (x->toks[c->a].flags &
+	if (n == 1 && ent_context_owner(st, c) && (x->toks[c->a].flags &
 	    TOK_UPPER) && !ent_is(st, c->a, WORD_NOT_ORG))
 		return EX_ORG;
-	if (n <= 3 && ent_no_lower(st, c) && ent_plain(st, c))
-		return ent_coordinated(st, i);
+	if (n <= 3 && ent_context_no_lower(st, c) && ent_context_plain(st, c))
+		return ent_context_coordinated(st, i);
 	return -1;
 }
 
 /* Count a cue's vote for what the word with hash h is. */
 void
-ent_vote(struct ent_stage *st, uint64_t h, int kind)
+ent_context_vote(struct ent_stage *st, uint64_t h, int kind)
 {
 	size_t	*v = ent_map_get(&st->votes, h);
 	size_t	 add = (size_t)1 << (16 * kind);
@@ -434,7 +434,7 @@ ent_vote(struct ent_stage *st, uint64_t h, int kind)
 
 /* Count an owner's weak vote for a person (ent_owner). */
 void
-ent_vote_owner(struct ent_stage *st, uint64_t h)
+ent_context_vote_owner(struct ent_stage *st, uint64_t h)
 {
 	size_t	*v = ent_map_get(&st->owners, h);
 
@@ -446,7 +446,7 @@ ent_vote_owner(struct ent_stage *st, uint64_t h)
 
 /* The kind most cues voted for the word with hash h, or -1. */
 int
-ent_voted(struct ent_stage *st, uint64_t h)
+ent_context_voted(struct ent_stage *st, uint64_t h)
 {
 	size_t	*v = ent_map_get(&st->votes, h), best = 0, k, cnt;
 	int	 kind = -1, tie = 0;
@@ -467,7 +467,7 @@ ent_voted(struct ent_stage *st, uint64_t h)
 
 /* How many cues voted this kind for the word with hash h. */
 size_t
-ent_votes_for(struct ent_stage *st, uint64_t h, int kind)
+ent_context_votes_for(struct ent_stage *st, uint64_t h, int kind)
 {
 	size_t	*v = ent_map_get(&st->votes, h);
 

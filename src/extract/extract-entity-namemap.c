@@ -16,7 +16,7 @@
 
 /* Hash a word without case; never 0. */
 uint64_t
-ent_hash_str(const char *s, size_t n)
+ent_map_hash(const char *s, size_t n)
 {
 	uint64_t	h = 1469598103934665603ULL;
 	size_t		i;
@@ -33,7 +33,7 @@ ent_hash_str(const char *s, size_t n)
 
 /* Hash the words of tokens [a, b) without case; never 0. */
 uint64_t
-ent_hash_span(struct ent_stage *st, size_t a, size_t b)
+ent_map_hash_span(struct ent_stage *st, size_t a, size_t b)
 {
 	uint64_t	h = 1469598103934665603ULL;
 	size_t		k;
@@ -47,7 +47,7 @@ ent_hash_span(struct ent_stage *st, size_t a, size_t b)
 
 /* The text of tokens [a, b), runs of space as one. */
 void
-ent_text(const struct extract *x, size_t a, size_t b, struct buf *out)
+ent_map_text(const struct extract *x, size_t a, size_t b, struct buf *out)
 {
 	size_t	k;
 

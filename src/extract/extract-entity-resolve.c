@@ -19,14 +19,14 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-static void	ent_people(struct ent_stage *);
+static void	ent_resolve_people(struct ent_stage *);
 
 /*
  * Remember an organisation's initials as an organisation too, so
  * "IAEA" after "International Atomic Energy Agency" is known.
  */
 static void
-ent_initials(struct ent_stage *st, struct ent_cand *c)
+ent_resolve_initials(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	char		 ini[16];
@@ -42,7 +42,7 @@ ent_initials(struct ent_stage *st, struct ent_cand *c)
 	}
 	if (n < 2)
 		return;
-	h = ent_hash_str(ini, n);
+	h = ent_map_hash(ini, n);
 	if (ent_map_get(&st->kinds, h) == NULL)
 		ent_map_put(&st->kinds, h, EX_ORG + 1);
 }
@@ -52,12 +52,12 @@ ent_initials(struct ent_stage *st, struct ent_cand *c)
  * Speaks" is Hillary Clinton when the text names her so elsewhere.
  */
 static void
-ent_shorten(struct ent_stage *st, struct ent_cand *c)
+ent_resolve_shorten(struct ent_stage *st, struct ent_cand *c)
 {
 	size_t	k, *v;
 
 	for (k = c->b - 1; k >= c->a + 2; k--) {
-		v = ent_map_get(&st->kinds, ent_hash_span(st, c->a, k));
+		v = ent_map_get(&st->kinds, ent_map_hash_span(st, c->a, k));
 		if (v != NULL && *v == EX_PERSON + 1) {
 			c->b = k;
 			return;
@@ -72,7 +72,7 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 	struct extract	*x = st->x;
 	struct ent_cand	*c = &st->cands[i];
 	size_t		 n = c->b - c->a, *v;
-	uint64_t	 h = ent_hash_span(st, c->a, c->b);
+	uint64_t	 h = ent_map_hash_span(st, c->a, c->b);
 	int		 kind;
 
 	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
@@ -110,20 +110,20 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
-	kind = ent_cue(st, i);
+	kind = ent_context_cue(st, i);
 	if (kind != -1) {
 		c->kind = (enum ex_kind)kind;
 		c->state = ENT_SURE;
 		if (n == 1) {
-			ent_vote(st, h, kind);
+			ent_context_vote(st, h, kind);
 			c->by_cue = 1;
 		}
 		return;
 	}
-	if (ent_owner(st, c) && ent_plain(st, c) &&
-	    !ent_abstract(st, c, 0)) {
+	if (ent_context_owner(st, c) && ent_context_plain(st, c) &&
+	    !ent_context_abstract(st, c, 0)) {
 		if (n == 1) {
-			ent_vote_owner(st, h);	/* decided by votes */
+			ent_context_vote_owner(st, h);	/* decided by votes */
 			return;
 		}
 		c->kind = EX_PERSON;			/* Noam Chomsky's */
@@ -131,7 +131,7 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		return;
 	}
 	/* Brock Holt, then Holt and Holt again: a surname used alone */
-	if (n >= 2 && n <= 3 && ent_no_lower(st, c) &&
+	if (n >= 2 && n <= 3 && ent_context_no_lower(st, c) &&
 	    (v = ent_map_get(&st->singles, ent_hash(st, c->b - 1))) !=
 	    NULL && *v >= 2 &&
 	    ent_map_get(&st->singles, ent_hash(st, c->a)) == NULL) {
@@ -149,7 +149,7 @@ ent_resolve_one(struct ent_stage *st, size_t i)
  * other things and are left out.
  */
 static void
-ent_place_base(struct ent_stage *st, struct ent_cand *c)
+ent_resolve_place_base(struct ent_stage *st, struct ent_cand *c)
 {
 	static const char *const lands[] = {
 		"island", "islands", "isle", "peninsula", "archipelago",
@@ -173,7 +173,7 @@ ent_place_base(struct ent_stage *st, struct ent_cand *c)
 		if (!ent_capword(x, k) || ent_stop(st, k) ||
 		    ent_seen_lower(st, k))
 			return;
-	h = ent_hash_span(st, c->a, c->b - 1);
+	h = ent_map_hash_span(st, c->a, c->b - 1);
 	if (ent_map_get(&st->kinds, h) == NULL)
 		ent_map_put(&st->kinds, h, EX_PLACE + 1);
 }
@@ -183,7 +183,7 @@ ent_place_base(struct ent_stage *st, struct ent_cand *c)
  * neither is a lone "II"; "KAMALA HARRIS" in capitals is someone.
  */
 static void
-ent_person_shape(struct ent_stage *st, struct ent_cand *c)
+ent_resolve_person_shape(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k, n, j, upper = 0;
@@ -231,7 +231,7 @@ ent_person_shape(struct ent_stage *st, struct ent_cand *c)
  * word stands alone and which words name a language.
  */
 static void
-ent_remember(struct ent_stage *st)
+ent_resolve_remember(struct ent_stage *st)
 {
 	struct ent_cand	*c;
 	size_t		 i, *v;
@@ -240,15 +240,15 @@ ent_remember(struct ent_stage *st)
 		c = &st->cands[i];
 		if (c->state != ENT_SURE || c->alone)
 			continue;
-		ent_map_put(&st->kinds, ent_hash_span(st, c->a, c->b),
+		ent_map_put(&st->kinds, ent_map_hash_span(st, c->a, c->b),
 		    (size_t)c->kind + 1);
 		if (c->kind == EX_ORG)
-			ent_initials(st, c);
+			ent_resolve_initials(st, c);
 	}
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].state == ENT_SURE &&
 		    st->cands[i].kind == EX_PLACE)
-			ent_place_base(st, &st->cands[i]);
+			ent_resolve_place_base(st, &st->cands[i]);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak) {
@@ -283,8 +283,8 @@ ent_resolve_by_votes(struct ent_stage *st)
 		c = &st->cands[i];
 		if (c->state != ENT_UNKNOWN)
 			continue;
-		h = ent_hash_span(st, c->a, c->b);
-		kind = ent_voted(st, h);
+		h = ent_map_hash_span(st, c->a, c->b);
+		kind = ent_context_voted(st, h);
 		if (kind == -1 && ent_map_get(&st->votes, h) == NULL &&
 		    ent_map_get(&st->owners, h) != NULL)
 			kind = EX_PERSON;
@@ -301,11 +301,11 @@ ent_resolve_by_votes(struct ent_stage *st)
 		c = &st->cands[i];
 		if (!c->by_cue || c->state != ENT_SURE)
 			continue;
-		h = ent_hash_span(st, c->a, c->b);
-		if ((kind = ent_voted(st, h)) != -1 &&
-		    kind != (int)c->kind && ent_votes_for(st, h, kind) >=
-		    2 * ent_votes_for(st, h, (int)c->kind) &&
-		    ent_votes_for(st, h, kind) >= 2)
+		h = ent_map_hash_span(st, c->a, c->b);
+		if ((kind = ent_context_voted(st, h)) != -1 &&
+		    kind != (int)c->kind && ent_context_votes_for(st, h,
+		    kind) >= 2 * ent_context_votes_for(st, h, (int)c->kind) &&
+		    ent_context_votes_for(st, h, kind) >= 2)
 			c->kind = (enum ex_kind)kind;
 	}
 }
@@ -318,13 +318,13 @@ ent_resolve(struct ent_stage *st)
 	size_t		 i;
 	int		 kind;
 
-	ent_people(st);
-	ent_remember(st);
+	ent_resolve_people(st);
+	ent_resolve_remember(st);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->b - c->a > 2 && c->weak && c->state == ENT_SURE &&
 		    c->kind == EX_PERSON && c->ta == EX_NONE)
-			ent_shorten(st, c);
+			ent_resolve_shorten(st, c);
 		if (c->b - c->a > 1)
 			ent_resolve_one(st, i);
 	}
@@ -335,21 +335,21 @@ ent_resolve(struct ent_stage *st)
 	for (i = st->ncands; i-- > 0;) {
 		c = &st->cands[i];
 		if (c->state != ENT_UNKNOWN || c->weak ||
-		    !ent_no_lower(st, c) || !ent_plain(st, c))
+		    !ent_context_no_lower(st, c) || !ent_context_plain(st, c))
 			continue;
-		if ((kind = ent_coordinated(st, i)) != -1) {
+		if ((kind = ent_context_coordinated(st, i)) != -1) {
 			c->kind = (enum ex_kind)kind;
 			c->state = ENT_SURE;
 		}
 	}
 	ent_resolve_by_votes(st);
 	for (i = 0; i < st->ncands; i++)
-		ent_person_shape(st, &st->cands[i]);
+		ent_resolve_person_shape(st, &st->cands[i]);
 }
 
 /* Register the people named in full, by last and first word. */
 static void
-ent_people(struct ent_stage *st)
+ent_resolve_people(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
@@ -361,16 +361,16 @@ ent_people(struct ent_stage *st)
 		if (c->state != ENT_SURE || c->kind != EX_PERSON ||
 		    c->b - c->a < 2)
 			continue;
-		ent_text(x, c->a, c->b, &st->b);
+		ent_map_text(x, c->a, c->b, &st->b);
 		c->entity = extract_entity_add(x, EX_PERSON, st->b.data,
 		    st->b.len);
-		h = ent_hash_span(st, c->b - 1, c->b);
+		h = ent_map_hash_span(st, c->b - 1, c->b);
 		v = ent_map_get(&st->surnames, h);
 		if (v == NULL)
 			ent_map_put(&st->surnames, h, c->entity);
 		else if (*v != c->entity)
 			*v = ENT_AMBIGUOUS;
-		h = ent_hash_span(st, c->a, c->a + 1);
+		h = ent_map_hash_span(st, c->a, c->a + 1);
 		v = ent_map_get(&st->firsts, h);
 		if (v == NULL)
 			ent_map_put(&st->firsts, h, c->entity);
@@ -381,7 +381,7 @@ ent_people(struct ent_stage *st)
 
 /* Set a person's title and affiliation from a titled mention. */
 static void
-ent_set_title(struct ent_stage *st, struct ent_cand *c,
+ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
     struct ex_mention *m)
 {
 	struct extract	*x = st->x;
@@ -391,17 +391,17 @@ ent_set_title(struct ent_stage *st, struct ent_cand *c,
 
 	if (c->ta == EX_NONE)
 		return;
-	ent_text(x, c->ta, c->tb, &st->b);
+	ent_map_text(x, c->ta, c->tb, &st->b);
 	m->title = xstrdup(st->b.data);
 	/*
 	 * A surname alone may be someone else of that name ("President
 	 * Clinton" after "Hillary Clinton"): it titles only the mention.
 	 */
-	ent_text(x, c->a, c->b, &st->b);
+	ent_map_text(x, c->a, c->b, &st->b);
 	if (strcmp(st->b.data, e->name) != 0)
 		return;
 	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
-		ent_text(x, c->ha, c->tb, &st->b);
+		ent_map_text(x, c->ha, c->tb, &st->b);
 		e->title = xstrdup(st->b.data);
 	}
 	if (affil == NULL && c->affil_cand != EX_NONE) {
@@ -410,7 +410,7 @@ ent_set_title(struct ent_stage *st, struct ent_cand *c,
 			affil = x->ents[ac->entity].name;
 	}
 	if (affil == NULL && c->affil_tok != EX_NONE) {
-		ent_text(x, c->affil_tok, c->affil_tok + 1, &st->b);
+		ent_map_text(x, c->affil_tok, c->affil_tok + 1, &st->b);
 		affil = st->b.data;
 	}
 	if (e->affiliation == NULL && affil != NULL)
@@ -419,7 +419,7 @@ ent_set_title(struct ent_stage *st, struct ent_cand *c,
 
 /* Places named inside an organisation or place: Durham University. */
 static void
-ent_nested(struct ent_stage *st, struct ent_cand *c)
+ent_resolve_nested(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k, n, e;
@@ -442,7 +442,7 @@ ent_nested(struct ent_stage *st, struct ent_cand *c)
 
 /* Turn the decided candidates into entities and mentions. */
 void
-ent_emit(struct ent_stage *st)
+ent_resolve_emit(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
@@ -456,7 +456,7 @@ ent_emit(struct ent_stage *st)
 			continue;
 		if (c->entity == EX_NONE && c->kind == EX_PERSON &&
 		    c->b - c->a == 1) {
-			h = ent_hash_span(st, c->a, c->b);
+			h = ent_map_hash_span(st, c->a, c->b);
 			v = ent_map_get(&st->surnames, h);
 			if (v == NULL || *v == ENT_AMBIGUOUS)
 				v = ent_map_get(&st->firsts, h);
@@ -468,7 +468,7 @@ ent_emit(struct ent_stage *st)
 				c->entity = extract_entity_add(x, c->kind,
 				    c->canon, strlen(c->canon));
 			else {
-				ent_text(x, c->a, c->b, &st->b);
+				ent_map_text(x, c->a, c->b, &st->b);
 				c->entity = extract_entity_add(x, c->kind,
 				    st->b.data, st->b.len);
 			}
@@ -479,9 +479,9 @@ ent_emit(struct ent_stage *st)
 		    x->toks[c->b - 1].end, c->entity);
 		m = &x->ments[mi];
 		if (c->kind == EX_PERSON)
-			ent_set_title(st, c, m);
+			ent_resolve_set_title(st, c, m);
 		if ((c->kind == EX_ORG || c->kind == EX_MISC) &&
 		    c->b - c->a >= 2)
-			ent_nested(st, c);
+			ent_resolve_nested(st, c);
 	}
 }

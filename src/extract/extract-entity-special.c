@@ -46,7 +46,7 @@ ent_special_add(struct ent_stage *st, size_t a, size_t b, enum ex_kind kind)
  * [a, b) is such a role and adds it as a person.
  */
 int
-ent_addressed(struct ent_stage *st, size_t a, size_t b)
+ent_special_addressed(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const before[] = {
 		"the", "this", "our", "madam", "madame", "mr.", "mr",
@@ -84,7 +84,7 @@ ent_addressed(struct ent_stage *st, size_t a, size_t b)
  * 1 if [a, b) is such a word and adds it as a place.
  */
 int
-ent_homeland(struct ent_stage *st, size_t a, size_t b)
+ent_special_homeland(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const lands[] = {
 		"Nation", "Country", "Homeland", "Republic", "Motherland",
@@ -111,7 +111,7 @@ ent_homeland(struct ent_stage *st, size_t a, size_t b)
  * [a, b) is such a word and adds it as a place.
  */
 int
-ent_compass(struct ent_stage *st, size_t a, size_t b)
+ent_special_compass(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const points[] = {
 		"North", "South", "East", "West", "Northeast", "Northwest",
@@ -137,7 +137,7 @@ ent_compass(struct ent_stage *st, size_t a, size_t b)
  * only this place counts. Returns 1 if [a, b) is one and adds it.
  */
 int
-ent_state_code(struct ent_stage *st, size_t a, size_t b)
+ent_special_state_code(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const states[][2] = {
 		{ "AL", "Alabama" }, { "AK", "Alaska" }, { "AZ", "Arizona" },

@@ -81,7 +81,7 @@ ent_title_before(struct ent_stage *st, size_t a, struct ent_title *t)
 				return t->ta = first - n;
 			}
 		}
-		if (ent_demonym_shape(x, first - 1) &&
+		if (ent_word_demonym_shape(x, first - 1) &&
 		    !ent_stop(st, first - 1)) {
 			t->affil_tok = first - 1;
 			return t->ta = first - 1;
@@ -104,7 +104,7 @@ ent_title_before(struct ent_stage *st, size_t a, struct ent_title *t)
  * headline's "Retired General Reveals"). EX_NONE if there is none.
  */
 static size_t
-ent_titled_name(struct ent_stage *st, size_t a, size_t b)
+ent_title_name(struct ent_stage *st, size_t a, size_t b)
 {
 	struct extract	*x = st->x;
 	size_t		 s0, k;
@@ -117,7 +117,7 @@ ent_titled_name(struct ent_stage *st, size_t a, size_t b)
 	    ent_is(st, b - 1, WORD_PLACE_END) || (ent_is(st, b - 1,
 	    WORD_MISC_END) && !(ent_roman(x, b - 1) && ent_given(st, s0))))
 		return EX_NONE;
-	if (ent_given(st, s0) || ent_initial(x, s0))
+	if (ent_given(st, s0) || ent_word_initial(x, s0))
 		return s0;
 	for (k = s0; k < b; k++)
 		if (ent_seen_lower(st, k) || ent_stop(st, k))
@@ -137,7 +137,7 @@ ent_titled_name(struct ent_stage *st, size_t a, size_t b)
  * or honorific, or EX_NONE if it has none.
  */
 static size_t
-ent_titled_head(struct ent_stage *st, size_t a, size_t s0, size_t *t0)
+ent_title_head(struct ent_stage *st, size_t a, size_t s0, size_t *t0)
 {
 	struct extract	*x = st->x;
 	size_t		 h = EX_NONE, k;
@@ -166,7 +166,7 @@ ent_titled_head(struct ent_stage *st, size_t a, size_t s0, size_t *t0)
  * demonym, a country, a body (added as a candidate). Sets t's affiliation.
  */
 static void
-ent_titled_affil(struct ent_stage *st, size_t a, size_t t0,
+ent_title_affil(struct ent_stage *st, size_t a, size_t t0,
     struct ent_title *t)
 {
 	struct ent_cand	*pc;
@@ -176,7 +176,7 @@ ent_titled_affil(struct ent_stage *st, size_t a, size_t t0,
 
 	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n)
 		t->affil = v;
-	else if (n == 1 && ent_demonym_shape(st->x, a) &&
+	else if (n == 1 && ent_word_demonym_shape(st->x, a) &&
 	    ent_lex_whole(st, a, t0, &v, &media) == -1)
 		t->affil_tok = a;
 	else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1) {
@@ -186,17 +186,17 @@ ent_titled_affil(struct ent_stage *st, size_t a, size_t t0,
 		pc->media = media;
 		pc->state = ENT_SURE;
 		t->affil_cand = st->ncands - 1;
-	} else if (!st->weak[a] && ent_no_lower_run(st, a, t0)) {
+	} else if (!st->weak[a] && ent_chunk_no_lower(st, a, t0)) {
 		/* a body of its own: Federal Reserve Chairman */
 		pc = ent_cand_add(st, a, t0);
-		ent_classify(st, pc);
+		ent_chunk_classify(st, pc);
 		if (pc->state != ENT_SURE || pc->kind == EX_PERSON) {
 			pc->kind = EX_ORG;
 			pc->state = ENT_SURE;
 		}
 		t->affil_cand = st->ncands - 1;
 	} else
-		ent_split(st, a, t0);	/* Retired U.S. Air Force */
+		ent_chunk_split(st, a, t0);	/* Retired U.S. Air Force */
 }
 
 /*
@@ -204,14 +204,14 @@ ent_titled_affil(struct ent_stage *st, size_t a, size_t t0,
  * Ryabkov", "US Secretary of State Antony Blinken". Returns 1 if found.
  */
 int
-ent_titled(struct ent_stage *st, size_t a, size_t b)
+ent_title_run(struct ent_stage *st, size_t a, size_t b)
 {
 	struct ent_cand		*c;
 	struct ent_title	 t, before;
 	size_t			 s0, t0;
 
-	if ((s0 = ent_titled_name(st, a, b)) == EX_NONE ||
-	    ent_titled_head(st, a, s0, &t0) == EX_NONE)
+	if ((s0 = ent_title_name(st, a, b)) == EX_NONE ||
+	    ent_title_head(st, a, s0, &t0) == EX_NONE)
 		return 0;
 	t.ta = a;
 	t.ha = t0;
@@ -219,7 +219,7 @@ ent_titled(struct ent_stage *st, size_t a, size_t b)
 	t.affil = NULL;
 	t.affil_cand = t.affil_tok = EX_NONE;
 	if (t0 > a)
-		ent_titled_affil(st, a, t0, &t);
+		ent_title_affil(st, a, t0, &t);
 	c = ent_cand_add(st, s0, b);
 	c->kind = EX_PERSON;
 	c->state = ENT_SURE;
@@ -239,7 +239,7 @@ ent_titled(struct ent_stage *st, size_t a, size_t b)
  * spokesperson." Sets the candidate's title and affiliation.
  */
 void
-ent_apposition(struct ent_stage *st, struct ent_cand *c)
+ent_title_apposition(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k = c->b, t0, ha, end, n;

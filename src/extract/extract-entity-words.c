@@ -438,7 +438,7 @@ ent_word_add(uint64_t h)
 
 /* Hash the word classes and the first word of every lexicon phrase. */
 static void
-ent_words_build(void)
+ent_word_build(void)
 {
 	struct ent_word	*ni;
 	size_t		 c, i, words, len;
@@ -447,7 +447,7 @@ ent_words_build(void)
 	for (c = 0; c < WORD_NCLASSES; c++) {
 		for (i = 0; i < ent_classes[c].n; i++) {
 			key = ent_classes[c].words[i];
-			ni = ent_word_add(ent_hash_str(key, strlen(key)));
+			ni = ent_word_add(ent_map_hash(key, strlen(key)));
 			ni->classes |= 1U << c;
 		}
 	}
@@ -464,7 +464,7 @@ ent_words_build(void)
 				words++;
 			if (words > 255)
 				words = 255;
-			ni = ent_word_add(ent_hash_str(key, len));
+			ni = ent_word_add(ent_map_hash(key, len));
 			if (ni->words[c] < words)
 				ni->words[c] = (unsigned char)words;
 		}
@@ -479,21 +479,21 @@ ent_word_info(uint64_t h)
 	size_t	*v;
 
 	if (!ent_words_built)
-		ent_words_build();
+		ent_word_build();
 	v = ent_map_get(&ent_words_map_info, h);
 	return v != NULL ? &ent_words_infos[*v] : &ent_words_none;
 }
 
 /* Is the word (n bytes) in the class? */
 int
-ent_class_has(enum ent_class c, const char *w, size_t n)
+ent_word_class_has(enum ent_class c, const char *w, size_t n)
 {
-	return (ent_word_info(ent_hash_str(w, n))->classes >> c) & 1;
+	return (ent_word_info(ent_map_hash(w, n))->classes >> c) & 1;
 }
 
 /* Is token i a single upper-case letter with a dot: an initial? */
 int
-ent_initial(const struct extract *x, size_t i)
+ent_word_initial(const struct extract *x, size_t i)
 {
 	size_t		 n;
 	const char	*w = ent_tok(x, i, &n);
@@ -506,7 +506,7 @@ ent_initial(const struct extract *x, size_t i)
  * combining form, Euro-Atlantic, Sino-Japanese, Anti-Soviet?
  */
 int
-ent_hyphen_adjective(const struct extract *x, size_t i)
+ent_word_hyphen_adjective(const struct extract *x, size_t i)
 {
 	static const char *const forms[] = {
 		"Euro", "Afro", "Anglo", "Franco", "Sino", "Indo", "Judeo",
@@ -530,7 +530,7 @@ ent_hyphen_adjective(const struct extract *x, size_t i)
 
 /* Does capitalised token i look like a demonym: Marovian, Sarvenese? */
 int
-ent_demonym_shape(const struct extract *x, size_t i)
+ent_word_demonym_shape(const struct extract *x, size_t i)
 {
 	static const char *const ends[] = { "ian", "ean", "ese", "ish", "i" };
 	size_t		 n, k, e;
@@ -549,7 +549,7 @@ ent_demonym_shape(const struct extract *x, size_t i)
 
 /* Is token i a people named by a demonym's plural: Iranians? */
 int
-ent_plural_demonym(const struct extract *x, size_t i)
+ent_word_plural_demonym(const struct extract *x, size_t i)
 {
 	size_t		 n;
 	const char	*w = ent_tok(x, i, &n);

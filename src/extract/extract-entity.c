@@ -65,7 +65,7 @@ ent_hash(struct ent_stage *st, size_t i)
 
 	if (st->th[i] == 0) {
 		w = ent_tok(st->x, i, &n);
-		st->th[i] = ent_hash_str(w, n);
+		st->th[i] = ent_map_hash(w, n);
 	}
 	return st->th[i];
 }
@@ -378,9 +378,9 @@ extract_entities(struct extract *x)
 	st.lw.a = st.lw.b = EX_NONE;
 	buf_init(&st.b);
 	ent_prepare(&st);
-	ent_scan(&st);
+	ent_chunk_scan(&st);
 	ent_resolve(&st);
-	ent_emit(&st);
+	ent_resolve_emit(&st);
 	buf_free(&st.b);
 	ent_map_free(&st.words);
 	ent_map_free(&st.kinds);

@@ -2,16 +2,17 @@
  * The entity stage's private interface, shared by its files and by
  * nothing outside src/extract (other layers read struct ex_entity and
  * struct ex_mention from extract.h). The stage runs in this order:
- *   extract-entity.c		the stage and what a token is (ent_*)
- *   extract-entity-chunk.c	runs of capitalised words cut into
- *				candidates and classified
- *   extract-entity-title.c	titles and roles before or after a name
- *   extract-entity-special.c	shapes known before the general rules
- *   extract-entity-context.c	the words around an open candidate
- *   extract-entity-resolve.c	open candidates decided, the document's
- *				name memory, entities and mentions made
- * with word classes in extract-entity-words.c and the name map in
- * extract-entity-namemap.c.
+ *   extract-entity.c          the stage; what a token is     ent_
+ *   extract-entity-chunk.c    runs of capitals cut into
+ *                             candidates and classified      ent_chunk_
+ *   extract-entity-title.c    titles and roles of a name     ent_title_
+ *   extract-entity-special.c  shapes known before the rules  ent_special_
+ *   extract-entity-context.c  the words around a candidate   ent_context_
+ *   extract-entity-resolve.c  open candidates decided, the
+ *                             entities and mentions made     ent_resolve_
+ * with the word classes in extract-entity-words.c (ent_word_) and the
+ * document's name memory, a hash map, in extract-entity-namemap.c
+ * (ent_map_).
  */
 #ifndef DOSSIER_EXTRACT_ENTITY_H
 #define DOSSIER_EXTRACT_ENTITY_H
@@ -142,11 +143,11 @@ size_t	 ent_lex_prefix(struct ent_stage *, size_t, size_t, int *,
 struct ent_cand *ent_cand_add(struct ent_stage *, size_t, size_t);
 
 /* Chunking (extract-entity-chunk.c): find and classify candidates. */
-void	 ent_scan(struct ent_stage *);
-void	 ent_classify(struct ent_stage *, struct ent_cand *);
-void	 ent_split(struct ent_stage *, size_t, size_t);
-int	 ent_keyword_kind(struct ent_stage *, size_t, size_t);
-int	 ent_no_lower_run(struct ent_stage *, size_t, size_t);
+void	 ent_chunk_scan(struct ent_stage *);
+void	 ent_chunk_classify(struct ent_stage *, struct ent_cand *);
+void	 ent_chunk_split(struct ent_stage *, size_t, size_t);
+int	 ent_chunk_keyword_kind(struct ent_stage *, size_t, size_t);
+int	 ent_chunk_no_lower(struct ent_stage *, size_t, size_t);
 
 /* A title as a candidate holds it (see struct ent_cand). */
 struct ent_title {
@@ -166,38 +167,38 @@ struct ent_title {
 const char *ent_title_class(struct ent_stage *, size_t);
 size_t	 ent_title_before(struct ent_stage *, size_t, struct ent_title *);
 void	 ent_title_set(struct ent_cand *, const struct ent_title *);
-int	 ent_titled(struct ent_stage *, size_t, size_t);
-void	 ent_apposition(struct ent_stage *, struct ent_cand *);
+int	 ent_title_run(struct ent_stage *, size_t, size_t);
+void	 ent_title_apposition(struct ent_stage *, struct ent_cand *);
 
 /* Special shapes (extract-entity-special.c). */
 /* Is [a, b) a role that names its holder ("the Secretary")? Adds it. */
-int	 ent_addressed(struct ent_stage *, size_t, size_t);
+int	 ent_special_addressed(struct ent_stage *, size_t, size_t);
 /* Is [a, b) "the Nation", the speaker's country? Adds it. */
-int	 ent_homeland(struct ent_stage *, size_t, size_t);
+int	 ent_special_homeland(struct ent_stage *, size_t, size_t);
 /* Is [a, b) "the West", a region named by the compass? Adds it. */
-int	 ent_compass(struct ent_stage *, size_t, size_t);
+int	 ent_special_compass(struct ent_stage *, size_t, size_t);
 /* Is [a, b) a US state's code after a town, "Paramus, NJ"? Adds it. */
-int	 ent_state_code(struct ent_stage *, size_t, size_t);
+int	 ent_special_state_code(struct ent_stage *, size_t, size_t);
 
 /*
  * The words around a candidate (extract-entity-context.c): the kind its
  * cues say (or -1), its votes, its list; whether it is a plain name.
  */
-int	 ent_no_lower(struct ent_stage *, struct ent_cand *);
-int	 ent_plain(struct ent_stage *, struct ent_cand *);
-int	 ent_abstract(struct ent_stage *, struct ent_cand *, int);
-int	 ent_coordinated(struct ent_stage *, size_t);
-int	 ent_owner(struct ent_stage *, struct ent_cand *);
-int	 ent_cue(struct ent_stage *, size_t);
-void	 ent_vote(struct ent_stage *, uint64_t, int);
-void	 ent_vote_owner(struct ent_stage *, uint64_t);
-int	 ent_voted(struct ent_stage *, uint64_t);
-size_t	 ent_votes_for(struct ent_stage *, uint64_t, int);
+int	 ent_context_no_lower(struct ent_stage *, struct ent_cand *);
+int	 ent_context_plain(struct ent_stage *, struct ent_cand *);
+int	 ent_context_abstract(struct ent_stage *, struct ent_cand *, int);
+int	 ent_context_coordinated(struct ent_stage *, size_t);
+int	 ent_context_owner(struct ent_stage *, struct ent_cand *);
+int	 ent_context_cue(struct ent_stage *, size_t);
+void	 ent_context_vote(struct ent_stage *, uint64_t, int);
+void	 ent_context_vote_owner(struct ent_stage *, uint64_t);
+int	 ent_context_voted(struct ent_stage *, uint64_t);
+size_t	 ent_context_votes_for(struct ent_stage *, uint64_t, int);
 
 /* Decide the open candidates; make entities and mentions
    (extract-entity-resolve.c). */
 void	 ent_resolve(struct ent_stage *);
-void	 ent_emit(struct ent_stage *);
+void	 ent_resolve_emit(struct ent_stage *);
 
 /* What a word is known as: its classes, the phrases it starts
    (extract-entity-words.c). */
@@ -208,16 +209,16 @@ struct ent_word {
 };
 
 const struct ent_word *ent_word_info(uint64_t);
-int	 ent_class_has(enum ent_class, const char *, size_t);
-int	 ent_initial(const struct extract *, size_t);
-int	 ent_hyphen_adjective(const struct extract *, size_t);
-int	 ent_demonym_shape(const struct extract *, size_t);
-int	 ent_plural_demonym(const struct extract *, size_t);
+int	 ent_word_class_has(enum ent_class, const char *, size_t);
+int	 ent_word_initial(const struct extract *, size_t);
+int	 ent_word_hyphen_adjective(const struct extract *, size_t);
+int	 ent_word_demonym_shape(const struct extract *, size_t);
+int	 ent_word_plural_demonym(const struct extract *, size_t);
 
 /* Names: hashes without case, text with single spaces, the hash map. */
-uint64_t ent_hash_str(const char *, size_t);
-uint64_t ent_hash_span(struct ent_stage *, size_t, size_t);
-void	 ent_text(const struct extract *, size_t, size_t, struct buf *);
+uint64_t ent_map_hash(const char *, size_t);
+uint64_t ent_map_hash_span(struct ent_stage *, size_t, size_t);
+void	 ent_map_text(const struct extract *, size_t, size_t, struct buf *);
 
 void	 ent_map_put(struct ent_map *, uint64_t, size_t);
 size_t	*ent_map_get(const struct ent_map *, uint64_t);

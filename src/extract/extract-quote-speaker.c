@@ -125,7 +125,7 @@ quote_speaker_outside(const struct qt *q, size_t off)
  * 'We will use every tool,' she said."
  */
 static void
-quote_speaker_pronoun(const struct qt *q, struct qt_speaker *sp)
+quote_speaker_he_she(const struct qt *q, struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	const struct ex_mention	*m;
@@ -186,7 +186,7 @@ quote_speaker_pronouns(struct qt *q, struct qt_speaker *sp)
 		return 0;
 	if (quote_cue_in(x, sp->first, &quote_cue_pperson)) {
 		sp->pronoun = 1;
-		quote_speaker_pronoun(q, sp);
+		quote_speaker_he_she(q, sp);
 	} else if (quote_cue_in(x, sp->first, &quote_cue_pother)) {
 		sp->pronoun = 1;
 		quote_speaker_refer(sp, extract_tok_is(x, sp->first, "it") ?

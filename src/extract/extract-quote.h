@@ -1,11 +1,11 @@
 /*
  * The quote stage's private interface, shared by its files and by nothing
  * outside src/extract (other layers read struct ex_quote from extract.h):
- *   extract-quote.c		the stage; direct quotes between marks
- *   extract-quote-cue.c		speech cues and attribution's word lists
- *   extract-quote-source.c	the noun phrase that names a source
- *   extract-quote-attrib.c	indirect speech and its source
- *   extract-quote-speaker.c	who a source is (entity, outlet, unnamed)
+ *   extract-quote.c          the stage; direct quotes      quote_
+ *   extract-quote-cue.c      speech cues, word lists       quote_cue_
+ *   extract-quote-source.c   the noun phrase of a source   quote_source_
+ *   extract-quote-attrib.c   indirect speech               quote_attrib_
+ *   extract-quote-speaker.c  who a source is               quote_speaker_
  */
 #ifndef DOSSIER_EXTRACT_QUOTE_H
 #define DOSSIER_EXTRACT_QUOTE_H

@@ -10,10 +10,13 @@
  *                         context, resolution, name map, words   ent_
  *   extract-quote*.c      quotes: marks, cues, source, indirect
  *                         speech, speaker                        quote_
- * with the word lists both read in extract-lexicon.c (lex_) and the
- * driver and results in extract.c (extract_). Each stage's private
- * header is named for it: extract-entity.h, extract-quote.h (the text
- * stage needs none); extract-lexicon.h is the lexicons'.
+ * Within a stage each file adds its own name: extract-entity-chunk.c is
+ * ent_chunk_, extract-quote-cue.c quote_cue_. The word lists both stages
+ * read are in extract-lexicon.c (lex_), the driver and the results in
+ * extract.c (extract_). Each stage's private header is named for it:
+ * extract-entity.h, extract-quote.h (the text stage needs none), and
+ * extract-lexicon.h is the lexicons'. The stages' entry points below
+ * keep the layer's extract_ prefix.
  */
 #ifndef DOSSIER_EXTRACT_H
 #define DOSSIER_EXTRACT_H
