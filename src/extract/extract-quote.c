@@ -107,72 +107,21 @@ quote_piece_add(struct qt *q, size_t open, size_t para, int single,
 	return q->npieces++;
 }
 
-/*
- * Pair quote marks into pieces, paragraph by paragraph, in one pass. A
- * double mark left open at a paragraph's end continues when the next
- * paragraph opens with a mark; otherwise it is dropped. Single marks make
- * a piece only outside double ones.
- */
+/* Close piece pc at mark token i. */
 static void
-quote_pieces(struct qt *q)
+quote_piece_close(struct qt_piece *pc, size_t i)
 {
-	struct extract	*x = q->x;
-	struct qt_piece	*pc;
-	size_t		 p, i, cap = 0, dopen, sopen, lastopen = EX_NONE;
-	unsigned	 f;
+	pc->close = i;
+	pc->last = i;
+}
 
-	for (p = 0; p < x->nparas; p++) {
-		dopen = sopen = EX_NONE;
-		for (i = x->paras[p].first; i < x->paras[p].last; i++) {
-			f = x->toks[i].flags;
-			if (f & TOK_QUOTE) {
-				if (dopen != EX_NONE && (f & TOK_CLOSE)) {
-					pc = &q->pieces[dopen];
-					pc->close = i;
-					pc->last = i;
-					dopen = EX_NONE;
-				} else if (f & TOK_OPEN) {
-					/* opened again: restart */
-					if (dopen != EX_NONE)
-						q->npieces--;
-					dopen = quote_piece_add(q, i, p, 0,
-					    &cap);
-					sopen = EX_NONE;
-					pc = &q->pieces[dopen];
-					if (i == x->paras[p].first &&
-					    lastopen != EX_NONE &&
-					    q->pieces[lastopen].para + 1 == p) {
-						pc->prev = lastopen;
-						q->pieces[lastopen].next =
-						    dopen;
-					}
-					lastopen = EX_NONE;
-				}
-			} else if ((f & TOK_SQUOTE) && dopen == EX_NONE) {
-				if (sopen != EX_NONE && (f & TOK_CLOSE)) {
-					pc = &q->pieces[sopen];
-					pc->close = i;
-					pc->last = i;
-					sopen = EX_NONE;
-				} else if ((f & TOK_OPEN) && sopen == EX_NONE)
-					sopen = quote_piece_add(q, i, p, 1,
-					    &cap);
-			}
-		}
-		if (sopen != EX_NONE) {
-			if (sopen == q->npieces - 1)
-				q->npieces--;
-			else
-				q->pieces[sopen].close = EX_NONE;
-		}
-		lastopen = EX_NONE;
-		if (dopen != EX_NONE) {
-			pc = &q->pieces[dopen];
-			pc->last = x->paras[p].last;
-			lastopen = dopen;
-		}
-	}
-	/* Drop unclosed pieces that nothing continues; map tokens. */
+/* Drop the unclosed pieces that nothing continues; map tokens to pieces. */
+static void
+quote_pieces_keep(struct qt *q)
+{
+	struct qt_piece	*pc;
+	size_t		 p, i;
+
 	for (p = 0, i = 0; i < q->npieces; i++) {
 		pc = &q->pieces[i];
 		if (pc->close == EX_NONE && (pc->next == EX_NONE ||
@@ -195,6 +144,70 @@ quote_pieces(struct qt *q)
 		if (pc->close != EX_NONE)
 			q->inq[pc->close] = i;
 	}
+}
+
+/*
+ * Pair quote marks into pieces, paragraph by paragraph, in one pass. A
+ * double mark left open at a paragraph's end continues when the next
+ * paragraph opens with a mark; otherwise it is dropped. Single marks make
+ * a piece only outside double ones.
+ */
+static void
+quote_pieces(struct qt *q)
+{
+	struct extract	*x = q->x;
+	struct qt_piece	*pc;
+	size_t		 p, i, cap = 0, dopen, sopen, lastopen = EX_NONE;
+	unsigned	 f;
+
+	for (p = 0; p < x->nparas; p++) {
+		dopen = sopen = EX_NONE;
+		for (i = x->paras[p].first; i < x->paras[p].last; i++) {
+			f = x->toks[i].flags;
+			if (f & TOK_QUOTE) {
+				if (dopen != EX_NONE && (f & TOK_CLOSE)) {
+					quote_piece_close(&q->pieces[dopen], i);
+					dopen = EX_NONE;
+				} else if (f & TOK_OPEN) {
+					/* opened again: restart */
+					if (dopen != EX_NONE)
+						q->npieces--;
+					dopen = quote_piece_add(q, i, p, 0,
+					    &cap);
+					sopen = EX_NONE;
+					pc = &q->pieces[dopen];
+					if (i == x->paras[p].first &&
+					    lastopen != EX_NONE &&
+					    q->pieces[lastopen].para + 1 == p) {
+						pc->prev = lastopen;
+						q->pieces[lastopen].next =
+						    dopen;
+					}
+					lastopen = EX_NONE;
+				}
+			} else if ((f & TOK_SQUOTE) && dopen == EX_NONE) {
+				if (sopen != EX_NONE && (f & TOK_CLOSE)) {
+					quote_piece_close(&q->pieces[sopen], i);
+					sopen = EX_NONE;
+				} else if ((f & TOK_OPEN) && sopen == EX_NONE)
+					sopen = quote_piece_add(q, i, p, 1,
+					    &cap);
+			}
+		}
+		if (sopen != EX_NONE) {
+			if (sopen == q->npieces - 1)
+				q->npieces--;
+			else
+				q->pieces[sopen].close = EX_NONE;
+		}
+		lastopen = EX_NONE;
+		if (dopen != EX_NONE) {
+			pc = &q->pieces[dopen];
+			pc->last = x->paras[p].last;
+			lastopen = dopen;
+		}
+	}
+	quote_pieces_keep(q);
 }
 
 /* Look for "Q," X said / "Q," said X after a piece's closing mark. */
