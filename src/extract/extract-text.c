@@ -142,6 +142,7 @@ text_is_upper(uint32_t c)
 	return 0;
 }
 
+/* Lower case, for the same scripts. */
 static int
 text_is_lower(uint32_t c)
 {
