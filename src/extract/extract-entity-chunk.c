@@ -110,7 +110,7 @@ ent_chunk_all_common(struct ent_stage *st, size_t a, size_t b)
 }
 
 /* Is token i a word that ends a place or an organisation's name? */
-int
+static int
 ent_chunk_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 {
 	struct extract	*x = st->x;

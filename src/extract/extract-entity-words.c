@@ -484,13 +484,6 @@ ent_word_info(uint64_t h)
 	return v != NULL ? &ent_words_infos[*v] : &ent_words_none;
 }
 
-/* Is the word (n bytes) in the class? */
-int
-ent_word_class_has(enum ent_class c, const char *w, size_t n)
-{
-	return (ent_word_info(ent_map_hash(w, n))->classes >> c) & 1;
-}
-
 /* Is token i a single upper-case letter with a dot: an initial? */
 int
 ent_word_initial(const struct extract *x, size_t i)

@@ -146,7 +146,6 @@ struct ent_cand *ent_cand_add(struct ent_stage *, size_t, size_t);
 void	 ent_chunk_scan(struct ent_stage *);
 void	 ent_chunk_classify(struct ent_stage *, struct ent_cand *);
 void	 ent_chunk_split(struct ent_stage *, size_t, size_t);
-int	 ent_chunk_keyword_kind(struct ent_stage *, size_t, size_t);
 int	 ent_chunk_no_lower(struct ent_stage *, size_t, size_t);
 
 /* A title as a candidate holds it (see struct ent_cand). */
@@ -209,7 +208,6 @@ struct ent_word {
 };
 
 const struct ent_word *ent_word_info(uint64_t);
-int	 ent_word_class_has(enum ent_class, const char *, size_t);
 int	 ent_word_initial(const struct extract *, size_t);
 int	 ent_word_hyphen_adjective(const struct extract *, size_t);
 int	 ent_word_demonym_shape(const struct extract *, size_t);

@@ -305,7 +305,7 @@ quote_cue_in(const struct extract *x, size_t i, const struct quote_cue_words *l)
 }
 
 /* Is the string s (n bytes) one of the words? */
-int
+static int
 quote_cue_str_in(const char *s, size_t n, const struct quote_cue_words *l)
 {
 	size_t	k;

@@ -95,7 +95,6 @@ extern const struct quote_cue_words quote_cue_stop, quote_cue_aux,
     quote_cue_subord, quote_cue_pperson, quote_cue_pother, quote_cue_pself;
 int	 quote_cue_in(const struct extract *, size_t,
 	     const struct quote_cue_words *);
-int	 quote_cue_str_in(const char *, size_t, const struct quote_cue_words *);
 int	 quote_cue_punct(const struct extract *, size_t, char);
 int	 quote_cue_end(const struct extract *, size_t);
 int	 quote_cue_suffix(const struct extract *, size_t, const char *);
