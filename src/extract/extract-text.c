@@ -1,8 +1,7 @@
 /*
- * The text stage of extraction (text_*; its steps are extract_tokens,
- * extract_quote_marks and extract_sentences of extract.h): UTF-8 tokens
- * with their shape, quote marks as opening or closing, paragraphs and
- * sentences. Sentence ends survive abbreviations (U.S., Mr., Gen.,
+ * The text stage of extraction (text_*; its steps are extract_tokens and
+ * extract_sentences of extract.h): UTF-8 tokens with their shape, quote
+ * marks as opening or closing, paragraphs and sentences. Sentence ends survive abbreviations (U.S., Mr., Gen.,
  * Sept., a.m.), initials and quotes that close a sentence.
  */
 #include "config.h"
@@ -16,6 +15,8 @@
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
+
+static void	text_quote_marks(struct extract *);
 
 /* Sentence openers after which "U.S." and the like do end a sentence. */
 static const char *const text_openers[] = {
@@ -440,7 +441,7 @@ extract_tokens(struct extract *x)
 		text_tok_add(x, i, i + n, f | TOK_PUNCT, &cap);
 		i += n;
 	}
-	extract_quote_marks(x);
+	text_quote_marks(x);
 }
 
 /* Is the byte before i a space, a line start or an opening bracket? */
@@ -489,8 +490,8 @@ text_right_close(const struct extract *x, size_t i)
  * themselves; straight ones by the space around them, and where that is
  * no help, by alternation within the paragraph.
  */
-void
-extract_quote_marks(struct extract *x)
+static void
+text_quote_marks(struct extract *x)
 {
 	struct ex_token	*t;
 	size_t		 i, n;

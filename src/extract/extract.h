@@ -122,9 +122,9 @@ void	 extract_free(struct extract *);
 /* Free the working state (tokens, sentences) but keep the results. */
 void	 extract_compact(struct extract *);
 
-/* The stages, in order; extract_run calls them. */
+/* The stages, in order; extract_run calls them. Tokens come with their
+   quote marks told opening or closing. */
 void	 extract_tokens(struct extract *);
-void	 extract_quote_marks(struct extract *);
 void	 extract_sentences(struct extract *);
 void	 extract_entities(struct extract *);
 void	 extract_quotes(struct extract *);
