@@ -8,12 +8,12 @@
  * first word (University, River, Mount), from a title before it
  * ("Deputy Foreign Minister Sergei Ryabkov", "defense ministry
  * spokesperson Reza Talaei-Nik", "Mr."), from a given name, or, when
- * nothing in it says, from the words around it (extract-entity-context.c: "in
- * Drossen", "moved to Drossen", "the towns of", "Holt said", "(Carrano,
- * 2009)", a list with a known name) and from what the same name was
- * elsewhere in the document: a surname alone is the person named in
- * full elsewhere, and a word's other mentions vote ("Holt's" votes
- * weakly for a person). Some shapes are known before all that
+ * nothing in it says, from the words around it (extract-entity-context.c:
+ * "in Drossen", "moved to Drossen", "the towns of", "Holt said",
+ * "(Carrano, 2009)", a list with a known name) and from what the same
+ * name was elsewhere in the document: a surname alone is the person
+ * named in full elsewhere, and a word's other mentions vote ("Holt's"
+ * votes weakly for a person). Some shapes are known before all that
  * (extract-entity-special.c): "the Secretary", "the West", "Paramus, NJ".
  * Capitals at the start of a sentence or in a headline prove nothing,
  * so a candidate there needs the lexicons or the rest of the document;

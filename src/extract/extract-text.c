@@ -1,8 +1,9 @@
 /*
  * The text stage of extraction (text_*; its steps are extract_tokens and
  * extract_sentences of extract.h): UTF-8 tokens with their shape, quote
- * marks as opening or closing, paragraphs and sentences. Sentence ends survive abbreviations (U.S., Mr., Gen.,
- * Sept., a.m.), initials and quotes that close a sentence.
+ * marks as opening or closing, paragraphs and sentences. Sentence ends
+ * survive abbreviations (U.S., Mr., Gen., Sept., a.m.), initials and
+ * quotes that close a sentence.
  */
 #include "config.h"
 
