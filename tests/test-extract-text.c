@@ -14,80 +14,73 @@
 #include "extract.h"
 #include "xmalloc.h"
 
-/* Tokens joined by "|", each as written. */
+/* An input and what it must come out as. */
+struct text_case {
+	const char	*in, *out;
+};
+
+/* Tokens joined by "|", or sentences by " / ", each as written. */
 static char *
-tokens_of(const char *text)
+pieces_of(const char *text, int sentences)
 {
 	struct extract	x;
 	struct buf	b;
-	size_t		i;
+	size_t		i, n, start, end;
 
 	memset(&x, 0, sizeof x);
 	x.text = text;
 	x.len = strlen(text);
 	extract_tokens(&x);
+	if (sentences)
+		extract_sentences(&x);
 	buf_init(&b);
-	for (i = 0; i < x.ntoks; i++) {
+	n = sentences ? x.nsents : x.ntoks;
+	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_addc(&b, '|');
-		buf_add(&b, text + x.toks[i].start, x.toks[i].end -
-		    x.toks[i].start);
+			buf_adds(&b, sentences ? " / " : "|");
+		start = sentences ? x.sents[i].start : x.toks[i].start;
+		end = sentences ? x.sents[i].end : x.toks[i].end;
+		buf_add(&b, text + start, end - start);
 	}
 	extract_free(&x);
 	return buf_detach(&b);
 }
 
-/* Sentences joined by " / ". */
-static char *
-sentences_of(const char *text)
+/* Check each case's tokens (sentences 0) or sentences (1). */
+static void
+check_cases(const struct text_case *c, size_t n, int sentences)
 {
-	struct extract	x;
-	struct buf	b;
-	size_t		i;
+	char	*got;
+	size_t	 i;
 
-	memset(&x, 0, sizeof x);
-	x.text = text;
-	x.len = strlen(text);
-	extract_tokens(&x);
-	extract_sentences(&x);
-	buf_init(&b);
-	for (i = 0; i < x.nsents; i++) {
-		if (i > 0)
-			buf_adds(&b, " / ");
-		buf_add(&b, text + x.sents[i].start, x.sents[i].end -
-		    x.sents[i].start);
+	for (i = 0; i < n; i++) {
+		got = pieces_of(c[i].in, sentences);
+		assert_string_equal(got, c[i].out);
+		free(got);
 	}
-	extract_free(&x);
-	return buf_detach(&b);
 }
-
-#define TOKENS(in, out) do {					\
-	char *t_ = tokens_of(in);				\
-	assert_string_equal(t_, out);				\
-	free(t_);						\
-} while (0)
-
-#define SENTENCES(in, out) do {					\
-	char *s_ = sentences_of(in);				\
-	assert_string_equal(s_, out);				\
-	free(s_);						\
-} while (0)
 
 static void
 test_words(void **state)
 {
-	TOKENS("Russia's drones", "Russia|'s|drones");
-	TOKENS("Iran\xe2\x80\x99s envoy", "Iran|\xe2\x80\x99s|envoy");
-	TOKENS("Talaei-Nik said", "Talaei-Nik|said");
-	TOKENS("don't O'Brien", "don't|O'Brien");
-	TOKENS("the U.S. and a.m. talks", "the|U.S.|and|a.m.|talks");
-	TOKENS("Gen. Sahl, 2,000 km at 16:26.",
-	    "Gen.|Sahl|,|2,000|km|at|16:26|.");
-	TOKENS("John F. Kennedy", "John|F.|Kennedy");
-	TOKENS("wait... no\xe2\x80\xa6 yes", "wait|...|no|\xe2\x80\xa6|yes");
-	TOKENS("a -- b \xe2\x80\x94 c", "a|--|b|\xe2\x80\x94|c");
-	TOKENS("Caf\xc3\xa9 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
-	    "Caf\xc3\xa9|\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0");
+	static const struct text_case cases[] = {
+		{ "Russia's drones", "Russia|'s|drones" },
+		{ "Iran\xe2\x80\x99s envoy", "Iran|\xe2\x80\x99s|envoy" },
+		{ "Talaei-Nik said", "Talaei-Nik|said" },
+		{ "don't O'Brien", "don't|O'Brien" },
+		{ "the U.S. and a.m. talks", "the|U.S.|and|a.m.|talks" },
+		{ "Gen. Sahl, 2,000 km at 16:26.",
+		    "Gen.|Sahl|,|2,000|km|at|16:26|." },
+		{ "John F. Kennedy", "John|F.|Kennedy" },
+		{ "wait... no\xe2\x80\xa6 yes", "wait|...|no|\xe2\x80\xa6|yes" },
+		{ "a -- b \xe2\x80\x94 c", "a|--|b|\xe2\x80\x94|c" },
+		{ "Caf\xc3\xa9 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+		    "Caf\xc3\xa9|"
+		    "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0" },
+	};
+
+	(void)state;
+	check_cases(cases, sizeof cases / sizeof cases[0], 0);
 }
 
 static void
@@ -122,23 +115,28 @@ test_quote_marks(void **state)
 static void
 test_sentences(void **state)
 {
-	SENTENCES("Mr. Smith went to Washington. He met Gen. Sahl at 9 a.m. "
-	    "on Sept. 3. It rained.",
-	    "Mr. Smith went to Washington. / He met Gen. Sahl at 9 a.m. on "
-	    "Sept. 3. / It rained.");
-	SENTENCES("The U.S. President spoke. The U.S. The end.",
-	    "The U.S. President spoke. / The U.S. / The end.");
-	SENTENCES("\"We will win.\" The crowd cheered.",
-	    "\"We will win.\" / The crowd cheered.");
-	SENTENCES("\"Why?\" he asked. \"Because.\"",
-	    "\"Why?\" he asked. / \"Because.\"");
-	SENTENCES("A headline without a stop\nThe body begins here. And "
-	    "ends here.", "A headline without a stop / The body begins here. "
-	    "/ And ends here.");
-	SENTENCES("Talks (held in Qerrin.) Then more.",
-	    "Talks (held in Qerrin.) / Then more.");
-	SENTENCES("It cost $3.5 billion. Done.", "It cost $3.5 billion. / Done.");
-	SENTENCES("", "");
+	static const struct text_case cases[] = {
+		{ "Mr. Smith went to Washington. He met Gen. Sahl at 9 a.m. "
+		    "on Sept. 3. It rained.",
+		    "Mr. Smith went to Washington. / He met Gen. Sahl at 9 a.m. "
+		    "on Sept. 3. / It rained." },
+		{ "The U.S. President spoke. The U.S. The end.",
+		    "The U.S. President spoke. / The U.S. / The end." },
+		{ "\"We will win.\" The crowd cheered.",
+		    "\"We will win.\" / The crowd cheered." },
+		{ "\"Why?\" he asked. \"Because.\"",
+		    "\"Why?\" he asked. / \"Because.\"" },
+		{ "A headline without a stop\nThe body begins here. And "
+		    "ends here.", "A headline without a stop / The body begins "
+		    "here. / And ends here." },
+		{ "Talks (held in Qerrin.) Then more.",
+		    "Talks (held in Qerrin.) / Then more." },
+		{ "It cost $3.5 billion. Done.", "It cost $3.5 billion. / Done." },
+		{ "", "" },
+	};
+
+	(void)state;
+	check_cases(cases, sizeof cases / sizeof cases[0], 1);
 }
 
 static void

@@ -1,4 +1,7 @@
-/* Lexicon lookups: hash tables over the compiled word lists. */
+/*
+ * Lexicon lookups (lex_*), shared by the entity and quote stages: hash
+ * tables over the compiled word lists of extract-lexicon.h.
+ */
 #include "config.h"
 
 #include <ctype.h>
@@ -7,7 +10,7 @@
 #include <string.h>
 
 #include "extract.h"
-#include "lexicon.h"
+#include "extract-lexicon.h"
 #include "xmalloc.h"
 #include "banned.h"
 

@@ -2,7 +2,7 @@
  * The quote stage: direct quotes between marks, including quotes that run
  * over paragraphs whose closing mark is left out, each attributed by the
  * cue next to it or taking the speaker of the quote before it; indirect
- * speech comes from extract-attrib.c. Every search is bounded to the
+ * speech comes from extract-quote-attrib.c. Every search is bounded to the
  * paragraph or a few tokens, so time is linear in the text.
  */
 #include "config.h"
@@ -20,20 +20,11 @@
 #define QT_LONG		8	/* words: a quote this long is speech */
 #define QT_SHORT	3	/* words: shorter needs a cue of its own */
 
-/* Is token i the one-byte punctuation c? */
-static int
-quote_punct(const struct extract *x, size_t i, char c)
-{
-	return x->toks[i].end - x->toks[i].start == 1 &&
-	    x->text[x->toks[i].start] == c;
-}
-
 /* Does token i end a sentence or clause: . ? ! ; */
 static int
 quote_stop(const struct extract *x, size_t i)
 {
-	return quote_punct(x, i, '.') || quote_punct(x, i, '?') ||
-	    quote_punct(x, i, '!') || quote_punct(x, i, ';');
+	return quote_cue_end(x, i) || quote_cue_punct(x, i, ';');
 }
 
 /* The number of words in tokens [first, last). */
@@ -116,72 +107,21 @@ quote_piece_add(struct qt *q, size_t open, size_t para, int single,
 	return q->npieces++;
 }
 
-/*
- * Pair quote marks into pieces, paragraph by paragraph, in one pass. A
- * double mark left open at a paragraph's end continues when the next
- * paragraph opens with a mark; otherwise it is dropped. Single marks make
- * a piece only outside double ones.
- */
+/* Close piece pc at mark token i. */
 static void
-quote_pieces(struct qt *q)
+quote_piece_close(struct qt_piece *pc, size_t i)
 {
-	struct extract	*x = q->x;
-	struct qt_piece	*pc;
-	size_t		 p, i, cap = 0, dopen, sopen, lastopen = EX_NONE;
-	unsigned	 f;
+	pc->close = i;
+	pc->last = i;
+}
 
-	for (p = 0; p < x->nparas; p++) {
-		dopen = sopen = EX_NONE;
-		for (i = x->paras[p].first; i < x->paras[p].last; i++) {
-			f = x->toks[i].flags;
-			if (f & TOK_QUOTE) {
-				if (dopen != EX_NONE && (f & TOK_CLOSE)) {
-					pc = &q->pieces[dopen];
-					pc->close = i;
-					pc->last = i;
-					dopen = EX_NONE;
-				} else if (f & TOK_OPEN) {
-					/* opened again: restart */
-					if (dopen != EX_NONE)
-						q->npieces--;
-					dopen = quote_piece_add(q, i, p, 0,
-					    &cap);
-					sopen = EX_NONE;
-					pc = &q->pieces[dopen];
-					if (i == x->paras[p].first &&
-					    lastopen != EX_NONE &&
-					    q->pieces[lastopen].para + 1 == p) {
-						pc->prev = lastopen;
-						q->pieces[lastopen].next =
-						    dopen;
-					}
-					lastopen = EX_NONE;
-				}
-			} else if ((f & TOK_SQUOTE) && dopen == EX_NONE) {
-				if (sopen != EX_NONE && (f & TOK_CLOSE)) {
-					pc = &q->pieces[sopen];
-					pc->close = i;
-					pc->last = i;
-					sopen = EX_NONE;
-				} else if ((f & TOK_OPEN) && sopen == EX_NONE)
-					sopen = quote_piece_add(q, i, p, 1,
-					    &cap);
-			}
-		}
-		if (sopen != EX_NONE) {
-			if (sopen == q->npieces - 1)
-				q->npieces--;
-			else
-				q->pieces[sopen].close = EX_NONE;
-		}
-		lastopen = EX_NONE;
-		if (dopen != EX_NONE) {
-			pc = &q->pieces[dopen];
-			pc->last = x->paras[p].last;
-			lastopen = dopen;
-		}
-	}
-	/* Drop unclosed pieces that nothing continues; map tokens. */
+/* Drop the unclosed pieces that nothing continues; map tokens to pieces. */
+static void
+quote_pieces_keep(struct qt *q)
+{
+	struct qt_piece	*pc;
+	size_t		 p, i;
+
 	for (p = 0, i = 0; i < q->npieces; i++) {
 		pc = &q->pieces[i];
 		if (pc->close == EX_NONE && (pc->next == EX_NONE ||
@@ -206,9 +146,73 @@ quote_pieces(struct qt *q)
 	}
 }
 
+/*
+ * Pair quote marks into pieces, paragraph by paragraph, in one pass. A
+ * double mark left open at a paragraph's end continues when the next
+ * paragraph opens with a mark; otherwise it is dropped. Single marks make
+ * a piece only outside double ones.
+ */
+static void
+quote_pieces(struct qt *q)
+{
+	struct extract	*x = q->x;
+	struct qt_piece	*pc;
+	size_t		 p, i, cap = 0, dopen, sopen, lastopen = EX_NONE;
+	unsigned	 f;
+
+	for (p = 0; p < x->nparas; p++) {
+		dopen = sopen = EX_NONE;
+		for (i = x->paras[p].first; i < x->paras[p].last; i++) {
+			f = x->toks[i].flags;
+			if (f & TOK_QUOTE) {
+				if (dopen != EX_NONE && (f & TOK_CLOSE)) {
+					quote_piece_close(&q->pieces[dopen], i);
+					dopen = EX_NONE;
+				} else if (f & TOK_OPEN) {
+					/* opened again: restart */
+					if (dopen != EX_NONE)
+						q->npieces--;
+					dopen = quote_piece_add(q, i, p, 0,
+					    &cap);
+					sopen = EX_NONE;
+					pc = &q->pieces[dopen];
+					if (i == x->paras[p].first &&
+					    lastopen != EX_NONE &&
+					    q->pieces[lastopen].para + 1 == p) {
+						pc->prev = lastopen;
+						q->pieces[lastopen].next =
+						    dopen;
+					}
+					lastopen = EX_NONE;
+				}
+			} else if ((f & TOK_SQUOTE) && dopen == EX_NONE) {
+				if (sopen != EX_NONE && (f & TOK_CLOSE)) {
+					quote_piece_close(&q->pieces[sopen], i);
+					sopen = EX_NONE;
+				} else if ((f & TOK_OPEN) && sopen == EX_NONE)
+					sopen = quote_piece_add(q, i, p, 1,
+					    &cap);
+			}
+		}
+		if (sopen != EX_NONE) {
+			if (sopen == q->npieces - 1)
+				q->npieces--;
+			else
+				q->pieces[sopen].close = EX_NONE;
+		}
+		lastopen = EX_NONE;
+		if (dopen != EX_NONE) {
+			pc = &q->pieces[dopen];
+			pc->last = x->paras[p].last;
+			lastopen = dopen;
+		}
+	}
+	quote_pieces_keep(q);
+}
+
 /* Look for "Q," X said / "Q," said X after a piece's closing mark. */
 static int
-quote_cue_after(struct qt *q, const struct qt_piece *pc,
+quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
     struct qt_pending *pd)
 {
 	struct extract	*x = q->x;
@@ -220,19 +224,19 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 	i = pc->close + 1;
 	if (i + 1 < end && (x->toks[i].flags & TOK_DASH) &&
 	    (x->toks[i + 1].flags & TOK_CAP) &&
-	    attrib_np_after(q, i + 1, end, &pd->sp) &&
+	    quote_source_after(q, i + 1, end, &pd->sp) &&
 	    (pd->sp.last >= end || quote_stop(x, pd->sp.last) ||
-	    quote_punct(x, pd->sp.last, ','))) {
+	    quote_cue_punct(x, pd->sp.last, ','))) {
 		/* "Q" -- Name, at the end of a line */
 		return 1;
 	}
-	if (i < end && (quote_punct(x, i, ',') ||
+	if (i < end && (quote_cue_punct(x, i, ',') ||
 	    (x->toks[i].flags & TOK_DASH)))
 		i++;
 	if (i >= end)
 		return 0;
-	if ((n = cue_at(q, i, 0)) != 0) {
-		if (!attrib_np_after(q, i + n, end, &pd->sp))
+	if ((n = quote_cue_at(q, i, 0)) != 0) {
+		if (!quote_source_after(q, i + n, end, &pd->sp))
 			return 0;
 		pd->cue_first = i;
 		pd->cue_last = i + n;
@@ -240,26 +244,27 @@ quote_cue_after(struct qt *q, const struct qt_piece *pc,
 	}
 	paren = 0;
 	for (j = i + 1; j < end && j < i + QT_FAR; j++) {
-		if (quote_punct(x, j, '('))
+		if (quote_cue_punct(x, j, '('))
 			paren = 1;
-		else if (quote_punct(x, j, ')'))
+		else if (quote_cue_punct(x, j, ')'))
 			paren = 0;
 		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE) ||
 		    (quote_stop(x, j) && !paren && !(j + 1 < end &&
-		    quote_punct(x, j + 1, ','))))
+		    quote_cue_punct(x, j + 1, ','))))
 			break;		/* not the dot of "R-Ky.," */
-		if ((n = cue_at(q, j, 0)) == 0)
+		if ((n = quote_cue_at(q, j, 0)) == 0)
 			continue;
 		if (quote_stop(x, pc->close - 1) &&
-		    !quote_punct(x, i - 1, ',') &&
+		    !quote_cue_punct(x, i - 1, ',') &&
 		    j + n < end && !quote_stop(x, j + n) &&
-		    !quote_punct(x, j + n, ','))
+		    !quote_cue_punct(x, j + n, ','))
 			return 0;	/* "Q." She said that ... */
-		if (!attrib_np_before(q, j, i, &pd->sp) || pd->sp.first != i) {
+		if (!quote_source_before(q, j, i, &pd->sp) || pd->sp.first !=
+		    i) {
 			/* "Q," Name, a long title, said */
 			if (!(x->toks[i].flags & TOK_CAP) ||
-			    !attrib_np_after(q, i, j, &pd->sp) ||
-			    !quote_punct(x, pd->sp.last, ','))
+			    !quote_source_after(q, i, j, &pd->sp) ||
+			    !quote_cue_punct(x, pd->sp.last, ','))
 				return 0;
 		}
 		pd->cue_first = j;
@@ -282,7 +287,7 @@ quote_ends(const struct extract *x, const struct qt_piece *pc)
 
 /* Look for X said: "Q" / X said, "Q" / X said that "Q." before a piece. */
 static int
-quote_cue_before(struct qt *q, const struct qt_piece *pc,
+quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
     struct qt_pending *pd)
 {
 	struct extract	*x = q->x;
@@ -292,14 +297,14 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 	if (pc->open <= lo) {
 		/* He said: / "Q" in the next paragraph */
 		if (pc->para == 0 || pc->open == 0 ||
-		    !quote_punct(x, pc->open - 1, ':'))
+		    !quote_cue_punct(x, pc->open - 1, ':'))
 			return 0;
 		lo = x->paras[pc->para - 1].first;
 		if (pc->open - lo > QT_NEAR)
 			lo = pc->open - QT_NEAR;
 	}
 	b = pc->open - 1;
-	if (quote_punct(x, b, ':') || quote_punct(x, b, ','))
+	if (quote_cue_punct(x, b, ':') || quote_cue_punct(x, b, ','))
 		b--;
 	else if (extract_tok_is(x, b, "that")) {
 		/* said that "Q." only when the quote ends the sentence */
@@ -314,9 +319,9 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE) ||
 		    quote_stop(x, j))
 			break;
-		mark = that || quote_punct(x, b + 1, ':') ||
-		    quote_punct(x, b + 1, ',');
-		if ((n = cue_at(q, j, !mark)) == 0 || q->cueused[j])
+		mark = that || quote_cue_punct(x, b + 1, ':') ||
+		    quote_cue_punct(x, b + 1, ',');
+		if ((n = quote_cue_at(q, j, !mark)) == 0 || q->cueused[j])
 			continue;
 		if (j + n <= b && !mark)
 			return 0;
@@ -326,17 +331,17 @@ quote_cue_before(struct qt *q, const struct qt_piece *pc,
 		i = i != EX_NONE ? x->sents[i].first : lo;
 		if (i < lo)
 			i = lo;
-		if (!attrib_np_before(q, j, i, &pd->sp) &&
-		    !attrib_subject(q, j, i, &pd->sp))
+		if (!quote_source_before(q, j, i, &pd->sp) &&
+		    !quote_source_subject(q, j, i, &pd->sp))
 			return 0;
 		pd->cue_first = j;
 		pd->cue_last = j + n;
 		return 1;
 	}
-	if (quote_punct(x, pc->open - 1, ':') &&
+	if (quote_cue_punct(x, pc->open - 1, ':') &&
 	    (j = quote_sentence(x, pc->open - 1)) != EX_NONE) {
 		/* X echoed: / released the following statement: "Q" */
-		return attrib_subject(q, pc->open - 1, x->sents[j].first,
+		return quote_source_subject(q, pc->open - 1, x->sents[j].first,
 		    &pd->sp);
 	}
 	return 0;
@@ -347,7 +352,7 @@ static int
 quote_label(const struct extract *x, const struct qt_piece *pc)
 {
 	return pc->first + 1 < pc->last && (x->toks[pc->first].flags &
-	    TOK_UPPER) && quote_punct(x, pc->first + 1, ':');
+	    TOK_UPPER) && quote_cue_punct(x, pc->first + 1, ':');
 }
 
 /* Attribute a quote over one or more pieces from its head piece. */
@@ -397,22 +402,22 @@ quote_direct(struct qt *q, size_t k)
 		return;
 	}
 	if (quote_title(x, pc->first, pc->last) && !(pc->open > 0 &&
-	    quote_punct(x, pc->open - 1, ':'))) {
+	    quote_cue_punct(x, pc->open - 1, ':'))) {
 		/* ''An American Son'', "Here's the Thing." */
 		q->npend--;
 		return;
 	}
-	found = quote_cue_before(q, pc, pd);
-	if (found && !quote_punct(x, pc->open - 1, ':') &&
+	found = quote_piece_cue_before(q, pc, pd);
+	if (found && !quote_cue_punct(x, pc->open - 1, ':') &&
 	    tail->close != EX_NONE) {
 		/* "Q," X said wins over a cue before that is not X said: */
 		struct qt_pending alt = *pd;
 
 		alt.sp.first = alt.sp.last = EX_NONE;
-		if (quote_cue_after(q, tail, &alt))
+		if (quote_piece_cue_after(q, tail, &alt))
 			*pd = alt;
 	} else if (!found)
-		found = quote_cue_after(q, tail, pd);
+		found = quote_piece_cue_after(q, tail, pd);
 	if (!found) {
 		if (pc->single) {
 			q->npend--;
@@ -422,7 +427,7 @@ quote_direct(struct qt *q, size_t k)
 		return;
 	}
 	if (pc->single && (words < QT_SHORT || pc->close == EX_NONE ||
-	    !(quote_stop(x, pc->close - 1) || quote_punct(x, pc->close - 1,
+	    !(quote_stop(x, pc->close - 1) || quote_cue_punct(x, pc->close - 1,
 	    ',')))) {
 		/* single marks hold names and scare quotes more than speech */
 		q->npend--;
@@ -537,7 +542,7 @@ quote_flush(struct qt *q, size_t p)
 			else if (words < QT_LONG)
 				continue;
 		} else if (pd->sp.first != EX_NONE)
-			speaker_resolve(q, &pd->sp, pd->cue_first);
+			quote_speaker_resolve(q, &pd->sp, pd->cue_first);
 		if (pc != NULL) {
 			pc->emitted = 1;
 			pc->sp = pd->sp;
@@ -650,7 +655,7 @@ extract_quotes(struct extract *x)
 	for (p = 0; p < x->nparas; p++) {
 		for (; k < q.npieces && q.pieces[k].para == p; k++)
 			quote_direct(&q, k);
-		attrib_indirect(&q, p);
+		quote_attrib_indirect(&q, p);
 		quote_flush(&q, p);
 	}
 	free(q.pieces);

@@ -1,8 +1,11 @@
 /*
- * The quote stage's own interface between finding quotes
- * (extract-quote.c), attributing them (extract-attrib.c) and resolving
- * their speakers (extract-speaker.c). Not for other layers: they read
- * struct ex_quote from extract.h.
+ * The quote stage's private interface, shared by its files and by nothing
+ * outside src/extract (other layers read struct ex_quote from extract.h):
+ *   extract-quote.c          the stage; direct quotes      quote_
+ *   extract-quote-cue.c      speech cues, word lists       quote_cue_
+ *   extract-quote-source.c   the noun phrase of a source   quote_source_
+ *   extract-quote-attrib.c   indirect speech               quote_attrib_
+ *   extract-quote-speaker.c  who a source is               quote_speaker_
  */
 #ifndef DOSSIER_EXTRACT_QUOTE_H
 #define DOSSIER_EXTRACT_QUOTE_H
@@ -71,44 +74,58 @@ struct qt {
 	size_t			 nhist;
 };
 
-/* extract-cue.c: speech cues and the word lists of attribution */
-#define CUE_MAX_WORDS	200	/* a longer list is never filtered */
-struct cue_shape {
+/* extract-quote-cue.c: speech cues and the word lists of attribution */
+#define QUOTE_CUE_MAX_WORDS	200	/* a longer list is never filtered */
+struct quote_cue_shape {
 	int			 built;
 	uint32_t		 lens[26];	/* by first letter */
 	unsigned char		 from[27];	/* sorted[from[c]..from[c+1]] */
-	const char		*sorted[CUE_MAX_WORDS];	/* by first letter */
+	const char		*sorted[QUOTE_CUE_MAX_WORDS];	/* by letter */
 };
-struct cue_words {
+struct quote_cue_words {
 	const char *const	*w;
 	size_t			 n;
-	struct cue_shape	*shape;		/* which words may match */
+	struct quote_cue_shape	*shape;		/* which words may match */
 };
-#define CUE_WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0], &a##_shape }
-extern const struct cue_words cue_stop, cue_aux, cue_not_before, cue_nounish,
-    cue_weak, cue_not_after, cue_object, cue_hearer, cue_adverbial,
-    cue_aside, cue_when, cue_np_det, cue_subord, cue_pperson, cue_pother,
-    cue_pself;
-int	 cue_in(const struct extract *, size_t, const struct cue_words *);
-int	 cue_str_in(const char *, size_t, const struct cue_words *);
-int	 cue_punct(const struct extract *, size_t, char);
-int	 cue_end(const struct extract *, size_t);
-int	 cue_suffix(const struct extract *, size_t, const char *);
-const char *cue_lemma(const struct extract *, size_t);
-const char *cue_title(const struct extract *, size_t);
-size_t	 cue_at(const struct qt *, size_t, int strict);
+#define QUOTE_CUE_WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0], &a##_shape }
+extern const struct quote_cue_words quote_cue_stop, quote_cue_aux,
+    quote_cue_not_before, quote_cue_nounish, quote_cue_weak,
+    quote_cue_not_after, quote_cue_object, quote_cue_hearer,
+    quote_cue_adverbial, quote_cue_aside, quote_cue_when, quote_cue_np_det,
+    quote_cue_subord, quote_cue_pperson, quote_cue_pother, quote_cue_pself;
+int	 quote_cue_in(const struct extract *, size_t,
+	     const struct quote_cue_words *);
+int	 quote_cue_punct(const struct extract *, size_t, char);
+int	 quote_cue_end(const struct extract *, size_t);
+int	 quote_cue_suffix(const struct extract *, size_t, const char *);
+const char *quote_cue_lemma(const struct extract *, size_t);
+const char *quote_cue_title(const struct extract *, size_t);
+size_t	 quote_cue_at(const struct qt *, size_t, int strict);
 
-/* extract-attrib.c */
-int	 attrib_np_before(const struct qt *, size_t, size_t,
+/*
+ * The source's noun phrase (extract-quote-source.c) before a cue at token
+ * cue, after token i, or as the subject of a clause: 1 and *sp set if
+ * found, within the bounds given.
+ */
+int	 quote_source_before(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
-int	 attrib_np_after(const struct qt *, size_t, size_t,
+int	 quote_source_after(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
-int	 attrib_subject(const struct qt *, size_t, size_t,
+int	 quote_source_subject(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
-void	 attrib_indirect(struct qt *, size_t);
+/* The noun phrase ending right before token end, not before lo. */
+int	 quote_source_left(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
+/* May a preposition at token i join a noun phrase: Secretary of State? */
+int	 quote_source_prep(const struct extract *, size_t);
+/* "a report from X": X is the outlet that published; sets sp->outlet. */
+void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
 
-/* extract-speaker.c */
-void	 speaker_resolve(struct qt *, struct qt_speaker *, size_t);
+/* Indirect speech in paragraph p (extract-quote-attrib.c). */
+void	 quote_attrib_indirect(struct qt *, size_t);
+
+/* extract-quote-speaker.c */
+void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);
 
 /* extract-quote.c */
 struct qt_pending *quote_pending_add(struct qt *);

@@ -1,7 +1,9 @@
 /*
- * Text basics for extraction: UTF-8 tokens with their shape, paragraphs
- * and sentences. Sentence ends survive abbreviations (U.S., Mr., Gen.,
- * Sept., a.m.), initials and quotes that close a sentence.
+ * The text stage of extraction (text_*; its steps are extract_tokens and
+ * extract_sentences of extract.h): UTF-8 tokens with their shape, quote
+ * marks as opening or closing, paragraphs and sentences. Sentence ends
+ * survive abbreviations (U.S., Mr., Gen., Sept., a.m.), initials and
+ * quotes that close a sentence.
  */
 #include "config.h"
 
@@ -10,10 +12,12 @@
 #include <string.h>
 
 #include "extract.h"
-#include "lexicon.h"
+#include "extract-lexicon.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
+
+static void	text_quote_marks(struct extract *);
 
 /* Sentence openers after which "U.S." and the like do end a sentence. */
 static const char *const text_openers[] = {
@@ -55,7 +59,7 @@ text_class_build(void)
 
 /* An ASCII letter or digit (text_class is built first). */
 static inline int
-ascii_alnum(unsigned char b)
+text_alnum(unsigned char b)
 {
 	return text_class[b] & TC_ALNUM;
 }
@@ -140,6 +144,7 @@ text_is_upper(uint32_t c)
 	return 0;
 }
 
+/* Lower case, for the same scripts. */
 static int
 text_is_lower(uint32_t c)
 {
@@ -175,7 +180,7 @@ text_at(const struct extract *x, size_t i, size_t *n)
 }
 
 static void
-tok_add(struct extract *x, size_t start, size_t end, unsigned flags,
+text_tok_add(struct extract *x, size_t start, size_t end, unsigned flags,
     size_t *cap)
 {
 	if (x->ntoks == *cap) {
@@ -190,10 +195,11 @@ tok_add(struct extract *x, size_t start, size_t end, unsigned flags,
 
 /*
  * The shape flags of a word token; seen is the text_class bits of all its
- * bytes, as word_end found them.
+ * bytes, as text_word_extent found them.
  */
 static unsigned
-word_flags(const struct extract *x, size_t start, size_t end, unsigned seen)
+text_word_flags(const struct extract *x, size_t start, size_t end, unsigned
+    seen)
 {
 	unsigned	f = TOK_WORD;
 	size_t		i, n, upper = 0, lower = 0;
@@ -254,7 +260,7 @@ word_flags(const struct extract *x, size_t start, size_t end, unsigned seen)
  * byte of the word, or TC_HIGH for a multibyte one.
  */
 static size_t
-word_end(const struct extract *x, size_t i, int *poss, unsigned *seenp)
+text_word_extent(const struct extract *x, size_t i, int *poss, unsigned *seenp)
 {
 	const unsigned char	*p, *end;
 	size_t			 j = i, n, n2, n3;
@@ -283,7 +289,7 @@ word_end(const struct extract *x, size_t i, int *poss, unsigned *seenp)
 		if (c == ' ' || c == '\n')
 			break;
 		d = text_at(x, j + n, &n2);
-		if (n2 == 0 || !(d < 0x80 ? ascii_alnum((unsigned char)d) :
+		if (n2 == 0 || !(d < 0x80 ? text_alnum((unsigned char)d) :
 		    text_is_wordc(d)))
 			break;
 		if (c == '-' || c == 0x2010 || c == 0x2011) {
@@ -327,7 +333,7 @@ word_end(const struct extract *x, size_t i, int *poss, unsigned *seenp)
 
 /* Does the word [i, j) take its following dot as part of it? */
 static int
-word_takes_dot(const struct extract *x, size_t i, size_t j)
+text_takes_dot(const struct extract *x, size_t i, size_t j)
 {
 	const char	*w = x->text + i;
 	size_t		 n = j - i;
@@ -341,22 +347,22 @@ word_takes_dot(const struct extract *x, size_t i, size_t j)
 
 /* Add the word starting at i (and its possessive); returns where it ends. */
 static size_t
-tok_word(struct extract *x, size_t i, unsigned f, size_t *cap)
+text_tok_word(struct extract *x, size_t i, unsigned f, size_t *cap)
 {
 	size_t		j, n2;
 	unsigned	seen;
 	int		poss;
 
-	j = word_end(x, i, &poss, &seen);
+	j = text_word_extent(x, i, &poss, &seen);
 	if (!poss && j < x->len && x->text[j] == '.' &&
-	    word_takes_dot(x, i, j)) {
+	    text_takes_dot(x, i, j)) {
 		seen |= TC_DOT;
 		j++;
 	}
-	tok_add(x, i, j, f | word_flags(x, i, j, seen), cap);
+	text_tok_add(x, i, j, f | text_word_flags(x, i, j, seen), cap);
 	if (poss) {
 		text_at(x, j, &n2);
-		tok_add(x, j, j + n2 + 1, TOK_POSS | TOK_WORD, cap);
+		text_tok_add(x, j, j + n2 + 1, TOK_POSS | TOK_WORD, cap);
 		j += n2 + 1;
 	}
 	return j;
@@ -377,11 +383,11 @@ extract_tokens(struct extract *x)
 			i++;
 			continue;
 		}
-		if (ascii_alnum((unsigned char)x->text[i])) {
+		if (text_alnum((unsigned char)x->text[i])) {
 			/* the next commonest: an ASCII word */
 			f = para ? TOK_PARA : 0;
 			para = 0;
-			i = tok_word(x, i, f, &cap);
+			i = text_tok_word(x, i, f, &cap);
 			continue;
 		}
 		c = text_at(x, i, &n);
@@ -397,22 +403,22 @@ extract_tokens(struct extract *x)
 		f = para ? TOK_PARA : 0;
 		para = 0;
 		if (c >= 0x80 && text_is_wordc(c)) {
-			i = tok_word(x, i, f, &cap);
+			i = text_tok_word(x, i, f, &cap);
 			continue;
 		}
 		if (text_is_dquote(c)) {
-			tok_add(x, i, i + n, f | TOK_QUOTE, &cap);
+			text_tok_add(x, i, i + n, f | TOK_QUOTE, &cap);
 			i += n;
 			continue;
 		}
 		if (text_is_squote(c)) {
 			d = text_at(x, i + n, &n2);
 			if (c == '\'' && d == '\'') {	/* '' as a double mark */
-				tok_add(x, i, i + 2, f | TOK_QUOTE, &cap);
+				text_tok_add(x, i, i + 2, f | TOK_QUOTE, &cap);
 				i += 2;
 				continue;
 			}
-			tok_add(x, i, i + n, f | TOK_SQUOTE, &cap);
+			text_tok_add(x, i, i + n, f | TOK_SQUOTE, &cap);
 			i += n;
 			continue;
 		}
@@ -421,27 +427,27 @@ extract_tokens(struct extract *x)
 			    (j + 2 < x->len &&
 			    memcmp(x->text + j, "\xe2\x80\xa6", 3) == 0));)
 				j += x->text[j] == '.' ? 1 : 3;
-			tok_add(x, i, j, f | TOK_PUNCT, &cap);
+			text_tok_add(x, i, j, f | TOK_PUNCT, &cap);
 			i = j;
 			continue;
 		}
 		if (c == '-' || text_is_dash(c)) {
 			for (j = i + n; j < x->len && x->text[j] == '-'; j++)
 				;
-			tok_add(x, i, j, f | TOK_PUNCT | (j - i > 1 ||
+			text_tok_add(x, i, j, f | TOK_PUNCT | (j - i > 1 ||
 			    c != '-' ? TOK_DASH : 0), &cap);
 			i = j;
 			continue;
 		}
-		tok_add(x, i, i + n, f | TOK_PUNCT, &cap);
+		text_tok_add(x, i, i + n, f | TOK_PUNCT, &cap);
 		i += n;
 	}
-	extract_quote_marks(x);
+	text_quote_marks(x);
 }
 
 /* Is the byte before i a space, a line start or an opening bracket? */
 static int
-left_open(const struct extract *x, size_t i)
+text_left_open(const struct extract *x, size_t i)
 {
 	unsigned char	c;
 
@@ -468,7 +474,7 @@ left_open(const struct extract *x, size_t i)
 
 /* Is the byte at i a space, a line end, or punctuation after a quote? */
 static int
-right_close(const struct extract *x, size_t i)
+text_right_close(const struct extract *x, size_t i)
 {
 	unsigned char	c;
 
@@ -485,8 +491,8 @@ right_close(const struct extract *x, size_t i)
  * themselves; straight ones by the space around them, and where that is
  * no help, by alternation within the paragraph.
  */
-void
-extract_quote_marks(struct extract *x)
+static void
+text_quote_marks(struct extract *x)
 {
 	struct ex_token	*t;
 	size_t		 i, n;
@@ -507,8 +513,8 @@ extract_quote_marks(struct extract *x)
 		    c == 0x203a)
 			t->flags |= TOK_CLOSE;
 		else {
-			int l = left_open(x, t->start);
-			int r = right_close(x, t->end);
+			int l = text_left_open(x, t->start);
+			int r = text_right_close(x, t->end);
 
 			if (l && !r)
 				t->flags |= TOK_OPEN;
@@ -523,7 +529,7 @@ extract_quote_marks(struct extract *x)
 }
 
 static int
-tok_text_is(const struct extract *x, size_t i, const char *s)
+text_tok_is(const struct extract *x, size_t i, const char *s)
 {
 	size_t	n = strlen(s);
 
@@ -553,7 +559,7 @@ extract_tok_is(const struct extract *x, size_t i, const char *word)
 
 /* Is token i a closing quote mark or bracket? */
 static int
-tok_closes(const struct extract *x, size_t i)
+text_tok_closes(const struct extract *x, size_t i)
 {
 	const struct ex_token	*t = &x->toks[i];
 
@@ -563,7 +569,7 @@ tok_closes(const struct extract *x, size_t i)
 
 /* Does token i end a sentence, given what follows? */
 static int
-sentence_ends(const struct extract *x, size_t i)
+text_sentence_ends(const struct extract *x, size_t i)
 {
 	const struct ex_token	*t, *nx;
 	const char		*w, *v;
@@ -575,13 +581,13 @@ sentence_ends(const struct extract *x, size_t i)
 	if (!(x->toks[i].flags & (TOK_PUNCT | TOK_ABBR | TOK_CLOSE)))
 		return 0;
 	/* Closing marks after a stop belong to its sentence. */
-	if (tok_closes(x, i + 1))
+	if (text_tok_closes(x, i + 1))
 		return 0;
-	while (i > 0 && tok_closes(x, i) && !(x->toks[i].flags & TOK_PARA))
+	while (i > 0 && text_tok_closes(x, i) && !(x->toks[i].flags & TOK_PARA))
 		i--;
 	t = &x->toks[i];
 	nx = &x->toks[i + 1];
-	while (nx < x->toks + x->ntoks - 1 && tok_closes(x, (size_t)(nx -
+	while (nx < x->toks + x->ntoks - 1 && text_tok_closes(x, (size_t)(nx -
 	    x->toks)))
 		nx++;
 	if ((t->flags & TOK_PUNCT)) {
@@ -590,8 +596,8 @@ sentence_ends(const struct extract *x, size_t i)
 		if (n == 1 && (*w == '.' || *w == '?' || *w == '!'))
 			return (nx->flags & (TOK_CAP | TOK_DIGIT | TOK_OPEN |
 			    TOK_QUOTE)) != 0 || !(nx->flags & TOK_WORD);
-		if (n != 3 || (!tok_text_is(x, i, "...") &&
-		    !tok_text_is(x, i, "\xe2\x80\xa6")))
+		if (n != 3 || (!text_tok_is(x, i, "...") &&
+		    !text_tok_is(x, i, "\xe2\x80\xa6")))
 			return 0;
 		/* an ellipsis ends a sentence only before a capital */
 		return (nx->flags & (TOK_CAP | TOK_OPEN)) != 0;
@@ -643,7 +649,7 @@ extract_sentences(struct extract *x)
 			x->nparas++;
 			first = pfirst = i;
 		}
-		if (sentence_ends(x, i) && !(i + 1 < x->ntoks &&
+		if (text_sentence_ends(x, i) && !(i + 1 < x->ntoks &&
 		    (x->toks[i + 1].flags & TOK_PARA))) {
 			if (x->nsents == scap) {
 				scap = scap ? scap * 2 : 64;

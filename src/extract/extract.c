@@ -1,6 +1,7 @@
 /*
- * The extraction driver: runs the stages over a text and keeps what they
- * find (entities, their mentions, quotes) in one struct extract.
+ * The extraction driver (extract_*): runs the stages over a text (text,
+ * entities, quotes: see extract.h) and keeps what they find (entities,
+ * their mentions, quotes) in one struct extract.
  */
 #include "config.h"
 
@@ -18,13 +19,13 @@ struct ex_index {
 };
 
 static struct ex_index *
-index_of(struct extract *x)
+extract_index(struct extract *x)
 {
 	return (struct ex_index *)x->priv;
 }
 
 static uint64_t
-ex_hash(enum ex_kind kind, const char *s, size_t n)
+extract_hash(enum ex_kind kind, const char *s, size_t n)
 {
 	uint64_t	h = 1469598103934665603ULL ^ (uint64_t)kind;
 	size_t		i;
@@ -35,7 +36,7 @@ ex_hash(enum ex_kind kind, const char *s, size_t n)
 }
 
 static void
-index_put(struct ex_index *ix, uint64_t h, size_t entity)
+extract_index_put(struct ex_index *ix, uint64_t h, size_t entity)
 {
 	size_t	i = (size_t)h & (ix->size - 1);
 
@@ -45,9 +46,9 @@ index_put(struct ex_index *ix, uint64_t h, size_t entity)
 }
 
 static void
-index_grow(struct extract *x)
+extract_index_grow(struct extract *x)
 {
-	struct ex_index	*ix = index_of(x);
+	struct ex_index	*ix = extract_index(x);
 	size_t		 i;
 
 	if (ix == NULL) {
@@ -60,8 +61,8 @@ index_grow(struct extract *x)
 	ix->size = ix->size ? ix->size * 2 : 64;
 	ix->slots = xcalloc(ix->size, sizeof *ix->slots);
 	for (i = 0; i < x->nents; i++)
-		index_put(ix, ex_hash(x->ents[i].kind, x->ents[i].name,
-		    strlen(x->ents[i].name)), i);
+		extract_index_put(ix, extract_hash(x->ents[i].kind,
+		    x->ents[i].name, strlen(x->ents[i].name)), i);
 }
 
 /* Find or add the entity of this kind and name; returns its index. */
@@ -71,11 +72,11 @@ extract_entity_add(struct extract *x, enum ex_kind kind, const char *name,
 {
 	struct ex_index	*ix;
 	struct ex_entity *e;
-	uint64_t	 h = ex_hash(kind, name, n);
+	uint64_t	 h = extract_hash(kind, name, n);
 	size_t		 i, k;
 
-	index_grow(x);
-	ix = index_of(x);
+	extract_index_grow(x);
+	ix = extract_index(x);
 	for (i = (size_t)h & (ix->size - 1); ix->slots[i] != 0;
 	    i = (i + 1) & (ix->size - 1)) {
 		k = ix->slots[i] - 1;
@@ -91,7 +92,7 @@ extract_entity_add(struct extract *x, enum ex_kind kind, const char *name,
 	memset(e, 0, sizeof *e);
 	e->kind = kind;
 	e->name = xstrndup(name, n);
-	index_put(ix, h, x->nents);
+	extract_index_put(ix, h, x->nents);
 	return x->nents++;
 }
 
@@ -165,7 +166,7 @@ extract_run(struct extract *x, const char *text, size_t len)
 void
 extract_compact(struct extract *x)
 {
-	struct ex_index	*ix = index_of(x);
+	struct ex_index	*ix = extract_index(x);
 
 	free(x->toks);
 	free(x->sents);
@@ -184,7 +185,7 @@ extract_compact(struct extract *x)
 void
 extract_free(struct extract *x)
 {
-	struct ex_index	*ix = index_of(x);
+	struct ex_index	*ix = extract_index(x);
 	size_t		 i;
 
 	for (i = 0; i < x->nents; i++) {

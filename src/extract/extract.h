@@ -2,7 +2,21 @@
  * Who said what: entities and attributed quotes found in text. The extract
  * layer is pure: text in, spans out; no files, sqlite, curl or curses, so it
  * is tested and fuzzed on its own. Offsets are byte offsets into the text,
- * half-open.
+ * half-open. This header is the layer's one public contract.
+ *
+ * The stages, in order (file -> what it does -> function prefix):
+ *   extract-text.c        text: tokens, quote marks, sentences   text_
+ *   extract-entity*.c     entities: chunk, titles, special shapes,
+ *                         context, resolution, name map, words   ent_
+ *   extract-quote*.c      quotes: marks, cues, source, indirect
+ *                         speech, speaker                        quote_
+ * Within a stage each file adds its own name: extract-entity-chunk.c is
+ * ent_chunk_, extract-quote-cue.c quote_cue_. The word lists both stages
+ * read are in extract-lexicon.c (lex_), the driver and the results in
+ * extract.c (extract_). Each stage's private header is named for it:
+ * extract-entity.h, extract-quote.h (the text stage needs none), and
+ * extract-lexicon.h is the lexicons'. The stages' entry points below
+ * keep the layer's extract_ prefix.
  */
 #ifndef DOSSIER_EXTRACT_H
 #define DOSSIER_EXTRACT_H
@@ -108,9 +122,9 @@ void	 extract_free(struct extract *);
 /* Free the working state (tokens, sentences) but keep the results. */
 void	 extract_compact(struct extract *);
 
-/* The stages, in order; extract_run calls them. */
+/* The stages, in order; extract_run calls them. Tokens come with their
+   quote marks told opening or closing. */
 void	 extract_tokens(struct extract *);
-void	 extract_quote_marks(struct extract *);
 void	 extract_sentences(struct extract *);
 void	 extract_entities(struct extract *);
 void	 extract_quotes(struct extract *);

@@ -10,9 +10,35 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-names.h"
-#include "lexicon.h"
+#include "extract-entity.h"
+#include "extract-lexicon.h"
 #include "banned.h"
+
+#define NWORDS(a)	(sizeof (a) / sizeof (a)[0])
+
+/* Is token i one of the n words? */
+static int
+ent_special_one_of(const struct extract *x, size_t i,
+    const char *const *words, size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		if (extract_tok_is(x, i, words[k]))
+			return 1;
+	return 0;
+}
+
+/* Add [a, b) as a sure candidate of a kind; returns it. */
+static struct ent_cand *
+ent_special_add(struct ent_stage *st, size_t a, size_t b, enum ex_kind kind)
+{
+	struct ent_cand	*c = ent_cand_add(st, a, b);
+
+	c->kind = kind;
+	c->state = ENT_SURE;
+	return c;
+}
 
 /*
  * A role alone, capitalised, names the one who holds it: "I thank the
@@ -20,16 +46,15 @@
  * [a, b) is such a role and adds it as a person.
  */
 int
-names_addressed(struct ent_state_s *st, size_t a, size_t b)
+ent_special_addressed(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const before[] = {
 		"the", "this", "our", "madam", "madame", "mr.", "mr",
 		"mister"
 	};
 	struct extract	*x = st->x;
-	struct ent_cand	*c;
 	const char	*cls;
-	size_t		 k, p = a;
+	size_t		 p = a;
 
 	if (b - a > 2 || st->shout[a] || (x->toks[a].flags & TOK_UPPER))
 		return 0;
@@ -42,20 +67,14 @@ names_addressed(struct ent_state_s *st, size_t a, size_t b)
 			return 0;
 		p = a + 1;
 	} else {
-		if (a == 0 || st->weak[a])
-			return 0;
-		for (k = 0; k < sizeof before / sizeof before[0]; k++)
-			if (extract_tok_is(x, a - 1, before[k]))
-				break;
-		if (k == sizeof before / sizeof before[0])
+		if (a == 0 || st->weak[a] || !ent_special_one_of(x, a - 1,
+		    before, NWORDS(before)))
 			return 0;
 	}
 	cls = ent_title_class(st, p);
 	if (cls == NULL || strcmp(cls, "head") != 0)
 		return 0;
-	c = ent_cand_add(st, a, b);
-	c->kind = EX_PERSON;
-	c->state = ENT_SURE;
+	ent_special_add(st, a, b, EX_PERSON);
 	return 1;
 }
 
@@ -65,15 +84,13 @@ names_addressed(struct ent_state_s *st, size_t a, size_t b)
  * 1 if [a, b) is such a word and adds it as a place.
  */
 int
-names_homeland(struct ent_state_s *st, size_t a, size_t b)
+ent_special_homeland(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const lands[] = {
 		"Nation", "Country", "Homeland", "Republic", "Motherland",
 		"Fatherland", "Commonwealth"
 	};
 	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	size_t		 k;
 
 	if (b - a != 1 || a == 0 || st->weak[a] || st->shout[a] ||
 	    (x->toks[a].flags & TOK_UPPER))
@@ -81,15 +98,10 @@ names_homeland(struct ent_state_s *st, size_t a, size_t b)
 	if (!extract_tok_is(x, a - 1, "the") && !extract_tok_is(x, a - 1,
 	    "our") && !extract_tok_is(x, a - 1, "this"))
 		return 0;
-	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
-		if (extract_tok_is(x, a, lands[k]))
-			break;
-	if (k == sizeof lands / sizeof lands[0] || (b < x->ntoks &&
-	    extract_tok_is(x, b, "of")))
+	if (!ent_special_one_of(x, a, lands, NWORDS(lands)) ||
+	    (b < x->ntoks && extract_tok_is(x, b, "of")))
 		return 0;
-	c = ent_cand_add(st, a, b);
-	c->kind = EX_PLACE;
-	c->state = ENT_SURE;
+	ent_special_add(st, a, b, EX_PLACE);
 	return 1;
 }
 
@@ -99,29 +111,23 @@ names_homeland(struct ent_state_s *st, size_t a, size_t b)
  * [a, b) is such a word and adds it as a place.
  */
 int
-names_compass(struct ent_state_s *st, size_t a, size_t b)
+ent_special_compass(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const points[] = {
 		"North", "South", "East", "West", "Northeast", "Northwest",
 		"Southeast", "Southwest", "Midwest", "Orient", "Occident"
 	};
 	struct extract	*x = st->x;
-	struct ent_cand	*c;
-	size_t		 k;
 
 	if (b - a != 1 || a == 0 || st->shout[a] ||
 	    (x->toks[a].flags & TOK_UPPER) || !extract_tok_is(x, a - 1, "the"))
 		return 0;
-	for (k = 0; k < sizeof points / sizeof points[0]; k++)
-		if (extract_tok_is(x, a, points[k]))
-			break;
 	/* "the South of France" is a part of a place, not a region */
-	if (k == sizeof points / sizeof points[0] || (b < x->ntoks &&
-	    (extract_tok_is(x, b, "of") || (x->toks[b].flags & TOK_DIGIT))))
+	if (!ent_special_one_of(x, a, points, NWORDS(points)) ||
+	    (b < x->ntoks && (extract_tok_is(x, b, "of") ||
+	    (x->toks[b].flags & TOK_DIGIT))))
 		return 0;
-	c = ent_cand_add(st, a, b);
-	c->kind = EX_PLACE;
-	c->state = ENT_SURE;
+	ent_special_add(st, a, b, EX_PLACE);
 	return 1;
 }
 
@@ -131,7 +137,7 @@ names_compass(struct ent_state_s *st, size_t a, size_t b)
  * only this place counts. Returns 1 if [a, b) is one and adds it.
  */
 int
-names_state_code(struct ent_state_s *st, size_t a, size_t b)
+ent_special_state_code(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const states[][2] = {
 		{ "AL", "Alabama" }, { "AK", "Alaska" }, { "AZ", "Arizona" },
@@ -169,18 +175,17 @@ names_state_code(struct ent_state_s *st, size_t a, size_t b)
 	    ent_stop(st, a - 2) || st->shout[a])
 		return 0;
 	w = ent_tok(x, a, &n);
-	for (k = 0; k < sizeof states / sizeof states[0]; k++)
-		if (strlen(states[k][0]) == n && memcmp(w, states[k][0], n) == 0)
+	for (k = 0; k < NWORDS(states); k++)
+		if (strlen(states[k][0]) == n && memcmp(w, states[k][0], n) ==
+		    0)
 			break;
-	if (k == sizeof states / sizeof states[0])
+	if (k == NWORDS(states))
 		return 0;
 	/* "Lyon, OK Corral", "Smith, ME and" stay out: no name after it */
 	if (b < x->ntoks && ent_capword(x, b) && !(x->toks[b].flags &
 	    (TOK_SENT | TOK_PARA)))
 		return 0;
-	c = ent_cand_add(st, a, b);
-	c->kind = EX_PLACE;
-	c->state = ENT_SURE;
+	c = ent_special_add(st, a, b, EX_PLACE);
 	c->canon = states[k][1];
 	c->alone = 1;
 	return 1;

@@ -13,11 +13,11 @@
 
 #include "extract.h"
 #include "extract-quote.h"
-#include "lexicon.h"
+#include "extract-lexicon.h"
 #include "banned.h"
 
 /* Words that end a source's noun phrase going left or right. */
-static const char *const cue_stop_list[] = {
+static const char *const quote_cue_stop_list[] = {
 	"that", "which", "who", "whom", "whose", "and", "or", "but", "nor",
 	"because", "if", "when", "where", "while", "as", "after", "before",
 	"since", "than", "so", "then", "to", "is", "are", "was", "were", "be",
@@ -36,7 +36,7 @@ static const char *const cue_stop_list[] = {
 };
 
 /* Words that may sit between a subject and its cue: X has also said. */
-static const char *const cue_aux_list[] = {
+static const char *const quote_cue_aux_list[] = {
 	"has", "have", "had", "also", "later", "previously", "recently",
 	"then", "again", "once", "earlier", "further", "repeatedly",
 	"publicly", "privately", "reportedly", "separately", "similarly",
@@ -48,7 +48,7 @@ static const char *const cue_aux_list[] = {
 };
 
 /* Words before a cue that make it no cue: the report, was told, to say. */
-static const char *const cue_not_before_list[] = {
+static const char *const quote_cue_not_before_list[] = {
 	"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
 	"this", "these", "those", "no", "any", "every", "each", "such",
 	"is", "are", "was", "were", "be", "been", "being", "to", "not",
@@ -58,7 +58,7 @@ static const char *const cue_not_before_list[] = {
 };
 
 /* Verb forms that are as often nouns: only a cue before "that". */
-static const char *const cue_nounish_list[] = {
+static const char *const quote_cue_nounish_list[] = {
 	"report", "reports", "claim", "claims", "call", "calls", "note",
 	"notes", "post", "posts", "state", "states", "tweet", "tweets",
 	"charge", "charges", "demand", "demands", "promise", "promises",
@@ -77,7 +77,7 @@ static const char *const cue_nounish_list[] = {
 };
 
 /* Cues that only count right next to a quote: "...," he continued. */
-static const char *const cue_weak_list[] = {
+static const char *const quote_cue_weak_list[] = {
 	"continue", "call", "describe", "ask", "mock", "signal", "project",
 	"point", "propose", "recommend", "advise", "inform", "brief",
 	"wonder", "muse", "hint", "forecast", "estimate", "conclude",
@@ -87,7 +87,7 @@ static const char *const cue_weak_list[] = {
 };
 
 /* Words after a cue that make it no speech: said of, told to. */
-static const char *const cue_not_after_list[] = {
+static const char *const quote_cue_not_after_list[] = {
 	"to", "for", "of", "about", "by", "off", "up", "out", "into", "with",
 	"is", "was", "are", "were", "has", "had", "have", "and", "or", "if",
 	"whether", "why", "how", "what", "when", "where", "who", "which",
@@ -96,7 +96,7 @@ static const char *const cue_not_after_list[] = {
 };
 
 /* Objects of tell, ask, inform: "told reporters that". */
-static const char *const cue_object_list[] = {
+static const char *const quote_cue_object_list[] = {
 	"him", "her", "them", "us", "me", "you", "reporters", "journalists",
 	"lawmakers", "supporters", "congress", "parliament", "the", "a",
 	"an", "his", "their", "it", "everyone", "viewers", "listeners",
@@ -104,7 +104,7 @@ static const char *const cue_object_list[] = {
 };
 
 /* Words that start a time or place after a cue: said on Friday. */
-static const char *const cue_adverbial_list[] = {
+static const char *const quote_cue_adverbial_list[] = {
 	"on", "in", "at", "during", "last", "this", "earlier", "late",
 	"later", "recently", "today", "yesterday", "tonight", "afterward",
 	"afterwards", "again", "privately", "publicly", "repeatedly", "once",
@@ -113,7 +113,7 @@ static const char *const cue_adverbial_list[] = {
 };
 
 /* Days and months: said Friday. */
-static const char *const cue_when_list[] = {
+static const char *const quote_cue_when_list[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "january", "february", "march", "april", "june", "july",
 	"august", "september", "october", "november", "december", "sept.",
@@ -123,19 +123,19 @@ static const char *const cue_when_list[] = {
 };
 
 /* Determiners that start a noun phrase after a cue: in a statement. */
-static const char *const cue_np_det_list[] = {
+static const char *const quote_cue_np_det_list[] = {
 	"a", "an", "the", "his", "her", "its", "their", "our", "an", "this",
 	"that", "these", "those"
 };
 
 /* Words that start a clause of time or reason, not of what was said. */
-static const char *const cue_subord_list[] = {
+static const char *const quote_cue_subord_list[] = {
 	"as", "when", "after", "before", "while", "during", "because",
 	"following", "amid", "despite", "where", "if"
 };
 
 /* Words after a comma that end a reported clause: ", which ...". */
-static const char *const cue_aside_list[] = {
+static const char *const quote_cue_aside_list[] = {
 	"which", "who", "whose", "according", "citing", "saying", "adding",
 	"noting", "arguing", "explaining", "insisting", "stressing", "warning",
 	"claiming", "referring", "pointing", "although", "though", "even",
@@ -143,60 +143,73 @@ static const char *const cue_aside_list[] = {
 };
 
 /* Whom a thing was said to, after a cue that ends its clause. */
-static const char *const cue_hearer_list[] = {
+static const char *const quote_cue_hearer_list[] = {
 	"him", "her", "them", "us", "me", "you", "reporters", "journalists",
 	"lawmakers", "supporters", "viewers", "listeners", "voters"
 };
 
 /* Pronouns that may be a source. */
-static const char *const cue_person_list[] = { "he", "she" };
-static const char *const cue_other_list[] = { "they", "it" };
-static const char *const cue_self_list[] = { "i", "we", "you" };
+static const char *const quote_cue_person_list[] = { "he", "she" };
+static const char *const quote_cue_other_list[] = { "they", "it" };
+static const char *const quote_cue_self_list[] = { "i", "we", "you" };
 
 /* The first letters and lengths of each list's words, built on first use. */
-static struct cue_shape	cue_stop_list_shape;
-static struct cue_shape	cue_aux_list_shape;
-static struct cue_shape	cue_not_before_list_shape;
-static struct cue_shape	cue_nounish_list_shape;
-static struct cue_shape	cue_weak_list_shape;
-static struct cue_shape	cue_not_after_list_shape;
-static struct cue_shape	cue_object_list_shape;
-static struct cue_shape	cue_adverbial_list_shape;
-static struct cue_shape	cue_when_list_shape;
-static struct cue_shape	cue_np_det_list_shape;
-static struct cue_shape	cue_subord_list_shape;
-static struct cue_shape	cue_aside_list_shape;
-static struct cue_shape	cue_hearer_list_shape;
-static struct cue_shape	cue_person_list_shape;
-static struct cue_shape	cue_other_list_shape;
-static struct cue_shape	cue_self_list_shape;
+static struct quote_cue_shape	quote_cue_stop_list_shape;
+static struct quote_cue_shape	quote_cue_aux_list_shape;
+static struct quote_cue_shape	quote_cue_not_before_list_shape;
+static struct quote_cue_shape	quote_cue_nounish_list_shape;
+static struct quote_cue_shape	quote_cue_weak_list_shape;
+static struct quote_cue_shape	quote_cue_not_after_list_shape;
+static struct quote_cue_shape	quote_cue_object_list_shape;
+static struct quote_cue_shape	quote_cue_adverbial_list_shape;
+static struct quote_cue_shape	quote_cue_when_list_shape;
+static struct quote_cue_shape	quote_cue_np_det_list_shape;
+static struct quote_cue_shape	quote_cue_subord_list_shape;
+static struct quote_cue_shape	quote_cue_aside_list_shape;
+static struct quote_cue_shape	quote_cue_hearer_list_shape;
+static struct quote_cue_shape	quote_cue_person_list_shape;
+static struct quote_cue_shape	quote_cue_other_list_shape;
+static struct quote_cue_shape	quote_cue_self_list_shape;
 
-const struct cue_words cue_stop = CUE_WORDS(cue_stop_list);
-const struct cue_words cue_aux = CUE_WORDS(cue_aux_list);
-const struct cue_words cue_not_before =
-    CUE_WORDS(cue_not_before_list);
-const struct cue_words cue_nounish = CUE_WORDS(cue_nounish_list);
-const struct cue_words cue_weak = CUE_WORDS(cue_weak_list);
-const struct cue_words cue_not_after =
-    CUE_WORDS(cue_not_after_list);
-const struct cue_words cue_object = CUE_WORDS(cue_object_list);
-const struct cue_words cue_hearer = CUE_WORDS(cue_hearer_list);
-const struct cue_words cue_adverbial =
-    CUE_WORDS(cue_adverbial_list);
-const struct cue_words cue_aside = CUE_WORDS(cue_aside_list);
-const struct cue_words cue_when = CUE_WORDS(cue_when_list);
-const struct cue_words cue_np_det = CUE_WORDS(cue_np_det_list);
-const struct cue_words cue_subord = CUE_WORDS(cue_subord_list);
-const struct cue_words cue_pperson = CUE_WORDS(cue_person_list);
-const struct cue_words cue_pother = CUE_WORDS(cue_other_list);
-const struct cue_words cue_pself = CUE_WORDS(cue_self_list);
+const struct quote_cue_words quote_cue_stop =
+    QUOTE_CUE_WORDS(quote_cue_stop_list);
+const struct quote_cue_words quote_cue_aux =
+    QUOTE_CUE_WORDS(quote_cue_aux_list);
+const struct quote_cue_words quote_cue_not_before =
+    QUOTE_CUE_WORDS(quote_cue_not_before_list);
+const struct quote_cue_words quote_cue_nounish =
+    QUOTE_CUE_WORDS(quote_cue_nounish_list);
+const struct quote_cue_words quote_cue_weak =
+    QUOTE_CUE_WORDS(quote_cue_weak_list);
+const struct quote_cue_words quote_cue_not_after =
+    QUOTE_CUE_WORDS(quote_cue_not_after_list);
+const struct quote_cue_words quote_cue_object =
+    QUOTE_CUE_WORDS(quote_cue_object_list);
+const struct quote_cue_words quote_cue_hearer =
+    QUOTE_CUE_WORDS(quote_cue_hearer_list);
+const struct quote_cue_words quote_cue_adverbial =
+    QUOTE_CUE_WORDS(quote_cue_adverbial_list);
+const struct quote_cue_words quote_cue_aside =
+    QUOTE_CUE_WORDS(quote_cue_aside_list);
+const struct quote_cue_words quote_cue_when =
+    QUOTE_CUE_WORDS(quote_cue_when_list);
+const struct quote_cue_words quote_cue_np_det =
+    QUOTE_CUE_WORDS(quote_cue_np_det_list);
+const struct quote_cue_words quote_cue_subord =
+    QUOTE_CUE_WORDS(quote_cue_subord_list);
+const struct quote_cue_words quote_cue_pperson =
+    QUOTE_CUE_WORDS(quote_cue_person_list);
+const struct quote_cue_words quote_cue_pother =
+    QUOTE_CUE_WORDS(quote_cue_other_list);
+const struct quote_cue_words quote_cue_pself =
+    QUOTE_CUE_WORDS(quote_cue_self_list);
 
 /*
  * Is the word k (lower case ASCII) the n bytes at w, ignoring case? As
  * strncasecmp(k, w, n) == 0 && k[n] == '\0' for w with no NUL in it.
  */
 static inline int
-cue_word_is(const char *k, const char *w, size_t n)
+quote_cue_word_is(const char *k, const char *w, size_t n)
 {
 	size_t		j;
 	unsigned char	b;
@@ -216,14 +229,14 @@ cue_word_is(const char *k, const char *w, size_t n)
  * with a word that does not fit is never filtered.
  */
 static void
-cue_shape_build(const struct cue_words *l)
+quote_cue_shape_build(const struct quote_cue_words *l)
 {
-	struct cue_shape	*sh = l->shape;
+	struct quote_cue_shape	*sh = l->shape;
 	const char		*k;
 	size_t			 i, n, at[26];
 	int			 c;
 
-	sh->built = l->n <= CUE_MAX_WORDS ? 1 : -1;
+	sh->built = l->n <= QUOTE_CUE_MAX_WORDS ? 1 : -1;
 	memset(at, 0, sizeof at);
 	for (i = 0; i < l->n; i++) {
 		k = l->w[i];
@@ -250,10 +263,10 @@ cue_shape_build(const struct cue_words *l)
 
 /* Might the n bytes starting with lower-case c be one of the words? */
 static inline int
-cue_shape_may(const struct cue_words *l, int c, size_t n)
+quote_cue_shape_may(const struct quote_cue_words *l, int c, size_t n)
 {
 	if (l->shape->built == 0)
-		cue_shape_build(l);
+		quote_cue_shape_build(l);
 	if (l->shape->built < 0)
 		return 1;
 	return c >= 'a' && c <= 'z' && n < 32 &&
@@ -262,7 +275,7 @@ cue_shape_may(const struct cue_words *l, int c, size_t n)
 
 /* Is token i one of the words? */
 int
-cue_in(const struct extract *x, size_t i, const struct cue_words *l)
+quote_cue_in(const struct extract *x, size_t i, const struct quote_cue_words *l)
 {
 	const char	*w;
 	size_t		 k, n;
@@ -275,39 +288,39 @@ cue_in(const struct extract *x, size_t i, const struct cue_words *l)
 	if (n > 16)
 		return 0;
 	c = tolower((unsigned char)*w);
-	if (!cue_shape_may(l, c, n))
+	if (!quote_cue_shape_may(l, c, n))
 		return 0;
 	if (l->shape->built > 0) {
 		/* only the words with its first letter */
 		for (k = l->shape->from[c - 'a']; k < l->shape->from[c - 'a' +
 		    1]; k++)
-			if (cue_word_is(l->shape->sorted[k], w, n))
+			if (quote_cue_word_is(l->shape->sorted[k], w, n))
 				return 1;
 		return 0;
 	}
 	for (k = 0; k < l->n; k++)
-		if (l->w[k][0] == c && cue_word_is(l->w[k], w, n))
+		if (l->w[k][0] == c && quote_cue_word_is(l->w[k], w, n))
 			return 1;
 	return 0;
 }
 
 /* Is the string s (n bytes) one of the words? */
-int
-cue_str_in(const char *s, size_t n, const struct cue_words *l)
+static int
+quote_cue_str_in(const char *s, size_t n, const struct quote_cue_words *l)
 {
 	size_t	k;
 
-	if (n == 0 || !cue_shape_may(l, tolower((unsigned char)*s), n))
+	if (n == 0 || !quote_cue_shape_may(l, tolower((unsigned char)*s), n))
 		return 0;
 	for (k = 0; k < l->n; k++)
-		if (cue_word_is(l->w[k], s, n))
+		if (quote_cue_word_is(l->w[k], s, n))
 			return 1;
 	return 0;
 }
 
 /* Is token i the one-byte punctuation c? */
 int
-cue_punct(const struct extract *x, size_t i, char c)
+quote_cue_punct(const struct extract *x, size_t i, char c)
 {
 	return i < x->ntoks && x->toks[i].end - x->toks[i].start == 1 &&
 	    x->text[x->toks[i].start] == c;
@@ -315,15 +328,15 @@ cue_punct(const struct extract *x, size_t i, char c)
 
 /* Does token i end a sentence: . ? ! */
 int
-cue_end(const struct extract *x, size_t i)
+quote_cue_end(const struct extract *x, size_t i)
 {
-	return cue_punct(x, i, '.') || cue_punct(x, i, '?') ||
-	    cue_punct(x, i, '!');
+	return quote_cue_punct(x, i, '.') || quote_cue_punct(x, i, '?') ||
+	    quote_cue_punct(x, i, '!');
 }
 
 /* Does token i end with "ing" or "ly"? */
 int
-cue_suffix(const struct extract *x, size_t i, const char *suf)
+quote_cue_suffix(const struct extract *x, size_t i, const char *suf)
 {
 	size_t	n = x->toks[i].end - x->toks[i].start, m = strlen(suf);
 
@@ -335,12 +348,12 @@ cue_suffix(const struct extract *x, size_t i, const char *suf)
  * Which first two letters and lengths speech verbs have, so that most
  * words are known not to be one without a lookup.
  */
-static uint32_t	cue_shapes[26][26];
-static int	cue_shapes_built;
+static uint32_t	quote_cue_shapes[26][26];
+static int	quote_cue_shapes_built;
 
-/* Fill cue_shapes from the speech verbs lexicon. */
+/* Fill quote_cue_shapes from the speech verbs lexicon. */
 static void
-cue_shapes_build(void)
+quote_cue_shapes_build(void)
 {
 	const char	*k;
 	size_t		 i, n;
@@ -350,14 +363,14 @@ cue_shapes_build(void)
 		n = strlen(k);
 		if (n >= 2 && n < 32 && k[0] >= 'a' && k[0] <= 'z' &&
 		    k[1] >= 'a' && k[1] <= 'z')
-			cue_shapes[k[0] - 'a'][k[1] - 'a'] |= 1U << n;
+			quote_cue_shapes[k[0] - 'a'][k[1] - 'a'] |= 1U << n;
 	}
-	cue_shapes_built = 1;
+	quote_cue_shapes_built = 1;
 }
 
 /* The lemma of a speech verb at token i, or NULL. */
 const char *
-cue_lemma(const struct extract *x, size_t i)
+quote_cue_lemma(const struct extract *x, size_t i)
 {
 	const struct ex_token	*t = &x->toks[i];
 	size_t			 n = t->end - t->start;
@@ -365,12 +378,12 @@ cue_lemma(const struct extract *x, size_t i)
 
 	if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_POSS)))
 		return NULL;
-	if (!cue_shapes_built)
-		cue_shapes_build();
+	if (!quote_cue_shapes_built)
+		quote_cue_shapes_build();
 	if (c < 'a' || c > 'z' || n < 2 || n >= 32 ||
 	    (unsigned char)x->text[t->start + 1] < 'a' ||
 	    (unsigned char)x->text[t->start + 1] > 'z' ||
-	    !(cue_shapes[c - 'a'][x->text[t->start + 1] - 'a'] &
+	    !(quote_cue_shapes[c - 'a'][x->text[t->start + 1] - 'a'] &
 	    (1U << n)))
 		return NULL;
 	return lex_find(LEX_SPEECH_VERBS, x->text + t->start, n);
@@ -381,7 +394,7 @@ cue_lemma(const struct extract *x, size_t i)
  * Cooperation Will Continue". Returns its lemma, or NULL.
  */
 const char *
-cue_title(const struct extract *x, size_t i)
+quote_cue_title(const struct extract *x, size_t i)
 {
 	const struct ex_token	*t = &x->toks[i];
 
@@ -394,9 +407,9 @@ cue_title(const struct extract *x, size_t i)
 	    t->end - t->start);
 }
 
-/* cue_at for a token that may be a cue by its shape. */
+/* quote_cue_at for a token that may be a cue by its shape. */
 static size_t
-cue_at_full(const struct qt *q, size_t i, int strict)
+quote_cue_at_full(const struct qt *q, size_t i, int strict)
 {
 	const struct extract	*x = q->x;
 	const char		*lemma;
@@ -411,27 +424,27 @@ cue_at_full(const struct qt *q, size_t i, int strict)
 	if (n == 9 && extract_tok_is(x, i, "according"))
 		return extract_tok_is(x, i + 1, "to") &&
 		    !(x->toks[i + 1].flags & TOK_PARA) ? 2 : 0;
-	if ((lemma = cue_lemma(x, i)) == NULL && (lemma =
-	    cue_title(x, i)) == NULL)
+	if ((lemma = quote_cue_lemma(x, i)) == NULL && (lemma =
+	    quote_cue_title(x, i)) == NULL)
 		return 0;
 	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
-	    (cue_in(x, i - 1, &cue_not_before) ||
+	    (quote_cue_in(x, i - 1, &quote_cue_not_before) ||
 	    (x->toks[i - 1].flags & TOK_POSS)))
 		return 0;	/* the report, to say, Editor's note */
-	if (cue_in(x, i, &cue_nounish) &&
+	if (quote_cue_in(x, i, &quote_cue_nounish) &&
 	    !extract_tok_is(x, i + 1, "that") &&
-	    !cue_punct(x, i + 1, ':') &&
-	    !(i > 0 && (cue_in(x, i - 1, &cue_pperson) ||
-	    cue_in(x, i - 1, &cue_pother))))
+	    !quote_cue_punct(x, i + 1, ':') &&
+	    !(i > 0 && (quote_cue_in(x, i - 1, &quote_cue_pperson) ||
+	    quote_cue_in(x, i - 1, &quote_cue_pother))))
 		return 0;
 	if (strict) {
-		if (cue_str_in(lemma, strlen(lemma), &cue_weak) &&
+		if (quote_cue_str_in(lemma, strlen(lemma), &quote_cue_weak) &&
 		    (strict != 2 || (strcmp(lemma, "call") != 0 &&
 		    strcmp(lemma, "ask") != 0 &&
 		    strcmp(lemma, "describe") != 0)))
 			return 0;
-		if (cue_suffix(x, i, "ing") && !(i > 0 &&
-		    (cue_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
+		if (quote_cue_suffix(x, i, "ing") && !(i > 0 &&
+		    (quote_cue_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
 		    "by"))))
 			return 0;	/* only ", saying Q", "by saying Q" */
 	}
@@ -443,10 +456,11 @@ cue_at_full(const struct qt *q, size_t i, int strict)
  * "according to"), or 0. Strict cues are those that may report speech
  * with no quote marks next to them; strict 2 lets "called" in too, which
  * the indirect pass checks itself. Most words are turned away here by
- * the tests cue_lemma and cue_title start with, before cue_at_full.
+ * the tests quote_cue_lemma and quote_cue_title start with, before
+    quote_cue_at_full.
  */
 size_t
-cue_at(const struct qt *q, size_t i, int strict)
+quote_cue_at(const struct qt *q, size_t i, int strict)
 {
 	const struct extract	*x = q->x;
 	const struct ex_token	*t;
@@ -463,23 +477,23 @@ cue_at(const struct qt *q, size_t i, int strict)
 	if (n < 3 || n > 14)
 		return 0;
 	if (n == 9)
-		return cue_at_full(q, i, strict);	/* according to */
+		return quote_cue_at_full(q, i, strict);	/* according to */
 	if (t->flags & TOK_CAP) {
-		/* only a title-case headline verb: as in cue_title */
+		/* only a title-case headline verb: as in quote_cue_title */
 		if ((t->flags & (TOK_SENT | TOK_PARA)) ||
 		    i + 1 >= x->ntoks || !(x->toks[i - 1].flags & TOK_CAP) ||
 		    !(x->toks[i + 1].flags & (TOK_CAP | TOK_QUOTE |
 		    TOK_SQUOTE)))
 			return 0;
-		return cue_at_full(q, i, strict);
+		return quote_cue_at_full(q, i, strict);
 	}
-	/* a speech verb: as in cue_lemma */
-	if (!cue_shapes_built)
-		cue_shapes_build();
+	/* a speech verb: as in quote_cue_lemma */
+	if (!quote_cue_shapes_built)
+		quote_cue_shapes_build();
 	c = (unsigned char)x->text[t->start];
 	d = (unsigned char)x->text[t->start + 1];
 	if (c < 'a' || c > 'z' || d < 'a' || d > 'z' ||
-	    !(cue_shapes[c - 'a'][d - 'a'] & (1U << n)))
+	    !(quote_cue_shapes[c - 'a'][d - 'a'] & (1U << n)))
 		return 0;
-	return cue_at_full(q, i, strict);
+	return quote_cue_at_full(q, i, strict);
 }

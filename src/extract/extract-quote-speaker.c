@@ -11,43 +11,12 @@
 
 #include "extract.h"
 #include "extract-quote.h"
-#include "lexicon.h"
+#include "extract-lexicon.h"
 #include "banned.h"
-
-/* A word list, looked up case-insensitively. */
-struct speaker_words {
-	const char *const	*w;
-	size_t			 n;
-};
-
-#define WORDS(a)	{ (a), sizeof (a) / sizeof (a)[0] }
-
-/* Pronouns that may be a source, and what they refer back to. */
-static const char *const speaker_person_list[] = { "he", "she" };
-static const char *const speaker_other_list[] = { "they", "it" };
-static const char *const speaker_self_list[] = { "i", "we", "you" };
-
-static const struct speaker_words speaker_pperson =
-    WORDS(speaker_person_list);
-static const struct speaker_words speaker_pother = WORDS(speaker_other_list);
-static const struct speaker_words speaker_pself = WORDS(speaker_self_list);
-
-/* Is token i one of the words? */
-static int
-speaker_in(const struct extract *x, size_t i, const struct speaker_words *l)
-{
-	const char	*w = x->text + x->toks[i].start;
-	size_t		 k, n = x->toks[i].end - x->toks[i].start;
-
-	for (k = 0; k < l->n; k++)
-		if (strncasecmp(l->w[k], w, n) == 0 && l->w[k][n] == '\0')
-			return 1;
-	return 0;
-}
 
 /* The mention overlapping tokens [first, last) that names the source. */
 static size_t
-speaker_mention(const struct qt *q, size_t first, size_t last)
+quote_speaker_mention(const struct qt *q, size_t first, size_t last)
 {
 	const struct extract	*x = q->x;
 	size_t			 lo = 0, hi = x->nments, mid, i;
@@ -85,7 +54,7 @@ speaker_mention(const struct qt *q, size_t first, size_t last)
 
 /* Copy what an earlier speaker resolved to, keeping this mention. */
 static void
-speaker_refer(struct qt_speaker *sp, const struct qt_speaker *to)
+quote_speaker_refer(struct qt_speaker *sp, const struct qt_speaker *to)
 {
 	if (to->first == EX_NONE) {
 		sp->source = EX_SOURCE_NONE;
@@ -98,7 +67,8 @@ speaker_refer(struct qt_speaker *sp, const struct qt_speaker *to)
 
 /* Does speaker sp hold the role named by token role: its title or words? */
 static int
-speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t role)
+quote_speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t
+    role)
 {
 	const struct extract	*x = q->x;
 	const char		*w = x->text + x->toks[role].start, *t;
@@ -120,13 +90,13 @@ speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t role)
 
 /* "the minister": the last person who spoke holding that role. */
 static const struct qt_speaker *
-speaker_role(const struct qt *q, size_t role)
+quote_speaker_role(const struct qt *q, size_t role)
 {
 	size_t	i, k;
 
 	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
 		k = (q->nhist - 1 - i) % QT_HIST;
-		if (speaker_holds(q, &q->hist[k], role))
+		if (quote_speaker_holds(q, &q->hist[k], role))
 			return &q->hist[k];
 	}
 	return &q->lastperson;
@@ -134,7 +104,7 @@ speaker_role(const struct qt *q, size_t role)
 
 /* Is byte offset off outside quote marks? */
 static int
-speaker_outside(const struct qt *q, size_t off)
+quote_speaker_outside(const struct qt *q, size_t off)
 {
 	const struct extract	*x = q->x;
 	size_t			 lo = 0, hi = x->ntoks, mid;
@@ -155,13 +125,13 @@ speaker_outside(const struct qt *q, size_t off)
  * 'We will use every tool,' she said."
  */
 static void
-speaker_pronoun(const struct qt *q, struct qt_speaker *sp)
+quote_speaker_he_she(const struct qt *q, struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	const struct ex_mention	*m;
 	size_t			 s, k, lo, hi, mid, i, after = 0;
 
-	speaker_refer(sp, &q->lastperson);
+	quote_speaker_refer(sp, &q->lastperson);
 	if (q->ments == NULL ||
 	    (s = quote_sentence(x, sp->first)) == EX_NONE)
 		return;
@@ -190,7 +160,7 @@ speaker_pronoun(const struct qt *q, struct qt_speaker *sp)
 				break;
 			if (m->entity < x->nents &&
 			    x->ents[m->entity].kind == EX_PERSON &&
-			    speaker_outside(q, m->start)) {
+			    quote_speaker_outside(q, m->start)) {
 				sp->entity = m->entity;
 				sp->source = EX_SOURCE_ENTITY;
 				sp->person = 1;
@@ -203,85 +173,144 @@ speaker_pronoun(const struct qt *q, struct qt_speaker *sp)
 }
 
 /*
+ * A pronoun alone: he or she refers back to a person, they to the last
+ * speaker, it to the last body; I, we and you are no source. Returns 1 if
+ * sp was one.
+ */
+static int
+quote_speaker_pronouns(struct qt *q, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+
+	if (sp->last - sp->first != 1)
+		return 0;
+	if (quote_cue_in(x, sp->first, &quote_cue_pperson)) {
+		sp->pronoun = 1;
+		quote_speaker_he_she(q, sp);
+	} else if (quote_cue_in(x, sp->first, &quote_cue_pother)) {
+		sp->pronoun = 1;
+		quote_speaker_refer(sp, extract_tok_is(x, sp->first, "it") ?
+		    &q->lastorg : &q->last);
+	} else if (quote_cue_in(x, sp->first, &quote_cue_pself)) {
+		sp->pronoun = 1;
+		sp->source = EX_SOURCE_NONE;
+	} else
+		return 0;
+	return 1;
+}
+
+/* What the words of a speaker's noun phrase say. */
+struct quote_speaker_np {
+	const char	*cls;		/* its source noun's class, or NULL */
+	size_t		 ncls;		/* that noun's token, or EX_NONE */
+	size_t		 named;		/* capitalised words */
+	size_t		 after;		/* of those, after the source noun */
+	int		 media;		/* a news organisation is named */
+};
+
+/* Read the words of sp's noun phrase. */
+static void
+quote_speaker_np(const struct extract *x, const struct qt_speaker *sp,
+    struct quote_speaker_np *np)
+{
+	const char	*v;
+	size_t		 i;
+
+	memset(np, 0, sizeof *np);
+	np->ncls = EX_NONE;
+	for (i = sp->first; i < sp->last; i++) {
+		if (lex_match(x, LEX_MEDIA, i, sp->last - i, &v) != 0)
+			np->media = 1;
+		if ((x->toks[i].flags & TOK_WORD) &&
+		    lex_match(x, LEX_SOURCE_NOUNS, i, 1, &v) != 0) {
+			np->cls = v;
+			np->ncls = i;
+			np->after = 0;
+		} else if ((x->toks[i].flags & TOK_CAP) && i > sp->first) {
+			np->named++;
+			np->after++;
+		} else if (x->toks[i].flags & TOK_CAP)
+			np->named++;
+	}
+}
+
+/*
+ * Is the speaker a news outlet: a medium named in it, a "media" noun, or
+ * what reports ("X reported", "a report from X") unless a person or a
+ * role?
+ */
+static int
+quote_speaker_is_media(const struct qt *q, const struct qt_speaker *sp,
+    size_t cue, const struct quote_speaker_np *np)
+{
+	const struct extract	*x = q->x;
+	const char		*lemma;
+
+	if (np->media || (sp->entity != EX_NONE && x->ents[sp->entity].media))
+		return 1;
+	if (np->cls != NULL && strcmp(np->cls, "media") == 0 && np->after == 0)
+		return 1;
+	return (sp->outlet || (cue != EX_NONE && (lemma =
+	    quote_cue_lemma(x, cue)) != NULL && strcmp(lemma, "report") ==
+	    0)) && (sp->entity == EX_NONE || x->ents[sp->entity].kind !=
+	    EX_PERSON) && (np->cls == NULL || strcmp(np->cls, "role") != 0);
+}
+
+/* Keep sp as the last speaker, person or body. */
+static void
+quote_speaker_remember(struct qt *q, const struct qt_speaker *sp)
+{
+	q->last = *sp;
+	if (sp->person >= 0) {
+		q->lastperson = *sp;
+		q->hist[q->nhist++ % QT_HIST] = *sp;
+	}
+	if (sp->person <= 0)
+		q->lastorg = *sp;
+}
+
+/*
  * Say what a speaker is: a named entity, a news outlet, an unnamed source,
  * or a pronoun or role noun that refers back to the last fitting speaker.
  */
 void
-speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
+quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 {
 	const struct extract	*x = q->x;
-	const char		*v, *cls = NULL, *lemma;
-	size_t			 i, n, named = 0, after = 0;
-	size_t			 ncls = EX_NONE;
-	int			 def = 0, media = 0;
+	struct quote_speaker_np	 np;
+	size_t			 n, ncls;
+	int			 def;
 
-	if (sp->first == EX_NONE)
+	if (sp->first == EX_NONE || quote_speaker_pronouns(q, sp))
 		return;
 	n = sp->last - sp->first;
-	if (n == 1 && speaker_in(x, sp->first, &speaker_pperson)) {
-		sp->pronoun = 1;
-		speaker_pronoun(q, sp);
-		return;
-	}
-	if (n == 1 && speaker_in(x, sp->first, &speaker_pother)) {
-		sp->pronoun = 1;
-		speaker_refer(sp, extract_tok_is(x, sp->first, "it") ?
-		    &q->lastorg : &q->last);
-		return;
-	}
-	if (n == 1 && speaker_in(x, sp->first, &speaker_pself)) {
-		sp->pronoun = 1;
-		sp->source = EX_SOURCE_NONE;
-		return;
-	}
 	def = extract_tok_is(x, sp->first, "the");
-	for (i = sp->first; i < sp->last; i++) {
-		if (lex_match(x, LEX_MEDIA, i, sp->last - i, &v) != 0)
-			media = 1;
-		if ((x->toks[i].flags & TOK_WORD) &&
-		    lex_match(x, LEX_SOURCE_NOUNS, i, 1, &v) != 0) {
-			cls = v;
-			ncls = i;
-			after = 0;
-		} else if ((x->toks[i].flags & TOK_CAP) && i > sp->first) {
-			named++;
-			after++;
-		} else if (x->toks[i].flags & TOK_CAP)
-			named++;
-	}
-	sp->entity = speaker_mention(q, sp->first, sp->last);
-	if (sp->entity != EX_NONE && x->ents[sp->entity].media)
-		media = 1;
-	if (cls != NULL && strcmp(cls, "media") == 0 && after == 0)
-		media = 1;
+	quote_speaker_np(x, sp, &np);
+	ncls = np.ncls;
+	sp->entity = quote_speaker_mention(q, sp->first, sp->last);
 	sp->head = ncls != EX_NONE ? ncls : sp->last - 1;
-	if (!media && (sp->outlet || (cue != EX_NONE && (lemma =
-	    cue_lemma(x, cue)) != NULL && strcmp(lemma, "report") == 0)) &&
-	    (sp->entity == EX_NONE || x->ents[sp->entity].kind != EX_PERSON) &&
-	    (cls == NULL || strcmp(cls, "role") != 0))
-		media = 1;	/* X reported, a report from X */
-	if (media) {
+	if (quote_speaker_is_media(q, sp, cue, &np)) {
 		sp->source = EX_SOURCE_MEDIA;
 		sp->person = -1;
-	} else if (cls != NULL && after == 0 && def && n <= 3 &&
-	    strcmp(cls, "media") != 0 &&
+	} else if (np.cls != NULL && np.after == 0 && def && n <= 3 &&
+	    strcmp(np.cls, "media") != 0 &&
 	    x->text[x->toks[ncls].end - 1] != 's' &&
-	    speaker_role(q, ncls)->first != EX_NONE) {
+	    quote_speaker_role(q, ncls)->first != EX_NONE) {
 		/* "the minister", "the official": the last who fits */
 		sp->role = 1;
-		speaker_refer(sp, speaker_role(q, ncls));
+		quote_speaker_refer(sp, quote_speaker_role(q, ncls));
 		return;
 	} else if (sp->entity != EX_NONE && (x->ents[sp->entity].kind ==
-	    EX_PERSON || after > 0 || cls == NULL)) {
+	    EX_PERSON || np.after > 0 || np.cls == NULL)) {
 		sp->source = EX_SOURCE_ENTITY;
 		sp->person = x->ents[sp->entity].kind == EX_PERSON ? 1 : -1;
-	} else if (cls != NULL && after == 0) {
+	} else if (np.cls != NULL && np.after == 0) {
 		sp->source = EX_SOURCE_UNNAMED;
 		sp->entity = EX_NONE;
 		n = x->toks[ncls].end - x->toks[ncls].start;
 		sp->person = x->text[x->toks[ncls].end - 1] == 's' && n > 3 ?
 		    -1 : 1;
-	} else if (named > 0) {
+	} else if (np.named > 0) {
 		sp->source = EX_SOURCE_ENTITY;
 		sp->person = 0;
 	} else {
@@ -290,11 +319,5 @@ speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	}
 	if (sp->source == EX_SOURCE_UNNAMED && sp->onrecord)
 		sp->source = EX_SOURCE_NONE;	/* not named, yet not anonymous */
-	q->last = *sp;
-	if (sp->person >= 0) {
-		q->lastperson = *sp;
-		q->hist[q->nhist++ % QT_HIST] = *sp;
-	}
-	if (sp->person <= 0)
-		q->lastorg = *sp;
+	quote_speaker_remember(q, sp);
 }

@@ -10,13 +10,13 @@
 
 #include "buf.h"
 #include "extract.h"
-#include "extract-names.h"
+#include "extract-entity.h"
 #include "xmalloc.h"
 #include "banned.h"
 
 /* Hash a word without case; never 0. */
 uint64_t
-names_hash(const char *s, size_t n)
+ent_map_hash(const char *s, size_t n)
 {
 	uint64_t	h = 1469598103934665603ULL;
 	size_t		i;
@@ -33,7 +33,7 @@ names_hash(const char *s, size_t n)
 
 /* Hash the words of tokens [a, b) without case; never 0. */
 uint64_t
-names_hash_tokens(struct ent_state_s *st, size_t a, size_t b)
+ent_map_hash_span(struct ent_stage *st, size_t a, size_t b)
 {
 	uint64_t	h = 1469598103934665603ULL;
 	size_t		k;
@@ -47,7 +47,7 @@ names_hash_tokens(struct ent_state_s *st, size_t a, size_t b)
 
 /* The text of tokens [a, b), runs of space as one. */
 void
-names_text(const struct extract *x, size_t a, size_t b, struct buf *out)
+ent_map_text(const struct extract *x, size_t a, size_t b, struct buf *out)
 {
 	size_t	k;
 
@@ -64,7 +64,7 @@ names_text(const struct extract *x, size_t a, size_t b, struct buf *out)
 
 /* Find the slot of key in map, empty if absent. */
 static size_t
-names_map_slot(const struct names_map *m, uint64_t key)
+ent_map_slot(const struct ent_map *m, uint64_t key)
 {
 	size_t	i = (size_t)key & (m->size - 1);
 
@@ -75,10 +75,10 @@ names_map_slot(const struct names_map *m, uint64_t key)
 
 /* Set key to val. */
 void
-names_map_put(struct names_map *m, uint64_t key, size_t val)
+ent_map_put(struct ent_map *m, uint64_t key, size_t val)
 {
-	struct names_map	old;
-	size_t			i, j;
+	struct ent_map	old;
+	size_t		i, j;
 
 	if (m->size == 0 || (m->n + 1) * 2 > m->size) {
 		old = *m;
@@ -86,13 +86,13 @@ names_map_put(struct names_map *m, uint64_t key, size_t val)
 		m->slots = xcalloc(m->size, sizeof *m->slots);
 		for (i = 0; i < old.size; i++) {
 			if (old.slots[i].key != 0) {
-				j = names_map_slot(m, old.slots[i].key);
+				j = ent_map_slot(m, old.slots[i].key);
 				m->slots[j] = old.slots[i];
 			}
 		}
 		free(old.slots);
 	}
-	i = names_map_slot(m, key);
+	i = ent_map_slot(m, key);
 	if (m->slots[i].key == 0) {
 		m->slots[i].key = key;
 		m->n++;
@@ -102,19 +102,19 @@ names_map_put(struct names_map *m, uint64_t key, size_t val)
 
 /* The value of key, or NULL. */
 size_t *
-names_map_get(const struct names_map *m, uint64_t key)
+ent_map_get(const struct ent_map *m, uint64_t key)
 {
 	size_t	i;
 
 	if (m->size == 0)
 		return NULL;
-	i = names_map_slot(m, key);
+	i = ent_map_slot(m, key);
 	return m->slots[i].key == 0 ? NULL : &m->slots[i].val;
 }
 
 /* Free a map's slots; it may be used again. */
 void
-names_map_free(struct names_map *m)
+ent_map_free(struct ent_map *m)
 {
 	free(m->slots);
 	memset(m, 0, sizeof *m);

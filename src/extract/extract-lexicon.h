@@ -1,10 +1,12 @@
 /*
- * Lexicons for extraction: word lists kept as text files in src/lexicon/
- * and compiled into the program (src/lexicon-data.c), looked up by exact
- * phrase, case-insensitively, in a hash table built on first use.
+ * Lexicons for extraction, private to src/extract: word lists kept as
+ * text files in src/extract/lexicon/ and compiled into the program (the
+ * generated src/extract/lexicon-data.c), looked up by exact phrase,
+ * case-insensitively, in a hash table built on first use. The entity and
+ * quote stages both read them.
  */
-#ifndef DOSSIER_LEXICON_H
-#define DOSSIER_LEXICON_H
+#ifndef DOSSIER_EXTRACT_LEXICON_H
+#define DOSSIER_EXTRACT_LEXICON_H
 
 #include <stddef.h>
 

@@ -12,13 +12,13 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-names.h"
-#include "lexicon.h"
+#include "extract-entity.h"
+#include "extract-lexicon.h"
 #include "xmalloc.h"
 #include "banned.h"
 
 /* Capitalised words that are never a name on their own. */
-static const char *names_stop[] = {
+static const char *ent_words_stop[] = {
 	"a", "about", "above", "according", "across", "after", "afterwards",
 	"again", "against", "ago", "ah", "all", "almost", "also", "although",
 	"always", "am", "among", "an", "and", "another", "any", "anyone",
@@ -88,7 +88,7 @@ static const char *names_stop[] = {
 };
 
 /* Last words of organisations' names. */
-static const char *names_org_end[] = {
+static const char *ent_words_org_end[] = {
 	"academy", "administration", "agency", "airlines", "airways",
 	"alliance", "army", "assembly", "association", "authority", "bank",
 	"battalion", "board", "brigade", "broadcasting", "bureau", "cabinet",
@@ -122,7 +122,7 @@ static const char *names_org_end[] = {
 };
 
 /* First words of organisations' names, in several languages. */
-static const char *names_org_start[] = {
+static const char *ent_words_org_start[] = {
 	"academia", "académie", "akademie", "asociación", "associação",
 	"banco", "banque", "bibliotheek", "bibliothèque", "biblioteca",
 	"bundesamt", "centro", "colegio", "comité", "comitato", "conseil",
@@ -143,7 +143,7 @@ static const char *names_org_start[] = {
 };
 
 /* Last words of places' names (facilities count as places). */
-static const char *names_place_end[] = {
+static const char *ent_words_place_end[] = {
 	"airport", "alley", "archipelago", "avenue", "basin", "bay", "beach",
 	"boulevard", "bridge", "building", "canal", "canyon", "cape",
 	"castle", "cathedral", "cave", "caves", "cemetery", "center",
@@ -175,7 +175,7 @@ static const char *names_place_end[] = {
 };
 
 /* First words of places' names. */
-static const char *names_place_start[] = {
+static const char *ent_words_place_start[] = {
 	"mount", "mt.", "mt", "lake", "cape", "fort", "port", "isle", "gulf",
 	"bay", "san", "santa", "sankt", "saint", "st.", "los", "las", "lake",
 	"camp", "glen", "rio", "sierra", "costa", "puerto", "porto",
@@ -188,7 +188,7 @@ static const char *names_place_start[] = {
 };
 
 /* Words that take "of" inside a name: "University of Toronto". */
-static const char *names_of_head[] = {
+static const char *ent_words_of_head[] = {
 	"academy", "assembly", "association", "bank", "bay", "battle",
 	"board", "bureau", "cape", "cathedral", "chamber", "church", "city",
 	"college", "commission", "committee", "commonwealth", "council",
@@ -206,7 +206,7 @@ static const char *names_of_head[] = {
 };
 
 /* Lower-case particles inside personal and place names. */
-static const char *names_particle[] = {
+static const char *ent_words_particle[] = {
 	"al", "ben", "bin", "binti", "da", "das", "de", "del", "della", "der",
 	"di", "do", "dos", "du", "el", "ibn", "la", "le", "st", "ter", "van",
 	"von", "y", "zu", "den", "des", "of", "upon", "on", "the", "and",
@@ -214,7 +214,7 @@ static const char *names_particle[] = {
 };
 
 /* Capitalised abbreviations that are not organisations. */
-static const char *names_not_org[] = {
+static const char *ent_words_not_org[] = {
 	"ad", "ai", "aids", "am", "bbq", "bc", "bce", "ce", "ceo", "cfo",
 	"coo", "cto", "covid", "dj", "dna", "dvd", "eu", "faq", "gdp", "gps",
 	"hiv", "hq", "html", "id", "ii", "iii", "iv", "ix", "lgbt", "lgbtq",
@@ -232,8 +232,9 @@ static const char *names_not_org[] = {
 };
 
 /* Words before a place more often than before anything else. */
-static const char *names_place_cue[] = {
-	"in", "at", "near", "across", "throughout", "outside", "inside", "around",
+static const char *ent_words_place_cue[] = {
+	"in", "at", "near", "across", "throughout", "outside", "inside",
+	    "around",
 	"from", "into", "via", "visit", "visited",
 	"visiting", "born", "northern", "southern", "eastern", "western",
 	"central", "northeastern", "northwestern", "southeastern",
@@ -243,7 +244,7 @@ static const char *names_place_cue[] = {
 };
 
 /* Nouns that follow a weapon's or vehicle's name. */
-static const char *names_misc_cue[] = {
+static const char *ent_words_misc_cue[] = {
 	"aircraft", "bomb", "bombs", "bomber", "bombers", "drone", "drones",
 	"fighter", "fighters", "helicopter", "helicopters", "jet", "jets",
 	"launcher", "launchers", "missile", "missiles", "rifle", "rifles",
@@ -253,8 +254,9 @@ static const char *names_misc_cue[] = {
 };
 
 /* Last words of the names of events, laws, awards and works. */
-static const char *names_misc_end[] = {
-	"accord", "accords", "act", "fair", "carnival", "parade", "agreement", "amendment", "award",
+static const char *ent_words_misc_end[] = {
+	"accord", "accords", "act", "fair", "carnival", "parade", "agreement",
+	    "amendment", "award",
 	"awards", "bill", "championship", "championships", "charter",
 	"convention", "crisis", "cup", "day", "declaration", "doctrine",
 	"era", "festival", "games", "goals", "grand prix", "law", "medal",
@@ -269,7 +271,7 @@ static const char *names_misc_end[] = {
 };
 
 /* Nouns after a language's or a people's name: Eegimaa speakers. */
-static const char *names_lang_noun[] = {
+static const char *ent_words_lang_noun[] = {
 	"language", "languages", "speaker", "speakers", "dialect",
 	"dialects", "people", "peoples", "culture", "cultures", "tribe",
 	"tribes", "community", "communities", "word", "words", "script",
@@ -279,7 +281,7 @@ static const char *names_lang_noun[] = {
 };
 
 /* Nouns after a possessive that make its owner a body: Patriot's board. */
-static const char *names_org_noun[] = {
+static const char *ent_words_org_noun[] = {
 	"board", "bondholders", "ceo", "chairman", "chief", "creditors",
 	"customers", "directors", "employees", "executives", "founder",
 	"founders", "headquarters", "investors", "lenders", "management",
@@ -290,7 +292,7 @@ static const char *names_org_noun[] = {
 };
 
 /* Stop words that may still go on a name: Cape of Good Hope, West End. */
-static const char *names_soft_stop[] = {
+static const char *ent_words_soft_stop[] = {
 	"good", "great", "new", "first", "second", "third", "last", "next",
 	"north", "south", "east", "west", "northern", "southern", "eastern",
 	"western", "central", "same", "well", "christmas", "easter",
@@ -301,7 +303,7 @@ static const char *names_soft_stop[] = {
  * Nouns that name a place by its kind before "of": the village of
  * Drossen, the outskirts of Kyiv, north of the river.
  */
-static const char *names_place_of[] = {
+static const char *ent_words_place_of[] = {
 	"village", "villages", "town", "towns", "city", "cities", "capital",
 	"province", "provinces", "region", "regions", "state", "island",
 	"islands", "coast", "coasts", "shores", "outskirts", "suburbs",
@@ -317,7 +319,7 @@ static const char *names_place_of[] = {
 };
 
 /* Verbs of going before "to" and a place: moved to Lyon. */
-static const char *names_motion[] = {
+static const char *ent_words_motion[] = {
 	"move", "moved", "moves", "moving", "go", "goes", "went", "going",
 	"travel", "travelled", "traveled", "travels", "travelling",
 	"traveling", "return", "returned", "returns", "returning", "fled",
@@ -334,7 +336,7 @@ static const char *names_motion[] = {
 };
 
 /* Plural nouns before a list of places: the cities of, towns such as. */
-static const char *names_places[] = {
+static const char *ent_words_places[] = {
 	"cities", "towns", "villages", "countries", "states", "provinces",
 	"regions", "islands", "nations", "capitals", "districts", "suburbs",
 	"neighborhoods", "neighbourhoods", "ports", "municipalities",
@@ -343,14 +345,14 @@ static const char *names_places[] = {
 };
 
 /* Words between a name and what it did: Holt also said. */
-static const char *names_aux[] = {
+static const char *ent_words_aux[] = {
 	"again", "also", "eventually", "finally", "first", "had", "has",
 	"initially", "is", "later", "never", "often", "once", "personally",
 	"soon", "still", "subsequently", "then", "was", "would"
 };
 
 /* Nouns after a possessive that make its owner a person. */
-static const char *names_person_noun[] = {
+static const char *ent_words_person_noun[] = {
 	"wife", "husband", "father", "mother", "son", "daughter", "brother",
 	"sister", "widow", "parents", "childhood", "career", "death", "birth",
 	"marriage", "grandfather", "grandmother", "nephew", "niece", "uncle",
@@ -358,7 +360,7 @@ static const char *names_person_noun[] = {
 };
 
 /* Words that follow a person's name more than anything else's. */
-static const char *names_person_cue[] = {
+static const char *ent_words_person_cue[] = {
 	"went", "made", "became", "played", "joined", "returned", "moved",
 	"graduated", "studied", "attended", "received", "starred",
 	"appeared", "composed", "taught", "worked", "served", "lived",
@@ -374,7 +376,7 @@ static const char *names_person_cue[] = {
 };
 
 /* Bodies that "the" and a capital name: the Court, the Senate. */
-static const char *names_body[] = {
+static const char *ent_words_body[] = {
 	"assembly", "cabinet", "commission", "committee", "congress",
 	"council", "court", "duma", "house", "knesset", "kremlin",
 	"ministry", "parliament", "pentagon", "presidency", "senate",
@@ -384,67 +386,68 @@ static const char *names_body[] = {
 static const struct {
 	const char	**words;
 	size_t		  n;
-} names_classes[NAMES_NCLASSES] = {
-#define NAMES_SET(t)	{ (t), sizeof (t) / sizeof (t)[0] }
-	NAMES_SET(names_stop),
-	NAMES_SET(names_org_end),
-	NAMES_SET(names_place_end),
-	NAMES_SET(names_place_start),
-	NAMES_SET(names_of_head),
-	NAMES_SET(names_particle),
-	NAMES_SET(names_not_org),
-	NAMES_SET(names_place_cue),
-	NAMES_SET(names_misc_cue),
-	NAMES_SET(names_misc_end),
-	NAMES_SET(names_person_cue),
-	NAMES_SET(names_body),
-	NAMES_SET(names_aux),
-	NAMES_SET(names_person_noun),
-	NAMES_SET(names_org_start),
-	NAMES_SET(names_lang_noun),
-	NAMES_SET(names_org_noun),
-	NAMES_SET(names_soft_stop),
-	NAMES_SET(names_place_of),
-	NAMES_SET(names_motion),
-	NAMES_SET(names_places)
-#undef NAMES_SET
+} ent_classes[WORD_NCLASSES] = {
+#define WORD_SET(t)	{ (t), sizeof (t) / sizeof (t)[0] }
+	WORD_SET(ent_words_stop),
+	WORD_SET(ent_words_org_end),
+	WORD_SET(ent_words_place_end),
+	WORD_SET(ent_words_place_start),
+	WORD_SET(ent_words_of_head),
+	WORD_SET(ent_words_particle),
+	WORD_SET(ent_words_not_org),
+	WORD_SET(ent_words_place_cue),
+	WORD_SET(ent_words_misc_cue),
+	WORD_SET(ent_words_misc_end),
+	WORD_SET(ent_words_person_cue),
+	WORD_SET(ent_words_body),
+	WORD_SET(ent_words_aux),
+	WORD_SET(ent_words_person_noun),
+	WORD_SET(ent_words_org_start),
+	WORD_SET(ent_words_lang_noun),
+	WORD_SET(ent_words_org_noun),
+	WORD_SET(ent_words_soft_stop),
+	WORD_SET(ent_words_place_of),
+	WORD_SET(ent_words_motion),
+	WORD_SET(ent_words_places)
+#undef WORD_SET
 };
 
 /* What each word is known as, hashed on first use. */
-static struct names_map		 names_map_info;	/* hash -> index */
-static struct names_info	*names_infos;
-static size_t			 names_ninfos;
-static const struct names_info	 names_none;
-static int			 names_built;
+static struct ent_map		 ent_words_map_info;	/* hash -> index */
+static struct ent_word		*ent_words_infos;
+static size_t			 ent_words_ninfos;
+static const struct ent_word	 ent_words_none;
+static int			 ent_words_built;
 
 /* The record of the word with hash h, added if new. */
-static struct names_info *
-names_info_add(uint64_t h)
+static struct ent_word *
+ent_word_add(uint64_t h)
 {
-	size_t	*v = names_map_get(&names_map_info, h);
+	size_t	*v = ent_map_get(&ent_words_map_info, h);
 
 	if (v != NULL)
-		return &names_infos[*v];
-	if ((names_ninfos & (names_ninfos - 1)) == 0)
-		names_infos = xreallocarray(names_infos, names_ninfos ?
-		    names_ninfos * 2 : 1, sizeof *names_infos);
-	memset(&names_infos[names_ninfos], 0, sizeof *names_infos);
-	names_map_put(&names_map_info, h, names_ninfos);
-	return &names_infos[names_ninfos++];
+		return &ent_words_infos[*v];
+	if ((ent_words_ninfos & (ent_words_ninfos - 1)) == 0)
+		ent_words_infos = xreallocarray(ent_words_infos,
+		    ent_words_ninfos ? ent_words_ninfos * 2 : 1, sizeof
+		    *ent_words_infos);
+	memset(&ent_words_infos[ent_words_ninfos], 0, sizeof *ent_words_infos);
+	ent_map_put(&ent_words_map_info, h, ent_words_ninfos);
+	return &ent_words_infos[ent_words_ninfos++];
 }
 
 /* Hash the word classes and the first word of every lexicon phrase. */
 static void
-names_build(void)
+ent_word_build(void)
 {
-	struct names_info	*ni;
-	size_t			 c, i, words, len;
-	const char		*key, *sp;
+	struct ent_word	*ni;
+	size_t		 c, i, words, len;
+	const char	*key, *sp;
 
-	for (c = 0; c < NAMES_NCLASSES; c++) {
-		for (i = 0; i < names_classes[c].n; i++) {
-			key = names_classes[c].words[i];
-			ni = names_info_add(names_hash(key, strlen(key)));
+	for (c = 0; c < WORD_NCLASSES; c++) {
+		for (i = 0; i < ent_classes[c].n; i++) {
+			key = ent_classes[c].words[i];
+			ni = ent_word_add(ent_map_hash(key, strlen(key)));
 			ni->classes |= 1U << c;
 		}
 	}
@@ -461,36 +464,29 @@ names_build(void)
 				words++;
 			if (words > 255)
 				words = 255;
-			ni = names_info_add(names_hash(key, len));
+			ni = ent_word_add(ent_map_hash(key, len));
 			if (ni->words[c] < words)
 				ni->words[c] = (unsigned char)words;
 		}
 	}
-	names_built = 1;
+	ent_words_built = 1;
 }
 
 /* What the word with hash h is known as (all zero if nothing). */
-const struct names_info *
-names_info(uint64_t h)
+const struct ent_word *
+ent_word_info(uint64_t h)
 {
 	size_t	*v;
 
-	if (!names_built)
-		names_build();
-	v = names_map_get(&names_map_info, h);
-	return v != NULL ? &names_infos[*v] : &names_none;
-}
-
-/* Is the word (n bytes) in the class? */
-int
-names_class_has(enum names_class c, const char *w, size_t n)
-{
-	return (names_info(names_hash(w, n))->classes >> c) & 1;
+	if (!ent_words_built)
+		ent_word_build();
+	v = ent_map_get(&ent_words_map_info, h);
+	return v != NULL ? &ent_words_infos[*v] : &ent_words_none;
 }
 
 /* Is token i a single upper-case letter with a dot: an initial? */
 int
-names_initial(const struct extract *x, size_t i)
+ent_word_initial(const struct extract *x, size_t i)
 {
 	size_t		 n;
 	const char	*w = ent_tok(x, i, &n);
@@ -503,7 +499,7 @@ names_initial(const struct extract *x, size_t i)
  * combining form, Euro-Atlantic, Sino-Japanese, Anti-Soviet?
  */
 int
-names_hyphen_adjective(const struct extract *x, size_t i)
+ent_word_hyphen_adjective(const struct extract *x, size_t i)
 {
 	static const char *const forms[] = {
 		"Euro", "Afro", "Anglo", "Franco", "Sino", "Indo", "Judeo",
@@ -527,7 +523,7 @@ names_hyphen_adjective(const struct extract *x, size_t i)
 
 /* Does capitalised token i look like a demonym: Marovian, Sarvenese? */
 int
-names_demonym_shape(const struct extract *x, size_t i)
+ent_word_demonym_shape(const struct extract *x, size_t i)
 {
 	static const char *const ends[] = { "ian", "ean", "ese", "ish", "i" };
 	size_t		 n, k, e;
@@ -546,7 +542,7 @@ names_demonym_shape(const struct extract *x, size_t i)
 
 /* Is token i a people named by a demonym's plural: Iranians? */
 int
-names_plural_demonym(const struct extract *x, size_t i)
+ent_word_plural_demonym(const struct extract *x, size_t i)
 {
 	size_t		 n;
 	const char	*w = ent_tok(x, i, &n);

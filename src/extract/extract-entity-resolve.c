@@ -1,0 +1,487 @@
+/*
+ * Resolution, the entity stage's last step: the document's name memory
+ * (a later "Ryabkov" is the "Sergei Ryabkov" named in full, an
+ * organisation's initials are the organisation), the candidates left open
+ * decided by their context (extract-entity-context.c) and by what the
+ * same word was elsewhere, and the entities and mentions made from the
+ * candidates with their canonical names, titles and affiliations.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "extract-entity.h"
+#include "extract-lexicon.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+static void	ent_resolve_people(struct ent_stage *);
+
+/*
+ * Remember an organisation's initials as an organisation too, so
+ * "IAEA" after "International Atomic Energy Agency" is known.
+ */
+static void
+ent_resolve_initials(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	char		 ini[16];
+	size_t		 k, n = 0;
+	uint64_t	 h;
+
+	for (k = c->a; k < c->b; k++) {
+		if (!ent_capword(x, k))
+			continue;
+		if (n == sizeof ini)
+			return;
+		ini[n++] = x->text[x->toks[k].start];
+	}
+	if (n < 2)
+		return;
+	h = ent_map_hash(ini, n);
+	if (ent_map_get(&st->kinds, h) == NULL)
+		ent_map_put(&st->kinds, h, EX_ORG + 1);
+}
+
+/*
+ * A headline's run of capitals may go past a name: "Hillary Clinton
+ * Speaks" is Hillary Clinton when the text names her so elsewhere.
+ */
+static void
+ent_resolve_shorten(struct ent_stage *st, struct ent_cand *c)
+{
+	size_t	k, *v;
+
+	for (k = c->b - 1; k >= c->a + 2; k--) {
+		v = ent_map_get(&st->kinds, ent_map_hash_span(st, c->a, k));
+		if (v != NULL && *v == EX_PERSON + 1) {
+			c->b = k;
+			return;
+		}
+	}
+}
+
+/* Decide one candidate that nothing in itself decided. */
+static void
+ent_resolve_one(struct ent_stage *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i];
+	size_t		 n = c->b - c->a, *v;
+	uint64_t	 h = ent_map_hash_span(st, c->a, c->b);
+	int		 kind;
+
+	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
+	    ent_map_get(&st->surnames, h) != NULL &&
+	    lex_find(LEX_COUNTRIES, x->text + x->toks[c->a].start,
+	    x->toks[c->a].end - x->toks[c->a].start) == NULL) {
+		c->kind = EX_PERSON;	/* Washington, of George */
+		c->canon = NULL;
+		return;
+	}
+	if (c->state != ENT_UNKNOWN && c->state != ENT_WEAK)
+		return;
+	if (n == 1 && ent_map_get(&st->tongues, h) != NULL) {
+		c->state = ENT_DROP;
+		return;
+	}
+	if ((v = ent_map_get(&st->kinds, h)) != NULL) {
+		c->kind = (enum ex_kind)(*v - 1);
+		c->state = ENT_SURE;
+		return;
+	}
+	if (n == 1 && (ent_map_get(&st->surnames, h) != NULL ||
+	    (ent_map_get(&st->firsts, h) != NULL && !c->weak))) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	if (c->weak && (st->shout[c->a] ||
+	    !ent_proper_anyway(st, c->a, c->b))) {
+		/* single words may still be named elsewhere: see votes */
+		c->state = n == 1 && !st->shout[c->a] ? ENT_UNKNOWN : ENT_DROP;
+		return;
+	}
+	if (c->state == ENT_WEAK) {
+		c->state = ENT_SURE;
+		return;
+	}
+	kind = ent_context_cue(st, i);
+	if (kind != -1) {
+		c->kind = (enum ex_kind)kind;
+		c->state = ENT_SURE;
+		if (n == 1) {
+			ent_context_vote(st, h, kind);
+			c->by_cue = 1;
+		}
+		return;
+	}
+	if (ent_context_owner(st, c) && ent_context_plain(st, c) &&
+	    !ent_context_abstract(st, c, 0)) {
+		if (n == 1) {
+			ent_context_vote_owner(st, h);	/* decided by votes */
+			return;
+		}
+		c->kind = EX_PERSON;			/* Noam Chomsky's */
+		c->state = ENT_SURE;
+		return;
+	}
+	/* Brock Holt, then Holt and Holt again: a surname used alone */
+	if (n >= 2 && n <= 3 && ent_context_no_lower(st, c) &&
+	    (v = ent_map_get(&st->singles, ent_hash(st, c->b - 1))) !=
+	    NULL && *v >= 2 &&
+	    ent_map_get(&st->singles, ent_hash(st, c->a)) == NULL) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
+	c->state = n == 1 ? ENT_UNKNOWN : ENT_DROP;
+}
+
+/*
+ * A place named with the kind of land it is, "Kelvara Island" or "the
+ * Ostra Valley", is also named without it: remember "Kelvara" as the
+ * place. Buildings and streets ("Lincoln Street") are named after
+ * other things and are left out.
+ */
+static void
+ent_resolve_place_base(struct ent_stage *st, struct ent_cand *c)
+{
+	static const char *const lands[] = {
+		"island", "islands", "isle", "peninsula", "archipelago",
+		"province", "region", "oblast", "prefecture", "governorate",
+		"district", "valley", "river", "desert", "atoll"
+	};
+	struct extract	*x = st->x;
+	size_t		 k, n;
+	const char	*w;
+	uint64_t	 h;
+
+	if (c->b - c->a < 2 || c->b - c->a > 3)
+		return;
+	w = ent_tok(x, c->b - 1, &n);
+	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
+		if (strlen(lands[k]) == n && strncasecmp(w, lands[k], n) == 0)
+			break;
+	if (k == sizeof lands / sizeof lands[0])
+		return;
+	for (k = c->a; k + 1 < c->b; k++)
+		if (!ent_capword(x, k) || ent_stop(st, k) ||
+		    ent_seen_lower(st, k))
+			return;
+	h = ent_map_hash_span(st, c->a, c->b - 1);
+	if (ent_map_get(&st->kinds, h) == NULL)
+		ent_map_put(&st->kinds, h, EX_PLACE + 1);
+}
+
+/*
+ * People's names are not acronyms: "National ICT Master" is no one and
+ * neither is a lone "II"; "KAMALA HARRIS" in capitals is someone.
+ */
+static void
+ent_resolve_person_shape(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, n, j, upper = 0;
+	const char	*w;
+
+	if (c->state != ENT_SURE || c->kind != EX_PERSON || st->shout[c->a] ||
+	    c->canon != NULL || c->ta != EX_NONE)
+		return;
+	for (k = c->a; k < c->b; k++) {
+		if (!(x->toks[k].flags & TOK_UPPER) ||
+		    (x->toks[k].flags & TOK_ABBR))
+			continue;
+		w = ent_tok(x, k, &n);
+		/* The text need not end in a NUL: count within the token. */
+		for (j = 0; j < n && (w[j] == 'I' || w[j] == 'V' ||
+		    w[j] == 'X'); j++)
+			;
+		if (j == n) {
+			if (c->b - c->a == 1)
+				c->state = ENT_DROP;	/* Copper(II) */
+			continue;		/* Peter Voss III */
+		}
+		upper++;
+	}
+	if (upper > 0 && upper < c->b - c->a)
+		c->state = ENT_DROP;
+	/* the Voss family: a family, not a person */
+	if (c->b < x->ntoks && c->a > 0 && extract_tok_is(x, c->a - 1,
+	    "the") && (extract_tok_is(x, c->b, "family") ||
+	    extract_tok_is(x, c->b, "dynasty") || extract_tok_is(x, c->b,
+	    "clan") || extract_tok_is(x, c->b, "brothers") ||
+	    extract_tok_is(x, c->b, "sisters")))
+		c->state = ENT_DROP;
+	/* the Maya, the Olmec: a people, not a person */
+	if (c->b - c->a == 1 && c->a > 0 && extract_tok_is(x, c->a - 1,
+	    "the") && ent_title_class(st, c->a) == NULL &&
+	    ent_map_get(&st->surnames, ent_hash(st, c->a)) == NULL &&
+	    ent_map_get(&st->firsts, ent_hash(st, c->a)) == NULL)
+		c->state = ENT_DROP;
+}
+
+/*
+ * Remember what the sure candidates are (by their words, an
+ * organisation's initials, a place's base name), how often each single
+ * word stands alone and which words name a language.
+ */
+static void
+ent_resolve_remember(struct ent_stage *st)
+{
+	struct ent_cand	*c;
+	size_t		 i, *v;
+
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE || c->alone)
+			continue;
+		ent_map_put(&st->kinds, ent_map_hash_span(st, c->a, c->b),
+		    (size_t)c->kind + 1);
+		if (c->kind == EX_ORG)
+			ent_resolve_initials(st, c);
+	}
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].state == ENT_SURE &&
+		    st->cands[i].kind == EX_PLACE)
+			ent_resolve_place_base(st, &st->cands[i]);
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak) {
+			v = ent_map_get(&st->singles, ent_hash(st, c->a));
+			if (v != NULL)
+				(*v)++;
+			else
+				ent_map_put(&st->singles, ent_hash(st, c->a),
+				    1);
+		}
+		/* Eegimaa speakers, the Olmec culture: no place, no person */
+		if (c->b - c->a == 1 && c->b < st->x->ntoks &&
+		    ent_is(st, c->b, WORD_LANG_NOUN))
+			ent_map_put(&st->tongues, ent_hash(st, c->a), 1);
+	}
+}
+
+/*
+ * What the votes say of the candidates still open: single words no cue
+ * decided take what the others voted (or are a person if the word owns
+ * things: Einstein's); a cue outvoted two to one takes the others' kind.
+ */
+static void
+ent_resolve_by_votes(struct ent_stage *st)
+{
+	struct ent_cand	*c;
+	size_t		 i;
+	int		 kind;
+	uint64_t	 h;
+
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_UNKNOWN)
+			continue;
+		h = ent_map_hash_span(st, c->a, c->b);
+		kind = ent_context_voted(st, h);
+		if (kind == -1 && ent_map_get(&st->votes, h) == NULL &&
+		    ent_map_get(&st->owners, h) != NULL)
+			kind = EX_PERSON;
+		c->state = kind == -1 ? ENT_DROP : ENT_SURE;
+		if (kind != -1)
+			c->kind = (enum ex_kind)kind;
+	}
+	/*
+	 * One word's cues may disagree: "in Velmark" seven times, then
+	 * "Velmark sanctions since February, said". A mention whose cue is
+	 * outvoted two to one by the others takes their kind.
+	 */
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (!c->by_cue || c->state != ENT_SURE)
+			continue;
+		h = ent_map_hash_span(st, c->a, c->b);
+		if ((kind = ent_context_voted(st, h)) != -1 &&
+		    kind != (int)c->kind && ent_context_votes_for(st, h,
+		    kind) >= 2 * ent_context_votes_for(st, h, (int)c->kind) &&
+		    ent_context_votes_for(st, h, kind) >= 2)
+			c->kind = (enum ex_kind)kind;
+	}
+}
+
+/* Decide candidates: runs of words first, then single words. */
+void
+ent_resolve(struct ent_stage *st)
+{
+	struct ent_cand	*c;
+	size_t		 i;
+	int		 kind;
+
+	ent_resolve_people(st);
+	ent_resolve_remember(st);
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a > 2 && c->weak && c->state == ENT_SURE &&
+		    c->kind == EX_PERSON && c->ta == EX_NONE)
+			ent_resolve_shorten(st, c);
+		if (c->b - c->a > 1)
+			ent_resolve_one(st, i);
+	}
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].b - st->cands[i].a == 1)
+			ent_resolve_one(st, i);
+	/* lists: Scottsdale, Tempe, Peoria, Chandler and Gilbert */
+	for (i = st->ncands; i-- > 0;) {
+		c = &st->cands[i];
+		if (c->state != ENT_UNKNOWN || c->weak ||
+		    !ent_context_no_lower(st, c) || !ent_context_plain(st, c))
+			continue;
+		if ((kind = ent_context_coordinated(st, i)) != -1) {
+			c->kind = (enum ex_kind)kind;
+			c->state = ENT_SURE;
+		}
+	}
+	ent_resolve_by_votes(st);
+	for (i = 0; i < st->ncands; i++)
+		ent_resolve_person_shape(st, &st->cands[i]);
+}
+
+/* Register the people named in full, by last and first word. */
+static void
+ent_resolve_people(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 i, *v;
+	uint64_t	 h;
+
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE || c->kind != EX_PERSON ||
+		    c->b - c->a < 2)
+			continue;
+		ent_map_text(x, c->a, c->b, &st->b);
+		c->entity = extract_entity_add(x, EX_PERSON, st->b.data,
+		    st->b.len);
+		h = ent_map_hash_span(st, c->b - 1, c->b);
+		v = ent_map_get(&st->surnames, h);
+		if (v == NULL)
+			ent_map_put(&st->surnames, h, c->entity);
+		else if (*v != c->entity)
+			*v = ENT_AMBIGUOUS;
+		h = ent_map_hash_span(st, c->a, c->a + 1);
+		v = ent_map_get(&st->firsts, h);
+		if (v == NULL)
+			ent_map_put(&st->firsts, h, c->entity);
+		else if (*v != c->entity)
+			*v = ENT_AMBIGUOUS;
+	}
+}
+
+/* Set a person's title and affiliation from a titled mention. */
+static void
+ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
+    struct ex_mention *m)
+{
+	struct extract	*x = st->x;
+	struct ex_entity *e = &x->ents[c->entity];
+	const char	*affil = c->affil;
+	struct ent_cand	*ac;
+
+	if (c->ta == EX_NONE)
+		return;
+	ent_map_text(x, c->ta, c->tb, &st->b);
+	m->title = xstrdup(st->b.data);
+	/*
+	 * A surname alone may be someone else of that name ("President
+	 * Clinton" after "Hillary Clinton"): it titles only the mention.
+	 */
+	ent_map_text(x, c->a, c->b, &st->b);
+	if (strcmp(st->b.data, e->name) != 0)
+		return;
+	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
+		ent_map_text(x, c->ha, c->tb, &st->b);
+		e->title = xstrdup(st->b.data);
+	}
+	if (affil == NULL && c->affil_cand != EX_NONE) {
+		ac = &st->cands[c->affil_cand];
+		if (ac->entity != EX_NONE)
+			affil = x->ents[ac->entity].name;
+	}
+	if (affil == NULL && c->affil_tok != EX_NONE) {
+		ent_map_text(x, c->affil_tok, c->affil_tok + 1, &st->b);
+		affil = st->b.data;
+	}
+	if (e->affiliation == NULL && affil != NULL)
+		e->affiliation = xstrdup(affil);
+}
+
+/* Places named inside an organisation or place: Durham University. */
+static void
+ent_resolve_nested(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, n, e;
+	int		 kind, media;
+	const char	*v;
+
+	for (k = c->a; k < c->b; k++) {
+		n = ent_lex_prefix(st, k, c->b, &kind, &v, &media);
+		/* the lexicon's own name may hold a place: New York Times */
+		if (n > 0 && k + n == c->b && kind != EX_PLACE)
+			n = ent_lex_prefix(st, k, c->b - 1, &kind, &v, &media);
+		if (n == 0 || kind != EX_PLACE || (n == 1 && ent_stop(st, k)))
+			continue;
+		e = extract_entity_add(x, EX_PLACE, v, strlen(v));
+		extract_mention_add(x, x->toks[k].start,
+		    x->toks[k + n - 1].end, e);
+		k += n - 1;
+	}
+}
+
+/* Turn the decided candidates into entities and mentions. */
+void
+ent_resolve_emit(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	struct ex_mention *m;
+	size_t		 i, *v, mi;
+	uint64_t	 h;
+
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE)
+			continue;
+		if (c->entity == EX_NONE && c->kind == EX_PERSON &&
+		    c->b - c->a == 1) {
+			h = ent_map_hash_span(st, c->a, c->b);
+			v = ent_map_get(&st->surnames, h);
+			if (v == NULL || *v == ENT_AMBIGUOUS)
+				v = ent_map_get(&st->firsts, h);
+			if (v != NULL && *v != ENT_AMBIGUOUS)
+				c->entity = *v;
+		}
+		if (c->entity == EX_NONE) {
+			if (c->canon != NULL)
+				c->entity = extract_entity_add(x, c->kind,
+				    c->canon, strlen(c->canon));
+			else {
+				ent_map_text(x, c->a, c->b, &st->b);
+				c->entity = extract_entity_add(x, c->kind,
+				    st->b.data, st->b.len);
+			}
+		}
+		if (c->media)
+			x->ents[c->entity].media = 1;
+		mi = extract_mention_add(x, x->toks[c->a].start,
+		    x->toks[c->b - 1].end, c->entity);
+		m = &x->ments[mi];
+		if (c->kind == EX_PERSON)
+			ent_resolve_set_title(st, c, m);
+		if ((c->kind == EX_ORG || c->kind == EX_MISC) &&
+		    c->b - c->a >= 2)
+			ent_resolve_nested(st, c);
+	}
+}

@@ -1,0 +1,285 @@
+/*
+ * Titles and roles in the entity stage: the title written before a name
+ * ("Russian Deputy Foreign Minister Sergei Ryabkov", "defense ministry
+ * spokesperson Reza Talaei-Nik", "Mr."), or after it in apposition
+ * ("Sergei Ryabkov, Russia's deputy foreign minister, said"), with its
+ * head and the affiliation it starts with (a demonym, a country, a body).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "extract.h"
+#include "extract-entity.h"
+#include "extract-lexicon.h"
+#include "banned.h"
+
+/* Title class of token i: "head", "modifier", "honorific" or NULL. */
+const char *
+ent_title_class(struct ent_stage *st, size_t i)
+{
+	const struct extract	*x = st->x;
+	size_t			 n;
+	const char		*w = ent_tok(x, i, &n);
+
+	if (!(x->toks[i].flags & TOK_WORD) || (x->toks[i].flags & TOK_POSS))
+		return NULL;
+	if (ent_info(st, i)->words[LEX_TITLES] == 0)
+		return NULL;
+	return lex_find(LEX_TITLES, w, n);
+}
+
+/* Give candidate c the title t. */
+void
+ent_title_set(struct ent_cand *c, const struct ent_title *t)
+{
+	c->ta = t->ta;
+	c->ha = t->ha;
+	c->tb = t->tb;
+	c->affil = t->affil;
+	c->affil_cand = t->affil_cand;
+	c->affil_tok = t->affil_tok;
+}
+
+/*
+ * The title written before token a (lower case or not): returns its first
+ * token, or EX_NONE, and sets *t: the title [ta, a), its head from ha on,
+ * the affiliation it starts with.
+ */
+size_t
+ent_title_before(struct ent_stage *st, size_t a, struct ent_title *t)
+{
+	struct extract	*x = st->x;
+	size_t		 k = a, first = EX_NONE, n, len;
+	const char	*cls, *v;
+	int		 head = 0;
+
+	t->ta = t->ha = EX_NONE;
+	t->tb = a;
+	t->affil = NULL;
+	t->affil_cand = t->affil_tok = EX_NONE;
+	while (k > 0 && a - k < ENT_MAX_TITLE) {
+		if (x->toks[k].flags & (TOK_SENT | TOK_PARA))
+			break;
+		cls = ent_title_class(st, k - 1);
+		if (cls == NULL)
+			break;
+		if (strcmp(cls, "head") == 0 || strcmp(cls, "honorific") == 0)
+			head = 1;
+		k--;
+		first = k;
+	}
+	if (!head || first == EX_NONE)
+		return EX_NONE;
+	t->ta = t->ha = first;
+	if (first > 0 && !(x->toks[first].flags & (TOK_SENT | TOK_PARA))) {
+		/* Iranian defense ministry spokesperson */
+		for (n = 1; n <= 2 && n <= first; n++) {
+			len = ent_lex(st, LEX_DEMONYMS, first - n, n, &v);
+			if (len == n) {
+				t->affil = v;
+				return t->ta = first - n;
+			}
+		}
+		if (ent_word_demonym_shape(x, first - 1) &&
+		    !ent_stop(st, first - 1)) {
+			t->affil_tok = first - 1;
+			return t->ta = first - 1;
+		}
+		/* Russia's deputy foreign minister; Kremlin spokesman */
+		k = first;
+		if (k > 0 && (x->toks[k - 1].flags & TOK_POSS))
+			k--;
+		if (st->ncands > 0 && st->cands[st->ncands - 1].b == k &&
+		    st->cands[st->ncands - 1].state == ENT_SURE &&
+		    st->cands[st->ncands - 1].kind != EX_PERSON)
+			t->affil_cand = st->ncands - 1;
+	}
+	return first;
+}
+
+/*
+ * Where the name of a titled run [a, b) starts: its capitalised words at
+ * the end that are not titles and no common words ("Pilot Training", a
+ * headline's "Retired General Reveals"). EX_NONE if there is none.
+ */
+static size_t
+ent_title_name(struct ent_stage *st, size_t a, size_t b)
+{
+	struct extract	*x = st->x;
+	size_t		 s0, k;
+
+	for (s0 = b; s0 > a; s0--)
+		if (!ent_capword(x, s0 - 1) || ent_title_class(st, s0 - 1) !=
+		    NULL)
+			break;
+	if (s0 == a || s0 == b || ent_is(st, b - 1, WORD_ORG_END) ||
+	    ent_is(st, b - 1, WORD_PLACE_END) || (ent_is(st, b - 1,
+	    WORD_MISC_END) && !(ent_roman(x, b - 1) && ent_given(st, s0))))
+		return EX_NONE;
+	if (ent_given(st, s0) || ent_word_initial(x, s0))
+		return s0;
+	for (k = s0; k < b; k++)
+		if (ent_seen_lower(st, k) || ent_stop(st, k))
+			return EX_NONE;
+	/*
+	 * in a headline, "Retired General Reveals"; but a list of people
+	 * greeted, "Senator Hatfield, Mr. President," is no headline
+	 */
+	if (st->weak[s0] && ent_cap_count(st, b - 1) < 2 &&
+	    !(b < x->ntoks && extract_tok_is(x, b, ",") && b - s0 <= 2))
+		return EX_NONE;
+	return s0;
+}
+
+/*
+ * The title of a titled run [a, s0): where it starts (*t0) and its head
+ * or honorific, or EX_NONE if it has none.
+ */
+static size_t
+ent_title_head(struct ent_stage *st, size_t a, size_t s0, size_t *t0)
+{
+	struct extract	*x = st->x;
+	size_t		 h = EX_NONE, k;
+	const char	*cls;
+
+	for (k = s0; k > a; k--) {
+		cls = ent_title_class(st, k - 1);
+		if (cls != NULL) {
+			if (strcmp(cls, "head") == 0 ||
+			    strcmp(cls, "honorific") == 0)
+				h = k - 1;
+			continue;
+		}
+		if ((extract_tok_is(x, k - 1, "of") || extract_tok_is(x,
+		    k - 1, "for") || extract_tok_is(x, k - 1, "the")) &&
+		    k - 1 > a)
+			continue;
+		break;
+	}
+	*t0 = k;
+	return h;
+}
+
+/*
+ * What comes before the title [t0, ...) of a titled run starting at a: a
+ * demonym, a country, a body (added as a candidate). Sets t's affiliation.
+ */
+static void
+ent_title_affil(struct ent_stage *st, size_t a, size_t t0,
+    struct ent_title *t)
+{
+	struct ent_cand	*pc;
+	const char	*v;
+	size_t		 n = t0 - a;
+	int		 kind, media;
+
+	if (ent_lex(st, LEX_DEMONYMS, a, n, &v) == n)
+		t->affil = v;
+	else if (n == 1 && ent_word_demonym_shape(st->x, a) &&
+	    ent_lex_whole(st, a, t0, &v, &media) == -1)
+		t->affil_tok = a;
+	else if ((kind = ent_lex_whole(st, a, t0, &v, &media)) != -1) {
+		pc = ent_cand_add(st, a, t0);
+		pc->kind = kind;
+		pc->canon = v;
+		pc->media = media;
+		pc->state = ENT_SURE;
+		t->affil_cand = st->ncands - 1;
+	} else if (!st->weak[a] && ent_chunk_no_lower(st, a, t0)) {
+		/* a body of its own: Federal Reserve Chairman */
+		pc = ent_cand_add(st, a, t0);
+		ent_chunk_classify(st, pc);
+		if (pc->state != ENT_SURE || pc->kind == EX_PERSON) {
+			pc->kind = EX_ORG;
+			pc->state = ENT_SURE;
+		}
+		t->affil_cand = st->ncands - 1;
+	} else
+		ent_chunk_split(st, a, t0);	/* Retired U.S. Air Force */
+}
+
+/*
+ * A run with a title in it: "Russian Deputy Foreign Minister Sergei
+ * Ryabkov", "US Secretary of State Antony Blinken". Returns 1 if found.
+ */
+int
+ent_title_run(struct ent_stage *st, size_t a, size_t b)
+{
+	struct ent_cand		*c;
+	struct ent_title	 t, before;
+	size_t			 s0, t0;
+
+	if ((s0 = ent_title_name(st, a, b)) == EX_NONE ||
+	    ent_title_head(st, a, s0, &t0) == EX_NONE)
+		return 0;
+	t.ta = a;
+	t.ha = t0;
+	t.tb = s0;
+	t.affil = NULL;
+	t.affil_cand = t.affil_tok = EX_NONE;
+	if (t0 > a)
+		ent_title_affil(st, a, t0, &t);
+	c = ent_cand_add(st, s0, b);
+	c->kind = EX_PERSON;
+	c->state = ENT_SURE;
+	ent_title_set(c, &t);
+	/* spokesperson Col. Mirela Dusan: the title goes on */
+	if (t0 == a && ent_title_before(st, a, &before) != EX_NONE) {
+		before.tb = s0;
+		ent_title_set(c, &before);
+	}
+	c->weak = 0;
+	return 1;
+}
+
+/*
+ * A title in apposition: "Sergei Ryabkov, Russia's deputy foreign
+ * minister, said" or "Reza Talaei-Nik, an Iranian defense ministry
+ * spokesperson." Sets the candidate's title and affiliation.
+ */
+void
+ent_title_apposition(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k = c->b, t0, ha, end, n;
+	const char	*cls, *v, *affil = NULL;
+	int		 head = 0;
+
+	if (k + 2 >= x->ntoks || !extract_tok_is(x, k, ","))
+		return;
+	k++;
+	if (extract_tok_is(x, k, "the") || extract_tok_is(x, k, "a") ||
+	    extract_tok_is(x, k, "an"))
+		k++;
+	t0 = k;
+	/* Russia's, Iranian */
+	if (k + 1 < x->ntoks && (x->toks[k + 1].flags & TOK_POSS) &&
+	    (n = ent_lex(st, LEX_COUNTRIES, k, 1, &v)) == 1) {
+		affil = v;
+		k += 2;
+	} else if (k < x->ntoks && ent_lex(st, LEX_DEMONYMS, k, 1, &v) == 1) {
+		affil = v;
+		k++;
+	}
+	ha = k;
+	for (end = k; end < x->ntoks && end - k < ENT_MAX_TITLE; end++) {
+		if (x->toks[end].flags & (TOK_SENT | TOK_PARA))
+			break;
+		cls = ent_title_class(st, end);
+		if (cls == NULL)
+			break;
+		if (strcmp(cls, "head") == 0)
+			head = 1;
+	}
+	if (!head || end == ha || end >= x->ntoks)
+		return;
+	/* the title ends the apposition: a comma, a stop, "said" */
+	if (!extract_tok_is(x, end, ",") && !extract_tok_is(x, end, ".") &&
+	    !extract_tok_is(x, end, "said") && !extract_tok_is(x, end, "says"))
+		return;
+	c->ta = t0;
+	c->ha = ha;
+	c->tb = end;
+	c->affil = affil;
+}

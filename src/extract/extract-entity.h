@@ -1,0 +1,225 @@
+/*
+ * The entity stage's private interface, shared by its files and by
+ * nothing outside src/extract (other layers read struct ex_entity and
+ * struct ex_mention from extract.h). The stage runs in this order:
+ *   extract-entity.c          the stage; what a token is     ent_
+ *   extract-entity-chunk.c    runs of capitals cut into
+ *                             candidates and classified      ent_chunk_
+ *   extract-entity-title.c    titles and roles of a name     ent_title_
+ *   extract-entity-special.c  shapes known before the rules  ent_special_
+ *   extract-entity-context.c  the words around a candidate   ent_context_
+ *   extract-entity-resolve.c  open candidates decided, the
+ *                             entities and mentions made     ent_resolve_
+ * with the word classes in extract-entity-words.c (ent_word_) and the
+ * document's name memory, a hash map, in extract-entity-namemap.c
+ * (ent_map_).
+ */
+#ifndef DOSSIER_EXTRACT_ENTITY_H
+#define DOSSIER_EXTRACT_ENTITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "extract-lexicon.h"
+
+#define ENT_AMBIGUOUS	((size_t)-2)
+
+#define ENT_MAX_WORDS	8	/* words in a candidate */
+#define ENT_MAX_TITLE	8	/* words in a title before a name */
+#define ENT_MAX_LEX	6	/* words in a lexicon phrase */
+
+/* A hash map from 64-bit keys (never 0) to sizes. */
+struct ent_map {
+	struct ent_slot {
+		uint64_t	key;
+		size_t		val;
+	}		*slots;
+	size_t		 size;		/* a power of two */
+	size_t		 n;
+};
+
+/* Word classes (static tables) a token may belong to. */
+enum ent_class {
+	WORD_STOP,		/* capitalised but never a name: The, Monday */
+	WORD_ORG_END,		/* last word of an organisation: University */
+	WORD_PLACE_END,		/* last word of a place: River, Street */
+	WORD_PLACE_START,	/* first word of a place: Mount, Lake */
+	WORD_OF_HEAD,		/* takes "of" inside a name: Bank of ... */
+	WORD_PARTICLE,		/* lower-case name particles: de, van, bin */
+	WORD_NOT_ORG,		/* capitals that are not organisations: TV */
+	WORD_PLACE_CUE,		/* words before a place: in, near, from */
+	WORD_MISC_CUE,		/* nouns after a weapon name: drone, missile */
+	WORD_MISC_END,		/* last word of events, laws, works: Act, War */
+	WORD_PERSON_CUE,	/* words after a person: who, himself */
+	WORD_BODY,		/* bodies named by their kind: the Senate */
+	WORD_AUX,		/* words between a name and its verb: also */
+	WORD_PERSON_NOUN,	/* nouns after a person's 's: wife, career */
+	WORD_ORG_START,		/* first words of bodies: Institut */
+	WORD_LANG_NOUN,		/* nouns after a language: speakers, dialect */
+	WORD_ORG_NOUN,		/* nouns after a body's 's: board, shares */
+	WORD_SOFT_STOP,		/* stop words inside names: Good Hope */
+	WORD_PLACE_OF,		/* nouns before "of" and a place: village */
+	WORD_MOTION,		/* verbs before "to" and a place: moved */
+	WORD_PLACES,		/* plurals before a list of places: cities */
+	WORD_NCLASSES
+};
+
+/* How sure a candidate's kind is. */
+enum ent_state {
+	ENT_DROP,		/* not an entity */
+	ENT_UNKNOWN,		/* capitalised, nothing else known */
+	ENT_WEAK,		/* a hint: a given name alone, an acronym */
+	ENT_SURE		/* lexicon, keyword, title or full name */
+};
+
+/* A run of tokens that may name something. */
+struct ent_cand {
+	size_t		 a, b;		/* name tokens, b exclusive */
+	size_t		 ta, tb;	/* title as written, or EX_NONE */
+	size_t		 ha;		/* title without affiliation */
+	enum ex_kind	 kind;
+	enum ent_state	 state;
+	const char	*canon;		/* canonical name from a lexicon */
+	const char	*affil;		/* affiliation from a lexicon */
+	size_t		 affil_cand;	/* or from a candidate, or EX_NONE */
+	size_t		 affil_tok;	/* or a demonym not in the lexicon */
+	int		 media;
+	int		 weak;		/* starts a sentence or headline */
+	int		 alone;		/* its kind holds here only: NJ */
+	int		 by_cue;	/* one word decided by its context */
+	size_t		 entity;
+};
+
+/* The entity stage's view of one text. */
+struct ent_stage {
+	struct extract	*x;
+	unsigned char	*weak;		/* per token: capital proves nothing */
+	unsigned char	*shout;		/* per token: in an all-capitals line */
+	uint64_t	*th;		/* per token: its word's hash, or 0 */
+	const struct ent_word **ti;	/* per token: what it is, or NULL */
+	struct ent_map	 words;		/* word -> capitalised count << 1 |
+					   seen in lower case */
+	struct ent_map	 kinds;		/* sure names -> kind + 1 */
+	struct ent_map	 surnames;	/* person's last word -> entity */
+	struct ent_map	 firsts;	/* person's first word -> entity */
+	struct ent_map	 votes;		/* word -> cues' votes per kind */
+	struct ent_map	 owners;	/* word -> times seen as an owner */
+	struct ent_map	 singles;	/* words that are candidates alone */
+	struct ent_map	 tongues;	/* words used as a language's name */
+	struct ent_cand	*cands;
+	size_t		 ncands;
+	size_t		 capcands;
+	struct buf	 b;		/* scratch */
+	struct {
+		size_t		 a, b;
+		int		 kind;
+		const char	*canon;
+		int		 media;
+	}		 lw;		/* last whole-run lexicon answer */
+};
+
+/* What a token is (extract-entity.c). */
+const char *ent_tok(const struct extract *, size_t, size_t *);
+int	 ent_is(struct ent_stage *, size_t, enum ent_class);
+int	 ent_capword(const struct extract *, size_t);
+int	 ent_roman(const struct extract *, size_t);
+int	 ent_given(struct ent_stage *, size_t);
+int	 ent_stop(struct ent_stage *, size_t);
+int	 ent_seen_lower(struct ent_stage *, size_t);
+size_t	 ent_cap_count(struct ent_stage *, size_t);
+uint64_t ent_hash(struct ent_stage *, size_t);
+const struct ent_word *ent_info(struct ent_stage *, size_t);
+int	 ent_proper_anyway(struct ent_stage *, size_t, size_t);
+/* Lexicon phrases at a token: of at most max tokens; exactly [a, b)
+   (the kind or -1); the longest within [a, b) (its length or 0). */
+size_t	 ent_lex(struct ent_stage *, enum lex_table, size_t, size_t max,
+	     const char **);
+int	 ent_lex_whole(struct ent_stage *, size_t, size_t, const char **,
+	     int *);
+size_t	 ent_lex_prefix(struct ent_stage *, size_t, size_t, int *,
+	     const char **, int *);
+struct ent_cand *ent_cand_add(struct ent_stage *, size_t, size_t);
+
+/* Chunking (extract-entity-chunk.c): find and classify candidates. */
+void	 ent_chunk_scan(struct ent_stage *);
+void	 ent_chunk_classify(struct ent_stage *, struct ent_cand *);
+void	 ent_chunk_split(struct ent_stage *, size_t, size_t);
+int	 ent_chunk_no_lower(struct ent_stage *, size_t, size_t);
+
+/* A title as a candidate holds it (see struct ent_cand). */
+struct ent_title {
+	size_t		 ta, tb;	/* as written, or EX_NONE */
+	size_t		 ha;		/* without affiliation */
+	const char	*affil;		/* from a lexicon */
+	size_t		 affil_cand;	/* from a candidate, or EX_NONE */
+	size_t		 affil_tok;	/* a demonym not in the lexicon */
+};
+
+/*
+ * Titles (extract-entity-title.c): a token's title class ("head",
+ * "modifier", "honorific" or NULL); the title before token a (its first
+ * token, or EX_NONE); a titled run made a person (1) or not (0); a title
+ * in apposition after a candidate.
+ */
+const char *ent_title_class(struct ent_stage *, size_t);
+size_t	 ent_title_before(struct ent_stage *, size_t, struct ent_title *);
+void	 ent_title_set(struct ent_cand *, const struct ent_title *);
+int	 ent_title_run(struct ent_stage *, size_t, size_t);
+void	 ent_title_apposition(struct ent_stage *, struct ent_cand *);
+
+/* Special shapes (extract-entity-special.c). */
+/* Is [a, b) a role that names its holder ("the Secretary")? Adds it. */
+int	 ent_special_addressed(struct ent_stage *, size_t, size_t);
+/* Is [a, b) "the Nation", the speaker's country? Adds it. */
+int	 ent_special_homeland(struct ent_stage *, size_t, size_t);
+/* Is [a, b) "the West", a region named by the compass? Adds it. */
+int	 ent_special_compass(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a US state's code after a town, "Paramus, NJ"? Adds it. */
+int	 ent_special_state_code(struct ent_stage *, size_t, size_t);
+
+/*
+ * The words around a candidate (extract-entity-context.c): the kind its
+ * cues say (or -1), its votes, its list; whether it is a plain name.
+ */
+int	 ent_context_no_lower(struct ent_stage *, struct ent_cand *);
+int	 ent_context_plain(struct ent_stage *, struct ent_cand *);
+int	 ent_context_abstract(struct ent_stage *, struct ent_cand *, int);
+int	 ent_context_coordinated(struct ent_stage *, size_t);
+int	 ent_context_owner(struct ent_stage *, struct ent_cand *);
+int	 ent_context_cue(struct ent_stage *, size_t);
+void	 ent_context_vote(struct ent_stage *, uint64_t, int);
+void	 ent_context_vote_owner(struct ent_stage *, uint64_t);
+int	 ent_context_voted(struct ent_stage *, uint64_t);
+size_t	 ent_context_votes_for(struct ent_stage *, uint64_t, int);
+
+/* Decide the open candidates; make entities and mentions
+   (extract-entity-resolve.c). */
+void	 ent_resolve(struct ent_stage *);
+void	 ent_resolve_emit(struct ent_stage *);
+
+/* What a word is known as: its classes, the phrases it starts
+   (extract-entity-words.c). */
+struct ent_word {
+	unsigned	classes;		/* 1 << enum ent_class */
+	unsigned char	words[LEX_NTABLES];	/* most words of a phrase
+						   starting with it */
+};
+
+const struct ent_word *ent_word_info(uint64_t);
+int	 ent_word_initial(const struct extract *, size_t);
+int	 ent_word_hyphen_adjective(const struct extract *, size_t);
+int	 ent_word_demonym_shape(const struct extract *, size_t);
+int	 ent_word_plural_demonym(const struct extract *, size_t);
+
+/* Names: hashes without case, text with single spaces, the hash map. */
+uint64_t ent_map_hash(const char *, size_t);
+uint64_t ent_map_hash_span(struct ent_stage *, size_t, size_t);
+void	 ent_map_text(const struct extract *, size_t, size_t, struct buf *);
+
+void	 ent_map_put(struct ent_map *, uint64_t, size_t);
+size_t	*ent_map_get(const struct ent_map *, uint64_t);
+void	 ent_map_free(struct ent_map *);
+
+#endif

@@ -1,0 +1,631 @@
+/*
+ * Indirect speech, in the quote stage: the clause a speech cue reports,
+ * and its source. "Q, X said", "X said (that) Q", "according to X, Q",
+ * "X told Y that Q", "X called for Q". Cues are extract-quote-cue.c's,
+ * the source's noun phrase extract-quote-source.c's, who it is
+ * extract-quote-speaker.c's.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract-quote.h"
+#include "extract-lexicon.h"
+#include "banned.h"
+
+#define IND_MIN		3	/* words of an indirect quote, least */
+#define IND_MAX		200	/* tokens of one at most */
+
+/*
+ * Does [first, last) hold a quote given out directly or, near its end, a
+ * cue already used? Bounded, so many cues in one sentence stay linear.
+ */
+static int
+quote_attrib_taken(const struct qt *q, size_t first, size_t last)
+{
+	size_t	i, k;
+
+	k = q->nextmark[first];
+	if (k != EX_NONE && k < last && (k = q->inq[k]) != EX_NONE &&
+	    q->pieces[k].cued)
+		return 1;
+	for (i = last; i > first && last - i < 64; i--)
+		if (q->cueused[i - 1])
+			return 1;
+	return 0;
+}
+
+/* Skip what sits between a cue and its clause: that, objects, adverbs. */
+static size_t
+quote_attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
+{
+	const struct extract	*x = q->x;
+	size_t			 j, k;
+	struct qt_speaker	 obj;
+
+	if (lemma != NULL && (strcmp(lemma, "tell") == 0 ||
+	    strcmp(lemma, "inform") == 0 || strcmp(lemma, "assure") == 0 ||
+	    strcmp(lemma, "reassure") == 0 || strcmp(lemma, "warn") == 0 ||
+	    strcmp(lemma, "remind") == 0 || strcmp(lemma, "brief") == 0)) {
+		if (quote_cue_in(x, i, &quote_cue_object) ||
+		    (x->toks[i].flags & TOK_CAP)) {
+			if (quote_source_after(q, i, end, &obj)) {
+				/* told reporters | the border would ... */
+				for (k = obj.first + 1; k < obj.last; k++)
+					if (quote_cue_in(x, k,
+					    &quote_cue_np_det) &&
+					    !quote_source_prep(x, k - 1) &&
+					    !(x->toks[k - 1].flags & TOK_CAP))
+						break;
+				i = k;
+			} else
+				i++;
+		}
+		/* told a crowded hall in Baltimore that ... */
+		for (j = i; j < end && j - i < 12; j++) {
+			if (extract_tok_is(x, j, "that"))
+				return j + 1;
+			if (quote_cue_end(x, j) || quote_cue_punct(x, j, ',') ||
+			    (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE)) ||
+			    quote_cue_lemma(x, j) != NULL)
+				break;
+		}
+	}
+	/* on Tuesday, in a statement, last week, Friday ... (that) */
+	for (k = i; k < end && k - i < 4 && (quote_cue_in(x, k,
+	    &quote_cue_adverbial) || quote_cue_in(x, k, &quote_cue_when) ||
+	    (x->toks[k].flags & TOK_DIGIT));)
+		k++;
+	if (k > i) {
+		if (k >= end || quote_cue_end(x, k) || quote_cue_in(x, k,
+		    &quote_cue_subord))
+			return end;	/* said Friday as he left */
+		if (extract_tok_is(x, k, "that") || quote_cue_punct(x, k,
+		    ',') || quote_cue_punct(x, k, ':'))
+			return k + 1;
+		/* in a statement (on its website) that ..., in Drossen that */
+		for (j = k; j < end && j - k < 8; j++) {
+			if (extract_tok_is(x, j, "that") ||
+			    quote_cue_punct(x, j, ',') || quote_cue_punct(x, j,
+			    ':'))
+				return j + 1;
+			if (quote_cue_end(x, j) || (x->toks[j].flags &
+			    (TOK_QUOTE | TOK_SQUOTE)))
+				break;
+		}
+		if (!quote_cue_in(x, k, &quote_cue_np_det))
+			return k;	/* said on Friday he met ... */
+		/* said in the past they were ... */
+		for (j = k + 1; j < end && j - k <= 3 &&
+		    (x->toks[j].flags & TOK_WORD) &&
+		    !(x->toks[j].flags & TOK_CAP) &&
+		    !quote_cue_in(x, j, &quote_cue_stop) &&
+		    !quote_cue_in(x, j, &quote_cue_pperson) &&
+		    !quote_cue_in(x, j, &quote_cue_pother); j++)
+			;
+		if (j < end && j > k + 1 && (quote_cue_in(x, j,
+		    &quote_cue_pperson) || quote_cue_in(x, j,
+		    &quote_cue_pother) || quote_cue_in(x, j, &quote_cue_pself)))
+			return j;
+		return end;
+	}
+	if (extract_tok_is(x, i, "that"))
+		i++;
+	while (i < end && (quote_cue_punct(x, i, ':') || quote_cue_punct(x, i,
+	    ',')))
+		i++;
+	return i;
+}
+
+/*
+ * Does the cue end its clause: is what follows it only a time, a place,
+ * or whom it was said to, up to a comma or the sentence's end? Returns
+ * that comma or end, or EX_NONE when a reported clause follows instead.
+ */
+static size_t
+quote_attrib_tail(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 j;
+
+	for (j = i; j < end && j - i <= 6; j++) {
+		if (quote_cue_end(x, j) || quote_cue_punct(x, j, ',') ||
+		    quote_cue_punct(x, j, ';') || (x->toks[j].flags & TOK_DASH))
+			return j;
+		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return EX_NONE;
+		if (j == i && !(x->toks[j].flags & (TOK_CAP | TOK_DIGIT)) &&
+		    !quote_cue_in(x, j, &quote_cue_adverbial) &&
+		    !quote_cue_in(x, j, &quote_cue_hearer))
+			return EX_NONE;
+		if (extract_tok_is(x, j, "that"))
+			return EX_NONE;
+	}
+	return j >= end ? end : EX_NONE;
+}
+
+/* Time words that may be plural: two days after, hours before. */
+static const char *const quote_attrib_span_list[] = {
+	"day", "days", "week", "weeks", "month", "months", "year", "years",
+	"hour", "hours", "minute", "minutes", "night", "nights", "moment",
+	"moments"
+};
+static struct quote_cue_shape quote_attrib_span_list_shape;
+static const struct quote_cue_words quote_attrib_span =
+    QUOTE_CUE_WORDS(quote_attrib_span_list);
+
+/*
+ * Do the tokens from i say when, as a phrase of time after a comma: "a
+ * day after X", "two weeks before Y", "hours later"? Such a phrase is
+ * the writer's, not what was said.
+ */
+static int
+quote_attrib_time_aside(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 k;
+
+	for (k = i; k < end && k - i < 2 && !quote_cue_in(x, k,
+	    &quote_attrib_span) && (quote_cue_in(x, k, &quote_cue_np_det) ||
+	    (x->toks[k].flags & TOK_DIGIT) || extract_tok_is(x, k, "few") ||
+	    extract_tok_is(x, k, "two") || extract_tok_is(x, k, "three") ||
+	    extract_tok_is(x, k, "several") || extract_tok_is(x, k, "just"));
+	    k++)
+		;
+	if (k + 1 >= end || !quote_cue_in(x, k, &quote_attrib_span))
+		return 0;
+	k++;
+	return extract_tok_is(x, k, "after") || extract_tok_is(x, k,
+	    "before") || extract_tok_is(x, k, "later") || extract_tok_is(x,
+	    k, "earlier") || extract_tok_is(x, k, "ago");
+}
+
+/* Finite verbs that show a clause has a subject before them. */
+static const char *const quote_attrib_finite_list[] = {
+	"is", "are", "was", "were", "will", "would", "can", "could",
+	"should", "may", "might", "must", "has", "have", "had"
+};
+static struct quote_cue_shape quote_attrib_finite_list_shape;
+static const struct quote_cue_words quote_attrib_finite =
+    QUOTE_CUE_WORDS(quote_attrib_finite_list);
+
+/*
+ * Does a participle clause start at token i, after a comma: "(quietly)
+ * putting his name on the line", the writer's gloss on what was said?
+ * Not a noun in -ing ("spending on schools") nor "including".
+ */
+static int
+quote_attrib_participle(const struct extract *x, size_t i, size_t end)
+{
+	size_t	k;
+
+	if (i + 1 < end && !(x->toks[i].flags & TOK_CAP) &&
+	    quote_cue_suffix(x, i, "ly"))
+		i++;
+	if (i + 1 >= end || (x->toks[i].flags & (TOK_CAP | TOK_DIGIT)) ||
+	    !quote_cue_suffix(x, i, "ing") || extract_tok_is(x, i, "including"))
+		return 0;
+	/* a verb takes an object or particle: putting his, raising the */
+	if (!quote_cue_in(x, i + 1, &quote_cue_np_det) && !quote_cue_in(x,
+	    i + 1, &quote_cue_hearer) && !(x->toks[i + 1].flags & TOK_CAP))
+		return 0;
+	/* not a gerund that is the subject: replacing X would be ... */
+	for (k = i + 2; k < end && k - i < 8; k++) {
+		if (x->toks[k].flags & (TOK_PUNCT | TOK_QUOTE | TOK_DASH))
+			break;
+		if (quote_cue_in(x, k, &quote_attrib_finite) &&
+		    !(x->toks[k].flags & TOK_CAP))
+			return 0;	/* "may", not "May" */
+	}
+	return 1;
+}
+
+/*
+ * Does a second reporting clause start at token i: a short noun phrase
+ * and a cue of its own, "Democrats accused ...", "the ministry said"?
+ */
+static int
+quote_attrib_second(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 sp;
+	size_t			 k;
+
+	if (i >= end || !(x->toks[i].flags & TOK_WORD) ||
+	    !quote_source_after(q, i, end, &sp) || sp.last - sp.first > 4)
+		return 0;
+	for (k = sp.last; k < end && k - sp.last < 2 && quote_cue_in(x, k,
+	    &quote_cue_aux); k++)
+		;
+	return quote_cue_at(q, k, 1) != 0 && !quote_cue_suffix(x, k, "ing");
+}
+
+/*
+ * Where a reported clause from token i ends: the sentence's end, or a
+ * comma before words that the writer adds (", which", ", according to",
+ * ", citing"), or a dash.
+ */
+static size_t
+quote_attrib_cut(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 j;
+
+	for (j = i + 1; j + 1 < end && j - i < IND_MAX; j++) {
+		if (x->toks[j].flags & TOK_DASH)
+			return j;
+		if (quote_cue_punct(x, j, ';'))
+			return j;
+		if (quote_cue_punct(x, j, ',') && (quote_cue_in(x, j + 1,
+		    &quote_cue_aside) || (quote_cue_suffix(x, j + 1, "ing") &&
+		    quote_cue_lemma(x, j + 1) != NULL)))
+			return j;
+		if (quote_cue_punct(x, j, ',') && quote_attrib_participle(x,
+		    j + 1, end))
+			return j;	/* ..., implicitly putting his name */
+		if ((extract_tok_is(x, j, "but") ||
+		    extract_tok_is(x, j, "and")) &&
+		    (quote_cue_at(q, j + 1, 1) != 0 ||
+		    (quote_cue_suffix(x, j + 1, "ing") &&
+		    quote_cue_lemma(x, j + 1) != NULL) || ((quote_cue_in(x,
+		    j + 1, &quote_cue_aux) || quote_cue_in(x, j + 1,
+		    &quote_cue_pperson) || quote_cue_in(x, j + 1,
+		    &quote_cue_pother)) && quote_cue_at(q, j + 2, 1) != 0)))
+			return j;	/* X acknowledged Q but (he) said R */
+		if ((extract_tok_is(x, j, "but") ||
+		    extract_tok_is(x, j, "and")) && quote_attrib_second(q,
+		    j + 1, end))
+			return j;	/* X said Q and Y accused Z of R */
+	}
+	return end;
+}
+
+/* Words in [first, last). */
+static size_t
+quote_attrib_cue_words(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i, n = 0;
+
+	for (i = first; i < last && n < IND_MIN + 1; i++)
+		if (x->toks[i].flags & TOK_WORD)
+			n++;
+	return n;
+}
+
+/* Add an indirect quote of tokens [first, last). */
+static void
+quote_attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
+    const struct qt_speaker *sp)
+{
+	struct extract		*x = q->x;
+	struct qt_pending	*pd;
+	size_t			 k, m;
+
+	/* never back over an earlier cue, never more than IND_MAX tokens */
+	if (first < q->floor && q->floor <= cue)
+		first = q->floor;
+	if (first + IND_MAX < cue)
+		first = cue - IND_MAX;
+	if (last > cue + n + IND_MAX)
+		last = cue + n + IND_MAX;
+	if (first >= last)
+		return;
+	q->floor = cue + n;
+	while (last > first && ((x->toks[last - 1].flags & TOK_PUNCT) ||
+	    (x->toks[last - 1].flags & (TOK_QUOTE | TOK_SQUOTE) &&
+	    (x->toks[last - 1].flags & TOK_OPEN))))
+		last--;
+	while (first < last && (x->toks[first].flags & TOK_PUNCT))
+		first++;
+	if (quote_attrib_cue_words(x, first, last) < IND_MIN)
+		return;
+	pd = quote_pending_add(q);
+	pd->first = first;
+	pd->last = last;
+	pd->kind = EX_INDIRECT;
+	pd->cue_first = cue;
+	pd->cue_last = cue + n;
+	pd->sp = *sp;
+	for (k = cue; k < cue + n; k++)
+		q->cueused[k] = 1;
+	/* quote marks inside make it mixed; short quotes are absorbed */
+	for (k = q->nextmark[first]; k != EX_NONE && k < last;
+	    k = q->nextmark[k + 1]) {
+		pd->kind = EX_MIXED;
+		if ((m = q->inq[k]) != EX_NONE && q->pieces[m].open >= first &&
+		    q->pieces[m].last <= last && !q->pieces[m].cued)
+			q->pieces[m].absorbed = 1;
+		if (m != EX_NONE && q->pieces[m].close != EX_NONE &&
+		    q->pieces[m].close > k)
+			k = q->pieces[m].close;
+	}
+}
+
+/*
+ * "X called for Q", "X called on Y to Q", "X called Y a Q", "X asked Y to
+ * Q", "X asked whether Q", "X described Y as Q": only when X is a person
+ * or body (a name, a pronoun, a source noun), not "a drone called Kestrel".
+ */
+static void
+quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 sp;
+	const char		*v, *want;
+	size_t			 h, c = t + 1, k;
+
+	if (quote_cue_suffix(x, t, "ing") || !quote_source_before(q, t, f,
+	    &sp))
+		return;
+	h = sp.last - 1;
+	if (!(x->toks[h].flags & TOK_CAP) &&
+	    !quote_cue_in(x, h, &quote_cue_pperson) &&
+	    !quote_cue_in(x, h, &quote_cue_pother) &&
+	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) == 0)
+		return;
+	if (strcmp(lemma, "call") != 0) {
+		/* asked Y to / if / whether / who ...; described Y as */
+		for (k = c; k < l && k - c < 8; k++) {
+			if (quote_cue_end(x, k) || quote_cue_punct(x, k, ';'))
+				return;
+			want = strcmp(lemma, "ask") == 0 ? "to" : "as";
+			if (extract_tok_is(x, k, want) || (*want == 't' &&
+			    (extract_tok_is(x, k, "if") ||
+			    extract_tok_is(x, k, "whether") ||
+			    extract_tok_is(x, k, "who") ||
+			    extract_tok_is(x, k, "what") ||
+			    extract_tok_is(x, k, "how") ||
+			    extract_tok_is(x, k, "why") ||
+			    quote_cue_punct(x, k, ':'))))
+				break;
+		}
+		if (k >= l || k - c >= 8)
+			return;
+	} else if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
+		c++;
+	else if (quote_cue_in(x, c, &quote_cue_not_after) || extract_tok_is(x,
+	    c, "off"))
+		return;
+	if (c < l)
+		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, &sp);
+}
+
+/*
+ * '"Q," X said, suggesting R': the speaker of a quote whose cue comes
+ * shortly before token t in the sentence.
+ */
+static int
+quote_attrib_quoted(const struct qt *q, size_t t, size_t f,
+    struct qt_speaker *sp)
+{
+	size_t	u, k;
+
+	for (u = t; u > f && t - u < 16; u--) {
+		if (!q->cueused[u - 1])
+			continue;
+		for (k = q->npend; k > 0 && q->npend - k < 16; k--)
+			if (q->pend[k - 1].cue_first == u - 1 &&
+			    q->pend[k - 1].sp.first != EX_NONE) {
+				*sp = q->pend[k - 1].sp;
+				return 1;
+			}
+		return 0;
+	}
+	return 0;
+}
+
+/* According to X, Q / Q, according to X: the cue of n tokens at t. */
+static void
+quote_attrib_according(struct qt *q, size_t t, size_t n, size_t f, size_t l)
+{
+	struct extract		*x = q->x;
+	struct qt_speaker	 sp;
+	size_t			 c;
+
+	if (!quote_source_after(q, t + 2, l, &sp))
+		return;
+	quote_source_outlet(q, &sp, l);
+	if (t == f || (t == f + 1 && (x->toks[f].flags & TOK_PUNCT))) {
+		c = sp.last;
+		while (c < l && !quote_cue_punct(x, c, ',') &&
+		    !quote_cue_end(x, c) && c - sp.last < 40)
+			c++;
+		if (c < l && quote_cue_punct(x, c, ','))
+			quote_attrib_add(q, c + 1, l, t, n, &sp);
+	} else if (!quote_attrib_taken(q, f, t))
+		quote_attrib_add(q, f, t, t, n, &sp);
+}
+
+/*
+ * Does the word after the cue at t make it no speech: "said of", "told
+ * to"? But "said no one", "said about 40", "said on", "in", "at" are.
+ */
+static int
+quote_attrib_not_reported(const struct extract *x, size_t t, size_t l)
+{
+	return t + 1 < l && quote_cue_in(x, t + 1, &quote_cue_not_after) &&
+	    !(extract_tok_is(x, t + 1, "no") && t + 2 < l &&
+	    (x->toks[t + 2].flags & TOK_WORD) &&
+	    !extract_tok_is(x, t + 2, "to")) &&
+	    !(t + 2 < l && extract_tok_is(x, t + 1, "about") &&
+	    (x->toks[t + 2].flags & TOK_DIGIT)) &&
+	    !extract_tok_is(x, t + 1, "on") &&
+	    !extract_tok_is(x, t + 1, "in") &&
+	    !extract_tok_is(x, t + 1, "at");
+}
+
+/* After "Q, X said" at e, does the sentence go on with its own R? */
+static int
+quote_attrib_runs_on(const struct qt *q, size_t e, size_t l)
+{
+	const struct extract	*x = q->x;
+
+	return e < l && quote_cue_punct(x, e, ',') &&
+	    quote_attrib_cue_words(x, e + 1, l) >= IND_MIN &&
+	    !quote_cue_in(x, e + 1, &quote_cue_aside) &&
+	    !quote_cue_in(x, e + 1, &quote_cue_subord) &&
+	    !quote_attrib_time_aside(q, e + 1, l) &&
+	    !quote_attrib_participle(x, e + 1, l) &&
+	    !(quote_cue_suffix(x, e + 1, "ing") &&
+	    quote_cue_lemma(x, e + 1) != NULL);
+}
+
+/* X said (that) Q / Q, X said. / Q, X said, R: sp is X, before the cue. */
+static void
+quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
+    const char *lemma, const struct qt_speaker *sp)
+{
+	struct extract	*x = q->x;
+	size_t		 a = sp->first, c, e;
+
+	c = quote_attrib_clause(q, t + 1, l, lemma);
+	e = quote_attrib_tail(q, t + 1, l);
+	if (a > f + 1 && e != EX_NONE && (quote_cue_punct(x, a - 1, ',') ||
+	    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
+		if (quote_attrib_taken(q, f, a - 1))
+			;
+		else if (quote_attrib_runs_on(q, e, l))
+			quote_attrib_add(q, f, l, t, 1, sp);
+		else
+			quote_attrib_add(q, f, a - 1, t, 1, sp);
+	} else if (c < l && !quote_cue_end(x, c) && !(c > t + 1 &&
+	    quote_cue_punct(x, c - 1, ',') && quote_attrib_time_aside(q, c, l)))
+		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, sp);
+}
+
+/* Q, said X. Returns 1 if the cue at t was that. */
+static int
+quote_attrib_said_x(struct qt *q, size_t t, size_t f, size_t l)
+{
+	struct extract		*x = q->x;
+	struct qt_speaker	 sp;
+
+	if (!(t > f && (quote_cue_punct(x, t - 1, ',') ||
+	    (x->toks[t - 1].flags & TOK_CLOSE)) &&
+	    quote_source_after(q, t + 1, l, &sp) &&
+	    (sp.last >= l || quote_cue_end(x, sp.last) ||
+	    quote_cue_punct(x, sp.last, ','))))
+		return 0;
+	if (!quote_attrib_taken(q, f, t - 1))
+		quote_attrib_add(q, f, t - 1, t, 1, &sp);
+	return 1;
+}
+
+/* X, who said Q, ... Returns 1 if the cue at t was that. */
+static int
+quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
+    const char *lemma)
+{
+	struct extract		*x = q->x;
+	struct qt_speaker	 sp;
+	size_t			 c, e;
+
+	if (!(t > f + 2 && extract_tok_is(x, t - 1, "who") &&
+	    quote_cue_punct(x, t - 2, ',') &&
+	    quote_source_left(q, t - 2, f, &sp)))
+		return 0;
+	c = quote_attrib_clause(q, t + 1, l, lemma);
+	for (e = c; e < l && e - c < IND_MAX && !quote_cue_punct(x, e, ',');
+	    e++)
+		;
+	sp.rel = t - 1;
+	if (c < e)
+		quote_attrib_add(q, c, e, t, 1, &sp);
+	return 1;
+}
+
+/*
+ * X acknowledged Q but said R / X said Q, adding R: the speaker is the
+ * sentence's last (*prev, if *have), a quote's just before, or the
+ * subject.
+ */
+static void
+quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
+    const char *lemma, struct qt_speaker *prev, int *have)
+{
+	struct extract	*x = q->x;
+	size_t		 c;
+
+	if (!(t > f && (extract_tok_is(x, t - 1, "and") ||
+	    extract_tok_is(x, t - 1, "but") || quote_cue_punct(x, t - 1, ','))))
+		return;
+	if (!*have && !quote_attrib_quoted(q, t, f, prev) &&
+	    !quote_source_subject(q, t, f, prev))
+		return;
+	c = quote_attrib_clause(q, t + 1, l, lemma);
+	if (c < l)
+		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, prev);
+	*have = 1;
+}
+
+/* Find the indirect speech in one sentence, cue by cue. */
+static void
+quote_attrib_sentence(struct qt *q, size_t s)
+{
+	struct extract		*x = q->x;
+	size_t			 f = x->sents[s].first;
+	size_t			 l = x->sents[s].last;
+	size_t			 t, n;
+	struct qt_speaker	 sp, prev;
+	const char		*lemma;
+	int			 have = 0;
+
+	q->floor = f;
+	for (t = f; t < l; t++) {
+		if (q->inq[t] != EX_NONE || q->cueused[t])
+			continue;
+		if ((n = quote_cue_at(q, t, 2)) == 0)
+			continue;
+		if (n == 2) {
+			quote_attrib_according(q, t, n, f, l);
+			continue;
+		}
+		if ((lemma = quote_cue_lemma(x, t)) == NULL &&
+		    (lemma = quote_cue_title(x, t)) == NULL)
+			continue;
+		if (strcmp(lemma, "call") == 0 || strcmp(lemma, "ask") == 0 ||
+		    strcmp(lemma, "describe") == 0) {
+			quote_attrib_call(q, t, f, l, lemma);
+			continue;
+		}
+		if (quote_attrib_not_reported(x, t, l))
+			continue;
+		if (quote_source_before(q, t, f, &sp)) {
+			quote_attrib_subject_cue(q, t, f, l, lemma, &sp);
+			prev = sp;
+			have = 1;
+			continue;
+		}
+		if (quote_attrib_said_x(q, t, f, l) ||
+		    quote_attrib_who_said(q, t, f, l, lemma))
+			continue;
+		quote_attrib_second_cue(q, t, f, l, lemma, &prev, &have);
+	}
+}
+
+/* Find the indirect speech in paragraph p. */
+void
+quote_attrib_indirect(struct qt *q, size_t p)
+{
+	struct extract	*x = q->x;
+	size_t		 s, i;
+
+	if (x->paras[p].first >= x->paras[p].last)
+		return;
+	/* a headline or caption: no stop at its end, no reported speech */
+	i = x->paras[p].last - 1;
+	while (i > x->paras[p].first && ((x->toks[i].flags & TOK_CLOSE) ||
+	    quote_cue_punct(x, i, ')')))
+		i--;	/* ...it.'' or ...Fancy Bear.) */
+	if (!quote_cue_end(x, i) && !quote_cue_punct(x, i, ':') &&
+	    !((x->toks[i].flags & TOK_ABBR) && x->text[x->toks[i].end - 1] ==
+	    '.'))
+		return;
+	for (s = quote_sentence(x, x->paras[p].first); s != EX_NONE &&
+	    s < x->nsents && x->sents[s].para == p; s++)
+		quote_attrib_sentence(q, s);
+}

@@ -1,0 +1,331 @@
+/*
+ * The source of a quote, in the quote stage: the noun phrase next to a
+ * speech cue that says who spoke ("X said", "said X, the minister",
+ * "Sen. Claire McCaskill (D-Mo.) said", "X, who ..., said", "a report
+ * from X"), as a span of tokens. Who it is, is extract-quote-speaker.c's.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "extract.h"
+#include "extract-quote.h"
+#include "extract-lexicon.h"
+#include "banned.h"
+
+#define NP_MAX		10	/* tokens in a source's noun phrase */
+#define NP_APPOS	30	/* tokens of ", who ..., " before a cue */
+
+/* May token i be inside a source's noun phrase? */
+static int
+quote_source_word(const struct extract *x, size_t i)
+{
+	unsigned	f = x->toks[i].flags;
+
+	if (f & TOK_POSS)
+		return 1;
+	if (f & TOK_WORD) {
+		if (quote_cue_in(x, i, &quote_cue_stop))
+			return 0;
+		if (quote_cue_lemma(x, i) != NULL && !(i > 0 &&
+		    quote_cue_in(x, i - 1, &quote_cue_not_before)) &&
+		    !quote_cue_in(x, i, &quote_cue_nounish))
+			return 0;	/* a verb, unless "a report" */
+		if (!(f & TOK_CAP) && quote_cue_suffix(x, i, "ly") &&
+		    (i + 1 >= x->ntoks || !(x->toks[i + 1].flags & TOK_WORD) ||
+		    quote_cue_lemma(x, i + 1) != NULL))
+			return 0;	/* an adverb, not "early results" */
+		return 1;
+	}
+	return quote_cue_punct(x, i, '-') || quote_cue_punct(x, i, '&');
+}
+
+/* May a preposition at token i join a noun phrase: Secretary of State? */
+int
+quote_source_prep(const struct extract *x, size_t i)
+{
+	if (!extract_tok_is(x, i, "of") && !extract_tok_is(x, i, "for") &&
+	    !extract_tok_is(x, i, "at") && !extract_tok_is(x, i, "from"))
+		return 0;
+	if (i + 1 >= x->ntoks)
+		return 0;
+	return (x->toks[i + 1].flags & TOK_CAP) || extract_tok_is(x, i + 1,
+	    "the");
+}
+
+/* Fill a speaker from tokens [first, last). */
+static int
+quote_source_set(struct qt_speaker *sp, size_t first, size_t last)
+{
+	if (first >= last)
+		return 0;
+	memset(sp, 0, sizeof *sp);
+	sp->first = first;
+	sp->last = last;
+	sp->entity = EX_NONE;
+	sp->head = last - 1;
+	sp->rel = EX_NONE;
+	return 1;
+}
+
+/* The noun phrase ending right before token end, not before lo. */
+int
+quote_source_left(const struct qt *q, size_t end, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 j = end, k;
+
+	while (j > lo && end - j < NP_MAX) {
+		if (quote_source_word(x, j - 1))
+			j--;
+		else if (j < end && quote_source_prep(x, j - 1) && j - 1 >
+		    lo && (x->toks[j - 2].flags & TOK_WORD))
+			j--;
+		else if (j < end && j - 1 > lo && extract_tok_is(x, j - 1,
+		    "and") && (x->toks[j].flags & TOK_CAP) &&
+		    (x->toks[j - 2].flags & TOK_CAP) &&
+		    !(x->toks[j].flags & TOK_SENT))
+			j--;	/* Economy and Energy Minister X */
+		else
+			break;
+	}
+	while (j < end && (x->toks[j].flags & (TOK_PUNCT | TOK_POSS)))
+		j++;
+	if (j + 1 == end && (x->toks[j].flags & TOK_DIGIT))
+		return 0;	/* "475 delegates": a number is no source */
+	/* "18 million he said": the pronoun alone */
+	for (k = j; k < end; k++)
+		if (quote_cue_in(x, k, &quote_cue_pperson) ||
+		    quote_cue_in(x, k, &quote_cue_pother) ||
+		    quote_cue_in(x, k, &quote_cue_pself))
+			j = k;
+	return quote_source_set(sp, j, end);
+}
+
+/* Are the words of tokens [first, last) all capitalised? */
+static int
+quote_source_capitalised(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i;
+
+	for (i = first; i < last; i++)
+		if ((x->toks[i].flags & TOK_WORD) &&
+		    !(x->toks[i].flags & (TOK_CAP | TOK_POSS)))
+			return 0;
+	return first < last;
+}
+
+/* Do tokens [first, last) say "on the record"? */
+static int
+quote_source_on_record(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i;
+
+	for (i = first; i + 2 < last; i++)
+		if (extract_tok_is(x, i, "on") && extract_tok_is(x, i + 1,
+		    "the") && extract_tok_is(x, i + 2, "record"))
+			return 1;
+	return 0;
+}
+
+/*
+ * The source sp ends a restrictive relative clause ("officials who spoke
+ * on condition of anonymity said"): the source is the noun phrase the
+ * clause is about, not the clause's last noun.
+ */
+static void
+quote_source_relative(const struct qt *q, size_t lo, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 head;
+	size_t			 k;
+
+	for (k = sp->first; k > lo && sp->first - k < 12; k--) {
+		if (x->toks[k - 1].flags & (TOK_PUNCT | TOK_QUOTE |
+		    TOK_SQUOTE | TOK_DASH) || quote_cue_lemma(x, k - 1) != NULL)
+			return;
+		if (!extract_tok_is(x, k - 1, "who"))
+			continue;
+		if (k - 1 > lo && quote_source_word(x, k - 2) &&
+		    !(x->toks[k - 2].flags & TOK_PUNCT) &&
+		    quote_source_left(q, k - 1, lo, &head)) {
+			head.onrecord = quote_source_on_record(x, k, sp->last);
+			*sp = head;
+		}
+		return;
+	}
+}
+
+/*
+ * The source's noun phrase before cue token cue, not before token lo:
+ * X said, X has also said, X, who ..., said.
+ */
+int
+quote_source_before(const struct qt *q, size_t cue, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 j = cue, k;
+
+	while (j > lo && quote_cue_in(x, j - 1, &quote_cue_aux))
+		j--;
+	if (j > lo + 1 && quote_cue_in(x, j - 1, &quote_cue_when)) {
+		/* X on Tuesday said, X late Friday said */
+		for (k = j - 1; k > lo && j - k < 5 && (quote_cue_in(x, k - 1,
+		    &quote_cue_when) || quote_cue_in(x, k - 1,
+		    &quote_cue_adverbial) || (x->toks[k - 1].flags &
+		    TOK_DIGIT));)
+			k--;
+		if (k > lo && !quote_cue_punct(x, k - 1, ','))
+			j = k;
+		while (j > lo && quote_cue_in(x, j - 1, &quote_cue_aux))
+			j--;
+	}
+	if (j > lo + 1 && quote_cue_punct(x, j - 1, ')')) {
+		/* Sen. Claire McCaskill (D-Mo.) said */
+		for (k = j - 1; k-- > lo && j - k < 10;)
+			if (quote_cue_punct(x, k, '(')) {
+				if (k > lo && quote_source_left(q, k, lo,
+				    sp))
+					return 1;
+				break;
+			}
+	}
+	if (j > lo && quote_source_left(q, j, lo, sp)) {
+		quote_source_relative(q, lo, sp);
+		return 1;
+	}
+	if (j <= lo + 1 || !quote_cue_punct(x, j - 1, ','))
+		return 0;
+	/* X, who ..., said / X, the minister, said / X, 56, said */
+	for (k = j - 1; k-- > lo && j - k < NP_APPOS;) {
+		if (x->toks[k].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return 0;
+		if (!quote_cue_punct(x, k, ','))
+			continue;
+		if (k > lo && (x->toks[k - 1].flags & TOK_WORD) &&
+		    !(x->toks[k - 1].flags & TOK_CAP) &&
+		    (x->toks[k + 1].flags & TOK_CAP) &&
+		    !(x->toks[k + 1].flags & (TOK_SENT | TOK_PARA)) &&
+		    quote_source_left(q, j - 1, k + 1, sp) &&
+		    sp->first == k + 1 && quote_source_capitalised(x, k + 1,
+		    j - 1))
+			return 1;	/* a lawyer for X, Name Surname, said */
+		if (!extract_tok_is(x, k + 1, "who") &&
+		    !extract_tok_is(x, k + 1, "whose") &&
+		    !extract_tok_is(x, k + 1, "the") &&
+		    !extract_tok_is(x, k + 1, "a") &&
+		    !extract_tok_is(x, k + 1, "an") &&
+		    !(x->toks[k + 1].flags & TOK_DIGIT))
+			return 0;
+		/* Schiff, 56, who ... */
+		if (k > lo + 2 && (x->toks[k - 1].flags & TOK_DIGIT) &&
+		    quote_cue_punct(x, k - 2, ','))
+			k -= 2;
+		if (k <= lo || !quote_source_left(q, k, lo, sp))
+			return 0;
+		sp->onrecord = quote_source_on_record(x, k, j);
+		return 1;
+	}
+	return 0;
+}
+
+/* The source's noun phrase from token i on, before token hi. */
+int
+quote_source_after(const struct qt *q, size_t i, size_t hi,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 j = i;
+
+	while (j < hi && j - i < NP_MAX && !(x->toks[j].flags & TOK_PARA &&
+	    j > i)) {
+		if (j > i && (quote_cue_in(x, j, &quote_cue_pperson) ||
+		    quote_cue_in(x, j, &quote_cue_pother) ||
+		    quote_cue_in(x, j, &quote_cue_pself)))
+			break;		/* told the Post she thinks */
+		if (quote_source_word(x, j) && !(x->toks[j].flags &
+		    TOK_PUNCT))
+			j++;
+		else if (j > i && quote_source_prep(x, j))
+			j++;
+		else
+			break;
+	}
+	while (j > i && !(x->toks[j - 1].flags & TOK_WORD))
+		j--;
+	return quote_source_set(sp, i, j);
+}
+
+/* Words for what a source publishes: a report from X. */
+static const char *const quote_source_work_list[] = {
+	"report", "reports", "statement", "statements", "interview",
+	"article", "story", "broadcast", "dispatch", "bulletin", "release"
+};
+/* Which first letters and lengths its words have, for quote_cue_in. */
+static struct quote_cue_shape quote_source_work_list_shape;
+static const struct quote_cue_words quote_source_work =
+    QUOTE_CUE_WORDS(quote_source_work_list);
+
+/*
+ * "a report (on Saturday) from X", "a statement by X": the source is X,
+ * and it publishes.
+ */
+void
+quote_source_outlet(const struct qt *q, struct qt_speaker *sp, size_t end)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 by;
+	size_t			 i, w;
+
+	for (w = sp->first; w < sp->last; w++)
+		if (quote_cue_in(x, w, &quote_source_work))
+			break;
+	if (w == sp->last)
+		return;
+	for (i = w + 1; i + 1 < end && i - w < 8; i++) {
+		if (quote_cue_punct(x, i, ',') || quote_cue_end(x, i))
+			return;
+		if ((extract_tok_is(x, i, "from") || extract_tok_is(x, i,
+		    "by")) && quote_source_after(q, i + 1, end, &by)) {
+			*sp = by;
+			sp->outlet = 1;
+			return;
+		}
+	}
+}
+
+/* The subject of the sentence the cue at token cue is in (from lo). */
+int
+quote_source_subject(const struct qt *q, size_t cue, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 i = lo, k;
+
+	/* In a speech on Monday, X ... */
+	if (quote_cue_in(x, i, &quote_cue_stop) && !extract_tok_is(x, i,
+	    "but") && !extract_tok_is(x, i, "and"))
+		for (k = i; k < cue && k - i < 12; k++)
+			if (quote_cue_punct(x, k, ',')) {
+				i = k + 1;
+				break;
+			}
+	while (i < cue && (extract_tok_is(x, i, "but") ||
+	    extract_tok_is(x, i, "and") || extract_tok_is(x, i, "meanwhile") ||
+	    (x->toks[i].flags & TOK_PUNCT)))
+		i++;
+	if (i >= cue || !quote_source_after(q, i, cue, sp))
+		return 0;
+	for (i = sp->first + 1; i < sp->last; i++)
+		if ((x->toks[i - 1].flags & TOK_CAP) &&
+		    !(x->toks[i].flags & TOK_CAP) &&
+		    (quote_cue_suffix(x, i, "ed") || quote_cue_suffix(x, i,
+		    "s"))) {
+			sp->last = i;	/* Chancellor Sorre welcomed ... */
+			break;
+		}
+	/* it must be followed by a verb-like word, not be the whole clause */
+	return sp->last < cue;
+}
