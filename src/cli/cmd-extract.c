@@ -1,7 +1,6 @@
 /* dossier extract: entities and attributed quotes in files, no store. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,87 +274,89 @@ extract_text(const char *file, const struct extract *x)
 	}
 }
 
-int
-cmd_extract(struct cmd_ctx *ctx, int argc, char **argv)
+/*
+ * The text of one file to analyse, as import reads it or (raw) the file
+ * itself: a new string (*len bytes), or NULL when the file failed (said).
+ */
+static char *
+extract_read(const char *file, int raw, size_t *len)
 {
-	static const struct option longopts[] = {
-		{ "json",	no_argument,	NULL, 'j' },
-		{ "raw",	no_argument,	NULL, 'r' },
-		{ "help",	no_argument,	NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("extract");
-	struct extract		 x;
-	struct article		 a;
-	char			*data, *text, *err;
-	size_t			 len, tlen;
-	int			 ch, i, json = 0, raw = 0, rv = CMD_OK;
+	struct article	 a;
+	char		*data, *text = NULL, *err = NULL;
+	size_t		 n;
 
-	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
-		switch (ch) {
-		case 'j':
-			json = 1;
-			break;
-		case 'r':
-			raw = 1;
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			return CMD_OK;
-		default:
-			return cmd_usage_error(self, NULL);
-		}
+	if (import_read_file(file, raw ? EXTRACT_MAX_FILE : IMPORT_MAX_FILE,
+	    &data, &n, &err) != 0) {
+		cmd_error_about(file, err);
+		free(err);
+		return NULL;
 	}
-	if (optind == argc)
-		return cmd_usage_error(self, "no files given");
-	for (i = optind; i < argc; i++) {
-		err = NULL;
-		text = NULL;
-		article_init(&a);
-		if (import_read_file(argv[i], raw ? EXTRACT_MAX_FILE :
-		    IMPORT_MAX_FILE, &data, &len, &err) != 0) {
-			fputs("dossier: ", stderr);
-			cmd_print_line(stderr, argv[i]);
-			fputs(": ", stderr);
-			cmd_print_line(stderr, err);
-			fputc('\n', stderr);
-			free(err);
+	article_init(&a);
+	if (raw) {
+		/* Offsets are into the file itself when it is UTF-8. */
+		if (utf8_valid(data, n)) {
+			text = data;
+			*len = n;
+			data = NULL;
+		} else
+			text = utf8_normalize(data, n, len);
+	} else if (import_parse_bytes(file, data, n, &a, &err) == 0) {
+		text = a.body != NULL ? xstrdup(a.body) : xstrdup("");
+		*len = a.body_len;
+	} else {
+		cmd_error_about(file, err);
+		free(err);
+	}
+	article_free(&a);
+	free(data);
+	return text;
+}
+
+static int
+cmd_extract(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	struct extract	 x;
+	char		*text;
+	size_t		 len;
+	int		 i, rv = CMD_OK;
+
+	if (args->argc == 0)
+		return cmd_usage_error(args->entry, "no files given");
+	for (i = 0; i < args->argc; i++) {
+		if ((text = extract_read(args->argv[i], cmd_args_has(args, 'r'),
+		    &len)) == NULL) {
 			rv = CMD_FAILED;
 			continue;
 		}
-		if (raw) {
-			/* Offsets are into the file itself when it is UTF-8. */
-			if (utf8_valid(data, len)) {
-				text = data;
-				tlen = len;
-				data = NULL;
-			} else
-				text = utf8_normalize(data, len, &tlen);
-		} else if (import_parse_bytes(argv[i], data, len, &a,
-		    &err) == 0) {
-			text = a.body != NULL ? xstrdup(a.body) : xstrdup("");
-			tlen = a.body_len;
-		} else {
-			fputs("dossier: ", stderr);
-			cmd_print_line(stderr, argv[i]);
-			fputs(": ", stderr);
-			cmd_print_line(stderr, err);
-			fputc('\n', stderr);
-			free(err);
-			free(data);
-			article_free(&a);
-			rv = CMD_FAILED;
-			continue;
-		}
-		extract_run(&x, text, tlen);
-		if (json)
-			extract_json(argv[i], &x);
+		extract_run(&x, text, len);
+		if (cmd_args_has(args, 'j'))
+			extract_json(args->argv[i], &x);
 		else
-			extract_text(argv[i], &x);
+			extract_text(args->argv[i], &x);
 		extract_free(&x);
-		article_free(&a);
 		free(text);
-		free(data);
 	}
 	return rv;
 }
+
+static const struct cmd_option cmd_extract_options[] = {
+	{ 'j', "json", CMD_LONG, NULL, NULL },
+	{ 'r', "raw", CMD_LONG, NULL, NULL },
+	{ 0, NULL, 0, NULL, NULL }
+};
+
+const struct cmd_entry cmd_extract_entry = {
+	"extract", "[--json] [--raw] FILE...",
+	"find people, organisations, places and quotes in files",
+	"Run entity and quote extraction on files without touching the\n"
+	"library. Each file is read as import reads it and the story's body\n"
+	"is analysed; with --raw the whole file is the text. Offsets are\n"
+	"UTF-8 byte offsets into that text, half-open.\n"
+	"\n"
+	"      --json      one JSON object per file: file, entities (start,\n"
+	"                  end, type, text, name, title) and quotes (start,\n"
+	"                  end, kind, text, cue, speaker: start, end, text,\n"
+	"                  name, source; or null)\n"
+	"      --raw       analyse the whole file as plain text\n",
+	cmd_extract_options, 0, cmd_extract
+};

@@ -1,8 +1,6 @@
 /* dossier show: one story with every stored field. */
 #include "config.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -476,59 +474,53 @@ show_text(struct store *s, const struct article *a, char **err)
 	return store_article_notes(s, a->id, show_text_note, &first, err);
 }
 
-int
-cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+cmd_show(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "json",	no_argument,	NULL, 'j' },
-		{ "help",	no_argument,	NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("show");
 	struct article		 a;
 	struct store		*s;
-	char			*err = NULL, *end;
-	long long		 id;
-	int			 ch, json = 0, rc, rv = CMD_OK;
+	char			*err = NULL;
+	int64_t			 id;
+	int			 rc, rv = CMD_OK;
 
-	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
-		switch (ch) {
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			return CMD_OK;
-		default:
-			return cmd_usage_error(self, NULL);
-		}
-	}
-	if (optind + 1 != argc)
-		return cmd_usage_error(self, optind == argc ?
+	if (args->argc != 1)
+		return cmd_usage_error(args->entry, args->argc == 0 ?
 		    "which story? give its id" : "one id at a time");
-	errno = 0;
-	id = strtoll(argv[optind], &end, 10);
-	if (errno != 0 || *end != '\0' || end == argv[optind] || id <= 0)
-		return cmd_usage_error(self, "'%s' is not a story id",
-		    argv[optind]);
+	if ((id = cmd_parse_id(args->argv[0])) == 0)
+		return cmd_usage_error(args->entry, "'%s' is not a story id",
+		    args->argv[0]);
 	if ((s = cmd_store(ctx)) == NULL)
 		return CMD_FAILED;
 	rc = store_article_get(s, id, &a, &err);
 	if (rc == 1) {
-		fprintf(stderr, "dossier: no story with id %lld\n", id);
+		fprintf(stderr, "dossier: no story with id %lld\n",
+		    (long long)id);
 		return CMD_FAILED;
 	}
-	if (rc == 0 && (json ? show_json(s, &a, &err) :
-	    show_text(s, &a, &err)) == 0)
-		rc = 0;
-	else
-		rc = -1;
-	if (rc != 0) {
-		cmd_error("%s", err != NULL ? err :
-		    "cannot read story");
+	if (rc != 0 || (cmd_args_has(args, 'j') ? show_json(s, &a, &err) :
+	    show_text(s, &a, &err)) != 0) {
+		cmd_error("%s", err != NULL ? err : "cannot read story");
 		rv = CMD_FAILED;
 	}
 	free(err);
 	article_free(&a);
 	return rv;
 }
+
+static const struct cmd_option cmd_show_options[] = {
+	{ 'j', "json", CMD_LONG, NULL, NULL },
+	{ 0, NULL, 0, NULL, NULL }
+};
+
+const struct cmd_entry cmd_show_entry = {
+	"show", "[--json] ID",
+	"print every stored field of a story",
+	"Print a story: its header fields, lead, body (subheadings marked),\n"
+	"captions, tags, the people and quotes found in it, and notes.\n"
+	"\n"
+	"      --json      one JSON object: id, title, outlet, byline,\n"
+	"                  published, url, feed, lead, body, captions,\n"
+	"                  subheadings, tags, links, read, starred, entities,\n"
+	"                  quotes, notes\n",
+	cmd_show_options, 0, cmd_show
+};

@@ -134,20 +134,31 @@ char	*library_tag_parse(const char *, char **);
 int	 library_tags_parse(const char *, char ***, size_t *, char **);
 void	 library_strv_free(char **, size_t);
 
+/* Tags to add and tags to remove (normalized), as "+TAG -TAG" say. */
+struct lib_tag_change {
+	char	**add;
+	size_t	  nadd;
+	char	**del;
+	size_t	  ndel;
+};
+
+/* Free the tags of a change and empty it. */
+void	 library_tag_change_free(struct lib_tag_change *);
+
 /*
- * Remove del and add add (normalized tags) on a story; *msg (may be NULL)
- * says what changed: "added #a #b; removed #c" or "tags unchanged".
+ * Make a change of tags on a story; *msg (may be NULL) says what changed:
+ * "added #a #b; removed #c" or "tags unchanged".
  * 0 done, 1 no such story, -1 error.
  */
-int	 library_tags_change(struct store *, int64_t, char *const *, size_t,
-	     char *const *, size_t, char **, char **);
+int	 library_tags_change(struct store *, int64_t,
+	     const struct lib_tag_change *, char **, char **);
 
 /*
  * The same for a feed's tags (the tags its new stories get); stories
  * stored already keep theirs. Saved stories takes none (-1).
  */
-int	 library_feed_tags_change(struct store *, int64_t, char *const *,
-	     size_t, char *const *, size_t, char **, char **);
+int	 library_feed_tags_change(struct store *, int64_t,
+	     const struct lib_tag_change *, char **, char **);
 
 /* Make a story's tags those of a line; as library_tags_change. */
 int	 library_tags_set(struct store *, int64_t, const char *, char **,
