@@ -9,6 +9,7 @@
 
 #include "article.h"
 #include "cmd.h"
+#include "library.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -189,111 +190,22 @@ show_field(const char *name, const char *value)
 	putchar('\n');
 }
 
-/* One entity of the story, gathered from its mentions. */
-struct show_entity {
-	char	*kind;
-	char	*name;
-	char	*title;
-	char	*affiliation;
-	size_t	 count;
-};
-
-/* One speaker of the story with the quotes attributed to it. */
-struct show_speaker {
-	char	*who;		/* entity name or the source as written */
-	char	*kind;		/* person, org, media, unnamed or NULL */
-	char	**quotes;
-	char	**kinds;
-	size_t	 n;
-};
-
-struct show_text {
-	const struct article	*a;
-	struct show_entity	*ents;
-	size_t			 nents;
-	struct show_speaker	*speakers;
-	size_t			 nspeakers;
-};
-
-static int
-show_text_mention(const struct store_mention *m, void *arg)
-{
-	struct show_text	*st = arg;
-	struct show_entity	*e;
-	size_t			 i;
-
-	for (i = 0; i < st->nents; i++) {
-		e = &st->ents[i];
-		if (strcmp(e->kind, m->kind) == 0 &&
-		    strcmp(e->name, m->name) == 0)
-			break;
-	}
-	if (i == st->nents) {
-		st->ents = xreallocarray(st->ents, st->nents + 1,
-		    sizeof *st->ents);
-		e = &st->ents[st->nents++];
-		memset(e, 0, sizeof *e);
-		e->kind = xstrdup(m->kind);
-		e->name = xstrdup(m->name);
-	}
-	e = &st->ents[i];
-	e->count++;
-	if (e->title == NULL && m->title != NULL)
-		e->title = xstrdup(m->title);
-	if (e->affiliation == NULL && m->affiliation != NULL)
-		e->affiliation = xstrdup(m->affiliation);
-	return 0;
-}
-
-static int
-show_text_quote(const struct store_quote *q, void *arg)
-{
-	struct show_text	*st = arg;
-	const struct article	*a = st->a;
-	struct show_speaker	*sp;
-	const char		*who;
-	size_t			 i;
-
-	if (a->body == NULL || q->start > q->end || q->end > a->body_len)
-		return 0;
-	who = q->speaker_name != NULL ? q->speaker_name :
-	    q->source_text != NULL ? q->source_text : "(speaker not found)";
-	for (i = 0; i < st->nspeakers; i++)
-		if (strcmp(st->speakers[i].who, who) == 0)
-			break;
-	if (i == st->nspeakers) {
-		st->speakers = xreallocarray(st->speakers, st->nspeakers + 1,
-		    sizeof *st->speakers);
-		sp = &st->speakers[st->nspeakers++];
-		memset(sp, 0, sizeof *sp);
-		sp->who = xstrdup(who);
-		sp->kind = q->source_kind != NULL ? xstrdup(q->source_kind) :
-		    NULL;
-	}
-	sp = &st->speakers[i];
-	sp->quotes = xreallocarray(sp->quotes, sp->n + 1, sizeof *sp->quotes);
-	sp->kinds = xreallocarray(sp->kinds, sp->n + 1, sizeof *sp->kinds);
-	sp->quotes[sp->n] = xstrndup(a->body + q->start, q->end - q->start);
-	sp->kinds[sp->n++] = xstrdup(q->kind);
-	return 0;
-}
-
 /* People with their titles, then organisations, places and the rest. */
 static void
-show_text_entities(const struct show_text *st)
+show_text_entities(const struct lib_people *p)
 {
 	static const char *const kinds[] = { "person", "org", "place", "misc" };
 	static const char *const heads[] = {
 		"People", "Organisations", "Places", "Other"
 	};
-	const struct show_entity	*e;
-	size_t				 k, i;
-	int				 any;
+	const struct lib_person	*e;
+	size_t			 k, i;
+	int			 any;
 
 	for (k = 0; k < 4; k++) {
 		any = 0;
-		for (i = 0; i < st->nents; i++) {
-			e = &st->ents[i];
+		for (i = 0; i < p->n; i++) {
+			e = &p->v[i];
 			if (strcmp(e->kind, kinds[k]) != 0)
 				continue;
 			if (!any)
@@ -309,15 +221,15 @@ show_text_entities(const struct show_text *st)
 
 /* Quotes by speaker, in the order speakers first appear. */
 static void
-show_text_quotes(const struct show_text *st)
+show_text_quotes(const struct lib_people *p)
 {
-	const struct show_speaker	*sp;
+	const struct lib_speaker	*sp;
 	size_t				 i, j;
 
-	if (st->nspeakers > 0)
+	if (p->nspeakers > 0)
 		puts("\nQuotes");
-	for (i = 0; i < st->nspeakers; i++) {
-		sp = &st->speakers[i];
+	for (i = 0; i < p->nspeakers; i++) {
+		sp = &p->speakers[i];
 		fputs("  ", stdout);
 		cmd_print_line(stdout, sp->who);
 		if (sp->kind != NULL && strcmp(sp->kind, "person") != 0)
@@ -335,31 +247,6 @@ show_text_quotes(const struct show_text *st)
 			putchar('\n');
 		}
 	}
-}
-
-static void
-show_text_free(struct show_text *st)
-{
-	size_t	i, j;
-
-	for (i = 0; i < st->nents; i++) {
-		free(st->ents[i].kind);
-		free(st->ents[i].name);
-		free(st->ents[i].title);
-		free(st->ents[i].affiliation);
-	}
-	free(st->ents);
-	for (i = 0; i < st->nspeakers; i++) {
-		for (j = 0; j < st->speakers[i].n; j++) {
-			free(st->speakers[i].quotes[j]);
-			free(st->speakers[i].kinds[j]);
-		}
-		free(st->speakers[i].quotes);
-		free(st->speakers[i].kinds);
-		free(st->speakers[i].who);
-		free(st->speakers[i].kind);
-	}
-	free(st->speakers);
 }
 
 static int
@@ -417,7 +304,7 @@ show_body(const struct article *a)
 static int
 show_text(struct store *s, const struct article *a, char **err)
 {
-	struct show_text	st = { a, NULL, 0, NULL, 0 };
+	struct lib_people	p;
 	size_t			i;
 	int			first;
 
@@ -461,15 +348,11 @@ show_text(struct store *s, const struct article *a, char **err)
 		cmd_print_line(stdout, a->links[i].url);
 		putchar('\n');
 	}
-	if (store_article_mentions(s, a->id, show_text_mention, &st,
-	    err) != 0 || store_article_quotes(s, a->id, show_text_quote, &st,
-	    err) != 0) {
-		show_text_free(&st);
+	if (library_people(s, a, &p, err) != 0)
 		return -1;
-	}
-	show_text_entities(&st);
-	show_text_quotes(&st);
-	show_text_free(&st);
+	show_text_entities(&p);
+	show_text_quotes(&p);
+	library_people_free(&p);
 	first = 1;
 	return store_article_notes(s, a->id, show_text_note, &first, err);
 }

@@ -91,9 +91,50 @@ struct lib_entities {
 	size_t			 n;
 };
 
+/*
+ * An article's people for the sidebar (library-people.c): speakers (an
+ * unnamed source's later "the official" or pronoun joins it), then
+ * people, organisations, places and the rest (any other kind). -1 with
+ * *err; free with library_entities_free.
+ */
 int	 library_entities(struct store *, int64_t, struct lib_entities *,
 	     char **);
 void	 library_entities_free(struct lib_entities *);
+
+/*
+ * A story's people as 'dossier show' lists them. Not the sidebar's
+ * grouping: every (kind, name) as mentioned, in the order first
+ * mentioned, with its affiliation; and every quote (its text from the
+ * body) under its speaker's name, else the source as written, else
+ * "(speaker not found)", in the order first quoted.
+ */
+struct lib_person {
+	char	*kind;
+	char	*name;
+	char	*title;			/* the first given; may be NULL */
+	char	*affiliation;		/* the first given; may be NULL */
+	size_t	 count;			/* mentions */
+};
+
+struct lib_speaker {
+	char	*who;			/* entity name or the source as written */
+	char	*kind;			/* person, org, media, unnamed or NULL */
+	char	**quotes;		/* the quoted words */
+	char	**kinds;		/* each quote's kind: direct, ... */
+	size_t	 n;
+};
+
+struct lib_people {
+	struct lib_person	*v;
+	size_t			 n;
+	struct lib_speaker	*speakers;
+	size_t			 nspeakers;
+};
+
+/* Read a's people (a->body for the quotes' words); -1 with *err. */
+int	 library_people(struct store *, const struct article *,
+	     struct lib_people *, char **);
+void	 library_people_free(struct lib_people *);
 
 /* Every quote of one speaker across the library, newest first. */
 struct lib_quote {
