@@ -324,10 +324,10 @@ export_check_output(struct cmd_args *args, const char *v, char **err)
 
 static const struct cmd_option cmd_export_options[] = {
 	{ 'f', "format", CMD_VALUE, export_check_format, NULL },
-	{ 'j', "json", CMD_LONG, NULL, NULL },
-	{ 't', "tag", CMD_VALUE, cmd_check_tag, NULL },
+	CMD_OPTION_JSON,
+	CMD_OPTION_TAG,
 	{ 'o', "output", CMD_VALUE, export_check_output, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_export_entry = {

@@ -133,81 +133,99 @@ json_put_span(struct buf *o, size_t start, size_t end)
 	json_put_num(o, end);
 }
 
+/*
+ * Open the i-th object of an array: ',' after the first, the span, the
+ * kind under key, and the text the span covers.
+ */
+static void
+json_put_item(struct buf *o, size_t i, const char *text, size_t start,
+    size_t end, const char *key, const char *kind)
+{
+	if (i > 0)
+		JSON_LIT(o, ",");
+	JSON_LIT(o, "{");
+	json_put_span(o, start, end);
+	JSON_LIT(o, ",\"");
+	json_put_raw(o, key);
+	JSON_LIT(o, "\":\"");
+	json_put_raw(o, kind);
+	JSON_LIT(o, "\",\"text\":");
+	json_put_string(o, text + start, end - start);
+}
+
+/* The i-th entity mention: span, type, text, name, title, affiliation. */
+static void
+json_put_mention(struct buf *o, const struct extract *x, size_t i)
+{
+	const struct ex_mention	*m = &x->ments[i];
+	const struct ex_entity	*ent = &x->ents[m->entity];
+
+	json_put_item(o, i, x->text, m->start, m->end, "type",
+	    extract_kind_name(ent->kind));
+	JSON_LIT(o, ",\"name\":");
+	json_put_cstring(o, ent->name);
+	JSON_LIT(o, ",\"title\":");
+	json_put_cstring(o, m->title != NULL ? m->title : ent->title);
+	if (ent->affiliation != NULL) {
+		JSON_LIT(o, ",\"affiliation\":");
+		json_put_cstring(o, ent->affiliation);
+	}
+	JSON_LIT(o, "}");
+}
+
+/* The i-th quote: span, kind, text, cue, and speaker (or null). */
+static void
+json_put_quote(struct buf *o, const struct extract *x, size_t i)
+{
+	const struct ex_quote	*q = &x->quotes[i];
+
+	json_put_item(o, i, x->text, q->start, q->end, "kind",
+	    extract_quote_kind_name(q->kind));
+	if (q->cue_start == EX_NONE)
+		JSON_LIT(o, ",\"cue\":null");
+	else {
+		JSON_LIT(o, ",\"cue\":{");
+		json_put_span(o, q->cue_start, q->cue_end);
+		JSON_LIT(o, "}");
+	}
+	if (q->sp_start == EX_NONE) {
+		JSON_LIT(o, ",\"speaker\":null}");
+		return;
+	}
+	JSON_LIT(o, ",\"speaker\":{");
+	json_put_span(o, q->sp_start, q->sp_end);
+	JSON_LIT(o, ",\"text\":");
+	json_put_string(o, x->text + q->sp_start, q->sp_end - q->sp_start);
+	JSON_LIT(o, ",\"name\":");
+	json_put_cstring(o, q->entity != EX_NONE ?
+	    x->ents[q->entity].name : NULL);
+	JSON_LIT(o, ",\"source\":\"");
+	json_put_raw(o, q->source == EX_SOURCE_MEDIA ? "media" :
+	    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
+	    q->entity != EX_NONE ? extract_kind_name(
+	    x->ents[q->entity].kind) : "unknown");
+	JSON_LIT(o, "\"}}");
+}
+
 /* One JSON object a file, as DESIGN.md gives it. */
 static void
 extract_json(const char *file, const struct extract *x)
 {
-	const struct ex_mention	*m;
-	const struct ex_entity	*ent;
-	const struct ex_quote	*q;
-	const char		*title;
-	struct buf		 o;
-	size_t			 i;
+	struct buf	o;
+	size_t		i;
 
 	buf_init(&o);
 	JSON_LIT(&o, "{\"file\":");
 	json_put_cstring(&o, file);
 	JSON_LIT(&o, ",\"entities\":[");
 	for (i = 0; i < x->nments; i++) {
-		m = &x->ments[i];
-		ent = &x->ents[m->entity];
-		if (i > 0)
-			JSON_LIT(&o, ",");
-		JSON_LIT(&o, "{");
-		json_put_span(&o, m->start, m->end);
-		JSON_LIT(&o, ",\"type\":\"");
-		json_put_raw(&o, extract_kind_name(ent->kind));
-		JSON_LIT(&o, "\",\"text\":");
-		json_put_string(&o, x->text + m->start, m->end - m->start);
-		JSON_LIT(&o, ",\"name\":");
-		json_put_cstring(&o, ent->name);
-		JSON_LIT(&o, ",\"title\":");
-		title = m->title != NULL ? m->title : ent->title;
-		json_put_cstring(&o, title);
-		if (ent->affiliation != NULL) {
-			JSON_LIT(&o, ",\"affiliation\":");
-			json_put_cstring(&o, ent->affiliation);
-		}
-		JSON_LIT(&o, "}");
+		json_put_mention(&o, x, i);
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
 	JSON_LIT(&o, "],\"quotes\":[");
 	for (i = 0; i < x->nquotes; i++) {
-		q = &x->quotes[i];
-		if (i > 0)
-			JSON_LIT(&o, ",");
-		JSON_LIT(&o, "{");
-		json_put_span(&o, q->start, q->end);
-		JSON_LIT(&o, ",\"kind\":\"");
-		json_put_raw(&o, extract_quote_kind_name(q->kind));
-		JSON_LIT(&o, "\",\"text\":");
-		json_put_string(&o, x->text + q->start, q->end - q->start);
-		if (q->cue_start == EX_NONE)
-			JSON_LIT(&o, ",\"cue\":null");
-		else {
-			JSON_LIT(&o, ",\"cue\":{");
-			json_put_span(&o, q->cue_start, q->cue_end);
-			JSON_LIT(&o, "}");
-		}
-		if (q->sp_start == EX_NONE)
-			JSON_LIT(&o, ",\"speaker\":null}");
-		else {
-			JSON_LIT(&o, ",\"speaker\":{");
-			json_put_span(&o, q->sp_start, q->sp_end);
-			JSON_LIT(&o, ",\"text\":");
-			json_put_string(&o, x->text + q->sp_start,
-			    q->sp_end - q->sp_start);
-			JSON_LIT(&o, ",\"name\":");
-			json_put_cstring(&o, q->entity != EX_NONE ?
-			    x->ents[q->entity].name : NULL);
-			JSON_LIT(&o, ",\"source\":\"");
-			json_put_raw(&o, q->source == EX_SOURCE_MEDIA ? "media" :
-			    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
-			    q->entity != EX_NONE ? extract_kind_name(
-			    x->ents[q->entity].kind) : "unknown");
-			JSON_LIT(&o, "\"}}");
-		}
+		json_put_quote(&o, x, i);
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
@@ -340,9 +358,9 @@ cmd_extract(struct cmd_ctx *ctx, struct cmd_args *args)
 }
 
 static const struct cmd_option cmd_extract_options[] = {
-	{ 'j', "json", CMD_LONG, NULL, NULL },
+	CMD_OPTION_JSON,
 	{ 'r', "raw", CMD_LONG, NULL, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_extract_entry = {

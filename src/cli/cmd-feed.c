@@ -318,9 +318,9 @@ cmd_remove(struct cmd_ctx *ctx, struct cmd_args *args)
 }
 
 static const struct cmd_option cmd_add_options[] = {
-	{ 't', "tag", CMD_VALUE, cmd_check_tag, NULL },
-	{ 'q', "quiet", 0, NULL, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_TAG,
+	CMD_OPTION_QUIET,
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_add_entry = {
@@ -340,8 +340,8 @@ const struct cmd_entry cmd_add_entry = {
 };
 
 static const struct cmd_option cmd_feeds_options[] = {
-	{ 'j', "json", CMD_LONG, NULL, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_JSON,
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_feeds_entry = {

@@ -233,10 +233,10 @@ out:
 }
 
 static const struct cmd_option cmd_fetch_options[] = {
-	{ 'j', "json", CMD_LONG, NULL, NULL },
-	{ 'q', "quiet", 0, NULL, NULL },
-	{ 't', "tag", CMD_VALUE, cmd_check_tag, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_JSON,
+	CMD_OPTION_QUIET,
+	CMD_OPTION_TAG,
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_fetch_entry = {

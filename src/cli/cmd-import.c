@@ -136,9 +136,9 @@ cmd_import(struct cmd_ctx *ctx, struct cmd_args *args)
 }
 
 static const struct cmd_option cmd_import_options[] = {
-	{ 't', "tag", CMD_VALUE, cmd_check_tag, NULL },
-	{ 'q', "quiet", 0, NULL, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_TAG,
+	CMD_OPTION_QUIET,
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_import_entry = {

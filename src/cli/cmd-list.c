@@ -81,11 +81,11 @@ cmd_list(struct cmd_ctx *ctx, struct cmd_args *args)
 }
 
 static const struct cmd_option cmd_list_options[] = {
-	{ 'j', "json", CMD_LONG, NULL, NULL },
-	{ 't', "tag", CMD_VALUE, cmd_check_tag, NULL },
+	CMD_OPTION_JSON,
+	CMD_OPTION_TAG,
 	{ 'u', "unread", 0, NULL, NULL },
-	{ 'n', "limit", CMD_VALUE, cmd_check_limit, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_LIMIT,
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_list_entry = {

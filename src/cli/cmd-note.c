@@ -377,10 +377,10 @@ note_check_id(struct cmd_args *args, const char *v, char **err)
 static const struct cmd_option cmd_note_options[] = {
 	{ 'p', "passage", CMD_VALUE, NULL, NULL },
 	{ 'l', "list", 0, NULL, NULL },
-	{ 'j', "json", CMD_LONG, NULL, NULL },
+	CMD_OPTION_JSON,
 	{ 'e', "edit", CMD_VALUE, note_check_id, NULL },
 	{ 'd', "delete", CMD_VALUE, note_check_id, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_note_entry = {

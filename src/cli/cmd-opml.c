@@ -211,8 +211,8 @@ cmd_opml(struct cmd_ctx *ctx, struct cmd_args *args)
 
 static const struct cmd_option cmd_opml_options[] = {
 	{ 'f', "fetch", 0, NULL, NULL },
-	{ 'q', "quiet", 0, NULL, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_QUIET,
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_opml_entry = {

@@ -202,10 +202,10 @@ cmd_search(struct cmd_ctx *ctx, struct cmd_args *args)
  * an option's name.
  */
 static const struct cmd_option cmd_search_options[] = {
-	{ 'j', "json", CMD_LONG, NULL, NULL },
+	CMD_OPTION_JSON,
 	{ 'c', "count", 0, NULL, NULL },
-	{ 'n', "limit", CMD_VALUE, cmd_check_limit, "a number" },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_LIMIT,
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_search_entry = {

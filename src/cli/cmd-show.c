@@ -391,8 +391,8 @@ cmd_show(struct cmd_ctx *ctx, struct cmd_args *args)
 }
 
 static const struct cmd_option cmd_show_options[] = {
-	{ 'j', "json", CMD_LONG, NULL, NULL },
-	{ 0, NULL, 0, NULL, NULL }
+	CMD_OPTION_JSON,
+	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_show_entry = {

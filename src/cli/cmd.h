@@ -4,8 +4,8 @@
  * options, function); cmd.c holds the table of them, parses every
  * command's options from its declaration, answers -h and --help, says
  * what was wrong with the arguments, and keeps the helpers every command
- * uses (ids, +TAG/-TAG arguments, feed ids, JSON lines, safe printing,
- * progress).
+ * uses (ids, +TAG/-TAG arguments, feed ids); cmd-print.c prints for them
+ * all (safe lines, JSON lines, progress).
  */
 #ifndef DOSSIER_CMD_H
 #define DOSSIER_CMD_H
@@ -91,6 +91,14 @@ size_t	 cmd_args_limit(const struct cmd_args *, int);
 char	*cmd_check_tag(struct cmd_args *, const char *, char **);
 char	*cmd_check_limit(struct cmd_args *, const char *, char **);
 
+/* Options that read the same in every command, and the end of a list. */
+#define CMD_OPTION_JSON	{ 'j', "json", CMD_LONG, NULL, NULL }
+#define CMD_OPTION_TAG	{ 't', "tag", CMD_VALUE, cmd_check_tag, NULL }
+#define CMD_OPTION_QUIET { 'q', "quiet", 0, NULL, NULL }
+#define CMD_OPTION_LIMIT { 'n', "limit", CMD_VALUE, cmd_check_limit, \
+	"a number" }
+#define CMD_OPTION_END	{ 0, NULL, 0, NULL, NULL }
+
 /* Exit codes. */
 #define CMD_OK		0
 #define CMD_FAILED	1	/* the command ran but something failed */
@@ -121,7 +129,7 @@ int	 cmd_getopt(int, char **, const char *, const struct option *);
 struct store *cmd_store(struct cmd_ctx *);
 struct store *cmd_store_create(struct cmd_ctx *);
 
-/* Print a one-line field safely: no control characters reach stdout. */
+/* cmd-print.c: print a one-line field safely (no control characters). */
 void	 cmd_print_line(FILE *, const char *);
 /* Print an address as cmd_print_line does, its password hidden. */
 void	 cmd_print_url(FILE *, const char *);
