@@ -149,22 +149,12 @@ md_note(const struct store_note *n, void *arg)
 static int
 json_note(const struct store_note *n, void *arg)
 {
-	struct json_object	*o, *span = NULL;
+	struct json_object	*o;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(n->id));
-	if (n->has_span) {
-		span = json_object_new_object();
-		json_object_object_add(span, "start",
-		    json_object_new_int64((int64_t)n->start));
-		json_object_object_add(span, "end",
-		    json_object_new_int64((int64_t)n->end));
-	}
-	json_object_object_add(o, "span", span);
-	cmd_json_string(o, "anchor", n->has_span ? n->anchor : NULL);
-	cmd_json_string(o, "note", n->note != NULL ? n->note : "");
-	json_object_object_add(o, "created", json_object_new_int64(n->created));
-	json_object_object_add(o, "updated", json_object_new_int64(n->updated));
+	cmd_json_note(o, n, n->has_span ? n->anchor : NULL,
+	    n->note != NULL ? n->note : "");
 	json_object_array_add(arg, o);
 	return 0;
 }

@@ -92,7 +92,7 @@ static int
 note_print(const struct store_note_row *r, void *arg)
 {
 	struct note_list	*nl = arg;
-	struct json_object	*o, *span;
+	struct json_object	*o;
 	char			 date[16];
 
 	nl->n++;
@@ -103,25 +103,8 @@ note_print(const struct store_note_row *r, void *arg)
 		json_object_object_add(o, "id", json_object_new_int64(r->n.id));
 		json_object_object_add(o, "story",
 		    json_object_new_int64(r->article));
-		json_object_object_add(o, "title", r->title != NULL ?
-		    json_object_new_string(r->title) : NULL);
-		span = NULL;
-		if (r->n.has_span) {
-			span = json_object_new_object();
-			json_object_object_add(span, "start",
-			    json_object_new_int64((int64_t)r->n.start));
-			json_object_object_add(span, "end",
-			    json_object_new_int64((int64_t)r->n.end));
-		}
-		json_object_object_add(o, "span", span);
-		json_object_object_add(o, "anchor", r->n.anchor != NULL ?
-		    json_object_new_string(r->n.anchor) : NULL);
-		json_object_object_add(o, "note",
-		    json_object_new_string(r->n.note));
-		json_object_object_add(o, "created",
-		    json_object_new_int64(r->n.created));
-		json_object_object_add(o, "updated",
-		    json_object_new_int64(r->n.updated));
+		cmd_json_string(o, "title", r->title);
+		cmd_json_note(o, &r->n, r->n.anchor, r->n.note);
 		return cmd_json_print(o);
 	}
 	library_time(r->n.updated, date, sizeof date);

@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "plural.h"
+#include "store.h"
 #include "url.h"
 #include "utf8.h"
 #include "banned.h"
@@ -90,6 +91,29 @@ cmd_json_string(struct json_object *o, const char *key, const char *v)
 {
 	json_object_object_add(o, key, v != NULL ?
 	    json_object_new_string(v) : NULL);
+}
+
+struct json_object *
+cmd_json_span(size_t start, size_t end)
+{
+	struct json_object	*o = json_object_new_object();
+
+	json_object_object_add(o, "start",
+	    json_object_new_int64((int64_t)start));
+	json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
+	return o;
+}
+
+void
+cmd_json_note(struct json_object *o, const struct store_note *n,
+    const char *anchor, const char *text)
+{
+	json_object_object_add(o, "span", n->has_span ?
+	    cmd_json_span(n->start, n->end) : NULL);
+	cmd_json_string(o, "anchor", anchor);
+	cmd_json_string(o, "note", text);
+	json_object_object_add(o, "created", json_object_new_int64(n->created));
+	json_object_object_add(o, "updated", json_object_new_int64(n->updated));
 }
 
 int

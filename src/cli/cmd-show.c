@@ -26,16 +26,6 @@ jstrn(const char *s, size_t n)
 	return json_object_new_string_len(s, (int)n);
 }
 
-static struct json_object *
-jspan(size_t start, size_t end)
-{
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "start", json_object_new_int64((int64_t)start));
-	json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
-	return o;
-}
-
 /* The text of a body span, or "" when the span is out of range. */
 static struct json_object *
 jbody(const struct article *a, size_t start, size_t end)
@@ -80,11 +70,11 @@ show_json_quote(const struct store_quote *q, void *arg)
 	json_object_object_add(o, "kind", jstr(q->kind));
 	json_object_object_add(o, "text", jbody(sj->a, q->start, q->end));
 	json_object_object_add(o, "cue", q->has_cue ?
-	    jspan(q->cue_start, q->cue_end) : NULL);
+	    cmd_json_span(q->cue_start, q->cue_end) : NULL);
 	sp = NULL;
 	if (q->has_speaker || q->source_text != NULL) {
-		sp = q->has_speaker ? jspan(q->speaker_start, q->speaker_end) :
-		    json_object_new_object();
+		sp = q->has_speaker ? cmd_json_span(q->speaker_start,
+		    q->speaker_end) : json_object_new_object();
 		json_object_object_add(sp, "text", q->has_speaker ?
 		    jbody(sj->a, q->speaker_start, q->speaker_end) :
 		    jstr(q->source_text));
@@ -104,12 +94,7 @@ show_json_note(const struct store_note *n, void *arg)
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(n->id));
-	json_object_object_add(o, "span", n->has_span ?
-	    jspan(n->start, n->end) : NULL);
-	json_object_object_add(o, "anchor", jstr(n->anchor));
-	json_object_object_add(o, "note", jstr(n->note));
-	json_object_object_add(o, "created", json_object_new_int64(n->created));
-	json_object_object_add(o, "updated", json_object_new_int64(n->updated));
+	cmd_json_note(o, n, n->anchor, n->note);
 	json_object_array_add(sj->arr, o);
 	return 0;
 }

@@ -20,6 +20,7 @@ struct json_object;
 struct lib_tag_change;
 struct option;
 struct store;
+struct store_note;
 
 struct cmd_ctx {
 	const char	*db_path;	/* --db, or NULL for the default */
@@ -140,6 +141,14 @@ void	 cmd_print_tags(FILE *, char *const *, size_t);
 
 /* Set a JSON string member, or null when the value is NULL. */
 void	 cmd_json_string(struct json_object *, const char *, const char *);
+/* A span as {"start": S, "end": E}. */
+struct json_object *cmd_json_span(size_t, size_t);
+/*
+ * Add a note's span (or null), anchor, text, created and updated to an
+ * object, the anchor and text as given (NULL: null).
+ */
+void	 cmd_json_note(struct json_object *, const struct store_note *,
+	     const char *, const char *);
 /* Print an object as one line of JSON on stdout and free it; 1 on error. */
 int	 cmd_json_print(struct json_object *);
 
