@@ -22,21 +22,6 @@
 #include "xmalloc.h"
 #include "test-util.h"
 
-static char tmpdir[] = "/tmp/dossier-test-opml-import-XXXXXX";
-
-static int
-setup(void **state)
-{
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	test_rmdir(tmpdir);
-	return 0;
-}
-
 static const char doc[] =
     "<?xml version=\"1.0\"?><opml version=\"2.0\"><body>"
     "<outline text=\"Europe\">"
@@ -82,29 +67,45 @@ feed_tags(const struct store_feed *f, void *arg)
 	return 1;
 }
 
+/*
+ * Import o into s; the outcomes must read want, with added and exists
+ * feeds; the ids of the feeds added in *t (the caller frees t->ids).
+ */
+static void
+import_once(struct store *s, const struct opml *o, const char *want,
+    size_t added, size_t exists, struct opml_import_totals *t, int *tagged)
+{
+	struct seen	 seen;
+	char		*err = NULL;
+
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(opml_import_feeds(s, o, record, &seen, t, &err), 0);
+	assert_string_equal(seen.s, want);
+	assert_int_equal(t->added, added);
+	assert_int_equal(t->exists, exists);
+	assert_int_equal(t->refused, 1);
+	assert_int_equal(t->nids, added);
+	*tagged = seen.tagged;
+}
+
 static void
 test_import(void **state)
 {
 	struct opml			 o;
 	struct opml_import_totals	 t;
-	struct seen			 seen;
 	struct store			*s;
+	char				 dir[] = "/tmp/dossier-test-opml-XXXXXX";
 	char				*path, *err = NULL, tags[128];
+	int				 tagged;
 
-	xasprintf(&path, "%s/lib.db", tmpdir);
+	assert_non_null(mkdtemp(dir));
+	xasprintf(&path, "%s/lib.db", dir);
 	s = store_open(path, &err);
 	free(path);
 	assert_non_null(s);
 	memset(&o, 0, sizeof o);
 	assert_int_equal(opml_parse(doc, sizeof doc - 1, &o, &err), 0);
-	memset(&seen, 0, sizeof seen);
-	assert_int_equal(opml_import_feeds(s, &o, record, &seen, &t, &err),
-	    0);
-	assert_string_equal(seen.s, "ara");
-	assert_int_equal(t.added, 2);
-	assert_int_equal(t.exists, 0);
-	assert_int_equal(t.refused, 1);
-	assert_int_equal(t.nids, 2);
+	import_once(s, &o, "ara", 2, 0, &t, &tagged);
 	tags[0] = '\0';
 	assert_int_equal(store_feed_list(s, t.ids[0], NULL, feed_tags, tags,
 	    &err), 0);
@@ -114,17 +115,12 @@ test_import(void **state)
 	assert_string_equal(tags, "");
 	free(t.ids);
 	/* Again: nothing new, no tag added. */
-	memset(&seen, 0, sizeof seen);
-	assert_int_equal(opml_import_feeds(s, &o, record, &seen, &t, &err),
-	    0);
-	assert_string_equal(seen.s, "ere");
-	assert_int_equal(t.added, 0);
-	assert_int_equal(t.exists, 2);
-	assert_int_equal(t.nids, 0);
-	assert_int_equal(seen.tagged, 0);
+	import_once(s, &o, "ere", 0, 2, &t, &tagged);
+	assert_int_equal(tagged, 0);
 	free(t.ids);
 	opml_free(&o);
 	store_close(s);
+	test_rmdir(dir);
 }
 
 static void
@@ -148,5 +144,5 @@ main(void)
 		cmocka_unit_test(test_read_missing),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }
