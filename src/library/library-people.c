@@ -40,27 +40,46 @@ entities_get(struct lib_entities *x, enum lib_entity_group g,
 	return e;
 }
 
-/* Count one mention under its kind's group. */
-static int
-entities_mention(const struct store_mention *m, void *arg)
+/* The sidebar's group of a mention's kind. */
+static enum lib_entity_group
+entities_group(const char *kind)
 {
-	struct lib_entity	*e;
-	enum lib_entity_group	 g;
+	if (strcmp(kind, "person") == 0)
+		return LIB_PERSON;
+	if (strcmp(kind, "org") == 0)
+		return LIB_ORG;
+	if (strcmp(kind, "place") == 0)
+		return LIB_PLACE;
+	return LIB_MISC;
+}
 
-	if (m->kind == NULL || m->name == NULL)
-		return 0;
-	if (strcmp(m->kind, "person") == 0)
-		g = LIB_PERSON;
-	else if (strcmp(m->kind, "org") == 0)
-		g = LIB_ORG;
-	else if (strcmp(m->kind, "place") == 0)
-		g = LIB_PLACE;
-	else
-		g = LIB_MISC;
-	e = entities_get(arg, g, m->kind, m->name);
-	e->count++;
-	if (e->title == NULL && m->title != NULL)
-		e->title = xstrdup(m->title);
+static int	people_mentions(struct store *, int64_t, struct lib_people *,
+		    char **);
+
+/*
+ * Count the mentions under their kind's group: the entities as
+ * library_people gathers them for 'dossier show', so that both count
+ * and title them alike.
+ */
+static int
+entities_mentions(struct store *s, int64_t id, struct lib_entities *x,
+    char **err)
+{
+	struct lib_people	 p;
+	struct lib_person	*m;
+	struct lib_entity	*e;
+	size_t			 i;
+
+	if (people_mentions(s, id, &p, err) != 0)
+		return -1;
+	for (i = 0; i < p.n; i++) {
+		m = &p.v[i];
+		e = entities_get(x, entities_group(m->kind), m->kind, m->name);
+		e->count += m->count;
+		if (e->title == NULL && m->title != NULL)
+			e->title = xstrdup(m->title);
+	}
+	library_people_free(&p);
 	return 0;
 }
 
@@ -172,7 +191,7 @@ library_entities(struct store *s, int64_t id, struct lib_entities *x,
 
 	memset(x, 0, sizeof *x);
 	if (store_article_quotes(s, id, entities_quote, x, err) != 0 ||
-	    store_article_mentions(s, id, entities_mention, x, err) != 0) {
+	    entities_mentions(s, id, x, err) != 0) {
 		library_entities_free(x);
 		return -1;
 	}
@@ -234,12 +253,27 @@ people_mention(const struct store_mention *m, void *arg)
 {
 	struct lib_person	*e;
 
+	if (m->kind == NULL || m->name == NULL)
+		return 0;
 	e = people_get(arg, m->kind, m->name);
 	e->count++;
 	if (e->title == NULL && m->title != NULL)
 		e->title = xstrdup(m->title);
 	if (e->affiliation == NULL && m->affiliation != NULL)
 		e->affiliation = xstrdup(m->affiliation);
+	return 0;
+}
+
+/* Read a story's entities, each once, in the order first mentioned. */
+static int
+people_mentions(struct store *s, int64_t id, struct lib_people *p,
+    char **err)
+{
+	memset(p, 0, sizeof *p);
+	if (store_article_mentions(s, id, people_mention, p, err) != 0) {
+		library_people_free(p);
+		return -1;
+	}
 	return 0;
 }
 
@@ -291,9 +325,9 @@ library_people(struct store *s, const struct article *a,
 {
 	struct people_read	r = { a, p };
 
-	memset(p, 0, sizeof *p);
-	if (store_article_mentions(s, a->id, people_mention, p, err) != 0 ||
-	    store_article_quotes(s, a->id, people_quote, &r, err) != 0) {
+	if (people_mentions(s, a->id, p, err) != 0)
+		return -1;
+	if (store_article_quotes(s, a->id, people_quote, &r, err) != 0) {
 		library_people_free(p);
 		return -1;
 	}

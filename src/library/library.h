@@ -102,11 +102,14 @@ int	 library_entities(struct store *, int64_t, struct lib_entities *,
 void	 library_entities_free(struct lib_entities *);
 
 /*
- * A story's people as 'dossier show' lists them. Not the sidebar's
- * grouping: every (kind, name) as mentioned, in the order first
- * mentioned, with its affiliation; and every quote (its text from the
- * body) under its speaker's name, else the source as written, else
- * "(speaker not found)", in the order first quoted.
+ * A story's people as 'dossier show' lists them: every (kind, name) as
+ * mentioned, in the order first mentioned, with its first title and
+ * affiliation (the sidebar counts and titles its people, organisations
+ * and places from this same reading, then sorts them); and every quote
+ * (its text from the body) under its speaker's name, else the source as
+ * written, else "(speaker not found)", in the order first quoted (the
+ * sidebar's speakers differ: quotes with no speaker are left out and an
+ * unnamed source's later "the official" joins it).
  */
 struct lib_person {
 	char	*kind;
