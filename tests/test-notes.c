@@ -121,22 +121,23 @@ test_tags_change(void **state)
 	int64_t		 ids[2];
 	char		*err = NULL, *msg = NULL, got[256] = "";
 	char		*add[] = { "b", "a" }, *del[] = { "imported" };
+	struct lib_tag_change c = { add, 2, del, 1 };
 	char		*line;
 	char		**many;
 	struct store_tags t;
 	size_t		 i;
 
 	s = open_with_stories("tags.db", ids);
-	assert_int_equal(library_tags_change(s, ids[0], add, 2, del, 1, &msg,
-	    &err), 0);
+	assert_int_equal(library_tags_change(s, ids[0], &c, &msg, &err), 0);
 	assert_string_equal(msg, "added #b #a; removed #imported");
 	free(msg);
 	assert_int_equal(store_article_tags(s, ids[0], collect_tags, got,
 	    &err), 0);
 	assert_string_equal(got, "a|b|");
 	/* Nothing to change: said so. */
-	assert_int_equal(library_tags_change(s, ids[0], add, 2, NULL, 0, &msg,
-	    &err), 0);
+	c.del = NULL;
+	c.ndel = 0;
+	assert_int_equal(library_tags_change(s, ids[0], &c, &msg, &err), 0);
 	assert_string_equal(msg, "tags unchanged");
 	free(msg);
 	/* Set from a line: the prompt's way. */

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,34 +145,16 @@ md_note(const struct store_note *n, void *arg)
 	return 0;
 }
 
-/* A JSON string member, or null. */
-static void
-json_str(struct json_object *o, const char *key, const char *v)
-{
-	json_object_object_add(o, key, v != NULL ?
-	    json_object_new_string(v) : NULL);
-}
-
 /* A note as a JSON object in the story's array. */
 static int
 json_note(const struct store_note *n, void *arg)
 {
-	struct json_object	*o, *span = NULL;
+	struct json_object	*o;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(n->id));
-	if (n->has_span) {
-		span = json_object_new_object();
-		json_object_object_add(span, "start",
-		    json_object_new_int64((int64_t)n->start));
-		json_object_object_add(span, "end",
-		    json_object_new_int64((int64_t)n->end));
-	}
-	json_object_object_add(o, "span", span);
-	json_str(o, "anchor", n->has_span ? n->anchor : NULL);
-	json_str(o, "note", n->note != NULL ? n->note : "");
-	json_object_object_add(o, "created", json_object_new_int64(n->created));
-	json_object_object_add(o, "updated", json_object_new_int64(n->updated));
+	cmd_json_note(o, n, n->has_span ? n->anchor : NULL,
+	    n->note != NULL ? n->note : "");
 	json_object_array_add(arg, o);
 	return 0;
 }
@@ -192,11 +173,11 @@ export_story(const struct article *a, void *arg)
 	if (x->json) {
 		o = json_object_new_object();
 		json_object_object_add(o, "id", json_object_new_int64(a->id));
-		json_str(o, "title", a->title);
-		json_str(o, "outlet", a->outlet);
-		json_str(o, "byline", a->byline);
-		json_str(o, "published", a->published);
-		json_str(o, "url", a->url);
+		cmd_json_string(o, "title", a->title);
+		cmd_json_string(o, "outlet", a->outlet);
+		cmd_json_string(o, "byline", a->byline);
+		cmd_json_string(o, "published", a->published);
+		cmd_json_string(o, "url", a->url);
 		arr = json_object_new_array();
 		for (i = 0; i < a->ntags; i++)
 			json_object_array_add(arr,
@@ -270,80 +251,31 @@ export_run(struct export *x, const char *tag)
 	return 0;
 }
 
-int
-cmd_export(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+cmd_export(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "format",	required_argument,	NULL, 'f' },
-		{ "json",	no_argument,		NULL, 'j' },
-		{ "tag",	required_argument,	NULL, 't' },
-		{ "output",	required_argument,	NULL, 'o' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("export");
 	struct export		 x;
 	struct cmd_output	 o;
-	const char		*output = NULL;
-	char			*tag = NULL;
-	int			 ch, rv = CMD_FAILED;
+	const char		*output = cmd_args_value(args, 'o');
+	int			 rv = CMD_FAILED;
 
+	if (args->argc != 0)
+		return cmd_usage_error(args->entry, "unexpected argument '%s'",
+		    args->argv[0]);
 	memset(&x, 0, sizeof x);
 	memset(&o, 0, sizeof o);
 	o.fd = -1;
-	while ((ch = cmd_getopt(argc, argv, "f:t:o:h", longopts)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				x.json = 1;
-			else if (strcmp(optarg, "markdown") == 0 ||
-			    strcmp(optarg, "md") == 0)
-				x.json = 0;
-			else {
-				free(tag);
-				return cmd_usage_error(self, "unknown format "
-				    "'%s': markdown or json", optarg);
-			}
-			break;
-		case 'j':
-			x.json = 1;
-			break;
-		case 't':
-			free(tag);
-			if ((tag = library_tag_parse(optarg, &x.err)) == NULL) {
-				rv = cmd_usage_error(self, "%s", x.err);
-				free(x.err);
-				return rv;
-			}
-			break;
-		case 'o':
-			if (*optarg == '\0') {
-				free(tag);
-				return cmd_usage_error(self,
-				    "--output needs a file");
-			}
-			output = optarg;
-			break;
-		case 'h':
-			free(tag);
-			cmd_help(stdout, self);
-			return CMD_OK;
-		default:
-			free(tag);
-			return cmd_usage_error(self, NULL);
-		}
-	}
-	if (optind != argc) {
-		free(tag);
-		return cmd_usage_error(self, "unexpected argument '%s'",
-		    argv[optind]);
-	}
+	/* --json and --format: the last one given says. */
+	x.json = cmd_args_last(args, "fj") == 'j' ||
+	    (cmd_args_last(args, "fj") == 'f' &&
+	    strcmp(cmd_args_value(args, 'f'), "json") == 0);
 	if ((x.s = cmd_store(ctx)) == NULL)
 		goto out;
 	if (cmd_output_open(&o, output, &x.err) != 0)
 		goto out;
 	x.out = o.f;
-	if (export_run(&x, tag) != 0 || cmd_output_commit(&o, &x.err) != 0)
+	if (export_run(&x, cmd_args_value(args, 't')) != 0 ||
+	    cmd_output_commit(&o, &x.err) != 0)
 		goto out;
 	if (output != NULL && strcmp(output, "-") != 0)
 		cmd_error("wrote %zu %s to %s", x.stories,
@@ -354,6 +286,58 @@ out:
 	if (rv != CMD_OK && x.err != NULL)
 		cmd_error("%s", x.err);
 	free(x.err);
-	free(tag);
 	return rv;
 }
+
+/* --format: markdown (md) or json. */
+static char *
+export_check_format(struct cmd_args *args, const char *v, char **err)
+{
+	if (strcmp(v, "json") != 0 && strcmp(v, "markdown") != 0 &&
+	    strcmp(v, "md") != 0) {
+		xasprintf(err, "unknown format '%s': markdown or json", v);
+		return NULL;
+	}
+	return xstrdup(v);
+}
+
+/* --output: a file, or - for stdout. */
+static char *
+export_check_output(struct cmd_args *args, const char *v, char **err)
+{
+	if (*v == '\0') {
+		*err = xstrdup("--output needs a file");
+		return NULL;
+	}
+	return xstrdup(v);
+}
+
+static const struct cmd_option cmd_export_options[] = {
+	{ 'f', "format", CMD_VALUE, export_check_format, NULL },
+	CMD_OPTION_JSON,
+	CMD_OPTION_TAG,
+	{ 'o', "output", CMD_VALUE, export_check_output, NULL },
+	CMD_OPTION_END
+};
+
+const struct cmd_entry cmd_export_entry = {
+	"export", "[--format markdown|json | --json] [--tag TAG] "
+	"[--output FILE]",
+	"export tagged and annotated stories with their notes",
+	"Write every story that has tags or notes (with --tag, every story\n"
+	"with that tag), newest first: title, outlet, byline, date, URL,\n"
+	"tags, and each note with the passage it covers.\n"
+	"\n"
+	"  -f, --format FMT     markdown (the default: for people, the\n"
+	"                       stories' text escaped) or json (one object\n"
+	"                       per story per line: id, title, outlet,\n"
+	"                       byline, published, url, tags, notes)\n"
+	"      --json           the same as --format json\n"
+	"  -t, --tag TAG        only the stories tagged TAG\n"
+	"  -o, --output FILE    write FILE whole or not at all (a temporary\n"
+	"                       file renamed over it) instead of stdout;\n"
+	"                       only a regular file of yours is replaced,\n"
+	"                       keeping its mode (not a symbolic link, a\n"
+	"                       device or a FIFO); - is stdout\n",
+	cmd_export_options, 0, cmd_export
+};

@@ -1,7 +1,6 @@
 /* dossier extract: entities and attributed quotes in files, no store. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,81 +133,99 @@ json_put_span(struct buf *o, size_t start, size_t end)
 	json_put_num(o, end);
 }
 
+/*
+ * Open the i-th object of an array: ',' after the first, the span, the
+ * kind under key, and the text the span covers.
+ */
+static void
+json_put_item(struct buf *o, size_t i, const char *text, size_t start,
+    size_t end, const char *key, const char *kind)
+{
+	if (i > 0)
+		JSON_LIT(o, ",");
+	JSON_LIT(o, "{");
+	json_put_span(o, start, end);
+	JSON_LIT(o, ",\"");
+	json_put_raw(o, key);
+	JSON_LIT(o, "\":\"");
+	json_put_raw(o, kind);
+	JSON_LIT(o, "\",\"text\":");
+	json_put_string(o, text + start, end - start);
+}
+
+/* The i-th entity mention: span, type, text, name, title, affiliation. */
+static void
+json_put_mention(struct buf *o, const struct extract *x, size_t i)
+{
+	const struct ex_mention	*m = &x->ments[i];
+	const struct ex_entity	*ent = &x->ents[m->entity];
+
+	json_put_item(o, i, x->text, m->start, m->end, "type",
+	    extract_kind_name(ent->kind));
+	JSON_LIT(o, ",\"name\":");
+	json_put_cstring(o, ent->name);
+	JSON_LIT(o, ",\"title\":");
+	json_put_cstring(o, m->title != NULL ? m->title : ent->title);
+	if (ent->affiliation != NULL) {
+		JSON_LIT(o, ",\"affiliation\":");
+		json_put_cstring(o, ent->affiliation);
+	}
+	JSON_LIT(o, "}");
+}
+
+/* The i-th quote: span, kind, text, cue, and speaker (or null). */
+static void
+json_put_quote(struct buf *o, const struct extract *x, size_t i)
+{
+	const struct ex_quote	*q = &x->quotes[i];
+
+	json_put_item(o, i, x->text, q->start, q->end, "kind",
+	    extract_quote_kind_name(q->kind));
+	if (q->cue_start == EX_NONE)
+		JSON_LIT(o, ",\"cue\":null");
+	else {
+		JSON_LIT(o, ",\"cue\":{");
+		json_put_span(o, q->cue_start, q->cue_end);
+		JSON_LIT(o, "}");
+	}
+	if (q->sp_start == EX_NONE) {
+		JSON_LIT(o, ",\"speaker\":null}");
+		return;
+	}
+	JSON_LIT(o, ",\"speaker\":{");
+	json_put_span(o, q->sp_start, q->sp_end);
+	JSON_LIT(o, ",\"text\":");
+	json_put_string(o, x->text + q->sp_start, q->sp_end - q->sp_start);
+	JSON_LIT(o, ",\"name\":");
+	json_put_cstring(o, q->entity != EX_NONE ?
+	    x->ents[q->entity].name : NULL);
+	JSON_LIT(o, ",\"source\":\"");
+	json_put_raw(o, q->source == EX_SOURCE_MEDIA ? "media" :
+	    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
+	    q->entity != EX_NONE ? extract_kind_name(
+	    x->ents[q->entity].kind) : "unknown");
+	JSON_LIT(o, "\"}}");
+}
+
 /* One JSON object a file, as DESIGN.md gives it. */
 static void
 extract_json(const char *file, const struct extract *x)
 {
-	const struct ex_mention	*m;
-	const struct ex_entity	*ent;
-	const struct ex_quote	*q;
-	const char		*title;
-	struct buf		 o;
-	size_t			 i;
+	struct buf	o;
+	size_t		i;
 
 	buf_init(&o);
 	JSON_LIT(&o, "{\"file\":");
 	json_put_cstring(&o, file);
 	JSON_LIT(&o, ",\"entities\":[");
 	for (i = 0; i < x->nments; i++) {
-		m = &x->ments[i];
-		ent = &x->ents[m->entity];
-		if (i > 0)
-			JSON_LIT(&o, ",");
-		JSON_LIT(&o, "{");
-		json_put_span(&o, m->start, m->end);
-		JSON_LIT(&o, ",\"type\":\"");
-		json_put_raw(&o, extract_kind_name(ent->kind));
-		JSON_LIT(&o, "\",\"text\":");
-		json_put_string(&o, x->text + m->start, m->end - m->start);
-		JSON_LIT(&o, ",\"name\":");
-		json_put_cstring(&o, ent->name);
-		JSON_LIT(&o, ",\"title\":");
-		title = m->title != NULL ? m->title : ent->title;
-		json_put_cstring(&o, title);
-		if (ent->affiliation != NULL) {
-			JSON_LIT(&o, ",\"affiliation\":");
-			json_put_cstring(&o, ent->affiliation);
-		}
-		JSON_LIT(&o, "}");
+		json_put_mention(&o, x, i);
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
 	JSON_LIT(&o, "],\"quotes\":[");
 	for (i = 0; i < x->nquotes; i++) {
-		q = &x->quotes[i];
-		if (i > 0)
-			JSON_LIT(&o, ",");
-		JSON_LIT(&o, "{");
-		json_put_span(&o, q->start, q->end);
-		JSON_LIT(&o, ",\"kind\":\"");
-		json_put_raw(&o, extract_quote_kind_name(q->kind));
-		JSON_LIT(&o, "\",\"text\":");
-		json_put_string(&o, x->text + q->start, q->end - q->start);
-		if (q->cue_start == EX_NONE)
-			JSON_LIT(&o, ",\"cue\":null");
-		else {
-			JSON_LIT(&o, ",\"cue\":{");
-			json_put_span(&o, q->cue_start, q->cue_end);
-			JSON_LIT(&o, "}");
-		}
-		if (q->sp_start == EX_NONE)
-			JSON_LIT(&o, ",\"speaker\":null}");
-		else {
-			JSON_LIT(&o, ",\"speaker\":{");
-			json_put_span(&o, q->sp_start, q->sp_end);
-			JSON_LIT(&o, ",\"text\":");
-			json_put_string(&o, x->text + q->sp_start,
-			    q->sp_end - q->sp_start);
-			JSON_LIT(&o, ",\"name\":");
-			json_put_cstring(&o, q->entity != EX_NONE ?
-			    x->ents[q->entity].name : NULL);
-			JSON_LIT(&o, ",\"source\":\"");
-			json_put_raw(&o, q->source == EX_SOURCE_MEDIA ? "media" :
-			    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
-			    q->entity != EX_NONE ? extract_kind_name(
-			    x->ents[q->entity].kind) : "unknown");
-			JSON_LIT(&o, "\"}}");
-		}
+		json_put_quote(&o, x, i);
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
@@ -275,87 +292,89 @@ extract_text(const char *file, const struct extract *x)
 	}
 }
 
-int
-cmd_extract(struct cmd_ctx *ctx, int argc, char **argv)
+/*
+ * The text of one file to analyse, as import reads it or (raw) the file
+ * itself: a new string (*len bytes), or NULL when the file failed (said).
+ */
+static char *
+extract_read(const char *file, int raw, size_t *len)
 {
-	static const struct option longopts[] = {
-		{ "json",	no_argument,	NULL, 'j' },
-		{ "raw",	no_argument,	NULL, 'r' },
-		{ "help",	no_argument,	NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("extract");
-	struct extract		 x;
-	struct article		 a;
-	char			*data, *text, *err;
-	size_t			 len, tlen;
-	int			 ch, i, json = 0, raw = 0, rv = CMD_OK;
+	struct article	 a;
+	char		*data, *text = NULL, *err = NULL;
+	size_t		 n;
 
-	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
-		switch (ch) {
-		case 'j':
-			json = 1;
-			break;
-		case 'r':
-			raw = 1;
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			return CMD_OK;
-		default:
-			return cmd_usage_error(self, NULL);
-		}
+	if (import_read_file(file, raw ? EXTRACT_MAX_FILE : IMPORT_MAX_FILE,
+	    &data, &n, &err) != 0) {
+		cmd_error_about(file, err);
+		free(err);
+		return NULL;
 	}
-	if (optind == argc)
-		return cmd_usage_error(self, "no files given");
-	for (i = optind; i < argc; i++) {
-		err = NULL;
-		text = NULL;
-		article_init(&a);
-		if (import_read_file(argv[i], raw ? EXTRACT_MAX_FILE :
-		    IMPORT_MAX_FILE, &data, &len, &err) != 0) {
-			fputs("dossier: ", stderr);
-			cmd_print_line(stderr, argv[i]);
-			fputs(": ", stderr);
-			cmd_print_line(stderr, err);
-			fputc('\n', stderr);
-			free(err);
+	article_init(&a);
+	if (raw) {
+		/* Offsets are into the file itself when it is UTF-8. */
+		if (utf8_valid(data, n)) {
+			text = data;
+			*len = n;
+			data = NULL;
+		} else
+			text = utf8_normalize(data, n, len);
+	} else if (import_parse_bytes(file, data, n, &a, &err) == 0) {
+		text = a.body != NULL ? xstrdup(a.body) : xstrdup("");
+		*len = a.body_len;
+	} else {
+		cmd_error_about(file, err);
+		free(err);
+	}
+	article_free(&a);
+	free(data);
+	return text;
+}
+
+static int
+cmd_extract(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	struct extract	 x;
+	char		*text;
+	size_t		 len;
+	int		 i, rv = CMD_OK;
+
+	if (args->argc == 0)
+		return cmd_usage_error(args->entry, "no files given");
+	for (i = 0; i < args->argc; i++) {
+		if ((text = extract_read(args->argv[i], cmd_args_has(args, 'r'),
+		    &len)) == NULL) {
 			rv = CMD_FAILED;
 			continue;
 		}
-		if (raw) {
-			/* Offsets are into the file itself when it is UTF-8. */
-			if (utf8_valid(data, len)) {
-				text = data;
-				tlen = len;
-				data = NULL;
-			} else
-				text = utf8_normalize(data, len, &tlen);
-		} else if (import_parse_bytes(argv[i], data, len, &a,
-		    &err) == 0) {
-			text = a.body != NULL ? xstrdup(a.body) : xstrdup("");
-			tlen = a.body_len;
-		} else {
-			fputs("dossier: ", stderr);
-			cmd_print_line(stderr, argv[i]);
-			fputs(": ", stderr);
-			cmd_print_line(stderr, err);
-			fputc('\n', stderr);
-			free(err);
-			free(data);
-			article_free(&a);
-			rv = CMD_FAILED;
-			continue;
-		}
-		extract_run(&x, text, tlen);
-		if (json)
-			extract_json(argv[i], &x);
+		extract_run(&x, text, len);
+		if (cmd_args_has(args, 'j'))
+			extract_json(args->argv[i], &x);
 		else
-			extract_text(argv[i], &x);
+			extract_text(args->argv[i], &x);
 		extract_free(&x);
-		article_free(&a);
 		free(text);
-		free(data);
 	}
 	return rv;
 }
+
+static const struct cmd_option cmd_extract_options[] = {
+	CMD_OPTION_JSON,
+	{ 'r', "raw", CMD_LONG, NULL, NULL },
+	CMD_OPTION_END
+};
+
+const struct cmd_entry cmd_extract_entry = {
+	"extract", "[--json] [--raw] FILE...",
+	"find people, organisations, places and quotes in files",
+	"Run entity and quote extraction on files without touching the\n"
+	"library. Each file is read as import reads it and the story's body\n"
+	"is analysed; with --raw the whole file is the text. Offsets are\n"
+	"UTF-8 byte offsets into that text, half-open.\n"
+	"\n"
+	"      --json      one JSON object per file: file, entities (start,\n"
+	"                  end, type, text, name, title) and quotes (start,\n"
+	"                  end, kind, text, cue, speaker: start, end, text,\n"
+	"                  name, source; or null)\n"
+	"      --raw       analyse the whole file as plain text\n",
+	cmd_extract_options, 0, cmd_extract
+};

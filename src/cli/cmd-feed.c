@@ -1,12 +1,11 @@
 /*
- * dossier add, feeds, tag-feed and remove: subscribing to feeds, listing
- * them with their fetch state and tags, changing their tags, and removing
- * them without losing a user's work.
+ * dossier add, feeds and remove: subscribing to feeds, listing them with
+ * their fetch state and tags, and removing them without losing a user's
+ * work; and how one feed's add or fetch is reported (also for fetch and
+ * opml).
  */
 #include "config.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,20 +16,11 @@
 #include "cmd.h"
 #include "feed-subscribe.h"
 #include "fetch.h"
-#include "library.h"
 #include "plural.h"
 #include "store.h"
 #include "url.h"
 #include "xmalloc.h"
 #include "banned.h"
-
-/* Set a JSON string member, or null when the value is absent. */
-static void
-json_set_string(struct json_object *o, const char *key, const char *v)
-{
-	json_object_object_add(o, key, v != NULL ?
-	    json_object_new_string(v) : NULL);
-}
 
 /* Keep a copy of the feed's title, else its address. */
 static int
@@ -39,61 +29,6 @@ feed_name_row(const struct store_feed *f, void *arg)
 	*(char **)arg = f->title != NULL ? xstrdup(f->title) :
 	    url_redact(f->url);
 	return 1;
-}
-
-/* Keep the id of the feed found. */
-static int
-feed_id_row(const struct store_feed *f, void *arg)
-{
-	*(int64_t *)arg = f->id;
-	return 1;
-}
-
-int
-cmd_feed_id(struct store *s, const char *arg, int64_t *id)
-{
-	char	*end, *err = NULL, *norm;
-	long long v;
-	int	 rc;
-
-	errno = 0;
-	v = strtoll(arg, &end, 10);
-	if (*arg >= '0' && *arg <= '9' && *end == '\0' && errno == 0 &&
-	    v > 0)
-		rc = store_feed_list(s, (int64_t)v, NULL, feed_id_row, id,
-		    &err);
-	else {
-		/* As written, else as the library spells addresses. */
-		rc = store_feed_list(s, 0, arg, feed_id_row, id, &err);
-		if (rc == 1 && (norm = fetch_url_normalize(arg)) != NULL) {
-			rc = store_feed_list(s, 0, norm, feed_id_row, id,
-			    &err);
-			free(norm);
-		}
-	}
-	if (rc < 0) {
-		cmd_error("%s", err);
-		free(err);
-		return -1;
-	}
-	if (rc == 1) {
-		fputs("dossier: ", stderr);
-		cmd_print_url(stderr, arg);
-		fputs(": no such feed; see 'dossier feeds'\n", stderr);
-		return -1;
-	}
-	return 0;
-}
-
-void
-cmd_print_tags(FILE *f, char *const *tags, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		fputs(i == 0 ? "  #" : " #", f);
-		cmd_print_line(f, tags[i]);
-	}
 }
 
 /* Say where a feed moved for good. */
@@ -107,19 +42,26 @@ feed_report_moved(const struct feed_sync_event *ev)
 	putchar(')');
 }
 
+/* Start a report line: "VERB     ID  " and the feed's title or address. */
+static void
+feed_report_head(const char *verb, const struct feed_sync_event *ev)
+{
+	printf("%-8s %lld  ", verb, (long long)ev->id);
+	if (ev->title != NULL)
+		cmd_print_line(stdout, ev->title);
+	else
+		cmd_print_url(stdout, ev->url);
+}
+
 /* Print a feed event of add or fetch as one line. */
 void
 cmd_feed_report(const struct feed_sync_event *ev, int quiet)
 {
+	if (quiet && ev->status != FEED_SYNC_FAILED)
+		return;
 	switch (ev->status) {
 	case FEED_SYNC_FETCHED:
-		if (quiet)
-			break;
-		printf("%-8s %lld  ", "fetched", (long long)ev->id);
-		if (ev->title != NULL)
-			cmd_print_line(stdout, ev->title);
-		else
-			cmd_print_url(stdout, ev->url);
+		feed_report_head("fetched", ev);
 		printf(": %zu new", ev->added);
 		if (ev->updated > 0)
 			printf(", %zu updated", ev->updated);
@@ -128,20 +70,12 @@ cmd_feed_report(const struct feed_sync_event *ev, int quiet)
 		putchar('\n');
 		break;
 	case FEED_SYNC_NOT_MODIFIED:
-		if (quiet)
-			break;
-		printf("%-8s %lld  ", "same", (long long)ev->id);
-		if (ev->title != NULL)
-			cmd_print_line(stdout, ev->title);
-		else
-			cmd_print_url(stdout, ev->url);
+		feed_report_head("same", ev);
 		fputs(": not modified", stdout);
 		feed_report_moved(ev);
 		putchar('\n');
 		break;
 	case FEED_SYNC_EXISTS:
-		if (quiet)
-			break;
 		printf("%-8s %lld  ", "exists", (long long)ev->id);
 		cmd_print_url(stdout, ev->url);
 		fputs(": already in the library", stdout);
@@ -151,13 +85,7 @@ cmd_feed_report(const struct feed_sync_event *ev, int quiet)
 		putchar('\n');
 		break;
 	case FEED_SYNC_REMOVED:
-		if (quiet)
-			break;
-		printf("%-8s %lld  ", "removed", (long long)ev->id);
-		if (ev->title != NULL)
-			cmd_print_line(stdout, ev->title);
-		else
-			cmd_print_url(stdout, ev->url);
+		feed_report_head("removed", ev);
 		fputs(": removed while fetching; nothing stored\n", stdout);
 		break;
 	case FEED_SYNC_FAILED:
@@ -198,57 +126,14 @@ add_report(const struct feed_sync_event *ev, void *arg)
 	cmd_feed_report(ev, ui->quiet);
 }
 
-int
-cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
+/* Check every address before touching the library or the network. */
+static int
+add_check(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "tag",	required_argument,	NULL, 't' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("add");
-	struct feed_sync_options	 opts;
-	struct feed_sync_totals	 all;
-	struct add_ui		 ui;
-	struct store		*s;
-	char			*tag, *err = NULL;
-	size_t			 i;
-	int			 ch, rv = CMD_USAGE;
+	char	*err = NULL;
+	int	 i;
 
-	memset(&opts, 0, sizeof opts);
-	memset(&ui, 0, sizeof ui);
-	memset(&all, 0, sizeof all);
-	while ((ch = cmd_getopt(argc, argv, "t:qh", longopts)) != -1) {
-		switch (ch) {
-		case 't':
-			if ((tag = library_tag_parse(optarg, &err)) == NULL) {
-				cmd_usage_error(self, "%s", err);
-				free(err);
-				goto out;
-			}
-			opts.tags = xreallocarray(opts.tags, opts.ntags + 1,
-			    sizeof *opts.tags);
-			opts.tags[opts.ntags++] = tag;
-			break;
-		case 'q':
-			ui.quiet = 1;
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			rv = CMD_OK;
-			goto out;
-		default:
-			cmd_usage_error(self, NULL);
-			goto out;
-		}
-	}
-	if (optind == argc) {
-		cmd_usage_error(self, "give the address of a feed or a page");
-		goto out;
-	}
-	/* Check every address before touching the library or the network. */
-	for (i = (size_t)optind; i < (size_t)argc; i++) {
+	for (i = 0; i < argc; i++) {
 		if (fetch_url_check(argv[i], &err) != 0) {
 			fputs("dossier: ", stderr);
 			cmd_print_url(stderr, argv[i]);
@@ -256,28 +141,44 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_print_line(stderr, err);
 			fputc('\n', stderr);
 			free(err);
-			goto out;
+			return -1;
 		}
 	}
-	rv = CMD_FAILED;
+	return 0;
+}
+
+static int
+cmd_add(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	struct feed_sync_options	 opts;
+	struct feed_sync_totals	 all;
+	struct add_ui		 ui;
+	struct store		*s;
+	char			*err = NULL;
+	int			 i;
+
+	if (args->argc == 0)
+		return cmd_usage_error(args->entry, "give the address of a "
+		    "feed or a page");
+	if (add_check(args->argc, args->argv) != 0)
+		return CMD_USAGE;
 	if ((s = cmd_store_create(ctx)) == NULL)
-		goto out;
+		return CMD_FAILED;
 	if (fetch_init(&err) != 0) {
 		cmd_error("%s", err);
 		free(err);
-		goto out;
+		return CMD_FAILED;
 	}
+	memset(&opts, 0, sizeof opts);
+	memset(&all, 0, sizeof all);
+	opts.tags = cmd_args_values(args, 't', &opts.ntags);
 	opts.report = add_report;
 	opts.arg = &ui;
+	ui.quiet = cmd_args_has(args, 'q');
 	ui.opts = &opts;
-	for (i = (size_t)optind; i < (size_t)argc; i++)
-		feed_subscribe(s, argv[i], &opts, &all);
-	rv = all.failed > 0 ? CMD_FAILED : CMD_OK;
-out:
-	for (i = 0; i < opts.ntags; i++)
-		free(opts.tags[i]);
-	free(opts.tags);
-	return rv;
+	for (i = 0; i < args->argc; i++)
+		feed_subscribe(s, args->argv[i], &opts, &all);
+	return all.failed > 0 ? CMD_FAILED : CMD_OK;
 }
 
 /* "2026-01-02 10:00" in UTC, or "never". */
@@ -305,26 +206,23 @@ feeds_json(const struct store_feed *f, void *arg)
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(f->id));
 	url = url_redact(f->url);
-	json_set_string(o, "url", url);
+	cmd_json_string(o, "url", url);
 	free(url);
-	json_set_string(o, "title", f->title);
-	json_set_string(o, "kind", feed_kind_name(f->kind));
+	cmd_json_string(o, "title", f->title);
+	cmd_json_string(o, "kind", feed_kind_name(f->kind));
 	json_object_object_add(o, "articles",
 	    json_object_new_int64(f->articles));
 	json_object_object_add(o, "unread", json_object_new_int64(f->unread));
 	feed_time(f->fetched, when, sizeof when, 1);
-	json_set_string(o, "fetched", f->fetched > 0 ? when : NULL);
+	cmd_json_string(o, "fetched", f->fetched > 0 ? when : NULL);
 	json_object_object_add(o, "status", f->status > 0 ?
 	    json_object_new_int(f->status) : NULL);
-	json_set_string(o, "error", f->error);
+	cmd_json_string(o, "error", f->error);
 	tags = json_object_new_array();
 	for (i = 0; i < f->ntags; i++)
 		json_object_array_add(tags, json_object_new_string(f->tags[i]));
 	json_object_object_add(o, "tags", tags);
-	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-	    JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
-	return ferror(stdout) ? 1 : 0;
+	return cmd_json_print(o);
 }
 
 static int
@@ -353,33 +251,15 @@ feeds_text(const struct store_feed *f, void *arg)
 	return ferror(stdout) ? 1 : 0;
 }
 
-int
-cmd_feeds(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+cmd_feeds(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "json",	no_argument,	NULL, 'j' },
-		{ "help",	no_argument,	NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("feeds");
-	struct store		*s;
-	char			*err = NULL;
-	int			 ch, json = 0;
+	struct store	*s;
+	char		*err = NULL;
+	int		 json = cmd_args_has(args, 'j');
 
-	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
-		switch (ch) {
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			return CMD_OK;
-		default:
-			return cmd_usage_error(self, NULL);
-		}
-	}
-	if (optind != argc)
-		return cmd_usage_error(self, "no arguments expected");
+	if (args->argc != 0)
+		return cmd_usage_error(args->entry, "no arguments expected");
 	if ((s = cmd_store(ctx)) == NULL)
 		return CMD_FAILED;
 	if (!json)
@@ -394,122 +274,94 @@ cmd_feeds(struct cmd_ctx *ctx, int argc, char **argv)
 	return CMD_OK;
 }
 
-int
-cmd_remove(struct cmd_ctx *ctx, int argc, char **argv)
+/* Remove one feed named by a word, saying what was removed and kept. */
+static int
+remove_one(struct store *s, const char *word)
 {
-	static const struct option longopts[] = {
-		{ "help",	no_argument,	NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("remove");
-	struct store		*s;
-	char			*err = NULL, *name;
-	int64_t			 id, removed, kept;
-	int			 ch, i, rv = CMD_OK;
+	char	*err = NULL, *name = NULL;
+	int64_t	 id, removed, kept;
 
-	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
-		switch (ch) {
-		case 'h':
-			cmd_help(stdout, self);
-			return CMD_OK;
-		default:
-			return cmd_usage_error(self, NULL);
-		}
+	if (cmd_feed_id(s, word, &id) != 0)
+		return -1;
+	store_feed_list(s, id, NULL, feed_name_row, &name, NULL);
+	if (store_feed_remove(s, id, &removed, &kept, &err) != 0) {
+		cmd_error_about(word, err != NULL ? err : "no such feed");
+		free(err);
+		free(name);
+		return -1;
 	}
-	if (optind == argc)
-		return cmd_usage_error(self, "give the feeds to remove");
+	printf("removed  %lld  ", (long long)id);
+	cmd_print_line(stdout, name != NULL ? name : word);
+	free(name);
+	printf(": %lld %s removed", (long long)removed,
+	    plural(removed, "story", "stories"));
+	if (kept > 0)
+		printf(", %lld kept in Saved stories (tagged, "
+		    "annotated or starred)", (long long)kept);
+	putchar('\n');
+	return 0;
+}
+
+static int
+cmd_remove(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	struct store	*s;
+	int		 i, rv = CMD_OK;
+
+	if (args->argc == 0)
+		return cmd_usage_error(args->entry, "give the feeds to remove");
 	if ((s = cmd_store(ctx)) == NULL)
 		return CMD_FAILED;
-	for (i = optind; i < argc; i++) {
-		if (cmd_feed_id(s, argv[i], &id) != 0) {
+	for (i = 0; i < args->argc; i++)
+		if (remove_one(s, args->argv[i]) != 0)
 			rv = CMD_FAILED;
-			continue;
-		}
-		name = NULL;
-		store_feed_list(s, id, NULL, feed_name_row, &name, NULL);
-		if (store_feed_remove(s, id, &removed, &kept, &err) != 0) {
-			fputs("dossier: ", stderr);
-			cmd_print_line(stderr, argv[i]);
-			fputs(": ", stderr);
-			cmd_print_line(stderr, err != NULL ? err :
-			    "no such feed");
-			fputc('\n', stderr);
-			free(err);
-			free(name);
-			err = NULL;
-			rv = CMD_FAILED;
-			continue;
-		}
-		printf("removed  %lld  ", (long long)id);
-		cmd_print_line(stdout, name != NULL ? name : argv[i]);
-		free(name);
-		printf(": %lld %s removed", (long long)removed,
-		    plural(removed, "story", "stories"));
-		if (kept > 0)
-			printf(", %lld kept in Saved stories (tagged, "
-			    "annotated or starred)", (long long)kept);
-		putchar('\n');
-	}
 	return rv;
 }
 
-/* Print a feed's tags, one a line. */
-static int
-tag_feed_print(const struct store_feed *f, void *arg)
-{
-	size_t	i;
+static const struct cmd_option cmd_add_options[] = {
+	CMD_OPTION_TAG,
+	CMD_OPTION_QUIET,
+	CMD_OPTION_END
+};
 
-	for (i = 0; i < f->ntags; i++) {
-		cmd_print_line(stdout, f->tags[i]);
-		putchar('\n');
-	}
-	return 1;
-}
+const struct cmd_entry cmd_add_entry = {
+	"add", "[--tag TAG]... [--quiet] URL...",
+	"subscribe to feeds (RSS, Atom, JSON Feed) or keep a page",
+	"Add feeds by their address. Each is fetched once to learn its\n"
+	"title and kind, and its stories are stored. An HTML page that\n"
+	"advertises a feed adds that feed; a page that advertises none is\n"
+	"kept as one story. Adding a feed twice says it exists. Addresses\n"
+	"must be http or https.\n"
+	"\n"
+	"  -t, --tag TAG   tag the feed: its stories get TAG, now and on\n"
+	"                  every later fetch (repeatable); a feed already\n"
+	"                  there gets the tag, its stories do not\n"
+	"  -q, --quiet     print only failures\n",
+	cmd_add_options, 0, cmd_add
+};
 
-int
-cmd_tag_feed(struct cmd_ctx *ctx, int argc, char **argv)
-{
-	const struct cmd_entry	*self = cmd_find("tag-feed");
-	struct store		*s;
-	char			**add = NULL, **del = NULL, *err = NULL;
-	char			*msg = NULL;
-	size_t			  nadd = 0, ndel = 0;
-	int64_t			  id;
-	int			  rc, rv = CMD_FAILED;
+static const struct cmd_option cmd_feeds_options[] = {
+	CMD_OPTION_JSON,
+	CMD_OPTION_END
+};
 
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		cmd_help(stdout, self);
-		return CMD_OK;
-	}
-	if (argc < 2)
-		return cmd_usage_error(self, "which feed? give its id or "
-		    "address");
-	/* Tags are checked before the library is opened. */
-	if (cmd_tag_args(self, argc - 2, argv + 2, &add, &nadd, &del,
-	    &ndel) != 0) {
-		rv = CMD_USAGE;
-		goto out;
-	}
-	if ((s = cmd_store(ctx)) == NULL || cmd_feed_id(s, argv[1], &id) != 0)
-		goto out;
-	if (nadd + ndel == 0)
-		rc = store_feed_list(s, id, NULL, tag_feed_print, NULL, &err);
-	else
-		rc = library_feed_tags_change(s, id, add, nadd, del, ndel,
-		    &msg, &err);
-	if (rc != 0)
-		cmd_error("%s", err != NULL ? err :
-		    "no such feed");
-	else {
-		if (msg != NULL)
-			printf("feed %lld: %s\n", (long long)id, msg);
-		rv = CMD_OK;
-	}
-out:
-	library_strv_free(add, nadd);
-	library_strv_free(del, ndel);
-	free(msg);
-	free(err);
-	return rv;
-}
+const struct cmd_entry cmd_feeds_entry = {
+	"feeds", "[--json]",
+	"list the feeds with their tags and last fetch",
+	"List the feeds: id, kind, stories, unread, last fetch (UTC),\n"
+	"title and address, the feed's tags, and the last error if the\n"
+	"fetch failed.\n"
+	"\n"
+	"      --json      one JSON object per feed: id, url, title, kind,\n"
+	"                  articles, unread, fetched, status, error, tags\n",
+	cmd_feeds_options, 0, cmd_feeds
+};
+
+const struct cmd_entry cmd_remove_entry = {
+	"remove", "FEED...",
+	"remove feeds and their stories, keeping your tagged ones",
+	"Remove feeds (by id or address) and their stories. Stories you\n"
+	"tagged, annotated or starred are kept, moved to Saved stories.\n"
+	"Saved stories itself cannot be removed.\n",
+	NULL, 0, cmd_remove
+};

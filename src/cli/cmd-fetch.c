@@ -1,7 +1,6 @@
 /* dossier fetch: every feed, those named, or those tagged, into the library. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +11,6 @@
 #include "cmd.h"
 #include "feed-refresh.h"
 #include "fetch.h"
-#include "library.h"
 #include "plural.h"
 #include "store.h"
 #include "url.h"
@@ -25,13 +23,6 @@ struct fetch_ui {
 	int		progress;	/* stderr is a terminal */
 	struct cmd_progress bar;
 };
-
-static void
-json_set_string(struct json_object *o, const char *key, const char *v)
-{
-	json_object_object_add(o, key, v != NULL ?
-	    json_object_new_string(v) : NULL);
-}
 
 static void
 fetch_json(const struct feed_sync_event *ev)
@@ -49,22 +40,20 @@ fetch_json(const struct feed_sync_event *ev)
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(ev->id));
 	url = ev->url != NULL ? url_redact(ev->url) : NULL;
-	json_set_string(o, "url", url);
+	cmd_json_string(o, "url", url);
 	free(url);
-	json_set_string(o, "title", ev->title);
-	json_set_string(o, "kind", ev->kind);
-	json_set_string(o, "status", names[ev->status]);
+	cmd_json_string(o, "title", ev->title);
+	cmd_json_string(o, "kind", ev->kind);
+	cmd_json_string(o, "status", names[ev->status]);
 	json_object_object_add(o, "new", json_object_new_int64(
 	    (int64_t)ev->added));
 	json_object_object_add(o, "updated", json_object_new_int64(
 	    (int64_t)ev->updated));
 	json_object_object_add(o, "dropped", json_object_new_int64(
 	    (int64_t)ev->dropped));
-	json_set_string(o, "dropped_first", ev->dropped_first);
-	json_set_string(o, "error", ev->reason);
-	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-	    JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	cmd_json_string(o, "dropped_first", ev->dropped_first);
+	cmd_json_string(o, "error", ev->reason);
+	cmd_json_print(o);
 }
 
 static void
@@ -152,69 +141,70 @@ fetch_by_tag(struct store *s, struct fetch_tagged *ft, int64_t **ids,
 	return rv;
 }
 
-int
-cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
+/*
+ * The ids of the feeds named and of those tagged; *bad counts the names
+ * and tags that found none (said on stderr).
+ */
+static int64_t *
+fetch_ids(struct store *s, struct cmd_args *args, struct fetch_tagged *ft,
+    size_t *n, int *bad)
 {
-	static const struct option longopts[] = {
-		{ "json",	no_argument,	NULL, 'j' },
-		{ "quiet",	no_argument,	NULL, 'q' },
-		{ "tag",	required_argument, NULL, 't' },
-		{ "help",	no_argument,	NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("fetch");
+	int64_t	*ids;
+	int	 i;
+
+	/* Feeds that are not in the library fail; the others are fetched. */
+	ids = xcalloc((size_t)args->argc + 1, sizeof *ids);
+	*n = 0;
+	for (i = 0; i < args->argc; i++) {
+		if (cmd_feed_id(s, args->argv[i], &ids[*n]) == 0)
+			(*n)++;
+		else
+			(*bad)++;
+	}
+	/* Tagged feeds join the named ones; a tag no feed has fails. */
+	ft->tags = cmd_args_values(args, 't', &ft->ntags);
+	if (ft->ntags > 0 && fetch_by_tag(s, ft, &ids, n) != 0)
+		(*bad)++;
+	return ids;
+}
+
+/* The last line: how many feeds, new stories, and failures. */
+static void
+fetch_summary(const struct feed_sync_totals *t)
+{
+	if (t->feeds == 0) {
+		puts("no feeds to fetch; add one with 'dossier add URL'");
+		return;
+	}
+	printf("%zu %s: %zu new %s", t->feeds, plural(t->feeds, "feed",
+	    "feeds"), t->added, plural(t->added, "story", "stories"));
+	if (t->updated > 0)
+		printf(", %zu updated", t->updated);
+	printf(", %zu not modified, %zu failed\n", t->not_modified,
+	    t->failed);
+}
+
+static int
+cmd_fetch(struct cmd_ctx *ctx, struct cmd_args *args)
+{
 	struct feed_sync_options	 opts;
 	struct feed_sync_totals	 t;
 	struct fetch_ui		 ui;
 	struct fetch_tagged	 ft;
 	struct store		*s;
 	int64_t			*ids = NULL;
-	char			*err = NULL, *tag;
+	char			*err = NULL;
 	size_t			 n = 0;
-	int			 ch, i, bad = 0, rv = CMD_FAILED;
+	int			 bad = 0, rv = CMD_FAILED;
 
 	memset(&opts, 0, sizeof opts);
 	memset(&ui, 0, sizeof ui);
 	memset(&ft, 0, sizeof ft);
-	while ((ch = cmd_getopt(argc, argv, "qt:h", longopts)) != -1) {
-		switch (ch) {
-		case 'j':
-			ui.json = 1;
-			break;
-		case 'q':
-			ui.quiet = 1;
-			break;
-		case 't':
-			if ((tag = library_tag_parse(optarg, &err)) == NULL) {
-				rv = cmd_usage_error(self, "%s", err);
-				goto out;
-			}
-			ft.tags = xreallocarray(ft.tags, ft.ntags + 1,
-			    sizeof *ft.tags);
-			ft.tags[ft.ntags++] = tag;
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			rv = CMD_OK;
-			goto out;
-		default:
-			rv = cmd_usage_error(self, NULL);
-			goto out;
-		}
-	}
+	ui.json = cmd_args_has(args, 'j');
+	ui.quiet = cmd_args_has(args, 'q');
 	if ((s = cmd_store(ctx)) == NULL)
 		goto out;
-	/* Feeds that are not in the library fail; the others are fetched. */
-	ids = xcalloc((size_t)(argc - optind) + 1, sizeof *ids);
-	for (i = optind; i < argc; i++) {
-		if (cmd_feed_id(s, argv[i], &ids[n]) == 0)
-			n++;
-		else
-			bad++;
-	}
-	/* Tagged feeds join the named ones; a tag no feed has fails. */
-	if (ft.ntags > 0 && fetch_by_tag(s, &ft, &ids, &n) != 0)
-		bad++;
+	ids = fetch_ids(s, args, &ft, &n, &bad);
 	if (n == 0 && (bad > 0 || ft.ntags > 0))
 		goto out;
 	if (fetch_init(&err) != 0) {
@@ -224,32 +214,46 @@ cmd_fetch(struct cmd_ctx *ctx, int argc, char **argv)
 	ui.progress = isatty(STDERR_FILENO) && !ui.json;
 	opts.report = fetch_report;
 	opts.arg = &ui;
-	if (feed_refresh(s, ids, n, &opts, &t, &err) != 0) {
-		cmd_progress_clear(&ui.bar);
+	rv = feed_refresh(s, ids, n, &opts, &t, &err);
+	cmd_progress_clear(&ui.bar);
+	if (rv != 0) {
 		cmd_error("%s", err);
+		rv = CMD_FAILED;
 		goto out;
 	}
-	cmd_progress_clear(&ui.bar);
-	if (!ui.json) {
-		if (t.feeds == 0)
-			puts("no feeds to fetch; add one with 'dossier add "
-			    "URL'");
-		else {
-			printf("%zu %s: %zu new %s", t.feeds, plural(t.feeds,
-			    "feed", "feeds"), t.added, plural(t.added,
-			    "story", "stories"));
-			if (t.updated > 0)
-				printf(", %zu updated", t.updated);
-			printf(", %zu not modified, %zu failed\n",
-			    t.not_modified, t.failed);
-		}
-	}
+	if (!ui.json)
+		fetch_summary(&t);
 	rv = t.failed > 0 || bad > 0 ? CMD_FAILED : CMD_OK;
 out:
-	library_strv_free(ft.tags, ft.ntags);
 	free(ft.ids);
 	free(ft.found);
 	free(err);
 	free(ids);
 	return rv;
 }
+
+static const struct cmd_option cmd_fetch_options[] = {
+	CMD_OPTION_JSON,
+	CMD_OPTION_QUIET,
+	CMD_OPTION_TAG,
+	CMD_OPTION_END
+};
+
+const struct cmd_entry cmd_fetch_entry = {
+	"fetch", "[--json] [--quiet] [--tag TAG]... [FEED]...",
+	"fetch every feed, or those named, and store new stories",
+	"Fetch feeds (by id or address, as 'dossier feeds' lists them; all\n"
+	"but pages when none is named), four at a time, and store their new\n"
+	"stories, each with its feed's tags. Each feed's outcome is printed:\n"
+	"new stories, not modified, or the reason it failed; a failed feed\n"
+	"stores nothing and the others are still fetched. Exits 1 if any\n"
+	"feed failed.\n"
+	"\n"
+	"  -t, --tag TAG   fetch the feeds tagged TAG (not pages; repeatable:\n"
+	"                  any of the tags), and those named\n"
+	"      --json      one JSON object per feed: id, url, title, kind,\n"
+	"                  status (fetched, not-modified, failed), new,\n"
+	"                  updated, error\n"
+	"  -q, --quiet     print only failures and the summary\n",
+	cmd_fetch_options, 0, cmd_fetch
+};

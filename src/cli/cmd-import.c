@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +11,6 @@
 #include "article.h"
 #include "cmd.h"
 #include "import.h"
-#include "library.h"
 #include "plural.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -57,12 +55,7 @@ import_report(const struct import_event *ev, void *arg)
 		break;
 	case IMPORT_FAILED:
 	case IMPORT_SKIPPED:
-		fflush(stdout);
-		fputs("dossier: ", stderr);
-		cmd_print_line(stderr, ev->path);
-		fputs(": ", stderr);
-		cmd_print_line(stderr, ev->reason);
-		fputc('\n', stderr);
+		cmd_error_about(ev->path, ev->reason);
 		break;
 	}
 	if (ui->progress && ev->total >= 50) {
@@ -71,100 +64,96 @@ import_report(const struct import_event *ev, void *arg)
 	}
 }
 
-int
-cmd_import(struct cmd_ctx *ctx, int argc, char **argv)
+/*
+ * When no path is there at all, say so for each and touch nothing: a
+ * mistyped path must not leave an empty library behind. 0 if one is.
+ */
+static int
+import_none_there(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "tag",	required_argument,	NULL, 't' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("import");
+	struct stat	sb;
+	int		i, e;
+
+	for (i = 0; i < argc; i++)
+		if (lstat(argv[i], &sb) == 0)
+			return 0;
+	for (i = 0; i < argc; i++) {
+		e = lstat(argv[i], &sb) != 0 ? errno : ENOENT;
+		cmd_error_about(argv[i], strerror(e));
+	}
+	printf("0 added, 0 already in the library, %d failed\n", argc);
+	return -1;
+}
+
+/* The last line: how many files were added, found, failed, skipped. */
+static void
+import_summary(const struct import_totals *t)
+{
+	printf("%zu added, %zu already in the library, %zu failed",
+	    t->added, t->exists, t->failed);
+	if (t->skipped > 0)
+		printf(", %zu skipped", t->skipped);
+	if (t->ignored > 0)
+		printf(" (%zu other %s in directories ignored)", t->ignored,
+		    plural(t->ignored, "file", "files"));
+	putchar('\n');
+	if (t->added == 0 && t->exists > 0 && t->failed == 0)
+		puts("nothing new: every file was imported before");
+}
+
+static int
+cmd_import(struct cmd_ctx *ctx, struct cmd_args *args)
+{
 	struct import_options	 opts;
 	struct import_totals	 t;
 	struct import_ui	 ui;
 	struct store		*s;
-	struct stat		 sb;
-	char			*tag, *err = NULL;
-	size_t			 i;
-	int			 ch, rc, e, rv = CMD_USAGE;
+	char			*err = NULL;
 
+	if (args->argc == 0)
+		return cmd_usage_error(args->entry, "nothing to import: give "
+		    "files or directories");
+	if (import_none_there(args->argc, args->argv) != 0 ||
+	    (s = cmd_store_create(ctx)) == NULL)
+		return CMD_FAILED;
 	memset(&opts, 0, sizeof opts);
 	memset(&ui, 0, sizeof ui);
-	while ((ch = cmd_getopt(argc, argv, "t:qh", longopts)) != -1) {
-		switch (ch) {
-		case 't':
-			/* The rules of 'dossier tag', so it can undo them. */
-			if ((tag = library_tag_parse(optarg, &err)) == NULL) {
-				cmd_usage_error(self, "%s", err);
-				free(err);
-				goto out;
-			}
-			opts.tags = xreallocarray(opts.tags, opts.ntags + 1,
-			    sizeof *opts.tags);
-			opts.tags[opts.ntags++] = tag;
-			break;
-		case 'q':
-			ui.quiet = 1;
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			rv = CMD_OK;
-			goto out;
-		default:
-			cmd_usage_error(self, NULL);
-			goto out;
-		}
-	}
-	if (optind == argc) {
-		cmd_usage_error(self, "nothing to import: give files or "
-		    "directories");
-		goto out;
-	}
-	rv = CMD_FAILED;
-	/* A mistyped path must not leave an empty library behind either. */
-	for (i = optind; i < (size_t)argc; i++)
-		if (lstat(argv[i], &sb) == 0)
-			break;
-	if (i == (size_t)argc) {
-		for (i = optind; i < (size_t)argc; i++) {
-			e = lstat(argv[i], &sb) != 0 ? errno : ENOENT;
-			fputs("dossier: ", stderr);
-			cmd_print_line(stderr, argv[i]);
-			fprintf(stderr, ": %s\n", strerror(e));
-		}
-		printf("0 added, 0 already in the library, %d failed\n",
-		    argc - optind);
-		goto out;
-	}
-	if ((s = cmd_store_create(ctx)) == NULL)
-		goto out;
+	opts.tags = cmd_args_values(args, 't', &opts.ntags);
+	ui.quiet = cmd_args_has(args, 'q');
 	ui.progress = isatty(STDERR_FILENO);
 	opts.report = import_report;
 	opts.arg = &ui;
-	rc = import_paths(s, argv + optind, (size_t)(argc - optind), &opts,
-	    &t, &err);
-	cmd_progress_clear(&ui.bar);
-	if (rc != 0) {
+	if (import_paths(s, args->argv, (size_t)args->argc, &opts, &t,
+	    &err) != 0) {
+		cmd_progress_clear(&ui.bar);
 		cmd_error("%s; nothing imported", err);
 		free(err);
-		goto out;
+		return CMD_FAILED;
 	}
-	printf("%zu added, %zu already in the library, %zu failed",
-	    t.added, t.exists, t.failed);
-	if (t.skipped > 0)
-		printf(", %zu skipped", t.skipped);
-	if (t.ignored > 0)
-		printf(" (%zu other %s in directories ignored)", t.ignored,
-		    plural(t.ignored, "file", "files"));
-	putchar('\n');
-	if (t.added == 0 && t.exists > 0 && t.failed == 0)
-		puts("nothing new: every file was imported before");
-	rv = t.failed > 0 ? CMD_FAILED : CMD_OK;
-out:
-	for (i = 0; i < opts.ntags; i++)
-		free(opts.tags[i]);
-	free(opts.tags);
-	return rv;
+	cmd_progress_clear(&ui.bar);
+	import_summary(&t);
+	return t.failed > 0 ? CMD_FAILED : CMD_OK;
 }
+
+static const struct cmd_option cmd_import_options[] = {
+	CMD_OPTION_TAG,
+	CMD_OPTION_QUIET,
+	CMD_OPTION_END
+};
+
+const struct cmd_entry cmd_import_entry = {
+	"import", "[--tag TAG]... [--quiet] PATH...",
+	"import saved stories from files and directories",
+	"Import saved stories: plain text as browsers save it, HTML pages and\n"
+	"Markdown with YAML front matter. Directories are read recursively;\n"
+	"a symbolic link found in one is followed only if it leads inside\n"
+	"the directory named (others are reported as skipped; name them to\n"
+	"import them). Files already in the library are skipped, so\n"
+	"importing twice adds nothing. Each file's outcome is printed; a\n"
+	"file that fails is reported with its reason and the rest are still\n"
+	"imported.\n"
+	"\n"
+	"  -t, --tag TAG   add TAG to every imported story (repeatable)\n"
+	"  -q, --quiet     print only failures and the summary\n",
+	cmd_import_options, 0, cmd_import
+};

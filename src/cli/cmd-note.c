@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,7 +92,7 @@ static int
 note_print(const struct store_note_row *r, void *arg)
 {
 	struct note_list	*nl = arg;
-	struct json_object	*o, *span;
+	struct json_object	*o;
 	char			 date[16];
 
 	nl->n++;
@@ -104,29 +103,9 @@ note_print(const struct store_note_row *r, void *arg)
 		json_object_object_add(o, "id", json_object_new_int64(r->n.id));
 		json_object_object_add(o, "story",
 		    json_object_new_int64(r->article));
-		json_object_object_add(o, "title", r->title != NULL ?
-		    json_object_new_string(r->title) : NULL);
-		span = NULL;
-		if (r->n.has_span) {
-			span = json_object_new_object();
-			json_object_object_add(span, "start",
-			    json_object_new_int64((int64_t)r->n.start));
-			json_object_object_add(span, "end",
-			    json_object_new_int64((int64_t)r->n.end));
-		}
-		json_object_object_add(o, "span", span);
-		json_object_object_add(o, "anchor", r->n.anchor != NULL ?
-		    json_object_new_string(r->n.anchor) : NULL);
-		json_object_object_add(o, "note",
-		    json_object_new_string(r->n.note));
-		json_object_object_add(o, "created",
-		    json_object_new_int64(r->n.created));
-		json_object_object_add(o, "updated",
-		    json_object_new_int64(r->n.updated));
-		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-		    JSON_C_TO_STRING_NOSLASHESCAPE));
-		json_object_put(o);
-		return ferror(stdout) ? 1 : 0;
+		cmd_json_string(o, "title", r->title);
+		cmd_json_note(o, &r->n, r->n.anchor, r->n.note);
+		return cmd_json_print(o);
 	}
 	library_time(r->n.updated, date, sizeof date);
 	printf("%snote %lld  story %lld  %s  ", nl->n > 1 ? "\n" : "",
@@ -255,114 +234,155 @@ fail:
 	return CMD_FAILED;
 }
 
-int
-cmd_note(struct cmd_ctx *ctx, int argc, char **argv)
+/* dossier note --list [--json] [ID]: check the words, then list. */
+static int
+note_list_cmd(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "passage",	required_argument,	NULL, 'p' },
-		{ "list",	no_argument,		NULL, 'l' },
-		{ "json",	no_argument,		NULL, 'j' },
-		{ "edit",	required_argument,	NULL, 'e' },
-		{ "delete",	required_argument,	NULL, 'd' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("note");
-	struct store		*s;
-	const char		*passage = NULL;
-	char			*text = NULL, *err = NULL;
-	int64_t			 id = 0, note = 0;
-	int			 ch, list = 0, json = 0, rc, rv = CMD_FAILED;
-	char			 mode = 'a';
+	struct store	*s;
+	int64_t		 id = 0;
 
-	while ((ch = cmd_getopt(argc, argv, "p:le:d:h", longopts)) != -1) {
-		switch (ch) {
-		case 'p':
-			passage = optarg;
-			break;
-		case 'l':
-			list = 1;
-			break;
-		case 'j':
-			json = 1;
-			break;
-		case 'e':
-		case 'd':
-			if (mode != 'a')
-				return cmd_usage_error(self,
-				    "--edit and --delete go alone");
-			mode = (char)ch;
-			if ((note = cmd_parse_id(optarg)) == 0)
-				return cmd_usage_error(self,
-				    "'%s' is not a note id", optarg);
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			return CMD_OK;
-		default:
-			return cmd_usage_error(self, NULL);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (list) {
-		if (mode != 'a' || passage != NULL || argc > 1)
-			return cmd_usage_error(self,
-			    "--list takes at most a story id");
-		if (argc == 1 && (id = cmd_parse_id(argv[0])) == 0)
-			return cmd_usage_error(self, "'%s' is not a story id",
-			    argv[0]);
-		if ((s = cmd_store(ctx)) == NULL)
-			return CMD_FAILED;
-		return note_list(s, id, json);
-	}
-	if (json)
-		return cmd_usage_error(self, "--json goes with --list");
-	if (mode == 'd') {
-		if (argc != 0 || passage != NULL)
-			return cmd_usage_error(self,
-			    "--delete takes only the note's id");
-	} else if (mode == 'e') {
-		if (argc < 1 || passage != NULL)
-			return cmd_usage_error(self, argc < 1 ?
-			    "--edit needs the note's new text" :
-			    "a note's passage cannot change");
-		if ((text = note_text(argc, argv, &err)) == NULL)
-			goto bad_text;
-	} else {
-		if (argc < 2)
-			return cmd_usage_error(self, argc == 0 ?
-			    "which story? give its id" :
-			    "what is the note? give its text, or - for stdin");
-		if ((id = cmd_parse_id(argv[0])) == 0)
-			return cmd_usage_error(self, "'%s' is not a story id",
-			    argv[0]);
-		if ((text = note_text(argc - 1, argv + 1, &err)) == NULL)
-			goto bad_text;
-	}
+	if (cmd_args_last(args, "ed") != 0 || cmd_args_has(args, 'p') ||
+	    args->argc > 1)
+		return cmd_usage_error(args->entry,
+		    "--list takes at most a story id");
+	if (args->argc == 1 && (id = cmd_parse_id(args->argv[0])) == 0)
+		return cmd_usage_error(args->entry, "'%s' is not a story id",
+		    args->argv[0]);
 	if ((s = cmd_store(ctx)) == NULL)
-		goto out;
-	if (mode == 'a') {
-		rv = note_add(s, id, passage, text);
-		goto out;
-	}
+		return CMD_FAILED;
+	return note_list(s, id, cmd_args_has(args, 'j'));
+}
+
+/* dossier note --edit NOTE TEXT | --delete NOTE */
+static int
+note_change(struct store *s, int mode, int64_t note, const char *text)
+{
+	char	*err = NULL;
+	int	 rc;
+
 	rc = mode == 'e' ? store_note_update(s, note, text, &err) :
 	    store_note_delete(s, note, &err);
 	if (rc == 1)
 		fprintf(stderr, "dossier: no note %lld\n", (long long)note);
 	else if (rc != 0)
 		cmd_error("%s", err);
-	else {
+	else
 		printf("%s note %lld\n", mode == 'e' ? "changed" : "deleted",
 		    (long long)note);
-		rv = CMD_OK;
-	}
-	goto out;
-bad_text:
-	cmd_error("%s", err);
-	rv = CMD_FAILED;
-out:
-	free(text);
 	free(err);
+	return rc == 0 ? CMD_OK : CMD_FAILED;
+}
+
+/*
+ * Check the words of an edit, a delete or a new note: *id the story,
+ * *text the note's text. CMD_OK, or the exit code of what was said.
+ */
+static int
+note_words(struct cmd_args *args, int mode, int64_t *id, char **text)
+{
+	const struct cmd_entry	*self = args->entry;
+	const char		*passage = cmd_args_value(args, 'p');
+	char			*err = NULL;
+	int			 argc = args->argc;
+	char			**argv = args->argv;
+
+	if (mode == 'd') {
+		if (argc != 0 || passage != NULL)
+			return cmd_usage_error(self,
+			    "--delete takes only the note's id");
+		return CMD_OK;
+	}
+	if (mode == 'e' && (argc < 1 || passage != NULL))
+		return cmd_usage_error(self, argc < 1 ?
+		    "--edit needs the note's new text" :
+		    "a note's passage cannot change");
+	if (mode == 'a' && argc < 2)
+		return cmd_usage_error(self, argc == 0 ?
+		    "which story? give its id" :
+		    "what is the note? give its text, or - for stdin");
+	if (mode == 'a' && (*id = cmd_parse_id(argv[0])) == 0)
+		return cmd_usage_error(self, "'%s' is not a story id", argv[0]);
+	if (mode == 'a') {
+		argc--;
+		argv++;
+	}
+	if ((*text = note_text(argc, argv, &err)) == NULL) {
+		cmd_error("%s", err);
+		free(err);
+		return CMD_FAILED;
+	}
+	return CMD_OK;
+}
+
+static int
+cmd_note(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	struct store	*s;
+	char		*text = NULL;
+	int64_t		 id = 0, note = 0;
+	int		 mode, rv;
+
+	if (cmd_args_has(args, 'l'))
+		return note_list_cmd(ctx, args);
+	if (cmd_args_has(args, 'j'))
+		return cmd_usage_error(args->entry, "--json goes with --list");
+	if ((mode = cmd_args_last(args, "ed")) != 0)
+		note = cmd_parse_id(cmd_args_value(args, mode));
+	else
+		mode = 'a';
+	if ((rv = note_words(args, mode, &id, &text)) != CMD_OK)
+		return rv;
+	if ((s = cmd_store(ctx)) == NULL)
+		rv = CMD_FAILED;
+	else if (mode == 'a')
+		rv = note_add(s, id, cmd_args_value(args, 'p'), text);
+	else
+		rv = note_change(s, mode, note, text);
+	free(text);
 	return rv;
 }
+
+/* --edit and --delete: a note's id, and only one of them. */
+static char *
+note_check_id(struct cmd_args *args, const char *v, char **err)
+{
+	if (cmd_args_last(args, "ed") != 0) {
+		*err = xstrdup("--edit and --delete go alone");
+		return NULL;
+	}
+	if (cmd_parse_id(v) == 0) {
+		xasprintf(err, "'%s' is not a note id", v);
+		return NULL;
+	}
+	return xstrdup(v);
+}
+
+static const struct cmd_option cmd_note_options[] = {
+	{ 'p', "passage", CMD_VALUE, NULL, NULL },
+	{ 'l', "list", 0, NULL, NULL },
+	CMD_OPTION_JSON,
+	{ 'e', "edit", CMD_VALUE, note_check_id, NULL },
+	{ 'd', "delete", CMD_VALUE, note_check_id, NULL },
+	CMD_OPTION_END
+};
+
+const struct cmd_entry cmd_note_entry = {
+	"note", "ID [--passage WORDS] TEXT | --edit NOTE TEXT | "
+	"--delete NOTE | --list [--json] [ID]",
+	"annotate a story or a passage; change, delete or list notes",
+	"Add a note to story ID, on the whole story or, with --passage, on\n"
+	"the first place its body has those exact words. TEXT is the words\n"
+	"after the id (joined by spaces), or - to read it from stdin; it is\n"
+	"cleaned of control characters and holds at most 64 KiB. The new\n"
+	"note's id is printed.\n"
+	"\n"
+	"  -p, --passage WORDS  anchor the note on these words of the body\n"
+	"  -e, --edit NOTE      give note NOTE the new TEXT\n"
+	"  -d, --delete NOTE    delete note NOTE\n"
+	"  -l, --list           list story ID's notes in story order, or\n"
+	"                       every note, most recently changed first\n"
+	"      --json           with --list: one JSON object per line: id,\n"
+	"                       story, title, span, anchor, note, created,\n"
+	"                       updated (seconds since 1970)\n",
+	cmd_note_options, 0, cmd_note
+};

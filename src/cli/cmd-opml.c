@@ -1,17 +1,18 @@
-/* dossier opml: subscription lists in and out. */
+/*
+ * dossier opml: subscription lists in (ingest's opml-import.c does the
+ * work; this says how it went) and out.
+ */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
-#include "feed-parse.h"
 #include "feed-refresh.h"
 #include "fetch.h"
-#include "import.h"
 #include "opml.h"
+#include "opml-import.h"
 #include "plural.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -33,32 +34,92 @@ opml_fail(const char *file, const char *url, const char *why)
 	fputc('\n', stderr);
 }
 
+/* The file an import reads, and whether only failures are printed. */
+struct opml_report {
+	const char	*file;
+	int		 quiet;
+};
+
 static void
 opml_fetch_report(const struct feed_sync_event *ev, void *arg)
 {
 	cmd_feed_report(ev, *(int *)arg);
 }
 
+/* Print one outline's outcome: a line, or a failure on stderr. */
+static void
+opml_import_report(const struct opml_import_event *ev, void *arg)
+{
+	const struct opml_report	*r = arg;
+	const struct opml_entry		*e = ev->e;
+
+	if (ev->status == OPML_IMPORT_REFUSED) {
+		opml_fail(r->file, e->url, e->error);
+		return;
+	}
+	if (r->quiet)
+		return;
+	printf("%-8s %lld  ", ev->status == OPML_IMPORT_ADDED ? "added" :
+	    "exists", (long long)ev->id);
+	cmd_print_url(stdout, e->url);
+	if (ev->status == OPML_IMPORT_ADDED) {
+		if (e->title != NULL) {
+			fputs(": ", stdout);
+			cmd_print_line(stdout, e->title);
+		}
+		cmd_print_tags(stdout, e->tags, e->ntags);
+	} else {
+		fputs(": already in the library", stdout);
+		if (ev->tagged > 0)
+			printf("; %d %s added", ev->tagged, plural(ev->tagged,
+			    "tag", "tags"));
+	}
+	putchar('\n');
+}
+
+/* Fetch the feeds an import added, and say how it went. */
+static int
+opml_fetch(struct store *s, const char *file, const int64_t *ids,
+    size_t n, int quiet)
+{
+	struct feed_sync_options	 fo;
+	struct feed_sync_totals	 t;
+	char			*err = NULL;
+
+	if (fetch_init(&err) != 0)
+		goto fail;
+	memset(&fo, 0, sizeof fo);
+	fo.report = opml_fetch_report;
+	fo.arg = &quiet;
+	if (feed_refresh(s, ids, n, &fo, &t, &err) != 0)
+		goto fail;
+	printf("%zu %s fetched: %zu new %s, %zu failed\n", t.feeds,
+	    plural(t.feeds, "feed", "feeds"), t.added, plural(t.added,
+	    "story", "stories"), t.failed);
+	return t.failed > 0 ? CMD_FAILED : CMD_OK;
+fail:
+	opml_fail(file, NULL, err);
+	free(err);
+	return CMD_FAILED;
+}
+
 /*
- * Add the feeds of a file, all in one transaction, and fetch if asked.
- * Each feed gets the tags of its folders, a feed already there included.
+ * dossier opml import FILE: add its feeds (ingest's opml_import_feeds),
+ * say how each went, and fetch the new ones if asked.
  */
 static int
 opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 {
-	struct opml		 o;
-	struct feed_sync_options	 fo;
-	struct feed_sync_totals	 t;
-	struct store		*s;
-	char			*data = NULL, *err = NULL;
-	int64_t			*ids = NULL, id;
-	size_t			 len, i, nids = 0, added = 0, exists = 0;
-	size_t			 refused = 0;
-	int			 rc, tagged, rv = CMD_FAILED;
+	struct opml_report		 r = { file, quiet };
+	struct opml_import_totals	 t;
+	struct opml			 o;
+	struct store			*s;
+	char				*err = NULL;
+	size_t				 i;
+	int				 rv = CMD_FAILED;
 
-	memset(&o, 0, sizeof o);
-	if (import_read_file(file, FEED_MAX_BYTES, &data, &len, &err) != 0 ||
-	    opml_parse(data, len, &o, &err) != 0) {
+	memset(&t, 0, sizeof t);
+	if (opml_import_read(file, &o, &err) != 0) {
 		opml_fail(file, NULL, err);
 		goto out;
 	}
@@ -66,83 +127,24 @@ opml_import(struct cmd_ctx *ctx, const char *file, int fetch, int quiet)
 		opml_fail(file, NULL, o.notes[i]);
 	if ((s = cmd_store_create(ctx)) == NULL)
 		goto out;
-	if (store_begin(s, &err) != 0) {
-		opml_fail(file, NULL, err);
-		goto out;
-	}
-	ids = xcalloc(o.n + 1, sizeof *ids);
-	for (i = 0; i < o.n; i++) {
-		if (o.v[i].error != NULL) {
-			opml_fail(file, o.v[i].url, o.v[i].error);
-			refused++;
-			continue;
-		}
-		rc = store_feed_add(s, o.v[i].url, o.v[i].title, FEED_KIND_RSS, &id,
-		    &err);
-		tagged = rc < 0 ? -1 : store_feed_tag(s, id, o.v[i].tags,
-		    o.v[i].ntags, &err);
-		if (rc < 0 || tagged < 0) {
-			store_rollback(s);
-			opml_fail(file, NULL, err);
-			goto out;
-		}
-		if (rc == 0) {
-			ids[nids++] = id;
-			added++;
-		} else
-			exists++;
-		if (quiet)
-			continue;
-		printf("%-8s %lld  ", rc == 0 ? "added" : "exists",
-		    (long long)id);
-		cmd_print_url(stdout, o.v[i].url);
-		if (rc == 0 && o.v[i].title != NULL) {
-			fputs(": ", stdout);
-			cmd_print_line(stdout, o.v[i].title);
-		} else if (rc == 1)
-			fputs(": already in the library", stdout);
-		if (rc == 0)
-			cmd_print_tags(stdout, o.v[i].tags, o.v[i].ntags);
-		else if (tagged > 0)
-			printf("; %d %s added", tagged, plural(tagged, "tag",
-			    "tags"));
-		putchar('\n');
-	}
-	if (store_commit(s, &err) != 0) {
+	if (opml_import_feeds(s, &o, opml_import_report, &r, &t,
+	    &err) != 0) {
 		opml_fail(file, NULL, err);
 		goto out;
 	}
 	printf("%zu added, %zu already in the library, %zu refused\n",
-	    added, exists, refused);
+	    t.added, t.exists, t.refused);
 	if (o.skipped > 0)
 		printf("(%zu %s past the first %d ignored)\n", o.skipped,
 		    plural(o.skipped, "outline", "outlines"),
 		    OPML_MAX_OUTLINES);
-	rv = refused > 0 ? CMD_FAILED : CMD_OK;
-	if (!fetch || nids == 0)
-		goto out;
-	if (fetch_init(&err) != 0) {
-		opml_fail(file, NULL, err);
-		rv = CMD_FAILED;
-		goto out;
-	}
-	memset(&fo, 0, sizeof fo);
-	fo.report = opml_fetch_report;
-	fo.arg = &quiet;
-	if (feed_refresh(s, ids, nids, &fo, &t, &err) != 0) {
-		opml_fail(file, NULL, err);
-		rv = CMD_FAILED;
-		goto out;
-	}
-	printf("%zu %s fetched: %zu new %s, %zu failed\n", t.feeds,
-	    plural(t.feeds, "feed", "feeds"), t.added, plural(t.added,
-	    "story", "stories"), t.failed);
-	if (t.failed > 0)
+	rv = t.refused > 0 ? CMD_FAILED : CMD_OK;
+	if (fetch && t.nids > 0 && opml_fetch(s, file, t.ids, t.nids,
+	    quiet) != CMD_OK)
 		rv = CMD_FAILED;
 out:
-	free(ids);
+	free(t.ids);
 	free(err);
-	free(data);
 	opml_free(&o);
 	return rv;
 }
@@ -190,41 +192,40 @@ opml_export(struct cmd_ctx *ctx)
 	return CMD_OK;
 }
 
-int
-cmd_opml(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+cmd_opml(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "fetch",	no_argument,	NULL, 'f' },
-		{ "quiet",	no_argument,	NULL, 'q' },
-		{ "help",	no_argument,	NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("opml");
-	int			 ch, fetch = 0, quiet = 0;
+	int	fetch = cmd_args_has(args, 'f');
 
-	while ((ch = cmd_getopt(argc, argv, "fqh", longopts)) != -1) {
-		switch (ch) {
-		case 'f':
-			fetch = 1;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			return CMD_OK;
-		default:
-			return cmd_usage_error(self, NULL);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 2 && strcmp(argv[0], "import") == 0)
-		return opml_import(ctx, argv[1], fetch, quiet);
-	if (argc == 1 && strcmp(argv[0], "export") == 0) {
+	if (args->argc == 2 && strcmp(args->argv[0], "import") == 0)
+		return opml_import(ctx, args->argv[1], fetch,
+		    cmd_args_has(args, 'q'));
+	if (args->argc == 1 && strcmp(args->argv[0], "export") == 0) {
 		if (fetch)
-			return cmd_usage_error(self, "--fetch is for import");
+			return cmd_usage_error(args->entry,
+			    "--fetch is for import");
 		return opml_export(ctx);
 	}
-	return cmd_usage_error(self, "say 'import FILE' or 'export'");
+	return cmd_usage_error(args->entry, "say 'import FILE' or 'export'");
 }
+
+static const struct cmd_option cmd_opml_options[] = {
+	{ 'f', "fetch", 0, NULL, NULL },
+	CMD_OPTION_QUIET,
+	CMD_OPTION_END
+};
+
+const struct cmd_entry cmd_opml_entry = {
+	"opml", "import [--fetch] [--quiet] FILE | export",
+	"import or export the feed list as OPML",
+	"import adds the feeds of an OPML file (nested outlines are read;\n"
+	"addresses that are not http or https are refused); each enclosing\n"
+	"folder becomes a tag of its feeds, a feed already there included;\n"
+	"importing twice adds nothing. export prints the feeds as OPML 2.0,\n"
+	"in a folder per first tag (untagged feeds first), each feed's tags\n"
+	"in its category attribute.\n"
+	"\n"
+	"  -f, --fetch     after import, fetch the feeds it added\n"
+	"  -q, --quiet     print only failures and the summary\n",
+	cmd_opml_options, 0, cmd_opml
+};

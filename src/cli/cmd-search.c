@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,17 +95,11 @@ search_row(const struct store_row *r, void *arg)
 		j = json_object_new_object();
 		json_object_object_add(j, "id",
 		    json_object_new_int64(r->key.id));
-		json_object_object_add(j, "title", r->title != NULL ?
-		    json_object_new_string(r->title) : NULL);
-		json_object_object_add(j, "outlet", r->outlet != NULL ?
-		    json_object_new_string(r->outlet) : NULL);
-		json_object_object_add(j, "published", r->published != NULL ?
-		    json_object_new_string(r->published) : NULL);
-		json_object_object_add(j, "snippet",
-		    json_object_new_string(line));
-		puts(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN |
-		    JSON_C_TO_STRING_NOSLASHESCAPE));
-		json_object_put(j);
+		cmd_json_string(j, "title", r->title);
+		cmd_json_string(j, "outlet", r->outlet);
+		cmd_json_string(j, "published", r->published);
+		cmd_json_string(j, "snippet", line);
+		cmd_json_print(j);
 	} else {
 		line = snippet_line(snip != NULL ? snip : "", o->open,
 		    o->close);
@@ -127,82 +120,64 @@ search_row(const struct store_row *r, void *arg)
 	return ferror(stdout) ? 1 : 0;
 }
 
-/* Read a limit; -1 if it is not a number >= 0. */
+/* dossier search --count: how many stories match. */
 static int
-parse_limit(const char *arg, size_t *limit)
+search_count(struct search_out *o, const struct store_filter *f)
 {
-	char		*end;
-	long long	 n;
+	char	*err = NULL;
+	int64_t	 n;
 
-	errno = 0;
-	n = strtoll(arg, &end, 10);
-	if (errno != 0 || *end != '\0' || end == arg || n < 0)
-		return -1;
-	*limit = (size_t)n;
-	return 0;
+	if ((n = store_page_count(o->store, f, NULL, &err)) < 0) {
+		cmd_error("%s", err);
+		free(err);
+		return CMD_USAGE;
+	}
+	/* With --json, the count is JSON too. */
+	printf(o->json ? "{\"count\":%lld}\n" : "%lld\n", (long long)n);
+	return n > 0 ? CMD_OK : CMD_FAILED;
 }
 
-int
-cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
+/* Print the stories that match, at most limit (0: all). */
+static int
+search_list(struct search_out *o, const struct store_filter *f,
+    size_t limit)
 {
-	const struct cmd_entry	*self = cmd_find("search");
+	char	*err = NULL;
+	int	 rv;
+
+	/* 0 is no limit: LIMIT -1 to sqlite. */
+	if (store_page(o->store, f, NULL, 1, limit > 0 ? limit : (size_t)-1,
+	    search_row, o, &err) != 0 || o->err != NULL) {
+		cmd_error("%s", o->err != NULL ? o->err : err);
+		rv = CMD_USAGE;
+	} else
+		rv = o->n > 0 ? CMD_OK : CMD_FAILED;
+	free(o->err);
+	free(err);
+	return rv;
+}
+
+static int
+cmd_search(struct cmd_ctx *ctx, struct cmd_args *args)
+{
 	struct store_filter	 f;
 	struct search_out	 o;
 	struct buf		 query;
-	const char		*a, *v;
-	char			*err = NULL;
-	size_t			 limit = 0;
-	int64_t			 n;
-	int			 i, rv, count = 0;
+	int			 i, rv;
 
+	if (args->argc == 0)
+		return cmd_usage_error(args->entry, "nothing to search for");
 	memset(&o, 0, sizeof o);
-	/*
-	 * Options first; the first word that is not one starts the search,
-	 * so "-word" (leave out) needs no "--" unless it is an option's name.
-	 */
-	for (i = 1; i < argc; i++) {
-		a = argv[i];
-		v = NULL;
-		if (strcmp(a, "--") == 0) {
-			i++;
-			break;
-		} else if (strcmp(a, "--json") == 0)
-			o.json = 1;
-		else if (strcmp(a, "-c") == 0 || strcmp(a, "--count") == 0)
-			count = 1;
-		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			cmd_help(stdout, self);
-			return CMD_OK;
-		} else if (strcmp(a, "-n") == 0 || strcmp(a, "--limit") == 0) {
-			if (++i == argc)
-				return cmd_usage_error(self, "%s needs a "
-				    "number", a);
-			v = argv[i];
-		} else if (strncmp(a, "--limit=", 8) == 0)
-			v = a + 8;
-		else if (strncmp(a, "-n", 2) == 0 && a[2] >= '0' &&
-		    a[2] <= '9')
-			v = a + 2;
-		else if (strncmp(a, "--", 2) == 0)
-			return cmd_usage_error(self, "unknown option '%s'", a);
-		else
-			break;
-		if (v != NULL && parse_limit(v, &limit) != 0)
-			return cmd_usage_error(self, "bad limit '%s'", v);
-	}
-	if (i >= argc)
-		return cmd_usage_error(self, "nothing to search for");
+	if ((o.store = cmd_store(ctx)) == NULL)
+		return CMD_USAGE;
 	buf_init(&query);
-	for (; i < argc; i++) {
-		buf_adds(&query, argv[i]);
+	for (i = 0; i < args->argc; i++) {
+		buf_adds(&query, args->argv[i]);
 		buf_addc(&query, ' ');
 	}
 	buf_addc(&query, '\0');
-	if ((o.store = cmd_store(ctx)) == NULL) {
-		buf_free(&query);
-		return CMD_USAGE;
-	}
 	o.query = query.data;
+	o.json = cmd_args_has(args, 'j');
 	if (!o.json && isatty(STDOUT_FILENO)) {
 		o.open = "\033[1m";
 		o.close = "\033[22m";
@@ -213,28 +188,60 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_SEARCH;
 	f.value = query.data;
-	if (count) {
-		if ((n = store_page_count(o.store, &f, NULL, &err)) < 0) {
-			cmd_error("%s", err);
-			rv = CMD_USAGE;
-		} else {
-			/* With --json, the count is JSON too. */
-			printf(o.json ? "{\"count\":%lld}\n" : "%lld\n",
-			    (long long)n);
-			rv = n > 0 ? CMD_OK : CMD_FAILED;
-		}
-		goto out;
-	}
-	/* 0 is no limit: LIMIT -1 to sqlite. */
-	if (store_page(o.store, &f, NULL, 1, limit > 0 ? limit : (size_t)-1,
-	    search_row, &o, &err) != 0 || o.err != NULL) {
-		cmd_error("%s", o.err != NULL ? o.err : err);
-		rv = CMD_USAGE;
-	} else
-		rv = o.n > 0 ? CMD_OK : CMD_FAILED;
-out:
-	free(o.err);
-	free(err);
+	if (cmd_args_has(args, 'c'))
+		rv = search_count(&o, &f);
+	else
+		rv = search_list(&o, &f, cmd_args_limit(args, 'n'));
 	buf_free(&query);
 	return rv;
 }
+
+/*
+ * Options come before the search, spelt whole: the first word that is
+ * not one starts it, so "-word" (leave out) needs no "--" unless it is
+ * an option's name.
+ */
+static const struct cmd_option cmd_search_options[] = {
+	CMD_OPTION_JSON,
+	{ 'c', "count", 0, NULL, NULL },
+	CMD_OPTION_LIMIT,
+	CMD_OPTION_END
+};
+
+const struct cmd_entry cmd_search_entry = {
+	"search", "[--json] [--count] [--limit N] QUERY...",
+	"find stories by their words, outlet, tags, speakers and dates",
+	"Print the stories that match QUERY, newest first: id, date, outlet\n"
+	"and title, then a line around the words that matched (marked in\n"
+	"[brackets], or bold on a terminal). Options come before QUERY;\n"
+	"'--' ends them.\n"
+	"\n"
+	"  word           stories with the word in any form (drone finds\n"
+	"                 drones; words are ANDed) in the headline, lead,\n"
+	"                 body or captions; case and accents do not matter\n"
+	"  '\"drones\"'     the exact word; '\"a phrase\"' these exact words in\n"
+	"                 this order (quote the quotes in a shell)\n"
+	"  dron*          a word that starts with 'dron' as written\n"
+	"  -word -\"a b\"   leave out stories with the word or phrase\n"
+	"  a OR b         either one; OR binds tighter than AND\n"
+	"  title:WORD     the word (or \"phrase\") in the title\n"
+	"  outlet:TEXT    outlet name containing TEXT (any case or accents)\n"
+	"  by:TEXT        byline containing TEXT (any case or accents)\n"
+	"  speaker:NAME   stories quoting someone whose name contains NAME\n"
+	"                 (speaker:erdogan finds Erdo\xc4\x9f" "an)\n"
+	"  tag:TAG        stories tagged TAG; tag:TAG* a tag starting TAG\n"
+	"  is:unread  is:read  is:starred\n"
+	"  after:DATE     published on or after DATE (YYYY-MM-DD, YYYY-MM\n"
+	"                 or YYYY); before:DATE  published before DATE\n"
+	"Any of these can be left out with a leading '-' (-tag:sport).\n"
+	"\n"
+	"      --json      one JSON object per line: id, title, outlet,\n"
+	"                  published, snippet (plain text)\n"
+	"  -c, --count     print only how many stories match (with\n"
+	"                  --json, as {\"count\": N})\n"
+	"  -n, --limit N   at most N stories (0: all, the default)\n"
+	"\n"
+	"Exit status: 0 if a story matched, 1 if none did, 2 on an error\n"
+	"(a search that does not parse, such as an empty one).\n",
+	cmd_search_options, CMD_QUERY, cmd_search
+};

@@ -1,8 +1,6 @@
 /* dossier show: one story with every stored field. */
 #include "config.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +9,7 @@
 
 #include "article.h"
 #include "cmd.h"
+#include "library.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -25,16 +24,6 @@ static struct json_object *
 jstrn(const char *s, size_t n)
 {
 	return json_object_new_string_len(s, (int)n);
-}
-
-static struct json_object *
-jspan(size_t start, size_t end)
-{
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "start", json_object_new_int64((int64_t)start));
-	json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
-	return o;
 }
 
 /* The text of a body span, or "" when the span is out of range. */
@@ -81,11 +70,11 @@ show_json_quote(const struct store_quote *q, void *arg)
 	json_object_object_add(o, "kind", jstr(q->kind));
 	json_object_object_add(o, "text", jbody(sj->a, q->start, q->end));
 	json_object_object_add(o, "cue", q->has_cue ?
-	    jspan(q->cue_start, q->cue_end) : NULL);
+	    cmd_json_span(q->cue_start, q->cue_end) : NULL);
 	sp = NULL;
 	if (q->has_speaker || q->source_text != NULL) {
-		sp = q->has_speaker ? jspan(q->speaker_start, q->speaker_end) :
-		    json_object_new_object();
+		sp = q->has_speaker ? cmd_json_span(q->speaker_start,
+		    q->speaker_end) : json_object_new_object();
 		json_object_object_add(sp, "text", q->has_speaker ?
 		    jbody(sj->a, q->speaker_start, q->speaker_end) :
 		    jstr(q->source_text));
@@ -105,12 +94,7 @@ show_json_note(const struct store_note *n, void *arg)
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(n->id));
-	json_object_object_add(o, "span", n->has_span ?
-	    jspan(n->start, n->end) : NULL);
-	json_object_object_add(o, "anchor", jstr(n->anchor));
-	json_object_object_add(o, "note", jstr(n->note));
-	json_object_object_add(o, "created", json_object_new_int64(n->created));
-	json_object_object_add(o, "updated", json_object_new_int64(n->updated));
+	cmd_json_note(o, n, n->anchor, n->note);
 	json_object_array_add(sj->arr, o);
 	return 0;
 }
@@ -191,111 +175,22 @@ show_field(const char *name, const char *value)
 	putchar('\n');
 }
 
-/* One entity of the story, gathered from its mentions. */
-struct show_entity {
-	char	*kind;
-	char	*name;
-	char	*title;
-	char	*affiliation;
-	size_t	 count;
-};
-
-/* One speaker of the story with the quotes attributed to it. */
-struct show_speaker {
-	char	*who;		/* entity name or the source as written */
-	char	*kind;		/* person, org, media, unnamed or NULL */
-	char	**quotes;
-	char	**kinds;
-	size_t	 n;
-};
-
-struct show_text {
-	const struct article	*a;
-	struct show_entity	*ents;
-	size_t			 nents;
-	struct show_speaker	*speakers;
-	size_t			 nspeakers;
-};
-
-static int
-show_text_mention(const struct store_mention *m, void *arg)
-{
-	struct show_text	*st = arg;
-	struct show_entity	*e;
-	size_t			 i;
-
-	for (i = 0; i < st->nents; i++) {
-		e = &st->ents[i];
-		if (strcmp(e->kind, m->kind) == 0 &&
-		    strcmp(e->name, m->name) == 0)
-			break;
-	}
-	if (i == st->nents) {
-		st->ents = xreallocarray(st->ents, st->nents + 1,
-		    sizeof *st->ents);
-		e = &st->ents[st->nents++];
-		memset(e, 0, sizeof *e);
-		e->kind = xstrdup(m->kind);
-		e->name = xstrdup(m->name);
-	}
-	e = &st->ents[i];
-	e->count++;
-	if (e->title == NULL && m->title != NULL)
-		e->title = xstrdup(m->title);
-	if (e->affiliation == NULL && m->affiliation != NULL)
-		e->affiliation = xstrdup(m->affiliation);
-	return 0;
-}
-
-static int
-show_text_quote(const struct store_quote *q, void *arg)
-{
-	struct show_text	*st = arg;
-	const struct article	*a = st->a;
-	struct show_speaker	*sp;
-	const char		*who;
-	size_t			 i;
-
-	if (a->body == NULL || q->start > q->end || q->end > a->body_len)
-		return 0;
-	who = q->speaker_name != NULL ? q->speaker_name :
-	    q->source_text != NULL ? q->source_text : "(speaker not found)";
-	for (i = 0; i < st->nspeakers; i++)
-		if (strcmp(st->speakers[i].who, who) == 0)
-			break;
-	if (i == st->nspeakers) {
-		st->speakers = xreallocarray(st->speakers, st->nspeakers + 1,
-		    sizeof *st->speakers);
-		sp = &st->speakers[st->nspeakers++];
-		memset(sp, 0, sizeof *sp);
-		sp->who = xstrdup(who);
-		sp->kind = q->source_kind != NULL ? xstrdup(q->source_kind) :
-		    NULL;
-	}
-	sp = &st->speakers[i];
-	sp->quotes = xreallocarray(sp->quotes, sp->n + 1, sizeof *sp->quotes);
-	sp->kinds = xreallocarray(sp->kinds, sp->n + 1, sizeof *sp->kinds);
-	sp->quotes[sp->n] = xstrndup(a->body + q->start, q->end - q->start);
-	sp->kinds[sp->n++] = xstrdup(q->kind);
-	return 0;
-}
-
 /* People with their titles, then organisations, places and the rest. */
 static void
-show_text_entities(const struct show_text *st)
+show_text_entities(const struct lib_people *p)
 {
 	static const char *const kinds[] = { "person", "org", "place", "misc" };
 	static const char *const heads[] = {
 		"People", "Organisations", "Places", "Other"
 	};
-	const struct show_entity	*e;
-	size_t				 k, i;
-	int				 any;
+	const struct lib_person	*e;
+	size_t			 k, i;
+	int			 any;
 
 	for (k = 0; k < 4; k++) {
 		any = 0;
-		for (i = 0; i < st->nents; i++) {
-			e = &st->ents[i];
+		for (i = 0; i < p->n; i++) {
+			e = &p->v[i];
 			if (strcmp(e->kind, kinds[k]) != 0)
 				continue;
 			if (!any)
@@ -311,15 +206,15 @@ show_text_entities(const struct show_text *st)
 
 /* Quotes by speaker, in the order speakers first appear. */
 static void
-show_text_quotes(const struct show_text *st)
+show_text_quotes(const struct lib_people *p)
 {
-	const struct show_speaker	*sp;
+	const struct lib_speaker	*sp;
 	size_t				 i, j;
 
-	if (st->nspeakers > 0)
+	if (p->nspeakers > 0)
 		puts("\nQuotes");
-	for (i = 0; i < st->nspeakers; i++) {
-		sp = &st->speakers[i];
+	for (i = 0; i < p->nspeakers; i++) {
+		sp = &p->speakers[i];
 		fputs("  ", stdout);
 		cmd_print_line(stdout, sp->who);
 		if (sp->kind != NULL && strcmp(sp->kind, "person") != 0)
@@ -337,31 +232,6 @@ show_text_quotes(const struct show_text *st)
 			putchar('\n');
 		}
 	}
-}
-
-static void
-show_text_free(struct show_text *st)
-{
-	size_t	i, j;
-
-	for (i = 0; i < st->nents; i++) {
-		free(st->ents[i].kind);
-		free(st->ents[i].name);
-		free(st->ents[i].title);
-		free(st->ents[i].affiliation);
-	}
-	free(st->ents);
-	for (i = 0; i < st->nspeakers; i++) {
-		for (j = 0; j < st->speakers[i].n; j++) {
-			free(st->speakers[i].quotes[j]);
-			free(st->speakers[i].kinds[j]);
-		}
-		free(st->speakers[i].quotes);
-		free(st->speakers[i].kinds);
-		free(st->speakers[i].who);
-		free(st->speakers[i].kind);
-	}
-	free(st->speakers);
 }
 
 static int
@@ -419,7 +289,7 @@ show_body(const struct article *a)
 static int
 show_text(struct store *s, const struct article *a, char **err)
 {
-	struct show_text	st = { a, NULL, 0, NULL, 0 };
+	struct lib_people	p;
 	size_t			i;
 	int			first;
 
@@ -463,72 +333,62 @@ show_text(struct store *s, const struct article *a, char **err)
 		cmd_print_line(stdout, a->links[i].url);
 		putchar('\n');
 	}
-	if (store_article_mentions(s, a->id, show_text_mention, &st,
-	    err) != 0 || store_article_quotes(s, a->id, show_text_quote, &st,
-	    err) != 0) {
-		show_text_free(&st);
+	if (library_people(s, a, &p, err) != 0)
 		return -1;
-	}
-	show_text_entities(&st);
-	show_text_quotes(&st);
-	show_text_free(&st);
+	show_text_entities(&p);
+	show_text_quotes(&p);
+	library_people_free(&p);
 	first = 1;
 	return store_article_notes(s, a->id, show_text_note, &first, err);
 }
 
-int
-cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+cmd_show(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "json",	no_argument,	NULL, 'j' },
-		{ "help",	no_argument,	NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry	*self = cmd_find("show");
 	struct article		 a;
 	struct store		*s;
-	char			*err = NULL, *end;
-	long long		 id;
-	int			 ch, json = 0, rc, rv = CMD_OK;
+	char			*err = NULL;
+	int64_t			 id;
+	int			 rc, rv = CMD_OK;
 
-	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
-		switch (ch) {
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			cmd_help(stdout, self);
-			return CMD_OK;
-		default:
-			return cmd_usage_error(self, NULL);
-		}
-	}
-	if (optind + 1 != argc)
-		return cmd_usage_error(self, optind == argc ?
+	if (args->argc != 1)
+		return cmd_usage_error(args->entry, args->argc == 0 ?
 		    "which story? give its id" : "one id at a time");
-	errno = 0;
-	id = strtoll(argv[optind], &end, 10);
-	if (errno != 0 || *end != '\0' || end == argv[optind] || id <= 0)
-		return cmd_usage_error(self, "'%s' is not a story id",
-		    argv[optind]);
+	if ((id = cmd_parse_id(args->argv[0])) == 0)
+		return cmd_usage_error(args->entry, "'%s' is not a story id",
+		    args->argv[0]);
 	if ((s = cmd_store(ctx)) == NULL)
 		return CMD_FAILED;
 	rc = store_article_get(s, id, &a, &err);
 	if (rc == 1) {
-		fprintf(stderr, "dossier: no story with id %lld\n", id);
+		fprintf(stderr, "dossier: no story with id %lld\n",
+		    (long long)id);
 		return CMD_FAILED;
 	}
-	if (rc == 0 && (json ? show_json(s, &a, &err) :
-	    show_text(s, &a, &err)) == 0)
-		rc = 0;
-	else
-		rc = -1;
-	if (rc != 0) {
-		cmd_error("%s", err != NULL ? err :
-		    "cannot read story");
+	if (rc != 0 || (cmd_args_has(args, 'j') ? show_json(s, &a, &err) :
+	    show_text(s, &a, &err)) != 0) {
+		cmd_error("%s", err != NULL ? err : "cannot read story");
 		rv = CMD_FAILED;
 	}
 	free(err);
 	article_free(&a);
 	return rv;
 }
+
+static const struct cmd_option cmd_show_options[] = {
+	CMD_OPTION_JSON,
+	CMD_OPTION_END
+};
+
+const struct cmd_entry cmd_show_entry = {
+	"show", "[--json] ID",
+	"print every stored field of a story",
+	"Print a story: its header fields, lead, body (subheadings marked),\n"
+	"captions, tags, the people and quotes found in it, and notes.\n"
+	"\n"
+	"      --json      one JSON object: id, title, outlet, byline,\n"
+	"                  published, url, feed, lead, body, captions,\n"
+	"                  subheadings, tags, links, read, starred, entities,\n"
+	"                  quotes, notes\n",
+	cmd_show_options, 0, cmd_show
+};

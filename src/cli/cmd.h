@@ -1,4 +1,12 @@
-/* The subcommands of the dossier binary and what they share. */
+/*
+ * The subcommands of the dossier binary and what they share. Each
+ * cmd-*.c declares its commands as struct cmd_entry (name, usage, help,
+ * options, function); cmd.c holds the table of them, parses every
+ * command's options from its declaration, answers -h and --help, says
+ * what was wrong with the arguments, and keeps the helpers every command
+ * uses (ids, +TAG/-TAG arguments, feed ids); cmd-print.c prints for them
+ * all (safe lines, JSON lines, progress).
+ */
 #ifndef DOSSIER_CMD_H
 #define DOSSIER_CMD_H
 
@@ -7,33 +15,110 @@
 #include <sys/types.h>
 #include <time.h>
 
+struct feed_sync_event;
+struct json_object;
+struct lib_tag_change;
 struct option;
 struct store;
+struct store_note;
 
 struct cmd_ctx {
 	const char	*db_path;	/* --db, or NULL for the default */
 	struct store	*store;		/* opened on first use */
 };
 
-struct cmd_entry {
-	const char	*name;
-	const char	*usage;		/* after "dossier NAME " */
-	const char	*summary;	/* one line for the command list */
-	const char	*help;		/* options, one per line */
-	int		(*exec)(struct cmd_ctx *, int, char **);
+struct cmd_args;
+
+/*
+ * One option: -ch and --name (either may be left out). A value option
+ * may name a check that turns the value as typed into the one kept (a
+ * new string), or returns NULL with *err, a usage error. The check runs
+ * when the option is read, so errors come in the order of the words.
+ */
+struct cmd_option {
+	int		 ch;		/* the key; -ch unless CMD_LONG */
+	const char	*name;		/* --name, or NULL */
+	int		 flags;
+#define CMD_VALUE	0x1		/* takes a value */
+#define CMD_LONG	0x2		/* --name only: no -ch */
+	char		*(*check)(struct cmd_args *, const char *, char **);
+	const char	*missing;	/* CMD_QUERY: "a number" */
 };
+
+struct cmd_entry {
+	const char		*name;
+	const char		*usage;		/* after "dossier NAME " */
+	const char		*summary;	/* one line for the command list */
+	const char		*help;		/* options, one per line */
+	const struct cmd_option	*options;	/* ends with { 0 }; -h is added */
+	int			 flags;
+/*
+ * How the words are read. By default as getopt_long does (options
+ * anywhere, long names abbreviated). CMD_WORDS: no options, only a
+ * first -h or --help; the command reads its words itself ("-TAG" is a
+ * word). CMD_QUERY: options first, spelt whole; the first word that is
+ * not one (or "--") starts the words, so "-word" needs no "--".
+ */
+#define CMD_WORDS	0x1
+#define CMD_QUERY	0x2
+	int			(*exec)(struct cmd_ctx *, struct cmd_args *);
+};
+
+/* The options given and the words left, as a command's exec sees them. */
+struct cmd_args {
+	const struct cmd_entry	*entry;
+	struct cmd_optvals {
+		size_t	  n;		/* times given */
+		char	**v;		/* the values kept, in order */
+		int	  seq;		/* when it was last given */
+	}			*opt;		/* one per entry option */
+	int			 seq;
+	int			 argc;		/* the words that are not options */
+	char			**argv;
+};
+
+/* Times the option ch was given (0: not given). */
+int	 cmd_args_has(const struct cmd_args *, int);
+/* The last value of option ch, or NULL; the args own it. */
+const char *cmd_args_value(const struct cmd_args *, int);
+/* Every value of option ch, in order (*n of them); the args own them. */
+char	**cmd_args_values(const struct cmd_args *, int, size_t *);
+/* Of the options in chars, the one given last; 0 if none was. */
+int	 cmd_args_last(const struct cmd_args *, const char *);
+/* The value of a limit option (checked by cmd_check_limit); 0 if none. */
+size_t	 cmd_args_limit(const struct cmd_args *, int);
+
+/* Checks for option values: a tag (normalized), a limit (>= 0). */
+char	*cmd_check_tag(struct cmd_args *, const char *, char **);
+char	*cmd_check_limit(struct cmd_args *, const char *, char **);
+
+/* Options that read the same in every command, and the end of a list. */
+#define CMD_OPTION_JSON	{ 'j', "json", CMD_LONG, NULL, NULL }
+#define CMD_OPTION_TAG	{ 't', "tag", CMD_VALUE, cmd_check_tag, NULL }
+#define CMD_OPTION_QUIET { 'q', "quiet", 0, NULL, NULL }
+#define CMD_OPTION_LIMIT { 'n', "limit", CMD_VALUE, cmd_check_limit, \
+	"a number" }
+#define CMD_OPTION_END	{ 0, NULL, 0, NULL, NULL }
 
 /* Exit codes. */
 #define CMD_OK		0
 #define CMD_FAILED	1	/* the command ran but something failed */
 #define CMD_USAGE	2	/* bad arguments */
 
-const struct cmd_entry *cmd_find(const char *);
+/*
+ * Run the command argv[0] with its arguments: parse them as its entry
+ * says, answer -h, and call it. Returns the exit code.
+ */
+int	 cmd_run(struct cmd_ctx *, int, char **);
+/* The program's usage: the commands, then the global options. */
+void	 cmd_usage_print(FILE *);
 void	 cmd_help(FILE *, const struct cmd_entry *);
 int	 cmd_usage_error(const struct cmd_entry *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Print "dossier: MESSAGE" on stderr, cleaned: it may echo outside text. */
 void	 cmd_error(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* Print "dossier: WHAT: WHY" on stderr, both cleaned. */
+void	 cmd_error_about(const char *, const char *);
 /* getopt_long (no index) that reports a refused option safely itself. */
 int	 cmd_getopt(int, char **, const char *, const struct option *);
 
@@ -45,12 +130,27 @@ int	 cmd_getopt(int, char **, const char *, const struct option *);
 struct store *cmd_store(struct cmd_ctx *);
 struct store *cmd_store_create(struct cmd_ctx *);
 
-/* Print a one-line field safely: no control characters reach stdout. */
+/* cmd-print.c: print a one-line field safely (no control characters). */
 void	 cmd_print_line(FILE *, const char *);
+/* Print an address as cmd_print_line does, its password hidden. */
+void	 cmd_print_url(FILE *, const char *);
+void	 cmd_print_dropped(FILE *, size_t, const char *);
+void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
+/* Print tags as "  #a #b" (nothing if there are none). */
+void	 cmd_print_tags(FILE *, char *const *, size_t);
 
-/* cmd-tag.c: "[+]TAG" and "-TAG" arguments, checked; -1 usage error. */
-int	 cmd_tag_args(const struct cmd_entry *, int, char **, char ***,
-	     size_t *, char ***, size_t *);
+/* Set a JSON string member, or null when the value is NULL. */
+void	 cmd_json_string(struct json_object *, const char *, const char *);
+/* A span as {"start": S, "end": E}. */
+struct json_object *cmd_json_span(size_t, size_t);
+/*
+ * Add a note's span (or null), anchor, text, created and updated to an
+ * object, the anchor and text as given (NULL: null).
+ */
+void	 cmd_json_note(struct json_object *, const struct store_note *,
+	     const char *, const char *);
+/* Print an object as one line of JSON on stdout and free it; 1 on error. */
+int	 cmd_json_print(struct json_object *);
 
 /* A progress line on stderr ("importing 120/10000 (1%)"). */
 struct cmd_progress {
@@ -60,10 +160,22 @@ struct cmd_progress {
 void	 cmd_progress_draw(struct cmd_progress *, const char *, size_t,
 	     size_t);
 void	 cmd_progress_clear(struct cmd_progress *);
-/* Print an address as cmd_print_line does, its password hidden. */
-void	 cmd_print_url(FILE *, const char *);
-void	 cmd_print_dropped(FILE *, size_t, const char *);
-void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
+
+/* A story or note id from an argument; 0 if it is not one. */
+int64_t	 cmd_parse_id(const char *);
+
+/*
+ * "[+]TAG" and "-TAG" arguments ("--" skipped), each checked as a tag,
+ * into a change (which the caller frees with library_tag_change_free);
+ * a bad one is a usage error: said, -1.
+ */
+int	 cmd_tag_args(const struct cmd_entry *, int, char **,
+	     struct lib_tag_change *);
+
+/* A feed named by id or address; prints why not and returns -1. */
+int	 cmd_feed_id(struct store *, const char *, int64_t *);
+/* Print one feed's outcome of add or fetch (failures on stderr). */
+void	 cmd_feed_report(const struct feed_sync_event *, int quiet);
 
 /*
  * A file the user named for output (cmd-output.c), written whole or not
@@ -84,31 +196,20 @@ int	 cmd_output_open(struct cmd_output *, const char *, char **);
 int	 cmd_output_commit(struct cmd_output *, char **);
 void	 cmd_output_abort(struct cmd_output *);
 
-/* A story or note id from an argument; 0 if it is not one (cmd-tag.c). */
-int64_t	 cmd_parse_id(const char *);
-
-int	 cmd_export(struct cmd_ctx *, int, char **);
-int	 cmd_extract(struct cmd_ctx *, int, char **);
-int	 cmd_import(struct cmd_ctx *, int, char **);
-int	 cmd_list(struct cmd_ctx *, int, char **);
-int	 cmd_note(struct cmd_ctx *, int, char **);
-int	 cmd_search(struct cmd_ctx *, int, char **);
-int	 cmd_show(struct cmd_ctx *, int, char **);
-int	 cmd_tag(struct cmd_ctx *, int, char **);
-
-/* Feeds (cmd-feed.c, cmd-fetch.c, cmd-opml.c). */
-struct feed_sync_event;
-int	 cmd_add(struct cmd_ctx *, int, char **);
-int	 cmd_feeds(struct cmd_ctx *, int, char **);
-int	 cmd_remove(struct cmd_ctx *, int, char **);
-int	 cmd_fetch(struct cmd_ctx *, int, char **);
-int	 cmd_opml(struct cmd_ctx *, int, char **);
-/* A feed named by id or address; prints why not and returns -1. */
-int	 cmd_feed_id(struct store *, const char *, int64_t *);
-/* Print one feed's outcome of add or fetch (failures on stderr). */
-void	 cmd_feed_report(const struct feed_sync_event *, int quiet);
-/* Print tags as " #a #b" (nothing if there are none). */
-void	 cmd_print_tags(FILE *, char *const *, size_t);
-int	 cmd_tag_feed(struct cmd_ctx *, int, char **);
+/* The commands, each declared in its own file (cmd-NAME.c). */
+extern const struct cmd_entry cmd_add_entry;		/* cmd-feed.c */
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_extract_entry;
+extern const struct cmd_entry cmd_feeds_entry;		/* cmd-feed.c */
+extern const struct cmd_entry cmd_fetch_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_note_entry;
+extern const struct cmd_entry cmd_opml_entry;
+extern const struct cmd_entry cmd_remove_entry;	/* cmd-feed.c */
+extern const struct cmd_entry cmd_search_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_tag_entry;
+extern const struct cmd_entry cmd_tag_feed_entry;	/* cmd-tag.c */
 
 #endif

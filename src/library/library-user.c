@@ -221,8 +221,8 @@ tags_diff(char *const *old, size_t nold, char *const *add, size_t nadd,
  * given to the store too, which makes them the user's own.
  */
 static int
-tags_change(struct store *s, int64_t id, char *const *add, size_t nadd,
-    char *const *del, size_t ndel, int claim, char **msg, char **err)
+tags_change(struct store *s, int64_t id, const struct lib_tag_change *c,
+    int claim, char **msg, char **err)
 {
 	char	**old, **a, **d;
 	size_t	  nold, na, nd;
@@ -230,11 +230,12 @@ tags_change(struct store *s, int64_t id, char *const *add, size_t nadd,
 
 	if ((rc = tags_read(s, id, &old, &nold, err)) != 0)
 		return rc;
-	tags_diff(old, nold, add, nadd, del, ndel, &a, &na, &d, &nd);
+	tags_diff(old, nold, c->add, c->nadd, c->del, c->ndel, &a, &na, &d,
+	    &nd);
 	rc = 0;
-	if (claim && nadd > 0)
-		rc = store_tags_change(s, id, &(struct store_tags){ .add = add,
-		    .nadd = nadd, .del = d, .ndel = nd }, err);
+	if (claim && c->nadd > 0)
+		rc = store_tags_change(s, id, &(struct store_tags){
+		    .add = c->add, .nadd = c->nadd, .del = d, .ndel = nd }, err);
 	else if (na + nd > 0)
 		rc = store_tags_change(s, id, &(struct store_tags){ .add = a,
 		    .nadd = na, .del = d, .ndel = nd }, err);
@@ -248,10 +249,19 @@ tags_change(struct store *s, int64_t id, char *const *add, size_t nadd,
 
 /* Add and remove tags named by the user; report what changed. */
 int
-library_tags_change(struct store *s, int64_t id, char *const *add,
-    size_t nadd, char *const *del, size_t ndel, char **msg, char **err)
+library_tags_change(struct store *s, int64_t id,
+    const struct lib_tag_change *c, char **msg, char **err)
 {
-	return tags_change(s, id, add, nadd, del, ndel, 1, msg, err);
+	return tags_change(s, id, c, 1, msg, err);
+}
+
+/* Free the tags of a change. */
+void
+library_tag_change_free(struct lib_tag_change *c)
+{
+	library_strv_free(c->add, c->nadd);
+	library_strv_free(c->del, c->ndel);
+	memset(c, 0, sizeof *c);
 }
 
 /* A feed's tags and whether it is Saved stories, read for a change. */
@@ -275,8 +285,8 @@ feed_tags_row(const struct store_feed *f, void *arg)
 
 /* Add and remove a feed's tags; report the ones that really changed. */
 int
-library_feed_tags_change(struct store *s, int64_t id, char *const *add,
-    size_t nadd, char *const *del, size_t ndel, char **msg, char **err)
+library_feed_tags_change(struct store *s, int64_t id,
+    const struct lib_tag_change *c, char **msg, char **err)
 {
 	struct feed_tags	  old;
 	char			**a = NULL, **d = NULL;
@@ -293,7 +303,8 @@ library_feed_tags_change(struct store *s, int64_t id, char *const *add,
 		rc = -1;
 		goto out;
 	}
-	tags_diff(old.v, old.n, add, nadd, del, ndel, &a, &na, &d, &nd);
+	tags_diff(old.v, old.n, c->add, c->nadd, c->del, c->ndel, &a, &na,
+	    &d, &nd);
 	if (na + nd > 0)
 		rc = store_feed_tags_change(s, id, &(struct store_tags){
 		    .add = a, .nadd = na, .del = d, .ndel = nd }, err);
@@ -311,27 +322,29 @@ int
 library_tags_set(struct store *s, int64_t id, const char *line, char **msg,
     char **err)
 {
-	char	**want, **old, **del = NULL;
-	size_t	  nwant, nold, ndel = 0, i;
-	int	  rc;
+	struct lib_tag_change	  c;
+	char			**old;
+	size_t			  nold, i;
+	int			  rc;
 
-	if (library_tags_parse(line, &want, &nwant, err) != 0)
+	memset(&c, 0, sizeof c);
+	if (library_tags_parse(line, &c.add, &c.nadd, err) != 0)
 		return -1;
 	if ((rc = tags_read(s, id, &old, &nold, err)) != 0) {
-		library_strv_free(want, nwant);
+		library_strv_free(c.add, c.nadd);
 		return rc;
 	}
 	for (i = 0; i < nold; i++) {
-		if (strv_has(want, nwant, old[i]))
+		if (strv_has(c.add, c.nadd, old[i]))
 			continue;
-		del = xreallocarray(del, ndel + 1, sizeof *del);
-		del[ndel++] = old[i];
+		c.del = xreallocarray(c.del, c.ndel + 1, sizeof *c.del);
+		c.del[c.ndel++] = old[i];
 	}
 	/* Tags left on the line are not claimed: only typed ones are. */
-	rc = tags_change(s, id, want, nwant, del, ndel, 0, msg, err);
-	free(del);
+	rc = tags_change(s, id, &c, 0, msg, err);
+	free(c.del);
 	library_strv_free(old, nold);
-	library_strv_free(want, nwant);
+	library_strv_free(c.add, c.nadd);
 	return rc;
 }
 

@@ -1,15 +1,15 @@
 /*
  * The library layer between the screen and the store: it turns store rows
  * into small owned arrays (a window of a listing, the feed list, one
- * article's entities, one speaker's quotes) so the ui holds no SQL, and
- * gives the commands a listing whole, read the same way (store_page).
+ * speaker's quotes) so the ui holds no SQL, and gives the commands a
+ * listing whole, read the same way (store_page). A story's people are
+ * library-people.c's.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "article.h"
 #include "library.h"
@@ -46,7 +46,7 @@ library_date(const char *iso, char *out, size_t len)
 
 /* Append one feed-list entry, with a heading before a new group. */
 static struct lib_feed *
-feeds_add(struct lib_feeds *f, enum store_filter_kind kind, const char *label)
+feed_subscribe(struct lib_feeds *f, enum store_filter_kind kind, const char *label)
 {
 	static const char *headings[] = { NULL, NULL, NULL, NULL, "Tags",
 	    "Outlets", "Feeds", NULL };
@@ -95,7 +95,7 @@ feeds_row(const struct store_feed_count *c, void *arg)
 		label = xstrdup(c->value != NULL ? c->value : "(untitled)");
 		break;
 	}
-	e = feeds_add(f, c->kind, label);
+	e = feed_subscribe(f, c->kind, label);
 	free(label);
 	e->filter.value = dup_or_null(c->value);
 	e->filter.feed = c->feed;
@@ -128,7 +128,7 @@ library_feeds(struct store *s, unsigned kinds, const struct lib_feeds *old,
 			o = &old->v[i];
 			if (o->heading || o->filter.kind != k)
 				continue;
-			e = feeds_add(f, o->filter.kind, o->label);
+			e = feed_subscribe(f, o->filter.kind, o->label);
 			e->filter.value = dup_or_null(o->filter.value);
 			e->filter.feed = o->filter.feed;
 			e->count = o->count;
@@ -252,196 +252,6 @@ library_rows_free(struct lib_rows *rows)
 	}
 	free(rows->v);
 	memset(rows, 0, sizeof *rows);
-}
-
-/* Find or add an entity of a group by name. */
-static struct lib_entity *
-entities_get(struct lib_entities *x, enum lib_entity_group g,
-    const char *kind, const char *name)
-{
-	struct lib_entity	*e;
-	size_t			 i;
-
-	for (i = 0; i < x->n; i++)
-		if (x->v[i].group == g && !x->v[i].unnamed &&
-		    strcmp(x->v[i].name, name) == 0)
-			return &x->v[i];
-	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
-	e = &x->v[x->n++];
-	memset(e, 0, sizeof *e);
-	e->group = g;
-	e->kind = xstrdup(kind);
-	e->name = xstrdup(name);
-	return e;
-}
-
-/* Count one mention under its kind's group. */
-static int
-entities_mention(const struct store_mention *m, void *arg)
-{
-	struct lib_entity	*e;
-	enum lib_entity_group	 g;
-
-	if (m->kind == NULL || m->name == NULL)
-		return 0;
-	if (strcmp(m->kind, "person") == 0)
-		g = LIB_PERSON;
-	else if (strcmp(m->kind, "org") == 0)
-		g = LIB_ORG;
-	else if (strcmp(m->kind, "place") == 0)
-		g = LIB_PLACE;
-	else
-		g = LIB_MISC;
-	e = entities_get(arg, g, m->kind, m->name);
-	e->count++;
-	if (e->title == NULL && m->title != NULL)
-		e->title = xstrdup(m->title);
-	return 0;
-}
-
-/* Does a phrase end in this word (case ignored)? */
-static int
-sources_head_is(const char *phrase, const char *word)
-{
-	const char	*p = strrchr(phrase, ' ');
-
-	return strcasecmp(p != NULL ? p + 1 : phrase, word) == 0;
-}
-
-/*
- * List a quote of an unnamed source under QUOTED. A later "the official"
- * or a pronoun is the source an earlier phrase introduced ("A senior
- * Velmark official ... the official said"), so it joins the most recent
- * source with the same head noun, or for a pronoun the most recent one.
- */
-static void
-sources_add(struct lib_entities *x, const struct store_quote *q)
-{
-	static const char *const pronouns[] = {
-		"he", "she", "they", "it", "his office", "her office",
-		"their office", NULL
-	};
-	struct lib_entity	*e = NULL, *c;
-	const char		*t = q->source_text, *head;
-	size_t			 i;
-	int			 pronoun = 0;
-
-	if (t == NULL || *t == '\0' || q->source_kind == NULL ||
-	    (strcmp(q->source_kind, "unnamed") != 0 &&
-	    strcmp(q->source_kind, "media") != 0 &&
-	    strcmp(q->source_kind, "org") != 0))
-		return;
-	for (i = 0; pronouns[i] != NULL; i++)
-		if (strcasecmp(t, pronouns[i]) == 0)
-			pronoun = 1;
-	head = strrchr(t, ' ');
-	head = head != NULL ? head + 1 : t;
-	for (i = 0; i < x->n; i++) {
-		c = &x->v[i];
-		if (!c->unnamed || (e != NULL && e->last > c->last))
-			continue;
-		if (strcasecmp(c->name, t) == 0 || pronoun ||
-		    (strncasecmp(t, "the ", 4) == 0 &&
-		    sources_head_is(c->name, head)))
-			e = c;
-	}
-	if (e == NULL) {
-		if (pronoun)
-			return;		/* nobody to say who */
-		x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
-		e = &x->v[x->n++];
-		memset(e, 0, sizeof *e);
-		e->group = LIB_SPEAKER;
-		e->kind = xstrdup(q->source_kind);
-		e->name = xstrdup(t);
-		/* A sidebar entry starts with a capital, as names do. */
-		if (e->name[0] >= 'a' && e->name[0] <= 'z')
-			e->name[0] = (char)(e->name[0] - 'a' + 'A');
-		e->unnamed = 1;
-		e->title = xstrdup(strcmp(q->source_kind, "unnamed") == 0 ?
-		    "unnamed source" : "unnamed spokesperson");
-	}
-	e->spans = xreallocarray(e->spans, e->nspans + 1, sizeof *e->spans);
-	e->spans[e->nspans].start = q->start;
-	e->spans[e->nspans++].end = q->end;
-	e->last = q->start;
-	e->count++;
-}
-
-/* Count one quote under its speaker. */
-static int
-entities_quote(const struct store_quote *q, void *arg)
-{
-	if (q->speaker_name == NULL || q->speaker_kind == NULL) {
-		sources_add(arg, q);
-		return 0;
-	}
-	entities_get(arg, LIB_SPEAKER, q->speaker_kind,
-	    q->speaker_name)->count++;
-	return 0;
-}
-
-/* Order entities by group, then most counted, then name. */
-static int
-entities_cmp(const void *a, const void *b)
-{
-	const struct lib_entity	*x = a, *y = b;
-
-	if (x->group != y->group)
-		return x->group < y->group ? -1 : 1;
-	/* Named speakers before unnamed sources. */
-	if (x->unnamed != y->unnamed)
-		return x->unnamed ? 1 : -1;
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-/* Read an article's speakers and entities, grouped and sorted. */
-int
-library_entities(struct store *s, int64_t id, struct lib_entities *x,
-    char **err)
-{
-	struct lib_entity	*sp, *p;
-	size_t			 i, j;
-
-	memset(x, 0, sizeof *x);
-	if (store_article_quotes(s, id, entities_quote, x, err) != 0 ||
-	    store_article_mentions(s, id, entities_mention, x, err) != 0) {
-		library_entities_free(x);
-		return -1;
-	}
-	/* A speaker's role comes from the mentions of the same person. */
-	for (i = 0; i < x->n; i++) {
-		sp = &x->v[i];
-		if (sp->group != LIB_SPEAKER)
-			continue;
-		for (j = 0; j < x->n; j++) {
-			p = &x->v[j];
-			if (p->group == LIB_PERSON && p->title != NULL &&
-			    sp->title == NULL && strcmp(p->name, sp->name) == 0)
-				sp->title = xstrdup(p->title);
-		}
-	}
-	if (x->n > 1)
-		qsort(x->v, x->n, sizeof *x->v, entities_cmp);
-	return 0;
-}
-
-/* Free an article's entities. */
-void
-library_entities_free(struct lib_entities *x)
-{
-	size_t	i;
-
-	for (i = 0; i < x->n; i++) {
-		free(x->v[i].kind);
-		free(x->v[i].name);
-		free(x->v[i].title);
-		free(x->v[i].spans);
-	}
-	free(x->v);
-	memset(x, 0, sizeof *x);
 }
 
 /* Keep one quote of a speaker. */

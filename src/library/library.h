@@ -102,9 +102,53 @@ struct lib_entities {
 	size_t			 n;
 };
 
+/*
+ * An article's people for the sidebar (library-people.c): speakers (an
+ * unnamed source's later "the official" or pronoun joins it), then
+ * people, organisations, places and the rest (any other kind). -1 with
+ * *err; free with library_entities_free.
+ */
 int	 library_entities(struct store *, int64_t, struct lib_entities *,
 	     char **);
 void	 library_entities_free(struct lib_entities *);
+
+/*
+ * A story's people as 'dossier show' lists them: every (kind, name) as
+ * mentioned, in the order first mentioned, with its first title and
+ * affiliation (the sidebar counts and titles its people, organisations
+ * and places from this same reading, then sorts them); and every quote
+ * (its text from the body) under its speaker's name, else the source as
+ * written, else "(speaker not found)", in the order first quoted (the
+ * sidebar's speakers differ: quotes with no speaker are left out and an
+ * unnamed source's later "the official" joins it).
+ */
+struct lib_person {
+	char	*kind;
+	char	*name;
+	char	*title;			/* the first given; may be NULL */
+	char	*affiliation;		/* the first given; may be NULL */
+	size_t	 count;			/* mentions */
+};
+
+struct lib_speaker {
+	char	*who;			/* entity name or the source as written */
+	char	*kind;			/* person, org, media, unnamed or NULL */
+	char	**quotes;		/* the quoted words */
+	char	**kinds;		/* each quote's kind: direct, ... */
+	size_t	 n;
+};
+
+struct lib_people {
+	struct lib_person	*v;
+	size_t			 n;
+	struct lib_speaker	*speakers;
+	size_t			 nspeakers;
+};
+
+/* Read a's people (a->body for the quotes' words); -1 with *err. */
+int	 library_people(struct store *, const struct article *,
+	     struct lib_people *, char **);
+void	 library_people_free(struct lib_people *);
 
 /* Every quote of one speaker across the library, newest first. */
 struct lib_quote {
@@ -145,20 +189,31 @@ char	*library_tag_parse(const char *, char **);
 int	 library_tags_parse(const char *, char ***, size_t *, char **);
 void	 library_strv_free(char **, size_t);
 
+/* Tags to add and tags to remove (normalized), as "+TAG -TAG" say. */
+struct lib_tag_change {
+	char	**add;
+	size_t	  nadd;
+	char	**del;
+	size_t	  ndel;
+};
+
+/* Free the tags of a change and empty it. */
+void	 library_tag_change_free(struct lib_tag_change *);
+
 /*
- * Remove del and add add (normalized tags) on a story; *msg (may be NULL)
- * says what changed: "added #a #b; removed #c" or "tags unchanged".
+ * Make a change of tags on a story; *msg (may be NULL) says what changed:
+ * "added #a #b; removed #c" or "tags unchanged".
  * 0 done, 1 no such story, -1 error.
  */
-int	 library_tags_change(struct store *, int64_t, char *const *, size_t,
-	     char *const *, size_t, char **, char **);
+int	 library_tags_change(struct store *, int64_t,
+	     const struct lib_tag_change *, char **, char **);
 
 /*
  * The same for a feed's tags (the tags its new stories get); stories
  * stored already keep theirs. Saved stories takes none (-1).
  */
-int	 library_feed_tags_change(struct store *, int64_t, char *const *,
-	     size_t, char *const *, size_t, char **, char **);
+int	 library_feed_tags_change(struct store *, int64_t,
+	     const struct lib_tag_change *, char **, char **);
 
 /* Make a story's tags those of a line; as library_tags_change. */
 int	 library_tags_set(struct store *, int64_t, const char *, char **,

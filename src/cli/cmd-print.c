@@ -1,0 +1,156 @@
+/*
+ * What the commands print, made safe once: one-line fields with no
+ * control characters (outside text may hold escape sequences), addresses
+ * with their passwords masked, entities and tags, JSON lines, and the
+ * progress line on stderr.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "cmd.h"
+#include "plural.h"
+#include "store.h"
+#include "url.h"
+#include "utf8.h"
+#include "banned.h"
+
+void
+cmd_print_line(FILE *f, const char *s)
+{
+	char	*clean;
+
+	if (s == NULL)
+		return;
+	clean = utf8_clean_line(s, strlen(s));
+	fputs(clean, f);
+	free(clean);
+}
+
+void
+cmd_print_url(FILE *f, const char *url)
+{
+	char	*shown;
+
+	if (url == NULL)
+		return;
+	shown = url_redact(url);
+	cmd_print_line(f, shown);
+	free(shown);
+}
+
+/* After a report line: how many addresses were dropped, and the first. */
+void
+cmd_print_dropped(FILE *f, size_t n, const char *first)
+{
+	if (n == 0)
+		return;
+	fprintf(f, "; %zu %s dropped", n, plural((long long)n, "address",
+	    "addresses"));
+	if (first != NULL) {
+		fputs(n == 1 ? ": " : ", the first ", f);
+		cmd_print_line(f, first);
+	}
+}
+
+/* Print "Name, Title (Affiliation)", each part safely, on one line. */
+void
+cmd_print_entity(FILE *f, const char *name, const char *title,
+    const char *affiliation)
+{
+	cmd_print_line(f, name);
+	if (title != NULL) {
+		fputs(", ", f);
+		cmd_print_line(f, title);
+	}
+	if (affiliation != NULL) {
+		fputs(" (", f);
+		cmd_print_line(f, affiliation);
+		fputc(')', f);
+	}
+}
+
+void
+cmd_print_tags(FILE *f, char *const *tags, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		fputs(i == 0 ? "  #" : " #", f);
+		cmd_print_line(f, tags[i]);
+	}
+}
+
+void
+cmd_json_string(struct json_object *o, const char *key, const char *v)
+{
+	json_object_object_add(o, key, v != NULL ?
+	    json_object_new_string(v) : NULL);
+}
+
+struct json_object *
+cmd_json_span(size_t start, size_t end)
+{
+	struct json_object	*o = json_object_new_object();
+
+	json_object_object_add(o, "start",
+	    json_object_new_int64((int64_t)start));
+	json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
+	return o;
+}
+
+void
+cmd_json_note(struct json_object *o, const struct store_note *n,
+    const char *anchor, const char *text)
+{
+	json_object_object_add(o, "span", n->has_span ?
+	    cmd_json_span(n->start, n->end) : NULL);
+	cmd_json_string(o, "anchor", anchor);
+	cmd_json_string(o, "note", text);
+	json_object_object_add(o, "created", json_object_new_int64(n->created));
+	json_object_object_add(o, "updated", json_object_new_int64(n->updated));
+}
+
+int
+cmd_json_print(struct json_object *o)
+{
+	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	return ferror(stdout) ? 1 : 0;
+}
+
+/* Take the progress line off the screen, if one is there. */
+void
+cmd_progress_clear(struct cmd_progress *p)
+{
+	if (p->drawn) {
+		fputs("\r\033[K", stderr);
+		p->drawn = 0;
+	}
+}
+
+/* Redraw "VERB done/total (n%)" at most ten times a second. */
+void
+cmd_progress_draw(struct cmd_progress *p, const char *verb, size_t done,
+    size_t total)
+{
+	struct timespec	now;
+	long		ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - p->last.tv_sec) * 1000 +
+	    (now.tv_nsec - p->last.tv_nsec) / 1000000;
+	if (ms < 100 && done != total)
+		return;
+	p->last = now;
+	fprintf(stderr, "\r\033[K%s %zu/%zu (%zu%%)", verb, done, total,
+	    total ? done * 100 / total : 100);
+	fflush(stderr);
+	p->drawn = 1;
+}
