@@ -171,7 +171,7 @@ fi
 
 # Every theme element of ui_elem_names is described in dossier.conf(5).
 sed -n 's/^\.It Sy //p' "$man5" | tr -d ',' | tr ' ' '\n' >"$T/man-elems"
-sed -n '/ui_elem_names\[E_COUNT\] = {/,/};/p' "$top_srcdir/src/ui/ui.c" |
+sed -n '/ui_elem_names\[E_COUNT\] = {/,/};/p' "$top_srcdir/src/ui/ui-theme.c" |
 	grep -o '"[^"]*"' | tr -d '"' >"$T/elems"
 bad=
 while read -r e; do
