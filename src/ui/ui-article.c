@@ -36,7 +36,6 @@ int
 ui_article_reload(struct ui *ui)
 {
 	struct ui_story	*st = &ui->story;
-
 	char		*err = NULL;
 	size_t		 scroll = st->scroll;
 	int		 rv;
@@ -149,7 +148,6 @@ int
 ui_article_open(struct ui *ui, int64_t id)
 {
 	struct ui_story	*st = &ui->story;
-
 	char		*err = NULL;
 	int		 flags = UI_REDRAW, rv;
 
@@ -198,7 +196,6 @@ static char *
 ui_article_position(struct ui *ui, int rows)
 {
 	struct ui_story	*st = &ui->story;
-
 	char		*pos, *where;
 	size_t		 n = st->nlines, first = st->scroll + 1, last, pct;
 
@@ -328,7 +325,6 @@ static int
 article_scroll(struct ui *ui, int d)
 {
 	struct ui_story	*st = &ui->story;
-
 	long		 s = (long)st->scroll + d;
 	long		 rows = ui->r[PANE_ARTICLE].h - 1;
 	long		 max = (long)st->nlines - rows;

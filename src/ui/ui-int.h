@@ -1,6 +1,8 @@
 /*
- * Private to the ui files: the screen's state, theme elements, redraw
- * flags, and the functions the panes share. Only ui files include this.
+ * Private to the ui files: the screen's state (struct ui, holding one
+ * struct a pane), theme elements, redraw flags, the table of a pane's
+ * functions, and the functions the ui files share. Only ui files include
+ * this.
  */
 #ifndef DOSSIER_UI_INT_H
 #define DOSSIER_UI_INT_H

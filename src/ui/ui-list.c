@@ -20,24 +20,30 @@
 
 #define UI_HEADLINE_MIN	12	/* a row's headline, before its date */
 
+/* Copy a filter, its strings owned by the copy: *value and *kind. */
+static void
+list_filter_copy(struct store_filter *to, char **value, char **kind,
+    const struct store_filter *from)
+{
+	*to = *from;
+	*value = from->value != NULL ? xstrdup(from->value) : NULL;
+	*kind = from->entity_kind != NULL ? xstrdup(from->entity_kind) : NULL;
+	to->value = *value;
+	to->entity_kind = *kind;
+}
+
 /* Show a listing in the article list, from its top. */
 int
 ui_list_set(struct ui *ui, const struct store_filter *f, const char *label,
     int64_t count)
 {
 	struct ui_list	*l = &ui->list;
-
 	char		*err = NULL;
 
 	free(l->value);
 	free(l->kind);
 	free(l->label);
-	l->filter = *f;
-	l->value = f->value != NULL ? xstrdup(f->value) : NULL;
-	l->kind = f->entity_kind != NULL ?
-	    xstrdup(f->entity_kind) : NULL;
-	l->filter.value = l->value;
-	l->filter.entity_kind = l->kind;
+	list_filter_copy(&l->filter, &l->value, &l->kind, f);
 	l->label = xstrdup(label);
 	/* The feed list knows most counts; count only what it does not. */
 	if (count < 0) {
@@ -56,7 +62,6 @@ int
 ui_list_load(struct ui *ui)
 {
 	struct ui_list	*l = &ui->list;
-
 	char		*err = NULL, *perr = NULL;
 	int		 n = ui_layout_rows(ui, PANE_LIST);
 
@@ -207,13 +212,7 @@ ui_list_save(struct ui *ui)
 	if (b->valid || l->label == NULL)
 		return;
 	b->valid = 1;
-	b->filter = l->filter;
-	b->value = l->filter.value != NULL ? xstrdup(l->filter.value) :
-	    NULL;
-	b->kind = l->filter.entity_kind != NULL ?
-	    xstrdup(l->filter.entity_kind) : NULL;
-	b->filter.value = b->value;
-	b->filter.entity_kind = b->kind;
+	list_filter_copy(&b->filter, &b->value, &b->kind, &l->filter);
 	b->label = xstrdup(l->label);
 	b->count = l->count;
 	b->has_top = l->has_top;
@@ -379,7 +378,6 @@ static void
 list_columns(struct ui *ui, int rows, int cols, int *dw, int *ow)
 {
 	struct ui_list	*l = &ui->list;
-
 	char		 date[32];
 	size_t		 i;
 	int		 w, max, wide = list_wide(cols);

@@ -1,9 +1,10 @@
 /*
  * Search on the screen: '/' reads a search on the bottom line (the last one
  * offered again), the article list shows what it matches, paged like any
- * listing, and q goes back to the listing shown before. A story opened
- * from a search has the matched words marked (search.match) and opens at
- * the first of them. The listing a search or a name replaced is kept here.
+ * listing, and q goes back to the listing shown before (kept by
+ * ui-list.c). A search that checks words as written is counted by parts
+ * between keys. A story opened from a search has the matched words marked
+ * (search.match) and opens at the first of them.
  */
 #include "config.h"
 
@@ -199,7 +200,6 @@ static int
 search_column(struct ui *ui, int col, size_t *base, size_t *len)
 {
 	struct ui_story		*st = &ui->story;
-
 	const struct article	*a = &st->art;
 	size_t			 n;
 
@@ -237,7 +237,6 @@ static int
 search_caption(struct ui *ui, size_t start, size_t *base, size_t *len)
 {
 	struct ui_story		*st = &ui->story;
-
 	const struct article	*a = &st->art;
 	const char		*p;
 	char			*needle;
