@@ -171,6 +171,8 @@ struct ui_quotes {
 struct ui {
 	struct store	*store;
 	int		 flags;		/* pending UI_* */
+
+	/* The panes' places (ui-layout.c) and the focus. */
 	int		 too_small;
 	int		 narrow;	/* lists stacked above the article */
 	int		 sidebar;	/* the user wants the sidebar */
@@ -183,6 +185,7 @@ struct ui {
 	enum ui_pane	 focus;
 	int		 shown[NPANES];
 	struct ui_rect	 r[NPANES];
+
 	int		 help;		/* the help screen is up */
 	int		 help_top;
 	int		 help_end;	/* the help is shown to its end */
