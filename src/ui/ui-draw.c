@@ -373,7 +373,7 @@ ui_draw(struct ui *ui)
 	}
 	/* Each pane draws itself, through the table of its functions. */
 	for (p = 0; p < NPANES; p++)
-		if (ui_visible(ui, (enum ui_pane)p))
+		if (ui_layout_visible(ui, (enum ui_pane)p))
 			ui_pane(ui, (enum ui_pane)p)->draw(ui);
 	draw_status(ui);
 	if (ui_hints_shown(ui))

@@ -285,8 +285,7 @@ int	 ui_layout_clamp(int, int, int);
 /* Rows under a pane's title line; columns left of its border. */
 int	 ui_layout_rows(struct ui *, enum ui_pane);
 int	 ui_layout_cols(struct ui *, enum ui_pane);
-int	 ui_visible(struct ui *, enum ui_pane);
-int	 ui_sidebar_on(struct ui *);
+int	 ui_layout_visible(struct ui *, enum ui_pane);
 int	 ui_layout_set(struct ui *, const char *, const char *, char **);
 int	 ui_op_zoom(struct ui *);
 int	 ui_op_toggle_feeds(struct ui *);

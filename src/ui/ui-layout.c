@@ -39,7 +39,7 @@ ui_layout_clamp(int v, int lo, int hi)
 
 /* A width option in columns on a screen W wide; def when it is unset. */
 static int
-ui_width_get(struct ui *ui, int which, int W, int def)
+layout_width(struct ui *ui, int which, int W, int def)
 {
 	int	v = ui->width_opt[which];
 
@@ -95,18 +95,11 @@ bad:
 
 /* Is the sidebar shown at this width? */
 static int
-ui_sidebar_fits(struct ui *ui, int w)
+layout_sidebar_fits(struct ui *ui, int w)
 {
 	if (ui->sidebar < 0)
 		return w >= UI_WIDE;
 	return ui->sidebar;
-}
-
-/* Would the sidebar show beside a story now? */
-int
-ui_sidebar_on(struct ui *ui)
-{
-	return ui_sidebar_fits(ui, COLS);
 }
 
 /*
@@ -114,7 +107,7 @@ ui_sidebar_on(struct ui *ui)
  * takes the width, as mutt's index and newsboat's list do.
  */
 static int
-ui_reading(struct ui *ui)
+layout_reading(struct ui *ui)
 {
 	return ui->reading || ui->quotes.shown ||
 	    ui_feeds_count(ui, STORE_FILTER_ALL) == 0;
@@ -124,13 +117,13 @@ ui_reading(struct ui *ui)
 int
 ui_layout_sig(struct ui *ui)
 {
-	return ui_reading(ui) | (ui->feeds_folded << 1) |
+	return layout_reading(ui) | (ui->feeds_folded << 1) |
 	    (ui->zoom ? ((int)ui->focus + 1) << 2 : 0);
 }
 
 /* Is a pane drawn (shown, and not hidden by another's zoom)? */
 int
-ui_visible(struct ui *ui, enum ui_pane p)
+ui_layout_visible(struct ui *ui, enum ui_pane p)
 {
 	return ui->shown[p] && (!ui->zoom || ui->focus == p);
 }
@@ -149,24 +142,24 @@ ui_layout(struct ui *ui)
 	if (ui->too_small)
 		return;
 	h = H - 1 - ui_hints_shown(ui);	/* the status and hint lines */
-	reading = ui_reading(ui);
+	reading = layout_reading(ui);
 	feeds = !ui->feeds_folded;
 	ui->narrow = W < UI_NARROW;
 	side = 0;
-	if (reading && ui_sidebar_fits(ui, W)) {
-		side = ui_width_get(ui, W_SIDEBAR, W, W >= UI_WIDE ?
+	if (reading && layout_sidebar_fits(ui, W)) {
+		side = layout_width(ui, W_SIDEBAR, W, W >= UI_WIDE ?
 		    (W / 5 > 34 ? 34 : W / 5) : W / 3);
 		side = ui_layout_clamp(side, 12, W / 2);
 	}
 	if (!ui->narrow && !reading) {
 		/* Browsing: the feed list beside a wide article list. */
-		left = !feeds ? 0 : ui_layout_clamp(ui_width_get(ui, W_FEED, W,
+		left = !feeds ? 0 : ui_layout_clamp(layout_width(ui, W_FEED, W,
 		    ui_layout_clamp(W / 7, 16, 28)), 8, W - UI_LIST_MIN);
 		r[PANE_FEEDS] = (struct ui_rect){ 0, 0, h, left };
 		r[PANE_LIST] = (struct ui_rect){ 0, left, h, W - left };
 	} else if (!ui->narrow) {
 		/* Reading: the lists on the left, the story, the sidebar. */
-		left = ui_layout_clamp(ui_width_get(ui, W_LIST, W,
+		left = ui_layout_clamp(layout_width(ui, W_LIST, W,
 		    ui_layout_clamp(W / 4, 24, 40)), 12,
 		    W - side - UI_TEXT_MIN);
 		fh = 0;
@@ -234,7 +227,7 @@ ui_op_toggle_feeds(struct ui *ui)
 int
 ui_op_toggle_sidebar(struct ui *ui)
 {
-	ui->sidebar = !ui_sidebar_on(ui);
+	ui->sidebar = !layout_sidebar_fits(ui, COLS);
 	if (!ui->sidebar && ui->focus == PANE_SIDEBAR)
 		ui->focus = PANE_ARTICLE;
 	if (!ui->shown[PANE_ARTICLE])
