@@ -269,7 +269,7 @@ test_bindings(void **state)
 	assert_string_equal(runs(&ui, 's'), "toggle-star");
 	ui.focus = PANE_ARTICLE;
 	assert_string_equal(runs(&ui, 's'), "quit");
-	ui.quotes_view = 1;	/* the quotes view has a table of its own */
+	ui.quotes.shown = 1;	/* the quotes view has a table of its own */
 	assert_string_equal(runs(&ui, 's'), "toggle-star");
 	assert_int_equal(ui_op_find("quit", &op), 0);
 	ui_bindings_keys(op, keys, sizeof keys);

@@ -44,10 +44,7 @@ static const char *const bindings_default[] = {
 	"bind z zoom", "bind F toggle-feeds",
 };
 
-/* The key tables: the global one, then one per pane. */
-enum bindings_table {
-	T_GLOBAL, T_FEEDS, T_LIST, T_ARTICLE, T_SIDEBAR, T_QUOTES, T_NTABLES
-};
+/* The key tables' names, in the order of enum ui_table (ui-int.h). */
 static const char *const bindings_table_names[T_NTABLES] = {
 	"global", "feeds", "list", "article", "sidebar", "quotes"
 };
@@ -188,9 +185,7 @@ ui_bindings_set(const char *table, int key, const char *op, char **err)
 int
 ui_bindings_table(struct ui *ui)
 {
-	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
-		return T_QUOTES;
-	return T_FEEDS + (int)ui->focus;
+	return ui_pane_focused(ui)->table;
 }
 
 /* The operation a key runs in the focused pane; -1 if none. */

@@ -613,10 +613,10 @@ config_read(struct ui *ui, const char *path, int newsboat, char **err)
 	}
 	if (c.nerr > 0) {
 		if (c.nerr > 1)
-			ui_message(ui, 1, "%s (and %d more %s)", c.first,
+			ui_error(ui, "%s (and %d more %s)", c.first,
 			    c.nerr - 1, plural(c.nerr - 1, "error", "errors"));
 		else
-			ui_message(ui, 1, "%s", c.first);
+			ui_error(ui, "%s", c.first);
 	}
 	free(c.first);
 	return c.flags;
@@ -641,7 +641,7 @@ ui_config_load(struct ui *ui)
 		return 0;
 	}
 	if ((flags = config_read(ui, path, 0, &err)) < 0) {
-		ui_message(ui, 1, "%s", err);
+		ui_error(ui, "%s", err);
 		free(err);
 		flags = 0;
 	}
@@ -651,7 +651,7 @@ ui_config_load(struct ui *ui)
 	if (*quit == '\0')
 		ui_op_key("hard-quit", quit, sizeof quit);
 	if (*quit == '\0' && ui->message == NULL)
-		ui_message(ui, 1, "no key quits: the config file unbinds them "
+		ui_error(ui, "no key quits: the config file unbinds them "
 		    "(C-c quits)");
 	return flags;
 }

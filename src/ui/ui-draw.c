@@ -4,17 +4,23 @@
  * could move the cursor or start an escape sequence are dropped, and each
  * character is measured with wcwidth so wide and combining characters
  * take the columns they really take. Outside a UTF-8 locale a character
- * beyond ASCII is shown as the ASCII one that reads like it.
+ * beyond ASCII is shown as the ASCII one that reads like it. And the
+ * paint of the whole screen: each pane through its table of functions,
+ * the status line, the hint line, the help.
  */
 #include "config.h"
 
 #include <curses.h>
 #include <langinfo.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "plural.h"
+#include "store.h"
 #include "ui-int.h"
 #include "utf8.h"
+#include "xmalloc.h"
 #include "banned.h"
 
 /* At most this many combining marks ride on one cell; the rest are dropped. */
@@ -277,4 +283,102 @@ ui_wrap(int y, int x, int cols, int ymax, const char *s, attr_t a)
 		}
 	}
 	return lines;
+}
+
+/* Draw a pane's title line and its right border. */
+void
+ui_box(struct ui *ui, enum ui_pane p, const char *title)
+{
+	struct ui_rect	*r = &ui->r[p];
+	attr_t		 a;
+	int		 i, cols = ui_layout_cols(ui, p);
+
+	a = ui->attr[ui->focus == p ? E_PANE_TITLE_FOCUS : E_PANE_TITLE];
+	ui_fill(r->y, r->x, cols, a);
+	ui_put_cut(r->y, r->x + 1, cols - 1, title, strlen(title), a);
+	if (cols < r->w) {
+		attrset(ui->attr[E_BORDER]);
+		for (i = 0; i < r->h; i++)
+			mvadd_wch(r->y + i, r->x + cols, WACS_VLINE);
+		attrset(A_NORMAL);
+	}
+}
+
+/*
+ * The status line: counts, a message, a fetch's progress, and the help
+ * and quit keys where the hint line does not show them.
+ */
+static void
+draw_status(struct ui *ui)
+{
+	char	*left, right[80];
+	int	 y = LINES - 1, w, rw;
+	int64_t	 all = ui_feeds_count(ui, STORE_FILTER_ALL);
+	int64_t	 unread = ui_feeds_count(ui, STORE_FILTER_UNREAD);
+
+	if (all < 0)
+		all = 0;
+	if (unread < 0)
+		unread = 0;
+	ui_fill(y, 0, COLS, ui->attr[E_STATUS]);
+	ui_hints_status(ui, right, sizeof right);
+	w = rw = ui_width(right, strlen(right));
+	w += ui_fetch_draw(ui, y, COLS - rw - 2);
+	if (ui->message != NULL) {
+		ui_put(y, 1, COLS - w - 3, ui->message, strlen(ui->message),
+		    ui->attr[ui->message_error ? E_ERROR : E_STATUS], NULL,
+		    NULL);
+	} else {
+		if ((left = ui_search_status(ui)) == NULL)
+			xasprintf(&left, "%lld %s \xc2\xb7 %lld unread",
+			    (long long)all, plural(all, "article",
+			    "articles"), (long long)unread);
+		ui_put(y, 1, COLS - w - 3, left, strlen(left),
+		    ui->attr[E_STATUS], NULL, NULL);
+		free(left);
+	}
+	ui_put(y, COLS - rw - 1, rw, right, strlen(right), ui->attr[E_STATUS],
+	    NULL, NULL);
+}
+
+/* The message for a terminal too small to use, wrapped and centred. */
+static void
+draw_too_small(struct ui *ui)
+{
+	char	*msg, key[32];
+	int	 y;
+
+	if (ui_hint_key(ui, "quit", key, sizeof key) != 0)
+		ui_hint_key(ui, "hard-quit", key, sizeof key);
+	xasprintf(&msg, "Terminal too small (%dx%d): dossier needs "
+	    "at least %dx%d.%s%s%s", COLS, LINES, UI_MIN_W, UI_MIN_H,
+	    *key != '\0' ? " " : "", key, *key != '\0' ? " quits." : "");
+	/* Wrapped and centred, to be read whole. */
+	y = (LINES - ui_wrap(0, 0, COLS, 0, msg, 0)) / 2;
+	ui_wrap(y > 0 ? y : 0, 0, COLS, LINES, msg, ui->attr[E_ERROR]);
+	free(msg);
+}
+
+/* Paint the whole screen. */
+void
+ui_draw(struct ui *ui)
+{
+	int	p;
+
+	erase();
+	if (ui->too_small) {
+		draw_too_small(ui);
+		refresh();
+		return;
+	}
+	/* Each pane draws itself, through the table of its functions. */
+	for (p = 0; p < NPANES; p++)
+		if (ui_layout_visible(ui, (enum ui_pane)p))
+			ui_pane(ui, (enum ui_pane)p)->draw(ui);
+	draw_status(ui);
+	if (ui_hints_shown(ui))
+		ui_hints_draw(ui, LINES - 2);
+	if (ui->help)
+		ui_help_draw(ui);
+	refresh();
 }

@@ -126,13 +126,13 @@ ui_fetch_begin(struct ui *ui, int64_t feed)
 
 	if (ui->fetch != NULL) {
 		pthread_mutex_lock(&ui->fetch->lock);
-		ui_message(ui, 0, "already fetching (%zu/%zu)",
+		ui_info(ui, "already fetching (%zu/%zu)",
 		    ui->fetch->done, ui->fetch->total);
 		pthread_mutex_unlock(&ui->fetch->lock);
 		return UI_REDRAW;
 	}
 	if (fetch_init(&err) != 0) {
-		ui_message(ui, 1, "%s", err);
+		ui_error(ui, "%s", err);
 		free(err);
 		return UI_REDRAW;
 	}
@@ -146,12 +146,12 @@ ui_fetch_begin(struct ui *ui, int64_t feed)
 	rc = pthread_create(&f->thread, NULL, ui_fetch_main, f);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
-		ui_message(ui, 1, "cannot start fetching: %s", strerror(rc));
+		ui_error(ui, "cannot start fetching: %s", strerror(rc));
 		ui_fetch_free(f);
 		return UI_REDRAW;
 	}
 	ui->fetch = f;
-	ui_message(ui, 0, NULL);
+	ui_info(ui, NULL);
 	return UI_REDRAW;
 }
 
@@ -181,14 +181,14 @@ ui_fetch_feed(struct ui *ui)
 	const struct lib_feed	*e;
 	int			 local = 0;
 
-	if (ui->focus != PANE_FEEDS || ui->feed_cur >= ui->feeds.n)
+	if (ui->focus != PANE_FEEDS || ui->feeds.cur >= ui->feeds.list.n)
 		return ui_fetch_begin(ui, 0);
-	e = &ui->feeds.v[ui->feed_cur];
+	e = &ui->feeds.list.v[ui->feeds.cur];
 	if (e->heading || e->filter.kind != STORE_FILTER_FEED)
 		return ui_fetch_begin(ui, 0);
 	if (store_feed_list(ui->store, e->filter.feed, NULL,
 	    ui_fetch_local_row, &local, NULL) != 0 || local) {
-		ui_message(ui, 0, "Saved stories holds imported stories; "
+		ui_info(ui, "Saved stories holds imported stories; "
 		    "there is nothing to fetch");
 		return UI_REDRAW;
 	}
@@ -226,14 +226,14 @@ ui_fetch_poll(struct ui *ui)
 		return flags;
 	t = f->t;
 	if (f->error != NULL) {
-		ui_message(ui, 1, "fetch failed: %s", f->error);
+		ui_error(ui, "fetch failed: %s", f->error);
 		ui_fetch_join(ui);
 		return UI_REDRAW;
 	}
 	failure = f->failure != NULL ? xstrdup(f->failure) : NULL;
 	ui_fetch_join(ui);
 	if (t.feeds == 0)
-		ui_message(ui, 0, "no feeds to fetch; add one with "
+		ui_info(ui, "no feeds to fetch; add one with "
 		    "'dossier add URL'");
 	else {
 		xasprintf(&msg, "fetched %zu %s: %zu new %s%s", t.feeds,
@@ -241,16 +241,16 @@ ui_fetch_poll(struct ui *ui)
 		    plural(t.added, "story", "stories"),
 		    t.updated > 0 ? ", some updated" : "");
 		if (t.failed > 0)
-			ui_message(ui, 1, "%s, %zu failed (%s)", msg, t.failed,
+			ui_error(ui, "%s, %zu failed (%s)", msg, t.failed,
 			    failure);
 		else
-			ui_message(ui, 0, "%s", msg);
+			ui_info(ui, "%s", msg);
 		free(msg);
 	}
 	free(failure);
 	/* At the top of the list, show the new stories there. */
-	if (ui->cur == 0)
-		ui->has_top = 0;
+	if (ui->list.cur == 0)
+		ui->list.has_top = 0;
 	return UI_FEEDS | UI_LIST | UI_REDRAW;
 }
 

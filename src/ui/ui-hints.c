@@ -97,9 +97,9 @@ ui_hints_of(struct ui *ui)
 	case PANE_LIST:
 		return hints_list;
 	case PANE_ARTICLE:
-		if (ui->quotes_view)
+		if (ui->quotes.shown)
 			return hints_quotes;
-		return ui->selecting ? hints_selecting : hints_article;
+		return ui->story.selecting ? hints_selecting : hints_article;
 	default:
 		return hints_sidebar;
 	}
@@ -113,9 +113,10 @@ ui_hints_of(struct ui *ui)
 static const char *
 ui_quit_word(struct ui *ui)
 {
-	if (ui->help || ui->reading || ui->back.valid)
+	if (ui->help || ui->reading || ui->list.back.valid)
 		return "back";
-	if (ui->focus == PANE_LIST && ui->from_feeds && ui->shown[PANE_FEEDS])
+	if (ui->focus == PANE_LIST && ui->list.from_feeds &&
+	    ui->shown[PANE_FEEDS])
 		return "back";
 	return ui->focus == PANE_FEEDS || ui->focus == PANE_LIST ? "quit" :
 	    "back";
@@ -131,9 +132,9 @@ ui_sidebar_word(struct ui *ui)
 {
 	const struct lib_entity	*e;
 
-	if (ui->side_cur >= ui->ents.n)
+	if (ui->side.cur >= ui->side.ents.n)
 		return "stories";
-	e = &ui->ents.v[ui->side_cur];
+	e = &ui->side.ents.v[ui->side.cur];
 	if (e->unnamed)
 		return "next quote";
 	return e->group == LIB_SPEAKER ? "quotes" : "stories";

@@ -1,6 +1,8 @@
 /*
- * Private to the ui files: the screen's state, theme elements, redraw
- * flags, and the functions the panes share. Only ui files include this.
+ * Private to the ui files: the screen's state (struct ui, holding one
+ * struct a pane), theme elements, redraw flags, the table of a pane's
+ * functions, and the functions the ui files share. Only ui files include
+ * this.
  */
 #ifndef DOSSIER_UI_INT_H
 #define DOSSIER_UI_INT_H
@@ -38,6 +40,25 @@ extern const char *const ui_elem_names[E_COUNT];
 
 enum ui_pane { PANE_FEEDS, PANE_LIST, PANE_ARTICLE, PANE_SIDEBAR, NPANES };
 
+/*
+ * Key tables: a key is looked up first in the table of the focused pane
+ * (the quotes view has its own), then in the global one, where the
+ * defaults live.
+ */
+enum ui_table {
+	T_GLOBAL, T_FEEDS, T_LIST, T_ARTICLE, T_SIDEBAR, T_QUOTES, T_NTABLES
+};
+
+#define UI_MIN_W	40	/* the smallest terminal the screen uses */
+#define UI_MIN_H	10
+
+/*
+ * A byte's class in the laid-out story is its element, with this bit when
+ * it lies in a subheading: a name coloured there keeps the subheading's
+ * attributes.
+ */
+#define CLS_IN_SUB	0x80
+
 struct ui_rect {
 	int	y, x, h, w;
 };
@@ -65,39 +86,24 @@ struct ui_line {
 	size_t	start, end;
 };
 
-struct ui {
-	struct store	*store;
-	int		 flags;		/* pending UI_* */
-	int		 too_small;
-	int		 narrow;	/* lists stacked above the article */
-	int		 sidebar;	/* the user wants the sidebar */
-	int		 reading;	/* a story is open beside the lists */
-	int		 zoom;		/* the focused pane fills the screen */
-	int		 feeds_folded;	/* the feed list is folded away */
-	int		 width_opt[3];	/* feed-, list-, sidebar-width: */
-					/* columns, -percent, 0: default */
-	int		 layout_sig;	/* what the last layout was made for */
-	enum ui_pane	 focus;
-	int		 from_feeds;	/* the listing was chosen in the */
-					/* feed list: quit goes back there */
-	int		 shown[NPANES];
-	struct ui_rect	 r[NPANES];
-	int		 help;		/* the help screen is up */
-	int		 help_top;
-	int		 help_end;	/* the help is shown to its end */
+/* The feed list (ui-feeds.c). */
+struct ui_feeds {
+	struct lib_feeds list;
+	int		 stale;		/* slow counts not yet redone */
+	size_t		 cur;
+	size_t		 top;
+};
 
-	/* Feed list. */
-	struct lib_feeds feeds;
-	int		 feeds_stale;	/* slow counts not yet redone */
-	size_t		 feed_cur;
-	size_t		 feed_top;
-	struct store_filter filter;	/* what the article list shows */
-	char		*filter_label;
-	int64_t		 filter_count;
-	char		*filter_value;	/* owned strings of filter */
-	char		*filter_kind;
-
-	/* Article list: a window read from top_key (inclusive). */
+/*
+ * The article list (ui-list.c): the listing shown and a window of its
+ * rows read from top_key (inclusive).
+ */
+struct ui_list {
+	struct store_filter filter;	/* what the list shows */
+	char		*label;		/* its title; NULL: none yet */
+	int64_t		 count;
+	char		*value;		/* owned strings of filter */
+	char		*kind;
 	struct lib_rows	 rows;
 	int		 has_top;
 	struct store_key top_key;
@@ -105,18 +111,26 @@ struct ui {
 	int		 pos_ok;	/* pos is the rows above top_key */
 	struct store_key pos_key;
 	int64_t		 pos;
+	int		 from_feeds;	/* the listing was chosen in the */
+					/* feed list: quit goes back there */
+	struct ui_listing back;		/* the listing q goes back to */
+};
 
-	/* Search (ui-search.c) and the listing q goes back to. */
-	char		*search_last;
-	const char	*prompt_hint;	/* a line above the prompt, or NULL */
+/* A search being shown (ui-search.c). */
+struct ui_search {
+	char		*last;		/* offered again at the prompt */
 	char		*count_text;	/* a search still being counted */
 	int64_t		 count_next;	/* the next id to count from */
 	int64_t		 count_max;	/* the last id to count */
-	struct ui_listing back;
+};
 
-	/* The open article. */
+/*
+ * The open story (ui-article.c, laid out in ui-doc.c), its notes and the
+ * passage selection (ui-notes.c).
+ */
+struct ui_story {
 	struct article	 art;
-	int64_t		 art_id;	/* 0: none */
+	int64_t		 id;		/* 0: none */
 	char		*doc;		/* header, body, captions, links */
 	size_t		 doc_len;
 	uint8_t		*cls;		/* theme element of each byte */
@@ -129,25 +143,61 @@ struct ui {
 	size_t		 mark_start, mark_end;
 	uint8_t		*mark_saved;	/* the classes the mark covers */
 	size_t		 mark_saved_len;
-
-	/* The open article's notes and the passage selection (ui-notes.c). */
 	struct lib_notes notes;
 	struct ui_insert *ins;		/* note numbers put in the body */
 	size_t		 nins;
 	int		 selecting;
 	size_t		 sel_anchor;	/* doc offsets of the first and */
 	size_t		 sel_cur;	/* the moving line's starts */
+};
 
-	/* Sidebar and the quotes view (shown in the article pane). */
+/* The sidebar (ui-sidebar.c): the open story's people and quotes. */
+struct ui_sidebar {
 	struct lib_entities ents;
-	size_t		 side_cur;
-	size_t		 side_top;
-	int		 quotes_view;
-	int		 quotes_back;	/* q returns to the quotes view */
-	char		*quotes_name;
-	struct lib_quotes quotes;
-	size_t		 quote_cur;
-	size_t		 quote_top;
+	size_t		 cur;
+	size_t		 top;
+};
+
+/* The quotes view of a speaker, shown in the article pane (ui-quotes.c). */
+struct ui_quotes {
+	int		 shown;
+	int		 back;		/* q returns to the quotes view */
+	char		*name;
+	struct lib_quotes list;
+	size_t		 cur;
+	size_t		 top;
+};
+
+struct ui {
+	struct store	*store;
+	int		 flags;		/* pending UI_* */
+
+	/* The panes' places (ui-layout.c) and the focus. */
+	int		 too_small;
+	int		 narrow;	/* lists stacked above the article */
+	int		 sidebar;	/* the user wants the sidebar */
+	int		 reading;	/* a story is open beside the lists */
+	int		 zoom;		/* the focused pane fills the screen */
+	int		 feeds_folded;	/* the feed list is folded away */
+	int		 width_opt[3];	/* feed-, list-, sidebar-width: */
+					/* columns, -percent, 0: default */
+	int		 layout_sig;	/* what the last layout was made for */
+	enum ui_pane	 focus;
+	int		 shown[NPANES];
+	struct ui_rect	 r[NPANES];
+
+	int		 help;		/* the help screen is up */
+	int		 help_top;
+	int		 help_end;	/* the help is shown to its end */
+
+	/* The panes' state. */
+	struct ui_feeds	 feeds;
+	struct ui_list	 list;
+	struct ui_story	 story;
+	struct ui_sidebar side;
+	struct ui_quotes quotes;
+	struct ui_search search;
+	const char	*prompt_hint;	/* a line above the prompt, or NULL */
 
 	/* Settings. */
 	char		*theme;
@@ -171,16 +221,49 @@ struct ui {
 	struct ui_fetch	*fetch;		/* ui-fetch.c: a fetch running */
 };
 
+/*
+ * What a pane does, as sfeed's struct pane and tmux's window_mode: the
+ * draw loop and every key that acts on the focused pane call these
+ * (ui-pane.c), so no code asks which pane has the focus. A pane's
+ * functions return redraw flags.
+ */
+struct ui_pane_ops {
+	enum ui_table	 table;		/* its key table */
+	int		 item_rows;	/* rows an item takes: a page is */
+					/* the pane's rows / item_rows */
+	int		 on_story;	/* r, s and o act on the open story */
+	void		 (*draw)(struct ui *);
+	int		 (*move)(struct ui *, int);	/* by d items */
+	int		 (*edge)(struct ui *, int);	/* to first (0), last */
+	int		 (*open)(struct ui *);		/* Enter; NULL: none */
+	int		 (*quit)(struct ui *);		/* q: a step back */
+	int		 (*back)(struct ui *);		/* h; NULL: as q, */
+							/* never quitting */
+	int64_t		 (*story)(struct ui *);		/* the story t, a */
+							/* act on; 0: none */
+};
+extern const struct ui_pane_ops ui_feeds_pane, ui_list_pane;
+extern const struct ui_pane_ops ui_article_pane, ui_sidebar_pane;
+extern const struct ui_pane_ops ui_quotes_pane;
+
 /* ui.c */
 int	 ui_interrupted(void);
-void	 ui_message(struct ui *, int, const char *, ...)
-	    __attribute__((format(printf, 3, 4)));
-int	 ui_theme_load(struct ui *, const char *, char **);
-int	 ui_theme_color(struct ui *, const char *, char **);
-int	 ui_open_url(struct ui *, const char *);
+/* The status-line message: an error, or information (NULL clears it). */
+void	 ui_error(struct ui *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 ui_info(struct ui *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 void	 ui_frame(struct ui *);
 
-/* ui-draw.c: the one writer of text cells. */
+/* ui-theme.c */
+void	 ui_theme_builtin(struct ui *);
+int	 ui_theme_load(struct ui *, const char *, char **);
+int	 ui_theme_color(struct ui *, const char *, char **);
+
+/* ui-browser.c */
+int	 ui_op_open_link(struct ui *);
+
+/* ui-draw.c: the one writer of text cells, and the paint of the screen. */
 int	 ui_put(int, int, int, const char *, size_t, attr_t,
 	     const uint8_t *, const attr_t *);
 void	 ui_fill(int, int, int, attr_t);
@@ -189,39 +272,72 @@ const char *ui_ellipsis(void);
 int	 ui_width(const char *, size_t);
 size_t	 ui_fit(const char *, size_t, int, int *);
 int	 ui_wrap(int, int, int, int, const char *, attr_t);
+void	 ui_box(struct ui *, enum ui_pane, const char *);
+void	 ui_draw(struct ui *);
 
-/* ui-layout.c */
+/* ui-layout.c: the panes' geometry. */
 void	 ui_layout(struct ui *);
 int	 ui_layout_sig(struct ui *);
-int	 ui_visible(struct ui *, enum ui_pane);
-int	 ui_sidebar_on(struct ui *);
+int	 ui_layout_clamp(int, int, int);
+/* Rows under a pane's title line; columns left of its border. */
+int	 ui_layout_rows(struct ui *, enum ui_pane);
+int	 ui_layout_cols(struct ui *, enum ui_pane);
+int	 ui_layout_visible(struct ui *, enum ui_pane);
 int	 ui_op_zoom(struct ui *);
 int	 ui_op_toggle_feeds(struct ui *);
-void	 ui_draw(struct ui *);
-void	 ui_box(struct ui *, enum ui_pane, const char *);
+int	 ui_op_toggle_sidebar(struct ui *);
+
+/* ui-pane.c: the focused pane's functions, and the keys that call them. */
+const struct ui_pane_ops *ui_pane(struct ui *, enum ui_pane);
+const struct ui_pane_ops *ui_pane_focused(struct ui *);
+/* The story r, s, o act on, with its flags; 0 if none. */
+int64_t	 ui_pane_target(struct ui *, int *, int *);
+int	 ui_pane_cursor(size_t *, size_t, int);
+int	 ui_op_down(struct ui *);
+int	 ui_op_up(struct ui *);
+int	 ui_op_page_down(struct ui *);
+int	 ui_op_page_up(struct ui *);
+int	 ui_op_half_page_down(struct ui *);
+int	 ui_op_half_page_up(struct ui *);
+int	 ui_op_top(struct ui *);
+int	 ui_op_bottom(struct ui *);
+int	 ui_op_focus_next(struct ui *);
+int	 ui_op_focus_prev(struct ui *);
+int	 ui_op_open(struct ui *);
+int	 ui_op_quit(struct ui *);
+int	 ui_op_back(struct ui *);
+
+/* ui-feeds.c */
 int	 ui_feeds_load(struct ui *, unsigned);
-int	 ui_list_load(struct ui *);
-int	 ui_feed_select(struct ui *);
-int	 ui_list_move(struct ui *, int);
-int	 ui_list_edge(struct ui *, int);
-int	 ui_feeds_move(struct ui *, int);
-int	 ui_set_filter(struct ui *, const struct store_filter *,
+int64_t	 ui_feeds_count(struct ui *, enum store_filter_kind);
+
+/* ui-list.c */
+int	 ui_list_set(struct ui *, const struct store_filter *,
 	     const char *, int64_t);
+int	 ui_list_load(struct ui *);
 int64_t	 ui_list_current(struct ui *);
-int	 ui_list_find_unread(struct ui *, int);
+void	 ui_list_save(struct ui *);
+void	 ui_list_forget(struct ui *);
+int	 ui_list_restore(struct ui *);
+void	 ui_list_free(struct ui *);
+int	 ui_op_next_unread(struct ui *);
+int	 ui_op_prev_unread(struct ui *);
 
 /* ui-article.c */
 int	 ui_article_open(struct ui *, int64_t);
 void	 ui_article_close(struct ui *);
+int	 ui_article_leave(struct ui *);
+int64_t	 ui_article_story(struct ui *);
 void	 ui_article_wrap(struct ui *);
-void	 ui_article_draw(struct ui *);
-int	 ui_article_scroll(struct ui *, int);
-int	 ui_article_edge(struct ui *, int);
-void	 ui_article_show_mark(struct ui *);
 void	 ui_article_mark(struct ui *, size_t, size_t);
 int	 ui_article_reload(struct ui *);
-size_t	 ui_article_doc_pos(struct ui *, size_t);
-size_t	 ui_article_body_pos(struct ui *, size_t);
+
+/* ui-doc.c: the open story laid out as a document. */
+void	 ui_doc_build(struct ui *);
+void	 ui_doc_free(struct ui *);
+void	 ui_doc_mark(struct ui *);
+size_t	 ui_doc_pos(struct ui *, size_t);
+size_t	 ui_doc_body_pos(struct ui *, size_t);
 
 /* ui-notes.c: tags, notes and the passage selection. */
 int	 ui_op_tag(struct ui *);
@@ -231,20 +347,12 @@ int	 ui_select_move(struct ui *, int);
 int	 ui_select_drop(struct ui *);
 int	 ui_selected(struct ui *, size_t);
 
-/* ui-sidebar.c */
-void	 ui_sidebar_draw(struct ui *);
-int	 ui_sidebar_move(struct ui *, int);
-int	 ui_sidebar_enter(struct ui *);
-void	 ui_quotes_draw(struct ui *);
-int	 ui_quotes_move(struct ui *, int);
-int	 ui_quotes_enter(struct ui *);
-int	 ui_quotes_close(struct ui *);
+/* ui-quotes.c */
+int	 ui_quotes_show(struct ui *, const char *, const char *);
+void	 ui_quotes_free(struct ui *);
 
 /* ui-search.c */
 int	 ui_search_op(struct ui *);
-int	 ui_search_back(struct ui *);
-void	 ui_search_save(struct ui *);
-void	 ui_search_forget(struct ui *);
 void	 ui_search_article(struct ui *);
 void	 ui_search_free(struct ui *);
 /* "37 matches for 'drone'" while a search is listed, else NULL. */
@@ -326,6 +434,8 @@ void	 ui_hints_draw(struct ui *, int);
 void	 ui_hints_status(struct ui *, char *, size_t);
 
 /* ui-mark.c */
+int	 ui_op_toggle_read(struct ui *);
+int	 ui_op_toggle_star(struct ui *);
 int	 ui_op_mark_listing_read(struct ui *);
 int	 ui_op_mark_all_read(struct ui *);
 

@@ -1,9 +1,11 @@
 /*
- * Marking many stories read at once: the listing shown (A, as newsboat's
- * mark-feed-read) or the whole library (mark-all-read). The store does it
- * in one UPDATE of one transaction over the listing's condition, never a
- * row at a time from the screen. It cannot be undone, so past a number of
- * stories (set confirm-mark-read, 50 by default) it asks first.
+ * Marking stories: one read or unread, starred or not (r, s: the open
+ * story, or in the lists the one under the cursor); many read at once:
+ * the listing shown (A, as newsboat's mark-feed-read) or the whole
+ * library (mark-all-read). The store marks many in one UPDATE of one
+ * transaction over the listing's condition, never a row at a time from
+ * the screen. That cannot be undone, so past a number of stories (set
+ * confirm-mark-read, 50 by default) it asks first.
  */
 #include "config.h"
 
@@ -16,6 +18,52 @@
 #include "ui-int.h"
 #include "xmalloc.h"
 #include "banned.h"
+
+/* Toggle one flag of the target story. */
+static int
+mark_toggle(struct ui *ui, int star)
+{
+	char	*err = NULL;
+	int64_t	 id;
+	int	 read, starred, rv;
+
+	if ((id = ui_pane_target(ui, &read, &starred)) == 0) {
+		ui_error(ui, "choose a story first");
+		return UI_REDRAW;
+	}
+	if (star)
+		rv = store_set_starred(ui->store, id, !starred, &err);
+	else
+		rv = store_set_read(ui->store, id, !read, &err);
+	if (rv != 0) {
+		ui_error(ui, "%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	if (id == ui->story.id) {
+		if (star)
+			ui->story.art.starred = !starred;
+		else
+			ui->story.art.read = !read;
+	}
+	ui_info(ui, "%s", star ? (starred ? "unstarred" : "starred") :
+	    (read ? "marked unread" : "marked read"));
+	return UI_FEEDS | UI_LIST | UI_REDRAW;
+}
+
+/* Toggle the story's read flag. */
+int
+ui_op_toggle_read(struct ui *ui)
+{
+	return mark_toggle(ui, 0);
+}
+
+/* Toggle the story's star. */
+int
+ui_op_toggle_star(struct ui *ui)
+{
+	return mark_toggle(ui, 1);
+}
 
 /* Mark the unread stories of a listing read, asking first when many. */
 static int
@@ -30,7 +78,7 @@ ui_mark_read(struct ui *ui, const struct store_filter *f, const char *label)
 	if ((n = store_page_count(ui->store, &g, NULL, &err)) < 0)
 		goto fail;
 	if (n == 0) {
-		ui_message(ui, 0, "no unread stories in %s", label);
+		ui_info(ui, "no unread stories in %s", label);
 		return flags;
 	}
 	if (ui->confirm_mark_read >= 0 && n > ui->confirm_mark_read) {
@@ -39,20 +87,20 @@ ui_mark_read(struct ui *ui, const struct store_filter *f, const char *label)
 		yes = ui_confirm(ui, q);
 		free(q);
 		if (!yes) {
-			ui_message(ui, 0, "nothing marked read");
+			ui_info(ui, "nothing marked read");
 			return flags | UI_RELAYOUT;
 		}
 		flags |= UI_RELAYOUT;
 	}
 	if ((n = store_mark_read(ui->store, f, &err)) < 0)
 		goto fail;
-	if (ui->art_id != 0)
+	if (ui->story.id != 0)
 		flags |= ui_article_reload(ui);
-	ui_message(ui, 0, "marked %lld %s read", (long long)n,
+	ui_info(ui, "marked %lld %s read", (long long)n,
 	    plural(n, "story", "stories"));
 	return flags | UI_FEEDS | UI_LIST;
 fail:
-	ui_message(ui, 1, "%s", err != NULL ? err : "cannot mark stories read");
+	ui_error(ui, "%s", err != NULL ? err : "cannot mark stories read");
 	free(err);
 	return flags;
 }
@@ -61,11 +109,11 @@ fail:
 int
 ui_op_mark_listing_read(struct ui *ui)
 {
-	if (ui->filter_label == NULL) {
-		ui_message(ui, 1, "no listing to mark read");
+	if (ui->list.label == NULL) {
+		ui_error(ui, "no listing to mark read");
 		return UI_REDRAW;
 	}
-	return ui_mark_read(ui, &ui->filter, ui->filter_label);
+	return ui_mark_read(ui, &ui->list.filter, ui->list.label);
 }
 
 /* Mark every story of the library read. */

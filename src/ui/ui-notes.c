@@ -28,13 +28,7 @@
 static int64_t
 ui_notes_target(struct ui *ui)
 {
-	if (ui->focus == PANE_ARTICLE && ui->quotes_view)
-		return ui->quote_cur < ui->quotes.n ?
-		    ui->quotes.v[ui->quote_cur].article : 0;
-	if (ui->art_id != 0 && (ui->focus == PANE_ARTICLE ||
-	    ui->focus == PANE_SIDEBAR))
-		return ui->art_id;
-	return ui_list_current(ui);
+	return ui_pane_focused(ui)->story(ui);
 }
 
 /* What a change to a story asks to redraw. */
@@ -43,7 +37,7 @@ ui_notes_changed(struct ui *ui, int64_t id)
 {
 	int	flags = UI_FEEDS | UI_LIST | UI_REDRAW;
 
-	if (id == ui->art_id)
+	if (id == ui->story.id)
 		flags |= ui_article_reload(ui);
 	return flags;
 }
@@ -57,7 +51,7 @@ ui_op_tag(struct ui *ui)
 	int	 rc, flags = UI_REDRAW;
 
 	if ((id = ui_notes_target(ui)) == 0) {
-		ui_message(ui, 1, "choose a story first");
+		ui_error(ui, "choose a story first");
 		return UI_REDRAW;
 	}
 	if ((rc = library_tags_line(ui->store, id, &line, &err)) != 0)
@@ -66,11 +60,11 @@ ui_op_tag(struct ui *ui)
 		goto out;
 	if ((rc = library_tags_set(ui->store, id, out, &msg, &err)) != 0)
 		goto fail;
-	ui_message(ui, 0, "%s", msg);
+	ui_info(ui, "%s", msg);
 	flags = ui_notes_changed(ui, id);
 	goto out;
 fail:
-	ui_message(ui, 1, "%s", rc > 0 ? "the story is gone" : err);
+	ui_error(ui, "%s", rc > 0 ? "the story is gone" : err);
 out:
 	free(line);
 	free(out);
@@ -85,7 +79,8 @@ ui_line_at(struct ui *ui, size_t pos)
 {
 	size_t	i;
 
-	for (i = 0; i + 1 < ui->nlines && ui->lines[i + 1].start <= pos; i++)
+	for (i = 0; i + 1 < ui->story.nlines &&
+	    ui->story.lines[i + 1].start <= pos; i++)
 		;
 	return i;
 }
@@ -94,8 +89,8 @@ ui_line_at(struct ui *ui, size_t pos)
 static void
 ui_select_lines(struct ui *ui, size_t *lo, size_t *hi)
 {
-	size_t	a = ui_line_at(ui, ui->sel_anchor);
-	size_t	c = ui_line_at(ui, ui->sel_cur);
+	size_t	a = ui_line_at(ui, ui->story.sel_anchor);
+	size_t	c = ui_line_at(ui, ui->story.sel_cur);
 
 	*lo = a < c ? a : c;
 	*hi = a < c ? c : a;
@@ -115,17 +110,18 @@ ui_selected(struct ui *ui, size_t i)
 static int
 ui_body_lines(struct ui *ui, size_t *first, size_t *last)
 {
-	size_t	i, end;
+	struct ui_story	*st = &ui->story;
+	size_t		 i, end;
 
-	if (ui->art.body == NULL || ui->art.body_len == 0)
+	if (st->art.body == NULL || st->art.body_len == 0)
 		return -1;
-	end = ui_article_doc_pos(ui, ui->art.body_len);
-	for (i = 0; i < ui->nlines && ui->lines[i].start < ui->body_off; i++)
+	end = ui_doc_pos(ui, st->art.body_len);
+	for (i = 0; i < st->nlines && st->lines[i].start < st->body_off; i++)
 		;
-	if (i == ui->nlines)
+	if (i == st->nlines)
 		return -1;
 	*first = i;
-	while (i + 1 < ui->nlines && ui->lines[i + 1].start < end)
+	while (i + 1 < st->nlines && st->lines[i + 1].start < end)
 		i++;
 	*last = i;
 	return 0;
@@ -155,7 +151,7 @@ ui_select_message(struct ui *ui)
 	if (*drop != '\0')
 		buf_printf(&m, "%s %s drops", m.len > 7 ? "," : "", drop);
 	buf_addc(&m, '\0');
-	ui_message(ui, 0, "%s", m.data);
+	ui_info(ui, "%s", m.data);
 	buf_free(&m);
 }
 
@@ -163,22 +159,23 @@ ui_select_message(struct ui *ui)
 int
 ui_op_select(struct ui *ui)
 {
-	size_t	first, last, at;
+	struct ui_story	*st = &ui->story;
+	size_t		 first, last, at;
 
-	if (ui->selecting)
+	if (st->selecting)
 		return ui_select_drop(ui);
-	if (ui->focus != PANE_ARTICLE || ui->quotes_view || ui->art_id == 0) {
-		ui_message(ui, 1, "open a story to select a passage of it");
+	if (ui_pane_focused(ui) != &ui_article_pane || st->id == 0) {
+		ui_error(ui, "open a story to select a passage of it");
 		return UI_REDRAW;
 	}
 	if (ui_body_lines(ui, &first, &last) != 0) {
-		ui_message(ui, 1, "this story has no text to select");
+		ui_error(ui, "this story has no text to select");
 		return UI_REDRAW;
 	}
-	at = ui->scroll < first ? first : ui->scroll > last ? last :
-	    ui->scroll;
-	ui->selecting = 1;
-	ui->sel_anchor = ui->sel_cur = ui->lines[at].start;
+	at = st->scroll < first ? first : st->scroll > last ? last :
+	    st->scroll;
+	st->selecting = 1;
+	st->sel_anchor = st->sel_cur = st->lines[at].start;
 	ui_select_message(ui);
 	return UI_REDRAW;
 }
@@ -187,23 +184,25 @@ ui_op_select(struct ui *ui)
 int
 ui_select_move(struct ui *ui, int d)
 {
-	size_t	first, last, i, rows = (size_t)ui->r[PANE_ARTICLE].h - 1;
-	long	c;
+	struct ui_story	*st = &ui->story;
+	size_t		 first, last, i;
+	size_t		 rows = (size_t)ui->r[PANE_ARTICLE].h - 1;
+	long		 c;
 
 	if (ui_body_lines(ui, &first, &last) != 0)
 		return ui_select_drop(ui);
-	i = ui_line_at(ui, ui->sel_cur);
+	i = ui_line_at(ui, st->sel_cur);
 	c = (long)i + d;
 	if (c < (long)first)
 		c = (long)first;
 	if (c > (long)last)
 		c = (long)last;
-	ui->sel_cur = ui->lines[c].start;
+	st->sel_cur = st->lines[c].start;
 	/* Keep the moving end in view. */
-	if ((size_t)c < ui->scroll)
-		ui->scroll = (size_t)c;
-	else if (rows > 0 && (size_t)c >= ui->scroll + rows)
-		ui->scroll = (size_t)c - rows + 1;
+	if ((size_t)c < st->scroll)
+		st->scroll = (size_t)c;
+	else if (rows > 0 && (size_t)c >= st->scroll + rows)
+		st->scroll = (size_t)c - rows + 1;
 	return UI_REDRAW;
 }
 
@@ -211,7 +210,7 @@ ui_select_move(struct ui *ui, int d)
 int
 ui_select_drop(struct ui *ui)
 {
-	ui->selecting = 0;
+	ui->story.selecting = 0;
 	return UI_REDRAW;
 }
 
@@ -219,12 +218,13 @@ ui_select_drop(struct ui *ui)
 static int
 ui_select_range(struct ui *ui, size_t *start, size_t *end)
 {
-	size_t	lo, hi;
+	struct ui_story	*st = &ui->story;
+	size_t		 lo, hi;
 
 	ui_select_lines(ui, &lo, &hi);
-	*start = ui_article_body_pos(ui, ui->lines[lo].start);
-	*end = ui_article_body_pos(ui, ui->lines[hi].end);
-	return library_passage_words(ui->art.body, ui->art.body_len, start,
+	*start = ui_doc_body_pos(ui, st->lines[lo].start);
+	*end = ui_doc_body_pos(ui, st->lines[hi].end);
+	return library_passage_words(st->art.body, st->art.body_len, start,
 	    end);
 }
 
@@ -275,27 +275,27 @@ ui_annotate_write(struct ui *ui, int64_t id, const struct lib_note *old,
 	rc = ui_prompt(ui, prompt, initial, STORE_MAX_NOTE, &line);
 	free(initial);
 	if (rc != 1) {
-		ui_message(ui, 0, "no note written");
+		ui_info(ui, "no note written");
 		goto out;
 	}
 	text = library_note_clean(line, strlen(line), &err);
 	if (text == NULL && old_id != 0 && strspn(line, " ") ==
 	    strlen(line)) {
 		if (!ui_confirm(ui, "delete this note? (y/n)")) {
-			ui_message(ui, 0, "the note is kept");
+			ui_info(ui, "the note is kept");
 			goto out;
 		}
 		if ((rc = store_note_delete(ui->store, old_id, &err)) < 0)
 			goto fail;
-		ui_message(ui, 0, "note deleted");
+		ui_info(ui, "note deleted");
 		changed = 1;
 		goto out;
 	}
 	if (text == NULL) {
 		if (old_id == 0 && strspn(line, " ") == strlen(line))
-			ui_message(ui, 0, "no note written");
+			ui_info(ui, "no note written");
 		else
-			ui_message(ui, 1, "%s", err);
+			ui_error(ui, "%s", err);
 		goto out;
 	}
 	if (old_id != 0)
@@ -306,15 +306,15 @@ ui_annotate_write(struct ui *ui, int64_t id, const struct lib_note *old,
 	if (rc < 0)
 		goto fail;
 	if (rc > 0)
-		ui_message(ui, 1, "%s", old_id != 0 ? "the note is gone" :
+		ui_error(ui, "%s", old_id != 0 ? "the note is gone" :
 		    "the story changed; select the passage again");
 	else
-		ui_message(ui, 0, "%s", old_id != 0 ? "note changed" :
+		ui_info(ui, "%s", old_id != 0 ? "note changed" :
 		    "note added");
 	changed = rc == 0;
 	goto out;
 fail:
-	ui_message(ui, 1, "%s", err);
+	ui_error(ui, "%s", err);
 out:
 	free(line);
 	free(text);
@@ -329,8 +329,9 @@ out:
 int
 ui_op_annotate(struct ui *ui)
 {
+	struct ui_story		*st = &ui->story;
 	struct lib_notes	 other;
-	const struct lib_notes	*notes = &ui->notes;
+	const struct lib_notes	*notes = &st->notes;
 	const struct lib_note	*old;
 	struct lib_quote	*q;
 	char			*err = NULL;
@@ -340,29 +341,29 @@ ui_op_annotate(struct ui *ui)
 
 	memset(&other, 0, sizeof other);
 	if ((id = ui_notes_target(ui)) == 0) {
-		ui_message(ui, 1, "choose a story first");
+		ui_error(ui, "choose a story first");
 		return UI_REDRAW;
 	}
-	if (id == ui->art_id && ui->focus == PANE_ARTICLE && ui->selecting) {
+	if (id == st->id && ui->focus == PANE_ARTICLE && st->selecting) {
 		if (ui_select_range(ui, &start, &end) != 0) {
-			ui_message(ui, 1, "the selection holds no words");
+			ui_error(ui, "the selection holds no words");
 			return UI_REDRAW;
 		}
 		has_span = 1;
-	} else if (id == ui->art_id && ui->has_mark && !ui->quotes_view) {
-		start = ui->mark_start;
-		end = ui->mark_end;
-		has_span = library_passage_words(ui->art.body,
-		    ui->art.body_len, &start, &end) == 0;
-	} else if (ui->focus == PANE_ARTICLE && ui->quotes_view) {
-		q = &ui->quotes.v[ui->quote_cur];
+	} else if (id == st->id && st->has_mark && !ui->quotes.shown) {
+		start = st->mark_start;
+		end = st->mark_end;
+		has_span = library_passage_words(st->art.body,
+		    st->art.body_len, &start, &end) == 0;
+	} else if (ui_pane_focused(ui) == &ui_quotes_pane) {
+		q = &ui->quotes.list.v[ui->quotes.cur];
 		start = q->start;
 		end = q->end;
 		has_span = start < end;
 	}
-	if (id != ui->art_id) {
+	if (id != st->id) {
 		if (library_notes(ui->store, id, &other, &err) != 0) {
-			ui_message(ui, 1, "%s", err);
+			ui_error(ui, "%s", err);
 			free(err);
 			return UI_REDRAW;
 		}
@@ -371,7 +372,7 @@ ui_op_annotate(struct ui *ui)
 	old = ui_note_find(notes, has_span, start, end);
 	changed = ui_annotate_write(ui, id, old, has_span, start, end);
 	library_notes_free(&other);
-	ui->selecting = 0;
+	st->selecting = 0;
 	if (!changed)
 		return UI_REDRAW;
 	return ui_notes_changed(ui, id);

@@ -36,6 +36,51 @@ ui_prompt_erase(struct buf *line, int word)
 }
 
 /*
+ * Draw the prompt and the line typed so far on the bottom row (the end of
+ * a line longer than the row), the hint above it, and put the cursor
+ * after it.
+ */
+static void
+prompt_draw(struct ui *ui, const char *prompt, const struct buf *line)
+{
+	int	w, pw;
+
+	if (ui->prompt_hint != NULL && LINES > 2) {
+		ui_fill(LINES - 2, 0, COLS, ui->attr[E_STATUS]);
+		ui_put(LINES - 2, 1, COLS - 2, ui->prompt_hint,
+		    strlen(ui->prompt_hint), ui->attr[E_STATUS], NULL,
+		    NULL);
+	}
+	ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
+	pw = ui_put(LINES - 1, 0, COLS / 2, prompt, strlen(prompt),
+	    ui->attr[E_PROMPT], NULL, NULL);
+	/* Show the end of a line longer than the row. */
+	w = ui_width(line->data, line->len);
+	if (w > COLS - pw - 2) {
+		size_t	off = 0, n;
+
+		/*
+		 * One pass, a character at a time: measuring the
+		 * rest from each byte made a pasted line of 2 KiB
+		 * take seconds a key.
+		 */
+		while (off < line->len && w > COLS - pw - 2) {
+			for (n = 1; off + n < line->len &&
+			    (line->data[off + n] & 0xc0) == 0x80; n++)
+				;
+			w -= ui_width(line->data + off, n);
+			off += n;
+		}
+		w = ui_put(LINES - 1, pw, COLS - pw - 1,
+		    line->data + off, line->len - off,
+		    ui->attr[E_PROMPT], NULL, NULL);
+	} else
+		w = ui_put(LINES - 1, pw, COLS - pw - 1, line->data,
+		    line->len, ui->attr[E_PROMPT], NULL, NULL);
+	move(LINES - 1, pw + w);
+}
+
+/*
  * Read a line on the bottom row after a prompt, starting from initial (may
  * be NULL). Enter gives 1 and *out (caller frees); Escape, C-g or erasing
  * past the start gives 0. Backspace, C-w (word) and C-u (line) edit; at
@@ -47,7 +92,7 @@ ui_prompt(struct ui *ui, const char *prompt, const char *initial,
 {
 	struct buf	 line;
 	wint_t		 ch;
-	int		 rc, w, pw, done = -1;
+	int		 rc, done = -1;
 
 	*out = NULL;
 	buf_init(&line);
@@ -62,39 +107,7 @@ ui_prompt(struct ui *ui, const char *prompt, const char *initial,
 	timeout(250);
 	curs_set(1);
 	while (done == -1) {
-		if (ui->prompt_hint != NULL && LINES > 2) {
-			ui_fill(LINES - 2, 0, COLS, ui->attr[E_STATUS]);
-			ui_put(LINES - 2, 1, COLS - 2, ui->prompt_hint,
-			    strlen(ui->prompt_hint), ui->attr[E_STATUS], NULL,
-			    NULL);
-		}
-		ui_fill(LINES - 1, 0, COLS, ui->attr[E_NORMAL]);
-		pw = ui_put(LINES - 1, 0, COLS / 2, prompt, strlen(prompt),
-		    ui->attr[E_PROMPT], NULL, NULL);
-		/* Show the end of a line longer than the row. */
-		w = ui_width(line.data, line.len);
-		if (w > COLS - pw - 2) {
-			size_t	off = 0, n;
-
-			/*
-			 * One pass, a character at a time: measuring the
-			 * rest from each byte made a pasted line of 2 KiB
-			 * take seconds a key.
-			 */
-			while (off < line.len && w > COLS - pw - 2) {
-				for (n = 1; off + n < line.len &&
-				    (line.data[off + n] & 0xc0) == 0x80; n++)
-					;
-				w -= ui_width(line.data + off, n);
-				off += n;
-			}
-			w = ui_put(LINES - 1, pw, COLS - pw - 1,
-			    line.data + off, line.len - off,
-			    ui->attr[E_PROMPT], NULL, NULL);
-		} else
-			w = ui_put(LINES - 1, pw, COLS - pw - 1, line.data,
-			    line.len, ui->attr[E_PROMPT], NULL, NULL);
-		move(LINES - 1, pw + w);
+		prompt_draw(ui, prompt, &line);
 		refresh();
 		rc = get_wch(&ch);
 		if (ui_interrupted()) {
@@ -146,7 +159,7 @@ ui_cmdline(struct ui *ui)
 	if (ui_prompt(ui, ":", NULL, 512, &line) != 1)
 		return flags;
 	if ((rc = ui_config_run(ui, line, &err)) < 0) {
-		ui_message(ui, 1, "%s", err);
+		ui_error(ui, "%s", err);
 		free(err);
 	} else
 		flags |= rc;

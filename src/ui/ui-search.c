@@ -1,9 +1,10 @@
 /*
  * Search on the screen: '/' reads a search on the bottom line (the last one
  * offered again), the article list shows what it matches, paged like any
- * listing, and q goes back to the listing shown before. A story opened
- * from a search has the matched words marked (search.match) and opens at
- * the first of them. The listing a search or a name replaced is kept here.
+ * listing, and q goes back to the listing shown before (kept by
+ * ui-list.c). A search that checks words as written is counted by parts
+ * between keys. A story opened from a search has the matched words marked
+ * (search.match) and opens at the first of them.
  */
 #include "config.h"
 
@@ -23,59 +24,6 @@
 #define UI_SEARCH_MAX	2048
 /* How much of a search the list's title shows. */
 #define UI_SEARCH_LABEL	32
-
-/* Forget the listing kept to go back to. */
-void
-ui_search_forget(struct ui *ui)
-{
-	struct ui_listing	*b = &ui->back;
-
-	free(b->value);
-	free(b->kind);
-	free(b->label);
-	memset(b, 0, sizeof *b);
-}
-
-/* Keep the listing shown now, unless one is kept already. */
-void
-ui_search_save(struct ui *ui)
-{
-	struct ui_listing	*b = &ui->back;
-
-	if (b->valid || ui->filter_label == NULL)
-		return;
-	b->valid = 1;
-	b->filter = ui->filter;
-	b->value = ui->filter.value != NULL ? xstrdup(ui->filter.value) :
-	    NULL;
-	b->kind = ui->filter.entity_kind != NULL ?
-	    xstrdup(ui->filter.entity_kind) : NULL;
-	b->filter.value = b->value;
-	b->filter.entity_kind = b->kind;
-	b->label = xstrdup(ui->filter_label);
-	b->count = ui->filter_count;
-	b->has_top = ui->has_top;
-	b->top_key = ui->top_key;
-	b->cur = ui->cur;
-}
-
-/* q from the lists: back to the kept listing, or quit if none. */
-int
-ui_search_back(struct ui *ui)
-{
-	struct ui_listing	*b = &ui->back;
-	int			 flags;
-
-	if (!b->valid)
-		return UI_QUIT;
-	flags = ui_set_filter(ui, &b->filter, b->label, b->count);
-	ui->has_top = b->has_top;
-	ui->top_key = b->top_key;
-	ui->cur = b->cur;
-	ui_search_forget(ui);
-	ui->focus = PANE_LIST;
-	return flags;
-}
 
 /* The list's title for a search: "Search: words", cut if long. */
 static char *
@@ -113,8 +61,8 @@ count_ms(void)
 static void
 count_stop(struct ui *ui)
 {
-	free(ui->count_text);
-	ui->count_text = NULL;
+	free(ui->search.count_text);
+	ui->search.count_text = NULL;
 }
 
 /*
@@ -132,29 +80,31 @@ ui_search_count(struct ui *ui, int ms)
 	long			 end = count_ms() + ms;
 	int64_t			 n;
 
-	if (ui->count_text == NULL)
+	if (ui->search.count_text == NULL)
 		return 0;
-	if (ui->filter.kind != STORE_FILTER_SEARCH ||
-	    ui->filter.value == NULL ||
-	    strcmp(ui->filter.value, ui->count_text) != 0) {
+	if (ui->list.filter.kind != STORE_FILTER_SEARCH ||
+	    ui->list.filter.value == NULL ||
+	    strcmp(ui->list.filter.value, ui->search.count_text) != 0) {
 		count_stop(ui);	/* another listing is shown */
 		return 0;
 	}
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_SEARCH;
-	f.value = ui->count_text;
+	f.value = ui->search.count_text;
 	do {
-		if ((n = store_page_count_ids(ui->store, &f, ui->count_next,
-		    ui->count_next + UI_COUNT_IDS, &err)) < 0) {
-			ui_message(ui, 1, "%s", err);
+		if ((n = store_page_count_ids(ui->store, &f,
+		    ui->search.count_next, ui->search.count_next +
+		    UI_COUNT_IDS, &err)) < 0) {
+			ui_error(ui, "%s", err);
 			free(err);
 			count_stop(ui);
 			return UI_REDRAW;
 		}
-		ui->filter_count += n;
-		ui->count_next += UI_COUNT_IDS;
-	} while (ui->count_next <= ui->count_max && count_ms() < end);
-	if (ui->count_next > ui->count_max)
+		ui->list.count += n;
+		ui->search.count_next += UI_COUNT_IDS;
+	} while (ui->search.count_next <= ui->search.count_max &&
+	    count_ms() < end);
+	if (ui->search.count_next > ui->search.count_max)
 		count_stop(ui);
 	return UI_REDRAW;
 }
@@ -171,15 +121,15 @@ ui_search_op(struct ui *ui)
 	int			 rc, parts, flags = UI_REDRAW | UI_RELAYOUT;
 
 	ui->prompt_hint = SEARCH_HINT;
-	rc = ui_prompt(ui, "Search: ", ui->search_last, UI_SEARCH_MAX, &line);
+	rc = ui_prompt(ui, "Search: ", ui->search.last, UI_SEARCH_MAX, &line);
 	ui->prompt_hint = NULL;
 	if (rc != 1)
 		return flags;
-	free(ui->search_last);
-	ui->search_last = line;
+	free(ui->search.last);
+	ui->search.last = line;
 	/* Say what is wrong before touching the listing. */
 	if (search_parse(line, strlen(line), &q, &err) != 0) {
-		ui_message(ui, 1, "%s", err);
+		ui_error(ui, "%s", err);
 		free(err);
 		return flags;
 	}
@@ -202,18 +152,19 @@ ui_search_op(struct ui *ui)
 	if (parts)
 		n = 0;
 	else if ((n = store_page_count(ui->store, &f, NULL, &err)) < 0) {
-		ui_message(ui, 1, "%s", err);
+		ui_error(ui, "%s", err);
 		free(err);
 		return flags;
 	}
-	ui_search_save(ui);
+	ui_list_save(ui);
 	label = search_label(line);
-	flags |= ui_set_filter(ui, &f, label, n);
+	flags |= ui_list_set(ui, &f, label, n);
 	free(label);
 	ui->focus = PANE_LIST;
-	if (parts && (ui->count_max = store_max_id(ui->store, NULL)) > 0) {
-		ui->count_text = xstrdup(line);
-		ui->count_next = 1;
+	if (parts &&
+	    (ui->search.count_max = store_max_id(ui->store, NULL)) > 0) {
+		ui->search.count_text = xstrdup(line);
+		ui->search.count_next = 1;
 		flags |= ui_search_count(ui, UI_COUNT_FIRST);
 	}
 	return flags;
@@ -223,11 +174,11 @@ ui_search_op(struct ui *ui)
 char *
 ui_search_status(struct ui *ui)
 {
-	const char	*text = ui->filter.value;
+	const char	*text = ui->list.filter.value;
 	char		*s;
 	size_t		 n;
 
-	if (ui->filter.kind != STORE_FILTER_SEARCH || text == NULL)
+	if (ui->list.filter.kind != STORE_FILTER_SEARCH || text == NULL)
 		return NULL;
 	n = strlen(text);
 	if (n > UI_SEARCH_LABEL) {
@@ -235,12 +186,12 @@ ui_search_status(struct ui *ui)
 		while (n > 0 && (text[n] & 0xc0) == 0x80)
 			n--;
 	}
-	xasprintf(&s, "%lld%s %s for '%.*s%s'%s", (long long)ui->filter_count,
-	    ui->count_text != NULL ? "+" : "",
-	    ui->count_text != NULL ? "matches" :
-	    plural(ui->filter_count, "match", "matches"), (int)n, text,
+	xasprintf(&s, "%lld%s %s for '%.*s%s'%s", (long long)ui->list.count,
+	    ui->search.count_text != NULL ? "+" : "",
+	    ui->search.count_text != NULL ? "matches" :
+	    plural(ui->list.count, "match", "matches"), (int)n, text,
 	    n < strlen(text) ? "\xe2\x80\xa6" : "",
-	    ui->count_text != NULL ? " (counting)" : "");
+	    ui->search.count_text != NULL ? " (counting)" : "");
 	return s;
 }
 
@@ -248,7 +199,8 @@ ui_search_status(struct ui *ui)
 static int
 search_column(struct ui *ui, int col, size_t *base, size_t *len)
 {
-	const struct article	*a = &ui->art;
+	struct ui_story		*st = &ui->story;
+	const struct article	*a = &st->art;
 	size_t			 n;
 
 	switch (col) {
@@ -261,13 +213,13 @@ search_column(struct ui *ui, int col, size_t *base, size_t *len)
 	case 1:
 		/* The lead and a blank line come just before the body. */
 		if (a->lead == NULL || (n = strlen(a->lead)) + 2 >
-		    ui->body_off)
+		    st->body_off)
 			return -1;
-		*base = ui->body_off - n - 2;
+		*base = st->body_off - n - 2;
 		*len = n;
 		return 0;
 	case 2:
-		*base = ui->body_off;
+		*base = st->body_off;
 		*len = a->body_len;
 		return 0;
 	default:
@@ -284,24 +236,25 @@ search_column(struct ui *ui, int col, size_t *base, size_t *len)
 static int
 search_caption(struct ui *ui, size_t start, size_t *base, size_t *len)
 {
-	const struct article	*a = &ui->art;
+	struct ui_story		*st = &ui->story;
+	const struct article	*a = &st->art;
 	const char		*p;
 	char			*needle;
-	size_t			 i, off = 0, n, at = ui->body_off;
+	size_t			 i, off = 0, n, at = st->body_off;
 
 	for (i = 0; i < a->ncaptions; i++, off += n + 1) {
 		n = strlen(a->captions[i]);
 		/* Each caption is shown as "Photo: TEXT", after the body. */
 		xasprintf(&needle, "Photo: %s", a->captions[i]);
-		p = at < ui->doc_len ? memmem(ui->doc + at, ui->doc_len - at,
+		p = at < st->doc_len ? memmem(st->doc + at, st->doc_len - at,
 		    needle, strlen(needle)) : NULL;
 		free(needle);
 		if (p == NULL)
 			return -1;
 		p += 7;
-		at = (size_t)(p - ui->doc) + n;
+		at = (size_t)(p - st->doc) + n;
 		if (start >= off && start < off + n) {
-			*base = (size_t)(p - ui->doc) - off;
+			*base = (size_t)(p - st->doc) - off;
 			*len = off + n;
 			return 0;
 		}
@@ -324,10 +277,10 @@ search_mark(int col, size_t start, size_t end, void *arg)
 
 	if ((col == 3 ? search_caption(ui, start, &base, &len) :
 	    search_column(ui, col, &base, &len)) != 0 || start >= end ||
-	    end > len || base + end > ui->doc_len)
+	    end > len || base + end > ui->story.doc_len)
 		return 0;
 	for (i = base + start; i < base + end; i++)
-		ui->cls[i] = E_SEARCH_MATCH;
+		ui->story.cls[i] = E_SEARCH_MATCH;
 	if (base + start < m->first)
 		m->first = base + start;
 	return 0;
@@ -337,32 +290,33 @@ search_mark(int col, size_t start, size_t end, void *arg)
 void
 ui_search_article(struct ui *ui)
 {
+	struct ui_story		*st = &ui->story;
 	struct search_marks	 m;
 	size_t			 i;
 	int			 rows = ui->r[PANE_ARTICLE].h - 1;
 
-	if (ui->filter.kind != STORE_FILTER_SEARCH || ui->art_id == 0 ||
-	    ui->cls == NULL || ui->filter.value == NULL)
+	if (ui->list.filter.kind != STORE_FILTER_SEARCH || st->id == 0 ||
+	    st->cls == NULL || ui->list.filter.value == NULL)
 		return;
 	m.ui = ui;
-	m.first = ui->doc_len;
-	if (store_search_spans(ui->store, ui->filter.value, ui->art_id,
-	    search_mark, &m, NULL) != 0 || m.first == ui->doc_len)
+	m.first = st->doc_len;
+	if (store_search_spans(ui->store, ui->list.filter.value, st->id,
+	    search_mark, &m, NULL) != 0 || m.first == st->doc_len)
 		return;
 	/* Open at the first match, a third down the pane. */
-	for (i = 0; i < ui->nlines; i++)
-		if (ui->lines[i].start <= m.first && m.first <= ui->lines[i].end)
+	for (i = 0; i < st->nlines; i++)
+		if (st->lines[i].start <= m.first &&
+		    m.first <= st->lines[i].end)
 			break;
-	if (i < ui->nlines && rows > 0)
-		ui->scroll = i > (size_t)rows / 3 ? i - (size_t)rows / 3 : 0;
+	if (i < st->nlines && rows > 0)
+		st->scroll = i > (size_t)rows / 3 ? i - (size_t)rows / 3 : 0;
 }
 
 /* Free what search keeps. */
 void
 ui_search_free(struct ui *ui)
 {
-	ui_search_forget(ui);
-	free(ui->search_last);
-	ui->search_last = NULL;
+	free(ui->search.last);
+	ui->search.last = NULL;
 	count_stop(ui);
 }
