@@ -87,22 +87,24 @@ ui_hints_shown(struct ui *ui)
 	return ui->hints && !ui->too_small;
 }
 
-/* The hints of the focused pane. */
+/* The hints of each key table, that is of each pane and view. */
+static const struct hint *const hints_of_table[T_NTABLES] = {
+	[T_FEEDS] = hints_feeds,
+	[T_LIST] = hints_list,
+	[T_ARTICLE] = hints_article,
+	[T_SIDEBAR] = hints_sidebar,
+	[T_QUOTES] = hints_quotes,
+};
+
+/* The hints of the focused pane; selecting lines has hints of its own. */
 static const struct hint *
 ui_hints_of(struct ui *ui)
 {
-	switch (ui->focus) {
-	case PANE_FEEDS:
-		return hints_feeds;
-	case PANE_LIST:
-		return hints_list;
-	case PANE_ARTICLE:
-		if (ui->quotes.shown)
-			return hints_quotes;
-		return ui->story.selecting ? hints_selecting : hints_article;
-	default:
-		return hints_sidebar;
-	}
+	const struct ui_pane_ops *ops = ui_pane_focused(ui);
+
+	if (ops == &ui_article_pane && ui->story.selecting)
+		return hints_selecting;
+	return hints_of_table[ops->table];
 }
 
 /*
