@@ -1,8 +1,8 @@
 /*
  * Unit tests: the dates the library gives its lists, library_date (a
  * story's ISO date as "26 Aug 2023") and library_time (a note's time, in
- * the local zone). The screen's "this year" shortening is not here: it is
- * private to the article list.
+ * the local zone), and library_date_listed (that date as the lists show
+ * it: this year's without the year, another year's whole or as "Dec 2025").
  */
 #include "config.h"
 
@@ -71,6 +71,40 @@ test_date_short(void **state)
 	assert_int_equal(out[0], 'x');
 }
 
+/* One listed date: this year is 2025 throughout. */
+static void
+listed(const char *date, int wide, const char *want)
+{
+	char	out[32];
+
+	memset(out, 'x', sizeof out);
+	library_date_listed(date, 2025, wide, out, sizeof out);
+	if (strcmp(out, want) != 0)
+		fail_msg("\"%s\" (%s) gave \"%s\", wanted \"%s\"", date,
+		    wide ? "wide" : "narrow", out, want);
+}
+
+static void
+test_date_listed(void **state)
+{
+	char	out[5];
+
+	(void)state;
+	listed(" 5 Dec 2025", 1, " 5 Dec");
+	listed(" 5 Dec 2025", 0, " 5 Dec");
+	listed("26 Aug 2023", 1, "26 Aug 2023");
+	listed("26 Aug 2023", 0, "Aug 2023");
+	listed(" 1 Jan 2026", 0, "Jan 2026");
+	/* not what library_date makes: shown as it is */
+	listed("", 0, "");
+	listed("2025", 0, "2025");
+	listed("yesterday 2025", 0, "yesterday 2025");
+	listed("5 Dec 2025", 0, "5 Dec 2025");
+	/* a short buffer gets what fits */
+	library_date_listed("26 Aug 2023", 2025, 1, out, sizeof out);
+	assert_string_equal(out, "26 A");
+}
+
 /* The time in the zone TZ names (POSIX forms: no tzdata needed). */
 static void
 time_in(const char *tz, int64_t t, const char *want)
@@ -113,6 +147,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_date_short),
+		cmocka_unit_test(test_date_listed),
 		cmocka_unit_test(test_time),
 	};
 

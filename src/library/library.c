@@ -44,9 +44,25 @@ library_date(const char *iso, char *out, size_t len)
 	snprintf(out, len, "%2d %s %04d", d, months[m - 1], y);
 }
 
+void
+library_date_listed(const char *date, int this_year, int wide, char *out,
+    size_t len)
+{
+	const char	*year = strrchr(date, ' ');
+
+	snprintf(out, len, "%s", date);
+	if (year == NULL || year - date < 3 || date[2] != ' ')
+		return;	/* not "%2d Mon YYYY": shown as it is */
+	if (atoi(year + 1) == this_year)
+		snprintf(out, len, "%.*s", (int)(year - date), date);
+	else if (!wide)
+		snprintf(out, len, "%.*s", (int)strlen(date + 3), date + 3);
+}
+
 /* Append one feed-list entry, with a heading before a new group. */
 static struct lib_feed *
-feed_subscribe(struct lib_feeds *f, enum store_filter_kind kind, const char *label)
+feeds_entry_add(struct lib_feeds *f, enum store_filter_kind kind,
+    const char *label)
 {
 	static const char *headings[] = { NULL, NULL, NULL, NULL, "Tags",
 	    "Outlets", "Feeds", NULL };
@@ -95,7 +111,7 @@ feeds_row(const struct store_feed_count *c, void *arg)
 		label = xstrdup(c->value != NULL ? c->value : "(untitled)");
 		break;
 	}
-	e = feed_subscribe(f, c->kind, label);
+	e = feeds_entry_add(f, c->kind, label);
 	free(label);
 	e->filter.value = dup_or_null(c->value);
 	e->filter.feed = c->feed;
@@ -128,7 +144,7 @@ library_feeds(struct store *s, unsigned kinds, const struct lib_feeds *old,
 			o = &old->v[i];
 			if (o->heading || o->filter.kind != k)
 				continue;
-			e = feed_subscribe(f, o->filter.kind, o->label);
+			e = feeds_entry_add(f, o->filter.kind, o->label);
 			e->filter.value = dup_or_null(o->filter.value);
 			e->filter.feed = o->filter.feed;
 			e->count = o->count;

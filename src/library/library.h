@@ -173,6 +173,14 @@ void	 library_quotes_free(struct lib_quotes *);
 
 /* Format an ISO 8601 date for a list: "26 Aug 2023"; "" if unknown. */
 void	 library_date(const char *, char *, size_t);
+/*
+ * A date library_date made (" 5 Dec 2025", the day padded so the months
+ * line up) as a list shows it, given the year it is now: this year's
+ * " 5 Dec"; another year's whole in a wide list, "Dec 2025" in a narrow
+ * one, so a story's year always shows when it is not this year's. Text
+ * of another form is copied as it is.
+ */
+void	 library_date_listed(const char *, int, int, char *, size_t);
 
 /*
  * Tags and notes (library-user.c), checked and cleaned here for the screen

@@ -342,26 +342,6 @@ list_this_year(void)
 	return year;
 }
 
-/*
- * The text of a listed date (" 5 Dec 2025", the day padded so the months
- * line up) in a list wide or not: this year's stories " 5 Dec"; another
- * year's " 5 Dec 2025" in a wide list, "Dec 2025" in a narrow one, so a
- * story's year always shows when it is not this year's.
- */
-static void
-list_date(const char *date, int wide, char *out, size_t len)
-{
-	const char	*year = strrchr(date, ' ');
-
-	snprintf(out, len, "%s", date);
-	if (year == NULL || year - date < 3 || date[2] != ' ')
-		return;	/* not "%2d Mon YYYY": shown as it is */
-	if (atoi(year + 1) == list_this_year())
-		snprintf(out, len, "%.*s", (int)(year - date), date);
-	else if (!wide)
-		snprintf(out, len, "%.*s", (int)strlen(date + 3), date + 3);
-}
-
 /* Is the article list wide enough for the outlet and a date's day? */
 static int
 list_wide(int cols)
@@ -386,7 +366,8 @@ list_columns(struct ui *ui, int rows, int cols, int *dw, int *ow)
 	*ow = 0;
 	max = ui_layout_clamp(cols / 7, 8, 16);
 	for (i = 0; i < l->rows.n && (int)i < rows; i++) {
-		list_date(l->rows.v[i].date, wide, date, sizeof date);
+		library_date_listed(l->rows.v[i].date, list_this_year(), wide,
+		    date, sizeof date);
 		w = ui_width(date, strlen(date));
 		if (w > *dw)
 			*dw = w > 12 ? 12 : w;
@@ -458,7 +439,8 @@ list_draw(struct ui *ui)
 		x += ui_put(r->y + 1 + y, x, 1, row->starred ? "*" : " ", 1,
 		    a, NULL, NULL);
 		/* A story with no date leaves the column blank. */
-		list_date(row->date, list_wide(cols), date, sizeof date);
+		library_date_listed(row->date, list_this_year(), list_wide(cols),
+		    date, sizeof date);
 		ui_put(r->y + 1 + y, x, dw, date, strlen(date), da, NULL, NULL);
 		x += dw + 1;	/* no date: dw -1 */
 		tw = cols - (x - r->x) - (ow > 0 ? ow + 2 : 0);
