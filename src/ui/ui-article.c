@@ -307,7 +307,7 @@ article_draw(struct ui *ui)
 	cols = st->wrap_width;
 	for (y = 0, i = st->scroll; y < rows && i < st->nlines; y++, i++) {
 		l = &st->lines[i];
-		if (st->selecting && ui_selected(ui, i)) {
+		if (st->selecting && ui_select_covers(ui, i)) {
 			ui_fill(r->y + 1 + y, r->x + 1, cols,
 			    ui->attr[E_SELECTION]);
 			ui_put(r->y + 1 + y, r->x + 1, cols, st->doc + l->start,

@@ -345,7 +345,7 @@ int	 ui_op_annotate(struct ui *);
 int	 ui_op_select(struct ui *);
 int	 ui_select_move(struct ui *, int);
 int	 ui_select_drop(struct ui *);
-int	 ui_selected(struct ui *, size_t);
+int	 ui_select_covers(struct ui *, size_t);
 
 /* ui-quotes.c */
 int	 ui_quotes_show(struct ui *, const char *, const char *);
@@ -443,9 +443,9 @@ int	 ui_op_mark_all_read(struct ui *);
 void	 ui_help_draw(struct ui *);
 
 /* ui-prompt.c */
-int	 ui_cmdline(struct ui *);
+int	 ui_prompt_command(struct ui *);
 int	 ui_prompt(struct ui *, const char *, const char *, size_t,
 	     char **);
-int	 ui_confirm(struct ui *, const char *);
+int	 ui_prompt_confirm(struct ui *, const char *);
 
 #endif

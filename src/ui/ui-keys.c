@@ -59,7 +59,7 @@ static const struct ui_op {
 	{ "open-link", ui_op_open_link,
 	  "open the story's address with $BROWSER or xdg-open; after "
 	  "a number N, link [N] of the story" },
-	{ "command", ui_cmdline,
+	{ "command", ui_prompt_command,
 	  "type a command, as in the config file" },
 	{ "redraw", op_redraw, "redraw the screen" },
 	{ "fetch", ui_fetch_start,

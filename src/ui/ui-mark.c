@@ -84,7 +84,7 @@ ui_mark_read(struct ui *ui, const struct store_filter *f, const char *label)
 	if (ui->confirm_mark_read >= 0 && n > ui->confirm_mark_read) {
 		xasprintf(&q, "Mark %lld unread %s in %s read? (y/n)",
 		    (long long)n, plural(n, "story", "stories"), label);
-		yes = ui_confirm(ui, q);
+		yes = ui_prompt_confirm(ui, q);
 		free(q);
 		if (!yes) {
 			ui_info(ui, "nothing marked read");

@@ -98,7 +98,7 @@ ui_select_lines(struct ui *ui, size_t *lo, size_t *hi)
 
 /* Is line i selected? */
 int
-ui_selected(struct ui *ui, size_t i)
+ui_select_covers(struct ui *ui, size_t i)
 {
 	size_t	lo, hi;
 
@@ -281,7 +281,7 @@ ui_annotate_write(struct ui *ui, int64_t id, const struct lib_note *old,
 	text = library_note_clean(line, strlen(line), &err);
 	if (text == NULL && old_id != 0 && strspn(line, " ") ==
 	    strlen(line)) {
-		if (!ui_confirm(ui, "delete this note? (y/n)")) {
+		if (!ui_prompt_confirm(ui, "delete this note? (y/n)")) {
 			ui_info(ui, "the note is kept");
 			goto out;
 		}

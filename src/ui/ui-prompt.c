@@ -151,7 +151,7 @@ ui_prompt(struct ui *ui, const char *prompt, const char *initial,
 
 /* Read a command on the bottom line and run it. */
 int
-ui_cmdline(struct ui *ui)
+ui_prompt_command(struct ui *ui)
 {
 	char	*line, *err = NULL;
 	int	 rc, flags = UI_REDRAW | UI_RELAYOUT;
@@ -173,7 +173,7 @@ ui_cmdline(struct ui *ui)
  * so what to answer always shows.
  */
 int
-ui_confirm(struct ui *ui, const char *question)
+ui_prompt_confirm(struct ui *ui, const char *question)
 {
 	const char *last = strrchr(question, ' ');
 	wint_t	ch;
