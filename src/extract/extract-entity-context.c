@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-entity.h"
-#include "extract-lexicon.h"
+#include "extract-entity-int.h"
+#include "extract-lexicon-int.h"
 #include "banned.h"
 
 /* Is no word of the candidate written in lower case in the text? */

@@ -10,7 +10,7 @@
 
 #include "buf.h"
 #include "extract.h"
-#include "extract-entity.h"
+#include "extract-entity-int.h"
 #include "xmalloc.h"
 #include "banned.h"
 

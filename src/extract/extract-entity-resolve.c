@@ -14,8 +14,8 @@
 
 #include "buf.h"
 #include "extract.h"
-#include "extract-entity.h"
-#include "extract-lexicon.h"
+#include "extract-entity-int.h"
+#include "extract-lexicon-int.h"
 #include "xmalloc.h"
 #include "banned.h"
 

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-entity.h"
-#include "extract-lexicon.h"
+#include "extract-entity-int.h"
+#include "extract-lexicon-int.h"
 #include "banned.h"
 
 #define NWORDS(a)	(sizeof (a) / sizeof (a)[0])

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-entity.h"
-#include "extract-lexicon.h"
+#include "extract-entity-int.h"
+#include "extract-lexicon-int.h"
 #include "banned.h"
 
 /* Title class of token i: "head", "modifier", "honorific" or NULL. */

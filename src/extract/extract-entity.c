@@ -27,7 +27,7 @@
  * a mention of its own, nested in the other.
  *
  * This file runs the stage (prepare the tokens, chunk and classify,
- * resolve, emit: see extract-entity.h for the files of each step) and
+ * resolve, emit: see extract-entity-int.h for the files of each step) and
  * answers what a token is: its word's hash and classes, its lexicon
  * phrases, whether it is a stop word or written in lower case elsewhere.
  *
@@ -43,8 +43,8 @@
 
 #include "buf.h"
 #include "extract.h"
-#include "extract-entity.h"
-#include "extract-lexicon.h"
+#include "extract-entity-int.h"
+#include "extract-lexicon-int.h"
 #include "xmalloc.h"
 #include "banned.h"
 

@@ -1,6 +1,6 @@
 /*
  * Lexicon lookups (lex_*), shared by the entity and quote stages: hash
- * tables over the compiled word lists of extract-lexicon.h.
+ * tables over the compiled word lists of extract-lexicon-int.h.
  */
 #include "config.h"
 
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-lexicon.h"
+#include "extract-lexicon-int.h"
 #include "xmalloc.h"
 #include "banned.h"
 

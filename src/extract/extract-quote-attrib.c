@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-quote.h"
-#include "extract-lexicon.h"
+#include "extract-quote-int.h"
+#include "extract-lexicon-int.h"
 #include "banned.h"
 
 #define IND_MIN		3	/* words of an indirect quote, least */

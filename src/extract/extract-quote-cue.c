@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-quote.h"
-#include "extract-lexicon.h"
+#include "extract-quote-int.h"
+#include "extract-lexicon-int.h"
 #include "banned.h"
 
 /* Words that end a source's noun phrase going left or right. */

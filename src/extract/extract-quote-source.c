@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-quote.h"
-#include "extract-lexicon.h"
+#include "extract-quote-int.h"
+#include "extract-lexicon-int.h"
 #include "banned.h"
 
 #define NP_MAX		10	/* tokens in a source's noun phrase */

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-quote.h"
-#include "extract-lexicon.h"
+#include "extract-quote-int.h"
+#include "extract-lexicon-int.h"
 #include "banned.h"
 
 /* The mention overlapping tokens [first, last) that names the source. */

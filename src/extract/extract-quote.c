@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-quote.h"
+#include "extract-quote-int.h"
 #include "xmalloc.h"
 #include "banned.h"
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "extract.h"
-#include "extract-lexicon.h"
+#include "extract-lexicon-int.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"

@@ -13,9 +13,10 @@
  * Within a stage each file adds its own name: extract-entity-chunk.c is
  * ent_chunk_, extract-quote-cue.c quote_cue_. The word lists both stages
  * read are in extract-lexicon.c (lex_), the driver and the results in
- * extract.c (extract_). Each stage's private header is named for it:
- * extract-entity.h, extract-quote.h (the text stage needs none), and
- * extract-lexicon.h is the lexicons'. The stages' entry points below
+ * extract.c (extract_). Each stage's private header is named for it,
+ * ending in -int.h as every private header does: extract-entity-int.h,
+ * extract-quote-int.h (the text stage needs none), and
+ * extract-lexicon-int.h, the lexicons'. The stages' entry points below
  * keep the layer's extract_ prefix.
  */
 #ifndef DOSSIER_EXTRACT_H

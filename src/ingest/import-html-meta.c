@@ -17,7 +17,7 @@
 
 #include "buf.h"
 #include "html.h"
-#include "import-html.h"
+#include "import-html-int.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"

@@ -23,7 +23,7 @@
 #include "date.h"
 #include "html-text.h"
 #include "html.h"
-#include "import-html.h"
+#include "import-html-int.h"
 #include "import.h"
 #include "utf8.h"
 #include "xmalloc.h"

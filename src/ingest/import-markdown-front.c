@@ -15,7 +15,7 @@
 #include "article.h"
 #include "buf.h"
 #include "date.h"
-#include "import-markdown.h"
+#include "import-markdown-int.h"
 #include "xmalloc.h"
 #include "banned.h"
 

@@ -14,7 +14,7 @@
 
 #include "article.h"
 #include "buf.h"
-#include "import-markdown.h"
+#include "import-markdown-int.h"
 #include "import.h"
 #include "xmalloc.h"
 #include "banned.h"

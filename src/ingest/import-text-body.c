@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import-text.h"
+#include "import-text-int.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"

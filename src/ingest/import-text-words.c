@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "import-text.h"
+#include "import-text-int.h"
 #include "banned.h"
 
 /* Lines the sites add around a story that are not part of it. */

@@ -21,7 +21,7 @@
 #include "buf.h"
 #include "date.h"
 #include "import.h"
-#include "import-text.h"
+#include "import-text-int.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"

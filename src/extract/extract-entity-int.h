@@ -22,7 +22,7 @@
 
 #include "buf.h"
 #include "extract.h"
-#include "extract-lexicon.h"
+#include "extract-lexicon-int.h"
 
 #define ENT_AMBIGUOUS	((size_t)-2)
 
