@@ -68,7 +68,7 @@ cmd_find(const char *name)
 }
 
 /* Print a command's usage and help. */
-void
+static void
 cmd_help(FILE *f, const struct cmd_entry *c)
 {
 	fprintf(f, "usage: dossier [--db PATH] %s %s\n\n%s", c->name,

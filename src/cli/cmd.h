@@ -112,7 +112,6 @@ char	*cmd_check_limit(struct cmd_args *, const char *, char **);
 int	 cmd_run(struct cmd_ctx *, int, char **);
 /* The program's usage: the commands, then the global options. */
 void	 cmd_usage_print(FILE *);
-void	 cmd_help(FILE *, const struct cmd_entry *);
 int	 cmd_usage_error(const struct cmd_entry *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Print "dossier: MESSAGE" on stderr, cleaned: it may echo outside text. */

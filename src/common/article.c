@@ -108,29 +108,6 @@ article_add_paragraph(struct article *a, const char *s, size_t len,
 	return 1;
 }
 
-int
-article_has_paragraph(const struct article *a, const char *para)
-{
-	const char	*p, *end;
-	size_t		 n = strlen(para);
-
-	if (a->body == NULL || n == 0)
-		return 0;
-	p = a->body;
-	end = a->body + a->body_len;
-	while (p < end) {
-		const char *nl = strstr(p, "\n\n");
-		size_t plen = (nl ? (size_t)(nl - p) : (size_t)(end - p));
-
-		if (plen == n && memcmp(p, para, n) == 0)
-			return 1;
-		if (nl == NULL)
-			break;
-		p = nl + 2;
-	}
-	return 0;
-}
-
 /*
  * Text as compared for repeats: ASCII lower case, typographic quotes,
  * apostrophes and dashes made plain, an ellipsis made "...", runs of

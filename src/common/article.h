@@ -101,9 +101,6 @@ int	 article_add_link(struct article *, const char *url, size_t,
  */
 int	 article_lead_repeated(const struct article *);
 
-/* Does the body already hold this exact paragraph? */
-int	 article_has_paragraph(const struct article *, const char *);
-
 /* Normalize a tag: lower case ASCII, spaces to '-', no '#'; NULL if empty. */
 char	*article_tag_normalize(const char *, size_t);
 

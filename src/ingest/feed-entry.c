@@ -54,14 +54,6 @@ feed_entry_free(struct feed_entry *e)
 	feed_entry_init(e);
 }
 
-/* Replace a string field. */
-void
-feed_entry_set(char **field, const char *s, size_t len)
-{
-	free(*field);
-	*field = s != NULL ? xstrndup(s, len) : NULL;
-}
-
 /* Add an author's name: "jane@example.com (Jane Doe)" gives "Jane Doe". */
 void
 feed_entry_author(struct feed_entry *e, const char *s)

@@ -55,9 +55,6 @@ struct feed_entry {
 void	feed_entry_init(struct feed_entry *);
 void	feed_entry_free(struct feed_entry *);
 
-/* Replace a string field with a copy of len bytes (NULL for none). */
-void	feed_entry_set(char **, const char *, size_t);
-
 /* Add an author or a category unless it is empty or already there. */
 void	feed_entry_author(struct feed_entry *, const char *);
 void	feed_entry_tag(struct feed_entry *, const char *);
