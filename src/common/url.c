@@ -27,19 +27,87 @@ url_bad_char(uint32_t cp)
 	    cp == 0x2060 || cp == 0x00ad;
 }
 
+/* Is c the blank an address may be written with around it? */
+static int
+url_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Refuse what no address may hold; NULL if it holds none of it. */
+static const char *
+url_chars_refused(const char *s, size_t len)
+{
+	size_t		i, n;
+	uint32_t	cp;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(s + i, len - i, &cp);
+		/* A plain space in a path is encoded below, as browsers do. */
+		if (cp == ' ')
+			continue;
+		if (url_bad_char(cp) || (cp == 0xfffd && n == 1))
+			return "address holds spaces or control characters";
+	}
+	return NULL;
+}
+
+/* The length of an http or https scheme ("http" 4, "https" 5), or 0. */
+static size_t
+url_scheme(const char *s, size_t len, const char **why)
+{
+	size_t	n;
+
+	if (len >= 7 && strncasecmp(s, "http://", 7) == 0)
+		return 4;
+	if (len >= 8 && strncasecmp(s, "https://", 8) == 0)
+		return 5;
+	/* No scheme before the path: a relative address. */
+	for (n = 0; n < len && strchr(":/?#", s[n]) == NULL; n++)
+		;
+	*why = *s == '#' ? "a reference within the document, not an "
+	    "address of its own" : n == len || s[n] != ':' ?
+	    "relative, with no address to resolve it against" :
+	    "not an absolute http or https address";
+	return 0;
+}
+
+/*
+ * The host (and port) after the scheme, without the user information:
+ * the last '@' of the authority ends it, as curl reads it. NULL with *why
+ * if there is no host.
+ */
+static const char *
+url_host(const char *auth, const char *end, const char **why)
+{
+	const char	*p, *at = NULL;
+
+	for (p = auth; p < end && *p != '/' && *p != '?' && *p != '#'; p++)
+		if (*p == '@')
+			at = p;
+	if (at != NULL)
+		auth = at + 1;
+	if (auth == p || *auth == ':') {
+		*why = "address without a host";
+		return NULL;
+	}
+	if (memchr(auth, ' ', (size_t)(p - auth)) != NULL) {
+		*why = "address holds spaces or control characters";
+		return NULL;
+	}
+	return auth;
+}
+
 char *
 url_story(const char *s, size_t len, const char **why)
 {
 	struct buf	 b;
-	const char	*rest, *auth, *at, *p;
-	size_t		 i, n, alen, scheme;
-	uint32_t	 cp;
+	const char	*host, *p;
+	size_t		 scheme;
 
-	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' ||
-	    *s == '\r'))
+	while (len > 0 && url_blank(*s))
 		s++, len--;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
-	    s[len - 1] == '\n' || s[len - 1] == '\r'))
+	while (len > 0 && url_blank(s[len - 1]))
 		len--;
 	if (len == 0) {
 		*why = "empty address";
@@ -49,30 +117,10 @@ url_story(const char *s, size_t len, const char **why)
 		*why = "address longer than 2048 bytes";
 		return NULL;
 	}
-	for (i = 0; i < len; i += n) {
-		n = utf8_decode(s + i, len - i, &cp);
-		/* A plain space in a path is encoded below, as browsers do. */
-		if (cp == ' ')
-			continue;
-		if (url_bad_char(cp) || (cp == 0xfffd && n == 1)) {
-			*why = "address holds spaces or control characters";
-			return NULL;
-		}
-	}
-	if (len >= 7 && strncasecmp(s, "http://", 7) == 0)
-		scheme = 4;
-	else if (len >= 8 && strncasecmp(s, "https://", 8) == 0)
-		scheme = 5;
-	else {
-		/* No scheme before the path: a relative address. */
-		for (n = 0; n < len && strchr(":/?#", s[n]) == NULL; n++)
-			;
-		*why = *s == '#' ? "a reference within the document, not an "
-		    "address of its own" : n == len || s[n] != ':' ?
-		    "relative, with no address to resolve it against" :
-		    "not an absolute http or https address";
+	if ((*why = url_chars_refused(s, len)) != NULL)
 		return NULL;
-	}
+	if ((scheme = url_scheme(s, len, why)) == 0)
+		return NULL;
 	/*
 	 * A backslash is '/' to a browser and not to curl: an address that
 	 * two parsers would read as two hosts is not kept.
@@ -81,35 +129,13 @@ url_story(const char *s, size_t len, const char **why)
 		*why = "address holds a backslash";
 		return NULL;
 	}
-	/* The authority: up to a path, query or fragment. */
-	auth = s + scheme + 3;
-	rest = s + len;
-	for (p = auth; p < rest; p++)
-		if (*p == '/' || *p == '?' || *p == '#')
-			break;
-	alen = (size_t)(p - auth);
-	/* The last '@' ends the user information, as curl reads it. */
-	at = NULL;
-	for (i = 0; i < alen; i++)
-		if (auth[i] == '@')
-			at = auth + i;
-	if (at != NULL) {
-		alen -= (size_t)(at + 1 - auth);
-		auth = at + 1;
-	}
-	if (alen == 0 || *auth == ':') {
-		*why = "address without a host";
+	if ((host = url_host(s + scheme + 3, s + len, why)) == NULL)
 		return NULL;
-	}
-	if (memchr(auth, ' ', alen) != NULL) {
-		*why = "address holds spaces or control characters";
-		return NULL;
-	}
 	buf_init(&b);
 	buf_adds(&b, scheme == 4 ? "http://" : "https://");
 	/* Characters never valid in an address are sent percent-encoded,
 	   as browsers do: no space, quote or backtick reaches a browser. */
-	for (p = auth; p < rest; p++) {
+	for (p = host; p < s + len; p++) {
 		if (strchr(" \"<>^`{|}", *p) != NULL)
 			buf_printf(&b, "%%%02X", (unsigned char)*p);
 		else
