@@ -53,6 +53,9 @@ ui_interrupted(void)
 	return ui_signal != 0;
 }
 
+static void	ui_vmessage(struct ui *, int, const char *, va_list)
+		    __attribute__((format(printf, 3, 0)));
+
 /* Set the status-line message, an error or not. */
 static void
 ui_vmessage(struct ui *ui, int error, const char *fmt, va_list ap)
