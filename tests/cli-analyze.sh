@@ -6,7 +6,7 @@
 # half; SIGINT stops between stories and --outdated finishes the rest.
 . "$top_srcdir/tests/lib.sh"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
-plan 15
+plan 16
 
 db="$T/lib.db"
 "$DOSSIER" --db "$db" import --quiet "$top_srcdir/samples/library" \
@@ -186,4 +186,14 @@ run --db "$big" show 2
 has "$T/out" "keepme" && run --db "$big" note --list &&
 	has "$T/out" "a note of the user's"
 ok $? "tags and notes are kept through it all"
+
+# On a terminal a progress line counts the stories on stderr.
+if command -v script >/dev/null 2>&1; then
+	script -qfc "\"$DOSSIER\" --db \"$big\" analyze --all --quiet" \
+	    /dev/null >"$T/tty" 2>&1 </dev/null
+	tr '\r' '\n' <"$T/tty" | grep -q "^.*analysing $total/$total (100%)"
+	ok $? "a terminal shows a progress line" || diag "$(tail -c 300 "$T/tty")"
+else
+	skip "script is not installed"
+fi
 exit 0
