@@ -491,7 +491,9 @@ test_migrate_5(void **state)
 	    &err), 0);
 	store_close(s);
 	path = test_tmp_path("v4.db");
-	test_sql_exec(path, "DROP INDEX annotations_updated;"
+	test_sql_exec(path, "DROP INDEX articles_extract_version;"
+	    "ALTER TABLE articles DROP COLUMN extract_version;"
+	    "DROP INDEX annotations_updated;"
 	    "DROP TABLE feed_tags;"
 	    "PRAGMA user_version = 4;");
 	s = test_store_open(path);

@@ -488,6 +488,73 @@ test_extract_cap(void **state)
 	free(path);
 }
 
+/*
+ * Re-analysis: a story stored with an older analysis (schema 7's
+ * stories get version 1) is listed and counted as outdated; replacing
+ * its analysis changes its mentions and quotes only, marks it current,
+ * and leaves its tags and notes.
+ */
+static void
+test_extract_replace(void **state)
+{
+	char		*path = test_tmp_path("replace.db"), *err = NULL;
+	struct store	*s;
+	struct article	 a, b;
+	struct extract	 x;
+	int64_t		 feed, ids[4], note;
+	size_t		 n;
+
+	s = test_store_open(path);
+	feed = store_local_feed(s, &err);
+	make_article(&a, "r1", "One", NULL);
+	make_article(&b, "r2", "Two", NULL);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "r1", NULL, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &b, "r2", NULL, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_note_add(s, a.id, 0, 0, 0, "mine", &note,
+	    &err), 0);
+	assert_int_equal(store_extract_count(s, 1, &err), 0);
+	assert_int_equal(store_extract_count(s, 0, &err), 2);
+	store_close(s);
+	/* Back to schema 7 with a row of an old analysis: the migration. */
+	test_sql_exec(path, "DROP INDEX articles_extract_version;"
+	    "ALTER TABLE articles DROP COLUMN extract_version;"
+	    "PRAGMA user_version = 7;");
+	test_sql_exec(path, "INSERT INTO quotes (article_id, start, end, kind)"
+	    " VALUES (1, 0, 1, 'direct');");
+	s = test_store_open(path);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM articles"
+	    " WHERE extract_version = 1"), 2);
+	assert_int_equal(store_extract_count(s, 1, &err), 2);
+	assert_int_equal(store_extract_ids(s, 1, 0, ids, 4, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_extract_ids(s, 1, ids[0], ids, 4, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_true(ids[0] == b.id);
+
+	memset(&x, 0, sizeof x);
+	extract_run(&x, "\"Yes,\" Ilse Varga said.", 23);
+	assert_true(x.nquotes > 0);
+	assert_int_equal(store_extract_replace(s, a.id, &x, &err), 0);
+	assert_int_equal(store_extract_replace(s, 999, &x, &err), 1);
+	assert_int_equal(store_extract_count(s, 1, &err), 1);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM quotes"
+	    " WHERE article_id = 1 AND end = 1"), 0);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM quotes"
+	    " WHERE article_id = 1"), (int64_t)x.nquotes);
+	assert_int_equal(test_sql_int(path, "SELECT extract_version FROM"
+	    " articles WHERE id = 1"), EXTRACT_VERSION);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM tags"
+	    " WHERE article_id = 1") * 10 + test_sql_int(path,
+	    "SELECT count(*) FROM annotations WHERE article_id = 1"), 11);
+	store_close(s);
+	extract_free(&x);
+	article_free(&a);
+	article_free(&b);
+	free(path);
+}
+
 /* A library of schema 1 is brought to the current version in place. */
 static void
 test_migrate(void **state)
@@ -498,7 +565,9 @@ test_migrate(void **state)
 	s = test_store_open(path);
 	store_close(s);
 	/* Make it look like a schema-1 library with a story in it. */
-	test_sql_exec(path, "DROP INDEX articles_starred;"
+	test_sql_exec(path, "DROP INDEX articles_extract_version;"
+	    "ALTER TABLE articles DROP COLUMN extract_version;"
+	    "DROP INDEX articles_starred;"
 	    "DROP INDEX articles_outlet;"
 	    "DROP TABLE links;"
 	    "DROP INDEX annotations_updated;"
@@ -647,7 +716,9 @@ test_migrate_6(void **state)
 	assert_int_equal(store_feed_add(s, "http://x.test/v5", "Old",
 	    FEED_KIND_RSS, &id, &err), 0);
 	store_close(s);
-	test_sql_exec(path, "DROP TABLE feed_tags;"
+	test_sql_exec(path, "DROP INDEX articles_extract_version;"
+	    "ALTER TABLE articles DROP COLUMN extract_version;"
+	    "DROP TABLE feed_tags;"
 	    "INSERT INTO articles (feed_id, guid, title, sort_ts, fetched)"
 	    " VALUES (1, 'g', 'Kept', 0, 0);"
 	    "PRAGMA user_version = 5;");
@@ -839,6 +910,7 @@ main(void)
 		cmocka_unit_test(test_extract_rows),
 		cmocka_unit_test(test_extract_cap),
 		cmocka_unit_test(test_migrate),
+		cmocka_unit_test(test_extract_replace),
 		cmocka_unit_test(test_feed_tags),
 		cmocka_unit_test(test_migrate_6),
 		cmocka_unit_test(test_listing_rows),

@@ -2,7 +2,8 @@
 # Hostile stored text on the screen: escape sequences (OSC, CSI, DCS), raw
 # C1 bytes, U+009B, bidirectional overrides, 10,000 combining marks, a
 # 5,000-character word and broken UTF-8 are written straight into the store
-# (as a buggy importer or an edited database could) and shown; the raw
+# (as a buggy importer or an edited database could; analysed by this
+# version, so the screen opens on its count of stories) and shown; the raw
 # output stream to the terminal is recorded with script(1) and must hold
 # none of them.
 . "$top_srcdir/tests/lib.sh"
@@ -33,11 +34,12 @@ printf 'Hostile \033]0;PWNED\007 title \033[38;5;196mREDTITLE \302\233 31m C1 \3
 } >"$T/body"
 sqlite3 "$T/lib.db" <<EOS || exit 1
 INSERT INTO articles (feed_id, guid, url, title, outlet, byline, published,
-    sort_ts, fetched, body)
+    sort_ts, fetched, body, extract_version)
     VALUES (1, 'hostile', 'https://example.org/$(printf '\033')[31m',
     CAST(readfile('$T/title') AS TEXT),
     CAST(X'1b5b326a4f75746c6574' AS TEXT), 'By X', '2030-01-01',
-    1893456000, 1893456000, CAST(readfile('$T/body') AS TEXT));
+    1893456000, 1893456000, CAST(readfile('$T/body') AS TEXT),
+    (SELECT max(extract_version) FROM articles));
 INSERT INTO tags (article_id, tag, added) SELECT id, CAST(X'1b5d323b78' AS TEXT), 0
     FROM articles WHERE guid = 'hostile';
 EOS

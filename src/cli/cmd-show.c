@@ -143,6 +143,8 @@ show_json(struct store *s, const struct article *a, char **err)
 	json_object_object_add(o, "read", json_object_new_boolean(a->read));
 	json_object_object_add(o, "starred",
 	    json_object_new_boolean(a->starred));
+	json_object_object_add(o, "analysed_by",
+	    json_object_new_int(a->analysed_by));
 
 	sj.a = a;
 	sj.arr = json_object_new_array();

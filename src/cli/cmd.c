@@ -49,6 +49,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_note_entry,
 	&cmd_export_entry,
 	&cmd_search_entry,
+	&cmd_analyze_entry,
 	&cmd_extract_entry,
 	&cmd_help_entry,
 };

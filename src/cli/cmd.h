@@ -197,6 +197,7 @@ void	 cmd_output_abort(struct cmd_output *);
 
 /* The commands, each declared in its own file (cmd-NAME.c). */
 extern const struct cmd_entry cmd_add_entry;		/* cmd-feed.c */
+extern const struct cmd_entry cmd_analyze_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_extract_entry;
 extern const struct cmd_entry cmd_feeds_entry;		/* cmd-feed.c */

@@ -63,6 +63,7 @@ struct article {
 	char	 *feed;		/* feed title, "Saved stories" for imports */
 	int	  read;
 	int	  starred;
+	int	  analysed_by;	/* the EXTRACT_VERSION that analysed it */
 };
 
 void	 article_init(struct article *);

@@ -25,6 +25,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * The extractor's version, stored with every story it analyses (the
+ * store's articles.extract_version). Whoever changes what extraction
+ * finds (a rule, a word list, a stage) bumps it by one in the same
+ * commit: `dossier analyze --outdated` then re-analyses the stories an
+ * older version analysed, and the screen says they are older. Version 1
+ * is every story stored before versions were kept.
+ */
+#define EXTRACT_VERSION	2
+
 #define EX_NONE	((size_t)-1)
 
 /* Token flags. */

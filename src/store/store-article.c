@@ -13,6 +13,7 @@
 #include "article.h"
 #include "buf.h"
 #include "date.h"
+#include "extract.h"
 #include "store.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -186,8 +187,9 @@ article_add(struct store *s, void *arg, char **err)
 	ts = store_sort_ts(a->published, now);
 	st = st_kept(s, STMT_ARTICLE_ADD,
 	    "INSERT INTO articles (feed_id, guid, url, title, outlet, byline,"
-	    " published, sort_ts, fetched, lead, body, content_hash)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+	    " published, sort_ts, fetched, lead, body, content_hash,"
+	    " extract_version)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 	    " ON CONFLICT (feed_id, guid) DO NOTHING", err);
 	if (st == NULL)
 		return -1;
@@ -203,6 +205,8 @@ article_add(struct store *s, void *arg, char **err)
 	st_bind_text(st, 10, a->lead);
 	st_bind_bytes(st, 11, a->body, a->body_len);
 	st_bind_text(st, 12, w->hash);
+	/* A story with no body is analysed: there is nothing to find. */
+	sqlite3_bind_int(st, 13, EXTRACT_VERSION);
 	if ((rc = st_step(s, st, "cannot add article", err)) <= 0)
 		return rc < 0 ? -1 : 1;
 	a->id = sqlite3_last_insert_rowid(s->db);
@@ -244,7 +248,7 @@ article_row(struct store *s, int64_t id, struct article *a, char **err)
 
 	st = st_kept(s, STMT_ARTICLE_GET,
 	    "SELECT a.guid, a.url, a.title, a.outlet, a.byline, a.published,"
-	    " a.lead, a.body, a.read, a.starred, f.title"
+	    " a.lead, a.body, a.read, a.starred, f.title, a.extract_version"
 	    " FROM articles a JOIN feeds f ON f.id = a.feed_id"
 	    " WHERE a.id = ?1", err);
 	if (st == NULL)
@@ -265,6 +269,7 @@ article_row(struct store *s, int64_t id, struct article *a, char **err)
 		a->read = sqlite3_column_int(st, 8);
 		a->starred = sqlite3_column_int(st, 9);
 		a->feed = st_column_dup(st, 10);
+		a->analysed_by = sqlite3_column_int(st, 11);
 	}
 	st_finish(s, st);
 	if (rc == SQLITE_DONE)

@@ -1,6 +1,7 @@
 /*
  * What extraction found, written with its article: entities (shared by
- * all articles, one row per kind and name), mentions and quotes.
+ * all articles, one row per kind and name), mentions and quotes; and
+ * re-analysis, which replaces them (dossier analyze).
  */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "article.h"
 #include "extract.h"
 #include "store.h"
 #include "store-int.h"
@@ -213,4 +215,104 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 out:
 	free(ids);
 	return rv;
+}
+
+/*
+ * The stories to re-analyse: every one, or those an older version than
+ * ?1 did (counted by the index on extract_version).
+ */
+#define WHERE_ALL	" WHERE ?1 IS NOT NULL"
+#define WHERE_OUTDATED	" WHERE extract_version < ?1"
+
+int64_t
+store_extract_count(struct store *s, int outdated, char **err)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = st_prepare(s, outdated ?
+	    "SELECT count(*) FROM articles" WHERE_OUTDATED :
+	    "SELECT count(*) FROM articles" WHERE_ALL,
+	    "cannot count stories", err)) == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, EXTRACT_VERSION);
+	return st_int(s, st, 0, "cannot count stories", err);
+}
+
+int
+store_extract_ids(struct store *s, int outdated, int64_t after,
+    int64_t *ids, size_t n, size_t *got, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc = SQLITE_DONE;
+
+	*got = 0;
+	/*
+	 * In id order from after on, not by the index: each batch reads on
+	 * from where the last one stopped, so a run reads the table once.
+	 */
+	if ((st = st_prepare(s, outdated ?
+	    "SELECT id FROM articles WHERE +extract_version < ?1"
+	    " AND id > ?2 ORDER BY id LIMIT ?3" :
+	    "SELECT id FROM articles" WHERE_ALL
+	    " AND id > ?2 ORDER BY id LIMIT ?3",
+	    "cannot list stories", err)) == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, EXTRACT_VERSION);
+	sqlite3_bind_int64(st, 2, after);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)n);
+	while (*got < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		ids[(*got)++] = sqlite3_column_int64(st, 0);
+	if (*got == n)
+		rc = SQLITE_ROW;
+	return st_rows_end(s, st, rc, "cannot list stories", err);
+}
+
+/* A story's new analysis, as st_savepoint writes it. */
+struct extract_replace {
+	int64_t			 id;
+	const struct extract	*x;
+};
+
+/*
+ * Only what extraction wrote goes: the user's rows on the story (tags,
+ * notes, and corrections, which are kept apart from the extractor's
+ * rows and keyed by the story and the quoted text) are not touched.
+ */
+static int
+extract_replace(struct store *s, void *arg, char **err)
+{
+	struct extract_replace	*r = arg;
+	sqlite3_stmt		*st;
+	int			 rc;
+
+	if ((st = st_prepare(s, "UPDATE articles SET extract_version = ?2"
+	    " WHERE id = ?1", "cannot re-analyse story", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_int(st, 2, EXTRACT_VERSION);
+	if ((rc = st_step(s, st, "cannot re-analyse story", err)) <= 0)
+		return rc < 0 ? -1 : 1;
+	if (st_step_id(s, "DELETE FROM mentions WHERE article_id = ?1",
+	    r->id, "cannot re-analyse story", err) < 0 ||
+	    st_step_id(s, "DELETE FROM quotes WHERE article_id = ?1",
+	    r->id, "cannot re-analyse story", err) < 0)
+		return -1;
+	if (r->x != NULL && store_extract_add(s, r->id, r->x, err) != 0)
+		return -1;
+	return 0;
+}
+
+int
+store_extract_replace(struct store *s, int64_t id, const struct extract *x,
+    char **err)
+{
+	struct extract_replace	r = { id, x };
+
+	return st_savepoint(s, extract_replace, &r, err);
+}
+
+int
+store_article_outdated(const struct article *a)
+{
+	return a->analysed_by < EXTRACT_VERSION;
 }

@@ -14,6 +14,7 @@
 
 #include "article.h"
 #include "date.h"
+#include "extract.h"
 #include "feed-kind.h"
 #include "store.h"
 #include "store-int.h"
@@ -375,7 +376,8 @@ article_update(struct store *s, void *arg, char **err)
 	if ((st = st_prepare(s, "UPDATE articles SET url = coalesce(?2, url),"
 	    " title = ?3, byline = ?4, lead = ?5, body = ?6,"
 	    " content_hash = ?7, published = coalesce(?8, published),"
-	    " sort_ts = CASE WHEN ?9 >= 0 THEN ?9 ELSE sort_ts END"
+	    " sort_ts = CASE WHEN ?9 >= 0 THEN ?9 ELSE sort_ts END,"
+	    " extract_version = ?10"
 	    " WHERE id = ?1", "cannot update article", err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, u->id);
@@ -388,6 +390,7 @@ article_update(struct store *s, void *arg, char **err)
 	st_bind_text(st, 8, a->published);
 	sqlite3_bind_int64(st, 9, store_sort_ts(a->published,
 	    (int64_t)time(NULL)));
+	sqlite3_bind_int(st, 10, EXTRACT_VERSION);
 	if (st_step(s, st, "cannot update article", err) < 0)
 		return -1;
 	for (i = 0; i < sizeof clear / sizeof clear[0]; i++)

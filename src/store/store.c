@@ -217,7 +217,18 @@ static const char *const store_migrations[] = {
 	"  INSERT INTO articles_fts (articles_fts, rowid, title, lead, body,"
 	"    captions) SELECT 'delete', id, title, lead, body, captions"
 	"    FROM articles_text WHERE id = old.id;"
-	"END;"
+	"END;",
+
+	/*
+	 * 7 -> 8: the version of the extractor that analysed each story
+	 * (EXTRACT_VERSION, extract.h), so `dossier analyze --outdated`
+	 * finds those an older one did. The stories already stored get 1,
+	 * the version before versions were kept; an index finds them.
+	 */
+	"ALTER TABLE articles ADD COLUMN extract_version INTEGER NOT NULL"
+	"  DEFAULT 1;"
+	"CREATE INDEX articles_extract_version ON articles (extract_version,"
+	"  id);"
 };
 
 #define STORE_NMIGRATIONS \

@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 7
+#define STORE_VERSION 8
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -162,6 +162,29 @@ int	 store_article_lookup(struct store *, int64_t feed, const char *guid,
  */
 int	 store_article_update(struct store *, int64_t id, struct article *,
 	     const char *content_hash, const struct extract *, char **err);
+
+/*
+ * Re-analysis (store-extract.c; ingest's reanalyze.c drives it). The
+ * stories to do are every one, or (outdated) those an older extractor
+ * analysed (articles.extract_version < EXTRACT_VERSION).
+ */
+/* How many there are; -1 on error. */
+int64_t	 store_extract_count(struct store *, int outdated, char **err);
+/* Up to n of their ids after id after, in id order (*got of them). */
+int	 store_extract_ids(struct store *, int outdated, int64_t after,
+	     int64_t *ids, size_t n, size_t *got, char **err);
+/*
+ * Replace what extraction found in a story (its mentions and quotes)
+ * with x, which may be NULL (no body), and record that EXTRACT_VERSION
+ * analysed it; a savepoint, inside a batch or not. The user's rows
+ * (tags, notes, corrections) are never touched. 0 done, 1 no such
+ * story, -1 error with nothing changed.
+ */
+int	 store_extract_replace(struct store *, int64_t id,
+	     const struct extract *x, char **err);
+
+/* Did an older extractor than this one analyse the story read into a? */
+int	 store_article_outdated(const struct article *);
 
 /* Read one article in full. 0 found, 1 no such article, -1 error. */
 int	 store_article_get(struct store *, int64_t id, struct article *,

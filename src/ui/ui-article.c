@@ -161,6 +161,10 @@ ui_article_open(struct ui *ui, int64_t id)
 		return UI_REDRAW | UI_LIST | UI_FEEDS;
 	}
 	st->id = id;
+	/* Its people and quotes are what an older version found. */
+	if (store_article_outdated(&st->art) && ui->message == NULL)
+		ui_info(ui, "analysed by an older extractor: run dossier "
+		    "analyze --outdated");
 	if (library_entities(ui->store, id, &ui->side.ents, &err) != 0) {
 		ui_error(ui, "%s", err);
 		free(err);

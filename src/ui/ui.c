@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "plural.h"
 #include "store.h"
 #include "ui.h"
 #include "ui-int.h"
@@ -225,6 +226,24 @@ ui_loop(struct ui *ui)
 	}
 }
 
+/*
+ * Say on opening when an older extractor analysed some of the library's
+ * stories (unless something else is said already); the index counts them.
+ */
+static void
+ui_outdated(struct ui *ui)
+{
+	char	*err = NULL;
+	int64_t	 n;
+
+	if (ui->message == NULL &&
+	    (n = store_extract_count(ui->store, 1, &err)) > 0)
+		ui_info(ui, "%lld %s analysed by an older extractor: run "
+		    "dossier analyze --outdated", (long long)n,
+		    plural(n, "story", "stories"));
+	free(err);
+}
+
 /* Run the screen until quit or a terminating signal. */
 int
 ui_main(struct store *store)
@@ -252,6 +271,7 @@ ui_main(struct store *store)
 	if (!ui.theme_loaded && ui_theme_load(&ui, ui.theme, &err) != 0)
 		ui_theme_builtin(&ui);	/* not installed: plain attributes */
 	free(err);
+	ui_outdated(&ui);
 	ui_loop(&ui);
 	if (ui_signal)
 		status = 128 + ui_signal;
