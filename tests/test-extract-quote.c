@@ -259,6 +259,22 @@ static const struct qcase cases[] = {
 	  "BREKK: The envoy will return when Marovia answers our note.",
 	  EX_DIRECT,
 	  NULL, "BREKK", EX_SOURCE_ENTITY, NULL },
+	{ "a source noun before a place: the noun is the source",
+	  "An official in the Valdorian foreign ministry, who asked not to "
+	  "be identified, said Drossen had learned of the meeting from the "
+	  "news.",
+	  "Drossen had learned of the meeting from the news", EX_INDIRECT,
+	  "said", "An official", EX_SOURCE_UNNAMED, NULL },
+	{ "a diplomat from a state: the diplomat, unnamed",
+	  "A diplomat from a council member state said the gap was too "
+	  "large.",
+	  "the gap was too large", EX_INDIRECT, "said", "A diplomat",
+	  EX_SOURCE_UNNAMED, NULL },
+	{ "\"the official\" is never the named spokesperson before",
+	  "Spokesperson Kasimir Oll said Valdoria would study any proposal."
+	  "\n\n\"Nobody called us first,\" the official said.",
+	  "Nobody called us first,", EX_DIRECT, ">said", "the official",
+	  EX_SOURCE_UNNAMED, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },

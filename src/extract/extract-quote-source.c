@@ -158,6 +158,32 @@ quote_source_relative(const struct qt *q, size_t lo, struct qt_speaker *sp)
 }
 
 /*
+ * "An official in the foreign ministry", "a diplomat from a member state":
+ * a source noun with a prepositional phrase after it is the head of the
+ * noun phrase; the noun inside the phrase is where the source works, not
+ * who spoke.
+ */
+static void
+quote_source_pp(const struct qt *q, size_t lo, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 head;
+	const char		*v;
+	size_t			 p = sp->first;
+
+	if (p < lo + 2 || (!extract_tok_is(x, p - 1, "in") &&
+	    !extract_tok_is(x, p - 1, "from") && !extract_tok_is(x, p - 1,
+	    "at") && !extract_tok_is(x, p - 1, "with")))
+		return;
+	if (!(x->toks[p - 2].flags & TOK_WORD) ||
+	    lex_match(x, LEX_SOURCE_NOUNS, p - 2, 1, &v) == 0 ||
+	    strcmp(v, "media") == 0)
+		return;
+	if (quote_source_left(q, p - 1, lo, &head))
+		*sp = head;
+}
+
+/*
  * The source's noun phrase before cue token cue, not before token lo:
  * X said, X has also said, X, who ..., said.
  */
@@ -194,6 +220,7 @@ quote_source_before(const struct qt *q, size_t cue, size_t lo,
 	}
 	if (j > lo && quote_source_left(q, j, lo, sp)) {
 		quote_source_relative(q, lo, sp);
+		quote_source_pp(q, lo, sp);
 		return 1;
 	}
 	if (j <= lo + 1 || !quote_cue_punct(x, j - 1, ','))
@@ -225,6 +252,7 @@ quote_source_before(const struct qt *q, size_t cue, size_t lo,
 			k -= 2;
 		if (k <= lo || !quote_source_left(q, k, lo, sp))
 			return 0;
+		quote_source_pp(q, lo, sp);
 		sp->onrecord = quote_source_on_record(x, k, j);
 		return 1;
 	}

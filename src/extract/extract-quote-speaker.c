@@ -88,18 +88,25 @@ quote_speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t
 	return 0;
 }
 
-/* "the minister": the last person who spoke holding that role. */
+/*
+ * "the minister": the last person who spoke holding that role, else the
+ * last person who spoke. "The official", "the diplomat" (a noun of
+ * unnamed sources, cls "anon") refers only to a source who was called so:
+ * an official who is not named is never the named person before.
+ */
 static const struct qt_speaker *
-quote_speaker_role(const struct qt *q, size_t role)
+quote_speaker_role(const struct qt *q, size_t role, const char *cls)
 {
-	size_t	i, k;
+	static const struct qt_speaker	 none = { .first = EX_NONE,
+					     .last = EX_NONE };
+	size_t				 i, k;
 
 	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
 		k = (q->nhist - 1 - i) % QT_HIST;
 		if (quote_speaker_holds(q, &q->hist[k], role))
 			return &q->hist[k];
 	}
-	return &q->lastperson;
+	return strcmp(cls, "anon") == 0 ? &none : &q->lastperson;
 }
 
 /* Is byte offset off outside quote marks? */
@@ -295,10 +302,11 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	} else if (np.cls != NULL && np.after == 0 && def && n <= 3 &&
 	    strcmp(np.cls, "media") != 0 &&
 	    x->text[x->toks[ncls].end - 1] != 's' &&
-	    quote_speaker_role(q, ncls)->first != EX_NONE) {
+	    quote_speaker_role(q, ncls, np.cls)->first != EX_NONE) {
 		/* "the minister", "the official": the last who fits */
 		sp->role = 1;
-		quote_speaker_refer(sp, quote_speaker_role(q, ncls));
+		quote_speaker_refer(sp, quote_speaker_role(q, ncls,
+		    np.cls));
 		return;
 	} else if (sp->entity != EX_NONE && (x->ents[sp->entity].kind ==
 	    EX_PERSON || np.after > 0 || np.cls == NULL)) {
