@@ -539,6 +539,32 @@ quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
 }
 
 /*
+ * "The amnesty, announced on Sunday, covers": a participle between commas
+ * with only a prepositional phrase after it is a passive that says what
+ * was announced, not who spoke.
+ */
+static int
+quote_attrib_passive(const struct extract *x, size_t t, size_t l)
+{
+	size_t	k;
+
+	if (!quote_cue_punct(x, t - 1, ',') || quote_cue_suffix(x, t, "ing") ||
+	    t + 1 >= l || !(extract_tok_is(x, t + 1, "on") ||
+	    extract_tok_is(x, t + 1, "in") || extract_tok_is(x, t + 1, "at") ||
+	    extract_tok_is(x, t + 1, "by") || extract_tok_is(x, t + 1,
+	    "last") || extract_tok_is(x, t + 1, "earlier")))
+		return 0;
+	for (k = t + 2; k < l && k - t < 7; k++) {
+		if (quote_cue_punct(x, k, ','))
+			return 1;
+		if (!(x->toks[k].flags & TOK_WORD) || quote_cue_in(x, k,
+		    &quote_cue_stop))
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * X acknowledged Q but said R / X said Q, adding R: the speaker is the
  * sentence's last (*prev, if *have), a quote's just before, or the
  * subject.
@@ -552,6 +578,8 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
 
 	if (!(t > f && (extract_tok_is(x, t - 1, "and") ||
 	    extract_tok_is(x, t - 1, "but") || quote_cue_punct(x, t - 1, ','))))
+		return;
+	if (quote_attrib_passive(x, t, l))
 		return;
 	if (!*have && !quote_attrib_quoted(q, t, f, prev) &&
 	    !quote_source_subject(q, t, f, prev))

@@ -332,9 +332,10 @@ quote_source_subject(const struct qt *q, size_t cue, size_t lo,
 	const struct extract	*x = q->x;
 	size_t			 i = lo, k;
 
-	/* In a speech on Monday, X ... */
-	if (quote_cue_in(x, i, &quote_cue_stop) && !extract_tok_is(x, i,
-	    "but") && !extract_tok_is(x, i, "and"))
+	/* In a speech on Monday, X ...; According to Y, X ... */
+	if ((quote_cue_in(x, i, &quote_cue_stop) && !extract_tok_is(x, i,
+	    "but") && !extract_tok_is(x, i, "and")) || (extract_tok_is(x, i,
+	    "according") && extract_tok_is(x, i + 1, "to")))
 		for (k = i; k < cue && k - i < 12; k++)
 			if (quote_cue_punct(x, k, ',')) {
 				i = k + 1;

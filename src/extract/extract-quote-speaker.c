@@ -253,6 +253,10 @@ quote_speaker_is_media(const struct qt *q, const struct qt_speaker *sp,
 	const struct extract	*x = q->x;
 	const char		*lemma;
 
+	/* "Civic Dawn leader Lidia Stansk" is a person, not the Dawn */
+	if (sp->entity != EX_NONE && x->ents[sp->entity].kind == EX_PERSON &&
+	    !x->ents[sp->entity].media)
+		return 0;
 	if (np->media || (sp->entity != EX_NONE && x->ents[sp->entity].media))
 		return 1;
 	if (np->cls != NULL && strcmp(np->cls, "media") == 0 && np->after == 0)
@@ -261,6 +265,26 @@ quote_speaker_is_media(const struct qt *q, const struct qt_speaker *sp,
 	    quote_cue_lemma(x, cue)) != NULL && strcmp(lemma, "report") ==
 	    0)) && (sp->entity == EX_NONE || x->ents[sp->entity].kind !=
 	    EX_PERSON) && (np->cls == NULL || strcmp(np->cls, "role") != 0);
+}
+
+/*
+ * Is the resolved entity a place named after a preposition inside the
+ * noun phrase: "leaders at the Drossen summit", "people in Varn"? A place
+ * there says where the source is, not who.
+ */
+static int
+quote_speaker_located(const struct qt *q, const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 i;
+
+	if (sp->entity == EX_NONE || x->ents[sp->entity].kind != EX_PLACE)
+		return 0;
+	for (i = sp->first + 1; i + 1 < sp->last; i++)
+		if (extract_tok_is(x, i, "at") || extract_tok_is(x, i, "in") ||
+		    extract_tok_is(x, i, "from") || extract_tok_is(x, i, "near"))
+			return 1;
+	return 0;
 }
 
 /* Keep sp as the last speaker, person or body. */
@@ -296,7 +320,12 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	ncls = np.ncls;
 	sp->entity = quote_speaker_mention(q, sp->first, sp->last);
 	sp->head = ncls != EX_NONE ? ncls : sp->last - 1;
-	if (quote_speaker_is_media(q, sp, cue, &np)) {
+	if (quote_speaker_located(q, sp)) {
+		sp->entity = EX_NONE;
+		sp->source = np.cls != NULL ? EX_SOURCE_UNNAMED :
+		    EX_SOURCE_NONE;
+		sp->person = np.cls != NULL ? 0 : -1;
+	} else if (quote_speaker_is_media(q, sp, cue, &np)) {
 		sp->source = EX_SOURCE_MEDIA;
 		sp->person = -1;
 	} else if (np.cls != NULL && np.after == 0 && def && n <= 3 &&
