@@ -293,6 +293,18 @@ static const struct qcase cases[] = {
 	  "The amnesty, announced on Sunday, covers people who took part in "
 	  "the protests.",
 	  NULL, 0, NULL, NULL, 0, NULL },
+	{ "she is never the last speaker the text calls he",
+	  "Lidia Stansk, 46, leads the opposition. Her campaign has focused "
+	  "on small towns.\n\nInterior Minister Vadim Serko said the law had "
+	  "been withdrawn. He added that the rallies were a show.\n\n"
+	  "\"Good will does not usually arrive with tear gas,\" she said.",
+	  "Good will does not usually arrive with tear gas,", EX_DIRECT,
+	  ">said", "she", EX_SOURCE_NONE, NULL },
+	{ "she: a name the text calls she, at the front of a sentence",
+	  "Back in Korvala, Stansk finished her speech after dark.\n\n"
+	  "\"They will have to count in the dark,\" she said.",
+	  "They will have to count in the dark,", EX_DIRECT, ">said", "she",
+	  EX_SOURCE_ENTITY, "Stansk" },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },

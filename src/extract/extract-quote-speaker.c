@@ -126,10 +126,172 @@ quote_speaker_outside(const struct qt *q, size_t off)
 	return lo >= x->ntoks || q->inq[lo] == EX_NONE;
 }
 
+/* How far around a pronoun, in bytes, the text's he and she are read. */
+#define GENDER_SPAN	8000
+
+/* The gender a pronoun at token i says: 1 he, 2 she, 0 neither. */
+static int
+quote_speaker_pron_gender(const struct extract *x, size_t i)
+{
+	if (extract_tok_is(x, i, "he") || extract_tok_is(x, i, "him") ||
+	    extract_tok_is(x, i, "his") || extract_tok_is(x, i, "himself"))
+		return 1;
+	if (extract_tok_is(x, i, "she") || extract_tok_is(x, i, "her") ||
+	    extract_tok_is(x, i, "hers") || extract_tok_is(x, i, "herself"))
+		return 2;
+	return 0;
+}
+
+/* The first token that ends after byte offset off. */
+static size_t
+quote_speaker_tok(const struct extract *x, size_t off)
+{
+	size_t	lo = 0, hi = x->ntoks, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->toks[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Does mention m stand where a subject may: first in its sentence or
+ * after a comma, not after a word ("in Korvala")?
+ */
+static int
+quote_speaker_front(const struct extract *x, const struct ex_mention *m)
+{
+	size_t	j = quote_speaker_tok(x, m->start);
+
+	return j >= x->ntoks || j == 0 || (x->toks[j].flags & TOK_SENT) ||
+	    !(x->toks[j - 1].flags & TOK_WORD);
+}
+
+/* Is mention m a possessive: "Ruskov's"? */
+static int
+quote_speaker_poss(const struct extract *x, const struct ex_mention *m)
+{
+	size_t	j = quote_speaker_tok(x, m->end);
+
+	return j < x->ntoks && (x->toks[j].flags & TOK_POSS) &&
+	    x->toks[j].start == m->end;
+}
+
+/*
+ * The gender the text gives person e near token at: 1 he, 2 she, 0
+ * unknown. Each of its mentions votes with the first he or she (his, her
+ * ...) outside quote marks after it, in its sentence or the next, unless
+ * another person is named first ("Stansk, 46, is ... Her campaign"),
+ * other than as a possessive ("Serko, Ruskov's campaign chief. He added").
+ */
+static int
+quote_speaker_gender(const struct qt *q, size_t e, size_t at)
+{
+	const struct extract	*x = q->x;
+	const struct ex_mention	*m, *o;
+	size_t			 k, n, j, s, end, lo = 0, hi, mid, from, to;
+	int			 votes[3] = { 0, 0, 0 }, g;
+
+	if (e == EX_NONE || q->ments == NULL)
+		return 0;
+	from = x->toks[at].start > GENDER_SPAN ? x->toks[at].start -
+	    GENDER_SPAN : 0;
+	to = x->toks[at].start + GENDER_SPAN / 4;
+	hi = x->nments;
+	while (lo < hi) {	/* the first mention from there on */
+		mid = lo + (hi - lo) / 2;
+		if (x->ments[q->ments[mid]].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k < x->nments && x->ments[q->ments[k]].start < to; k++) {
+		m = &x->ments[q->ments[k]];
+		if (m->entity != e || (j = quote_speaker_tok(x, m->end)) >=
+		    x->ntoks || (s = quote_sentence(x, j)) == EX_NONE)
+			continue;
+		if (x->ents[e].kind != EX_PERSON && !quote_speaker_front(x, m))
+			continue;	/* "in Korvala" is no one's name */
+		end = s + 1 < x->nsents ? x->sents[s + 1].last :
+		    x->sents[s].last;
+		for (n = k + 1, g = 0; j < end && g == 0; j++) {
+			for (; n < x->nments && (o = &x->ments[q->ments[n]])->
+			    start < x->toks[j].start; n++)
+				if (o->entity != e && o->entity < x->nents &&
+				    x->ents[o->entity].kind == EX_PERSON &&
+				    !quote_speaker_poss(x, o))
+					break;
+			if (n < x->nments && x->ments[q->ments[n]].start <
+			    x->toks[j].start)
+				break;	/* another person came first */
+			if (q->inq[j] == EX_NONE)
+				g = quote_speaker_pron_gender(x, j);
+		}
+		votes[g]++;
+	}
+	return votes[1] > votes[2] ? 1 : votes[2] > votes[1] ? 2 : 0;
+}
+
+/* May a pronoun of gender want stand for speaker sp? */
+static int
+quote_speaker_agrees(const struct qt *q, const struct qt_speaker *sp,
+    int want, size_t at)
+{
+	int	g;
+
+	return want == 0 || sp->entity == EX_NONE || (g =
+	    quote_speaker_gender(q, sp->entity, at)) == 0 || g == want;
+}
+
+/*
+ * The last person who spoke that a pronoun of gender want may stand for:
+ * the last one, or the latest named one the text gives that gender.
+ */
+static const struct qt_speaker *
+quote_speaker_last_agreeing(const struct qt *q, int want, size_t at)
+{
+	static const struct qt_speaker	 none = { .first = EX_NONE,
+					     .last = EX_NONE };
+	size_t				 i, k;
+
+	if (quote_speaker_agrees(q, &q->lastperson, want, at))
+		return &q->lastperson;
+	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
+		k = (q->nhist - 1 - i) % QT_HIST;
+		if (q->hist[k].entity != EX_NONE && quote_speaker_gender(q,
+		    q->hist[k].entity, at) == want)
+			return &q->hist[k];
+	}
+	return &none;
+}
+
+/*
+ * May he or she (want) stand for entity e named at the start of a
+ * sentence: a person of that gender or of none known, or a name of any
+ * kind the text calls he or she ("Stansk ... her speech") that stands
+ * where a subject does.
+ */
+static int
+quote_speaker_fits(const struct qt *q, const struct ex_mention *m, int want,
+    size_t at)
+{
+	size_t	e = m->entity;
+	int	g = quote_speaker_gender(q, e, at);
+
+	if (q->x->ents[e].kind == EX_PERSON)
+		return want == 0 || g != 3 - want;
+	return want != 0 && g == want && quote_speaker_front(q->x, m);
+}
+
 /*
  * He or she: the last person who spoke, unless a person named at the start
  * of one of the last sentences came after: "Oduya declined to comment.
- * 'We will use every tool,' she said."
+ * 'We will use every tool,' she said." Either must agree in gender with
+ * the pronoun, as far as the text tells: else nobody.
  */
 static void
 quote_speaker_he_she(const struct qt *q, struct qt_speaker *sp)
@@ -137,8 +299,10 @@ quote_speaker_he_she(const struct qt *q, struct qt_speaker *sp)
 	const struct extract	*x = q->x;
 	const struct ex_mention	*m;
 	size_t			 s, k, lo, hi, mid, i, after = 0;
+	int			 want = quote_speaker_pron_gender(x, sp->first);
 
-	quote_speaker_refer(sp, &q->lastperson);
+	quote_speaker_refer(sp, quote_speaker_last_agreeing(q, want,
+	    sp->first));
 	if (q->ments == NULL ||
 	    (s = quote_sentence(x, sp->first)) == EX_NONE)
 		return;
@@ -166,8 +330,8 @@ quote_speaker_he_she(const struct qt *q, struct qt_speaker *sp)
 			    m->start >= x->toks[sp->first].start)
 				break;
 			if (m->entity < x->nents &&
-			    x->ents[m->entity].kind == EX_PERSON &&
-			    quote_speaker_outside(q, m->start)) {
+			    quote_speaker_outside(q, m->start) &&
+			    quote_speaker_fits(q, m, want, sp->first)) {
 				sp->entity = m->entity;
 				sp->source = EX_SOURCE_ENTITY;
 				sp->person = 1;
