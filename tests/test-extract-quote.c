@@ -305,6 +305,17 @@ static const struct qcase cases[] = {
 	  "\"They will have to count in the dark,\" she said.",
 	  "They will have to count in the dark,", EX_DIRECT, ">said", "she",
 	  EX_SOURCE_ENTITY, "Stansk" },
+	{ "X's office said: the office, unnamed, not X",
+	  "Israeli Prime Minister Benjamin Netanyahu met the envoy on "
+	  "Sunday.\n\nNetanyahu's office said the talks would resume on "
+	  "Monday.",
+	  "the talks would resume on Monday", EX_INDIRECT, "said",
+	  "Netanyahu's office", EX_SOURCE_UNNAMED, NULL },
+	{ "the embassy in a capital said: the embassy, not the capital",
+	  "The Marovian embassy in Port Avery said the ship was a civilian "
+	  "research vessel.",
+	  "the ship was a civilian research vessel", EX_INDIRECT, "said",
+	  "The Marovian embassy", EX_SOURCE_ENTITY, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },

@@ -158,10 +158,11 @@ quote_source_relative(const struct qt *q, size_t lo, struct qt_speaker *sp)
 }
 
 /*
- * "An official in the foreign ministry", "a diplomat from a member state":
- * a source noun with a prepositional phrase after it is the head of the
- * noun phrase; the noun inside the phrase is where the source works, not
- * who spoke.
+ * "An official in the foreign ministry", "a diplomat from a member state",
+ * "the embassy in Port Avery": a source noun, or a common noun after an
+ * article, with a prepositional phrase after it is the head of the noun
+ * phrase; the noun inside the phrase is where the source is, not who
+ * spoke.
  */
 static void
 quote_source_pp(const struct qt *q, size_t lo, struct qt_speaker *sp)
@@ -176,11 +177,16 @@ quote_source_pp(const struct qt *q, size_t lo, struct qt_speaker *sp)
 	    "at") && !extract_tok_is(x, p - 1, "with")))
 		return;
 	if (!(x->toks[p - 2].flags & TOK_WORD) ||
-	    lex_match(x, LEX_SOURCE_NOUNS, p - 2, 1, &v) == 0 ||
-	    strcmp(v, "media") == 0)
+	    (x->toks[p - 2].flags & TOK_CAP) ||
+	    !quote_source_left(q, p - 1, lo, &head))
 		return;
-	if (quote_source_left(q, p - 1, lo, &head))
-		*sp = head;
+	/* a source noun, or a common noun after an article */
+	if (lex_match(x, LEX_SOURCE_NOUNS, p - 2, 1, &v) != 0 ?
+	    strcmp(v, "media") != 0 : (extract_tok_is(x, head.first, "the") ||
+	    extract_tok_is(x, head.first, "a") || extract_tok_is(x,
+	    head.first, "an")) && (head.first == 0 || (x->toks[head.first].flags
+	    & TOK_SENT) || !(x->toks[head.first - 1].flags & TOK_WORD)))
+		*sp = head;	/* the article's noun starts the clause */
 }
 
 /*

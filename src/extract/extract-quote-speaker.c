@@ -451,6 +451,27 @@ quote_speaker_located(const struct qt *q, const struct qt_speaker *sp)
 	return 0;
 }
 
+/*
+ * Is the speaker's head a common noun that a possessive owns: "Netanyahu's
+ * office", "the minister's spokesman", not "Obama's aide Denis
+ * McDonough"? The office speaks, tied to its owner by the words shown;
+ * the owner did not.
+ */
+static int
+quote_speaker_owned(const struct qt *q, const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 i;
+
+	if (sp->last - sp->first < 3 || (x->toks[sp->last - 1].flags &
+	    TOK_CAP) || !(x->toks[sp->last - 1].flags & TOK_WORD))
+		return 0;
+	for (i = sp->last - 1; i > sp->first; i--)
+		if (x->toks[i].flags & TOK_POSS)
+			return 1;
+	return 0;
+}
+
 /* Keep sp as the last speaker, person or body. */
 static void
 quote_speaker_remember(struct qt *q, const struct qt_speaker *sp)
@@ -484,7 +505,11 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	ncls = np.ncls;
 	sp->entity = quote_speaker_mention(q, sp->first, sp->last);
 	sp->head = ncls != EX_NONE ? ncls : sp->last - 1;
-	if (quote_speaker_located(q, sp)) {
+	if (sp->entity != EX_NONE && quote_speaker_owned(q, sp)) {
+		sp->entity = EX_NONE;
+		sp->source = EX_SOURCE_UNNAMED;	/* a spokesman, an office */
+		sp->person = np.cls != NULL && ncls + 1 == sp->last ? 1 : -1;
+	} else if (quote_speaker_located(q, sp)) {
 		sp->entity = EX_NONE;
 		sp->source = np.cls != NULL ? EX_SOURCE_UNNAMED :
 		    EX_SOURCE_NONE;
