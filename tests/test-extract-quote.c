@@ -316,6 +316,13 @@ static const struct qcase cases[] = {
 	  "research vessel.",
 	  "the ship was a civilian research vessel", EX_INDIRECT, "said",
 	  "The Marovian embassy", EX_SOURCE_ENTITY, NULL },
+	{ "X said that \"Q,\" according to AGENCY: X's quote, without the agency",
+	  "Marovian Deputy Foreign Minister Ilse Varga said that Drossen was "
+	  "\"turning a failure into a campaign,\" according to a report from "
+	  "MARNA.",
+	  "Drossen was \"turning a failure into a campaign,\"", EX_MIXED,
+	  "said", "Marovian Deputy Foreign Minister Ilse Varga",
+	  EX_SOURCE_ENTITY, "Ilse Varga" },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },
@@ -463,6 +470,37 @@ check_from(const struct extract *x, const char *words, const char *speaker,
 		fail_msg("example: [%s] not resolved to %s", words, name);
 }
 
+/*
+ * A quote with a speaker and "according to AGENCY" is one quote, the
+ * speaker's: the agency only carried it.
+ */
+static void
+test_medium(void **state)
+{
+	static const char *const texts[] = {
+		"Halm said Marovia would respond \"in a proportionate and "
+		"timely manner,\" according to the Marovian News Agency.",
+		"Varga said that Drossen was \"turning a failure into a "
+		"campaign,\" according to a report from MARNA.",
+		"\"Marovia is to blame,\" Varga said, according to MARNA.",
+	};
+	struct extract	x;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		extract_run(&x, texts[i], strlen(texts[i]));
+		if (x.nquotes != 1)
+			fail_msg("medium: %zu quotes in [%s], expected one",
+			    x.nquotes, texts[i]);
+		if (x.quotes[0].sp_start == EX_NONE || (texts[i][x.quotes[0].
+		    sp_start] != 'H' && texts[i][x.quotes[0].sp_start] != 'V'))
+			fail_msg("medium: the speaker of [%s] is not the "
+			    "minister", texts[i]);
+		extract_free(&x);
+	}
+}
+
 static void
 test_example(void **state)
 {
@@ -578,6 +616,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_patterns),
 		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_medium),
 		cmocka_unit_test(test_example),
 	};
 	char	*example;

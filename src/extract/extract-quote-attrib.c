@@ -267,6 +267,10 @@ quote_attrib_cut(const struct qt *q, size_t i, size_t end)
 		if (quote_cue_punct(x, j, ',') && quote_attrib_participle(x,
 		    j + 1, end))
 			return j;	/* ..., implicitly putting his name */
+		if (quote_cue_punct(x, j - 1, ',') && (x->toks[j].flags &
+		    (TOK_QUOTE | TOK_SQUOTE)) && (x->toks[j].flags &
+		    TOK_CLOSE) && quote_cue_in(x, j + 1, &quote_cue_aside))
+			return j + 1;	/* ...,” according to */
 		if ((extract_tok_is(x, j, "but") ||
 		    extract_tok_is(x, j, "and")) &&
 		    (quote_cue_at(q, j + 1, 1) != 0 ||

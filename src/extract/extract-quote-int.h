@@ -101,6 +101,7 @@ int	 quote_cue_suffix(const struct extract *, size_t, const char *);
 const char *quote_cue_lemma(const struct extract *, size_t);
 const char *quote_cue_title(const struct extract *, size_t);
 size_t	 quote_cue_at(const struct qt *, size_t, int strict);
+int	 quote_cue_medium(const struct qt *, size_t, size_t);
 
 /*
  * The source's noun phrase (extract-quote-source.c) before a cue at token

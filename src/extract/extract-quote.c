@@ -235,7 +235,8 @@ quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
 		i++;
 	if (i >= end)
 		return 0;
-	if ((n = quote_cue_at(q, i, 0)) != 0) {
+	if ((n = quote_cue_at(q, i, 0)) != 0 &&
+	    !quote_cue_medium(q, i, pc->open)) {
 		if (!quote_source_after(q, i + n, end, &pd->sp))
 			return 0;
 		pd->cue_first = i;
