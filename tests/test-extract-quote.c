@@ -472,7 +472,7 @@ check_from(const struct extract *x, const char *words, const char *speaker,
 
 /*
  * A quote with a speaker and "according to AGENCY" is one quote, the
- * speaker's: the agency only carried it.
+ * speaker's: the agency only carried it, and is its medium.
  */
 static void
 test_medium(void **state)
@@ -497,6 +497,11 @@ test_medium(void **state)
 		    sp_start] != 'H' && texts[i][x.quotes[0].sp_start] != 'V'))
 			fail_msg("medium: the speaker of [%s] is not the "
 			    "minister", texts[i]);
+		if (x.quotes[0].med_start == EX_NONE || (strncmp(texts[i] +
+		    x.quotes[0].med_start, "MARNA", 5) != 0 &&
+		    strncmp(texts[i] + x.quotes[0].med_start, "the Marovian",
+		    12) != 0))
+			fail_msg("medium: no medium in [%s]", texts[i]);
 		extract_free(&x);
 	}
 }

@@ -422,6 +422,26 @@ quote_attrib_quoted(const struct qt *q, size_t t, size_t f,
 	return 0;
 }
 
+/*
+ * "X said Q, according to Y": the words before t are X's quote already;
+ * Y is the medium of the last quote that ends in [f, t).
+ */
+static void
+quote_attrib_medium(struct qt *q, size_t f, size_t t,
+    const struct qt_speaker *sp)
+{
+	size_t	k;
+
+	for (k = q->npend; k > 0 && q->npend - k < 16; k--) {
+		struct qt_pending *pd = &q->pend[k - 1];
+
+		if (pd->last <= t + 1 && pd->last > f && pd->first < t) {
+			quote_speaker_medium(q, pd, sp);
+			return;
+		}
+	}
+}
+
 /* According to X, Q / Q, according to X: the cue of n tokens at t. */
 static void
 quote_attrib_according(struct qt *q, size_t t, size_t n, size_t f, size_t l)
@@ -442,6 +462,8 @@ quote_attrib_according(struct qt *q, size_t t, size_t n, size_t f, size_t l)
 			quote_attrib_add(q, c + 1, l, t, n, &sp);
 	} else if (!quote_attrib_taken(q, f, t))
 		quote_attrib_add(q, f, t, t, n, &sp);
+	else
+		quote_attrib_medium(q, f, t, &sp);
 }
 
 /*

@@ -547,3 +547,34 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 		sp->source = EX_SOURCE_NONE;	/* not named, yet not anonymous */
 	quote_speaker_remember(q, sp);
 }
+
+/*
+ * "X said Q, according to MARNA": MARNA (sp) carried the words of quote
+ * pd, which stays X's; it is kept as the quote's medium.
+ */
+void
+quote_speaker_medium(const struct qt *q, struct qt_pending *pd,
+    const struct qt_speaker *sp)
+{
+	if (sp->first == EX_NONE || pd->sp.first == EX_NONE ||
+	    pd->med_first != EX_NONE)
+		return;
+	pd->med_first = sp->first;
+	pd->med_last = sp->last;
+	pd->med_entity = quote_speaker_mention(q, sp->first, sp->last);
+}
+
+/* Give quote eq the medium of pd, or none. */
+void
+quote_speaker_medium_out(const struct qt *q, const struct qt_pending *pd,
+    struct ex_quote *eq)
+{
+	const struct extract	*x = q->x;
+
+	eq->med_start = eq->med_end = eq->med_entity = EX_NONE;
+	if (pd->med_first == EX_NONE || eq->sp_start == EX_NONE)
+		return;
+	eq->med_start = x->toks[pd->med_first].start;
+	eq->med_end = x->toks[pd->med_last - 1].end;
+	eq->med_entity = pd->med_entity;
+}

@@ -80,6 +80,7 @@ quote_pending_add(struct qt *q)
 	p->sp.head = EX_NONE;
 	p->sp.rel = EX_NONE;
 	p->piece = EX_NONE;
+	p->med_first = p->med_last = p->med_entity = EX_NONE;
 	return p;
 }
 
@@ -495,6 +496,7 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 		eq.entity = pd->sp.entity;
 		eq.source = pd->sp.source;
 	}
+	quote_speaker_medium_out(q, pd, &eq);
 	extract_quote_add(x, &eq);
 }
 
