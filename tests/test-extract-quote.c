@@ -323,6 +323,11 @@ static const struct qcase cases[] = {
 	  "Drossen was \"turning a failure into a campaign,\"", EX_MIXED,
 	  "said", "Marovian Deputy Foreign Minister Ilse Varga",
 	  EX_SOURCE_ENTITY, "Ilse Varga" },
+	{ "the leader of a party named like a newspaper is no outlet",
+	  "Lidia Stansk arrived two hours late.\n\n\"They stopped us to "
+	  "check the tyres,\" the Civic Dawn leader told the crowd.",
+	  "They stopped us to check the tyres,", EX_DIRECT, "told",
+	  "the Civic Dawn leader", EX_SOURCE_UNNAMED, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },

@@ -390,7 +390,10 @@ quote_speaker_np(const struct extract *x, const struct qt_speaker *sp,
 	memset(np, 0, sizeof *np);
 	np->ncls = EX_NONE;
 	for (i = sp->first; i < sp->last; i++) {
-		if (lex_match(x, LEX_MEDIA, i, sp->last - i, &v) != 0)
+		/* a medium's name, not the end of another: "Civic Dawn" */
+		if (lex_match(x, LEX_MEDIA, i, sp->last - i, &v) != 0 &&
+		    !(i > sp->first && (x->toks[i - 1].flags & TOK_CAP) &&
+		    !extract_tok_is(x, i - 1, "the")))
 			np->media = 1;
 		if ((x->toks[i].flags & TOK_WORD) &&
 		    lex_match(x, LEX_SOURCE_NOUNS, i, 1, &v) != 0) {
@@ -420,6 +423,10 @@ quote_speaker_is_media(const struct qt *q, const struct qt_speaker *sp,
 	/* "Civic Dawn leader Lidia Stansk" is a person, not the Dawn */
 	if (sp->entity != EX_NONE && x->ents[sp->entity].kind == EX_PERSON &&
 	    !x->ents[sp->entity].media)
+		return 0;
+	/* "the Civic Dawn leader", "a Times reporter": a person's role */
+	if (np->cls != NULL && strcmp(np->cls, "media") != 0 &&
+	    np->ncls + 1 == sp->last)
 		return 0;
 	if (np->media || (sp->entity != EX_NONE && x->ents[sp->entity].media))
 		return 1;
