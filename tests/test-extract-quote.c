@@ -316,7 +316,7 @@ static const struct qcase cases[] = {
 	  "research vessel.",
 	  "the ship was a civilian research vessel", EX_INDIRECT, "said",
 	  "The Marovian embassy", EX_SOURCE_ENTITY, NULL },
-	{ "X said that \"Q,\" according to AGENCY: X's quote, without the agency",
+	{ "X said that \"Q,\" according to AGENCY: X's quote, not the agency's",
 	  "Marovian Deputy Foreign Minister Ilse Varga said that Drossen was "
 	  "\"turning a failure into a campaign,\" according to a report from "
 	  "MARNA.",
@@ -328,6 +328,11 @@ static const struct qcase cases[] = {
 	  "check the tyres,\" the Civic Dawn leader told the crowd.",
 	  "They stopped us to check the tyres,", EX_DIRECT, "told",
 	  "the Civic Dawn leader", EX_SOURCE_UNNAMED, NULL },
+	{ "\"His office says\": the office, unnamed",
+	  "Ruskov has barely campaigned. His office says he is too busy "
+	  "governing.",
+	  "he is too busy governing", EX_INDIRECT, "says", "His office",
+	  EX_SOURCE_UNNAMED, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },

@@ -453,14 +453,15 @@ quote_speaker_located(const struct qt *q, const struct qt_speaker *sp)
 		return 0;
 	for (i = sp->first + 1; i + 1 < sp->last; i++)
 		if (extract_tok_is(x, i, "at") || extract_tok_is(x, i, "in") ||
-		    extract_tok_is(x, i, "from") || extract_tok_is(x, i, "near"))
+		    extract_tok_is(x, i, "from") || extract_tok_is(x, i,
+		    "near"))
 			return 1;
 	return 0;
 }
 
 /*
  * Is the speaker's head a common noun that a possessive owns: "Netanyahu's
- * office", "the minister's spokesman", not "Obama's aide Denis
+ * office", "the minister's spokesman", "his office", not "Obama's aide Denis
  * McDonough"? The office speaks, tied to its owner by the words shown;
  * the owner did not.
  */
@@ -470,9 +471,12 @@ quote_speaker_owned(const struct qt *q, const struct qt_speaker *sp)
 	const struct extract	*x = q->x;
 	size_t			 i;
 
-	if (sp->last - sp->first < 3 || (x->toks[sp->last - 1].flags &
+	if (sp->last - sp->first < 2 || (x->toks[sp->last - 1].flags &
 	    TOK_CAP) || !(x->toks[sp->last - 1].flags & TOK_WORD))
 		return 0;
+	if (extract_tok_is(x, sp->first, "his") || extract_tok_is(x,
+	    sp->first, "her") || extract_tok_is(x, sp->first, "their"))
+		return 1;	/* "His office says" */
 	for (i = sp->last - 1; i > sp->first; i--)
 		if (x->toks[i].flags & TOK_POSS)
 			return 1;
@@ -512,7 +516,7 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	ncls = np.ncls;
 	sp->entity = quote_speaker_mention(q, sp->first, sp->last);
 	sp->head = ncls != EX_NONE ? ncls : sp->last - 1;
-	if (sp->entity != EX_NONE && quote_speaker_owned(q, sp)) {
+	if (quote_speaker_owned(q, sp)) {
 		sp->entity = EX_NONE;
 		sp->source = EX_SOURCE_UNNAMED;	/* a spokesman, an office */
 		sp->person = np.cls != NULL && ncls + 1 == sp->last ? 1 : -1;
