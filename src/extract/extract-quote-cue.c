@@ -44,7 +44,8 @@ static const char *const quote_cue_aux_list[] = {
 	"already", "ultimately", "finally", "simply", "flatly", "angrily",
 	"openly", "explicitly", "specifically", "clearly", "correctly",
 	"falsely", "wrongly", "famously", "bluntly", "recently", "quickly",
-	"always", "consistently", "herself", "himself", "themselves", "itself"
+	"always", "consistently", "herself", "himself", "themselves", "itself",
+	"long", "all", "both"
 };
 
 /* Words before a cue that make it no cue: the report, was told, to say. */

@@ -189,6 +189,15 @@ quote_source_pp(const struct qt *q, size_t lo, struct qt_speaker *sp)
 		*sp = head;	/* the article's noun starts the clause */
 }
 
+/* An adverb between a subject and its cue: "X has openly said". */
+static int
+quote_source_adverb(const struct extract *x, size_t i)
+{
+	return (x->toks[i].flags & TOK_WORD) && !(x->toks[i].flags &
+	    TOK_CAP) && x->toks[i].end - x->toks[i].start > 4 &&
+	    quote_cue_suffix(x, i, "ly") && quote_cue_lemma(x, i) == NULL;
+}
+
 /*
  * The source's noun phrase before cue token cue, not before token lo:
  * X said, X has also said, X, who ..., said.
@@ -200,7 +209,8 @@ quote_source_before(const struct qt *q, size_t cue, size_t lo,
 	const struct extract	*x = q->x;
 	size_t			 j = cue, k;
 
-	while (j > lo && quote_cue_in(x, j - 1, &quote_cue_aux))
+	while (j > lo && (quote_cue_in(x, j - 1, &quote_cue_aux) ||
+	    quote_source_adverb(x, j - 1)))
 		j--;
 	if (j > lo + 1 && quote_cue_in(x, j - 1, &quote_cue_when)) {
 		/* X on Tuesday said, X late Friday said */
