@@ -2,7 +2,7 @@
 # dossier extract on the command line: JSON per file, offsets inside the
 # text, hostile input handled in bounded time, and what import stores.
 . "$top_srcdir/tests/lib.sh"
-plan 8
+plan 9
 
 cat >"$T/story.txt" <<'STORY'
 Valdorian Foreign Minister Anja Brekk said on Monday that talks with Marovia would resume.
@@ -28,6 +28,19 @@ for q in d["quotes"]:
     assert q["speaker"] is None or q["speaker"]["end"] <= len(text)
 PY
 ok $? "every span lies in the file and matches its text"
+
+cat >"$T/agency.txt" <<'STORY'
+Foreign Minister Petar Halm said Marovia would respond "in a proportionate and timely manner," according to the Marovian News Agency.
+STORY
+run extract --json --raw "$T/agency.txt"
+python3 - "$T/out" <<'PY'
+import json, sys
+q = json.loads(open(sys.argv[1]).read())["quotes"]
+assert len(q) == 1, q
+assert q[0]["speaker"]["text"] == "Foreign Minister Petar Halm", q
+assert q[0]["speaker"]["medium"]["text"] == "the Marovian News Agency", q
+PY
+ok $? "said Q, according to AGENCY: one quote, the agency its medium"
 
 run extract "$T/story.txt"
 [ $rc -eq 0 ] && has "$T/out" "== $T/story.txt"

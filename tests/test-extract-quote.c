@@ -259,6 +259,88 @@ static const struct qcase cases[] = {
 	  "BREKK: The envoy will return when Marovia answers our note.",
 	  EX_DIRECT,
 	  NULL, "BREKK", EX_SOURCE_ENTITY, NULL },
+	{ "a source noun before a place: the noun is the source",
+	  "An official in the Valdorian foreign ministry, who asked not to "
+	  "be identified, said Drossen had learned of the meeting from the "
+	  "news.",
+	  "Drossen had learned of the meeting from the news", EX_INDIRECT,
+	  "said", "An official", EX_SOURCE_UNNAMED, NULL },
+	{ "a diplomat from a state: the diplomat, unnamed",
+	  "A diplomat from a council member state said the gap was too "
+	  "large.",
+	  "the gap was too large", EX_INDIRECT, "said", "A diplomat",
+	  EX_SOURCE_UNNAMED, NULL },
+	{ "\"the official\" is never the named spokesperson before",
+	  "Spokesperson Kasimir Oll said Valdoria would study any proposal."
+	  "\n\n\"Nobody called us first,\" the official said.",
+	  "Nobody called us first,", EX_DIRECT, ">said", "the official",
+	  EX_SOURCE_UNNAMED, NULL },
+	{ "a place after a preposition in the source is not the source",
+	  "Refugees have lived in Varn since March. Few people at the Varn "
+	  "camp said the tents were cold.",
+	  "the tents were cold", EX_INDIRECT, "said",
+	  "Few people at the Varn camp", EX_SOURCE_UNNAMED, NULL },
+	{ "\"According to X, Y ..., arguing\": Y argues, not \"According\"",
+	  "According to two officials in the talks, Dalmarra opposed a cap, "
+	  "arguing that it would discourage new supply.",
+	  "it would discourage new supply", EX_INDIRECT, "arguing",
+	  "Dalmarra", EX_SOURCE_ENTITY, NULL },
+	{ "a leader of a party whose name is a newspaper's is a person",
+	  "Civic Dawn leader Lidia Stansk said the vote had been stolen.",
+	  "the vote had been stolen", EX_INDIRECT, "said",
+	  "Civic Dawn leader Lidia Stansk", EX_SOURCE_ENTITY, "Lidia Stansk" },
+	{ "\"X, announced on D, covers\": a passive participle, no speech",
+	  "The amnesty, announced on Sunday, covers people who took part in "
+	  "the protests.",
+	  NULL, 0, NULL, NULL, 0, NULL },
+	{ "she is never the last speaker the text calls he",
+	  "Lidia Stansk, 46, leads the opposition. Her campaign has focused "
+	  "on small towns.\n\nInterior Minister Vadim Serko said the law had "
+	  "been withdrawn. He added that the rallies were a show.\n\n"
+	  "\"Good will does not usually arrive with tear gas,\" she said.",
+	  "Good will does not usually arrive with tear gas,", EX_DIRECT,
+	  ">said", "she", EX_SOURCE_NONE, NULL },
+	{ "she: a name the text calls she, at the front of a sentence",
+	  "Back in Korvala, Stansk finished her speech after dark.\n\n"
+	  "\"They will have to count in the dark,\" she said.",
+	  "They will have to count in the dark,", EX_DIRECT, ">said", "she",
+	  EX_SOURCE_ENTITY, "Stansk" },
+	{ "X's office said: the office, unnamed, not X",
+	  "Israeli Prime Minister Benjamin Netanyahu met the envoy on "
+	  "Sunday.\n\nNetanyahu's office said the talks would resume on "
+	  "Monday.",
+	  "the talks would resume on Monday", EX_INDIRECT, "said",
+	  "Netanyahu's office", EX_SOURCE_UNNAMED, NULL },
+	{ "the embassy in a capital said: the embassy, not the capital",
+	  "The Marovian embassy in Port Avery said the ship was a civilian "
+	  "research vessel.",
+	  "the ship was a civilian research vessel", EX_INDIRECT, "said",
+	  "The Marovian embassy", EX_SOURCE_ENTITY, NULL },
+	{ "X said that \"Q,\" according to AGENCY: X's quote, not the agency's",
+	  "Marovian Deputy Foreign Minister Ilse Varga said that Drossen was "
+	  "\"turning a failure into a campaign,\" according to a report from "
+	  "MARNA.",
+	  "Drossen was \"turning a failure into a campaign,\"", EX_MIXED,
+	  "said", "Marovian Deputy Foreign Minister Ilse Varga",
+	  EX_SOURCE_ENTITY, "Ilse Varga" },
+	{ "the leader of a party named like a newspaper is no outlet",
+	  "Lidia Stansk arrived two hours late.\n\n\"They stopped us to "
+	  "check the tyres,\" the Civic Dawn leader told the crowd.",
+	  "They stopped us to check the tyres,", EX_DIRECT, "told",
+	  "the Civic Dawn leader", EX_SOURCE_UNNAMED, NULL },
+	{ "\"His office says\": the office, unnamed",
+	  "Ruskov has barely campaigned. His office says he is too busy "
+	  "governing.",
+	  "he is too busy governing", EX_INDIRECT, "says", "His office",
+	  EX_SOURCE_UNNAMED, NULL },
+	{ "X has long said: the adverb is not the source",
+	  "Halm has long said that the pipeline is safe.",
+	  "the pipeline is safe", EX_INDIRECT, "said", "Halm",
+	  EX_SOURCE_ENTITY, NULL },
+	{ "X has quietly said: an adverb in -ly is not the source",
+	  "Halm has quietly said that the pipeline is safe.",
+	  "the pipeline is safe", EX_INDIRECT, "said", "Halm",
+	  EX_SOURCE_ENTITY, NULL },
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },
@@ -406,6 +488,42 @@ check_from(const struct extract *x, const char *words, const char *speaker,
 		fail_msg("example: [%s] not resolved to %s", words, name);
 }
 
+/*
+ * A quote with a speaker and "according to AGENCY" is one quote, the
+ * speaker's: the agency only carried it, and is its medium.
+ */
+static void
+test_medium(void **state)
+{
+	static const char *const texts[] = {
+		"Halm said Marovia would respond \"in a proportionate and "
+		"timely manner,\" according to the Marovian News Agency.",
+		"Varga said that Drossen was \"turning a failure into a "
+		"campaign,\" according to a report from MARNA.",
+		"\"Marovia is to blame,\" Varga said, according to MARNA.",
+	};
+	struct extract	x;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		extract_run(&x, texts[i], strlen(texts[i]));
+		if (x.nquotes != 1)
+			fail_msg("medium: %zu quotes in [%s], expected one",
+			    x.nquotes, texts[i]);
+		if (x.quotes[0].sp_start == EX_NONE || (texts[i][x.quotes[0].
+		    sp_start] != 'H' && texts[i][x.quotes[0].sp_start] != 'V'))
+			fail_msg("medium: the speaker of [%s] is not the "
+			    "minister", texts[i]);
+		if (x.quotes[0].med_start == EX_NONE || (strncmp(texts[i] +
+		    x.quotes[0].med_start, "MARNA", 5) != 0 &&
+		    strncmp(texts[i] + x.quotes[0].med_start, "the Marovian",
+		    12) != 0))
+			fail_msg("medium: no medium in [%s]", texts[i]);
+		extract_free(&x);
+	}
+}
+
 static void
 test_example(void **state)
 {
@@ -521,6 +639,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_patterns),
 		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_medium),
 		cmocka_unit_test(test_example),
 	};
 	char	*example;

@@ -204,7 +204,19 @@ json_put_quote(struct buf *o, const struct extract *x, size_t i)
 	    q->source == EX_SOURCE_UNNAMED ? "unnamed" :
 	    q->entity != EX_NONE ? extract_kind_name(
 	    x->ents[q->entity].kind) : "unknown");
-	JSON_LIT(o, "\"}}");
+	JSON_LIT(o, "\",\"medium\":");
+	if (q->med_start == EX_NONE) {
+		JSON_LIT(o, "null}}");
+		return;
+	}
+	JSON_LIT(o, "{");	/* "X said Q, according to AGENCY" */
+	json_put_span(o, q->med_start, q->med_end);
+	JSON_LIT(o, ",\"text\":");
+	json_put_string(o, x->text + q->med_start, q->med_end - q->med_start);
+	JSON_LIT(o, ",\"name\":");
+	json_put_cstring(o, q->med_entity != EX_NONE ?
+	    x->ents[q->med_entity].name : NULL);
+	JSON_LIT(o, "}}}");
 }
 
 /* One JSON object a file, as DESIGN.md gives it. */
@@ -374,7 +386,9 @@ const struct cmd_entry cmd_extract_entry = {
 	"      --json      one JSON object per file: file, entities (start,\n"
 	"                  end, type, text, name, title) and quotes (start,\n"
 	"                  end, kind, text, cue, speaker: start, end, text,\n"
-	"                  name, source; or null)\n"
+	"                  name, source, medium; or null); medium is what\n"
+	"                  carried the speaker's words (\"X said Q, according\n"
+	"                  to AGENCY\": start, end, text, name), or null\n"
 	"      --raw       analyse the whole file as plain text\n",
 	cmd_extract_options, 0, cmd_extract
 };

@@ -267,6 +267,10 @@ quote_attrib_cut(const struct qt *q, size_t i, size_t end)
 		if (quote_cue_punct(x, j, ',') && quote_attrib_participle(x,
 		    j + 1, end))
 			return j;	/* ..., implicitly putting his name */
+		if (quote_cue_punct(x, j - 1, ',') && (x->toks[j].flags &
+		    (TOK_QUOTE | TOK_SQUOTE)) && (x->toks[j].flags &
+		    TOK_CLOSE) && quote_cue_in(x, j + 1, &quote_cue_aside))
+			return j + 1;	/* ...,” according to */
 		if ((extract_tok_is(x, j, "but") ||
 		    extract_tok_is(x, j, "and")) &&
 		    (quote_cue_at(q, j + 1, 1) != 0 ||
@@ -418,6 +422,26 @@ quote_attrib_quoted(const struct qt *q, size_t t, size_t f,
 	return 0;
 }
 
+/*
+ * "X said Q, according to Y": the words before t are X's quote already;
+ * Y is the medium of the last quote that ends in [f, t).
+ */
+static void
+quote_attrib_medium(struct qt *q, size_t f, size_t t,
+    const struct qt_speaker *sp)
+{
+	size_t	k;
+
+	for (k = q->npend; k > 0 && q->npend - k < 16; k--) {
+		struct qt_pending *pd = &q->pend[k - 1];
+
+		if (pd->last <= t + 1 && pd->last > f && pd->first < t) {
+			quote_speaker_medium(q, pd, sp);
+			return;
+		}
+	}
+}
+
 /* According to X, Q / Q, according to X: the cue of n tokens at t. */
 static void
 quote_attrib_according(struct qt *q, size_t t, size_t n, size_t f, size_t l)
@@ -438,6 +462,8 @@ quote_attrib_according(struct qt *q, size_t t, size_t n, size_t f, size_t l)
 			quote_attrib_add(q, c + 1, l, t, n, &sp);
 	} else if (!quote_attrib_taken(q, f, t))
 		quote_attrib_add(q, f, t, t, n, &sp);
+	else
+		quote_attrib_medium(q, f, t, &sp);
 }
 
 /*
@@ -539,6 +565,32 @@ quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
 }
 
 /*
+ * "The amnesty, announced on Sunday, covers": a participle between commas
+ * with only a prepositional phrase after it is a passive that says what
+ * was announced, not who spoke.
+ */
+static int
+quote_attrib_passive(const struct extract *x, size_t t, size_t l)
+{
+	size_t	k;
+
+	if (!quote_cue_punct(x, t - 1, ',') || quote_cue_suffix(x, t, "ing") ||
+	    t + 1 >= l || !(extract_tok_is(x, t + 1, "on") ||
+	    extract_tok_is(x, t + 1, "in") || extract_tok_is(x, t + 1, "at") ||
+	    extract_tok_is(x, t + 1, "by") || extract_tok_is(x, t + 1,
+	    "last") || extract_tok_is(x, t + 1, "earlier")))
+		return 0;
+	for (k = t + 2; k < l && k - t < 7; k++) {
+		if (quote_cue_punct(x, k, ','))
+			return 1;
+		if (!(x->toks[k].flags & TOK_WORD) || quote_cue_in(x, k,
+		    &quote_cue_stop))
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * X acknowledged Q but said R / X said Q, adding R: the speaker is the
  * sentence's last (*prev, if *have), a quote's just before, or the
  * subject.
@@ -552,6 +604,8 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
 
 	if (!(t > f && (extract_tok_is(x, t - 1, "and") ||
 	    extract_tok_is(x, t - 1, "but") || quote_cue_punct(x, t - 1, ','))))
+		return;
+	if (quote_attrib_passive(x, t, l))
 		return;
 	if (!*have && !quote_attrib_quoted(q, t, f, prev) &&
 	    !quote_source_subject(q, t, f, prev))

@@ -44,7 +44,8 @@ static const char *const quote_cue_aux_list[] = {
 	"already", "ultimately", "finally", "simply", "flatly", "angrily",
 	"openly", "explicitly", "specifically", "clearly", "correctly",
 	"falsely", "wrongly", "famously", "bluntly", "recently", "quickly",
-	"always", "consistently", "herself", "himself", "themselves", "itself"
+	"always", "consistently", "herself", "himself", "themselves", "itself",
+	"long", "all", "both"
 };
 
 /* Words before a cue that make it no cue: the report, was told, to say. */
@@ -496,4 +497,26 @@ quote_cue_at(const struct qt *q, size_t i, int strict)
 	    !(quote_cue_shapes[c - 'a'][d - 'a'] & (1U << n)))
 		return 0;
 	return quote_cue_at_full(q, i, strict);
+}
+
+/*
+ * Is "according to" at token i, after a piece that opens at token open,
+ * the medium of a quote whose speaker spoke earlier in the sentence:
+ * 'Varga said that Drossen was "turning ...," according to MARNA'? Then
+ * it is no cue of the piece's own: the piece belongs to that speaker's
+ * quote and is counted once.
+ */
+int
+quote_cue_medium(const struct qt *q, size_t i, size_t open)
+{
+	const struct extract	*x = q->x;
+	size_t			 s, k;
+
+	if (!extract_tok_is(x, i, "according") ||
+	    (s = quote_sentence(x, open)) == EX_NONE)
+		return 0;
+	for (k = x->sents[s].first; k < open; k++)
+		if (q->inq[k] == EX_NONE && quote_cue_at(q, k, 1) == 1)
+			return 1;
+	return 0;
 }

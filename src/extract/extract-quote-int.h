@@ -50,6 +50,8 @@ struct qt_pending {
 	struct qt_speaker	sp;
 	int			inherit;	/* takes the previous speaker */
 	size_t			piece;		/* direct: its piece */
+	size_t			med_first, med_last;	/* "according to X" */
+	size_t			med_entity;	/* X resolved, or EX_NONE */
 };
 
 /* The quote stage's state over one text. */
@@ -101,6 +103,7 @@ int	 quote_cue_suffix(const struct extract *, size_t, const char *);
 const char *quote_cue_lemma(const struct extract *, size_t);
 const char *quote_cue_title(const struct extract *, size_t);
 size_t	 quote_cue_at(const struct qt *, size_t, int strict);
+int	 quote_cue_medium(const struct qt *, size_t, size_t);
 
 /*
  * The source's noun phrase (extract-quote-source.c) before a cue at token
@@ -126,6 +129,11 @@ void	 quote_attrib_indirect(struct qt *, size_t);
 
 /* extract-quote-speaker.c */
 void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);
+/* The medium sp that carried quote pd's words; copy it to the quote. */
+void	 quote_speaker_medium(const struct qt *, struct qt_pending *,
+	     const struct qt_speaker *);
+void	 quote_speaker_medium_out(const struct qt *, const struct qt_pending *,
+	     struct ex_quote *);
 
 /* extract-quote.c */
 struct qt_pending *quote_pending_add(struct qt *);

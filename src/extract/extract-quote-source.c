@@ -158,6 +158,47 @@ quote_source_relative(const struct qt *q, size_t lo, struct qt_speaker *sp)
 }
 
 /*
+ * "An official in the foreign ministry", "a diplomat from a member state",
+ * "the embassy in Port Avery": a source noun, or a common noun after an
+ * article, with a prepositional phrase after it is the head of the noun
+ * phrase; the noun inside the phrase is where the source is, not who
+ * spoke.
+ */
+static void
+quote_source_pp(const struct qt *q, size_t lo, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 head;
+	const char		*v;
+	size_t			 p = sp->first;
+
+	if (p < lo + 2 || (!extract_tok_is(x, p - 1, "in") &&
+	    !extract_tok_is(x, p - 1, "from") && !extract_tok_is(x, p - 1,
+	    "at") && !extract_tok_is(x, p - 1, "with")))
+		return;
+	if (!(x->toks[p - 2].flags & TOK_WORD) ||
+	    (x->toks[p - 2].flags & TOK_CAP) ||
+	    !quote_source_left(q, p - 1, lo, &head))
+		return;
+	/* a source noun, or a common noun after an article */
+	if (lex_match(x, LEX_SOURCE_NOUNS, p - 2, 1, &v) != 0 ?
+	    strcmp(v, "media") != 0 : (extract_tok_is(x, head.first, "the") ||
+	    extract_tok_is(x, head.first, "a") || extract_tok_is(x,
+	    head.first, "an")) && (head.first == 0 || (x->toks[head.first].flags
+	    & TOK_SENT) || !(x->toks[head.first - 1].flags & TOK_WORD)))
+		*sp = head;	/* the article's noun starts the clause */
+}
+
+/* An adverb between a subject and its cue: "X has openly said". */
+static int
+quote_source_adverb(const struct extract *x, size_t i)
+{
+	return (x->toks[i].flags & TOK_WORD) && !(x->toks[i].flags &
+	    TOK_CAP) && x->toks[i].end - x->toks[i].start > 4 &&
+	    quote_cue_suffix(x, i, "ly") && quote_cue_lemma(x, i) == NULL;
+}
+
+/*
  * The source's noun phrase before cue token cue, not before token lo:
  * X said, X has also said, X, who ..., said.
  */
@@ -168,7 +209,8 @@ quote_source_before(const struct qt *q, size_t cue, size_t lo,
 	const struct extract	*x = q->x;
 	size_t			 j = cue, k;
 
-	while (j > lo && quote_cue_in(x, j - 1, &quote_cue_aux))
+	while (j > lo && (quote_cue_in(x, j - 1, &quote_cue_aux) ||
+	    quote_source_adverb(x, j - 1)))
 		j--;
 	if (j > lo + 1 && quote_cue_in(x, j - 1, &quote_cue_when)) {
 		/* X on Tuesday said, X late Friday said */
@@ -194,6 +236,7 @@ quote_source_before(const struct qt *q, size_t cue, size_t lo,
 	}
 	if (j > lo && quote_source_left(q, j, lo, sp)) {
 		quote_source_relative(q, lo, sp);
+		quote_source_pp(q, lo, sp);
 		return 1;
 	}
 	if (j <= lo + 1 || !quote_cue_punct(x, j - 1, ','))
@@ -225,6 +268,7 @@ quote_source_before(const struct qt *q, size_t cue, size_t lo,
 			k -= 2;
 		if (k <= lo || !quote_source_left(q, k, lo, sp))
 			return 0;
+		quote_source_pp(q, lo, sp);
 		sp->onrecord = quote_source_on_record(x, k, j);
 		return 1;
 	}
@@ -304,9 +348,10 @@ quote_source_subject(const struct qt *q, size_t cue, size_t lo,
 	const struct extract	*x = q->x;
 	size_t			 i = lo, k;
 
-	/* In a speech on Monday, X ... */
-	if (quote_cue_in(x, i, &quote_cue_stop) && !extract_tok_is(x, i,
-	    "but") && !extract_tok_is(x, i, "and"))
+	/* In a speech on Monday, X ...; According to Y, X ... */
+	if ((quote_cue_in(x, i, &quote_cue_stop) && !extract_tok_is(x, i,
+	    "but") && !extract_tok_is(x, i, "and")) || (extract_tok_is(x, i,
+	    "according") && extract_tok_is(x, i + 1, "to")))
 		for (k = i; k < cue && k - i < 12; k++)
 			if (quote_cue_punct(x, k, ',')) {
 				i = k + 1;

@@ -88,18 +88,25 @@ quote_speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t
 	return 0;
 }
 
-/* "the minister": the last person who spoke holding that role. */
+/*
+ * "the minister": the last person who spoke holding that role, else the
+ * last person who spoke. "The official", "the diplomat" (a noun of
+ * unnamed sources, cls "anon") refers only to a source who was called so:
+ * an official who is not named is never the named person before.
+ */
 static const struct qt_speaker *
-quote_speaker_role(const struct qt *q, size_t role)
+quote_speaker_role(const struct qt *q, size_t role, const char *cls)
 {
-	size_t	i, k;
+	static const struct qt_speaker	 none = { .first = EX_NONE,
+					     .last = EX_NONE };
+	size_t				 i, k;
 
 	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
 		k = (q->nhist - 1 - i) % QT_HIST;
 		if (quote_speaker_holds(q, &q->hist[k], role))
 			return &q->hist[k];
 	}
-	return &q->lastperson;
+	return strcmp(cls, "anon") == 0 ? &none : &q->lastperson;
 }
 
 /* Is byte offset off outside quote marks? */
@@ -119,10 +126,172 @@ quote_speaker_outside(const struct qt *q, size_t off)
 	return lo >= x->ntoks || q->inq[lo] == EX_NONE;
 }
 
+/* How far around a pronoun, in bytes, the text's he and she are read. */
+#define GENDER_SPAN	8000
+
+/* The gender a pronoun at token i says: 1 he, 2 she, 0 neither. */
+static int
+quote_speaker_pron_gender(const struct extract *x, size_t i)
+{
+	if (extract_tok_is(x, i, "he") || extract_tok_is(x, i, "him") ||
+	    extract_tok_is(x, i, "his") || extract_tok_is(x, i, "himself"))
+		return 1;
+	if (extract_tok_is(x, i, "she") || extract_tok_is(x, i, "her") ||
+	    extract_tok_is(x, i, "hers") || extract_tok_is(x, i, "herself"))
+		return 2;
+	return 0;
+}
+
+/* The first token that ends after byte offset off. */
+static size_t
+quote_speaker_tok(const struct extract *x, size_t off)
+{
+	size_t	lo = 0, hi = x->ntoks, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->toks[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Does mention m stand where a subject may: first in its sentence or
+ * after a comma, not after a word ("in Korvala")?
+ */
+static int
+quote_speaker_front(const struct extract *x, const struct ex_mention *m)
+{
+	size_t	j = quote_speaker_tok(x, m->start);
+
+	return j >= x->ntoks || j == 0 || (x->toks[j].flags & TOK_SENT) ||
+	    !(x->toks[j - 1].flags & TOK_WORD);
+}
+
+/* Is mention m a possessive: "Ruskov's"? */
+static int
+quote_speaker_poss(const struct extract *x, const struct ex_mention *m)
+{
+	size_t	j = quote_speaker_tok(x, m->end);
+
+	return j < x->ntoks && (x->toks[j].flags & TOK_POSS) &&
+	    x->toks[j].start == m->end;
+}
+
+/*
+ * The gender the text gives person e near token at: 1 he, 2 she, 0
+ * unknown. Each of its mentions votes with the first he or she (his, her
+ * ...) outside quote marks after it, in its sentence or the next, unless
+ * another person is named first ("Stansk, 46, is ... Her campaign"),
+ * other than as a possessive ("Serko, Ruskov's campaign chief. He added").
+ */
+static int
+quote_speaker_gender(const struct qt *q, size_t e, size_t at)
+{
+	const struct extract	*x = q->x;
+	const struct ex_mention	*m, *o;
+	size_t			 k, n, j, s, end, lo = 0, hi, mid, from, to;
+	int			 votes[3] = { 0, 0, 0 }, g;
+
+	if (e == EX_NONE || q->ments == NULL)
+		return 0;
+	from = x->toks[at].start > GENDER_SPAN ? x->toks[at].start -
+	    GENDER_SPAN : 0;
+	to = x->toks[at].start + GENDER_SPAN / 4;
+	hi = x->nments;
+	while (lo < hi) {	/* the first mention from there on */
+		mid = lo + (hi - lo) / 2;
+		if (x->ments[q->ments[mid]].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k < x->nments && x->ments[q->ments[k]].start < to; k++) {
+		m = &x->ments[q->ments[k]];
+		if (m->entity != e || (j = quote_speaker_tok(x, m->end)) >=
+		    x->ntoks || (s = quote_sentence(x, j)) == EX_NONE)
+			continue;
+		if (x->ents[e].kind != EX_PERSON && !quote_speaker_front(x, m))
+			continue;	/* "in Korvala" is no one's name */
+		end = s + 1 < x->nsents ? x->sents[s + 1].last :
+		    x->sents[s].last;
+		for (n = k + 1, g = 0; j < end && g == 0; j++) {
+			for (; n < x->nments && (o = &x->ments[q->ments[n]])->
+			    start < x->toks[j].start; n++)
+				if (o->entity != e && o->entity < x->nents &&
+				    x->ents[o->entity].kind == EX_PERSON &&
+				    !quote_speaker_poss(x, o))
+					break;
+			if (n < x->nments && x->ments[q->ments[n]].start <
+			    x->toks[j].start)
+				break;	/* another person came first */
+			if (q->inq[j] == EX_NONE)
+				g = quote_speaker_pron_gender(x, j);
+		}
+		votes[g]++;
+	}
+	return votes[1] > votes[2] ? 1 : votes[2] > votes[1] ? 2 : 0;
+}
+
+/* May a pronoun of gender want stand for speaker sp? */
+static int
+quote_speaker_agrees(const struct qt *q, const struct qt_speaker *sp,
+    int want, size_t at)
+{
+	int	g;
+
+	return want == 0 || sp->entity == EX_NONE || (g =
+	    quote_speaker_gender(q, sp->entity, at)) == 0 || g == want;
+}
+
+/*
+ * The last person who spoke that a pronoun of gender want may stand for:
+ * the last one, or the latest named one the text gives that gender.
+ */
+static const struct qt_speaker *
+quote_speaker_last_agreeing(const struct qt *q, int want, size_t at)
+{
+	static const struct qt_speaker	 none = { .first = EX_NONE,
+					     .last = EX_NONE };
+	size_t				 i, k;
+
+	if (quote_speaker_agrees(q, &q->lastperson, want, at))
+		return &q->lastperson;
+	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
+		k = (q->nhist - 1 - i) % QT_HIST;
+		if (q->hist[k].entity != EX_NONE && quote_speaker_gender(q,
+		    q->hist[k].entity, at) == want)
+			return &q->hist[k];
+	}
+	return &none;
+}
+
+/*
+ * May he or she (want) stand for entity e named at the start of a
+ * sentence: a person of that gender or of none known, or a name of any
+ * kind the text calls he or she ("Stansk ... her speech") that stands
+ * where a subject does.
+ */
+static int
+quote_speaker_fits(const struct qt *q, const struct ex_mention *m, int want,
+    size_t at)
+{
+	size_t	e = m->entity;
+	int	g = quote_speaker_gender(q, e, at);
+
+	if (q->x->ents[e].kind == EX_PERSON)
+		return want == 0 || g != 3 - want;
+	return want != 0 && g == want && quote_speaker_front(q->x, m);
+}
+
 /*
  * He or she: the last person who spoke, unless a person named at the start
  * of one of the last sentences came after: "Oduya declined to comment.
- * 'We will use every tool,' she said."
+ * 'We will use every tool,' she said." Either must agree in gender with
+ * the pronoun, as far as the text tells: else nobody.
  */
 static void
 quote_speaker_he_she(const struct qt *q, struct qt_speaker *sp)
@@ -130,8 +299,10 @@ quote_speaker_he_she(const struct qt *q, struct qt_speaker *sp)
 	const struct extract	*x = q->x;
 	const struct ex_mention	*m;
 	size_t			 s, k, lo, hi, mid, i, after = 0;
+	int			 want = quote_speaker_pron_gender(x, sp->first);
 
-	quote_speaker_refer(sp, &q->lastperson);
+	quote_speaker_refer(sp, quote_speaker_last_agreeing(q, want,
+	    sp->first));
 	if (q->ments == NULL ||
 	    (s = quote_sentence(x, sp->first)) == EX_NONE)
 		return;
@@ -159,8 +330,8 @@ quote_speaker_he_she(const struct qt *q, struct qt_speaker *sp)
 			    m->start >= x->toks[sp->first].start)
 				break;
 			if (m->entity < x->nents &&
-			    x->ents[m->entity].kind == EX_PERSON &&
-			    quote_speaker_outside(q, m->start)) {
+			    quote_speaker_outside(q, m->start) &&
+			    quote_speaker_fits(q, m, want, sp->first)) {
 				sp->entity = m->entity;
 				sp->source = EX_SOURCE_ENTITY;
 				sp->person = 1;
@@ -219,7 +390,10 @@ quote_speaker_np(const struct extract *x, const struct qt_speaker *sp,
 	memset(np, 0, sizeof *np);
 	np->ncls = EX_NONE;
 	for (i = sp->first; i < sp->last; i++) {
-		if (lex_match(x, LEX_MEDIA, i, sp->last - i, &v) != 0)
+		/* a medium's name, not the end of another: "Civic Dawn" */
+		if (lex_match(x, LEX_MEDIA, i, sp->last - i, &v) != 0 &&
+		    !(i > sp->first && (x->toks[i - 1].flags & TOK_CAP) &&
+		    !extract_tok_is(x, i - 1, "the")))
 			np->media = 1;
 		if ((x->toks[i].flags & TOK_WORD) &&
 		    lex_match(x, LEX_SOURCE_NOUNS, i, 1, &v) != 0) {
@@ -246,6 +420,14 @@ quote_speaker_is_media(const struct qt *q, const struct qt_speaker *sp,
 	const struct extract	*x = q->x;
 	const char		*lemma;
 
+	/* "Civic Dawn leader Lidia Stansk" is a person, not the Dawn */
+	if (sp->entity != EX_NONE && x->ents[sp->entity].kind == EX_PERSON &&
+	    !x->ents[sp->entity].media)
+		return 0;
+	/* "the Civic Dawn leader", "a Times reporter": a person's role */
+	if (np->cls != NULL && strcmp(np->cls, "media") != 0 &&
+	    np->ncls + 1 == sp->last)
+		return 0;
 	if (np->media || (sp->entity != EX_NONE && x->ents[sp->entity].media))
 		return 1;
 	if (np->cls != NULL && strcmp(np->cls, "media") == 0 && np->after == 0)
@@ -254,6 +436,51 @@ quote_speaker_is_media(const struct qt *q, const struct qt_speaker *sp,
 	    quote_cue_lemma(x, cue)) != NULL && strcmp(lemma, "report") ==
 	    0)) && (sp->entity == EX_NONE || x->ents[sp->entity].kind !=
 	    EX_PERSON) && (np->cls == NULL || strcmp(np->cls, "role") != 0);
+}
+
+/*
+ * Is the resolved entity a place named after a preposition inside the
+ * noun phrase: "leaders at the Drossen summit", "people in Varn"? A place
+ * there says where the source is, not who.
+ */
+static int
+quote_speaker_located(const struct qt *q, const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 i;
+
+	if (sp->entity == EX_NONE || x->ents[sp->entity].kind != EX_PLACE)
+		return 0;
+	for (i = sp->first + 1; i + 1 < sp->last; i++)
+		if (extract_tok_is(x, i, "at") || extract_tok_is(x, i, "in") ||
+		    extract_tok_is(x, i, "from") || extract_tok_is(x, i,
+		    "near"))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is the speaker's head a common noun that a possessive owns: "Netanyahu's
+ * office", "the minister's spokesman", "his office", not "Obama's aide Denis
+ * McDonough"? The office speaks, tied to its owner by the words shown;
+ * the owner did not.
+ */
+static int
+quote_speaker_owned(const struct qt *q, const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 i;
+
+	if (sp->last - sp->first < 2 || (x->toks[sp->last - 1].flags &
+	    TOK_CAP) || !(x->toks[sp->last - 1].flags & TOK_WORD))
+		return 0;
+	if (extract_tok_is(x, sp->first, "his") || extract_tok_is(x,
+	    sp->first, "her") || extract_tok_is(x, sp->first, "their"))
+		return 1;	/* "His office says" */
+	for (i = sp->last - 1; i > sp->first; i--)
+		if (x->toks[i].flags & TOK_POSS)
+			return 1;
+	return 0;
 }
 
 /* Keep sp as the last speaker, person or body. */
@@ -289,16 +516,26 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	ncls = np.ncls;
 	sp->entity = quote_speaker_mention(q, sp->first, sp->last);
 	sp->head = ncls != EX_NONE ? ncls : sp->last - 1;
-	if (quote_speaker_is_media(q, sp, cue, &np)) {
+	if (quote_speaker_owned(q, sp)) {
+		sp->entity = EX_NONE;
+		sp->source = EX_SOURCE_UNNAMED;	/* a spokesman, an office */
+		sp->person = np.cls != NULL && ncls + 1 == sp->last ? 1 : -1;
+	} else if (quote_speaker_located(q, sp)) {
+		sp->entity = EX_NONE;
+		sp->source = np.cls != NULL ? EX_SOURCE_UNNAMED :
+		    EX_SOURCE_NONE;
+		sp->person = np.cls != NULL ? 0 : -1;
+	} else if (quote_speaker_is_media(q, sp, cue, &np)) {
 		sp->source = EX_SOURCE_MEDIA;
 		sp->person = -1;
 	} else if (np.cls != NULL && np.after == 0 && def && n <= 3 &&
 	    strcmp(np.cls, "media") != 0 &&
 	    x->text[x->toks[ncls].end - 1] != 's' &&
-	    quote_speaker_role(q, ncls)->first != EX_NONE) {
+	    quote_speaker_role(q, ncls, np.cls)->first != EX_NONE) {
 		/* "the minister", "the official": the last who fits */
 		sp->role = 1;
-		quote_speaker_refer(sp, quote_speaker_role(q, ncls));
+		quote_speaker_refer(sp, quote_speaker_role(q, ncls,
+		    np.cls));
 		return;
 	} else if (sp->entity != EX_NONE && (x->ents[sp->entity].kind ==
 	    EX_PERSON || np.after > 0 || np.cls == NULL)) {
@@ -320,4 +557,35 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	if (sp->source == EX_SOURCE_UNNAMED && sp->onrecord)
 		sp->source = EX_SOURCE_NONE;	/* not named, yet not anonymous */
 	quote_speaker_remember(q, sp);
+}
+
+/*
+ * "X said Q, according to MARNA": MARNA (sp) carried the words of quote
+ * pd, which stays X's; it is kept as the quote's medium.
+ */
+void
+quote_speaker_medium(const struct qt *q, struct qt_pending *pd,
+    const struct qt_speaker *sp)
+{
+	if (sp->first == EX_NONE || pd->sp.first == EX_NONE ||
+	    pd->med_first != EX_NONE)
+		return;
+	pd->med_first = sp->first;
+	pd->med_last = sp->last;
+	pd->med_entity = quote_speaker_mention(q, sp->first, sp->last);
+}
+
+/* Give quote eq the medium of pd, or none. */
+void
+quote_speaker_medium_out(const struct qt *q, const struct qt_pending *pd,
+    struct ex_quote *eq)
+{
+	const struct extract	*x = q->x;
+
+	eq->med_start = eq->med_end = eq->med_entity = EX_NONE;
+	if (pd->med_first == EX_NONE || eq->sp_start == EX_NONE)
+		return;
+	eq->med_start = x->toks[pd->med_first].start;
+	eq->med_end = x->toks[pd->med_last - 1].end;
+	eq->med_entity = pd->med_entity;
 }

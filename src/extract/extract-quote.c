@@ -80,6 +80,7 @@ quote_pending_add(struct qt *q)
 	p->sp.head = EX_NONE;
 	p->sp.rel = EX_NONE;
 	p->piece = EX_NONE;
+	p->med_first = p->med_last = p->med_entity = EX_NONE;
 	return p;
 }
 
@@ -235,7 +236,8 @@ quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
 		i++;
 	if (i >= end)
 		return 0;
-	if ((n = quote_cue_at(q, i, 0)) != 0) {
+	if ((n = quote_cue_at(q, i, 0)) != 0 &&
+	    !quote_cue_medium(q, i, pc->open)) {
 		if (!quote_source_after(q, i + n, end, &pd->sp))
 			return 0;
 		pd->cue_first = i;
@@ -494,6 +496,7 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 		eq.entity = pd->sp.entity;
 		eq.source = pd->sp.source;
 	}
+	quote_speaker_medium_out(q, pd, &eq);
 	extract_quote_add(x, &eq);
 }
 

@@ -104,6 +104,9 @@ struct ex_quote {
 	size_t			sp_start, sp_end;	/* speaker mention */
 	size_t			entity;		/* resolved, or EX_NONE */
 	enum ex_source		source;
+	/* "X said Q, according to AGENCY": the medium, EX_NONE if none */
+	size_t			med_start, med_end;
+	size_t			med_entity;	/* resolved, or EX_NONE */
 };
 
 struct extract {
