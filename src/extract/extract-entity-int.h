@@ -8,6 +8,9 @@
  *   extract-entity-title.c    titles and roles of a name     ent_title_
  *   extract-entity-special.c  shapes known before the rules  ent_special_
  *   extract-entity-context.c  the words around a candidate   ent_context_
+ *   extract-entity-document.c what the text says of a name:
+ *                             demonyms, datelines, spellings,
+ *                             a state that acts              ent_doc_
  *   extract-entity-resolve.c  open candidates decided, the
  *                             entities and mentions made     ent_resolve_
  * with the word classes in extract-entity-words.c (ent_word_) and the
@@ -194,6 +197,19 @@ void	 ent_context_vote_owner(struct ent_stage *, uint64_t);
 int	 ent_context_voted(struct ent_stage *, uint64_t);
 size_t	 ent_context_votes_for(struct ent_stage *, uint64_t, int);
 
+/*
+ * What the document says of a name (extract-entity-document.c): its
+ * demonyms make it a place; the mixed-case twin of a name in capitals
+ * (a candidate, or EX_NONE); the one person named in full whose surname
+ * [w, w + n) spells another way, with the given name g if not NULL (an
+ * entity, or EX_NONE); does a place act here, as a state?
+ */
+void	 ent_doc_demonyms(struct ent_stage *);
+size_t	 ent_doc_cased(struct ent_stage *, const struct ent_cand *);
+size_t	 ent_doc_spelling(struct ent_stage *, const char *, size_t,
+	     const char *, size_t);
+int	 ent_doc_acts(struct ent_stage *, const struct ent_cand *);
+
 /* Decide the open candidates; make entities and mentions
    (extract-entity-resolve.c). */
 void	 ent_resolve(struct ent_stage *);
@@ -221,5 +237,8 @@ void	 ent_map_text(const struct extract *, size_t, size_t, struct buf *);
 void	 ent_map_put(struct ent_map *, uint64_t, size_t);
 size_t	*ent_map_get(const struct ent_map *, uint64_t);
 void	 ent_map_free(struct ent_map *);
+/* Are two different spellings one name (Zelensky, Zelenskyy)? Loose
+   also takes one letter apart in long names. */
+int	 ent_map_variant(const char *, size_t, const char *, size_t, int);
 
 #endif
