@@ -113,12 +113,16 @@ ent_doc_a_people(struct ent_stage *st, uint64_t h)
 	struct extract	*x = st->x;
 	size_t		 i;
 
-	for (i = 0; i < st->ncands; i++)
-		if (st->cands[i].b - st->cands[i].a == 1 &&
-		    st->cands[i].a > 0 && ent_hash(st, st->cands[i].a) == h &&
-		    extract_tok_is(x, st->cands[i].a - 1, "the"))
-			return 1;
-	return 0;
+	if (st->peoples.size == 0) {
+		ent_map_put(&st->peoples, 1, 0);	/* indexed */
+		for (i = 0; i < st->ncands; i++)
+			if (st->cands[i].b - st->cands[i].a == 1 &&
+			    st->cands[i].a > 0 && extract_tok_is(x,
+			    st->cands[i].a - 1, "the"))
+				ent_map_put(&st->peoples,
+				    ent_hash(st, st->cands[i].a), 1);
+	}
+	return ent_map_get(&st->peoples, h) != NULL;
 }
 
 /*
@@ -152,38 +156,46 @@ ent_doc_demonyms(struct ent_stage *st)
 	}
 }
 
+/* Is the entity e a person named in full whose surname is a spelling
+   of [w, w + n) other than it? */
+static int
+ent_doc_respells(const struct extract *x, size_t e, const char *w,
+    size_t n, int loose)
+{
+	const char	*name, *last;
+
+	if (e >= x->nents || x->ents[e].kind != EX_PERSON ||
+	    (last = strrchr(name = x->ents[e].name, ' ')) == NULL)
+		return 0;
+	last++;
+	return ent_map_variant(w, n, last, strlen(last), loose);
+}
+
 /*
  * The person named in full whose surname is another spelling of the
- * word [w, w + n): "Zelensky" after "Volodymyr Zelenskyy". With a given
- * name g, the full name must have it too (or its initial) and the
- * surnames may be any one letter apart. The one such person, or
- * EX_NONE.
+ * word [w, w + n): "Zelensky" after "Volodymyr Zelenskyy", by the
+ * surnames' stems. With a given name g, the one person of that given
+ * name so far, whose surname may be any one letter apart. The entity,
+ * or EX_NONE.
  */
 size_t
 ent_doc_spelling(struct ent_stage *st, const char *w, size_t n,
     const char *g, size_t gn)
 {
 	struct extract	*x = st->x;
-	const char	*name, *last, *sp;
-	size_t		 e, found = EX_NONE;
+	size_t		*v, sn = ent_map_stem(w, n);
 
-	for (e = 0; e < x->nents; e++) {
-		if (x->ents[e].kind != EX_PERSON ||
-		    (sp = strchr(name = x->ents[e].name, ' ')) == NULL)
-			continue;
-		last = strrchr(name, ' ') + 1;
-		if (!ent_map_variant(w, n, last, strlen(last), g != NULL))
-			continue;
-		if (g != NULL && !((size_t)(sp - name) == gn &&
-		    strncmp(name, g, gn) == 0) && !(name[0] == g[0] &&
-		    ((gn == 2 && g[1] == '.') || (sp - name == 2 &&
-		    name[1] == '.'))))
-			continue;
-		if (found != EX_NONE && found != e)
-			return EX_NONE;
-		found = e;
-	}
-	return found;
+	if (g != NULL && (v = ent_map_get(&st->firsts,
+	    ent_map_hash(g, gn))) != NULL && *v != ENT_AMBIGUOUS &&
+	    ent_doc_respells(x, *v, w, n, 1))
+		return *v;
+	if (sn < 5 || (v = ent_map_get(&st->stems, ent_map_hash(w, sn))) ==
+	    NULL || *v == ENT_AMBIGUOUS || !ent_doc_respells(x, *v, w, n, 0))
+		return EX_NONE;
+	if (g != NULL && (strncmp(x->ents[*v].name, g, gn) != 0 ||
+	    x->ents[*v].name[gn] != ' '))
+		return EX_NONE;
+	return *v;
 }
 
 /*
@@ -229,6 +241,25 @@ ent_doc_acts(struct ent_stage *st, const struct ent_cand *c)
 	return 0;
 }
 
+/* Index the sure names written in mixed case, for ent_doc_cased. */
+void
+ent_doc_cased_index(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	const struct ent_cand *o;
+	size_t		 i;
+	uint64_t	 h;
+
+	for (i = 0; i < st->ncands; i++) {
+		o = &st->cands[i];
+		if (o->state != ENT_SURE || (x->toks[o->a].flags & TOK_UPPER))
+			continue;
+		h = ent_map_hash_span(st, o->a, o->b);
+		if (ent_map_get(&st->cased, h) == NULL)
+			ent_map_put(&st->cased, h, i);
+	}
+}
+
 /*
  * A name in capitals, a dateline's "KORVALA", is the "Korvala" the
  * text writes in mixed case: that candidate, or EX_NONE.
@@ -237,20 +268,12 @@ size_t
 ent_doc_cased(struct ent_stage *st, const struct ent_cand *c)
 {
 	struct extract	*x = st->x;
-	const struct ent_cand *o;
-	size_t		 k, i;
-	uint64_t	 h;
+	size_t		 k, *v;
 
 	for (k = c->a; k < c->b; k++)
 		if (!(x->toks[k].flags & TOK_UPPER))
 			return EX_NONE;
-	h = ent_map_hash_span(st, c->a, c->b);
-	for (i = 0; i < st->ncands; i++) {
-		o = &st->cands[i];
-		if (o->state == ENT_SURE && o->b - o->a == c->b - c->a &&
-		    !(x->toks[o->a].flags & TOK_UPPER) &&
-		    ent_map_hash_span(st, o->a, o->b) == h)
-			return i;
-	}
-	return EX_NONE;
+	v = ent_map_get(&st->cased, ent_map_hash_span(st, c->a, c->b));
+	return v != NULL && st->cands[*v].b - st->cands[*v].a == c->b - c->a ?
+	    *v : EX_NONE;
 }

@@ -107,6 +107,11 @@ struct ent_stage {
 	struct ent_map	 kinds;		/* sure names -> kind + 1 */
 	struct ent_map	 surnames;	/* person's last word -> entity */
 	struct ent_map	 firsts;	/* person's first word -> entity */
+	struct ent_map	 stems;		/* person's last word without its
+					   final y's, i's -> entity */
+	struct ent_map	 cased;		/* names in mixed case -> their
+					   candidate (ent_doc_cased) */
+	struct ent_map	 peoples;	/* words after "the": the Maya */
 	struct ent_map	 votes;		/* word -> cues' votes per kind */
 	struct ent_map	 owners;	/* word -> times seen as an owner */
 	struct ent_map	 singles;	/* words that are candidates alone */
@@ -200,11 +205,12 @@ size_t	 ent_context_votes_for(struct ent_stage *, uint64_t, int);
 /*
  * What the document says of a name (extract-entity-document.c): its
  * demonyms make it a place; the mixed-case twin of a name in capitals
- * (a candidate, or EX_NONE); the one person named in full whose surname
+ * (a candidate, or EX_NONE, once the twins are indexed); the one person named in full whose surname
  * [w, w + n) spells another way, with the given name g if not NULL (an
  * entity, or EX_NONE); does a place act here, as a state?
  */
 void	 ent_doc_demonyms(struct ent_stage *);
+void	 ent_doc_cased_index(struct ent_stage *);
 size_t	 ent_doc_cased(struct ent_stage *, const struct ent_cand *);
 size_t	 ent_doc_spelling(struct ent_stage *, const char *, size_t,
 	     const char *, size_t);
@@ -240,5 +246,7 @@ void	 ent_map_free(struct ent_map *);
 /* Are two different spellings one name (Zelensky, Zelenskyy)? Loose
    also takes one letter apart in long names. */
 int	 ent_map_variant(const char *, size_t, const char *, size_t, int);
+/* A name's length without its final y's and i's. */
+size_t	 ent_map_stem(const char *, size_t);
 
 #endif

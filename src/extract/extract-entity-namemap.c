@@ -124,7 +124,7 @@ ent_map_free(struct ent_map *m)
 }
 
 /* The length of a name without its final y's and i's: Zelensk(yy). */
-static size_t
+size_t
 ent_map_stem(const char *s, size_t n)
 {
 	while (n > 0 && (s[n - 1] == 'y' || s[n - 1] == 'i' ||

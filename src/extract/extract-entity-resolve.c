@@ -362,12 +362,8 @@ ent_resolve_spelled(struct ent_stage *st, const struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	const char	*w, *g;
-	size_t		 n, gn, e;
+	size_t		 n, gn;
 
-	for (e = 0; e < x->nents; e++)
-		if (x->ents[e].kind == EX_PERSON &&
-		    strcmp(x->ents[e].name, st->b.data) == 0)
-			return e;
 	w = ent_tok(x, c->b - 1, &n);
 	g = ent_tok(x, c->a, &gn);
 	return ent_doc_spelling(st, w, n, g, gn);
@@ -379,7 +375,8 @@ ent_resolve_people(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
-	size_t		 i, *v;
+	const char	*w;
+	size_t		 i, n, *v;
 	uint64_t	 h;
 
 	for (i = 0; i < st->ncands; i++) {
@@ -396,6 +393,13 @@ ent_resolve_people(struct ent_stage *st)
 		v = ent_map_get(&st->surnames, h);
 		if (v == NULL)
 			ent_map_put(&st->surnames, h, c->entity);
+		else if (*v != c->entity)
+			*v = ENT_AMBIGUOUS;
+		w = ent_tok(x, c->b - 1, &n);
+		h = ent_map_hash(w, ent_map_stem(w, n));
+		v = ent_map_get(&st->stems, h);
+		if (v == NULL)
+			ent_map_put(&st->stems, h, c->entity);
 		else if (*v != c->entity)
 			*v = ENT_AMBIGUOUS;
 		h = ent_map_hash_span(st, c->a, c->a + 1);
@@ -489,6 +493,7 @@ ent_resolve_emit(struct ent_stage *st)
 	size_t		 i, k, *v, mi;
 	uint64_t	 h;
 
+	ent_doc_cased_index(st);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->state != ENT_SURE)

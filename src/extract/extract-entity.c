@@ -388,6 +388,9 @@ extract_entities(struct extract *x)
 	ent_map_free(&st.kinds);
 	ent_map_free(&st.surnames);
 	ent_map_free(&st.firsts);
+	ent_map_free(&st.stems);
+	ent_map_free(&st.cased);
+	ent_map_free(&st.peoples);
 	ent_map_free(&st.votes);
 	ent_map_free(&st.owners);
 	ent_map_free(&st.singles);
