@@ -449,6 +449,11 @@ static const struct entity_case cases[] = {
 	  "and Stansk left.",
 	  { PERSON("Lidia Stansk"),
 	    WANT("Stansk", 1, WANT_PERSON, "Lidia Stansk") } },
+	{ "test_business_cues",
+	  "A spokesperson for the state company Marogas told reporters "
+	  "the price would rise. Investors bought shares of Veltrona, and "
+	  "Halvik, the gas firm, said nothing.",
+	  { ORG("Marogas"), ORG("Veltrona"), ORG("Halvik") } },
 	{ "test_weapons",
 	  "A new drone called ''Kestrel 7'' was shown, along with "
 	  "Bastion tanks.",
