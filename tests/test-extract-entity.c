@@ -454,6 +454,10 @@ static const struct entity_case cases[] = {
 	  "the price would rise. Investors bought shares of Veltrona, and "
 	  "Halvik, the gas firm, said nothing.",
 	  { ORG("Marogas"), ORG("Veltrona"), ORG("Halvik") } },
+	{ "test_state_of",
+	  "Officials met on Monday. The Orvania government rejected the "
+	  "plan, and the Kelmar foreign ministry agreed.",
+	  { PLACE("Orvania"), PLACE("Kelmar") } },
 	{ "test_weapons",
 	  "A new drone called ''Kestrel 7'' was shown, along with "
 	  "Bastion tanks.",

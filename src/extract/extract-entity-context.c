@@ -425,6 +425,32 @@ ent_context_owns_state(struct ent_stage *st, struct ent_cand *c)
 }
 
 /*
+ * Is the candidate "the X government", or "the X" before what only
+ * places own ("the Kelmar foreign ministry", within three lower-case
+ * words)?
+ */
+static int
+ent_context_state_of(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	const char	*v;
+	size_t		 i;
+
+	if (c->a == 0 || !extract_tok_is(x, c->a - 1, "the") ||
+	    (x->toks[c->b - 1].flags & TOK_POSS))
+		return 0;
+	for (i = c->b; i < x->ntoks && i < c->b + 3; i++) {
+		if (!(x->toks[i].flags & TOK_WORD) ||
+		    (x->toks[i].flags & (TOK_CAP | TOK_UPPER)))
+			return 0;
+		if (extract_tok_is(x, i, "government") ||
+		    lex_match(x, LEX_STATE_NOUNS, i, 1, &v) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
  * citation; an organisation in camel case or called a business. Returns
@@ -461,6 +487,9 @@ ent_context_cue(struct ent_stage *st, size_t i)
 		return EX_ORG;
 	if (n <= 3 && ent_context_no_lower(st, c) && ent_context_person(st, c))
 		return EX_PERSON;
+	/* the Orvania government, the Kelmar defence ministry: a state */
+	if (n <= 2 && ent_context_state_of(st, c))
+		return EX_PLACE;
 	/* Marovia's foreign ministry: what only places own */
 	if (ent_context_owner(st, c) && ent_context_owns_state(st, c))
 		return EX_PLACE;
