@@ -135,6 +135,32 @@ test_variants(void **state)
 	extract_free(&x);
 }
 
+/* A state that acts is an organisation where it acts, a place where it
+   is; one entity, the place. */
+static void
+test_state_acts(void **state)
+{
+	static const char text[] =
+	    "Valdoria denied the report. Troops crossed into Valdoria on "
+	    "Monday, and Moscow has said nothing. In Valdoria, officials "
+	    "said little; Valdoria's army stayed home.";
+	struct extract		 x;
+	const struct ex_mention	*m;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Valdoria", 0, EX_PLACE, "Valdoria");
+	m = mention(&x, "Valdoria", 0);
+	assert_int_equal(m->kind, EX_ORG);
+	assert_int_equal(mention(&x, "Valdoria", 1)->kind, EX_PLACE);
+	assert_int_equal(mention(&x, "Valdoria", 1)->entity, m->entity);
+	assert_int_equal(mention(&x, "Valdoria", 2)->kind, EX_PLACE);
+	assert_int_equal(mention(&x, "Valdoria", 3)->kind, EX_PLACE);
+	entity_is(&x, "Moscow", 0, EX_PLACE, "Moscow");
+	assert_int_equal(mention(&x, "Moscow", 0)->kind, EX_ORG);
+	extract_free(&x);
+}
+
 static void
 test_organisations(void **state)
 {
@@ -388,6 +414,50 @@ static const struct entity_case cases[] = {
 	  "Valdoria signed the deal in Drossen.",
 	  { NOTHING("Officials"), NOTHING("However"), NOTHING("Despite"),
 	    NOTHING("Today"), NOTHING("Buys Gas"), NOTHING("Long Talks") } },
+	{ "test_document_demonyms",
+	  "Valdoria said on Monday that it would not pay. Valdorian "
+	  "officials met Marovian envoys in Drossen. The talks with Marovia "
+	  "went on, and Valdoria's army stayed home.",
+	  { PLACE("Valdoria"), PLACE("Marovia"), NOTHING("Valdorian"),
+	    NOTHING("Marovian") } },
+	{ "test_document_demonyms",
+	  "Qerrin agreed. Qerrinese farmers were glad; the Maya and the "
+	  "Mayan calendar were not.",
+	  { PLACE("Qerrin"), NOTHING("Qerrinese"), NOTHING("Mayan"),
+	    WANT("Maya", 0, WANT_NO_MENTION, NULL) } },
+	{ "test_dateline_capitals",
+	  "Stansk Returns\n\nKORVALA, Sarvenia \xe2\x80\x94 Lidia Stansk "
+	  "arrived late in the town after police stopped her bus in "
+	  "Korvala.\n\nPeople waited in Korvala, said Vera Kolan.",
+	  { WANT("KORVALA", 0, WANT_PLACE, "Korvala"), PLACE("Korvala") } },
+	{ "test_respelled",
+	  "President Volodymyr Zelenskyy spoke on Monday. Zelensky said "
+	  "the talks failed. Later Volodymyr Zelensky added more. Anna "
+	  "Hansen met Peter Hanson.",
+	  { PERSON("Volodymyr Zelenskyy"),
+	    WANT("Zelensky", 0, WANT_PERSON, "Volodymyr Zelenskyy"),
+	    WANT("Volodymyr Zelensky", 0, WANT_PERSON,
+	    "Volodymyr Zelenskyy"),
+	    PERSON("Anna Hansen"), PERSON("Peter Hanson") } },
+	{ "test_respelled",
+	  "On Monday, Maria Kovalenko spoke first. Then Maria Kowalenko spoke "
+	  "again.",
+	  { PERSON("Maria Kovalenko"),
+	    WANT("Maria Kowalenko", 0, WANT_PERSON, "Maria Kovalenko") } },
+	{ "test_surname_returns",
+	  "Lidia Stansk arrived late in the town. Later, Stansk said no "
+	  "and Stansk left.",
+	  { PERSON("Lidia Stansk"),
+	    WANT("Stansk", 1, WANT_PERSON, "Lidia Stansk") } },
+	{ "test_business_cues",
+	  "A spokesperson for the state company Marogas told reporters "
+	  "the price would rise. Investors bought shares of Veltrona, and "
+	  "Halvik, the gas firm, said nothing.",
+	  { ORG("Marogas"), ORG("Veltrona"), ORG("Halvik") } },
+	{ "test_state_of",
+	  "Officials met on Monday. The Orvania government rejected the "
+	  "plan, and the Kelmar foreign ministry agreed.",
+	  { PLACE("Orvania"), PLACE("Kelmar") } },
 	{ "test_weapons",
 	  "A new drone called ''Kestrel 7'' was shown, along with "
 	  "Bastion tanks.",
@@ -608,6 +678,7 @@ main(void)
 	static const struct CMUnitTest functions[] = {
 		cmocka_unit_test(test_title_affiliation),
 		cmocka_unit_test(test_variants),
+		cmocka_unit_test(test_state_acts),
 		cmocka_unit_test(test_organisations),
 		cmocka_unit_test(test_bad_input)
 	};

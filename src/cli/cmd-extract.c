@@ -153,7 +153,8 @@ json_put_item(struct buf *o, size_t i, const char *text, size_t start,
 	json_put_string(o, text + start, end - start);
 }
 
-/* The i-th entity mention: span, type, text, name, title, affiliation. */
+/* The i-th entity mention: span, type of its use, text, name, title,
+   affiliation. */
 static void
 json_put_mention(struct buf *o, const struct extract *x, size_t i)
 {
@@ -161,7 +162,7 @@ json_put_mention(struct buf *o, const struct extract *x, size_t i)
 	const struct ex_entity	*ent = &x->ents[m->entity];
 
 	json_put_item(o, i, x->text, m->start, m->end, "type",
-	    extract_kind_name(ent->kind));
+	    extract_kind_name(m->kind));
 	JSON_LIT(o, ",\"name\":");
 	json_put_cstring(o, ent->name);
 	JSON_LIT(o, ",\"title\":");

@@ -332,6 +332,57 @@ ent_context_place_before(struct ent_stage *st, size_t a)
 	return 0;
 }
 
+/* Is token k a lower-case noun for a business: company, firm? */
+static int
+ent_context_business(struct ent_stage *st, size_t k)
+{
+	static const char *const nouns[] = {
+		"company", "firm", "carrier", "airline", "bank", "retailer",
+		"maker", "manufacturer", "producer", "operator", "insurer",
+		"conglomerate", "startup", "broadcaster", "publisher",
+		"supplier", "corporation", "utility", "automaker", "chain"
+	};
+	size_t	i;
+
+	if (ent_capword(st->x, k))
+		return 0;
+	for (i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+		if (extract_tok_is(st->x, k, nouns[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does the text say the candidate is a business: "the state company
+ * Marogas", "Marogas, the gas company", "shares of Marogas", "a stake
+ * in Marogas"?
+ */
+static int
+ent_context_org_said(struct ent_stage *st, const struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k = c->b;
+
+	if (c->a > 0 && ent_context_business(st, c->a - 1))
+		return 1;
+	if (c->a >= 2 && (extract_tok_is(x, c->a - 1, "of") ||
+	    extract_tok_is(x, c->a - 1, "in")) && (extract_tok_is(x,
+	    c->a - 2, "shares") || extract_tok_is(x, c->a - 2, "stake")))
+		return 1;
+	if (k + 2 >= x->ntoks || !extract_tok_is(x, k, ",") ||
+	    !(extract_tok_is(x, k + 1, "the") || extract_tok_is(x, k + 1,
+	    "a") || extract_tok_is(x, k + 1, "an")))
+		return 0;
+	/* Marogas, the company; Marogas, a state gas company */
+	for (k += 2; k < x->ntoks && k <= c->b + 4; k++) {
+		if (ent_context_business(st, k))
+			return 1;
+		if (!(x->toks[k].flags & TOK_WORD) || ent_capword(x, k))
+			return 0;
+	}
+	return 0;
+}
+
 /*
  * Is the candidate an owner, "Einstein's theory", never written in lower
  * case and not "the Union's"? Most such names are people's, but places
@@ -374,9 +425,36 @@ ent_context_owns_state(struct ent_stage *st, struct ent_cand *c)
 }
 
 /*
+ * Is the candidate "the X government", or "the X" before what only
+ * places own ("the Kelmar foreign ministry", within three lower-case
+ * words)?
+ */
+static int
+ent_context_state_of(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	const char	*v;
+	size_t		 i;
+
+	if (c->a == 0 || !extract_tok_is(x, c->a - 1, "the") ||
+	    (x->toks[c->b - 1].flags & TOK_POSS))
+		return 0;
+	for (i = c->b; i < x->ntoks && i < c->b + 3; i++) {
+		if (!(x->toks[i].flags & TOK_WORD) ||
+		    (x->toks[i].flags & (TOK_CAP | TOK_UPPER)))
+			return 0;
+		if (extract_tok_is(x, i, "government") ||
+		    lex_match(x, LEX_STATE_NOUNS, i, 1, &v) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
- * citation; an organisation in camel case. Returns the kind or -1.
+ * citation; an organisation in camel case or called a business. Returns
+ * the kind or -1.
  */
 int
 ent_context_cue(struct ent_stage *st, size_t i)
@@ -405,8 +483,13 @@ ent_context_cue(struct ent_stage *st, size_t i)
 	    (cue == 2 || !ent_context_cited(st, c)) &&
 	    !ent_context_abstract(st, c, n == 1))
 		return EX_PLACE;
+	if (n <= 3 && ent_context_org_said(st, c))
+		return EX_ORG;
 	if (n <= 3 && ent_context_no_lower(st, c) && ent_context_person(st, c))
 		return EX_PERSON;
+	/* the Orvania government, the Kelmar defence ministry: a state */
+	if (n <= 2 && ent_context_state_of(st, c))
+		return EX_PLACE;
 	/* Marovia's foreign ministry: what only places own */
 	if (ent_context_owner(st, c) && ent_context_owns_state(st, c))
 		return EX_PLACE;

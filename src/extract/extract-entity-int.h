@@ -8,6 +8,9 @@
  *   extract-entity-title.c    titles and roles of a name     ent_title_
  *   extract-entity-special.c  shapes known before the rules  ent_special_
  *   extract-entity-context.c  the words around a candidate   ent_context_
+ *   extract-entity-document.c what the text says of a name:
+ *                             demonyms, datelines, spellings,
+ *                             a state that acts              ent_doc_
  *   extract-entity-resolve.c  open candidates decided, the
  *                             entities and mentions made     ent_resolve_
  * with the word classes in extract-entity-words.c (ent_word_) and the
@@ -104,6 +107,11 @@ struct ent_stage {
 	struct ent_map	 kinds;		/* sure names -> kind + 1 */
 	struct ent_map	 surnames;	/* person's last word -> entity */
 	struct ent_map	 firsts;	/* person's first word -> entity */
+	struct ent_map	 stems;		/* person's last word without its
+					   final y's, i's -> entity */
+	struct ent_map	 cased;		/* names in mixed case -> their
+					   candidate (ent_doc_cased) */
+	struct ent_map	 peoples;	/* words after "the": the Maya */
 	struct ent_map	 votes;		/* word -> cues' votes per kind */
 	struct ent_map	 owners;	/* word -> times seen as an owner */
 	struct ent_map	 singles;	/* words that are candidates alone */
@@ -194,6 +202,20 @@ void	 ent_context_vote_owner(struct ent_stage *, uint64_t);
 int	 ent_context_voted(struct ent_stage *, uint64_t);
 size_t	 ent_context_votes_for(struct ent_stage *, uint64_t, int);
 
+/*
+ * What the document says of a name (extract-entity-document.c): its
+ * demonyms make it a place; the mixed-case twin of a name in capitals
+ * (a candidate, or EX_NONE, once the twins are indexed); the one person named in full whose surname
+ * [w, w + n) spells another way, with the given name g if not NULL (an
+ * entity, or EX_NONE); does a place act here, as a state?
+ */
+void	 ent_doc_demonyms(struct ent_stage *);
+void	 ent_doc_cased_index(struct ent_stage *);
+size_t	 ent_doc_cased(struct ent_stage *, const struct ent_cand *);
+size_t	 ent_doc_spelling(struct ent_stage *, const char *, size_t,
+	     const char *, size_t);
+int	 ent_doc_acts(struct ent_stage *, const struct ent_cand *);
+
 /* Decide the open candidates; make entities and mentions
    (extract-entity-resolve.c). */
 void	 ent_resolve(struct ent_stage *);
@@ -221,5 +243,10 @@ void	 ent_map_text(const struct extract *, size_t, size_t, struct buf *);
 void	 ent_map_put(struct ent_map *, uint64_t, size_t);
 size_t	*ent_map_get(const struct ent_map *, uint64_t);
 void	 ent_map_free(struct ent_map *);
+/* Are two different spellings one name (Zelensky, Zelenskyy)? Loose
+   also takes one letter apart in long names. */
+int	 ent_map_variant(const char *, size_t, const char *, size_t, int);
+/* A name's length without its final y's and i's. */
+size_t	 ent_map_stem(const char *, size_t);
 
 #endif

@@ -1,12 +1,15 @@
 /*
  * The entity stage's small tools for names: hashes of words without
- * case, a name's text with single spaces, and the hash map from names to
- * what they were found to be (the document's name memory).
+ * case, a name's text with single spaces, the hash map from names to
+ * what they were found to be (the document's name memory), and whether
+ * two spellings are one name.
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "extract.h"
@@ -118,4 +121,52 @@ ent_map_free(struct ent_map *m)
 {
 	free(m->slots);
 	memset(m, 0, sizeof *m);
+}
+
+/* The length of a name without its final y's and i's: Zelensk(yy). */
+size_t
+ent_map_stem(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == 'y' || s[n - 1] == 'i' ||
+	    s[n - 1] == 'Y' || s[n - 1] == 'I'))
+		n--;
+	return n;
+}
+
+/* Are a and b one letter apart: one changed, added or dropped? */
+static int
+ent_map_one_edit(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t	i = 0, j;
+
+	if (an > bn)
+		return ent_map_one_edit(b, bn, a, an);
+	if (bn - an > 1)
+		return 0;
+	while (i < an && tolower((unsigned char)a[i]) ==
+	    tolower((unsigned char)b[i]))
+		i++;
+	if (i == an)
+		return bn == an + 1;
+	j = an == bn ? i + 1 : i;	/* changed, or added in b */
+	return strncasecmp(a + j, b + i + 1, an - j) == 0;
+}
+
+/*
+ * Are two different spellings one name? Transliterations differ in the
+ * end: Zelensky, Zelenskyy, Zelenskiy (five letters before it at least).
+ * When loose, as with the same given name, any one letter apart in a
+ * name of six letters or more: Teheran and Tehran.
+ */
+int
+ent_map_variant(const char *a, size_t an, const char *b, size_t bn,
+    int loose)
+{
+	size_t	as = ent_map_stem(a, an), bs = ent_map_stem(b, bn);
+
+	if (an == bn && strncasecmp(a, b, an) == 0)
+		return 0;
+	if (as >= 5 && as == bs && strncasecmp(a, b, as) == 0)
+		return 1;
+	return loose && an >= 6 && bn >= 6 && ent_map_one_edit(a, an, b, bn);
 }

@@ -20,6 +20,7 @@
 #include "banned.h"
 
 static void	ent_resolve_people(struct ent_stage *);
+static size_t	ent_resolve_respelled(struct ent_stage *, size_t);
 
 /*
  * Remember an organisation's initials as an organisation too, so
@@ -95,7 +96,8 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		return;
 	}
 	if (n == 1 && (ent_map_get(&st->surnames, h) != NULL ||
-	    (ent_map_get(&st->firsts, h) != NULL && !c->weak))) {
+	    (ent_map_get(&st->firsts, h) != NULL && !c->weak) ||
+	    ent_resolve_respelled(st, c->a) != EX_NONE)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
@@ -318,6 +320,7 @@ ent_resolve(struct ent_stage *st)
 	size_t		 i;
 	int		 kind;
 
+	ent_doc_demonyms(st);
 	ent_resolve_people(st);
 	ent_resolve_remember(st);
 	for (i = 0; i < st->ncands; i++) {
@@ -345,6 +348,25 @@ ent_resolve(struct ent_stage *st)
 	ent_resolve_by_votes(st);
 	for (i = 0; i < st->ncands; i++)
 		ent_resolve_person_shape(st, &st->cands[i]);
+	/* people decided since (Lidia Stansk at a sentence start) */
+	ent_resolve_people(st);
+}
+
+/*
+ * A full name not yet known that spells a known one another way:
+ * "Volodymyr Zelensky" after "Volodymyr Zelenskyy". The entity, or
+ * EX_NONE.
+ */
+static size_t
+ent_resolve_spelled(struct ent_stage *st, const struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	const char	*w, *g;
+	size_t		 n, gn;
+
+	w = ent_tok(x, c->b - 1, &n);
+	g = ent_tok(x, c->a, &gn);
+	return ent_doc_spelling(st, w, n, g, gn);
 }
 
 /* Register the people named in full, by last and first word. */
@@ -353,7 +375,8 @@ ent_resolve_people(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
-	size_t		 i, *v;
+	const char	*w;
+	size_t		 i, n, *v;
 	uint64_t	 h;
 
 	for (i = 0; i < st->ncands; i++) {
@@ -362,12 +385,21 @@ ent_resolve_people(struct ent_stage *st)
 		    c->b - c->a < 2)
 			continue;
 		ent_map_text(x, c->a, c->b, &st->b);
-		c->entity = extract_entity_add(x, EX_PERSON, st->b.data,
-		    st->b.len);
+		c->entity = ent_resolve_spelled(st, c);
+		if (c->entity == EX_NONE)
+			c->entity = extract_entity_add(x, EX_PERSON,
+			    st->b.data, st->b.len);
 		h = ent_map_hash_span(st, c->b - 1, c->b);
 		v = ent_map_get(&st->surnames, h);
 		if (v == NULL)
 			ent_map_put(&st->surnames, h, c->entity);
+		else if (*v != c->entity)
+			*v = ENT_AMBIGUOUS;
+		w = ent_tok(x, c->b - 1, &n);
+		h = ent_map_hash(w, ent_map_stem(w, n));
+		v = ent_map_get(&st->stems, h);
+		if (v == NULL)
+			ent_map_put(&st->stems, h, c->entity);
 		else if (*v != c->entity)
 			*v = ENT_AMBIGUOUS;
 		h = ent_map_hash_span(st, c->a, c->a + 1);
@@ -440,6 +472,17 @@ ent_resolve_nested(struct ent_stage *st, struct ent_cand *c)
 	}
 }
 
+/* A surname alone spelled another way: Zelensky for Zelenskyy. */
+static size_t
+ent_resolve_respelled(struct ent_stage *st, size_t k)
+{
+	const char	*w;
+	size_t		 n;
+
+	w = ent_tok(st->x, k, &n);
+	return ent_doc_spelling(st, w, n, NULL, 0);
+}
+
 /* Turn the decided candidates into entities and mentions. */
 void
 ent_resolve_emit(struct ent_stage *st)
@@ -447,9 +490,10 @@ ent_resolve_emit(struct ent_stage *st)
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
 	struct ex_mention *m;
-	size_t		 i, *v, mi;
+	size_t		 i, k, *v, mi;
 	uint64_t	 h;
 
+	ent_doc_cased_index(st);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->state != ENT_SURE)
@@ -462,6 +506,15 @@ ent_resolve_emit(struct ent_stage *st)
 				v = ent_map_get(&st->firsts, h);
 			if (v != NULL && *v != ENT_AMBIGUOUS)
 				c->entity = *v;
+			else if (v == NULL)
+				c->entity = ent_resolve_respelled(st, c->a);
+		}
+		if (c->entity == EX_NONE && c->canon == NULL &&
+		    (k = ent_doc_cased(st, c)) != EX_NONE) {
+			c->kind = st->cands[k].kind;
+			ent_map_text(x, st->cands[k].a, st->cands[k].b, &st->b);
+			c->entity = extract_entity_add(x, c->kind, st->b.data,
+			    st->b.len);
 		}
 		if (c->entity == EX_NONE) {
 			if (c->canon != NULL)
@@ -478,6 +531,8 @@ ent_resolve_emit(struct ent_stage *st)
 		mi = extract_mention_add(x, x->toks[c->a].start,
 		    x->toks[c->b - 1].end, c->entity);
 		m = &x->ments[mi];
+		if (c->kind == EX_PLACE && ent_doc_acts(st, c))
+			m->kind = EX_ORG;
 		if (c->kind == EX_PERSON)
 			ent_resolve_set_title(st, c, m);
 		if ((c->kind == EX_ORG || c->kind == EX_MISC) &&

@@ -255,7 +255,8 @@ ent_cap_count(struct ent_stage *st, size_t i)
 
 /*
  * Is a run at a sentence start still a name: its words are never
- * written in lower case here and the first comes back capitalised?
+ * written in lower case here and the first comes back capitalised, or
+ * the last, a surname used again ("Lidia Stansk arrived ... Stansk")?
  */
 int
 ent_proper_anyway(struct ent_stage *st, size_t a, size_t b)
@@ -268,7 +269,8 @@ ent_proper_anyway(struct ent_stage *st, size_t a, size_t b)
 		if (ent_seen_lower(st, k) || ent_stop(st, k))
 			return 0;
 	}
-	return ent_cap_count(st, a) >= 2;
+	return ent_cap_count(st, a) >= 2 ||
+	    (b - a >= 2 && ent_cap_count(st, b - 1) >= 2);
 }
 
 /* Mark tokens whose capitals prove nothing; note lower-case words. */
@@ -386,6 +388,9 @@ extract_entities(struct extract *x)
 	ent_map_free(&st.kinds);
 	ent_map_free(&st.surnames);
 	ent_map_free(&st.firsts);
+	ent_map_free(&st.stems);
+	ent_map_free(&st.cased);
+	ent_map_free(&st.peoples);
 	ent_map_free(&st.votes);
 	ent_map_free(&st.owners);
 	ent_map_free(&st.singles);

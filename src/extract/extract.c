@@ -110,6 +110,7 @@ extract_mention_add(struct extract *x, size_t start, size_t end,
 	m->start = start;
 	m->end = end;
 	m->entity = entity;
+	m->kind = x->ents[entity].kind;
 	return x->nments++;
 }
 

@@ -80,10 +80,15 @@ struct ex_entity {
 	int		 media;		/* an organisation that reports news */
 };
 
-/* One place the text names an entity. */
+/*
+ * One place the text names an entity, with the kind of this use: a
+ * country or city that acts ("Valdoria denied", "Moscow said") is
+ * EX_ORG, its government, while the entity stays the place.
+ */
 struct ex_mention {
 	size_t		start, end;
 	size_t		entity;		/* index into entities */
+	enum ex_kind	kind;		/* the entity's, or its use's */
 	char		*title;		/* the role as written here, or NULL */
 };
 

@@ -1,0 +1,279 @@
+/*
+ * What the document itself says of a name, beyond the word lists: its
+ * demonyms (a text that writes "Valdorian" makes "Valdoria" a place),
+ * a dateline's capitals ("KORVALA" is the "Korvala" written elsewhere),
+ * another spelling of a person named in full ("Zelensky" after
+ * "Volodymyr Zelenskyy"), and a place that acts ("Valdoria denied"),
+ * the state, where it is the subject of what states do.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract.h"
+#include "extract-entity-int.h"
+#include "extract-lexicon-int.h"
+#include "banned.h"
+
+/* Is the word s[0..n) written with a capital somewhere in the text? */
+static int
+ent_doc_capital_word(struct ent_stage *st, const char *s, size_t n)
+{
+	size_t	*v = ent_map_get(&st->words, ent_map_hash(s, n));
+
+	return v != NULL && (*v >> 1) > 0;
+}
+
+/*
+ * Is base + suffix, with the base's last letter dropped when drop is
+ * set, a capitalised word of the text?
+ */
+static int
+ent_doc_form(struct ent_stage *st, const char *w, size_t n, int drop,
+    const char *suffix)
+{
+	char	buf[64];
+	size_t	sn = strlen(suffix);
+
+	if (drop)
+		n--;
+	if (n + sn > sizeof buf)
+		return 0;
+	memcpy(buf, w, n);
+	memcpy(buf + n, suffix, sn);
+	return ent_doc_capital_word(st, buf, n + sn);
+}
+
+/*
+ * Does the text write a demonym of the word w: Valdoria and Valdorian,
+ * Dalmarra and Dalmarrans, Qerrin and Qerrinese, Iraq and Iraqi? The
+ * people of a place are named from it, so the word is a place. A
+ * consonant and "-ian" is left out: Darwinian and Christian are named
+ * after people.
+ */
+static int
+ent_doc_has_demonym(struct ent_stage *st, const char *w, size_t n)
+{
+	char	last;
+
+	if (n < 4 || n > 40)
+		return 0;
+	last = (char)tolower((unsigned char)w[n - 1]);
+	if (last == 'a')
+		return ent_doc_form(st, w, n, 0, "n") ||
+		    ent_doc_form(st, w, n, 0, "ns") ||
+		    ent_doc_form(st, w, n, 1, "ese");
+	if (last == 'o')
+		return ent_doc_form(st, w, n, 1, "an") ||
+		    ent_doc_form(st, w, n, 1, "ans");
+	if (strchr("eiuy", last) != NULL || !isalpha((unsigned char)last))
+		return 0;
+	return ent_doc_form(st, w, n, 0, "ese") ||
+	    ent_doc_form(st, w, n, 0, "i") ||
+	    ent_doc_form(st, w, n, 0, "is");
+}
+
+/* Is the word w a demonym of a word the text writes (Marovian)? */
+static int
+ent_doc_is_demonym(struct ent_stage *st, const char *w, size_t n)
+{
+	static const struct {
+		const char	*suffix, *base;
+	} forms[] = {
+		{ "ans", "a" }, { "an", "a" }, { "ans", "o" }, { "an", "o" },
+		{ "ese", "" }, { "ese", "a" }, { "is", "" }, { "i", "" }
+	};
+	char	 buf[64];
+	size_t	 k, sn, bn;
+
+	if (n > 40)
+		return 0;
+	for (k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+		sn = strlen(forms[k].suffix);
+		bn = strlen(forms[k].base);
+		if (n < sn + 4 || strncasecmp(w + n - sn, forms[k].suffix,
+		    sn) != 0)
+			continue;
+		memcpy(buf, w, n - sn);
+		memcpy(buf + n - sn, forms[k].base, bn);
+		if (ent_doc_capital_word(st, buf, n - sn + bn) &&
+		    ent_doc_has_demonym(st, buf, n - sn + bn))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is the word with hash h ever "the" word, a people: the Maya? */
+static int
+ent_doc_a_people(struct ent_stage *st, uint64_t h)
+{
+	struct extract	*x = st->x;
+	size_t		 i;
+
+	if (st->peoples.size == 0) {
+		ent_map_put(&st->peoples, 1, 0);	/* indexed */
+		for (i = 0; i < st->ncands; i++)
+			if (st->cands[i].b - st->cands[i].a == 1 &&
+			    st->cands[i].a > 0 && extract_tok_is(x,
+			    st->cands[i].a - 1, "the"))
+				ent_map_put(&st->peoples,
+				    ent_hash(st, st->cands[i].a), 1);
+	}
+	return ent_map_get(&st->peoples, h) != NULL;
+}
+
+/*
+ * The document's own demonyms: a one-word name whose people the text
+ * names ("Valdoria" beside "Valdorian") is a place, whatever a verb or
+ * a possessive suggested, unless it is "the Maya", a people; the
+ * demonym itself names no one.
+ */
+void
+ent_doc_demonyms(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	const char	*w;
+	size_t		 i, n;
+
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a != 1 || c->state == ENT_DROP ||
+		    (c->canon != NULL && c->kind != EX_PLACE) ||
+		    (x->toks[c->a].flags & TOK_UPPER))
+			continue;
+		w = ent_tok(x, c->a, &n);
+		if (ent_doc_is_demonym(st, w, n))
+			c->state = ENT_DROP;
+		else if (ent_doc_has_demonym(st, w, n) &&
+		    !ent_doc_a_people(st, ent_hash(st, c->a))) {
+			c->kind = EX_PLACE;
+			c->state = ENT_SURE;
+		}
+	}
+}
+
+/* Is the entity e a person named in full whose surname is a spelling
+   of [w, w + n) other than it? */
+static int
+ent_doc_respells(const struct extract *x, size_t e, const char *w,
+    size_t n, int loose)
+{
+	const char	*name, *last;
+
+	if (e >= x->nents || x->ents[e].kind != EX_PERSON ||
+	    (last = strrchr(name = x->ents[e].name, ' ')) == NULL)
+		return 0;
+	last++;
+	return ent_map_variant(w, n, last, strlen(last), loose);
+}
+
+/*
+ * The person named in full whose surname is another spelling of the
+ * word [w, w + n): "Zelensky" after "Volodymyr Zelenskyy", by the
+ * surnames' stems. With a given name g, the one person of that given
+ * name so far, whose surname may be any one letter apart. The entity,
+ * or EX_NONE.
+ */
+size_t
+ent_doc_spelling(struct ent_stage *st, const char *w, size_t n,
+    const char *g, size_t gn)
+{
+	struct extract	*x = st->x;
+	size_t		*v, sn = ent_map_stem(w, n);
+
+	if (g != NULL && (v = ent_map_get(&st->firsts,
+	    ent_map_hash(g, gn))) != NULL && *v != ENT_AMBIGUOUS &&
+	    ent_doc_respells(x, *v, w, n, 1))
+		return *v;
+	if (sn < 5 || (v = ent_map_get(&st->stems, ent_map_hash(w, sn))) ==
+	    NULL || *v == ENT_AMBIGUOUS || !ent_doc_respells(x, *v, w, n, 0))
+		return EX_NONE;
+	if (g != NULL && (strncmp(x->ents[*v].name, g, gn) != 0 ||
+	    x->ents[*v].name[gn] != ' '))
+		return EX_NONE;
+	return *v;
+}
+
+/*
+ * Does the place [a, b) act here, the subject of what states do:
+ * "Valdoria denied", "Moscow has also said", "Velmark signed"? Then the
+ * mention is the state, an organisation, and the entity stays the
+ * place. "In Valdoria, officials said" and "Valdoria's army" do not,
+ * nor "Velmark sanctions" or "attacks", which are nouns as often.
+ */
+int
+ent_doc_acts(struct ent_stage *st, const struct ent_cand *c)
+{
+	static const char *const acts[] = {
+		"sends", "sent", "signs", "signed", "imposes", "imposed",
+		"launched", "invades", "invaded", "attacked", "recalled",
+		"expels", "expelled", "vetoed", "ratifies", "ratified",
+		"recognised", "recognized", "sanctioned", "seizes", "seized",
+		"annexes", "annexed", "pledged", "approved", "refuses",
+		"refused", "threatens", "threatened", "agrees", "agreed",
+		"condemns", "condemned", "denies", "denied"
+	};
+	struct extract	*x = st->x;
+	const char	*v;
+	size_t		 k = c->b, skip, j;
+
+	if (c->a > 0 && (ent_is(st, c->a - 1, WORD_PLACE_CUE) ||
+	    extract_tok_is(x, c->a - 1, "of") ||
+	    (x->toks[c->a - 1].flags & TOK_POSS)))
+		return 0;
+	for (skip = 0; skip < 2 && k + 1 < x->ntoks && (ent_is(st, k,
+	    WORD_AUX) || extract_tok_is(x, k, "will") ||
+	    extract_tok_is(x, k, "would") || extract_tok_is(x, k, "has") ||
+	    extract_tok_is(x, k, "have") || extract_tok_is(x, k, "had"));
+	    skip++)
+		k++;
+	if (k >= x->ntoks || (x->toks[k].flags & (TOK_CAP | TOK_UPPER)))
+		return 0;
+	if (lex_match(x, LEX_SPEECH_VERBS, k, 1, &v) != 0)
+		return 1;
+	for (j = 0; j < sizeof acts / sizeof acts[0]; j++)
+		if (extract_tok_is(x, k, acts[j]))
+			return 1;
+	return 0;
+}
+
+/* Index the sure names written in mixed case, for ent_doc_cased. */
+void
+ent_doc_cased_index(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	const struct ent_cand *o;
+	size_t		 i;
+	uint64_t	 h;
+
+	for (i = 0; i < st->ncands; i++) {
+		o = &st->cands[i];
+		if (o->state != ENT_SURE || (x->toks[o->a].flags & TOK_UPPER))
+			continue;
+		h = ent_map_hash_span(st, o->a, o->b);
+		if (ent_map_get(&st->cased, h) == NULL)
+			ent_map_put(&st->cased, h, i);
+	}
+}
+
+/*
+ * A name in capitals, a dateline's "KORVALA", is the "Korvala" the
+ * text writes in mixed case: that candidate, or EX_NONE.
+ */
+size_t
+ent_doc_cased(struct ent_stage *st, const struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, *v;
+
+	for (k = c->a; k < c->b; k++)
+		if (!(x->toks[k].flags & TOK_UPPER))
+			return EX_NONE;
+	v = ent_map_get(&st->cased, ent_map_hash_span(st, c->a, c->b));
+	return v != NULL && st->cands[*v].b - st->cands[*v].a == c->b - c->a ?
+	    *v : EX_NONE;
+}
