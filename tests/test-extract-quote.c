@@ -36,11 +36,11 @@ struct qcase {
 static const struct qcase cases[] = {
 	{ "\"Q,\" X said",
 	  "\"We will not yield to pressure,\" Brekk said on Monday.",
-	  "We will not yield to pressure,", EX_DIRECT, "said", "Brekk",
+	  "We will not yield to pressure", EX_DIRECT, "said", "Brekk",
 	  EX_SOURCE_ENTITY, NULL },
 	{ "\"Q,\" said X",
 	  "\"The border stays closed,\" said Defence Minister Piet Harnack.",
-	  "The border stays closed,", EX_DIRECT, "said",
+	  "The border stays closed", EX_DIRECT, "said",
 	  "Defence Minister Piet Harnack", EX_SOURCE_ENTITY, "Piet Harnack" },
 	{ "X said: \"Q\"",
 	  "Marovian Deputy Foreign Minister Ilse Varga said: \"Marovia has "
@@ -63,7 +63,7 @@ static const struct qcase cases[] = {
 	  EX_SOURCE_ENTITY, NULL },
 	{ "French marks with no-break spaces",
 	  "Brekk said: \xc2\xab\xc2\xa0Nous ne partirons pas.\xc2\xa0\xc2\xbb",
-	  "\xc2\xa0Nous ne partirons pas.\xc2\xa0", EX_DIRECT, "said", "Brekk",
+	  "Nous ne partirons pas.", EX_DIRECT, "said", "Brekk",
 	  EX_SOURCE_ENTITY, NULL },
 	{ "X said ... (no that)",
 	  "Varga said Marovia would send experts to the crash site.",
@@ -92,7 +92,7 @@ static const struct qcase cases[] = {
 	  EX_SOURCE_ENTITY, NULL },
 	{ "\"Q,\" X added",
 	  "\"We expect an answer in writing,\" Brekk added.",
-	  "We expect an answer in writing,", EX_DIRECT, "added", "Brekk",
+	  "We expect an answer in writing", EX_DIRECT, "added", "Brekk",
 	  EX_SOURCE_ENTITY, NULL },
 	{ "He added that ...",
 	  "Harnack said the drone was unarmed. He added that the army had "
@@ -107,19 +107,19 @@ static const struct qcase cases[] = {
 	{ "she: the last person who spoke",
 	  "Foreign Minister Anja Brekk said the talks had failed. \"We are "
 	  "ready to talk again,\" she said.",
-	  "We are ready to talk again,", EX_DIRECT, ">said", "she",
+	  "We are ready to talk again", EX_DIRECT, ">said", "she",
 	  EX_SOURCE_ENTITY, "Anja Brekk" },
 	{ "the spokesperson: the last who holds the role",
 	  "Marovian defence ministry spokesperson Col. Mirela Dusan said the "
 	  "flight was routine. Brekk said the flight was a provocation. "
 	  "\"There was no intention to cross the border,\" the spokesperson "
 	  "said.",
-	  "There was no intention to cross the border,", EX_DIRECT, ">said",
+	  "There was no intention to cross the border", EX_DIRECT, ">said",
 	  "the spokesperson", EX_SOURCE_ENTITY, "Mirela Dusan" },
 	{ "the official: an unnamed source referred to",
 	  "A Valdorian defence official said the drone carried a camera. "
 	  "\"We have the flight data,\" the official said.",
-	  "We have the flight data,", EX_DIRECT, ">said", "the official",
+	  "We have the flight data", EX_DIRECT, ">said", "the official",
 	  EX_SOURCE_UNNAMED, NULL },
 	{ "X reported (media)",
 	  "The talks collapsed on Friday, the Valdorian Herald reported.",
@@ -177,7 +177,7 @@ static const struct qcase cases[] = {
 	{ "\"Q,\" Name, a long title, said",
 	  "\"The fund is too small,\" Farah Idane, Dalmarra's energy minister "
 	  "and the council's longest-serving member, said.",
-	  "The fund is too small,", EX_DIRECT, "said", "Farah Idane",
+	  "The fund is too small", EX_DIRECT, "said", "Farah Idane",
 	  EX_SOURCE_ENTITY, NULL },
 	{ "X, who said Q, ...",
 	  "Foreign ministry spokesperson Kasimir Oll, who said the note had "

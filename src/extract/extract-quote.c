@@ -461,10 +461,16 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 	memset(&eq, 0, sizeof eq);
 	eq.kind = pd->kind;
 	if (pd->piece != EX_NONE) {
+		/* the words between the marks, without the spaces inside
+		 * « Q » or the comma of "Q," X said */
 		pc = &q->pieces[pd->piece];
-		eq.start = x->toks[pc->open].end;
-		eq.end = pc->close != EX_NONE ? x->toks[pc->close].start :
-		    x->toks[pc->last - 1].end;
+		last = pc->close != EX_NONE ? pc->close : pc->last;
+		if (last > pc->open + 2 && quote_cue_punct(x, last - 1, ','))
+			last--;
+		if (last <= pc->open + 1)
+			return;
+		eq.start = x->toks[pc->open + 1].start;
+		eq.end = x->toks[last - 1].end;
 	} else {
 		while (last > first && (x->toks[last - 1].flags &
 		    TOK_PUNCT) && !(x->toks[last - 1].flags & TOK_QUOTE))
