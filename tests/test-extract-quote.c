@@ -65,6 +65,9 @@ static const struct qcase cases[] = {
 	  "Brekk said: \xc2\xab\xc2\xa0Nous ne partirons pas.\xc2\xa0\xc2\xbb",
 	  "Nous ne partirons pas.", EX_DIRECT, "said", "Brekk",
 	  EX_SOURCE_ENTITY, NULL },
+	{ "a quote split by its cue: one speaker, one cue, however short",
+	  "\"We will not retreat,\" Brekk said. \"Not now.\"",
+	  "Not now.", EX_DIRECT, "said", "Brekk", EX_SOURCE_ENTITY, NULL },
 	{ "X said ... (no that)",
 	  "Varga said Marovia would send experts to the crash site.",
 	  "Marovia would send experts to the crash site", EX_INDIRECT,
@@ -99,10 +102,10 @@ static const struct qcase cases[] = {
 	  "tracked it for eleven minutes.",
 	  "the army had tracked it for eleven minutes", EX_INDIRECT, "added",
 	  "He", EX_SOURCE_ENTITY, "Piet Harnack" },
-	{ "a quote with no cue inherits",
+	{ "a quote split by its cue inherits the speaker and the cue",
 	  "\"We expect an explanation,\" Oll said. \"We expect it in "
 	  "writing.\"",
-	  "We expect it in writing.", EX_DIRECT, NULL, "Oll",
+	  "We expect it in writing.", EX_DIRECT, "said", "Oll",
 	  EX_SOURCE_ENTITY, NULL },
 	{ "she: the last person who spoke",
 	  "Foreign Minister Anja Brekk said the talks had failed. \"We are "

@@ -402,8 +402,11 @@ quote_direct(struct qt *q, size_t k)
 		return;
 	}
 	if (quote_title(x, pc->first, pc->last) && !(pc->open > 0 &&
-	    quote_cue_punct(x, pc->open - 1, ':'))) {
-		/* ''An American Son'', "Here's the Thing." */
+	    quote_cue_punct(x, pc->open - 1, ':')) && !(k > 0 &&
+	    q->pieces[k - 1].cued && q->pieces[k - 1].para == pc->para &&
+	    quote_stop(x, pc->open - 1))) {
+		/* ''An American Son'', "Here's the Thing.", but not the
+		 * rest of a quote split by its cue: ", she said. "Not now." */
 		q->npend--;
 		return;
 	}
@@ -504,6 +507,32 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 }
 
 /*
+ * Does piece pc go on with the quote of piece h, split by h's cue after
+ * it: "We will not retreat," she said. "Not now."? Then it is the same
+ * statement, however short.
+ */
+static int
+quote_split(const struct qt *q, const struct qt_piece *h,
+    const struct qt_piece *pc)
+{
+	const struct extract	*x = q->x;
+	size_t			 i;
+
+	if (h == NULL || h->close == EX_NONE || h->para != pc->para ||
+	    h->cue_first == EX_NONE || h->cue_first <= h->close ||
+	    h->sp.first == EX_NONE || pc->open < h->cue_last ||
+	    pc->open - h->close > QT_FAR)
+		return 0;
+	if (!quote_stop(x, pc->open - 1) && !quote_cue_punct(x, pc->open - 1,
+	    ','))
+		return 0;
+	for (i = h->close + 1; i < pc->open; i++)
+		if (x->toks[i].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return 0;
+	return 1;
+}
+
+/*
  * Resolve and give out paragraph p's quotes in text order: a direct quote
  * with no cue takes the speaker of the quote before it in the paragraph,
  * or, opening the paragraph, of the last quote of the paragraph before
@@ -515,7 +544,7 @@ quote_flush(struct qt *q, size_t p)
 {
 	struct extract		*x = q->x;
 	struct qt_pending	*pd;
-	struct qt_piece		*pc;
+	struct qt_piece		*pc, *h = NULL;	/* the last piece given out */
 	struct qt_speaker	 prev;
 	size_t			 i, words, le = EX_NONE;
 	int			 have = 0;
@@ -526,11 +555,15 @@ quote_flush(struct qt *q, size_t p)
 		pd = &q->pend[i];
 		pc = pd->piece != EX_NONE ? &q->pieces[pd->piece] : NULL;
 		if (pd->inherit == 2) {
-			const struct qt_piece *h = &q->pieces[pc->prev];
+			const struct qt_piece *hd = &q->pieces[pc->prev];
 
-			if (!h->emitted)
+			if (!hd->emitted)
 				continue;
-			pd->sp = h->sp;
+			pd->sp = hd->sp;
+			pd->cue_first = hd->cue_first;
+			pd->cue_last = hd->cue_last;
+		} else if (pd->inherit == 1 && quote_split(q, h, pc)) {
+			pd->sp = h->sp;		/* one statement, one cue */
 			pd->cue_first = h->cue_first;
 			pd->cue_last = h->cue_last;
 		} else if (pd->inherit == 1) {
@@ -550,6 +583,7 @@ quote_flush(struct qt *q, size_t p)
 		} else if (pd->sp.first != EX_NONE)
 			quote_speaker_resolve(q, &pd->sp, pd->cue_first);
 		if (pc != NULL) {
+			h = pc;
 			pc->emitted = 1;
 			pc->sp = pd->sp;
 			pc->cue_first = pd->cue_first;
