@@ -77,6 +77,11 @@ static const struct qcase cases[] = {
 	  "DROSSEN -- The talks will resume in June, Varga said.",
 	  "The talks will resume in June", EX_INDIRECT, "said", "Varga",
 	  EX_SOURCE_ENTITY, NULL },
+	{ "X, in an aside, said: / the statement in the next paragraph",
+	  "President Renata Solvik, in a televised address on Tuesday "
+	  "evening, said:\n\n\"Our engineers restored the power.\"",
+	  "Our engineers restored the power.", EX_DIRECT, "said",
+	  "President Renata Solvik", EX_SOURCE_ENTITY, NULL },
 	{ "X said ... (no that)",
 	  "Varga said Marovia would send experts to the crash site.",
 	  "Marovia would send experts to the crash site", EX_INDIRECT,

@@ -300,8 +300,8 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 		    !quote_cue_punct(x, pc->open - 1, ':'))
 			return 0;
 		lo = x->paras[pc->para - 1].first;
-		if (pc->open - lo > QT_NEAR)
-			lo = pc->open - QT_NEAR;
+		if (pc->open - lo > QT_FAR)	/* X, in an address, said: */
+			lo = pc->open - QT_FAR;
 	}
 	b = pc->open - 1;
 	if (quote_cue_punct(x, b, ':') || quote_cue_punct(x, b, ','))
