@@ -82,6 +82,15 @@ static const struct qcase cases[] = {
 	  "evening, said:\n\n\"Our engineers restored the power.\"",
 	  "Our engineers restored the power.", EX_DIRECT, "said",
 	  "President Renata Solvik", EX_SOURCE_ENTITY, NULL },
+	{ "X added: / a statement without marks in the next paragraph",
+	  "The governor added:\n\nIt is typical of the council. It talks "
+	  "and nothing moves.",
+	  "It is typical of the council. It talks and nothing moves",
+	  EX_DIRECT, "added", "The governor", EX_SOURCE_UNNAMED, NULL },
+	{ "the following: / a paragraph without marks is no quote",
+	  "The plan has three parts, the following:\n\nSell the bonds, "
+	  "cut the tax and wait.", NULL, EX_DIRECT, NULL, NULL,
+	  EX_SOURCE_NONE, NULL },
 	{ "X said ... (no that)",
 	  "Varga said Marovia would send experts to the crash site.",
 	  "Marovia would send experts to the crash site", EX_INDIRECT,

@@ -355,6 +355,49 @@ quote_label(const struct extract *x, const struct qt_piece *pc)
 	    TOK_UPPER) && quote_cue_punct(x, pc->first + 1, ':');
 }
 
+/*
+ * A statement set off without marks in the paragraph after "X added:" is
+ * X's, quoted whole: a cue at most a few tokens before the colon that
+ * ends paragraph p - 1, with a speaker; "the following:" has none. Its
+ * words are spoken, so no cue in them starts another quote.
+ */
+static void
+quote_block(struct qt *q, size_t p)
+{
+	struct extract		*x = q->x;
+	struct qt_pending	*pd;
+	size_t			 i, j, n, c, first = x->paras[p].first;
+
+	if (p == 0 || first == 0 || !quote_cue_punct(x, first - 1, ':') ||
+	    (x->toks[first].flags & (TOK_QUOTE | TOK_SQUOTE)) ||
+	    quote_words(x, first, x->paras[p].last) < QT_SHORT)
+		return;
+	c = first - 1;
+	for (j = c; j-- > x->paras[p - 1].first && c - j <= 6;) {
+		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE) ||
+		    quote_stop(x, j))
+			return;
+		if ((n = quote_cue_at(q, j, 0)) == 0 || q->cueused[j])
+			continue;
+		i = quote_sentence(x, j);
+		i = i != EX_NONE ? x->sents[i].first : x->paras[p - 1].first;
+		pd = quote_pending_add(q);
+		if (!quote_source_before(q, j, i, &pd->sp) &&
+		    !quote_source_subject(q, j, i, &pd->sp)) {
+			q->npend--;
+			return;
+		}
+		pd->first = first;
+		pd->last = x->paras[p].last;
+		pd->kind = EX_DIRECT;
+		pd->cue_first = j;
+		pd->cue_last = j + n;
+		memset(q->cueused + j, 1, n);
+		memset(q->cueused + first, 1, pd->last - first);
+		return;
+	}
+}
+
 /* Attribute a quote over one or more pieces from its head piece. */
 static void
 quote_direct(struct qt *q, size_t k)
@@ -725,6 +768,7 @@ extract_quotes(struct extract *x)
 	}
 	quote_pieces(&q);
 	for (p = 0; p < x->nparas; p++) {
+		quote_block(&q, p);
 		for (; k < q.npieces && q.pieces[k].para == p; k++)
 			quote_direct(&q, k);
 		quote_attrib_indirect(&q, p);
