@@ -91,6 +91,15 @@ static const struct qcase cases[] = {
 	  "The plan has three parts, the following:\n\nSell the bonds, "
 	  "cut the tax and wait.", NULL, EX_DIRECT, NULL, NULL,
 	  EX_SOURCE_NONE, NULL },
+	{ "a parenthesis the sentence splitter cut is closed",
+	  "Brekk said the council would have to hear Deputy Ivo Marr "
+	  "(CD-Dros.), a former mayor of Drossen.",
+	  "the council would have to hear Deputy Ivo Marr (CD-Dros.)",
+	  EX_INDIRECT, "said", "Brekk", EX_SOURCE_ENTITY, NULL },
+	{ "a parenthesis never closed is left out",
+	  "The fund will open in June (or in July at the latest, Varga said.",
+	  "The fund will open in June", EX_INDIRECT, "said", "Varga",
+	  EX_SOURCE_ENTITY, NULL },
 	{ "X said ... (no that)",
 	  "Varga said Marovia would send experts to the crash site.",
 	  "Marovia would send experts to the crash site", EX_INDIRECT,

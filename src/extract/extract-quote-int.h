@@ -124,6 +124,11 @@ void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
 /* Indirect speech in paragraph p (extract-quote-attrib.c). */
 void	 quote_attrib_indirect(struct qt *, size_t);
 
+/* extract-quote-span.c */
+size_t	 quote_span_dateline(const struct extract *, size_t, size_t);
+size_t	 quote_span_trim(const struct extract *, size_t, size_t);
+size_t	 quote_span_paren(const struct extract *, size_t, size_t);
+
 /* extract-quote-speaker.c */
 void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);
 

@@ -495,37 +495,6 @@ quote_cmp(const void *a, const void *b)
 	return 0;
 }
 
-/*
- * Skip the dateline that opens a paragraph, "KORVALA, March 3 (MARNA) --"
- * or "WASHINGTON --": a word in capitals, then capitalised words, numbers,
- * commas, dots and brackets, then a dash. It is the writer's, never the
- * speaker's. Returns the first token of what follows, or first.
- */
-static size_t
-quote_dateline(const struct extract *x, size_t first, size_t last)
-{
-	size_t		i;
-	unsigned	f;
-
-	if (!(x->toks[first].flags & TOK_PARA) ||
-	    !(x->toks[first].flags & TOK_UPPER))
-		return first;
-	for (i = first + 1; i < last && i < first + 14; i++) {
-		f = x->toks[i].flags;
-		if ((f & TOK_DASH) || quote_cue_punct(x, i, '-'))
-			return i + 1 < last ? i + 1 : first;
-		if (f & TOK_WORD) {
-			if (!(f & (TOK_CAP | TOK_DIGIT)))
-				return first;
-		} else if (!quote_cue_punct(x, i, ',') &&
-		    !quote_cue_punct(x, i, '.') &&
-		    !quote_cue_punct(x, i, '(') &&
-		    !quote_cue_punct(x, i, ')'))
-			return first;
-	}
-	return first;
-}
-
 /* Give out a pending quote as an ex_quote. */
 static void
 quote_emit(struct qt *q, const struct qt_pending *pd)
@@ -549,10 +518,10 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 		eq.start = x->toks[pc->open + 1].start;
 		eq.end = x->toks[last - 1].end;
 	} else {
-		first = quote_dateline(x, first, last);
-		while (last > first && (x->toks[last - 1].flags &
-		    TOK_PUNCT) && !(x->toks[last - 1].flags & TOK_QUOTE))
-			last--;
+		first = quote_span_dateline(x, first, last);
+		last = quote_span_trim(x, first, last);
+		last = quote_span_trim(x, first, quote_span_paren(x, first,
+		    last));
 		if (last == first)
 			return;
 		eq.start = x->toks[first].start;
