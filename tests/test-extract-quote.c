@@ -100,6 +100,11 @@ static const struct qcase cases[] = {
 	  "The fund will open in June (or in July at the latest, Varga said.",
 	  "The fund will open in June", EX_INDIRECT, "said", "Varga",
 	  EX_SOURCE_ENTITY, NULL },
+	{ "a title inside reported words leaves them indirect",
+	  "Varga said the minister had read \"The Lighthouse Keepers of "
+	  "Drossen\" on the flight.",
+	  "the minister had read \"The Lighthouse Keepers of Drossen\" on "
+	  "the flight", EX_INDIRECT, "said", "Varga", EX_SOURCE_ENTITY, NULL },
 	{ "X said ... (no that)",
 	  "Varga said Marovia would send experts to the crash site.",
 	  "Marovia would send experts to the crash site", EX_INDIRECT,

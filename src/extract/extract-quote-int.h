@@ -38,6 +38,7 @@ struct qt_piece {
 	int		cued;		/* has a cue of its own */
 	int		absorbed;	/* part of an indirect quote's words */
 	int		emitted;	/* given out as a direct quote */
+	int		title;		/* a title's words: "The Art of the Deal" */
 	struct qt_speaker sp;		/* once emitted: its speaker */
 	size_t		cue_first, cue_last;
 };
@@ -134,6 +135,8 @@ void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);
 
 /* extract-quote.c */
 struct qt_pending *quote_pending_add(struct qt *);
+/* Is quote mark k a title's, not words spoken? */
+int	 quote_piece_title(const struct qt *, size_t);
 size_t	 quote_sentence(const struct extract *, size_t);
 
 #endif

@@ -450,6 +450,7 @@ quote_direct(struct qt *q, size_t k)
 	    quote_stop(x, pc->open - 1))) {
 		/* ''An American Son'', "Here's the Thing.", but not the
 		 * rest of a quote split by its cue: ", she said. "Not now." */
+		pc->title = 1;
 		q->npend--;
 		return;
 	}
@@ -648,6 +649,13 @@ quote_flush(struct qt *q, size_t p)
 		q->carrypara = p;
 	}
 	q->npend = 0;
+}
+
+/* Is quote mark k a title's, not words spoken? */
+int
+quote_piece_title(const struct qt *q, size_t k)
+{
+	return q->inq[k] != EX_NONE && q->pieces[q->inq[k]].title;
 }
 
 /* The sentence token tok is in, or EX_NONE. */
