@@ -157,6 +157,9 @@ test_quote_marks_world(void **state)
 	check_marks("He said: \xc2\xabNon.\xc2\xbb Then.", "OC");
 	/* German and Danish \xc2\xbbQ\xc2\xab */
 	check_marks("He said: \xc2\xbbVi giver ikke op.\xc2\xab Then.", "OC");
+	/* Swedish and Finnish \xe2\x80\x9dQ\xe2\x80\x9d and \xc2\xbbQ\xc2\xbb */
+	check_marks("Hon sa: \xe2\x80\x9dNej.\xe2\x80\x9d Then.", "OC");
+	check_marks("Hon sa: \xc2\xbbNej.\xc2\xbb Then.", "OC");
 	/* corner brackets */
 	check_marks("She said: \xe3\x80\x8cNo.\xe3\x80\x8d Then.", "OC");
 	/* English marks after a German quote closed */

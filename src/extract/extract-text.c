@@ -507,8 +507,9 @@ text_mark_space(const struct extract *x, const struct ex_token *t)
 /*
  * Which way a curly mark or guillemet faces, given the low mark („ or ‚)
  * left open before it: “ closes „ and ‘ closes ‚ (German), else they
- * open; « and » face by the space around them, so that French « Q » and
- * German or Danish »Q« both pair; the corner brackets 「」『』 say so.
+ * open; « and » face by the space around them, so that French « Q »,
+ * German or Danish »Q« and Swedish »Q» all pair; the corner brackets
+ * 「」『』 say so.
  */
 static unsigned
 text_mark_curly(const struct extract *x, const struct ex_token *t,
@@ -562,6 +563,8 @@ text_quote_marks(struct extract *x)
 			if (f == 0 && (t->flags & TOK_QUOTE))
 				f = open ? TOK_CLOSE : TOK_OPEN;
 		}
+		if (c == 0x201d && !open && text_mark_space(x, t) == TOK_OPEN)
+			f = TOK_OPEN;	/* Swedish and Finnish ”Q” */
 		t->flags |= f;
 		if (t->flags & TOK_QUOTE) {
 			open = (t->flags & TOK_OPEN) != 0;
