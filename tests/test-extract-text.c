@@ -160,6 +160,8 @@ test_quote_marks_world(void **state)
 	/* Swedish and Finnish \xe2\x80\x9dQ\xe2\x80\x9d and \xc2\xbbQ\xc2\xbb */
 	check_marks("Hon sa: \xe2\x80\x9dNej.\xe2\x80\x9d Then.", "OC");
 	check_marks("Hon sa: \xc2\xbbNej.\xc2\xbb Then.", "OC");
+	/* a quote closed with the opening mark typed again */
+	check_marks("He said: \xe2\x80\x9cNo.\xe2\x80\x9c\n\nThen.", "OC");
 	/* corner brackets */
 	check_marks("She said: \xe3\x80\x8cNo.\xe3\x80\x8d Then.", "OC");
 	/* English marks after a German quote closed */

@@ -565,6 +565,9 @@ text_quote_marks(struct extract *x)
 		}
 		if (c == 0x201d && !open && text_mark_space(x, t) == TOK_OPEN)
 			f = TOK_OPEN;	/* Swedish and Finnish ”Q” */
+		else if (c == 0x201c && open && !dlow &&
+		    text_mark_space(x, t) == TOK_CLOSE)
+			f = TOK_CLOSE;	/* “Q.“ typed with one mark */
 		t->flags |= f;
 		if (t->flags & TOK_QUOTE) {
 			open = (t->flags & TOK_OPEN) != 0;
