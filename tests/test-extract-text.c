@@ -112,6 +112,63 @@ test_quote_marks(void **state)
 	extract_free(&x);
 }
 
+/* The quote marks of a text, in order: O/C double, o/c single, ? unknown. */
+static void
+check_marks(const char *text, const char *want)
+{
+	struct extract	x;
+	char		got[32];
+	size_t		i, n = 0;
+	unsigned	f;
+
+	memset(&x, 0, sizeof x);
+	x.text = text;
+	x.len = strlen(text);
+	extract_tokens(&x);
+	for (i = 0; i < x.ntoks && n + 1 < sizeof got; i++) {
+		f = x.toks[i].flags;
+		if (!(f & (TOK_QUOTE | TOK_SQUOTE)))
+			continue;
+		got[n++] = (f & TOK_OPEN) ? 'O' : (f & TOK_CLOSE) ? 'C' : '?';
+		if (f & TOK_SQUOTE)
+			got[n - 1] = (char)(got[n - 1] | 0x20);
+	}
+	got[n] = '\0';
+	if (strcmp(got, want) != 0)
+		fail_msg("[%s]: marks %s, expected %s", text, got, want);
+	extract_free(&x);
+}
+
+/* The quote marks of other languages inside English text pair up. */
+static void
+test_quote_marks_world(void **state)
+{
+	(void)state;
+	/* German „Q“ and ‚Q‘ */
+	check_marks("Varga said: \xe2\x80\x9eWir gehen.\xe2\x80\x9c Then.",
+	    "OC");
+	check_marks("Varga said: \xe2\x80\x9aWir gehen.\xe2\x80\x98 Then.",
+	    "oc");
+	/* Polish „Q” */
+	check_marks("Brekk said: \xe2\x80\x9eNie.\xe2\x80\x9d Then.", "OC");
+	/* French « Q » with no-break and thin spaces, and without */
+	check_marks("He said: \xc2\xab\xc2\xa0Non.\xe2\x80\xaf\xc2\xbb "
+	    "Then.", "OC");
+	check_marks("He said: \xc2\xabNon.\xc2\xbb Then.", "OC");
+	/* German and Danish \xc2\xbbQ\xc2\xab */
+	check_marks("He said: \xc2\xbbVi giver ikke op.\xc2\xab Then.", "OC");
+	/* Swedish and Finnish \xe2\x80\x9dQ\xe2\x80\x9d and \xc2\xbbQ\xc2\xbb */
+	check_marks("Hon sa: \xe2\x80\x9dNej.\xe2\x80\x9d Then.", "OC");
+	check_marks("Hon sa: \xc2\xbbNej.\xc2\xbb Then.", "OC");
+	/* a quote closed with the opening mark typed again */
+	check_marks("He said: \xe2\x80\x9cNo.\xe2\x80\x9c\n\nThen.", "OC");
+	/* corner brackets */
+	check_marks("She said: \xe3\x80\x8cNo.\xe3\x80\x8d Then.", "OC");
+	/* English marks after a German quote closed */
+	check_marks("\xe2\x80\x9eJa.\xe2\x80\x9c and \xe2\x80\x9cYes."
+	    "\xe2\x80\x9d", "OCOC");
+}
+
 static void
 test_sentences(void **state)
 {
@@ -171,6 +228,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_quote_marks),
+		cmocka_unit_test(test_quote_marks_world),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_hostile),
 	};

@@ -339,7 +339,7 @@ quote_attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 	/* quote marks inside make it mixed; short quotes are absorbed */
 	for (k = q->nextmark[first]; k != EX_NONE && k < last;
 	    k = q->nextmark[k + 1]) {
-		pd->kind = EX_MIXED;
+		pd->kind = quote_piece_title(q, k) ? pd->kind : EX_MIXED;
 		if ((m = q->inq[k]) != EX_NONE && q->pieces[m].open >= first &&
 		    q->pieces[m].last <= last && !q->pieces[m].cued)
 			q->pieces[m].absorbed = 1;

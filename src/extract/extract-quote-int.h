@@ -38,6 +38,7 @@ struct qt_piece {
 	int		cued;		/* has a cue of its own */
 	int		absorbed;	/* part of an indirect quote's words */
 	int		emitted;	/* given out as a direct quote */
+	int		title;		/* a title's words: "The Art of the Deal" */
 	struct qt_speaker sp;		/* once emitted: its speaker */
 	size_t		cue_first, cue_last;
 };
@@ -127,6 +128,11 @@ void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
 /* Indirect speech in paragraph p (extract-quote-attrib.c). */
 void	 quote_attrib_indirect(struct qt *, size_t);
 
+/* extract-quote-span.c */
+size_t	 quote_span_dateline(const struct extract *, size_t, size_t);
+size_t	 quote_span_trim(const struct extract *, size_t, size_t);
+size_t	 quote_span_paren(const struct extract *, size_t, size_t);
+
 /* extract-quote-speaker.c */
 void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);
 /* The medium sp that carried quote pd's words; copy it to the quote. */
@@ -137,6 +143,8 @@ void	 quote_speaker_medium_out(const struct qt *, const struct qt_pending *,
 
 /* extract-quote.c */
 struct qt_pending *quote_pending_add(struct qt *);
+/* Is quote mark k a title's, not words spoken? */
+int	 quote_piece_title(const struct qt *, size_t);
 size_t	 quote_sentence(const struct extract *, size_t);
 
 #endif

@@ -302,8 +302,8 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 		    !quote_cue_punct(x, pc->open - 1, ':'))
 			return 0;
 		lo = x->paras[pc->para - 1].first;
-		if (pc->open - lo > QT_NEAR)
-			lo = pc->open - QT_NEAR;
+		if (pc->open - lo > QT_FAR)	/* X, in an address, said: */
+			lo = pc->open - QT_FAR;
 	}
 	b = pc->open - 1;
 	if (quote_cue_punct(x, b, ':') || quote_cue_punct(x, b, ','))
@@ -357,6 +357,49 @@ quote_label(const struct extract *x, const struct qt_piece *pc)
 	    TOK_UPPER) && quote_cue_punct(x, pc->first + 1, ':');
 }
 
+/*
+ * A statement set off without marks in the paragraph after "X added:" is
+ * X's, quoted whole: a cue at most a few tokens before the colon that
+ * ends paragraph p - 1, with a speaker; "the following:" has none. Its
+ * words are spoken, so no cue in them starts another quote.
+ */
+static void
+quote_block(struct qt *q, size_t p)
+{
+	struct extract		*x = q->x;
+	struct qt_pending	*pd;
+	size_t			 i, j, n, c, first = x->paras[p].first;
+
+	if (p == 0 || first == 0 || !quote_cue_punct(x, first - 1, ':') ||
+	    (x->toks[first].flags & (TOK_QUOTE | TOK_SQUOTE)) ||
+	    quote_words(x, first, x->paras[p].last) < QT_SHORT)
+		return;
+	c = first - 1;
+	for (j = c; j-- > x->paras[p - 1].first && c - j <= 6;) {
+		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE) ||
+		    quote_stop(x, j))
+			return;
+		if ((n = quote_cue_at(q, j, 0)) == 0 || q->cueused[j])
+			continue;
+		i = quote_sentence(x, j);
+		i = i != EX_NONE ? x->sents[i].first : x->paras[p - 1].first;
+		pd = quote_pending_add(q);
+		if (!quote_source_before(q, j, i, &pd->sp) &&
+		    !quote_source_subject(q, j, i, &pd->sp)) {
+			q->npend--;
+			return;
+		}
+		pd->first = first;
+		pd->last = x->paras[p].last;
+		pd->kind = EX_DIRECT;
+		pd->cue_first = j;
+		pd->cue_last = j + n;
+		memset(q->cueused + j, 1, n);
+		memset(q->cueused + first, 1, pd->last - first);
+		return;
+	}
+}
+
 /* Attribute a quote over one or more pieces from its head piece. */
 static void
 quote_direct(struct qt *q, size_t k)
@@ -404,8 +447,12 @@ quote_direct(struct qt *q, size_t k)
 		return;
 	}
 	if (quote_title(x, pc->first, pc->last) && !(pc->open > 0 &&
-	    quote_cue_punct(x, pc->open - 1, ':'))) {
-		/* ''An American Son'', "Here's the Thing." */
+	    quote_cue_punct(x, pc->open - 1, ':')) && !(k > 0 &&
+	    q->pieces[k - 1].cued && q->pieces[k - 1].para == pc->para &&
+	    quote_stop(x, pc->open - 1))) {
+		/* ''An American Son'', "Here's the Thing.", but not the
+		 * rest of a quote split by its cue: ", she said. "Not now." */
+		pc->title = 1;
 		q->npend--;
 		return;
 	}
@@ -463,14 +510,21 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 	memset(&eq, 0, sizeof eq);
 	eq.kind = pd->kind;
 	if (pd->piece != EX_NONE) {
+		/* the words between the marks, without the spaces inside
+		 * « Q » or the comma of "Q," X said */
 		pc = &q->pieces[pd->piece];
-		eq.start = x->toks[pc->open].end;
-		eq.end = pc->close != EX_NONE ? x->toks[pc->close].start :
-		    x->toks[pc->last - 1].end;
-	} else {
-		while (last > first && (x->toks[last - 1].flags &
-		    TOK_PUNCT) && !(x->toks[last - 1].flags & TOK_QUOTE))
+		last = pc->close != EX_NONE ? pc->close : pc->last;
+		if (last > pc->open + 2 && quote_cue_punct(x, last - 1, ','))
 			last--;
+		if (last <= pc->open + 1)
+			return;
+		eq.start = x->toks[pc->open + 1].start;
+		eq.end = x->toks[last - 1].end;
+	} else {
+		first = quote_span_dateline(x, first, last);
+		last = quote_span_trim(x, first, last);
+		last = quote_span_trim(x, first, quote_span_paren(x, first,
+		    last));
 		if (last == first)
 			return;
 		eq.start = x->toks[first].start;
@@ -501,6 +555,32 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 }
 
 /*
+ * Does piece pc go on with the quote of piece h, split by h's cue after
+ * it: "We will not retreat," she said. "Not now."? Then it is the same
+ * statement, however short.
+ */
+static int
+quote_split(const struct qt *q, const struct qt_piece *h,
+    const struct qt_piece *pc)
+{
+	const struct extract	*x = q->x;
+	size_t			 i;
+
+	if (h == NULL || h->close == EX_NONE || h->para != pc->para ||
+	    h->cue_first == EX_NONE || h->cue_first <= h->close ||
+	    h->sp.first == EX_NONE || pc->open < h->cue_last ||
+	    pc->open - h->close > QT_FAR)
+		return 0;
+	if (!quote_stop(x, pc->open - 1) && !quote_cue_punct(x, pc->open - 1,
+	    ','))
+		return 0;
+	for (i = h->close + 1; i < pc->open; i++)
+		if (x->toks[i].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return 0;
+	return 1;
+}
+
+/*
  * Resolve and give out paragraph p's quotes in text order: a direct quote
  * with no cue takes the speaker of the quote before it in the paragraph,
  * or, opening the paragraph, of the last quote of the paragraph before
@@ -512,7 +592,7 @@ quote_flush(struct qt *q, size_t p)
 {
 	struct extract		*x = q->x;
 	struct qt_pending	*pd;
-	struct qt_piece		*pc;
+	struct qt_piece		*pc, *h = NULL;	/* the last piece given out */
 	struct qt_speaker	 prev;
 	size_t			 i, words, le = EX_NONE;
 	int			 have = 0;
@@ -523,11 +603,15 @@ quote_flush(struct qt *q, size_t p)
 		pd = &q->pend[i];
 		pc = pd->piece != EX_NONE ? &q->pieces[pd->piece] : NULL;
 		if (pd->inherit == 2) {
-			const struct qt_piece *h = &q->pieces[pc->prev];
+			const struct qt_piece *hd = &q->pieces[pc->prev];
 
-			if (!h->emitted)
+			if (!hd->emitted)
 				continue;
-			pd->sp = h->sp;
+			pd->sp = hd->sp;
+			pd->cue_first = hd->cue_first;
+			pd->cue_last = hd->cue_last;
+		} else if (pd->inherit == 1 && quote_split(q, h, pc)) {
+			pd->sp = h->sp;		/* one statement, one cue */
 			pd->cue_first = h->cue_first;
 			pd->cue_last = h->cue_last;
 		} else if (pd->inherit == 1) {
@@ -547,6 +631,7 @@ quote_flush(struct qt *q, size_t p)
 		} else if (pd->sp.first != EX_NONE)
 			quote_speaker_resolve(q, &pd->sp, pd->cue_first);
 		if (pc != NULL) {
+			h = pc;
 			pc->emitted = 1;
 			pc->sp = pd->sp;
 			pc->cue_first = pd->cue_first;
@@ -567,6 +652,13 @@ quote_flush(struct qt *q, size_t p)
 		q->carrypara = p;
 	}
 	q->npend = 0;
+}
+
+/* Is quote mark k a title's, not words spoken? */
+int
+quote_piece_title(const struct qt *q, size_t k)
+{
+	return q->inq[k] != EX_NONE && q->pieces[q->inq[k]].title;
 }
 
 /* The sentence token tok is in, or EX_NONE. */
@@ -656,6 +748,7 @@ extract_quotes(struct extract *x)
 	}
 	quote_pieces(&q);
 	for (p = 0; p < x->nparas; p++) {
+		quote_block(&q, p);
 		for (; k < q.npieces && q.pieces[k].para == p; k++)
 			quote_direct(&q, k);
 		quote_attrib_indirect(&q, p);

@@ -90,7 +90,8 @@ static int
 text_is_dquote(uint32_t c)
 {
 	return c == '"' || c == 0x201c || c == 0x201d || c == 0x201e ||
-	    c == 0x201f || c == 0xab || c == 0xbb || c == 0x2033;
+	    c == 0x201f || c == 0xab || c == 0xbb || c == 0x2033 ||
+	    (c >= 0x300c && c <= 0x300f);
 }
 
 static int
@@ -487,44 +488,92 @@ text_right_close(const struct extract *x, size_t i)
 }
 
 /*
+ * Which way a mark faces by the space around it: TOK_OPEN, TOK_CLOSE, or
+ * 0 where that is no help.
+ */
+static unsigned
+text_mark_space(const struct extract *x, const struct ex_token *t)
+{
+	int	l = text_left_open(x, t->start);
+	int	r = text_right_close(x, t->end);
+
+	if (l && !r)
+		return TOK_OPEN;
+	if (r && !l)
+		return TOK_CLOSE;
+	return 0;
+}
+
+/*
+ * Which way a curly mark or guillemet faces, given the low mark („ or ‚)
+ * left open before it: “ closes „ and ‘ closes ‚ (German), else they
+ * open; « and » face by the space around them, so that French « Q »,
+ * German or Danish »Q« and Swedish »Q» all pair; the corner brackets
+ * 「」『』 say so.
+ */
+static unsigned
+text_mark_curly(const struct extract *x, const struct ex_token *t,
+    uint32_t c, uint32_t low)
+{
+	unsigned	f;
+
+	if (c == 0x201c || c == 0x2018)
+		return low == (c == 0x201c ? 0x201e : 0x201a) ? TOK_CLOSE :
+		    TOK_OPEN;
+	if (c == 0x201e || c == 0x201a || c == 0x2039 || c == 0x300c ||
+	    c == 0x300e)
+		return TOK_OPEN;
+	if (c == 0x201d || c == 0x2019 || c == 0x203a || c == 0x300d ||
+	    c == 0x300f)
+		return TOK_CLOSE;
+	if (c == 0xab || c == 0xbb) {
+		if ((f = text_mark_space(x, t)) != 0)
+			return f;
+		return c == 0xab ? TOK_OPEN : TOK_CLOSE;
+	}
+	return 0;
+}
+
+/*
  * Decide which quote marks open and which close: curly ones say so
- * themselves; straight ones by the space around them, and where that is
- * no help, by alternation within the paragraph.
+ * themselves, or by the low mark they close; straight ones by the space
+ * around them, and where that is no help, by alternation within the
+ * paragraph.
  */
 static void
 text_quote_marks(struct extract *x)
 {
 	struct ex_token	*t;
 	size_t		 i, n;
-	uint32_t	 c;
+	uint32_t	 c, dlow = 0, slow = 0;
+	unsigned	 f;
 	int		 open = 0;	/* a straight double mark is open */
 
 	for (i = 0; i < x->ntoks; i++) {
 		t = &x->toks[i];
 		if (t->flags & TOK_PARA)
-			open = 0;
+			open = 0, dlow = slow = 0;
 		if (!(t->flags & (TOK_QUOTE | TOK_SQUOTE)))
 			continue;
 		c = text_at(x, t->start, &n);
-		if (c == 0x201c || c == 0x2018 || c == 0x201e || c == 0x201a ||
-		    c == 0xab || c == 0x2039)
-			t->flags |= TOK_OPEN;
-		else if (c == 0x201d || c == 0x2019 || c == 0xbb ||
-		    c == 0x203a)
-			t->flags |= TOK_CLOSE;
-		else {
-			int l = text_left_open(x, t->start);
-			int r = text_right_close(x, t->end);
-
-			if (l && !r)
-				t->flags |= TOK_OPEN;
-			else if (r && !l)
-				t->flags |= TOK_CLOSE;
-			else if (t->flags & TOK_QUOTE)
-				t->flags |= open ? TOK_CLOSE : TOK_OPEN;
+		f = text_mark_curly(x, t, c, (t->flags & TOK_QUOTE) ? dlow :
+		    slow);
+		if (f == 0) {	/* " ' ` and the reversed marks */
+			f = text_mark_space(x, t);
+			if (f == 0 && (t->flags & TOK_QUOTE))
+				f = open ? TOK_CLOSE : TOK_OPEN;
 		}
-		if (t->flags & TOK_QUOTE)
+		if (c == 0x201d && !open && text_mark_space(x, t) == TOK_OPEN)
+			f = TOK_OPEN;	/* Swedish and Finnish ”Q” */
+		else if (c == 0x201c && open && !dlow &&
+		    text_mark_space(x, t) == TOK_CLOSE)
+			f = TOK_CLOSE;	/* “Q.“ typed with one mark */
+		t->flags |= f;
+		if (t->flags & TOK_QUOTE) {
 			open = (t->flags & TOK_OPEN) != 0;
+			dlow = c == 0x201e ? c : 0;
+		} else
+			slow = c == 0x201a ? c : (f == TOK_CLOSE ? 0 : slow);
 	}
 }
 

@@ -1,0 +1,96 @@
+/*
+ * The words of a quote, where the clause finding them is not exact: the
+ * dateline before them, the punctuation after them, and parentheses cut
+ * at their end.
+ */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "extract.h"
+#include "extract-quote-int.h"
+#include "banned.h"
+
+/*
+ * Skip the dateline that opens a paragraph, "KORVALA, March 3 (MARNA) --"
+ * or "WASHINGTON --": a word in capitals, then capitalised words, numbers,
+ * commas, dots and brackets, then a dash. It is the writer's, never the
+ * speaker's. Returns the first token of what follows, or first.
+ */
+size_t
+quote_span_dateline(const struct extract *x, size_t first, size_t last)
+{
+	size_t		i;
+	unsigned	f;
+
+	if (!(x->toks[first].flags & TOK_PARA) ||
+	    !(x->toks[first].flags & TOK_UPPER))
+		return first;
+	for (i = first + 1; i < last && i < first + 14; i++) {
+		f = x->toks[i].flags;
+		if ((f & TOK_DASH) || quote_cue_punct(x, i, '-'))
+			return i + 1 < last ? i + 1 : first;
+		if (f & TOK_WORD) {
+			if (!(f & (TOK_CAP | TOK_DIGIT)))
+				return first;
+		} else if (!quote_cue_punct(x, i, ',') &&
+		    !quote_cue_punct(x, i, '.') &&
+		    !quote_cue_punct(x, i, '(') &&
+		    !quote_cue_punct(x, i, ')'))
+			return first;
+	}
+	return first;
+}
+
+/* Is there a '(' in tokens [first, last)? */
+static int
+quote_span_has_open(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i;
+
+	for (i = first; i < last; i++)
+		if (quote_cue_punct(x, i, '('))
+			return 1;
+	return 0;
+}
+
+/* [first, last) without trailing punctuation but a ')' closing a '('. */
+size_t
+quote_span_trim(const struct extract *x, size_t first, size_t last)
+{
+	while (last > first && (x->toks[last - 1].flags & TOK_PUNCT) &&
+	    !(quote_cue_punct(x, last - 1, ')') &&
+	    quote_span_has_open(x, first, last - 1)))
+		last--;
+	return last;
+}
+
+/*
+ * Where [first, last) should end so as not to cut a parenthesis: past the
+ * ')' a few tokens on that closes one left open, "Don Beyer (D-Va.)";
+ * else before the '(' left open; a ')' never opened is left as it is.
+ */
+size_t
+quote_span_paren(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i, s, end, open = EX_NONE, depth = 0;
+
+	for (i = first; i < last; i++) {
+		if (quote_cue_punct(x, i, '(')) {
+			if (depth++ == 0)
+				open = i;
+		} else if (quote_cue_punct(x, i, ')') && depth > 0)
+			depth--;
+	}
+	if (depth == 0)
+		return last;
+	s = quote_sentence(x, first);
+	end = s != EX_NONE ? x->paras[x->sents[s].para].last : last;
+	for (i = last; i < end && i < last + 4; i++) {
+		if (x->toks[i].flags & (TOK_QUOTE | TOK_SQUOTE))
+			break;
+		if (quote_cue_punct(x, i, ')'))
+			return depth == 1 ? i + 1 : open;
+	}
+	return open;
+}
