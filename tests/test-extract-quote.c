@@ -321,7 +321,7 @@ static const struct qcase cases[] = {
 	{ "\"the official\" is never the named spokesperson before",
 	  "Spokesperson Kasimir Oll said Valdoria would study any proposal."
 	  "\n\n\"Nobody called us first,\" the official said.",
-	  "Nobody called us first,", EX_DIRECT, ">said", "the official",
+	  "Nobody called us first", EX_DIRECT, ">said", "the official",
 	  EX_SOURCE_UNNAMED, NULL },
 	{ "a place after a preposition in the source is not the source",
 	  "Refugees have lived in Varn since March. Few people at the Varn "
@@ -346,12 +346,12 @@ static const struct qcase cases[] = {
 	  "on small towns.\n\nInterior Minister Vadim Serko said the law had "
 	  "been withdrawn. He added that the rallies were a show.\n\n"
 	  "\"Good will does not usually arrive with tear gas,\" she said.",
-	  "Good will does not usually arrive with tear gas,", EX_DIRECT,
+	  "Good will does not usually arrive with tear gas", EX_DIRECT,
 	  ">said", "she", EX_SOURCE_NONE, NULL },
 	{ "she: a name the text calls she, at the front of a sentence",
 	  "Back in Korvala, Stansk finished her speech after dark.\n\n"
 	  "\"They will have to count in the dark,\" she said.",
-	  "They will have to count in the dark,", EX_DIRECT, ">said", "she",
+	  "They will have to count in the dark", EX_DIRECT, ">said", "she",
 	  EX_SOURCE_ENTITY, "Stansk" },
 	{ "X's office said: the office, unnamed, not X",
 	  "Israeli Prime Minister Benjamin Netanyahu met the envoy on "
@@ -374,7 +374,7 @@ static const struct qcase cases[] = {
 	{ "the leader of a party named like a newspaper is no outlet",
 	  "Lidia Stansk arrived two hours late.\n\n\"They stopped us to "
 	  "check the tyres,\" the Civic Dawn leader told the crowd.",
-	  "They stopped us to check the tyres,", EX_DIRECT, "told",
+	  "They stopped us to check the tyres", EX_DIRECT, "told",
 	  "the Civic Dawn leader", EX_SOURCE_UNNAMED, NULL },
 	{ "\"His office says\": the office, unnamed",
 	  "Ruskov has barely campaigned. His office says he is too busy "
