@@ -109,12 +109,11 @@ quote_speaker_role(const struct qt *q, size_t role, const char *cls)
 	return strcmp(cls, "anon") == 0 ? &none : &q->lastperson;
 }
 
-/* Is byte offset off outside quote marks? */
-static int
-quote_speaker_outside(const struct qt *q, size_t off)
+/* The first token that ends after byte offset off. */
+static size_t
+quote_speaker_tok(const struct extract *x, size_t off)
 {
-	const struct extract	*x = q->x;
-	size_t			 lo = 0, hi = x->ntoks, mid;
+	size_t	lo = 0, hi = x->ntoks, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -123,7 +122,16 @@ quote_speaker_outside(const struct qt *q, size_t off)
 		else
 			hi = mid;
 	}
-	return lo >= x->ntoks || q->inq[lo] == EX_NONE;
+	return lo;
+}
+
+/* Is byte offset off outside quote marks? */
+static int
+quote_speaker_outside(const struct qt *q, size_t off)
+{
+	size_t	i = quote_speaker_tok(q->x, off);
+
+	return i >= q->x->ntoks || q->inq[i] == EX_NONE;
 }
 
 /* How far around a pronoun, in bytes, the text's he and she are read. */
@@ -140,22 +148,6 @@ quote_speaker_pron_gender(const struct extract *x, size_t i)
 	    extract_tok_is(x, i, "hers") || extract_tok_is(x, i, "herself"))
 		return 2;
 	return 0;
-}
-
-/* The first token that ends after byte offset off. */
-static size_t
-quote_speaker_tok(const struct extract *x, size_t off)
-{
-	size_t	lo = 0, hi = x->ntoks, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (x->toks[mid].end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /*
