@@ -6,7 +6,7 @@
 # that keeps a user's work, and JSON output.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 42
+plan 43
 
 db="$T/db"
 stories() { "$DOSSIER" --db "$db" list --json | wc -l; }
@@ -317,5 +317,15 @@ run --db "$db" remove "$tid"
 	[ "$(sql "SELECT count(*) FROM articles WHERE id = $t3")" -eq 1 ] &&
 	[ "$(sql "SELECT count(*) FROM feed_tags WHERE feed_id = $tid")" -eq 0 ]
 ok $? "remove keeps the stories the user tagged (also with a feed's tag) and drops those only feed-tagged"
+[ $? -eq 0 ] || diag "rc=$rc" "$(cat "$T/out" "$T/err")"
+
+# A store that fails while looking the feed up is an error said, not a
+# silent success (the lookup reads the feed tags: a library without them).
+cp "$db" "$T/broken.db"
+python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute("DROP TABLE feed_tags"); c.commit()' "$T/broken.db"
+run --db "$T/broken.db" add "$URL/f/world.xml"
+[ $rc -eq 1 ] && has "$T/err" "cannot read feeds"
+ok $? "a store error looking up the feed to add is reported"
 [ $? -eq 0 ] || diag "rc=$rc" "$(cat "$T/out" "$T/err")"
 exit 0

@@ -138,13 +138,14 @@ subscribe_fetch(struct subscribe *j, const char *url)
  * The document fetched from url is not a feed. If it is an HTML page,
  * fetch the feed it advertises, or read the page as one story. Returns 0
  * with j->res the feed's document (or j->f the page, j->page set), 1 if
- * the feed is there already (reported) or cannot be looked up, or -1
- * with j->err.
+ * the feed is there already (reported), or -1 with j->err (a store error
+ * looking it up too).
  */
 static int
 subscribe_discover(struct subscribe *j, const char *url)
 {
 	char	*found, *shown;
+	int	 rc;
 
 	if (!subscribe_is_html(&j->res)) {
 		xasprintf(&j->err, "neither a feed nor an HTML page (%s)",
@@ -167,9 +168,9 @@ subscribe_discover(struct subscribe *j, const char *url)
 		return feed_parse_page(j->res.data, j->res.len, url, &j->f,
 		    &j->err) != 0 ? -1 : 0;
 	}
-	/* An error looking it up ends the add unreported, as it always has. */
-	if (subscribe_known(j, j->feed_url) != 0)
-		return 1;
+	/* Known already: reported; an error looking it up is the add's. */
+	if ((rc = subscribe_known(j, j->feed_url)) != 0)
+		return rc;
 	if (subscribe_fetch(j, j->feed_url) != 0) {
 		shown = url_redact(j->feed_url);
 		xasprintf(&j->err, "the page's feed %s: %s", shown,
@@ -295,10 +296,8 @@ feed_subscribe(struct store *s, const char *given,
 	/* One spelling of an address, so a feed is never added twice. */
 	if ((norm = fetch_url_normalize(given)) != NULL)
 		url = norm;
-	/* An error looking it up ends the add unreported, as it always has. */
-	if (subscribe_known(&j, url) != 0)
-		goto out;
-	if ((rc = subscribe_read(&j, url)) == 0)
+	if ((rc = subscribe_known(&j, url)) == 0 &&
+	    (rc = subscribe_read(&j, url)) == 0)
 		rc = subscribe_store(&j);
 	if (rc < 0)
 		subscribe_failed(&j, url);
