@@ -494,10 +494,16 @@ store_setup(struct store *s, char **err)
 		 */
 		if (store_has_tables(s, &tables, err) != 0)
 			return -1;
-		if (tables)
+		/*
+		 * Another dossier may have made the schema between the two
+		 * looks: then the version says so now.
+		 */
+		if (tables && store_user_version(s, &version, err) != 0)
+			return -1;
+		if (tables && version == 0)
 			return store_foreign(s, err, "an sqlite database of "
 			    "another program");
-		if (!s->create)
+		if (!tables && !s->create)
 			return store_none(s->path, err);
 	}
 	if (!s->readonly && st_exec(s, "PRAGMA journal_mode = WAL",
