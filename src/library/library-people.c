@@ -150,18 +150,22 @@ sources_add(struct lib_entities *x, const struct store_quote *q)
 	e->spans[e->nspans++].end = q->end;
 	e->last = q->start;
 	e->count++;
+	e->corrected |= q->corrected;
 }
 
 /* Count one quote under its speaker. */
 static int
 entities_quote(const struct store_quote *q, void *arg)
 {
+	struct lib_entity	*e;
+
 	if (q->speaker_name == NULL || q->speaker_kind == NULL) {
 		sources_add(arg, q);
 		return 0;
 	}
-	entities_get(arg, LIB_SPEAKER, q->speaker_kind,
-	    q->speaker_name)->count++;
+	e = entities_get(arg, LIB_SPEAKER, q->speaker_kind, q->speaker_name);
+	e->count++;
+	e->corrected |= q->corrected;
 	return 0;
 }
 
@@ -313,6 +317,9 @@ people_quote(const struct store_quote *q, void *arg)
 	sp = &p->speakers[i];
 	sp->quotes = xreallocarray(sp->quotes, sp->n + 1, sizeof *sp->quotes);
 	sp->kinds = xreallocarray(sp->kinds, sp->n + 1, sizeof *sp->kinds);
+	sp->corrected = xreallocarray(sp->corrected, sp->n + 1,
+	    sizeof *sp->corrected);
+	sp->corrected[sp->n] = q->corrected;
 	sp->quotes[sp->n] = xstrndup(r->a->body + q->start, q->end - q->start);
 	sp->kinds[sp->n++] = xstrdup(q->kind);
 	return 0;
@@ -354,6 +361,7 @@ library_people_free(struct lib_people *p)
 		}
 		free(p->speakers[i].quotes);
 		free(p->speakers[i].kinds);
+		free(p->speakers[i].corrected);
 		free(p->speakers[i].who);
 		free(p->speakers[i].kind);
 	}

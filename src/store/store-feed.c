@@ -134,8 +134,8 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 }
 
 /*
- * The stories of a feed that carry a user's work: starred, annotated, or
- * tagged after they were stored. Tags stored with a story (its feed's
+ * The stories of a feed that carry a user's work: starred, annotated,
+ * with a quote corrected, or tagged after they were stored. Tags stored with a story (its feed's
  * categories, the feed's own tags) come back when the feed is added
  * again, and counting them would keep nearly every story of a feed with
  * categories; ingest writes them with added = the story's fetched time
@@ -145,7 +145,8 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 	"feed_id = ?1 AND (starred = 1" \
 	" OR EXISTS (SELECT 1 FROM tags t WHERE t.article_id = articles.id" \
 	"   AND t.added > articles.fetched)" \
-	" OR id IN (SELECT article_id FROM annotations))"
+	" OR id IN (SELECT article_id FROM annotations)" \
+	" OR id IN (SELECT article_id FROM quote_fixes))"
 
 /* Move the kept stories of feed ids[0] to Saved stories (ids[1]). */
 static int
@@ -399,7 +400,8 @@ article_update(struct store *s, void *arg, char **err)
 			return -1;
 	a->id = u->id;
 	if (store_article_rows(s, a, err) != 0 ||
-	    (u->x != NULL && store_extract_add(s, u->id, u->x, err) != 0) ||
+	    (u->x != NULL ? store_extract_add(s, u->id, u->x, err) :
+	    store_correct_apply(s, u->id, a->body, a->body_len, err)) != 0 ||
 	    notes_reanchor(s, u->id, u->old, a, err) != 0)
 		return -1;
 	return st_step_id(s, "INSERT INTO articles_fts (rowid, title, lead,"
