@@ -336,6 +336,16 @@ ent_chunk_titles(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 		ent_title_set(c, &t);
 		return;
 	}
+	/* a full name in apposition to a role: Petar Halm, the minister, */
+	if ((c->state == ENT_UNKNOWN || c->state == ENT_WEAK) &&
+	    b - a >= 2 && b - a <= 4 && !st->shout[a]) {
+		ent_title_apposition(st, c);
+		if (c->ta != EX_NONE) {
+			c->kind = EX_PERSON;
+			c->state = ENT_SURE;
+			return;
+		}
+	}
 	if (c->state == ENT_UNKNOWN && b - a >= 2) {
 		/* inner lexicon phrases: IRAN'S PRESIDENCY/WANA */
 		for (k = a; k < b; k++) {

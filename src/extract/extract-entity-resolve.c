@@ -411,6 +411,28 @@ ent_resolve_people(struct ent_stage *st)
 	}
 }
 
+/*
+ * A title's text from token a on, its rank first: "Col., defence
+ * ministry spokesperson" for "defence ministry spokesperson Col.".
+ */
+static char *
+ent_resolve_title_text(struct ent_stage *st, const struct ent_cand *c,
+    size_t a)
+{
+	char	*s, *rank;
+
+	if (c->ra == EX_NONE || c->ra <= a) {
+		ent_map_text(st->x, a, c->tb, &st->b);
+		return xstrdup(st->b.data);
+	}
+	ent_map_text(st->x, c->ra, c->rb, &st->b);
+	rank = xstrdup(st->b.data);
+	ent_map_text(st->x, a, c->ra, &st->b);
+	xasprintf(&s, "%s, %s", rank, st->b.data);
+	free(rank);
+	return s;
+}
+
 /* Set a person's title and affiliation from a titled mention. */
 static void
 ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
@@ -423,8 +445,7 @@ ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
 
 	if (c->ta == EX_NONE)
 		return;
-	ent_map_text(x, c->ta, c->tb, &st->b);
-	m->title = xstrdup(st->b.data);
+	m->title = ent_resolve_title_text(st, c, c->ta);
 	/*
 	 * A surname alone may be someone else of that name ("President
 	 * Clinton" after "Hillary Clinton"): it titles only the mention.
@@ -432,17 +453,35 @@ ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
 	ent_map_text(x, c->a, c->b, &st->b);
 	if (strcmp(st->b.data, e->name) != 0)
 		return;
-	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
-		ent_map_text(x, c->ha, c->tb, &st->b);
-		e->title = xstrdup(st->b.data);
+	ac = c->affil_cand != EX_NONE ? &st->cands[c->affil_cand] : NULL;
+	if (ac != NULL && (ac->entity == EX_NONE ||
+	    x->ents[ac->entity].kind == EX_PERSON))
+		ac = NULL;
+	/*
+	 * The body written before a role in lower case is part of it
+	 * ("Civic Dawn leader"); before an office ("Velmark Foreign
+	 * Minister"), and a state anywhere, it is the affiliation only.
+	 */
+	if (e->title == NULL && ac != NULL && c->ta != EX_NONE &&
+	    c->ta < c->ha && ac->a >= c->ta && ac->b <= c->tb &&
+	    x->ents[ac->entity].kind != EX_PLACE &&
+	    !(x->toks[(c->ra != EX_NONE ? c->ra : c->tb) - 1].flags &
+	    TOK_CAP)) {
+		e->title = ent_resolve_title_text(st, c, c->ta);
+		if (affil == NULL && e->affiliation == NULL) {
+			ent_map_text(x, c->ta, ac->b, &st->b);
+			e->affiliation = xstrdup(st->b.data);
+		}
 	}
-	if (affil == NULL && c->affil_cand != EX_NONE) {
-		ac = &st->cands[c->affil_cand];
-		if (ac->entity != EX_NONE)
-			affil = x->ents[ac->entity].name;
-	}
+	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb)
+		e->title = ent_resolve_title_text(st, c, c->ha);
+	if (affil == NULL && ac != NULL)
+		affil = x->ents[ac->entity].name;
+	/* Marovian: Marovia where the text names it */
 	if (affil == NULL && c->affil_tok != EX_NONE) {
-		ent_map_text(x, c->affil_tok, c->affil_tok + 1, &st->b);
+		if (!ent_doc_demonym_place(st, c->affil_tok, &st->b))
+			ent_map_text(x, c->affil_tok, c->affil_tok + 1,
+			    &st->b);
 		affil = st->b.data;
 	}
 	if (e->affiliation == NULL && affil != NULL)
