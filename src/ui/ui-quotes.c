@@ -68,6 +68,22 @@ quotes_line(struct ui *ui, int y, int x, int cols, const char *text)
 	ui_put_cut(y + 1, x, cols, text, len, a);
 }
 
+/* The speaker's role as the sidebar shows it (library_role), or NULL. */
+static const char *
+quotes_role(struct ui *ui)
+{
+	const struct lib_entity	*e;
+	size_t			 i;
+
+	for (i = 0; i < ui->side.ents.n; i++) {
+		e = &ui->side.ents.v[i];
+		if (!e->unnamed && e->group <= LIB_PERSON &&
+		    e->title != NULL && strcmp(e->name, ui->quotes.name) == 0)
+			return e->title;
+	}
+	return NULL;
+}
+
 /* Draw the quotes view in the article pane. */
 static void
 quotes_draw(struct ui *ui)
@@ -79,8 +95,9 @@ quotes_draw(struct ui *ui)
 	size_t			 i, vis;
 	attr_t			 a;
 
-	xasprintf(&title, "Quotes: %s (%zu)", ui->quotes.name,
-	    ui->quotes.list.n);
+	xasprintf(&title, "Quotes: %s%s%s (%zu)", ui->quotes.name,
+	    quotes_role(ui) != NULL ? ", " : "", quotes_role(ui) != NULL ?
+	    quotes_role(ui) : "", ui->quotes.list.n);
 	ui_box(ui, PANE_ARTICLE, title);
 	free(title);
 	vis = (size_t)(rows / per > 0 ? rows / per : 1);
