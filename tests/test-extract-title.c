@@ -69,6 +69,17 @@ static const struct title_case cases[] = {
 	  "Marovian foreign minister" },
 	{ "Lidia Stansk, the Civic Dawn leader, said the count was false.",
 	  "Lidia Stansk", "Civic Dawn leader", NULL, "Civic Dawn leader" },
+	/* a title in apposition before the name */
+	{ "The talks failed. The spokesperson for the Valdorian foreign "
+	  "ministry, Kasimir Oll, said more names would follow. Valdoria "
+	  "waits.", "Kasimir Oll",
+	  "spokesperson for the Valdorian foreign ministry", "Valdoria",
+	  NULL },
+	{ "A senior adviser to the Sarvenian president, Marta Voll, "
+	  "resigned.", "Marta Voll", NULL, NULL, NULL },
+	/* a lower-case role keeps no capital the sentence gave it */
+	{ "Foreign ministry spokesperson Kasimir Oll told reporters so.",
+	  "Kasimir Oll", "foreign ministry spokesperson", NULL, NULL },
 	/* the demonym of a place the story names is that place */
 	{ "Dalmarran Prime Minister Tarik Hallem chaired the meeting. "
 	  "Dalmarra will pay.", "Tarik Hallem", "Prime Minister", "Dalmarra",

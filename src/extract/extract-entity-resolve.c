@@ -413,7 +413,9 @@ ent_resolve_people(struct ent_stage *st)
 
 /*
  * A title's text from token a on, its rank first: "Col., defence
- * ministry spokesperson" for "defence ministry spokesperson Col.".
+ * ministry spokesperson" for "defence ministry spokesperson Col."; a
+ * lower-case role keeps no capital a sentence gave it (unless the word
+ * is a name's elsewhere: "Commission chairman").
  */
 static char *
 ent_resolve_title_text(struct ent_stage *st, const struct ent_cand *c,
@@ -423,7 +425,15 @@ ent_resolve_title_text(struct ent_stage *st, const struct ent_cand *c,
 
 	if (c->ra == EX_NONE || c->ra <= a) {
 		ent_map_text(st->x, a, c->tb, &st->b);
-		return xstrdup(st->b.data);
+		s = xstrdup(st->b.data);
+		/* a sentence's capital: "Foreign ministry spokesperson" */
+		if (st->weak[a] && a + 1 < c->tb && *s >= 'A' && *s <= 'Z' &&
+		    !(st->x->toks[a].flags & TOK_UPPER) &&
+		    !(st->x->toks[a + 1].flags & TOK_CAP) &&
+		    !(st->x->toks[c->tb - 1].flags & TOK_CAP) &&
+		    (ent_seen_lower(st, a) || ent_cap_count(st, a) <= 1))
+			*s = (char)(*s - 'A' + 'a');
+		return s;
 	}
 	ent_map_text(st->x, c->ra, c->rb, &st->b);
 	rank = xstrdup(st->b.data);

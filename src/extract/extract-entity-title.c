@@ -393,12 +393,12 @@ ent_title_run(struct ent_stage *st, size_t a, size_t b)
 }
 
 /*
- * A title in apposition: "Sergei Ryabkov, Russia's deputy foreign
- * minister, said" or "Reza Talaei-Nik, an Iranian defense ministry
- * spokesperson." Sets the candidate's title and affiliation.
+ * A title in apposition after the name: "Sergei Ryabkov, Russia's deputy
+ * foreign minister, said" or "Reza Talaei-Nik, an Iranian defense
+ * ministry spokesperson." Sets the candidate's title and affiliation.
  */
-void
-ent_title_apposition(struct ent_stage *st, struct ent_cand *c)
+static void
+ent_title_after(struct ent_stage *st, struct ent_cand *c)
 {
 	struct extract	*x = st->x;
 	size_t		 k = c->b, t0, ha, end, n, atok = EX_NONE;
@@ -456,4 +456,86 @@ ent_title_apposition(struct ent_stage *st, struct ent_cand *c)
 	c->tb = end;
 	c->affil = affil;
 	c->affil_tok = atok;
+}
+
+/*
+ * The affiliation in the words [a, b) of a role's complement: a
+ * demonym or a country ("for the Valdorian foreign ministry"). Sets c.
+ */
+static void
+ent_title_complement_affil(struct ent_stage *st, struct ent_cand *c,
+    size_t a, size_t b)
+{
+	const char	*v;
+	size_t		 k;
+
+	for (k = a; k < b; k++) {
+		if (ent_lex(st, LEX_DEMONYMS, k, 1, &v) == 1 ||
+		    ent_lex(st, LEX_COUNTRIES, k, 1, &v) == 1) {
+			c->affil = v;
+			return;
+		}
+		if (ent_capword(st->x, k) && ent_title_demonym(st, k)) {
+			c->affil_tok = k;
+			return;
+		}
+	}
+}
+
+/*
+ * A title in apposition before the name, a sentence's subject: "The
+ * spokesperson for the Valdorian foreign ministry, Kasimir Oll, said".
+ * The role's head comes first, then at most a complement of words
+ * ("for", "of" and a noun phrase) up to the comma. 1 if found.
+ */
+static int
+ent_title_fronted(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k, s, t0, end;
+	const char	*cls;
+	int		 head = 0;
+
+	if (c->a < 3 || !extract_tok_is(x, c->a - 1, ",") ||
+	    c->b >= x->ntoks || !extract_tok_is(x, c->b, ","))
+		return 0;
+	/* the sentence's start, within a title's reach */
+	for (s = c->a - 1; s > 0 && c->a - s < 2 * ENT_MAX_TITLE; s--)
+		if (x->toks[s].flags & (TOK_SENT | TOK_PARA))
+			break;
+	if (!(x->toks[s].flags & (TOK_SENT | TOK_PARA)) && s > 0)
+		return 0;
+	if (!extract_tok_is(x, s, "the") && !extract_tok_is(x, s, "a"))
+		return 0;
+	t0 = s + 1;
+	for (k = t0; k < c->a - 1; k++) {
+		if ((cls = ent_title_class(st, k)) == NULL)
+			break;
+		if (strcmp(cls, "head") == 0)
+			head = 1;
+	}
+	if (!head || k == t0)
+		return 0;
+	end = k;
+	if (k < c->a - 1) {
+		/* of the opposition, for the Valdorian foreign ministry */
+		if (!extract_tok_is(x, k, "for") && !extract_tok_is(x, k, "of"))
+			return 0;
+		for (end = k + 1; end < c->a - 1; end++)
+			if (!(x->toks[end].flags & TOK_WORD))
+				return 0;
+		ent_title_complement_affil(st, c, k + 1, end);
+	}
+	c->ta = c->ha = t0;
+	c->tb = end;
+	return 1;
+}
+
+/* A title in apposition, after the name or before it. */
+void
+ent_title_apposition(struct ent_stage *st, struct ent_cand *c)
+{
+	ent_title_after(st, c);
+	if (c->ta == EX_NONE)
+		ent_title_fronted(st, c);
 }
