@@ -53,6 +53,16 @@ static const struct title_case cases[] = {
 	  "Rear Adm.", NULL, NULL },
 	{ "Later, Lt. Gen. Radek Morsk denied it.", "Radek Morsk",
 	  "Lt. Gen.", NULL, NULL },
+	/* a rank before the name and a role after it: the rank first */
+	{ "Gen. Nadir Sahl, the head of Dalmarra's national guard, said the "
+	  "border was calm.", "Nadir Sahl",
+	  "Gen., head of Dalmarra's national guard", "Dalmarra", NULL },
+	{ "Rear Adm. Joss Penhale, the commander of the coast guard, said "
+	  "so.", "Joss Penhale", "Rear Adm., commander of the coast guard",
+	  NULL, NULL },
+	/* a title before the name keeps what follows out */
+	{ "Defence Minister Piet Harnack, the party's candidate, said no.",
+	  "Piet Harnack", "Defence Minister", NULL, NULL },
 	/* a body's role in lower case keeps the body */
 	{ "In the north, Civic Dawn leader Lidia Stansk spoke to farmers.",
 	  "Lidia Stansk", "Civic Dawn leader", "Civic Dawn", NULL },

@@ -324,8 +324,7 @@ ent_chunk_titles(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
 		if (ent_title_before(st, a, &t) != EX_NONE)
 			ent_title_set(c, &t);
-		else
-			ent_title_apposition(st, c);
+		ent_title_apposition(st, c);	/* or with a rank */
 		return;
 	}
 	if ((c->state == ENT_UNKNOWN || c->state == ENT_WEAK) &&

@@ -423,7 +423,7 @@ ent_resolve_title_text(struct ent_stage *st, const struct ent_cand *c,
 {
 	char	*s, *rank;
 
-	if (c->ra == EX_NONE || c->ra <= a) {
+	if (c->ra == EX_NONE) {
 		ent_map_text(st->x, a, c->tb, &st->b);
 		s = xstrdup(st->b.data);
 		/* a sentence's capital: "Foreign ministry spokesperson" */
@@ -437,7 +437,7 @@ ent_resolve_title_text(struct ent_stage *st, const struct ent_cand *c,
 	}
 	ent_map_text(st->x, c->ra, c->rb, &st->b);
 	rank = xstrdup(st->b.data);
-	ent_map_text(st->x, a, c->ra, &st->b);
+	ent_map_text(st->x, a, c->tb, &st->b);
 	xasprintf(&s, "%s, %s", rank, st->b.data);
 	free(rank);
 	return s;
@@ -475,8 +475,7 @@ ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
 	if (e->title == NULL && ac != NULL && c->ta != EX_NONE &&
 	    c->ta < c->ha && ac->a >= c->ta && ac->b <= c->tb &&
 	    x->ents[ac->entity].kind != EX_PLACE &&
-	    !(x->toks[(c->ra != EX_NONE ? c->ra : c->tb) - 1].flags &
-	    TOK_CAP)) {
+	    !(x->toks[c->tb - 1].flags & TOK_CAP)) {
 		e->title = ent_resolve_title_text(st, c, c->ta);
 		if (affil == NULL && e->affiliation == NULL) {
 			ent_map_text(x, c->ta, ac->b, &st->b);

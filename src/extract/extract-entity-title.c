@@ -18,6 +18,9 @@
 #include "extract-lexicon-int.h"
 #include "banned.h"
 
+static void	ent_title_complement_affil(struct ent_stage *,
+		    struct ent_cand *, size_t, size_t);
+
 /* Title class of token i: "head", "modifier", "honorific" or NULL. */
 const char *
 ent_title_class(struct ent_stage *st, size_t i)
@@ -388,6 +391,7 @@ ent_title_run(struct ent_stage *st, size_t a, size_t b)
 		}
 		ent_title_set(c, &before);
 	}
+	ent_title_apposition(st, c);	/* Gen. Nadir Sahl, the head of */
 	c->weak = 0;
 	return 1;
 }
@@ -447,6 +451,20 @@ ent_title_after(struct ent_stage *st, struct ent_cand *c)
 	}
 	if (!head || end == ha || end >= x->ntoks)
 		return;
+	/* the head of Dalmarra's national guard, */
+	if (affil == NULL && atok == EX_NONE && (extract_tok_is(x, end,
+	    "of") || extract_tok_is(x, end, "for"))) {
+		for (n = end + 1; n < x->ntoks && n - end < ENT_MAX_TITLE &&
+		    !(x->toks[n].flags & (TOK_SENT | TOK_PARA)) &&
+		    (x->toks[n].flags & (TOK_WORD | TOK_POSS)); n++)
+			;
+		if (n < x->ntoks && n > end + 1 && extract_tok_is(x, n, ",")) {
+			ent_title_complement_affil(st, c, end + 1, n);
+			affil = c->affil;
+			atok = c->affil_tok;
+			end = n;
+		}
+	}
 	/* the title ends the apposition: a comma, a stop, "said" */
 	if (!extract_tok_is(x, end, ",") && !extract_tok_is(x, end, ".") &&
 	    !extract_tok_is(x, end, "said") && !extract_tok_is(x, end, "says"))
@@ -475,8 +493,9 @@ ent_title_complement_affil(struct ent_stage *st, struct ent_cand *c,
 			c->affil = v;
 			return;
 		}
-		if (ent_capword(st->x, k) && ent_title_demonym(st, k)) {
-			c->affil_tok = k;
+		if (ent_capword(st->x, k) && (ent_title_demonym(st, k) ||
+		    (k + 1 < b && (st->x->toks[k + 1].flags & TOK_POSS)))) {
+			c->affil_tok = k;	/* Valdorian, Dalmarra's */
 			return;
 		}
 	}
@@ -531,11 +550,36 @@ ent_title_fronted(struct ent_stage *st, struct ent_cand *c)
 	return 1;
 }
 
-/* A title in apposition, after the name or before it. */
+/*
+ * A title in apposition, after the name or before it; with a rank
+ * before the name, the rank goes first: "Gen. Nadir Sahl, the head of
+ * Dalmarra's national guard" is "Gen., head of Dalmarra's national
+ * guard". Any other title before the name is left as it is.
+ */
 void
 ent_title_apposition(struct ent_stage *st, struct ent_cand *c)
 {
+	size_t	ra = EX_NONE, rb = EX_NONE;
+
+	if (c->ta != EX_NONE) {
+		if (c->ra != EX_NONE || c->affil != NULL ||
+		    c->affil_tok != EX_NONE || c->affil_cand != EX_NONE ||
+		    c->tb != c->a || !ent_title_rank(st, c->ta, c->tb))
+			return;
+		ra = c->ta;
+		rb = c->tb;
+		c->ta = c->ha = c->tb = EX_NONE;
+	}
 	ent_title_after(st, c);
-	if (c->ta == EX_NONE)
+	if (c->ta == EX_NONE && ra == EX_NONE)
 		ent_title_fronted(st, c);
+	if (ra == EX_NONE)
+		return;
+	if (c->ta == EX_NONE) {
+		c->ta = c->ha = ra;
+		c->tb = rb;
+	} else {
+		c->ra = ra;
+		c->rb = rb;
+	}
 }
