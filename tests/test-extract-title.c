@@ -90,6 +90,10 @@ static const struct title_case cases[] = {
 	/* a lower-case role keeps no capital the sentence gave it */
 	{ "Foreign ministry spokesperson Kasimir Oll told reporters so.",
 	  "Kasimir Oll", "foreign ministry spokesperson", NULL, NULL },
+	/* the body a titled name is of */
+	{ "Opposition lawmaker Kai Lemmer, of the Federal Left party, said "
+	  "the sale was rushed.", "Kai Lemmer", "opposition lawmaker",
+	  "Federal Left", NULL },
 	/* the demonym of a place the story names is that place */
 	{ "Dalmarran Prime Minister Tarik Hallem chaired the meeting. "
 	  "Dalmarra will pay.", "Tarik Hallem", "Prime Minister", "Dalmarra",

@@ -324,7 +324,7 @@ ent_chunk_titles(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
 		if (ent_title_before(st, a, &t) != EX_NONE)
 			ent_title_set(c, &t);
-		ent_title_apposition(st, c);	/* or with a rank */
+		ent_title_apposition(st, c);	/* with a rank, or "of" */
 		return;
 	}
 	if ((c->state == ENT_UNKNOWN || c->state == ENT_WEAK) &&
@@ -333,6 +333,7 @@ ent_chunk_titles(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		ent_title_set(c, &t);
+		ent_title_apposition(st, c);	/* with a rank, or "of" */
 		return;
 	}
 	/* a full name in apposition to a role: Petar Halm, the minister, */

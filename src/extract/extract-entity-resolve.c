@@ -443,6 +443,44 @@ ent_resolve_title_text(struct ent_stage *st, const struct ent_cand *c,
 	return s;
 }
 
+/*
+ * The name of the body or place a candidate starting at token k names
+ * (an entity, or a later candidate's own words), or NULL; free it.
+ */
+static char *
+ent_resolve_affil_at(struct ent_stage *st, size_t k)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*p;
+	struct buf	 b;
+	size_t		 i;
+
+	for (i = 0; i < st->ncands; i++) {
+		p = &st->cands[i];
+		if (p->a != k || p->state == ENT_DROP || p->kind == EX_PERSON)
+			continue;
+		if (p->entity != EX_NONE)
+			return x->ents[p->entity].kind == EX_PERSON ? NULL :
+			    xstrdup(x->ents[p->entity].name);
+		if (p->canon != NULL)
+			return xstrdup(p->canon);
+		buf_init(&b);
+		ent_map_text(x, p->a, p->b, &b);
+		return b.data;
+	}
+	/* of the Federal Left party: its capitalised words */
+	if (k > 1 && (extract_tok_is(x, k - 1, "of") ||
+	    (extract_tok_is(x, k - 1, "the") &&
+	    extract_tok_is(x, k - 2, "of")))) {
+		for (i = k; i < x->ntoks && i - k < 4 && ent_capword(x, i); i++)
+			;
+		buf_init(&b);
+		ent_map_text(x, k, i, &b);
+		return b.data;
+	}
+	return NULL;
+}
+
 /* Set a person's title and affiliation from a titled mention. */
 static void
 ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
@@ -486,6 +524,11 @@ ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
 		e->title = ent_resolve_title_text(st, c, c->ha);
 	if (affil == NULL && ac != NULL)
 		affil = x->ents[ac->entity].name;
+	/* Valdoria's, of the Federal Left party: the name found there */
+	if (affil == NULL && c->affil_tok != EX_NONE && e->affiliation ==
+	    NULL && (e->affiliation = ent_resolve_affil_at(st,
+	    c->affil_tok)) != NULL)
+		return;
 	/* Marovian: Marovia where the text names it */
 	if (affil == NULL && c->affil_tok != EX_NONE) {
 		if (!ent_doc_demonym_place(st, c->affil_tok, &st->b))

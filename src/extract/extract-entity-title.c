@@ -551,6 +551,37 @@ ent_title_fronted(struct ent_stage *st, struct ent_cand *c)
 }
 
 /*
+ * The body a titled name is "of", after it: "Opposition lawmaker Kai
+ * Lemmer, of the Federal Left party, said". Its first word is the
+ * affiliation's token, the candidate it starts once resolved.
+ */
+static void
+ent_title_of(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 k = c->b, a;
+
+	if (c->tb != c->a || c->affil != NULL || c->affil_tok != EX_NONE ||
+	    c->affil_cand != EX_NONE || k + 3 >= x->ntoks ||
+	    !extract_tok_is(x, k, ",") || !extract_tok_is(x, k + 1, "of"))
+		return;
+	k += 2;
+	if (extract_tok_is(x, k, "the"))
+		k++;
+	for (a = k; k < x->ntoks && k - a < 4 && ent_capword(x, k) &&
+	    !(x->toks[k].flags & (TOK_SENT | TOK_PARA)); k++)
+		;
+	if (k == a || k >= x->ntoks)
+		return;
+	/* the Federal Left party, */
+	if ((x->toks[k].flags & TOK_WORD) && !(x->toks[k].flags & TOK_CAP) &&
+	    k + 1 < x->ntoks)
+		k++;
+	if (extract_tok_is(x, k, ",") || extract_tok_is(x, k, "."))
+		c->affil_tok = a;
+}
+
+/*
  * A title in apposition, after the name or before it; with a rank
  * before the name, the rank goes first: "Gen. Nadir Sahl, the head of
  * Dalmarra's national guard" is "Gen., head of Dalmarra's national
@@ -562,6 +593,7 @@ ent_title_apposition(struct ent_stage *st, struct ent_cand *c)
 	size_t	ra = EX_NONE, rb = EX_NONE;
 
 	if (c->ta != EX_NONE) {
+		ent_title_of(st, c);
 		if (c->ra != EX_NONE || c->affil != NULL ||
 		    c->affil_tok != EX_NONE || c->affil_cand != EX_NONE ||
 		    c->tb != c->a || !ent_title_rank(st, c->ta, c->tb))
