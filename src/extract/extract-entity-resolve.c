@@ -448,14 +448,17 @@ ent_resolve_title_text(struct ent_stage *st, const struct ent_cand *c,
  * (an entity, or a later candidate's own words), or NULL; free it.
  */
 static char *
-ent_resolve_affil_at(struct ent_stage *st, size_t k)
+ent_resolve_affil_at(struct ent_stage *st, const struct ent_cand *c,
+    size_t k)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*p;
 	struct buf	 b;
-	size_t		 i;
+	size_t		 i, ci = (size_t)(c - st->cands), near = 32;
 
-	for (i = 0; i < st->ncands; i++) {
+	/* the token is a few words from the name: so is its candidate */
+	for (i = ci > near ? ci - near : 0; i < st->ncands &&
+	    i < ci + near; i++) {
 		p = &st->cands[i];
 		if (p->a != k || p->state == ENT_DROP || p->kind == EX_PERSON)
 			continue;
@@ -526,7 +529,7 @@ ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
 		affil = x->ents[ac->entity].name;
 	/* Valdoria's, of the Federal Left party: the name found there */
 	if (affil == NULL && c->affil_tok != EX_NONE && e->affiliation ==
-	    NULL && (e->affiliation = ent_resolve_affil_at(st,
+	    NULL && (e->affiliation = ent_resolve_affil_at(st, c,
 	    c->affil_tok)) != NULL)
 		return;
 	/* Marovian: Marovia where the text names it */
