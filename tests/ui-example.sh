@@ -6,7 +6,7 @@
 example="$DOSSIER_SHARED/examples/saved-story-jpost-2023-08-26.txt"
 [ -f "$example" ] || skip_all "shared examples absent"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 9
+plan 11
 
 "$DOSSIER" --db "$T/lib.db" import -q "$example" >/dev/null 2>&1
 printf 'set theme %s/themes/default\n' "$top_srcdir" >"$T/config/dossier/config"
@@ -29,11 +29,18 @@ screen
 awk '/QUOTED/{q=1} q && /Sergei Ryabkov +3/{f=1} END{exit !f}' "$T/screen" &&
 	grep -q "Deputy Foreign Minister" "$T/screen"
 ok $? "the sidebar lists Ryabkov with his role and three quotes"
+# The role as 'dossier show' spells it: with its country.
+awk '/QUOTED/{q=1} /PEOPLE/{q=0} q && /Sergei Ryabkov/{r=NR}
+    r && NR > r && NR <= r + 2 && /\(Russia\)/{f=1} END{exit !f}' "$T/screen"
+ok $? "his role in the sidebar has its country, as in show"
 
 keys Tab
 keys Enter
 wait_for "We are independent states"
 ok $? "Enter on the speaker lists his quotes across the library"
+grep -q "Quotes: Sergei Ryabkov, Deputy Foreign Minister (Russia) (3)" \
+    "$T/screen"
+ok $? "the quotes view names him with the same role"
 
 # A country that speaks (Iran's acknowledgement) has its quotes view too.
 start 150 45 "$DOSSIER" --db "$T/lib.db"

@@ -79,7 +79,7 @@ grep -A1 "QUOTED" "$T/screen" | grep -q "Hanne Lutz  *1" &&
 ok $? "the sidebar lists the speaker with role and quote count, then names"
 
 keys Tab Enter
-wait_for "Quotes: Hanne Lutz (2)"
+wait_for "Quotes: Hanne Lutz, Economy and Energy Minister (2)"
 screen
 first=$(grep -n "We prepared for" "$T/screen" | head -1 | cut -d: -f1)
 second=$(grep -n "Our storage sites" "$T/screen" | head -1 | cut -d: -f1)
@@ -93,7 +93,7 @@ wait_for '48;5;150mOur storage sites' -e &&
 ok $? "Enter on a quote opens its story with the quote marked"
 
 keys q
-wait_for "Quotes: Hanne Lutz (2)"
+wait_for "Quotes: Hanne Lutz, Economy and Energy Minister (2)"
 ok $? "q goes back to the quotes view"
 
 keys q j Enter

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "extract.h"
 #include "import.h"
+#include "library.h"
 #include "utf8.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -154,12 +155,13 @@ json_put_item(struct buf *o, size_t i, const char *text, size_t start,
 }
 
 /* The i-th entity mention: span, type of its use, text, name, title,
-   affiliation. */
+   affiliation, and the person's role as every view shows it. */
 static void
 json_put_mention(struct buf *o, const struct extract *x, size_t i)
 {
 	const struct ex_mention	*m = &x->ments[i];
 	const struct ex_entity	*ent = &x->ents[m->entity];
+	char			*role;
 
 	json_put_item(o, i, x->text, m->start, m->end, "type",
 	    extract_kind_name(m->kind));
@@ -170,6 +172,11 @@ json_put_mention(struct buf *o, const struct extract *x, size_t i)
 	if (ent->affiliation != NULL) {
 		JSON_LIT(o, ",\"affiliation\":");
 		json_put_cstring(o, ent->affiliation);
+	}
+	if ((role = library_role(ent->title, ent->affiliation)) != NULL) {
+		JSON_LIT(o, ",\"role\":");
+		json_put_cstring(o, role);
+		free(role);
 	}
 	JSON_LIT(o, "}");
 }
@@ -385,11 +392,12 @@ const struct cmd_entry cmd_extract_entry = {
 	"UTF-8 byte offsets into that text, half-open.\n"
 	"\n"
 	"      --json      one JSON object per file: file, entities (start,\n"
-	"                  end, type, text, name, title) and quotes (start,\n"
-	"                  end, kind, text, cue, speaker: start, end, text,\n"
-	"                  name, source, medium; or null); medium is what\n"
-	"                  carried the speaker's words (\"X said Q, according\n"
-	"                  to AGENCY\": start, end, text, name), or null\n"
+	"                  end, type, text, name, title, affiliation, role)\n"
+	"                  and quotes (start, end, kind, text, cue, speaker:\n"
+	"                  start, end, text, name, source, medium; or\n"
+	"                  null); medium is what carried the speaker's\n"
+	"                  words (\"X said Q, according to AGENCY\": start,\n"
+	"                  end, text, name), or null\n"
 	"      --raw       analyse the whole file as plain text\n",
 	cmd_extract_options, 0, cmd_extract
 };

@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 
 #include "cmd.h"
+#include "library.h"
 #include "plural.h"
 #include "store.h"
 #include "url.h"
@@ -63,16 +64,14 @@ void
 cmd_print_entity(FILE *f, const char *name, const char *title,
     const char *affiliation)
 {
+	char	*role = library_role(title, affiliation);
+
 	cmd_print_line(f, name);
-	if (title != NULL) {
+	if (role != NULL) {
 		fputs(", ", f);
-		cmd_print_line(f, title);
+		cmd_print_line(f, role);
 	}
-	if (affiliation != NULL) {
-		fputs(" (", f);
-		cmd_print_line(f, affiliation);
-		fputc(')', f);
-	}
+	free(role);
 }
 
 void

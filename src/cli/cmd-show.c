@@ -45,6 +45,7 @@ show_json_mention(const struct store_mention *m, void *arg)
 {
 	struct show_json	*sj = arg;
 	struct json_object	*o;
+	char			*role;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "start", json_object_new_int64((int64_t)m->start));
@@ -54,6 +55,9 @@ show_json_mention(const struct store_mention *m, void *arg)
 	json_object_object_add(o, "name", jstr(m->name));
 	json_object_object_add(o, "title", jstr(m->title));
 	json_object_object_add(o, "affiliation", jstr(m->affiliation));
+	role = library_role(m->title, m->affiliation);
+	json_object_object_add(o, "role", jstr(role));
+	free(role);
 	json_object_array_add(sj->arr, o);
 	return 0;
 }

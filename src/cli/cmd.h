@@ -134,6 +134,7 @@ void	 cmd_print_line(FILE *, const char *);
 /* Print an address as cmd_print_line does, its password hidden. */
 void	 cmd_print_url(FILE *, const char *);
 void	 cmd_print_dropped(FILE *, size_t, const char *);
+/* A name and its role (library_role of a title and an affiliation). */
 void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
 /* Print tags as "  #a #b" (nothing if there are none). */
 void	 cmd_print_tags(FILE *, char *const *, size_t);

@@ -324,8 +324,7 @@ ent_chunk_titles(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
 		if (ent_title_before(st, a, &t) != EX_NONE)
 			ent_title_set(c, &t);
-		else
-			ent_title_apposition(st, c);
+		ent_title_apposition(st, c);	/* with a rank, or "of" */
 		return;
 	}
 	if ((c->state == ENT_UNKNOWN || c->state == ENT_WEAK) &&
@@ -334,7 +333,18 @@ ent_chunk_titles(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		ent_title_set(c, &t);
+		ent_title_apposition(st, c);	/* with a rank, or "of" */
 		return;
+	}
+	/* a full name in apposition to a role: Petar Halm, the minister, */
+	if ((c->state == ENT_UNKNOWN || c->state == ENT_WEAK) &&
+	    b - a >= 2 && b - a <= 4 && !st->shout[a]) {
+		ent_title_apposition(st, c);
+		if (c->ta != EX_NONE) {
+			c->kind = EX_PERSON;
+			c->state = ENT_SURE;
+			return;
+		}
 	}
 	if (c->state == ENT_UNKNOWN && b - a >= 2) {
 		/* inner lexicon phrases: IRAN'S PRESIDENCY/WANA */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "extract.h"
 #include "extract-entity-int.h"
 #include "extract-lexicon-int.h"
@@ -76,9 +77,13 @@ ent_doc_has_demonym(struct ent_stage *st, const char *w, size_t n)
 	    ent_doc_form(st, w, n, 0, "is");
 }
 
-/* Is the word w a demonym of a word the text writes (Marovian)? */
-static int
-ent_doc_is_demonym(struct ent_stage *st, const char *w, size_t n)
+/*
+ * The word of the text that w is a demonym of (Marovia for Marovian),
+ * written into buf (64 bytes): its length, or 0 if there is none.
+ */
+static size_t
+ent_doc_demonym_base(struct ent_stage *st, const char *w, size_t n,
+    char *buf)
 {
 	static const struct {
 		const char	*suffix, *base;
@@ -86,7 +91,6 @@ ent_doc_is_demonym(struct ent_stage *st, const char *w, size_t n)
 		{ "ans", "a" }, { "an", "a" }, { "ans", "o" }, { "an", "o" },
 		{ "ese", "" }, { "ese", "a" }, { "is", "" }, { "i", "" }
 	};
-	char	 buf[64];
 	size_t	 k, sn, bn;
 
 	if (n > 40)
@@ -101,9 +105,51 @@ ent_doc_is_demonym(struct ent_stage *st, const char *w, size_t n)
 		memcpy(buf + n - sn, forms[k].base, bn);
 		if (ent_doc_capital_word(st, buf, n - sn + bn) &&
 		    ent_doc_has_demonym(st, buf, n - sn + bn))
-			return 1;
+			return n - sn + bn;
 	}
 	return 0;
+}
+
+/* Is the word w a demonym of a word the text writes (Marovian)? */
+static int
+ent_doc_is_demonym(struct ent_stage *st, const char *w, size_t n)
+{
+	char	buf[64];
+
+	return ent_doc_demonym_base(st, w, n, buf) > 0;
+}
+
+/* Is token i a demonym of a name the text writes: Marovian, Dalmarran? */
+int
+ent_doc_demonym_tok(struct ent_stage *st, size_t i)
+{
+	size_t		 n;
+	const char	*w = ent_tok(st->x, i, &n);
+
+	if (!(st->x->toks[i].flags & TOK_CAP) ||
+	    (st->x->toks[i].flags & TOK_UPPER))
+		return 0;
+	return ent_doc_is_demonym(st, w, n);
+}
+
+/*
+ * The name of the place whose demonym token i is, as the text writes
+ * it ("Marovia" for "Marovian"), into out; 0 if the text has none.
+ */
+int
+ent_doc_demonym_place(struct ent_stage *st, size_t i, struct buf *out)
+{
+	char		 buf[64];
+	size_t		 n, bn;
+	const char	*w = ent_tok(st->x, i, &n);
+
+	if ((bn = ent_doc_demonym_base(st, w, n, buf)) == 0)
+		return 0;
+	buf_reset(out);
+	buf_add(out, buf, bn);
+	buf_addc(out, '\0');
+	out->len--;
+	return 1;
 }
 
 /* Is the word with hash h ever "the" word, a people: the Maya? */

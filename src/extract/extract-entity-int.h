@@ -88,6 +88,8 @@ struct ent_cand {
 	const char	*affil;		/* affiliation from a lexicon */
 	size_t		 affil_cand;	/* or from a candidate, or EX_NONE */
 	size_t		 affil_tok;	/* or a demonym not in the lexicon */
+	size_t		 ra, rb;	/* a rank after its role, "spokesperson
+					   Col.", or EX_NONE */
 	int		 media;
 	int		 weak;		/* starts a sentence or headline */
 	int		 alone;		/* its kind holds here only: NJ */
@@ -163,6 +165,7 @@ struct ent_title {
 	const char	*affil;		/* from a lexicon */
 	size_t		 affil_cand;	/* from a candidate, or EX_NONE */
 	size_t		 affil_tok;	/* a demonym not in the lexicon */
+	size_t		 ra, rb;	/* a rank after its role, or EX_NONE */
 };
 
 /*
@@ -215,6 +218,10 @@ size_t	 ent_doc_cased(struct ent_stage *, const struct ent_cand *);
 size_t	 ent_doc_spelling(struct ent_stage *, const char *, size_t,
 	     const char *, size_t);
 int	 ent_doc_acts(struct ent_stage *, const struct ent_cand *);
+/* Is token i a demonym of a name the text writes: Marovian, Dalmarran? */
+int	 ent_doc_demonym_tok(struct ent_stage *, size_t);
+/* The place (as written) whose demonym token i is, into a buf; 0 if none. */
+int	 ent_doc_demonym_place(struct ent_stage *, size_t, struct buf *);
 
 /* Decide the open candidates; make entities and mentions
    (extract-entity-resolve.c). */

@@ -411,6 +411,79 @@ ent_resolve_people(struct ent_stage *st)
 	}
 }
 
+/*
+ * A title's text from token a on, its rank first: "Col., defence
+ * ministry spokesperson" for "defence ministry spokesperson Col."; a
+ * lower-case role keeps no capital a sentence gave it (unless the word
+ * is a name's elsewhere: "Commission chairman").
+ */
+static char *
+ent_resolve_title_text(struct ent_stage *st, const struct ent_cand *c,
+    size_t a)
+{
+	char	*s, *rank;
+
+	if (c->ra == EX_NONE) {
+		ent_map_text(st->x, a, c->tb, &st->b);
+		s = xstrdup(st->b.data);
+		/* a sentence's capital: "Foreign ministry spokesperson" */
+		if (st->weak[a] && a + 1 < c->tb && *s >= 'A' && *s <= 'Z' &&
+		    !(st->x->toks[a].flags & TOK_UPPER) &&
+		    !(st->x->toks[a + 1].flags & TOK_CAP) &&
+		    !(st->x->toks[c->tb - 1].flags & TOK_CAP) &&
+		    (ent_seen_lower(st, a) || ent_cap_count(st, a) <= 1))
+			*s = (char)(*s - 'A' + 'a');
+		return s;
+	}
+	ent_map_text(st->x, c->ra, c->rb, &st->b);
+	rank = xstrdup(st->b.data);
+	ent_map_text(st->x, a, c->tb, &st->b);
+	xasprintf(&s, "%s, %s", rank, st->b.data);
+	free(rank);
+	return s;
+}
+
+/*
+ * The name of the body or place a candidate starting at token k names
+ * (an entity, or a later candidate's own words), or NULL; free it.
+ */
+static char *
+ent_resolve_affil_at(struct ent_stage *st, const struct ent_cand *c,
+    size_t k)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*p;
+	struct buf	 b;
+	size_t		 i, ci = (size_t)(c - st->cands), near = 32;
+
+	/* the token is a few words from the name: so is its candidate */
+	for (i = ci > near ? ci - near : 0; i < st->ncands &&
+	    i < ci + near; i++) {
+		p = &st->cands[i];
+		if (p->a != k || p->state == ENT_DROP || p->kind == EX_PERSON)
+			continue;
+		if (p->entity != EX_NONE)
+			return x->ents[p->entity].kind == EX_PERSON ? NULL :
+			    xstrdup(x->ents[p->entity].name);
+		if (p->canon != NULL)
+			return xstrdup(p->canon);
+		buf_init(&b);
+		ent_map_text(x, p->a, p->b, &b);
+		return b.data;
+	}
+	/* of the Federal Left party: its capitalised words */
+	if (k > 1 && (extract_tok_is(x, k - 1, "of") ||
+	    (extract_tok_is(x, k - 1, "the") &&
+	    extract_tok_is(x, k - 2, "of")))) {
+		for (i = k; i < x->ntoks && i - k < 4 && ent_capword(x, i); i++)
+			;
+		buf_init(&b);
+		ent_map_text(x, k, i, &b);
+		return b.data;
+	}
+	return NULL;
+}
+
 /* Set a person's title and affiliation from a titled mention. */
 static void
 ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
@@ -423,8 +496,7 @@ ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
 
 	if (c->ta == EX_NONE)
 		return;
-	ent_map_text(x, c->ta, c->tb, &st->b);
-	m->title = xstrdup(st->b.data);
+	m->title = ent_resolve_title_text(st, c, c->ta);
 	/*
 	 * A surname alone may be someone else of that name ("President
 	 * Clinton" after "Hillary Clinton"): it titles only the mention.
@@ -432,17 +504,39 @@ ent_resolve_set_title(struct ent_stage *st, struct ent_cand *c,
 	ent_map_text(x, c->a, c->b, &st->b);
 	if (strcmp(st->b.data, e->name) != 0)
 		return;
-	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb) {
-		ent_map_text(x, c->ha, c->tb, &st->b);
-		e->title = xstrdup(st->b.data);
+	ac = c->affil_cand != EX_NONE ? &st->cands[c->affil_cand] : NULL;
+	if (ac != NULL && (ac->entity == EX_NONE ||
+	    x->ents[ac->entity].kind == EX_PERSON))
+		ac = NULL;
+	/*
+	 * The body written before a role in lower case is part of it
+	 * ("Civic Dawn leader"); before an office ("Velmark Foreign
+	 * Minister"), and a state anywhere, it is the affiliation only.
+	 */
+	if (e->title == NULL && ac != NULL && c->ta != EX_NONE &&
+	    c->ta < c->ha && ac->a >= c->ta && ac->b <= c->tb &&
+	    x->ents[ac->entity].kind != EX_PLACE &&
+	    !(x->toks[c->tb - 1].flags & TOK_CAP)) {
+		e->title = ent_resolve_title_text(st, c, c->ta);
+		if (affil == NULL && e->affiliation == NULL) {
+			ent_map_text(x, c->ta, ac->b, &st->b);
+			e->affiliation = xstrdup(st->b.data);
+		}
 	}
-	if (affil == NULL && c->affil_cand != EX_NONE) {
-		ac = &st->cands[c->affil_cand];
-		if (ac->entity != EX_NONE)
-			affil = x->ents[ac->entity].name;
-	}
+	if (e->title == NULL && c->ha != EX_NONE && c->ha < c->tb)
+		e->title = ent_resolve_title_text(st, c, c->ha);
+	if (affil == NULL && ac != NULL)
+		affil = x->ents[ac->entity].name;
+	/* Valdoria's, of the Federal Left party: the name found there */
+	if (affil == NULL && c->affil_tok != EX_NONE && e->affiliation ==
+	    NULL && (e->affiliation = ent_resolve_affil_at(st, c,
+	    c->affil_tok)) != NULL)
+		return;
+	/* Marovian: Marovia where the text names it */
 	if (affil == NULL && c->affil_tok != EX_NONE) {
-		ent_map_text(x, c->affil_tok, c->affil_tok + 1, &st->b);
+		if (!ent_doc_demonym_place(st, c->affil_tok, &st->b))
+			ent_map_text(x, c->affil_tok, c->affil_tok + 1,
+			    &st->b);
 		affil = st->b.data;
 	}
 	if (e->affiliation == NULL && affil != NULL)

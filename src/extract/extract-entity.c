@@ -361,6 +361,7 @@ ent_cand_add(struct ent_stage *st, size_t a, size_t b)
 	c->ta = c->tb = c->ha = EX_NONE;
 	c->affil_cand = EX_NONE;
 	c->affil_tok = EX_NONE;
+	c->ra = c->rb = EX_NONE;
 	c->entity = EX_NONE;
 	c->state = ENT_UNKNOWN;
 	c->weak = st->weak[a];

@@ -4,7 +4,8 @@
  * unnamed sources joined, then people, organisations, places and the
  * rest, each sorted by count), and library_people for 'dossier show'
  * (every entity as mentioned, and every quote under its speaker, in the
- * order the story has them).
+ * order the story has them); library_role, a person's role spelled once
+ * for every view.
  */
 #include "config.h"
 
@@ -18,6 +19,41 @@
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
+
+/* Does the title name the affiliation at a word's start (Russian, Russia)? */
+static int
+role_names(const char *title, const char *affiliation)
+{
+	size_t		 n = strlen(affiliation);
+	const char	*p;
+
+	for (p = title; *p != '\0'; p++)
+		if ((p == title || p[-1] == ' ') &&
+		    strncasecmp(p, affiliation, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A person's role as every view shows it: the title, then the
+ * affiliation in brackets unless the title names it already.
+ */
+char *
+library_role(const char *title, const char *affiliation)
+{
+	char	*s;
+
+	if (title != NULL && *title == '\0')
+		title = NULL;
+	if (affiliation != NULL && *affiliation == '\0')
+		affiliation = NULL;
+	if (title == NULL)
+		return affiliation != NULL ? xstrdup(affiliation) : NULL;
+	if (affiliation == NULL || role_names(title, affiliation))
+		return xstrdup(title);
+	xasprintf(&s, "%s (%s)", title, affiliation);
+	return s;
+}
 
 /* Find or add an entity of a group by name. */
 static struct lib_entity *
@@ -76,8 +112,8 @@ entities_mentions(struct store *s, int64_t id, struct lib_entities *x,
 		m = &p.v[i];
 		e = entities_get(x, entities_group(m->kind), m->kind, m->name);
 		e->count += m->count;
-		if (e->title == NULL && m->title != NULL)
-			e->title = xstrdup(m->title);
+		if (e->title == NULL)
+			e->title = library_role(m->title, m->affiliation);
 	}
 	library_people_free(&p);
 	return 0;

@@ -81,7 +81,8 @@ struct lib_entity {
 	enum lib_entity_group	 group;
 	char			*kind;		/* store kind */
 	char			*name;
-	char			*title;		/* role; may be NULL */
+	char			*title;		/* role (library_role); may
+						   be NULL */
 	size_t			 count;		/* quotes or mentions */
 	/*
 	 * An unnamed source ("a senior Velmark official"): kind is
@@ -147,6 +148,15 @@ struct lib_people {
 	struct lib_speaker	*speakers;
 	size_t			 nspeakers;
 };
+
+/*
+ * A person's role as every view shows it (the sidebar, the quotes view,
+ * 'dossier show' and 'extract'): the title, then the affiliation in
+ * brackets unless the title names it ("Deputy Foreign Minister
+ * (Russia)", "Civic Dawn leader"); the affiliation alone without a
+ * title; NULL if neither. Free it.
+ */
+char	*library_role(const char *, const char *);
 
 /* Read a's people (a->body for the quotes' words); -1 with *err. */
 int	 library_people(struct store *, const struct article *,

@@ -163,6 +163,7 @@ struct ui_quotes {
 	int		 shown;
 	int		 back;		/* q returns to the quotes view */
 	char		*name;
+	char		*role;		/* as the sidebar had it, or NULL */
 	struct lib_quotes list;
 	size_t		 cur;
 	size_t		 top;

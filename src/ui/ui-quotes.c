@@ -16,6 +16,22 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/* The speaker's role as the sidebar shows it (library_role), or NULL. */
+static const char *
+quotes_role(struct ui *ui)
+{
+	const struct lib_entity	*e;
+	size_t			 i;
+
+	for (i = 0; i < ui->side.ents.n; i++) {
+		e = &ui->side.ents.v[i];
+		if (!e->unnamed && e->group <= LIB_PERSON &&
+		    e->title != NULL && strcmp(e->name, ui->quotes.name) == 0)
+			return e->title;
+	}
+	return NULL;
+}
+
 /* Show every quote of a speaker in the article pane. */
 int
 ui_quotes_show(struct ui *ui, const char *kind, const char *name)
@@ -31,6 +47,9 @@ ui_quotes_show(struct ui *ui, const char *kind, const char *name)
 	}
 	free(ui->quotes.name);
 	ui->quotes.name = xstrdup(name);
+	free(ui->quotes.role);
+	ui->quotes.role = quotes_role(ui) != NULL ?
+	    xstrdup(quotes_role(ui)) : NULL;
 	ui->quotes.shown = 1;
 	ui->quotes.cur = ui->quotes.top = 0;
 	ui->focus = PANE_ARTICLE;
@@ -79,8 +98,9 @@ quotes_draw(struct ui *ui)
 	size_t			 i, vis;
 	attr_t			 a;
 
-	xasprintf(&title, "Quotes: %s (%zu)", ui->quotes.name,
-	    ui->quotes.list.n);
+	xasprintf(&title, "Quotes: %s%s%s (%zu)", ui->quotes.name,
+	    ui->quotes.role != NULL ? ", " : "", ui->quotes.role != NULL ?
+	    ui->quotes.role : "", ui->quotes.list.n);
 	ui_box(ui, PANE_ARTICLE, title);
 	free(title);
 	vis = (size_t)(rows / per > 0 ? rows / per : 1);
@@ -181,6 +201,8 @@ ui_quotes_free(struct ui *ui)
 	library_quotes_free(&ui->quotes.list);
 	free(ui->quotes.name);
 	ui->quotes.name = NULL;
+	free(ui->quotes.role);
+	ui->quotes.role = NULL;
 }
 
 const struct ui_pane_ops ui_quotes_pane = {
