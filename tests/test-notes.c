@@ -491,7 +491,11 @@ test_migrate_5(void **state)
 	    &err), 0);
 	store_close(s);
 	path = test_tmp_path("v4.db");
-	test_sql_exec(path, "DROP INDEX articles_extract_version;"
+	test_sql_exec(path, "DROP INDEX entities_key;"
+	    "DROP INDEX entities_surname;"
+	    "ALTER TABLE entities DROP COLUMN name_key;"
+	    "ALTER TABLE entities DROP COLUMN surname;"
+	    "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "DROP INDEX annotations_updated;"
 	    "DROP TABLE feed_tags;"

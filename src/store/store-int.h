@@ -48,6 +48,8 @@ struct store {
 
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
+/* store-entity.c: one entity across the library. */
+int		 store_entity_init(struct store *, char **);
 struct article;
 int		 store_article_rows(struct store *, struct article *, char **);
 
