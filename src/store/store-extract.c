@@ -92,31 +92,25 @@ store_entity_cache_clear(struct store *s)
 	s->entity_cache = NULL;
 }
 
-/* The row id of an entity, added if new. */
+/* The row id of an entity, added if new (store-entity.c). */
 static int64_t
 entity_id(struct store *s, const struct ex_entity *e, char **err)
 {
-	sqlite3_stmt	*st;
 	char		*key;
 	int64_t		 id, *slot;
 
-	if (s->entity_cache == NULL)
-		s->entity_cache = xcalloc(1, sizeof (struct store_entity_cache));
 	xasprintf(&key, "%s\t%s", extract_kind_name(e->kind), e->name);
-	if ((slot = cache_slot(s->entity_cache, key, 0)) != NULL) {
+	if (s->entity_cache != NULL &&
+	    (slot = cache_slot(s->entity_cache, key, 0)) != NULL) {
 		free(key);
 		return *slot;
 	}
-	if ((st = st_kept(s, STMT_ENTITY_ADD,
-	    "INSERT INTO entities (kind, name) VALUES (?1, ?2)"
-	    " ON CONFLICT (kind, name) DO UPDATE SET name = excluded.name"
-	    " RETURNING id", err)) != NULL) {
-		st_bind_text(st, 1, extract_kind_name(e->kind));
-		st_bind_text(st, 2, e->name);
-	}
-	/* The upsert returns a row, or fails. */
-	if ((id = st_int(s, st, -1, "cannot add entity", err)) >= 0)
+	if ((id = store_entity_id(s, e->kind, e->name, err)) >= 0) {
+		if (s->entity_cache == NULL)
+			s->entity_cache = xcalloc(1,
+			    sizeof (struct store_entity_cache));
 		*cache_slot(s->entity_cache, key, 1) = id;
+	}
 	free(key);
 	return id;
 }
@@ -211,7 +205,7 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 		if (st_step(s, st, "cannot add quote", err) < 0)
 			goto out;
 	}
-	rv = 0;
+	rv = store_entity_settle(s, article, err);
 out:
 	free(ids);
 	return rv;

@@ -1,0 +1,48 @@
+#!/bin/sh
+# One person across the library: two stories that spell a person two
+# ways (Zelensky, Volodymyr Zelenskyy) give one name in 'dossier show',
+# whichever came first; a bare surname two people share stays as the
+# story has it.
+. "$top_srcdir/tests/lib.sh"
+plan 3
+
+mkdir -p "$T/in"
+cat >"$T/in/1-bare.txt" <<'STORY'
+Talks stall in Geneva
+
+Ukrainian President Zelensky said on Monday that the talks had stalled. "We will not give up," Zelensky told reporters.
+STORY
+cat >"$T/in/2-full.txt" <<'STORY'
+Kyiv asks for air defence
+
+President Volodymyr Zelenskyy said the country needed more air defence. "Every day counts," Zelenskyy said.
+STORY
+cat >"$T/in/3-morrows.txt" <<'STORY'
+Ministers meet in Oslo
+
+Finance Minister Anna Morrow and Trade Minister Peter Morrow met on Monday. "We agreed," Anna Morrow said.
+STORY
+cat >"$T/in/4-morrow.txt" <<'STORY'
+Budget agreed
+
+Morrow said the budget was agreed on Tuesday. "It is done," Morrow told reporters.
+STORY
+run --db "$T/lib.db" import "$T/in"
+[ $rc -eq 0 ]
+ok $? "the stories are imported" || diag "$(cat "$T/err")"
+
+# names: the distinct names of a story's entities and speakers (show --json).
+names() {
+	"$DOSSIER" --db "$T/lib.db" show --json "$1" |
+	    grep -o '"name":"[^"]*"' | sort -u | tr '\n' ' '
+}
+a=$(names 1) b=$(names 2)
+[ "$a" = '"name":"Volodymyr Zelenskyy" ' ] && [ "$b" = "$a" ]
+ok $? "Zelensky and Volodymyr Zelenskyy are one person, named in full" ||
+	diag "1: $a" "2: $b"
+
+a=$(names 4)
+[ "$a" = '"name":"Morrow" ' ]
+ok $? "a surname two people of the library share joins neither" ||
+	diag "4: $a"
+
