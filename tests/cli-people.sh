@@ -2,9 +2,9 @@
 # One person across the library: two stories that spell a person two
 # ways (Zelensky, Volodymyr Zelenskyy) give one name in 'dossier show',
 # whichever came first; a bare surname two people share stays as the
-# story has it.
+# story has it; a place quoted is its state, "(government)".
 . "$top_srcdir/tests/lib.sh"
-plan 3
+plan 4
 
 mkdir -p "$T/in"
 cat >"$T/in/1-bare.txt" <<'STORY'
@@ -27,6 +27,11 @@ Budget agreed
 
 Morrow said the budget was agreed on Tuesday. "It is done," Morrow told reporters.
 STORY
+cat >"$T/in/5-state.txt" <<'STORY'
+Drone crossed the border
+
+Officials met in Valdoria on Monday. Valdoria said the drone had crossed the border without warning. Valdorian farmers were angry.
+STORY
 run --db "$T/lib.db" import "$T/in"
 [ $rc -eq 0 ]
 ok $? "the stories are imported" || diag "$(cat "$T/err")"
@@ -46,3 +51,8 @@ a=$(names 4)
 ok $? "a surname two people of the library share joins neither" ||
 	diag "4: $a"
 
+run --db "$T/lib.db" show 5
+[ $rc -eq 0 ] && has "$T/out" "  Valdoria (government) [org]" &&
+	[ "$(grep -c '^  Valdoria  x2$' "$T/out")" = 1 ]
+ok $? "a place quoted is its state; the place is listed once" ||
+	diag "$(cat "$T/out")"

@@ -4,7 +4,8 @@
  * in two stories are one entity under the fullest name, in the
  * sidebar's and show's data alike; a bare surname joins the one person
  * of that surname, and stays apart when there are several; a library
- * of the schema before keys is joined by its migration.
+ * of the schema before keys is joined by its migration. And a place
+ * quoted is its state, shown as one country.
  */
 #include "config.h"
 
@@ -272,6 +273,51 @@ test_migrate(void **state)
 	free(path);
 }
 
+/*
+ * A place that is quoted is its state speaking, and one country: the
+ * sidebar lists "Valdoria (government)" among the speakers and
+ * Valdoria once among the places, with both uses counted; 'dossier
+ * show' lists the quote under "Valdoria (government)", an org.
+ */
+static void
+test_state_speaker(void **state)
+{
+	const char	*texts[] = {
+		"Officials met in Valdoria on Monday. Valdoria said the drone "
+		"had crossed the border without warning. Valdorian farmers "
+		"were angry."
+	};
+	struct store	*s;
+	struct lib_entities e;
+	struct lib_people p;
+	struct article	 a;
+	int64_t		 ids[1];
+	char		*err = NULL, got[1024], one[256];
+	size_t		 i;
+
+	(void)state;
+	s = library("state.db", texts, 1, ids);
+	*got = '\0';
+	assert_int_equal(library_entities(s, ids[0], &e, &err), 0);
+	for (i = 0; i < e.n; i++) {
+		snprintf(one, sizeof one, "%d:%s:%s:%zu", (int)e.v[i].group,
+		    e.v[i].name, e.v[i].label, e.v[i].count);
+		test_append(got, sizeof got, one);
+	}
+	library_entities_free(&e);
+	assert_string_equal(got, "0:Valdoria:Valdoria (government):1|"
+	    "3:Valdoria:Valdoria:2|");
+	assert_int_equal(store_article_get(s, ids[0], &a, &err), 0);
+	assert_int_equal(library_people(s, &a, &p, &err), 0);
+	assert_int_equal(p.nspeakers, 1);
+	assert_string_equal(p.speakers[0].who, "Valdoria (government)");
+	assert_string_equal(p.speakers[0].kind, "org");
+	assert_int_equal(p.n, 1);
+	library_people_free(&p);
+	article_free(&a);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -280,6 +326,7 @@ main(void)
 		cmocka_unit_test(test_ambiguous),
 		cmocka_unit_test(test_capitals),
 		cmocka_unit_test(test_migrate),
+		cmocka_unit_test(test_state_speaker),
 	};
 
 	return cmocka_run_group_tests(tests, test_tmpdir_setup,
