@@ -254,15 +254,16 @@ store_entity_settle(struct store *s, int64_t article, char **err)
 	int		 rc, rv = -1;
 
 	if ((st = st_kept(s, STMT_ENTITY_SETTLE,
-	    "SELECT DISTINCT b.id, f.id FROM mentions mf"
+	    "SELECT b.id, f.id FROM (SELECT DISTINCT entity_id FROM mentions"
+	    "   WHERE article_id = ?1) mf"
 	    " CROSS JOIN entities f ON f.id = mf.entity_id"
-	    " JOIN entities b ON b.kind = 'person' AND b.name_key = f.surname"
-	    " WHERE mf.article_id = ?1"
-	    " AND f.kind = 'person' AND f.name_key <> f.surname"
+	    " CROSS JOIN entities b ON b.kind = 'person'"
+	    "   AND b.name_key = f.surname"
+	    " WHERE f.kind = 'person' AND f.name_key <> f.surname"
 	    " AND NOT EXISTS (SELECT 1 FROM mentions m"
 	    "   WHERE m.entity_id = b.id AND m.article_id = ?1)"
 	    " AND NOT EXISTS (SELECT 1 FROM entities o WHERE"
-	    "   o.surname = f.surname AND o.kind = 'person' AND o.id <> f.id"
+	    "   o.surname = b.name_key AND o.kind = 'person' AND o.id <> f.id"
 	    "   AND o.name_key <> o.surname AND EXISTS (SELECT 1 FROM"
 	    "   mentions m WHERE m.entity_id = o.id))", err)) == NULL)
 		return -1;
