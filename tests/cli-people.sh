@@ -4,7 +4,7 @@
 # whichever came first; a bare surname two people share stays as the
 # story has it; a place quoted is its state, "(government)".
 . "$top_srcdir/tests/lib.sh"
-plan 4
+plan 5
 
 mkdir -p "$T/in"
 cat >"$T/in/1-bare.txt" <<'STORY'
@@ -56,3 +56,23 @@ run --db "$T/lib.db" show 5
 	[ "$(grep -c '^  Valdoria  x2$' "$T/out")" = 1 ]
 ok $? "a place quoted is its state; the place is listed once" ||
 	diag "$(cat "$T/out")"
+
+# A library an older dossier analysed keeps the bare surname apart;
+# analysing the story again joins it.
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$T/lib.db" "INSERT INTO entities (kind, name, name_key, surname)
+	    VALUES ('person', 'Zelensky', 'zelensk', 'zelensk');
+	    UPDATE mentions SET entity_id = last_insert_rowid()
+	    WHERE article_id = 1; UPDATE quotes SET speaker_id =
+	    (SELECT id FROM entities WHERE name = 'Zelensky')
+	    WHERE article_id = 1"
+	a=$(names 1)
+	run --db "$T/lib.db" analyze 1
+	b=$(names 1)
+	[ "$a" = '"name":"Zelensky" ' ] && [ $rc -eq 0 ] &&
+	    [ "$b" = '"name":"Volodymyr Zelenskyy" ' ]
+	ok $? "dossier analyze joins a surname an older analysis kept apart" ||
+		diag "before: $a" "after: $b"
+else
+	skip "sqlite3 is not installed"
+fi
