@@ -19,7 +19,7 @@ ids() { awk '/^ *[0-9]+ [0-9][0-9][0-9][0-9]-/ { printf "%s%s", sep, $1; sep = "
 
 run --db "$db" list
 [ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 2 ] &&
-	[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 9 ]
+	[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 10 ]
 ok $? "opening it migrates it to schema 9 and keeps both stories" ||
 	diag "$(cat "$T/err")"
 

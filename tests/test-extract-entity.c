@@ -672,12 +672,46 @@ test_example(void **state)
 	free(data);
 }
 
+/* Check the key of a name. */
+static void
+check_key(enum ex_kind kind, const char *name, const char *want)
+{
+	char	*key = extract_name_key(kind, name);
+
+	assert_string_equal(key, want);
+	free(key);
+}
+
+/*
+ * The key the spellings of one name share, by the rules of a story:
+ * case and spacing, and a person's surname by its stem of five letters
+ * or more; nothing else (one letter apart needs the text's given name).
+ */
+static void
+test_name_key(void **state)
+{
+	(void)state;
+	check_key(EX_PERSON, "Volodymyr Zelenskyy", "volodymyr zelensk");
+	check_key(EX_PERSON, "Volodymyr  Zelensky", "volodymyr zelensk");
+	check_key(EX_PERSON, "Zelenskiy", "zelensk");
+	check_key(EX_PERSON, "Olena Zelenska", "olena zelenska");
+	check_key(EX_PERSON, "Dmitry Peskov", "dmitry peskov");
+	check_key(EX_PERSON, "Rossi", "rossi");		/* stem too short */
+	check_key(EX_PERSON, "Sergei Lavrov ", "sergei lavrov");
+	check_key(EX_PLACE, "KORVALA", "korvala");
+	check_key(EX_PLACE, "Italy", "italy");		/* not a person */
+	check_key(EX_ORG, "Tehran", "tehran");
+	check_key(EX_PLACE, "Teheran", "teheran");
+	check_key(EX_PERSON, "", "");
+}
+
 int
 main(void)
 {
 	static const struct CMUnitTest functions[] = {
 		cmocka_unit_test(test_title_affiliation),
 		cmocka_unit_test(test_variants),
+		cmocka_unit_test(test_name_key),
 		cmocka_unit_test(test_state_acts),
 		cmocka_unit_test(test_organisations),
 		cmocka_unit_test(test_bad_input)

@@ -491,7 +491,11 @@ test_migrate_5(void **state)
 	    &err), 0);
 	store_close(s);
 	path = test_tmp_path("v4.db");
-	test_sql_exec(path, "DROP TABLE quote_fixes;"
+	test_sql_exec(path, "DROP INDEX entities_key;"
+	    "DROP INDEX entities_surname;"
+	    "ALTER TABLE entities DROP COLUMN name_key;"
+	    "ALTER TABLE entities DROP COLUMN surname;"
+	    "DROP TABLE quote_fixes;"
 	    "DROP TABLE entity_aliases; DROP TABLE entity_fixes;"
 	    "ALTER TABLE quotes DROP COLUMN corrected;"
 	    "DROP INDEX articles_extract_version;"

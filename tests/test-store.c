@@ -522,7 +522,11 @@ test_extract_replace(void **state)
 	assert_int_equal(store_extract_count(s, 0, &err), 2);
 	store_close(s);
 	/* Back to schema 7 with a row of an old analysis: the migration. */
-	test_sql_exec(path, UNDO_9 "DROP INDEX articles_extract_version;"
+	test_sql_exec(path, "DROP INDEX entities_key;"
+	    "DROP INDEX entities_surname;"
+	    "ALTER TABLE entities DROP COLUMN name_key;"
+	    "ALTER TABLE entities DROP COLUMN surname;"
+	    UNDO_9 "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "PRAGMA user_version = 7;");
 	test_sql_exec(path, "INSERT INTO quotes (article_id, start, end, kind)"
@@ -569,7 +573,11 @@ test_migrate(void **state)
 	s = test_store_open(path);
 	store_close(s);
 	/* Make it look like a schema-1 library with a story in it. */
-	test_sql_exec(path, UNDO_9 "DROP INDEX articles_extract_version;"
+	test_sql_exec(path, "DROP INDEX entities_key;"
+	    "DROP INDEX entities_surname;"
+	    "ALTER TABLE entities DROP COLUMN name_key;"
+	    "ALTER TABLE entities DROP COLUMN surname;"
+	    UNDO_9 "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "DROP INDEX articles_starred;"
 	    "DROP INDEX articles_outlet;"
@@ -720,7 +728,11 @@ test_migrate_6(void **state)
 	assert_int_equal(store_feed_add(s, "http://x.test/v5", "Old",
 	    FEED_KIND_RSS, &id, &err), 0);
 	store_close(s);
-	test_sql_exec(path, "DROP TABLE quote_fixes;"
+	test_sql_exec(path, "DROP INDEX entities_key;"
+	    "DROP INDEX entities_surname;"
+	    "ALTER TABLE entities DROP COLUMN name_key;"
+	    "ALTER TABLE entities DROP COLUMN surname;"
+	    "DROP TABLE quote_fixes;"
 	    "DROP TABLE entity_aliases; DROP TABLE entity_fixes;"
 	    "ALTER TABLE quotes DROP COLUMN corrected;"
 	    "DROP INDEX articles_extract_version;"

@@ -170,3 +170,39 @@ ent_map_variant(const char *a, size_t an, const char *b, size_t bn,
 		return 1;
 	return loose && an >= 6 && bn >= 6 && ent_map_one_edit(a, an, b, bn);
 }
+
+/*
+ * The key every spelling of a name shares, by the rules the entity
+ * stage joins spellings with inside a story, for the store to join
+ * them across stories: case and runs of space do not count ("KORVALA"
+ * is "Korvala"), and a person's surname counts by its stem when the
+ * stem has five letters (Zelensky, Zelenskyy, Zelenskiy: "zelensk").
+ * The one-letter rule of ent_map_variant is left out: it needs the
+ * given name in the same text to trust it. New string.
+ */
+char *
+extract_name_key(enum ex_kind kind, const char *name)
+{
+	char	*key = xmalloc(strlen(name) + 1);
+	size_t	 n = 0, last = 0, sn;
+
+	for (; *name != '\0'; name++) {
+		if (*name == ' ' || *name == '\t' || *name == '\n' ||
+		    *name == '\r') {
+			if (n > 0 && key[n - 1] != ' ')
+				key[n++] = ' ';
+			continue;
+		}
+		if (n == 0 || key[n - 1] == ' ')
+			last = n;
+		key[n++] = (char)(*name >= 'A' && *name <= 'Z' ?
+		    *name - 'A' + 'a' : *name);
+	}
+	if (n > 0 && key[n - 1] == ' ')
+		n--;
+	if (kind == EX_PERSON && n > last &&
+	    (sn = ent_map_stem(key + last, n - last)) >= 5)
+		n = last + sn;
+	key[n] = '\0';
+	return key;
+}

@@ -158,4 +158,11 @@ size_t	 extract_mention_add(struct extract *, size_t start, size_t end,
 	     size_t entity);
 void	 extract_quote_add(struct extract *, const struct ex_quote *);
 
+/*
+ * The key two spellings of one name share, by the rules entities are
+ * joined with inside a story (extract-entity-namemap.c): what the store
+ * joins across stories by. New string.
+ */
+char	*extract_name_key(enum ex_kind, const char *name);
+
 #endif

@@ -5,7 +5,10 @@
  * rest, each sorted by count), and library_people for 'dossier show'
  * (every entity as mentioned, and every quote under its speaker, in the
  * order the story has them); library_role, a person's role spelled once
- * for every view.
+ * for every view. A place quoted is its state speaking (the
+ * extractor reads "Iran said" so: the mention an org, the entity the
+ * place): one country, listed once under places with every use
+ * counted, and among the speakers as "Iran (government)".
  */
 #include "config.h"
 
@@ -55,6 +58,22 @@ library_role(const char *title, const char *affiliation)
 	return s;
 }
 
+/*
+ * The name a speaker is shown by: a place quoted is its state, the
+ * place's government, as the extractor reads "Iran said" (the mention
+ * an org, the entity the place). New string.
+ */
+static char *
+people_label(const char *kind, const char *name, int speaker)
+{
+	char	*label;
+
+	if (!speaker || strcmp(kind, "place") != 0)
+		return xstrdup(name);
+	xasprintf(&label, "%s (government)", name);
+	return label;
+}
+
 /* Find or add an entity of a group by name. */
 static struct lib_entity *
 entities_get(struct lib_entities *x, enum lib_entity_group g,
@@ -73,6 +92,7 @@ entities_get(struct lib_entities *x, enum lib_entity_group g,
 	e->group = g;
 	e->kind = xstrdup(kind);
 	e->name = xstrdup(name);
+	e->label = people_label(kind, name, g == LIB_SPEAKER);
 	return e;
 }
 
@@ -177,6 +197,7 @@ sources_add(struct lib_entities *x, const struct store_quote *q)
 		/* A sidebar entry starts with a capital, as names do. */
 		if (e->name[0] >= 'a' && e->name[0] <= 'z')
 			e->name[0] = (char)(e->name[0] - 'a' + 'A');
+		e->label = xstrdup(e->name);
 		e->unnamed = 1;
 		e->title = xstrdup(strcmp(q->source_kind, "unnamed") == 0 ?
 		    "unnamed source" : "unnamed spokesperson");
@@ -261,6 +282,7 @@ library_entities_free(struct lib_entities *x)
 	for (i = 0; i < x->n; i++) {
 		free(x->v[i].kind);
 		free(x->v[i].name);
+		free(x->v[i].label);
 		free(x->v[i].title);
 		free(x->v[i].spans);
 	}
@@ -330,26 +352,33 @@ people_quote(const struct store_quote *q, void *arg)
 	struct people_read	*r = arg;
 	struct lib_people	*p = r->p;
 	struct lib_speaker	*sp;
-	const char		*who;
+	char			*label;
 	size_t			 i;
+	int			 state;
 
 	if (r->a->body == NULL || q->start > q->end ||
 	    q->end > r->a->body_len)
 		return 0;
-	who = q->speaker_name != NULL ? q->speaker_name :
-	    q->source_text != NULL ? q->source_text : "(speaker not found)";
+	state = q->speaker_name != NULL && q->speaker_kind != NULL &&
+	    strcmp(q->speaker_kind, "place") == 0;
+	label = q->speaker_name != NULL ? people_label(q->speaker_kind != NULL ?
+	    q->speaker_kind : "", q->speaker_name, 1) :
+	    xstrdup(q->source_text != NULL ? q->source_text :
+	    "(speaker not found)");
 	for (i = 0; i < p->nspeakers; i++)
-		if (strcmp(p->speakers[i].who, who) == 0)
+		if (strcmp(p->speakers[i].who, label) == 0)
 			break;
 	if (i == p->nspeakers) {
 		p->speakers = xreallocarray(p->speakers, p->nspeakers + 1,
 		    sizeof *p->speakers);
 		sp = &p->speakers[p->nspeakers++];
 		memset(sp, 0, sizeof *sp);
-		sp->who = xstrdup(who);
-		sp->kind = q->source_kind != NULL ? xstrdup(q->source_kind) :
-		    NULL;
+		sp->who = label;
+		label = NULL;
+		sp->kind = state ? xstrdup("org") : q->source_kind != NULL ?
+		    xstrdup(q->source_kind) : NULL;
 	}
+	free(label);
 	sp = &p->speakers[i];
 	sp->quotes = xreallocarray(sp->quotes, sp->n + 1, sizeof *sp->quotes);
 	sp->kinds = xreallocarray(sp->kinds, sp->n + 1, sizeof *sp->kinds);

@@ -81,6 +81,12 @@ struct lib_entity {
 	enum lib_entity_group	 group;
 	char			*kind;		/* store kind */
 	char			*name;
+	/*
+	 * What the screen shows: the name, or for a place quoted, which
+	 * is its state speaking ("Iran said"), "Iran (government)"; the
+	 * place is listed once under places, with every use counted.
+	 */
+	char			*label;
 	char			*title;		/* role (library_role); may
 						   be NULL */
 	size_t			 count;		/* quotes or mentions */
@@ -134,7 +140,9 @@ struct lib_person {
 };
 
 struct lib_speaker {
-	char	*who;			/* entity name or the source as written */
+	char	*who;			/* entity name or the source as written;
+					   a place quoted is its state:
+					   "Iran (government)", kind org */
 	char	*kind;			/* person, org, media, unnamed or NULL */
 	char	**quotes;		/* the quoted words */
 	char	**kinds;		/* each quote's kind: direct, ... */

@@ -96,7 +96,6 @@ int64_t
 store_entity_id(struct store *s, const char *kind, const char *name,
     char **err)
 {
-	sqlite3_stmt	*st;
 	char		*key, *canon = NULL;
 	int64_t		 id = -1, *slot;
 
@@ -110,15 +109,8 @@ store_entity_id(struct store *s, const char *kind, const char *name,
 	/* A name the user merged into another is that other (an alias). */
 	if (store_alias_resolve(s, kind, name, &canon, err) != 0)
 		goto out;
-	if ((st = st_kept(s, STMT_ENTITY_ADD,
-	    "INSERT INTO entities (kind, name) VALUES (?1, ?2)"
-	    " ON CONFLICT (kind, name) DO UPDATE SET name = excluded.name"
-	    " RETURNING id", err)) != NULL) {
-		st_bind_text(st, 1, kind);
-		st_bind_text(st, 2, canon);
-	}
-	/* The upsert returns a row, or fails. */
-	if ((id = st_int(s, st, -1, "cannot add entity", err)) >= 0)
+	/* The library's entity of that name or a spelling of it. */
+	if ((id = store_entity_match(s, kind, canon, err)) >= 0)
 		*cache_slot(s->entity_cache, key, 1) = id;
 out:
 	free(canon);
@@ -223,6 +215,8 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 	}
 	/* The user's corrections hold over every analysis, in its savepoint. */
 	rv = store_correct_apply(s, article, x->text, x->len, err);
+	if (rv == 0)
+		rv = store_entity_settle(s, article, err);
 out:
 	free(ids);
 	return rv;

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "extract.h"
 
 struct store_entity_cache;
 struct store_tokenizers;
@@ -26,6 +27,9 @@ enum store_stmt_id {
 	STMT_QUOTES_GET,
 	STMT_NOTES_GET,
 	STMT_ENTITY_ADD,
+	STMT_ENTITY_KEY,		/* store-entity.c */
+	STMT_ENTITY_SURNAME,
+	STMT_ENTITY_SETTLE,
 	STMT_MENTION_ADD,
 	STMT_QUOTE_ADD,
 	STMT_FTS_ADD,
@@ -51,6 +55,12 @@ struct store {
 
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
+/* store-entity.c: one entity across the library. */
+int		 store_entity_init(struct store *, char **);
+/* The entity (kind, name) is, by spelling or a unique surname, or new. */
+int64_t		 store_entity_match(struct store *, const char *, const char *,
+		     char **);
+int		 store_entity_settle(struct store *, int64_t, char **);
 struct article;
 int		 store_article_rows(struct store *, struct article *, char **);
 

@@ -270,7 +270,36 @@ static const char *const store_migrations[] = {
 	"  created INTEGER NOT NULL,"
 	"  PRIMARY KEY (kind, name)"
 	") WITHOUT ROWID;"
-	"ALTER TABLE quotes ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE quotes ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;",
+
+	/*
+	 * 9 -> 10: one entity across the library (store-entity.c). Each
+	 * entity's key, the form its spellings share, and a person's
+	 * surname key, from the SQL functions store_entity_init registers;
+	 * the entities already sharing a key are joined into the oldest
+	 * one in mixed case.
+	 */
+	"ALTER TABLE entities ADD COLUMN name_key TEXT;"
+	"ALTER TABLE entities ADD COLUMN surname TEXT;"
+	"UPDATE entities SET name_key = dossier_entity_key(kind, name),"
+	"  surname = dossier_entity_surname(kind, name);"
+	"CREATE INDEX entities_key ON entities (kind, name_key);"
+	"CREATE INDEX entities_surname ON entities (surname)"
+	"  WHERE surname IS NOT NULL;"
+	"CREATE TEMP TABLE entity_joins AS SELECT e.id AS old,"
+	"  (SELECT c.id FROM entities c WHERE c.kind = e.kind"
+	"    AND c.name_key = e.name_key"
+	"    ORDER BY c.name GLOB '*[a-z]*' DESC, c.id LIMIT 1) AS new"
+	"  FROM entities e;"
+	"DELETE FROM entity_joins WHERE old = new;"
+	"UPDATE mentions SET entity_id = (SELECT new FROM entity_joins"
+	"  WHERE old = entity_id) WHERE entity_id IN"
+	"  (SELECT old FROM entity_joins);"
+	"UPDATE quotes SET speaker_id = (SELECT new FROM entity_joins"
+	"  WHERE old = speaker_id) WHERE speaker_id IN"
+	"  (SELECT old FROM entity_joins);"
+	"DELETE FROM entities WHERE id IN (SELECT old FROM entity_joins);"
+	"DROP TABLE entity_joins;"
 };
 
 #define STORE_NMIGRATIONS \
@@ -447,6 +476,8 @@ store_connect(struct store *s, int flags, char **err)
 		return st_error(s, err, "cannot open database");
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	if (store_entity_init(s, err) != 0)
+		return -1;
 	return store_search_init(s, err);
 }
 

@@ -65,8 +65,8 @@ sidebar_rows(struct ui *ui, int draw, int top, int nrows, int *sel)
 				ui_fill(y, r->x, cols, a);
 			snprintf(num, sizeof num, "%zu", e->count);
 			nw = (int)strlen(num);
-			ui_put_cut(y, r->x + 1, cols - nw - 3, e->name,
-			    strlen(e->name), e->group == LIB_SPEAKER &&
+			ui_put_cut(y, r->x + 1, cols - nw - 3, e->label,
+			    strlen(e->label), e->group == LIB_SPEAKER &&
 			    a == ui->attr[E_SIDEBAR_ITEM] ?
 			    ui->attr[E_SPEAKER] : a);
 			ui_put(y, r->x + cols - nw - 1, nw, num, nw,

@@ -1,0 +1,290 @@
+/*
+ * One entity across the library. Inside a story the entity stage joins
+ * the spellings of a name (Zelensky and Volodymyr Zelenskyy, KORVALA and
+ * Korvala); here the stories' entities join the library's:
+ *
+ *  - a name joins the entity whose name has the same key (the rules the
+ *    entity stage uses, extract_name_key), kept in entities.name_key
+ *    and found by an index;
+ *  - a person's bare surname, in a story that never gives the full
+ *    name, joins the one person of the library named in full with that
+ *    surname (entities.surname), and stays as the story has it when
+ *    there are none or several: no link rather than a wrong one;
+ *  - once a story names a person in full, the bare surnames other
+ *    stories left alone join that person when it is the only one of
+ *    that surname (store_entity_settle), so the library does not
+ *    depend on the order stories came in.
+ *
+ * The canonical name is the fullest: the full name over a surname, a
+ * name in mixed case over one in capitals. The key and surname columns
+ * come from a migration (STORE_ENTITY_MIGRATION) that fills them with
+ * the SQL functions registered here and joins the entities already
+ * sharing a key.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "extract.h"
+#include "store.h"
+#include "store-int.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* A kind's name as the store keeps it, as extraction's enum. */
+static enum ex_kind
+entity_kind(const char *kind)
+{
+	if (strcmp(kind, "person") == 0)
+		return EX_PERSON;
+	if (strcmp(kind, "org") == 0)
+		return EX_ORG;
+	if (strcmp(kind, "place") == 0)
+		return EX_PLACE;
+	return EX_MISC;
+}
+
+/* The surname key of a person's key: its last word. */
+static const char *
+entity_surname(enum ex_kind kind, const char *key)
+{
+	const char	*p;
+
+	if (kind != EX_PERSON)
+		return NULL;
+	p = strrchr(key, ' ');
+	return p != NULL ? p + 1 : key;
+}
+
+/* SQL dossier_entity_key(kind, name) and dossier_entity_surname(...). */
+static void
+entity_sql_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*kind, *name;
+	enum ex_kind		 k;
+	const char		*sur;
+	char			*key;
+
+	(void)argc;
+	kind = sqlite3_value_text(argv[0]);
+	name = sqlite3_value_text(argv[1]);
+	if (kind == NULL || name == NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	k = entity_kind((const char *)kind);
+	key = extract_name_key(k, (const char *)name);
+	if (sqlite3_user_data(cx) == NULL)
+		sqlite3_result_text(cx, key, -1, SQLITE_TRANSIENT);
+	else if ((sur = entity_surname(k, key)) != NULL)
+		sqlite3_result_text(cx, sur, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(cx);
+	free(key);
+}
+
+/* Register the SQL functions the migration fills the keys with. */
+int
+store_entity_init(struct store *s, char **err)
+{
+	static int	surname = 1;
+
+	if (sqlite3_create_function(s->db, "dossier_entity_key", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, entity_sql_key, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_create_function(s->db, "dossier_entity_surname", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, &surname, entity_sql_key,
+	    NULL, NULL) != SQLITE_OK)
+		return st_error(s, err, "cannot register entity keys");
+	return 0;
+}
+
+/*
+ * The one person named in full whose surname key is sur and who is
+ * mentioned somewhere: its id, 0 if none or several, -1 on error.
+ */
+static int64_t
+entity_by_surname(struct store *s, const char *sur, char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id = 0;
+	int		 rc, n = 0;
+
+	if ((st = st_kept(s, STMT_ENTITY_SURNAME,
+	    "SELECT e.id FROM entities e WHERE e.surname = ?1"
+	    " AND e.kind = 'person' AND e.name_key <> e.surname"
+	    " AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)"
+	    " LIMIT 2", err)) == NULL)
+		return -1;
+	st_bind_text(st, 1, sur);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	if (st_rows_end(s, st, rc, "cannot find entity", err) != 0)
+		return -1;
+	return n == 1 ? id : 0;
+}
+
+/* Is name fuller than old: in mixed case where old is in capitals? */
+static int
+entity_fuller(const char *name, const char *old)
+{
+	const char	*p;
+	int		 lower = 0;
+
+	for (p = old; *p != '\0'; p++)
+		if (*p >= 'a' && *p <= 'z')
+			return 0;
+	for (p = name; *p != '\0'; p++)
+		lower |= *p >= 'a' && *p <= 'z';
+	return lower;
+}
+
+/*
+ * The entity of this kind whose name has this key, renamed to name if
+ * that is fuller: its id, 0 if none, -1 on error.
+ */
+static int64_t
+entity_by_key(struct store *s, const char *kind, const char *key,
+    const char *name, char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id = 0;
+	int		 rename = 0, rc;
+
+	if ((st = st_kept(s, STMT_ENTITY_KEY,
+	    "SELECT id, name FROM entities WHERE kind = ?1 AND name_key = ?2"
+	    " ORDER BY id LIMIT 1", err)) == NULL)
+		return -1;
+	st_bind_text(st, 1, kind);
+	st_bind_text(st, 2, key);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		rename = entity_fuller(name, st_text(st, 1));
+	}
+	if (st_rows_end(s, st, rc, "cannot find entity", err) != 0)
+		return -1;
+	if (rename) {
+		if ((st = st_prepare(s, "UPDATE OR IGNORE entities SET"
+		    " name = ?2 WHERE id = ?1", "cannot rename entity",
+		    err)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		st_bind_text(st, 2, name);
+		if (st_step(s, st, "cannot rename entity", err) < 0)
+			return -1;
+	}
+	return id;
+}
+
+/* The row id of the library's entity a story's (kind, name) is. */
+int64_t
+store_entity_match(struct store *s, const char *kname, const char *name,
+    char **err)
+{
+	sqlite3_stmt	*st;
+	enum ex_kind	 kind = entity_kind(kname);
+	const char	*sur;
+	char		*key = extract_name_key(kind, name);
+	int64_t		 id = 0;
+
+	sur = entity_surname(kind, key);
+	if (sur == key && *key != '\0' &&
+	    (id = entity_by_surname(s, key, err)) != 0)
+		goto out;
+	if ((id = entity_by_key(s, kname, key, name, err)) != 0)
+		goto out;
+	if ((st = st_kept(s, STMT_ENTITY_ADD,
+	    "INSERT INTO entities (kind, name, name_key, surname)"
+	    " VALUES (?1, ?2, ?3, ?4)"
+	    " ON CONFLICT (kind, name) DO UPDATE SET name_key ="
+	    " excluded.name_key, surname = excluded.surname"
+	    " RETURNING id", err)) != NULL) {
+		st_bind_text(st, 1, kname);
+		st_bind_text(st, 2, name);
+		st_bind_text(st, 3, key);
+		st_bind_text(st, 4, sur);
+	}
+	/* The upsert returns a row, or fails. */
+	id = st_int(s, st, -1, "cannot add entity", err);
+out:
+	free(key);
+	return id;
+}
+
+/* Move every mention and quote of entity from to entity into; drop from. */
+static int
+entity_join(struct store *s, int64_t from, int64_t into, char **err)
+{
+	static const char *const sql[] = {
+		"UPDATE mentions SET entity_id = ?2 WHERE entity_id = ?1",
+		"UPDATE quotes SET speaker_id = ?2 WHERE speaker_id = ?1"
+	};
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		if ((st = st_prepare(s, sql[i], "cannot join entities",
+		    err)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, into);
+		if (st_step(s, st, "cannot join entities", err) < 0)
+			return -1;
+	}
+	return st_step_id(s, "DELETE FROM entities WHERE id = ?1", from,
+	    "cannot join entities", err) < 0 ? -1 : 0;
+}
+
+/*
+ * After a story is stored: the bare surnames of other stories that are
+ * the surname of a person this story names in full join that person,
+ * when no other person of the library has that surname and this story
+ * does not keep the bare name apart itself.
+ */
+int
+store_entity_settle(struct store *s, int64_t article, char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		*pairs = NULL;
+	size_t		 n = 0, i;
+	int		 rc, rv = -1;
+
+	if ((st = st_kept(s, STMT_ENTITY_SETTLE,
+	    "SELECT b.id, f.id FROM (SELECT DISTINCT entity_id FROM mentions"
+	    "   WHERE article_id = ?1) mf"
+	    " CROSS JOIN entities f ON f.id = mf.entity_id"
+	    " CROSS JOIN entities b ON b.kind = 'person'"
+	    "   AND b.name_key = f.surname"
+	    " WHERE f.kind = 'person' AND f.name_key <> f.surname"
+	    " AND NOT EXISTS (SELECT 1 FROM mentions m"
+	    "   WHERE m.entity_id = b.id AND m.article_id = ?1)"
+	    " AND NOT EXISTS (SELECT 1 FROM entities o WHERE"
+	    "   o.surname = b.name_key AND o.kind = 'person' AND o.id <> f.id"
+	    "   AND o.name_key <> o.surname AND EXISTS (SELECT 1 FROM"
+	    "   mentions m WHERE m.entity_id = o.id))", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, article);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pairs = xreallocarray(pairs, n + 1, 2 * sizeof *pairs);
+		pairs[2 * n] = sqlite3_column_int64(st, 0);
+		pairs[2 * n + 1] = sqlite3_column_int64(st, 1);
+		n++;
+	}
+	if (st_rows_end(s, st, rc, "cannot join entities", err) != 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (entity_join(s, pairs[2 * i], pairs[2 * i + 1], err) != 0)
+			goto out;
+	/* The batch's cached ids may name an entity that is gone. */
+	if (n > 0)
+		store_entity_cache_clear(s);
+	rv = 0;
+out:
+	free(pairs);
+	return rv;
+}

@@ -1,0 +1,78 @@
+#!/bin/sh
+# One person across the library: two stories that spell a person two
+# ways (Zelensky, Volodymyr Zelenskyy) give one name in 'dossier show',
+# whichever came first; a bare surname two people share stays as the
+# story has it; a place quoted is its state, "(government)".
+. "$top_srcdir/tests/lib.sh"
+plan 5
+
+mkdir -p "$T/in"
+cat >"$T/in/1-bare.txt" <<'STORY'
+Talks stall in Geneva
+
+Ukrainian President Zelensky said on Monday that the talks had stalled. "We will not give up," Zelensky told reporters.
+STORY
+cat >"$T/in/2-full.txt" <<'STORY'
+Kyiv asks for air defence
+
+President Volodymyr Zelenskyy said the country needed more air defence. "Every day counts," Zelenskyy said.
+STORY
+cat >"$T/in/3-morrows.txt" <<'STORY'
+Ministers meet in Oslo
+
+Finance Minister Anna Morrow and Trade Minister Peter Morrow met on Monday. "We agreed," Anna Morrow said.
+STORY
+cat >"$T/in/4-morrow.txt" <<'STORY'
+Budget agreed
+
+Morrow said the budget was agreed on Tuesday. "It is done," Morrow told reporters.
+STORY
+cat >"$T/in/5-state.txt" <<'STORY'
+Drone crossed the border
+
+Officials met in Valdoria on Monday. Valdoria said the drone had crossed the border without warning. Valdorian farmers were angry.
+STORY
+run --db "$T/lib.db" import "$T/in"
+[ $rc -eq 0 ]
+ok $? "the stories are imported" || diag "$(cat "$T/err")"
+
+# names: the distinct names of a story's entities and speakers (show --json).
+names() {
+	"$DOSSIER" --db "$T/lib.db" show --json "$1" |
+	    grep -o '"name":"[^"]*"' | sort -u | tr '\n' ' '
+}
+a=$(names 1) b=$(names 2)
+[ "$a" = '"name":"Volodymyr Zelenskyy" ' ] && [ "$b" = "$a" ]
+ok $? "Zelensky and Volodymyr Zelenskyy are one person, named in full" ||
+	diag "1: $a" "2: $b"
+
+a=$(names 4)
+[ "$a" = '"name":"Morrow" ' ]
+ok $? "a surname two people of the library share joins neither" ||
+	diag "4: $a"
+
+run --db "$T/lib.db" show 5
+[ $rc -eq 0 ] && has "$T/out" "  Valdoria (government) [org]" &&
+	[ "$(grep -c '^  Valdoria  x2$' "$T/out")" = 1 ]
+ok $? "a place quoted is its state; the place is listed once" ||
+	diag "$(cat "$T/out")"
+
+# A library an older dossier analysed keeps the bare surname apart;
+# analysing the story again joins it.
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$T/lib.db" "INSERT INTO entities (kind, name, name_key, surname)
+	    VALUES ('person', 'Zelensky', 'zelensk', 'zelensk');
+	    UPDATE mentions SET entity_id = last_insert_rowid()
+	    WHERE article_id = 1; UPDATE quotes SET speaker_id =
+	    (SELECT id FROM entities WHERE name = 'Zelensky')
+	    WHERE article_id = 1"
+	a=$(names 1)
+	run --db "$T/lib.db" analyze 1
+	b=$(names 1)
+	[ "$a" = '"name":"Zelensky" ' ] && [ $rc -eq 0 ] &&
+	    [ "$b" = '"name":"Volodymyr Zelenskyy" ' ]
+	ok $? "dossier analyze joins a surname an older analysis kept apart" ||
+		diag "before: $a" "after: $b"
+else
+	skip "sqlite3 is not installed"
+fi
