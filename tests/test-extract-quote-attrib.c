@@ -1,0 +1,129 @@
+/*
+ * Unit tests: who said a quote, where the answer must be a person the
+ * text names or nobody. Each case is a text written for these tests (the
+ * invented world of samples/README.md), the words a quote starts with,
+ * and its speaker's words as the text has them (NULL: no speaker, or no
+ * quote at all when quote is NULL).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "extract.h"
+
+struct acase {
+	const char	*what;
+	const char	*text;
+	const char	*quote;		/* the quote's first words */
+	const char	*end;		/* its last words, or NULL: any */
+	const char	*speaker;	/* NULL: none */
+};
+
+static const struct acase cases[] = {
+	{ "a year before the speaker is no speaker",
+	  "On July 6, 2015, Varga made the following comment:\n\n"
+	  "\"We will not sign anything the parliament has not read, and we "
+	  "will say so in Port Avery.\"",
+	  "We will not sign", NULL, "Varga" },
+	{ "a year before a name is not part of it",
+	  "Most voters hope that in 2027 Marovia says, \"We are done with "
+	  "the old quarrels and the old borders.\"",
+	  "We are done", NULL, "Marovia" },
+	{ "a group counted in figures still speaks",
+	  "Of the members polled, 73 percent said the council had failed "
+	  "them.",
+	  "the council had failed", NULL, "73 percent" },
+	{ "a 9/11 widow: the slash of a date joins the phrase",
+	  "\"The harbour was never safe for the crews,\" said 9/11 widow "
+	  "Terry Halm.",
+	  "The harbour was never", NULL, "9/11 widow Terry Halm" },
+};
+
+#define BAD(...)	do { print_message(__VA_ARGS__); \
+	print_message("\n"); goto out; } while (0)
+
+/* Check one case: 0 if it holds, 1 (and a message) if not. */
+static int
+check_case(const struct acase *c)
+{
+	struct extract		 x;
+	const struct ex_quote	*q = NULL;
+	const char		*p;
+	size_t			 i, start, n;
+
+	extract_run(&x, c->text, strlen(c->text));
+	if (c->quote == NULL) {
+		if (x.nquotes != 0)
+			BAD("%s: %zu quotes, expected none", c->what,
+			    x.nquotes);
+		extract_free(&x);
+		return 0;
+	}
+	p = strstr(c->text, c->quote);
+	assert_non_null(p);
+	start = (size_t)(p - c->text);
+	for (i = 0; i < x.nquotes; i++)
+		if (x.quotes[i].start == start)
+			q = &x.quotes[i];
+	if (q == NULL) {
+		for (i = 0; i < x.nquotes; i++)
+			print_message("  got [%.*s]\n", (int)(x.quotes[i].end -
+			    x.quotes[i].start), c->text + x.quotes[i].start);
+		BAD("%s: no quote [%s...]", c->what, c->quote);
+	}
+	if (c->end != NULL) {
+		n = strlen(c->end);
+		if (q->end < start + n || memcmp(c->text + q->end - n, c->end,
+		    n) != 0)
+			BAD("%s: quote [%.*s], expected it to end [%s]",
+			    c->what, (int)(q->end - q->start),
+			    c->text + q->start, c->end);
+	}
+	if (c->speaker == NULL) {
+		if (q->sp_start != EX_NONE)
+			BAD("%s: speaker [%.*s], expected none", c->what,
+			    (int)(q->sp_end - q->sp_start),
+			    c->text + q->sp_start);
+	} else if (q->sp_start == EX_NONE)
+		BAD("%s: no speaker, expected [%s]", c->what, c->speaker);
+	else if (q->sp_end - q->sp_start != strlen(c->speaker) ||
+	    memcmp(c->text + q->sp_start, c->speaker, strlen(c->speaker)) != 0)
+		BAD("%s: speaker [%.*s], expected [%s]", c->what,
+		    (int)(q->sp_end - q->sp_start), c->text + q->sp_start,
+		    c->speaker);
+	extract_free(&x);
+	return 0;
+out:
+	extract_free(&x);
+	return 1;
+}
+
+static void
+test_speakers(void **state)
+{
+	size_t	i, bad = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		bad += check_case(&cases[i]);
+	if (bad > 0)
+		fail_msg("%zu of %zu cases failed", bad,
+		    sizeof cases / sizeof cases[0]);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_speakers),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
