@@ -44,6 +44,23 @@ static const struct acase cases[] = {
 	  "\"The harbour was never safe for the crews,\" said 9/11 widow "
 	  "Terry Halm.",
 	  "The harbour was never", NULL, "9/11 widow Terry Halm" },
+	{ "what he called \"Q\": the marked words only, his, by name",
+	  "Prime Minister Aurel Brekk spoke in Korvala on Monday.\n\n"
+	  "Brekk attacked what he called \"fake news\" at the rally.",
+	  "\"fake news\"", "news\"", "Brekk" },
+	{ "what he called: a longer phrase keeps its marked words",
+	  "Secretary General Ilse Varga condemned what she called a "
+	  "\"brazen breach\" of the ceasefire by the northern units.",
+	  "a \"brazen breach\"", "breach\"", "Ilse Varga" },
+	{ "X said she recalled Q: the sentence's name, not the pronoun",
+	  "Interior Minister Lidia Stansk said she recalled that the harbour "
+	  "had been closed twice before the vote.",
+	  "the harbour had been", NULL, "Lidia Stansk" },
+	{ "X said Q, but he said R: the pronoun of its own clause stays",
+	  "Defence Minister Piet Harnack agreed that the border rules were "
+	  "old, but he said that any change should wait for the new "
+	  "parliament.",
+	  "any change should wait", NULL, "he" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

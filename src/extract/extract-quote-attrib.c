@@ -350,6 +350,42 @@ quote_attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 }
 
 /*
+ * "condemned what he called \"a brazen breach\" of the rules": the text
+ * says the marked words are his, and only those; the rest of the phrase
+ * is the writer's. The quote is the object up to the close of the first
+ * marks in it, however short, when they open within its first words;
+ * 1 if so.
+ */
+static int
+quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
+    const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct qt_pending	*pd;
+	struct qt_piece		*pc;
+	size_t			 k = q->nextmark[c];
+
+	if (sp->first == 0 || !extract_tok_is(x, sp->first - 1, "what") ||
+	    k == EX_NONE || k >= l || k - c > 3 || q->inq[k] == EX_NONE)
+		return 0;
+	pc = &q->pieces[q->inq[k]];
+	if (pc->open != k || pc->close == EX_NONE || pc->close >= l ||
+	    pc->cued)
+		return 0;
+	pd = quote_pending_add(q);
+	pd->first = c;
+	pd->last = pc->close + 1;
+	pd->kind = EX_MIXED;
+	pd->cue_first = t;
+	pd->cue_last = t + 1;
+	pd->sp = *sp;
+	q->cueused[t] = 1;
+	q->floor = t + 1;
+	pc->absorbed = 1;
+	return 1;
+}
+
+/*
  * "X called for Q", "X called on Y to Q", "X called Y a Q", "X asked Y to
  * Q", "X asked whether Q", "X described Y as Q": only when X is a person
  * or body (a name, a pronoun, a source noun), not "a drone called Kestrel".
@@ -392,7 +428,7 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	} else if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
 		c++;
 	else if (quote_cue_in(x, c, &quote_cue_not_after) || extract_tok_is(x,
-	    c, "off"))
+	    c, "off") || quote_attrib_called(q, t, c, l, &sp))
 		return;
 	if (c < l)
 		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, &sp);
