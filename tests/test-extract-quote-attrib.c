@@ -61,6 +61,30 @@ static const struct acase cases[] = {
 	  "old, but he said that any change should wait for the new "
 	  "parliament.",
 	  "any change should wait", NULL, "he" },
+	{ "X asked Y to Q: a request is not speech",
+	  "Valdoria has asked Marovia to stop selling drones to the northern "
+	  "militias.",
+	  NULL, NULL, NULL },
+	{ "X asked whether Q: a question is not speech",
+	  "Brekk asked whether the harbour would reopen before the winter "
+	  "storms.",
+	  NULL, NULL, NULL },
+	{ "X urged Y to Q: a request is not speech",
+	  "Foreign Minister Ilse Varga urged both sides to return to the "
+	  "talks in Korvala.",
+	  NULL, NULL, NULL },
+	{ "X called on Y to Q: a request is not speech",
+	  "The Civic Dawn leader called on the government to release the "
+	  "detained students at once.",
+	  NULL, NULL, NULL },
+	{ "X called for Q: a stated position is still reported",
+	  "Lidia Stansk called for an independent inquiry into the "
+	  "shootings at the border post.",
+	  "an independent inquiry", NULL, "Lidia Stansk" },
+	{ "\"Q,\" X urged: the words in marks are still spoken",
+	  "\"Go back to the table and stay there,\" Varga urged the "
+	  "delegates.",
+	  "Go back to the table", NULL, "Varga" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

@@ -386,16 +386,19 @@ quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
 }
 
 /*
- * "X called for Q", "X called on Y to Q", "X called Y a Q", "X asked Y to
- * Q", "X asked whether Q", "X described Y as Q": only when X is a person
- * or body (a name, a pronoun, a source noun), not "a drone called Kestrel".
+ * "X called for Q", "X called Y a Q", "X described Y as Q": only when X
+ * is a person or body (a name, a pronoun, a source noun), not "a drone
+ * called Kestrel". A request or a question reports no words of X's: "X
+ * asked Y to Q", "X asked whether Q", "X called on Y to Q" give nothing
+ * (nor does "X urged Y to Q", see quote_attrib_sentence); words between
+ * marks after such a cue are still X's, as a direct quote.
  */
 static void
 quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 {
 	const struct extract	*x = q->x;
 	struct qt_speaker	 sp;
-	const char		*v, *want;
+	const char		*v;
 	size_t			 h, c = t + 1, k;
 
 	if (quote_cue_suffix(x, t, "ing") || !quote_source_before(q, t, f,
@@ -407,25 +410,21 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	    !quote_cue_in(x, h, &quote_cue_pother) &&
 	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) == 0)
 		return;
+	if (strcmp(lemma, "ask") == 0)
+		return;		/* a request or a question */
 	if (strcmp(lemma, "call") != 0) {
-		/* asked Y to / if / whether / who ...; described Y as */
+		/* described Y as */
 		for (k = c; k < l && k - c < 8; k++) {
 			if (quote_cue_end(x, k) || quote_cue_punct(x, k, ';'))
 				return;
-			want = strcmp(lemma, "ask") == 0 ? "to" : "as";
-			if (extract_tok_is(x, k, want) || (*want == 't' &&
-			    (extract_tok_is(x, k, "if") ||
-			    extract_tok_is(x, k, "whether") ||
-			    extract_tok_is(x, k, "who") ||
-			    extract_tok_is(x, k, "what") ||
-			    extract_tok_is(x, k, "how") ||
-			    extract_tok_is(x, k, "why") ||
-			    quote_cue_punct(x, k, ':'))))
+			if (extract_tok_is(x, k, "as"))
 				break;
 		}
 		if (k >= l || k - c >= 8)
 			return;
-	} else if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
+	} else if (extract_tok_is(x, c, "on"))
+		return;		/* called on Y to: a request */
+	else if (extract_tok_is(x, c, "for"))
 		c++;
 	else if (quote_cue_in(x, c, &quote_cue_not_after) || extract_tok_is(x,
 	    c, "off") || quote_attrib_called(q, t, c, l, &sp))
@@ -677,6 +676,8 @@ quote_attrib_sentence(struct qt *q, size_t s)
 		if ((lemma = quote_cue_lemma(x, t)) == NULL &&
 		    (lemma = quote_cue_title(x, t)) == NULL)
 			continue;
+		if (strcmp(lemma, "urge") == 0)
+			continue;	/* X urged Y to Q: a request */
 		if (strcmp(lemma, "call") == 0 || strcmp(lemma, "ask") == 0 ||
 		    strcmp(lemma, "describe") == 0) {
 			quote_attrib_call(q, t, f, l, lemma);
