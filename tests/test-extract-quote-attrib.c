@@ -61,6 +61,15 @@ static const struct acase cases[] = {
 	  "old, but he said that any change should wait for the new "
 	  "parliament.",
 	  "any change should wait", NULL, "he" },
+	{ "a framed fragment in a later sentence is not the last speaker's",
+	  "Varga said the port would stay open through the winter. The "
+	  "rules require a \"proof of lawful cargo from a registered port "
+	  "of origin,\" and few ships have one.",
+	  "proof of lawful cargo", NULL, NULL },
+	{ "a fragment in the sentence of the speaker's cue is the speaker's",
+	  "\"We have done our part,\" Varga said, and the council still "
+	  "\"owes the families of the crews a full account of the night.\"",
+	  "owes the families", NULL, "Varga" },
 	{ "X asked Y to Q: a request is not speech",
 	  "Valdoria has asked Marovia to stop selling drones to the northern "
 	  "militias.",
