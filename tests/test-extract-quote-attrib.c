@@ -3,7 +3,7 @@
  * text names or nobody. Each case is a text written for these tests (the
  * invented world of samples/README.md), the words a quote starts with,
  * and its speaker's words as the text has them (NULL: no speaker, or no
- * quote at all when quote is NULL).
+ * quote at all when quote is NULL; "-": no quote starting there).
  */
 #include "config.h"
 
@@ -52,10 +52,14 @@ static const struct acase cases[] = {
 	  "Secretary General Ilse Varga condemned what she called a "
 	  "\"brazen breach\" of the ceasefire by the northern units.",
 	  "a \"brazen breach\"", "breach\"", "Ilse Varga" },
-	{ "X said she recalled Q: the sentence's name, not the pronoun",
+	{ "X said she recalled Q: one quote of X's",
 	  "Interior Minister Lidia Stansk said she recalled that the harbour "
 	  "had been closed twice before the vote.",
-	  "the harbour had been", NULL, "Lidia Stansk" },
+	  "she recalled that", "the vote", "Interior Minister Lidia Stansk" },
+	{ "X said she recalled: \"Q\": the sentence's name, not the pronoun",
+	  "Interior Minister Lidia Stansk said she recalled: \"The harbour "
+	  "had been closed twice before the vote.\"",
+	  "The harbour had been", NULL, "Lidia Stansk" },
 	{ "X said Q, but he said R: the pronoun of its own clause stays",
 	  "Defence Minister Piet Harnack agreed that the border rules were "
 	  "old, but he said that any change should wait for the new "
@@ -70,6 +74,22 @@ static const struct acase cases[] = {
 	  "\"We have done our part,\" Varga said, and the council still "
 	  "\"owes the families of the crews a full account of the night.\"",
 	  "owes the families", NULL, "Varga" },
+	{ "X said that Y called for Q: one quote, told by X",
+	  "Government spokesman Tomas Reyl said on Monday that President "
+	  "Aurel Brekk has long called for lower taxes on small farms.",
+	  "President Aurel Brekk", "small farms", "Government spokesman Tomas Reyl" },
+	{ "X said that Y called for Q: no second quote of Y's",
+	  "Government spokesman Tomas Reyl said on Monday that President "
+	  "Aurel Brekk has long called for lower taxes on small farms.",
+	  "lower taxes", NULL, "-" },
+	{ "While X conceded Q, Y noted R: Q ends at the comma",
+	  "While she conceded that the plan was late, Varga also noted that "
+	  "the harbour had reopened on time.",
+	  "the plan was late", "late", "she" },
+	{ "While X conceded Q, Y noted R: R is Y's",
+	  "While she conceded that the plan was late, Varga also noted that "
+	  "the harbour had reopened on time.",
+	  "the harbour had reopened", NULL, "Varga" },
 	{ "X asked Y to Q: a request is not speech",
 	  "Valdoria has asked Marovia to stop selling drones to the northern "
 	  "militias.",
@@ -122,6 +142,13 @@ check_case(const struct acase *c)
 	for (i = 0; i < x.nquotes; i++)
 		if (x.quotes[i].start == start)
 			q = &x.quotes[i];
+	if (c->speaker != NULL && strcmp(c->speaker, "-") == 0) {
+		if (q != NULL)
+			BAD("%s: a quote [%s...], expected none", c->what,
+			    c->quote);
+		extract_free(&x);
+		return 0;
+	}
 	if (q == NULL) {
 		for (i = 0; i < x.nquotes; i++)
 			print_message("  got [%.*s]\n", (int)(x.quotes[i].end -

@@ -245,6 +245,23 @@ quote_attrib_second(const struct qt *q, size_t i, size_t end)
 }
 
 /*
+ * Does a clause with its own speaker and cue start at token i: "Ham
+ * (also) noted", "the minister said"? Its subject starts at i.
+ */
+static int
+quote_attrib_main(const struct qt *q, size_t i, size_t end)
+{
+	struct qt_speaker	sp;
+	size_t			k;
+
+	for (k = i + 1; k < end && k - i <= 5; k++)
+		if (quote_cue_at(q, k, 1) != 0)
+			return quote_source_before(q, k, i, &sp) &&
+			    sp.first == i;
+	return 0;
+}
+
+/*
  * Where a reported clause from token i ends: the sentence's end, or a
  * comma before words that the writer adds (", which", ", according to",
  * ", citing"), or a dash.
@@ -267,12 +284,17 @@ quote_attrib_cut(const struct qt *q, size_t i, size_t end)
 		if (quote_cue_punct(x, j, ',') && quote_attrib_participle(x,
 		    j + 1, end))
 			return j;	/* ..., implicitly putting his name */
+		if (quote_cue_punct(x, j, ',') && quote_attrib_main(q, j + 1,
+		    end))
+			return j;	/* While he conceded Q, Ham noted R */
 		if (quote_cue_punct(x, j - 1, ',') && (x->toks[j].flags &
 		    (TOK_QUOTE | TOK_SQUOTE)) && (x->toks[j].flags &
 		    TOK_CLOSE) && quote_cue_in(x, j + 1, &quote_cue_aside))
 			return j + 1;	/* ...,” according to */
 		if ((extract_tok_is(x, j, "but") ||
-		    extract_tok_is(x, j, "and")) &&
+		    extract_tok_is(x, j, "and") || (quote_cue_punct(x, j - 1,
+		    ',') && (extract_tok_is(x, j, "while") ||
+		    extract_tok_is(x, j, "whereas")))) &&
 		    (quote_cue_at(q, j + 1, 1) != 0 ||
 		    (quote_cue_suffix(x, j + 1, "ing") &&
 		    quote_cue_lemma(x, j + 1) != NULL) || ((quote_cue_in(x,
@@ -652,6 +674,40 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
 }
 
 /* Find the indirect speech in one sentence, cue by cue. */
+/*
+ * Is cue t inside the words of an indirect quote already found in the
+ * sentence from token f ("Earnest said that Obama has long called for
+ * Q")? Then what it reports is part of that quote, told by its speaker.
+ * Not when its subject opens a clause after a comma ("While he conceded
+ * Q, Ham also noted R") or is framed by "what" ("what he called Q").
+ */
+static int
+quote_attrib_inside(const struct qt *q, size_t t, size_t f)
+{
+	const struct extract	*x = q->x;
+	const struct qt_pending	*pd;
+	struct qt_speaker	 sp;
+	size_t			 k;
+
+	sp.first = EX_NONE;
+	if (quote_source_before(q, t, f, &sp) && sp.first > f + 1 &&
+	    (extract_tok_is(x, sp.first - 1, "while") ||
+	    extract_tok_is(x, sp.first - 1, "whereas")))
+		sp.first--;	/* ..., while 73 percent said Q */
+	if (sp.first != EX_NONE && sp.first > f &&
+	    (quote_cue_punct(x, sp.first - 1, ',') ||
+	    extract_tok_is(x, sp.first - 1, "what")))
+		return 0;
+	for (k = q->npend; k > 0 && q->npend - k < 32; k--) {
+		pd = &q->pend[k - 1];
+		if (pd->piece == EX_NONE && pd->cue_first != EX_NONE &&
+		    pd->cue_first >= f && pd->cue_first < t &&
+		    pd->first <= t && t < pd->last)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 quote_attrib_sentence(struct qt *q, size_t s)
 {
@@ -676,7 +732,7 @@ quote_attrib_sentence(struct qt *q, size_t s)
 		if ((lemma = quote_cue_lemma(x, t)) == NULL &&
 		    (lemma = quote_cue_title(x, t)) == NULL)
 			continue;
-		if (strcmp(lemma, "urge") == 0)
+		if (strcmp(lemma, "urge") == 0 || quote_attrib_inside(q, t, f))
 			continue;	/* X urged Y to Q: a request */
 		if (strcmp(lemma, "call") == 0 || strcmp(lemma, "ask") == 0 ||
 		    strcmp(lemma, "describe") == 0) {
