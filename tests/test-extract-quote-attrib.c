@@ -90,6 +90,18 @@ static const struct acase cases[] = {
 	  "While she conceded that the plan was late, Varga also noted that "
 	  "the harbour had reopened on time.",
 	  "the harbour had reopened", NULL, "Varga" },
+	{ "a dateline in capitals is never the subject",
+	  "KORVALA -- Prime Minister Aurel Brekk, opening the new harbour "
+	  "on Saturday, said the port would serve the whole coast.",
+	  "the port would serve", NULL, "Prime Minister Aurel Brekk" },
+	{ "X is recorded in detail: \"Q\": a subject that cannot speak",
+	  "The crowd's anger at the council is recorded in detail:\n\n"
+	  "\"They sold the harbour and kept the money for the ministry.\"",
+	  "They sold the harbour", NULL, NULL },
+	{ "X released the following statement: \"Q\": a body speaks",
+	  "The Marovian embassy released the following statement: \"The "
+	  "ship was a civilian research vessel on a charted course.\"",
+	  "The ship was", NULL, "The Marovian embassy" },
 	{ "X asked Y to Q: a request is not speech",
 	  "Valdoria has asked Marovia to stop selling drones to the northern "
 	  "militias.",

@@ -122,6 +122,8 @@ int	 quote_source_left(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
 /* May a preposition at token i join a noun phrase: Secretary of State? */
 int	 quote_source_prep(const struct extract *, size_t);
+/* May noun phrase sp speak: a name, a pronoun, a source noun? */
+int	 quote_source_can_speak(const struct qt *, const struct qt_speaker *);
 /* "a report from X": X is the outlet that published; sets sp->outlet. */
 void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
 

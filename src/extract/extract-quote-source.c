@@ -379,6 +379,11 @@ quote_source_subject(const struct qt *q, size_t cue, size_t lo,
 	if (i > lo && i + 1 < cue && (x->toks[i].flags & TOK_DIGIT) &&
 	    quote_cue_punct(x, i + 1, ','))
 		i += 2;
+	/* WASHINGTON -- X ...: a dateline is no subject */
+	for (k = i; k < cue && k - i < 4 && (x->toks[k].flags & TOK_UPPER);)
+		k++;
+	if (k > i && k < cue && (x->toks[k].flags & TOK_DASH))
+		i = k + 1;
 	while (i < cue && (extract_tok_is(x, i, "but") ||
 	    extract_tok_is(x, i, "and") || extract_tok_is(x, i, "meanwhile") ||
 	    (x->toks[i].flags & TOK_PUNCT)))
@@ -386,15 +391,45 @@ quote_source_subject(const struct qt *q, size_t cue, size_t lo,
 	if (i >= cue || !quote_source_after(q, i, cue, sp))
 		return 0;
 	for (i = sp->first + 1; i < sp->last; i++)
-		if ((x->toks[i - 1].flags & TOK_CAP) &&
-		    !(x->toks[i].flags & TOK_CAP) &&
-		    (quote_cue_suffix(x, i, "ed") || quote_cue_suffix(x, i,
-		    "s") || (i + 1 < sp->last && quote_cue_in(x, i + 1,
-		    &quote_cue_np_det)))) {
-			/* Chancellor Sorre welcomed ..., X made the ... */
+		if (!(x->toks[i].flags & TOK_CAP) && (((x->toks[i - 1].flags &
+		    TOK_CAP) && (quote_cue_suffix(x, i, "ed") ||
+		    quote_cue_suffix(x, i, "s"))) || (i + 1 < sp->last &&
+		    quote_cue_in(x, i + 1, &quote_cue_np_det) &&
+		    !quote_source_prep(x, i) && !extract_tok_is(x, i, "of") &&
+		    !extract_tok_is(x, i, "for")))) {
+			/* Chancellor Sorre welcomed ..., the embassy released
+			 * the ..., X made the ... */
 			sp->last = i;
 			break;
 		}
 	/* it must be followed by a verb-like word, not be the whole clause */
 	return sp->last < cue;
+}
+
+/*
+ * May the noun phrase sp speak: is its head (the word before "of", "for",
+ * "at" or "from", else its last) a name, a pronoun or a source noun ("the
+ * minister", "officials"), or named before it ("the Marovian embassy"),
+ * not "The woman's enthusiasm for Trump" or "The challenge of
+ * transparency"?
+ */
+int
+quote_source_can_speak(const struct qt *q, const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const char		*v;
+	size_t			 h, i;
+
+	for (h = sp->first + 1; h < sp->last; h++)
+		if (quote_source_prep(x, h) || extract_tok_is(x, h, "for") ||
+		    extract_tok_is(x, h, "of"))
+			break;
+	h--;
+	for (i = sp->first + 1; i < h; i++)
+		if (x->toks[i].flags & TOK_CAP)
+			return 1;	/* the Marovian embassy */
+	return (x->toks[h].flags & TOK_CAP) ||
+	    quote_cue_in(x, h, &quote_cue_pperson) ||
+	    quote_cue_in(x, h, &quote_cue_pother) ||
+	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) != 0;
 }

@@ -334,8 +334,10 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 		if (i < lo)
 			i = lo;
 		if (!quote_source_before(q, j, i, &pd->sp) &&
-		    !quote_source_subject(q, j, i, &pd->sp))
-			return 0;
+		    !quote_source_subject(q, j, i, &pd->sp) && !(j == i &&
+		    quote_cue_punct(x, b + 1, ':') && quote_source_after(q,
+		    j + n, b + 1, &pd->sp) && pd->sp.last == b + 1))
+			return 0;	/* Said Ellis: "Q" */
 		pd->cue_first = j;
 		pd->cue_last = j + n;
 		return 1;
@@ -343,8 +345,10 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 	if (quote_cue_punct(x, pc->open - 1, ':') &&
 	    (j = quote_sentence(x, pc->open - 1)) != EX_NONE) {
 		/* X echoed: / released the following statement: "Q" */
-		return quote_source_subject(q, pc->open - 1, x->sents[j].first,
-		    &pd->sp);
+		if (quote_source_subject(q, pc->open - 1, x->sents[j].first,
+		    &pd->sp) && quote_source_can_speak(q, &pd->sp))
+			return 1;
+		pd->sp.first = pd->sp.last = EX_NONE;
 	}
 	return 0;
 }
