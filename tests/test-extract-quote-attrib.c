@@ -102,6 +102,10 @@ static const struct acase cases[] = {
 	  "The Marovian embassy released the following statement: \"The "
 	  "ship was a civilian research vessel on a charted course.\"",
 	  "The ship was", NULL, "The Marovian embassy" },
+	{ "X said Q, but R: R is the writer's",
+	  "The Valdorian government has promised a veto of the harbour "
+	  "bill, but the council is expected to pass it anyway.",
+	  "a veto of the harbour bill", "bill", "The Valdorian government" },
 	{ "X asked Y to Q: a request is not speech",
 	  "Valdoria has asked Marovia to stop selling drones to the northern "
 	  "militias.",

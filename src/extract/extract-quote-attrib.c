@@ -264,7 +264,7 @@ quote_attrib_main(const struct qt *q, size_t i, size_t end)
 /*
  * Where a reported clause from token i ends: the sentence's end, or a
  * comma before words that the writer adds (", which", ", according to",
- * ", citing"), or a dash.
+ * ", citing", ", but", ", although"), or a dash.
  */
 static size_t
 quote_attrib_cut(const struct qt *q, size_t i, size_t end)
@@ -287,6 +287,10 @@ quote_attrib_cut(const struct qt *q, size_t i, size_t end)
 		if (quote_cue_punct(x, j, ',') && quote_attrib_main(q, j + 1,
 		    end))
 			return j;	/* While he conceded Q, Ham noted R */
+		if (quote_cue_punct(x, j, ',') && (extract_tok_is(x, j + 1,
+		    "but") || extract_tok_is(x, j + 1, "although") ||
+		    extract_tok_is(x, j + 1, "though")))
+			return j;	/* X said Q, but R: R is the writer's */
 		if (quote_cue_punct(x, j - 1, ',') && (x->toks[j].flags &
 		    (TOK_QUOTE | TOK_SQUOTE)) && (x->toks[j].flags &
 		    TOK_CLOSE) && quote_cue_in(x, j + 1, &quote_cue_aside))
