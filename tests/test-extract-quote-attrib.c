@@ -106,6 +106,15 @@ static const struct acase cases[] = {
 	  "The Valdorian government has promised a veto of the harbour "
 	  "bill, but the council is expected to pass it anyway.",
 	  "a veto of the harbour bill", "bill", "The Valdorian government" },
+	{ "As X put it, Y is \"Q\": the idiom names the speaker",
+	  "The port reopened in May. As Harbour Master Ilse Varga put it in a "
+	  "statement, the new rules are \"a gift to the smugglers of the "
+	  "whole coast.\"",
+	  "a gift to the smugglers", NULL, "Harbour Master Ilse Varga" },
+	{ "\"Q,\" as X put it",
+	  "The port is \"a gift to the smugglers of the whole coast,\" as "
+	  "Varga put it.",
+	  "a gift to the smugglers", NULL, "Varga" },
 	{ "X asked Y to Q: a request is not speech",
 	  "Valdoria has asked Marovia to stop selling drones to the northern "
 	  "militias.",
