@@ -115,6 +115,14 @@ static const struct acase cases[] = {
 	  "The port is \"a gift to the smugglers of the whole coast,\" as "
 	  "Varga put it.",
 	  "a gift to the smugglers", NULL, "Varga" },
+	{ "Q, declared bankruptcy: a cue with its object is no quote",
+	  "One after another, the shipping firms of the northern coast, "
+	  "including Marogas, declared bankruptcy.",
+	  NULL, NULL, NULL },
+	{ "Q, said X in a place: X ends before the place",
+	  "The talks did not go well with the delegates, and the meeting "
+	  "broke up early, said one official in the room.",
+	  "The talks did not go well", NULL, "one official" },
 	{ "X asked Y to Q: a request is not speech",
 	  "Valdoria has asked Marovia to stop selling drones to the northern "
 	  "militias.",

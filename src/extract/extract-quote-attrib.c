@@ -584,19 +584,32 @@ quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
 		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, sp);
 }
 
-/* Q, said X. Returns 1 if the cue at t was that. */
+/*
+ * Q, said X. Returns 1 if the cue at t was that. X must be able to speak
+ * ("Q, declared bankruptcy" is no quote) and may end in a place ("said one
+ * source in the room").
+ */
 static int
 quote_attrib_said_x(struct qt *q, size_t t, size_t f, size_t l)
 {
 	struct extract		*x = q->x;
 	struct qt_speaker	 sp;
+	size_t			 e;
 
 	if (!(t > f && (quote_cue_punct(x, t - 1, ',') ||
 	    (x->toks[t - 1].flags & TOK_CLOSE)) &&
-	    quote_source_after(q, t + 1, l, &sp) &&
-	    (sp.last >= l || quote_cue_end(x, sp.last) ||
-	    quote_cue_punct(x, sp.last, ','))))
+	    quote_source_after(q, t + 1, l, &sp)))
 		return 0;
+	e = sp.last;
+	if (e < l && (extract_tok_is(x, e, "in") || extract_tok_is(x, e,
+	    "at") || extract_tok_is(x, e, "on")))
+		for (e++; e < l && e - sp.last < 6 && (x->toks[e].flags &
+		    TOK_WORD) && quote_cue_lemma(x, e) == NULL;)
+			e++;
+	if (!(e >= l || quote_cue_end(x, e) || quote_cue_punct(x, e, ',')))
+		return 0;
+	if (!quote_source_can_speak(q, &sp))
+		return 1;	/* a cue with its object: no quote */
 	if (!quote_attrib_taken(q, f, t - 1))
 		quote_attrib_add(q, f, t - 1, t, 1, &sp);
 	return 1;
