@@ -433,3 +433,38 @@ quote_source_can_speak(const struct qt *q, const struct qt_speaker *sp)
 	    quote_cue_in(x, h, &quote_cue_pother) ||
 	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) != 0;
 }
+
+/*
+ * "As X (recently) put it(, in a statement), \"Q\"", "\"Q,\" as X put it":
+ * the idiom says the words are X's. Looks in the sentence of piece pc
+ * for "as" X "put it" outside marks; 1 and pd's speaker and cue set if so.
+ */
+int
+quote_source_put_it(const struct qt *q, const struct qt_piece *pc,
+    struct qt_pending *pd)
+{
+	const struct extract	*x = q->x;
+	size_t			 s, a, k;
+
+	if ((s = quote_sentence(x, pc->open)) == EX_NONE)
+		return 0;
+	for (a = x->sents[s].first; a + 3 < x->sents[s].last; a++) {
+		if (!extract_tok_is(x, a, "as") || q->inq[a] != EX_NONE)
+			continue;
+		for (k = a + 2; k + 1 < x->sents[s].last && k - a <= 16 &&
+		    q->inq[k] == EX_NONE; k++) {
+			if (!extract_tok_is(x, k, "put") ||
+			    !extract_tok_is(x, k + 1, "it"))
+				continue;
+			if (!quote_source_before(q, k, a + 1, &pd->sp) ||
+			    pd->sp.first != a + 1) {
+				pd->sp.first = pd->sp.last = EX_NONE;
+				return 0;
+			}
+			pd->cue_first = k;
+			pd->cue_last = k + 2;
+			return 1;
+		}
+	}
+	return 0;
+}

@@ -404,40 +404,6 @@ quote_block(struct qt *q, size_t p)
 	}
 }
 
-/*
- * "As X (recently) put it(, in a statement), \"Q\"", "\"Q,\" as X put it":
- * the idiom says the words are X's. Looks in the sentence of piece pc
- * for "as" X "put it" outside marks; 1 and pd's speaker and cue set if so.
- */
-static int
-quote_put_it(struct qt *q, const struct qt_piece *pc, struct qt_pending *pd)
-{
-	struct extract	*x = q->x;
-	size_t		 s, a, k;
-
-	if ((s = quote_sentence(x, pc->open)) == EX_NONE)
-		return 0;
-	for (a = x->sents[s].first; a + 3 < x->sents[s].last; a++) {
-		if (!extract_tok_is(x, a, "as") || q->inq[a] != EX_NONE)
-			continue;
-		for (k = a + 2; k + 1 < x->sents[s].last && k - a <= 16 &&
-		    q->inq[k] == EX_NONE; k++) {
-			if (!extract_tok_is(x, k, "put") ||
-			    !extract_tok_is(x, k + 1, "it"))
-				continue;
-			if (!quote_source_before(q, k, a + 1, &pd->sp) ||
-			    pd->sp.first != a + 1) {
-				pd->sp.first = pd->sp.last = EX_NONE;
-				return 0;
-			}
-			pd->cue_first = k;
-			pd->cue_last = k + 2;
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Attribute a quote over one or more pieces from its head piece. */
 static void
 quote_direct(struct qt *q, size_t k)
@@ -505,7 +471,7 @@ quote_direct(struct qt *q, size_t k)
 			*pd = alt;
 	} else if (!found)
 		found = quote_piece_cue_after(q, tail, pd) ||
-		    quote_put_it(q, pc, pd);
+		    quote_source_put_it(q, pc, pd);
 	if (!found) {
 		if (pc->single) {
 			q->npend--;
