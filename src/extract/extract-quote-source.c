@@ -434,6 +434,8 @@ quote_source_can_speak(const struct qt *q, const struct qt_speaker *sp)
 	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) != 0;
 }
 
+#define PUT_IT_NEAR	40	/* tokens from a piece "as X put it" may be */
+
 /*
  * "As X (recently) put it(, in a statement), \"Q\"", "\"Q,\" as X put it":
  * the idiom says the words are X's. Looks in the sentence of piece pc
@@ -448,7 +450,10 @@ quote_source_put_it(const struct qt *q, const struct qt_piece *pc,
 
 	if ((s = quote_sentence(x, pc->open)) == EX_NONE)
 		return 0;
-	for (a = x->sents[s].first; a + 3 < x->sents[s].last; a++) {
+	a = x->sents[s].first;
+	if (pc->open > a + PUT_IT_NEAR)	/* near the piece only */
+		a = pc->open - PUT_IT_NEAR;
+	for (; a + 3 < x->sents[s].last && a < pc->open + PUT_IT_NEAR; a++) {
 		if (!extract_tok_is(x, a, "as") || q->inq[a] != EX_NONE)
 			continue;
 		for (k = a + 2; k + 1 < x->sents[s].last && k - a <= 16 &&

@@ -363,6 +363,26 @@ quote_speaker_pronouns(struct qt *q, struct qt_speaker *sp)
 	return 1;
 }
 
+/* How far back in its sentence, in bytes, a pronoun's name is looked for. */
+#define ANTE_SPAN	600
+
+/* The index in q->ments of the first mention starting at or after off. */
+static size_t
+quote_speaker_first_at(const struct qt *q, size_t off)
+{
+	const struct extract	*x = q->x;
+	size_t			 lo = 0, hi = x->nments, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->ments[q->ments[mid]].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
  * "Ban Ki-moon condemned what he called a brazen breach", "Lynch said she
  * recalled Q": a pronoun that the same sentence frames, after "what" or
@@ -376,7 +396,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	const struct ex_mention	*m;
-	size_t			 s, lo, hi, i, f, l, n;
+	size_t			 s, lo, hi, i, f, l, n, best;
 
 	if ((s = quote_sentence(x, sp->first)) == EX_NONE ||
 	    q->ments == NULL || sp->first == x->sents[s].first)
@@ -389,13 +409,20 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 		return;
 	lo = x->toks[x->sents[s].first].start;
 	hi = x->toks[sp->first].start;
-	for (i = 0; sp->entity != EX_NONE && i < x->nments; i++) {
-		m = &x->ments[q->ments[i]];
-		if (m->start >= hi)
+	if (hi - lo > ANTE_SPAN)	/* a sentence without end */
+		lo = hi - ANTE_SPAN;
+	best = EX_NONE;
+	for (i = quote_speaker_first_at(q, hi); sp->entity != EX_NONE &&
+	    i > 0; i--) {
+		m = &x->ments[q->ments[i - 1]];
+		if (m->start < lo)
 			break;
-		if (m->start < lo || m->entity != sp->entity ||
-		    !quote_speaker_outside(q, m->start))
-			continue;
+		if (m->start < hi && m->entity == sp->entity &&
+		    quote_speaker_outside(q, m->start))
+			best = q->ments[i - 1];
+	}
+	if (best != EX_NONE) {
+		m = &x->ments[best];
 		f = quote_speaker_tok(x, m->start);
 		l = quote_speaker_tok(x, m->end - 1) + 1;
 		if (l > sp->first || l > x->ntoks)
@@ -407,7 +434,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 		return;
 	}
 	n = x->toks[sp->first].end - x->toks[sp->first].start;
-	for (i = x->sents[s].first; i < sp->first; i++)
+	for (i = quote_speaker_tok(x, lo); i < sp->first; i++)
 		if (x->toks[i].end - x->toks[i].start == n &&
 		    strncasecmp(x->text + x->toks[i].start, x->text +
 		    x->toks[sp->first].start, n) == 0 &&
