@@ -64,7 +64,7 @@ wait_for "Russia: Drone axis"
 keys Enter
 wait_for "Russian Deputy Foreign Minister Sergei"
 keys Tab
-keys j j j j j j
+keys j j j j j
 keys Enter
 wait_for "quote 1 of 1 by A White House official" -e &&
 	grep -q "48;5;150m[^$esc]*Iran had transferred several hundred" "$T/screen"

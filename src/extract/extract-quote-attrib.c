@@ -245,9 +245,26 @@ quote_attrib_second(const struct qt *q, size_t i, size_t end)
 }
 
 /*
+ * Does a clause with its own speaker and cue start at token i: "Ham
+ * (also) noted", "the minister said"? Its subject starts at i.
+ */
+static int
+quote_attrib_main(const struct qt *q, size_t i, size_t end)
+{
+	struct qt_speaker	sp;
+	size_t			k;
+
+	for (k = i + 1; k < end && k - i <= 5; k++)
+		if (quote_cue_at(q, k, 1) != 0)
+			return quote_source_before(q, k, i, &sp) &&
+			    sp.first == i;
+	return 0;
+}
+
+/*
  * Where a reported clause from token i ends: the sentence's end, or a
  * comma before words that the writer adds (", which", ", according to",
- * ", citing"), or a dash.
+ * ", citing", ", but", ", although"), or a dash.
  */
 static size_t
 quote_attrib_cut(const struct qt *q, size_t i, size_t end)
@@ -267,12 +284,21 @@ quote_attrib_cut(const struct qt *q, size_t i, size_t end)
 		if (quote_cue_punct(x, j, ',') && quote_attrib_participle(x,
 		    j + 1, end))
 			return j;	/* ..., implicitly putting his name */
+		if (quote_cue_punct(x, j, ',') && quote_attrib_main(q, j + 1,
+		    end))
+			return j;	/* While he conceded Q, Ham noted R */
+		if (quote_cue_punct(x, j, ',') && (extract_tok_is(x, j + 1,
+		    "but") || extract_tok_is(x, j + 1, "although") ||
+		    extract_tok_is(x, j + 1, "though")))
+			return j;	/* X said Q, but R: R is the writer's */
 		if (quote_cue_punct(x, j - 1, ',') && (x->toks[j].flags &
 		    (TOK_QUOTE | TOK_SQUOTE)) && (x->toks[j].flags &
 		    TOK_CLOSE) && quote_cue_in(x, j + 1, &quote_cue_aside))
 			return j + 1;	/* ...,” according to */
 		if ((extract_tok_is(x, j, "but") ||
-		    extract_tok_is(x, j, "and")) &&
+		    extract_tok_is(x, j, "and") || (quote_cue_punct(x, j - 1,
+		    ',') && (extract_tok_is(x, j, "while") ||
+		    extract_tok_is(x, j, "whereas")))) &&
 		    (quote_cue_at(q, j + 1, 1) != 0 ||
 		    (quote_cue_suffix(x, j + 1, "ing") &&
 		    quote_cue_lemma(x, j + 1) != NULL) || ((quote_cue_in(x,
@@ -350,16 +376,55 @@ quote_attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 }
 
 /*
- * "X called for Q", "X called on Y to Q", "X called Y a Q", "X asked Y to
- * Q", "X asked whether Q", "X described Y as Q": only when X is a person
- * or body (a name, a pronoun, a source noun), not "a drone called Kestrel".
+ * "condemned what he called \"a brazen breach\" of the rules": the text
+ * says the marked words are his, and only those; the rest of the phrase
+ * is the writer's. The quote is the object up to the close of the first
+ * marks in it, however short, when they open within its first words;
+ * 1 if so.
+ */
+static int
+quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
+    const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct qt_pending	*pd;
+	struct qt_piece		*pc;
+	size_t			 k = q->nextmark[c];
+
+	if (sp->first == 0 || !extract_tok_is(x, sp->first - 1, "what") ||
+	    k == EX_NONE || k >= l || k - c > 3 || q->inq[k] == EX_NONE)
+		return 0;
+	pc = &q->pieces[q->inq[k]];
+	if (pc->open != k || pc->close == EX_NONE || pc->close >= l ||
+	    pc->cued)
+		return 0;
+	pd = quote_pending_add(q);
+	pd->first = c;
+	pd->last = pc->close + 1;
+	pd->kind = EX_MIXED;
+	pd->cue_first = t;
+	pd->cue_last = t + 1;
+	pd->sp = *sp;
+	q->cueused[t] = 1;
+	q->floor = t + 1;
+	pc->absorbed = 1;
+	return 1;
+}
+
+/*
+ * "X called for Q", "X called Y a Q", "X described Y as Q": only when X
+ * is a person or body (a name, a pronoun, a source noun), not "a drone
+ * called Kestrel". A request or a question reports no words of X's: "X
+ * asked Y to Q", "X asked whether Q", "X called on Y to Q" give nothing
+ * (nor does "X urged Y to Q", see quote_attrib_sentence); words between
+ * marks after such a cue are still X's, as a direct quote.
  */
 static void
 quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 {
 	const struct extract	*x = q->x;
 	struct qt_speaker	 sp;
-	const char		*v, *want;
+	const char		*v;
 	size_t			 h, c = t + 1, k;
 
 	if (quote_cue_suffix(x, t, "ing") || !quote_source_before(q, t, f,
@@ -371,28 +436,24 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	    !quote_cue_in(x, h, &quote_cue_pother) &&
 	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) == 0)
 		return;
+	if (strcmp(lemma, "ask") == 0)
+		return;		/* a request or a question */
 	if (strcmp(lemma, "call") != 0) {
-		/* asked Y to / if / whether / who ...; described Y as */
+		/* described Y as */
 		for (k = c; k < l && k - c < 8; k++) {
 			if (quote_cue_end(x, k) || quote_cue_punct(x, k, ';'))
 				return;
-			want = strcmp(lemma, "ask") == 0 ? "to" : "as";
-			if (extract_tok_is(x, k, want) || (*want == 't' &&
-			    (extract_tok_is(x, k, "if") ||
-			    extract_tok_is(x, k, "whether") ||
-			    extract_tok_is(x, k, "who") ||
-			    extract_tok_is(x, k, "what") ||
-			    extract_tok_is(x, k, "how") ||
-			    extract_tok_is(x, k, "why") ||
-			    quote_cue_punct(x, k, ':'))))
+			if (extract_tok_is(x, k, "as"))
 				break;
 		}
 		if (k >= l || k - c >= 8)
 			return;
-	} else if (extract_tok_is(x, c, "for") || extract_tok_is(x, c, "on"))
+	} else if (extract_tok_is(x, c, "on"))
+		return;		/* called on Y to: a request */
+	else if (extract_tok_is(x, c, "for"))
 		c++;
 	else if (quote_cue_in(x, c, &quote_cue_not_after) || extract_tok_is(x,
-	    c, "off"))
+	    c, "off") || quote_attrib_called(q, t, c, l, &sp))
 		return;
 	if (c < l)
 		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, &sp);
@@ -523,19 +584,32 @@ quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
 		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, sp);
 }
 
-/* Q, said X. Returns 1 if the cue at t was that. */
+/*
+ * Q, said X. Returns 1 if the cue at t was that. X must be able to speak
+ * ("Q, declared bankruptcy" is no quote) and may end in a place ("said one
+ * source in the room").
+ */
 static int
 quote_attrib_said_x(struct qt *q, size_t t, size_t f, size_t l)
 {
 	struct extract		*x = q->x;
 	struct qt_speaker	 sp;
+	size_t			 e;
 
 	if (!(t > f && (quote_cue_punct(x, t - 1, ',') ||
 	    (x->toks[t - 1].flags & TOK_CLOSE)) &&
-	    quote_source_after(q, t + 1, l, &sp) &&
-	    (sp.last >= l || quote_cue_end(x, sp.last) ||
-	    quote_cue_punct(x, sp.last, ','))))
+	    quote_source_after(q, t + 1, l, &sp)))
 		return 0;
+	e = sp.last;
+	if (e < l && (extract_tok_is(x, e, "in") || extract_tok_is(x, e,
+	    "at") || extract_tok_is(x, e, "on")))
+		for (e++; e < l && e - sp.last < 6 && (x->toks[e].flags &
+		    TOK_WORD) && quote_cue_lemma(x, e) == NULL;)
+			e++;
+	if (!(e >= l || quote_cue_end(x, e) || quote_cue_punct(x, e, ',')))
+		return 0;
+	if (!quote_source_can_speak(q, &sp))
+		return 1;	/* a cue with its object: no quote */
 	if (!quote_attrib_taken(q, f, t - 1))
 		quote_attrib_add(q, f, t - 1, t, 1, &sp);
 	return 1;
@@ -617,6 +691,40 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
 }
 
 /* Find the indirect speech in one sentence, cue by cue. */
+/*
+ * Is cue t inside the words of an indirect quote already found in the
+ * sentence from token f ("Earnest said that Obama has long called for
+ * Q")? Then what it reports is part of that quote, told by its speaker.
+ * Not when its subject opens a clause after a comma ("While he conceded
+ * Q, Ham also noted R") or is framed by "what" ("what he called Q").
+ */
+static int
+quote_attrib_inside(const struct qt *q, size_t t, size_t f)
+{
+	const struct extract	*x = q->x;
+	const struct qt_pending	*pd;
+	struct qt_speaker	 sp;
+	size_t			 k;
+
+	sp.first = EX_NONE;
+	if (quote_source_before(q, t, f, &sp) && sp.first > f + 1 &&
+	    (extract_tok_is(x, sp.first - 1, "while") ||
+	    extract_tok_is(x, sp.first - 1, "whereas")))
+		sp.first--;	/* ..., while 73 percent said Q */
+	if (sp.first != EX_NONE && sp.first > f &&
+	    (quote_cue_punct(x, sp.first - 1, ',') ||
+	    extract_tok_is(x, sp.first - 1, "what")))
+		return 0;
+	for (k = q->npend; k > 0 && q->npend - k < 32; k--) {
+		pd = &q->pend[k - 1];
+		if (pd->piece == EX_NONE && pd->cue_first != EX_NONE &&
+		    pd->cue_first >= f && pd->cue_first < t &&
+		    pd->first <= t && t < pd->last)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 quote_attrib_sentence(struct qt *q, size_t s)
 {
@@ -641,6 +749,8 @@ quote_attrib_sentence(struct qt *q, size_t s)
 		if ((lemma = quote_cue_lemma(x, t)) == NULL &&
 		    (lemma = quote_cue_title(x, t)) == NULL)
 			continue;
+		if (strcmp(lemma, "urge") == 0 || quote_attrib_inside(q, t, f))
+			continue;	/* X urged Y to Q: a request */
 		if (strcmp(lemma, "call") == 0 || strcmp(lemma, "ask") == 0 ||
 		    strcmp(lemma, "describe") == 0) {
 			quote_attrib_call(q, t, f, l, lemma);

@@ -122,6 +122,11 @@ int	 quote_source_left(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
 /* May a preposition at token i join a noun phrase: Secretary of State? */
 int	 quote_source_prep(const struct extract *, size_t);
+/* "As X put it, \"Q\"": X speaks piece pc's words; 1 and pd set if so. */
+int	 quote_source_put_it(const struct qt *, const struct qt_piece *,
+	     struct qt_pending *);
+/* May noun phrase sp speak: a name, a pronoun, a source noun? */
+int	 quote_source_can_speak(const struct qt *, const struct qt_speaker *);
 /* "a report from X": X is the outlet that published; sets sp->outlet. */
 void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
 

@@ -16,6 +16,15 @@
 #define NP_MAX		10	/* tokens in a source's noun phrase */
 #define NP_APPOS	30	/* tokens of ", who ..., " before a cue */
 
+/* Is token i the slash of a date or name in figures: a 9/11 widow? */
+static int
+quote_source_slash(const struct extract *x, size_t i)
+{
+	return quote_cue_punct(x, i, '/') && i > 0 && i + 1 < x->ntoks &&
+	    (x->toks[i - 1].flags & TOK_DIGIT) &&
+	    (x->toks[i + 1].flags & TOK_DIGIT);
+}
+
 /* May token i be inside a source's noun phrase? */
 static int
 quote_source_word(const struct extract *x, size_t i)
@@ -37,7 +46,7 @@ quote_source_word(const struct extract *x, size_t i)
 			return 0;	/* an adverb, not "early results" */
 		return 1;
 	}
-	return quote_cue_punct(x, i, '-') || quote_cue_punct(x, i, '&');
+	return quote_source_slash(x, i) || quote_cue_punct(x, i, '-') || quote_cue_punct(x, i, '&');
 }
 
 /* May a preposition at token i join a noun phrase: Secretary of State? */
@@ -53,11 +62,20 @@ quote_source_prep(const struct extract *x, size_t i)
 	    "the");
 }
 
-/* Fill a speaker from tokens [first, last). */
+/*
+ * Fill a speaker from tokens [first, last) of x. A number or a date is
+ * never a speaker: a year before a name is not part of it ("in 2017
+ * America says": America), and a phrase whose head is a figure is none ("On July 6,
+ * 2015, X said": not 2015).
+ */
 static int
-quote_source_set(struct qt_speaker *sp, size_t first, size_t last)
+quote_source_set(const struct extract *x, struct qt_speaker *sp,
+    size_t first, size_t last)
 {
-	if (first >= last)
+	while (first + 1 < last && (x->toks[first].flags & TOK_DIGIT) &&
+	    (x->toks[first + 1].flags & TOK_CAP))
+		first++;
+	if (first >= last || (x->toks[last - 1].flags & TOK_DIGIT))
 		return 0;
 	memset(sp, 0, sizeof *sp);
 	sp->first = first;
@@ -100,7 +118,7 @@ quote_source_left(const struct qt *q, size_t end, size_t lo,
 		    quote_cue_in(x, k, &quote_cue_pother) ||
 		    quote_cue_in(x, k, &quote_cue_pself))
 			j = k;
-	return quote_source_set(sp, j, end);
+	return quote_source_set(x, sp, j, end);
 }
 
 /* Are the words of tokens [first, last) all capitalised? */
@@ -289,8 +307,8 @@ quote_source_after(const struct qt *q, size_t i, size_t hi,
 		    quote_cue_in(x, j, &quote_cue_pother) ||
 		    quote_cue_in(x, j, &quote_cue_pself)))
 			break;		/* told the Post she thinks */
-		if (quote_source_word(x, j) && !(x->toks[j].flags &
-		    TOK_PUNCT))
+		if (quote_source_word(x, j) && (!(x->toks[j].flags &
+		    TOK_PUNCT) || quote_source_slash(x, j)))
 			j++;
 		else if (j > i && quote_source_prep(x, j))
 			j++;
@@ -299,7 +317,7 @@ quote_source_after(const struct qt *q, size_t i, size_t hi,
 	}
 	while (j > i && !(x->toks[j - 1].flags & TOK_WORD))
 		j--;
-	return quote_source_set(sp, i, j);
+	return quote_source_set(x, sp, i, j);
 }
 
 /* Words for what a source publishes: a report from X. */
@@ -357,6 +375,15 @@ quote_source_subject(const struct qt *q, size_t cue, size_t lo,
 				i = k + 1;
 				break;
 			}
+	/* On July 6, 2015, X ...: the year goes with the date */
+	if (i > lo && i + 1 < cue && (x->toks[i].flags & TOK_DIGIT) &&
+	    quote_cue_punct(x, i + 1, ','))
+		i += 2;
+	/* WASHINGTON -- X ...: a dateline is no subject */
+	for (k = i; k < cue && k - i < 4 && (x->toks[k].flags & TOK_UPPER);)
+		k++;
+	if (k > i && k < cue && (x->toks[k].flags & TOK_DASH))
+		i = k + 1;
 	while (i < cue && (extract_tok_is(x, i, "but") ||
 	    extract_tok_is(x, i, "and") || extract_tok_is(x, i, "meanwhile") ||
 	    (x->toks[i].flags & TOK_PUNCT)))
@@ -364,13 +391,85 @@ quote_source_subject(const struct qt *q, size_t cue, size_t lo,
 	if (i >= cue || !quote_source_after(q, i, cue, sp))
 		return 0;
 	for (i = sp->first + 1; i < sp->last; i++)
-		if ((x->toks[i - 1].flags & TOK_CAP) &&
-		    !(x->toks[i].flags & TOK_CAP) &&
-		    (quote_cue_suffix(x, i, "ed") || quote_cue_suffix(x, i,
-		    "s"))) {
-			sp->last = i;	/* Chancellor Sorre welcomed ... */
+		if (!(x->toks[i].flags & TOK_CAP) && (((x->toks[i - 1].flags &
+		    TOK_CAP) && (quote_cue_suffix(x, i, "ed") ||
+		    quote_cue_suffix(x, i, "s"))) || (i + 1 < sp->last &&
+		    quote_cue_in(x, i + 1, &quote_cue_np_det) &&
+		    !quote_source_prep(x, i) && !extract_tok_is(x, i, "of") &&
+		    !extract_tok_is(x, i, "for")))) {
+			/* Chancellor Sorre welcomed ..., the embassy released
+			 * the ..., X made the ... */
+			sp->last = i;
 			break;
 		}
 	/* it must be followed by a verb-like word, not be the whole clause */
 	return sp->last < cue;
+}
+
+/*
+ * May the noun phrase sp speak: is its head (the word before "of", "for",
+ * "at" or "from", else its last) a name, a pronoun or a source noun ("the
+ * minister", "officials"), or named before it ("the Marovian embassy"),
+ * not "The woman's enthusiasm for Trump" or "The challenge of
+ * transparency"?
+ */
+int
+quote_source_can_speak(const struct qt *q, const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const char		*v;
+	size_t			 h, i;
+
+	for (h = sp->first + 1; h < sp->last; h++)
+		if (quote_source_prep(x, h) || extract_tok_is(x, h, "for") ||
+		    extract_tok_is(x, h, "of"))
+			break;
+	h--;
+	for (i = sp->first + 1; i < h; i++)
+		if (x->toks[i].flags & TOK_CAP)
+			return 1;	/* the Marovian embassy */
+	return (x->toks[h].flags & TOK_CAP) ||
+	    quote_cue_in(x, h, &quote_cue_pperson) ||
+	    quote_cue_in(x, h, &quote_cue_pother) ||
+	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) != 0;
+}
+
+#define PUT_IT_NEAR	40	/* tokens from a piece "as X put it" may be */
+
+/*
+ * "As X (recently) put it(, in a statement), \"Q\"", "\"Q,\" as X put it":
+ * the idiom says the words are X's. Looks in the sentence of piece pc
+ * for "as" X "put it" outside marks; 1 and pd's speaker and cue set if so.
+ */
+int
+quote_source_put_it(const struct qt *q, const struct qt_piece *pc,
+    struct qt_pending *pd)
+{
+	const struct extract	*x = q->x;
+	size_t			 s, a, k;
+
+	if ((s = quote_sentence(x, pc->open)) == EX_NONE)
+		return 0;
+	a = x->sents[s].first;
+	if (pc->open > a + PUT_IT_NEAR)	/* near the piece only */
+		a = pc->open - PUT_IT_NEAR;
+	for (; a + 3 < x->sents[s].last && a < pc->open + PUT_IT_NEAR; a++) {
+		if (!extract_tok_is(x, a, "as") || q->inq[a] != EX_NONE)
+			continue;
+		for (k = a + 2; k + 1 < x->sents[s].last && k - a <= 16 &&
+		    q->inq[k] == EX_NONE; k++) {
+			if (!extract_tok_is(x, k, "put") ||
+			    !extract_tok_is(x, k + 1, "it"))
+				continue;
+			if (!quote_source_before(q, k, a + 1, &pd->sp) ||
+			    pd->sp.first != a + 1) {
+				pd->sp.first = pd->sp.last = EX_NONE;
+				return 0;
+			}
+			pd->cue_first = k;
+			pd->cue_last = k + 2;
+			return 1;
+		}
+	}
+	return 0;
 }

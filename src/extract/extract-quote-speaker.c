@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract.h"
 #include "extract-quote-int.h"
@@ -362,6 +363,88 @@ quote_speaker_pronouns(struct qt *q, struct qt_speaker *sp)
 	return 1;
 }
 
+/* How far back in its sentence, in bytes, a pronoun's name is looked for. */
+#define ANTE_SPAN	600
+
+/* The index in q->ments of the first mention starting at or after off. */
+static size_t
+quote_speaker_first_at(const struct qt *q, size_t off)
+{
+	const struct extract	*x = q->x;
+	size_t			 lo = 0, hi = x->nments, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->ments[q->ments[mid]].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * "Ban Ki-moon condemned what he called a brazen breach", "Lynch said she
+ * recalled Q": a pronoun that the same sentence frames, after "what" or
+ * as the subject of a clause another cue reports, is the person that
+ * sentence names before it (outside quote marks), given as that first
+ * name; "She said she recalls Q" as its first "She". A pronoun that is
+ * the subject of its own sentence or clause ("..., but he said Q") stays.
+ */
+static void
+quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const struct ex_mention	*m;
+	size_t			 s, lo, hi, i, f, l, n, best;
+
+	if ((s = quote_sentence(x, sp->first)) == EX_NONE ||
+	    q->ments == NULL || sp->first == x->sents[s].first)
+		return;
+	i = sp->first - 1;
+	if (i > x->sents[s].first && extract_tok_is(x, i, "that"))
+		i--;
+	if (!extract_tok_is(x, sp->first - 1, "what") &&
+	    (q->inq[i] != EX_NONE || quote_cue_lemma(x, i) == NULL))
+		return;
+	lo = x->toks[x->sents[s].first].start;
+	hi = x->toks[sp->first].start;
+	if (hi - lo > ANTE_SPAN)	/* a sentence without end */
+		lo = hi - ANTE_SPAN;
+	best = EX_NONE;
+	for (i = quote_speaker_first_at(q, hi); sp->entity != EX_NONE &&
+	    i > 0; i--) {
+		m = &x->ments[q->ments[i - 1]];
+		if (m->start < lo)
+			break;
+		if (m->start < hi && m->entity == sp->entity &&
+		    quote_speaker_outside(q, m->start))
+			best = q->ments[i - 1];
+	}
+	if (best != EX_NONE) {
+		m = &x->ments[best];
+		f = quote_speaker_tok(x, m->start);
+		l = quote_speaker_tok(x, m->end - 1) + 1;
+		if (l > sp->first || l > x->ntoks)
+			return;
+		sp->first = f;
+		sp->last = sp->head = l;
+		sp->head--;
+		sp->pronoun = 0;
+		return;
+	}
+	n = x->toks[sp->first].end - x->toks[sp->first].start;
+	for (i = quote_speaker_tok(x, lo); i < sp->first; i++)
+		if (x->toks[i].end - x->toks[i].start == n &&
+		    strncasecmp(x->text + x->toks[i].start, x->text +
+		    x->toks[sp->first].start, n) == 0 &&
+		    q->inq[i] == EX_NONE && quote_cue_at(q, i + 1, 1) > 0) {
+			sp->first = sp->head = i;
+			sp->last = i + 1;
+			return;
+		}
+}
+
 /* What the words of a speaker's noun phrase say. */
 struct quote_speaker_np {
 	const char	*cls;		/* its source noun's class, or NULL */
@@ -500,8 +583,13 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	size_t			 n, ncls;
 	int			 def;
 
-	if (sp->first == EX_NONE || quote_speaker_pronouns(q, sp))
+	if (sp->first == EX_NONE)
 		return;
+	if (quote_speaker_pronouns(q, sp)) {
+		if (sp->source != EX_SOURCE_NONE)
+			quote_speaker_antecedent(q, sp);
+		return;
+	}
 	n = sp->last - sp->first;
 	def = extract_tok_is(x, sp->first, "the");
 	quote_speaker_np(x, sp, &np);

@@ -334,8 +334,10 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 		if (i < lo)
 			i = lo;
 		if (!quote_source_before(q, j, i, &pd->sp) &&
-		    !quote_source_subject(q, j, i, &pd->sp))
-			return 0;
+		    !quote_source_subject(q, j, i, &pd->sp) && !(j == i &&
+		    quote_cue_punct(x, b + 1, ':') && quote_source_after(q,
+		    j + n, b + 1, &pd->sp) && pd->sp.last == b + 1))
+			return 0;	/* Said Ellis: "Q" */
 		pd->cue_first = j;
 		pd->cue_last = j + n;
 		return 1;
@@ -343,8 +345,10 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 	if (quote_cue_punct(x, pc->open - 1, ':') &&
 	    (j = quote_sentence(x, pc->open - 1)) != EX_NONE) {
 		/* X echoed: / released the following statement: "Q" */
-		return quote_source_subject(q, pc->open - 1, x->sents[j].first,
-		    &pd->sp);
+		if (quote_source_subject(q, pc->open - 1, x->sents[j].first,
+		    &pd->sp) && quote_source_can_speak(q, &pd->sp))
+			return 1;
+		pd->sp.first = pd->sp.last = EX_NONE;
 	}
 	return 0;
 }
@@ -466,7 +470,8 @@ quote_direct(struct qt *q, size_t k)
 		if (quote_piece_cue_after(q, tail, &alt))
 			*pd = alt;
 	} else if (!found)
-		found = quote_piece_cue_after(q, tail, pd);
+		found = quote_piece_cue_after(q, tail, pd) ||
+		    quote_source_put_it(q, pc, pd);
 	if (!found) {
 		if (pc->single) {
 			q->npend--;
@@ -581,6 +586,25 @@ quote_split(const struct qt *q, const struct qt_piece *h,
 }
 
 /*
+ * Is piece pc, with no cue of its own, inside a sentence the writer
+ * frames ("the requirement is a \"lawful source of income,\"") that no
+ * cue of the last speaker's (at token at) is in? Then its words are not
+ * known to be that speaker's.
+ */
+static int
+quote_framed(const struct extract *x, const struct qt_piece *pc, size_t at)
+{
+	size_t	s;
+
+	if (pc->open == 0 || (x->toks[pc->open].flags & (TOK_SENT |
+	    TOK_PARA)) || quote_cue_punct(x, pc->open - 1, ':') ||
+	    (s = quote_sentence(x, pc->open)) == EX_NONE)
+		return 0;
+	return at == EX_NONE || at < x->sents[s].first ||
+	    at >= x->sents[s].last;
+}
+
+/*
  * Resolve and give out paragraph p's quotes in text order: a direct quote
  * with no cue takes the speaker of the quote before it in the paragraph,
  * or, opening the paragraph, of the last quote of the paragraph before
@@ -594,7 +618,7 @@ quote_flush(struct qt *q, size_t p)
 	struct qt_pending	*pd;
 	struct qt_piece		*pc, *h = NULL;	/* the last piece given out */
 	struct qt_speaker	 prev;
-	size_t			 i, words, le = EX_NONE;
+	size_t			 i, words, le = EX_NONE, prevat = EX_NONE;
 	int			 have = 0;
 
 	if (q->npend > 1)
@@ -624,7 +648,8 @@ quote_flush(struct qt *q, size_t p)
 				prev = q->carry;
 				have = 1;
 			}
-			if (have && words >= QT_SHORT)
+			if (have && words >= QT_SHORT && !quote_framed(x, pc,
+			    prevat))
 				pd->sp = prev;
 			else if (words < QT_LONG)
 				continue;
@@ -640,6 +665,8 @@ quote_flush(struct qt *q, size_t p)
 		if (pd->sp.first != EX_NONE) {
 			prev = pd->sp;
 			prev.rel = EX_NONE;
+			prevat = pd->cue_first != EX_NONE ? pd->cue_first :
+			    pd->sp.first;
 			have = 1;
 		}
 		quote_emit(q, pd);

@@ -1,0 +1,239 @@
+/*
+ * Unit tests: who said a quote, where the answer must be a person the
+ * text names or nobody. Each case is a text written for these tests (the
+ * invented world of samples/README.md), the words a quote starts with,
+ * and its speaker's words as the text has them (NULL: no speaker, or no
+ * quote at all when quote is NULL; "-": no quote starting there).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "extract.h"
+
+struct acase {
+	const char	*what;
+	const char	*text;
+	const char	*quote;		/* the quote's first words */
+	const char	*end;		/* its last words, or NULL: any */
+	const char	*speaker;	/* NULL: none */
+};
+
+static const struct acase cases[] = {
+	{ "a year before the speaker is no speaker",
+	  "On July 6, 2015, Varga made the following comment:\n\n"
+	  "\"We will not sign anything the parliament has not read, and we "
+	  "will say so in Port Avery.\"",
+	  "We will not sign", NULL, "Varga" },
+	{ "a year before a name is not part of it",
+	  "Most voters hope that in 2027 Marovia says, \"We are done with "
+	  "the old quarrels and the old borders.\"",
+	  "We are done", NULL, "Marovia" },
+	{ "a group counted in figures still speaks",
+	  "Of the members polled, 73 percent said the council had failed "
+	  "them.",
+	  "the council had failed", NULL, "73 percent" },
+	{ "a 9/11 widow: the slash of a date joins the phrase",
+	  "\"The harbour was never safe for the crews,\" said 9/11 widow "
+	  "Terry Halm.",
+	  "The harbour was never", NULL, "9/11 widow Terry Halm" },
+	{ "what he called \"Q\": the marked words only, his, by name",
+	  "Prime Minister Aurel Brekk spoke in Korvala on Monday.\n\n"
+	  "Brekk attacked what he called \"fake news\" at the rally.",
+	  "\"fake news\"", "news\"", "Brekk" },
+	{ "what he called: a longer phrase keeps its marked words",
+	  "Secretary General Ilse Varga condemned what she called a "
+	  "\"brazen breach\" of the ceasefire by the northern units.",
+	  "a \"brazen breach\"", "breach\"", "Ilse Varga" },
+	{ "X said she recalled Q: one quote of X's",
+	  "Interior Minister Lidia Stansk said she recalled that the harbour "
+	  "had been closed twice before the vote.",
+	  "she recalled that", "the vote", "Interior Minister Lidia Stansk" },
+	{ "X said she recalled: \"Q\": the sentence's name, not the pronoun",
+	  "Interior Minister Lidia Stansk said she recalled: \"The harbour "
+	  "had been closed twice before the vote.\"",
+	  "The harbour had been", NULL, "Lidia Stansk" },
+	{ "X said Q, but he said R: the pronoun of its own clause stays",
+	  "Defence Minister Piet Harnack agreed that the border rules were "
+	  "old, but he said that any change should wait for the new "
+	  "parliament.",
+	  "any change should wait", NULL, "he" },
+	{ "a framed fragment in a later sentence is not the last speaker's",
+	  "Varga said the port would stay open through the winter. The "
+	  "rules require a \"proof of lawful cargo from a registered port "
+	  "of origin,\" and few ships have one.",
+	  "proof of lawful cargo", NULL, NULL },
+	{ "a fragment in the sentence of the speaker's cue is the speaker's",
+	  "\"We have done our part,\" Varga said, and the council still "
+	  "\"owes the families of the crews a full account of the night.\"",
+	  "owes the families", NULL, "Varga" },
+	{ "X said that Y called for Q: one quote, told by X",
+	  "Government spokesman Tomas Reyl said on Monday that President "
+	  "Aurel Brekk has long called for lower taxes on small farms.",
+	  "President Aurel Brekk", "small farms", "Government spokesman Tomas Reyl" },
+	{ "X said that Y called for Q: no second quote of Y's",
+	  "Government spokesman Tomas Reyl said on Monday that President "
+	  "Aurel Brekk has long called for lower taxes on small farms.",
+	  "lower taxes", NULL, "-" },
+	{ "While X conceded Q, Y noted R: Q ends at the comma",
+	  "While she conceded that the plan was late, Varga also noted that "
+	  "the harbour had reopened on time.",
+	  "the plan was late", "late", "she" },
+	{ "While X conceded Q, Y noted R: R is Y's",
+	  "While she conceded that the plan was late, Varga also noted that "
+	  "the harbour had reopened on time.",
+	  "the harbour had reopened", NULL, "Varga" },
+	{ "a dateline in capitals is never the subject",
+	  "KORVALA -- Prime Minister Aurel Brekk, opening the new harbour "
+	  "on Saturday, said the port would serve the whole coast.",
+	  "the port would serve", NULL, "Prime Minister Aurel Brekk" },
+	{ "X is recorded in detail: \"Q\": a subject that cannot speak",
+	  "The crowd's anger at the council is recorded in detail:\n\n"
+	  "\"They sold the harbour and kept the money for the ministry.\"",
+	  "They sold the harbour", NULL, NULL },
+	{ "X released the following statement: \"Q\": a body speaks",
+	  "The Marovian embassy released the following statement: \"The "
+	  "ship was a civilian research vessel on a charted course.\"",
+	  "The ship was", NULL, "The Marovian embassy" },
+	{ "X said Q, but R: R is the writer's",
+	  "The Valdorian government has promised a veto of the harbour "
+	  "bill, but the council is expected to pass it anyway.",
+	  "a veto of the harbour bill", "bill", "The Valdorian government" },
+	{ "As X put it, Y is \"Q\": the idiom names the speaker",
+	  "The port reopened in May. As Harbour Master Ilse Varga put it in a "
+	  "statement, the new rules are \"a gift to the smugglers of the "
+	  "whole coast.\"",
+	  "a gift to the smugglers", NULL, "Harbour Master Ilse Varga" },
+	{ "\"Q,\" as X put it",
+	  "The port is \"a gift to the smugglers of the whole coast,\" as "
+	  "Varga put it.",
+	  "a gift to the smugglers", NULL, "Varga" },
+	{ "Q, declared bankruptcy: a cue with its object is no quote",
+	  "One after another, the shipping firms of the northern coast, "
+	  "including Marogas, declared bankruptcy.",
+	  NULL, NULL, NULL },
+	{ "Q, said X in a place: X ends before the place",
+	  "The talks did not go well with the delegates, and the meeting "
+	  "broke up early, said one official in the room.",
+	  "The talks did not go well", NULL, "one official" },
+	{ "X asked Y to Q: a request is not speech",
+	  "Valdoria has asked Marovia to stop selling drones to the northern "
+	  "militias.",
+	  NULL, NULL, NULL },
+	{ "X asked whether Q: a question is not speech",
+	  "Brekk asked whether the harbour would reopen before the winter "
+	  "storms.",
+	  NULL, NULL, NULL },
+	{ "X urged Y to Q: a request is not speech",
+	  "Foreign Minister Ilse Varga urged both sides to return to the "
+	  "talks in Korvala.",
+	  NULL, NULL, NULL },
+	{ "X called on Y to Q: a request is not speech",
+	  "The Civic Dawn leader called on the government to release the "
+	  "detained students at once.",
+	  NULL, NULL, NULL },
+	{ "X called for Q: a stated position is still reported",
+	  "Lidia Stansk called for an independent inquiry into the "
+	  "shootings at the border post.",
+	  "an independent inquiry", NULL, "Lidia Stansk" },
+	{ "\"Q,\" X urged: the words in marks are still spoken",
+	  "\"Go back to the table and stay there,\" Varga urged the "
+	  "delegates.",
+	  "Go back to the table", NULL, "Varga" },
+};
+
+#define BAD(...)	do { print_message(__VA_ARGS__); \
+	print_message("\n"); goto out; } while (0)
+
+/* Check one case: 0 if it holds, 1 (and a message) if not. */
+static int
+check_case(const struct acase *c)
+{
+	struct extract		 x;
+	const struct ex_quote	*q = NULL;
+	const char		*p;
+	size_t			 i, start, n;
+
+	extract_run(&x, c->text, strlen(c->text));
+	if (c->quote == NULL) {
+		if (x.nquotes != 0)
+			BAD("%s: %zu quotes, expected none", c->what,
+			    x.nquotes);
+		extract_free(&x);
+		return 0;
+	}
+	p = strstr(c->text, c->quote);
+	assert_non_null(p);
+	start = (size_t)(p - c->text);
+	for (i = 0; i < x.nquotes; i++)
+		if (x.quotes[i].start == start)
+			q = &x.quotes[i];
+	if (c->speaker != NULL && strcmp(c->speaker, "-") == 0) {
+		if (q != NULL)
+			BAD("%s: a quote [%s...], expected none", c->what,
+			    c->quote);
+		extract_free(&x);
+		return 0;
+	}
+	if (q == NULL) {
+		for (i = 0; i < x.nquotes; i++)
+			print_message("  got [%.*s]\n", (int)(x.quotes[i].end -
+			    x.quotes[i].start), c->text + x.quotes[i].start);
+		BAD("%s: no quote [%s...]", c->what, c->quote);
+	}
+	if (c->end != NULL) {
+		n = strlen(c->end);
+		if (q->end < start + n || memcmp(c->text + q->end - n, c->end,
+		    n) != 0)
+			BAD("%s: quote [%.*s], expected it to end [%s]",
+			    c->what, (int)(q->end - q->start),
+			    c->text + q->start, c->end);
+	}
+	if (c->speaker == NULL) {
+		if (q->sp_start != EX_NONE)
+			BAD("%s: speaker [%.*s], expected none", c->what,
+			    (int)(q->sp_end - q->sp_start),
+			    c->text + q->sp_start);
+	} else if (q->sp_start == EX_NONE)
+		BAD("%s: no speaker, expected [%s]", c->what, c->speaker);
+	else if (q->sp_end - q->sp_start != strlen(c->speaker) ||
+	    memcmp(c->text + q->sp_start, c->speaker, strlen(c->speaker)) != 0)
+		BAD("%s: speaker [%.*s], expected [%s]", c->what,
+		    (int)(q->sp_end - q->sp_start), c->text + q->sp_start,
+		    c->speaker);
+	extract_free(&x);
+	return 0;
+out:
+	extract_free(&x);
+	return 1;
+}
+
+static void
+test_speakers(void **state)
+{
+	size_t	i, bad = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		bad += check_case(&cases[i]);
+	if (bad > 0)
+		fail_msg("%zu of %zu cases failed", bad,
+		    sizeof cases / sizeof cases[0]);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_speakers),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
