@@ -102,6 +102,15 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
+	if (!st->shout[c->a] && ent_context_talk(st, c)) {
+		c->kind = EX_PERSON;	/* Hi Kat! Bert and I */
+		c->state = ENT_SURE;
+		if (n == 1) {
+			ent_context_vote(st, h, EX_PERSON);
+			c->by_cue = 1;
+		}
+		return;
+	}
 	if (c->weak && (st->shout[c->a] ||
 	    !ent_proper_anyway(st, c->a, c->b))) {
 		/* single words may still be named elsewhere: see votes */
