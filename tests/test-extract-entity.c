@@ -248,27 +248,45 @@ static const struct entity_case cases[] = {
 	  { TITLED("Ilse Varga", "Deputy Foreign Minister", "Marovian", NULL),
 	    TITLED("Mirela Dusan", NULL, "Marovian", NULL),
 	    NOTHING("Marovian Deputy") } },
-	{ "test_talk_names",
-	  "Hi Vesko! I'm Talinde. I am Orsolya, she said. That's Pemry. "
-	  "This is Pemry from the north. Joska and I went home. My name "
-	  "is Brannit, and I'm glad.",
+	{ "test_talk_greeting",
+	  "Hi Vesko! I'm Talinde. I am Orsolya, she said. My name is "
+	  "Brannit, and I'm glad.",
 	  { PERSON("Vesko"), PERSON("Talinde"), PERSON("Orsolya"),
-	    PERSON("Pemry"), WANT("Pemry", 1, WANT_PERSON, NULL),
-	    PERSON("Joska"), PERSON("Brannit") } },
-	{ "test_talk_names",
+	    PERSON("Brannit") } },
+	{ "test_talk_this_is",
+	  "That's Pemry. This is Pemry from the north.",
+	  { PERSON("Pemry"), WANT("Pemry", 1, WANT_PERSON, NULL) } },
+	{ "test_talk_and_i",
+	  "It rained. Joska and I went home, and Lendi and Marra and I "
+	  "stayed.",
+	  { PERSON("Joska"), PERSON("Marra") } },
+	{ "test_talk_signature",
 	  "Dear Mara,\n\nThe villa was lovely.\n\nBest wishes,\n\n"
 	  "Tamsor\n",
 	  { PERSON("Tamsor") } },
-	{ "test_talk_names",
-	  "\xe2\x80\x9cI\xe2\x80\x99m sorry,\xe2\x80\x9d I say. "
-	  "Thanks for reading.",
-	  { NOTHING("I\xe2\x80\x99m"), NOTHING("Thanks") } },
+	{ "test_curly_apostrophe",
+	  "\xe2\x80\x9cI\xe2\x80\x99m sorry,\xe2\x80\x9d I say, "
+	  "\xe2\x80\x9cI\xe2\x80\x99m her brother.\xe2\x80\x9d "
+	  "\xe2\x80\x9cI\xe2\x80\x99m sorry,\xe2\x80\x9d I say "
+	  "again.",
+	  { NOTHING("I\xe2\x80\x99m") } },
 	{ "test_person_after_by",
 	  "He was invited by Dorvan Keshet to return, and worked with "
 	  "Ilvo Marant and his friend Sefa Orunde. The fields were farmed "
 	  "by Varsic Tolm speakers.",
 	  { PERSON("Dorvan Keshet"), PERSON("Ilvo Marant"),
 	    PERSON("Sefa Orunde"), NOTHING("Varsic Tolm") } },
+	{ "test_earth",
+	  "The rivers of Earth are long.",
+	  { PLACE("Earth") } },
+	{ "test_body_government",
+	  "We have called on the Government to act, and the Opposition "
+	  "agreed.",
+	  { ORG("Government"), ORG("Opposition") } },
+	{ "test_owner_business",
+	  "Compare this to Varnelli's market value and Varnelli's "
+	  "publications.",
+	  { ORG("Varnelli") } },
 	{ "test_people_cues",
 	  "The plan came from Dr. Anja Brekk and Mr. Oll. According to "
 	  "President Renata Solvik, the deal holds. Solvik said so twice. "

@@ -288,7 +288,9 @@ static const char *ent_words_org_noun[] = {
 	"members", "membership", "products", "profit", "profits", "revenue",
 	"revenues", "sales", "shareholders", "shares", "staff", "stock",
 	"subsidiary", "website", "workers", "workforce", "leadership",
-	"spokesman", "spokeswoman", "spokesperson", "officials"
+	"spokesman", "spokeswoman", "spokesperson", "officials", "market",
+	"publications", "journals", "stores", "brands", "earnings",
+	"acquisition", "acquisitions"
 };
 
 /* Stop words that may still go on a name: Cape of Good Hope, West End. */
@@ -380,7 +382,8 @@ static const char *ent_words_body[] = {
 	"assembly", "cabinet", "commission", "committee", "congress",
 	"council", "court", "duma", "house", "knesset", "kremlin",
 	"ministry", "parliament", "pentagon", "presidency", "senate",
-	"army", "navy", "judiciary", "legislature", "administration"
+	"army", "navy", "judiciary", "legislature", "administration",
+	"government", "opposition", "convention"
 };
 
 static const struct {
