@@ -135,8 +135,9 @@ ent_context_person_before(struct ent_stage *st, struct ent_cand *c)
 		return 0;
 	p = c->a - 1;
 	if (!ent_context_tok_in(x, p, takers, sizeof takers /
-	    sizeof takers[0]) || !ent_context_tok_in(x, c->b, ends,
-	    sizeof ends / sizeof ends[0]))
+	    sizeof takers[0]) || !(ent_context_tok_in(x, c->b, ends,
+	    sizeof ends / sizeof ends[0]) || (x->toks[c->b].flags &
+	    TOK_PARA)))
 		return 0;
 	return !ent_context_abstract(st, c, 0) &&
 	    !ent_word_plural_demonym(x, c->b - 1);	/* by Native Americans */
@@ -569,6 +570,34 @@ ent_context_talk_end(const struct extract *x, size_t k)
 }
 
 /*
+ * Is the one-word candidate half of a pair "X and Y" (nothing listed
+ * before it) whose other half is one word the text already knows as a
+ * person, by a given name or a cue: "Albert and Marcia", "Toph and Len"?
+ */
+static int
+ent_context_pair(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 i, o;
+
+	if (c->a > 0 && (extract_tok_is(x, c->a - 1, ",") ||
+	    extract_tok_is(x, c->a - 1, "and")))
+		return 0;
+	if (c->b + 2 >= x->ntoks || !extract_tok_is(x, c->b, "and") ||
+	    extract_tok_is(x, c->b + 2, ",") || extract_tok_is(x, c->b + 2,
+	    "and"))
+		return 0;
+	o = c->b + 1;
+	for (i = 0; i < st->ncands; i++)
+		if (st->cands[i].a == o)
+			return st->cands[i].b == o + 1 &&
+			    st->cands[i].state != ENT_DROP &&
+			    st->cands[i].kind == EX_PERSON &&
+			    ent_given(st, o);
+	return 0;
+}
+
+/*
  * Is the candidate someone a speaker or writer names as people name
  * each other: "Hi Kat!", "I'm Miyuki.", "my name is Ash", "That's
  * Rezwan.", "Bert and I", a letter's name under "Yours," or "Best
@@ -582,6 +611,9 @@ ent_context_talk(struct ent_stage *st, struct ent_cand *c)
 	};
 	static const char *const deictic[] = {
 		"this", "i'm", "i\xe2\x80\x99m"
+	};
+	static const char *const says[] = {
+		"said", "says", "asked", "asks", "replied", "added", "answered"
 	};
 	struct extract		*x = st->x;
 	const struct ex_paragraph *pp;
@@ -603,6 +635,20 @@ ent_context_talk(struct ent_stage *st, struct ent_cand *c)
 		    ",") && (!ent_capword(x, k) || ent_stop(st, k)))
 			break;
 	}
+	/* "We're here," said Pavit; the rain stopped, says Marlena */
+	if (p != EX_NONE && p > 0 && ent_context_tok_in(x, p, says,
+	    sizeof says / sizeof says[0]) && (extract_tok_is(x, p - 1, ",") ||
+	    (x->toks[p - 1].flags & TOK_CLOSE)) &&
+	    ent_context_talk_end(x, c->b))
+		return 1;
+	/* a byline, a paragraph of its own: "By Nicco Pandolfi" */
+	if (p != EX_NONE && extract_tok_is(x, p, "by") &&
+	    (x->toks[p].flags & TOK_PARA) && (c->b >= x->ntoks ||
+	    (x->toks[c->b].flags & TOK_PARA)))
+		return 1;
+	/* Albert and Marcia, Toph and Len: a pair with a person */
+	if (c->b - c->a == 1 && ent_context_pair(st, c))
+		return 1;
 	if (p != EX_NONE && ent_context_talk_end(x, c->b)) {
 		if (ent_context_tok_in(x, p, greet, sizeof greet /
 		    sizeof greet[0]) || (p > 0 && extract_tok_is(x, p, "is") &&
