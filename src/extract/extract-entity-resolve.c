@@ -102,7 +102,7 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (!st->shout[c->a] && ent_context_talk(st, c)) {
+	if (!st->shout[c->a] && ent_talk(st, c)) {
 		c->kind = EX_PERSON;	/* Hi Kat! Bert and I */
 		c->state = ENT_SURE;
 		if (n == 1) {
