@@ -286,6 +286,9 @@ static const struct entity_case cases[] = {
 	  "The Case for Frozen Food\n\nBy Nicco Pandolvi\n\nIt is "
 	  "cheap.",
 	  { PERSON("Nicco Pandolvi") } },
+	{ "test_town_given_name",
+	  "They moved to Marion, Ohio in May.",
+	  { PLACE("Marion"), PLACE("Ohio") } },
 	{ "test_earth",
 	  "The rivers of Earth are long.",
 	  { PLACE("Earth") } },

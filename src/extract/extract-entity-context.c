@@ -487,6 +487,23 @@ ent_context_state_of(struct ent_stage *st, struct ent_cand *c)
 }
 
 /*
+ * Is candidate i a town before ", State": "Alpine, Arizona", "Marion,
+ * Ohio"? The state after it says so even of a word that is a given name.
+ */
+int
+ent_context_town(struct ent_stage *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i];
+
+	return ent_context_plain(st, c) && c->b + 1 < x->ntoks &&
+	    extract_tok_is(x, c->b, ",") &&
+	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
+	    st->cands[i + 1].kind == EX_PLACE &&
+	    st->cands[i + 1].state == ENT_SURE;
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
  * citation; an organisation in camel case or called a business. Returns
@@ -500,12 +517,7 @@ ent_context_cue(struct ent_stage *st, size_t i)
 	size_t		 n = c->b - c->a;
 	int		 cue;
 
-	/* a place before ", State": Alpine, Arizona */
-	if (ent_context_plain(st, c) && c->b + 1 < x->ntoks &&
-	    extract_tok_is(x, c->b, ",") &&
-	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
-	    st->cands[i + 1].kind == EX_PLACE &&
-	    st->cands[i + 1].state == ENT_SURE)
+	if (ent_context_town(st, i))
 		return EX_PLACE;
 	if (n == 1 && ent_context_camel(st, c))
 		return EX_ORG;

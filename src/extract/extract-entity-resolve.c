@@ -119,6 +119,8 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 	}
 	if (c->state == ENT_WEAK) {
 		c->state = ENT_SURE;
+		if (!c->weak && ent_context_town(st, i))
+			c->kind = EX_PLACE;	/* Marion, Ohio */
 		return;
 	}
 	kind = ent_context_cue(st, i);
