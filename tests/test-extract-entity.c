@@ -289,6 +289,10 @@ static const struct entity_case cases[] = {
 	{ "test_town_given_name",
 	  "They moved to Marion, Ohio in May.",
 	  { PLACE("Marion"), PLACE("Ohio") } },
+	{ "test_kin_address",
+	  "To Judy, from Mom. If it's too small, Mom can take it. Oh Dad, "
+	  "no.",
+	  { NOTHING("Mom"), NOTHING("Dad") } },
 	{ "test_earth",
 	  "The rivers of Earth are long.",
 	  { PLACE("Earth") } },

@@ -78,6 +78,7 @@ static const char *ent_words_stop[] = {
 	"didn't", "isn't", "wasn't", "aren't", "let's", "what's", "he's",
 	"she's", "hmm", "um", "uh", "wow", "yep", "nope", "sure", "right",
 	"good", "great", "welcome", "goodbye", "internet", "web", "online",
+	"mom", "mum", "dad", "mommy", "mummy", "daddy", "grandma", "grandpa",
 	"sunni", "shia", "shiite", "christian", "christians", "muslim",
 	"muslims", "jewish", "jews", "catholic", "protestant", "islamic",
 	"islam", "christianity", "judaism", "buddhism", "buddhist", "hindu",
