@@ -293,6 +293,9 @@ static const struct entity_case cases[] = {
 	  "To Judy, from Mom. If it's too small, Mom can take it. Oh Dad, "
 	  "no.",
 	  { NOTHING("Mom"), NOTHING("Dad") } },
+	{ "test_person_acts",
+	  "My mother bit her lip; Tovim gave a groan. Later Tovim nodded.",
+	  { PERSON("Tovim"), WANT("Tovim", 1, WANT_PERSON, NULL) } },
 	{ "test_earth",
 	  "The rivers of Earth are long.",
 	  { PLACE("Earth") } },

@@ -375,7 +375,14 @@ static const char *ent_words_person_cue[] = {
 	"explains", "explained", "recalls", "recalled", "admits", "admitted",
 	"insists", "insisted", "suggests", "suggested", "told", "tells",
 	"says", "said", "added", "asked", "replied", "noted", "writes",
-	"wants", "wanted", "likes", "liked", "loved", "hopes", "hoped"
+	"wants", "wanted", "likes", "liked", "loved", "hopes", "hoped",
+	/* what people do in stories and talk (past tense: "walks" and
+	   "waves" are nouns too, and bodies decide) */
+	"smiled", "laughed", "nodded", "sighed", "shrugged", "grinned",
+	"frowned", "winked", "whispered", "shouted", "screamed", "yelled",
+	"cried", "waved", "kissed", "hugged", "gave", "took", "knew", "saw",
+	"heard", "looked", "walked", "sat", "stood", "turned", "tried",
+	"remembered", "laughing", "smiling", "nodding"
 };
 
 /* Bodies that "the" and a capital name: the Court, the Senate. */
