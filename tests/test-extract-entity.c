@@ -254,8 +254,8 @@ static const struct entity_case cases[] = {
 	  { PERSON("Vesko"), PERSON("Talinde"), PERSON("Orsolya"),
 	    PERSON("Brannit") } },
 	{ "test_talk_this_is",
-	  "That's Pemry. This is Pemry from the north.",
-	  { PERSON("Pemry"), WANT("Pemry", 1, WANT_PERSON, NULL) } },
+	  "That's Pemry. This is Vorlik from the north.",
+	  { PERSON("Pemry"), PERSON("Vorlik") } },
 	{ "test_talk_and_i",
 	  "It rained. Joska and I went home, and Lendi and Marra and I "
 	  "stayed.",

@@ -83,7 +83,7 @@ ent_talk(struct ent_stage *st, struct ent_cand *c)
 		"hi", "hey", "hello", "thanks", "bye", "goodbye", "welcome"
 	};
 	static const char *const deictic[] = {
-		"this", "i'm", "i\xe2\x80\x99m"
+		"this", "that", "i'm", "i\xe2\x80\x99m"
 	};
 	static const char *const says[] = {
 		"said", "says", "asked", "asks", "replied", "added", "answered"
@@ -129,9 +129,14 @@ ent_talk(struct ent_stage *st, struct ent_cand *c)
 		    (p > 0 && extract_tok_is(x, p, "am") &&
 		    extract_tok_is(x, p - 1, "I")))
 			return 1;
-		/* I'm Miyuki. That's Rezwan. This is Rezwan from Dhaka. */
+		/* I'm Miyuki. This is Rezwan from Dhaka. */
 		if (ent_talk_tok_in(x, p, deictic, sizeof deictic /
 		    sizeof deictic[0]) && (x->toks[p].flags & TOK_SENT))
+			return 1;
+		if (p > 0 && extract_tok_is(x, p, "is") &&
+		    (x->toks[p - 1].flags & TOK_SENT) &&
+		    ent_talk_tok_in(x, p - 1, deictic, sizeof deictic /
+		    sizeof deictic[0]))
 			return 1;
 		/* "That's" split as "That" and its "'s" */
 		if ((x->toks[p].flags & TOK_POSS) && p > 0 &&
