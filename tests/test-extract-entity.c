@@ -296,6 +296,13 @@ static const struct entity_case cases[] = {
 	{ "test_person_acts",
 	  "My mother bit her lip; Tovim gave a groan. Later Tovim nodded.",
 	  { PERSON("Tovim"), WANT("Tovim", 1, WANT_PERSON, NULL) } },
+	{ "test_hyphen_name",
+	  "He was born in Vaulx-la-Morne and bought Russian-made drones.",
+	  { PLACE("Vaulx-la-Morne"), NOTHING("Russian-made") } },
+	{ "test_place_of",
+	  "Troops marched to the town of Tarvesk, near the hills of "
+	  "Omblin.",
+	  { PLACE("Tarvesk"), PLACE("Omblin") } },
 	{ "test_earth",
 	  "The rivers of Earth are long.",
 	  { PLACE("Earth") } },

@@ -365,6 +365,10 @@ ent_context_place_before(struct ent_stage *st, size_t a)
 	if (k >= 3 && extract_tok_is(x, k - 1, "as") && extract_tok_is(x,
 	    k - 2, "such") && ent_is(st, k - 3, WORD_PLACES))
 		return 2;
+	/* the village of Essil, the outskirts of Drossen */
+	if (extract_tok_is(x, k - 1, "of") && ent_is(st, k - 2,
+	    WORD_PLACE_OF) && !ent_capword(x, k - 2))
+		return 1;
 	return 0;
 }
 

@@ -308,6 +308,7 @@ static const char *ent_words_soft_stop[] = {
  */
 static const char *ent_words_place_of[] = {
 	"village", "villages", "town", "towns", "city", "cities", "capital",
+	"hills", "mountains", "plains", "ruins", "heart",
 	"province", "provinces", "region", "regions", "state", "island",
 	"islands", "coast", "coasts", "shores", "outskirts", "suburbs",
 	"suburb", "border", "borders", "kingdom", "county", "district",
@@ -523,13 +524,17 @@ ent_word_hyphen_adjective(const struct extract *x, size_t i)
 	h = memchr(w, '-', n);
 	if (h == NULL || h + 1 >= w + n)
 		return 0;
-	if (islower((unsigned char)h[1]))
-		return 1;
 	for (k = 0; k < sizeof forms / sizeof forms[0]; k++)
 		if ((size_t)(h - w) == strlen(forms[k]) &&
 		    strncmp(w, forms[k], h - w) == 0)
 			return 1;
-	return 0;
+	/* a name joined by small words ends in a capital: Bourg-la-Reine,
+	   Stratford-upon-Avon; Russian-made and Soviet-era do not */
+	for (k = n; k > (size_t)(h - w) + 1 && w[k - 1] != '-'; k--)
+		;
+	if (k < n && isupper((unsigned char)w[k]))
+		return 0;
+	return islower((unsigned char)h[1]);
 }
 
 /* Does capitalised token i look like a demonym: Marovian, Sarvenese? */
