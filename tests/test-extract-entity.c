@@ -303,6 +303,11 @@ static const struct entity_case cases[] = {
 	  "Troops marched to the town of Tarvesk, near the hills of "
 	  "Omblin.",
 	  { PLACE("Tarvesk"), PLACE("Omblin") } },
+	{ "test_storm",
+	  "Hurricane Katrina struck the coast. Katrina killed many, and "
+	  "Tropical Storm Ana followed.",
+	  { MISC("Hurricane Katrina"), MISC("Katrina"),
+	    MISC("Tropical Storm Ana") } },
 	{ "test_earth",
 	  "The rivers of Earth are long.",
 	  { PLACE("Earth") } },

@@ -188,6 +188,8 @@ int	 ent_special_homeland(struct ent_stage *, size_t, size_t);
 int	 ent_special_compass(struct ent_stage *, size_t, size_t);
 /* Is [a, b) a US state's code after a town, "Paramus, NJ"? Adds it. */
 int	 ent_special_state_code(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a storm by its name, "Hurricane Katrina"? Adds it. */
+int	 ent_special_storm(struct ent_stage *, size_t, size_t);
 
 /*
  * The words around a candidate (extract-entity-context.c): the kind its
