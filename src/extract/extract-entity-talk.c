@@ -60,8 +60,10 @@ ent_talk_pair(struct ent_stage *st, struct ent_cand *c)
 	    extract_tok_is(x, c->b + 2, ",") || extract_tok_is(x, c->b + 2,
 	    "and"))
 		return 0;
+	/* candidates come left to right: Y's is soon after X's */
 	o = c->b + 1;
-	for (i = 0; i < st->ncands; i++)
+	for (i = (size_t)(c - st->cands) + 1; i < st->ncands &&
+	    st->cands[i].a <= o; i++)
 		if (st->cands[i].a == o)
 			return st->cands[i].b == o + 1 &&
 			    st->cands[i].state != ENT_DROP &&
@@ -90,7 +92,7 @@ ent_talk(struct ent_stage *st, struct ent_cand *c)
 	};
 	struct extract		*x = st->x;
 	const struct ex_paragraph *pp;
-	size_t			 k, p = c->a > 0 ? c->a - 1 : EX_NONE;
+	size_t			 k, lo, hi, p = c->a > 0 ? c->a - 1 : EX_NONE;
 
 	if (c->b - c->a > 2 || !ent_context_plain(st, c) ||
 	    !ent_context_no_lower(st, c))
@@ -149,13 +151,20 @@ ent_talk(struct ent_stage *st, struct ent_cand *c)
 	if (!(x->toks[c->a].flags & TOK_PARA) || p == EX_NONE ||
 	    !extract_tok_is(x, p, ","))
 		return 0;
-	for (k = 1; k < x->nparas; k++) {
-		pp = &x->paras[k];
-		if (pp->first != c->a)
-			continue;
-		return pp->last == c->b || (pp->last == c->b + 1 &&
-		    extract_tok_is(x, c->b, ".")) ?
-		    x->paras[k - 1].last - x->paras[k - 1].first <= 4 : 0;
+	/* the paragraph the name starts, found by halving */
+	lo = 0;
+	hi = x->nparas;
+	while (lo < hi) {
+		k = lo + (hi - lo) / 2;
+		if (x->paras[k].first < c->a)
+			lo = k + 1;
+		else
+			hi = k;
 	}
-	return 0;
+	if (lo == 0 || lo >= x->nparas || x->paras[lo].first != c->a)
+		return 0;
+	pp = &x->paras[lo];
+	return pp->last == c->b || (pp->last == c->b + 1 &&
+	    extract_tok_is(x, c->b, ".")) ?
+	    x->paras[lo - 1].last - x->paras[lo - 1].first <= 4 : 0;
 }
