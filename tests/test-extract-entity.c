@@ -308,6 +308,11 @@ static const struct entity_case cases[] = {
 	  "Tropical Storm Ana followed.",
 	  { MISC("Hurricane Katrina"), MISC("Katrina"),
 	    MISC("Tropical Storm Ana") } },
+	{ "test_party_by_creed",
+	  "My ties to the Republican party are old, and the Communist "
+	  "party agreed. Republican voters stayed home.",
+	  { ORG("Republican party"), ORG("Communist party"),
+	    NOTHING("Republican voters") } },
 	{ "test_earth",
 	  "The rivers of Earth are long.",
 	  { PLACE("Earth") } },

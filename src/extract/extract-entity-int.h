@@ -190,6 +190,8 @@ int	 ent_special_compass(struct ent_stage *, size_t, size_t);
 int	 ent_special_state_code(struct ent_stage *, size_t, size_t);
 /* Is [a, b) a storm by its name, "Hurricane Katrina"? Adds it. */
 int	 ent_special_storm(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a creed before "party", "the Republican party"? Adds it. */
+int	 ent_special_party(struct ent_stage *, size_t, size_t);
 
 /*
  * The words around a candidate (extract-entity-context.c): the kind its
