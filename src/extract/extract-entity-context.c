@@ -508,6 +508,26 @@ ent_context_town(struct ent_stage *st, size_t i)
 }
 
 /*
+ * Does a lower-case kind of land follow the candidate, as in "the
+ * Mekong river", "Barracuda and Kayangan lakes", "the Sinai desert"?
+ */
+static int
+ent_context_land_after(struct ent_stage *st, struct ent_cand *c)
+{
+	static const char *const lands[] = {
+		"river", "rivers", "lake", "lakes", "island", "islands",
+		"mountains", "valley", "desert", "canyon", "creek", "peninsula",
+		"strait", "glacier", "gulf", "sea", "archipelago"
+	};
+	struct extract	*x = st->x;
+
+	return c->b < x->ntoks && !ent_capword(x, c->b) &&
+	    ent_talk_tok_in(x, c->b, lands, sizeof lands / sizeof lands[0]) &&
+	    ent_context_no_lower(st, c) && ent_context_plain(st, c) &&
+	    !ent_context_abstract(st, c, c->b - c->a == 1);
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
  * citation; an organisation in camel case or called a business. Returns
@@ -534,6 +554,8 @@ ent_context_cue(struct ent_stage *st, size_t i)
 	    ent_context_no_lower(st, c) && ent_context_plain(st, c) &&
 	    (cue == 2 || !ent_context_cited(st, c)) &&
 	    !ent_context_abstract(st, c, n == 1))
+		return EX_PLACE;
+	if (n <= 3 && ent_context_land_after(st, c))
 		return EX_PLACE;
 	if (n <= 3 && ent_context_org_said(st, c))
 		return EX_ORG;
