@@ -248,6 +248,85 @@ static const struct entity_case cases[] = {
 	  { TITLED("Ilse Varga", "Deputy Foreign Minister", "Marovian", NULL),
 	    TITLED("Mirela Dusan", NULL, "Marovian", NULL),
 	    NOTHING("Marovian Deputy") } },
+	{ "test_talk_greeting",
+	  "Hi Vesko! I'm Talinde. I am Orsolya, she said. My name is "
+	  "Brannit, and I'm glad.",
+	  { PERSON("Vesko"), PERSON("Talinde"), PERSON("Orsolya"),
+	    PERSON("Brannit") } },
+	{ "test_talk_this_is",
+	  "That's Pemry. This is Vorlik from the north.",
+	  { PERSON("Pemry"), PERSON("Vorlik") } },
+	{ "test_talk_and_i",
+	  "It rained. Joska and I went home, and Lendi and Marra and I "
+	  "stayed.",
+	  { PERSON("Joska"), PERSON("Marra") } },
+	{ "test_talk_signature",
+	  "Dear Mara,\n\nThe villa was lovely.\n\nBest wishes,\n\n"
+	  "Tamsor\n",
+	  { PERSON("Tamsor") } },
+	{ "test_curly_apostrophe",
+	  "\xe2\x80\x9cI\xe2\x80\x99m sorry,\xe2\x80\x9d I say, "
+	  "\xe2\x80\x9cI\xe2\x80\x99m her brother.\xe2\x80\x9d "
+	  "\xe2\x80\x9cI\xe2\x80\x99m sorry,\xe2\x80\x9d I say "
+	  "again.",
+	  { NOTHING("I\xe2\x80\x99m") } },
+	{ "test_person_after_by",
+	  "He was invited by Dorvan Keshet to return, and worked with "
+	  "Ilvo Marant and his friend Sefa Orunde. The fields were farmed "
+	  "by Varsic Tolm speakers.",
+	  { PERSON("Dorvan Keshet"), PERSON("Ilvo Marant"),
+	    PERSON("Sefa Orunde"), NOTHING("Varsic Tolm") } },
+	{ "test_talk_said_name",
+	  "\"There they are,\" said Ventiv, the head servant.",
+	  { PERSON("Ventiv") } },
+	{ "test_pair_with_person",
+	  "It was splashy. Varko and Marcia had one of his paintings.",
+	  { PERSON("Varko"), PERSON("Marcia") } },
+	{ "test_byline",
+	  "The Case for Frozen Food\n\nBy Nicco Pandolvi\n\nIt is "
+	  "cheap.",
+	  { PERSON("Nicco Pandolvi") } },
+	{ "test_town_given_name",
+	  "They moved to Marion, Ohio in May.",
+	  { PLACE("Marion"), PLACE("Ohio") } },
+	{ "test_kin_address",
+	  "To Judy, from Mom. If it's too small, Mom can take it. Oh Dad, "
+	  "no.",
+	  { NOTHING("Mom"), NOTHING("Dad") } },
+	{ "test_person_acts",
+	  "My mother bit her lip; Tovim gave a groan. Later Tovim nodded.",
+	  { PERSON("Tovim"), WANT("Tovim", 1, WANT_PERSON, NULL) } },
+	{ "test_hyphen_name",
+	  "He was born in Vaulx-la-Morne and bought Russian-made drones.",
+	  { PLACE("Vaulx-la-Morne"), NOTHING("Russian-made") } },
+	{ "test_place_of",
+	  "Troops marched to the town of Tarvesk, near the hills of "
+	  "Omblin.",
+	  { PLACE("Tarvesk"), PLACE("Omblin") } },
+	{ "test_storm",
+	  "Hurricane Katrina struck the coast. Katrina killed many, and "
+	  "Tropical Storm Ana followed.",
+	  { MISC("Hurricane Katrina"), MISC("Katrina"),
+	    MISC("Tropical Storm Ana") } },
+	{ "test_party_by_creed",
+	  "My ties to the Republican party are old, and the Communist "
+	  "party agreed. Republican voters stayed home.",
+	  { ORG("Republican party"), ORG("Communist party"),
+	    NOTHING("Republican voters") } },
+	{ "test_land_after",
+	  "They crossed the Mekrava river at dawn, near the Osk lakes.",
+	  { PLACE("Mekrava"), PLACE("Osk") } },
+	{ "test_earth",
+	  "The rivers of Earth are long.",
+	  { PLACE("Earth") } },
+	{ "test_body_government",
+	  "We have called on the Government to act, and the Opposition "
+	  "agreed.",
+	  { ORG("Government"), ORG("Opposition") } },
+	{ "test_owner_business",
+	  "Compare this to Varnelli's market value and Varnelli's "
+	  "publications.",
+	  { ORG("Varnelli") } },
 	{ "test_people_cues",
 	  "The plan came from Dr. Anja Brekk and Mr. Oll. According to "
 	  "President Renata Solvik, the deal holds. Solvik said so twice. "

@@ -106,6 +106,40 @@ ent_context_cite_list(struct ent_stage *st, struct ent_cand *c)
 	return 0;
 }
 
+/*
+ * Is the run of two or three names after a word that takes a person,
+ * and ends where a noun phrase ends: "invited by Deng Xiaoping to",
+ * "collaborated with Luo Changpei and", "his friend Vane Ivanovic."?
+ * "by Joola Kaasa speakers" goes on to a noun and is left alone.
+ */
+static int
+ent_context_person_before(struct ent_stage *st, struct ent_cand *c)
+{
+	static const char *const takers[] = {
+		"by", "with", "friend", "daughter", "son", "wife", "husband",
+		"father", "mother", "brother", "sister", "uncle", "aunt",
+		"cousin", "nephew", "niece", "widow", "portrayed", "interviews",
+		"interviewed", "met", "married"
+	};
+	static const char *const ends[] = {
+		".", ",", ";", ":", "(", ")", "and", "to", "is", "was", "who",
+		"had", "has", "in", "on", "at", "for", "as"
+	};
+	struct extract	*x = st->x;
+	size_t		 p;
+
+	if (c->b - c->a < 2 || c->a == 0 || c->b >= x->ntoks)
+		return 0;
+	p = c->a - 1;
+	if (!ent_talk_tok_in(x, p, takers, sizeof takers /
+	    sizeof takers[0]) || !(ent_talk_tok_in(x, c->b, ends,
+	    sizeof ends / sizeof ends[0]) || (x->toks[c->b].flags &
+	    TOK_PARA)))
+		return 0;
+	return !ent_context_abstract(st, c, 0) &&
+	    !ent_word_plural_demonym(x, c->b - 1);	/* by Native Americans */
+}
+
 /* Does what follows the candidate say it is a person? */
 static int
 ent_context_person(struct ent_stage *st, struct ent_cand *c)
@@ -116,6 +150,8 @@ ent_context_person(struct ent_stage *st, struct ent_cand *c)
 
 	if (k >= x->ntoks)
 		return 0;
+	if (ent_context_person_before(st, c))
+		return 1;
 	ent_tok(x, c->a, &len);
 	if (c->b - c->a == 1 && (len < 3 || (x->toks[c->a].flags & TOK_UPPER)))
 		return 0;			/* F&AM, S&M */
@@ -329,6 +365,10 @@ ent_context_place_before(struct ent_stage *st, size_t a)
 	if (k >= 3 && extract_tok_is(x, k - 1, "as") && extract_tok_is(x,
 	    k - 2, "such") && ent_is(st, k - 3, WORD_PLACES))
 		return 2;
+	/* the village of Essil, the outskirts of Drossen */
+	if (extract_tok_is(x, k - 1, "of") && ent_is(st, k - 2,
+	    WORD_PLACE_OF) && !ent_capword(x, k - 2))
+		return 1;
 	return 0;
 }
 
@@ -451,6 +491,43 @@ ent_context_state_of(struct ent_stage *st, struct ent_cand *c)
 }
 
 /*
+ * Is candidate i a town before ", State": "Alpine, Arizona", "Marion,
+ * Ohio"? The state after it says so even of a word that is a given name.
+ */
+int
+ent_context_town(struct ent_stage *st, size_t i)
+{
+	struct extract	*x = st->x;
+	struct ent_cand	*c = &st->cands[i];
+
+	return ent_context_plain(st, c) && c->b + 1 < x->ntoks &&
+	    extract_tok_is(x, c->b, ",") &&
+	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
+	    st->cands[i + 1].kind == EX_PLACE &&
+	    st->cands[i + 1].state == ENT_SURE;
+}
+
+/*
+ * Does a lower-case kind of land follow the candidate, as in "the
+ * Mekong river", "Barracuda and Kayangan lakes", "the Sinai desert"?
+ */
+static int
+ent_context_land_after(struct ent_stage *st, struct ent_cand *c)
+{
+	static const char *const lands[] = {
+		"river", "rivers", "lake", "lakes", "island", "islands",
+		"mountains", "valley", "desert", "canyon", "creek", "peninsula",
+		"strait", "glacier", "gulf", "sea", "archipelago"
+	};
+	struct extract	*x = st->x;
+
+	return c->b < x->ntoks && !ent_capword(x, c->b) &&
+	    ent_talk_tok_in(x, c->b, lands, sizeof lands / sizeof lands[0]) &&
+	    ent_context_no_lower(st, c) && ent_context_plain(st, c) &&
+	    !ent_context_abstract(st, c, c->b - c->a == 1);
+}
+
+/*
  * What the words around an unknown candidate say it is: a place before
  * ", State" or after "in"; a person before "said" or "who" or in a
  * citation; an organisation in camel case or called a business. Returns
@@ -464,12 +541,7 @@ ent_context_cue(struct ent_stage *st, size_t i)
 	size_t		 n = c->b - c->a;
 	int		 cue;
 
-	/* a place before ", State": Alpine, Arizona */
-	if (ent_context_plain(st, c) && c->b + 1 < x->ntoks &&
-	    extract_tok_is(x, c->b, ",") &&
-	    i + 1 < st->ncands && st->cands[i + 1].a == c->b + 1 &&
-	    st->cands[i + 1].kind == EX_PLACE &&
-	    st->cands[i + 1].state == ENT_SURE)
+	if (ent_context_town(st, i))
 		return EX_PLACE;
 	if (n == 1 && ent_context_camel(st, c))
 		return EX_ORG;
@@ -482,6 +554,8 @@ ent_context_cue(struct ent_stage *st, size_t i)
 	    ent_context_no_lower(st, c) && ent_context_plain(st, c) &&
 	    (cue == 2 || !ent_context_cited(st, c)) &&
 	    !ent_context_abstract(st, c, n == 1))
+		return EX_PLACE;
+	if (n <= 3 && ent_context_land_after(st, c))
 		return EX_PLACE;
 	if (n <= 3 && ent_context_org_said(st, c))
 		return EX_ORG;

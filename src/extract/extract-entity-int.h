@@ -8,6 +8,8 @@
  *   extract-entity-title.c    titles and roles of a name     ent_title_
  *   extract-entity-special.c  shapes known before the rules  ent_special_
  *   extract-entity-context.c  the words around a candidate   ent_context_
+ *   extract-entity-talk.c     names as people say them:
+ *                             "Hi Kat!", "Bert and I"        ent_talk_
  *   extract-entity-document.c what the text says of a name:
  *                             demonyms, datelines, spellings,
  *                             a state that acts              ent_doc_
@@ -189,6 +191,10 @@ int	 ent_special_homeland(struct ent_stage *, size_t, size_t);
 int	 ent_special_compass(struct ent_stage *, size_t, size_t);
 /* Is [a, b) a US state's code after a town, "Paramus, NJ"? Adds it. */
 int	 ent_special_state_code(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a storm by its name, "Hurricane Katrina"? Adds it. */
+int	 ent_special_storm(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a creed before "party", "the Republican party"? Adds it. */
+int	 ent_special_party(struct ent_stage *, size_t, size_t);
 
 /*
  * The words around a candidate (extract-entity-context.c): the kind its
@@ -200,10 +206,19 @@ int	 ent_context_abstract(struct ent_stage *, struct ent_cand *, int);
 int	 ent_context_coordinated(struct ent_stage *, size_t);
 int	 ent_context_owner(struct ent_stage *, struct ent_cand *);
 int	 ent_context_cue(struct ent_stage *, size_t);
+int	 ent_context_town(struct ent_stage *, size_t);
 void	 ent_context_vote(struct ent_stage *, uint64_t, int);
 void	 ent_context_vote_owner(struct ent_stage *, uint64_t);
 int	 ent_context_voted(struct ent_stage *, uint64_t);
 size_t	 ent_context_votes_for(struct ent_stage *, uint64_t, int);
+
+/*
+ * Names as people say them (extract-entity-talk.c): is token k one of
+ * n words; is the candidate a person by how it is said or signed?
+ */
+int	 ent_talk_tok_in(const struct extract *, size_t, const char *const *,
+	     size_t);
+int	 ent_talk(struct ent_stage *, struct ent_cand *);
 
 /*
  * What the document says of a name (extract-entity-document.c): its

@@ -29,6 +29,12 @@ ent_map_hash(const char *s, size_t n)
 		c = (unsigned char)s[i];
 		if (c >= 'A' && c <= 'Z')
 			c |= 0x20;
+		/* the curly apostrophe is the straight one: I’m, O’Brien */
+		if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] ==
+		    0x80 && (unsigned char)s[i + 2] == 0x99) {
+			c = '\'';
+			i += 2;
+		}
 		h = (h ^ c) * 1099511628211ULL;
 	}
 	return h == 0 ? 1 : h;

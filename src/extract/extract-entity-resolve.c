@@ -102,6 +102,15 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
+	if (!st->shout[c->a] && ent_talk(st, c)) {
+		c->kind = EX_PERSON;	/* Hi Kat! Bert and I */
+		c->state = ENT_SURE;
+		if (n == 1) {
+			ent_context_vote(st, h, EX_PERSON);
+			c->by_cue = 1;
+		}
+		return;
+	}
 	if (c->weak && (st->shout[c->a] ||
 	    !ent_proper_anyway(st, c->a, c->b))) {
 		/* single words may still be named elsewhere: see votes */
@@ -110,6 +119,8 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 	}
 	if (c->state == ENT_WEAK) {
 		c->state = ENT_SURE;
+		if (!c->weak && ent_context_town(st, i))
+			c->kind = EX_PLACE;	/* Marion, Ohio */
 		return;
 	}
 	kind = ent_context_cue(st, i);

@@ -2,7 +2,9 @@
  * Names the entity stage knows by their shape and place before its
  * general rules: a role that names its holder ("I thank the Secretary"),
  * the speaker's country ("the Nation"), a region by the compass ("the
- * West") and a US state by its postal code after a town ("Paramus, NJ").
+ * West"), a US state by its postal code after a town ("Paramus, NJ"),
+ * a storm by its name ("Hurricane Katrina") and a party by its creed
+ * ("the Republican party").
  */
 #include "config.h"
 
@@ -188,5 +190,56 @@ ent_special_state_code(struct ent_stage *st, size_t a, size_t b)
 	c = ent_special_add(st, a, b, EX_PLACE);
 	c->canon = states[k][1];
 	c->alone = 1;
+	return 1;
+}
+
+/*
+ * "Hurricane Katrina", "Cyclone Phailin", "Tropical Storm Ana": a storm
+ * is an event, not the person its name would be, and so is the name
+ * alone elsewhere in the text. Returns 1 if [a, b) is such a name and
+ * adds it as misc.
+ */
+int
+ent_special_storm(struct ent_stage *st, size_t a, size_t b)
+{
+	static const char *const storms[] = {
+		"Hurricane", "Cyclone", "Typhoon", "Storm"
+	};
+	struct extract	*x = st->x;
+	size_t		 k = a;
+
+	if (b - a >= 2 && extract_tok_is(x, a, "Tropical") &&
+	    extract_tok_is(x, a + 1, "Storm"))
+		k++;
+	if (!ent_special_one_of(x, k, storms, NWORDS(storms)) ||
+	    b - k < 2 || b - k > 3 || !(x->toks[k].flags & TOK_CAP) ||
+	    (x->toks[k].flags & TOK_UPPER))
+		return 0;
+	ent_special_add(st, a, b, EX_MISC);
+	ent_map_put(&st->kinds, ent_map_hash_span(st, k + 1, b), EX_MISC + 1);
+	return 1;
+}
+
+/*
+ * "the Republican party", "the Communist party": a creed that is no
+ * name alone (a stop word) names the party with "party" after it.
+ * Returns 1 if [a, b) is such a word and adds it, with "party", as an
+ * organisation.
+ */
+int
+ent_special_party(struct ent_stage *st, size_t a, size_t b)
+{
+	static const char *const creeds[] = {
+		"Republican", "Democratic", "Democrat", "Conservative",
+		"Liberal", "Labour", "Labor", "Socialist", "Communist",
+		"Progressive", "Libertarian", "Green", "Nationalist"
+	};
+	struct extract	*x = st->x;
+
+	if (b - a != 1 || b >= x->ntoks || !ent_special_one_of(x, a, creeds,
+	    NWORDS(creeds)) || !(x->toks[a].flags & TOK_CAP) ||
+	    !extract_tok_is(x, b, "party") || (x->toks[b].flags & TOK_CAP))
+		return 0;
+	ent_special_add(st, a, b + 1, EX_ORG);
 	return 1;
 }

@@ -78,6 +78,7 @@ static const char *ent_words_stop[] = {
 	"didn't", "isn't", "wasn't", "aren't", "let's", "what's", "he's",
 	"she's", "hmm", "um", "uh", "wow", "yep", "nope", "sure", "right",
 	"good", "great", "welcome", "goodbye", "internet", "web", "online",
+	"mom", "mum", "dad", "mommy", "mummy", "daddy", "grandma", "grandpa",
 	"sunni", "shia", "shiite", "christian", "christians", "muslim",
 	"muslims", "jewish", "jews", "catholic", "protestant", "islamic",
 	"islam", "christianity", "judaism", "buddhism", "buddhist", "hindu",
@@ -288,7 +289,9 @@ static const char *ent_words_org_noun[] = {
 	"members", "membership", "products", "profit", "profits", "revenue",
 	"revenues", "sales", "shareholders", "shares", "staff", "stock",
 	"subsidiary", "website", "workers", "workforce", "leadership",
-	"spokesman", "spokeswoman", "spokesperson", "officials"
+	"spokesman", "spokeswoman", "spokesperson", "officials", "market",
+	"publications", "journals", "stores", "brands", "earnings",
+	"acquisition", "acquisitions"
 };
 
 /* Stop words that may still go on a name: Cape of Good Hope, West End. */
@@ -305,6 +308,7 @@ static const char *ent_words_soft_stop[] = {
  */
 static const char *ent_words_place_of[] = {
 	"village", "villages", "town", "towns", "city", "cities", "capital",
+	"hills", "mountains", "plains", "ruins", "heart",
 	"province", "provinces", "region", "regions", "state", "island",
 	"islands", "coast", "coasts", "shores", "outskirts", "suburbs",
 	"suburb", "border", "borders", "kingdom", "county", "district",
@@ -372,7 +376,14 @@ static const char *ent_words_person_cue[] = {
 	"explains", "explained", "recalls", "recalled", "admits", "admitted",
 	"insists", "insisted", "suggests", "suggested", "told", "tells",
 	"says", "said", "added", "asked", "replied", "noted", "writes",
-	"wants", "wanted", "likes", "liked", "loved", "hopes", "hoped"
+	"wants", "wanted", "likes", "liked", "loved", "hopes", "hoped",
+	/* what people do in stories and talk (past tense: "walks" and
+	   "waves" are nouns too, and bodies decide) */
+	"smiled", "laughed", "nodded", "sighed", "shrugged", "grinned",
+	"frowned", "winked", "whispered", "shouted", "screamed", "yelled",
+	"cried", "waved", "kissed", "hugged", "gave", "took", "knew", "saw",
+	"heard", "looked", "walked", "sat", "stood", "turned", "tried",
+	"remembered", "laughing", "smiling", "nodding"
 };
 
 /* Bodies that "the" and a capital name: the Court, the Senate. */
@@ -380,7 +391,8 @@ static const char *ent_words_body[] = {
 	"assembly", "cabinet", "commission", "committee", "congress",
 	"council", "court", "duma", "house", "knesset", "kremlin",
 	"ministry", "parliament", "pentagon", "presidency", "senate",
-	"army", "navy", "judiciary", "legislature", "administration"
+	"army", "navy", "judiciary", "legislature", "administration",
+	"government", "opposition", "convention"
 };
 
 static const struct {
@@ -512,13 +524,17 @@ ent_word_hyphen_adjective(const struct extract *x, size_t i)
 	h = memchr(w, '-', n);
 	if (h == NULL || h + 1 >= w + n)
 		return 0;
-	if (islower((unsigned char)h[1]))
-		return 1;
 	for (k = 0; k < sizeof forms / sizeof forms[0]; k++)
 		if ((size_t)(h - w) == strlen(forms[k]) &&
 		    strncmp(w, forms[k], h - w) == 0)
 			return 1;
-	return 0;
+	/* a name joined by small words ends in a capital: Bourg-la-Reine,
+	   Stratford-upon-Avon; Russian-made and Soviet-era do not */
+	for (k = n; k > (size_t)(h - w) + 1 && w[k - 1] != '-'; k--)
+		;
+	if (k < n && isupper((unsigned char)w[k]))
+		return 0;
+	return islower((unsigned char)h[1]);
 }
 
 /* Does capitalised token i look like a demonym: Marovian, Sarvenese? */

@@ -1,0 +1,170 @@
+/*
+ * Names as people say and write them to each other, in the entity
+ * stage: "Hi Kat!", "I'm Miyuki.", "That's Rezwan.", "Bert and I",
+ * "said Pavit", a letter's signature, a byline. Talk (vlogs, podcasts,
+ * letters, conversation, fiction) names people no lexicon knows; these
+ * cues say a word is a person's name (extract-entity-resolve.c asks
+ * them before a capital at a sentence start is doubted).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "extract.h"
+#include "extract-entity-int.h"
+#include "banned.h"
+
+/* Is token k one of the words, without case? */
+int
+ent_talk_tok_in(const struct extract *x, size_t k,
+    const char *const *words, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (extract_tok_is(x, k, words[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does the candidate end where a name said aloud ends: at the end of a
+ * sentence or clause, or before "from" ("This is Rezwan from Dhaka")?
+ */
+static int
+ent_talk_end(const struct extract *x, size_t k)
+{
+	static const char *const ends[] = {
+		".", ",", "!", "?", ";", ":", "from", "here"
+	};
+
+	return k >= x->ntoks || (x->toks[k].flags & (TOK_SENT | TOK_PARA)) ||
+	    ent_talk_tok_in(x, k, ends, sizeof ends / sizeof ends[0]);
+}
+
+/*
+ * Is the one-word candidate half of a pair "X and Y" (nothing listed
+ * before it) whose other half is one word the text already knows as a
+ * person, by a given name or a cue: "Albert and Marcia", "Toph and Len"?
+ */
+static int
+ent_talk_pair(struct ent_stage *st, struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	size_t		 i, o;
+
+	if (c->a > 0 && (extract_tok_is(x, c->a - 1, ",") ||
+	    extract_tok_is(x, c->a - 1, "and")))
+		return 0;
+	if (c->b + 2 >= x->ntoks || !extract_tok_is(x, c->b, "and") ||
+	    extract_tok_is(x, c->b + 2, ",") || extract_tok_is(x, c->b + 2,
+	    "and"))
+		return 0;
+	/* candidates come left to right: Y's is soon after X's */
+	o = c->b + 1;
+	for (i = (size_t)(c - st->cands) + 1; i < st->ncands &&
+	    st->cands[i].a <= o; i++)
+		if (st->cands[i].a == o)
+			return st->cands[i].b == o + 1 &&
+			    st->cands[i].state != ENT_DROP &&
+			    st->cands[i].kind == EX_PERSON &&
+			    ent_given(st, o);
+	return 0;
+}
+
+/*
+ * Is the candidate someone a speaker or writer names as people name
+ * each other: "Hi Kat!", "I'm Miyuki.", "my name is Ash", "That's
+ * Rezwan.", "Bert and I", a letter's name under "Yours," or "Best
+ * wishes,"? Words no lexicon knows are people's names in talk.
+ */
+int
+ent_talk(struct ent_stage *st, struct ent_cand *c)
+{
+	static const char *const greet[] = {
+		"hi", "hey", "hello", "thanks", "bye", "goodbye", "welcome"
+	};
+	static const char *const deictic[] = {
+		"this", "that", "i'm", "i\xe2\x80\x99m"
+	};
+	static const char *const says[] = {
+		"said", "says", "asked", "asks", "replied", "added", "answered"
+	};
+	struct extract		*x = st->x;
+	const struct ex_paragraph *pp;
+	size_t			 k, lo, hi, p = c->a > 0 ? c->a - 1 : EX_NONE;
+
+	if (c->b - c->a > 2 || !ent_context_plain(st, c) ||
+	    !ent_context_no_lower(st, c))
+		return 0;
+	for (k = c->a; k < c->b; k++)
+		if (ent_stop(st, k) || ent_is(st, k, WORD_ORG_END) ||
+		    ent_is(st, k, WORD_PLACE_END))
+			return 0;
+	/* Bert and I; Lionel and Bert and I */
+	for (k = c->b; k + 1 < x->ntoks && k < c->b + 8; k++) {
+		if (extract_tok_is(x, k, "and") && (extract_tok_is(x, k + 1,
+		    "I") || extract_tok_is(x, k + 1, "me")))
+			return 1;
+		if (!extract_tok_is(x, k, "and") && !extract_tok_is(x, k,
+		    ",") && (!ent_capword(x, k) || ent_stop(st, k)))
+			break;
+	}
+	/* "We're here," said Pavit; the rain stopped, says Marlena */
+	if (p != EX_NONE && p > 0 && ent_talk_tok_in(x, p, says,
+	    sizeof says / sizeof says[0]) && (extract_tok_is(x, p - 1, ",") ||
+	    (x->toks[p - 1].flags & TOK_CLOSE)) &&
+	    ent_talk_end(x, c->b))
+		return 1;
+	/* a byline, a paragraph of its own: "By Nicco Pandolfi" */
+	if (p != EX_NONE && extract_tok_is(x, p, "by") &&
+	    (x->toks[p].flags & TOK_PARA) && (c->b >= x->ntoks ||
+	    (x->toks[c->b].flags & TOK_PARA)))
+		return 1;
+	/* Albert and Marcia, Toph and Len: a pair with a person */
+	if (c->b - c->a == 1 && ent_talk_pair(st, c))
+		return 1;
+	if (p != EX_NONE && ent_talk_end(x, c->b)) {
+		if (ent_talk_tok_in(x, p, greet, sizeof greet /
+		    sizeof greet[0]) || (p > 0 && extract_tok_is(x, p, "is") &&
+		    extract_tok_is(x, p - 1, "name")) ||
+		    (p > 0 && extract_tok_is(x, p, "am") &&
+		    extract_tok_is(x, p - 1, "I")))
+			return 1;
+		/* I'm Miyuki. This is Rezwan from Dhaka. */
+		if (ent_talk_tok_in(x, p, deictic, sizeof deictic /
+		    sizeof deictic[0]) && (x->toks[p].flags & TOK_SENT))
+			return 1;
+		if (p > 0 && extract_tok_is(x, p, "is") &&
+		    (x->toks[p - 1].flags & TOK_SENT) &&
+		    ent_talk_tok_in(x, p - 1, deictic, sizeof deictic /
+		    sizeof deictic[0]))
+			return 1;
+		/* "That's" split as "That" and its "'s" */
+		if ((x->toks[p].flags & TOK_POSS) && p > 0 &&
+		    (x->toks[p - 1].flags & TOK_SENT) &&
+		    (extract_tok_is(x, p - 1, "that") ||
+		    extract_tok_is(x, p - 1, "it")))
+			return 1;
+	}
+	/* a letter's signature: "Yours," or "Best wishes," then the name */
+	if (!(x->toks[c->a].flags & TOK_PARA) || p == EX_NONE ||
+	    !extract_tok_is(x, p, ","))
+		return 0;
+	/* the paragraph the name starts, found by halving */
+	lo = 0;
+	hi = x->nparas;
+	while (lo < hi) {
+		k = lo + (hi - lo) / 2;
+		if (x->paras[k].first < c->a)
+			lo = k + 1;
+		else
+			hi = k;
+	}
+	if (lo == 0 || lo >= x->nparas || x->paras[lo].first != c->a)
+		return 0;
+	pp = &x->paras[lo];
+	return pp->last == c->b || (pp->last == c->b + 1 &&
+	    extract_tok_is(x, c->b, ".")) ?
+	    x->paras[lo - 1].last - x->paras[lo - 1].first <= 4 : 0;
+}
