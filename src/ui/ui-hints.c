@@ -36,7 +36,8 @@ static const struct hint hints_list[] = {
 static const struct hint hints_article[] = {
 	{ "back", "back" }, { "next-unread", "next unread" },
 	{ "tag", "tag" }, { "annotate", "note" }, { "select", "select" },
-	{ "open-link", "browser" }, { "help", "help" }, { NULL, NULL }
+	{ "open-link", "browser" }, { "next-quote", "next quote" },
+	{ "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_selecting[] = {
 	{ "down", "extend" }, { "annotate", "note" }, { "quit", "drop" },
