@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 6
+plan 7
 
 sample_db
 use_theme default
@@ -67,10 +67,12 @@ keys '['
 wait_for "quote 3 of $nq: $w3"
 ok $? "[ marks the previous quote"
 keys 5 '['
+wait_for "quote 1 of $nq: $w1"
+keys '['
 wait_for "no quote before this one"
 keys ']'
 wait_for "quote 2 of $nq"
-ok $? "[ stops at the first quote and says so; ] goes on from there"
+ok $? "a count goes as far as the first quote, [ there says so; ] goes on"
 keys G
 wait_for "Bot"
 keys ']'
@@ -82,4 +84,19 @@ keys 9 9 ']'
 wait_for "quote $nq of $nq: $(json 15 'who(q[-1])')" && keys ']' &&
 	wait_for "no quote after this one" && marked "$(json 15 'q[-1]["text"]')"
 ok $? "] stops at the last quote; every quote is on the cursor"
+
+# The quotes view opened while lines of the story are selected: q leaves
+# it at once, and the selection is the story's still (it was dropped by
+# the first q, unseen, and the view stayed).
+keys q
+wait_for "Enter:open"
+keys Enter
+wait_for "Velmark’s gas storage sites are 88 per cent full"
+keys v j j
+wait_for '48;5;231mVelmark’s gas storage sites' -e
+keys Tab Enter
+wait_for "Quotes: $w1"
+keys q
+wait_gone "Quotes: " && wait_for '48;5;231mVelmark’s gas storage sites' -e
+ok $? "q leaves a quotes view opened from a selection; the selection stays"
 exit 0

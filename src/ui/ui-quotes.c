@@ -144,14 +144,12 @@ quotes_open(struct ui *ui)
 }
 
 /*
- * q: drop a selection made in the story before (as q did in the story),
- * else leave the quotes view.
+ * q: leave the quotes view. A selection made in the story before is the
+ * story's: it is kept, and shows again with the story.
  */
 static int
 quotes_quit(struct ui *ui)
 {
-	if (ui->story.selecting)
-		return ui_select_drop(ui);
 	ui->quotes.shown = 0;
 	ui->focus = ui->shown[PANE_SIDEBAR] ? PANE_SIDEBAR : PANE_LIST;
 	return UI_REDRAW;
