@@ -19,8 +19,8 @@ ids() { awk '/^ *[0-9]+ [0-9][0-9][0-9][0-9]-/ { printf "%s%s", sep, $1; sep = "
 
 run --db "$db" list
 [ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 2 ] &&
-	[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 8 ]
-ok $? "opening it migrates it to schema 8 and keeps both stories" ||
+	[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 9 ]
+ok $? "opening it migrates it to schema 9 and keeps both stories" ||
 	diag "$(cat "$T/err")"
 
 run --db "$db" search drones
@@ -85,7 +85,9 @@ for d in 0.05 0.15 0.3 0.5; do
 	    WHERE name = 'articles_text'")" = 0 ] || bad="$bad [$d: half]" ;;
 	7) [ "$(sqlite3 "$big" "SELECT count(*) FROM pragma_table_info('articles')
 	    WHERE name = 'extract_version'")" = 0 ] || bad="$bad [$d: half 8]" ;;
-	8) [ "$(sqlite3 "$big" "SELECT count(*) FROM articles
+	8) [ "$(sqlite3 "$big" "SELECT count(*) FROM sqlite_master
+	    WHERE name = 'quote_fixes'")" = 0 ] || bad="$bad [$d: half 9]" ;;
+	9) [ "$(sqlite3 "$big" "SELECT count(*) FROM articles
 	    WHERE extract_version = 1")" = 10002 ] || bad="$bad [$d: versions]" ;;
 	*) bad="$bad [$d: version $v]" ;;
 	esac

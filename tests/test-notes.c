@@ -491,7 +491,10 @@ test_migrate_5(void **state)
 	    &err), 0);
 	store_close(s);
 	path = test_tmp_path("v4.db");
-	test_sql_exec(path, "DROP INDEX articles_extract_version;"
+	test_sql_exec(path, "DROP TABLE quote_fixes;"
+	    "DROP TABLE entity_aliases; DROP TABLE entity_fixes;"
+	    "ALTER TABLE quotes DROP COLUMN corrected;"
+	    "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "DROP INDEX annotations_updated;"
 	    "DROP TABLE feed_tags;"

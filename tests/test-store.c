@@ -114,6 +114,10 @@ test_corrupt(void **state)
 	free(path);
 }
 
+/* Take a library back to schema 8: the corrections' tables go. */
+#define UNDO_9	"DROP TABLE quote_fixes; DROP TABLE entity_aliases;" \
+	"DROP TABLE entity_fixes; ALTER TABLE quotes DROP COLUMN corrected;"
+
 static void
 make_article(struct article *a, const char *guid, const char *title,
     const char *date)
@@ -518,7 +522,7 @@ test_extract_replace(void **state)
 	assert_int_equal(store_extract_count(s, 0, &err), 2);
 	store_close(s);
 	/* Back to schema 7 with a row of an old analysis: the migration. */
-	test_sql_exec(path, "DROP INDEX articles_extract_version;"
+	test_sql_exec(path, UNDO_9 "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "PRAGMA user_version = 7;");
 	test_sql_exec(path, "INSERT INTO quotes (article_id, start, end, kind)"
@@ -565,7 +569,7 @@ test_migrate(void **state)
 	s = test_store_open(path);
 	store_close(s);
 	/* Make it look like a schema-1 library with a story in it. */
-	test_sql_exec(path, "DROP INDEX articles_extract_version;"
+	test_sql_exec(path, UNDO_9 "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "DROP INDEX articles_starred;"
 	    "DROP INDEX articles_outlet;"
@@ -716,7 +720,10 @@ test_migrate_6(void **state)
 	assert_int_equal(store_feed_add(s, "http://x.test/v5", "Old",
 	    FEED_KIND_RSS, &id, &err), 0);
 	store_close(s);
-	test_sql_exec(path, "DROP INDEX articles_extract_version;"
+	test_sql_exec(path, "DROP TABLE quote_fixes;"
+	    "DROP TABLE entity_aliases; DROP TABLE entity_fixes;"
+	    "ALTER TABLE quotes DROP COLUMN corrected;"
+	    "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "DROP TABLE feed_tags;"
 	    "INSERT INTO articles (feed_id, guid, title, sort_ts, fetched)"

@@ -313,6 +313,9 @@ people_quote(const struct store_quote *q, void *arg)
 	sp = &p->speakers[i];
 	sp->quotes = xreallocarray(sp->quotes, sp->n + 1, sizeof *sp->quotes);
 	sp->kinds = xreallocarray(sp->kinds, sp->n + 1, sizeof *sp->kinds);
+	sp->corrected = xreallocarray(sp->corrected, sp->n + 1,
+	    sizeof *sp->corrected);
+	sp->corrected[sp->n] = q->corrected;
 	sp->quotes[sp->n] = xstrndup(r->a->body + q->start, q->end - q->start);
 	sp->kinds[sp->n++] = xstrdup(q->kind);
 	return 0;
@@ -354,6 +357,7 @@ library_people_free(struct lib_people *p)
 		}
 		free(p->speakers[i].quotes);
 		free(p->speakers[i].kinds);
+		free(p->speakers[i].corrected);
 		free(p->speakers[i].who);
 		free(p->speakers[i].kind);
 	}

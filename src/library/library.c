@@ -287,6 +287,7 @@ quotes_row(const struct store_speaker_quote *q, void *arg)
 	e->start = q->start;
 	e->end = q->end;
 	e->direct = q->direct;
+	e->corrected = q->corrected;
 	return 0;
 }
 

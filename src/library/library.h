@@ -135,6 +135,7 @@ struct lib_speaker {
 	char	*kind;			/* person, org, media, unnamed or NULL */
 	char	**quotes;		/* the quoted words */
 	char	**kinds;		/* each quote's kind: direct, ... */
+	int	 *corrected;		/* each quote: the user corrected it */
 	size_t	 n;
 };
 
@@ -159,6 +160,7 @@ struct lib_quote {
 	char	*text;
 	size_t	 start, end;
 	int	 direct;	/* the speaker's own words, in quote marks */
+	int	 corrected;	/* the user's correction applies */
 };
 
 struct lib_quotes {
@@ -269,5 +271,84 @@ void	 library_notes_free(struct lib_notes *);
 
 /* Format a time for a list in local time: "5 Dec 2025". */
 void	 library_time(int64_t, char *, size_t);
+
+/*
+ * Corrections by the user (library-correct.c), for the screen and the
+ * command line alike: names checked here, written by the store, which
+ * applies them to every analysis it writes. An undo gives the stories
+ * the correction touched, for the caller to analyse again (ingest's
+ * reanalyze_run), so the machine's reading comes back.
+ */
+
+/* Every quote of one story in body order, attributed or not. */
+struct lib_story_quote {
+	size_t	 start, end;		/* body offsets */
+	char	*kind;			/* direct, indirect, mixed */
+	char	*speaker;		/* entity name or source text; NULL */
+	char	*speaker_kind;		/* person, org, media, unnamed; NULL */
+	int	 corrected;		/* the user's correction applies */
+	int	 not_quote;		/* struck out by the user ("not a
+					   quote"): listed so it can be undone */
+};
+struct lib_story_quotes {
+	struct lib_story_quote	*v;
+	size_t			 n;
+};
+/* 0, or -1 with *err (no such story, or the store failed). */
+int	 library_story_quotes(struct store *, int64_t id,
+	     struct lib_story_quotes *, char **err);
+void	 library_story_quotes_free(struct lib_story_quotes *);
+
+enum lib_fix_kind { LIB_FIX_SPEAKER, LIB_FIX_UNNAMED, LIB_FIX_NOT_QUOTE };
+struct lib_fix {
+	enum lib_fix_kind fix;
+	const char	*kind;	/* SPEAKER: "person" (NULL) or "org" */
+	const char	*who;	/* SPEAKER: the name; UNNAMED: the
+				   description, NULL "an unnamed source" */
+};
+
+/*
+ * A name, role or source as the user typed it, checked: a new string
+ * with runs of spaces made one and the ends trimmed; NULL with *err
+ * (what: "name", "role", ...) when it is empty, over STORE_MAX_FIX_NAME
+ * bytes, not UTF-8 or holds control characters (never echoed).
+ */
+char	*library_fix_name(const char *, const char *what, char **err);
+
+/*
+ * Correct the quote of story id at [start, end) (a quote, or one marked
+ * not a quote): 0 with *msg ("quote credited to Anja Brekk"), -1 with
+ * *err (no such story, no quote there, a bad name).
+ */
+int	 library_quote_fix(struct store *, int64_t id, size_t start,
+	     size_t end, const struct lib_fix *, char **msg, char **err);
+/*
+ * Drop that quote's correction: 0 with *ids (malloc'd, *nids) the
+ * stories to analyse again; 1 with *msg if there was none; -1.
+ */
+int	 library_quote_unfix(struct store *, int64_t id, size_t start,
+	     size_t end, int64_t **ids, size_t *nids, char **msg, char **err);
+
+/*
+ * Merge (kind, from) into (kind, into) everywhere, now and later. kind
+ * NULL: the one kind from has in the library. 0 with *msg, -1 with *err.
+ */
+int	 library_merge(struct store *, const char *kind, const char *from,
+	     const char *into, char **msg, char **err);
+/* Undo a merge: as library_quote_unfix (1: alias was merged into none). */
+int	 library_unmerge(struct store *, const char *kind, const char *alias,
+	     int64_t **ids, size_t *nids, char **msg, char **err);
+
+/*
+ * Set a person's (or org's) role and/or affiliation (NULL: leave it);
+ * kind NULL: the kind the name has, else person. 0 with *msg, -1.
+ */
+int	 library_person_set(struct store *, const char *kind,
+	     const char *name, const char *role, const char *affiliation,
+	     char **msg, char **err);
+/* Undo it: as library_quote_unfix (1: none was set). */
+int	 library_person_unset(struct store *, const char *kind,
+	     const char *name, int64_t **ids, size_t *nids, char **msg,
+	     char **err);
 
 #endif

@@ -410,7 +410,7 @@ store_article_quotes(struct store *s, int64_t id,
 	if ((st = article_list(s, STMT_QUOTES_GET,
 	    "SELECT q.start, q.end, q.kind, q.cue_start, q.cue_end,"
 	    " q.speaker_start, q.speaker_end, e.name, q.source_kind,"
-	    " q.source_text, e.kind FROM quotes q"
+	    " q.source_text, e.kind, q.corrected FROM quotes q"
 	    " LEFT JOIN entities e ON e.id = q.speaker_id"
 	    " WHERE q.article_id = ?1 ORDER BY q.start", id, err)) == NULL)
 		return -1;
@@ -429,6 +429,7 @@ store_article_quotes(struct store *s, int64_t id,
 		q.source_kind = st_text(st, 8);
 		q.source_text = st_text(st, 9);
 		q.speaker_kind = st_text(st, 10);
+		q.corrected = sqlite3_column_int(st, 11);
 		if (fn(&q, arg) != 0)
 			break;
 	}

@@ -92,31 +92,36 @@ store_entity_cache_clear(struct store *s)
 	s->entity_cache = NULL;
 }
 
-/* The row id of an entity, added if new. */
-static int64_t
-entity_id(struct store *s, const struct ex_entity *e, char **err)
+int64_t
+store_entity_id(struct store *s, const char *kind, const char *name,
+    char **err)
 {
 	sqlite3_stmt	*st;
-	char		*key;
-	int64_t		 id, *slot;
+	char		*key, *canon = NULL;
+	int64_t		 id = -1, *slot;
 
 	if (s->entity_cache == NULL)
 		s->entity_cache = xcalloc(1, sizeof (struct store_entity_cache));
-	xasprintf(&key, "%s\t%s", extract_kind_name(e->kind), e->name);
+	xasprintf(&key, "%s\t%s", kind, name);
 	if ((slot = cache_slot(s->entity_cache, key, 0)) != NULL) {
 		free(key);
 		return *slot;
 	}
+	/* A name the user merged into another is that other (an alias). */
+	if (store_alias_resolve(s, kind, name, &canon, err) != 0)
+		goto out;
 	if ((st = st_kept(s, STMT_ENTITY_ADD,
 	    "INSERT INTO entities (kind, name) VALUES (?1, ?2)"
 	    " ON CONFLICT (kind, name) DO UPDATE SET name = excluded.name"
 	    " RETURNING id", err)) != NULL) {
-		st_bind_text(st, 1, extract_kind_name(e->kind));
-		st_bind_text(st, 2, e->name);
+		st_bind_text(st, 1, kind);
+		st_bind_text(st, 2, canon);
 	}
 	/* The upsert returns a row, or fails. */
 	if ((id = st_int(s, st, -1, "cannot add entity", err)) >= 0)
 		*cache_slot(s->entity_cache, key, 1) = id;
+out:
+	free(canon);
 	free(key);
 	return id;
 }
@@ -150,7 +155,10 @@ source_name(const struct extract *x, const struct ex_quote *q)
 	}
 }
 
-/* Store an article's entities, mentions and quotes (inside its savepoint). */
+/*
+ * Store an article's entities, mentions and quotes, with the user's
+ * corrections applied (inside its savepoint).
+ */
 int
 store_extract_add(struct store *s, int64_t article, const struct extract *x,
     char **err)
@@ -162,7 +170,9 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 
 	ids = xcalloc(x->nents ? x->nents : 1, sizeof *ids);
 	for (i = 0; i < x->nents; i++)
-		if ((ids[i] = entity_id(s, &x->ents[i], err)) < 0)
+		if ((ids[i] = store_entity_id(s,
+		    extract_kind_name(x->ents[i].kind), x->ents[i].name,
+		    err)) < 0)
 			goto out;
 	for (i = 0; i < x->nments && i < STORE_MAX_MENTIONS; i++) {
 		const struct ex_mention *m = &x->ments[i];
@@ -211,7 +221,8 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 		if (st_step(s, st, "cannot add quote", err) < 0)
 			goto out;
 	}
-	rv = 0;
+	/* The user's corrections hold over every analysis, in its savepoint. */
+	rv = store_correct_apply(s, article, x->text, x->len, err);
 out:
 	free(ids);
 	return rv;

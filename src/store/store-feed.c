@@ -134,8 +134,8 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 }
 
 /*
- * The stories of a feed that carry a user's work: starred, annotated, or
- * tagged after they were stored. Tags stored with a story (its feed's
+ * The stories of a feed that carry a user's work: starred, annotated,
+ * with a quote corrected, or tagged after they were stored. Tags stored with a story (its feed's
  * categories, the feed's own tags) come back when the feed is added
  * again, and counting them would keep nearly every story of a feed with
  * categories; ingest writes them with added = the story's fetched time
@@ -145,7 +145,8 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 	"feed_id = ?1 AND (starred = 1" \
 	" OR EXISTS (SELECT 1 FROM tags t WHERE t.article_id = articles.id" \
 	"   AND t.added > articles.fetched)" \
-	" OR id IN (SELECT article_id FROM annotations))"
+	" OR id IN (SELECT article_id FROM annotations)" \
+	" OR id IN (SELECT article_id FROM quote_fixes))"
 
 /* Move the kept stories of feed ids[0] to Saved stories (ids[1]). */
 static int

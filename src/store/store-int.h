@@ -31,6 +31,9 @@ enum store_stmt_id {
 	STMT_FTS_ADD,
 	STMT_LINK_ADD,
 	STMT_LINKS_GET,
+	STMT_ALIAS_GET,			/* store-alias.c */
+	STMT_ROLES_APPLY,
+	STMT_QUOTE_FIXES_GET,		/* store-correct.c */
 	STORE_NSTMTS
 };
 
@@ -54,6 +57,32 @@ int		 store_article_rows(struct store *, struct article *, char **);
 struct extract;
 int		 store_extract_add(struct store *, int64_t,
 		     const struct extract *, char **);
+/*
+ * The row id of the entity (kind, name), or of the name its aliases
+ * lead to, added if new (store-extract.c); -1 on error.
+ */
+int64_t		 store_entity_id(struct store *, const char *, const char *,
+		     char **);
+
+/*
+ * Corrections (store-correct.c, store-alias.c). Apply the user's
+ * corrections to what is stored of a story (its body given): the roles
+ * set on its mentions, each quote correction to the quote its words are
+ * now (or the quote put back, or struck out), and where those words are
+ * now noted. Inside the caller's transaction.
+ */
+int		 store_correct_apply(struct store *, int64_t, const char *,
+		     size_t, char **);
+/* The name (kind, name)'s aliases lead to: *out a new string. */
+int		 store_alias_resolve(struct store *, const char *,
+		     const char *, char **out, char **);
+/*
+ * The roles and affiliations the user set, on the mentions of story
+ * article, or (article 0) of entity entity in every story: how many
+ * mentions changed, or -1.
+ */
+int		 store_roles_apply(struct store *, int64_t article,
+		     int64_t entity, char **);
 
 /*
  * The toolkit (store-stmt.c): the one way the store's files prepare, bind,

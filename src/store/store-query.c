@@ -43,7 +43,8 @@ query_filter(struct buf *sql, const struct store_filter *f,
 		    " WHERE e.name = ?1 AND e.kind = ?2)",
 		[STORE_FILTER_SEARCH] = NULL,
 		[STORE_FILTER_TAGGED_OR_NOTED] = "a.id IN (SELECT article_id"
-		    " FROM tags UNION SELECT article_id FROM annotations)",
+		    " FROM tags UNION SELECT article_id FROM annotations"
+		    " UNION SELECT article_id FROM quote_fixes)",
 	};
 
 	if (f->kind == STORE_FILTER_SEARCH) {
@@ -436,7 +437,7 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 	if ((st = st_prepare(s, "SELECT a.id, a.published, a.outlet, a.title,"
 	    " CAST(substr(CAST(a.body AS BLOB), q.start + 1,"
 	    "   q.end - q.start) AS TEXT), q.start, q.end,"
-	    " q.kind = 'direct'"
+	    " q.kind = 'direct', q.corrected"
 	    " FROM quotes q JOIN entities e ON e.id = q.speaker_id"
 	    " JOIN articles a ON a.id = q.article_id"
 	    " WHERE e.kind = ?2 AND e.name = ?1"
@@ -458,6 +459,7 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 		q.start = (size_t)b;
 		q.end = (size_t)e;
 		q.direct = sqlite3_column_int(st, 7);
+		q.corrected = sqlite3_column_int(st, 8);
 		if (fn(&q, arg) != 0)
 			break;
 	}

@@ -324,5 +324,7 @@ st_savepoint(struct store *s, int (*fn)(struct store *, void *, char **),
 	    st_exec(s, "RELEASE store_write", err) == 0)
 		return rv;
 	st_exec(s, "ROLLBACK TO store_write; RELEASE store_write", NULL);
+	/* Entities added inside it are gone: their cached ids with them. */
+	store_entity_cache_clear(s);
 	return -1;
 }

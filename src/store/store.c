@@ -228,7 +228,49 @@ static const char *const store_migrations[] = {
 	"ALTER TABLE articles ADD COLUMN extract_version INTEGER NOT NULL"
 	"  DEFAULT 1;"
 	"CREATE INDEX articles_extract_version ON articles (extract_version,"
-	"  id);"
+	"  id);",
+
+	/*
+	 * 8 -> 9: corrections by the user (store-correct.c), the user's
+	 * data as notes are: ingest and re-analysis never delete them, and
+	 * store_extract_add applies them to every analysis it writes. A
+	 * quote's correction keeps the quote's words, to find it again when
+	 * the body changes, and the kind it had, to put it back when the
+	 * extractor no longer finds it; a quote row a correction changed is
+	 * marked corrected. Aliases map a name to another of the same kind
+	 * (a merge); entity_fixes set a name's role or affiliation.
+	 */
+	"CREATE TABLE quote_fixes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL,"	/* where its words are (or were) */
+	"  end INTEGER NOT NULL,"
+	"  placed INTEGER NOT NULL DEFAULT 1,"	/* 0: its words are gone */
+	"  words TEXT NOT NULL,"
+	"  quote_kind TEXT NOT NULL CHECK (quote_kind IN"
+	"    ('direct', 'indirect', 'mixed')),"
+	"  fix TEXT NOT NULL CHECK (fix IN ('speaker', 'unnamed', 'not-quote')),"
+	"  kind TEXT CHECK (kind IN ('person', 'org')),"
+	"  who TEXT,"			/* the speaker, or the source as given */
+	"  created INTEGER NOT NULL"
+	");"
+	"CREATE INDEX quote_fixes_article ON quote_fixes (article_id, start);"
+	"CREATE TABLE entity_aliases ("
+	"  kind TEXT NOT NULL CHECK (kind IN ('person', 'org', 'place', 'misc')),"
+	"  alias TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  PRIMARY KEY (kind, alias)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE entity_fixes ("
+	"  kind TEXT NOT NULL CHECK (kind IN ('person', 'org', 'place', 'misc')),"
+	"  name TEXT NOT NULL,"
+	"  role TEXT,"
+	"  affiliation TEXT,"
+	"  created INTEGER NOT NULL,"
+	"  PRIMARY KEY (kind, name)"
+	") WITHOUT ROWID;"
+	"ALTER TABLE quotes ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;"
 };
 
 #define STORE_NMIGRATIONS \
@@ -452,10 +494,16 @@ store_setup(struct store *s, char **err)
 		 */
 		if (store_has_tables(s, &tables, err) != 0)
 			return -1;
-		if (tables)
+		/*
+		 * Another dossier may have made the schema between the two
+		 * looks: then the version says so now.
+		 */
+		if (tables && store_user_version(s, &version, err) != 0)
+			return -1;
+		if (tables && version == 0)
 			return store_foreign(s, err, "an sqlite database of "
 			    "another program");
-		if (!s->create)
+		if (!tables && !s->create)
 			return store_none(s->path, err);
 	}
 	if (!s->readonly && st_exec(s, "PRAGMA journal_mode = WAL",

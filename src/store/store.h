@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 8
+#define STORE_VERSION 9
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -210,6 +210,7 @@ struct store_quote {
 	const char	*speaker_kind;	/* its kind: person, org, place, misc */
 	const char	*source_kind;	/* person, org, media, unnamed; or NULL */
 	const char	*source_text;	/* "a White House official"; or NULL */
+	int		 corrected;	/* a correction of the user's applies */
 };
 
 struct store_note {
@@ -245,7 +246,8 @@ enum store_filter_kind {
 	STORE_FILTER_FEED,	/* feed: the feed id */
 	STORE_FILTER_ENTITY,	/* value: the name, entity_kind: its kind */
 	STORE_FILTER_SEARCH,	/* value: a search as typed (search.h) */
-	STORE_FILTER_TAGGED_OR_NOTED	/* with a tag or a note (export) */
+	STORE_FILTER_TAGGED_OR_NOTED	/* with a tag, a note or a quote
+					   corrected (export) */
 };
 
 struct store_filter {
@@ -340,6 +342,7 @@ struct store_speaker_quote {
 	const char	*text;		/* the quoted words (bytes of the body) */
 	size_t		 start, end;
 	int		 direct;	/* in quote marks, not reported speech */
+	int		 corrected;	/* a correction of the user's applies */
 };
 
 /* Every quote attributed to an entity (kind, name), newest story first. */
@@ -394,6 +397,103 @@ struct store_note_row {
  */
 int	 store_notes_page(struct store *, const struct store_key *, size_t,
 	     int (*)(const struct store_note_row *, void *), void *, char **);
+
+/*
+ * Corrections by the user (store-correct.c): the user's data, as notes
+ * are. Each write is one transaction of its own and applies at once to
+ * what is stored; store_extract_add applies them all to every analysis
+ * it writes (import, re-import, feed refresh, re-analysis), in the same
+ * transaction. Ingest never deletes them; a story's go with the story.
+ */
+#define STORE_MAX_FIX_NAME	200	/* bytes of a name, role, source */
+
+enum store_fix {
+	STORE_FIX_SPEAKER,		/* the quote is (kind, who)'s */
+	STORE_FIX_UNNAMED,		/* an unnamed source's: who says so */
+	STORE_FIX_NOT_QUOTE		/* not a quote at all */
+};
+
+/* A quote's correction; strings live until the callback returns. */
+struct store_quote_fix {
+	int64_t		 id;
+	int64_t		 article;
+	size_t		 start, end;	/* its words in the body (or where
+					   they were when not placed) */
+	int		 placed;	/* its words are in the body now */
+	const char	*words;
+	const char	*quote_kind;	/* direct, indirect, mixed */
+	enum store_fix	 fix;
+	const char	*kind;		/* SPEAKER: person or org; else NULL */
+	const char	*who;		/* the name or the source; may be NULL */
+	int64_t		 created;
+};
+
+/*
+ * Correct the quote of story id at [start, end) (a quote stored there, or
+ * the words of a "not a quote" correction), replacing a correction it
+ * had. kind and who as in struct store_quote_fix. 0 done, 1 no such
+ * story, 2 no quote there, -1 error.
+ */
+int	 store_quote_fix_set(struct store *, int64_t id, size_t start,
+	     size_t end, enum store_fix, const char *kind, const char *who,
+	     char **err);
+/*
+ * Delete the correction of story id's quote at [start, end) (the one
+ * whose span overlaps it most). 0 done, 1 none there, -1 error. The
+ * story keeps what the correction made until it is analysed again.
+ */
+int	 store_quote_fix_del(struct store *, int64_t id, size_t start,
+	     size_t end, char **err);
+/* The corrections of story id's quotes (id 0: every story's), by span. */
+int	 store_quote_fixes(struct store *, int64_t id,
+	     int (*)(const struct store_quote_fix *, void *), void *, char **);
+
+/* A stored name's kinds, as bits of STORE_KIND_BIT (store-correct.c). */
+#define STORE_KIND_BIT(i)	(1U << (i))	/* i: 0 person, 1 org, */
+						/* 2 place, 3 misc */
+int	 store_entity_kinds(struct store *, const char *name, unsigned *,
+	     char **err);
+
+/*
+ * Merge (kind, alias) into (kind, name): every mention and quote of the
+ * alias becomes the name's now, and every analysis written later maps
+ * the alias the same way; an alias of an alias is followed. *mentions
+ * and *quotes count the rows moved. 0 done, 2 it would make a loop
+ * (name is the alias, or an alias of it), -1 error.
+ */
+int	 store_alias_set(struct store *, const char *kind, const char *alias,
+	     const char *name, int64_t *mentions, int64_t *quotes, char **err);
+/*
+ * Drop an alias: 0 done (*ids, malloc'd, *nids: the stories that name
+ * what it was merged into, to analyse again), 1 no such alias, -1 error.
+ */
+int	 store_alias_del(struct store *, const char *kind, const char *alias,
+	     int64_t **ids, size_t *nids, char **err);
+
+/*
+ * Set (kind, name)'s role and/or affiliation (NULL: keep what was set),
+ * on every mention now and later. *mentions counts the mentions changed.
+ */
+int	 store_entity_fix_set(struct store *, const char *kind,
+	     const char *name, const char *role, const char *affiliation,
+	     int64_t *mentions, char **err);
+/* Drop it: as store_alias_del (the stories that mention the name). */
+int	 store_entity_fix_del(struct store *, const char *kind,
+	     const char *name, int64_t **ids, size_t *nids, char **err);
+
+/* An alias or a role set; strings live until the callback returns. */
+struct store_name_fix {
+	const char	*kind;
+	const char	*name;		/* the alias, or the name */
+	const char	*into;		/* an alias's name; else NULL */
+	const char	*role;		/* may be NULL */
+	const char	*affiliation;	/* may be NULL */
+	int64_t		 created;
+};
+
+/* Every alias (aliases 1) or every role set (0), by kind and name. */
+int	 store_name_fixes(struct store *, int aliases,
+	     int (*)(const struct store_name_fix *, void *), void *, char **);
 
 /*
  * Searching (store-search.c): a listing of kind STORE_FILTER_SEARCH pages
