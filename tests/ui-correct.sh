@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 7
+plan 27
 
 sample_db
 use_theme default
@@ -44,6 +44,29 @@ got = " ".join(" ".join(got).split())
 want = " ".join(sys.argv[2].split())[:15]
 sys.exit(0 if want and want in got and len(got) < 400 else 1)
 PY
+}
+
+# side_to NAME: move the sidebar's cursor (the sidebar focused) to NAME.
+side_to() {
+	keys g
+	sleep 0.3	# no marker tells g was read when it moves nothing
+	wait_for "48;5;231m " -e
+	i=0
+	while [ $i -lt 40 ]; do
+		grep -qF -- "48;5;231m $1 " "$T/screen" && return 0
+		cp "$T/screen" "$T/prev"
+		keys j
+		k=0
+		while [ $k -lt 40 ] && screen -e && cmp -s "$T/screen" "$T/prev"
+		do
+			sleep 0.05
+			k=$((k + 1))
+		done
+		[ $k -lt 40 ] || break
+		i=$((i + 1))
+	done
+	diag "no $1 in the sidebar"
+	return 1
 }
 
 # The newest story, the one Enter opens first: its quotes in body order.
@@ -99,4 +122,136 @@ wait_for "Quotes: $w1"
 keys q
 wait_gone "Quotes: " && wait_for '48;5;231mVelmark’s gas storage sites' -e
 ok $? "q leaves a quotes view opened from a selection; the selection stays"
+
+# Corrections of a quote in the story.
+start 120 40 "$DOSSIER" --db "$DB"
+wait_for "15 articles"
+keys Enter
+wait_for "Velmark’s gas storage sites are 88 per cent full"
+before=$(json 15 'q')
+w2=$(json 15 'who(q[1])')
+keys 2 ']'
+wait_for "quote 2 of $nq: $w2"
+keys c
+wait_for "Correct: s speaker  u unnamed  x not a quote  z undo"
+keys Escape
+wait_gone "Correct: s speaker" && keys c s && wait_for "Speaker: $w2" &&
+	keys Escape && wait_gone "Speaker:" && [ "$(json 15 'q')" = "$before" ]
+ok $? "Escape at the menu and at the name prompt changes nothing"
+
+keys c s C-u Enter
+wait_for "the speaker's name is empty" && [ "$(json 15 'q')" = "$before" ]
+ok $? "an empty name is an error, and nothing changes"
+long=$(printf '%0250d' 0 | tr 0 x)
+keys c s C-u "$long" Enter
+wait_for "is too long" && [ "$(json 15 'q')" = "$before" ]
+ok $? "a name too long is an error, and nothing changes"
+keys c q
+wait_for "q is not one of s, u, x, z: nothing changed" &&
+	[ "$(json 15 'q')" = "$before" ]
+ok $? "a key that is no choice says so, and nothing changes"
+
+keys c s C-u 'Anja Brekk' Enter
+wait_for "quote credited to Anja Brekk" &&
+	[ "$(json 15 'who(q[1])')" = "Anja Brekk" ]
+ok $? "c s credits the marked quote to the name typed (the store says so)"
+# The sidebar counts follow: Anja Brekk is quoted once, Hanne Lutz once less.
+hl=$(json 15 'sum(1 for x in q if who(x) == "Hanne Lutz")')
+wait_until 'grep -qE "Anja Brekk +1( |\$)" "$T/screen" &&
+    grep -qE "Hanne Lutz +$hl( |\$)" "$T/screen"' &&
+	keys ']' '[' && wait_for "quote 2 of $nq: Anja Brekk (corrected)"
+ok $? "the sidebar and the quote cursor show the correction at once"
+
+keys ']'
+wait_for "quote 3 of $nq"
+keys c x
+wait_for "marked not a quote" &&
+	[ "$(json 15 'len(q)')" = $((nq - 1)) ]
+ok $? "c x strikes the quote out of the story's quotes"
+keys '[' ']'
+wait_for "quote 3 of $nq: not a quote"
+ok $? "the quote struck out stays on the cursor, so it can be undone"
+
+keys ']' c u
+wait_for "Unnamed source: an unnamed source"
+keys Enter
+wait_for "quote credited to an unnamed source" &&
+	[ "$(json 15 '(q[2]["speaker"] or {}).get("kind")')" = unnamed ]
+ok $? "c u credits the quote to an unnamed source"
+
+keys 2 '[' c z
+wait_for "correction dropped; 1 story analysed again" &&
+	[ "$(json 15 'who(q[1])')" = "$w2" ]
+ok $? "c z undoes the correction: the machine's reading is back"
+keys ']' c z
+wait_until '[ "$(json 15 "len(q)")" = $nq ]'
+keys ']' c z
+wait_until '[ "$(json 15 "q")" = "$before" ]'
+ok $? "undoing every correction gives the story back as it was"
+
+# The quotes view: correct the selected quote; it leaves the list.
+keys Tab
+side_to "$w1"
+keys Enter
+wait_for "Quotes: $w1 ("
+nl=$(grep -o "Quotes: $w1 ([0-9]*)" "$T/screen" | grep -o '[0-9]*')
+keys c s C-u 'Anja Brekk' Enter
+wait_for "quote credited to Anja Brekk" && wait_for "Quotes: $w1 ($((nl - 1)))"
+ok $? "c in the quotes view corrects the selected quote; it leaves the list"
+t2=$(json 15 '[x["text"][:25] for x in q if who(x) == "Anja Brekk"][0]')
+[ -n "$t2" ] && ! grep -qF "$t2" "$T/screen"
+ok $? "the store has it, and the quote is no longer in that list"
+keys q
+side_to "Anja Brekk"
+keys Enter
+wait_for "Quotes: Anja Brekk (" && { grep -qF "corrected: “$t2" "$T/screen" ||
+	grep -qF "corrected, reported: $t2" "$T/screen"; }
+ok $? "the quotes view of the new speaker marks the quote corrected"
+
+# Names in the sidebar: merge one into another, set a role.
+keys q
+side_to "Dieter Kamp"
+keys c
+wait_for "Correct: m merge into…  r role  f affiliation  z undo"
+keys m
+wait_for "Merge Dieter Kamp into:"
+keys 'Hanne Lutz' Enter
+wait_for "merged Dieter Kamp into Hanne Lutz" &&
+	wait_until '! sed "\$d" "$T/screen" | awk -F"│" "{ print \$NF }" |
+	    grep -q "Dieter Kamp"' &&
+	[ "$(json 15 'sum(1 for x in d["entities"] if x.get("name") == "Dieter Kamp")')" = 0 ]
+ok $? "c m merges a name into another: the sidebar and the store lose it"
+kamp=0
+for id in $(seq 1 15); do
+	kamp=$((kamp + $(json $id 'sum(1 for x in d["entities"] if x.get("name") == "Dieter Kamp")')))
+done
+[ $kamp = 0 ] && [ "$(json 15 'who([x for x in q if "curious" in x["text"]][0])')" = "Hanne Lutz" ]
+ok $? "the merge holds in every story of the library, his quote too"
+side_to "Tomas Reyn"
+keys c r
+wait_for "Role of Tomas Reyn: "
+keys C-u 'Chief of Patrols' Enter
+wait_for "Tomas Reyn: role Chief of Patrols" && wait_for " Chief of Patrols" &&
+	json 15 'd["entities"]' | grep -q "Chief of Patrols"
+ok $? "c r sets a role: the sidebar shows it, the store has it"
+keys c z
+wait_for "Tomas Reyn: correction dropped; " && wait_for "analysed again" &&
+	wait_gone "Chief of Patrols"
+ok $? "c z on the name undoes the role"
+side_to "Hanne Lutz"
+keys c z
+wait_for "Undo the merge into Hanne Lutz of: "
+keys 'Dieter Kamp' Enter
+wait_for "Dieter Kamp: correction dropped; " && wait_for "analysed again" &&
+	wait_until 'sed "\$d" "$T/screen" | awk -F"│" "{ print \$NF }" |
+	    grep -q "Dieter Kamp"' &&
+	[ "$(json 15 'who([x for x in q if "curious" in x["text"]][0])')" = "Dieter Kamp" ]
+ok $? "c z on a name with no role set undoes a merge into it: he is back"
+
+# Narrow: the menu's short wording, and names never break the screen.
+start 40 20 "$DOSSIER" --db "$DB"
+wait_for "15 articles"
+keys Enter ']' c
+wait_for "Correct: s/u/x/z"
+ok $? "in 40 columns the menu offers its keys in a shorter wording"
 exit 0

@@ -146,12 +146,7 @@ struct ui_story {
 	struct lib_notes notes;
 	struct ui_insert *ins;		/* note numbers put in the body */
 	size_t		 nins;
-	struct ui_squote {		/* every quote, in body order */
-		size_t	 start, end;
-		char	*who;		/* its speaker or source; NULL */
-		int	 corrected;	/* the user's correction applies */
-	}		*squotes;
-	size_t		 nsquotes;
+	struct lib_story_quotes squotes; /* every quote, in body order */
 	int		 selecting;
 	size_t		 sel_anchor;	/* doc offsets of the first and */
 	size_t		 sel_cur;	/* the moving line's starts */
@@ -366,6 +361,7 @@ void	 ui_correct_load(struct ui *);
 void	 ui_correct_free(struct ui *);
 int	 ui_op_next_quote(struct ui *);
 int	 ui_op_prev_quote(struct ui *);
+int	 ui_op_correct(struct ui *);
 
 /* ui-search.c */
 int	 ui_search_op(struct ui *);

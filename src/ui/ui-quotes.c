@@ -30,7 +30,9 @@ ui_quotes_show(struct ui *ui, const char *kind, const char *name)
 		return UI_REDRAW;
 	}
 	free(ui->quotes.name);
+	free(ui->quotes.kind);
 	ui->quotes.name = xstrdup(name);
+	ui->quotes.kind = kind != NULL ? xstrdup(kind) : NULL;
 	ui->quotes.shown = 1;
 	ui->quotes.cur = ui->quotes.top = 0;
 	ui->focus = PANE_ARTICLE;
@@ -107,10 +109,11 @@ quotes_draw(struct ui *ui)
 		 * own marks.
 		 */
 		if (q->direct)
-			xasprintf(&meta, "\xe2\x80\x9c%s\xe2\x80\x9d",
-			    q->text);
+			xasprintf(&meta, "%s\xe2\x80\x9c%s\xe2\x80\x9d",
+			    q->corrected ? "corrected: " : "", q->text);
 		else
-			xasprintf(&meta, "reported: %s", q->text);
+			xasprintf(&meta, "%sreported: %s", q->corrected ?
+			    "corrected, " : "", q->text);
 		quotes_line(ui, y + 1, r->x + 2, cols - 1, meta);
 		free(meta);
 	}
@@ -178,7 +181,8 @@ ui_quotes_free(struct ui *ui)
 {
 	library_quotes_free(&ui->quotes.list);
 	free(ui->quotes.name);
-	ui->quotes.name = NULL;
+	free(ui->quotes.kind);
+	ui->quotes.name = ui->quotes.kind = NULL;
 }
 
 const struct ui_pane_ops ui_quotes_pane = {
