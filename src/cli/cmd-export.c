@@ -159,7 +159,37 @@ json_note(const struct store_note *n, void *arg)
 	return 0;
 }
 
-/* Write one story with its notes. */
+/* A correction of a quote as a JSON object in the story's array. */
+static int
+json_fix(const struct store_quote_fix *f, void *arg)
+{
+	json_object_array_add(arg, cmd_json_quote_fix(f, 0));
+	return 0;
+}
+
+/* A correction of a quote in Markdown: the words, what they are. */
+static int
+md_fix(const struct store_quote_fix *f, void *arg)
+{
+	struct buf	*b = arg;
+	char		*what;
+	size_t		 len;
+	FILE		*m;
+
+	if ((m = open_memstream(&what, &len)) == NULL)
+		return 1;
+	cmd_print_fix(m, f);
+	fclose(m);
+	buf_adds(b, "- Corrected: \xe2\x80\x9c");
+	md_text(b, f->words, 0);
+	buf_adds(b, "\xe2\x80\x9d ");
+	md_text(b, what, 0);
+	buf_addc(b, '\n');
+	free(what);
+	return 0;
+}
+
+/* Write one story with its notes and corrections. */
 static int
 export_story(const struct article *a, void *arg)
 {
@@ -186,6 +216,11 @@ export_story(const struct article *a, void *arg)
 		arr = json_object_new_array();
 		json_object_object_add(o, "notes", arr);
 		rc = store_article_notes(x->s, a->id, json_note, arr, &x->err);
+		arr = json_object_new_array();
+		json_object_object_add(o, "corrections", arr);
+		if (rc == 0)
+			rc = store_quote_fixes(x->s, a->id, json_fix, arr,
+			    &x->err);
 		if (rc == 0)
 			fprintf(x->out, "%s\n", json_object_to_json_string_ext(o,
 			    JSON_C_TO_STRING_PLAIN |
@@ -210,7 +245,9 @@ export_story(const struct article *a, void *arg)
 		}
 		buf_addc(&b, '\n');
 	}
-	rc = store_article_notes(x->s, a->id, md_note, &b, &x->err);
+	rc = store_quote_fixes(x->s, a->id, md_fix, &b, &x->err);
+	if (rc == 0)
+		rc = store_article_notes(x->s, a->id, md_note, &b, &x->err);
 	if (rc == 0)
 		fwrite(b.data, 1, b.len, x->out);
 	buf_free(&b);
@@ -324,14 +361,17 @@ const struct cmd_entry cmd_export_entry = {
 	"export", "[--format markdown|json | --json] [--tag TAG] "
 	"[--output FILE]",
 	"export tagged and annotated stories with their notes",
-	"Write every story that has tags or notes (with --tag, every story\n"
-	"with that tag), newest first: title, outlet, byline, date, URL,\n"
-	"tags, and each note with the passage it covers.\n"
+	"Write every story that has tags, notes or a quote you corrected\n"
+	"(with --tag, every story with that tag), newest first: title,\n"
+	"outlet, byline, date, URL, tags, your corrections of its quotes,\n"
+	"and each note with the passage it covers. (dossier correct list\n"
+	"--json gives every correction, merges and roles too.)\n"
 	"\n"
 	"  -f, --format FMT     markdown (the default: for people, the\n"
 	"                       stories' text escaped) or json (one object\n"
 	"                       per story per line: id, title, outlet,\n"
-	"                       byline, published, url, tags, notes)\n"
+	"                       byline, published, url, tags, notes,\n"
+	"                       corrections)\n"
 	"      --json           the same as --format json\n"
 	"  -t, --tag TAG        only the stories tagged TAG\n"
 	"  -o, --output FILE    write FILE whole or not at all (a temporary\n"

@@ -154,3 +154,65 @@ cmd_progress_draw(struct cmd_progress *p, const char *verb, size_t done,
 	fflush(stderr);
 	p->drawn = 1;
 }
+
+/* What a quote's correction says: "credited to X", "not a quote". */
+void
+cmd_print_fix(FILE *f, const struct store_quote_fix *x)
+{
+	switch (x->fix) {
+	case STORE_FIX_SPEAKER:
+		fputs("credited to ", f);
+		cmd_print_line(f, x->who);
+		if (x->kind != NULL && strcmp(x->kind, "person") != 0)
+			fprintf(f, " [%s]", x->kind);
+		break;
+	case STORE_FIX_UNNAMED:
+		fputs("credited to ", f);
+		cmd_print_line(f, x->who != NULL ? x->who :
+		    "an unnamed source");
+		fputs(" [unnamed]", f);
+		break;
+	default:
+		fputs("not a quote", f);
+		break;
+	}
+	if (!x->placed)
+		fputs(" (its words are not in the story now)", f);
+}
+
+struct json_object *
+cmd_json_quote_fix(const struct store_quote_fix *x, int story)
+{
+	static const char *const fixes[] = { "speaker", "unnamed",
+	    "not-quote" };
+	struct json_object	*o, *sp;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "type", json_object_new_string("quote"));
+	if (story)
+		json_object_object_add(o, "story",
+		    json_object_new_int64(x->article));
+	json_object_object_add(o, "start", json_object_new_int64(
+	    (int64_t)x->start));
+	json_object_object_add(o, "end", json_object_new_int64(
+	    (int64_t)x->end));
+	json_object_object_add(o, "placed",
+	    json_object_new_boolean(x->placed));
+	cmd_json_string(o, "words", x->words);
+	cmd_json_string(o, "kind", x->quote_kind);
+	cmd_json_string(o, "fix", fixes[x->fix]);
+	sp = NULL;
+	if (x->fix != STORE_FIX_NOT_QUOTE) {
+		sp = json_object_new_object();
+		cmd_json_string(sp, "name", x->fix == STORE_FIX_SPEAKER ?
+		    x->who : NULL);
+		cmd_json_string(sp, "text", x->who != NULL ? x->who :
+		    "an unnamed source");
+		cmd_json_string(sp, "kind", x->fix == STORE_FIX_SPEAKER ?
+		    x->kind : "unnamed");
+	}
+	json_object_object_add(o, "speaker", sp);
+	json_object_object_add(o, "created", json_object_new_int64(
+	    x->created));
+	return o;
+}

@@ -82,7 +82,19 @@ show_json_quote(const struct store_quote *q, void *arg)
 		json_object_object_add(sp, "kind", jstr(q->source_kind));
 	}
 	json_object_object_add(o, "speaker", sp);
+	json_object_object_add(o, "corrected",
+	    json_object_new_boolean(q->corrected));
 	json_object_array_add(sj->arr, o);
+	return 0;
+}
+
+/* A correction of the user's on one of the story's quotes. */
+static int
+show_json_fix(const struct store_quote_fix *f, void *arg)
+{
+	struct show_json	*sj = arg;
+
+	json_object_array_add(sj->arr, cmd_json_quote_fix(f, 0));
 	return 0;
 }
 
@@ -154,6 +166,10 @@ show_json(struct store *s, const struct article *a, char **err)
 	sj.arr = json_object_new_array();
 	json_object_object_add(o, "quotes", sj.arr);
 	if (store_article_quotes(s, a->id, show_json_quote, &sj, err) != 0)
+		goto out;
+	sj.arr = json_object_new_array();
+	json_object_object_add(o, "corrections", sj.arr);
+	if (store_quote_fixes(s, a->id, show_json_fix, &sj, err) != 0)
 		goto out;
 	sj.arr = json_object_new_array();
 	json_object_object_add(o, "notes", sj.arr);
@@ -231,9 +247,29 @@ show_text_quotes(const struct lib_people *p)
 				putchar('"');
 			else
 				printf(" (%s)", sp->kinds[j]);
+			if (sp->corrected[j])
+				fputs(" [corrected]", stdout);
 			putchar('\n');
 		}
 	}
+}
+
+/* The user's corrections of the story's quotes, struck ones too. */
+static int
+show_text_fix(const struct store_quote_fix *f, void *arg)
+{
+	int	*first = arg;
+
+	if (*first) {
+		puts("\nCorrections");
+		*first = 0;
+	}
+	fputs("  \"", stdout);
+	cmd_print_line(stdout, f->words);
+	fputs("\": ", stdout);
+	cmd_print_fix(stdout, f);
+	putchar('\n');
+	return 0;
 }
 
 static int
@@ -341,6 +377,9 @@ show_text(struct store *s, const struct article *a, char **err)
 	show_text_quotes(&p);
 	library_people_free(&p);
 	first = 1;
+	if (store_quote_fixes(s, a->id, show_text_fix, &first, err) != 0)
+		return -1;
+	first = 1;
 	return store_article_notes(s, a->id, show_text_note, &first, err);
 }
 
@@ -386,11 +425,14 @@ const struct cmd_entry cmd_show_entry = {
 	"show", "[--json] ID",
 	"print every stored field of a story",
 	"Print a story: its header fields, lead, body (subheadings marked),\n"
-	"captions, tags, the people and quotes found in it, and notes.\n"
+	"captions, tags, the people and quotes found in it (a quote you\n"
+	"corrected marked [corrected]), your corrections, and notes.\n"
 	"\n"
 	"      --json      one JSON object: id, title, outlet, byline,\n"
 	"                  published, url, feed, lead, body, captions,\n"
 	"                  subheadings, tags, links, read, starred, entities,\n"
-	"                  quotes, notes\n",
+	"                  quotes (each with corrected), corrections (of\n"
+	"                  quotes: start, end, placed, words, kind, fix,\n"
+	"                  speaker), notes\n",
 	cmd_show_options, 0, cmd_show
 };

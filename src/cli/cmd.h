@@ -138,6 +138,16 @@ void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
 /* Print tags as "  #a #b" (nothing if there are none). */
 void	 cmd_print_tags(FILE *, char *const *, size_t);
 
+struct store_quote_fix;
+/* What a quote's correction says: "credited to Anja Brekk" (cleaned). */
+void	 cmd_print_fix(FILE *, const struct store_quote_fix *);
+/*
+ * A quote's correction as JSON: type "quote", story (if story), start,
+ * end, placed, words, kind, fix (speaker, unnamed, not-quote), speaker
+ * ({name, text, kind} or null), created.
+ */
+struct json_object *cmd_json_quote_fix(const struct store_quote_fix *, int);
+
 /* Set a JSON string member, or null when the value is NULL. */
 void	 cmd_json_string(struct json_object *, const char *, const char *);
 /* A span as {"start": S, "end": E}. */
@@ -198,6 +208,7 @@ void	 cmd_output_abort(struct cmd_output *);
 /* The commands, each declared in its own file (cmd-NAME.c). */
 extern const struct cmd_entry cmd_add_entry;		/* cmd-feed.c */
 extern const struct cmd_entry cmd_analyze_entry;
+extern const struct cmd_entry cmd_correct_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_extract_entry;
 extern const struct cmd_entry cmd_feeds_entry;		/* cmd-feed.c */
