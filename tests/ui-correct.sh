@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 27
+plan 28
 
 sample_db
 use_theme default
@@ -151,10 +151,10 @@ wait_for "q is not one of s, u, x, z: nothing changed" &&
 	[ "$(json 15 'q')" = "$before" ]
 ok $? "a key that is no choice says so, and nothing changes"
 
-keys c s C-u 'Anja Brekk' Enter
+keys c s C-u 'Anja' C-a C-t C-e ' Brekk' Enter
 wait_for "quote credited to Anja Brekk" &&
-	[ "$(json 15 'who(q[1])')" = "Anja Brekk" ]
-ok $? "c s credits the marked quote to the name typed (the store says so)"
+	[ "$(json 15 'who(q[1]) + " " + str(q[1]["corrected"])')" = "Anja Brekk True" ]
+ok $? "c s credits the quote to the name typed, no control key in it (store)"
 # The sidebar counts follow: Anja Brekk is quoted once, Hanne Lutz once less.
 hl=$(json 15 'sum(1 for x in q if who(x) == "Hanne Lutz")')
 wait_until 'grep -qE "Anja Brekk +1( |\$)" "$T/screen" &&
@@ -181,7 +181,7 @@ ok $? "c u credits the quote to an unnamed source"
 
 keys 2 '[' c z
 wait_for "correction dropped; 1 story analysed again" &&
-	[ "$(json 15 'who(q[1])')" = "$w2" ]
+	[ "$(json 15 'who(q[1]) + " " + str(q[1]["corrected"])')" = "$w2 False" ]
 ok $? "c z undoes the correction: the machine's reading is back"
 keys ']' c z
 wait_until '[ "$(json 15 "len(q)")" = $nq ]'
@@ -204,16 +204,23 @@ ok $? "the store has it, and the quote is no longer in that list"
 keys q
 side_to "Anja Brekk"
 keys Enter
-wait_for "Quotes: Anja Brekk (" && { grep -qF "corrected: “$t2" "$T/screen" ||
-	grep -qF "corrected, reported: $t2" "$T/screen"; }
+wait_for "Quotes: Anja Brekk (" && { grep -qF "[corrected] “$t2" "$T/screen" ||
+	grep -qF "[corrected] reported: $t2" "$T/screen"; }
 ok $? "the quotes view of the new speaker marks the quote corrected"
 
 # Names in the sidebar: merge one into another, set a role.
 keys q
 side_to "Dieter Kamp"
+ents=$(json 15 'd["entities"]')
 keys c
 wait_for "Correct: m merge into…  r role  f affiliation  z undo"
-keys m
+keys Escape
+wait_gone "Correct: m merge" && keys c m && wait_for "Merge Dieter Kamp into:" &&
+	keys 'Hanne Lutz' Escape && wait_gone "Merge Dieter Kamp" &&
+	keys c r && wait_for "Role of Dieter Kamp: Foreign Minister" &&
+	keys Escape && wait_gone "Role of" && [ "$(json 15 'd["entities"]')" = "$ents" ]
+ok $? "Escape at the name's menu and at its prompts changes nothing"
+keys c m
 wait_for "Merge Dieter Kamp into:"
 keys 'Hanne Lutz' Enter
 wait_for "merged Dieter Kamp into Hanne Lutz" &&

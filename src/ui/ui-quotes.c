@@ -110,10 +110,10 @@ quotes_draw(struct ui *ui)
 		 */
 		if (q->direct)
 			xasprintf(&meta, "%s\xe2\x80\x9c%s\xe2\x80\x9d",
-			    q->corrected ? "corrected: " : "", q->text);
+			    q->corrected ? "[corrected] " : "", q->text);
 		else
 			xasprintf(&meta, "%sreported: %s", q->corrected ?
-			    "corrected, " : "", q->text);
+			    "[corrected] " : "", q->text);
 		quotes_line(ui, y + 1, r->x + 2, cols - 1, meta);
 		free(meta);
 	}
