@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 28
+plan 29
 
 sample_db
 use_theme default
@@ -261,4 +261,7 @@ wait_for "15 articles"
 keys Enter ']' c
 wait_for "Correct: s/u/x/z"
 ok $? "in 40 columns the menu offers its keys in a shorter wording"
+keys Escape Tab c
+wait_for "correct from the"
+ok $? "c where nothing can be corrected says where to press it"
 exit 0

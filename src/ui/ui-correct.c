@@ -462,7 +462,9 @@ ui_op_correct(struct ui *ui)
 		rc = correct_story_target(ui, &t) == 0 ?
 		    correct_quote_menu(ui, &t) : -1;
 	} else {
-		ui_error(ui, "open a story to correct its quotes or names");
+		ui_error(ui, "%s", ui->story.id == 0 ? "open a story to "
+		    "correct its quotes or names" : "correct from the story, "
+		    "the quotes view or the sidebar");
 		return UI_REDRAW;
 	}
 	return rc == 0 ? correct_refresh(ui) : UI_REDRAW;
