@@ -57,8 +57,9 @@ correct_view_top(struct ui *ui)
 }
 
 /*
- * The quote d steps (1 or -1) from the marked one, or from the top of the
- * view when none is marked; -1 past the first or the last.
+ * The quote d steps (1 or -1) from the marked one (quotes that start
+ * together are each a step), or from the top of the view when none is
+ * marked; -1 past the first or the last.
  */
 static long
 correct_step(struct ui *ui, int d)
@@ -66,8 +67,12 @@ correct_step(struct ui *ui, int d)
 	struct ui_story	*st = &ui->story;
 	size_t		 at = st->has_mark ? st->mark_start :
 			    correct_view_top(ui);
-	long		 i;
+	long		 i, n = (long)st->squotes.n;
 
+	for (i = 0; st->has_mark && i < n; i++)
+		if (st->squotes.v[i].start == st->mark_start &&
+		    st->squotes.v[i].end == st->mark_end)
+			return i + d >= 0 && i + d < n ? i + d : -1;
 	if (d > 0) {
 		for (i = 0; i < (long)st->squotes.n; i++)
 			if (st->has_mark ? st->squotes.v[i].start > at :
@@ -104,8 +109,9 @@ correct_move(struct ui *ui, int d)
 		    st->squotes.v[i].end);
 	}
 	if (i < 0) {
-		ui_info(ui, "no quote %s this one", d > 0 ? "after" :
-		    "before");
+		ui_info(ui, "no quote %s", d > 0 ? (st->has_mark ?
+		    "after this one" : "from here on") : (st->has_mark ?
+		    "before this one" : "above"));
 		return UI_REDRAW;
 	}
 	q = &st->squotes.v[i];
