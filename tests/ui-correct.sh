@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 29
+plan 30
 
 sample_db
 use_theme default
@@ -138,6 +138,10 @@ keys Escape
 wait_gone "Correct: s speaker" && keys c s && wait_for "Speaker: $w2" &&
 	keys Escape && wait_gone "Speaker:" && [ "$(json 15 'q')" = "$before" ]
 ok $? "Escape at the menu and at the name prompt changes nothing"
+keys c s
+wait_for "now $w2 · “$(json 15 'q[1]["text"][:30]')" && keys Escape &&
+	wait_gone "now $w2 ·"
+ok $? "above the name prompt, the quote's speaker now and its words"
 
 keys c s C-u Enter
 wait_for "the speaker's name is empty" && [ "$(json 15 'q')" = "$before" ]

@@ -142,6 +142,8 @@ struct correct_target {
 	size_t		 start, end;
 	const char	*who;		/* its speaker now; NULL */
 	const char	*kind;		/* person, org, unnamed, ...; NULL */
+	const char	*text;		/* its words (not NUL-ended) */
+	size_t		 len;
 };
 
 /* Read again every pane that shows a quote or a name after a change. */
@@ -217,16 +219,22 @@ correct_said(struct ui *ui, int rc, char *msg, char *err)
 	return rc;
 }
 
-/* Ask for a name after a prompt; NULL if Escape cancelled it. */
+/*
+ * Ask for a name after a prompt, with a line above it saying what is
+ * corrected (may be NULL); NULL if Escape cancelled it.
+ */
 static char *
-correct_ask(struct ui *ui, const char *prompt, const char *initial)
+correct_ask(struct ui *ui, const char *prompt, const char *initial,
+    const char *hint)
 {
 	char	*line;
+	int	 rc;
 
 	/* Longer than any name takes, so too long is said, not cut. */
-	if (ui_prompt(ui, prompt, initial, 1024, &line) != 1)
-		return NULL;
-	return line;
+	ui->prompt_hint = hint;
+	rc = ui_prompt(ui, prompt, initial, 1024, &line);
+	ui->prompt_hint = NULL;
+	return rc == 1 ? line : NULL;
 }
 
 /* Undo the correction of a quote. */
@@ -258,20 +266,23 @@ static int
 correct_quote_menu(struct ui *ui, const struct correct_target *t)
 {
 	struct lib_fix	 fix;
-	char		*name = NULL, *msg = NULL, *err = NULL, k[32];
+	char		*name = NULL, *msg = NULL, *err = NULL, k[32], *hint;
 	int		 key, rc, unnamed;
 
 	key = ui_prompt_key(ui, "Correct: s speaker  u unnamed  x not a "
 	    "quote  z undo", "Correct: s/u/x/z");
 	unnamed = t->kind != NULL && strcmp(t->kind, "unnamed") == 0;
 	memset(&fix, 0, sizeof fix);
+	/* What is corrected shows above the prompt: whose, which words. */
+	xasprintf(&hint, "now %s \xc2\xb7 \xe2\x80\x9c%.*s\xe2\x80\x9d",
+	    t->who != NULL ? t->who : "no speaker", (int)t->len, t->text);
 	switch (key) {
 	case 0:
-		return -1;
+		goto out;
 	case 's':
 		if ((name = correct_ask(ui, "Speaker: ", unnamed ? NULL :
-		    t->who)) == NULL)
-			return -1;
+		    t->who, hint)) == NULL)
+			goto out;
 		fix.fix = LIB_FIX_SPEAKER;
 		fix.kind = t->kind != NULL && strcmp(t->kind, "org") == 0 ?
 		    "org" : "person";
@@ -279,8 +290,9 @@ correct_quote_menu(struct ui *ui, const struct correct_target *t)
 		break;
 	case 'u':
 		if ((name = correct_ask(ui, "Unnamed source: ", unnamed &&
-		    t->who != NULL ? t->who : "an unnamed source")) == NULL)
-			return -1;
+		    t->who != NULL ? t->who : "an unnamed source",
+		    hint)) == NULL)
+			goto out;
 		fix.fix = LIB_FIX_UNNAMED;
 		fix.who = *name != '\0' ? name : NULL;	/* the default */
 		break;
@@ -288,16 +300,22 @@ correct_quote_menu(struct ui *ui, const struct correct_target *t)
 		fix.fix = LIB_FIX_NOT_QUOTE;
 		break;
 	case 'z':
-		return correct_quote_undo(ui, t) == 0 ? 0 : -1;
+		rc = correct_quote_undo(ui, t);
+		free(hint);
+		return rc == 0 ? 0 : -1;
 	default:
 		ui_key_name(key, k, sizeof k);
 		ui_error(ui, "%s is not one of s, u, x, z: nothing changed", k);
-		return -1;
+		goto out;
 	}
+	free(hint);
 	rc = library_quote_fix(ui->store, t->id, t->start, t->end, &fix,
 	    &msg, &err);
 	free(name);
 	return correct_said(ui, rc, msg, err) == 0 ? 0 : -1;
+out:
+	free(hint);
+	return -1;
 }
 
 /* The marked quote of the open story as a target; -1 if none is. */
@@ -329,6 +347,8 @@ correct_story_target(struct ui *ui, struct correct_target *t)
 	t->end = st->mark_end;
 	t->who = st->squotes.v[i].speaker;
 	t->kind = st->squotes.v[i].speaker_kind;
+	t->text = st->art.body + st->mark_start;
+	t->len = st->mark_end - st->mark_start;
 	return 0;
 }
 
@@ -348,7 +368,8 @@ correct_name_undo(struct ui *ui, const struct lib_entity *e)
 		free(msg);
 		msg = NULL;
 		xasprintf(&prompt, "Undo the merge into %s of: ", e->name);
-		alias = correct_ask(ui, prompt, NULL);
+		alias = correct_ask(ui, prompt, NULL, "no role or affiliation "
+		    "was set: the name typed is merged into this one no more");
 		free(prompt);
 		if (alias == NULL)
 			return -1;
@@ -392,7 +413,10 @@ correct_name_menu(struct ui *ui, const struct lib_entity *e)
 	xasprintf(&prompt, "%s %s%s: ", key == 'm' ? "Merge" : key == 'r' ?
 	    "Role of" : "Affiliation of", e->name, key == 'm' ? " into" :
 	    "");
-	line = correct_ask(ui, prompt, key == 'r' ? e->title : NULL);
+	line = correct_ask(ui, prompt, key == 'r' ? e->title : NULL,
+	    key == 'm' ? "its mentions and quotes, in every story, also "
+	    "those imported later, go to the name typed" : "shown "
+	    "wherever the name is, in every story");
 	free(prompt);
 	if (line == NULL)
 		return -1;
@@ -463,6 +487,8 @@ ui_op_correct(struct ui *ui)
 		t.end = q->end;
 		t.who = ui->quotes.name;
 		t.kind = ui->quotes.kind;
+		t.text = q->text;
+		t.len = strlen(q->text);
 		rc = correct_quote_menu(ui, &t);
 	} else if (p == &ui_article_pane && ui->story.id != 0) {
 		rc = correct_story_target(ui, &t) == 0 ?
