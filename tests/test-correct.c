@@ -87,9 +87,11 @@ update_story(struct store *s, int64_t id, const char *p1, const char *p2)
 	if (p2 != NULL)
 		article_add_paragraph(&a, p2, strlen(p2), 0);
 	memset(&x, 0, sizeof x);
-	extract_run(&x, a.body, a.body_len);
+	if (a.body != NULL)
+		extract_run(&x, a.body, a.body_len);
 	assert_int_equal(store_begin(s, &err), 0);
-	assert_int_equal(store_article_update(s, id, &a, "new", &x, &err), 0);
+	assert_int_equal(store_article_update(s, id, &a, "new",
+	    a.body != NULL ? &x : NULL, &err), 0);
 	assert_int_equal(store_commit(s, &err), 0);
 	extract_free(&x);
 	article_free(&a);
@@ -175,6 +177,7 @@ test_quote_fixes(void **state)
 {
 	char			*path = test_tmp_path("fix.db"), *err = NULL;
 	struct lib_story_quotes	 x;
+	struct lib_entities	 ents;
 	struct store		*s;
 	int64_t			 id;
 	size_t			 i, struck;
@@ -204,6 +207,13 @@ test_quote_fixes(void **state)
 	assert_string_equal(x.v[1].speaker, "Kasimir Oll");
 	assert_string_equal(x.v[1].speaker_kind, "person");
 	library_story_quotes_free(&x);
+	/* The sidebar marks the speakers whose quotes were corrected. */
+	assert_int_equal(library_entities(s, id, &ents, &err), 0);
+	for (i = struck = 0; i < ents.n; i++)
+		if (ents.v[i].group == LIB_SPEAKER && ents.v[i].corrected)
+			struck++;
+	assert_int_equal(struck, 3);
+	library_entities_free(&ents);
 
 	reanalyse(s, id);
 	assert_string_equal(quotes_of(s, id), FIXED);
@@ -216,6 +226,14 @@ test_quote_fixes(void **state)
 	update_story(s, id, "\"Somebody called us,\" an official said.", P2);
 	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM quote_fixes"
 	    " WHERE placed = 0"), 2);
+	update_story(s, id, P1, P2);
+	assert_string_equal(quotes_of(s, id), FIXED);
+	/* No text at all: every correction waits, none is listed. */
+	update_story(s, id, "", NULL);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM quote_fixes"
+	    " WHERE placed = 1"), 0);
+	assert_int_equal(library_story_quotes(s, id, &x, &err), 0);
+	assert_int_equal(x.n, 0);
 	update_story(s, id, P1, P2);
 	assert_string_equal(quotes_of(s, id), FIXED);
 	store_close(s);

@@ -150,18 +150,22 @@ sources_add(struct lib_entities *x, const struct store_quote *q)
 	e->spans[e->nspans++].end = q->end;
 	e->last = q->start;
 	e->count++;
+	e->corrected |= q->corrected;
 }
 
 /* Count one quote under its speaker. */
 static int
 entities_quote(const struct store_quote *q, void *arg)
 {
+	struct lib_entity	*e;
+
 	if (q->speaker_name == NULL || q->speaker_kind == NULL) {
 		sources_add(arg, q);
 		return 0;
 	}
-	entities_get(arg, LIB_SPEAKER, q->speaker_kind,
-	    q->speaker_name)->count++;
+	e = entities_get(arg, LIB_SPEAKER, q->speaker_kind, q->speaker_name);
+	e->count++;
+	e->corrected |= q->corrected;
 	return 0;
 }
 

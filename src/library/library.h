@@ -95,6 +95,8 @@ struct lib_entity {
 	}			*spans;
 	size_t			 nspans;
 	size_t			 last;		/* body offset of its last quote */
+	int			 corrected;	/* a quote of theirs here is one
+						   the user corrected */
 };
 
 struct lib_entities {

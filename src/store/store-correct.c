@@ -275,9 +275,10 @@ store_correct_apply(struct store *s, int64_t article, const char *body,
 	if (store_roles_apply(s, article, 0, err) < 0 ||
 	    fix_rows(s, article, &v, &n, err) != 0)
 		return -1;
+	/* No text: every correction waits for its words. */
 	for (i = 0; i < n && rv == 0; i++)
-		if (body != NULL)
-			rv = fix_apply(s, article, body, len, &v[i], err);
+		rv = fix_apply(s, article, body != NULL ? body : "",
+		    body != NULL ? len : 0, &v[i], err);
 	fix_rows_free(v, n);
 	return rv;
 }

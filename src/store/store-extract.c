@@ -308,7 +308,8 @@ extract_replace(struct store *s, void *arg, char **err)
 	    st_step_id(s, "DELETE FROM quotes WHERE article_id = ?1",
 	    r->id, "cannot re-analyse story", err) < 0)
 		return -1;
-	if (r->x != NULL && store_extract_add(s, r->id, r->x, err) != 0)
+	if ((r->x != NULL ? store_extract_add(s, r->id, r->x, err) :
+	    store_correct_apply(s, r->id, NULL, 0, err)) != 0)
 		return -1;
 	return 0;
 }

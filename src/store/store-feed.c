@@ -400,7 +400,8 @@ article_update(struct store *s, void *arg, char **err)
 			return -1;
 	a->id = u->id;
 	if (store_article_rows(s, a, err) != 0 ||
-	    (u->x != NULL && store_extract_add(s, u->id, u->x, err) != 0) ||
+	    (u->x != NULL ? store_extract_add(s, u->id, u->x, err) :
+	    store_correct_apply(s, u->id, a->body, a->body_len, err)) != 0 ||
 	    notes_reanchor(s, u->id, u->old, a, err) != 0)
 		return -1;
 	return st_step_id(s, "INSERT INTO articles_fts (rowid, title, lead,"

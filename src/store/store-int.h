@@ -69,7 +69,8 @@ int64_t		 store_entity_id(struct store *, const char *, const char *,
  * corrections to what is stored of a story (its body given): the roles
  * set on its mentions, each quote correction to the quote its words are
  * now (or the quote put back, or struck out), and where those words are
- * now noted. Inside the caller's transaction.
+ * now noted (a NULL body has none: each correction waits). Inside the
+ * caller's transaction.
  */
 int		 store_correct_apply(struct store *, int64_t, const char *,
 		     size_t, char **);
