@@ -159,9 +159,10 @@ keys c s C-u 'Anja' C-a C-t C-e ' Brekk' Enter
 wait_for "quote credited to Anja Brekk" &&
 	[ "$(json 15 'who(q[1]) + " " + str(q[1]["corrected"])')" = "Anja Brekk True" ]
 ok $? "c s credits the quote to the name typed, no control key in it (store)"
-# The sidebar counts follow: Anja Brekk is quoted once, Hanne Lutz once less.
+# The sidebar counts follow: Anja Brekk is quoted once (a corrected quote:
+# starred), Hanne Lutz once less.
 hl=$(json 15 'sum(1 for x in q if who(x) == "Hanne Lutz")')
-wait_until 'grep -qE "Anja Brekk +1( |\$)" "$T/screen" &&
+wait_until 'grep -qE "Anja Brekk +\*1( |\$)" "$T/screen" &&
     grep -qE "Hanne Lutz +$hl( |\$)" "$T/screen"' &&
 	keys ']' '[' && wait_for "quote 2 of $nq: Anja Brekk (corrected)"
 ok $? "the sidebar and the quote cursor show the correction at once"
