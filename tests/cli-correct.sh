@@ -8,7 +8,7 @@
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
 . "$top_srcdir/tests/lib-http.sh"
-plan 31
+plan 32
 
 db="$T/lib.db"
 q() { sqlite3 "$1" "$2"; }
@@ -208,6 +208,20 @@ quote_of "$w" "Nobody called" >"$T/q"
 	[ "$(q "$db" "SELECT start FROM quote_fixes WHERE article_id = $w")" -gt 20 ]
 ok $? "a feed's changed item keeps its correction, found again by its words" ||
 	diag "$(cat "$T/out" "$T/err" "$T/q")"
+
+# Words gone: the correction waits, listed, and is undone by its @START.
+feed 'Kasimir Oll said the talks would go on.'
+run --db "$db" fetch
+ws=$(q "$db" "SELECT start FROM quote_fixes WHERE article_id = $w")
+run --db "$db" correct list
+has "$T/out" "credited to a senior official [unnamed] (its words are not in the story now)" &&
+	run --db "$db" correct quote "$w" "@$ws" --undo && [ $rc -eq 0 ] &&
+	[ "$(q "$db" "SELECT count(*) FROM quote_fixes WHERE article_id = $w")" = 0 ]
+ok $? "a correction whose words are gone waits, and --undo takes it by its @START" ||
+	diag "$(cat "$T/out" "$T/err")"
+feed '"Nobody called us first," an official said. Kasimir Oll said the talks would go on.'
+"$DOSSIER" --db "$db" fetch >/dev/null 2>&1
+"$DOSSIER" --db "$db" correct quote "$w" "Nobody called" --unnamed "a senior official" >/dev/null
 
 # export --format json carries a story's corrections.
 run --db "$db" export --format json

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +164,22 @@ quote_find(const struct article *a, const struct lib_story_quotes *q,
 	return -1;
 }
 
+/* "@START", read as a number: 1 if it is one. */
+static int
+waiting_start(const char *quote, size_t *at)
+{
+	char			*end;
+	unsigned long long	 v;
+
+	if (quote[0] != '@' || quote[1] < '0' || quote[1] > '9')
+		return 0;
+	v = strtoull(quote + 1, &end, 10);
+	if (*end != '\0' || v >= (unsigned long long)SIZE_MAX)
+		return 0;
+	*at = (size_t)v;
+	return 1;
+}
+
 /* What a quote correction is to be, from the options; -1 usage error. */
 static int
 quote_fix_of(struct cmd_args *args, struct lib_fix *f, int *undo)
@@ -230,7 +247,13 @@ correct_quote(struct cmd_ctx *ctx, struct cmd_args *args)
 		article_free(&a);
 		return correct_failed(err);
 	}
-	if (a.body != NULL && quote_find(&a, &q, args->argv[2], &at) == 0) {
+	if (undo && waiting_start(args->argv[2], &at)) {
+		/* A correction whose words are gone: by the start list gives. */
+		rc = library_quote_unfix(s, id, at, at + 1, &ids, &nids, &msg,
+		    &err);
+		rv = correct_done(s, rc, msg, err, ids, nids);
+	} else if (a.body != NULL &&
+	    quote_find(&a, &q, args->argv[2], &at) == 0) {
 		if (undo)
 			rc = library_quote_unfix(s, id, q.v[at].start,
 			    q.v[at].end, &ids, &nids, &msg, &err);
@@ -440,7 +463,8 @@ const struct cmd_entry cmd_correct_entry = {
 	"are: import, fetch and analyze keep them, applied to every new\n"
 	"analysis of a story. QUOTE is words of the quote (one quote of the\n"
 	"story must have them), or @START, a quote's start in show --json.\n"
-	"--undo drops a correction and analyses the stories it touched again.\n"
+	"--undo drops a correction and analyses the stories it touched again\n"
+	"(one whose words are gone from the story: by the @START of list).\n"
 	"\n"
 	"quote ID QUOTE:\n"
 	"      --speaker NAME  credit the quote to NAME (a person; with --org\n"
