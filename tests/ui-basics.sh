@@ -65,8 +65,8 @@ wait_for "14 Jan 2025"
 ok $? "G at the list goes to the oldest story"
 
 keys '?'
-wait_for "toggle-sidebar"
-has "$T/screen" "Commands (config file and ':')"
+wait_for "toggle-sidebar" && keys Space &&
+	wait_for "Commands (config file and ':')"
 ok $? "? shows the help generated from the key table"
 keys q
 wait_gone "Commands (config file"

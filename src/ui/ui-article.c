@@ -30,15 +30,16 @@ ui_article_close(struct ui *ui)
 
 /*
  * Read the open article again after its tags or notes changed, keeping
- * the place in it and the marked quote.
+ * the place in it, the marked quote and the selection.
  */
 int
 ui_article_reload(struct ui *ui)
 {
 	struct ui_story	*st = &ui->story;
 	char		*err = NULL;
-	size_t		 scroll = st->scroll;
-	int		 rv;
+	size_t		 scroll = st->scroll, anchor = st->sel_anchor;
+	size_t		 cur = st->sel_cur;
+	int		 rv, selecting = st->selecting;
 
 	if (st->id == 0)
 		return 0;
@@ -55,6 +56,12 @@ ui_article_reload(struct ui *ui)
 	ui_doc_build(ui);
 	ui_article_wrap(ui);
 	st->scroll = scroll < st->nlines ? scroll : 0;
+	/* A selection stays, within the document as it is now. */
+	if (selecting && st->doc_len > 0) {
+		st->selecting = 1;
+		st->sel_anchor = anchor < st->doc_len ? anchor : st->doc_len - 1;
+		st->sel_cur = cur < st->doc_len ? cur : st->doc_len - 1;
+	}
 	return UI_REDRAW;
 }
 

@@ -42,6 +42,7 @@ static const char *const bindings_default[] = {
 	"bind t tag", "bind a annotate",
 	"bind -T article v select", "bind Escape back",
 	"bind z zoom", "bind F toggle-feeds",
+	"bind ] next-quote", "bind [ prev-quote", "bind c correct",
 };
 
 /* The key tables' names, in the order of enum ui_table (ui-int.h). */

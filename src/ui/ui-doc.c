@@ -375,6 +375,7 @@ ui_doc_build(struct ui *ui)
 			    st->notes.v[i].end, E_ANNOTATION);
 	if (st->has_mark)
 		ui_doc_mark(ui);
+	ui_correct_load(ui);
 }
 
 /* Forget the document laid out from the open article. */
@@ -398,4 +399,5 @@ ui_doc_free(struct ui *ui)
 	free(st->mark_saved);
 	st->mark_saved = NULL;
 	library_notes_free(&st->notes);
+	ui_correct_free(ui);
 }

@@ -36,7 +36,8 @@ static const struct hint hints_list[] = {
 static const struct hint hints_article[] = {
 	{ "back", "back" }, { "next-unread", "next unread" },
 	{ "tag", "tag" }, { "annotate", "note" }, { "select", "select" },
-	{ "open-link", "browser" }, { "help", "help" }, { NULL, NULL }
+	{ "open-link", "browser" }, { "next-quote", "next quote" },
+	{ "correct", "correct" }, { "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_selecting[] = {
 	{ "down", "extend" }, { "annotate", "note" }, { "quit", "drop" },
@@ -44,11 +45,13 @@ static const struct hint hints_selecting[] = {
 };
 static const struct hint hints_quotes[] = {
 	{ "open", "open story" }, { "annotate", "note" }, { "tag", "tag" },
-	{ "back", "back" }, { "help", "help" }, { NULL, NULL }
+	{ "correct", "correct" }, { "back", "back" }, { "help", "help" },
+	{ NULL, NULL }
 };
 static const struct hint hints_sidebar[] = {
 	{ "open", "stories" }, { "back", "back" },
-	{ "toggle-sidebar", "hide" }, { "help", "help" }, { NULL, NULL }
+	{ "toggle-sidebar", "hide" }, { "correct", "correct" },
+	{ "help", "help" }, { NULL, NULL }
 };
 
 /*

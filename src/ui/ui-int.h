@@ -146,6 +146,7 @@ struct ui_story {
 	struct lib_notes notes;
 	struct ui_insert *ins;		/* note numbers put in the body */
 	size_t		 nins;
+	struct lib_story_quotes squotes; /* every quote, in body order */
 	int		 selecting;
 	size_t		 sel_anchor;	/* doc offsets of the first and */
 	size_t		 sel_cur;	/* the moving line's starts */
@@ -162,6 +163,7 @@ struct ui_sidebar {
 struct ui_quotes {
 	int		 shown;
 	int		 back;		/* q returns to the quotes view */
+	char		*kind;
 	char		*name;
 	char		*role;		/* as the sidebar had it, or NULL */
 	struct lib_quotes list;
@@ -352,6 +354,16 @@ int	 ui_select_covers(struct ui *, size_t);
 int	 ui_quotes_show(struct ui *, const char *, const char *);
 void	 ui_quotes_free(struct ui *);
 
+/*
+ * ui-correct.c: the quote cursor of the story and the user's corrections
+ * of quotes and names.
+ */
+void	 ui_correct_load(struct ui *);
+void	 ui_correct_free(struct ui *);
+int	 ui_op_next_quote(struct ui *);
+int	 ui_op_prev_quote(struct ui *);
+int	 ui_op_correct(struct ui *);
+
 /* ui-search.c */
 int	 ui_search_op(struct ui *);
 void	 ui_search_article(struct ui *);
@@ -448,5 +460,6 @@ int	 ui_prompt_command(struct ui *);
 int	 ui_prompt(struct ui *, const char *, const char *, size_t,
 	     char **);
 int	 ui_prompt_confirm(struct ui *, const char *);
+int	 ui_prompt_key(struct ui *, const char *, const char *);
 
 #endif

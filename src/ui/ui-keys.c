@@ -72,6 +72,13 @@ static const struct ui_op {
 	  "note on the selection, marked quote or story; edit one" },
 	{ "select", ui_op_select,
 	  "select lines of the story from the top one in view" },
+	{ "next-quote", ui_op_next_quote,
+	  "mark the story's next quote, attributed or not" },
+	{ "prev-quote", ui_op_prev_quote,
+	  "mark the story's previous quote" },
+	{ "correct", ui_op_correct,
+	  "correct the marked quote, the quotes view's quote or the "
+	  "sidebar's name (a menu)" },
 	{ "zoom", ui_op_zoom,
 	  "make the focused pane fill the screen, or give the others back" },
 	{ "toggle-feeds", ui_op_toggle_feeds,

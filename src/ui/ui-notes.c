@@ -337,19 +337,20 @@ ui_op_annotate(struct ui *ui)
 	char			*err = NULL;
 	size_t			 start = 0, end = 0;
 	int64_t			 id;
-	int			 has_span = 0, changed;
+	int			 has_span = 0, changed, selected = 0;
 
 	memset(&other, 0, sizeof other);
 	if ((id = ui_notes_target(ui)) == 0) {
 		ui_error(ui, "choose a story first");
 		return UI_REDRAW;
 	}
-	if (id == st->id && ui->focus == PANE_ARTICLE && st->selecting) {
+	if (id == st->id && ui_pane_focused(ui) == &ui_article_pane &&
+	    st->selecting) {
 		if (ui_select_range(ui, &start, &end) != 0) {
 			ui_error(ui, "the selection holds no words");
 			return UI_REDRAW;
 		}
-		has_span = 1;
+		has_span = selected = 1;
 	} else if (id == st->id && st->has_mark && !ui->quotes.shown) {
 		start = st->mark_start;
 		end = st->mark_end;
@@ -372,7 +373,9 @@ ui_op_annotate(struct ui *ui)
 	old = ui_note_find(notes, has_span, start, end);
 	changed = ui_annotate_write(ui, id, old, has_span, start, end);
 	library_notes_free(&other);
-	st->selecting = 0;
+	/* The selection is done with; one the quotes view hid is kept. */
+	if (selected)
+		st->selecting = 0;
 	if (!changed)
 		return UI_REDRAW;
 	return ui_notes_changed(ui, id);

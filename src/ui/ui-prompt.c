@@ -1,7 +1,7 @@
 /*
  * Reading from the bottom line: the one line editor every prompt uses
- * (the ':' command line, tags, notes, searches), and a yes-or-no
- * question.
+ * (the ':' command line, tags, notes, searches, names), a yes-or-no
+ * question and a choice of keys.
  */
 #include "config.h"
 
@@ -168,12 +168,12 @@ ui_prompt_command(struct ui *ui)
 }
 
 /*
- * Ask a yes-or-no question on the bottom line; 1 only for y or Y. A
- * question too long for the line is cut before its last word ("(y/n)"),
- * so what to answer always shows.
+ * Show a question on the bottom line and read one key: the key, or 0 if
+ * the screen was interrupted. A question too long for the line is cut
+ * before its last word ("(y/n)"), so what to answer always shows.
  */
-int
-ui_prompt_confirm(struct ui *ui, const char *question)
+static int
+prompt_key(struct ui *ui, const char *question)
 {
 	const char *last = strrchr(question, ' ');
 	wint_t	ch;
@@ -209,5 +209,30 @@ ui_prompt_confirm(struct ui *ui, const char *question)
 	}
 	curs_set(0);
 	ui->flags |= UI_RELAYOUT | UI_REDRAW;
-	return rc == OK && (ch == 'y' || ch == 'Y') && !ui_interrupted();
+	return rc == OK && !ui_interrupted() ? (int)ch : 0;
+}
+
+/* Ask a yes-or-no question on the bottom line; 1 only for y or Y. */
+int
+ui_prompt_confirm(struct ui *ui, const char *question)
+{
+	int	key = prompt_key(ui, question);
+
+	return key == 'y' || key == 'Y';
+}
+
+/*
+ * Offer a choice of keys on the bottom line, in a shorter wording when
+ * the long one does not fit (NULL: none): the key pressed, 0 for Escape,
+ * C-g or an interruption.
+ */
+int
+ui_prompt_key(struct ui *ui, const char *choice, const char *shorter)
+{
+	int	key;
+
+	if (shorter != NULL && ui_width(choice, strlen(choice)) > COLS - 1)
+		choice = shorter;
+	key = prompt_key(ui, choice);
+	return key == 27 || key == 7 ? 0 : key;
 }

@@ -46,10 +46,12 @@ ui_quotes_show(struct ui *ui, const char *kind, const char *name)
 		return UI_REDRAW;
 	}
 	free(ui->quotes.name);
+	free(ui->quotes.kind);
 	ui->quotes.name = xstrdup(name);
 	free(ui->quotes.role);
 	ui->quotes.role = quotes_role(ui) != NULL ?
 	    xstrdup(quotes_role(ui)) : NULL;
+	ui->quotes.kind = kind != NULL ? xstrdup(kind) : NULL;
 	ui->quotes.shown = 1;
 	ui->quotes.cur = ui->quotes.top = 0;
 	ui->focus = PANE_ARTICLE;
@@ -127,10 +129,11 @@ quotes_draw(struct ui *ui)
 		 * own marks.
 		 */
 		if (q->direct)
-			xasprintf(&meta, "\xe2\x80\x9c%s\xe2\x80\x9d",
-			    q->text);
+			xasprintf(&meta, "%s\xe2\x80\x9c%s\xe2\x80\x9d",
+			    q->corrected ? "[corrected] " : "", q->text);
 		else
-			xasprintf(&meta, "reported: %s", q->text);
+			xasprintf(&meta, "%sreported: %s", q->corrected ?
+			    "[corrected] " : "", q->text);
 		quotes_line(ui, y + 1, r->x + 2, cols - 1, meta);
 		free(meta);
 	}
@@ -164,14 +167,12 @@ quotes_open(struct ui *ui)
 }
 
 /*
- * q: drop a selection made in the story before (as q did in the story),
- * else leave the quotes view.
+ * q: leave the quotes view. A selection made in the story before is the
+ * story's: it is kept, and shows again with the story.
  */
 static int
 quotes_quit(struct ui *ui)
 {
-	if (ui->story.selecting)
-		return ui_select_drop(ui);
 	ui->quotes.shown = 0;
 	ui->focus = ui->shown[PANE_SIDEBAR] ? PANE_SIDEBAR : PANE_LIST;
 	return UI_REDRAW;
@@ -200,9 +201,9 @@ ui_quotes_free(struct ui *ui)
 {
 	library_quotes_free(&ui->quotes.list);
 	free(ui->quotes.name);
-	ui->quotes.name = NULL;
+	free(ui->quotes.kind);
 	free(ui->quotes.role);
-	ui->quotes.role = NULL;
+	ui->quotes.name = ui->quotes.kind = ui->quotes.role = NULL;
 }
 
 const struct ui_pane_ops ui_quotes_pane = {

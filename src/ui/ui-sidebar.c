@@ -72,6 +72,11 @@ sidebar_rows(struct ui *ui, int draw, int top, int nrows, int *sel)
 			ui_put(y, r->x + cols - nw - 1, nw, num, nw,
 			    a == ui->attr[E_SIDEBAR_ITEM] ?
 			    ui->attr[E_SIDEBAR_COUNT] : a, NULL, NULL);
+			/* A quote of theirs here is one the user corrected. */
+			if (e->corrected && cols - nw - 2 > 1)
+				ui_put(y, r->x + cols - nw - 2, 1, "*", 1,
+				    a == ui->attr[E_SIDEBAR_ITEM] ?
+				    ui->attr[E_SIDEBAR_COUNT] : a, NULL, NULL);
 		}
 		row++;
 		if (e->title != NULL && e->group <= LIB_PERSON) {
