@@ -198,10 +198,12 @@ ok $? "undoing every correction gives the story back as it was"
 keys Tab
 side_to "$w1"
 keys Enter
-wait_for "Quotes: $w1 ("
-nl=$(grep -o "Quotes: $w1 ([0-9]*)" "$T/screen" | grep -o '[0-9]*')
+# The title is "Quotes: NAME, ROLE (COUNT)": the count is the last number.
+wait_until 'grep -q "Quotes: $w1.* ([0-9]*)" "$T/screen"'
+nl=$(grep -o "Quotes: $w1.* ([0-9]*)" "$T/screen" | grep -o '([0-9]*)' | tr -d '()')
 keys c s C-u 'Anja Brekk' Enter
-wait_for "quote credited to Anja Brekk" && wait_for "Quotes: $w1 ($((nl - 1)))"
+wait_for "quote credited to Anja Brekk" &&
+	wait_until 'grep -q "Quotes: $w1.* ($((nl - 1)))" "$T/screen"'
 ok $? "c in the quotes view corrects the selected quote; it leaves the list"
 t2=$(json 15 '[x["text"][:25] for x in q if who(x) == "Anja Brekk"][0]')
 [ -n "$t2" ] && ! grep -qF "$t2" "$T/screen"
