@@ -251,6 +251,12 @@ ent_resolve_remember(struct ent_stage *st)
 
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
+		/* the Civic Dawn party: a body in all its mentions */
+		if ((c->state == ENT_UNKNOWN || c->state == ENT_WEAK) &&
+		    !st->shout[c->a] && ent_context_body(st, c)) {
+			c->kind = EX_ORG;
+			c->state = ENT_SURE;
+		}
 		if (c->state != ENT_SURE || c->alone)
 			continue;
 		ent_map_put(&st->kinds, ent_map_hash_span(st, c->a, c->b),
