@@ -561,6 +561,12 @@ static const struct entity_case cases[] = {
 	  "Veltic sport grows. Why is the Veltic movement so small? Fans "
 	  "of the Veltic movement came.",
 	  { NOTHING("Veltic") } },
+	{ "test_acronym_source",
+	  "Talks failed, according to VELNA. The minister told the news "
+	  "agency KORPA that he was sorry, and BRENA said so too. The ROS "
+	  "levels rose, which was HUGE, he told ORVA reporters.",
+	  { ORG("VELNA"), ORG("KORPA"), ORG("BRENA"), NOTHING("ROS"),
+	    NOTHING("HUGE") } },
 	{ "test_weapons",
 	  "A new drone called ''Kestrel 7'' was shown, along with "
 	  "Bastion tanks.",
