@@ -567,6 +567,10 @@ static const struct entity_case cases[] = {
 	  "levels rose, which was HUGE, he told ORVA reporters.",
 	  { ORG("VELNA"), ORG("KORPA"), ORG("BRENA"), NOTHING("ROS"),
 	    NOTHING("HUGE") } },
+	{ "test_for_a_purpose",
+	  "She left in May and joined the Centre for Policy Studies, near "
+	  "the Port of Velna.",
+	  { ORG("Centre for Policy Studies"), PLACE("Port of Velna") } },
 	{ "test_weapons",
 	  "A new drone called ''Kestrel 7'' was shown, along with "
 	  "Bastion tanks.",

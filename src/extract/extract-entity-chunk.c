@@ -130,7 +130,10 @@ ent_chunk_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 	for (k = a + 1; k + 1 < b; k++) {
 		if (!extract_tok_is(x, k, "of") && !extract_tok_is(x, k, "for"))
 			continue;
-		if (ent_is(st, k - 1, WORD_ORG_END))
+		/* a place is "of" somewhere; "for" names a purpose, a body's:
+		   the Centre for Social Evolution, the Commission for ... */
+		if (ent_is(st, k - 1, WORD_ORG_END) || (extract_tok_is(x, k,
+		    "for") && ent_is(st, k - 1, WORD_PLACE_END)))
 			return EX_ORG;
 		if (ent_is(st, k - 1, WORD_PLACE_END) ||
 		    ent_is(st, k - 1, WORD_PLACE_START))
