@@ -537,6 +537,40 @@ static const struct entity_case cases[] = {
 	  "Officials met on Monday. The Orvania government rejected the "
 	  "plan, and the Kelmar foreign ministry agreed.",
 	  { PLACE("Orvania"), PLACE("Kelmar") } },
+	{ "test_medium_word_in_name",
+	  "Few people said so. Members of Civic Dawn marched, and Civic Dawn "
+	  "said it would go to court.",
+	  { ORG("Civic Dawn"), WANT("Civic Dawn", 1, WANT_ORG, "Civic Dawn"),
+	    WANT("Dawn", 0, WANT_NO_MENTION, NULL) } },
+	{ "test_medium_word_in_name",
+	  "Few people said so. Civic Dawn leader Lidia Stansk called the "
+	  "amnesty a trap.",
+	  { ORG("Civic Dawn"),
+	    TITLED("Lidia Stansk", "Civic Dawn leader", "Civic Dawn", NULL),
+	    WANT("Dawn", 0, WANT_NO_MENTION, NULL) } },
+	{ "test_body_cues",
+	  "Opposition leader Tomas Reyn heads the Blue Heron party. Later "
+	  "Blue Heron said the vote was unfair, and crowds cheered as Red "
+	  "Meadow chairman Ilse Varga spoke.",
+	  { ORG("Blue Heron"), WANT("Blue Heron", 1, WANT_ORG, "Blue Heron"),
+	    ORG("Red Meadow"), PERSON("Ilse Varga") } },
+	{ "test_body_cues",
+	  "It rained. Rebel leader Tomas Reyn spoke.",
+	  { PERSON("Tomas Reyn"), NOTHING("Rebel") } },
+	{ "test_body_cues",
+	  "Veltic sport grows. Why is the Veltic movement so small? Fans "
+	  "of the Veltic movement came.",
+	  { NOTHING("Veltic") } },
+	{ "test_acronym_source",
+	  "Talks failed, according to VELNA. The minister told the news "
+	  "agency KORPA that he was sorry, and BRENA said so too. The ROS "
+	  "levels rose, which was HUGE, he told ORVA reporters.",
+	  { ORG("VELNA"), ORG("KORPA"), ORG("BRENA"), NOTHING("ROS"),
+	    NOTHING("HUGE") } },
+	{ "test_for_a_purpose",
+	  "She left in May and joined the Centre for Policy Studies, near "
+	  "the Port of Velna.",
+	  { ORG("Centre for Policy Studies"), PLACE("Port of Velna") } },
 	{ "test_weapons",
 	  "A new drone called ''Kestrel 7'' was shown, along with "
 	  "Bastion tanks.",

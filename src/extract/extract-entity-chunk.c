@@ -130,7 +130,10 @@ ent_chunk_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 	for (k = a + 1; k + 1 < b; k++) {
 		if (!extract_tok_is(x, k, "of") && !extract_tok_is(x, k, "for"))
 			continue;
-		if (ent_is(st, k - 1, WORD_ORG_END))
+		/* a place is "of" somewhere; "for" names a purpose, a body's:
+		   the Centre for Social Evolution, the Commission for ... */
+		if (ent_is(st, k - 1, WORD_ORG_END) || (extract_tok_is(x, k,
+		    "for") && ent_is(st, k - 1, WORD_PLACE_END)))
 			return EX_ORG;
 		if (ent_is(st, k - 1, WORD_PLACE_END) ||
 		    ent_is(st, k - 1, WORD_PLACE_START))
@@ -237,6 +240,20 @@ ent_chunk_classify(struct ent_stage *st, struct ent_cand *c)
 	c->state = ENT_UNKNOWN;
 }
 
+/*
+ * Is the lexicon phrase of n tokens at k, inside a run starting at a, a
+ * word of the run's own name? A newspaper named by one common word
+ * ("Dawn", "Sun", "Mirror") after other capitalised words is part of
+ * that name: "Civic Dawn" is a party, "Rising Sun" not the Sun.
+ */
+static int
+ent_chunk_own_word(struct ent_stage *st, size_t a, size_t k, size_t n,
+    int media)
+{
+	return media && n == 1 && k > a && ent_capword(st->x, k - 1) &&
+	    !ent_stop(st, k - 1) && !st->shout[k];
+}
+
 /* Split an unknown run at the lexicon phrases inside it. */
 void
 ent_chunk_split(struct ent_stage *st, size_t a, size_t b)
@@ -248,7 +265,8 @@ ent_chunk_split(struct ent_stage *st, size_t a, size_t b)
 
 	while (k < b) {
 		n = ent_lex_prefix(st, k, b, &kind, &v, &media);
-		if (n == 0 || (n == 1 && ent_stop(st, k))) {
+		if (n == 0 || (n == 1 && ent_stop(st, k)) ||
+		    ent_chunk_own_word(st, a, k, n, media)) {
 			k++;
 			continue;
 		}
@@ -318,7 +336,7 @@ ent_chunk_titles(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 {
 	struct ent_title t;
 	const char	*v;
-	size_t		 k;
+	size_t		 k, n;
 	int		 kind, media;
 
 	if (c->state == ENT_SURE && c->kind == EX_PERSON) {
@@ -347,10 +365,18 @@ ent_chunk_titles(struct ent_stage *st, struct ent_cand *c, size_t a, size_t b)
 		}
 	}
 	if (c->state == ENT_UNKNOWN && b - a >= 2) {
+		/* Civic Dawn: a name ending in a medium's word is a body's */
+		if (ent_lex_prefix(st, b - 1, b, &kind, &v, &media) == 1 &&
+		    ent_chunk_own_word(st, a, b - 1, 1, media)) {
+			c->kind = EX_ORG;
+			c->state = ENT_SURE;
+			return;
+		}
 		/* inner lexicon phrases: IRAN'S PRESIDENCY/WANA */
 		for (k = a; k < b; k++) {
-			if (ent_lex_prefix(st, k, b, &kind, &v, &media) > 0 &&
-			    !ent_stop(st, k)) {
+			if ((n = ent_lex_prefix(st, k, b, &kind, &v,
+			    &media)) > 0 && !ent_stop(st, k) &&
+			    !ent_chunk_own_word(st, a, k, n, media)) {
 				st->ncands--;
 				ent_chunk_split(st, a, b);
 				return;

@@ -424,6 +424,47 @@ ent_context_org_said(struct ent_stage *st, const struct ent_cand *c)
 }
 
 /*
+ * Does the text name the candidate as a political body by the lower-case
+ * noun after it: "the Civic Dawn party", "Civic Dawn headquarters", or a
+ * leader's role before a name, "Civic Dawn leader Lidia Stansk"? A run
+ * at a sentence's start must have two words to count: one capital there
+ * proves nothing ("Rebel leader Tomas Reyn"), and an adjective in "-ic"
+ * alone is none ("the Paralympic movement").
+ */
+int
+ent_context_body(struct ent_stage *st, struct ent_cand *c)
+{
+	static const char *const bodies[] = {
+		"party", "movement", "alliance", "coalition", "bloc",
+		"faction", "headquarters"
+	};
+	static const char *const leaders[] = {
+		"leader", "chairman", "chairwoman", "founder", "co-founder"
+	};
+	struct extract	*x = st->x;
+	size_t		 k = c->b, n = c->b - c->a, i, len;
+	const char	*w = ent_tok(x, c->a, &len);
+
+	/* an adjective alone is no name: the Paralympic movement */
+	if (n == 1 && len > 3 && strncmp(w + len - 2, "ic", 2) == 0)
+		return 0;
+	if (n > 3 || k + 1 >= x->ntoks || (c->weak && n < 2) ||
+	    (x->toks[k].flags & (TOK_CAP | TOK_SENT | TOK_PARA)) ||
+	    !ent_context_no_lower(st, c) || !ent_context_plain(st, c) ||
+	    ent_context_abstract(st, c, 0))
+		return 0;
+	for (i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
+		if (extract_tok_is(x, k, bodies[i]))
+			return 1;
+	for (i = 0; i < sizeof leaders / sizeof leaders[0]; i++)
+		if (extract_tok_is(x, k, leaders[i]) &&
+		    !(x->toks[k + 1].flags & (TOK_SENT | TOK_PARA)) &&
+		    ent_capword(x, k + 1) && !ent_stop(st, k + 1))
+			return 1;
+	return 0;
+}
+
+/*
  * Is the candidate an owner, "Einstein's theory", never written in lower
  * case and not "the Union's"? Most such names are people's, but places
  * own things too, so this is a weak cue (ent_resolve).

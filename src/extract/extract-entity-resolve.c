@@ -251,6 +251,12 @@ ent_resolve_remember(struct ent_stage *st)
 
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
+		/* the Civic Dawn party: a body in all its mentions */
+		if ((c->state == ENT_UNKNOWN || c->state == ENT_WEAK) &&
+		    !st->shout[c->a] && ent_context_body(st, c)) {
+			c->kind = EX_ORG;
+			c->state = ENT_SURE;
+		}
 		if (c->state != ENT_SURE || c->alone)
 			continue;
 		ent_map_put(&st->kinds, ent_map_hash_span(st, c->a, c->b),
@@ -280,6 +286,42 @@ ent_resolve_remember(struct ent_stage *st)
 }
 
 /*
+ * Is candidate c an acronym no lexicon knows that the text makes a
+ * source: "according to MARNA", "told MARNA", "the news agency MARNA",
+ * "MARNA said"? A word of capitals alone proves little (ROS, SMAP,
+ * HUGE are no bodies); one that speaks or is spoken to is a body, not a
+ * person. The common ones that are nothing (TV, CEO) are WORD_NOT_ORG,
+ * Roman numerals are numbers, and a line in capitals proves nothing.
+ */
+static int
+ent_resolve_acronym(struct ent_stage *st, const struct ent_cand *c)
+{
+	struct extract	*x = st->x;
+	const char	*w;
+	size_t		 n, k, a = c->a;
+
+	if (c->b - a != 1 || !(x->toks[a].flags & TOK_UPPER) ||
+	    st->shout[a] || ent_is(st, a, WORD_NOT_ORG) || ent_roman(x, a) ||
+	    ent_stop(st, a) || ent_seen_lower(st, a))
+		return 0;
+	w = ent_tok(x, a, &n);
+	if (n < 2 || n > 7)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (w[k] < 'A' || w[k] > 'Z')
+			return 0;
+	if (a >= 2 && extract_tok_is(x, a - 2, "according") &&
+	    extract_tok_is(x, a - 1, "to"))
+		return 1;
+	if (a >= 1 && (extract_tok_is(x, a - 1, "told") ||
+	    extract_tok_is(x, a - 1, "agency")))
+		return 1;
+	return c->b < x->ntoks && (extract_tok_is(x, c->b, "said") ||
+	    extract_tok_is(x, c->b, "says") || extract_tok_is(x, c->b,
+	    "reported") || extract_tok_is(x, c->b, "reports"));
+}
+
+/*
  * What the votes say of the candidates still open: single words no cue
  * decided take what the others voted (or are a person if the word owns
  * things: Einstein's); a cue outvoted two to one takes the others' kind.
@@ -301,6 +343,8 @@ ent_resolve_by_votes(struct ent_stage *st)
 		if (kind == -1 && ent_map_get(&st->votes, h) == NULL &&
 		    ent_map_get(&st->owners, h) != NULL)
 			kind = EX_PERSON;
+		if (kind == -1 && ent_resolve_acronym(st, c))
+			kind = EX_ORG;
 		c->state = kind == -1 ? ENT_DROP : ENT_SURE;
 		if (kind != -1)
 			c->kind = (enum ex_kind)kind;
