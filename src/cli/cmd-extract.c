@@ -189,6 +189,13 @@ json_put_quote(struct buf *o, const struct extract *x, size_t i)
 
 	json_put_item(o, i, x->text, q->start, q->end, "kind",
 	    extract_quote_kind_name(q->kind));
+	if (q->continues != EX_NONE) {	/* "Q1," X said, "Q2." */
+		char	n[32];
+
+		JSON_LIT(o, ",\"continues\":");
+		(void)snprintf(n, sizeof n, "%zu", q->continues);
+		json_put_raw(o, n);
+	}
 	if (q->cue_start == EX_NONE)
 		JSON_LIT(o, ",\"cue\":null");
 	else {
