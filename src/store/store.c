@@ -299,7 +299,16 @@ static const char *const store_migrations[] = {
 	"  WHERE old = speaker_id) WHERE speaker_id IN"
 	"  (SELECT old FROM entity_joins);"
 	"DELETE FROM entities WHERE id IN (SELECT old FROM entity_joins);"
-	"DROP TABLE entity_joins;"
+	"DROP TABLE entity_joins;",
+
+	/*
+	 * 10 -> 11: a quote split by its cue ("Q1," X said, "Q2.") is one
+	 * statement: each later part names the row of its first part
+	 * (NULL for a first part or a quote whole), so a statement is
+	 * counted once and listed with its parts joined. Libraries
+	 * analysed before keep their parts apart until analysed again.
+	 */
+	"ALTER TABLE quotes ADD COLUMN continues INTEGER;"
 };
 
 #define STORE_NMIGRATIONS \
