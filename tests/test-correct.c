@@ -632,6 +632,16 @@ test_split_statement(void **state)
 	library_entities_free(&ents);
 	reanalyse(s, id);
 	assert_string_equal(quotes_of(s, id), SPLIT_FIXED);
+	/* a library of schema 10 has its parts linked by the migration */
+	store_close(s);
+	test_sql_exec(path, "ALTER TABLE quotes DROP COLUMN continues;"
+	    "PRAGMA user_version = 10;");
+	s = test_store_open(path);
+	assert_int_equal(test_sql_int(path, "SELECT sum(q.start * 1000 +"
+	    " h.start) FROM quotes q JOIN quotes h ON h.id = q.continues"),
+	    44 * 1000 + 1);
+	assert_string_equal(quotes_of(s, id), SPLIT_FIXED);
+	assert_int_equal(speaker_count(s, id, "Anja Brekk"), 1);
 	/* struck out by its first part: no part is left */
 	fix(s, id, "We will not", LIB_FIX_NOT_QUOTE, NULL);
 	assert_string_equal(quotes_of(s, id), "The line holds.=Anja Brekk|");
