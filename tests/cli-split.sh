@@ -1,12 +1,12 @@
 #!/bin/sh
 # A quote split by its cue, "Q1," X said, "Q2.", is one statement: extract
-# --json keeps both spans and links the second to the first; show lists it
-# once with its parts joined; show --json keeps both parts (their spans,
-# for the story's marks) with the link and the statement joined; a
-# correction of either part applies to the statement.
+# --json keeps both spans and links the second to the first; extract and
+# show list it once with its parts joined; show --json keeps both parts
+# (their spans, for the story's marks) with the link and the statement
+# joined; a correction of either part applies to the statement.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 6
+plan 7
 
 mkdir -p "$T/in"
 cat >"$T/in/split.txt" <<'STORY'
@@ -25,6 +25,12 @@ assert "continues" not in q[0] and q[1]["continues"] == 0, q
 assert "continues" not in q[2], q
 PY
 ok $? "extract --json: both parts' spans, the second continuing the first" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+run extract --raw "$T/in/split.txt"
+[ $rc -eq 0 ] && [ "$(grep -c '\[direct\]' "$T/out")" = 2 ] &&
+	has "$T/out" ': We will not be hurried … and we will not be quiet.'
+ok $? "extract lists the statement once, its parts joined" ||
 	diag "$(cat "$T/out" "$T/err")"
 
 run --db "$T/lib.db" import "$T/in"
