@@ -46,7 +46,8 @@ quote_of "$drone" "Marovia is prepared" >"$T/q"
     d["speaker"]["name"] == "Marovian Defence Ministry" and d["speaker"]["kind"] == "org"'
 ok $? "--speaker NAME --org credits it to an organisation"
 run --db "$db" show "$drone"
-has "$T/out" '"Marovia is prepared to send technical experts to recover the aircraft." [corrected]' &&
+# Its words follow Dusan's "...," Dusan told MARNA: one statement, joined.
+has "$T/out" 'no weapons were on board … Marovia is prepared to send technical experts to recover the aircraft." [corrected]' &&
 	has "$T/out" "Marovian Defence Ministry [org]"
 ok $? "show marks a corrected quote under its new speaker"
 
@@ -140,7 +141,8 @@ ok $? "person --role sets the role on every mention"
 # What every later check expects: the corrections, and what they made.
 state() {	# DB: corrections and their effect, one line each
 	"$DOSSIER" --db "$1" correct list --json
-	q "$1" "SELECT 'corrected', count(*) FROM quotes WHERE corrected = 1;
+	q "$1" "SELECT 'corrected', count(*) FROM quotes WHERE corrected = 1
+	    AND continues IS NULL;
 	    SELECT 'alias', count(*) FROM entities WHERE kind = 'org' AND name = 'Velmark';
 	    SELECT 'zel', count(*) FROM entities WHERE name = 'Zelensky';
 	    SELECT 'role', count(*) FROM mentions WHERE title = 'Minister of Economy and Energy'"
@@ -257,14 +259,15 @@ old="$T/v8.db"
 q "$old" "DROP INDEX entities_key; DROP INDEX entities_surname;
     ALTER TABLE entities DROP COLUMN name_key; ALTER TABLE entities DROP COLUMN surname;
     DROP TABLE quote_fixes; DROP TABLE entity_aliases; DROP TABLE entity_fixes;
-    ALTER TABLE quotes DROP COLUMN corrected; PRAGMA user_version = 8;"
+    ALTER TABLE quotes DROP COLUMN corrected; ALTER TABLE quotes DROP COLUMN continues;
+    PRAGMA user_version = 8;"
 [ "$(q "$old" "SELECT count(*) FROM sqlite_master WHERE name LIKE '%fix%'")" = 0 ]
 v8=$?
 run --db "$old" correct list
 r1=$rc
 run --db "$old" correct quote "$drone" "We have the flight data" --unnamed
 run --db "$old" show "$drone"
-[ $v8 -eq 0 ] && [ $r1 -eq 0 ] && [ "$(q "$old" 'PRAGMA user_version')" = 10 ] &&
+[ $v8 -eq 0 ] && [ $r1 -eq 0 ] && [ "$(q "$old" 'PRAGMA user_version')" = "$(q "$db" 'PRAGMA user_version')" ] &&
 	[ "$(q "$old" "SELECT count(*) FROM sqlite_master WHERE name IN
 	    ('quote_fixes', 'entity_aliases', 'entity_fixes')")" = 3 ] &&
 	has "$T/out" "[corrected]" && has "$T/out" "an unnamed source [unnamed]"

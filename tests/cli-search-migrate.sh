@@ -19,7 +19,7 @@ ids() { awk '/^ *[0-9]+ [0-9][0-9][0-9][0-9]-/ { printf "%s%s", sep, $1; sep = "
 
 run --db "$db" list
 [ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 2 ] &&
-	[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 10 ]
+	[ "$(sqlite3 "$db" 'PRAGMA user_version')" = "$(sed -n 's/^#define STORE_VERSION \([0-9]*\)$/\1/p' "$top_srcdir/src/store/store.h")" ]
 ok $? "opening it migrates it to schema 9 and keeps both stories" ||
 	diag "$(cat "$T/err")"
 

@@ -531,14 +531,122 @@ test_migrate_8(void **state)
 	    "ALTER TABLE entities DROP COLUMN surname;"
 	    "DROP TABLE quote_fixes; DROP TABLE entity_aliases;"
 	    "DROP TABLE entity_fixes; ALTER TABLE quotes DROP COLUMN corrected;"
+	    "ALTER TABLE quotes DROP COLUMN continues;"
 	    "PRAGMA user_version = 8;");
 	s = test_store_open(path);
-	assert_int_equal(test_sql_int(path, "PRAGMA user_version"), 10);
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
+	    STORE_VERSION);
 	fix(s, id, "Nobody", LIB_FIX_UNNAMED, "a senior official");
 	store_close(s);
 	s = test_store_open(path);
 	assert_non_null(strstr(quotes_of(s, id),
 	    "Nobody called us first=a senior official*|"));
+	store_close(s);
+	free(path);
+}
+
+/* A quote split by its cue, and a quote of its own by the same speaker. */
+#define SPLIT	"\"We will not be hurried,\" Anja Brekk said, \"and we will " \
+	"not be quiet.\" Brekk said: \"The line holds.\""
+
+/* The sidebar's count of quotes of a speaker in story id. */
+static size_t
+speaker_count(struct store *s, int64_t id, const char *name)
+{
+	struct lib_entities	 ents;
+	char			*err = NULL;
+	size_t			 i, n = 0;
+
+	assert_int_equal(library_entities(s, id, &ents, &err), 0);
+	for (i = 0; i < ents.n; i++)
+		if (ents.v[i].group == LIB_SPEAKER &&
+		    strcmp(ents.v[i].name, name) == 0)
+			n = ents.v[i].count;
+	library_entities_free(&ents);
+	return n;
+}
+
+/*
+ * A quote split by its cue is one statement: two rows, the second naming
+ * the first, counted once in the sidebar, listed once with its parts
+ * joined (show, the quotes view); a correction of either part applies
+ * to both, over re-analysis too, and striking one part strikes both.
+ */
+static void
+test_split_statement(void **state)
+{
+	char			*path = test_tmp_path("split.db"), *err = NULL;
+	struct lib_entities	 ents;
+	struct lib_people	 p;
+	struct lib_quotes	 lq;
+	struct article		 a;
+	struct store		*s;
+	int64_t			 id;
+	size_t			 i;
+
+	(void)state;
+	s = test_store_open(path);
+	id = add_story(s, "split", SPLIT, NULL);
+	assert_string_equal(quotes_of(s, id), "We will not be hurried=Anja "
+	    "Brekk|and we will not be quiet.=Anja Brekk|The line holds.=Anja "
+	    "Brekk|");
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM quotes q"
+	    " JOIN quotes h ON h.id = q.continues AND h.start < q.start"
+	    " AND h.continues IS NULL"), 1);
+	assert_int_equal(speaker_count(s, id, "Anja Brekk"), 2);
+	/* show: the statement's parts joined, once */
+	assert_int_equal(store_article_get(s, id, &a, &err), 0);
+	assert_int_equal(library_people(s, &a, &p, &err), 0);
+	assert_int_equal(p.nspeakers, 1);
+	assert_int_equal(p.speakers[0].n, 2);
+	assert_string_equal(p.speakers[0].quotes[0], "We will not be hurried"
+	    LIB_QUOTE_JOIN "and we will not be quiet.");
+	assert_string_equal(p.speakers[0].quotes[1], "The line holds.");
+	library_people_free(&p);
+	article_free(&a);
+	/* the quotes view: the same */
+	assert_int_equal(library_quotes(s, "person", "Anja Brekk", &lq, &err),
+	    0);
+	assert_int_equal(lq.n, 2);
+	for (i = 0; i < lq.n; i++)
+		if (lq.v[i].start == 1)
+			assert_string_equal(lq.v[i].text, "We will not be "
+			    "hurried" LIB_QUOTE_JOIN "and we will not be quiet.");
+	library_quotes_free(&lq);
+
+	/* credited by its second part: the statement is credited */
+	fix(s, id, "and we will", LIB_FIX_UNNAMED, "a party official");
+#define SPLIT_FIXED "We will not be hurried=a party official*|and we will " \
+	"not be quiet.=a party official*|The line holds.=Anja Brekk|"
+	assert_string_equal(quotes_of(s, id), SPLIT_FIXED);
+	assert_int_equal(speaker_count(s, id, "Anja Brekk"), 1);
+	assert_int_equal(speaker_count(s, id, "A party official"), 1);
+	/* an unnamed source's statement is one mark, its parts and cue */
+	assert_int_equal(library_entities(s, id, &ents, &err), 0);
+	for (i = 0; i < ents.n; i++)
+		if (ents.v[i].unnamed) {
+			assert_int_equal(ents.v[i].nspans, 1);
+			assert_int_equal(ents.v[i].spans[0].start, 1);
+			assert_int_equal(ents.v[i].spans[0].end, 69);
+		}
+	library_entities_free(&ents);
+	reanalyse(s, id);
+	assert_string_equal(quotes_of(s, id), SPLIT_FIXED);
+	/* a library of schema 10 has its parts linked by the migration */
+	store_close(s);
+	test_sql_exec(path, "ALTER TABLE quotes DROP COLUMN continues;"
+	    "PRAGMA user_version = 10;");
+	s = test_store_open(path);
+	assert_int_equal(test_sql_int(path, "SELECT sum(q.start * 1000 +"
+	    " h.start) FROM quotes q JOIN quotes h ON h.id = q.continues"),
+	    44 * 1000 + 1);
+	assert_string_equal(quotes_of(s, id), SPLIT_FIXED);
+	assert_int_equal(speaker_count(s, id, "Anja Brekk"), 1);
+	/* struck out by its first part: no part is left */
+	fix(s, id, "We will not", LIB_FIX_NOT_QUOTE, NULL);
+	assert_string_equal(quotes_of(s, id), "The line holds.=Anja Brekk|");
+	reanalyse(s, id);
+	assert_string_equal(quotes_of(s, id), "The line holds.=Anja Brekk|");
 	store_close(s);
 	free(path);
 }
@@ -554,6 +662,7 @@ main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_person),
 		cmocka_unit_test(test_migrate_8),
+		cmocka_unit_test(test_split_statement),
 	};
 
 	return cmocka_run_group_tests(tests, test_tmpdir_setup,

@@ -572,6 +572,74 @@ test_medium(void **state)
 	}
 }
 
+/*
+ * A quote split by its cue is one statement: its second part names the
+ * first (continues), with the same speaker and cue; two quotes of their
+ * own are two statements, and a part after a quote that is not split
+ * continues nothing.
+ */
+static void
+test_split(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*first, *second;
+		int		 linked;
+	} splits[] = {
+		{ "\"We will not be hurried,\" Brekk said, \"and we will not "
+		  "be quiet.\"", "We will not be hurried", "and we will", 1 },
+		{ "\"We will not retreat,\" she said. \"Not now.\"",
+		  "We will not retreat", "Not now", 1 },
+		{ "Foreign Minister Anja Brekk spoke first. \"The talks are "
+		  "over,\" Brekk said. \"We expect it in writing,\" Oll "
+		  "said.", "The talks are over", "We expect it", 0 },
+		{ "Brekk said: \"The talks are over.\" \"We expect an answer "
+		  "in writing from the embassy this week,\" Oll said.",
+		  "The talks are over", "We expect an answer", 0 },
+	};
+	const struct ex_quote	*a, *b;
+	struct extract		 x;
+	size_t			 i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof splits / sizeof splits[0]; i++) {
+		extract_run(&x, splits[i].text, strlen(splits[i].text));
+		a = quote_with(&x, splits[i].first);
+		b = quote_with(&x, splits[i].second);
+		if (a == NULL || b == NULL || a == b)
+			fail_msg("split: [%s] is not two quotes",
+			    splits[i].text);
+		if (a->continues != EX_NONE)
+			fail_msg("split: the first part of [%s] continues "
+			    "%zu", splits[i].text, a->continues);
+		if (!splits[i].linked) {
+			if (b->continues != EX_NONE)
+				fail_msg("split: [%s] is two statements, "
+				    "linked", splits[i].text);
+			extract_free(&x);
+			continue;
+		}
+		k = (size_t)(a - x.quotes);
+		if (b->continues != k)
+			fail_msg("split: the second part of [%s] continues "
+			    "%zu, expected %zu", splits[i].text, b->continues,
+			    k);
+		if (b->sp_start != a->sp_start || b->cue_start !=
+		    a->cue_start || b->entity != a->entity)
+			fail_msg("split: the parts of [%s] differ in speaker "
+			    "or cue", splits[i].text);
+		extract_free(&x);
+	}
+	/* A continuation names an earlier quote, never itself. */
+	extract_run(&x, splits[0].text, strlen(splits[0].text));
+	for (k = 0; k < x.nquotes; k++)
+		if (x.quotes[k].continues != EX_NONE &&
+		    x.quotes[k].continues >= k)
+			fail_msg("split: quote %zu continues %zu", k,
+			    x.quotes[k].continues);
+	extract_free(&x);
+}
+
 static void
 test_example(void **state)
 {
@@ -688,6 +756,7 @@ main(void)
 		cmocka_unit_test(test_patterns),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_medium),
+		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_example),
 	};
 	char	*example;

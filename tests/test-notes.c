@@ -498,6 +498,7 @@ test_migrate_5(void **state)
 	    "DROP TABLE quote_fixes;"
 	    "DROP TABLE entity_aliases; DROP TABLE entity_fixes;"
 	    "ALTER TABLE quotes DROP COLUMN corrected;"
+	    "ALTER TABLE quotes DROP COLUMN continues;"
 	    "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "DROP INDEX annotations_updated;"

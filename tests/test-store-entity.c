@@ -255,6 +255,7 @@ test_migrate(void **state)
 	    "INSERT INTO quotes (article_id, start, end, kind, speaker_id)"
 	    " SELECT 1, 0, 1, 'direct', id FROM entities"
 	    " WHERE name LIKE 'VOLODYMYR%';"
+	    "ALTER TABLE quotes DROP COLUMN continues;"
 	    "PRAGMA user_version = 9;");
 	s = test_store_open(path);
 	store_close(s);

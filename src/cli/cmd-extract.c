@@ -189,6 +189,13 @@ json_put_quote(struct buf *o, const struct extract *x, size_t i)
 
 	json_put_item(o, i, x->text, q->start, q->end, "kind",
 	    extract_quote_kind_name(q->kind));
+	if (q->continues != EX_NONE) {	/* "Q1," X said, "Q2." */
+		char	n[32];
+
+		JSON_LIT(o, ",\"continues\":");
+		(void)snprintf(n, sizeof n, "%zu", q->continues);
+		json_put_raw(o, n);
+	}
 	if (q->cue_start == EX_NONE)
 		JSON_LIT(o, ",\"cue\":null");
 	else {
@@ -299,6 +306,8 @@ extract_text(const char *file, const struct extract *x)
 		puts("Quotes");
 	for (i = 0; i < x->nquotes; i++) {
 		q = &x->quotes[i];
+		if (q->continues != EX_NONE && q->continues < i)
+			continue;	/* printed with its first part */
 		fputs("  ", stdout);
 		if (q->entity != EX_NONE)
 			cmd_print_line(stdout, x->ents[q->entity].name);
@@ -308,6 +317,13 @@ extract_text(const char *file, const struct extract *x)
 			fputs("(unknown)", stdout);
 		printf(" [%s]: ", extract_quote_kind_name(q->kind));
 		print_span(x->text, q->start, q->end);
+		/* "Q1," X said, "Q2.": one statement, its parts joined */
+		for (k = i + 1; k < x->nquotes && k < i + 8; k++)
+			if (x->quotes[k].continues == i) {
+				fputs(" \xe2\x80\xa6 ", stdout);
+				print_span(x->text, x->quotes[k].start,
+				    x->quotes[k].end);
+			}
 		putchar('\n');
 	}
 }

@@ -38,7 +38,37 @@ jbody(const struct article *a, size_t start, size_t end)
 struct show_json {
 	const struct article	*a;
 	struct json_object	*arr;
+	int64_t			*qids;		/* the quotes' rows, in order */
+	size_t			 nq;
 };
+
+/*
+ * A later part of a statement ("Q1," X said, "Q2."): its first part's
+ * index in the array, whose statement gets its words; -1 if none.
+ */
+static int
+show_json_part(struct show_json *sj, const struct store_quote *q)
+{
+	struct json_object	*head, *st;
+	char			*t;
+	size_t			 j;
+
+	for (j = 0; q->continues > 0 && j < sj->nq; j++) {
+		if (sj->qids[j] != q->continues)
+			continue;
+		head = json_object_array_get_idx(sj->arr, j);
+		if (!json_object_object_get_ex(head, "statement", &st))
+			return -1;
+		xasprintf(&t, "%s" LIB_QUOTE_JOIN "%.*s",
+		    json_object_get_string(st), (int)(q->end - q->start),
+		    sj->a->body + q->start);
+		json_object_object_add(head, "statement",
+		    json_object_new_string(t));
+		free(t);
+		return (int)j;
+	}
+	return -1;
+}
 
 static int
 show_json_mention(const struct store_mention *m, void *arg)
@@ -68,11 +98,22 @@ show_json_quote(const struct store_quote *q, void *arg)
 	struct show_json	*sj = arg;
 	struct json_object	*o, *sp;
 
+	int			 head = -1;
+
+	if (sj->a->body != NULL && q->start <= q->end &&
+	    q->end <= sj->a->body_len)
+		head = show_json_part(sj, q);
 	o = json_object_new_object();
 	json_object_object_add(o, "start", json_object_new_int64((int64_t)q->start));
 	json_object_object_add(o, "end", json_object_new_int64((int64_t)q->end));
 	json_object_object_add(o, "kind", jstr(q->kind));
 	json_object_object_add(o, "text", jbody(sj->a, q->start, q->end));
+	/* One statement, its parts apart for their spans. */
+	json_object_object_add(o, "continues", head >= 0 ?
+	    json_object_new_int(head) : NULL);
+	if (head < 0)
+		json_object_object_add(o, "statement", jbody(sj->a, q->start,
+		    q->end));
 	json_object_object_add(o, "cue", q->has_cue ?
 	    cmd_json_span(q->cue_start, q->cue_end) : NULL);
 	sp = NULL;
@@ -89,6 +130,8 @@ show_json_quote(const struct store_quote *q, void *arg)
 	json_object_object_add(o, "corrected",
 	    json_object_new_boolean(q->corrected));
 	json_object_array_add(sj->arr, o);
+	sj->qids = xreallocarray(sj->qids, sj->nq + 1, sizeof *sj->qids);
+	sj->qids[sj->nq++] = q->id;
 	return 0;
 }
 
@@ -162,6 +205,7 @@ show_json(struct store *s, const struct article *a, char **err)
 	json_object_object_add(o, "analysed_by",
 	    json_object_new_int(a->analysed_by));
 
+	memset(&sj, 0, sizeof sj);
 	sj.a = a;
 	sj.arr = json_object_new_array();
 	json_object_object_add(o, "entities", sj.arr);
@@ -183,6 +227,7 @@ show_json(struct store *s, const struct article *a, char **err)
 	    JSON_C_TO_STRING_NOSLASHESCAPE));
 	rv = 0;
 out:
+	free(sj.qids);
 	json_object_put(o);
 	return rv;
 }
@@ -435,7 +480,10 @@ const struct cmd_entry cmd_show_entry = {
 	"      --json      one JSON object: id, title, outlet, byline,\n"
 	"                  published, url, feed, lead, body, captions,\n"
 	"                  subheadings, tags, links, read, starred, entities,\n"
-	"                  quotes (each with corrected), corrections (of\n"
+	"                  quotes (each with corrected; a statement split\n"
+	"                  by its cue has its later parts' continues, the\n"
+	"                  index of its first, whose statement is the\n"
+	"                  parts' words joined), corrections (of\n"
 	"                  quotes: start, end, placed, words, kind, fix,\n"
 	"                  speaker), notes\n",
 	cmd_show_options, 0, cmd_show

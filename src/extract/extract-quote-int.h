@@ -41,6 +41,7 @@ struct qt_piece {
 	int		title;		/* a title's words: "The Art of the Deal" */
 	struct qt_speaker sp;		/* once emitted: its speaker */
 	size_t		cue_first, cue_last;
+	size_t		quote;		/* its index in x->quotes, or EX_NONE */
 };
 
 /* A quote found but not yet resolved and given out. */
@@ -53,6 +54,7 @@ struct qt_pending {
 	size_t			piece;		/* direct: its piece */
 	size_t			med_first, med_last;	/* "according to X" */
 	size_t			med_entity;	/* X resolved, or EX_NONE */
+	size_t			continues;	/* the quote it goes on from */
 };
 
 /* The quote stage's state over one text. */

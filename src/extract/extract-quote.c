@@ -78,6 +78,7 @@ quote_pending_add(struct qt *q)
 	p->sp.first = p->sp.last = EX_NONE;
 	p->sp.entity = EX_NONE;
 	p->sp.head = EX_NONE;
+	p->continues = EX_NONE;
 	p->sp.rel = EX_NONE;
 	p->piece = EX_NONE;
 	p->med_first = p->med_last = p->med_entity = EX_NONE;
@@ -104,6 +105,7 @@ quote_piece_add(struct qt *q, size_t open, size_t para, int single,
 	pc->para = para;
 	pc->prev = pc->next = EX_NONE;
 	pc->cue_first = pc->cue_last = EX_NONE;
+	pc->quote = EX_NONE;
 	pc->single = single;
 	return q->npieces++;
 }
@@ -503,8 +505,8 @@ quote_cmp(const void *a, const void *b)
 	return 0;
 }
 
-/* Give out a pending quote as an ex_quote. */
-static void
+/* Give out a pending quote as an ex_quote: its index, or EX_NONE. */
+static size_t
 quote_emit(struct qt *q, const struct qt_pending *pd)
 {
 	struct extract		*x = q->x;
@@ -522,7 +524,7 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 		if (last > pc->open + 2 && quote_cue_punct(x, last - 1, ','))
 			last--;
 		if (last <= pc->open + 1)
-			return;
+			return EX_NONE;
 		eq.start = x->toks[pc->open + 1].start;
 		eq.end = x->toks[last - 1].end;
 	} else {
@@ -531,12 +533,13 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 		last = quote_span_trim(x, first, quote_span_paren(x, first,
 		    last));
 		if (last == first)
-			return;
+			return EX_NONE;
 		eq.start = x->toks[first].start;
 		eq.end = x->toks[last - 1].end;
 	}
 	if (eq.end <= eq.start)
-		return;
+		return EX_NONE;
+	eq.continues = pd->continues;
 	eq.cue_start = eq.cue_end = EX_NONE;
 	if (pd->cue_first != EX_NONE) {
 		eq.cue_start = x->toks[pd->cue_first].start;
@@ -557,6 +560,7 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 	}
 	quote_speaker_medium_out(q, pd, &eq);
 	extract_quote_add(x, &eq);
+	return x->nquotes - 1;
 }
 
 /*
@@ -638,6 +642,7 @@ quote_flush(struct qt *q, size_t p)
 			pd->sp = h->sp;		/* one statement, one cue */
 			pd->cue_first = h->cue_first;
 			pd->cue_last = h->cue_last;
+			pd->continues = h->quote;
 		} else if (pd->inherit == 1) {
 			words = quote_words(x, pd->first, pd->last);
 			if (pc->absorbed)
@@ -669,7 +674,10 @@ quote_flush(struct qt *q, size_t p)
 			    pd->sp.first;
 			have = 1;
 		}
-		quote_emit(q, pd);
+		if (pc != NULL)
+			pc->quote = quote_emit(q, pd);
+		else
+			(void)quote_emit(q, pd);
 		le = i;
 	}
 	q->carrypara = EX_NONE;

@@ -112,6 +112,12 @@ struct ex_quote {
 	/* "X said Q, according to AGENCY": the medium, EX_NONE if none */
 	size_t			med_start, med_end;
 	size_t			med_entity;	/* resolved, or EX_NONE */
+	/*
+	 * A quote split by its cue, "Q1," X said, "Q2.": the index of the
+	 * part this one goes on from (one statement, counted once), or
+	 * EX_NONE. Always an earlier quote of the same speaker and cue.
+	 */
+	size_t			continues;
 };
 
 struct extract {

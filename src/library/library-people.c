@@ -202,15 +202,21 @@ sources_add(struct lib_entities *x, const struct store_quote *q)
 		e->title = xstrdup(strcmp(q->source_kind, "unnamed") == 0 ?
 		    "unnamed source" : "unnamed spokesperson");
 	}
+	e->last = q->start;
+	e->corrected |= q->corrected;
+	if (q->continues != 0 && e->nspans > 0 &&
+	    e->spans[e->nspans - 1].end <= q->start) {
+		/* "Q1," the official said, "Q2.": one statement, one mark */
+		e->spans[e->nspans - 1].end = q->end;
+		return;
+	}
 	e->spans = xreallocarray(e->spans, e->nspans + 1, sizeof *e->spans);
 	e->spans[e->nspans].start = q->start;
 	e->spans[e->nspans++].end = q->end;
-	e->last = q->start;
-	e->count++;
-	e->corrected |= q->corrected;
+	e->count++;			/* a statement once, joined above */
 }
 
-/* Count one quote under its speaker. */
+/* Count one quote under its speaker, a statement split by its cue once. */
 static int
 entities_quote(const struct store_quote *q, void *arg)
 {
@@ -221,7 +227,8 @@ entities_quote(const struct store_quote *q, void *arg)
 		return 0;
 	}
 	e = entities_get(arg, LIB_SPEAKER, q->speaker_kind, q->speaker_name);
-	e->count++;
+	if (q->continues == 0)		/* "Q1," X said, "Q2.": once */
+		e->count++;
 	e->corrected |= q->corrected;
 	return 0;
 }
@@ -343,7 +350,38 @@ people_mentions(struct store *s, int64_t id, struct lib_people *p,
 struct people_read {
 	const struct article	*a;
 	struct lib_people	*p;
+	struct people_seen {		/* each quote kept: row, where */
+		int64_t		 id;
+		size_t		 sp, k;
+	}			*seen;
+	size_t			 nseen;
 };
+
+/*
+ * Join a later part of a statement to its first part's words, kept under
+ * the same speaker; 0 if that part is not kept (it then stands alone).
+ */
+static int
+people_join(struct people_read *r, const struct store_quote *q)
+{
+	struct lib_speaker	*sp;
+	char			*t;
+	size_t			 i;
+
+	for (i = 0; q->continues > 0 && i < r->nseen; i++) {
+		if (r->seen[i].id != q->continues)
+			continue;
+		sp = &r->p->speakers[r->seen[i].sp];
+		xasprintf(&t, "%s" LIB_QUOTE_JOIN "%.*s",
+		    sp->quotes[r->seen[i].k], (int)(q->end - q->start),
+		    r->a->body + q->start);
+		free(sp->quotes[r->seen[i].k]);
+		sp->quotes[r->seen[i].k] = t;
+		sp->corrected[r->seen[i].k] |= q->corrected;
+		return 1;
+	}
+	return 0;
+}
 
 /* Keep a quote under its speaker: the name, else the source as written. */
 static int
@@ -357,7 +395,7 @@ people_quote(const struct store_quote *q, void *arg)
 	int			 state;
 
 	if (r->a->body == NULL || q->start > q->end ||
-	    q->end > r->a->body_len)
+	    q->end > r->a->body_len || people_join(r, q))
 		return 0;
 	state = q->speaker_name != NULL && q->speaker_kind != NULL &&
 	    strcmp(q->speaker_kind, "place") == 0;
@@ -386,7 +424,11 @@ people_quote(const struct store_quote *q, void *arg)
 	    sizeof *sp->corrected);
 	sp->corrected[sp->n] = q->corrected;
 	sp->quotes[sp->n] = xstrndup(r->a->body + q->start, q->end - q->start);
-	sp->kinds[sp->n++] = xstrdup(q->kind);
+	sp->kinds[sp->n] = xstrdup(q->kind);
+	r->seen = xreallocarray(r->seen, r->nseen + 1, sizeof *r->seen);
+	r->seen[r->nseen].id = q->id;
+	r->seen[r->nseen].sp = i;
+	r->seen[r->nseen++].k = sp->n++;
 	return 0;
 }
 
@@ -395,11 +437,14 @@ int
 library_people(struct store *s, const struct article *a,
     struct lib_people *p, char **err)
 {
-	struct people_read	r = { a, p };
+	struct people_read	r = { a, p, NULL, 0 };
+	int			rv;
 
 	if (people_mentions(s, a->id, p, err) != 0)
 		return -1;
-	if (store_article_quotes(s, a->id, people_quote, &r, err) != 0) {
+	rv = store_article_quotes(s, a->id, people_quote, &r, err);
+	free(r.seen);
+	if (rv != 0) {
 		library_people_free(p);
 		return -1;
 	}

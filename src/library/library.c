@@ -270,13 +270,41 @@ library_rows_free(struct lib_rows *rows)
 	memset(rows, 0, sizeof *rows);
 }
 
-/* Keep one quote of a speaker. */
+/*
+ * Join a later part of a statement to its first part, kept already in
+ * this story's rows; 0 if there is none to join (then it stands alone).
+ */
+static int
+quotes_join(struct lib_quotes *x, const struct store_speaker_quote *q)
+{
+	struct lib_quote	*e;
+	char			*t;
+	size_t			 i;
+
+	for (i = x->n; q->continues > 0 && i-- > 0 &&
+	    x->v[i].article == q->article;) {
+		e = &x->v[i];
+		if (e->id != q->continues)
+			continue;
+		xasprintf(&t, "%s" LIB_QUOTE_JOIN "%s", e->text,
+		    q->text != NULL ? q->text : "");
+		free(e->text);
+		e->text = t;
+		e->corrected |= q->corrected;
+		return 1;
+	}
+	return 0;
+}
+
+/* Keep one quote of a speaker: a statement once. */
 static int
 quotes_row(const struct store_speaker_quote *q, void *arg)
 {
 	struct lib_quotes	*x = arg;
 	struct lib_quote	*e;
 
+	if (quotes_join(x, q))
+		return 0;
 	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
 	e = &x->v[x->n++];
 	e->article = q->article;
@@ -288,6 +316,7 @@ quotes_row(const struct store_speaker_quote *q, void *arg)
 	e->end = q->end;
 	e->direct = q->direct;
 	e->corrected = q->corrected;
+	e->id = q->id;
 	return 0;
 }
 

@@ -181,6 +181,7 @@ struct lib_quote {
 	size_t	 start, end;
 	int	 direct;	/* the speaker's own words, in quote marks */
 	int	 corrected;	/* the user's correction applies */
+	int64_t	 id;		/* the first part's row */
 };
 
 struct lib_quotes {
@@ -188,7 +189,12 @@ struct lib_quotes {
 	size_t		  n;
 };
 
-/* Every quote of the entity (kind, name) across the library. */
+/*
+ * Every quote of the entity (kind, name) across the library, a statement
+ * split by its cue ("Q1," X said, "Q2.") once, its parts' words joined
+ * with LIB_QUOTE_JOIN (start and end are the first part's).
+ */
+#define LIB_QUOTE_JOIN	" \xe2\x80\xa6 "	/* " … " */
 int	 library_quotes(struct store *, const char *, const char *,
 	     struct lib_quotes *, char **);
 void	 library_quotes_free(struct lib_quotes *);

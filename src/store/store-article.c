@@ -410,7 +410,8 @@ store_article_quotes(struct store *s, int64_t id,
 	if ((st = article_list(s, STMT_QUOTES_GET,
 	    "SELECT q.start, q.end, q.kind, q.cue_start, q.cue_end,"
 	    " q.speaker_start, q.speaker_end, e.name, q.source_kind,"
-	    " q.source_text, e.kind, q.corrected FROM quotes q"
+	    " q.source_text, e.kind, q.corrected, q.id, q.continues"
+	    " FROM quotes q"
 	    " LEFT JOIN entities e ON e.id = q.speaker_id"
 	    " WHERE q.article_id = ?1 ORDER BY q.start", id, err)) == NULL)
 		return -1;
@@ -430,6 +431,8 @@ store_article_quotes(struct store *s, int64_t id,
 		q.source_text = st_text(st, 9);
 		q.speaker_kind = st_text(st, 10);
 		q.corrected = sqlite3_column_int(st, 11);
+		q.id = sqlite3_column_int64(st, 12);
+		q.continues = sqlite3_column_int64(st, 13);
 		if (fn(&q, arg) != 0)
 			break;
 	}

@@ -123,10 +123,13 @@ fix_credit(struct store *s, int64_t article, int64_t qid,
 		if ((qid = st_int(s, st, -1, "cannot correct quote", err)) < 0)
 			goto out;
 	}
+	/* Every part of the statement: "Q1," X said, "Q2." is one quote. */
 	if ((st = st_prepare(s, "UPDATE quotes SET speaker_id = ?2,"
 	    " source_kind = ?3, source_text = ?4, speaker_start = NULL,"
-	    " speaker_end = NULL, corrected = 1 WHERE id = ?1",
-	    "cannot correct quote", err)) == NULL)
+	    " speaker_end = NULL, corrected = 1 WHERE id IN (SELECT"
+	    " coalesce(continues, id) FROM quotes WHERE id = ?1) OR"
+	    " continues IN (SELECT coalesce(continues, id) FROM quotes"
+	    " WHERE id = ?1)", "cannot correct quote", err)) == NULL)
 		goto out;
 	sqlite3_bind_int64(st, 1, qid);
 	if (speaker > 0) {
@@ -146,20 +149,26 @@ out:
 	return rv;
 }
 
-/* Strike out the quotes at [b, e): the one there and those inside. */
+/*
+ * Strike out the quotes at [b, e): the one there and those inside, each
+ * with the other parts of its statement ("Q1," X said, "Q2."), so no part
+ * is left to stand for the whole.
+ */
 static int
 fix_strike(struct store *s, int64_t article, int64_t qid, size_t b,
     size_t e, char **err)
 {
 	sqlite3_stmt	*st;
 
-	if (qid > 0 && st_step_id(s, "DELETE FROM quotes WHERE id = ?1", qid,
-	    "cannot correct quote", err) < 0)
-		return -1;
-	if ((st = st_prepare(s, "DELETE FROM quotes WHERE article_id = ?1"
-	    " AND start >= ?2 AND end <= ?3", "cannot correct quote",
+	if ((st = st_prepare(s, "WITH hit(id) AS (SELECT coalesce(continues,"
+	    " id) FROM quotes WHERE id = ?4 OR (article_id = ?1"
+	    " AND start >= ?2 AND end <= ?3))"
+	    " DELETE FROM quotes WHERE article_id = ?1 AND (id IN"
+	    " (SELECT id FROM hit) OR continues IN (SELECT id FROM hit))",
+	    "cannot correct quote",
 	    err)) == NULL)
 		return -1;
+	sqlite3_bind_int64(st, 4, qid);
 	sqlite3_bind_int64(st, 1, article);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)b);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)e);

@@ -156,11 +156,12 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
     char **err)
 {
 	sqlite3_stmt	*st;
-	int64_t		*ids;
-	size_t		 i;
+	int64_t		*ids, *qids;
+	size_t		 i, c;
 	int		 rv = -1;
 
 	ids = xcalloc(x->nents ? x->nents : 1, sizeof *ids);
+	qids = xcalloc(x->nquotes ? x->nquotes : 1, sizeof *qids);
 	for (i = 0; i < x->nents; i++)
 		if ((ids[i] = store_entity_id(s,
 		    extract_kind_name(x->ents[i].kind), x->ents[i].name,
@@ -192,8 +193,8 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 		if ((st = st_kept(s, STMT_QUOTE_ADD,
 		    "INSERT INTO quotes (article_id, start, end, kind,"
 		    " cue_start, cue_end, speaker_start, speaker_end,"
-		    " speaker_id, source_kind, source_text) VALUES"
-		    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		    " speaker_id, source_kind, source_text, continues) VALUES"
+		    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 		    err)) == NULL)
 			goto out;
 		sqlite3_bind_int64(st, 1, article);
@@ -210,14 +211,24 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 		    q->sp_start < q->sp_end)
 			st_bind_bytes(st, 11, x->text + q->sp_start,
 			    q->sp_end - q->sp_start);
+		/* A later part names the row of its statement's first. */
+		for (c = i; x->quotes[c].continues != EX_NONE &&
+		    x->quotes[c].continues < c; c = x->quotes[c].continues)
+			;
+		if (c != i && qids[c] > 0)
+			sqlite3_bind_int64(st, 12, qids[c]);
+		else
+			sqlite3_bind_null(st, 12);
 		if (st_step(s, st, "cannot add quote", err) < 0)
 			goto out;
+		qids[i] = sqlite3_last_insert_rowid(s->db);
 	}
 	/* The user's corrections hold over every analysis, in its savepoint. */
 	rv = store_correct_apply(s, article, x->text, x->len, err);
 	if (rv == 0)
 		rv = store_entity_settle(s, article, err);
 out:
+	free(qids);
 	free(ids);
 	return rv;
 }

@@ -422,7 +422,10 @@ out:
 	return n;
 }
 
-/* Read every quote attributed to an entity, newest first. */
+/*
+ * Read every quote attributed to an entity, newest first; the parts of
+ * a statement in a story in text order, the first part first.
+ */
 int
 store_speaker_quotes(struct store *s, const char *kind, const char *name,
     int (*fn)(const struct store_speaker_quote *, void *), void *arg,
@@ -437,7 +440,7 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 	if ((st = st_prepare(s, "SELECT a.id, a.published, a.outlet, a.title,"
 	    " CAST(substr(CAST(a.body AS BLOB), q.start + 1,"
 	    "   q.end - q.start) AS TEXT), q.start, q.end,"
-	    " q.kind = 'direct', q.corrected"
+	    " q.kind = 'direct', q.corrected, q.id, q.continues"
 	    " FROM quotes q JOIN entities e ON e.id = q.speaker_id"
 	    " JOIN articles a ON a.id = q.article_id"
 	    " WHERE e.kind = ?2 AND e.name = ?1"
@@ -460,6 +463,8 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 		q.end = (size_t)e;
 		q.direct = sqlite3_column_int(st, 7);
 		q.corrected = sqlite3_column_int(st, 8);
+		q.id = sqlite3_column_int64(st, 9);
+		q.continues = sqlite3_column_int64(st, 10);
 		if (fn(&q, arg) != 0)
 			break;
 	}

@@ -299,7 +299,30 @@ static const char *const store_migrations[] = {
 	"  WHERE old = speaker_id) WHERE speaker_id IN"
 	"  (SELECT old FROM entity_joins);"
 	"DELETE FROM entities WHERE id IN (SELECT old FROM entity_joins);"
-	"DROP TABLE entity_joins;"
+	"DROP TABLE entity_joins;",
+
+	/*
+	 * 10 -> 11: a quote split by its cue ("Q1," X said, "Q2.") is one
+	 * statement: each later part names the row of its first part
+	 * (NULL for a first part or a quote whole), so a statement is
+	 * counted once and listed with its parts joined. The parts an
+	 * older analysis stored are linked here by their shape: a direct
+	 * quote after its cue, in the paragraph of its speaker's direct
+	 * quote before the same cue (the split's head).
+	 */
+	"ALTER TABLE quotes ADD COLUMN continues INTEGER;"
+	"UPDATE quotes SET continues = (SELECT h.id FROM quotes h"
+	"  WHERE h.article_id = quotes.article_id AND h.kind = 'direct'"
+	"  AND h.cue_start = quotes.cue_start AND h.cue_end = quotes.cue_end"
+	"  AND h.end <= h.cue_start AND h.id <> quotes.id"
+	"  AND h.speaker_id IS quotes.speaker_id"
+	"  AND h.source_text IS quotes.source_text"
+	"  AND instr(substr(CAST((SELECT body FROM articles a"
+	"    WHERE a.id = h.article_id) AS BLOB), h.end + 1,"
+	"    quotes.start - h.end), x'0a') = 0"
+	"  ORDER BY h.start LIMIT 1)"
+	"  WHERE kind = 'direct' AND cue_start IS NOT NULL"
+	"  AND cue_end <= start;"
 };
 
 #define STORE_NMIGRATIONS \

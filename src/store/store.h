@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 10
+#define STORE_VERSION 11
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -211,6 +211,12 @@ struct store_quote {
 	const char	*source_kind;	/* person, org, media, unnamed; or NULL */
 	const char	*source_text;	/* "a White House official"; or NULL */
 	int		 corrected;	/* a correction of the user's applies */
+	int64_t		 id;		/* the quote's row */
+	/*
+	 * The row of the first part of the statement this quote goes on
+	 * ("Q1," X said, "Q2."), listed before it; 0 if it is none's.
+	 */
+	int64_t		 continues;
 };
 
 struct store_note {
@@ -343,6 +349,8 @@ struct store_speaker_quote {
 	size_t		 start, end;
 	int		 direct;	/* in quote marks, not reported speech */
 	int		 corrected;	/* a correction of the user's applies */
+	int64_t		 id;		/* the quote's row */
+	int64_t		 continues;	/* as in struct store_quote */
 };
 
 /* Every quote attributed to an entity (kind, name), newest story first. */
