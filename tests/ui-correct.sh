@@ -167,28 +167,30 @@ wait_until 'grep -qE "Anja Brekk +\*1( |\$)" "$T/screen" &&
 	keys ']' '[' && wait_for "quote 2 of $nq: Anja Brekk (corrected)"
 ok $? "the sidebar and the quote cursor show the correction at once"
 
-keys ']'
-wait_for "quote 3 of $nq"
+# Quote 3 continues quote 2 (one statement split by its cue, credited
+# whole above): the strike is tried on quote 4, a statement of its own.
+keys ']' ']'
+wait_for "quote 4 of $nq"
 keys c x
 wait_for "marked not a quote" &&
 	[ "$(json 15 'len(q)')" = $((nq - 1)) ]
 ok $? "c x strikes the quote out of the story's quotes"
 keys '[' ']'
-wait_for "quote 3 of $nq: not a quote"
+wait_for "quote 4 of $nq: not a quote"
 ok $? "the quote struck out stays on the cursor, so it can be undone"
 
 keys ']' c u
 wait_for "Unnamed source: an unnamed source"
 keys Enter
 wait_for "quote credited to an unnamed source" &&
-	[ "$(json 15 '(q[2]["speaker"] or {}).get("kind")')" = unnamed ]
+	[ "$(json 15 '(q[3]["speaker"] or {}).get("kind")')" = unnamed ]
 ok $? "c u credits the quote to an unnamed source"
 
-keys 2 '[' c z
+keys 3 '[' c z
 wait_for "correction dropped; 1 story analysed again" &&
 	[ "$(json 15 'who(q[1]) + " " + str(q[1]["corrected"])')" = "$w2 False" ]
 ok $? "c z undoes the correction: the machine's reading is back"
-keys ']' c z
+keys 2 ']' c z
 wait_until '[ "$(json 15 "len(q)")" = $nq ]'
 keys ']' c z
 wait_until '[ "$(json 15 "q")" = "$before" ]'
