@@ -5,6 +5,7 @@
  *   extract-quote-cue.c      speech cues, word lists       quote_cue_
  *   extract-quote-source.c   the noun phrase of a source   quote_source_
  *   extract-quote-attrib.c   indirect speech               quote_attrib_
+ *   extract-quote-clause.c   a reported clause's bounds    quote_clause_
  *   extract-quote-speaker.c  who a source is               quote_speaker_
  */
 #ifndef DOSSIER_EXTRACT_QUOTE_H
@@ -132,6 +133,19 @@ void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
 
 /* Indirect speech in paragraph p (extract-quote-attrib.c). */
 void	 quote_attrib_indirect(struct qt *, size_t);
+
+/* extract-quote-clause.c: where the clause a cue reports starts, ends */
+#define QT_IND_MAX	200	/* tokens of an indirect quote at most */
+/* The clause's first token after the cue's, from i; end if none. */
+size_t	 quote_clause_start(const struct qt *, size_t, size_t, const char *);
+/* Does the cue end its clause ("Q, X said Friday.")? Its end or EX_NONE. */
+size_t	 quote_clause_tail(const struct qt *, size_t, size_t);
+/* "a day after X", "hours later": a phrase of time at i, the writer's? */
+int	 quote_clause_time_aside(const struct qt *, size_t, size_t);
+/* ", putting his name on the line": a participle clause at i? */
+int	 quote_clause_participle(const struct extract *, size_t, size_t);
+/* Where the reported clause from i ends: end, or where the writer's is. */
+size_t	 quote_clause_cut(const struct qt *, size_t, size_t);
 
 /* extract-quote-span.c */
 size_t	 quote_span_dateline(const struct extract *, size_t, size_t);
