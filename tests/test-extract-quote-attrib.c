@@ -69,7 +69,22 @@ static const struct acase cases[] = {
 	  "Varga said the port would stay open through the winter. The "
 	  "rules require a \"proof of lawful cargo from a registered port "
 	  "of origin,\" and few ships have one.",
-	  "proof of lawful cargo", NULL, NULL },
+	  "proof of lawful cargo", NULL, "-" },
+	{ "a fragment with no cue and no speaker is no quote",
+	  "The harbour board met on Monday. The new code bans what it "
+	  "terms \"any cargo of uncertain origin or doubtful papers\" from "
+	  "the northern quays.",
+	  "any cargo of uncertain", NULL, "-" },
+	{ "sentences of their own in marks stay a quote, unattributed",
+	  "The harbour board met on Monday.\n\n"
+	  "\"We will not open the northern quays until every ship has "
+	  "shown its papers to the board.\"",
+	  "We will not open", NULL, NULL },
+	{ "\"Q,\" it added: the pronoun alone is the source",
+	  "The Korvala Herald printed the letter on Monday. \"The port "
+	  "will stay open through the winter for every registered ship,\" "
+	  "it added.",
+	  "The port will stay", NULL, "it" },
 	{ "a fragment in the sentence of the speaker's cue is the speaker's",
 	  "\"We have done our part,\" Varga said, and the council still "
 	  "\"owes the families of the crews a full account of the night.\"",

@@ -94,6 +94,11 @@ quote_source_left(const struct qt *q, size_t end, size_t lo,
 	const struct extract	*x = q->x;
 	size_t			 j = end, k;
 
+	/* "Q," it added: "it" is a stop word, but alone it is a source */
+	if (end > lo && extract_tok_is(x, end - 1, "it") && (end - 1 == lo ||
+	    !quote_source_word(x, end - 2) || (x->toks[end - 2].flags &
+	    TOK_PUNCT)))
+		return quote_source_set(x, sp, end - 1, end);
 	while (j > lo && end - j < NP_MAX) {
 		if (quote_source_word(x, j - 1))
 			j--;

@@ -605,6 +605,21 @@ quote_framed(const struct extract *x, const struct qt_piece *pc, size_t at)
 }
 
 /*
+ * Does piece pc, with no cue and no speaker, sit inside a sentence of
+ * the writer's ("the study found that \"Q\"", "attacked \"Q\"")
+ * rather than stand as sentences of its own? Nothing then says who
+ * spoke, nor that anyone did: a phrase of a document, a scare quote.
+ */
+static int
+quote_inside(const struct extract *x, const struct qt_piece *pc)
+{
+	if (pc->open == 0 || (x->toks[pc->open].flags & (TOK_SENT |
+	    TOK_PARA)) || quote_cue_punct(x, pc->open - 1, ':'))
+		return 0;
+	return 1;
+}
+
+/*
  * Resolve and give out paragraph p's quotes in text order: a direct quote
  * with no cue takes the speaker of the quote before it in the paragraph,
  * or, opening the paragraph, of the last quote of the paragraph before
@@ -651,7 +666,7 @@ quote_flush(struct qt *q, size_t p)
 			if (have && words >= QT_SHORT && !quote_framed(x, pc,
 			    prevat))
 				pd->sp = prev;
-			else if (words < QT_LONG)
+			else if (words < QT_LONG || quote_inside(x, pc))
 				continue;
 		} else if (pd->sp.first != EX_NONE)
 			quote_speaker_resolve(q, &pd->sp, pd->cue_first);
