@@ -80,6 +80,22 @@ static const struct acase cases[] = {
 	  "\"We will not open the northern quays until every ship has "
 	  "shown its papers to the board.\"",
 	  "We will not open", NULL, NULL },
+	{ "a cue word after a determiner and an adverb is an adjective",
+	  "The harbour board praised his recently revealed plan for the "
+	  "northern quays and the winter ferries.",
+	  "plan for the northern", NULL, "-" },
+	{ "a cue word before \"that\" and a finite verb is a noun",
+	  "The court in Korvala dropped any criminal charges that might have "
+	  "arisen from the search of the ship.",
+	  "might have arisen", NULL, "-" },
+	{ "\"Having said that\" is the writer's idiom, not a cue",
+	  "The vote was close. Having said that, the council will meet again "
+	  "in the spring to vote on the harbour rules.",
+	  "the council will meet", NULL, "-" },
+	{ "a cue word after a pronoun before \"that\" is still a verb",
+	  "The ministry wrote to the board. It claims that would end the "
+	  "quarrel over the northern quays.",
+	  "would end the quarrel", NULL, "It" },
 	{ "\"Q,\" it added: the pronoun alone is the source",
 	  "The Korvala Herald printed the letter on Monday. \"The port "
 	  "will stay open through the winter for every registered ship,\" "

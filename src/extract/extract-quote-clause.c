@@ -167,7 +167,7 @@ static const char *const quote_clause_finite_list[] = {
 	"should", "may", "might", "must", "has", "have", "had"
 };
 static struct quote_cue_shape quote_clause_finite_list_shape;
-static const struct quote_cue_words quote_clause_finite =
+const struct quote_cue_words quote_clause_finite =
     QUOTE_CUE_WORDS(quote_clause_finite_list);
 
 /*

@@ -408,6 +408,52 @@ quote_cue_title(const struct extract *x, size_t i)
 	    t->end - t->start);
 }
 
+/* Does token i read as an adverb of manner or time: widely, recently? */
+static int
+quote_cue_adverb(const struct extract *x, size_t i)
+{
+	static const char *const sfx[] = {
+		"edly", "ently", "antly", "ously", "ively", "tly", "ely"
+	};
+	size_t	k;
+
+	if (!(x->toks[i].flags & TOK_WORD) || (x->toks[i].flags & TOK_CAP))
+		return 0;
+	for (k = 0; k < sizeof sfx / sizeof sfx[0]; k++)
+		if (quote_cue_suffix(x, i, sfx[k]))
+			return 1;
+	/* officially, but not ally, rally, tally */
+	return quote_cue_suffix(x, i, "ally") &&
+	    x->toks[i].end - x->toks[i].start >= 7;
+}
+
+/*
+ * Is the cue word at i a noun or an adjective by its place: "his recently
+ * revealed plan" (a determiner and an adverb before it), "any criminal
+ * charges that might arise" (a relative clause after a form that is as
+ * often a noun: "that" and a finite verb), "Having said that, Q" (an
+ * idiom of the writer's)?
+ */
+static int
+quote_cue_modifier(const struct extract *x, size_t i)
+{
+	if (i > 1 && !(x->toks[i - 1].flags & (TOK_PARA | TOK_SENT)) &&
+	    !(x->toks[i].flags & TOK_PARA) && quote_cue_adverb(x, i - 1) &&
+	    quote_cue_in(x, i - 2, &quote_cue_not_before))
+		return 1;
+	if (i > 0 && i + 2 < x->ntoks && quote_cue_in(x, i,
+	    &quote_cue_nounish) && !(x->toks[i - 1].flags & TOK_CAP) &&
+	    !quote_cue_in(x, i - 1, &quote_cue_pperson) &&
+	    !quote_cue_in(x, i - 1, &quote_cue_pother) &&
+	    extract_tok_is(x, i + 1, "that") &&
+	    !(x->toks[i + 2].flags & TOK_CAP) &&
+	    quote_cue_in(x, i + 2, &quote_clause_finite))
+		return 1;
+	return i > 0 && i + 2 < x->ntoks && extract_tok_is(x, i - 1,
+	    "having") && extract_tok_is(x, i + 1, "that") &&
+	    quote_cue_punct(x, i + 2, ',');
+}
+
 /* quote_cue_at for a token that may be a cue by its shape. */
 static size_t
 quote_cue_at_full(const struct qt *q, size_t i, int strict)
@@ -432,6 +478,8 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 	    (quote_cue_in(x, i - 1, &quote_cue_not_before) ||
 	    (x->toks[i - 1].flags & TOK_POSS)))
 		return 0;	/* the report, to say, Editor's note */
+	if (quote_cue_modifier(x, i))
+		return 0;	/* his recently revealed plan */
 	if (quote_cue_in(x, i, &quote_cue_nounish) &&
 	    !extract_tok_is(x, i + 1, "that") &&
 	    !quote_cue_punct(x, i + 1, ':') &&

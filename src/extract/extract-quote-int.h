@@ -136,6 +136,8 @@ void	 quote_attrib_indirect(struct qt *, size_t);
 
 /* extract-quote-clause.c: where the clause a cue reports starts, ends */
 #define QT_IND_MAX	200	/* tokens of an indirect quote at most */
+/* Finite verbs that show a clause has a subject before them: is, would. */
+extern const struct quote_cue_words quote_clause_finite;
 /* The clause's first token after the cue's, from i; end if none. */
 size_t	 quote_clause_start(const struct qt *, size_t, size_t, const char *);
 /* Does the cue end its clause ("Q, X said Friday.")? Its end or EX_NONE. */
