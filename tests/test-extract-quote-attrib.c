@@ -96,6 +96,19 @@ static const struct acase cases[] = {
 	  "The ministry wrote to the board. It claims that would end the "
 	  "quarrel over the northern quays.",
 	  "would end the quarrel", NULL, "It" },
+	{ "\"Q,\" the letter reads: a text's words are read out",
+	  "The families sent a letter to the harbour board. \"We ask only "
+	  "that the northern quays stay open through the winter,\" the "
+	  "letter reads.",
+	  "We ask only", NULL, "the letter" },
+	{ "reading with no marks reports nothing",
+	  "Interior Minister Lidia Stansk reads the harbour reports every "
+	  "morning before the council meets.",
+	  "the harbour reports", NULL, "-" },
+	{ "X commented: \"Q\"",
+	  "After the debate, a friend commented: \"For you the "
+	  "harbour is the only reason to vote at all.\"",
+	  "For you the harbour", NULL, "a friend" },
 	{ "\"Q,\" it added: the pronoun alone is the source",
 	  "The Korvala Herald printed the letter on Monday. \"The port "
 	  "will stay open through the winter for every registered ship,\" "

@@ -84,7 +84,7 @@ static const char *const quote_cue_weak_list[] = {
 	"wonder", "muse", "hint", "forecast", "estimate", "conclude",
 	"indicate", "expect", "hope", "fear", "think", "believe", "threaten",
 	"yell", "shout", "scoff", "joke", "quip", "boast", "lament",
-	"exclaim", "retort"
+	"exclaim", "retort", "read"
 };
 
 /* Words after a cue that make it no speech: said of, told to. */
