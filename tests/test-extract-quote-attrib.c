@@ -105,6 +105,11 @@ static const struct acase cases[] = {
 	  "Interior Minister Lidia Stansk reads the harbour reports every "
 	  "morning before the council meets.",
 	  "the harbour reports", NULL, "-" },
+	{ "\"Q?\" a narrator asks: a nounish form closing the clause",
+	  "The board's film ends on the harbour. \"Who will keep the "
+	  "northern quays open when the winter comes?\" a narrator asks. "
+	  "Then the lights go out.",
+	  "Who will keep", NULL, "a narrator" },
 	{ "X commented: \"Q\"",
 	  "After the debate, a friend commented: \"For you the "
 	  "harbour is the only reason to vote at all.\"",

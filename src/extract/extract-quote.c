@@ -211,6 +211,21 @@ quote_pieces(struct qt *q)
 	quote_pieces_keep(q);
 }
 
+/*
+ * '"Q?" a narrator asks.': a form that is as often a noun (asks, notes,
+ * remarks) is a verb where it closes the sentence or clause right after
+ * the noun phrase that follows a quote. 1 if token j is one.
+ */
+static size_t
+quote_cue_closing(const struct qt *q, size_t j, size_t end)
+{
+	const struct extract	*x = q->x;
+
+	return j + 1 < end && quote_cue_in(x, j, &quote_cue_nounish) &&
+	    quote_cue_lemma(x, j) != NULL && (quote_stop(x, j + 1) ||
+	    quote_cue_punct(x, j + 1, ',')) ? 1 : 0;
+}
+
 /* Look for "Q," X said / "Q," said X after a piece's closing mark. */
 static int
 quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
@@ -254,7 +269,8 @@ quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
 		    (quote_stop(x, j) && !paren && !(j + 1 < end &&
 		    quote_cue_punct(x, j + 1, ','))))
 			break;		/* not the dot of "R-Ky.," */
-		if ((n = quote_cue_at(q, j, 0)) == 0)
+		if ((n = quote_cue_at(q, j, 0)) == 0 &&
+		    (n = quote_cue_closing(q, j, end)) == 0)
 			continue;
 		if (quote_stop(x, pc->close - 1) &&
 		    !quote_cue_punct(x, i - 1, ',') &&
