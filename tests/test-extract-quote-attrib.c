@@ -110,6 +110,22 @@ static const struct acase cases[] = {
 	  "northern quays open when the winter comes?\" a narrator asks. "
 	  "Then the lights go out.",
 	  "Who will keep", NULL, "a narrator" },
+	{ "what they call \"Q\": the subject of the sentence",
+	  "Interior Minister Lidia Stansk spoke on Monday.\n\n"
+	  "The Civic Dawn campaign is contrasting her plan with what they "
+	  "call a \"harbour tax by stealth.\"",
+	  "a \"harbour tax", NULL, "The Civic Dawn campaign" },
+	{ "what they call \"Q\": no subject the text shows, the pronoun",
+	  "Interior Minister Lidia Stansk spoke on Monday.\n\n"
+	  "The Civic Dawn campaign contrasted her plan with what they call "
+	  "a \"harbour tax by stealth.\"",
+	  "a \"harbour tax", NULL, "they" },
+	{ "It is denouncing what it calls \"Q\": its first It",
+	  "The Marovian embassy wrote to the board on Monday.\n\n"
+	  "Interior Minister Lidia Stansk answered the letter. It is "
+	  "denouncing what it calls \"the single worst breach of the "
+	  "harbour rules.\"",
+	  "\"the single worst", NULL, "It" },
 	{ "X commented: \"Q\"",
 	  "After the debate, a friend commented: \"For you the "
 	  "harbour is the only reason to vote at all.\"",

@@ -572,6 +572,42 @@ quote_speaker_remember(struct qt *q, const struct qt_speaker *sp)
 }
 
 /*
+ * "The campaign contrasts her plan with what they call Q", "It is
+ * denouncing what it calls Q": it or they framed by "what" is the
+ * subject of its sentence, not the last body or speaker. sp becomes that
+ * subject: the same pronoun opening the sentence, or the noun phrase
+ * that opens it if that phrase can speak.
+ */
+static void
+quote_speaker_what_it(const struct qt *q, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 np;
+	size_t			 s, f, n;
+
+	if (sp->last != sp->first + 1 || sp->first < 2 ||
+	    !quote_cue_in(x, sp->first, &quote_cue_pother) ||
+	    !extract_tok_is(x, sp->first - 1, "what") ||
+	    (s = quote_sentence(x, sp->first)) == EX_NONE ||
+	    (f = x->sents[s].first) + 1 >= sp->first || q->inq[f] != EX_NONE)
+		return;
+	n = x->toks[sp->first].end - x->toks[sp->first].start;
+	if (x->toks[f].end - x->toks[f].start == n && strncasecmp(x->text +
+	    x->toks[f].start, x->text + x->toks[sp->first].start, n) == 0) {
+		sp->first = sp->head = f;
+		sp->last = f + 1;
+		return;
+	}
+	/* the phrase up to a verb it shows: "is", "has", "will" */
+	if (!quote_source_after(q, f, sp->first - 1, &np) || np.first != f ||
+	    np.last >= sp->first - 1 || np.last - np.first > 5 ||
+	    !quote_cue_in(x, np.last, &quote_clause_finite) ||
+	    !quote_source_can_speak(q, &np))
+		return;
+	*sp = np;
+}
+
+/*
  * Say what a speaker is: a named entity, a news outlet, an unnamed source,
  * or a pronoun or role noun that refers back to the last fitting speaker.
  */
@@ -585,6 +621,7 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 
 	if (sp->first == EX_NONE)
 		return;
+	quote_speaker_what_it(q, sp);
 	if (quote_speaker_pronouns(q, sp)) {
 		if (sp->source != EX_SOURCE_NONE)
 			quote_speaker_antecedent(q, sp);
