@@ -335,6 +335,23 @@ quote_cue_end(const struct extract *x, size_t i)
 	    quote_cue_punct(x, i, '!');
 }
 
+/*
+ * '"Q?" a narrator asks.': a form that is as often a noun (asks, notes,
+ * remarks) is a verb where it closes the sentence or clause right after
+ * the noun phrase that follows a quote. 1 if token j, before end, may be
+ * one (the caller checks the noun phrase).
+ */
+size_t
+quote_cue_closing(const struct qt *q, size_t j, size_t end)
+{
+	const struct extract	*x = q->x;
+
+	return j + 1 < end && quote_cue_in(x, j, &quote_cue_nounish) &&
+	    quote_cue_lemma(x, j) != NULL && (quote_cue_end(x, j + 1) ||
+	    quote_cue_punct(x, j + 1, ';') || quote_cue_punct(x, j + 1,
+	    ',')) ? 1 : 0;
+}
+
 /* Does token i end with "ing" or "ly"? */
 int
 quote_cue_suffix(const struct extract *x, size_t i, const char *suf)

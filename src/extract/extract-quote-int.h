@@ -105,6 +105,8 @@ int	 quote_cue_suffix(const struct extract *, size_t, const char *);
 const char *quote_cue_lemma(const struct extract *, size_t);
 const char *quote_cue_title(const struct extract *, size_t);
 size_t	 quote_cue_at(const struct qt *, size_t, int strict);
+/* '"Q?" a narrator asks.': a nounish cue closing the clause at j? */
+size_t	 quote_cue_closing(const struct qt *, size_t, size_t);
 int	 quote_cue_medium(const struct qt *, size_t, size_t);
 
 /*
@@ -153,6 +155,11 @@ size_t	 quote_clause_cut(const struct qt *, size_t, size_t);
 size_t	 quote_span_dateline(const struct extract *, size_t, size_t);
 size_t	 quote_span_trim(const struct extract *, size_t, size_t);
 size_t	 quote_span_paren(const struct extract *, size_t, size_t);
+/* Is piece pc a fragment a writer's sentence frames, no cue at at in it? */
+int	 quote_span_framed(const struct extract *, const struct qt_piece *,
+	     size_t);
+/* Does piece pc, with no cue and no speaker, sit inside a sentence? */
+int	 quote_span_inside(const struct extract *, const struct qt_piece *);
 
 /* extract-quote-speaker.c */
 void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);

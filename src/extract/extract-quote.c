@@ -211,21 +211,6 @@ quote_pieces(struct qt *q)
 	quote_pieces_keep(q);
 }
 
-/*
- * '"Q?" a narrator asks.': a form that is as often a noun (asks, notes,
- * remarks) is a verb where it closes the sentence or clause right after
- * the noun phrase that follows a quote. 1 if token j is one.
- */
-static size_t
-quote_cue_closing(const struct qt *q, size_t j, size_t end)
-{
-	const struct extract	*x = q->x;
-
-	return j + 1 < end && quote_cue_in(x, j, &quote_cue_nounish) &&
-	    quote_cue_lemma(x, j) != NULL && (quote_stop(x, j + 1) ||
-	    quote_cue_punct(x, j + 1, ',')) ? 1 : 0;
-}
-
 /* Look for "Q," X said / "Q," said X after a piece's closing mark. */
 static int
 quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
@@ -602,40 +587,6 @@ quote_split(const struct qt *q, const struct qt_piece *h,
 }
 
 /*
- * Is piece pc, with no cue of its own, inside a sentence the writer
- * frames ("the requirement is a \"lawful source of income,\"") that no
- * cue of the last speaker's (at token at) is in? Then its words are not
- * known to be that speaker's.
- */
-static int
-quote_framed(const struct extract *x, const struct qt_piece *pc, size_t at)
-{
-	size_t	s;
-
-	if (pc->open == 0 || (x->toks[pc->open].flags & (TOK_SENT |
-	    TOK_PARA)) || quote_cue_punct(x, pc->open - 1, ':') ||
-	    (s = quote_sentence(x, pc->open)) == EX_NONE)
-		return 0;
-	return at == EX_NONE || at < x->sents[s].first ||
-	    at >= x->sents[s].last;
-}
-
-/*
- * Does piece pc, with no cue and no speaker, sit inside a sentence of
- * the writer's ("the study found that \"Q\"", "attacked \"Q\"")
- * rather than stand as sentences of its own? Nothing then says who
- * spoke, nor that anyone did: a phrase of a document, a scare quote.
- */
-static int
-quote_inside(const struct extract *x, const struct qt_piece *pc)
-{
-	if (pc->open == 0 || (x->toks[pc->open].flags & (TOK_SENT |
-	    TOK_PARA)) || quote_cue_punct(x, pc->open - 1, ':'))
-		return 0;
-	return 1;
-}
-
-/*
  * Resolve and give out paragraph p's quotes in text order: a direct quote
  * with no cue takes the speaker of the quote before it in the paragraph,
  * or, opening the paragraph, of the last quote of the paragraph before
@@ -679,10 +630,10 @@ quote_flush(struct qt *q, size_t p)
 				prev = q->carry;
 				have = 1;
 			}
-			if (have && words >= QT_SHORT && !quote_framed(x, pc,
+			if (have && words >= QT_SHORT && !quote_span_framed(x, pc,
 			    prevat))
 				pd->sp = prev;
-			else if (words < QT_LONG || quote_inside(x, pc))
+			else if (words < QT_LONG || quote_span_inside(x, pc))
 				continue;
 		} else if (pd->sp.first != EX_NONE)
 			quote_speaker_resolve(q, &pd->sp, pd->cue_first);
