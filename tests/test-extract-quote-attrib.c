@@ -126,6 +126,31 @@ static const struct acase cases[] = {
 	  "denouncing what it calls \"the single worst breach of the "
 	  "harbour rules.\"",
 	  "\"the single worst", NULL, "It" },
+	{ "X told them how to Q: an instruction, no speech",
+	  "Readers may not let the harbour board tell them how to vote on "
+	  "the northern quays this winter.",
+	  "how to vote", NULL, "-" },
+	{ "X told Y to Q: an order, no speech",
+	  "Interior Minister Lidia Stansk told the harbour guards to close "
+	  "the northern quays before the storm.",
+	  "to close the northern", NULL, "-" },
+	{ "a transcript's (CROSSTALK) is no quote",
+	  "\"VARGA: We will not sign anything the parliament has not read, "
+	  "and we will say so in Port Avery --.\n\n\"(CROSSTALK.)\n\n"
+	  "\"OLL: Governor, let me finish the question first.",
+	  "(CROSSTALK.)", NULL, "-" },
+	{ "a quote with no cue after a sentence a person opens: hers",
+	  "The harbour board met on Monday.\n\n"
+	  "Interior Minister Lidia Stansk walked along the northern quays "
+	  "after the vote. \"We will keep every quay open through the "
+	  "winter, whatever the board decides next.\"",
+	  "We will keep every", NULL, "Lidia Stansk" },
+	{ "... but not after a possessive: \"Stansk's family\"",
+	  "The harbour board met on Monday.\n\n"
+	  "Lidia Stansk's family walked along the northern quays after the "
+	  "vote. \"We will keep every quay open through the winter, "
+	  "whatever the board decides next.\"",
+	  "We will keep every", NULL, NULL },
 	{ "X commented: \"Q\"",
 	  "After the debate, a friend commented: \"For you the "
 	  "harbour is the only reason to vote at all.\"",

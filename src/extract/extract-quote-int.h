@@ -160,9 +160,13 @@ int	 quote_span_framed(const struct extract *, const struct qt_piece *,
 	     size_t);
 /* Does piece pc, with no cue and no speaker, sit inside a sentence? */
 int	 quote_span_inside(const struct extract *, const struct qt_piece *);
+/* Are the words one parenthesis, a transcript's "(CROSSTALK)"? */
+int	 quote_span_aside(const struct extract *, size_t, size_t);
 
 /* extract-quote-speaker.c */
 void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);
+/* A quote with no cue after "X did Y.": X, a person named; 1 if so. */
+int	 quote_speaker_subject(const struct qt *, size_t, struct qt_speaker *);
 /* The medium sp that carried quote pd's words; copy it to the quote. */
 void	 quote_speaker_medium(const struct qt *, struct qt_pending *,
 	     const struct qt_speaker *);

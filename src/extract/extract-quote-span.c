@@ -130,3 +130,26 @@ quote_span_inside(const struct extract *x, const struct qt_piece *pc)
 		return 0;
 	return 1;
 }
+
+/*
+ * Are the words [first, last) one parenthesis, "(CROSSTALK.)",
+ * "(Laughter)": a transcript's note of what happened, not words said?
+ */
+int
+quote_span_aside(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i, depth = 0;
+
+	while (last > first && (x->toks[last - 1].flags & TOK_PUNCT) &&
+	    !quote_cue_punct(x, last - 1, ')'))
+		last--;
+	if (last - first < 3 || !quote_cue_punct(x, first, '('))
+		return 0;
+	for (i = first; i < last; i++)
+		if (quote_cue_punct(x, i, '('))
+			depth++;
+		else if (quote_cue_punct(x, i, ')') && depth > 0 &&
+		    --depth == 0)
+			return i + 1 == last;
+	return 0;
+}

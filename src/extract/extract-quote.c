@@ -415,6 +415,16 @@ quote_direct(struct qt *q, size_t k)
 	size_t			 i, t, words;
 	int			 found;
 
+	if (quote_span_aside(x, pc->first, pc->last)) {
+		/* a transcript's "(CROSSTALK.)": no words said; the
+		 * paragraphs round it stay one quote */
+		if (pc->prev != EX_NONE)
+			q->pieces[pc->prev].next = pc->next;
+		if (pc->next != EX_NONE)
+			q->pieces[pc->next].prev = pc->prev;
+		pc->prev = pc->next = EX_NONE;
+		return;
+	}
 	if (pc->prev != EX_NONE && quote_label(x, pc)) {
 		/* a transcript: a new speaker's label starts a new quote */
 		q->pieces[pc->prev].next = EX_NONE;
@@ -635,6 +645,9 @@ quote_flush(struct qt *q, size_t p)
 				pd->sp = prev;
 			else if (words < QT_LONG || quote_span_inside(x, pc))
 				continue;
+			else
+				(void)quote_speaker_subject(q, pc->open,
+				    &pd->sp);
 		} else if (pd->sp.first != EX_NONE)
 			quote_speaker_resolve(q, &pd->sp, pd->cue_first);
 		if (pc != NULL) {
