@@ -151,6 +151,15 @@ static const struct acase cases[] = {
 	  "vote. \"We will keep every quay open through the winter, "
 	  "whatever the board decides next.\"",
 	  "We will keep every", NULL, NULL },
+	{ "Said Varga: \"Q\": the verb before its speaker",
+	  "The council will vote on the harbour rules in the spring. Said "
+	  "Varga: \"We will not sign anything the parliament has not read.\"",
+	  "We will not sign", NULL, "Varga" },
+	{ "a spaced hyphen is a dash, not part of the speaker's name",
+	  "Brekk left behind new rules for the quays and an ambitious - "
+	  "some say reckless - plan to dredge the northern harbour by "
+	  "spring.",
+	  "reckless", NULL, "some" },
 	{ "X commented: \"Q\"",
 	  "After the debate, a friend commented: \"For you the "
 	  "harbour is the only reason to vote at all.\"",

@@ -471,6 +471,33 @@ quote_cue_modifier(const struct extract *x, size_t i)
 	    quote_cue_punct(x, i + 2, ',');
 }
 
+/*
+ * "Said Ellis: \"Q\"", "Added the minister:": a speech verb in the past
+ * or the present opening a sentence, before the name or noun phrase of
+ * its speaker (the caller checks the phrase and the colon). Returns its
+ * lemma, or NULL.
+ */
+static const char *
+quote_cue_inverted(const struct extract *x, size_t i)
+{
+	const struct ex_token	*t = &x->toks[i];
+	char			 w[16];
+	size_t			 n = t->end - t->start, k;
+
+	if (!(t->flags & TOK_CAP) || !(t->flags & (TOK_SENT | TOK_PARA)) ||
+	    (t->flags & TOK_UPPER) || n < 4 || n >= sizeof w ||
+	    i + 1 >= x->ntoks || !(x->toks[i + 1].flags & TOK_CAP ||
+	    extract_tok_is(x, i + 1, "the")))
+		return NULL;
+	for (k = 0; k < n; k++)
+		w[k] = (char)tolower((unsigned char)x->text[t->start + k]);
+	/* said, added, says, wrote: not "Say what you will" */
+	if (strncmp(w + n - 2, "ed", 2) != 0 && strncmp(w + n - 2, "id",
+	    2) != 0 && w[n - 1] != 's' && strncmp(w + n - 3, "ote", 3) != 0)
+		return NULL;
+	return lex_find(LEX_SPEECH_VERBS, w, n);
+}
+
 /* quote_cue_at for a token that may be a cue by its shape. */
 static size_t
 quote_cue_at_full(const struct qt *q, size_t i, int strict)
@@ -489,7 +516,8 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 		return extract_tok_is(x, i + 1, "to") &&
 		    !(x->toks[i + 1].flags & TOK_PARA) ? 2 : 0;
 	if ((lemma = quote_cue_lemma(x, i)) == NULL && (lemma =
-	    quote_cue_title(x, i)) == NULL)
+	    quote_cue_title(x, i)) == NULL && (lemma =
+	    quote_cue_inverted(x, i)) == NULL)
 		return 0;
 	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
 	    (quote_cue_in(x, i - 1, &quote_cue_not_before) ||
@@ -545,8 +573,11 @@ quote_cue_at(const struct qt *q, size_t i, int strict)
 	if (n == 9)
 		return quote_cue_at_full(q, i, strict);	/* according to */
 	if (t->flags & TOK_CAP) {
-		/* only a title-case headline verb: as in quote_cue_title */
-		if ((t->flags & (TOK_SENT | TOK_PARA)) ||
+		/* "Said Ellis:", or a title-case headline verb */
+		if (t->flags & (TOK_SENT | TOK_PARA))
+			return quote_cue_inverted(x, i) != NULL ?
+			    quote_cue_at_full(q, i, strict) : 0;
+		if (
 		    i + 1 >= x->ntoks || !(x->toks[i - 1].flags & TOK_CAP) ||
 		    !(x->toks[i + 1].flags & (TOK_CAP | TOK_QUOTE |
 		    TOK_SQUOTE)))

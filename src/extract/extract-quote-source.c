@@ -46,7 +46,11 @@ quote_source_word(const struct extract *x, size_t i)
 			return 0;	/* an adverb, not "early results" */
 		return 1;
 	}
-	return quote_source_slash(x, i) || quote_cue_punct(x, i, '-') || quote_cue_punct(x, i, '&');
+	/* a hyphen joins (Al-Sadr), one spaced off is a dash: "a - b" */
+	if (quote_cue_punct(x, i, '-'))
+		return i > 0 && i + 1 < x->ntoks && x->toks[i - 1].end ==
+		    x->toks[i].start && x->toks[i].end == x->toks[i + 1].start;
+	return quote_source_slash(x, i) || quote_cue_punct(x, i, '&');
 }
 
 /* May a preposition at token i join a noun phrase: Secretary of State? */
