@@ -160,6 +160,18 @@ static const struct acase cases[] = {
 	  "some say reckless - plan to dredge the northern harbour by "
 	  "spring.",
 	  "reckless", NULL, "some" },
+	{ "X added a thing: no clause, no quote",
+	  "The harbour board had added the extra week of ferries, known as "
+	  "the winter week, after the storms of 2019.",
+	  "the extra week", NULL, "-" },
+	{ "X maintains a thing: no clause, no quote",
+	  "The Korvala office of the ministry maintains a program to train "
+	  "young harbour pilots in the north.",
+	  "a program to train", NULL, "-" },
+	{ "X added a clause with its finite verb: a quote",
+	  "Varga added the harbour would stay open through the winter for "
+	  "every ship.",
+	  "the harbour would stay", NULL, "Varga" },
 	{ "X commented: \"Q\"",
 	  "After the debate, a friend commented: \"For you the "
 	  "harbour is the only reason to vote at all.\"",
@@ -202,9 +214,10 @@ static const struct acase cases[] = {
 	  "ship was a civilian research vessel on a charted course.\"",
 	  "The ship was", NULL, "The Marovian embassy" },
 	{ "X said Q, but R: R is the writer's",
-	  "The Valdorian government has promised a veto of the harbour "
+	  "The Valdorian government has promised it would veto the harbour "
 	  "bill, but the council is expected to pass it anyway.",
-	  "a veto of the harbour bill", "bill", "The Valdorian government" },
+	  "it would veto the harbour bill", "bill",
+	  "The Valdorian government" },
 	{ "As X put it, Y is \"Q\": the idiom names the speaker",
 	  "The port reopened in May. As Harbour Master Ilse Varga put it in a "
 	  "statement, the new rules are \"a gift to the smugglers of the "

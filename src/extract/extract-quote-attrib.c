@@ -305,7 +305,8 @@ quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
 		else
 			quote_attrib_add(q, f, a - 1, t, 1, sp);
 	} else if (c < l && !quote_cue_end(x, c) && !(c > t + 1 &&
-	    quote_cue_punct(x, c - 1, ',') && quote_clause_time_aside(q, c, l)))
+	    quote_cue_punct(x, c - 1, ',') && quote_clause_time_aside(q, c,
+	    l)) && !quote_clause_object_only(q, t, c, l, lemma))
 		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, sp);
 }
 

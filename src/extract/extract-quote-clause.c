@@ -295,3 +295,45 @@ quote_clause_cut(const struct qt *q, size_t i, size_t end)
 	}
 	return end;
 }
+
+/* Verbs of saying that take a thing more often than a clause: added a
+ * week, maintains a program, promised a veto, wrote a memoir. */
+static const char *const quote_clause_object_list[] = {
+	"add", "write", "post", "promise", "maintain", "pledge", "tweet"
+};
+
+/*
+ * After a cue of lemma "lemma" at t whose clause starts at c with no
+ * "that" or colon before it, is what follows a thing, not a clause: "The
+ * state had added the additional week, known as", "Dallas maintains a
+ * program to develop", "has promised a veto"? For the verbs that take
+ * either, a clause shows a finite verb (is, would, has) before its first
+ * comma; 1 if none does.
+ */
+int
+quote_clause_object_only(const struct qt *q, size_t t, size_t c,
+    size_t end, const char *lemma)
+{
+	const struct extract	*x = q->x;
+	size_t			 k;
+
+	if (lemma == NULL || c != t + 1)
+		return 0;
+	for (k = 0; k < sizeof quote_clause_object_list /
+	    sizeof quote_clause_object_list[0]; k++)
+		if (strcmp(lemma, quote_clause_object_list[k]) == 0)
+			break;
+	if (k == sizeof quote_clause_object_list /
+	    sizeof quote_clause_object_list[0])
+		return 0;
+	for (k = c; k < end && k - c < 12; k++) {
+		if (x->toks[k].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return 0;	/* added the words "Q": mixed */
+		if (x->toks[k].flags & (TOK_PUNCT | TOK_DASH))
+			return 1;
+		if (quote_cue_in(x, k, &quote_clause_finite) &&
+		    !(x->toks[k].flags & TOK_CAP))
+			return 0;
+	}
+	return 1;
+}

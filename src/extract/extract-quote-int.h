@@ -148,6 +148,9 @@ size_t	 quote_clause_tail(const struct qt *, size_t, size_t);
 int	 quote_clause_time_aside(const struct qt *, size_t, size_t);
 /* ", putting his name on the line": a participle clause at i? */
 int	 quote_clause_participle(const struct extract *, size_t, size_t);
+/* "added the additional week": after a cue at t, a thing, no clause at c? */
+int	 quote_clause_object_only(const struct qt *, size_t, size_t, size_t,
+	     const char *);
 /* Where the reported clause from i ends: end, or where the writer's is. */
 size_t	 quote_clause_cut(const struct qt *, size_t, size_t);
 
