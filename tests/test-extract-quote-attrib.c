@@ -172,6 +172,10 @@ static const struct acase cases[] = {
 	  "Varga added the harbour would stay open through the winter for "
 	  "every ship.",
 	  "the harbour would stay", NULL, "Varga" },
+	{ "Q, X said, R, although S: S is the writer's",
+	  "The latest storm, Varga said, was the worst in a decade, although "
+	  "it may take weeks to count the damage to the quays.",
+	  "The latest storm", "in a decade", "Varga" },
 	{ "X commented: \"Q\"",
 	  "After the debate, a friend commented: \"For you the "
 	  "harbour is the only reason to vote at all.\"",

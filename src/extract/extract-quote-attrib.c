@@ -301,7 +301,8 @@ quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
 		if (quote_attrib_taken(q, f, a - 1))
 			;
 		else if (quote_attrib_runs_on(q, e, l))
-			quote_attrib_add(q, f, l, t, 1, sp);
+			quote_attrib_add(q, f, quote_clause_cut(q, e + 1, l),
+			    t, 1, sp);	/* Q, X said, R, although S */
 		else
 			quote_attrib_add(q, f, a - 1, t, 1, sp);
 	} else if (c < l && !quote_cue_end(x, c) && !(c > t + 1 &&
