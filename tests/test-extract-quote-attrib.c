@@ -176,6 +176,10 @@ static const struct acase cases[] = {
 	  "The latest storm, Varga said, was the worst in a decade, although "
 	  "it may take weeks to count the damage to the quays.",
 	  "The latest storm", "in a decade", "Varga" },
+	{ "\"Q!\" X shouted to the crowd: the cue ends its clause",
+	  "The guests filled the harbour hall. \"This is a big year for "
+	  "the quays and for all of us!\" Varga shouted to the crowd.",
+	  "This is a big year", NULL, "Varga" },
 	{ "X commented: \"Q\"",
 	  "After the debate, a friend commented: \"For you the "
 	  "harbour is the only reason to vote at all.\"",

@@ -122,8 +122,9 @@ quote_clause_tail(const struct qt *q, size_t i, size_t end)
 			return EX_NONE;
 		if (j == i && !(x->toks[j].flags & (TOK_CAP | TOK_DIGIT)) &&
 		    !quote_cue_in(x, j, &quote_cue_adverbial) &&
-		    !quote_cue_in(x, j, &quote_cue_hearer))
-			return EX_NONE;
+		    !quote_cue_in(x, j, &quote_cue_hearer) &&
+		    !extract_tok_is(x, j, "to"))
+			return EX_NONE;	/* shouted to the crowd. */
 		if (extract_tok_is(x, j, "that"))
 			return EX_NONE;
 	}

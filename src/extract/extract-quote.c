@@ -260,8 +260,10 @@ quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
 		if (quote_stop(x, pc->close - 1) &&
 		    !quote_cue_punct(x, i - 1, ',') &&
 		    j + n < end && !quote_stop(x, j + n) &&
-		    !quote_cue_punct(x, j + n, ','))
-			return 0;	/* "Q." She said that ... */
+		    !quote_cue_punct(x, j + n, ',') &&
+		    quote_clause_tail(q, j + n, end) == EX_NONE)
+			return 0;	/* "Q." She said that ..., not
+					 * "Q!" she shouted to the crowd. */
 		if (!quote_source_before(q, j, i, &pd->sp) || pd->sp.first !=
 		    i) {
 			/* "Q," Name, a long title, said */
