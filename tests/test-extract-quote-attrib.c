@@ -69,7 +69,126 @@ static const struct acase cases[] = {
 	  "Varga said the port would stay open through the winter. The "
 	  "rules require a \"proof of lawful cargo from a registered port "
 	  "of origin,\" and few ships have one.",
-	  "proof of lawful cargo", NULL, NULL },
+	  "proof of lawful cargo", NULL, "-" },
+	{ "a fragment with no cue and no speaker is no quote",
+	  "The harbour board met on Monday. The new code bans what it "
+	  "terms \"any cargo of uncertain origin or doubtful papers\" from "
+	  "the northern quays.",
+	  "any cargo of uncertain", NULL, "-" },
+	{ "sentences of their own in marks stay a quote, unattributed",
+	  "The harbour board met on Monday.\n\n"
+	  "\"We will not open the northern quays until every ship has "
+	  "shown its papers to the board.\"",
+	  "We will not open", NULL, NULL },
+	{ "a cue word after a determiner and an adverb is an adjective",
+	  "The harbour board praised his recently revealed plan for the "
+	  "northern quays and the winter ferries.",
+	  "plan for the northern", NULL, "-" },
+	{ "a cue word before \"that\" and a finite verb is a noun",
+	  "The court in Korvala dropped any criminal charges that might have "
+	  "arisen from the search of the ship.",
+	  "might have arisen", NULL, "-" },
+	{ "\"Having said that\" is the writer's idiom, not a cue",
+	  "The vote was close. Having said that, the council will meet again "
+	  "in the spring to vote on the harbour rules.",
+	  "the council will meet", NULL, "-" },
+	{ "a cue word after a pronoun before \"that\" is still a verb",
+	  "The ministry wrote to the board. It claims that would end the "
+	  "quarrel over the northern quays.",
+	  "would end the quarrel", NULL, "It" },
+	{ "\"Q,\" the letter reads: a text's words are read out",
+	  "The families sent a letter to the harbour board. \"We ask only "
+	  "that the northern quays stay open through the winter,\" the "
+	  "letter reads.",
+	  "We ask only", NULL, "the letter" },
+	{ "reading with no marks reports nothing",
+	  "Interior Minister Lidia Stansk reads the harbour reports every "
+	  "morning before the council meets.",
+	  "the harbour reports", NULL, "-" },
+	{ "\"Q?\" a narrator asks: a nounish form closing the clause",
+	  "The board's film ends on the harbour. \"Who will keep the "
+	  "northern quays open when the winter comes?\" a narrator asks. "
+	  "Then the lights go out.",
+	  "Who will keep", NULL, "a narrator" },
+	{ "what they call \"Q\": the subject of the sentence",
+	  "Interior Minister Lidia Stansk spoke on Monday.\n\n"
+	  "The Civic Dawn campaign is contrasting her plan with what they "
+	  "call a \"harbour tax by stealth.\"",
+	  "a \"harbour tax", NULL, "The Civic Dawn campaign" },
+	{ "what they call \"Q\": no subject the text shows, the pronoun",
+	  "Interior Minister Lidia Stansk spoke on Monday.\n\n"
+	  "The Civic Dawn campaign contrasted her plan with what they call "
+	  "a \"harbour tax by stealth.\"",
+	  "a \"harbour tax", NULL, "they" },
+	{ "It is denouncing what it calls \"Q\": its first It",
+	  "The Marovian embassy wrote to the board on Monday.\n\n"
+	  "Interior Minister Lidia Stansk answered the letter. It is "
+	  "denouncing what it calls \"the single worst breach of the "
+	  "harbour rules.\"",
+	  "\"the single worst", NULL, "It" },
+	{ "X told them how to Q: an instruction, no speech",
+	  "Readers may not let the harbour board tell them how to vote on "
+	  "the northern quays this winter.",
+	  "how to vote", NULL, "-" },
+	{ "X told Y to Q: an order, no speech",
+	  "Interior Minister Lidia Stansk told the harbour guards to close "
+	  "the northern quays before the storm.",
+	  "to close the northern", NULL, "-" },
+	{ "a transcript's (CROSSTALK) is no quote",
+	  "\"VARGA: We will not sign anything the parliament has not read, "
+	  "and we will say so in Port Avery --.\n\n\"(CROSSTALK.)\n\n"
+	  "\"OLL: Governor, let me finish the question first.",
+	  "(CROSSTALK.)", NULL, "-" },
+	{ "a quote with no cue after a sentence a person opens: hers",
+	  "The harbour board met on Monday.\n\n"
+	  "Interior Minister Lidia Stansk walked along the northern quays "
+	  "after the vote. \"We will keep every quay open through the "
+	  "winter, whatever the board decides next.\"",
+	  "We will keep every", NULL, "Lidia Stansk" },
+	{ "... but not after a possessive: \"Stansk's family\"",
+	  "The harbour board met on Monday.\n\n"
+	  "Lidia Stansk's family walked along the northern quays after the "
+	  "vote. \"We will keep every quay open through the winter, "
+	  "whatever the board decides next.\"",
+	  "We will keep every", NULL, NULL },
+	{ "Said Varga: \"Q\": the verb before its speaker",
+	  "The council will vote on the harbour rules in the spring. Said "
+	  "Varga: \"We will not sign anything the parliament has not read.\"",
+	  "We will not sign", NULL, "Varga" },
+	{ "a spaced hyphen is a dash, not part of the speaker's name",
+	  "Brekk left behind new rules for the quays and an ambitious - "
+	  "some say reckless - plan to dredge the northern harbour by "
+	  "spring.",
+	  "reckless", NULL, "some" },
+	{ "X added a thing: no clause, no quote",
+	  "The harbour board had added the extra week of ferries, known as "
+	  "the winter week, after the storms of 2019.",
+	  "the extra week", NULL, "-" },
+	{ "X maintains a thing: no clause, no quote",
+	  "The Korvala office of the ministry maintains a program to train "
+	  "young harbour pilots in the north.",
+	  "a program to train", NULL, "-" },
+	{ "X added a clause with its finite verb: a quote",
+	  "Varga added the harbour would stay open through the winter for "
+	  "every ship.",
+	  "the harbour would stay", NULL, "Varga" },
+	{ "Q, X said, R, although S: S is the writer's",
+	  "The latest storm, Varga said, was the worst in a decade, although "
+	  "it may take weeks to count the damage to the quays.",
+	  "The latest storm", "in a decade", "Varga" },
+	{ "\"Q!\" X shouted to the crowd: the cue ends its clause",
+	  "The guests filled the harbour hall. \"This is a big year for "
+	  "the quays and for all of us!\" Varga shouted to the crowd.",
+	  "This is a big year", NULL, "Varga" },
+	{ "X commented: \"Q\"",
+	  "After the debate, a friend commented: \"For you the "
+	  "harbour is the only reason to vote at all.\"",
+	  "For you the harbour", NULL, "a friend" },
+	{ "\"Q,\" it added: the pronoun alone is the source",
+	  "The Korvala Herald printed the letter on Monday. \"The port "
+	  "will stay open through the winter for every registered ship,\" "
+	  "it added.",
+	  "The port will stay", NULL, "it" },
 	{ "a fragment in the sentence of the speaker's cue is the speaker's",
 	  "\"We have done our part,\" Varga said, and the council still "
 	  "\"owes the families of the crews a full account of the night.\"",
@@ -103,9 +222,10 @@ static const struct acase cases[] = {
 	  "ship was a civilian research vessel on a charted course.\"",
 	  "The ship was", NULL, "The Marovian embassy" },
 	{ "X said Q, but R: R is the writer's",
-	  "The Valdorian government has promised a veto of the harbour "
+	  "The Valdorian government has promised it would veto the harbour "
 	  "bill, but the council is expected to pass it anyway.",
-	  "a veto of the harbour bill", "bill", "The Valdorian government" },
+	  "it would veto the harbour bill", "bill",
+	  "The Valdorian government" },
 	{ "As X put it, Y is \"Q\": the idiom names the speaker",
 	  "The port reopened in May. As Harbour Master Ilse Varga put it in a "
 	  "statement, the new rules are \"a gift to the smugglers of the "

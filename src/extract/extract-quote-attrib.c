@@ -3,7 +3,8 @@
  * and its source. "Q, X said", "X said (that) Q", "according to X, Q",
  * "X told Y that Q", "X called for Q". Cues are extract-quote-cue.c's,
  * the source's noun phrase extract-quote-source.c's, who it is
- * extract-quote-speaker.c's.
+ * extract-quote-speaker.c's, where the clause starts and ends
+ * extract-quote-clause.c's.
  */
 #include "config.h"
 
@@ -18,7 +19,6 @@
 #include "banned.h"
 
 #define IND_MIN		3	/* words of an indirect quote, least */
-#define IND_MAX		200	/* tokens of one at most */
 
 /*
  * Does [first, last) hold a quote given out directly or, near its end, a
@@ -37,281 +37,6 @@ quote_attrib_taken(const struct qt *q, size_t first, size_t last)
 		if (q->cueused[i - 1])
 			return 1;
 	return 0;
-}
-
-/* Skip what sits between a cue and its clause: that, objects, adverbs. */
-static size_t
-quote_attrib_clause(const struct qt *q, size_t i, size_t end, const char *lemma)
-{
-	const struct extract	*x = q->x;
-	size_t			 j, k;
-	struct qt_speaker	 obj;
-
-	if (lemma != NULL && (strcmp(lemma, "tell") == 0 ||
-	    strcmp(lemma, "inform") == 0 || strcmp(lemma, "assure") == 0 ||
-	    strcmp(lemma, "reassure") == 0 || strcmp(lemma, "warn") == 0 ||
-	    strcmp(lemma, "remind") == 0 || strcmp(lemma, "brief") == 0)) {
-		if (quote_cue_in(x, i, &quote_cue_object) ||
-		    (x->toks[i].flags & TOK_CAP)) {
-			if (quote_source_after(q, i, end, &obj)) {
-				/* told reporters | the border would ... */
-				for (k = obj.first + 1; k < obj.last; k++)
-					if (quote_cue_in(x, k,
-					    &quote_cue_np_det) &&
-					    !quote_source_prep(x, k - 1) &&
-					    !(x->toks[k - 1].flags & TOK_CAP))
-						break;
-				i = k;
-			} else
-				i++;
-		}
-		/* told a crowded hall in Baltimore that ... */
-		for (j = i; j < end && j - i < 12; j++) {
-			if (extract_tok_is(x, j, "that"))
-				return j + 1;
-			if (quote_cue_end(x, j) || quote_cue_punct(x, j, ',') ||
-			    (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE)) ||
-			    quote_cue_lemma(x, j) != NULL)
-				break;
-		}
-	}
-	/* on Tuesday, in a statement, last week, Friday ... (that) */
-	for (k = i; k < end && k - i < 4 && (quote_cue_in(x, k,
-	    &quote_cue_adverbial) || quote_cue_in(x, k, &quote_cue_when) ||
-	    (x->toks[k].flags & TOK_DIGIT));)
-		k++;
-	if (k > i) {
-		if (k >= end || quote_cue_end(x, k) || quote_cue_in(x, k,
-		    &quote_cue_subord))
-			return end;	/* said Friday as he left */
-		if (extract_tok_is(x, k, "that") || quote_cue_punct(x, k,
-		    ',') || quote_cue_punct(x, k, ':'))
-			return k + 1;
-		/* in a statement (on its website) that ..., in Drossen that */
-		for (j = k; j < end && j - k < 8; j++) {
-			if (extract_tok_is(x, j, "that") ||
-			    quote_cue_punct(x, j, ',') || quote_cue_punct(x, j,
-			    ':'))
-				return j + 1;
-			if (quote_cue_end(x, j) || (x->toks[j].flags &
-			    (TOK_QUOTE | TOK_SQUOTE)))
-				break;
-		}
-		if (!quote_cue_in(x, k, &quote_cue_np_det))
-			return k;	/* said on Friday he met ... */
-		/* said in the past they were ... */
-		for (j = k + 1; j < end && j - k <= 3 &&
-		    (x->toks[j].flags & TOK_WORD) &&
-		    !(x->toks[j].flags & TOK_CAP) &&
-		    !quote_cue_in(x, j, &quote_cue_stop) &&
-		    !quote_cue_in(x, j, &quote_cue_pperson) &&
-		    !quote_cue_in(x, j, &quote_cue_pother); j++)
-			;
-		if (j < end && j > k + 1 && (quote_cue_in(x, j,
-		    &quote_cue_pperson) || quote_cue_in(x, j,
-		    &quote_cue_pother) || quote_cue_in(x, j, &quote_cue_pself)))
-			return j;
-		return end;
-	}
-	if (extract_tok_is(x, i, "that"))
-		i++;
-	while (i < end && (quote_cue_punct(x, i, ':') || quote_cue_punct(x, i,
-	    ',')))
-		i++;
-	return i;
-}
-
-/*
- * Does the cue end its clause: is what follows it only a time, a place,
- * or whom it was said to, up to a comma or the sentence's end? Returns
- * that comma or end, or EX_NONE when a reported clause follows instead.
- */
-static size_t
-quote_attrib_tail(const struct qt *q, size_t i, size_t end)
-{
-	const struct extract	*x = q->x;
-	size_t			 j;
-
-	for (j = i; j < end && j - i <= 6; j++) {
-		if (quote_cue_end(x, j) || quote_cue_punct(x, j, ',') ||
-		    quote_cue_punct(x, j, ';') || (x->toks[j].flags & TOK_DASH))
-			return j;
-		if (x->toks[j].flags & (TOK_QUOTE | TOK_SQUOTE))
-			return EX_NONE;
-		if (j == i && !(x->toks[j].flags & (TOK_CAP | TOK_DIGIT)) &&
-		    !quote_cue_in(x, j, &quote_cue_adverbial) &&
-		    !quote_cue_in(x, j, &quote_cue_hearer))
-			return EX_NONE;
-		if (extract_tok_is(x, j, "that"))
-			return EX_NONE;
-	}
-	return j >= end ? end : EX_NONE;
-}
-
-/* Time words that may be plural: two days after, hours before. */
-static const char *const quote_attrib_span_list[] = {
-	"day", "days", "week", "weeks", "month", "months", "year", "years",
-	"hour", "hours", "minute", "minutes", "night", "nights", "moment",
-	"moments"
-};
-static struct quote_cue_shape quote_attrib_span_list_shape;
-static const struct quote_cue_words quote_attrib_span =
-    QUOTE_CUE_WORDS(quote_attrib_span_list);
-
-/*
- * Do the tokens from i say when, as a phrase of time after a comma: "a
- * day after X", "two weeks before Y", "hours later"? Such a phrase is
- * the writer's, not what was said.
- */
-static int
-quote_attrib_time_aside(const struct qt *q, size_t i, size_t end)
-{
-	const struct extract	*x = q->x;
-	size_t			 k;
-
-	for (k = i; k < end && k - i < 2 && !quote_cue_in(x, k,
-	    &quote_attrib_span) && (quote_cue_in(x, k, &quote_cue_np_det) ||
-	    (x->toks[k].flags & TOK_DIGIT) || extract_tok_is(x, k, "few") ||
-	    extract_tok_is(x, k, "two") || extract_tok_is(x, k, "three") ||
-	    extract_tok_is(x, k, "several") || extract_tok_is(x, k, "just"));
-	    k++)
-		;
-	if (k + 1 >= end || !quote_cue_in(x, k, &quote_attrib_span))
-		return 0;
-	k++;
-	return extract_tok_is(x, k, "after") || extract_tok_is(x, k,
-	    "before") || extract_tok_is(x, k, "later") || extract_tok_is(x,
-	    k, "earlier") || extract_tok_is(x, k, "ago");
-}
-
-/* Finite verbs that show a clause has a subject before them. */
-static const char *const quote_attrib_finite_list[] = {
-	"is", "are", "was", "were", "will", "would", "can", "could",
-	"should", "may", "might", "must", "has", "have", "had"
-};
-static struct quote_cue_shape quote_attrib_finite_list_shape;
-static const struct quote_cue_words quote_attrib_finite =
-    QUOTE_CUE_WORDS(quote_attrib_finite_list);
-
-/*
- * Does a participle clause start at token i, after a comma: "(quietly)
- * putting his name on the line", the writer's gloss on what was said?
- * Not a noun in -ing ("spending on schools") nor "including".
- */
-static int
-quote_attrib_participle(const struct extract *x, size_t i, size_t end)
-{
-	size_t	k;
-
-	if (i + 1 < end && !(x->toks[i].flags & TOK_CAP) &&
-	    quote_cue_suffix(x, i, "ly"))
-		i++;
-	if (i + 1 >= end || (x->toks[i].flags & (TOK_CAP | TOK_DIGIT)) ||
-	    !quote_cue_suffix(x, i, "ing") || extract_tok_is(x, i, "including"))
-		return 0;
-	/* a verb takes an object or particle: putting his, raising the */
-	if (!quote_cue_in(x, i + 1, &quote_cue_np_det) && !quote_cue_in(x,
-	    i + 1, &quote_cue_hearer) && !(x->toks[i + 1].flags & TOK_CAP))
-		return 0;
-	/* not a gerund that is the subject: replacing X would be ... */
-	for (k = i + 2; k < end && k - i < 8; k++) {
-		if (x->toks[k].flags & (TOK_PUNCT | TOK_QUOTE | TOK_DASH))
-			break;
-		if (quote_cue_in(x, k, &quote_attrib_finite) &&
-		    !(x->toks[k].flags & TOK_CAP))
-			return 0;	/* "may", not "May" */
-	}
-	return 1;
-}
-
-/*
- * Does a second reporting clause start at token i: a short noun phrase
- * and a cue of its own, "Democrats accused ...", "the ministry said"?
- */
-static int
-quote_attrib_second(const struct qt *q, size_t i, size_t end)
-{
-	const struct extract	*x = q->x;
-	struct qt_speaker	 sp;
-	size_t			 k;
-
-	if (i >= end || !(x->toks[i].flags & TOK_WORD) ||
-	    !quote_source_after(q, i, end, &sp) || sp.last - sp.first > 4)
-		return 0;
-	for (k = sp.last; k < end && k - sp.last < 2 && quote_cue_in(x, k,
-	    &quote_cue_aux); k++)
-		;
-	return quote_cue_at(q, k, 1) != 0 && !quote_cue_suffix(x, k, "ing");
-}
-
-/*
- * Does a clause with its own speaker and cue start at token i: "Ham
- * (also) noted", "the minister said"? Its subject starts at i.
- */
-static int
-quote_attrib_main(const struct qt *q, size_t i, size_t end)
-{
-	struct qt_speaker	sp;
-	size_t			k;
-
-	for (k = i + 1; k < end && k - i <= 5; k++)
-		if (quote_cue_at(q, k, 1) != 0)
-			return quote_source_before(q, k, i, &sp) &&
-			    sp.first == i;
-	return 0;
-}
-
-/*
- * Where a reported clause from token i ends: the sentence's end, or a
- * comma before words that the writer adds (", which", ", according to",
- * ", citing", ", but", ", although"), or a dash.
- */
-static size_t
-quote_attrib_cut(const struct qt *q, size_t i, size_t end)
-{
-	const struct extract	*x = q->x;
-	size_t			 j;
-
-	for (j = i + 1; j + 1 < end && j - i < IND_MAX; j++) {
-		if (x->toks[j].flags & TOK_DASH)
-			return j;
-		if (quote_cue_punct(x, j, ';'))
-			return j;
-		if (quote_cue_punct(x, j, ',') && (quote_cue_in(x, j + 1,
-		    &quote_cue_aside) || (quote_cue_suffix(x, j + 1, "ing") &&
-		    quote_cue_lemma(x, j + 1) != NULL)))
-			return j;
-		if (quote_cue_punct(x, j, ',') && quote_attrib_participle(x,
-		    j + 1, end))
-			return j;	/* ..., implicitly putting his name */
-		if (quote_cue_punct(x, j, ',') && quote_attrib_main(q, j + 1,
-		    end))
-			return j;	/* While he conceded Q, Ham noted R */
-		if (quote_cue_punct(x, j, ',') && (extract_tok_is(x, j + 1,
-		    "but") || extract_tok_is(x, j + 1, "although") ||
-		    extract_tok_is(x, j + 1, "though")))
-			return j;	/* X said Q, but R: R is the writer's */
-		if (quote_cue_punct(x, j - 1, ',') && (x->toks[j].flags &
-		    (TOK_QUOTE | TOK_SQUOTE)) && (x->toks[j].flags &
-		    TOK_CLOSE) && quote_cue_in(x, j + 1, &quote_cue_aside))
-			return j + 1;	/* ...,” according to */
-		if ((extract_tok_is(x, j, "but") ||
-		    extract_tok_is(x, j, "and") || (quote_cue_punct(x, j - 1,
-		    ',') && (extract_tok_is(x, j, "while") ||
-		    extract_tok_is(x, j, "whereas")))) &&
-		    (quote_cue_at(q, j + 1, 1) != 0 ||
-		    (quote_cue_suffix(x, j + 1, "ing") &&
-		    quote_cue_lemma(x, j + 1) != NULL) || ((quote_cue_in(x,
-		    j + 1, &quote_cue_aux) || quote_cue_in(x, j + 1,
-		    &quote_cue_pperson) || quote_cue_in(x, j + 1,
-		    &quote_cue_pother)) && quote_cue_at(q, j + 2, 1) != 0)))
-			return j;	/* X acknowledged Q but (he) said R */
-		if ((extract_tok_is(x, j, "but") ||
-		    extract_tok_is(x, j, "and")) && quote_attrib_second(q,
-		    j + 1, end))
-			return j;	/* X said Q and Y accused Z of R */
-	}
-	return end;
 }
 
 /* Words in [first, last). */
@@ -335,13 +60,13 @@ quote_attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 	struct qt_pending	*pd;
 	size_t			 k, m;
 
-	/* never back over an earlier cue, never more than IND_MAX tokens */
+	/* never back over an earlier cue, never more than QT_IND_MAX tokens */
 	if (first < q->floor && q->floor <= cue)
 		first = q->floor;
-	if (first + IND_MAX < cue)
-		first = cue - IND_MAX;
-	if (last > cue + n + IND_MAX)
-		last = cue + n + IND_MAX;
+	if (first + QT_IND_MAX < cue)
+		first = cue - QT_IND_MAX;
+	if (last > cue + n + QT_IND_MAX)
+		last = cue + n + QT_IND_MAX;
 	if (first >= last)
 		return;
 	q->floor = cue + n;
@@ -456,7 +181,7 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	    c, "off") || quote_attrib_called(q, t, c, l, &sp))
 		return;
 	if (c < l)
-		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, &sp);
+		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, &sp);
 }
 
 /*
@@ -555,8 +280,8 @@ quote_attrib_runs_on(const struct qt *q, size_t e, size_t l)
 	    quote_attrib_cue_words(x, e + 1, l) >= IND_MIN &&
 	    !quote_cue_in(x, e + 1, &quote_cue_aside) &&
 	    !quote_cue_in(x, e + 1, &quote_cue_subord) &&
-	    !quote_attrib_time_aside(q, e + 1, l) &&
-	    !quote_attrib_participle(x, e + 1, l) &&
+	    !quote_clause_time_aside(q, e + 1, l) &&
+	    !quote_clause_participle(x, e + 1, l) &&
 	    !(quote_cue_suffix(x, e + 1, "ing") &&
 	    quote_cue_lemma(x, e + 1) != NULL);
 }
@@ -569,19 +294,21 @@ quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
 	struct extract	*x = q->x;
 	size_t		 a = sp->first, c, e;
 
-	c = quote_attrib_clause(q, t + 1, l, lemma);
-	e = quote_attrib_tail(q, t + 1, l);
+	c = quote_clause_start(q, t + 1, l, lemma);
+	e = quote_clause_tail(q, t + 1, l);
 	if (a > f + 1 && e != EX_NONE && (quote_cue_punct(x, a - 1, ',') ||
 	    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
 		if (quote_attrib_taken(q, f, a - 1))
 			;
 		else if (quote_attrib_runs_on(q, e, l))
-			quote_attrib_add(q, f, l, t, 1, sp);
+			quote_attrib_add(q, f, quote_clause_cut(q, e + 1, l),
+			    t, 1, sp);	/* Q, X said, R, although S */
 		else
 			quote_attrib_add(q, f, a - 1, t, 1, sp);
 	} else if (c < l && !quote_cue_end(x, c) && !(c > t + 1 &&
-	    quote_cue_punct(x, c - 1, ',') && quote_attrib_time_aside(q, c, l)))
-		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, sp);
+	    quote_cue_punct(x, c - 1, ',') && quote_clause_time_aside(q, c,
+	    l)) && !quote_clause_object_only(q, t, c, l, lemma))
+		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, sp);
 }
 
 /*
@@ -628,8 +355,8 @@ quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
 	    quote_cue_punct(x, t - 2, ',') &&
 	    quote_source_left(q, t - 2, f, &sp)))
 		return 0;
-	c = quote_attrib_clause(q, t + 1, l, lemma);
-	for (e = c; e < l && e - c < IND_MAX && !quote_cue_punct(x, e, ',');
+	c = quote_clause_start(q, t + 1, l, lemma);
+	for (e = c; e < l && e - c < QT_IND_MAX && !quote_cue_punct(x, e, ',');
 	    e++)
 		;
 	sp.rel = t - 1;
@@ -684,9 +411,9 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
 	if (!*have && !quote_attrib_quoted(q, t, f, prev) &&
 	    !quote_source_subject(q, t, f, prev))
 		return;
-	c = quote_attrib_clause(q, t + 1, l, lemma);
+	c = quote_clause_start(q, t + 1, l, lemma);
 	if (c < l)
-		quote_attrib_add(q, c, quote_attrib_cut(q, c, l), t, 1, prev);
+		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, prev);
 	*have = 1;
 }
 

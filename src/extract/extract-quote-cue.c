@@ -84,7 +84,7 @@ static const char *const quote_cue_weak_list[] = {
 	"wonder", "muse", "hint", "forecast", "estimate", "conclude",
 	"indicate", "expect", "hope", "fear", "think", "believe", "threaten",
 	"yell", "shout", "scoff", "joke", "quip", "boast", "lament",
-	"exclaim", "retort"
+	"exclaim", "retort", "read"
 };
 
 /* Words after a cue that make it no speech: said of, told to. */
@@ -335,6 +335,23 @@ quote_cue_end(const struct extract *x, size_t i)
 	    quote_cue_punct(x, i, '!');
 }
 
+/*
+ * '"Q?" a narrator asks.': a form that is as often a noun (asks, notes,
+ * remarks) is a verb where it closes the sentence or clause right after
+ * the noun phrase that follows a quote. 1 if token j, before end, may be
+ * one (the caller checks the noun phrase).
+ */
+size_t
+quote_cue_closing(const struct qt *q, size_t j, size_t end)
+{
+	const struct extract	*x = q->x;
+
+	return j + 1 < end && quote_cue_in(x, j, &quote_cue_nounish) &&
+	    quote_cue_lemma(x, j) != NULL && (quote_cue_end(x, j + 1) ||
+	    quote_cue_punct(x, j + 1, ';') || quote_cue_punct(x, j + 1,
+	    ',')) ? 1 : 0;
+}
+
 /* Does token i end with "ing" or "ly"? */
 int
 quote_cue_suffix(const struct extract *x, size_t i, const char *suf)
@@ -408,6 +425,79 @@ quote_cue_title(const struct extract *x, size_t i)
 	    t->end - t->start);
 }
 
+/* Does token i read as an adverb of manner or time: widely, recently? */
+static int
+quote_cue_adverb(const struct extract *x, size_t i)
+{
+	static const char *const sfx[] = {
+		"edly", "ently", "antly", "ously", "ively", "tly", "ely"
+	};
+	size_t	k;
+
+	if (!(x->toks[i].flags & TOK_WORD) || (x->toks[i].flags & TOK_CAP))
+		return 0;
+	for (k = 0; k < sizeof sfx / sizeof sfx[0]; k++)
+		if (quote_cue_suffix(x, i, sfx[k]))
+			return 1;
+	/* officially, but not ally, rally, tally */
+	return quote_cue_suffix(x, i, "ally") &&
+	    x->toks[i].end - x->toks[i].start >= 7;
+}
+
+/*
+ * Is the cue word at i a noun or an adjective by its place: "his recently
+ * revealed plan" (a determiner and an adverb before it), "any criminal
+ * charges that might arise" (a relative clause after a form that is as
+ * often a noun: "that" and a finite verb), "Having said that, Q" (an
+ * idiom of the writer's)?
+ */
+static int
+quote_cue_modifier(const struct extract *x, size_t i)
+{
+	if (i > 1 && !(x->toks[i - 1].flags & (TOK_PARA | TOK_SENT)) &&
+	    !(x->toks[i].flags & TOK_PARA) && quote_cue_adverb(x, i - 1) &&
+	    quote_cue_in(x, i - 2, &quote_cue_not_before))
+		return 1;
+	if (i > 0 && i + 2 < x->ntoks && quote_cue_in(x, i,
+	    &quote_cue_nounish) && !(x->toks[i - 1].flags & TOK_CAP) &&
+	    !quote_cue_in(x, i - 1, &quote_cue_pperson) &&
+	    !quote_cue_in(x, i - 1, &quote_cue_pother) &&
+	    extract_tok_is(x, i + 1, "that") &&
+	    !(x->toks[i + 2].flags & TOK_CAP) &&
+	    quote_cue_in(x, i + 2, &quote_clause_finite))
+		return 1;
+	return i > 0 && i + 2 < x->ntoks && extract_tok_is(x, i - 1,
+	    "having") && extract_tok_is(x, i + 1, "that") &&
+	    quote_cue_punct(x, i + 2, ',');
+}
+
+/*
+ * "Said Ellis: \"Q\"", "Added the minister:": a speech verb in the past
+ * or the present opening a sentence, before the name or noun phrase of
+ * its speaker (the caller checks the phrase and the colon). Returns its
+ * lemma, or NULL.
+ */
+static const char *
+quote_cue_inverted(const struct extract *x, size_t i)
+{
+	const struct ex_token	*t = &x->toks[i];
+	char			 w[16];
+	size_t			 n = t->end - t->start, k;
+
+	if (!(t->flags & TOK_CAP) || !(t->flags & (TOK_SENT | TOK_PARA)) ||
+	    (t->flags & TOK_UPPER) || n < 4 || n >= sizeof w ||
+	    i + 1 >= x->ntoks || !(x->toks[i + 1].flags & TOK_CAP ||
+	    extract_tok_is(x, i + 1, "the")))
+		return NULL;
+	for (k = 0; k < n; k++)
+		w[k] = (char)tolower((unsigned char)x->text[t->start + k]);
+	/* said, added, says, wrote: not "Say what you will" */
+	if (strncmp(w + n - 2, "ed", 2) != 0 && strncmp(w + n - 2, "id",
+	    2) != 0 && w[n - 1] != 's' && strncmp(w + n - 3, "ote", 3) != 0)
+		return NULL;
+	return lex_find(LEX_SPEECH_VERBS, w, n);
+}
+
 /* quote_cue_at for a token that may be a cue by its shape. */
 static size_t
 quote_cue_at_full(const struct qt *q, size_t i, int strict)
@@ -426,12 +516,15 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 		return extract_tok_is(x, i + 1, "to") &&
 		    !(x->toks[i + 1].flags & TOK_PARA) ? 2 : 0;
 	if ((lemma = quote_cue_lemma(x, i)) == NULL && (lemma =
-	    quote_cue_title(x, i)) == NULL)
+	    quote_cue_title(x, i)) == NULL && (lemma =
+	    quote_cue_inverted(x, i)) == NULL)
 		return 0;
 	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
 	    (quote_cue_in(x, i - 1, &quote_cue_not_before) ||
 	    (x->toks[i - 1].flags & TOK_POSS)))
 		return 0;	/* the report, to say, Editor's note */
+	if (quote_cue_modifier(x, i))
+		return 0;	/* his recently revealed plan */
 	if (quote_cue_in(x, i, &quote_cue_nounish) &&
 	    !extract_tok_is(x, i + 1, "that") &&
 	    !quote_cue_punct(x, i + 1, ':') &&
@@ -480,8 +573,11 @@ quote_cue_at(const struct qt *q, size_t i, int strict)
 	if (n == 9)
 		return quote_cue_at_full(q, i, strict);	/* according to */
 	if (t->flags & TOK_CAP) {
-		/* only a title-case headline verb: as in quote_cue_title */
-		if ((t->flags & (TOK_SENT | TOK_PARA)) ||
+		/* "Said Ellis:", or a title-case headline verb */
+		if (t->flags & (TOK_SENT | TOK_PARA))
+			return quote_cue_inverted(x, i) != NULL ?
+			    quote_cue_at_full(q, i, strict) : 0;
+		if (
 		    i + 1 >= x->ntoks || !(x->toks[i - 1].flags & TOK_CAP) ||
 		    !(x->toks[i + 1].flags & (TOK_CAP | TOK_QUOTE |
 		    TOK_SQUOTE)))

@@ -5,6 +5,7 @@
  *   extract-quote-cue.c      speech cues, word lists       quote_cue_
  *   extract-quote-source.c   the noun phrase of a source   quote_source_
  *   extract-quote-attrib.c   indirect speech               quote_attrib_
+ *   extract-quote-clause.c   a reported clause's bounds    quote_clause_
  *   extract-quote-speaker.c  who a source is               quote_speaker_
  */
 #ifndef DOSSIER_EXTRACT_QUOTE_H
@@ -106,6 +107,8 @@ int	 quote_cue_suffix(const struct extract *, size_t, const char *);
 const char *quote_cue_lemma(const struct extract *, size_t);
 const char *quote_cue_title(const struct extract *, size_t);
 size_t	 quote_cue_at(const struct qt *, size_t, int strict);
+/* '"Q?" a narrator asks.': a nounish cue closing the clause at j? */
+size_t	 quote_cue_closing(const struct qt *, size_t, size_t);
 int	 quote_cue_medium(const struct qt *, size_t, size_t);
 
 /*
@@ -135,13 +138,40 @@ void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
 /* Indirect speech in paragraph p (extract-quote-attrib.c). */
 void	 quote_attrib_indirect(struct qt *, size_t);
 
+/* extract-quote-clause.c: where the clause a cue reports starts, ends */
+#define QT_IND_MAX	200	/* tokens of an indirect quote at most */
+/* Finite verbs that show a clause has a subject before them: is, would. */
+extern const struct quote_cue_words quote_clause_finite;
+/* The clause's first token after the cue's, from i; end if none. */
+size_t	 quote_clause_start(const struct qt *, size_t, size_t, const char *);
+/* Does the cue end its clause ("Q, X said Friday.")? Its end or EX_NONE. */
+size_t	 quote_clause_tail(const struct qt *, size_t, size_t);
+/* "a day after X", "hours later": a phrase of time at i, the writer's? */
+int	 quote_clause_time_aside(const struct qt *, size_t, size_t);
+/* ", putting his name on the line": a participle clause at i? */
+int	 quote_clause_participle(const struct extract *, size_t, size_t);
+/* "added the additional week": after a cue at t, a thing, no clause at c? */
+int	 quote_clause_object_only(const struct qt *, size_t, size_t, size_t,
+	     const char *);
+/* Where the reported clause from i ends: end, or where the writer's is. */
+size_t	 quote_clause_cut(const struct qt *, size_t, size_t);
+
 /* extract-quote-span.c */
 size_t	 quote_span_dateline(const struct extract *, size_t, size_t);
 size_t	 quote_span_trim(const struct extract *, size_t, size_t);
 size_t	 quote_span_paren(const struct extract *, size_t, size_t);
+/* Is piece pc a fragment a writer's sentence frames, no cue at at in it? */
+int	 quote_span_framed(const struct extract *, const struct qt_piece *,
+	     size_t);
+/* Does piece pc, with no cue and no speaker, sit inside a sentence? */
+int	 quote_span_inside(const struct extract *, const struct qt_piece *);
+/* Are the words one parenthesis, a transcript's "(CROSSTALK)"? */
+int	 quote_span_aside(const struct extract *, size_t, size_t);
 
 /* extract-quote-speaker.c */
 void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);
+/* A quote with no cue after "X did Y.": X, a person named; 1 if so. */
+int	 quote_speaker_subject(const struct qt *, size_t, struct qt_speaker *);
 /* The medium sp that carried quote pd's words; copy it to the quote. */
 void	 quote_speaker_medium(const struct qt *, struct qt_pending *,
 	     const struct qt_speaker *);

@@ -46,7 +46,11 @@ quote_source_word(const struct extract *x, size_t i)
 			return 0;	/* an adverb, not "early results" */
 		return 1;
 	}
-	return quote_source_slash(x, i) || quote_cue_punct(x, i, '-') || quote_cue_punct(x, i, '&');
+	/* a hyphen joins (Al-Sadr), one spaced off is a dash: "a - b" */
+	if (quote_cue_punct(x, i, '-'))
+		return i > 0 && i + 1 < x->ntoks && x->toks[i - 1].end ==
+		    x->toks[i].start && x->toks[i].end == x->toks[i + 1].start;
+	return quote_source_slash(x, i) || quote_cue_punct(x, i, '&');
 }
 
 /* May a preposition at token i join a noun phrase: Secretary of State? */
@@ -94,6 +98,11 @@ quote_source_left(const struct qt *q, size_t end, size_t lo,
 	const struct extract	*x = q->x;
 	size_t			 j = end, k;
 
+	/* "Q," it added: "it" is a stop word, but alone it is a source */
+	if (end > lo && extract_tok_is(x, end - 1, "it") && (end - 1 == lo ||
+	    !quote_source_word(x, end - 2) || (x->toks[end - 2].flags &
+	    TOK_PUNCT)))
+		return quote_source_set(x, sp, end - 1, end);
 	while (j > lo && end - j < NP_MAX) {
 		if (quote_source_word(x, j - 1))
 			j--;

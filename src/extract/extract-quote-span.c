@@ -1,7 +1,8 @@
 /*
  * The words of a quote, where the clause finding them is not exact: the
  * dateline before them, the punctuation after them, and parentheses cut
- * at their end.
+ * at their end; and whether words in marks stand as sentences of their
+ * own or sit inside the writer's.
  */
 #include "config.h"
 
@@ -93,4 +94,62 @@ quote_span_paren(const struct extract *x, size_t first, size_t last)
 			return depth == 1 ? i + 1 : open;
 	}
 	return open;
+}
+
+/*
+ * Is piece pc, with no cue of its own, inside a sentence the writer
+ * frames ("the requirement is a \"lawful source of income,\"") that no
+ * cue of the last speaker's (at token at) is in? Then its words are not
+ * known to be that speaker's.
+ */
+int
+quote_span_framed(const struct extract *x, const struct qt_piece *pc,
+    size_t at)
+{
+	size_t	s;
+
+	if (pc->open == 0 || (x->toks[pc->open].flags & (TOK_SENT |
+	    TOK_PARA)) || quote_cue_punct(x, pc->open - 1, ':') ||
+	    (s = quote_sentence(x, pc->open)) == EX_NONE)
+		return 0;
+	return at == EX_NONE || at < x->sents[s].first ||
+	    at >= x->sents[s].last;
+}
+
+/*
+ * Does piece pc, with no cue and no speaker, sit inside a sentence of
+ * the writer's ("the study found that \"Q\"", "attacked \"Q\"")
+ * rather than stand as sentences of its own? Nothing then says who
+ * spoke, nor that anyone did: a phrase of a document, a scare quote.
+ */
+int
+quote_span_inside(const struct extract *x, const struct qt_piece *pc)
+{
+	if (pc->open == 0 || (x->toks[pc->open].flags & (TOK_SENT |
+	    TOK_PARA)) || quote_cue_punct(x, pc->open - 1, ':'))
+		return 0;
+	return 1;
+}
+
+/*
+ * Are the words [first, last) one parenthesis, "(CROSSTALK.)",
+ * "(Laughter)": a transcript's note of what happened, not words said?
+ */
+int
+quote_span_aside(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i, depth = 0;
+
+	while (last > first && (x->toks[last - 1].flags & TOK_PUNCT) &&
+	    !quote_cue_punct(x, last - 1, ')'))
+		last--;
+	if (last - first < 3 || !quote_cue_punct(x, first, '('))
+		return 0;
+	for (i = first; i < last; i++)
+		if (quote_cue_punct(x, i, '('))
+			depth++;
+		else if (quote_cue_punct(x, i, ')') && depth > 0 &&
+		    --depth == 0)
+			return i + 1 == last;
+	return 0;
 }

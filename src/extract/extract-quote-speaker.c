@@ -572,6 +572,86 @@ quote_speaker_remember(struct qt *q, const struct qt_speaker *sp)
 }
 
 /*
+ * "The campaign contrasts her plan with what they call Q", "It is
+ * denouncing what it calls Q": it or they framed by "what" is the
+ * subject of its sentence, not the last body or speaker. sp becomes that
+ * subject: the same pronoun opening the sentence, or the noun phrase
+ * that opens it if that phrase can speak.
+ */
+static void
+quote_speaker_what_it(const struct qt *q, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct qt_speaker	 np;
+	size_t			 s, f, n;
+
+	if (sp->last != sp->first + 1 || sp->first < 2 ||
+	    !quote_cue_in(x, sp->first, &quote_cue_pother) ||
+	    !extract_tok_is(x, sp->first - 1, "what") ||
+	    (s = quote_sentence(x, sp->first)) == EX_NONE ||
+	    (f = x->sents[s].first) + 1 >= sp->first || q->inq[f] != EX_NONE)
+		return;
+	n = x->toks[sp->first].end - x->toks[sp->first].start;
+	if (x->toks[f].end - x->toks[f].start == n && strncasecmp(x->text +
+	    x->toks[f].start, x->text + x->toks[sp->first].start, n) == 0) {
+		sp->first = sp->head = f;
+		sp->last = f + 1;
+		return;
+	}
+	/* the phrase up to a verb it shows: "is", "has", "will" */
+	if (!quote_source_after(q, f, sp->first - 1, &np) || np.first != f ||
+	    np.last >= sp->first - 1 || np.last - np.first > 5 ||
+	    !quote_cue_in(x, np.last, &quote_clause_finite) ||
+	    !quote_source_can_speak(q, &np))
+		return;
+	*sp = np;
+}
+
+/*
+ * '... Sanders identified young voters as the reason. "Q."': words in
+ * marks with no cue, standing as sentences of their own right after a
+ * sentence of the same paragraph that opens with a person's name, are
+ * that person's, the one the paragraph is about ("Scott's family", a
+ * possessive, is not a person's name). 1 and sp set if so.
+ */
+int
+quote_speaker_subject(const struct qt *q, size_t open, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const struct ex_mention	*m;
+	size_t			 s, f, e, i, l;
+
+	if (q->ments == NULL || (s = quote_sentence(x, open)) == EX_NONE ||
+	    s == 0 || x->sents[s - 1].para != x->sents[s].para ||
+	    x->sents[s].first != open)
+		return 0;
+	f = x->sents[s - 1].first;
+	e = f + 3 < x->sents[s - 1].last ? f + 3 : x->sents[s - 1].last;
+	for (i = quote_speaker_first_at(q, x->toks[f].start); i < x->nments;
+	    i++) {
+		m = &x->ments[q->ments[i]];
+		if (m->start >= x->toks[e].start)
+			return 0;
+		if (m->entity >= x->nents || x->ents[m->entity].kind !=
+		    EX_PERSON || !quote_speaker_outside(q, m->start))
+			continue;
+		l = quote_speaker_tok(x, m->end - 1) + 1;
+		if (l >= x->sents[s - 1].last || (x->toks[l].flags & TOK_POSS))
+			return 0;
+		memset(sp, 0, sizeof *sp);
+		sp->first = quote_speaker_tok(x, m->start);
+		sp->last = l;
+		sp->head = l - 1;
+		sp->rel = EX_NONE;
+		sp->entity = m->entity;
+		sp->source = EX_SOURCE_ENTITY;
+		sp->person = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Say what a speaker is: a named entity, a news outlet, an unnamed source,
  * or a pronoun or role noun that refers back to the last fitting speaker.
  */
@@ -585,6 +665,7 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 
 	if (sp->first == EX_NONE)
 		return;
+	quote_speaker_what_it(q, sp);
 	if (quote_speaker_pronouns(q, sp)) {
 		if (sp->source != EX_SOURCE_NONE)
 			quote_speaker_antecedent(q, sp);

@@ -256,13 +256,16 @@ quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
 		    (quote_stop(x, j) && !paren && !(j + 1 < end &&
 		    quote_cue_punct(x, j + 1, ','))))
 			break;		/* not the dot of "R-Ky.," */
-		if ((n = quote_cue_at(q, j, 0)) == 0)
+		if ((n = quote_cue_at(q, j, 0)) == 0 &&
+		    (n = quote_cue_closing(q, j, end)) == 0)
 			continue;
 		if (quote_stop(x, pc->close - 1) &&
 		    !quote_cue_punct(x, i - 1, ',') &&
 		    j + n < end && !quote_stop(x, j + n) &&
-		    !quote_cue_punct(x, j + n, ','))
-			return 0;	/* "Q." She said that ... */
+		    !quote_cue_punct(x, j + n, ',') &&
+		    quote_clause_tail(q, j + n, end) == EX_NONE)
+			return 0;	/* "Q." She said that ..., not
+					 * "Q!" she shouted to the crowd. */
 		if (!quote_source_before(q, j, i, &pd->sp) || pd->sp.first !=
 		    i) {
 			/* "Q," Name, a long title, said */
@@ -416,6 +419,16 @@ quote_direct(struct qt *q, size_t k)
 	size_t			 i, t, words;
 	int			 found;
 
+	if (quote_span_aside(x, pc->first, pc->last)) {
+		/* a transcript's "(CROSSTALK.)": no words said; the
+		 * paragraphs round it stay one quote */
+		if (pc->prev != EX_NONE)
+			q->pieces[pc->prev].next = pc->next;
+		if (pc->next != EX_NONE)
+			q->pieces[pc->next].prev = pc->prev;
+		pc->prev = pc->next = EX_NONE;
+		return;
+	}
 	if (pc->prev != EX_NONE && quote_label(x, pc)) {
 		/* a transcript: a new speaker's label starts a new quote */
 		q->pieces[pc->prev].next = EX_NONE;
@@ -590,25 +603,6 @@ quote_split(const struct qt *q, const struct qt_piece *h,
 }
 
 /*
- * Is piece pc, with no cue of its own, inside a sentence the writer
- * frames ("the requirement is a \"lawful source of income,\"") that no
- * cue of the last speaker's (at token at) is in? Then its words are not
- * known to be that speaker's.
- */
-static int
-quote_framed(const struct extract *x, const struct qt_piece *pc, size_t at)
-{
-	size_t	s;
-
-	if (pc->open == 0 || (x->toks[pc->open].flags & (TOK_SENT |
-	    TOK_PARA)) || quote_cue_punct(x, pc->open - 1, ':') ||
-	    (s = quote_sentence(x, pc->open)) == EX_NONE)
-		return 0;
-	return at == EX_NONE || at < x->sents[s].first ||
-	    at >= x->sents[s].last;
-}
-
-/*
  * Resolve and give out paragraph p's quotes in text order: a direct quote
  * with no cue takes the speaker of the quote before it in the paragraph,
  * or, opening the paragraph, of the last quote of the paragraph before
@@ -653,11 +647,14 @@ quote_flush(struct qt *q, size_t p)
 				prev = q->carry;
 				have = 1;
 			}
-			if (have && words >= QT_SHORT && !quote_framed(x, pc,
+			if (have && words >= QT_SHORT && !quote_span_framed(x, pc,
 			    prevat))
 				pd->sp = prev;
-			else if (words < QT_LONG)
+			else if (words < QT_LONG || quote_span_inside(x, pc))
 				continue;
+			else
+				(void)quote_speaker_subject(q, pc->open,
+				    &pd->sp);
 		} else if (pd->sp.first != EX_NONE)
 			quote_speaker_resolve(q, &pd->sp, pd->cue_first);
 		if (pc != NULL) {
