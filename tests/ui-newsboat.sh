@@ -54,6 +54,9 @@ ok $? "color listfocus black yellow: the selected row is black on yellow"
 # Every refusal is listed on the help screen with its file and line.
 keys '?'
 wait_for "Errors in the config file"
+# A capture can catch the help half drawn (under load the terminal gets it
+# in pieces): wait for its first and last error lines before reading them.
+wait_until 'grep -qF "$cfg:3: " "$T/screen" && grep -qF "$cfg:16: " "$T/screen"'
 has "$T/screen" "$cfg:3: newsboat op 'toggle-show-read-feeds' has no dossier equivalent"
 ok $? "an op with no equivalent is refused with file:line"
 has "$T/screen" "$cfg:4: newsboat dialog 'urlview' has no dossier equivalent"
@@ -117,6 +120,9 @@ keys C-e
 wait_for " 15/15"
 keys '?'
 wait_for "Errors in the config file"
+# A capture can catch the help half drawn (under load the terminal gets it
+# in pieces): wait for its first and last error lines before reading them.
+wait_until 'grep -qF "$cfg:3: " "$T/screen" && grep -qF "$cfg:16: " "$T/screen"'
 has "$T/screen" "$T/config/dossier/more: not a regular file" &&
 	has "$T/screen" "$cfg:4: line longer than 1023 bytes"
 ok $? "a directory and a line too long are refused; the rest is read"
