@@ -594,13 +594,22 @@ extract_tok_is(const struct extract *x, size_t i, const char *word)
 
 	if (i >= x->ntoks)
 		return 0;
-	/* strlen(word) == n && strncasecmp(s, word, n) == 0, in one pass */
+	/*
+	 * strlen(word) == n && strncasecmp(s, word, n) == 0, in one pass;
+	 * the rules call this more than anything else, so ASCII letters
+	 * are folded by hand (tolower folds nothing else in any locale a
+	 * byte-wise compare could see).
+	 */
 	s = x->text + x->toks[i].start;
 	n = x->toks[i].end - x->toks[i].start;
 	for (k = 0; k < n; k++) {
-		if (word[k] == '\0' || (word[k] != s[k] &&
-		    tolower((unsigned char)word[k]) !=
-		    tolower((unsigned char)s[k])))
+		unsigned char	a = (unsigned char)word[k];
+		unsigned char	b = (unsigned char)s[k];
+
+		if (a == b)
+			continue;
+		if (a == '\0' || (a | 0x20) != (b | 0x20) ||
+		    (unsigned)((a | 0x20) - 'a') > 'z' - 'a')
 			return 0;
 	}
 	return word[n] == '\0';
