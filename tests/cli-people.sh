@@ -4,7 +4,7 @@
 # whichever came first; a bare surname two people share stays as the
 # story has it; a place quoted is its state, "(government)".
 . "$top_srcdir/tests/lib.sh"
-plan 5
+plan 6
 
 mkdir -p "$T/in"
 cat >"$T/in/1-bare.txt" <<'STORY'
@@ -32,6 +32,11 @@ Drone crossed the border
 
 Officials met in Valdoria on Monday. Valdoria said the drone had crossed the border without warning. Valdorian farmers were angry.
 STORY
+cat >"$T/in/6-they.txt" <<'STORY'
+Council condemns raids
+
+Leaders of the Council of Northern States on Thursday condemned what they called "a pattern of hostile acts" by Marovia against its neighbours.
+STORY
 run --db "$T/lib.db" import "$T/in"
 [ $rc -eq 0 ]
 ok $? "the stories are imported" || diag "$(cat "$T/err")"
@@ -55,6 +60,14 @@ run --db "$T/lib.db" show 5
 [ $rc -eq 0 ] && has "$T/out" "  Valdoria (government) [org]" &&
 	[ "$(grep -c '^  Valdoria  x2$' "$T/out")" = 1 ]
 ok $? "a place quoted is its state; the place is listed once" ||
+	diag "$(cat "$T/out")"
+
+# A pronoun the extractor could not resolve names nobody: 'show' lists
+# its quote as having no speaker found, never under "they".
+run --db "$T/lib.db" show 6
+[ $rc -eq 0 ] && has "$T/out" "  (speaker not found)" &&
+	! grep -q '^  they' "$T/out"
+ok $? "an unresolved pronoun is no speaker in 'show'" ||
 	diag "$(cat "$T/out")"
 
 # A library an older dossier analysed keeps the bare surname apart;

@@ -383,6 +383,25 @@ people_join(struct people_read *r, const struct store_quote *q)
 	return 0;
 }
 
+/*
+ * Is a source as written a pronoun that stands for someone else (he,
+ * she, it, they)? Left unresolved by the extractor, it names nobody, so
+ * it is no speaker to list a quote under.
+ */
+static int
+people_pronoun(const char *t)
+{
+	static const char *const words[] = {
+		"he", "she", "it", "they", "him", "her", "them"
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasecmp(t, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Keep a quote under its speaker: the name, else the source as written. */
 static int
 people_quote(const struct store_quote *q, void *arg)
@@ -401,7 +420,8 @@ people_quote(const struct store_quote *q, void *arg)
 	    strcmp(q->speaker_kind, "place") == 0;
 	label = q->speaker_name != NULL ? people_label(q->speaker_kind != NULL ?
 	    q->speaker_kind : "", q->speaker_name, 1) :
-	    xstrdup(q->source_text != NULL ? q->source_text :
+	    xstrdup(q->source_text != NULL && (q->source_kind != NULL ||
+	    !people_pronoun(q->source_text)) ? q->source_text :
 	    "(speaker not found)");
 	for (i = 0; i < p->nspeakers; i++)
 		if (strcmp(p->speakers[i].who, label) == 0)
