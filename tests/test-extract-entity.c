@@ -537,6 +537,13 @@ static const struct entity_case cases[] = {
 	  { PERSON("Oyla Bressk"),
 	    WANT("Bressk", 0, WANT_PERSON, "Oyla Bressk"),
 	    WANT("Bressk", 1, WANT_PERSON, "Oyla Bressk") } },
+	{ "test_named_later",
+	  "Oyla Bressk said the vote was rigged.",
+	  { PERSON("Oyla Bressk") } },
+	{ "test_named_later",
+	  "Earlier Bressk said the vote was rigged. It came earlier than "
+	  "planned.",
+	  { PERSON("Bressk"), NOTHING("Earlier") } },
 	{ "test_clause_after_place",
 	  "Oyla Bressk arrived late. Bressk, 46, is the first candidate. "
 	  "Back in Korvala, Bressk finished her speech after dark.",

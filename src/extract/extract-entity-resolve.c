@@ -111,6 +111,14 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		}
 		return;
 	}
+	/* Lidia Stansk said: two unknown words a person's cue follows */
+	if (c->weak && n == 2 && !st->shout[c->a] && !ent_stop(st, c->a) &&
+	    ent_context_no_lower(st, c) &&
+	    ent_context_cue(st, i) == EX_PERSON) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
 	if (c->weak && (st->shout[c->a] ||
 	    !ent_proper_anyway(st, c->a, c->b))) {
 		/* single words may still be named elsewhere: see votes */
