@@ -140,6 +140,51 @@ ent_context_person_before(struct ent_stage *st, struct ent_cand *c)
 	    !ent_word_plural_demonym(x, c->b - 1);	/* by Native Americans */
 }
 
+/*
+ * An age in apposition after token i: ", 46," as news gives a person's
+ * ("Stansk, 46, is the first opposition candidate"): a number of one or
+ * two digits between commas, not a year, a date or a list of numbers.
+ */
+static int
+ent_context_age(const struct extract *x, size_t i)
+{
+	const char	*w;
+	size_t		 n;
+
+	if (i + 2 >= x->ntoks || !extract_tok_is(x, i, ",") ||
+	    !extract_tok_is(x, i + 2, ","))
+		return 0;
+	w = x->text + x->toks[i + 1].start;
+	n = x->toks[i + 1].end - x->toks[i + 1].start;
+	if (n < 1 || n > 2 || w[0] < '1' || w[0] > '9' ||
+	    (n == 2 && (w[1] < '0' || w[1] > '9')))
+		return 0;
+	/* "Ward 3, 4, 5": a list goes on with another number */
+	return !(i + 3 < x->ntoks && (x->toks[i + 3].flags & TOK_DIGIT));
+}
+
+/*
+ * Is token k a finite verb that starts a clause: "finished", "is",
+ * "says"? A lower-case word ending in "-ed" or one of the commonest.
+ */
+static int
+ent_context_finite(const struct extract *x, size_t k)
+{
+	static const char *const verbs[] = {
+		"is", "was", "has", "had", "says", "said", "will", "would",
+		"told", "can", "could", "did", "does", "made", "went", "took"
+	};
+	const char	*w;
+	size_t		 n;
+
+	if (k >= x->ntoks || ent_capword(x, k))
+		return 0;
+	w = ent_tok(x, k, &n);
+	if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd')
+		return 1;
+	return ent_talk_tok_in(x, k, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
 /* Does what follows the candidate say it is a person? */
 static int
 ent_context_person(struct ent_stage *st, struct ent_cand *c)
@@ -185,6 +230,13 @@ ent_context_person(struct ent_stage *st, struct ent_cand *c)
 		return 1;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "et") &&
 	    extract_tok_is(x, k + 1, "al."))
+		return 1;
+	if (ent_context_age(x, c->b))
+		return 1;		/* Stansk, 46, is the first */
+	/* Stansk finished her speech: the verb's own his or her */
+	if (ent_context_finite(x, k) && k + 1 < x->ntoks &&
+	    (extract_tok_is(x, k + 1, "her") || extract_tok_is(x, k + 1,
+	    "his")))
 		return 1;
 	if (ent_context_cite_list(st, c))
 		return 1;
@@ -298,7 +350,9 @@ ent_context_abstract(struct ent_stage *st, struct ent_cand *c, int alone)
 
 /*
  * The kind of a decided name joined to this one by "and", "or" or a
- * comma (Janis Cole and Holly Dale; Poland and Sweden), or -1.
+ * comma (Janis Cole and Holly Dale; Poland and Sweden), or -1. A name
+ * after a comma alone that a finite verb follows starts a clause ("In
+ * Korvala, Stansk finished her speech"): no list.
  */
 int
 ent_context_coordinated(struct ent_stage *st, size_t i)
@@ -323,6 +377,8 @@ ent_context_coordinated(struct ent_stage *st, size_t i)
 			continue;
 		k = side == 0 ? o->b : c->b;
 		if (k == (side == 0 ? c->a : o->a))
+			continue;
+		if (side == 0 && k + 1 == c->a && ent_context_finite(x, c->b))
 			continue;
 		if (extract_tok_is(x, k, ","))
 			k++;

@@ -111,6 +111,14 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		}
 		return;
 	}
+	/* Lidia Stansk said: two unknown words a person's cue follows */
+	if (c->weak && n == 2 && !st->shout[c->a] && !ent_stop(st, c->a) &&
+	    ent_context_no_lower(st, c) &&
+	    ent_context_cue(st, i) == EX_PERSON) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
 	if (c->weak && (st->shout[c->a] ||
 	    !ent_proper_anyway(st, c->a, c->b))) {
 		/* single words may still be named elsewhere: see votes */
@@ -367,6 +375,35 @@ ent_resolve_by_votes(struct ent_stage *st)
 	}
 }
 
+/*
+ * A two-word name that starts a sentence, dropped for its capital
+ * proving nothing, whose last word is alone elsewhere a person and whose
+ * first word is never a name alone: "Lidia Stansk arrived", then
+ * "Stansk, 46," and "Stansk dismissed that". Is candidate i that person?
+ */
+static int
+ent_resolve_named_later(struct ent_stage *st, size_t i)
+{
+	struct ent_cand	*c = &st->cands[i], *o;
+	size_t		 j;
+	uint64_t	 h;
+
+	if (c->state != ENT_DROP || !c->weak || c->b - c->a != 2 ||
+	    st->shout[c->a] || c->ta != EX_NONE ||
+	    !ent_context_no_lower(st, c) || ent_stop(st, c->a) ||
+	    ent_map_get(&st->singles, ent_hash(st, c->a)) != NULL)
+		return 0;
+	h = ent_hash(st, c->a + 1);
+	for (j = 0; j < st->ncands; j++) {
+		o = &st->cands[j];
+		if (o->b - o->a == 1 && o->state == ENT_SURE &&
+		    o->kind == EX_PERSON && !st->shout[o->a] &&
+		    ent_hash(st, o->a) == h)
+			return 1;
+	}
+	return 0;
+}
+
 /* Decide candidates: runs of words first, then single words. */
 void
 ent_resolve(struct ent_stage *st)
@@ -403,6 +440,11 @@ ent_resolve(struct ent_stage *st)
 	ent_resolve_by_votes(st);
 	for (i = 0; i < st->ncands; i++)
 		ent_resolve_person_shape(st, &st->cands[i]);
+	for (i = 0; i < st->ncands; i++)
+		if (ent_resolve_named_later(st, i)) {
+			st->cands[i].kind = EX_PERSON;
+			st->cands[i].state = ENT_SURE;
+		}
 	/* people decided since (Lidia Stansk at a sentence start) */
 	ent_resolve_people(st);
 }
