@@ -75,7 +75,7 @@ test_words(void **state)
 		/* a nickname's marks go; quoted words that are no nickname
 		 * keep theirs */
 		{ "Del. Marcia \"Cia\" Price said",
-		    "Del|.|Marcia|Cia|Price|said" },
+		    "Del.|Marcia|Cia|Price|said" },
 		{ "Dalia 'Dee Dee' Orsk", "Dalia|Dee|Dee|Orsk" },
 		{ "the \"Harbour\" plan", "the|\"|Harbour|\"|plan" },
 		{ "Orsk said \"No\" Monday", "Orsk|said|\"|No|\"|Monday" },
@@ -199,6 +199,9 @@ test_sentences(void **state)
 		{ "Talks (held in Qerrin.) Then more.",
 		    "Talks (held in Qerrin.) / Then more." },
 		{ "It cost $3.5 billion. Done.", "It cost $3.5 billion. / Done." },
+		{ "State Del. Ana Price spoke in Dover, Del. The vote was close.",
+		    "State Del. Ana Price spoke in Dover, Del. / The vote was "
+		    "close." },
 		{ "", "" },
 	};
 
