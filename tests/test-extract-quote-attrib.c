@@ -27,6 +27,14 @@ struct acase {
 };
 
 static const struct acase cases[] = {
+	{ "a nickname in marks is part of the name, not a quote",
+	  "\"We will hold the harbour,\" Dalia \"Dee\" Orsk said on "
+	  "Monday.",
+	  "We will hold", NULL, "Dalia \"Dee\" Orsk" },
+	{ "Del., as Va. and Md., ends no sentence before a name",
+	  "\"We will hold the harbour!\" Del. Dalia Orsk shouted to the "
+	  "crowd.",
+	  "We will hold", NULL, "Del. Dalia Orsk" },
 	{ "a year before the speaker is no speaker",
 	  "On July 6, 2015, Varga made the following comment:\n\n"
 	  "\"We will not sign anything the parliament has not read, and we "

@@ -72,6 +72,16 @@ test_words(void **state)
 		{ "Gen. Sahl, 2,000 km at 16:26.",
 		    "Gen.|Sahl|,|2,000|km|at|16:26|." },
 		{ "John F. Kennedy", "John|F.|Kennedy" },
+		/* a nickname's marks go; quoted words that are no nickname
+		 * keep theirs */
+		{ "Del. Marcia \"Cia\" Price said",
+		    "Del.|Marcia|Cia|Price|said" },
+		{ "Dalia 'Dee Dee' Orsk", "Dalia|Dee|Dee|Orsk" },
+		{ "the \"Harbour\" plan", "the|\"|Harbour|\"|plan" },
+		{ "Orsk said \"No\" Monday", "Orsk|said|\"|No|\"|Monday" },
+		{ "Marcia \"Cia\", Price", "Marcia|\"|Cia|\"|,|Price" },
+		{ "Marcia \"The Big Cia\" Price",
+		    "Marcia|\"|The|Big|Cia|\"|Price" },
 		{ "wait... no\xe2\x80\xa6 yes", "wait|...|no|\xe2\x80\xa6|yes" },
 		{ "a -- b \xe2\x80\x94 c", "a|--|b|\xe2\x80\x94|c" },
 		{ "Caf\xc3\xa9 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
@@ -189,6 +199,9 @@ test_sentences(void **state)
 		{ "Talks (held in Qerrin.) Then more.",
 		    "Talks (held in Qerrin.) / Then more." },
 		{ "It cost $3.5 billion. Done.", "It cost $3.5 billion. / Done." },
+		{ "State Del. Ana Price spoke in Dover, Del. The vote was close.",
+		    "State Del. Ana Price spoke in Dover, Del. / The vote was "
+		    "close." },
 		{ "", "" },
 	};
 

@@ -17,6 +17,7 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+static void	text_nicknames(struct extract *);
 static void	text_quote_marks(struct extract *);
 
 /* Sentence openers after which "U.S." and the like do end a sentence. */
@@ -443,7 +444,56 @@ extract_tokens(struct extract *x)
 		text_tok_add(x, i, i + n, f | TOK_PUNCT, &cap);
 		i += n;
 	}
+	text_nicknames(x);
 	text_quote_marks(x);
+}
+
+/* Is token i a capitalised word of two letters or more, not in capitals? */
+static int
+text_name_word(const struct extract *x, size_t i)
+{
+	return (x->toks[i].flags & (TOK_WORD | TOK_CAP | TOK_UPPER |
+	    TOK_ABBR)) == (TOK_WORD | TOK_CAP) && x->toks[i].end -
+	    x->toks[i].start >= 2;
+}
+
+/*
+ * The closing mark if the mark at i opens a nickname, Marcia "Cia" Price:
+ * one or two name words hard inside marks, a name word each side; or 0.
+ */
+static size_t
+text_nickname_at(const struct extract *x, size_t i)
+{
+	const struct ex_token	*t = x->toks;
+	unsigned		 kind = t[i].flags & (TOK_QUOTE | TOK_SQUOTE);
+	size_t			 c;
+
+	if (kind == 0 || i == 0 || i + 3 >= x->ntoks ||
+	    !text_name_word(x, i - 1) || t[i - 1].end == t[i].start ||
+	    t[i + 1].start != t[i].end || (t[i].flags & TOK_PARA))
+		return 0;
+	for (c = i + 1; c < i + 4 && text_name_word(x, c); c++)
+		;
+	if (c == i + 1 || c == i + 4 || c + 1 >= x->ntoks ||
+	    (t[c].flags & (TOK_QUOTE | TOK_SQUOTE)) != kind ||
+	    t[c].start != t[c - 1].end || t[c + 1].start == t[c].end ||
+	    (t[c + 1].flags & TOK_PARA) || !text_name_word(x, c + 1))
+		return 0;
+	return c;
+}
+
+/* Drop a nickname's marks: one name for the entities, no quote. */
+static void
+text_nicknames(struct extract *x)
+{
+	size_t	i, j, c;
+
+	for (i = j = 0; i < x->ntoks; i++)
+		if (x->toks[i].flags != 0 && (c = text_nickname_at(x, i)) != 0)
+			x->toks[c].flags = 0;	/* the closing mark goes too */
+		else if (x->toks[i].flags != 0)
+			x->toks[j++] = x->toks[i];
+	x->ntoks = j;
 }
 
 /* Is the byte before i a space, a line start or an opening bracket? */
