@@ -382,26 +382,36 @@ ent_resolve_by_votes(struct ent_stage *st)
  * "Stansk, 46," and "Stansk dismissed that". Is candidate i that person?
  */
 static int
-ent_resolve_named_later(struct ent_stage *st, size_t i)
+ent_resolve_named_later(struct ent_stage *st, size_t i,
+    const struct ent_map *alone)
 {
-	struct ent_cand	*c = &st->cands[i], *o;
-	size_t		 j;
-	uint64_t	 h;
+	struct ent_cand	*c = &st->cands[i];
 
 	if (c->state != ENT_DROP || !c->weak || c->b - c->a != 2 ||
 	    st->shout[c->a] || c->ta != EX_NONE ||
 	    !ent_context_no_lower(st, c) || ent_stop(st, c->a) ||
 	    ent_map_get(&st->singles, ent_hash(st, c->a)) != NULL)
 		return 0;
-	h = ent_hash(st, c->a + 1);
+	return ent_map_get(alone, ent_hash(st, c->a + 1)) != NULL;
+}
+
+/*
+ * The words that are alone a person somewhere (sure, not shouted), for
+ * ent_resolve_named_later: one pass, so a long text is not scanned once
+ * a candidate.
+ */
+static void
+ent_resolve_alone(struct ent_stage *st, struct ent_map *alone)
+{
+	const struct ent_cand	*o;
+	size_t			 j;
+
 	for (j = 0; j < st->ncands; j++) {
 		o = &st->cands[j];
 		if (o->b - o->a == 1 && o->state == ENT_SURE &&
-		    o->kind == EX_PERSON && !st->shout[o->a] &&
-		    ent_hash(st, o->a) == h)
-			return 1;
+		    o->kind == EX_PERSON && !st->shout[o->a])
+			ent_map_put(alone, ent_hash(st, o->a), 1);
 	}
-	return 0;
 }
 
 /* Decide candidates: runs of words first, then single words. */
@@ -409,6 +419,7 @@ void
 ent_resolve(struct ent_stage *st)
 {
 	struct ent_cand	*c;
+	struct ent_map	 alone;
 	size_t		 i;
 	int		 kind;
 
@@ -440,11 +451,14 @@ ent_resolve(struct ent_stage *st)
 	ent_resolve_by_votes(st);
 	for (i = 0; i < st->ncands; i++)
 		ent_resolve_person_shape(st, &st->cands[i]);
+	memset(&alone, 0, sizeof alone);
+	ent_resolve_alone(st, &alone);
 	for (i = 0; i < st->ncands; i++)
-		if (ent_resolve_named_later(st, i)) {
+		if (ent_resolve_named_later(st, i, &alone)) {
 			st->cands[i].kind = EX_PERSON;
 			st->cands[i].state = ENT_SURE;
 		}
+	ent_map_free(&alone);
 	/* people decided since (Lidia Stansk at a sentence start) */
 	ent_resolve_people(st);
 }
