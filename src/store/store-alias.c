@@ -309,17 +309,22 @@ alias_del(struct store *s, void *arg, char **err)
 	return rc;
 }
 
-int
-store_alias_del(struct store *s, const char *kind, const char *alias,
-    int64_t **ids, size_t *nids, char **err)
+/*
+ * Drop a correction of a name (fn, in its transaction): *ids the stories
+ * it touched, to analyse again; none when it fails.
+ */
+static int
+name_fix_undo(struct store *s, int (*fn)(struct store *, void *, char **),
+    const char *kind, const char *name, int64_t **ids, size_t *nids,
+    char **err)
 {
 	struct name_fix	f;
 	int		rv;
 
 	memset(&f, 0, sizeof f);
 	f.kind = kind;
-	f.name = alias;
-	if ((rv = st_write(s, alias_del, &f, err)) != 0) {
+	f.name = name;
+	if ((rv = st_write(s, fn, &f, err)) != 0) {
 		free(f.ids);
 		f.ids = NULL;
 		f.nids = 0;
@@ -327,6 +332,13 @@ store_alias_del(struct store *s, const char *kind, const char *alias,
 	*ids = f.ids;
 	*nids = f.nids;
 	return rv;
+}
+
+int
+store_alias_del(struct store *s, const char *kind, const char *alias,
+    int64_t **ids, size_t *nids, char **err)
+{
+	return name_fix_undo(s, alias_del, kind, alias, ids, nids, err);
 }
 
 static int
@@ -415,20 +427,7 @@ int
 store_entity_fix_del(struct store *s, const char *kind, const char *name,
     int64_t **ids, size_t *nids, char **err)
 {
-	struct name_fix	f;
-	int		rv;
-
-	memset(&f, 0, sizeof f);
-	f.kind = kind;
-	f.name = name;
-	if ((rv = st_write(s, entity_fix_del, &f, err)) != 0) {
-		free(f.ids);
-		f.ids = NULL;
-		f.nids = 0;
-	}
-	*ids = f.ids;
-	*nids = f.nids;
-	return rv;
+	return name_fix_undo(s, entity_fix_del, kind, name, ids, nids, err);
 }
 
 int

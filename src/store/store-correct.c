@@ -23,35 +23,6 @@
 static const char *const fix_names[] = { "speaker", "unnamed", "not-quote" };
 
 /*
- * Where words are in a body: the place nearest the one they had. 1 found
- * (*at set), 0 not.
- */
-static int
-fix_place(const char *body, size_t len, const char *words, size_t old,
-    size_t *at)
-{
-	const char	*p, *best = NULL;
-	size_t		 n = strlen(words), d, bestd = 0;
-
-	if (n == 0 || n > len)
-		return 0;
-	for (p = body; (size_t)(p - body) + n <= len &&
-	    (p = memmem(p, len - (size_t)(p - body), words, n)) != NULL;
-	    p++) {
-		d = (size_t)(p - body) > old ? (size_t)(p - body) - old :
-		    old - (size_t)(p - body);
-		if (best == NULL || d < bestd) {
-			best = p;
-			bestd = d;
-		}
-	}
-	if (best == NULL)
-		return 0;
-	*at = (size_t)(best - body);
-	return 1;
-}
-
-/*
  * The stored quote of the story that is the one at [b, e): the one that
  * overlaps it most, if that is at least half of the shorter of the two.
  * Its id, 0 if none, -1 on error.
@@ -189,7 +160,7 @@ fix_apply(struct store *s, int64_t article, const char *body, size_t len,
 	int64_t		 qid;
 	int		 placed;
 
-	placed = fix_place(body, len, f->words, f->start, &at);
+	placed = store_place_nearest(body, len, f->words, f->start, &at);
 	if ((st = st_prepare(s, "UPDATE quote_fixes SET placed = ?2,"
 	    " start = CASE WHEN ?2 THEN ?3 ELSE start END,"
 	    " end = CASE WHEN ?2 THEN ?4 ELSE end END WHERE id = ?1",

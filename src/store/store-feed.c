@@ -237,15 +237,19 @@ store_article_lookup(struct store *s, int64_t feed, const char *guid,
 	return rv;
 }
 
-/* A note's new place: the anchor's occurrence nearest its old start. */
-static int
-note_place(const char *body, size_t len, const char *anchor, size_t old,
-    size_t *start)
+/*
+ * Where text kept with the user's data (a note's anchor, a corrected
+ * quote's words) is in a body now: its occurrence nearest its old start.
+ * 1 found (*start set), 0 not.
+ */
+int
+store_place_nearest(const char *body, size_t len, const char *anchor,
+    size_t old, size_t *start)
 {
 	const char	*p, *best = NULL;
 	size_t		 n = strlen(anchor), d, bestd = 0;
 
-	if (n == 0 || body == NULL)
+	if (n == 0 || body == NULL || n > len)
 		return 0;
 	for (p = body; (size_t)(p - body) + n <= len &&
 	    (p = memmem(p, len - (size_t)(p - body), anchor, n)) != NULL;
@@ -275,7 +279,7 @@ note_move(struct store *s, int64_t id, const char *text, int64_t b,
 	    " anchor = ?4 WHERE id = ?1", "cannot move a note", err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	if (note_place(a->body, a->body_len, text, b < 0 ? 0 : (size_t)b,
+	if (store_place_nearest(a->body, a->body_len, text, b < 0 ? 0 : (size_t)b,
 	    &start)) {
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)start);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)(start + strlen(text)));

@@ -92,6 +92,9 @@ int		 store_alias_resolve(struct store *, const char *,
  * article, or (article 0) of entity entity in every story: how many
  * mentions changed, or -1.
  */
+/* Text kept with user data found again in a body, nearest its old start. */
+int		 store_place_nearest(const char *, size_t, const char *, size_t,
+		     size_t *);
 int		 store_roles_apply(struct store *, int64_t article,
 		     int64_t entity, char **);
 
