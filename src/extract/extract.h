@@ -53,8 +53,15 @@
 #define TOK_POSS	0x1000	/* the possessive 's / ’s split off a word */
 #define TOK_DASH	0x2000	/* -- — – */
 
+/*
+ * A token: 12 bytes, as a text has about one every six bytes and a long
+ * text keeps them all (extract_run analyses at most EX_MAX_TEXT bytes,
+ * so offsets fit in 32 bits). Read them as sizes, as every stage does.
+ */
+#define EX_MAX_TEXT	((size_t)UINT32_MAX)
+
 struct ex_token {
-	size_t		start, end;
+	uint32_t	start, end;
 	unsigned	flags;
 };
 
@@ -141,7 +148,8 @@ struct extract {
 	void			*priv;		/* extract.c's entity index */
 };
 
-/* Run everything on text (which must outlive x). */
+/* Run everything on text (which must outlive x); a text longer than
+   EX_MAX_TEXT is analysed up to there. */
 void	 extract_run(struct extract *, const char *text, size_t len);
 void	 extract_free(struct extract *);
 /* Free the working state (tokens, sentences) but keep the results. */
