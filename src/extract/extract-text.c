@@ -637,21 +637,15 @@ text_tok_is(const struct extract *x, size_t i, const char *s)
 }
 
 int
-extract_tok_is(const struct extract *x, size_t i, const char *word)
+extract_tok_word_is(const char *s, size_t n, const char *word)
 {
-	const char	*s;
-	size_t		 k, n;
+	size_t	k;
 
-	if (i >= x->ntoks)
-		return 0;
 	/*
 	 * strlen(word) == n && strncasecmp(s, word, n) == 0, in one pass;
-	 * the rules call this more than anything else, so ASCII letters
-	 * are folded by hand (tolower folds nothing else in any locale a
-	 * byte-wise compare could see).
+	 * ASCII letters are folded by hand (tolower folds nothing else in
+	 * any locale a byte-wise compare could see).
 	 */
-	s = x->text + x->toks[i].start;
-	n = x->toks[i].end - x->toks[i].start;
 	for (k = 0; k < n; k++) {
 		unsigned char	a = (unsigned char)word[k];
 		unsigned char	b = (unsigned char)s[k];
