@@ -134,15 +134,14 @@ struct ent_stage {
 
 /* What a token is (extract-entity.c). */
 const char *ent_tok(const struct extract *, size_t, size_t *);
-int	 ent_is(struct ent_stage *, size_t, enum ent_class);
 int	 ent_capword(const struct extract *, size_t);
 int	 ent_roman(const struct extract *, size_t);
 int	 ent_given(struct ent_stage *, size_t);
 int	 ent_stop(struct ent_stage *, size_t);
 int	 ent_seen_lower(struct ent_stage *, size_t);
 size_t	 ent_cap_count(struct ent_stage *, size_t);
-uint64_t ent_hash(struct ent_stage *, size_t);
-const struct ent_word *ent_info(struct ent_stage *, size_t);
+uint64_t ent_hash_fill(struct ent_stage *, size_t);
+const struct ent_word *ent_info_fill(struct ent_stage *, size_t);
 int	 ent_proper_anyway(struct ent_stage *, size_t, size_t);
 /* Lexicon phrases at a token: of at most max tokens; exactly [a, b)
    (the kind or -1); the longest within [a, b) (its length or 0). */
@@ -253,6 +252,32 @@ struct ent_word {
 };
 
 const struct ent_word *ent_word_info(uint64_t);
+
+/*
+ * The hash of token i's word without case (never 0), and what the word
+ * is known as, each computed once a token (ent_hash_fill, ent_info_fill)
+ * and then read here without a call: the stage asks them of every token,
+ * many times.
+ */
+static inline uint64_t
+ent_hash(struct ent_stage *st, size_t i)
+{
+	return st->th[i] != 0 ? st->th[i] : ent_hash_fill(st, i);
+}
+
+static inline const struct ent_word *
+ent_info(struct ent_stage *st, size_t i)
+{
+	return st->ti[i] != NULL ? st->ti[i] : ent_info_fill(st, i);
+}
+
+/* Is token i in a word class? */
+static inline int
+ent_is(struct ent_stage *st, size_t i, enum ent_class c)
+{
+	return (ent_info(st, i)->classes >> c) & 1;
+}
+
 int	 ent_word_initial(const struct extract *, size_t);
 int	 ent_word_hyphen_adjective(const struct extract *, size_t);
 int	 ent_word_demonym_shape(const struct extract *, size_t);
