@@ -132,9 +132,26 @@ struct ent_stage {
 	}		 lw;		/* last whole-run lexicon answer */
 };
 
-/* What a token is (extract-entity.c). */
-const char *ent_tok(const struct extract *, size_t, size_t *);
-int	 ent_capword(const struct extract *, size_t);
+/* What a token is (extract-entity.c); the two asked most are inline. */
+
+/* The bytes of token i. */
+static inline const char *
+ent_tok(const struct extract *x, size_t i, size_t *n)
+{
+	*n = x->toks[i].end - x->toks[i].start;
+	return x->text + x->toks[i].start;
+}
+
+/* Is token i a capitalised word that can be part of a name? */
+static inline int
+ent_capword(const struct extract *x, size_t i)
+{
+	unsigned	f = x->toks[i].flags;
+
+	return (f & TOK_WORD) && (f & TOK_CAP) && !(f & TOK_POSS);
+}
+
+/* The rest of what a token is. */
 int	 ent_roman(const struct extract *, size_t);
 int	 ent_given(struct ent_stage *, size_t);
 int	 ent_stop(struct ent_stage *, size_t);

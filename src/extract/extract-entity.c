@@ -48,14 +48,6 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-/* The bytes of token i. */
-const char *
-ent_tok(const struct extract *x, size_t i, size_t *n)
-{
-	*n = x->toks[i].end - x->toks[i].start;
-	return x->text + x->toks[i].start;
-}
-
 /* The hash of token i's word without case, kept for ent_hash. */
 uint64_t
 ent_hash_fill(struct ent_stage *st, size_t i)
@@ -71,15 +63,6 @@ const struct ent_word *
 ent_info_fill(struct ent_stage *st, size_t i)
 {
 	return st->ti[i] = ent_word_info(ent_hash(st, i));
-}
-
-/* Is token i a capitalised word that can be part of a name? */
-int
-ent_capword(const struct extract *x, size_t i)
-{
-	unsigned	f = x->toks[i].flags;
-
-	return (f & TOK_WORD) && (f & TOK_CAP) && !(f & TOK_POSS);
 }
 
 /* Is token i a Roman number of a name: II, III, IV? */
