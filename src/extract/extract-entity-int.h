@@ -105,7 +105,8 @@ struct ent_stage {
 	unsigned char	*weak;		/* per token: capital proves nothing */
 	unsigned char	*shout;		/* per token: in an all-capitals line */
 	uint64_t	*th;		/* per token: its word's hash, or 0 */
-	const struct ent_word **ti;	/* per token: what it is, or NULL */
+	uint32_t	*ti;		/* per token: ent_word_find's answer
+					   + 1, or 0 not yet asked */
 	struct ent_map	 words;		/* word -> capitalised count << 1 |
 					   seen in lower case */
 	struct ent_map	 kinds;		/* sure names -> kind + 1 */
@@ -271,6 +272,20 @@ struct ent_word {
 const struct ent_word *ent_word_info(uint64_t);
 
 /*
+ * What a word is known as by number (ent_word_find: 0 for nothing), so
+ * that a token keeps 4 bytes for it, not a pointer's 8.
+ */
+extern struct ent_word		*ent_words_infos;
+extern const struct ent_word	 ent_words_none;
+uint32_t ent_word_find(uint64_t);
+
+static inline const struct ent_word *
+ent_word_at(uint32_t k)
+{
+	return k != 0 ? &ent_words_infos[k - 1] : &ent_words_none;
+}
+
+/*
  * The hash of token i's word without case (never 0), and what the word
  * is known as, each computed once a token (ent_hash_fill, ent_info_fill)
  * and then read here without a call: the stage asks them of every token,
@@ -285,7 +300,8 @@ ent_hash(struct ent_stage *st, size_t i)
 static inline const struct ent_word *
 ent_info(struct ent_stage *st, size_t i)
 {
-	return st->ti[i] != NULL ? st->ti[i] : ent_info_fill(st, i);
+	return st->ti[i] != 0 ? ent_word_at(st->ti[i] - 1) :
+	    ent_info_fill(st, i);
 }
 
 /* Is token i in a word class? */

@@ -62,7 +62,8 @@ ent_hash_fill(struct ent_stage *st, size_t i)
 const struct ent_word *
 ent_info_fill(struct ent_stage *st, size_t i)
 {
-	return st->ti[i] = ent_word_info(ent_hash(st, i));
+	st->ti[i] = ent_word_find(ent_hash(st, i)) + 1;
+	return ent_word_at(st->ti[i] - 1);
 }
 
 /* Is token i a Roman number of a name: II, III, IV? */
