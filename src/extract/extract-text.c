@@ -207,11 +207,14 @@ text_word_flags(const struct extract *x, size_t start, size_t end, unsigned
 	size_t		i, n, upper = 0, lower = 0;
 	uint32_t	c;
 
-	c = text_at(x, start, &n);
-	if (text_is_upper(c))
+	c = (unsigned char)x->text[start];
+	if (c < 0x80) {			/* the first byte tells, by its class */
+		if (text_class[c] & TC_UPPER)
+			f |= TOK_CAP;
+		else if ((text_class[c] & (TC_ALNUM | TC_LOWER)) == TC_ALNUM)
+			f |= TOK_DIGIT;
+	} else if (text_is_upper(text_at(x, start, &n)))
 		f |= TOK_CAP;
-	else if (c < 0x80 && isdigit((int)c))
-		f |= TOK_DIGIT;
 	/* Most words are all ASCII: their classes tell the rest. */
 	if (!(seen & TC_HIGH)) {
 		if (seen & TC_DOT)
