@@ -2,7 +2,7 @@
 # dossier extract on the command line: JSON per file, offsets inside the
 # text, hostile input handled in bounded time, and what import stores.
 . "$top_srcdir/tests/lib.sh"
-plan 9
+plan 10
 
 cat >"$T/story.txt" <<'STORY'
 Valdorian Foreign Minister Anja Brekk said on Monday that talks with Marovia would resume.
@@ -65,4 +65,26 @@ for f in nostop quotes caps broken; do
 	[ $rc -eq 0 ] && python3 -c 'import json,sys; json.loads(open(sys.argv[1]).read())' "$T/out"
 	ok $? "hostile input ($f) gives valid JSON"
 done
+
+# Every byte a JSON string must escape, inside a quote, at every place of
+# the eight bytes extract scans at a time: the text comes back whole.
+python3 - "$T/escapes.txt" <<'PY'
+import sys
+out = []
+for k in list(range(0x20)) + [0x22, 0x5c, 0x7f]:
+    for pad in range(9):
+        out.append(b'"We said ' + b"x" * pad + bytes([k]) + b" no more to "
+                   b'the press on Monday," Ann Lee told reporters.\n\n')
+open(sys.argv[1], "wb").write(b"".join(out))
+PY
+run extract --json --raw "$T/escapes.txt"
+python3 - "$T/out" "$T/escapes.txt" <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+text = open(sys.argv[2], "rb").read()
+assert len(d["quotes"]) >= 200, len(d["quotes"])
+for q in d["quotes"]:
+    assert text[q["start"]:q["end"]].decode() == q["text"], q
+PY
+ok $? "bytes JSON escapes come back whole in a quote's text"
 exit 0

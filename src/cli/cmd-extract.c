@@ -1,6 +1,7 @@
 /* dossier extract: entities and attributed quotes in files, no store. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,6 @@
  * than finding them.
  */
 #define JSON_FLUSH	(1024 * 1024)
-/* Bytes of a string escaped at a time, so that a long one needs no more. */
-#define JSON_PIECE	4096
 
 static void
 json_flush(struct buf *o)
@@ -49,50 +48,68 @@ json_add(struct buf *o, const char *s, size_t n)
 /* Append a string literal without measuring it. */
 #define JSON_LIT(o, s)	json_add((o), (s), sizeof (s) - 1)
 
-/* Append a JSON string, or null. */
+/*
+ * How many of the n bytes at s need no escape in a JSON string: eight at
+ * a time, as most of a text needs none (a byte < 0x20, '"' or '\\' ends
+ * the run).
+ */
+static size_t
+json_plain(const char *s, size_t n)
+{
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	const uint64_t	 highs = 0x8080808080808080ULL;
+	uint64_t	 w, t;
+	size_t		 i = 0;
+	unsigned char	 c;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* a byte < 0x20, or one equal to '"' or '\\' (zero after xor),
+		   sets its high bit here; bytes >= 0x80 never do */
+		t = ((w - ones * 0x20) | ((w ^ ones * '"') - ones) |
+		    ((w ^ ones * '\\') - ones)) & ~w & highs;
+		if (t != 0)
+			break;
+	}
+	for (; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x20 || c == '"' || c == '\\')
+			break;
+	}
+	return i;
+}
+
+/* Append a JSON string, or null: the plain runs copied whole. */
 static void
 json_put_string(struct buf *o, const char *s, size_t n)
 {
 	static const char	 hex[] = "0123456789abcdef";
-	size_t			 i, end;
+	char			 esc[6] = { '\\', 'u', '0', '0', 0, 0 };
+	size_t			 i = 0, run;
 	unsigned char		 c;
-	char			*p;
 
 	if (s == NULL) {
 		JSON_LIT(o, "null");
 		return;
 	}
 	JSON_LIT(o, "\"");
-	for (i = 0; i < n; i = end) {
-		/* a piece at a time: room for each byte as \u00XX at worst */
-		end = n - i > JSON_PIECE ? i + JSON_PIECE : n;
-		buf_grow(o, (end - i) * 6);
-		p = o->data + o->len;
-		for (; i < end; i++) {
-			c = (unsigned char)s[i];
-			if (c >= 0x20 && c != '"' && c != '\\') {
-				*p++ = (char)c;
-				continue;
-			}
-			*p++ = '\\';
-			if (c == '"' || c == '\\')
-				*p++ = (char)c;
-			else if (c == '\n')
-				*p++ = 'n';
-			else if (c == '\t')
-				*p++ = 't';
-			else if (c == '\r')
-				*p++ = 'r';
-			else {
-				*p++ = 'u';
-				*p++ = '0';
-				*p++ = '0';
-				*p++ = hex[c >> 4];
-				*p++ = hex[c & 15];
-			}
+	while (i < n) {
+		run = json_plain(s + i, n - i);
+		json_add(o, s + i, run);
+		if ((i += run) == n)
+			break;
+		c = (unsigned char)s[i++];
+		if (c == '"' || c == '\\' || c == '\n' || c == '\t' ||
+		    c == '\r') {
+			esc[1] = c == '\n' ? 'n' : c == '\t' ? 't' :
+			    c == '\r' ? 'r' : (char)c;
+			json_add(o, esc, 2);
+		} else {
+			esc[1] = 'u';
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			json_add(o, esc, 6);
 		}
-		*p = '\0';
-		o->len = (size_t)(p - o->data);
 	}
 	JSON_LIT(o, "\"");
 }
@@ -154,14 +171,17 @@ json_put_item(struct buf *o, size_t i, const char *text, size_t start,
 	json_put_string(o, text + start, end - start);
 }
 
-/* The i-th entity mention: span, type of its use, text, name, title,
-   affiliation, and the person's role as every view shows it. */
+/*
+ * The i-th entity mention: span, type of its use, text, name, title,
+ * affiliation, and the person's role as every view shows it (roles[e]:
+ * the entity's, NULL for none, made once an entity and kept there).
+ */
 static void
-json_put_mention(struct buf *o, const struct extract *x, size_t i)
+json_put_mention(struct buf *o, const struct extract *x, size_t i,
+    char **roles, unsigned char *made)
 {
 	const struct ex_mention	*m = &x->ments[i];
 	const struct ex_entity	*ent = &x->ents[m->entity];
-	char			*role;
 
 	json_put_item(o, i, x->text, m->start, m->end, "type",
 	    extract_kind_name(m->kind));
@@ -173,10 +193,13 @@ json_put_mention(struct buf *o, const struct extract *x, size_t i)
 		JSON_LIT(o, ",\"affiliation\":");
 		json_put_cstring(o, ent->affiliation);
 	}
-	if ((role = library_role(ent->title, ent->affiliation)) != NULL) {
+	if (!made[m->entity]) {
+		roles[m->entity] = library_role(ent->title, ent->affiliation);
+		made[m->entity] = 1;
+	}
+	if (roles[m->entity] != NULL) {
 		JSON_LIT(o, ",\"role\":");
-		json_put_cstring(o, role);
-		free(role);
+		json_put_cstring(o, roles[m->entity]);
 	}
 	JSON_LIT(o, "}");
 }
@@ -238,15 +261,17 @@ json_put_quote(struct buf *o, const struct extract *x, size_t i)
 static void
 extract_json(const char *file, const struct extract *x)
 {
-	struct buf	o;
-	size_t		i;
+	struct buf	 o;
+	size_t		 i;
+	char		**roles = xcalloc(x->nents + 1, sizeof *roles);
+	unsigned char	*made = xcalloc(x->nents + 1, 1);
 
 	buf_init(&o);
 	JSON_LIT(&o, "{\"file\":");
 	json_put_cstring(&o, file);
 	JSON_LIT(&o, ",\"entities\":[");
 	for (i = 0; i < x->nments; i++) {
-		json_put_mention(&o, x, i);
+		json_put_mention(&o, x, i, roles, made);
 		if (o.len >= JSON_FLUSH)
 			json_flush(&o);
 	}
@@ -259,6 +284,10 @@ extract_json(const char *file, const struct extract *x)
 	JSON_LIT(&o, "]}\n");
 	json_flush(&o);
 	buf_free(&o);
+	for (i = 0; i < x->nents; i++)
+		free(roles[i]);
+	free(roles);
+	free(made);
 }
 
 /* Print a span of the text on one line, cleaned for the terminal. */

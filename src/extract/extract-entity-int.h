@@ -105,7 +105,8 @@ struct ent_stage {
 	unsigned char	*weak;		/* per token: capital proves nothing */
 	unsigned char	*shout;		/* per token: in an all-capitals line */
 	uint64_t	*th;		/* per token: its word's hash, or 0 */
-	const struct ent_word **ti;	/* per token: what it is, or NULL */
+	uint32_t	*ti;		/* per token: ent_word_find's answer
+					   + 1, or 0 not yet asked */
 	struct ent_map	 words;		/* word -> capitalised count << 1 |
 					   seen in lower case */
 	struct ent_map	 kinds;		/* sure names -> kind + 1 */
@@ -132,17 +133,33 @@ struct ent_stage {
 	}		 lw;		/* last whole-run lexicon answer */
 };
 
-/* What a token is (extract-entity.c). */
-const char *ent_tok(const struct extract *, size_t, size_t *);
-int	 ent_is(struct ent_stage *, size_t, enum ent_class);
-int	 ent_capword(const struct extract *, size_t);
+/* What a token is (extract-entity.c); the two asked most are inline. */
+
+/* The bytes of token i. */
+static inline const char *
+ent_tok(const struct extract *x, size_t i, size_t *n)
+{
+	*n = x->toks[i].end - x->toks[i].start;
+	return x->text + x->toks[i].start;
+}
+
+/* Is token i a capitalised word that can be part of a name? */
+static inline int
+ent_capword(const struct extract *x, size_t i)
+{
+	unsigned	f = x->toks[i].flags;
+
+	return (f & TOK_WORD) && (f & TOK_CAP) && !(f & TOK_POSS);
+}
+
+/* The rest of what a token is. */
 int	 ent_roman(const struct extract *, size_t);
 int	 ent_given(struct ent_stage *, size_t);
 int	 ent_stop(struct ent_stage *, size_t);
 int	 ent_seen_lower(struct ent_stage *, size_t);
 size_t	 ent_cap_count(struct ent_stage *, size_t);
-uint64_t ent_hash(struct ent_stage *, size_t);
-const struct ent_word *ent_info(struct ent_stage *, size_t);
+uint64_t ent_hash_fill(struct ent_stage *, size_t);
+const struct ent_word *ent_info_fill(struct ent_stage *, size_t);
 int	 ent_proper_anyway(struct ent_stage *, size_t, size_t);
 /* Lexicon phrases at a token: of at most max tokens; exactly [a, b)
    (the kind or -1); the longest within [a, b) (its length or 0). */
@@ -253,6 +270,47 @@ struct ent_word {
 };
 
 const struct ent_word *ent_word_info(uint64_t);
+
+/*
+ * What a word is known as by number (ent_word_find: 0 for nothing), so
+ * that a token keeps 4 bytes for it, not a pointer's 8.
+ */
+extern struct ent_word		*ent_words_infos;
+extern const struct ent_word	 ent_words_none;
+uint32_t ent_word_find(uint64_t);
+
+static inline const struct ent_word *
+ent_word_at(uint32_t k)
+{
+	return k != 0 ? &ent_words_infos[k - 1] : &ent_words_none;
+}
+
+/*
+ * The hash of token i's word without case (never 0), and what the word
+ * is known as, each computed once a token (ent_hash_fill, ent_info_fill)
+ * and then read here without a call: the stage asks them of every token,
+ * many times.
+ */
+static inline uint64_t
+ent_hash(struct ent_stage *st, size_t i)
+{
+	return st->th[i] != 0 ? st->th[i] : ent_hash_fill(st, i);
+}
+
+static inline const struct ent_word *
+ent_info(struct ent_stage *st, size_t i)
+{
+	return st->ti[i] != 0 ? ent_word_at(st->ti[i] - 1) :
+	    ent_info_fill(st, i);
+}
+
+/* Is token i in a word class? */
+static inline int
+ent_is(struct ent_stage *st, size_t i, enum ent_class c)
+{
+	return (ent_info(st, i)->classes >> c) & 1;
+}
+
 int	 ent_word_initial(const struct extract *, size_t);
 int	 ent_word_hyphen_adjective(const struct extract *, size_t);
 int	 ent_word_demonym_shape(const struct extract *, size_t);

@@ -17,24 +17,34 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-/* Hash a word without case; never 0. */
+/* Bytes with ASCII capitals made small, for ent_map_hash. */
+#define ENT_L1(c)	((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
+#define ENT_L4(c)	ENT_L1(c), ENT_L1((c) + 1), ENT_L1((c) + 2), \
+			ENT_L1((c) + 3)
+#define ENT_L16(c)	ENT_L4(c), ENT_L4((c) + 4), ENT_L4((c) + 8), \
+			ENT_L4((c) + 12)
+#define ENT_L64(c)	ENT_L16(c), ENT_L16((c) + 16), ENT_L16((c) + 32), \
+			ENT_L16((c) + 48)
+static const unsigned char ent_map_lower[256] = {
+	ENT_L64(0), ENT_L64(64), ENT_L64(128), ENT_L64(192)
+};
+
+/* Hash a word without case (FNV-1a of its bytes made small); never 0. */
 uint64_t
 ent_map_hash(const char *s, size_t n)
 {
-	uint64_t	h = 1469598103934665603ULL;
-	size_t		i;
-	unsigned char	c;
+	const unsigned char	*p = (const unsigned char *)s, *end = p + n;
+	uint64_t		 h = 1469598103934665603ULL;
+	unsigned		 c;
 
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c |= 0x20;
+	while (p < end) {
+		c = *p++;
 		/* the curly apostrophe is the straight one: I’m, O’Brien */
-		if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] ==
-		    0x80 && (unsigned char)s[i + 2] == 0x99) {
+		if (c == 0xe2 && end - p >= 2 && p[0] == 0x80 && p[1] == 0x99) {
 			c = '\'';
-			i += 2;
-		}
+			p += 2;
+		} else
+			c = ent_map_lower[c];
 		h = (h ^ c) * 1099511628211ULL;
 	}
 	return h == 0 ? 1 : h;

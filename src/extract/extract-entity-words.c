@@ -426,9 +426,9 @@ static const struct {
 
 /* What each word is known as, hashed on first use. */
 static struct ent_map		 ent_words_map_info;	/* hash -> index */
-static struct ent_word		*ent_words_infos;
+struct ent_word			*ent_words_infos;	/* for ent_word_at */
 static size_t			 ent_words_ninfos;
-static const struct ent_word	 ent_words_none;
+const struct ent_word		 ent_words_none;
 static int			 ent_words_built;
 
 /* The record of the word with hash h, added if new. */
@@ -488,12 +488,19 @@ ent_word_build(void)
 const struct ent_word *
 ent_word_info(uint64_t h)
 {
+	return ent_word_at(ent_word_find(h));
+}
+
+/* The number of what the word with hash h is known as, for ent_word_at. */
+uint32_t
+ent_word_find(uint64_t h)
+{
 	size_t	*v;
 
 	if (!ent_words_built)
 		ent_word_build();
 	v = ent_map_get(&ent_words_map_info, h);
-	return v != NULL ? &ent_words_infos[*v] : &ent_words_none;
+	return v != NULL ? (uint32_t)*v + 1 : 0;
 }
 
 /* Is token i a single upper-case letter with a dot: an initial? */

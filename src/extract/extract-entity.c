@@ -48,51 +48,22 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-/* The bytes of token i. */
-const char *
-ent_tok(const struct extract *x, size_t i, size_t *n)
-{
-	*n = x->toks[i].end - x->toks[i].start;
-	return x->text + x->toks[i].start;
-}
-
-/* The hash of token i's word without case, computed once. */
+/* The hash of token i's word without case, kept for ent_hash. */
 uint64_t
-ent_hash(struct ent_stage *st, size_t i)
+ent_hash_fill(struct ent_stage *st, size_t i)
 {
 	size_t		 n;
-	const char	*w;
+	const char	*w = ent_tok(st->x, i, &n);
 
-	if (st->th[i] == 0) {
-		w = ent_tok(st->x, i, &n);
-		st->th[i] = ent_map_hash(w, n);
-	}
-	return st->th[i];
+	return st->th[i] = ent_map_hash(w, n);
 }
 
-/* What token i's word is known as, looked up once. */
+/* What token i's word is known as, kept for ent_info. */
 const struct ent_word *
-ent_info(struct ent_stage *st, size_t i)
+ent_info_fill(struct ent_stage *st, size_t i)
 {
-	if (st->ti[i] == NULL)
-		st->ti[i] = ent_word_info(ent_hash(st, i));
-	return st->ti[i];
-}
-
-/* Is token i in a word class? */
-int
-ent_is(struct ent_stage *st, size_t i, enum ent_class c)
-{
-	return (ent_info(st, i)->classes >> c) & 1;
-}
-
-/* Is token i a capitalised word that can be part of a name? */
-int
-ent_capword(const struct extract *x, size_t i)
-{
-	unsigned	f = x->toks[i].flags;
-
-	return (f & TOK_WORD) && (f & TOK_CAP) && !(f & TOK_POSS);
+	st->ti[i] = ent_word_find(ent_hash(st, i)) + 1;
+	return ent_word_at(st->ti[i] - 1);
 }
 
 /* Is token i a Roman number of a name: II, III, IV? */

@@ -207,11 +207,14 @@ text_word_flags(const struct extract *x, size_t start, size_t end, unsigned
 	size_t		i, n, upper = 0, lower = 0;
 	uint32_t	c;
 
-	c = text_at(x, start, &n);
-	if (text_is_upper(c))
+	c = (unsigned char)x->text[start];
+	if (c < 0x80) {			/* the first byte tells, by its class */
+		if (text_class[c] & TC_UPPER)
+			f |= TOK_CAP;
+		else if ((text_class[c] & (TC_ALNUM | TC_LOWER)) == TC_ALNUM)
+			f |= TOK_DIGIT;
+	} else if (text_is_upper(text_at(x, start, &n)))
 		f |= TOK_CAP;
-	else if (c < 0x80 && isdigit((int)c))
-		f |= TOK_DIGIT;
 	/* Most words are all ASCII: their classes tell the rest. */
 	if (!(seen & TC_HIGH)) {
 		if (seen & TC_DOT)
@@ -637,21 +640,15 @@ text_tok_is(const struct extract *x, size_t i, const char *s)
 }
 
 int
-extract_tok_is(const struct extract *x, size_t i, const char *word)
+extract_tok_word_is(const char *s, size_t n, const char *word)
 {
-	const char	*s;
-	size_t		 k, n;
+	size_t	k;
 
-	if (i >= x->ntoks)
-		return 0;
 	/*
 	 * strlen(word) == n && strncasecmp(s, word, n) == 0, in one pass;
-	 * the rules call this more than anything else, so ASCII letters
-	 * are folded by hand (tolower folds nothing else in any locale a
-	 * byte-wise compare could see).
+	 * ASCII letters are folded by hand (tolower folds nothing else in
+	 * any locale a byte-wise compare could see).
 	 */
-	s = x->text + x->toks[i].start;
-	n = x->toks[i].end - x->toks[i].start;
 	for (k = 0; k < n; k++) {
 		unsigned char	a = (unsigned char)word[k];
 		unsigned char	b = (unsigned char)s[k];

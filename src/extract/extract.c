@@ -156,7 +156,7 @@ extract_run(struct extract *x, const char *text, size_t len)
 {
 	memset(x, 0, sizeof *x);
 	x->text = text;
-	x->len = len;
+	x->len = len < EX_MAX_TEXT ? len : EX_MAX_TEXT;	/* 4 GiB */
 	extract_tokens(x);
 	extract_sentences(x);
 	extract_entities(x);

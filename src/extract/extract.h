@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * The extractor's version, stored with every story it analyses (the
@@ -53,8 +54,15 @@
 #define TOK_POSS	0x1000	/* the possessive 's / ’s split off a word */
 #define TOK_DASH	0x2000	/* -- — – */
 
+/*
+ * A token: 12 bytes, as a text has about one every six bytes and a long
+ * text keeps them all (extract_run analyses at most EX_MAX_TEXT bytes,
+ * so offsets fit in 32 bits). Read them as sizes, as every stage does.
+ */
+#define EX_MAX_TEXT	((size_t)UINT32_MAX)
+
 struct ex_token {
-	size_t		start, end;
+	uint32_t	start, end;
 	unsigned	flags;
 };
 
@@ -141,7 +149,8 @@ struct extract {
 	void			*priv;		/* extract.c's entity index */
 };
 
-/* Run everything on text (which must outlive x). */
+/* Run everything on text (which must outlive x); a text longer than
+   EX_MAX_TEXT is analysed up to there. */
 void	 extract_run(struct extract *, const char *text, size_t len);
 void	 extract_free(struct extract *);
 /* Free the working state (tokens, sentences) but keep the results. */
@@ -157,7 +166,34 @@ void	 extract_quotes(struct extract *);
 /* Helpers the stages share. */
 const char *extract_kind_name(enum ex_kind);
 const char *extract_quote_kind_name(enum ex_quote_kind);
-int	 extract_tok_is(const struct extract *, size_t tok, const char *word);
+/* Are the n bytes of a token the word, ASCII letters in either case? */
+int	 extract_tok_word_is(const char *tok, size_t n, const char *word);
+
+/*
+ * Is token tok the word (ASCII letters in either case)? The rules ask
+ * this more than anything else, and nearly always of a token that is
+ * not the word: the first letters, or the length of a literal word
+ * (folded by the compiler), rule most of them out without a call.
+ */
+static inline int
+extract_tok_is(const struct extract *x, size_t tok, const char *word)
+{
+	const char	*s;
+	size_t		 n;
+
+	if (tok >= x->ntoks)
+		return 0;
+	s = x->text + x->toks[tok].start;
+	n = x->toks[tok].end - x->toks[tok].start;
+	/* two bytes that differ in more than the bit of case never match */
+	if (n == 0 || (((unsigned char)s[0] ^ (unsigned char)word[0]) & ~0x20))
+		return n == 0 && word[0] == '\0';
+#ifdef __GNUC__
+	if (__builtin_constant_p(strlen(word)) && strlen(word) != n)
+		return 0;
+#endif
+	return extract_tok_word_is(s, n, word);
+}
 size_t	 extract_entity_add(struct extract *, enum ex_kind, const char *name,
 	     size_t namelen);
 size_t	 extract_mention_add(struct extract *, size_t start, size_t end,
