@@ -208,12 +208,14 @@ ent_special_storm(struct ent_stage *st, size_t a, size_t b)
 	struct extract	*x = st->x;
 	size_t		 k = a;
 
-	if (b - a >= 2 && extract_tok_is(x, a, "Tropical") &&
-	    extract_tok_is(x, a + 1, "Storm"))
+	if (b - a < 2)
+		return 0;	/* the cheap tests first: this sees every run */
+	if (extract_tok_is(x, a, "Tropical") && extract_tok_is(x, a + 1,
+	    "Storm"))
 		k++;
-	if (!ent_special_one_of(x, k, storms, NWORDS(storms)) ||
-	    b - k < 2 || b - k > 3 || !(x->toks[k].flags & TOK_CAP) ||
-	    (x->toks[k].flags & TOK_UPPER))
+	if (b - k < 2 || b - k > 3 || !(x->toks[k].flags & TOK_CAP) ||
+	    (x->toks[k].flags & TOK_UPPER) ||
+	    !ent_special_one_of(x, k, storms, NWORDS(storms)))
 		return 0;
 	ent_special_add(st, a, b, EX_MISC);
 	ent_map_put(&st->kinds, ent_map_hash_span(st, k + 1, b), EX_MISC + 1);
@@ -236,9 +238,10 @@ ent_special_party(struct ent_stage *st, size_t a, size_t b)
 	};
 	struct extract	*x = st->x;
 
-	if (b - a != 1 || b >= x->ntoks || !ent_special_one_of(x, a, creeds,
-	    NWORDS(creeds)) || !(x->toks[a].flags & TOK_CAP) ||
-	    !extract_tok_is(x, b, "party") || (x->toks[b].flags & TOK_CAP))
+	/* "party" first: this sees every run of capitals */
+	if (b - a != 1 || b >= x->ntoks || !extract_tok_is(x, b, "party") ||
+	    (x->toks[b].flags & TOK_CAP) || !(x->toks[a].flags & TOK_CAP) ||
+	    !ent_special_one_of(x, a, creeds, NWORDS(creeds)))
 		return 0;
 	ent_special_add(st, a, b + 1, EX_ORG);
 	return 1;

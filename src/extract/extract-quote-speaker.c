@@ -142,6 +142,15 @@ quote_speaker_outside(const struct qt *q, size_t off)
 static int
 quote_speaker_pron_gender(const struct extract *x, size_t i)
 {
+	unsigned char	c;
+
+	/* every pronoun here starts with h or s: most words are let go
+	   after one look (this runs over the words between quotes) */
+	if (i >= x->ntoks)
+		return 0;
+	c = (unsigned char)x->text[x->toks[i].start] | 0x20;
+	if (c != 'h' && c != 's')
+		return 0;
 	if (extract_tok_is(x, i, "he") || extract_tok_is(x, i, "him") ||
 	    extract_tok_is(x, i, "his") || extract_tok_is(x, i, "himself"))
 		return 1;
