@@ -176,6 +176,16 @@ static const struct acase cases[] = {
 	  "The Korvala office of the ministry maintains a program to train "
 	  "young harbour pilots in the north.",
 	  "a program to train", NULL, "-" },
+	{ "X agreed a thing: no clause, no quote",
+	  "Leaders at the Korvala summit agreed a joint declaration on "
+	  "border security but could not agree on a price cap.",
+	  "a joint declaration", NULL, "-" },
+	{ "X proposed a thing and Y: no clause, no quote",
+	  "The harbour board proposed a new levy and a fund for pilots.",
+	  "a new levy", NULL, "-" },
+	{ "X agreed a clause with its finite verb: a quote",
+	  "Varga agreed the harbour would stay open through the winter.",
+	  "the harbour would stay", NULL, "Varga" },
 	{ "X added a clause with its finite verb: a quote",
 	  "Varga added the harbour would stay open through the winter for "
 	  "every ship.",
