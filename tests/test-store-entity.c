@@ -25,6 +25,9 @@
 #include "xmalloc.h"
 #include "test-util.h"
 
+/* Take a library back to schema 11: saved files are not known by path. */
+#define UNDO_12	"DROP TABLE article_paths;"
+
 /* Stories, by the order they are stored in. */
 static const char *const zelensky_bare =
     "Ukrainian President Zelensky said on Monday that the talks had "
@@ -255,7 +258,7 @@ test_migrate(void **state)
 	    "INSERT INTO quotes (article_id, start, end, kind, speaker_id)"
 	    " SELECT 1, 0, 1, 'direct', id FROM entities"
 	    " WHERE name LIKE 'VOLODYMYR%';"
-	    "ALTER TABLE quotes DROP COLUMN continues;"
+	    "ALTER TABLE quotes DROP COLUMN continues;" UNDO_12
 	    "PRAGMA user_version = 9;");
 	s = test_store_open(path);
 	store_close(s);
