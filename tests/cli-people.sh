@@ -2,9 +2,11 @@
 # One person across the library: two stories that spell a person two
 # ways (Zelensky, Volodymyr Zelenskyy) give one name in 'dossier show',
 # whichever came first; a bare surname two people share stays as the
-# story has it; a place quoted is its state, "(government)".
+# story has it; a place quoted is its state, "(government)". A join the
+# library made by its own rules is parted by 'correct merge NAME --undo',
+# and stays parted for stories imported and analysed later.
 . "$top_srcdir/tests/lib.sh"
-plan 6
+plan 11
 
 mkdir -p "$T/in"
 cat >"$T/in/1-bare.txt" <<'STORY'
@@ -89,3 +91,49 @@ if command -v sqlite3 >/dev/null 2>&1; then
 else
 	skip "sqlite3 is not installed"
 fi
+
+# correct merge --undo parts what the library joined by its own rules.
+run --db "$T/lib.db" correct merge Zelensky --undo
+a=$(names 1) b=$(names 2)
+[ $rc -eq 0 ] && has "$T/out" "Zelensky: kept apart from the name the library joined it to" &&
+	[ "$a" = '"name":"Zelensky" ' ] && [ "$b" = '"name":"Volodymyr Zelenskyy" ' ]
+ok $? "merge --undo parts a surname the library joined to the one person of it" ||
+	diag "$(cat "$T/out" "$T/err")" "1: $a" "2: $b"
+
+run --db "$T/lib.db" correct list --json
+[ $rc -eq 0 ] && has "$T/out" '{"type":"apart","kind":"person","name":"Zelensky"}'
+ok $? "correct list shows the name kept apart" || diag "$(cat "$T/out" "$T/err")"
+
+cat >"$T/in/7-full-again.txt" <<'STORY'
+Air defence arrives
+
+President Volodymyr Zelenskyy thanked the allies on Friday. "It came in time," Zelenskyy said.
+STORY
+cat >"$T/in/8-bare-again.txt" <<'STORY'
+A visit to the front
+
+Zelensky visited the front on Saturday. "We hold," Zelensky told soldiers.
+STORY
+run --db "$T/lib.db" import "$T/in"
+run2=$rc
+run --db "$T/lib.db" analyze --all --quiet
+a=$(names 1) b=$(names 8) c=$(names 7)
+[ $run2 -eq 0 ] && [ $rc -eq 0 ] && [ "$a" = '"name":"Zelensky" ' ] &&
+	[ "$b" = '"name":"Zelensky" ' ] && [ "$c" = '"name":"Volodymyr Zelenskyy" ' ]
+ok $? "it stays apart in stories imported and analysed later" ||
+	diag "1: $a" "8: $b" "7: $c"
+
+run --db "$T/lib.db" correct merge Zelensky --undo
+a=$(names 1) b=$(names 8)
+[ $rc -eq 0 ] && has "$T/out" "Zelensky: no longer kept apart" &&
+	[ "$a" = '"name":"Volodymyr Zelenskyy" ' ] && [ "$b" = "$a" ]
+ok $? "a second --undo lets the library join it again" ||
+	diag "$(cat "$T/out" "$T/err")" "1: $a" "8: $b"
+
+run --db "$T/lib.db" correct merge Morrow --undo
+[ $rc -ne 0 ] || has "$T/out" "Morrow: not merged into another name"
+r=$?
+run --db "$T/lib.db" correct list --json
+[ $r -eq 0 ] && ! has "$T/out" '"name":"Morrow"'
+ok $? "a name the library joins to nothing is not kept apart" ||
+	diag "$(cat "$T/out" "$T/err")"

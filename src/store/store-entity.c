@@ -146,7 +146,7 @@ entity_fuller(const char *name, const char *old)
 
 /*
  * The entity of this kind whose name has this key, renamed to name if
- * that is fuller: its id, 0 if none, -1 on error.
+ * that is fuller (name NULL: never): its id, 0 if none, -1 on error.
  */
 static int64_t
 entity_by_key(struct store *s, const char *kind, const char *key,
@@ -164,7 +164,7 @@ entity_by_key(struct store *s, const char *kind, const char *key,
 	st_bind_text(st, 2, key);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
-		rename = entity_fuller(name, st_text(st, 1));
+		rename = name != NULL && entity_fuller(name, st_text(st, 1));
 	}
 	if (st_rows_end(s, st, rc, "cannot find entity", err) != 0)
 		return -1;
@@ -181,10 +181,44 @@ entity_by_key(struct store *s, const char *kind, const char *key,
 	return id;
 }
 
-/* The row id of the library's entity a story's (kind, name) is. */
+/*
+ * The entity another name of it joins (kind, name) to by the library's
+ * rules: a bare surname to the one person of that surname, a spelling to
+ * the entity of its key. Its id, 0 if none (or the name's own), -1.
+ */
+int64_t
+store_entity_joined(struct store *s, const char *kname, const char *name,
+    char **err)
+{
+	sqlite3_stmt	*st;
+	enum ex_kind	 kind = entity_kind(kname);
+	char		*key = extract_name_key(kind, name);
+	int64_t		 id = 0, own;
+
+	if (entity_surname(kind, key) == key && *key != '\0')
+		id = entity_by_surname(s, key, err);
+	if (id == 0)
+		id = entity_by_key(s, kname, key, NULL, err);
+	free(key);
+	if (id <= 0)
+		return id;
+	if ((st = st_prepare(s, "SELECT id FROM entities WHERE kind = ?1"
+	    " AND name = ?2", "cannot find entity", err)) == NULL)
+		return -1;
+	st_bind_text(st, 1, kname);
+	st_bind_text(st, 2, name);
+	if ((own = st_int(s, st, 0, "cannot find entity", err)) < 0)
+		return -1;
+	return own == id ? 0 : id;
+}
+
+/*
+ * The row id of the library's entity a story's (kind, name) is; a name
+ * the user keeps apart (apart) joins no other name.
+ */
 int64_t
 store_entity_match(struct store *s, const char *kname, const char *name,
-    char **err)
+    int apart, char **err)
 {
 	sqlite3_stmt	*st;
 	enum ex_kind	 kind = entity_kind(kname);
@@ -193,10 +227,10 @@ store_entity_match(struct store *s, const char *kname, const char *name,
 	int64_t		 id = 0;
 
 	sur = entity_surname(kind, key);
-	if (sur == key && *key != '\0' &&
+	if (!apart && sur == key && *key != '\0' &&
 	    (id = entity_by_surname(s, key, err)) != 0)
 		goto out;
-	if ((id = entity_by_key(s, kname, key, name, err)) != 0)
+	if (!apart && (id = entity_by_key(s, kname, key, name, err)) != 0)
 		goto out;
 	if ((st = st_kept(s, STMT_ENTITY_ADD,
 	    "INSERT INTO entities (kind, name, name_key, surname)"
@@ -263,6 +297,9 @@ store_entity_settle(struct store *s, int64_t article, char **err)
 	    " WHERE f.kind = 'person' AND f.name_key <> f.surname"
 	    " AND NOT EXISTS (SELECT 1 FROM mentions m"
 	    "   WHERE m.entity_id = b.id AND m.article_id = ?1)"
+	    " AND NOT EXISTS (SELECT 1 FROM entity_aliases a"
+	    "   WHERE a.kind = 'person' AND a.alias = b.name"
+	    "   AND a.name = b.name)"
 	    " AND NOT EXISTS (SELECT 1 FROM entities o WHERE"
 	    "   o.surname = b.name_key AND o.kind = 'person' AND o.id <> f.id"
 	    "   AND o.name_key <> o.surname AND EXISTS (SELECT 1 FROM"

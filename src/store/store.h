@@ -491,9 +491,13 @@ int	 store_alias_set(struct store *, const char *kind, const char *alias,
 /*
  * Drop an alias: 0 done (*ids, malloc'd, *nids: the stories that name
  * what it was merged into, to analyse again), 1 no such alias, -1 error.
+ * A name the library joined by its own rules (a bare surname to the one
+ * person of that surname, a spelling to another) and the user did not
+ * merge is kept apart from then on instead (*apart 1); undoing that
+ * lets the library join it again (*apart -1).
  */
 int	 store_alias_del(struct store *, const char *kind, const char *alias,
-	     int64_t **ids, size_t *nids, char **err);
+	     int64_t **ids, size_t *nids, int *apart, char **err);
 
 /*
  * Set (kind, name)'s role and/or affiliation (NULL: keep what was set),
