@@ -6,7 +6,7 @@
 # library made by its own rules is parted by 'correct merge NAME --undo',
 # and stays parted for stories imported and analysed later.
 . "$top_srcdir/tests/lib.sh"
-plan 11
+plan 12
 
 mkdir -p "$T/in"
 cat >"$T/in/1-bare.txt" <<'STORY'
@@ -137,3 +137,28 @@ run --db "$T/lib.db" correct list --json
 [ $r -eq 0 ] && ! has "$T/out" '"name":"Morrow"'
 ok $? "a name the library joins to nothing is not kept apart" ||
 	diag "$(cat "$T/out" "$T/err")"
+
+# A role set on a bare surname stays with the person when a later story
+# names them in full.
+mkdir -p "$T/lutz"
+cat >"$T/lutz/1.txt" <<'STORY'
+Budget talks
+
+Lutz said on Monday that the budget would hold. "We will not cut pensions," Lutz told reporters.
+STORY
+"$DOSSIER" --db "$T/lutz.db" import "$T/lutz" >/dev/null 2>&1
+"$DOSSIER" --db "$T/lutz.db" correct person Lutz --role "Energy Minister" >/dev/null 2>&1
+cat >"$T/lutz/2.txt" <<'STORY'
+Gas prices
+
+Hanne Lutz said on Tuesday that gas prices would fall. "The worst is over," Hanne Lutz said.
+STORY
+"$DOSSIER" --db "$T/lutz.db" import "$T/lutz" >/dev/null 2>&1
+"$DOSSIER" --db "$T/lutz.db" show 1 >"$T/s1"
+"$DOSSIER" --db "$T/lutz.db" show 2 >"$T/s2"
+run --db "$T/lutz.db" correct list
+has "$T/s1" "  Hanne Lutz, Energy Minister  x2" &&
+	has "$T/s2" "  Hanne Lutz, Energy Minister  x2" &&
+	has "$T/out" "person  Hanne Lutz (person): role Energy Minister"
+ok $? "a role set on a surname follows the person to the full name" ||
+	diag "$(cat "$T/s1" "$T/s2" "$T/out")"

@@ -145,6 +145,44 @@ entity_fuller(const char *name, const char *old)
 }
 
 /*
+ * The role and affiliation the user set on the name from (kind) follow
+ * its entity to the name to (a fuller spelling, or the person a bare
+ * surname joined), filling what to's own leave unset.
+ */
+static int
+entity_fix_follow(struct store *s, const char *kind, const char *from,
+    const char *to, char **err)
+{
+	static const char *const sql[] = {
+		"INSERT INTO entity_fixes (kind, name, role, affiliation,"
+		" created) SELECT kind, ?3, role, affiliation, created"
+		" FROM entity_fixes WHERE kind = ?1 AND name = ?2"
+		" ON CONFLICT (kind, name) DO UPDATE SET"
+		" role = coalesce(entity_fixes.role, excluded.role),"
+		" affiliation = coalesce(entity_fixes.affiliation,"
+		" excluded.affiliation)",
+		"DELETE FROM entity_fixes WHERE kind = ?1 AND name = ?2"
+		" AND ?3 IS NOT NULL"
+	};
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	if (strcmp(from, to) == 0)
+		return 0;
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		if ((st = st_prepare(s, sql[i], "cannot keep a role",
+		    err)) == NULL)
+			return -1;
+		st_bind_text(st, 1, kind);
+		st_bind_text(st, 2, from);
+		st_bind_text(st, 3, to);
+		if (st_step(s, st, "cannot keep a role", err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * The entity of this kind whose name has this key, renamed to name if
  * that is fuller (name NULL: never): its id, 0 if none, -1 on error.
  */
@@ -155,6 +193,7 @@ entity_by_key(struct store *s, const char *kind, const char *key,
 	sqlite3_stmt	*st;
 	int64_t		 id = 0;
 	int		 rename = 0, rc;
+	char		*old = NULL;
 
 	if ((st = st_kept(s, STMT_ENTITY_KEY,
 	    "SELECT id, name FROM entities WHERE kind = ?1 AND name_key = ?2"
@@ -165,20 +204,28 @@ entity_by_key(struct store *s, const char *kind, const char *key,
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		rename = name != NULL && entity_fuller(name, st_text(st, 1));
+		if (rename)
+			old = st_column_dup(st, 1);
 	}
 	if (st_rows_end(s, st, rc, "cannot find entity", err) != 0)
-		return -1;
-	if (rename) {
+		id = -1;
+	else if (rename) {
 		if ((st = st_prepare(s, "UPDATE OR IGNORE entities SET"
 		    " name = ?2 WHERE id = ?1", "cannot rename entity",
 		    err)) == NULL)
-			return -1;
+			goto fail;
 		sqlite3_bind_int64(st, 1, id);
 		st_bind_text(st, 2, name);
-		if (st_step(s, st, "cannot rename entity", err) < 0)
-			return -1;
+		if ((rc = st_step(s, st, "cannot rename entity", err)) < 0 ||
+		    (rc > 0 && entity_fix_follow(s, kind, old, name,
+		    err) != 0))
+			goto fail;
 	}
+	free(old);
 	return id;
+fail:
+	free(old);
+	return -1;
 }
 
 /*
@@ -250,11 +297,25 @@ out:
 	return id;
 }
 
-/* Move every mention and quote of entity from to entity into; drop from. */
+/*
+ * Move every mention and quote of entity from to entity into; drop from.
+ * A role the user set on from's name goes with them, to into's name.
+ */
 static int
 entity_join(struct store *s, int64_t from, int64_t into, char **err)
 {
 	static const char *const sql[] = {
+		"INSERT INTO entity_fixes (kind, name, role, affiliation,"
+		" created) SELECT t.kind, t.name, f.role, f.affiliation,"
+		" f.created FROM entity_fixes f JOIN entities o ON"
+		" o.kind = f.kind AND o.name = f.name JOIN entities t"
+		" ON t.id = ?2 WHERE o.id = ?1"
+		" ON CONFLICT (kind, name) DO UPDATE SET"
+		" role = coalesce(entity_fixes.role, excluded.role),"
+		" affiliation = coalesce(entity_fixes.affiliation,"
+		" excluded.affiliation)",
+		"DELETE FROM entity_fixes WHERE (kind, name) IN (SELECT"
+		" kind, name FROM entities WHERE id = ?1) AND ?2 IS NOT NULL",
 		"UPDATE mentions SET entity_id = ?2 WHERE entity_id = ?1",
 		"UPDATE quotes SET speaker_id = ?2 WHERE speaker_id = ?1"
 	};
@@ -270,8 +331,10 @@ entity_join(struct store *s, int64_t from, int64_t into, char **err)
 		if (st_step(s, st, "cannot join entities", err) < 0)
 			return -1;
 	}
-	return st_step_id(s, "DELETE FROM entities WHERE id = ?1", from,
-	    "cannot join entities", err) < 0 ? -1 : 0;
+	if (st_step_id(s, "DELETE FROM entities WHERE id = ?1", from,
+	    "cannot join entities", err) < 0)
+		return -1;
+	return store_roles_apply(s, 0, into, err) < 0 ? -1 : 0;
 }
 
 /*
