@@ -6,7 +6,7 @@
 # library made by its own rules is parted by 'correct merge NAME --undo',
 # and stays parted for stories imported and analysed later.
 . "$top_srcdir/tests/lib.sh"
-plan 12
+plan 14
 
 mkdir -p "$T/in"
 cat >"$T/in/1-bare.txt" <<'STORY'
@@ -162,3 +162,36 @@ has "$T/s1" "  Hanne Lutz, Energy Minister  x2" &&
 	has "$T/out" "person  Hanne Lutz (person): role Energy Minister"
 ok $? "a role set on a surname follows the person to the full name" ||
 	diag "$(cat "$T/s1" "$T/s2" "$T/out")"
+
+# "the Civic Dawn leader told the crowd" in a story naming Lidia Stansk,
+# and "Civic Dawn leader Lidia Stansk" in another: her words, in either
+# order; "the official" is never a named person.
+cat >"$T/desc-a.txt" <<'STORY'
+On the trail in Korvala
+
+Lidia Stansk, 46, arrived in the town two hours late. "They stopped us to check the tyres," the Civic Dawn leader told the crowd. "Nobody called us first," the official said.
+STORY
+cat >"$T/desc-b.txt" <<'STORY'
+Amnesty rejected
+
+Civic Dawn leader Lidia Stansk, who lives in Brenmark, called the amnesty a trap. Kasimir Oll, an official of the party, said little.
+STORY
+speaker_of() {
+	"$DOSSIER" --db "$1" show "$2" | grep -B1 "^    $3" | head -1
+}
+for order in ab ba; do
+	rm -f "$T/desc.db"*
+	if [ $order = ab ]; then
+		"$DOSSIER" --db "$T/desc.db" import "$T/desc-a.txt" "$T/desc-b.txt" >/dev/null 2>&1
+	else
+		"$DOSSIER" --db "$T/desc.db" import "$T/desc-b.txt" >/dev/null 2>&1
+		"$DOSSIER" --db "$T/desc.db" import "$T/desc-a.txt" >/dev/null 2>&1
+	fi
+	a=$(sqlite3 "$T/desc.db" "SELECT id FROM articles WHERE title LIKE 'On the trail%'" 2>/dev/null ||
+	    echo 1)
+	s1=$(speaker_of "$T/desc.db" "$a" '"They stopped us')
+	s2=$(speaker_of "$T/desc.db" "$a" '"Nobody called us first"')
+	[ "$s1" = "  Lidia Stansk" ] && [ "$s2" = "  the official [unnamed]" ]
+	ok $? "a source described by her role is the person titled so elsewhere ($order)" ||
+		diag "$s1" "$s2" "$("$DOSSIER" --db "$T/desc.db" show "$a")"
+done

@@ -108,7 +108,7 @@ old="$T/old.db"
 mkdir -p "$T/oldin"
 cp "$top_srcdir/samples/library/$story" "$T/oldin/"
 "$DOSSIER" --db "$old" import --quiet "$T/oldin" >/dev/null 2>&1
-q "$old" "DROP TABLE article_paths; PRAGMA user_version = 11;"
+q "$old" "DROP TABLE article_paths; DROP INDEX quotes_unnamed; PRAGMA user_version = 11;"
 run --db "$old" import "$T/oldin"
 [ $rc -eq 0 ] && has "$T/out" "1 already in the library" &&
 	[ "$(q "$old" "PRAGMA user_version")" = 12 ] &&

@@ -23,7 +23,7 @@
 #include "test-util.h"
 
 /* Take a library back to schema 11: saved files are not known by path. */
-#define UNDO_12	"DROP TABLE article_paths;"
+#define UNDO_12	"DROP TABLE article_paths; DROP INDEX quotes_unnamed;"
 
 #define P1	"\"Nobody called us first,\" an official said. Kasimir Oll, " \
 	"the ministry spokesperson, said the talks would go on."

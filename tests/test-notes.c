@@ -23,7 +23,7 @@
 #include "test-util.h"
 
 /* Take a library back to schema 11: saved files are not known by path. */
-#define UNDO_12	"DROP TABLE article_paths;"
+#define UNDO_12	"DROP TABLE article_paths; DROP INDEX quotes_unnamed;"
 
 static const char body1[] = "Few in Brenmark believed that.\n\n"
     "The minister said the sites were full.";

@@ -115,7 +115,7 @@ test_corrupt(void **state)
 }
 
 /* Take a library back to schema 11: saved files are not known by path. */
-#define UNDO_12	"DROP TABLE article_paths;"
+#define UNDO_12	"DROP TABLE article_paths; DROP INDEX quotes_unnamed;"
 
 /* Take a library back to schema 10: a statement's parts are not linked. */
 #define UNDO_11	"ALTER TABLE quotes DROP COLUMN continues;" UNDO_12

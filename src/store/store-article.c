@@ -121,9 +121,9 @@ store_article_path_set(struct store *s, int64_t id, const char *path,
 {
 	sqlite3_stmt	*st;
 
-	if ((st = st_prepare(s, "INSERT OR REPLACE INTO article_paths"
-	    " (path, article_id) VALUES (?1, ?2)", "cannot keep a saved "
-	    "file's path", err)) == NULL)
+	if ((st = st_kept(s, STMT_ARTICLE_PATH_SET, "INSERT OR REPLACE INTO"
+	    " article_paths (path, article_id) VALUES (?1, ?2)", err)) ==
+	    NULL)
 		return -1;
 	st_bind_text(st, 1, path);
 	sqlite3_bind_int64(st, 2, id);

@@ -228,6 +228,8 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 	rv = store_correct_apply(s, article, x->text, x->len, err);
 	if (rv == 0)
 		rv = store_entity_settle(s, article, err);
+	if (rv == 0)
+		rv = store_entity_described(s, article, err);
 out:
 	free(qids);
 	free(ids);

@@ -17,6 +17,7 @@ enum store_stmt_id {
 	STMT_ARTICLE_EXISTS,
 	STMT_ARTICLE_BY_PATH,
 	STMT_ARTICLE_HAS_PATH,
+	STMT_ARTICLE_PATH_SET,
 	STMT_ARTICLE_ADD,
 	STMT_CAPTION_ADD,
 	STMT_SUBHEADING_ADD,
@@ -32,6 +33,8 @@ enum store_stmt_id {
 	STMT_ENTITY_KEY,		/* store-entity.c */
 	STMT_ENTITY_SURNAME,
 	STMT_ENTITY_SETTLE,
+	STMT_DESCRIBED_OWN,
+	STMT_DESCRIBED_OTHERS,
 	STMT_MENTION_ADD,
 	STMT_QUOTE_ADD,
 	STMT_FTS_ADD,
@@ -69,6 +72,9 @@ int64_t		 store_entity_match(struct store *, const char *, const char *,
 int64_t		 store_entity_joined(struct store *, const char *,
 		     const char *, char **);
 int		 store_entity_settle(struct store *, int64_t, char **);
+/* Unnamed sources described by a role ("the Civic Dawn leader") whom a
+   story names, credited to that person: its own and other stories'. */
+int		 store_entity_described(struct store *, int64_t, char **);
 struct article;
 int		 store_article_rows(struct store *, struct article *, char **);
 

@@ -337,6 +337,13 @@ static const char *const store_migrations[] = {
 	"    ON DELETE CASCADE"
 	") WITHOUT ROWID;"
 	"CREATE INDEX article_paths_article ON article_paths (article_id);"
+	/*
+	 * And an unnamed source described by a role ("the Civic Dawn
+	 * leader") is found by its words when a story gives a person that
+	 * role (store_entity_described).
+	 */
+	"CREATE INDEX quotes_unnamed ON quotes (source_text COLLATE NOCASE)"
+	"  WHERE source_kind = 'unnamed';"
 };
 
 #define STORE_NMIGRATIONS \
