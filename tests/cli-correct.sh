@@ -175,14 +175,19 @@ run --db "$db" analyze --all --quiet
 ok $? "analyze --all keeps every correction, applied to the new analysis" ||
 	diag "$(state "$db" | diff - "$T/state")"
 
-# A changed file is a new story (import knows a file by its text): the
-# old one keeps its corrections, the new one gets the merges and roles.
+# A changed file replaces its story in place (import knows a file by its
+# path as well as its text): the story keeps its corrections and gets the
+# merges and roles again.
 grep '"type":"quote"' "$T/state" >"$T/quotes.before"
 f=$(grep -l "Hanne Lutz" "$T/samples"/*.txt | head -1)
+new=$(q "$db" "SELECT article_id FROM article_paths WHERE path = '$(realpath "$f")'")
+nstories=$(q "$db" "SELECT count(*) FROM articles")
 printf '\nAn editor added this paragraph on Friday.\n' >>"$f"
 run --db "$db" import "$T/samples"
-new=$(q "$db" "SELECT max(id) FROM articles")
-[ $rc -eq 0 ] && has "$T/out" "1 added, 14 already" &&
+[ $rc -eq 0 ] && has "$T/out" "0 added, 1 updated, 14 already" &&
+	[ "$(q "$db" "SELECT count(*) FROM articles")" = "$nstories" ] &&
+	[ "$(q "$db" "SELECT count(*) FROM articles WHERE id = $new
+	    AND body LIKE '%An editor added this paragraph%'")" = 1 ] &&
 	[ "$(q "$db" "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id
 	    WHERE m.article_id = $new AND e.name = 'Hanne Lutz'
 	    AND m.title IS NOT 'Minister of Economy and Energy'")" = 0 ] &&
@@ -190,7 +195,7 @@ new=$(q "$db" "SELECT max(id) FROM articles")
 	    AND title = 'Minister of Economy and Energy'")" -gt 0 ] &&
 	"$DOSSIER" --db "$db" correct list --json | grep '"type":"quote"' |
 	cmp -s - "$T/quotes.before"
-ok $? "a changed file imported again is a new story with the roles set; the old keeps its corrections" ||
+ok $? "a changed file imported again replaces its story, its corrections and roles kept" ||
 	diag "$(cat "$T/out" "$T/err")"
 
 # A feed item whose text changes is updated in place: its corrections
@@ -260,7 +265,7 @@ q "$old" "DROP INDEX entities_key; DROP INDEX entities_surname;
     ALTER TABLE entities DROP COLUMN name_key; ALTER TABLE entities DROP COLUMN surname;
     DROP TABLE quote_fixes; DROP TABLE entity_aliases; DROP TABLE entity_fixes;
     ALTER TABLE quotes DROP COLUMN corrected; ALTER TABLE quotes DROP COLUMN continues;
-    PRAGMA user_version = 8;"
+    DROP TABLE article_paths; DROP INDEX quotes_unnamed; PRAGMA user_version = 8;"
 [ "$(q "$old" "SELECT count(*) FROM sqlite_master WHERE name LIKE '%fix%'")" = 0 ]
 v8=$?
 run --db "$old" correct list

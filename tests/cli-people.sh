@@ -2,9 +2,11 @@
 # One person across the library: two stories that spell a person two
 # ways (Zelensky, Volodymyr Zelenskyy) give one name in 'dossier show',
 # whichever came first; a bare surname two people share stays as the
-# story has it; a place quoted is its state, "(government)".
+# story has it; a place quoted is its state, "(government)". A join the
+# library made by its own rules is parted by 'correct merge NAME --undo',
+# and stays parted for stories imported and analysed later.
 . "$top_srcdir/tests/lib.sh"
-plan 6
+plan 14
 
 mkdir -p "$T/in"
 cat >"$T/in/1-bare.txt" <<'STORY'
@@ -89,3 +91,107 @@ if command -v sqlite3 >/dev/null 2>&1; then
 else
 	skip "sqlite3 is not installed"
 fi
+
+# correct merge --undo parts what the library joined by its own rules.
+run --db "$T/lib.db" correct merge Zelensky --undo
+a=$(names 1) b=$(names 2)
+[ $rc -eq 0 ] && has "$T/out" "Zelensky: kept apart from the name the library joined it to" &&
+	[ "$a" = '"name":"Zelensky" ' ] && [ "$b" = '"name":"Volodymyr Zelenskyy" ' ]
+ok $? "merge --undo parts a surname the library joined to the one person of it" ||
+	diag "$(cat "$T/out" "$T/err")" "1: $a" "2: $b"
+
+run --db "$T/lib.db" correct list --json
+[ $rc -eq 0 ] && has "$T/out" '{"type":"apart","kind":"person","name":"Zelensky"}'
+ok $? "correct list shows the name kept apart" || diag "$(cat "$T/out" "$T/err")"
+
+cat >"$T/in/7-full-again.txt" <<'STORY'
+Air defence arrives
+
+President Volodymyr Zelenskyy thanked the allies on Friday. "It came in time," Zelenskyy said.
+STORY
+cat >"$T/in/8-bare-again.txt" <<'STORY'
+A visit to the front
+
+Zelensky visited the front on Saturday. "We hold," Zelensky told soldiers.
+STORY
+run --db "$T/lib.db" import "$T/in"
+run2=$rc
+run --db "$T/lib.db" analyze --all --quiet
+a=$(names 1) b=$(names 8) c=$(names 7)
+[ $run2 -eq 0 ] && [ $rc -eq 0 ] && [ "$a" = '"name":"Zelensky" ' ] &&
+	[ "$b" = '"name":"Zelensky" ' ] && [ "$c" = '"name":"Volodymyr Zelenskyy" ' ]
+ok $? "it stays apart in stories imported and analysed later" ||
+	diag "1: $a" "8: $b" "7: $c"
+
+run --db "$T/lib.db" correct merge Zelensky --undo
+a=$(names 1) b=$(names 8)
+[ $rc -eq 0 ] && has "$T/out" "Zelensky: no longer kept apart" &&
+	[ "$a" = '"name":"Volodymyr Zelenskyy" ' ] && [ "$b" = "$a" ]
+ok $? "a second --undo lets the library join it again" ||
+	diag "$(cat "$T/out" "$T/err")" "1: $a" "8: $b"
+
+run --db "$T/lib.db" correct merge Morrow --undo
+[ $rc -ne 0 ] || has "$T/out" "Morrow: not merged into another name"
+r=$?
+run --db "$T/lib.db" correct list --json
+[ $r -eq 0 ] && ! has "$T/out" '"name":"Morrow"'
+ok $? "a name the library joins to nothing is not kept apart" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+# A role set on a bare surname stays with the person when a later story
+# names them in full.
+mkdir -p "$T/lutz"
+cat >"$T/lutz/1.txt" <<'STORY'
+Budget talks
+
+Lutz said on Monday that the budget would hold. "We will not cut pensions," Lutz told reporters.
+STORY
+"$DOSSIER" --db "$T/lutz.db" import "$T/lutz" >/dev/null 2>&1
+"$DOSSIER" --db "$T/lutz.db" correct person Lutz --role "Energy Minister" >/dev/null 2>&1
+cat >"$T/lutz/2.txt" <<'STORY'
+Gas prices
+
+Hanne Lutz said on Tuesday that gas prices would fall. "The worst is over," Hanne Lutz said.
+STORY
+"$DOSSIER" --db "$T/lutz.db" import "$T/lutz" >/dev/null 2>&1
+"$DOSSIER" --db "$T/lutz.db" show 1 >"$T/s1"
+"$DOSSIER" --db "$T/lutz.db" show 2 >"$T/s2"
+run --db "$T/lutz.db" correct list
+has "$T/s1" "  Hanne Lutz, Energy Minister  x2" &&
+	has "$T/s2" "  Hanne Lutz, Energy Minister  x2" &&
+	has "$T/out" "person  Hanne Lutz (person): role Energy Minister"
+ok $? "a role set on a surname follows the person to the full name" ||
+	diag "$(cat "$T/s1" "$T/s2" "$T/out")"
+
+# "the Civic Dawn leader told the crowd" in a story naming Lidia Stansk,
+# and "Civic Dawn leader Lidia Stansk" in another: her words, in either
+# order; "the official" is never a named person.
+cat >"$T/desc-a.txt" <<'STORY'
+On the trail in Korvala
+
+Lidia Stansk, 46, arrived in the town two hours late. "They stopped us to check the tyres," the Civic Dawn leader told the crowd. "Nobody called us first," the official said.
+STORY
+cat >"$T/desc-b.txt" <<'STORY'
+Amnesty rejected
+
+Civic Dawn leader Lidia Stansk, who lives in Brenmark, called the amnesty a trap. Kasimir Oll, an official of the party, said little.
+STORY
+speaker_of() {
+	"$DOSSIER" --db "$1" show "$2" | grep -B1 "^    $3" | head -1
+}
+for order in ab ba; do
+	rm -f "$T/desc.db"*
+	if [ $order = ab ]; then
+		"$DOSSIER" --db "$T/desc.db" import "$T/desc-a.txt" "$T/desc-b.txt" >/dev/null 2>&1
+	else
+		"$DOSSIER" --db "$T/desc.db" import "$T/desc-b.txt" >/dev/null 2>&1
+		"$DOSSIER" --db "$T/desc.db" import "$T/desc-a.txt" >/dev/null 2>&1
+	fi
+	a=$(sqlite3 "$T/desc.db" "SELECT id FROM articles WHERE title LIKE 'On the trail%'" 2>/dev/null ||
+	    echo 1)
+	s1=$(speaker_of "$T/desc.db" "$a" '"They stopped us')
+	s2=$(speaker_of "$T/desc.db" "$a" '"Nobody called us first"')
+	[ "$s1" = "  Lidia Stansk" ] && [ "$s2" = "  the official [unnamed]" ]
+	ok $? "a source described by her role is the person titled so elsewhere ($order)" ||
+		diag "$s1" "$s2" "$("$DOSSIER" --db "$T/desc.db" show "$a")"
+done

@@ -161,6 +161,41 @@ test_state_acts(void **state)
 	extract_free(&x);
 }
 
+/*
+ * A capital no list knows, used as a person would be ("Drossen wants a
+ * bloc") in a story that says "in Drossen": the place acting as the
+ * state, never a person; the plain use stays the place.
+ */
+static void
+test_capital_acts(void **state)
+{
+	static const char text[] =
+	    "\"Drossen wants a bloc. We want a conversation,\" she said. "
+	    "The council meets in October in Drossen.";
+	static const char said[] =
+	    "Later, Tesh said no. Trade in Tesh grew.";
+	static const char person[] =
+	    "Keller wants a bloc, she said. Keller met the council.";
+	struct extract		 x;
+
+	(void)state;
+	run(&x, text);
+	entity_is(&x, "Drossen", 0, EX_PLACE, "Drossen");
+	assert_int_equal(mention(&x, "Drossen", 0)->kind, EX_ORG);
+	assert_int_equal(mention(&x, "Drossen", 1)->kind, EX_PLACE);
+	assert_int_equal(mention(&x, "Drossen", 1)->entity,
+	    mention(&x, "Drossen", 0)->entity);
+	extract_free(&x);
+	run(&x, said);		/* a place that speaks: the state */
+	entity_is(&x, "Tesh", 0, EX_PLACE, "Tesh");
+	assert_int_equal(mention(&x, "Tesh", 0)->kind, EX_ORG);
+	assert_int_equal(mention(&x, "Tesh", 1)->kind, EX_PLACE);
+	extract_free(&x);
+	run(&x, person);	/* nothing says Keller is a place */
+	entity_is(&x, "Keller", 0, EX_PERSON, "Keller");
+	extract_free(&x);
+}
+
 static void
 test_organisations(void **state)
 {
@@ -483,7 +518,7 @@ static const struct entity_case cases[] = {
 	  "The report was written by K. Michael Stevens last year.",
 	  { PERSON("K. Michael Stevens") } },
 	{ "test_split_votes",
-	  "Later, Tesh said no. Trade in Tesh grew. Tesh is far.",
+	  "Later, Tesh smiled. Trade in Tesh grew. Tesh is far.",
 	  { PERSON("Tesh"), WANT("Tesh", 1, WANT_PLACE, NULL),
 	    WANT("Tesh", 2, WANT_NO_MENTION, NULL) } },
 	{ "test_sentence_starts",
@@ -856,6 +891,7 @@ main(void)
 		cmocka_unit_test(test_variants),
 		cmocka_unit_test(test_name_key),
 		cmocka_unit_test(test_state_acts),
+		cmocka_unit_test(test_capital_acts),
 		cmocka_unit_test(test_organisations),
 		cmocka_unit_test(test_bad_input)
 	};

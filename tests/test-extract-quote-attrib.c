@@ -176,6 +176,16 @@ static const struct acase cases[] = {
 	  "The Korvala office of the ministry maintains a program to train "
 	  "young harbour pilots in the north.",
 	  "a program to train", NULL, "-" },
+	{ "X agreed a thing: no clause, no quote",
+	  "Leaders at the Korvala summit agreed a joint declaration on "
+	  "border security but could not agree on a price cap.",
+	  "a joint declaration", NULL, "-" },
+	{ "X proposed a thing and Y: no clause, no quote",
+	  "The harbour board proposed a new levy and a fund for pilots.",
+	  "a new levy", NULL, "-" },
+	{ "X agreed a clause with its finite verb: a quote",
+	  "Varga agreed the harbour would stay open through the winter.",
+	  "the harbour would stay", NULL, "Varga" },
 	{ "X added a clause with its finite verb: a quote",
 	  "Varga added the harbour would stay open through the winter for "
 	  "every ship.",
@@ -356,11 +366,63 @@ test_speakers(void **state)
 		    sizeof cases / sizeof cases[0]);
 }
 
+/* The name of the person the quote starting with words is credited to. */
+static const char *
+credited(const struct extract *x, const char *words)
+{
+	const char	*p = strstr(x->text, words);
+	size_t		 i;
+
+	assert_non_null(p);
+	for (i = 0; i < x->nquotes; i++)
+		if (x->quotes[i].start == (size_t)(p - x->text))
+			return x->quotes[i].entity == EX_NONE ? "-" :
+			    x->ents[x->quotes[i].entity].name;
+	fail_msg("no quote [%s]", words);
+	return NULL;
+}
+
+/*
+ * "the Civic Dawn leader told the crowd": the one person the text titles
+ * so ("Civic Dawn leader Lidia Stansk"); no one when two fit, or when the
+ * named words are not in anyone's title or affiliation.
+ */
+static void
+test_titled(void **state)
+{
+	static const char one[] =
+	    "Civic Dawn leader Lidia Stansk arrived in Korvala late.\n\n"
+	    "\"They stopped us to check the tyres,\" the Civic Dawn leader "
+	    "told the crowd.";
+	static const char two[] =
+	    "Civic Dawn leader Lidia Stansk and Civic Dawn leader Oyla "
+	    "Bressk arrived in Korvala late.\n\n"
+	    "\"They stopped us to check the tyres,\" the Civic Dawn leader "
+	    "told the crowd.";
+	static const char other[] =
+	    "Civic Dawn leader Lidia Stansk arrived in Korvala late.\n\n"
+	    "\"They stopped us to check the tyres,\" the Harbour Union leader "
+	    "told the crowd.";
+	struct extract	x;
+
+	(void)state;
+	extract_run(&x, one, sizeof one - 1);
+	assert_string_equal(credited(&x, "They stopped"), "Lidia Stansk");
+	extract_free(&x);
+	extract_run(&x, two, sizeof two - 1);
+	assert_string_equal(credited(&x, "They stopped"), "-");
+	extract_free(&x);
+	extract_run(&x, other, sizeof other - 1);
+	assert_string_equal(credited(&x, "They stopped"), "-");
+	extract_free(&x);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_speakers),
+		cmocka_unit_test(test_titled),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

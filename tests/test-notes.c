@@ -22,6 +22,9 @@
 #include "xmalloc.h"
 #include "test-util.h"
 
+/* Take a library back to schema 11: saved files are not known by path. */
+#define UNDO_12	"DROP TABLE article_paths; DROP INDEX quotes_unnamed;"
+
 static const char body1[] = "Few in Brenmark believed that.\n\n"
     "The minister said the sites were full.";
 
@@ -498,7 +501,7 @@ test_migrate_5(void **state)
 	    "DROP TABLE quote_fixes;"
 	    "DROP TABLE entity_aliases; DROP TABLE entity_fixes;"
 	    "ALTER TABLE quotes DROP COLUMN corrected;"
-	    "ALTER TABLE quotes DROP COLUMN continues;"
+	    "ALTER TABLE quotes DROP COLUMN continues;" UNDO_12
 	    "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "DROP INDEX annotations_updated;"

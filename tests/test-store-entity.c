@@ -25,6 +25,9 @@
 #include "xmalloc.h"
 #include "test-util.h"
 
+/* Take a library back to schema 11: saved files are not known by path. */
+#define UNDO_12	"DROP TABLE article_paths; DROP INDEX quotes_unnamed;"
+
 /* Stories, by the order they are stored in. */
 static const char *const zelensky_bare =
     "Ukrainian President Zelensky said on Monday that the talks had "
@@ -232,6 +235,75 @@ test_capitals(void **state)
 	free(path);
 }
 
+/* Store a story of one person's mention, name (as the extractor gives). */
+static void
+store_person(struct store *s, int64_t feed, const char *guid,
+    const char *name)
+{
+	struct article	 a;
+	struct extract	 x;
+	char		*err = NULL;
+	size_t		 e;
+
+	article_init(&a);
+	a.guid = xstrdup(guid);
+	a.body = xstrdup(name);
+	a.body_len = strlen(name);
+	memset(&x, 0, sizeof x);
+	x.text = a.body;
+	x.len = a.body_len;
+	e = extract_entity_add(&x, EX_PERSON, name, strlen(name));
+	extract_mention_add(&x, 0, strlen(name), e);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, guid, &x, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	extract_free(&x);
+	article_free(&a);
+}
+
+/*
+ * A role the user set stays with the person when a later story gives
+ * the name's fuller spelling: a surname alone joined to the full name,
+ * a name in capitals renamed to its mixed case.
+ */
+static void
+test_role_follows(void **state)
+{
+	const char	*cases[][2] = {
+		{ "Lutz", "Hanne Lutz" },
+		{ "HANNE LUTZ", "Hanne Lutz" }
+	};
+	char		*path, *err = NULL, db[32];
+	struct store	*s;
+	int64_t		 feed, m;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		snprintf(db, sizeof db, "follow%zu.db", i);
+		path = test_tmp_path(db);
+		s = test_store_open(path);
+		feed = store_local_feed(s, &err);
+		store_person(s, feed, "f1", cases[i][0]);
+		assert_int_equal(store_entity_fix_set(s, "person",
+		    cases[i][0], "Energy Minister", "Valdoria", &m, &err), 0);
+		store_person(s, feed, "f2", cases[i][1]);
+		store_close(s);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " entities WHERE kind = 'person'"), 1);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " entity_fixes WHERE name = 'Hanne Lutz' AND role ="
+		    " 'Energy Minister' AND affiliation = 'Valdoria'"), 1);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " entity_fixes"), 1);
+		/* both stories' mentions carry it */
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " mentions WHERE title = 'Energy Minister' AND"
+		    " affiliation = 'Valdoria'"), 2);
+		free(path);
+	}
+}
+
 /* A library of schema 9 with two spellings: the migration joins them. */
 static void
 test_migrate(void **state)
@@ -255,7 +327,7 @@ test_migrate(void **state)
 	    "INSERT INTO quotes (article_id, start, end, kind, speaker_id)"
 	    " SELECT 1, 0, 1, 'direct', id FROM entities"
 	    " WHERE name LIKE 'VOLODYMYR%';"
-	    "ALTER TABLE quotes DROP COLUMN continues;"
+	    "ALTER TABLE quotes DROP COLUMN continues;" UNDO_12
 	    "PRAGMA user_version = 9;");
 	s = test_store_open(path);
 	store_close(s);
@@ -326,6 +398,7 @@ main(void)
 		cmocka_unit_test(test_spellings),
 		cmocka_unit_test(test_ambiguous),
 		cmocka_unit_test(test_capitals),
+		cmocka_unit_test(test_role_follows),
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_state_speaker),
 	};

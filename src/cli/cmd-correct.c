@@ -350,25 +350,32 @@ list_name(const struct store_name_fix *f, void *arg)
 {
 	struct json_object	*o;
 	int			 json = *(int *)arg;
+	/* a name kept apart from the one the library joined it to */
+	int			 apart = f->into != NULL &&
+				     strcmp(f->into, f->name) == 0;
 
 	if (json) {
 		o = json_object_new_object();
-		cmd_json_string(o, "type", f->into != NULL ? "merge" :
-		    "person");
+		cmd_json_string(o, "type", apart ? "apart" : f->into != NULL ?
+		    "merge" : "person");
 		cmd_json_string(o, "kind", f->kind);
 		cmd_json_string(o, "name", f->name);
-		if (f->into != NULL)
+		if (f->into != NULL && !apart)
 			cmd_json_string(o, "into", f->into);
-		else {
+		else if (!apart) {
 			cmd_json_string(o, "role", f->role);
 			cmd_json_string(o, "affiliation", f->affiliation);
 		}
 		return cmd_json_print(o);
 	}
-	printf("%-7s ", f->into != NULL ? "merge" : "person");
+	printf("%-7s ", apart ? "apart" : f->into != NULL ? "merge" :
+	    "person");
 	cmd_print_line(stdout, f->name);
 	printf(" (%s)", f->kind);
-	if (f->into != NULL) {
+	if (apart)
+		fputs(" kept apart from the name the library joined it to",
+		    stdout);
+	else if (f->into != NULL) {
 		fputs(" into ", stdout);
 		cmd_print_line(stdout, f->into);
 	}
@@ -474,6 +481,11 @@ const struct cmd_entry cmd_correct_entry = {
 	"      --not-quote     it is not a quote\n"
 	"merge NAME --into OTHER\n"
 	"                      NAME is OTHER, in every story, now and later\n"
+	"merge NAME --undo     drop that merge; or, when the library itself\n"
+	"                      joined NAME to another (a bare surname to the\n"
+	"                      one person of that surname, a spelling to\n"
+	"                      another), keep NAME apart from now on (merge\n"
+	"                      it again, or --undo again, to let it join)\n"
 	"person NAME:\n"
 	"      --role ROLE     NAME's role (\"Economy and Energy Minister\")\n"
 	"      --affiliation AFF\n"
@@ -482,7 +494,7 @@ const struct cmd_entry cmd_correct_entry = {
 	"                      misc (by default the kind NAME has)\n"
 	"      --undo          drop the correction\n"
 	"list:\n"
-	"      --json          one JSON object per line: type (quote, merge\n"
-	"                      or person) and its fields\n",
+	"      --json          one JSON object per line: type (quote, merge,\n"
+	"                      apart or person) and its fields\n",
 	cmd_correct_options, 0, cmd_correct
 };

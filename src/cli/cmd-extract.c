@@ -300,6 +300,16 @@ print_span(const char *text, size_t start, size_t end)
 	free(s);
 }
 
+/* The first part of the statement quote i belongs to. */
+static size_t
+quote_root(const struct extract *x, size_t i)
+{
+	while (x->quotes[i].continues != EX_NONE &&
+	    x->quotes[i].continues < i)
+		i = x->quotes[i].continues;
+	return i;
+}
+
 /* For people: the cast, then each quote under its speaker. */
 static void
 extract_text(const char *file, const struct extract *x)
@@ -348,7 +358,7 @@ extract_text(const char *file, const struct extract *x)
 		print_span(x->text, q->start, q->end);
 		/* "Q1," X said, "Q2.": one statement, its parts joined */
 		for (k = i + 1; k < x->nquotes && k < i + 8; k++)
-			if (x->quotes[k].continues == i) {
+			if (quote_root(x, k) == i) {
 				fputs(" \xe2\x80\xa6 ", stdout);
 				print_span(x->text, x->quotes[k].start,
 				    x->quotes[k].end);

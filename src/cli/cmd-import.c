@@ -35,9 +35,11 @@ import_report(const struct import_event *ev, void *arg)
 	}
 	switch (ev->status) {
 	case IMPORT_ADDED:
+	case IMPORT_UPDATED:
 		if (ui->quiet)
 			break;
-		printf("added    %lld  ", (long long)ev->id);
+		printf("%s  %lld  ", ev->status == IMPORT_ADDED ? "added  " :
+		    "updated", (long long)ev->id);
 		cmd_print_line(stdout, ev->path);
 		if (ev->title != NULL) {
 			fputs(": ", stdout);
@@ -89,15 +91,19 @@ import_none_there(int argc, char **argv)
 static void
 import_summary(const struct import_totals *t)
 {
-	printf("%zu added, %zu already in the library, %zu failed",
-	    t->added, t->exists, t->failed);
+	printf("%zu added, ", t->added);
+	if (t->updated > 0)
+		printf("%zu updated, ", t->updated);
+	printf("%zu already in the library, %zu failed", t->exists,
+	    t->failed);
 	if (t->skipped > 0)
 		printf(", %zu skipped", t->skipped);
 	if (t->ignored > 0)
 		printf(" (%zu other %s in directories ignored)", t->ignored,
 		    plural(t->ignored, "file", "files"));
 	putchar('\n');
-	if (t->added == 0 && t->exists > 0 && t->failed == 0)
+	if (t->added == 0 && t->updated == 0 && t->exists > 0 &&
+	    t->failed == 0)
 		puts("nothing new: every file was imported before");
 }
 
@@ -149,7 +155,11 @@ const struct cmd_entry cmd_import_entry = {
 	"a symbolic link found in one is followed only if it leads inside\n"
 	"the directory named (others are reported as skipped; name them to\n"
 	"import them). Files already in the library are skipped, so\n"
-	"importing twice adds nothing. Each file's outcome is printed; a\n"
+	"importing twice adds nothing. A file imported before and saved\n"
+	"again with new text replaces its story in place (updated): its id,\n"
+	"tags, notes and corrections are kept, each correction on its\n"
+	"words wherever they are now (or listed by correct list as not in\n"
+	"the story now). Each file's outcome is printed; a\n"
 	"file that fails is reported with its reason and the rest are still\n"
 	"imported.\n"
 	"\n"

@@ -35,6 +35,7 @@ article_free(struct article *a)
 	size_t	i;
 
 	free(a->guid);
+	free(a->path);
 	free(a->url);
 	free(a->title);
 	free(a->outlet);

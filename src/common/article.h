@@ -27,6 +27,8 @@ struct article_link {
 struct article {
 	int64_t	  id;		/* store row id; 0 until stored */
 	char	 *guid;		/* unique within its feed */
+	char	 *path;		/* the saved file read, absolute; NULL for
+				   a feed's items */
 	char	 *url;
 	char	 *title;
 	char	 *outlet;	/* the publication: "The Jerusalem Post" */

@@ -261,7 +261,7 @@ ent_doc_acts(struct ent_stage *st, const struct ent_cand *c)
 		"recognised", "recognized", "sanctioned", "seizes", "seized",
 		"annexes", "annexed", "pledged", "approved", "refuses",
 		"refused", "threatens", "threatened", "agrees", "agreed",
-		"condemns", "condemned", "denies", "denied"
+		"condemns", "condemned", "denies", "denied", "wants", "wanted"
 	};
 	struct extract	*x = st->x;
 	const char	*v;

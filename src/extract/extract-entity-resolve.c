@@ -367,6 +367,16 @@ ent_resolve_by_votes(struct ent_stage *st)
 		if (!c->by_cue || c->state != ENT_SURE)
 			continue;
 		h = ent_map_hash_span(st, c->a, c->b);
+		/*
+		 * "Drossen wants a bloc", then "in Drossen": a place that
+		 * acts as states do is the state, never a person.
+		 */
+		if (c->kind == EX_PERSON && c->b - c->a == 1 &&
+		    ent_context_votes_for(st, h, EX_PLACE) >= 1 &&
+		    ent_doc_acts(st, c)) {
+			c->kind = EX_PLACE;
+			continue;
+		}
 		if ((kind = ent_context_voted(st, h)) != -1 &&
 		    kind != (int)c->kind && ent_context_votes_for(st, h,
 		    kind) >= 2 * ent_context_votes_for(st, h, (int)c->kind) &&

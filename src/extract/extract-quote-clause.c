@@ -300,7 +300,8 @@ quote_clause_cut(const struct qt *q, size_t i, size_t end)
 /* Verbs of saying that take a thing more often than a clause: added a
  * week, maintains a program, promised a veto, wrote a memoir. */
 static const char *const quote_clause_object_list[] = {
-	"add", "write", "post", "promise", "maintain", "pledge", "tweet"
+	"add", "write", "post", "promise", "maintain", "pledge", "tweet",
+	"agree", "propose", "recommend", "demand"
 };
 
 /*
@@ -332,9 +333,14 @@ quote_clause_object_only(const struct qt *q, size_t t, size_t c,
 			return 0;	/* added the words "Q": mixed */
 		if (x->toks[k].flags & (TOK_PUNCT | TOK_DASH))
 			return 1;
-		if (quote_cue_in(x, k, &quote_clause_finite) &&
-		    !(x->toks[k].flags & TOK_CAP))
-			return 0;
+		if (!quote_cue_in(x, k, &quote_clause_finite) ||
+		    (x->toks[k].flags & TOK_CAP))
+			continue;
+		/* agreed a declaration but could not agree on a cap: a
+		   verb after "but" is the subject's again */
+		return k > c && (extract_tok_is(x, k - 1, "but") ||
+		    extract_tok_is(x, k - 1, "and") ||
+		    extract_tok_is(x, k - 1, "or"));
 	}
 	return 1;
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "extract.h"
 #include "extract-quote-int.h"
@@ -441,6 +442,53 @@ quote_source_can_speak(const struct qt *q, const struct qt_speaker *sp)
 	    quote_cue_in(x, h, &quote_cue_pperson) ||
 	    quote_cue_in(x, h, &quote_cue_pother) ||
 	    lex_match(x, LEX_SOURCE_NOUNS, h, 1, &v) != 0;
+}
+
+/* Does s hold the n bytes w as whole words, whatever their case? */
+static int
+quote_source_holds(const char *s, const char *w, size_t n)
+{
+	const char	*p;
+
+	if (s == NULL || n == 0)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((p == s || p[-1] == ' ') && strncasecmp(p, w, n) == 0 &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/*
+ * "the Civic Dawn leader": the named words [a, b) and the role noun at
+ * token role describe the one person of the text whose title holds the
+ * role and whose title or affiliation the names ("Civic Dawn leader
+ * Lidia Stansk"). That entity, or EX_NONE when none or more than one fit.
+ */
+size_t
+quote_source_titled(const struct qt *q, size_t a, size_t b, size_t role)
+{
+	const struct extract	*x = q->x;
+	const struct ex_entity	*e;
+	const char		*w = x->text + x->toks[role].start;
+	const char		*nm = x->text + x->toks[a].start;
+	size_t			 n = x->toks[role].end - x->toks[role].start;
+	size_t			 nn = x->toks[b - 1].end - x->toks[a].start;
+	size_t			 i, found = EX_NONE;
+
+	if (a >= b || nn > 200)
+		return EX_NONE;
+	for (i = 0; i < x->nents; i++) {
+		e = &x->ents[i];
+		if (e->kind != EX_PERSON || !quote_source_holds(e->title, w,
+		    n) || (!quote_source_holds(e->title, nm, nn) &&
+		    !quote_source_holds(e->affiliation, nm, nn)))
+			continue;
+		if (found != EX_NONE)
+			return EX_NONE;
+		found = i;
+	}
+	return found;
 }
 
 #define PUT_IT_NEAR	40	/* tokens from a piece "as X put it" may be */

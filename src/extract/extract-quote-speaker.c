@@ -669,7 +669,7 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 {
 	const struct extract	*x = q->x;
 	struct quote_speaker_np	 np;
-	size_t			 n, ncls;
+	size_t			 n, ncls, e;
 	int			 def;
 
 	if (sp->first == EX_NONE)
@@ -711,6 +711,13 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	    EX_PERSON || np.after > 0 || np.cls == NULL)) {
 		sp->source = EX_SOURCE_ENTITY;
 		sp->person = x->ents[sp->entity].kind == EX_PERSON ? 1 : -1;
+	} else if (def && np.cls != NULL && strcmp(np.cls, "role") == 0 &&
+	    np.after == 0 && np.named > 0 && ncls > sp->first + 1 &&
+	    (e = quote_source_titled(q, sp->first + 1, ncls, ncls)) !=
+	    EX_NONE) {
+		sp->entity = e;		/* the Civic Dawn leader: Stansk */
+		sp->source = EX_SOURCE_ENTITY;
+		sp->person = 1;
 	} else if (np.cls != NULL && np.after == 0) {
 		sp->source = EX_SOURCE_UNNAMED;
 		sp->entity = EX_NONE;

@@ -632,6 +632,7 @@ quote_flush(struct qt *q, size_t p)
 			pd->sp = hd->sp;
 			pd->cue_first = hd->cue_first;
 			pd->cue_last = hd->cue_last;
+			pd->continues = hd->quote;	/* one statement */
 		} else if (pd->inherit == 1 && quote_split(q, h, pc)) {
 			pd->sp = h->sp;		/* one statement, one cue */
 			pd->cue_first = h->cue_first;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "extract-lexicon-int.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -207,4 +208,13 @@ extract_free(struct extract *x)
 		free(ix);
 	}
 	memset(x, 0, sizeof *x);
+}
+
+/* Is the word (n bytes) the noun of a post a person holds: "leader"? */
+int
+extract_role_noun(const char *word, size_t n)
+{
+	const char	*v = lex_find(LEX_SOURCE_NOUNS, word, n);
+
+	return v != NULL && strcmp(v, "role") == 0;
 }

@@ -207,4 +207,10 @@ void	 extract_quote_add(struct extract *, const struct ex_quote *);
  */
 char	*extract_name_key(enum ex_kind, const char *name);
 
+/*
+ * Is the word (n bytes) the noun of a post a person holds ("leader",
+ * "minister"), not of an unnamed source ("official") or an outlet?
+ */
+int	 extract_role_noun(const char *word, size_t n);
+
 #endif

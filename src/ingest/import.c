@@ -63,6 +63,8 @@ struct import_item {
 	char			 hash[65];
 	enum import_status	 status;
 	char			*reason;
+	int64_t			 replace;	/* UPDATED: the story */
+	int			 record;	/* EXISTS: its path is new */
 };
 
 static void
@@ -387,6 +389,37 @@ import_parse_bytes(const char *path, const char *data, size_t len,
 	return rc;
 }
 
+/*
+ * Is item's text in the library already (1; it->record set when the
+ * story does not know this file yet), or is its file a story's whose text
+ * changed (0, it->replace set), or neither (0)? -1 with *err.
+ */
+static int
+import_known(struct store *s, int64_t feed, struct import_item *it,
+    char **err)
+{
+	int64_t	id = 0;
+	int	rc;
+
+	it->a.path = realpath(it->file->path, NULL);
+	rc = store_article_lookup(s, feed, it->a.guid, NULL, &id, err);
+	if (rc < 0)
+		return -1;
+	if (rc > 0) {
+		it->a.id = id;
+		if (it->a.path != NULL && (rc = store_article_has_path(s, id,
+		    it->a.path, err)) < 0)
+			return -1;
+		it->record = it->a.path != NULL && rc == 0;
+		return 1;
+	}
+	if (it->a.path != NULL && store_article_by_path(s, feed, it->a.path,
+	    &id, err) < 0)
+		return -1;
+	it->replace = it->a.path != NULL ? id : 0;
+	return 0;
+}
+
 /* Read and parse one file into item; sets status and reason. */
 static void
 import_parse(struct import_item *it, int64_t feed, struct store *s,
@@ -407,8 +440,7 @@ import_parse(struct import_item *it, int64_t feed, struct store *s,
 	}
 	hash_buf_hex(data, len, it->hash);
 	xasprintf(&it->a.guid, "sha256:%s", it->hash);
-	rc = store_article_exists(s, feed, it->a.guid, &err);
-	if (rc < 0)
+	if ((rc = import_known(s, feed, it, &err)) < 0)
 		goto fail;
 	if (rc == 1) {
 		it->status = IMPORT_EXISTS;
@@ -423,7 +455,7 @@ import_parse(struct import_item *it, int64_t feed, struct store *s,
 		extract_compact(&it->x);	/* the batch keeps only results */
 		it->extracted = 1;
 	}
-	it->status = IMPORT_ADDED;
+	it->status = it->replace > 0 ? IMPORT_UPDATED : IMPORT_ADDED;
 	goto out;
 fail:
 	it->reason = err != NULL ? err : xstrdup("cannot import");
@@ -443,6 +475,9 @@ report(const struct import_options *opts, struct import_item *it,
 	case IMPORT_ADDED:
 		t->added++;
 		break;
+	case IMPORT_UPDATED:
+		t->updated++;
+		break;
 	case IMPORT_EXISTS:
 		t->exists++;
 		break;
@@ -461,7 +496,7 @@ report(const struct import_options *opts, struct import_item *it,
 	ev.reason = it->reason;
 	ev.id = it->a.id;
 	ev.title = it->a.title;
-	if (it->status == IMPORT_ADDED) {
+	if (it->status == IMPORT_ADDED || it->status == IMPORT_UPDATED) {
 		ev.dropped = it->a.ndropped;
 		ev.dropped_first = it->a.dropped;
 	}
@@ -485,18 +520,28 @@ import_flush(struct store *s, int64_t feed, struct import_item *items,
 	int	 rc;
 
 	for (i = 0; i < n; i++)
-		todo += items[i].status == IMPORT_ADDED;
+		todo += items[i].status == IMPORT_ADDED ||
+		    items[i].status == IMPORT_UPDATED || items[i].record;
 	if (todo > 0 && store_begin(s, &err) != 0)
 		goto failed;
 	for (i = 0; i < n && todo > 0; i++) {
 		struct import_item *it = &items[i];
 		char	 hash[65];
 
-		if (it->status != IMPORT_ADDED)
+		if (it->status == IMPORT_EXISTS && it->record)
+			rc = store_article_path_set(s, it->a.id, it->a.path,
+			    &err);
+		else if (it->status == IMPORT_UPDATED) {
+			memcpy(hash, it->hash, sizeof hash);
+			rc = store_article_update(s, it->replace, &it->a,
+			    hash, it->extracted ? &it->x : NULL, &err);
+			it->a.id = it->replace;
+		} else if (it->status == IMPORT_ADDED) {
+			memcpy(hash, it->hash, sizeof hash);
+			rc = store_article_add(s, feed, &it->a, hash,
+			    it->extracted ? &it->x : NULL, &err);
+		} else
 			continue;
-		memcpy(hash, it->hash, sizeof hash);
-		rc = store_article_add(s, feed, &it->a, hash,
-		    it->extracted ? &it->x : NULL, &err);
 		if (rc == 1)
 			it->status = IMPORT_EXISTS;
 		else if (rc != 0 && !store_in_batch(s))
@@ -513,7 +558,8 @@ import_flush(struct store *s, int64_t feed, struct import_item *items,
 failed:
 	store_rollback(s);	/* end the batch and forget its caches */
 	for (i = 0; i < n; i++) {
-		if (items[i].status != IMPORT_ADDED)
+		if (items[i].status != IMPORT_ADDED &&
+		    items[i].status != IMPORT_UPDATED)
 			continue;
 		items[i].status = IMPORT_FAILED;
 		xasprintf(&reason, "not stored: %s", err);

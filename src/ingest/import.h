@@ -68,6 +68,8 @@ const char *import_sniff_refuse(const char *, size_t);
 
 enum import_status {
 	IMPORT_ADDED,		/* a new story in the library */
+	IMPORT_UPDATED,		/* a file imported before, saved again with
+				   new text: its story replaced in place */
 	IMPORT_EXISTS,		/* the same file was imported before */
 	IMPORT_FAILED,		/* not imported; reason says why */
 	IMPORT_SKIPPED		/* not followed (a link out of the tree) */
@@ -79,8 +81,8 @@ struct import_event {
 	enum import_status	 status;
 	const char		*reason;	/* FAILED, SKIPPED only */
 	int64_t			 id;		/* the story's id, if known */
-	const char		*title;		/* IMPORT_ADDED only; may be NULL */
-	size_t			 dropped;	/* IMPORT_ADDED: addresses not
+	const char		*title;		/* ADDED, UPDATED; may be NULL */
+	size_t			 dropped;	/* ADDED, UPDATED: addresses not
 						   kept (see url.h) */
 	const char		*dropped_first;	/* '"address": reason' */
 	size_t			 done;		/* files finished so far */
@@ -89,6 +91,7 @@ struct import_event {
 
 struct import_totals {
 	size_t	added;
+	size_t	updated;
 	size_t	exists;
 	size_t	failed;
 	size_t	ignored;	/* files in directories that are not stories */

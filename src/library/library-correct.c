@@ -349,18 +349,26 @@ library_unmerge(struct store *s, const char *kind, const char *alias,
     int64_t **ids, size_t *nids, char **msg, char **err)
 {
 	char	*a;
-	int	 rc;
+	int	 rc, apart = 0;
 
 	*ids = NULL;
 	*nids = 0;
 	if ((a = library_fix_name(alias, "name", err)) == NULL)
 		return -1;
 	if ((kind = fix_kind(s, kind, a, "person", err)) == NULL ||
-	    (rc = store_alias_del(s, kind, a, ids, nids, err)) < 0) {
+	    (rc = store_alias_del(s, kind, a, ids, nids, &apart, err)) < 0) {
 		free(a);
 		return -1;
 	}
-	rc = undone(rc, "not merged into another name", a, *nids, msg);
+	if (apart != 0) {	/* a join the library made, parted or let be */
+		xasprintf(msg, "%s: %s; %zu %s to analyse again", a, apart > 0 ?
+		    "kept apart from the name the library joined it to" :
+		    "no longer kept apart", *nids, *nids == 1 ? "story" :
+		    "stories");
+		rc = 0;
+	} else
+		rc = undone(rc, "not merged into another name", a, *nids,
+		    msg);
 	free(a);
 	return rc;
 }

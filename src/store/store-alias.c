@@ -22,15 +22,20 @@
 
 static const char *const kind_names[] = { "person", "org", "place", "misc" };
 
-/* The name an alias leads to (a new string), or a copy of name. */
+/*
+ * The name an alias leads to (a new string), or a copy of name; *apart
+ * (if not NULL) set when the name is kept apart (an alias of itself).
+ */
 int
-store_alias_resolve(struct store *s, const char *kind, const char *name,
-    char **out, char **err)
+store_alias_follow(struct store *s, const char *kind, const char *name,
+    char **out, int *apart, char **err)
 {
 	sqlite3_stmt	*st;
 	char		*cur = xstrdup(name), *next;
 	int		 i, rc;
 
+	if (apart != NULL)
+		*apart = 0;
 	for (i = 0; i < ALIAS_DEPTH; i++) {
 		if ((st = st_kept(s, STMT_ALIAS_GET, "SELECT name FROM"
 		    " entity_aliases WHERE kind = ?1 AND alias = ?2",
@@ -43,6 +48,12 @@ store_alias_resolve(struct store *s, const char *kind, const char *name,
 			next = st_column_dup(st, 0);
 		if (st_rows_end(s, st, rc, "cannot read aliases", err) != 0)
 			goto fail;
+		if (next != NULL && strcmp(next, cur) == 0) {
+			free(next);	/* kept apart: it is itself */
+			if (apart != NULL)
+				*apart = 1;
+			break;
+		}
 		if (next == NULL)
 			break;
 		free(cur);
@@ -53,6 +64,13 @@ store_alias_resolve(struct store *s, const char *kind, const char *name,
 fail:
 	free(cur);
 	return -1;
+}
+
+int
+store_alias_resolve(struct store *s, const char *kind, const char *name,
+    char **out, char **err)
+{
+	return store_alias_follow(s, kind, name, out, NULL, err);
 }
 
 /*
@@ -132,8 +150,10 @@ alias_loops(struct store *s, const char *kind, const char *alias,
 			next = st_column_dup(st, 0);
 		if (st_rows_end(s, st, rc, "cannot read aliases", err) != 0)
 			rv = -1;
-		if (next == NULL)
+		if (next == NULL || strcmp(next, cur) == 0) {
+			free(next);	/* the end, or a name kept apart */
 			break;
+		}
 		free(cur);
 		cur = next;
 	}
@@ -199,6 +219,7 @@ struct name_fix {
 	int64_t		 moved[2];	/* mentions and quotes changed */
 	int64_t		*ids;		/* stories to analyse again */
 	size_t		 nids;
+	int		 apart;		/* the undo kept the name apart */
 };
 
 /* Move the rows of entity from to entity into; count them. */
@@ -276,6 +297,35 @@ store_alias_set(struct store *s, const char *kind, const char *alias,
 	return rv;
 }
 
+/*
+ * The user undoes a merge the library made by its own rules (a bare
+ * surname joined to the one person of that surname, a spelling joined to
+ * another): the name is kept apart from now on, as an alias of itself,
+ * and the stories of what it was joined to are analysed again. 1 when
+ * the library joins the name to nothing.
+ */
+static int
+alias_apart(struct store *s, struct name_fix *f, char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id;
+
+	if ((id = store_entity_joined(s, f->kind, f->name, err)) <= 0)
+		return id < 0 ? -1 : 1;
+	if ((st = st_prepare(s, "INSERT INTO entity_aliases (kind, alias,"
+	    " name, created) VALUES (?1, ?2, ?2, ?3)", "cannot unmerge",
+	    err)) == NULL)
+		return -1;
+	st_bind_text(st, 1, f->kind);
+	st_bind_text(st, 2, f->name);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+	if (st_step(s, st, "cannot unmerge", err) < 0)
+		return -1;
+	store_entity_cache_clear(s);
+	f->apart = 1;
+	return entity_stories(s, id, &f->ids, &f->nids, err) == 0 ? 0 : -1;
+}
+
 static int
 alias_del(struct store *s, void *arg, char **err)
 {
@@ -296,8 +346,10 @@ alias_del(struct store *s, void *arg, char **err)
 	if (st_rows_end(s, st, rc, "cannot unmerge", err) != 0)
 		return -1;
 	if (target == NULL)
-		return 1;
+		return alias_apart(s, f, err);
 	store_entity_cache_clear(s);
+	if (strcmp(target, f->name) == 0)
+		f->apart = -1;		/* no longer kept apart */
 	rc = -1;
 	if (store_alias_resolve(s, f->kind, target, &name, err) == 0) {
 		if ((id = entity_find(s, f->kind, name, err)) >= 0 &&
@@ -316,7 +368,7 @@ alias_del(struct store *s, void *arg, char **err)
 static int
 name_fix_undo(struct store *s, int (*fn)(struct store *, void *, char **),
     const char *kind, const char *name, int64_t **ids, size_t *nids,
-    char **err)
+    int *apart, char **err)
 {
 	struct name_fix	f;
 	int		rv;
@@ -331,14 +383,17 @@ name_fix_undo(struct store *s, int (*fn)(struct store *, void *, char **),
 	}
 	*ids = f.ids;
 	*nids = f.nids;
+	if (apart != NULL)
+		*apart = rv == 0 ? f.apart : 0;
 	return rv;
 }
 
 int
 store_alias_del(struct store *s, const char *kind, const char *alias,
-    int64_t **ids, size_t *nids, char **err)
+    int64_t **ids, size_t *nids, int *apart, char **err)
 {
-	return name_fix_undo(s, alias_del, kind, alias, ids, nids, err);
+	return name_fix_undo(s, alias_del, kind, alias, ids, nids, apart,
+	    err);
 }
 
 static int
@@ -427,7 +482,8 @@ int
 store_entity_fix_del(struct store *s, const char *kind, const char *name,
     int64_t **ids, size_t *nids, char **err)
 {
-	return name_fix_undo(s, entity_fix_del, kind, name, ids, nids, err);
+	return name_fix_undo(s, entity_fix_del, kind, name, ids, nids, NULL,
+	    err);
 }
 
 int

@@ -80,6 +80,57 @@ store_article_exists(struct store *s, int64_t feed, const char *guid,
 	return (int)st_int(s, st, 0, "cannot look up article", err);
 }
 
+int
+store_article_by_path(struct store *s, int64_t feed, const char *path,
+    int64_t *id, char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v;
+
+	st = st_kept(s, STMT_ARTICLE_BY_PATH, "SELECT p.article_id"
+	    " FROM article_paths p JOIN articles a ON a.id = p.article_id"
+	    " WHERE p.path = ?1 AND a.feed_id = ?2", err);
+	if (st == NULL)
+		return -1;
+	st_bind_text(st, 1, path);
+	sqlite3_bind_int64(st, 2, feed);
+	if ((v = st_int(s, st, 0, "cannot look up a saved file", err)) < 0)
+		return -1;
+	*id = v;
+	return v > 0;
+}
+
+int
+store_article_has_path(struct store *s, int64_t id, const char *path,
+    char **err)
+{
+	sqlite3_stmt	*st;
+
+	st = st_kept(s, STMT_ARTICLE_HAS_PATH, "SELECT 1 FROM article_paths"
+	    " WHERE path = ?1 AND article_id = ?2", err);
+	if (st == NULL)
+		return -1;
+	st_bind_text(st, 1, path);
+	sqlite3_bind_int64(st, 2, id);
+	return (int)st_int(s, st, 0, "cannot look up a saved file", err);
+}
+
+int
+store_article_path_set(struct store *s, int64_t id, const char *path,
+    char **err)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = st_kept(s, STMT_ARTICLE_PATH_SET, "INSERT OR REPLACE INTO"
+	    " article_paths (path, article_id) VALUES (?1, ?2)", err)) ==
+	    NULL)
+		return -1;
+	st_bind_text(st, 1, path);
+	sqlite3_bind_int64(st, 2, id);
+	return st_step(s, st, "cannot keep a saved file's path", err) < 0 ?
+	    -1 : 0;
+}
+
 /*
  * Add the tags ingest gives a story (its categories, its feed's tags,
  * import --tag). They are dated at the story's fetched time, never
@@ -210,7 +261,8 @@ article_add(struct store *s, void *arg, char **err)
 	if ((rc = st_step(s, st, "cannot add article", err)) <= 0)
 		return rc < 0 ? -1 : 1;
 	a->id = sqlite3_last_insert_rowid(s->db);
-	if (store_article_rows(s, a, err) != 0 ||
+	if ((a->path != NULL && store_article_path_set(s, a->id, a->path,
+	    err) != 0) || store_article_rows(s, a, err) != 0 ||
 	    (w->x != NULL && store_extract_add(s, a->id, w->x, err) != 0))
 		return -1;
 	return 0;

@@ -98,6 +98,7 @@ store_entity_id(struct store *s, const char *kind, const char *name,
 {
 	char		*key, *canon = NULL;
 	int64_t		 id = -1, *slot;
+	int		 apart;
 
 	if (s->entity_cache == NULL)
 		s->entity_cache = xcalloc(1, sizeof (struct store_entity_cache));
@@ -107,10 +108,10 @@ store_entity_id(struct store *s, const char *kind, const char *name,
 		return *slot;
 	}
 	/* A name the user merged into another is that other (an alias). */
-	if (store_alias_resolve(s, kind, name, &canon, err) != 0)
+	if (store_alias_follow(s, kind, name, &canon, &apart, err) != 0)
 		goto out;
 	/* The library's entity of that name or a spelling of it. */
-	if ((id = store_entity_match(s, kind, canon, err)) >= 0)
+	if ((id = store_entity_match(s, kind, canon, apart, err)) >= 0)
 		*cache_slot(s->entity_cache, key, 1) = id;
 out:
 	free(canon);
@@ -227,6 +228,8 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 	rv = store_correct_apply(s, article, x->text, x->len, err);
 	if (rv == 0)
 		rv = store_entity_settle(s, article, err);
+	if (rv == 0)
+		rv = store_entity_described(s, article, err);
 out:
 	free(qids);
 	free(ids);

@@ -382,7 +382,8 @@ article_update(struct store *s, void *arg, char **err)
 	    " title = ?3, byline = ?4, lead = ?5, body = ?6,"
 	    " content_hash = ?7, published = coalesce(?8, published),"
 	    " sort_ts = CASE WHEN ?9 >= 0 THEN ?9 ELSE sort_ts END,"
-	    " extract_version = ?10"
+	    " extract_version = ?10, guid = coalesce(?11, guid),"
+	    " outlet = coalesce(?12, outlet)"
 	    " WHERE id = ?1", "cannot update article", err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, u->id);
@@ -396,7 +397,14 @@ article_update(struct store *s, void *arg, char **err)
 	sqlite3_bind_int64(st, 9, store_sort_ts(a->published,
 	    (int64_t)time(NULL)));
 	sqlite3_bind_int(st, 10, EXTRACT_VERSION);
+	st_bind_text(st, 11, a->guid);
+	st_bind_text(st, 12, a->outlet);
 	if (st_step(s, st, "cannot update article", err) < 0)
+		return -1;
+	/* A saved file read again: the story follows it, and it alone. */
+	if (a->path != NULL && (st_step_id(s, "DELETE FROM article_paths"
+	    " WHERE article_id = ?1", u->id, "cannot update article",
+	    err) < 0 || store_article_path_set(s, u->id, a->path, err) != 0))
 		return -1;
 	for (i = 0; i < sizeof clear / sizeof clear[0]; i++)
 		if (st_step_id(s, clear[i], u->id, "cannot update article",

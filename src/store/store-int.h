@@ -15,6 +15,9 @@ enum store_stmt_id {
 	STMT_FEED_LOCAL_ADD,
 	STMT_ARTICLE_LOOKUP,		/* store-feed.c */
 	STMT_ARTICLE_EXISTS,
+	STMT_ARTICLE_BY_PATH,
+	STMT_ARTICLE_HAS_PATH,
+	STMT_ARTICLE_PATH_SET,
 	STMT_ARTICLE_ADD,
 	STMT_CAPTION_ADD,
 	STMT_SUBHEADING_ADD,
@@ -30,6 +33,8 @@ enum store_stmt_id {
 	STMT_ENTITY_KEY,		/* store-entity.c */
 	STMT_ENTITY_SURNAME,
 	STMT_ENTITY_SETTLE,
+	STMT_DESCRIBED_OWN,
+	STMT_DESCRIBED_OTHERS,
 	STMT_MENTION_ADD,
 	STMT_QUOTE_ADD,
 	STMT_FTS_ADD,
@@ -57,10 +62,19 @@ int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
 /* store-entity.c: one entity across the library. */
 int		 store_entity_init(struct store *, char **);
-/* The entity (kind, name) is, by spelling or a unique surname, or new. */
+/*
+ * The entity (kind, name) is, by spelling or a unique surname, or new;
+ * only its own when kept apart (the int).
+ */
 int64_t		 store_entity_match(struct store *, const char *, const char *,
-		     char **);
+		     int, char **);
+/* The other entity the library's rules join (kind, name) to, or 0. */
+int64_t		 store_entity_joined(struct store *, const char *,
+		     const char *, char **);
 int		 store_entity_settle(struct store *, int64_t, char **);
+/* Unnamed sources described by a role ("the Civic Dawn leader") whom a
+   story names, credited to that person: its own and other stories'. */
+int		 store_entity_described(struct store *, int64_t, char **);
 struct article;
 int		 store_article_rows(struct store *, struct article *, char **);
 
@@ -87,6 +101,9 @@ int		 store_correct_apply(struct store *, int64_t, const char *,
 /* The name (kind, name)'s aliases lead to: *out a new string. */
 int		 store_alias_resolve(struct store *, const char *,
 		     const char *, char **out, char **);
+/* The same, *apart set if the name is kept apart (its own alias). */
+int		 store_alias_follow(struct store *, const char *,
+		     const char *, char **out, int *apart, char **);
 /*
  * The roles and affiliations the user set, on the mentions of story
  * article, or (article 0) of entity entity in every story: how many

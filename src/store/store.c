@@ -322,7 +322,28 @@ static const char *const store_migrations[] = {
 	"    quotes.start - h.end), x'0a') = 0"
 	"  ORDER BY h.start LIMIT 1)"
 	"  WHERE kind = 'direct' AND cue_start IS NOT NULL"
-	"  AND cue_end <= start;"
+	"  AND cue_end <= start;",
+
+	/*
+	 * 11 -> 12: a saved file is known by where it was read from as
+	 * well as by its text, so a file saved again with new text
+	 * replaces its story in place (id, tags, notes and corrections
+	 * kept) instead of adding a second story. Stories imported before
+	 * learn their path when imported again.
+	 */
+	"CREATE TABLE article_paths ("
+	"  path TEXT PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id)"
+	"    ON DELETE CASCADE"
+	") WITHOUT ROWID;"
+	"CREATE INDEX article_paths_article ON article_paths (article_id);"
+	/*
+	 * And an unnamed source described by a role ("the Civic Dawn
+	 * leader") is found by its words when a story gives a person that
+	 * role (store_entity_described).
+	 */
+	"CREATE INDEX quotes_unnamed ON quotes (source_text COLLATE NOCASE)"
+	"  WHERE source_kind = 'unnamed';"
 };
 
 #define STORE_NMIGRATIONS \

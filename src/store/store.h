@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 11
+#define STORE_VERSION 12
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -46,6 +46,21 @@ int64_t	 store_local_feed(struct store *, char **err);
 
 /* Is an article with this guid in the feed? 1 yes, 0 no, -1 error. */
 int	 store_article_exists(struct store *, int64_t feed, const char *guid,
+	     char **err);
+
+/*
+ * The story of the feed that the saved file at path (absolute) was last
+ * read into: 1 and *id set, 0 none, -1 error.
+ */
+int	 store_article_by_path(struct store *, int64_t feed, const char *path,
+	     int64_t *id, char **err);
+/*
+ * Does story id know path as its file? 1 yes, 0 no, -1 error. And make
+ * it so, inside an open batch (the file then names that story alone).
+ */
+int	 store_article_has_path(struct store *, int64_t id, const char *path,
+	     char **err);
+int	 store_article_path_set(struct store *, int64_t id, const char *path,
 	     char **err);
 
 /*
@@ -155,8 +170,10 @@ int	 store_article_lookup(struct store *, int64_t feed, const char *guid,
 	     const char *content_hash, int64_t *id, char **err);
 
 /*
- * Replace a stored story's text with a new version, inside a batch: url,
- * title, byline, lead, body and what hangs on the body are rewritten;
+ * Replace a stored story's text with a new version, inside a batch: guid
+ * (when a->guid is set: a saved file's names its text), url, title,
+ * byline, lead, body and what hangs on the body are rewritten, and
+ * a->path, if set, becomes the story's one file;
  * read, starred and tags are kept, notes re-anchored by the text they
  * cover (or kept on the whole story). 0, or -1 with nothing changed.
  */
@@ -474,9 +491,13 @@ int	 store_alias_set(struct store *, const char *kind, const char *alias,
 /*
  * Drop an alias: 0 done (*ids, malloc'd, *nids: the stories that name
  * what it was merged into, to analyse again), 1 no such alias, -1 error.
+ * A name the library joined by its own rules (a bare surname to the one
+ * person of that surname, a spelling to another) and the user did not
+ * merge is kept apart from then on instead (*apart 1); undoing that
+ * lets the library join it again (*apart -1).
  */
 int	 store_alias_del(struct store *, const char *kind, const char *alias,
-	     int64_t **ids, size_t *nids, char **err);
+	     int64_t **ids, size_t *nids, int *apart, char **err);
 
 /*
  * Set (kind, name)'s role and/or affiliation (NULL: keep what was set),
