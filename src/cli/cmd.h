@@ -131,6 +131,8 @@ struct store *cmd_store_create(struct cmd_ctx *);
 
 /* cmd-print.c: print a one-line field safely (no control characters). */
 void	 cmd_print_line(FILE *, const char *);
+/* As cmd_print_line, cut to max bytes with "..." if longer. */
+void	 cmd_print_cut(FILE *, const char *, size_t);
 /* Print an address as cmd_print_line does, its password hidden. */
 void	 cmd_print_url(FILE *, const char *);
 void	 cmd_print_dropped(FILE *, size_t, const char *);
@@ -218,10 +220,13 @@ extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_note_entry;
 extern const struct cmd_entry cmd_opml_entry;
+extern const struct cmd_entry cmd_people_entry;	/* cmd-people.c */
+extern const struct cmd_entry cmd_quotes_entry;	/* cmd-who.c */
 extern const struct cmd_entry cmd_remove_entry;	/* cmd-feed.c */
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_tag_feed_entry;	/* cmd-tag.c */
+extern const struct cmd_entry cmd_who_entry;		/* cmd-who.c */
 
 #endif

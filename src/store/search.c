@@ -228,6 +228,38 @@ parse_date(const char *s, size_t len, int64_t *ts)
 	return 0;
 }
 
+/*
+ * The period a date names (YYYY, YYYY-MM or YYYY-MM-DD): when it starts
+ * and when the next one does; -1 if it is not such a date.
+ */
+int
+search_period(const char *s, int64_t *start, int64_t *end)
+{
+	char	iso[16];
+	size_t	len = strlen(s);
+	int	y, m = 1, d = 1;
+
+	if (parse_date(s, len, start) != 0)
+		return -1;
+	y = atoi(s);
+	if (len > 4)
+		m = atoi(s + 5);
+	if (len > 7)
+		d = atoi(s + 8);
+	if (len == 10) {
+		*end = *start + 86400;
+		return 0;
+	}
+	if (len == 7 && ++m > 12) {
+		m = 1;
+		y++;
+	} else if (len == 4)
+		y++;
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+	*end = date_epoch(iso);
+	return 0;
+}
+
 /* Make a filter atom from a field's value; -1 with *err. */
 static int
 field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,

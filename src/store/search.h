@@ -100,4 +100,11 @@ int	 search_has_exact(const struct search *);
  */
 char	*search_fts_any(const struct search *);
 
+/*
+ * The period a date names, as after: and before: read it (YYYY, YYYY-MM
+ * or YYYY-MM-DD, UTC): the time it starts and the time the next period
+ * starts. 0, or -1 if the text is not such a date.
+ */
+int	 search_period(const char *, int64_t *, int64_t *);
+
 #endif
