@@ -143,8 +143,8 @@ json_dossier(const struct lib_dossier *d)
 
 /* A heading and a list of facts: "  text  n  first - last". */
 static void
-print_facts(const char *heading, const struct lib_facts *x, const char *unit,
-    int dates)
+print_facts(const char *heading, const struct lib_facts *x, const char *one,
+    const char *many, int dates)
 {
 	size_t	i;
 
@@ -161,7 +161,8 @@ print_facts(const char *heading, const struct lib_facts *x, const char *unit,
 			    x->v[i].last);
 		else if (dates)
 			printf(", %s", x->v[i].first);
-		printf("  (%lld %s)\n", (long long)x->v[i].n, unit);
+		printf("  (%lld %s)\n", (long long)x->v[i].n,
+		    x->v[i].n == 1 ? one : many);
 	}
 }
 
@@ -225,12 +226,12 @@ print_dossier(const struct lib_dossier *d)
 		printf(", last %s", d->who.last[0] == ' ' ? d->who.last + 1 :
 		    d->who.last);
 	putchar('\n');
-	print_facts("Names seen", &d->names, "times", 0);
-	print_facts("Roles", &d->roles, "stories", 1);
-	print_facts("Quoted most by", &d->outlets, "quotes", 0);
+	print_facts("Names seen", &d->names, "time", "times", 0);
+	print_facts("Roles", &d->roles, "story", "stories", 1);
+	print_facts("Quoted most by", &d->outlets, "quote", "quotes", 0);
 	print_months(d);
-	print_facts("Quoted with", &d->peers, "stories", 0);
-	print_facts("Tags of their stories", &d->tags, "stories", 0);
+	print_facts("Quoted with", &d->peers, "story", "stories", 0);
+	print_facts("Tags of their stories", &d->tags, "story", "stories", 0);
 	printf("\nQuotes, newest first (%zu)\n", d->quotes.n);
 	for (i = 0; i < d->quotes.n; i++)
 		print_dossier_quote(&d->quotes.v[i]);
