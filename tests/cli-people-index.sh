@@ -5,7 +5,7 @@
 # raw, and every JSON output parsed.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 22
+plan 25
 
 db="$T/lib.db"
 mkdir -p "$T/in"
@@ -18,7 +18,7 @@ story 1.txt "Northwire" "MARCH 03, 2024" "Talks resume" \
 story 2.txt "Brenmark Daily" "AUGUST 10, 2024" "Ports reopen" \
     '"The ports reopen today and the red line holds," Varkonen said. A senior Velmark official said the deal was close.'
 story 3.txt "Northwire" "JANUARY 05, 2025" "Holm warns" \
-    '"Nobody gains from pressure," Defence Minister Petr Holm said. Holm added that the talks were over.'
+    '"Nobody gains from pressure," Defence Minister Petr Holm said. Holm added that the talks were over. Analysts call it a red line.'
 run --db "$db" import "$T/in"
 [ $rc -eq 0 ]
 ok $? "the stories are imported" || diag "$(cat "$T/err")"
@@ -147,6 +147,21 @@ run --db "$db" quotes --json 'title:ports'
 [ $rc -eq 0 ] && json_lines "$T/out" && [ "$(wc -l <"$T/out")" -eq 2 ] &&
     has "$T/out" '"speaker":"A senior Velmark official"'
 ok $? "quotes QUERY: the quotes of the stories a search finds" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+run --db "$db" search 'quote:"RED line"'
+[ $rc -eq 0 ] && has "$T/out" "Ports reopen" && ! has "$T/out" "Holm warns"
+ok $? "search quote:WORDS finds words inside a quote, not outside one" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+run --db "$db" quotes 'quote:"red line"'
+[ $rc -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 1 ] && has "$T/out" "Varkonen"
+ok $? "quotes quote:WORDS lists only the quotes holding the words" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+run --db "$db" search 'speaker:"velmark official"'
+[ $rc -eq 0 ] && has "$T/out" "Ports reopen" && ! has "$T/out" "Talks resume"
+ok $? "search speaker: matches an unnamed source's words" ||
 	diag "$(cat "$T/out" "$T/err")"
 
 run --db "$db" quotes --since 2024-13

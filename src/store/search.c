@@ -29,6 +29,7 @@ static const struct {
 	{ "by", SEARCH_BYLINE },
 	{ "tag", SEARCH_TAG },
 	{ "speaker", SEARCH_SPEAKER },
+	{ "quote", SEARCH_QUOTE },
 	{ "is", SEARCH_UNREAD },
 	{ "before", SEARCH_BEFORE },
 	{ "after", SEARCH_AFTER },
@@ -44,7 +45,10 @@ const struct search_syntax search_syntax[] = {
 	{ "a OR b", "either one (binds tighter than the spaces)" },
 	{ "title:WORD", "the word (or \"words\") in the headline" },
 	{ "outlet:T  by:T", "outlet or byline containing T" },
-	{ "speaker:NAME", "stories quoting someone whose name has NAME" },
+	{ "speaker:NAME", "stories quoting someone whose name has NAME, or "
+	  "an unnamed source whose words have it (speaker:official)" },
+	{ "quote:WORD  quote:\"red line\"", "stories with the words inside "
+	  "a quote (any case)" },
 	{ "tag:TAG  tag:T*", "stories with the tag, or a tag starting T" },
 	{ "is:unread  is:read  is:starred", "by reading state" },
 	{ "after:DATE  before:DATE", "published on or after, or before "
@@ -306,6 +310,12 @@ field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,
 			    "is:read or is:starred)", val);
 			rv = -1;
 		}
+		break;
+	case SEARCH_QUOTE:
+		/* The index narrows; the quote's words are checked. */
+		a->fts = fts_string(NULL, v, vlen, 0);
+		a->value = val;
+		val = NULL;
 		break;
 	case SEARCH_BEFORE:
 	case SEARCH_AFTER:

@@ -186,6 +186,7 @@ int		 store_search_parse(const struct store_filter *,
 		     struct search *, char **);
 void		 store_search_sql(struct buf *, const struct search *, int);
 void		 store_search_bind(sqlite3_stmt *, const struct search *);
+void		 store_search_quote_sql(struct buf *, const char *, size_t);
 /* store-words.c */
 int		 store_search_init(struct store *, char **);
 int		 store_search_terms(struct store *, char **);

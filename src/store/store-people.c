@@ -358,6 +358,27 @@ store_speaker_facts(struct store *s, const struct store_speaker *sp,
 }
 
 /*
+ * A quote:WORDS that is a clause of its own (not left out) keeps only
+ * the quotes that hold the words, not every quote of the story.
+ */
+static void
+quotes_words_sql(struct buf *sql, const struct search *q)
+{
+	size_t	i, j, n;
+
+	for (i = 0; i < q->n; i++) {
+		if (q->v[i].kind != SEARCH_QUOTE || q->v[i].negate)
+			continue;
+		for (j = n = 0; j < q->n; j++)
+			n += q->v[j].clause == q->v[i].clause;
+		if (n != 1)
+			continue;
+		buf_adds(sql, " AND ");
+		store_search_quote_sql(sql, "q", i);
+	}
+}
+
+/*
  * The quotes a query asks for, newest story first, a story's in text
  * order; ?1 ?2 the speaker, ?3 since, ?4 until, ?5 kind, ?6 tag, a
  * search's from ?7 (store_search_bind).
@@ -396,6 +417,7 @@ quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
 		buf_adds(sql, " AND (");
 		store_search_sql(sql, q, 0);
 		buf_addc(sql, ')');
+		quotes_words_sql(sql, q);
 	}
 	buf_adds(sql, " ORDER BY a.sort_ts DESC, a.id DESC, q.start");
 	if (qq->limit > 0)
