@@ -26,8 +26,8 @@
  * The one speaker a name means, into *row (free it); says why not: no
  * such name, or the candidates. 0 found, CMD_FAILED otherwise.
  */
-static int
-who_find(struct store *s, const char *name, struct lib_person_row *row)
+int
+cmd_who_find(struct store *s, const char *name, struct lib_person_row *row)
 {
 	struct lib_person_rows	 x;
 	char			*err = NULL;
@@ -59,6 +59,15 @@ who_find(struct store *s, const char *name, struct lib_person_row *row)
 	}
 	library_person_rows_free(&x);
 	return rc == 0 ? 0 : CMD_FAILED;
+}
+
+void
+cmd_who_row_free(struct lib_person_row *r)
+{
+	free(r->source_key);
+	free(r->kind);
+	free(r->name);
+	free(r->role);
 }
 
 /* A quote as JSON, as 'quotes --json' and 'who --json' give it. */
@@ -109,8 +118,8 @@ json_facts(const struct lib_facts *x, const char *key, const char *what)
 }
 
 /* The dossier as one JSON object. */
-static struct json_object *
-json_dossier(const struct lib_dossier *d)
+struct json_object *
+cmd_who_json(const struct lib_dossier *d)
 {
 	struct json_object	*o = json_object_new_object(), *a;
 	size_t			 i;
@@ -252,20 +261,17 @@ cmd_who(struct cmd_ctx *ctx, struct cmd_args *args)
 		    "a name is needed" : "one name, in quotes if it has spaces");
 	if ((s = cmd_store(ctx)) == NULL)
 		return CMD_FAILED;
-	if ((rv = who_find(s, args->argv[0], &row)) != 0)
+	if ((rv = cmd_who_find(s, args->argv[0], &row)) != 0)
 		return rv;
 	rv = library_dossier(s, &row, &d, &err);
-	free(row.source_key);
-	free(row.kind);
-	free(row.name);
-	free(row.role);
+	cmd_who_row_free(&row);
 	if (rv != 0) {
 		cmd_error("%s", err);
 		free(err);
 		return CMD_FAILED;
 	}
 	if (cmd_args_has(args, 'j'))
-		rv = cmd_json_print(json_dossier(&d));
+		rv = cmd_json_print(cmd_who_json(&d));
 	else
 		print_dossier(&d);
 	library_dossier_free(&d);
@@ -394,7 +400,7 @@ cmd_quotes(struct cmd_ctx *ctx, struct cmd_args *args)
 	if ((s = cmd_store(ctx)) == NULL)
 		return CMD_FAILED;
 	if ((v = cmd_args_value(args, 's')) != NULL) {
-		if ((rv = who_find(s, v, &row)) != 0)
+		if ((rv = cmd_who_find(s, v, &row)) != 0)
 			return rv;
 		sp.entity = row.entity;
 		sp.source_key = row.source_key;
@@ -408,10 +414,7 @@ cmd_quotes(struct cmd_ctx *ctx, struct cmd_args *args)
 		rv = CMD_FAILED;
 	}
 	free(q);
-	free(row.source_key);
-	free(row.kind);
-	free(row.name);
-	free(row.role);
+	cmd_who_row_free(&row);
 	return rv != CMD_OK || ferror(stdout) ? CMD_FAILED : CMD_OK;
 }
 

@@ -208,6 +208,28 @@ int	 cmd_output_open(struct cmd_output *, const char *, char **);
 int	 cmd_output_commit(struct cmd_output *, char **);
 void	 cmd_output_abort(struct cmd_output *);
 
+/* Markdown of outside text, read as itself (cmd-export.c). */
+struct buf;
+void	 cmd_export_md(struct buf *, const char *, int multiline);
+/*
+ * export --speaker (cmd-export-speaker.c): the dossier of the speaker a
+ * name means, Markdown or JSON, to out. CMD_OK; CMD_FAILED, said (no
+ * such name, several) or with *err.
+ */
+int	 cmd_export_speaker(struct store *, FILE *, const char *, int,
+	     char **);
+
+/*
+ * cmd-who.c: the one speaker a name means into *row (free it with
+ * library_person_rows_free's rules: cmd_who_row_free), saying why not
+ * (none, or the candidates): 0 or CMD_FAILED. A dossier as JSON.
+ */
+struct lib_person_row;
+struct lib_dossier;
+int	 cmd_who_find(struct store *, const char *, struct lib_person_row *);
+void	 cmd_who_row_free(struct lib_person_row *);
+struct json_object *cmd_who_json(const struct lib_dossier *);
+
 /* The commands, each declared in its own file (cmd-NAME.c). */
 extern const struct cmd_entry cmd_add_entry;		/* cmd-feed.c */
 extern const struct cmd_entry cmd_analyze_entry;

@@ -329,11 +329,47 @@ fail:
 	return -1;
 }
 
+int
+library_story_lines(struct store *s, int64_t id, struct lib_quote_lines *x,
+    char **err)
+{
+	struct store_quotes_query qq;
+
+	memset(x, 0, sizeof *x);
+	memset(&qq, 0, sizeof qq);
+	qq.article = id;
+	if (library_quote_lines(s, &qq, dossier_quote, x, err) != 0) {
+		library_quote_lines_free(x);
+		return -1;
+	}
+	return 0;
+}
+
 void
-library_dossier_free(struct lib_dossier *d)
+library_quote_lines_free(struct lib_quote_lines *x)
 {
 	size_t	i;
 
+	for (i = 0; i < x->n; i++)
+		library_quote_line_free(&x->v[i]);
+	free(x->v);
+	memset(x, 0, sizeof *x);
+}
+
+const struct lib_quote_line *
+library_quote_at(const struct lib_quote_lines *x, size_t start, size_t end)
+{
+	size_t	i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->v[i].start < end && start < x->v[i].until)
+			return &x->v[i];
+	return NULL;
+}
+
+void
+library_dossier_free(struct lib_dossier *d)
+{
 	person_row_free(&d->who);
 	facts_free(&d->names);
 	facts_free(&d->roles);
@@ -341,9 +377,7 @@ library_dossier_free(struct lib_dossier *d)
 	facts_free(&d->months);
 	facts_free(&d->peers);
 	facts_free(&d->tags);
-	for (i = 0; i < d->quotes.n; i++)
-		library_quote_line_free(&d->quotes.v[i]);
-	free(d->quotes.v);
+	library_quote_lines_free(&d->quotes);
 	memset(d, 0, sizeof *d);
 }
 
@@ -395,6 +429,8 @@ lines_row(const struct store_quote_row *q, void *arg)
 		free(e->text);
 		e->text = t;
 		e->corrected |= q->corrected;
+		if (q->end > e->until)
+			e->until = q->end;
 		return 0;
 	}
 	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
@@ -422,7 +458,7 @@ lines_row(const struct store_quote_row *q, void *arg)
 	e->kind = library_quote_kind(q->kind);
 	e->text = xstrdup(q->text != NULL ? q->text : "");
 	e->start = q->start;
-	e->end = q->end;
+	e->end = e->until = q->end;
 	e->corrected = q->corrected;
 	return 0;
 }

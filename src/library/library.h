@@ -280,6 +280,7 @@ struct lib_quote_line {
 	const char *kind;		/* direct, reported, mixed */
 	char	*text;			/* whole, parts joined */
 	size_t	 start, end;		/* the first part's */
+	size_t	 until;			/* the end of its last part */
 	int	 corrected;
 };
 struct lib_quote_lines {
@@ -312,6 +313,18 @@ void	 library_dossier_free(struct lib_dossier *);
 int	 library_quote_lines(struct store *, const struct store_quotes_query *,
 	     int (*)(const struct lib_quote_line *, void *), void *, char **);
 void	 library_quote_line_free(struct lib_quote_line *);
+
+/* A story's quotes in text order, each kept; -1 with *err. */
+int	 library_story_lines(struct store *, int64_t,
+	     struct lib_quote_lines *, char **);
+void	 library_quote_lines_free(struct lib_quote_lines *);
+
+/*
+ * The quote a note on [start, end) of the same story is about: the
+ * first whose span overlaps it; NULL if none.
+ */
+const struct lib_quote_line *library_quote_at(const struct lib_quote_lines *,
+	     size_t, size_t);
 
 /*
  * A bar of n against max as text, width cells at most: full blocks and

@@ -413,6 +413,9 @@ quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
 	if (qq->tag != NULL)
 		buf_adds(sql, " AND a.id IN (SELECT article_id FROM tags"
 		    " WHERE tag = ?6)");
+	if (qq->article > 0)
+		buf_printf(sql, " AND q.article_id = %lld",
+		    (long long)qq->article);
 	if (q != NULL) {
 		buf_adds(sql, " AND (");
 		store_search_sql(sql, q, 0);

@@ -441,6 +441,7 @@ struct store_quotes_query {
 	const char	*kind;		/* direct, indirect, mixed, or NULL */
 	const char	*tag;		/* a normalized tag, or NULL */
 	const char	*search;	/* the search language, or NULL */
+	int64_t		 article;	/* one story's, or 0 */
 	size_t		 limit;		/* most rows; 0: all */
 };
 
