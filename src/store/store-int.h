@@ -53,6 +53,9 @@ struct store {
 	sqlite3_stmt	*stmts[STORE_NSTMTS];
 };
 
+/* Migration 11 -> 12: the people index (store-people.c). */
+extern const char store_people_migration[];
+
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
 /* store-entity.c: one entity across the library. */

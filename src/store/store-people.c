@@ -6,10 +6,11 @@
  * months, who they are quoted with, tags, the names they go by); and
  * quotes listed with their story, speaker and role at the time.
  *
- * The index is the table people, derived from quotes and mentions and
- * rebuilt when first read after a change (the triggers of migration 12
- * mark it stale): reading a page is then a walk of one of its indexes,
- * never an aggregate of every quote. A read-only library builds it in a
+ * The index is the table people, derived from quotes and mentions: the
+ * triggers of migration 12 keep the speakers a change touches, and the
+ * first read after it counts those again (the first read of all builds
+ * it whole): reading a page is then a walk of one of its indexes, never
+ * an aggregate of every quote. A read-only library builds it in a
  * temporary table instead.
  *
  * A speaker is an entity (its row), or an unnamed source: quotes with
@@ -37,69 +38,197 @@
 /* The latest mentions of a person the names seen are read from. */
 #define PEOPLE_NAMES_SEEN	"2000"
 
-/* Fill the index (main or temp) anew. */
-static const char people_fill_sql[] =
-    "DELETE FROM %1$s.people;"
-    "INSERT INTO %1$s.people (entity_id, source_key, kind, name, quotes,"
-    "  stories, last_ts)"
-    " WITH q AS (SELECT q.speaker_id AS id, sum(q.continues IS NULL) AS nq,"
-    "   sum(q.source_kind = 'media') AS nm, count(*) AS nall,"
-    "   max(a.sort_ts) AS last FROM quotes q"
-    "   JOIN articles a ON a.id = q.article_id"
-    "   WHERE q.speaker_id IS NOT NULL GROUP BY q.speaker_id),"
-    " s AS (SELECT id, count(*) AS n FROM (SELECT speaker_id AS id,"
-    "   article_id FROM quotes WHERE speaker_id IS NOT NULL UNION"
-    "   SELECT entity_id, article_id FROM mentions) GROUP BY id)"
-    " SELECT e.id, NULL, CASE e.kind WHEN 'place' THEN 'state'"
-    "   WHEN 'org' THEN CASE WHEN q.nm * 2 > q.nall THEN 'media'"
-    "   ELSE 'org' END WHEN 'misc' THEN 'org' ELSE e.kind END,"
-    "   e.name, coalesce(q.nq, 0), coalesce(s.n, 0), coalesce(q.last, 0)"
-    "   FROM entities e LEFT JOIN q ON q.id = e.id"
-    "   LEFT JOIN s ON s.id = e.id"
-    "   WHERE e.kind IN ('person', 'org') OR q.id IS NOT NULL"
-    " UNION ALL"
-    " SELECT NULL, lower(q.source_text), 'unnamed', min(q.source_text),"
-    "   sum(q.continues IS NULL), count(DISTINCT q.article_id),"
-    "   max(a.sort_ts) FROM quotes q JOIN articles a ON a.id = q.article_id"
-    "   WHERE " PEOPLE_SOURCE_SQL " GROUP BY lower(q.source_text);";
+/*
+ * A trigger that keeps what a change touches for the index to count
+ * again: a story added or analysed again (its id, once), a quote or
+ * mention changed or gone (its speaker: an entity, or 0 and an unnamed
+ * source's words). Adding a story costs one row, not one a quote.
+ */
+#define PEOPLE_TRIGGER(name, on, what) "CREATE TRIGGER IF NOT EXISTS " \
+	name " AFTER " on " BEGIN INSERT OR IGNORE INTO " what "; END;"
+#define PEOPLE_QUOTE(r) "people_dirty VALUES (coalesce(" r ".speaker_id, 0)," \
+	" CASE WHEN " r ".speaker_id IS NULL THEN coalesce(lower(" r \
+	".source_text), '') ELSE '' END)"
+
+/*
+ * 11 -> 12: the people index. people is derived data, a row per person,
+ * organisation, state that speaks and unnamed source (grouped by its
+ * words, any case) with its counts, read a page at a time by the three
+ * orders it is listed in. The triggers keep what changes touch in
+ * people_dirty and people_dirty_stories; the next read counts those
+ * speakers again (people_fill); the first read builds it whole
+ * (people_state.stale). Indexes read a speaker's quotes, an unnamed
+ * source's and the mentions giving a role. It may run again on a
+ * library made older by hand, as the tests do.
+ */
+const char store_people_migration[] =
+    "DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS people_state;"
+    "DROP TABLE IF EXISTS people_dirty;"
+    "DROP TABLE IF EXISTS people_dirty_stories;"
+    "CREATE TABLE people ("
+    "  id INTEGER PRIMARY KEY,"
+    "  entity_id INTEGER,"		/* NULL: an unnamed source */
+    "  source_key TEXT,"		/* its words, lower case */
+    "  kind TEXT NOT NULL,"		/* person, state, org, media, unnamed */
+    "  name TEXT NOT NULL,"
+    "  quotes INTEGER NOT NULL,"	/* statements, each once */
+    "  stories INTEGER NOT NULL,"
+    "  last_ts INTEGER NOT NULL"	/* newest story quoting them, or 0 */
+    ");"
+    "CREATE INDEX people_by_quotes ON people (quotes DESC,"
+    "  name COLLATE NOCASE, id);"
+    "CREATE INDEX people_by_recent ON people (last_ts DESC,"
+    "  name COLLATE NOCASE, id);"
+    "CREATE INDEX people_by_name ON people (name COLLATE NOCASE, id);"
+    "CREATE INDEX people_entity ON people (entity_id);"
+    "CREATE INDEX people_source ON people (source_key);"
+    "CREATE TABLE people_state (stale INTEGER NOT NULL);"
+    "INSERT INTO people_state VALUES (1);"
+    "CREATE TABLE people_dirty ("
+    "  entity_id INTEGER NOT NULL,"	/* 0: the source below */
+    "  source_key TEXT NOT NULL,"
+    "  PRIMARY KEY (entity_id, source_key)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE people_dirty_stories (article_id INTEGER PRIMARY KEY);"
+    "DROP INDEX IF EXISTS quotes_speaker;"	/* the next one's prefix */
+    "CREATE INDEX IF NOT EXISTS quotes_speaker_story ON quotes (speaker_id,"
+    "  article_id);"
+    "CREATE INDEX IF NOT EXISTS quotes_source ON quotes"
+    "  (lower(source_text), article_id) WHERE speaker_id IS NULL;"
+    "CREATE INDEX IF NOT EXISTS mentions_role ON mentions (entity_id,"
+    "  article_id) WHERE title IS NOT NULL OR affiliation IS NOT NULL;"
+    PEOPLE_TRIGGER("people_story_add", "INSERT ON articles",
+	"people_dirty_stories VALUES (new.id)")
+    PEOPLE_TRIGGER("people_story_set", "UPDATE OF extract_version, sort_ts"
+	" ON articles", "people_dirty_stories VALUES (new.id)")
+    PEOPLE_TRIGGER("people_quote_del", "DELETE ON quotes", PEOPLE_QUOTE("old"))
+    PEOPLE_TRIGGER("people_quote_old", "UPDATE ON quotes", PEOPLE_QUOTE("old"))
+    PEOPLE_TRIGGER("people_quote_new", "UPDATE ON quotes", PEOPLE_QUOTE("new"))
+    PEOPLE_TRIGGER("people_mention_del", "DELETE ON mentions",
+	"people_dirty VALUES (old.entity_id, '')")
+    PEOPLE_TRIGGER("people_mention_old", "UPDATE OF entity_id ON mentions",
+	"people_dirty VALUES (old.entity_id, '')")
+    PEOPLE_TRIGGER("people_mention_new", "UPDATE OF entity_id ON mentions",
+	"people_dirty VALUES (new.entity_id, '')")
+    PEOPLE_TRIGGER("people_entity_set", "UPDATE OF name, kind ON entities",
+	"people_dirty VALUES (new.id, '')")
+    PEOPLE_TRIGGER("people_entity_del", "DELETE ON entities",
+	"people_dirty VALUES (old.id, '')");
+
+/*
+ * Fill the index (main or temp): whole, or (partial) the rows of the
+ * speakers in people_dirty only, each counted over all its quotes.
+ */
+/* Keep to the entities in people_dirty (partial), by a column. */
+static void
+people_only(struct buf *sql, const char *column, int partial)
+{
+	if (partial)
+		buf_printf(sql, " AND %s IN (SELECT entity_id FROM"
+		    " people_dirty WHERE entity_id > 0)", column);
+}
+
+static void
+people_fill_sql(struct buf *sql, const char *schema, int partial)
+{
+	buf_printf(sql, "INSERT INTO %s.people (entity_id, source_key, kind,"
+	    " name, quotes, stories, last_ts)"
+	    " WITH q AS (SELECT q.speaker_id AS id, sum(q.continues IS NULL)"
+	    "   AS nq, sum(q.source_kind = 'media') AS nm, count(*) AS nall,"
+	    "   max(a.sort_ts) AS last FROM quotes q"
+	    "   JOIN articles a ON a.id = q.article_id"
+	    "   WHERE q.speaker_id IS NOT NULL", schema);
+	people_only(sql, "q.speaker_id", partial);
+	buf_adds(sql, " GROUP BY q.speaker_id),"
+	    " s AS (SELECT id, count(*) AS n FROM (SELECT speaker_id AS id,"
+	    "   article_id FROM quotes WHERE speaker_id IS NOT NULL");
+	people_only(sql, "speaker_id", partial);
+	buf_adds(sql, " UNION SELECT entity_id, article_id FROM mentions"
+	    "   WHERE 1");
+	people_only(sql, "entity_id", partial);
+	buf_adds(sql, ") GROUP BY id)"
+	    " SELECT e.id, NULL, CASE e.kind WHEN 'place' THEN 'state'"
+	    "   WHEN 'org' THEN CASE WHEN q.nm * 2 > q.nall THEN 'media'"
+	    "   ELSE 'org' END WHEN 'misc' THEN 'org' ELSE e.kind END,"
+	    "   e.name, coalesce(q.nq, 0), coalesce(s.n, 0),"
+	    "   coalesce(q.last, 0) FROM entities e LEFT JOIN q ON q.id = e.id"
+	    "   LEFT JOIN s ON s.id = e.id"
+	    "   WHERE (e.kind IN ('person', 'org') OR q.id IS NOT NULL)");
+	people_only(sql, "e.id", partial);
+	buf_adds(sql, " UNION ALL"
+	    " SELECT NULL, lower(q.source_text), 'unnamed', min(q.source_text),"
+	    "   sum(q.continues IS NULL), count(DISTINCT q.article_id),"
+	    "   max(a.sort_ts) FROM quotes q JOIN articles a ON"
+	    "   a.id = q.article_id WHERE " PEOPLE_SOURCE_SQL);
+	if (partial)
+		buf_adds(sql, " AND lower(q.source_text) IN (SELECT source_key"
+		    " FROM people_dirty WHERE entity_id = 0)");
+	buf_adds(sql, " GROUP BY lower(q.source_text);");
+}
 
 /* Is the index stale: 1, 0, or -1 on error. */
 static int
 people_fill_stale(struct store *s, char **err)
 {
-	return (int)st_int(s, st_prepare(s, "SELECT stale FROM people_state",
+	return (int)st_int(s, st_prepare(s, "SELECT stale OR EXISTS (SELECT 1"
+	    " FROM people_dirty) OR EXISTS (SELECT 1 FROM people_dirty_stories)"
+	    " FROM people_state",
 	    "cannot read the people index", err), -1,
 	    "cannot read the people index", err);
 }
 
-/* Rebuild the index in the library if it is stale; -1 on error. */
+/*
+ * Bring the index up to date in the library: whole if it was never
+ * built, else the rows of the speakers changes touched.
+ */
 static int
 people_fill(struct store *s, void *arg, char **err)
 {
-	char	*sql;
-	int	 rc;
+	struct buf	sql;
+	int		rc, whole;
 
 	(void)arg;
 	if ((rc = people_fill_stale(s, err)) <= 0)
 		return rc;
-	xasprintf(&sql, people_fill_sql, "main");
-	rc = st_exec(s, sql, err);
-	free(sql);
-	if (rc != 0)
+	if ((whole = (int)st_int(s, st_prepare(s, "SELECT stale FROM"
+	    " people_state", "cannot read the people index", err), -1,
+	    "cannot read the people index", err)) < 0)
 		return -1;
-	return st_exec(s, "UPDATE people_state SET stale = 0", err);
+	buf_init(&sql);
+	if (whole)
+		buf_adds(&sql, "DELETE FROM main.people;");
+	else
+		/* The speakers of the stories added or analysed again. */
+		buf_adds(&sql, "INSERT OR IGNORE INTO people_dirty SELECT"
+		    " coalesce(speaker_id, 0), CASE WHEN speaker_id IS NULL"
+		    " THEN coalesce(lower(source_text), '') ELSE '' END FROM"
+		    " quotes WHERE article_id IN (SELECT article_id FROM"
+		    " people_dirty_stories) UNION SELECT entity_id, '' FROM"
+		    " mentions WHERE article_id IN (SELECT article_id FROM"
+		    " people_dirty_stories);"
+		    "DELETE FROM main.people WHERE entity_id IN"
+		    " (SELECT entity_id FROM people_dirty WHERE entity_id > 0)"
+		    " OR (entity_id IS NULL AND source_key IN (SELECT"
+		    " source_key FROM people_dirty WHERE entity_id = 0));");
+	people_fill_sql(&sql, "main", !whole);
+	buf_adds(&sql, "DELETE FROM people_dirty;"
+	    "DELETE FROM people_dirty_stories;"
+	    "UPDATE people_state SET stale = 0;");
+	rc = st_exec(s, sql.data, err);
+	buf_free(&sql);
+	return rc;
 }
 
 /*
- * Make the index current: rebuilt in a write transaction if stale; in
- * a read-only library, built once a connection in a temporary table
- * that then hides the stale one.
+ * Make the index current: brought up to date in a write transaction
+ * when changes wait; in a read-only library, built once a connection in
+ * a temporary table that then hides the other.
  */
 static int
 people_ready(struct store *s, char **err)
 {
-	char	*sql;
-	int	 rc;
+	struct buf	sql;
+	int		rc;
 
 	/* Read first: a current index needs no write lock. */
 	if (!s->readonly) {
@@ -120,9 +249,10 @@ people_ready(struct store *s, char **err)
 	    "CREATE INDEX temp.people_by_name ON people (name COLLATE NOCASE,"
 	    "  id);", err) != 0)
 		return -1;
-	xasprintf(&sql, people_fill_sql, "temp");
-	rc = st_exec(s, sql, err);
-	free(sql);
+	buf_init(&sql);
+	people_fill_sql(&sql, "temp", 0);
+	rc = st_exec(s, sql.data, err);
+	buf_free(&sql);
 	return rc;
 }
 

@@ -23,10 +23,6 @@
 /* How long to wait for another dossier's write to finish. */
 #define STORE_BUSY_MS	5000
 
-/* A trigger that marks the people index stale (migration 12). */
-#define PEOPLE_STALE(name, on) "CREATE TRIGGER IF NOT EXISTS " name " AFTER " \
-	on " BEGIN UPDATE people_state SET stale = 1 WHERE stale = 0; END;"
-
 /*
  * Migrations, in order: migrations[i] takes user_version i to i + 1. Each
  * runs in one transaction with the version bump. Never edit a shipped one;
@@ -328,48 +324,8 @@ static const char *const store_migrations[] = {
 	"  WHERE kind = 'direct' AND cue_start IS NOT NULL"
 	"  AND cue_end <= start;",
 
-	/*
-	 * 11 -> 12: the people index (store-people.c). people is derived
-	 * data, a row per person, organisation, state that speaks and
-	 * unnamed source (grouped by its words, any case) with its counts,
-	 * read a page at a time by the three orders it is listed in. It is
-	 * rebuilt when first read after a change: the triggers only mark
-	 * it stale (one row, written once); indexes read a speaker's
-	 * quotes, an unnamed source's and the mentions giving a role.
-	 */
-	"DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS people_state;"
-	"CREATE TABLE people ("
-	"  id INTEGER PRIMARY KEY,"
-	"  entity_id INTEGER,"		/* NULL: an unnamed source */
-	"  source_key TEXT,"		/* its words, lower case */
-	"  kind TEXT NOT NULL,"		/* person, state, org, media, unnamed */
-	"  name TEXT NOT NULL,"
-	"  quotes INTEGER NOT NULL,"	/* statements, each once */
-	"  stories INTEGER NOT NULL,"
-	"  last_ts INTEGER NOT NULL"	/* newest story quoting them, or 0 */
-	");"
-	"CREATE INDEX people_by_quotes ON people (quotes DESC,"
-	"  name COLLATE NOCASE, id);"
-	"CREATE INDEX people_by_recent ON people (last_ts DESC,"
-	"  name COLLATE NOCASE, id);"
-	"CREATE INDEX people_by_name ON people (name COLLATE NOCASE, id);"
-	"CREATE INDEX people_entity ON people (entity_id);"
-	"CREATE TABLE people_state (stale INTEGER NOT NULL);"
-	"INSERT INTO people_state VALUES (1);"
-	"CREATE INDEX IF NOT EXISTS quotes_speaker_story ON quotes (speaker_id,"
-	"  article_id); CREATE INDEX IF NOT EXISTS quotes_source ON quotes"
-	"  (lower(source_text), article_id) WHERE speaker_id IS NULL;"
-	"CREATE INDEX IF NOT EXISTS mentions_role ON mentions (entity_id,"
-	"  article_id) WHERE title IS NOT NULL OR affiliation IS NOT NULL;"
-	PEOPLE_STALE("people_quote_add", "INSERT ON quotes")
-	PEOPLE_STALE("people_quote_del", "DELETE ON quotes")
-	PEOPLE_STALE("people_quote_set", "UPDATE ON quotes")
-	PEOPLE_STALE("people_mention_add", "INSERT ON mentions")
-	PEOPLE_STALE("people_mention_del", "DELETE ON mentions")
-	PEOPLE_STALE("people_mention_set", "UPDATE OF entity_id ON mentions")
-	PEOPLE_STALE("people_entity_set", "UPDATE OF name, kind ON entities")
-	PEOPLE_STALE("people_entity_del", "DELETE ON entities")
-	PEOPLE_STALE("people_article_set", "UPDATE OF sort_ts ON articles")
+	/* 11 -> 12: the people index (store-people.c). */
+	store_people_migration,
 };
 
 #define STORE_NMIGRATIONS \
