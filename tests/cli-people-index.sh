@@ -5,7 +5,7 @@
 # raw, and every JSON output parsed.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 26
+plan 27
 
 db="$T/lib.db"
 mkdir -p "$T/in"
@@ -104,6 +104,15 @@ assert len(q) == 3 and q[0]["outlet"] == "Brenmark Daily"
 assert {x["kind"] for x in q} == {"direct", "reported"}
 assert any(w["name"] == "Petr Holm" for w in d["with"])' "$T/out"
 ok $? "who --json: one valid object with the whole dossier" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+printf 'Drone crossed the border\n\nOfficials met in Valdoria on Monday. Valdoria said the drone had crossed the border without warning. Valdorian farmers were angry.\n' >"$T/in/5.txt"
+"$DOSSIER" --db "$T/state.db" import -q "$T/in/5.txt" >/dev/null 2>&1
+rm "$T/in/5.txt"
+run --db "$T/state.db" who "Valdoria (government)"
+[ $rc -eq 0 ] && has "$T/out" "Valdoria (government) [state]" &&
+    has "$T/out" "the drone had crossed the border without warning"
+ok $? "who of a state by the name it is shown by" ||
 	diag "$(cat "$T/out" "$T/err")"
 
 run --db "$db" who "Nobody Here"

@@ -201,9 +201,18 @@ int
 library_speaker_find(struct store *s, const char *name,
     struct lib_person_rows *x, char **err)
 {
+	static const char gov[] = " (government)";
+	size_t		  n = strlen(name), g = sizeof gov - 1;
+	char		 *bare;
+	int		  rv;
+
 	memset(x, 0, sizeof *x);
-	if (store_people_find(s, name, LIB_FIND_MAX, people_row, x,
-	    err) != 0) {
+	/* A state goes by the name it is shown by too: "Iran (government)". */
+	bare = n > g && strcmp(name + n - g, gov) == 0 ?
+	    xstrndup(name, n - g) : xstrdup(name);
+	rv = store_people_find(s, bare, LIB_FIND_MAX, people_row, x, err);
+	free(bare);
+	if (rv != 0) {
 		library_person_rows_free(x);
 		return -1;
 	}
