@@ -117,12 +117,11 @@ json_facts(const struct lib_facts *x, const char *key, const char *what)
 	return a;
 }
 
-/* The dossier as one JSON object. */
-struct json_object *
-cmd_who_json(const struct lib_dossier *d)
+/* The dossier as one JSON object, but its quotes. */
+static struct json_object *
+who_json_head(const struct lib_dossier *d)
 {
-	struct json_object	*o = json_object_new_object(), *a;
-	size_t			 i;
+	struct json_object	*o = json_object_new_object();
 
 	cmd_json_string(o, "name", d->who.name);
 	cmd_json_string(o, "kind", d->who.kind);
@@ -143,11 +142,51 @@ cmd_who_json(const struct lib_dossier *d)
 	    "stories"));
 	json_object_object_add(o, "tags", json_facts(&d->tags, "tag",
 	    "stories"));
+	return o;
+}
+
+/* The dossier as one JSON object. */
+struct json_object *
+cmd_who_json(const struct lib_dossier *d)
+{
+	struct json_object	*o = who_json_head(d), *a;
+	size_t			 i;
+
 	a = json_object_new_array();
 	for (i = 0; i < d->quotes.n; i++)
 		json_object_array_add(a, json_quote(&d->quotes.v[i]));
 	json_object_object_add(o, "quote_list", a);
 	return o;
+}
+
+/*
+ * Print the dossier as cmd_who_json makes it, one line, each quote
+ * made and written in turn: 5,000 quotes are never objects at once.
+ */
+static int
+who_json_print(const struct lib_dossier *d)
+{
+	struct json_object	*o = who_json_head(d), *q;
+	const char		*t;
+	size_t			 i, n;
+	int			 flags = JSON_C_TO_STRING_PLAIN |
+				    JSON_C_TO_STRING_NOSLASHESCAPE;
+
+	t = json_object_to_json_string_ext(o, flags);
+	n = strlen(t);
+	/* The head ends with its closing brace: the quotes go before it. */
+	fwrite(t, 1, n > 0 ? n - 1 : 0, stdout);
+	fputs(",\"quote_list\":[", stdout);
+	json_object_put(o);
+	for (i = 0; i < d->quotes.n; i++) {
+		q = json_quote(&d->quotes.v[i]);
+		if (i > 0)
+			putchar(',');
+		fputs(json_object_to_json_string_ext(q, flags), stdout);
+		json_object_put(q);
+	}
+	fputs("]}\n", stdout);
+	return ferror(stdout) ? 1 : 0;
 }
 
 /* A heading and a list of facts: "  text  n  first - last". */
@@ -271,7 +310,7 @@ cmd_who(struct cmd_ctx *ctx, struct cmd_args *args)
 		return CMD_FAILED;
 	}
 	if (cmd_args_has(args, 'j'))
-		rv = cmd_json_print(cmd_who_json(&d));
+		rv = who_json_print(&d);
 	else
 		print_dossier(&d);
 	library_dossier_free(&d);
