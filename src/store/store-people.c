@@ -85,6 +85,12 @@ const char store_people_migration[] =
     "CREATE INDEX people_by_recent ON people (last_ts DESC,"
     "  name COLLATE NOCASE, id);"
     "CREATE INDEX people_by_name ON people (name COLLATE NOCASE, id);"
+    "CREATE INDEX people_kind_quotes ON people (kind, quotes DESC,"
+    "  name COLLATE NOCASE, id);"
+    "CREATE INDEX people_kind_recent ON people (kind, last_ts DESC,"
+    "  name COLLATE NOCASE, id);"
+    "CREATE INDEX people_kind_name ON people (kind, name COLLATE NOCASE,"
+    "  id);"
     "CREATE INDEX people_entity ON people (entity_id);"
     "CREATE INDEX people_source ON people (source_key);"
     "CREATE TABLE people_state (stale INTEGER NOT NULL);"
@@ -303,7 +309,9 @@ people_ready(struct store *s, char **err)
 	    "CREATE INDEX temp.people_by_recent ON people (last_ts DESC,"
 	    "  name COLLATE NOCASE, id);"
 	    "CREATE INDEX temp.people_by_name ON people (name COLLATE NOCASE,"
-	    "  id);", err) != 0)
+	    "  id);"
+	    "CREATE INDEX temp.people_kind_quotes ON people (kind, quotes DESC,"
+	    "  name COLLATE NOCASE, id);", err) != 0)
 		return -1;
 	buf_init(&sql);
 	people_fill_sql(&sql, "temp", 0);
@@ -380,8 +388,10 @@ store_people_page(struct store *s, enum store_people_sort sort,
 	if (people_ready(s, err) != 0)
 		return -1;
 	buf_init(&sql);
-	buf_adds(&sql, PEOPLE_COLUMNS " WHERE (CASE WHEN ?1 IS NULL THEN"
-	    " p.kind = 'person' OR p.quotes > 0 ELSE p.kind = ?1 END)");
+	/* One kind walks its own index; every kind, the others. */
+	buf_adds(&sql, PEOPLE_COLUMNS);
+	buf_adds(&sql, kind != NULL ? " WHERE p.kind = ?1" :
+	    " WHERE (p.kind = 'person' OR p.quotes > 0)");
 	if (key != NULL)
 		buf_adds(&sql, after[sort]);
 	buf_adds(&sql, order[sort]);
