@@ -10,7 +10,7 @@ if command -v tmux >/dev/null 2>&1 && infocmp tmux-256color >/dev/null 2>&1
 then
 	screen_ok=1
 fi
-plan 49
+plan 53
 
 # The commands that only read or change what is there, one a line.
 cat >"$T/commands" <<'EOF'
@@ -36,6 +36,10 @@ fetch 1
 tag-feed 1 +energy
 remove 1
 opml export
+people
+who brekk
+quotes --speaker brekk
+export --speaker brekk
 EOF
 
 # Every command, on a path under a directory that is not there.

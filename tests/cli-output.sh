@@ -13,6 +13,8 @@ plan 4
 bad=
 for c in "list" "list --json" "show 1" "show --json 1" "search drone" \
     "search --json drone" "tag --list --json" "export --json" "help" \
+    "people" "people --json" "who brekk" "who --json brekk" "quotes" \
+    "quotes --json" "export --speaker brekk" \
     "help --keys" "--help" "--version"; do
 	# shellcheck disable=SC2086
 	"$DOSSIER" --db "$T/lib.db" $c >/dev/full 2>"$T/err"
@@ -27,7 +29,8 @@ ok $? "output to a full disk fails with its reason"
 
 # The reader stops after one line: nothing on stderr, the library intact.
 bad=
-for c in "list" "list --json" "show 1" "search --json said" "export"; do
+for c in "list" "list --json" "show 1" "search --json said" "export" \
+    "people" "who brekk" "quotes --json"; do
 	# shellcheck disable=SC2086
 	"$DOSSIER" --db "$T/lib.db" $c 2>"$T/err" | head -1 >/dev/null
 	[ -s "$T/err" ] && bad="$bad [$c: $(head -1 "$T/err")]"

@@ -111,7 +111,7 @@ cp "$top_srcdir/samples/library/$story" "$T/oldin/"
 q "$old" "DROP TABLE article_paths; DROP INDEX quotes_unnamed; PRAGMA user_version = 11;"
 run --db "$old" import "$T/oldin"
 [ $rc -eq 0 ] && has "$T/out" "1 already in the library" &&
-	[ "$(q "$old" "PRAGMA user_version")" = 12 ] &&
+	[ "$(q "$old" "PRAGMA user_version")" = 13 ] &&
 	[ "$(q "$old" "SELECT count(*) FROM article_paths")" = 1 ]
 ok $? "a schema-11 library is migrated and learns the path of a file imported again" ||
 	diag "$(cat "$T/out" "$T/err")"

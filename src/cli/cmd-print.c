@@ -34,6 +34,28 @@ cmd_print_line(FILE *f, const char *s)
 }
 
 void
+cmd_print_cut(FILE *f, const char *s, size_t max)
+{
+	char	*clean;
+	size_t	 n;
+
+	if (s == NULL)
+		return;
+	clean = utf8_clean_line(s, strlen(s));
+	n = strlen(clean);
+	if (n > max) {
+		/* Cut at a character's start, never inside one. */
+		n = max;
+		while (n > 0 && ((unsigned char)clean[n] & 0xc0) == 0x80)
+			n--;
+		fwrite(clean, 1, n, f);
+		fputs("...", f);
+	} else
+		fputs(clean, f);
+	free(clean);
+}
+
+void
 cmd_print_url(FILE *f, const char *url)
 {
 	char	*shown;

@@ -131,6 +131,8 @@ struct store *cmd_store_create(struct cmd_ctx *);
 
 /* cmd-print.c: print a one-line field safely (no control characters). */
 void	 cmd_print_line(FILE *, const char *);
+/* As cmd_print_line, cut to max bytes with "..." if longer. */
+void	 cmd_print_cut(FILE *, const char *, size_t);
 /* Print an address as cmd_print_line does, its password hidden. */
 void	 cmd_print_url(FILE *, const char *);
 void	 cmd_print_dropped(FILE *, size_t, const char *);
@@ -206,6 +208,28 @@ int	 cmd_output_open(struct cmd_output *, const char *, char **);
 int	 cmd_output_commit(struct cmd_output *, char **);
 void	 cmd_output_abort(struct cmd_output *);
 
+/* Markdown of outside text, read as itself (cmd-export.c). */
+struct buf;
+void	 cmd_export_md(struct buf *, const char *, int multiline);
+/*
+ * export --speaker (cmd-export-speaker.c): the dossier of the speaker a
+ * name means, Markdown or JSON, to out. CMD_OK; CMD_FAILED, said (no
+ * such name, several) or with *err.
+ */
+int	 cmd_export_speaker(struct store *, FILE *, const char *, int,
+	     char **);
+
+/*
+ * cmd-who.c: the one speaker a name means into *row (free it with
+ * library_person_rows_free's rules: cmd_who_row_free), saying why not
+ * (none, or the candidates): 0 or CMD_FAILED. A dossier as JSON.
+ */
+struct lib_person_row;
+struct lib_dossier;
+int	 cmd_who_find(struct store *, const char *, struct lib_person_row *);
+void	 cmd_who_row_free(struct lib_person_row *);
+struct json_object *cmd_who_json(const struct lib_dossier *);
+
 /* The commands, each declared in its own file (cmd-NAME.c). */
 extern const struct cmd_entry cmd_add_entry;		/* cmd-feed.c */
 extern const struct cmd_entry cmd_analyze_entry;
@@ -218,10 +242,13 @@ extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_note_entry;
 extern const struct cmd_entry cmd_opml_entry;
+extern const struct cmd_entry cmd_people_entry;	/* cmd-people.c */
+extern const struct cmd_entry cmd_quotes_entry;	/* cmd-who.c */
 extern const struct cmd_entry cmd_remove_entry;	/* cmd-feed.c */
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_tag_feed_entry;	/* cmd-tag.c */
+extern const struct cmd_entry cmd_who_entry;		/* cmd-who.c */
 
 #endif

@@ -199,6 +199,143 @@ int	 library_quotes(struct store *, const char *, const char *,
 	     struct lib_quotes *, char **);
 void	 library_quotes_free(struct lib_quotes *);
 
+/*
+ * The people of the library (library-dossier.c), for the people index
+ * and a speaker's dossier on the screen and the command line alike.
+ */
+
+/* A kind of the index by name (person, state, org, media, unnamed). */
+int	 library_people_kind_ok(const char *);
+/* A sort by name: quotes, recent, name; -1 if none. */
+int	 library_people_sort(const char *, enum store_people_sort *);
+/* A quote's kind as shown: direct, reported (indirect), mixed. */
+const char *library_quote_kind(const char *);
+/* The store's kind for a kind shown (reported: indirect), or NULL. */
+const char *library_quote_kind_parse(const char *);
+
+/* One row of the people index, owned. */
+struct lib_person_row {
+	int64_t	 row;
+	int64_t	 entity;		/* 0: an unnamed source */
+	char	*source_key;		/* the source's words, lower case */
+	char	*kind;			/* person, state, org, media, unnamed */
+	char	*name;			/* as shown: "Iran (government)",
+					   a source with a capital */
+	char	*role;			/* library_role of the latest; NULL */
+	int64_t	 quotes, stories;
+	int64_t	 last_ts;
+	char	 last[16];		/* "26 Aug 2023", "" never quoted */
+};
+
+struct lib_person_rows {
+	struct lib_person_row	*v;
+	size_t			 n;
+	/* The key of the page after this one (its last row). */
+	struct store_people_key	 next;
+	char			*next_name;
+};
+
+/*
+ * A page of the people index after key (NULL: the first), in rows; the
+ * page after it starts at rows->next. 0, or -1 with *err.
+ */
+int	 library_people_page(struct store *, enum store_people_sort,
+	     const char *kind, const struct store_people_key *, size_t,
+	     struct lib_person_rows *, char **);
+void	 library_person_rows_free(struct lib_person_rows *);
+
+/*
+ * The speaker a name means: 0 found (*found, one row), 1 none, 2 more
+ * than one (*found the candidates, at most LIB_FIND_MAX), -1 error.
+ */
+#define LIB_FIND_MAX	20
+int	 library_speaker_find(struct store *, const char *,
+	     struct lib_person_rows *, char **);
+
+/* A speaker's dossier: what 'dossier who' prints and the screen shows. */
+struct lib_fact {
+	char	*text;			/* a role, outlet, name, tag, month */
+	char	*kind;			/* peers: their kind; else NULL */
+	int64_t	 n;
+	char	 first[16], last[16];	/* "Feb 2019" */
+};
+struct lib_facts {
+	struct lib_fact	*v;
+	size_t		 n;
+};
+
+/* One quote as listed, parts of a statement joined. */
+struct lib_quote_line {
+	int64_t	 id;			/* its first part's row */
+	int64_t	 article;
+	char	*published;		/* as the story gave it; may be NULL */
+	char	 date[16];		/* "26 Aug 2023" */
+	char	*outlet;
+	char	*story_title;
+	char	*speaker;		/* as shown; NULL: no speaker found */
+	char	*speaker_kind;
+	char	*title;			/* the role the story gives */
+	char	*affiliation;
+	char	*role;			/* library_role of the two */
+	const char *kind;		/* direct, reported, mixed */
+	char	*text;			/* whole, parts joined */
+	size_t	 start, end;		/* the first part's */
+	size_t	 until;			/* the end of its last part */
+	int	 corrected;
+};
+struct lib_quote_lines {
+	struct lib_quote_line	*v;
+	size_t			 n;
+};
+
+struct lib_dossier {
+	struct lib_person_row	 who;
+	struct lib_facts	 names;		/* as written, most first */
+	struct lib_facts	 roles;		/* first seen first */
+	struct lib_facts	 outlets;	/* most quoting first */
+	struct lib_facts	 months;	/* "2023-08", in order */
+	struct lib_facts	 peers;		/* most shared stories first */
+	struct lib_facts	 tags;
+	struct lib_quote_lines	 quotes;	/* newest first */
+	int64_t			 month_max;	/* most quotes in a month */
+};
+
+/* Read the dossier of the speaker a row of the index is. -1 with *err. */
+int	 library_dossier(struct store *, const struct lib_person_row *,
+	     struct lib_dossier *, char **);
+void	 library_dossier_free(struct lib_dossier *);
+
+/*
+ * Quotes a query asks for (store_quotes_list), parts of a statement
+ * joined, each passed to fn (the line lives until it returns; non-zero
+ * stops). 0, or -1 with *err.
+ */
+int	 library_quote_lines(struct store *, const struct store_quotes_query *,
+	     int (*)(const struct lib_quote_line *, void *), void *, char **);
+void	 library_quote_line_free(struct lib_quote_line *);
+
+/* A story's quotes in text order, each kept; -1 with *err. */
+int	 library_story_lines(struct store *, int64_t,
+	     struct lib_quote_lines *, char **);
+void	 library_quote_lines_free(struct lib_quote_lines *);
+
+/*
+ * The quote a note on [start, end) of the same story is about: the
+ * first whose span overlaps it; NULL if none.
+ */
+const struct lib_quote_line *library_quote_at(const struct lib_quote_lines *,
+	     size_t, size_t);
+
+/*
+ * A bar of n against max as text, width cells at most: full blocks and
+ * an eighth block for the rest (utf8), else '#'; at least one cell for
+ * n > 0. New string.
+ */
+char	*library_bar(int64_t n, int64_t max, int width, int utf8);
+
+/* A time as a month: "Feb 2019" (UTC); "" for 0. */
+void	 library_month(int64_t, char *, size_t);
+
 /* Format an ISO 8601 date for a list: "26 Aug 2023"; "" if unknown. */
 void	 library_date(const char *, char *, size_t);
 /*

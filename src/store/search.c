@@ -29,6 +29,7 @@ static const struct {
 	{ "by", SEARCH_BYLINE },
 	{ "tag", SEARCH_TAG },
 	{ "speaker", SEARCH_SPEAKER },
+	{ "quote", SEARCH_QUOTE },
 	{ "is", SEARCH_UNREAD },
 	{ "before", SEARCH_BEFORE },
 	{ "after", SEARCH_AFTER },
@@ -44,7 +45,10 @@ const struct search_syntax search_syntax[] = {
 	{ "a OR b", "either one (binds tighter than the spaces)" },
 	{ "title:WORD", "the word (or \"words\") in the headline" },
 	{ "outlet:T  by:T", "outlet or byline containing T" },
-	{ "speaker:NAME", "stories quoting someone whose name has NAME" },
+	{ "speaker:NAME", "stories quoting someone whose name has NAME, or "
+	  "an unnamed source whose words have it (speaker:official)" },
+	{ "quote:WORD  quote:\"red line\"", "stories with the words inside "
+	  "a quote (any case)" },
 	{ "tag:TAG  tag:T*", "stories with the tag, or a tag starting T" },
 	{ "is:unread  is:read  is:starred", "by reading state" },
 	{ "after:DATE  before:DATE", "published on or after, or before "
@@ -228,6 +232,38 @@ parse_date(const char *s, size_t len, int64_t *ts)
 	return 0;
 }
 
+/*
+ * The period a date names (YYYY, YYYY-MM or YYYY-MM-DD): when it starts
+ * and when the next one does; -1 if it is not such a date.
+ */
+int
+search_period(const char *s, int64_t *start, int64_t *end)
+{
+	char	iso[16];
+	size_t	len = strlen(s);
+	int	y, m = 1, d = 1;
+
+	if (parse_date(s, len, start) != 0)
+		return -1;
+	y = atoi(s);
+	if (len > 4)
+		m = atoi(s + 5);
+	if (len > 7)
+		d = atoi(s + 8);
+	if (len == 10) {
+		*end = *start + 86400;
+		return 0;
+	}
+	if (len == 7 && ++m > 12) {
+		m = 1;
+		y++;
+	} else if (len == 4)
+		y++;
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+	*end = date_epoch(iso);
+	return 0;
+}
+
 /* Make a filter atom from a field's value; -1 with *err. */
 static int
 field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,
@@ -274,6 +310,12 @@ field_atom(struct search_atom *a, size_t field, const char *v, size_t vlen,
 			    "is:read or is:starred)", val);
 			rv = -1;
 		}
+		break;
+	case SEARCH_QUOTE:
+		/* The index narrows; the quote's words are checked. */
+		a->fts = fts_string(NULL, v, vlen, 0);
+		a->value = val;
+		val = NULL;
 		break;
 	case SEARCH_BEFORE:
 	case SEARCH_AFTER:

@@ -11,7 +11,9 @@
  *   -word  -"phrase"     leave out stories with it
  *   a OR b               either (binds tighter than AND)
  *   title:WORD  title:"a phrase"
- *   outlet:TEXT  by:TEXT  speaker:NAME   (part of the name, any case)
+ *   outlet:TEXT  by:TEXT  speaker:NAME   (part of the name, any case;
+ *                         speaker: an unnamed source's words too)
+ *   quote:WORD  quote:"some words"       (inside a quote, any case)
  *   tag:TAG  is:unread  is:read  is:starred
  *   before:2023-08-01  after:2023-08  (YYYY, YYYY-MM or YYYY-MM-DD)
  */
@@ -23,7 +25,7 @@
 
 /* The language in one line, for the search prompt. */
 #define SEARCH_HINT	"words  \"exact words\"  -word  a OR b  tag:T  " \
-	"speaker:NAME  after:DATE  before:DATE  dron*  title:  outlet:  " \
+	"speaker:NAME  quote:WORDS  after:DATE  before:DATE  dron*  title:  outlet:  " \
 	"by:  is:unread  (? lists them)"
 
 /* The language in brief, one form a row, for the help screen. */
@@ -47,7 +49,9 @@ enum search_kind {
 	SEARCH_READ,
 	SEARCH_STARRED,
 	SEARCH_BEFORE,		/* ts: published before this time */
-	SEARCH_AFTER		/* ts: published at or after this time */
+	SEARCH_AFTER,		/* ts: published at or after this time */
+	SEARCH_QUOTE		/* value: words inside a quote (any case);
+				   fts: their FTS5 phrase, to narrow */
 };
 
 struct search_atom {
@@ -99,5 +103,12 @@ int	 search_has_exact(const struct search *);
  * string.
  */
 char	*search_fts_any(const struct search *);
+
+/*
+ * The period a date names, as after: and before: read it (YYYY, YYYY-MM
+ * or YYYY-MM-DD, UTC): the time it starts and the time the next period
+ * starts. 0, or -1 if the text is not such a date.
+ */
+int	 search_period(const char *, int64_t *, int64_t *);
 
 #endif

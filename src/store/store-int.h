@@ -58,6 +58,9 @@ struct store {
 	sqlite3_stmt	*stmts[STORE_NSTMTS];
 };
 
+/* Migration 11 -> 12: the people index (store-people.c). */
+extern const char store_people_migration[];
+
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
 /* store-entity.c: one entity across the library. */
@@ -203,6 +206,7 @@ int		 store_search_parse(const struct store_filter *,
 		     struct search *, char **);
 void		 store_search_sql(struct buf *, const struct search *, int);
 void		 store_search_bind(sqlite3_stmt *, const struct search *);
+void		 store_search_quote_sql(struct buf *, const char *, size_t);
 /* store-words.c */
 int		 store_search_init(struct store *, char **);
 int		 store_search_terms(struct store *, char **);

@@ -149,6 +149,18 @@ text_sql(struct buf *sql, const struct search_atom *a, size_t i, int scan)
 	}
 }
 
+/*
+ * Does quote row q (of story a) hold atom i's words, in any case and
+ * accents? Its words are bytes of the body.
+ */
+void
+store_search_quote_sql(struct buf *sql, const char *q, size_t i)
+{
+	buf_printf(sql, "instr(dossier_fold(CAST(substr(CAST(a.body AS BLOB),"
+	    " %s.start + 1, %s.end - %s.start) AS TEXT)), dossier_fold(?%d))"
+	    " > 0", q, q, q, EXACT_PARAM(i));
+}
+
 /* Add atom i's SQL condition, its value at parameter p. */
 static void
 atom_sql(struct buf *sql, const struct search_atom *a, size_t i, int p,
@@ -179,11 +191,27 @@ atom_sql(struct buf *sql, const struct search_atom *a, size_t i, int p,
 			    " WHERE tag = ?%d)", p);
 		break;
 	case SEARCH_SPEAKER:
-		/* The few names first, then their quotes by index. */
+		/*
+		 * The few names first, then their quotes by index; and the
+		 * unnamed sources whose words (each once) have it.
+		 */
 		buf_printf(sql, "a.id IN (SELECT article_id FROM quotes"
 		    " WHERE speaker_id IN (SELECT id FROM entities"
-		    " WHERE instr(dossier_fold(name), dossier_fold(?%d)) > 0))",
-		    p);
+		    " WHERE instr(dossier_fold(name), dossier_fold(?%d)) > 0)"
+		    " UNION SELECT article_id FROM quotes INDEXED BY"
+		    " quotes_source WHERE speaker_id IS NULL AND source_kind IN"
+		    " ('unnamed', 'media', 'org') AND lower(source_text) IN"
+		    " (SELECT k FROM (SELECT DISTINCT lower(source_text) AS k"
+		    " FROM quotes INDEXED BY quotes_source WHERE speaker_id IS"
+		    " NULL) WHERE instr(dossier_fold(k), dossier_fold(?%d)) > 0))",
+		    p, p);
+		break;
+	case SEARCH_QUOTE:
+		buf_printf(sql, "(a.id IN (SELECT rowid FROM articles_fts WHERE"
+		    " articles_fts MATCH ?%d) AND EXISTS (SELECT 1 FROM quotes"
+		    " qw WHERE qw.article_id = a.id AND ", p);
+		store_search_quote_sql(sql, "qw", i);
+		buf_adds(sql, "))");
 		break;
 	case SEARCH_UNREAD:
 		buf_adds(sql, "a.read = 0");
@@ -293,6 +321,10 @@ store_search_bind(sqlite3_stmt *st, const struct search *q)
 			st_bind_text(st, p, a->prefix ? a->fts_lead : a->fts);
 			if (a->exact)
 				st_bind_text(st, EXACT_PARAM(i), a->words);
+			break;
+		case SEARCH_QUOTE:
+			st_bind_text(st, p, a->fts);
+			st_bind_text(st, EXACT_PARAM(i), a->value);
 			break;
 		case SEARCH_TAG:
 		case SEARCH_OUTLET:

@@ -343,7 +343,10 @@ static const char *const store_migrations[] = {
 	 * role (store_entity_described).
 	 */
 	"CREATE INDEX quotes_unnamed ON quotes (source_text COLLATE NOCASE)"
-	"  WHERE source_kind = 'unnamed';"
+	"  WHERE source_kind = 'unnamed';",
+
+	/* 12 -> 13: the people index (store-people.c). */
+	store_people_migration,
 };
 
 #define STORE_NMIGRATIONS \

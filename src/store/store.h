@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 12
+#define STORE_VERSION 13
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -374,6 +374,119 @@ struct store_speaker_quote {
 int	 store_speaker_quotes(struct store *, const char *kind, const char *name,
 	     int (*)(const struct store_speaker_quote *, void *), void *,
 	     char **);
+
+/*
+ * The people of the library (store-people.c): the people index, a page
+ * at a time, kept current by the store; a speaker's dossier; quotes
+ * listed with their speaker and the role given them in the story.
+ */
+enum store_people_sort {
+	STORE_PEOPLE_QUOTES,		/* most quoted first */
+	STORE_PEOPLE_RECENT,		/* last quoted first */
+	STORE_PEOPLE_NAME		/* by name, any case */
+};
+
+/* One row of the index; strings live until the callback returns. */
+struct store_person {
+	int64_t		 row;		/* the index's row */
+	int64_t		 entity;	/* the entity, 0: an unnamed source */
+	const char	*kind;		/* person, state, org, media, unnamed */
+	const char	*name;		/* a source as first written */
+	const char	*source_key;	/* an unnamed source's words, lower
+					   case; NULL for an entity */
+	const char	*title;		/* the latest role seen; may be NULL */
+	const char	*affiliation;
+	int64_t		 quotes;	/* statements, each once */
+	int64_t		 stories;	/* stories quoting or naming them */
+	int64_t		 last_ts;	/* newest story quoting them, 0 */
+};
+
+/* Where a page ended: the last row's sort value, name and row. */
+struct store_people_key {
+	int64_t		 value;		/* quotes or last_ts (not for name) */
+	const char	*name;
+	int64_t		 row;
+};
+
+/*
+ * A page of the index after key (NULL: from the start), at most limit
+ * rows (0: all): kind NULL is every person and everyone quoted, else one
+ * kind (person, org: every one; state, media: those quoted; unnamed).
+ * fn returning non-zero stops. 0, or -1 with *err.
+ */
+int	 store_people_page(struct store *, enum store_people_sort,
+	     const char *kind, const struct store_people_key *, size_t limit,
+	     int (*)(const struct store_person *, void *), void *, char **);
+/*
+ * The rows a name may mean, most quoted first, at most limit: those of
+ * that name (any case, or merged into one under it), else those whose
+ * name holds it. None found is not an error.
+ */
+int	 store_people_find(struct store *, const char *, size_t limit,
+	     int (*)(const struct store_person *, void *), void *, char **);
+
+/* A speaker: an entity, or an unnamed source by its lower-case words. */
+struct store_speaker {
+	int64_t		 entity;	/* 0: the source below */
+	const char	*source_key;
+};
+
+/* What a speaker's dossier gathers, a row each. */
+enum store_fact_kind {
+	STORE_FACT_ROLES,	/* text title, text2 affiliation; n stories */
+	STORE_FACT_NAMES,	/* text a name as written; n times */
+	STORE_FACT_OUTLETS,	/* text outlet; n quotes, most first */
+	STORE_FACT_MONTHS,	/* text YYYY-MM; n quotes, in order */
+	STORE_FACT_PEERS,	/* text name, text2 kind; n stories shared */
+	STORE_FACT_TAGS		/* text tag; n stories */
+};
+struct store_fact {
+	const char	*text;
+	const char	*text2;
+	int64_t		 n;
+	int64_t		 first_ts, last_ts;	/* first and last seen */
+};
+int	 store_speaker_facts(struct store *, const struct store_speaker *,
+	     enum store_fact_kind, size_t limit,
+	     int (*)(const struct store_fact *, void *), void *, char **);
+
+/* Which quotes to list; zeroed: all of them. */
+struct store_quotes_query {
+	const struct store_speaker *speaker;	/* NULL: anyone's */
+	int64_t		 since, until;	/* story time >= since, < until (0:
+					   no bound) */
+	const char	*kind;		/* direct, indirect, mixed, or NULL */
+	const char	*tag;		/* a normalized tag, or NULL */
+	const char	*search;	/* the search language, or NULL */
+	int64_t		 article;	/* one story's, or 0 */
+	size_t		 limit;		/* most rows; 0: all */
+};
+
+/* One quote as listed; strings live until the callback returns. */
+struct store_quote_row {
+	int64_t		 id;		/* the quote's row */
+	int64_t		 article;
+	int64_t		 sort_ts;
+	const char	*published;
+	const char	*outlet;
+	const char	*story_title;
+	const char	*speaker;	/* name or source; NULL: not found */
+	const char	*speaker_kind;	/* as struct store_person's; NULL */
+	const char	*title;		/* the role the story gives them */
+	const char	*affiliation;
+	const char	*kind;		/* direct, indirect, mixed */
+	const char	*text;		/* the words, from the body */
+	size_t		 start, end;
+	int64_t		 continues;	/* as in struct store_quote */
+	int		 corrected;
+};
+
+/*
+ * Every quote a query asks for, newest story first and a story's in
+ * text order; a bad search is -1 with *err as search_parse says.
+ */
+int	 store_quotes_list(struct store *, const struct store_quotes_query *,
+	     int (*)(const struct store_quote_row *, void *), void *, char **);
 
 /*
  * The user's own rows (store-user.c): tags and notes. Each write is one
