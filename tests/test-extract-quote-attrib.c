@@ -271,6 +271,39 @@ static const struct acase cases[] = {
 	  "Lidia Stansk called for an independent inquiry into the "
 	  "shootings at the border post.",
 	  "an independent inquiry", NULL, "Lidia Stansk" },
+	{ "X is saying that Q: the progressive is the speaker's own act",
+	  "The Marovian port authority is saying that the new dock will "
+	  "open in May.",
+	  "the new dock", NULL, "The Marovian port authority" },
+	{ "he's claiming that Q: \"'s\" after a pronoun is \"is\"",
+	  "Brekk spoke in Korvala on Monday. He's claiming that the count "
+	  "was rigged in three districts.",
+	  "the count was rigged", NULL, "He" },
+	{ "X now says Q: an adverb of time between subject and cue",
+	  "Varga now says she opposes the harbour treaty.",
+	  "she opposes", NULL, "Varga" },
+	{ "a captain who said Q: the relative pronoun speaks for the noun",
+	  "The minister met a ferry captain who said the harbour had been "
+	  "closed without warning.",
+	  "the harbour had been", "warning", "who" },
+	{ "the audit, which notes that Q, ...: the clause ends at the comma",
+	  "The audit, which notes that the port lost 40 ships last year, "
+	  "was published on Monday.",
+	  "the port lost 40 ships", "last year", "which" },
+	{ "X, who have long argued that Q, ...: an adverb after who",
+	  "Lawmakers in Korvala, who have long argued that the ferries need "
+	  "a subsidy, voted against the budget.",
+	  "the ferries need", "subsidy", "who" },
+	{ "X told Y never to Q: an order, even negated, is not speech",
+	  "Varga told her aides never to speak of the treaty in public.",
+	  NULL, NULL, NULL },
+	{ "X argued, since Q: a clause of reason is the writer's",
+	  "Nobody in the cabinet argued, since the ferries now run on time.",
+	  NULL, NULL, NULL },
+	{ "X announced, since R, that Q: the words after \"that\"",
+	  "Few in the cabinet objected when Varga announced, since the talks "
+	  "had failed, that the port would close.",
+	  "the port would close", NULL, "Varga" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

@@ -286,6 +286,29 @@ quote_attrib_runs_on(const struct qt *q, size_t e, size_t l)
 	    quote_cue_lemma(x, e + 1) != NULL);
 }
 
+/*
+ * After a cue, a comma and a clause of time or reason from c ("argued,
+ * since the vote"): the writer's, so what was said starts after a later
+ * ", that" (announced, since the talks failed, that Q). Returns where it
+ * starts, c if no such clause is at c, or l if nothing reported follows.
+ */
+static size_t
+quote_attrib_after_subord(const struct qt *q, size_t t, size_t c, size_t l)
+{
+	const struct extract	*x = q->x;
+	size_t			 k;
+
+	if (!(c > t + 1 && c < l && quote_cue_punct(x, c - 1, ',') &&
+	    quote_cue_in(x, c, &quote_cue_subord) && !extract_tok_is(x, c,
+	    "as")))
+		return c;
+	for (k = c + 1; k + 1 < l && k - c < 16; k++)
+		if (quote_cue_punct(x, k, ',') && extract_tok_is(x, k + 1,
+		    "that"))
+			return k + 2;
+	return l;
+}
+
 /* X said (that) Q / Q, X said. / Q, X said, R: sp is X, before the cue. */
 static void
 quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
@@ -294,7 +317,8 @@ quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
 	struct extract	*x = q->x;
 	size_t		 a = sp->first, c, e;
 
-	c = quote_clause_start(q, t + 1, l, lemma);
+	c = quote_attrib_after_subord(q, t, quote_clause_start(q, t + 1, l,
+	    lemma), l);
 	e = quote_clause_tail(q, t + 1, l);
 	if (a > f + 1 && e != EX_NONE && (quote_cue_punct(x, a - 1, ',') ||
 	    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
@@ -306,8 +330,9 @@ quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
 		else
 			quote_attrib_add(q, f, a - 1, t, 1, sp);
 	} else if (c < l && !quote_cue_end(x, c) && !(c > t + 1 &&
-	    quote_cue_punct(x, c - 1, ',') && quote_clause_time_aside(q, c,
-	    l)) && !quote_clause_object_only(q, t, c, l, lemma))
+	    quote_cue_punct(x, c - 1, ',') && (quote_clause_time_aside(q, c,
+	    l))) &&
+	    !quote_clause_object_only(q, t, c, l, lemma))
 		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, sp);
 }
 
@@ -349,17 +374,28 @@ quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
 {
 	struct extract		*x = q->x;
 	struct qt_speaker	 sp;
-	size_t			 c, e;
+	size_t			 c, e, w = t - 1, k;
 
-	if (!(t > f + 2 && extract_tok_is(x, t - 1, "who") &&
-	    quote_cue_punct(x, t - 2, ',') &&
-	    quote_source_left(q, t - 2, f, &sp)))
+	while (w > f + 2 && quote_cue_in(x, w, &quote_cue_aux))
+		w--;		/* X, who have long argued */
+	if (!(w > f + 1 && (extract_tok_is(x, w, "who") ||
+	    extract_tok_is(x, w, "which"))))
+		return 0;
+	k = w;			/* X, who said / the study -- which notes */
+	if (quote_cue_punct(x, w - 1, ',') || (x->toks[w - 1].flags &
+	    TOK_DASH))
+		k = w - 1;
+	else if (!(x->toks[w - 1].flags & TOK_WORD) ||
+	    quote_cue_in(x, w - 1, &quote_cue_stop))
+		return 0;	/* a listener who said: no comma */
+	if (k <= f || !quote_source_left(q, k, f, &sp))
 		return 0;
 	c = quote_clause_start(q, t + 1, l, lemma);
-	for (e = c; e < l && e - c < QT_IND_MAX && !quote_cue_punct(x, e, ',');
-	    e++)
+	e = c < l ? quote_clause_cut(q, c, l) : l;
+	for (k = c; k < e && !quote_cue_punct(x, k, ','); k++)
 		;
-	sp.rel = t - 1;
+	e = k;
+	sp.rel = w;
 	if (c < e)
 		quote_attrib_add(q, c, e, t, 1, &sp);
 	return 1;

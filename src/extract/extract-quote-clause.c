@@ -44,8 +44,9 @@ quote_clause_start(const struct qt *q, size_t i, size_t end, const char *lemma)
 		}
 		/* told them to leave, told them how to vote: an order */
 		if (i + 1 < end && (extract_tok_is(x, i, "to") ||
-		    (quote_cue_in(x, i, &quote_cue_not_after) &&
-		    extract_tok_is(x, i + 1, "to"))))
+		    ((quote_cue_in(x, i, &quote_cue_not_after) ||
+		    extract_tok_is(x, i, "never") || extract_tok_is(x, i,
+		    "not")) && extract_tok_is(x, i + 1, "to"))))
 			return end;
 		/* told a crowded hall in Baltimore that ... */
 		for (j = i; j < end && j - i < 12; j++) {

@@ -45,7 +45,7 @@ static const char *const quote_cue_aux_list[] = {
 	"openly", "explicitly", "specifically", "clearly", "correctly",
 	"falsely", "wrongly", "famously", "bluntly", "recently", "quickly",
 	"always", "consistently", "herself", "himself", "themselves", "itself",
-	"long", "all", "both"
+	"long", "all", "both", "now", "still"
 };
 
 /* Words before a cue that make it no cue: the report, was told, to say. */
@@ -132,7 +132,7 @@ static const char *const quote_cue_np_det_list[] = {
 /* Words that start a clause of time or reason, not of what was said. */
 static const char *const quote_cue_subord_list[] = {
 	"as", "when", "after", "before", "while", "during", "because",
-	"following", "amid", "despite", "where", "if"
+	"following", "amid", "despite", "where", "if", "since"
 };
 
 /* Words after a comma that end a reported clause: ", which ...". */
@@ -498,6 +498,33 @@ quote_cue_inverted(const struct extract *x, size_t i)
 	return lex_find(LEX_SPEECH_VERBS, w, n);
 }
 
+/*
+ * Is the cue word at i in the progressive, "is saying", "are (now)
+ * warning", "he's claiming": a form of "be" before an -ing form is the
+ * speaker's own act, not a noun or a passive. Returns the token of "be"
+ * (or of the "'s" after a pronoun), or EX_NONE.
+ */
+size_t
+quote_cue_progressive(const struct extract *x, size_t i)
+{
+	size_t	b;
+
+	if (i < 2 || (x->toks[i].flags & (TOK_CAP | TOK_PARA)) ||
+	    !quote_cue_suffix(x, i, "ing"))
+		return EX_NONE;
+	b = i - 1;
+	if (quote_cue_in(x, b, &quote_cue_aux) && b > 1)
+		b--;		/* is now saying, are still warning */
+	if (extract_tok_is(x, b, "is") || extract_tok_is(x, b, "are") ||
+	    extract_tok_is(x, b, "was") || extract_tok_is(x, b, "were") ||
+	    extract_tok_is(x, b, "am") || extract_tok_is(x, b, "been"))
+		return b;
+	if ((x->toks[b].flags & TOK_POSS) && (quote_cue_in(x, b - 1,
+	    &quote_cue_pperson) || quote_cue_in(x, b - 1, &quote_cue_pother)))
+		return b;	/* he's claiming */
+	return EX_NONE;
+}
+
 /* quote_cue_at for a token that may be a cue by its shape. */
 static size_t
 quote_cue_at_full(const struct qt *q, size_t i, int strict)
@@ -505,6 +532,7 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 	const struct extract	*x = q->x;
 	const char		*lemma;
 	size_t			 n;
+	int			 prog;
 
 	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD) ||
 	    (x->toks[i].flags & (TOK_DIGIT | TOK_POSS | TOK_UPPER)))
@@ -519,13 +547,14 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 	    quote_cue_title(x, i)) == NULL && (lemma =
 	    quote_cue_inverted(x, i)) == NULL)
 		return 0;
-	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
+	prog = quote_cue_progressive(x, i) != EX_NONE;
+	if (i > 0 && !(x->toks[i].flags & TOK_PARA) && !prog &&
 	    (quote_cue_in(x, i - 1, &quote_cue_not_before) ||
 	    (x->toks[i - 1].flags & TOK_POSS)))
 		return 0;	/* the report, to say, Editor's note */
 	if (quote_cue_modifier(x, i))
 		return 0;	/* his recently revealed plan */
-	if (quote_cue_in(x, i, &quote_cue_nounish) &&
+	if (quote_cue_in(x, i, &quote_cue_nounish) && !prog &&
 	    !extract_tok_is(x, i + 1, "that") &&
 	    !quote_cue_punct(x, i + 1, ':') &&
 	    !(i > 0 && (quote_cue_in(x, i - 1, &quote_cue_pperson) ||
@@ -537,7 +566,7 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 		    strcmp(lemma, "ask") != 0 &&
 		    strcmp(lemma, "describe") != 0)))
 			return 0;
-		if (quote_cue_suffix(x, i, "ing") && !(i > 0 &&
+		if (quote_cue_suffix(x, i, "ing") && !prog && !(i > 0 &&
 		    (quote_cue_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
 		    "by"))))
 			return 0;	/* only ", saying Q", "by saying Q" */

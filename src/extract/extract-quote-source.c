@@ -236,6 +236,8 @@ quote_source_before(const struct qt *q, size_t cue, size_t lo,
 	const struct extract	*x = q->x;
 	size_t			 j = cue, k;
 
+	if ((k = quote_cue_progressive(x, cue)) != EX_NONE && k > lo)
+		j = k;		/* X is (now) saying, he's claiming */
 	while (j > lo && (quote_cue_in(x, j - 1, &quote_cue_aux) ||
 	    quote_source_adverb(x, j - 1)))
 		j--;
