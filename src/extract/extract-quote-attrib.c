@@ -390,6 +390,8 @@ quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
 		return 0;	/* a listener who said: no comma */
 	if (k <= f || !quote_source_left(q, k, f, &sp))
 		return 0;
+	if (k == w && sp.first == f)
+		return 0;	/* A captain who said Q (then) filed R */
 	c = quote_clause_start(q, t + 1, l, lemma);
 	e = c < l ? quote_clause_cut(q, c, l) : l;
 	for (k = c; k < e && !quote_cue_punct(x, k, ','); k++)
