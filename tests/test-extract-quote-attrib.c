@@ -286,6 +286,10 @@ static const struct acase cases[] = {
 	  "The minister met a ferry captain who said the harbour had been "
 	  "closed without warning.",
 	  "the harbour had been", "warning", "who" },
+	{ "A captain who said Q filed R: the subject's clause runs on",
+	  "A ferry captain who said the harbour was closed filed a "
+	  "complaint in Korvala.",
+	  NULL, NULL, NULL },
 	{ "the audit, which notes that Q, ...: the clause ends at the comma",
 	  "The audit, which notes that the port lost 40 ships last year, "
 	  "was published on Monday.",
@@ -304,6 +308,14 @@ static const struct acase cases[] = {
 	  "Few in the cabinet objected when Varga announced, since the talks "
 	  "had failed, that the port would close.",
 	  "the port would close", NULL, "Varga" },
+	{ "X noted that Q \u2014 an aside \u2014 R: the pair of dashes is inside",
+	  "Varga noted that the harbour \u2014 closed since the storm in "
+	  "March \u2014 would reopen before the summer.",
+	  "the harbour", "before the summer", "Varga" },
+	{ "X said Q \u2014 R: one dash ends what was said",
+	  "Holm said the treaty was void \u2014 a claim the envoy rejected "
+	  "on Friday.",
+	  "the treaty was void", "void", "Holm" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

@@ -374,7 +374,7 @@ quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
 {
 	struct extract		*x = q->x;
 	struct qt_speaker	 sp;
-	size_t			 c, e, w = t - 1, k;
+	size_t			 a, c, e, w = t - 1, k;
 
 	while (w > f + 2 && quote_cue_in(x, w, &quote_cue_aux))
 		w--;		/* X, who have long argued */
@@ -388,10 +388,16 @@ quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
 	else if (!(x->toks[w - 1].flags & TOK_WORD) ||
 	    quote_cue_in(x, w - 1, &quote_cue_stop))
 		return 0;	/* a listener who said: no comma */
+	if (k == w) {
+		/* A captain who said Q (then) filed R: the subject's clause */
+		for (a = w - 1; a > f && w - a <= 5 && !quote_cue_in(x, a,
+		    &quote_cue_np_det); a--)
+			;
+		if (a == f)
+			return 0;
+	}
 	if (k <= f || !quote_source_left(q, k, f, &sp))
 		return 0;
-	if (k == w && sp.first == f)
-		return 0;	/* A captain who said Q (then) filed R */
 	c = quote_clause_start(q, t + 1, l, lemma);
 	e = c < l ? quote_clause_cut(q, c, l) : l;
 	for (k = c; k < e && !quote_cue_punct(x, k, ','); k++)

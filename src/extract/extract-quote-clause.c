@@ -246,6 +246,26 @@ quote_clause_main(const struct qt *q, size_t i, size_t end)
 }
 
 /*
+ * Is the dash at token j the first of a pair around an aside inside the
+ * clause, "Trump — even as he says R — has proposed Q"? Returns the
+ * second dash if the clause goes on after it, else EX_NONE.
+ */
+static size_t
+quote_clause_dashes(const struct extract *x, size_t j, size_t end)
+{
+	size_t	k;
+
+	for (k = j + 2; k + 1 < end && k - j < 30; k++) {
+		if (x->toks[k].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return EX_NONE;
+		if (x->toks[k].flags & TOK_DASH)
+			return (x->toks[k + 1].flags & TOK_WORD) &&
+			    !quote_cue_end(x, k + 1) ? k : EX_NONE;
+	}
+	return EX_NONE;
+}
+
+/*
  * Where a reported clause from token i ends: the sentence's end, or a
  * comma before words that the writer adds (", which", ", according to",
  * ", citing", ", but", ", although"), or a dash.
@@ -254,9 +274,14 @@ size_t
 quote_clause_cut(const struct qt *q, size_t i, size_t end)
 {
 	const struct extract	*x = q->x;
-	size_t			 j;
+	size_t			 j, k;
 
 	for (j = i + 1; j + 1 < end && j - i < QT_IND_MAX; j++) {
+		if ((x->toks[j].flags & TOK_DASH) && (k = quote_clause_dashes(x,
+		    j, end)) != EX_NONE) {
+			j = k;	/* Q — even as he says R — goes on */
+			continue;
+		}
 		if (x->toks[j].flags & TOK_DASH)
 			return j;
 		if (quote_cue_punct(x, j, ';'))
