@@ -316,6 +316,18 @@ static const struct acase cases[] = {
 	  "Holm said the treaty was void \u2014 a claim the envoy rejected "
 	  "on Friday.",
 	  "the treaty was void", "void", "Holm" },
+	{ "X said Q, according to lawyers: the lawyers tell it, X said Q whole",
+	  "Port officials said the ferries would run again on Monday, "
+	  "according to lawyers for the crews.",
+	  "Port officials said", "on Monday", "lawyers for the crews" },
+	{ "X said Q, according to a person named: that person tells it",
+	  "The mayor said the harbour would stay open, according to Ilse "
+	  "Varga.",
+	  "The mayor said", "stay open", "Ilse Varga" },
+	{ "X said Q, according to AGENCY: the agency only carries it",
+	  "The ministry said the border would stay closed, according to "
+	  "MARNA.",
+	  "the border would", "closed", "The ministry" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

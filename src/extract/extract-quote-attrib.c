@@ -210,7 +210,9 @@ quote_attrib_quoted(const struct qt *q, size_t t, size_t f,
 
 /*
  * "X said Q, according to Y": the words before t are X's quote already;
- * Y is the medium of the last quote that ends in [f, t).
+ * Y is the medium of the last quote that ends in [f, t) when Y carries
+ * words (an outlet, a document); when Y tells them (a ministry, aides),
+ * the quote is Y's, "X said Q" whole.
  */
 static void
 quote_attrib_medium(struct qt *q, size_t f, size_t t,
@@ -221,10 +223,19 @@ quote_attrib_medium(struct qt *q, size_t f, size_t t,
 	for (k = q->npend; k > 0 && q->npend - k < 16; k--) {
 		struct qt_pending *pd = &q->pend[k - 1];
 
-		if (pd->last <= t + 1 && pd->last > f && pd->first < t) {
+		if (!(pd->last <= t + 1 && pd->last > f && pd->first < t))
+			continue;
+		if (pd->piece == EX_NONE && pd->kind != EX_DIRECT &&
+		    pd->sp.first != EX_NONE && pd->sp.first >= f &&
+		    pd->sp.first < pd->first && !quote_speaker_carrier(q, sp)) {
+			/* X said Q, according to aides: the aides tell it */
+			pd->first = pd->sp.first;
+			pd->sp = *sp;
+			pd->cue_first = t;
+			pd->cue_last = t + 2;
+		} else
 			quote_speaker_medium(q, pd, sp);
-			return;
-		}
+		return;
 	}
 }
 

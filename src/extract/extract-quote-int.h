@@ -177,6 +177,8 @@ int	 quote_speaker_subject(const struct qt *, size_t, struct qt_speaker *);
 /* The medium sp that carried quote pd's words; copy it to the quote. */
 void	 quote_speaker_medium(const struct qt *, struct qt_pending *,
 	     const struct qt_speaker *);
+/* "according to X": does X carry words (an outlet), not tell them? */
+int	 quote_speaker_carrier(const struct qt *, const struct qt_speaker *);
 void	 quote_speaker_medium_out(const struct qt *, const struct qt_pending *,
 	     struct ex_quote *);
 

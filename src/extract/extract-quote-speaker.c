@@ -736,6 +736,43 @@ quote_speaker_medium(const struct qt *q, struct qt_pending *pd,
 	pd->med_entity = quote_speaker_mention(q, sp->first, sp->last);
 }
 
+/*
+ * Does sp, named after "according to", carry words as a news outlet does
+ * ("according to MARNA", "according to the Gazette"), rather than tell
+ * them itself ("according to Varga", "according to a campaign aide",
+ * "according to lawyers")? A body named (which may be an agency: "MARNA"),
+ * a document or data ("according to federal data") carries: the quote
+ * stays its speaker's.
+ */
+int
+quote_speaker_carrier(const struct qt *q, const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct quote_speaker_np	 np;
+	struct qt_speaker	 s = *sp;
+	const char		*v;
+	size_t			 i, n;
+
+	quote_speaker_np(x, &s, &np);
+	s.entity = quote_speaker_mention(q, s.first, s.last);
+	if (quote_speaker_is_media(q, &s, EX_NONE, &np))
+		return 1;
+	if (s.entity != EX_NONE)	/* a person tells; "MARNA" may carry */
+		return x->ents[s.entity].kind != EX_PERSON;
+	/* an unnamed teller: "a campaign aide", "lawyers"; not data */
+	if (np.cls != NULL)
+		return strcmp(np.cls, "media") == 0;
+	for (i = s.first; i < s.last; i++) {
+		n = x->toks[i].end - x->toks[i].start;
+		if ((x->toks[i].flags & TOK_WORD) && n > 3 &&
+		    x->text[x->toks[i].end - 1] == 's' && (v = lex_find(
+		    LEX_SOURCE_NOUNS, x->text + x->toks[i].start, n - 1)) !=
+		    NULL)
+			return strcmp(v, "media") == 0;
+	}
+	return 1;
+}
+
 /* Give quote eq the medium of pd, or none. */
 void
 quote_speaker_medium_out(const struct qt *q, const struct qt_pending *pd,
