@@ -89,25 +89,123 @@ quote_speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t
 	return 0;
 }
 
+/* How far back, in bytes, a role noun's holder is looked for. */
+#define ROLE_SPAN	800
+
+static size_t	quote_speaker_first_at(const struct qt *, size_t);
+static size_t	quote_speaker_tok(const struct extract *, size_t);
+
+/*
+ * "Foreign ministry spokesperson Kasimir Oll dismissed that. \"Q,\" the
+ * spokesperson said": the latest person named shortly before token role
+ * whose title has the role's word, though they had not spoken yet. 1 and
+ * *sp set (its mention's tokens) if one is.
+ */
+static int
+quote_speaker_role_named(const struct qt *q, size_t role,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const struct ex_mention	*m;
+	size_t			 at = x->toks[role].start, i;
+	struct qt_speaker	 c;
+
+	if (q->ments == NULL)
+		return 0;
+	for (i = quote_speaker_first_at(q, at); i > 0; i--) {
+		m = &x->ments[q->ments[i - 1]];
+		if (m->end + ROLE_SPAN < at)
+			break;
+		if (m->entity >= x->nents || x->ents[m->entity].kind !=
+		    EX_PERSON || m->end > at)
+			continue;
+		memset(&c, 0, sizeof c);
+		c.first = quote_speaker_tok(x, m->start);
+		c.last = c.first + 1;
+		c.entity = m->entity;
+		c.rel = EX_NONE;
+		if (quote_speaker_holds(q, &c, role)) {
+			c.source = EX_SOURCE_ENTITY;
+			c.person = 1;
+			*sp = c;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * "Marogas said Q. The company said R": "the company" or "the firm" is the
+ * latest organisation named shortly before token noun, and "the ministry"
+ * the latest whose name has that word ("the Foreign Ministry"). 1 and
+ * *sp set if one is.
+ */
+static int
+quote_speaker_org_named(const struct qt *q, size_t noun, struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const struct ex_mention	*m;
+	const char		*w = x->text + x->toks[noun].start, *t;
+	size_t			 n = x->toks[noun].end - x->toks[noun].start;
+	size_t			 at = x->toks[noun].start, i;
+	int			 any;
+
+	any = extract_tok_is(x, noun, "company") || extract_tok_is(x, noun,
+	    "firm");
+	if (q->ments == NULL || n < 4)
+		return 0;
+	for (i = quote_speaker_first_at(q, at); i > 0; i--) {
+		m = &x->ments[q->ments[i - 1]];
+		if (m->end + ROLE_SPAN < at)
+			break;
+		if (m->entity >= x->nents || x->ents[m->entity].kind !=
+		    EX_ORG || x->ents[m->entity].media || m->kind != EX_ORG)
+			continue;
+		for (t = x->ents[m->entity].name; !any && *t != '\0'; t++)
+			if (strncasecmp(t, w, n) == 0)
+				break;
+		if (!any && *t == '\0')
+			continue;
+		memset(sp, 0, sizeof *sp);
+		sp->first = quote_speaker_tok(x, m->start);
+		sp->last = sp->first + 1;
+		sp->entity = m->entity;
+		sp->source = EX_SOURCE_ENTITY;
+		sp->person = -1;
+		sp->rel = EX_NONE;
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * "the minister": the last person who spoke holding that role, else the
- * last person who spoke. "The official", "the diplomat" (a noun of
+ * last person named shortly before who holds it, else the last person who
+ * spoke if the text gives them no other title ("the mayor" is not
+ * Foreign Minister Varga). "The official", "the diplomat" (a noun of
  * unnamed sources, cls "anon") refers only to a source who was called so:
- * an official who is not named is never the named person before.
+ * an official who is not named is never the named person before. Fills
+ * *to (first EX_NONE: nobody).
  */
-static const struct qt_speaker *
-quote_speaker_role(const struct qt *q, size_t role, const char *cls)
+static void
+quote_speaker_role(const struct qt *q, size_t role, const char *cls,
+    struct qt_speaker *to)
 {
-	static const struct qt_speaker	 none = { .first = EX_NONE,
-					     .last = EX_NONE };
-	size_t				 i, k;
+	size_t	i, k;
 
 	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
 		k = (q->nhist - 1 - i) % QT_HIST;
-		if (quote_speaker_holds(q, &q->hist[k], role))
-			return &q->hist[k];
+		if (quote_speaker_holds(q, &q->hist[k], role)) {
+			*to = q->hist[k];
+			return;
+		}
 	}
-	return strcmp(cls, "anon") == 0 ? &none : &q->lastperson;
+	to->first = to->last = EX_NONE;
+	if (strcmp(cls, "anon") == 0 || quote_speaker_role_named(q, role, to))
+		return;
+	if (q->lastperson.first != EX_NONE && !(q->lastperson.entity !=
+	    EX_NONE && q->x->ents[q->lastperson.entity].title != NULL))
+		*to = q->lastperson;
 }
 
 /* The first token that ends after byte offset off. */
@@ -660,6 +758,7 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 {
 	const struct extract	*x = q->x;
 	struct quote_speaker_np	 np;
+	struct qt_speaker	 to;
 	size_t			 n, ncls;
 	int			 def;
 
@@ -692,11 +791,18 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	} else if (np.cls != NULL && np.after == 0 && def && n <= 3 &&
 	    strcmp(np.cls, "media") != 0 &&
 	    x->text[x->toks[ncls].end - 1] != 's' &&
-	    quote_speaker_role(q, ncls, np.cls)->first != EX_NONE) {
+	    (quote_speaker_role(q, ncls, np.cls, &to), to.first != EX_NONE)) {
 		/* "the minister", "the official": the last who fits */
 		sp->role = 1;
-		quote_speaker_refer(sp, quote_speaker_role(q, ncls,
-		    np.cls));
+		quote_speaker_refer(sp, &to);
+		return;
+	} else if (def && n == 2 && np.cls == NULL && sp->entity == EX_NONE &&
+	    (x->toks[sp->first + 1].flags & TOK_WORD) &&
+	    !(x->toks[sp->first + 1].flags & TOK_CAP) &&
+	    quote_speaker_org_named(q, sp->first + 1, &to)) {
+		/* "the company", "the ministry": the body named before */
+		sp->role = 1;
+		quote_speaker_refer(sp, &to);
 		return;
 	} else if (sp->entity != EX_NONE && (x->ents[sp->entity].kind ==
 	    EX_PERSON || np.after > 0 || np.cls == NULL)) {
