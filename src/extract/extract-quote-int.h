@@ -7,6 +7,7 @@
  *   extract-quote-attrib.c   indirect speech               quote_attrib_
  *   extract-quote-clause.c   a reported clause's bounds    quote_clause_
  *   extract-quote-speaker.c  who a source is               quote_speaker_
+ *   extract-quote-refer.c    what a role noun refers to     quote_refer_
  */
 #ifndef DOSSIER_EXTRACT_QUOTE_H
 #define DOSSIER_EXTRACT_QUOTE_H
@@ -181,6 +182,15 @@ void	 quote_speaker_medium(const struct qt *, struct qt_pending *,
 int	 quote_speaker_carrier(const struct qt *, const struct qt_speaker *);
 void	 quote_speaker_medium_out(const struct qt *, const struct qt_pending *,
 	     struct ex_quote *);
+
+/* extract-quote-refer.c: what a role noun or "the company" refers to */
+size_t	 quote_refer_tok(const struct extract *, size_t);
+size_t	 quote_refer_first_at(const struct qt *, size_t);
+/* "the minister" at token role: *to, first EX_NONE if nobody fits */
+void	 quote_refer_role(const struct qt *, size_t, const char *,
+	     struct qt_speaker *);
+/* "the company", "the ministry" at token noun: 1 and *sp if a body fits */
+int	 quote_refer_org(const struct qt *, size_t, struct qt_speaker *);
 
 /* extract-quote.c */
 struct qt_pending *quote_pending_add(struct qt *);

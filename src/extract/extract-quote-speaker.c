@@ -66,169 +66,11 @@ quote_speaker_refer(struct qt_speaker *sp, const struct qt_speaker *to)
 	sp->person = to->person;
 }
 
-/* Does speaker sp hold the role named by token role: its title or words? */
-static int
-quote_speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t
-    role)
-{
-	const struct extract	*x = q->x;
-	const char		*w = x->text + x->toks[role].start, *t;
-	size_t			 n = x->toks[role].end -
-				     x->toks[role].start;
-	size_t			 i;
-
-	for (i = sp->first; i < sp->last; i++)
-		if (x->toks[i].end - x->toks[i].start == n &&
-		    strncasecmp(x->text + x->toks[i].start, w, n) == 0)
-			return 1;
-	if (sp->entity == EX_NONE || (t = x->ents[sp->entity].title) == NULL)
-		return 0;
-	for (; *t != '\0'; t++)
-		if (strncasecmp(t, w, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* How far back, in bytes, a role noun's holder is looked for. */
-#define ROLE_SPAN	800
-
-static size_t	quote_speaker_first_at(const struct qt *, size_t);
-static size_t	quote_speaker_tok(const struct extract *, size_t);
-
-/*
- * "Foreign ministry spokesperson Kasimir Oll dismissed that. \"Q,\" the
- * spokesperson said": the latest person named shortly before token role
- * whose title has the role's word, though they had not spoken yet. 1 and
- * *sp set (its mention's tokens) if one is.
- */
-static int
-quote_speaker_role_named(const struct qt *q, size_t role,
-    struct qt_speaker *sp)
-{
-	const struct extract	*x = q->x;
-	const struct ex_mention	*m;
-	size_t			 at = x->toks[role].start, i;
-	struct qt_speaker	 c;
-
-	if (q->ments == NULL)
-		return 0;
-	for (i = quote_speaker_first_at(q, at); i > 0; i--) {
-		m = &x->ments[q->ments[i - 1]];
-		if (m->end + ROLE_SPAN < at)
-			break;
-		if (m->entity >= x->nents || x->ents[m->entity].kind !=
-		    EX_PERSON || m->end > at)
-			continue;
-		memset(&c, 0, sizeof c);
-		c.first = quote_speaker_tok(x, m->start);
-		c.last = c.first + 1;
-		c.entity = m->entity;
-		c.rel = EX_NONE;
-		if (quote_speaker_holds(q, &c, role)) {
-			c.source = EX_SOURCE_ENTITY;
-			c.person = 1;
-			*sp = c;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/*
- * "Marogas said Q. The company said R": "the company" or "the firm" is the
- * latest organisation named shortly before token noun, and "the ministry"
- * the latest whose name has that word ("the Foreign Ministry"). 1 and
- * *sp set if one is.
- */
-static int
-quote_speaker_org_named(const struct qt *q, size_t noun, struct qt_speaker *sp)
-{
-	const struct extract	*x = q->x;
-	const struct ex_mention	*m;
-	const char		*w = x->text + x->toks[noun].start, *t;
-	size_t			 n = x->toks[noun].end - x->toks[noun].start;
-	size_t			 at = x->toks[noun].start, i;
-	int			 any;
-
-	any = extract_tok_is(x, noun, "company") || extract_tok_is(x, noun,
-	    "firm");
-	if (q->ments == NULL || n < 4)
-		return 0;
-	for (i = quote_speaker_first_at(q, at); i > 0; i--) {
-		m = &x->ments[q->ments[i - 1]];
-		if (m->end + ROLE_SPAN < at)
-			break;
-		if (m->entity >= x->nents || x->ents[m->entity].kind !=
-		    EX_ORG || x->ents[m->entity].media || m->kind != EX_ORG)
-			continue;
-		for (t = x->ents[m->entity].name; !any && *t != '\0'; t++)
-			if (strncasecmp(t, w, n) == 0)
-				break;
-		if (!any && *t == '\0')
-			continue;
-		memset(sp, 0, sizeof *sp);
-		sp->first = quote_speaker_tok(x, m->start);
-		sp->last = sp->first + 1;
-		sp->entity = m->entity;
-		sp->source = EX_SOURCE_ENTITY;
-		sp->person = -1;
-		sp->rel = EX_NONE;
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * "the minister": the last person who spoke holding that role, else the
- * last person named shortly before who holds it, else the last person who
- * spoke if the text gives them no other title ("the mayor" is not
- * Foreign Minister Varga). "The official", "the diplomat" (a noun of
- * unnamed sources, cls "anon") refers only to a source who was called so:
- * an official who is not named is never the named person before. Fills
- * *to (first EX_NONE: nobody).
- */
-static void
-quote_speaker_role(const struct qt *q, size_t role, const char *cls,
-    struct qt_speaker *to)
-{
-	size_t	i, k;
-
-	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
-		k = (q->nhist - 1 - i) % QT_HIST;
-		if (quote_speaker_holds(q, &q->hist[k], role)) {
-			*to = q->hist[k];
-			return;
-		}
-	}
-	to->first = to->last = EX_NONE;
-	if (strcmp(cls, "anon") == 0 || quote_speaker_role_named(q, role, to))
-		return;
-	if (q->lastperson.first != EX_NONE && !(q->lastperson.entity !=
-	    EX_NONE && q->x->ents[q->lastperson.entity].title != NULL))
-		*to = q->lastperson;
-}
-
-/* The first token that ends after byte offset off. */
-static size_t
-quote_speaker_tok(const struct extract *x, size_t off)
-{
-	size_t	lo = 0, hi = x->ntoks, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (x->toks[mid].end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Is byte offset off outside quote marks? */
 static int
 quote_speaker_outside(const struct qt *q, size_t off)
 {
-	size_t	i = quote_speaker_tok(q->x, off);
+	size_t	i = quote_refer_tok(q->x, off);
 
 	return i >= q->x->ntoks || q->inq[i] == EX_NONE;
 }
@@ -256,7 +98,7 @@ quote_speaker_pron_gender(const struct extract *x, size_t i)
 static int
 quote_speaker_front(const struct extract *x, const struct ex_mention *m)
 {
-	size_t	j = quote_speaker_tok(x, m->start);
+	size_t	j = quote_refer_tok(x, m->start);
 
 	return j >= x->ntoks || j == 0 || (x->toks[j].flags & TOK_SENT) ||
 	    !(x->toks[j - 1].flags & TOK_WORD);
@@ -266,7 +108,7 @@ quote_speaker_front(const struct extract *x, const struct ex_mention *m)
 static int
 quote_speaker_poss(const struct extract *x, const struct ex_mention *m)
 {
-	size_t	j = quote_speaker_tok(x, m->end);
+	size_t	j = quote_refer_tok(x, m->end);
 
 	return j < x->ntoks && (x->toks[j].flags & TOK_POSS) &&
 	    x->toks[j].start == m->end;
@@ -302,7 +144,7 @@ quote_speaker_gender(const struct qt *q, size_t e, size_t at)
 	}
 	for (k = lo; k < x->nments && x->ments[q->ments[k]].start < to; k++) {
 		m = &x->ments[q->ments[k]];
-		if (m->entity != e || (j = quote_speaker_tok(x, m->end)) >=
+		if (m->entity != e || (j = quote_refer_tok(x, m->end)) >=
 		    x->ntoks || (s = quote_sentence(x, j)) == EX_NONE)
 			continue;
 		if (x->ents[e].kind != EX_PERSON && !quote_speaker_front(x, m))
@@ -464,23 +306,6 @@ quote_speaker_pronouns(struct qt *q, struct qt_speaker *sp)
 /* How far back in its sentence, in bytes, a pronoun's name is looked for. */
 #define ANTE_SPAN	600
 
-/* The index in q->ments of the first mention starting at or after off. */
-static size_t
-quote_speaker_first_at(const struct qt *q, size_t off)
-{
-	const struct extract	*x = q->x;
-	size_t			 lo = 0, hi = x->nments, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (x->ments[q->ments[mid]].start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /*
  * "Ban Ki-moon condemned what he called a brazen breach", "Lynch said she
  * recalled Q": a pronoun that the same sentence frames, after "what" or
@@ -510,7 +335,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 	if (hi - lo > ANTE_SPAN)	/* a sentence without end */
 		lo = hi - ANTE_SPAN;
 	best = EX_NONE;
-	for (i = quote_speaker_first_at(q, hi); sp->entity != EX_NONE &&
+	for (i = quote_refer_first_at(q, hi); sp->entity != EX_NONE &&
 	    i > 0; i--) {
 		m = &x->ments[q->ments[i - 1]];
 		if (m->start < lo)
@@ -521,8 +346,8 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 	}
 	if (best != EX_NONE) {
 		m = &x->ments[best];
-		f = quote_speaker_tok(x, m->start);
-		l = quote_speaker_tok(x, m->end - 1) + 1;
+		f = quote_refer_tok(x, m->start);
+		l = quote_refer_tok(x, m->end - 1) + 1;
 		if (l > sp->first || l > x->ntoks)
 			return;
 		sp->first = f;
@@ -532,7 +357,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 		return;
 	}
 	n = x->toks[sp->first].end - x->toks[sp->first].start;
-	for (i = quote_speaker_tok(x, lo); i < sp->first; i++)
+	for (i = quote_refer_tok(x, lo); i < sp->first; i++)
 		if (x->toks[i].end - x->toks[i].start == n &&
 		    strncasecmp(x->text + x->toks[i].start, x->text +
 		    x->toks[sp->first].start, n) == 0 &&
@@ -725,7 +550,7 @@ quote_speaker_subject(const struct qt *q, size_t open, struct qt_speaker *sp)
 		return 0;
 	f = x->sents[s - 1].first;
 	e = f + 3 < x->sents[s - 1].last ? f + 3 : x->sents[s - 1].last;
-	for (i = quote_speaker_first_at(q, x->toks[f].start); i < x->nments;
+	for (i = quote_refer_first_at(q, x->toks[f].start); i < x->nments;
 	    i++) {
 		m = &x->ments[q->ments[i]];
 		if (m->start >= x->toks[e].start)
@@ -733,11 +558,11 @@ quote_speaker_subject(const struct qt *q, size_t open, struct qt_speaker *sp)
 		if (m->entity >= x->nents || x->ents[m->entity].kind !=
 		    EX_PERSON || !quote_speaker_outside(q, m->start))
 			continue;
-		l = quote_speaker_tok(x, m->end - 1) + 1;
+		l = quote_refer_tok(x, m->end - 1) + 1;
 		if (l >= x->sents[s - 1].last || (x->toks[l].flags & TOK_POSS))
 			return 0;
 		memset(sp, 0, sizeof *sp);
-		sp->first = quote_speaker_tok(x, m->start);
+		sp->first = quote_refer_tok(x, m->start);
 		sp->last = l;
 		sp->head = l - 1;
 		sp->rel = EX_NONE;
@@ -791,7 +616,7 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	} else if (np.cls != NULL && np.after == 0 && def && n <= 3 &&
 	    strcmp(np.cls, "media") != 0 &&
 	    x->text[x->toks[ncls].end - 1] != 's' &&
-	    (quote_speaker_role(q, ncls, np.cls, &to), to.first != EX_NONE)) {
+	    (quote_refer_role(q, ncls, np.cls, &to), to.first != EX_NONE)) {
 		/* "the minister", "the official": the last who fits */
 		sp->role = 1;
 		quote_speaker_refer(sp, &to);
@@ -799,7 +624,7 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	} else if (def && n == 2 && np.cls == NULL && sp->entity == EX_NONE &&
 	    (x->toks[sp->first + 1].flags & TOK_WORD) &&
 	    !(x->toks[sp->first + 1].flags & TOK_CAP) &&
-	    quote_speaker_org_named(q, sp->first + 1, &to)) {
+	    quote_refer_org(q, sp->first + 1, &to)) {
 		/* "the company", "the ministry": the body named before */
 		sp->role = 1;
 		quote_speaker_refer(sp, &to);
