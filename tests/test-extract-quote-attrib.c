@@ -328,6 +328,10 @@ static const struct acase cases[] = {
 	  "The ministry said the border would stay closed, according to "
 	  "MARNA.",
 	  "the border would", "closed", "The ministry" },
+	{ "X joked that Q: a cue of manner before \"that\" reports words",
+	  "Brekk joked that the ferries were the only thing in Korvala that "
+	  "ran on time.",
+	  "the ferries were", NULL, "Brekk" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

@@ -87,6 +87,12 @@ static const char *const quote_cue_weak_list[] = {
 	"exclaim", "retort", "read"
 };
 
+/* Weak cues that say how words were spoken: a cue before "that". */
+static const char *const quote_cue_manner_list[] = {
+	"joke", "quip", "boast", "lament", "exclaim", "retort", "yell",
+	"shout", "scoff", "muse", "hint"
+};
+
 /* Words after a cue that make it no speech: said of, told to. */
 static const char *const quote_cue_not_after_list[] = {
 	"to", "for", "of", "about", "by", "off", "up", "out", "into", "with",
@@ -167,6 +173,9 @@ static struct quote_cue_shape	quote_cue_when_list_shape;
 static struct quote_cue_shape	quote_cue_np_det_list_shape;
 static struct quote_cue_shape	quote_cue_subord_list_shape;
 static struct quote_cue_shape	quote_cue_aside_list_shape;
+static struct quote_cue_shape	quote_cue_manner_list_shape;
+static const struct quote_cue_words quote_cue_manner =
+    QUOTE_CUE_WORDS(quote_cue_manner_list);
 static struct quote_cue_shape	quote_cue_hearer_list_shape;
 static struct quote_cue_shape	quote_cue_person_list_shape;
 static struct quote_cue_shape	quote_cue_other_list_shape;
@@ -564,8 +573,10 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 		if (quote_cue_str_in(lemma, strlen(lemma), &quote_cue_weak) &&
 		    (strict != 2 || (strcmp(lemma, "call") != 0 &&
 		    strcmp(lemma, "ask") != 0 &&
-		    strcmp(lemma, "describe") != 0)))
-			return 0;
+		    strcmp(lemma, "describe") != 0)) &&
+		    !(extract_tok_is(x, i + 1, "that") && quote_cue_str_in(lemma,
+		    strlen(lemma), &quote_cue_manner)))
+			return 0;	/* but "joked that Q" reports words */
 		if (quote_cue_suffix(x, i, "ing") && !prog && !(i > 0 &&
 		    (quote_cue_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
 		    "by"))))
