@@ -332,6 +332,22 @@ static const struct acase cases[] = {
 	  "Brekk joked that the ferries were the only thing in Korvala that "
 	  "ran on time.",
 	  "the ferries were", NULL, "Brekk" },
+	{ "X responded by saying Q: the sentence's subject speaks",
+	  "Brekk responded to the envoy on Monday by saying the harbour "
+	  "would stay closed.",
+	  "the harbour would stay closed", NULL, "Brekk" },
+	{ "X did Y and repeatedly said Q: an adverb before the second cue",
+	  "Varga waved to the crowd and repeatedly said the ferries would "
+	  "run again.",
+	  "the ferries would run again", NULL, "Varga" },
+	{ "X quietly did Y, saying Q: the adverb is not part of the subject",
+	  "Brekk quietly welcomed the envoys, saying the treaty was a good "
+	  "start.",
+	  "the treaty was a good start", NULL, "Brekk" },
+	{ "Q, X said, until R: a clause of time after the cue is the writer's",
+	  "The harbour was safe for the crews, Holm said, until the storm "
+	  "came in March.",
+	  "The harbour was safe", "for the crews", "Holm" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

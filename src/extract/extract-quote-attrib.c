@@ -456,11 +456,15 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
     const char *lemma, struct qt_speaker *prev, int *have)
 {
 	struct extract	*x = q->x;
-	size_t		 c;
+	size_t		 c, b = t;
 
-	if (!(t > f && (extract_tok_is(x, t - 1, "and") ||
-	    extract_tok_is(x, t - 1, "but") || quote_cue_punct(x, t - 1, ','))))
-		return;
+	if (b > f + 1 && quote_cue_in(x, b - 1, &quote_cue_aux))
+		b--;		/* ... and repeatedly says Q */
+	if (!(b > f && (extract_tok_is(x, b - 1, "and") ||
+	    extract_tok_is(x, b - 1, "but") || quote_cue_punct(x, b - 1,
+	    ',') || (extract_tok_is(x, b - 1, "by") && b == t &&
+	    quote_cue_suffix(x, t, "ing")))))
+		return;		/* X responded by saying Q */
 	if (quote_attrib_passive(x, t, l))
 		return;
 	if (!*have && !quote_attrib_quoted(q, t, f, prev) &&

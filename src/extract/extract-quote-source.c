@@ -402,14 +402,15 @@ quote_source_subject(const struct qt *q, size_t cue, size_t lo,
 	if (i >= cue || !quote_source_after(q, i, cue, sp))
 		return 0;
 	for (i = sp->first + 1; i < sp->last; i++)
-		if (!(x->toks[i].flags & TOK_CAP) && (((x->toks[i - 1].flags &
+		if (quote_source_adverb(x, i) || (!(x->toks[i].flags &
+		    TOK_CAP) && (((x->toks[i - 1].flags &
 		    TOK_CAP) && (quote_cue_suffix(x, i, "ed") ||
 		    quote_cue_suffix(x, i, "s"))) || (i + 1 < sp->last &&
 		    quote_cue_in(x, i + 1, &quote_cue_np_det) &&
 		    !quote_source_prep(x, i) && !extract_tok_is(x, i, "of") &&
-		    !extract_tok_is(x, i, "for")))) {
+		    !extract_tok_is(x, i, "for"))))) {
 			/* Chancellor Sorre welcomed ..., the embassy released
-			 * the ..., X made the ... */
+			 * the ..., X made the ..., He recently pitched ... */
 			sp->last = i;
 			break;
 		}
