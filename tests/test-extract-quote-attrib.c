@@ -348,6 +348,13 @@ static const struct acase cases[] = {
 	  "The harbour was safe for the crews, Holm said, until the storm "
 	  "came in March.",
 	  "The harbour was safe", "for the crews", "Holm" },
+	{ "X said that, if R, Q: a clause of condition after \"that\" is said",
+	  "Brekk said that, if elected, he would reopen the harbour.",
+	  "if elected", "harbour", "Brekk" },
+	{ "X said Q, and when asked R: the writer's clause after the comma",
+	  "Varga said the ferries would not run on Sundays, and when asked "
+	  "about the strike, she walked away.",
+	  "the ferries would not", "on Sundays", "Varga" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

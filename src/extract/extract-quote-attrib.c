@@ -313,6 +313,9 @@ quote_attrib_after_subord(const struct qt *q, size_t t, size_t c, size_t l)
 	    quote_cue_in(x, c, &quote_cue_subord) && !extract_tok_is(x, c,
 	    "as")))
 		return c;
+	for (k = t + 1; k + 1 < c; k++)
+		if (extract_tok_is(x, k, "that"))
+			return c;	/* said that, if elected, he would */
 	for (k = c + 1; k + 1 < l && k - c < 16; k++)
 		if (quote_cue_punct(x, k, ',') && extract_tok_is(x, k + 1,
 		    "that"))

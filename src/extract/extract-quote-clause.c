@@ -300,6 +300,11 @@ quote_clause_cut(const struct qt *q, size_t i, size_t end)
 		    "but") || extract_tok_is(x, j + 1, "although") ||
 		    extract_tok_is(x, j + 1, "though")))
 			return j;	/* X said Q, but R: R is the writer's */
+		if (quote_cue_punct(x, j, ',') && extract_tok_is(x, j + 1,
+		    "and") && j + 3 < end && (extract_tok_is(x, j + 2, "when") ||
+		    extract_tok_is(x, j + 2, "after")) &&
+		    quote_cue_suffix(x, j + 3, "ed"))
+			return j;	/* Q, and when pressed, X replied R */
 		if (quote_cue_punct(x, j - 1, ',') && (x->toks[j].flags &
 		    (TOK_QUOTE | TOK_SQUOTE)) && (x->toks[j].flags &
 		    TOK_CLOSE) && quote_cue_in(x, j + 1, &quote_cue_aside))
