@@ -355,6 +355,18 @@ static const struct acase cases[] = {
 	  "Varga said the ferries would not run on Sundays, and when asked "
 	  "about the strike, she walked away.",
 	  "the ferries would not", "on Sundays", "Varga" },
+	{ "X's claim that Q: a noun of saying owned by its speaker",
+	  "The envoys dismissed Varga's claim that the border posts had been "
+	  "moved at night.",
+	  "the border posts had been", "at night", "Varga" },
+	{ "the Marovian embassy's insistence that Q: a body owns the noun",
+	  "Few believed the Marovian embassy's insistence that the ferries "
+	  "were safe.",
+	  "the ferries were safe", NULL, "the Marovian embassy" },
+	{ "his claim that Q: a pronoun that owns the noun is read no further",
+	  "The envoys dismissed his claim that the border posts had been "
+	  "moved at night.",
+	  NULL, NULL, NULL },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

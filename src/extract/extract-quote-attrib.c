@@ -479,6 +479,55 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
 	*have = 1;
 }
 
+/* Nouns of saying that take a clause: "Varga's claim that Q". */
+static const char *const quote_attrib_claim_list[] = {
+	"claim", "claims", "assertion", "statement", "insistence",
+	"warning", "promise", "pledge", "vow", "argument", "suggestion"
+};
+static struct quote_cue_shape quote_attrib_claim_list_shape;
+static const struct quote_cue_words quote_attrib_claim =
+    QUOTE_CUE_WORDS(quote_attrib_claim_list);
+
+/*
+ * "Varga's claim that Q", "the ministry's insistence that Q": a noun of
+ * saying owned by its speaker, named, with the clause it reports after
+ * "that" ("his claim" is left: a pronoun there is read no further). 1 if
+ * the noun at t was that.
+ */
+static int
+quote_attrib_claim_of(struct qt *q, size_t t, size_t f, size_t l)
+{
+	struct extract		*x = q->x;
+	struct qt_speaker	 sp;
+	size_t			 c, a;
+	int			 low;
+
+	if (t < f + 2 || t + 2 >= l || !extract_tok_is(x, t + 1, "that") ||
+	    !(x->toks[t - 1].flags & TOK_POSS) ||
+	    !quote_cue_in(x, t, &quote_attrib_claim))
+		return 0;
+	/* the owner only: "Varga's", "the Marovian embassy's" */
+	a = t - 1;
+	low = a > f && (x->toks[a - 1].flags & TOK_WORD) &&
+	    !(x->toks[a - 1].flags & TOK_CAP);
+	if (low)
+		a--;		/* embassy's */
+	while (a > f && (x->toks[a - 1].flags & TOK_CAP) &&
+	    (x->toks[a - 1].flags & TOK_WORD) && t - a < 6)
+		a--;
+	if (a > f && extract_tok_is(x, a - 1, "the"))
+		a--;
+	else if (low)
+		a = t - 1;	/* "dismissed's": no owner */
+	if (a == t - 1 || !quote_source_left(q, t - 1, a, &sp) ||
+	    !quote_source_can_speak(q, &sp))
+		return 0;
+	c = t + 2;
+	if (c < l && !quote_cue_end(x, c))
+		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, &sp);
+	return 1;
+}
+
 /* Find the indirect speech in one sentence, cue by cue. */
 /*
  * Is cue t inside the words of an indirect quote already found in the
@@ -529,8 +578,10 @@ quote_attrib_sentence(struct qt *q, size_t s)
 	for (t = f; t < l; t++) {
 		if (q->inq[t] != EX_NONE || q->cueused[t])
 			continue;
-		if ((n = quote_cue_at(q, t, 2)) == 0)
+		if ((n = quote_cue_at(q, t, 2)) == 0) {
+			quote_attrib_claim_of(q, t, f, l);
 			continue;
+		}
 		if (n == 2) {
 			quote_attrib_according(q, t, n, f, l);
 			continue;
