@@ -367,6 +367,13 @@ static const struct acase cases[] = {
 	  "The envoys dismissed his claim that the border posts had been "
 	  "moved at night.",
 	  NULL, NULL, NULL },
+	{ "what X says Q would do: the object of the cue is \"what\"",
+	  "Nobody in Korvala knows what Brekk says the treaty would cost the "
+	  "port.",
+	  NULL, NULL, NULL },
+	{ "X wouldn't tell Y that Q: a negated cue reports nothing said",
+	  "Varga wouldn't tell reporters that the port had been closed.",
+	  NULL, NULL, NULL },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

@@ -599,6 +599,9 @@ quote_attrib_sentence(struct qt *q, size_t s)
 		if (quote_attrib_not_reported(x, t, l))
 			continue;
 		if (quote_source_before(q, t, f, &sp)) {
+			if (sp.first > f && (extract_tok_is(x, sp.first - 1,
+			    "what") || extract_tok_is(x, sp.first - 1, "how")))
+				continue;	/* what X says Q would do */
 			quote_attrib_subject_cue(q, t, f, l, lemma, &sp);
 			prev = sp;
 			have = 1;

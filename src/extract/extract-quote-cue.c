@@ -534,6 +534,19 @@ quote_cue_progressive(const struct extract *x, size_t i)
 	return EX_NONE;
 }
 
+/* Is token i a negated auxiliary: wouldn't, hasn’t, isn't? */
+static int
+quote_cue_negated(const struct extract *x, size_t i)
+{
+	const char	*e = x->text + x->toks[i].end;
+	size_t		 n = x->toks[i].end - x->toks[i].start;
+
+	if (!(x->toks[i].flags & TOK_WORD))
+		return 0;
+	return (n > 3 && strncasecmp(e - 3, "n't", 3) == 0) ||
+	    (n > 5 && strncmp(e - 5, "n\xe2\x80\x99t", 5) == 0);
+}
+
 /* quote_cue_at for a token that may be a cue by its shape. */
 static size_t
 quote_cue_at_full(const struct qt *q, size_t i, int strict)
@@ -561,6 +574,8 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 	    (quote_cue_in(x, i - 1, &quote_cue_not_before) ||
 	    (x->toks[i - 1].flags & TOK_POSS)))
 		return 0;	/* the report, to say, Editor's note */
+	if (i > 0 && quote_cue_negated(x, i - 1))
+		return 0;	/* wouldn't tell, isn’t saying */
 	if (quote_cue_modifier(x, i))
 		return 0;	/* his recently revealed plan */
 	if (quote_cue_in(x, i, &quote_cue_nounish) && !prog &&
