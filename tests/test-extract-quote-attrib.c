@@ -374,6 +374,10 @@ static const struct acase cases[] = {
 	{ "X wouldn't tell Y that Q: a negated cue reports nothing said",
 	  "Varga wouldn't tell reporters that the port had been closed.",
 	  NULL, NULL, NULL },
+	{ "words in marks inside a reported clause with its own cue: once",
+	  "\"This is not right,\" Varga said. \"You sold the harbour to the "
+	  "highest bidder\" to raise the price of your shares, she said.",
+	  "You sold the harbour", NULL, "-" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

@@ -632,6 +632,8 @@ quote_flush(struct qt *q, size_t p)
 			pd->sp = hd->sp;
 			pd->cue_first = hd->cue_first;
 			pd->cue_last = hd->cue_last;
+		} else if (pd->inherit == 1 && pc->absorbed) {
+			continue;	/* in a quote with a cue of its own */
 		} else if (pd->inherit == 1 && quote_split(q, h, pc)) {
 			pd->sp = h->sp;		/* one statement, one cue */
 			pd->cue_first = h->cue_first;
@@ -639,8 +641,6 @@ quote_flush(struct qt *q, size_t p)
 			pd->continues = h->quote;
 		} else if (pd->inherit == 1) {
 			words = quote_words(x, pd->first, pd->last);
-			if (pc->absorbed)
-				continue;
 			if (!have && i == 0 && q->carrypara != EX_NONE &&
 			    q->carrypara + 1 == p &&
 			    pc->open == x->paras[p].first) {
