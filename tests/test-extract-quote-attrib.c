@@ -378,6 +378,13 @@ static const struct acase cases[] = {
 	  "\"This is not right,\" Varga said. \"You sold the harbour to the "
 	  "highest bidder\" to raise the price of your shares, she said.",
 	  "You sold the harbour", NULL, "-" },
+	{ "X called Y on Monday to R: a telephone call, not words",
+	  "Brekk called the envoy on Monday to discuss the border.",
+	  NULL, NULL, NULL },
+	{ "X called Y in favour of R a mistake: a name given is reported",
+	  "At the forum, Varga called her vote in favour of the treaty a "
+	  "mistake.",
+	  "her vote in favour", NULL, "Varga" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

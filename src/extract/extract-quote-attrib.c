@@ -101,6 +101,38 @@ quote_attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 }
 
 /*
+ * "Brekk called the envoy on Monday to discuss Q": with no words in marks
+ * near it, "called Y" then a time, a place or a purpose is a telephone
+ * call or a summons, not "called Y Z" (a name given). 1 if so.
+ */
+static int
+quote_attrib_phoned(const struct qt *q, size_t c, size_t l)
+{
+	const struct extract	*x = q->x;
+	size_t			 k;
+
+	k = q->nextmark[c];
+	if (k != EX_NONE && k < l)
+		return 0;	/* called them "Manchurian anchors" */
+	for (k = c + 1; k + 1 < l && k - c < 4; k++) {
+		if (quote_cue_in(x, k, &quote_cue_when) || extract_tok_is(x, k,
+		    "back"))
+			return 1;	/* called Y Monday, called Y back */
+		/* called Y on Monday, in Korvala, to discuss R */
+		if ((quote_cue_in(x, k, &quote_cue_adverbial) ||
+		    extract_tok_is(x, k, "from")) && ((x->toks[k + 1].flags &
+		    (TOK_CAP | TOK_DIGIT)) || quote_cue_in(x, k + 1,
+		    &quote_cue_when)))
+			return 1;
+		if (extract_tok_is(x, k, "to") && (x->toks[k + 1].flags &
+		    TOK_WORD) && !(x->toks[k + 1].flags & TOK_CAP) &&
+		    !quote_cue_in(x, k + 1, &quote_cue_np_det))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * "condemned what he called \"a brazen breach\" of the rules": the text
  * says the marked words are his, and only those; the rest of the phrase
  * is the writer's. The quote is the object up to the close of the first
@@ -178,7 +210,8 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	else if (extract_tok_is(x, c, "for"))
 		c++;
 	else if (quote_cue_in(x, c, &quote_cue_not_after) || extract_tok_is(x,
-	    c, "off") || quote_attrib_called(q, t, c, l, &sp))
+	    c, "off") || quote_attrib_called(q, t, c, l, &sp) ||
+	    quote_attrib_phoned(q, c, l))
 		return;
 	if (c < l)
 		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, &sp);
