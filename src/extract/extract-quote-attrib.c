@@ -535,8 +535,8 @@ quote_attrib_claim_of(struct qt *q, size_t t, size_t f, size_t l)
 	size_t			 c, a;
 	int			 low;
 
-	if (t < f + 2 || t + 2 >= l || !extract_tok_is(x, t + 1, "that") ||
-	    !(x->toks[t - 1].flags & TOK_POSS) ||
+	if (t < f + 2 || !(x->toks[t - 1].flags & TOK_POSS) || t + 2 >= l ||
+	    !extract_tok_is(x, t + 1, "that") ||
 	    !quote_cue_in(x, t, &quote_attrib_claim))
 		return 0;
 	/* the owner only: "Varga's", "the Marovian embassy's" */
@@ -612,7 +612,8 @@ quote_attrib_sentence(struct qt *q, size_t s)
 		if (q->inq[t] != EX_NONE || q->cueused[t])
 			continue;
 		if ((n = quote_cue_at(q, t, 2)) == 0) {
-			quote_attrib_claim_of(q, t, f, l);
+			if (t >= f + 2 && (x->toks[t - 1].flags & TOK_POSS))
+				quote_attrib_claim_of(q, t, f, l);
 			continue;
 		}
 		if (n == 2) {

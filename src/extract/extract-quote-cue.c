@@ -516,10 +516,13 @@ quote_cue_inverted(const struct extract *x, size_t i)
 size_t
 quote_cue_progressive(const struct extract *x, size_t i)
 {
-	size_t	b;
+	const char	*e = x->text + x->toks[i].end;
+	size_t		 b;
 
-	if (i < 2 || (x->toks[i].flags & (TOK_CAP | TOK_PARA)) ||
-	    !quote_cue_suffix(x, i, "ing"))
+	/* most cues are said, says: turned away by their last letter */
+	if (e[-1] != 'g' || i < 2 || x->toks[i].end - x->toks[i].start < 6 ||
+	    e[-2] != 'n' || e[-3] != 'i' || (x->toks[i].flags & (TOK_CAP |
+	    TOK_PARA)))
 		return EX_NONE;
 	b = i - 1;
 	if (quote_cue_in(x, b, &quote_cue_aux) && b > 1)
@@ -541,10 +544,11 @@ quote_cue_negated(const struct extract *x, size_t i)
 	const char	*e = x->text + x->toks[i].end;
 	size_t		 n = x->toks[i].end - x->toks[i].start;
 
-	if (!(x->toks[i].flags & TOK_WORD))
+	if (!(x->toks[i].flags & TOK_WORD) || n < 4 || (e[-1] != 't' &&
+	    e[-1] != 'T'))
 		return 0;
-	return (n > 3 && strncasecmp(e - 3, "n't", 3) == 0) ||
-	    (n > 5 && strncmp(e - 5, "n\xe2\x80\x99t", 5) == 0);
+	return (e[-2] == '\'' && (e[-3] == 'n' || e[-3] == 'N')) ||
+	    (n > 5 && memcmp(e - 5, "n\xe2\x80\x99", 4) == 0);
 }
 
 /* quote_cue_at for a token that may be a cue by its shape. */

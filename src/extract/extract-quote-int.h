@@ -184,7 +184,21 @@ void	 quote_speaker_medium_out(const struct qt *, const struct qt_pending *,
 	     struct ex_quote *);
 
 /* extract-quote-refer.c: what a role noun or "the company" refers to */
-size_t	 quote_refer_tok(const struct extract *, size_t);
+/* The first token that ends after byte offset off (inline: it is hot). */
+static inline size_t
+quote_refer_tok(const struct extract *x, size_t off)
+{
+	size_t	lo = 0, hi = x->ntoks, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->toks[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 size_t	 quote_refer_first_at(const struct qt *, size_t);
 /* "the minister" at token role: *to, first EX_NONE if nobody fits */
 void	 quote_refer_role(const struct qt *, size_t, const char *,

@@ -15,22 +15,6 @@
 #include "extract-quote-int.h"
 #include "banned.h"
 
-/* The first token that ends after byte offset off. */
-size_t
-quote_refer_tok(const struct extract *x, size_t off)
-{
-	size_t	lo = 0, hi = x->ntoks, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (x->toks[mid].end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* The index in q->ments of the first mention starting at or after off. */
 size_t
 quote_refer_first_at(const struct qt *q, size_t off)

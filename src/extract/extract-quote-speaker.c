@@ -82,6 +82,12 @@ quote_speaker_outside(const struct qt *q, size_t off)
 static int
 quote_speaker_pron_gender(const struct extract *x, size_t i)
 {
+	size_t	n = x->toks[i].end - x->toks[i].start;
+	char	c = x->text[x->toks[i].start];
+
+	/* he, him, his, himself, she, her, hers, herself: h or s, 2 to 7 */
+	if (n < 2 || n > 7 || (c != 'h' && c != 'H' && c != 's' && c != 'S'))
+		return 0;
 	if (extract_tok_is(x, i, "he") || extract_tok_is(x, i, "him") ||
 	    extract_tok_is(x, i, "his") || extract_tok_is(x, i, "himself"))
 		return 1;
