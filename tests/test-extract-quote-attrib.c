@@ -385,6 +385,11 @@ static const struct acase cases[] = {
 	  "At the forum, Varga called her vote in favour of the treaty a "
 	  "mistake.",
 	  "her vote in favour", NULL, "Varga" },
+	{ "His partner, X, did R. \"Q\": the name after the first comma",
+	  "His former business partner at the port, Ilse Varga, praised him "
+	  "at length. \"He never once missed a payment to the crews in all "
+	  "the years we worked together on the harbour.\"",
+	  "He never once missed", NULL, "Ilse Varga" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

@@ -548,7 +548,7 @@ quote_speaker_subject(const struct qt *q, size_t open, struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	const struct ex_mention	*m;
-	size_t			 s, f, e, i, l;
+	size_t			 s, f, e, i, l, c;
 
 	if (q->ments == NULL || (s = quote_sentence(x, open)) == EX_NONE ||
 	    s == 0 || x->sents[s - 1].para != x->sents[s].para ||
@@ -556,11 +556,23 @@ quote_speaker_subject(const struct qt *q, size_t open, struct qt_speaker *sp)
 		return 0;
 	f = x->sents[s - 1].first;
 	e = f + 3 < x->sents[s - 1].last ? f + 3 : x->sents[s - 1].last;
+	/* "On Sunday, Sen. X ...", "His former partner, X, ...": the name
+	 * right after the sentence's first comma opens it too */
+	for (c = f + 1; c < e + 9 && c + 1 < x->sents[s - 1].last &&
+	    !quote_cue_punct(x, c, ','); c++)
+		;
+	if (!(c < e + 9 && c + 1 < x->sents[s - 1].last))
+		c = EX_NONE;
+	else
+		c = x->toks[c + 1].start;
 	for (i = quote_refer_first_at(q, x->toks[f].start); i < x->nments;
 	    i++) {
 		m = &x->ments[q->ments[i]];
-		if (m->start >= x->toks[e].start)
+		if (m->start >= x->toks[e].start && m->start != c) {
+			if (c != EX_NONE && m->start < c)
+				continue;	/* before the comma */
 			return 0;
+		}
 		if (m->entity >= x->nents || x->ents[m->entity].kind !=
 		    EX_PERSON || !quote_speaker_outside(q, m->start))
 			continue;
