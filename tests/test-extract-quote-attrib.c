@@ -390,6 +390,10 @@ static const struct acase cases[] = {
 	  "at length. \"He never once missed a payment to the crews in all "
 	  "the years we worked together on the harbour.\"",
 	  "He never once missed", NULL, "Ilse Varga" },
+	{ "Meanwhile, it did R, saying Q: a pronoun opening the clause",
+	  "The Marovian embassy issued a statement on Monday. Meanwhile, it "
+	  "attacked the treaty, saying the ferries would never run on time.",
+	  "the ferries would never run", NULL, "it" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

@@ -399,6 +399,9 @@ quote_source_subject(const struct qt *q, size_t cue, size_t lo,
 	    extract_tok_is(x, i, "and") || extract_tok_is(x, i, "meanwhile") ||
 	    (x->toks[i].flags & TOK_PUNCT)))
 		i++;
+	if (i + 1 < cue && (quote_cue_in(x, i, &quote_cue_pperson) ||
+	    quote_cue_in(x, i, &quote_cue_pother)))
+		return quote_source_set(x, sp, i, i + 1);	/* it attacked */
 	if (i >= cue || !quote_source_after(q, i, cue, sp))
 		return 0;
 	for (i = sp->first + 1; i < sp->last; i++)
