@@ -394,6 +394,14 @@ static const struct acase cases[] = {
 	  "The Marovian embassy issued a statement on Monday. Meanwhile, it "
 	  "attacked the treaty, saying the ferries would never run on time.",
 	  "the ferries would never run", NULL, "it" },
+	{ "X was fined for saying that Q: a cue after \"for\" is the subject's",
+	  "Brekk was fined by the council for saying that the harbour "
+	  "accounts had been forged.",
+	  "the harbour accounts", NULL, "Brekk" },
+	{ "X said R, but he refuses S, aside from saying Q: the nearer subject",
+	  "Varga has said that many people want the post, but he refuses to "
+	  "name anyone, aside from saying he wants a younger cabinet.",
+	  "he wants a younger", NULL, "he" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

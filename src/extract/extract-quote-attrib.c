@@ -492,18 +492,28 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
     const char *lemma, struct qt_speaker *prev, int *have)
 {
 	struct extract	*x = q->x;
-	size_t		 c, b = t;
+	size_t		 c, b = t, k, lo;
 
 	if (b > f + 1 && quote_cue_in(x, b - 1, &quote_cue_aux))
 		b--;		/* ... and repeatedly says Q */
 	if (!(b > f && (extract_tok_is(x, b - 1, "and") ||
 	    extract_tok_is(x, b - 1, "but") || quote_cue_punct(x, b - 1,
-	    ',') || (extract_tok_is(x, b - 1, "by") && b == t &&
+	    ',') || (quote_cue_gerund_prep(x, b - 1) && b == t &&
 	    quote_cue_suffix(x, t, "ing")))))
 		return;		/* X responded by saying Q */
 	if (quote_attrib_passive(x, t, l))
 		return;
-	if (!*have && !quote_attrib_quoted(q, t, f, prev) &&
+	/* X did R, but he refuses S, aside from saying Q: he */
+	for (k = t - 1, lo = f; k > f + 1 && t - k < 24; k--)
+		if (quote_cue_punct(x, k - 1, ',') && extract_tok_is(x, k,
+		    "but") && (quote_cue_in(x, k + 1, &quote_cue_pperson) ||
+		    quote_cue_in(x, k + 1, &quote_cue_pother))) {
+			lo = k + 1;
+			break;
+		}
+	if (lo > f && quote_source_subject(q, t, lo, prev))
+		;		/* the nearer clause's own subject */
+	else if (!*have && !quote_attrib_quoted(q, t, f, prev) &&
 	    !quote_source_subject(q, t, f, prev))
 		return;
 	c = quote_clause_start(q, t + 1, l, lemma);

@@ -537,6 +537,19 @@ quote_cue_progressive(const struct extract *x, size_t i)
 	return EX_NONE;
 }
 
+/*
+ * Is token i a preposition that takes the -ing form of a cue whose
+ * subject is the clause's: "by saying", "for saying", "(aside) from
+ * saying", "after announcing", "despite admitting"? Not "without".
+ */
+int
+quote_cue_gerund_prep(const struct extract *x, size_t i)
+{
+	return extract_tok_is(x, i, "by") || extract_tok_is(x, i, "for") ||
+	    extract_tok_is(x, i, "from") || extract_tok_is(x, i, "after") ||
+	    extract_tok_is(x, i, "despite");
+}
+
 /* Is token i a negated auxiliary: wouldn't, hasn’t, isn't? */
 static int
 quote_cue_negated(const struct extract *x, size_t i)
@@ -573,7 +586,9 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 	    quote_cue_title(x, i)) == NULL && (lemma =
 	    quote_cue_inverted(x, i)) == NULL)
 		return 0;
-	prog = quote_cue_progressive(x, i) != EX_NONE;
+	prog = quote_cue_progressive(x, i) != EX_NONE || (i > 0 &&
+	    extract_tok_is(x, i - 1, "for") && quote_cue_suffix(x, i,
+	    "ing"));	/* or "for saying" */
 	if (i > 0 && !(x->toks[i].flags & TOK_PARA) && !prog &&
 	    (quote_cue_in(x, i - 1, &quote_cue_not_before) ||
 	    (x->toks[i - 1].flags & TOK_POSS)))
@@ -597,8 +612,8 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 		    strlen(lemma), &quote_cue_manner)))
 			return 0;	/* but "joked that Q" reports words */
 		if (quote_cue_suffix(x, i, "ing") && !prog && !(i > 0 &&
-		    (quote_cue_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
-		    "by"))))
+		    (quote_cue_punct(x, i - 1, ',') ||
+		    quote_cue_gerund_prep(x, i - 1))))
 			return 0;	/* only ", saying Q", "by saying Q" */
 	}
 	return 1;

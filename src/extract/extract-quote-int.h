@@ -108,6 +108,8 @@ int	 quote_cue_suffix(const struct extract *, size_t, const char *);
 const char *quote_cue_lemma(const struct extract *, size_t);
 const char *quote_cue_title(const struct extract *, size_t);
 size_t	 quote_cue_at(const struct qt *, size_t, int strict);
+/* "by saying", "for saying": a preposition at i before an -ing cue? */
+int	 quote_cue_gerund_prep(const struct extract *, size_t);
 /* "is saying", "he's claiming": the token of "be" before cue i, or EX_NONE */
 size_t	 quote_cue_progressive(const struct extract *, size_t);
 /* '"Q?" a narrator asks.': a nounish cue closing the clause at j? */
