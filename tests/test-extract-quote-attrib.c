@@ -402,6 +402,10 @@ static const struct acase cases[] = {
 	  "Varga has said that many people want the post, but he refuses to "
 	  "name anyone, aside from saying he wants a younger cabinet.",
 	  "he wants a younger", NULL, "he" },
+	{ "X notes they were R: a form that is as often a noun, after a name",
+	  "The envoys were chosen by her rival, though Varga notes they were "
+	  "appointed before she took office.",
+	  "they were appointed", NULL, "Varga" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

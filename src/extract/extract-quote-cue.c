@@ -601,8 +601,12 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 	    !extract_tok_is(x, i + 1, "that") &&
 	    !quote_cue_punct(x, i + 1, ':') &&
 	    !(i > 0 && (quote_cue_in(x, i - 1, &quote_cue_pperson) ||
-	    quote_cue_in(x, i - 1, &quote_cue_pother))))
-		return 0;
+	    quote_cue_in(x, i - 1, &quote_cue_pother))) &&
+	    !(i > 0 && (x->toks[i - 1].flags & TOK_CAP) &&
+	    !(x->toks[i - 1].flags & (TOK_SENT | TOK_PARA)) &&
+	    (quote_cue_in(x, i + 1, &quote_cue_pperson) ||
+	    quote_cue_in(x, i + 1, &quote_cue_pother))))
+		return 0;	/* but "Lynch notes they were" */
 	if (strict) {
 		if (quote_cue_str_in(lemma, strlen(lemma), &quote_cue_weak) &&
 		    (strict != 2 || (strcmp(lemma, "call") != 0 &&
