@@ -406,6 +406,14 @@ static const struct acase cases[] = {
 	  "The envoys were chosen by her rival, though Varga notes they were "
 	  "appointed before she took office.",
 	  "they were appointed", NULL, "Varga" },
+	{ "Theresa May said Q: a capitalised \"May\" inside a name is no modal",
+	  "The vote was close. Prime Minister Anna May said this week that "
+	  "the country would leave the union by March.",
+	  "the country would leave", NULL, "Prime Minister Anna May" },
+	{ "X just this month announced Q: \"just\" before the cue",
+	  "Avery Dynamics just this month announced it would close the plant "
+	  "in Port Avery.",
+	  "it would close the plant", NULL, "Avery Dynamics" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

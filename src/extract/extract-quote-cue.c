@@ -45,7 +45,7 @@ static const char *const quote_cue_aux_list[] = {
 	"openly", "explicitly", "specifically", "clearly", "correctly",
 	"falsely", "wrongly", "famously", "bluntly", "recently", "quickly",
 	"always", "consistently", "herself", "himself", "themselves", "itself",
-	"long", "all", "both", "now", "still"
+	"long", "all", "both", "now", "still", "just"
 };
 
 /* Words before a cue that make it no cue: the report, was told, to say. */
@@ -590,9 +590,11 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 	    extract_tok_is(x, i - 1, "for") && quote_cue_suffix(x, i,
 	    "ing"));	/* or "for saying" */
 	if (i > 0 && !(x->toks[i].flags & TOK_PARA) && !prog &&
-	    (quote_cue_in(x, i - 1, &quote_cue_not_before) ||
+	    ((quote_cue_in(x, i - 1, &quote_cue_not_before) &&
+	    ((x->toks[i - 1].flags & (TOK_CAP | TOK_SENT | TOK_PARA)) !=
+	    TOK_CAP || i < 2 || !(x->toks[i - 2].flags & TOK_CAP))) ||
 	    (x->toks[i - 1].flags & TOK_POSS)))
-		return 0;	/* the report, to say, Editor's note */
+		return 0;	/* the report, to say; not "Theresa May said" */
 	if (i > 0 && quote_cue_negated(x, i - 1))
 		return 0;	/* wouldn't tell, isn’t saying */
 	if (quote_cue_modifier(x, i))

@@ -35,7 +35,13 @@ quote_source_word(const struct extract *x, size_t i)
 		return 1;
 	if (f & TOK_WORD) {
 		if (quote_cue_in(x, i, &quote_cue_stop))
-			return 0;
+			/* Theresa May: a name, not "may" */
+			return (f & (TOK_CAP | TOK_SENT | TOK_PARA)) == TOK_CAP &&
+			    !(f & TOK_UPPER) && i > 0 && (x->toks[i - 1].flags &
+			    (TOK_CAP | TOK_WORD)) == (TOK_CAP | TOK_WORD) &&
+			    !(x->toks[i - 1].flags & TOK_UPPER) &&
+			    i + 1 < x->ntoks && !(x->toks[i + 1].flags &
+			    TOK_CAP);
 		if (quote_cue_lemma(x, i) != NULL && !(i > 0 &&
 		    quote_cue_in(x, i - 1, &quote_cue_not_before)) &&
 		    !quote_cue_in(x, i, &quote_cue_nounish))
