@@ -414,6 +414,10 @@ static const struct acase cases[] = {
 	  "Avery Dynamics just this month announced it would close the plant "
 	  "in Port Avery.",
 	  "it would close the plant", NULL, "Avery Dynamics" },
+	{ "Y did R \"Q,\" the agency reported: only the marked words",
+	  "President Andrej Kostal congratulated Brekk on his \"convincing "
+	  "victory,\" the Marovian News Agency reported.",
+	  "convincing victory", "victory", "the Marovian News Agency" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

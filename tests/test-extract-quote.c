@@ -392,6 +392,11 @@ static const struct qcase cases[] = {
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },
+	{ "R \"Q,\" X said: the writer's words opening it are X's too",
+	  "Not paying the harbour tax \"makes me smart,\" Brekk said on "
+	  "Monday.",
+	  "Not paying the harbour tax \"makes me smart", EX_MIXED, "said",
+	  "Brekk", EX_SOURCE_ENTITY, NULL },
 	{ "the mayor is not the last speaker, whose title is another",
 	  "Foreign Minister Ilse Varga said the talks had failed. \"We will "
 	  "not sign,\" the mayor said.",

@@ -170,6 +170,11 @@ int	 quote_span_framed(const struct extract *, const struct qt_piece *,
 	     size_t);
 /* Does piece pc, with no cue and no speaker, sit inside a sentence? */
 int	 quote_span_inside(const struct extract *, const struct qt_piece *);
+/* The end of a piece's words, exclusive, for a quote of that kind. */
+size_t	 quote_span_piece_end(const struct extract *,
+	     const struct qt_piece *, enum ex_quote_kind);
+/* R "Q," X said: the first token of R if the sentence is all X's. */
+size_t	 quote_span_lead(const struct qt *, const struct qt_piece *, size_t);
 /* Are the words one parenthesis, a transcript's "(CROSSTALK)"? */
 int	 quote_span_aside(const struct extract *, size_t, size_t);
 

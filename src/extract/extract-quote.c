@@ -505,6 +505,10 @@ quote_direct(struct qt *q, size_t k)
 	pc->cued = 1;
 	for (i = pd->cue_first; i < pd->cue_last; i++)
 		q->cueused[i] = 1;
+	if ((i = quote_span_lead(q, pc, pd->cue_first)) != EX_NONE) {
+		pd->first = i;		/* R "Q," X said: all X's, mixed */
+		pd->kind = EX_MIXED;
+	}
 }
 
 /* Order pending quotes by where they start. */
@@ -533,12 +537,11 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 		/* the words between the marks, without the spaces inside
 		 * « Q » or the comma of "Q," X said */
 		pc = &q->pieces[pd->piece];
-		last = pc->close != EX_NONE ? pc->close : pc->last;
-		if (last > pc->open + 2 && quote_cue_punct(x, last - 1, ','))
-			last--;
-		if (last <= pc->open + 1)
+		if ((last = quote_span_piece_end(x, pc, pd->kind)) <=
+		    pc->open + 1)
 			return EX_NONE;
-		eq.start = x->toks[pc->open + 1].start;
+		eq.start = x->toks[pd->kind == EX_MIXED ? first : pc->open +
+		    1].start;	/* R "Q," X said: from R */
 		eq.end = x->toks[last - 1].end;
 	} else {
 		first = quote_span_dateline(x, first, last);
