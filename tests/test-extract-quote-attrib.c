@@ -418,6 +418,14 @@ static const struct acase cases[] = {
 	  "President Andrej Kostal congratulated Brekk on his \"convincing "
 	  "victory,\" the Marovian News Agency reported.",
 	  "convincing victory", "victory", "the Marovian News Agency" },
+	{ "While X said Q, Y did R: the main clause is the writer's",
+	  "While Varga said the harbour was safe for the crews, Brekk closed "
+	  "it on Monday.",
+	  "the harbour was safe", "for the crews", "Varga" },
+	{ "Although X insisted that Q, Y did R: the same with a pronoun",
+	  "Although the envoy insisted that the border posts had not moved, "
+	  "he ordered an inquiry.",
+	  "the border posts", "not moved", "the envoy" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

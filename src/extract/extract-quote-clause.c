@@ -246,6 +246,27 @@ quote_clause_main(const struct qt *q, size_t i, size_t end)
 }
 
 /*
+ * Does a subject and its verb start at token i: a name or pronoun, then
+ * within a few words a verb in the past or present ("Clinton restricted",
+ * "he has", "Trump boasted")?
+ */
+static int
+quote_clause_verb_next(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 k;
+
+	for (k = i + 1; k < end && k - i <= 4 && (x->toks[k].flags &
+	    TOK_CAP); k++)
+		;		/* the rest of the name */
+	if (k >= end || !(x->toks[k].flags & TOK_WORD) ||
+	    (x->toks[k].flags & TOK_CAP))
+		return 0;
+	return quote_cue_in(x, k, &quote_clause_finite) ||
+	    quote_cue_suffix(x, k, "ed") || quote_cue_at(q, k, 1) != 0;
+}
+
+/*
  * Is the dash at token j the first of a pair around an aside inside the
  * clause, "Trump — even as he says R — has proposed Q"? Returns the
  * second dash if the clause goes on after it, else EX_NONE.
@@ -274,9 +295,21 @@ size_t
 quote_clause_cut(const struct qt *q, size_t i, size_t end)
 {
 	const struct extract	*x = q->x;
-	size_t			 j, k;
+	size_t			 j, k, s;
+	int			 sub;
 
+	/* "Though she called Q, Clinton restricted R": the clause a
+	 * subordinator opens ends where the main clause's subject comes */
+	sub = (s = quote_sentence(x, i)) != EX_NONE && x->sents[s].first < i &&
+	    (quote_cue_in(x, x->sents[s].first, &quote_cue_subord) ||
+	    extract_tok_is(x, x->sents[s].first, "though") ||
+	    extract_tok_is(x, x->sents[s].first, "although"));
 	for (j = i + 1; j + 1 < end && j - i < QT_IND_MAX; j++) {
+		if (sub && quote_cue_punct(x, j, ',') && ((x->toks[j + 1].flags &
+		    TOK_CAP) || quote_cue_in(x, j + 1, &quote_cue_pperson) ||
+		    quote_cue_in(x, j + 1, &quote_cue_pother)) &&
+		    quote_clause_verb_next(q, j + 1, end))
+			return j;
 		if ((x->toks[j].flags & TOK_DASH) && (k = quote_clause_dashes(x,
 		    j, end)) != EX_NONE) {
 			j = k;	/* Q — even as he says R — goes on */
