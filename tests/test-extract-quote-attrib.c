@@ -426,6 +426,14 @@ static const struct acase cases[] = {
 	  "Although the envoy insisted that the border posts had not moved, "
 	  "he ordered an inquiry.",
 	  "the border posts", "not moved", "the envoy" },
+	{ "Q, X said, compared with R: the comparison is the writer's",
+	  "The port would lose 40 ships, the ministry said, compared with 12 "
+	  "last year.",
+	  "The port would lose", "40 ships", "the ministry" },
+	{ "what X described as R: with no marks, no words of X's",
+	  "The envoys were engaging in what analysts described as the usual "
+	  "tactics before a summit.",
+	  NULL, NULL, NULL },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

@@ -187,6 +187,9 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	if (quote_cue_suffix(x, t, "ing") || !quote_source_before(q, t, f,
 	    &sp))
 		return;
+	if (sp.first > f && extract_tok_is(x, sp.first - 1, "what") &&
+	    (q->nextmark[t] == EX_NONE || q->nextmark[t] >= l))
+		return;		/* what analysts described as R: no words */
 	h = sp.last - 1;
 	if (!(x->toks[h].flags & TOK_CAP) &&
 	    !quote_cue_in(x, h, &quote_cue_pperson) &&

@@ -146,7 +146,7 @@ static const char *const quote_cue_aside_list[] = {
 	"which", "who", "whose", "according", "citing", "saying", "adding",
 	"noting", "arguing", "explaining", "insisting", "stressing", "warning",
 	"claiming", "referring", "pointing", "although", "though", "even",
-	"despite", "amid", "however", "until"
+	"despite", "amid", "however", "until", "compared"
 };
 
 /* Whom a thing was said to, after a cue that ends its clause. */
