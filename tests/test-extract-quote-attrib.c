@@ -434,6 +434,14 @@ static const struct acase cases[] = {
 	  "The envoys were engaging in what analysts described as the usual "
 	  "tactics before a summit.",
 	  NULL, NULL, NULL },
+	{ "X warned harbour officials to R: an order, whatever the object",
+	  "Last month the ministry warned harbour officials to check every "
+	  "ferry before it sailed.",
+	  NULL, NULL, NULL },
+	{ "X told port officials that Q: a clause after the object is said",
+	  "The ministry told port officials that every ferry would be "
+	  "checked.",
+	  "every ferry would be", NULL, "The ministry" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

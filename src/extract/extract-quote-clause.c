@@ -48,6 +48,15 @@ quote_clause_start(const struct qt *q, size_t i, size_t end, const char *lemma)
 		    extract_tok_is(x, i, "never") || extract_tok_is(x, i,
 		    "not")) && extract_tok_is(x, i + 1, "to"))))
 			return end;
+		/* warned state election officials to boost R: an order too */
+		for (j = i; j + 1 < end && j - i < 5 && (x->toks[j].flags &
+		    TOK_WORD) && !extract_tok_is(x, j, "that") &&
+		    !quote_cue_in(x, j, &quote_clause_finite); j++)
+			if (j > i && extract_tok_is(x, j, "to") &&
+			    (x->toks[j + 1].flags & TOK_WORD) &&
+			    !(x->toks[j + 1].flags & (TOK_CAP | TOK_DIGIT)) &&
+			    !quote_cue_in(x, j + 1, &quote_cue_np_det))
+				return end;
 		/* told a crowded hall in Baltimore that ... */
 		for (j = i; j < end && j - i < 12; j++) {
 			if (extract_tok_is(x, j, "that"))
