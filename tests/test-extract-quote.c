@@ -397,6 +397,16 @@ static const struct qcase cases[] = {
 	  "Monday.",
 	  "Not paying the harbour tax \"makes me smart", EX_MIXED, "said",
 	  "Brekk", EX_SOURCE_ENTITY, NULL },
+	{ "X scolded him: \"Q,\" she said: the cue after wins over no cue",
+	  "Senator Ilse Varga scolded him: \"The ferries are a danger to "
+	  "every crew,\" she said.",
+	  "The ferries are a danger to every crew", EX_DIRECT, "said", "she",
+	  EX_SOURCE_ENTITY, "Ilse Varga" },
+	{ "X scolded him. \"Q,\" she said: \"him\" is someone else, not X",
+	  "Ilse Varga scolded him. \"The ferries are a danger to every "
+	  "crew,\" she said.",
+	  "The ferries are a danger to every crew", EX_DIRECT, "said", "she",
+	  EX_SOURCE_ENTITY, "Ilse Varga" },
 	{ "the mayor is not the last speaker, whose title is another",
 	  "Foreign Minister Ilse Varga said the talks had failed. \"We will "
 	  "not sign,\" the mayor said.",

@@ -85,11 +85,12 @@ quote_speaker_pron_gender(const struct extract *x, size_t i)
 	size_t	n = x->toks[i].end - x->toks[i].start;
 	char	c = x->text[x->toks[i].start];
 
-	/* he, him, his, himself, she, her, hers, herself: h or s, 2 to 7 */
+	/* he, his, himself, she, her, hers, herself: h or s, 2 to 7 */
 	if (n < 2 || n > 7 || (c != 'h' && c != 'H' && c != 's' && c != 'S'))
 		return 0;
-	if (extract_tok_is(x, i, "he") || extract_tok_is(x, i, "him") ||
-	    extract_tok_is(x, i, "his") || extract_tok_is(x, i, "himself"))
+	/* not "him": "Varga scolded him" is someone else, never Varga */
+	if (extract_tok_is(x, i, "he") || extract_tok_is(x, i, "his") ||
+	    extract_tok_is(x, i, "himself"))
 		return 1;
 	if (extract_tok_is(x, i, "she") || extract_tok_is(x, i, "her") ||
 	    extract_tok_is(x, i, "hers") || extract_tok_is(x, i, "herself"))

@@ -476,9 +476,10 @@ quote_direct(struct qt *q, size_t k)
 		return;
 	}
 	found = quote_piece_cue_before(q, pc, pd);
-	if (found && !quote_cue_punct(x, pc->open - 1, ':') &&
-	    tail->close != EX_NONE) {
-		/* "Q," X said wins over a cue before that is not X said: */
+	if (found && (!quote_cue_punct(x, pc->open - 1, ':') ||
+	    pd->cue_first == EX_NONE) && tail->close != EX_NONE) {
+		/* "Q," X said wins over a cue before that is not X said:,
+		 * and over "X scolded him:" (no cue) */
 		struct qt_pending alt = *pd;
 
 		alt.sp.first = alt.sp.last = EX_NONE;
