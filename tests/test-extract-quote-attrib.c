@@ -281,6 +281,177 @@ static const struct acase cases[] = {
 	  "Lidia Stansk called for an independent inquiry into the "
 	  "shootings at the border post.",
 	  "an independent inquiry", NULL, "Lidia Stansk" },
+	{ "X is saying that Q: the progressive is the speaker's own act",
+	  "The Marovian port authority is saying that the new dock will "
+	  "open in May.",
+	  "the new dock", NULL, "The Marovian port authority" },
+	{ "he's claiming that Q: \"'s\" after a pronoun is \"is\"",
+	  "Brekk spoke in Korvala on Monday. He's claiming that the count "
+	  "was rigged in three districts.",
+	  "the count was rigged", NULL, "He" },
+	{ "X now says Q: an adverb of time between subject and cue",
+	  "Varga now says she opposes the harbour treaty.",
+	  "she opposes", NULL, "Varga" },
+	{ "a captain who said Q: the relative pronoun speaks for the noun",
+	  "The minister met a ferry captain who said the harbour had been "
+	  "closed without warning.",
+	  "the harbour had been", "warning", "who" },
+	{ "A captain who said Q filed R: the subject's clause runs on",
+	  "A ferry captain who said the harbour was closed filed a "
+	  "complaint in Korvala.",
+	  NULL, NULL, NULL },
+	{ "the audit, which notes that Q, ...: the clause ends at the comma",
+	  "The audit, which notes that the port lost 40 ships last year, "
+	  "was published on Monday.",
+	  "the port lost 40 ships", "last year", "which" },
+	{ "X, who have long argued that Q, ...: an adverb after who",
+	  "Lawmakers in Korvala, who have long argued that the ferries need "
+	  "a subsidy, voted against the budget.",
+	  "the ferries need", "subsidy", "who" },
+	{ "X told Y never to Q: an order, even negated, is not speech",
+	  "Varga told her aides never to speak of the treaty in public.",
+	  NULL, NULL, NULL },
+	{ "X argued, since Q: a clause of reason is the writer's",
+	  "Nobody in the cabinet argued, since the ferries now run on time.",
+	  NULL, NULL, NULL },
+	{ "X announced, since R, that Q: the words after \"that\"",
+	  "Few in the cabinet objected when Varga announced, since the talks "
+	  "had failed, that the port would close.",
+	  "the port would close", NULL, "Varga" },
+	{ "X noted that Q \u2014 an aside \u2014 R: the pair of dashes is inside",
+	  "Varga noted that the harbour \u2014 closed since the storm in "
+	  "March \u2014 would reopen before the summer.",
+	  "the harbour", "before the summer", "Varga" },
+	{ "X said Q \u2014 R: one dash ends what was said",
+	  "Holm said the treaty was void \u2014 a claim the envoy rejected "
+	  "on Friday.",
+	  "the treaty was void", "void", "Holm" },
+	{ "X said Q, according to lawyers: the lawyers tell it, X said Q whole",
+	  "Port officials said the ferries would run again on Monday, "
+	  "according to lawyers for the crews.",
+	  "Port officials said", "on Monday", "lawyers for the crews" },
+	{ "X said Q, according to a person named: that person tells it",
+	  "The mayor said the harbour would stay open, according to Ilse "
+	  "Varga.",
+	  "The mayor said", "stay open", "Ilse Varga" },
+	{ "X said Q, according to AGENCY: the agency only carries it",
+	  "The ministry said the border would stay closed, according to "
+	  "MARNA.",
+	  "the border would", "closed", "The ministry" },
+	{ "X joked that Q: a cue of manner before \"that\" reports words",
+	  "Brekk joked that the ferries were the only thing in Korvala that "
+	  "ran on time.",
+	  "the ferries were", NULL, "Brekk" },
+	{ "X responded by saying Q: the sentence's subject speaks",
+	  "Brekk responded to the envoy on Monday by saying the harbour "
+	  "would stay closed.",
+	  "the harbour would stay closed", NULL, "Brekk" },
+	{ "X did Y and repeatedly said Q: an adverb before the second cue",
+	  "Varga waved to the crowd and repeatedly said the ferries would "
+	  "run again.",
+	  "the ferries would run again", NULL, "Varga" },
+	{ "X quietly did Y, saying Q: the adverb is not part of the subject",
+	  "Brekk quietly welcomed the envoys, saying the treaty was a good "
+	  "start.",
+	  "the treaty was a good start", NULL, "Brekk" },
+	{ "Q, X said, until R: a clause of time after the cue is the writer's",
+	  "The harbour was safe for the crews, Holm said, until the storm "
+	  "came in March.",
+	  "The harbour was safe", "for the crews", "Holm" },
+	{ "X said that, if R, Q: a clause of condition after \"that\" is said",
+	  "Brekk said that, if elected, he would reopen the harbour.",
+	  "if elected", "harbour", "Brekk" },
+	{ "X said Q, and when asked R: the writer's clause after the comma",
+	  "Varga said the ferries would not run on Sundays, and when asked "
+	  "about the strike, she walked away.",
+	  "the ferries would not", "on Sundays", "Varga" },
+	{ "X's claim that Q: a noun of saying owned by its speaker",
+	  "The envoys dismissed Varga's claim that the border posts had been "
+	  "moved at night.",
+	  "the border posts had been", "at night", "Varga" },
+	{ "the Marovian embassy's insistence that Q: a body owns the noun",
+	  "Few believed the Marovian embassy's insistence that the ferries "
+	  "were safe.",
+	  "the ferries were safe", NULL, "the Marovian embassy" },
+	{ "his claim that Q: a pronoun that owns the noun is read no further",
+	  "The envoys dismissed his claim that the border posts had been "
+	  "moved at night.",
+	  NULL, NULL, NULL },
+	{ "what X says Q would do: the object of the cue is \"what\"",
+	  "Nobody in Korvala knows what Brekk says the treaty would cost the "
+	  "port.",
+	  NULL, NULL, NULL },
+	{ "X wouldn't tell Y that Q: a negated cue reports nothing said",
+	  "Varga wouldn't tell reporters that the port had been closed.",
+	  NULL, NULL, NULL },
+	{ "words in marks inside a reported clause with its own cue: once",
+	  "\"This is not right,\" Varga said. \"You sold the harbour to the "
+	  "highest bidder\" to raise the price of your shares, she said.",
+	  "You sold the harbour", NULL, "-" },
+	{ "X called Y on Monday to R: a telephone call, not words",
+	  "Brekk called the envoy on Monday to discuss the border.",
+	  NULL, NULL, NULL },
+	{ "X called Y in favour of R a mistake: a name given is reported",
+	  "At the forum, Varga called her vote in favour of the treaty a "
+	  "mistake.",
+	  "her vote in favour", NULL, "Varga" },
+	{ "His partner, X, did R. \"Q\": the name after the first comma",
+	  "His former business partner at the port, Ilse Varga, praised him "
+	  "at length. \"He never once missed a payment to the crews in all "
+	  "the years we worked together on the harbour.\"",
+	  "He never once missed", NULL, "Ilse Varga" },
+	{ "Meanwhile, it did R, saying Q: a pronoun opening the clause",
+	  "The Marovian embassy issued a statement on Monday. Meanwhile, it "
+	  "attacked the treaty, saying the ferries would never run on time.",
+	  "the ferries would never run", NULL, "it" },
+	{ "X was fined for saying that Q: a cue after \"for\" is the subject's",
+	  "Brekk was fined by the council for saying that the harbour "
+	  "accounts had been forged.",
+	  "the harbour accounts", NULL, "Brekk" },
+	{ "X said R, but he refuses S, aside from saying Q: the nearer subject",
+	  "Varga has said that many people want the post, but he refuses to "
+	  "name anyone, aside from saying he wants a younger cabinet.",
+	  "he wants a younger", NULL, "he" },
+	{ "X notes they were R: a form that is as often a noun, after a name",
+	  "The envoys were chosen by her rival, though Varga notes they were "
+	  "appointed before she took office.",
+	  "they were appointed", NULL, "Varga" },
+	{ "Theresa May said Q: a capitalised \"May\" inside a name is no modal",
+	  "The vote was close. Prime Minister Anna May said this week that "
+	  "the country would leave the union by March.",
+	  "the country would leave", NULL, "Prime Minister Anna May" },
+	{ "X just this month announced Q: \"just\" before the cue",
+	  "Avery Dynamics just this month announced it would close the plant "
+	  "in Port Avery.",
+	  "it would close the plant", NULL, "Avery Dynamics" },
+	{ "Y did R \"Q,\" the agency reported: only the marked words",
+	  "President Andrej Kostal congratulated Brekk on his \"convincing "
+	  "victory,\" the Marovian News Agency reported.",
+	  "convincing victory", "victory", "the Marovian News Agency" },
+	{ "While X said Q, Y did R: the main clause is the writer's",
+	  "While Varga said the harbour was safe for the crews, Brekk closed "
+	  "it on Monday.",
+	  "the harbour was safe", "for the crews", "Varga" },
+	{ "Although X insisted that Q, Y did R: the same with a pronoun",
+	  "Although the envoy insisted that the border posts had not moved, "
+	  "he ordered an inquiry.",
+	  "the border posts", "not moved", "the envoy" },
+	{ "Q, X said, compared with R: the comparison is the writer's",
+	  "The port would lose 40 ships, the ministry said, compared with 12 "
+	  "last year.",
+	  "The port would lose", "40 ships", "the ministry" },
+	{ "what X described as R: with no marks, no words of X's",
+	  "The envoys were engaging in what analysts described as the usual "
+	  "tactics before a summit.",
+	  NULL, NULL, NULL },
+	{ "X warned harbour officials to R: an order, whatever the object",
+	  "Last month the ministry warned harbour officials to check every "
+	  "ferry before it sailed.",
+	  NULL, NULL, NULL },
+	{ "X told port officials that Q: a clause after the object is said",
+	  "The ministry told port officials that every ferry would be "
+	  "checked.",
+	  "every ferry would be", NULL, "The ministry" },
 	{ "\"Q,\" X urged: the words in marks are still spoken",
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",

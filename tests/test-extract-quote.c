@@ -392,6 +392,43 @@ static const struct qcase cases[] = {
 	{ "X said on D, a day after: no reported clause",
 	  "Lutz said on Thursday, a day after Marogas cut deliveries by half.",
 	  NULL, 0, NULL, NULL, 0, NULL },
+	{ "R \"Q,\" X said: the writer's words opening it are X's too",
+	  "Not paying the harbour tax \"makes me smart,\" Brekk said on "
+	  "Monday.",
+	  "Not paying the harbour tax \"makes me smart", EX_MIXED, "said",
+	  "Brekk", EX_SOURCE_ENTITY, NULL },
+	{ "X scolded him: \"Q,\" she said: the cue after wins over no cue",
+	  "Senator Ilse Varga scolded him: \"The ferries are a danger to "
+	  "every crew,\" she said.",
+	  "The ferries are a danger to every crew", EX_DIRECT, "said", "she",
+	  EX_SOURCE_ENTITY, "Ilse Varga" },
+	{ "X scolded him. \"Q,\" she said: \"him\" is someone else, not X",
+	  "Ilse Varga scolded him. \"The ferries are a danger to every "
+	  "crew,\" she said.",
+	  "The ferries are a danger to every crew", EX_DIRECT, "said", "she",
+	  EX_SOURCE_ENTITY, "Ilse Varga" },
+	{ "the mayor is not the last speaker, whose title is another",
+	  "Foreign Minister Ilse Varga said the talks had failed. \"We will "
+	  "not sign,\" the mayor said.",
+	  "We will not sign", EX_DIRECT, ">said", "the mayor",
+	  EX_SOURCE_UNNAMED, NULL },
+	{ "the spokesperson: the one named just before, who had not spoken",
+	  "Foreign ministry spokesperson Kasimir Oll dismissed the claim. "
+	  "\"The price is not measured only in crowns,\" the spokesperson "
+	  "said.",
+	  "The price is not measured only in crowns", EX_DIRECT, "said",
+	  "the spokesperson", EX_SOURCE_ENTITY, "Kasimir Oll" },
+	{ "the company: the organisation named just before",
+	  "Shares of Dalmar Energy Corp. fell by a third after the deal. The "
+	  "company said deliveries would resume in January.",
+	  "deliveries would resume in January", EX_INDIRECT, "said",
+	  "The company", EX_SOURCE_ENTITY, "Dalmar Energy Corp." },
+	{ "the ministry: the organisation named before with that word",
+	  "The Marovian Foreign Ministry announced on Monday that the border "
+	  "would stay closed. The ministry said the talks would resume in "
+	  "March.",
+	  "the talks would resume in March", EX_INDIRECT, "said",
+	  "The ministry", EX_SOURCE_ENTITY, "Marovian Foreign Ministry" },
 };
 
 /* The first whole-word match of w in text at or after from, or -1. */

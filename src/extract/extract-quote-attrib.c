@@ -101,6 +101,38 @@ quote_attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 }
 
 /*
+ * "Brekk called the envoy on Monday to discuss Q": with no words in marks
+ * near it, "called Y" then a time, a place or a purpose is a telephone
+ * call or a summons, not "called Y Z" (a name given). 1 if so.
+ */
+static int
+quote_attrib_phoned(const struct qt *q, size_t c, size_t l)
+{
+	const struct extract	*x = q->x;
+	size_t			 k;
+
+	k = q->nextmark[c];
+	if (k != EX_NONE && k < l)
+		return 0;	/* called them "Manchurian anchors" */
+	for (k = c + 1; k + 1 < l && k - c < 4; k++) {
+		if (quote_cue_in(x, k, &quote_cue_when) || extract_tok_is(x, k,
+		    "back"))
+			return 1;	/* called Y Monday, called Y back */
+		/* called Y on Monday, in Korvala, to discuss R */
+		if ((quote_cue_in(x, k, &quote_cue_adverbial) ||
+		    extract_tok_is(x, k, "from")) && ((x->toks[k + 1].flags &
+		    (TOK_CAP | TOK_DIGIT)) || quote_cue_in(x, k + 1,
+		    &quote_cue_when)))
+			return 1;
+		if (extract_tok_is(x, k, "to") && (x->toks[k + 1].flags &
+		    TOK_WORD) && !(x->toks[k + 1].flags & TOK_CAP) &&
+		    !quote_cue_in(x, k + 1, &quote_cue_np_det))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * "condemned what he called \"a brazen breach\" of the rules": the text
  * says the marked words are his, and only those; the rest of the phrase
  * is the writer's. The quote is the object up to the close of the first
@@ -155,6 +187,9 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	if (quote_cue_suffix(x, t, "ing") || !quote_source_before(q, t, f,
 	    &sp))
 		return;
+	if (sp.first > f && extract_tok_is(x, sp.first - 1, "what") &&
+	    (q->nextmark[t] == EX_NONE || q->nextmark[t] >= l))
+		return;		/* what analysts described as R: no words */
 	h = sp.last - 1;
 	if (!(x->toks[h].flags & TOK_CAP) &&
 	    !quote_cue_in(x, h, &quote_cue_pperson) &&
@@ -178,7 +213,8 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	else if (extract_tok_is(x, c, "for"))
 		c++;
 	else if (quote_cue_in(x, c, &quote_cue_not_after) || extract_tok_is(x,
-	    c, "off") || quote_attrib_called(q, t, c, l, &sp))
+	    c, "off") || quote_attrib_called(q, t, c, l, &sp) ||
+	    quote_attrib_phoned(q, c, l))
 		return;
 	if (c < l)
 		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, &sp);
@@ -210,7 +246,9 @@ quote_attrib_quoted(const struct qt *q, size_t t, size_t f,
 
 /*
  * "X said Q, according to Y": the words before t are X's quote already;
- * Y is the medium of the last quote that ends in [f, t).
+ * Y is the medium of the last quote that ends in [f, t) when Y carries
+ * words (an outlet, a document); when Y tells them (a ministry, aides),
+ * the quote is Y's, "X said Q" whole.
  */
 static void
 quote_attrib_medium(struct qt *q, size_t f, size_t t,
@@ -221,10 +259,19 @@ quote_attrib_medium(struct qt *q, size_t f, size_t t,
 	for (k = q->npend; k > 0 && q->npend - k < 16; k--) {
 		struct qt_pending *pd = &q->pend[k - 1];
 
-		if (pd->last <= t + 1 && pd->last > f && pd->first < t) {
+		if (!(pd->last <= t + 1 && pd->last > f && pd->first < t))
+			continue;
+		if (pd->piece == EX_NONE && pd->kind != EX_DIRECT &&
+		    pd->sp.first != EX_NONE && pd->sp.first >= f &&
+		    pd->sp.first < pd->first && !quote_speaker_carrier(q, sp)) {
+			/* X said Q, according to aides: the aides tell it */
+			pd->first = pd->sp.first;
+			pd->sp = *sp;
+			pd->cue_first = t;
+			pd->cue_last = t + 2;
+		} else
 			quote_speaker_medium(q, pd, sp);
-			return;
-		}
+		return;
 	}
 }
 
@@ -286,6 +333,32 @@ quote_attrib_runs_on(const struct qt *q, size_t e, size_t l)
 	    quote_cue_lemma(x, e + 1) != NULL);
 }
 
+/*
+ * After a cue, a comma and a clause of time or reason from c ("argued,
+ * since the vote"): the writer's, so what was said starts after a later
+ * ", that" (announced, since the talks failed, that Q). Returns where it
+ * starts, c if no such clause is at c, or l if nothing reported follows.
+ */
+static size_t
+quote_attrib_after_subord(const struct qt *q, size_t t, size_t c, size_t l)
+{
+	const struct extract	*x = q->x;
+	size_t			 k;
+
+	if (!(c > t + 1 && c < l && quote_cue_punct(x, c - 1, ',') &&
+	    quote_cue_in(x, c, &quote_cue_subord) && !extract_tok_is(x, c,
+	    "as")))
+		return c;
+	for (k = t + 1; k + 1 < c; k++)
+		if (extract_tok_is(x, k, "that"))
+			return c;	/* said that, if elected, he would */
+	for (k = c + 1; k + 1 < l && k - c < 16; k++)
+		if (quote_cue_punct(x, k, ',') && extract_tok_is(x, k + 1,
+		    "that"))
+			return k + 2;
+	return l;
+}
+
 /* X said (that) Q / Q, X said. / Q, X said, R: sp is X, before the cue. */
 static void
 quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
@@ -294,7 +367,8 @@ quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
 	struct extract	*x = q->x;
 	size_t		 a = sp->first, c, e;
 
-	c = quote_clause_start(q, t + 1, l, lemma);
+	c = quote_attrib_after_subord(q, t, quote_clause_start(q, t + 1, l,
+	    lemma), l);
 	e = quote_clause_tail(q, t + 1, l);
 	if (a > f + 1 && e != EX_NONE && (quote_cue_punct(x, a - 1, ',') ||
 	    (x->toks[a - 1].flags & (TOK_CLOSE | TOK_DASH)))) {
@@ -306,8 +380,9 @@ quote_attrib_subject_cue(struct qt *q, size_t t, size_t f, size_t l,
 		else
 			quote_attrib_add(q, f, a - 1, t, 1, sp);
 	} else if (c < l && !quote_cue_end(x, c) && !(c > t + 1 &&
-	    quote_cue_punct(x, c - 1, ',') && quote_clause_time_aside(q, c,
-	    l)) && !quote_clause_object_only(q, t, c, l, lemma))
+	    quote_cue_punct(x, c - 1, ',') && (quote_clause_time_aside(q, c,
+	    l))) &&
+	    !quote_clause_object_only(q, t, c, l, lemma))
 		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, sp);
 }
 
@@ -349,17 +424,36 @@ quote_attrib_who_said(struct qt *q, size_t t, size_t f, size_t l,
 {
 	struct extract		*x = q->x;
 	struct qt_speaker	 sp;
-	size_t			 c, e;
+	size_t			 a, c, e, w = t - 1, k;
 
-	if (!(t > f + 2 && extract_tok_is(x, t - 1, "who") &&
-	    quote_cue_punct(x, t - 2, ',') &&
-	    quote_source_left(q, t - 2, f, &sp)))
+	while (w > f + 2 && quote_cue_in(x, w, &quote_cue_aux))
+		w--;		/* X, who have long argued */
+	if (!(w > f + 1 && (extract_tok_is(x, w, "who") ||
+	    extract_tok_is(x, w, "which"))))
+		return 0;
+	k = w;			/* X, who said / the study -- which notes */
+	if (quote_cue_punct(x, w - 1, ',') || (x->toks[w - 1].flags &
+	    TOK_DASH))
+		k = w - 1;
+	else if (!(x->toks[w - 1].flags & TOK_WORD) ||
+	    quote_cue_in(x, w - 1, &quote_cue_stop))
+		return 0;	/* a listener who said: no comma */
+	if (k == w) {
+		/* A captain who said Q (then) filed R: the subject's clause */
+		for (a = w - 1; a > f && w - a <= 5 && !quote_cue_in(x, a,
+		    &quote_cue_np_det); a--)
+			;
+		if (a == f)
+			return 0;
+	}
+	if (k <= f || !quote_source_left(q, k, f, &sp))
 		return 0;
 	c = quote_clause_start(q, t + 1, l, lemma);
-	for (e = c; e < l && e - c < QT_IND_MAX && !quote_cue_punct(x, e, ',');
-	    e++)
+	e = c < l ? quote_clause_cut(q, c, l) : l;
+	for (k = c; k < e && !quote_cue_punct(x, k, ','); k++)
 		;
-	sp.rel = t - 1;
+	e = k;
+	sp.rel = w;
 	if (c < e)
 		quote_attrib_add(q, c, e, t, 1, &sp);
 	return 1;
@@ -401,20 +495,83 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
     const char *lemma, struct qt_speaker *prev, int *have)
 {
 	struct extract	*x = q->x;
-	size_t		 c;
+	size_t		 c, b = t, k, lo;
 
-	if (!(t > f && (extract_tok_is(x, t - 1, "and") ||
-	    extract_tok_is(x, t - 1, "but") || quote_cue_punct(x, t - 1, ','))))
-		return;
+	if (b > f + 1 && quote_cue_in(x, b - 1, &quote_cue_aux))
+		b--;		/* ... and repeatedly says Q */
+	if (!(b > f && (extract_tok_is(x, b - 1, "and") ||
+	    extract_tok_is(x, b - 1, "but") || quote_cue_punct(x, b - 1,
+	    ',') || (quote_cue_gerund_prep(x, b - 1) && b == t &&
+	    quote_cue_suffix(x, t, "ing")))))
+		return;		/* X responded by saying Q */
 	if (quote_attrib_passive(x, t, l))
 		return;
-	if (!*have && !quote_attrib_quoted(q, t, f, prev) &&
+	/* X did R, but he refuses S, aside from saying Q: he */
+	for (k = t - 1, lo = f; k > f + 1 && t - k < 24; k--)
+		if (quote_cue_punct(x, k - 1, ',') && extract_tok_is(x, k,
+		    "but") && (quote_cue_in(x, k + 1, &quote_cue_pperson) ||
+		    quote_cue_in(x, k + 1, &quote_cue_pother))) {
+			lo = k + 1;
+			break;
+		}
+	if (lo > f && quote_source_subject(q, t, lo, prev))
+		;		/* the nearer clause's own subject */
+	else if (!*have && !quote_attrib_quoted(q, t, f, prev) &&
 	    !quote_source_subject(q, t, f, prev))
 		return;
 	c = quote_clause_start(q, t + 1, l, lemma);
 	if (c < l)
 		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, prev);
 	*have = 1;
+}
+
+/* Nouns of saying that take a clause: "Varga's claim that Q". */
+static const char *const quote_attrib_claim_list[] = {
+	"claim", "claims", "assertion", "statement", "insistence",
+	"warning", "promise", "pledge", "vow", "argument", "suggestion"
+};
+static struct quote_cue_shape quote_attrib_claim_list_shape;
+static const struct quote_cue_words quote_attrib_claim =
+    QUOTE_CUE_WORDS(quote_attrib_claim_list);
+
+/*
+ * "Varga's claim that Q", "the ministry's insistence that Q": a noun of
+ * saying owned by its speaker, named, with the clause it reports after
+ * "that" ("his claim" is left: a pronoun there is read no further). 1 if
+ * the noun at t was that.
+ */
+static int
+quote_attrib_claim_of(struct qt *q, size_t t, size_t f, size_t l)
+{
+	struct extract		*x = q->x;
+	struct qt_speaker	 sp;
+	size_t			 c, a;
+	int			 low;
+
+	if (t < f + 2 || !(x->toks[t - 1].flags & TOK_POSS) || t + 2 >= l ||
+	    !extract_tok_is(x, t + 1, "that") ||
+	    !quote_cue_in(x, t, &quote_attrib_claim))
+		return 0;
+	/* the owner only: "Varga's", "the Marovian embassy's" */
+	a = t - 1;
+	low = a > f && (x->toks[a - 1].flags & TOK_WORD) &&
+	    !(x->toks[a - 1].flags & TOK_CAP);
+	if (low)
+		a--;		/* embassy's */
+	while (a > f && (x->toks[a - 1].flags & TOK_CAP) &&
+	    (x->toks[a - 1].flags & TOK_WORD) && t - a < 6)
+		a--;
+	if (a > f && extract_tok_is(x, a - 1, "the"))
+		a--;
+	else if (low)
+		a = t - 1;	/* "dismissed's": no owner */
+	if (a == t - 1 || !quote_source_left(q, t - 1, a, &sp) ||
+	    !quote_source_can_speak(q, &sp))
+		return 0;
+	c = t + 2;
+	if (c < l && !quote_cue_end(x, c))
+		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, &sp);
+	return 1;
 }
 
 /* Find the indirect speech in one sentence, cue by cue. */
@@ -467,8 +624,11 @@ quote_attrib_sentence(struct qt *q, size_t s)
 	for (t = f; t < l; t++) {
 		if (q->inq[t] != EX_NONE || q->cueused[t])
 			continue;
-		if ((n = quote_cue_at(q, t, 2)) == 0)
+		if ((n = quote_cue_at(q, t, 2)) == 0) {
+			if (t >= f + 2 && (x->toks[t - 1].flags & TOK_POSS))
+				quote_attrib_claim_of(q, t, f, l);
 			continue;
+		}
 		if (n == 2) {
 			quote_attrib_according(q, t, n, f, l);
 			continue;
@@ -486,6 +646,9 @@ quote_attrib_sentence(struct qt *q, size_t s)
 		if (quote_attrib_not_reported(x, t, l))
 			continue;
 		if (quote_source_before(q, t, f, &sp)) {
+			if (sp.first > f && (extract_tok_is(x, sp.first - 1,
+			    "what") || extract_tok_is(x, sp.first - 1, "how")))
+				continue;	/* what X says Q would do */
 			quote_attrib_subject_cue(q, t, f, l, lemma, &sp);
 			prev = sp;
 			have = 1;

@@ -44,9 +44,19 @@ quote_clause_start(const struct qt *q, size_t i, size_t end, const char *lemma)
 		}
 		/* told them to leave, told them how to vote: an order */
 		if (i + 1 < end && (extract_tok_is(x, i, "to") ||
-		    (quote_cue_in(x, i, &quote_cue_not_after) &&
-		    extract_tok_is(x, i + 1, "to"))))
+		    ((quote_cue_in(x, i, &quote_cue_not_after) ||
+		    extract_tok_is(x, i, "never") || extract_tok_is(x, i,
+		    "not")) && extract_tok_is(x, i + 1, "to"))))
 			return end;
+		/* warned state election officials to boost R: an order too */
+		for (j = i; j + 1 < end && j - i < 5 && (x->toks[j].flags &
+		    TOK_WORD) && !extract_tok_is(x, j, "that") &&
+		    !quote_cue_in(x, j, &quote_clause_finite); j++)
+			if (j > i && extract_tok_is(x, j, "to") &&
+			    (x->toks[j + 1].flags & TOK_WORD) &&
+			    !(x->toks[j + 1].flags & (TOK_CAP | TOK_DIGIT)) &&
+			    !quote_cue_in(x, j + 1, &quote_cue_np_det))
+				return end;
 		/* told a crowded hall in Baltimore that ... */
 		for (j = i; j < end && j - i < 12; j++) {
 			if (extract_tok_is(x, j, "that"))
@@ -245,6 +255,47 @@ quote_clause_main(const struct qt *q, size_t i, size_t end)
 }
 
 /*
+ * Does a subject and its verb start at token i: a name or pronoun, then
+ * within a few words a verb in the past or present ("Clinton restricted",
+ * "he has", "Trump boasted")?
+ */
+static int
+quote_clause_verb_next(const struct qt *q, size_t i, size_t end)
+{
+	const struct extract	*x = q->x;
+	size_t			 k;
+
+	for (k = i + 1; k < end && k - i <= 4 && (x->toks[k].flags &
+	    TOK_CAP); k++)
+		;		/* the rest of the name */
+	if (k >= end || !(x->toks[k].flags & TOK_WORD) ||
+	    (x->toks[k].flags & TOK_CAP))
+		return 0;
+	return quote_cue_in(x, k, &quote_clause_finite) ||
+	    quote_cue_suffix(x, k, "ed") || quote_cue_at(q, k, 1) != 0;
+}
+
+/*
+ * Is the dash at token j the first of a pair around an aside inside the
+ * clause, "Trump — even as he says R — has proposed Q"? Returns the
+ * second dash if the clause goes on after it, else EX_NONE.
+ */
+static size_t
+quote_clause_dashes(const struct extract *x, size_t j, size_t end)
+{
+	size_t	k;
+
+	for (k = j + 2; k + 1 < end && k - j < 30; k++) {
+		if (x->toks[k].flags & (TOK_QUOTE | TOK_SQUOTE))
+			return EX_NONE;
+		if (x->toks[k].flags & TOK_DASH)
+			return (x->toks[k + 1].flags & TOK_WORD) &&
+			    !quote_cue_end(x, k + 1) ? k : EX_NONE;
+	}
+	return EX_NONE;
+}
+
+/*
  * Where a reported clause from token i ends: the sentence's end, or a
  * comma before words that the writer adds (", which", ", according to",
  * ", citing", ", but", ", although"), or a dash.
@@ -253,9 +304,26 @@ size_t
 quote_clause_cut(const struct qt *q, size_t i, size_t end)
 {
 	const struct extract	*x = q->x;
-	size_t			 j;
+	size_t			 j, k, s;
+	int			 sub;
 
+	/* "Though she called Q, Clinton restricted R": the clause a
+	 * subordinator opens ends where the main clause's subject comes */
+	sub = (s = quote_sentence(x, i)) != EX_NONE && x->sents[s].first < i &&
+	    (quote_cue_in(x, x->sents[s].first, &quote_cue_subord) ||
+	    extract_tok_is(x, x->sents[s].first, "though") ||
+	    extract_tok_is(x, x->sents[s].first, "although"));
 	for (j = i + 1; j + 1 < end && j - i < QT_IND_MAX; j++) {
+		if (sub && quote_cue_punct(x, j, ',') && ((x->toks[j + 1].flags &
+		    TOK_CAP) || quote_cue_in(x, j + 1, &quote_cue_pperson) ||
+		    quote_cue_in(x, j + 1, &quote_cue_pother)) &&
+		    quote_clause_verb_next(q, j + 1, end))
+			return j;
+		if ((x->toks[j].flags & TOK_DASH) && (k = quote_clause_dashes(x,
+		    j, end)) != EX_NONE) {
+			j = k;	/* Q — even as he says R — goes on */
+			continue;
+		}
 		if (x->toks[j].flags & TOK_DASH)
 			return j;
 		if (quote_cue_punct(x, j, ';'))
@@ -274,6 +342,11 @@ quote_clause_cut(const struct qt *q, size_t i, size_t end)
 		    "but") || extract_tok_is(x, j + 1, "although") ||
 		    extract_tok_is(x, j + 1, "though")))
 			return j;	/* X said Q, but R: R is the writer's */
+		if (quote_cue_punct(x, j, ',') && extract_tok_is(x, j + 1,
+		    "and") && j + 3 < end && (extract_tok_is(x, j + 2, "when") ||
+		    extract_tok_is(x, j + 2, "after")) &&
+		    quote_cue_suffix(x, j + 3, "ed"))
+			return j;	/* Q, and when pressed, X replied R */
 		if (quote_cue_punct(x, j - 1, ',') && (x->toks[j].flags &
 		    (TOK_QUOTE | TOK_SQUOTE)) && (x->toks[j].flags &
 		    TOK_CLOSE) && quote_cue_in(x, j + 1, &quote_cue_aside))

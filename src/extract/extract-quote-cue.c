@@ -45,7 +45,7 @@ static const char *const quote_cue_aux_list[] = {
 	"openly", "explicitly", "specifically", "clearly", "correctly",
 	"falsely", "wrongly", "famously", "bluntly", "recently", "quickly",
 	"always", "consistently", "herself", "himself", "themselves", "itself",
-	"long", "all", "both"
+	"long", "all", "both", "now", "still", "just"
 };
 
 /* Words before a cue that make it no cue: the report, was told, to say. */
@@ -85,6 +85,12 @@ static const char *const quote_cue_weak_list[] = {
 	"indicate", "expect", "hope", "fear", "think", "believe", "threaten",
 	"yell", "shout", "scoff", "joke", "quip", "boast", "lament",
 	"exclaim", "retort", "read"
+};
+
+/* Weak cues that say how words were spoken: a cue before "that". */
+static const char *const quote_cue_manner_list[] = {
+	"joke", "quip", "boast", "lament", "exclaim", "retort", "yell",
+	"shout", "scoff", "muse", "hint"
 };
 
 /* Words after a cue that make it no speech: said of, told to. */
@@ -132,7 +138,7 @@ static const char *const quote_cue_np_det_list[] = {
 /* Words that start a clause of time or reason, not of what was said. */
 static const char *const quote_cue_subord_list[] = {
 	"as", "when", "after", "before", "while", "during", "because",
-	"following", "amid", "despite", "where", "if"
+	"following", "amid", "despite", "where", "if", "since"
 };
 
 /* Words after a comma that end a reported clause: ", which ...". */
@@ -140,7 +146,7 @@ static const char *const quote_cue_aside_list[] = {
 	"which", "who", "whose", "according", "citing", "saying", "adding",
 	"noting", "arguing", "explaining", "insisting", "stressing", "warning",
 	"claiming", "referring", "pointing", "although", "though", "even",
-	"despite", "amid", "however"
+	"despite", "amid", "however", "until", "compared"
 };
 
 /* Whom a thing was said to, after a cue that ends its clause. */
@@ -167,6 +173,9 @@ static struct quote_cue_shape	quote_cue_when_list_shape;
 static struct quote_cue_shape	quote_cue_np_det_list_shape;
 static struct quote_cue_shape	quote_cue_subord_list_shape;
 static struct quote_cue_shape	quote_cue_aside_list_shape;
+static struct quote_cue_shape	quote_cue_manner_list_shape;
+static const struct quote_cue_words quote_cue_manner =
+    QUOTE_CUE_WORDS(quote_cue_manner_list);
 static struct quote_cue_shape	quote_cue_hearer_list_shape;
 static struct quote_cue_shape	quote_cue_person_list_shape;
 static struct quote_cue_shape	quote_cue_other_list_shape;
@@ -498,6 +507,63 @@ quote_cue_inverted(const struct extract *x, size_t i)
 	return lex_find(LEX_SPEECH_VERBS, w, n);
 }
 
+/*
+ * Is the cue word at i in the progressive, "is saying", "are (now)
+ * warning", "he's claiming": a form of "be" before an -ing form is the
+ * speaker's own act, not a noun or a passive. Returns the token of "be"
+ * (or of the "'s" after a pronoun), or EX_NONE.
+ */
+size_t
+quote_cue_progressive(const struct extract *x, size_t i)
+{
+	const char	*e = x->text + x->toks[i].end;
+	size_t		 b;
+
+	/* most cues are said, says: turned away by their last letter */
+	if (e[-1] != 'g' || i < 2 || x->toks[i].end - x->toks[i].start < 6 ||
+	    e[-2] != 'n' || e[-3] != 'i' || (x->toks[i].flags & (TOK_CAP |
+	    TOK_PARA)))
+		return EX_NONE;
+	b = i - 1;
+	if (quote_cue_in(x, b, &quote_cue_aux) && b > 1)
+		b--;		/* is now saying, are still warning */
+	if (extract_tok_is(x, b, "is") || extract_tok_is(x, b, "are") ||
+	    extract_tok_is(x, b, "was") || extract_tok_is(x, b, "were") ||
+	    extract_tok_is(x, b, "am") || extract_tok_is(x, b, "been"))
+		return b;
+	if ((x->toks[b].flags & TOK_POSS) && (quote_cue_in(x, b - 1,
+	    &quote_cue_pperson) || quote_cue_in(x, b - 1, &quote_cue_pother)))
+		return b;	/* he's claiming */
+	return EX_NONE;
+}
+
+/*
+ * Is token i a preposition that takes the -ing form of a cue whose
+ * subject is the clause's: "by saying", "for saying", "(aside) from
+ * saying", "after announcing", "despite admitting"? Not "without".
+ */
+int
+quote_cue_gerund_prep(const struct extract *x, size_t i)
+{
+	return extract_tok_is(x, i, "by") || extract_tok_is(x, i, "for") ||
+	    extract_tok_is(x, i, "from") || extract_tok_is(x, i, "after") ||
+	    extract_tok_is(x, i, "despite");
+}
+
+/* Is token i a negated auxiliary: wouldn't, hasn’t, isn't? */
+static int
+quote_cue_negated(const struct extract *x, size_t i)
+{
+	const char	*e = x->text + x->toks[i].end;
+	size_t		 n = x->toks[i].end - x->toks[i].start;
+
+	if (!(x->toks[i].flags & TOK_WORD) || n < 4 || (e[-1] != 't' &&
+	    e[-1] != 'T'))
+		return 0;
+	return (e[-2] == '\'' && (e[-3] == 'n' || e[-3] == 'N')) ||
+	    (n > 5 && memcmp(e - 5, "n\xe2\x80\x99", 4) == 0);
+}
+
 /* quote_cue_at for a token that may be a cue by its shape. */
 static size_t
 quote_cue_at_full(const struct qt *q, size_t i, int strict)
@@ -505,6 +571,7 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 	const struct extract	*x = q->x;
 	const char		*lemma;
 	size_t			 n;
+	int			 prog;
 
 	if (i >= x->ntoks || !(x->toks[i].flags & TOK_WORD) ||
 	    (x->toks[i].flags & (TOK_DIGIT | TOK_POSS | TOK_UPPER)))
@@ -519,27 +586,40 @@ quote_cue_at_full(const struct qt *q, size_t i, int strict)
 	    quote_cue_title(x, i)) == NULL && (lemma =
 	    quote_cue_inverted(x, i)) == NULL)
 		return 0;
-	if (i > 0 && !(x->toks[i].flags & TOK_PARA) &&
-	    (quote_cue_in(x, i - 1, &quote_cue_not_before) ||
+	prog = quote_cue_progressive(x, i) != EX_NONE || (i > 0 &&
+	    extract_tok_is(x, i - 1, "for") && quote_cue_suffix(x, i,
+	    "ing"));	/* or "for saying" */
+	if (i > 0 && !(x->toks[i].flags & TOK_PARA) && !prog &&
+	    ((quote_cue_in(x, i - 1, &quote_cue_not_before) &&
+	    ((x->toks[i - 1].flags & (TOK_CAP | TOK_SENT | TOK_PARA)) !=
+	    TOK_CAP || i < 2 || !(x->toks[i - 2].flags & TOK_CAP))) ||
 	    (x->toks[i - 1].flags & TOK_POSS)))
-		return 0;	/* the report, to say, Editor's note */
+		return 0;	/* the report, to say; not "Theresa May said" */
+	if (i > 0 && quote_cue_negated(x, i - 1))
+		return 0;	/* wouldn't tell, isn’t saying */
 	if (quote_cue_modifier(x, i))
 		return 0;	/* his recently revealed plan */
-	if (quote_cue_in(x, i, &quote_cue_nounish) &&
+	if (quote_cue_in(x, i, &quote_cue_nounish) && !prog &&
 	    !extract_tok_is(x, i + 1, "that") &&
 	    !quote_cue_punct(x, i + 1, ':') &&
 	    !(i > 0 && (quote_cue_in(x, i - 1, &quote_cue_pperson) ||
-	    quote_cue_in(x, i - 1, &quote_cue_pother))))
-		return 0;
+	    quote_cue_in(x, i - 1, &quote_cue_pother))) &&
+	    !(i > 0 && (x->toks[i - 1].flags & TOK_CAP) &&
+	    !(x->toks[i - 1].flags & (TOK_SENT | TOK_PARA)) &&
+	    (quote_cue_in(x, i + 1, &quote_cue_pperson) ||
+	    quote_cue_in(x, i + 1, &quote_cue_pother))))
+		return 0;	/* but "Lynch notes they were" */
 	if (strict) {
 		if (quote_cue_str_in(lemma, strlen(lemma), &quote_cue_weak) &&
 		    (strict != 2 || (strcmp(lemma, "call") != 0 &&
 		    strcmp(lemma, "ask") != 0 &&
-		    strcmp(lemma, "describe") != 0)))
-			return 0;
-		if (quote_cue_suffix(x, i, "ing") && !(i > 0 &&
-		    (quote_cue_punct(x, i - 1, ',') || extract_tok_is(x, i - 1,
-		    "by"))))
+		    strcmp(lemma, "describe") != 0)) &&
+		    !(extract_tok_is(x, i + 1, "that") && quote_cue_str_in(lemma,
+		    strlen(lemma), &quote_cue_manner)))
+			return 0;	/* but "joked that Q" reports words */
+		if (quote_cue_suffix(x, i, "ing") && !prog && !(i > 0 &&
+		    (quote_cue_punct(x, i - 1, ',') ||
+		    quote_cue_gerund_prep(x, i - 1))))
 			return 0;	/* only ", saying Q", "by saying Q" */
 	}
 	return 1;

@@ -7,6 +7,7 @@
  *   extract-quote-attrib.c   indirect speech               quote_attrib_
  *   extract-quote-clause.c   a reported clause's bounds    quote_clause_
  *   extract-quote-speaker.c  who a source is               quote_speaker_
+ *   extract-quote-refer.c    what a role noun refers to     quote_refer_
  */
 #ifndef DOSSIER_EXTRACT_QUOTE_H
 #define DOSSIER_EXTRACT_QUOTE_H
@@ -107,6 +108,10 @@ int	 quote_cue_suffix(const struct extract *, size_t, const char *);
 const char *quote_cue_lemma(const struct extract *, size_t);
 const char *quote_cue_title(const struct extract *, size_t);
 size_t	 quote_cue_at(const struct qt *, size_t, int strict);
+/* "by saying", "for saying": a preposition at i before an -ing cue? */
+int	 quote_cue_gerund_prep(const struct extract *, size_t);
+/* "is saying", "he's claiming": the token of "be" before cue i, or EX_NONE */
+size_t	 quote_cue_progressive(const struct extract *, size_t);
 /* '"Q?" a narrator asks.': a nounish cue closing the clause at j? */
 size_t	 quote_cue_closing(const struct qt *, size_t, size_t);
 int	 quote_cue_medium(const struct qt *, size_t, size_t);
@@ -167,6 +172,11 @@ int	 quote_span_framed(const struct extract *, const struct qt_piece *,
 	     size_t);
 /* Does piece pc, with no cue and no speaker, sit inside a sentence? */
 int	 quote_span_inside(const struct extract *, const struct qt_piece *);
+/* The end of a piece's words, exclusive, for a quote of that kind. */
+size_t	 quote_span_piece_end(const struct extract *,
+	     const struct qt_piece *, enum ex_quote_kind);
+/* R "Q," X said: the first token of R if the sentence is all X's. */
+size_t	 quote_span_lead(const struct qt *, const struct qt_piece *, size_t);
 /* Are the words one parenthesis, a transcript's "(CROSSTALK)"? */
 int	 quote_span_aside(const struct extract *, size_t, size_t);
 
@@ -177,8 +187,33 @@ int	 quote_speaker_subject(const struct qt *, size_t, struct qt_speaker *);
 /* The medium sp that carried quote pd's words; copy it to the quote. */
 void	 quote_speaker_medium(const struct qt *, struct qt_pending *,
 	     const struct qt_speaker *);
+/* "according to X": does X carry words (an outlet), not tell them? */
+int	 quote_speaker_carrier(const struct qt *, const struct qt_speaker *);
 void	 quote_speaker_medium_out(const struct qt *, const struct qt_pending *,
 	     struct ex_quote *);
+
+/* extract-quote-refer.c: what a role noun or "the company" refers to */
+/* The first token that ends after byte offset off (inline: it is hot). */
+static inline size_t
+quote_refer_tok(const struct extract *x, size_t off)
+{
+	size_t	lo = 0, hi = x->ntoks, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->toks[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+size_t	 quote_refer_first_at(const struct qt *, size_t);
+/* "the minister" at token role: *to, first EX_NONE if nobody fits */
+void	 quote_refer_role(const struct qt *, size_t, const char *,
+	     struct qt_speaker *);
+/* "the company", "the ministry" at token noun: 1 and *sp if a body fits */
+int	 quote_refer_org(const struct qt *, size_t, struct qt_speaker *);
 
 /* extract-quote.c */
 struct qt_pending *quote_pending_add(struct qt *);

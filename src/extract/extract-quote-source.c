@@ -36,7 +36,13 @@ quote_source_word(const struct extract *x, size_t i)
 		return 1;
 	if (f & TOK_WORD) {
 		if (quote_cue_in(x, i, &quote_cue_stop))
-			return 0;
+			/* Theresa May: a name, not "may" */
+			return (f & (TOK_CAP | TOK_SENT | TOK_PARA)) == TOK_CAP &&
+			    !(f & TOK_UPPER) && i > 0 && (x->toks[i - 1].flags &
+			    (TOK_CAP | TOK_WORD)) == (TOK_CAP | TOK_WORD) &&
+			    !(x->toks[i - 1].flags & TOK_UPPER) &&
+			    i + 1 < x->ntoks && !(x->toks[i + 1].flags &
+			    TOK_CAP);
 		if (quote_cue_lemma(x, i) != NULL && !(i > 0 &&
 		    quote_cue_in(x, i - 1, &quote_cue_not_before)) &&
 		    !quote_cue_in(x, i, &quote_cue_nounish))
@@ -237,6 +243,8 @@ quote_source_before(const struct qt *q, size_t cue, size_t lo,
 	const struct extract	*x = q->x;
 	size_t			 j = cue, k;
 
+	if ((k = quote_cue_progressive(x, cue)) != EX_NONE && k > lo)
+		j = k;		/* X is (now) saying, he's claiming */
 	while (j > lo && (quote_cue_in(x, j - 1, &quote_cue_aux) ||
 	    quote_source_adverb(x, j - 1)))
 		j--;
@@ -398,17 +406,21 @@ quote_source_subject(const struct qt *q, size_t cue, size_t lo,
 	    extract_tok_is(x, i, "and") || extract_tok_is(x, i, "meanwhile") ||
 	    (x->toks[i].flags & TOK_PUNCT)))
 		i++;
+	if (i + 1 < cue && (quote_cue_in(x, i, &quote_cue_pperson) ||
+	    quote_cue_in(x, i, &quote_cue_pother)))
+		return quote_source_set(x, sp, i, i + 1);	/* it attacked */
 	if (i >= cue || !quote_source_after(q, i, cue, sp))
 		return 0;
 	for (i = sp->first + 1; i < sp->last; i++)
-		if (!(x->toks[i].flags & TOK_CAP) && (((x->toks[i - 1].flags &
+		if (quote_source_adverb(x, i) || (!(x->toks[i].flags &
+		    TOK_CAP) && (((x->toks[i - 1].flags &
 		    TOK_CAP) && (quote_cue_suffix(x, i, "ed") ||
 		    quote_cue_suffix(x, i, "s"))) || (i + 1 < sp->last &&
 		    quote_cue_in(x, i + 1, &quote_cue_np_det) &&
 		    !quote_source_prep(x, i) && !extract_tok_is(x, i, "of") &&
-		    !extract_tok_is(x, i, "for")))) {
+		    !extract_tok_is(x, i, "for"))))) {
 			/* Chancellor Sorre welcomed ..., the embassy released
-			 * the ..., X made the ... */
+			 * the ..., X made the ..., He recently pitched ... */
 			sp->last = i;
 			break;
 		}

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "extract.h"
 #include "extract-quote-int.h"
@@ -152,4 +153,58 @@ quote_span_aside(const struct extract *x, size_t first, size_t last)
 		    --depth == 0)
 			return i + 1 == last;
 	return 0;
+}
+
+/*
+ * 'Not paying taxes "makes me smart," X said': the words in marks end a
+ * sentence that the writer's words open, and the cue at token cue comes
+ * right after them. The sentence is X's, the marked words only a part:
+ * returns its first token, or EX_NONE if the piece pc is not so (a cue,
+ * a colon or other marks before it: "what he called \"Q\"").
+ */
+size_t
+quote_span_lead(const struct qt *q, const struct qt_piece *pc, size_t cue)
+{
+	const struct extract	*x = q->x;
+	const char		*v;
+	size_t			 s, f, i, words = 0;
+
+	if (pc->prev != EX_NONE || pc->close == EX_NONE || cue == EX_NONE ||
+	    cue <= pc->close || cue - pc->close > 6 ||
+	    (s = quote_sentence(x, pc->open)) == EX_NONE ||
+	    cue >= x->sents[s].last)
+		return EX_NONE;
+	for (i = pc->close + 1; i < cue; i++)
+		if (extract_tok_is(x, i, "as"))
+			return EX_NONE;	/* R "Q," as X put it */
+	if ((v = quote_cue_lemma(x, cue)) != NULL && strcmp(v, "report") == 0)
+		return EX_NONE;	/* Y did R "Q," the agency reported: Y's */
+	f = quote_span_dateline(x, x->sents[s].first, pc->open);
+	for (i = f; i < pc->open; i++) {
+		if (x->toks[i].flags & (TOK_QUOTE | TOK_SQUOTE | TOK_DASH) ||
+		    quote_cue_punct(x, i, ':') || quote_cue_punct(x, i, '(') ||
+		    quote_cue_lemma(x, i) != NULL || extract_tok_is(x, i,
+		    "what") || extract_tok_is(x, i, "as"))
+			return EX_NONE;
+		words += (x->toks[i].flags & TOK_WORD) != 0;
+	}
+	return words >= 3 ? f : EX_NONE;
+}
+
+/*
+ * Where the words of piece pc end, exclusive: before its closing mark
+ * and before the comma of "Q," X said; a mixed quote ('R "Q." X said')
+ * keeps the closing mark, unless a comma is before it.
+ */
+size_t
+quote_span_piece_end(const struct extract *x, const struct qt_piece *pc,
+    enum ex_quote_kind kind)
+{
+	size_t	last = pc->close != EX_NONE ? pc->close : pc->last;
+
+	if (last > pc->open + 2 && quote_cue_punct(x, last - 1, ','))
+		return last - 1;
+	if (kind == EX_MIXED && pc->close != EX_NONE && last > pc->open + 1)
+		return pc->close + 1;
+	return last;
 }

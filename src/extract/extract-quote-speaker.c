@@ -66,71 +66,11 @@ quote_speaker_refer(struct qt_speaker *sp, const struct qt_speaker *to)
 	sp->person = to->person;
 }
 
-/* Does speaker sp hold the role named by token role: its title or words? */
-static int
-quote_speaker_holds(const struct qt *q, const struct qt_speaker *sp, size_t
-    role)
-{
-	const struct extract	*x = q->x;
-	const char		*w = x->text + x->toks[role].start, *t;
-	size_t			 n = x->toks[role].end -
-				     x->toks[role].start;
-	size_t			 i;
-
-	for (i = sp->first; i < sp->last; i++)
-		if (x->toks[i].end - x->toks[i].start == n &&
-		    strncasecmp(x->text + x->toks[i].start, w, n) == 0)
-			return 1;
-	if (sp->entity == EX_NONE || (t = x->ents[sp->entity].title) == NULL)
-		return 0;
-	for (; *t != '\0'; t++)
-		if (strncasecmp(t, w, n) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * "the minister": the last person who spoke holding that role, else the
- * last person who spoke. "The official", "the diplomat" (a noun of
- * unnamed sources, cls "anon") refers only to a source who was called so:
- * an official who is not named is never the named person before.
- */
-static const struct qt_speaker *
-quote_speaker_role(const struct qt *q, size_t role, const char *cls)
-{
-	static const struct qt_speaker	 none = { .first = EX_NONE,
-					     .last = EX_NONE };
-	size_t				 i, k;
-
-	for (i = 0; i < q->nhist && i < QT_HIST; i++) {
-		k = (q->nhist - 1 - i) % QT_HIST;
-		if (quote_speaker_holds(q, &q->hist[k], role))
-			return &q->hist[k];
-	}
-	return strcmp(cls, "anon") == 0 ? &none : &q->lastperson;
-}
-
-/* The first token that ends after byte offset off. */
-static size_t
-quote_speaker_tok(const struct extract *x, size_t off)
-{
-	size_t	lo = 0, hi = x->ntoks, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (x->toks[mid].end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Is byte offset off outside quote marks? */
 static int
 quote_speaker_outside(const struct qt *q, size_t off)
 {
-	size_t	i = quote_speaker_tok(q->x, off);
+	size_t	i = quote_refer_tok(q->x, off);
 
 	return i >= q->x->ntoks || q->inq[i] == EX_NONE;
 }
@@ -142,17 +82,20 @@ quote_speaker_outside(const struct qt *q, size_t off)
 static int
 quote_speaker_pron_gender(const struct extract *x, size_t i)
 {
-	unsigned char	c;
+	size_t	n;
+	char	c;
 
-	/* every pronoun here starts with h or s: most words are let go
-	   after one look (this runs over the words between quotes) */
 	if (i >= x->ntoks)
 		return 0;
-	c = (unsigned char)x->text[x->toks[i].start] | 0x20;
-	if (c != 'h' && c != 's')
+	n = x->toks[i].end - x->toks[i].start;
+	c = x->text[x->toks[i].start];
+
+	/* he, his, himself, she, her, hers, herself: h or s, 2 to 7 */
+	if (n < 2 || n > 7 || (c != 'h' && c != 'H' && c != 's' && c != 'S'))
 		return 0;
-	if (extract_tok_is(x, i, "he") || extract_tok_is(x, i, "him") ||
-	    extract_tok_is(x, i, "his") || extract_tok_is(x, i, "himself"))
+	/* not "him": "Varga scolded him" is someone else, never Varga */
+	if (extract_tok_is(x, i, "he") || extract_tok_is(x, i, "his") ||
+	    extract_tok_is(x, i, "himself"))
 		return 1;
 	if (extract_tok_is(x, i, "she") || extract_tok_is(x, i, "her") ||
 	    extract_tok_is(x, i, "hers") || extract_tok_is(x, i, "herself"))
@@ -167,7 +110,7 @@ quote_speaker_pron_gender(const struct extract *x, size_t i)
 static int
 quote_speaker_front(const struct extract *x, const struct ex_mention *m)
 {
-	size_t	j = quote_speaker_tok(x, m->start);
+	size_t	j = quote_refer_tok(x, m->start);
 
 	return j >= x->ntoks || j == 0 || (x->toks[j].flags & TOK_SENT) ||
 	    !(x->toks[j - 1].flags & TOK_WORD);
@@ -177,7 +120,7 @@ quote_speaker_front(const struct extract *x, const struct ex_mention *m)
 static int
 quote_speaker_poss(const struct extract *x, const struct ex_mention *m)
 {
-	size_t	j = quote_speaker_tok(x, m->end);
+	size_t	j = quote_refer_tok(x, m->end);
 
 	return j < x->ntoks && (x->toks[j].flags & TOK_POSS) &&
 	    x->toks[j].start == m->end;
@@ -213,7 +156,7 @@ quote_speaker_gender(const struct qt *q, size_t e, size_t at)
 	}
 	for (k = lo; k < x->nments && x->ments[q->ments[k]].start < to; k++) {
 		m = &x->ments[q->ments[k]];
-		if (m->entity != e || (j = quote_speaker_tok(x, m->end)) >=
+		if (m->entity != e || (j = quote_refer_tok(x, m->end)) >=
 		    x->ntoks || (s = quote_sentence(x, j)) == EX_NONE)
 			continue;
 		if (x->ents[e].kind != EX_PERSON && !quote_speaker_front(x, m))
@@ -375,23 +318,6 @@ quote_speaker_pronouns(struct qt *q, struct qt_speaker *sp)
 /* How far back in its sentence, in bytes, a pronoun's name is looked for. */
 #define ANTE_SPAN	600
 
-/* The index in q->ments of the first mention starting at or after off. */
-static size_t
-quote_speaker_first_at(const struct qt *q, size_t off)
-{
-	const struct extract	*x = q->x;
-	size_t			 lo = 0, hi = x->nments, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (x->ments[q->ments[mid]].start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /*
  * "Ban Ki-moon condemned what he called a brazen breach", "Lynch said she
  * recalled Q": a pronoun that the same sentence frames, after "what" or
@@ -421,7 +347,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 	if (hi - lo > ANTE_SPAN)	/* a sentence without end */
 		lo = hi - ANTE_SPAN;
 	best = EX_NONE;
-	for (i = quote_speaker_first_at(q, hi); sp->entity != EX_NONE &&
+	for (i = quote_refer_first_at(q, hi); sp->entity != EX_NONE &&
 	    i > 0; i--) {
 		m = &x->ments[q->ments[i - 1]];
 		if (m->start < lo)
@@ -432,8 +358,8 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 	}
 	if (best != EX_NONE) {
 		m = &x->ments[best];
-		f = quote_speaker_tok(x, m->start);
-		l = quote_speaker_tok(x, m->end - 1) + 1;
+		f = quote_refer_tok(x, m->start);
+		l = quote_refer_tok(x, m->end - 1) + 1;
 		if (l > sp->first || l > x->ntoks)
 			return;
 		sp->first = f;
@@ -443,7 +369,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 		return;
 	}
 	n = x->toks[sp->first].end - x->toks[sp->first].start;
-	for (i = quote_speaker_tok(x, lo); i < sp->first; i++)
+	for (i = quote_refer_tok(x, lo); i < sp->first; i++)
 		if (x->toks[i].end - x->toks[i].start == n &&
 		    strncasecmp(x->text + x->toks[i].start, x->text +
 		    x->toks[sp->first].start, n) == 0 &&
@@ -628,7 +554,7 @@ quote_speaker_subject(const struct qt *q, size_t open, struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
 	const struct ex_mention	*m;
-	size_t			 s, f, e, i, l;
+	size_t			 s, f, e, i, l, c;
 
 	if (q->ments == NULL || (s = quote_sentence(x, open)) == EX_NONE ||
 	    s == 0 || x->sents[s - 1].para != x->sents[s].para ||
@@ -636,19 +562,31 @@ quote_speaker_subject(const struct qt *q, size_t open, struct qt_speaker *sp)
 		return 0;
 	f = x->sents[s - 1].first;
 	e = f + 3 < x->sents[s - 1].last ? f + 3 : x->sents[s - 1].last;
-	for (i = quote_speaker_first_at(q, x->toks[f].start); i < x->nments;
+	/* "On Sunday, Sen. X ...", "His former partner, X, ...": the name
+	 * right after the sentence's first comma opens it too */
+	for (c = f + 1; c < e + 9 && c + 1 < x->sents[s - 1].last &&
+	    !quote_cue_punct(x, c, ','); c++)
+		;
+	if (!(c < e + 9 && c + 1 < x->sents[s - 1].last))
+		c = EX_NONE;
+	else
+		c = x->toks[c + 1].start;
+	for (i = quote_refer_first_at(q, x->toks[f].start); i < x->nments;
 	    i++) {
 		m = &x->ments[q->ments[i]];
-		if (m->start >= x->toks[e].start)
+		if (m->start >= x->toks[e].start && m->start != c) {
+			if (c != EX_NONE && m->start < c)
+				continue;	/* before the comma */
 			return 0;
+		}
 		if (m->entity >= x->nents || x->ents[m->entity].kind !=
 		    EX_PERSON || !quote_speaker_outside(q, m->start))
 			continue;
-		l = quote_speaker_tok(x, m->end - 1) + 1;
+		l = quote_refer_tok(x, m->end - 1) + 1;
 		if (l >= x->sents[s - 1].last || (x->toks[l].flags & TOK_POSS))
 			return 0;
 		memset(sp, 0, sizeof *sp);
-		sp->first = quote_speaker_tok(x, m->start);
+		sp->first = quote_refer_tok(x, m->start);
 		sp->last = l;
 		sp->head = l - 1;
 		sp->rel = EX_NONE;
@@ -669,6 +607,7 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 {
 	const struct extract	*x = q->x;
 	struct quote_speaker_np	 np;
+	struct qt_speaker	 to;
 	size_t			 n, ncls, e;
 	int			 def;
 
@@ -701,11 +640,18 @@ quote_speaker_resolve(struct qt *q, struct qt_speaker *sp, size_t cue)
 	} else if (np.cls != NULL && np.after == 0 && def && n <= 3 &&
 	    strcmp(np.cls, "media") != 0 &&
 	    x->text[x->toks[ncls].end - 1] != 's' &&
-	    quote_speaker_role(q, ncls, np.cls)->first != EX_NONE) {
+	    (quote_refer_role(q, ncls, np.cls, &to), to.first != EX_NONE)) {
 		/* "the minister", "the official": the last who fits */
 		sp->role = 1;
-		quote_speaker_refer(sp, quote_speaker_role(q, ncls,
-		    np.cls));
+		quote_speaker_refer(sp, &to);
+		return;
+	} else if (def && n == 2 && np.cls == NULL && sp->entity == EX_NONE &&
+	    (x->toks[sp->first + 1].flags & TOK_WORD) &&
+	    !(x->toks[sp->first + 1].flags & TOK_CAP) &&
+	    quote_refer_org(q, sp->first + 1, &to)) {
+		/* "the company", "the ministry": the body named before */
+		sp->role = 1;
+		quote_speaker_refer(sp, &to);
 		return;
 	} else if (sp->entity != EX_NONE && (x->ents[sp->entity].kind ==
 	    EX_PERSON || np.after > 0 || np.cls == NULL)) {
@@ -750,6 +696,43 @@ quote_speaker_medium(const struct qt *q, struct qt_pending *pd,
 	pd->med_first = sp->first;
 	pd->med_last = sp->last;
 	pd->med_entity = quote_speaker_mention(q, sp->first, sp->last);
+}
+
+/*
+ * Does sp, named after "according to", carry words as a news outlet does
+ * ("according to MARNA", "according to the Gazette"), rather than tell
+ * them itself ("according to Varga", "according to a campaign aide",
+ * "according to lawyers")? A body named (which may be an agency: "MARNA"),
+ * a document or data ("according to federal data") carries: the quote
+ * stays its speaker's.
+ */
+int
+quote_speaker_carrier(const struct qt *q, const struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	struct quote_speaker_np	 np;
+	struct qt_speaker	 s = *sp;
+	const char		*v;
+	size_t			 i, n;
+
+	quote_speaker_np(x, &s, &np);
+	s.entity = quote_speaker_mention(q, s.first, s.last);
+	if (quote_speaker_is_media(q, &s, EX_NONE, &np))
+		return 1;
+	if (s.entity != EX_NONE)	/* a person tells; "MARNA" may carry */
+		return x->ents[s.entity].kind != EX_PERSON;
+	/* an unnamed teller: "a campaign aide", "lawyers"; not data */
+	if (np.cls != NULL)
+		return strcmp(np.cls, "media") == 0;
+	for (i = s.first; i < s.last; i++) {
+		n = x->toks[i].end - x->toks[i].start;
+		if ((x->toks[i].flags & TOK_WORD) && n > 3 &&
+		    x->text[x->toks[i].end - 1] == 's' && (v = lex_find(
+		    LEX_SOURCE_NOUNS, x->text + x->toks[i].start, n - 1)) !=
+		    NULL)
+			return strcmp(v, "media") == 0;
+	}
+	return 1;
 }
 
 /* Give quote eq the medium of pd, or none. */

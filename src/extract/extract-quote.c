@@ -476,9 +476,10 @@ quote_direct(struct qt *q, size_t k)
 		return;
 	}
 	found = quote_piece_cue_before(q, pc, pd);
-	if (found && !quote_cue_punct(x, pc->open - 1, ':') &&
-	    tail->close != EX_NONE) {
-		/* "Q," X said wins over a cue before that is not X said: */
+	if (found && (!quote_cue_punct(x, pc->open - 1, ':') ||
+	    pd->cue_first == EX_NONE) && tail->close != EX_NONE) {
+		/* "Q," X said wins over a cue before that is not X said:,
+		 * and over "X scolded him:" (no cue) */
 		struct qt_pending alt = *pd;
 
 		alt.sp.first = alt.sp.last = EX_NONE;
@@ -505,6 +506,10 @@ quote_direct(struct qt *q, size_t k)
 	pc->cued = 1;
 	for (i = pd->cue_first; i < pd->cue_last; i++)
 		q->cueused[i] = 1;
+	if ((i = quote_span_lead(q, pc, pd->cue_first)) != EX_NONE) {
+		pd->first = i;		/* R "Q," X said: all X's, mixed */
+		pd->kind = EX_MIXED;
+	}
 }
 
 /* Order pending quotes by where they start. */
@@ -533,12 +538,11 @@ quote_emit(struct qt *q, const struct qt_pending *pd)
 		/* the words between the marks, without the spaces inside
 		 * « Q » or the comma of "Q," X said */
 		pc = &q->pieces[pd->piece];
-		last = pc->close != EX_NONE ? pc->close : pc->last;
-		if (last > pc->open + 2 && quote_cue_punct(x, last - 1, ','))
-			last--;
-		if (last <= pc->open + 1)
+		if ((last = quote_span_piece_end(x, pc, pd->kind)) <=
+		    pc->open + 1)
 			return EX_NONE;
-		eq.start = x->toks[pc->open + 1].start;
+		eq.start = x->toks[pd->kind == EX_MIXED ? first : pc->open +
+		    1].start;	/* R "Q," X said: from R */
 		eq.end = x->toks[last - 1].end;
 	} else {
 		first = quote_span_dateline(x, first, last);
@@ -633,6 +637,8 @@ quote_flush(struct qt *q, size_t p)
 			pd->cue_first = hd->cue_first;
 			pd->cue_last = hd->cue_last;
 			pd->continues = hd->quote;	/* one statement */
+		} else if (pd->inherit == 1 && pc->absorbed) {
+			continue;	/* in a quote with a cue of its own */
 		} else if (pd->inherit == 1 && quote_split(q, h, pc)) {
 			pd->sp = h->sp;		/* one statement, one cue */
 			pd->cue_first = h->cue_first;
@@ -640,8 +646,6 @@ quote_flush(struct qt *q, size_t p)
 			pd->continues = h->quote;
 		} else if (pd->inherit == 1) {
 			words = quote_words(x, pd->first, pd->last);
-			if (pc->absorbed)
-				continue;
 			if (!have && i == 0 && q->carrypara != EX_NONE &&
 			    q->carrypara + 1 == p &&
 			    pc->open == x->paras[p].first) {
