@@ -65,3 +65,10 @@ as_user() {
 		"$@"
 	fi
 }
+
+# SQL taking a library back from schema 12 to 11 (migration 11 -> 12, the
+# groups of duplicate stories): tests that make an older library start
+# from this (the same as TEST_UNDO_12 in test-util.h).
+UNDO_12_SQL="DROP TRIGGER articles_dup_delete; DROP TABLE dup_bands;
+    DROP INDEX articles_dup_of; DROP INDEX articles_dup_todo;
+    ALTER TABLE articles DROP COLUMN dup_of; ALTER TABLE articles DROP COLUMN dup_sig;"

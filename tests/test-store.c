@@ -115,7 +115,7 @@ test_corrupt(void **state)
 }
 
 /* Take a library back to schema 10: a statement's parts are not linked. */
-#define UNDO_11	"ALTER TABLE quotes DROP COLUMN continues;"
+#define UNDO_11	TEST_UNDO_12 "ALTER TABLE quotes DROP COLUMN continues;"
 
 /* Take a library back to schema 8: the corrections' tables go. */
 #define UNDO_9	"DROP TABLE quote_fixes; DROP TABLE entity_aliases;" \

@@ -77,4 +77,14 @@ void	 test_assert_paragraph(const struct article *, size_t i,
 void	 test_assert_subheading(const struct article *, size_t i,
 	     const char *want);
 
+/*
+ * Take a library back from schema 12 to 11 (migration 11 -> 12, the
+ * groups of duplicate stories): tests that make an older library start
+ * from this.
+ */
+#define TEST_UNDO_12	"DROP TRIGGER articles_dup_delete;" \
+	"DROP TABLE dup_bands; DROP INDEX articles_dup_of;" \
+	"DROP INDEX articles_dup_todo; ALTER TABLE articles DROP COLUMN dup_of;" \
+	"ALTER TABLE articles DROP COLUMN dup_sig;"
+
 #endif

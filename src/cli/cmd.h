@@ -210,6 +210,7 @@ void	 cmd_output_abort(struct cmd_output *);
 extern const struct cmd_entry cmd_add_entry;		/* cmd-feed.c */
 extern const struct cmd_entry cmd_analyze_entry;
 extern const struct cmd_entry cmd_correct_entry;
+extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_extract_entry;
 extern const struct cmd_entry cmd_feeds_entry;		/* cmd-feed.c */

@@ -175,7 +175,7 @@ void	 library_people_free(struct lib_people *);
 struct lib_quote {
 	int64_t	 article;
 	char	 date[16];
-	char	*outlet;
+	char	*outlet;	/* "A (also in B, C)": its story's group */
 	char	*title;
 	char	*text;
 	size_t	 start, end;

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "extract.h"
+#include "minhash.h"
 
 struct store_entity_cache;
 struct store_tokenizers;
@@ -38,6 +39,10 @@ enum store_stmt_id {
 	STMT_ALIAS_GET,			/* store-alias.c */
 	STMT_ROLES_APPLY,
 	STMT_QUOTE_FIXES_GET,		/* store-correct.c */
+	STMT_DUP_CANDIDATES,		/* store-dup.c */
+	STMT_DUP_BODY,
+	STMT_DUP_SET,
+	STMT_DUP_BAND_ADD,
 	STORE_NSTMTS
 };
 
@@ -213,6 +218,27 @@ void		 store_tokens_free(struct tokens *);
 /* Where phrase p is in t from word i on (prefix: its last word starts). */
 size_t		 store_tokens_find(const struct tokens *, size_t,
 		     const struct tokens *, int);
+
+/*
+ * store-dup.c: a story's signature, made before it is written (bound as
+ * articles.dup_sig: an empty blob when it is too short to link), and the
+ * story linked to the group of a stored story it repeats, after.
+ */
+struct store_dup_sig {
+	struct minhash_set	 set;
+	unsigned char		 sig[MINHASH_SIG_BYTES];
+	int			 has;
+};
+void		 store_dup_prepare(const char *, size_t,
+		     struct store_dup_sig *);
+void		 store_dup_free(struct store_dup_sig *);
+void		 store_dup_bind(sqlite3_stmt *, int,
+		     const struct store_dup_sig *);
+int		 store_dup_link(struct store *, int64_t,
+		     const struct store_dup_sig *, char **);
+/* Sign a stored story's (new) body again and link it anew. */
+int		 store_dup_relink(struct store *, int64_t, const char *,
+		     size_t, char **);
 
 /* Where a story sorts by its date; -1: by when it came (store-article.c). */
 int64_t	 store_sort_ts(const char *, int64_t);

@@ -440,10 +440,13 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 	if ((st = st_prepare(s, "SELECT a.id, a.published, a.outlet, a.title,"
 	    " CAST(substr(CAST(a.body AS BLOB), q.start + 1,"
 	    "   q.end - q.start) AS TEXT), q.start, q.end,"
-	    " q.kind = 'direct', q.corrected, q.id, q.continues"
+	    " q.kind = 'direct', q.corrected, q.id, q.continues,"
+	    " (SELECT group_concat(o, ', ') FROM (SELECT DISTINCT d.outlet AS o"
+	    "   FROM articles d WHERE d.dup_of = a.id AND d.outlet IS NOT NULL"
+	    "   AND d.outlet IS NOT a.outlet ORDER BY d.id))"
 	    " FROM quotes q JOIN entities e ON e.id = q.speaker_id"
 	    " JOIN articles a ON a.id = q.article_id"
-	    " WHERE e.kind = ?2 AND e.name = ?1"
+	    " WHERE e.kind = ?2 AND e.name = ?1 AND a.dup_of IS NULL"
 	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start",
 	    "cannot read quotes", err)) == NULL)
 		return -1;
@@ -465,6 +468,7 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 		q.corrected = sqlite3_column_int(st, 8);
 		q.id = sqlite3_column_int64(st, 9);
 		q.continues = sqlite3_column_int64(st, 10);
+		q.also = st_text(st, 11);
 		if (fn(&q, arg) != 0)
 			break;
 	}

@@ -322,7 +322,34 @@ static const char *const store_migrations[] = {
 	"    quotes.start - h.end), x'0a') = 0"
 	"  ORDER BY h.start LIMIT 1)"
 	"  WHERE kind = 'direct' AND cue_start IS NOT NULL"
-	"  AND cue_end <= start;"
+	"  AND cue_end <= start;",
+	/*
+	 * 11 -> 12: the same story stored twice, or carried by several
+	 * outlets (store-dup.c). dup_sig is a story's MinHash signature
+	 * (empty: too short to compare; NULL: stored before this, compared
+	 * by 'dossier analyze --dups'); dup_bands finds the stories sharing
+	 * a band of it; dup_of names the first story of its group (NULL
+	 * for a first story or one in no group). A first story deleted
+	 * hands the group to the next oldest.
+	 */
+	"ALTER TABLE articles ADD COLUMN dup_of INTEGER;"
+	"ALTER TABLE articles ADD COLUMN dup_sig BLOB;"
+	"CREATE INDEX articles_dup_of ON articles (dup_of)"
+	"  WHERE dup_of IS NOT NULL;"
+	"CREATE INDEX articles_dup_todo ON articles (id) WHERE dup_sig IS NULL;"
+	"CREATE TABLE dup_bands ("
+	"  key INTEGER NOT NULL,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (key, article_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX dup_bands_article ON dup_bands (article_id);"
+	"CREATE TRIGGER articles_dup_delete AFTER DELETE ON articles"
+	"  WHEN old.dup_of IS NULL BEGIN"
+	"  UPDATE articles SET dup_of = (SELECT min(id) FROM articles"
+	"    WHERE dup_of = old.id) WHERE dup_of = old.id AND id <>"
+	"    (SELECT min(id) FROM articles WHERE dup_of = old.id);"
+	"  UPDATE articles SET dup_of = NULL WHERE dup_of = old.id;"
+	"END;"
 };
 
 #define STORE_NMIGRATIONS \

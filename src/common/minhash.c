@@ -1,0 +1,253 @@
+/*
+ * Near-identical stories (minhash.h). A body is read as words: letters
+ * and digits, ASCII folded to lower case, every space, punctuation mark
+ * and quote style between them left out, so the same text typed or
+ * spaced differently gives the same words. Paragraphs that are an
+ * outlet's furniture ("Advertisement", "Sign up for our newsletter",
+ * "Reporting by ...") are skipped. Each run of MINHASH_K words is a
+ * shingle; MINHASH_N seeded hashes keep their least value each (the
+ * signature), and bands of MINHASH_ROWS values make the keys an index
+ * looks candidates up by (Broder's MinHash, with the banding of LSH).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "minhash.h"
+#include "utf8.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+/* Paragraphs no longer than this many words may be furniture. */
+#define FURNITURE_WORDS	30
+
+/* How furniture paragraphs begin (lower case, spaces as in the text). */
+static const char *const furniture[] = {
+	"advertisement", "sponsored", "sign up", "subscribe",
+	"read more", "read also", "related:", "related coverage",
+	"see also", "click here", "follow us", "share this",
+	"copyright", "\xc2\xa9", "(c) ", "all rights reserved",
+	"reporting by", "editing by", "additional reporting",
+	"writing by", "this story has been", "this article was",
+	"get the latest", "download our app", "listen to this article",
+};
+
+/* A 64-bit mix (splitmix64's finalizer). */
+static uint64_t
+mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* Is cp a character of a word (not space, punctuation or a mark)? */
+static int
+word_char(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	if (cp <= 0xbf || cp == 0xd7 || cp == 0xf7)
+		return 0;		/* Latin-1 spaces, signs and marks */
+	if ((cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x2e00 &&
+	    cp <= 0x2e7f) || (cp >= 0x3000 && cp <= 0x303f) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff01 &&
+	    cp <= 0xff0f) || cp == 0xfeff || cp == 0xfffd)
+		return 0;
+	return 1;
+}
+
+/* Does the paragraph p (len bytes) begin as furniture does? */
+static int
+furniture_para(const char *p, size_t len)
+{
+	char	head[32];
+	size_t	i, n, words = 0;
+
+	for (i = 0; i < len; i++)
+		if (p[i] == ' ' && (i == 0 || p[i - 1] != ' '))
+			words++;
+	if (words >= FURNITURE_WORDS)
+		return 0;
+	while (len > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		len--;
+	}
+	n = len < sizeof head - 1 ? len : sizeof head - 1;
+	for (i = 0; i < n; i++)
+		head[i] = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] + 32) : p[i];
+	head[n] = '\0';
+	for (i = 0; i < sizeof furniture / sizeof furniture[0]; i++)
+		if (strncmp(head, furniture[i], strlen(furniture[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Add the hashes of paragraph p's words to *w (n of them, cap). */
+static void
+para_words(const char *p, size_t len, uint64_t **w, size_t *n, size_t *cap)
+{
+	uint64_t	h = 0;
+	uint32_t	cp;
+	size_t		i, k;
+	int		in = 0;
+
+	for (i = 0; i <= len; i += k) {
+		k = i < len ? utf8_decode(p + i, len - i, &cp) : 1;
+		if (i < len && word_char(cp)) {
+			if (!in)
+				h = 0xcbf29ce484222325ULL;
+			in = 1;
+			for (size_t j = 0; j < k; j++) {
+				unsigned char c = (unsigned char)p[i + j];
+
+				if (c >= 'A' && c <= 'Z')
+					c += 32;
+				h = (h ^ c) * 0x100000001b3ULL;
+			}
+			continue;
+		}
+		if (in) {
+			if (*n == *cap) {
+				*cap = *cap ? *cap * 2 : 256;
+				*w = xreallocarray(*w, *cap, sizeof **w);
+			}
+			(*w)[(*n)++] = h;
+		}
+		in = 0;
+	}
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t	x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Read a text's shingles, sorted and distinct. */
+void
+minhash_shingles(const char *text, size_t len, struct minhash_set *set)
+{
+	uint64_t	*w = NULL, h;
+	size_t		 nw = 0, cap = 0, i, j, e;
+
+	set->v = NULL;
+	set->n = 0;
+	for (i = 0; text != NULL && i < len; i = e + 1) {
+		const char *nl = memchr(text + i, '\n', len - i);
+
+		e = nl != NULL ? (size_t)(nl - text) : len;
+		if (!furniture_para(text + i, e - i))
+			para_words(text + i, e - i, &w, &nw, &cap);
+	}
+	if (nw >= MINHASH_K) {
+		set->v = xreallocarray(NULL, nw - MINHASH_K + 1,
+		    sizeof *set->v);
+		for (i = 0; i + MINHASH_K <= nw; i++) {
+			for (h = 0, j = 0; j < MINHASH_K; j++)
+				h = mix(h + w[i + j]);
+			set->v[set->n++] = h;
+		}
+		qsort(set->v, set->n, sizeof *set->v, cmp_u64);
+		for (i = j = 0; i < set->n; i++)
+			if (j == 0 || set->v[j - 1] != set->v[i])
+				set->v[j++] = set->v[i];
+		set->n = j;
+	}
+	free(w);
+}
+
+void
+minhash_set_free(struct minhash_set *set)
+{
+	free(set->v);
+	set->v = NULL;
+	set->n = 0;
+}
+
+int
+minhash_sign(const struct minhash_set *set,
+    unsigned char sig[MINHASH_SIG_BYTES])
+{
+	uint32_t	m[MINHASH_N], v;
+	size_t		i, j;
+
+	if (set->n < MINHASH_MIN)
+		return 0;
+	for (j = 0; j < MINHASH_N; j++)
+		m[j] = UINT32_MAX;
+	for (i = 0; i < set->n; i++) {
+		for (j = 0; j < MINHASH_N; j++) {
+			v = (uint32_t)(mix(set->v[i] ^ (0x9e3779b97f4a7c15ULL *
+			    (j + 1))) >> 32);
+			if (v < m[j])
+				m[j] = v;
+		}
+	}
+	for (j = 0; j < MINHASH_N; j++) {
+		sig[4 * j] = (unsigned char)m[j];
+		sig[4 * j + 1] = (unsigned char)(m[j] >> 8);
+		sig[4 * j + 2] = (unsigned char)(m[j] >> 16);
+		sig[4 * j + 3] = (unsigned char)(m[j] >> 24);
+	}
+	return 1;
+}
+
+void
+minhash_bands(const unsigned char sig[MINHASH_SIG_BYTES],
+    int64_t keys[MINHASH_BANDS])
+{
+	uint64_t	h;
+	size_t		b, i;
+
+	for (b = 0; b < MINHASH_BANDS; b++) {
+		h = mix(b + 1);
+		for (i = 0; i < MINHASH_ROWS * 4; i++)
+			h = (h ^ sig[b * MINHASH_ROWS * 4 + i]) *
+			    0x100000001b3ULL;
+		keys[b] = (int64_t)(mix(h) >> 1);
+	}
+}
+
+double
+minhash_estimate(const unsigned char *a, const unsigned char *b)
+{
+	size_t	j, same = 0;
+
+	for (j = 0; j < MINHASH_N; j++)
+		same += memcmp(a + 4 * j, b + 4 * j, 4) == 0;
+	return (double)same / MINHASH_N;
+}
+
+double
+minhash_jaccard(const struct minhash_set *a, const struct minhash_set *b)
+{
+	size_t	i = 0, j = 0, both = 0;
+
+	if (a->n == 0 || b->n == 0)
+		return 0;
+	while (i < a->n && j < b->n) {
+		if (a->v[i] == b->v[j]) {
+			both++;
+			i++;
+			j++;
+		} else if (a->v[i] < b->v[j])
+			i++;
+		else
+			j++;
+	}
+	return (double)both / (double)(a->n + b->n - both);
+}
+
+int
+minhash_same(const struct minhash_set *a, const struct minhash_set *b)
+{
+	return a->n >= MINHASH_MIN && b->n >= MINHASH_MIN &&
+	    minhash_jaccard(a, b) >= MINHASH_SAME;
+}
