@@ -109,7 +109,8 @@ analyze_dups(struct store *s, struct analyze_ui *ui, int *stopped)
 	char	*err = NULL;
 	size_t	 got, i;
 
-	if ((total = store_dup_todo_count(s, &err)) < 0)
+	if (store_dup_prune(s, &err) != 0 ||
+	    (total = store_dup_todo_count(s, &err)) < 0)
 		goto fail;
 	while (done < total && !(*stopped = analyze_stop != 0)) {
 		if (store_dup_todo_ids(s, after, ids, ANALYZE_DUP_BATCH, &got,

@@ -5,9 +5,10 @@
  * spaced differently gives the same words. Paragraphs that are an
  * outlet's furniture ("Advertisement", "Sign up for our newsletter",
  * "Reporting by ...") are skipped. Each run of MINHASH_K words is a
- * shingle; MINHASH_N seeded hashes keep their least value each (the
- * signature), and bands of MINHASH_ROWS values make the keys an index
- * looks candidates up by (Broder's MinHash, with the banding of LSH).
+ * shingle; the least hash value of each of MINHASH_N buckets is the
+ * signature (MinHash by one permutation), and bands of MINHASH_ROWS
+ * values make the keys an index looks candidates up by (the banding of
+ * LSH).
  */
 #include "config.h"
 
@@ -87,39 +88,52 @@ furniture_para(const char *p, size_t len)
 	return 0;
 }
 
+/* Add a word's hash to *w (n of them, cap). */
+static void
+word_add(uint64_t h, uint64_t **w, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 512;
+		*w = xreallocarray(*w, *cap, sizeof **w);
+	}
+	(*w)[(*n)++] = h;
+}
+
 /* Add the hashes of paragraph p's words to *w (n of them, cap). */
 static void
 para_words(const char *p, size_t len, uint64_t **w, size_t *n, size_t *cap)
 {
-	uint64_t	h = 0;
-	uint32_t	cp;
-	size_t		i, k;
-	int		in = 0;
+	const unsigned char	*u = (const unsigned char *)p;
+	uint64_t		 h = 0;
+	uint32_t		 cp;
+	size_t			 i, k, j;
+	int			 in = 0, word;
 
-	for (i = 0; i <= len; i += k) {
-		k = i < len ? utf8_decode(p + i, len - i, &cp) : 1;
-		if (i < len && word_char(cp)) {
-			if (!in)
-				h = 0xcbf29ce484222325ULL;
-			in = 1;
-			for (size_t j = 0; j < k; j++) {
-				unsigned char c = (unsigned char)p[i + j];
-
-				if (c >= 'A' && c <= 'Z')
-					c += 32;
-				h = (h ^ c) * 0x100000001b3ULL;
-			}
+	for (i = 0; i < len; i += k) {
+		/* ASCII, most of any story, without decoding. */
+		if (u[i] < 0x80) {
+			k = 1;
+			cp = u[i];
+			word = (cp | 0x20) - 'a' < 26 || cp - '0' < 10;
+		} else {
+			k = utf8_decode(p + i, len - i, &cp);
+			word = word_char(cp);
+		}
+		if (!word) {
+			if (in)
+				word_add(h, w, n, cap);
+			in = 0;
 			continue;
 		}
-		if (in) {
-			if (*n == *cap) {
-				*cap = *cap ? *cap * 2 : 256;
-				*w = xreallocarray(*w, *cap, sizeof **w);
-			}
-			(*w)[(*n)++] = h;
-		}
-		in = 0;
+		if (!in)
+			h = 0xcbf29ce484222325ULL;
+		in = 1;
+		for (j = 0; j < k; j++)
+			h = (h ^ (u[i + j] >= 'A' && u[i + j] <= 'Z' ?
+			    u[i + j] | 0x20 : u[i + j])) * 0x100000001b3ULL;
 	}
+	if (in)
+		word_add(h, w, n, cap);
 }
 
 static int
@@ -130,7 +144,10 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Read a text's shingles, sorted and distinct. */
+/*
+ * Read a text's shingles, as they come (minhash_sign needs no more);
+ * minhash_same sorts them when two are compared.
+ */
 void
 minhash_shingles(const char *text, size_t len, struct minhash_set *set)
 {
@@ -139,6 +156,7 @@ minhash_shingles(const char *text, size_t len, struct minhash_set *set)
 
 	set->v = NULL;
 	set->n = 0;
+	set->sorted = 0;
 	for (i = 0; text != NULL && i < len; i = e + 1) {
 		const char *nl = memchr(text + i, '\n', len - i);
 
@@ -151,16 +169,27 @@ minhash_shingles(const char *text, size_t len, struct minhash_set *set)
 		    sizeof *set->v);
 		for (i = 0; i + MINHASH_K <= nw; i++) {
 			for (h = 0, j = 0; j < MINHASH_K; j++)
-				h = mix(h + w[i + j]);
-			set->v[set->n++] = h;
+				h = (h + w[i + j]) * 0x9e3779b97f4a7c15ULL;
+			set->v[set->n++] = mix(h);
 		}
-		qsort(set->v, set->n, sizeof *set->v, cmp_u64);
-		for (i = j = 0; i < set->n; i++)
-			if (j == 0 || set->v[j - 1] != set->v[i])
-				set->v[j++] = set->v[i];
-		set->n = j;
 	}
 	free(w);
+}
+
+/* Sort a set's shingles and keep each once. */
+static void
+set_sort(struct minhash_set *set)
+{
+	size_t	i, j;
+
+	if (set->sorted)
+		return;
+	qsort(set->v, set->n, sizeof *set->v, cmp_u64);
+	for (i = j = 0; i < set->n; i++)
+		if (j == 0 || set->v[j - 1] != set->v[i])
+			set->v[j++] = set->v[i];
+	set->n = j;
+	set->sorted = 1;
 }
 
 void
@@ -171,30 +200,42 @@ minhash_set_free(struct minhash_set *set)
 	set->n = 0;
 }
 
+/*
+ * One permutation hashing (Li, Owen and Zhang): each shingle falls in
+ * one of MINHASH_N buckets by its high bits and the least of its low
+ * bits is kept, one step a shingle; a bucket no shingle fell in takes
+ * the next full one's value (Shrivastava and Li's densification), told
+ * apart by how far it had to look.
+ */
 int
 minhash_sign(const struct minhash_set *set,
     unsigned char sig[MINHASH_SIG_BYTES])
 {
 	uint32_t	m[MINHASH_N], v;
-	size_t		i, j;
+	uint8_t		full[MINHASH_N];
+	size_t		i, j, k, b;
 
 	if (set->n < MINHASH_MIN)
 		return 0;
+	memset(full, 0, sizeof full);
 	for (j = 0; j < MINHASH_N; j++)
 		m[j] = UINT32_MAX;
 	for (i = 0; i < set->n; i++) {
-		for (j = 0; j < MINHASH_N; j++) {
-			v = (uint32_t)(mix(set->v[i] ^ (0x9e3779b97f4a7c15ULL *
-			    (j + 1))) >> 32);
-			if (v < m[j])
-				m[j] = v;
-		}
+		b = (size_t)(((set->v[i] >> 32) * MINHASH_N) >> 32);
+		v = (uint32_t)set->v[i];
+		if (v <= m[b])
+			m[b] = v;
+		full[b] = 1;
 	}
 	for (j = 0; j < MINHASH_N; j++) {
-		sig[4 * j] = (unsigned char)m[j];
-		sig[4 * j + 1] = (unsigned char)(m[j] >> 8);
-		sig[4 * j + 2] = (unsigned char)(m[j] >> 16);
-		sig[4 * j + 3] = (unsigned char)(m[j] >> 24);
+		for (k = 0; k < MINHASH_N && !full[(j + k) % MINHASH_N]; k++)
+			;
+		v = full[j] ? m[j] : (uint32_t)mix(m[(j + k) % MINHASH_N] +
+		    k);
+		sig[4 * j] = (unsigned char)v;
+		sig[4 * j + 1] = (unsigned char)(v >> 8);
+		sig[4 * j + 2] = (unsigned char)(v >> 16);
+		sig[4 * j + 3] = (unsigned char)(v >> 24);
 	}
 	return 1;
 }
@@ -226,10 +267,12 @@ minhash_estimate(const unsigned char *a, const unsigned char *b)
 }
 
 double
-minhash_jaccard(const struct minhash_set *a, const struct minhash_set *b)
+minhash_jaccard(struct minhash_set *a, struct minhash_set *b)
 {
 	size_t	i = 0, j = 0, both = 0;
 
+	set_sort(a);
+	set_sort(b);
 	if (a->n == 0 || b->n == 0)
 		return 0;
 	while (i < a->n && j < b->n) {
@@ -246,8 +289,10 @@ minhash_jaccard(const struct minhash_set *a, const struct minhash_set *b)
 }
 
 int
-minhash_same(const struct minhash_set *a, const struct minhash_set *b)
+minhash_same(struct minhash_set *a, struct minhash_set *b)
 {
+	double	j = minhash_jaccard(a, b);
+
 	return a->n >= MINHASH_MIN && b->n >= MINHASH_MIN &&
-	    minhash_jaccard(a, b) >= MINHASH_SAME;
+	    j >= MINHASH_SAME;
 }

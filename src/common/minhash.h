@@ -27,10 +27,11 @@
 /* Candidates whose signatures resemble less than this are not read. */
 #define MINHASH_LIKELY	0.25
 
-/* A text's shingles as sorted, distinct 64-bit hashes. */
+/* A text's shingles as 64-bit hashes (sorted and distinct once sorted). */
 struct minhash_set {
 	uint64_t	*v;
 	size_t		 n;
+	int		 sorted;
 };
 
 void	 minhash_shingles(const char *, size_t, struct minhash_set *);
@@ -46,10 +47,12 @@ void	 minhash_bands(const unsigned char sig[MINHASH_SIG_BYTES],
 	     int64_t keys[MINHASH_BANDS]);
 /* The share of equal values of two signatures: Jaccard, estimated. */
 double	 minhash_estimate(const unsigned char *, const unsigned char *);
-/* The exact Jaccard resemblance of two sets (0 when either is empty). */
-double	 minhash_jaccard(const struct minhash_set *,
-	     const struct minhash_set *);
+/*
+ * The exact Jaccard resemblance of two sets (0 when either is empty);
+ * both are sorted first.
+ */
+double	 minhash_jaccard(struct minhash_set *, struct minhash_set *);
 /* Are two sets the same story (both big enough, MINHASH_SAME)? */
-int	 minhash_same(const struct minhash_set *, const struct minhash_set *);
+int	 minhash_same(struct minhash_set *, struct minhash_set *);
 
 #endif

@@ -172,7 +172,7 @@ struct article_add {
 	struct article		*a;
 	const char		*hash;
 	const struct extract	*x;
-	const struct store_dup_sig *dup;	/* its signature */
+	struct store_dup_sig	*dup;		/* its signature */
 };
 
 /* Write a story and its rows; 1 if its guid was there already. */

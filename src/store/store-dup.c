@@ -109,7 +109,7 @@ dup_candidates(struct store *s, int64_t id, const struct store_dup_sig *d,
 
 /* Is candidate id the same story as d, read from its body? -1 error. */
 static int
-dup_same(struct store *s, int64_t id, const struct store_dup_sig *d,
+dup_same(struct store *s, int64_t id, struct store_dup_sig *d,
     char **err)
 {
 	struct minhash_set	 set;
@@ -132,7 +132,7 @@ dup_same(struct store *s, int64_t id, const struct store_dup_sig *d,
 }
 
 int
-store_dup_link(struct store *s, int64_t id, const struct store_dup_sig *d,
+store_dup_link(struct store *s, int64_t id, struct store_dup_sig *d,
     char **err)
 {
 	struct dup_candidate	 v[DUP_MAX_CANDIDATES];
@@ -190,14 +190,42 @@ dup_unlink(struct store *s, int64_t id, char **err)
 		"UPDATE articles SET dup_of = NULL WHERE dup_of = ?1",
 		"UPDATE articles SET dup_of = NULL WHERE id = ?1"
 		" AND dup_of IS NOT NULL",
-		"DELETE FROM dup_bands WHERE article_id = ?1",
 	};
-	size_t	i;
+	unsigned char	 sig[MINHASH_SIG_BYTES];
+	int64_t		 keys[MINHASH_BANDS];
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc, has = 0;
 
 	for (i = 0; i < sizeof sql / sizeof sql[0]; i++)
 		if (st_step_id(s, sql[i], id, "cannot unlink duplicate story",
 		    err) < 0)
 			return -1;
+	/* Its band keys, from the signature it had. */
+	if ((st = st_prepare(s, "SELECT dup_sig FROM articles WHERE id = ?1",
+	    "cannot read article", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_bytes(st, 0) == MINHASH_SIG_BYTES) {
+		memcpy(sig, sqlite3_column_blob(st, 0), MINHASH_SIG_BYTES);
+		has = 1;
+	}
+	if (st_rows_end(s, st, rc, "cannot read article", err) != 0)
+		return -1;
+	if (!has)
+		return 0;
+	minhash_bands(sig, keys);
+	for (i = 0; i < MINHASH_BANDS; i++) {
+		if ((st = st_prepare(s, "DELETE FROM dup_bands WHERE key = ?1"
+		    " AND article_id = ?2", "cannot unlink duplicate story",
+		    err)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, keys[i]);
+		sqlite3_bind_int64(st, 2, id);
+		if (st_step(s, st, "cannot unlink duplicate story", err) < 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -254,6 +282,21 @@ int
 store_dup_compare(struct store *s, int64_t id, char **err)
 {
 	return st_savepoint(s, dup_compare, &id, err);
+}
+
+/* Drop the band keys of deleted stories. */
+static int
+dup_prune(struct store *s, void *arg, char **err)
+{
+	(void)arg;
+	return st_exec(s, "DELETE FROM dup_bands WHERE article_id NOT IN"
+	    " (SELECT id FROM articles)", err);
+}
+
+int
+store_dup_prune(struct store *s, char **err)
+{
+	return st_write(s, dup_prune, NULL, err);
 }
 
 int64_t

@@ -235,7 +235,7 @@ void		 store_dup_free(struct store_dup_sig *);
 void		 store_dup_bind(sqlite3_stmt *, int,
 		     const struct store_dup_sig *);
 int		 store_dup_link(struct store *, int64_t,
-		     const struct store_dup_sig *, char **);
+		     struct store_dup_sig *, char **);
 /* Sign a stored story's (new) body again and link it anew. */
 int		 store_dup_relink(struct store *, int64_t, const char *,
 		     size_t, char **);

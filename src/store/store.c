@@ -328,9 +328,11 @@ static const char *const store_migrations[] = {
 	 * outlets (store-dup.c). dup_sig is a story's MinHash signature
 	 * (empty: too short to compare; NULL: stored before this, compared
 	 * by 'dossier analyze --dups'); dup_bands finds the stories sharing
-	 * a band of it; dup_of names the first story of its group (NULL
-	 * for a first story or one in no group). A first story deleted
-	 * hands the group to the next oldest.
+	 * a band of it (one index, no key on article_id to keep up at
+	 * every import: a deleted story's rows stay, found and passed over
+	 * as candidates, until analyze --dups drops them); dup_of names
+	 * the first story of its group (NULL for a first story or one in no
+	 * group). A first story deleted hands the group to the next oldest.
 	 */
 	"ALTER TABLE articles ADD COLUMN dup_of INTEGER;"
 	"ALTER TABLE articles ADD COLUMN dup_sig BLOB;"
@@ -339,10 +341,9 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX articles_dup_todo ON articles (id) WHERE dup_sig IS NULL;"
 	"CREATE TABLE dup_bands ("
 	"  key INTEGER NOT NULL,"
-	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  article_id INTEGER NOT NULL,"
 	"  PRIMARY KEY (key, article_id)"
 	") WITHOUT ROWID;"
-	"CREATE INDEX dup_bands_article ON dup_bands (article_id);"
 	"CREATE TRIGGER articles_dup_delete AFTER DELETE ON articles"
 	"  WHEN old.dup_of IS NULL BEGIN"
 	"  UPDATE articles SET dup_of = (SELECT min(id) FROM articles"

@@ -108,6 +108,12 @@ int64_t	 store_dup_todo_count(struct store *, char **);
 int	 store_dup_todo_ids(struct store *, int64_t after, int64_t *, size_t,
 	     size_t *got, char **);
 int	 store_dup_compare(struct store *, int64_t, char **);
+/*
+ * Drop what the index of signatures keeps of deleted stories (a deleted
+ * story's keys stay until then: the index is not kept up at every
+ * import or delete; they are passed over as candidates). 0 or -1.
+ */
+int	 store_dup_prune(struct store *, char **);
 
 /* What deleting a story would lose of the user's. */
 struct store_user_data {
