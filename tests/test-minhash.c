@@ -2,7 +2,8 @@
  * Unit tests: near-identical stories (minhash.c). The same text spaced,
  * quoted or framed with an outlet's furniture differently is the same
  * story; a story edited by a sentence is too; a different story sharing
- * one paragraph is not, nor is a text too short to tell.
+ * one paragraph is not, nor a later version of a developing story half
+ * new, nor a text too short to tell.
  */
 #include "config.h"
 
@@ -110,9 +111,19 @@ test_edited_sentence(void **state)
 static void
 test_shared_paragraph(void **state)
 {
+	/* A later version of a developing story: half new, new quotes. */
+	const char *later = P1 "\n\n" P2 "\n\n" P3 "\n\n"
+	    "\"We have asked for the flight data and we will publish it,\" "
+	    "the prime minister said on Wednesday evening after a meeting "
+	    "of the security council in the capital.\n\n"
+	    "The opposition leader said the government had been slow to "
+	    "act, and called for an inquiry into why the air defences had "
+	    "not stopped the aircraft before it crossed the border.";
+
 	(void)state;
 	assert_false(same(STORY, OTHER));
 	assert_false(same(OTHER, STORY));
+	assert_false(same(STORY, later));
 }
 
 static void

@@ -20,10 +20,14 @@
 #define MINHASH_MIN	8
 /*
  * The same story: at least this share of the two shingle sets in common
- * (Jaccard). A sentence edited in a story of a few paragraphs leaves
- * 0.8 or more; two stories sharing one paragraph of five, under 0.15.
+ * (Jaccard): nearly all of it. A sentence edited in a story of a few
+ * paragraphs leaves 0.8 or more, the print and web versions of one
+ * newspaper story 0.7 to 0.9; two stories sharing one paragraph of five,
+ * under 0.15. Two versions of a developing wire story (0.5: each has
+ * quotes the other lacks) stay apart, since only one of a group's
+ * stories is counted.
  */
-#define MINHASH_SAME	0.5
+#define MINHASH_SAME	0.6
 /* Candidates whose signatures resemble less than this are not read. */
 #define MINHASH_LIKELY	0.25
 

@@ -4,7 +4,7 @@
  * is kept in articles.dup_sig and its band keys in dup_bands; a story
  * stored or changed is compared with the few stories sharing a band key
  * (never the whole library) and, when their shingles are the same story
- * (MINHASH_SAME), joins the group of the one it repeats: articles.dup_of
+ * (MINHASH_SAME, nearly all of them), joins the group of the one it repeats: articles.dup_of
  * names the group's first story, whose quotes are the ones counted. And
  * deleting stories, whose groups follow (the trigger of migration 12).
  */
