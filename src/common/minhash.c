@@ -34,6 +34,26 @@ static const char *const furniture[] = {
 	"get the latest", "download our app", "listen to this article",
 };
 
+/* An ASCII byte as a word's byte (letters folded to lower case), or 0. */
+static const unsigned char ascii_word[128] = {
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37,
+	0x38, 0x39, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67,
+	0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77,
+	0x78, 0x79, 0x7a, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67,
+	0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77,
+	0x78, 0x79, 0x7a, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+
 /* A 64-bit mix (splitmix64's finalizer). */
 static uint64_t
 mix(uint64_t x)
@@ -69,11 +89,6 @@ furniture_para(const char *p, size_t len)
 	char	head[32];
 	size_t	i, n, words = 0;
 
-	for (i = 0; i < len; i++)
-		if (p[i] == ' ' && (i == 0 || p[i - 1] != ' '))
-			words++;
-	if (words >= FURNITURE_WORDS)
-		return 0;
 	while (len > 0 && (*p == ' ' || *p == '\t')) {
 		p++;
 		len--;
@@ -83,9 +98,16 @@ furniture_para(const char *p, size_t len)
 		head[i] = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] + 32) : p[i];
 	head[n] = '\0';
 	for (i = 0; i < sizeof furniture / sizeof furniture[0]; i++)
-		if (strncmp(head, furniture[i], strlen(furniture[i])) == 0)
-			return 1;
-	return 0;
+		if (furniture[i][0] == head[0] && strncmp(head, furniture[i],
+		    strlen(furniture[i])) == 0)
+			break;
+	if (i == sizeof furniture / sizeof furniture[0])
+		return 0;
+	/* A long paragraph that begins so is the story's own. */
+	for (i = 0; i < len; i++)
+		if (p[i] == ' ' && (i == 0 || p[i - 1] != ' '))
+			words++;
+	return words < FURNITURE_WORDS;
 }
 
 /* Add a word's hash to *w (n of them, cap). */
@@ -99,41 +121,51 @@ word_add(uint64_t h, uint64_t **w, size_t *n, size_t *cap)
 	(*w)[(*n)++] = h;
 }
 
+/*
+ * How many bytes at u[i] make one character of a word (0: a space, mark
+ * or sign), the ASCII ones by the table.
+ */
+static size_t
+word_len(const unsigned char *u, size_t len, size_t i)
+{
+	uint32_t	cp;
+	size_t		k;
+
+	if (u[i] < 0x80)
+		return ascii_word[u[i]] != 0;
+	k = utf8_decode((const char *)u + i, len - i, &cp);
+	return word_char(cp) ? k : 0;
+}
+
 /* Add the hashes of paragraph p's words to *w (n of them, cap). */
 static void
 para_words(const char *p, size_t len, uint64_t **w, size_t *n, size_t *cap)
 {
 	const unsigned char	*u = (const unsigned char *)p;
-	uint64_t		 h = 0;
-	uint32_t		 cp;
-	size_t			 i, k, j;
-	int			 in = 0, word;
+	uint64_t		 h;
+	size_t			 i = 0, k, j;
 
-	for (i = 0; i < len; i += k) {
-		/* ASCII, most of any story, without decoding. */
-		if (u[i] < 0x80) {
-			k = 1;
-			cp = u[i];
-			word = (cp | 0x20) - 'a' < 26 || cp - '0' < 10;
-		} else {
-			k = utf8_decode(p + i, len - i, &cp);
-			word = word_char(cp);
-		}
-		if (!word) {
-			if (in)
-				word_add(h, w, n, cap);
-			in = 0;
+	while (i < len) {
+		if ((k = word_len(u, len, i)) == 0) {
+			/* A multi-byte mark is skipped whole. */
+			i += u[i] < 0x80 ? 1 : utf8_decode(p + i, len - i,
+			    &(uint32_t){ 0 });
 			continue;
 		}
-		if (!in)
-			h = 0xcbf29ce484222325ULL;
-		in = 1;
-		for (j = 0; j < k; j++)
-			h = (h ^ (u[i + j] >= 'A' && u[i + j] <= 'Z' ?
-			    u[i + j] | 0x20 : u[i + j])) * 0x100000001b3ULL;
-	}
-	if (in)
+		h = 0xcbf29ce484222325ULL;
+		for (;;) {
+			/* Most of any word: ASCII, by the table. */
+			while (i < len && u[i] < 0x80 && ascii_word[u[i]] != 0)
+				h = (h ^ ascii_word[u[i++]]) * 0x100000001b3ULL;
+			if (i >= len || u[i] < 0x80 ||
+			    (k = word_len(u, len, i)) == 0)
+				break;
+			for (j = 0; j < k; j++)
+				h = (h ^ u[i + j]) * 0x100000001b3ULL;
+			i += k;
+		}
 		word_add(h, w, n, cap);
+	}
 }
 
 static int

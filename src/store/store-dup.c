@@ -24,7 +24,7 @@
 /* Candidates read in full, most alike by signature first. */
 #define DUP_MAX_CANDIDATES	8
 
-_Static_assert(MINHASH_BANDS == 12, "the candidate query binds 12 keys");
+_Static_assert(MINHASH_BANDS == 12, "the band statements bind 12 keys");
 
 struct dup_candidate {
 	int64_t	id;
@@ -161,18 +161,18 @@ store_dup_link(struct store *s, int64_t id, struct store_dup_sig *d,
 		if (st_step(s, st, "cannot link duplicate story", err) < 0)
 			return -1;
 	}
+	/* Its band keys, in one statement. */
 	minhash_bands(d->sig, keys);
-	for (i = 0; i < MINHASH_BANDS; i++) {
-		if ((st = st_kept(s, STMT_DUP_BAND_ADD,
-		    "INSERT OR IGNORE INTO dup_bands (key, article_id)"
-		    " VALUES (?1, ?2)", err)) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, keys[i]);
-		sqlite3_bind_int64(st, 2, id);
-		if (st_step(s, st, "cannot index story", err) < 0)
-			return -1;
-	}
-	return 0;
+	if ((st = st_kept(s, STMT_DUP_BAND_ADD,
+	    "INSERT OR IGNORE INTO dup_bands (key, article_id) VALUES"
+	    " (?1, ?13), (?2, ?13), (?3, ?13), (?4, ?13), (?5, ?13),"
+	    " (?6, ?13), (?7, ?13), (?8, ?13), (?9, ?13), (?10, ?13),"
+	    " (?11, ?13), (?12, ?13)", err)) == NULL)
+		return -1;
+	for (i = 0; i < MINHASH_BANDS; i++)
+		sqlite3_bind_int64(st, (int)i + 1, keys[i]);
+	sqlite3_bind_int64(st, 13, id);
+	return st_step(s, st, "cannot index story", err) < 0 ? -1 : 0;
 }
 
 /*
