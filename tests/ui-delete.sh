@@ -1,12 +1,12 @@
 #!/bin/sh
-# The same story twice, and deleting on the screen: a wire copy of a
-# story says in its header which story it repeats and whose quotes are
+# The same story twice, and deleting on the screen: both copies of a
+# story are marked = in the list; the wire copy says in its header which story it repeats and whose quotes are
 # counted; the quotes view counts its quotes once, naming the other
 # outlet; D asks before deleting, naming the notes and tags that go with
 # the story, n keeps it, y deletes it and the group follows.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 8
+plan 9
 
 sample_db
 mkdir -p "$T/wire"
@@ -21,6 +21,10 @@ sed -e 's/^source: Brenmark Daily/source: Northern Wire/' \
 use_theme default
 start 120 40 "$DOSSIER" --db "$T/lib.db"
 wait_for "16 articles"
+grep -q "│= 6 Dec 2025 Velmark says gas storage" "$T/screen" &&
+	grep -q "│= 5 Dec 2025 Velmark says gas storage" "$T/screen" &&
+	grep -q "│ 18 Nov 2025 Sarvenian refugees" "$T/screen"
+ok $? "the list marks both copies of the story with ="
 keys Enter
 wait_for "Also in: #15 Brenmark Daily (the same story; its quotes are" &&
 	grep -q "counted once, in #15)" "$T/screen"
@@ -46,8 +50,9 @@ ok $? "n keeps the story"
 keys D
 wait_for "(y/n)"
 keys y
-wait_for "deleted story 15" && wait_for "All (15)"
-ok $? "y deletes the story under the cursor; the list and counts follow"
+wait_for "deleted story 15" && wait_for "All (15)" &&
+	grep -q "│  6 Dec 2025 Velmark says gas storage" "$T/screen"
+ok $? "y deletes the story under the cursor; the list, its marks and counts follow"
 "$DOSSIER" --db "$T/lib.db" show 16 >"$T/out" 2>&1 &&
 	! has "$T/out" "Also in:" &&
 	! "$DOSSIER" --db "$T/lib.db" show 15 >/dev/null 2>&1 &&

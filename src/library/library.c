@@ -185,6 +185,7 @@ page_row(const struct store_row *r, void *arg)
 	library_date(r->published, e->date, sizeof e->date);
 	e->read = r->read;
 	e->starred = r->starred;
+	e->grouped = r->grouped;
 	return 0;
 }
 

@@ -40,6 +40,7 @@ struct lib_row {
 	char		 date[16];	/* "26 Aug" or "26 Aug 2023" */
 	int		 read;
 	int		 starred;
+	int		 grouped;	/* the same story is stored again */
 };
 
 struct lib_rows {

@@ -176,7 +176,8 @@ page_sql(struct buf *sql, const struct store_filter *f,
 	buf_printf(sql, "SELECT %s, a.id, a.title, a.outlet, a.byline,"
 	    " a.published, a.url, (SELECT group_concat(tag, char(10)) FROM"
 	    "   (SELECT tag FROM tags WHERE article_id = a.id ORDER BY tag)),"
-	    " a.read, a.starred FROM articles a", ts);
+	    " a.read, a.starred, a.dup_of IS NOT NULL OR EXISTS (SELECT 1"
+	    "   FROM articles d WHERE d.dup_of = a.id) FROM articles a", ts);
 	query_from(sql, f);
 	query_filter(sql, f, q, scan);
 	if (key != NULL)
@@ -211,6 +212,7 @@ page_rows(struct store *s, sqlite3_stmt *st,
 		r.ntags = tags.n;
 		r.read = sqlite3_column_int(st, 8);
 		r.starred = sqlite3_column_int(st, 9);
+		r.grouped = sqlite3_column_int(st, 10);
 		stop = fn(&r, arg);
 		free(url);
 		st_lines_free(&tags);

@@ -356,6 +356,7 @@ struct store_row {
 	size_t		 ntags;
 	int		 read;
 	int		 starred;
+	int		 grouped;	/* stored more than once (store-dup.c) */
 };
 
 /* One entry of the feed list with its count. */
