@@ -2,7 +2,7 @@
  * Unit tests: the same story stored more than once (store-dup.c). A story
  * carried by two outlets is linked to the first one's group as it is
  * stored, its speaker's quotes counted once across the library with the
- * other outlet named; a different story is not linked; deleting the
+ * other outlet named, two copies in one batch too; a different story is not linked; deleting the
  * group's first story hands the group on and the count follows; a
  * library from before schema 12 is compared once by the todo pass.
  */
@@ -124,6 +124,44 @@ test_counted_once(void **state)
 	free(path);
 }
 
+/* Two copies stored in one batch find each other before it commits. */
+static void
+test_one_batch(void **state)
+{
+	char		*path = test_tmp_path("batch.db"), *err = NULL;
+	struct store	*s;
+	struct article	 a[3];
+	int64_t		 feed;
+	size_t		 i;
+
+	(void)state;
+	s = test_store_open(path);
+	feed = store_local_feed(s, &err);
+	assert_int_equal(store_begin(s, &err), 0);
+	for (i = 0; i < 3; i++) {
+		article_init(&a[i]);
+		xasprintf(&a[i].guid, "g%zu", i);
+		article_add_paragraph(&a[i], i == 2 ? OTHER : P1,
+		    strlen(i == 2 ? OTHER : P1), 0);
+		article_add_paragraph(&a[i], P2, strlen(P2), 0);
+		article_add_paragraph(&a[i], P3, strlen(P3), 0);
+		assert_int_equal(store_article_add(s, feed, &a[i], a[i].guid,
+		    NULL, &err), 0);
+	}
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(test_sql_int(path, "SELECT dup_of FROM articles"
+	    " WHERE guid = 'g1'"), a[0].id);
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM articles"
+	    " WHERE dup_of IS NOT NULL"), 1);
+	/* Each story's band keys are in the index. */
+	assert_int_equal(test_sql_int(path, "SELECT count(DISTINCT"
+	    " article_id) FROM dup_bands"), 3);
+	for (i = 0; i < 3; i++)
+		article_free(&a[i]);
+	store_close(s);
+	free(path);
+}
+
 static void
 test_also_in(void **state)
 {
@@ -180,6 +218,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counted_once),
+		cmocka_unit_test(test_one_batch),
 		cmocka_unit_test(test_also_in),
 		cmocka_unit_test(test_todo_pass),
 	};

@@ -284,7 +284,8 @@ minhash_bands(const unsigned char sig[MINHASH_SIG_BYTES],
 		for (i = 0; i < MINHASH_ROWS * 4; i++)
 			h = (h ^ sig[b * MINHASH_ROWS * 4 + i]) *
 			    0x100000001b3ULL;
-		keys[b] = (int64_t)(mix(h) >> 1);
+		/* 31 bits: four bytes a key in the index, not eight. */
+		keys[b] = (int64_t)(mix(h) >> 33);
 	}
 }
 
