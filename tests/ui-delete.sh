@@ -3,10 +3,11 @@
 # story are marked = in the list; the wire copy says in its header which story it repeats and whose quotes are
 # counted; the quotes view counts its quotes once, naming the other
 # outlet; D asks before deleting, naming the notes and tags that go with
-# the story, n keeps it, y deletes it and the group follows.
+# the story, n keeps it, y deletes it and the group follows; dossier
+# delete on a terminal asks too.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 9
+plan 12
 
 sample_db
 mkdir -p "$T/wire"
@@ -70,3 +71,19 @@ wait_for "deleted story 16" && wait_for "All (14)"
 ok $? "y deletes the open story and closes it"
 keys Q
 wait_dead
+
+# dossier delete on a terminal asks, after saying what would be lost.
+"$DOSSIER" --db "$T/lib.db" note 14 "keep me" >/dev/null 2>&1
+start 100 10 sh -c '"$0" --db "$1" delete 14; echo "rc=$?"' "$DOSSIER" "$T/lib.db"
+wait_for "Delete it with these? (y/n)" && grep -q "story 14 has 1 note" "$T/screen"
+ok $? "delete on a terminal says what would be lost and asks y/n"
+keys n Enter
+wait_for "rc=1" && grep -q "nothing deleted" "$T/screen" &&
+	"$DOSSIER" --db "$T/lib.db" show 14 >/dev/null 2>&1
+ok $? "n keeps the story"
+start 100 10 sh -c '"$0" --db "$1" delete 14; echo "rc=$?"' "$DOSSIER" "$T/lib.db"
+wait_for "(y/n)"
+keys y Enter
+wait_for "rc=0" && grep -q "1 story deleted" "$T/screen" &&
+	! "$DOSSIER" --db "$T/lib.db" show 14 >/dev/null 2>&1
+ok $? "y deletes it with its note"

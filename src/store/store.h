@@ -79,12 +79,17 @@ int	 store_article_add(struct store *, int64_t feed, struct article *,
  *     stories with dup_of IS NULL ("JOIN articles a ON a.id =
  *     q.article_id WHERE a.dup_of IS NULL"): each group once, by its
  *     first story's analysis;
+ *   - stories counted once: count(DISTINCT coalesce(a.dup_of, a.id)),
+ *     the group's id (or, as above, only rows with a.dup_of IS NULL);
  *   - the outlets that carried a story (its group) are those of
- *     coalesce(dup_of, id) = its first story's id (the index
+ *     coalesce(dup_of, id) = its first story's id F (the partial index
  *     articles_dup_of finds them: "SELECT outlet FROM articles WHERE
- *     id = F OR dup_of = F").
+ *     id = F OR dup_of = F"); store_speaker_quotes gives them as also.
  * Listings list every story (each is the user's, in its feed, with its
- * tags); deleting a group's first story makes the next oldest the first.
+ * tags), store_row.grouped marking those in a group; deleting a group's
+ * first story makes the next oldest the first (a trigger). A library
+ * from before schema 12 has every dup_of NULL (nothing linked) until
+ * 'dossier analyze --dups' compares its stories.
  */
 struct store_dup {
 	int64_t		 id;
