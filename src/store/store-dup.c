@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "minhash.h"
 #include "store.h"
 #include "store-int.h"
@@ -23,6 +24,8 @@
 
 /* Candidates read in full, most alike by signature first. */
 #define DUP_MAX_CANDIDATES	8
+/* Stories sharing a band key looked at. */
+#define DUP_MAX_IDS		256
 
 _Static_assert(MINHASH_BANDS == 12, "the band statements bind 12 keys");
 
@@ -71,40 +74,160 @@ dup_keep(struct dup_candidate *v, size_t *n, const struct dup_candidate *c)
 	v[i] = *c;
 }
 
+/*
+ * The band keys of this batch's stories, written to dup_bands at its end
+ * (store_dup_flush) in one statement outside any story's savepoint: a
+ * key written inside one makes sqlite copy its page (a random one) to
+ * the savepoint's journal, twelve pages a story. Looked up here by a
+ * table of the keys, so the batch's stories find each other.
+ */
+struct store_dup_batch {
+	struct dup_pending {
+		int64_t	id;			/* 0: taken out */
+		int64_t	keys[MINHASH_BANDS];
+	}	*v;
+	size_t	 n, cap;
+	struct dup_slot {			/* open addressing */
+		int64_t	key;
+		size_t	at;			/* its story's index + 1; 0 free */
+	}	*slots;
+	size_t	 nslots, used;
+};
+
+/* Where key's probe starts in a table of n (a power of 2) slots. */
+static size_t
+batch_hash(int64_t key, size_t n)
+{
+	return (size_t)((uint64_t)key * 0x9e3779b97f4a7c15ULL >> 20) & (n - 1);
+}
+
+/* Put key (of the story at index at) in the batch's table of keys. */
+static void
+batch_slot_add(struct store_dup_batch *b, int64_t key, size_t at)
+{
+	size_t	i;
+
+	for (i = batch_hash(key, b->nslots); b->slots[i].at != 0;
+	    i = (i + 1) & (b->nslots - 1))
+		;
+	b->slots[i].key = key;
+	b->slots[i].at = at + 1;
+	b->used++;
+}
+
+/* Add the story id with its keys to the batch. */
+static void
+batch_add(struct store *s, int64_t id, const int64_t *keys)
+{
+	struct store_dup_batch	*b;
+	size_t			 i, k;
+
+	if ((b = s->dup_batch) == NULL)
+		b = s->dup_batch = xcalloc(1, sizeof *b);
+	/* A story rolled back leaves its id to the next: its keys go. */
+	if (b->n > 0 && b->v[b->n - 1].id == id)
+		b->v[b->n - 1].id = 0;
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
+	}
+	b->v[b->n].id = id;
+	memcpy(b->v[b->n++].keys, keys, sizeof b->v[0].keys);
+	if (2 * (b->used + MINHASH_BANDS) < b->nslots) {
+		for (k = 0; k < MINHASH_BANDS; k++)
+			batch_slot_add(b, keys[k], b->n - 1);
+		return;
+	}
+	b->nslots = b->nslots ? b->nslots * 2 : 1024;
+	free(b->slots);
+	b->slots = xcalloc(b->nslots, sizeof *b->slots);
+	b->used = 0;
+	for (i = 0; i < b->n; i++)
+		for (k = 0; k < MINHASH_BANDS; k++)
+			batch_slot_add(b, b->v[i].keys[k], i);
+}
+
+/* Keep candidate id (once, at most DUP_MAX_IDS of them). */
+static void
+dup_id_add(int64_t *ids, size_t *n, int64_t id)
+{
+	size_t	i;
+
+	for (i = 0; i < *n && ids[i] != id; i++)
+		;
+	if (i == *n && *n < DUP_MAX_IDS)
+		ids[(*n)++] = id;
+}
+
+/* The ids of the stories sharing a band key with keys, but id. */
+static int
+dup_candidate_ids(struct store *s, int64_t id, const int64_t *keys,
+    int64_t *ids, size_t *n, char **err)
+{
+	struct store_dup_batch	*b = s->dup_batch;
+	sqlite3_stmt		*st;
+	size_t			 i, j, k;
+	int			 rc;
+
+	*n = 0;
+	if ((st = st_kept(s, STMT_DUP_CANDIDATES,
+	    "SELECT article_id FROM dup_bands WHERE key IN"
+	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+	    " AND article_id <> ?13 LIMIT 256", err)) == NULL)
+		return -1;
+	for (k = 0; k < MINHASH_BANDS; k++)
+		sqlite3_bind_int64(st, (int)k + 1, keys[k]);
+	sqlite3_bind_int64(st, 13, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		dup_id_add(ids, n, sqlite3_column_int64(st, 0));
+	if (st_rows_end(s, st, rc, "cannot find duplicate stories", err) != 0)
+		return -1;
+	for (k = 0; b != NULL && b->nslots > 0 && k < MINHASH_BANDS; k++) {
+		for (i = batch_hash(keys[k], b->nslots); b->slots[i].at != 0;
+		    i = (i + 1) & (b->nslots - 1)) {
+			j = b->slots[i].at - 1;
+			if (b->slots[i].key == keys[k] && b->v[j].id != 0 &&
+			    b->v[j].id != id)
+				dup_id_add(ids, n, b->v[j].id);
+		}
+	}
+	return 0;
+}
+
 /* The stories sharing a band key with id's signature, likeliest first. */
 static int
 dup_candidates(struct store *s, int64_t id, const struct store_dup_sig *d,
-    struct dup_candidate *v, size_t *n, char **err)
+    const int64_t *keys, struct dup_candidate *v, size_t *n, char **err)
 {
 	struct dup_candidate	 c;
 	sqlite3_stmt		*st;
-	int64_t			 keys[MINHASH_BANDS];
+	int64_t			 ids[DUP_MAX_IDS];
 	const void		*sig;
-	int			 rc, i;
+	size_t			 nids, i;
+	int			 rc;
 
 	*n = 0;
-	minhash_bands(d->sig, keys);
-	if ((st = st_kept(s, STMT_DUP_CANDIDATES,
-	    "SELECT a.id, coalesce(a.dup_of, a.id), a.dup_sig FROM articles a"
-	    " WHERE a.id IN (SELECT article_id FROM dup_bands WHERE key IN"
-	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))"
-	    " AND a.id <> ?13", err)) == NULL)
+	if (dup_candidate_ids(s, id, keys, ids, &nids, err) != 0)
 		return -1;
-	for (i = 0; i < MINHASH_BANDS; i++)
-		sqlite3_bind_int64(st, i + 1, keys[i]);
-	sqlite3_bind_int64(st, 13, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sig = sqlite3_column_blob(st, 2);
-		if (sig == NULL || sqlite3_column_bytes(st, 2) !=
-		    MINHASH_SIG_BYTES)
-			continue;
-		c.id = sqlite3_column_int64(st, 0);
-		c.group = sqlite3_column_int64(st, 1);
-		c.estimate = minhash_estimate(d->sig, sig);
-		if (c.estimate >= MINHASH_LIKELY)
-			dup_keep(v, n, &c);
+	for (i = 0; i < nids; i++) {
+		if ((st = st_kept(s, STMT_DUP_SIG, "SELECT coalesce(dup_of, id),"
+		    " dup_sig FROM articles WHERE id = ?1", err)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+		    (sig = sqlite3_column_blob(st, 1)) != NULL &&
+		    sqlite3_column_bytes(st, 1) == MINHASH_SIG_BYTES) {
+			c.id = ids[i];
+			c.group = sqlite3_column_int64(st, 0);
+			c.estimate = minhash_estimate(d->sig, sig);
+			if (c.estimate >= MINHASH_LIKELY)
+				dup_keep(v, n, &c);
+		}
+		if (st_rows_end(s, st, rc, "cannot find duplicate stories",
+		    err) != 0)
+			return -1;
 	}
-	return st_rows_end(s, st, rc, "cannot find duplicate stories", err);
+	return 0;
 }
 
 /* Is candidate id the same story as d, read from its body? -1 error. */
@@ -143,7 +266,8 @@ store_dup_link(struct store *s, int64_t id, struct store_dup_sig *d,
 
 	if (!d->has)
 		return 0;
-	if (dup_candidates(s, id, d, v, &n, err) != 0)
+	minhash_bands(d->sig, keys);
+	if (dup_candidates(s, id, d, keys, v, &n, err) != 0)
 		return -1;
 	for (i = 0; i < n && group == 0; i++) {
 		if ((same = dup_same(s, v[i].id, d, err)) < 0)
@@ -161,18 +285,88 @@ store_dup_link(struct store *s, int64_t id, struct store_dup_sig *d,
 		if (st_step(s, st, "cannot link duplicate story", err) < 0)
 			return -1;
 	}
-	/* Its band keys, in one statement. */
-	minhash_bands(d->sig, keys);
-	if ((st = st_kept(s, STMT_DUP_BAND_ADD,
-	    "INSERT OR IGNORE INTO dup_bands (key, article_id) VALUES"
-	    " (?1, ?13), (?2, ?13), (?3, ?13), (?4, ?13), (?5, ?13),"
-	    " (?6, ?13), (?7, ?13), (?8, ?13), (?9, ?13), (?10, ?13),"
-	    " (?11, ?13), (?12, ?13)", err)) == NULL)
-		return -1;
-	for (i = 0; i < MINHASH_BANDS; i++)
-		sqlite3_bind_int64(st, (int)i + 1, keys[i]);
-	sqlite3_bind_int64(st, 13, id);
-	return st_step(s, st, "cannot index story", err) < 0 ? -1 : 0;
+	batch_add(s, id, keys);
+	return 0;
+}
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const int64_t	*x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 :
+	    (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/*
+ * Write the band keys of the batch's stories, sorted by key, as one
+ * statement (a JSON array of [key, id]); a story taken out, or whose
+ * savepoint was rolled back (no row), is left out.
+ */
+int
+store_dup_flush(struct store *s, char **err)
+{
+	struct store_dup_batch	*b = s->dup_batch;
+	struct buf		 json;
+	sqlite3_stmt		*st;
+	int64_t			*pairs;
+	size_t			 i, k, n = 0;
+	int			 rv = 0;
+
+	if (b == NULL || b->n == 0)
+		return 0;
+	pairs = xreallocarray(NULL, b->n * MINHASH_BANDS, 2 * sizeof *pairs);
+	for (i = 0; i < b->n; i++)
+		for (k = 0; b->v[i].id != 0 && k < MINHASH_BANDS; k++) {
+			pairs[2 * n] = b->v[i].keys[k];
+			pairs[2 * n++ + 1] = b->v[i].id;
+		}
+	store_dup_batch_clear(s);
+	qsort(pairs, n, 2 * sizeof *pairs, cmp_pair);
+	buf_init(&json);
+	buf_addc(&json, '[');
+	for (i = 0; i < n; i++)
+		buf_printf(&json, "%s[%lld,%lld]", i > 0 ? "," : "",
+		    (long long)pairs[2 * i], (long long)pairs[2 * i + 1]);
+	buf_addc(&json, ']');
+	free(pairs);
+	if (n > 0 && (st = st_kept(s, STMT_DUP_BAND_ADD,
+	    "INSERT OR IGNORE INTO dup_bands (key, article_id)"
+	    " SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]')"
+	    " FROM json_each(?1) j WHERE EXISTS (SELECT 1 FROM articles a"
+	    "   WHERE a.id = json_extract(j.value, '$[1]'))", err)) == NULL)
+		rv = -1;
+	else if (n > 0) {
+		st_bind_text(st, 1, json.data);
+		if (st_step(s, st, "cannot index stories", err) < 0)
+			rv = -1;
+	}
+	buf_free(&json);
+	return rv;
+}
+
+/* Forget the batch's band keys (it was rolled back, or written). */
+void
+store_dup_batch_clear(struct store *s)
+{
+	struct store_dup_batch	*b = s->dup_batch;
+
+	if (b == NULL)
+		return;
+	b->n = b->used = 0;
+	if (b->slots != NULL)
+		memset(b->slots, 0, b->nslots * sizeof *b->slots);
+}
+
+void
+store_dup_batch_free(struct store *s)
+{
+	if (s->dup_batch != NULL) {
+		free(s->dup_batch->v);
+		free(s->dup_batch->slots);
+	}
+	free(s->dup_batch);
+	s->dup_batch = NULL;
 }
 
 /*
@@ -191,12 +385,16 @@ dup_unlink(struct store *s, int64_t id, char **err)
 		"UPDATE articles SET dup_of = NULL WHERE id = ?1"
 		" AND dup_of IS NOT NULL",
 	};
+	struct store_dup_batch	*b = s->dup_batch;
 	unsigned char	 sig[MINHASH_SIG_BYTES];
 	int64_t		 keys[MINHASH_BANDS];
 	sqlite3_stmt	*st;
 	size_t		 i;
 	int		 rc, has = 0;
 
+	for (i = 0; b != NULL && i < b->n; i++)
+		if (b->v[i].id == id)
+			b->v[i].id = 0;
 	for (i = 0; i < sizeof sql / sizeof sql[0]; i++)
 		if (st_step_id(s, sql[i], id, "cannot unlink duplicate story",
 		    err) < 0)
@@ -281,7 +479,12 @@ dup_compare(struct store *s, void *arg, char **err)
 int
 store_dup_compare(struct store *s, int64_t id, char **err)
 {
-	return st_savepoint(s, dup_compare, &id, err);
+	int	rv;
+
+	if ((rv = st_savepoint(s, dup_compare, &id, err)) == 0 &&
+	    !store_in_batch(s) && store_dup_flush(s, err) != 0)
+		return -1;
+	return rv;
 }
 
 /* Drop the band keys of deleted stories. */

@@ -8,6 +8,7 @@
 #include "extract.h"
 #include "minhash.h"
 
+struct store_dup_batch;
 struct store_entity_cache;
 struct store_tokenizers;
 
@@ -41,6 +42,7 @@ enum store_stmt_id {
 	STMT_QUOTE_FIXES_GET,		/* store-correct.c */
 	STMT_DUP_CANDIDATES,		/* store-dup.c */
 	STMT_DUP_BODY,
+	STMT_DUP_SIG,
 	STMT_DUP_SET,
 	STMT_DUP_BAND_ADD,
 	STORE_NSTMTS
@@ -55,6 +57,7 @@ struct store {
 	int64_t		 fts_from;	/* first story of the batch to index */
 	struct store_entity_cache *entity_cache;	/* store-extract.c */
 	struct store_tokenizers *tokenizers;	/* store-words.c */
+	struct store_dup_batch *dup_batch;	/* store-dup.c */
 	sqlite3_stmt	*stmts[STORE_NSTMTS];
 };
 
@@ -236,6 +239,13 @@ void		 store_dup_bind(sqlite3_stmt *, int,
 		     const struct store_dup_sig *);
 int		 store_dup_link(struct store *, int64_t,
 		     struct store_dup_sig *, char **);
+/*
+ * The batch's band keys written to dup_bands (at commit, and after a
+ * story stored outside a batch), or forgotten (a rollback).
+ */
+int		 store_dup_flush(struct store *, char **);
+void		 store_dup_batch_clear(struct store *);
+void		 store_dup_batch_free(struct store *);
 /* Sign a stored story's (new) body again and link it anew. */
 int		 store_dup_relink(struct store *, int64_t, const char *,
 		     size_t, char **);

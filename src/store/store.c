@@ -706,6 +706,7 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	store_entity_cache_clear(s);
+	store_dup_batch_free(s);
 	store_tokenizers_free(s->tokenizers);
 	for (i = 0; i < STORE_NSTMTS; i++)
 		sqlite3_finalize(s->stmts[i]);
@@ -756,6 +757,8 @@ store_fts_flush(struct store *s, char **err)
 {
 	sqlite3_stmt	*st;
 
+	if (store_dup_flush(s, err) != 0)
+		return -1;
 	if (s->fts_from <= 0)
 		return 0;
 	if ((st = st_kept(s, STMT_FTS_ADD,
@@ -775,6 +778,7 @@ void
 store_rollback(struct store *s)
 {
 	s->fts_from = 0;
+	store_dup_batch_clear(s);
 	store_entity_cache_clear(s);
 	if (!sqlite3_get_autocommit(s->db))
 		st_exec(s, "ROLLBACK", NULL);
