@@ -299,15 +299,16 @@ cmp_pair(const void *a, const void *b)
 }
 
 /*
- * Write the band keys of the batch's stories, sorted by key, as one
- * statement (a JSON array of [key, id]); a story taken out, or whose
- * savepoint was rolled back (no row), is left out.
+ * Write the band keys of the batch's stories, sorted by key (the pages
+ * of dup_bands in order), a row a step: a statement of one row needs no
+ * journal of its own. A story taken out is left out; one whose savepoint
+ * was rolled back has no row, and its keys are passed over as candidates
+ * until analyze --dups.
  */
 int
 store_dup_flush(struct store *s, char **err)
 {
 	struct store_dup_batch	*b = s->dup_batch;
-	struct buf		 json;
 	sqlite3_stmt		*st;
 	int64_t			*pairs;
 	size_t			 i, k, n = 0;
@@ -323,25 +324,19 @@ store_dup_flush(struct store *s, char **err)
 		}
 	store_dup_batch_clear(s);
 	qsort(pairs, n, 2 * sizeof *pairs, cmp_pair);
-	buf_init(&json);
-	buf_addc(&json, '[');
-	for (i = 0; i < n; i++)
-		buf_printf(&json, "%s[%lld,%lld]", i > 0 ? "," : "",
-		    (long long)pairs[2 * i], (long long)pairs[2 * i + 1]);
-	buf_addc(&json, ']');
-	free(pairs);
-	if (n > 0 && (st = st_kept(s, STMT_DUP_BAND_ADD,
-	    "INSERT OR IGNORE INTO dup_bands (key, article_id)"
-	    " SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]')"
-	    " FROM json_each(?1) j WHERE EXISTS (SELECT 1 FROM articles a"
-	    "   WHERE a.id = json_extract(j.value, '$[1]'))", err)) == NULL)
-		rv = -1;
-	else if (n > 0) {
-		st_bind_text(st, 1, json.data);
+	for (i = 0; i < n && rv == 0; i++) {
+		if ((st = st_kept(s, STMT_DUP_BAND_ADD,
+		    "INSERT OR IGNORE INTO dup_bands (key, article_id)"
+		    " VALUES (?1, ?2)", err)) == NULL) {
+			rv = -1;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, pairs[2 * i]);
+		sqlite3_bind_int64(st, 2, pairs[2 * i + 1]);
 		if (st_step(s, st, "cannot index stories", err) < 0)
 			rv = -1;
 	}
-	buf_free(&json);
+	free(pairs);
 	return rv;
 }
 
