@@ -491,7 +491,7 @@ test_migrate_5(void **state)
 	    &err), 0);
 	store_close(s);
 	path = test_tmp_path("v4.db");
-	test_sql_exec(path, "DROP INDEX entities_key;"
+	test_sql_exec(path, TEST_UNDO_12 "DROP INDEX entities_key;"
 	    "DROP INDEX entities_surname;"
 	    "ALTER TABLE entities DROP COLUMN name_key;"
 	    "ALTER TABLE entities DROP COLUMN surname;"

@@ -244,7 +244,7 @@ test_migrate(void **state)
 	(void)state;
 	s = library("v8.db", texts, 1, ids);
 	store_close(s);
-	test_sql_exec(path, "DROP INDEX entities_key;"
+	test_sql_exec(path, TEST_UNDO_12 "DROP INDEX entities_key;"
 	    "DROP INDEX entities_surname;"
 	    "ALTER TABLE entities DROP COLUMN name_key;"
 	    "ALTER TABLE entities DROP COLUMN surname;"
