@@ -2,9 +2,10 @@
  * Unit tests: the same story stored more than once (store-dup.c). A story
  * carried by two outlets is linked to the first one's group as it is
  * stored, its speaker's quotes counted once across the library with the
- * other outlet named, two copies in one batch too; a different story is not linked; deleting the
- * group's first story hands the group on and the count follows; a
- * library from before schema 12 is compared once by the todo pass.
+ * other outlet named, two copies in one batch too; a different story is
+ * not linked; deleting the group's first story hands the group on and
+ * the count follows; a library from before schema 12 is compared once by
+ * the todo pass.
  */
 #include "config.h"
 

@@ -1,12 +1,15 @@
 /*
  * The same story stored more than once (saved twice, or one wire story
  * carried by several outlets): every story's MinHash signature (minhash.h)
- * is kept in articles.dup_sig and its band keys in dup_bands; a story
- * stored or changed is compared with the few stories sharing a band key
- * (never the whole library) and, when their shingles are the same story
- * (MINHASH_SAME, nearly all of them), joins the group of the one it repeats: articles.dup_of
- * names the group's first story, whose quotes are the ones counted. And
- * deleting stories, whose groups follow (the trigger of migration 12).
+ * is kept in articles.dup_sig and its band keys in dup_bands (written at
+ * the batch's end, store_dup_flush); a story stored or changed is
+ * compared with the few stories sharing a band key (never the whole
+ * library) and, when their shingles are the same story (MINHASH_SAME,
+ * nearly all of them), joins the group of the one it repeats:
+ * articles.dup_of names the group's first story, whose quotes are the
+ * ones counted. And deleting stories, whose groups follow (the trigger of
+ * migration 12); a deleted story's band keys stay, passed over as
+ * candidates, until analyze --dups drops them (store_dup_prune).
  */
 #include "config.h"
 
