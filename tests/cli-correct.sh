@@ -261,11 +261,11 @@ ok $? "merge --undo and person --undo bring the machine's reading back" ||
 # corrections made then are there when it is opened again.
 old="$T/v8.db"
 "$DOSSIER" --db "$old" import --quiet "$top_srcdir/samples/library" >/dev/null 2>&1
-q "$old" "DROP INDEX entities_key; DROP INDEX entities_surname;
+q "$old" "$UNDO_12_SQL DROP INDEX entities_key; DROP INDEX entities_surname;
     ALTER TABLE entities DROP COLUMN name_key; ALTER TABLE entities DROP COLUMN surname;
     DROP TABLE quote_fixes; DROP TABLE entity_aliases; DROP TABLE entity_fixes;
     ALTER TABLE quotes DROP COLUMN corrected; ALTER TABLE quotes DROP COLUMN continues;
-    DROP TABLE article_paths; DROP INDEX quotes_unnamed; PRAGMA user_version = 8;"
+    PRAGMA user_version = 8;"
 [ "$(q "$old" "SELECT count(*) FROM sqlite_master WHERE name LIKE '%fix%'")" = 0 ]
 v8=$?
 run --db "$old" correct list

@@ -22,9 +22,6 @@
 #include "xmalloc.h"
 #include "test-util.h"
 
-/* Take a library back to schema 11: saved files are not known by path. */
-#define UNDO_12	"DROP TABLE article_paths; DROP INDEX quotes_unnamed;"
-
 #define P1	"\"Nobody called us first,\" an official said. Kasimir Oll, " \
 	"the ministry spokesperson, said the talks would go on."
 #define P2	"\"We will talk again next week,\" Anja Brekk said in " \
@@ -534,7 +531,7 @@ test_migrate_8(void **state)
 	    "ALTER TABLE entities DROP COLUMN surname;"
 	    "DROP TABLE quote_fixes; DROP TABLE entity_aliases;"
 	    "DROP TABLE entity_fixes; ALTER TABLE quotes DROP COLUMN corrected;"
-	    "ALTER TABLE quotes DROP COLUMN continues;" UNDO_12
+	    "ALTER TABLE quotes DROP COLUMN continues;" TEST_UNDO_12
 	    "PRAGMA user_version = 8;");
 	s = test_store_open(path);
 	assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
@@ -637,8 +634,8 @@ test_split_statement(void **state)
 	assert_string_equal(quotes_of(s, id), SPLIT_FIXED);
 	/* a library of schema 10 has its parts linked by the migration */
 	store_close(s);
-	test_sql_exec(path, "ALTER TABLE quotes DROP COLUMN continues;" UNDO_12
-	    "PRAGMA user_version = 10;");
+	test_sql_exec(path, TEST_UNDO_12 "ALTER TABLE quotes DROP COLUMN"
+	    " continues; PRAGMA user_version = 10;");
 	s = test_store_open(path);
 	assert_int_equal(test_sql_int(path, "SELECT sum(q.start * 1000 +"
 	    " h.start) FROM quotes q JOIN quotes h ON h.id = q.continues"),

@@ -22,9 +22,6 @@
 #include "xmalloc.h"
 #include "test-util.h"
 
-/* Take a library back to schema 11: saved files are not known by path. */
-#define UNDO_12	"DROP TABLE article_paths; DROP INDEX quotes_unnamed;"
-
 static const char body1[] = "Few in Brenmark believed that.\n\n"
     "The minister said the sites were full.";
 
@@ -494,14 +491,14 @@ test_migrate_5(void **state)
 	    &err), 0);
 	store_close(s);
 	path = test_tmp_path("v4.db");
-	test_sql_exec(path, "DROP INDEX entities_key;"
+	test_sql_exec(path, TEST_UNDO_12 "DROP INDEX entities_key;"
 	    "DROP INDEX entities_surname;"
 	    "ALTER TABLE entities DROP COLUMN name_key;"
 	    "ALTER TABLE entities DROP COLUMN surname;"
 	    "DROP TABLE quote_fixes;"
 	    "DROP TABLE entity_aliases; DROP TABLE entity_fixes;"
 	    "ALTER TABLE quotes DROP COLUMN corrected;"
-	    "ALTER TABLE quotes DROP COLUMN continues;" UNDO_12
+	    "ALTER TABLE quotes DROP COLUMN continues;"
 	    "DROP INDEX articles_extract_version;"
 	    "ALTER TABLE articles DROP COLUMN extract_version;"
 	    "DROP INDEX annotations_updated;"

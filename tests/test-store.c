@@ -114,11 +114,8 @@ test_corrupt(void **state)
 	free(path);
 }
 
-/* Take a library back to schema 11: saved files are not known by path. */
-#define UNDO_12	"DROP TABLE article_paths; DROP INDEX quotes_unnamed;"
-
 /* Take a library back to schema 10: a statement's parts are not linked. */
-#define UNDO_11	"ALTER TABLE quotes DROP COLUMN continues;" UNDO_12
+#define UNDO_11	TEST_UNDO_12 "ALTER TABLE quotes DROP COLUMN continues;"
 
 /* Take a library back to schema 8: the corrections' tables go. */
 #define UNDO_9	"DROP TABLE quote_fixes; DROP TABLE entity_aliases;" \

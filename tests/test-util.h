@@ -77,4 +77,18 @@ void	 test_assert_paragraph(const struct article *, size_t i,
 void	 test_assert_subheading(const struct article *, size_t i,
 	     const char *want);
 
+/*
+ * Take a library back from schema 14 to 13 (migration 13 -> 14, the
+ * groups of duplicate stories), and from 12 to 11 (the saved files'
+ * paths; the people index of 12 -> 13 is rebuilt by its migration
+ * whatever is left of it): tests that make an older library start from
+ * TEST_UNDO_12.
+ */
+#define TEST_UNDO_14	"DROP TRIGGER articles_dup_delete;" \
+	"DROP TABLE dup_bands; DROP INDEX articles_dup_of;" \
+	"DROP INDEX articles_dup_todo; ALTER TABLE articles DROP COLUMN dup_of;" \
+	"ALTER TABLE articles DROP COLUMN dup_sig;"
+#define TEST_UNDO_12	TEST_UNDO_14 \
+	"DROP TABLE article_paths; DROP INDEX quotes_unnamed;"
+
 #endif

@@ -94,6 +94,62 @@ analyze_summary(const struct reanalyze_totals *t, int outdated)
 	putchar('\n');
 }
 
+/* Stories compared for duplicates a transaction. */
+#define ANALYZE_DUP_BATCH	200
+
+/*
+ * Compare the stories stored before duplicates were looked for (a
+ * library from before schema 12) with the rest, a batch a transaction,
+ * stopping between two batches on a signal: how many were, or -1.
+ */
+static int64_t
+analyze_dups(struct store *s, struct analyze_ui *ui, int *stopped)
+{
+	int64_t	 ids[ANALYZE_DUP_BATCH], after = 0, total, done = 0;
+	char	*err = NULL;
+	size_t	 got, i;
+
+	if (store_dup_prune(s, &err) != 0 ||
+	    (total = store_dup_todo_count(s, &err)) < 0)
+		goto fail;
+	while (done < total && !(*stopped = analyze_stop != 0)) {
+		if (store_dup_todo_ids(s, after, ids, ANALYZE_DUP_BATCH, &got,
+		    &err) != 0)
+			goto fail;
+		if (got == 0)
+			break;
+		if (store_begin(s, &err) != 0)
+			goto fail;
+		for (i = 0; i < got && analyze_stop == 0; i++)
+			if (store_dup_compare(s, ids[i], &err) < 0) {
+				store_rollback(s);
+				goto fail;
+			}
+		if (store_commit(s, &err) != 0)
+			goto fail;
+		done += (int64_t)i;
+		after = ids[i - 1];
+		if (ui->progress && total >= 50)
+			cmd_progress_draw(&ui->bar, "comparing", (size_t)done,
+			    (size_t)total);
+	}
+	cmd_progress_clear(&ui->bar);
+	if (*stopped)
+		printf("stopped: %lld of %lld %s compared for duplicates; run "
+		    "dossier analyze --dups to finish\n", (long long)done,
+		    (long long)total, plural(total, "story", "stories"));
+	else
+		printf("%lld %s compared for duplicates\n", (long long)done,
+		    plural(done, "story", "stories"));
+	return done;
+fail:
+	cmd_progress_clear(&ui->bar);
+	cmd_error("%s; %lld %s compared before it", err, (long long)done,
+	    plural(done, "story was", "stories were"));
+	free(err);
+	return -1;
+}
+
 static int
 cmd_analyze(struct cmd_ctx *ctx, struct cmd_args *args)
 {
@@ -104,7 +160,8 @@ cmd_analyze(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct store		*s;
 	int64_t			*ids = NULL;
 	char			*err = NULL;
-	int			 all, outdated, rv;
+	int			 all, outdated, dups, rv, stopped = 0;
+	int			 ran = 0;
 
 	all = cmd_args_has(args, 'a');
 	outdated = cmd_args_has(args, 'o');
@@ -114,9 +171,10 @@ cmd_analyze(struct cmd_ctx *ctx, struct cmd_args *args)
 	if ((all || outdated) && args->argc > 0)
 		return cmd_usage_error(args->entry, "give story ids or %s, "
 		    "not both", all ? "--all" : "--outdated");
-	if (!all && !outdated && args->argc == 0)
+	dups = cmd_args_has(args, 'd');
+	if (!all && !outdated && !dups && args->argc == 0)
 		return cmd_usage_error(args->entry, "nothing to analyse: give "
-		    "story ids, --all or --outdated");
+		    "story ids, --all, --outdated or --dups");
 	if (args->argc > 0 && analyze_ids(args, &ids) != 0)
 		return CMD_USAGE;
 	if ((s = cmd_store(ctx)) == NULL) {
@@ -140,11 +198,25 @@ cmd_analyze(struct cmd_ctx *ctx, struct cmd_args *args)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &oint);
 	sigaction(SIGTERM, &sa, &oterm);
+	memset(&t, 0, sizeof t);
+	rv = 0;
+	if (dups && analyze_dups(s, &ui, &stopped) < 0) {
+		rv = CMD_FAILED;
+		goto restore;
+	}
+	if ((!all && !outdated && args->argc == 0) || stopped)
+		goto restore;
+	ran = 1;
 	rv = reanalyze_run(s, &opts, &t, &err);
+restore:
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGTERM, &oterm, NULL);
 	cmd_progress_clear(&ui.bar);
 	free(ids);
+	if (rv == CMD_FAILED || stopped)
+		return CMD_FAILED;
+	if (!ran)
+		return CMD_OK;
 	if (rv != 0) {
 		cmd_error("%s; %zu %s analysed before it", err, t.done,
 		    plural(t.done, "story was", "stories were"));
@@ -158,12 +230,13 @@ cmd_analyze(struct cmd_ctx *ctx, struct cmd_args *args)
 static const struct cmd_option cmd_analyze_options[] = {
 	{ 'a', "all", CMD_LONG, NULL, NULL },
 	{ 'o', "outdated", CMD_LONG, NULL, NULL },
+	{ 'd', "dups", CMD_LONG, NULL, NULL },
 	CMD_OPTION_QUIET,
 	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_analyze_entry = {
-	"analyze", "[--all | --outdated] [--quiet] [ID...]",
+	"analyze", "[--all | --outdated] [--dups] [--quiet] [ID...]",
 	"analyse stored stories again with this version's extractor",
 	"Run extraction again on stored stories, as import does, and replace\n"
 	"the people, places and quotes found in each with what this\n"
@@ -174,8 +247,16 @@ const struct cmd_entry cmd_analyze_entry = {
 	"stops between two stories, keeping what was done, and --outdated\n"
 	"finishes the rest.\n"
 	"\n"
+	"Every story stored is compared with the library for the same story\n"
+	"stored before (saved twice, or one wire story in several outlets),\n"
+	"whose quotes are then counted once. A library from before schema\n"
+	"version 12 has stories never compared: --dups compares them (a\n"
+	"batch a transaction, stopped cleanly by a signal; run it again to\n"
+	"finish), before any analysis asked for with it.\n"
+	"\n"
 	"      --all       analyse every story in the library\n"
 	"      --outdated  analyse the stories an older extractor analysed\n"
+	"      --dups      compare the stories never compared for duplicates\n"
 	"  -q, --quiet     print only failures and the summary\n",
 	cmd_analyze_options, 0, cmd_analyze
 };

@@ -158,6 +158,67 @@ show_json_note(const struct store_note *n, void *arg)
 	return 0;
 }
 
+/* The other stories of a story's group, as JSON objects and a line. */
+struct show_group {
+	struct json_object	*arr;		/* or NULL: print */
+	int64_t			 first;		/* the group's first story */
+	size_t			 n;
+};
+
+static int
+show_group_row(const struct store_dup *d, void *arg)
+{
+	struct show_group	*g = arg;
+	struct json_object	*o;
+
+	if (d->first)
+		g->first = d->id;
+	if (g->arr != NULL) {
+		o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_int64(d->id));
+		json_object_object_add(o, "outlet", jstr(d->outlet));
+		json_object_object_add(o, "feed", jstr(d->feed));
+		json_object_object_add(o, "published", jstr(d->published));
+		json_object_object_add(o, "first",
+		    json_object_new_boolean(d->first));
+		json_object_array_add(g->arr, o);
+	} else {
+		printf("%s#%lld ", g->n == 0 ? "Also in:   " : ", ",
+		    (long long)d->id);
+		cmd_print_line(stdout, d->outlet != NULL ? d->outlet :
+		    d->feed != NULL ? d->feed : "?");
+	}
+	g->n++;
+	return 0;
+}
+
+/*
+ * The stories that are the same story as a (saved twice, or carried by
+ * other outlets), and which one's quotes are counted.
+ */
+static int
+show_group(struct store *s, const struct article *a, struct json_object *o,
+    char **err)
+{
+	struct show_group	g = { NULL, 0, 0 };
+
+	if (o != NULL)
+		g.arr = json_object_new_array();
+	if (o != NULL)
+		json_object_object_add(o, "duplicates", g.arr);
+	if (store_article_group(s, a->id, show_group_row, &g, err) != 0)
+		return -1;
+	if (o != NULL)
+		json_object_object_add(o, "counted", json_object_new_boolean(
+		    g.first == 0));
+	else if (g.n > 0 && g.first == 0)
+		puts("; the same story, its quotes counted once, here");
+	else if (g.n > 0)
+		printf("; the same story, its quotes counted once, in #%lld\n",
+		    (long long)g.first);
+	return 0;
+}
+
 static int
 show_json(struct store *s, const struct article *a, char **err)
 {
@@ -206,6 +267,8 @@ show_json(struct store *s, const struct article *a, char **err)
 	    json_object_new_int(a->analysed_by));
 
 	memset(&sj, 0, sizeof sj);
+	if (show_group(s, a, o, err) != 0)
+		goto out;
 	sj.a = a;
 	sj.arr = json_object_new_array();
 	json_object_object_add(o, "entities", sj.arr);
@@ -396,6 +459,8 @@ show_text(struct store *s, const struct article *a, char **err)
 	}
 	printf("%-10s %s%s\n", "State:", a->read ? "read" : "unread",
 	    a->starred ? ", starred" : "");
+	if (show_group(s, a, NULL, err) != 0)
+		return -1;
 	if (a->lead != NULL) {
 		putchar('\n');
 		cmd_print_line(stdout, a->lead);
@@ -485,6 +550,12 @@ const struct cmd_entry cmd_show_entry = {
 	"                  index of its first, whose statement is the\n"
 	"                  parts' words joined), corrections (of\n"
 	"                  quotes: start, end, placed, words, kind, fix,\n"
-	"                  speaker), notes\n",
+	"                  speaker), notes, duplicates (the other stories\n"
+	"                  of its group: id, outlet, feed, published, first)\n"
+	"                  and counted (its quotes are the group's counted)\n"
+	"\n"
+	"A story stored more than once (saved twice, or one wire story in\n"
+	"several outlets) lists the others on an 'Also in:' line, and says\n"
+	"which one's quotes are counted.\n",
 	cmd_show_options, 0, cmd_show
 };

@@ -47,6 +47,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_entry,
 	&cmd_tag_entry,
 	&cmd_note_entry,
+	&cmd_delete_entry,
 	&cmd_correct_entry,
 	&cmd_export_entry,
 	&cmd_search_entry,

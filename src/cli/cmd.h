@@ -234,6 +234,7 @@ struct json_object *cmd_who_json(const struct lib_dossier *);
 extern const struct cmd_entry cmd_add_entry;		/* cmd-feed.c */
 extern const struct cmd_entry cmd_analyze_entry;
 extern const struct cmd_entry cmd_correct_entry;
+extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_extract_entry;
 extern const struct cmd_entry cmd_feeds_entry;		/* cmd-feed.c */

@@ -185,6 +185,7 @@ page_row(const struct store_row *r, void *arg)
 	library_date(r->published, e->date, sizeof e->date);
 	e->read = r->read;
 	e->starred = r->starred;
+	e->grouped = r->grouped;
 	return 0;
 }
 
@@ -309,7 +310,11 @@ quotes_row(const struct store_speaker_quote *q, void *arg)
 	e = &x->v[x->n++];
 	e->article = q->article;
 	library_date(q->published, e->date, sizeof e->date);
-	e->outlet = dup_or_null(q->outlet);
+	if (q->also != NULL)
+		xasprintf(&e->outlet, "%s (also in %s)", q->outlet != NULL ?
+		    q->outlet : "?", q->also);
+	else
+		e->outlet = dup_or_null(q->outlet);
 	e->title = dup_or_null(q->title);
 	e->text = xstrdup(q->text != NULL ? q->text : "");
 	e->start = q->start;

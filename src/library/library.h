@@ -40,6 +40,7 @@ struct lib_row {
 	char		 date[16];	/* "26 Aug" or "26 Aug 2023" */
 	int		 read;
 	int		 starred;
+	int		 grouped;	/* the same story is stored again */
 };
 
 struct lib_rows {
@@ -175,7 +176,7 @@ void	 library_people_free(struct lib_people *);
 struct lib_quote {
 	int64_t	 article;
 	char	 date[16];
-	char	*outlet;
+	char	*outlet;	/* "A (also in B, C)": its story's group */
 	char	*title;
 	char	*text;
 	size_t	 start, end;

@@ -223,6 +223,7 @@ struct article_add {
 	struct article		*a;
 	const char		*hash;
 	const struct extract	*x;
+	struct store_dup_sig	*dup;		/* its signature */
 };
 
 /* Write a story and its rows; 1 if its guid was there already. */
@@ -239,8 +240,9 @@ article_add(struct store *s, void *arg, char **err)
 	st = st_kept(s, STMT_ARTICLE_ADD,
 	    "INSERT INTO articles (feed_id, guid, url, title, outlet, byline,"
 	    " published, sort_ts, fetched, lead, body, content_hash,"
-	    " extract_version)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+	    " extract_version, dup_sig)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14)"
 	    " ON CONFLICT (feed_id, guid) DO NOTHING", err);
 	if (st == NULL)
 		return -1;
@@ -258,11 +260,13 @@ article_add(struct store *s, void *arg, char **err)
 	st_bind_text(st, 12, w->hash);
 	/* A story with no body is analysed: there is nothing to find. */
 	sqlite3_bind_int(st, 13, EXTRACT_VERSION);
+	store_dup_bind(st, 14, w->dup);
 	if ((rc = st_step(s, st, "cannot add article", err)) <= 0)
 		return rc < 0 ? -1 : 1;
 	a->id = sqlite3_last_insert_rowid(s->db);
 	if ((a->path != NULL && store_article_path_set(s, a->id, a->path,
-	    err) != 0) || store_article_rows(s, a, err) != 0 ||
+	    err) != 0) || store_dup_link(s, a->id, w->dup, err) != 0 ||
+	    store_article_rows(s, a, err) != 0 ||
 	    (w->x != NULL && store_extract_add(s, a->id, w->x, err) != 0))
 		return -1;
 	return 0;
@@ -272,10 +276,14 @@ int
 store_article_add(struct store *s, int64_t feed, struct article *a,
     const char *content_hash, const struct extract *x, char **err)
 {
-	struct article_add	w = { feed, a, content_hash, x };
+	struct store_dup_sig	d;
+	struct article_add	w = { feed, a, content_hash, x, &d };
 	int			rv;
 
-	if ((rv = st_savepoint(s, article_add, &w, err)) != 0) {
+	store_dup_prepare(a->body, a->body_len, &d);
+	rv = st_savepoint(s, article_add, &w, err);
+	store_dup_free(&d);
+	if (rv != 0) {
 		if (rv < 0)
 			a->id = 0;
 		return rv;

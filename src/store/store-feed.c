@@ -414,7 +414,8 @@ article_update(struct store *s, void *arg, char **err)
 	if (store_article_rows(s, a, err) != 0 ||
 	    (u->x != NULL ? store_extract_add(s, u->id, u->x, err) :
 	    store_correct_apply(s, u->id, a->body, a->body_len, err)) != 0 ||
-	    notes_reanchor(s, u->id, u->old, a, err) != 0)
+	    notes_reanchor(s, u->id, u->old, a, err) != 0 ||
+	    store_dup_relink(s, u->id, a->body, a->body_len, err) != 0)
 		return -1;
 	return st_step_id(s, "INSERT INTO articles_fts (rowid, title, lead,"
 	    " body, captions) SELECT id, title, lead, body, captions"

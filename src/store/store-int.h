@@ -6,7 +6,9 @@
 
 #include "buf.h"
 #include "extract.h"
+#include "minhash.h"
 
+struct store_dup_batch;
 struct store_entity_cache;
 struct store_tokenizers;
 
@@ -43,6 +45,11 @@ enum store_stmt_id {
 	STMT_ALIAS_GET,			/* store-alias.c */
 	STMT_ROLES_APPLY,
 	STMT_QUOTE_FIXES_GET,		/* store-correct.c */
+	STMT_DUP_CANDIDATES,		/* store-dup.c */
+	STMT_DUP_BODY,
+	STMT_DUP_SIG,
+	STMT_DUP_SET,
+	STMT_DUP_BAND_ADD,
 	STORE_NSTMTS
 };
 
@@ -55,11 +62,13 @@ struct store {
 	int64_t		 fts_from;	/* first story of the batch to index */
 	struct store_entity_cache *entity_cache;	/* store-extract.c */
 	struct store_tokenizers *tokenizers;	/* store-words.c */
+	struct store_dup_batch *dup_batch;	/* store-dup.c */
 	sqlite3_stmt	*stmts[STORE_NSTMTS];
 };
 
 /* Migration 11 -> 12: the people index (store-people.c). */
 extern const char store_people_migration[];
+extern const char store_dup_migration[];
 
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
@@ -234,6 +243,34 @@ void		 store_tokens_free(struct tokens *);
 /* Where phrase p is in t from word i on (prefix: its last word starts). */
 size_t		 store_tokens_find(const struct tokens *, size_t,
 		     const struct tokens *, int);
+
+/*
+ * store-dup.c: a story's signature, made before it is written (bound as
+ * articles.dup_sig: an empty blob when it is too short to link), and the
+ * story linked to the group of a stored story it repeats, after.
+ */
+struct store_dup_sig {
+	struct minhash_set	 set;
+	unsigned char		 sig[MINHASH_SIG_BYTES];
+	int			 has;
+};
+void		 store_dup_prepare(const char *, size_t,
+		     struct store_dup_sig *);
+void		 store_dup_free(struct store_dup_sig *);
+void		 store_dup_bind(sqlite3_stmt *, int,
+		     const struct store_dup_sig *);
+int		 store_dup_link(struct store *, int64_t,
+		     struct store_dup_sig *, char **);
+/*
+ * The batch's band keys written to dup_bands (at commit, and after a
+ * story stored outside a batch), or forgotten (a rollback).
+ */
+int		 store_dup_flush(struct store *, char **);
+void		 store_dup_batch_clear(struct store *);
+void		 store_dup_batch_free(struct store *);
+/* Sign a stored story's (new) body again and link it anew. */
+int		 store_dup_relink(struct store *, int64_t, const char *,
+		     size_t, char **);
 
 /* Where a story sorts by its date; -1: by when it came (store-article.c). */
 int64_t	 store_sort_ts(const char *, int64_t);

@@ -176,7 +176,8 @@ page_sql(struct buf *sql, const struct store_filter *f,
 	buf_printf(sql, "SELECT %s, a.id, a.title, a.outlet, a.byline,"
 	    " a.published, a.url, (SELECT group_concat(tag, char(10)) FROM"
 	    "   (SELECT tag FROM tags WHERE article_id = a.id ORDER BY tag)),"
-	    " a.read, a.starred FROM articles a", ts);
+	    " a.read, a.starred, a.dup_of IS NOT NULL OR EXISTS (SELECT 1"
+	    "   FROM articles d WHERE d.dup_of = a.id) FROM articles a", ts);
 	query_from(sql, f);
 	query_filter(sql, f, q, scan);
 	if (key != NULL)
@@ -211,6 +212,7 @@ page_rows(struct store *s, sqlite3_stmt *st,
 		r.ntags = tags.n;
 		r.read = sqlite3_column_int(st, 8);
 		r.starred = sqlite3_column_int(st, 9);
+		r.grouped = sqlite3_column_int(st, 10);
 		stop = fn(&r, arg);
 		free(url);
 		st_lines_free(&tags);
@@ -440,10 +442,13 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 	if ((st = st_prepare(s, "SELECT a.id, a.published, a.outlet, a.title,"
 	    " CAST(substr(CAST(a.body AS BLOB), q.start + 1,"
 	    "   q.end - q.start) AS TEXT), q.start, q.end,"
-	    " q.kind = 'direct', q.corrected, q.id, q.continues"
+	    " q.kind = 'direct', q.corrected, q.id, q.continues,"
+	    " (SELECT group_concat(o, ', ') FROM (SELECT DISTINCT d.outlet AS o"
+	    "   FROM articles d WHERE d.dup_of = a.id AND d.outlet IS NOT NULL"
+	    "   AND d.outlet IS NOT a.outlet ORDER BY d.id))"
 	    " FROM quotes q JOIN entities e ON e.id = q.speaker_id"
 	    " JOIN articles a ON a.id = q.article_id"
-	    " WHERE e.kind = ?2 AND e.name = ?1"
+	    " WHERE e.kind = ?2 AND e.name = ?1 AND a.dup_of IS NULL"
 	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start",
 	    "cannot read quotes", err)) == NULL)
 		return -1;
@@ -465,6 +470,7 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 		q.corrected = sqlite3_column_int(st, 8);
 		q.id = sqlite3_column_int64(st, 9);
 		q.continues = sqlite3_column_int64(st, 10);
+		q.also = st_text(st, 11);
 		if (fn(&q, arg) != 0)
 			break;
 	}

@@ -347,6 +347,9 @@ static const char *const store_migrations[] = {
 
 	/* 12 -> 13: the people index (store-people.c). */
 	store_people_migration,
+
+	/* 13 -> 14: the same story stored twice (store-dup.c). */
+	store_dup_migration,
 };
 
 #define STORE_NMIGRATIONS \
@@ -702,6 +705,7 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	store_entity_cache_clear(s);
+	store_dup_batch_free(s);
 	store_tokenizers_free(s->tokenizers);
 	for (i = 0; i < STORE_NSTMTS; i++)
 		sqlite3_finalize(s->stmts[i]);
@@ -752,6 +756,8 @@ store_fts_flush(struct store *s, char **err)
 {
 	sqlite3_stmt	*st;
 
+	if (store_dup_flush(s, err) != 0)
+		return -1;
 	if (s->fts_from <= 0)
 		return 0;
 	if ((st = st_kept(s, STMT_FTS_ADD,
@@ -771,6 +777,7 @@ void
 store_rollback(struct store *s)
 {
 	s->fts_from = 0;
+	store_dup_batch_clear(s);
 	store_entity_cache_clear(s);
 	if (!sqlite3_get_autocommit(s->db))
 		st_exec(s, "ROLLBACK", NULL);

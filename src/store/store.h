@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 13
+#define STORE_VERSION 14
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -79,6 +79,82 @@ int	 store_article_path_set(struct store *, int64_t id, const char *path,
 struct extract;
 int	 store_article_add(struct store *, int64_t feed, struct article *,
 	     const char *content_hash, const struct extract *x, char **err);
+
+/*
+ * The same story stored more than once (store-dup.c): saved twice, or one
+ * wire story carried by several outlets. Every story stored or changed is
+ * compared, by its MinHash signature and an index of band keys, with the
+ * few stories likely to be it, and joins the group of one whose words
+ * are nearly all the same (minhash.h).
+ *
+ * Counting once. A group is its first story and the stories whose
+ * articles.dup_of names it; the first story's dup_of is NULL, and so is
+ * that of every story in no group. So:
+ *   - a quote, speaker or mention counted across the library counts only
+ *     stories with dup_of IS NULL ("JOIN articles a ON a.id =
+ *     q.article_id WHERE a.dup_of IS NULL"): each group once, by its
+ *     first story's analysis;
+ *   - stories counted once: count(DISTINCT coalesce(a.dup_of, a.id)),
+ *     the group's id (or, as above, only rows with a.dup_of IS NULL);
+ *   - the outlets that carried a story (its group) are those of
+ *     coalesce(dup_of, id) = its first story's id F (the partial index
+ *     articles_dup_of finds them: "SELECT outlet FROM articles WHERE
+ *     id = F OR dup_of = F"); store_speaker_quotes gives them as also.
+ * Listings list every story (each is the user's, in its feed, with its
+ * tags), store_row.grouped marking those in a group; deleting a group's
+ * first story makes the next oldest the first (a trigger). A library
+ * from before schema 12 has every dup_of NULL (nothing linked) until
+ * 'dossier analyze --dups' compares its stories.
+ */
+struct store_dup {
+	int64_t		 id;
+	const char	*outlet;	/* may be NULL */
+	const char	*feed;		/* its feed's title */
+	const char	*published;	/* may be NULL */
+	int		 first;		/* the group's first story */
+};
+
+/* The other stories of story id's group, oldest first (none if alone). */
+int	 store_article_group(struct store *, int64_t,
+	     int (*)(const struct store_dup *, void *), void *, char **);
+
+/*
+ * The stories stored by a dossier before groups were kept (a library
+ * from before schema version 12) are compared once: how many wait, up to
+ * n of their ids after an id, and one compared and linked (a savepoint,
+ * in a batch or not; 1 if it is not waiting).
+ */
+int64_t	 store_dup_todo_count(struct store *, char **);
+int	 store_dup_todo_ids(struct store *, int64_t after, int64_t *, size_t,
+	     size_t *got, char **);
+int	 store_dup_compare(struct store *, int64_t, char **);
+/*
+ * Drop what the index of signatures keeps of deleted stories (a deleted
+ * story's keys stay until then: the index is not kept up at every
+ * import or delete; they are passed over as candidates). 0 or -1.
+ */
+int	 store_dup_prune(struct store *, char **);
+
+/* What deleting a story would lose of the user's. */
+struct store_user_data {
+	int64_t	notes;
+	int64_t	tags;		/* given by the user, not by ingest */
+	int64_t	corrections;	/* of its quotes */
+	int	starred;
+};
+
+/* The user's data on story id: 0, 1 if no such story, -1. */
+int	 store_article_user(struct store *, int64_t,
+	     struct store_user_data *, char **);
+
+/*
+ * Delete stories with all that hangs on them (notes, tags, corrections,
+ * quotes) in one transaction: all of them or, when one is not there (1,
+ * *err says which) or on an error (-1), none. A group loses the story
+ * and keeps the rest.
+ */
+int	 store_article_delete(struct store *, const int64_t *, size_t,
+	     char **);
 
 /*
  * Feeds (store-feed.c): the subscriptions, their fetch state, and stories
@@ -302,6 +378,7 @@ struct store_row {
 	size_t		 ntags;
 	int		 read;
 	int		 starred;
+	int		 grouped;	/* stored more than once (store-dup.c) */
 };
 
 /* One entry of the feed list with its count. */
@@ -368,9 +445,14 @@ struct store_speaker_quote {
 	int		 corrected;	/* a correction of the user's applies */
 	int64_t		 id;		/* the quote's row */
 	int64_t		 continues;	/* as in struct store_quote */
+	const char	*also;		/* the other outlets of its story's
+					   group, ", " between; or NULL */
 };
 
-/* Every quote attributed to an entity (kind, name), newest story first. */
+/*
+ * Every quote attributed to an entity (kind, name), newest story first;
+ * a story stored more than once counted once (its group's first story).
+ */
 int	 store_speaker_quotes(struct store *, const char *kind, const char *name,
 	     int (*)(const struct store_speaker_quote *, void *), void *,
 	     char **);

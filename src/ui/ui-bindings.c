@@ -33,6 +33,7 @@ static const char *const bindings_default[] = {
 	"bind n next-unread", "bind N prev-unread",
 	"bind r toggle-read",
 	"bind s toggle-star",
+	"bind D delete",
 	"bind A mark-list-read",
 	"bind e toggle-sidebar",
 	"bind o open-link",

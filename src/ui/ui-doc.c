@@ -252,9 +252,56 @@ doc_notes(struct ui *ui, struct buf *doc, struct buf *cls)
 	}
 }
 
+/* The other stories of the open story's group, as its header says them. */
+struct doc_group {
+	struct buf	line;
+	size_t		n;
+	int64_t		first;
+};
+
+static int
+doc_group_row(const struct store_dup *d, void *arg)
+{
+	struct doc_group	*g = arg;
+
+	if (d->first)
+		g->first = d->id;
+	buf_printf(&g->line, "%s#%lld %s", g->n++ > 0 ? ", " : "",
+	    (long long)d->id, d->outlet != NULL ? d->outlet : d->feed != NULL ?
+	    d->feed : "?");
+	return 0;
+}
+
+/*
+ * The same story stored more than once: "Also in: #12 Northern Wire
+ * (quotes counted once, in #3)". Nothing when it is alone.
+ */
+static void
+doc_group(struct store *s, int64_t id, struct buf *doc, struct buf *cls)
+{
+	struct doc_group	g;
+
+	memset(&g, 0, sizeof g);
+	buf_init(&g.line);
+	if (store_article_group(s, id, doc_group_row, &g, NULL) == 0 &&
+	    g.n > 0) {
+		if (g.first != 0)
+			buf_printf(&g.line, " (the same story; its quotes are "
+			    "counted once, in #%lld)", (long long)g.first);
+		else
+			buf_adds(&g.line, " (the same story; its quotes are "
+			    "counted once, here)");
+		doc_adds(doc, cls, "Also in: ", E_HEADER_META);
+		doc_add(doc, cls, g.line.data, g.line.len, E_HEADER_META);
+		doc_adds(doc, cls, "\n", E_BODY);
+	}
+	buf_free(&g.line);
+}
+
 /* The header: title, outlet, byline and date, tags, lead. */
 static void
-doc_header(const struct article *a, struct buf *doc, struct buf *cls)
+doc_header(struct store *s, const struct article *a, struct buf *doc,
+    struct buf *cls)
 {
 	char		 date[16];
 	const char	*sep = "";
@@ -284,6 +331,7 @@ doc_header(const struct article *a, struct buf *doc, struct buf *cls)
 	}
 	if (a->ntags > 0)
 		doc_adds(doc, cls, "\n", E_BODY);
+	doc_group(s, a->id, doc, cls);
 	doc_adds(doc, cls, "\n", E_BODY);
 	if (a->lead != NULL) {
 		doc_adds(doc, cls, a->lead, E_HEADER_META);
@@ -337,7 +385,7 @@ ui_doc_build(struct ui *ui)
 
 	buf_init(&doc);
 	buf_init(&cls);
-	doc_header(a, &doc, &cls);
+	doc_header(ui->store, a, &doc, &cls);
 	st->body_off = doc.len;
 	library_notes_free(&st->notes);
 	library_notes(ui->store, a->id, &st->notes, NULL);

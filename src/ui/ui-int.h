@@ -449,6 +449,7 @@ void	 ui_hints_status(struct ui *, char *, size_t);
 /* ui-mark.c */
 int	 ui_op_toggle_read(struct ui *);
 int	 ui_op_toggle_star(struct ui *);
+int	 ui_op_delete(struct ui *);
 int	 ui_op_mark_listing_read(struct ui *);
 int	 ui_op_mark_all_read(struct ui *);
 

@@ -50,6 +50,9 @@ static const struct ui_op {
 	{ "prev-unread", ui_op_prev_unread, "open the previous unread story" },
 	{ "toggle-read", ui_op_toggle_read, "mark the story read or unread" },
 	{ "toggle-star", ui_op_toggle_star, "star or unstar the story" },
+	{ "delete", ui_op_delete,
+	  "delete the story, after a yes; the question says which of your "
+	  "notes and tags go with it" },
 	{ "mark-list-read", ui_op_mark_listing_read,
 	  "mark every story of the listing shown read (asks when many)" },
 	{ "mark-all-read", ui_op_mark_all_read,

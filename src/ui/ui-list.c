@@ -436,8 +436,9 @@ list_draw(struct ui *ui)
 			da = ui->attr[E_ARTICLE_DATE];
 		}
 		x = r->x;
-		x += ui_put(r->y + 1 + y, x, 1, row->starred ? "*" : " ", 1,
-		    a, NULL, NULL);
+		/* Starred first; else '=', the same story stored again. */
+		x += ui_put(r->y + 1 + y, x, 1, row->starred ? "*" :
+		    row->grouped ? "=" : " ", 1, a, NULL, NULL);
 		/* A story with no date leaves the column blank. */
 		library_date_listed(row->date, list_this_year(), list_wide(cols),
 		    date, sizeof date);

@@ -5,7 +5,9 @@
  * library (mark-all-read). The store marks many in one UPDATE of one
  * transaction over the listing's condition, never a row at a time from
  * the screen. That cannot be undone, so past a number of stories (set
- * confirm-mark-read, 50 by default) it asks first.
+ * confirm-mark-read, 50 by default) it asks first. And deleting the
+ * story (D), after a yes to a question that says what of the user's goes
+ * with it.
  */
 #include "config.h"
 
@@ -13,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
+#include "buf.h"
 #include "plural.h"
 #include "store.h"
 #include "ui-int.h"
@@ -125,4 +129,86 @@ ui_op_mark_all_read(struct ui *ui)
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_ALL;
 	return ui_mark_read(ui, &f, "the library");
+}
+
+/* The question before deleting story id: what of the user's goes too. */
+static char *
+delete_question(int64_t id, const char *title,
+    const struct store_user_data *u)
+{
+	struct buf	 b;
+	const char	*sep = " with its ";
+	char		 t[48];
+	size_t		 n;
+
+	/* The title cut short: the question must fit on one line. */
+	n = title != NULL ? strlen(title) : 0;
+	if (n > 40) {
+		for (n = 40; n > 0 && ((unsigned char)title[n] & 0xc0) == 0x80;
+		    n--)
+			;
+	}
+	memcpy(t, title != NULL ? title : "", n);
+	t[n] = '\0';
+	buf_init(&b);
+	buf_printf(&b, "Delete story %lld%s%s%s%s", (long long)id,
+	    n > 0 ? " \"" : "", t, n > 0 && title[n] != '\0' ? "\xe2\x80\xa6" :
+	    "", n > 0 ? "\"" : "");
+	if (u->notes > 0) {
+		buf_printf(&b, "%s%lld %s", sep, (long long)u->notes,
+		    plural(u->notes, "note", "notes"));
+		sep = ", ";
+	}
+	if (u->tags > 0) {
+		buf_printf(&b, "%s%lld %s", sep, (long long)u->tags,
+		    plural(u->tags, "tag", "tags"));
+		sep = ", ";
+	}
+	if (u->corrections > 0)
+		buf_printf(&b, "%s%lld %s", sep, (long long)u->corrections,
+		    plural(u->corrections, "correction", "corrections"));
+	if (u->notes == 0 && u->tags == 0 && u->corrections == 0)
+		buf_adds(&b, " (it has no notes or tags)");
+	buf_adds(&b, "? (y/n)");
+	return buf_detach(&b);
+}
+
+/* Delete the story (the open one, else the list's) after a yes. */
+int
+ui_op_delete(struct ui *ui)
+{
+	struct store_user_data	 u;
+	struct article		 a;
+	char			*err = NULL, *q;
+	int64_t			 id;
+	int			 read, starred, rv, flags = UI_REDRAW;
+
+	if ((id = ui_pane_target(ui, &read, &starred)) == 0) {
+		ui_error(ui, "choose a story first");
+		return flags;
+	}
+	if ((rv = store_article_user(ui->store, id, &u, &err)) != 0 ||
+	    (rv = store_article_get(ui->store, id, &a, &err)) != 0)
+		goto fail;
+	q = delete_question(id, a.title, &u);
+	article_free(&a);
+	rv = ui_prompt_confirm(ui, q);
+	free(q);
+	flags |= UI_RELAYOUT;
+	if (!rv) {
+		ui_info(ui, "nothing deleted");
+		return flags;
+	}
+	if ((rv = store_article_delete(ui->store, &id, 1, &err)) != 0)
+		goto fail;
+	if (id == ui->story.id) {
+		ui_article_close(ui);
+		flags |= ui_article_leave(ui);
+	}
+	ui_info(ui, "deleted story %lld", (long long)id);
+	return flags | UI_FEEDS | UI_LIST;
+fail:
+	ui_error(ui, "%s", rv > 0 ? "the story is gone" : err);
+	free(err);
+	return flags | UI_FEEDS | UI_LIST;
 }
