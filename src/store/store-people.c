@@ -205,7 +205,8 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 }
 
 /*
- * Add the stories added to the rows of their speakers (those not to be
+ * Add the stories added (but copies of another, already linked to its
+ * group) to the rows of their speakers (those not to be
  * counted again anyway): quotes, stories and the last quoted; a speaker
  * with no row yet is counted instead. New stories are in no row's counts yet, so
  * adding is exact; a heavy speaker (a wire service in every story)
@@ -486,23 +487,22 @@ people_cond(const struct store_speaker *sp)
 }
 
 /*
- * What a dossier gathers, each a statement in two halves with the
- * speaker's condition on quotes q between them (a tail "": none), or in
- * three with it twice (head, it, tail, it, end), ?1 ?2 the speaker and ?3 the most rows:
- * text, text2, n, first and last time seen.
+ * What a dossier gathers, each a statement in parts with the speaker's
+ * condition on quotes q between two (one part: none), ?1 ?2 the speaker
+ * and ?3 the most rows: text, text2, n, first and last time seen.
  */
+#define PEOPLE_FACT_PARTS	4
 static const struct {
-	const char	*head, *tail, *end;
+	const char	*part[PEOPLE_FACT_PARTS];
 } people_facts[] = {
-	[STORE_FACT_ROLES] = { "SELECT m.title, m.affiliation,"
+	[STORE_FACT_ROLES] = { { "SELECT m.title, m.affiliation,"
 	    " count(DISTINCT m.article_id), min(a.sort_ts), max(a.sort_ts)"
 	    " FROM mentions m JOIN articles a ON a.id = m.article_id"
 	    " WHERE m.entity_id = ?1 AND (m.title IS NOT NULL OR"
 	    " m.affiliation IS NOT NULL) AND a.dup_of IS NULL"
 	    " GROUP BY m.title, m.affiliation"
-	    " ORDER BY 4, 5, 1, 2 LIMIT ?3",
-	    "" },
-	[STORE_FACT_NAMES] = { "SELECT t, NULL, count(*), min(ts), max(ts) FROM"
+	    " ORDER BY 4, 5, 1, 2 LIMIT ?3" } },
+	[STORE_FACT_NAMES] = { { "SELECT t, NULL, count(*), min(ts), max(ts) FROM"
 	    " (SELECT CAST(substr(CAST(a.body AS BLOB), m.start + 1,"
 	    "   m.end - m.start) AS TEXT) AS t, a.sort_ts AS ts FROM"
 	    "   (SELECT * FROM mentions WHERE entity_id = ?1 AND "
@@ -517,43 +517,48 @@ static const struct {
 	    "   JOIN entities e ON e.kind = al.kind AND e.name = al.name"
 	    "   WHERE e.id = ?1)"
 	    " WHERE t IS NOT NULL AND t <> '' GROUP BY t"
-	    " ORDER BY 3 DESC, 1 LIMIT ?3",
-	    "" },
+	    " ORDER BY 3 DESC, 1 LIMIT ?3" } },
 	/*
 	 * Every outlet that carried a quote's story once: its group's
-	 * first story's, and the other outlets of the group (found from
-	 * the few copies, not from every quote).
+	 * first story's, and the other outlets of the group, looked up
+	 * story by story (a story has fewer than its quotes), each counted
+	 * by outlet before they are added up.
 	 */
-	[STORE_FACT_OUTLETS] = { "SELECT o, NULL, count(*), min(lo), max(hi)"
-	    " FROM (SELECT a.outlet AS o, a.sort_ts AS lo, a.sort_ts AS hi"
-	    "   FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ",
-	    " AND q.continues IS NULL AND a.dup_of IS NULL"
-	    " UNION ALL SELECT d.outlet, min(d.sort_ts), max(d.sort_ts)"
-	    "   FROM articles d JOIN articles f ON f.id = d.dup_of"
-	    "   JOIN quotes q ON q.article_id = f.id WHERE d.dup_of IS NOT NULL"
-	    "   AND d.outlet IS NOT f.outlet AND q.continues IS NULL AND ",
-	    " GROUP BY q.id, d.outlet) WHERE o IS NOT NULL AND o <> ''"
-	    " GROUP BY o ORDER BY 3 DESC, 1 LIMIT ?3" },
-	[STORE_FACT_MONTHS] = { "SELECT strftime('%Y-%m', a.sort_ts,"
+	[STORE_FACT_OUTLETS] = { { "SELECT o, NULL, sum(n), min(lo), max(hi)"
+	    " FROM (SELECT a.outlet AS o, count(*) AS n, min(a.sort_ts) AS lo,"
+	    "   max(a.sort_ts) AS hi FROM quotes q JOIN articles a"
+	    "   ON a.id = q.article_id WHERE ",
+	    " AND q.continues IS NULL AND a.dup_of IS NULL GROUP BY a.outlet"
+	    " UNION ALL SELECT o, count(*), min(lo), max(hi) FROM (SELECT"
+	    "   d.outlet AS o, min(d.sort_ts) AS lo, max(d.sort_ts) AS hi"
+	    "   FROM (SELECT DISTINCT q.article_id AS g FROM quotes q WHERE ",
+	    ") s CROSS JOIN articles d CROSS JOIN articles f"
+	    "   CROSS JOIN quotes q WHERE d.dup_of = s.g AND f.id = s.g"
+	    "   AND q.article_id = s.g AND d.outlet IS NOT f.outlet"
+	    "   AND q.continues IS NULL AND ",
+	    " GROUP BY q.id, d.outlet) GROUP BY o)"
+	    " WHERE o IS NOT NULL AND o <> ''"
+	    " GROUP BY o ORDER BY 3 DESC, 1 LIMIT ?3" } },
+	[STORE_FACT_MONTHS] = { { "SELECT strftime('%Y-%m', a.sort_ts,"
 	    " 'unixepoch') AS mo, NULL, count(*), min(a.sort_ts),"
 	    " max(a.sort_ts) FROM quotes q JOIN articles a ON a.id ="
 	    " q.article_id WHERE ",
 	    " AND q.continues IS NULL AND a.dup_of IS NULL GROUP BY mo"
-	    " ORDER BY mo LIMIT ?3" },
-	[STORE_FACT_PEERS] = { "SELECT e.name, CASE e.kind WHEN 'place' THEN"
+	    " ORDER BY mo LIMIT ?3" } },
+	[STORE_FACT_PEERS] = { { "SELECT e.name, CASE e.kind WHEN 'place' THEN"
 	    " 'state' WHEN 'misc' THEN 'org' ELSE e.kind END,"
 	    " count(DISTINCT o.article_id), 0, 0"
 	    " FROM quotes o JOIN entities e ON e.id = o.speaker_id"
 	    " WHERE o.article_id IN (SELECT q.article_id FROM quotes q"
 	    "   WHERE ",
 	    " AND " PEOPLE_COUNTED("q.article_id") ") AND o.speaker_id <> ?1"
-	    " GROUP BY o.speaker_id ORDER BY 3 DESC, 1 LIMIT ?3" },
-	[STORE_FACT_TAGS] = { "SELECT t.tag, NULL,"
+	    " GROUP BY o.speaker_id ORDER BY 3 DESC, 1 LIMIT ?3" } },
+	[STORE_FACT_TAGS] = { { "SELECT t.tag, NULL,"
 	    " count(DISTINCT coalesce(a.dup_of, a.id)), min(a.sort_ts),"
 	    " max(a.sort_ts) FROM tags t JOIN articles a ON a.id = t.article_id"
 	    " WHERE t.article_id IN (SELECT q.article_id FROM quotes q"
 	    "   WHERE ",
-	    ") GROUP BY t.tag ORDER BY 3 DESC, 1 LIMIT ?3" },
+	    ") GROUP BY t.tag ORDER BY 3 DESC, 1 LIMIT ?3" } },
 };
 
 /* Read one kind of fact of a speaker's, at most limit rows (0: all). */
@@ -565,17 +570,15 @@ store_speaker_facts(struct store *s, const struct store_speaker *sp,
 	struct store_fact	 f;
 	sqlite3_stmt		*st;
 	struct buf		 sql;
+	size_t			 i;
 	int			 rc;
 
 	buf_init(&sql);
-	buf_adds(&sql, people_facts[what].head);
-	if (*people_facts[what].tail != '\0') {
+	buf_adds(&sql, people_facts[what].part[0]);
+	for (i = 1; i < PEOPLE_FACT_PARTS && people_facts[what].part[i] !=
+	    NULL; i++) {
 		buf_adds(&sql, people_cond(sp));
-		buf_adds(&sql, people_facts[what].tail);
-	}
-	if (people_facts[what].end != NULL) {
-		buf_adds(&sql, people_cond(sp));
-		buf_adds(&sql, people_facts[what].end);
+		buf_adds(&sql, people_facts[what].part[i]);
 	}
 	st = st_prepare(s, sql.data, "cannot read the dossier", err);
 	buf_free(&sql);
@@ -624,7 +627,8 @@ quotes_words_sql(struct buf *sql, const struct search *q)
  * search's from ?7 (store_search_bind). But for one story's, a story
  * stored more than once is its group's first, tagged when any of the
  * group is, with the other outlets of the group (STORE_ALSO_SEP
- * between).
+ * between), looked for only when it has copies (the ids of the groups'
+ * first stories are read once, not a copy lookup a quote).
  */
 static void
 quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
@@ -638,9 +642,10 @@ quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
 	    " r.title, r.affiliation, q.kind, CAST(substr(CAST(a.body AS BLOB),"
 	    "   q.start + 1, q.end - q.start) AS TEXT), q.start, q.end,"
 	    " q.continues, q.corrected,"
-	    " (SELECT group_concat(replace(d.outlet, char(31), ' '), char(31))"
-	    "   FROM articles d WHERE d.dup_of = a.id AND d.outlet <> ''"
-	    "   AND d.outlet IS NOT a.outlet)"
+	    " CASE WHEN a.id IN (SELECT dup_of FROM articles WHERE dup_of"
+	    "   IS NOT NULL) THEN (SELECT group_concat(replace(d.outlet,"
+	    "   char(31), ' '), char(31)) FROM articles d WHERE d.dup_of ="
+	    "   a.id AND d.outlet <> '' AND d.outlet IS NOT a.outlet) END"
 	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
 	    " LEFT JOIN entities e ON e.id = q.speaker_id"
 	    " LEFT JOIN mentions r ON r.id = (SELECT m.id FROM mentions m"
