@@ -240,6 +240,23 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	same_whole analyze
 	"$DOSSIER" --db "$db" correct merge "Ilse Varga" --undo >/dev/null 2>&1
 	same_whole unmerge
+	# A story stored twice: a copy imported, linked later by analyze
+	# --dups, and the group's first story deleted.
+	mkdir -p "$T/copy"
+	sed -e 's/  */ /g' -e '1s/.*/Other Wire/' "$top_srcdir/samples/library/2025-02-27-kestrel-drone-sale.txt" \
+	    >"$T/copy/kestrel.txt"
+	"$DOSSIER" --db "$db" import -q "$T/copy" >/dev/null 2>&1
+	same_whole copy
+	copy=$(sqlite3 "$db" "SELECT max(id) FROM articles WHERE dup_of IS NOT NULL")
+	first=$(sqlite3 "$db" "SELECT dup_of FROM articles WHERE id = $copy")
+	sqlite3 "$db" "UPDATE articles SET dup_of = NULL, dup_sig = NULL WHERE id = $copy"
+	same_whole unlinked
+	"$DOSSIER" --db "$db" analyze --dups >/dev/null 2>&1
+	[ "$(sqlite3 "$db" "SELECT dup_of FROM articles WHERE id = $copy")" = "$first" ] ||
+		echo "analyze --dups did not link $copy" >>"$T/diffs"
+	same_whole linked
+	"$DOSSIER" --db "$db" delete --force "$first" >/dev/null 2>&1
+	same_whole "first deleted"
 	[ ! -s "$T/diffs" ] && grep -q '"name":"Anja Brekk"' "$T/p1"
 	ok $? "the index follows each change as if built whole" ||
 		diag "$(head -20 "$T/diffs")"

@@ -70,7 +70,7 @@ as_user() {
 # stories (13 -> 14) and the saved files' paths (11 -> 12) undone; the
 # people index (12 -> 13) is rebuilt by its migration. Tests that make an
 # older library start from this (the same as TEST_UNDO_12 in test-util.h).
-UNDO_12_SQL="DROP TRIGGER articles_dup_delete; DROP TABLE dup_bands;
+UNDO_12_SQL="DROP TRIGGER people_story_dup; DROP TRIGGER articles_dup_delete; DROP TABLE dup_bands;
     DROP INDEX articles_dup_of; DROP INDEX articles_dup_todo;
     ALTER TABLE articles DROP COLUMN dup_of; ALTER TABLE articles DROP COLUMN dup_sig;
     DROP TABLE article_paths; DROP INDEX quotes_unnamed;"

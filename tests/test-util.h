@@ -84,7 +84,8 @@ void	 test_assert_subheading(const struct article *, size_t i,
  * whatever is left of it): tests that make an older library start from
  * TEST_UNDO_12.
  */
-#define TEST_UNDO_14	"DROP TRIGGER articles_dup_delete;" \
+#define TEST_UNDO_14	"DROP TRIGGER people_story_dup;" \
+	"DROP TRIGGER articles_dup_delete;" \
 	"DROP TABLE dup_bands; DROP INDEX articles_dup_of;" \
 	"DROP INDEX articles_dup_todo; ALTER TABLE articles DROP COLUMN dup_of;" \
 	"ALTER TABLE articles DROP COLUMN dup_sig;"

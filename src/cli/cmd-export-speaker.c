@@ -121,7 +121,11 @@ md_quote(struct buf *b, const struct lib_quote_line *l,
 	buf_printf(b, "\n### %s \xc2\xb7 story %lld \xc2\xb7 ",
 	    l->date[0] == ' ' ? l->date + 1 : l->date, (long long)l->article);
 	cmd_export_md(b, l->outlet != NULL ? l->outlet : "(no outlet)", 0);
-	buf_adds(b, "\n\n");
+	for (i = 0; i < l->nalso; i++) {
+		buf_adds(b, i == 0 ? " (also in: " : ", ");
+		cmd_export_md(b, l->also[i], 0);
+	}
+	buf_adds(b, l->nalso > 0 ? ")\n\n" : "\n\n");
 	if (l->role != NULL) {
 		buf_adds(b, "- Role: ");
 		cmd_export_md(b, l->role, 0);

@@ -70,11 +70,30 @@ cmd_who_row_free(struct lib_person_row *r)
 	free(r->role);
 }
 
+/* After a quote's outlet, the others of its story's: " (also in: B, C)". */
+static void
+print_also(const struct lib_quote_line *l)
+{
+	size_t	i;
+
+	if (l->nalso == 0)
+		return;
+	fputs(" (also in: ", stdout);
+	for (i = 0; i < l->nalso; i++) {
+		if (i > 0)
+			fputs(", ", stdout);
+		cmd_print_cut(stdout, l->also[i], 200);
+	}
+	putchar(')');
+}
+
 /* A quote as JSON, as 'quotes --json' and 'who --json' give it. */
 static struct json_object *
 json_quote(const struct lib_quote_line *l)
 {
 	struct json_object	*o = json_object_new_object();
+	struct json_object	*also = json_object_new_array();
+	size_t			 i;
 
 	json_object_object_add(o, "story", json_object_new_int64(l->article));
 	cmd_json_string(o, "published", l->published);
@@ -93,6 +112,9 @@ json_quote(const struct lib_quote_line *l)
 	    json_object_new_int64((int64_t)l->end));
 	json_object_object_add(o, "corrected",
 	    json_object_new_boolean(l->corrected));
+	for (i = 0; i < l->nalso; i++)
+		json_object_array_add(also, json_object_new_string(l->also[i]));
+	json_object_object_add(o, "also", also);
 	return o;
 }
 
@@ -244,6 +266,7 @@ print_dossier_quote(const struct lib_quote_line *l)
 	    l->date + 1 : l->date, (long long)l->article);
 	cmd_print_cut(stdout, l->outlet != NULL ? l->outlet : "(no outlet)",
 	    200);
+	print_also(l);
 	if (l->role != NULL) {
 		fputs(" \xc2\xb7 ", stdout);
 		cmd_print_cut(stdout, l->role, 200);
@@ -332,7 +355,10 @@ const struct cmd_entry cmd_who_entry = {
 	"UTF-8 terminal, # otherwise), the people most often quoted in the\n"
 	"same stories, the tags of their stories, and every quote, newest\n"
 	"first and whole: date, story, outlet, the role the story gives\n"
-	"them, and whether it is direct, reported or mixed.\n"
+	"them, and whether it is direct, reported or mixed. A story stored\n"
+	"more than once counts once, by its group's first story, each\n"
+	"quote naming the other outlets (\"also in: Northern Wire\"); the\n"
+	"outlets that quote them most count it for each outlet.\n"
 	"\n"
 	"NAME is matched whole in any case (or a name merged into one),\n"
 	"else as part of names; a state is its country's name, an unnamed\n"
@@ -359,6 +385,7 @@ quotes_line(const struct lib_quote_line *l, void *arg)
 	printf("%lld\t%s\t", (long long)l->article, l->date[0] == ' ' ?
 	    l->date + 1 : l->date);
 	cmd_print_cut(stdout, l->outlet, 200);
+	print_also(l);
 	putchar('\t');
 	cmd_print_cut(stdout, l->speaker != NULL ? l->speaker :
 	    "(speaker not found)", 200);
@@ -477,7 +504,10 @@ const struct cmd_entry cmd_quotes_entry = {
 	"by tabs: story id, date, outlet, speaker, role, affiliation, kind\n"
 	"(direct, reported or mixed) and the words whole (a statement split\n"
 	"by its cue joined with ...). Every field is one line, control\n"
-	"characters dropped.\n"
+	"characters dropped. A story stored more than once gives its\n"
+	"quotes once, its group's first story's, the outlet followed by\n"
+	"the others (\"Herald (also in: Northern Wire)\"); a tag on any\n"
+	"story of the group finds them.\n"
 	"\n"
 	"  -s, --speaker NAME   only this speaker's (matched as 'dossier\n"
 	"                       who' matches it: several is an error that\n"
@@ -491,7 +521,9 @@ const struct cmd_entry cmd_quotes_entry = {
 	"      --json           one object a line: story, published,\n"
 	"                       outlet, story_title, speaker, speaker_kind,\n"
 	"                       role, title, affiliation, kind, text, start,\n"
-	"                       end (byte offsets in the body), corrected\n"
+	"                       end (byte offsets in the body), corrected,\n"
+	"                       also (the other outlets of the story's\n"
+	"                       group, an array)\n"
 	"\n"
 	"QUERY (the words after the options) keeps the quotes of the\n"
 	"stories it finds, in the search language of 'dossier search':\n"

@@ -265,6 +265,21 @@ facts_free(struct lib_facts *x)
 	memset(x, 0, sizeof *x);
 }
 
+/* A copy of the outlets a story was also in. */
+static char **
+also_copy(char *const *v, size_t n)
+{
+	char	**c;
+	size_t	  i;
+
+	if (n == 0)
+		return NULL;
+	c = xreallocarray(NULL, n, sizeof *c);
+	for (i = 0; i < n; i++)
+		c[i] = xstrdup(v[i]);
+	return c;
+}
+
 /* Keep one quote line of a dossier (a copy). */
 static int
 dossier_quote(const struct lib_quote_line *l, void *arg)
@@ -284,6 +299,7 @@ dossier_quote(const struct lib_quote_line *l, void *arg)
 	e->affiliation = dup_or_null(l->affiliation);
 	e->role = dup_or_null(l->role);
 	e->text = xstrdup(l->text);
+	e->also = also_copy(l->also, l->nalso);
 	return 0;
 }
 
@@ -416,6 +432,29 @@ lines_flush(struct lines_read *r)
 	r->n = 0;
 }
 
+/* The other outlets of a line's story: the store's, each once. */
+static void
+also_split(struct lib_quote_line *e, const char *also)
+{
+	const char	*p, *end;
+	size_t		 i, n;
+
+	for (p = also; p != NULL && *p != '\0'; p = *end != '\0' ? end + 1 :
+	    end) {
+		if ((end = strchr(p, STORE_ALSO_SEP)) == NULL)
+			end = p + strlen(p);
+		n = (size_t)(end - p);
+		for (i = 0; i < e->nalso; i++)
+			if (strlen(e->also[i]) == n &&
+			    memcmp(e->also[i], p, n) == 0)
+				break;
+		if (n == 0 || i < e->nalso)
+			continue;
+		e->also = xreallocarray(e->also, e->nalso + 1, sizeof *e->also);
+		e->also[e->nalso++] = xstrndup(p, n);
+	}
+}
+
 /* Keep one row of the store's, joined to its statement's first part. */
 static int
 lines_row(const struct store_quote_row *q, void *arg)
@@ -469,6 +508,7 @@ lines_row(const struct store_quote_row *q, void *arg)
 	e->start = q->start;
 	e->end = e->until = q->end;
 	e->corrected = q->corrected;
+	also_split(e, q->also);
 	return 0;
 }
 
@@ -506,6 +546,9 @@ library_quote_line_free(struct lib_quote_line *l)
 	free(l->affiliation);
 	free(l->role);
 	free(l->text);
+	while (l->nalso > 0)
+		free(l->also[--l->nalso]);
+	free(l->also);
 	memset(l, 0, sizeof *l);
 }
 

@@ -283,6 +283,9 @@ struct lib_quote_line {
 	size_t	 start, end;		/* the first part's */
 	size_t	 until;			/* the end of its last part */
 	int	 corrected;
+	char	**also;			/* the other outlets of its story's
+					   group (stored more than once) */
+	size_t	 nalso;
 };
 struct lib_quote_lines {
 	struct lib_quote_line	*v;

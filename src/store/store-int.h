@@ -69,6 +69,7 @@ struct store {
 /* Migration 11 -> 12: the people index (store-people.c). */
 extern const char store_people_migration[];
 extern const char store_dup_migration[];
+extern const char store_people_dup_migration[];
 
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);

@@ -6,12 +6,15 @@
  * months, who they are quoted with, tags, the names they go by); and
  * quotes listed with their story, speaker and role at the time.
  *
- * The index is the table people, derived from quotes and mentions: the
- * triggers of migration 12 keep the speakers a change touches, and the
- * first read after it counts those again (the first read of all builds
- * it whole): reading a page is then a walk of one of its indexes, never
- * an aggregate of every quote. A read-only library builds it in a
- * temporary table instead.
+ * The index is the table people, derived from quotes and mentions, of
+ * the stories counted: a story stored more than once counts once, by
+ * its group's first story (store.h), and dossier facts and quotes
+ * listed follow the same rule. The triggers of migration 12 (and of
+ * 14 -> 15, a story joining or leaving a group) keep the speakers a
+ * change touches, and the first read after it counts those again (the
+ * first read of all builds it whole): reading a page is then a walk of
+ * one of its indexes, never an aggregate of every quote. A read-only
+ * library builds it in a temporary table instead.
  *
  * A speaker is an entity (its row), or an unnamed source: quotes with
  * no speaker whose source, any case, is the same words.
@@ -128,8 +131,29 @@ const char store_people_migration[] =
 	"people_dirty VALUES (old.id, '')");
 
 /*
+ * 14 -> 15: the people index counts a story stored more than once (a
+ * group, store-dup.c) once, by its group's first story. A story that
+ * joins or leaves a group, or becomes its first (the one before it
+ * deleted), has its speakers counted again: the trigger keeps it, but
+ * for a story still waiting to be added, which is added as it stands
+ * then. The index built before counted every copy: built again.
+ */
+const char store_people_dup_migration[] =
+    "DROP TRIGGER IF EXISTS people_story_dup;"
+    "CREATE TRIGGER people_story_dup AFTER UPDATE OF dup_of ON articles"
+    "  WHEN old.dup_of IS NOT new.dup_of AND NOT EXISTS (SELECT 1 FROM"
+    "  people_new_stories WHERE article_id = new.id) BEGIN"
+    "  INSERT OR IGNORE INTO people_dirty_stories VALUES (new.id); END;"
+    "UPDATE people_state SET stale = 1;";
+
+/* A story counted: no copy of another (its group's first, or alone). */
+#define PEOPLE_COUNTED(col) col " NOT IN (SELECT id FROM articles" \
+	" WHERE dup_of IS NOT NULL)"
+
+/*
  * Fill the index (main or temp): whole, or (partial) the rows of the
- * speakers in people_dirty only, each counted over all its quotes.
+ * speakers in people_dirty only, each counted over all its quotes in
+ * the stories counted.
  */
 /* Keep to the entities in people_dirty (partial), by a column. */
 static void
@@ -149,7 +173,7 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 	    "   AS nq, sum(q.source_kind = 'media') AS nm, count(*) AS nall,"
 	    "   max(a.sort_ts) AS last FROM quotes q"
 	    "   JOIN articles a ON a.id = q.article_id"
-	    "   WHERE q.speaker_id IS NOT NULL", schema);
+	    "   WHERE q.speaker_id IS NOT NULL AND a.dup_of IS NULL", schema);
 	people_only(sql, "q.speaker_id", partial);
 	buf_adds(sql, " GROUP BY q.speaker_id),"
 	    " s AS (SELECT id, count(*) AS n FROM (SELECT speaker_id AS id,"
@@ -158,7 +182,7 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 	buf_adds(sql, " UNION SELECT entity_id, article_id FROM mentions"
 	    "   WHERE 1");
 	people_only(sql, "entity_id", partial);
-	buf_adds(sql, ") GROUP BY id)"
+	buf_adds(sql, ") WHERE " PEOPLE_COUNTED("article_id") " GROUP BY id)"
 	    " SELECT e.id, NULL, CASE e.kind WHEN 'place' THEN 'state'"
 	    "   WHEN 'org' THEN CASE WHEN q.nm * 2 > q.nall THEN 'media'"
 	    "   ELSE 'org' END WHEN 'misc' THEN 'org' ELSE e.kind END,"
@@ -172,7 +196,8 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 	    " SELECT NULL, lower(q.source_text), 'unnamed', min(q.source_text),"
 	    "   sum(q.continues IS NULL), count(DISTINCT q.article_id),"
 	    "   max(a.sort_ts), count(*), 0 FROM quotes q JOIN articles a ON"
-	    "   a.id = q.article_id WHERE " PEOPLE_SOURCE_SQL);
+	    "   a.id = q.article_id WHERE a.dup_of IS NULL AND "
+	    PEOPLE_SOURCE_SQL);
 	if (partial)
 		buf_adds(sql, " AND lower(q.source_text) IN (SELECT source_key"
 		    " FROM people_dirty WHERE entity_id = 0)");
@@ -180,7 +205,8 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 }
 
 /*
- * Add the stories added to the rows of their speakers (those not to be
+ * Add the stories added (but copies of another, already linked to its
+ * group) to the rows of their speakers (those not to be
  * counted again anyway): quotes, stories and the last quoted; a speaker
  * with no row yet is counted instead. New stories are in no row's counts yet, so
  * adding is exact; a heavy speaker (a wire service in every story)
@@ -213,7 +239,7 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 	"   FROM people_new_stories) AND q.speaker_id IS NOT NULL UNION ALL" \
 	"   SELECT m.entity_id, m.article_id, 0, 0, 0, 0 FROM mentions m" \
 	"   WHERE m.article_id IN (SELECT article_id FROM people_new_stories))" \
-	"   x" \
+	"   x JOIN articles c ON c.id = x.article_id AND c.dup_of IS NULL" \
 	"   WHERE x.id NOT IN (SELECT entity_id FROM people_dirty)" \
 	"   GROUP BY x.id) d WHERE people.entity_id = d.id;" \
 	"UPDATE main.people SET quotes = quotes + d.nq, stories = stories +" \
@@ -221,7 +247,8 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 	"   lower(q.source_text) AS k, sum(q.continues IS NULL) AS nq," \
 	"   count(DISTINCT q.article_id) AS ns, max(a.sort_ts) AS last" \
 	"   FROM quotes q JOIN articles a ON a.id = q.article_id WHERE" \
-	"   q.article_id IN (SELECT article_id FROM people_new_stories) AND " \
+	"   q.article_id IN (SELECT article_id FROM people_new_stories) AND" \
+	"   a.dup_of IS NULL AND " \
 	PEOPLE_SOURCE_SQL " AND lower(q.source_text) NOT IN (SELECT" \
 	"   source_key FROM people_dirty WHERE entity_id = 0)" \
 	"   GROUP BY lower(q.source_text)) d WHERE people.entity_id IS NULL" \
@@ -460,60 +487,78 @@ people_cond(const struct store_speaker *sp)
 }
 
 /*
- * What a dossier gathers, each a statement in two halves with the
- * speaker's condition on quotes q between them (a tail "": none), ?1
- * ?2 the speaker and ?3 the most rows: text, text2, n, first and last
- * time seen.
+ * What a dossier gathers, each a statement in parts with the speaker's
+ * condition on quotes q between two (one part: none), ?1 ?2 the speaker
+ * and ?3 the most rows: text, text2, n, first and last time seen.
  */
+#define PEOPLE_FACT_PARTS	4
 static const struct {
-	const char	*head, *tail;
+	const char	*part[PEOPLE_FACT_PARTS];
 } people_facts[] = {
-	[STORE_FACT_ROLES] = { "SELECT m.title, m.affiliation,"
+	[STORE_FACT_ROLES] = { { "SELECT m.title, m.affiliation,"
 	    " count(DISTINCT m.article_id), min(a.sort_ts), max(a.sort_ts)"
 	    " FROM mentions m JOIN articles a ON a.id = m.article_id"
 	    " WHERE m.entity_id = ?1 AND (m.title IS NOT NULL OR"
-	    " m.affiliation IS NOT NULL) GROUP BY m.title, m.affiliation"
-	    " ORDER BY 4, 5, 1, 2 LIMIT ?3",
-	    "" },
-	[STORE_FACT_NAMES] = { "SELECT t, NULL, count(*), min(ts), max(ts) FROM"
+	    " m.affiliation IS NOT NULL) AND a.dup_of IS NULL"
+	    " GROUP BY m.title, m.affiliation"
+	    " ORDER BY 4, 5, 1, 2 LIMIT ?3" } },
+	[STORE_FACT_NAMES] = { { "SELECT t, NULL, count(*), min(ts), max(ts) FROM"
 	    " (SELECT CAST(substr(CAST(a.body AS BLOB), m.start + 1,"
 	    "   m.end - m.start) AS TEXT) AS t, a.sort_ts AS ts FROM"
-	    "   (SELECT * FROM mentions WHERE entity_id = ?1"
+	    "   (SELECT * FROM mentions WHERE entity_id = ?1 AND "
+	    PEOPLE_COUNTED("article_id")
 	    "   ORDER BY article_id DESC LIMIT " PEOPLE_NAMES_SEEN ") m"
 	    "   JOIN articles a ON a.id = m.article_id"
 	    "   UNION ALL SELECT q.source_text, a.sort_ts FROM quotes q"
 	    "   JOIN articles a ON a.id = q.article_id WHERE ?1 = 0 AND "
 	    PEOPLE_SOURCE_SQL " AND lower(q.source_text) = ?2"
+	    "   AND a.dup_of IS NULL"
 	    "   UNION ALL SELECT alias, NULL FROM entity_aliases al"
 	    "   JOIN entities e ON e.kind = al.kind AND e.name = al.name"
 	    "   WHERE e.id = ?1)"
 	    " WHERE t IS NOT NULL AND t <> '' GROUP BY t"
-	    " ORDER BY 3 DESC, 1 LIMIT ?3",
-	    "" },
-	[STORE_FACT_OUTLETS] = { "SELECT a.outlet, NULL, count(*),"
-	    " min(a.sort_ts), max(a.sort_ts) FROM quotes q"
-	    " JOIN articles a ON a.id = q.article_id WHERE ",
-	    " AND q.continues IS NULL AND a.outlet IS NOT NULL"
-	    " AND a.outlet <> '' GROUP BY a.outlet ORDER BY 3 DESC, 1 LIMIT ?3" },
-	[STORE_FACT_MONTHS] = { "SELECT strftime('%Y-%m', a.sort_ts,"
+	    " ORDER BY 3 DESC, 1 LIMIT ?3" } },
+	/*
+	 * Every outlet that carried a quote's story once: its group's
+	 * first story's, and the other outlets of the group, looked up
+	 * story by story (a story has fewer than its quotes), each counted
+	 * by outlet before they are added up.
+	 */
+	[STORE_FACT_OUTLETS] = { { "SELECT o, NULL, sum(n), min(lo), max(hi)"
+	    " FROM (SELECT a.outlet AS o, count(*) AS n, min(a.sort_ts) AS lo,"
+	    "   max(a.sort_ts) AS hi FROM quotes q JOIN articles a"
+	    "   ON a.id = q.article_id WHERE ",
+	    " AND q.continues IS NULL AND a.dup_of IS NULL GROUP BY a.outlet"
+	    " UNION ALL SELECT o, count(*), min(lo), max(hi) FROM (SELECT"
+	    "   d.outlet AS o, min(d.sort_ts) AS lo, max(d.sort_ts) AS hi"
+	    "   FROM (SELECT DISTINCT q.article_id AS g FROM quotes q WHERE ",
+	    ") s CROSS JOIN articles d CROSS JOIN articles f"
+	    "   CROSS JOIN quotes q WHERE d.dup_of = s.g AND f.id = s.g"
+	    "   AND q.article_id = s.g AND d.outlet IS NOT f.outlet"
+	    "   AND q.continues IS NULL AND ",
+	    " GROUP BY q.id, d.outlet) GROUP BY o)"
+	    " WHERE o IS NOT NULL AND o <> ''"
+	    " GROUP BY o ORDER BY 3 DESC, 1 LIMIT ?3" } },
+	[STORE_FACT_MONTHS] = { { "SELECT strftime('%Y-%m', a.sort_ts,"
 	    " 'unixepoch') AS mo, NULL, count(*), min(a.sort_ts),"
 	    " max(a.sort_ts) FROM quotes q JOIN articles a ON a.id ="
 	    " q.article_id WHERE ",
-	    " AND q.continues IS NULL GROUP BY mo"
-	    " ORDER BY mo LIMIT ?3" },
-	[STORE_FACT_PEERS] = { "SELECT e.name, CASE e.kind WHEN 'place' THEN"
+	    " AND q.continues IS NULL AND a.dup_of IS NULL GROUP BY mo"
+	    " ORDER BY mo LIMIT ?3" } },
+	[STORE_FACT_PEERS] = { { "SELECT e.name, CASE e.kind WHEN 'place' THEN"
 	    " 'state' WHEN 'misc' THEN 'org' ELSE e.kind END,"
 	    " count(DISTINCT o.article_id), 0, 0"
 	    " FROM quotes o JOIN entities e ON e.id = o.speaker_id"
 	    " WHERE o.article_id IN (SELECT q.article_id FROM quotes q"
 	    "   WHERE ",
-	    ") AND o.speaker_id <> ?1"
-	    " GROUP BY o.speaker_id ORDER BY 3 DESC, 1 LIMIT ?3" },
-	[STORE_FACT_TAGS] = { "SELECT t.tag, NULL, count(*), min(a.sort_ts),"
+	    " AND " PEOPLE_COUNTED("q.article_id") ") AND o.speaker_id <> ?1"
+	    " GROUP BY o.speaker_id ORDER BY 3 DESC, 1 LIMIT ?3" } },
+	[STORE_FACT_TAGS] = { { "SELECT t.tag, NULL,"
+	    " count(DISTINCT coalesce(a.dup_of, a.id)), min(a.sort_ts),"
 	    " max(a.sort_ts) FROM tags t JOIN articles a ON a.id = t.article_id"
 	    " WHERE t.article_id IN (SELECT q.article_id FROM quotes q"
 	    "   WHERE ",
-	    ") GROUP BY t.tag ORDER BY 3 DESC, 1 LIMIT ?3" },
+	    ") GROUP BY t.tag ORDER BY 3 DESC, 1 LIMIT ?3" } },
 };
 
 /* Read one kind of fact of a speaker's, at most limit rows (0: all). */
@@ -525,13 +570,15 @@ store_speaker_facts(struct store *s, const struct store_speaker *sp,
 	struct store_fact	 f;
 	sqlite3_stmt		*st;
 	struct buf		 sql;
+	size_t			 i;
 	int			 rc;
 
 	buf_init(&sql);
-	buf_adds(&sql, people_facts[what].head);
-	if (*people_facts[what].tail != '\0') {
+	buf_adds(&sql, people_facts[what].part[0]);
+	for (i = 1; i < PEOPLE_FACT_PARTS && people_facts[what].part[i] !=
+	    NULL; i++) {
 		buf_adds(&sql, people_cond(sp));
-		buf_adds(&sql, people_facts[what].tail);
+		buf_adds(&sql, people_facts[what].part[i]);
 	}
 	st = st_prepare(s, sql.data, "cannot read the dossier", err);
 	buf_free(&sql);
@@ -577,7 +624,11 @@ quotes_words_sql(struct buf *sql, const struct search *q)
 /*
  * The quotes a query asks for, newest story first, a story's in text
  * order; ?1 ?2 the speaker, ?3 since, ?4 until, ?5 kind, ?6 tag, a
- * search's from ?7 (store_search_bind).
+ * search's from ?7 (store_search_bind). But for one story's, a story
+ * stored more than once is its group's first, tagged when any of the
+ * group is, with the other outlets of the group (STORE_ALSO_SEP
+ * between), looked for only when it has copies (the ids of the groups'
+ * first stories are read once, not a copy lookup a quote).
  */
 static void
 quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
@@ -590,7 +641,11 @@ quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
 	    "   WHERE p.entity_id = e.id), 'org') END,"
 	    " r.title, r.affiliation, q.kind, CAST(substr(CAST(a.body AS BLOB),"
 	    "   q.start + 1, q.end - q.start) AS TEXT), q.start, q.end,"
-	    " q.continues, q.corrected"
+	    " q.continues, q.corrected,"
+	    " CASE WHEN a.id IN (SELECT dup_of FROM articles WHERE dup_of"
+	    "   IS NOT NULL) THEN (SELECT group_concat(replace(d.outlet,"
+	    "   char(31), ' '), char(31)) FROM articles d WHERE d.dup_of ="
+	    "   a.id AND d.outlet <> '' AND d.outlet IS NOT a.outlet) END"
 	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
 	    " LEFT JOIN entities e ON e.id = q.speaker_id"
 	    " LEFT JOIN mentions r ON r.id = (SELECT m.id FROM mentions m"
@@ -607,11 +662,14 @@ quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
 	if (qq->kind != NULL)
 		buf_adds(sql, " AND q.kind = ?5");
 	if (qq->tag != NULL)
-		buf_adds(sql, " AND a.id IN (SELECT article_id FROM tags"
-		    " WHERE tag = ?6)");
+		buf_adds(sql, " AND a.id IN (SELECT coalesce(t.dup_of, t.id)"
+		    " FROM articles t WHERE t.id IN (SELECT article_id FROM"
+		    " tags WHERE tag = ?6))");
 	if (qq->article > 0)
 		buf_printf(sql, " AND q.article_id = %lld",
 		    (long long)qq->article);
+	else
+		buf_adds(sql, " AND a.dup_of IS NULL");
 	if (q != NULL) {
 		buf_adds(sql, " AND (");
 		store_search_sql(sql, q, 0);
@@ -675,6 +733,7 @@ store_quotes_list(struct store *s, const struct store_quotes_query *qq,
 		r.end = (size_t)sqlite3_column_int64(st, 13);
 		r.continues = sqlite3_column_int64(st, 14);
 		r.corrected = sqlite3_column_int(st, 15);
+		r.also = st_text(st, 16);
 		if (r.kind == NULL || fn(&r, arg) != 0)
 			break;
 	}

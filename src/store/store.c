@@ -350,6 +350,9 @@ static const char *const store_migrations[] = {
 
 	/* 13 -> 14: the same story stored twice (store-dup.c). */
 	store_dup_migration,
+
+	/* 14 -> 15: the people index counts such a story once. */
+	store_people_dup_migration,
 };
 
 #define STORE_NMIGRATIONS \

@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 14
+#define STORE_VERSION 15
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -561,7 +561,13 @@ struct store_quote_row {
 	size_t		 start, end;
 	int64_t		 continues;	/* as in struct store_quote */
 	int		 corrected;
+	const char	*also;		/* the other outlets of its story's
+					   group, oldest first, STORE_ALSO_SEP
+					   between (one may come twice); or
+					   NULL */
 };
+/* Between two outlets of store_quote_row.also (a space in one). */
+#define STORE_ALSO_SEP	'\x1f'
 
 /*
  * Every quote a query asks for, newest story first and a story's in
