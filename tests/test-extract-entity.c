@@ -640,6 +640,11 @@ static const struct entity_case cases[] = {
 	  "A new drone called ''Kestrel 7'' was shown, along with "
 	  "Bastion tanks.",
 	  { MISC("Kestrel 7"), MISC("Bastion") } },
+	{ "test_surname_of_land",
+	  "Voters met Tomas Hill in Orvel. Hill said little, and the "
+	  "Hill campaign ended. They walked to Varden Lake.",
+	  { PERSON("Tomas Hill"), WANT("Hill", 1, WANT_PERSON, "Tomas Hill"),
+	    PLACE("Varden Lake") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

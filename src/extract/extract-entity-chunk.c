@@ -120,6 +120,15 @@ ent_chunk_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 		return -1;
 	if (ent_is(st, b - 1, WORD_ORG_END))
 		return EX_ORG;
+	/*
+	 * Christopher Hill, then "Hill said": a given name before a word
+	 * of the land that the text writes alone more often than the
+	 * name is a person's surname; Victoria Park comes back whole.
+	 */
+	if (ent_is(st, b - 1, WORD_PLACE_END) && b - a == 2 &&
+	    ent_given(st, a) && ent_cap_count(st, b - 1) >
+	    ent_cap_count(st, a) + 1)
+		return EX_PERSON;
 	if (ent_is(st, b - 1, WORD_PLACE_END) && b - a >= 2)
 		return EX_PLACE;
 	if (b - a >= 2 && ent_is(st, a, WORD_PLACE_START))
