@@ -645,6 +645,11 @@ static const struct entity_case cases[] = {
 	  "Hill campaign ended. They walked to Varden Lake.",
 	  { PERSON("Tomas Hill"), WANT("Hill", 1, WANT_PERSON, "Tomas Hill"),
 	    PLACE("Varden Lake") } },
+	{ "test_short_given_name",
+	  "We talked of how sick Barbara Tenning was. But look at Barb, "
+	  "healthy now. Nobody asked about Barb at all.",
+	  { WANT("Barb", 0, WANT_PERSON, "Barbara Tenning"),
+	    WANT("Barb", 1, WANT_PERSON, "Barbara Tenning") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

@@ -323,3 +323,37 @@ ent_doc_cased(struct ent_stage *st, const struct ent_cand *c)
 	return v != NULL && st->cands[*v].b - st->cands[*v].a == c->b - c->a ?
 	    *v : EX_NONE;
 }
+
+/*
+ * Barb for Barbara Tenning: the short forms of a person's given name
+ * (its first four letters or more, two or more letters short of it)
+ * that the text writes alone, always with a capital, are that person
+ * by the first word too.
+ */
+void
+ent_doc_short_forms(struct ent_stage *st, const struct ent_cand *c)
+{
+	const char	*w;
+	size_t		 n, k, *v;
+	uint64_t	 h;
+
+	if (!ent_given(st, c->a))
+		return;
+	w = ent_tok(st->x, c->a, &n);
+	if (n < 6 || n > 24)
+		return;
+	for (k = 1; k < n; k++)
+		if (!((w[k] >= 'a' && w[k] <= 'z')))
+			return;
+	for (k = 4; k + 2 <= n; k++) {
+		h = ent_map_hash(w, k);
+		v = ent_map_get(&st->words, h);
+		if (v == NULL || (*v & 1) || ent_word_find(h) != 0)
+			continue;	/* not alone, or a common word */
+		v = ent_map_get(&st->firsts, h);
+		if (v == NULL)
+			ent_map_put(&st->firsts, h, c->entity);
+		else if (*v != c->entity)
+			*v = ENT_AMBIGUOUS;
+	}
+}

@@ -251,6 +251,8 @@ size_t	 ent_doc_cased(struct ent_stage *, const struct ent_cand *);
 size_t	 ent_doc_spelling(struct ent_stage *, const char *, size_t,
 	     const char *, size_t);
 int	 ent_doc_acts(struct ent_stage *, const struct ent_cand *);
+/* Register the short forms of a person's given name: Barb, Barbara. */
+void	 ent_doc_short_forms(struct ent_stage *, const struct ent_cand *);
 /* Is token i a demonym of a name the text writes: Marovian, Dalmarran? */
 int	 ent_doc_demonym_tok(struct ent_stage *, size_t);
 /* The place (as written) whose demonym token i is, into a buf; 0 if none. */

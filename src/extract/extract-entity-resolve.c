@@ -529,6 +529,7 @@ ent_resolve_people(struct ent_stage *st)
 			ent_map_put(&st->firsts, h, c->entity);
 		else if (*v != c->entity)
 			*v = ENT_AMBIGUOUS;
+		ent_doc_short_forms(st, c);
 	}
 }
 
