@@ -650,6 +650,12 @@ static const struct entity_case cases[] = {
 	  "healthy now. Nobody asked about Barb at all.",
 	  { WANT("Barb", 0, WANT_PERSON, "Barbara Tenning"),
 	    WANT("Barb", 1, WANT_PERSON, "Barbara Tenning") } },
+	{ "test_shop_by_its_owner",
+	  "She held a Marrick's bag. Mom is down at Marrick's. We went "
+	  "in Tolland's, then passed Tolland's again, and shopped at "
+	  "Gerald's.",
+	  { ORG("Marrick"), ORG("Tolland"), WANT("Tolland", 1, WANT_ORG,
+	    "Tolland"), ORG("Gerald") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

@@ -428,6 +428,34 @@ ent_context_place_before(struct ent_stage *st, size_t a)
 	return 0;
 }
 
+/*
+ * Is the candidate a shop or a firm named by its owner's possessive:
+ * "a Marrick's bag" (no one's own thing takes "a" before the owner),
+ * "down at Marrick's." or "went in Tolland's," (the possessive is the
+ * place itself, with no noun after it)?
+ */
+int
+ent_context_shop(struct ent_stage *st, const struct ent_cand *c)
+{
+	static const char *const ends[] = {
+		".", ",", ";", ":", "?", "!", ")", "and", "or"
+	};
+	struct extract	*x = st->x;
+	size_t		 p;
+
+	if (c->b - c->a > 3 || c->a == 0 || c->b + 1 >= x->ntoks ||
+	    !(x->toks[c->b].flags & TOK_POSS))
+		return 0;
+	p = c->a - 1;
+	if ((extract_tok_is(x, p, "a") || extract_tok_is(x, p, "an")) &&
+	    !ent_capword(x, c->b + 1))
+		return 1;
+	return (extract_tok_is(x, p, "at") || extract_tok_is(x, p, "in") ||
+	    extract_tok_is(x, p, "into")) &&
+	    (ent_talk_tok_in(x, c->b + 1, ends, sizeof ends / sizeof ends[0]) ||
+	    (x->toks[c->b + 1].flags & TOK_PARA));
+}
+
 /* Is token k a lower-case noun for a business: company, firm? */
 static int
 ent_context_business(struct ent_stage *st, size_t k)

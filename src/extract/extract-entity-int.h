@@ -224,6 +224,7 @@ int	 ent_context_coordinated(struct ent_stage *, size_t);
 int	 ent_context_owner(struct ent_stage *, struct ent_cand *);
 int	 ent_context_body(struct ent_stage *, struct ent_cand *);
 int	 ent_context_cue(struct ent_stage *, size_t);
+int	 ent_context_shop(struct ent_stage *, const struct ent_cand *);
 int	 ent_context_town(struct ent_stage *, size_t);
 void	 ent_context_vote(struct ent_stage *, uint64_t, int);
 void	 ent_context_vote_owner(struct ent_stage *, uint64_t);

@@ -66,6 +66,21 @@ ent_resolve_shorten(struct ent_stage *st, struct ent_cand *c)
 	}
 }
 
+/* A Dillard's bag, at Dillard's: a shop, even with a given name. */
+static int
+ent_resolve_shop(struct ent_stage *st, struct ent_cand *c, uint64_t h)
+{
+	if (st->shout[c->a] || !ent_context_shop(st, c))
+		return 0;
+	c->kind = EX_ORG;
+	c->state = ENT_SURE;
+	if (c->b - c->a == 1) {
+		ent_context_vote(st, h, EX_ORG);
+		c->by_cue = 1;
+	}
+	return 1;
+}
+
 /* Decide one candidate that nothing in itself decided. */
 static void
 ent_resolve_one(struct ent_stage *st, size_t i)
@@ -102,6 +117,8 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
+	if (ent_resolve_shop(st, c, h))
+		return;
 	if (!st->shout[c->a] && ent_talk(st, c)) {
 		c->kind = EX_PERSON;	/* Hi Kat! Bert and I */
 		c->state = ENT_SURE;
