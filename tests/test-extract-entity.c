@@ -656,6 +656,12 @@ static const struct entity_case cases[] = {
 	  "Gerald's.",
 	  { ORG("Marrick"), ORG("Tolland"), WANT("Tolland", 1, WANT_ORG,
 	    "Tolland"), ORG("Gerald") } },
+	{ "test_sentence_start_common",
+	  "Who is served? Nice pen. That was nice of you.",
+	  { NOTHING("Nice pen") } },
+	{ "test_sentence_start_common",
+	  "Nice is warm. That was nice of you. We flew to Nice in May.",
+	  { PLACE("Nice"), WANT("Nice", 1, WANT_PLACE, NULL) } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

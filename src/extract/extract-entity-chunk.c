@@ -182,6 +182,14 @@ ent_chunk_classify(struct ent_stage *st, struct ent_cand *c)
 	const char	*v;
 
 	kind = ent_lex_whole(st, a, b, &c->canon, &media);
+	/*
+	 * "Nice pen." after "nice of you": one word a sentence starts,
+	 * that the text also writes in lower case, is that common word
+	 * unless its other mentions say otherwise ("flew to Nice").
+	 */
+	if (kind != -1 && n == 1 && c->weak && !st->shout[a] &&
+	    ent_seen_lower(st, a))
+		kind = -1;
 	if (kind != -1 && !(n == 1 && ent_stop(st, a))) {
 		c->kind = kind;
 		c->media = media;
