@@ -662,6 +662,11 @@ static const struct entity_case cases[] = {
 	{ "test_sentence_start_common",
 	  "Nice is warm. That was nice of you. We flew to Nice in May.",
 	  { PLACE("Nice"), WANT("Nice", 1, WANT_PLACE, NULL) } },
+	{ "test_letters_and_ampersand",
+	  "Water the plants daily.\n\nCommunity Q&A\n\nRead the Forum R&D "
+	  "pages, as Carrano & Biewener did.",
+	  { NOTHING("Community"), NOTHING("Forum"), PERSON("Carrano"),
+	    PERSON("Biewener") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 
