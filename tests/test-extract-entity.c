@@ -667,6 +667,16 @@ static const struct entity_case cases[] = {
 	  "pages, as Carrano & Biewener did.",
 	  { NOTHING("Community"), NOTHING("Forum"), PERSON("Carrano"),
 	    PERSON("Biewener") } },
+	{ "test_school_by_its_town",
+	  "In 1801 he was sent to Harrow School. He was unhappy at Harrow, "
+	  "and refused to return to Harrow. His aunt lived in Harrow.",
+	  { ORG("Harrow School"), WANT("Harrow", 0, WANT_ORG, NULL),
+	    WANT("Harrow", 1, WANT_ORG, NULL),
+	    WANT("Harrow", 2, WANT_PLACE, NULL) } },
+	{ "test_school_by_its_town",
+	  "She moved to Boston, where she attended Boston University. At "
+	  "Boston she studied law.",
+	  { PLACE("Boston"), WANT("Boston", 2, WANT_ORG, NULL) } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

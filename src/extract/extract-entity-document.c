@@ -357,3 +357,69 @@ ent_doc_short_forms(struct ent_stage *st, const struct ent_cand *c)
 			*v = ENT_AMBIGUOUS;
 	}
 }
+
+/*
+ * Is candidate c a two-word school or university named by its town,
+ * "Harrow School", "Suffolk University"? The town's word, or EX_NONE.
+ */
+static size_t
+ent_doc_school_town(struct ent_stage *st, const struct ent_cand *c)
+{
+	static const char *const kinds[] = {
+		"school", "university", "college", "academy", "institute",
+		"conservatory", "seminary", "polytechnic"
+	};
+	struct extract	*x = st->x;
+	const char	*w;
+	size_t		 n, k;
+
+	if (c->state != ENT_SURE || c->kind != EX_ORG || c->b - c->a != 2 ||
+	    st->shout[c->a] || !ent_capword(x, c->a) || ent_stop(st, c->a))
+		return EX_NONE;
+	w = ent_tok(x, c->a, &n);
+	if (lex_find(LEX_COUNTRIES, w, n) != NULL)
+		return EX_NONE;
+	w = ent_tok(x, c->a + 1, &n);
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		if (strlen(kinds[k]) == n && strncasecmp(w, kinds[k], n) == 0)
+			return c->a;
+	return EX_NONE;
+}
+
+/*
+ * "sent to Harrow School", then "unhappy at Harrow": where the text
+ * names a school by its town, the town's name alone is the school,
+ * unless the text puts it "in" or "near" somewhere ("lived in Harrow");
+ * a town the lexicon knows ("Boston University", "moved to Boston")
+ * is the school only where one studies, "at Boston".
+ */
+void
+ent_doc_schools(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	struct ent_map	 towns;
+	struct ent_cand	*c;
+	const char	*w;
+	size_t		 i, t, n;
+
+	memset(&towns, 0, sizeof towns);
+	for (i = 0; i < st->ncands; i++)
+		if ((t = ent_doc_school_town(st, &st->cands[i])) != EX_NONE)
+			ent_map_put(&towns, ent_hash(st, t), 1);
+	for (i = 0; towns.n > 0 && i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a != 1 || c->state != ENT_SURE ||
+		    c->kind != EX_PLACE || st->shout[c->a] ||
+		    ent_map_get(&towns, ent_hash(st, c->a)) == NULL ||
+		    (c->a > 0 && (extract_tok_is(x, c->a - 1, "in") ||
+		    extract_tok_is(x, c->a - 1, "near"))))
+			continue;
+		w = ent_tok(x, c->a, &n);
+		if (lex_find(LEX_PLACES, w, n) != NULL && (c->a == 0 ||
+		    !extract_tok_is(x, c->a - 1, "at")))
+			continue;
+		c->kind = EX_ORG;
+		c->canon = NULL;
+	}
+	ent_map_free(&towns);
+}

@@ -252,6 +252,8 @@ size_t	 ent_doc_cased(struct ent_stage *, const struct ent_cand *);
 size_t	 ent_doc_spelling(struct ent_stage *, const char *, size_t,
 	     const char *, size_t);
 int	 ent_doc_acts(struct ent_stage *, const struct ent_cand *);
+/* A town's name alone is the school the text names by it: Harrow. */
+void	 ent_doc_schools(struct ent_stage *);
 /* Register the short forms of a person's given name: Barb, Barbara. */
 void	 ent_doc_short_forms(struct ent_stage *, const struct ent_cand *);
 /* Is token i a demonym of a name the text writes: Marovian, Dalmarran? */
