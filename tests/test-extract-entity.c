@@ -677,6 +677,14 @@ static const struct entity_case cases[] = {
 	  "She moved to Boston, where she attended Boston University. At "
 	  "Boston she studied law.",
 	  { PLACE("Boston"), WANT("Boston", 2, WANT_ORG, NULL) } },
+	{ "test_work_by_its_kind",
+	  "When the anime movie Ghost in the Shell came out, few saw it. "
+	  "Ghost in the Shell opens with a cyborg. She was in the period "
+	  "drama Marlow Abbey, and read his book Forces of Production "
+	  "with Dennis Varga.",
+	  { NOTHING("Shell came"), NOTHING("Shell opens"),
+	    NOTHING("Marlow Abbey"), NOTHING("Forces of Production"),
+	    PERSON("Dennis Varga") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

@@ -4,7 +4,10 @@
  * a dateline's capitals ("KORVALA" is the "Korvala" written elsewhere),
  * another spelling of a person named in full ("Zelensky" after
  * "Volodymyr Zelenskyy"), and a place that acts ("Valdoria denied"),
- * the state, where it is the subject of what states do.
+ * the state, where it is the subject of what states do; the short
+ * forms of a given name ("Barb" for "Barbara"), a town that names a
+ * school ("at Harrow" after "Harrow School") and the titles of works
+ * ("the drama Marlow Abbey").
  */
 #include "config.h"
 
@@ -17,6 +20,7 @@
 #include "extract.h"
 #include "extract-entity-int.h"
 #include "extract-lexicon-int.h"
+#include "xmalloc.h"
 #include "banned.h"
 
 /* Is the word s[0..n) written with a capital somewhere in the text? */
@@ -422,4 +426,116 @@ ent_doc_schools(struct ent_stage *st)
 		c->canon = NULL;
 	}
 	ent_map_free(&towns);
+}
+
+/*
+ * Is token k a noun for a kind of work, written before the work's
+ * title: "the anime movie Ghost in the Shell", "his book Forces of
+ * Production"? Nouns that are also verbs ("book", "show", "play") only
+ * after a determiner; none after "to" ("to film Varga").
+ */
+static int
+ent_doc_work_noun(const struct extract *x, size_t k)
+{
+	static const char *const nouns[] = {
+		"film", "movie", "novel", "novella", "series", "miniseries",
+		"drama", "comedy", "thriller", "sitcom", "album", "song",
+		"opera", "musical", "poem", "anime", "manga", "documentary",
+		"painting", "sculpture", "essay", "memoir", "sequel", "prequel"
+	};
+	static const char *const verbs[] = { "book", "show", "play" };
+	static const char *const dets[] = {
+		"the", "a", "an", "his", "her", "their", "its", "my", "our",
+		"your", "new", "latest", "first", "last"
+	};
+
+	if (k == 0 || ent_capword(x, k))
+		return 0;
+	if (ent_talk_tok_in(x, k, verbs, sizeof verbs / sizeof verbs[0]))
+		return ent_talk_tok_in(x, k - 1, dets, sizeof dets /
+		    sizeof dets[0]);
+	return ent_talk_tok_in(x, k, nouns, sizeof nouns / sizeof nouns[0]) &&
+	    !extract_tok_is(x, k - 1, "to");
+}
+
+/*
+ * The end of a work's title starting at token s: capitalised words and
+ * the small words between them ("Ghost in the Shell", "Flight of the
+ * Phoenix"), at most ENT_MAX_WORDS tokens; s if there is none.
+ */
+static size_t
+ent_doc_title_end(const struct extract *x, size_t s)
+{
+	static const char *const small[] = {
+		"of", "in", "the", "a", "an", "and", "on", "at", "to", "for"
+	};
+	size_t	k, e = s;
+
+	for (k = s; k < x->ntoks && k < s + ENT_MAX_WORDS; k++) {
+		if (ent_capword(x, k))
+			e = k + 1;
+		else if (k == s || !ent_talk_tok_in(x, k, small, sizeof small /
+		    sizeof small[0]))
+			break;
+	}
+	return e;
+}
+
+/* Mark with 1 the tokens of every run [s, s + n) elsewhere in the text. */
+static void
+ent_doc_mark_again(struct ent_stage *st, size_t s, size_t n,
+    unsigned char *mark)
+{
+	struct extract	*x = st->x;
+	uint64_t	 h = ent_map_hash_span(st, s, s + n), h0 = ent_hash(st, s);
+	size_t		 i, k;
+
+	for (i = 0; i + n <= x->ntoks; i++) {
+		if (!ent_capword(x, i) || ent_hash(st, i) != h0 ||
+		    ent_map_hash_span(st, i, i + n) != h)
+			continue;
+		for (k = i; k < i + n; k++)
+			mark[k] = 1;
+	}
+}
+
+/*
+ * A work named after its kind, "the period drama Marlow Abbey", is no
+ * person, body or place, and neither is its title where the text
+ * writes it again ("Ghost in the Shell opens with"): the names its
+ * words make by their shape are dropped. A title may still name a
+ * person or a place the lexicon knows ("To Renew America", "Jules and
+ * Jim"): those stay.
+ */
+void
+ent_doc_works(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	unsigned char	*mark = NULL;
+	struct ent_cand	*c;
+	size_t		 k, e, i, titles = 0;
+
+	for (k = 0; k + 1 < x->ntoks && titles < 32; k++) {
+		if (!ent_capword(x, k + 1) || st->shout[k + 1] ||
+		    !ent_doc_work_noun(x, k))
+			continue;
+		e = ent_doc_title_end(x, k + 1);
+		if (e == k + 1)
+			continue;
+		if (mark == NULL)
+			mark = xcalloc(x->ntoks + 1, 1);
+		ent_doc_mark_again(st, k + 1, e - (k + 1), mark);
+		titles++;
+	}
+	if (mark == NULL)
+		return;
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		for (k = c->a; k < c->b && mark[k]; k++)
+			;
+		if (k == c->b && c->kind != EX_PERSON &&
+		    !(c->kind == EX_PLACE && c->canon != NULL))
+			c->state = ENT_DROP;
+	}
+	free(mark);
 }

@@ -254,6 +254,8 @@ size_t	 ent_doc_spelling(struct ent_stage *, const char *, size_t,
 int	 ent_doc_acts(struct ent_stage *, const struct ent_cand *);
 /* A town's name alone is the school the text names by it: Harrow. */
 void	 ent_doc_schools(struct ent_stage *);
+/* Drop the names inside a work's title: "the drama Marlow Abbey". */
+void	 ent_doc_works(struct ent_stage *);
 /* Register the short forms of a person's given name: Barb, Barbara. */
 void	 ent_doc_short_forms(struct ent_stage *, const struct ent_cand *);
 /* Is token i a demonym of a name the text writes: Marovian, Dalmarran? */
