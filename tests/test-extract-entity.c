@@ -685,6 +685,15 @@ static const struct entity_case cases[] = {
 	  { NOTHING("Shell came"), NOTHING("Shell opens"),
 	    NOTHING("Marlow Abbey"), NOTHING("Forces of Production"),
 	    PERSON("Dennis Varga") } },
+	{ "test_pets_by_their_kind",
+	  "I dreamed that Sonia, our golden retriever, was with me, and "
+	  "that Sonia ran off. Lena Korr lives with their three dogs, "
+	  "Bella, Daisy and Korr. She perks up the way Shelby, our "
+	  "Shetland Sheepdog does. Korr said so, and Max Orlo agreed.",
+	  { NOTHING("Sonia, our"), NOTHING("Sonia ran"), NOTHING("Bella"),
+	    NOTHING("Daisy"), NOTHING("Shelby"), PERSON("Lena Korr"),
+	    WANT("Korr", 0, WANT_PERSON, "Lena Korr"),
+	    PERSON("Max Orlo") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

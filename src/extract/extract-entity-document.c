@@ -435,27 +435,21 @@ ent_doc_schools(struct ent_stage *st)
  * after a determiner; none after "to" ("to film Varga").
  */
 static int
-ent_doc_work_noun(const struct extract *x, size_t k)
+ent_doc_work_noun(struct ent_stage *st, size_t k)
 {
-	static const char *const nouns[] = {
-		"film", "movie", "novel", "novella", "series", "miniseries",
-		"drama", "comedy", "thriller", "sitcom", "album", "song",
-		"opera", "musical", "poem", "anime", "manga", "documentary",
-		"painting", "sculpture", "essay", "memoir", "sequel", "prequel"
-	};
 	static const char *const verbs[] = { "book", "show", "play" };
 	static const char *const dets[] = {
 		"the", "a", "an", "his", "her", "their", "its", "my", "our",
 		"your", "new", "latest", "first", "last"
 	};
+	const struct extract	*x = st->x;
 
-	if (k == 0 || ent_capword(x, k))
+	if (k == 0 || ent_capword(x, k) || !ent_is(st, k, WORD_WORK))
 		return 0;
 	if (ent_talk_tok_in(x, k, verbs, sizeof verbs / sizeof verbs[0]))
 		return ent_talk_tok_in(x, k - 1, dets, sizeof dets /
 		    sizeof dets[0]);
-	return ent_talk_tok_in(x, k, nouns, sizeof nouns / sizeof nouns[0]) &&
-	    !extract_tok_is(x, k - 1, "to");
+	return !extract_tok_is(x, k - 1, "to");
 }
 
 /*
@@ -481,21 +475,36 @@ ent_doc_title_end(const struct extract *x, size_t s)
 	return e;
 }
 
-/* Mark with 1 the tokens of every run [s, s + n) elsewhere in the text. */
+/* The titles of works a text names, to find again. */
+struct ent_doc_titles {
+	size_t		 n;
+	size_t		 len[32];
+	uint64_t	 h[32];		/* of the whole title */
+	struct ent_map	 first;		/* first word's hash -> 1 */
+};
+
+/*
+ * Mark with 1 the tokens of every title wherever the text writes it:
+ * one pass, a title tried only where its first word stands.
+ */
 static void
-ent_doc_mark_again(struct ent_stage *st, size_t s, size_t n,
+ent_doc_mark_titles(struct ent_stage *st, struct ent_doc_titles *t,
     unsigned char *mark)
 {
 	struct extract	*x = st->x;
-	uint64_t	 h = ent_map_hash_span(st, s, s + n), h0 = ent_hash(st, s);
-	size_t		 i, k;
+	size_t		 i, j, k;
 
-	for (i = 0; i + n <= x->ntoks; i++) {
-		if (!ent_capword(x, i) || ent_hash(st, i) != h0 ||
-		    ent_map_hash_span(st, i, i + n) != h)
+	for (i = 0; i < x->ntoks; i++) {
+		if (!ent_capword(x, i) || ent_map_get(&t->first,
+		    ent_hash(st, i)) == NULL)
 			continue;
-		for (k = i; k < i + n; k++)
-			mark[k] = 1;
+		for (j = 0; j < t->n; j++) {
+			if (i + t->len[j] > x->ntoks || ent_map_hash_span(st, i,
+			    i + t->len[j]) != t->h[j])
+				continue;
+			for (k = i; k < i + t->len[j]; k++)
+				mark[k] = 1;
+		}
 	}
 }
 
@@ -510,25 +519,34 @@ ent_doc_mark_again(struct ent_stage *st, size_t s, size_t n,
 void
 ent_doc_works(struct ent_stage *st)
 {
-	struct extract	*x = st->x;
-	unsigned char	*mark = NULL;
-	struct ent_cand	*c;
-	size_t		 k, e, i, titles = 0;
+	struct extract		*x = st->x;
+	unsigned char		*mark;
+	struct ent_doc_titles	 t;
+	struct ent_cand		*c;
+	size_t			 k, e, i;
 
-	for (k = 0; k + 1 < x->ntoks && titles < 32; k++) {
-		if (!ent_capword(x, k + 1) || st->shout[k + 1] ||
-		    !ent_doc_work_noun(x, k))
+	t.n = 0;
+	memset(&t.first, 0, sizeof t.first);
+	/* titles start at a candidate, or at "The" before one */
+	for (i = 0; i < st->ncands && t.n < 32; i++) {
+		k = st->cands[i].a;
+		if (k >= 2 && (extract_tok_is(x, k - 1, "The") ||
+		    extract_tok_is(x, k - 1, "A")) && ent_capword(x, k - 1))
+			k--;
+		if (k == 0 || st->shout[k] || !ent_doc_work_noun(st, k - 1))
 			continue;
-		e = ent_doc_title_end(x, k + 1);
-		if (e == k + 1)
+		e = ent_doc_title_end(x, k);
+		if (e == k)
 			continue;
-		if (mark == NULL)
-			mark = xcalloc(x->ntoks + 1, 1);
-		ent_doc_mark_again(st, k + 1, e - (k + 1), mark);
-		titles++;
+		t.len[t.n] = e - k;
+		t.h[t.n++] = ent_map_hash_span(st, k, e);
+		ent_map_put(&t.first, ent_hash(st, k), 1);
 	}
-	if (mark == NULL)
+	if (t.n == 0)
 		return;
+	mark = xcalloc(x->ntoks + 1, 1);
+	ent_doc_mark_titles(st, &t, mark);
+	ent_map_free(&t.first);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		for (k = c->a; k < c->b && mark[k]; k++)
@@ -537,5 +555,124 @@ ent_doc_works(struct ent_stage *st)
 		    !(c->kind == EX_PLACE && c->canon != NULL))
 			c->state = ENT_DROP;
 	}
+	free(mark);
+}
+
+/*
+ * The name before an animal in apposition, "Sonia, our golden
+ * retriever": token k is the animal; its name's token, or EX_NONE.
+ */
+static size_t
+ent_doc_pet_before(const struct extract *x, size_t k)
+{
+	static const char *const dets[] = {
+		"our", "my", "his", "her", "their", "your", "the", "a", "an"
+	};
+	size_t	d, j;
+
+	for (d = k; d > 0 && k - d < 4; d--)
+		if (ent_talk_tok_in(x, d - 1, dets, sizeof dets /
+		    sizeof dets[0]))
+			break;
+	if (d < 3 || k - d >= 4 || !extract_tok_is(x, d - 2, ","))
+		return EX_NONE;
+	for (j = d - 1; j < k; j++)
+		if (!(x->toks[j].flags & TOK_WORD))
+			return EX_NONE;
+	return ent_capword(x, d - 3) ? d - 3 : EX_NONE;
+}
+
+/*
+ * Mark the names after an animal: "her dog Bella", and the list after
+ * a plural, "three dogs, Bella, Daisy and Korr".
+ */
+static void
+ent_doc_pets_after(const struct extract *x, size_t k, unsigned char *mark)
+{
+	size_t	j = k + 1, n = 0;
+
+	if (j < x->ntoks && ent_capword(x, j) && !(x->toks[j].flags &
+	    TOK_PARA)) {
+		mark[j] = 1;
+		return;
+	}
+	if (j + 3 >= x->ntoks || !extract_tok_is(x, j, ",") ||
+	    !ent_capword(x, j + 1))
+		return;
+	/* a list only: a name, then ", Name" or "and Name" */
+	if (!((extract_tok_is(x, j + 2, ",") || extract_tok_is(x, j + 2,
+	    "and")) && ent_capword(x, j + 3)))
+		return;
+	for (j++; j < x->ntoks && n < 8; n++) {
+		if (!ent_capword(x, j))
+			break;
+		mark[j] = 1;
+		if (j + 2 < x->ntoks && (extract_tok_is(x, j + 1, ",") ||
+		    extract_tok_is(x, j + 1, "and")))
+			j += extract_tok_is(x, j + 2, "and") ? 3 : 2;
+		else
+			break;
+	}
+}
+
+/*
+ * Pets are no people: a name in apposition to an animal ("Sonia, our
+ * golden retriever") or after one ("their three dogs, Bella, Daisy
+ * and Korr") is dropped there, and everywhere else in the text unless
+ * it is a person's name in full here too ("Lena Korr").
+ */
+void
+ent_doc_pets(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	unsigned char	*mark = NULL;
+	struct ent_map	 pets;
+	struct ent_cand	*c;
+	size_t		 k, i;
+	uint64_t	 h;
+
+	memset(&pets, 0, sizeof pets);
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		/* "her dog Bella", "three dogs, Bella, Daisy and Korr" */
+		k = c->a;
+		if (k >= 2 && extract_tok_is(x, k - 1, ","))
+			k--;
+		if (k >= 1 && ent_is(st, k - 1, WORD_ANIMAL)) {
+			if (mark == NULL)
+				mark = xcalloc(x->ntoks + 1, 1);
+			ent_doc_pets_after(x, k - 1, mark);
+		}
+		/* "Sonia, our golden retriever" */
+		if (c->b + 2 >= x->ntoks || !extract_tok_is(x, c->b, ","))
+			continue;
+		for (k = c->b + 2; k < x->ntoks && k < c->b + 6; k++) {
+			if (!(x->toks[k].flags & TOK_WORD) ||
+			    !ent_is(st, k, WORD_ANIMAL) ||
+			    ent_doc_pet_before(x, k) != c->b - 1)
+				continue;
+			if (mark == NULL)
+				mark = xcalloc(x->ntoks + 1, 1);
+			mark[c->b - 1] = 1;
+			break;
+		}
+	}
+	if (mark == NULL)
+		return;
+	for (k = 0; k < x->ntoks; k++) {
+		if (!mark[k])
+			continue;
+		h = ent_hash(st, k);
+		if (ent_map_get(&st->surnames, h) == NULL &&
+		    ent_map_get(&st->firsts, h) == NULL)
+			ent_map_put(&pets, h, 1);
+	}
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a == 1 && (mark[c->a] || ent_map_get(&pets,
+		    ent_hash(st, c->a)) != NULL))
+			c->state = ENT_DROP;
+	}
+	ent_map_free(&pets);
 	free(mark);
 }

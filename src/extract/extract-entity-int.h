@@ -68,6 +68,8 @@ enum ent_class {
 	WORD_PLACE_OF,		/* nouns before "of" and a place: village */
 	WORD_MOTION,		/* verbs before "to" and a place: moved */
 	WORD_PLACES,		/* plurals before a list of places: cities */
+	WORD_WORK,		/* kinds of work before a title: film */
+	WORD_ANIMAL,		/* animals kept and named: dog, retriever */
 	WORD_NCLASSES
 };
 
@@ -256,6 +258,8 @@ int	 ent_doc_acts(struct ent_stage *, const struct ent_cand *);
 void	 ent_doc_schools(struct ent_stage *);
 /* Drop the names inside a work's title: "the drama Marlow Abbey". */
 void	 ent_doc_works(struct ent_stage *);
+/* Drop the names of pets: "Sonia, our golden retriever". */
+void	 ent_doc_pets(struct ent_stage *);
 /* Register the short forms of a person's given name: Barb, Barbara. */
 void	 ent_doc_short_forms(struct ent_stage *, const struct ent_cand *);
 /* Is token i a demonym of a name the text writes: Marovian, Dalmarran? */

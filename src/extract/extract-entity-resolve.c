@@ -478,6 +478,7 @@ ent_resolve(struct ent_stage *st)
 	ent_resolve_by_votes(st);
 	ent_doc_schools(st);
 	ent_doc_works(st);
+	ent_doc_pets(st);
 	for (i = 0; i < st->ncands; i++)
 		ent_resolve_person_shape(st, &st->cands[i]);
 	memset(&alone, 0, sizeof alone);
