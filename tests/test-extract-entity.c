@@ -694,6 +694,11 @@ static const struct entity_case cases[] = {
 	    NOTHING("Daisy"), NOTHING("Shelby"), PERSON("Lena Korr"),
 	    WANT("Korr", 0, WANT_PERSON, "Lena Korr"),
 	    PERSON("Max Orlo") } },
+	{ "test_town_of_a_surname",
+	  "Ezra Varden hired him. He drew the plan for Varden, Ohio, and "
+	  "later Varden wrote to him.",
+	  { PERSON("Ezra Varden"), WANT("Varden", 0, WANT_PLACE, NULL),
+	    WANT("Varden", 1, WANT_PERSON, "Ezra Varden") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

@@ -89,9 +89,11 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 	struct ent_cand	*c = &st->cands[i];
 	size_t		 n = c->b - c->a, *v;
 	uint64_t	 h = ent_map_hash_span(st, c->a, c->b);
-	int		 kind;
+	int		 kind, town;
 
-	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
+	/* a town before its state is a town: Washington, D.C. */
+	town = n == 1 && ent_context_town(st, i);
+	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 && !town &&
 	    ent_map_get(&st->surnames, h) != NULL &&
 	    lex_find(LEX_COUNTRIES, x->text + x->toks[c->a].start,
 	    x->toks[c->a].end - x->toks[c->a].start) == NULL) {
@@ -110,7 +112,7 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n == 1 && (ent_map_get(&st->surnames, h) != NULL ||
+	if (n == 1 && !town && (ent_map_get(&st->surnames, h) != NULL ||
 	    (ent_map_get(&st->firsts, h) != NULL && !c->weak) ||
 	    ent_resolve_respelled(st, c->a) != EX_NONE)) {
 		c->kind = EX_PERSON;
