@@ -640,6 +640,65 @@ static const struct entity_case cases[] = {
 	  "A new drone called ''Kestrel 7'' was shown, along with "
 	  "Bastion tanks.",
 	  { MISC("Kestrel 7"), MISC("Bastion") } },
+	{ "test_surname_of_land",
+	  "Voters met Tomas Hill in Orvel. Hill said little, and the "
+	  "Hill campaign ended. They walked to Varden Lake.",
+	  { PERSON("Tomas Hill"), WANT("Hill", 1, WANT_PERSON, "Tomas Hill"),
+	    PLACE("Varden Lake") } },
+	{ "test_short_given_name",
+	  "We talked of how sick Barbara Tenning was. But look at Barb, "
+	  "healthy now. Nobody asked about Barb at all.",
+	  { WANT("Barb", 0, WANT_PERSON, "Barbara Tenning"),
+	    WANT("Barb", 1, WANT_PERSON, "Barbara Tenning") } },
+	{ "test_shop_by_its_owner",
+	  "She held a Marrick's bag. Mom is down at Marrick's. We went "
+	  "in Tolland's, then passed Tolland's again, and shopped at "
+	  "Gerald's.",
+	  { ORG("Marrick"), ORG("Tolland"), WANT("Tolland", 1, WANT_ORG,
+	    "Tolland"), ORG("Gerald") } },
+	{ "test_sentence_start_common",
+	  "Who is served? Nice pen. That was nice of you.",
+	  { NOTHING("Nice pen") } },
+	{ "test_sentence_start_common",
+	  "Nice is warm. That was nice of you. We flew to Nice in May.",
+	  { PLACE("Nice"), WANT("Nice", 1, WANT_PLACE, NULL) } },
+	{ "test_letters_and_ampersand",
+	  "Water the plants daily.\n\nCommunity Q&A\n\nRead the Forum R&D "
+	  "pages, as Carrano & Biewener did.",
+	  { NOTHING("Community"), NOTHING("Forum"), PERSON("Carrano"),
+	    PERSON("Biewener") } },
+	{ "test_school_by_its_town",
+	  "In 1801 he was sent to Harrow School. He was unhappy at Harrow, "
+	  "and refused to return to Harrow. His aunt lived in Harrow.",
+	  { ORG("Harrow School"), WANT("Harrow", 0, WANT_ORG, NULL),
+	    WANT("Harrow", 1, WANT_ORG, NULL),
+	    WANT("Harrow", 2, WANT_PLACE, NULL) } },
+	{ "test_school_by_its_town",
+	  "She moved to Boston, where she attended Boston University. At "
+	  "Boston she studied law.",
+	  { PLACE("Boston"), WANT("Boston", 2, WANT_ORG, NULL) } },
+	{ "test_work_by_its_kind",
+	  "When the anime movie Ghost in the Shell came out, few saw it. "
+	  "Ghost in the Shell opens with a cyborg. She was in the period "
+	  "drama Marlow Abbey, and read his book Forces of Production "
+	  "with Dennis Varga.",
+	  { NOTHING("Shell came"), NOTHING("Shell opens"),
+	    NOTHING("Marlow Abbey"), NOTHING("Forces of Production"),
+	    PERSON("Dennis Varga") } },
+	{ "test_pets_by_their_kind",
+	  "I dreamed that Sonia, our golden retriever, was with me, and "
+	  "that Sonia ran off. Lena Korr lives with their three dogs, "
+	  "Bella, Daisy and Korr. She perks up the way Shelby, our "
+	  "Shetland Sheepdog does. Korr said so, and Max Orlo agreed.",
+	  { NOTHING("Sonia, our"), NOTHING("Sonia ran"), NOTHING("Bella"),
+	    NOTHING("Daisy"), NOTHING("Shelby"), PERSON("Lena Korr"),
+	    WANT("Korr", 0, WANT_PERSON, "Lena Korr"),
+	    PERSON("Max Orlo") } },
+	{ "test_town_of_a_surname",
+	  "Ezra Varden hired him. He drew the plan for Varden, Ohio, and "
+	  "later Varden wrote to him.",
+	  { PERSON("Ezra Varden"), WANT("Varden", 0, WANT_PLACE, NULL),
+	    WANT("Varden", 1, WANT_PERSON, "Ezra Varden") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

@@ -120,6 +120,15 @@ ent_chunk_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 		return -1;
 	if (ent_is(st, b - 1, WORD_ORG_END))
 		return EX_ORG;
+	/*
+	 * Christopher Hill, then "Hill said": a given name before a word
+	 * of the land that the text writes alone more often than the
+	 * name is a person's surname; Victoria Park comes back whole.
+	 */
+	if (ent_is(st, b - 1, WORD_PLACE_END) && b - a == 2 &&
+	    ent_given(st, a) && ent_cap_count(st, b - 1) >
+	    ent_cap_count(st, a) + 1)
+		return EX_PERSON;
 	if (ent_is(st, b - 1, WORD_PLACE_END) && b - a >= 2)
 		return EX_PLACE;
 	if (b - a >= 2 && ent_is(st, a, WORD_PLACE_START))
@@ -173,6 +182,14 @@ ent_chunk_classify(struct ent_stage *st, struct ent_cand *c)
 	const char	*v;
 
 	kind = ent_lex_whole(st, a, b, &c->canon, &media);
+	/*
+	 * "Nice pen." after "nice of you": one word a sentence starts,
+	 * that the text also writes in lower case, is that common word
+	 * unless its other mentions say otherwise ("flew to Nice").
+	 */
+	if (kind != -1 && n == 1 && c->weak && !st->shout[a] &&
+	    ent_seen_lower(st, a))
+		kind = -1;
 	if (kind != -1 && !(n == 1 && ent_stop(st, a))) {
 		c->kind = kind;
 		c->media = media;

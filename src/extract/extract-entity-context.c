@@ -185,6 +185,14 @@ ent_context_finite(const struct extract *x, size_t k)
 	return ent_talk_tok_in(x, k, verbs, sizeof verbs / sizeof verbs[0]);
 }
 
+/* Is token i a single letter (the Q of Q&A)? */
+static int
+ent_context_letter(const struct extract *x, size_t i)
+{
+	return x->toks[i].end - x->toks[i].start == 1 &&
+	    (x->toks[i].flags & TOK_WORD);
+}
+
 /* Does what follows the candidate say it is a person? */
 static int
 ent_context_person(struct ent_stage *st, struct ent_cand *c)
@@ -240,11 +248,16 @@ ent_context_person(struct ent_stage *st, struct ent_cand *c)
 		return 1;
 	if (ent_context_cite_list(st, c))
 		return 1;
-	/* Carrano & Biewener; Kessler and colleagues; Chao and his wife */
-	if (p != EX_NONE && extract_tok_is(x, p, "&"))
+	/*
+	 * Carrano & Biewener; Kessler and colleagues; Chao and his wife.
+	 * Single letters round "&" are an abbreviation: Q&A, R&D, AT&T.
+	 */
+	if (p != EX_NONE && extract_tok_is(x, p, "&") && p > 0 &&
+	    !ent_context_letter(x, p - 1) && !ent_context_letter(x, c->a))
 		return 1;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "&") &&
-	    ent_capword(x, k + 1))
+	    ent_capword(x, k + 1) && !ent_context_letter(x, k + 1) &&
+	    !ent_context_letter(x, c->b - 1))
 		return 1;
 	if (k + 1 < x->ntoks && extract_tok_is(x, k, "and") &&
 	    (extract_tok_is(x, k + 1, "colleagues") ||
@@ -426,6 +439,34 @@ ent_context_place_before(struct ent_stage *st, size_t a)
 	    WORD_PLACE_OF) && !ent_capword(x, k - 2))
 		return 1;
 	return 0;
+}
+
+/*
+ * Is the candidate a shop or a firm named by its owner's possessive:
+ * "a Marrick's bag" (no one's own thing takes "a" before the owner),
+ * "down at Marrick's." or "went in Tolland's," (the possessive is the
+ * place itself, with no noun after it)?
+ */
+int
+ent_context_shop(struct ent_stage *st, const struct ent_cand *c)
+{
+	static const char *const ends[] = {
+		".", ",", ";", ":", "?", "!", ")", "and", "or"
+	};
+	struct extract	*x = st->x;
+	size_t		 p;
+
+	if (c->b - c->a > 3 || c->a == 0 || c->b + 1 >= x->ntoks ||
+	    !(x->toks[c->b].flags & TOK_POSS))
+		return 0;
+	p = c->a - 1;
+	if ((extract_tok_is(x, p, "a") || extract_tok_is(x, p, "an")) &&
+	    !ent_capword(x, c->b + 1))
+		return 1;
+	return (extract_tok_is(x, p, "at") || extract_tok_is(x, p, "in") ||
+	    extract_tok_is(x, p, "into")) &&
+	    (ent_talk_tok_in(x, c->b + 1, ends, sizeof ends / sizeof ends[0]) ||
+	    (x->toks[c->b + 1].flags & TOK_PARA));
 }
 
 /* Is token k a lower-case noun for a business: company, firm? */

@@ -4,7 +4,10 @@
  * a dateline's capitals ("KORVALA" is the "Korvala" written elsewhere),
  * another spelling of a person named in full ("Zelensky" after
  * "Volodymyr Zelenskyy"), and a place that acts ("Valdoria denied"),
- * the state, where it is the subject of what states do.
+ * the state, where it is the subject of what states do; the short
+ * forms of a given name ("Barb" for "Barbara"), a town that names a
+ * school ("at Harrow" after "Harrow School") and the titles of works
+ * ("the drama Marlow Abbey").
  */
 #include "config.h"
 
@@ -17,6 +20,7 @@
 #include "extract.h"
 #include "extract-entity-int.h"
 #include "extract-lexicon-int.h"
+#include "xmalloc.h"
 #include "banned.h"
 
 /* Is the word s[0..n) written with a capital somewhere in the text? */
@@ -322,4 +326,353 @@ ent_doc_cased(struct ent_stage *st, const struct ent_cand *c)
 	v = ent_map_get(&st->cased, ent_map_hash_span(st, c->a, c->b));
 	return v != NULL && st->cands[*v].b - st->cands[*v].a == c->b - c->a ?
 	    *v : EX_NONE;
+}
+
+/*
+ * Barb for Barbara Tenning: the short forms of a person's given name
+ * (its first four letters or more, two or more letters short of it)
+ * that the text writes alone, always with a capital, are that person
+ * by the first word too.
+ */
+void
+ent_doc_short_forms(struct ent_stage *st, const struct ent_cand *c)
+{
+	const char	*w;
+	size_t		 n, k, *v;
+	uint64_t	 h;
+
+	if (!ent_given(st, c->a))
+		return;
+	w = ent_tok(st->x, c->a, &n);
+	if (n < 6 || n > 24)
+		return;
+	for (k = 1; k < n; k++)
+		if (!((w[k] >= 'a' && w[k] <= 'z')))
+			return;
+	for (k = 4; k + 2 <= n; k++) {
+		h = ent_map_hash(w, k);
+		v = ent_map_get(&st->words, h);
+		if (v == NULL || (*v & 1) || ent_word_find(h) != 0)
+			continue;	/* not alone, or a common word */
+		v = ent_map_get(&st->firsts, h);
+		if (v == NULL)
+			ent_map_put(&st->firsts, h, c->entity);
+		else if (*v != c->entity)
+			*v = ENT_AMBIGUOUS;
+	}
+}
+
+/*
+ * Is candidate c a two-word school or university named by its town,
+ * "Harrow School", "Suffolk University"? The town's word, or EX_NONE.
+ */
+static size_t
+ent_doc_school_town(struct ent_stage *st, const struct ent_cand *c)
+{
+	static const char *const kinds[] = {
+		"school", "university", "college", "academy", "institute",
+		"conservatory", "seminary", "polytechnic"
+	};
+	struct extract	*x = st->x;
+	const char	*w;
+	size_t		 n, k;
+
+	if (c->state != ENT_SURE || c->kind != EX_ORG || c->b - c->a != 2 ||
+	    st->shout[c->a] || !ent_capword(x, c->a) || ent_stop(st, c->a))
+		return EX_NONE;
+	w = ent_tok(x, c->a, &n);
+	if (lex_find(LEX_COUNTRIES, w, n) != NULL)
+		return EX_NONE;
+	w = ent_tok(x, c->a + 1, &n);
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		if (strlen(kinds[k]) == n && strncasecmp(w, kinds[k], n) == 0)
+			return c->a;
+	return EX_NONE;
+}
+
+/*
+ * "sent to Harrow School", then "unhappy at Harrow": where the text
+ * names a school by its town, the town's name alone is the school,
+ * unless the text puts it "in" or "near" somewhere ("lived in Harrow");
+ * a town the lexicon knows ("Boston University", "moved to Boston")
+ * is the school only where one studies, "at Boston".
+ */
+void
+ent_doc_schools(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	struct ent_map	 towns;
+	struct ent_cand	*c;
+	const char	*w;
+	size_t		 i, t, n;
+
+	memset(&towns, 0, sizeof towns);
+	for (i = 0; i < st->ncands; i++)
+		if ((t = ent_doc_school_town(st, &st->cands[i])) != EX_NONE)
+			ent_map_put(&towns, ent_hash(st, t), 1);
+	for (i = 0; towns.n > 0 && i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a != 1 || c->state != ENT_SURE ||
+		    c->kind != EX_PLACE || st->shout[c->a] ||
+		    ent_map_get(&towns, ent_hash(st, c->a)) == NULL ||
+		    (c->a > 0 && (extract_tok_is(x, c->a - 1, "in") ||
+		    extract_tok_is(x, c->a - 1, "near"))))
+			continue;
+		w = ent_tok(x, c->a, &n);
+		if (lex_find(LEX_PLACES, w, n) != NULL && (c->a == 0 ||
+		    !extract_tok_is(x, c->a - 1, "at")))
+			continue;
+		c->kind = EX_ORG;
+		c->canon = NULL;
+	}
+	ent_map_free(&towns);
+}
+
+/*
+ * Is token k a noun for a kind of work, written before the work's
+ * title: "the anime movie Ghost in the Shell", "his book Forces of
+ * Production"? Nouns that are also verbs ("book", "show", "play") only
+ * after a determiner; none after "to" ("to film Varga").
+ */
+static int
+ent_doc_work_noun(struct ent_stage *st, size_t k)
+{
+	static const char *const verbs[] = { "book", "show", "play" };
+	static const char *const dets[] = {
+		"the", "a", "an", "his", "her", "their", "its", "my", "our",
+		"your", "new", "latest", "first", "last"
+	};
+	const struct extract	*x = st->x;
+
+	if (k == 0 || ent_capword(x, k) || !ent_is(st, k, WORD_WORK))
+		return 0;
+	if (ent_talk_tok_in(x, k, verbs, sizeof verbs / sizeof verbs[0]))
+		return ent_talk_tok_in(x, k - 1, dets, sizeof dets /
+		    sizeof dets[0]);
+	return !extract_tok_is(x, k - 1, "to");
+}
+
+/*
+ * The end of a work's title starting at token s: capitalised words and
+ * the small words between them ("Ghost in the Shell", "Flight of the
+ * Phoenix"), at most ENT_MAX_WORDS tokens; s if there is none.
+ */
+static size_t
+ent_doc_title_end(const struct extract *x, size_t s)
+{
+	static const char *const small[] = {
+		"of", "in", "the", "a", "an", "and", "on", "at", "to", "for"
+	};
+	size_t	k, e = s;
+
+	for (k = s; k < x->ntoks && k < s + ENT_MAX_WORDS; k++) {
+		if (ent_capword(x, k))
+			e = k + 1;
+		else if (k == s || !ent_talk_tok_in(x, k, small, sizeof small /
+		    sizeof small[0]))
+			break;
+	}
+	return e;
+}
+
+/* The titles of works a text names, to find again. */
+struct ent_doc_titles {
+	size_t		 n;
+	size_t		 len[32];
+	uint64_t	 h[32];		/* of the whole title */
+	struct ent_map	 first;		/* first word's hash -> 1 */
+};
+
+/*
+ * Mark with 1 the tokens of every title wherever the text writes it:
+ * one pass, a title tried only where its first word stands.
+ */
+static void
+ent_doc_mark_titles(struct ent_stage *st, struct ent_doc_titles *t,
+    unsigned char *mark)
+{
+	struct extract	*x = st->x;
+	size_t		 i, j, k;
+
+	for (i = 0; i < x->ntoks; i++) {
+		if (!ent_capword(x, i) || ent_map_get(&t->first,
+		    ent_hash(st, i)) == NULL)
+			continue;
+		for (j = 0; j < t->n; j++) {
+			if (i + t->len[j] > x->ntoks || ent_map_hash_span(st, i,
+			    i + t->len[j]) != t->h[j])
+				continue;
+			for (k = i; k < i + t->len[j]; k++)
+				mark[k] = 1;
+		}
+	}
+}
+
+/*
+ * A work named after its kind, "the period drama Marlow Abbey", is no
+ * person, body or place, and neither is its title where the text
+ * writes it again ("Ghost in the Shell opens with"): the names its
+ * words make by their shape are dropped. A title may still name a
+ * person or a place the lexicon knows ("To Renew America", "Jules and
+ * Jim"): those stay.
+ */
+void
+ent_doc_works(struct ent_stage *st)
+{
+	struct extract		*x = st->x;
+	unsigned char		*mark;
+	struct ent_doc_titles	 t;
+	struct ent_cand		*c;
+	size_t			 k, e, i;
+
+	t.n = 0;
+	memset(&t.first, 0, sizeof t.first);
+	/* titles start at a candidate, or at "The" before one */
+	for (i = 0; i < st->ncands && t.n < 32; i++) {
+		k = st->cands[i].a;
+		if (k >= 2 && (extract_tok_is(x, k - 1, "The") ||
+		    extract_tok_is(x, k - 1, "A")) && ent_capword(x, k - 1))
+			k--;
+		if (k == 0 || st->shout[k] || !ent_doc_work_noun(st, k - 1))
+			continue;
+		e = ent_doc_title_end(x, k);
+		if (e == k)
+			continue;
+		t.len[t.n] = e - k;
+		t.h[t.n++] = ent_map_hash_span(st, k, e);
+		ent_map_put(&t.first, ent_hash(st, k), 1);
+	}
+	if (t.n == 0)
+		return;
+	mark = xcalloc(x->ntoks + 1, 1);
+	ent_doc_mark_titles(st, &t, mark);
+	ent_map_free(&t.first);
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		for (k = c->a; k < c->b && mark[k]; k++)
+			;
+		if (k == c->b && c->kind != EX_PERSON &&
+		    !(c->kind == EX_PLACE && c->canon != NULL))
+			c->state = ENT_DROP;
+	}
+	free(mark);
+}
+
+/*
+ * The name before an animal in apposition, "Sonia, our golden
+ * retriever": token k is the animal; its name's token, or EX_NONE.
+ */
+static size_t
+ent_doc_pet_before(const struct extract *x, size_t k)
+{
+	static const char *const dets[] = {
+		"our", "my", "his", "her", "their", "your", "the", "a", "an"
+	};
+	size_t	d, j;
+
+	for (d = k; d > 0 && k - d < 4; d--)
+		if (ent_talk_tok_in(x, d - 1, dets, sizeof dets /
+		    sizeof dets[0]))
+			break;
+	if (d < 3 || k - d >= 4 || !extract_tok_is(x, d - 2, ","))
+		return EX_NONE;
+	for (j = d - 1; j < k; j++)
+		if (!(x->toks[j].flags & TOK_WORD))
+			return EX_NONE;
+	return ent_capword(x, d - 3) ? d - 3 : EX_NONE;
+}
+
+/*
+ * Mark the names after an animal: "her dog Bella", and the list after
+ * a plural, "three dogs, Bella, Daisy and Korr".
+ */
+static void
+ent_doc_pets_after(const struct extract *x, size_t k, unsigned char *mark)
+{
+	size_t	j = k + 1, n = 0;
+
+	if (j < x->ntoks && ent_capword(x, j) && !(x->toks[j].flags &
+	    TOK_PARA)) {
+		mark[j] = 1;
+		return;
+	}
+	if (j + 3 >= x->ntoks || !extract_tok_is(x, j, ",") ||
+	    !ent_capword(x, j + 1))
+		return;
+	/* a list only: a name, then ", Name" or "and Name" */
+	if (!((extract_tok_is(x, j + 2, ",") || extract_tok_is(x, j + 2,
+	    "and")) && ent_capword(x, j + 3)))
+		return;
+	for (j++; j < x->ntoks && n < 8; n++) {
+		if (!ent_capword(x, j))
+			break;
+		mark[j] = 1;
+		if (j + 2 < x->ntoks && (extract_tok_is(x, j + 1, ",") ||
+		    extract_tok_is(x, j + 1, "and")))
+			j += extract_tok_is(x, j + 2, "and") ? 3 : 2;
+		else
+			break;
+	}
+}
+
+/*
+ * Pets are no people: a name in apposition to an animal ("Sonia, our
+ * golden retriever") or after one ("their three dogs, Bella, Daisy
+ * and Korr") is dropped there, and everywhere else in the text unless
+ * it is a person's name in full here too ("Lena Korr").
+ */
+void
+ent_doc_pets(struct ent_stage *st)
+{
+	struct extract	*x = st->x;
+	unsigned char	*mark = NULL;
+	struct ent_map	 pets;
+	struct ent_cand	*c;
+	size_t		 k, i;
+	uint64_t	 h;
+
+	memset(&pets, 0, sizeof pets);
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		/* "her dog Bella", "three dogs, Bella, Daisy and Korr" */
+		k = c->a;
+		if (k >= 2 && extract_tok_is(x, k - 1, ","))
+			k--;
+		if (k >= 1 && ent_is(st, k - 1, WORD_ANIMAL)) {
+			if (mark == NULL)
+				mark = xcalloc(x->ntoks + 1, 1);
+			ent_doc_pets_after(x, k - 1, mark);
+		}
+		/* "Sonia, our golden retriever" */
+		if (c->b + 2 >= x->ntoks || !extract_tok_is(x, c->b, ","))
+			continue;
+		for (k = c->b + 2; k < x->ntoks && k < c->b + 6; k++) {
+			if (!(x->toks[k].flags & TOK_WORD) ||
+			    !ent_is(st, k, WORD_ANIMAL) ||
+			    ent_doc_pet_before(x, k) != c->b - 1)
+				continue;
+			if (mark == NULL)
+				mark = xcalloc(x->ntoks + 1, 1);
+			mark[c->b - 1] = 1;
+			break;
+		}
+	}
+	if (mark == NULL)
+		return;
+	for (k = 0; k < x->ntoks; k++) {
+		if (!mark[k])
+			continue;
+		h = ent_hash(st, k);
+		if (ent_map_get(&st->surnames, h) == NULL &&
+		    ent_map_get(&st->firsts, h) == NULL)
+			ent_map_put(&pets, h, 1);
+	}
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->b - c->a == 1 && (mark[c->a] || ent_map_get(&pets,
+		    ent_hash(st, c->a)) != NULL))
+			c->state = ENT_DROP;
+	}
+	ent_map_free(&pets);
+	free(mark);
 }

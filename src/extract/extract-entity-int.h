@@ -68,6 +68,8 @@ enum ent_class {
 	WORD_PLACE_OF,		/* nouns before "of" and a place: village */
 	WORD_MOTION,		/* verbs before "to" and a place: moved */
 	WORD_PLACES,		/* plurals before a list of places: cities */
+	WORD_WORK,		/* kinds of work before a title: film */
+	WORD_ANIMAL,		/* animals kept and named: dog, retriever */
 	WORD_NCLASSES
 };
 
@@ -224,6 +226,7 @@ int	 ent_context_coordinated(struct ent_stage *, size_t);
 int	 ent_context_owner(struct ent_stage *, struct ent_cand *);
 int	 ent_context_body(struct ent_stage *, struct ent_cand *);
 int	 ent_context_cue(struct ent_stage *, size_t);
+int	 ent_context_shop(struct ent_stage *, const struct ent_cand *);
 int	 ent_context_town(struct ent_stage *, size_t);
 void	 ent_context_vote(struct ent_stage *, uint64_t, int);
 void	 ent_context_vote_owner(struct ent_stage *, uint64_t);
@@ -251,6 +254,14 @@ size_t	 ent_doc_cased(struct ent_stage *, const struct ent_cand *);
 size_t	 ent_doc_spelling(struct ent_stage *, const char *, size_t,
 	     const char *, size_t);
 int	 ent_doc_acts(struct ent_stage *, const struct ent_cand *);
+/* A town's name alone is the school the text names by it: Harrow. */
+void	 ent_doc_schools(struct ent_stage *);
+/* Drop the names inside a work's title: "the drama Marlow Abbey". */
+void	 ent_doc_works(struct ent_stage *);
+/* Drop the names of pets: "Sonia, our golden retriever". */
+void	 ent_doc_pets(struct ent_stage *);
+/* Register the short forms of a person's given name: Barb, Barbara. */
+void	 ent_doc_short_forms(struct ent_stage *, const struct ent_cand *);
 /* Is token i a demonym of a name the text writes: Marovian, Dalmarran? */
 int	 ent_doc_demonym_tok(struct ent_stage *, size_t);
 /* The place (as written) whose demonym token i is, into a buf; 0 if none. */

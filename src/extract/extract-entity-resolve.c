@@ -66,6 +66,21 @@ ent_resolve_shorten(struct ent_stage *st, struct ent_cand *c)
 	}
 }
 
+/* A Dillard's bag, at Dillard's: a shop, even with a given name. */
+static int
+ent_resolve_shop(struct ent_stage *st, struct ent_cand *c, uint64_t h)
+{
+	if (st->shout[c->a] || !ent_context_shop(st, c))
+		return 0;
+	c->kind = EX_ORG;
+	c->state = ENT_SURE;
+	if (c->b - c->a == 1) {
+		ent_context_vote(st, h, EX_ORG);
+		c->by_cue = 1;
+	}
+	return 1;
+}
+
 /* Decide one candidate that nothing in itself decided. */
 static void
 ent_resolve_one(struct ent_stage *st, size_t i)
@@ -74,9 +89,11 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 	struct ent_cand	*c = &st->cands[i];
 	size_t		 n = c->b - c->a, *v;
 	uint64_t	 h = ent_map_hash_span(st, c->a, c->b);
-	int		 kind;
+	int		 kind, town;
 
-	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 &&
+	/* a town before its state is a town: Washington, D.C. */
+	town = n == 1 && ent_context_town(st, i);
+	if (c->state == ENT_SURE && c->kind == EX_PLACE && n == 1 && !town &&
 	    ent_map_get(&st->surnames, h) != NULL &&
 	    lex_find(LEX_COUNTRIES, x->text + x->toks[c->a].start,
 	    x->toks[c->a].end - x->toks[c->a].start) == NULL) {
@@ -95,13 +112,15 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
-	if (n == 1 && (ent_map_get(&st->surnames, h) != NULL ||
+	if (n == 1 && !town && (ent_map_get(&st->surnames, h) != NULL ||
 	    (ent_map_get(&st->firsts, h) != NULL && !c->weak) ||
 	    ent_resolve_respelled(st, c->a) != EX_NONE)) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;
 	}
+	if (ent_resolve_shop(st, c, h))
+		return;
 	if (!st->shout[c->a] && ent_talk(st, c)) {
 		c->kind = EX_PERSON;	/* Hi Kat! Bert and I */
 		c->state = ENT_SURE;
@@ -459,6 +478,9 @@ ent_resolve(struct ent_stage *st)
 		}
 	}
 	ent_resolve_by_votes(st);
+	ent_doc_schools(st);
+	ent_doc_works(st);
+	ent_doc_pets(st);
 	for (i = 0; i < st->ncands; i++)
 		ent_resolve_person_shape(st, &st->cands[i]);
 	memset(&alone, 0, sizeof alone);
@@ -529,6 +551,7 @@ ent_resolve_people(struct ent_stage *st)
 			ent_map_put(&st->firsts, h, c->entity);
 		else if (*v != c->entity)
 			*v = ENT_AMBIGUOUS;
+		ent_doc_short_forms(st, c);
 	}
 }
 

@@ -395,6 +395,24 @@ static const char *ent_words_body[] = {
 	"government", "opposition", "convention"
 };
 
+/* Nouns for kinds of work, before a title: the drama Marlow Abbey. */
+static const char *ent_words_work[] = {
+	"film", "movie", "novel", "novella", "series", "miniseries",
+	"drama", "comedy", "thriller", "sitcom", "album", "song", "opera",
+	"musical", "poem", "anime", "manga", "documentary", "painting",
+	"sculpture", "essay", "memoir", "sequel", "prequel", "book", "show",
+	"play"
+};
+
+/* Animals kept and named: Sonia, our golden retriever. */
+static const char *ent_words_animal[] = {
+	"dog", "dogs", "cat", "cats", "puppy", "puppies", "kitten",
+	"kittens", "horse", "horses", "pony", "ponies", "pet", "pets",
+	"retriever", "terrier", "sheepdog", "spaniel", "poodle", "labrador",
+	"collie", "shepherd", "beagle", "parrot", "hamster", "rabbit",
+	"goldfish", "tabby", "mare", "stallion"
+};
+
 static const struct {
 	const char	**words;
 	size_t		  n;
@@ -420,7 +438,9 @@ static const struct {
 	WORD_SET(ent_words_soft_stop),
 	WORD_SET(ent_words_place_of),
 	WORD_SET(ent_words_motion),
-	WORD_SET(ent_words_places)
+	WORD_SET(ent_words_places),
+	WORD_SET(ent_words_work),
+	WORD_SET(ent_words_animal)
 #undef WORD_SET
 };
 
