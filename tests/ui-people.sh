@@ -10,7 +10,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 26
+plan 31
 
 sample_db
 use_theme default
@@ -152,6 +152,36 @@ ok $? "Enter on the quotes view's name opens the dossier"
 keys q
 wait_for "Quotes: Hanne Lutz"
 ok $? "q from that dossier goes back to the quotes view"
+keys q
+wait_gone "Quotes: Hanne Lutz"
+keys j D
+wait_for "Dossier: Ilse Varga"
+ok $? "D on a name in the sidebar opens its dossier"
+keys q
+wait_for "h:back  e:hide  c:correct  D:dossier"
+grep -q "Article .*lines" "$T/screen"
+ok $? "q from it goes back to the story, the sidebar focused"
+keys Q
+
+# A short terminal: the index is read a window at a time, down and back.
+start 120 14 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "Enter:dossier"
+"$DOSSIER" --db "$db" people --json --kind person | python3 -c '
+import json, sys
+for l in sys.stdin: print(json.loads(l)["name"])' >"$T/names"
+keys j j j j j j j j j j j j
+n13=$(sed -n 13p "$T/names")
+wait_for "$n13"
+! grep -q "$(sed -n 1p "$T/names")" "$T/screen"
+ok $? "moving past the window reads the next ($n13)"
+keys G
+wait_for "$(tail -1 "$T/names")"
+ok $? "G reads on to the last row"
+keys g
+wait_for "$(sed -n 1p "$T/names")"
+ok $? "g goes back to the first"
 keys Q
 
 # Without UTF-8 the bars are ASCII.

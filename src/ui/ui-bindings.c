@@ -43,7 +43,7 @@ static const char *const bindings_default[] = {
 	"bind -T article v select", "bind Escape back",
 	"bind z zoom", "bind F toggle-feeds",
 	"bind ] next-quote", "bind [ prev-quote", "bind c correct",
-	"bind -T people o sort", "bind -T people / limit",
+	"bind -T people o sort", "bind -T people / limit", "bind D dossier",
 };
 
 /* The key tables' names, in the order of enum ui_table (ui-int.h). */

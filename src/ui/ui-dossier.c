@@ -1,6 +1,7 @@
 /*
  * The dossier of a speaker, shown in the article pane (opened from the
- * people index or the quotes view's title): the name, the names seen,
+ * people index, the quotes view's title, or by D on a name in the
+ * sidebar or the quotes view): the name, the names seen,
  * every role with the months first and last seen in it, the outlets that
  * quote them most, the quotes per month as bars, the people quoted with
  * them, the tags of their stories, then every quote, newest first, whole
@@ -268,6 +269,7 @@ ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
 	x->d = d;
 	x->loaded = x->shown = 1;
 	x->from_quotes = ui->quotes.shown;
+	x->from_story = !x->from_quotes && ui->story.id != 0 && ui->reading;
 	x->cur = -1;
 	x->top = 0;
 	ui->quotes.shown = 0;
@@ -306,6 +308,29 @@ ui_dossier_find(struct ui *ui, const char *name)
 	flags = ui_dossier_show(ui, &found.v[pick]);
 	library_person_rows_free(&found);
 	return flags;
+}
+
+/*
+ * The dossier of the name under the cursor: a row of the people index, a
+ * name in the sidebar, the speaker of the quotes view.
+ */
+int
+ui_op_dossier(struct ui *ui)
+{
+	const struct ui_pane_ops	*ops = ui_pane_focused(ui);
+	const struct lib_entity		*e;
+
+	if (ops == &ui_people_pane)
+		return ops->open(ui);
+	if (ops == &ui_quotes_pane && ui->quotes.name != NULL)
+		return ui_dossier_find(ui, ui->quotes.name);
+	if (ops == &ui_sidebar_pane && ui->side.cur < ui->side.ents.n) {
+		e = &ui->side.ents.v[ui->side.cur];
+		return ui_dossier_find(ui, e->name);
+	}
+	ui_info(ui, "no name under the cursor: choose one in the sidebar, "
+	    "the quotes view or People");
+	return UI_REDRAW;
 }
 
 /* The first and the end line of quote i. */
@@ -423,6 +448,12 @@ dossier_quit(struct ui *ui)
 	if (ui->dossier.from_quotes) {
 		ui->dossier.shown = ui->dossier.from_quotes = 0;
 		ui->quotes.shown = 1;
+		return UI_REDRAW;
+	}
+	if (ui->dossier.from_story) {
+		ui->dossier.shown = ui->dossier.from_story = 0;
+		ui->focus = ui->shown[PANE_SIDEBAR] ? PANE_SIDEBAR :
+		    PANE_ARTICLE;
 		return UI_REDRAW;
 	}
 	return ui_article_leave(ui);

@@ -45,8 +45,8 @@ static const struct hint hints_selecting[] = {
 };
 static const struct hint hints_quotes[] = {
 	{ "open", "open story" }, { "annotate", "note" }, { "tag", "tag" },
-	{ "correct", "correct" }, { "back", "back" }, { "help", "help" },
-	{ NULL, NULL }
+	{ "correct", "correct" }, { "dossier", "dossier" }, { "back", "back" },
+	{ "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_people[] = {
 	{ "open", "dossier" }, { "sort", "sort" }, { "limit", "limit" },
@@ -59,7 +59,7 @@ static const struct hint hints_dossier[] = {
 static const struct hint hints_sidebar[] = {
 	{ "open", "stories" }, { "back", "back" },
 	{ "toggle-sidebar", "hide" }, { "correct", "correct" },
-	{ "help", "help" }, { NULL, NULL }
+	{ "dossier", "dossier" }, { "help", "help" }, { NULL, NULL }
 };
 
 /*

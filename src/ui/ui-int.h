@@ -209,6 +209,7 @@ struct ui_dossier {
 	int		 loaded;	/* d holds a dossier */
 	int		 back;		/* q returns to the dossier */
 	int		 from_quotes;	/* q returns to the quotes view */
+	int		 from_story;	/* q returns to the open story */
 	struct lib_dossier d;
 	struct ui_dline	*lines;
 	size_t		 nlines;
@@ -417,6 +418,7 @@ int	 ui_op_limit(struct ui *);
 /* ui-dossier.c */
 int	 ui_dossier_show(struct ui *, const struct lib_person_row *);
 int	 ui_dossier_find(struct ui *, const char *);
+int	 ui_op_dossier(struct ui *);
 void	 ui_dossier_free(struct ui *);
 
 /*

@@ -85,6 +85,9 @@ static const struct ui_op {
 	  "fold the feed list away, or bring it back" },
 	{ "sort", ui_op_sort,
 	  "sort the people index by quotes, last quoted or name (asks)" },
+	{ "dossier", ui_op_dossier,
+	  "open the dossier of the name in the sidebar, the quotes view or "
+	  "the people index" },
 	{ "limit", ui_op_limit,
 	  "show only the people whose names hold the words typed" },
 };
