@@ -125,7 +125,7 @@ people_row(struct ui *ui, int y, int cols, const struct lib_person_row *r,
 {
 	struct ui_rect	*rc = &ui->r[PANE_LIST];
 	char		 nums[64];
-	int		 nw, numw, namew, x = rc->x + 1;
+	int		 numw, namew, x = rc->x + 1;
 
 	snprintf(nums, sizeof nums, "%6lld %7lld  %-11s", (long long)r->quotes,
 	    (long long)r->stories, r->last);
@@ -138,8 +138,7 @@ people_row(struct ui *ui, int y, int cols, const struct lib_person_row *r,
 	namew = cols - 2 - numw;
 	if (r->role != NULL && namew >= 30)
 		namew = namew * 2 / 5;
-	nw = ui_put_cut(y, x, namew, r->name, strlen(r->name), a);
-	(void)nw;
+	ui_put_cut(y, x, namew, r->name, strlen(r->name), a);
 	if (r->role != NULL && cols - 2 - numw - namew > 6)
 		ui_put_cut(y, x + namew + 1, cols - 3 - numw - namew, r->role,
 		    strlen(r->role), ra);
