@@ -130,7 +130,7 @@ people_row(struct ui *ui, int y, int cols, const struct lib_person_row *r,
 	snprintf(nums, sizeof nums, "%6lld %7lld  %-11s", (long long)r->quotes,
 	    (long long)r->stories, r->last);
 	numw = (int)strlen(nums);
-	if (numw + 10 > cols - 1) {
+	if (numw + 20 > cols - 1) {
 		/* Narrow: the quotes only. */
 		snprintf(nums, sizeof nums, "%6lld", (long long)r->quotes);
 		numw = (int)strlen(nums);
@@ -165,7 +165,7 @@ people_draw(struct ui *ui)
 	snprintf(heads, sizeof heads, "%6s %7s  %-11s", "quotes", "stories",
 	    "last quoted");
 	hw = (int)strlen(heads);
-	if (hw + 10 > cols - 1) {
+	if (hw + 20 > cols - 1) {
 		snprintf(heads, sizeof heads, "%6s", "quotes");
 		hw = (int)strlen(heads);
 	}
