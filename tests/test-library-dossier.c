@@ -136,6 +136,48 @@ test_pages(void **state)
 	store_close(s);
 }
 
+/*
+ * The screen's limit: only names holding the words (any case), paged
+ * after a key as the whole index is; kind "quoted" is everyone quoted.
+ */
+static void
+test_match(void **state)
+{
+	struct store		*s = people_library("match.db", 42);
+	struct lib_person_rows	 all, one, next;
+	struct store_people_key	 key;
+	char			*err = NULL;
+	size_t			 i, held = 0;
+
+	(void)state;
+	assert_int_equal(library_people_match(s, STORE_PEOPLE_NAME, "quoted",
+	    NULL, NULL, 0, &all, &err), 0);
+	assert_true(all.n >= 7);
+	for (i = 0; i < all.n; i++) {
+		assert_true(all.v[i].quotes > 0);
+		held += strstr(all.v[i].name, "Kelb") != NULL;
+	}
+	assert_true(held >= 2);
+	assert_int_equal(library_people_match(s, STORE_PEOPLE_NAME, "quoted",
+	    "KELB", NULL, 1, &one, &err), 0);
+	assert_int_equal(one.n, 1);
+	assert_non_null(strstr(one.v[0].name, "Kelb"));
+	key = one.next;
+	assert_int_equal(library_people_match(s, STORE_PEOPLE_NAME, "quoted",
+	    "kelb", &key, 0, &next, &err), 0);
+	assert_int_equal(next.n + 1, held);
+	for (i = 0; i < next.n; i++)
+		assert_non_null(strstr(next.v[i].name, "Kelb"));
+	library_person_rows_free(&next);
+	library_person_rows_free(&one);
+	assert_int_equal(library_people_match(s, STORE_PEOPLE_QUOTES, NULL,
+	    "nobody by this name", NULL, 0, &one, &err), 0);
+	assert_int_equal(one.n, 0);
+	library_person_rows_free(&one);
+	library_person_rows_free(&all);
+	store_close(s);
+}
+
 static void
 test_stale(void **state)
 {
@@ -214,6 +256,7 @@ main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_stale),
 		cmocka_unit_test(test_rules),
 	};

@@ -161,8 +161,17 @@ library_people_page(struct store *s, enum store_people_sort sort,
     const char *kind, const struct store_people_key *key, size_t limit,
     struct lib_person_rows *x, char **err)
 {
+	return library_people_match(s, sort, kind, NULL, key, limit, x, err);
+}
+
+/* A page of the rows whose name holds match (store_people_match). */
+int
+library_people_match(struct store *s, enum store_people_sort sort,
+    const char *kind, const char *match, const struct store_people_key *key,
+    size_t limit, struct lib_person_rows *x, char **err)
+{
 	memset(x, 0, sizeof *x);
-	if (store_people_page(s, sort, kind, key, limit, people_row, x,
+	if (store_people_match(s, sort, kind, match, key, limit, people_row, x,
 	    err) != 0) {
 		library_person_rows_free(x);
 		return -1;

@@ -243,6 +243,11 @@ struct lib_person_rows {
 int	 library_people_page(struct store *, enum store_people_sort,
 	     const char *kind, const struct store_people_key *, size_t,
 	     struct lib_person_rows *, char **);
+/* The same, kind "quoted" being everyone quoted, names holding match. */
+int	 library_people_match(struct store *, enum store_people_sort,
+	     const char *kind, const char *match,
+	     const struct store_people_key *, size_t,
+	     struct lib_person_rows *, char **);
 void	 library_person_rows_free(struct lib_person_rows *);
 
 /*

@@ -383,14 +383,26 @@ people_rows(struct store *s, sqlite3_stmt *st,
 	return st_rows_end(s, st, rc, "cannot read the people index", err);
 }
 
-/*
- * A page of the index after key (NULL: the first), in the order asked:
- * ?1 kind (NULL: every person and everyone quoted), ?2 ?3 ?4 the key.
- */
+/* A page of the index after key (NULL: the first), in the order asked. */
 int
 store_people_page(struct store *s, enum store_people_sort sort,
     const char *kind, const struct store_people_key *key, size_t limit,
     int (*fn)(const struct store_person *, void *), void *arg, char **err)
+{
+	return store_people_match(s, sort, kind, NULL, key, limit, fn, arg,
+	    err);
+}
+
+/*
+ * The same, of the rows whose name holds match: ?1 kind (NULL: every
+ * person and everyone quoted; "quoted": everyone quoted), ?2 ?3 ?4 the
+ * key, ?5 the words.
+ */
+int
+store_people_match(struct store *s, enum store_people_sort sort,
+    const char *kind, const char *match, const struct store_people_key *key,
+    size_t limit, int (*fn)(const struct store_person *, void *), void *arg,
+    char **err)
 {
 	static const char *const order[] = {
 		[STORE_PEOPLE_QUOTES] = " ORDER BY p.quotes DESC,"
@@ -417,8 +429,14 @@ store_people_page(struct store *s, enum store_people_sort sort,
 	buf_init(&sql);
 	/* One kind walks its own index; every kind, the others. */
 	buf_adds(&sql, PEOPLE_COLUMNS);
-	buf_adds(&sql, kind != NULL ? " WHERE p.kind = ?1" :
-	    " WHERE (p.kind = 'person' OR p.quotes > 0)");
+	if (kind != NULL && strcmp(kind, "quoted") == 0)
+		buf_adds(&sql, " WHERE p.quotes > 0 AND ?1 IS NOT NULL");
+	else
+		buf_adds(&sql, kind != NULL ? " WHERE p.kind = ?1" :
+		    " WHERE (p.kind = 'person' OR p.quotes > 0)");
+	if (match != NULL && *match != '\0')
+		buf_adds(&sql, " AND instr(dossier_fold(p.name),"
+		    " dossier_fold(?5)) > 0");
 	if (key != NULL)
 		buf_adds(&sql, after[sort]);
 	buf_adds(&sql, order[sort]);
@@ -434,6 +452,8 @@ store_people_page(struct store *s, enum store_people_sort sort,
 		st_bind_text(st, 3, key->name != NULL ? key->name : "");
 		sqlite3_bind_int64(st, 4, key->row);
 	}
+	if (match != NULL && *match != '\0')
+		st_bind_text(st, 5, match);
 	return people_rows(s, st, fn, arg, err);
 }
 

@@ -500,6 +500,15 @@ int	 store_people_page(struct store *, enum store_people_sort,
 	     const char *kind, const struct store_people_key *, size_t limit,
 	     int (*)(const struct store_person *, void *), void *, char **);
 /*
+ * The same, kind "quoted" being everyone quoted, of the rows whose name
+ * holds match (any case, any accents; NULL or "": every row), for the
+ * screen's limit.
+ */
+int	 store_people_match(struct store *, enum store_people_sort,
+	     const char *kind, const char *match,
+	     const struct store_people_key *, size_t limit,
+	     int (*)(const struct store_person *, void *), void *, char **);
+/*
  * The rows a name may mean, most quoted first, at most limit: those of
  * that name (any case, or merged into one under it), else those whose
  * name holds it. None found is not an error.

@@ -162,6 +162,7 @@ ui_article_open(struct ui *ui, int64_t id)
 	ui->quotes.shown = 0;
 	st->has_mark = 0;
 	ui->quotes.back = 0;
+	ui->dossier.shown = ui->dossier.back = 0;
 	if ((rv = store_article_get(ui->store, id, &st->art, &err)) != 0) {
 		ui_error(ui, "%s", rv > 0 ? "the story is gone" : err);
 		free(err);
@@ -394,8 +395,8 @@ article_move(struct ui *ui, int d)
 }
 
 /*
- * q: drop the selection; back to the quotes view the story was opened
- * from; else close the story, the article list taking the width again.
+ * q: drop the selection; back to the quotes view or dossier the story
+ * was opened from; else close the story, the article list taking the width again.
  */
 static int
 article_quit(struct ui *ui)
@@ -407,6 +408,11 @@ article_quit(struct ui *ui)
 		ui->quotes.shown = 1;
 		return UI_REDRAW;
 	}
+	if (ui->dossier.back) {
+		ui->dossier.back = 0;
+		ui->dossier.shown = 1;
+		return UI_REDRAW;
+	}
 	return ui_article_leave(ui);
 }
 
@@ -416,6 +422,7 @@ ui_article_leave(struct ui *ui)
 {
 	ui->focus = PANE_LIST;
 	ui->reading = ui->quotes.shown = ui->quotes.back = 0;
+	ui->dossier.shown = ui->dossier.back = 0;
 	return UI_RELAYOUT | UI_REDRAW;
 }
 

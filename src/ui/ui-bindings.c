@@ -44,11 +44,13 @@ static const char *const bindings_default[] = {
 	"bind -T article v select", "bind Escape back",
 	"bind z zoom", "bind F toggle-feeds",
 	"bind ] next-quote", "bind [ prev-quote", "bind c correct",
+	"bind -T people o sort", "bind -T people / limit", "bind w dossier",
 };
 
 /* The key tables' names, in the order of enum ui_table (ui-int.h). */
 static const char *const bindings_table_names[T_NTABLES] = {
-	"global", "feeds", "list", "article", "sidebar", "quotes"
+	"global", "feeds", "list", "article", "sidebar", "quotes", "people",
+	"dossier"
 };
 
 struct binding {

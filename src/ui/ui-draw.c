@@ -27,7 +27,7 @@
 #define UI_MAX_COMBINING	(CCHARW_MAX - 1)
 
 /* Is the locale's character set UTF-8? */
-static int
+int
 ui_utf8(void)
 {
 	static int	utf8 = -1;

@@ -1,7 +1,8 @@
 /*
- * The feed list: All, Unread, Starred, Notes, the tags, the outlets and
- * the feeds, with their counts; choosing an entry shows its listing in
- * the article list. The slow counts (starred, outlets) are redone when
+ * The feed list: All, Unread, Starred, Notes, People and Speakers (the
+ * people index, ui-people.c), the tags, the outlets and the feeds, with
+ * their counts; choosing an entry shows its listing in the article list,
+ * or the index in its place. The slow counts (starred, outlets) are redone when
  * the screen is idle.
  */
 #include "config.h"
@@ -16,12 +17,59 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/* The entries of the people index: label and kind of the index. */
+static const struct {
+	const char	*label;
+	const char	*kind;
+} feeds_people_entries[] = {
+	{ "People", "person" },
+	{ "Speakers", "quoted" },
+};
+
+/* The kind of the people index an entry shows; NULL if none. */
+static const char *
+feeds_people(const struct lib_feed *e)
+{
+	if (e->heading || e->filter.kind != STORE_FILTER_ENTITY ||
+	    e->filter.value != NULL)
+		return NULL;
+	return e->filter.entity_kind;
+}
+
+/* Put People and Speakers after Notes (after the first entries). */
+static void
+feeds_people_add(struct lib_feeds *f)
+{
+	struct lib_feed	*e;
+	size_t		 at = 0, i, n = sizeof feeds_people_entries /
+			    sizeof feeds_people_entries[0];
+
+	while (at < f->n && !f->v[at].heading &&
+	    f->v[at].filter.kind <= STORE_FILTER_NOTES)
+		at++;
+	f->v = xreallocarray(f->v, f->n + n, sizeof *f->v);
+	memmove(f->v + at + n, f->v + at, (f->n - at) * sizeof *f->v);
+	f->n += n;
+	for (i = 0; i < n; i++) {
+		e = &f->v[at + i];
+		memset(e, 0, sizeof *e);
+		e->filter.kind = STORE_FILTER_ENTITY;
+		e->filter.entity_kind = xstrdup(feeds_people_entries[i].kind);
+		e->label = xstrdup(feeds_people_entries[i].label);
+		e->count = -1;	/* not counted: the index is paged */
+	}
+}
+
 /* Is a feed-list entry the same as a filter? */
 static int
 feeds_is(const struct lib_feed *e, const struct store_filter *f)
 {
 	if (e->heading || e->filter.kind != f->kind)
 		return 0;
+	if (f->kind == STORE_FILTER_ENTITY)
+		return e->filter.value == NULL && f->value == NULL &&
+		    e->filter.entity_kind != NULL && f->entity_kind != NULL &&
+		    strcmp(e->filter.entity_kind, f->entity_kind) == 0;
 	if (f->kind == STORE_FILTER_FEED)
 		return e->filter.feed == f->feed;
 	if (f->kind == STORE_FILTER_TAG || f->kind == STORE_FILTER_OUTLET)
@@ -42,6 +90,8 @@ feeds_select(struct ui *ui)
 	if (e->heading)
 		return 0;
 	ui_list_forget(ui);	/* a feed chosen: q quits again */
+	if (feeds_people(e) != NULL)
+		return ui_people_show(ui, feeds_people(e), e->label);
 	if (e->error != NULL)
 		ui_error(ui, "last fetch of %s failed: %s", e->label,
 		    e->error);
@@ -54,7 +104,7 @@ ui_feeds_load(struct ui *ui, unsigned kinds)
 {
 	struct lib_feeds	 feeds;
 	struct store_filter	 sel;
-	char			*err = NULL, *value = NULL;
+	char			*err = NULL, *value = NULL, *kind = NULL;
 	size_t			 i;
 	int			 had = ui->feeds.cur < ui->feeds.list.n;
 
@@ -69,14 +119,18 @@ ui_feeds_load(struct ui *ui, unsigned kinds)
 		sel = ui->feeds.list.v[ui->feeds.cur].filter;
 		if (sel.value != NULL)
 			sel.value = value = xstrdup(sel.value);
+		if (sel.entity_kind != NULL)
+			sel.entity_kind = kind = xstrdup(sel.entity_kind);
 	}
 	library_feeds_free(&ui->feeds.list);
+	feeds_people_add(&feeds);
 	ui->feeds.list = feeds;
 	ui->feeds.cur = 0;
 	for (i = 0; had && i < ui->feeds.list.n; i++)
 		if (feeds_is(&ui->feeds.list.v[i], &sel))
 			ui->feeds.cur = i;
 	free(value);
+	free(kind);
 	for (i = 0; i < ui->feeds.list.n; i++)
 		if (ui->list.label != NULL &&
 		    feeds_is(&ui->feeds.list.v[i], &ui->list.filter))
@@ -141,12 +195,15 @@ feeds_draw(struct ui *ui)
 		}
 		/* The cursor shows on the entry listed, or while moving. */
 		sel = i == ui->feeds.cur && (ui->focus == PANE_FEEDS ||
-		    feeds_is(e, &ui->list.filter));
+		    (ui->people.shown ? feeds_people(e) != NULL :
+		    feeds_is(e, &ui->list.filter)));
 		a = ui->attr[!sel ? E_FEED : ui->focus == PANE_FEEDS ?
 		    E_FEED_SELECTED : E_FEED_SELECTED_UNFOCUSED];
 		if (sel)
 			ui_fill(r->y + 1 + y, r->x, cols, a);
-		snprintf(num, sizeof num, "%lld", (long long)e->count);
+		*num = '\0';
+		if (e->count >= 0)
+			snprintf(num, sizeof num, "%lld", (long long)e->count);
 		nw = (int)strlen(num);
 		/* A feed whose last fetch failed is marked in error colour. */
 		lw = 0;

@@ -45,13 +45,21 @@ static const struct hint hints_selecting[] = {
 };
 static const struct hint hints_quotes[] = {
 	{ "open", "open story" }, { "annotate", "note" }, { "tag", "tag" },
-	{ "correct", "correct" }, { "back", "back" }, { "help", "help" },
-	{ NULL, NULL }
+	{ "correct", "correct" }, { "dossier", "dossier" }, { "back", "back" },
+	{ "help", "help" }, { NULL, NULL }
+};
+static const struct hint hints_people[] = {
+	{ "open", "dossier" }, { "sort", "sort" }, { "limit", "limit" },
+	{ "back", "back" }, { "help", "help" }, { NULL, NULL }
+};
+static const struct hint hints_dossier[] = {
+	{ "open", "open story" }, { "annotate", "note" }, { "tag", "tag" },
+	{ "back", "back" }, { "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_sidebar[] = {
 	{ "open", "stories" }, { "back", "back" },
 	{ "toggle-sidebar", "hide" }, { "correct", "correct" },
-	{ "help", "help" }, { NULL, NULL }
+	{ "dossier", "dossier" }, { "help", "help" }, { NULL, NULL }
 };
 
 /*
@@ -97,6 +105,8 @@ static const struct hint *const hints_of_table[T_NTABLES] = {
 	[T_ARTICLE] = hints_article,
 	[T_SIDEBAR] = hints_sidebar,
 	[T_QUOTES] = hints_quotes,
+	[T_PEOPLE] = hints_people,
+	[T_DOSSIER] = hints_dossier,
 };
 
 /* The hints of the focused pane; selecting lines has hints of its own. */

@@ -46,7 +46,8 @@ enum ui_pane { PANE_FEEDS, PANE_LIST, PANE_ARTICLE, PANE_SIDEBAR, NPANES };
  * defaults live.
  */
 enum ui_table {
-	T_GLOBAL, T_FEEDS, T_LIST, T_ARTICLE, T_SIDEBAR, T_QUOTES, T_NTABLES
+	T_GLOBAL, T_FEEDS, T_LIST, T_ARTICLE, T_SIDEBAR, T_QUOTES, T_PEOPLE,
+	T_DOSSIER, T_NTABLES
 };
 
 #define UI_MIN_W	40	/* the smallest terminal the screen uses */
@@ -168,7 +169,56 @@ struct ui_quotes {
 	char		*role;		/* as the sidebar had it, or NULL */
 	struct lib_quotes list;
 	size_t		 cur;
+	int		 on_title;	/* the cursor is on the name */
 	size_t		 top;
+};
+
+/*
+ * The people index (ui-people.c), shown in the list pane: a window of
+ * rows read after the last of the keys kept (one a window above).
+ */
+struct ui_people_top {
+	int64_t		 value;
+	char		*name;
+	int64_t		 row;
+};
+struct ui_people {
+	int		 shown;
+	char		*kind;		/* "person", "quoted" */
+	char		*label;
+	enum store_people_sort sort;
+	char		*match;		/* the limit typed, or NULL */
+	struct lib_person_rows rows;	/* the window */
+	struct ui_people_top *tops;
+	size_t		 ntops;
+	size_t		 cur;
+};
+
+/* A line of the dossier laid out: s[0, len) drawn at indent. */
+struct ui_dline {
+	const char	*s;
+	size_t		 len;
+	int		 indent;
+	enum ui_elem	 elem;
+	long		 quote;		/* the quote it shows; -1: none */
+};
+
+/* A speaker's dossier, shown in the article pane (ui-dossier.c). */
+struct ui_dossier {
+	int		 shown;
+	int		 loaded;	/* d holds a dossier */
+	int		 back;		/* q returns to the dossier */
+	int		 from_quotes;	/* q returns to the quotes view */
+	int		 from_story;	/* q returns to the open story */
+	struct lib_dossier d;
+	struct ui_dline	*lines;
+	size_t		 nlines;
+	char		**strs;		/* the strings the lines made */
+	size_t		 nstrs;
+	int		 width;		/* laid out for; 0: not yet */
+	long		 cur;		/* quote under the cursor; -1: none */
+	int		 follow;	/* scroll to the cursor */
+	size_t		 top;		/* first line shown */
 };
 
 struct ui {
@@ -199,6 +249,8 @@ struct ui {
 	struct ui_story	 story;
 	struct ui_sidebar side;
 	struct ui_quotes quotes;
+	struct ui_people people;
+	struct ui_dossier dossier;
 	struct ui_search search;
 	const char	*prompt_hint;	/* a line above the prompt, or NULL */
 
@@ -248,6 +300,7 @@ struct ui_pane_ops {
 extern const struct ui_pane_ops ui_feeds_pane, ui_list_pane;
 extern const struct ui_pane_ops ui_article_pane, ui_sidebar_pane;
 extern const struct ui_pane_ops ui_quotes_pane;
+extern const struct ui_pane_ops ui_people_pane, ui_dossier_pane;
 
 /* ui.c */
 int	 ui_interrupted(void);
@@ -267,6 +320,7 @@ int	 ui_theme_color(struct ui *, const char *, char **);
 int	 ui_op_open_link(struct ui *);
 
 /* ui-draw.c: the one writer of text cells, and the paint of the screen. */
+int	 ui_utf8(void);
 int	 ui_put(int, int, int, const char *, size_t, attr_t,
 	     const uint8_t *, const attr_t *);
 void	 ui_fill(int, int, int, attr_t);
@@ -353,6 +407,19 @@ int	 ui_select_covers(struct ui *, size_t);
 /* ui-quotes.c */
 int	 ui_quotes_show(struct ui *, const char *, const char *);
 void	 ui_quotes_free(struct ui *);
+
+/* ui-people.c */
+int	 ui_people_show(struct ui *, const char *, const char *);
+int	 ui_people_load(struct ui *);
+void	 ui_people_free(struct ui *);
+int	 ui_op_sort(struct ui *);
+int	 ui_op_limit(struct ui *);
+
+/* ui-dossier.c */
+int	 ui_dossier_show(struct ui *, const struct lib_person_row *);
+int	 ui_dossier_find(struct ui *, const char *);
+int	 ui_op_dossier(struct ui *);
+void	 ui_dossier_free(struct ui *);
 
 /*
  * ui-correct.c: the quote cursor of the story and the user's corrections

@@ -86,6 +86,13 @@ static const struct ui_op {
 	  "make the focused pane fill the screen, or give the others back" },
 	{ "toggle-feeds", ui_op_toggle_feeds,
 	  "fold the feed list away, or bring it back" },
+	{ "sort", ui_op_sort,
+	  "sort the people index by quotes, last quoted or name (asks)" },
+	{ "dossier", ui_op_dossier,
+	  "open the dossier of the name in the sidebar, the quotes view or "
+	  "the people index" },
+	{ "limit", ui_op_limit,
+	  "show only the people whose names hold the words typed" },
 };
 #define UI_NOPS (sizeof ui_ops / sizeof ui_ops[0])
 

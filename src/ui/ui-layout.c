@@ -62,7 +62,7 @@ layout_sidebar_fits(struct ui *ui, int w)
 static int
 layout_reading(struct ui *ui)
 {
-	return ui->reading || ui->quotes.shown ||
+	return ui->reading || ui->quotes.shown || ui->dossier.shown ||
 	    ui_feeds_count(ui, STORE_FILTER_ALL) == 0;
 }
 

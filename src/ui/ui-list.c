@@ -40,6 +40,7 @@ ui_list_set(struct ui *ui, const struct store_filter *f, const char *label,
 	struct ui_list	*l = &ui->list;
 	char		*err = NULL;
 
+	ui->people.shown = 0;	/* a listing in the people index's place */
 	free(l->value);
 	free(l->kind);
 	free(l->label);
@@ -72,7 +73,8 @@ ui_list_load(struct ui *ui)
 		l->cur = (size_t)n - 1;
 	}
 	library_rows_free(&l->rows);
-	if (ui->too_small || n <= 0 || l->label == NULL)
+	/* The people index has the pane: no story is listed. */
+	if (ui->too_small || n <= 0 || l->label == NULL || ui->people.shown)
 		return UI_REDRAW;
 	if (library_page(ui->store, &l->filter, l->has_top ? &l->top_key :
 	    NULL, 0, (size_t)n, &l->rows, &err) != 0) {

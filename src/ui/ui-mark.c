@@ -113,7 +113,7 @@ fail:
 int
 ui_op_mark_listing_read(struct ui *ui)
 {
-	if (ui->list.label == NULL) {
+	if (ui->list.label == NULL || ui->people.shown) {
 		ui_error(ui, "no listing to mark read");
 		return UI_REDRAW;
 	}

@@ -22,12 +22,19 @@ static const struct ui_pane_ops *const ui_panes[NPANES] = {
 	[PANE_SIDEBAR] = &ui_sidebar_pane,
 };
 
-/* The functions of a pane: the quotes view's while the article pane has it. */
+/*
+ * The functions of a pane: the dossier's or the quotes view's while the
+ * article pane has one, the people index's while the list pane has it.
+ */
 const struct ui_pane_ops *
 ui_pane(struct ui *ui, enum ui_pane p)
 {
+	if (p == PANE_ARTICLE && ui->dossier.shown)
+		return &ui_dossier_pane;
 	if (p == PANE_ARTICLE && ui->quotes.shown)
 		return &ui_quotes_pane;
+	if (p == PANE_LIST && ui->people.shown)
+		return &ui_people_pane;
 	return ui_panes[p];
 }
 

@@ -1,8 +1,9 @@
 /*
- * The quotes view, shown in the article pane: every quote of one speaker
- * across the library, newest first, each on a line of its story's date,
- * outlet and title and up to two of its words. Enter opens the story at
- * the quote, marked; q from there comes back here.
+ * The quotes view, shown in the article pane: the speaker's name and
+ * role (Enter on it opens the dossier, ui-dossier.c), then every quote of
+ * theirs across the library, newest first, each on a line of its story's
+ * date, outlet and title and its words whole, wrapped. Enter opens the
+ * story at the quote, marked; q from there comes back here.
  */
 #include "config.h"
 
@@ -54,96 +55,126 @@ ui_quotes_show(struct ui *ui, const char *kind, const char *name)
 	ui->quotes.kind = kind != NULL ? xstrdup(kind) : NULL;
 	ui->quotes.shown = 1;
 	ui->quotes.cur = ui->quotes.top = 0;
+	ui->quotes.on_title = 0;
 	ui->focus = PANE_ARTICLE;
 	return UI_REDRAW;
 }
 
-/* A quote on up to two lines, cut with an ellipsis past that. */
-static void
-quotes_line(struct ui *ui, int y, int x, int cols, const char *text)
+/* A quote's words as shown: direct ones in quote marks. New string. */
+static char *
+quotes_text(const struct lib_quote *q)
 {
-	size_t	len = strlen(text), n, cut;
-	attr_t	a = ui->attr[E_QUOTE];
+	char	*s;
 
-	n = ui_fit(text, len, cols, NULL);
-	cut = n;
-	if (n < len) {
-		while (cut > 0 && text[cut] != ' ')
-			cut--;
-		if (cut == 0)
-			cut = n;
-	}
-	ui_put(y, x, cols, text, cut, a, NULL, NULL);
-	text += cut;
-	len -= cut;
-	while (len > 0 && *text == ' ') {
-		text++;
-		len--;
-	}
-	if (len == 0)
-		return;
-	if (ui_width(text, len) <= cols) {
-		ui_put(y + 1, x, cols, text, len, a, NULL, NULL);
-		return;
-	}
-	ui_put_cut(y + 1, x, cols, text, len, a);
+	/*
+	 * Only a direct quote is put in quote marks: reported speech is not
+	 * the speaker's words, and a mixed quote holds its own marks.
+	 */
+	if (q->direct)
+		xasprintf(&s, "%s\xe2\x80\x9c%s\xe2\x80\x9d",
+		    q->corrected ? "[corrected] " : "", q->text);
+	else
+		xasprintf(&s, "%sreported: %s", q->corrected ?
+		    "[corrected] " : "", q->text);
+	return s;
 }
 
-/* Draw the quotes view in the article pane. */
-static void
-quotes_draw(struct ui *ui)
+/*
+ * Draw quote q at y (nothing past ymax): its story's date, outlet and
+ * title, its words whole and wrapped, a blank line. Its rows.
+ */
+static int
+quotes_item(struct ui *ui, const struct lib_quote *q, int y, int ymax,
+    int sel)
 {
-	struct ui_rect		*r = &ui->r[PANE_ARTICLE];
-	struct lib_quote	*q;
-	char			*title, *meta;
-	int			 rows = r->h - 1, cols = r->w - 3, y, per = 4;
-	size_t			 i, vis;
-	attr_t			 a;
+	struct ui_rect	*r = &ui->r[PANE_ARTICLE];
+	char		*meta;
+	int		 cols = r->w - 3, n;
+	attr_t		 a;
 
-	xasprintf(&title, "Quotes: %s%s%s (%zu)", ui->quotes.name,
-	    ui->quotes.role != NULL ? ", " : "", ui->quotes.role != NULL ?
-	    ui->quotes.role : "", ui->quotes.list.n);
-	ui_box(ui, PANE_ARTICLE, title);
-	free(title);
-	vis = (size_t)(rows / per > 0 ? rows / per : 1);
-	if (ui->quotes.cur < ui->quotes.top)
-		ui->quotes.top = ui->quotes.cur;
-	if (ui->quotes.cur >= ui->quotes.top + vis)
-		ui->quotes.top = ui->quotes.cur - vis + 1;
-	for (i = ui->quotes.top, y = r->y + 1; i < ui->quotes.list.n &&
-	    y + 1 < r->y + r->h; i++, y += per) {
-		q = &ui->quotes.list.v[i];
-		a = ui->attr[i != ui->quotes.cur ? E_HEADER_META :
-		    ui->focus == PANE_ARTICLE ? E_FEED_SELECTED :
-		    E_FEED_SELECTED_UNFOCUSED];
-		if (i == ui->quotes.cur)
+	a = ui->attr[!sel ? E_HEADER_META : ui->focus == PANE_ARTICLE ?
+	    E_FEED_SELECTED : E_FEED_SELECTED_UNFOCUSED];
+	if (y < ymax) {
+		if (sel)
 			ui_fill(y, r->x, cols + 2, a);
 		xasprintf(&meta, "%s \xc2\xb7 %s \xc2\xb7 %s",
 		    q->date + (*q->date == ' '), q->outlet != NULL ?
 		    q->outlet : "", q->title != NULL ? q->title : "");
 		ui_put_cut(y, r->x + 1, cols, meta, strlen(meta), a);
 		free(meta);
-		/*
-		 * Only a direct quote is put in quote marks: reported speech
-		 * is not the speaker's words, and a mixed quote holds its
-		 * own marks.
-		 */
-		if (q->direct)
-			xasprintf(&meta, "%s\xe2\x80\x9c%s\xe2\x80\x9d",
-			    q->corrected ? "[corrected] " : "", q->text);
-		else
-			xasprintf(&meta, "%sreported: %s", q->corrected ?
-			    "[corrected] " : "", q->text);
-		quotes_line(ui, y + 1, r->x + 2, cols - 1, meta);
-		free(meta);
 	}
+	meta = quotes_text(q);
+	n = ui_wrap(y + 1, r->x + 2, cols - 1, ymax, meta, ui->attr[E_QUOTE]);
+	free(meta);
+	return 2 + n;
 }
 
-/* Move the quotes-view cursor. */
+/* Draw the quotes view: the name and role on top, the quotes below. */
+static void
+quotes_draw(struct ui *ui)
+{
+	struct ui_rect	*r = &ui->r[PANE_ARTICLE];
+	char		*title;
+	int		 rows = r->h - 2, cols = r->w - 3, y, ymax = r->y + r->h;
+	size_t		 i;
+	attr_t		 a;
+
+	xasprintf(&title, "Quotes: %s%s%s (%zu)", ui->quotes.name,
+	    ui->quotes.role != NULL ? ", " : "", ui->quotes.role != NULL ?
+	    ui->quotes.role : "", ui->quotes.list.n);
+	ui_box(ui, PANE_ARTICLE, title);
+	free(title);
+	if (rows < 1 || cols < 1)
+		return;
+	/* The name: Enter on it opens the dossier. */
+	a = ui->attr[!ui->quotes.on_title ? E_HEADER_TITLE :
+	    ui->focus == PANE_ARTICLE ? E_FEED_SELECTED :
+	    E_FEED_SELECTED_UNFOCUSED];
+	if (ui->quotes.on_title)
+		ui_fill(r->y + 1, r->x, cols + 2, a);
+	xasprintf(&title, "%s%s%s \xc2\xb7 dossier", ui->quotes.name,
+	    ui->quotes.role != NULL ? ", " : "", ui->quotes.role != NULL ?
+	    ui->quotes.role : "");
+	ui_put_cut(r->y + 1, r->x + 1, cols, title, strlen(title), a);
+	free(title);
+	/* Scroll so the whole of the quote under the cursor shows. */
+	if (ui->quotes.cur < ui->quotes.top)
+		ui->quotes.top = ui->quotes.cur;
+	for (;;) {
+		for (y = 0, i = ui->quotes.top; i <= ui->quotes.cur &&
+		    i < ui->quotes.list.n; i++)
+			y += quotes_item(ui, &ui->quotes.list.v[i], 0, 0, 0);
+		if (y - 1 <= rows || ui->quotes.top >= ui->quotes.cur)
+			break;
+		ui->quotes.top++;
+	}
+	for (i = ui->quotes.top, y = r->y + 2; i < ui->quotes.list.n &&
+	    y < ymax; i++)
+		y += quotes_item(ui, &ui->quotes.list.v[i], y, ymax,
+		    i == ui->quotes.cur && !ui->quotes.on_title);
+}
+
+/* Move the quotes-view cursor; up from the first quote, to the name. */
 static int
 quotes_move(struct ui *ui, int d)
 {
-	return ui_pane_cursor(&ui->quotes.cur, ui->quotes.list.n, d);
+	long	t;
+
+	if (ui->quotes.on_title) {
+		if (d <= 0 || ui->quotes.list.n == 0)
+			return 0;
+		ui->quotes.on_title = 0;
+		ui->quotes.cur = 0;
+		d--;
+	}
+	t = (long)ui->quotes.cur + d;
+	if (t < 0) {
+		ui->quotes.on_title = 1;
+		ui->quotes.top = 0;
+		return UI_REDRAW;
+	}
+	return ui_pane_cursor(&ui->quotes.cur, ui->quotes.list.n, d) |
+	    UI_REDRAW;
 }
 
 /* Open the story of the selected quote at the quote. */
@@ -154,6 +185,8 @@ quotes_open(struct ui *ui)
 	size_t			 start, end;
 	int			 flags;
 
+	if (ui->quotes.on_title)
+		return ui_dossier_find(ui, ui->quotes.name);
 	if (ui->quotes.cur >= ui->quotes.list.n)
 		return 0;
 	q = &ui->quotes.list.v[ui->quotes.cur];
@@ -182,6 +215,7 @@ quotes_quit(struct ui *ui)
 static int
 quotes_edge(struct ui *ui, int bottom)
 {
+	ui->quotes.on_title = 0;
 	return ui_pane_cursor(&ui->quotes.cur, ui->quotes.list.n,
 	    bottom ? INT_MAX : -INT_MAX);
 }
@@ -190,7 +224,7 @@ quotes_edge(struct ui *ui, int bottom)
 static int64_t
 quotes_story(struct ui *ui)
 {
-	if (ui->quotes.cur >= ui->quotes.list.n)
+	if (ui->quotes.cur >= ui->quotes.list.n || ui->quotes.on_title)
 		return 0;
 	return ui->quotes.list.v[ui->quotes.cur].article;
 }

@@ -178,7 +178,8 @@ ui_search_status(struct ui *ui)
 	char		*s;
 	size_t		 n;
 
-	if (ui->list.filter.kind != STORE_FILTER_SEARCH || text == NULL)
+	if (ui->list.filter.kind != STORE_FILTER_SEARCH || text == NULL ||
+	    ui->people.shown)
 		return NULL;
 	n = strlen(text);
 	if (n > UI_SEARCH_LABEL) {

@@ -126,8 +126,10 @@ ui_frame(struct ui *ui)
 		ui_article_wrap(ui);
 		f |= UI_LIST;	/* the window's height may have changed */
 	}
-	if (f & UI_LIST)
+	if (f & UI_LIST) {
 		ui_list_load(ui);
+		ui_people_load(ui);
+	}
 	ui_draw(ui);
 }
 
@@ -139,6 +141,8 @@ ui_free(struct ui *ui)
 	library_feeds_free(&ui->feeds.list);
 	library_rows_free(&ui->list.rows);
 	ui_quotes_free(ui);
+	ui_people_free(ui);
+	ui_dossier_free(ui);
 	ui_list_free(ui);
 	free(ui->theme);
 	free(ui->message);

@@ -1,0 +1,495 @@
+/*
+ * The dossier of a speaker, shown in the article pane (opened from the
+ * people index, the quotes view's title, or by w on a name in the
+ * sidebar or the quotes view): the name, the names seen,
+ * every role with the months first and last seen in it, the outlets that
+ * quote them most, the quotes per month as bars, the people quoted with
+ * them, the tags of their stories, then every quote, newest first, whole
+ * and wrapped, with its date, outlet, role at the time and kind. It is
+ * laid out as lines for the pane's width; the cursor moves over the
+ * quotes, and Enter opens a quote's story at the quote, marked (q comes
+ * back here).
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "library.h"
+#include "ui-int.h"
+#include "xmalloc.h"
+#include "banned.h"
+
+#define DOSSIER_BAR_MAX	40	/* cells of the longest month's bar */
+#define DOSSIER_FACT_MAX 400	/* bytes of a fact shown */
+
+/* Keep a string made for the layout; it lives as long as the lines. */
+static const char *
+dossier_keep(struct ui_dossier *x, char *s)
+{
+	x->strs = xreallocarray(x->strs, x->nstrs + 1, sizeof *x->strs);
+	x->strs[x->nstrs++] = s;
+	return s;
+}
+
+/* Add a line of s[0, len). */
+static void
+dossier_line(struct ui_dossier *x, const char *s, size_t len, int indent,
+    enum ui_elem elem, long quote)
+{
+	struct ui_dline	*l;
+
+	x->lines = xreallocarray(x->lines, x->nlines + 1, sizeof *x->lines);
+	l = &x->lines[x->nlines++];
+	l->s = s;
+	l->len = len;
+	l->indent = indent;
+	l->elem = elem;
+	l->quote = quote;
+}
+
+/* Add s wrapped at spaces to cols - indent cells, never cut. */
+static void
+dossier_wrap(struct ui_dossier *x, const char *s, int indent,
+    enum ui_elem elem, long quote)
+{
+	size_t	len = strlen(s), n, cut;
+	int	cols = x->width - indent;
+
+	if (cols < 1)
+		cols = 1;
+	if (len == 0)
+		dossier_line(x, s, 0, indent, elem, quote);
+	while (len > 0) {
+		n = ui_fit(s, len, cols, NULL);
+		if (n < len) {
+			for (cut = n; cut > 0 && s[cut] != ' '; cut--)
+				;
+			if (cut > 0)
+				n = cut;
+			else if (n == 0)
+				n = 1;	/* a character wider than cols */
+		}
+		dossier_line(x, s, n, indent, elem, quote);
+		s += n;
+		len -= n;
+		while (len > 0 && *s == ' ') {
+			s++;
+			len--;
+		}
+	}
+}
+
+/* Add a formatted line, wrapped. */
+static void
+dossier_addf(struct ui_dossier *x, int indent, enum ui_elem elem,
+    long quote, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+dossier_addf(struct ui_dossier *x, int indent, enum ui_elem elem,
+    long quote, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	xvasprintf(&s, fmt, ap);
+	va_end(ap);
+	dossier_wrap(x, dossier_keep(x, s), indent, elem, quote);
+}
+
+/* A fact as shown: its text, cut to DOSSIER_FACT_MAX bytes. */
+static const char *
+dossier_fact(const struct lib_fact *f)
+{
+	return f->text != NULL ? f->text : "";
+}
+
+/* Add a heading and a line a fact: "text [kind], first - last  (n ...)". */
+static void
+dossier_facts(struct ui_dossier *x, const char *heading,
+    const struct lib_facts *f, const char *one, const char *many, int dates)
+{
+	const struct lib_fact	*e;
+	char			 when[64];
+	size_t			 i;
+
+	if (f->n == 0)
+		return;
+	dossier_line(x, "", 0, 0, E_BODY, -1);
+	dossier_wrap(x, heading, 0, E_SUBHEADING, -1);
+	for (i = 0; i < f->n; i++) {
+		e = &f->v[i];
+		*when = '\0';
+		if (dates && strcmp(e->first, e->last) != 0)
+			snprintf(when, sizeof when, ", %s \xe2\x80\x93 %s",
+			    e->first, e->last);
+		else if (dates)
+			snprintf(when, sizeof when, ", %s", e->first);
+		dossier_addf(x, 2, E_BODY, -1, "%.*s%s%s%s%s  (%lld %s)",
+		    DOSSIER_FACT_MAX, dossier_fact(e), e->kind != NULL ?
+		    " [" : "", e->kind != NULL ? e->kind : "", e->kind !=
+		    NULL ? "]" : "", when, (long long)e->n, e->n == 1 ? one :
+		    many);
+	}
+}
+
+/* A month "2023-08" as "Aug 2023"; as given if it is not one. */
+static void
+dossier_month(const char *ym, char *out, size_t len)
+{
+	static const char *const names[] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	int	m;
+
+	if (strlen(ym) == 7 && ym[4] == '-' && ym[5] >= '0' && ym[5] <= '1' &&
+	    ym[6] >= '0' && ym[6] <= '9') {
+		m = (ym[5] - '0') * 10 + (ym[6] - '0');
+		if (m >= 1 && m <= 12) {
+			snprintf(out, len, "%s %.4s", names[m - 1], ym);
+			return;
+		}
+	}
+	snprintf(out, len, "%.15s", ym);
+}
+
+/* Add the quotes per month as bars. */
+static void
+dossier_months(struct ui_dossier *x)
+{
+	const struct lib_dossier *d = &x->d;
+	char			 month[16], *bar;
+	size_t			 i;
+	int			 w = x->width - 2 - 9 - 7;
+
+	if (d->months.n == 0)
+		return;
+	if (w > DOSSIER_BAR_MAX)
+		w = DOSSIER_BAR_MAX;
+	dossier_line(x, "", 0, 0, E_BODY, -1);
+	dossier_wrap(x, "Quotes per month", 0, E_SUBHEADING, -1);
+	for (i = 0; i < d->months.n; i++) {
+		/* "2023-08" as "Aug 2023". */
+		dossier_month(dossier_fact(&d->months.v[i]), month,
+		    sizeof month);
+		bar = library_bar(d->months.v[i].n, d->month_max, w > 1 ? w :
+		    1, ui_utf8());
+		dossier_addf(x, 2, E_BODY, -1, "%-8s %6lld %s", month,
+		    (long long)d->months.v[i].n, bar);
+		free(bar);
+	}
+}
+
+/* Add a quote: its date, outlet, role and kind, then its words whole. */
+static void
+dossier_quote(struct ui_dossier *x, long i)
+{
+	const struct lib_quote_line *q = &x->d.quotes.v[i];
+	const char	*date = q->date[0] == ' ' ? q->date + 1 : q->date;
+
+	dossier_line(x, "", 0, 0, E_BODY, i);
+	dossier_addf(x, 1, E_HEADER_META, i, "%s \xc2\xb7 %.*s%s%.*s \xc2\xb7"
+	    " %s%s", *date != '\0' ? date : "(no date)", DOSSIER_FACT_MAX,
+	    q->outlet != NULL ? q->outlet : "(no outlet)", q->role != NULL ?
+	    " \xc2\xb7 " : "", DOSSIER_FACT_MAX, q->role != NULL ? q->role :
+	    "", q->kind, q->corrected ? " [corrected]" : "");
+	/* Only a direct quote is the speaker's words in quote marks. */
+	if (strcmp(q->kind, "direct") == 0)
+		dossier_addf(x, 3, E_QUOTE, i, "\xe2\x80\x9c%s\xe2\x80\x9d",
+		    q->text);
+	else
+		dossier_wrap(x, q->text, 3, E_QUOTE, i);
+}
+
+/* Lay the dossier out as lines for width cells. */
+static void
+dossier_layout(struct ui_dossier *x, int width)
+{
+	const struct lib_dossier *d = &x->d;
+	long			 i;
+
+	x->nlines = 0;
+	x->width = width;
+	dossier_addf(x, 0, E_HEADER_TITLE, -1, "%s [%s]", d->who.name,
+	    d->who.kind);
+	if (d->who.role != NULL)
+		dossier_wrap(x, d->who.role, 2, E_HEADER_META, -1);
+	dossier_addf(x, 2, E_HEADER_META, -1, "%lld %s in %lld %s%s%s",
+	    (long long)d->who.quotes, d->who.quotes == 1 ? "quote" : "quotes",
+	    (long long)d->who.stories, d->who.stories == 1 ? "story" :
+	    "stories", d->who.last[0] != '\0' ? ", last " : "",
+	    d->who.last[0] == ' ' ? d->who.last + 1 : d->who.last);
+	dossier_facts(x, "Names seen", &d->names, "time", "times", 0);
+	dossier_facts(x, "Roles", &d->roles, "story", "stories", 1);
+	dossier_facts(x, "Quoted most by", &d->outlets, "quote", "quotes", 0);
+	dossier_months(x);
+	dossier_facts(x, "Quoted with", &d->peers, "story", "stories", 0);
+	dossier_facts(x, "Tags of their stories", &d->tags, "story",
+	    "stories", 0);
+	dossier_line(x, "", 0, 0, E_BODY, -1);
+	dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes, newest first (%zu)",
+	    d->quotes.n);
+	for (i = 0; i < (long)d->quotes.n; i++)
+		dossier_quote(x, i);
+}
+
+/* Drop the layout (the strings made for it). */
+static void
+dossier_unlay(struct ui_dossier *x)
+{
+	size_t	i;
+
+	for (i = 0; i < x->nstrs; i++)
+		free(x->strs[i]);
+	free(x->strs);
+	free(x->lines);
+	x->strs = NULL;
+	x->lines = NULL;
+	x->nstrs = x->nlines = 0;
+	x->width = 0;
+}
+
+/* Show the dossier of a row of the people index in the article pane. */
+int
+ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
+{
+	struct ui_dossier	*x = &ui->dossier;
+	struct lib_dossier	 d;
+	char			*err = NULL;
+
+	if (library_dossier(ui->store, row, &d, &err) != 0) {
+		ui_error(ui, "%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	ui_dossier_free(ui);
+	x->d = d;
+	x->loaded = x->shown = 1;
+	x->from_quotes = ui->quotes.shown;
+	x->from_story = !x->from_quotes && ui->story.id != 0 && ui->reading;
+	x->cur = -1;
+	x->top = 0;
+	ui->quotes.shown = 0;
+	ui->focus = PANE_ARTICLE;
+	return UI_RELAYOUT | UI_REDRAW;
+}
+
+/*
+ * Show the dossier of the speaker a name means (library_speaker_find):
+ * of several, the one so named, else the most quoted.
+ */
+int
+ui_dossier_find(struct ui *ui, const char *name)
+{
+	struct lib_person_rows	 found;
+	char			*err = NULL;
+	size_t			 i, pick = 0;
+	int			 rv, flags;
+
+	rv = library_speaker_find(ui->store, name, &found, &err);
+	if (rv < 0) {
+		ui_error(ui, "%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	if (rv == 1 || found.n == 0) {
+		library_person_rows_free(&found);
+		ui_error(ui, "no dossier holds '%.80s'", name);
+		return UI_REDRAW;
+	}
+	for (i = 0; i < found.n; i++)
+		if (strcmp(found.v[i].name, name) == 0) {
+			pick = i;
+			break;
+		}
+	flags = ui_dossier_show(ui, &found.v[pick]);
+	library_person_rows_free(&found);
+	return flags;
+}
+
+/*
+ * The dossier of the name under the cursor: a row of the people index, a
+ * name in the sidebar, the speaker of the quotes view.
+ */
+int
+ui_op_dossier(struct ui *ui)
+{
+	const struct ui_pane_ops	*ops = ui_pane_focused(ui);
+	const struct lib_entity		*e;
+
+	if (ops == &ui_people_pane)
+		return ops->open(ui);
+	if (ops == &ui_quotes_pane && ui->quotes.name != NULL)
+		return ui_dossier_find(ui, ui->quotes.name);
+	if (ops == &ui_sidebar_pane && ui->side.cur < ui->side.ents.n) {
+		e = &ui->side.ents.v[ui->side.cur];
+		return ui_dossier_find(ui, e->name);
+	}
+	ui_info(ui, "no name under the cursor: choose one in the sidebar, "
+	    "the quotes view or People");
+	return UI_REDRAW;
+}
+
+/* The first and the end line of quote i. */
+static void
+dossier_span(struct ui_dossier *x, long i, size_t *first, size_t *end)
+{
+	size_t	l;
+
+	for (l = 0; l < x->nlines && x->lines[l].quote != i; l++)
+		;
+	*first = l;
+	while (l < x->nlines && x->lines[l].quote == i)
+		l++;
+	*end = l;
+}
+
+/* Draw the dossier, scrolled to keep the quote under the cursor shown. */
+static void
+dossier_draw(struct ui *ui)
+{
+	struct ui_dossier	*x = &ui->dossier;
+	struct ui_rect		*r = &ui->r[PANE_ARTICLE];
+	struct ui_dline		*l;
+	char			*title;
+	int			 rows = r->h - 1, cols = r->w - 3, y;
+	size_t			 i, first, end;
+	attr_t			 a, sel;
+
+	xasprintf(&title, "Dossier: %s", x->d.who.name);
+	ui_box(ui, PANE_ARTICLE, title);
+	free(title);
+	if (rows < 1 || cols < 1)
+		return;
+	if (x->width != cols) {
+		dossier_unlay(x);
+		dossier_layout(x, cols);
+	}
+	if (x->cur >= 0 && x->follow) {
+		dossier_span(x, x->cur, &first, &end);
+		if (first < x->top)
+			x->top = first;
+		if (end > x->top + (size_t)rows)
+			x->top = end - (size_t)rows > first ? first :
+			    end - (size_t)rows;
+		x->follow = 0;
+	}
+	if (x->top >= x->nlines)
+		x->top = x->nlines > 0 ? x->nlines - 1 : 0;
+	sel = ui->attr[ui->focus == PANE_ARTICLE ? E_FEED_SELECTED :
+	    E_FEED_SELECTED_UNFOCUSED];
+	for (y = 0, i = x->top; y < rows && i < x->nlines; y++, i++) {
+		l = &x->lines[i];
+		a = ui->attr[l->elem];
+		if (l->quote >= 0 && l->quote == x->cur) {
+			a = sel;
+			ui_fill(r->y + 1 + y, r->x, cols + 2, a);
+		}
+		ui_put(r->y + 1 + y, r->x + 1 + l->indent, cols - l->indent,
+		    l->s, l->len, a, NULL, NULL);
+	}
+}
+
+/* Move the cursor over the quotes; above the first, the header shows. */
+static int
+dossier_move(struct ui *ui, int d)
+{
+	struct ui_dossier	*x = &ui->dossier;
+	long			 n = (long)x->d.quotes.n, t = x->cur + d;
+
+	if (t < -1)
+		t = -1;
+	if (t >= n)
+		t = n - 1;
+	x->cur = t;
+	x->follow = 1;
+	if (t == -1)
+		x->top = 0;
+	return UI_REDRAW;
+}
+
+/* Go to the header or the last quote. */
+static int
+dossier_edge(struct ui *ui, int bottom)
+{
+	return dossier_move(ui, bottom ? 0x7fffffff : -0x7fffffff);
+}
+
+/* Enter: open the story of the quote under the cursor, at the quote. */
+static int
+dossier_open(struct ui *ui)
+{
+	struct ui_dossier		*x = &ui->dossier;
+	const struct lib_quote_line	*q;
+	size_t				 start, end;
+	int				 flags;
+
+	if (x->cur < 0 || x->cur >= (long)x->d.quotes.n) {
+		ui_info(ui, "move to a quote to open its story");
+		return UI_REDRAW;
+	}
+	q = &x->d.quotes.v[x->cur];
+	start = q->start;
+	end = q->until > q->end ? q->until : q->end;
+	flags = ui_article_open(ui, q->article);
+	ui_article_mark(ui, start, end);
+	ui->focus = PANE_ARTICLE;
+	x->back = 1;
+	return flags | UI_REDRAW;
+}
+
+/* q: back to the quotes view it was opened from, else leave it. */
+static int
+dossier_quit(struct ui *ui)
+{
+	if (ui->dossier.from_quotes) {
+		ui->dossier.shown = ui->dossier.from_quotes = 0;
+		ui->quotes.shown = 1;
+		return UI_REDRAW;
+	}
+	if (ui->dossier.from_story) {
+		ui->dossier.shown = ui->dossier.from_story = 0;
+		ui->focus = ui->shown[PANE_SIDEBAR] ? PANE_SIDEBAR :
+		    PANE_ARTICLE;
+		return UI_REDRAW;
+	}
+	return ui_article_leave(ui);
+}
+
+/* The story of the quote under the cursor, for t and a; 0 if none. */
+static int64_t
+dossier_story(struct ui *ui)
+{
+	struct ui_dossier	*x = &ui->dossier;
+
+	if (x->cur < 0 || x->cur >= (long)x->d.quotes.n)
+		return 0;
+	return x->d.quotes.v[x->cur].article;
+}
+
+/* Free the dossier shown. */
+void
+ui_dossier_free(struct ui *ui)
+{
+	struct ui_dossier	*x = &ui->dossier;
+
+	if (x->loaded)
+		library_dossier_free(&x->d);
+	dossier_unlay(x);
+	memset(x, 0, sizeof *x);
+}
+
+const struct ui_pane_ops ui_dossier_pane = {
+	.table = T_DOSSIER,
+	.item_rows = 4,
+	.on_story = 1,
+	.draw = dossier_draw,
+	.move = dossier_move,
+	.edge = dossier_edge,
+	.open = dossier_open,
+	.quit = dossier_quit,
+	.story = dossier_story,
+};

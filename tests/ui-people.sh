@@ -1,0 +1,225 @@
+#!/bin/sh
+# The people index and the dossier on the screen: People and Speakers in
+# the feed list, each row's name, role with country, quotes, stories and
+# last quoted as 'dossier people' has them; sorting (o), the limit (/),
+# paging a window at a time in a short terminal; Enter on a person opens
+# the dossier (header, roles, bars of quotes per month, every quote whole),
+# Enter on a quote opens its story at the quote and q comes back; the
+# quotes view's name opens the dossier and its quotes are never cut; bars
+# in ASCII without UTF-8; a hostile name breaks nothing.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/lib-tmux.sh"
+command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
+plan 31
+
+sample_db
+use_theme default
+db="$T/lib.db"
+
+# Is the text of the screen, with box lines and blanks squeezed, holding
+# the words given (a quote wrapped over lines reads whole)?
+holds() {
+	python3 - "$T/screen" "$1" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = re.sub(r"[\u2502\s]+", " ", s)
+sys.exit(0 if " ".join(sys.argv[2].split()) in s else 1)
+PY
+}
+
+# The feed list: People is the entry after Starred.
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g
+wait_for "Enter:open  R:fetch"
+grep -q "^ People  *│" "$T/screen" && grep -q "^ Speakers  *│" "$T/screen"
+ok $? "the feed list has People and Speakers"
+keys j j j
+wait_for "People by quotes"
+keys Enter
+wait_for "Enter:dossier  o:sort  /:limit"
+ok $? "People shows the people index with its keys"
+grep -Eq "│ Ilse Varga +Deputy Foreign Minister \(Marovian\) +13 +5 +5 Dec 2025" \
+    "$T/screen"
+ok $? "a row has the name, role with country, quotes, stories, last quoted"
+first=$(grep -A1 "name, role" "$T/screen" | tail -1 | sed 's/.*│ //' |
+    awk -F'   +' '{ print $1 }')
+[ "$first" = "$("$DOSSIER" --db "$db" people --json --kind person |
+    head -1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["name"])')" ]
+ok $? "the most quoted comes first, as dossier people has it ($first)"
+
+keys o
+wait_for "Sort by: q quotes  r last quoted  n name"
+keys n
+wait_for "People by name"
+grep -A1 "name, role" "$T/screen" | tail -1 | grep -q "│ Andrej Kostal "
+ok $? "o n sorts by name"
+keys o r
+wait_for "People by last quoted"
+grep -A1 "name, role" "$T/screen" | tail -1 | grep -q "5 Dec 2025"
+ok $? "o r sorts by last quoted"
+keys o q
+wait_for "People by quotes"
+
+keys /
+wait_for "Limit to names holding:"
+keys "oll" Enter
+wait_for "names with 'oll'"
+grep -q "Kasimir Oll" "$T/screen" && ! grep -q "Ilse Varga" "$T/screen"
+ok $? "the limit shows only the names holding the words"
+keys / C-u Enter
+wait_gone "names with"
+grep -q "Ilse Varga" "$T/screen"
+ok $? "an empty limit shows everyone again"
+
+# The dossier of Kasimir Oll, zoomed so its lines are the screen's.
+keys / C-u "Kasimir" Enter
+wait_for "names with 'Kasimir'"
+keys Enter
+wait_for "Dossier: Kasimir Oll"
+wait_for "Quotes, newest first (7)"
+ok $? "Enter on a person opens the dossier"
+keys z
+wait_for "Enter:open story"
+grep -q "Kasimir Oll \[person\]" "$T/screen" &&
+    grep -q "7 quotes in 4 stories, last 3 Sep 2025" "$T/screen"
+ok $? "the header: name, kind, quotes, stories, last quoted"
+grep -Eq "^ *Roles" "$T/screen" && grep -Eq "^ *Quoted most by" "$T/screen" &&
+    grep -Eq "^ *Quoted with" "$T/screen"
+ok $? "roles, outlets and the people quoted with them are shown"
+grep -Eq "^ +Jan 2025 +[0-9]+ █" "$T/screen"
+ok $? "quotes per month are bars of blocks"
+keys G
+wait_for "Valdoria protests after" || true
+last=$("$DOSSIER" --db "$db" who --json "Kasimir Oll" | python3 -c '
+import json, sys
+print(json.load(sys.stdin)["quote_list"][-1]["text"])')
+wait_until 'holds "$last"'
+ok $? "G shows the oldest quote whole"
+grep -q "14 Jan 2025 · The Valdorian Herald · foreign ministry spokesperson · direct" \
+    "$T/screen"
+ok $? "a quote has its date, outlet, role at the time and kind"
+long=$("$DOSSIER" --db "$db" who --json "Kasimir Oll" | python3 -c '
+import json, sys
+q = json.load(sys.stdin)["quote_list"]
+print(max(q, key=lambda x: len(x["text"]))["text"])')
+keys g
+n=0
+while ! holds "$long" && [ $n -lt 8 ]; do keys j; sleep 0.2; screen; n=$((n + 1)); done
+holds "$long"
+ok $? "the longest quote is shown whole, wrapped, never cut"
+
+# Enter on a quote opens its story at it; q comes back to the dossier.
+keys G Enter
+wait_for "h:back  n:next unread"
+grep -q "Article .*lines" "$T/screen"
+ok $? "Enter on a quote opens its story"
+grep -q "If the answers are unsatisfactory" "$T/screen"
+ok $? "the story is shown at the quote"
+keys q
+wait_for "Dossier: Kasimir Oll"
+ok $? "q from the story goes back to the dossier"
+keys z q
+wait_for "People by quotes"
+wait_gone "Dossier:"
+ok $? "q from the dossier goes back to the index"
+keys / C-u Enter
+wait_gone "names with"
+
+# Speakers: everyone quoted, states and unnamed sources too.
+keys h j
+wait_for "Speakers by quotes"
+keys Enter G
+wait_until 'grep -q "unnamed source" "$T/screen"'
+ok $? "Speakers lists unnamed sources, paged to the end"
+
+# The quotes view: its name opens the dossier; no quote is cut.
+keys h g Enter
+wait_for "All (15)"
+keys Enter
+wait_for "Velmark’s gas storage sites"
+keys Tab Enter
+wait_for "Quotes: Hanne Lutz"
+wait_for "Hanne Lutz, Economy and Energy Minister · dossier"
+keys z
+wait_for "Enter:open story  a:note"
+wait_gone "People & quotes"
+holds "“We prepared for this moment for ten months. Nobody in Velmark will be cold this winter because of a decision taken in Tessalin … Nobody will be cold because of a decision taken anywhere.”"
+ok $? "the quotes view shows a quote of three lines whole"
+keys z k Enter
+wait_for "Dossier: Hanne Lutz"
+ok $? "Enter on the quotes view's name opens the dossier"
+keys q
+wait_for "Quotes: Hanne Lutz"
+ok $? "q from that dossier goes back to the quotes view"
+keys q
+wait_gone "Quotes: Hanne Lutz"
+keys j w
+wait_for "Dossier: Ilse Varga"
+ok $? "w on a name in the sidebar opens its dossier"
+keys q
+wait_for "h:back  e:hide  c:correct  w:dossier"
+grep -q "Article .*lines" "$T/screen"
+ok $? "q from it goes back to the story, the sidebar focused"
+keys Q
+
+# A short terminal: the index is read a window at a time, down and back.
+start 120 14 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "Enter:dossier"
+"$DOSSIER" --db "$db" people --json --kind person | python3 -c '
+import json, sys
+for l in sys.stdin: print(json.loads(l)["name"])' >"$T/names"
+keys j j j j j j j j j j j j
+n13=$(sed -n 13p "$T/names")
+wait_for "$n13"
+! grep -q "$(sed -n 1p "$T/names")" "$T/screen"
+ok $? "moving past the window reads the next ($n13)"
+keys G
+wait_for "$(tail -1 "$T/names")"
+ok $? "G reads on to the last row"
+keys g
+wait_for "$(sed -n 1p "$T/names")"
+ok $? "g goes back to the first"
+keys Q
+
+# Without UTF-8 the bars are ASCII.
+start 120 40 env LC_ALL=C "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys Enter
+wait_for "Quotes per month"
+grep -Eq " (Jan|Apr|Jun) 2025 +[0-9]+ ##+ " "$T/screen" &&
+    ! grep -q "█" "$T/screen"
+ok $? "without UTF-8 the bars are #"
+keys Q
+
+# A hostile name: escapes, bidi controls and 10,000 characters.
+command -v sqlite3 >/dev/null 2>&1 || { skip "sqlite3 is not installed"; skip; exit 0; }
+{
+	printf 'Evil \033]0;PWNED\007 \033[31mRED \342\200\256RTL '
+	i=0
+	while [ $i -lt 1000 ]; do printf 'Aaaaaaaaa '; i=$((i + 1)); done
+} >"$T/name"
+sqlite3 "$db" "UPDATE entities SET name = CAST(readfile('$T/name') AS TEXT)
+    WHERE name = 'Ilse Varga';" || exit 1
+start 120 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys Enter
+wait_for "Dossier: Evil"
+python3 - "$T/screen" <<'PY'
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().splitlines()
+# Every row of the panes keeps its borders where the first row has them.
+cols = [i for i, c in enumerate(rows[1]) if c == "\u2502"]
+bad = [r for r in rows[1:-3] if [i for i, c in enumerate(r) if c == "\u2502"] != cols]
+assert cols and not bad, (cols, bad[:2])
+PY
+ok $? "a hostile name in the index and dossier keeps every border in place"
+[ "$(tm display-message -p '#{pane_title}')" != PWNED ] &&
+    grep -q "Evil .*PWNED" "$T/screen"
+ok $? "its escape sequence is shown as text, never run"
