@@ -146,6 +146,7 @@ void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
 void	 quote_attrib_indirect(struct qt *, size_t);
 
 /* extract-quote-clause.c: where the clause a cue reports starts, ends */
+#define QT_LONG		8	/* words: a quote this long is speech */
 #define QT_IND_MAX	200	/* tokens of an indirect quote at most */
 /* Finite verbs that show a clause has a subject before them: is, would. */
 extern const struct quote_cue_words quote_clause_finite;
@@ -179,6 +180,10 @@ size_t	 quote_span_piece_end(const struct extract *,
 size_t	 quote_span_lead(const struct qt *, const struct qt_piece *, size_t);
 /* Are the words one parenthesis, a transcript's "(CROSSTALK)"? */
 int	 quote_span_aside(const struct extract *, size_t, size_t);
+/* Do tokens [first, last) look like a title: "An American Son"? */
+int	 quote_span_title(const struct extract *, size_t, size_t);
+/* Does a piece open with a transcript's label: "PENCE: Well, ..."? */
+int	 quote_span_label(const struct extract *, const struct qt_piece *);
 
 /* extract-quote-speaker.c */
 void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);

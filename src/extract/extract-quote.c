@@ -17,7 +17,6 @@
 
 #define QT_NEAR		10	/* tokens between a quote and cue */
 #define QT_FAR		30	/* the same with a long title between */
-#define QT_LONG		8	/* words: a quote this long is speech */
 #define QT_SHORT	3	/* words: shorter needs a cue of its own */
 
 /* Does token i end a sentence or clause: . ? ! ; */
@@ -38,28 +37,6 @@ quote_words(const struct extract *x, size_t first, size_t last)
 		    !(x->toks[i].flags & TOK_POSS))
 			n++;
 	return n;
-}
-
-/*
- * Do tokens [first, last) look like a title: a few words, each of four
- * letters or more capitalised?
- */
-static int
-quote_title(const struct extract *x, size_t first, size_t last)
-{
-	size_t	i, words = 0;
-
-	for (i = first; i < last; i++) {
-		if (!(x->toks[i].flags & TOK_WORD) ||
-		    (x->toks[i].flags & TOK_POSS))
-			continue;
-		if (++words > QT_LONG)
-			return 0;
-		if (x->toks[i].end - x->toks[i].start >= 4 &&
-		    !(x->toks[i].flags & (TOK_CAP | TOK_DIGIT)))
-			return 0;
-	}
-	return words >= 2;
 }
 
 /* Add a pending quote; returns it zeroed, with no cue and no speaker. */
@@ -358,14 +335,6 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 	return 0;
 }
 
-/* Does a piece open with a transcript's label: "PENCE: Well, ..."? */
-static int
-quote_label(const struct extract *x, const struct qt_piece *pc)
-{
-	return pc->first + 1 < pc->last && (x->toks[pc->first].flags &
-	    TOK_UPPER) && quote_cue_punct(x, pc->first + 1, ':');
-}
-
 /*
  * A statement set off without marks in the paragraph after "X added:" is
  * X's, quoted whole: a cue at most a few tokens before the colon that
@@ -429,7 +398,7 @@ quote_direct(struct qt *q, size_t k)
 		pc->prev = pc->next = EX_NONE;
 		return;
 	}
-	if (pc->prev != EX_NONE && quote_label(x, pc)) {
+	if (pc->prev != EX_NONE && quote_span_label(x, pc)) {
 		/* a transcript: a new speaker's label starts a new quote */
 		q->pieces[pc->prev].next = EX_NONE;
 		pc->prev = EX_NONE;
@@ -457,7 +426,7 @@ quote_direct(struct qt *q, size_t k)
 		q->npend--;
 		return;
 	}
-	if (quote_label(x, pc)) {
+	if (quote_span_label(x, pc)) {
 		/* a transcript: "PENCE: Well, ..." */
 		pd->sp.first = pc->first;
 		pd->sp.last = pc->first + 1;
@@ -465,7 +434,7 @@ quote_direct(struct qt *q, size_t k)
 		pc->cued = 1;
 		return;
 	}
-	if (quote_title(x, pc->first, pc->last) && !(pc->open > 0 &&
+	if (quote_span_title(x, pc->first, pc->last) && !(pc->open > 0 &&
 	    quote_cue_punct(x, pc->open - 1, ':')) && !(k > 0 &&
 	    q->pieces[k - 1].cued && q->pieces[k - 1].para == pc->para &&
 	    quote_stop(x, pc->open - 1))) {
