@@ -456,6 +456,14 @@ static const struct acase cases[] = {
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",
 	  "Go back to the table", NULL, "Varga" },
+	{ "X says R \"Q.\" Y adds, \"S\": Q is X's, Y's cue introduces S",
+	  "Varga says the treaty is \"a trap for the harbour towns.\" Brekk "
+	  "adds, \"We will never sign it.\"",
+	  "the treaty is", "towns.\"", "Varga" },
+	{ "\"Q.\" X adds, \"R\": R is X's",
+	  "Varga says the treaty is \"a trap for the harbour towns.\" Brekk "
+	  "adds, \"We will never sign it.\"",
+	  "We will never", NULL, "Brekk" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

@@ -243,6 +243,11 @@ quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
 		    quote_clause_tail(q, j + n, end) == EX_NONE)
 			return 0;	/* "Q." She said that ..., not
 					 * "Q!" she shouted to the crowd. */
+		if (quote_stop(x, pc->close - 1) && j + n + 1 < end &&
+		    (quote_cue_punct(x, j + n, ',') || quote_cue_punct(x,
+		    j + n, ':')) && (x->toks[j + n + 1].flags & TOK_QUOTE) &&
+		    (x->toks[j + n + 1].flags & TOK_OPEN))
+			return 0;	/* "Q." She adds, "R": R's cue */
 		if (!quote_source_before(q, j, i, &pd->sp) || pd->sp.first !=
 		    i) {
 			/* "Q," Name, a long title, said */
