@@ -464,6 +464,20 @@ static const struct acase cases[] = {
 	  "Varga says the treaty is \"a trap for the harbour towns.\" Brekk "
 	  "adds, \"We will never sign it.\"",
 	  "We will never", NULL, "Brekk" },
+	{ "a mark opened again mid-paragraph cuts the quote from the one "
+	  "before: a title in marks is no later paragraph of it",
+	  "\"WALLACE: Let us start with the harbour deal.\n\n"
+	  "\"VARGA: Well, he thinks this is an episode of \xe2\x80\x9c"
+	  "Harbour Watch.\xe2\x80\x9d It is serious.\n\n"
+	  "\"WALLACE: Thank you, Minister.\"",
+	  "Harbour Watch", NULL, "-" },
+	{ "... and the quote before, open, still goes on into that "
+	  "paragraph: kept, with its label",
+	  "\"WALLACE: Let us start with the harbour deal.\n\n"
+	  "\"VARGA: Well, he thinks this is an episode of \xe2\x80\x9c"
+	  "Harbour Watch.\xe2\x80\x9d It is serious.\n\n"
+	  "\"WALLACE: Thank you, Minister.\"",
+	  "WALLACE: Let us", NULL, "WALLACE" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

@@ -41,6 +41,9 @@ struct qt_piece {
 	int		absorbed;	/* part of an indirect quote's words */
 	int		emitted;	/* given out as a direct quote */
 	int		title;		/* a title's words: "The Art of the Deal" */
+	int		goes_on;	/* open, and the next paragraph opens
+					 * with a mark: kept, though what
+					 * that mark opened was cut short */
 	struct qt_speaker sp;		/* once emitted: its speaker */
 	size_t		cue_first, cue_last;
 	size_t		quote;		/* its index in x->quotes, or EX_NONE */

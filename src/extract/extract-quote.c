@@ -104,8 +104,8 @@ quote_pieces_keep(struct qt *q)
 
 	for (p = 0, i = 0; i < q->npieces; i++) {
 		pc = &q->pieces[i];
-		if (pc->close == EX_NONE && (pc->next == EX_NONE ||
-		    pc->single)) {
+		if (pc->close == EX_NONE && ((pc->next == EX_NONE &&
+		    !pc->goes_on) || pc->single)) {
 			if (pc->prev != EX_NONE)
 				q->pieces[pc->prev].next = EX_NONE;
 			continue;
@@ -149,9 +149,15 @@ quote_pieces(struct qt *q)
 					quote_piece_close(&q->pieces[dopen], i);
 					dopen = EX_NONE;
 				} else if (f & TOK_OPEN) {
-					/* opened again: restart */
-					if (dopen != EX_NONE)
+					/* opened again: restart; the new
+					 * piece goes on from nothing */
+					if (dopen != EX_NONE) {
+						pc = &q->pieces[dopen];
+						if (pc->prev != EX_NONE)
+							q->pieces[pc->prev]
+							    .next = EX_NONE;
 						q->npieces--;
+					}
 					dopen = quote_piece_add(q, i, p, 0,
 					    &cap);
 					sopen = EX_NONE;
@@ -162,6 +168,8 @@ quote_pieces(struct qt *q)
 						pc->prev = lastopen;
 						q->pieces[lastopen].next =
 						    dopen;
+						q->pieces[lastopen].goes_on =
+						    1;
 					}
 					lastopen = EX_NONE;
 				}
