@@ -478,6 +478,15 @@ static const struct acase cases[] = {
 	  "Harbour Watch.\xe2\x80\x9d It is serious.\n\n"
 	  "\"WALLACE: Thank you, Minister.\"",
 	  "WALLACE: Let us", NULL, "WALLACE" },
+	{ "In a letter posted Friday, X said Q: a letter in a fronted "
+	  "phrase posts nothing, X says Q",
+	  "In a letter posted on Friday, Varga said the treaty was a trap "
+	  "for the harbour towns.",
+	  "the treaty was", NULL, "Varga" },
+	{ "In a letter posted Friday, X said Q: no quote of the letter's",
+	  "In a letter posted on Friday, Varga said the treaty was a trap "
+	  "for the harbour towns.",
+	  "Varga said", NULL, "-" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

@@ -609,6 +609,29 @@ quote_attrib_inside(const struct qt *q, size_t t, size_t f)
 	return 0;
 }
 
+/*
+ * Does the noun phrase sp open the sentence at f after a preposition, "In
+ * a letter posted on Friday, X said Q": the object of the preposition
+ * with a participle after it, no subject of a cue.
+ */
+static int
+quote_attrib_fronted(const struct extract *x, const struct qt_speaker *sp,
+    size_t f)
+{
+	static const char *const prep[] = {
+		"in", "on", "at", "during", "through", "via", "with", "under",
+		"amid"
+	};
+	size_t	k;
+
+	if (sp->first != f + 1 || !(x->toks[f].flags & TOK_CAP))
+		return 0;
+	for (k = 0; k < sizeof prep / sizeof prep[0]; k++)
+		if (extract_tok_is(x, f, prep[k]))
+			return 1;
+	return 0;
+}
+
 static void
 quote_attrib_sentence(struct qt *q, size_t s)
 {
@@ -649,6 +672,8 @@ quote_attrib_sentence(struct qt *q, size_t s)
 			if (sp.first > f && (extract_tok_is(x, sp.first - 1,
 			    "what") || extract_tok_is(x, sp.first - 1, "how")))
 				continue;	/* what X says Q would do */
+			if (quote_attrib_fronted(x, &sp, f))
+				continue;	/* In a letter posted, X said */
 			quote_attrib_subject_cue(q, t, f, l, lemma, &sp);
 			prev = sp;
 			have = 1;
