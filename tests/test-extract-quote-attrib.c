@@ -487,6 +487,16 @@ static const struct acase cases[] = {
 	  "In a letter posted on Friday, Varga said the treaty was a trap "
 	  "for the harbour towns.",
 	  "Varga said", NULL, "-" },
+	{ "X, who joked of Y, \"Q\": the relative's name speaks, not the "
+	  "sentence's subject",
+	  "His visit was the centre of a ceremony with singers and actors, "
+	  "among them Dalia Orsk, who joked of the harbour, \"I have not "
+	  "seen it yet, but I will.\"",
+	  "I have not seen", NULL, "who" },
+	{ "X, who said of Y: \"Q\"",
+	  "The ceremony drew crowds and singers, among them Dalia Orsk, who "
+	  "said of the harbour: \"I have not seen it yet, but I will.\"",
+	  "I have not seen", NULL, "who" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

@@ -133,6 +133,9 @@ int	 quote_source_subject(const struct qt *, size_t, size_t,
 /* The noun phrase ending right before token end, not before lo. */
 int	 quote_source_left(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
+/* "X, who joked of Y, \"Q\"": X before ", who" and the cue; 1 if so. */
+int	 quote_source_who(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
 /* May a preposition at token i join a noun phrase: Secretary of State? */
 int	 quote_source_prep(const struct extract *, size_t);
 /* "As X put it, \"Q\"": X speaks piece pc's words; 1 and pd set if so. */

@@ -542,3 +542,27 @@ quote_source_put_it(const struct qt *q, const struct qt_piece *pc,
 	}
 	return 0;
 }
+
+/*
+ * "X, who joked of the museum, \"Q\"": the cue at token cue follows "who"
+ * after a comma; the source is the noun phrase before the comma, not
+ * before lo, with "who" as the mention that speaks (sp->rel). 1 if so.
+ */
+int
+quote_source_who(const struct qt *q, size_t cue, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 w = cue - 1;
+
+	if (cue < lo + 3)
+		return 0;
+	while (w > lo + 2 && quote_cue_in(x, w, &quote_cue_aux))
+		w--;		/* X, who has said */
+	if (w < lo + 2 || !extract_tok_is(x, w, "who") ||
+	    !quote_cue_punct(x, w - 1, ',') ||
+	    !quote_source_left(q, w - 1, lo, sp))
+		return 0;
+	sp->rel = w;
+	return 1;
+}
