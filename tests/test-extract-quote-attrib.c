@@ -497,6 +497,14 @@ static const struct acase cases[] = {
 	  "The ceremony drew crowds and singers, among them Dalia Orsk, who "
 	  "said of the harbour: \"I have not seen it yet, but I will.\"",
 	  "I have not seen", NULL, "who" },
+	{ "X disclosed them to Y: an object pronoun starts no clause",
+	  "Officials learned of the letters on Friday and almost "
+	  "immediately disclosed them to the press, which first reported "
+	  "the story.",
+	  NULL, NULL, NULL },
+	{ "X said them Q: no; \"the offer to them\" is still a clause",
+	  "Varga said the offer to them was fair and would stand.",
+	  "the offer to them", NULL, "Varga" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

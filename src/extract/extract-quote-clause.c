@@ -377,13 +377,22 @@ static const char *const quote_clause_object_list[] = {
 	"agree", "propose", "recommend", "demand"
 };
 
+/* Is token i a pronoun in the object case, never a clause's subject? */
+static int
+quote_clause_accusative(const struct extract *x, size_t i)
+{
+	return extract_tok_is(x, i, "him") || extract_tok_is(x, i, "them") ||
+	    extract_tok_is(x, i, "me") || extract_tok_is(x, i, "us");
+}
+
 /*
  * After a cue of lemma "lemma" at t whose clause starts at c with no
  * "that" or colon before it, is what follows a thing, not a clause: "The
  * state had added the additional week, known as", "Dallas maintains a
- * program to develop", "has promised a veto"? For the verbs that take
- * either, a clause shows a finite verb (is, would, has) before its first
- * comma; 1 if none does.
+ * program to develop", "has promised a veto", "disclosed them to the
+ * AP"? For the verbs that take either, a clause shows a finite verb (is,
+ * would, has) before its first comma; 1 if none does. An object pronoun
+ * right after the cue is never a clause's subject.
  */
 int
 quote_clause_object_only(const struct qt *q, size_t t, size_t c,
@@ -394,6 +403,8 @@ quote_clause_object_only(const struct qt *q, size_t t, size_t c,
 
 	if (lemma == NULL || c != t + 1)
 		return 0;
+	if (quote_clause_accusative(x, c))
+		return 1;	/* disclosed them to the AP */
 	for (k = 0; k < sizeof quote_clause_object_list /
 	    sizeof quote_clause_object_list[0]; k++)
 		if (strcmp(lemma, quote_clause_object_list[k]) == 0)
