@@ -505,6 +505,20 @@ static const struct acase cases[] = {
 	{ "X said them Q: no; \"the offer to them\" is still a clause",
 	  "Varga said the offer to them was fair and would stand.",
 	  "the offer to them", NULL, "Varga" },
+	{ "a straight mark left open before a paragraph opening with a curly "
+	  "one is stray: no statement going on",
+	  "\xe2\x80\x9cHere comes the minister,\xe2\x80\x9d Orsk said, "
+	  "clapping.\n\n"
+	  "\"Kevin was asleep on the sofa.\n\n"
+	  "\xe2\x80\x9cHe is here at last,\xe2\x80\x9d she said.",
+	  "Kevin was", NULL, "-" },
+	{ "a statement over paragraphs, each opening with the same mark",
+	  "Varga said:\n\n"
+	  "\xe2\x80\x9cThe harbour will close in June and the ferries will "
+	  "stop.\n\n"
+	  "\xe2\x80\x9cThe crews will be paid until the end of the year.\xe2"
+	  "\x80\x9d",
+	  "The crews will", NULL, "Varga" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

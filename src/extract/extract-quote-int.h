@@ -190,6 +190,8 @@ int	 quote_span_aside(const struct extract *, size_t, size_t);
 int	 quote_span_title(const struct extract *, size_t, size_t);
 /* Does a piece open with a transcript's label: "PENCE: Well, ..."? */
 int	 quote_span_label(const struct extract *, const struct qt_piece *);
+/* Are the marks at two tokens the same character: a quote going on? */
+int	 quote_span_same_mark(const struct extract *, size_t, size_t);
 
 /* extract-quote-speaker.c */
 void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);

@@ -164,7 +164,9 @@ quote_pieces(struct qt *q)
 					pc = &q->pieces[dopen];
 					if (i == x->paras[p].first &&
 					    lastopen != EX_NONE &&
-					    q->pieces[lastopen].para + 1 == p) {
+					    q->pieces[lastopen].para + 1 == p &&
+					    quote_span_same_mark(x, q->pieces[
+					    lastopen].open, i)) {
 						pc->prev = lastopen;
 						q->pieces[lastopen].next =
 						    dopen;
