@@ -519,6 +519,15 @@ static const struct acase cases[] = {
 	  "\xe2\x80\x9cThe crews will be paid until the end of the year.\xe2"
 	  "\x80\x9d",
 	  "The crews will", NULL, "Varga" },
+	{ "X described Y as a \"Q\" after R: X's words end with the marks",
+	  "Varga described the treaty as a \"trap\" after the talks in "
+	  "Drossen broke down.",
+	  "the treaty as", "trap\"", "Varga" },
+	{ "X described Y as \"Q\" who \"R\": marks a few words apart are "
+	  "one description",
+	  "Orsk described Brekk as \"a harbour thief\" who \"never paid a "
+	  "crew\" in his life, and left the hall.",
+	  "Brekk as", "crew\"", "Orsk" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \
