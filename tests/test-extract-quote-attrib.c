@@ -528,6 +528,13 @@ static const struct acase cases[] = {
 	  "Orsk described Brekk as \"a harbour thief\" who \"never paid a "
 	  "crew\" in his life, and left the hall.",
 	  "Brekk as", "crew\"", "Orsk" },
+	{ "X did R, posted a thing: a second cue's object is no clause",
+	  "Varga toured the harbour on Monday, posted photographs of the "
+	  "ferries and left for Drossen.",
+	  NULL, NULL, NULL },
+	{ "X stood up and accused him of R: no clause after \"him\"",
+	  "Orsk stood up in the hall and accused him of lying to the crews.",
+	  NULL, NULL, NULL },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

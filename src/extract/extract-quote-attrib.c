@@ -566,7 +566,7 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
 	    !quote_source_subject(q, t, f, prev))
 		return;
 	c = quote_clause_start(q, t + 1, l, lemma);
-	if (c < l)
+	if (c < l && !quote_clause_object_only(q, t, c, l, lemma))
 		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, prev);
 	*have = 1;
 }
