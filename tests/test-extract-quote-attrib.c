@@ -535,6 +535,18 @@ static const struct acase cases[] = {
 	{ "X stood up and accused him of R: no clause after \"him\"",
 	  "Orsk stood up in the hall and accused him of lying to the crews.",
 	  NULL, NULL, NULL },
+	{ "X denied the charges: a thing denied, no clause",
+	  "Varga denied the charges against the harbour board on Monday.",
+	  NULL, NULL, NULL },
+	{ "X confirmed R would Q: a clause, with its finite verb",
+	  "Orsk confirmed the ferries would stop in June.",
+	  "the ferries would", NULL, "Orsk" },
+	{ "X admitted (under R) he had not Q: a clause, with its subject",
+	  "Brekk admitted under questioning he had not read the treaty.",
+	  "under questioning he", NULL, "Brekk" },
+	{ "X denied its forces used R: a verb in the past shows a clause",
+	  "Marovia has denied its forces used drones in the harbour.",
+	  "its forces used", NULL, "Marovia" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \
