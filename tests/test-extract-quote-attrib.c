@@ -547,6 +547,22 @@ static const struct acase cases[] = {
 	{ "X denied its forces used R: a verb in the past shows a clause",
 	  "Marovia has denied its forces used drones in the harbour.",
 	  "its forces used", NULL, "Marovia" },
+	{ "\"Q,\" X told Y, adding, \"R\": R is X's, as Q",
+	  "\"The talks are over for now. The crews can go home,\" the "
+	  "minister told reporters at the port, adding, \"Nobody wants a "
+	  "strike in the harbour.\"",
+	  "Nobody wants", NULL, "the minister" },
+	{ "\"Q,\" X said, adding later, \"R\": one quote R, not two",
+	  "\xe2\x80\x9cWe cannot afford this,\xe2\x80\x9d Varga said, "
+	  "adding later, \xe2\x80\x9cThe harbour is costing us a fortune, "
+	  "and yes, we pay for it, but we spend a lot.\xe2\x80\x9d",
+	  "The harbour is", "a lot.", "Varga" },
+	{ "\"Q,\" X said, adding later, \"R\": no second quote of R from "
+	  "its mark",
+	  "\xe2\x80\x9cWe cannot afford this,\xe2\x80\x9d Varga said, "
+	  "adding later, \xe2\x80\x9cThe harbour is costing us a fortune, "
+	  "and yes, we pay for it, but we spend a lot.\xe2\x80\x9d",
+	  "\xe2\x80\x9cThe harbour is", NULL, "-" },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

@@ -136,6 +136,9 @@ int	 quote_source_left(const struct qt *, size_t, size_t,
 /* "X, who joked of Y, \"Q\"": X before ", who" and the cue; 1 if so. */
 int	 quote_source_who(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
+/* "\"Q,\" X said, adding, \"R\"": X, the speaker of the cue before. */
+int	 quote_source_participle(const struct qt *, size_t,
+	     struct qt_speaker *);
 /* May a preposition at token i join a noun phrase: Secretary of State? */
 int	 quote_source_prep(const struct extract *, size_t);
 /* "As X put it, \"Q\"": X speaks piece pc's words; 1 and pd set if so. */

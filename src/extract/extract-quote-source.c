@@ -566,3 +566,37 @@ quote_source_who(const struct qt *q, size_t cue, size_t lo,
 	sp->rel = w;
 	return 1;
 }
+
+/*
+ * "\"Q,\" X said, adding, \"R\"": a cue in -ing after a comma opens a
+ * participle clause whose subject is that of the cue before it in the
+ * sentence. The speaker is that of the last quote found whose cue is in
+ * the sentence before token cue, with no quote mark between; 1 if so.
+ */
+int
+quote_source_participle(const struct qt *q, size_t cue,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const struct qt_pending	*pd;
+	size_t			 k, i, s;
+
+	if (cue < 2 || !quote_cue_punct(x, cue - 1, ',') ||
+	    !quote_cue_suffix(x, cue, "ing") ||
+	    (s = quote_sentence(x, cue)) == EX_NONE)
+		return 0;
+	for (k = q->npend; k > 0 && q->npend - k < 8; k--) {
+		pd = &q->pend[k - 1];
+		if (pd->cue_first == EX_NONE || pd->cue_last > cue - 1 ||
+		    pd->cue_first < x->sents[s].first)
+			continue;
+		if (pd->sp.first == EX_NONE)
+			return 0;
+		for (i = pd->cue_last; i < cue; i++)
+			if (x->toks[i].flags & (TOK_QUOTE | TOK_SQUOTE))
+				return 0;
+		*sp = pd->sp;
+		return 1;
+	}
+	return 0;
+}

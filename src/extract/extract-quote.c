@@ -330,7 +330,8 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 		i = i != EX_NONE ? x->sents[i].first : lo;
 		if (i < lo)
 			i = lo;
-		if (!quote_source_who(q, j, i, &pd->sp) &&
+		if (!quote_source_participle(q, j, &pd->sp) &&
+		    !quote_source_who(q, j, i, &pd->sp) &&
 		    !quote_source_before(q, j, i, &pd->sp) &&
 		    !quote_source_subject(q, j, i, &pd->sp) && !(j == i &&
 		    quote_cue_punct(x, b + 1, ':') && quote_source_after(q,
