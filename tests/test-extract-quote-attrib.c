@@ -563,6 +563,13 @@ static const struct acase cases[] = {
 	  "adding later, \xe2\x80\x9cThe harbour is costing us a fortune, "
 	  "and yes, we pay for it, but we spend a lot.\xe2\x80\x9d",
 	  "\xe2\x80\x9cThe harbour is", NULL, "-" },
+	{ "a lone \"The\" cut from its noun is no speaker: nobody rather "
+	  "than a word",
+	  "The bias begins to show when looking at how the website rated "
+	  "this statement by Orsk on June 11:\n\n"
+	  "\xe2\x80\x9cIf you look at what is going on in the harbour, the "
+	  "ferries are an example: 59 percent idle.\xe2\x80\x9d",
+	  "If you look", NULL, NULL },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

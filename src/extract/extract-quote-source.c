@@ -447,6 +447,8 @@ quote_source_can_speak(const struct qt *q, const struct qt_speaker *sp)
 		    extract_tok_is(x, h, "of"))
 			break;
 	h--;
+	if (quote_cue_in(x, h, &quote_cue_np_det))
+		return 0;	/* "The" alone, cut from its noun */
 	for (i = sp->first + 1; i < h; i++)
 		if (x->toks[i].flags & TOK_CAP)
 			return 1;	/* the Marovian embassy */
