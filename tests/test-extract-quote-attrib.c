@@ -456,6 +456,120 @@ static const struct acase cases[] = {
 	  "\"Go back to the table and stay there,\" Varga urged the "
 	  "delegates.",
 	  "Go back to the table", NULL, "Varga" },
+	{ "X says R \"Q.\" Y adds, \"S\": Q is X's, Y's cue introduces S",
+	  "Varga says the treaty is \"a trap for the harbour towns.\" Brekk "
+	  "adds, \"We will never sign it.\"",
+	  "the treaty is", "towns.\"", "Varga" },
+	{ "\"Q.\" X adds, \"R\": R is X's",
+	  "Varga says the treaty is \"a trap for the harbour towns.\" Brekk "
+	  "adds, \"We will never sign it.\"",
+	  "We will never", NULL, "Brekk" },
+	{ "a mark opened again mid-paragraph cuts the quote from the one "
+	  "before: a title in marks is no later paragraph of it",
+	  "\"WALLACE: Let us start with the harbour deal.\n\n"
+	  "\"VARGA: Well, he thinks this is an episode of \xe2\x80\x9c"
+	  "Harbour Watch.\xe2\x80\x9d It is serious.\n\n"
+	  "\"WALLACE: Thank you, Minister.\"",
+	  "Harbour Watch", NULL, "-" },
+	{ "... and the quote before, open, still goes on into that "
+	  "paragraph: kept, with its label",
+	  "\"WALLACE: Let us start with the harbour deal.\n\n"
+	  "\"VARGA: Well, he thinks this is an episode of \xe2\x80\x9c"
+	  "Harbour Watch.\xe2\x80\x9d It is serious.\n\n"
+	  "\"WALLACE: Thank you, Minister.\"",
+	  "WALLACE: Let us", NULL, "WALLACE" },
+	{ "In a letter posted Friday, X said Q: a letter in a fronted "
+	  "phrase posts nothing, X says Q",
+	  "In a letter posted on Friday, Varga said the treaty was a trap "
+	  "for the harbour towns.",
+	  "the treaty was", NULL, "Varga" },
+	{ "In a letter posted Friday, X said Q: no quote of the letter's",
+	  "In a letter posted on Friday, Varga said the treaty was a trap "
+	  "for the harbour towns.",
+	  "Varga said", NULL, "-" },
+	{ "X, who joked of Y, \"Q\": the relative's name speaks, not the "
+	  "sentence's subject",
+	  "His visit was the centre of a ceremony with singers and actors, "
+	  "among them Dalia Orsk, who joked of the harbour, \"I have not "
+	  "seen it yet, but I will.\"",
+	  "I have not seen", NULL, "who" },
+	{ "X, who said of Y: \"Q\"",
+	  "The ceremony drew crowds and singers, among them Dalia Orsk, who "
+	  "said of the harbour: \"I have not seen it yet, but I will.\"",
+	  "I have not seen", NULL, "who" },
+	{ "X disclosed them to Y: an object pronoun starts no clause",
+	  "Officials learned of the letters on Friday and almost "
+	  "immediately disclosed them to the press, which first reported "
+	  "the story.",
+	  NULL, NULL, NULL },
+	{ "X said them Q: no; \"the offer to them\" is still a clause",
+	  "Varga said the offer to them was fair and would stand.",
+	  "the offer to them", NULL, "Varga" },
+	{ "a straight mark left open before a paragraph opening with a curly "
+	  "one is stray: no statement going on",
+	  "\xe2\x80\x9cHere comes the minister,\xe2\x80\x9d Orsk said, "
+	  "clapping.\n\n"
+	  "\"Kevin was asleep on the sofa.\n\n"
+	  "\xe2\x80\x9cHe is here at last,\xe2\x80\x9d she said.",
+	  "Kevin was", NULL, "-" },
+	{ "a statement over paragraphs, each opening with the same mark",
+	  "Varga said:\n\n"
+	  "\xe2\x80\x9cThe harbour will close in June and the ferries will "
+	  "stop.\n\n"
+	  "\xe2\x80\x9cThe crews will be paid until the end of the year.\xe2"
+	  "\x80\x9d",
+	  "The crews will", NULL, "Varga" },
+	{ "X described Y as a \"Q\" after R: X's words end with the marks",
+	  "Varga described the treaty as a \"trap\" after the talks in "
+	  "Drossen broke down.",
+	  "the treaty as", "trap\"", "Varga" },
+	{ "X described Y as \"Q\" who \"R\": marks a few words apart are "
+	  "one description",
+	  "Orsk described Brekk as \"a harbour thief\" who \"never paid a "
+	  "crew\" in his life, and left the hall.",
+	  "Brekk as", "crew\"", "Orsk" },
+	{ "X did R, posted a thing: a second cue's object is no clause",
+	  "Varga toured the harbour on Monday, posted photographs of the "
+	  "ferries and left for Drossen.",
+	  NULL, NULL, NULL },
+	{ "X stood up and accused him of R: no clause after \"him\"",
+	  "Orsk stood up in the hall and accused him of lying to the crews.",
+	  NULL, NULL, NULL },
+	{ "X denied the charges: a thing denied, no clause",
+	  "Varga denied the charges against the harbour board on Monday.",
+	  NULL, NULL, NULL },
+	{ "X confirmed R would Q: a clause, with its finite verb",
+	  "Orsk confirmed the ferries would stop in June.",
+	  "the ferries would", NULL, "Orsk" },
+	{ "X admitted (under R) he had not Q: a clause, with its subject",
+	  "Brekk admitted under questioning he had not read the treaty.",
+	  "under questioning he", NULL, "Brekk" },
+	{ "X denied its forces used R: a verb in the past shows a clause",
+	  "Marovia has denied its forces used drones in the harbour.",
+	  "its forces used", NULL, "Marovia" },
+	{ "\"Q,\" X told Y, adding, \"R\": R is X's, as Q",
+	  "\"The talks are over for now. The crews can go home,\" the "
+	  "minister told reporters at the port, adding, \"Nobody wants a "
+	  "strike in the harbour.\"",
+	  "Nobody wants", NULL, "the minister" },
+	{ "\"Q,\" X said, adding later, \"R\": one quote R, not two",
+	  "\xe2\x80\x9cWe cannot afford this,\xe2\x80\x9d Varga said, "
+	  "adding later, \xe2\x80\x9cThe harbour is costing us a fortune, "
+	  "and yes, we pay for it, but we spend a lot.\xe2\x80\x9d",
+	  "The harbour is", "a lot.", "Varga" },
+	{ "\"Q,\" X said, adding later, \"R\": no second quote of R from "
+	  "its mark",
+	  "\xe2\x80\x9cWe cannot afford this,\xe2\x80\x9d Varga said, "
+	  "adding later, \xe2\x80\x9cThe harbour is costing us a fortune, "
+	  "and yes, we pay for it, but we spend a lot.\xe2\x80\x9d",
+	  "\xe2\x80\x9cThe harbour is", NULL, "-" },
+	{ "a lone \"The\" cut from its noun is no speaker: nobody rather "
+	  "than a word",
+	  "The bias begins to show when looking at how the website rated "
+	  "this statement by Orsk on June 11:\n\n"
+	  "\xe2\x80\x9cIf you look at what is going on in the harbour, the "
+	  "ferries are an example: 59 percent idle.\xe2\x80\x9d",
+	  "If you look", NULL, NULL },
 };
 
 #define BAD(...)	do { print_message(__VA_ARGS__); \

@@ -169,6 +169,50 @@ quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
 }
 
 /*
+ * "X described Y as a \"disgrace\" after R": marks opening right after
+ * "as" (at token as, an article between allowed) close X's words; R is
+ * the writer's. The quote runs from c, after the cue at t, to the close
+ * of those marks; 1 if so.
+ */
+static int
+quote_attrib_as_marked(struct qt *q, size_t t, size_t c, size_t as,
+    size_t l, const struct qt_speaker *sp)
+{
+	struct qt_pending	*pd;
+	struct qt_piece		*pc;
+	size_t			 k = q->nextmark[as];
+
+	if (k == EX_NONE || k >= l || k - as > 2 || q->inq[k] == EX_NONE)
+		return 0;
+	pc = &q->pieces[q->inq[k]];
+	if (pc->open != k || pc->close == EX_NONE || pc->close >= l ||
+	    pc->cued)
+		return 0;
+	pc->absorbed = 1;
+	/* as "a lifetime politician" who "has never ...": marks a few
+	 * words apart, no punctuation between, are one description */
+	while ((k = q->nextmark[pc->close + 1]) != EX_NONE && k < l &&
+	    k - pc->close <= 3 && q->inq[k] != EX_NONE &&
+	    q->pieces[q->inq[k]].open == k &&
+	    q->pieces[q->inq[k]].close != EX_NONE &&
+	    q->pieces[q->inq[k]].close < l && !q->pieces[q->inq[k]].cued &&
+	    !(q->x->toks[pc->close + 1].flags & TOK_PUNCT)) {
+		pc = &q->pieces[q->inq[k]];
+		pc->absorbed = 1;
+	}
+	pd = quote_pending_add(q);
+	pd->first = c;
+	pd->last = pc->close + 1;
+	pd->kind = EX_MIXED;
+	pd->cue_first = t;
+	pd->cue_last = t + 1;
+	pd->sp = *sp;
+	q->cueused[t] = 1;
+	q->floor = t + 1;
+	return 1;
+}
+
+/*
  * "X called for Q", "X called Y a Q", "X described Y as Q": only when X
  * is a person or body (a name, a pronoun, a source noun), not "a drone
  * called Kestrel". A request or a question reports no words of X's: "X
@@ -207,6 +251,8 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 				break;
 		}
 		if (k >= l || k - c >= 8)
+			return;
+		if (quote_attrib_as_marked(q, t, c, k, l, &sp))
 			return;
 	} else if (extract_tok_is(x, c, "on"))
 		return;		/* called on Y to: a request */
@@ -520,7 +566,7 @@ quote_attrib_second_cue(struct qt *q, size_t t, size_t f, size_t l,
 	    !quote_source_subject(q, t, f, prev))
 		return;
 	c = quote_clause_start(q, t + 1, l, lemma);
-	if (c < l)
+	if (c < l && !quote_clause_object_only(q, t, c, l, lemma))
 		quote_attrib_add(q, c, quote_clause_cut(q, c, l), t, 1, prev);
 	*have = 1;
 }
@@ -609,6 +655,29 @@ quote_attrib_inside(const struct qt *q, size_t t, size_t f)
 	return 0;
 }
 
+/*
+ * Does the noun phrase sp open the sentence at f after a preposition, "In
+ * a letter posted on Friday, X said Q": the object of the preposition
+ * with a participle after it, no subject of a cue.
+ */
+static int
+quote_attrib_fronted(const struct extract *x, const struct qt_speaker *sp,
+    size_t f)
+{
+	static const char *const prep[] = {
+		"in", "on", "at", "during", "through", "via", "with", "under",
+		"amid"
+	};
+	size_t	k;
+
+	if (sp->first != f + 1 || !(x->toks[f].flags & TOK_CAP))
+		return 0;
+	for (k = 0; k < sizeof prep / sizeof prep[0]; k++)
+		if (extract_tok_is(x, f, prep[k]))
+			return 1;
+	return 0;
+}
+
 static void
 quote_attrib_sentence(struct qt *q, size_t s)
 {
@@ -649,6 +718,8 @@ quote_attrib_sentence(struct qt *q, size_t s)
 			if (sp.first > f && (extract_tok_is(x, sp.first - 1,
 			    "what") || extract_tok_is(x, sp.first - 1, "how")))
 				continue;	/* what X says Q would do */
+			if (quote_attrib_fronted(x, &sp, f))
+				continue;	/* In a letter posted, X said */
 			quote_attrib_subject_cue(q, t, f, l, lemma, &sp);
 			prev = sp;
 			have = 1;

@@ -371,19 +371,51 @@ quote_clause_cut(const struct qt *q, size_t i, size_t end)
 }
 
 /* Verbs of saying that take a thing more often than a clause: added a
- * week, maintains a program, promised a veto, wrote a memoir. */
+ * week, maintains a program, promised a veto, wrote a memoir, denied the
+ * charges, confirmed the deal, admitted the mistake. */
 static const char *const quote_clause_object_list[] = {
 	"add", "write", "post", "promise", "maintain", "pledge", "tweet",
-	"agree", "propose", "recommend", "demand"
+	"agree", "propose", "recommend", "demand", "deny", "confirm", "admit"
 };
+
+/*
+ * Does token i read as a verb in the past after a noun, "its forces used
+ * drones": a lowercase word in -ed after a lowercase word or a name that
+ * is no determiner, preposition or auxiliary ("the signed deal" is not)?
+ */
+static int
+quote_clause_past(const struct extract *x, size_t i)
+{
+	const char	*e = x->text + x->toks[i].end;
+
+	return (x->toks[i].flags & TOK_WORD) && !(x->toks[i].flags &
+	    TOK_CAP) && x->toks[i].end - x->toks[i].start >= 4 &&
+	    e[-2] == 'e' && e[-1] == 'd' &&
+	    (x->toks[i - 1].flags & TOK_WORD) &&
+	    !quote_cue_in(x, i - 1, &quote_cue_np_det) &&
+	    !quote_cue_in(x, i - 1, &quote_cue_aux) &&
+	    !quote_cue_in(x, i - 1, &quote_clause_finite) &&
+	    !quote_source_prep(x, i - 1) && !extract_tok_is(x, i - 1, "of") &&
+	    !extract_tok_is(x, i - 1, "and") && !extract_tok_is(x, i - 1, "or");
+}
+
+/* Is token i a pronoun in the object case, never a clause's subject? */
+static int
+quote_clause_accusative(const struct extract *x, size_t i)
+{
+	return extract_tok_is(x, i, "him") || extract_tok_is(x, i, "them") ||
+	    extract_tok_is(x, i, "me") || extract_tok_is(x, i, "us");
+}
 
 /*
  * After a cue of lemma "lemma" at t whose clause starts at c with no
  * "that" or colon before it, is what follows a thing, not a clause: "The
  * state had added the additional week, known as", "Dallas maintains a
- * program to develop", "has promised a veto"? For the verbs that take
- * either, a clause shows a finite verb (is, would, has) before its first
- * comma; 1 if none does.
+ * program to develop", "has promised a veto", "disclosed them to the
+ * AP"? For the verbs that take either, a clause shows a finite verb (is,
+ * would, has) or a subject pronoun (he, they) before its first comma; 1
+ * if none does. An object pronoun right after the cue is never a
+ * clause's subject.
  */
 int
 quote_clause_object_only(const struct qt *q, size_t t, size_t c,
@@ -394,6 +426,8 @@ quote_clause_object_only(const struct qt *q, size_t t, size_t c,
 
 	if (lemma == NULL || c != t + 1)
 		return 0;
+	if (quote_clause_accusative(x, c))
+		return 1;	/* disclosed them to the AP */
 	for (k = 0; k < sizeof quote_clause_object_list /
 	    sizeof quote_clause_object_list[0]; k++)
 		if (strcmp(lemma, quote_clause_object_list[k]) == 0)
@@ -406,6 +440,12 @@ quote_clause_object_only(const struct qt *q, size_t t, size_t c,
 			return 0;	/* added the words "Q": mixed */
 		if (x->toks[k].flags & (TOK_PUNCT | TOK_DASH))
 			return 1;
+		if (quote_cue_in(x, k, &quote_cue_pperson) ||
+		    extract_tok_is(x, k, "they") || extract_tok_is(x, k, "we") ||
+		    extract_tok_is(x, k, "I"))
+			return 0;	/* admitted (under R) he had not */
+		if (k > c + 1 && quote_clause_past(x, k))
+			return 0;	/* denied its forces used drones */
 		if (!quote_cue_in(x, k, &quote_clause_finite) ||
 		    (x->toks[k].flags & TOK_CAP))
 			continue;

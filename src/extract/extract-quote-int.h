@@ -41,6 +41,9 @@ struct qt_piece {
 	int		absorbed;	/* part of an indirect quote's words */
 	int		emitted;	/* given out as a direct quote */
 	int		title;		/* a title's words: "The Art of the Deal" */
+	int		goes_on;	/* open, and the next paragraph opens
+					 * with a mark: kept, though what
+					 * that mark opened was cut short */
 	struct qt_speaker sp;		/* once emitted: its speaker */
 	size_t		cue_first, cue_last;
 	size_t		quote;		/* its index in x->quotes, or EX_NONE */
@@ -130,6 +133,12 @@ int	 quote_source_subject(const struct qt *, size_t, size_t,
 /* The noun phrase ending right before token end, not before lo. */
 int	 quote_source_left(const struct qt *, size_t, size_t,
 	     struct qt_speaker *);
+/* "X, who joked of Y, \"Q\"": X before ", who" and the cue; 1 if so. */
+int	 quote_source_who(const struct qt *, size_t, size_t,
+	     struct qt_speaker *);
+/* "\"Q,\" X said, adding, \"R\"": X, the speaker of the cue before. */
+int	 quote_source_participle(const struct qt *, size_t,
+	     struct qt_speaker *);
 /* May a preposition at token i join a noun phrase: Secretary of State? */
 int	 quote_source_prep(const struct extract *, size_t);
 /* "As X put it, \"Q\"": X speaks piece pc's words; 1 and pd set if so. */
@@ -146,6 +155,7 @@ void	 quote_source_outlet(const struct qt *, struct qt_speaker *, size_t);
 void	 quote_attrib_indirect(struct qt *, size_t);
 
 /* extract-quote-clause.c: where the clause a cue reports starts, ends */
+#define QT_LONG		8	/* words: a quote this long is speech */
 #define QT_IND_MAX	200	/* tokens of an indirect quote at most */
 /* Finite verbs that show a clause has a subject before them: is, would. */
 extern const struct quote_cue_words quote_clause_finite;
@@ -179,6 +189,12 @@ size_t	 quote_span_piece_end(const struct extract *,
 size_t	 quote_span_lead(const struct qt *, const struct qt_piece *, size_t);
 /* Are the words one parenthesis, a transcript's "(CROSSTALK)"? */
 int	 quote_span_aside(const struct extract *, size_t, size_t);
+/* Do tokens [first, last) look like a title: "An American Son"? */
+int	 quote_span_title(const struct extract *, size_t, size_t);
+/* Does a piece open with a transcript's label: "PENCE: Well, ..."? */
+int	 quote_span_label(const struct extract *, const struct qt_piece *);
+/* Are the marks at two tokens the same character: a quote going on? */
+int	 quote_span_same_mark(const struct extract *, size_t, size_t);
 
 /* extract-quote-speaker.c */
 void	 quote_speaker_resolve(struct qt *, struct qt_speaker *, size_t);

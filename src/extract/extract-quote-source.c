@@ -447,6 +447,8 @@ quote_source_can_speak(const struct qt *q, const struct qt_speaker *sp)
 		    extract_tok_is(x, h, "of"))
 			break;
 	h--;
+	if (quote_cue_in(x, h, &quote_cue_np_det))
+		return 0;	/* "The" alone, cut from its noun */
 	for (i = sp->first + 1; i < h; i++)
 		if (x->toks[i].flags & TOK_CAP)
 			return 1;	/* the Marovian embassy */
@@ -539,6 +541,64 @@ quote_source_put_it(const struct qt *q, const struct qt_piece *pc,
 			pd->cue_last = k + 2;
 			return 1;
 		}
+	}
+	return 0;
+}
+
+/*
+ * "X, who joked of the museum, \"Q\"": the cue at token cue follows "who"
+ * after a comma; the source is the noun phrase before the comma, not
+ * before lo, with "who" as the mention that speaks (sp->rel). 1 if so.
+ */
+int
+quote_source_who(const struct qt *q, size_t cue, size_t lo,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	size_t			 w = cue - 1;
+
+	if (cue < lo + 3)
+		return 0;
+	while (w > lo + 2 && quote_cue_in(x, w, &quote_cue_aux))
+		w--;		/* X, who has said */
+	if (w < lo + 2 || !extract_tok_is(x, w, "who") ||
+	    !quote_cue_punct(x, w - 1, ',') ||
+	    !quote_source_left(q, w - 1, lo, sp))
+		return 0;
+	sp->rel = w;
+	return 1;
+}
+
+/*
+ * "\"Q,\" X said, adding, \"R\"": a cue in -ing after a comma opens a
+ * participle clause whose subject is that of the cue before it in the
+ * sentence. The speaker is that of the last quote found whose cue is in
+ * the sentence before token cue, with no quote mark between; 1 if so.
+ */
+int
+quote_source_participle(const struct qt *q, size_t cue,
+    struct qt_speaker *sp)
+{
+	const struct extract	*x = q->x;
+	const struct qt_pending	*pd;
+	size_t			 k, i, s;
+
+	if (cue < 2 || !quote_cue_punct(x, cue - 1, ',') ||
+	    !quote_cue_suffix(x, cue, "ing") ||
+	    (s = quote_sentence(x, cue)) == EX_NONE)
+		return 0;
+	for (k = q->npend; k > 0 && q->npend - k < 8; k--) {
+		pd = &q->pend[k - 1];
+		if (pd->cue_first == EX_NONE || pd->cue_last > cue - 1 ||
+		    pd->cue_first < x->sents[s].first)
+			continue;
+		if (pd->sp.first == EX_NONE)
+			return 0;
+		for (i = pd->cue_last; i < cue; i++)
+			if (x->toks[i].flags & (TOK_QUOTE | TOK_SQUOTE))
+				return 0;
+		*sp = pd->sp;
+		return 1;
 	}
 	return 0;
 }

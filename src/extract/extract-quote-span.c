@@ -208,3 +208,49 @@ quote_span_piece_end(const struct extract *x, const struct qt_piece *pc,
 		return pc->close + 1;
 	return last;
 }
+
+/*
+ * Do tokens [first, last) look like a title: a few words, each of four
+ * letters or more capitalised?
+ */
+int
+quote_span_title(const struct extract *x, size_t first, size_t last)
+{
+	size_t	i, words = 0;
+
+	for (i = first; i < last; i++) {
+		if (!(x->toks[i].flags & TOK_WORD) ||
+		    (x->toks[i].flags & TOK_POSS))
+			continue;
+		if (++words > QT_LONG)
+			return 0;
+		if (x->toks[i].end - x->toks[i].start >= 4 &&
+		    !(x->toks[i].flags & (TOK_CAP | TOK_DIGIT)))
+			return 0;
+	}
+	return words >= 2;
+}
+
+/* Does a piece open with a transcript's label: "PENCE: Well, ..."? */
+int
+quote_span_label(const struct extract *x, const struct qt_piece *pc)
+{
+	return pc->first + 1 < pc->last && (x->toks[pc->first].flags &
+	    TOK_UPPER) && quote_cue_punct(x, pc->first + 1, ':');
+}
+
+/*
+ * Are the marks at tokens a and b the same character? A quote goes on
+ * into the next paragraph with the mark it opened with; "\"Kevin was
+ * snoring." before a paragraph opening with a curly mark is a stray mark
+ * of pasted text, not the start of a statement that goes on.
+ */
+int
+quote_span_same_mark(const struct extract *x, size_t a, size_t b)
+{
+	size_t	n = x->toks[a].end - x->toks[a].start;
+
+	return (n == x->toks[b].end - x->toks[b].start &&
+	    memcmp(x->text + x->toks[a].start, x->text + x->toks[b].start,
+	    n) == 0);
+}

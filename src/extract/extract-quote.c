@@ -17,7 +17,6 @@
 
 #define QT_NEAR		10	/* tokens between a quote and cue */
 #define QT_FAR		30	/* the same with a long title between */
-#define QT_LONG		8	/* words: a quote this long is speech */
 #define QT_SHORT	3	/* words: shorter needs a cue of its own */
 
 /* Does token i end a sentence or clause: . ? ! ; */
@@ -38,28 +37,6 @@ quote_words(const struct extract *x, size_t first, size_t last)
 		    !(x->toks[i].flags & TOK_POSS))
 			n++;
 	return n;
-}
-
-/*
- * Do tokens [first, last) look like a title: a few words, each of four
- * letters or more capitalised?
- */
-static int
-quote_title(const struct extract *x, size_t first, size_t last)
-{
-	size_t	i, words = 0;
-
-	for (i = first; i < last; i++) {
-		if (!(x->toks[i].flags & TOK_WORD) ||
-		    (x->toks[i].flags & TOK_POSS))
-			continue;
-		if (++words > QT_LONG)
-			return 0;
-		if (x->toks[i].end - x->toks[i].start >= 4 &&
-		    !(x->toks[i].flags & (TOK_CAP | TOK_DIGIT)))
-			return 0;
-	}
-	return words >= 2;
 }
 
 /* Add a pending quote; returns it zeroed, with no cue and no speaker. */
@@ -127,8 +104,8 @@ quote_pieces_keep(struct qt *q)
 
 	for (p = 0, i = 0; i < q->npieces; i++) {
 		pc = &q->pieces[i];
-		if (pc->close == EX_NONE && (pc->next == EX_NONE ||
-		    pc->single)) {
+		if (pc->close == EX_NONE && ((pc->next == EX_NONE &&
+		    !pc->goes_on) || pc->single)) {
 			if (pc->prev != EX_NONE)
 				q->pieces[pc->prev].next = EX_NONE;
 			continue;
@@ -172,19 +149,29 @@ quote_pieces(struct qt *q)
 					quote_piece_close(&q->pieces[dopen], i);
 					dopen = EX_NONE;
 				} else if (f & TOK_OPEN) {
-					/* opened again: restart */
-					if (dopen != EX_NONE)
+					/* opened again: restart; the new
+					 * piece goes on from nothing */
+					if (dopen != EX_NONE) {
+						pc = &q->pieces[dopen];
+						if (pc->prev != EX_NONE)
+							q->pieces[pc->prev]
+							    .next = EX_NONE;
 						q->npieces--;
+					}
 					dopen = quote_piece_add(q, i, p, 0,
 					    &cap);
 					sopen = EX_NONE;
 					pc = &q->pieces[dopen];
 					if (i == x->paras[p].first &&
 					    lastopen != EX_NONE &&
-					    q->pieces[lastopen].para + 1 == p) {
+					    q->pieces[lastopen].para + 1 == p &&
+					    quote_span_same_mark(x, q->pieces[
+					    lastopen].open, i)) {
 						pc->prev = lastopen;
 						q->pieces[lastopen].next =
 						    dopen;
+						q->pieces[lastopen].goes_on =
+						    1;
 					}
 					lastopen = EX_NONE;
 				}
@@ -266,6 +253,11 @@ quote_piece_cue_after(struct qt *q, const struct qt_piece *pc,
 		    quote_clause_tail(q, j + n, end) == EX_NONE)
 			return 0;	/* "Q." She said that ..., not
 					 * "Q!" she shouted to the crowd. */
+		if (quote_stop(x, pc->close - 1) && j + n + 1 < end &&
+		    (quote_cue_punct(x, j + n, ',') || quote_cue_punct(x,
+		    j + n, ':')) && (x->toks[j + n + 1].flags & TOK_QUOTE) &&
+		    (x->toks[j + n + 1].flags & TOK_OPEN))
+			return 0;	/* "Q." She adds, "R": R's cue */
 		if (!quote_source_before(q, j, i, &pd->sp) || pd->sp.first !=
 		    i) {
 			/* "Q," Name, a long title, said */
@@ -338,7 +330,9 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 		i = i != EX_NONE ? x->sents[i].first : lo;
 		if (i < lo)
 			i = lo;
-		if (!quote_source_before(q, j, i, &pd->sp) &&
+		if (!quote_source_participle(q, j, &pd->sp) &&
+		    !quote_source_who(q, j, i, &pd->sp) &&
+		    !quote_source_before(q, j, i, &pd->sp) &&
 		    !quote_source_subject(q, j, i, &pd->sp) && !(j == i &&
 		    quote_cue_punct(x, b + 1, ':') && quote_source_after(q,
 		    j + n, b + 1, &pd->sp) && pd->sp.last == b + 1))
@@ -356,14 +350,6 @@ quote_piece_cue_before(struct qt *q, const struct qt_piece *pc,
 		pd->sp.first = pd->sp.last = EX_NONE;
 	}
 	return 0;
-}
-
-/* Does a piece open with a transcript's label: "PENCE: Well, ..."? */
-static int
-quote_label(const struct extract *x, const struct qt_piece *pc)
-{
-	return pc->first + 1 < pc->last && (x->toks[pc->first].flags &
-	    TOK_UPPER) && quote_cue_punct(x, pc->first + 1, ':');
 }
 
 /*
@@ -429,7 +415,7 @@ quote_direct(struct qt *q, size_t k)
 		pc->prev = pc->next = EX_NONE;
 		return;
 	}
-	if (pc->prev != EX_NONE && quote_label(x, pc)) {
+	if (pc->prev != EX_NONE && quote_span_label(x, pc)) {
 		/* a transcript: a new speaker's label starts a new quote */
 		q->pieces[pc->prev].next = EX_NONE;
 		pc->prev = EX_NONE;
@@ -457,7 +443,7 @@ quote_direct(struct qt *q, size_t k)
 		q->npend--;
 		return;
 	}
-	if (quote_label(x, pc)) {
+	if (quote_span_label(x, pc)) {
 		/* a transcript: "PENCE: Well, ..." */
 		pd->sp.first = pc->first;
 		pd->sp.last = pc->first + 1;
@@ -465,7 +451,7 @@ quote_direct(struct qt *q, size_t k)
 		pc->cued = 1;
 		return;
 	}
-	if (quote_title(x, pc->first, pc->last) && !(pc->open > 0 &&
+	if (quote_span_title(x, pc->first, pc->last) && !(pc->open > 0 &&
 	    quote_cue_punct(x, pc->open - 1, ':')) && !(k > 0 &&
 	    q->pieces[k - 1].cued && q->pieces[k - 1].para == pc->para &&
 	    quote_stop(x, pc->open - 1))) {
