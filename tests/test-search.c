@@ -720,6 +720,7 @@ test_store_each(void **state)
 	struct store		*s = search_store();
 	struct each_out		 e;
 	struct page_out		 p;
+	struct search		 q;
 	char			*err = NULL;
 	size_t			 i, limit;
 
@@ -747,6 +748,17 @@ test_store_each(void **state)
 			buf_free(&e.b);
 			buf_free(&p.b);
 		}
+	/* All the rows of a word most stories have: walk the date index. */
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_SEARCH;
+	f.value = "drone";
+	assert_int_equal(store_search_parse(&f, &q, &err), 0);
+	assert_int_equal(store_search_scan(s, &q, (size_t)-1, &err), 1);
+	search_free(&q);
+	f.value = "crash";
+	assert_int_equal(store_search_parse(&f, &q, &err), 0);
+	assert_int_equal(store_search_scan(s, &q, (size_t)-1, &err), 0);
+	search_free(&q);
 	/* The caller stops it: no more rows, and 1. */
 	memset(&e, 0, sizeof e);
 	buf_init(&e.b);

@@ -358,6 +358,8 @@ store_search_fts_count(struct store *s, const struct search *q, char **err)
  * Should a window of limit rows walk the date index (1) or read the
  * matches and sort them (0)? Walking costs about limit * N / m rows for
  * m matches of N stories, sorting about m: walk when m * m > limit * N.
+ * All of them (a limit over 10000) cost about the same either way when
+ * most stories match, and walking gives the first at once: walk then.
  */
 int
 store_search_scan(struct store *s, const struct search *q, size_t limit,
@@ -365,7 +367,7 @@ store_search_scan(struct store *s, const struct search *q, size_t limit,
 {
 	int64_t	m, n;
 
-	if (q->fts == NULL || limit == 0 || limit > 10000)
+	if (q->fts == NULL || limit == 0)
 		return 0;
 	if ((m = store_search_fts_count(s, q, err)) < 0)
 		return -1;
@@ -374,6 +376,8 @@ store_search_scan(struct store *s, const struct search *q, size_t limit,
 	    " FROM articles", "cannot search", err), -1, "cannot search",
 	    err)) < 0)
 		return -1;
+	if (limit > 10000)
+		return 2 * m > n;
 	return (double)m * (double)m > (double)limit * (double)n;
 }
 
