@@ -3,7 +3,7 @@
 # field filters, speaker:, exit status as grep (0 match, 1 none, 2 error),
 # hostile queries, safe output and --json.
 . "$top_srcdir/tests/lib.sh"
-plan 34
+plan 36
 
 db="$T/lib.db"
 "$DOSSIER" --db "$db" import --quiet "$top_srcdir/samples/library" \
@@ -186,4 +186,30 @@ ok $? "--count prints the number of matches"
 run --db "$db" search --limit x drone
 [ $rc -eq 2 ] && has "$T/err" "bad limit 'x'"
 ok $? "a bad limit is a usage error"
+# A library whose results are more than a pipe holds: 600 stories.
+mkdir "$T/many"
+i=0
+while [ $i -lt 600 ]; do
+	printf 'Story %d of the drone inquiry\n\nThe minister said the drone flights over the valley would stop, and the officials said the inquiry into story %d had found the reports of the border patrol to be true in every part that was checked.\n' \
+	    $i $i >"$T/many/story-$i.txt"
+	i=$((i + 1))
+done
+"$DOSSIER" --db "$T/many.db" import --quiet "$T/many" >/dev/null 2>&1
+run --db "$T/many.db" search said
+n=$(grep -c '^ *[0-9]* *Story [0-9]* of the drone inquiry$' "$T/out")
+[ $rc -eq 0 ] && [ "$n" -eq 600 ] && [ "$(wc -c <"$T/out")" -gt 80000 ] &&
+    has "$T/out" "[said]"
+ok $? "every match of a common word is printed, each with its snippet"
+diag "$n results, $(wc -c <"$T/out") bytes"
+
+# Read one line and close the pipe: search stops there, quietly (killed
+# by SIGPIPE, 141; where SIGPIPE is ignored, stdout's error and 1).
+( "$DOSSIER" --db "$T/many.db" search said 2>"$T/err" </dev/null
+  echo $? >"$T/rc" ) | head -n 1 >"$T/head"
+rc=$(cat "$T/rc")
+[ "$(wc -l <"$T/head")" -eq 1 ] && has "$T/head" "Story" &&
+    { { [ "$rc" -eq 141 ] && [ ! -s "$T/err" ]; } ||
+    { [ "$rc" -eq 1 ] && [ "$(cat "$T/err")" = "dossier: stdout: Broken pipe" ]; }; }
+ok $? "a closed pipe stops the search early, without an error of its own"
+diag "rc $rc, err: $(cat "$T/err")"
 exit 0

@@ -637,6 +637,143 @@ test_store_marks(void **state)
 	store_close(s);
 }
 
+/* n more stories, their dates against their ids, a few with drones. */
+static void
+add_stories(struct store *s, size_t n)
+{
+	struct article	 a;
+	char		*err = NULL, guid[16], text[96], date[16];
+	int64_t		 feed = store_local_feed(s, &err);
+	size_t		 i;
+
+	assert_int_equal(store_begin(s, &err), 0);
+	for (i = 0; i < n; i++) {
+		article_init(&a);
+		snprintf(guid, sizeof guid, "more%zu", i);
+		a.guid = xstrdup(guid);
+		snprintf(text, sizeof text, "Report %zu on the %s", i,
+		    i % 3 == 0 ? "drone flights" : i % 3 == 1 ? "drones seen" :
+		    "tank columns");
+		article_set(&a.title, text, strlen(text));
+		snprintf(date, sizeof date, "2024-%02zu-%02zu", 12 - i % 12,
+		    28 - i % 27);
+		a.published = xstrdup(date);
+		snprintf(text, sizeof text, "Officials said the %s were "
+		    "counted again, story %zu.", i % 2 ? "drones" : "tanks", i);
+		article_add_paragraph(&a, text, strlen(text), 0);
+		assert_int_equal(store_article_add(s, feed, &a, guid, NULL,
+		    &err), 0);
+		article_free(&a);
+	}
+	assert_int_equal(store_commit(s, &err), 0);
+}
+
+struct each_out {
+	struct buf	 b;
+	size_t		 n, stop;	/* stop after this many (0: never) */
+};
+
+static int
+collect_each(const struct store_row *r, const char *snip, void *arg)
+{
+	struct each_out	*o = arg;
+
+	buf_printf(&o->b, "%lld %s|%s\n", (long long)r->key.id,
+	    r->title != NULL ? r->title : "", snip);
+	return ++o->n == o->stop;
+}
+
+struct page_out {
+	struct store	*s;
+	const char	*text;
+	struct buf	 b;
+};
+
+/* What search printed before store_search_each: a snippet per row. */
+static int
+collect_page(const struct store_row *r, void *arg)
+{
+	struct page_out	*o = arg;
+	char		*snip = NULL, *err = NULL;
+
+	assert_int_equal(store_search_snippet(o->s, o->text, r->key.id, "[",
+	    "]", &snip, &err), 0);
+	buf_printf(&o->b, "%lld %s|%s\n", (long long)r->key.id,
+	    r->title != NULL ? r->title : "", snip != NULL ? snip : "");
+	free(snip);
+	return 0;
+}
+
+/*
+ * Every match streamed, a batch's snippets at once: the same rows and
+ * snippets as a listing with a snippet per row, across batches, with a
+ * limit, stopped by its caller, and a bad search an error.
+ */
+static void
+test_store_each(void **state)
+{
+	static const char *const texts[] = { "drone", "\"drones\"", "dron*",
+	    "tag:drones", "zzz OR tag:drones", "tank OR drone", "-drone",
+	    "is:unread", "title:drone", "said drones", "\"drone flights\"",
+	    "zzzz" };
+	struct store_filter	 f;
+	struct store		*s = search_store();
+	struct each_out		 e;
+	struct page_out		 p;
+	struct search		 q;
+	char			*err = NULL;
+	size_t			 i, limit;
+
+	add_stories(s, 70);
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		for (limit = 0; limit <= 20; limit += 20) {
+			memset(&e, 0, sizeof e);
+			memset(&p, 0, sizeof p);
+			buf_init(&e.b);
+			buf_init(&p.b);
+			buf_addc(&e.b, '\0');
+			buf_addc(&p.b, '\0');
+			e.b.len = p.b.len = 0;
+			assert_int_equal(store_search_each(s, texts[i], limit,
+			    "[", "]", collect_each, &e, &err), 0);
+			memset(&f, 0, sizeof f);
+			f.kind = STORE_FILTER_SEARCH;
+			f.value = p.text = texts[i];
+			p.s = s;
+			assert_int_equal(store_page(s, &f, NULL, 1, limit > 0 ?
+			    limit : (size_t)-1, collect_page, &p, &err), 0);
+			assert_string_equal(e.b.data, p.b.data);
+			if (i == 0)
+				assert_int_equal(e.n, limit > 0 ? 20 : 61);
+			buf_free(&e.b);
+			buf_free(&p.b);
+		}
+	/* All the rows of a word most stories have: walk the date index. */
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_SEARCH;
+	f.value = "drone";
+	assert_int_equal(store_search_parse(&f, &q, &err), 0);
+	assert_int_equal(store_search_scan(s, &q, (size_t)-1, &err), 1);
+	search_free(&q);
+	f.value = "crash";
+	assert_int_equal(store_search_parse(&f, &q, &err), 0);
+	assert_int_equal(store_search_scan(s, &q, (size_t)-1, &err), 0);
+	search_free(&q);
+	/* The caller stops it: no more rows, and 1. */
+	memset(&e, 0, sizeof e);
+	buf_init(&e.b);
+	e.stop = 3;
+	assert_int_equal(store_search_each(s, "drone", 0, "[", "]",
+	    collect_each, &e, &err), 1);
+	assert_int_equal(e.n, 3);
+	buf_free(&e.b);
+	assert_int_equal(store_search_each(s, "is:x", 0, "[", "]",
+	    collect_each, &e, &err), -1);
+	assert_non_null(err);
+	free(err);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -650,6 +787,7 @@ main(void)
 		cmocka_unit_test(test_store_paging),
 		cmocka_unit_test(test_store_update),
 		cmocka_unit_test(test_store_marks),
+		cmocka_unit_test(test_store_each),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

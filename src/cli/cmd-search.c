@@ -29,7 +29,6 @@ struct search_out {
 	int		 json;
 	const char	*open, *close;	/* how a match is shown */
 	size_t		 n;
-	char		*err;
 };
 
 /*
@@ -78,20 +77,17 @@ snippet_line(const char *s, const char *open, const char *close)
 	return buf_detach(&b);
 }
 
-/* Print one result. */
+/* Print one result as it is read; nonzero stops (stdout failed). */
 static int
-search_row(const struct store_row *r, void *arg)
+search_row(const struct store_row *r, const char *snip, void *arg)
 {
 	struct search_out	*o = arg;
 	struct json_object	*j;
-	char			*snip = NULL, *line;
+	char			*line;
 
-	if (store_search_snippet(o->store, o->query, r->key.id, MARK_OPEN,
-	    MARK_CLOSE, &snip, &o->err) != 0)
-		return 1;
 	o->n++;
 	if (o->json) {
-		line = snippet_line(snip != NULL ? snip : "", NULL, NULL);
+		line = snippet_line(snip, NULL, NULL);
 		j = json_object_new_object();
 		json_object_object_add(j, "id",
 		    json_object_new_int64(r->key.id));
@@ -101,8 +97,7 @@ search_row(const struct store_row *r, void *arg)
 		cmd_json_string(j, "snippet", line);
 		cmd_json_print(j);
 	} else {
-		line = snippet_line(snip != NULL ? snip : "", o->open,
-		    o->close);
+		line = snippet_line(snip, o->open, o->close);
 		printf("%6lld %-10.10s  ", (long long)r->key.id,
 		    r->published != NULL ? r->published : "");
 		if (r->outlet != NULL) {
@@ -116,7 +111,6 @@ search_row(const struct store_row *r, void *arg)
 		putchar('\n');
 	}
 	free(line);
-	free(snip);
 	return ferror(stdout) ? 1 : 0;
 }
 
@@ -145,14 +139,13 @@ search_list(struct search_out *o, const struct store_filter *f,
 	char	*err = NULL;
 	int	 rv;
 
-	/* 0 is no limit: LIMIT -1 to sqlite. */
-	if (store_page(o->store, f, NULL, 1, limit > 0 ? limit : (size_t)-1,
-	    search_row, o, &err) != 0 || o->err != NULL) {
-		cmd_error("%s", o->err != NULL ? o->err : err);
+	/* Streamed: a closed stdout (search | head) stops it (1). */
+	if (store_search_each(o->store, f->value, limit, MARK_OPEN,
+	    MARK_CLOSE, search_row, o, &err) < 0) {
+		cmd_error("%s", err != NULL ? err : "cannot search");
 		rv = CMD_USAGE;
 	} else
 		rv = o->n > 0 ? CMD_OK : CMD_FAILED;
-	free(o->err);
 	free(err);
 	return rv;
 }

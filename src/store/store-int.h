@@ -217,6 +217,10 @@ int		 store_search_parse(const struct store_filter *,
 void		 store_search_sql(struct buf *, const struct search *, int);
 void		 store_search_bind(sqlite3_stmt *, const struct search *);
 void		 store_search_quote_sql(struct buf *, const char *, size_t);
+/* Story id's snippet given the index's (found: the MATCH had its row). */
+int		 store_search_snippet_of(struct store *, const struct search *,
+		     const char *, int64_t, int, const char *, const char *,
+		     const char *, char **, char **);
 /* store-words.c */
 int		 store_search_init(struct store *, char **);
 int		 store_search_terms(struct store *, char **);

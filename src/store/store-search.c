@@ -358,6 +358,8 @@ store_search_fts_count(struct store *s, const struct search *q, char **err)
  * Should a window of limit rows walk the date index (1) or read the
  * matches and sort them (0)? Walking costs about limit * N / m rows for
  * m matches of N stories, sorting about m: walk when m * m > limit * N.
+ * All of them (a limit over 10000) cost about the same either way when
+ * most stories match, and walking gives the first at once: walk then.
  */
 int
 store_search_scan(struct store *s, const struct search *q, size_t limit,
@@ -365,7 +367,7 @@ store_search_scan(struct store *s, const struct search *q, size_t limit,
 {
 	int64_t	m, n;
 
-	if (q->fts == NULL || limit == 0 || limit > 10000)
+	if (q->fts == NULL || limit == 0)
 		return 0;
 	if ((m = store_search_fts_count(s, q, err)) < 0)
 		return -1;
@@ -374,6 +376,8 @@ store_search_scan(struct store *s, const struct search *q, size_t limit,
 	    " FROM articles", "cannot search", err), -1, "cannot search",
 	    err)) < 0)
 		return -1;
+	if (limit > 10000)
+		return 2 * m > n;
 	return (double)m * (double)m > (double)limit * (double)n;
 }
 
@@ -530,48 +534,48 @@ exact_snippet(struct store *s, const struct search *q, int64_t id,
 }
 
 /*
- * One try at story id's snippet: the index's around the words (pass 0),
- * or the start of its lead (pass 1). *out stays NULL if there is none.
+ * Story id's snippet once the index's is known: fts is its snippet()
+ * (marks \1 ... \2) if found, else the MATCH had no row. The marks the
+ * search wants are kept; with none an exact match or the lead's start.
  */
-static int
-snippet_pass(struct store *s, const struct search *q, const char *any,
-    int64_t id, int pass, const char *open, const char *close, char **out,
-    char **err)
+int
+store_search_snippet_of(struct store *s, const struct search *q,
+    const char *any, int64_t id, int found, const char *fts,
+    const char *open, const char *close, char **out, char **err)
 {
 	sqlite3_stmt	*st;
-	const char	*v;
 	char		*exact;
 	size_t		 kept;
 	int		 rc;
 
-	if ((st = st_prepare(s, pass == 0 ?
-	    "SELECT snippet(articles_fts, -1, ?3, ?4,"
-	    " '\xe2\x80\xa6', 16) FROM articles_fts"
-	    " WHERE articles_fts MATCH ?1 AND rowid = ?2" :
-	    "SELECT substr(coalesce(lead, body, ''), 1, 100) ||"
-	    " iif(length(coalesce(lead, body, '')) > 100,"
-	    " '\xe2\x80\xa6', '') FROM articles WHERE id = ?2",
-	    "cannot search", err)) == NULL)
-		return -1;
-	if (pass == 0) {
-		st_bind_text(st, 1, any);
-		st_bind_text(st, 3, "\x01");
-		st_bind_text(st, 4, "\x02");
-	}
-	sqlite3_bind_int64(st, 2, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = st_text(st, 0);
-		*out = marks_filter(s, q, v != NULL ? v : "", open, close,
+	*out = NULL;
+	if (any == NULL && search_has_exact(q))
+		/* A prefix alone is shown where it is, as written. */
+		*out = exact_snippet(s, q, id, open, close);
+	else if (any != NULL && found) {
+		*out = marks_filter(s, q, fts != NULL ? fts : "", open, close,
 		    &kept);
 		/* No mark left: show an exact match instead. */
-		if (pass == 0 && kept == 0 && search_has_exact(q) &&
+		if (kept == 0 && search_has_exact(q) &&
 		    (exact = exact_snippet(s, q, id, open, close)) != NULL) {
 			free(*out);
 			*out = exact;
 		}
-	} else if (rc == SQLITE_DONE && pass == 0 && search_has_exact(q))
+	} else if (any != NULL && search_has_exact(q))
 		/* A prefix's stem may not start as it does. */
 		*out = exact_snippet(s, q, id, open, close);
+	if (*out != NULL)
+		return 0;
+	/* A story found by its filters alone has no words to show. */
+	if ((st = st_prepare(s, "SELECT substr(coalesce(lead, body, ''), 1,"
+	    " 100) || iif(length(coalesce(lead, body, '')) > 100,"
+	    " '\xe2\x80\xa6', '') FROM articles WHERE id = ?1",
+	    "cannot search", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = marks_filter(s, q, st_text(st, 0) != NULL ?
+		    st_text(st, 0) : "", open, close, &kept);
 	return st_rows_end(s, st, rc, "cannot search", err);
 }
 
@@ -581,20 +585,33 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
     const char *open, const char *close, char **out, char **err)
 {
 	struct search	 q;
+	sqlite3_stmt	*st = NULL;
 	char		*any;
-	int		 rv = 0, pass;
+	int		 rv = -1, rc = SQLITE_DONE;
 
 	*out = NULL;
 	memset(&q, 0, sizeof q);
 	if (search_marks(text, &q, &any, err) != 0)
 		return -1;
-	/* A prefix alone is shown where it is, as written. */
-	if (any == NULL && search_has_exact(&q))
-		*out = exact_snippet(s, &q, id, open, close);
-	/* A story found by its filters alone has no words to show. */
-	for (pass = any != NULL ? 0 : 1; pass < 2 && *out == NULL &&
-	    rv == 0; pass++)
-		rv = snippet_pass(s, &q, any, id, pass, open, close, out, err);
+	if (any != NULL) {
+		if ((st = st_prepare(s, "SELECT snippet(articles_fts, -1,"
+		    " char(1), char(2), '\xe2\x80\xa6', 16) FROM articles_fts"
+		    " WHERE articles_fts MATCH ?1 AND rowid = ?2",
+		    "cannot search", err)) == NULL)
+			goto out;
+		st_bind_text(st, 1, any);
+		sqlite3_bind_int64(st, 2, id);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			st_rows_end(s, st, rc, "cannot search", err);
+			goto out;
+		}
+	}
+	rv = store_search_snippet_of(s, &q, any, id, rc == SQLITE_ROW,
+	    rc == SQLITE_ROW ? st_text(st, 0) : NULL, open, close, out, err);
+	if (st != NULL)
+		st_finish(s, st);
+out:
 	search_free(&q);
 	free(any);
 	return rv;

@@ -750,6 +750,19 @@ int	 store_search_snippet(struct store *, const char *, int64_t,
 	     const char *open, const char *close, char **out, char **);
 
 /*
+ * Every story search text matches (at most limit, 0 for all), newest
+ * first as store_page lists them, each with its snippet as
+ * store_search_snippet gives it ("" if none): fn(row, snippet) as the rows
+ * are read, the snippets of a few thousand at a time found in one pass of
+ * the index (store-search-each.c). The row has no tags. 0 when all are
+ * given, 1 when fn returned nonzero (it stops there), -1 on an error.
+ */
+int	 store_search_each(struct store *, const char *, size_t limit,
+	     const char *open, const char *close,
+	     int (*)(const struct store_row *, const char *, void *), void *,
+	     char **);
+
+/*
  * Call fn(column, start, end) for each matched span of story id, in byte
  * offsets into its title (column 0), lead (1), body (2) and captions (3:
  * joined by newlines).
