@@ -4,7 +4,9 @@
  * new fetch state in one transaction (feed-sync.c), so a feed that fails
  * leaves nothing behind and an interrupted refresh loses no more than the
  * feed in hand. A feed that moved for good is remembered at its new
- * address.
+ * address. A body the same as the one whose stories were stored last
+ * (its SHA-256, taken as it downloaded) is not parsed again: a feed
+ * served without validators costs its transfer and nothing more.
  */
 #include "config.h"
 
@@ -29,6 +31,7 @@ struct refresh_row {
 	enum feed_kind	 kind;
 	char		*etag;
 	char		*last_modified;
+	char		*body_hash;	/* of the body last stored, or NULL */
 	char		**tags;		/* given to each new story */
 	size_t		 ntags;
 };
@@ -55,6 +58,7 @@ refresh_row_free(struct refresh_row *r)
 	free(r->title);
 	free(r->etag);
 	free(r->last_modified);
+	free(r->body_hash);
 	while (r->ntags > 0)
 		free(r->tags[--r->ntags]);
 	free(r->tags);
@@ -82,6 +86,7 @@ refresh_list_row(const struct store_feed *f, void *arg)
 	r->kind = f->kind;
 	r->etag = dup_or_null(f->etag);
 	r->last_modified = dup_or_null(f->last_modified);
+	r->body_hash = dup_or_null(f->body_hash);
 	r->tags = xcalloc(f->ntags + 1, sizeof *r->tags);
 	for (r->ntags = 0; r->ntags < f->ntags; r->ntags++)
 		r->tags[r->ntags] = xstrdup(f->tags[r->ntags]);
@@ -171,6 +176,7 @@ refresh_failed(struct refresh_run *run, const struct refresh_row *r,
 	ev->moved = NULL;
 	st->etag = r->etag;
 	st->last_modified = r->last_modified;
+	st->body_hash = r->body_hash;
 	st->error = reason;
 	ev->status = refresh_state_only(run->s, st) ? FEED_SYNC_REMOVED :
 	    FEED_SYNC_FAILED;
@@ -203,6 +209,7 @@ refresh_done(size_t i, struct fetch_result *res, void *arg)
 	st.status = (int)res->http;
 	st.etag = r->etag;
 	st.last_modified = r->last_modified;
+	st.body_hash = r->body_hash;
 	/*
 	 * Moved for good (301, 308): remember the new address, unless a
 	 * feed of the library has it already.
@@ -216,7 +223,17 @@ refresh_done(size_t i, struct fetch_result *res, void *arg)
 		    "the transfer failed (no reason given)");
 		goto failed;
 	}
-	if (res->status == FETCH_NOT_MODIFIED) {
+	/*
+	 * The body whose stories are stored, again (a server without
+	 * validators): nothing to parse. Its new validators are kept.
+	 */
+	if (res->status == FETCH_OK && r->body_hash != NULL &&
+	    strcmp(res->digest, r->body_hash) == 0) {
+		st.etag = res->etag;
+		st.last_modified = res->last_modified;
+		ev.same_body = 1;
+	}
+	if (res->status == FETCH_NOT_MODIFIED || ev.same_body) {
 		ev.status = refresh_state_only(run->s, &st) ?
 		    FEED_SYNC_REMOVED : FEED_SYNC_NOT_MODIFIED;
 		feed_sync_report(run->opts, run->t, &ev);
@@ -237,6 +254,7 @@ refresh_done(size_t i, struct fetch_result *res, void *arg)
 	}
 	st.etag = res->etag;
 	st.last_modified = res->last_modified;
+	st.body_hash = res->digest;
 	if ((rc = refresh_store(run->s, &st, &f, r, &ev, &err)) < 0)
 		goto failed;
 	ev.status = rc == 1 ? FEED_SYNC_REMOVED : FEED_SYNC_FETCHED;

@@ -63,7 +63,7 @@ store_feed_list(struct store *s, int64_t id, const char *url,
 	int			 rc, found = 0, stop;
 
 	if ((st = st_prepare(s, "SELECT f.id, f.url, f.title, f.kind, f.etag,"
-	    " f.last_modified, f.fetched, f.status, f.error,"
+	    " f.last_modified, f.fetched, f.status, f.error, f.body_hash,"
 	    " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),"
 	    " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id"
 	    "   AND a.read = 0),"
@@ -86,9 +86,10 @@ store_feed_list(struct store *s, int64_t id, const char *url,
 		f.fetched = sqlite3_column_int64(st, 6);
 		f.status = sqlite3_column_int(st, 7);
 		f.error = st_text(st, 8);
-		f.articles = sqlite3_column_int64(st, 9);
-		f.unread = sqlite3_column_int64(st, 10);
-		st_column_lines(st, 11, &tags);
+		f.body_hash = st_text(st, 9);
+		f.articles = sqlite3_column_int64(st, 10);
+		f.unread = sqlite3_column_int64(st, 11);
+		st_column_lines(st, 12, &tags);
 		f.tags = tags.v;
 		f.ntags = tags.n;
 		found = 1;
@@ -113,7 +114,7 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 	/* A new address is taken unless another feed has it. */
 	if ((st = st_prepare(s, "UPDATE feeds SET title = coalesce(?2, title),"
 	    " kind = coalesce(?3, kind), etag = ?4, last_modified = ?5,"
-	    " fetched = ?6, status = ?7, error = ?8,"
+	    " fetched = ?6, status = ?7, error = ?8, body_hash = ?10,"
 	    " url = CASE WHEN ?9 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
 	    " feeds WHERE url = ?9) THEN ?9 ELSE url END WHERE id = ?1",
 	    "cannot record the fetch", err)) == NULL)
@@ -128,6 +129,7 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 	sqlite3_bind_int(st, 7, f->status);
 	st_bind_text(st, 8, f->error);
 	st_bind_text(st, 9, f->url);
+	st_bind_text(st, 10, f->body_hash);
 	if ((rc = st_step(s, st, "cannot record the fetch", err)) < 0)
 		return -1;
 	return rc == 1 ? 0 : 1;

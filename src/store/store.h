@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 15
+#define STORE_VERSION 16
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -168,6 +168,8 @@ struct store_feed {
 					   not changed by store_feed_update */
 	const char	*etag;		/* validators of the last 200; may */
 	const char	*last_modified;	/* be NULL */
+	const char	*body_hash;	/* SHA-256 (hex) of the body whose
+					   stories are stored; may be NULL */
 	int64_t		 fetched;	/* last attempt (epoch); 0: never */
 	int		 status;	/* its HTTP status; 0: none */
 	const char	*error;		/* why it failed, or NULL */
@@ -224,7 +226,8 @@ int	 store_feed_tags_change(struct store *, int64_t, struct store_tags *,
 
 /*
  * Record a fetch: title and url (the feed moved) when not NULL, kind
- * when not FEED_KIND_UNKNOWN; etag, last_modified, fetched, status and error as given. 0 done, 1 no such feed (removed
+ * when not FEED_KIND_UNKNOWN; etag, last_modified, body_hash, fetched,
+ * status and error as given. 0 done, 1 no such feed (removed
  * meanwhile), -1 error.
  */
 int	 store_feed_update(struct store *, const struct store_feed *, char **);
