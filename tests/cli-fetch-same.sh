@@ -4,11 +4,13 @@
 # body's SHA-256, taken as it downloads, is kept with the feed, and the
 # same body again is not parsed (seen in the output and in a stored row
 # left stale on purpose: a parse would have rewritten it); a changed body
-# is parsed, one new item adds one story, and a delete or a failure does
-# not lose a story.
+# is parsed, but its items stored from the same raw digest are not made
+# again (a stored row left stale stays so), one new item adds one story,
+# a changed one is updated, and a delete or a failure does not lose a
+# story.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 11
+plan 14
 
 db="$T/db"
 feed="$URL/tnov/feed.xml"
@@ -38,8 +40,9 @@ write "first" 1 2 3
 run --db "$db" add "$feed"
 [ $rc -eq 0 ] && has "$T/out" "No Validators (rss, 3 stories)" &&
 	[ "$(sql 'SELECT body_hash FROM feeds')" = "$(sha "$T/srv/feed.xml")" ] &&
-	[ "$(sql 'PRAGMA user_version')" = 16 ]
-ok $? "add keeps the SHA-256 of the body with the feed (schema 16)"
+	[ "$(sql 'PRAGMA user_version')" = 16 ] &&
+	[ "$(sql 'SELECT count(DISTINCT raw_hash) FROM articles')" = 3 ]
+ok $? "add keeps the SHA-256 of the body with the feed, and each item's (schema 16)"
 [ $rc -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
 
 # A stored story made stale: parsing the feed again would update it.
@@ -61,19 +64,43 @@ run --db "$db" fetch --json
 ok $? "--json says same_body"
 [ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
 
+# g1 stale and known by its raw digest; g2 stale and its digest not
+# the one stored: only g2 is made again and found changed.
+sqlw "UPDATE articles SET content_hash = 'stale' WHERE guid = 'g1'"
+sqlw "UPDATE articles SET raw_hash = 'old' WHERE guid = 'g2'"
 write "second" 1 2 3
 run --db "$db" fetch --json
 [ $rc -eq 0 ] && has "$T/out" '"status":"fetched","same_body":false' &&
 	has "$T/out" '"new":0,"updated":1' &&
 	[ "$(sql "SELECT content_hash FROM articles WHERE guid = 'g2'")" != stale ] &&
 	[ "$(sql 'SELECT body_hash FROM feeds')" = "$(sha "$T/srv/feed.xml")" ]
-ok $? "a changed body is parsed (the stale story is rewritten) and its digest kept"
+ok $? "a changed body is parsed, an item with another raw digest made again"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
+[ "$(sql "SELECT content_hash FROM articles WHERE guid = 'g1'")" = stale ] &&
+	[ "$(sql "SELECT raw_hash FROM articles WHERE guid = 'g2'")" != old ]
+ok $? "an item stored from the same raw digest is not made again"
+
+# A story stored before raw digests (schema 15) learns its digest.
+sqlw "UPDATE articles SET raw_hash = NULL WHERE guid = 'g3'"
+write "third" 1 2 3
+run --db "$db" fetch
+[ $rc -eq 0 ] && has "$T/out" ": 0 new" &&
+	[ "$(sql 'SELECT count(DISTINCT raw_hash) FROM articles')" = 3 ]
+ok $? "an item without a raw digest is looked up as before and gets one"
 [ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
 
 write "second" 1 2 3 4
 run --db "$db" fetch
-[ $rc -eq 0 ] && has "$T/out" ": 1 new" && [ "$(stories)" -eq 4 ]
+[ $rc -eq 0 ] && has "$T/out" ": 1 new" && [ "$(stories)" -eq 4 ] &&
+	! has "$T/out" "updated"
 ok $? "one new item among unchanged ones adds exactly one story"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
+sed 's/Story 3: the council met/Story 3: the court met/' "$T/srv/feed.xml" >"$T/srv/feed.new"
+mv "$T/srv/feed.new" "$T/srv/feed.xml"
+run --db "$db" fetch
+[ $rc -eq 0 ] && has "$T/out" ": 0 new, 1 updated" && [ "$(stories)" -eq 4 ]
+ok $? "an item whose text changed is updated"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"
 run --db "$db" fetch
 [ $rc -eq 0 ] && has "$T/out" "not read again" && [ "$(stories)" -eq 4 ]
 ok $? "and that body fetched again is recognised"

@@ -772,7 +772,8 @@ feed_hash_row(const struct store_feed *f, void *arg)
 }
 
 /*
- * A library of schema 15 gains the feeds' body digest (15 -> 16): none
+ * A library of schema 15 gains the feeds' body digest and the stories'
+ * item digest (15 -> 16): none
  * at first, then the one a fetch records, kept by a record without it
  * only when given again.
  */
@@ -796,6 +797,8 @@ test_migrate_16(void **state)
 	assert_int_equal(store_feed_list(s, id, NULL, feed_hash_row, got,
 	    &err), 0);
 	assert_string_equal(got, "-");
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+	    " pragma_table_info('articles') WHERE name = 'raw_hash'"), 1);
 	memset(&st, 0, sizeof st);
 	st.id = id;
 	st.body_hash = "ab12";

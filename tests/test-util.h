@@ -77,8 +77,9 @@ void	 test_assert_paragraph(const struct article *, size_t i,
 void	 test_assert_subheading(const struct article *, size_t i,
 	     const char *want);
 
-/* Take a library back from schema 16 to 15: feeds lose body_hash. */
-#define TEST_UNDO_16	"ALTER TABLE feeds DROP COLUMN body_hash;"
+/* Take a library back from schema 16 to 15: the body and item digests. */
+#define TEST_UNDO_16	"ALTER TABLE feeds DROP COLUMN body_hash;" \
+	"ALTER TABLE articles DROP COLUMN raw_hash;"
 
 /*
  * Take a library back from schema 16 to 13 (TEST_UNDO_16, then migration

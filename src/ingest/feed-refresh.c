@@ -144,15 +144,50 @@ out:
 	return rc == 1;
 }
 
-/* Parse a fetched document as its feed's kind; 0 or -1 with *err. */
+/* The store and the feed, for refresh_known. */
+struct refresh_known {
+	struct store	*s;
+	int64_t		 feed;
+};
+
+/*
+ * Is the item stored from the same raw digest (no need to make it
+ * again)? An error of the store says no: the item is made and looked up
+ * as any other.
+ */
 static int
-refresh_parse(const struct refresh_row *r, const struct fetch_result *res,
-    struct feed *f, char **err)
+refresh_known(const char *guid, const char *raw, void *arg)
 {
+	struct refresh_known	*k = arg;
+	char			*err = NULL;
+	int			 rc;
+
+	rc = store_article_known(k->s, k->feed, guid, raw, &err);
+	free(err);
+	return rc == 1;
+}
+
+/*
+ * Parse a fetched document as its feed's kind, the items stored as they
+ * are left out; 0 or -1 with *err.
+ */
+static int
+refresh_parse(struct store *s, const struct refresh_row *r,
+    const struct fetch_result *res, struct feed *f, char **err)
+{
+	struct refresh_known	k = { s, r->id };
+	int			rc;
+
+	f->known = refresh_known;
+	f->known_arg = &k;
 	if (r->kind == FEED_KIND_PAGE)
-		return feed_parse_page(res->data, res->len, r->url, f, err);
-	return feed_parse(res->data, res->len, res->url != NULL ? res->url :
-	    r->url, f, err);
+		rc = feed_parse_page(res->data, res->len, r->url, f, err);
+	else
+		rc = feed_parse(res->data, res->len, res->url != NULL ?
+		    res->url : r->url, f, err);
+	f->known = NULL;
+	f->known_arg = NULL;
+	return rc;
 }
 
 /* Stop at the first feed listed. */
@@ -244,7 +279,7 @@ refresh_done(size_t i, struct fetch_result *res, void *arg)
 		err = xstrdup("cancelled");
 		goto failed;
 	}
-	if (refresh_parse(r, res, &f, &err) != 0)
+	if (refresh_parse(run->s, r, res, &f, &err) != 0)
 		goto failed;
 	if ((title = feed_sync_title(&f)) != NULL)
 		ev.title = st.title = title;

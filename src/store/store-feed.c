@@ -239,6 +239,42 @@ store_article_lookup(struct store *s, int64_t feed, const char *guid,
 	return rv;
 }
 
+int
+store_article_known(struct store *s, int64_t feed, const char *guid,
+    const char *raw, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = st_kept(s, STMT_ARTICLE_KNOWN, "SELECT 1 FROM articles"
+	    " WHERE feed_id = ?1 AND guid = ?2 AND raw_hash = ?3", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, feed);
+	st_bind_text(st, 2, guid);
+	st_bind_text(st, 3, raw);
+	rc = sqlite3_step(st);
+	if (st_rows_end(s, st, rc, "cannot look up article", err) != 0)
+		return -1;
+	return rc == SQLITE_ROW;
+}
+
+int
+store_article_raw(struct store *s, int64_t id, const char *raw, char **err)
+{
+	sqlite3_stmt	*st;
+
+	if (s->readonly)
+		return st_readonly(s, err);
+	st = st_kept(s, STMT_ARTICLE_RAW, "UPDATE articles SET raw_hash = ?2"
+	    " WHERE id = ?1 AND raw_hash IS NOT ?2", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	st_bind_text(st, 2, raw);
+	return st_step(s, st, "cannot record the item", err) < 0 ? -1 : 0;
+}
+
 /*
  * Where text kept with the user's data (a note's anchor, a corrected
  * quote's words) is in a body now: its occurrence nearest its old start.
@@ -385,7 +421,7 @@ article_update(struct store *s, void *arg, char **err)
 	    " content_hash = ?7, published = coalesce(?8, published),"
 	    " sort_ts = CASE WHEN ?9 >= 0 THEN ?9 ELSE sort_ts END,"
 	    " extract_version = ?10, guid = coalesce(?11, guid),"
-	    " outlet = coalesce(?12, outlet)"
+	    " outlet = coalesce(?12, outlet), raw_hash = ?13"
 	    " WHERE id = ?1", "cannot update article", err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, u->id);
@@ -401,6 +437,7 @@ article_update(struct store *s, void *arg, char **err)
 	sqlite3_bind_int(st, 10, EXTRACT_VERSION);
 	st_bind_text(st, 11, a->guid);
 	st_bind_text(st, 12, a->outlet);
+	st_bind_text(st, 13, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
 	if (st_step(s, st, "cannot update article", err) < 0)
 		return -1;
 	/* A saved file read again: the story follows it, and it alone. */

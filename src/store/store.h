@@ -249,6 +249,17 @@ int	 store_article_lookup(struct store *, int64_t feed, const char *guid,
 	     const char *content_hash, int64_t *id, char **err);
 
 /*
+ * Is the item with this guid stored from this raw digest (article.h)?
+ * 1 yes, 0 no, -1 error.
+ */
+int	 store_article_known(struct store *, int64_t feed, const char *guid,
+	     const char *raw, char **err);
+
+/* Record story id's raw digest (inside a batch); 0 or -1. */
+int	 store_article_raw(struct store *, int64_t id, const char *raw,
+	     char **err);
+
+/*
  * Replace a stored story's text with a new version, inside a batch: guid
  * (when a->guid is set: a saved file's names its text), url, title,
  * byline, lead, body and what hangs on the body are rewritten, and
