@@ -252,10 +252,11 @@ ok $? "addresses stored by an older dossier are never offered, credentials never
 [ "$(sqlite3 "$T/db6" "SELECT url FROM articles WHERE id = 1")" = "-oProxyCommand=touch /tmp/pwned" ]
 ok $? "and the stored row is left as it was"
 
-# A re-fetch replaces a story's stored address by the checked one.
+# A re-fetch replaces a story's stored address by the checked one (the
+# row as an older dossier left it: no digest of the body or the item).
 sqlite3 "$db" "UPDATE articles SET url = 'http://alice:s3cret@$host/story/7',
-    content_hash = 'older' WHERE title = 'Relative';
-    UPDATE feeds SET etag = NULL, last_modified = NULL;"
+    content_hash = 'older', raw_hash = NULL WHERE title = 'Relative';
+    UPDATE feeds SET etag = NULL, last_modified = NULL, body_hash = NULL;"
 "$DOSSIER" --db "$db" fetch >/dev/null 2>&1
 [ "$(sqlite3 "$db" "SELECT url FROM articles WHERE title = 'Relative'")" = "http://$host/story/7" ]
 ok $? "a re-fetch replaces an address stored with credentials"

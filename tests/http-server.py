@@ -11,6 +11,7 @@ and User-Agent. Paths:
                   request's validators match
   /t/NAME         TMPDIR/srv/NAME the same way (tests write these)
   /nov/NAME       FIXTURES/NAME without validators
+  /tnov/NAME      TMPDIR/srv/NAME without validators
   /lm/NAME        FIXTURES/NAME with Last-Modified only
   /gz/NAME        FIXTURES/NAME gzip-encoded (if the client accepts gzip)
   /redirect/NAME  302 to /f/NAME
@@ -127,6 +128,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.serve_file(FIXTURES, p[3:])
             elif p.startswith("/t/"):
                 self.serve_file(os.path.join(TMP, "srv"), p[3:])
+            elif p.startswith("/tnov/"):
+                self.serve_file(os.path.join(TMP, "srv"), p[6:], etag=False,
+                                lm=False)
             elif p.startswith("/nov/"):
                 self.serve_file(FIXTURES, p[5:], etag=False, lm=False)
             elif p.startswith("/lm/"):

@@ -763,6 +763,55 @@ test_migrate_6(void **state)
 	free(path);
 }
 
+/* Keep a feed's body_hash ("-" if none). */
+static int
+feed_hash_row(const struct store_feed *f, void *arg)
+{
+	snprintf(arg, 80, "%s", f->body_hash != NULL ? f->body_hash : "-");
+	return 0;
+}
+
+/*
+ * A library of schema 15 gains the feeds' body digest and the stories'
+ * item digest (15 -> 16): none
+ * at first, then the one a fetch records, kept by a record without it
+ * only when given again.
+ */
+static void
+test_migrate_16(void **state)
+{
+	char			*path = test_tmp_path("v15.db"), *err = NULL;
+	char			 got[80];
+	struct store		*s;
+	struct store_feed	 st;
+	int64_t			 id;
+
+	s = test_store_open(path);
+	assert_int_equal(store_feed_add(s, "http://x.test/v15", "Old",
+	    FEED_KIND_RSS, &id, &err), 0);
+	store_close(s);
+	test_sql_exec(path, TEST_UNDO_16 "PRAGMA user_version = 15;");
+	s = test_store_open(path);
+	assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
+	    STORE_VERSION);
+	assert_int_equal(store_feed_list(s, id, NULL, feed_hash_row, got,
+	    &err), 0);
+	assert_string_equal(got, "-");
+	assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+	    " pragma_table_info('articles') WHERE name = 'raw_hash'"), 1);
+	memset(&st, 0, sizeof st);
+	st.id = id;
+	st.body_hash = "ab12";
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_feed_update(s, &st, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_feed_list(s, id, NULL, feed_hash_row, got,
+	    &err), 0);
+	assert_string_equal(got, "ab12");
+	store_close(s);
+	free(path);
+}
+
 /* Keep a listing row's fields as "id url byline read starred|". */
 static int
 collect_fields(const struct store_row *r, void *arg)
@@ -935,6 +984,7 @@ main(void)
 		cmocka_unit_test(test_extract_replace),
 		cmocka_unit_test(test_feed_tags),
 		cmocka_unit_test(test_migrate_6),
+		cmocka_unit_test(test_migrate_16),
 		cmocka_unit_test(test_listing_rows),
 		cmocka_unit_test(test_write_rollback),
 	};

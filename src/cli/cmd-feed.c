@@ -71,7 +71,8 @@ cmd_feed_report(const struct feed_sync_event *ev, int quiet)
 		break;
 	case FEED_SYNC_NOT_MODIFIED:
 		feed_report_head("same", ev);
-		fputs(": not modified", stdout);
+		fputs(ev->same_body ? ": not modified (the same document as "
+		    "last time, not read again)" : ": not modified", stdout);
 		feed_report_moved(ev);
 		putchar('\n');
 		break;

@@ -45,6 +45,8 @@ fetch_json(const struct feed_sync_event *ev)
 	cmd_json_string(o, "title", ev->title);
 	cmd_json_string(o, "kind", ev->kind);
 	cmd_json_string(o, "status", names[ev->status]);
+	json_object_object_add(o, "same_body",
+	    json_object_new_boolean(ev->same_body));
 	json_object_object_add(o, "new", json_object_new_int64(
 	    (int64_t)ev->added));
 	json_object_object_add(o, "updated", json_object_new_int64(
@@ -246,14 +248,15 @@ const struct cmd_entry cmd_fetch_entry = {
 	"but pages when none is named), four at a time, and store their new\n"
 	"stories, each with its feed's tags. Each feed's outcome is printed:\n"
 	"new stories, not modified, or the reason it failed; a failed feed\n"
-	"stores nothing and the others are still fetched. Exits 1 if any\n"
-	"feed failed.\n"
+	"stores nothing and the others are still fetched. A feed whose\n"
+	"document is the same as at its last fetch (SHA-256) is not read\n"
+	"again, validators or not. Exits 1 if any feed failed.\n"
 	"\n"
 	"  -t, --tag TAG   fetch the feeds tagged TAG (not pages; repeatable:\n"
 	"                  any of the tags), and those named\n"
 	"      --json      one JSON object per feed: id, url, title, kind,\n"
-	"                  status (fetched, not-modified, failed), new,\n"
-	"                  updated, error\n"
+	"                  status (fetched, not-modified, failed),\n"
+	"                  same_body, new, updated, error\n"
 	"  -q, --quiet     print only failures and the summary\n",
 	cmd_fetch_options, 0, cmd_fetch
 };

@@ -61,6 +61,13 @@ struct article {
 	size_t	  ndropped;
 	char	 *dropped;
 
+	/*
+	 * A feed item's digest as the document gave it (feed-entry.c), kept
+	 * by the store to know the item unchanged before it is made again;
+	 * "" if none.
+	 */
+	char	  raw_hash[65];
+
 	/* Filled by the store when read back. */
 	char	 *feed;		/* feed title, "Saved stories" for imports */
 	int	  read;

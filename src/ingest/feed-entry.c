@@ -2,6 +2,8 @@
  * An item as a parser found it (struct feed_entry, feed-int.h) made into a
  * cleaned article: its text from plain text or HTML, its byline, its guid,
  * its address made absolute; and the cap on items a document may give.
+ * An item the caller knows (struct feed's known: the same guid stored
+ * from the same raw digest) is not made again.
  * Shared by the XML (feed-xml.c) and JSON Feed (feed-json.c) parsers.
  */
 #include "config.h"
@@ -121,7 +123,7 @@ feed_entry_resolve(const char *ref, const char *base)
 int
 feed_entry_room(struct feed *f)
 {
-	if (f->nitems + f->skipped < FEED_MAX_ITEMS)
+	if (f->nitems + f->skipped + f->known_n < FEED_MAX_ITEMS)
 		return 1;
 	f->skipped++;
 	return 0;
@@ -305,7 +307,95 @@ feed_cut_body(struct article *a)
 	a->nsubheadings = n;
 }
 
-/* Make an article of the entry and keep it, or count it skipped. */
+/*
+ * Bump when the making of an article from an entry changes, so that items
+ * stored before are made again; the program's version counts too.
+ */
+#define FEED_ENTRY_VERSION	"1"
+
+/* Add a field to a raw digest: its length first, "-" if absent. */
+static void
+feed_raw_part(struct hash *h, const char *s)
+{
+	char	len[24];
+	size_t	n;
+
+	if (s == NULL) {
+		hash_update(h, "-", 1);
+		return;
+	}
+	n = strlen(s);
+	hash_update(h, len, (size_t)snprintf(len, sizeof len, "%zu:", n));
+	hash_update(h, s, n);
+}
+
+/*
+ * The digest of an entry as the document gave it: every field the
+ * article is made of. 0 (no digest) when the parser added XHTML to the
+ * article already.
+ */
+static int
+feed_raw_digest(const struct feed_entry *e, char hex[65])
+{
+	struct hash	h;
+	char		types[4];
+	size_t		i;
+
+	if (e->title_type == FEED_TEXT_DONE || e->summary_type ==
+	    FEED_TEXT_DONE || e->content_type == FEED_TEXT_DONE)
+		return 0;
+	hash_init(&h);
+	feed_raw_part(&h, PACKAGE_VERSION "/" FEED_ENTRY_VERSION);
+	types[0] = (char)('0' + e->title_type);
+	types[1] = (char)('0' + e->summary_type);
+	types[2] = (char)('0' + e->content_type);
+	types[3] = '\0';
+	feed_raw_part(&h, types);
+	feed_raw_part(&h, e->id);
+	feed_raw_part(&h, e->link);
+	feed_raw_part(&h, e->base);
+	feed_raw_part(&h, e->title);
+	feed_raw_part(&h, e->published);
+	feed_raw_part(&h, e->updated);
+	feed_raw_part(&h, e->summary);
+	feed_raw_part(&h, e->content);
+	feed_raw_part(&h, e->content_base);
+	for (i = 0; i < e->nauthors; i++)
+		feed_raw_part(&h, e->authors[i]);
+	feed_raw_part(&h, "|");
+	for (i = 0; i < e->ntags; i++)
+		feed_raw_part(&h, e->tags[i]);
+	hash_hex(&h, hex);
+	return 1;
+}
+
+/*
+ * Give the article its guid from the entry's id, else its link (resolved,
+ * in *link), and its raw digest; then is it an item the caller knows?
+ * 1 yes.
+ */
+static int
+feed_entry_known(struct feed *f, struct feed_entry *e, char **link)
+{
+	struct article	*a = &e->article;
+
+	if (e->link != NULL)
+		*link = feed_entry_resolve(e->link, e->base);
+	if (e->id != NULL)
+		article_set(&a->guid, e->id, strlen(e->id));
+	if (a->guid == NULL && *link != NULL)
+		article_set(&a->guid, *link, strlen(*link));
+	/* The digest is kept with the story, for the next fetch. */
+	if (a->guid == NULL || !feed_raw_digest(e, a->raw_hash) ||
+	    f->known == NULL)
+		return 0;
+	return f->known(a->guid, a->raw_hash, f->known_arg) == 1;
+}
+
+/*
+ * Make an article of the entry and keep it, or count it skipped, or known
+ * (f->known) and not made.
+ */
 void
 feed_entry_add(struct feed *f, struct feed_entry *e)
 {
@@ -314,15 +404,19 @@ feed_entry_add(struct feed *f, struct feed_entry *e)
 	char		*link = NULL;
 	size_t		 i;
 
+	if (feed_entry_known(f, e, &link)) {
+		f->known_n++;
+		free(link);
+		feed_entry_free(e);
+		return;
+	}
 	/*
 	 * The story keeps the address url_story allows (never the feed's
 	 * password); its identity stays the link as given, so that stories
 	 * stored before keep theirs.
 	 */
-	if (e->link != NULL) {
-		link = feed_entry_resolve(e->link, e->base);
+	if (link != NULL)
 		article_set_url(a, link, strlen(link));
-	}
 	feed_set_line(&a->title, e->title, e->title_type);
 	feed_byline(a, e);
 	date = e->published != NULL ? e->published : e->updated;
@@ -341,10 +435,6 @@ feed_entry_add(struct feed *f, struct feed_entry *e)
 	for (i = 0; i < e->ntags; i++)
 		article_add_tag(a, e->tags[i], strlen(e->tags[i]));
 
-	if (e->id != NULL)
-		article_set(&a->guid, e->id, strlen(e->id));
-	if (a->guid == NULL && link != NULL)
-		article_set(&a->guid, link, strlen(link));
 	if (a->guid == NULL)
 		feed_guid_hash(a, e);
 	free(link);

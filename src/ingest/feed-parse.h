@@ -52,6 +52,14 @@ struct feed {
 	size_t		 nitems;
 	size_t		 skipped;	/* items dropped: no title, text or
 					   address, not an item, or too many */
+	/*
+	 * Set by the caller before parsing, or NULL: is the item with this
+	 * guid stored with this raw digest (article.h)? 1 yes: the item is
+	 * not made again and not listed, only counted in known.
+	 */
+	int		(*known)(const char *guid, const char *raw, void *);
+	void		*known_arg;
+	size_t		 known_n;
 };
 
 /* Start an empty feed; free its fields and items (it is left empty). */

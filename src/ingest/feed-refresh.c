@@ -4,7 +4,9 @@
  * new fetch state in one transaction (feed-sync.c), so a feed that fails
  * leaves nothing behind and an interrupted refresh loses no more than the
  * feed in hand. A feed that moved for good is remembered at its new
- * address.
+ * address. A body the same as the one whose stories were stored last
+ * (its SHA-256, taken as it downloaded) is not parsed again: a feed
+ * served without validators costs its transfer and nothing more.
  */
 #include "config.h"
 
@@ -29,6 +31,7 @@ struct refresh_row {
 	enum feed_kind	 kind;
 	char		*etag;
 	char		*last_modified;
+	char		*body_hash;	/* of the body last stored, or NULL */
 	char		**tags;		/* given to each new story */
 	size_t		 ntags;
 };
@@ -55,6 +58,7 @@ refresh_row_free(struct refresh_row *r)
 	free(r->title);
 	free(r->etag);
 	free(r->last_modified);
+	free(r->body_hash);
 	while (r->ntags > 0)
 		free(r->tags[--r->ntags]);
 	free(r->tags);
@@ -82,6 +86,7 @@ refresh_list_row(const struct store_feed *f, void *arg)
 	r->kind = f->kind;
 	r->etag = dup_or_null(f->etag);
 	r->last_modified = dup_or_null(f->last_modified);
+	r->body_hash = dup_or_null(f->body_hash);
 	r->tags = xcalloc(f->ntags + 1, sizeof *r->tags);
 	for (r->ntags = 0; r->ntags < f->ntags; r->ntags++)
 		r->tags[r->ntags] = xstrdup(f->tags[r->ntags]);
@@ -139,15 +144,50 @@ out:
 	return rc == 1;
 }
 
-/* Parse a fetched document as its feed's kind; 0 or -1 with *err. */
+/* The store and the feed, for refresh_known. */
+struct refresh_known {
+	struct store	*s;
+	int64_t		 feed;
+};
+
+/*
+ * Is the item stored from the same raw digest (no need to make it
+ * again)? An error of the store says no: the item is made and looked up
+ * as any other.
+ */
 static int
-refresh_parse(const struct refresh_row *r, const struct fetch_result *res,
-    struct feed *f, char **err)
+refresh_known(const char *guid, const char *raw, void *arg)
 {
+	struct refresh_known	*k = arg;
+	char			*err = NULL;
+	int			 rc;
+
+	rc = store_article_known(k->s, k->feed, guid, raw, &err);
+	free(err);
+	return rc == 1;
+}
+
+/*
+ * Parse a fetched document as its feed's kind, the items stored as they
+ * are left out; 0 or -1 with *err.
+ */
+static int
+refresh_parse(struct store *s, const struct refresh_row *r,
+    const struct fetch_result *res, struct feed *f, char **err)
+{
+	struct refresh_known	k = { s, r->id };
+	int			rc;
+
+	f->known = refresh_known;
+	f->known_arg = &k;
 	if (r->kind == FEED_KIND_PAGE)
-		return feed_parse_page(res->data, res->len, r->url, f, err);
-	return feed_parse(res->data, res->len, res->url != NULL ? res->url :
-	    r->url, f, err);
+		rc = feed_parse_page(res->data, res->len, r->url, f, err);
+	else
+		rc = feed_parse(res->data, res->len, res->url != NULL ?
+		    res->url : r->url, f, err);
+	f->known = NULL;
+	f->known_arg = NULL;
+	return rc;
 }
 
 /* Stop at the first feed listed. */
@@ -171,6 +211,7 @@ refresh_failed(struct refresh_run *run, const struct refresh_row *r,
 	ev->moved = NULL;
 	st->etag = r->etag;
 	st->last_modified = r->last_modified;
+	st->body_hash = r->body_hash;
 	st->error = reason;
 	ev->status = refresh_state_only(run->s, st) ? FEED_SYNC_REMOVED :
 	    FEED_SYNC_FAILED;
@@ -203,6 +244,7 @@ refresh_done(size_t i, struct fetch_result *res, void *arg)
 	st.status = (int)res->http;
 	st.etag = r->etag;
 	st.last_modified = r->last_modified;
+	st.body_hash = r->body_hash;
 	/*
 	 * Moved for good (301, 308): remember the new address, unless a
 	 * feed of the library has it already.
@@ -216,7 +258,17 @@ refresh_done(size_t i, struct fetch_result *res, void *arg)
 		    "the transfer failed (no reason given)");
 		goto failed;
 	}
-	if (res->status == FETCH_NOT_MODIFIED) {
+	/*
+	 * The body whose stories are stored, again (a server without
+	 * validators): nothing to parse. Its new validators are kept.
+	 */
+	if (res->status == FETCH_OK && r->body_hash != NULL &&
+	    strcmp(res->digest, r->body_hash) == 0) {
+		st.etag = res->etag;
+		st.last_modified = res->last_modified;
+		ev.same_body = 1;
+	}
+	if (res->status == FETCH_NOT_MODIFIED || ev.same_body) {
 		ev.status = refresh_state_only(run->s, &st) ?
 		    FEED_SYNC_REMOVED : FEED_SYNC_NOT_MODIFIED;
 		feed_sync_report(run->opts, run->t, &ev);
@@ -227,7 +279,7 @@ refresh_done(size_t i, struct fetch_result *res, void *arg)
 		err = xstrdup("cancelled");
 		goto failed;
 	}
-	if (refresh_parse(r, res, &f, &err) != 0)
+	if (refresh_parse(run->s, r, res, &f, &err) != 0)
 		goto failed;
 	if ((title = feed_sync_title(&f)) != NULL)
 		ev.title = st.title = title;
@@ -237,6 +289,7 @@ refresh_done(size_t i, struct fetch_result *res, void *arg)
 	}
 	st.etag = res->etag;
 	st.last_modified = res->last_modified;
+	st.body_hash = res->digest;
 	if ((rc = refresh_store(run->s, &st, &f, r, &ev, &err)) < 0)
 		goto failed;
 	ev.status = rc == 1 ? FEED_SYNC_REMOVED : FEED_SYNC_FETCHED;

@@ -249,6 +249,7 @@ subscribe_store(struct subscribe *j)
 	st.kind = j->f.kind;
 	st.etag = j->res.etag;
 	st.last_modified = j->res.last_modified;
+	st.body_hash = j->res.digest[0] != '\0' ? j->res.digest : NULL;
 	st.fetched = (int64_t)time(NULL);
 	st.status = (int)j->res.http;
 	memset(&ev, 0, sizeof ev);

@@ -147,6 +147,11 @@ feed_sync_write(struct store *s, const struct store_feed *state,
 		return rc;
 	for (i = 0; i < it->n; i++) {
 		item = &it->v[i];
+		/* Stored before raw digests were: known cheaply next time. */
+		if (item->state == FEED_SYNC_SAME && item->id > 0 &&
+		    item->a->raw_hash[0] != '\0' && store_article_raw(s,
+		    item->id, item->a->raw_hash, err) != 0)
+			return -1;
 		if (item->state == FEED_SYNC_SAME)
 			continue;
 		if (item->state == FEED_SYNC_CHANGED) {

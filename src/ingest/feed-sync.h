@@ -12,7 +12,8 @@
 
 enum feed_sync_status {
 	FEED_SYNC_FETCHED,	/* fetched and stored: added, updated */
-	FEED_SYNC_NOT_MODIFIED,	/* the server said 304 */
+	FEED_SYNC_NOT_MODIFIED,	/* the server said 304, or sent the body
+				   last stored again (same_body) */
 	FEED_SYNC_EXISTS,	/* subscribe: the feed was there already */
 	FEED_SYNC_FAILED,	/* reason says why; nothing stored */
 	FEED_SYNC_REMOVED	/* removed while fetched; nothing stored */
@@ -29,6 +30,8 @@ struct feed_sync_event {
 	enum feed_sync_status	 status;
 	const char		*reason;	/* FEED_SYNC_FAILED only */
 	const char		*moved;		/* its new address, or NULL */
+	int			 same_body;	/* NOT_MODIFIED: a 200 with the
+						   body last stored, not parsed */
 	size_t			 added;		/* new stories */
 	size_t			 updated;	/* stories whose text changed */
 	size_t			 tagged;	/* FEED_SYNC_EXISTS: tags added */

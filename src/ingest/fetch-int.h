@@ -8,6 +8,7 @@
 #include <curl/curl.h>
 
 #include "buf.h"
+#include "hash.h"
 
 /* One transfer in flight. */
 struct fetch_xfer {
@@ -16,6 +17,7 @@ struct fetch_xfer {
 	size_t			 index;
 	size_t			 max;
 	struct buf		 body;
+	struct hash		 digest;	/* of the body, as it arrives */
 	int			 too_big;
 	char			*etag;
 	char			*last_modified;

@@ -133,7 +133,10 @@ out:
 	return rv;
 }
 
-/* Keep the body, up to the limit; past it, abort the transfer. */
+/*
+ * Keep the body, up to the limit, and its digest as it arrives (no second
+ * pass over it); past the limit, abort the transfer.
+ */
 static size_t
 fetch_write(char *data, size_t size, size_t n, void *arg)
 {
@@ -145,6 +148,7 @@ fetch_write(char *data, size_t size, size_t n, void *arg)
 		return CURL_COMPAT_WRITE_ABORT;
 	}
 	buf_add(&x->body, data, n);
+	hash_update(&x->digest, data, n);
 	return n;
 }
 
@@ -301,6 +305,7 @@ fetch_xfer_new(const struct fetch_req *r, size_t index,
 	x->retry_after = -1;
 	fetch_limits(x, o);
 	buf_init(&x->body);
+	hash_init(&x->digest);
 	if ((x->h = curl_easy_init()) == NULL) {
 		*err = xstrdup("cannot start a transfer");
 		free(x);
@@ -426,6 +431,7 @@ fetch_xfer_result(struct fetch_xfer *x, CURLcode code,
 		return;
 	}
 	res->status = FETCH_OK;
+	hash_hex(&x->digest, res->digest);
 	buf_addc(&x->body, '\0');
 	res->len = x->body.len - 1;
 	res->data = buf_detach(&x->body);

@@ -37,6 +37,8 @@ struct fetch_result {
 	long		 http;		/* the last response's status, or 0 */
 	char		*data;		/* the body, NUL-terminated */
 	size_t		 len;
+	char		 digest[65];	/* FETCH_OK: the body's SHA-256 (hex),
+					   taken as it arrived; else "" */
 	char		*content_type;	/* may be NULL */
 	char		*etag;		/* validators of the response; may */
 	char		*last_modified;	/* be NULL */

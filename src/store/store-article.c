@@ -240,9 +240,9 @@ article_add(struct store *s, void *arg, char **err)
 	st = st_kept(s, STMT_ARTICLE_ADD,
 	    "INSERT INTO articles (feed_id, guid, url, title, outlet, byline,"
 	    " published, sort_ts, fetched, lead, body, content_hash,"
-	    " extract_version, dup_sig)"
+	    " extract_version, dup_sig, raw_hash)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14)"
+	    " ?14, ?15)"
 	    " ON CONFLICT (feed_id, guid) DO NOTHING", err);
 	if (st == NULL)
 		return -1;
@@ -261,6 +261,7 @@ article_add(struct store *s, void *arg, char **err)
 	/* A story with no body is analysed: there is nothing to find. */
 	sqlite3_bind_int(st, 13, EXTRACT_VERSION);
 	store_dup_bind(st, 14, w->dup);
+	st_bind_text(st, 15, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
 	if ((rc = st_step(s, st, "cannot add article", err)) <= 0)
 		return rc < 0 ? -1 : 1;
 	a->id = sqlite3_last_insert_rowid(s->db);

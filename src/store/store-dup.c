@@ -627,6 +627,14 @@ dup_delete(struct store *s, void *arg, char **err)
 	int			 rc;
 
 	for (i = 0; i < w->n; i++) {
+		/*
+		 * Its feed's next fetch reads its items again, as it did
+		 * before feeds kept the digest of their last body.
+		 */
+		if (st_step_id(s, "UPDATE feeds SET body_hash = NULL WHERE id ="
+		    " (SELECT feed_id FROM articles WHERE id = ?1)", w->ids[i],
+		    "cannot delete story", err) < 0)
+			return -1;
 		rc = st_step_id(s, "DELETE FROM articles WHERE id = ?1",
 		    w->ids[i], "cannot delete story", err);
 		if (rc < 0)

@@ -63,7 +63,7 @@ store_feed_list(struct store *s, int64_t id, const char *url,
 	int			 rc, found = 0, stop;
 
 	if ((st = st_prepare(s, "SELECT f.id, f.url, f.title, f.kind, f.etag,"
-	    " f.last_modified, f.fetched, f.status, f.error,"
+	    " f.last_modified, f.fetched, f.status, f.error, f.body_hash,"
 	    " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),"
 	    " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id"
 	    "   AND a.read = 0),"
@@ -86,9 +86,10 @@ store_feed_list(struct store *s, int64_t id, const char *url,
 		f.fetched = sqlite3_column_int64(st, 6);
 		f.status = sqlite3_column_int(st, 7);
 		f.error = st_text(st, 8);
-		f.articles = sqlite3_column_int64(st, 9);
-		f.unread = sqlite3_column_int64(st, 10);
-		st_column_lines(st, 11, &tags);
+		f.body_hash = st_text(st, 9);
+		f.articles = sqlite3_column_int64(st, 10);
+		f.unread = sqlite3_column_int64(st, 11);
+		st_column_lines(st, 12, &tags);
 		f.tags = tags.v;
 		f.ntags = tags.n;
 		found = 1;
@@ -113,7 +114,7 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 	/* A new address is taken unless another feed has it. */
 	if ((st = st_prepare(s, "UPDATE feeds SET title = coalesce(?2, title),"
 	    " kind = coalesce(?3, kind), etag = ?4, last_modified = ?5,"
-	    " fetched = ?6, status = ?7, error = ?8,"
+	    " fetched = ?6, status = ?7, error = ?8, body_hash = ?10,"
 	    " url = CASE WHEN ?9 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
 	    " feeds WHERE url = ?9) THEN ?9 ELSE url END WHERE id = ?1",
 	    "cannot record the fetch", err)) == NULL)
@@ -128,6 +129,7 @@ store_feed_update(struct store *s, const struct store_feed *f, char **err)
 	sqlite3_bind_int(st, 7, f->status);
 	st_bind_text(st, 8, f->error);
 	st_bind_text(st, 9, f->url);
+	st_bind_text(st, 10, f->body_hash);
 	if ((rc = st_step(s, st, "cannot record the fetch", err)) < 0)
 		return -1;
 	return rc == 1 ? 0 : 1;
@@ -235,6 +237,42 @@ store_article_lookup(struct store *s, int64_t feed, const char *guid,
 	if (st_rows_end(s, st, rc, "cannot look up article", err) != 0)
 		return -1;
 	return rv;
+}
+
+int
+store_article_known(struct store *s, int64_t feed, const char *guid,
+    const char *raw, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = st_kept(s, STMT_ARTICLE_KNOWN, "SELECT 1 FROM articles"
+	    " WHERE feed_id = ?1 AND guid = ?2 AND raw_hash = ?3", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, feed);
+	st_bind_text(st, 2, guid);
+	st_bind_text(st, 3, raw);
+	rc = sqlite3_step(st);
+	if (st_rows_end(s, st, rc, "cannot look up article", err) != 0)
+		return -1;
+	return rc == SQLITE_ROW;
+}
+
+int
+store_article_raw(struct store *s, int64_t id, const char *raw, char **err)
+{
+	sqlite3_stmt	*st;
+
+	if (s->readonly)
+		return st_readonly(s, err);
+	st = st_kept(s, STMT_ARTICLE_RAW, "UPDATE articles SET raw_hash = ?2"
+	    " WHERE id = ?1 AND raw_hash IS NOT ?2", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	st_bind_text(st, 2, raw);
+	return st_step(s, st, "cannot record the item", err) < 0 ? -1 : 0;
 }
 
 /*
@@ -383,7 +421,7 @@ article_update(struct store *s, void *arg, char **err)
 	    " content_hash = ?7, published = coalesce(?8, published),"
 	    " sort_ts = CASE WHEN ?9 >= 0 THEN ?9 ELSE sort_ts END,"
 	    " extract_version = ?10, guid = coalesce(?11, guid),"
-	    " outlet = coalesce(?12, outlet)"
+	    " outlet = coalesce(?12, outlet), raw_hash = ?13"
 	    " WHERE id = ?1", "cannot update article", err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, u->id);
@@ -399,6 +437,7 @@ article_update(struct store *s, void *arg, char **err)
 	sqlite3_bind_int(st, 10, EXTRACT_VERSION);
 	st_bind_text(st, 11, a->guid);
 	st_bind_text(st, 12, a->outlet);
+	st_bind_text(st, 13, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
 	if (st_step(s, st, "cannot update article", err) < 0)
 		return -1;
 	/* A saved file read again: the story follows it, and it alone. */

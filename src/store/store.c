@@ -353,6 +353,17 @@ static const char *const store_migrations[] = {
 
 	/* 14 -> 15: the people index counts such a story once. */
 	store_people_dup_migration,
+
+	/*
+	 * 15 -> 16: the SHA-256 of the body a feed's last stored fetch
+	 * brought, so that a feed served without validators whose body did
+	 * not change is known before it is parsed (feed-refresh.c); and each
+	 * story's digest of its item as the feed gave it (article.h), so
+	 * that an unchanged item of a changed body is known before it is
+	 * cleaned.
+	 */
+	"ALTER TABLE feeds ADD COLUMN body_hash TEXT;"
+	"ALTER TABLE articles ADD COLUMN raw_hash TEXT",
 };
 
 #define STORE_NMIGRATIONS \

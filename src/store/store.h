@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 15
+#define STORE_VERSION 16
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -168,6 +168,8 @@ struct store_feed {
 					   not changed by store_feed_update */
 	const char	*etag;		/* validators of the last 200; may */
 	const char	*last_modified;	/* be NULL */
+	const char	*body_hash;	/* SHA-256 (hex) of the body whose
+					   stories are stored; may be NULL */
 	int64_t		 fetched;	/* last attempt (epoch); 0: never */
 	int		 status;	/* its HTTP status; 0: none */
 	const char	*error;		/* why it failed, or NULL */
@@ -224,7 +226,8 @@ int	 store_feed_tags_change(struct store *, int64_t, struct store_tags *,
 
 /*
  * Record a fetch: title and url (the feed moved) when not NULL, kind
- * when not FEED_KIND_UNKNOWN; etag, last_modified, fetched, status and error as given. 0 done, 1 no such feed (removed
+ * when not FEED_KIND_UNKNOWN; etag, last_modified, body_hash, fetched,
+ * status and error as given. 0 done, 1 no such feed (removed
  * meanwhile), -1 error.
  */
 int	 store_feed_update(struct store *, const struct store_feed *, char **);
@@ -244,6 +247,17 @@ int	 store_feed_remove(struct store *, int64_t id, int64_t *removed,
  */
 int	 store_article_lookup(struct store *, int64_t feed, const char *guid,
 	     const char *content_hash, int64_t *id, char **err);
+
+/*
+ * Is the item with this guid stored from this raw digest (article.h)?
+ * 1 yes, 0 no, -1 error.
+ */
+int	 store_article_known(struct store *, int64_t feed, const char *guid,
+	     const char *raw, char **err);
+
+/* Record story id's raw digest (inside a batch); 0 or -1. */
+int	 store_article_raw(struct store *, int64_t id, const char *raw,
+	     char **err);
 
 /*
  * Replace a stored story's text with a new version, inside a batch: guid
