@@ -81,6 +81,8 @@ wait_for "Quotes, newest first (7)"
 ok $? "Enter on a person opens the dossier"
 keys z
 wait_for "Enter:open story"
+# Zoomed: the dossier's lines start at the screen's left edge.
+wait_until 'grep -Eq "^ *Quoted most by" "$T/screen"'
 grep -q "Kasimir Oll \[person\]" "$T/screen" &&
     grep -q "7 quotes in 4 stories, last 3 Sep 2025" "$T/screen"
 ok $? "the header: name, kind, quotes, stories, last quoted"
@@ -261,6 +263,7 @@ keys h g j j j Enter
 wait_for "People by quotes"
 keys Enter
 wait_for "Dossier: Evil"
+wait_for "Names seen"
 python3 - "$T/screen" <<'PY'
 import sys
 rows = open(sys.argv[1], encoding="utf-8").read().splitlines()
