@@ -4,7 +4,9 @@
  * every row once in order, whichever sort; it follows a change (a
  * story added marks it stale); a name is found whole, by a part, or is
  * ambiguous; the rules of what is shown (reported speech, bars, months,
- * the quote a note is on) and search_period.
+ * the quote a note is on) and search_period; a speaker's quotes read a
+ * window at a time, older or newer from either end, are the whole
+ * dossier's, each once, in its order.
  */
 #include "config.h"
 
@@ -206,6 +208,79 @@ test_stale(void **state)
 	store_close(s);
 }
 
+/* Are a window's lines the dossier's from at on? */
+static void
+window_is(const struct lib_quote_lines *all, size_t at,
+    const struct lib_quote_lines *w)
+{
+	size_t	i;
+
+	assert_true(at + w->n <= all->n);
+	for (i = 0; i < w->n; i++) {
+		assert_true(all->v[at + i].id == w->v[i].id);
+		assert_true(all->v[at + i].article == w->v[i].article);
+		assert_string_equal(all->v[at + i].text, w->v[i].text);
+	}
+}
+
+static void
+test_windows(void **state)
+{
+	char		*path = test_tmp_path("win.db"), *err = NULL, text[256];
+	char		 date[16];
+	struct store	*s = test_store_open(path);
+	int64_t		 feed = store_local_feed(s, &err);
+	struct lib_person_rows	 found;
+	struct lib_dossier	 d;
+	struct lib_quote_lines	 w;
+	size_t		 at, windows = 0;
+	int		 i, more;
+
+	(void)state;
+	/* 60 stories, five days (ties broken by id), two quotes each. */
+	for (i = 0; i < 60; i++) {
+		snprintf(text, sizeof text, "Foreign Minister Anna Kelb said"
+		    " talks would resume. \"We are ready for round %d,\" Kelb"
+		    " said. \"Nobody gains from delay %d,\" Kelb added.", i, i);
+		snprintf(date, sizeof date, "2024-03-%02d", 1 + i % 5);
+		add_story(s, feed, i, text, date);
+	}
+	assert_int_equal(library_speaker_find(s, "Anna Kelb", &found, &err),
+	    0);
+	assert_int_equal(library_dossier(s, &found.v[0], &d, &err), 0);
+	assert_true(d.quotes.n >= 60);
+	/* Older and older from the newest, 7 at a time. */
+	for (at = 0, more = 1; more; windows++) {
+		assert_int_equal(library_dossier_window(s, &d.who, at > 0 ?
+		    &d.quotes.v[at - 1] : NULL, 1, 7, &w, &more, &err), 0);
+		assert_true(w.n >= 7 || !more);
+		window_is(&d.quotes, at, &w);
+		at += w.n;
+		library_quote_lines_free(&w);
+	}
+	assert_true(at == d.quotes.n && windows > 10);
+	/* Newer and newer from the oldest. */
+	for (at = d.quotes.n, more = 1; more; ) {
+		assert_int_equal(library_dossier_window(s, &d.who, at <
+		    d.quotes.n ? &d.quotes.v[at] : NULL, 0, 7, &w, &more,
+		    &err), 0);
+		assert_true(w.n <= at);
+		at -= w.n;
+		window_is(&d.quotes, at, &w);
+		library_quote_lines_free(&w);
+	}
+	assert_true(at == 0);
+	/* Past the oldest: nothing. */
+	assert_int_equal(library_dossier_window(s, &d.who,
+	    &d.quotes.v[d.quotes.n - 1], 1, 7, &w, &more, &err), 0);
+	assert_true(w.n == 0 && !more);
+	library_quote_lines_free(&w);
+	library_dossier_free(&d);
+	library_person_rows_free(&found);
+	store_close(s);
+	free(path);
+}
+
 static void
 test_rules(void **state)
 {
@@ -259,6 +334,7 @@ main(void)
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_stale),
 		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_windows),
 	};
 
 	return cmocka_run_group_tests(tests, test_tmpdir_setup,

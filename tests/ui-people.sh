@@ -10,7 +10,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 31
+plan 35
 
 sample_db
 use_theme default
@@ -82,6 +82,8 @@ wait_for "Quotes, newest first (7)"
 ok $? "Enter on a person opens the dossier"
 keys z
 wait_for "Enter:open story"
+# Zoomed: the dossier's lines start at the screen's left edge.
+wait_until 'grep -Eq "^ *Quoted most by" "$T/screen"'
 grep -q "Kasimir Oll \[person\]" "$T/screen" &&
     grep -q "7 quotes in 4 stories, last 3 Sep 2025" "$T/screen"
 ok $? "the header: name, kind, quotes, stories, last quoted"
@@ -197,6 +199,56 @@ grep -Eq " (Jan|Apr|Jun) 2025 +[0-9]+ ##+ " "$T/screen" &&
 ok $? "without UTF-8 the bars are #"
 keys Q
 
+# A dossier of 3,000 quotes: 500 stories a day apart, each quoting one
+# minister six times. The screen reads its quotes a window at a time:
+# the first screen, G to the oldest (whole), moving across windows.
+python3 - "$T/big" <<'PY'
+import datetime, os, sys
+out = sys.argv[1]
+os.makedirs(out)
+for i in range(500):
+    d = datetime.date(2024, 1, 1) + datetime.timedelta(days=i)
+    with open(os.path.join(out, "v%03d.txt" % i), "w") as f:
+        f.write(f"""Northwire
+Valdoria weighs pipeline talks, round {i}
+
+Talks on the pipeline resume in Drossen.
+
+By Staff
+Published: {d.strftime("%B %d, %Y").upper()} 10:00
+
+Valdorian Foreign Minister Ilse Varkonen said on Monday that talks on pipeline {i} would resume. "We will not accept delay number {i}," Varkonen told reporters in Drossen.
+
+"The region needs calm after round {i}," Varkonen said. Varkonen added that the cabinet would meet again.
+
+"Nobody gains from pressure on case {i}," Varkonen said. She said officials were ready for round {i}.
+""")
+PY
+"$DOSSIER" --db "$T/big.db" import --quiet "$T/big" >/dev/null 2>&1
+nq=$("$DOSSIER" --db "$T/big.db" quotes --speaker "Ilse Varkonen" | wc -l)
+start 140 40 "$DOSSIER" --db "$T/big.db"
+wait_for "500 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys Enter
+wait_for "Dossier: Ilse Varkonen"
+keys z
+wait_for "Enter:open story"
+grep -q "Ilse Varkonen \[person\]" "$T/screen" && [ "$nq" -gt 2500 ]
+ok $? "a dossier of $nq quotes shows its first screen"
+keys G
+wait_until 'holds "officials were ready for round 0" && holds "Nobody gains from pressure on case 0”"'
+ok $? "G shows the oldest quote whole"
+keys g
+wait_for "Ilse Varkonen [person]"
+tm send-keys -N 120 j
+wait_until 'holds "delay number 480”" || holds "round 480" || holds "case 480”"'
+ok $? "moving down past the first window reads the next"
+tm send-keys -N 130 k
+wait_for "Ilse Varkonen [person]"
+ok $? "moving back up reads the newer window, up to the header"
+keys Q
+
 # A hostile name: escapes, bidi controls and 10,000 characters.
 command -v sqlite3 >/dev/null 2>&1 || { skip "sqlite3 is not installed"; skip; exit 0; }
 {
@@ -212,6 +264,7 @@ keys h g j j j Enter
 wait_for "People by quotes"
 keys Enter
 wait_for "Dossier: Evil"
+wait_for "Names seen"
 python3 - "$T/screen" <<'PY'
 import sys
 rows = open(sys.argv[1], encoding="utf-8").read().splitlines()

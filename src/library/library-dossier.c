@@ -289,6 +289,10 @@ also_copy(char *const *v, size_t n)
 	return c;
 }
 
+static int quote_lines(struct store *, const struct store_quotes_query *,
+    int (*)(const struct lib_quote_line *, void *), void *, size_t *,
+    char **);
+
 /* Keep one quote line of a dossier (a copy). */
 static int
 dossier_quote(const struct lib_quote_line *l, void *arg)
@@ -313,7 +317,7 @@ dossier_quote(const struct lib_quote_line *l, void *arg)
 }
 
 int
-library_dossier(struct store *s, const struct lib_person_row *who,
+library_dossier_head(struct store *s, const struct lib_person_row *who,
     struct lib_dossier *d, char **err)
 {
 	static const struct {
@@ -337,7 +341,6 @@ library_dossier(struct store *s, const struct lib_person_row *who,
 		  DOSSIER_FACTS, dossier_fact },
 	};
 	struct store_speaker	 sp = { who->entity, who->source_key };
-	struct store_quotes_query qq;
 	size_t			 i;
 
 	memset(d, 0, sizeof *d);
@@ -353,14 +356,85 @@ library_dossier(struct store *s, const struct lib_person_row *who,
 	for (i = 0; i < d->months.n; i++)
 		if (d->months.v[i].n > d->month_max)
 			d->month_max = d->months.v[i].n;
-	memset(&qq, 0, sizeof qq);
-	qq.speaker = &sp;
-	if (library_quote_lines(s, &qq, dossier_quote, &d->quotes, err) != 0)
-		goto fail;
 	return 0;
 fail:
 	library_dossier_free(d);
 	return -1;
+}
+
+int
+library_dossier(struct store *s, const struct lib_person_row *who,
+    struct lib_dossier *d, char **err)
+{
+	int	more;
+
+	if (library_dossier_head(s, who, d, err) != 0)
+		return -1;
+	if (library_dossier_window(s, who, NULL, 1, 0, &d->quotes, &more,
+	    err) != 0) {
+		library_dossier_free(d);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reverse the lines [a, b). */
+static void
+lines_reverse(struct lib_quote_line *a, struct lib_quote_line *b)
+{
+	struct lib_quote_line	t;
+
+	for (; b - a > 1; a++, b--) {
+		t = *a;
+		*a = b[-1];
+		b[-1] = t;
+	}
+}
+
+/* Put a window read oldest story first in newest-first order. */
+static void
+window_flip(struct lib_quote_lines *x)
+{
+	size_t	i, k;
+
+	lines_reverse(x->v, x->v + x->n);
+	/* Each story's lines back in text order. */
+	for (i = 0; i < x->n; i = k) {
+		for (k = i; k < x->n && x->v[k].article == x->v[i].article;
+		    k++)
+			;
+		lines_reverse(x->v + i, x->v + k);
+	}
+}
+
+int
+library_dossier_window(struct store *s, const struct lib_person_row *who,
+    const struct lib_quote_line *after, int older, size_t want,
+    struct lib_quote_lines *x, int *more, char **err)
+{
+	struct store_speaker	 sp = { who->entity, who->source_key };
+	struct store_quotes_query qq;
+	size_t			 rows = 0;
+
+	memset(x, 0, sizeof *x);
+	memset(&qq, 0, sizeof qq);
+	qq.speaker = &sp;
+	qq.window = want;
+	qq.oldest_first = !older;
+	if (after != NULL) {
+		qq.keyed = 1;
+		qq.key_ts = after->sort_ts;
+		qq.key_article = after->article;
+	}
+	if (quote_lines(s, &qq, dossier_quote, x, &rows, err) != 0) {
+		library_quote_lines_free(x);
+		return -1;
+	}
+	if (!older)
+		window_flip(x);
+	/* Fewer rows than asked for: the stories ran out. */
+	*more = want > 0 && rows >= want;
+	return 0;
 }
 
 int
@@ -424,6 +498,7 @@ struct lines_read {
 	void	*arg;
 	struct lib_quote_line	*v;
 	size_t			 n;
+	size_t			 rows;	/* the store's, before joining */
 	int			 stop;
 };
 
@@ -473,6 +548,7 @@ lines_row(const struct store_quote_row *q, void *arg)
 	char			*t;
 	size_t			 i;
 
+	r->rows++;
 	if (r->n > 0 && r->v[0].article != q->article)
 		lines_flush(r);
 	if (r->stop)
@@ -495,6 +571,7 @@ lines_row(const struct store_quote_row *q, void *arg)
 	memset(e, 0, sizeof *e);
 	e->id = q->id;
 	e->article = q->article;
+	e->sort_ts = q->sort_ts;
 	e->published = dup_or_null(q->published);
 	dossier_day(q->sort_ts, e->date, sizeof e->date);
 	e->outlet = dup_or_null(q->outlet);
@@ -526,6 +603,15 @@ library_quote_lines(struct store *s, const struct store_quotes_query *qq,
     int (*fn)(const struct lib_quote_line *, void *), void *arg,
     char **err)
 {
+	return quote_lines(s, qq, fn, arg, NULL, err);
+}
+
+/* As library_quote_lines, counting the store's rows in *rows. */
+static int
+quote_lines(struct store *s, const struct store_quotes_query *qq,
+    int (*fn)(const struct lib_quote_line *, void *), void *arg,
+    size_t *rows, char **err)
+{
 	struct lines_read	r;
 	int			rv;
 
@@ -540,6 +626,8 @@ library_quote_lines(struct store *s, const struct store_quotes_query *qq,
 		lines_flush(&r);
 	}
 	free(r.v);
+	if (rows != NULL)
+		*rows = r.rows;
 	return rv;
 }
 

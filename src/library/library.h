@@ -274,6 +274,7 @@ struct lib_facts {
 struct lib_quote_line {
 	int64_t	 id;			/* its first part's row */
 	int64_t	 article;
+	int64_t	 sort_ts;		/* its story's time (a window's key) */
 	char	*published;		/* as the story gave it; may be NULL */
 	char	 date[16];		/* "26 Aug 2023" */
 	char	*outlet;
@@ -313,6 +314,22 @@ struct lib_dossier {
 int	 library_dossier(struct store *, const struct lib_person_row *,
 	     struct lib_dossier *, char **);
 void	 library_dossier_free(struct lib_dossier *);
+/*
+ * A dossier's parts but its quotes (d->quotes empty), for the screen,
+ * which reads them a window at a time with library_dossier_window.
+ */
+int	 library_dossier_head(struct store *, const struct lib_person_row *,
+	     struct lib_dossier *, char **);
+/*
+ * A window of a speaker's quotes into *x, newest first: the stories of
+ * about want quotes older than after's story (older), or newer (!older);
+ * after NULL, from the newest (older) or the oldest (!older). Whole
+ * stories, parts joined; *more is 0 when no story lies beyond them.
+ * 0, or -1 with *err.
+ */
+int	 library_dossier_window(struct store *, const struct lib_person_row *,
+	     const struct lib_quote_line *after, int older, size_t want,
+	     struct lib_quote_lines *x, int *more, char **);
 
 /*
  * Quotes a query asks for (store_quotes_list), parts of a statement

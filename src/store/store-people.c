@@ -642,6 +642,35 @@ quotes_words_sql(struct buf *sql, const struct search *q)
 }
 
 /*
+ * A window's bounds on quotes q of stories a: after the key in the order
+ * read, and only the stories of the first window rows (the inner query's
+ * q and a are its own, with the same conditions on the speaker).
+ */
+static void
+quotes_window_sql(struct buf *sql, const struct store_quotes_query *qq)
+{
+	const char	*lt = qq->oldest_first ? ">" : "<";
+	const char	*ord = qq->oldest_first ? "ASC" : "DESC";
+	struct buf	 key;
+
+	buf_init(&key);
+	if (qq->keyed)
+		buf_printf(&key, " AND (a.sort_ts %s %lld OR (a.sort_ts = %lld"
+		    " AND a.id %s %lld))", lt, (long long)qq->key_ts,
+		    (long long)qq->key_ts, lt, (long long)qq->key_article);
+	if (key.data != NULL)
+		buf_adds(sql, key.data);
+	if (qq->window > 0 && qq->speaker != NULL)
+		buf_printf(sql, " AND a.id IN (SELECT a.id FROM quotes q JOIN"
+		    " articles a ON a.id = q.article_id WHERE %s AND"
+		    " a.dup_of IS NULL AND q.start >= 0 AND q.end >= q.start%s"
+		    " ORDER BY a.sort_ts %s, a.id %s LIMIT %zu)",
+		    people_cond(qq->speaker), key.data != NULL ? key.data : "",
+		    ord, ord, qq->window);
+	buf_free(&key);
+}
+
+/*
  * The quotes a query asks for, newest story first, a story's in text
  * order; ?1 ?2 the speaker, ?3 since, ?4 until, ?5 kind, ?6 tag, a
  * search's from ?7 (store_search_bind). But for one story's, a story
@@ -696,7 +725,10 @@ quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
 		buf_addc(sql, ')');
 		quotes_words_sql(sql, q);
 	}
-	buf_adds(sql, " ORDER BY a.sort_ts DESC, a.id DESC, q.start");
+	quotes_window_sql(sql, qq);
+	buf_printf(sql, " ORDER BY a.sort_ts %s, a.id %s, q.start",
+	    qq->oldest_first ? "ASC" : "DESC", qq->oldest_first ? "ASC" :
+	    "DESC");
 	if (qq->limit > 0)
 		buf_printf(sql, " LIMIT %zu", qq->limit);
 }

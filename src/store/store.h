@@ -565,6 +565,17 @@ struct store_quotes_query {
 	const char	*search;	/* the search language, or NULL */
 	int64_t		 article;	/* one story's, or 0 */
 	size_t		 limit;		/* most rows; 0: all */
+	/*
+	 * A window of a speaker's quotes: keyed, only stories after the key
+	 * (sort_ts, article) in the order read; oldest_first, the oldest
+	 * story first (a story's quotes still in text order); window > 0,
+	 * only the stories of the first window quote rows so ordered, every
+	 * quote of each (a bounded read however many quotes there are).
+	 */
+	int		 keyed;
+	int64_t		 key_ts, key_article;
+	int		 oldest_first;
+	size_t		 window;
 };
 
 /* One quote as listed; strings live until the callback returns. */

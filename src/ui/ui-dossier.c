@@ -5,10 +5,13 @@
  * every role with the months first and last seen in it, the outlets that
  * quote them most, the quotes per month as bars, the people quoted with
  * them, the tags of their stories, then every quote, newest first, whole
- * and wrapped, with its date, outlet, role at the time and kind. It is
- * laid out as lines for the pane's width; the cursor moves over the
- * quotes, and Enter opens a quote's story at the quote, marked (q comes
- * back here).
+ * and wrapped, with its date, outlet, role at the time and kind. The
+ * quotes are read a window of about DOSSIER_WINDOW at a time (whole
+ * stories), older or newer as the cursor moves past either end, G and g
+ * reading the oldest or the newest, so a speaker with 100,000 quotes
+ * costs no more than one with 100; only the window is laid out, as lines
+ * for the pane's width; the cursor moves over the quotes, and Enter opens
+ * a quote's story at the quote, marked (q comes back here).
  */
 #include "config.h"
 
@@ -25,6 +28,7 @@
 
 #define DOSSIER_BAR_MAX	40	/* cells of the longest month's bar */
 #define DOSSIER_FACT_MAX 400	/* bytes of a fact shown */
+#define DOSSIER_WINDOW	100	/* quotes read at a time */
 
 /* Keep a string made for the layout; it lives as long as the lines. */
 static const char *
@@ -204,15 +208,12 @@ dossier_quote(struct ui_dossier *x, long i)
 		dossier_wrap(x, q->text, 3, E_QUOTE, i);
 }
 
-/* Lay the dossier out as lines for width cells. */
+/* The header of the dossier: name, roles, outlets, months, peers, tags. */
 static void
-dossier_layout(struct ui_dossier *x, int width)
+dossier_header(struct ui_dossier *x)
 {
 	const struct lib_dossier *d = &x->d;
-	long			 i;
 
-	x->nlines = 0;
-	x->width = width;
 	dossier_addf(x, 0, E_HEADER_TITLE, -1, "%s [%s]", d->who.name,
 	    d->who.kind);
 	if (d->who.role != NULL)
@@ -230,10 +231,33 @@ dossier_layout(struct ui_dossier *x, int width)
 	dossier_facts(x, "Tags of their stories", &d->tags, "story",
 	    "stories", 0);
 	dossier_line(x, "", 0, 0, E_BODY, -1);
-	dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes, newest first (%zu)",
-	    d->quotes.n);
-	for (i = 0; i < (long)d->quotes.n; i++)
+	dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes, newest first (%lld)",
+	    (long long)d->who.quotes);
+}
+
+/*
+ * Lay out the window of quotes read: the header above it only when it
+ * starts at the newest quote, so the lines are as many as the window's.
+ */
+static void
+dossier_layout(struct ui_dossier *x, int width)
+{
+	long	i;
+
+	x->nlines = 0;
+	x->width = width;
+	if (x->head)
+		dossier_header(x);
+	else
+		dossier_wrap(x, "\xe2\x80\xa6 newer quotes above (g: the "
+		    "newest)", 0, E_HEADER_META, -1);
+	for (i = 0; i < (long)x->d.quotes.n; i++)
 		dossier_quote(x, i);
+	if (!x->tail) {
+		dossier_line(x, "", 0, 0, E_BODY, -1);
+		dossier_wrap(x, "\xe2\x80\xa6 older quotes below (G: the "
+		    "oldest)", 0, E_HEADER_META, -1);
+	}
 }
 
 /* Drop the layout (the strings made for it). */
@@ -259,14 +283,26 @@ ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
 	struct ui_dossier	*x = &ui->dossier;
 	struct lib_dossier	 d;
 	char			*err = NULL;
+	struct lib_quote_lines	 w;
+	int			 more;
 
-	if (library_dossier(ui->store, row, &d, &err) != 0) {
+	if (library_dossier_head(ui->store, row, &d, &err) != 0) {
+		ui_error(ui, "%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	if (library_dossier_window(ui->store, &d.who, NULL, 1,
+	    DOSSIER_WINDOW, &w, &more, &err) != 0) {
+		library_dossier_free(&d);
 		ui_error(ui, "%s", err);
 		free(err);
 		return UI_REDRAW;
 	}
 	ui_dossier_free(ui);
 	x->d = d;
+	x->d.quotes = w;
+	x->head = 1;
+	x->tail = !more;
 	x->loaded = x->shown = 1;
 	x->from_quotes = ui->quotes.shown;
 	x->from_story = !x->from_quotes && ui->story.id != 0 && ui->reading;
@@ -393,13 +429,69 @@ dossier_draw(struct ui *ui)
 	}
 }
 
-/* Move the cursor over the quotes; above the first, the header shows. */
+/*
+ * Read the next window: older than the last quote shown (older), or
+ * newer than the first; from = 1, from the newest (older) or the oldest.
+ * 1 read, 0 nothing there (the window kept), -1 an error shown.
+ */
+static int
+dossier_read(struct ui *ui, int older, int from)
+{
+	struct ui_dossier		*x = &ui->dossier;
+	const struct lib_quote_line	*after = NULL;
+	struct lib_quote_lines		 w;
+	char				*err = NULL;
+	int				 more;
+
+	if (!from && x->d.quotes.n > 0)
+		after = &x->d.quotes.v[older ? x->d.quotes.n - 1 : 0];
+	if (library_dossier_window(ui->store, &x->d.who, after, older,
+	    DOSSIER_WINDOW, &w, &more, &err) != 0) {
+		ui_error(ui, "%s", err);
+		free(err);
+		return -1;
+	}
+	if (w.n == 0) {
+		library_quote_lines_free(&w);
+		if (older)
+			x->tail = 1;
+		else
+			x->head = 1;
+		dossier_unlay(x);
+		return 0;
+	}
+	library_quote_lines_free(&x->d.quotes);
+	x->d.quotes = w;
+	x->head = older ? from : !more;
+	x->tail = older ? !more : from;
+	dossier_unlay(x);
+	x->top = 0;
+	return 1;
+}
+
+/*
+ * Move the cursor over the quotes, reading the next window past either
+ * end of the one read; above the newest, the header shows.
+ */
 static int
 dossier_move(struct ui *ui, int d)
 {
 	struct ui_dossier	*x = &ui->dossier;
 	long			 n = (long)x->d.quotes.n, t = x->cur + d;
 
+	if (t >= n && !x->tail) {
+		if (dossier_read(ui, d >= 0x10000000 ? 0 : 1,
+		    d >= 0x10000000) == 1)
+			t = d >= 0x10000000 ? 0x7fffffff : t - n;
+		n = (long)x->d.quotes.n;
+	} else if (t < 0 && !x->head) {
+		if (dossier_read(ui, d <= -0x10000000 ? 1 : 0,
+		    d <= -0x10000000) == 1)
+			t = d <= -0x10000000 ? -1 : (long)x->d.quotes.n + t;
+		n = (long)x->d.quotes.n;
+		if (t < 0 && !x->head)
+			t = 0;
+	}
 	if (t < -1)
 		t = -1;
 	if (t >= n)

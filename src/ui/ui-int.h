@@ -210,7 +210,9 @@ struct ui_dossier {
 	int		 back;		/* q returns to the dossier */
 	int		 from_quotes;	/* q returns to the quotes view */
 	int		 from_story;	/* q returns to the open story */
-	struct lib_dossier d;
+	struct lib_dossier d;		/* d.quotes: the window read */
+	int		 head;		/* the window starts at the newest */
+	int		 tail;		/* the window ends at the oldest */
 	struct ui_dline	*lines;
 	size_t		 nlines;
 	char		**strs;		/* the strings the lines made */
