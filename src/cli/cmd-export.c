@@ -547,20 +547,6 @@ out:
 	return rv;
 }
 
-/* --since and --until: a date as the search language reads it. */
-static char *
-export_check_date(struct cmd_args *args, const char *v, char **err)
-{
-	int64_t	a, b;
-
-	if (search_period(v, &a, &b) != 0) {
-		xasprintf(err, "bad date '%s' (use YYYY, YYYY-MM or"
-		    " YYYY-MM-DD)", v);
-		return NULL;
-	}
-	return xstrdup(v);
-}
-
 /* --format: markdown (md) or json. */
 static char *
 export_check_format(struct cmd_args *args, const char *v, char **err)
@@ -589,8 +575,8 @@ static const struct cmd_option cmd_export_options[] = {
 	CMD_OPTION_JSON,
 	CMD_OPTION_TAG,
 	{ 'Q', "search", CMD_VALUE | CMD_LONG, NULL, NULL },
-	{ 'S', "since", CMD_VALUE | CMD_LONG, export_check_date, NULL },
-	{ 'U', "until", CMD_VALUE | CMD_LONG, export_check_date, NULL },
+	{ 'S', "since", CMD_VALUE | CMD_LONG, cmd_check_date, NULL },
+	{ 'U', "until", CMD_VALUE | CMD_LONG, cmd_check_date, NULL },
 	{ 'p', "speaker", CMD_VALUE | CMD_LONG, NULL, NULL },
 	{ 'o', "output", CMD_VALUE, export_check_output, NULL },
 	CMD_OPTION_END

@@ -399,20 +399,6 @@ quotes_line(const struct lib_quote_line *l, void *arg)
 	return ferror(stdout) ? 1 : 0;
 }
 
-/* --since and --until: a date as the search language reads it. */
-static char *
-quotes_check_date(struct cmd_args *args, const char *v, char **err)
-{
-	int64_t	a, b;
-
-	if (search_period(v, &a, &b) != 0) {
-		xasprintf(err, "bad date '%s' (use YYYY, YYYY-MM or"
-		    " YYYY-MM-DD)", v);
-		return NULL;
-	}
-	return xstrdup(v);
-}
-
 /* --kind: direct, reported (or indirect) or mixed. */
 static char *
 quotes_check_kind(struct cmd_args *args, const char *v, char **err)
@@ -486,8 +472,8 @@ cmd_quotes(struct cmd_ctx *ctx, struct cmd_args *args)
 
 static const struct cmd_option cmd_quotes_options[] = {
 	{ 's', "speaker", CMD_VALUE, NULL, "a name" },
-	{ 'S', "since", CMD_VALUE | CMD_LONG, quotes_check_date, "a date" },
-	{ 'U', "until", CMD_VALUE | CMD_LONG, quotes_check_date, "a date" },
+	{ 'S', "since", CMD_VALUE | CMD_LONG, cmd_check_date, "a date" },
+	{ 'U', "until", CMD_VALUE | CMD_LONG, cmd_check_date, "a date" },
 	{ 'k', "kind", CMD_VALUE, quotes_check_kind, "a kind" },
 	CMD_OPTION_TAG,
 	CMD_OPTION_LIMIT,

@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "fetch.h"
 #include "library.h"
+#include "search.h"
 #include "store.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -563,6 +564,20 @@ cmd_check_limit(struct cmd_args *args, const char *v, char **err)
 
 	if (cmd_limit_parse(v, &limit) != 0) {
 		xasprintf(err, "bad limit '%s'", v);
+		return NULL;
+	}
+	return xstrdup(v);
+}
+
+/* --since and --until: a date as the search language reads it. */
+char *
+cmd_check_date(struct cmd_args *args, const char *v, char **err)
+{
+	int64_t	a, b;
+
+	if (search_period(v, &a, &b) != 0) {
+		xasprintf(err, "bad date '%s' (use YYYY, YYYY-MM or"
+		    " YYYY-MM-DD)", v);
 		return NULL;
 	}
 	return xstrdup(v);

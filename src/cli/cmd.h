@@ -88,9 +88,13 @@ int	 cmd_args_last(const struct cmd_args *, const char *);
 /* The value of a limit option (checked by cmd_check_limit); 0 if none. */
 size_t	 cmd_args_limit(const struct cmd_args *, int);
 
-/* Checks for option values: a tag (normalized), a limit (>= 0). */
+/*
+ * Checks for option values: a tag (normalized), a limit (>= 0), a date
+ * as the search language reads it (YYYY, YYYY-MM or YYYY-MM-DD).
+ */
 char	*cmd_check_tag(struct cmd_args *, const char *, char **);
 char	*cmd_check_limit(struct cmd_args *, const char *, char **);
+char	*cmd_check_date(struct cmd_args *, const char *, char **);
 
 /* Options that read the same in every command, and the end of a list. */
 #define CMD_OPTION_JSON	{ 'j', "json", CMD_LONG, NULL, NULL }
