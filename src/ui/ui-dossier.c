@@ -60,7 +60,7 @@ static void
 dossier_wrap(struct ui_dossier *x, const char *s, int indent,
     enum ui_elem elem, long quote)
 {
-	size_t	len = strlen(s), n, cut;
+	size_t	len = strlen(s), n;
 	int	cols = x->width - indent;
 
 	if (cols < 1)
@@ -68,15 +68,7 @@ dossier_wrap(struct ui_dossier *x, const char *s, int indent,
 	if (len == 0)
 		dossier_line(x, s, 0, indent, elem, quote);
 	while (len > 0) {
-		n = ui_fit(s, len, cols, NULL);
-		if (n < len) {
-			for (cut = n; cut > 0 && s[cut] != ' '; cut--)
-				;
-			if (cut > 0)
-				n = cut;
-			else if (n == 0)
-				n = 1;	/* a character wider than cols */
-		}
+		n = ui_wrap_cut(s, len, cols);
 		dossier_line(x, s, n, indent, elem, quote);
 		s += n;
 		len -= n;

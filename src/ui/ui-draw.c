@@ -250,6 +250,27 @@ ui_fill(int y, int x, int cols, attr_t a)
 }
 
 /*
+ * How many of the len bytes of s go on one line of cols columns when the
+ * text is wrapped: up to the last space that fits, else as much as fits,
+ * and at least one character (one wider than cols still moves on).
+ */
+size_t
+ui_wrap_cut(const char *s, size_t len, int cols)
+{
+	size_t	n = ui_fit(s, len, cols, NULL), cut;
+
+	if (n < len) {
+		for (cut = n; cut > 0 && s[cut] != ' '; cut--)
+			;
+		if (cut > 0)
+			n = cut;
+		else if (n == 0)
+			n = 1;
+	}
+	return n;
+}
+
+/*
  * Write text wrapped at spaces in cols columns from line y, drawing only
  * the lines above ymax (none when ymax <= y, to measure). Returns the
  * number of lines the text takes.
@@ -257,21 +278,13 @@ ui_fill(int y, int x, int cols, attr_t a)
 int
 ui_wrap(int y, int x, int cols, int ymax, const char *s, attr_t a)
 {
-	size_t	len = strlen(s), n, cut;
+	size_t	len = strlen(s), n;
 	int	lines = 0;
 
 	if (cols < 1)
 		return 0;
 	while (len > 0) {
-		n = ui_fit(s, len, cols, NULL);
-		if (n < len) {
-			for (cut = n; cut > 0 && s[cut] != ' '; cut--)
-				;
-			if (cut > 0)
-				n = cut;
-			else if (n == 0)
-				n = 1;	/* a character wider than cols */
-		}
+		n = ui_wrap_cut(s, len, cols);
 		if (y + lines < ymax)
 			ui_put(y + lines, x, cols, s, n, a, NULL, NULL);
 		lines++;

@@ -78,21 +78,13 @@ help_put(struct help *h, int x, int w, const char *s, enum ui_elem e)
 static void
 help_wrap(struct help *h, int x, int w, const char *s)
 {
-	size_t	len = strlen(s), n, cut;
+	size_t	len = strlen(s), n;
 	int	y;
 
 	if (w < 1)
 		w = 1;
 	do {
-		n = ui_fit(s, len, w, NULL);
-		if (n < len) {
-			for (cut = n; cut > 0 && s[cut] != ' '; cut--)
-				;
-			if (cut > 0)
-				n = cut;
-			else if (n == 0)
-				n = 1;	/* a character wider than w */
-		}
+		n = ui_wrap_cut(s, len, w);
 		if ((y = help_y(h)) != -1)
 			ui_put(y, x, w, s, n, h->ui->attr[E_HELP_TEXT], NULL,
 			    NULL);

@@ -330,6 +330,7 @@ int	 ui_put_cut(int, int, int, const char *, size_t, attr_t);
 const char *ui_ellipsis(void);
 int	 ui_width(const char *, size_t);
 size_t	 ui_fit(const char *, size_t, int, int *);
+size_t	 ui_wrap_cut(const char *, size_t, int);
 int	 ui_wrap(int, int, int, int, const char *, attr_t);
 void	 ui_box(struct ui *, enum ui_pane, const char *);
 void	 ui_draw(struct ui *);
