@@ -133,6 +133,41 @@ quote_attrib_phoned(const struct qt *q, size_t c, size_t l)
 }
 
 /*
+ * The marks that open at token k and close before l, not cued by a
+ * speech verb of their own; NULL if there are none.
+ */
+static struct qt_piece *
+quote_attrib_marks_at(struct qt *q, size_t k, size_t l)
+{
+	struct qt_piece	*pc;
+
+	if (k == EX_NONE || k >= l || q->inq[k] == EX_NONE)
+		return NULL;
+	pc = &q->pieces[q->inq[k]];
+	if (pc->open != k || pc->close == EX_NONE || pc->close >= l ||
+	    pc->cued)
+		return NULL;
+	return pc;
+}
+
+/* A mixed quote of sp's from c up to last, with the cue at t. */
+static void
+quote_attrib_mixed(struct qt *q, size_t t, size_t c, size_t last,
+    const struct qt_speaker *sp)
+{
+	struct qt_pending	*pd = quote_pending_add(q);
+
+	pd->first = c;
+	pd->last = last;
+	pd->kind = EX_MIXED;
+	pd->cue_first = t;
+	pd->cue_last = t + 1;
+	pd->sp = *sp;
+	q->cueused[t] = 1;
+	q->floor = t + 1;
+}
+
+/*
  * "condemned what he called \"a brazen breach\" of the rules": the text
  * says the marked words are his, and only those; the rest of the phrase
  * is the writer's. The quote is the object up to the close of the first
@@ -144,27 +179,16 @@ quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
     const struct qt_speaker *sp)
 {
 	const struct extract	*x = q->x;
-	struct qt_pending	*pd;
 	struct qt_piece		*pc;
 	size_t			 k = q->nextmark[c];
 
 	if (sp->first == 0 || !extract_tok_is(x, sp->first - 1, "what") ||
-	    k == EX_NONE || k >= l || k - c > 3 || q->inq[k] == EX_NONE)
+	    k == EX_NONE || k - c > 3)
 		return 0;
-	pc = &q->pieces[q->inq[k]];
-	if (pc->open != k || pc->close == EX_NONE || pc->close >= l ||
-	    pc->cued)
+	if ((pc = quote_attrib_marks_at(q, k, l)) == NULL)
 		return 0;
-	pd = quote_pending_add(q);
-	pd->first = c;
-	pd->last = pc->close + 1;
-	pd->kind = EX_MIXED;
-	pd->cue_first = t;
-	pd->cue_last = t + 1;
-	pd->sp = *sp;
-	q->cueused[t] = 1;
-	q->floor = t + 1;
 	pc->absorbed = 1;
+	quote_attrib_mixed(q, t, c, pc->close + 1, sp);
 	return 1;
 }
 
@@ -178,37 +202,23 @@ static int
 quote_attrib_as_marked(struct qt *q, size_t t, size_t c, size_t as,
     size_t l, const struct qt_speaker *sp)
 {
-	struct qt_pending	*pd;
-	struct qt_piece		*pc;
+	struct qt_piece		*pc, *next;
 	size_t			 k = q->nextmark[as];
 
-	if (k == EX_NONE || k >= l || k - as > 2 || q->inq[k] == EX_NONE)
-		return 0;
-	pc = &q->pieces[q->inq[k]];
-	if (pc->open != k || pc->close == EX_NONE || pc->close >= l ||
-	    pc->cued)
+	if (k == EX_NONE || k - as > 2 ||
+	    (pc = quote_attrib_marks_at(q, k, l)) == NULL)
 		return 0;
 	pc->absorbed = 1;
 	/* as "a lifetime politician" who "has never ...": marks a few
 	 * words apart, no punctuation between, are one description */
-	while ((k = q->nextmark[pc->close + 1]) != EX_NONE && k < l &&
-	    k - pc->close <= 3 && q->inq[k] != EX_NONE &&
-	    q->pieces[q->inq[k]].open == k &&
-	    q->pieces[q->inq[k]].close != EX_NONE &&
-	    q->pieces[q->inq[k]].close < l && !q->pieces[q->inq[k]].cued &&
-	    !(q->x->toks[pc->close + 1].flags & TOK_PUNCT)) {
-		pc = &q->pieces[q->inq[k]];
+	while ((k = q->nextmark[pc->close + 1]) != EX_NONE &&
+	    k - pc->close <= 3 &&
+	    !(q->x->toks[pc->close + 1].flags & TOK_PUNCT) &&
+	    (next = quote_attrib_marks_at(q, k, l)) != NULL) {
+		pc = next;
 		pc->absorbed = 1;
 	}
-	pd = quote_pending_add(q);
-	pd->first = c;
-	pd->last = pc->close + 1;
-	pd->kind = EX_MIXED;
-	pd->cue_first = t;
-	pd->cue_last = t + 1;
-	pd->sp = *sp;
-	q->cueused[t] = 1;
-	q->floor = t + 1;
+	quote_attrib_mixed(q, t, c, pc->close + 1, sp);
 	return 1;
 }
 
