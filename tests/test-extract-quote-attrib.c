@@ -88,6 +88,14 @@ static const struct acase cases[] = {
 	  "\"We will not open the northern quays until every ship has "
 	  "shown its papers to the board.\"",
 	  "We will not open", NULL, NULL },
+	{ "\"Q, echoing X\": X is echoed, not the speaker of Q",
+	  "The state broadcaster covered the march as a show of loyalty, "
+	  "echoing Defence Minister Piet Harnack.",
+	  "The state broadcaster", NULL, "-" },
+	{ "\"Q, repeating X\": the same with another participle",
+	  "The harbour board will keep the northern quays closed, "
+	  "repeating port director Ilse Varga.",
+	  "The harbour board", NULL, "-" },
 	{ "a cue word after a determiner and an adverb is an adjective",
 	  "The harbour board praised his recently revealed plan for the "
 	  "northern quays and the winter ferries.",

@@ -466,8 +466,9 @@ quote_attrib_said_x(struct qt *q, size_t t, size_t f, size_t l)
 			e++;
 	if (!(e >= l || quote_cue_end(x, e) || quote_cue_punct(x, e, ',')))
 		return 0;
-	if (!quote_source_can_speak(q, &sp))
-		return 1;	/* a cue with its object: no quote */
+	if (!quote_source_can_speak(q, &sp) || quote_cue_suffix(x, t, "ing"))
+		return 1;	/* a cue with its object: no quote; "Q,
+				 * echoing X": X is not who spoke Q */
 	if (!quote_attrib_taken(q, f, t - 1))
 		quote_attrib_add(q, f, t - 1, t, 1, &sp);
 	return 1;
