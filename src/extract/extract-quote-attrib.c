@@ -317,7 +317,19 @@ quote_attrib_medium(struct qt *q, size_t f, size_t t,
 
 		if (!(pd->last <= t + 1 && pd->last > f && pd->first < t))
 			continue;
-		if (pd->piece == EX_NONE && pd->kind != EX_DIRECT &&
+		if (pd->piece == EX_NONE && pd->sp.first != EX_NONE &&
+		    pd->med_first == EX_NONE && quote_speaker_outlet(q,
+		    &pd->sp, pd->cue_first) && !quote_speaker_outlet(q, sp,
+		    EX_NONE)) {
+			/* the Gazette reports Q, according to the institute:
+			 * the institute tells, the Gazette carries */
+			struct qt_speaker med = pd->sp;
+
+			pd->sp = *sp;
+			pd->cue_first = t;
+			pd->cue_last = t + 2;
+			quote_speaker_medium(q, pd, &med);
+		} else if (pd->piece == EX_NONE && pd->kind != EX_DIRECT &&
 		    pd->sp.first != EX_NONE && pd->sp.first >= f &&
 		    pd->sp.first < pd->first && !quote_speaker_carrier(q, sp)) {
 			/* X said Q, according to aides: the aides tell it */

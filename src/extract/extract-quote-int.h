@@ -205,6 +205,9 @@ void	 quote_speaker_medium(const struct qt *, struct qt_pending *,
 	     const struct qt_speaker *);
 /* "according to X": does X carry words (an outlet), not tell them? */
 int	 quote_speaker_carrier(const struct qt *, const struct qt_speaker *);
+/* Is sp, the subject of a cue (or EX_NONE), a news outlet that reports? */
+int	 quote_speaker_outlet(const struct qt *, const struct qt_speaker *,
+	     size_t);
 void	 quote_speaker_medium_out(const struct qt *, const struct qt_pending *,
 	     struct ex_quote *);
 
