@@ -56,6 +56,22 @@ static const struct acase cases[] = {
 	  "Prime Minister Aurel Brekk spoke in Korvala on Monday.\n\n"
 	  "Brekk attacked what he called \"fake news\" at the rally.",
 	  "\"fake news\"", "news\"", "Brekk" },
+	{ "what it called \"Q\": it is the sentence's subject, named",
+	  "The Northern States Council on Friday condemned what it called "
+	  "\"a reckless act of piracy\" in the strait.",
+	  "\"a reckless act", "piracy\"", "The Northern States Council" },
+	{ "what they called \"Q\": the subject, plural as they are",
+	  "The Velmark Greens condemned what they called \"a reckless act "
+	  "of piracy\" in the strait.",
+	  "\"a reckless act", "piracy\"", "The Velmark Greens" },
+	{ "what they called \"Q\": not a subject cut from its noun",
+	  "Harbour officials condemned what they called \"a reckless act "
+	  "of piracy\" in the strait.",
+	  "\"a reckless act", "piracy\"", "they" },
+	{ "what they called \"Q\": not half of two subjects",
+	  "Dalmarra and Velmark rejected what they called \"a fiction\" "
+	  "at the talks.",
+	  "\"a fiction", "fiction\"", "they" },
 	{ "what he called: a longer phrase keeps its marked words",
 	  "Secretary General Ilse Varga condemned what she called a "
 	  "\"brazen breach\" of the ceasefire by the northern units.",

@@ -180,6 +180,7 @@ quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
 {
 	const struct extract	*x = q->x;
 	struct qt_piece		*pc;
+	struct qt_speaker	 subj;
 	size_t			 k = q->nextmark[c];
 
 	if (sp->first == 0 || !extract_tok_is(x, sp->first - 1, "what") ||
@@ -188,7 +189,8 @@ quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
 	if ((pc = quote_attrib_marks_at(q, k, l)) == NULL)
 		return 0;
 	pc->absorbed = 1;
-	quote_attrib_mixed(q, t, c, pc->close + 1, sp);
+	quote_attrib_mixed(q, t, c, pc->close + 1,
+	    quote_source_what_it(q, sp, &subj) ? &subj : sp);
 	return 1;
 }
 

@@ -146,6 +146,9 @@ int	 quote_source_put_it(const struct qt *, const struct qt_piece *,
 	     struct qt_pending *);
 /* May noun phrase sp speak: a name, a pronoun, a source noun? */
 int	 quote_source_can_speak(const struct qt *, const struct qt_speaker *);
+/* "X condemned what it called Q": the subject X that "it" (sp) stands for. */
+int	 quote_source_what_it(const struct qt *, const struct qt_speaker *,
+	     struct qt_speaker *);
 /* "the Civic Dawn leader": the one person titled so, or EX_NONE. */
 size_t	 quote_source_titled(const struct qt *, size_t, size_t, size_t);
 /* "a report from X": X is the outlet that published; sets sp->outlet. */
