@@ -104,6 +104,14 @@ static const struct acase cases[] = {
 	  "\"We will not open the northern quays until every ship has "
 	  "shown its papers to the board.\"",
 	  "We will not open", NULL, NULL },
+	{ "X said Y and Z had argued Q: one clause, its subject two names",
+	  "Diplomats said Velmark and Dalmarra had argued that new "
+	  "sanctions would raise gas prices.",
+	  "Velmark and Dalmarra", "gas prices", "Diplomats" },
+	{ "X said Q and Y said R: still two clauses",
+	  "Varga said the port would close and Brekk said the army would "
+	  "stay.",
+	  "the army would", NULL, "Brekk" },
 	{ "\"Q, echoing X\": X is echoed, not the speaker of Q",
 	  "The state broadcaster covered the march as a show of loyalty, "
 	  "echoing Defence Minister Piet Harnack.",
