@@ -104,6 +104,10 @@ static const struct acase cases[] = {
 	  "\"We will not open the northern quays until every ship has "
 	  "shown its papers to the board.\"",
 	  "We will not open", NULL, NULL },
+	{ "according to a survey published by X: X publishes, and tells",
+	  "Turnout in the north fell by a third, according to a survey "
+	  "published this week by the Sarvenian Electoral Institute.",
+	  "Turnout in the north", NULL, "the Sarvenian Electoral Institute" },
 	{ "X said Y and Z had argued Q: one clause, its subject two names",
 	  "Diplomats said Velmark and Dalmarra had argued that new "
 	  "sanctions would raise gas prices.",

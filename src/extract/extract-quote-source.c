@@ -341,7 +341,8 @@ quote_source_after(const struct qt *q, size_t i, size_t hi,
 /* Words for what a source publishes: a report from X. */
 static const char *const quote_source_work_list[] = {
 	"report", "reports", "statement", "statements", "interview",
-	"article", "story", "broadcast", "dispatch", "bulletin", "release"
+	"article", "story", "broadcast", "dispatch", "bulletin", "release",
+	"survey", "poll", "study", "analysis"
 };
 /* Which first letters and lengths its words have, for quote_cue_in. */
 static struct quote_cue_shape quote_source_work_list_shape;
