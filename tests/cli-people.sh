@@ -37,7 +37,7 @@ STORY
 cat >"$T/in/6-they.txt" <<'STORY'
 Council condemns raids
 
-Leaders of the Council of Northern States on Thursday condemned what they called "a pattern of hostile acts" by Marovia against its neighbours.
+The declaration read out on Thursday condemned what they called "a pattern of hostile acts" by Marovia against its neighbours.
 STORY
 run --db "$T/lib.db" import "$T/in"
 [ $rc -eq 0 ]
@@ -65,7 +65,8 @@ ok $? "a place quoted is its state; the place is listed once" ||
 	diag "$(cat "$T/out")"
 
 # A pronoun the extractor could not resolve names nobody: 'show' lists
-# its quote as having no speaker found, never under "they".
+# its quote as having no speaker found, never under "they" ("they" is
+# not the declaration, the one subject the sentence has).
 run --db "$T/lib.db" show 6
 [ $rc -eq 0 ] && has "$T/out" "  (speaker not found)" &&
 	! grep -q '^  they' "$T/out"

@@ -56,6 +56,22 @@ static const struct acase cases[] = {
 	  "Prime Minister Aurel Brekk spoke in Korvala on Monday.\n\n"
 	  "Brekk attacked what he called \"fake news\" at the rally.",
 	  "\"fake news\"", "news\"", "Brekk" },
+	{ "what it called \"Q\": it is the sentence's subject, named",
+	  "The Northern States Council on Friday condemned what it called "
+	  "\"a reckless act of piracy\" in the strait.",
+	  "\"a reckless act", "piracy\"", "The Northern States Council" },
+	{ "what they called \"Q\": the subject, plural as they are",
+	  "The Velmark Greens condemned what they called \"a reckless act "
+	  "of piracy\" in the strait.",
+	  "\"a reckless act", "piracy\"", "The Velmark Greens" },
+	{ "what they called \"Q\": not a subject cut from its noun",
+	  "Harbour officials condemned what they called \"a reckless act "
+	  "of piracy\" in the strait.",
+	  "\"a reckless act", "piracy\"", "they" },
+	{ "what they called \"Q\": not half of two subjects",
+	  "Dalmarra and Velmark rejected what they called \"a fiction\" "
+	  "at the talks.",
+	  "\"a fiction", "fiction\"", "they" },
 	{ "what he called: a longer phrase keeps its marked words",
 	  "Secretary General Ilse Varga condemned what she called a "
 	  "\"brazen breach\" of the ceasefire by the northern units.",
@@ -88,6 +104,26 @@ static const struct acase cases[] = {
 	  "\"We will not open the northern quays until every ship has "
 	  "shown its papers to the board.\"",
 	  "We will not open", NULL, NULL },
+	{ "according to a survey published by X: X publishes, and tells",
+	  "Turnout in the north fell by a third, according to a survey "
+	  "published this week by the Sarvenian Electoral Institute.",
+	  "Turnout in the north", NULL, "the Sarvenian Electoral Institute" },
+	{ "X said Y and Z had argued Q: one clause, its subject two names",
+	  "Diplomats said Velmark and Dalmarra had argued that new "
+	  "sanctions would raise gas prices.",
+	  "Velmark and Dalmarra", "gas prices", "Diplomats" },
+	{ "X said Q and Y said R: still two clauses",
+	  "Varga said the port would close and Brekk said the army would "
+	  "stay.",
+	  "the army would", NULL, "Brekk" },
+	{ "\"Q, echoing X\": X is echoed, not the speaker of Q",
+	  "The state broadcaster covered the march as a show of loyalty, "
+	  "echoing Defence Minister Piet Harnack.",
+	  "The state broadcaster", NULL, "-" },
+	{ "\"Q, repeating X\": the same with another participle",
+	  "The harbour board will keep the northern quays closed, "
+	  "repeating port director Ilse Varga.",
+	  "The harbour board", NULL, "-" },
 	{ "a cue word after a determiner and an adverb is an adjective",
 	  "The harbour board praised his recently revealed plan for the "
 	  "northern quays and the winter ferries.",

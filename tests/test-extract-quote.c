@@ -610,6 +610,52 @@ test_medium(void **state)
 }
 
 /*
+ * An outlet that reports words "according to" a teller only carries them:
+ * "the Gazette reports that Q, according to the institute" is the
+ * institute's quote, the Gazette its medium.
+ */
+static void
+test_medium_teller(void **state)
+{
+	static const char *const texts[] = {
+		"The Korvala Gazette reports that turnout in the north fell "
+		"by a third, according to the Sarvenian Electoral "
+		"Institute.",
+		"Reuters reported that the talks would resume in June, "
+		"according to Ilse Varga.",
+	};
+	static const char *const teller[] = {
+		"the Sarvenian Electoral Institute", "Ilse Varga"
+	};
+	static const char *const outlet[] = {
+		"The Korvala Gazette", "Reuters"
+	};
+	const struct ex_quote	*q;
+	struct extract		 x;
+	size_t			 i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		extract_run(&x, texts[i], strlen(texts[i]));
+		if (x.nquotes != 1)
+			fail_msg("teller: %zu quotes in [%s], expected one",
+			    x.nquotes, texts[i]);
+		q = &x.quotes[0];
+		n = strlen(teller[i]);
+		if (q->sp_start == EX_NONE || q->sp_end - q->sp_start != n ||
+		    strncmp(texts[i] + q->sp_start, teller[i], n) != 0)
+			fail_msg("teller: the speaker in [%s] is not [%s]",
+			    texts[i], teller[i]);
+		n = strlen(outlet[i]);
+		if (q->med_start == EX_NONE || q->med_end - q->med_start != n ||
+		    strncmp(texts[i] + q->med_start, outlet[i], n) != 0)
+			fail_msg("teller: the medium in [%s] is not [%s]",
+			    texts[i], outlet[i]);
+		extract_free(&x);
+	}
+}
+
+/*
  * A quote split by its cue is one statement: its second part names the
  * first (continues), with the same speaker and cue; two quotes of their
  * own are two statements, and a part after a quote that is not split
@@ -793,6 +839,7 @@ main(void)
 		cmocka_unit_test(test_patterns),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_medium),
+		cmocka_unit_test(test_medium_teller),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_example),
 	};

@@ -180,6 +180,7 @@ quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
 {
 	const struct extract	*x = q->x;
 	struct qt_piece		*pc;
+	struct qt_speaker	 subj;
 	size_t			 k = q->nextmark[c];
 
 	if (sp->first == 0 || !extract_tok_is(x, sp->first - 1, "what") ||
@@ -188,7 +189,8 @@ quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
 	if ((pc = quote_attrib_marks_at(q, k, l)) == NULL)
 		return 0;
 	pc->absorbed = 1;
-	quote_attrib_mixed(q, t, c, pc->close + 1, sp);
+	quote_attrib_mixed(q, t, c, pc->close + 1,
+	    quote_source_what_it(q, sp, &subj) ? &subj : sp);
 	return 1;
 }
 
@@ -317,7 +319,19 @@ quote_attrib_medium(struct qt *q, size_t f, size_t t,
 
 		if (!(pd->last <= t + 1 && pd->last > f && pd->first < t))
 			continue;
-		if (pd->piece == EX_NONE && pd->kind != EX_DIRECT &&
+		if (pd->piece == EX_NONE && pd->sp.first != EX_NONE &&
+		    pd->med_first == EX_NONE && quote_speaker_outlet(q,
+		    &pd->sp, pd->cue_first) && !quote_speaker_outlet(q, sp,
+		    EX_NONE)) {
+			/* the Gazette reports Q, according to the institute:
+			 * the institute tells, the Gazette carries */
+			struct qt_speaker med = pd->sp;
+
+			pd->sp = *sp;
+			pd->cue_first = t;
+			pd->cue_last = t + 2;
+			quote_speaker_medium(q, pd, &med);
+		} else if (pd->piece == EX_NONE && pd->kind != EX_DIRECT &&
 		    pd->sp.first != EX_NONE && pd->sp.first >= f &&
 		    pd->sp.first < pd->first && !quote_speaker_carrier(q, sp)) {
 			/* X said Q, according to aides: the aides tell it */
@@ -466,8 +480,9 @@ quote_attrib_said_x(struct qt *q, size_t t, size_t f, size_t l)
 			e++;
 	if (!(e >= l || quote_cue_end(x, e) || quote_cue_punct(x, e, ',')))
 		return 0;
-	if (!quote_source_can_speak(q, &sp))
-		return 1;	/* a cue with its object: no quote */
+	if (!quote_source_can_speak(q, &sp) || quote_cue_suffix(x, t, "ing"))
+		return 1;	/* a cue with its object: no quote; "Q,
+				 * echoing X": X is not who spoke Q */
 	if (!quote_attrib_taken(q, f, t - 1))
 		quote_attrib_add(q, f, t - 1, t, 1, &sp);
 	return 1;

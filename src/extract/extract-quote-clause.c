@@ -295,6 +295,21 @@ quote_clause_dashes(const struct extract *x, size_t j, size_t end)
 	return EX_NONE;
 }
 
+/* Are tokens [i, j) one short name: "Velmark", "the Velmark Greens"? */
+static int
+quote_clause_names(const struct extract *x, size_t i, size_t j)
+{
+	size_t	k;
+
+	if (i >= j || j - i > 3)
+		return 0;
+	for (k = i; k < j; k++)
+		if (!(x->toks[k].flags & TOK_WORD) || !((x->toks[k].flags &
+		    TOK_CAP) || (k == i && extract_tok_is(x, k, "the"))))
+			return 0;
+	return 1;
+}
+
 /*
  * Where a reported clause from token i ends: the sentence's end, or a
  * comma before words that the writer adds (", which", ", according to",
@@ -364,8 +379,10 @@ quote_clause_cut(const struct qt *q, size_t i, size_t end)
 			return j;	/* X acknowledged Q but (he) said R */
 		if ((extract_tok_is(x, j, "but") ||
 		    extract_tok_is(x, j, "and")) && quote_clause_second(q,
-		    j + 1, end))
-			return j;	/* X said Q and Y accused Z of R */
+		    j + 1, end) && !(extract_tok_is(x, j, "and") &&
+		    quote_clause_names(x, i, j)))
+			return j;	/* X said Q and Y accused Z of R, but
+					 * not X said Y and Z had argued R */
 	}
 	return end;
 }

@@ -146,6 +146,9 @@ int	 quote_source_put_it(const struct qt *, const struct qt_piece *,
 	     struct qt_pending *);
 /* May noun phrase sp speak: a name, a pronoun, a source noun? */
 int	 quote_source_can_speak(const struct qt *, const struct qt_speaker *);
+/* "X condemned what it called Q": the subject X that "it" (sp) stands for. */
+int	 quote_source_what_it(const struct qt *, const struct qt_speaker *,
+	     struct qt_speaker *);
 /* "the Civic Dawn leader": the one person titled so, or EX_NONE. */
 size_t	 quote_source_titled(const struct qt *, size_t, size_t, size_t);
 /* "a report from X": X is the outlet that published; sets sp->outlet. */
@@ -205,6 +208,9 @@ void	 quote_speaker_medium(const struct qt *, struct qt_pending *,
 	     const struct qt_speaker *);
 /* "according to X": does X carry words (an outlet), not tell them? */
 int	 quote_speaker_carrier(const struct qt *, const struct qt_speaker *);
+/* Is sp, the subject of a cue (or EX_NONE), a news outlet that reports? */
+int	 quote_speaker_outlet(const struct qt *, const struct qt_speaker *,
+	     size_t);
 void	 quote_speaker_medium_out(const struct qt *, const struct qt_pending *,
 	     struct ex_quote *);
 

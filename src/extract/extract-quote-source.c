@@ -341,7 +341,8 @@ quote_source_after(const struct qt *q, size_t i, size_t hi,
 /* Words for what a source publishes: a report from X. */
 static const char *const quote_source_work_list[] = {
 	"report", "reports", "statement", "statements", "interview",
-	"article", "story", "broadcast", "dispatch", "bulletin", "release"
+	"article", "story", "broadcast", "dispatch", "bulletin", "release",
+	"survey", "poll", "study", "analysis"
 };
 /* Which first letters and lengths its words have, for quote_cue_in. */
 static struct quote_cue_shape quote_source_work_list_shape;
@@ -601,4 +602,41 @@ quote_source_participle(const struct qt *q, size_t cue,
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * "The council condemned what it called \"Q\"": "it" or "they" (sp),
+ * the subject of "called" after "what", stands for the subject of the
+ * sentence, when that is a source named before the verb (not "Dalmarra
+ * and Velmark", not cut from "Harbour officials") whose number it has
+ * ("they" is not "the campaign"); 1 and *subj if so.
+ */
+int
+quote_source_what_it(const struct qt *q, const struct qt_speaker *sp,
+    struct qt_speaker *subj)
+{
+	const struct extract	*x = q->x;
+	const char		*v;
+	size_t			 w = sp->first - 1, e, h;
+	int			 plural;
+
+	if (sp->last != sp->first + 1 || !quote_cue_in(x, sp->first,
+	    &quote_cue_pother) || w <= q->floor ||
+	    !quote_source_subject(q, w, q->floor, subj) || subj->last > w)
+		return 0;
+	e = subj->last;		/* the word after it: its verb */
+	for (h = subj->first + 1; h < e && !quote_source_prep(x, h) &&
+	    !extract_tok_is(x, h, "of") && !extract_tok_is(x, h, "for"); h++)
+		;
+	h--;			/* its head: "leaders" of the council */
+	plural = x->toks[h].end - x->toks[h].start > 3 &&
+	    x->text[x->toks[h].end - 1] == 's';
+	if (extract_tok_is(x, sp->first, "they") ? !plural : plural &&
+	    !(x->toks[h].flags & TOK_CAP))
+		return 0;	/* "the campaign ... what they call" */
+	return !quote_cue_in(x, e - 1, &quote_cue_pother) &&
+	    (x->toks[e].flags & TOK_WORD) && !extract_tok_is(x, e, "and") &&
+	    !extract_tok_is(x, e, "or") &&
+	    lex_match(x, LEX_SOURCE_NOUNS, e, 1, &v) == 0 &&
+	    quote_source_can_speak(q, subj);
 }

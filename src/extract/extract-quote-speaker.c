@@ -735,6 +735,23 @@ quote_speaker_carrier(const struct qt *q, const struct qt_speaker *sp)
 	return 1;
 }
 
+/*
+ * Is sp, the subject of the cue at token cue (or EX_NONE), a news outlet
+ * that reports ("Bloomberg reports", "the Gazette said"), before it is
+ * resolved?
+ */
+int
+quote_speaker_outlet(const struct qt *q, const struct qt_speaker *sp,
+    size_t cue)
+{
+	struct quote_speaker_np	 np;
+	struct qt_speaker	 s = *sp;
+
+	quote_speaker_np(q->x, &s, &np);
+	s.entity = quote_speaker_mention(q, s.first, s.last);
+	return quote_speaker_is_media(q, &s, cue, &np);
+}
+
 /* Give quote eq the medium of pd, or none. */
 void
 quote_speaker_medium_out(const struct qt *q, const struct qt_pending *pd,
