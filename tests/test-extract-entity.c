@@ -699,6 +699,18 @@ static const struct entity_case cases[] = {
 	  "later Varden wrote to him.",
 	  { PERSON("Ezra Varden"), WANT("Varden", 0, WANT_PLACE, NULL),
 	    WANT("Varden", 1, WANT_PERSON, "Ezra Varden") } },
+	{ "test_cited_by_year",
+	  "The effect was described by Harlow (1998). Later work (see "
+	  "Mendez 2014; Okafor et al., 2005) confirmed it, from Ortega "
+	  "(1989) through Pelham and Voss 1997. Quenby (1964), Drasko, "
+	  "(2000), and Tiller and Gaskin (1995) agree.",
+	  { PERSON("Harlow"), PERSON("Mendez"), PERSON("Ortega"),
+	    PERSON("Pelham"), PERSON("Voss"), PERSON("Quenby"),
+	    PERSON("Drasko"), PERSON("Tiller"), PERSON("Gaskin") } },
+	{ "test_cited_by_year",
+	  "The family came from Ortega (1989 census) to the coast, and "
+	  "the Lusk (1990) flood followed.",
+	  { PLACE("Ortega") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

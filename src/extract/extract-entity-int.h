@@ -7,6 +7,7 @@
  *                             candidates and classified      ent_chunk_
  *   extract-entity-title.c    titles and roles of a name     ent_title_
  *   extract-entity-special.c  shapes known before the rules  ent_special_
+ *   extract-entity-cite.c     authors cited by year          ent_cite_
  *   extract-entity-context.c  the words around a candidate   ent_context_
  *   extract-entity-talk.c     names as people say them:
  *                             "Hi Kat!", "Bert and I"        ent_talk_
@@ -123,6 +124,7 @@ struct ent_stage {
 	struct ent_map	 owners;	/* word -> times seen as an owner */
 	struct ent_map	 singles;	/* words that are candidates alone */
 	struct ent_map	 tongues;	/* words used as a language's name */
+	int		 cites;		/* the text cites authors by year */
 	struct ent_cand	*cands;
 	size_t		 ncands;
 	size_t		 capcands;
@@ -200,6 +202,13 @@ size_t	 ent_title_before(struct ent_stage *, size_t, struct ent_title *);
 void	 ent_title_set(struct ent_cand *, const struct ent_title *);
 int	 ent_title_run(struct ent_stage *, size_t, size_t);
 void	 ent_title_apposition(struct ent_stage *, struct ent_cand *);
+
+/*
+ * Authors cited by year (extract-entity-cite.c): note whether the text
+ * cites so; is the candidate such an author ("Harlow (1998)")?
+ */
+void	 ent_cite_scan(struct ent_stage *);
+int	 ent_cite_author(struct ent_stage *, const struct ent_cand *);
 
 /* Special shapes (extract-entity-special.c). */
 /* Is [a, b) a role that names its holder ("the Secretary")? Adds it. */

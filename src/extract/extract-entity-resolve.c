@@ -130,6 +130,12 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		}
 		return;
 	}
+	/* Harlow (1998) showed: an author, in a text that cites so */
+	if (!st->shout[c->a] && ent_cite_author(st, c)) {
+		c->kind = EX_PERSON;
+		c->state = ENT_SURE;
+		return;
+	}
 	/* Lidia Stansk said: two unknown words a person's cue follows */
 	if (c->weak && n == 2 && !st->shout[c->a] && !ent_stop(st, c->a) &&
 	    ent_context_no_lower(st, c) &&
