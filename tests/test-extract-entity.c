@@ -711,6 +711,13 @@ static const struct entity_case cases[] = {
 	  "The family came from Ortega (1989 census) to the coast, and "
 	  "the Lusk (1990) flood followed.",
 	  { PLACE("Ortega") } },
+	{ "test_body_by_its_kind",
+	  "He sent his paper to the Academy, but the Academy lost it. "
+	  "Members of the Society met at the Lodge, and the County paid. "
+	  "The society met again; a church and a county fair followed.",
+	  { ORG("Academy"), WANT("Academy", 1, WANT_ORG, NULL),
+	    ORG("Society"), ORG("County"), NOTHING("society met"),
+	    NOTHING("church and") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

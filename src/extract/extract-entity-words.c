@@ -392,7 +392,9 @@ static const char *ent_words_body[] = {
 	"council", "court", "duma", "house", "knesset", "kremlin",
 	"ministry", "parliament", "pentagon", "presidency", "senate",
 	"army", "navy", "judiciary", "legislature", "administration",
-	"government", "opposition", "convention"
+	"government", "opposition", "convention", "academy", "society",
+	"church", "lodge", "county", "company", "board", "institute",
+	"foundation", "university", "college", "club", "corporation"
 };
 
 /* Nouns for kinds of work, before a title: the drama Marlow Abbey. */
