@@ -718,6 +718,16 @@ static const struct entity_case cases[] = {
 	  { ORG("Academy"), WANT("Academy", 1, WANT_ORG, NULL),
 	    ORG("Society"), ORG("County"), NOTHING("society met"),
 	    NOTHING("church and") } },
+	{ "test_god_by_name",
+	  "He devoted himself to God. For God alone is good, and it was "
+	  "ridden by God or the horse.",
+	  { PERSON("God"), WANT("God", 1, WANT_PERSON, NULL),
+	    WANT("God", 2, WANT_PERSON, NULL) } },
+	{ "test_god_by_name",
+	  "Oh my God, look. God, I did not know. Thank God it ended. I "
+	  "swear to God it was. God knows why. For God's sake, stop. I was "
+	  "thinking, God these guys are fast.",
+	  { WANT("God", 0, WANT_NO_MENTION, NULL) } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

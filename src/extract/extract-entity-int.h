@@ -223,6 +223,8 @@ int	 ent_special_state_code(struct ent_stage *, size_t, size_t);
 int	 ent_special_storm(struct ent_stage *, size_t, size_t);
 /* Is [a, b) a creed before "party", "the Republican party"? Adds it. */
 int	 ent_special_party(struct ent_stage *, size_t, size_t);
+/* Is [a, b) "God" by the name, not in a cry ("oh my God")? Adds it. */
+int	 ent_special_deity(struct ent_stage *, size_t, size_t);
 
 /*
  * The words around a candidate (extract-entity-context.c): the kind its

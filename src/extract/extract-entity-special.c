@@ -3,8 +3,8 @@
  * general rules: a role that names its holder ("I thank the Secretary"),
  * the speaker's country ("the Nation"), a region by the compass ("the
  * West"), a US state by its postal code after a town ("Paramus, NJ"),
- * a storm by its name ("Hurricane Katrina") and a party by its creed
- * ("the Republican party").
+ * a storm by its name ("Hurricane Katrina"), a party by its creed
+ * ("the Republican party") and God by the name, not in a cry.
  */
 #include "config.h"
 
@@ -244,5 +244,67 @@ ent_special_party(struct ent_stage *st, size_t a, size_t b)
 	    !ent_special_one_of(x, a, creeds, NWORDS(creeds)))
 		return 0;
 	ent_special_add(st, a, b + 1, EX_ORG);
+	return 1;
+}
+
+/*
+ * "God" with its capital names the one God ("devote himself to God",
+ * "God alone is salvation"), but not in an oath or a cry: "oh my God",
+ * "thank God", "for God's sake", "swear to God", "God knows", "God, I
+ * didn't know", "thinking, God these guys". Returns 1 if [a, b) is the
+ * name after stop words ("For God alone") and adds it as a person.
+ */
+int
+ent_special_deity(struct ent_stage *st, size_t a, size_t b)
+{
+	static const char *const cries[] = {
+		"my", "oh", "thank", "o", "ah", "dear", "good"
+	};
+	static const char *const idioms[] = {
+		"knows", "bless", "blessed", "damn", "forbid", "willing",
+		"help", "almighty"
+	};
+	static const char *const opens[] = {
+		"i", "these", "this", "that", "you", "it", "what", "we", "he",
+		"she", "they"
+	};
+	struct extract	*x = st->x;
+	size_t		 k;
+	int		 clause;
+
+	/* the cheap tests first: this sees every run */
+	if (b - a > 3 || (x->toks[b - 1].flags & TOK_UPPER) ||
+	    !extract_tok_is(x, b - 1, "God") ||
+	    !(x->toks[b - 1].flags & TOK_CAP))
+		return 0;
+	for (k = a; k + 1 < b; k++)
+		if (!ent_stop(st, k))
+			return 0;		/* stop words before it: For God */
+	a = b - 1;
+	if (a > 0 && ent_special_one_of(x, a - 1, cries, NWORDS(cries)))
+		return 0;
+	if (a > 1 && extract_tok_is(x, a - 1, ",") &&
+	    ent_special_one_of(x, a - 2, cries, NWORDS(cries)))
+		return 0;			/* oh, my God */
+	if (a > 1 && extract_tok_is(x, a - 1, "to") &&
+	    (extract_tok_is(x, a - 2, "swear") ||
+	    extract_tok_is(x, a - 2, "honest")))
+		return 0;
+	if (b < x->ntoks && ent_special_one_of(x, b, idioms, NWORDS(idioms)))
+		return 0;
+	if (a > 0 && extract_tok_is(x, a - 1, "for") && b + 1 < x->ntoks &&
+	    (x->toks[b].flags & TOK_POSS) && extract_tok_is(x, b + 1, "sake"))
+		return 0;			/* for God's sake */
+	/* a cry opens a sentence ("God, I") or a clause ("thinking, God") */
+	clause = a > 0 && (extract_tok_is(x, a - 1, ",") ||
+	    extract_tok_is(x, a - 1, ":"));
+	if ((st->weak[a] || clause) && b < x->ntoks &&
+	    ent_special_one_of(x, b, opens, NWORDS(opens)))
+		return 0;
+	if (st->weak[a] && (b >= x->ntoks || extract_tok_is(x, b, ",") ||
+	    extract_tok_is(x, b, "!") || extract_tok_is(x, b, ".") ||
+	    extract_tok_is(x, b, "?")))
+		return 0;
+	ent_special_add(st, a, b, EX_PERSON);
 	return 1;
 }
