@@ -728,6 +728,16 @@ static const struct entity_case cases[] = {
 	  "swear to God it was. God knows why. For God's sake, stop. I was "
 	  "thinking, God these guys are fast.",
 	  { WANT("God", 0, WANT_NO_MENTION, NULL) } },
+	{ "test_given_name_opens",
+	  "Who cut the grass?\n\nTrent did it.\n\nOh. Okay.\n\nJennifer."
+	  "\n\nThat is right. Lindsey? You want this? Tobias sends his "
+	  "love.",
+	  { PERSON("Trent"), PERSON("Jennifer"), PERSON("Lindsey"),
+	    PERSON("Tobias") } },
+	{ "test_given_name_opens",
+	  "Mark the spot with chalk. Frank them twice. Bill clients every "
+	  "month.",
+	  { NOTHING("Mark"), NOTHING("Frank"), NOTHING("Bill") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

@@ -73,6 +73,63 @@ ent_talk_pair(struct ent_stage *st, struct ent_cand *c)
 }
 
 /*
+ * Does a verb of the name's own clause follow at token k: "did", "sends",
+ * "turned"? A word a name opens that a determiner or an object follows
+ * ("Mark the spot", "Frank them") is a command's verb instead, and one
+ * before a plural ("Sandy soils") an adjective.
+ */
+static int
+ent_talk_verb(const struct extract *x, size_t k)
+{
+	static const char *const verbs[] = {
+		"is", "was", "has", "had", "did", "does", "do", "will", "would",
+		"can", "could", "should", "shall", "might", "must", "said",
+		"told", "went", "came", "got", "took", "made", "saw", "thought",
+		"knew", "felt", "left", "ran", "sat", "stood", "gave", "kept",
+		"found", "became", "began", "won", "lost", "met", "wrote",
+		"brought", "bought", "taught", "spent", "sent", "heard", "held",
+		"never", "always", "just", "also", "still", "really", "says",
+		"sends", "wants", "likes", "loves", "thinks", "knows", "goes",
+		"gets", "makes", "takes", "lives", "works", "comes", "looks",
+		"needs", "seems", "feels", "keeps", "tells", "asks", "writes",
+		"plays", "tries", "runs", "wanna", "gonna"
+	};
+	const char	*w;
+	size_t		 n;
+
+	if (k >= x->ntoks || !(x->toks[k].flags & TOK_WORD) ||
+	    (x->toks[k].flags & (TOK_CAP | TOK_DIGIT)))
+		return 0;
+	w = ent_tok(x, k, &n);
+	if (n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd')
+		return 1;		/* turned; not "Sandy soils", a plural */
+	return ent_talk_tok_in(x, k, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
+/*
+ * Is the one word a given name that opens a sentence, never written in
+ * lower case here, and that a verb, the end of the sentence or clause,
+ * "and" or a possessive follows: "Trent did it.", "Jennifer.",
+ * "Lindsey?", "Tobias sends his love"? Talk names people first.
+ */
+static int
+ent_talk_opening(struct ent_stage *st, struct ent_cand *c)
+{
+	static const char *const ends[] = {
+		".", ",", "!", "?", ";", ":", "and", "or", "\xe2\x80\xa6", "..."
+	};
+	struct extract	*x = st->x;
+	size_t		 k = c->b;
+
+	if (c->b - c->a != 1 || !c->weak || c->state != ENT_WEAK ||
+	    ent_seen_lower(st, c->a))
+		return 0;
+	return k >= x->ntoks || (x->toks[k].flags & (TOK_PARA | TOK_POSS |
+	    TOK_CLOSE)) || ent_talk_tok_in(x, k, ends, sizeof ends /
+	    sizeof ends[0]) || ent_talk_verb(x, k);
+}
+
+/*
  * Is the candidate someone a speaker or writer names as people name
  * each other: "Hi Kat!", "I'm Miyuki.", "my name is Ash", "That's
  * Rezwan.", "Bert and I", a letter's name under "Yours," or "Best
@@ -120,6 +177,8 @@ ent_talk(struct ent_stage *st, struct ent_cand *c)
 	if (p != EX_NONE && extract_tok_is(x, p, "by") &&
 	    (x->toks[p].flags & TOK_PARA) && (c->b >= x->ntoks ||
 	    (x->toks[c->b].flags & TOK_PARA)))
+		return 1;
+	if (ent_talk_opening(st, c))
 		return 1;
 	/* Albert and Marcia, Toph and Len: a pair with a person */
 	if (c->b - c->a == 1 && ent_talk_pair(st, c))
