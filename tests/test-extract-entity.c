@@ -738,6 +738,17 @@ static const struct entity_case cases[] = {
 	  "Mark the spot with chalk. Frank them twice. Bill clients every "
 	  "month.",
 	  { NOTHING("Mark"), NOTHING("Frank"), NOTHING("Bill") } },
+	{ "test_case_parties",
+	  "It is true that in Lynch v. Overholser this Court held so, and "
+	  "in Case 22-506, Biden versus Nebraska, it did not. He played in "
+	  "the first Eton v Harrow cricket match at Lord's.",
+	  { PERSON("Lynch"), PERSON("Overholser"), PERSON("Biden"),
+	    WANT("Eton", 0, WANT_NO_MENTION, NULL) } },
+	{ "test_forms_of_address",
+	  "So, Your Honor, this was remanded. Yes, my Lord? Your Majesty's "
+	  "government agrees. Your Grace, welcome. My grace period ended.",
+	  { PERSON("Your Honor"), PERSON("my Lord"), PERSON("Your Majesty"),
+	    PERSON("Your Grace"), NOTHING("grace period") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

@@ -225,6 +225,10 @@ int	 ent_special_storm(struct ent_stage *, size_t, size_t);
 int	 ent_special_party(struct ent_stage *, size_t, size_t);
 /* Is [a, b) "God" by the name, not in a cry ("oh my God")? Adds it. */
 int	 ent_special_deity(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a form of address, "Your Honor", "my Lord"? Adds it. */
+int	 ent_special_address(struct ent_stage *, size_t, size_t);
+/* Is the candidate a party to a case: "Lynch v. Overholser"? */
+int	 ent_special_case_party(struct ent_stage *, const struct ent_cand *);
 
 /*
  * The words around a candidate (extract-entity-context.c): the kind its

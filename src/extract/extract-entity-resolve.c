@@ -131,7 +131,8 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		return;
 	}
 	/* Harlow (1998) showed: an author, in a text that cites so */
-	if (!st->shout[c->a] && ent_cite_author(st, c)) {
+	if (!st->shout[c->a] && (ent_cite_author(st, c) ||
+	    ent_special_case_party(st, c))) {
 		c->kind = EX_PERSON;
 		c->state = ENT_SURE;
 		return;

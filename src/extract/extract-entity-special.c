@@ -4,7 +4,9 @@
  * the speaker's country ("the Nation"), a region by the compass ("the
  * West"), a US state by its postal code after a town ("Paramus, NJ"),
  * a storm by its name ("Hurricane Katrina"), a party by its creed
- * ("the Republican party") and God by the name, not in a cry.
+ * ("the Republican party"), God by the name, not in a cry, a form of
+ * address ("Your Honor") and the parties to a case ("Lynch v.
+ * Overholser").
  */
 #include "config.h"
 
@@ -307,4 +309,91 @@ ent_special_deity(struct ent_stage *st, size_t a, size_t b)
 		return 0;
 	ent_special_add(st, a, b, EX_PERSON);
 	return 1;
+}
+
+/*
+ * "Your Honor", "my Lord", "Your Excellency": a form of address names
+ * the one spoken to. Returns 1 if [a, b) ends in such a title after
+ * "your" or "my" (the run may hold the "Your") and adds both words as
+ * a person.
+ */
+int
+ent_special_address(struct ent_stage *st, size_t a, size_t b)
+{
+	static const char *const forms[] = {
+		"Honor", "Honour", "Excellency", "Majesty", "Lordship",
+		"Ladyship", "Grace", "Holiness", "Eminence", "Highness",
+		"Lord", "Lady"
+	};
+	static const char *const owners[] = { "your", "my" };
+	struct extract	*x = st->x;
+	size_t		 k = b - 1;
+
+	if (b - a > 2 || k == 0 || (x->toks[k].flags & TOK_UPPER) ||
+	    !(x->toks[k].flags & TOK_CAP) ||
+	    !ent_special_one_of(x, k, forms, NWORDS(forms)) ||
+	    !ent_special_one_of(x, k - 1, owners, NWORDS(owners)))
+		return 0;
+	/* "my Lord" and "my Lady" only where they are spoken to */
+	if (extract_tok_is(x, k - 1, "my") && !extract_tok_is(x, k, "Lord") &&
+	    !extract_tok_is(x, k, "Lady"))
+		return 0;
+	if (b - a == 2 && a != k - 1)
+		return 0;
+	ent_special_add(st, k - 1, b, EX_PERSON);
+	return 1;
+}
+
+/*
+ * Is the contest whose second side ends before token k a game, "Eton v
+ * Harrow cricket match", not a case? Its noun follows within two words.
+ */
+static int
+ent_special_game(const struct extract *x, size_t k)
+{
+	static const char *const games[] = {
+		"match", "game", "fixture", "final", "race", "bout", "fight",
+		"debate", "derby", "clash", "tie", "series", "matches", "games"
+	};
+	size_t	end = k + 2 < x->ntoks ? k + 2 : x->ntoks;
+
+	for (; k < end && (x->toks[k].flags & TOK_WORD) &&
+	    !(x->toks[k].flags & TOK_CAP); k++)
+		if (ent_special_one_of(x, k, games, NWORDS(games)))
+			return 1;
+	return 0;
+}
+
+/*
+ * A party to a case, "Lynch v. Overholser", "Biden versus Nebraska": a
+ * name of one to three words before "v." or "versus" and a capital, or
+ * after them, that no word list knows, is a person's; not the sides of
+ * a game ("the Eton v Harrow cricket match").
+ */
+int
+ent_special_case_party(struct ent_stage *st, const struct ent_cand *c)
+{
+	static const char *const versus[] = {
+		"v.", "v", "vs.", "vs", "versus"
+	};
+	struct extract	*x = st->x;
+	size_t		 k;
+
+	if (c->b - c->a > 3 || c->canon != NULL)
+		return 0;
+	for (k = c->a; k < c->b; k++)
+		if (!ent_capword(x, k) || ent_stop(st, k) ||
+		    (x->toks[k].flags & TOK_UPPER))
+			return 0;
+	if (c->b + 1 < x->ntoks && ent_special_one_of(x, c->b, versus,
+	    NWORDS(versus)) && ent_capword(x, c->b + 1)) {
+		for (k = c->b + 1; k < x->ntoks && k < c->b + 4 &&
+		    ent_capword(x, k); k++)
+			;
+		return !ent_special_game(x, k);
+	}
+	return c->a >= 2 && ent_special_one_of(x, c->a - 1, versus,
+	    NWORDS(versus)) && (ent_capword(x, c->a - 2) ||
+	    (x->toks[c->a - 2].flags & TOK_POSS)) &&
+	    !ent_special_game(x, c->b);
 }
