@@ -749,6 +749,15 @@ static const struct entity_case cases[] = {
 	  "government agrees. Your Grace, welcome. My grace period ended.",
 	  { PERSON("Your Honor"), PERSON("my Lord"), PERSON("Your Majesty"),
 	    PERSON("Your Grace"), NOTHING("grace period") } },
+	{ "test_places_by_route",
+	  "Dromahair is a small market town. Kinlough lies on the shore. "
+	  "Head north to Bundoran. Trains run from Drumshanbo to Collooney "
+	  "daily.",
+	  { PLACE("Dromahair"), PLACE("Kinlough"), PLACE("Bundoran"),
+	    PLACE("Collooney") } },
+	{ "test_places_by_route",
+	  "Melanie lies but we forgive her. Tarvin is a friend of ours.",
+	  { WANT("Melanie", 0, WANT_NO_MENTION, NULL), NOTHING("Tarvin") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

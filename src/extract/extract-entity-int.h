@@ -8,6 +8,7 @@
  *   extract-entity-title.c    titles and roles of a name     ent_title_
  *   extract-entity-special.c  shapes known before the rules  ent_special_
  *   extract-entity-cite.c     authors cited by year          ent_cite_
+ *   extract-entity-route.c    places by route and definition ent_route_
  *   extract-entity-context.c  the words around a candidate   ent_context_
  *   extract-entity-talk.c     names as people say them:
  *                             "Hi Kat!", "Bert and I"        ent_talk_
@@ -209,6 +210,11 @@ void	 ent_title_apposition(struct ent_stage *, struct ent_cand *);
  */
 void	 ent_cite_scan(struct ent_stage *);
 int	 ent_cite_author(struct ent_stage *, const struct ent_cand *);
+
+/* Is the candidate a place by a route or a definition around it:
+   "from Drumshanbo to Collooney", "Dromahair is a village"
+   (extract-entity-route.c)? */
+int	 ent_route_place(struct ent_stage *, struct ent_cand *);
 
 /* Special shapes (extract-entity-special.c). */
 /* Is [a, b) a role that names its holder ("the Secretary")? Adds it. */

@@ -137,6 +137,16 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		c->state = ENT_SURE;
 		return;
 	}
+	/* from Drumshanbo to Collooney; Dromahair is a village */
+	if (ent_route_place(st, c)) {
+		c->kind = EX_PLACE;
+		c->state = ENT_SURE;
+		if (n == 1) {
+			ent_context_vote(st, h, EX_PLACE);
+			c->by_cue = 1;
+		}
+		return;
+	}
 	/* Lidia Stansk said: two unknown words a person's cue follows */
 	if (c->weak && n == 2 && !st->shout[c->a] && !ent_stop(st, c->a) &&
 	    ent_context_no_lower(st, c) &&
