@@ -758,6 +758,15 @@ static const struct entity_case cases[] = {
 	{ "test_places_by_route",
 	  "Melanie lies but we forgive her. Tarvin is a friend of ours.",
 	  { WANT("Melanie", 0, WANT_NO_MENTION, NULL), NOTHING("Tarvin") } },
+	{ "test_places_by_foreign_words",
+	  "The old town centres on Plaza Mayor, where the Palacio Real faces "
+	  "the Museo Civico. Cross to Piazza Navona, then walk by the "
+	  "Marienkirche to the Alexanderplatz. Lough Gill is a short drive "
+	  "away.",
+	  { PLACE("Plaza Mayor"), PLACE("Palacio Real"),
+	    PLACE("Museo Civico"), PLACE("Piazza Navona"),
+	    PLACE("Marienkirche"), PLACE("Alexanderplatz"),
+	    PLACE("Lough Gill") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

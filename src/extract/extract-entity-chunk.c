@@ -116,6 +116,9 @@ ent_chunk_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 	struct extract	*x = st->x;
 	size_t		 k;
 
+	/* Alexanderplatz, Marienkirche: a place by its last part */
+	if (ent_word_place_suffix(x, b - 1))
+		return EX_PLACE;
 	if (b - a < 2)
 		return -1;
 	if (ent_is(st, b - 1, WORD_ORG_END))

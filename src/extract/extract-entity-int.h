@@ -347,6 +347,7 @@ int	 ent_word_initial(const struct extract *, size_t);
 int	 ent_word_hyphen_adjective(const struct extract *, size_t);
 int	 ent_word_demonym_shape(const struct extract *, size_t);
 int	 ent_word_plural_demonym(const struct extract *, size_t);
+int	 ent_word_place_suffix(const struct extract *, size_t);
 
 /* Names: hashes without case, text with single spaces, the hash map. */
 uint64_t ent_map_hash(const char *, size_t);
