@@ -81,6 +81,45 @@ ent_resolve_shop(struct ent_stage *st, struct ent_cand *c, uint64_t h)
 	return 1;
 }
 
+/*
+ * Decide a candidate by how it is said or written around it, before a
+ * capital at a sentence start is doubted: names as people say them ("Hi
+ * Kat!"), an author cited by year, a party to a case, a place on a route
+ * or defined as one, two unknown words a person's cue follows ("Lidia
+ * Stansk said"). Returns 1 if decided.
+ */
+static int
+ent_resolve_said(struct ent_stage *st, size_t i, uint64_t h)
+{
+	struct ent_cand	*c = &st->cands[i];
+	size_t		 n = c->b - c->a;
+	int		 kind, vote = 1;
+
+	if (st->shout[c->a])
+		return 0;
+	if (ent_talk(st, c))
+		kind = EX_PERSON;	/* Hi Kat! Bert and I */
+	else if (ent_cite_author(st, c) || ent_special_case_party(st, c)) {
+		kind = EX_PERSON;	/* Harlow (1998) showed */
+		vote = 0;
+	} else if (ent_route_place(st, c))
+		kind = EX_PLACE;	/* from Drumshanbo to Collooney */
+	else if (c->weak && n == 2 && !ent_stop(st, c->a) &&
+	    ent_context_no_lower(st, c) &&
+	    ent_context_cue(st, i) == EX_PERSON) {
+		kind = EX_PERSON;	/* Lidia Stansk said */
+		vote = 0;
+	} else
+		return 0;
+	c->kind = (enum ex_kind)kind;
+	c->state = ENT_SURE;
+	if (vote && n == 1) {
+		ent_context_vote(st, h, kind);
+		c->by_cue = 1;
+	}
+	return 1;
+}
+
 /* Decide one candidate that nothing in itself decided. */
 static void
 ent_resolve_one(struct ent_stage *st, size_t i)
@@ -121,40 +160,8 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 	}
 	if (ent_resolve_shop(st, c, h))
 		return;
-	if (!st->shout[c->a] && ent_talk(st, c)) {
-		c->kind = EX_PERSON;	/* Hi Kat! Bert and I */
-		c->state = ENT_SURE;
-		if (n == 1) {
-			ent_context_vote(st, h, EX_PERSON);
-			c->by_cue = 1;
-		}
+	if (ent_resolve_said(st, i, h))
 		return;
-	}
-	/* Harlow (1998) showed: an author, in a text that cites so */
-	if (!st->shout[c->a] && (ent_cite_author(st, c) ||
-	    ent_special_case_party(st, c))) {
-		c->kind = EX_PERSON;
-		c->state = ENT_SURE;
-		return;
-	}
-	/* from Drumshanbo to Collooney; Dromahair is a village */
-	if (ent_route_place(st, c)) {
-		c->kind = EX_PLACE;
-		c->state = ENT_SURE;
-		if (n == 1) {
-			ent_context_vote(st, h, EX_PLACE);
-			c->by_cue = 1;
-		}
-		return;
-	}
-	/* Lidia Stansk said: two unknown words a person's cue follows */
-	if (c->weak && n == 2 && !st->shout[c->a] && !ent_stop(st, c->a) &&
-	    ent_context_no_lower(st, c) &&
-	    ent_context_cue(st, i) == EX_PERSON) {
-		c->kind = EX_PERSON;
-		c->state = ENT_SURE;
-		return;
-	}
 	if (c->weak && (st->shout[c->a] ||
 	    !ent_proper_anyway(st, c->a, c->b))) {
 		/* single words may still be named elsewhere: see votes */
