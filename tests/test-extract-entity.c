@@ -767,6 +767,10 @@ static const struct entity_case cases[] = {
 	    PLACE("Museo Civico"), PLACE("Piazza Navona"),
 	    PLACE("Marienkirche"), PLACE("Alexanderplatz"),
 	    PLACE("Lough Gill") } },
+	{ "test_letter_greets",
+	  "My dear Fenwick,\n\nThank you for the book.\n\nDear Friends,"
+	  "\n\nWe met again.\n\nDear Editor,\n\nI write to you.",
+	  { PERSON("Fenwick"), NOTHING("Friends"), NOTHING("Editor") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

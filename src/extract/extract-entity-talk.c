@@ -130,6 +130,37 @@ ent_talk_opening(struct ent_stage *st, struct ent_cand *c)
 }
 
 /*
+ * Is the one or two words after "Dear" or "Dearest" a name the letter
+ * greets ("Dear Fenwick,", "My dearest Ottilie,"), not the common noun
+ * of whoever it is written to ("Dear Friends", "Dear Editor")?
+ */
+static int
+ent_talk_dear(struct ent_stage *st, struct ent_cand *c, size_t p)
+{
+	static const char *const readers[] = {
+		"friend", "colleague", "member", "reader", "customer",
+		"neighbor", "neighbour", "editor", "all", "everyone", "team",
+		"supporter", "partner", "shareholder", "citizen", "resident",
+		"student", "parent", "brother", "sister", "child", "sirs",
+		"madam", "madame", "colleagues", "friends", "members",
+		"readers", "customers", "neighbors", "neighbours", "team",
+		"supporters", "partners", "shareholders", "citizens",
+		"residents", "students", "parents", "children", "brothers",
+		"sisters", "diary", "applicant", "candidate", "officer"
+	};
+	const struct extract	*x = st->x;
+	size_t			 k;
+
+	if (!extract_tok_is(x, p, "dear") && !extract_tok_is(x, p, "dearest"))
+		return 0;
+	for (k = c->a; k < c->b; k++)
+		if (ent_talk_tok_in(x, k, readers, sizeof readers /
+		    sizeof readers[0]) || ent_title_class(st, k) != NULL)
+			return 0;
+	return 1;
+}
+
+/*
  * Is the candidate someone a speaker or writer names as people name
  * each other: "Hi Kat!", "I'm Miyuki.", "my name is Ash", "That's
  * Rezwan.", "Bert and I", a letter's name under "Yours," or "Best
@@ -185,7 +216,8 @@ ent_talk(struct ent_stage *st, struct ent_cand *c)
 		return 1;
 	if (p != EX_NONE && ent_talk_end(x, c->b)) {
 		if (ent_talk_tok_in(x, p, greet, sizeof greet /
-		    sizeof greet[0]) || (p > 0 && extract_tok_is(x, p, "is") &&
+		    sizeof greet[0]) || ent_talk_dear(st, c, p) ||
+		    (p > 0 && extract_tok_is(x, p, "is") &&
 		    extract_tok_is(x, p - 1, "name")) ||
 		    (p > 0 && extract_tok_is(x, p, "am") &&
 		    extract_tok_is(x, p - 1, "I")))
