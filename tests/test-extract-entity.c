@@ -771,6 +771,17 @@ static const struct entity_case cases[] = {
 	  "My dear Fenwick,\n\nThank you for the book.\n\nDear Friends,"
 	  "\n\nWe met again.\n\nDear Editor,\n\nI write to you.",
 	  { PERSON("Fenwick"), NOTHING("Friends"), NOTHING("Editor") } },
+	{ "test_university_by_its_town",
+	  "He went up to Trinity College, Cambridge, in 1805. Also while at "
+	  "Cambridge he rowed. He lived in Cambridge for years. He joined "
+	  "Berkeley's Department of Linguistics. She taught at the "
+	  "University of Kelvara, and Kelvara was dull; later she was at "
+	  "Kelvara again.",
+	  { WANT("Cambridge", 0, WANT_ORG, NULL),
+	    WANT("Cambridge", 1, WANT_ORG, NULL),
+	    WANT("Cambridge", 2, WANT_PLACE, NULL), ORG("Berkeley"),
+	    WANT("Kelvara", 0, WANT_PLACE, NULL),
+	    WANT("Kelvara", 1, WANT_ORG, NULL) } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 
