@@ -782,6 +782,13 @@ static const struct entity_case cases[] = {
 	    WANT("Cambridge", 2, WANT_PLACE, NULL), ORG("Berkeley"),
 	    WANT("Kelvara", 0, WANT_PLACE, NULL),
 	    WANT("Kelvara", 1, WANT_ORG, NULL) } },
+	{ "test_team_by_its_town",
+	  "On September 4, against the Houston Astros, he hit a double. He "
+	  "debuted for Houston in July, and the Red Sox beat the St. Louis "
+	  "Cardinals. He grew up near Houston. The Chicago Bulls won.",
+	  { ORG("Houston Astros"), WANT("Houston", 1, WANT_ORG, NULL),
+	    WANT("Houston", 2, WANT_PLACE, NULL),
+	    ORG("St. Louis Cardinals"), ORG("Chicago Bulls") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

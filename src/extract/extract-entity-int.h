@@ -125,6 +125,7 @@ struct ent_stage {
 	struct ent_map	 owners;	/* word -> times seen as an owner */
 	struct ent_map	 singles;	/* words that are candidates alone */
 	struct ent_map	 tongues;	/* words used as a language's name */
+	struct ent_map	 teams;		/* towns that name a team here */
 	int		 cites;		/* the text cites authors by year */
 	struct ent_cand	*cands;
 	size_t		 ncands;
@@ -235,6 +236,11 @@ int	 ent_special_deity(struct ent_stage *, size_t, size_t);
 int	 ent_special_address(struct ent_stage *, size_t, size_t);
 /* Is the candidate a party to a case: "Lynch v. Overholser"? */
 int	 ent_special_case_party(struct ent_stage *, const struct ent_cand *);
+/* Is [a, b) a team by its town, "the Houston Astros"? Adds it. */
+int	 ent_special_team(struct ent_stage *, size_t, size_t);
+/* Make the towns that stand for their teams organisations: "for
+   Houston". */
+void	 ent_special_team_towns(struct ent_stage *);
 
 /*
  * The words around a candidate (extract-entity-context.c): the kind its

@@ -503,6 +503,7 @@ ent_resolve(struct ent_stage *st)
 	}
 	ent_resolve_by_votes(st);
 	ent_doc_schools(st);
+	ent_special_team_towns(st);
 	ent_doc_works(st);
 	ent_doc_pets(st);
 	for (i = 0; i < st->ncands; i++)

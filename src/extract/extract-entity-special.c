@@ -5,8 +5,9 @@
  * West"), a US state by its postal code after a town ("Paramus, NJ"),
  * a storm by its name ("Hurricane Katrina"), a party by its creed
  * ("the Republican party"), God by the name, not in a cry, a form of
- * address ("Your Honor") and the parties to a case ("Lynch v.
- * Overholser").
+ * address ("Your Honor"), the parties to a case ("Lynch v.
+ * Overholser") and a team by its town ("the Houston Astros", then "for
+ * Houston").
  */
 #include "config.h"
 
@@ -396,4 +397,82 @@ ent_special_case_party(struct ent_stage *st, const struct ent_cand *c)
 	    NWORDS(versus)) && (ent_capword(x, c->a - 2) ||
 	    (x->toks[c->a - 2].flags & TOK_POSS)) &&
 	    !ent_special_game(x, c->b);
+}
+
+/*
+ * A team by its town and a plural, "the Houston Astros", "the St. Louis
+ * Cardinals", "the Boston Red Sox": one organisation, not a place and a
+ * person. Running text names a team with "the"; a list's "Boston Red
+ * Sox (2013)" is left to the other rules. Returns 1 if [a, b) is such a run and adds it; the town is
+ * remembered, for the town alone may stand for the team
+ * (ent_special_team_towns).
+ */
+int
+ent_special_team(struct ent_stage *st, size_t a, size_t b)
+{
+	struct extract	*x = st->x;
+	const char	*v, *w;
+	size_t		 n, t, k;
+	int		 kind, media;
+
+	if (b - a < 2 || st->shout[b - 1])
+		return 0;
+	w = ent_tok(x, b - 1, &n);
+	/* the cheap tests first: this sees every run */
+	if (!(n == 3 && strncmp(w, "Sox", 3) == 0) && (n < 4 ||
+	    w[n - 1] != 's' || w[n - 2] == 's'))
+		return 0;
+	/* running text names a team with "the": the Chicago Bulls */
+	if (extract_tok_is(x, a, "the"))
+		a++;
+	else if (a == 0 || !extract_tok_is(x, a - 1, "the"))
+		return 0;
+	if ((t = ent_lex_prefix(st, a, b - 1, &kind, &v, &media)) == 0 ||
+	    kind != EX_PLACE || ent_lex(st, LEX_COUNTRIES, a, t, &v) == t)
+		return 0;
+	for (k = a + t; k < b; k++)
+		if (!ent_capword(x, k) || ent_stop(st, k) ||
+		    ent_is(st, k, WORD_PLACE_END) ||
+		    ent_is(st, k, WORD_ORG_END) ||
+		    ent_word_plural_demonym(x, k) ||
+		    (x->toks[k].flags & TOK_UPPER))
+			return 0;
+	if (b - (a + t) > 2)
+		return 0;
+	ent_special_add(st, a, b, EX_ORG);
+	ent_map_put(&st->teams, ent_map_hash_span(st, a, a + t), 1);
+	return 1;
+}
+
+/*
+ * "debuted for Boston", "games for Indianapolis", "against Houston":
+ * where the text names a town's team, the town after a word of play
+ * is the team.
+ */
+void
+ent_special_team_towns(struct ent_stage *st)
+{
+	static const char *const plays[] = {
+		"for", "against", "with", "joined", "over", "beat", "defeated",
+		"vs.", "vs", "versus", "to"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 i;
+
+	for (i = 0; st->teams.n > 0 && i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE || c->kind != EX_PLACE || c->a == 0 ||
+		    !ent_special_one_of(x, c->a - 1, plays, NWORDS(plays)) ||
+		    ent_map_get(&st->teams, ent_map_hash_span(st, c->a,
+		    c->b)) == NULL)
+			continue;
+		/* "moved to Boston" is the town; "traded to Boston" the team */
+		if (extract_tok_is(x, c->a - 1, "to") && !(c->a >= 2 &&
+		    (extract_tok_is(x, c->a - 2, "traded") ||
+		    extract_tok_is(x, c->a - 2, "lost"))))
+			continue;
+		c->kind = EX_ORG;
+		c->canon = NULL;
+	}
 }

@@ -368,6 +368,7 @@ extract_entities(struct extract *x)
 	ent_map_free(&st.owners);
 	ent_map_free(&st.singles);
 	ent_map_free(&st.tongues);
+	ent_map_free(&st.teams);
 	free(st.cands);
 	free(st.weak);
 	free(st.th);
