@@ -789,6 +789,17 @@ static const struct entity_case cases[] = {
 	  { ORG("Houston Astros"), WANT("Houston", 1, WANT_ORG, NULL),
 	    WANT("Houston", 2, WANT_PLACE, NULL),
 	    ORG("St. Louis Cardinals"), ORG("Chicago Bulls") } },
+	{ "test_party_by_role",
+	  "Petitioner contends that the law is wrong. In 1975 the Petitioner "
+	  "was arrested. It is like a horse, ridden by God or the Devil.",
+	  { PERSON("Petitioner"), WANT("Petitioner", 1, WANT_PERSON, NULL),
+	    PERSON("Devil") } },
+	{ "test_party_by_role",
+	  "Respondent race.\n\nWe asked each respondent. Speak of the devil. "
+	  "Petitioner Jones appealed.",
+	  { WANT("Respondent", 0, WANT_NO_MENTION, NULL),
+	    NOTHING("devil"), WANT("Petitioner", 0, WANT_NO_MENTION,
+	    NULL) } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

@@ -416,7 +416,7 @@ ent_chunk(struct ent_stage *st, size_t a, size_t b)
 	if (ent_special_compass(st, a, b) || ent_special_state_code(st, a, b) ||
 	    ent_special_storm(st, a, b) || ent_special_party(st, a, b) ||
 	    ent_special_deity(st, a, b) || ent_special_address(st, a, b) ||
-	    ent_special_team(st, a, b))
+	    ent_special_team(st, a, b) || ent_special_party_role(st, a, b))
 		return;
 	if ((a = ent_chunk_start(st, a, b)) >= b)
 		return;

@@ -238,6 +238,8 @@ int	 ent_special_address(struct ent_stage *, size_t, size_t);
 int	 ent_special_case_party(struct ent_stage *, const struct ent_cand *);
 /* Is [a, b) a team by its town, "the Houston Astros"? Adds it. */
 int	 ent_special_team(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a party's role, "Petitioner", or "the Devil"? Adds it. */
+int	 ent_special_party_role(struct ent_stage *, size_t, size_t);
 /* Make the towns that stand for their teams organisations: "for
    Houston". */
 void	 ent_special_team_towns(struct ent_stage *);

@@ -6,8 +6,8 @@
  * a storm by its name ("Hurricane Katrina"), a party by its creed
  * ("the Republican party"), God by the name, not in a cry, a form of
  * address ("Your Honor"), the parties to a case ("Lynch v.
- * Overholser") and a team by its town ("the Houston Astros", then "for
- * Houston").
+ * Overholser"), a party by its role ("Petitioner contends"), and a
+ * team by its town ("the Houston Astros", then "for Houston").
  */
 #include "config.h"
 
@@ -475,4 +475,46 @@ ent_special_team_towns(struct ent_stage *st)
 		c->kind = EX_ORG;
 		c->canon = NULL;
 	}
+}
+
+/*
+ * A party's role in a case written with its capital names that party,
+ * "Petitioner contends", "the Respondent was arrested"; so does "the
+ * Devil" (as "God" names God). Returns 1 if [a, b) is one such word not
+ * before a name ("Petitioner Jones" is a title) and adds it as a person.
+ */
+int
+ent_special_party_role(struct ent_stage *st, size_t a, size_t b)
+{
+	static const char *const roles[] = {
+		"Petitioner", "Respondent", "Appellant", "Appellee",
+		"Plaintiff", "Defendant", "Claimant", "Devil"
+	};
+	struct extract	*x = st->x;
+	size_t		 k;
+
+	/* the cheap tests first: this sees every run */
+	if (b - a != 1 || !(x->toks[a].flags & TOK_CAP) ||
+	    (x->toks[a].flags & TOK_UPPER) || st->shout[a])
+		return 0;
+	for (k = 0; k < NWORDS(roles); k++)
+		if (extract_tok_is(x, a, roles[k]))
+			break;
+	if (k == NWORDS(roles))
+		return 0;
+	/* "the Devil" only with "the": a devil of a job is none */
+	if (extract_tok_is(x, a, "Devil") && (a == 0 ||
+	    !extract_tok_is(x, a - 1, "the")))
+		return 0;
+	if (b < x->ntoks && ent_capword(x, b))
+		return 0;
+	/* a heading, "Respondent race.", names no party */
+	if ((x->toks[a].flags & TOK_PARA) && (b + 3 >= x->ntoks ||
+	    (x->toks[b + 1].flags & TOK_PARA) ||
+	    (x->toks[b + 2].flags & TOK_PARA) ||
+	    (x->toks[b + 3].flags & TOK_PARA)))
+		return 0;
+	/* named by the lexicon's way, so "the" before it is no people's */
+	ent_special_add(st, a, b, EX_PERSON)->canon = roles[k];
+	return 1;
 }
