@@ -800,6 +800,15 @@ static const struct entity_case cases[] = {
 	  { WANT("Respondent", 0, WANT_NO_MENTION, NULL),
 	    NOTHING("devil"), WANT("Petitioner", 0, WANT_NO_MENTION,
 	    NULL) } },
+	{ "test_place_by_address",
+	  "Eat\n\nTarnby Kitchen, Herrengasse 14. Hearty stews.\n\n"
+	  "Sleep\n\nOrvel Lodge, 12 Bridge Street. Rooms from 70 euros.",
+	  { PLACE("Tarnby Kitchen"), PLACE("Orvel Lodge") } },
+	{ "test_place_by_address",
+	  "Emma, 14 Bridge Street, wrote. Tarnby, 1st Earl of Arle, came. "
+	  "Ichiyo Tarn, May 2, 1872, was born.",
+	  { PERSON("Emma"), WANT("Tarnby", 0, WANT_NO_MENTION, NULL),
+	    NOTHING("Ichiyo Tarn") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

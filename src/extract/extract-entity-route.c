@@ -5,7 +5,8 @@
  * compass point and "to"), "Dromahair is a village on the Bonet",
  * "Kinlough lies on the shore" (a name defined as a kind of place, or
  * placed, even where it opens a sentence and its capital proves
- * nothing). The entity stage asks these of names no word list knows.
+ * nothing), "Café Central, Herrengasse 14." (a guide's listing, or a
+ * letter's address: a name, a comma and a house number). The entity stage asks these of names no word list knows.
  */
 #include "config.h"
 
@@ -109,6 +110,50 @@ ent_route_defined(struct ent_stage *st, size_t k)
 	return 0;
 }
 
+/* Is token k a house number: digits, perhaps a letter (14, 12a)? */
+static int
+ent_route_number(const struct extract *x, size_t k)
+{
+	size_t		 n, i;
+	const char	*w = ent_tok(x, k, &n);
+
+	for (i = 0; i < n && w[i] >= '0' && w[i] <= '9'; i++)
+		;
+	return i > 0 && i <= 5 && (i == n || (i + 1 == n && w[i] >= 'a' &&
+	    w[i] <= 'z'));
+}
+
+/*
+ * Does an address follow the name at token k: a comma, then within four
+ * tokens a house number among capitalised words ("Café Central,
+ * Herrengasse 14.", "Riverside Lodge, 12 Bridge Street")? A guide's
+ * listing names the place so.
+ */
+static int
+ent_route_address(struct ent_stage *st, size_t k)
+{
+	struct extract	*x = st->x;
+	size_t		 end;
+	int		 words = 0;
+
+	if (k + 2 >= x->ntoks || !extract_tok_is(x, k, ","))
+		return 0;
+	end = k + 5 < x->ntoks ? k + 5 : x->ntoks;
+	for (k++; k < end; k++) {
+		if (x->toks[k].flags & (TOK_SENT | TOK_PARA))
+			return 0;
+		if (x->toks[k].flags & TOK_DIGIT)
+			return ent_route_number(x, k) && (words > 0 ||
+			    (k + 1 < x->ntoks && ent_capword(x, k + 1) &&
+			    !ent_stop(st, k + 1)));
+		/* not a date ("May 2, 1872") nor a title ("1st Earl") */
+		if (!ent_capword(x, k) || ent_stop(st, k))
+			return 0;
+		words++;
+	}
+	return 0;
+}
+
 /* Is the candidate a place by the route or the definition around it? */
 int
 ent_route_place(struct ent_stage *st, struct ent_cand *c)
@@ -126,5 +171,6 @@ ent_route_place(struct ent_stage *st, struct ent_cand *c)
 	    ent_route_end(st, c->a - 1))
 		return 1;
 	/* also where it opens a sentence: "Dromahair is a village" */
-	return ent_route_defined(st, c->b);
+	return ent_route_defined(st, c->b) || (!ent_given(st, c->a) &&
+	    ent_route_address(st, c->b));
 }
