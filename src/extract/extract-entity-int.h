@@ -216,6 +216,9 @@ int	 ent_cite_author(struct ent_stage *, const struct ent_cand *);
    "from Drumshanbo to Collooney", "Dromahair is a village"
    (extract-entity-route.c)? */
 int	 ent_route_place(struct ent_stage *, struct ent_cand *);
+/* Remember a place named with its kind of land by its name alone:
+   "Kelvara Island", then "Kelvara". */
+void	 ent_route_place_base(struct ent_stage *, struct ent_cand *);
 
 /* Special shapes (extract-entity-special.c). */
 /* Is [a, b) a role that names its holder ("the Secretary")? Adds it. */

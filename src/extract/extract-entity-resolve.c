@@ -207,42 +207,6 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 }
 
 /*
- * A place named with the kind of land it is, "Kelvara Island" or "the
- * Ostra Valley", is also named without it: remember "Kelvara" as the
- * place. Buildings and streets ("Lincoln Street") are named after
- * other things and are left out.
- */
-static void
-ent_resolve_place_base(struct ent_stage *st, struct ent_cand *c)
-{
-	static const char *const lands[] = {
-		"island", "islands", "isle", "peninsula", "archipelago",
-		"province", "region", "oblast", "prefecture", "governorate",
-		"district", "valley", "river", "desert", "atoll"
-	};
-	struct extract	*x = st->x;
-	size_t		 k, n;
-	const char	*w;
-	uint64_t	 h;
-
-	if (c->b - c->a < 2 || c->b - c->a > 3)
-		return;
-	w = ent_tok(x, c->b - 1, &n);
-	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
-		if (strlen(lands[k]) == n && strncasecmp(w, lands[k], n) == 0)
-			break;
-	if (k == sizeof lands / sizeof lands[0])
-		return;
-	for (k = c->a; k + 1 < c->b; k++)
-		if (!ent_capword(x, k) || ent_stop(st, k) ||
-		    ent_seen_lower(st, k))
-			return;
-	h = ent_map_hash_span(st, c->a, c->b - 1);
-	if (ent_map_get(&st->kinds, h) == NULL)
-		ent_map_put(&st->kinds, h, EX_PLACE + 1);
-}
-
-/*
  * People's names are not acronyms: "National ICT Master" is no one and
  * neither is a lone "II"; "KAMALA HARRIS" in capitals is someone.
  */
@@ -318,7 +282,7 @@ ent_resolve_remember(struct ent_stage *st)
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].state == ENT_SURE &&
 		    st->cands[i].kind == EX_PLACE)
-			ent_resolve_place_base(st, &st->cands[i]);
+			ent_route_place_base(st, &st->cands[i]);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak) {

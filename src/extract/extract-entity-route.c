@@ -6,11 +6,13 @@
  * "Kinlough lies on the shore" (a name defined as a kind of place, or
  * placed, even where it opens a sentence and its capital proves
  * nothing), "Café Central, Herrengasse 14." (a guide's listing, or a
- * letter's address: a name, a comma and a house number). The entity stage asks these of names no word list knows.
+ * letter's address: a name, a comma and a house number); and the name
+ * of a place named with its kind of land ("Kelvara Island") alone. The entity stage asks these of names no word list knows.
  */
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "extract.h"
 #include "extract-entity-int.h"
@@ -173,4 +175,40 @@ ent_route_place(struct ent_stage *st, struct ent_cand *c)
 	/* also where it opens a sentence: "Dromahair is a village" */
 	return ent_route_defined(st, c->b) || (!ent_given(st, c->a) &&
 	    ent_route_address(st, c->b));
+}
+
+/*
+ * A place named with the kind of land it is, "Kelvara Island" or "the
+ * Ostra Valley", is also named without it: remember "Kelvara" as the
+ * place. Buildings and streets ("Lincoln Street") are named after
+ * other things and are left out.
+ */
+void
+ent_route_place_base(struct ent_stage *st, struct ent_cand *c)
+{
+	static const char *const lands[] = {
+		"island", "islands", "isle", "peninsula", "archipelago",
+		"province", "region", "oblast", "prefecture", "governorate",
+		"district", "valley", "river", "desert", "atoll"
+	};
+	struct extract	*x = st->x;
+	size_t		 k, n;
+	const char	*w;
+	uint64_t	 h;
+
+	if (c->b - c->a < 2 || c->b - c->a > 3)
+		return;
+	w = ent_tok(x, c->b - 1, &n);
+	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
+		if (strlen(lands[k]) == n && strncasecmp(w, lands[k], n) == 0)
+			break;
+	if (k == sizeof lands / sizeof lands[0])
+		return;
+	for (k = c->a; k + 1 < c->b; k++)
+		if (!ent_capword(x, k) || ent_stop(st, k) ||
+		    ent_seen_lower(st, k))
+			return;
+	h = ent_map_hash_span(st, c->a, c->b - 1);
+	if (ent_map_get(&st->kinds, h) == NULL)
+		ent_map_put(&st->kinds, h, EX_PLACE + 1);
 }
