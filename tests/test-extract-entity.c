@@ -809,6 +809,12 @@ static const struct entity_case cases[] = {
 	  "Ichiyo Tarn, May 2, 1872, was born.",
 	  { PERSON("Emma"), WANT("Tarnby", 0, WANT_NO_MENTION, NULL),
 	    NOTHING("Ichiyo Tarn") } },
+	{ "test_polity_by_its_kind",
+	  "He asked the states of the Union to meet. It is needed for the "
+	  "repose of our Empire. They fought for the Imperium. A union "
+	  "formed, and an empire fell.",
+	  { PLACE("Union"), PLACE("Empire"), PLACE("Imperium"),
+	    NOTHING("union formed"), NOTHING("empire fell") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

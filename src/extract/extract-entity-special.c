@@ -93,7 +93,13 @@ ent_special_homeland(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const lands[] = {
 		"Nation", "Country", "Homeland", "Republic", "Motherland",
-		"Fatherland", "Commonwealth"
+		"Fatherland", "Commonwealth", "Union", "Empire", "Kingdom",
+		"Confederacy", "Realm", "Imperium", "Reich", "Dominion"
+	};
+	/* these own things as bodies do too: the Union's debts */
+	static const char *const polities[] = {
+		"Union", "Empire", "Kingdom", "Confederacy", "Realm",
+		"Imperium", "Reich", "Dominion"
 	};
 	struct extract	*x = st->x;
 
@@ -105,6 +111,9 @@ ent_special_homeland(struct ent_stage *st, size_t a, size_t b)
 		return 0;
 	if (!ent_special_one_of(x, a, lands, NWORDS(lands)) ||
 	    (b < x->ntoks && extract_tok_is(x, b, "of")))
+		return 0;
+	if (b < x->ntoks && (x->toks[b].flags & TOK_POSS) &&
+	    ent_special_one_of(x, a, polities, NWORDS(polities)))
 		return 0;
 	ent_special_add(st, a, b, EX_PLACE);
 	return 1;
