@@ -815,6 +815,10 @@ static const struct entity_case cases[] = {
 	  "formed, and an empire fell.",
 	  { PLACE("Union"), PLACE("Empire"), PLACE("Imperium"),
 	    NOTHING("union formed"), NOTHING("empire fell") } },
+	{ "test_picture_credit",
+	  "Formica fusca, from file. Image: Mathias Krumbholz.\n\nA cyclone "
+	  "hit. Photo: Orvan Tesk.\n\nImage: the coast near a town.",
+	  { PERSON("Mathias Krumbholz"), PERSON("Orvan Tesk") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

@@ -1,8 +1,9 @@
 /*
  * Names as people say and write them to each other, in the entity
  * stage: "Hi Kat!", "I'm Miyuki.", "That's Rezwan.", "Bert and I",
- * "said Pavit", a letter's signature, a byline. Talk (vlogs, podcasts,
- * letters, conversation, fiction) names people no lexicon knows; these
+ * "said Pavit", a letter's signature, a byline, a picture's credit
+ * ("Image: Mathias Krumbholz."). Talk (vlogs, podcasts, letters,
+ * conversation, fiction) names people no lexicon knows; these
  * cues say a word is a person's name (extract-entity-resolve.c asks
  * them before a capital at a sentence start is doubted).
  */
@@ -160,6 +161,22 @@ ent_talk_dear(struct ent_stage *st, struct ent_cand *c, size_t p)
 	return 1;
 }
 
+/* Is the candidate a picture's credit: "Image: Mathias Krumbholz."? */
+static int
+ent_talk_credit(const struct extract *x, const struct ent_cand *c, size_t p)
+{
+	static const char *const credits[] = {
+		"image", "photo", "photograph", "picture", "credit",
+		"photographer", "illustration"
+	};
+
+	return p != EX_NONE && p > 0 && extract_tok_is(x, p, ":") &&
+	    ent_talk_tok_in(x, p - 1, credits, sizeof credits /
+	    sizeof credits[0]) && (c->b >= x->ntoks ||
+	    extract_tok_is(x, c->b, ".") || extract_tok_is(x, c->b, ";") ||
+	    (x->toks[c->b].flags & TOK_PARA));
+}
+
 /*
  * Is the candidate someone a speaker or writer names as people name
  * each other: "Hi Kat!", "I'm Miyuki.", "my name is Ash", "That's
@@ -210,6 +227,8 @@ ent_talk(struct ent_stage *st, struct ent_cand *c)
 	    (x->toks[c->b].flags & TOK_PARA)))
 		return 1;
 	if (ent_talk_opening(st, c))
+		return 1;
+	if (ent_talk_credit(x, c, p))
 		return 1;
 	/* Albert and Marcia, Toph and Len: a pair with a person */
 	if (c->b - c->a == 1 && ent_talk_pair(st, c))
