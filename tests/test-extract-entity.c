@@ -699,6 +699,126 @@ static const struct entity_case cases[] = {
 	  "later Varden wrote to him.",
 	  { PERSON("Ezra Varden"), WANT("Varden", 0, WANT_PLACE, NULL),
 	    WANT("Varden", 1, WANT_PERSON, "Ezra Varden") } },
+	{ "test_cited_by_year",
+	  "The effect was described by Harlow (1998). Later work (see "
+	  "Mendez 2014; Okafor et al., 2005) confirmed it, from Ortega "
+	  "(1989) through Pelham and Voss 1997. Quenby (1964), Drasko, "
+	  "(2000), and Tiller and Gaskin (1995) agree.",
+	  { PERSON("Harlow"), PERSON("Mendez"), PERSON("Ortega"),
+	    PERSON("Pelham"), PERSON("Voss"), PERSON("Quenby"),
+	    PERSON("Drasko"), PERSON("Tiller"), PERSON("Gaskin") } },
+	{ "test_cited_by_year",
+	  "The family came from Ortega (1989 census) to the coast, and "
+	  "the Lusk (1990) flood followed.",
+	  { PLACE("Ortega") } },
+	{ "test_body_by_its_kind",
+	  "He sent his paper to the Academy, but the Academy lost it. "
+	  "Members of the Society met at the Lodge, and the County paid. "
+	  "The society met again; a church and a county fair followed.",
+	  { ORG("Academy"), WANT("Academy", 1, WANT_ORG, NULL),
+	    ORG("Society"), ORG("County"), NOTHING("society met"),
+	    NOTHING("church and") } },
+	{ "test_god_by_name",
+	  "He devoted himself to God. For God alone is good, and it was "
+	  "ridden by God or the horse.",
+	  { PERSON("God"), WANT("God", 1, WANT_PERSON, NULL),
+	    WANT("God", 2, WANT_PERSON, NULL) } },
+	{ "test_god_by_name",
+	  "Oh my God, look. God, I did not know. Thank God it ended. I "
+	  "swear to God it was. God knows why. For God's sake, stop. I was "
+	  "thinking, God these guys are fast.",
+	  { WANT("God", 0, WANT_NO_MENTION, NULL) } },
+	{ "test_given_name_opens",
+	  "Who cut the grass?\n\nTrent did it.\n\nOh. Okay.\n\nJennifer."
+	  "\n\nThat is right. Lindsey? You want this? Tobias sends his "
+	  "love.",
+	  { PERSON("Trent"), PERSON("Jennifer"), PERSON("Lindsey"),
+	    PERSON("Tobias") } },
+	{ "test_given_name_opens",
+	  "Mark the spot with chalk. Frank them twice. Bill clients every "
+	  "month.",
+	  { NOTHING("Mark"), NOTHING("Frank"), NOTHING("Bill") } },
+	{ "test_case_parties",
+	  "It is true that in Lynch v. Overholser this Court held so, and "
+	  "in Case 22-506, Biden versus Nebraska, it did not. He played in "
+	  "the first Eton v Harrow cricket match at Lord's.",
+	  { PERSON("Lynch"), PERSON("Overholser"), PERSON("Biden"),
+	    WANT("Eton", 0, WANT_NO_MENTION, NULL) } },
+	{ "test_forms_of_address",
+	  "So, Your Honor, this was remanded. Yes, my Lord? Your Majesty's "
+	  "government agrees. Your Grace, welcome. My grace period ended.",
+	  { PERSON("Your Honor"), PERSON("my Lord"), PERSON("Your Majesty"),
+	    PERSON("Your Grace"), NOTHING("grace period") } },
+	{ "test_places_by_route",
+	  "Dromahair is a small market town. Kinlough lies on the shore. "
+	  "Head north to Bundoran. Trains run from Drumshanbo to Collooney "
+	  "daily.",
+	  { PLACE("Dromahair"), PLACE("Kinlough"), PLACE("Bundoran"),
+	    PLACE("Collooney") } },
+	{ "test_places_by_route",
+	  "Melanie lies but we forgive her. Tarvin is a friend of ours.",
+	  { WANT("Melanie", 0, WANT_NO_MENTION, NULL), NOTHING("Tarvin") } },
+	{ "test_places_by_foreign_words",
+	  "The old town centres on Plaza Mayor, where the Palacio Real faces "
+	  "the Museo Civico. Cross to Piazza Navona, then walk by the "
+	  "Marienkirche to the Alexanderplatz. Lough Gill is a short drive "
+	  "away.",
+	  { PLACE("Plaza Mayor"), PLACE("Palacio Real"),
+	    PLACE("Museo Civico"), PLACE("Piazza Navona"),
+	    PLACE("Marienkirche"), PLACE("Alexanderplatz"),
+	    PLACE("Lough Gill") } },
+	{ "test_letter_greets",
+	  "My dear Fenwick,\n\nThank you for the book.\n\nDear Friends,"
+	  "\n\nWe met again.\n\nDear Editor,\n\nI write to you.",
+	  { PERSON("Fenwick"), NOTHING("Friends"), NOTHING("Editor") } },
+	{ "test_university_by_its_town",
+	  "He went up to Trinity College, Cambridge, in 1805. Also while at "
+	  "Cambridge he rowed. He lived in Cambridge for years. He joined "
+	  "Berkeley's Department of Linguistics. She taught at the "
+	  "University of Kelvara, and Kelvara was dull; later she was at "
+	  "Kelvara again.",
+	  { WANT("Cambridge", 0, WANT_ORG, NULL),
+	    WANT("Cambridge", 1, WANT_ORG, NULL),
+	    WANT("Cambridge", 2, WANT_PLACE, NULL), ORG("Berkeley"),
+	    WANT("Kelvara", 0, WANT_PLACE, NULL),
+	    WANT("Kelvara", 1, WANT_ORG, NULL) } },
+	{ "test_team_by_its_town",
+	  "On September 4, against the Houston Astros, he hit a double. He "
+	  "debuted for Houston in July, and the Red Sox beat the St. Louis "
+	  "Cardinals. He grew up near Houston. The Chicago Bulls won.",
+	  { ORG("Houston Astros"), WANT("Houston", 1, WANT_ORG, NULL),
+	    WANT("Houston", 2, WANT_PLACE, NULL),
+	    ORG("St. Louis Cardinals"), ORG("Chicago Bulls") } },
+	{ "test_party_by_role",
+	  "Petitioner contends that the law is wrong. In 1975 the Petitioner "
+	  "was arrested. It is like a horse, ridden by God or the Devil.",
+	  { PERSON("Petitioner"), WANT("Petitioner", 1, WANT_PERSON, NULL),
+	    PERSON("Devil") } },
+	{ "test_party_by_role",
+	  "Respondent race.\n\nWe asked each respondent. Speak of the devil. "
+	  "Petitioner Jones appealed.",
+	  { WANT("Respondent", 0, WANT_NO_MENTION, NULL),
+	    NOTHING("devil"), WANT("Petitioner", 0, WANT_NO_MENTION,
+	    NULL) } },
+	{ "test_place_by_address",
+	  "Eat\n\nTarnby Kitchen, Herrengasse 14. Hearty stews.\n\n"
+	  "Sleep\n\nOrvel Lodge, 12 Bridge Street. Rooms from 70 euros.",
+	  { PLACE("Tarnby Kitchen"), PLACE("Orvel Lodge") } },
+	{ "test_place_by_address",
+	  "Emma, 14 Bridge Street, wrote. Tarnby, 1st Earl of Arle, came. "
+	  "Ichiyo Tarn, May 2, 1872, was born.",
+	  { PERSON("Emma"), WANT("Tarnby", 0, WANT_NO_MENTION, NULL),
+	    NOTHING("Ichiyo Tarn") } },
+	{ "test_polity_by_its_kind",
+	  "He asked the states of the Union to meet. It is needed for the "
+	  "repose of our Empire. They fought for the Imperium. A union "
+	  "formed, and an empire fell.",
+	  { PLACE("Union"), PLACE("Empire"), PLACE("Imperium"),
+	    NOTHING("union formed"), NOTHING("empire fell") } },
+	{ "test_picture_credit",
+	  "Formica fusca, from file. Image: Mathias Krumbholz.\n\nA cyclone "
+	  "hit. Photo: Orvan Tesk.\n\nImage: the coast near a town.",
+	  { PERSON("Mathias Krumbholz"), PERSON("Orvan Tesk") } },
 };
 #define NCASES	(sizeof cases / sizeof cases[0])
 

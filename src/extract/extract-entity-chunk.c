@@ -116,6 +116,9 @@ ent_chunk_keyword_kind(struct ent_stage *st, size_t a, size_t b)
 	struct extract	*x = st->x;
 	size_t		 k;
 
+	/* Alexanderplatz, Marienkirche: a place by its last part */
+	if (ent_word_place_suffix(x, b - 1))
+		return EX_PLACE;
 	if (b - a < 2)
 		return -1;
 	if (ent_is(st, b - 1, WORD_ORG_END))
@@ -411,7 +414,9 @@ ent_chunk(struct ent_stage *st, size_t a, size_t b)
 	int		 media;
 
 	if (ent_special_compass(st, a, b) || ent_special_state_code(st, a, b) ||
-	    ent_special_storm(st, a, b) || ent_special_party(st, a, b))
+	    ent_special_storm(st, a, b) || ent_special_party(st, a, b) ||
+	    ent_special_deity(st, a, b) || ent_special_address(st, a, b) ||
+	    ent_special_team(st, a, b) || ent_special_party_role(st, a, b))
 		return;
 	if ((a = ent_chunk_start(st, a, b)) >= b)
 		return;

@@ -375,19 +375,57 @@ ent_doc_school_town(struct ent_stage *st, const struct ent_cand *c)
 	};
 	struct extract	*x = st->x;
 	const char	*w;
-	size_t		 n, k;
+	size_t		 n, k, t = c->a, kind = c->a + 1;
 
-	if (c->state != ENT_SURE || c->kind != EX_ORG || c->b - c->a != 2 ||
-	    st->shout[c->a] || !ent_capword(x, c->a) || ent_stop(st, c->a))
+	if (c->state != ENT_SURE || c->kind != EX_ORG || st->shout[c->a])
 		return EX_NONE;
-	w = ent_tok(x, c->a, &n);
+	/* the University of Cambridge: the town after "of" */
+	if (c->b - c->a == 3 && extract_tok_is(x, c->a + 1, "of")) {
+		t = c->a + 2;
+		kind = c->a;
+	} else if (c->b - c->a != 2)
+		return EX_NONE;
+	if (!ent_capword(x, t) || ent_stop(st, t))
+		return EX_NONE;
+	w = ent_tok(x, t, &n);
 	if (lex_find(LEX_COUNTRIES, w, n) != NULL)
 		return EX_NONE;
-	w = ent_tok(x, c->a + 1, &n);
+	w = ent_tok(x, kind, &n);
 	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
 		if (strlen(kinds[k]) == n && strncasecmp(w, kinds[k], n) == 0)
-			return c->a;
+			return t;
 	return EX_NONE;
+}
+
+/*
+ * Is the one-word place candidate c the university of its town by the
+ * way the text writes it: after a college and a comma, "Trinity College,
+ * Cambridge", or owning a faculty, "Berkeley's Department of
+ * Linguistics"?
+ */
+static int
+ent_doc_school_owner(struct ent_stage *st, const struct ent_cand *c)
+{
+	static const char *const units[] = {
+		"Department", "Faculty", "School", "College", "Institute",
+		"Library", "Laboratory", "Center", "Centre"
+	};
+	static const char *const colleges[] = { "college", "hall" };
+	struct extract	*x = st->x;
+	size_t		 k, end;
+
+	if (c->a >= 2 && extract_tok_is(x, c->a - 1, ",") &&
+	    ent_talk_tok_in(x, c->a - 2, colleges, 2) &&
+	    ent_capword(x, c->a - 2))
+		return 1;
+	if (c->b + 1 >= x->ntoks || !(x->toks[c->b].flags & TOK_POSS))
+		return 0;
+	end = c->b + 5 < x->ntoks ? c->b + 5 : x->ntoks;
+	for (k = c->b + 1; k < end && ent_capword(x, k); k++)
+		if (ent_talk_tok_in(x, k, units, sizeof units /
+		    sizeof units[0]))
+			return 1;
+	return 0;
 }
 
 /*
@@ -395,7 +433,9 @@ ent_doc_school_town(struct ent_stage *st, const struct ent_cand *c)
  * names a school by its town, the town's name alone is the school,
  * unless the text puts it "in" or "near" somewhere ("lived in Harrow");
  * a town the lexicon knows ("Boston University", "moved to Boston")
- * is the school only where one studies, "at Boston".
+ * or one the text names the school after in other ways ("the University
+ * of Leiden", "Trinity College, Cambridge", "Berkeley's Department of
+ * Linguistics") is the school only where one studies, "at Leiden".
  */
 void
 ent_doc_schools(struct ent_stage *st)
@@ -404,23 +444,33 @@ ent_doc_schools(struct ent_stage *st)
 	struct ent_map	 towns;
 	struct ent_cand	*c;
 	const char	*w;
-	size_t		 i, t, n;
+	size_t		 i, t, n, *v;
 
 	memset(&towns, 0, sizeof towns);
-	for (i = 0; i < st->ncands; i++)
-		if ((t = ent_doc_school_town(st, &st->cands[i])) != EX_NONE)
-			ent_map_put(&towns, ent_hash(st, t), 1);
+	for (i = 0; i < st->ncands; i++) {
+		c = &st->cands[i];
+		/* "University of X" and its like: X is the school only at X */
+		if ((t = ent_doc_school_town(st, c)) != EX_NONE)
+			ent_map_put(&towns, ent_hash(st, t), t == c->a ? 1 : 2);
+		if (c->b - c->a == 1 && c->state == ENT_SURE &&
+		    c->kind == EX_PLACE && !st->shout[c->a] &&
+		    ent_doc_school_owner(st, c)) {
+			ent_map_put(&towns, ent_hash(st, c->a), 2);
+			c->kind = EX_ORG;	/* Trinity College, Cambridge */
+			c->canon = NULL;
+		}
+	}
 	for (i = 0; towns.n > 0 && i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->b - c->a != 1 || c->state != ENT_SURE ||
 		    c->kind != EX_PLACE || st->shout[c->a] ||
-		    ent_map_get(&towns, ent_hash(st, c->a)) == NULL ||
+		    (v = ent_map_get(&towns, ent_hash(st, c->a))) == NULL ||
 		    (c->a > 0 && (extract_tok_is(x, c->a - 1, "in") ||
 		    extract_tok_is(x, c->a - 1, "near"))))
 			continue;
 		w = ent_tok(x, c->a, &n);
-		if (lex_find(LEX_PLACES, w, n) != NULL && (c->a == 0 ||
-		    !extract_tok_is(x, c->a - 1, "at")))
+		if ((*v == 2 || lex_find(LEX_PLACES, w, n) != NULL) &&
+		    (c->a == 0 || !extract_tok_is(x, c->a - 1, "at")))
 			continue;
 		c->kind = EX_ORG;
 		c->canon = NULL;

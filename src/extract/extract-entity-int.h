@@ -7,6 +7,8 @@
  *                             candidates and classified      ent_chunk_
  *   extract-entity-title.c    titles and roles of a name     ent_title_
  *   extract-entity-special.c  shapes known before the rules  ent_special_
+ *   extract-entity-cite.c     authors cited by year          ent_cite_
+ *   extract-entity-route.c    places by route and definition ent_route_
  *   extract-entity-context.c  the words around a candidate   ent_context_
  *   extract-entity-talk.c     names as people say them:
  *                             "Hi Kat!", "Bert and I"        ent_talk_
@@ -123,6 +125,8 @@ struct ent_stage {
 	struct ent_map	 owners;	/* word -> times seen as an owner */
 	struct ent_map	 singles;	/* words that are candidates alone */
 	struct ent_map	 tongues;	/* words used as a language's name */
+	struct ent_map	 teams;		/* towns that name a team here */
+	int		 cites;		/* the text cites authors by year */
 	struct ent_cand	*cands;
 	size_t		 ncands;
 	size_t		 capcands;
@@ -201,6 +205,21 @@ void	 ent_title_set(struct ent_cand *, const struct ent_title *);
 int	 ent_title_run(struct ent_stage *, size_t, size_t);
 void	 ent_title_apposition(struct ent_stage *, struct ent_cand *);
 
+/*
+ * Authors cited by year (extract-entity-cite.c): note whether the text
+ * cites so; is the candidate such an author ("Harlow (1998)")?
+ */
+void	 ent_cite_scan(struct ent_stage *);
+int	 ent_cite_author(struct ent_stage *, const struct ent_cand *);
+
+/* Is the candidate a place by a route or a definition around it:
+   "from Drumshanbo to Collooney", "Dromahair is a village"
+   (extract-entity-route.c)? */
+int	 ent_route_place(struct ent_stage *, struct ent_cand *);
+/* Remember a place named with its kind of land by its name alone:
+   "Kelvara Island", then "Kelvara". */
+void	 ent_route_place_base(struct ent_stage *, struct ent_cand *);
+
 /* Special shapes (extract-entity-special.c). */
 /* Is [a, b) a role that names its holder ("the Secretary")? Adds it. */
 int	 ent_special_addressed(struct ent_stage *, size_t, size_t);
@@ -214,6 +233,19 @@ int	 ent_special_state_code(struct ent_stage *, size_t, size_t);
 int	 ent_special_storm(struct ent_stage *, size_t, size_t);
 /* Is [a, b) a creed before "party", "the Republican party"? Adds it. */
 int	 ent_special_party(struct ent_stage *, size_t, size_t);
+/* Is [a, b) "God" by the name, not in a cry ("oh my God")? Adds it. */
+int	 ent_special_deity(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a form of address, "Your Honor", "my Lord"? Adds it. */
+int	 ent_special_address(struct ent_stage *, size_t, size_t);
+/* Is the candidate a party to a case: "Lynch v. Overholser"? */
+int	 ent_special_case_party(struct ent_stage *, const struct ent_cand *);
+/* Is [a, b) a team by its town, "the Houston Astros"? Adds it. */
+int	 ent_special_team(struct ent_stage *, size_t, size_t);
+/* Is [a, b) a party's role, "Petitioner", or "the Devil"? Adds it. */
+int	 ent_special_party_role(struct ent_stage *, size_t, size_t);
+/* Make the towns that stand for their teams organisations: "for
+   Houston". */
+void	 ent_special_team_towns(struct ent_stage *);
 
 /*
  * The words around a candidate (extract-entity-context.c): the kind its
@@ -326,6 +358,7 @@ int	 ent_word_initial(const struct extract *, size_t);
 int	 ent_word_hyphen_adjective(const struct extract *, size_t);
 int	 ent_word_demonym_shape(const struct extract *, size_t);
 int	 ent_word_plural_demonym(const struct extract *, size_t);
+int	 ent_word_place_suffix(const struct extract *, size_t);
 
 /* Names: hashes without case, text with single spaces, the hash map. */
 uint64_t ent_map_hash(const char *, size_t);

@@ -81,6 +81,45 @@ ent_resolve_shop(struct ent_stage *st, struct ent_cand *c, uint64_t h)
 	return 1;
 }
 
+/*
+ * Decide a candidate by how it is said or written around it, before a
+ * capital at a sentence start is doubted: names as people say them ("Hi
+ * Kat!"), an author cited by year, a party to a case, a place on a route
+ * or defined as one, two unknown words a person's cue follows ("Lidia
+ * Stansk said"). Returns 1 if decided.
+ */
+static int
+ent_resolve_said(struct ent_stage *st, size_t i, uint64_t h)
+{
+	struct ent_cand	*c = &st->cands[i];
+	size_t		 n = c->b - c->a;
+	int		 kind, vote = 1;
+
+	if (st->shout[c->a])
+		return 0;
+	if (ent_talk(st, c))
+		kind = EX_PERSON;	/* Hi Kat! Bert and I */
+	else if (ent_cite_author(st, c) || ent_special_case_party(st, c)) {
+		kind = EX_PERSON;	/* Harlow (1998) showed */
+		vote = 0;
+	} else if (ent_route_place(st, c))
+		kind = EX_PLACE;	/* from Drumshanbo to Collooney */
+	else if (c->weak && n == 2 && !ent_stop(st, c->a) &&
+	    ent_context_no_lower(st, c) &&
+	    ent_context_cue(st, i) == EX_PERSON) {
+		kind = EX_PERSON;	/* Lidia Stansk said */
+		vote = 0;
+	} else
+		return 0;
+	c->kind = (enum ex_kind)kind;
+	c->state = ENT_SURE;
+	if (vote && n == 1) {
+		ent_context_vote(st, h, kind);
+		c->by_cue = 1;
+	}
+	return 1;
+}
+
 /* Decide one candidate that nothing in itself decided. */
 static void
 ent_resolve_one(struct ent_stage *st, size_t i)
@@ -121,23 +160,8 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 	}
 	if (ent_resolve_shop(st, c, h))
 		return;
-	if (!st->shout[c->a] && ent_talk(st, c)) {
-		c->kind = EX_PERSON;	/* Hi Kat! Bert and I */
-		c->state = ENT_SURE;
-		if (n == 1) {
-			ent_context_vote(st, h, EX_PERSON);
-			c->by_cue = 1;
-		}
+	if (ent_resolve_said(st, i, h))
 		return;
-	}
-	/* Lidia Stansk said: two unknown words a person's cue follows */
-	if (c->weak && n == 2 && !st->shout[c->a] && !ent_stop(st, c->a) &&
-	    ent_context_no_lower(st, c) &&
-	    ent_context_cue(st, i) == EX_PERSON) {
-		c->kind = EX_PERSON;
-		c->state = ENT_SURE;
-		return;
-	}
 	if (c->weak && (st->shout[c->a] ||
 	    !ent_proper_anyway(st, c->a, c->b))) {
 		/* single words may still be named elsewhere: see votes */
@@ -180,42 +204,6 @@ ent_resolve_one(struct ent_stage *st, size_t i)
 		return;
 	}
 	c->state = n == 1 ? ENT_UNKNOWN : ENT_DROP;
-}
-
-/*
- * A place named with the kind of land it is, "Kelvara Island" or "the
- * Ostra Valley", is also named without it: remember "Kelvara" as the
- * place. Buildings and streets ("Lincoln Street") are named after
- * other things and are left out.
- */
-static void
-ent_resolve_place_base(struct ent_stage *st, struct ent_cand *c)
-{
-	static const char *const lands[] = {
-		"island", "islands", "isle", "peninsula", "archipelago",
-		"province", "region", "oblast", "prefecture", "governorate",
-		"district", "valley", "river", "desert", "atoll"
-	};
-	struct extract	*x = st->x;
-	size_t		 k, n;
-	const char	*w;
-	uint64_t	 h;
-
-	if (c->b - c->a < 2 || c->b - c->a > 3)
-		return;
-	w = ent_tok(x, c->b - 1, &n);
-	for (k = 0; k < sizeof lands / sizeof lands[0]; k++)
-		if (strlen(lands[k]) == n && strncasecmp(w, lands[k], n) == 0)
-			break;
-	if (k == sizeof lands / sizeof lands[0])
-		return;
-	for (k = c->a; k + 1 < c->b; k++)
-		if (!ent_capword(x, k) || ent_stop(st, k) ||
-		    ent_seen_lower(st, k))
-			return;
-	h = ent_map_hash_span(st, c->a, c->b - 1);
-	if (ent_map_get(&st->kinds, h) == NULL)
-		ent_map_put(&st->kinds, h, EX_PLACE + 1);
 }
 
 /*
@@ -294,7 +282,7 @@ ent_resolve_remember(struct ent_stage *st)
 	for (i = 0; i < st->ncands; i++)
 		if (st->cands[i].state == ENT_SURE &&
 		    st->cands[i].kind == EX_PLACE)
-			ent_resolve_place_base(st, &st->cands[i]);
+			ent_route_place_base(st, &st->cands[i]);
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
 		if (c->b - c->a == 1 && c->state != ENT_DROP && !c->weak) {
@@ -479,6 +467,7 @@ ent_resolve(struct ent_stage *st)
 	}
 	ent_resolve_by_votes(st);
 	ent_doc_schools(st);
+	ent_special_team_towns(st);
 	ent_doc_works(st);
 	ent_doc_pets(st);
 	for (i = 0; i < st->ncands; i++)

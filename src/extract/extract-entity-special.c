@@ -3,8 +3,11 @@
  * general rules: a role that names its holder ("I thank the Secretary"),
  * the speaker's country ("the Nation"), a region by the compass ("the
  * West"), a US state by its postal code after a town ("Paramus, NJ"),
- * a storm by its name ("Hurricane Katrina") and a party by its creed
- * ("the Republican party").
+ * a storm by its name ("Hurricane Katrina"), a party by its creed
+ * ("the Republican party"), God by the name, not in a cry, a form of
+ * address ("Your Honor"), the parties to a case ("Lynch v.
+ * Overholser"), a party by its role ("Petitioner contends"), and a
+ * team by its town ("the Houston Astros", then "for Houston").
  */
 #include "config.h"
 
@@ -90,7 +93,13 @@ ent_special_homeland(struct ent_stage *st, size_t a, size_t b)
 {
 	static const char *const lands[] = {
 		"Nation", "Country", "Homeland", "Republic", "Motherland",
-		"Fatherland", "Commonwealth"
+		"Fatherland", "Commonwealth", "Union", "Empire", "Kingdom",
+		"Confederacy", "Realm", "Imperium", "Reich", "Dominion"
+	};
+	/* these own things as bodies do too: the Union's debts */
+	static const char *const polities[] = {
+		"Union", "Empire", "Kingdom", "Confederacy", "Realm",
+		"Imperium", "Reich", "Dominion"
 	};
 	struct extract	*x = st->x;
 
@@ -102,6 +111,9 @@ ent_special_homeland(struct ent_stage *st, size_t a, size_t b)
 		return 0;
 	if (!ent_special_one_of(x, a, lands, NWORDS(lands)) ||
 	    (b < x->ntoks && extract_tok_is(x, b, "of")))
+		return 0;
+	if (b < x->ntoks && (x->toks[b].flags & TOK_POSS) &&
+	    ent_special_one_of(x, a, polities, NWORDS(polities)))
 		return 0;
 	ent_special_add(st, a, b, EX_PLACE);
 	return 1;
@@ -244,5 +256,274 @@ ent_special_party(struct ent_stage *st, size_t a, size_t b)
 	    !ent_special_one_of(x, a, creeds, NWORDS(creeds)))
 		return 0;
 	ent_special_add(st, a, b + 1, EX_ORG);
+	return 1;
+}
+
+/*
+ * "God" with its capital names the one God ("devote himself to God",
+ * "God alone is salvation"), but not in an oath or a cry: "oh my God",
+ * "thank God", "for God's sake", "swear to God", "God knows", "God, I
+ * didn't know", "thinking, God these guys". Returns 1 if [a, b) is the
+ * name after stop words ("For God alone") and adds it as a person.
+ */
+int
+ent_special_deity(struct ent_stage *st, size_t a, size_t b)
+{
+	static const char *const cries[] = {
+		"my", "oh", "thank", "o", "ah", "dear", "good"
+	};
+	static const char *const idioms[] = {
+		"knows", "bless", "blessed", "damn", "forbid", "willing",
+		"help", "almighty"
+	};
+	static const char *const opens[] = {
+		"i", "these", "this", "that", "you", "it", "what", "we", "he",
+		"she", "they"
+	};
+	struct extract	*x = st->x;
+	size_t		 k;
+	int		 clause;
+
+	/* the cheap tests first: this sees every run */
+	if (b - a > 3 || (x->toks[b - 1].flags & TOK_UPPER) ||
+	    !extract_tok_is(x, b - 1, "God") ||
+	    !(x->toks[b - 1].flags & TOK_CAP))
+		return 0;
+	for (k = a; k + 1 < b; k++)
+		if (!ent_stop(st, k))
+			return 0;		/* stop words before it: For God */
+	a = b - 1;
+	if (a > 0 && ent_special_one_of(x, a - 1, cries, NWORDS(cries)))
+		return 0;
+	if (a > 1 && extract_tok_is(x, a - 1, ",") &&
+	    ent_special_one_of(x, a - 2, cries, NWORDS(cries)))
+		return 0;			/* oh, my God */
+	if (a > 1 && extract_tok_is(x, a - 1, "to") &&
+	    (extract_tok_is(x, a - 2, "swear") ||
+	    extract_tok_is(x, a - 2, "honest")))
+		return 0;
+	if (b < x->ntoks && ent_special_one_of(x, b, idioms, NWORDS(idioms)))
+		return 0;
+	if (a > 0 && extract_tok_is(x, a - 1, "for") && b + 1 < x->ntoks &&
+	    (x->toks[b].flags & TOK_POSS) && extract_tok_is(x, b + 1, "sake"))
+		return 0;			/* for God's sake */
+	/* a cry opens a sentence ("God, I") or a clause ("thinking, God") */
+	clause = a > 0 && (extract_tok_is(x, a - 1, ",") ||
+	    extract_tok_is(x, a - 1, ":"));
+	if ((st->weak[a] || clause) && b < x->ntoks &&
+	    ent_special_one_of(x, b, opens, NWORDS(opens)))
+		return 0;
+	if (st->weak[a] && (b >= x->ntoks || extract_tok_is(x, b, ",") ||
+	    extract_tok_is(x, b, "!") || extract_tok_is(x, b, ".") ||
+	    extract_tok_is(x, b, "?")))
+		return 0;
+	ent_special_add(st, a, b, EX_PERSON);
+	return 1;
+}
+
+/*
+ * "Your Honor", "my Lord", "Your Excellency": a form of address names
+ * the one spoken to. Returns 1 if [a, b) ends in such a title after
+ * "your" or "my" (the run may hold the "Your") and adds both words as
+ * a person.
+ */
+int
+ent_special_address(struct ent_stage *st, size_t a, size_t b)
+{
+	static const char *const forms[] = {
+		"Honor", "Honour", "Excellency", "Majesty", "Lordship",
+		"Ladyship", "Grace", "Holiness", "Eminence", "Highness",
+		"Lord", "Lady"
+	};
+	static const char *const owners[] = { "your", "my" };
+	struct extract	*x = st->x;
+	size_t		 k = b - 1;
+
+	if (b - a > 2 || k == 0 || (x->toks[k].flags & TOK_UPPER) ||
+	    !(x->toks[k].flags & TOK_CAP) ||
+	    !ent_special_one_of(x, k, forms, NWORDS(forms)) ||
+	    !ent_special_one_of(x, k - 1, owners, NWORDS(owners)))
+		return 0;
+	/* "my Lord" and "my Lady" only where they are spoken to */
+	if (extract_tok_is(x, k - 1, "my") && !extract_tok_is(x, k, "Lord") &&
+	    !extract_tok_is(x, k, "Lady"))
+		return 0;
+	if (b - a == 2 && a != k - 1)
+		return 0;
+	ent_special_add(st, k - 1, b, EX_PERSON);
+	return 1;
+}
+
+/*
+ * Is the contest whose second side ends before token k a game, "Eton v
+ * Harrow cricket match", not a case? Its noun follows within two words.
+ */
+static int
+ent_special_game(const struct extract *x, size_t k)
+{
+	static const char *const games[] = {
+		"match", "game", "fixture", "final", "race", "bout", "fight",
+		"debate", "derby", "clash", "tie", "series", "matches", "games"
+	};
+	size_t	end = k + 2 < x->ntoks ? k + 2 : x->ntoks;
+
+	for (; k < end && (x->toks[k].flags & TOK_WORD) &&
+	    !(x->toks[k].flags & TOK_CAP); k++)
+		if (ent_special_one_of(x, k, games, NWORDS(games)))
+			return 1;
+	return 0;
+}
+
+/*
+ * A party to a case, "Lynch v. Overholser", "Biden versus Nebraska": a
+ * name of one to three words before "v." or "versus" and a capital, or
+ * after them, that no word list knows, is a person's; not the sides of
+ * a game ("the Eton v Harrow cricket match").
+ */
+int
+ent_special_case_party(struct ent_stage *st, const struct ent_cand *c)
+{
+	static const char *const versus[] = {
+		"v.", "v", "vs.", "vs", "versus"
+	};
+	struct extract	*x = st->x;
+	size_t		 k;
+
+	if (c->b - c->a > 3 || c->canon != NULL)
+		return 0;
+	for (k = c->a; k < c->b; k++)
+		if (!ent_capword(x, k) || ent_stop(st, k) ||
+		    (x->toks[k].flags & TOK_UPPER))
+			return 0;
+	if (c->b + 1 < x->ntoks && ent_special_one_of(x, c->b, versus,
+	    NWORDS(versus)) && ent_capword(x, c->b + 1)) {
+		for (k = c->b + 1; k < x->ntoks && k < c->b + 4 &&
+		    ent_capword(x, k); k++)
+			;
+		return !ent_special_game(x, k);
+	}
+	return c->a >= 2 && ent_special_one_of(x, c->a - 1, versus,
+	    NWORDS(versus)) && (ent_capword(x, c->a - 2) ||
+	    (x->toks[c->a - 2].flags & TOK_POSS)) &&
+	    !ent_special_game(x, c->b);
+}
+
+/*
+ * A team by its town and a plural, "the Houston Astros", "the St. Louis
+ * Cardinals", "the Boston Red Sox": one organisation, not a place and a
+ * person. Running text names a team with "the"; a list's "Boston Red
+ * Sox (2013)" is left to the other rules. Returns 1 if [a, b) is such a run and adds it; the town is
+ * remembered, for the town alone may stand for the team
+ * (ent_special_team_towns).
+ */
+int
+ent_special_team(struct ent_stage *st, size_t a, size_t b)
+{
+	struct extract	*x = st->x;
+	const char	*v, *w;
+	size_t		 n, t, k;
+	int		 kind, media;
+
+	if (b - a < 2 || st->shout[b - 1])
+		return 0;
+	w = ent_tok(x, b - 1, &n);
+	/* the cheap tests first: this sees every run */
+	if (!(n == 3 && strncmp(w, "Sox", 3) == 0) && (n < 4 ||
+	    w[n - 1] != 's' || w[n - 2] == 's'))
+		return 0;
+	/* running text names a team with "the": the Chicago Bulls */
+	if (extract_tok_is(x, a, "the"))
+		a++;
+	else if (a == 0 || !extract_tok_is(x, a - 1, "the"))
+		return 0;
+	if ((t = ent_lex_prefix(st, a, b - 1, &kind, &v, &media)) == 0 ||
+	    kind != EX_PLACE || ent_lex(st, LEX_COUNTRIES, a, t, &v) == t)
+		return 0;
+	for (k = a + t; k < b; k++)
+		if (!ent_capword(x, k) || ent_stop(st, k) ||
+		    ent_is(st, k, WORD_PLACE_END) ||
+		    ent_is(st, k, WORD_ORG_END) ||
+		    ent_word_plural_demonym(x, k) ||
+		    (x->toks[k].flags & TOK_UPPER))
+			return 0;
+	if (b - (a + t) > 2)
+		return 0;
+	ent_special_add(st, a, b, EX_ORG);
+	ent_map_put(&st->teams, ent_map_hash_span(st, a, a + t), 1);
+	return 1;
+}
+
+/*
+ * "debuted for Boston", "games for Indianapolis", "against Houston":
+ * where the text names a town's team, the town after a word of play
+ * is the team.
+ */
+void
+ent_special_team_towns(struct ent_stage *st)
+{
+	static const char *const plays[] = {
+		"for", "against", "with", "joined", "over", "beat", "defeated",
+		"vs.", "vs", "versus", "to"
+	};
+	struct extract	*x = st->x;
+	struct ent_cand	*c;
+	size_t		 i;
+
+	for (i = 0; st->teams.n > 0 && i < st->ncands; i++) {
+		c = &st->cands[i];
+		if (c->state != ENT_SURE || c->kind != EX_PLACE || c->a == 0 ||
+		    !ent_special_one_of(x, c->a - 1, plays, NWORDS(plays)) ||
+		    ent_map_get(&st->teams, ent_map_hash_span(st, c->a,
+		    c->b)) == NULL)
+			continue;
+		/* "moved to Boston" is the town; "traded to Boston" the team */
+		if (extract_tok_is(x, c->a - 1, "to") && !(c->a >= 2 &&
+		    (extract_tok_is(x, c->a - 2, "traded") ||
+		    extract_tok_is(x, c->a - 2, "lost"))))
+			continue;
+		c->kind = EX_ORG;
+		c->canon = NULL;
+	}
+}
+
+/*
+ * A party's role in a case written with its capital names that party,
+ * "Petitioner contends", "the Respondent was arrested"; so does "the
+ * Devil" (as "God" names God). Returns 1 if [a, b) is one such word not
+ * before a name ("Petitioner Jones" is a title) and adds it as a person.
+ */
+int
+ent_special_party_role(struct ent_stage *st, size_t a, size_t b)
+{
+	static const char *const roles[] = {
+		"Petitioner", "Respondent", "Appellant", "Appellee",
+		"Plaintiff", "Defendant", "Claimant", "Devil"
+	};
+	struct extract	*x = st->x;
+	size_t		 k;
+
+	/* the cheap tests first: this sees every run */
+	if (b - a != 1 || !(x->toks[a].flags & TOK_CAP) ||
+	    (x->toks[a].flags & TOK_UPPER) || st->shout[a])
+		return 0;
+	for (k = 0; k < NWORDS(roles); k++)
+		if (extract_tok_is(x, a, roles[k]))
+			break;
+	if (k == NWORDS(roles))
+		return 0;
+	/* "the Devil" only with "the": a devil of a job is none */
+	if (extract_tok_is(x, a, "Devil") && (a == 0 ||
+	    !extract_tok_is(x, a - 1, "the")))
+		return 0;
+	if (b < x->ntoks && ent_capword(x, b))
+		return 0;
+	/* a heading, "Respondent race.", names no party */
+	if ((x->toks[a].flags & TOK_PARA) && (b + 3 >= x->ntoks ||
+	    (x->toks[b + 1].flags & TOK_PARA) ||
+	    (x->toks[b + 2].flags & TOK_PARA) ||
+	    (x->toks[b + 3].flags & TOK_PARA)))
+		return 0;
+	/* named by the lexicon's way, so "the" before it is no people's */
+	ent_special_add(st, a, b, EX_PERSON)->canon = roles[k];
 	return 1;
 }

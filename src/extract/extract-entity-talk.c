@@ -1,8 +1,9 @@
 /*
  * Names as people say and write them to each other, in the entity
  * stage: "Hi Kat!", "I'm Miyuki.", "That's Rezwan.", "Bert and I",
- * "said Pavit", a letter's signature, a byline. Talk (vlogs, podcasts,
- * letters, conversation, fiction) names people no lexicon knows; these
+ * "said Pavit", a letter's signature, a byline, a picture's credit
+ * ("Image: Mathias Krumbholz."). Talk (vlogs, podcasts, letters,
+ * conversation, fiction) names people no lexicon knows; these
  * cues say a word is a person's name (extract-entity-resolve.c asks
  * them before a capital at a sentence start is doubted).
  */
@@ -73,6 +74,110 @@ ent_talk_pair(struct ent_stage *st, struct ent_cand *c)
 }
 
 /*
+ * Does a verb of the name's own clause follow at token k: "did", "sends",
+ * "turned"? A word a name opens that a determiner or an object follows
+ * ("Mark the spot", "Frank them") is a command's verb instead, and one
+ * before a plural ("Sandy soils") an adjective.
+ */
+static int
+ent_talk_verb(const struct extract *x, size_t k)
+{
+	static const char *const verbs[] = {
+		"is", "was", "has", "had", "did", "does", "do", "will", "would",
+		"can", "could", "should", "shall", "might", "must", "said",
+		"told", "went", "came", "got", "took", "made", "saw", "thought",
+		"knew", "felt", "left", "ran", "sat", "stood", "gave", "kept",
+		"found", "became", "began", "won", "lost", "met", "wrote",
+		"brought", "bought", "taught", "spent", "sent", "heard", "held",
+		"never", "always", "just", "also", "still", "really", "says",
+		"sends", "wants", "likes", "loves", "thinks", "knows", "goes",
+		"gets", "makes", "takes", "lives", "works", "comes", "looks",
+		"needs", "seems", "feels", "keeps", "tells", "asks", "writes",
+		"plays", "tries", "runs", "wanna", "gonna"
+	};
+	const char	*w;
+	size_t		 n;
+
+	if (k >= x->ntoks || !(x->toks[k].flags & TOK_WORD) ||
+	    (x->toks[k].flags & (TOK_CAP | TOK_DIGIT)))
+		return 0;
+	w = ent_tok(x, k, &n);
+	if (n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'd')
+		return 1;		/* turned; not "Sandy soils", a plural */
+	return ent_talk_tok_in(x, k, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
+/*
+ * Is the one word a given name that opens a sentence, never written in
+ * lower case here, and that a verb, the end of the sentence or clause,
+ * "and" or a possessive follows: "Trent did it.", "Jennifer.",
+ * "Lindsey?", "Tobias sends his love"? Talk names people first.
+ */
+static int
+ent_talk_opening(struct ent_stage *st, struct ent_cand *c)
+{
+	static const char *const ends[] = {
+		".", ",", "!", "?", ";", ":", "and", "or", "\xe2\x80\xa6", "..."
+	};
+	struct extract	*x = st->x;
+	size_t		 k = c->b;
+
+	if (c->b - c->a != 1 || !c->weak || c->state != ENT_WEAK ||
+	    ent_seen_lower(st, c->a))
+		return 0;
+	return k >= x->ntoks || (x->toks[k].flags & (TOK_PARA | TOK_POSS |
+	    TOK_CLOSE)) || ent_talk_tok_in(x, k, ends, sizeof ends /
+	    sizeof ends[0]) || ent_talk_verb(x, k);
+}
+
+/*
+ * Is the one or two words after "Dear" or "Dearest" a name the letter
+ * greets ("Dear Fenwick,", "My dearest Ottilie,"), not the common noun
+ * of whoever it is written to ("Dear Friends", "Dear Editor")?
+ */
+static int
+ent_talk_dear(struct ent_stage *st, struct ent_cand *c, size_t p)
+{
+	static const char *const readers[] = {
+		"friend", "colleague", "member", "reader", "customer",
+		"neighbor", "neighbour", "editor", "all", "everyone", "team",
+		"supporter", "partner", "shareholder", "citizen", "resident",
+		"student", "parent", "brother", "sister", "child", "sirs",
+		"madam", "madame", "colleagues", "friends", "members",
+		"readers", "customers", "neighbors", "neighbours", "team",
+		"supporters", "partners", "shareholders", "citizens",
+		"residents", "students", "parents", "children", "brothers",
+		"sisters", "diary", "applicant", "candidate", "officer"
+	};
+	const struct extract	*x = st->x;
+	size_t			 k;
+
+	if (!extract_tok_is(x, p, "dear") && !extract_tok_is(x, p, "dearest"))
+		return 0;
+	for (k = c->a; k < c->b; k++)
+		if (ent_talk_tok_in(x, k, readers, sizeof readers /
+		    sizeof readers[0]) || ent_title_class(st, k) != NULL)
+			return 0;
+	return 1;
+}
+
+/* Is the candidate a picture's credit: "Image: Mathias Krumbholz."? */
+static int
+ent_talk_credit(const struct extract *x, const struct ent_cand *c, size_t p)
+{
+	static const char *const credits[] = {
+		"image", "photo", "photograph", "picture", "credit",
+		"photographer", "illustration"
+	};
+
+	return p != EX_NONE && p > 0 && extract_tok_is(x, p, ":") &&
+	    ent_talk_tok_in(x, p - 1, credits, sizeof credits /
+	    sizeof credits[0]) && (c->b >= x->ntoks ||
+	    extract_tok_is(x, c->b, ".") || extract_tok_is(x, c->b, ";") ||
+	    (x->toks[c->b].flags & TOK_PARA));
+}
+
+/*
  * Is the candidate someone a speaker or writer names as people name
  * each other: "Hi Kat!", "I'm Miyuki.", "my name is Ash", "That's
  * Rezwan.", "Bert and I", a letter's name under "Yours," or "Best
@@ -121,12 +226,17 @@ ent_talk(struct ent_stage *st, struct ent_cand *c)
 	    (x->toks[p].flags & TOK_PARA) && (c->b >= x->ntoks ||
 	    (x->toks[c->b].flags & TOK_PARA)))
 		return 1;
+	if (ent_talk_opening(st, c))
+		return 1;
+	if (ent_talk_credit(x, c, p))
+		return 1;
 	/* Albert and Marcia, Toph and Len: a pair with a person */
 	if (c->b - c->a == 1 && ent_talk_pair(st, c))
 		return 1;
 	if (p != EX_NONE && ent_talk_end(x, c->b)) {
 		if (ent_talk_tok_in(x, p, greet, sizeof greet /
-		    sizeof greet[0]) || (p > 0 && extract_tok_is(x, p, "is") &&
+		    sizeof greet[0]) || ent_talk_dear(st, c, p) ||
+		    (p > 0 && extract_tok_is(x, p, "is") &&
 		    extract_tok_is(x, p - 1, "name")) ||
 		    (p > 0 && extract_tok_is(x, p, "am") &&
 		    extract_tok_is(x, p - 1, "I")))

@@ -185,7 +185,13 @@ static const char *ent_words_place_start[] = {
 	"grande", "petite", "basse", "haute", "nueva", "nuevo", "ciudad",
 	"santo", "são", "sao", "wadi", "jebel", "jabal", "ras", "kafr",
 	"île", "ile", "pointe", "anse", "baie", "mont", "monte", "cerro",
-	"playa", "praia", "isla", "isola", "lago", "loch", "bukit", "pulau"
+	"playa", "praia", "isla", "isola", "lago", "loch", "bukit", "pulau",
+	"plaza", "piazza", "palacio", "palazzo", "musée", "museo", "museu",
+	"schloss", "rue", "avenida", "calle", "praça", "parque", "lough",
+	"château", "chateau", "castello", "castillo", "iglesia", "igreja",
+	"église", "catedral", "mercado", "marché", "puerta", "pont",
+	"ponte", "puente", "torre", "wat", "jalan", "gunung", "tanjung",
+	"kampung", "cabo", "bahía", "plage"
 };
 
 /* Words that take "of" inside a name: "University of Toronto". */
@@ -392,7 +398,9 @@ static const char *ent_words_body[] = {
 	"council", "court", "duma", "house", "knesset", "kremlin",
 	"ministry", "parliament", "pentagon", "presidency", "senate",
 	"army", "navy", "judiciary", "legislature", "administration",
-	"government", "opposition", "convention"
+	"government", "opposition", "convention", "academy", "society",
+	"church", "lodge", "county", "company", "board", "institute",
+	"foundation", "university", "college", "club", "corporation"
 };
 
 /* Nouns for kinds of work, before a title: the drama Marlow Abbey. */
@@ -593,4 +601,30 @@ ent_word_plural_demonym(const struct extract *x, size_t i)
 	if (n < 4 || w[n - 1] != 's')
 		return 0;
 	return lex_find(LEX_DEMONYMS, w, n - 1) != NULL;
+}
+
+/*
+ * Does capitalised token i end as German and Dutch names of streets,
+ * squares, churches, bridges and stations do: Alexanderplatz,
+ * Herrengasse, Marienkirche, Hauptbahnhof, Damstraat?
+ */
+int
+ent_word_place_suffix(const struct extract *x, size_t i)
+{
+	static const char *const ends[] = {
+		"platz", "stra\xc3\x9f" "e", "strasse", "gasse", "kirche",
+		"br\xc3\xbc" "cke", "bahnhof", "markt", "straat", "gracht",
+		"plein", "steeg"
+	};
+	size_t		 n, k, len;
+	const char	*w = ent_tok(x, i, &n);
+
+	if (!ent_capword(x, i) || (x->toks[i].flags & TOK_UPPER))
+		return 0;
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		len = strlen(ends[k]);
+		if (n >= len + 3 && memcmp(w + n - len, ends[k], len) == 0)
+			return 1;
+	}
+	return 0;
 }

@@ -352,6 +352,7 @@ extract_entities(struct extract *x)
 	st.lw.a = st.lw.b = EX_NONE;
 	buf_init(&st.b);
 	ent_prepare(&st);
+	ent_cite_scan(&st);
 	ent_chunk_scan(&st);
 	ent_resolve(&st);
 	ent_resolve_emit(&st);
@@ -367,6 +368,7 @@ extract_entities(struct extract *x)
 	ent_map_free(&st.owners);
 	ent_map_free(&st.singles);
 	ent_map_free(&st.tongues);
+	ent_map_free(&st.teams);
 	free(st.cands);
 	free(st.weak);
 	free(st.th);
