@@ -78,14 +78,14 @@ grep -A1 "QUOTED" "$T/screen" | grep -q "Hanne Lutz  *1" &&
 	grep -q "ORGANISATIONS" "$T/screen" && grep -q "PLACES" "$T/screen"
 ok $? "the sidebar lists the speaker with role and quote count, then names"
 
-keys Tab Enter
+keys Tab W
 wait_for "Quotes: Hanne Lutz, Economy and Energy Minister (2)"
 screen
 first=$(grep -n "We prepared for" "$T/screen" | head -1 | cut -d: -f1)
 second=$(grep -n "Our storage sites" "$T/screen" | head -1 | cut -d: -f1)
 [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ] &&
 	grep -q "5 Dec 2025 · Brenmark Daily" "$T/screen"
-ok $? "Enter on a speaker lists their quotes across the library, newest first"
+ok $? "W on a speaker lists their quotes across the library, newest first"
 
 keys j Enter
 wait_for '48;5;150mOur storage sites' -e &&

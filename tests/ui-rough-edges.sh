@@ -114,7 +114,7 @@ keys Escape
 start 120 40 "$DOSSIER" --db "$T/lib.db"
 wait_for "15 articles"
 keys g Enter && wait_for "Brenmark Daily · 5 Dec 2025"
-keys Tab Enter
+keys Tab W
 wait_for "Quotes: Hanne Lutz"
 wait_for "reported: a cap was still not on the table" &&
 	! grep -q "“a cap was still" "$T/screen"

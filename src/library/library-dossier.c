@@ -148,6 +148,8 @@ people_row(const struct store_person *p, void *arg)
 	r->stories = p->stories;
 	r->last_ts = p->last_ts;
 	dossier_day(p->last_ts, r->last, sizeof r->last);
+	x->keys = xreallocarray(x->keys, x->n, sizeof *x->keys);
+	x->keys[x->n - 1] = xstrdup(p->name);
 	free(x->next_name);
 	x->next_name = xstrdup(p->name);
 	x->next.name = x->next_name;
@@ -195,13 +197,37 @@ person_row_free(struct lib_person_row *r)
 }
 
 void
+library_person_rows_cut(struct lib_person_rows *x, size_t n,
+    enum store_people_sort sort)
+{
+	const struct lib_person_row	*r;
+
+	if (n == 0 || n >= x->n)
+		return;
+	while (x->n > n) {
+		person_row_free(&x->v[--x->n]);
+		free(x->keys[x->n]);
+	}
+	r = &x->v[n - 1];
+	free(x->next_name);
+	x->next_name = xstrdup(x->keys[n - 1]);
+	x->next.name = x->next_name;
+	x->next.row = r->row;
+	x->next.value = sort == STORE_PEOPLE_RECENT ? r->last_ts :
+	    sort == STORE_PEOPLE_NAME ? 0 : r->quotes;
+}
+
+void
 library_person_rows_free(struct lib_person_rows *x)
 {
 	size_t	i;
 
-	for (i = 0; i < x->n; i++)
+	for (i = 0; i < x->n; i++) {
 		person_row_free(&x->v[i]);
+		free(x->keys[i]);
+	}
 	free(x->v);
+	free(x->keys);
 	free(x->next_name);
 	memset(x, 0, sizeof *x);
 }

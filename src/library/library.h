@@ -105,6 +105,8 @@ struct lib_entity {
 	size_t			 last;		/* body offset of its last quote */
 	int			 corrected;	/* a quote of theirs here is one
 						   the user corrected */
+	int			 bare;		/* the story's title for them
+						   names no country */
 };
 
 struct lib_entities {
@@ -234,6 +236,8 @@ struct lib_person_rows {
 	/* The key of the page after this one (its last row). */
 	struct store_people_key	 next;
 	char			*next_name;
+	char			**keys;		/* each row's name as the */
+						/* index sorts it */
 };
 
 /*
@@ -249,6 +253,12 @@ int	 library_people_match(struct store *, enum store_people_sort,
 	     const struct store_people_key *, size_t,
 	     struct lib_person_rows *, char **);
 void	 library_person_rows_free(struct lib_person_rows *);
+/*
+ * Keep the first n rows of a page sorted so, the page after it starting
+ * after the last kept (a window made shorter without reading it again).
+ */
+void	 library_person_rows_cut(struct lib_person_rows *, size_t,
+	     enum store_people_sort);
 
 /*
  * The speaker a name means: 0 found (*found, one row), 1 none, 2 more

@@ -337,6 +337,13 @@ struct store_note {
 
 int	 store_article_mentions(struct store *, int64_t,
 	     int (*)(const struct store_mention *, void *), void *, char **);
+/*
+ * The affiliation the latest story giving one gives the entity (kind,
+ * name) into *out (NULL: none), for a role a story gives without its
+ * country. 0, or -1 with *err.
+ */
+int	 store_entity_affiliation(struct store *, const char *, const char *,
+	     char **, char **);
 int	 store_article_quotes(struct store *, int64_t,
 	     int (*)(const struct store_quote *, void *), void *, char **);
 int	 store_article_notes(struct store *, int64_t,

@@ -29,6 +29,8 @@
 #define DOSSIER_BAR_MAX	40	/* cells of the longest month's bar */
 #define DOSSIER_FACT_MAX 400	/* bytes of a fact shown */
 #define DOSSIER_WINDOW	100	/* quotes read at a time */
+#define DOSSIER_NAME_MAX 120	/* cells of the name in the header */
+#define DOSSIER_ROLES	20	/* roles shown; the rest counted */
 
 /* Keep a string made for the layout; it lives as long as the lines. */
 static const char *
@@ -104,10 +106,14 @@ dossier_fact(const struct lib_fact *f)
 	return f->text != NULL ? f->text : "";
 }
 
-/* Add a heading and a line a fact: "text [kind], first - last  (n ...)". */
+/*
+ * Add a heading and a line a fact: "text [kind], first - last  (n ...)";
+ * past max facts (0: none), a line counting the rest.
+ */
 static void
 dossier_facts(struct ui_dossier *x, const char *heading,
-    const struct lib_facts *f, const char *one, const char *many, int dates)
+    const struct lib_facts *f, const char *one, const char *many, int dates,
+    size_t max)
 {
 	const struct lib_fact	*e;
 	char			 when[64];
@@ -118,6 +124,12 @@ dossier_facts(struct ui_dossier *x, const char *heading,
 	dossier_line(x, "", 0, 0, E_BODY, -1);
 	dossier_wrap(x, heading, 0, E_SUBHEADING, -1);
 	for (i = 0; i < f->n; i++) {
+		if (max > 0 && i == max) {
+			dossier_addf(x, 2, E_HEADER_META, -1, "\xe2\x80\xa6 and"
+			    " %zu more ('dossier who' lists them all)",
+			    f->n - max);
+			break;
+		}
 		e = &f->v[i];
 		*when = '\0';
 		if (dates && strcmp(e->first, e->last) != 0)
@@ -205,23 +217,31 @@ static void
 dossier_header(struct ui_dossier *x)
 {
 	const struct lib_dossier *d = &x->d;
+	size_t			 n = strlen(d->who.name);
+	size_t			 cut = ui_fit(d->who.name, n, DOSSIER_NAME_MAX,
+				    NULL);
 
-	dossier_addf(x, 0, E_HEADER_TITLE, -1, "%s [%s]", d->who.name,
-	    d->who.kind);
+	/* A name or role of thousands of characters takes a few lines. */
+	dossier_addf(x, 0, E_HEADER_TITLE, -1, "%.*s%s [%s]", (int)cut,
+	    d->who.name, cut < n ? ui_ellipsis() : "", d->who.kind);
 	if (d->who.role != NULL)
-		dossier_wrap(x, d->who.role, 2, E_HEADER_META, -1);
+		dossier_addf(x, 2, E_HEADER_META, -1, "%.*s",
+		    (int)ui_fit(d->who.role, strlen(d->who.role),
+		    DOSSIER_FACT_MAX, NULL), d->who.role);
 	dossier_addf(x, 2, E_HEADER_META, -1, "%lld %s in %lld %s%s%s",
 	    (long long)d->who.quotes, d->who.quotes == 1 ? "quote" : "quotes",
 	    (long long)d->who.stories, d->who.stories == 1 ? "story" :
 	    "stories", d->who.last[0] != '\0' ? ", last " : "",
 	    d->who.last[0] == ' ' ? d->who.last + 1 : d->who.last);
-	dossier_facts(x, "Names seen", &d->names, "time", "times", 0);
-	dossier_facts(x, "Roles", &d->roles, "story", "stories", 1);
-	dossier_facts(x, "Quoted most by", &d->outlets, "quote", "quotes", 0);
+	dossier_facts(x, "Names seen", &d->names, "time", "times", 0, 0);
+	dossier_facts(x, "Roles", &d->roles, "story", "stories", 1,
+	    DOSSIER_ROLES);
+	dossier_facts(x, "Quoted most by", &d->outlets, "quote", "quotes", 0,
+	    0);
 	dossier_months(x);
-	dossier_facts(x, "Quoted with", &d->peers, "story", "stories", 0);
+	dossier_facts(x, "Quoted with", &d->peers, "story", "stories", 0, 0);
 	dossier_facts(x, "Tags of their stories", &d->tags, "story",
-	    "stories", 0);
+	    "stories", 0, 0);
 	dossier_line(x, "", 0, 0, E_BODY, -1);
 	dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes, newest first (%lld)",
 	    (long long)d->who.quotes);
@@ -298,6 +318,7 @@ ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
 	x->loaded = x->shown = 1;
 	x->from_quotes = ui->quotes.shown;
 	x->from_story = !x->from_quotes && ui->story.id != 0 && ui->reading;
+	x->from_pane = ui->focus;
 	x->cur = -1;
 	x->top = 0;
 	ui->quotes.shown = 0;
@@ -356,9 +377,32 @@ ui_op_dossier(struct ui *ui)
 		e = &ui->side.ents.v[ui->side.cur];
 		return ui_dossier_find(ui, e->name);
 	}
+	if (ops == &ui_article_pane)
+		return ui_dossier_marked(ui);
 	ui_info(ui, "no name under the cursor: choose one in the sidebar, "
 	    "the quotes view or People");
 	return UI_REDRAW;
+}
+
+/*
+ * Enter in a story: the dossier of the speaker of the quote marked (by
+ * ] and [, or the quote a story was opened at), lit in the text.
+ */
+int
+ui_dossier_marked(struct ui *ui)
+{
+	const struct lib_story_quote	*q = ui_correct_marked(ui);
+
+	if (q == NULL || q->not_quote) {
+		ui_info(ui, "mark a quote with ] or [ to open its speaker's "
+		    "dossier");
+		return UI_REDRAW;
+	}
+	if (q->speaker == NULL) {
+		ui_info(ui, "no speaker was found for this quote");
+		return UI_REDRAW;
+	}
+	return ui_dossier_find(ui, q->speaker);
 }
 
 /* The first and the end line of quote i. */
@@ -536,8 +580,8 @@ dossier_quit(struct ui *ui)
 	}
 	if (ui->dossier.from_story) {
 		ui->dossier.shown = ui->dossier.from_story = 0;
-		ui->focus = ui->shown[PANE_SIDEBAR] ? PANE_SIDEBAR :
-		    PANE_ARTICLE;
+		ui->focus = ui->dossier.from_pane == PANE_SIDEBAR &&
+		    ui->shown[PANE_SIDEBAR] ? PANE_SIDEBAR : PANE_ARTICLE;
 		return UI_REDRAW;
 	}
 	return ui_article_leave(ui);

@@ -37,7 +37,8 @@ static const struct hint hints_article[] = {
 	{ "back", "back" }, { "next-unread", "next unread" },
 	{ "tag", "tag" }, { "annotate", "note" }, { "select", "select" },
 	{ "open-link", "browser" }, { "next-quote", "next quote" },
-	{ "correct", "correct" }, { "help", "help" }, { NULL, NULL }
+	{ "correct", "correct" }, { "open", "dossier" }, { "help", "help" },
+	{ NULL, NULL }
 };
 static const struct hint hints_selecting[] = {
 	{ "down", "extend" }, { "annotate", "note" }, { "quit", "drop" },
@@ -59,7 +60,7 @@ static const struct hint hints_dossier[] = {
 static const struct hint hints_sidebar[] = {
 	{ "open", "stories" }, { "back", "back" },
 	{ "toggle-sidebar", "hide" }, { "correct", "correct" },
-	{ "dossier", "dossier" }, { "help", "help" }, { NULL, NULL }
+	{ "quotes", "quotes" }, { "help", "help" }, { NULL, NULL }
 };
 
 /*
@@ -139,7 +140,7 @@ ui_quit_word(struct ui *ui)
 
 /*
  * What open does on the sidebar's name under the cursor: a speaker's
- * quotes, an unnamed source's next quote in the story, or the stories
+ * dossier, an unnamed source's next quote in the story, or the stories
  * naming the entity.
  */
 static const char *
@@ -152,7 +153,7 @@ ui_sidebar_word(struct ui *ui)
 	e = &ui->side.ents.v[ui->side.cur];
 	if (e->unnamed)
 		return "next quote";
-	return e->group == LIB_SPEAKER ? "quotes" : "stories";
+	return e->group == LIB_SPEAKER ? "dossier" : "stories";
 }
 
 /*

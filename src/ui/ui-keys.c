@@ -89,8 +89,10 @@ static const struct ui_op {
 	{ "sort", ui_op_sort,
 	  "sort the people index by quotes, last quoted or name (asks)" },
 	{ "dossier", ui_op_dossier,
-	  "open the dossier of the name in the sidebar, the quotes view or "
-	  "the people index" },
+	  "open the dossier of the name in the sidebar, the quotes view, "
+	  "the people index or of the marked quote's speaker in a story" },
+	{ "quotes", ui_op_quotes,
+	  "list every quote of the speaker under the sidebar's cursor" },
 	{ "limit", ui_op_limit,
 	  "show only the people whose names hold the words typed" },
 };

@@ -58,6 +58,7 @@ ui_people_load(struct ui *ui)
 	char			*err = NULL;
 
 	library_person_rows_free(&p->rows);
+	p->height = 0;
 	if (!p->shown || ui->too_small)
 		return UI_REDRAW;
 	if (p->ntops > 0) {
@@ -73,7 +74,32 @@ ui_people_load(struct ui *ui)
 	}
 	if (p->rows.n > 0 && p->cur >= p->rows.n)
 		p->cur = p->rows.n - 1;
+	p->height = people_height(ui);
 	return UI_REDRAW;
+}
+
+/*
+ * The panes were laid out anew: a window read for as many rows or more
+ * is kept (cut to the pane), since reading it again costs a query (a
+ * limit's name match takes tens of milliseconds on a big library); a
+ * taller pane, or a cursor the cut would hide, reads it again.
+ */
+int
+ui_people_fit(struct ui *ui)
+{
+	struct ui_people	*p = &ui->people;
+	size_t			 h = people_height(ui);
+
+	if (!p->shown || ui->too_small)
+		return ui_people_load(ui);
+	if (p->height == h)
+		return 0;
+	if (p->height > h && p->cur < h) {
+		library_person_rows_cut(&p->rows, h, p->sort);
+		p->height = h;
+		return UI_REDRAW;
+	}
+	return ui_people_load(ui);
 }
 
 /* Keep the key after the window as the next window's top. */

@@ -124,12 +124,14 @@ ui_frame(struct ui *ui)
 	if (f & UI_RELAYOUT) {
 		ui_layout(ui);
 		ui_article_wrap(ui);
-		f |= UI_LIST;	/* the window's height may have changed */
 	}
-	if (f & UI_LIST) {
+	/* The window's height may have changed. */
+	if (f & (UI_LIST | UI_RELAYOUT))
 		ui_list_load(ui);
+	if (f & UI_LIST)
 		ui_people_load(ui);
-	}
+	else if (f & UI_RELAYOUT)
+		ui_people_fit(ui);
 	ui_draw(ui);
 }
 
