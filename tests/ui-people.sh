@@ -10,7 +10,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 40
+plan 43
 
 sample_db
 use_theme default
@@ -189,6 +189,37 @@ wait_gone "Dossier: $who" && wait_for "next quote"
 ok $? "q goes back to the story, the article focused"
 keys Q
 
+# The timeline: [ and ] choose a month, its quotes listed below the bars.
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys / "Kamp" Enter
+wait_for "names with 'Kamp'"
+keys Enter z
+wait_for "Dossier: Dieter Kamp"
+keys '['
+wait_for "Quotes of Dec 2025 (1), then older"
+grep -q "> Dec 2025 " "$T/screen"
+ok $? "[ in a dossier chooses the newest month, marked among the bars"
+keys '['
+wait_for "Quotes of Sep 2025 (1), then older"
+python3 - "$T/screen" <<'PY'
+import sys
+rows = [r.strip() for r in open(sys.argv[1], encoding="utf-8")]
+i = next(i for i, r in enumerate(rows) if r.startswith("Quotes of Sep 2025"))
+bars = [r for r in rows[:i] if r.startswith(("> ", "Feb 2025", "Jun 2025", "Dec 2025"))]
+first = next(r for r in rows[i + 1:] if r)
+assert rows.index("> Sep 2025      1 " + rows[rows.index(next(r for r in rows if r.startswith("> Sep")))][18:]) < i
+assert first.startswith("3 Sep 2025 · Northwire"), first
+assert len(bars) == 4, bars
+PY
+ok $? "[ again: the month before, its quotes right below the bars"
+keys ']'
+wait_for "Quotes of Dec 2025 (1), then older"
+ok $? "] goes to the month after"
+keys Q
+
 # A short terminal: the index is read a window at a time, down and back.
 start 120 14 "$DOSSIER" --db "$db"
 wait_for "15 articles"
@@ -216,6 +247,8 @@ wait_for "15 articles"
 keys h g j j j Enter
 wait_for "People by quotes"
 keys Enter
+wait_for "Dossier: "
+keys '['
 wait_for "Quotes per month"
 grep -Eq " (Jan|Apr|Jun) 2025 +[0-9]+ ##+ " "$T/screen" &&
     ! grep -q "█" "$T/screen"

@@ -46,6 +46,7 @@ static const char *const bindings_default[] = {
 	"bind ] next-quote", "bind [ prev-quote", "bind c correct",
 	"bind -T people o sort", "bind -T people / limit", "bind w dossier",
 	"bind W quotes",
+	"bind -T dossier ] next-month", "bind -T dossier [ prev-month",
 };
 
 /* The key tables' names, in the order of enum ui_table (ui-int.h). */

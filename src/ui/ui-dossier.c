@@ -164,31 +164,67 @@ dossier_month(const char *ym, char *out, size_t len)
 	snprintf(out, len, "%.15s", ym);
 }
 
-/* Add the quotes per month as bars. */
+/*
+ * Add the quotes per month as bars, the month chosen marked (its quotes
+ * are listed below the bars).
+ */
 static void
 dossier_months(struct ui_dossier *x)
 {
 	const struct lib_dossier *d = &x->d;
 	char			 month[16], *bar;
 	size_t			 i;
-	int			 w = x->width - 2 - 9 - 7;
+	int			 w = x->width - 2 - 9 - 7, sel;
 
 	if (d->months.n == 0)
 		return;
 	if (w > DOSSIER_BAR_MAX)
 		w = DOSSIER_BAR_MAX;
 	dossier_line(x, "", 0, 0, E_BODY, -1);
-	dossier_wrap(x, "Quotes per month", 0, E_SUBHEADING, -1);
+	dossier_wrap(x, "Quotes per month ([ and ]: a month's quotes)", 0,
+	    E_SUBHEADING, -1);
 	for (i = 0; i < d->months.n; i++) {
 		/* "2023-08" as "Aug 2023". */
 		dossier_month(dossier_fact(&d->months.v[i]), month,
 		    sizeof month);
 		bar = library_bar(d->months.v[i].n, d->month_max, w > 1 ? w :
 		    1, ui_utf8());
-		dossier_addf(x, 2, E_BODY, -1, "%-8s %6lld %s", month,
+		sel = x->month == (long)i;
+		if (sel)
+			x->month_line = x->nlines;
+		dossier_addf(x, sel ? 0 : 2, sel ? E_SELECTION : E_BODY, -1,
+		    "%s%-8s %6lld %s", sel ? "> " : "", month,
 		    (long long)d->months.v[i].n, bar);
 		free(bar);
 	}
+}
+
+/*
+ * The time a month "2023-08" ends (the next one's first second, UTC);
+ * 0 if it is not one.
+ */
+static int64_t
+dossier_month_end(const char *ym)
+{
+	int64_t	y, m, era, yoe, doy, doe;
+
+	if (strlen(ym) != 7 || ym[4] != '-')
+		return 0;
+	y = strtol(ym, NULL, 10);
+	m = strtol(ym + 5, NULL, 10) + 1;
+	if (y < 1 || m < 2 || m > 13)
+		return 0;
+	if (m == 13) {
+		y++;
+		m = 1;
+	}
+	/* Days from 1970-01-01 to y-m-01 (Howard Hinnant's formula). */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468) * 86400;
 }
 
 /* Add a quote: its date, outlet, role and kind, then its words whole. */
@@ -217,6 +253,7 @@ static void
 dossier_header(struct ui_dossier *x)
 {
 	const struct lib_dossier *d = &x->d;
+	char			 month[16];
 	size_t			 n = strlen(d->who.name);
 	size_t			 cut = ui_fit(d->who.name, n, DOSSIER_NAME_MAX,
 				    NULL);
@@ -238,13 +275,20 @@ dossier_header(struct ui_dossier *x)
 	    DOSSIER_ROLES);
 	dossier_facts(x, "Quoted most by", &d->outlets, "quote", "quotes", 0,
 	    0);
-	dossier_months(x);
 	dossier_facts(x, "Quoted with", &d->peers, "story", "stories", 0, 0);
 	dossier_facts(x, "Tags of their stories", &d->tags, "story",
 	    "stories", 0, 0);
+	/* The bars last: a month's quotes come right below them. */
+	dossier_months(x);
 	dossier_line(x, "", 0, 0, E_BODY, -1);
-	dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes, newest first (%lld)",
-	    (long long)d->who.quotes);
+	if (x->month >= 0 && (size_t)x->month < d->months.n) {
+		dossier_month(dossier_fact(&d->months.v[x->month]), month,
+		    sizeof month);
+		dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes of %s (%lld),"
+		    " then older", month, (long long)d->months.v[x->month].n);
+	} else
+		dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes, newest first"
+		    " (%lld)", (long long)d->who.quotes);
 }
 
 /*
@@ -258,7 +302,7 @@ dossier_layout(struct ui_dossier *x, int width)
 
 	x->nlines = 0;
 	x->width = width;
-	if (x->head)
+	if (x->head || x->month >= 0)
 		dossier_header(x);
 	else
 		dossier_wrap(x, "\xe2\x80\xa6 newer quotes above (g: the "
@@ -320,6 +364,7 @@ ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
 	x->from_story = !x->from_quotes && ui->story.id != 0 && ui->reading;
 	x->from_pane = ui->focus;
 	x->cur = -1;
+	x->month = -1;
 	x->top = 0;
 	ui->quotes.shown = 0;
 	ui->focus = PANE_ARTICLE;
@@ -440,6 +485,14 @@ dossier_draw(struct ui *ui)
 		dossier_unlay(x);
 		dossier_layout(x, cols);
 	}
+	if (x->to_month && x->month >= 0) {
+		/* The bars' heading, or at least the month's bar, on top. */
+		x->top = x->month_line > 2 + (size_t)x->month ?
+		    x->month_line - 2 - (size_t)x->month : 0;
+		if (x->month_line >= x->top + (size_t)rows / 2)
+			x->top = x->month_line - 1;
+		x->to_month = 0;
+	}
 	if (x->cur >= 0 && x->follow) {
 		dossier_span(x, x->cur, &first, &end);
 		if (first < x->top)
@@ -500,9 +553,86 @@ dossier_read(struct ui *ui, int older, int from)
 	x->d.quotes = w;
 	x->head = older ? from : !more;
 	x->tail = older ? !more : from;
+	x->month = -1;
 	dossier_unlay(x);
 	x->top = 0;
 	return 1;
+}
+
+/*
+ * Choose month m of the bars: the window read from its newest quote, the
+ * cursor on it, the bars kept in view above.
+ */
+static int
+dossier_month_go(struct ui *ui, long m)
+{
+	struct ui_dossier	*x = &ui->dossier;
+	struct lib_quote_line	 after;
+	struct lib_quote_lines	 w;
+	char			*err = NULL;
+	int			 more;
+
+	memset(&after, 0, sizeof after);
+	after.sort_ts = dossier_month_end(dossier_fact(&x->d.months.v[m]));
+	if (after.sort_ts == 0) {
+		ui_error(ui, "this month has no date to read from");
+		return UI_REDRAW;
+	}
+	if (library_dossier_window(ui->store, &x->d.who, &after, 1,
+	    DOSSIER_WINDOW, &w, &more, &err) != 0) {
+		ui_error(ui, "%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	library_quote_lines_free(&x->d.quotes);
+	x->d.quotes = w;
+	x->head = m == (long)x->d.months.n - 1;
+	x->tail = !more;
+	x->month = m;
+	x->cur = w.n > 0 ? 0 : -1;
+	x->follow = x->to_month = 1;
+	dossier_unlay(x);
+	return UI_REDRAW;
+}
+
+/* [ and ] in the dossier: the month before or after the one chosen. */
+static int
+dossier_month_step(struct ui *ui, int d)
+{
+	struct ui_dossier	*x = &ui->dossier;
+	long			 n, m;
+
+	if (ui_pane_focused(ui) != &ui_dossier_pane) {
+		ui_info(ui, "months are chosen in a dossier");
+		return UI_REDRAW;
+	}
+	n = (long)x->d.months.n;
+	if (n == 0) {
+		ui_info(ui, "no quote has a date");
+		return UI_REDRAW;
+	}
+	/* None chosen yet: the newest month. */
+	m = x->month < 0 ? n - 1 : x->month + d;
+	if (m < 0 || m >= n) {
+		ui_info(ui, "no month %s", d < 0 ? "before this one" :
+		    "after this one");
+		return UI_REDRAW;
+	}
+	return dossier_month_go(ui, m);
+}
+
+/* ]: the next month's quotes. */
+int
+ui_op_next_month(struct ui *ui)
+{
+	return dossier_month_step(ui, 1);
+}
+
+/* [: the month before's quotes. */
+int
+ui_op_prev_month(struct ui *ui)
+{
+	return dossier_month_step(ui, -1);
 }
 
 /*

@@ -54,7 +54,8 @@ static const struct hint hints_people[] = {
 	{ "back", "back" }, { "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_dossier[] = {
-	{ "open", "open story" }, { "annotate", "note" }, { "tag", "tag" },
+	{ "open", "open story" }, { "prev-month", "month" },
+	{ "annotate", "note" }, { "tag", "tag" },
 	{ "back", "back" }, { "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_sidebar[] = {

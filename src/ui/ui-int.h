@@ -220,6 +220,9 @@ struct ui_dossier {
 	char		**strs;		/* the strings the lines made */
 	size_t		 nstrs;
 	int		 width;		/* laid out for; 0: not yet */
+	long		 month;		/* the month chosen ([ ]); -1: none */
+	size_t		 month_line;	/* its bar's line, when laid out */
+	int		 to_month;	/* scroll to show its bar */
 	long		 cur;		/* quote under the cursor; -1: none */
 	int		 follow;	/* scroll to the cursor */
 	size_t		 top;		/* first line shown */
@@ -428,6 +431,8 @@ int	 ui_dossier_show(struct ui *, const struct lib_person_row *);
 int	 ui_dossier_find(struct ui *, const char *);
 int	 ui_op_dossier(struct ui *);
 int	 ui_dossier_marked(struct ui *);
+int	 ui_op_next_month(struct ui *);
+int	 ui_op_prev_month(struct ui *);
 void	 ui_dossier_free(struct ui *);
 
 /*
