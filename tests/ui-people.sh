@@ -10,7 +10,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 43
+plan 46
 
 sample_db
 use_theme default
@@ -187,6 +187,23 @@ ok $? "Enter on a quote marked in the text opens its speaker's dossier ($who)"
 keys q
 wait_gone "Dossier: $who" && wait_for "next quote"
 ok $? "q goes back to the story, the article focused"
+keys Q
+
+# Organisations: the same index, Enter listing the stories naming one.
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j j j Enter
+wait_for "Organisations by quotes"
+wait_for "Enter:stories  o:sort  /:limit"
+grep -q "Council of Northern States  *2  *10 " "$T/screen"
+ok $? "Organisations lists every organisation with its quotes and stories"
+keys Enter
+wait_for "Council of Northern States (10)"
+wait_for "Northern council backs Valdoria"
+ok $? "Enter on an organisation lists the stories naming it"
+keys q
+wait_for "Organisations by quotes"
+ok $? "q from those stories goes back to the index"
 keys Q
 
 # The timeline: [ and ] choose a month, its quotes listed below the bars.

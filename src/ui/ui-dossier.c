@@ -415,7 +415,7 @@ ui_op_dossier(struct ui *ui)
 	const struct lib_entity		*e;
 
 	if (ops == &ui_people_pane)
-		return ops->open(ui);
+		return ui_people_dossier(ui);
 	if (ops == &ui_quotes_pane && ui->quotes.name != NULL)
 		return ui_dossier_find(ui, ui->quotes.name);
 	if (ops == &ui_sidebar_pane && ui->side.cur < ui->side.ents.n) {

@@ -50,7 +50,7 @@ static const struct hint hints_quotes[] = {
 	{ "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_people[] = {
-	{ "open", "dossier" }, { "sort", "sort" }, { "limit", "limit" },
+	{ "open", "index-open" }, { "sort", "sort" }, { "limit", "limit" },
 	{ "back", "back" }, { "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_dossier[] = {
@@ -175,7 +175,8 @@ ui_hints_layout(struct ui *ui, int y, int draw, const char *want)
 			continue;
 		label = strcmp(h->label, "quit") == 0 ? ui_quit_word(ui) :
 		    strcmp(h->label, "stories") == 0 ? ui_sidebar_word(ui) :
-		    h->label;
+		    strcmp(h->label, "index-open") != 0 ? h->label :
+		    ui_people_orgs(ui) ? "stories" : "dossier";
 		kw = ui_width(key, strlen(key));
 		lw = (int)strlen(label) + 1;
 		if (x + kw + lw > COLS - 1)

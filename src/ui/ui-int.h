@@ -190,6 +190,8 @@ struct ui_people {
 	char		*match;		/* the limit typed, or NULL */
 	struct lib_person_rows rows;	/* the window */
 	size_t		 height;	/* the rows it was read for */
+	int		 back;		/* the list shows a row's stories: */
+					/* q comes back to the index */
 	struct ui_people_top *tops;
 	size_t		 ntops;
 	size_t		 cur;
@@ -422,6 +424,8 @@ void	 ui_quotes_free(struct ui *);
 int	 ui_people_show(struct ui *, const char *, const char *);
 int	 ui_people_load(struct ui *);
 int	 ui_people_fit(struct ui *);
+int	 ui_people_orgs(struct ui *);
+int	 ui_people_dossier(struct ui *);
 void	 ui_people_free(struct ui *);
 int	 ui_op_sort(struct ui *);
 int	 ui_op_limit(struct ui *);
