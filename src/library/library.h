@@ -185,6 +185,9 @@ struct lib_quote {
 	int	 direct;	/* the speaker's own words, in quote marks */
 	int	 corrected;	/* the user's correction applies */
 	int64_t	 id;		/* the first part's row */
+	const char *kind;	/* direct, reported, mixed */
+	char	*role;		/* the role the story gives (library_role);
+				   NULL */
 };
 
 struct lib_quotes {

@@ -468,6 +468,9 @@ struct store_speaker_quote {
 	int64_t		 continues;	/* as in struct store_quote */
 	const char	*also;		/* the other outlets of its story's
 					   group, ", " between; or NULL */
+	const char	*kind;		/* direct, indirect, mixed */
+	const char	*role_title;	/* the role the story gives the */
+	const char	*affiliation;	/* speaker (its first); or NULL */
 };
 
 /*
