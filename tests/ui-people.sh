@@ -10,7 +10,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 46
+plan 47
 
 sample_db
 use_theme default
@@ -371,3 +371,30 @@ wait_for "Dossier: Kasimir Oll"
 wait_for "more ('dossier who' lists them all)"
 ok $? "a person's hundreds of roles are bounded in the header"
 
+# A speaker of thousands of quotes: the quotes view reads the newest
+# 2,000 and says so; the dossier has them all.
+sqlite3 "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1
+    FROM n WHERE i < 3000) INSERT INTO quotes (article_id, start, \"end\",
+    kind, speaker_id, source_kind) SELECT q.article_id, q.start, q.\"end\",
+    q.kind, q.speaker_id, q.source_kind FROM n, (SELECT * FROM quotes
+    WHERE speaker_id = (SELECT id FROM entities WHERE name = 'Dieter Kamp')
+    AND continues IS NULL LIMIT 1) q;" || exit 1
+# The story holding them: its place in the list, newest first.
+pos=$(sqlite3 "$db" "SELECT count(*) FROM articles a, (SELECT article_id
+    FROM quotes WHERE speaker_id = (SELECT id FROM entities WHERE name =
+    'Dieter Kamp') GROUP BY article_id ORDER BY count(*) DESC LIMIT 1) k,
+    articles b WHERE b.id = k.article_id AND (a.sort_ts > b.sort_ts OR
+    (a.sort_ts = b.sort_ts AND a.id > b.id))")
+start 120 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+i=0
+while [ $i -lt "$pos" ]; do keys j; i=$((i + 1)); done
+wait_until 'grep -q "$((pos + 1))/15" "$T/screen"'
+keys Enter
+wait_for "QUOTED"
+keys Tab W
+wait_for "Quotes: Dieter Kamp"
+keys z
+wait_for "(the newest 2000; w: the dossier has all)"
+ok $? "the quotes view of a speaker of 3,000 quotes reads the newest 2,000 and says so"
+keys Q

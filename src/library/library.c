@@ -306,6 +306,10 @@ quotes_row(const struct store_speaker_quote *q, void *arg)
 
 	if (quotes_join(x, q))
 		return 0;
+	if (x->n >= LIB_QUOTES_MAX) {
+		x->cut = 1;
+		return 1;
+	}
 	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
 	e = &x->v[x->n++];
 	e->article = q->article;

@@ -193,14 +193,17 @@ struct lib_quote {
 struct lib_quotes {
 	struct lib_quote *v;
 	size_t		  n;
+	int		  cut;	/* LIB_QUOTES_MAX read, more left unread */
 };
 
 /*
- * Every quote of the entity (kind, name) across the library, a statement
+ * Every quote of the entity (kind, name) across the library, the newest
+ * LIB_QUOTES_MAX at most (x->cut if there were more), a statement
  * split by its cue ("Q1," X said, "Q2.") once, its parts' words joined
  * with LIB_QUOTE_JOIN (start and end are the first part's).
  */
 #define LIB_QUOTE_JOIN	" \xe2\x80\xa6 "	/* " … " */
+#define LIB_QUOTES_MAX	2000	/* the newest read (a dossier has all) */
 int	 library_quotes(struct store *, const char *, const char *,
 	     struct lib_quotes *, char **);
 void	 library_quotes_free(struct lib_quotes *);

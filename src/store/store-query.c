@@ -454,7 +454,8 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 	    "   q.article_id AND (m.title IS NOT NULL OR m.affiliation IS NOT"
 	    "   NULL) ORDER BY m.start LIMIT 1)"
 	    " WHERE e.kind = ?2 AND e.name = ?1 AND a.dup_of IS NULL"
-	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start",
+	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start"
+	    " LIMIT " STORE_SPEAKER_QUOTES_ROWS,
 	    "cannot read quotes", err)) == NULL)
 		return -1;
 	st_bind_text(st, 1, name);

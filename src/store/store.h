@@ -476,7 +476,10 @@ struct store_speaker_quote {
 /*
  * Every quote attributed to an entity (kind, name), newest story first;
  * a story stored more than once counted once (its group's first story).
+ * The newest STORE_SPEAKER_QUOTES_ROWS rows at most: sorting a speaker of
+ * 100,000 quotes keeps no more than that many in memory.
  */
+#define STORE_SPEAKER_QUOTES_ROWS	"20000"
 int	 store_speaker_quotes(struct store *, const char *kind, const char *name,
 	     int (*)(const struct store_speaker_quote *, void *), void *,
 	     char **);

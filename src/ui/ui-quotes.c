@@ -123,9 +123,12 @@ quotes_draw(struct ui *ui)
 	size_t		 i;
 	attr_t		 a;
 
-	xasprintf(&title, "Quotes: %s%s%s (%zu)", ui->quotes.name,
+	/* A speaker of thousands: the newest, the dossier (w) has all. */
+	xasprintf(&title, "Quotes: %s%s%s (%s%zu%s)", ui->quotes.name,
 	    ui->quotes.role != NULL ? ", " : "", ui->quotes.role != NULL ?
-	    ui->quotes.role : "", ui->quotes.list.n);
+	    ui->quotes.role : "", ui->quotes.list.cut ? "the newest " : "",
+	    ui->quotes.list.n, ui->quotes.list.cut ? "; w: the dossier has "
+	    "all" : "");
 	ui_box(ui, PANE_ARTICLE, title);
 	free(title);
 	if (rows < 1 || cols < 1)
