@@ -281,12 +281,6 @@ ui_people_dossier(struct ui *ui)
 
 	if (p->cur >= p->rows.n)
 		return 0;
-	if (p->rows.v[p->cur].quotes == 0) {
-		ui_info(ui, "%s is never quoted: Enter lists the stories "
-		    "naming it", ui_people_orgs(ui) ? "this organisation" :
-		    "this person");
-		return UI_REDRAW;
-	}
 	return ui_dossier_show(ui, &p->rows.v[p->cur]);
 }
 
