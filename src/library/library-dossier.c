@@ -342,9 +342,19 @@ dossier_quote(const struct lib_quote_line *l, void *arg)
 	return 0;
 }
 
+void
+library_dossier_init(struct lib_dossier *d, const struct lib_person_row *who)
+{
+	memset(d, 0, sizeof *d);
+	d->who = *who;
+	d->who.source_key = dup_or_null(who->source_key);
+	d->who.kind = xstrdup(who->kind);
+	d->who.name = xstrdup(who->name);
+	d->who.role = dup_or_null(who->role);
+}
+
 int
-library_dossier_head(struct store *s, const struct lib_person_row *who,
-    struct lib_dossier *d, char **err)
+library_dossier_facts(struct store *s, struct lib_dossier *d, char **err)
 {
 	static const struct {
 		enum store_fact_kind	kind;
@@ -366,26 +376,29 @@ library_dossier_head(struct store *s, const struct lib_person_row *who,
 		{ STORE_FACT_TAGS, offsetof(struct lib_dossier, tags),
 		  DOSSIER_FACTS, dossier_fact },
 	};
-	struct store_speaker	 sp = { who->entity, who->source_key };
+	struct store_speaker	 sp = { d->who.entity, d->who.source_key };
 	size_t			 i;
 
-	memset(d, 0, sizeof *d);
-	d->who = *who;
-	d->who.source_key = dup_or_null(who->source_key);
-	d->who.kind = xstrdup(who->kind);
-	d->who.name = xstrdup(who->name);
-	d->who.role = dup_or_null(who->role);
 	for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
 		if (store_speaker_facts(s, &sp, parts[i].kind, parts[i].limit,
 		    parts[i].fn, (char *)d + parts[i].off, err) != 0)
-			goto fail;
+			return -1;
 	for (i = 0; i < d->months.n; i++)
 		if (d->months.v[i].n > d->month_max)
 			d->month_max = d->months.v[i].n;
 	return 0;
-fail:
-	library_dossier_free(d);
-	return -1;
+}
+
+int
+library_dossier_head(struct store *s, const struct lib_person_row *who,
+    struct lib_dossier *d, char **err)
+{
+	library_dossier_init(d, who);
+	if (library_dossier_facts(s, d, err) != 0) {
+		library_dossier_free(d);
+		return -1;
+	}
+	return 0;
 }
 
 int

@@ -337,6 +337,15 @@ void	 library_dossier_free(struct lib_dossier *);
 int	 library_dossier_head(struct store *, const struct lib_person_row *,
 	     struct lib_dossier *, char **);
 /*
+ * The head in two steps, for a screen that shows the name and the first
+ * quotes before the facts over all their stories are read: the row
+ * copied (free with library_dossier_free), then the facts. -1 with *err
+ * (the facts read so far kept).
+ */
+void	 library_dossier_init(struct lib_dossier *,
+	     const struct lib_person_row *);
+int	 library_dossier_facts(struct store *, struct lib_dossier *, char **);
+/*
  * A window of a speaker's quotes into *x, newest first: the stories of
  * about want quotes older than after's story (older), or newer (!older);
  * after NULL, from the newest (older) or the oldest (!older). Whole

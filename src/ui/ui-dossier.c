@@ -270,6 +270,11 @@ dossier_header(struct ui_dossier *x)
 	    (long long)d->who.stories, d->who.stories == 1 ? "story" :
 	    "stories", d->who.last[0] != '\0' ? ", last " : "",
 	    d->who.last[0] == ' ' ? d->who.last + 1 : d->who.last);
+	if (x->pending) {
+		dossier_line(x, "", 0, 0, E_BODY, -1);
+		dossier_wrap(x, "Reading the names, roles, outlets, people and "
+		    "months\xe2\x80\xa6", 0, E_HEADER_META, -1);
+	}
 	dossier_facts(x, "Names seen", &d->names, "time", "times", 0, 0);
 	dossier_facts(x, "Roles", &d->roles, "story", "stories", 1,
 	    DOSSIER_ROLES);
@@ -342,11 +347,11 @@ ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
 	struct lib_quote_lines	 w;
 	int			 more;
 
-	if (library_dossier_head(ui->store, row, &d, &err) != 0) {
-		ui_error(ui, "%s", err);
-		free(err);
-		return UI_REDRAW;
-	}
+	/*
+	 * The name and the newest quotes first; the facts over all their
+	 * stories (seconds for a speaker of 50,000 quotes) between keys.
+	 */
+	library_dossier_init(&d, row);
 	if (library_dossier_window(ui->store, &d.who, NULL, 1,
 	    DOSSIER_WINDOW, &w, &more, &err) != 0) {
 		library_dossier_free(&d);
@@ -360,6 +365,7 @@ ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
 	x->head = 1;
 	x->tail = !more;
 	x->loaded = x->shown = 1;
+	x->pending = 1;
 	x->from_quotes = ui->quotes.shown;
 	x->from_story = !x->from_quotes && ui->story.id != 0 && ui->reading;
 	x->from_pane = ui->focus;
@@ -595,6 +601,28 @@ dossier_month_go(struct ui *ui, long m)
 	return UI_REDRAW;
 }
 
+/*
+ * Between keys: read the facts of the dossier shown, if not yet; a
+ * redraw if it did.
+ */
+int
+ui_dossier_idle(struct ui *ui)
+{
+	struct ui_dossier	*x = &ui->dossier;
+	char			*err = NULL;
+
+	if (!x->loaded || !x->pending || !x->shown)
+		return 0;
+	x->pending = 0;
+	if (library_dossier_facts(ui->store, &x->d, &err) != 0) {
+		ui_error(ui, "%s", err);
+		free(err);
+	}
+	dossier_unlay(x);
+	x->follow = x->cur >= 0;
+	return UI_REDRAW;
+}
+
 /* [ and ] in the dossier: the month before or after the one chosen. */
 static int
 dossier_month_step(struct ui *ui, int d)
@@ -606,6 +634,7 @@ dossier_month_step(struct ui *ui, int d)
 		ui_info(ui, "months are chosen in a dossier");
 		return UI_REDRAW;
 	}
+	ui_dossier_idle(ui);	/* the months, if not read yet */
 	n = (long)x->d.months.n;
 	if (n == 0) {
 		ui_info(ui, "no quote has a date");

@@ -210,6 +210,7 @@ struct ui_dline {
 struct ui_dossier {
 	int		 shown;
 	int		 loaded;	/* d holds a dossier */
+	int		 pending;	/* its facts are read between keys */
 	int		 back;		/* q returns to the dossier */
 	int		 from_quotes;	/* q returns to the quotes view */
 	int		 from_story;	/* q returns to the open story */
@@ -435,6 +436,7 @@ int	 ui_dossier_show(struct ui *, const struct lib_person_row *);
 int	 ui_dossier_find(struct ui *, const char *);
 int	 ui_op_dossier(struct ui *);
 int	 ui_dossier_marked(struct ui *);
+int	 ui_dossier_idle(struct ui *);
 int	 ui_op_next_month(struct ui *);
 int	 ui_op_prev_month(struct ui *);
 void	 ui_dossier_free(struct ui *);
