@@ -115,7 +115,7 @@ for theme in default light mono; do
 		keys q && wait_gone "People & quotes"
 		keys q && wait_for "All (15)"
 		keys g Enter && wait_for "We prepared for this moment"
-		keys Tab Enter && wait_for "Quotes: Hanne Lutz"
+		keys Tab W && wait_for "Quotes: Hanne Lutz"
 		keys j Enter
 		wait_gone "Quotes: Hanne Lutz"
 		wait_until 'tm capture-pane -pe >"$T/screen" 2>/dev/null;

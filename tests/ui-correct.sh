@@ -117,7 +117,7 @@ keys Enter
 wait_for "Velmark’s gas storage sites are 88 per cent full"
 keys v j j
 wait_for '48;5;231mVelmark’s gas storage sites' -e
-keys Tab Enter
+keys Tab W
 wait_for "Quotes: $w1"
 keys q
 wait_gone "Quotes: " && wait_for '48;5;231mVelmark’s gas storage sites' -e
@@ -199,7 +199,7 @@ ok $? "undoing every correction gives the story back as it was"
 # The quotes view: correct the selected quote; it leaves the list.
 keys Tab
 side_to "$w1"
-keys Enter
+keys W
 # The title is "Quotes: NAME, ROLE (COUNT)": the count is the last number.
 wait_until 'grep -q "Quotes: $w1.* ([0-9]*)" "$T/screen"'
 nl=$(grep -o "Quotes: $w1.* ([0-9]*)" "$T/screen" | grep -o '([0-9]*)' | tr -d '()')
@@ -212,7 +212,7 @@ t2=$(json 15 '[x["text"][:25] for x in q if who(x) == "Anja Brekk"][0]')
 ok $? "the store has it, and the quote is no longer in that list"
 keys q
 side_to "Anja Brekk"
-keys Enter
+keys W
 wait_for "Quotes: Anja Brekk (" && { grep -qF "[corrected] “$t2" "$T/screen" ||
 	grep -qF "[corrected] reported: $t2" "$T/screen"; }
 ok $? "the quotes view of the new speaker marks the quote corrected"

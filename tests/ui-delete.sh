@@ -31,7 +31,7 @@ wait_for "Also in: #15 Brenmark Daily (the same story; its quotes are" &&
 	grep -q "counted once, in #15)" "$T/screen"
 ok $? "the copy's header names the story it repeats and whose quotes count"
 
-keys Tab Enter
+keys Tab W
 wait_for "Brenmark Daily (also in Northern Wire)"
 ok $? "the quotes view counts the quote once, naming the other outlet"
 

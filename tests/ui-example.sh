@@ -38,10 +38,10 @@ ok $? "his role in the sidebar has its country, as in show"
 # Iran (government) and Talaei-Nik, two statements each, come first.
 keys Tab
 keys j j
-keys Enter
+keys W
 # "Q1," Ryabkov said ... "Q2.": one statement, its parts joined.
 wait_for "Iran will continue … We are"
-ok $? "Enter on the speaker lists his quotes across the library"
+ok $? "W on the speaker lists his quotes across the library"
 grep -q "Quotes: Sergei Ryabkov, Deputy Foreign Minister (Russia) (2)" \
     "$T/screen"
 ok $? "the quotes view names him with the same role"
@@ -52,9 +52,9 @@ wait_for "Russia: Drone axis"
 keys Enter
 wait_for "Russian Deputy Foreign Minister Sergei"
 keys Tab
-keys Enter
+keys W
 wait_for "Quotes: Iran (2)" && wait_for "sending drones to Russia"
-ok $? "Enter on a place that speaks lists its statements"
+ok $? "W on a place that speaks lists its statements"
 
 # The unnamed source is listed under QUOTED after the named speakers, and
 # Enter on it marks its quote in the story.

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
-plan 11
+plan 12
 
 sample_db
 use_theme default
@@ -78,14 +78,14 @@ grep -A1 "QUOTED" "$T/screen" | grep -q "Hanne Lutz  *1" &&
 	grep -q "ORGANISATIONS" "$T/screen" && grep -q "PLACES" "$T/screen"
 ok $? "the sidebar lists the speaker with role and quote count, then names"
 
-keys Tab Enter
+keys Tab W
 wait_for "Quotes: Hanne Lutz, Economy and Energy Minister (2)"
 screen
 first=$(grep -n "We prepared for" "$T/screen" | head -1 | cut -d: -f1)
 second=$(grep -n "Our storage sites" "$T/screen" | head -1 | cut -d: -f1)
 [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ] &&
 	grep -q "5 Dec 2025 · Brenmark Daily" "$T/screen"
-ok $? "Enter on a speaker lists their quotes across the library, newest first"
+ok $? "W on a speaker lists their quotes across the library, newest first"
 
 keys j Enter
 wait_for '48;5;150mOur storage sites' -e &&
@@ -103,4 +103,22 @@ grep -q "3 Feb 2025 Velmark freezes" "$T/screen" &&
 	grep -q "5 Dec 2025 Velmark says gas" "$T/screen" &&
 	! grep -q "18 Nov" "$T/screen"
 ok $? "Enter on a name lists the stories that mention it"
+
+# A speaker lit in the text is one the sidebar lists: an unresolved "he"
+# is nobody, so it is not lit; the named speaker is both.
+keys Q
+printf 'Northwire\nTalks stall in Drossen\n\nBy Staff\nPublished: MARCH 3, 2025 10:00\n\nThe talks stalled on Monday after a long night.\n\n"We will never accept these terms," he said after the meeting.\n\nValdorian Foreign Minister Anja Brekk said: "The door stays open."\n' >"$T/he.txt"
+"$DOSSIER" --db "$T/he.db" import --quiet "$T/he.txt" >/dev/null || exit 1
+sqlite3 "$T/he.db" "SELECT count(*) FROM quotes WHERE speaker_id IS NULL
+    AND speaker_start IS NOT NULL" | grep -qx 1 || { skip "the extractor found no unresolved speaker"; exit 0; }
+start 120 40 "$DOSSIER" --db "$T/he.db"
+wait_for "Talks stall in Drossen"
+keys Enter
+wait_for "he said after the meeting"
+wait_for "QUOTED"
+screen -e
+grep -q '38;5;215m[A-Za-z ]*Anja' "$T/screen" &&
+	! grep -q '38;5;215mhe' "$T/screen" &&
+	grep -q 'he said after' "$T/screen"
+ok $? "an unresolved 'he' is not lit as a speaker; the listed speaker is"
 exit 0

@@ -170,8 +170,8 @@ ok $? "a key bound in one pane's table changes that pane's hint only"
 keys Tab Enter
 wait_for "Velmark’s gas storage sites"
 keys Tab
-wait_for "Enter:quotes  h:back  e:hide"
-ok $? "on a speaker in the sidebar the hint line says Enter:quotes"
+wait_for "Enter:dossier  h:back  e:hide"
+ok $? "on a speaker in the sidebar the hint line says Enter:dossier"
 keys G
 wait_for "Enter:stories  h:back  e:hide"
 ok $? "on a place it says Enter:stories"
@@ -211,12 +211,12 @@ wait_for "15 articles"
 keys 5 Escape j
 wait_until '[ "$(pos)" = 2/15 ]'
 ok $? "Escape after a count drops the count: j moves one row"
-keys Enter Tab Enter
+keys Enter Tab W
 wait_for "Quotes: Hanne Lutz"
 keys Escape
 wait_gone "Quotes: Hanne Lutz"
 ok $? "Escape closes the quotes view"
-has "$T/screen" "People & quotes" && wait_for "Enter:quotes  h:back"
+has "$T/screen" "People & quotes" && wait_for "Enter:dossier  h:back"
 keys Escape
 wait_gone "People & quotes"
 ok $? "Escape in the sidebar closes the story, as h does"

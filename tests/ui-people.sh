@@ -10,7 +10,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 35
+plan 47
 
 sample_db
 use_theme default
@@ -141,9 +141,9 @@ keys h g Enter
 wait_for "All (15)"
 keys Enter
 wait_for "Velmark’s gas storage sites"
-keys Tab Enter
+keys Tab W
 wait_for "Quotes: Hanne Lutz"
-wait_for "Hanne Lutz, Economy and Energy Minister · dossier"
+wait_for "Hanne Lutz, Economy and Energy Minister (Velmark) · dossier"
 keys z
 wait_for "Enter:open story  a:note"
 wait_gone "People & quotes"
@@ -157,13 +157,84 @@ wait_for "Quotes: Hanne Lutz"
 ok $? "q from that dossier goes back to the quotes view"
 keys q
 wait_gone "Quotes: Hanne Lutz"
-keys j w
+keys j Enter
 wait_for "Dossier: Ilse Varga"
-ok $? "w on a name in the sidebar opens its dossier"
+ok $? "Enter on a speaker in the sidebar opens its dossier"
 keys q
-wait_for "h:back  e:hide  c:correct  w:dossier"
+wait_for "h:back  e:hide  c:correct  W:quotes"
 grep -q "Article .*lines" "$T/screen"
 ok $? "q from it goes back to the story, the sidebar focused"
+keys Q
+
+# Two foreign ministers in one story, told apart by their countries: the
+# story names Kamp's ("Velmark Foreign Minister") without the extractor
+# taking it as his affiliation, another story gives it.
+start 160 45 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys j j j Enter
+wait_for "Valdoria sanctions Marovian officials"
+wait_for "QUOTED"
+grep -q "Foreign Minister (Velmark)" "$T/screen" &&
+	grep -q "Foreign Minister (Valdoria)" "$T/screen"
+ok $? "the sidebar gives each foreign minister's role with its country"
+# Enter on the speaker of the quote marked in the text: the dossier.
+keys ']'
+wait_for "quote 1 of"
+who=$(sed -n 's/.*quote 1 of [0-9]*: \([^(]*[^ (]\).*/\1/p' "$T/screen" | head -1)
+keys Enter
+wait_for "Dossier: $who"
+ok $? "Enter on a quote marked in the text opens its speaker's dossier ($who)"
+keys q
+wait_gone "Dossier: $who" && wait_for "next quote"
+ok $? "q goes back to the story, the article focused"
+keys Q
+
+# Organisations: the same index, Enter listing the stories naming one.
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j j j Enter
+wait_for "Organisations by quotes"
+wait_for "Enter:stories  o:sort  /:limit"
+grep -q "Council of Northern States  *2  *10 " "$T/screen"
+ok $? "Organisations lists every organisation with its quotes and stories"
+keys Enter
+wait_for "Council of Northern States (10)"
+wait_for "Northern council backs Valdoria"
+ok $? "Enter on an organisation lists the stories naming it"
+keys q
+wait_for "Organisations by quotes"
+ok $? "q from those stories goes back to the index"
+keys Q
+
+# The timeline: [ and ] choose a month, its quotes listed below the bars.
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys / "Kamp" Enter
+wait_for "names with 'Kamp'"
+keys Enter z
+wait_for "Dossier: Dieter Kamp"
+keys '['
+wait_for "Quotes of Dec 2025 (1), then older"
+grep -q "> Dec 2025 " "$T/screen"
+ok $? "[ in a dossier chooses the newest month, marked among the bars"
+keys '['
+wait_for "Quotes of Sep 2025 (1), then older"
+python3 - "$T/screen" <<'PY'
+import sys
+rows = [r.strip() for r in open(sys.argv[1], encoding="utf-8")]
+i = next(i for i, r in enumerate(rows) if r.startswith("Quotes of Sep 2025"))
+bars = [r for r in rows[:i] if r.startswith(("> ", "Feb 2025", "Jun 2025", "Dec 2025"))]
+first = next(r for r in rows[i + 1:] if r)
+assert rows.index("> Sep 2025      1 " + rows[rows.index(next(r for r in rows if r.startswith("> Sep")))][18:]) < i
+assert first.startswith("3 Sep 2025 · Northwire"), first
+assert len(bars) == 4, bars
+PY
+ok $? "[ again: the month before, its quotes right below the bars"
+keys ']'
+wait_for "Quotes of Dec 2025 (1), then older"
+ok $? "] goes to the month after"
 keys Q
 
 # A short terminal: the index is read a window at a time, down and back.
@@ -193,6 +264,8 @@ wait_for "15 articles"
 keys h g j j j Enter
 wait_for "People by quotes"
 keys Enter
+wait_for "Dossier: "
+keys '['
 wait_for "Quotes per month"
 grep -Eq " (Jan|Apr|Jun) 2025 +[0-9]+ ##+ " "$T/screen" &&
     ! grep -q "█" "$T/screen"
@@ -250,7 +323,7 @@ ok $? "moving back up reads the newer window, up to the header"
 keys Q
 
 # A hostile name: escapes, bidi controls and 10,000 characters.
-command -v sqlite3 >/dev/null 2>&1 || { skip "sqlite3 is not installed"; skip; exit 0; }
+command -v sqlite3 >/dev/null 2>&1 || { skip "sqlite3 is not installed"; skip; skip; skip; exit 0; }
 {
 	printf 'Evil \033]0;PWNED\007 \033[31mRED \342\200\256RTL '
 	i=0
@@ -265,6 +338,7 @@ wait_for "People by quotes"
 keys Enter
 wait_for "Dossier: Evil"
 wait_for "Names seen"
+ok $? "a name of 10,000 characters takes a few lines of the dossier's header"
 python3 - "$T/screen" <<'PY'
 import sys
 rows = open(sys.argv[1], encoding="utf-8").read().splitlines()
@@ -277,3 +351,50 @@ ok $? "a hostile name in the index and dossier keeps every border in place"
 [ "$(tm display-message -p '#{pane_title}')" != PWNED ] &&
     grep -q "Evil .*PWNED" "$T/screen"
 ok $? "its escape sequence is shown as text, never run"
+
+# A person with hundreds of roles: the header shows the first ones and
+# counts the rest.
+sqlite3 "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1
+    FROM n WHERE i < 300) INSERT INTO mentions (article_id, entity_id,
+    start, \"end\", title, affiliation) SELECT m.article_id, m.entity_id,
+    m.start, m.\"end\", 'Envoy number ' || i, NULL FROM n, (SELECT * FROM
+    mentions WHERE entity_id = (SELECT id FROM entities WHERE name =
+    'Kasimir Oll') LIMIT 1) m;" || exit 1
+start 120 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys / "Kasimir" Enter
+wait_for "names with 'Kasimir'"
+keys Enter z
+wait_for "Dossier: Kasimir Oll"
+wait_for "more ('dossier who' lists them all)"
+ok $? "a person's hundreds of roles are bounded in the header"
+
+# A speaker of thousands of quotes: the quotes view reads the newest
+# 2,000 and says so; the dossier has them all.
+sqlite3 "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1
+    FROM n WHERE i < 3000) INSERT INTO quotes (article_id, start, \"end\",
+    kind, speaker_id, source_kind) SELECT q.article_id, q.start, q.\"end\",
+    q.kind, q.speaker_id, q.source_kind FROM n, (SELECT * FROM quotes
+    WHERE speaker_id = (SELECT id FROM entities WHERE name = 'Dieter Kamp')
+    AND continues IS NULL LIMIT 1) q;" || exit 1
+# The story holding them: its place in the list, newest first.
+pos=$(sqlite3 "$db" "SELECT count(*) FROM articles a, (SELECT article_id
+    FROM quotes WHERE speaker_id = (SELECT id FROM entities WHERE name =
+    'Dieter Kamp') GROUP BY article_id ORDER BY count(*) DESC LIMIT 1) k,
+    articles b WHERE b.id = k.article_id AND (a.sort_ts > b.sort_ts OR
+    (a.sort_ts = b.sort_ts AND a.id > b.id))")
+start 120 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+i=0
+while [ $i -lt "$pos" ]; do keys j; i=$((i + 1)); done
+wait_until 'grep -q "$((pos + 1))/15" "$T/screen"'
+keys Enter
+wait_for "QUOTED"
+keys Tab W
+wait_for "Quotes: Dieter Kamp"
+keys z
+wait_for "(the newest 2000; w: the dossier has all)"
+ok $? "the quotes view of a speaker of 3,000 quotes reads the newest 2,000 and says so"
+keys Q

@@ -4,7 +4,7 @@
 # too-small message, and which story a key acts on.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
-plan 24
+plan 25
 
 sample_db
 use_theme default
@@ -114,7 +114,7 @@ keys Escape
 start 120 40 "$DOSSIER" --db "$T/lib.db"
 wait_for "15 articles"
 keys g Enter && wait_for "Brenmark Daily · 5 Dec 2025"
-keys Tab Enter
+keys Tab W
 wait_for "Quotes: Hanne Lutz"
 wait_for "reported: a cap was still not on the table" &&
 	! grep -q "“a cap was still" "$T/screen"
@@ -123,6 +123,14 @@ ok $? "an indirect quote is shown as reported, without quote marks"
 # statement, listed with its parts joined.)
 grep -q "“We prepared for this moment for ten months." "$T/screen"
 ok $? "a direct quote keeps its quote marks"
+keys z
+wait_gone "People & quotes"
+wait_for "mixed: the proposal"
+grep -q "5 Dec 2025 · Brenmark Daily · Economy and Energy Minister · reported · " "$T/screen" &&
+	grep -q "5 Dec 2025 · Brenmark Daily · Economy and Energy Minister · direct · " "$T/screen" &&
+	grep -q "mixed: the proposal had been “watered down" "$T/screen"
+ok $? "each quote has the role its story gives and its kind: direct, reported or mixed"
+keys z
 
 # A story with a headline and no text (feeds send such items) says so.
 sqlite3 "$T/lib.db" "INSERT INTO articles (feed_id, guid, url, title,

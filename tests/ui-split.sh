@@ -30,7 +30,7 @@ grep -A1 "QUOTED" "$T/screen" | grep -q "Anja Brekk  *2"
 ok $? "the sidebar counts the split statement once" ||
 	diag "$(grep -A3 QUOTED "$T/screen")"
 
-keys Tab Enter
+keys Tab W
 wait_for "Quotes: Anja Brekk (2)" &&
 	grep -q "We will not be hurried … and we will not be quiet." "$T/screen"
 ok $? "the quotes view lists the statement once, its parts joined"

@@ -148,6 +148,8 @@ people_row(const struct store_person *p, void *arg)
 	r->stories = p->stories;
 	r->last_ts = p->last_ts;
 	dossier_day(p->last_ts, r->last, sizeof r->last);
+	x->keys = xreallocarray(x->keys, x->n, sizeof *x->keys);
+	x->keys[x->n - 1] = xstrdup(p->name);
 	free(x->next_name);
 	x->next_name = xstrdup(p->name);
 	x->next.name = x->next_name;
@@ -195,13 +197,37 @@ person_row_free(struct lib_person_row *r)
 }
 
 void
+library_person_rows_cut(struct lib_person_rows *x, size_t n,
+    enum store_people_sort sort)
+{
+	const struct lib_person_row	*r;
+
+	if (n == 0 || n >= x->n)
+		return;
+	while (x->n > n) {
+		person_row_free(&x->v[--x->n]);
+		free(x->keys[x->n]);
+	}
+	r = &x->v[n - 1];
+	free(x->next_name);
+	x->next_name = xstrdup(x->keys[n - 1]);
+	x->next.name = x->next_name;
+	x->next.row = r->row;
+	x->next.value = sort == STORE_PEOPLE_RECENT ? r->last_ts :
+	    sort == STORE_PEOPLE_NAME ? 0 : r->quotes;
+}
+
+void
 library_person_rows_free(struct lib_person_rows *x)
 {
 	size_t	i;
 
-	for (i = 0; i < x->n; i++)
+	for (i = 0; i < x->n; i++) {
 		person_row_free(&x->v[i]);
+		free(x->keys[i]);
+	}
 	free(x->v);
+	free(x->keys);
 	free(x->next_name);
 	memset(x, 0, sizeof *x);
 }
@@ -316,9 +342,19 @@ dossier_quote(const struct lib_quote_line *l, void *arg)
 	return 0;
 }
 
+void
+library_dossier_init(struct lib_dossier *d, const struct lib_person_row *who)
+{
+	memset(d, 0, sizeof *d);
+	d->who = *who;
+	d->who.source_key = dup_or_null(who->source_key);
+	d->who.kind = xstrdup(who->kind);
+	d->who.name = xstrdup(who->name);
+	d->who.role = dup_or_null(who->role);
+}
+
 int
-library_dossier_head(struct store *s, const struct lib_person_row *who,
-    struct lib_dossier *d, char **err)
+library_dossier_facts(struct store *s, struct lib_dossier *d, char **err)
 {
 	static const struct {
 		enum store_fact_kind	kind;
@@ -340,26 +376,29 @@ library_dossier_head(struct store *s, const struct lib_person_row *who,
 		{ STORE_FACT_TAGS, offsetof(struct lib_dossier, tags),
 		  DOSSIER_FACTS, dossier_fact },
 	};
-	struct store_speaker	 sp = { who->entity, who->source_key };
+	struct store_speaker	 sp = { d->who.entity, d->who.source_key };
 	size_t			 i;
 
-	memset(d, 0, sizeof *d);
-	d->who = *who;
-	d->who.source_key = dup_or_null(who->source_key);
-	d->who.kind = xstrdup(who->kind);
-	d->who.name = xstrdup(who->name);
-	d->who.role = dup_or_null(who->role);
 	for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
 		if (store_speaker_facts(s, &sp, parts[i].kind, parts[i].limit,
 		    parts[i].fn, (char *)d + parts[i].off, err) != 0)
-			goto fail;
+			return -1;
 	for (i = 0; i < d->months.n; i++)
 		if (d->months.v[i].n > d->month_max)
 			d->month_max = d->months.v[i].n;
 	return 0;
-fail:
-	library_dossier_free(d);
-	return -1;
+}
+
+int
+library_dossier_head(struct store *s, const struct lib_person_row *who,
+    struct lib_dossier *d, char **err)
+{
+	library_dossier_init(d, who);
+	if (library_dossier_facts(s, d, err) != 0) {
+		library_dossier_free(d);
+		return -1;
+	}
+	return 0;
 }
 
 int

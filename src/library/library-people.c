@@ -132,10 +132,42 @@ entities_mentions(struct store *s, int64_t id, struct lib_entities *x,
 		m = &p.v[i];
 		e = entities_get(x, entities_group(m->kind), m->kind, m->name);
 		e->count += m->count;
-		if (e->title == NULL)
+		if (e->title == NULL) {
 			e->title = library_role(m->title, m->affiliation);
+			e->bare = m->title != NULL && m->affiliation == NULL;
+		}
 	}
 	library_people_free(&p);
+	return 0;
+}
+
+/*
+ * A person's role the story gives without a country gets the country the
+ * library knows for them last ("Foreign Minister (Velmark)"), so that two
+ * foreign ministers in one story can be told apart.
+ */
+static int
+entities_countries(struct store *s, struct lib_entities *x, char **err)
+{
+	struct lib_entity	*e;
+	char			*aff, *role;
+	size_t			 i;
+
+	for (i = 0; i < x->n; i++) {
+		e = &x->v[i];
+		if (!e->bare || e->group != LIB_PERSON || e->title == NULL ||
+		    strcmp(e->kind, "person") != 0)
+			continue;
+		if (store_entity_affiliation(s, e->kind, e->name, &aff,
+		    err) != 0)
+			return -1;
+		if (aff != NULL && !role_names(e->title, aff)) {
+			role = library_role(e->title, aff);
+			free(e->title);
+			e->title = role;
+		}
+		free(aff);
+	}
 	return 0;
 }
 
@@ -259,7 +291,8 @@ library_entities(struct store *s, int64_t id, struct lib_entities *x,
 
 	memset(x, 0, sizeof *x);
 	if (store_article_quotes(s, id, entities_quote, x, err) != 0 ||
-	    entities_mentions(s, id, x, err) != 0) {
+	    entities_mentions(s, id, x, err) != 0 ||
+	    entities_countries(s, x, err) != 0) {
 		library_entities_free(x);
 		return -1;
 	}

@@ -306,6 +306,10 @@ quotes_row(const struct store_speaker_quote *q, void *arg)
 
 	if (quotes_join(x, q))
 		return 0;
+	if (x->n >= LIB_QUOTES_MAX) {
+		x->cut = 1;
+		return 1;
+	}
 	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
 	e = &x->v[x->n++];
 	e->article = q->article;
@@ -322,6 +326,8 @@ quotes_row(const struct store_speaker_quote *q, void *arg)
 	e->direct = q->direct;
 	e->corrected = q->corrected;
 	e->id = q->id;
+	e->kind = library_quote_kind(q->kind != NULL ? q->kind : "direct");
+	e->role = library_role(q->role_title, q->affiliation);
 	return 0;
 }
 
@@ -348,6 +354,7 @@ library_quotes_free(struct lib_quotes *x)
 		free(x->v[i].outlet);
 		free(x->v[i].title);
 		free(x->v[i].text);
+		free(x->v[i].role);
 	}
 	free(x->v);
 	memset(x, 0, sizeof *x);

@@ -105,6 +105,8 @@ struct lib_entity {
 	size_t			 last;		/* body offset of its last quote */
 	int			 corrected;	/* a quote of theirs here is one
 						   the user corrected */
+	int			 bare;		/* the story's title for them
+						   names no country */
 };
 
 struct lib_entities {
@@ -183,19 +185,25 @@ struct lib_quote {
 	int	 direct;	/* the speaker's own words, in quote marks */
 	int	 corrected;	/* the user's correction applies */
 	int64_t	 id;		/* the first part's row */
+	const char *kind;	/* direct, reported, mixed */
+	char	*role;		/* the role the story gives (library_role);
+				   NULL */
 };
 
 struct lib_quotes {
 	struct lib_quote *v;
 	size_t		  n;
+	int		  cut;	/* LIB_QUOTES_MAX read, more left unread */
 };
 
 /*
- * Every quote of the entity (kind, name) across the library, a statement
+ * Every quote of the entity (kind, name) across the library, the newest
+ * LIB_QUOTES_MAX at most (x->cut if there were more), a statement
  * split by its cue ("Q1," X said, "Q2.") once, its parts' words joined
  * with LIB_QUOTE_JOIN (start and end are the first part's).
  */
 #define LIB_QUOTE_JOIN	" \xe2\x80\xa6 "	/* " … " */
+#define LIB_QUOTES_MAX	2000	/* the newest read (a dossier has all) */
 int	 library_quotes(struct store *, const char *, const char *,
 	     struct lib_quotes *, char **);
 void	 library_quotes_free(struct lib_quotes *);
@@ -234,6 +242,8 @@ struct lib_person_rows {
 	/* The key of the page after this one (its last row). */
 	struct store_people_key	 next;
 	char			*next_name;
+	char			**keys;		/* each row's name as the */
+						/* index sorts it */
 };
 
 /*
@@ -249,6 +259,12 @@ int	 library_people_match(struct store *, enum store_people_sort,
 	     const struct store_people_key *, size_t,
 	     struct lib_person_rows *, char **);
 void	 library_person_rows_free(struct lib_person_rows *);
+/*
+ * Keep the first n rows of a page sorted so, the page after it starting
+ * after the last kept (a window made shorter without reading it again).
+ */
+void	 library_person_rows_cut(struct lib_person_rows *, size_t,
+	     enum store_people_sort);
 
 /*
  * The speaker a name means: 0 found (*found, one row), 1 none, 2 more
@@ -320,6 +336,15 @@ void	 library_dossier_free(struct lib_dossier *);
  */
 int	 library_dossier_head(struct store *, const struct lib_person_row *,
 	     struct lib_dossier *, char **);
+/*
+ * The head in two steps, for a screen that shows the name and the first
+ * quotes before the facts over all their stories are read: the row
+ * copied (free with library_dossier_free), then the facts. -1 with *err
+ * (the facts read so far kept).
+ */
+void	 library_dossier_init(struct lib_dossier *,
+	     const struct lib_person_row *);
+int	 library_dossier_facts(struct store *, struct lib_dossier *, char **);
 /*
  * A window of a speaker's quotes into *x, newest first: the stories of
  * about want quotes older than after's story (older), or newer (!older);

@@ -551,3 +551,36 @@ out:
 	free(d.texts);
 	return rv;
 }
+
+/*
+ * The affiliation the latest story giving one gives the entity (kind,
+ * name), into *out (NULL: none); for a role a story gives without its
+ * country. 0, or -1 with *err.
+ */
+int
+store_entity_affiliation(struct store *s, const char *kind, const char *name,
+    char **out, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*out = NULL;
+	/* The role's condition is the index's (mentions_role). */
+	if ((st = st_prepare(s, "SELECT m.affiliation FROM entities e JOIN"
+	    " mentions m ON m.entity_id = e.id AND (m.title IS NOT NULL OR"
+	    " m.affiliation IS NOT NULL) WHERE e.kind = ?1 AND e.name = ?2"
+	    " AND m.affiliation IS NOT NULL AND m.affiliation <> ''"
+	    " ORDER BY m.article_id DESC LIMIT 1", "cannot read a role",
+	    err)) == NULL)
+		return -1;
+	st_bind_text(st, 1, kind);
+	st_bind_text(st, 2, name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = st_column_dup(st, 0);
+	if (st_rows_end(s, st, rc, "cannot read a role", err) != 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}

@@ -445,11 +445,17 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 	    " q.kind = 'direct', q.corrected, q.id, q.continues,"
 	    " (SELECT group_concat(o, ', ') FROM (SELECT DISTINCT d.outlet AS o"
 	    "   FROM articles d WHERE d.dup_of = a.id AND d.outlet IS NOT NULL"
-	    "   AND d.outlet IS NOT a.outlet ORDER BY d.id))"
+	    "   AND d.outlet IS NOT a.outlet ORDER BY d.id)),"
+	    " q.kind, r.title, r.affiliation"
 	    " FROM quotes q JOIN entities e ON e.id = q.speaker_id"
 	    " JOIN articles a ON a.id = q.article_id"
+	    " LEFT JOIN mentions r ON r.id = (SELECT m.id FROM mentions m"
+	    "   WHERE m.entity_id = q.speaker_id AND m.article_id ="
+	    "   q.article_id AND (m.title IS NOT NULL OR m.affiliation IS NOT"
+	    "   NULL) ORDER BY m.start LIMIT 1)"
 	    " WHERE e.kind = ?2 AND e.name = ?1 AND a.dup_of IS NULL"
-	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start",
+	    " ORDER BY a.sort_ts DESC, a.id DESC, q.start"
+	    " LIMIT " STORE_SPEAKER_QUOTES_ROWS,
 	    "cannot read quotes", err)) == NULL)
 		return -1;
 	st_bind_text(st, 1, name);
@@ -471,6 +477,9 @@ store_speaker_quotes(struct store *s, const char *kind, const char *name,
 		q.id = sqlite3_column_int64(st, 9);
 		q.continues = sqlite3_column_int64(st, 10);
 		q.also = st_text(st, 11);
+		q.kind = st_text(st, 12);
+		q.role_title = st_text(st, 13);
+		q.affiliation = st_text(st, 14);
 		if (fn(&q, arg) != 0)
 			break;
 	}

@@ -337,6 +337,13 @@ struct store_note {
 
 int	 store_article_mentions(struct store *, int64_t,
 	     int (*)(const struct store_mention *, void *), void *, char **);
+/*
+ * The affiliation the latest story giving one gives the entity (kind,
+ * name) into *out (NULL: none), for a role a story gives without its
+ * country. 0, or -1 with *err.
+ */
+int	 store_entity_affiliation(struct store *, const char *, const char *,
+	     char **, char **);
 int	 store_article_quotes(struct store *, int64_t,
 	     int (*)(const struct store_quote *, void *), void *, char **);
 int	 store_article_notes(struct store *, int64_t,
@@ -461,12 +468,18 @@ struct store_speaker_quote {
 	int64_t		 continues;	/* as in struct store_quote */
 	const char	*also;		/* the other outlets of its story's
 					   group, ", " between; or NULL */
+	const char	*kind;		/* direct, indirect, mixed */
+	const char	*role_title;	/* the role the story gives the */
+	const char	*affiliation;	/* speaker (its first); or NULL */
 };
 
 /*
  * Every quote attributed to an entity (kind, name), newest story first;
  * a story stored more than once counted once (its group's first story).
+ * The newest STORE_SPEAKER_QUOTES_ROWS rows at most: sorting a speaker of
+ * 100,000 quotes keeps no more than that many in memory.
  */
+#define STORE_SPEAKER_QUOTES_ROWS	"20000"
 int	 store_speaker_quotes(struct store *, const char *kind, const char *name,
 	     int (*)(const struct store_speaker_quote *, void *), void *,
 	     char **);

@@ -442,6 +442,7 @@ const struct ui_pane_ops ui_article_pane = {
 	.draw = article_draw,
 	.move = article_move,
 	.edge = article_edge,
+	.open = ui_dossier_marked,
 	.quit = article_quit,
 	.story = ui_article_story,
 };

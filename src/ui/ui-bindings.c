@@ -45,6 +45,8 @@ static const char *const bindings_default[] = {
 	"bind z zoom", "bind F toggle-feeds",
 	"bind ] next-quote", "bind [ prev-quote", "bind c correct",
 	"bind -T people o sort", "bind -T people / limit", "bind w dossier",
+	"bind W quotes",
+	"bind -T dossier ] next-month", "bind -T dossier [ prev-month",
 };
 
 /* The key tables' names, in the order of enum ui_table (ui-int.h). */

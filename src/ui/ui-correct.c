@@ -86,6 +86,23 @@ correct_step(struct ui *ui, int d)
 	return -1;
 }
 
+/* The quote marked in the open story (the quote cursor's); NULL: none. */
+const struct lib_story_quote *
+ui_correct_marked(struct ui *ui)
+{
+	struct ui_story	*st = &ui->story;
+	size_t		 i;
+
+	if (st->id == 0 || !st->has_mark || ui->quotes.shown ||
+	    ui->dossier.shown)
+		return NULL;
+	for (i = 0; i < st->squotes.n; i++)
+		if (st->squotes.v[i].start == st->mark_start &&
+		    st->squotes.v[i].end == st->mark_end)
+			return &st->squotes.v[i];
+	return NULL;
+}
+
 /* Move the quote cursor by d quotes (a count repeats it). */
 static int
 correct_move(struct ui *ui, int d)

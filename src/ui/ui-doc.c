@@ -150,14 +150,38 @@ doc_mention(const struct store_mention *m, void *arg)
 	return 0;
 }
 
-/* Colour one quote's words and its speaker mention. */
+/*
+ * Is the speaker of a quote in the sidebar: the person or state it is,
+ * or the unnamed source whose quotes hold it? A speaker lit in the text
+ * is one the sidebar lists (an unresolved "he" is nobody to list).
+ */
+static int
+doc_listed(struct ui *ui, const struct store_quote *q)
+{
+	const struct lib_entities	*ents = &ui->side.ents;
+	const struct lib_entity		*e;
+	size_t				 i, j;
+
+	if (q->speaker_name != NULL)
+		return is_speaker(ui, q->speaker_name);
+	for (i = 0; i < ents->n && ents->v[i].group == LIB_SPEAKER; i++) {
+		e = &ents->v[i];
+		for (j = 0; e->unnamed && j < e->nspans; j++)
+			if (e->spans[j].start <= q->start &&
+			    q->end <= e->spans[j].end)
+				return 1;
+	}
+	return 0;
+}
+
+/* Colour one quote's words and its speaker mention, if listed. */
 static int
 doc_quote(const struct store_quote *q, void *arg)
 {
 	struct ui	*ui = arg;
 
 	doc_span(ui, q->start, q->end, E_QUOTE);
-	if (q->has_speaker)
+	if (q->has_speaker && doc_listed(ui, q))
 		doc_span(ui, q->speaker_start, q->speaker_end, E_SPEAKER);
 	return 0;
 }

@@ -29,6 +29,8 @@
 #define DOSSIER_BAR_MAX	40	/* cells of the longest month's bar */
 #define DOSSIER_FACT_MAX 400	/* bytes of a fact shown */
 #define DOSSIER_WINDOW	100	/* quotes read at a time */
+#define DOSSIER_NAME_MAX 120	/* cells of the name in the header */
+#define DOSSIER_ROLES	20	/* roles shown; the rest counted */
 
 /* Keep a string made for the layout; it lives as long as the lines. */
 static const char *
@@ -104,10 +106,14 @@ dossier_fact(const struct lib_fact *f)
 	return f->text != NULL ? f->text : "";
 }
 
-/* Add a heading and a line a fact: "text [kind], first - last  (n ...)". */
+/*
+ * Add a heading and a line a fact: "text [kind], first - last  (n ...)";
+ * past max facts (0: none), a line counting the rest.
+ */
 static void
 dossier_facts(struct ui_dossier *x, const char *heading,
-    const struct lib_facts *f, const char *one, const char *many, int dates)
+    const struct lib_facts *f, const char *one, const char *many, int dates,
+    size_t max)
 {
 	const struct lib_fact	*e;
 	char			 when[64];
@@ -118,6 +124,12 @@ dossier_facts(struct ui_dossier *x, const char *heading,
 	dossier_line(x, "", 0, 0, E_BODY, -1);
 	dossier_wrap(x, heading, 0, E_SUBHEADING, -1);
 	for (i = 0; i < f->n; i++) {
+		if (max > 0 && i == max) {
+			dossier_addf(x, 2, E_HEADER_META, -1, "\xe2\x80\xa6 and"
+			    " %zu more ('dossier who' lists them all)",
+			    f->n - max);
+			break;
+		}
 		e = &f->v[i];
 		*when = '\0';
 		if (dates && strcmp(e->first, e->last) != 0)
@@ -152,31 +164,67 @@ dossier_month(const char *ym, char *out, size_t len)
 	snprintf(out, len, "%.15s", ym);
 }
 
-/* Add the quotes per month as bars. */
+/*
+ * Add the quotes per month as bars, the month chosen marked (its quotes
+ * are listed below the bars).
+ */
 static void
 dossier_months(struct ui_dossier *x)
 {
 	const struct lib_dossier *d = &x->d;
 	char			 month[16], *bar;
 	size_t			 i;
-	int			 w = x->width - 2 - 9 - 7;
+	int			 w = x->width - 2 - 9 - 7, sel;
 
 	if (d->months.n == 0)
 		return;
 	if (w > DOSSIER_BAR_MAX)
 		w = DOSSIER_BAR_MAX;
 	dossier_line(x, "", 0, 0, E_BODY, -1);
-	dossier_wrap(x, "Quotes per month", 0, E_SUBHEADING, -1);
+	dossier_wrap(x, "Quotes per month ([ and ]: a month's quotes)", 0,
+	    E_SUBHEADING, -1);
 	for (i = 0; i < d->months.n; i++) {
 		/* "2023-08" as "Aug 2023". */
 		dossier_month(dossier_fact(&d->months.v[i]), month,
 		    sizeof month);
 		bar = library_bar(d->months.v[i].n, d->month_max, w > 1 ? w :
 		    1, ui_utf8());
-		dossier_addf(x, 2, E_BODY, -1, "%-8s %6lld %s", month,
+		sel = x->month == (long)i;
+		if (sel)
+			x->month_line = x->nlines;
+		dossier_addf(x, sel ? 0 : 2, sel ? E_SELECTION : E_BODY, -1,
+		    "%s%-8s %6lld %s", sel ? "> " : "", month,
 		    (long long)d->months.v[i].n, bar);
 		free(bar);
 	}
+}
+
+/*
+ * The time a month "2023-08" ends (the next one's first second, UTC);
+ * 0 if it is not one.
+ */
+static int64_t
+dossier_month_end(const char *ym)
+{
+	int64_t	y, m, era, yoe, doy, doe;
+
+	if (strlen(ym) != 7 || ym[4] != '-')
+		return 0;
+	y = strtol(ym, NULL, 10);
+	m = strtol(ym + 5, NULL, 10) + 1;
+	if (y < 1 || m < 2 || m > 13)
+		return 0;
+	if (m == 13) {
+		y++;
+		m = 1;
+	}
+	/* Days from 1970-01-01 to y-m-01 (Howard Hinnant's formula). */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468) * 86400;
 }
 
 /* Add a quote: its date, outlet, role and kind, then its words whole. */
@@ -205,26 +253,47 @@ static void
 dossier_header(struct ui_dossier *x)
 {
 	const struct lib_dossier *d = &x->d;
+	char			 month[16];
+	size_t			 n = strlen(d->who.name);
+	size_t			 cut = ui_fit(d->who.name, n, DOSSIER_NAME_MAX,
+				    NULL);
 
-	dossier_addf(x, 0, E_HEADER_TITLE, -1, "%s [%s]", d->who.name,
-	    d->who.kind);
+	/* A name or role of thousands of characters takes a few lines. */
+	dossier_addf(x, 0, E_HEADER_TITLE, -1, "%.*s%s [%s]", (int)cut,
+	    d->who.name, cut < n ? ui_ellipsis() : "", d->who.kind);
 	if (d->who.role != NULL)
-		dossier_wrap(x, d->who.role, 2, E_HEADER_META, -1);
+		dossier_addf(x, 2, E_HEADER_META, -1, "%.*s",
+		    (int)ui_fit(d->who.role, strlen(d->who.role),
+		    DOSSIER_FACT_MAX, NULL), d->who.role);
 	dossier_addf(x, 2, E_HEADER_META, -1, "%lld %s in %lld %s%s%s",
 	    (long long)d->who.quotes, d->who.quotes == 1 ? "quote" : "quotes",
 	    (long long)d->who.stories, d->who.stories == 1 ? "story" :
 	    "stories", d->who.last[0] != '\0' ? ", last " : "",
 	    d->who.last[0] == ' ' ? d->who.last + 1 : d->who.last);
-	dossier_facts(x, "Names seen", &d->names, "time", "times", 0);
-	dossier_facts(x, "Roles", &d->roles, "story", "stories", 1);
-	dossier_facts(x, "Quoted most by", &d->outlets, "quote", "quotes", 0);
-	dossier_months(x);
-	dossier_facts(x, "Quoted with", &d->peers, "story", "stories", 0);
+	if (x->pending) {
+		dossier_line(x, "", 0, 0, E_BODY, -1);
+		dossier_wrap(x, "Reading the names, roles, outlets, people and "
+		    "months\xe2\x80\xa6", 0, E_HEADER_META, -1);
+	}
+	dossier_facts(x, "Names seen", &d->names, "time", "times", 0, 0);
+	dossier_facts(x, "Roles", &d->roles, "story", "stories", 1,
+	    DOSSIER_ROLES);
+	dossier_facts(x, "Quoted most by", &d->outlets, "quote", "quotes", 0,
+	    0);
+	dossier_facts(x, "Quoted with", &d->peers, "story", "stories", 0, 0);
 	dossier_facts(x, "Tags of their stories", &d->tags, "story",
-	    "stories", 0);
+	    "stories", 0, 0);
+	/* The bars last: a month's quotes come right below them. */
+	dossier_months(x);
 	dossier_line(x, "", 0, 0, E_BODY, -1);
-	dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes, newest first (%lld)",
-	    (long long)d->who.quotes);
+	if (x->month >= 0 && (size_t)x->month < d->months.n) {
+		dossier_month(dossier_fact(&d->months.v[x->month]), month,
+		    sizeof month);
+		dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes of %s (%lld),"
+		    " then older", month, (long long)d->months.v[x->month].n);
+	} else
+		dossier_addf(x, 0, E_SUBHEADING, -1, "Quotes, newest first"
+		    " (%lld)", (long long)d->who.quotes);
 }
 
 /*
@@ -238,7 +307,7 @@ dossier_layout(struct ui_dossier *x, int width)
 
 	x->nlines = 0;
 	x->width = width;
-	if (x->head)
+	if (x->head || x->month >= 0)
 		dossier_header(x);
 	else
 		dossier_wrap(x, "\xe2\x80\xa6 newer quotes above (g: the "
@@ -278,11 +347,11 @@ ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
 	struct lib_quote_lines	 w;
 	int			 more;
 
-	if (library_dossier_head(ui->store, row, &d, &err) != 0) {
-		ui_error(ui, "%s", err);
-		free(err);
-		return UI_REDRAW;
-	}
+	/*
+	 * The name and the newest quotes first; the facts over all their
+	 * stories (seconds for a speaker of 50,000 quotes) between keys.
+	 */
+	library_dossier_init(&d, row);
 	if (library_dossier_window(ui->store, &d.who, NULL, 1,
 	    DOSSIER_WINDOW, &w, &more, &err) != 0) {
 		library_dossier_free(&d);
@@ -296,9 +365,12 @@ ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
 	x->head = 1;
 	x->tail = !more;
 	x->loaded = x->shown = 1;
+	x->pending = 1;
 	x->from_quotes = ui->quotes.shown;
 	x->from_story = !x->from_quotes && ui->story.id != 0 && ui->reading;
+	x->from_pane = ui->focus;
 	x->cur = -1;
+	x->month = -1;
 	x->top = 0;
 	ui->quotes.shown = 0;
 	ui->focus = PANE_ARTICLE;
@@ -349,16 +421,39 @@ ui_op_dossier(struct ui *ui)
 	const struct lib_entity		*e;
 
 	if (ops == &ui_people_pane)
-		return ops->open(ui);
+		return ui_people_dossier(ui);
 	if (ops == &ui_quotes_pane && ui->quotes.name != NULL)
 		return ui_dossier_find(ui, ui->quotes.name);
 	if (ops == &ui_sidebar_pane && ui->side.cur < ui->side.ents.n) {
 		e = &ui->side.ents.v[ui->side.cur];
 		return ui_dossier_find(ui, e->name);
 	}
+	if (ops == &ui_article_pane)
+		return ui_dossier_marked(ui);
 	ui_info(ui, "no name under the cursor: choose one in the sidebar, "
 	    "the quotes view or People");
 	return UI_REDRAW;
+}
+
+/*
+ * Enter in a story: the dossier of the speaker of the quote marked (by
+ * ] and [, or the quote a story was opened at), lit in the text.
+ */
+int
+ui_dossier_marked(struct ui *ui)
+{
+	const struct lib_story_quote	*q = ui_correct_marked(ui);
+
+	if (q == NULL || q->not_quote) {
+		ui_info(ui, "mark a quote with ] or [ to open its speaker's "
+		    "dossier");
+		return UI_REDRAW;
+	}
+	if (q->speaker == NULL) {
+		ui_info(ui, "no speaker was found for this quote");
+		return UI_REDRAW;
+	}
+	return ui_dossier_find(ui, q->speaker);
 }
 
 /* The first and the end line of quote i. */
@@ -395,6 +490,14 @@ dossier_draw(struct ui *ui)
 	if (x->width != cols) {
 		dossier_unlay(x);
 		dossier_layout(x, cols);
+	}
+	if (x->to_month && x->month >= 0) {
+		/* The bars' heading, or at least the month's bar, on top. */
+		x->top = x->month_line > 2 + (size_t)x->month ?
+		    x->month_line - 2 - (size_t)x->month : 0;
+		if (x->month_line >= x->top + (size_t)rows / 2)
+			x->top = x->month_line - 1;
+		x->to_month = 0;
 	}
 	if (x->cur >= 0 && x->follow) {
 		dossier_span(x, x->cur, &first, &end);
@@ -456,9 +559,109 @@ dossier_read(struct ui *ui, int older, int from)
 	x->d.quotes = w;
 	x->head = older ? from : !more;
 	x->tail = older ? !more : from;
+	x->month = -1;
 	dossier_unlay(x);
 	x->top = 0;
 	return 1;
+}
+
+/*
+ * Choose month m of the bars: the window read from its newest quote, the
+ * cursor on it, the bars kept in view above.
+ */
+static int
+dossier_month_go(struct ui *ui, long m)
+{
+	struct ui_dossier	*x = &ui->dossier;
+	struct lib_quote_line	 after;
+	struct lib_quote_lines	 w;
+	char			*err = NULL;
+	int			 more;
+
+	memset(&after, 0, sizeof after);
+	after.sort_ts = dossier_month_end(dossier_fact(&x->d.months.v[m]));
+	if (after.sort_ts == 0) {
+		ui_error(ui, "this month has no date to read from");
+		return UI_REDRAW;
+	}
+	if (library_dossier_window(ui->store, &x->d.who, &after, 1,
+	    DOSSIER_WINDOW, &w, &more, &err) != 0) {
+		ui_error(ui, "%s", err);
+		free(err);
+		return UI_REDRAW;
+	}
+	library_quote_lines_free(&x->d.quotes);
+	x->d.quotes = w;
+	x->head = m == (long)x->d.months.n - 1;
+	x->tail = !more;
+	x->month = m;
+	x->cur = w.n > 0 ? 0 : -1;
+	x->follow = x->to_month = 1;
+	dossier_unlay(x);
+	return UI_REDRAW;
+}
+
+/*
+ * Between keys: read the facts of the dossier shown, if not yet; a
+ * redraw if it did.
+ */
+int
+ui_dossier_idle(struct ui *ui)
+{
+	struct ui_dossier	*x = &ui->dossier;
+	char			*err = NULL;
+
+	if (!x->loaded || !x->pending || !x->shown)
+		return 0;
+	x->pending = 0;
+	if (library_dossier_facts(ui->store, &x->d, &err) != 0) {
+		ui_error(ui, "%s", err);
+		free(err);
+	}
+	dossier_unlay(x);
+	x->follow = x->cur >= 0;
+	return UI_REDRAW;
+}
+
+/* [ and ] in the dossier: the month before or after the one chosen. */
+static int
+dossier_month_step(struct ui *ui, int d)
+{
+	struct ui_dossier	*x = &ui->dossier;
+	long			 n, m;
+
+	if (ui_pane_focused(ui) != &ui_dossier_pane) {
+		ui_info(ui, "months are chosen in a dossier");
+		return UI_REDRAW;
+	}
+	ui_dossier_idle(ui);	/* the months, if not read yet */
+	n = (long)x->d.months.n;
+	if (n == 0) {
+		ui_info(ui, "no quote has a date");
+		return UI_REDRAW;
+	}
+	/* None chosen yet: the newest month. */
+	m = x->month < 0 ? n - 1 : x->month + d;
+	if (m < 0 || m >= n) {
+		ui_info(ui, "no month %s", d < 0 ? "before this one" :
+		    "after this one");
+		return UI_REDRAW;
+	}
+	return dossier_month_go(ui, m);
+}
+
+/* ]: the next month's quotes. */
+int
+ui_op_next_month(struct ui *ui)
+{
+	return dossier_month_step(ui, 1);
+}
+
+/* [: the month before's quotes. */
+int
+ui_op_prev_month(struct ui *ui)
+{
+	return dossier_month_step(ui, -1);
 }
 
 /*
@@ -536,8 +739,8 @@ dossier_quit(struct ui *ui)
 	}
 	if (ui->dossier.from_story) {
 		ui->dossier.shown = ui->dossier.from_story = 0;
-		ui->focus = ui->shown[PANE_SIDEBAR] ? PANE_SIDEBAR :
-		    PANE_ARTICLE;
+		ui->focus = ui->dossier.from_pane == PANE_SIDEBAR &&
+		    ui->shown[PANE_SIDEBAR] ? PANE_SIDEBAR : PANE_ARTICLE;
 		return UI_REDRAW;
 	}
 	return ui_article_leave(ui);

@@ -24,6 +24,7 @@ static const struct {
 } feeds_people_entries[] = {
 	{ "People", "person" },
 	{ "Speakers", "quoted" },
+	{ "Organisations", "org" },	/* Enter: the stories naming one */
 };
 
 /* The kind of the people index an entry shows; NULL if none. */
@@ -36,7 +37,7 @@ feeds_people(const struct lib_feed *e)
 	return e->filter.entity_kind;
 }
 
-/* Put People and Speakers after Notes (after the first entries). */
+/* Put the people index's entries after Notes (after the first entries). */
 static void
 feeds_people_add(struct lib_feeds *f)
 {

@@ -37,7 +37,8 @@ static const struct hint hints_article[] = {
 	{ "back", "back" }, { "next-unread", "next unread" },
 	{ "tag", "tag" }, { "annotate", "note" }, { "select", "select" },
 	{ "open-link", "browser" }, { "next-quote", "next quote" },
-	{ "correct", "correct" }, { "help", "help" }, { NULL, NULL }
+	{ "correct", "correct" }, { "open", "dossier" }, { "help", "help" },
+	{ NULL, NULL }
 };
 static const struct hint hints_selecting[] = {
 	{ "down", "extend" }, { "annotate", "note" }, { "quit", "drop" },
@@ -49,17 +50,18 @@ static const struct hint hints_quotes[] = {
 	{ "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_people[] = {
-	{ "open", "dossier" }, { "sort", "sort" }, { "limit", "limit" },
+	{ "open", "index-open" }, { "sort", "sort" }, { "limit", "limit" },
 	{ "back", "back" }, { "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_dossier[] = {
-	{ "open", "open story" }, { "annotate", "note" }, { "tag", "tag" },
+	{ "open", "open story" }, { "prev-month", "month" },
+	{ "annotate", "note" }, { "tag", "tag" },
 	{ "back", "back" }, { "help", "help" }, { NULL, NULL }
 };
 static const struct hint hints_sidebar[] = {
 	{ "open", "stories" }, { "back", "back" },
 	{ "toggle-sidebar", "hide" }, { "correct", "correct" },
-	{ "dossier", "dossier" }, { "help", "help" }, { NULL, NULL }
+	{ "quotes", "quotes" }, { "help", "help" }, { NULL, NULL }
 };
 
 /*
@@ -139,7 +141,7 @@ ui_quit_word(struct ui *ui)
 
 /*
  * What open does on the sidebar's name under the cursor: a speaker's
- * quotes, an unnamed source's next quote in the story, or the stories
+ * dossier, an unnamed source's next quote in the story, or the stories
  * naming the entity.
  */
 static const char *
@@ -152,7 +154,7 @@ ui_sidebar_word(struct ui *ui)
 	e = &ui->side.ents.v[ui->side.cur];
 	if (e->unnamed)
 		return "next quote";
-	return e->group == LIB_SPEAKER ? "quotes" : "stories";
+	return e->group == LIB_SPEAKER ? "dossier" : "stories";
 }
 
 /*
@@ -173,7 +175,8 @@ ui_hints_layout(struct ui *ui, int y, int draw, const char *want)
 			continue;
 		label = strcmp(h->label, "quit") == 0 ? ui_quit_word(ui) :
 		    strcmp(h->label, "stories") == 0 ? ui_sidebar_word(ui) :
-		    h->label;
+		    strcmp(h->label, "index-open") != 0 ? h->label :
+		    ui_people_orgs(ui) ? "stories" : "dossier";
 		kw = ui_width(key, strlen(key));
 		lw = (int)strlen(label) + 1;
 		if (x + kw + lw > COLS - 1)

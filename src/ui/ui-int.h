@@ -189,6 +189,9 @@ struct ui_people {
 	enum store_people_sort sort;
 	char		*match;		/* the limit typed, or NULL */
 	struct lib_person_rows rows;	/* the window */
+	size_t		 height;	/* the rows it was read for */
+	int		 back;		/* the list shows a row's stories: */
+					/* q comes back to the index */
 	struct ui_people_top *tops;
 	size_t		 ntops;
 	size_t		 cur;
@@ -207,9 +210,11 @@ struct ui_dline {
 struct ui_dossier {
 	int		 shown;
 	int		 loaded;	/* d holds a dossier */
+	int		 pending;	/* its facts are read between keys */
 	int		 back;		/* q returns to the dossier */
 	int		 from_quotes;	/* q returns to the quotes view */
 	int		 from_story;	/* q returns to the open story */
+	enum ui_pane	 from_pane;	/* the pane it was opened from */
 	struct lib_dossier d;		/* d.quotes: the window read */
 	int		 head;		/* the window starts at the newest */
 	int		 tail;		/* the window ends at the oldest */
@@ -218,6 +223,9 @@ struct ui_dossier {
 	char		**strs;		/* the strings the lines made */
 	size_t		 nstrs;
 	int		 width;		/* laid out for; 0: not yet */
+	long		 month;		/* the month chosen ([ ]); -1: none */
+	size_t		 month_line;	/* its bar's line, when laid out */
+	int		 to_month;	/* scroll to show its bar */
 	long		 cur;		/* quote under the cursor; -1: none */
 	int		 follow;	/* scroll to the cursor */
 	size_t		 top;		/* first line shown */
@@ -409,11 +417,16 @@ int	 ui_select_covers(struct ui *, size_t);
 
 /* ui-quotes.c */
 int	 ui_quotes_show(struct ui *, const char *, const char *);
+/* ui-sidebar.c */
+int	 ui_op_quotes(struct ui *);
 void	 ui_quotes_free(struct ui *);
 
 /* ui-people.c */
 int	 ui_people_show(struct ui *, const char *, const char *);
 int	 ui_people_load(struct ui *);
+int	 ui_people_fit(struct ui *);
+int	 ui_people_orgs(struct ui *);
+int	 ui_people_dossier(struct ui *);
 void	 ui_people_free(struct ui *);
 int	 ui_op_sort(struct ui *);
 int	 ui_op_limit(struct ui *);
@@ -422,6 +435,10 @@ int	 ui_op_limit(struct ui *);
 int	 ui_dossier_show(struct ui *, const struct lib_person_row *);
 int	 ui_dossier_find(struct ui *, const char *);
 int	 ui_op_dossier(struct ui *);
+int	 ui_dossier_marked(struct ui *);
+int	 ui_dossier_idle(struct ui *);
+int	 ui_op_next_month(struct ui *);
+int	 ui_op_prev_month(struct ui *);
 void	 ui_dossier_free(struct ui *);
 
 /*
@@ -430,6 +447,7 @@ void	 ui_dossier_free(struct ui *);
  */
 void	 ui_correct_load(struct ui *);
 void	 ui_correct_free(struct ui *);
+const struct lib_story_quote *ui_correct_marked(struct ui *);
 int	 ui_op_next_quote(struct ui *);
 int	 ui_op_prev_quote(struct ui *);
 int	 ui_op_correct(struct ui *);

@@ -89,8 +89,16 @@ static const struct ui_op {
 	{ "sort", ui_op_sort,
 	  "sort the people index by quotes, last quoted or name (asks)" },
 	{ "dossier", ui_op_dossier,
-	  "open the dossier of the name in the sidebar, the quotes view or "
-	  "the people index" },
+	  "open the dossier of the name in the sidebar, the quotes view, "
+	  "the people index or of the marked quote's speaker in a story" },
+	{ "next-month", ui_op_next_month,
+	  "in a dossier, list the quotes of the month after the one chosen "
+	  "(the newest first)" },
+	{ "prev-month", ui_op_prev_month,
+	  "in a dossier, list the quotes of the month before the one chosen "
+	  "(the newest first)" },
+	{ "quotes", ui_op_quotes,
+	  "list every quote of the speaker under the sidebar's cursor" },
 	{ "limit", ui_op_limit,
 	  "show only the people whose names hold the words typed" },
 };

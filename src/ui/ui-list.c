@@ -41,6 +41,7 @@ ui_list_set(struct ui *ui, const struct store_filter *f, const char *label,
 	char		*err = NULL;
 
 	ui->people.shown = 0;	/* a listing in the people index's place */
+	ui->people.back = 0;
 	free(l->value);
 	free(l->kind);
 	free(l->label);
@@ -492,6 +493,12 @@ list_quit(struct ui *ui)
 {
 	if (ui->reading)
 		return ui_article_leave(ui);
+	/* An organisation's stories: back to the index they came from. */
+	if (ui->people.back) {
+		ui->people.back = 0;
+		ui->people.shown = 1;
+		return UI_LIST | UI_REDRAW;
+	}
 	if (!ui->list.back.valid && ui->list.from_feeds &&
 	    ui->shown[PANE_FEEDS]) {
 		ui->focus = PANE_FEEDS;

@@ -58,6 +58,7 @@ ui_people_load(struct ui *ui)
 	char			*err = NULL;
 
 	library_person_rows_free(&p->rows);
+	p->height = 0;
 	if (!p->shown || ui->too_small)
 		return UI_REDRAW;
 	if (p->ntops > 0) {
@@ -73,7 +74,32 @@ ui_people_load(struct ui *ui)
 	}
 	if (p->rows.n > 0 && p->cur >= p->rows.n)
 		p->cur = p->rows.n - 1;
+	p->height = people_height(ui);
 	return UI_REDRAW;
+}
+
+/*
+ * The panes were laid out anew: a window read for as many rows or more
+ * is kept (cut to the pane), since reading it again costs a query (a
+ * limit's name match takes tens of milliseconds on a big library); a
+ * taller pane, or a cursor the cut would hide, reads it again.
+ */
+int
+ui_people_fit(struct ui *ui)
+{
+	struct ui_people	*p = &ui->people;
+	size_t			 h = people_height(ui);
+
+	if (!p->shown || ui->too_small)
+		return ui_people_load(ui);
+	if (p->height == h)
+		return 0;
+	if (p->height > h && p->cur < h) {
+		library_person_rows_cut(&p->rows, h, p->sort);
+		p->height = h;
+		return UI_REDRAW;
+	}
+	return ui_people_load(ui);
 }
 
 /* Keep the key after the window as the next window's top. */
@@ -115,6 +141,7 @@ ui_people_show(struct ui *ui, const char *kind, const char *label)
 		p->cur = 0;
 	}
 	p->shown = 1;
+	p->back = 0;
 	return UI_LIST | UI_REDRAW;	/* the window read before the frame */
 }
 
@@ -238,7 +265,48 @@ people_edge(struct ui *ui, int bottom)
 	return people_move(ui, 0x7fffffff);
 }
 
-/* Enter: the dossier of the row under the cursor. */
+/* Does the index list organisations (Enter lists a row's stories)? */
+int
+ui_people_orgs(struct ui *ui)
+{
+	return ui->people.shown && ui->people.kind != NULL &&
+	    strcmp(ui->people.kind, "org") == 0;
+}
+
+/* The dossier of the row under the cursor (w; Enter but on an org). */
+int
+ui_people_dossier(struct ui *ui)
+{
+	struct ui_people	*p = &ui->people;
+
+	if (p->cur >= p->rows.n)
+		return 0;
+	return ui_dossier_show(ui, &p->rows.v[p->cur]);
+}
+
+/*
+ * The stories naming the organisation under the cursor, in the list
+ * pane; q there comes back to the index.
+ */
+static int
+people_stories(struct ui *ui)
+{
+	struct ui_people	*p = &ui->people;
+	struct store_filter	 f;
+	int			 flags;
+
+	memset(&f, 0, sizeof f);
+	f.kind = STORE_FILTER_ENTITY;
+	f.value = p->rows.v[p->cur].name;
+	f.entity_kind = "org";
+	p->shown = 0;
+	ui->focus = PANE_LIST;
+	flags = ui_list_set(ui, &f, p->rows.v[p->cur].name, -1);
+	p->back = 1;
+	return flags | UI_LIST | UI_REDRAW;
+}
+
+/* Enter: the dossier of the row under the cursor, an org's stories. */
 static int
 people_open(struct ui *ui)
 {
@@ -246,6 +314,8 @@ people_open(struct ui *ui)
 
 	if (p->cur >= p->rows.n)
 		return 0;
+	if (ui_people_orgs(ui))
+		return people_stories(ui);
 	return ui_dossier_show(ui, &p->rows.v[p->cur]);
 }
 

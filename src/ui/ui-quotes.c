@@ -2,7 +2,8 @@
  * The quotes view, shown in the article pane: the speaker's name and
  * role (Enter on it opens the dossier, ui-dossier.c), then every quote of
  * theirs across the library, newest first, each on a line of its story's
- * date, outlet and title and its words whole, wrapped. Enter opens the
+ * date, outlet, the role the story gives, the quote's kind (direct,
+ * reported, mixed) and the story's title, and its words whole, wrapped. Enter opens the
  * story at the quote, marked; q from there comes back here.
  */
 #include "config.h"
@@ -74,8 +75,8 @@ quotes_text(const struct lib_quote *q)
 		xasprintf(&s, "%s\xe2\x80\x9c%s\xe2\x80\x9d",
 		    q->corrected ? "[corrected] " : "", q->text);
 	else
-		xasprintf(&s, "%sreported: %s", q->corrected ?
-		    "[corrected] " : "", q->text);
+		xasprintf(&s, "%s%s: %s", q->corrected ? "[corrected] " : "",
+		    q->kind, q->text);
 	return s;
 }
 
@@ -97,9 +98,12 @@ quotes_item(struct ui *ui, const struct lib_quote *q, int y, int ymax,
 	if (y < ymax) {
 		if (sel)
 			ui_fill(y, r->x, cols + 2, a);
-		xasprintf(&meta, "%s \xc2\xb7 %s \xc2\xb7 %s",
+		/* The role the story gives, and the kind, before its title. */
+		xasprintf(&meta, "%s \xc2\xb7 %s \xc2\xb7 %s%s%s \xc2\xb7 %s",
 		    q->date + (*q->date == ' '), q->outlet != NULL ?
-		    q->outlet : "", q->title != NULL ? q->title : "");
+		    q->outlet : "", q->role != NULL ? q->role : "",
+		    q->role != NULL ? " \xc2\xb7 " : "", q->kind,
+		    q->title != NULL ? q->title : "");
 		ui_put_cut(y, r->x + 1, cols, meta, strlen(meta), a);
 		free(meta);
 	}
@@ -119,9 +123,12 @@ quotes_draw(struct ui *ui)
 	size_t		 i;
 	attr_t		 a;
 
-	xasprintf(&title, "Quotes: %s%s%s (%zu)", ui->quotes.name,
+	/* A speaker of thousands: the newest, the dossier (w) has all. */
+	xasprintf(&title, "Quotes: %s%s%s (%s%zu%s)", ui->quotes.name,
 	    ui->quotes.role != NULL ? ", " : "", ui->quotes.role != NULL ?
-	    ui->quotes.role : "", ui->quotes.list.n);
+	    ui->quotes.role : "", ui->quotes.list.cut ? "the newest " : "",
+	    ui->quotes.list.n, ui->quotes.list.cut ? "; w: the dossier has "
+	    "all" : "");
 	ui_box(ui, PANE_ARTICLE, title);
 	free(title);
 	if (rows < 1 || cols < 1)

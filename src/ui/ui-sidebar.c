@@ -2,8 +2,9 @@
  * The entity sidebar: the open story's quoted speakers (role, number of
  * quotes), the unnamed sources it quotes, then its people, organisations
  * and places. Enter on a name lists the stories mentioning it, Enter on a
- * speaker shows every quote of theirs (ui-quotes.c), and Enter on an
- * unnamed source marks its next quote in the story.
+ * speaker opens their dossier (ui-dossier.c), W every quote of theirs
+ * (ui-quotes.c), and Enter on an unnamed source marks its next quote in
+ * the story.
  */
 #include "config.h"
 
@@ -177,7 +178,7 @@ sidebar_open(struct ui *ui)
 	if (e->unnamed)
 		return sidebar_source(ui, e);
 	if (e->group == LIB_SPEAKER)
-		return ui_quotes_show(ui, e->kind, e->name);
+		return ui_dossier_find(ui, e->name);
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_ENTITY;
 	f.value = e->name;
@@ -186,6 +187,23 @@ sidebar_open(struct ui *ui)
 	ui->reading = 0;	/* a listing to browse, wide */
 	ui_list_save(ui);	/* q goes back to the listing before */
 	return ui_list_set(ui, &f, e->name, -1);
+}
+
+/* W: every quote of the speaker under the cursor, in the quotes view. */
+int
+ui_op_quotes(struct ui *ui)
+{
+	struct lib_entity	*e;
+
+	if (ui_pane_focused(ui) != &ui_sidebar_pane ||
+	    ui->side.cur >= ui->side.ents.n ||
+	    ui->side.ents.v[ui->side.cur].group != LIB_SPEAKER ||
+	    ui->side.ents.v[ui->side.cur].unnamed) {
+		ui_info(ui, "choose a quoted speaker in the sidebar first");
+		return UI_REDRAW;
+	}
+	e = &ui->side.ents.v[ui->side.cur];
+	return ui_quotes_show(ui, e->kind, e->name);
 }
 
 /* Go to the first or the last name. */

@@ -124,12 +124,14 @@ ui_frame(struct ui *ui)
 	if (f & UI_RELAYOUT) {
 		ui_layout(ui);
 		ui_article_wrap(ui);
-		f |= UI_LIST;	/* the window's height may have changed */
 	}
-	if (f & UI_LIST) {
+	/* The window's height may have changed. */
+	if (f & (UI_LIST | UI_RELAYOUT))
 		ui_list_load(ui);
+	if (f & UI_LIST)
 		ui_people_load(ui);
-	}
+	else if (f & UI_RELAYOUT)
+		ui_people_fit(ui);
 	ui_draw(ui);
 }
 
@@ -206,11 +208,17 @@ ui_loop(struct ui *ui)
 		 * Counts that scan the table (starred, outlets) wait until the
 		 * screen is up and no key is pending.
 		 */
-		timeout(ui->feeds.stale || ui->search.count_text != NULL ? 0 :
+		timeout(ui->feeds.stale || ui->search.count_text != NULL ||
+		    (ui->dossier.pending && ui->dossier.shown) ? 0 :
 		    ui_fetch_busy(ui) ? 100 : 500);
 		rc = get_wch(&ch);
 		ui->flags |= ui_fetch_poll(ui);
 		if (rc == ERR) {
+			/* A dossier's facts, then a search's count. */
+			if (ui->dossier.pending && ui->dossier.shown) {
+				ui->flags |= ui_dossier_idle(ui);
+				continue;
+			}
 			/* A search's count goes on between keys. */
 			if (ui->search.count_text != NULL)
 				ui->flags |= ui_search_count(ui, 50);
