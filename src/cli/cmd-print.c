@@ -237,3 +237,40 @@ cmd_json_quote_fix(const struct store_quote_fix *x, int story)
 	    x->created));
 	return o;
 }
+
+void
+cmd_print_group(FILE *f, const struct lib_group *g, size_t max)
+{
+	size_t	i;
+
+	for (i = 0; i < g->n && i < max; i++) {
+		fprintf(f, "%s#%lld ", i == 0 ? "  (also in: " : ", ",
+		    (long long)g->v[i].id);
+		cmd_print_cut(f, g->v[i].outlet, 200);
+		if (g->v[i].first)
+			fputc('*', f);
+	}
+	if (g->n > max)
+		fprintf(f, " and %zu more", g->n - max);
+	if (g->n > 0)
+		fputc(')', f);
+}
+
+struct json_object *
+cmd_json_group(const struct lib_group *g)
+{
+	struct json_object	*arr, *o;
+	size_t			 i;
+
+	arr = json_object_new_array();
+	for (i = 0; i < g->n; i++) {
+		o = json_object_new_object();
+		json_object_object_add(o, "id",
+		    json_object_new_int64(g->v[i].id));
+		cmd_json_string(o, "outlet", g->v[i].outlet);
+		json_object_object_add(o, "first",
+		    json_object_new_boolean(g->v[i].first));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}

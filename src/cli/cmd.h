@@ -144,6 +144,15 @@ void	 cmd_print_dropped(FILE *, size_t, const char *);
 void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
 /* Print tags as "  #a #b" (nothing if there are none). */
 void	 cmd_print_tags(FILE *, char *const *, size_t);
+struct lib_group;
+/*
+ * The other stories of a story's group (library.h) as "  (also in: #1
+ * Herald*, #7 Wire)", the first story (whose quotes count) starred, at
+ * most max named and the rest counted; nothing for a story in no group.
+ */
+void	 cmd_print_group(FILE *, const struct lib_group *, size_t);
+/* The same as a JSON array of {"id", "outlet", "first"}. */
+struct json_object *cmd_json_group(const struct lib_group *);
 
 struct store_quote_fix;
 /* What a quote's correction says: "credited to Anja Brekk" (cleaned). */

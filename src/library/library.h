@@ -61,12 +61,31 @@ void	 library_rows_free(struct lib_rows *);
  * A listing whole, newest first, up to limit stories (0: all), for the
  * commands that print one (list, export): fn is called with each story
  * as an article without its text (id, url, title, outlet, byline,
- * published, tags, read, starred), which lives until it returns; a
- * non-zero return stops the listing (not an error). 0, or -1 with *err.
+ * published, tags, read, starred) and the other stories of its group,
+ * which live until it returns; a non-zero return stops the listing (not
+ * an error). 0, or -1 with *err.
  */
 struct article;
+
+/*
+ * The other stories of a listed story's group (the same story stored
+ * again, or carried by other outlets: store.h), oldest first; n is 0 for
+ * a story in no group. outlet is the story's outlet, or its feed's title
+ * when it has none.
+ */
+struct lib_copy {
+	int64_t	 id;
+	char	*outlet;	/* never NULL */
+	int	 first;		/* the group's first story: its quotes count */
+};
+struct lib_group {
+	struct lib_copy	*v;
+	size_t		 n;
+};
+
 int	 library_list(struct store *, const struct store_filter *, size_t,
-	     int (*)(const struct article *, void *), void *, char **);
+	     int (*)(const struct article *, const struct lib_group *, void *),
+	     void *, char **);
 
 /* The people, organisations and places of one article. */
 enum lib_entity_group {
