@@ -108,6 +108,8 @@ md_table(struct buf *b, const char *heading, const char *col,
 			    x->v[i].last);
 		buf_printf(b, " | %lld |\n", (long long)x->v[i].n);
 	}
+	if (x->more > 0)
+		buf_printf(b, "\nAnd %zu more.\n", x->more);
 }
 
 /* One quote in Markdown with the notes on it. */

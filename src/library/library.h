@@ -287,6 +287,7 @@ struct lib_fact {
 struct lib_facts {
 	struct lib_fact	*v;
 	size_t		 n;
+	size_t		 more;		/* rows there are beyond the n kept */
 };
 
 /* One quote as listed, parts of a statement joined. */
@@ -320,7 +321,8 @@ struct lib_quote_lines {
 struct lib_dossier {
 	struct lib_person_row	 who;
 	struct lib_facts	 names;		/* as written, most first */
-	struct lib_facts	 roles;		/* first seen first */
+	struct lib_facts	 roles;		/* the DOSSIER_ROLES of the most
+						   stories, first seen first */
 	struct lib_facts	 outlets;	/* most quoting first */
 	struct lib_facts	 months;	/* "2023-08", in order */
 	struct lib_facts	 peers;		/* most shared stories first */

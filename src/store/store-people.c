@@ -511,14 +511,17 @@ store_speaker_cond(const struct store_speaker *sp)
 static const struct {
 	const char	*part[PEOPLE_FACT_PARTS];
 } people_facts[] = {
-	[STORE_FACT_ROLES] = { { "SELECT m.title, m.affiliation,"
-	    " count(DISTINCT m.article_id), min(a.sort_ts), max(a.sort_ts)"
+	/* The roles of the most stories, then in the order first seen. */
+	[STORE_FACT_ROLES] = { { "SELECT * FROM (SELECT m.title, m.affiliation,"
+	    " count(DISTINCT m.article_id) AS n, min(a.sort_ts) AS lo,"
+	    " max(a.sort_ts) AS hi, count(*) OVER ()"
 	    " FROM mentions m JOIN articles a ON a.id = m.article_id"
 	    " WHERE m.entity_id = ?1 AND (m.title IS NOT NULL OR"
 	    " m.affiliation IS NOT NULL) AND a.dup_of IS NULL"
 	    " GROUP BY m.title, m.affiliation"
-	    " ORDER BY 4, 5, 1, 2 LIMIT ?3" } },
-	[STORE_FACT_NAMES] = { { "SELECT t, NULL, count(*), min(ts), max(ts) FROM"
+	    " ORDER BY n DESC, lo LIMIT ?3) ORDER BY 4, 5, 1, 2" } },
+	[STORE_FACT_NAMES] = { { "SELECT t, NULL, count(*), min(ts), max(ts),"
+	    " count(*) OVER () FROM"
 	    " (SELECT CAST(substr(CAST(a.body AS BLOB), m.start + 1,"
 	    "   m.end - m.start) AS TEXT) AS t, a.sort_ts AS ts FROM"
 	    "   (SELECT * FROM mentions WHERE entity_id = ?1 AND "
@@ -540,7 +543,8 @@ static const struct {
 	 * story by story (a story has fewer than its quotes), each counted
 	 * by outlet before they are added up.
 	 */
-	[STORE_FACT_OUTLETS] = { { "SELECT o, NULL, sum(n), min(lo), max(hi)"
+	[STORE_FACT_OUTLETS] = { { "SELECT o, NULL, sum(n), min(lo), max(hi),"
+	    " count(*) OVER ()"
 	    " FROM (SELECT a.outlet AS o, count(*) AS n, min(a.sort_ts) AS lo,"
 	    "   max(a.sort_ts) AS hi FROM quotes q JOIN articles a"
 	    "   ON a.id = q.article_id WHERE ",
@@ -563,7 +567,7 @@ static const struct {
 	    " ORDER BY mo LIMIT ?3" } },
 	[STORE_FACT_PEERS] = { { "SELECT e.name, CASE e.kind WHEN 'place' THEN"
 	    " 'state' WHEN 'misc' THEN 'org' ELSE e.kind END,"
-	    " count(DISTINCT o.article_id), 0, 0"
+	    " count(DISTINCT o.article_id), 0, 0, count(*) OVER ()"
 	    " FROM quotes o JOIN entities e ON e.id = o.speaker_id"
 	    " WHERE o.article_id IN (SELECT q.article_id FROM quotes q"
 	    "   WHERE ",
@@ -571,7 +575,8 @@ static const struct {
 	    " GROUP BY o.speaker_id ORDER BY 3 DESC, 1 LIMIT ?3" } },
 	[STORE_FACT_TAGS] = { { "SELECT t.tag, NULL,"
 	    " count(DISTINCT coalesce(a.dup_of, a.id)), min(a.sort_ts),"
-	    " max(a.sort_ts) FROM tags t JOIN articles a ON a.id = t.article_id"
+	    " max(a.sort_ts), count(*) OVER () FROM tags t"
+	    " JOIN articles a ON a.id = t.article_id"
 	    " WHERE t.article_id IN (SELECT q.article_id FROM quotes q"
 	    "   WHERE ",
 	    ") GROUP BY t.tag ORDER BY 3 DESC, 1 LIMIT ?3" } },
@@ -610,6 +615,8 @@ store_speaker_facts(struct store *s, const struct store_speaker *sp,
 		f.n = sqlite3_column_int64(st, 2);
 		f.first_ts = sqlite3_column_int64(st, 3);
 		f.last_ts = sqlite3_column_int64(st, 4);
+		f.total = sqlite3_column_count(st) > 5 ?
+		    sqlite3_column_int64(st, 5) : 0;
 		if (fn(&f, arg) != 0)
 			break;
 	}
