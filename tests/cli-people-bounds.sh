@@ -5,10 +5,12 @@
 # outlets whose names are hostile (escape sequences, a bidi override,
 # 10,000 bytes) listed by list, list --json and export --json, the JSON
 # parsed and nothing raw on the terminal; and a speaker with thousands of
-# quotes, every JSON output parsed whole.
+# quotes, every JSON output parsed whole. And the words of the unnamed
+# sources kept once (migration 16 -> 17, quote_sources) for speaker:
+# searches, filled by the migration and kept up by import and correct.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 6
+plan 8
 
 db="$T/lib.db"
 mkdir -p "$T/roles"
@@ -133,3 +135,34 @@ run --db "$T/many.db" who "Ilse Varkonen"
 	grep -q 'Brenmark Daily' "$T/out"
 ok $? "who: a hostile outlet's name cleaned in every quote" ||
 	diag "$(cat -v "$T/out" | head -40)"
+
+# speaker: on unnamed sources reads their words kept once.
+if command -v sqlite3 >/dev/null 2>&1; then
+	sdb="$T/src.db"
+	"$DOSSIER" --db "$sdb" import -q "$top_srcdir/samples/library" >/dev/null 2>&1
+	keys() { sqlite3 "$sdb" "SELECT count(*) FROM quote_sources"; }
+	want() { sqlite3 "$sdb" "SELECT count(DISTINCT lower(source_text)) FROM quotes WHERE speaker_id IS NULL AND source_text IS NOT NULL"; }
+	# Words of speaker-less quotes not kept (0); kept words whose
+	# quotes found a speaker later may stay.
+	lost() { sqlite3 "$sdb" "SELECT count(*) FROM quotes WHERE speaker_id IS NULL AND source_text IS NOT NULL AND lower(source_text) NOT IN (SELECT key FROM quote_sources)"; }
+	n_import=$(keys)
+	sqlite3 "$sdb" "DROP TRIGGER quote_sources_add; DROP TRIGGER quote_sources_set;
+	    DROP TABLE quote_sources; PRAGMA user_version = 16;"
+	"$DOSSIER" --db "$sdb" search 'speaker:"government official"' >"$T/s1" 2>&1
+	[ "$n_import" -gt 5 ] && [ "$(lost)" = 0 ] &&
+		[ "$(sqlite3 "$sdb" 'PRAGMA user_version')" = "$(sed -n 's/^#define STORE_VERSION \([0-9]*\)$/\1/p' "$top_srcdir/src/store/store.h")" ] &&
+		[ "$(keys)" = "$(want)" ] && grep -q 'Kestrel Isles agrees' "$T/s1"
+	ok $? "migration 17 keeps every unnamed source's words once; speaker: finds them" ||
+		diag "$n_import $(keys) $(want) $(cat "$T/s1")"
+
+	"$DOSSIER" --db "$sdb" correct quote 3 "The first six will be delivered" \
+	    --unnamed "a shipyard manager" >/dev/null 2>&1
+	"$DOSSIER" --db "$sdb" search 'speaker:shipyard' >"$T/s2" 2>&1
+	[ "$(lost)" = 0 ] && grep -q 'Kestrel Isles agrees' "$T/s2" &&
+		[ "$(sqlite3 "$sdb" "SELECT count(*) FROM quote_sources WHERE key = 'a shipyard manager'")" = 1 ]
+	ok $? "a quote credited to new words: speaker: finds it by them" ||
+		diag "$(keys) $(lost) $(cat "$T/s2")"
+else
+	skip "sqlite3 is not installed"
+	skip "sqlite3 is not installed"
+fi

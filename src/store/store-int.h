@@ -72,6 +72,7 @@ struct store {
 extern const char store_people_migration[];
 extern const char store_dup_migration[];
 extern const char store_people_dup_migration[];
+extern const char store_sources_migration[];
 
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);

@@ -142,6 +142,39 @@ const char store_people_dup_migration[] =
     "  INSERT OR IGNORE INTO people_dirty_stories VALUES (new.id); END;"
     "UPDATE people_state SET stale = 1;";
 
+/*
+ * 16 -> 17: the words of the unnamed sources, each once. A search for
+ * speaker:WORDS looks for WORDS in every description of a source with no
+ * speaker ("a senior defence official"); the quotes that have one
+ * number hundreds of thousands in a big library, their descriptions tens
+ * of thousands, so the descriptions are kept once, lower case, as
+ * quotes are stored or changed (the triggers), and the search reads
+ * these and then the quotes by the index quotes_source. A description
+ * whose quotes are all gone stays (it finds no quote) until the library
+ * is migrated again.
+ */
+const char store_sources_migration[] =
+    "CREATE TABLE IF NOT EXISTS quote_sources ("
+    /*
+     * lower(quotes.source_text); no type, as the expression has none,
+     * so that "lower(q.source_text) = key" may use quotes_source.
+     */
+    "  key PRIMARY KEY"
+    ") WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO quote_sources SELECT DISTINCT lower(source_text)"
+    "  FROM quotes WHERE speaker_id IS NULL AND source_text IS NOT NULL;"
+    "DROP TRIGGER IF EXISTS quote_sources_add;"
+    "CREATE TRIGGER quote_sources_add AFTER INSERT ON quotes"
+    "  WHEN new.speaker_id IS NULL AND new.source_text IS NOT NULL BEGIN"
+    "  INSERT OR IGNORE INTO quote_sources VALUES (lower(new.source_text));"
+    "  END;"
+    "DROP TRIGGER IF EXISTS quote_sources_set;"
+    "CREATE TRIGGER quote_sources_set AFTER UPDATE OF speaker_id,"
+    "  source_text ON quotes"
+    "  WHEN new.speaker_id IS NULL AND new.source_text IS NOT NULL BEGIN"
+    "  INSERT OR IGNORE INTO quote_sources VALUES (lower(new.source_text));"
+    "  END;";
+
 /* A story counted: no copy of another (its group's first, or alone). */
 #define PEOPLE_COUNTED(col) col " NOT IN (SELECT id FROM articles" \
 	" WHERE dup_of IS NOT NULL)"
