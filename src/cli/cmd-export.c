@@ -533,7 +533,8 @@ cmd_export(struct cmd_ctx *ctx, struct cmd_args *args)
 		goto out;
 	x.out = o.f;
 	if (speaker != NULL) {
-		rv = cmd_export_speaker(x.s, x.out, speaker, x.json, &x.err);
+		rv = cmd_export_speaker(x.s, x.out, speaker, args, x.json,
+		    &x.err);
 		if (rv == CMD_OK && cmd_output_commit(&o, &x.err) != 0)
 			rv = CMD_FAILED;
 		if (rv == CMD_OK && output != NULL && strcmp(output, "-") != 0)
@@ -633,7 +634,11 @@ const struct cmd_entry cmd_export_entry = {
 	"                       as a table, outlets, who they are quoted\n"
 	"                       with, every quote with your notes on it;\n"
 	"                       json: one object as 'who --json' gives,\n"
-	"                       each quote with its notes\n"
+	"                       each quote with its notes, and selection;\n"
+	"                       --since, --until, --tag and --search keep\n"
+	"                       only the quotes of the stories they pick\n"
+	"                       (\"Quotes since 2025-04\"; the rest of the\n"
+	"                       dossier whole), none kept: exit 1\n"
 	"  -o, --output FILE    write FILE whole or not at all (a temporary\n"
 	"                       file renamed over it) instead of stdout;\n"
 	"                       only a regular file of yours is replaced,\n"

@@ -226,11 +226,13 @@ struct buf;
 void	 cmd_export_md(struct buf *, const char *, int multiline);
 /*
  * export --speaker (cmd-export-speaker.c): the dossier of the speaker a
- * name means, Markdown or JSON, to out. CMD_OK; CMD_FAILED, said (no
- * such name, several) or with *err.
+ * name means, Markdown or JSON, to out, its quotes those that export's
+ * --since, --until, --tag and --search pick (all without them). CMD_OK;
+ * CMD_FAILED, said (no such name, several) or with *err (no quote
+ * picked).
  */
-int	 cmd_export_speaker(struct store *, FILE *, const char *, int,
-	     char **);
+int	 cmd_export_speaker(struct store *, FILE *, const char *,
+	     const struct cmd_args *, int, char **);
 
 /*
  * cmd-who.c: the one speaker a name means into *row (free it with

@@ -388,6 +388,29 @@ library_dossier(struct store *s, const struct lib_person_row *who,
 	return 0;
 }
 
+int
+library_dossier_select(struct store *s, const struct lib_person_row *who,
+    const struct store_quotes_query *sel, struct lib_dossier *d, char **err)
+{
+	struct store_speaker	 sp = { who->entity, who->source_key };
+	struct store_quotes_query qq;
+
+	if (library_dossier_head(s, who, d, err) != 0)
+		return -1;
+	memset(&qq, 0, sizeof qq);
+	qq.speaker = &sp;
+	qq.since = sel->since;
+	qq.until = sel->until;
+	qq.kind = sel->kind;
+	qq.tag = sel->tag;
+	qq.search = sel->search;
+	if (library_quote_lines(s, &qq, dossier_quote, &d->quotes, err) != 0) {
+		library_dossier_free(d);
+		return -1;
+	}
+	return 0;
+}
+
 /* Reverse the lines [a, b). */
 static void
 lines_reverse(struct lib_quote_line *a, struct lib_quote_line *b)

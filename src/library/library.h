@@ -336,6 +336,13 @@ int	 library_dossier(struct store *, const struct lib_person_row *,
 	     struct lib_dossier *, char **);
 void	 library_dossier_free(struct lib_dossier *);
 /*
+ * The same with only the quotes sel picks (its since, until, kind, tag
+ * and search; the speaker is who), every other part whole.
+ */
+int	 library_dossier_select(struct store *, const struct lib_person_row *,
+	     const struct store_quotes_query *sel, struct lib_dossier *,
+	     char **);
+/*
  * A dossier's parts but its quotes (d->quotes empty), for the screen,
  * which reads them a window at a time with library_dossier_window.
  */
