@@ -104,11 +104,14 @@ static void
 quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
     const struct search *q)
 {
-	buf_adds(sql, "SELECT q.id, q.article_id, a.sort_ts, a.published,"
+	/* One person's: their kind once, their roles a story once. */
+	int	one = qq->speaker != NULL && qq->speaker->entity > 0;
+
+	buf_printf(sql, "SELECT q.id, q.article_id, a.sort_ts, a.published,"
 	    " a.outlet, a.title, coalesce(e.name, q.source_text),"
 	    " CASE WHEN e.id IS NULL THEN CASE WHEN " PEOPLE_SOURCE_SQL
 	    "   THEN 'unnamed' END ELSE coalesce((SELECT p.kind FROM people p"
-	    "   WHERE p.entity_id = e.id), 'org') END,"
+	    "   WHERE p.entity_id = %s), 'org') END,"
 	    " r.title, r.affiliation, q.kind, CAST(substr(CAST(a.body AS BLOB),"
 	    "   q.start + 1, q.end - q.start) AS TEXT), q.start, q.end,"
 	    " q.continues, q.corrected,"
@@ -117,12 +120,20 @@ quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
 	    "   char(31), ' '), char(31)) FROM articles d WHERE d.dup_of ="
 	    "   a.id AND d.outlet <> '' AND d.outlet IS NOT a.outlet) END"
 	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
-	    " LEFT JOIN entities e ON e.id = q.speaker_id"
-	    " LEFT JOIN mentions r ON r.id = (SELECT m.id FROM mentions m"
-	    "   WHERE m.entity_id = q.speaker_id AND m.article_id = q.article_id"
-	    "   AND (m.title IS NOT NULL OR m.affiliation IS NOT NULL)"
-	    "   ORDER BY m.start LIMIT 1)"
-	    " WHERE q.start >= 0 AND q.end >= q.start");
+	    " LEFT JOIN entities e ON e.id = q.speaker_id", one ? "?1" :
+	    "e.id");
+	/* The role at the time: the first mention of the story giving one. */
+	if (one)
+		buf_adds(sql, " LEFT JOIN (SELECT article_id AS ra, title,"
+		    "   affiliation, min(start) FROM mentions WHERE entity_id ="
+		    "   ?1 AND (title IS NOT NULL OR affiliation IS NOT NULL)"
+		    "   GROUP BY article_id) r ON r.ra = q.article_id");
+	else
+		buf_adds(sql, " LEFT JOIN mentions r ON r.id = (SELECT m.id"
+		    "   FROM mentions m WHERE m.entity_id = q.speaker_id AND"
+		    "   m.article_id = q.article_id AND (m.title IS NOT NULL OR"
+		    "   m.affiliation IS NOT NULL) ORDER BY m.start LIMIT 1)");
+	buf_adds(sql, " WHERE q.start >= 0 AND q.end >= q.start");
 	if (qq->speaker != NULL)
 		buf_printf(sql, " AND %s", store_speaker_cond(qq->speaker));
 	if (qq->since != 0)
