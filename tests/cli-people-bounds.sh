@@ -10,7 +10,7 @@
 # searches, filled by the migration and kept up by import and correct.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 8
+plan 9
 
 db="$T/lib.db"
 mkdir -p "$T/roles"
@@ -128,6 +128,24 @@ assert all("\x1b" not in r["outlet"] for r in rows)
 ' "$T/who.json" "$T/q.json"
 ok $? "who --json and quotes --json of thousands of quotes parse whole" ||
 	diag "$(cat "$T/err"; head -c 600 "$T/who.json")"
+
+# who --json and quotes --json write their quotes as they go; export
+# --speaker --json builds them as objects: the same quotes either way.
+"$DOSSIER" --db "$T/many.db" export --speaker "Ilse Varkonen" --json >"$T/x.json" 2>>"$T/err"
+python3 -c '
+import json, sys
+w = json.load(open(sys.argv[1]))["quote_list"]
+x = json.load(open(sys.argv[2]))["quote_list"]
+q = [json.loads(l) for l in open(sys.argv[3])]
+for e in x:
+    assert e.pop("notes") == [], e
+assert w == x == q, "differ"
+assert set(w[0]) == {"story", "published", "outlet", "story_title",
+    "speaker", "speaker_kind", "role", "title", "affiliation", "kind",
+    "text", "start", "end", "corrected", "also"}, sorted(w[0])
+' "$T/who.json" "$T/x.json" "$T/q.json"
+ok $? "the quotes written as they go are the objects export builds" ||
+	diag "$(cat "$T/err")"
 
 run --db "$T/many.db" who "Ilse Varkonen"
 [ $rc -eq 0 ] && ! grep -q "$(printf '\033')" "$T/out" &&

@@ -274,3 +274,43 @@ cmd_json_group(const struct lib_group *g)
 	}
 	return arr;
 }
+
+/*
+ * A JSON string written as it goes (for output too long to build as
+ * objects first): quote marks, backslashes and every control character
+ * escaped, a byte that is not UTF-8 written as U+FFFD, so the line is
+ * valid JSON whatever the string holds.
+ */
+void
+cmd_json_put_string(FILE *f, const char *s)
+{
+	const char	*p, *run, *end;
+	uint32_t	 cp;
+	size_t		 n;
+
+	if (s == NULL) {
+		fputs("null", f);
+		return;
+	}
+	putc('"', f);
+	end = s + strlen(s);
+	for (p = run = s; p < end; p += n) {
+		n = 1;
+		if ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\' &&
+		    *p != 0x7f && (unsigned char)*p < 0x80)
+			continue;
+		if ((unsigned char)*p >= 0x80 && ((n = utf8_decode(p,
+		    (size_t)(end - p), &cp)) > 1 || cp != 0xfffd))
+			continue;
+		fwrite(run, 1, (size_t)(p - run), f);
+		run = p + n;
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if ((unsigned char)*p >= 0x80)
+			fputs("\\ufffd", f);
+		else
+			fprintf(f, "\\u%04x", (unsigned char)*p);
+	}
+	fwrite(run, 1, (size_t)(p - run), f);
+	putc('"', f);
+}

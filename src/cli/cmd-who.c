@@ -187,6 +187,45 @@ who_json_head(const struct lib_dossier *d)
 	return o;
 }
 
+/*
+ * Write a quote as json_quote makes it, without the objects: 5,000
+ * quotes are written at the speed of their bytes.
+ */
+static void
+quote_write(FILE *f, const struct lib_quote_line *l)
+{
+	static const char *const keys[] = {
+		"published", "outlet", "story_title", "speaker",
+		"speaker_kind", "role", "title", "affiliation", "kind", "text"
+	};
+	const char	*v[sizeof keys / sizeof keys[0]];
+	size_t		 i;
+
+	v[0] = l->published;
+	v[1] = l->outlet;
+	v[2] = l->story_title;
+	v[3] = l->speaker;
+	v[4] = l->speaker_kind;
+	v[5] = l->role;
+	v[6] = l->title;
+	v[7] = l->affiliation;
+	v[8] = l->kind;
+	v[9] = l->text;
+	fprintf(f, "{\"story\":%lld", (long long)l->article);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		fprintf(f, ",\"%s\":", keys[i]);
+		cmd_json_put_string(f, v[i]);
+	}
+	fprintf(f, ",\"start\":%zu,\"end\":%zu,\"corrected\":%s,\"also\":[",
+	    l->start, l->end, l->corrected ? "true" : "false");
+	for (i = 0; i < l->nalso; i++) {
+		if (i > 0)
+			putc(',', f);
+		cmd_json_put_string(f, l->also[i]);
+	}
+	fputs("]}", f);
+}
+
 /* The dossier as one JSON object. */
 struct json_object *
 cmd_who_json(const struct lib_dossier *d)
@@ -208,7 +247,7 @@ cmd_who_json(const struct lib_dossier *d)
 static int
 who_json_print(const struct lib_dossier *d)
 {
-	struct json_object	*o = who_json_head(d), *q;
+	struct json_object	*o = who_json_head(d);
 	const char		*t;
 	size_t			 i, n;
 	int			 flags = JSON_C_TO_STRING_PLAIN |
@@ -221,11 +260,9 @@ who_json_print(const struct lib_dossier *d)
 	fputs(",\"quote_list\":[", stdout);
 	json_object_put(o);
 	for (i = 0; i < d->quotes.n; i++) {
-		q = json_quote(&d->quotes.v[i]);
 		if (i > 0)
 			putchar(',');
-		fputs(json_object_to_json_string_ext(q, flags), stdout);
-		json_object_put(q);
+		quote_write(stdout, &d->quotes.v[i]);
 	}
 	fputs("]}\n", stdout);
 	return ferror(stdout) ? 1 : 0;
@@ -406,8 +443,11 @@ quotes_line(const struct lib_quote_line *l, void *arg)
 {
 	int	*json = arg;
 
-	if (*json)
-		return cmd_json_print(json_quote(l));
+	if (*json) {
+		quote_write(stdout, l);
+		putchar('\n');
+		return ferror(stdout) ? 1 : 0;
+	}
 	printf("%lld\t%s\t", (long long)l->article, l->date[0] == ' ' ?
 	    l->date + 1 : l->date);
 	cmd_print_cut(stdout, l->outlet, 200);

@@ -174,6 +174,8 @@ struct json_object *cmd_json_span(size_t, size_t);
  */
 void	 cmd_json_note(struct json_object *, const struct store_note *,
 	     const char *, const char *);
+/* Write a string as JSON ("..." escaped, or null for NULL), no object. */
+void	 cmd_json_put_string(FILE *, const char *);
 /* Print an object as one line of JSON on stdout and free it; 1 on error. */
 int	 cmd_json_print(struct json_object *);
 
