@@ -10,7 +10,7 @@
 # searches, filled by the migration and kept up by import and correct.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 9
+plan 10
 
 db="$T/lib.db"
 mkdir -p "$T/roles"
@@ -93,6 +93,19 @@ for f in sys.argv[1:3]:
 ' "$T/list.json" "$T/out"
 ok $? "list --json and export --json: valid, the outlets without controls" ||
 	diag "$(head -c 2000 "$T/out")"
+
+# Seven other stories in a group: five named, the rest counted.
+mkdir -p "$T/dup7"
+for i in 4 5 6 7 8; do
+	{ printf 'Wire %s\n' "$i"; sed 1d "$T/roles/$story"; } >"$T/dup7/$i.txt"
+done
+"$DOSSIER" --db "$T/d2.db" import -q "$T/dup7" >/dev/null 2>&1
+run --db "$T/d2.db" list
+[ $rc -eq 0 ] && grep -q '^ *1 N .*(also in: #2 Evil Wire, #3 Saved stories, #4 Wire, #5 Wire, #6 Wire and 2 more)$' "$T/out" &&
+	run --db "$T/d2.db" list --json &&
+	[ "$(grep -c '"duplicates":\[{' "$T/out")" -eq 8 ]
+ok $? "list: at most five of a group named, the rest counted; JSON all" ||
+	diag "$(cat "$T/out")"
 
 # A speaker with 3,000 quotes (500 stories of 6), and a hostile outlet.
 mkdir -p "$T/many"
