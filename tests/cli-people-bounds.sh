@@ -10,7 +10,7 @@
 # searches, filled by the migration and kept up by import and correct.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 10
+plan 11
 
 db="$T/lib.db"
 mkdir -p "$T/roles"
@@ -177,8 +177,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# quotes found a speaker later may stay.
 	lost() { sqlite3 "$sdb" "SELECT count(*) FROM quotes WHERE speaker_id IS NULL AND source_text IS NOT NULL AND lower(source_text) NOT IN (SELECT key FROM quote_sources)"; }
 	n_import=$(keys)
-	sqlite3 "$sdb" "DROP TRIGGER quote_sources_add; DROP TRIGGER quote_sources_set;
-	    DROP TABLE quote_sources; PRAGMA user_version = 16;"
+	sqlite3 "$sdb" "DROP TRIGGER quote_sources_set; DROP TABLE quote_sources;
+	    PRAGMA user_version = 16;"
 	"$DOSSIER" --db "$sdb" search 'speaker:"government official"' >"$T/s1" 2>&1
 	[ "$n_import" -gt 5 ] && [ "$(lost)" = 0 ] &&
 		[ "$(sqlite3 "$sdb" 'PRAGMA user_version')" = "$(sed -n 's/^#define STORE_VERSION \([0-9]*\)$/\1/p' "$top_srcdir/src/store/store.h")" ] &&
@@ -193,7 +193,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		[ "$(sqlite3 "$sdb" "SELECT count(*) FROM quote_sources WHERE key = 'a shipyard manager'")" = 1 ]
 	ok $? "a quote credited to new words: speaker: finds it by them" ||
 		diag "$(keys) $(lost) $(cat "$T/s2")"
+
+	# Analysis again adds each story's words in one statement.
+	sqlite3 "$sdb" "DELETE FROM quote_sources"
+	"$DOSSIER" --db "$sdb" analyze --all -q >/dev/null 2>&1
+	[ "$(lost)" = 0 ] && [ "$(keys)" -gt 5 ]
+	ok $? "analysis again keeps every unnamed source's words" ||
+		diag "$(keys) $(lost)"
 else
+	skip "sqlite3 is not installed"
 	skip "sqlite3 is not installed"
 	skip "sqlite3 is not installed"
 fi

@@ -72,8 +72,7 @@ as_user() {
 # its count of a story stored twice (14 -> 15) are rebuilt by their
 # migrations. Tests that make an older library start from this (the same
 # as TEST_UNDO_12 in test-util.h).
-UNDO_12_SQL="DROP TRIGGER quote_sources_add; DROP TRIGGER quote_sources_set;
-    DROP TABLE quote_sources;
+UNDO_12_SQL="DROP TRIGGER quote_sources_set; DROP TABLE quote_sources;
     ALTER TABLE feeds DROP COLUMN body_hash; ALTER TABLE articles DROP COLUMN raw_hash;
     DROP TRIGGER people_story_dup; DROP TRIGGER articles_dup_delete; DROP TABLE dup_bands;
     DROP INDEX articles_dup_of; DROP INDEX articles_dup_todo;

@@ -78,8 +78,8 @@ void	 test_assert_subheading(const struct article *, size_t i,
 	     const char *want);
 
 /* Take a library back from schema 17 to 16: the unnamed sources' words. */
-#define TEST_UNDO_17	"DROP TRIGGER quote_sources_add;" \
-	"DROP TRIGGER quote_sources_set; DROP TABLE quote_sources;"
+#define TEST_UNDO_17	"DROP TRIGGER quote_sources_set;" \
+	"DROP TABLE quote_sources;"
 /*
  * Take a library back from schema 17 to 15 (TEST_UNDO_17, then the body
  * and item digests).
