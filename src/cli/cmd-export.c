@@ -336,12 +336,12 @@ export_story_json(struct export *x, const struct article *a,
 	for (i = 0; i < a->ntags; i++)
 		json_object_array_add(arr, json_object_new_string(a->tags[i]));
 	json_object_object_add(o, "tags", arr);
-	json_object_object_add(o, "duplicates", cmd_json_group(g));
 	x->notes = json_object_new_array();
 	json_object_object_add(o, "notes", x->notes);
 	rc = store_article_notes(x->s, a->id, json_note, x, &x->err);
 	arr = json_object_new_array();
 	json_object_object_add(o, "corrections", arr);
+	json_object_object_add(o, "duplicates", cmd_json_group(g));
 	if (rc == 0)
 		rc = store_quote_fixes(x->s, a->id, json_fix, arr, &x->err);
 	json_object_object_add(o, "speakers", json_speakers(&x->lines));
