@@ -119,9 +119,16 @@ quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
 	    "   IS NOT NULL) THEN (SELECT group_concat(replace(d.outlet,"
 	    "   char(31), ' '), char(31)) FROM articles d WHERE d.dup_of ="
 	    "   a.id AND d.outlet <> '' AND d.outlet IS NOT a.outlet) END"
-	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
+	    " FROM %s"
 	    " LEFT JOIN entities e ON e.id = q.speaker_id", one ? "?1" :
-	    "e.id");
+	    "e.id", qq->speaker != NULL || qq->article > 0 ?
+	    "quotes q JOIN articles a ON a.id = q.article_id" :
+	    /*
+	     * Anyone's: the stories newest first, each one's quotes by
+	     * index, never every quote sorted (which the planner picks for
+	     * --kind, taking it for a narrow one).
+	     */
+	    "articles a CROSS JOIN quotes q ON q.article_id = a.id");
 	/* The role at the time: the first mention of the story giving one. */
 	if (one)
 		buf_adds(sql, " LEFT JOIN (SELECT article_id AS ra, title,"
