@@ -7,7 +7,7 @@
 # every JSON output parsed.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 14
+plan 16
 
 db="$T/lib.db"
 mkdir -p "$T/in"
@@ -140,6 +140,29 @@ assert len(q) == 3
 noted = [x for x in q if x["notes"]]
 assert len(noted) == 1 and noted[0]["notes"][0]["note"] == "Check | this *claim*"' "$T/out"
 ok $? "export --speaker --json: the dossier, each quote with its notes" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+# --since, --until, --tag and --search pick the dossier's quotes.
+run --db "$db" export --speaker varkonen --since 2024-08
+[ $rc -eq 0 ] && has "$T/out" "## Quotes since 2024-08, newest first (1)" &&
+    has "$T/out" "The ports reopen today" && ! has "$T/out" "any delay" &&
+    has "$T/out" "| 2024-03 | 2 |" &&
+    run --db "$db" export --speaker varkonen --until 2024-03 --tag energy --json &&
+    python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["selection"] == "until 2024-03, tagged energy", d["selection"]
+assert [q["story"] for q in d["quote_list"]] == [1, 1], d["quote_list"]
+assert all(q["notes"] == [] for q in d["quote_list"])' "$T/out" &&
+    run --db "$db" export --speaker varkonen --search '"red line"' &&
+    has "$T/out" "## Quotes matching \"red line\", newest first (1)"
+ok $? "export --speaker --since/--until/--tag/--search: only those quotes" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+run --db "$db" export --speaker varkonen --since 2025 --output "$T/n.md"
+[ $rc -eq 1 ] && has "$T/err" "nothing to export: no quote of Ilse Varkonen since 2025" &&
+    [ ! -e "$T/n.md" ]
+ok $? "export --speaker that picks no quote says so and writes nothing" ||
 	diag "$(cat "$T/out" "$T/err")"
 
 run --db "$db" export --speaker "Nobody Here" --output "$T/n.md"

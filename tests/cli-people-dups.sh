@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
-plan 12
+plan 15
 
 q() { sqlite3 "$1" "$2"; }
 db="$T/lib.db"
@@ -105,6 +105,40 @@ run --db "$db" quotes --speaker "Nia Oduya" --tag none
 	run --db "$db" quotes --speaker "Nia Oduya" --tag wire &&
 	[ "$(grep -c '^1	.*(also in: Other Wire)' "$T/out")" -eq 4 ]
 ok $? "quotes --tag: a tag on a copy finds its group's quotes, once" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+# list marks a story of a group with its other stories, text and JSON.
+run --db "$db" list
+[ $rc -eq 0 ] &&
+	grep -q '^ *2 N .*Other Wire: .*  (also in: #1 Port Avery Gazette\*, #3 Other Wire)$' "$T/out" &&
+	grep -q '^ *1 N .*Port Avery Gazette: .*  (also in: #2 Other Wire, #3 Other Wire)$' "$T/out"
+ok $? "list: a story of a group names the outlets of the others" ||
+	diag "$(cat "$T/out" "$T/err")"
+run --db "$db" list --json
+[ $rc -eq 0 ] && python3 -c '
+import json, sys
+rows = {r["id"]: r for r in map(json.loads, open(sys.argv[1]))}
+assert rows[2]["duplicates"] == [
+    {"id": 1, "outlet": "Port Avery Gazette", "first": True},
+    {"id": 3, "outlet": "Other Wire", "first": False}], rows[2]
+assert [d["id"] for d in rows[1]["duplicates"]] == [2, 3], rows[1]
+' "$T/out" && run --db "$db" export --json &&
+	python3 -c '
+import json, sys
+rows = {r["id"]: r for r in map(json.loads, open(sys.argv[1]))}
+assert [d["id"] for d in rows[2]["duplicates"]] == [1, 3], rows[2]
+assert rows[2]["duplicates"][0]["first"] is True, rows[2]
+' "$T/out" && run --db "$db" export && has "$T/out" "- Also in: #1 Port Avery Gazette (its quotes counted), #3 Other Wire"
+ok $? "list --json and export: duplicates, the counted one first" ||
+	diag "$(cat "$T/out" "$T/err")"
+
+# A search on the quotes of a group: any of its stories may match it.
+run --db "$db" quotes --speaker "Nia Oduya" 'outlet:"other wire"'
+[ $rc -eq 0 ] && [ "$(grep -c '^1	.*(also in: Other Wire)' "$T/out")" -eq 4 ] &&
+	run --db "$db" quotes --json 'outlet:wire' &&
+	[ "$(wc -l <"$T/out")" -gt 4 ] &&
+	run --db "$db" quotes 'outlet:nothing-like-it' && [ ! -s "$T/out" ]
+ok $? "quotes outlet:X finds a story's quotes by the copy X carried" ||
 	diag "$(cat "$T/out" "$T/err")"
 
 # Linked later: unlinked by hand (as before analyze --dups compared them),

@@ -77,12 +77,18 @@ void	 test_assert_paragraph(const struct article *, size_t i,
 void	 test_assert_subheading(const struct article *, size_t i,
 	     const char *want);
 
-/* Take a library back from schema 16 to 15: the body and item digests. */
-#define TEST_UNDO_16	"ALTER TABLE feeds DROP COLUMN body_hash;" \
+/* Take a library back from schema 17 to 16: the unnamed sources' words. */
+#define TEST_UNDO_17	"DROP TRIGGER quote_sources_set;" \
+	"DROP TABLE quote_sources;"
+/*
+ * Take a library back from schema 17 to 15 (TEST_UNDO_17, then the body
+ * and item digests).
+ */
+#define TEST_UNDO_16	TEST_UNDO_17 "ALTER TABLE feeds DROP COLUMN body_hash;" \
 	"ALTER TABLE articles DROP COLUMN raw_hash;"
 
 /*
- * Take a library back from schema 16 to 13 (TEST_UNDO_16, then migration
+ * Take a library back from schema 17 to 13 (TEST_UNDO_16, then migration
  * 13 -> 14, the groups of duplicate stories; 14 -> 15 is rebuilt), and from 12 to 11 (the saved files'
  * paths; the people index of 12 -> 13 is rebuilt by its migration
  * whatever is left of it): tests that make an older library start from

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "library.h"
+#include "search.h"
 #include "store.h"
 #include "xmalloc.h"
 #include "banned.h"
@@ -108,6 +109,8 @@ md_table(struct buf *b, const char *heading, const char *col,
 			    x->v[i].last);
 		buf_printf(b, " | %lld |\n", (long long)x->v[i].n);
 	}
+	if (x->more > 0)
+		buf_printf(b, "\nAnd %zu more.\n", x->more);
 }
 
 /* One quote in Markdown with the notes on it. */
@@ -146,10 +149,46 @@ md_quote(struct buf *b, const struct lib_quote_line *l,
 	}
 }
 
+/*
+ * The quotes export's options pick into *sel, and in words into *what
+ * ("since 2025-04, tagged iran"; NULL when they pick every quote).
+ */
+static void
+brief_select(const struct cmd_args *args, struct store_quotes_query *sel,
+    char **what)
+{
+	static const struct {
+		int		 opt;
+		const char	*words;
+	} opts[] = {
+		{ 'S', "since" }, { 'U', "until" }, { 't', "tagged" },
+		{ 'Q', "matching" },
+	};
+	struct buf	 b;
+	const char	*v;
+	int64_t		 a;
+	size_t		 i;
+
+	memset(sel, 0, sizeof *sel);
+	if ((v = cmd_args_value(args, 'S')) != NULL)
+		search_period(v, &sel->since, &a);
+	if ((v = cmd_args_value(args, 'U')) != NULL)
+		search_period(v, &a, &sel->until);
+	sel->tag = cmd_args_value(args, 't');
+	sel->search = cmd_args_value(args, 'Q');
+	buf_init(&b);
+	for (i = 0; i < sizeof opts / sizeof opts[0]; i++)
+		if ((v = cmd_args_value(args, opts[i].opt)) != NULL)
+			buf_printf(&b, "%s%s %s", b.len > 0 ? ", " : "",
+			    opts[i].words, v);
+	*what = b.len > 0 ? buf_detach(&b) : NULL;
+	buf_free(&b);
+}
+
 /* The dossier in Markdown, to out. */
 static int
 brief_md(struct store *s, FILE *out, const struct lib_dossier *d,
-    char **err)
+    const char *what, char **err)
 {
 	struct brief_notes	 notes;
 	struct buf		 b;
@@ -180,7 +219,12 @@ brief_md(struct store *s, FILE *out, const struct lib_dossier *d,
 	md_table(&b, "Quoted most by", "Outlet", &d->outlets, 0);
 	md_table(&b, "Quoted with", "Name", &d->peers, 0);
 	md_table(&b, "Tags of their stories", "Tag", &d->tags, 0);
-	buf_printf(&b, "\n## Quotes, newest first (%zu)\n", d->quotes.n);
+	buf_adds(&b, "\n## Quotes");
+	if (what != NULL) {
+		buf_addc(&b, ' ');
+		cmd_export_md(&b, what, 0);
+	}
+	buf_printf(&b, ", newest first (%zu)\n", d->quotes.n);
 	for (i = 0; i < d->quotes.n && rv == 0; i++) {
 		rv = brief_notes_get(s, &notes, d->quotes.v[i].article, err);
 		if (rv == 0)
@@ -196,7 +240,7 @@ brief_md(struct store *s, FILE *out, const struct lib_dossier *d,
 /* The dossier as JSON (cmd_who_json), each quote with its notes. */
 static int
 brief_json(struct store *s, FILE *out, const struct lib_dossier *d,
-    char **err)
+    const char *what, char **err)
 {
 	struct brief_notes	 notes;
 	struct store_note	 sn;
@@ -206,6 +250,7 @@ brief_json(struct store *s, FILE *out, const struct lib_dossier *d,
 
 	memset(&notes, 0, sizeof notes);
 	o = cmd_who_json(d);
+	cmd_json_string(o, "selection", what);
 	list = json_object_object_get(o, "quote_list");
 	for (i = 0; i < d->quotes.n && rv == 0; i++) {
 		if ((rv = brief_notes_get(s, &notes, d->quotes.v[i].article,
@@ -240,20 +285,34 @@ brief_json(struct store *s, FILE *out, const struct lib_dossier *d,
 }
 
 int
-cmd_export_speaker(struct store *s, FILE *out, const char *name, int json,
-    char **err)
+cmd_export_speaker(struct store *s, FILE *out, const char *name,
+    const struct cmd_args *args, int json, char **err)
 {
+	struct store_quotes_query sel;
 	struct lib_person_row	 row;
 	struct lib_dossier	 d;
+	char			*what;
 	int			 rv;
 
 	if (cmd_who_find(s, name, &row) != 0)
 		return CMD_FAILED;
-	rv = library_dossier(s, &row, &d, err);
+	brief_select(args, &sel, &what);
+	rv = what != NULL ? library_dossier_select(s, &row, &sel, &d, err) :
+	    library_dossier(s, &row, &d, err);
 	cmd_who_row_free(&row);
-	if (rv != 0)
+	if (rv != 0) {
+		free(what);
 		return CMD_FAILED;
-	rv = json ? brief_json(s, out, &d, err) : brief_md(s, out, &d, err);
+	}
+	if (what != NULL && d.quotes.n == 0) {
+		xasprintf(err, "nothing to export: no quote of %s %s",
+		    d.who.name, what);
+		rv = -1;
+	} else if (json)
+		rv = brief_json(s, out, &d, what, err);
+	else
+		rv = brief_md(s, out, &d, what, err);
 	library_dossier_free(&d);
+	free(what);
 	return rv != 0 ? CMD_FAILED : CMD_OK;
 }

@@ -318,7 +318,8 @@ md_fix(const struct store_quote_fix *f, void *arg)
 
 /* One story as a JSON line: its fields, speakers, notes, corrections. */
 static int
-export_story_json(struct export *x, const struct article *a)
+export_story_json(struct export *x, const struct article *a,
+    const struct lib_group *g)
 {
 	struct json_object	*o, *arr;
 	size_t			 i;
@@ -340,6 +341,7 @@ export_story_json(struct export *x, const struct article *a)
 	rc = store_article_notes(x->s, a->id, json_note, x, &x->err);
 	arr = json_object_new_array();
 	json_object_object_add(o, "corrections", arr);
+	json_object_object_add(o, "duplicates", cmd_json_group(g));
 	if (rc == 0)
 		rc = store_quote_fixes(x->s, a->id, json_fix, arr, &x->err);
 	json_object_object_add(o, "speakers", json_speakers(&x->lines));
@@ -352,7 +354,8 @@ export_story_json(struct export *x, const struct article *a)
 
 /* One story in Markdown, after the heading of the export if first. */
 static int
-export_story_md(struct export *x, const struct article *a)
+export_story_md(struct export *x, const struct article *a,
+    const struct lib_group *g)
 {
 	struct buf	b;
 	size_t		i;
@@ -372,6 +375,15 @@ export_story_md(struct export *x, const struct article *a)
 	md_field(&b, "Byline", a->byline);
 	md_field(&b, "Published", a->published);
 	md_field(&b, "URL", a->url);
+	for (i = 0; i < g->n; i++) {
+		buf_printf(&b, "%s#%lld ", i == 0 ? "- Also in: " : ", ",
+		    (long long)g->v[i].id);
+		cmd_export_md(&b, g->v[i].outlet, 0);
+		if (g->v[i].first)
+			buf_adds(&b, " (its quotes counted)");
+		if (i + 1 == g->n)
+			buf_addc(&b, '\n');
+	}
 	if (a->ntags > 0) {
 		buf_adds(&b, "- Tags:");
 		for (i = 0; i < a->ntags; i++) {
@@ -393,7 +405,7 @@ export_story_md(struct export *x, const struct article *a)
 
 /* Write one story with its speakers, notes and corrections. */
 static int
-export_story(const struct article *a, void *arg)
+export_story(const struct article *a, const struct lib_group *g, void *arg)
 {
 	struct export	*x = arg;
 	int		 rc;
@@ -401,7 +413,8 @@ export_story(const struct article *a, void *arg)
 	x->stories++;
 	if (library_story_lines(x->s, a->id, &x->lines, &x->err) != 0)
 		return 1;
-	rc = x->json ? export_story_json(x, a) : export_story_md(x, a);
+	rc = x->json ? export_story_json(x, a, g) :
+	    export_story_md(x, a, g);
 	library_quote_lines_free(&x->lines);
 	return rc != 0 || ferror(x->out) ? 1 : 0;
 }
@@ -520,7 +533,8 @@ cmd_export(struct cmd_ctx *ctx, struct cmd_args *args)
 		goto out;
 	x.out = o.f;
 	if (speaker != NULL) {
-		rv = cmd_export_speaker(x.s, x.out, speaker, x.json, &x.err);
+		rv = cmd_export_speaker(x.s, x.out, speaker, args, x.json,
+		    &x.err);
 		if (rv == CMD_OK && cmd_output_commit(&o, &x.err) != 0)
 			rv = CMD_FAILED;
 		if (rv == CMD_OK && output != NULL && strcmp(output, "-") != 0)
@@ -590,7 +604,10 @@ const struct cmd_entry cmd_export_entry = {
 	"Write every story that has tags, notes or a quote you corrected\n"
 	"(with --tag, every story with that tag; with --search, --since or\n"
 	"--until, the stories that search finds), newest first: title,\n"
-	"outlet, byline, date, URL, tags, your corrections of its quotes,\n"
+	"outlet, byline, date, URL, the other stories of its group (the\n"
+	"same story stored again or carried by other outlets: \"Also in:\n"
+	"#1 Herald (its quotes counted)\"), tags, your corrections of its\n"
+	"quotes,\n"
 	"its speakers each with their role and quotes, and each note with\n"
 	"the passage it covers (a note on a quote says who said it, in\n"
 	"which role, when and in which outlet). An export that finds no\n"
@@ -600,7 +617,9 @@ const struct cmd_entry cmd_export_entry = {
 	"  -f, --format FMT     markdown (the default: for people, the\n"
 	"                       stories' text escaped) or json (one object\n"
 	"                       per story per line: id, title, outlet,\n"
-	"                       byline, published, url, tags, notes (each\n"
+	"                       byline, published, url, tags, duplicates\n"
+	"                       (the group's other stories: id, outlet,\n"
+	"                       first), notes (each\n"
 	"                       with the quote it is on, or null),\n"
 	"                       corrections, speakers)\n"
 	"      --json           the same as --format json\n"
@@ -615,7 +634,11 @@ const struct cmd_entry cmd_export_entry = {
 	"                       as a table, outlets, who they are quoted\n"
 	"                       with, every quote with your notes on it;\n"
 	"                       json: one object as 'who --json' gives,\n"
-	"                       each quote with its notes\n"
+	"                       each quote with its notes, and selection;\n"
+	"                       --since, --until, --tag and --search keep\n"
+	"                       only the quotes of the stories they pick\n"
+	"                       (\"Quotes since 2025-04\"; the rest of the\n"
+	"                       dossier whole), none kept: exit 1\n"
 	"  -o, --output FILE    write FILE whole or not at all (a temporary\n"
 	"                       file renamed over it) instead of stdout;\n"
 	"                       only a regular file of yours is replaced,\n"

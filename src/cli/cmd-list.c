@@ -14,8 +14,11 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/* Outlets of a story's group named on its line; the rest counted. */
+#define LIST_GROUP_SHOWN	5
+
 static int
-list_json(const struct article *a, void *arg)
+list_json(const struct article *a, const struct lib_group *g, void *arg)
 {
 	struct json_object	*o, *tags;
 	size_t			 i;
@@ -32,11 +35,12 @@ list_json(const struct article *a, void *arg)
 	json_object_object_add(o, "read", json_object_new_boolean(a->read));
 	json_object_object_add(o, "starred",
 	    json_object_new_boolean(a->starred));
+	json_object_object_add(o, "duplicates", cmd_json_group(g));
 	return cmd_json_print(o);
 }
 
 static int
-list_text(const struct article *a, void *arg)
+list_text(const struct article *a, const struct lib_group *g, void *arg)
 {
 	size_t	i;
 
@@ -51,6 +55,7 @@ list_text(const struct article *a, void *arg)
 		fputs(i == 0 ? "  #" : " #", stdout);
 		cmd_print_line(stdout, a->tags[i]);
 	}
+	cmd_print_group(stdout, g, LIST_GROUP_SHOWN);
 	putchar('\n');
 	return ferror(stdout) ? 1 : 0;
 }
@@ -92,10 +97,15 @@ const struct cmd_entry cmd_list_entry = {
 	"list", "[--json] [--tag TAG] [--unread] [--limit N]",
 	"list the stories in the library, newest first",
 	"List stories, newest first: id, N if unread, date, outlet, title\n"
-	"and tags.\n"
+	"and tags; a story stored more than once (saved again, or carried\n"
+	"by other outlets) ends with the group's other stories, \"(also in:\n"
+	"#1 Herald*, #7 Wire)\", the one whose quotes are counted starred,\n"
+	"at most 5 named and the rest counted (\"and 3 more\").\n"
 	"\n"
 	"      --json      one JSON object per line: id, title, outlet,\n"
-	"                  published, tags, read, starred\n"
+	"                  published, tags, read, starred, duplicates (the\n"
+	"                  group's other stories: id, outlet, first; [] for\n"
+	"                  a story in no group)\n"
 	"  -t, --tag TAG   only stories tagged TAG\n"
 	"  -u, --unread    only unread stories\n"
 	"  -n, --limit N   at most N stories (0: all, the default)\n",

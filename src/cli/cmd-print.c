@@ -237,3 +237,80 @@ cmd_json_quote_fix(const struct store_quote_fix *x, int story)
 	    x->created));
 	return o;
 }
+
+void
+cmd_print_group(FILE *f, const struct lib_group *g, size_t max)
+{
+	size_t	i;
+
+	for (i = 0; i < g->n && i < max; i++) {
+		fprintf(f, "%s#%lld ", i == 0 ? "  (also in: " : ", ",
+		    (long long)g->v[i].id);
+		cmd_print_cut(f, g->v[i].outlet, 200);
+		if (g->v[i].first)
+			fputc('*', f);
+	}
+	if (g->n > max)
+		fprintf(f, " and %zu more", g->n - max);
+	if (g->n > 0)
+		fputc(')', f);
+}
+
+struct json_object *
+cmd_json_group(const struct lib_group *g)
+{
+	struct json_object	*arr, *o;
+	size_t			 i;
+
+	arr = json_object_new_array();
+	for (i = 0; i < g->n; i++) {
+		o = json_object_new_object();
+		json_object_object_add(o, "id",
+		    json_object_new_int64(g->v[i].id));
+		cmd_json_string(o, "outlet", g->v[i].outlet);
+		json_object_object_add(o, "first",
+		    json_object_new_boolean(g->v[i].first));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+/*
+ * A JSON string written as it goes (for output too long to build as
+ * objects first): quote marks, backslashes and every control character
+ * escaped, a byte that is not UTF-8 written as U+FFFD, so the line is
+ * valid JSON whatever the string holds.
+ */
+void
+cmd_json_put_string(FILE *f, const char *s)
+{
+	const char	*p, *run, *end;
+	uint32_t	 cp;
+	size_t		 n;
+
+	if (s == NULL) {
+		fputs("null", f);
+		return;
+	}
+	putc('"', f);
+	end = s + strlen(s);
+	for (p = run = s; p < end; p += n) {
+		n = 1;
+		if ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\' &&
+		    *p != 0x7f && (unsigned char)*p < 0x80)
+			continue;
+		if ((unsigned char)*p >= 0x80 && ((n = utf8_decode(p,
+		    (size_t)(end - p), &cp)) > 1 || cp != 0xfffd))
+			continue;
+		fwrite(run, 1, (size_t)(p - run), f);
+		run = p + n;
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if ((unsigned char)*p >= 0x80)
+			fputs("\\ufffd", f);
+		else
+			fprintf(f, "\\u%04x", (unsigned char)*p);
+	}
+	fwrite(run, 1, (size_t)(p - run), f);
+	putc('"', f);
+}

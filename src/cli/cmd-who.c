@@ -139,6 +139,25 @@ json_facts(const struct lib_facts *x, const char *key, const char *what)
 	return a;
 }
 
+/* How many of each list the dossier left out: {"roles": N, ...}. */
+static struct json_object *
+json_more(const struct lib_dossier *d)
+{
+	struct json_object	*o = json_object_new_object();
+
+	json_object_object_add(o, "names",
+	    json_object_new_int64((int64_t)d->names.more));
+	json_object_object_add(o, "roles",
+	    json_object_new_int64((int64_t)d->roles.more));
+	json_object_object_add(o, "outlets",
+	    json_object_new_int64((int64_t)d->outlets.more));
+	json_object_object_add(o, "with",
+	    json_object_new_int64((int64_t)d->peers.more));
+	json_object_object_add(o, "tags",
+	    json_object_new_int64((int64_t)d->tags.more));
+	return o;
+}
+
 /* The dossier as one JSON object, but its quotes. */
 static struct json_object *
 who_json_head(const struct lib_dossier *d)
@@ -164,7 +183,47 @@ who_json_head(const struct lib_dossier *d)
 	    "stories"));
 	json_object_object_add(o, "tags", json_facts(&d->tags, "tag",
 	    "stories"));
+	json_object_object_add(o, "more", json_more(d));
 	return o;
+}
+
+/*
+ * Write a quote as json_quote makes it, without the objects: 5,000
+ * quotes are written at the speed of their bytes.
+ */
+static void
+quote_write(FILE *f, const struct lib_quote_line *l)
+{
+	static const char *const keys[] = {
+		"published", "outlet", "story_title", "speaker",
+		"speaker_kind", "role", "title", "affiliation", "kind", "text"
+	};
+	const char	*v[sizeof keys / sizeof keys[0]];
+	size_t		 i;
+
+	v[0] = l->published;
+	v[1] = l->outlet;
+	v[2] = l->story_title;
+	v[3] = l->speaker;
+	v[4] = l->speaker_kind;
+	v[5] = l->role;
+	v[6] = l->title;
+	v[7] = l->affiliation;
+	v[8] = l->kind;
+	v[9] = l->text;
+	fprintf(f, "{\"story\":%lld", (long long)l->article);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		fprintf(f, ",\"%s\":", keys[i]);
+		cmd_json_put_string(f, v[i]);
+	}
+	fprintf(f, ",\"start\":%zu,\"end\":%zu,\"corrected\":%s,\"also\":[",
+	    l->start, l->end, l->corrected ? "true" : "false");
+	for (i = 0; i < l->nalso; i++) {
+		if (i > 0)
+			putc(',', f);
+		cmd_json_put_string(f, l->also[i]);
+	}
+	fputs("]}", f);
 }
 
 /* The dossier as one JSON object. */
@@ -188,7 +247,7 @@ cmd_who_json(const struct lib_dossier *d)
 static int
 who_json_print(const struct lib_dossier *d)
 {
-	struct json_object	*o = who_json_head(d), *q;
+	struct json_object	*o = who_json_head(d);
 	const char		*t;
 	size_t			 i, n;
 	int			 flags = JSON_C_TO_STRING_PLAIN |
@@ -201,11 +260,9 @@ who_json_print(const struct lib_dossier *d)
 	fputs(",\"quote_list\":[", stdout);
 	json_object_put(o);
 	for (i = 0; i < d->quotes.n; i++) {
-		q = json_quote(&d->quotes.v[i]);
 		if (i > 0)
 			putchar(',');
-		fputs(json_object_to_json_string_ext(q, flags), stdout);
-		json_object_put(q);
+		quote_write(stdout, &d->quotes.v[i]);
 	}
 	fputs("]}\n", stdout);
 	return ferror(stdout) ? 1 : 0;
@@ -234,6 +291,8 @@ print_facts(const char *heading, const struct lib_facts *x, const char *one,
 		printf("  (%lld %s)\n", (long long)x->v[i].n,
 		    x->v[i].n == 1 ? one : many);
 	}
+	if (x->more > 0)
+		printf("  and %zu more\n", x->more);
 }
 
 /* Quotes per month as a table with bars. */
@@ -349,11 +408,13 @@ const struct cmd_entry cmd_who_entry = {
 	"who", "[--json] NAME",
 	"show the dossier of a person, state, organisation or source",
 	"Show everything the library holds on one speaker: the name and\n"
-	"kind, the names seen in the stories, every role and affiliation\n"
-	"with the months first and last seen in it, the outlets that quote\n"
-	"them most, quotes per month as a table with bars (blocks in a\n"
-	"UTF-8 terminal, # otherwise), the people most often quoted in the\n"
-	"same stories, the tags of their stories, and every quote, newest\n"
+	"kind, the names seen in the stories, the roles and affiliations\n"
+	"(the 12 of the most stories) with the months first and last seen\n"
+	"in each, the outlets that quote them most, quotes per month as a\n"
+	"table with bars (blocks in a UTF-8 terminal, # otherwise), the\n"
+	"people most often quoted in the same stories, the tags of their\n"
+	"stories (each list but the months at most 10 long, 12 for roles,\n"
+	"ending \"and 7 more\" when there are more), and every quote, newest\n"
 	"first and whole: date, story, outlet, the role the story gives\n"
 	"them, and whether it is direct, reported or mixed. A story stored\n"
 	"more than once counts once, by its group's first story, each\n"
@@ -369,8 +430,10 @@ const struct cmd_entry cmd_who_entry = {
 	"      --json           one object: name, kind, role, quotes,\n"
 	"                       stories, names, roles, outlets, months,\n"
 	"                       with, tags (arrays of objects with first\n"
-	"                       and last months), quote_list (as 'dossier\n"
-	"                       quotes --json' gives each quote)\n",
+	"                       and last months), more (how many each of\n"
+	"                       names, roles, outlets, with and tags left\n"
+	"                       out), quote_list (as 'dossier quotes\n"
+	"                       --json' gives each quote)\n",
 	cmd_who_options, 0, cmd_who
 };
 
@@ -380,8 +443,11 @@ quotes_line(const struct lib_quote_line *l, void *arg)
 {
 	int	*json = arg;
 
-	if (*json)
-		return cmd_json_print(json_quote(l));
+	if (*json) {
+		quote_write(stdout, l);
+		putchar('\n');
+		return ferror(stdout) ? 1 : 0;
+	}
 	printf("%lld\t%s\t", (long long)l->article, l->date[0] == ' ' ?
 	    l->date + 1 : l->date);
 	cmd_print_cut(stdout, l->outlet, 200);

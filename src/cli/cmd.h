@@ -144,6 +144,15 @@ void	 cmd_print_dropped(FILE *, size_t, const char *);
 void	 cmd_print_entity(FILE *, const char *, const char *, const char *);
 /* Print tags as "  #a #b" (nothing if there are none). */
 void	 cmd_print_tags(FILE *, char *const *, size_t);
+struct lib_group;
+/*
+ * The other stories of a story's group (library.h) as "  (also in: #1
+ * Herald*, #7 Wire)", the first story (whose quotes count) starred, at
+ * most max named and the rest counted; nothing for a story in no group.
+ */
+void	 cmd_print_group(FILE *, const struct lib_group *, size_t);
+/* The same as a JSON array of {"id", "outlet", "first"}. */
+struct json_object *cmd_json_group(const struct lib_group *);
 
 struct store_quote_fix;
 /* What a quote's correction says: "credited to Anja Brekk" (cleaned). */
@@ -165,6 +174,8 @@ struct json_object *cmd_json_span(size_t, size_t);
  */
 void	 cmd_json_note(struct json_object *, const struct store_note *,
 	     const char *, const char *);
+/* Write a string as JSON ("..." escaped, or null for NULL), no object. */
+void	 cmd_json_put_string(FILE *, const char *);
 /* Print an object as one line of JSON on stdout and free it; 1 on error. */
 int	 cmd_json_print(struct json_object *);
 
@@ -217,11 +228,13 @@ struct buf;
 void	 cmd_export_md(struct buf *, const char *, int multiline);
 /*
  * export --speaker (cmd-export-speaker.c): the dossier of the speaker a
- * name means, Markdown or JSON, to out. CMD_OK; CMD_FAILED, said (no
- * such name, several) or with *err.
+ * name means, Markdown or JSON, to out, its quotes those that export's
+ * --since, --until, --tag and --search pick (all without them). CMD_OK;
+ * CMD_FAILED, said (no such name, several) or with *err (no quote
+ * picked).
  */
-int	 cmd_export_speaker(struct store *, FILE *, const char *, int,
-	     char **);
+int	 cmd_export_speaker(struct store *, FILE *, const char *,
+	     const struct cmd_args *, int, char **);
 
 /*
  * cmd-who.c: the one speaker a name means into *row (free it with

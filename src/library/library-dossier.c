@@ -25,6 +25,8 @@
 
 /* Most rows of each part of a dossier but the quotes and months. */
 #define DOSSIER_FACTS	10
+/* Most roles of a dossier: those of the most stories. */
+#define DOSSIER_ROLES	12
 
 static char *
 dup_or_null(const char *s)
@@ -261,6 +263,8 @@ dossier_fact(const struct store_fact *f, void *arg)
 	struct lib_facts	*x = arg;
 	struct lib_fact		*e;
 
+	/* How many there are in all, until the part is read. */
+	x->more = f->total > 0 ? (size_t)f->total : 0;
 	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
 	e = &x->v[x->n++];
 	memset(e, 0, sizeof *e);
@@ -365,8 +369,8 @@ library_dossier_facts(struct store *s, struct lib_dossier *d, char **err)
 	} parts[] = {
 		{ STORE_FACT_NAMES, offsetof(struct lib_dossier, names),
 		  DOSSIER_FACTS, dossier_fact },
-		{ STORE_FACT_ROLES, offsetof(struct lib_dossier, roles), 0,
-		  dossier_role },
+		{ STORE_FACT_ROLES, offsetof(struct lib_dossier, roles),
+		  DOSSIER_ROLES, dossier_role },
 		{ STORE_FACT_OUTLETS, offsetof(struct lib_dossier, outlets),
 		  DOSSIER_FACTS, dossier_fact },
 		{ STORE_FACT_MONTHS, offsetof(struct lib_dossier, months), 0,
@@ -377,12 +381,18 @@ library_dossier_facts(struct store *s, struct lib_dossier *d, char **err)
 		  DOSSIER_FACTS, dossier_fact },
 	};
 	struct store_speaker	 sp = { d->who.entity, d->who.source_key };
+	struct lib_facts	*x;
 	size_t			 i;
 
-	for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		x = (struct lib_facts *)((char *)d + parts[i].off);
 		if (store_speaker_facts(s, &sp, parts[i].kind, parts[i].limit,
-		    parts[i].fn, (char *)d + parts[i].off, err) != 0)
+		    parts[i].fn, x, err) != 0)
 			return -1;
+		/* Those the limit left out (a role spelled as none too). */
+		x->more = parts[i].limit > 0 && x->more > parts[i].limit ?
+		    x->more - parts[i].limit : 0;
+	}
 	for (i = 0; i < d->months.n; i++)
 		if (d->months.v[i].n > d->month_max)
 			d->month_max = d->months.v[i].n;
@@ -411,6 +421,29 @@ library_dossier(struct store *s, const struct lib_person_row *who,
 		return -1;
 	if (library_dossier_window(s, who, NULL, 1, 0, &d->quotes, &more,
 	    err) != 0) {
+		library_dossier_free(d);
+		return -1;
+	}
+	return 0;
+}
+
+int
+library_dossier_select(struct store *s, const struct lib_person_row *who,
+    const struct store_quotes_query *sel, struct lib_dossier *d, char **err)
+{
+	struct store_speaker	 sp = { who->entity, who->source_key };
+	struct store_quotes_query qq;
+
+	if (library_dossier_head(s, who, d, err) != 0)
+		return -1;
+	memset(&qq, 0, sizeof qq);
+	qq.speaker = &sp;
+	qq.since = sel->since;
+	qq.until = sel->until;
+	qq.kind = sel->kind;
+	qq.tag = sel->tag;
+	qq.search = sel->search;
+	if (library_quote_lines(s, &qq, dossier_quote, &d->quotes, err) != 0) {
 		library_dossier_free(d);
 		return -1;
 	}

@@ -215,15 +215,45 @@ library_page(struct store *s, const struct store_filter *f,
 
 /* Where library_list hands its stories. */
 struct list_each {
-	int	(*fn)(const struct article *, void *);
+	int	(*fn)(const struct article *, const struct lib_group *, void *);
 	void	 *arg;
+	struct store *s;
+	char	**err;
+	int	  failed;	/* a group could not be read */
 };
+
+/* Keep one other story of a listed story's group. */
+static int
+list_copy(const struct store_dup *d, void *arg)
+{
+	struct lib_group	*g = arg;
+	struct lib_copy		*c;
+
+	g->v = xreallocarray(g->v, g->n + 1, sizeof *g->v);
+	c = &g->v[g->n++];
+	c->id = d->id;
+	c->outlet = xstrdup(d->outlet != NULL && *d->outlet != '\0' ?
+	    d->outlet : d->feed != NULL ? d->feed : "?");
+	c->first = d->first;
+	return 0;
+}
+
+/* Free a story's group. */
+static void
+list_group_free(struct lib_group *g)
+{
+	while (g->n > 0)
+		free(g->v[--g->n].outlet);
+	free(g->v);
+	g->v = NULL;
+}
 
 /* Hand one listing row on as an article. */
 static int
 list_row(const struct store_row *r, void *arg)
 {
 	struct list_each	*e = arg;
+	struct lib_group	 g;
 	struct article		 a;
 	size_t			 i;
 	int			 stop;
@@ -241,7 +271,14 @@ list_row(const struct store_row *r, void *arg)
 		a.tags[a.ntags++] = xstrdup(r->tags[i]);
 	a.read = r->read;
 	a.starred = r->starred;
-	stop = e->fn(&a, e->arg);
+	memset(&g, 0, sizeof g);
+	/* Only a story marked grouped has others: one look-up for it. */
+	if (r->grouped && store_article_group(e->s, a.id, list_copy, &g,
+	    e->err) != 0)
+		stop = e->failed = 1;
+	else
+		stop = e->fn(&a, &g, e->arg);
+	list_group_free(&g);
 	article_free(&a);
 	return stop;
 }
@@ -249,12 +286,15 @@ list_row(const struct store_row *r, void *arg)
 /* Read a listing whole, as one window of it from the top. */
 int
 library_list(struct store *s, const struct store_filter *f, size_t limit,
-    int (*fn)(const struct article *, void *), void *arg, char **err)
+    int (*fn)(const struct article *, const struct lib_group *, void *),
+    void *arg, char **err)
 {
-	struct list_each	e = { fn, arg };
+	struct list_each	e = { fn, arg, s, err, 0 };
 
-	return store_page(s, f, NULL, 1, limit > 0 ? limit : (size_t)-1,
-	    list_row, &e, err);
+	if (store_page(s, f, NULL, 1, limit > 0 ? limit : (size_t)-1,
+	    list_row, &e, err) != 0 || e.failed)
+		return -1;
+	return 0;
 }
 
 /* Free a window of rows. */

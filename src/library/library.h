@@ -61,12 +61,31 @@ void	 library_rows_free(struct lib_rows *);
  * A listing whole, newest first, up to limit stories (0: all), for the
  * commands that print one (list, export): fn is called with each story
  * as an article without its text (id, url, title, outlet, byline,
- * published, tags, read, starred), which lives until it returns; a
- * non-zero return stops the listing (not an error). 0, or -1 with *err.
+ * published, tags, read, starred) and the other stories of its group,
+ * which live until it returns; a non-zero return stops the listing (not
+ * an error). 0, or -1 with *err.
  */
 struct article;
+
+/*
+ * The other stories of a listed story's group (the same story stored
+ * again, or carried by other outlets: store.h), oldest first; n is 0 for
+ * a story in no group. outlet is the story's outlet, or its feed's title
+ * when it has none.
+ */
+struct lib_copy {
+	int64_t	 id;
+	char	*outlet;	/* never NULL */
+	int	 first;		/* the group's first story: its quotes count */
+};
+struct lib_group {
+	struct lib_copy	*v;
+	size_t		 n;
+};
+
 int	 library_list(struct store *, const struct store_filter *, size_t,
-	     int (*)(const struct article *, void *), void *, char **);
+	     int (*)(const struct article *, const struct lib_group *, void *),
+	     void *, char **);
 
 /* The people, organisations and places of one article. */
 enum lib_entity_group {
@@ -284,6 +303,7 @@ struct lib_fact {
 struct lib_facts {
 	struct lib_fact	*v;
 	size_t		 n;
+	size_t		 more;		/* rows there are beyond the n kept */
 };
 
 /* One quote as listed, parts of a statement joined. */
@@ -317,7 +337,8 @@ struct lib_quote_lines {
 struct lib_dossier {
 	struct lib_person_row	 who;
 	struct lib_facts	 names;		/* as written, most first */
-	struct lib_facts	 roles;		/* first seen first */
+	struct lib_facts	 roles;		/* the DOSSIER_ROLES of the most
+						   stories, first seen first */
 	struct lib_facts	 outlets;	/* most quoting first */
 	struct lib_facts	 months;	/* "2023-08", in order */
 	struct lib_facts	 peers;		/* most shared stories first */
@@ -330,6 +351,13 @@ struct lib_dossier {
 int	 library_dossier(struct store *, const struct lib_person_row *,
 	     struct lib_dossier *, char **);
 void	 library_dossier_free(struct lib_dossier *);
+/*
+ * The same with only the quotes sel picks (its since, until, kind, tag
+ * and search; the speaker is who), every other part whole.
+ */
+int	 library_dossier_select(struct store *, const struct lib_person_row *,
+	     const struct store_quotes_query *sel, struct lib_dossier *,
+	     char **);
 /*
  * A dossier's parts but its quotes (d->quotes empty), for the screen,
  * which reads them a window at a time with library_dossier_window.

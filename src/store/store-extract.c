@@ -159,7 +159,7 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 	sqlite3_stmt	*st;
 	int64_t		*ids, *qids;
 	size_t		 i, c;
-	int		 rv = -1;
+	int		 rv = -1, unnamed = 0;
 
 	ids = xcalloc(x->nents ? x->nents : 1, sizeof *ids);
 	qids = xcalloc(x->nquotes ? x->nquotes : 1, sizeof *qids);
@@ -223,6 +223,18 @@ store_extract_add(struct store *s, int64_t article, const struct extract *x,
 		if (st_step(s, st, "cannot add quote", err) < 0)
 			goto out;
 		qids[i] = sqlite3_last_insert_rowid(s->db);
+		unnamed |= q->entity == EX_NONE || q->entity >= x->nents;
+	}
+	/* The words of its sources without a speaker, once (store-people.c). */
+	if (unnamed) {
+		if ((st = st_kept(s, STMT_QUOTE_SOURCES, "INSERT OR IGNORE"
+		    " INTO quote_sources SELECT DISTINCT lower(source_text)"
+		    " FROM quotes WHERE article_id = ?1 AND speaker_id IS NULL"
+		    " AND source_text IS NOT NULL", err)) == NULL)
+			goto out;
+		sqlite3_bind_int64(st, 1, article);
+		if (st_step(s, st, "cannot add quote", err) < 0)
+			goto out;
 	}
 	/* The user's corrections hold over every analysis, in its savepoint. */
 	rv = store_correct_apply(s, article, x->text, x->len, err);

@@ -41,6 +41,7 @@ enum store_stmt_id {
 	STMT_DESCRIBED_OTHERS,
 	STMT_MENTION_ADD,
 	STMT_QUOTE_ADD,
+	STMT_QUOTE_SOURCES,
 	STMT_FTS_ADD,
 	STMT_LINK_ADD,
 	STMT_LINKS_GET,
@@ -72,6 +73,7 @@ struct store {
 extern const char store_people_migration[];
 extern const char store_dup_migration[];
 extern const char store_people_dup_migration[];
+extern const char store_sources_migration[];
 
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
@@ -281,5 +283,18 @@ int		 store_dup_relink(struct store *, int64_t, const char *,
 
 /* Where a story sorts by its date; -1: by when it came (store-article.c). */
 int64_t	 store_sort_ts(const char *, int64_t);
+
+/*
+ * store-people.c: quotes with no speaker that name a source (q is the
+ * quotes row); the condition on quotes q that picks a speaker's (?1 the
+ * entity, ?2 an unnamed source's words, lower case); and the people
+ * index made current before it is read.
+ */
+#define PEOPLE_SOURCE_SQL \
+	"q.speaker_id IS NULL AND q.source_kind IN ('unnamed', 'media'," \
+	" 'org') AND trim(q.source_text) <> ''"
+struct store_speaker;
+const char	*store_speaker_cond(const struct store_speaker *);
+int		 store_people_ready(struct store *, char **);
 
 #endif

@@ -33,10 +33,6 @@
 #include "xmalloc.h"
 #include "banned.h"
 
-/* Quotes with no speaker that name a source; q is the quotes row. */
-#define PEOPLE_SOURCE_SQL \
-	"q.speaker_id IS NULL AND q.source_kind IN ('unnamed', 'media'," \
-	" 'org') AND trim(q.source_text) <> ''"
 
 /* The latest mentions of a person the names seen are read from. */
 #define PEOPLE_NAMES_SEEN	"2000"
@@ -145,6 +141,35 @@ const char store_people_dup_migration[] =
     "  people_new_stories WHERE article_id = new.id) BEGIN"
     "  INSERT OR IGNORE INTO people_dirty_stories VALUES (new.id); END;"
     "UPDATE people_state SET stale = 1;";
+
+/*
+ * 16 -> 17: the words of the unnamed sources, each once. A search for
+ * speaker:WORDS looks for WORDS in every description of a source with no
+ * speaker ("a senior defence official"); the quotes that have one
+ * number hundreds of thousands in a big library, their descriptions tens
+ * of thousands, so the descriptions are kept once, lower case, and the
+ * search reads these and then the quotes by the index quotes_source.
+ * A story's analysis adds its descriptions in one statement
+ * (store_extract_add: a trigger a quote cost imports 9% more CPU); a
+ * quote changed (a correction) adds its own by the trigger. A
+ * description whose quotes are all gone stays (it finds no quote).
+ */
+const char store_sources_migration[] =
+    "CREATE TABLE IF NOT EXISTS quote_sources ("
+    /*
+     * lower(quotes.source_text); no type, as the expression has none,
+     * so that "lower(q.source_text) = key" may use quotes_source.
+     */
+    "  key PRIMARY KEY"
+    ") WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO quote_sources SELECT DISTINCT lower(source_text)"
+    "  FROM quotes WHERE speaker_id IS NULL AND source_text IS NOT NULL;"
+    "DROP TRIGGER IF EXISTS quote_sources_set;"
+    "CREATE TRIGGER quote_sources_set AFTER UPDATE OF speaker_id,"
+    "  source_text ON quotes"
+    "  WHEN new.speaker_id IS NULL AND new.source_text IS NOT NULL BEGIN"
+    "  INSERT OR IGNORE INTO quote_sources VALUES (lower(new.source_text));"
+    "  END;";
 
 /* A story counted: no copy of another (its group's first, or alone). */
 #define PEOPLE_COUNTED(col) col " NOT IN (SELECT id FROM articles" \
@@ -313,8 +338,8 @@ people_fill(struct store *s, void *arg, char **err)
  * when changes wait; in a read-only library, built once a connection in
  * a temporary table that then hides the other.
  */
-static int
-people_ready(struct store *s, char **err)
+int
+store_people_ready(struct store *s, char **err)
 {
 	struct buf	sql;
 	int		rc;
@@ -424,7 +449,7 @@ store_people_match(struct store *s, enum store_people_sort sort,
 	sqlite3_stmt	*st;
 	struct buf	 sql;
 
-	if (people_ready(s, err) != 0)
+	if (store_people_ready(s, err) != 0)
 		return -1;
 	buf_init(&sql);
 	/* One kind walks its own index; every kind, the others. */
@@ -480,7 +505,7 @@ store_people_find(struct store *s, const char *name, size_t limit,
 	size_t		 i;
 	int		 rc;
 
-	if (people_ready(s, err) != 0)
+	if (store_people_ready(s, err) != 0)
 		return -1;
 	for (i = 0; i < 2; i++) {
 		if ((st = st_prepare(s, sql[i], "cannot find the name",
@@ -499,8 +524,8 @@ store_people_find(struct store *s, const char *name, size_t limit,
 }
 
 /* The condition on quotes q that picks a speaker's: ?1 or ?2. */
-static const char *
-people_cond(const struct store_speaker *sp)
+const char *
+store_speaker_cond(const struct store_speaker *sp)
 {
 	return sp->entity > 0 ? "q.speaker_id = ?1" :
 	    PEOPLE_SOURCE_SQL " AND lower(q.source_text) = ?2";
@@ -515,14 +540,17 @@ people_cond(const struct store_speaker *sp)
 static const struct {
 	const char	*part[PEOPLE_FACT_PARTS];
 } people_facts[] = {
-	[STORE_FACT_ROLES] = { { "SELECT m.title, m.affiliation,"
-	    " count(DISTINCT m.article_id), min(a.sort_ts), max(a.sort_ts)"
+	/* The roles of the most stories, then in the order first seen. */
+	[STORE_FACT_ROLES] = { { "SELECT * FROM (SELECT m.title, m.affiliation,"
+	    " count(DISTINCT m.article_id) AS n, min(a.sort_ts) AS lo,"
+	    " max(a.sort_ts) AS hi, count(*) OVER ()"
 	    " FROM mentions m JOIN articles a ON a.id = m.article_id"
 	    " WHERE m.entity_id = ?1 AND (m.title IS NOT NULL OR"
 	    " m.affiliation IS NOT NULL) AND a.dup_of IS NULL"
 	    " GROUP BY m.title, m.affiliation"
-	    " ORDER BY 4, 5, 1, 2 LIMIT ?3" } },
-	[STORE_FACT_NAMES] = { { "SELECT t, NULL, count(*), min(ts), max(ts) FROM"
+	    " ORDER BY n DESC, lo LIMIT ?3) ORDER BY 4, 5, 1, 2" } },
+	[STORE_FACT_NAMES] = { { "SELECT t, NULL, count(*), min(ts), max(ts),"
+	    " count(*) OVER () FROM"
 	    " (SELECT CAST(substr(CAST(a.body AS BLOB), m.start + 1,"
 	    "   m.end - m.start) AS TEXT) AS t, a.sort_ts AS ts FROM"
 	    "   (SELECT * FROM mentions WHERE entity_id = ?1 AND "
@@ -544,7 +572,8 @@ static const struct {
 	 * story by story (a story has fewer than its quotes), each counted
 	 * by outlet before they are added up.
 	 */
-	[STORE_FACT_OUTLETS] = { { "SELECT o, NULL, sum(n), min(lo), max(hi)"
+	[STORE_FACT_OUTLETS] = { { "SELECT o, NULL, sum(n), min(lo), max(hi),"
+	    " count(*) OVER ()"
 	    " FROM (SELECT a.outlet AS o, count(*) AS n, min(a.sort_ts) AS lo,"
 	    "   max(a.sort_ts) AS hi FROM quotes q JOIN articles a"
 	    "   ON a.id = q.article_id WHERE ",
@@ -567,7 +596,7 @@ static const struct {
 	    " ORDER BY mo LIMIT ?3" } },
 	[STORE_FACT_PEERS] = { { "SELECT e.name, CASE e.kind WHEN 'place' THEN"
 	    " 'state' WHEN 'misc' THEN 'org' ELSE e.kind END,"
-	    " count(DISTINCT o.article_id), 0, 0"
+	    " count(DISTINCT o.article_id), 0, 0, count(*) OVER ()"
 	    " FROM quotes o JOIN entities e ON e.id = o.speaker_id"
 	    " WHERE o.article_id IN (SELECT q.article_id FROM quotes q"
 	    "   WHERE ",
@@ -575,7 +604,8 @@ static const struct {
 	    " GROUP BY o.speaker_id ORDER BY 3 DESC, 1 LIMIT ?3" } },
 	[STORE_FACT_TAGS] = { { "SELECT t.tag, NULL,"
 	    " count(DISTINCT coalesce(a.dup_of, a.id)), min(a.sort_ts),"
-	    " max(a.sort_ts) FROM tags t JOIN articles a ON a.id = t.article_id"
+	    " max(a.sort_ts), count(*) OVER () FROM tags t"
+	    " JOIN articles a ON a.id = t.article_id"
 	    " WHERE t.article_id IN (SELECT q.article_id FROM quotes q"
 	    "   WHERE ",
 	    ") GROUP BY t.tag ORDER BY 3 DESC, 1 LIMIT ?3" } },
@@ -597,7 +627,7 @@ store_speaker_facts(struct store *s, const struct store_speaker *sp,
 	buf_adds(&sql, people_facts[what].part[0]);
 	for (i = 1; i < PEOPLE_FACT_PARTS && people_facts[what].part[i] !=
 	    NULL; i++) {
-		buf_adds(&sql, people_cond(sp));
+		buf_adds(&sql, store_speaker_cond(sp));
 		buf_adds(&sql, people_facts[what].part[i]);
 	}
 	st = st_prepare(s, sql.data, "cannot read the dossier", err);
@@ -614,184 +644,10 @@ store_speaker_facts(struct store *s, const struct store_speaker *sp,
 		f.n = sqlite3_column_int64(st, 2);
 		f.first_ts = sqlite3_column_int64(st, 3);
 		f.last_ts = sqlite3_column_int64(st, 4);
+		f.total = sqlite3_column_count(st) > 5 ?
+		    sqlite3_column_int64(st, 5) : 0;
 		if (fn(&f, arg) != 0)
 			break;
 	}
 	return st_rows_end(s, st, rc, "cannot read the dossier", err);
-}
-
-/*
- * A quote:WORDS that is a clause of its own (not left out) keeps only
- * the quotes that hold the words, not every quote of the story.
- */
-static void
-quotes_words_sql(struct buf *sql, const struct search *q)
-{
-	size_t	i, j, n;
-
-	for (i = 0; i < q->n; i++) {
-		if (q->v[i].kind != SEARCH_QUOTE || q->v[i].negate)
-			continue;
-		for (j = n = 0; j < q->n; j++)
-			n += q->v[j].clause == q->v[i].clause;
-		if (n != 1)
-			continue;
-		buf_adds(sql, " AND ");
-		store_search_quote_sql(sql, "q", i);
-	}
-}
-
-/*
- * A window's bounds on quotes q of stories a: after the key in the order
- * read, and only the stories of the first window rows (the inner query's
- * q and a are its own, with the same conditions on the speaker).
- */
-static void
-quotes_window_sql(struct buf *sql, const struct store_quotes_query *qq)
-{
-	const char	*lt = qq->oldest_first ? ">" : "<";
-	const char	*ord = qq->oldest_first ? "ASC" : "DESC";
-	struct buf	 key;
-
-	buf_init(&key);
-	if (qq->keyed)
-		buf_printf(&key, " AND (a.sort_ts %s %lld OR (a.sort_ts = %lld"
-		    " AND a.id %s %lld))", lt, (long long)qq->key_ts,
-		    (long long)qq->key_ts, lt, (long long)qq->key_article);
-	if (key.data != NULL)
-		buf_adds(sql, key.data);
-	if (qq->window > 0 && qq->speaker != NULL)
-		buf_printf(sql, " AND a.id IN (SELECT a.id FROM quotes q JOIN"
-		    " articles a ON a.id = q.article_id WHERE %s AND"
-		    " a.dup_of IS NULL AND q.start >= 0 AND q.end >= q.start%s"
-		    " ORDER BY a.sort_ts %s, a.id %s LIMIT %zu)",
-		    people_cond(qq->speaker), key.data != NULL ? key.data : "",
-		    ord, ord, qq->window);
-	buf_free(&key);
-}
-
-/*
- * The quotes a query asks for, newest story first, a story's in text
- * order; ?1 ?2 the speaker, ?3 since, ?4 until, ?5 kind, ?6 tag, a
- * search's from ?7 (store_search_bind). But for one story's, a story
- * stored more than once is its group's first, tagged when any of the
- * group is, with the other outlets of the group (STORE_ALSO_SEP
- * between), looked for only when it has copies (the ids of the groups'
- * first stories are read once, not a copy lookup a quote).
- */
-static void
-quotes_sql(struct buf *sql, const struct store_quotes_query *qq,
-    const struct search *q)
-{
-	buf_adds(sql, "SELECT q.id, q.article_id, a.sort_ts, a.published,"
-	    " a.outlet, a.title, coalesce(e.name, q.source_text),"
-	    " CASE WHEN e.id IS NULL THEN CASE WHEN " PEOPLE_SOURCE_SQL
-	    "   THEN 'unnamed' END ELSE coalesce((SELECT p.kind FROM people p"
-	    "   WHERE p.entity_id = e.id), 'org') END,"
-	    " r.title, r.affiliation, q.kind, CAST(substr(CAST(a.body AS BLOB),"
-	    "   q.start + 1, q.end - q.start) AS TEXT), q.start, q.end,"
-	    " q.continues, q.corrected,"
-	    " CASE WHEN a.id IN (SELECT dup_of FROM articles WHERE dup_of"
-	    "   IS NOT NULL) THEN (SELECT group_concat(replace(d.outlet,"
-	    "   char(31), ' '), char(31)) FROM articles d WHERE d.dup_of ="
-	    "   a.id AND d.outlet <> '' AND d.outlet IS NOT a.outlet) END"
-	    " FROM quotes q JOIN articles a ON a.id = q.article_id"
-	    " LEFT JOIN entities e ON e.id = q.speaker_id"
-	    " LEFT JOIN mentions r ON r.id = (SELECT m.id FROM mentions m"
-	    "   WHERE m.entity_id = q.speaker_id AND m.article_id = q.article_id"
-	    "   AND (m.title IS NOT NULL OR m.affiliation IS NOT NULL)"
-	    "   ORDER BY m.start LIMIT 1)"
-	    " WHERE q.start >= 0 AND q.end >= q.start");
-	if (qq->speaker != NULL)
-		buf_printf(sql, " AND %s", people_cond(qq->speaker));
-	if (qq->since != 0)
-		buf_adds(sql, " AND a.sort_ts >= ?3");
-	if (qq->until != 0)
-		buf_adds(sql, " AND a.sort_ts < ?4");
-	if (qq->kind != NULL)
-		buf_adds(sql, " AND q.kind = ?5");
-	if (qq->tag != NULL)
-		buf_adds(sql, " AND a.id IN (SELECT coalesce(t.dup_of, t.id)"
-		    " FROM articles t WHERE t.id IN (SELECT article_id FROM"
-		    " tags WHERE tag = ?6))");
-	if (qq->article > 0)
-		buf_printf(sql, " AND q.article_id = %lld",
-		    (long long)qq->article);
-	else
-		buf_adds(sql, " AND a.dup_of IS NULL");
-	if (q != NULL) {
-		buf_adds(sql, " AND (");
-		store_search_sql(sql, q, 0);
-		buf_addc(sql, ')');
-		quotes_words_sql(sql, q);
-	}
-	quotes_window_sql(sql, qq);
-	buf_printf(sql, " ORDER BY a.sort_ts %s, a.id %s, q.start",
-	    qq->oldest_first ? "ASC" : "DESC", qq->oldest_first ? "ASC" :
-	    "DESC");
-	if (qq->limit > 0)
-		buf_printf(sql, " LIMIT %zu", qq->limit);
-}
-
-/* Call fn with each quote a query asks for; 0, or -1 with *err. */
-int
-store_quotes_list(struct store *s, const struct store_quotes_query *qq,
-    int (*fn)(const struct store_quote_row *, void *), void *arg,
-    char **err)
-{
-	struct store_filter	 f;
-	struct store_quote_row	 r;
-	struct search		 q;
-	struct buf		 sql;
-	sqlite3_stmt		*st;
-	int			 rc, rv = -1;
-
-	memset(&q, 0, sizeof q);
-	memset(&f, 0, sizeof f);
-	buf_init(&sql);
-	if (people_ready(s, err) != 0)
-		goto out;
-	f.kind = STORE_FILTER_SEARCH;
-	f.value = qq->search;
-	if (qq->search != NULL && store_search_parse(&f, &q, err) != 0)
-		goto out;
-	quotes_sql(&sql, qq, qq->search != NULL ? &q : NULL);
-	if ((st = st_prepare(s, sql.data, "cannot read quotes", err)) == NULL)
-		goto out;
-	if (qq->speaker != NULL) {
-		sqlite3_bind_int64(st, 1, qq->speaker->entity);
-		st_bind_text(st, 2, qq->speaker->source_key);
-	}
-	sqlite3_bind_int64(st, 3, qq->since);
-	sqlite3_bind_int64(st, 4, qq->until);
-	st_bind_text(st, 5, qq->kind);
-	st_bind_text(st, 6, qq->tag);
-	if (qq->search != NULL)
-		store_search_bind(st, &q);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.article = sqlite3_column_int64(st, 1);
-		r.sort_ts = sqlite3_column_int64(st, 2);
-		r.published = st_text(st, 3);
-		r.outlet = st_text(st, 4);
-		r.story_title = st_text(st, 5);
-		r.speaker = st_text(st, 6);
-		r.speaker_kind = st_text(st, 7);
-		r.title = st_text(st, 8);
-		r.affiliation = st_text(st, 9);
-		r.kind = st_text(st, 10);
-		r.text = st_text(st, 11);
-		r.start = (size_t)sqlite3_column_int64(st, 12);
-		r.end = (size_t)sqlite3_column_int64(st, 13);
-		r.continues = sqlite3_column_int64(st, 14);
-		r.corrected = sqlite3_column_int(st, 15);
-		r.also = st_text(st, 16);
-		if (r.kind == NULL || fn(&r, arg) != 0)
-			break;
-	}
-	rv = st_rows_end(s, st, rc, "cannot read quotes", err);
-out:
-	buf_free(&sql);
-	search_free(&q);
-	return rv;
 }

@@ -193,17 +193,17 @@ atom_sql(struct buf *sql, const struct search_atom *a, size_t i, int p,
 	case SEARCH_SPEAKER:
 		/*
 		 * The few names first, then their quotes by index; and the
-		 * unnamed sources whose words (each once) have it.
+		 * unnamed sources whose words (kept once: quote_sources)
+		 * have it, then theirs by index.
 		 */
 		buf_printf(sql, "a.id IN (SELECT article_id FROM quotes"
 		    " WHERE speaker_id IN (SELECT id FROM entities"
 		    " WHERE instr(dossier_fold(name), dossier_fold(?%d)) > 0)"
-		    " UNION SELECT article_id FROM quotes INDEXED BY"
-		    " quotes_source WHERE speaker_id IS NULL AND source_kind IN"
-		    " ('unnamed', 'media', 'org') AND lower(source_text) IN"
-		    " (SELECT k FROM (SELECT DISTINCT lower(source_text) AS k"
-		    " FROM quotes INDEXED BY quotes_source WHERE speaker_id IS"
-		    " NULL) WHERE instr(dossier_fold(k), dossier_fold(?%d)) > 0))",
+		    " UNION SELECT qs.article_id FROM quote_sources k CROSS JOIN"
+		    " quotes qs INDEXED BY quotes_source"
+		    " WHERE instr(dossier_fold(k.key), dossier_fold(?%d)) > 0"
+		    " AND lower(qs.source_text) = k.key AND qs.speaker_id IS"
+		    " NULL AND qs.source_kind IN ('unnamed', 'media', 'org'))",
 		    p, p);
 		break;
 	case SEARCH_QUOTE:

@@ -364,6 +364,7 @@ static const char *const store_migrations[] = {
 	 */
 	"ALTER TABLE feeds ADD COLUMN body_hash TEXT;"
 	"ALTER TABLE articles ADD COLUMN raw_hash TEXT",
+	store_sources_migration,	/* 16 -> 17: store-people.c */
 };
 
 #define STORE_NMIGRATIONS \

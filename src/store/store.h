@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 16
+#define STORE_VERSION 17
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -549,7 +549,7 @@ struct store_speaker {
 	const char	*source_key;
 };
 
-/* What a speaker's dossier gathers, a row each. */
+/* What a speaker's dossier gathers, a row each (roles: the most seen). */
 enum store_fact_kind {
 	STORE_FACT_ROLES,	/* text title, text2 affiliation; n stories */
 	STORE_FACT_NAMES,	/* text a name as written; n times */
@@ -563,6 +563,7 @@ struct store_fact {
 	const char	*text2;
 	int64_t		 n;
 	int64_t		 first_ts, last_ts;	/* first and last seen */
+	int64_t		 total;		/* rows before the limit; 0: months */
 };
 int	 store_speaker_facts(struct store *, const struct store_speaker *,
 	     enum store_fact_kind, size_t limit,
