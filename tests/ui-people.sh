@@ -195,7 +195,13 @@ wait_for "15 articles"
 keys h g j j j j j Enter
 wait_for "Organisations by quotes"
 wait_for "Enter:stories  o:sort  /:limit"
-grep -q "Council of Northern States  *2  *10 " "$T/screen"
+# The same counts as the command line's index gives.
+n=$("$DOSSIER" --db "$db" people --json --kind org | python3 -c '
+import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+print(*[(r["quotes"], r["stories"]) for r in rows
+    if r["name"] == "Council of Northern States"][0])')
+grep -q "Council of Northern States  *${n% *}  *${n#* } " "$T/screen"
 ok $? "Organisations lists every organisation with its quotes and stories"
 keys Enter
 wait_for "Council of Northern States (10)"
@@ -368,8 +374,8 @@ keys / "Kasimir" Enter
 wait_for "names with 'Kasimir'"
 keys Enter z
 wait_for "Dossier: Kasimir Oll"
-wait_for "more ('dossier who' lists them all)"
-ok $? "a person's hundreds of roles are bounded in the header"
+wait_until 'grep -Eq "and (28[89]|29[0-9]|30[0-9]) more" "$T/screen"'
+ok $? "a person's hundreds of roles are bounded in the header, the rest counted"
 
 # A speaker of thousands of quotes: the quotes view reads the newest
 # 2,000 and says so; the dossier has them all.

@@ -123,13 +123,7 @@ dossier_facts(struct ui_dossier *x, const char *heading,
 		return;
 	dossier_line(x, "", 0, 0, E_BODY, -1);
 	dossier_wrap(x, heading, 0, E_SUBHEADING, -1);
-	for (i = 0; i < f->n; i++) {
-		if (max > 0 && i == max) {
-			dossier_addf(x, 2, E_HEADER_META, -1, "\xe2\x80\xa6 and"
-			    " %zu more ('dossier who' lists them all)",
-			    f->n - max);
-			break;
-		}
+	for (i = 0; i < f->n && (max == 0 || i < max); i++) {
 		e = &f->v[i];
 		*when = '\0';
 		if (dates && strcmp(e->first, e->last) != 0)
@@ -143,6 +137,10 @@ dossier_facts(struct ui_dossier *x, const char *heading,
 		    NULL ? "]" : "", when, (long long)e->n, e->n == 1 ? one :
 		    many);
 	}
+	/* Those past max, and those the library left unread. */
+	if (f->n - i + f->more > 0)
+		dossier_addf(x, 2, E_HEADER_META, -1, "\xe2\x80\xa6 and"
+		    " %zu more", f->n - i + f->more);
 }
 
 /* A month "2023-08" as "Aug 2023"; as given if it is not one. */
