@@ -27,7 +27,7 @@
 static int
 ent_doc_capital_word(struct ent_stage *st, const char *s, size_t n)
 {
-	size_t	*v = ent_map_get(&st->words, ent_map_hash(s, n));
+	size_t	*v = ent_words_get(st, ent_map_hash(s, n));
 
 	return v != NULL && (*v >> 1) > 0;
 }
@@ -351,7 +351,7 @@ ent_doc_short_forms(struct ent_stage *st, const struct ent_cand *c)
 			return;
 	for (k = 4; k + 2 <= n; k++) {
 		h = ent_map_hash(w, k);
-		v = ent_map_get(&st->words, h);
+		v = ent_words_get(st, h);
 		if (v == NULL || (*v & 1) || ent_word_find(h) != 0)
 			continue;	/* not alone, or a common word */
 		v = ent_map_get(&st->firsts, h);
