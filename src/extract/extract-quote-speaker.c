@@ -72,7 +72,7 @@ quote_speaker_outside(const struct qt *q, size_t off)
 {
 	size_t	i = quote_refer_tok(q->x, off);
 
-	return i >= q->x->ntoks || q->inq[i] == EX_NONE;
+	return i >= q->x->ntoks || quote_inq(q, i) == EX_NONE;
 }
 
 /* How far around a pronoun, in bytes, the text's he and she are read. */
@@ -173,7 +173,7 @@ quote_speaker_gender(const struct qt *q, size_t e, size_t at)
 			if (n < x->nments && x->ments[q->ments[n]].start <
 			    x->toks[j].start)
 				break;	/* another person came first */
-			if (q->inq[j] == EX_NONE)
+			if (quote_inq(q, j) == EX_NONE)
 				g = quote_speaker_pron_gender(x, j);
 		}
 		votes[g]++;
@@ -340,7 +340,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 	if (i > x->sents[s].first && extract_tok_is(x, i, "that"))
 		i--;
 	if (!extract_tok_is(x, sp->first - 1, "what") &&
-	    (q->inq[i] != EX_NONE || quote_cue_lemma(x, i) == NULL))
+	    (quote_inq(q, i) != EX_NONE || quote_cue_lemma(x, i) == NULL))
 		return;
 	lo = x->toks[x->sents[s].first].start;
 	hi = x->toks[sp->first].start;
@@ -373,7 +373,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 		if (x->toks[i].end - x->toks[i].start == n &&
 		    strncasecmp(x->text + x->toks[i].start, x->text +
 		    x->toks[sp->first].start, n) == 0 &&
-		    q->inq[i] == EX_NONE && quote_cue_at(q, i + 1, 1) > 0) {
+		    quote_inq(q, i) == EX_NONE && quote_cue_at(q, i + 1, 1) > 0) {
 			sp->first = sp->head = i;
 			sp->last = i + 1;
 			return;
@@ -524,7 +524,7 @@ quote_speaker_what_it(const struct qt *q, struct qt_speaker *sp)
 	    !quote_cue_in(x, sp->first, &quote_cue_pother) ||
 	    !extract_tok_is(x, sp->first - 1, "what") ||
 	    (s = quote_sentence(x, sp->first)) == EX_NONE ||
-	    (f = x->sents[s].first) + 1 >= sp->first || q->inq[f] != EX_NONE)
+	    (f = x->sents[s].first) + 1 >= sp->first || quote_inq(q, f) != EX_NONE)
 		return;
 	n = x->toks[sp->first].end - x->toks[sp->first].start;
 	if (x->toks[f].end - x->toks[f].start == n && strncasecmp(x->text +
