@@ -354,6 +354,7 @@ uint64_t ent_map_hash(const char *, size_t);
 uint64_t ent_map_hash_span(struct ent_stage *, size_t, size_t);
 void	 ent_map_text(const struct extract *, size_t, size_t, struct buf *);
 
+void	 ent_map_reserve(struct ent_map *, size_t);
 void	 ent_map_put(struct ent_map *, uint64_t, size_t);
 size_t	*ent_map_get(const struct ent_map *, uint64_t);
 void	 ent_map_free(struct ent_map *);

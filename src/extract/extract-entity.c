@@ -48,6 +48,9 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/* The words a text's map has room for at first (64K slots at most). */
+#define ENT_WORDS_RESERVE	32768
+
 /*
  * The record of the word with hash h, added (count as given) if new;
  * returns its index.
@@ -305,6 +308,16 @@ ent_prepare(struct ent_stage *st)
 
 	st->weak = xcalloc(x->ntoks + 1, 1);
 	st->tw = xcalloc(x->ntoks + 1, sizeof *st->tw);
+	/*
+	 * A story of n tokens has fewer than n / 2 words (rehashing as
+	 * the map grows cost more than the rest of it); a long text's
+	 * grow from ENT_WORDS_RESERVE.
+	 */
+	n = x->ntoks / 2 < ENT_WORDS_RESERVE ? x->ntoks / 2 :
+	    ENT_WORDS_RESERVE;
+	ent_map_reserve(&st->words, n);
+	st->capwrecs = n > 256 ? n : 256;
+	st->wrecs = xreallocarray(NULL, st->capwrecs, sizeof *st->wrecs);
 	st->shout = xcalloc(x->ntoks + 1, 1);
 	for (i = 0; i < x->ntoks; i++) {
 		unsigned	f = x->toks[i].flags;
