@@ -57,7 +57,13 @@ struct ent_wrec {
 					   word token of the text counted */
 	const struct ent_word	*info;	/* what it is known as, or NULL
 					   not yet asked */
+	unsigned		 demonym; /* ENT_DEM_*: what
+					   ent_doc_demonyms asked of it */
 };
+#define ENT_DEM_IS_ASKED	0x1	/* is it a demonym: asked, */
+#define ENT_DEM_IS		0x2	/* and yes */
+#define ENT_DEM_HAS_ASKED	0x4	/* does it have one: asked, */
+#define ENT_DEM_HAS		0x8	/* and yes */
 #define ENT_NOT_SEEN	((size_t)-1)
 
 /* Word classes (static tables) a token may belong to. */

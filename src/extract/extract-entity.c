@@ -72,6 +72,7 @@ ent_wrec_add(struct ent_stage *st, uint64_t h, size_t count)
 	r->hash = h;
 	r->count = count;
 	r->info = NULL;
+	r->demonym = 0;
 	ent_map_put(&st->words, h, st->nwrecs);
 	return st->nwrecs++;
 }
