@@ -74,6 +74,9 @@ struct qt {
 	struct qt_pending	*pend;
 	size_t			 npend, cappend;
 	size_t			*ments;		/* mentions sorted by start */
+	signed char		*gender;	/* per mention in that order: its
+						   gender vote, or -1 not yet
+						   counted (quote_speaker_vote) */
 	struct qt_speaker	 last;		/* last speaker resolved */
 	struct qt_speaker	 lastperson;	/* last one that is a person */
 	struct qt_speaker	 lastorg;	/* last one that is not */

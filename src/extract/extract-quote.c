@@ -768,6 +768,8 @@ extract_quotes(struct extract *x)
 		for (i = 0; i < x->nments; i++)
 			q.ments[i] = qm[i].idx;
 		free(qm);
+		q.gender = xreallocarray(NULL, x->nments, sizeof *q.gender);
+		memset(q.gender, -1, x->nments);
 	}
 	quote_pieces(&q);
 	for (p = 0; p < x->nparas; p++) {
@@ -783,4 +785,5 @@ extract_quotes(struct extract *x)
 	free(q.cueused);
 	free(q.pend);
 	free(q.ments);
+	free(q.gender);
 }
