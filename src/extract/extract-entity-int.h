@@ -131,8 +131,10 @@ struct ent_stage {
 					   or 0 not yet known */
 	struct ent_wrec	*wrecs;		/* the text's words */
 	size_t		 nwrecs, capwrecs;
-	struct ent_map	 words;		/* word hash -> its record (what
-					   ent_words_get reads) */
+	uint64_t	*wslots;	/* word hash -> its record (what
+					   ent_words_get reads): see
+					   ent_wslot */
+	size_t		 wsize;
 	struct ent_map	 kinds;		/* sure names -> kind + 1 */
 	struct ent_map	 surnames;	/* person's last word -> entity */
 	struct ent_map	 firsts;	/* person's first word -> entity */
@@ -360,7 +362,6 @@ uint64_t ent_map_hash(const char *, size_t);
 uint64_t ent_map_hash_span(struct ent_stage *, size_t, size_t);
 void	 ent_map_text(const struct extract *, size_t, size_t, struct buf *);
 
-void	 ent_map_reserve(struct ent_map *, size_t);
 void	 ent_map_put(struct ent_map *, uint64_t, size_t);
 size_t	*ent_map_get(const struct ent_map *, uint64_t);
 void	 ent_map_free(struct ent_map *);

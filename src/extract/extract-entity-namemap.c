@@ -92,20 +92,6 @@ ent_map_slot(const struct ent_map *m, uint64_t key)
 	return i;
 }
 
-/* Make an empty map room for about n keys before it must grow. */
-void
-ent_map_reserve(struct ent_map *m, size_t n)
-{
-	size_t	size = 64;
-
-	if (m->size != 0)
-		return;
-	while (size < n * 2)
-		size *= 2;
-	m->size = size;
-	m->slots = xcalloc(size, sizeof *m->slots);
-}
-
 /* Set key to val. */
 void
 ent_map_put(struct ent_map *m, uint64_t key, size_t val)

@@ -52,17 +52,60 @@
 #define ENT_WORDS_RESERVE	32768
 
 /*
+ * The words' index: open addressing over slots of 8 bytes, a hash's high
+ * 32 bits above its record + 1 (0 is empty), half the bytes of an
+ * ent_map's, as a long text's words are looked up once a token, mostly
+ * missing the cache. A slot whose bits agree is checked against the
+ * record's whole hash.
+ */
+#define ENT_WTAG(h)	((h) & 0xffffffff00000000ULL)
+
+/* The slot of hash h: its word's, or the empty one it would take. */
+static size_t
+ent_wslot(const struct ent_stage *st, uint64_t h)
+{
+	size_t		i = (size_t)h & (st->wsize - 1);
+	uint64_t	s;
+
+	while ((s = st->wslots[i]) != 0 && (ENT_WTAG(s) != ENT_WTAG(h) ||
+	    st->wrecs[(s & 0xffffffffU) - 1].hash != h))
+		i = (i + 1) & (st->wsize - 1);
+	return i;
+}
+
+/* Make the index room for about n words; it is rebuilt from the records. */
+static void
+ent_wgrow(struct ent_stage *st, size_t n)
+{
+	size_t	k, size = st->wsize ? st->wsize : 64;
+
+	while (size < n * 2)
+		size *= 2;
+	if (size == st->wsize)
+		return;
+	free(st->wslots);
+	st->wsize = size;
+	st->wslots = xcalloc(size, sizeof *st->wslots);
+	for (k = 0; k < st->nwrecs; k++)
+		st->wslots[ent_wslot(st, st->wrecs[k].hash)] =
+		    ENT_WTAG(st->wrecs[k].hash) | (uint64_t)(k + 1);
+}
+
+/*
  * The record of the word with hash h, added (count as given) if new;
  * returns its index.
  */
 size_t
 ent_wrec_add(struct ent_stage *st, uint64_t h, size_t count)
 {
-	size_t		*v = ent_map_get(&st->words, h);
 	struct ent_wrec	*r;
+	size_t		 i;
 
-	if (v != NULL)
-		return *v;
+	if (st->wsize == 0 || (st->nwrecs + 1) * 2 > st->wsize)
+		ent_wgrow(st, st->nwrecs + 1);
+	i = ent_wslot(st, h);
+	if (st->wslots[i] != 0)
+		return (st->wslots[i] & 0xffffffffU) - 1;
 	if (st->nwrecs == st->capwrecs) {
 		st->capwrecs = st->capwrecs ? st->capwrecs * 2 : 256;
 		st->wrecs = xreallocarray(st->wrecs, st->capwrecs,
@@ -73,7 +116,7 @@ ent_wrec_add(struct ent_stage *st, uint64_t h, size_t count)
 	r->count = count;
 	r->info = NULL;
 	r->demonym = 0;
-	ent_map_put(&st->words, h, st->nwrecs);
+	st->wslots[i] = ENT_WTAG(h) | (uint64_t)(st->nwrecs + 1);
 	return st->nwrecs++;
 }
 
@@ -84,11 +127,16 @@ ent_wrec_add(struct ent_stage *st, uint64_t h, size_t count)
 size_t *
 ent_words_get(struct ent_stage *st, uint64_t h)
 {
-	size_t	*v = ent_map_get(&st->words, h);
+	size_t	i, k;
 
-	if (v == NULL || st->wrecs[*v].count == ENT_NOT_SEEN)
+	if (st->wsize == 0)
 		return NULL;
-	return &st->wrecs[*v].count;
+	i = ent_wslot(st, h);
+	if (st->wslots[i] == 0)
+		return NULL;
+	k = (st->wslots[i] & 0xffffffffU) - 1;
+	return st->wrecs[k].count == ENT_NOT_SEEN ? NULL :
+	    &st->wrecs[k].count;
 }
 
 /* The hash of token i's word without case, kept for ent_hash. */
@@ -316,7 +364,7 @@ ent_prepare(struct ent_stage *st)
 	 */
 	n = x->ntoks / 2 < ENT_WORDS_RESERVE ? x->ntoks / 2 :
 	    ENT_WORDS_RESERVE;
-	ent_map_reserve(&st->words, n);
+	ent_wgrow(st, n);
 	st->capwrecs = n > 256 ? n : 256;
 	st->wrecs = xreallocarray(NULL, st->capwrecs, sizeof *st->wrecs);
 	st->shout = xcalloc(x->ntoks + 1, 1);
@@ -423,7 +471,7 @@ extract_entities(struct extract *x)
 	ent_resolve(&st);
 	ent_resolve_emit(&st);
 	buf_free(&st.b);
-	ent_map_free(&st.words);
+	free(st.wslots);
 	ent_map_free(&st.kinds);
 	ent_map_free(&st.surnames);
 	ent_map_free(&st.firsts);
