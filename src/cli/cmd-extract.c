@@ -1,10 +1,16 @@
 /* dossier extract: entities and attributed quotes in files, no store. */
 #include "config.h"
 
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
@@ -18,6 +24,11 @@
 
 /* Raw text for extraction may be bigger than a saved story. */
 #define EXTRACT_MAX_FILE	((size_t)256 * 1024 * 1024)
+#define EXTRACT_MAX_JOBS	8
+
+/* How extract_file analyses and prints a file. */
+#define EXTRACT_RAW	0x1
+#define EXTRACT_JSON	0x2
 
 /*
  * extract's JSON is written by hand into a buffer flushed every megabyte.
@@ -28,9 +39,9 @@
 #define JSON_FLUSH	(1024 * 1024)
 
 static void
-json_flush(struct buf *o)
+json_flush(FILE *out, struct buf *o)
 {
-	fwrite(o->data, 1, o->len, stdout);
+	fwrite(o->data, 1, o->len, out);
 	buf_reset(o);
 }
 
@@ -259,7 +270,7 @@ json_put_quote(struct buf *o, const struct extract *x, size_t i)
 
 /* One JSON object a file, as DESIGN.md gives it. */
 static void
-extract_json(const char *file, const struct extract *x)
+extract_json(FILE *out, const char *file, const struct extract *x)
 {
 	struct buf	 o;
 	size_t		 i;
@@ -273,16 +284,16 @@ extract_json(const char *file, const struct extract *x)
 	for (i = 0; i < x->nments; i++) {
 		json_put_mention(&o, x, i, roles, made);
 		if (o.len >= JSON_FLUSH)
-			json_flush(&o);
+			json_flush(out, &o);
 	}
 	JSON_LIT(&o, "],\"quotes\":[");
 	for (i = 0; i < x->nquotes; i++) {
 		json_put_quote(&o, x, i);
 		if (o.len >= JSON_FLUSH)
-			json_flush(&o);
+			json_flush(out, &o);
 	}
 	JSON_LIT(&o, "]}\n");
-	json_flush(&o);
+	json_flush(out, &o);
 	buf_free(&o);
 	for (i = 0; i < x->nents; i++)
 		free(roles[i]);
@@ -292,11 +303,11 @@ extract_json(const char *file, const struct extract *x)
 
 /* Print a span of the text on one line, cleaned for the terminal. */
 static void
-print_span(const char *text, size_t start, size_t end)
+print_span(FILE *out, const char *text, size_t start, size_t end)
 {
 	char	*s = utf8_clean_line(text + start, end - start);
 
-	fputs(s, stdout);
+	fputs(s, out);
 	free(s);
 }
 
@@ -312,16 +323,16 @@ quote_root(const struct extract *x, size_t i)
 
 /* For people: the cast, then each quote under its speaker. */
 static void
-extract_text(const char *file, const struct extract *x)
+extract_text(FILE *out, const char *file, const struct extract *x)
 {
 	const struct ex_entity	*e;
 	const struct ex_quote	*q;
 	size_t			 i, k;
 	int			 any;
 
-	fputs("== ", stdout);
-	cmd_print_line(stdout, file);
-	putchar('\n');
+	fputs("== ", out);
+	cmd_print_line(out, file);
+	fputc('\n', out);
 	for (k = 0; k < 4; k++) {
 		static const char *const heads[] = {
 			"People", "Organisations", "Places", "Other"
@@ -333,57 +344,56 @@ extract_text(const char *file, const struct extract *x)
 			if ((size_t)e->kind != k)
 				continue;
 			if (!any)
-				printf("%s\n", heads[k]);
+				fprintf(out, "%s\n", heads[k]);
 			any = 1;
-			fputs("  ", stdout);
-			cmd_print_entity(stdout, e->name, e->title,
+			fputs("  ", out);
+			cmd_print_entity(out, e->name, e->title,
 			    e->affiliation);
-			putchar('\n');
+			fputc('\n', out);
 		}
 	}
 	if (x->nquotes > 0)
-		puts("Quotes");
+		fputs("Quotes\n", out);
 	for (i = 0; i < x->nquotes; i++) {
 		q = &x->quotes[i];
 		if (q->continues != EX_NONE && q->continues < i)
 			continue;	/* printed with its first part */
-		fputs("  ", stdout);
+		fputs("  ", out);
 		if (q->entity != EX_NONE)
-			cmd_print_line(stdout, x->ents[q->entity].name);
+			cmd_print_line(out, x->ents[q->entity].name);
 		else if (q->sp_start != EX_NONE)
-			print_span(x->text, q->sp_start, q->sp_end);
+			print_span(out, x->text, q->sp_start, q->sp_end);
 		else
-			fputs("(unknown)", stdout);
-		printf(" [%s]: ", extract_quote_kind_name(q->kind));
-		print_span(x->text, q->start, q->end);
+			fputs("(unknown)", out);
+		fprintf(out, " [%s]: ", extract_quote_kind_name(q->kind));
+		print_span(out, x->text, q->start, q->end);
 		/* "Q1," X said, "Q2.": one statement, its parts joined */
 		for (k = i + 1; k < x->nquotes && k < i + 8; k++)
 			if (quote_root(x, k) == i) {
-				fputs(" \xe2\x80\xa6 ", stdout);
-				print_span(x->text, x->quotes[k].start,
+				fputs(" \xe2\x80\xa6 ", out);
+				print_span(out, x->text, x->quotes[k].start,
 				    x->quotes[k].end);
 			}
-		putchar('\n');
+		fputc('\n', out);
 	}
 }
 
 /*
  * The text of one file to analyse, as import reads it or (raw) the file
- * itself: a new string (*len bytes), or NULL when the file failed (said).
+ * itself: a new string (*len bytes), or NULL and why (*err, new) when the
+ * file failed.
  */
 static char *
-extract_read(const char *file, int raw, size_t *len)
+extract_read(const char *file, int raw, size_t *len, char **err)
 {
 	struct article	 a;
-	char		*data, *text = NULL, *err = NULL;
+	char		*data, *text = NULL;
 	size_t		 n;
 
+	*err = NULL;
 	if (import_read_file(file, raw ? EXTRACT_MAX_FILE : IMPORT_MAX_FILE,
-	    &data, &n, &err) != 0) {
-		cmd_error_about(file, err);
-		free(err);
+	    &data, &n, err) != 0)
 		return NULL;
-	}
 	article_init(&a);
 	if (raw) {
 		/* Offsets are into the file itself when it is UTF-8. */
@@ -393,53 +403,273 @@ extract_read(const char *file, int raw, size_t *len)
 			data = NULL;
 		} else
 			text = utf8_normalize(data, n, len);
-	} else if (import_parse_bytes(file, data, n, &a, &err) == 0) {
+	} else if (import_parse_bytes(file, data, n, &a, err) == 0) {
 		text = a.body != NULL ? xstrdup(a.body) : xstrdup("");
 		*len = a.body_len;
-	} else {
-		cmd_error_about(file, err);
-		free(err);
 	}
 	article_free(&a);
 	free(data);
 	return text;
 }
 
+/* Analyse one file, its results to out, why it failed to err; 0 or -1. */
+static int
+extract_file(const char *file, int flags, FILE *out, FILE *err)
+{
+	struct extract	 x;
+	char		*text, *why;
+	size_t		 len;
+
+	if ((text = extract_read(file, flags & EXTRACT_RAW, &len,
+	    &why)) == NULL) {
+		cmd_error_about_to(err, file, why);
+		free(why);
+		return -1;
+	}
+	extract_run(&x, text, len);
+	if (flags & EXTRACT_JSON)
+		extract_json(out, file, &x);
+	else
+		extract_text(out, file, &x);
+	extract_free(&x);
+	free(text);
+	return 0;
+}
+
+/*
+ * Many files on more than one core: workers (processes, so that no
+ * table the extractor builds once is shared) analyse every jobs-th file
+ * each and send its results, framed, through a pipe; this process
+ * analyses the rest and prints everything in the order of the files,
+ * byte for byte what one process prints. A worker holds one file's
+ * results at a time, so memory still follows the largest file, not how
+ * many there are.
+ */
+struct extract_frame {
+	uint64_t	out, err;	/* bytes of results and of messages */
+	int32_t		failed;
+};
+
+/* --jobs: how many processes analyse the files. */
+static char *
+extract_check_jobs(struct cmd_args *args, const char *v, char **err)
+{
+	char	*end;
+	long	 n;
+
+	(void)args;
+	n = strtol(v, &end, 10);
+	if (*v < '0' || *v > '9' || *end != '\0' || n < 1 ||
+	    n > EXTRACT_MAX_JOBS) {
+		xasprintf(err, "bad number of jobs '%s' (1 to %d)", v,
+		    EXTRACT_MAX_JOBS);
+		return NULL;
+	}
+	return xstrdup(v);
+}
+
+/* The processes to use: --jobs, else two when there are two cores. */
+static int
+extract_jobs(const struct cmd_args *args)
+{
+	const char	*v = cmd_args_value(args, 'J');
+	long		 cpus;
+
+	if (v != NULL)
+		return atoi(v);
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return cpus >= 2 ? 2 : 1;
+}
+
+/* Write the n bytes at p to fd; 0 or -1. */
+static int
+extract_put(int fd, const void *p, size_t n)
+{
+	const char	*s = p;
+	ssize_t		 w;
+
+	while (n > 0) {
+		if ((w = write(fd, s, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Read exactly n bytes from fd into p; 0, or -1 at an error or the end. */
+static int
+extract_get(int fd, void *p, size_t n)
+{
+	char	*s = p;
+	ssize_t	 r;
+
+	while (n > 0) {
+		if ((r = read(fd, s, n)) <= 0) {
+			if (r < 0 && errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+/* A worker: files k, k + jobs, ... analysed, each framed to fd. */
+static void
+extract_worker(int fd, int argc, char **argv, int flags, int k, int jobs)
+{
+	struct extract_frame	 fr;
+	FILE			*out, *err;
+	char			*ob = NULL, *eb = NULL;
+	size_t			 on = 0, en = 0;
+	int			 i;
+
+	for (i = k; i < argc; i += jobs) {
+		if ((out = open_memstream(&ob, &on)) == NULL ||
+		    (err = open_memstream(&eb, &en)) == NULL)
+			_exit(1);
+		memset(&fr, 0, sizeof fr);
+		fr.failed = extract_file(argv[i], flags, out, err) != 0;
+		if (fclose(out) != 0 || fclose(err) != 0)
+			_exit(1);
+		fr.out = on;
+		fr.err = en;
+		if (extract_put(fd, &fr, sizeof fr) != 0 ||
+		    extract_put(fd, ob, on) != 0 ||
+		    extract_put(fd, eb, en) != 0)
+			_exit(1);
+		free(ob);
+		free(eb);
+		ob = eb = NULL;
+	}
+	_exit(0);
+}
+
+/*
+ * Print the next file a worker sent; 0 (*failed: did the file fail), or
+ * -1 when the worker is gone before a whole frame: nothing is printed
+ * then, and the file is analysed here.
+ */
+static int
+extract_take(int fd, int *failed)
+{
+	struct extract_frame	 fr;
+	char			*b;
+	int			 rv = -1;
+
+	if (extract_get(fd, &fr, sizeof fr) != 0 ||
+	    fr.out > EXTRACT_MAX_FILE * 16 || fr.err > EXTRACT_MAX_FILE)
+		return -1;
+	b = xmalloc(fr.out + fr.err + 1);
+	if (extract_get(fd, b, fr.out + fr.err) == 0) {
+		fwrite(b, 1, fr.out, stdout);
+		fwrite(b + fr.out, 1, fr.err, stderr);
+		*failed = fr.failed;
+		rv = 0;
+	}
+	free(b);
+	return rv;
+}
+
+/* Start worker k of jobs; its pipe's read end, or -1 if none started. */
+static int
+extract_spawn(int argc, char **argv, int flags, int k, int jobs, int *fds,
+    pid_t *pid)
+{
+	int	p[2], j;
+
+	if (pipe(p) != 0)
+		return -1;
+#ifdef F_SETPIPE_SZ
+	(void)fcntl(p[1], F_SETPIPE_SZ, 1024 * 1024);	/* run ahead more */
+#endif
+	if ((*pid = fork()) == 0) {
+		close(p[0]);
+		for (j = 1; j < k; j++)
+			if (fds[j] != -1)
+				close(fds[j]);
+		extract_worker(p[1], argc, argv, flags, k, jobs);
+	}
+	close(p[1]);
+	if (*pid == -1) {
+		close(p[0]);
+		return -1;
+	}
+	return p[0];
+}
+
+/* Analyse the files with jobs processes, printing in their order. */
+static int
+extract_parallel(int argc, char **argv, int flags, int jobs)
+{
+	int	fds[EXTRACT_MAX_JOBS], i, k, failed, rv = CMD_OK;
+	pid_t	pids[EXTRACT_MAX_JOBS];
+
+	if (jobs > argc)
+		jobs = argc;
+	fflush(stdout);
+	fflush(stderr);
+	for (k = 1; k < jobs; k++)
+		fds[k] = extract_spawn(argc, argv, flags, k, jobs, fds,
+		    &pids[k]);
+	for (i = 0; i < argc; i++) {
+		k = i % jobs;
+		if (k != 0 && fds[k] != -1) {
+			if (extract_take(fds[k], &failed) == 0) {
+				if (failed)
+					rv = CMD_FAILED;
+				continue;
+			}
+			close(fds[k]);		/* gone: the rest done here */
+			fds[k] = -1;
+		}
+		if (extract_file(argv[i], flags, stdout, stderr) != 0)
+			rv = CMD_FAILED;
+	}
+	for (k = 1; k < jobs; k++) {
+		if (fds[k] == -1)
+			continue;
+		close(fds[k]);
+		while (waitpid(pids[k], NULL, 0) == -1 && errno == EINTR)
+			;
+	}
+	return rv;
+}
+
 static int
 cmd_extract(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	struct extract	 x;
-	char		*text;
-	size_t		 len;
-	int		 i, rv = CMD_OK;
+	int	i, jobs, flags = 0, rv = CMD_OK;
 
 	if (args->argc == 0)
 		return cmd_usage_error(args->entry, "no files given");
-	for (i = 0; i < args->argc; i++) {
-		if ((text = extract_read(args->argv[i], cmd_args_has(args, 'r'),
-		    &len)) == NULL) {
+	if (cmd_args_has(args, 'r'))
+		flags |= EXTRACT_RAW;
+	if (cmd_args_has(args, 'j'))
+		flags |= EXTRACT_JSON;
+	jobs = extract_jobs(args);
+	if (jobs > 1 && args->argc > 1)
+		return extract_parallel(args->argc, args->argv, flags, jobs);
+	for (i = 0; i < args->argc; i++)
+		if (extract_file(args->argv[i], flags, stdout, stderr) != 0)
 			rv = CMD_FAILED;
-			continue;
-		}
-		extract_run(&x, text, len);
-		if (cmd_args_has(args, 'j'))
-			extract_json(args->argv[i], &x);
-		else
-			extract_text(args->argv[i], &x);
-		extract_free(&x);
-		free(text);
-	}
 	return rv;
 }
 
 static const struct cmd_option cmd_extract_options[] = {
 	CMD_OPTION_JSON,
 	{ 'r', "raw", CMD_LONG, NULL, NULL },
+	{ 'J', "jobs", CMD_VALUE | CMD_LONG, extract_check_jobs, NULL },
 	CMD_OPTION_END
 };
 
 const struct cmd_entry cmd_extract_entry = {
-	"extract", "[--json] [--raw] FILE...",
+	"extract", "[--json] [--raw] [--jobs N] FILE...",
 	"find people, organisations, places and quotes in files",
 	"Run entity and quote extraction on files without touching the\n"
 	"library. Each file is read as import reads it and the story's body\n"
@@ -453,6 +683,10 @@ const struct cmd_entry cmd_extract_entry = {
 	"                  null); medium is what carried the speaker's\n"
 	"                  words (\"X said Q, according to AGENCY\": start,\n"
 	"                  end, text, name), or null\n"
-	"      --raw       analyse the whole file as plain text\n",
+	"      --raw       analyse the whole file as plain text\n"
+	"      --jobs N    analyse the files in N processes (1 to 8; by\n"
+	"                  default 2 on a machine of two cores or more,\n"
+	"                  else 1); the output is the same, in the files'\n"
+	"                  order\n",
 	cmd_extract_options, 0, cmd_extract
 };

@@ -156,11 +156,18 @@ cmd_error(const char *fmt, ...)
 void
 cmd_error_about(const char *what, const char *why)
 {
-	fputs("dossier: ", stderr);
-	cmd_print_line(stderr, what);
-	fputs(": ", stderr);
-	cmd_print_line(stderr, why);
-	fputc('\n', stderr);
+	cmd_error_about_to(stderr, what, why);
+}
+
+/* cmd_error_about's message, written to f. */
+void
+cmd_error_about_to(FILE *f, const char *what, const char *why)
+{
+	fputs("dossier: ", f);
+	cmd_print_line(f, what);
+	fputs(": ", f);
+	cmd_print_line(f, why);
+	fputc('\n', f);
 }
 
 /* Say what was wrong with the arguments and how the command is used. */

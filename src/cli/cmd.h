@@ -122,6 +122,8 @@ int	 cmd_usage_error(const struct cmd_entry *, const char *, ...)
 void	 cmd_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Print "dossier: WHAT: WHY" on stderr, both cleaned. */
 void	 cmd_error_about(const char *, const char *);
+/* The same message written to a stream (a worker's, to pass on in order). */
+void	 cmd_error_about_to(FILE *, const char *, const char *);
 /* getopt_long (no index) that reports a refused option safely itself. */
 int	 cmd_getopt(int, char **, const char *, const struct option *);
 

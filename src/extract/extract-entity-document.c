@@ -27,7 +27,7 @@
 static int
 ent_doc_capital_word(struct ent_stage *st, const char *s, size_t n)
 {
-	size_t	*v = ent_map_get(&st->words, ent_map_hash(s, n));
+	size_t	*v = ent_words_get(st, ent_map_hash(s, n));
 
 	return v != NULL && (*v >> 1) > 0;
 }
@@ -123,17 +123,45 @@ ent_doc_is_demonym(struct ent_stage *st, const char *w, size_t n)
 	return ent_doc_demonym_base(st, w, n, buf) > 0;
 }
 
+/*
+ * ent_doc_is_demonym (has 0) or ent_doc_has_demonym (has 1) of token
+ * i's word. Both read the word without case, and the words they look
+ * for are the text's, all known by now: the answer is kept in the word's
+ * record, for a word of ASCII bytes (the same bytes but for case, where
+ * ’ and ' would give the record other lengths).
+ */
+static int
+ent_doc_ask(struct ent_stage *st, size_t i, int has)
+{
+	size_t		 n, k;
+	const char	*w = ent_tok(st->x, i, &n);
+	unsigned	 asked = has ? ENT_DEM_HAS_ASKED : ENT_DEM_IS_ASKED;
+	unsigned	 yes = has ? ENT_DEM_HAS : ENT_DEM_IS, *d;
+	int		 v;
+
+	for (k = 0; k < n; k++)
+		if ((unsigned char)w[k] >= 0x80)
+			return has ? ent_doc_has_demonym(st, w, n) :
+			    ent_doc_is_demonym(st, w, n);
+	ent_hash(st, i);
+	d = &st->wrecs[st->tw[i] - 1].demonym;
+	if (!(*d & asked)) {
+		v = has ? ent_doc_has_demonym(st, w, n) :
+		    ent_doc_is_demonym(st, w, n);
+		d = &st->wrecs[st->tw[i] - 1].demonym;
+		*d |= asked | (v ? yes : 0);
+	}
+	return (*d & yes) != 0;
+}
+
 /* Is token i a demonym of a name the text writes: Marovian, Dalmarran? */
 int
 ent_doc_demonym_tok(struct ent_stage *st, size_t i)
 {
-	size_t		 n;
-	const char	*w = ent_tok(st->x, i, &n);
-
 	if (!(st->x->toks[i].flags & TOK_CAP) ||
 	    (st->x->toks[i].flags & TOK_UPPER))
 		return 0;
-	return ent_doc_is_demonym(st, w, n);
+	return ent_doc_ask(st, i, 0);
 }
 
 /*
@@ -186,8 +214,7 @@ ent_doc_demonyms(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
 	struct ent_cand	*c;
-	const char	*w;
-	size_t		 i, n;
+	size_t		 i;
 
 	for (i = 0; i < st->ncands; i++) {
 		c = &st->cands[i];
@@ -195,10 +222,9 @@ ent_doc_demonyms(struct ent_stage *st)
 		    (c->canon != NULL && c->kind != EX_PLACE) ||
 		    (x->toks[c->a].flags & TOK_UPPER))
 			continue;
-		w = ent_tok(x, c->a, &n);
-		if (ent_doc_is_demonym(st, w, n))
+		if (ent_doc_ask(st, c->a, 0))
 			c->state = ENT_DROP;
-		else if (ent_doc_has_demonym(st, w, n) &&
+		else if (ent_doc_ask(st, c->a, 1) &&
 		    !ent_doc_a_people(st, ent_hash(st, c->a))) {
 			c->kind = EX_PLACE;
 			c->state = ENT_SURE;
@@ -351,7 +377,7 @@ ent_doc_short_forms(struct ent_stage *st, const struct ent_cand *c)
 			return;
 	for (k = 4; k + 2 <= n; k++) {
 		h = ent_map_hash(w, k);
-		v = ent_map_get(&st->words, h);
+		v = ent_words_get(st, h);
 		if (v == NULL || (*v & 1) || ent_word_find(h) != 0)
 			continue;	/* not alone, or a common word */
 		v = ent_map_get(&st->firsts, h);

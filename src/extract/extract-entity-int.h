@@ -47,6 +47,27 @@ struct ent_map {
 	size_t		 n;
 };
 
+/*
+ * A word of the text without case: its tokens point to it (one record a
+ * word, not a hash and an answer a token), so what a word is known as is
+ * looked up once a word, and the stage holds 4 bytes a token for both.
+ */
+struct ent_wrec {
+	uint64_t		 hash;	/* ent_map_hash, never 0 */
+	size_t			 count;	/* capitalised count << 1 | seen in
+					   lower case; ENT_NOT_SEEN if no
+					   word token of the text counted */
+	const struct ent_word	*info;	/* what it is known as, or NULL
+					   not yet asked */
+	unsigned		 demonym; /* ENT_DEM_*: what
+					   ent_doc_demonyms asked of it */
+};
+#define ENT_DEM_IS_ASKED	0x1	/* is it a demonym: asked, */
+#define ENT_DEM_IS		0x2	/* and yes */
+#define ENT_DEM_HAS_ASKED	0x4	/* does it have one: asked, */
+#define ENT_DEM_HAS		0x8	/* and yes */
+#define ENT_NOT_SEEN	((size_t)-1)
+
 /* Word classes (static tables) a token may belong to. */
 enum ent_class {
 	WORD_STOP,		/* capitalised but never a name: The, Monday */
@@ -108,11 +129,14 @@ struct ent_stage {
 	struct extract	*x;
 	unsigned char	*weak;		/* per token: capital proves nothing */
 	unsigned char	*shout;		/* per token: in an all-capitals line */
-	uint64_t	*th;		/* per token: its word's hash, or 0 */
-	uint32_t	*ti;		/* per token: ent_word_find's answer
-					   + 1, or 0 not yet asked */
-	struct ent_map	 words;		/* word -> capitalised count << 1 |
-					   seen in lower case */
+	uint32_t	*tw;		/* per token: its word's record + 1,
+					   or 0 not yet known */
+	struct ent_wrec	*wrecs;		/* the text's words */
+	size_t		 nwrecs, capwrecs;
+	uint64_t	*wslots;	/* word hash -> its record (what
+					   ent_words_get reads): see
+					   ent_wslot */
+	size_t		 wsize;
 	struct ent_map	 kinds;		/* sure names -> kind + 1 */
 	struct ent_map	 surnames;	/* person's last word -> entity */
 	struct ent_map	 firsts;	/* person's first word -> entity */
@@ -166,6 +190,8 @@ int	 ent_seen_lower(struct ent_stage *, size_t);
 size_t	 ent_cap_count(struct ent_stage *, size_t);
 uint64_t ent_hash_fill(struct ent_stage *, size_t);
 const struct ent_word *ent_info_fill(struct ent_stage *, size_t);
+size_t	 ent_wrec_add(struct ent_stage *, uint64_t, size_t);
+size_t	*ent_words_get(struct ent_stage *, uint64_t);
 int	 ent_proper_anyway(struct ent_stage *, size_t, size_t);
 /* Lexicon phrases at a token: of at most max tokens; exactly [a, b)
    (the kind or -1); the longest within [a, b) (its length or 0). */
@@ -330,21 +356,25 @@ ent_word_at(uint32_t k)
 
 /*
  * The hash of token i's word without case (never 0), and what the word
- * is known as, each computed once a token (ent_hash_fill, ent_info_fill)
+ * is known as, each computed once a word (ent_hash_fill, ent_info_fill)
  * and then read here without a call: the stage asks them of every token,
  * many times.
  */
 static inline uint64_t
 ent_hash(struct ent_stage *st, size_t i)
 {
-	return st->th[i] != 0 ? st->th[i] : ent_hash_fill(st, i);
+	return st->tw[i] != 0 ? st->wrecs[st->tw[i] - 1].hash :
+	    ent_hash_fill(st, i);
 }
 
 static inline const struct ent_word *
 ent_info(struct ent_stage *st, size_t i)
 {
-	return st->ti[i] != 0 ? ent_word_at(st->ti[i] - 1) :
-	    ent_info_fill(st, i);
+	const struct ent_word	*w;
+
+	if (st->tw[i] != 0 && (w = st->wrecs[st->tw[i] - 1].info) != NULL)
+		return w;
+	return ent_info_fill(st, i);
 }
 
 /* Is token i in a word class? */

@@ -48,22 +48,120 @@
 #include "xmalloc.h"
 #include "banned.h"
 
+/* The words a text's map has room for at first (64K slots at most). */
+#define ENT_WORDS_RESERVE	32768
+
+/*
+ * The words' index: open addressing over slots of 8 bytes, a hash's high
+ * 32 bits above its record + 1 (0 is empty), half the bytes of an
+ * ent_map's, as a long text's words are looked up once a token, mostly
+ * missing the cache. A slot whose bits agree is checked against the
+ * record's whole hash.
+ */
+#define ENT_WTAG(h)	((h) & 0xffffffff00000000ULL)
+
+/* The slot of hash h: its word's, or the empty one it would take. */
+static size_t
+ent_wslot(const struct ent_stage *st, uint64_t h)
+{
+	size_t		i = (size_t)h & (st->wsize - 1);
+	uint64_t	s;
+
+	while ((s = st->wslots[i]) != 0 && (ENT_WTAG(s) != ENT_WTAG(h) ||
+	    st->wrecs[(s & 0xffffffffU) - 1].hash != h))
+		i = (i + 1) & (st->wsize - 1);
+	return i;
+}
+
+/* Make the index room for about n words; it is rebuilt from the records. */
+static void
+ent_wgrow(struct ent_stage *st, size_t n)
+{
+	size_t	k, size = st->wsize ? st->wsize : 64;
+
+	while (size < n * 2)
+		size *= 2;
+	if (size == st->wsize)
+		return;
+	free(st->wslots);
+	st->wsize = size;
+	st->wslots = xcalloc(size, sizeof *st->wslots);
+	for (k = 0; k < st->nwrecs; k++)
+		st->wslots[ent_wslot(st, st->wrecs[k].hash)] =
+		    ENT_WTAG(st->wrecs[k].hash) | (uint64_t)(k + 1);
+}
+
+/*
+ * The record of the word with hash h, added (count as given) if new;
+ * returns its index.
+ */
+size_t
+ent_wrec_add(struct ent_stage *st, uint64_t h, size_t count)
+{
+	struct ent_wrec	*r;
+	size_t		 i;
+
+	if (st->wsize == 0 || (st->nwrecs + 1) * 2 > st->wsize)
+		ent_wgrow(st, st->nwrecs + 1);
+	i = ent_wslot(st, h);
+	if (st->wslots[i] != 0)
+		return (st->wslots[i] & 0xffffffffU) - 1;
+	if (st->nwrecs == st->capwrecs) {
+		st->capwrecs = st->capwrecs ? st->capwrecs * 2 : 256;
+		st->wrecs = xreallocarray(st->wrecs, st->capwrecs,
+		    sizeof *st->wrecs);
+	}
+	r = &st->wrecs[st->nwrecs];
+	r->hash = h;
+	r->count = count;
+	r->info = NULL;
+	r->demonym = 0;
+	st->wslots[i] = ENT_WTAG(h) | (uint64_t)(st->nwrecs + 1);
+	return st->nwrecs++;
+}
+
+/*
+ * The count of the word with hash h as the text's word tokens gave it
+ * (capitalised count << 1 | seen in lower case), or NULL if none is it.
+ */
+size_t *
+ent_words_get(struct ent_stage *st, uint64_t h)
+{
+	size_t	i, k;
+
+	if (st->wsize == 0)
+		return NULL;
+	i = ent_wslot(st, h);
+	if (st->wslots[i] == 0)
+		return NULL;
+	k = (st->wslots[i] & 0xffffffffU) - 1;
+	return st->wrecs[k].count == ENT_NOT_SEEN ? NULL :
+	    &st->wrecs[k].count;
+}
+
 /* The hash of token i's word without case, kept for ent_hash. */
 uint64_t
 ent_hash_fill(struct ent_stage *st, size_t i)
 {
-	size_t		 n;
+	size_t		 n, k;
 	const char	*w = ent_tok(st->x, i, &n);
+	uint64_t	 h = ent_map_hash(w, n);
 
-	return st->th[i] = ent_map_hash(w, n);
+	k = ent_wrec_add(st, h, ENT_NOT_SEEN);
+	st->tw[i] = (uint32_t)k + 1;
+	return h;
 }
 
 /* What token i's word is known as, kept for ent_info. */
 const struct ent_word *
 ent_info_fill(struct ent_stage *st, size_t i)
 {
-	st->ti[i] = ent_word_find(ent_hash(st, i)) + 1;
-	return ent_word_at(st->ti[i] - 1);
+	struct ent_wrec	*r;
+
+	ent_hash(st, i);
+	r = &st->wrecs[st->tw[i] - 1];
+	r->info = ent_word_at(ent_word_find(r->hash));
+	return r->info;
 }
 
 /* Is token i a Roman number of a name: II, III, IV? */
@@ -209,19 +307,22 @@ ent_stop(struct ent_stage *st, size_t i)
 int
 ent_seen_lower(struct ent_stage *st, size_t i)
 {
-	size_t	*v = ent_map_get(&st->words, ent_hash(st, i));
+	size_t	c;
 
-	return v != NULL && (*v & 1);
+	ent_hash(st, i);
+	c = st->wrecs[st->tw[i] - 1].count;
+	return c != ENT_NOT_SEEN && (c & 1);
 }
 
 /* How often the word of token i is written with a capital. */
 size_t
 ent_cap_count(struct ent_stage *st, size_t i)
 {
-	size_t	*v;
+	size_t	c;
 
-	v = ent_map_get(&st->words, ent_hash(st, i));
-	return v != NULL ? *v >> 1 : 0;
+	ent_hash(st, i);	/* the token's record, found once */
+	c = st->wrecs[st->tw[i] - 1].count;
+	return c != ENT_NOT_SEEN ? c >> 1 : 0;
 }
 
 /*
@@ -249,14 +350,23 @@ static void
 ent_prepare(struct ent_stage *st)
 {
 	struct extract	*x = st->x;
-	size_t		 i, k, p, words, caps, upper, n, *cnt, add;
+	size_t		 i, k, p, words, caps, upper, n, add, r;
 	const char	*w;
 	int		 start = 1;
 	uint64_t	 h;
 
 	st->weak = xcalloc(x->ntoks + 1, 1);
-	st->th = xcalloc(x->ntoks + 1, sizeof *st->th);
-	st->ti = xcalloc(x->ntoks + 1, sizeof *st->ti);
+	st->tw = xcalloc(x->ntoks + 1, sizeof *st->tw);
+	/*
+	 * A story of n tokens has fewer than n / 2 words (rehashing as
+	 * the map grows cost more than the rest of it); a long text's
+	 * grow from ENT_WORDS_RESERVE.
+	 */
+	n = x->ntoks / 2 < ENT_WORDS_RESERVE ? x->ntoks / 2 :
+	    ENT_WORDS_RESERVE;
+	ent_wgrow(st, n);
+	st->capwrecs = n > 256 ? n : 256;
+	st->wrecs = xreallocarray(NULL, st->capwrecs, sizeof *st->wrecs);
 	st->shout = xcalloc(x->ntoks + 1, 1);
 	for (i = 0; i < x->ntoks; i++) {
 		unsigned	f = x->toks[i].flags;
@@ -268,15 +378,20 @@ ent_prepare(struct ent_stage *st)
 				st->weak[i] = 1;
 			start = 0;
 			if (!(f & (TOK_DIGIT | TOK_POSS))) {
-				h = ent_hash(st, i);
+				w = ent_tok(x, i, &n);
+				h = ent_map_hash(w, n);
 				add = (f & TOK_CAP) ? 2 : 1;
-				if ((cnt = ent_map_get(&st->words, h)) ==
-				    NULL)
-					ent_map_put(&st->words, h, add);
+				k = st->nwrecs;
+				r = ent_wrec_add(st, h, add);
+				st->tw[i] = (uint32_t)r + 1;
+				if (r == k)
+					;	/* new: add is its count */
+				else if (st->wrecs[r].count == ENT_NOT_SEEN)
+					st->wrecs[r].count = add;
 				else if (add == 2)
-					*cnt += 2;
+					st->wrecs[r].count += 2;
 				else
-					*cnt |= 1;
+					st->wrecs[r].count |= 1;
 			}
 			continue;
 		}
@@ -357,7 +472,7 @@ extract_entities(struct extract *x)
 	ent_resolve(&st);
 	ent_resolve_emit(&st);
 	buf_free(&st.b);
-	ent_map_free(&st.words);
+	free(st.wslots);
 	ent_map_free(&st.kinds);
 	ent_map_free(&st.surnames);
 	ent_map_free(&st.firsts);
@@ -371,7 +486,7 @@ extract_entities(struct extract *x)
 	ent_map_free(&st.teams);
 	free(st.cands);
 	free(st.weak);
-	free(st.th);
-	free(st.ti);
+	free(st.tw);
+	free(st.wrecs);
 	free(st.shout);
 }

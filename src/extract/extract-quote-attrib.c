@@ -29,8 +29,8 @@ quote_attrib_taken(const struct qt *q, size_t first, size_t last)
 {
 	size_t	i, k;
 
-	k = q->nextmark[first];
-	if (k != EX_NONE && k < last && (k = q->inq[k]) != EX_NONE &&
+	k = quote_next_mark(q, first);
+	if (k != EX_NONE && k < last && (k = quote_inq(q, k)) != EX_NONE &&
 	    q->pieces[k].cued)
 		return 1;
 	for (i = last; i > first && last - i < 64; i--)
@@ -88,10 +88,10 @@ quote_attrib_add(struct qt *q, size_t first, size_t last, size_t cue, size_t n,
 	for (k = cue; k < cue + n; k++)
 		q->cueused[k] = 1;
 	/* quote marks inside make it mixed; short quotes are absorbed */
-	for (k = q->nextmark[first]; k != EX_NONE && k < last;
-	    k = q->nextmark[k + 1]) {
+	for (k = quote_next_mark(q, first); k != EX_NONE && k < last;
+	    k = quote_next_mark(q, k + 1)) {
 		pd->kind = quote_piece_title(q, k) ? pd->kind : EX_MIXED;
-		if ((m = q->inq[k]) != EX_NONE && q->pieces[m].open >= first &&
+		if ((m = quote_inq(q, k)) != EX_NONE && q->pieces[m].open >= first &&
 		    q->pieces[m].last <= last && !q->pieces[m].cued)
 			q->pieces[m].absorbed = 1;
 		if (m != EX_NONE && q->pieces[m].close != EX_NONE &&
@@ -111,7 +111,7 @@ quote_attrib_phoned(const struct qt *q, size_t c, size_t l)
 	const struct extract	*x = q->x;
 	size_t			 k;
 
-	k = q->nextmark[c];
+	k = quote_next_mark(q, c);
 	if (k != EX_NONE && k < l)
 		return 0;	/* called them "Manchurian anchors" */
 	for (k = c + 1; k + 1 < l && k - c < 4; k++) {
@@ -141,9 +141,9 @@ quote_attrib_marks_at(struct qt *q, size_t k, size_t l)
 {
 	struct qt_piece	*pc;
 
-	if (k == EX_NONE || k >= l || q->inq[k] == EX_NONE)
+	if (k == EX_NONE || k >= l || quote_inq(q, k) == EX_NONE)
 		return NULL;
-	pc = &q->pieces[q->inq[k]];
+	pc = &q->pieces[quote_inq(q, k)];
 	if (pc->open != k || pc->close == EX_NONE || pc->close >= l ||
 	    pc->cued)
 		return NULL;
@@ -181,7 +181,7 @@ quote_attrib_called(struct qt *q, size_t t, size_t c, size_t l,
 	const struct extract	*x = q->x;
 	struct qt_piece		*pc;
 	struct qt_speaker	 subj;
-	size_t			 k = q->nextmark[c];
+	size_t			 k = quote_next_mark(q, c);
 
 	if (sp->first == 0 || !extract_tok_is(x, sp->first - 1, "what") ||
 	    k == EX_NONE || k - c > 3)
@@ -205,7 +205,7 @@ quote_attrib_as_marked(struct qt *q, size_t t, size_t c, size_t as,
     size_t l, const struct qt_speaker *sp)
 {
 	struct qt_piece		*pc, *next;
-	size_t			 k = q->nextmark[as];
+	size_t			 k = quote_next_mark(q, as);
 
 	if (k == EX_NONE || k - as > 2 ||
 	    (pc = quote_attrib_marks_at(q, k, l)) == NULL)
@@ -213,7 +213,7 @@ quote_attrib_as_marked(struct qt *q, size_t t, size_t c, size_t as,
 	pc->absorbed = 1;
 	/* as "a lifetime politician" who "has never ...": marks a few
 	 * words apart, no punctuation between, are one description */
-	while ((k = q->nextmark[pc->close + 1]) != EX_NONE &&
+	while ((k = quote_next_mark(q, pc->close + 1)) != EX_NONE &&
 	    k - pc->close <= 3 &&
 	    !(q->x->toks[pc->close + 1].flags & TOK_PUNCT) &&
 	    (next = quote_attrib_marks_at(q, k, l)) != NULL) {
@@ -244,7 +244,7 @@ quote_attrib_call(struct qt *q, size_t t, size_t f, size_t l, const char *lemma)
 	    &sp))
 		return;
 	if (sp.first > f && extract_tok_is(x, sp.first - 1, "what") &&
-	    (q->nextmark[t] == EX_NONE || q->nextmark[t] >= l))
+	    (quote_next_mark(q, t) == EX_NONE || quote_next_mark(q, t) >= l))
 		return;		/* what analysts described as R: no words */
 	h = sp.last - 1;
 	if (!(x->toks[h].flags & TOK_CAP) &&
@@ -716,7 +716,7 @@ quote_attrib_sentence(struct qt *q, size_t s)
 
 	q->floor = f;
 	for (t = f; t < l; t++) {
-		if (q->inq[t] != EX_NONE || q->cueused[t])
+		if (quote_inq(q, t) != EX_NONE || q->cueused[t])
 			continue;
 		if ((n = quote_cue_at(q, t, 2)) == 0) {
 			if (t >= f + 2 && (x->toks[t - 1].flags & TOK_POSS))

@@ -692,7 +692,7 @@ quote_cue_medium(const struct qt *q, size_t i, size_t open)
 	    (s = quote_sentence(x, open)) == EX_NONE)
 		return 0;
 	for (k = x->sents[s].first; k < open; k++)
-		if (q->inq[k] == EX_NONE && quote_cue_at(q, k, 1) == 1)
+		if (quote_inq(q, k) == EX_NONE && quote_cue_at(q, k, 1) == 1)
 			return 1;
 	return 0;
 }

@@ -67,12 +67,16 @@ struct qt {
 	struct extract		*x;
 	struct qt_piece		*pieces;
 	size_t			 npieces;
-	size_t			*inq;		/* token -> piece, or EX_NONE */
-	size_t			*nextmark;	/* token -> next quote mark */
+	uint32_t		*inq;		/* token -> piece, or QT_NONE */
+	uint32_t		*nextmark;	/* token -> next quote mark, or
+						   QT_NONE */
 	unsigned char		*cueused;	/* token is a cue already used */
 	struct qt_pending	*pend;
 	size_t			 npend, cappend;
 	size_t			*ments;		/* mentions sorted by start */
+	signed char		*gender;	/* per mention in that order: its
+						   gender vote, or -1 not yet
+						   counted (quote_speaker_vote) */
 	struct qt_speaker	 last;		/* last speaker resolved */
 	struct qt_speaker	 lastperson;	/* last one that is a person */
 	struct qt_speaker	 lastorg;	/* last one that is not */
@@ -83,6 +87,26 @@ struct qt {
 	struct qt_speaker	 hist[QT_HIST];	/* recent people who spoke */
 	size_t			 nhist;
 };
+
+/*
+ * The per-token maps hold 32 bits (a text has fewer than 2^32 tokens:
+ * EX_MAX_TEXT), read as sizes with EX_NONE for none.
+ */
+#define QT_NONE	UINT32_MAX
+
+/* The piece token k is a mark of, or EX_NONE. */
+static inline size_t
+quote_inq(const struct qt *q, size_t k)
+{
+	return q->inq[k] == QT_NONE ? EX_NONE : q->inq[k];
+}
+
+/* The first quote mark at or after token k, or EX_NONE. */
+static inline size_t
+quote_next_mark(const struct qt *q, size_t k)
+{
+	return q->nextmark[k] == QT_NONE ? EX_NONE : q->nextmark[k];
+}
 
 /* extract-quote-cue.c: speech cues and the word lists of attribution */
 #define QUOTE_CUE_MAX_WORDS	200	/* a longer list is never filtered */

@@ -526,10 +526,10 @@ quote_source_put_it(const struct qt *q, const struct qt_piece *pc,
 	if (pc->open > a + PUT_IT_NEAR)	/* near the piece only */
 		a = pc->open - PUT_IT_NEAR;
 	for (; a + 3 < x->sents[s].last && a < pc->open + PUT_IT_NEAR; a++) {
-		if (!extract_tok_is(x, a, "as") || q->inq[a] != EX_NONE)
+		if (!extract_tok_is(x, a, "as") || quote_inq(q, a) != EX_NONE)
 			continue;
 		for (k = a + 2; k + 1 < x->sents[s].last && k - a <= 16 &&
-		    q->inq[k] == EX_NONE; k++) {
+		    quote_inq(q, k) == EX_NONE; k++) {
 			if (!extract_tok_is(x, k, "put") ||
 			    !extract_tok_is(x, k + 1, "it"))
 				continue;

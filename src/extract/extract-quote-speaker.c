@@ -72,7 +72,7 @@ quote_speaker_outside(const struct qt *q, size_t off)
 {
 	size_t	i = quote_refer_tok(q->x, off);
 
-	return i >= q->x->ntoks || q->inq[i] == EX_NONE;
+	return i >= q->x->ntoks || quote_inq(q, i) == EX_NONE;
 }
 
 /* How far around a pronoun, in bytes, the text's he and she are read. */
@@ -127,6 +127,46 @@ quote_speaker_poss(const struct extract *x, const struct ex_mention *m)
 }
 
 /*
+ * The gender the k-th mention (by start) gives its entity: that of the
+ * first pronoun after it, in its sentence or the next, before another
+ * person is named (1, 2, or 0 for none), or -1 when it counts for
+ * nothing. It depends on the mention alone, so it is found once.
+ */
+static int
+quote_speaker_vote(const struct qt *q, size_t k)
+{
+	const struct extract	*x = q->x;
+	const struct ex_mention	*m = &x->ments[q->ments[k]], *o;
+	size_t			 e = m->entity, n, j, s, end;
+	int			 g = 0;
+
+	if (q->gender[k] != -1)
+		return q->gender[k] == 3 ? -1 : q->gender[k];
+	q->gender[k] = 3;
+	if ((j = quote_refer_tok(x, m->end)) >= x->ntoks ||
+	    (s = quote_sentence(x, j)) == EX_NONE)
+		return -1;
+	if (x->ents[e].kind != EX_PERSON && !quote_speaker_front(x, m))
+		return -1;	/* "in Korvala" is no one's name */
+	end = s + 1 < x->nsents ? x->sents[s + 1].last : x->sents[s].last;
+	for (n = k + 1; j < end && g == 0; j++) {
+		for (; n < x->nments && (o = &x->ments[q->ments[n]])->
+		    start < x->toks[j].start; n++)
+			if (o->entity != e && o->entity < x->nents &&
+			    x->ents[o->entity].kind == EX_PERSON &&
+			    !quote_speaker_poss(x, o))
+				break;
+		if (n < x->nments && x->ments[q->ments[n]].start <
+		    x->toks[j].start)
+			break;	/* another person came first */
+		if (quote_inq(q, j) == EX_NONE)
+			g = quote_speaker_pron_gender(x, j);
+	}
+	q->gender[k] = (signed char)g;
+	return g;
+}
+
+/*
  * The gender the text gives person e near token at: 1 he, 2 she, 0
  * unknown. Each of its mentions votes with the first he or she (his, her
  * ...) outside quote marks after it, in its sentence or the next, unless
@@ -137,8 +177,7 @@ static int
 quote_speaker_gender(const struct qt *q, size_t e, size_t at)
 {
 	const struct extract	*x = q->x;
-	const struct ex_mention	*m, *o;
-	size_t			 k, n, j, s, end, lo = 0, hi, mid, from, to;
+	size_t			 k, lo = 0, hi, mid, from, to;
 	int			 votes[3] = { 0, 0, 0 }, g;
 
 	if (e == EX_NONE || q->ments == NULL)
@@ -155,27 +194,9 @@ quote_speaker_gender(const struct qt *q, size_t e, size_t at)
 			hi = mid;
 	}
 	for (k = lo; k < x->nments && x->ments[q->ments[k]].start < to; k++) {
-		m = &x->ments[q->ments[k]];
-		if (m->entity != e || (j = quote_refer_tok(x, m->end)) >=
-		    x->ntoks || (s = quote_sentence(x, j)) == EX_NONE)
+		if (x->ments[q->ments[k]].entity != e ||
+		    (g = quote_speaker_vote(q, k)) < 0)
 			continue;
-		if (x->ents[e].kind != EX_PERSON && !quote_speaker_front(x, m))
-			continue;	/* "in Korvala" is no one's name */
-		end = s + 1 < x->nsents ? x->sents[s + 1].last :
-		    x->sents[s].last;
-		for (n = k + 1, g = 0; j < end && g == 0; j++) {
-			for (; n < x->nments && (o = &x->ments[q->ments[n]])->
-			    start < x->toks[j].start; n++)
-				if (o->entity != e && o->entity < x->nents &&
-				    x->ents[o->entity].kind == EX_PERSON &&
-				    !quote_speaker_poss(x, o))
-					break;
-			if (n < x->nments && x->ments[q->ments[n]].start <
-			    x->toks[j].start)
-				break;	/* another person came first */
-			if (q->inq[j] == EX_NONE)
-				g = quote_speaker_pron_gender(x, j);
-		}
 		votes[g]++;
 	}
 	return votes[1] > votes[2] ? 1 : votes[2] > votes[1] ? 2 : 0;
@@ -340,7 +361,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 	if (i > x->sents[s].first && extract_tok_is(x, i, "that"))
 		i--;
 	if (!extract_tok_is(x, sp->first - 1, "what") &&
-	    (q->inq[i] != EX_NONE || quote_cue_lemma(x, i) == NULL))
+	    (quote_inq(q, i) != EX_NONE || quote_cue_lemma(x, i) == NULL))
 		return;
 	lo = x->toks[x->sents[s].first].start;
 	hi = x->toks[sp->first].start;
@@ -373,7 +394,7 @@ quote_speaker_antecedent(const struct qt *q, struct qt_speaker *sp)
 		if (x->toks[i].end - x->toks[i].start == n &&
 		    strncasecmp(x->text + x->toks[i].start, x->text +
 		    x->toks[sp->first].start, n) == 0 &&
-		    q->inq[i] == EX_NONE && quote_cue_at(q, i + 1, 1) > 0) {
+		    quote_inq(q, i) == EX_NONE && quote_cue_at(q, i + 1, 1) > 0) {
 			sp->first = sp->head = i;
 			sp->last = i + 1;
 			return;
@@ -524,7 +545,7 @@ quote_speaker_what_it(const struct qt *q, struct qt_speaker *sp)
 	    !quote_cue_in(x, sp->first, &quote_cue_pother) ||
 	    !extract_tok_is(x, sp->first - 1, "what") ||
 	    (s = quote_sentence(x, sp->first)) == EX_NONE ||
-	    (f = x->sents[s].first) + 1 >= sp->first || q->inq[f] != EX_NONE)
+	    (f = x->sents[s].first) + 1 >= sp->first || quote_inq(q, f) != EX_NONE)
 		return;
 	n = x->toks[sp->first].end - x->toks[sp->first].start;
 	if (x->toks[f].end - x->toks[f].start == n && strncasecmp(x->text +

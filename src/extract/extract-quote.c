@@ -120,9 +120,9 @@ quote_pieces_keep(struct qt *q)
 	for (i = 0; i < q->npieces; i++) {
 		pc = &q->pieces[i];
 		for (p = pc->open; p < pc->last; p++)
-			q->inq[p] = i;
+			q->inq[p] = (uint32_t)i;
 		if (pc->close != EX_NONE)
-			q->inq[pc->close] = i;
+			q->inq[pc->close] = (uint32_t)i;
 	}
 }
 
@@ -681,7 +681,7 @@ quote_flush(struct qt *q, size_t p)
 int
 quote_piece_title(const struct qt *q, size_t k)
 {
-	return q->inq[k] != EX_NONE && q->pieces[q->inq[k]].title;
+	return quote_inq(q, k) != EX_NONE && q->pieces[quote_inq(q, k)].title;
 }
 
 /* The sentence token tok is in, or EX_NONE. */
@@ -713,11 +713,11 @@ quote_maps(struct qt *q)
 	q->nextmark = xreallocarray(NULL, x->ntoks + 1, sizeof *q->nextmark);
 	q->cueused = xcalloc(x->ntoks + 1, 1);
 	for (i = 0; i <= x->ntoks; i++)
-		q->inq[i] = EX_NONE;
+		q->inq[i] = QT_NONE;
 	for (i = x->ntoks + 1; i-- > 0;) {
 		if (i < x->ntoks && (x->toks[i].flags & TOK_QUOTE))
 			next = i;
-		q->nextmark[i] = next;
+		q->nextmark[i] = (uint32_t)next;
 	}
 }
 
@@ -768,6 +768,8 @@ extract_quotes(struct extract *x)
 		for (i = 0; i < x->nments; i++)
 			q.ments[i] = qm[i].idx;
 		free(qm);
+		q.gender = xreallocarray(NULL, x->nments, sizeof *q.gender);
+		memset(q.gender, -1, x->nments);
 	}
 	quote_pieces(&q);
 	for (p = 0; p < x->nparas; p++) {
@@ -783,4 +785,5 @@ extract_quotes(struct extract *x)
 	free(q.cueused);
 	free(q.pend);
 	free(q.ments);
+	free(q.gender);
 }
