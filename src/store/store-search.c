@@ -586,7 +586,7 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 {
 	struct search	 q;
 	sqlite3_stmt	*st = NULL;
-	char		*any;
+	char		*any, *fts = NULL;
 	int		 rv = -1, rc = SQLITE_DONE;
 
 	*out = NULL;
@@ -594,24 +594,30 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 	if (search_marks(text, &q, &any, err) != 0)
 		return -1;
 	if (any != NULL) {
-		if ((st = st_prepare(s, "SELECT snippet(articles_fts, -1,"
-		    " char(1), char(2), '\xe2\x80\xa6', 16) FROM articles_fts"
-		    " WHERE articles_fts MATCH ?1 AND rowid = ?2",
-		    "cannot search", err)) == NULL)
+		if ((st = st_prepare(s, "SELECT dossier_hits(articles_fts)"
+		    " FROM articles_fts WHERE articles_fts MATCH ?1"
+		    " AND rowid = ?2", "cannot search", err)) == NULL)
 			goto out;
 		st_bind_text(st, 1, any);
 		sqlite3_bind_int64(st, 2, id);
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 			st_rows_end(s, st, rc, "cannot search", err);
+			st = NULL;
 			goto out;
 		}
 	}
-	rv = store_search_snippet_of(s, &q, any, id, rc == SQLITE_ROW,
-	    rc == SQLITE_ROW ? st_text(st, 0) : NULL, open, close, out, err);
+	/* The index's snippet, made from its hits (store-snippet.c). */
+	if (rc == SQLITE_ROW && store_snippet_of(s, id,
+	    sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+	    &fts, err) != 0)
+		goto out;
+	rv = store_search_snippet_of(s, &q, any, id, rc == SQLITE_ROW, fts,
+	    open, close, out, err);
+out:
 	if (st != NULL)
 		st_finish(s, st);
-out:
+	free(fts);
 	search_free(&q);
 	free(any);
 	return rv;
