@@ -222,10 +222,24 @@ int		 store_search_parse(const struct store_filter *,
 void		 store_search_sql(struct buf *, const struct search *, int);
 void		 store_search_bind(sqlite3_stmt *, const struct search *);
 void		 store_search_quote_sql(struct buf *, const char *, size_t);
-/* Story id's snippet given the index's (found: the MATCH had its row). */
+/* The marks of one search found wanted or not, remembered. */
+#define STORE_MARKS_MAX	32
+#define STORE_MARKS_LEN	256	/* longest mark remembered */
+struct store_marks {
+	char		*text[STORE_MARKS_MAX];
+	size_t		 len[STORE_MARKS_MAX];
+	int		 wanted[STORE_MARKS_MAX];
+	size_t		 n;
+};
+void		 store_marks_free(struct store_marks *);
+/*
+ * Story id's snippet given the index's (found: the MATCH had its row);
+ * the marks checked remembered in the cache given, if not NULL.
+ */
 int		 store_search_snippet_of(struct store *, const struct search *,
-		     const char *, int64_t, int, const char *, const char *,
-		     const char *, char **, char **);
+		     struct store_marks *, const char *, int64_t, int,
+		     const char *, const char *, const char *, char **,
+		     char **);
 /* store-words.c */
 int		 store_search_init(struct store *, char **);
 int		 store_search_terms(struct store *, char **);

@@ -39,6 +39,7 @@ struct each_row {
 struct each {
 	struct store	*s;
 	struct search	 q;
+	struct store_marks marks;	/* the marks checked */
 	char		*any;	/* the words to mark, or NULL */
 	const char	*open, *close;
 	int		(*fn)(const struct store_row *, const char *, void *);
@@ -174,8 +175,9 @@ batch_flush(struct each *e)
 		rv = -1;
 	for (i = 0; i < e->n && rv == 0; i++) {
 		r = &e->v[i];
-		if (store_search_snippet_of(e->s, &e->q, e->any, r->id,
-		    r->found, r->fts, e->open, e->close, &snip, e->err) != 0) {
+		if (store_search_snippet_of(e->s, &e->q, &e->marks, e->any,
+		    r->id, r->found, r->fts, e->open, e->close, &snip,
+		    e->err) != 0) {
 			rv = -1;
 			break;
 		}
@@ -275,6 +277,7 @@ store_search_each(struct store *s, const char *text, size_t limit,
 	free(e.by);
 	free(e.ids);
 	search_free(&e.q);
+	store_marks_free(&e.marks);
 	free(e.any);
 	return rv;
 }
