@@ -10,7 +10,7 @@
 # story.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-http.sh"
-plan 14
+plan 15
 
 db="$T/db"
 feed="$URL/tnov/feed.xml"
@@ -123,3 +123,19 @@ ok $? "a failed fetch keeps the digest"
 run --db "$db" fetch
 [ $rc -eq 0 ] && has "$T/out" "not read again" && [ "$(stories)" -eq 4 ]
 ok $? "and the body after it is still recognised"
+
+# A bigger feed (past the items asked of one at a time, read at once
+# after): the items known by their raw digest are still not made again,
+# the one with another digest is, among the first items and the last.
+write "big" $(seq 1 60)
+run --db "$db" fetch
+sqlw "UPDATE articles SET content_hash = 'stale' WHERE guid IN ('g5', 'g6', 'g58', 'g59')"
+sqlw "UPDATE articles SET raw_hash = 'old' WHERE guid IN ('g6', 'g58')"
+write "bigger" $(seq 1 60)
+run --db "$db" fetch --json
+[ $rc -eq 0 ] && has "$T/out" '"new":0,"updated":2' &&
+	[ "$(sql "SELECT group_concat(guid) FROM articles WHERE content_hash = 'stale'")" = g1,g5,g59 ] &&
+	[ "$(sql "SELECT count(*) FROM articles WHERE raw_hash = 'old'")" = 0 ] &&
+	[ "$(sql "SELECT count(*) FROM articles")" = 60 ]
+ok $? "a big feed's unchanged items are known, read at once, the others made"
+[ $? -eq 0 ] || diag "$(cat "$T/out" "$T/err")"

@@ -146,9 +146,16 @@ out:
 
 /* The store and the feed, for refresh_known. */
 struct refresh_known {
-	struct store	*s;
-	int64_t		 feed;
+	struct store		*s;
+	int64_t			 feed;
+	size_t			 asked;
+	struct store_known	*map;	/* the feed's items, once many asked */
 };
+
+/* Items asked of one at a time before the feed's are read at once. */
+#define REFRESH_KNOWN_ONE	32
+/* Stored items of a feed read at once, at most. */
+#define REFRESH_KNOWN_MAX	100000
 
 /*
  * Is the item stored from the same raw digest (no need to make it
@@ -162,6 +169,14 @@ refresh_known(const char *guid, const char *raw, void *arg)
 	char			*err = NULL;
 	int			 rc;
 
+	/* A big feed's items: one read of the feed's, not one per item. */
+	if (++k->asked == REFRESH_KNOWN_ONE)
+		k->map = store_known_load(k->s, k->feed, REFRESH_KNOWN_MAX,
+		    &err);
+	if (k->map != NULL)
+		return store_known_has(k->map, guid, raw);
+	free(err);
+	err = NULL;
 	rc = store_article_known(k->s, k->feed, guid, raw, &err);
 	free(err);
 	return rc == 1;
@@ -175,7 +190,7 @@ static int
 refresh_parse(struct store *s, const struct refresh_row *r,
     const struct fetch_result *res, struct feed *f, char **err)
 {
-	struct refresh_known	k = { s, r->id };
+	struct refresh_known	k = { s, r->id, 0, NULL };
 	int			rc;
 
 	f->known = refresh_known;
@@ -187,6 +202,7 @@ refresh_parse(struct store *s, const struct refresh_row *r,
 		    res->url : r->url, f, err);
 	f->known = NULL;
 	f->known_arg = NULL;
+	store_known_free(k.map);
 	return rc;
 }
 

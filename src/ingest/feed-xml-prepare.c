@@ -68,6 +68,17 @@ struct prep {
 	char		 *err;		/* why the document is refused */
 };
 
+/* Has the word of 8 bytes at s a byte below 0x20 (a control character)? */
+static int
+prep_has_control(const char *s)
+{
+	uint64_t	x;
+
+	memcpy(&x, s, sizeof x);
+	return ((x - 0x2020202020202020ULL) & ~x &
+	    0x8080808080808080ULL) != 0;
+}
+
 /* Copy bytes, leaving out control characters and escape sequences. */
 static void
 prep_copy(struct buf *b, const char *s, size_t len)
@@ -76,6 +87,11 @@ prep_copy(struct buf *b, const char *s, size_t len)
 	unsigned char	c;
 
 	for (i = 0; i < len; i += n) {
+		/* Eight bytes at a time while none is a control. */
+		if (i + 8 <= len && !prep_has_control(s + i)) {
+			n = 8;
+			continue;
+		}
 		c = (unsigned char)s[i];
 		n = 1;
 		if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
@@ -456,6 +472,24 @@ prep_verbatim(const char *s, size_t len)
 }
 
 /*
+ * The next '<' or '&' from i on (or len): memchr for each, kept in *lt
+ * and *amp while they are ahead.
+ */
+static size_t
+prep_next(const char *s, size_t len, size_t i, size_t *lt, size_t *amp)
+{
+	const char	*p;
+
+	if (*lt < i)
+		*lt = (p = memchr(s + i, '<', len - i)) != NULL ?
+		    (size_t)(p - s) : len;
+	if (*amp < i)
+		*amp = (p = memchr(s + i, '&', len - i)) != NULL ?
+		    (size_t)(p - s) : len;
+	return *lt < *amp ? *lt : *amp;
+}
+
+/*
  * Rewrite the document's references and drop its control characters;
  * NULL with *err when its entities cost too much.
  */
@@ -465,7 +499,7 @@ prep_pass(const char *s, size_t len, size_t *outlen, char **err)
 	struct prep	 p;
 	struct buf	 b;
 	char		*refs;
-	size_t		 i, n, run = 0, rlen;
+	size_t		 i, n, run = 0, rlen, lt = 0, amp = 0;
 
 	/* &#27;[31m: libxml2 would drop the reference and keep "[31m". */
 	if ((refs = utf8_drop_escape_refs(s, len, &rlen)) != NULL) {
@@ -489,7 +523,7 @@ prep_pass(const char *s, size_t len, size_t *outlen, char **err)
 			i += prep_entity(&p, &b, s + i, len - i, 0);
 			run = i;
 		} else
-			i++;
+			i = prep_next(s, len, i + 1, &lt, &amp);
 	}
 	free(p.decls);
 	if (p.err != NULL) {

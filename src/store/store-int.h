@@ -2,6 +2,8 @@
 #ifndef DOSSIER_STORE_INT_H
 #define DOSSIER_STORE_INT_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "buf.h"
@@ -43,6 +45,7 @@ enum store_stmt_id {
 	STMT_QUOTE_ADD,
 	STMT_QUOTE_SOURCES,
 	STMT_FTS_ADD,
+	STMT_SNIPPET_TEXTS,		/* store-snippet.c */
 	STMT_LINK_ADD,
 	STMT_LINKS_GET,
 	STMT_ALIAS_GET,			/* store-alias.c */
@@ -221,10 +224,24 @@ int		 store_search_parse(const struct store_filter *,
 void		 store_search_sql(struct buf *, const struct search *, int);
 void		 store_search_bind(sqlite3_stmt *, const struct search *);
 void		 store_search_quote_sql(struct buf *, const char *, size_t);
-/* Story id's snippet given the index's (found: the MATCH had its row). */
+/* The marks of one search found wanted or not, remembered. */
+#define STORE_MARKS_MAX	32
+#define STORE_MARKS_LEN	256	/* longest mark remembered */
+struct store_marks {
+	char		*text[STORE_MARKS_MAX];
+	size_t		 len[STORE_MARKS_MAX];
+	int		 wanted[STORE_MARKS_MAX];
+	size_t		 n;
+};
+void		 store_marks_free(struct store_marks *);
+/*
+ * Story id's snippet given the index's (found: the MATCH had its row);
+ * the marks checked remembered in the cache given, if not NULL.
+ */
 int		 store_search_snippet_of(struct store *, const struct search *,
-		     const char *, int64_t, int, const char *, const char *,
-		     const char *, char **, char **);
+		     struct store_marks *, const char *, int64_t, int,
+		     const char *, const char *, const char *, char **,
+		     char **);
 /* store-words.c */
 int		 store_search_init(struct store *, char **);
 int		 store_search_terms(struct store *, char **);
@@ -249,9 +266,56 @@ struct store_tokenizers *store_tokenizers_new(sqlite3 *);
 int		 store_tokenize(struct store_tokenizers *, int, const char *,
 		     size_t, struct tokens *);
 void		 store_tokens_free(struct tokens *);
+/* Each word of a text (its place) to fn, as FTS5's xTokenize; -1 on error. */
+int		 store_tokenize_each(struct store_tokenizers *, const char *,
+		     size_t, void *,
+		     int (*)(void *, int, const char *, int, int, int));
+fts5_api	*store_fts5_api(sqlite3 *);
 /* Where phrase p is in t from word i on (prefix: its last word starts). */
 size_t		 store_tokens_find(const struct tokens *, size_t,
 		     const struct tokens *, int);
+
+/*
+ * store-snippet.c: snippets as FTS5's snippet() makes them, from the
+ * index's hits of a row (dossier_hits(articles_fts), a blob) and the texts
+ * of the columns hit.
+ */
+#define STORE_SNIPPET_COLS	8	/* most columns an index may have */
+#define STORE_SNIPPET_WORDS	16	/* words a snippet shows */
+struct store_hits {
+	int		 nphrase, ncol, ninst;
+	const int32_t	*psize;		/* each phrase's words */
+	const int32_t	*colsize;	/* each column's words */
+	const int32_t	*inst;		/* phrase, column, word: FTS5's order */
+};
+/* Rising ids, bound with sqlite3_bind_pointer for dossier_in(ID, ?). */
+struct store_ids {
+	const int64_t	*v;
+	size_t		 n;
+};
+/* Register dossier_hits with the connection's FTS5, and dossier_in. */
+int		 store_snippet_init(struct store *, char **);
+/* Read a dossier_hits blob (h points into it); -1 if malformed. */
+int		 store_snippet_hits(const void *, size_t, struct store_hits *);
+/* The columns whose text the snippet needs, bit c for column c. */
+unsigned	 store_snippet_cols(const struct store_hits *);
+/*
+ * The snippet snippet(articles_fts, -1, char(1), char(2), '…', ntok)
+ * gives (ntok > 1), from the hits and the texts of the columns named
+ * (NULL for SQL NULL); *out NULL where snippet() is NULL. -1 on error.
+ */
+/*
+ * The indexed texts of story id in the columns of mask cols, copied
+ * (text[c] NULL for NULL, to be freed); 0 if the story is not there.
+ */
+int		 store_snippet_texts(struct store *, int64_t, unsigned,
+		     char **, int *, char **);
+/* Story id's snippet from its dossier_hits blob, its texts read. */
+int		 store_snippet_of(struct store *, int64_t, const void *,
+		     size_t, char **, char **);
+int		 store_snippet_make(struct store_tokenizers *,
+		     const struct store_hits *, const char *const *,
+		     const int *, int, char **);
 
 /*
  * store-dup.c: a story's signature, made before it is written (bound as

@@ -2,9 +2,11 @@
  * Every story a search matches, with its snippet, streamed: the listing
  * is one statement stepped once, and the rows are taken in batches (16,
  * then 4x more up to 4096) whose snippets come from one pass over the
- * full-text index (the batch's ids in a temporary table), not one MATCH
- * per story. A batch is handed on as soon as it is read, so the first
- * rows come at once and memory holds one batch at most.
+ * full-text index (the batch's ids a sorted set, dossier_in), not one
+ * MATCH per story: the index gives each story's hits (dossier_hits), and
+ * store-snippet.c makes the snippet from those and the columns hit. A
+ * batch is handed on as soon as it is read, so the first rows come at
+ * once and memory holds one batch at most.
  */
 #include "config.h"
 
@@ -29,18 +31,22 @@ struct each_row {
 	char	*title, *outlet, *byline, *published, *url;
 	int	 read, starred, grouped;
 	char	*fts;		/* the index's snippet, if found */
+	void	*hits;		/* the index's hits (dossier_hits) */
+	size_t	 nhits;
 	int	 found;
 };
 
 struct each {
 	struct store	*s;
 	struct search	 q;
+	struct store_marks marks;	/* the marks checked */
 	char		*any;	/* the words to mark, or NULL */
 	const char	*open, *close;
 	int		(*fn)(const struct store_row *, const char *, void *);
 	void		*arg;
 	struct each_row	*v;
 	struct each_row	**by;	/* v sorted by id */
+	int64_t		*ids;	/* their ids */
 	size_t		 n, max;
 	int		 stopped;	/* fn asked to stop */
 	int		 failed;	/* a batch's snippets failed */
@@ -62,6 +68,7 @@ row_free(struct each_row *r)
 	free(r->published);
 	free(r->url);
 	free(r->fts);
+	free(r->hits);
 	memset(r, 0, sizeof *r);
 }
 
@@ -86,51 +93,72 @@ batch_find(struct each *e, size_t *at, int64_t id)
 	return *at < e->n && e->by[*at]->id == id ? e->by[*at] : NULL;
 }
 
-/* Fill the batch's index snippets in one MATCH over its id range. */
+/*
+ * The batch's snippets from the hits read: each story's texts of the
+ * columns hit, in id order (store-snippet.c).
+ */
+static int
+batch_snippets(struct each *e)
+{
+	struct each_row	*r;
+	size_t		 i;
+
+	for (i = 0; i < e->n; i++) {
+		r = e->by[i];
+		if (!r->found)
+			continue;
+		if (store_snippet_of(e->s, r->id, r->hits, r->nhits, &r->fts,
+		    e->err) != 0)
+			return -1;
+		free(r->hits);
+		r->hits = NULL;
+	}
+	return 0;
+}
+
+/*
+ * Fill the batch's index hits in one MATCH over its id range, keeping
+ * the batch's rows (dossier_in: a search in its ids, sorted).
+ */
 static int
 batch_fts(struct each *e)
 {
 	sqlite3_stmt	*st;
 	struct each_row	*r;
-	struct buf	 ids;
-	int64_t		 lo = INT64_MAX, hi = INT64_MIN;
+	struct store_ids set;
 	size_t		 i, at = 0;
 	int		 rc;
 
-	buf_init(&ids);
-	buf_addc(&ids, '[');
-	for (i = 0; i < e->n; i++) {
-		lo = e->v[i].id < lo ? e->v[i].id : lo;
-		hi = e->v[i].id > hi ? e->v[i].id : hi;
-		buf_printf(&ids, "%s%lld", i > 0 ? "," : "",
-		    (long long)e->v[i].id);
+	for (i = 0; i < e->n; i++)
 		e->by[i] = &e->v[i];
-	}
 	qsort(e->by, e->n, sizeof *e->by, by_id);
-	buf_addc(&ids, ']');
-	buf_addc(&ids, '\0');
-	/* The ids as a JSON array: sqlite makes it a lookup in memory. */
-	if ((st = st_prepare(e->s, "SELECT rowid, snippet(articles_fts, -1,"
-	    " char(1), char(2), '\xe2\x80\xa6', 16) FROM articles_fts"
+	for (i = 0; i < e->n; i++)
+		e->ids[i] = e->by[i]->id;
+	set.v = e->ids;
+	set.n = e->n;
+	if ((st = st_prepare(e->s, "SELECT rowid, dossier_hits(articles_fts)"
+	    " FROM articles_fts"
 	    " WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
-	    " AND +rowid IN (SELECT value FROM json_each(?4))",
-	    "cannot search", e->err)) == NULL) {
-		buf_free(&ids);
+	    " AND dossier_in(rowid, ?4)", "cannot search", e->err)) == NULL)
 		return -1;
-	}
-	st_bind_text(st, 4, ids.data);
 	st_bind_text(st, 1, e->any);
-	sqlite3_bind_int64(st, 2, lo);
-	sqlite3_bind_int64(st, 3, hi);
+	sqlite3_bind_int64(st, 2, e->ids[0]);
+	sqlite3_bind_int64(st, 3, e->ids[e->n - 1]);
+	sqlite3_bind_pointer(st, 4, &set, "dossier_ids", NULL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if ((r = batch_find(e, &at, sqlite3_column_int64(st, 0))) !=
 		    NULL &&
 		    !r->found) {
 			r->found = 1;
-			r->fts = dup_or_null(st_text(st, 1));
+			r->nhits = (size_t)sqlite3_column_bytes(st, 1);
+			r->hits = xmalloc(r->nhits > 0 ? r->nhits : 1);
+			if (r->nhits > 0)
+				memcpy(r->hits, sqlite3_column_blob(st, 1),
+				    r->nhits);
 		}
-	buf_free(&ids);
-	return st_rows_end(e->s, st, rc, "cannot search", e->err);
+	if (st_rows_end(e->s, st, rc, "cannot search", e->err) != 0)
+		return -1;
+	return batch_snippets(e);
 }
 
 /* Hand on the batch read so far, in its order; 1 if fn stopped it. */
@@ -147,8 +175,9 @@ batch_flush(struct each *e)
 		rv = -1;
 	for (i = 0; i < e->n && rv == 0; i++) {
 		r = &e->v[i];
-		if (store_search_snippet_of(e->s, &e->q, e->any, r->id,
-		    r->found, r->fts, e->open, e->close, &snip, e->err) != 0) {
+		if (store_search_snippet_of(e->s, &e->q, &e->marks, e->any,
+		    r->id, r->found, r->fts, e->open, e->close, &snip,
+		    e->err) != 0) {
 			rv = -1;
 			break;
 		}
@@ -188,6 +217,7 @@ each_row(const struct store_row *row, void *arg)
 	if (e->v == NULL) {
 		e->v = xcalloc(BATCH_MAX, sizeof *e->v);
 		e->by = xcalloc(BATCH_MAX, sizeof *e->by);
+		e->ids = xcalloc(BATCH_MAX, sizeof *e->ids);
 	}
 	r = &e->v[e->n++];
 	r->id = row->key.id;
@@ -245,7 +275,9 @@ store_search_each(struct store *s, const char *text, size_t limit,
 		row_free(&e.v[i]);
 	free(e.v);
 	free(e.by);
+	free(e.ids);
 	search_free(&e.q);
+	store_marks_free(&e.marks);
 	free(e.any);
 	return rv;
 }

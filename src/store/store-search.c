@@ -56,7 +56,7 @@ story_texts(struct store *s, int64_t id, sqlite3_stmt **st)
  * must match exactly; the others, stem for stem.
  */
 static int
-span_wanted(struct store *s, const struct search *q, const char *text,
+span_check(struct store *s, const struct search *q, const char *text,
     size_t len)
 {
 	struct tokens	 t[2], p;
@@ -84,6 +84,40 @@ span_wanted(struct store *s, const struct search *q, const char *text,
 	store_tokens_free(&t[0]);
 	store_tokens_free(&t[1]);
 	return ok;
+}
+
+/*
+ * span_check, remembered in c (if not NULL) for the marks seen: a search
+ * of every story marks the same few words again and again.
+ */
+static int
+span_wanted(struct store *s, const struct search *q, struct store_marks *c,
+    const char *text, size_t len)
+{
+	size_t	i;
+	int	ok;
+
+	for (i = 0; c != NULL && i < c->n; i++)
+		if (c->len[i] == len && memcmp(c->text[i], text, len) == 0)
+			return c->wanted[i];
+	ok = span_check(s, q, text, len);
+	if (c != NULL && c->n < STORE_MARKS_MAX && len <= STORE_MARKS_LEN) {
+		c->text[c->n] = xmalloc(len > 0 ? len : 1);
+		memcpy(c->text[c->n], text, len);
+		c->len[c->n] = len;
+		c->wanted[c->n++] = ok;
+	}
+	return ok;
+}
+
+void
+store_marks_free(struct store_marks *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->text[i]);
+	c->n = 0;
 }
 
 /* The first parameter a search binds; the listing's own end at ?6. */
@@ -422,8 +456,9 @@ search_marks(const char *text, struct search *q, char **any, char **err)
  * close; drop the others (the stemmed index marked drone for "drones").
  */
 static char *
-marks_filter(struct store *s, const struct search *q, const char *h,
-    const char *open, const char *close, size_t *kept)
+marks_filter(struct store *s, const struct search *q,
+    struct store_marks *c, const char *h, const char *open, const char *close,
+    size_t *kept)
 {
 	struct buf	 b;
 	const char	*end;
@@ -441,7 +476,7 @@ marks_filter(struct store *s, const struct search *q, const char *h,
 		end = strchr(h, '\x02');
 		if (end == NULL)
 			end = h + strlen(h);
-		if (span_wanted(s, q, h, (size_t)(end - h))) {
+		if (span_wanted(s, q, c, h, (size_t)(end - h))) {
 			(*kept)++;
 			buf_adds(&b, open);
 			buf_add(&b, h, (size_t)(end - h));
@@ -540,7 +575,8 @@ exact_snippet(struct store *s, const struct search *q, int64_t id,
  */
 int
 store_search_snippet_of(struct store *s, const struct search *q,
-    const char *any, int64_t id, int found, const char *fts,
+    struct store_marks *c, const char *any, int64_t id, int found,
+    const char *fts,
     const char *open, const char *close, char **out, char **err)
 {
 	sqlite3_stmt	*st;
@@ -553,7 +589,7 @@ store_search_snippet_of(struct store *s, const struct search *q,
 		/* A prefix alone is shown where it is, as written. */
 		*out = exact_snippet(s, q, id, open, close);
 	else if (any != NULL && found) {
-		*out = marks_filter(s, q, fts != NULL ? fts : "", open, close,
+		*out = marks_filter(s, q, c, fts != NULL ? fts : "", open, close,
 		    &kept);
 		/* No mark left: show an exact match instead. */
 		if (kept == 0 && search_has_exact(q) &&
@@ -574,7 +610,7 @@ store_search_snippet_of(struct store *s, const struct search *q,
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*out = marks_filter(s, q, st_text(st, 0) != NULL ?
+		*out = marks_filter(s, q, c, st_text(st, 0) != NULL ?
 		    st_text(st, 0) : "", open, close, &kept);
 	return st_rows_end(s, st, rc, "cannot search", err);
 }
@@ -586,7 +622,7 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 {
 	struct search	 q;
 	sqlite3_stmt	*st = NULL;
-	char		*any;
+	char		*any, *fts = NULL;
 	int		 rv = -1, rc = SQLITE_DONE;
 
 	*out = NULL;
@@ -594,24 +630,30 @@ store_search_snippet(struct store *s, const char *text, int64_t id,
 	if (search_marks(text, &q, &any, err) != 0)
 		return -1;
 	if (any != NULL) {
-		if ((st = st_prepare(s, "SELECT snippet(articles_fts, -1,"
-		    " char(1), char(2), '\xe2\x80\xa6', 16) FROM articles_fts"
-		    " WHERE articles_fts MATCH ?1 AND rowid = ?2",
-		    "cannot search", err)) == NULL)
+		if ((st = st_prepare(s, "SELECT dossier_hits(articles_fts)"
+		    " FROM articles_fts WHERE articles_fts MATCH ?1"
+		    " AND rowid = ?2", "cannot search", err)) == NULL)
 			goto out;
 		st_bind_text(st, 1, any);
 		sqlite3_bind_int64(st, 2, id);
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 			st_rows_end(s, st, rc, "cannot search", err);
+			st = NULL;
 			goto out;
 		}
 	}
-	rv = store_search_snippet_of(s, &q, any, id, rc == SQLITE_ROW,
-	    rc == SQLITE_ROW ? st_text(st, 0) : NULL, open, close, out, err);
+	/* The index's snippet, made from its hits (store-snippet.c). */
+	if (rc == SQLITE_ROW && store_snippet_of(s, id,
+	    sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+	    &fts, err) != 0)
+		goto out;
+	rv = store_search_snippet_of(s, &q, NULL, any, id, rc == SQLITE_ROW,
+	    fts, open, close, out, err);
+out:
 	if (st != NULL)
 		st_finish(s, st);
-out:
+	free(fts);
 	search_free(&q);
 	free(any);
 	return rv;
@@ -681,7 +723,7 @@ spans_column(struct store *s, const struct search *q, int col,
 			mark = h + 1;
 			start = off;
 		} else if (*h == '\x02') {
-			if (mark != NULL && span_wanted(s, q, mark,
+			if (mark != NULL && span_wanted(s, q, NULL, mark,
 			    (size_t)(h - mark)) && fn(col, start, off,
 			    arg) != 0)
 				return 1;

@@ -77,8 +77,8 @@ tokens_word(const struct tokens *t, size_t i)
 }
 
 /* FTS5's API of a connection, or NULL. */
-static fts5_api *
-fts5_api_get(sqlite3 *db)
+fts5_api *
+store_fts5_api(sqlite3 *db)
 {
 	fts5_api	*api = NULL;
 	sqlite3_stmt	*st;
@@ -103,7 +103,7 @@ store_tokenizers_new(sqlite3 *db)
 	fts5_api		*api;
 	void			*ud_exact, *ud_stem;
 
-	if ((api = fts5_api_get(db)) == NULL)
+	if ((api = store_fts5_api(db)) == NULL)
 		return NULL;
 	tk = xcalloc(1, sizeof *tk);
 	if (api->xFindTokenizer(api, "unicode61", &ud_exact,
@@ -145,6 +145,27 @@ store_tokenize(struct store_tokenizers *tk, int stem, const char *text,
 		    SQLITE_OK ? 0 : -1;
 	return tk->exact_api.xTokenize(tk->exact, t, FTS5_TOKENIZE_DOCUMENT,
 	    text, (int)len, tokens_add) == SQLITE_OK ? 0 : -1;
+}
+
+/*
+ * Call fn for each word of text where the index finds it, as FTS5 calls
+ * an xTokenize callback; fn may stop early with SQLITE_DONE. The words
+ * are unstemmed: porter keeps unicode61's words and their bytes, and
+ * changes only their spelling, which a word's place does not need.
+ * -1 if FTS5 fails.
+ */
+int
+store_tokenize_each(struct store_tokenizers *tk, const char *text,
+    size_t len, void *arg,
+    int (*fn)(void *, int, const char *, int, int, int))
+{
+	int	rc;
+
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	rc = tk->exact_api.xTokenize(tk->exact, arg, FTS5_TOKENIZE_DOCUMENT,
+	    text, (int)len, fn);
+	return rc == SQLITE_OK || rc == SQLITE_DONE ? 0 : -1;
 }
 
 /*
@@ -416,7 +437,7 @@ store_search_init(struct store *s, char **err)
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_prefix, NULL, NULL,
 	    NULL) != SQLITE_OK)
 		return st_error(s, err, "cannot set up searching");
-	return 0;
+	return store_snippet_init(s, err);
 }
 
 /*

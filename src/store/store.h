@@ -255,6 +255,19 @@ int	 store_article_lookup(struct store *, int64_t feed, const char *guid,
 int	 store_article_known(struct store *, int64_t feed, const char *guid,
 	     const char *raw, char **err);
 
+/*
+ * A feed's stored items with their raw digests, read at once to answer
+ * store_article_known for many items (store-known.c); NULL if the feed
+ * has more than max stored items, or on error (*err set).
+ */
+struct store_known;
+struct store_known *store_known_load(struct store *, int64_t feed,
+	    size_t max, char **err);
+/* Is guid stored from this raw digest? 1 yes, 0 no. */
+int	 store_known_has(const struct store_known *, const char *guid,
+	    const char *raw);
+void	 store_known_free(struct store_known *);
+
 /* Record story id's raw digest (inside a batch); 0 or -1. */
 int	 store_article_raw(struct store *, int64_t id, const char *raw,
 	     char **err);
