@@ -61,6 +61,7 @@ struct store {
 	int64_t		 local_feed;	/* cached id, -1 until looked up */
 	int		 readonly;	/* opened read-only: writes refused */
 	int		 create;	/* may make the file and its schema */
+	int		 cache_set;	/* a writer's page cache set */
 	int64_t		 fts_from;	/* first story of the batch to index */
 	struct store_entity_cache *entity_cache;	/* store-extract.c */
 	struct store_tokenizers *tokenizers;	/* store-words.c */
