@@ -52,6 +52,8 @@ enum store_stmt_id {
 	STMT_DUP_SIG,
 	STMT_DUP_SET,
 	STMT_DUP_BAND_ADD,
+	STMT_SAVEPOINT,			/* store-stmt.c */
+	STMT_RELEASE,
 	STORE_NSTMTS
 };
 

@@ -318,10 +318,16 @@ st_savepoint(struct store *s, int (*fn)(struct store *, void *, char **),
 {
 	int	rv;
 
-	if (st_exec(s, "SAVEPOINT store_write", err) != 0)
+	/*
+	 * Kept statements: a batch opens one savepoint a story, and
+	 * sqlite3_exec would parse and prepare these again each time.
+	 */
+	if (st_step(s, st_kept(s, STMT_SAVEPOINT, "SAVEPOINT store_write",
+	    err), "cannot open a savepoint", err) < 0)
 		return -1;
-	if ((rv = fn(s, arg, err)) >= 0 &&
-	    st_exec(s, "RELEASE store_write", err) == 0)
+	if ((rv = fn(s, arg, err)) >= 0 && st_step(s, st_kept(s,
+	    STMT_RELEASE, "RELEASE store_write", err),
+	    "cannot release a savepoint", err) >= 0)
 		return rv;
 	st_exec(s, "ROLLBACK TO store_write; RELEASE store_write", NULL);
 	/* Entities added inside it are gone: their cached ids with them. */
