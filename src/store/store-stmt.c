@@ -58,6 +58,26 @@ st_exec(struct store *s, const char *sql, char **err)
 	return 0;
 }
 
+/* The page cache of a connection that writes a batch, in KiB. */
+#define STORE_WRITE_CACHE_KB	"16384"
+
+/*
+ * A writer keeps more pages than sqlite's 2 MB default: a batch of
+ * thousands of stories then writes each page to the WAL once at commit,
+ * not again and again as the cache spills and is read back. Set at a
+ * connection's first batch, so that readers keep the default.
+ */
+int
+st_write_cache(struct store *s, char **err)
+{
+	if (s->cache_set)
+		return 0;
+	if (st_exec(s, "PRAGMA cache_size = -" STORE_WRITE_CACHE_KB, err) != 0)
+		return -1;
+	s->cache_set = 1;
+	return 0;
+}
+
 /* Prepare a statement once and keep it until store_close. */
 sqlite3_stmt *
 st_kept(struct store *s, enum store_stmt_id id, const char *sql, char **err)

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,31 +22,6 @@
 
 /* How long to wait for another dossier's write to finish. */
 #define STORE_BUSY_MS	5000
-
-/*
- * How much of a statement's or savepoint's journal sqlite keeps in memory
- * before it spills to a temporary file. sqlite's default, 64 KiB, is less
- * than the pages one story's savepoint touches (a leaf of each table and
- * index it writes: about 70 KiB), so every story of a batch rewrote a
- * temporary file: 175,000 pwrite64 calls for a 5,000-item feed. A story
- * needs far less than this; a bulk statement (a delete of thousands of
- * stories) still spills past it, so memory stays bounded.
- */
-#define STORE_STMT_SPILL	(4 * 1024 * 1024)
-
-/* The page cache of a connection that writes a batch, in KiB. */
-#define STORE_WRITE_CACHE_KB	"16384"
-
-static pthread_once_t store_config_once = PTHREAD_ONCE_INIT;
-
-/* Set what sqlite takes only before its first connection. */
-static void
-store_config(void)
-{
-	/* Fails harmlessly if sqlite was initialized already. */
-	(void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL,
-	    (int)STORE_STMT_SPILL);
-}
 
 /*
  * Migrations, in order: migrations[i] takes user_version i to i + 1. Each
@@ -541,7 +515,6 @@ store_connect(struct store *s, int flags, char **err)
 	const char	*p;
 	int		 rc;
 
-	pthread_once(&store_config_once, store_config);
 	if (flags & SQLITE_OPEN_READONLY) {
 		/*
 		 * Read-only fallback: a WAL file whose -shm cannot be made is
@@ -767,16 +740,8 @@ store_begin(struct store *s, char **err)
 {
 	if (s->readonly)
 		return st_readonly(s, err);
-	/*
-	 * A writer keeps more pages than sqlite's 2 MB default: a batch of
-	 * thousands of stories then writes each page to the WAL once at
-	 * commit, not again and again as the cache spills and reads back.
-	 */
-	if (!s->cache_set && st_exec(s, "PRAGMA cache_size = -"
-	    STORE_WRITE_CACHE_KB, err) != 0)
-		return -1;
-	s->cache_set = 1;
-	return st_exec(s, "BEGIN IMMEDIATE", err);
+	return st_write_cache(s, err) != 0 ? -1 :
+	    st_exec(s, "BEGIN IMMEDIATE", err);
 }
 
 int
