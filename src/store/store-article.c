@@ -81,7 +81,7 @@ store_ingest_memory(struct store *s, char **err)
 {
 	int64_t	n, views;
 
-	if (s->readonly || !sqlite3_get_autocommit(s->db))
+	if (s->temp_memory || s->readonly || !sqlite3_get_autocommit(s->db))
 		return 0;
 	n = st_int(s, st_prepare(s, "SELECT count(*) FROM temp.sqlite_master",
 	    "cannot read the temporary tables", err), 0,
@@ -98,6 +98,7 @@ store_ingest_memory(struct store *s, char **err)
 		return 0;
 	if (st_exec(s, "PRAGMA temp_store = MEMORY", err) != 0)
 		return -1;
+	s->temp_memory = 1;
 	return views > 0 ? store_search_terms(s, err) : 0;
 }
 

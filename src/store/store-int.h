@@ -64,6 +64,7 @@ struct store {
 	int		 readonly;	/* opened read-only: writes refused */
 	int		 create;	/* may make the file and its schema */
 	int		 cache_set;	/* a writer's page cache set */
+	int		 temp_memory;	/* store_ingest_memory done */
 	int64_t		 fts_from;	/* first story of the batch to index */
 	struct store_entity_cache *entity_cache;	/* store-extract.c */
 	struct store_tokenizers *tokenizers;	/* store-words.c */
