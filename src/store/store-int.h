@@ -146,6 +146,8 @@ int		 st_readonly(struct store *, char **);
 /* Run SQL with no result rows (several statements may be given). */
 int		 st_exec(struct store *, const char *, char **);
 /* A statement prepared once and kept until store_close, reset. */
+/* sqlite set up before its first connection. */
+void		 st_config(void);
 /* A writer's page cache, set at its first batch. */
 int		 st_write_cache(struct store *, char **);
 sqlite3_stmt	*st_kept(struct store *, enum store_stmt_id, const char *,

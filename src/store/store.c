@@ -515,6 +515,7 @@ store_connect(struct store *s, int flags, char **err)
 	const char	*p;
 	int		 rc;
 
+	st_config();
 	if (flags & SQLITE_OPEN_READONLY) {
 		/*
 		 * Read-only fallback: a WAL file whose -shm cannot be made is
