@@ -182,7 +182,9 @@ timeout 10 "$DOSSIER" --db "$T/imp4.db" import -q "$T/fan" >"$T/out" 2>"$T/err"
 ok $? "a cycle inside the tree is reported, not followed"
 # A link inside the tree pointed outside it after the walk checked it:
 # what is read is the file the walk found, or nothing. The first file is
-# big, so that its reading (watched in /proc) leaves time for the swap.
+# big, so that its reading (watched in /proc) leaves time for the swap:
+# its batch (500 files, read before they are parsed) is parsed and
+# stored before the next one, with the link, is read.
 if [ -r /proc/self/io ]; then
 	mkdir -p "$T/race/tree" "$T/race/outside"
 	python3 - "$T/race/tree/a-big.txt" <<'EOF'
@@ -198,6 +200,12 @@ EOF
 	    >"$T/race/tree/m.txt"
 	printf 'Outside secret\n\nA file from outside the tree, never to be read.\n' \
 	    >"$T/race/outside/secret.txt"
+	i=0
+	while [ $i -lt 499 ]; do
+		printf 'Filler\n\nA filler story of the first batch.\n' \
+		    >"$T/race/tree/b-$i.txt"
+		i=$((i + 1))
+	done
 	ln -s m.txt "$T/race/tree/z.txt"
 	"$DOSSIER" --db "$T/race.db" import "$T/race/tree" >"$T/out" 2>"$T/err" &
 	pid=$!

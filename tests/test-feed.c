@@ -983,6 +983,52 @@ test_discover(void **state)
 	}
 }
 
+/*
+ * Items are made on worker threads once the document is read: the
+ * articles still come in the document's order, those with nothing to
+ * keep counted skipped, each with its own text and HTML made text.
+ */
+static void
+test_items_in_order(void **state)
+{
+	struct buf	 b;
+	struct feed	 f;
+	char		 want[64];
+	size_t		 i, k;
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+	    "<title>Order</title>");
+	for (i = 0; i < 700; i++) {
+		if (i % 7 == 3)		/* nothing to keep */
+			buf_printf(&b, "<item><guid>g%zu</guid></item>", i);
+		else
+			buf_printf(&b, "<item><title>Item %zu</title>"
+			    "<guid>g%zu</guid><description>&lt;p&gt;Text "
+			    "&lt;b&gt;%zu&lt;/b&gt; here.&lt;/p&gt;"
+			    "</description></item>", i, i, i);
+	}
+	buf_adds(&b, "</channel></rss>");
+	parse_buf_ok(b.data, b.len, &f);
+	assert_int_equal(f.nitems, 600);
+	assert_int_equal(f.skipped, 100);
+	for (i = k = 0; i < 700; i++) {
+		if (i % 7 == 3)
+			continue;
+		snprintf(want, sizeof want, "Item %zu", i);
+		assert_string_equal(f.items[k].title, want);
+		snprintf(want, sizeof want, "Text %zu here.", i);
+		assert_string_equal(f.items[k].body, want);
+		snprintf(want, sizeof want, "g%zu", i);
+		assert_string_equal(f.items[k].guid, want);
+		assert_string_equal(f.items[k].outlet, "Order");
+		k++;
+	}
+	feed_parse_free(&f);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -1010,6 +1056,7 @@ main(void)
 		cmocka_unit_test(test_lead_once),
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_discover),
+		cmocka_unit_test(test_items_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -122,6 +122,17 @@ article_norm(struct buf *out, const char *s, size_t len)
 	int		space = 0;
 
 	for (i = 0; i < len; i += n) {
+		/* The commonest: printable ASCII, lower-cased. */
+		if ((unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7f) {
+			if (space)
+				buf_addc(out, ' ');
+			space = 0;
+			cp = (unsigned char)s[i];
+			buf_addc(out, cp >= 'A' && cp <= 'Z' ? (char)(cp -
+			    'A' + 'a') : cp == '`' ? '\'' : (char)cp);
+			n = 1;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		if (utf8_is_space(cp)) {
 			space = out->len > 0;

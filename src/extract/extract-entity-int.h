@@ -339,6 +339,8 @@ struct ent_word {
 };
 
 const struct ent_word *ent_word_info(uint64_t);
+/* Build what ent_word_find would build on first use (extract_init). */
+void		 ent_word_init(void);
 
 /*
  * What a word is known as by number (ent_word_find: 0 for nothing), so

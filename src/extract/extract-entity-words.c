@@ -512,6 +512,14 @@ ent_word_build(void)
 	ent_words_built = 1;
 }
 
+/* Build the word classes now (extract_init). */
+void
+ent_word_init(void)
+{
+	if (!ent_words_built)
+		ent_word_build();
+}
+
 /* What the word with hash h is known as (all zero if nothing). */
 const struct ent_word *
 ent_word_info(uint64_t h)

@@ -37,6 +37,8 @@ enum lex_table {
  * value, or its key when it has none; NULL if absent.
  */
 const char *lex_find(enum lex_table, const char *, size_t);
+/* Build the indexes lex_find would build on first use (extract_init). */
+void	 lex_init(void);
 
 /* The entries of a table and their number. */
 const struct lex_entry *lex_table(enum lex_table, size_t *n);

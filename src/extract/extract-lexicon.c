@@ -96,6 +96,17 @@ lex_build(enum lex_table t)
 	}
 }
 
+/* Build every table's index now (extract_init). */
+void
+lex_init(void)
+{
+	size_t	t;
+
+	for (t = 0; t < LEX_NTABLES; t++)
+		if (lex_indexes[t].slots == NULL)
+			lex_build((enum lex_table)t);
+}
+
 const char *
 lex_find(enum lex_table t, const char *s, size_t n)
 {

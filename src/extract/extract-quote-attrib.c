@@ -605,6 +605,13 @@ static struct quote_cue_shape quote_attrib_claim_list_shape;
 static const struct quote_cue_words quote_attrib_claim =
     QUOTE_CUE_WORDS(quote_attrib_claim_list);
 
+/* Build this file's word list now (extract_init). */
+void
+quote_attrib_init(void)
+{
+	quote_cue_words_init(&quote_attrib_claim);
+}
+
 /*
  * "Varga's claim that Q", "the ministry's insistence that Q": a noun of
  * saying owned by its speaker, named, with the clause it reports after

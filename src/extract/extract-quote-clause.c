@@ -186,6 +186,14 @@ static struct quote_cue_shape quote_clause_finite_list_shape;
 const struct quote_cue_words quote_clause_finite =
     QUOTE_CUE_WORDS(quote_clause_finite_list);
 
+/* Build this file's word lists now (extract_init). */
+void
+quote_clause_init(void)
+{
+	quote_cue_words_init(&quote_clause_span);
+	quote_cue_words_init(&quote_clause_finite);
+}
+
 /*
  * Does a participle clause start at token i, after a comma: "(quietly)
  * putting his name on the line", the writer's gloss on what was said?

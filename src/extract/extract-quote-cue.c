@@ -244,22 +244,25 @@ quote_cue_shape_build(const struct quote_cue_words *l)
 	struct quote_cue_shape	*sh = l->shape;
 	const char		*k;
 	size_t			 i, n, at[26];
-	int			 c;
+	int			 c, fits;
 
-	sh->built = l->n <= QUOTE_CUE_MAX_WORDS ? 1 : -1;
+	/* built is set last: it says the rest is there. */
+	fits = l->n <= QUOTE_CUE_MAX_WORDS;
 	memset(at, 0, sizeof at);
 	for (i = 0; i < l->n; i++) {
 		k = l->w[i];
 		n = strlen(k);
 		if (k[0] < 'a' || k[0] > 'z' || n >= 32)
-			sh->built = -1;
+			fits = 0;
 		else {
 			sh->lens[k[0] - 'a'] |= 1U << n;
 			at[k[0] - 'a']++;
 		}
 	}
-	if (sh->built < 0)
+	if (!fits) {
+		sh->built = -1;
 		return;
+	}
 	/* the words by first letter: counts, then where each letter starts */
 	for (c = 0, n = 0; c < 26; c++) {
 		sh->from[c] = (unsigned char)n;
@@ -269,6 +272,15 @@ quote_cue_shape_build(const struct quote_cue_words *l)
 	sh->from[26] = (unsigned char)n;
 	for (i = 0; i < l->n; i++)
 		sh->sorted[at[l->w[i][0] - 'a']++] = l->w[i];
+	sh->built = 1;
+}
+
+/* Build a list's shape now, before threads share it (extract_init). */
+void
+quote_cue_words_init(const struct quote_cue_words *l)
+{
+	if (l->shape->built == 0)
+		quote_cue_shape_build(l);
 }
 
 /* Might the n bytes starting with lower-case c be one of the words? */
@@ -393,6 +405,29 @@ quote_cue_shapes_build(void)
 			quote_cue_shapes[k[0] - 'a'][k[1] - 'a'] |= 1U << n;
 	}
 	quote_cue_shapes_built = 1;
+}
+
+/*
+ * Build the speech verbs' shapes and every list of this file now, so that
+ * threads running extract_run only read them (extract_init).
+ */
+void
+quote_cue_init(void)
+{
+	static const struct quote_cue_words *const lists[] = {
+		&quote_cue_manner, &quote_cue_stop, &quote_cue_aux,
+		&quote_cue_not_before, &quote_cue_nounish, &quote_cue_weak,
+		&quote_cue_not_after, &quote_cue_object, &quote_cue_hearer,
+		&quote_cue_adverbial, &quote_cue_aside, &quote_cue_when,
+		&quote_cue_np_det, &quote_cue_subord, &quote_cue_pperson,
+		&quote_cue_pother, &quote_cue_pself
+	};
+	size_t	i;
+
+	if (!quote_cue_shapes_built)
+		quote_cue_shapes_build();
+	for (i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		quote_cue_words_init(lists[i]);
 }
 
 /* The lemma of a speech verb at token i, or NULL. */

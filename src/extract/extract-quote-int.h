@@ -127,6 +127,12 @@ extern const struct quote_cue_words quote_cue_stop, quote_cue_aux,
     quote_cue_not_after, quote_cue_object, quote_cue_hearer,
     quote_cue_adverbial, quote_cue_aside, quote_cue_when, quote_cue_np_det,
     quote_cue_subord, quote_cue_pperson, quote_cue_pother, quote_cue_pself;
+/* Build a list's shape, or all of the cue stage's, before threads run. */
+void	 quote_cue_words_init(const struct quote_cue_words *);
+void	 quote_cue_init(void);
+void	 quote_attrib_init(void);
+void	 quote_clause_init(void);
+void	 quote_source_init(void);
 int	 quote_cue_in(const struct extract *, size_t,
 	     const struct quote_cue_words *);
 int	 quote_cue_punct(const struct extract *, size_t, char);

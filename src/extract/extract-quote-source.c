@@ -349,6 +349,13 @@ static struct quote_cue_shape quote_source_work_list_shape;
 static const struct quote_cue_words quote_source_work =
     QUOTE_CUE_WORDS(quote_source_work_list);
 
+/* Build this file's word list now (extract_init). */
+void
+quote_source_init(void)
+{
+	quote_cue_words_init(&quote_source_work);
+}
+
 /*
  * "a report (on Saturday) from X", "a statement by X": the source is X,
  * and it publishes.

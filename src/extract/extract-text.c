@@ -37,9 +37,9 @@ static const char *const text_openers[] = {
 static unsigned char	text_class[256];
 static int		text_class_built;
 
-/* Fill text_class, without the locale's ctype tables. */
-static void
-text_class_build(void)
+/* Fill text_class, without the locale's ctype tables (extract_init). */
+void
+extract_tok_init(void)
 {
 	unsigned	b;
 
@@ -382,7 +382,7 @@ extract_tokens(struct extract *x)
 	unsigned	f;
 
 	if (!text_class_built)
-		text_class_build();
+		extract_tok_init();
 	while (i < x->len) {
 		if (x->text[i] == ' ') {	/* the commonest byte */
 			i++;

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "extract.h"
+#include "extract-entity-int.h"
 #include "extract-lexicon-int.h"
+#include "extract-quote-int.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -150,6 +152,18 @@ extract_quote_kind_name(enum ex_quote_kind k)
 	default:
 		return "mixed";
 	}
+}
+
+void
+extract_init(void)
+{
+	extract_tok_init();
+	lex_init();
+	ent_word_init();
+	quote_cue_init();
+	quote_attrib_init();
+	quote_clause_init();
+	quote_source_init();
 }
 
 void

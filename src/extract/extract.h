@@ -152,6 +152,12 @@ struct extract {
 /* Run everything on text (which must outlive x); a text longer than
    EX_MAX_TEXT is analysed up to there. */
 void	 extract_run(struct extract *, const char *text, size_t len);
+/*
+ * Build the word tables extract_run would build on first use. Call it
+ * once before threads run extract_run at the same time: then they only
+ * read what the stages share (each struct extract is its own).
+ */
+void	 extract_init(void);
 void	 extract_free(struct extract *);
 /* Free the working state (tokens, sentences) but keep the results. */
 void	 extract_compact(struct extract *);
@@ -159,6 +165,7 @@ void	 extract_compact(struct extract *);
 /* The stages, in order; extract_run calls them. Tokens come with their
    quote marks told opening or closing. */
 void	 extract_tokens(struct extract *);
+void	 extract_tok_init(void);
 void	 extract_sentences(struct extract *);
 void	 extract_entities(struct extract *);
 void	 extract_quotes(struct extract *);

@@ -4,7 +4,9 @@
  * its address made absolute; and the cap on items a document may give.
  * An item the caller knows (struct feed's known: the same guid stored
  * from the same raw digest) is not made again.
- * Shared by the XML (feed-xml.c) and JSON Feed (feed-json.c) parsers.
+ * Shared by the XML (feed-xml.c) and JSON Feed (feed-json.c) parsers:
+ * an item is looked up as the parser gives it, and made, with the others,
+ * on worker threads once the document is read (feed_entry_finish).
  */
 #include "config.h"
 
@@ -20,8 +22,10 @@
 #include "feed-parse.h"
 #include "feed-int.h"
 #include "hash.h"
+#include "html.h"
 #include "html-text.h"
 #include "utf8.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -41,6 +45,7 @@ feed_entry_free(struct feed_entry *e)
 
 	free(e->id);
 	free(e->link);
+	free(e->resolved);
 	free(e->base);
 	free(e->title);
 	free(e->published);
@@ -123,7 +128,8 @@ feed_entry_resolve(const char *ref, const char *base)
 int
 feed_entry_room(struct feed *f)
 {
-	if (f->nitems + f->skipped + f->known_n < FEED_MAX_ITEMS)
+	if (f->nitems + f->npending + f->skipped + f->known_n <
+	    FEED_MAX_ITEMS)
 		return 1;
 	f->skipped++;
 	return 0;
@@ -393,23 +399,17 @@ feed_entry_known(struct feed *f, struct feed_entry *e, char **link)
 }
 
 /*
- * Make an article of the entry and keep it, or count it skipped, or known
- * (f->known) and not made.
+ * Make an article of the entry (its address resolved in e->resolved):
+ * 1, or 0 if it has nothing to keep. Touches nothing but e: it runs on
+ * worker threads.
  */
-void
-feed_entry_add(struct feed *f, struct feed_entry *e)
+static int
+feed_entry_make(struct feed_entry *e)
 {
 	struct article	*a = &e->article;
-	const char	*date;
-	char		*link = NULL;
+	const char	*date, *link = e->resolved;
 	size_t		 i;
 
-	if (feed_entry_known(f, e, &link)) {
-		f->known_n++;
-		free(link);
-		feed_entry_free(e);
-		return;
-	}
 	/*
 	 * The story keeps the address url_story allows (never the feed's
 	 * password); its identity stays the link as given, so that stories
@@ -437,26 +437,91 @@ feed_entry_add(struct feed *f, struct feed_entry *e)
 
 	if (a->guid == NULL)
 		feed_guid_hash(a, e);
-	free(link);
 	/* A summary that only repeats the content's opening is shown once. */
 	if (article_lead_repeated(a)) {
 		free(a->lead);
 		a->lead = NULL;
 	}
-
 	if (a->title == NULL && a->body == NULL && a->lead == NULL) {
-		if (a->url == NULL) {
-			f->skipped++;
-			feed_entry_free(e);
-			return;
-		}
+		if (a->url == NULL)
+			return 0;
 		/* Only an address (a link, an enclosure): it is the title. */
 		article_set(&a->title, a->url, strlen(a->url));
 	}
-	if ((f->nitems & (f->nitems - 1)) == 0)
-		f->items = xreallocarray(f->items,
-		    f->nitems ? f->nitems * 2 : 1, sizeof *f->items);
-	f->items[f->nitems++] = *a;
-	article_init(&e->article);	/* the feed owns it now */
+	return 1;
+}
+
+/*
+ * Keep the entry to be made (feed_entry_finish), or count it known
+ * (f->known) and not made. The feed owns what e held; e is left empty.
+ */
+void
+feed_entry_add(struct feed *f, struct feed_entry *e)
+{
+	char	*link = NULL;
+
+	if (feed_entry_known(f, e, &link)) {
+		f->known_n++;
+		free(link);
+		feed_entry_free(e);
+		return;
+	}
+	e->resolved = link;
+	if ((f->npending & (f->npending - 1)) == 0)
+		f->pending = xreallocarray(f->pending,
+		    f->npending ? f->npending * 2 : 1, sizeof *f->pending);
+	f->pending[f->npending++] = *e;
+	feed_entry_init(e);
+}
+
+/* Make entry i, on a worker thread. */
+static void
+feed_entry_prep(size_t i, void *arg)
+{
+	struct feed	*f = arg;
+
+	f->pending[i].made = feed_entry_make(&f->pending[i]);
+}
+
+/* Keep the article of entry i, in the document's order, or count it. */
+static int
+feed_entry_done(size_t i, void *arg)
+{
+	struct feed		*f = arg;
+	struct feed_entry	*e = &f->pending[i];
+
+	if (!e->made)
+		f->skipped++;
+	else {
+		if ((f->nitems & (f->nitems - 1)) == 0)
+			f->items = xreallocarray(f->items,
+			    f->nitems ? f->nitems * 2 : 1, sizeof *f->items);
+		f->items[f->nitems++] = e->article;
+		article_init(&e->article);	/* the feed owns it now */
+	}
 	feed_entry_free(e);
+	return 0;
+}
+
+/* Make the entries kept, on every core, into the feed's articles. */
+void
+feed_entry_finish(struct feed *f)
+{
+	html_read_init();	/* libxml2 set up before threads use it */
+	work_run(f->npending, WORK_CORES, feed_entry_prep, feed_entry_done,
+	    f);
+	feed_entry_discard(f);
+}
+
+/* Free the entries not made yet. */
+void
+feed_entry_discard(struct feed *f)
+{
+	size_t	i;
+
+	for (i = 0; i < f->npending; i++)
+		feed_entry_free(&f->pending[i]);
+	free(f->pending);
+	f->pending = NULL;
+	f->npending = 0;
 }

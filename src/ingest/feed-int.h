@@ -30,6 +30,7 @@ enum feed_text {
 struct feed_entry {
 	char		*id;
 	char		*link;		/* as given; resolved against base */
+	char		*resolved;	/* link resolved (feed_entry_add) */
 	char		*base;		/* base of the item's URLs */
 	char		*title;
 	enum feed_text	 title_type;
@@ -50,8 +51,15 @@ struct feed_entry {
 	 * it by the parser, walked as a tree without becoming a string.
 	 */
 	struct article	 article;
+	int		 made;		/* feed_entry_finish: an article */
 };
 
+/*
+ * Make the entries feed_entry_add kept into f's articles, in order, on
+ * every core (after the document is read); or free them unmade.
+ */
+void	feed_entry_finish(struct feed *);
+void	feed_entry_discard(struct feed *);
 void	feed_entry_init(struct feed_entry *);
 void	feed_entry_free(struct feed_entry *);
 

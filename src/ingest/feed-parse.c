@@ -37,6 +37,7 @@ feed_parse_free(struct feed *f)
 	for (i = 0; i < f->nitems; i++)
 		article_free(&f->items[i]);
 	free(f->items);
+	feed_entry_discard(f);
 	free(f->title);
 	free(f->site);
 	feed_parse_init(f);
@@ -213,8 +214,11 @@ feed_parse(const char *s, size_t len, const char *url, struct feed *f,
 		rv = feed_json_parse(s, len, url, f, err);
 	else
 		rv = feed_xml_parse(s, len, url, f, err);
-	if (rv != 0)
+	if (rv != 0) {
+		feed_entry_discard(f);
 		return rv;
+	}
+	feed_entry_finish(f);
 	for (i = 0; i < f->nitems; i++) {
 		if (f->title != NULL)
 			article_set(&f->items[i].outlet, f->title,

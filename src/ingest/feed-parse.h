@@ -35,6 +35,8 @@ struct article;
 #define FEED_MAX_ENTITIES	1024
 
 /* A parsed feed document. */
+struct feed_entry;
+
 struct feed {
 	enum feed_kind	 kind;		/* RSS, Atom, JSON Feed or page */
 	char		*title;		/* the feed's title; may be NULL */
@@ -60,6 +62,9 @@ struct feed {
 	int		(*known)(const char *guid, const char *raw, void *);
 	void		*known_arg;
 	size_t		 known_n;
+	/* Items read, to be made into articles (feed-entry.c). */
+	struct feed_entry *pending;
+	size_t		 npending;
 };
 
 /* Start an empty feed; free its fields and items (it is left empty). */

@@ -336,6 +336,8 @@ feed_refresh(struct store *s, const int64_t *ids, size_t n,
 	run.s = s;
 	run.opts = opts;
 	run.t = t;
+	if (store_ingest_memory(s, err) != 0)
+		goto out;
 	if (n == 0) {
 		if (store_feed_list(s, 0, NULL, refresh_list_row, &run.l,
 		    err) != 0)

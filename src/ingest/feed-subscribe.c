@@ -290,7 +290,8 @@ feed_subscribe(struct store *s, const char *given,
 	j.t = t;
 	j.fo.cancel = opts != NULL ? opts->cancel : NULL;
 	feed_parse_init(&j.f);
-	if (fetch_url_check(url, &j.err) != 0) {
+	if (fetch_url_check(url, &j.err) != 0 ||
+	    store_ingest_memory(s, &j.err) != 0) {
 		subscribe_failed(&j, url);
 		goto out;
 	}

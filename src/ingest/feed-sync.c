@@ -2,9 +2,10 @@
  * A parsed feed's stories into the store, for subscribing and refreshing
  * alike: each item looked up by guid (an item already stored is skipped,
  * one whose text changed is updated in place: store_article_update keeps
- * the user's tags and notes), each new story's people and quotes
- * extracted before the write lock, and the writes done in the caller's
- * transaction. Also the count and report of each feed's outcome.
+ * the user's tags and notes), and the writes done in the caller's
+ * transaction, in order, while worker threads extract the people and
+ * quotes of the stories next in line (work.c). Also the count and report
+ * of each feed's outcome.
  */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "hash.h"
 #include "store.h"
 #include "utf8.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -80,7 +82,7 @@ feed_sync_items_free(struct feed_sync_items *it)
 	free(it);
 }
 
-/* Look the items up, tag the new ones and extract what will be written. */
+/* Look the items up and tag the new ones (feed_sync_write extracts). */
 struct feed_sync_items *
 feed_sync_prepare(struct store *s, int64_t feed, struct feed *f,
     char *const *tags, size_t ntags, char **err)
@@ -113,11 +115,6 @@ feed_sync_prepare(struct store *s, int64_t feed, struct feed *f,
 			continue;
 		for (j = 0; j < ntags && item->state == FEED_SYNC_NEW; j++)
 			article_add_tag(a, tags[j], strlen(tags[j]));
-		if (a->body != NULL) {
-			extract_run(&item->x, a->body, a->body_len);
-			extract_compact(&item->x);
-			item->extracted = 1;
-		}
 	}
 	return it;
 }
@@ -131,48 +128,88 @@ feed_sync_count_dropped(struct feed_sync_event *ev, const struct article *a)
 		ev->dropped_first = a->dropped;
 }
 
+/* The write of a feed's items: what work_run's functions share. */
+struct feed_sync_run {
+	struct store			*s;
+	const struct store_feed		*state;
+	const struct feed_sync_items	*it;
+	struct feed_sync_event		*ev;
+	char				**err;
+};
+
+/* Extract the people and quotes of item i, on a worker thread. */
+static void
+feed_sync_extract(size_t i, void *arg)
+{
+	struct feed_sync_run	*run = arg;
+	struct feed_sync_item	*item = &run->it->v[i];
+
+	if (item->state == FEED_SYNC_SAME || item->a->body == NULL)
+		return;
+	extract_run(&item->x, item->a->body, item->a->body_len);
+	extract_compact(&item->x);
+	item->extracted = 1;
+}
+
+/* Write item i, in order, on the caller's thread: 0, or -1 to stop. */
+static int
+feed_sync_item_write(size_t i, void *arg)
+{
+	struct feed_sync_run	*run = arg;
+	struct feed_sync_item	*item = &run->it->v[i];
+	struct store		*s = run->s;
+	int			 rc = 0;
+
+	/* Stored before raw digests were: known cheaply next time. */
+	if (item->state == FEED_SYNC_SAME && item->id > 0 &&
+	    item->a->raw_hash[0] != '\0' && store_article_raw(s, item->id,
+	    item->a->raw_hash, run->err) != 0)
+		return -1;
+	if (item->state == FEED_SYNC_CHANGED) {
+		if ((rc = store_article_update(s, item->id, item->a,
+		    item->hash, item->extracted ? &item->x : NULL,
+		    run->err)) == 0) {
+			run->ev->updated++;
+			feed_sync_count_dropped(run->ev, item->a);
+		}
+	} else if (item->state == FEED_SYNC_NEW) {
+		rc = store_article_add(s, run->state->id, item->a, item->hash,
+		    item->extracted ? &item->x : NULL, run->err);
+		if (rc == 0) {
+			run->ev->added++;
+			feed_sync_count_dropped(run->ev, item->a);
+		}
+		rc = rc < 0 ? -1 : 0;
+	}
+	/* Written: its analysis is in the store, not needed here. */
+	if (item->extracted) {
+		extract_free(&item->x);
+		item->extracted = 0;
+	}
+	return rc != 0 ? -1 : 0;
+}
+
 /* Write the fetch state and the items in the open batch. */
 int
 feed_sync_write(struct store *s, const struct store_feed *state,
     const struct feed_sync_items *it, struct feed_sync_event *ev,
     char **err)
 {
-	const struct feed_sync_item	*item;
-	size_t				 i;
-	int				 rc;
+	struct feed_sync_run	run;
+	int			rc;
 
 	ev->added = ev->updated = ev->dropped = 0;
 	ev->dropped_first = NULL;
 	if ((rc = store_feed_update(s, state, err)) != 0)
 		return rc;
-	for (i = 0; i < it->n; i++) {
-		item = &it->v[i];
-		/* Stored before raw digests were: known cheaply next time. */
-		if (item->state == FEED_SYNC_SAME && item->id > 0 &&
-		    item->a->raw_hash[0] != '\0' && store_article_raw(s,
-		    item->id, item->a->raw_hash, err) != 0)
-			return -1;
-		if (item->state == FEED_SYNC_SAME)
-			continue;
-		if (item->state == FEED_SYNC_CHANGED) {
-			if (store_article_update(s, item->id, item->a,
-			    item->hash, item->extracted ? &item->x : NULL,
-			    err) != 0)
-				return -1;
-			ev->updated++;
-			feed_sync_count_dropped(ev, item->a);
-			continue;
-		}
-		rc = store_article_add(s, state->id, item->a, item->hash,
-		    item->extracted ? &item->x : NULL, err);
-		if (rc < 0)
-			return -1;
-		if (rc == 0) {
-			ev->added++;
-			feed_sync_count_dropped(ev, item->a);
-		}
-	}
-	return 0;
+	run.s = s;
+	run.state = state;
+	run.it = it;
+	run.ev = ev;
+	run.err = err;
+	extract_init();		/* the tables the threads share, built once */
+	return work_run(it->n, WORK_CORES, feed_sync_extract,
+	    feed_sync_item_write, &run) != 0 ? -1 : 0;
 }
 
 /* The feed's title, cleaned; NULL if it has none or it cleans to nothing. */

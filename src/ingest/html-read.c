@@ -38,6 +38,14 @@ xml_quiet(void)
 	xmlSetStructuredErrorFunc(NULL, NULL);
 }
 
+/* Set libxml2 up before threads parse pages at once. */
+void
+html_read_init(void)
+{
+	xmlInitParser();
+	xml_quiet();
+}
+
 /* Build the element if the page's node budget allows, else stop there. */
 static void
 html_start(void *ctx, const xmlChar *name, const xmlChar **atts)

@@ -52,6 +52,7 @@ int	html_walk_text(const struct html_walk *, struct buf *b);
  * of XML.
  */
 void	xml_quiet(void);
+void	html_read_init(void);
 
 /*
  * htmlReadMemory over len bytes of outside HTML, its start tags first cut

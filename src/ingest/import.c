@@ -17,9 +17,11 @@
 #include "article.h"
 #include "extract.h"
 #include "hash.h"
+#include "html.h"
 #include "import.h"
 #include "store.h"
 #include "utf8.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -65,6 +67,8 @@ struct import_item {
 	char			*reason;
 	int64_t			 replace;	/* UPDATED: the story */
 	int			 record;	/* EXISTS: its path is new */
+	char			*data;		/* the file, until parsed */
+	size_t			 len;
 };
 
 static void
@@ -420,14 +424,17 @@ import_known(struct store *s, int64_t feed, struct import_item *it,
 	return 0;
 }
 
-/* Read and parse one file into item; sets status and reason. */
+/*
+ * Read one file into item and look it up: it->data is left to parse
+ * (import_parse) when the story is new or its text changed; otherwise
+ * sets status and reason.
+ */
 static void
-import_parse(struct import_item *it, int64_t feed, struct store *s,
-    const struct import_options *opts)
+import_look(struct import_item *it, int64_t feed, struct store *s)
 {
 	char		*data = NULL, *err = NULL;
 	const char	*why;
-	size_t		 len, i;
+	size_t		 len;
 	int		 rc;
 
 	it->status = IMPORT_FAILED;
@@ -446,16 +453,10 @@ import_parse(struct import_item *it, int64_t feed, struct store *s,
 		it->status = IMPORT_EXISTS;
 		goto out;
 	}
-	if (import_parse_bytes(it->file->path, data, len, &it->a, &err) != 0)
-		goto fail;
-	for (i = 0; i < opts->ntags; i++)
-		article_add_tag(&it->a, opts->tags[i], strlen(opts->tags[i]));
-	if (it->a.body != NULL) {
-		extract_run(&it->x, it->a.body, it->a.body_len);
-		extract_compact(&it->x);	/* the batch keeps only results */
-		it->extracted = 1;
-	}
 	it->status = it->replace > 0 ? IMPORT_UPDATED : IMPORT_ADDED;
+	it->data = data;
+	it->len = len;
+	data = NULL;
 	goto out;
 fail:
 	it->reason = err != NULL ? err : xstrdup("cannot import");
@@ -463,6 +464,37 @@ fail:
 out:
 	free(err);
 	free(data);
+}
+
+/*
+ * Parse an item's file and extract its people and quotes, on a worker
+ * thread: nothing but the item is touched. A file that does not parse
+ * is failed, with its reason.
+ */
+static void
+import_parse(struct import_item *it, const struct import_options *opts)
+{
+	char	*err = NULL;
+	size_t	 i;
+
+	if (it->data == NULL)
+		return;
+	if (import_parse_bytes(it->file->path, it->data, it->len, &it->a,
+	    &err) != 0) {
+		it->status = IMPORT_FAILED;
+		it->reason = err != NULL ? err : xstrdup("cannot import");
+	} else {
+		for (i = 0; i < opts->ntags; i++)
+			article_add_tag(&it->a, opts->tags[i],
+			    strlen(opts->tags[i]));
+		if (it->a.body != NULL) {
+			extract_run(&it->x, it->a.body, it->a.body_len);
+			extract_compact(&it->x);
+			it->extracted = 1;
+		}
+	}
+	free(it->data);
+	it->data = NULL;
 }
 
 static void
@@ -505,54 +537,96 @@ report(const struct import_options *opts, struct import_item *it,
 	opts->report(&ev, opts->arg);
 }
 
+/* A batch on its way to the store: what work_run's functions share. */
+struct import_batch {
+	struct store			*s;
+	int64_t				 feed;
+	struct import_item		*items;
+	const struct import_options	*opts;
+	char				*err;
+};
+
+/* Parse item i of the batch, on a worker thread. */
+static void
+import_batch_parse(size_t i, void *arg)
+{
+	struct import_batch	*b = arg;
+
+	import_parse(&b->items[i], b->opts);
+}
+
 /*
- * Write a batch in one transaction. A file whose rows fail is rolled back
- * to its savepoint and reported; if the commit itself fails (disk full, a
- * read-only file) every file of the batch is reported with that reason.
+ * Write item i in the open batch, in order: 0, or -1 if sqlite rolled the
+ * whole batch back. A file whose rows fail is rolled back to its
+ * savepoint and failed.
+ */
+static int
+import_batch_write(size_t i, void *arg)
+{
+	struct import_batch	*b = arg;
+	struct import_item	*it = &b->items[i];
+	char			 hash[65];
+	int			 rc = 0;
+
+	memcpy(hash, it->hash, sizeof hash);
+	if (it->status == IMPORT_EXISTS && it->record)
+		rc = store_article_path_set(b->s, it->a.id, it->a.path,
+		    &b->err);
+	else if (it->status == IMPORT_UPDATED) {
+		rc = store_article_update(b->s, it->replace, &it->a, hash,
+		    it->extracted ? &it->x : NULL, &b->err);
+		it->a.id = it->replace;
+	} else if (it->status == IMPORT_ADDED)
+		rc = store_article_add(b->s, b->feed, &it->a, hash,
+		    it->extracted ? &it->x : NULL, &b->err);
+	if (it->extracted) {		/* stored: not needed here */
+		extract_free(&it->x);
+		it->extracted = 0;
+	}
+	if (rc == 1)
+		it->status = IMPORT_EXISTS;
+	else if (rc != 0 && !store_in_batch(b->s))
+		return -1;
+	else if (rc != 0) {
+		it->status = IMPORT_FAILED;
+		it->reason = b->err;
+		b->err = NULL;
+	}
+	return 0;
+}
+
+/*
+ * Write a batch in one transaction, each file parsed and analysed on a
+ * worker thread while those before it are written (work.c). If the
+ * batch is lost (sqlite rolled it back, or the commit failed: disk full,
+ * a read-only file) every file of the batch to store is reported with
+ * that reason.
  */
 static void
 import_flush(struct store *s, int64_t feed, struct import_item *items,
     size_t n, const struct import_options *opts, struct import_totals *t,
     size_t done, size_t total)
 {
-	char	*err = NULL, *reason;
-	size_t	 i, todo = 0;
-	int	 rc;
+	struct import_batch	 b;
+	char			*reason;
+	size_t			 i, todo = 0;
 
+	memset(&b, 0, sizeof b);
+	b.s = s;
+	b.feed = feed;
+	b.items = items;
+	b.opts = opts;
 	for (i = 0; i < n; i++)
 		todo += items[i].status == IMPORT_ADDED ||
 		    items[i].status == IMPORT_UPDATED || items[i].record;
-	if (todo > 0 && store_begin(s, &err) != 0)
+	if (todo == 0)
+		goto out;
+	if (store_begin(s, &b.err) != 0)
 		goto failed;
-	for (i = 0; i < n && todo > 0; i++) {
-		struct import_item *it = &items[i];
-		char	 hash[65];
-
-		if (it->status == IMPORT_EXISTS && it->record)
-			rc = store_article_path_set(s, it->a.id, it->a.path,
-			    &err);
-		else if (it->status == IMPORT_UPDATED) {
-			memcpy(hash, it->hash, sizeof hash);
-			rc = store_article_update(s, it->replace, &it->a,
-			    hash, it->extracted ? &it->x : NULL, &err);
-			it->a.id = it->replace;
-		} else if (it->status == IMPORT_ADDED) {
-			memcpy(hash, it->hash, sizeof hash);
-			rc = store_article_add(s, feed, &it->a, hash,
-			    it->extracted ? &it->x : NULL, &err);
-		} else
-			continue;
-		if (rc == 1)
-			it->status = IMPORT_EXISTS;
-		else if (rc != 0 && !store_in_batch(s))
-			goto failed;	/* sqlite rolled the whole batch back */
-		else if (rc != 0) {
-			it->status = IMPORT_FAILED;
-			it->reason = err;
-			err = NULL;
-		}
-	}
-	if (todo > 0 && store_commit(s, &err) != 0)
+	extract_init();		/* what the threads share, built once */
+	html_read_init();
+	if (work_run(n, WORK_CORES, import_batch_parse, import_batch_write,
+	    &b) != 0 || store_commit(s, &b.err) != 0)
 		goto failed;
 	goto out;
 failed:
@@ -562,16 +636,18 @@ failed:
 		    items[i].status != IMPORT_UPDATED)
 			continue;
 		items[i].status = IMPORT_FAILED;
-		xasprintf(&reason, "not stored: %s", err);
+		xasprintf(&reason, "not stored: %s", b.err != NULL ? b.err :
+		    "the batch failed");
 		free(items[i].reason);
 		items[i].reason = reason;
 		items[i].a.id = 0;
 	}
 out:
-	free(err);
+	free(b.err);
 	for (i = 0; i < n; i++) {
 		report(opts, &items[i], t, done - n + i + 1, total);
 		free(items[i].reason);
+		free(items[i].data);
 		if (items[i].extracted)
 			extract_free(&items[i].x);
 		article_free(&items[i].a);
@@ -592,7 +668,8 @@ import_paths(struct store *s, char **paths, size_t npaths,
 	memset(t, 0, sizeof *t);
 	memset(&l, 0, sizeof l);
 	/* Without the feed nothing can be stored: say so once, up front. */
-	if ((feed = store_local_feed(s, errp)) < 0)
+	if ((feed = store_local_feed(s, errp)) < 0 ||
+	    store_ingest_memory(s, errp) != 0)
 		return -1;
 	for (i = 0; i < npaths; i++) {
 		/* Links in a named directory stay inside where it leads. */
@@ -616,8 +693,8 @@ import_paths(struct store *s, char **paths, size_t npaths,
 			    IMPORT_FAILED;
 			it->reason = xstrdup(l.v[i].error);
 		} else
-			import_parse(it, feed, s, opts);
-		bytes += it->a.body_len;
+			import_look(it, feed, s);
+		bytes += it->len;
 		n++;
 		if (n == IMPORT_BATCH_FILES || bytes >= IMPORT_BATCH_BYTES ||
 		    i + 1 == l.n) {

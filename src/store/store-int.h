@@ -56,6 +56,8 @@ enum store_stmt_id {
 	STMT_DUP_SIG,
 	STMT_DUP_SET,
 	STMT_DUP_BAND_ADD,
+	STMT_SAVEPOINT,			/* store-stmt.c */
+	STMT_RELEASE,
 	STORE_NSTMTS
 };
 
@@ -65,6 +67,8 @@ struct store {
 	int64_t		 local_feed;	/* cached id, -1 until looked up */
 	int		 readonly;	/* opened read-only: writes refused */
 	int		 create;	/* may make the file and its schema */
+	int		 cache_set;	/* a writer's page cache set */
+	int		 temp_memory;	/* store_ingest_memory done */
 	int64_t		 fts_from;	/* first story of the batch to index */
 	struct store_entity_cache *entity_cache;	/* store-extract.c */
 	struct store_tokenizers *tokenizers;	/* store-words.c */
@@ -147,6 +151,10 @@ int		 st_readonly(struct store *, char **);
 /* Run SQL with no result rows (several statements may be given). */
 int		 st_exec(struct store *, const char *, char **);
 /* A statement prepared once and kept until store_close, reset. */
+/* sqlite set up before its first connection. */
+void		 st_config(void);
+/* A writer's page cache, set at its first batch. */
+int		 st_write_cache(struct store *, char **);
 sqlite3_stmt	*st_kept(struct store *, enum store_stmt_id, const char *,
 		     char **);
 /*

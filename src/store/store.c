@@ -516,6 +516,7 @@ store_connect(struct store *s, int flags, char **err)
 	const char	*p;
 	int		 rc;
 
+	st_config();
 	if (flags & SQLITE_OPEN_READONLY) {
 		/*
 		 * Read-only fallback: a WAL file whose -shm cannot be made is
@@ -741,7 +742,8 @@ store_begin(struct store *s, char **err)
 {
 	if (s->readonly)
 		return st_readonly(s, err);
-	return st_exec(s, "BEGIN IMMEDIATE", err);
+	return st_write_cache(s, err) != 0 ? -1 :
+	    st_exec(s, "BEGIN IMMEDIATE", err);
 }
 
 int

@@ -242,6 +242,11 @@ int	 store_feed_remove(struct store *, int64_t id, int64_t *removed,
 	     int64_t *kept, char **err);
 
 /*
+ * An ingesting connection: its write batches keep their savepoints'
+ * journals in memory (only if it has no temporary tables yet).
+ */
+int	 store_ingest_memory(struct store *, char **);
+/*
  * Is the item with this guid stored, and as which content? 0 no, 1 yes
  * and the same hash, 2 yes but changed; *id set when stored.
  */
