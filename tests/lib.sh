@@ -66,13 +66,19 @@ as_user() {
 	fi
 }
 
-# SQL taking a library back from schema 16 to 11: the body and item
-# digests (15 -> 16), the groups of duplicate stories (13 -> 14) and the
+# SQL taking a library back from schema 17 to 11: the lead kept once
+# (16 -> 17), the body and item digests (15 -> 16), the groups of duplicate stories (13 -> 14) and the
 # saved files' paths (11 -> 12) undone; the people index (12 -> 13) and
 # its count of a story stored twice (14 -> 15) are rebuilt by their
 # migrations. Tests that make an older library start from this (the same
 # as TEST_UNDO_12 in test-util.h).
-UNDO_12_SQL="ALTER TABLE feeds DROP COLUMN body_hash; ALTER TABLE articles DROP COLUMN raw_hash;
+UNDO_12_SQL="DROP VIEW articles_text;
+    CREATE VIEW articles_text AS SELECT a.id AS id, a.title AS title, a.lead AS lead,
+      a.body AS body, (SELECT group_concat(c.text, char(10)) FROM captions c
+      WHERE c.article_id = a.id) AS captions FROM articles a;
+    UPDATE articles SET lead = replace(body, char(10) || char(10), ' ') WHERE lead_body;
+    ALTER TABLE articles DROP COLUMN lead_body;
+    ALTER TABLE feeds DROP COLUMN body_hash; ALTER TABLE articles DROP COLUMN raw_hash;
     DROP TRIGGER people_story_dup; DROP TRIGGER articles_dup_delete; DROP TABLE dup_bands;
     DROP INDEX articles_dup_of; DROP INDEX articles_dup_todo;
     ALTER TABLE articles DROP COLUMN dup_of; ALTER TABLE articles DROP COLUMN dup_sig;

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "article.h"
+#include "buf.h"
 #include "extract.h"
 #include "import.h"
 #include "store.h"
@@ -812,6 +813,103 @@ test_migrate_16(void **state)
 	free(path);
 }
 
+/* A lead is the body's only when it is the body made one line, whole. */
+static void
+test_lead_is_body(void **state)
+{
+	static const char body[] = "One.\n\nTwo\nthree.\n\n\nFour.";
+
+	(void)state;
+	assert_true(store_lead_is_body("One. Two\nthree. \nFour.", body,
+	    strlen(body)));
+	assert_false(store_lead_is_body("One. Two\nthree.  \nFour.", body,
+	    strlen(body)));
+	assert_false(store_lead_is_body("One.", body, strlen(body)));
+	assert_false(store_lead_is_body("One. Two\nthree. \nFour. Five.",
+	    body, strlen(body)));
+	assert_false(store_lead_is_body(NULL, body, strlen(body)));
+	assert_false(store_lead_is_body("One.", NULL, 0));
+	assert_true(store_lead_is_body("", "", 0));
+}
+
+/*
+ * The text of a feed item with only a summary is stored once (16 -> 17):
+ * a lead that is its body made one line is not kept, and is read back,
+ * searched and shown as before; a library of schema 16 is converted in
+ * place, its tags and notes kept.
+ */
+static void
+test_migrate_17(void **state)
+{
+	char		*path = test_tmp_path("v16.db"), *err = NULL;
+	struct store	*s;
+	struct article	 a, b, got;
+	struct buf	 line;
+	int64_t		 feed, note;
+	size_t		 i;
+	int		 pass;
+
+	(void)state;
+	s = test_store_open(path);
+	feed = store_local_feed(s, &err);
+	make_article(&a, "g1", "Summary only", "2025-03-01");
+	make_article(&b, "g2", "Summary of its own", "2025-03-02");
+	buf_init(&line);
+	for (i = 0; i < a.body_len; i++)
+		if (a.body[i] == '\n' && a.body[i + 1] == '\n')
+			buf_addc(&line, ' '), i++;
+		else
+			buf_addc(&line, a.body[i]);
+	a.lead = buf_detach(&line);
+	b.lead = xstrdup("A summary of its own.");
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "h1", NULL, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &b, "h2", NULL, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_note_add(s, a.id, 0, 0, 0, "kept", &note,
+	    &err), 0);
+	store_close(s);
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			/* The same library as schema 16 wrote it. */
+			test_sql_exec(path, TEST_UNDO_17
+			    "PRAGMA user_version = 16;");
+			assert_int_equal(test_sql_int(path, "SELECT count(*)"
+			    " FROM articles WHERE lead IS NOT NULL"), 2);
+		}
+		s = test_store_open(path);
+		assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
+		    STORE_VERSION);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles WHERE lead IS NULL AND lead_body"), 1);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles WHERE lead = 'A summary of its own.'"
+		    " AND NOT lead_body"), 1);
+		assert_int_equal(store_article_get(s, a.id, &got, &err), 0);
+		assert_string_equal(got.lead, a.lead);
+		assert_string_equal(got.body, a.body);
+		assert_int_equal(got.ntags, 1);
+		assert_string_equal(got.tags[0], "drones");
+		article_free(&got);
+		assert_int_equal(store_article_get(s, b.id, &got, &err), 0);
+		assert_string_equal(got.lead, "A summary of its own.");
+		article_free(&got);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " annotations WHERE note = 'kept'"), 1);
+		/* The index still holds the lead's words as its column. */
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles_fts WHERE articles_fts MATCH 'lead : first'"),
+		    1);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles_text t JOIN articles a ON a.id = t.id WHERE"
+		    " t.lead = replace(a.body, char(10) || char(10), ' ')"), 1);
+		store_close(s);
+	}
+	article_free(&a);
+	article_free(&b);
+	free(path);
+}
+
 /* Keep a listing row's fields as "id url byline read starred|". */
 static int
 collect_fields(const struct store_row *r, void *arg)
@@ -985,6 +1083,8 @@ main(void)
 		cmocka_unit_test(test_feed_tags),
 		cmocka_unit_test(test_migrate_6),
 		cmocka_unit_test(test_migrate_16),
+		cmocka_unit_test(test_lead_is_body),
+		cmocka_unit_test(test_migrate_17),
 		cmocka_unit_test(test_listing_rows),
 		cmocka_unit_test(test_write_rollback),
 	};

@@ -77,12 +77,25 @@ void	 test_assert_paragraph(const struct article *, size_t i,
 void	 test_assert_subheading(const struct article *, size_t i,
 	     const char *want);
 
-/* Take a library back from schema 16 to 15: the body and item digests. */
-#define TEST_UNDO_16	"ALTER TABLE feeds DROP COLUMN body_hash;" \
+/*
+ * Take a library back from schema 17 to 16: a lead that is its body made
+ * one line stored again, lead_body gone, articles_text as it was.
+ */
+#define TEST_UNDO_17	"DROP VIEW articles_text;" \
+	"CREATE VIEW articles_text AS SELECT a.id AS id, a.title AS title," \
+	"  a.lead AS lead, a.body AS body," \
+	"  (SELECT group_concat(c.text, char(10)) FROM captions c" \
+	"    WHERE c.article_id = a.id) AS captions FROM articles a;" \
+	"UPDATE articles SET lead = replace(body, char(10) || char(10), ' ')" \
+	"  WHERE lead_body;" \
+	"ALTER TABLE articles DROP COLUMN lead_body;"
+
+/* Take a library back from schema 17 to 15: the body and item digests. */
+#define TEST_UNDO_16	TEST_UNDO_17 "ALTER TABLE feeds DROP COLUMN body_hash;" \
 	"ALTER TABLE articles DROP COLUMN raw_hash;"
 
 /*
- * Take a library back from schema 16 to 13 (TEST_UNDO_16, then migration
+ * Take a library back from schema 17 to 13 (TEST_UNDO_16, then migration
  * 13 -> 14, the groups of duplicate stories; 14 -> 15 is rebuilt), and from 12 to 11 (the saved files'
  * paths; the people index of 12 -> 13 is rebuilt by its migration
  * whatever is left of it): tests that make an older library start from

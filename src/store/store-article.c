@@ -217,6 +217,47 @@ store_sort_ts(const char *published, int64_t now)
 	return ts > now + 86400 ? -1 : ts;
 }
 
+/*
+ * Migration 16 -> 17: a feed item whose only text is its summary gave the
+ * story that text twice, as its body and as its lead (the body made one
+ * line): the lead is no longer stored, lead_body says it is the body's
+ * (STORE_LEAD, store-int.h), and articles_text reads it back so that the
+ * full-text index and its snippets see what they saw.
+ */
+const char store_lead_migration[] =
+    "ALTER TABLE articles ADD COLUMN lead_body INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE articles SET lead_body = 1, lead = NULL"
+    "  WHERE lead = replace(body, char(10) || char(10), ' ');"
+    "DROP VIEW articles_text;"
+    "CREATE VIEW articles_text AS SELECT a.id AS id, a.title AS title,"
+    "  " STORE_LEAD("a") " AS lead, a.body AS body,"
+    "  (SELECT group_concat(c.text, char(10)) FROM captions c"
+    "    WHERE c.article_id = a.id) AS captions"
+    "  FROM articles a;";
+
+/*
+ * Is lead the body made one line, each blank line between paragraphs a
+ * space, as STORE_LEAD's replace() reads it back (left to right, each
+ * pair of newlines once)?
+ */
+int
+store_lead_is_body(const char *lead, const char *body, size_t len)
+{
+	size_t	i = 0, j = 0;
+
+	if (lead == NULL || body == NULL)
+		return 0;
+	while (i < len) {
+		if (i + 1 < len && body[i] == '\n' && body[i + 1] == '\n') {
+			if (lead[j++] != ' ')
+				return 0;
+			i += 2;
+		} else if (lead[j++] != body[i++])
+			return 0;
+	}
+	return lead[j] == '\0';
+}
+
 /* A story to add, as st_savepoint writes it. */
 struct article_add {
 	int64_t			 feed;
@@ -234,15 +275,15 @@ article_add(struct store *s, void *arg, char **err)
 	struct article		*a = w->a;
 	sqlite3_stmt		*st;
 	int64_t			 now = (int64_t)time(NULL), ts;
-	int			 rc;
+	int			 rc, lead_body;
 
 	ts = store_sort_ts(a->published, now);
 	st = st_kept(s, STMT_ARTICLE_ADD,
 	    "INSERT INTO articles (feed_id, guid, url, title, outlet, byline,"
 	    " published, sort_ts, fetched, lead, body, content_hash,"
-	    " extract_version, dup_sig, raw_hash)"
+	    " extract_version, dup_sig, raw_hash, lead_body)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15)"
+	    " ?14, ?15, ?16)"
 	    " ON CONFLICT (feed_id, guid) DO NOTHING", err);
 	if (st == NULL)
 		return -1;
@@ -255,13 +296,15 @@ article_add(struct store *s, void *arg, char **err)
 	st_bind_text(st, 7, a->published);
 	sqlite3_bind_int64(st, 8, ts >= 0 ? ts : now);
 	sqlite3_bind_int64(st, 9, now);
-	st_bind_text(st, 10, a->lead);
+	lead_body = store_lead_is_body(a->lead, a->body, a->body_len);
+	st_bind_text(st, 10, lead_body ? NULL : a->lead);
 	st_bind_bytes(st, 11, a->body, a->body_len);
 	st_bind_text(st, 12, w->hash);
 	/* A story with no body is analysed: there is nothing to find. */
 	sqlite3_bind_int(st, 13, EXTRACT_VERSION);
 	store_dup_bind(st, 14, w->dup);
 	st_bind_text(st, 15, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
+	sqlite3_bind_int(st, 16, lead_body);
 	if ((rc = st_step(s, st, "cannot add article", err)) <= 0)
 		return rc < 0 ? -1 : 1;
 	a->id = sqlite3_last_insert_rowid(s->db);
@@ -309,7 +352,8 @@ article_row(struct store *s, int64_t id, struct article *a, char **err)
 
 	st = st_kept(s, STMT_ARTICLE_GET,
 	    "SELECT a.guid, a.url, a.title, a.outlet, a.byline, a.published,"
-	    " a.lead, a.body, a.read, a.starred, f.title, a.extract_version"
+	    " " STORE_LEAD("a") ", a.body, a.read, a.starred, f.title,"
+	    " a.extract_version"
 	    " FROM articles a JOIN feeds f ON f.id = a.feed_id"
 	    " WHERE a.id = ?1", err);
 	if (st == NULL)

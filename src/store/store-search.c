@@ -99,7 +99,8 @@ exact_sql(struct buf *sql, const struct search_atom *a, size_t i)
 	buf_printf(sql, "dossier_exact(?%d, %d, a.title", EXACT_PARAM(i),
 	    a->prefix);
 	if (!a->title)
-		buf_adds(sql, ", a.lead, a.body, (SELECT group_concat(c.text,"
+		buf_adds(sql, ", " STORE_LEAD("a") ", a.body,"
+		    " (SELECT group_concat(c.text,"
 		    " char(10)) FROM captions c WHERE c.article_id = a.id)");
 	buf_addc(sql, ')');
 }
@@ -567,9 +568,10 @@ store_search_snippet_of(struct store *s, const struct search *q,
 	if (*out != NULL)
 		return 0;
 	/* A story found by its filters alone has no words to show. */
-	if ((st = st_prepare(s, "SELECT substr(coalesce(lead, body, ''), 1,"
-	    " 100) || iif(length(coalesce(lead, body, '')) > 100,"
-	    " '\xe2\x80\xa6', '') FROM articles WHERE id = ?1",
+	if ((st = st_prepare(s, "SELECT substr(t, 1, 100) || iif(length(t)"
+	    " > 100, '\xe2\x80\xa6', '') FROM (SELECT coalesce("
+	    STORE_LEAD("a") ", a.body, '') AS t FROM articles a"
+	    " WHERE a.id = ?1)",
 	    "cannot search", err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);

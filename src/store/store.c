@@ -364,6 +364,8 @@ static const char *const store_migrations[] = {
 	 */
 	"ALTER TABLE feeds ADD COLUMN body_hash TEXT;"
 	"ALTER TABLE articles ADD COLUMN raw_hash TEXT",
+
+	store_lead_migration,	/* 16 -> 17: the lead kept once */
 };
 
 #define STORE_NMIGRATIONS \
