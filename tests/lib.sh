@@ -72,12 +72,15 @@ as_user() {
 # its count of a story stored twice (14 -> 15) are rebuilt by their
 # migrations. Tests that make an older library start from this (the same
 # as TEST_UNDO_12 in test-util.h).
-UNDO_12_SQL="DROP VIEW articles_text;
-    CREATE VIEW articles_text AS SELECT a.id AS id, a.title AS title, a.lead AS lead,
-      a.body AS body, (SELECT group_concat(c.text, char(10)) FROM captions c
-      WHERE c.article_id = a.id) AS captions FROM articles a;
+UNDO_12_SQL="CREATE TEMP TABLE undo_lead AS SELECT id FROM articles WHERE lead_body;
+    INSERT INTO articles_fts (articles_fts, rowid, title, lead, body, captions)
+      SELECT 'delete', id, title, lead, body, captions FROM articles_text
+      WHERE id IN (SELECT id FROM undo_lead);
     UPDATE articles SET lead = replace(body, char(10) || char(10), ' ') WHERE lead_body;
     ALTER TABLE articles DROP COLUMN lead_body;
+    INSERT INTO articles_fts (rowid, title, lead, body, captions)
+      SELECT id, title, lead, body, captions FROM articles_text
+      WHERE id IN (SELECT id FROM undo_lead); DROP TABLE undo_lead;
     ALTER TABLE feeds DROP COLUMN body_hash; ALTER TABLE articles DROP COLUMN raw_hash;
     DROP TRIGGER people_story_dup; DROP TRIGGER articles_dup_delete; DROP TABLE dup_bands;
     DROP INDEX articles_dup_of; DROP INDEX articles_dup_todo;

@@ -67,6 +67,8 @@ test_create(void **state)
 	store_close(s);
 	assert_int_equal(test_sql_int(path, "SELECT journal_mode = 'wal' FROM"
 	    " pragma_journal_mode"), 1);
+	/* A new library's pages hold a story's row with less left over. */
+	assert_int_equal(test_sql_int(path, "PRAGMA page_size"), 8192);
 	free(path);
 }
 
@@ -832,6 +834,17 @@ test_lead_is_body(void **state)
 	assert_true(store_lead_is_body("", "", 0));
 }
 
+/* Add a marked span to the string arg: "COL:START-END ". */
+static int
+collect_lead_span(int col, size_t start, size_t end, void *arg)
+{
+	char	*out = arg;
+	size_t	 n = strlen(out);
+
+	snprintf(out + n, 128 - n, "%d:%zu-%zu ", col, start, end);
+	return 0;
+}
+
 /*
  * The text of a feed item with only a summary is stored once (16 -> 17):
  * a lead that is its body made one line is not kept, and is read back,
@@ -842,6 +855,7 @@ static void
 test_migrate_17(void **state)
 {
 	char		*path = test_tmp_path("v16.db"), *err = NULL;
+	char		 spans[128], want[128];
 	struct store	*s;
 	struct article	 a, b, got;
 	struct buf	 line;
@@ -873,13 +887,21 @@ test_migrate_17(void **state)
 		if (pass == 1) {
 			/* The same library as schema 16 wrote it. */
 			test_sql_exec(path, TEST_UNDO_17
-			    "PRAGMA user_version = 16;");
+			    "PRAGMA user_version = 16;"
+			    "CREATE TABLE junk AS SELECT randomblob(65536);"
+			    "DROP TABLE junk;");
 			assert_int_equal(test_sql_int(path, "SELECT count(*)"
 			    " FROM articles WHERE lead IS NOT NULL"), 2);
+			assert_true(test_sql_int(path,
+			    "PRAGMA freelist_count") > 0);
 		}
 		s = test_store_open(path);
 		assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
 		    STORE_VERSION);
+		/* The space the migration freed is given back. */
+		if (pass == 1)
+			assert_int_equal(test_sql_int(path,
+			    "PRAGMA freelist_count"), 0);
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
 		    " articles WHERE lead IS NULL AND lead_body"), 1);
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
@@ -896,13 +918,28 @@ test_migrate_17(void **state)
 		article_free(&got);
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
 		    " annotations WHERE note = 'kept'"), 1);
-		/* The index still holds the lead's words as its column. */
+		/* The index holds such a lead's words once, as the body's. */
+		test_sql_exec(path, "INSERT INTO articles_fts (articles_fts)"
+		    " VALUES ('integrity-check')");
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
 		    " articles_fts WHERE articles_fts MATCH 'lead : first'"),
-		    1);
+		    0);
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
-		    " articles_text t JOIN articles a ON a.id = t.id WHERE"
-		    " t.lead = replace(a.body, char(10) || char(10), ' ')"), 1);
+		    " articles_fts WHERE articles_fts MATCH 'body : first'"),
+		    2);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles_fts WHERE articles_fts MATCH 'lead : summary'"),
+		    1);
+		/* A match is marked in the lead as shown, and in the body. */
+		spans[0] = '\0';
+		assert_int_equal(store_search_spans(s, "drones", a.id,
+		    collect_lead_span, spans, &err), 0);
+		snprintf(want, sizeof want, "1:%zu-%zu 2:%zu-%zu ",
+		    (size_t)(strstr(a.lead, "drones") - a.lead),
+		    (size_t)(strstr(a.lead, "drones") - a.lead) + 6,
+		    (size_t)(strstr(a.body, "drones") - a.body),
+		    (size_t)(strstr(a.body, "drones") - a.body) + 6);
+		assert_string_equal(spans, want);
 		store_close(s);
 	}
 	article_free(&a);

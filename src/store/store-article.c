@@ -220,20 +220,27 @@ store_sort_ts(const char *published, int64_t now)
 /*
  * Migration 16 -> 17: a feed item whose only text is its summary gave the
  * story that text twice, as its body and as its lead (the body made one
- * line): the lead is no longer stored, lead_body says it is the body's
- * (STORE_LEAD, store-int.h), and articles_text reads it back so that the
- * full-text index and its snippets see what they saw.
+ * line). Such a lead is no longer stored: lead_body says it is the body's,
+ * STORE_LEAD (store-int.h) reads it back, and the full-text index holds
+ * its words once, in the body column (articles_text gives the lead as
+ * stored; store-search.c marks a match in such a lead from the body's).
+ * The stories concerned leave the index as they were indexed and enter it
+ * again, the index is merged, and store_migrate gives the space back.
  */
 const char store_lead_migration[] =
     "ALTER TABLE articles ADD COLUMN lead_body INTEGER NOT NULL DEFAULT 0;"
-    "UPDATE articles SET lead_body = 1, lead = NULL"
+    "CREATE TEMP TABLE lead_body AS SELECT id FROM articles"
     "  WHERE lead = replace(body, char(10) || char(10), ' ');"
-    "DROP VIEW articles_text;"
-    "CREATE VIEW articles_text AS SELECT a.id AS id, a.title AS title,"
-    "  " STORE_LEAD("a") " AS lead, a.body AS body,"
-    "  (SELECT group_concat(c.text, char(10)) FROM captions c"
-    "    WHERE c.article_id = a.id) AS captions"
-    "  FROM articles a;";
+    "INSERT INTO articles_fts (articles_fts, rowid, title, lead, body,"
+    "  captions) SELECT 'delete', id, title, lead, body, captions"
+    "  FROM articles_text WHERE id IN (SELECT id FROM temp.lead_body);"
+    "UPDATE articles SET lead_body = 1, lead = NULL"
+    "  WHERE id IN (SELECT id FROM temp.lead_body);"
+    "INSERT INTO articles_fts (rowid, title, lead, body, captions)"
+    "  SELECT id, title, lead, body, captions FROM articles_text"
+    "  WHERE id IN (SELECT id FROM temp.lead_body);"
+    "DROP TABLE temp.lead_body;"
+    "INSERT INTO articles_fts (articles_fts) VALUES ('optimize');";
 
 /*
  * Is lead the body made one line, each blank line between paragraphs a
@@ -571,4 +578,27 @@ store_article_notes(struct store *s, int64_t id,
 			break;
 	}
 	return st_rows_end(s, st, rc, "cannot read notes", err);
+}
+
+/* Index the stories this batch added, in one statement. */
+int
+store_fts_flush(struct store *s, char **err)
+{
+	sqlite3_stmt	*st;
+
+	if (store_dup_flush(s, err) != 0)
+		return -1;
+	if (s->fts_from <= 0)
+		return 0;
+	if ((st = st_kept(s, STMT_FTS_ADD,
+	    "INSERT INTO articles_fts (rowid, title, lead, body, captions)"
+	    " SELECT id, title, lead, body, captions FROM articles_text"
+	    " WHERE id >= ?1",
+	    err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->fts_from);
+	if (st_step(s, st, "cannot index stories", err) < 0)
+		return -1;
+	s->fts_from = 0;
+	return 0;
 }

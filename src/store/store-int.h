@@ -77,7 +77,8 @@ extern const char store_people_dup_migration[];
  * A story's lead as SQL, t the articles table's alias: a lead that is its
  * body made one line (a feed item whose only text is its summary gives
  * both) is not stored twice; lead_body says so, and the lead is read back
- * from the body (store_lead_is_body).
+ * from the body (store_lead_is_body). The full-text index and its content
+ * view articles_text have such a lead's words in the body column only.
  */
 #define STORE_LEAD(t) "iif(" t ".lead_body, replace(" t ".body," \
 	" char(10) || char(10), ' '), " t ".lead)"
