@@ -22,11 +22,6 @@
 
 /* How long to wait for another dossier's write to finish. */
 #define STORE_BUSY_MS	5000
-/*
- * A new library's page: a story's row (1-3 KB of text) leaves a third of
- * a 4 KB page empty, of an 8 KB page a tenth (bench/size).
- */
-#define STORE_PAGE_SIZE	"8192"
 
 /*
  * Migrations, in order: migrations[i] takes user_version i to i + 1. Each
@@ -610,10 +605,6 @@ store_setup(struct store *s, char **err)
 			    "another program");
 		if (!tables && !s->create)
 			return store_none(s->path, err);
-		/* See STORE_PAGE_SIZE; only an empty file takes it. */
-		if (!tables && !s->readonly && st_exec(s, "PRAGMA page_size"
-		    " = " STORE_PAGE_SIZE, err) != 0)
-			return -1;
 	}
 	if (!s->readonly && st_exec(s, "PRAGMA journal_mode = WAL",
 	    err) != 0)
