@@ -903,6 +903,8 @@ test_migrate_17(void **state)
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
 		    " articles WHERE lead IS NULL AND lead_body"), 1);
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " sqlite_schema WHERE name = 'articles_hash'"), 0);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
 		    " articles WHERE lead = 'A summary of its own.'"
 		    " AND NOT lead_body"), 1);
 		assert_int_equal(store_article_get(s, a.id, &got, &err), 0);

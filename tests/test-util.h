@@ -79,7 +79,8 @@ void	 test_assert_subheading(const struct article *, size_t i,
 
 /*
  * Take a library back from schema 17 to 16: a lead that is its body made
- * one line stored and indexed again, lead_body gone.
+ * one line stored and indexed again, lead_body gone, the index of content
+ * hashes back.
  */
 #define TEST_UNDO_17	"CREATE TEMP TABLE undo_lead AS SELECT id FROM" \
 	"  articles WHERE lead_body;" \
@@ -91,7 +92,8 @@ void	 test_assert_subheading(const struct article *, size_t i,
 	"ALTER TABLE articles DROP COLUMN lead_body;" \
 	"INSERT INTO articles_fts (rowid, title, lead, body, captions)" \
 	"  SELECT id, title, lead, body, captions FROM articles_text" \
-	"  WHERE id IN (SELECT id FROM undo_lead); DROP TABLE undo_lead;"
+	"  WHERE id IN (SELECT id FROM undo_lead); DROP TABLE undo_lead;" \
+	"CREATE INDEX articles_hash ON articles (content_hash);"
 
 /* Take a library back from schema 17 to 15: the body and item digests. */
 #define TEST_UNDO_16	TEST_UNDO_17 "ALTER TABLE feeds DROP COLUMN body_hash;" \
