@@ -225,7 +225,8 @@ store_sort_ts(const char *published, int64_t now)
  * its words once, in the body column (articles_text gives the lead as
  * stored; store-search.c marks a match in such a lead from the body's).
  * The stories concerned leave the index as they were indexed and enter it
- * again, the index is merged, and store_migrate gives the space back.
+ * again, the index is merged when they were some, and store_migrate gives
+ * the space back.
  */
 const char store_lead_migration[] =
     "ALTER TABLE articles ADD COLUMN lead_body INTEGER NOT NULL DEFAULT 0;"
@@ -239,8 +240,9 @@ const char store_lead_migration[] =
     "INSERT INTO articles_fts (rowid, title, lead, body, captions)"
     "  SELECT id, title, lead, body, captions FROM articles_text"
     "  WHERE id IN (SELECT id FROM temp.lead_body);"
+    "INSERT INTO articles_fts (articles_fts) SELECT 'optimize'"
+    "  WHERE EXISTS (SELECT 1 FROM temp.lead_body);"
     "DROP TABLE temp.lead_body;"
-    "INSERT INTO articles_fts (articles_fts) VALUES ('optimize');"
     /*
      * And the index of content hashes goes: a story's hash is read with
      * its row, found by feed and guid (store_article_lookup), never

@@ -506,8 +506,14 @@ store_migrate(struct store *s, int from, char **err)
 	for (v = from; v < (int)STORE_NMIGRATIONS; v++)
 		if (st_write(s, store_migrate_one, &v, err) < 0)
 			return -1;
-	/* The space a library's doubled leads took (16 -> 17), given back. */
-	if (from > 0 && from < 17)
+	/*
+	 * The space a library's doubled leads took (16 -> 17) given back,
+	 * once, when it is a tenth of the file or more (best effort).
+	 */
+	if (from > 0 && from < 17 && st_int(s, st_prepare(s, "SELECT"
+	    " f.freelist_count * 10 >= p.page_count FROM pragma_freelist_count"
+	    " f, pragma_page_count p", "cannot read", NULL), 0, "cannot read",
+	    NULL) == 1)
 		(void)st_exec(s, "VACUUM", NULL);
 	return 0;
 }
