@@ -66,13 +66,24 @@ as_user() {
 	fi
 }
 
-# SQL taking a library back from schema 17 to 11: the unnamed sources'
-# words (16 -> 17), the body and item digests (15 -> 16), the groups of duplicate stories (13 -> 14) and the
-# saved files' paths (11 -> 12) undone; the people index (12 -> 13) and
-# its count of a story stored twice (14 -> 15) are rebuilt by their
-# migrations. Tests that make an older library start from this (the same
-# as TEST_UNDO_12 in test-util.h).
-UNDO_12_SQL="DROP TRIGGER quote_sources_set; DROP TABLE quote_sources;
+# SQL taking a library back from schema 18 to 11: the lead kept once and
+# the hash index dropped (17 -> 18), the unnamed sources' words (16 -> 17),
+# the body and item digests (15 -> 16), the groups of duplicate stories
+# (13 -> 14) and the saved files' paths (11 -> 12) undone; the people
+# index (12 -> 13) and its count of a story stored twice (14 -> 15) are
+# rebuilt by their migrations. Tests that make an older library start
+# from this (the same as TEST_UNDO_12 in test-util.h).
+UNDO_12_SQL="CREATE TEMP TABLE undo_lead AS SELECT id FROM articles WHERE lead_body;
+    INSERT INTO articles_fts (articles_fts, rowid, title, lead, body, captions)
+      SELECT 'delete', id, title, lead, body, captions FROM articles_text
+      WHERE id IN (SELECT id FROM undo_lead);
+    UPDATE articles SET lead = replace(body, char(10) || char(10), ' ') WHERE lead_body;
+    ALTER TABLE articles DROP COLUMN lead_body;
+    INSERT INTO articles_fts (rowid, title, lead, body, captions)
+      SELECT id, title, lead, body, captions FROM articles_text
+      WHERE id IN (SELECT id FROM undo_lead); DROP TABLE undo_lead;
+    CREATE INDEX articles_hash ON articles (content_hash);
+    DROP TRIGGER quote_sources_set; DROP TABLE quote_sources;
     ALTER TABLE feeds DROP COLUMN body_hash; ALTER TABLE articles DROP COLUMN raw_hash;
     DROP TRIGGER people_story_dup; DROP TRIGGER articles_dup_delete; DROP TABLE dup_bands;
     DROP INDEX articles_dup_of; DROP INDEX articles_dup_todo;

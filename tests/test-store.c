@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "article.h"
+#include "buf.h"
 #include "extract.h"
 #include "import.h"
 #include "store.h"
@@ -812,6 +813,140 @@ test_migrate_16(void **state)
 	free(path);
 }
 
+/* A lead is the body's only when it is the body made one line, whole. */
+static void
+test_lead_is_body(void **state)
+{
+	static const char body[] = "One.\n\nTwo\nthree.\n\n\nFour.";
+
+	(void)state;
+	assert_true(store_lead_is_body("One. Two\nthree. \nFour.", body,
+	    strlen(body)));
+	assert_false(store_lead_is_body("One. Two\nthree.  \nFour.", body,
+	    strlen(body)));
+	assert_false(store_lead_is_body("One.", body, strlen(body)));
+	assert_false(store_lead_is_body("One. Two\nthree. \nFour. Five.",
+	    body, strlen(body)));
+	assert_false(store_lead_is_body(NULL, body, strlen(body)));
+	assert_false(store_lead_is_body("One.", NULL, 0));
+	assert_true(store_lead_is_body("", "", 0));
+}
+
+/* Add a marked span to the string arg: "COL:START-END ". */
+static int
+collect_lead_span(int col, size_t start, size_t end, void *arg)
+{
+	char	*out = arg;
+	size_t	 n = strlen(out);
+
+	snprintf(out + n, 128 - n, "%d:%zu-%zu ", col, start, end);
+	return 0;
+}
+
+/*
+ * The text of a feed item with only a summary is stored once (17 -> 18):
+ * a lead that is its body made one line is not kept, and is read back,
+ * searched and shown as before; a library of schema 17 is converted in
+ * place, its tags and notes kept.
+ */
+static void
+test_migrate_18(void **state)
+{
+	char		*path = test_tmp_path("v16.db"), *err = NULL;
+	char		 spans[128], want[128];
+	struct store	*s;
+	struct article	 a, b, got;
+	struct buf	 line;
+	int64_t		 feed, note;
+	size_t		 i;
+	int		 pass;
+
+	(void)state;
+	s = test_store_open(path);
+	feed = store_local_feed(s, &err);
+	make_article(&a, "g1", "Summary only", "2025-03-01");
+	make_article(&b, "g2", "Summary of its own", "2025-03-02");
+	buf_init(&line);
+	for (i = 0; i < a.body_len; i++)
+		if (a.body[i] == '\n' && a.body[i + 1] == '\n')
+			buf_addc(&line, ' '), i++;
+		else
+			buf_addc(&line, a.body[i]);
+	a.lead = buf_detach(&line);
+	b.lead = xstrdup("A summary of its own.");
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &a, "h1", NULL, &err), 0);
+	assert_int_equal(store_article_add(s, feed, &b, "h2", NULL, &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_note_add(s, a.id, 0, 0, 0, "kept", &note,
+	    &err), 0);
+	store_close(s);
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			/* The same library as schema 17 wrote it. */
+			test_sql_exec(path, TEST_UNDO_18
+			    "PRAGMA user_version = 17;"
+			    "CREATE TABLE junk AS SELECT randomblob(65536);"
+			    "DROP TABLE junk;");
+			assert_int_equal(test_sql_int(path, "SELECT count(*)"
+			    " FROM articles WHERE lead IS NOT NULL"), 2);
+			assert_true(test_sql_int(path,
+			    "PRAGMA freelist_count") > 0);
+		}
+		s = test_store_open(path);
+		assert_int_equal(test_sql_int(path, "PRAGMA user_version"),
+		    STORE_VERSION);
+		/* The space the migration freed is given back. */
+		if (pass == 1)
+			assert_int_equal(test_sql_int(path,
+			    "PRAGMA freelist_count"), 0);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles WHERE lead IS NULL AND lead_body"), 1);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " sqlite_schema WHERE name = 'articles_hash'"), 0);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles WHERE lead = 'A summary of its own.'"
+		    " AND NOT lead_body"), 1);
+		assert_int_equal(store_article_get(s, a.id, &got, &err), 0);
+		assert_string_equal(got.lead, a.lead);
+		assert_string_equal(got.body, a.body);
+		assert_int_equal(got.ntags, 1);
+		assert_string_equal(got.tags[0], "drones");
+		article_free(&got);
+		assert_int_equal(store_article_get(s, b.id, &got, &err), 0);
+		assert_string_equal(got.lead, "A summary of its own.");
+		article_free(&got);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " annotations WHERE note = 'kept'"), 1);
+		/* The index holds such a lead's words once, as the body's. */
+		test_sql_exec(path, "INSERT INTO articles_fts (articles_fts)"
+		    " VALUES ('integrity-check')");
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles_fts WHERE articles_fts MATCH 'lead : first'"),
+		    0);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles_fts WHERE articles_fts MATCH 'body : first'"),
+		    2);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles_fts WHERE articles_fts MATCH 'lead : summary'"),
+		    1);
+		/* A match is marked in the lead as shown, and in the body. */
+		spans[0] = '\0';
+		assert_int_equal(store_search_spans(s, "drones", a.id,
+		    collect_lead_span, spans, &err), 0);
+		snprintf(want, sizeof want, "1:%zu-%zu 2:%zu-%zu ",
+		    (size_t)(strstr(a.lead, "drones") - a.lead),
+		    (size_t)(strstr(a.lead, "drones") - a.lead) + 6,
+		    (size_t)(strstr(a.body, "drones") - a.body),
+		    (size_t)(strstr(a.body, "drones") - a.body) + 6);
+		assert_string_equal(spans, want);
+		store_close(s);
+	}
+	article_free(&a);
+	article_free(&b);
+	free(path);
+}
+
 /* Keep a listing row's fields as "id url byline read starred|". */
 static int
 collect_fields(const struct store_row *r, void *arg)
@@ -985,6 +1120,8 @@ main(void)
 		cmocka_unit_test(test_feed_tags),
 		cmocka_unit_test(test_migrate_6),
 		cmocka_unit_test(test_migrate_16),
+		cmocka_unit_test(test_lead_is_body),
+		cmocka_unit_test(test_migrate_18),
 		cmocka_unit_test(test_listing_rows),
 		cmocka_unit_test(test_write_rollback),
 	};

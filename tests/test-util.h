@@ -77,18 +77,37 @@ void	 test_assert_paragraph(const struct article *, size_t i,
 void	 test_assert_subheading(const struct article *, size_t i,
 	     const char *want);
 
-/* Take a library back from schema 17 to 16: the unnamed sources' words. */
-#define TEST_UNDO_17	"DROP TRIGGER quote_sources_set;" \
+/*
+ * Take a library back from schema 18 to 17: a lead that is its body made
+ * one line stored and indexed again, lead_body gone, the index of content
+ * hashes back.
+ */
+#define TEST_UNDO_18	"CREATE TEMP TABLE undo_lead AS SELECT id FROM" \
+	"  articles WHERE lead_body;" \
+	"INSERT INTO articles_fts (articles_fts, rowid, title, lead, body," \
+	"  captions) SELECT 'delete', id, title, lead, body, captions" \
+	"  FROM articles_text WHERE id IN (SELECT id FROM undo_lead);" \
+	"UPDATE articles SET lead = replace(body, char(10) || char(10), ' ')" \
+	"  WHERE lead_body;" \
+	"ALTER TABLE articles DROP COLUMN lead_body;" \
+	"INSERT INTO articles_fts (rowid, title, lead, body, captions)" \
+	"  SELECT id, title, lead, body, captions FROM articles_text" \
+	"  WHERE id IN (SELECT id FROM undo_lead); DROP TABLE undo_lead;" \
+	"CREATE INDEX articles_hash ON articles (content_hash);"
+
+/* Take a library back from schema 18 to 16 (TEST_UNDO_18, then the
+ * unnamed sources' words). */
+#define TEST_UNDO_17	TEST_UNDO_18 "DROP TRIGGER quote_sources_set;" \
 	"DROP TABLE quote_sources;"
 /*
- * Take a library back from schema 17 to 15 (TEST_UNDO_17, then the body
+ * Take a library back from schema 18 to 15 (TEST_UNDO_17, then the body
  * and item digests).
  */
 #define TEST_UNDO_16	TEST_UNDO_17 "ALTER TABLE feeds DROP COLUMN body_hash;" \
 	"ALTER TABLE articles DROP COLUMN raw_hash;"
 
 /*
- * Take a library back from schema 17 to 13 (TEST_UNDO_16, then migration
+ * Take a library back from schema 18 to 13 (TEST_UNDO_16, then migration
  * 13 -> 14, the groups of duplicate stories; 14 -> 15 is rebuilt), and from 12 to 11 (the saved files'
  * paths; the people index of 12 -> 13 is rebuilt by its migration
  * whatever is left of it): tests that make an older library start from

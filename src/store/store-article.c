@@ -254,6 +254,62 @@ store_sort_ts(const char *published, int64_t now)
 	return ts > now + 86400 ? -1 : ts;
 }
 
+/*
+ * Migration 17 -> 18: a feed item whose only text is its summary gave the
+ * story that text twice, as its body and as its lead (the body made one
+ * line). Such a lead is no longer stored: lead_body says it is the body's,
+ * STORE_LEAD (store-int.h) reads it back, and the full-text index holds
+ * its words once, in the body column (articles_text gives the lead as
+ * stored; store-search.c marks a match in such a lead from the body's).
+ * The stories concerned leave the index as they were indexed and enter it
+ * again, the index is merged when they were some, and store_migrate gives
+ * the space back.
+ */
+const char store_lead_migration[] =
+    "ALTER TABLE articles ADD COLUMN lead_body INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TEMP TABLE lead_body AS SELECT id FROM articles"
+    "  WHERE lead = replace(body, char(10) || char(10), ' ');"
+    "INSERT INTO articles_fts (articles_fts, rowid, title, lead, body,"
+    "  captions) SELECT 'delete', id, title, lead, body, captions"
+    "  FROM articles_text WHERE id IN (SELECT id FROM temp.lead_body);"
+    "UPDATE articles SET lead_body = 1, lead = NULL"
+    "  WHERE id IN (SELECT id FROM temp.lead_body);"
+    "INSERT INTO articles_fts (rowid, title, lead, body, captions)"
+    "  SELECT id, title, lead, body, captions FROM articles_text"
+    "  WHERE id IN (SELECT id FROM temp.lead_body);"
+    "INSERT INTO articles_fts (articles_fts) SELECT 'optimize'"
+    "  WHERE EXISTS (SELECT 1 FROM temp.lead_body);"
+    "DROP TABLE temp.lead_body;"
+    /*
+     * And the index of content hashes goes: a story's hash is read with
+     * its row, found by feed and guid (store_article_lookup), never
+     * searched for.
+     */
+    "DROP INDEX IF EXISTS articles_hash;";
+
+/*
+ * Is lead the body made one line, each blank line between paragraphs a
+ * space, as STORE_LEAD's replace() reads it back (left to right, each
+ * pair of newlines once)?
+ */
+int
+store_lead_is_body(const char *lead, const char *body, size_t len)
+{
+	size_t	i = 0, j = 0;
+
+	if (lead == NULL || body == NULL)
+		return 0;
+	while (i < len) {
+		if (i + 1 < len && body[i] == '\n' && body[i + 1] == '\n') {
+			if (lead[j++] != ' ')
+				return 0;
+			i += 2;
+		} else if (lead[j++] != body[i++])
+			return 0;
+	}
+	return lead[j] == '\0';
+}
+
 /* A story to add, as st_savepoint writes it. */
 struct article_add {
 	int64_t			 feed;
@@ -271,15 +327,15 @@ article_add(struct store *s, void *arg, char **err)
 	struct article		*a = w->a;
 	sqlite3_stmt		*st;
 	int64_t			 now = (int64_t)time(NULL), ts;
-	int			 rc;
+	int			 rc, lead_body;
 
 	ts = store_sort_ts(a->published, now);
 	st = st_kept(s, STMT_ARTICLE_ADD,
 	    "INSERT INTO articles (feed_id, guid, url, title, outlet, byline,"
 	    " published, sort_ts, fetched, lead, body, content_hash,"
-	    " extract_version, dup_sig, raw_hash)"
+	    " extract_version, dup_sig, raw_hash, lead_body)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15)"
+	    " ?14, ?15, ?16)"
 	    " ON CONFLICT (feed_id, guid) DO NOTHING", err);
 	if (st == NULL)
 		return -1;
@@ -292,13 +348,15 @@ article_add(struct store *s, void *arg, char **err)
 	st_bind_text(st, 7, a->published);
 	sqlite3_bind_int64(st, 8, ts >= 0 ? ts : now);
 	sqlite3_bind_int64(st, 9, now);
-	st_bind_text(st, 10, a->lead);
+	lead_body = store_lead_is_body(a->lead, a->body, a->body_len);
+	st_bind_text(st, 10, lead_body ? NULL : a->lead);
 	st_bind_bytes(st, 11, a->body, a->body_len);
 	st_bind_text(st, 12, w->hash);
 	/* A story with no body is analysed: there is nothing to find. */
 	sqlite3_bind_int(st, 13, EXTRACT_VERSION);
 	store_dup_bind(st, 14, w->dup);
 	st_bind_text(st, 15, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
+	sqlite3_bind_int(st, 16, lead_body);
 	if ((rc = st_step(s, st, "cannot add article", err)) <= 0)
 		return rc < 0 ? -1 : 1;
 	a->id = sqlite3_last_insert_rowid(s->db);
@@ -346,7 +404,8 @@ article_row(struct store *s, int64_t id, struct article *a, char **err)
 
 	st = st_kept(s, STMT_ARTICLE_GET,
 	    "SELECT a.guid, a.url, a.title, a.outlet, a.byline, a.published,"
-	    " a.lead, a.body, a.read, a.starred, f.title, a.extract_version"
+	    " " STORE_LEAD("a") ", a.body, a.read, a.starred, f.title,"
+	    " a.extract_version"
 	    " FROM articles a JOIN feeds f ON f.id = a.feed_id"
 	    " WHERE a.id = ?1", err);
 	if (st == NULL)
@@ -564,4 +623,27 @@ store_article_notes(struct store *s, int64_t id,
 			break;
 	}
 	return st_rows_end(s, st, rc, "cannot read notes", err);
+}
+
+/* Index the stories this batch added, in one statement. */
+int
+store_fts_flush(struct store *s, char **err)
+{
+	sqlite3_stmt	*st;
+
+	if (store_dup_flush(s, err) != 0)
+		return -1;
+	if (s->fts_from <= 0)
+		return 0;
+	if ((st = st_kept(s, STMT_FTS_ADD,
+	    "INSERT INTO articles_fts (rowid, title, lead, body, captions)"
+	    " SELECT id, title, lead, body, captions FROM articles_text"
+	    " WHERE id >= ?1",
+	    err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->fts_from);
+	if (st_step(s, st, "cannot index stories", err) < 0)
+		return -1;
+	s->fts_from = 0;
+	return 0;
 }

@@ -409,6 +409,7 @@ article_update(struct store *s, void *arg, char **err)
 	struct article		*a = u->a;
 	sqlite3_stmt		*st;
 	size_t			 i;
+	int			 lead_body;
 
 	/* Out of the full-text index as it was indexed, captions too. */
 	if (st_step_id(s, "INSERT INTO articles_fts (articles_fts, rowid,"
@@ -421,14 +422,15 @@ article_update(struct store *s, void *arg, char **err)
 	    " content_hash = ?7, published = coalesce(?8, published),"
 	    " sort_ts = CASE WHEN ?9 >= 0 THEN ?9 ELSE sort_ts END,"
 	    " extract_version = ?10, guid = coalesce(?11, guid),"
-	    " outlet = coalesce(?12, outlet), raw_hash = ?13"
+	    " outlet = coalesce(?12, outlet), raw_hash = ?13, lead_body = ?14"
 	    " WHERE id = ?1", "cannot update article", err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, u->id);
 	st_bind_text(st, 2, a->url);
 	st_bind_text(st, 3, a->title);
 	st_bind_text(st, 4, a->byline);
-	st_bind_text(st, 5, a->lead);
+	lead_body = store_lead_is_body(a->lead, a->body, a->body_len);
+	st_bind_text(st, 5, lead_body ? NULL : a->lead);
 	st_bind_bytes(st, 6, a->body, a->body_len);
 	st_bind_text(st, 7, u->hash);
 	st_bind_text(st, 8, a->published);
@@ -438,6 +440,7 @@ article_update(struct store *s, void *arg, char **err)
 	st_bind_text(st, 11, a->guid);
 	st_bind_text(st, 12, a->outlet);
 	st_bind_text(st, 13, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
+	sqlite3_bind_int(st, 14, lead_body);
 	if (st_step(s, st, "cannot update article", err) < 0)
 		return -1;
 	/* A saved file read again: the story follows it, and it alone. */

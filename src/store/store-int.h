@@ -82,6 +82,18 @@ extern const char store_dup_migration[];
 extern const char store_people_dup_migration[];
 extern const char store_sources_migration[];
 
+/*
+ * A story's lead as SQL, t the articles table's alias: a lead that is its
+ * body made one line (a feed item whose only text is its summary gives
+ * both) is not stored twice; lead_body says so, and the lead is read back
+ * from the body (store_lead_is_body). The full-text index and its content
+ * view articles_text have such a lead's words in the body column only.
+ */
+#define STORE_LEAD(t) "iif(" t ".lead_body, replace(" t ".body," \
+	" char(10) || char(10), ' '), " t ".lead)"
+int		 store_lead_is_body(const char *, const char *, size_t);
+extern const char store_lead_migration[];
+
 int		 store_fts_flush(struct store *, char **);
 void		 store_entity_cache_clear(struct store *);
 /* store-entity.c: one entity across the library. */

@@ -38,9 +38,10 @@ story_texts(struct store *s, int64_t id, sqlite3_stmt **st)
 {
 	int	rc;
 
-	if ((*st = st_prepare(s, "SELECT title, lead, body, captions"
-	    " FROM articles_text WHERE id = ?1", "cannot search",
-	    NULL)) == NULL)
+	if ((*st = st_prepare(s, "SELECT a.title, " STORE_LEAD("a") ","
+	    " a.body, (SELECT group_concat(c.text, char(10)) FROM captions c"
+	    " WHERE c.article_id = a.id) FROM articles a WHERE a.id = ?1",
+	    "cannot search", NULL)) == NULL)
 		return -1;
 	sqlite3_bind_int64(*st, 1, id);
 	if ((rc = sqlite3_step(*st)) == SQLITE_ROW)
@@ -133,7 +134,8 @@ exact_sql(struct buf *sql, const struct search_atom *a, size_t i)
 	buf_printf(sql, "dossier_exact(?%d, %d, a.title", EXACT_PARAM(i),
 	    a->prefix);
 	if (!a->title)
-		buf_adds(sql, ", a.lead, a.body, (SELECT group_concat(c.text,"
+		buf_adds(sql, ", " STORE_LEAD("a") ", a.body,"
+		    " (SELECT group_concat(c.text,"
 		    " char(10)) FROM captions c WHERE c.article_id = a.id)");
 	buf_addc(sql, ')');
 }
@@ -603,9 +605,10 @@ store_search_snippet_of(struct store *s, const struct search *q,
 	if (*out != NULL)
 		return 0;
 	/* A story found by its filters alone has no words to show. */
-	if ((st = st_prepare(s, "SELECT substr(coalesce(lead, body, ''), 1,"
-	    " 100) || iif(length(coalesce(lead, body, '')) > 100,"
-	    " '\xe2\x80\xa6', '') FROM articles WHERE id = ?1",
+	if ((st = st_prepare(s, "SELECT substr(t, 1, 100) || iif(length(t)"
+	    " > 100, '\xe2\x80\xa6', '') FROM (SELECT coalesce("
+	    STORE_LEAD("a") ", a.body, '') AS t FROM articles a"
+	    " WHERE a.id = ?1)",
 	    "cannot search", err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -710,6 +713,29 @@ prefix_spans(struct store *s, const struct search *q, int64_t id,
 	return 0;
 }
 
+/*
+ * A lead the index does not hold (lead_body, STORE_LEAD) highlighted as
+ * its body is: each pair of newlines a space, as the lead is read back.
+ */
+static char *
+lead_of_body(const char *h)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	buf_addc(&b, '\0');
+	b.len = 0;
+	for (; h != NULL && *h != '\0'; h++) {
+		if (h[0] == '\n' && h[1] == '\n') {
+			buf_addc(&b, ' ');
+			h++;
+		} else
+			buf_addc(&b, *h);
+	}
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
 /* Call fn for each marked span of a highlighted column that is wanted. */
 static int
 spans_column(struct store *s, const struct search *q, int col,
@@ -740,8 +766,8 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 {
 	struct search	 q;
 	sqlite3_stmt	*st;
-	char		*any;
-	int		 rc, rv = -1, col;
+	char		*any, *lead;
+	int		 rc, rv = -1, col, stop;
 
 	memset(&q, 0, sizeof q);
 	if (search_marks(text, &q, &any, err) != 0)
@@ -758,17 +784,23 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 	    " highlight(articles_fts, 0, char(1), char(2)),"
 	    " highlight(articles_fts, 1, char(1), char(2)),"
 	    " highlight(articles_fts, 2, char(1), char(2)),"
-	    " highlight(articles_fts, 3, char(1), char(2))"
+	    " highlight(articles_fts, 3, char(1), char(2)),"
+	    " (SELECT lead_body FROM articles WHERE id = ?2)"
 	    " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
 	    "cannot search", err)) == NULL)
 		goto out;
 	st_bind_text(st, 1, any);
 	sqlite3_bind_int64(st, 2, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		for (col = 0; col < 4; col++)
-			if (spans_column(s, &q, col, st_text(st, col), fn,
-			    arg) != 0)
+		for (col = 0; col < 4; col++) {
+			lead = col == 1 && sqlite3_column_int(st, 4) ?
+			    lead_of_body(st_text(st, 2)) : NULL;
+			stop = spans_column(s, &q, col, lead != NULL ? lead :
+			    st_text(st, col), fn, arg);
+			free(lead);
+			if (stop)
 				break;
+		}
 	rv = st_rows_end(s, st, rc, "cannot search", err);
 out:
 	search_free(&q);

@@ -365,6 +365,7 @@ static const char *const store_migrations[] = {
 	"ALTER TABLE feeds ADD COLUMN body_hash TEXT;"
 	"ALTER TABLE articles ADD COLUMN raw_hash TEXT",
 	store_sources_migration,	/* 16 -> 17: store-people.c */
+	store_lead_migration,		/* 17 -> 18: the lead kept once */
 };
 
 #define STORE_NMIGRATIONS \
@@ -505,6 +506,15 @@ store_migrate(struct store *s, int from, char **err)
 	for (v = from; v < (int)STORE_NMIGRATIONS; v++)
 		if (st_write(s, store_migrate_one, &v, err) < 0)
 			return -1;
+	/*
+	 * The space a library's doubled leads took (17 -> 18) given back,
+	 * once, when it is a tenth of the file or more (best effort).
+	 */
+	if (from > 0 && from < 18 && st_int(s, st_prepare(s, "SELECT"
+	    " f.freelist_count * 10 >= p.page_count FROM pragma_freelist_count"
+	    " f, pragma_page_count p", "cannot read", NULL), 0, "cannot read",
+	    NULL) == 1)
+		(void)st_exec(s, "VACUUM", NULL);
 	return 0;
 }
 
@@ -765,29 +775,6 @@ int
 store_in_batch(struct store *s)
 {
 	return !sqlite3_get_autocommit(s->db);
-}
-
-/* Index the stories this batch added, in one statement. */
-int
-store_fts_flush(struct store *s, char **err)
-{
-	sqlite3_stmt	*st;
-
-	if (store_dup_flush(s, err) != 0)
-		return -1;
-	if (s->fts_from <= 0)
-		return 0;
-	if ((st = st_kept(s, STMT_FTS_ADD,
-	    "INSERT INTO articles_fts (rowid, title, lead, body, captions)"
-	    " SELECT id, title, lead, body, captions FROM articles_text"
-	    " WHERE id >= ?1",
-	    err)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, s->fts_from);
-	if (st_step(s, st, "cannot index stories", err) < 0)
-		return -1;
-	s->fts_from = 0;
-	return 0;
 }
 
 void
