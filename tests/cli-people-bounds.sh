@@ -177,8 +177,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# quotes found a speaker later may stay.
 	lost() { sqlite3 "$sdb" "SELECT count(*) FROM quotes WHERE speaker_id IS NULL AND source_text IS NOT NULL AND lower(source_text) NOT IN (SELECT key FROM quote_sources)"; }
 	n_import=$(keys)
-	sqlite3 "$sdb" "DROP TRIGGER quote_sources_set; DROP TABLE quote_sources;
-	    PRAGMA user_version = 16;"
+	sqlite3 "$sdb" "$UNDO_18_SQL DROP TRIGGER quote_sources_set;
+	    DROP TABLE quote_sources; PRAGMA user_version = 16;"
 	"$DOSSIER" --db "$sdb" search 'speaker:"government official"' >"$T/s1" 2>&1
 	[ "$n_import" -gt 5 ] && [ "$(lost)" = 0 ] &&
 		[ "$(sqlite3 "$sdb" 'PRAGMA user_version')" = "$(sed -n 's/^#define STORE_VERSION \([0-9]*\)$/\1/p' "$top_srcdir/src/store/store.h")" ] &&

@@ -72,8 +72,9 @@ as_user() {
 # (13 -> 14) and the saved files' paths (11 -> 12) undone; the people
 # index (12 -> 13) and its count of a story stored twice (14 -> 15) are
 # rebuilt by their migrations. Tests that make an older library start
-# from this (the same as TEST_UNDO_12 in test-util.h).
-UNDO_12_SQL="CREATE TEMP TABLE undo_lead AS SELECT id FROM articles WHERE lead_body;
+# from this (the same as TEST_UNDO_12 in test-util.h); UNDO_18_SQL is
+# its first part, schema 18 to 17 (TEST_UNDO_18).
+UNDO_18_SQL="CREATE TEMP TABLE undo_lead AS SELECT id FROM articles WHERE lead_body;
     INSERT INTO articles_fts (articles_fts, rowid, title, lead, body, captions)
       SELECT 'delete', id, title, lead, body, captions FROM articles_text
       WHERE id IN (SELECT id FROM undo_lead);
@@ -82,7 +83,8 @@ UNDO_12_SQL="CREATE TEMP TABLE undo_lead AS SELECT id FROM articles WHERE lead_b
     INSERT INTO articles_fts (rowid, title, lead, body, captions)
       SELECT id, title, lead, body, captions FROM articles_text
       WHERE id IN (SELECT id FROM undo_lead); DROP TABLE undo_lead;
-    CREATE INDEX articles_hash ON articles (content_hash);
+    CREATE INDEX articles_hash ON articles (content_hash);"
+UNDO_12_SQL="$UNDO_18_SQL
     DROP TRIGGER quote_sources_set; DROP TABLE quote_sources;
     ALTER TABLE feeds DROP COLUMN body_hash; ALTER TABLE articles DROP COLUMN raw_hash;
     DROP TRIGGER people_story_dup; DROP TRIGGER articles_dup_delete; DROP TABLE dup_bands;

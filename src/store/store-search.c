@@ -713,29 +713,6 @@ prefix_spans(struct store *s, const struct search *q, int64_t id,
 	return 0;
 }
 
-/*
- * A lead the index does not hold (lead_body, STORE_LEAD) highlighted as
- * its body is: each pair of newlines a space, as the lead is read back.
- */
-static char *
-lead_of_body(const char *h)
-{
-	struct buf	b;
-
-	buf_init(&b);
-	buf_addc(&b, '\0');
-	b.len = 0;
-	for (; h != NULL && *h != '\0'; h++) {
-		if (h[0] == '\n' && h[1] == '\n') {
-			buf_addc(&b, ' ');
-			h++;
-		} else
-			buf_addc(&b, *h);
-	}
-	buf_addc(&b, '\0');
-	return buf_detach(&b);
-}
-
 /* Call fn for each marked span of a highlighted column that is wanted. */
 static int
 spans_column(struct store *s, const struct search *q, int col,
@@ -766,8 +743,8 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 {
 	struct search	 q;
 	sqlite3_stmt	*st;
-	char		*any, *lead;
-	int		 rc, rv = -1, col, stop;
+	char		*any;
+	int		 rc, rv = -1, col;
 
 	memset(&q, 0, sizeof q);
 	if (search_marks(text, &q, &any, err) != 0)
@@ -780,27 +757,28 @@ store_search_spans(struct store *s, const char *text, int64_t id,
 		rv = 0;
 		goto out;
 	}
+	/*
+	 * A lead the index does not hold (lead_body) is highlighted as its
+	 * body is, each pair of newlines a space, as STORE_LEAD reads it.
+	 */
 	if ((st = st_prepare(s, "SELECT"
 	    " highlight(articles_fts, 0, char(1), char(2)),"
-	    " highlight(articles_fts, 1, char(1), char(2)),"
+	    " CASE WHEN (SELECT lead_body FROM articles WHERE id = ?2)"
+	    "  THEN replace(highlight(articles_fts, 2, char(1), char(2)),"
+	    "  char(10) || char(10), ' ')"
+	    "  ELSE highlight(articles_fts, 1, char(1), char(2)) END,"
 	    " highlight(articles_fts, 2, char(1), char(2)),"
-	    " highlight(articles_fts, 3, char(1), char(2)),"
-	    " (SELECT lead_body FROM articles WHERE id = ?2)"
+	    " highlight(articles_fts, 3, char(1), char(2))"
 	    " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
 	    "cannot search", err)) == NULL)
 		goto out;
 	st_bind_text(st, 1, any);
 	sqlite3_bind_int64(st, 2, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		for (col = 0; col < 4; col++) {
-			lead = col == 1 && sqlite3_column_int(st, 4) ?
-			    lead_of_body(st_text(st, 2)) : NULL;
-			stop = spans_column(s, &q, col, lead != NULL ? lead :
-			    st_text(st, col), fn, arg);
-			free(lead);
-			if (stop)
+		for (col = 0; col < 4; col++)
+			if (spans_column(s, &q, col, st_text(st, col), fn,
+			    arg) != 0)
 				break;
-		}
 	rv = st_rows_end(s, st, rc, "cannot search", err);
 out:
 	search_free(&q);
