@@ -80,7 +80,7 @@ void	 test_assert_subheading(const struct article *, size_t i,
 /*
  * Take a library back from schema 17 to 16: a lead that is its body made
  * one line stored and indexed again, lead_body gone, the index of content
- * hashes back.
+ * hashes back, the hashes hex again.
  */
 #define TEST_UNDO_17	"CREATE TEMP TABLE undo_lead AS SELECT id FROM" \
 	"  articles WHERE lead_body;" \
@@ -93,7 +93,11 @@ void	 test_assert_subheading(const struct article *, size_t i,
 	"INSERT INTO articles_fts (rowid, title, lead, body, captions)" \
 	"  SELECT id, title, lead, body, captions FROM articles_text" \
 	"  WHERE id IN (SELECT id FROM undo_lead); DROP TABLE undo_lead;" \
-	"CREATE INDEX articles_hash ON articles (content_hash);"
+	"CREATE INDEX articles_hash ON articles (content_hash);" \
+	"UPDATE articles SET content_hash = CASE typeof(content_hash)" \
+	"  WHEN 'blob' THEN lower(hex(content_hash)) ELSE content_hash END," \
+	"  raw_hash = CASE typeof(raw_hash) WHEN 'blob'" \
+	"  THEN lower(hex(raw_hash)) ELSE raw_hash END;"
 
 /* Take a library back from schema 17 to 15: the body and item digests. */
 #define TEST_UNDO_16	TEST_UNDO_17 "ALTER TABLE feeds DROP COLUMN body_hash;" \
