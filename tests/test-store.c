@@ -920,6 +920,10 @@ test_migrate_17(void **state)
 		    " AND guid = 'g1'"), 1);
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
 		    " articles WHERE content_hash = 'h2'"), 1);
+		/* Quotes without a speaker are not in the speakers' index. */
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " sqlite_schema WHERE name = 'quotes_speaker_story' AND"
+		    " sql LIKE '%WHERE speaker_id IS NOT NULL'"), 1);
 		assert_int_equal(store_article_lookup(s, feed, "g1", H64("1"),
 		    &id, &err), 1);
 		assert_int_equal(id, a.id);

@@ -80,7 +80,7 @@ void	 test_assert_subheading(const struct article *, size_t i,
 /*
  * Take a library back from schema 17 to 16: a lead that is its body made
  * one line stored and indexed again, lead_body gone, the index of content
- * hashes back, the hashes hex again.
+ * hashes back, the hashes hex again, every quote in the speakers' index.
  */
 #define TEST_UNDO_17	"CREATE TEMP TABLE undo_lead AS SELECT id FROM" \
 	"  articles WHERE lead_body;" \
@@ -97,7 +97,9 @@ void	 test_assert_subheading(const struct article *, size_t i,
 	"UPDATE articles SET content_hash = CASE typeof(content_hash)" \
 	"  WHEN 'blob' THEN lower(hex(content_hash)) ELSE content_hash END," \
 	"  raw_hash = CASE typeof(raw_hash) WHEN 'blob'" \
-	"  THEN lower(hex(raw_hash)) ELSE raw_hash END;"
+	"  THEN lower(hex(raw_hash)) ELSE raw_hash END;" \
+	"DROP INDEX quotes_speaker_story; CREATE INDEX quotes_speaker_story" \
+	"  ON quotes (speaker_id, article_id);"
 
 /* Take a library back from schema 17 to 15: the body and item digests. */
 #define TEST_UNDO_16	TEST_UNDO_17 "ALTER TABLE feeds DROP COLUMN body_hash;" \
