@@ -924,6 +924,9 @@ test_migrate_17(void **state)
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
 		    " sqlite_schema WHERE name = 'quotes_speaker_story' AND"
 		    " sql LIKE '%WHERE speaker_id IS NOT NULL'"), 1);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " sqlite_schema WHERE name = 'articles_starred' AND"
+		    " sql LIKE '%WHERE starred = 1'"), 1);
 		assert_int_equal(store_article_lookup(s, feed, "g1", H64("1"),
 		    &id, &err), 1);
 		assert_int_equal(id, a.id);

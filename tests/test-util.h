@@ -80,7 +80,8 @@ void	 test_assert_subheading(const struct article *, size_t i,
 /*
  * Take a library back from schema 17 to 16: a lead that is its body made
  * one line stored and indexed again, lead_body gone, the index of content
- * hashes back, the hashes hex again, every quote in the speakers' index.
+ * hashes back, the hashes hex again, every quote in the speakers' index
+ * and every story in the starred one.
  */
 #define TEST_UNDO_17	"CREATE TEMP TABLE undo_lead AS SELECT id FROM" \
 	"  articles WHERE lead_body;" \
@@ -99,7 +100,9 @@ void	 test_assert_subheading(const struct article *, size_t i,
 	"  raw_hash = CASE typeof(raw_hash) WHEN 'blob'" \
 	"  THEN lower(hex(raw_hash)) ELSE raw_hash END;" \
 	"DROP INDEX quotes_speaker_story; CREATE INDEX quotes_speaker_story" \
-	"  ON quotes (speaker_id, article_id);"
+	"  ON quotes (speaker_id, article_id);" \
+	"DROP INDEX articles_starred; CREATE INDEX articles_starred ON" \
+	"  articles (starred, sort_ts DESC, id DESC);"
 
 /* Take a library back from schema 17 to 15: the body and item digests. */
 #define TEST_UNDO_16	TEST_UNDO_17 "ALTER TABLE feeds DROP COLUMN body_hash;" \

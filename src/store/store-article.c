@@ -262,7 +262,11 @@ const char store_lead_migration[] =
      */
     "DROP INDEX IF EXISTS quotes_speaker_story;"
     "CREATE INDEX quotes_speaker_story ON quotes (speaker_id, article_id)"
-    "  WHERE speaker_id IS NOT NULL;";
+    "  WHERE speaker_id IS NOT NULL;"
+    /* Starred stories are listed by starred = 1 alone: only they. */
+    "DROP INDEX IF EXISTS articles_starred;"
+    "CREATE INDEX articles_starred ON articles (starred, sort_ts DESC,"
+    "  id DESC) WHERE starred = 1;";
 
 /*
  * Is lead the body made one line, each blank line between paragraphs a
