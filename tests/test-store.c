@@ -843,6 +843,10 @@ collect_lead_span(int col, size_t start, size_t end, void *arg)
 	return 0;
 }
 
+/* A SHA-256 in hex of 64 digits c (as hash_buf_hex writes one). */
+#define H64(c)	H8(H8(c))
+#define H8(c)	c c c c c c c c
+
 /*
  * The text of a feed item with only a summary is stored once (17 -> 18):
  * a lead that is its body made one line is not kept, and is read back,
@@ -857,7 +861,7 @@ test_migrate_18(void **state)
 	struct store	*s;
 	struct article	 a, b, got;
 	struct buf	 line;
-	int64_t		 feed, note;
+	int64_t		 feed, note, id;
 	size_t		 i;
 	int		 pass;
 
@@ -875,7 +879,9 @@ test_migrate_18(void **state)
 	a.lead = buf_detach(&line);
 	b.lead = xstrdup("A summary of its own.");
 	assert_int_equal(store_begin(s, &err), 0);
-	assert_int_equal(store_article_add(s, feed, &a, "h1", NULL, &err), 0);
+	memcpy(a.raw_hash, H64("a"), 65);
+	assert_int_equal(store_article_add(s, feed, &a, H64("1"), NULL, &err),
+	    0);
 	assert_int_equal(store_article_add(s, feed, &b, "h2", NULL, &err), 0);
 	assert_int_equal(store_commit(s, &err), 0);
 	assert_int_equal(store_note_add(s, a.id, 0, 0, 0, "kept", &note,
@@ -907,6 +913,31 @@ test_migrate_18(void **state)
 		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
 		    " articles WHERE lead = 'A summary of its own.'"
 		    " AND NOT lead_body"), 1);
+		/* A hash is kept as its 32 bytes, other text as it was. */
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles WHERE typeof(content_hash) = 'blob' AND"
+		    " length(content_hash) = 32 AND length(raw_hash) = 32"
+		    " AND guid = 'g1'"), 1);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " articles WHERE content_hash = 'h2'"), 1);
+		/* Quotes without a speaker are not in the speakers' index. */
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " sqlite_schema WHERE name = 'quotes_speaker_story' AND"
+		    " sql LIKE '%WHERE speaker_id IS NOT NULL'"), 1);
+		assert_int_equal(test_sql_int(path, "SELECT count(*) FROM"
+		    " sqlite_schema WHERE name = 'articles_starred' AND"
+		    " sql LIKE '%WHERE starred = 1'"), 1);
+		assert_int_equal(store_article_lookup(s, feed, "g1", H64("1"),
+		    &id, &err), 1);
+		assert_int_equal(id, a.id);
+		assert_int_equal(store_article_lookup(s, feed, "g1", H64("2"),
+		    &id, &err), 2);
+		assert_int_equal(store_article_lookup(s, feed, "g2", "h2",
+		    &id, &err), 1);
+		assert_int_equal(store_article_known(s, feed, "g1", H64("a"),
+		    &err), 1);
+		assert_int_equal(store_article_known(s, feed, "g1", H64("b"),
+		    &err), 0);
 		assert_int_equal(store_article_get(s, a.id, &got, &err), 0);
 		assert_string_equal(got.lead, a.lead);
 		assert_string_equal(got.body, a.body);

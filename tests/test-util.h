@@ -80,7 +80,8 @@ void	 test_assert_subheading(const struct article *, size_t i,
 /*
  * Take a library back from schema 18 to 17: a lead that is its body made
  * one line stored and indexed again, lead_body gone, the index of content
- * hashes back.
+ * hashes back, the hashes hex again, every quote in the speakers' index
+ * and every story in the starred one.
  */
 #define TEST_UNDO_18	"CREATE TEMP TABLE undo_lead AS SELECT id FROM" \
 	"  articles WHERE lead_body;" \
@@ -93,7 +94,15 @@ void	 test_assert_subheading(const struct article *, size_t i,
 	"INSERT INTO articles_fts (rowid, title, lead, body, captions)" \
 	"  SELECT id, title, lead, body, captions FROM articles_text" \
 	"  WHERE id IN (SELECT id FROM undo_lead); DROP TABLE undo_lead;" \
-	"CREATE INDEX articles_hash ON articles (content_hash);"
+	"CREATE INDEX articles_hash ON articles (content_hash);" \
+	"UPDATE articles SET content_hash = CASE typeof(content_hash)" \
+	"  WHEN 'blob' THEN lower(hex(content_hash)) ELSE content_hash END," \
+	"  raw_hash = CASE typeof(raw_hash) WHEN 'blob'" \
+	"  THEN lower(hex(raw_hash)) ELSE raw_hash END;" \
+	"DROP INDEX quotes_speaker_story; CREATE INDEX quotes_speaker_story" \
+	"  ON quotes (speaker_id, article_id);" \
+	"DROP INDEX articles_starred; CREATE INDEX articles_starred ON" \
+	"  articles (starred, sort_ts DESC, id DESC);"
 
 /* Take a library back from schema 18 to 16 (TEST_UNDO_18, then the
  * unnamed sources' words). */

@@ -285,7 +285,25 @@ const char store_lead_migration[] =
      * its row, found by feed and guid (store_article_lookup), never
      * searched for.
      */
-    "DROP INDEX IF EXISTS articles_hash;";
+    "DROP INDEX IF EXISTS articles_hash;"
+    /*
+     * A story's content and raw hashes (SHA-256) are kept as their 32
+     * bytes, not 64 hex digits (st_bind_hash): only compared, never shown.
+     */
+    "UPDATE articles SET content_hash = dossier_hash(content_hash),"
+    "  raw_hash = dossier_hash(raw_hash)"
+    "  WHERE typeof(content_hash) = 'text' OR typeof(raw_hash) = 'text';"
+    /*
+     * A quote's speaker is looked up only by its id (speaker_id = ?, a
+     * join on it): the third of quotes with none leave its index.
+     */
+    "DROP INDEX IF EXISTS quotes_speaker_story;"
+    "CREATE INDEX quotes_speaker_story ON quotes (speaker_id, article_id)"
+    "  WHERE speaker_id IS NOT NULL;"
+    /* Starred stories are listed by starred = 1 alone: only they. */
+    "DROP INDEX IF EXISTS articles_starred;"
+    "CREATE INDEX articles_starred ON articles (starred, sort_ts DESC,"
+    "  id DESC) WHERE starred = 1;";
 
 /*
  * Is lead the body made one line, each blank line between paragraphs a
@@ -351,11 +369,11 @@ article_add(struct store *s, void *arg, char **err)
 	lead_body = store_lead_is_body(a->lead, a->body, a->body_len);
 	st_bind_text(st, 10, lead_body ? NULL : a->lead);
 	st_bind_bytes(st, 11, a->body, a->body_len);
-	st_bind_text(st, 12, w->hash);
+	st_bind_hash(st, 12, w->hash);
 	/* A story with no body is analysed: there is nothing to find. */
 	sqlite3_bind_int(st, 13, EXTRACT_VERSION);
 	store_dup_bind(st, 14, w->dup);
-	st_bind_text(st, 15, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
+	st_bind_hash(st, 15, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
 	sqlite3_bind_int(st, 16, lead_body);
 	if ((rc = st_step(s, st, "cannot add article", err)) <= 0)
 		return rc < 0 ? -1 : 1;

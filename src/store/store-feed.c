@@ -218,21 +218,21 @@ store_article_lookup(struct store *s, int64_t feed, const char *guid,
     const char *hash, int64_t *id, char **err)
 {
 	sqlite3_stmt	*st;
-	const char	*old;
 	int		 rc, rv;
 
-	st = st_kept(s, STMT_ARTICLE_LOOKUP, "SELECT id, content_hash"
+	/* Changed: both hashes known and different (st_bind_hash's form). */
+	st = st_kept(s, STMT_ARTICLE_LOOKUP, "SELECT id, content_hash IS NOT"
+	    " NULL AND ?3 IS NOT NULL AND content_hash <> ?3"
 	    " FROM articles WHERE feed_id = ?1 AND guid = ?2", err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, feed);
 	st_bind_text(st, 2, guid);
+	st_bind_hash(st, 3, hash);
 	rv = 0;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
-		old = st_text(st, 1);
-		rv = old != NULL && hash != NULL && strcmp(old, hash) != 0 ?
-		    2 : 1;
+		rv = sqlite3_column_int(st, 1) ? 2 : 1;
 	}
 	if (st_rows_end(s, st, rc, "cannot look up article", err) != 0)
 		return -1;
@@ -252,7 +252,7 @@ store_article_known(struct store *s, int64_t feed, const char *guid,
 		return -1;
 	sqlite3_bind_int64(st, 1, feed);
 	st_bind_text(st, 2, guid);
-	st_bind_text(st, 3, raw);
+	st_bind_hash(st, 3, raw);
 	rc = sqlite3_step(st);
 	if (st_rows_end(s, st, rc, "cannot look up article", err) != 0)
 		return -1;
@@ -271,7 +271,7 @@ store_article_raw(struct store *s, int64_t id, const char *raw, char **err)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	st_bind_text(st, 2, raw);
+	st_bind_hash(st, 2, raw);
 	return st_step(s, st, "cannot record the item", err) < 0 ? -1 : 0;
 }
 
@@ -432,14 +432,14 @@ article_update(struct store *s, void *arg, char **err)
 	lead_body = store_lead_is_body(a->lead, a->body, a->body_len);
 	st_bind_text(st, 5, lead_body ? NULL : a->lead);
 	st_bind_bytes(st, 6, a->body, a->body_len);
-	st_bind_text(st, 7, u->hash);
+	st_bind_hash(st, 7, u->hash);
 	st_bind_text(st, 8, a->published);
 	sqlite3_bind_int64(st, 9, store_sort_ts(a->published,
 	    (int64_t)time(NULL)));
 	sqlite3_bind_int(st, 10, EXTRACT_VERSION);
 	st_bind_text(st, 11, a->guid);
 	st_bind_text(st, 12, a->outlet);
-	st_bind_text(st, 13, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
+	st_bind_hash(st, 13, a->raw_hash[0] != '\0' ? a->raw_hash : NULL);
 	sqlite3_bind_int(st, 14, lead_body);
 	if (st_step(s, st, "cannot update article", err) < 0)
 		return -1;

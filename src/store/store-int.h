@@ -180,6 +180,10 @@ void		 st_finish(struct store *, sqlite3_stmt *);
 /* Bind text that may be NULL; it must live until the statement ends. */
 void		 st_bind_text(sqlite3_stmt *, int, const char *);
 void		 st_bind_bytes(sqlite3_stmt *, int, const char *, size_t);
+/* Bind a SHA-256 in hex as its 32 bytes (other text as text). */
+void		 st_bind_hash(sqlite3_stmt *, int, const char *);
+/* Register the SQL function dossier_hash (st_bind_hash's, for a migration). */
+int		 st_init(struct store *, char **);
 /* A column's text until the next step (NULL if NULL), and a copy of it. */
 const char	*st_text(sqlite3_stmt *, int);
 char		*st_column_dup(sqlite3_stmt *, int);

@@ -176,6 +176,75 @@ st_bind_bytes(sqlite3_stmt *st, int i, const char *text, size_t len)
 		sqlite3_bind_text(st, i, text, (int)len, SQLITE_STATIC);
 }
 
+/*
+ * A SHA-256 as hash_buf_hex writes it (64 lowercase hex digits) into its
+ * 32 bytes: 1 if it was one, else 0 (other text is kept as text).
+ */
+static int
+st_hash_bytes(const char *hex, size_t len, unsigned char out[32])
+{
+	size_t	i;
+	int	d[2], j;
+
+	if (hex == NULL || len != 64)
+		return 0;
+	for (i = 0; i < 32; i++) {
+		for (j = 0; j < 2; j++) {
+			char c = hex[2 * i + (size_t)j];
+
+			if (c >= '0' && c <= '9')
+				d[j] = c - '0';
+			else if (c >= 'a' && c <= 'f')
+				d[j] = c - 'a' + 10;
+			else
+				return 0;
+		}
+		out[i] = (unsigned char)(d[0] << 4 | d[1]);
+	}
+	return 1;
+}
+
+/*
+ * Bind a content hash (an article's content_hash and raw_hash): its 32
+ * bytes, half the size of its hex; text that is not one as text; NULL as
+ * NULL. Compared with =, never read back.
+ */
+void
+st_bind_hash(sqlite3_stmt *st, int i, const char *hex)
+{
+	unsigned char	b[32];
+
+	if (hex != NULL && st_hash_bytes(hex, strlen(hex), b))
+		sqlite3_bind_blob(st, i, b, sizeof b, SQLITE_TRANSIENT);
+	else
+		st_bind_text(st, i, hex);
+}
+
+/* SQL dossier_hash(x): x as st_bind_hash stores it (migration 16 -> 17). */
+static void
+st_sql_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	unsigned char	 b[32];
+	const char	*t;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_TEXT &&
+	    (t = (const char *)sqlite3_value_text(argv[0])) != NULL &&
+	    st_hash_bytes(t, (size_t)sqlite3_value_bytes(argv[0]), b))
+		sqlite3_result_blob(cx, b, sizeof b, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_value(cx, argv[0]);
+}
+
+int
+st_init(struct store *s, char **err)
+{
+	if (sqlite3_create_function(s->db, "dossier_hash", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, st_sql_hash, NULL, NULL) != SQLITE_OK)
+		return st_error(s, err, "cannot register dossier_hash");
+	return 0;
+}
+
 /* A column's text, valid until the next step; NULL if SQL NULL. */
 const char *
 st_text(sqlite3_stmt *st, int i)

@@ -552,7 +552,7 @@ store_connect(struct store *s, int flags, char **err)
 		return st_error(s, err, "cannot open database");
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	if (store_entity_init(s, err) != 0)
+	if (st_init(s, err) != 0 || store_entity_init(s, err) != 0)
 		return -1;
 	return store_search_init(s, err);
 }
