@@ -83,7 +83,15 @@ UNDO_18_SQL="CREATE TEMP TABLE undo_lead AS SELECT id FROM articles WHERE lead_b
     INSERT INTO articles_fts (rowid, title, lead, body, captions)
       SELECT id, title, lead, body, captions FROM articles_text
       WHERE id IN (SELECT id FROM undo_lead); DROP TABLE undo_lead;
-    CREATE INDEX articles_hash ON articles (content_hash);"
+    CREATE INDEX articles_hash ON articles (content_hash);
+    UPDATE articles SET content_hash = CASE typeof(content_hash)
+      WHEN 'blob' THEN lower(hex(content_hash)) ELSE content_hash END,
+      raw_hash = CASE typeof(raw_hash) WHEN 'blob'
+      THEN lower(hex(raw_hash)) ELSE raw_hash END;
+    DROP INDEX quotes_speaker_story;
+    CREATE INDEX quotes_speaker_story ON quotes (speaker_id, article_id);
+    DROP INDEX articles_starred;
+    CREATE INDEX articles_starred ON articles (starred, sort_ts DESC, id DESC);"
 UNDO_12_SQL="$UNDO_18_SQL
     DROP TRIGGER quote_sources_set; DROP TABLE quote_sources;
     ALTER TABLE feeds DROP COLUMN body_hash; ALTER TABLE articles DROP COLUMN raw_hash;
