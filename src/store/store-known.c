@@ -65,8 +65,10 @@ store_known_load(struct store *s, int64_t feed, size_t max, char **err)
 	    " WHERE feed_id = ?1", feed, 0, "cannot look up articles",
 	    err)) < 0 || (size_t)n > max)
 		return NULL;
-	if ((st = st_prepare(s, "SELECT guid, raw_hash FROM articles"
-	    " WHERE feed_id = ?1 AND raw_hash IS NOT NULL",
+	/* A digest is kept as its 32 bytes (st_bind_hash): read as hex. */
+	if ((st = st_prepare(s, "SELECT guid, CASE typeof(raw_hash)"
+	    " WHEN 'blob' THEN lower(hex(raw_hash)) ELSE raw_hash END"
+	    " FROM articles WHERE feed_id = ?1 AND raw_hash IS NOT NULL",
 	    "cannot look up articles", err)) == NULL)
 		return NULL;
 	sqlite3_bind_int64(st, 1, feed);
