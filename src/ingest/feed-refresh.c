@@ -23,6 +23,7 @@
 #include "feed-sync-int.h"
 #include "fetch.h"
 #include "store.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -405,6 +406,7 @@ refresh_ahead(size_t i, struct fetch_result *res, void *arg)
 
 	g = refresh_got_new(i, res);
 	refresh_read(p->rs, &p->run->l.v[i], g, p->fo->cancel);
+	work_trim();
 	pthread_mutex_lock(&p->mu);
 	while (p->slot != NULL)
 		pthread_cond_wait(&p->cv, &p->mu);
@@ -467,6 +469,7 @@ refresh_piped(struct refresh_run *run, const struct fetch_req *reqs,
 			break;
 		refresh_write(run, g);
 		refresh_got_free(g);
+		work_trim();
 	}
 	pthread_join(tid, NULL);
 	p.rv = p.rv != 0 ? 1 : 0;

@@ -8,9 +8,6 @@
  */
 #include "config.h"
 
-#ifdef HAVE_MALLOC_TRIM
-#include <malloc.h>
-#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +23,7 @@
 #include "import.h"
 #include "store.h"
 #include "url.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -354,19 +352,6 @@ struct subscribe_many {
 	size_t		  taken;	/* feeds taken to be written */
 };
 
-/*
- * Give back to the system what a feed held: two threads allocate from
- * arenas of their own, which otherwise keep their peaks (glibc; about
- * 5 MB of 100 for three 5 MB feeds).
- */
-static void
-subscribe_trim(void)
-{
-#ifdef HAVE_MALLOC_TRIM
-	malloc_trim(0);
-#endif
-}
-
 /* Fetch and read a feed, looking nothing up (on the reader thread). */
 static void
 subscribe_ahead(struct subscribe *j)
@@ -378,7 +363,7 @@ subscribe_ahead(struct subscribe *j)
 	free(j->res.data);
 	j->res.data = NULL;
 	j->res.len = 0;
-	subscribe_trim();
+	work_trim();
 }
 
 /* The reader thread: each feed in order, one ahead of the writer. */
@@ -528,7 +513,7 @@ feed_subscribe_many(struct store *s, char *const *urls, size_t n,
 		pthread_mutex_unlock(&m.mu);
 		subscribe_turn(&m.v[i]);
 		subscribe_slot_free(&m.v[i]);
-		subscribe_trim();
+		work_trim();
 	}
 	if (threaded)
 		pthread_join(tid, NULL);
