@@ -12,6 +12,7 @@ and User-Agent. Paths:
   /t/NAME         TMPDIR/srv/NAME the same way (tests write these)
   /nov/NAME       FIXTURES/NAME without validators
   /tnov/NAME      TMPDIR/srv/NAME without validators
+  /tslow/NAME     TMPDIR/srv/NAME as /t/ does, after a second's wait
   /lm/NAME        FIXTURES/NAME with Last-Modified only
   /gz/NAME        FIXTURES/NAME gzip-encoded (if the client accepts gzip)
   /redirect/NAME  302 to /f/NAME
@@ -128,6 +129,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.serve_file(FIXTURES, p[3:])
             elif p.startswith("/t/"):
                 self.serve_file(os.path.join(TMP, "srv"), p[3:])
+            elif p.startswith("/tslow/"):
+                time.sleep(1)
+                self.serve_file(os.path.join(TMP, "srv"), p[7:])
             elif p.startswith("/tnov/"):
                 self.serve_file(os.path.join(TMP, "srv"), p[6:], etag=False,
                                 lm=False)

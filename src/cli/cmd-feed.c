@@ -156,7 +156,6 @@ cmd_add(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct add_ui		 ui;
 	struct store		*s;
 	char			*err = NULL;
-	int			 i;
 
 	if (args->argc == 0)
 		return cmd_usage_error(args->entry, "give the address of a "
@@ -177,8 +176,7 @@ cmd_add(struct cmd_ctx *ctx, struct cmd_args *args)
 	opts.arg = &ui;
 	ui.quiet = cmd_args_has(args, 'q');
 	ui.opts = &opts;
-	for (i = 0; i < args->argc; i++)
-		feed_subscribe(s, args->argv[i], &opts, &all);
+	feed_subscribe_many(s, args->argv, (size_t)args->argc, &opts, &all);
 	return all.failed > 0 ? CMD_FAILED : CMD_OK;
 }
 

@@ -8,6 +8,9 @@
  */
 #include "config.h"
 
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -142,4 +145,12 @@ work_run(size_t n, int threads, void (*prep)(size_t, void *),
 	}
 	free(w.ready);
 	return rc;
+}
+
+void
+work_trim(void)
+{
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
 }

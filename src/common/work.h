@@ -24,4 +24,11 @@
 int	work_run(size_t n, int threads, void (*prep)(size_t, void *),
 	    int (*done)(size_t, void *), void *arg);
 
+/*
+ * Give freed memory back to the system: threads allocate from arenas of
+ * their own, which otherwise keep their peaks (glibc's malloc_trim; a
+ * no-op elsewhere). For a pipeline between big items (a feed).
+ */
+void	work_trim(void);
+
 #endif

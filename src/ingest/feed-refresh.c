@@ -6,10 +6,13 @@
  * feed in hand. A feed that moved for good is remembered at its new
  * address. A body the same as the one whose stories were stored last
  * (its SHA-256, taken as it downloaded) is not parsed again: a feed
- * served without validators costs its transfer and nothing more.
+ * served without validators costs its transfer and nothing more. With
+ * several feeds the transfers and the parsing run on a reader thread
+ * (its own connection looks the items up) while this thread writes.
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -20,6 +23,7 @@
 #include "feed-sync-int.h"
 #include "fetch.h"
 #include "store.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -235,21 +239,75 @@ refresh_failed(struct refresh_run *run, const struct refresh_row *r,
 	feed_sync_report(run->opts, run->t, ev);
 }
 
-/* One feed's transfer is over: store what it brought. */
-static void
-refresh_done(size_t i, struct fetch_result *res, void *arg)
+/* A feed's transfer, and its document read (parsed) before it is written. */
+struct refresh_got {
+	size_t			 i;
+	struct fetch_result	 res;
+	struct feed		 f;
+	int			 rc;	/* refresh_parse's, or 1: not parsed */
+	char			*err;
+};
+
+/*
+ * Take the result of transfer i from fetch_many (which frees what is
+ * left of it) into a new refresh_got.
+ */
+static struct refresh_got *
+refresh_got_new(size_t i, struct fetch_result *res)
 {
-	struct refresh_run	*run = arg;
-	struct refresh_row	*r = &run->l.v[i];
+	struct refresh_got	*g;
+
+	g = xcalloc(1, sizeof *g);
+	g->i = i;
+	g->res = *res;
+	memset(res, 0, sizeof *res);
+	feed_parse_init(&g->f);
+	g->rc = 1;
+	return g;
+}
+
+static void
+refresh_got_free(struct refresh_got *g)
+{
+	fetch_result_free(&g->res);
+	feed_parse_free(&g->f);
+	free(g->err);
+	free(g);
+}
+
+/*
+ * Parse what a transfer brought, unless it failed, is the body stored
+ * last, or the run is cancelled; the store s is only looked up (the
+ * stored digests of the feed's items). Any thread with its own s.
+ */
+static void
+refresh_read(struct store *s, const struct refresh_row *r,
+    struct refresh_got *g, volatile int *cancel)
+{
+	if (g->res.status != FETCH_OK || (r->body_hash != NULL &&
+	    strcmp(g->res.digest, r->body_hash) == 0) ||
+	    (cancel != NULL && *cancel))
+		return;
+	g->rc = refresh_parse(s, r, &g->res, &g->f, &g->err);
+	/* What is stored of the document is read: its bytes can go. */
+	free(g->res.data);
+	g->res.data = NULL;
+	g->res.len = 0;
+}
+
+/* One feed's transfer is over and read: store what it brought. */
+static void
+refresh_write(struct refresh_run *run, struct refresh_got *g)
+{
+	struct refresh_row	*r = &run->l.v[g->i];
+	struct fetch_result	*res = &g->res;
 	struct feed_sync_event	 ev;
 	struct store_feed	 st;
-	struct feed		 f;
 	char			*err = NULL, *title = NULL;
 	int			 rc;
 
 	memset(&ev, 0, sizeof ev);
 	memset(&st, 0, sizeof st);
-	feed_parse_init(&f);
 	ev.id = st.id = r->id;
 	ev.url = r->url;
 	ev.title = r->title;
@@ -290,23 +348,26 @@ refresh_done(size_t i, struct fetch_result *res, void *arg)
 		feed_sync_report(run->opts, run->t, &ev);
 		return;
 	}
-	if (run->opts != NULL && run->opts->cancel != NULL &&
-	    *run->opts->cancel) {
+	if (g->rc == 1) {
+		/* Not read: the run was cancelled. */
 		err = xstrdup("cancelled");
 		goto failed;
 	}
-	if (refresh_parse(run->s, r, res, &f, &err) != 0)
+	if (g->rc != 0) {
+		err = g->err;
+		g->err = NULL;
 		goto failed;
-	if ((title = feed_sync_title(&f)) != NULL)
+	}
+	if ((title = feed_sync_title(&g->f)) != NULL)
 		ev.title = st.title = title;
-	if (f.kind != FEED_KIND_UNKNOWN) {
-		st.kind = f.kind;
-		ev.kind = feed_kind_name(f.kind);
+	if (g->f.kind != FEED_KIND_UNKNOWN) {
+		st.kind = g->f.kind;
+		ev.kind = feed_kind_name(g->f.kind);
 	}
 	st.etag = res->etag;
 	st.last_modified = res->last_modified;
 	st.body_hash = res->digest;
-	if ((rc = refresh_store(run->s, &st, &f, r, &ev, &err)) < 0)
+	if ((rc = refresh_store(run->s, &st, &g->f, r, &ev, &err)) < 0)
 		goto failed;
 	ev.status = rc == 1 ? FEED_SYNC_REMOVED : FEED_SYNC_FETCHED;
 	feed_sync_report(run->opts, run->t, &ev);
@@ -316,7 +377,123 @@ failed:
 out:
 	free(title);
 	free(err);
-	feed_parse_free(&f);
+}
+
+/* One feed's transfer is over: read and store it, on this thread. */
+static void
+refresh_done(size_t i, struct fetch_result *res, void *arg)
+{
+	struct refresh_run	*run = arg;
+	struct refresh_got	*g;
+
+	g = refresh_got_new(i, res);
+	refresh_read(run->s, &run->l.v[i], g, run->opts != NULL ?
+	    run->opts->cancel : NULL);
+	refresh_write(run, g);
+	refresh_got_free(g);
+}
+
+/*
+ * Several feeds: the transfers and the parsing on a reader thread, which
+ * looks the feeds' items up through a second connection of its own (a
+ * reader of the WAL: it sees each feed as last committed), while this
+ * thread writes the feed read before; one feed waits between them, so at
+ * most three are held (one parsed, one handed over, one written) besides
+ * the transfers in flight. Feeds are written as they arrive, as before.
+ */
+struct refresh_pipe {
+	pthread_mutex_t		  mu;
+	pthread_cond_t		  cv;	/* a feed handed over or taken, or over */
+	struct refresh_run	 *run;
+	struct store		 *rs;	/* the reader's connection */
+	const struct fetch_req	 *reqs;
+	struct fetch_options	 *fo;
+	struct refresh_got	 *slot;	/* handed over, not yet taken */
+	int			  over;
+	int			  rv;	/* fetch_many's */
+};
+
+/* A transfer is over, on the reader thread: read it and hand it over. */
+static void
+refresh_ahead(size_t i, struct fetch_result *res, void *arg)
+{
+	struct refresh_pipe	*p = arg;
+	struct refresh_got	*g;
+
+	g = refresh_got_new(i, res);
+	refresh_read(p->rs, &p->run->l.v[i], g, p->fo->cancel);
+	work_trim();
+	pthread_mutex_lock(&p->mu);
+	while (p->slot != NULL)
+		pthread_cond_wait(&p->cv, &p->mu);
+	p->slot = g;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void *
+refresh_reader(void *arg)
+{
+	struct refresh_pipe	*p = arg;
+	int			 rv;
+
+	rv = fetch_many(p->reqs, p->run->l.n, p->fo, refresh_ahead, p);
+	pthread_mutex_lock(&p->mu);
+	p->rv = rv;
+	p->over = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/*
+ * Fetch, read and write the feeds with a reader thread; -1 if it cannot
+ * start (nothing done then), else fetch_many's value.
+ */
+static int
+refresh_piped(struct refresh_run *run, const struct fetch_req *reqs,
+    struct fetch_options *fo)
+{
+	struct refresh_pipe	 p;
+	struct refresh_got	*g;
+	pthread_t		 tid;
+	char			*err = NULL;
+
+	memset(&p, 0, sizeof p);
+	p.run = run;
+	p.reqs = reqs;
+	p.fo = fo;
+	if ((p.rs = store_open_existing(store_path(run->s), &err)) == NULL) {
+		free(err);
+		return -1;
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	if (pthread_create(&tid, NULL, refresh_reader, &p) != 0) {
+		p.rv = -1;
+		goto out;
+	}
+	for (;;) {
+		pthread_mutex_lock(&p.mu);
+		while (p.slot == NULL && !p.over)
+			pthread_cond_wait(&p.cv, &p.mu);
+		g = p.slot;
+		p.slot = NULL;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+		if (g == NULL)
+			break;
+		refresh_write(run, g);
+		refresh_got_free(g);
+		work_trim();
+	}
+	pthread_join(tid, NULL);
+	p.rv = p.rv != 0 ? 1 : 0;
+out:
+	pthread_cond_destroy(&p.cv);
+	pthread_mutex_destroy(&p.mu);
+	store_close(p.rs);
+	return p.rv;
 }
 
 /* Fetch the feeds asked for into the store. */
@@ -368,7 +545,8 @@ feed_refresh(struct store *s, const int64_t *ids, size_t n,
 	fo.cancel = opts != NULL ? opts->cancel : NULL;
 	if (opts != NULL && opts->start != NULL)
 		opts->start(run.l.n, opts->arg);
-	rv = fetch_many(reqs, run.l.n, &fo, refresh_done, &run);
+	if (run.l.n < 2 || (rv = refresh_piped(&run, reqs, &fo)) < 0)
+		rv = fetch_many(reqs, run.l.n, &fo, refresh_done, &run);
 	if (rv != 0)
 		*err = xstrdup("cancelled");
 	free(reqs);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,6 +23,7 @@
 #include "import.h"
 #include "store.h"
 #include "url.h"
+#include "work.h"
 #include "xmalloc.h"
 #include "banned.h"
 
@@ -36,6 +38,14 @@ struct subscribe {
 	struct feed			 f;
 	int				 page;	/* f is the page */
 	char				*err;
+	/* Read ahead on another thread (feed_subscribe_many): */
+	const char			*url;	/* as given, or normalized */
+	char				*norm;
+	int				 defer;	/* look nothing up in the store */
+	int				 bad;	/* the address is refused (err) */
+	int				 skip;	/* in the library: not fetched */
+	int				 rc;	/* subscribe_read's */
+	char				*found;	/* the page's feed, deferred */
 };
 
 /* Is a fetched document an HTML page? */
@@ -73,6 +83,13 @@ subscribe_failed(struct subscribe *j, const char *url)
 	ev.reason = j->err != NULL ? j->err : "cannot add";
 	ev.done = ev.total = 1;
 	feed_sync_report(j->opts, j->t, &ev);
+}
+
+/* Stop at the first feed listed. */
+static int
+subscribe_stop(const struct store_feed *f, void *arg)
+{
+	return 1;
 }
 
 /* Report a feed that is there already. */
@@ -168,8 +185,13 @@ subscribe_discover(struct subscribe *j, const char *url)
 		return feed_parse_page(j->res.data, j->res.len, url, &j->f,
 		    &j->err) != 0 ? -1 : 0;
 	}
-	/* Known already: reported; an error looking it up is the add's. */
-	if ((rc = subscribe_known(j, j->feed_url)) != 0)
+	/*
+	 * Known already: reported; an error looking it up is the add's.
+	 * Read ahead, the store is not ours: looked up in turn.
+	 */
+	if (j->defer)
+		j->found = xstrdup(j->feed_url);
+	else if ((rc = subscribe_known(j, j->feed_url)) != 0)
 		return rc;
 	if (subscribe_fetch(j, j->feed_url) != 0) {
 		shown = url_redact(j->feed_url);
@@ -309,4 +331,193 @@ out:
 	free(norm);
 	feed_parse_free(&j.f);
 	fetch_result_free(&j.res);
+}
+
+/*
+ * Several feeds at once: a reader thread fetches and parses feed i+1
+ * (parsing on every core, feed-parse.c) while this thread writes feed i
+ * (extracting on every core, feed-sync.c), so the store's writer never
+ * waits for the network or the XML. The store is this thread's alone:
+ * the reader looks nothing up; whether a feed (or the feed a page
+ * advertises) is in the library is asked in turn, as feed_subscribe asks
+ * it, and the outcomes are reported in the order given. At most two
+ * feeds are held: the one written and the one read ahead.
+ */
+struct subscribe_many {
+	pthread_mutex_t	  mu;
+	pthread_cond_t	  cv;	/* a feed read, or one taken */
+	struct subscribe *v;
+	size_t		  n;
+	size_t		  read;		/* feeds read */
+	size_t		  taken;	/* feeds taken to be written */
+};
+
+/* Fetch and read a feed, looking nothing up (on the reader thread). */
+static void
+subscribe_ahead(struct subscribe *j)
+{
+	if (j->bad || j->skip)
+		return;
+	j->rc = subscribe_read(j, j->url);
+	/* What is stored of the document is read: its bytes can go. */
+	free(j->res.data);
+	j->res.data = NULL;
+	j->res.len = 0;
+	work_trim();
+}
+
+/* The reader thread: each feed in order, one ahead of the writer. */
+static void *
+subscribe_reader(void *p)
+{
+	struct subscribe_many	*m = p;
+	size_t			 i;
+
+	for (i = 0; i < m->n; i++) {
+		pthread_mutex_lock(&m->mu);
+		while (i > m->taken)
+			pthread_cond_wait(&m->cv, &m->mu);
+		pthread_mutex_unlock(&m->mu);
+		subscribe_ahead(&m->v[i]);
+		pthread_mutex_lock(&m->mu);
+		m->read = i + 1;
+		pthread_cond_broadcast(&m->cv);
+		pthread_mutex_unlock(&m->mu);
+	}
+	return NULL;
+}
+
+/*
+ * A feed read ahead, in its turn: reported as there already if it is
+ * (or the feed its page advertises is), else stored; or reported failed.
+ */
+static void
+subscribe_turn(struct subscribe *j)
+{
+	char	*why = j->err;
+	int	 rc;
+
+	if (j->bad) {
+		subscribe_failed(j, j->url);
+		return;
+	}
+	j->err = NULL;
+	if ((rc = subscribe_known(j, j->url)) == 0 && j->found != NULL)
+		rc = subscribe_known(j, j->found);
+	if (rc == 0) {
+		free(j->err);
+		j->err = why;
+		why = NULL;
+		/* Not fetched, as it was there, and now it is not: fetch. */
+		if (j->skip) {
+			j->defer = 0;
+			j->skip = 0;
+			subscribe_ahead(j);
+		}
+		if ((rc = j->rc) == 0)
+			rc = subscribe_store(j);
+	}
+	free(why);
+	if (rc < 0)
+		subscribe_failed(j, j->url);
+}
+
+/* Set up feed j of a run before the reader starts (this thread). */
+static void
+subscribe_slot(struct subscribe *j, struct store *s, const char *given,
+    const struct feed_sync_options *opts, struct feed_sync_totals *t,
+    int ready)
+{
+	memset(j, 0, sizeof *j);
+	j->s = s;
+	j->opts = opts;
+	j->t = t;
+	j->fo.cancel = opts != NULL ? opts->cancel : NULL;
+	j->defer = 1;
+	j->url = given;
+	feed_parse_init(&j->f);
+	if (fetch_url_check(given, &j->err) != 0 ||
+	    (!ready && store_ingest_memory(s, &j->err) != 0)) {
+		j->bad = 1;
+		return;
+	}
+	if ((j->norm = fetch_url_normalize(given)) != NULL)
+		j->url = j->norm;
+	/* In the library already: reported in turn, not fetched. */
+	j->skip = store_feed_list(s, 0, j->url, subscribe_stop, NULL,
+	    NULL) == 0;
+}
+
+/*
+ * Given before in the run: not fetched ahead, as it will be there once
+ * the first is added (if that fails, it is fetched in its turn).
+ */
+static void
+subscribe_slot_dup(struct subscribe *v, size_t i)
+{
+	size_t	k;
+
+	for (k = 0; k < i && !v[i].bad && !v[i].skip; k++)
+		if (!v[k].bad && strcmp(v[k].url, v[i].url) == 0)
+			v[i].skip = 1;
+}
+
+/* Free what feed j of a run holds. */
+static void
+subscribe_slot_free(struct subscribe *j)
+{
+	free(j->err);
+	free(j->feed_url);
+	free(j->found);
+	free(j->norm);
+	feed_parse_free(&j->f);
+	fetch_result_free(&j->res);
+	memset(j, 0, sizeof *j);
+}
+
+void
+feed_subscribe_many(struct store *s, char *const *urls, size_t n,
+    const struct feed_sync_options *opts, struct feed_sync_totals *t)
+{
+	struct subscribe_many	 m;
+	pthread_t		 tid;
+	size_t			 i;
+	char			*err = NULL;
+	int			 ready, threaded;
+
+	if (n < 2) {
+		for (i = 0; i < n; i++)
+			feed_subscribe(s, urls[i], opts, t);
+		return;
+	}
+	ready = store_ingest_memory(s, &err) == 0;
+	free(err);
+	memset(&m, 0, sizeof m);
+	m.v = xcalloc(n, sizeof *m.v);
+	m.n = n;
+	for (i = 0; i < n; i++) {
+		subscribe_slot(&m.v[i], s, urls[i], opts, t, ready);
+		subscribe_slot_dup(m.v, i);
+	}
+	pthread_mutex_init(&m.mu, NULL);
+	pthread_cond_init(&m.cv, NULL);
+	threaded = pthread_create(&tid, NULL, subscribe_reader, &m) == 0;
+	for (i = 0; i < n; i++) {
+		if (!threaded)
+			subscribe_ahead(&m.v[i]);
+		pthread_mutex_lock(&m.mu);
+		while (threaded && m.read <= i)
+			pthread_cond_wait(&m.cv, &m.mu);
+		m.taken = i + 1;
+		pthread_cond_broadcast(&m.cv);
+		pthread_mutex_unlock(&m.mu);
+		subscribe_turn(&m.v[i]);
+		subscribe_slot_free(&m.v[i]);
+		work_trim();
+	}
+	if (threaded)
+		pthread_join(tid, NULL);
+	pthread_cond_destroy(&m.cv);
+	pthread_mutex_destroy(&m.mu);
+	free(m.v);
 }

@@ -20,4 +20,12 @@ struct store;
 void	 feed_subscribe(struct store *, const char *url,
 	     const struct feed_sync_options *, struct feed_sync_totals *);
 
+/*
+ * Add the feeds at urls[0..n), as feed_subscribe each, reported in that
+ * order; feed i+1 is fetched and parsed on another thread while feed i
+ * is stored, so at most two feeds are held at once.
+ */
+void	 feed_subscribe_many(struct store *, char *const *urls, size_t n,
+	     const struct feed_sync_options *, struct feed_sync_totals *);
+
 #endif

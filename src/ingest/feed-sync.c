@@ -158,6 +158,7 @@ feed_sync_item_write(size_t i, void *arg)
 	struct feed_sync_run	*run = arg;
 	struct feed_sync_item	*item = &run->it->v[i];
 	struct store		*s = run->s;
+	char			*dropped;
 	int			 rc = 0;
 
 	/* Stored before raw digests were: known cheaply next time. */
@@ -181,11 +182,19 @@ feed_sync_item_write(size_t i, void *arg)
 		}
 		rc = rc < 0 ? -1 : 0;
 	}
-	/* Written: its analysis is in the store, not needed here. */
+	/*
+	 * Written: its analysis and its text are in the store, not needed
+	 * here (the first address dropped is, for the report), so a feed's
+	 * memory goes down as it is written.
+	 */
 	if (item->extracted) {
 		extract_free(&item->x);
 		item->extracted = 0;
 	}
+	dropped = item->a->dropped;
+	item->a->dropped = NULL;
+	article_free(item->a);
+	item->a->dropped = dropped;
 	return rc != 0 ? -1 : 0;
 }
 
