@@ -10,7 +10,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 47
+plan 51
 
 sample_db
 use_theme default
@@ -210,6 +210,31 @@ ok $? "Enter on an organisation lists the stories naming it"
 keys q
 wait_for "Organisations by quotes"
 ok $? "q from those stories goes back to the index"
+keys Q
+
+# Places: every place, quoted or not, with its stories and last seen;
+# sorted and limited as the others, Enter listing the stories naming one.
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j j j j Enter
+wait_for "Places by quotes"
+wait_for "Enter:stories  o:sort  /:limit"
+grep -q "quotes stories  last seen" "$T/screen" &&
+    grep -q "│ Valdoria  *0  *12  *5 Dec 2025" "$T/screen" &&
+    ! grep -q "(government)" "$T/screen"
+ok $? "Places lists the places never quoted, with stories and last seen"
+keys o r
+wait_for "Places by last seen"
+keys / Port Enter
+wait_for "Places by last seen, names with 'Port'"
+grep -q "│ Port Avery  *0  *2  *22 Jul 2025" "$T/screen"
+ok $? "Places sorts by last seen and limits to the names typed"
+keys Enter
+wait_for "Port Avery (2)"
+ok $? "Enter on a place lists the stories naming it"
+keys q
+wait_for "Places by last seen, names with 'Port'"
+ok $? "q from those stories goes back to the places"
 keys Q
 
 # The timeline: [ and ] choose a month, its quotes listed below the bars.

@@ -425,6 +425,7 @@ void	 ui_quotes_free(struct ui *);
 int	 ui_people_show(struct ui *, const char *, const char *);
 int	 ui_people_load(struct ui *);
 int	 ui_people_fit(struct ui *);
+/* 1: Organisations, 2: Places (Enter lists stories), 0: neither. */
 int	 ui_people_orgs(struct ui *);
 int	 ui_people_dossier(struct ui *);
 void	 ui_people_free(struct ui *);
