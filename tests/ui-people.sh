@@ -6,11 +6,13 @@
 # the dossier (header, roles, bars of quotes per month, every quote whole),
 # Enter on a quote opens its story at the quote and q comes back; the
 # quotes view's name opens the dossier and its quotes are never cut; bars
-# in ASCII without UTF-8; a hostile name breaks nothing.
+# in ASCII without UTF-8; a hostile name breaks nothing. Organisations
+# and Places list their stories on Enter; a dossier's "Quoted with"
+# names open their dossier.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 51
+plan 53
 
 sample_db
 use_theme default
@@ -235,6 +237,37 @@ ok $? "Enter on a place lists the stories naming it"
 keys q
 wait_for "Places by last seen, names with 'Port'"
 ok $? "q from those stories goes back to the places"
+keys Q
+
+# Quoted with: j and k move over the names above the newest quote, and
+# Enter on one opens their dossier.
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys / "Kamp" Enter
+wait_for "names with 'Kamp'"
+keys Enter z
+wait_for "Dossier: Dieter Kamp"
+wait_for "Tags of their stories"
+keys j j Enter
+wait_for "Dossier: Brenmark Daily"
+ok $? "j from the header goes over the names quoted with; Enter opens one"
+keys Q
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys / "Kamp" Enter
+wait_for "names with 'Kamp'"
+keys Enter z
+wait_for "Dossier: Dieter Kamp"
+wait_for "Tags of their stories"
+# Ten names, then the newest quote and the one after; k back to the
+# newest, and k again to the last name.
+keys j j j j j j j j j j j j k k Enter
+wait_for "Dossier: Lise Tamber"
+ok $? "past the names the quotes; k above the newest goes to the last name"
 keys Q
 
 # The timeline: [ and ] choose a month, its quotes listed below the bars.
