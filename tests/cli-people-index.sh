@@ -5,7 +5,7 @@
 # raw, and every JSON output parsed.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 27
+plan 28
 
 db="$T/lib.db"
 mkdir -p "$T/in"
@@ -215,10 +215,19 @@ ok $? "every JSON output stays valid with hostile names" ||
 # after new stories, a merge, a role set, a quote credited and analysis,
 # it reads as an index built whole.
 if command -v sqlite3 >/dev/null 2>&1; then
+	# The whole table too (every place, each row's last seen), as
+	# the screen's Places lists places never quoted.
+	people_rows() {
+		sqlite3 "$db" "SELECT entity_id, source_key, kind, name,
+		    quotes, stories, last_ts, said, as_media, seen_ts FROM people
+		    ORDER BY entity_id, source_key"
+	}
 	same_whole() {
 		"$DOSSIER" --db "$db" people --json >"$T/p1" 2>&1
+		people_rows >>"$T/p1"
 		sqlite3 "$db" "UPDATE people_state SET stale = 1"
 		"$DOSSIER" --db "$db" people --json >"$T/p2" 2>&1
+		people_rows >>"$T/p2"
 		cmp -s "$T/p1" "$T/p2" || { echo "$1" >>"$T/diffs";
 		    diff "$T/p1" "$T/p2" >>"$T/diffs"; }
 	}
@@ -257,9 +266,37 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	same_whole linked
 	"$DOSSIER" --db "$db" delete --force "$first" >/dev/null 2>&1
 	same_whole "first deleted"
+	# A later story naming places already in the index: each row's
+	# stories and last seen grow as a build whole counts them.
+	mkdir -p "$T/later"
+	printf '%s\n' "Harbour Wire" \
+	    "Port Avery opens a ferry line to Valdoria" "" \
+	    "Updated: 2 March 2026" \
+	    "The ferry from Port Avery to Valdoria will run twice a week from May." \
+	    >"$T/later/2026-03-02-ferry.txt"
+	"$DOSSIER" --db "$db" import -q "$T/later" >/dev/null 2>&1
+	same_whole later
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM people WHERE name = 'Valdoria'
+	    AND seen_ts >= 1772409600")" = 1 ] ||
+		echo "Valdoria not seen on 2 March 2026" >>"$T/diffs"
 	[ ! -s "$T/diffs" ] && grep -q '"name":"Anja Brekk"' "$T/p1"
 	ok $? "the index follows each change as if built whole" ||
 		diag "$(head -20 "$T/diffs")"
+
+	# Migration 18 -> 19: a library whose index held only the places
+	# quoted gets every place, each with its last seen.
+	sqlite3 "$db" "$UNDO_19_SQL PRAGMA user_version = 18;
+	    DELETE FROM people WHERE kind = 'state' AND said = 0;"
+	"$DOSSIER" --db "$db" people >/dev/null 2>&1
+	[ "$(sqlite3 "$db" "PRAGMA user_version")" = 19 ] &&
+	    [ "$(sqlite3 "$db" "SELECT quotes || ' ' || (seen_ts >= 1772409600)
+	    FROM people WHERE name = 'Valdoria'")" = "0 1" ] &&
+	    people_rows >"$T/p1" && sqlite3 "$db" \
+	    "UPDATE people_state SET stale = 1" &&
+	    "$DOSSIER" --db "$db" people >/dev/null 2>&1 &&
+	    people_rows | cmp -s - "$T/p1"
+	ok $? "migration 19 adds every place with its last seen, as built whole"
 else
+	skip "sqlite3 is not installed"
 	skip "sqlite3 is not installed"
 fi

@@ -66,15 +66,20 @@ as_user() {
 	fi
 }
 
-# SQL taking a library back from schema 18 to 11: the lead kept once and
+# SQL taking a library back from schema 19 to 11: the day each people
+# row was last seen and the places never quoted (18 -> 19), the lead kept once and
 # the hash index dropped (17 -> 18), the unnamed sources' words (16 -> 17),
 # the body and item digests (15 -> 16), the groups of duplicate stories
 # (13 -> 14) and the saved files' paths (11 -> 12) undone; the people
 # index (12 -> 13) and its count of a story stored twice (14 -> 15) are
 # rebuilt by their migrations. Tests that make an older library start
-# from this (the same as TEST_UNDO_12 in test-util.h); UNDO_18_SQL is
-# its first part, schema 18 to 17 (TEST_UNDO_18).
-UNDO_18_SQL="CREATE TEMP TABLE undo_lead AS SELECT id FROM articles WHERE lead_body;
+# from this (the same as TEST_UNDO_12 in test-util.h); UNDO_19_SQL is
+# its first part, schema 19 to 18 (TEST_UNDO_19), UNDO_18_SQL its first
+# two, 19 to 17 (TEST_UNDO_18).
+UNDO_19_SQL="DROP INDEX people_kind_seen;
+    ALTER TABLE people DROP COLUMN seen_ts; UPDATE people_state SET stale = 1;"
+UNDO_18_SQL="$UNDO_19_SQL
+    CREATE TEMP TABLE undo_lead AS SELECT id FROM articles WHERE lead_body;
     INSERT INTO articles_fts (articles_fts, rowid, title, lead, body, captions)
       SELECT 'delete', id, title, lead, body, captions FROM articles_text
       WHERE id IN (SELECT id FROM undo_lead);

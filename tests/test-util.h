@@ -78,13 +78,23 @@ void	 test_assert_subheading(const struct article *, size_t i,
 	     const char *want);
 
 /*
- * Take a library back from schema 18 to 17: a lead that is its body made
- * one line stored and indexed again, lead_body gone, the index of content
- * hashes back, the hashes hex again, every quote in the speakers' index
- * and every story in the starred one.
+ * Take a library back from schema 19 to 18: the people index without
+ * the day each row was last seen (built again whole, without the places
+ * never quoted).
  */
-#define TEST_UNDO_18	"CREATE TEMP TABLE undo_lead AS SELECT id FROM" \
-	"  articles WHERE lead_body;" \
+#define TEST_UNDO_19	"DROP INDEX people_kind_seen;" \
+	"ALTER TABLE people DROP COLUMN seen_ts;" \
+	"UPDATE people_state SET stale = 1;"
+
+/*
+ * Take a library back from schema 19 to 17 (TEST_UNDO_19, then 18 to
+ * 17): a lead that is its body made one line stored and indexed again,
+ * lead_body gone, the index of content hashes back, the hashes hex
+ * again, every quote in the speakers' index and every story in the
+ * starred one.
+ */
+#define TEST_UNDO_18	TEST_UNDO_19 "CREATE TEMP TABLE undo_lead AS" \
+	"  SELECT id FROM articles WHERE lead_body;" \
 	"INSERT INTO articles_fts (articles_fts, rowid, title, lead, body," \
 	"  captions) SELECT 'delete', id, title, lead, body, captions" \
 	"  FROM articles_text WHERE id IN (SELECT id FROM undo_lead);" \
@@ -104,19 +114,19 @@ void	 test_assert_subheading(const struct article *, size_t i,
 	"DROP INDEX articles_starred; CREATE INDEX articles_starred ON" \
 	"  articles (starred, sort_ts DESC, id DESC);"
 
-/* Take a library back from schema 18 to 16 (TEST_UNDO_18, then the
+/* Take a library back from schema 19 to 16 (TEST_UNDO_18, then the
  * unnamed sources' words). */
 #define TEST_UNDO_17	TEST_UNDO_18 "DROP TRIGGER quote_sources_set;" \
 	"DROP TABLE quote_sources;"
 /*
- * Take a library back from schema 18 to 15 (TEST_UNDO_17, then the body
+ * Take a library back from schema 19 to 15 (TEST_UNDO_17, then the body
  * and item digests).
  */
 #define TEST_UNDO_16	TEST_UNDO_17 "ALTER TABLE feeds DROP COLUMN body_hash;" \
 	"ALTER TABLE articles DROP COLUMN raw_hash;"
 
 /*
- * Take a library back from schema 18 to 13 (TEST_UNDO_16, then migration
+ * Take a library back from schema 19 to 13 (TEST_UNDO_16, then migration
  * 13 -> 14, the groups of duplicate stories; 14 -> 15 is rebuilt), and from 12 to 11 (the saved files'
  * paths; the people index of 12 -> 13 is rebuilt by its migration
  * whatever is left of it): tests that make an older library start from

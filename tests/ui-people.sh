@@ -6,11 +6,13 @@
 # the dossier (header, roles, bars of quotes per month, every quote whole),
 # Enter on a quote opens its story at the quote and q comes back; the
 # quotes view's name opens the dossier and its quotes are never cut; bars
-# in ASCII without UTF-8; a hostile name breaks nothing.
+# in ASCII without UTF-8; a hostile name breaks nothing. Organisations
+# and Places list their stories on Enter; a dossier's "Quoted with"
+# names open their dossier.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lib-tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 47
+plan 53
 
 sample_db
 use_theme default
@@ -210,6 +212,62 @@ ok $? "Enter on an organisation lists the stories naming it"
 keys q
 wait_for "Organisations by quotes"
 ok $? "q from those stories goes back to the index"
+keys Q
+
+# Places: every place, quoted or not, with its stories and last seen;
+# sorted and limited as the others, Enter listing the stories naming one.
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j j j j Enter
+wait_for "Places by quotes"
+wait_for "Enter:stories  o:sort  /:limit"
+grep -q "quotes stories  last seen" "$T/screen" &&
+    grep -q "│ Valdoria  *0  *12  *5 Dec 2025" "$T/screen" &&
+    ! grep -q "(government)" "$T/screen"
+ok $? "Places lists the places never quoted, with stories and last seen"
+keys o r
+wait_for "Places by last seen"
+keys / Port Enter
+wait_for "Places by last seen, names with 'Port'"
+grep -q "│ Port Avery  *0  *2  *22 Jul 2025" "$T/screen"
+ok $? "Places sorts by last seen and limits to the names typed"
+keys Enter
+wait_for "Port Avery (2)"
+ok $? "Enter on a place lists the stories naming it"
+keys q
+wait_for "Places by last seen, names with 'Port'"
+ok $? "q from those stories goes back to the places"
+keys Q
+
+# Quoted with: j and k move over the names above the newest quote, and
+# Enter on one opens their dossier.
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys / "Kamp" Enter
+wait_for "names with 'Kamp'"
+keys Enter z
+wait_for "Dossier: Dieter Kamp"
+wait_for "Tags of their stories"
+keys j j Enter
+wait_for "Dossier: Brenmark Daily"
+ok $? "j from the header goes over the names quoted with; Enter opens one"
+keys Q
+start 140 40 "$DOSSIER" --db "$db"
+wait_for "15 articles"
+keys h g j j j Enter
+wait_for "People by quotes"
+keys / "Kamp" Enter
+wait_for "names with 'Kamp'"
+keys Enter z
+wait_for "Dossier: Dieter Kamp"
+wait_for "Tags of their stories"
+# Ten names, then the newest quote and the one after; k back to the
+# newest, and k again to the last name.
+keys j j j j j j j j j j j j k k Enter
+wait_for "Dossier: Lise Tamber"
+ok $? "past the names the quotes; k above the newest goes to the last name"
 keys Q
 
 # The timeline: [ and ] choose a month, its quotes listed below the bars.

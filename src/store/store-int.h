@@ -81,6 +81,8 @@ extern const char store_people_migration[];
 extern const char store_dup_migration[];
 extern const char store_people_dup_migration[];
 extern const char store_sources_migration[];
+/* 18 -> 19: every place in the people index, and when last seen. */
+extern const char store_places_migration[];
 
 /*
  * A story's lead as SQL, t the articles table's alias: a lead that is its

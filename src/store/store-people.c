@@ -6,6 +6,10 @@
  * months, who they are quoted with, tags, the names they go by); and
  * quotes listed with their story, speaker and role at the time.
  *
+ * Every person, organisation and place named has its row (a place's
+ * kind is state, and its newest story naming it is seen_ts: see
+ * store-places.c), the rest when quoted.
+ *
  * The index is the table people, derived from quotes and mentions, of
  * the stories counted: a story stored more than once counts once, by
  * its group's first story (store.h), and dossier facts and quotes
@@ -193,7 +197,7 @@ static void
 people_fill_sql(struct buf *sql, const char *schema, int partial)
 {
 	buf_printf(sql, "INSERT INTO %s.people (entity_id, source_key, kind,"
-	    " name, quotes, stories, last_ts, said, as_media)"
+	    " name, quotes, stories, last_ts, said, as_media, seen_ts)"
 	    " WITH q AS (SELECT q.speaker_id AS id, sum(q.continues IS NULL)"
 	    "   AS nq, sum(q.source_kind = 'media') AS nm, count(*) AS nall,"
 	    "   max(a.sort_ts) AS last FROM quotes q"
@@ -201,26 +205,31 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 	    "   WHERE q.speaker_id IS NOT NULL AND a.dup_of IS NULL", schema);
 	people_only(sql, "q.speaker_id", partial);
 	buf_adds(sql, " GROUP BY q.speaker_id),"
-	    " s AS (SELECT id, count(*) AS n FROM (SELECT speaker_id AS id,"
+	    " s AS (SELECT x.id AS id, count(*) AS n, max(a.sort_ts) AS seen"
+	    "   FROM (SELECT speaker_id AS id,"
 	    "   article_id FROM quotes WHERE speaker_id IS NOT NULL");
 	people_only(sql, "speaker_id", partial);
 	buf_adds(sql, " UNION SELECT entity_id, article_id FROM mentions"
 	    "   WHERE 1");
 	people_only(sql, "entity_id", partial);
-	buf_adds(sql, ") WHERE " PEOPLE_COUNTED("article_id") " GROUP BY id)"
+	buf_adds(sql, ") x LEFT JOIN articles a ON a.id = x.article_id"
+	    "   WHERE " PEOPLE_COUNTED("x.article_id") " GROUP BY x.id)"
 	    " SELECT e.id, NULL, CASE e.kind WHEN 'place' THEN 'state'"
 	    "   WHEN 'org' THEN CASE WHEN q.nm * 2 > q.nall THEN 'media'"
 	    "   ELSE 'org' END WHEN 'misc' THEN 'org' ELSE e.kind END,"
 	    "   e.name, coalesce(q.nq, 0), coalesce(s.n, 0),"
-	    "   coalesce(q.last, 0), coalesce(q.nall, 0), coalesce(q.nm, 0)"
+	    "   coalesce(q.last, 0), coalesce(q.nall, 0), coalesce(q.nm, 0),"
+	    "   coalesce(s.seen, 0)"
 	    "   FROM entities e LEFT JOIN q ON q.id = e.id"
 	    "   LEFT JOIN s ON s.id = e.id"
-	    "   WHERE (e.kind IN ('person', 'org') OR q.id IS NOT NULL)");
+	    "   WHERE (e.kind IN ('person', 'org', 'place')"
+	    "   OR q.id IS NOT NULL)");
 	people_only(sql, "e.id", partial);
 	buf_adds(sql, " UNION ALL"
 	    " SELECT NULL, lower(q.source_text), 'unnamed', min(q.source_text),"
 	    "   sum(q.continues IS NULL), count(DISTINCT q.article_id),"
-	    "   max(a.sort_ts), count(*), 0 FROM quotes q JOIN articles a ON"
+	    "   max(a.sort_ts), count(*), 0, max(a.sort_ts) FROM quotes q"
+	    "   JOIN articles a ON"
 	    "   a.id = q.article_id WHERE a.dup_of IS NULL AND "
 	    PEOPLE_SOURCE_SQL);
 	if (partial)
@@ -252,11 +261,13 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 	"   NULL AND p.source_key = lower(q.source_text));" \
 	"UPDATE main.people SET quotes = quotes + d.nq, stories = stories +" \
 	" d.ns, last_ts = max(last_ts, d.last), said = said + d.n," \
-	" as_media = as_media + d.nm, kind = CASE WHEN kind IN ('org'," \
-	" 'media') THEN CASE WHEN (as_media + d.nm) * 2 > said + d.n THEN" \
-	" 'media' ELSE 'org' END ELSE kind END FROM (SELECT x.id AS id," \
+	" as_media = as_media + d.nm, seen_ts = max(seen_ts, d.seen)," \
+	" kind = CASE WHEN kind IN ('org', 'media') THEN CASE WHEN" \
+	" (as_media + d.nm) * 2 > said + d.n THEN 'media' ELSE 'org' END" \
+	" ELSE kind END FROM (SELECT x.id AS id," \
 	"   sum(x.nq) AS nq, count(DISTINCT x.article_id) AS ns," \
-	"   max(x.last) AS last, sum(x.n) AS n, sum(x.nm) AS nm FROM" \
+	"   max(x.last) AS last, sum(x.n) AS n, sum(x.nm) AS nm," \
+	"   max(c.sort_ts) AS seen FROM" \
 	"   (SELECT q.speaker_id AS id, q.article_id AS article_id," \
 	"   q.continues IS NULL AS nq, a.sort_ts AS last, 1 AS n," \
 	"   q.source_kind = 'media' AS nm FROM quotes q JOIN articles a ON" \
@@ -268,8 +279,10 @@ people_fill_sql(struct buf *sql, const char *schema, int partial)
 	"   WHERE x.id NOT IN (SELECT entity_id FROM people_dirty)" \
 	"   GROUP BY x.id) d WHERE people.entity_id = d.id;" \
 	"UPDATE main.people SET quotes = quotes + d.nq, stories = stories +" \
-	" d.ns, last_ts = max(last_ts, d.last) FROM (SELECT" \
+	" d.ns, last_ts = max(last_ts, d.last), seen_ts = max(seen_ts, d.last)," \
+	" said = said + d.n FROM (SELECT" \
 	"   lower(q.source_text) AS k, sum(q.continues IS NULL) AS nq," \
+	"   count(*) AS n," \
 	"   count(DISTINCT q.article_id) AS ns, max(a.sort_ts) AS last" \
 	"   FROM quotes q JOIN articles a ON a.id = q.article_id WHERE" \
 	"   q.article_id IN (SELECT article_id FROM people_new_stories) AND" \
@@ -363,6 +376,8 @@ store_people_ready(struct store *s, char **err)
 	    "CREATE INDEX temp.people_by_name ON people (name COLLATE NOCASE,"
 	    "  id);"
 	    "CREATE INDEX temp.people_kind_quotes ON people (kind, quotes DESC,"
+	    "  name COLLATE NOCASE, id);"
+	    "CREATE INDEX temp.people_kind_seen ON people (kind, seen_ts DESC,"
 	    "  name COLLATE NOCASE, id);", err) != 0)
 		return -1;
 	buf_init(&sql);
@@ -372,14 +387,19 @@ store_people_ready(struct store *s, char **err)
 	return rc;
 }
 
-/* The columns of a row of the index, its role the latest one seen. */
-#define PEOPLE_COLUMNS \
-	"SELECT p.id, coalesce(p.entity_id, 0), p.kind, p.name," \
-	" p.source_key, p.quotes, p.stories, p.last_ts, r.title," \
+/*
+ * The columns of a row of the index, its role the latest one seen; a
+ * place as Places lists it is of kind place, last seen when named.
+ */
+#define PEOPLE_COLUMNS_OF(kind, last) \
+	"SELECT p.id, coalesce(p.entity_id, 0), " kind ", p.name," \
+	" p.source_key, p.quotes, p.stories, " last ", r.title," \
 	" r.affiliation FROM people p LEFT JOIN mentions r ON r.id =" \
 	" (SELECT m.id FROM mentions m WHERE m.entity_id = p.entity_id" \
 	"   AND (m.title IS NOT NULL OR m.affiliation IS NOT NULL)" \
 	"   ORDER BY m.entity_id DESC, m.article_id DESC LIMIT 1)"
+#define PEOPLE_COLUMNS	PEOPLE_COLUMNS_OF("p.kind", "p.last_ts")
+#define PEOPLE_PLACES	PEOPLE_COLUMNS_OF("'place'", "p.seen_ts")
 
 /* Read the rows of a statement of PEOPLE_COLUMNS; as fn says. */
 static int
@@ -418,10 +438,26 @@ store_people_page(struct store *s, enum store_people_sort sort,
 	    err);
 }
 
+/* Add an order or its key's condition, by last seen for places. */
+static void
+people_order(struct buf *sql, const char *s, int places)
+{
+	const char	*at;
+
+	while (places && (at = strstr(s, "p.last_ts")) != NULL) {
+		buf_add(sql, s, (size_t)(at - s));
+		buf_adds(sql, "p.seen_ts");
+		s = at + strlen("p.last_ts");
+	}
+	buf_adds(sql, s);
+}
+
 /*
  * The same, of the rows whose name holds match: ?1 kind (NULL: every
- * person and everyone quoted; "quoted": everyone quoted), ?2 ?3 ?4 the
- * key, ?5 the words.
+ * person and everyone quoted; "quoted": everyone quoted; "place": every
+ * place, by last seen; "state": the places quoted), ?2 ?3 ?4 the key,
+ * ?5 the words. The order of "last quoted" is that of last seen for
+ * places (the order's p.last_ts becoming p.seen_ts).
  */
 int
 store_people_match(struct store *s, enum store_people_sort sort,
@@ -448,23 +484,27 @@ store_people_match(struct store *s, enum store_people_sort sort,
 	};
 	sqlite3_stmt	*st;
 	struct buf	 sql;
+	int		 places = kind != NULL && strcmp(kind, "place") == 0;
 
 	if (store_people_ready(s, err) != 0)
 		return -1;
 	buf_init(&sql);
 	/* One kind walks its own index; every kind, the others. */
-	buf_adds(&sql, PEOPLE_COLUMNS);
+	buf_adds(&sql, places ? PEOPLE_PLACES : PEOPLE_COLUMNS);
 	if (kind != NULL && strcmp(kind, "quoted") == 0)
 		buf_adds(&sql, " WHERE p.quotes > 0 AND ?1 IS NOT NULL");
+	else if (places)
+		buf_adds(&sql, " WHERE p.kind = 'state' AND ?1 IS NOT NULL");
 	else
-		buf_adds(&sql, kind != NULL ? " WHERE p.kind = ?1" :
+		buf_adds(&sql, kind != NULL ? " WHERE p.kind = ?1 AND (?1 <>"
+		    " 'state' OR p.said > 0)" :
 		    " WHERE (p.kind = 'person' OR p.quotes > 0)");
 	if (match != NULL && *match != '\0')
 		buf_adds(&sql, " AND instr(dossier_fold(p.name),"
 		    " dossier_fold(?5)) > 0");
 	if (key != NULL)
-		buf_adds(&sql, after[sort]);
-	buf_adds(&sql, order[sort]);
+		people_order(&sql, after[sort], places);
+	people_order(&sql, order[sort], places);
 	buf_printf(&sql, " LIMIT %lld", limit > 0 && limit < (size_t)INT64_MAX ?
 	    (long long)limit : -1LL);
 	st = st_prepare(s, sql.data, "cannot read the people index", err);

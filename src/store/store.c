@@ -366,6 +366,7 @@ static const char *const store_migrations[] = {
 	"ALTER TABLE articles ADD COLUMN raw_hash TEXT",
 	store_sources_migration,	/* 16 -> 17: store-people.c */
 	store_lead_migration,		/* 17 -> 18: the lead kept once */
+	store_places_migration,		/* 18 -> 19: store-places.c */
 };
 
 #define STORE_NMIGRATIONS \

@@ -16,7 +16,7 @@ struct article;
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 18
+#define STORE_VERSION 19
 
 /* The default store: $XDG_DATA_HOME/dossier/dossier.db. New string. */
 char	*store_default_path(void);
@@ -525,7 +525,8 @@ struct store_person {
 	const char	*affiliation;
 	int64_t		 quotes;	/* statements, each once */
 	int64_t		 stories;	/* stories quoting or naming them */
-	int64_t		 last_ts;	/* newest story quoting them, 0 */
+	int64_t		 last_ts;	/* newest story quoting them, 0;
+					   a place's naming it */
 };
 
 /* Where a page ended: the last row's sort value, name and row. */
@@ -538,7 +539,8 @@ struct store_people_key {
 /*
  * A page of the index after key (NULL: from the start), at most limit
  * rows (0: all): kind NULL is every person and everyone quoted, else one
- * kind (person, org: every one; state, media: those quoted; unnamed).
+ * kind (person, org: every one; state, media: those quoted; unnamed;
+ * place: every place, as kind place, sorted and shown by last seen).
  * fn returning non-zero stops. 0, or -1 with *err.
  */
 int	 store_people_page(struct store *, enum store_people_sort,

@@ -55,6 +55,7 @@ dossier_line(struct ui_dossier *x, const char *s, size_t len, int indent,
 	l->indent = indent;
 	l->elem = elem;
 	l->quote = quote;
+	l->peer = x->laying;
 }
 
 /* Add s wrapped at spaces to cols - indent cells, never cut. */
@@ -125,6 +126,7 @@ dossier_facts(struct ui_dossier *x, const char *heading,
 	dossier_wrap(x, heading, 0, E_SUBHEADING, -1);
 	for (i = 0; i < f->n && (max == 0 || i < max); i++) {
 		e = &f->v[i];
+		x->laying = f == &x->d.peers ? (long)i : -1;
 		*when = '\0';
 		if (dates && strcmp(e->first, e->last) != 0)
 			snprintf(when, sizeof when, ", %s \xe2\x80\x93 %s",
@@ -137,6 +139,7 @@ dossier_facts(struct ui_dossier *x, const char *heading,
 		    NULL ? "]" : "", when, (long long)e->n, e->n == 1 ? one :
 		    many);
 	}
+	x->laying = -1;
 	/* Those past max, and those the library left unread. */
 	if (f->n - i + f->more > 0)
 		dossier_addf(x, 2, E_HEADER_META, -1, "\xe2\x80\xa6 and"
@@ -367,7 +370,7 @@ ui_dossier_show(struct ui *ui, const struct lib_person_row *row)
 	x->from_quotes = ui->quotes.shown;
 	x->from_story = !x->from_quotes && ui->story.id != 0 && ui->reading;
 	x->from_pane = ui->focus;
-	x->cur = -1;
+	x->cur = x->peer = x->laying = -1;
 	x->month = -1;
 	x->top = 0;
 	ui->quotes.shown = 0;
@@ -505,6 +508,9 @@ dossier_draw(struct ui *ui)
 			x->top = end - (size_t)rows > first ? first :
 			    end - (size_t)rows;
 		x->follow = 0;
+	} else if (x->peer >= 0 && x->follow) {
+		ui_dossier_peer_follow(x, rows);
+		x->follow = 0;
 	}
 	if (x->top >= x->nlines)
 		x->top = x->nlines > 0 ? x->nlines - 1 : 0;
@@ -513,7 +519,8 @@ dossier_draw(struct ui *ui)
 	for (y = 0, i = x->top; y < rows && i < x->nlines; y++, i++) {
 		l = &x->lines[i];
 		a = ui->attr[l->elem];
-		if (l->quote >= 0 && l->quote == x->cur) {
+		if ((l->quote >= 0 && l->quote == x->cur) ||
+		    (l->peer >= 0 && l->peer == x->peer)) {
 			a = sel;
 			ui_fill(r->y + 1 + y, r->x, cols + 2, a);
 		}
@@ -594,6 +601,7 @@ dossier_month_go(struct ui *ui, long m)
 	x->tail = !more;
 	x->month = m;
 	x->cur = w.n > 0 ? 0 : -1;
+	x->peer = -1;
 	x->follow = x->to_month = 1;
 	dossier_unlay(x);
 	return UI_REDRAW;
@@ -670,9 +678,11 @@ static int
 dossier_move(struct ui *ui, int d)
 {
 	struct ui_dossier	*x = &ui->dossier;
-	long			 n = (long)x->d.quotes.n, t = x->cur + d;
+	long			 n = (long)x->d.quotes.n, t;
 
-	if (t >= n && !x->tail) {
+	if (ui_dossier_peer_move(ui, &d) >= 0)
+		return UI_REDRAW;
+	if ((t = x->cur + d) >= n && !x->tail) {
 		if (dossier_read(ui, d >= 0x10000000 ? 0 : 1,
 		    d >= 0x10000000) == 1)
 			t = d >= 0x10000000 ? 0x7fffffff : t - n;
@@ -712,8 +722,10 @@ dossier_open(struct ui *ui)
 	size_t				 start, end;
 	int				 flags;
 
+	if (x->peer >= 0)
+		return ui_dossier_peer_open(ui);
 	if (x->cur < 0 || x->cur >= (long)x->d.quotes.n) {
-		ui_info(ui, "move to a quote to open its story");
+		ui_info(ui, "move to a quote or a name to open it");
 		return UI_REDRAW;
 	}
 	q = &x->d.quotes.v[x->cur];

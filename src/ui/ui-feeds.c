@@ -25,6 +25,7 @@ static const struct {
 	{ "People", "person" },
 	{ "Speakers", "quoted" },
 	{ "Organisations", "org" },	/* Enter: the stories naming one */
+	{ "Places", "place" },		/* so too */
 };
 
 /* The kind of the people index an entry shows; NULL if none. */

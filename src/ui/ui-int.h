@@ -204,6 +204,7 @@ struct ui_dline {
 	int		 indent;
 	enum ui_elem	 elem;
 	long		 quote;		/* the quote it shows; -1: none */
+	long		 peer;		/* the name it shows (Quoted with) */
 };
 
 /* A speaker's dossier, shown in the article pane (ui-dossier.c). */
@@ -227,6 +228,8 @@ struct ui_dossier {
 	size_t		 month_line;	/* its bar's line, when laid out */
 	int		 to_month;	/* scroll to show its bar */
 	long		 cur;		/* quote under the cursor; -1: none */
+	long		 peer;		/* name under it (cur -1); -1: none */
+	long		 laying;	/* the name being laid out; -1 */
 	int		 follow;	/* scroll to the cursor */
 	size_t		 top;		/* first line shown */
 };
@@ -425,6 +428,7 @@ void	 ui_quotes_free(struct ui *);
 int	 ui_people_show(struct ui *, const char *, const char *);
 int	 ui_people_load(struct ui *);
 int	 ui_people_fit(struct ui *);
+/* 1: Organisations, 2: Places (Enter lists stories), 0: neither. */
 int	 ui_people_orgs(struct ui *);
 int	 ui_people_dossier(struct ui *);
 void	 ui_people_free(struct ui *);
@@ -434,6 +438,10 @@ int	 ui_op_limit(struct ui *);
 /* ui-dossier.c */
 int	 ui_dossier_show(struct ui *, const struct lib_person_row *);
 int	 ui_dossier_find(struct ui *, const char *);
+/* ui-dossier-peers.c: the cursor on the names under "Quoted with". */
+int	 ui_dossier_peer_move(struct ui *, int *);
+void	 ui_dossier_peer_follow(struct ui_dossier *, int);
+int	 ui_dossier_peer_open(struct ui *);
 int	 ui_op_dossier(struct ui *);
 int	 ui_dossier_marked(struct ui *);
 int	 ui_dossier_idle(struct ui *);

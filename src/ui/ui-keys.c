@@ -87,7 +87,8 @@ static const struct ui_op {
 	{ "toggle-feeds", ui_op_toggle_feeds,
 	  "fold the feed list away, or bring it back" },
 	{ "sort", ui_op_sort,
-	  "sort the people index by quotes, last quoted or name (asks)" },
+	  "sort the people index by quotes, last quoted (or seen, for places) "
+	  "or name (asks)" },
 	{ "dossier", ui_op_dossier,
 	  "open the dossier of the name in the sidebar, the quotes view, "
 	  "the people index or of the marked quote's speaker in a story" },

@@ -5,7 +5,9 @@
  * limited to the names holding some words (as mutt's limit). It is read
  * a window at a time after a key of the store's index, never whole: the
  * keys of the windows above are kept to page back. Enter opens the
- * dossier (ui-dossier.c).
+ * dossier (ui-dossier.c); on an organisation or a place (Organisations,
+ * Places: the latter by last seen, the newest story naming it), the
+ * stories naming it.
  */
 #include "config.h"
 
@@ -26,6 +28,16 @@ static const char *const people_sort_names[] = {
 	[STORE_PEOPLE_RECENT] = "last quoted",
 	[STORE_PEOPLE_NAME] = "name",
 };
+
+/* The name of the order by time: places are last seen, not quoted. */
+static const char *
+people_sort_name(const struct ui_people *p)
+{
+	if (p->sort == STORE_PEOPLE_RECENT && p->kind != NULL &&
+	    strcmp(p->kind, "place") == 0)
+		return "last seen";
+	return people_sort_names[p->sort];
+}
 
 /* Rows of a window: the pane's rows under the column heads. */
 static size_t
@@ -185,12 +197,12 @@ people_draw(struct ui *ui)
 	attr_t			 a, ra;
 
 	xasprintf(&title, "%s by %s%s%s%s", p->label,
-	    people_sort_names[p->sort], p->match != NULL ? ", names with '" :
+	    people_sort_name(p), p->match != NULL ? ", names with '" :
 	    "", p->match != NULL ? p->match : "", p->match != NULL ? "'" : "");
 	ui_box(ui, PANE_LIST, title);
 	free(title);
 	snprintf(heads, sizeof heads, "%6s %7s  %-11s", "quotes", "stories",
-	    "last quoted");
+	    ui_people_orgs(ui) == 2 ? "last seen" : "last quoted");
 	hw = (int)strlen(heads);
 	if (hw + 20 > cols - 1) {
 		snprintf(heads, sizeof heads, "%6s", "quotes");
@@ -265,12 +277,18 @@ people_edge(struct ui *ui, int bottom)
 	return people_move(ui, 0x7fffffff);
 }
 
-/* Does the index list organisations (Enter lists a row's stories)? */
+/*
+ * Does the index list organisations (1) or places (2), Enter listing a
+ * row's stories? 0 if neither.
+ */
 int
 ui_people_orgs(struct ui *ui)
 {
-	return ui->people.shown && ui->people.kind != NULL &&
-	    strcmp(ui->people.kind, "org") == 0;
+	if (!ui->people.shown || ui->people.kind == NULL)
+		return 0;
+	if (strcmp(ui->people.kind, "org") == 0)
+		return 1;
+	return strcmp(ui->people.kind, "place") == 0 ? 2 : 0;
 }
 
 /* The dossier of the row under the cursor (w; Enter but on an org). */
@@ -285,8 +303,8 @@ ui_people_dossier(struct ui *ui)
 }
 
 /*
- * The stories naming the organisation under the cursor, in the list
- * pane; q there comes back to the index.
+ * The stories naming the organisation or place under the cursor, in
+ * the list pane; q there comes back to the index.
  */
 static int
 people_stories(struct ui *ui)
@@ -298,7 +316,7 @@ people_stories(struct ui *ui)
 	memset(&f, 0, sizeof f);
 	f.kind = STORE_FILTER_ENTITY;
 	f.value = p->rows.v[p->cur].name;
-	f.entity_kind = "org";
+	f.entity_kind = ui_people_orgs(ui) == 2 ? "place" : "org";
 	p->shown = 0;
 	ui->focus = PANE_LIST;
 	flags = ui_list_set(ui, &f, p->rows.v[p->cur].name, -1);
@@ -306,7 +324,8 @@ people_stories(struct ui *ui)
 	return flags | UI_LIST | UI_REDRAW;
 }
 
-/* Enter: the dossier of the row under the cursor, an org's stories. */
+/* Enter: the dossier of the row under the cursor, an org's or place's
+ * stories. */
 static int
 people_open(struct ui *ui)
 {
@@ -358,8 +377,9 @@ ui_op_sort(struct ui *ui)
 		ui_info(ui, "sorting is for the people index");
 		return UI_REDRAW;
 	}
-	key = ui_prompt_key(ui, "Sort by: q quotes  r last quoted  n name",
-	    "Sort: q r n");
+	key = ui_prompt_key(ui, ui_people_orgs(ui) == 2 ?
+	    "Sort by: q quotes  r last seen  n name" :
+	    "Sort by: q quotes  r last quoted  n name", "Sort: q r n");
 	if (key == 'q')
 		p->sort = STORE_PEOPLE_QUOTES;
 	else if (key == 'r')
