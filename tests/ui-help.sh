@@ -30,18 +30,26 @@ start 250 120 "$DOSSIER" --db "$T/lib.db"
 wait_for "15 articles"
 keys '?'
 wait_for "run an operation by name"
-help_ops >"$T/screen-ops"
-cmp -s "$T/cli" "$T/screen-ops" && [ "$(wc -l <"$T/cli")" -ge 30 ]
+# Polled: a capture taken while the screen is still being drawn misses
+# rows; the screen must come to agree (or the wait times out).
+ops_agree() {
+	help_ops >"$T/screen-ops"
+	cmp -s "$T/cli" "$T/screen-ops"
+}
+wait_until ops_agree && [ "$(wc -l <"$T/cli")" -ge 30 ]
 ok $? "the help screen lists the operations and keys of dossier help --keys"
 [ $? = 0 ] || diff "$T/cli" "$T/screen-ops" | while IFS= read -r l; do
 	diag "$l"; done
 
 # The 'set' options: the help screen's Settings section (drawn from the
 # options table) and the man page's are the same.
-sed -n "/^ Settings (config file and ':')/,/^ Search/p" "$T/screen" |
-	grep -o '^  set [a-z-]*' | sed 's/^  //' | sort -u >"$T/screen-set"
 sed -n 's/^\.It Ic set \([a-z-]*\).*/set \1/p' "$man5" | sort -u >"$T/man-set"
-cmp -s "$T/screen-set" "$T/man-set" && [ "$(wc -l <"$T/man-set")" -ge 10 ] &&
+sets_agree() {
+	sed -n "/^ Settings (config file and ':')/,/^ Search/p" "$T/screen" |
+		grep -o '^  set [a-z-]*' | sed 's/^  //' | sort -u >"$T/screen-set"
+	cmp -s "$T/screen-set" "$T/man-set"
+}
+wait_until sets_agree && [ "$(wc -l <"$T/man-set")" -ge 10 ] &&
 	! sed -n '/^ Commands/,/^ Settings/p' "$T/screen" | grep -q '^  set '
 ok $? "the help's Settings section lists every set option of dossier.conf(5), no other"
 [ $? = 0 ] || diff "$T/screen-set" "$T/man-set" | while IFS= read -r l; do
