@@ -29,16 +29,6 @@ struct store_entity_cache {
 	size_t	  n;
 };
 
-static uint64_t
-cache_hash(const char *s)
-{
-	uint64_t	h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static int64_t *
 cache_slot(struct store_entity_cache *c, const char *key, int add)
 {
@@ -53,7 +43,7 @@ cache_slot(struct store_entity_cache *c, const char *key, int add)
 		for (i = 0; i < old.size; i++) {
 			if (old.keys[i] == NULL)
 				continue;
-			k = (size_t)cache_hash(old.keys[i]) & (c->size - 1);
+			k = (size_t)st_str_hash(old.keys[i]) & (c->size - 1);
 			while (c->keys[k] != NULL)
 				k = (k + 1) & (c->size - 1);
 			c->keys[k] = old.keys[i];
@@ -64,7 +54,7 @@ cache_slot(struct store_entity_cache *c, const char *key, int add)
 	}
 	if (c->size == 0)
 		return NULL;
-	for (k = (size_t)cache_hash(key) & (c->size - 1); c->keys[k] != NULL;
+	for (k = (size_t)st_str_hash(key) & (c->size - 1); c->keys[k] != NULL;
 	    k = (k + 1) & (c->size - 1))
 		if (strcmp(c->keys[k], key) == 0)
 			return &c->ids[k];

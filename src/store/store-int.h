@@ -187,6 +187,7 @@ void		 st_bind_hash(sqlite3_stmt *, int, const char *);
 /* Register the SQL function dossier_hash (st_bind_hash's, for a migration). */
 int		 st_init(struct store *, char **);
 /* A column's text until the next step (NULL if NULL), and a copy of it. */
+uint64_t	 st_str_hash(const char *);
 const char	*st_text(sqlite3_stmt *, int);
 char		*st_column_dup(sqlite3_stmt *, int);
 /* A story's or link's address as url_story keeps it (new), else NULL. */

@@ -25,17 +25,6 @@ struct store_known {
 	size_t		 nslots;	/* a power of two */
 };
 
-/* FNV-1a of a NUL-terminated string. */
-static uint64_t
-known_hash(const char *s)
-{
-	uint64_t	h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 static void
 known_put(struct store_known *k, const char *guid, const char *raw)
 {
@@ -45,7 +34,7 @@ known_put(struct store_known *k, const char *guid, const char *raw)
 	buf_addc(&k->text, '\0');
 	buf_adds(&k->text, raw);
 	buf_addc(&k->text, '\0');
-	for (i = known_hash(guid) & (k->nslots - 1); k->slot[i] != 0;
+	for (i = st_str_hash(guid) & (k->nslots - 1); k->slot[i] != 0;
 	    i = (i + 1) & (k->nslots - 1))
 		;
 	k->slot[i] = off + 1;
@@ -95,7 +84,7 @@ store_known_has(const struct store_known *k, const char *guid,
 	const char	*g;
 	size_t		 i;
 
-	for (i = known_hash(guid) & (k->nslots - 1); k->slot[i] != 0;
+	for (i = st_str_hash(guid) & (k->nslots - 1); k->slot[i] != 0;
 	    i = (i + 1) & (k->nslots - 1)) {
 		g = k->text.data + k->slot[i] - 1;
 		if (strcmp(g, guid) == 0 &&

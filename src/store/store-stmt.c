@@ -245,6 +245,17 @@ st_init(struct store *s, char **err)
 	return 0;
 }
 
+/* FNV-1a of a NUL-terminated string: the store's in-memory hash maps. */
+uint64_t
+st_str_hash(const char *s)
+{
+	uint64_t	h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
 /* A column's text, valid until the next step; NULL if SQL NULL. */
 const char *
 st_text(sqlite3_stmt *st, int i)
