@@ -34,7 +34,7 @@
  * older version analysed, and the screen says they are older. Version 1
  * is every story stored before versions were kept.
  */
-#define EXTRACT_VERSION	6
+#define EXTRACT_VERSION	7
 
 #define EX_NONE	((size_t)-1)
 
