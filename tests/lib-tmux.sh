@@ -62,6 +62,21 @@ wait_until() {
 	return 1
 }
 
+# wait_colour PATTERN: poll the pane with its colours (screen -e) into
+# $T/screen until grep finds PATTERN; 1 after 10 seconds. One capture can
+# catch the screen half drawn.
+wait_colour() {
+	n=0
+	while [ $n -lt 200 ]; do
+		screen -e
+		grep -q -- "$1" "$T/screen" && return 0
+		n=$((n + 1))
+		sleep 0.05
+	done
+	diag "timed out waiting for the coloured: $1"
+	return 1
+}
+
 # wait_gone TEXT: poll until the pane no longer shows TEXT.
 wait_gone() {
 	n=0

@@ -16,13 +16,13 @@ keys Enter
 wait_for "Russian Deputy Foreign Minister Sergei" -e
 # The default theme: speaker colour215, quote colour150.
 esc=$(printf '\033')
-grep -q "38;5;215m[^$esc]*Sergei Ryabkov" "$T/screen"
+wait_colour "38;5;215m[^$esc]*Sergei Ryabkov"
 ok $? "Ryabkov, who is quoted, is in the speaker colour"
-grep -q '38;5;215mReza Talaei-Nik' "$T/screen"
+wait_colour '38;5;215mReza Talaei-Nik'
 ok $? "Talaei-Nik is in the speaker colour"
-grep -q '38;5;150mThere are no changes, and cooperation with Iran will continue' "$T/screen"
+wait_colour '38;5;150mThere are no changes, and cooperation with Iran will continue'
 ok $? "Ryabkov's direct quote is in the quote colour"
-grep -q "38;5;150m[^$esc]*pressure" "$T/screen"
+wait_colour "38;5;150m[^$esc]*pressure"
 ok $? "his indirect statement is in the quote colour too"
 
 screen
