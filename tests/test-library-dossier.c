@@ -24,6 +24,7 @@
 #include "library.h"
 #include "search.h"
 #include "store.h"
+#include "store-people.h"
 #include "test-util.h"
 #include "xmalloc.h"
 #include "banned.h"

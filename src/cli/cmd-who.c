@@ -16,6 +16,7 @@
 #include "library.h"
 #include "search.h"
 #include "store.h"
+#include "store-people.h"
 #include "xmalloc.h"
 #include "banned.h"
 

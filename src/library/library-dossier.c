@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "library.h"
 #include "store.h"
+#include "store-people.h"
 #include "xmalloc.h"
 #include "banned.h"
 

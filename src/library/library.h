@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "store.h"
+#include "store-people.h"
 
 /* One entry of the feed list. */
 struct lib_feed {

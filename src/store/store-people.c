@@ -33,6 +33,7 @@
 #include "buf.h"
 #include "search.h"
 #include "store.h"
+#include "store-people.h"
 #include "store-int.h"
 #include "xmalloc.h"
 #include "banned.h"

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "search.h"
 #include "store.h"
+#include "store-people.h"
 #include "store-int.h"
 #include "url.h"
 #include "xmalloc.h"
